@@ -1,0 +1,151 @@
+"""Putting words and phrases into the nominative with pymorphy3.
+
+The NER and morphology models tell each token's part of speech and case; pymorphy3 gives the
+analyses that fit them and inflects. Results are cached: names and posts recur across documents.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from .morph import get_vocab
+from .tagging import Token
+
+# UD case (the tagger's) -> OpenCorpora cases (pymorphy3's)
+UD_CASES = {
+    "Nom": {"nomn", "voct"},
+    "Gen": {"gent", "gen2"},
+    "Dat": {"datv"},
+    "Acc": {"accs"},
+    "Ins": {"ablt"},
+    "Loc": {"loct", "loc2"},
+}
+NOUNISH = {"NOUN", "PROPN"}
+ADJISH = {"ADJ", "DET", "NUM", "VERB"}  # VERB: participles the tagger calls VERB
+OC_ADJ = {"ADJF", "PRTF", "NUMR", "NPRO"}
+NAME_GRAMS = ("Name", "Surn", "Patr")
+
+
+def recover_shape(word: str, original: str) -> str:
+    """Give `word` the capitalization of `original` (per hyphen part)."""
+    if original.isupper() and len(original) > 1:
+        return word.upper()
+    w_parts, o_parts = word.split("-"), original.split("-")
+    if len(w_parts) == len(o_parts):
+        return "-".join(_shape_part(w, o) for w, o in zip(w_parts, o_parts, strict=True))
+    return _shape_part(word, original)
+
+
+def _shape_part(word: str, original: str) -> str:
+    if original[:1].isupper():
+        if original[1:2].isupper() and original.isupper():
+            return word.upper()
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def _fits(parse, pos: str, case: str | None) -> bool:
+    tag = parse.tag
+    if case and case in UD_CASES and tag.case not in UD_CASES[case]:
+        return False
+    if pos in NOUNISH:
+        return tag.POS == "NOUN"
+    if pos in ADJISH:
+        return tag.POS in OC_ADJ
+    return True
+
+
+@lru_cache(maxsize=200_000)
+def nominative_word(
+    word: str, pos: str, case: str | None, gender: str | None = None, number: str | None = None
+) -> str:
+    """`word` in the nominative, agreeing with `gender`/`number` (OpenCorpora grammemes) if given."""
+    if case == "Nom" or not word[:1].isalpha():
+        return word
+    lower = word.lower()
+    parses = [p for p in get_vocab().raw_parse(lower) if _fits(p, pos, case)]
+    if not parses:
+        return word
+    parse = parses[0]
+    want = {"nomn"}
+    num = number or parse.tag.number
+    if num:
+        want.add(num)
+    if gender and num != "plur" and parse.tag.POS in OC_ADJ:
+        want.add(gender)
+    inflected = parse.inflect(want) or parse.inflect({"nomn"})
+    if inflected is None:
+        return word
+    return recover_shape(inflected.word, word)
+
+
+def join_tokens(tokens: Sequence[Token], words: Sequence[str], text: str) -> str:
+    """Words joined with the text's own spacing (line breaks become spaces)."""
+    parts = []
+    for i, (tok, word) in enumerate(zip(tokens, words, strict=True)):
+        if i:
+            gap = text[tokens[i - 1].end : tok.start]
+            parts.append(" " if gap and gap.isspace() else gap)
+        parts.append(word)
+    return "".join(parts)
+
+
+def head_index(tokens: Sequence[Token]) -> int | None:
+    """The head of a noun phrase: its first noun, after any adjectives and conjunctions."""
+    for i, tok in enumerate(tokens):
+        if tok.pos in NOUNISH:
+            return i
+        if tok.pos not in ADJISH and tok.pos != "CCONJ" and tok.pos != "PUNCT":
+            return None
+    return None
+
+
+def head_grams(tok: Token) -> tuple[str | None, str | None]:
+    """Gender and number of a head noun, from its analysis in the tagged case."""
+    for p in get_vocab().raw_parse(tok.text.lower()):
+        if _fits(p, "NOUN", tok.feats.get("Case")):
+            return p.tag.gender, p.tag.number
+    return None, None
+
+
+def nominative_phrase(tokens: Sequence[Token], text: str) -> str:
+    """A noun phrase in the nominative: the head and the words agreeing with it change,
+    its dependents (genitive and prepositional groups) stay as they are."""
+    if not tokens:
+        return ""
+    head = head_index(tokens)
+    if head is None or tokens[head].feats.get("Case") == "Nom":
+        return join_tokens(tokens, [t.text for t in tokens], text)
+    gender, number = head_grams(tokens[head])
+    words = []
+    for i, tok in enumerate(tokens):
+        if i <= head and tok.pos in NOUNISH | ADJISH:
+            case = tok.feats.get("Case") or tokens[head].feats.get("Case")
+            words.append(nominative_word(tok.text, tok.pos, case, gender, number))
+        else:
+            words.append(tok.text)
+    return join_tokens(tokens, words, text)
+
+
+@lru_cache(maxsize=200_000)
+def _lemma(word: str, pos: str, case: str | None) -> str:
+    parses = get_vocab().raw_parse(word)
+    for p in parses:
+        if _fits(p, pos, case):
+            return p.normal_form.replace("ё", "е")
+    return (parses[0].normal_form if parses else word).replace("ё", "е")
+
+
+def lemma(tok: Token) -> str:
+    """The dictionary form of a token, lowercase, ё as е, chosen to fit its tagged case."""
+    return _lemma(tok.text.lower(), tok.pos, tok.feats.get("Case"))
+
+
+def word_lemmas(phrase: str) -> tuple[str, ...]:
+    """Lemmas of the words of a lexicon phrase (hyphenated words kept whole)."""
+    out = []
+    for word in phrase.lower().replace("ё", "е").split():
+        parses = get_vocab().raw_parse(word)
+        out.append(parses[0].normal_form.replace("ё", "е") if parses and "-" not in word else word)
+    return tuple(out)

@@ -1,0 +1,111 @@
+"""Linking: posts to persons, post-only references to persons, organization mentions into
+organizations, posts to the organization or place they name."""
+
+from __future__ import annotations
+
+from .model import Location, Mention, Organization, Person, Post
+from .organizations import OrgMention, org_kind, same_org
+from .posts import role_key_of
+from .tagging import Tagged
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.lower().replace("ё", "е").split())
+
+
+def attach_posts(persons: list[Person], owner: list[int], posts: list[list[Post]]) -> None:
+    """Give each person the posts found at its mentions, each post once; a post that is the
+    start of a longer one of the same person («губернатор» / «губернатор Тульской области»)
+    is dropped."""
+    gathered: list[list[Post]] = [[] for _ in persons]
+    for k, ps in zip(owner, posts, strict=True):
+        gathered[k].extend(ps)
+    for person, ps in zip(persons, gathered, strict=True):
+        ps = sorted(ps, key=lambda p: p.start)
+        kept: list[Post] = []
+        for p in ps:
+            n = _norm(p.normal)
+            if any(_norm(q.normal) == n for q in kept):
+                continue
+            kept.append(p)
+        normals = [_norm(p.normal) for p in kept]
+        person.posts = [
+            p for p, n in zip(kept, normals, strict=True)
+            if not any(o != n and o.startswith(n + " ") for o in normals)
+        ]
+
+
+def link_bare_posts(
+    tagged: Tagged, persons: list[Person], bare: list[tuple[int, int, int, str]]
+) -> None:
+    """«губернатор отметил»: a post standing alone refers to the one person holding it."""
+    holders: dict[str, list[int]] = {}
+    for k, person in enumerate(persons):
+        for post in person.posts:
+            key = role_key_of(post.role)
+            if k not in holders.setdefault(key, []):
+                holders[key].append(k)
+    taken = {(m.start, m.end) for p in persons for m in p.mentions}
+    for first, _head_end, last, key in bare:
+        who = holders.get(key, [])
+        if len(who) != 1:
+            continue
+        toks = tagged.tokens
+        start, end = toks[first].start, toks[last - 1].end
+        if any(s < end and start < e for s, e in taken):
+            continue
+        persons[who[0]].mentions.append(Mention(tagged.text[start:end], start, end))
+        persons[who[0]].mentions.sort(key=lambda m: m.start)
+
+
+def merge_orgs(text: str, mentions: list[OrgMention]) -> list[Organization]:
+    orgs: list[Organization] = []
+    for m in mentions:
+        target = next((o for o in orgs if any(same_org(n, m.name) for n in [o.name, *o.aliases])), None)
+        mention = Mention(text[m.start:m.end], m.start, m.end)
+        if target is None:
+            orgs.append(Organization(name=m.name, legal_form=m.legal_form, kind=org_kind(m), mentions=[mention]))
+            continue
+        target.mentions.append(mention)
+        if _norm(m.name) != _norm(target.name) and all(_norm(m.name) != _norm(a) for a in target.aliases):
+            # the longer, spelled-out form names the organization; the others are aliases
+            if len(m.name) > len(target.name) and not m.name.isupper():
+                target.aliases.append(target.name)
+                target.name = m.name
+            else:
+                target.aliases.append(m.name)
+        target.legal_form = target.legal_form or m.legal_form
+        if m.kind and target.kind == "other":
+            target.kind = m.kind
+    return orgs
+
+
+def merge_locations(text: str, mentions) -> list[Location]:
+    by_name: dict[str, Location] = {}
+    for m in mentions:
+        loc = by_name.setdefault(_norm(m.name), Location(name=m.name))
+        loc.mentions.append(Mention(text[m.start:m.end], m.start, m.end))
+    return list(by_name.values())
+
+
+def link_post_orgs(persons: list[Person], orgs: list[Organization], locs: list[Location]) -> None:
+    """`org_ref` of each post: the organization or location its `org` names."""
+    for person in persons:
+        linked = []
+        for post in person.posts:
+            ref = None
+            if post.org:
+                for i, o in enumerate(orgs):
+                    if any(same_org(n, post.org) for n in [o.name, *o.aliases]):
+                        ref = {"type": "organization", "index": i}
+                        break
+                else:
+                    for i, loc in enumerate(locs):
+                        if _norm(loc.name) == _norm(post.org):
+                            ref = {"type": "location", "index": i}
+                            break
+            linked.append(Post(**{**post.__dict__, "org_ref": ref}))
+        person.posts = linked
+
+
+__all__ = ["attach_posts", "link_bare_posts", "merge_orgs", "merge_locations", "link_post_orgs"]

@@ -1,0 +1,27 @@
+"""Locations: natasha's LOC spans, put into the nominative and merged by name."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .inflect import nominative_phrase
+from .tagging import Tagged
+
+
+@dataclass(frozen=True)
+class LocMention:
+    start: int
+    end: int
+    name: str
+
+
+def find_loc_mentions(tagged: Tagged) -> list[LocMention]:
+    out = []
+    for span in tagged.spans:
+        if span.type != "LOC":
+            continue
+        words = tagged.tokens[span.first : span.last]
+        name = " ".join(nominative_phrase(words, tagged.text).split())
+        if name:
+            out.append(LocMention(span.start, span.end, name))
+    return out

@@ -1,0 +1,343 @@
+"""Organizations: companies with legal forms and quoted names, authorities and institutions.
+
+Sources, each a small rule:
+- a legal form before a quoted name («ОАО «Кидма тек»», «общества с ограниченной
+  ответственностью «Томат»»): the whole quoted name, nested quotes included;
+- a head noun of the organization lexicon before a quoted name («завод «Красный Октябрь»»);
+- a capitalized head noun with its genitive dependents («Правительство Тульской области»,
+  «Министерство промышленности и торговли Российской Федерации»);
+- natasha's ORG spans, widened to whole quotes and to a following genitive place
+  («комитета» + «Республики Беларусь»), minus events and exhibitions.
+The name is put into the nominative; the legal form and the quotes are not part of it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .inflect import head_index, join_tokens, lemma, nominative_phrase, word_lemmas
+from .lexicon import load_rows, load_words
+from .phrases import CLOSE_QUOTES, OPEN_QUOTES, NamedSpans, case_of, extend_dependents, quote_end
+from .tagging import Tagged, Token
+
+QUOTE_CHARS = "«»„“”\""
+
+
+@dataclass(frozen=True)
+class OrgMention:
+    start: int
+    end: int
+    name: str  # nominative, no legal form, no outer quotes
+    legal_form: str | None
+    kind: str | None  # None: not known from this mention
+
+
+@dataclass(frozen=True)
+class LegalForm:
+    abbr: str
+    kind: str
+    pattern: re.Pattern[str]  # the spelled-out form, any case
+
+
+def _stem_pattern(phrase: str) -> str:
+    """A regex for a phrase in any case: each word's stem followed by any ending."""
+    parts = []
+    for word in phrase.split():
+        stem = word[:-2] if len(word) > 4 else word
+        parts.append(re.escape(stem) + r"\w*")
+    return r"\s+".join(parts)
+
+
+@cache
+def legal_forms() -> tuple[dict[str, str], re.Pattern[str], list[tuple[re.Pattern[str], str]]]:
+    """Abbreviation -> kind; a regex of the abbreviations; spelled-out patterns -> abbreviation."""
+    kinds: dict[str, str] = {}
+    spelled: list[tuple[str, str]] = []
+    for row in load_rows("legal_forms.txt"):
+        abbr = row[0]
+        kinds[abbr] = row[2] if len(row) > 2 else "company"
+        if len(row) > 1 and row[1]:
+            spelled.append((row[1], abbr))
+    abbrs = sorted(kinds, key=len, reverse=True)
+    abbr_re = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in abbrs) + r")(?![\w-])")
+    spelled.sort(key=lambda x: len(x[0]), reverse=True)
+    patterns = [(re.compile(r"(?<!\w)" + _stem_pattern(s), re.IGNORECASE), a) for s, a in spelled]
+    return kinds, abbr_re, patterns
+
+
+@cache
+def org_heads() -> dict[tuple[str, ...], str]:
+    """Head-noun lemmas («правительство», «группа компаний») -> kind."""
+    return {word_lemmas(row[0]): row[1] for row in load_rows("org_heads.txt") if len(row) > 1}
+
+
+@cache
+def known_abbrevs() -> dict[str, tuple[str, str]]:
+    """Well-known short names, lowercase -> (full name, kind)."""
+    out = {}
+    for row in load_rows("org_abbrevs.txt"):
+        if len(row) >= 3:
+            out[row[0].lower()] = (row[1], row[2])
+    return out
+
+
+@cache
+def not_org_names() -> frozenset[str]:
+    return frozenset(_plain(w) for w in load_words("not_orgs.txt"))
+
+
+@cache
+def event_heads() -> frozenset[str]:
+    return frozenset(load_words("event_heads.txt"))
+
+
+def _plain(s: str) -> str:
+    s = s.lower().replace("ё", "е")
+    for q in QUOTE_CHARS:
+        s = s.replace(q, " ")
+    return " ".join(s.replace(".", " ").split())
+
+
+def strip_quotes(s: str) -> str:
+    """Outer quotes off: «Кидма тек» -> Кидма тек; «Завод «Октябрь»» -> Завод «Октябрь»."""
+    s = s.strip()
+    while len(s) >= 2 and s[0] in OPEN_QUOTES and s[-1] in QUOTE_CHARS:
+        inner = s[1:-1]
+        if inner.count("«") != inner.count("»"):
+            # «Завод «Октябрь»» ends with two closers; only strip a matched pair
+            break
+        s = inner.strip()
+    if s[:1] in OPEN_QUOTES and s.count("«") == s.count("»") + 1 - 1 and s.endswith("»»"):
+        s = s[1:-1]
+    return s
+
+
+def _tok_range(tagged: Tagged, start: int, end: int) -> tuple[int, int] | None:
+    i = tagged.token_at(start)
+    j = tagged.token_ending(end)
+    if i is None or j is None:
+        return None
+    return i, j + 1
+
+
+def _head_kind(tokens: list[Token]) -> str | None:
+    """Kind from the head noun: at the start («Правительство ...») or after adjectives
+    («Государственный военно-промышленный комитет»)."""
+    heads = org_heads()
+    starts = [0]
+    h = head_index(tokens)
+    if h:
+        starts.append(h)
+    for s in starts:
+        lemmas = tuple(lemma(t) for t in tokens[s : s + 3])
+        for n in (3, 2, 1):
+            kind = heads.get(lemmas[:n])
+            if kind:
+                return kind
+    return None
+
+
+def _legal_form_mentions(tagged: Tagged) -> list[OrgMention]:
+    """A legal form (abbreviated or spelled out) followed by a quoted name."""
+    kinds, abbr_re, spelled = legal_forms()
+    text = tagged.text
+    hits: list[tuple[int, int, str]] = [(m.start(), m.end(), m.group(1)) for m in abbr_re.finditer(text)]
+    for pattern, abbr in spelled:
+        for m in pattern.finditer(text):
+            if not any(s <= m.start() < e for s, e, _ in hits):
+                hits.append((m.start(), m.end(), abbr))
+    out = []
+    for start, end, abbr in sorted(hits):
+        # the quoted name right after the form
+        rest = text[end : end + 3]
+        gap = len(rest) - len(rest.lstrip(" \u00a0"))
+        qpos = end + gap
+        if qpos >= len(text) or text[qpos] not in OPEN_QUOTES:
+            continue
+        k = tagged.token_at(qpos)
+        if k is None:
+            continue
+        sent = tagged.sents[tagged.tokens[k].sent]
+        q = quote_end(tagged.tokens, k, sent.last)
+        if q is None:
+            continue
+        qend = tagged.tokens[q - 1].end
+        name = strip_quotes(text[qpos:qend])
+        if not name:
+            continue
+        out.append(OrgMention(start, qend, " ".join(name.split()), abbr, kinds.get(abbr, "company")))
+    return out
+
+
+def _is_capitalized(tok: Token) -> bool:
+    return tok.text[:1].isupper()
+
+
+def _head_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
+    """Capitalized org head nouns with their dependents: «Правительство Тульской области»;
+    and any org head before a quoted name: «завод «Красный Октябрь»»."""
+    toks = tagged.tokens
+    heads = org_heads()
+    max_len = max((len(k) for k in heads), default=1)
+    out = []
+    i = 0
+    while i < len(toks):
+        found = None
+        key: tuple[str, ...] = ()
+        for n in range(max_len):
+            if i + n >= len(toks):
+                break
+            key = key + (lemma(toks[i + n]),)
+            if key in heads:
+                found = (i + n + 1, heads[key])
+        if not found:
+            i += 1
+            continue
+        head_end, kind = found
+        sent = tagged.sents[toks[i].sent]
+        if head_end < sent.last and toks[head_end].text in OPEN_QUOTES:
+            q = quote_end(toks, head_end, sent.last)
+            if q is not None:
+                name = strip_quotes(tagged.text[toks[head_end].start : toks[q - 1].end])
+                if name:
+                    out.append(OrgMention(toks[i].start, toks[q - 1].end, name, None, kind))
+                i = q
+                continue
+        if _is_capitalized(toks[i]) and kind == "authority":
+            last = extend_dependents(tagged, spans, head_end, sent.last)
+            if last > head_end:
+                words = toks[i:last]
+                out.append(OrgMention(words[0].start, words[-1].end,
+                                      _tidy(nominative_phrase(words, tagged.text)), None, kind))
+                i = last
+                continue
+        i += 1
+    return out
+
+
+def _tidy(s: str) -> str:
+    return " ".join(s.split())
+
+
+def _ner_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
+    toks = tagged.tokens
+    out = []
+    kinds, abbr_re, _ = legal_forms()
+    loc_at = {s.first: s for s in tagged.spans if s.type == "LOC"}
+    for span in tagged.spans:
+        if span.type != "ORG":
+            continue
+        first, last = span.first, span.last
+        sent = tagged.sents[toks[first].sent]
+        # a quote opened inside the span and closed after it: take the whole quote
+        opened = [k for k in range(first, last) if toks[k].text in OPEN_QUOTES]
+        if opened:
+            q = quote_end(toks, opened[0], sent.last)
+            if q is not None and q > last:
+                last = q
+        # an opening quote just before the span and its closer just after
+        if first > sent.first and toks[first - 1].text in OPEN_QUOTES:
+            q = quote_end(toks, first - 1, sent.last)
+            if q is not None and q >= last:
+                first, last = first - 1, q
+        # «Государственного ... комитета» + «Республики Беларусь»
+        if last in loc_at and case_of(toks[last - 1]) == "Gen" and case_of(toks[last]) == "Gen":
+            last = loc_at[last].last
+        elif last < sent.last and case_of(toks[last - 1]) is not None:
+            last = extend_dependents(tagged, spans, last, sent.last) if _head_kind(toks[first:last]) else last
+        words = toks[first:last]
+        raw = tagged.text[words[0].start : words[-1].end]
+        legal = None
+        m = abbr_re.match(raw)
+        if m:
+            legal = m.group(1)
+            raw = raw[m.end():].strip()
+            words = [t for t in words if t.start >= words[0].start + m.end()]
+        if not words:
+            continue
+        if raw[:1] in OPEN_QUOTES:
+            name = strip_quotes(raw)
+        elif head_index(words) is not None and not any(t.text in QUOTE_CHARS for t in words):
+            name = nominative_phrase(words, tagged.text)
+        else:
+            name = raw
+        name = _tidy(name)
+        if not name:
+            continue
+        kind = kinds.get(legal) if legal else _head_kind(words)
+        if kind is None and raw[:1] in OPEN_QUOTES and legal is None and not known_abbrevs().get(name.lower()):
+            kind = "company"  # a bare quoted name («Амкадор»): a brand name, nearly always a company
+        out.append(OrgMention(words[0].start if not legal else span.start, words[-1].end, name, legal, kind))
+    return out
+
+
+def _is_event(tagged: Tagged, m: OrgMention) -> bool:
+    """Exhibitions, forums and programmes are not organizations: «выставка «ИННОПРОМ»»."""
+    if _plain(m.name) in not_org_names():
+        return True
+    i = tagged.token_at(m.start)
+    if i is None:
+        return False
+    toks = tagged.tokens
+    # an event noun right before («выставка «...»», «форума «Россия»»)
+    for k in range(max(0, i - 3), i):
+        if lemma(toks[k]) in event_heads():
+            return True
+    return lemma(toks[i]) in event_heads()
+
+
+def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
+    """All organization mentions, overlaps resolved in favour of legal-form matches, then the
+    longest."""
+    spans = NamedSpans(tagged)
+    ranked = [(0, m) for m in _legal_form_mentions(tagged)]
+    ranked += [(1, m) for m in _head_mentions(tagged, spans)]
+    ranked += [(2, m) for m in _ner_mentions(tagged, spans)]
+    ranked.sort(key=lambda x: (x[0], -(x[1].end - x[1].start), x[1].start))
+    chosen: list[OrgMention] = []
+    for _, m in ranked:
+        if any(m.start < c.end and c.start < m.end for c in chosen):
+            continue
+        if m.legal_form is None and _is_event(tagged, m):
+            continue
+        chosen.append(m)
+    chosen.sort(key=lambda m: m.start)
+    return chosen
+
+
+def org_kind(m: OrgMention) -> str:
+    if m.kind:
+        return m.kind
+    known = known_abbrevs().get(m.name.lower())
+    if known:
+        return known[1]
+    return "other"
+
+
+def acronym(name: str) -> str:
+    """«Московский государственный университет» -> «МГУ» (words of 3+ letters)."""
+    words = re.findall(r"[А-ЯЁA-Zа-яёa-z]+", name)
+    return "".join(w[0] for w in words if len(w) > 2).upper()
+
+
+def same_org(a: str, b: str) -> bool:
+    """Two names of one organization: equal, an acronym of the other, or a known short form."""
+    pa, pb = _plain(a), _plain(b)
+    if pa == pb:
+        return True
+    for x, y in ((a, b), (b, a)):
+        if x.isupper() and 2 <= len(x) <= 8 and " " not in x and acronym(y) == x:
+            return True
+        known = known_abbrevs().get(x.lower())
+        if known and _plain(known[0]) == _plain(y):
+            return True
+    return False
+
+
+def join_words(tagged: Tagged, words: list[Token]) -> str:
+    return join_tokens(words, [t.text for t in words], tagged.text)
+
+
+__all__ = ["OrgMention", "find_org_mentions", "org_kind", "same_org", "strip_quotes", "CLOSE_QUOTES"]

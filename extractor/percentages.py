@@ -1,0 +1,478 @@
+"""Percentages and percentage points, with what they measure, the direction of change, and the
+period and comparison base they refer to.
+
+Span convention: the text of a percentage starts at its qualifier when there is one
+(«более 50%», «почти на 5%», «не менее 3 процентов») and otherwise at the number («8,4%»);
+a range includes its «от»: «от 3 до 5 процентов». Adjectives («19-процентный», «стопроцентный»)
+and «в 2 раза» are not percentages. Word lists are data: pct_qualifiers.txt, change_verbs.txt,
+pct_numbers.txt, pct_base_markers.txt, pct_clause_cuts.txt.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from extractor.lexicon import load_rows, load_words
+from extractor.model import DateItem, Percentage
+
+
+def _alternation(words: list[str]) -> str:
+    """Regex alternation, longest first; spaces in a phrase match any whitespace."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+_NUMBER_WORDS = {row[0]: float(row[1]) for row in load_rows("pct_numbers.txt")}
+_QUALIFIERS = {" ".join(row[0].lower().split()): row[1] for row in load_rows("pct_qualifiers.txt")}
+_CHANGE_STEMS = tuple((row[0].lower(), row[1]) for row in load_rows("change_verbs.txt"))
+
+_NW = r"(?![а-яёa-z])"
+_BW = r"(?<![а-яёa-z0-9])"
+_NUM = r"(?<![\w.,])(?:\d{1,3}(?:[\u00a0\u202f]\d{3})+|\d+)(?:[.,]\d+)?(?![.,]?\d)"
+_PP = (
+    rf"процентн(?:ых|ого|ому|ым|ыми|ый|ые|ом)\s+пункт(?:ов|ами|ам|ах|ом|а|у|е|ы)?{_NW}"
+    r"|п\.\s?п\.?|п\.п(?![а-яё])"
+)
+_PCT_WORD = rf"процент(?:ов|ами|ам|ах|ом|а|у|е|ы)?{_NW}"
+_UNIT = rf"(?P<unit>{_PP}|{_PCT_WORD}|%(?!-?[а-яё]))"
+_UNIT_INNER = rf"(?:%|{_PCT_WORD}|п\.\s?п\.?)"  # a unit repeated after the first number of a range
+_DASH = r"\s*[-–—]\s*"
+_FLAGS = re.IGNORECASE
+
+_DIGIT_RE = re.compile(
+    rf"(?:{_BW}(?P<ot>от)\s+(?P<a>{_NUM})(?:\s*{_UNIT_INNER})?\s+до\s+(?P<b>{_NUM})"
+    rf"|(?P<c>{_NUM})(?:\s*{_UNIT_INNER})?{_DASH}(?P<d>{_NUM})"
+    rf"|(?P<v>{_NUM}))\s*{_UNIT}",
+    _FLAGS,
+)
+_WORD_UNIT_RE = re.compile(rf"{_BW}(?P<unit>{_PP}|{_PCT_WORD})", _FLAGS)
+_LAST_WORD_RE = re.compile(r"([а-яё]+)[\s-]*\Z", _FLAGS)
+_QUAL_RE = re.compile(rf"(?<![а-яё])(?P<q>{_alternation(list(_QUALIFIERS))})\s+(?:на\s+)?\Z", _FLAGS)
+_FROM_TO_RE = re.compile(rf"{_BW}со?\s+{_NUM}\s*{_UNIT_INNER}?\s*\Z", _FLAGS)
+_SIGN_RE = re.compile(r"(?:^|(?<=[\s(]))[+−-]\Z")
+# Sentence ends: punctuation then a capital, or a line break; abbreviations are checked apart.
+_SENT_RE = re.compile(r"[.!?…]+[\s\u00a0]+(?=[«\"(А-ЯЁA-Z\d])|\n")
+_ABBREV = frozenset("г гг ст им т д руб тыс млн млрд др пр ул обл р ч мин см долл ок".split())
+_CUT_RE = re.compile(rf";|,\s+(?:{_alternation(list(load_words('pct_clause_cuts.txt')))}){_NW}", _FLAGS)
+_BASE_RE = re.compile(rf"{_BW}(?:{_alternation(list(load_words('pct_base_markers.txt')))})\s[^,;:%\d]{{0,60}}\Z", _FLAGS)
+_TOKEN_RE = re.compile(r"[а-яёa-z]+(?:-[а-яёa-z]+)*|\d+(?:[.,]\d+)?|[^\w\s]", _FLAGS)
+_ELLIPTIC_RE = re.compile(
+    r"(?:^|[,:;])\s*(?:(?:а|и|в том числе|при этом|также)\s+)?"
+    r"(?P<subj>[^,:;–—]*?[а-яёa-z][^,:;–—]*?)\s+[–—-]\s*(?P<na>на\s+)?\Z",
+    _FLAGS,
+)
+_FOLLOW_RE = re.compile(r"\s*(?P<w>выше|ниже|больше|меньше)(?![а-яё])", _FLAGS)
+_SPACES_RE = re.compile(r"\s+")
+
+# pymorphy3 grammemes that end a noun phrase or may not belong to one
+_STOP_POS = frozenset({"VERB", "INFN", "GRND", "CONJ", "PRTS"})
+_SKIP_POS = frozenset({"ADVB", "PRCL", "INTJ", "PRED"})
+_STOP_WORDS = frozenset({"что", "чем", "как", "который", "которая", "которое", "которые", "где", "когда"})
+_NP_POS = frozenset({"NOUN", "ADJF", "PRTF", "PREP", "NUMR", None})
+_QUOTES = "«»\"„“”"
+_PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "Trad"})
+
+
+@dataclass(frozen=True)
+class _Raw:
+    start: int
+    end: int
+    num_start: int  # where the number (or «от») begins, after the qualifier
+    value: float
+    value_to: float | None
+    unit: str
+    qualifier: str | None
+    sign: str | None  # change read from a «+»/«−» sign
+
+
+# --- numbers and spans -------------------------------------------------------------------------
+
+
+def _to_float(raw: str) -> float:
+    return float(re.sub(r"[\s\u00a0\u202f]", "", raw).replace(",", "."))
+
+
+def _unit_kind(unit: str) -> str:
+    return "percent" if unit == "%" or unit.lower().startswith("процент") and "пункт" not in unit.lower() else "pp"
+
+
+def _number_word(word: str) -> float | None:
+    from extractor.morph import get_vocab  # lazily: the vocabulary loads in ~0.3 s
+
+    for parse in get_vocab().raw_parse(word.lower()):
+        if parse.normal_form in _NUMBER_WORDS and parse.tag.POS in ("NUMR", "ADJF", None):
+            return _NUMBER_WORDS[parse.normal_form]
+    return None
+
+
+def _words_back(text: str, pos: int) -> tuple[float, int] | None:
+    """A number written in words ending at `pos` («двадцати пяти»): its value and start."""
+    total, start, seen = 0.0, pos, 0
+    while seen < 4:
+        m = _LAST_WORD_RE.search(text, max(0, start - 30), start)
+        if not m:
+            break
+        value = _number_word(m.group(1))
+        if value is None:
+            break
+        total, start, seen = total + value, m.start(1), seen + 1
+    return (total, start) if seen else None
+
+
+def _word_range(text: str, num: tuple[float, int]) -> tuple[float, float | None, int]:
+    """«от трех до пяти процентов»: lower bound, upper bound, start of «от»."""
+    value, start = num
+    m = re.search(r"(?<![а-яё])до\s+\Z", text[max(0, start - 10) : start], _FLAGS)
+    if m:
+        first = _words_back(text, start - len(m.group(0)))
+        if first:
+            ot = re.search(r"(?<![а-яё])от\s+\Z", text[max(0, first[1] - 10) : first[1]], _FLAGS)
+            if ot:
+                return first[0], value, first[1] - len(ot.group(0))
+    return value, None, start
+
+
+def _qualifier(text: str, num_start: int) -> tuple[str | None, int]:
+    """The qualifier words right before a number and where they begin."""
+    lo = max(0, num_start - 40)
+    window = text[lo:num_start]
+    m = _QUAL_RE.search(window)
+    if not m:
+        return None, num_start
+    q = _QUALIFIERS[" ".join(m.group("q").lower().split())]
+    start = lo + m.start()
+    if q == "up_to" and _FROM_TO_RE.search(text, max(0, start - 30), start):
+        return None, num_start  # «с 5% до 3%»: a move from one level to another, not «up to»
+    return q, start
+
+
+def _sign(text: str, num_start: int) -> str | None:
+    m = _SIGN_RE.search(text[max(0, num_start - 2) : num_start])
+    if not m:
+        return None
+    return "increase" if m.group(0) == "+" else "decrease"
+
+
+def _raw_digits(text: str) -> list[_Raw]:
+    out = []
+    for m in _DIGIT_RE.finditer(text):
+        if m.group("ot"):
+            value, value_to, num_start = _to_float(m.group("a")), _to_float(m.group("b")), m.start("ot")
+        elif m.group("c"):
+            value, value_to, num_start = _to_float(m.group("c")), _to_float(m.group("d")), m.start("c")
+        else:
+            value, value_to, num_start = _to_float(m.group("v")), None, m.start("v")
+        qualifier, start = _qualifier(text, num_start)
+        unit = _unit_kind(m.group("unit"))
+        out.append(_Raw(start, m.end(), num_start, value, value_to, unit, qualifier, _sign(text, num_start)))
+    return out
+
+
+def _raw_words(text: str, taken: list[_Raw]) -> list[_Raw]:
+    """Percentages with the number in words: «на десять процентов», «полтора процента»."""
+    out = []
+    for m in _WORD_UNIT_RE.finditer(text):
+        if any(r.start <= m.start() < r.end for r in taken):
+            continue
+        num = _words_back(text, m.start())
+        if num is None:
+            continue
+        value, value_to, num_start = _word_range(text, num)
+        qualifier, start = _qualifier(text, num_start)
+        out.append(_Raw(start, m.end(), num_start, value, value_to, _unit_kind(m.group("unit")), qualifier, None))
+    return out
+
+
+# --- sentences and clauses ---------------------------------------------------------------------
+
+
+def _sentence_starts(text: str) -> list[int]:
+    starts = [0]
+    for m in _SENT_RE.finditer(text):
+        if m.group(0) != "\n":
+            word = re.search(r"([а-яёa-z]+)\W*\Z", text[max(0, m.start() - 8) : m.start() + 1], _FLAGS)
+            if word and word.group(1).lower() in _ABBREV:
+                continue
+        starts.append(m.end())
+    return starts
+
+
+def _bounds(starts: list[int], pos: int, length: int) -> tuple[int, int]:
+    i = bisect.bisect_right(starts, pos) - 1
+    return starts[i], starts[i + 1] if i + 1 < len(starts) else length
+
+
+# --- morphology of the clause ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Tok:
+    text: str
+    start: int
+    end: int
+    parses: tuple  # pymorphy3 parses; empty for digits and punctuation
+
+    @property
+    def pos(self) -> str | None:
+        return self.parses[0].tag.POS if self.parses else None
+
+    def has(self, *grams: str) -> bool:
+        return any(all(g in p.tag for g in grams) for p in self.parses)
+
+
+def _tokens(text: str, lo: int, hi: int) -> list[_Tok]:
+    from extractor.morph import get_vocab
+
+    vocab = get_vocab()
+    out = []
+    for m in _TOKEN_RE.finditer(text, lo, hi):
+        word = m.group(0)
+        parses = vocab.raw_parse(word.lower()) if word[0].isalpha() else ()
+        out.append(_Tok(word, m.start(), m.end(), parses))
+    return out
+
+
+@lru_cache(maxsize=20_000)
+def _change_of(word: str) -> str | None:
+    """`increase`, `decrease`, `none` (a neutral predicate) or None (not a predicate)."""
+    low = word.lower()
+    for stem, change in _CHANGE_STEMS:
+        if stem.endswith("$") and low == stem[:-1] or not stem.endswith("$") and low.startswith(stem):
+            return change
+    return None
+
+
+def _agrees(noun: _Tok, verb: _Tok | None) -> bool:
+    """A nominative noun reading of `noun` whose number/gender fit the verb."""
+    if verb is None:
+        return noun.has("NOUN", "nomn")
+    vtag = verb.parses[0].tag
+    for p in noun.parses:
+        tag = p.tag
+        if tag.POS != "NOUN" or tag.case != "nomn":
+            continue
+        if vtag.number and tag.number and vtag.number != tag.number:
+            continue
+        if vtag.number == "sing" and vtag.gender and tag.gender and tag.gender != vtag.gender:
+            if "Ms-f" not in tag:
+                continue
+        return True
+    return False
+
+
+def _in_dates(tok: _Tok, spans: list[tuple[int, int]]) -> bool:
+    """Whether the token lies in a date; `spans` are sorted and do not overlap."""
+    i = bisect.bisect_right(spans, (tok.start, len(spans) and 1 << 62)) - 1
+    return i >= 0 and spans[i][0] <= tok.start < spans[i][1]
+
+
+def _head_eligible(toks: list[_Tok], i: int, verb: _Tok | None, spans: list[tuple[int, int]]) -> bool:
+    """A subject head: agrees with the verb and is not governed by a preposition."""
+    tok = toks[i]
+    if tok.pos in ("PREP", "CONJ", "PRCL", "INTJ") or _in_dates(tok, spans) or not _agrees(tok, verb):
+        return False
+    j = i - 1
+    while j >= 0 and toks[j].pos in ("ADJF", "PRTF"):
+        j -= 1
+    return j < 0 or toks[j].pos != "PREP"
+
+
+def _phrase(text: str, toks: list[_Tok], h: int, spans: list[tuple[int, int]]) -> str:
+    """The noun phrase around head `h`: agreeing adjectives before, dependents after."""
+    left = h
+    while left > 0 and toks[left - 1].has("nomn") and toks[left - 1].pos in ("ADJF", "PRTF"):
+        left -= 1
+    right = h
+    while right + 1 < len(toks):
+        tok = toks[right + 1]
+        if not _chain_word(tok, spans) or tok.text.lower() in _STOP_WORDS:
+            break
+        right += 1
+    while right > h and (toks[right].pos in ("PREP", "CONJ") or toks[right].text in "«„“"):
+        right -= 1
+    phrase = _SPACES_RE.sub(" ", text[toks[left].start : toks[right].end])
+    first = toks[left]
+    proper = any(g in first.parses[0].tag for g in _PROPER) if first.parses else True
+    if phrase[:1].isupper() and not proper and not first.text.isupper():
+        phrase = phrase[0].lower() + phrase[1:]
+    return phrase
+
+
+def _chain_word(tok: _Tok, spans: list[tuple[int, int]]) -> bool:
+    """A token that can sit inside a subject noun phrase («объем торговли Тульской области с»)."""
+    if _in_dates(tok, spans):
+        return False
+    if not tok.parses:
+        return tok.text in _QUOTES
+    return tok.pos in _NP_POS or tok.text.lower() == "и"
+
+
+def _nearest_head(toks: list[_Tok], verb_i: int, agree: _Tok | None, spans: list[tuple[int, int]]) -> int | None:
+    for i in range(verb_i - 1, -1, -1):
+        tok = toks[i]
+        low = tok.text.lower()
+        if tok.pos in _STOP_POS and low != "и" or low in _STOP_WORDS:
+            return None
+        if _head_eligible(toks, i, agree, spans):
+            return i
+    return None
+
+
+def _leftmost_head(toks: list[_Tok], i: int, agree: _Tok | None, spans: list[tuple[int, int]]) -> int:
+    """Walk the noun phrase left of head `i`: «оборот компании Газпром» has its head first."""
+    best = i
+    j = i - 1
+    while j >= 0 and _chain_word(toks[j], spans):
+        if _head_eligible(toks, j, agree, spans):
+            best = j
+        j -= 1
+    return best
+
+
+def _subject(text: str, toks: list[_Tok], verb_i: int, spans: list[tuple[int, int]]) -> str | None:
+    """The grammatical subject of the predicate `verb_i`: the agreeing nominative noun phrase
+    before it, else after it («выросла выручка на 12%»); a plural verb may take «экспорт и импорт»."""
+    verb = toks[verb_i]
+    plural = verb.parses[0].tag.number == "plur"
+    for agree in (verb, None) if plural else (verb,):
+        i = _nearest_head(toks, verb_i, agree, spans)
+        if i is not None:
+            return _phrase(text, toks[:verb_i], _leftmost_head(toks, i, agree, spans), spans)
+    for i in range(verb_i + 1, len(toks)):
+        if toks[i].pos in _STOP_POS:
+            break
+        if _head_eligible(toks, i, verb, spans):
+            return _phrase(text, toks, i, spans)
+    return None
+
+
+def _np_subject(text: str, toks: list[_Tok], spans: list[tuple[int, int]]) -> str | None:
+    """Subject of an elliptic item «импорт – на 29,4%»: the first nominative noun phrase."""
+    for i in range(len(toks)):
+        if _head_eligible(toks, i, None, spans):
+            return _phrase(text, toks, i, spans)
+    return None
+
+
+# --- putting a percentage in context -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Context:
+    subject: str | None
+    change: str | None
+    elliptic: bool
+    by: bool = False  # «экспорт – на 1,6%»: an amount of change, so the list's change carries over
+
+
+def _clause_start(text: str, cuts: list[int], sent_start: int, prev_end: int, pos: int) -> int:
+    i = bisect.bisect_right(cuts, pos) - 1
+    cut = cuts[i] if i >= 0 else 0
+    return max(sent_start, prev_end, cut)
+
+
+def _context(text: str, raw: _Raw, lo: int, spans: list[tuple[int, int]]) -> _Context:
+    toks = _tokens(text, lo, raw.start)
+    change = None
+    verb_i = None
+    for i in range(len(toks) - 1, -1, -1):
+        kind = _change_of(toks[i].text) if toks[i].parses else None
+        if kind is None:
+            continue
+        if kind != "none" and change is None:
+            change = kind
+        if verb_i is None and toks[i].pos in ("VERB", "PRTS", "PRTF", "INFN", "GRND"):
+            verb_i = i
+    if change is None:
+        follow = _FOLLOW_RE.match(text, raw.end)
+        change = _change_of(follow.group("w")) if follow else raw.sign
+    # sliced so that «^» is the clause start; bounded so that a long clause costs no more
+    base = max(lo, raw.start - 150)
+    ell = _ELLIPTIC_RE.search(text[base : raw.start])
+    if ell and (verb_i is None or toks[verb_i].start < base + ell.start("subj")):
+        sub = [t for t in toks if base + ell.start("subj") <= t.start and t.end <= base + ell.end("subj")]
+        by = bool(ell.group("na")) or bool(re.search(r"\sна\s", text[raw.start : raw.num_start + 1]))
+        return _Context(_np_subject(text, sub, spans), change, True, by)
+    subject = _subject(text, toks, verb_i, spans) if verb_i is not None else None
+    return _Context(subject, change, False)
+
+
+def _period_base(
+    text: str, dates: list[DateItem], sent: tuple[int, int], raw: _Raw
+) -> tuple[str | None, str | None]:
+    """Period: nearest non-base date before the figure in its sentence (else the first after);
+    base: a date introduced by «по сравнению с», «относительно»... nearest to the figure."""
+    period = base = None
+    period_after = None
+    base_dist = None
+    for d in dates:
+        if d.value is None or d.start < sent[0] or d.end > sent[1]:
+            continue
+        if _BASE_RE.search(text, max(sent[0], d.start - 90), d.start):
+            dist = abs(d.start - raw.end)
+            if base_dist is None or dist < base_dist:
+                base, base_dist = d.value, dist
+        elif d.end <= raw.num_start:
+            period = d.value
+        elif d.start >= raw.end and period_after is None:
+            period_after = d.value
+    return period or period_after, base
+
+
+def find_percentages(text: str, dates: list[DateItem]) -> list[Percentage]:
+    """Every percentage of `text` with its subject, change, period and base, sorted by start."""
+    if not isinstance(text, str) or not text:
+        return []
+    try:
+        return _find(text, list(dates or []))
+    except Exception:  # noqa: BLE001 - a fact extractor must not fail a document on one figure
+        return []
+
+
+def _find(text: str, dates: list[DateItem]) -> list[Percentage]:
+    raws = _raw_digits(text)
+    raws = sorted(raws + _raw_words(text, raws), key=lambda r: r.start)
+    if not raws:
+        return []
+    starts = _sentence_starts(text)
+    cuts = [m.end() for m in _CUT_RE.finditer(text)]
+    spans = sorted((d.start, d.end) for d in dates)
+    dates = sorted(dates, key=lambda d: d.start)
+    out: list[Percentage] = []
+    prev_end, prev_sent = 0, -1
+    for raw in raws:
+        sent = _bounds(starts, raw.num_start, len(text))
+        lo = _clause_start(text, cuts, sent[0], prev_end, raw.start)
+        ctx = _context(text, raw, lo, spans)
+        period, base = _period_base(text, dates, sent, raw)
+        item = Percentage(
+            text=text[raw.start : raw.end],
+            value=raw.value,
+            unit=raw.unit,
+            qualifier=raw.qualifier,
+            start=raw.start,
+            end=raw.end,
+            value_to=raw.value_to,
+            subject=ctx.subject,
+            change=ctx.change,
+            period=period,
+            base=base,
+        )
+        if ctx.elliptic and out and (prev_sent == sent[0] or ctx.change is None):
+            item = _inherit(item, out[-1], dates, lo, ctx.by)
+        out.append(item)
+        prev_end, prev_sent = raw.end, sent[0]
+    return out
+
+
+def _inherit(item: Percentage, first: Percentage, dates: list[DateItem], lo: int, by: bool) -> Percentage:
+    """An elliptic list item continues the item before it: «на 1,6%» takes its change; the period
+    and base carry over unless the item names its own date («а в 2025 году – на 15%»), and the
+    subject carries over when the item names none."""
+    change = item.change or (first.change if by else None)
+    subject = item.subject or first.subject
+    if any(lo <= d.start < item.start for d in dates):
+        return replace(item, change=change, subject=subject)
+    return replace(item, change=change, subject=subject, period=first.period, base=first.base)

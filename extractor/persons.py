@@ -1,0 +1,253 @@
+"""Persons: natasha's PER spans, widened to initials, split into first/middle/last names and put
+into the nominative with pymorphy3, then merged by surname into one record a person."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .inflect import UD_CASES, recover_shape
+from .lexicon import load_words
+from .model import Mention, Person
+from .morph import get_vocab
+from .tagging import Tagged, Token
+
+INITIAL = re.compile(r"[А-ЯЁA-Z]")
+# «Ле Пен», «ван Бастен», «фон дер Ляйен»: particles that belong to the surname
+SURNAME_PARTICLES = frozenset(load_words("name_particles.txt"))
+
+
+@dataclass(frozen=True)
+class NameMention:
+    """One mention of a person as the text names them."""
+
+    start: int
+    end: int
+    first_tok: int  # token range of the whole mention, initials included
+    last_tok: int
+    first: str | None
+    middle: str | None
+    last: str | None
+    first_initial: str | None  # «А.» in «А. В. Иванов»
+    gender: str | None  # masc | femn
+
+
+def _name_parses(word: str, case: str | None, gram: str):
+    cases = UD_CASES.get(case or "", None)
+    out = []
+    for p in get_vocab().raw_parse(word.lower()):
+        if gram in p.tag and (cases is None or p.tag.case in cases):
+            out.append(p)
+    # a declinable reading first: «Анне» is Анна in the dative before it is the French Anne
+    out.sort(key=lambda p: "Fixd" in p.tag)
+    return out
+
+
+def _has_gram(word: str, gram: str) -> bool:
+    """A dictionary analysis carries `gram`; guesses for unknown words do not count
+    (pymorphy3 guesses «Каранкевичем» to be a patronymic)."""
+    return any(gram in p.tag and p.is_known for p in get_vocab().raw_parse(word.lower()))
+
+
+def _gender_fits(parse, gender: str) -> bool:
+    # pymorphy3's tag.gender refuses comparison with the common-gender grammeme "ms-f"
+    return "ms-f" in parse.tag or parse.tag.gender is None or gender in parse.tag
+
+
+@lru_cache(maxsize=100_000)
+def _nominative(word: str, case: str | None, gram: str, gender: str | None) -> str:
+    """A first name, patronymic or surname in the nominative, of the person's gender."""
+    if case == "Nom":
+        if _name_parses(word, "Nom", gram) or not _name_parses(word, None, gram):
+            return word
+        case = None  # the tagger said nominative, the dictionary disagrees: «Анне»
+    parses = _name_parses(word, case, gram)
+    if gender:
+        parses = [p for p in parses if _gender_fits(p, gender)] or parses
+    if not parses and gram == "Surn":
+        # unknown surnames: any noun analysis in this case («Каранкевичем» -> «каранкевич»)
+        cases = UD_CASES.get(case or "")
+        parses = [
+            p for p in get_vocab().raw_parse(word.lower())
+            if p.tag.POS == "NOUN" and (cases is None or p.tag.case in cases)
+        ]
+        if gender:
+            parses = [p for p in parses if _gender_fits(p, gender)] or parses
+    if not parses:
+        return word
+    want = {"nomn", "sing"}
+    if gender and gram in ("Surn", "Patr") and "ms-f" not in parses[0].tag:
+        want.add(gender)
+    inflected = parses[0].inflect(want) or parses[0].inflect({"nomn"})
+    return recover_shape(inflected.word, word) if inflected else word
+
+
+def _gender(tokens: list[Token]) -> str | None:
+    for tok in tokens:
+        g = tok.feats.get("Gender")
+        if g in ("Masc", "Fem"):
+            return "masc" if g == "Masc" else "femn"
+    for tok in tokens:
+        for p in get_vocab().raw_parse(tok.text.lower()):
+            if ("Name" in p.tag or "Patr" in p.tag) and p.tag.gender in ("masc", "femn"):
+                return p.tag.gender
+    return None
+
+
+def _widen_initials(tagged: Tagged, first: int, last: int) -> tuple[int, int, list[str]]:
+    """Take in initials written before («А. В. Иванов») or after («Иванов А.В.») the span."""
+    toks = tagged.tokens
+    initials: list[str] = []
+    i = first
+    while i >= 2 and toks[i - 1].text == "." and INITIAL.fullmatch(toks[i - 2].text) and (
+        toks[i - 2].sent == toks[first].sent
+    ):
+        initials.insert(0, toks[i - 2].text)
+        i -= 2
+    j = last
+    if not initials:
+        while j + 1 < len(toks) and INITIAL.fullmatch(toks[j].text) and toks[j + 1].text == "." and (
+            toks[j].start - toks[j - 1].end <= 1
+        ):
+            initials.append(toks[j].text)
+            j += 2
+    return i, j, initials
+
+
+def split_name(tagged: Tagged, first: int, last: int) -> NameMention | None:
+    """Read a PER span as first/middle/last name; None if nothing name-like is left."""
+    first, last, initials = _widen_initials(tagged, first, last)
+    toks = tagged.tokens
+    words = [t for t in toks[first:last] if t.text[:1].isalpha() and not (
+        INITIAL.fullmatch(t.text) and t.text in initials
+    )]
+    # initials written inside the span («А.В. Иванов» tokenized as one span)
+    inner = [t for t in toks[first:last] if INITIAL.fullmatch(t.text)]
+    if inner and not initials:
+        initials = [t.text for t in inner]
+        words = [t for t in words if t not in inner]
+    if not words:
+        return None
+    gender = _gender(words)
+    f = m = la = None
+    parts = [w for w in words]
+    # surname particles glue to the following word: «Ле Пен»
+    if len(parts) >= 2 and any(p.text.lower() in SURNAME_PARTICLES for p in parts[1:-1]):
+        k = next(i for i, p in enumerate(parts) if i > 0 and p.text.lower() in SURNAME_PARTICLES)
+        f_tok, last_toks = parts[0], parts[k:]
+        f = _nominative(f_tok.text, f_tok.feats.get("Case"), "Name", gender)
+        la = " ".join(t.text for t in last_toks)
+        parts = []
+    if len(parts) == 1:
+        t = parts[0]
+        case = t.feats.get("Case")
+        if initials or not _has_gram(t.text, "Name") or _has_gram(t.text, "Surn"):
+            la = _nominative(t.text, case, "Surn", gender)
+        else:
+            f = _nominative(t.text, case, "Name", gender)
+    elif len(parts) == 2:
+        a, b = parts
+        if _has_gram(a.text, "Surn") and not _has_gram(a.text, "Name") and _has_gram(b.text, "Name"):
+            a, b = b, a  # «Иванов Иван»
+        if _has_gram(b.text, "Patr") and not _has_gram(b.text, "Surn"):
+            f = _nominative(a.text, a.feats.get("Case"), "Name", gender)
+            m = _nominative(b.text, b.feats.get("Case"), "Patr", gender)
+        else:
+            f = _nominative(a.text, a.feats.get("Case"), "Name", gender)
+            la = _nominative(b.text, b.feats.get("Case"), "Surn", gender)
+    elif len(parts) >= 3:
+        a, b, c = parts[0], parts[1], parts[-1]
+        if _has_gram(c.text, "Patr") and _has_gram(b.text, "Name") and not _has_gram(b.text, "Patr"):
+            a, b, c = b, c, a  # «Иванов Иван Иванович»
+        f = _nominative(a.text, a.feats.get("Case"), "Name", gender)
+        if _has_gram(b.text, "Patr"):
+            m = _nominative(b.text, b.feats.get("Case"), "Patr", gender)
+            la = _nominative(c.text, c.feats.get("Case"), "Surn", gender)
+        else:  # a double first name or a two-word surname: keep the middle word with the surname
+            la = " ".join(
+                _nominative(t.text, t.feats.get("Case"), "Surn", gender) for t in parts[1:]
+            )
+    if initials and not f:
+        f = initials[0] + "."
+        if len(initials) > 1 and not m:
+            m = initials[1] + "."
+    start, end = toks[first].start, toks[last - 1].end
+    return NameMention(
+        start, end, first, last, f, m, la, (initials[0] + ".") if initials else None, gender
+    )
+
+
+def find_name_mentions(tagged: Tagged) -> list[NameMention]:
+    out = []
+    for span in tagged.spans:
+        if span.type != "PER":
+            continue
+        nm = split_name(tagged, span.first, span.last)
+        if nm is not None:
+            out.append(nm)
+    return out
+
+
+def _key(s: str | None) -> str:
+    return (s or "").lower().replace("ё", "е")
+
+
+def _same_first(a: str, b: str) -> bool:
+    """First names agree: equal, or one is an initial («А.») of the other."""
+    a, b = _key(a), _key(b)
+    if a.endswith(".") or b.endswith("."):
+        return a[:1] == b[:1]
+    return a == b
+
+
+def _compatible(person: Person, nm: NameMention) -> bool:
+    if nm.last and person.last and _key(nm.last) != _key(person.last):
+        return False
+    if nm.first and person.first and not _same_first(nm.first, person.first):
+        return False
+    if nm.last is None and person.last is None and nm.first is None:
+        return False
+    return bool((nm.last and person.last) or (nm.first and person.first and not nm.last))
+
+
+def merge_mentions(text: str, mentions: list[NameMention]) -> tuple[list[Person], list[int]]:
+    """One Person per individual; returns the persons and, per mention, its person's index.
+
+    Full names found anywhere in the document come first, so that «Миляев упомянул» joins
+    «Дмитрий Миляев» even when the surname is met first; people sharing a surname stay apart
+    when their first names or initials differ (a bare surname then goes to the nearest one before).
+    """
+    persons: list[Person] = []
+    owner = [-1] * len(mentions)
+    order = sorted(range(len(mentions)), key=lambda i: (
+        -(bool(mentions[i].first) + bool(mentions[i].last) + bool(mentions[i].middle)), mentions[i].start
+    ))
+    for i in order:
+        nm = mentions[i]
+        candidates = [k for k, p in enumerate(persons) if _compatible(p, nm)]
+        if len(candidates) > 1:
+            # the nearest person mentioned before this mention
+            before = [k for k in candidates if persons[k].mentions[0].start <= nm.start]
+            candidates = [max(before, key=lambda k: persons[k].mentions[0].start)] if before else candidates[:1]
+        if candidates:
+            k = candidates[0]
+            p = persons[k]
+            # a full first name wins over an initial
+            if nm.first and (not p.first or p.first.endswith(".")) and not nm.first.endswith("."):
+                p.first, p.middle = nm.first, nm.middle or p.middle
+            p.first = p.first or nm.first
+            p.middle = p.middle or nm.middle
+            p.last = p.last or nm.last
+        else:
+            k = len(persons)
+            persons.append(Person(name="", first=nm.first, middle=nm.middle, last=nm.last))
+        persons[k].mentions.append(Mention(text[nm.start:nm.end], nm.start, nm.end))
+        owner[i] = k
+    for p in persons:
+        p.mentions.sort(key=lambda m: m.start)
+        p.name = " ".join(x for x in (p.first, p.middle, p.last) if x)
+    # persons in order of first mention; remap owners
+    ranked = sorted(range(len(persons)), key=lambda k: persons[k].mentions[0].start)
+    new_index = {old: new for new, old in enumerate(ranked)}
+    return [persons[k] for k in ranked], [new_index[o] for o in owner]

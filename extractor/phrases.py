@@ -1,0 +1,111 @@
+"""Noun-phrase reach shared by the post and organization rules: how far the dependents of a
+head noun go («Тульской области», «ПАО «Северсталь»», «по научной работе», «в Республике
+Беларусь», «промышленности и торговли»)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .tagging import Tagged, Token
+
+MAX_DEPENDENT_TOKENS = 24
+OPEN_QUOTES = frozenset("«„“\"")
+CLOSE_QUOTES = {"«": "»", "„": "“", "“": "”", '"': '"'}
+DASHES = frozenset({"-", "–", "—"})
+PREP_CASES = {"по": ("Dat",), "в": ("Loc",), "во": ("Loc",), "при": ("Loc",)}
+
+
+class NamedSpans:
+    """Where ORG/LOC/PER spans start and end, by token index."""
+
+    def __init__(self, tagged: Tagged) -> None:
+        self.named_end: dict[int, int] = {}
+        self.per_start: set[int] = set()
+        for s in tagged.spans:
+            if s.type == "PER":
+                self.per_start.add(s.first)
+            else:
+                self.named_end[s.first] = max(self.named_end.get(s.first, 0), s.last)
+
+
+def quote_end(tokens: list[Token], i: int, limit: int) -> int | None:
+    """Index after the quote closing the one at i; nested quotes («Завод «Октябрь»») count."""
+    opener = tokens[i].text
+    closer = CLOSE_QUOTES.get(opener)
+    if closer is None:
+        return None
+    depth = 0
+    for j in range(i, limit):
+        t = tokens[j].text
+        if t == opener and (opener != closer or j == i):
+            depth += 1
+        elif t == closer:
+            depth -= 1
+            if depth == 0:
+                return j + 1
+        elif opener == "«" and t == "»»":
+            return j + 1
+    return None
+
+
+def case_of(tok: Token) -> str | None:
+    return tok.feats.get("Case")
+
+
+# chain(tokens, j, limit) -> end of something that continues the phrase at j (a chained post)
+Chain = Callable[[list[Token], int, int], int | None]
+
+
+def extend_dependents(
+    tagged: Tagged, spans: NamedSpans, j: int, limit: int, chain: Chain | None = None
+) -> int:
+    """How far the dependents of a head reach from token j (exclusive end)."""
+    toks = tagged.tokens
+    start = j
+    while j < limit and j - start < MAX_DEPENDENT_TOKENS:
+        tok = toks[j]
+        text = tok.text
+        if j in spans.per_start:
+            break
+        if j in spans.named_end:
+            j = spans.named_end[j]
+            continue
+        if text in OPEN_QUOTES:
+            q = quote_end(toks, j, limit)
+            if q is None:
+                break
+            j = q
+            continue
+        if text.isupper() and len(text) >= 2 and text.isalpha():  # ПАО, МГУ, РФ
+            j += 1
+            continue
+        if chain is not None:
+            k = chain(toks, j, limit)
+            if k is not None:
+                j = k
+                continue
+        low = text.lower()
+        if low in PREP_CASES and j + 1 < limit:
+            want = PREP_CASES[low]
+            k = j + 1
+            while k < limit and k not in spans.per_start and (
+                k in spans.named_end or (toks[k].pos in ("NOUN", "PROPN", "ADJ") and case_of(toks[k]) in want)
+            ):
+                k = spans.named_end.get(k, k + 1)
+            if k == j + 1:
+                break
+            j = extend_dependents(tagged, spans, k, limit, chain) if k < limit else k
+            break
+        if low == "и" and j + 1 < limit and j + 1 not in spans.per_start and (
+            case_of(toks[j + 1]) == "Gen" and toks[j + 1].pos in ("NOUN", "ADJ", "PROPN")
+        ):
+            j += 1
+            continue
+        if tok.pos in ("NOUN", "PROPN", "ADJ", "DET", "NUM") and case_of(tok) == "Gen":
+            j += 1
+            continue
+        if tok.pos == "ADJ" and case_of(tok) is None and "-" in text:  # «военно-промышленного»
+            j += 1
+            continue
+        break
+    return j

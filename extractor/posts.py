@@ -1,0 +1,295 @@
+"""Posts: the position a text attaches to a person.
+
+Grammar, in words: a POST is [modifiers] HEAD [dependents], where HEAD is an entry of the post
+lexicon (`data/posts.txt`, matched on lemmas so that any case fits) and dependents are what may
+follow a post in Russian: genitive groups («Тульской области»), named organizations and places,
+quoted names with legal forms («ПАО «Северсталь»»), «по»+dative («по научной работе»),
+«в»+locative («в Республике Беларусь»), coordinated genitives («промышленности и торговли») and
+chained posts («заместителя Премьер-министра», «губернатора – первого заместителя»).
+
+A post attaches to a name standing right after it (apposition), after the name in commas, a
+dash or parentheses, or through a verb («назначен на должность»).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from .inflect import lemma, nominative_phrase, word_lemmas
+from .lexicon import load_rows, load_words
+from .model import Post
+from .persons import NameMention
+from .phrases import DASHES, MAX_DEPENDENT_TOKENS, OPEN_QUOTES, NamedSpans, case_of, extend_dependents
+from .tagging import Tagged, Token
+
+MAX_POST_WORDS = 8
+AFTER_NAME_OPENERS = frozenset({",", "(", "-", "–", "—"})
+POST_END = frozenset({",", ".", ")", ";", ":", "!", "?", "-", "–", "—"})
+# «назначен на должность», «занимает пост», «избрана председателем»
+LINK_VERBS = frozenset(load_words("post_link_verbs.txt"))
+LINK_NOUNS = frozenset({"должность", "пост"})
+
+
+@dataclass(frozen=True)
+class PostMatch:
+    """A post phrase over tokens [first, last); `head_end` ends its role words."""
+
+    first: int
+    last: int
+    head_end: int
+
+
+@cache
+def _lexicon() -> tuple[dict[tuple[str, ...], bool], frozenset[str], dict[str, str]]:
+    """Post entries as lemma tuples (prefixes marked), modifier lemmas, abbreviation expansions."""
+    entries: dict[tuple[str, ...], bool] = {}
+    for (phrase, *_rest) in load_rows("posts.txt"):
+        key = word_lemmas(phrase)
+        for n in range(1, len(key)):
+            entries.setdefault(key[:n], False)
+        entries[key] = True
+    modifiers: set[str] = set()
+    expansions: dict[str, str] = {}
+    for row in load_rows("post_modifiers.txt"):
+        word = row[0].lower()
+        if len(row) == 1 or row[1] == "past":
+            modifiers.update(word_lemmas(word))
+        elif " " not in word:  # one-token abbreviations: «врио», «замминистра», «гендиректор»
+            abbr = word.rstrip(".")
+            expansions[abbr] = row[1]
+            if not entries.get(word_lemmas(row[1])):
+                modifiers.add(abbr)  # «врио» qualifies a post; «гендиректор» is one
+    return entries, frozenset(modifiers), expansions
+
+
+def _tok_lemma(tok: Token) -> str:
+    text = tok.text.lower()
+    if "-" in text:  # «премьер-министра»: hyphenated posts are their own entries
+        return lemma(tok)
+    return lemma(tok)
+
+
+def match_post_head(tokens: list[Token], i: int, end: int) -> int | None:
+    """End of the longest post-lexicon entry starting at token i, or None."""
+    entries, _, expansions = _lexicon()
+    best = None
+    key: tuple[str, ...] = ()
+    for j in range(i, min(end, i + MAX_POST_WORDS)):
+        lem = _tok_lemma(tokens[j])
+        if lem in expansions and j == i:
+            # «гендиректор», «замминистра»: the abbreviation stands for a whole post
+            exp = word_lemmas(expansions[lem])
+            if entries.get(exp):
+                best = j + 1
+            key = exp
+            continue
+        key = key + (lem,)
+        found = entries.get(key)
+        if found is None:
+            break
+        if found:
+            best = j + 1
+    return best
+
+
+def _is_modifier(tok: Token) -> bool:
+    mods = _lexicon()[1]
+    return _tok_lemma(tok) in mods or tok.text.lower().rstrip(".") in mods
+
+
+def _chained_post(toks: list[Token], j: int, limit: int) -> int | None:
+    """A post continuing a post: «заместителя Премьер-министра», «губернатора – первого заместителя»."""
+    head_end = match_post_head(toks, j, limit)
+    if head_end is not None and case_of(toks[head_end - 1]) in ("Gen", None):
+        return head_end
+    if toks[j].text in DASHES and j + 1 < limit:
+        k = j + 1
+        while k < limit and _is_modifier(toks[k]):
+            k += 1
+        if match_post_head(toks, k, limit) is not None:
+            return k
+    return None
+
+
+def _dependents(tagged: Tagged, spans: NamedSpans, j: int, limit: int) -> int:
+    return extend_dependents(tagged, spans, j, limit, _chained_post)
+
+
+def _role_end(toks: list[Token], head_end: int, last: int) -> int:
+    """The role takes in posts chained right after its head: «заместитель Премьер-министра»."""
+    while head_end < last:
+        nxt = match_post_head(toks, head_end, last)
+        if nxt is None or case_of(toks[nxt - 1]) not in ("Gen", None):
+            break
+        head_end = nxt
+    return head_end
+
+
+def _post_record(tagged: Tagged, first: int, head_end: int, last: int) -> Post:
+    toks = tagged.tokens
+    head_end = _role_end(toks, head_end, last)
+    # a lexicon entry that names its organization («председатель Государственной Думы»): the
+    # role stops where the named organization or place begins
+    for span in tagged.spans:
+        if span.type in ("ORG", "LOC") and first < span.first < head_end:
+            head_end = span.first
+    words = toks[first:last]
+    text = tagged.text[words[0].start : words[-1].end]
+    role_toks = toks[first:head_end]
+    org_toks = toks[head_end:last]
+    role = _lower_initial(nominative_phrase(role_toks, tagged.text), tagged, first)
+    # the role's own words change; its genitive tail stays: «заместителем Премьер-министра»
+    tail = tagged.text[role_toks[-1].end : words[-1].end] if org_toks else ""
+    normal = role + tail
+    return Post(normal=_tidy(normal), text=text, start=words[0].start, end=words[-1].end,
+                role=_tidy(role), org=_org_name(tagged, head_end, last))
+
+
+def _lower_initial(s: str, tagged: Tagged, first: int) -> str:
+    """«Губернатор» opening a sentence is «губернатор»; «Посол» inside one keeps its capital."""
+    tok = tagged.tokens[first]
+    sent = tagged.sents[tok.sent]
+    if first == sent.first and s[:1].isupper() and s[1:2].islower():
+        return s[:1].lower() + s[1:]
+    return s
+
+
+def _tidy(s: str) -> str:
+    return " ".join(s.split())
+
+
+def _org_name(tagged: Tagged, first: int, last: int) -> str | None:
+    """The organization or territory of a post, in the nominative: the named group its
+    dependents start with («Тульской области», «ПАО «Северсталь»»), up to a preposition."""
+    toks = tagged.tokens
+    cut = last
+    for k in range(first, last):
+        if toks[k].text.lower() in ("в", "во", "по", "при") or toks[k].text in DASHES:
+            cut = k
+            break
+    named = [s for s in tagged.spans if s.type in ("ORG", "LOC") and first <= s.first < cut]
+    start = named[0].first if named else first
+    while start < cut and not (toks[start].text[:1].isupper() or toks[start].text in OPEN_QUOTES):
+        start += 1
+    if start >= cut:
+        return None
+    group = toks[start:cut]
+    if group[0].text in OPEN_QUOTES or group[0].text.isupper():
+        return _tidy(tagged.text[group[0].start : group[-1].end])
+    return _tidy(nominative_phrase(group, tagged.text)) or None
+
+
+def _head_with_modifiers(tagged: Tagged, head_first: int, sent_first: int) -> int:
+    """Take in modifiers before a post head: «первый заместитель», «врио».
+    Modifiers before a head are not inflected apart from it, so they stay in the post."""
+    i = head_first
+    while i > sent_first and _is_modifier(tagged.tokens[i - 1]):
+        i -= 1
+    return i
+
+
+def _head_noun(toks: list[Token], i: int, end: int) -> Token:
+    return next((t for t in toks[i:end] if t.pos in ("NOUN", "PROPN")), toks[end - 1])
+
+
+def _agrees(head: Token, name: Token) -> bool:
+    """A post before a name stands in the name's case: «с заместителем ... Виктором»."""
+    a, b = case_of(head), case_of(name)
+    return a is None or b is None or a == b
+
+
+def _posts_before(tagged: Tagged, spans: NamedSpans, nm: NameMention) -> list[Post]:
+    toks = tagged.tokens
+    sent = tagged.sents[toks[nm.first_tok].sent]
+    lo = max(sent.first, nm.first_tok - MAX_DEPENDENT_TOKENS - MAX_POST_WORDS)
+    for i in range(lo, nm.first_tok):
+        head_end = match_post_head(toks, i, nm.first_tok)
+        if head_end is None:
+            continue
+        first = _head_with_modifiers(tagged, i, sent.first)
+        if not _agrees(_head_noun(toks, first, head_end), toks[nm.first_tok]):
+            continue
+        if head_end == nm.first_tok or _dependents(tagged, spans, head_end, nm.first_tok) == nm.first_tok:
+            return [_post_record(tagged, first, head_end, nm.first_tok)]
+    return []
+
+
+def _post_from(
+    tagged: Tagged, spans: NamedSpans, i: int, limit: int, strict_end: bool = True
+) -> Post | None:
+    """A post starting at token i (modifiers allowed); in apposition it must end where an
+    apposition ends (a comma, a dash, a parenthesis, the verb)."""
+    toks = tagged.tokens
+    k = i
+    while k < limit and _is_modifier(toks[k]):
+        k += 1
+    head_end = match_post_head(toks, k, limit)
+    if head_end is None:
+        return None
+    last = _dependents(tagged, spans, head_end, limit)
+    if strict_end and last < limit and toks[last].text not in POST_END and (
+        toks[last].pos not in ("VERB", "AUX", "CCONJ")
+    ):
+        return None
+    return _post_record(tagged, i, head_end, last)
+
+
+def _posts_after(tagged: Tagged, spans: NamedSpans, nm: NameMention) -> list[Post]:
+    toks = tagged.tokens
+    sent = tagged.sents[toks[nm.last_tok - 1].sent]
+    j = nm.last_tok
+    if j >= sent.last:
+        return []
+    if toks[j].text in AFTER_NAME_OPENERS:
+        post = _post_from(tagged, spans, j + 1, sent.last)
+        return [post] if post else []
+    # verbal links within a few words: «назначен на должность заместителя министра»
+    for k in range(j, min(sent.last, j + 5)):
+        if _tok_lemma(toks[k]) in LINK_VERBS:
+            m = k + 1
+            while m < sent.last and (toks[m].text.lower() in ("на", "в") or _tok_lemma(toks[m]) in LINK_NOUNS):
+                m += 1
+            post = _post_from(tagged, spans, m, sent.last, strict_end=False)
+            return [post] if post else []
+        if toks[k].text in POST_END:
+            break
+    return []
+
+
+def find_posts(tagged: Tagged, mentions: list[NameMention]) -> list[list[Post]]:
+    """For each name mention, the posts the text attaches to it."""
+    spans = NamedSpans(tagged)
+    out = []
+    for nm in mentions:
+        posts = _posts_before(tagged, spans, nm) + _posts_after(tagged, spans, nm)
+        out.append(posts)
+    return out
+
+
+def find_bare_posts(tagged: Tagged) -> list[tuple[int, int, int, str]]:
+    """Posts in the nominative standing as a reference to someone («губернатор отметил»,
+    «Губернатор Тульской области обсудил»): first token, head end, phrase end, role key."""
+    spans = NamedSpans(tagged)
+    out = []
+    toks = tagged.tokens
+    i = 0
+    while i < len(toks):
+        head_end = match_post_head(toks, i, len(toks))
+        if head_end is None or case_of(toks[head_end - 1]) != "Nom":
+            i += 1
+            continue
+        sent = tagged.sents[toks[i].sent]
+        last = _dependents(tagged, spans, head_end, sent.last)
+        if last < sent.last and last in spans.per_start:
+            i = last  # a post before a name: not a bare reference
+            continue
+        key = " ".join(_tok_lemma(t) for t in toks[i:head_end])
+        out.append((i, head_end, last, key))
+        i = last
+    return out
+
+
+def role_key_of(role: str) -> str:
+    """The lemma key of a role string, comparable with `find_bare_posts` keys."""
+    return " ".join(word_lemmas(role))

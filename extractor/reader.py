@@ -1,0 +1,359 @@
+"""Bytes to text: read a press release from a file or stdin and decode it.
+
+Encodings: UTF-8 with or without a byte-order mark, UTF-16 (and UTF-32) with a byte-order mark,
+and the legacy Russian single-byte encodings (CP1251, KOI8-R, MacCyrillic, CP866), which are told
+apart by scoring how Russian each decoding looks. ``encoding=`` forces a codec instead.
+
+The returned text is exactly the decoded text except that:
+
+* a leading byte-order mark is removed;
+* every ``"\\r\\n"`` and lone ``"\\r"`` is turned into ``"\\n"``;
+* HTML input (``.html``/``.htm`` or text starting with ``<!DOCTYPE html``/``<html``) is replaced
+  by its visible text, see :func:`html_to_text`.
+
+All character offsets produced downstream refer to this normalised text.
+
+Every failure is a :class:`ReadError` with a ``kind`` and a one-line ``message`` naming the source.
+"""
+
+from __future__ import annotations
+
+import codecs
+import math
+import os
+import re
+import stat
+from html.parser import HTMLParser
+from typing import BinaryIO
+
+__all__ = [
+    "ReadError",
+    "decode_bytes",
+    "read_path",
+    "read_stdin",
+    "html_to_text",
+    "normalize_newlines",
+    "DEFAULT_MAX_BYTES",
+]
+
+DEFAULT_MAX_BYTES = 50_000_000
+
+KINDS = ("not_found", "unreadable", "binary", "decode", "empty", "too_large")
+
+
+class ReadError(Exception):
+    """Input could not be turned into text.
+
+    ``kind`` is one of :data:`KINDS`; ``message`` is a single human-readable line naming the source.
+    """
+
+    def __init__(self, kind: str, message: str, source: str | None = None) -> None:
+        if kind not in KINDS:
+            raise ValueError(f"unknown ReadError kind: {kind!r}")
+        super().__init__(message)
+        self.kind = kind
+        self.message = message
+        self.source = source
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def _label(source: str) -> str:
+    return "<stdin>" if source == "-" else source
+
+
+def _err(kind: str, source: str, what: str) -> ReadError:
+    return ReadError(kind, f"{_label(source)}: {what}", source)
+
+
+# --------------------------------------------------------------------------- legacy detection
+
+# Relative frequency (per cent) of letters in Russian prose.
+_RU_FREQ = {
+    "о": 10.97, "е": 8.45, "а": 8.01, "и": 7.35, "н": 6.70, "т": 6.26, "с": 5.47, "р": 4.73,
+    "в": 4.54, "л": 4.40, "к": 3.49, "м": 3.21, "д": 2.98, "п": 2.81, "у": 2.62, "я": 2.01,
+    "ы": 1.90, "ь": 1.74, "г": 1.70, "з": 1.65, "б": 1.59, "ч": 1.44, "й": 1.21, "х": 0.97,
+    "ж": 0.94, "ш": 0.73, "ю": 0.64, "ц": 0.48, "щ": 0.36, "э": 0.32, "ф": 0.26, "ъ": 0.04,
+    "ё": 0.2,
+}  # fmt: skip
+_LETTER_SCORE = {ch: math.log(f) for ch, f in _RU_FREQ.items()}
+# Non-ASCII punctuation a Russian text plausibly contains: common, and rarer.
+_PUNCT = {ch: -0.5 for ch in "«»–—№“”„…‘’\u00a0"} | {ch: -2.5 for ch in "•·°±§©®™€"}
+_FOREIGN_LETTER = -4.0  # non-Russian Cyrillic or Latin letters with diacritics
+_JUNK = -6.0  # box drawing, control characters, odd symbols
+_CASE_FLIP = -6.0  # a capital right after a small letter: «пРИВЕТ» is what mojibake looks like
+_ODD_WORD = -4.0  # a word starting with ь/ъ/ы, or a lower-case word of 3+ letters without a vowel
+_WORD = re.compile(r"[^\W\d_]+")
+_VOWELS = set("аеёиоуыэюя")
+
+# Tried in this order; on a tie the earlier one wins.
+_LEGACY = ("cp1251", "koi8_r", "mac_cyrillic", "cp866")
+_SAMPLE_BYTES = 256_000  # scoring looks at this much; the chosen codec then decodes everything
+
+
+def _russianness(text: str) -> tuple[float, float]:
+    """Score the non-ASCII part of `text`; returns (score, share of junk characters)."""
+    score = 0.0
+    junk = 0
+    seen = 0
+    prev = ""
+    for ch in text:
+        if ch < "\x80":
+            prev = ch
+            continue
+        seen += 1
+        low = ch.lower()
+        if low in _LETTER_SCORE:
+            score += _LETTER_SCORE[low]
+            if ch != low and prev.isalpha() and prev.islower():  # capitals alone say nothing
+                score += _CASE_FLIP
+        elif ch in _PUNCT:
+            score += _PUNCT[ch]
+        elif ch.isalpha():
+            score += _FOREIGN_LETTER
+        else:
+            score += _JUNK
+            junk += 1
+        prev = ch
+    for word in _WORD.findall(text):
+        if word.isascii():
+            continue
+        if word[0] in "ьъыЬЪЫ":
+            score += _ODD_WORD
+        elif len(word) >= 3 and word.islower() and not _VOWELS.intersection(word):
+            score += _ODD_WORD
+    return score, (junk / seen if seen else 0.0)
+
+
+def _detect_legacy(data: bytes) -> tuple[str, str] | None:
+    """Best (text, codec) among the legacy Cyrillic encodings, or None if none looks like text."""
+    sample = data[:_SAMPLE_BYTES]
+    scored: list[tuple[float, int, float, str]] = []
+    for order, codec in enumerate(_LEGACY):
+        try:
+            score, junk = _russianness(sample.decode(codec))
+        except UnicodeDecodeError:
+            continue
+        scored.append((-score, order, junk, codec))
+    for _, _, junk, codec in sorted(scored):
+        if junk > 0.3:
+            return None
+        try:
+            return data.decode(codec), codec
+        except UnicodeDecodeError:  # a byte the codec lacks beyond the sample
+            continue
+    return None
+
+
+def _detect_other(data: bytes) -> tuple[str, str] | None:
+    """Last resort for non-Cyrillic legacy text: whatever charset-normalizer finds."""
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover - it is a declared dependency
+        return None
+    match = from_bytes(data).best()
+    if match is None or not match.encoding:
+        return None
+    return str(match), match.encoding
+
+
+# --------------------------------------------------------------------------- decoding
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: it starts with the same two bytes
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # category Cc except \t\n\v\f\r
+_CONTROL_SHARE = 0.05
+
+
+def _decode_with(data: bytes, codec: str, source: str) -> str:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        bad = data[exc.start : exc.start + 1]
+        byte = f"byte 0x{bad.hex()}" if bad else "truncated input"
+        raise _err(
+            "decode", source, f"cannot decode as {codec}: invalid {byte} at offset {exc.start}"
+        ) from None
+    except LookupError:
+        raise _err("decode", source, f"'{codec}' is not a text encoding") from None
+
+
+def _check_text(text: str, source: str) -> None:
+    controls = sum(1 for _ in _CONTROLS.finditer(text))
+    if text and controls / len(text) > _CONTROL_SHARE:
+        raise _err("binary", source, "looks like a binary file (too many control characters)")
+    if not text.strip():
+        raise _err("empty", source, "file is empty" if source != "-" else "input is empty")
+
+
+def normalize_newlines(text: str) -> str:
+    """Turn CRLF and lone CR into LF; nothing else changes."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def decode_bytes(data: bytes, source: str, encoding: str | None = None) -> str:
+    """Decode `data` (read from `source`, used in messages; "-" is stdin) into normalised text.
+
+    Without `encoding`: a byte-order mark decides; otherwise strict UTF-8; otherwise the most
+    Russian-looking of CP1251/KOI8-R/MacCyrillic/CP866. With `encoding`: that codec, strictly.
+    Does not convert HTML (see :func:`read_path`/:func:`read_stdin`).
+    """
+    if not data:
+        raise _err("empty", source, "file is empty" if source != "-" else "input is empty")
+
+    if encoding is not None:
+        try:
+            codec = codecs.lookup(encoding).name
+        except LookupError:
+            raise _err("decode", source, f"unknown encoding '{encoding}'") from None
+        text = _decode_with(data, codec, source)
+    else:
+        text = _auto_decode(data, source)
+
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    _check_text(text, source)
+    return normalize_newlines(text)
+
+
+def _auto_decode(data: bytes, source: str) -> str:
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return _decode_with(data, codec, source)
+    if b"\x00" in data:
+        raise _err("binary", source, "looks like a binary file (contains NUL bytes)")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    found = _detect_legacy(data) or _detect_other(data)
+    if found is None:
+        raise _err("decode", source, "cannot detect the text encoding; pass the encoding explicitly")
+    return found[0]
+
+
+# --------------------------------------------------------------------------- HTML
+
+_SKIP_TAGS = frozenset(
+    {"script", "style", "noscript", "template", "head", "nav", "header", "footer", "aside"}
+)
+_BLOCK_TAGS = frozenset(
+    {
+        "address", "article", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure",
+        "form", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "li", "main", "ol", "p", "pre", "section",
+        "table", "td", "th", "tr", "ul", "body", "title",
+    }
+)  # fmt: skip
+_SPACES = re.compile(r"[ \t\n\r\f\v\u00a0]+")
+
+
+class _VisibleText(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP_TAGS:
+            self.skip += 1
+        elif tag in _BLOCK_TAGS and not self.skip:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP_TAGS:
+            self.skip = max(0, self.skip - 1)
+        elif tag in _BLOCK_TAGS and not self.skip:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self.parts.append(_SPACES.sub(" ", data))
+
+
+def html_to_text(html: str) -> str:
+    """Visible text of an HTML page: no script/style/head/nav/header/footer/aside; one line per block.
+
+    Whitespace inside a block collapses to single spaces; empty lines are dropped.
+    """
+    parser = _VisibleText()
+    parser.feed(html)
+    parser.close()
+    lines = (line.strip() for line in "".join(parser.parts).split("\n"))
+    return "\n".join(line for line in lines if line) + "\n"
+
+
+_HTML_START = re.compile(r"\s*(<!doctype\s+html|<html[\s>])", re.IGNORECASE)
+
+
+def _is_html(text: str, source: str) -> bool:
+    return source.lower().endswith((".html", ".htm")) or bool(_HTML_START.match(text[:1000]))
+
+
+def _finish(text: str, source: str) -> str:
+    if _is_html(text, source):
+        text = html_to_text(text)
+        if not text.strip():
+            raise _err("empty", source, "HTML page has no visible text")
+    return text
+
+
+# --------------------------------------------------------------------------- sources
+
+
+def read_path(
+    path: str | os.PathLike[str], encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> str:
+    """Read and decode a file; HTML files become their visible text."""
+    source = os.fspath(path)
+    try:
+        st = os.stat(source)
+    except FileNotFoundError:
+        raise _err("not_found", source, "no such file") from None
+    except NotADirectoryError:
+        raise _err("not_found", source, "no such file (a parent is not a directory)") from None
+    except OSError as exc:
+        raise _err("unreadable", source, f"cannot access: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise _err("unreadable", source, "is a directory, not a file")
+    if stat.S_ISREG(st.st_mode) and st.st_size > max_bytes:
+        raise _err("too_large", source, f"file is {st.st_size} bytes, more than the limit of {max_bytes}")
+    try:
+        with open(source, "rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise _err("not_found", source, "no such file") from None
+    except IsADirectoryError:
+        raise _err("unreadable", source, "is a directory, not a file") from None
+    except OSError as exc:
+        raise _err("unreadable", source, f"cannot read: {exc.strerror or exc}") from None
+    if len(data) > max_bytes:
+        raise _err("too_large", source, f"file is larger than the limit of {max_bytes} bytes")
+    return _finish(decode_bytes(data, source, encoding), source)
+
+
+def read_stdin(stream: BinaryIO, encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """Read and decode all of `stream` (normally ``sys.stdin.buffer``); source name is "-".
+
+    A text stream is accepted too: its text is used as is (apart from newline and HTML handling).
+    """
+    source = "-"
+    try:
+        data = stream.read(max_bytes + 1)
+    except OSError as exc:
+        raise _err("unreadable", source, f"cannot read: {exc.strerror or exc}") from None
+    if len(data) > max_bytes:
+        raise _err("too_large", source, f"input is larger than the limit of {max_bytes} bytes")
+    if isinstance(data, str):
+        text = data[1:] if data.startswith("\ufeff") else data
+        _check_text(text, source)
+        text = normalize_newlines(text)
+    else:
+        text = decode_bytes(data, source, encoding)
+    return _finish(text, source)

@@ -1,0 +1,182 @@
+"""Segment and tag: razdel sentences and tokens, slovnet morphology and NER (via natasha's models).
+
+The models are loaded once per process (`get_tagger()`), and fed many sentences at once, across
+documents, because that is where slovnet's throughput is won. Syntax is not run: no rule uses it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+# One BLAS thread per process: batches run in worker processes, not threads.
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+from razdel import sentenize, tokenize  # noqa: E402
+
+BATCH_SIZE = 64
+# slovnet pads every sentence of a batch to the longest; a very long "sentence" (a table, a
+# 50,000-character line) is cut into windows of this many tokens for tagging.
+MAX_SENT_TOKENS = 200
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    pos: str = "X"
+    feats: dict[str, str] = field(default_factory=dict)
+    sent: int = 0
+
+
+@dataclass(slots=True)
+class Span:
+    """A named-entity span from the NER model; `first`/`last` index tokens (last exclusive)."""
+
+    type: str  # PER | ORG | LOC
+    start: int
+    end: int
+    text: str
+    first: int
+    last: int
+
+
+@dataclass(slots=True)
+class Sentence:
+    start: int
+    end: int
+    first: int  # index of its first token
+    last: int  # one past its last token
+
+
+@dataclass
+class Tagged:
+    text: str
+    tokens: list[Token]
+    sents: list[Sentence]
+    spans: list[Span]
+
+    def token_at(self, offset: int) -> int | None:
+        """Index of the token starting at `offset`, if any."""
+        return self._starts.get(offset)
+
+    def token_ending(self, offset: int) -> int | None:
+        return self._ends.get(offset)
+
+    def __post_init__(self) -> None:
+        self._starts = {t.start: i for i, t in enumerate(self.tokens)}
+        self._ends = {t.end: i for i, t in enumerate(self.tokens)}
+
+
+# A line break ends a sentence (titles, datelines and paragraphs carry no final period) unless
+# the line is wrapped: it ends with a comma or hyphen, or the next line goes on in lowercase.
+NEWLINE = re.compile(r"\n")
+WRAP_END = frozenset(",-–—")
+
+
+def _ends_sentence(text: str, nl: int) -> bool:
+    before = text[max(0, nl - 80) : nl].rstrip(" \t")
+    rest = text[nl + 1 : nl + 81]
+    after = rest.lstrip()
+    if not before or not after or "\n" in rest[: len(rest) - len(after)]:
+        return True  # a blank line, or the text's edge
+    if before[-1] in ".!?…":
+        return True
+    if before[-1] in WRAP_END:
+        return False
+    return not after[0].islower()
+
+
+def _blocks(text: str) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    for m in NEWLINE.finditer(text):
+        if _ends_sentence(text, m.start()):
+            out.append((pos, text[pos : m.start()]))
+            pos = m.end()
+    out.append((pos, text[pos:]))
+    return out
+
+
+def _segment(text: str) -> tuple[list[Token], list[Sentence]]:
+    tokens: list[Token] = []
+    sents: list[Sentence] = []
+    for base, block in _blocks(text):
+        if not block.strip():
+            continue
+        for sent in sentenize(block):
+            first = len(tokens)
+            start = base + sent.start
+            for tok in tokenize(sent.text):
+                tokens.append(Token(start + tok.start, start + tok.stop, tok.text, sent=len(sents)))
+            if len(tokens) > first:
+                sents.append(Sentence(start, base + sent.stop, first, len(tokens)))
+    return tokens, sents
+
+
+def _windows(sents: list[Sentence]) -> list[tuple[int, int]]:
+    """Token ranges to tag: sentences, long ones cut into windows."""
+    out = []
+    for s in sents:
+        for a in range(s.first, s.last, MAX_SENT_TOKENS):
+            out.append((a, min(a + MAX_SENT_TOKENS, s.last)))
+    return out
+
+
+class Tagger:
+    """natasha's news morphology and NER models, loaded once."""
+
+    def __init__(self) -> None:
+        from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger
+
+        emb = NewsEmbedding()
+        self.morph = NewsMorphTagger(emb)
+        self.ner = NewsNERTagger(emb)
+        self.morph.batch_size = BATCH_SIZE
+        self.ner.batch_size = BATCH_SIZE
+
+    def tag_many(self, texts: list[str]) -> list[Tagged]:
+        segmented = [_segment(t) for t in texts]
+        windows = [(d, a, b) for d, (toks, sents) in enumerate(segmented) for a, b in _windows(sents)]
+
+        words = [[t.text for t in segmented[d][0][a:b]] for d, a, b in windows]
+        for (d, a, _b), markup in zip(windows, self.morph.map(words), strict=True):
+            toks = segmented[d][0]
+            for i, mt in enumerate(markup.tokens):
+                toks[a + i].pos = mt.pos
+                toks[a + i].feats = mt.feats
+
+        # NER reads each window's own text; spans come back relative to it.
+        chunks = []
+        for d, a, b in windows:
+            toks = segmented[d][0]
+            chunks.append(texts[d][toks[a].start : toks[b - 1].end])
+        spans_by_doc: list[list[tuple[str, int, int]]] = [[] for _ in texts]
+        for (d, a, _b), markup in zip(windows, self.ner.map(chunks), strict=True):
+            base = segmented[d][0][a].start
+            for s in markup.spans:
+                spans_by_doc[d].append((s.type, base + s.start, base + s.stop))
+
+        out = []
+        for d, text in enumerate(texts):
+            toks, sents = segmented[d]
+            tagged = Tagged(text, toks, sents, [])
+            for typ, start, end in spans_by_doc[d]:
+                first, last = tagged.token_at(start), tagged.token_ending(end)
+                if first is None or last is None:
+                    continue  # a span that cuts a token: NER and razdel disagree, drop it
+                tagged.spans.append(Span(typ, start, end, text[start:end], first, last + 1))
+            out.append(tagged)
+        return out
+
+    def tag(self, text: str) -> Tagged:
+        return self.tag_many([text])[0]
+
+
+@cache
+def get_tagger() -> Tagger:
+    """The one tagger of this process."""
+    return Tagger()
