@@ -124,7 +124,8 @@ _MONTH_RANGE_RE = _rx(
 )
 _MONTH_RE = _rx(rf"{_lead(list(_MONTHS))}{_BW}(?P<m>{_MONTH})(?:{_YEAR_TAIL})?")
 _QUARTER_RE = _rx(
-    rf"{_lead(list(_ORDINALS), 'iIvV1-4')}{_BW}(?:(?P<r>iv|i{{1,3}})|(?P<n>[1-4])(?:-?(?:й|м|ом|го|ого))?|(?P<o>{_ORD}))"
+    rf"{_lead(list(_ORDINALS), 'iIvV1-4')}{_BW}"
+    rf"(?:(?P<r>iv|i{{1,3}})|(?P<n>[1-4])(?:-?(?:й|м|ом|го|ого))?|(?P<o>{_ORD}))"
     rf"\s+квартал[а-яё]*(?:{_YEAR_TAIL})?"
 )
 _HALF_RE = _rx(
@@ -424,6 +425,13 @@ def find_dates(text: str, ref: datetime.date | None) -> list[DateItem]:
     """Every date, period and relative date phrase of `text`, sorted by start."""
     if not isinstance(text, str) or not text:
         return []
+    try:
+        return _find_dates(text, ref)
+    except Exception:  # noqa: BLE001 - one odd document must not fail a batch
+        return []
+
+
+def _find_dates(text: str, ref: datetime.date | None) -> list[DateItem]:
     kept = _longest_first(_candidates(text, ref))
     times = _times(text) if kept else []
     items = []

@@ -36,18 +36,20 @@ def attach_posts(persons: list[Person], owner: list[int], posts: list[list[Post]
 
 
 def link_bare_posts(
-    tagged: Tagged, persons: list[Person], bare: list[tuple[int, int, int, str]]
+    tagged: Tagged, persons: list[Person], bare: list[tuple[int, int, int, str, str]]
 ) -> None:
-    """«губернатор отметил»: a post standing alone refers to the one person holding it."""
+    """«губернатор отметил»: a post standing alone refers to the one person holding it; with
+    its organization («Губернатор Тульской области обсудил») it must be that person's whole post."""
     holders: dict[str, list[int]] = {}
+    wholes: dict[str, list[int]] = {}
     for k, person in enumerate(persons):
         for post in person.posts:
-            key = role_key_of(post.role)
-            if k not in holders.setdefault(key, []):
-                holders[key].append(k)
+            for index, key in ((holders, role_key_of(post.role)), (wholes, role_key_of(post.normal))):
+                if k not in index.setdefault(key, []):
+                    index[key].append(k)
     taken = {(m.start, m.end) for p in persons for m in p.mentions}
-    for first, _head_end, last, key in bare:
-        who = holders.get(key, [])
+    for first, head_end, last, key, whole in bare:
+        who = holders.get(key, []) if last == head_end else wholes.get(whole, [])
         if len(who) != 1:
             continue
         toks = tagged.tokens

@@ -56,7 +56,9 @@ _SIGN_RE = re.compile(r"(?:^|(?<=[\s(]))[+−-]\Z")
 _SENT_RE = re.compile(r"[.!?…]+[\s\u00a0]+(?=[«\"(А-ЯЁA-Z\d])|\n")
 _ABBREV = frozenset("г гг ст им т д руб тыс млн млрд др пр ул обл р ч мин см долл ок".split())
 _CUT_RE = re.compile(rf";|,\s+(?:{_alternation(list(load_words('pct_clause_cuts.txt')))}){_NW}", _FLAGS)
-_BASE_RE = re.compile(rf"{_BW}(?:{_alternation(list(load_words('pct_base_markers.txt')))})\s[^,;:%\d]{{0,60}}\Z", _FLAGS)
+_BASE_RE = re.compile(
+    rf"{_BW}(?:{_alternation(list(load_words('pct_base_markers.txt')))})\s[^,;:%\d]{{0,60}}\Z", _FLAGS
+)
 _TOKEN_RE = re.compile(r"[а-яёa-z]+(?:-[а-яёa-z]+)*|\d+(?:[.,]\d+)?|[^\w\s]", _FLAGS)
 _ELLIPTIC_RE = re.compile(
     r"(?:^|[,:;])\s*(?:(?:а|и|в том числе|при этом|также)\s+)?"
@@ -71,7 +73,7 @@ _STOP_POS = frozenset({"VERB", "INFN", "GRND", "CONJ", "PRTS"})
 _SKIP_POS = frozenset({"ADVB", "PRCL", "INTJ", "PRED"})
 _STOP_WORDS = frozenset({"что", "чем", "как", "который", "которая", "которое", "которые", "где", "когда"})
 _NP_POS = frozenset({"NOUN", "ADJF", "PRTF", "PREP", "NUMR", None})
-_QUOTES = "«»\"„“”"
+_QUOTES = '«»"„“”'
 _PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "Trad"})
 
 
@@ -218,6 +220,11 @@ class _Tok:
     def pos(self) -> str | None:
         return self.parses[0].tag.POS if self.parses else None
 
+    @property
+    def nominal(self) -> bool:
+        """Has a noun or adjective reading: «стали» is a noun too, not only a verb."""
+        return any(p.tag.POS in ("NOUN", "ADJF", "PRTF") for p in self.parses)
+
     def has(self, *grams: str) -> bool:
         return any(all(g in p.tag for g in grams) for p in self.parses)
 
@@ -306,14 +313,14 @@ def _chain_word(tok: _Tok, spans: list[tuple[int, int]]) -> bool:
         return False
     if not tok.parses:
         return tok.text in _QUOTES
-    return tok.pos in _NP_POS or tok.text.lower() == "и"
+    return tok.pos in _NP_POS or tok.nominal or tok.text.lower() == "и"
 
 
 def _nearest_head(toks: list[_Tok], verb_i: int, agree: _Tok | None, spans: list[tuple[int, int]]) -> int | None:
     for i in range(verb_i - 1, -1, -1):
         tok = toks[i]
         low = tok.text.lower()
-        if tok.pos in _STOP_POS and low != "и" or low in _STOP_WORDS:
+        if tok.pos in _STOP_POS and low != "и" and not tok.nominal or low in _STOP_WORDS:
             return None
         if _head_eligible(toks, i, agree, spans):
             return i
@@ -348,12 +355,30 @@ def _subject(text: str, toks: list[_Tok], verb_i: int, spans: list[tuple[int, in
     return None
 
 
-def _np_subject(text: str, toks: list[_Tok], spans: list[tuple[int, int]]) -> str | None:
-    """Subject of an elliptic item «импорт – на 29,4%»: the first nominative noun phrase."""
+def _np_subject(text: str, toks: list[_Tok], spans: list[tuple[int, int]]) -> tuple[str | None, str | None]:
+    """Subject of an elliptic item «импорт – на 29,4%»: the first nominative noun phrase; else a
+    genitive one («проката – на 7%» after «выпуск чугуна – ...»), returned second."""
     for i in range(len(toks)):
         if _head_eligible(toks, i, None, spans):
-            return _phrase(text, toks, i, spans)
-    return None
+            return _phrase(text, toks, i, spans), None
+    for i, tok in enumerate(toks):
+        if (
+            tok.pos == "NOUN"
+            and tok.has("NOUN", "gent")
+            and not _in_dates(tok, spans)
+            and (i == 0 or toks[i - 1].pos != "PREP")
+        ):
+            return None, _phrase(text, toks, i, spans)
+    return None, None
+
+
+def _head_word(subject: str) -> str | None:
+    """The first word of a subject when it is its head noun («выпуск» of «выпуск чугуна»)."""
+    from extractor.morph import get_vocab
+
+    word = subject.split(" ", 1)[0]
+    parses = get_vocab().raw_parse(word.lower())
+    return word if parses and parses[0].tag.POS == "NOUN" and " " in subject else None
 
 
 # --- putting a percentage in context -----------------------------------------------------------
@@ -365,6 +390,7 @@ class _Context:
     change: str | None
     elliptic: bool
     by: bool = False  # «экспорт – на 1,6%»: an amount of change, so the list's change carries over
+    genitive: str | None = None  # «проката – на 7%»: the head noun is left out
 
 
 def _clause_start(text: str, cuts: list[int], sent_start: int, prev_end: int, pos: int) -> int:
@@ -391,26 +417,47 @@ def _context(text: str, raw: _Raw, lo: int, spans: list[tuple[int, int]]) -> _Co
     # sliced so that «^» is the clause start; bounded so that a long clause costs no more
     base = max(lo, raw.start - 150)
     ell = _ELLIPTIC_RE.search(text[base : raw.start])
-    if ell and (verb_i is None or toks[verb_i].start < base + ell.start("subj")):
+    if ell and raw.sign is None and (verb_i is None or toks[verb_i].start < base + ell.start("subj")):
         sub = [t for t in toks if base + ell.start("subj") <= t.start and t.end <= base + ell.end("subj")]
         by = bool(ell.group("na")) or bool(re.search(r"\sна\s", text[raw.start : raw.num_start + 1]))
-        return _Context(_np_subject(text, sub, spans), change, True, by)
+        subject, genitive = _np_subject(text, sub, spans)
+        return _Context(subject, change, True, by, genitive)
     subject = _subject(text, toks, verb_i, spans) if verb_i is not None else None
     return _Context(subject, change, False)
 
 
-def _period_base(
-    text: str, dates: list[DateItem], sent: tuple[int, int], raw: _Raw
-) -> tuple[str | None, str | None]:
-    """Period: nearest non-base date before the figure in its sentence (else the first after);
-    base: a date introduced by «по сравнению с», «относительно»... nearest to the figure."""
-    period = base = None
-    period_after = None
-    base_dist = None
-    for d in dates:
-        if d.value is None or d.start < sent[0] or d.end > sent[1]:
+@dataclass(frozen=True)
+class _Dated:
+    start: int
+    end: int
+    value: str
+    is_base: bool  # introduced by «по сравнению с», «относительно»...
+
+
+def _dated(text: str, dates: list[DateItem], starts: list[int]) -> list[_Dated]:
+    """Resolved dates in text order, each marked once as a comparison base or not."""
+    out = []
+    for d in sorted(dates, key=lambda d: d.start):
+        if d.value is None or not 0 <= d.start <= d.end <= len(text):
             continue
-        if _BASE_RE.search(text, max(sent[0], d.start - 90), d.start):
+        sent_start = _bounds(starts, d.start, len(text))[0]
+        is_base = bool(_BASE_RE.search(text, max(sent_start, d.start - 90), d.start))
+        out.append(_Dated(d.start, d.end, d.value, is_base))
+    return out
+
+
+def _period_base(dated: list[_Dated], sent: tuple[int, int], raw: _Raw) -> tuple[str | None, str | None]:
+    """Period: nearest non-base date before the figure in its sentence (else the first after);
+    base: the comparison-base date of the sentence nearest to the figure."""
+    period = period_after = base = None
+    base_dist = None
+    lo = bisect.bisect_left([d.start for d in dated], sent[0]) if len(dated) > 8 else 0
+    for d in dated[lo:]:
+        if d.start >= sent[1]:
+            break
+        if d.start < sent[0] or d.end > sent[1]:
+            continue
+        if d.is_base:
             dist = abs(d.start - raw.end)
             if base_dist is None or dist < base_dist:
                 base, base_dist = d.value, dist
@@ -439,14 +486,14 @@ def _find(text: str, dates: list[DateItem]) -> list[Percentage]:
     starts = _sentence_starts(text)
     cuts = [m.end() for m in _CUT_RE.finditer(text)]
     spans = sorted((d.start, d.end) for d in dates)
-    dates = sorted(dates, key=lambda d: d.start)
+    dated = _dated(text, dates, starts)
     out: list[Percentage] = []
     prev_end, prev_sent = 0, -1
     for raw in raws:
         sent = _bounds(starts, raw.num_start, len(text))
         lo = _clause_start(text, cuts, sent[0], prev_end, raw.start)
         ctx = _context(text, raw, lo, spans)
-        period, base = _period_base(text, dates, sent, raw)
+        period, base = _period_base(dated, sent, raw)
         item = Percentage(
             text=text[raw.start : raw.end],
             value=raw.value,
@@ -461,18 +508,23 @@ def _find(text: str, dates: list[DateItem]) -> list[Percentage]:
             base=base,
         )
         if ctx.elliptic and out and (prev_sent == sent[0] or ctx.change is None):
-            item = _inherit(item, out[-1], dates, lo, ctx.by)
+            item = _inherit(item, out[-1], dates, lo, ctx)
         out.append(item)
         prev_end, prev_sent = raw.end, sent[0]
     return out
 
 
-def _inherit(item: Percentage, first: Percentage, dates: list[DateItem], lo: int, by: bool) -> Percentage:
+def _inherit(item: Percentage, first: Percentage, dates: list[DateItem], lo: int, ctx: _Context) -> Percentage:
     """An elliptic list item continues the item before it: «на 1,6%» takes its change; the period
-    and base carry over unless the item names its own date («а в 2025 году – на 15%»), and the
-    subject carries over when the item names none."""
-    change = item.change or (first.change if by else None)
-    subject = item.subject or first.subject
+    and base carry over unless the item names its own date («а в 2025 году – на 15%»); a missing
+    subject is the previous one, or its head noun with this item's genitive («выпуск проката»)."""
+    change = item.change or (first.change if ctx.by else None)
+    subject = item.subject
+    if subject is None and first.subject:
+        if ctx.genitive is None:
+            subject = first.subject
+        elif head := _head_word(first.subject):
+            subject = f"{head} {ctx.genitive}"
     if any(lo <= d.start < item.start for d in dates):
         return replace(item, change=change, subject=subject)
     return replace(item, change=change, subject=subject, period=first.period, base=first.base)

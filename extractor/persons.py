@@ -14,6 +14,8 @@ from .morph import get_vocab
 from .tagging import Tagged, Token
 
 INITIAL = re.compile(r"[А-ЯЁA-Z]")
+# a patronymic by its suffix, in any case: «Болатовичем», «Ринатовны» (the middle of three words)
+PATRONYMIC = re.compile(r"(ович|евич|ич|овн|евн|ичн|инич)(а|у|ем|ом|е|ой|ы|ою|на|ны|не|ну|ной)?$|^\w+ (оглы|кызы)$")
 # «Ле Пен», «ван Бастен», «фон дер Ляйен»: particles that belong to the surname
 SURNAME_PARTICLES = frozenset(load_words("name_particles.txt"))
 
@@ -31,6 +33,7 @@ class NameMention:
     last: str | None
     first_initial: str | None  # «А.» in «А. В. Иванов»
     gender: str | None  # masc | femn
+    last_forms: frozenset[str] = frozenset()  # every nominative reading of the surname as written
 
 
 def _name_parses(word: str, case: str | None, gram: str):
@@ -42,6 +45,11 @@ def _name_parses(word: str, case: str | None, gram: str):
     # a declinable reading first: «Анне» is Анна in the dative before it is the French Anne
     out.sort(key=lambda p: "Fixd" in p.tag)
     return out
+
+
+def _is_single_first_name(word: str) -> bool:
+    """A lone word is a first name only in the singular: «Тулегенов» is not «Тулеген» (plural)."""
+    return any("Name" in p.tag and p.is_known and p.tag.number == "sing" for p in get_vocab().raw_parse(word.lower()))
 
 
 def _has_gram(word: str, gram: str) -> bool:
@@ -65,7 +73,7 @@ def _nominative(word: str, case: str | None, gram: str, gender: str | None) -> s
     parses = _name_parses(word, case, gram)
     if gender:
         parses = [p for p in parses if _gender_fits(p, gender)] or parses
-    if not parses and gram == "Surn":
+    if not parses and gram in ("Surn", "Patr"):
         # unknown surnames: any noun analysis in this case («Каранкевичем» -> «каранкевич»)
         cases = UD_CASES.get(case or "")
         parses = [
@@ -142,7 +150,7 @@ def split_name(tagged: Tagged, first: int, last: int) -> NameMention | None:
     if len(parts) == 1:
         t = parts[0]
         case = t.feats.get("Case")
-        if initials or not _has_gram(t.text, "Name") or _has_gram(t.text, "Surn"):
+        if initials or not _is_single_first_name(t.text) or _has_gram(t.text, "Surn"):
             la = _nominative(t.text, case, "Surn", gender)
         else:
             f = _nominative(t.text, case, "Name", gender)
@@ -161,7 +169,7 @@ def split_name(tagged: Tagged, first: int, last: int) -> NameMention | None:
         if _has_gram(c.text, "Patr") and _has_gram(b.text, "Name") and not _has_gram(b.text, "Patr"):
             a, b, c = b, c, a  # «Иванов Иван Иванович»
         f = _nominative(a.text, a.feats.get("Case"), "Name", gender)
-        if _has_gram(b.text, "Patr"):
+        if _has_gram(b.text, "Patr") or PATRONYMIC.search(b.text.lower()):
             m = _nominative(b.text, b.feats.get("Case"), "Patr", gender)
             la = _nominative(c.text, c.feats.get("Case"), "Surn", gender)
         else:  # a double first name or a two-word surname: keep the middle word with the surname
@@ -173,9 +181,25 @@ def split_name(tagged: Tagged, first: int, last: int) -> NameMention | None:
         if len(initials) > 1 and not m:
             m = initials[1] + "."
     start, end = toks[first].start, toks[last - 1].end
+    forms = _surname_readings(words[-1].text) if la and len(words) == 1 else frozenset()
     return NameMention(
-        start, end, first, last, f, m, la, (initials[0] + ".") if initials else None, gender
+        start, end, first, last, f, m, la, (initials[0] + ".") if initials else None, gender, forms
     )
+
+
+@lru_cache(maxsize=100_000)
+def _surname_readings(word: str) -> frozenset[str]:
+    """A bare surname's possible nominatives («Тулегенов» may be read as a genitive of
+    «Тулеген»): it joins a person whose surname is any of them."""
+    out = {_key(word)}
+    for p in get_vocab().raw_parse(word.lower()):
+        if p.tag.POS == "NOUN":
+            out.add(_key(p.normal_form))
+            for g in ("masc", "femn"):
+                inflected = p.inflect({"nomn", "sing", g}) if "Surn" in p.tag else None
+                if inflected:
+                    out.add(_key(inflected.word))
+    return frozenset(out)
 
 
 def find_name_mentions(tagged: Tagged) -> list[NameMention]:
@@ -202,7 +226,11 @@ def _same_first(a: str, b: str) -> bool:
 
 
 def _compatible(person: Person, nm: NameMention) -> bool:
-    if nm.last and person.last and _key(nm.last) != _key(person.last):
+    if nm.last and not nm.first and person.first and _key(nm.last) == _key(person.first):
+        return True  # a lone first name the dictionary does not know: «Ерлан» after «Ерлан Касымбеков»
+    if nm.last and person.last and _key(nm.last) != _key(person.last) and (
+        _key(person.last) not in nm.last_forms
+    ):
         return False
     if nm.first and person.first and not _same_first(nm.first, person.first):
         return False

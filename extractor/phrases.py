@@ -21,11 +21,23 @@ class NamedSpans:
     def __init__(self, tagged: Tagged) -> None:
         self.named_end: dict[int, int] = {}
         self.per_start: set[int] = set()
+        toks = tagged.tokens
         for s in tagged.spans:
             if s.type == "PER":
                 self.per_start.add(s.first)
-            else:
-                self.named_end[s.first] = max(self.named_end.get(s.first, 0), s.last)
+                continue
+            last = s.last
+            # natasha's ORG spans often stop before the closing quotes: take them in
+            unclosed = sum(_quote_depth(t.text) for t in toks[s.first : s.last])
+            while unclosed > 0 and last < len(toks) and toks[last].text in ("»", "»»", "“", '"'):
+                unclosed += _quote_depth(toks[last].text)
+                last += 1
+            self.named_end[s.first] = max(self.named_end.get(s.first, 0), last)
+
+
+def _quote_depth(text: str) -> int:
+    """How many quotes a token opens (positive) or closes (negative): «, »», ..."""
+    return text.count("«") + text.count("„") - text.count("»") - text.count("“")
 
 
 def quote_end(tokens: list[Token], i: int, limit: int) -> int | None:
@@ -34,16 +46,16 @@ def quote_end(tokens: list[Token], i: int, limit: int) -> int | None:
     closer = CLOSE_QUOTES.get(opener)
     if closer is None:
         return None
+    if opener == closer:  # straight quotes do not nest: the next one closes
+        for j in range(i + 1, limit):
+            if tokens[j].text == closer:
+                return j + 1
+        return None
     depth = 0
     for j in range(i, limit):
         t = tokens[j].text
-        if t == opener and (opener != closer or j == i):
-            depth += 1
-        elif t == closer:
-            depth -= 1
-            if depth == 0:
-                return j + 1
-        elif opener == "«" and t == "»»":
+        depth += t.count(opener) - t.count(closer)  # «««» and »» come as one token too
+        if depth <= 0:
             return j + 1
     return None
 
@@ -92,6 +104,9 @@ def extend_dependents(
                 k in spans.named_end or (toks[k].pos in ("NOUN", "PROPN", "ADJ") and case_of(toks[k]) in want)
             ):
                 k = spans.named_end.get(k, k + 1)
+            # «в» takes a named place or organization («в Республике Беларусь»), not a time («в июле»)
+            if low in ("в", "во") and (j + 1 not in spans.named_end):
+                break
             if k == j + 1:
                 break
             j = extend_dependents(tagged, spans, k, limit, chain) if k < limit else k

@@ -54,7 +54,8 @@ def _lexicon() -> tuple[dict[tuple[str, ...], bool], frozenset[str], dict[str, s
     for row in load_rows("post_modifiers.txt"):
         word = row[0].lower()
         if len(row) == 1 or row[1] == "past":
-            modifiers.update(word_lemmas(word))
+            # «чрезвычайный и полномочный»: the words, not the conjunction
+            modifiers.update(w for w in word_lemmas(word) if len(w) > 2)
         elif " " not in word:  # one-token abbreviations: «врио», «замминистра», «гендиректор»
             abbr = word.rstrip(".")
             expansions[abbr] = row[1]
@@ -267,9 +268,10 @@ def find_posts(tagged: Tagged, mentions: list[NameMention]) -> list[list[Post]]:
     return out
 
 
-def find_bare_posts(tagged: Tagged) -> list[tuple[int, int, int, str]]:
+def find_bare_posts(tagged: Tagged) -> list[tuple[int, int, int, str, str]]:
     """Posts in the nominative standing as a reference to someone («губернатор отметил»,
-    «Губернатор Тульской области обсудил»): first token, head end, phrase end, role key."""
+    «Губернатор Тульской области обсудил»): first token, head end, phrase end, role key,
+    whole-phrase key."""
     spans = NamedSpans(tagged)
     out = []
     toks = tagged.tokens
@@ -285,11 +287,13 @@ def find_bare_posts(tagged: Tagged) -> list[tuple[int, int, int, str]]:
             i = last  # a post before a name: not a bare reference
             continue
         key = " ".join(_tok_lemma(t) for t in toks[i:head_end])
-        out.append((i, head_end, last, key))
+        whole = " ".join(_tok_lemma(t) for t in toks[i:last] if t.text[:1].isalnum())
+        out.append((i, head_end, last, key, whole))
         i = last
     return out
 
 
 def role_key_of(role: str) -> str:
-    """The lemma key of a role string, comparable with `find_bare_posts` keys."""
-    return " ".join(word_lemmas(role))
+    """The lemma key of a role or post string, comparable with `find_bare_posts` keys."""
+    words = "".join(c if c.isalnum() or c == "-" else " " for c in role)
+    return " ".join(word_lemmas(words))

@@ -1,0 +1,63 @@
+"""Property tests: any text goes through the pipeline, any bytes go through the CLI, without a crash."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+
+from click.testing import CliRunner
+from conftest import validate
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from extractor.cli import main
+
+FUZZ = settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+_ALPHABET = (
+    "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
+    "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ"
+    "0123456789«»%.,–-—:;()\n "
+)
+_WORDS = [
+    "Губернатор", "губернатора", "Тульской", "области", "Дмитрий", "Миляев", "Борисом", "Грызловым",
+    "ОАО", "«Кидма", "тек»", "выросла", "на", "12,5%", "п.", "п.", "29", "сентября", "2025", "года",
+    "вчера", "в", "прошлом", "году", "министр", "А.", "В.", "Иванов", "20–30%", "более", "\n", "–",
+]  # fmt: skip
+
+russianish = st.text(alphabet=_ALPHABET, max_size=300)
+wordy = st.lists(st.sampled_from(_WORDS), max_size=60).map(" ".join)
+anything = st.text(max_size=300)
+
+
+@FUZZ
+@given(text=st.one_of(russianish, wordy, anything))
+def test_any_text_extracts(extract, text: str) -> None:
+    record = extract(text)  # validates the schema and every offset
+    assert record["source"] == "-"
+
+
+@FUZZ
+@given(text=wordy, ref=st.dates())
+def test_any_text_with_reference_date(extract, text: str, ref) -> None:
+    extract(text, ref)
+
+
+@FUZZ
+@given(data=st.one_of(st.binary(max_size=400), russianish.map(lambda t: t.encode("cp1251", "replace"))))
+def test_any_bytes_through_cli(data: bytes) -> None:
+    runner = CliRunner()
+    with tempfile.TemporaryDirectory() as tmp:
+        f = Path(tmp) / "input.txt"
+        f.write_bytes(data)
+        result = runner.invoke(main, [str(f)])
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert result.exit_code in (0, 1), result.stderr
+    assert "Traceback" not in result.stdout
+    assert "Traceback" not in result.stderr
+    if result.exit_code == 0:
+        validate(json.loads(result.stdout))
+    else:
+        assert result.stdout == ""
+        assert str(f) in result.stderr
