@@ -72,6 +72,7 @@ def collect_items(paths: list[str], pattern: str) -> list[Item]:
                 items.append(Item(str(f), str(f)))
         else:
             items.append(Item(p, p))
+    items = list({i.source: i for i in items}.values())  # a file named twice is extracted once
     items.sort(key=lambda i: i.source)
     return items
 
@@ -206,6 +207,13 @@ def main(
     if not items:
         click.echo("extract: no input files found", err=True)
         sys.exit(EXIT_FAILED)
+    if out_dir is not None:  # two inputs must not silently overwrite each other's output
+        targets: dict[Path, str] = {}
+        for item in items:
+            target = _out_path(out_dir, item, list(paths))
+            if target in targets:
+                raise click.UsageError(f"{targets[target]} and {item.source} would both be written to {target}")
+            targets[target] = item.source
     show = sys.stderr.isatty() if progress is None else progress
     workers = jobs or os.cpu_count() or 1
     workers = min(workers, max(1, len(items) // 2)) if jobs is None else workers

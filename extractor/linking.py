@@ -28,10 +28,12 @@ def attach_posts(persons: list[Person], owner: list[int], posts: list[list[Post]
             if any(_norm(q.normal) == n for q in kept):
                 continue
             kept.append(p)
-        normals = [_norm(p.normal) for p in kept]
+        # «посол» said later of someone introduced as «Чрезвычайный и Полномочный Посол ...»
+        # adds nothing: a post whose words all stand in a longer post of the same person goes
+        keys = [set(role_key_of(p.normal).split()) for p in kept]
         person.posts = [
-            p for p, n in zip(kept, normals, strict=True)
-            if not any(o != n and o.startswith(n + " ") for o in normals)
+            p for i, p in enumerate(kept)
+            if not any(j != i and keys[i] < keys[j] for j in range(len(kept)))
         ]
 
 
@@ -65,9 +67,14 @@ def merge_orgs(text: str, mentions: list[OrgMention]) -> list[Organization]:
     for m in mentions:
         target = next((o for o in orgs if any(same_org(n, m.name) for n in [o.name, *o.aliases])), None)
         mention = Mention(text[m.start:m.end], m.start, m.end)
+        if target is None and m.alias:
+            target = next((o for o in orgs if any(same_org(n, m.alias) for n in [o.name, *o.aliases])), None)
         if target is None:
-            orgs.append(Organization(name=m.name, legal_form=m.legal_form, kind=org_kind(m), mentions=[mention]))
+            orgs.append(Organization(name=m.name, legal_form=m.legal_form, kind=org_kind(m), mentions=[mention],
+                                     aliases=[m.alias] if m.alias else []))
             continue
+        if m.alias and all(_norm(m.alias) != _norm(a) for a in [target.name, *target.aliases]):
+            target.aliases.append(m.alias)
         target.mentions.append(mention)
         if _norm(m.name) != _norm(target.name) and all(_norm(m.name) != _norm(a) for a in target.aliases):
             # the longer, spelled-out form names the organization; the others are aliases

@@ -23,6 +23,7 @@ from .phrases import CLOSE_QUOTES, OPEN_QUOTES, NamedSpans, case_of, extend_depe
 from .tagging import Tagged, Token
 
 QUOTE_CHARS = "«»„“”\""
+PAREN_ABBR = re.compile(r"^(.+?)\s*\(\s*([A-ZА-ЯЁ][A-ZА-ЯЁа-яё]{1,9})\s*\)?$")
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ class OrgMention:
     name: str  # nominative, no legal form, no outer quotes
     legal_form: str | None
     kind: str | None  # None: not known from this mention
+    alias: str | None = None  # «Московский государственный университет (МГУ)» gives «МГУ»
 
 
 @dataclass(frozen=True)
@@ -205,7 +207,9 @@ def _head_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
                     out.append(OrgMention(toks[i].start, toks[q - 1].end, name, None, kind))
                 i = q
                 continue
-        if _is_capitalized(toks[i]) and kind == "authority":
+        # «Правительство Тульской области»; lowercase too when a place follows: «правительство
+        # Омской области»
+        if kind == "authority" and (_is_capitalized(toks[i]) or head_end in spans.loc_start):
             last = extend_dependents(tagged, spans, head_end, sent.last)
             if last > head_end:
                 words = toks[i:last]
@@ -230,6 +234,8 @@ def _ner_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
         if span.type != "ORG":
             continue
         first, last = span.first, span.last
+        if last - first == 1 and toks[first].pos == "ADJ":
+            continue  # a lone adjective («Чрезвычайным») is a tagging slip, not a name
         sent = tagged.sents[toks[first].sent]
         # a quote opened inside the span and closed after it: take the whole quote
         opened = [k for k in range(first, last) if toks[k].text in OPEN_QUOTES]
@@ -264,13 +270,26 @@ def _ner_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
         else:
             name = raw
         name = _tidy(name)
+        alias = None
+        m_abbr = PAREN_ABBR.match(name)
+        if m_abbr:
+            name, alias = m_abbr.group(1), m_abbr.group(2)
         if not name:
             continue
         kind = kinds.get(legal) if legal else _head_kind(words)
         if kind is None and raw[:1] in OPEN_QUOTES and legal is None and not known_abbrevs().get(name.lower()):
             kind = "company"  # a bare quoted name («Амкадор»): a brand name, nearly always a company
-        out.append(OrgMention(words[0].start if not legal else span.start, words[-1].end, name, legal, kind))
+        out.append(OrgMention(words[0].start if not legal else span.start, words[-1].end, name, legal, kind, alias))
     return out
+
+
+def _is_generic(m: OrgMention) -> bool:
+    """«Компания», «Группа», «Общество» alone: a reference to an organization named elsewhere
+    («далее – «Компания»»), not a name."""
+    words = _plain(m.name).split()
+    if len(words) != 1:
+        return False
+    return word_lemmas(words[0]) in org_heads() or words[0] in ("группа", "общество", "компания")
 
 
 def _is_event(tagged: Tagged, m: OrgMention) -> bool:
@@ -300,7 +319,7 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
     for _, m in ranked:
         if any(m.start < c.end and c.start < m.end for c in chosen):
             continue
-        if m.legal_form is None and _is_event(tagged, m):
+        if m.legal_form is None and (_is_event(tagged, m) or _is_generic(m)):
             continue
         chosen.append(m)
     chosen.sort(key=lambda m: m.start)

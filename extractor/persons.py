@@ -73,6 +73,10 @@ def _nominative(word: str, case: str | None, gram: str, gender: str | None) -> s
     parses = _name_parses(word, case, gram)
     if gender:
         parses = [p for p in parses if _gender_fits(p, gender)] or parses
+    if gram == "Surn" and not parses:
+        guess = _surname_by_suffix(word, gender)
+        if guess:
+            return guess
     if not parses and gram in ("Surn", "Patr"):
         # unknown surnames: any noun analysis in this case («Каранкевичем» -> «каранкевич»)
         cases = UD_CASES.get(case or "")
@@ -89,6 +93,31 @@ def _nominative(word: str, case: str | None, gram: str, gender: str | None) -> s
         want.add(gender)
     inflected = parses[0].inflect(want) or parses[0].inflect({"nomn"})
     return recover_shape(inflected.word, word) if inflected else word
+
+
+# Russian surnames in -ов/-ев/-ин/-ын/-ский decline by rule; when the dictionary only knows
+# the word as something else («Мантурова» as the town Мантурово), the rule decides.
+SURNAME_MASC = re.compile(r"^(.+(?:ов|ев|ёв|ин|ын))(а|у|ым|е)$", re.IGNORECASE)
+SURNAME_FEM = re.compile(r"^(.+(?:ов|ев|ёв|ин|ын))(ой|у)$", re.IGNORECASE)
+SURNAME_SKY = re.compile(r"^(.+(?:ск|цк))(ого|ому|им|ом|ая|ой|ую)$", re.IGNORECASE)
+
+
+def _surname_by_suffix(word: str, gender: str | None) -> str | None:
+    if gender == "masc":
+        m = SURNAME_MASC.match(word)
+        if m:
+            return m.group(1)
+        m = SURNAME_SKY.match(word)
+        if m and m.group(2) in ("ого", "ому", "им", "ом"):
+            return m.group(1) + "ий"
+    if gender == "femn":
+        m = SURNAME_FEM.match(word)
+        if m:
+            return m.group(1) + "а"
+        m = SURNAME_SKY.match(word)
+        if m and m.group(2) in ("ой", "ую"):
+            return m.group(1) + "ая"
+    return None
 
 
 def _gender(tokens: list[Token]) -> str | None:
@@ -239,6 +268,12 @@ def _compatible(person: Person, nm: NameMention) -> bool:
     return bool((nm.last and person.last) or (nm.first and person.first and not nm.last))
 
 
+def display_name(p: Person) -> str:
+    """«Имя Фамилия»; the patronymic has its own field, initials stay («А. В. Иванов»)."""
+    middle = p.middle if p.middle and (p.middle.endswith(".") or not (p.first and p.last)) else None
+    return " ".join(x for x in (p.first, middle, p.last) if x)
+
+
 def merge_mentions(text: str, mentions: list[NameMention]) -> tuple[list[Person], list[int]]:
     """One Person per individual; returns the persons and, per mention, its person's index.
 
@@ -274,7 +309,7 @@ def merge_mentions(text: str, mentions: list[NameMention]) -> tuple[list[Person]
         owner[i] = k
     for p in persons:
         p.mentions.sort(key=lambda m: m.start)
-        p.name = " ".join(x for x in (p.first, p.middle, p.last) if x)
+        p.name = display_name(p)
     # persons in order of first mention; remap owners
     ranked = sorted(range(len(persons)), key=lambda k: persons[k].mentions[0].start)
     new_index = {old: new for new, old in enumerate(ranked)}

@@ -21,6 +21,7 @@ class NamedSpans:
     def __init__(self, tagged: Tagged) -> None:
         self.named_end: dict[int, int] = {}
         self.per_start: set[int] = set()
+        self.loc_start: set[int] = {s.first for s in tagged.spans if s.type == "LOC"}
         toks = tagged.tokens
         for s in tagged.spans:
             if s.type == "PER":
@@ -104,6 +105,11 @@ def extend_dependents(
                 k in spans.named_end or (toks[k].pos in ("NOUN", "PROPN", "ADJ") and case_of(toks[k]) in want)
             ):
                 k = spans.named_end.get(k, k + 1)
+            # «по связям с общественностью», «по работе с молодёжью»
+            if low == "по" and k + 1 < limit and toks[k].text.lower() == "с" and case_of(toks[k + 1]) == "Ins":
+                k += 1
+                while k < limit and toks[k].pos in ("NOUN", "ADJ") and case_of(toks[k]) == "Ins":
+                    k += 1
             # «в» takes a named place or organization («в Республике Беларусь»), not a time («в июле»)
             if low in ("в", "во") and (j + 1 not in spans.named_end):
                 break
@@ -111,7 +117,8 @@ def extend_dependents(
                 break
             j = extend_dependents(tagged, spans, k, limit, chain) if k < limit else k
             break
-        if low == "и" and j + 1 < limit and j + 1 not in spans.per_start and (
+        # «промышленности и торговли»; a capital after «и» starts another name
+        if low == "и" and j + 1 < limit and j + 1 not in spans.per_start and toks[j + 1].text.islower() and (
             case_of(toks[j + 1]) == "Gen" and toks[j + 1].pos in ("NOUN", "ADJ", "PROPN")
         ):
             j += 1

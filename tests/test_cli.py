@@ -253,6 +253,55 @@ def test_skip_existing(runner: CliRunner, tmp_path: Path) -> None:
     assert "Николай Орлов" in person_names(json.loads(sentinel.read_text(encoding="utf-8")))
 
 
+def test_out_dir_refuses_two_inputs_with_one_output(runner: CliRunner, tmp_path: Path) -> None:
+    a = write(tmp_path / "a" / "x.txt", ORLOV)
+    b = write(tmp_path / "b" / "x.txt", MILYAEV)
+    out = tmp_path / "out"
+    result = invoke(runner, [str(a), str(b), "--out-dir", str(out)])
+    assert result.exit_code == 2
+    assert str(a) in result.stderr and str(b) in result.stderr
+    assert not (out / "x.txt.json").exists()
+    # found under one directory they keep their relative paths and do not collide
+    result = invoke(runner, [str(tmp_path), "--out-dir", str(out)])
+    assert result.exit_code == 0, result.stderr
+    assert (out / "a" / "x.txt.json").is_file() and (out / "b" / "x.txt.json").is_file()
+
+
+def test_file_named_twice_is_extracted_once(runner: CliRunner, tmp_path: Path) -> None:
+    d = tmp_path / "releases"
+    a = write(d / "a.txt", ORLOV)
+    result = invoke(runner, [str(d), str(a)])
+    assert result.exit_code == 0, result.stderr
+    assert [r["source"] for r in lines(result)] == [str(a)]
+
+
+def test_progress_bar_goes_to_stderr(runner: CliRunner, tmp_path: Path) -> None:
+    d = tmp_path / "releases"
+    write(d / "a.txt", ORLOV)
+    write(d / "b.txt", MILYAEV)
+    plain = invoke(runner, [str(d), "--no-progress"])
+    bar = invoke(runner, [str(d), "--progress"])
+    assert plain.exit_code == bar.exit_code == 0
+    assert plain.stdout_bytes == bar.stdout_bytes
+    assert "extracting" in bar.stderr
+    assert "extracting" not in plain.stderr
+
+
+def test_html_file_gives_visible_text(runner: CliRunner, tmp_path: Path) -> None:
+    html = (
+        "<!DOCTYPE html><html><head><title>Новости</title><script>var x = 'Иван Петров';</script></head>"
+        "<body><nav>Главная | Контакты</nav><p>Губернатор Калужской области <b>Николай Орлов</b> "
+        "встретился с делегацией. Выручка выросла на 12,5%.</p><footer>© 2024</footer></body></html>"
+    )
+    f = write(tmp_path / "release.html", html)
+    result = invoke(runner, [str(f)])
+    assert result.exit_code == 0, result.stderr
+    record = json.loads(result.stdout)
+    validate(record)
+    assert person_names(record) == ["Николай Орлов"]  # the script's name is not visible text
+    assert [p["value"] for p in record["percentages"]] == [12.5]
+
+
 def test_jobs_do_not_change_output(runner: CliRunner, tmp_path: Path) -> None:
     d = tmp_path / "releases"
     for k, text in enumerate(RELEASES):
