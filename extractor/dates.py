@@ -19,9 +19,9 @@ import bisect
 import datetime
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
-from extractor.lexicon import load_rows
+from extractor.lexicon import load_rows, load_words
 from extractor.model import DateItem
 
 # --- vocabulary, read once -------------------------------------------------------------------
@@ -68,6 +68,7 @@ def _forms_table(name: str) -> dict[str, tuple[str, ...]]:
 
 
 _MONTHS = {form: int(row[0]) for form, row in _forms_table("months.txt").items()}
+_MONTH_ABBREVS = {form: int(row[0]) for form, row in _forms_table("date_month_abbrevs.txt").items()}
 _SEASONS = {form: (int(row[0]), int(row[1])) for form, row in _forms_table("date_seasons.txt").items()}
 _WEEKDAYS = {form: int(row[0]) for form, row in _forms_table("date_weekdays.txt").items()}
 _WEEKDAY_MODS = {row[0].lower(): row[1] for row in load_rows("date_weekday_mods.txt")}
@@ -87,6 +88,8 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _NW = r"(?![а-яёa-z])"  # end of a word (no letter follows)
 _BW = r"(?<![а-яёa-z0-9])"  # start of a word
 _MONTH = rf"(?:{_alternation(list(_MONTHS))}){_NW}"
+# After a day number a month may be abbreviated: «15 апр», «1 сент.».
+_DAY_MONTH = rf"(?:{_MONTH}|(?:{_alternation(list(_MONTH_ABBREVS))})(?:\.|{_NW}))"
 _YEAR = r"(?<!\d)(?:19\d\d|20\d\d|2100)(?!\d)"
 # Year words, longest first; «г» needs no dot but must not start a longer word.
 _YW = rf"(?:-?(?:м|й|го|х)\s*)?(?:годами|годах|годам|годов|годом|года|году|годы|год|гг\.?|г\.?){_NW}"
@@ -105,10 +108,10 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 _DAY_RANGE_RE = _rx(
-    rf"(?=[\dсС]){_BW}(?:(?P<s>с|со)\s+)?(?<!\d)(?P<d1>\d{{1,2}})(?:\s+(?P<m1>{_MONTH}))?{_SEP}"
-    rf"(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH})(?:{_YEAR_TAIL})?"
+    rf"(?=[\dсС]){_BW}(?:(?P<s>с|со)\s+)?(?<!\d)(?P<d1>\d{{1,2}})(?:\s+(?P<m1>{_DAY_MONTH}))?{_SEP}"
+    rf"(?P<d2>\d{{1,2}})\s+(?P<m2>{_DAY_MONTH})(?:{_YEAR_TAIL})?"
 )
-_DAY_MONTH_RE = _rx(rf"(?=\d)(?<![\d.,])(?P<d>\d{{1,2}})(?:-?го)?\s+(?P<m>{_MONTH})(?:{_YEAR_TAIL})?")
+_DAY_MONTH_RE = _rx(rf"(?=\d)(?<![\d.,])(?P<d>\d{{1,2}})(?:-?го)?\s+(?P<m>{_DAY_MONTH})(?:{_YEAR_TAIL})?")
 _NUMERIC_RE = _rx(
     r"(?=\d)(?<![\d.,/])(?P<d>\d{1,2})(?P<s>[./])(?P<m>\d{1,2})(?P=s)(?P<y>\d{4}|\d{2})(?!\d|[.,/]\d)"
     rf"(?:\s*(?:года|г\.?){_NW})?"
@@ -145,6 +148,19 @@ _TIME_RE = _rx(
     r"(?=\d)(?<![\d.:,])(?:(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)|(?<=в\s)(?P<h2>[01]?\d|2[0-3])\.(?P<mi2>[0-5]\d))"
     r"(?!\d|[.:,]\d)"
 )
+_COMPARISON_RE = _rx(
+    rf"{_BW}(?P<c>" + "|".join(w.replace(" ", r"\s+") for w in load_words("date_comparisons.txt")) + rf"){_NW}"
+)
+_MARKER_RE = _rx(
+    rf"{_BW}(?:" + "|".join(w.replace(" ", r"\s+") for w in load_words("date_comparison_markers.txt")) + r")"
+    r"\s[^.!?;]{0,50}\Z"
+)
+_FUTURE_STEMS = tuple(w.lower() for w in load_words("date_future_markers.txt"))
+# Between a year-less period and a dated one it shares the year with: «за четвертый квартал и 2021 год».
+_COORD_RE = _rx(r"\s*,?\s*(?:и|а\s+также)\s+(?:(?:за|в|во|на)\s+)?\Z")
+# Sentence ends: punctuation then a capital or digit, or a line break («г.» and the like excepted).
+_SENT_RE = re.compile(r"[.!?…]+\s+(?=[«\"(А-ЯЁA-Z\d])|\n")
+_ABBREV = frozenset("г гг ст им т д руб тыс млн млрд др пр ул обл р ч мин см долл ок".split()) | set(_MONTH_ABBREVS)
 _WORD_RE = re.compile(r"[а-яёa-z]+", re.IGNORECASE)
 _DATELINE_PREFIX_RE = re.compile(r"^[^\d\n]{0,15}$")  # «icon », «Пенза, » before a date on its line
 _DATELINE_SUFFIX_RE = re.compile(r"^[\s.,;:|–—-]*(?:(?:в\s+)?\d{1,2}[:.]\d{2})?[\s.,;]*$")
@@ -160,6 +176,11 @@ class _Cand:
     value: str | None
     relative: bool = False
     is_day: bool = False  # a single calendar day: may take a following time of day
+    # "day", "days" (a range of days), "period" (year, month, quarter...), "cmp" («годом ранее»),
+    # "near" (relative days and weeks)
+    kind: str = ""
+    # the value for a given year, for dates that name no year («15 марта», «в четвертом квартале»)
+    make: Callable[[int], str | None] | None = field(default=None, compare=False)
 
 
 def _ymd(year: int, month: int, day: int) -> str | None:
@@ -193,29 +214,45 @@ def _range_ok(m: re.Match[str]) -> bool:
     return m.group("sep").strip() in "-–—" or bool(m.group("s"))
 
 
+def _month_no(word: str) -> int:
+    low = word.lower().rstrip(".")
+    return _MONTHS.get(low) or _MONTH_ABBREVS[low]
+
+
+def _yearless(m: re.Match[str]) -> bool:
+    return not (m.group("y") or m.group("rel"))
+
+
+def _built(
+    m: re.Match[str], ref: datetime.date | None, build: Callable[[int], str | None], kind: str, is_day: bool = False
+) -> _Cand | None:
+    """A candidate whose value `build` makes from its year (named, or the reference year); None
+    when no year makes it valid (checked on a leap year: «29 февраля» without a year is fine)."""
+    year, rel = _tail_year(m, ref)
+    yearless = _yearless(m)
+    if build(2000) is None if yearless else year is not None and build(year) is None:
+        return None
+    value = build(year) if year is not None else None
+    return _Cand(m.start(), m.end(), value, rel, is_day, kind, build if yearless else None)
+
+
 def _day_range(m: re.Match[str], ref: datetime.date | None) -> _Cand | None:
     if not _range_ok(m):
         return None
-    year, rel = _tail_year(m, ref)
-    m2 = _MONTHS[m.group("m2").lower()]
-    m1 = _MONTHS[m.group("m1").lower()] if m.group("m1") else m2
+    m2 = _month_no(m.group("m2"))
+    m1 = _month_no(m.group("m1")) if m.group("m1") else m2
     d1, d2 = int(m.group("d1")), int(m.group("d2"))
-    if year is None:
-        ok = _ymd(2000, m1, d1) and _ymd(2000, m2, d2)  # leap year: validate the day numbers only
-        return _Cand(m.start(), m.end(), None, rel) if ok else None
-    a, b = _ymd(year, m1, d1), _ymd(year, m2, d2)
-    if not a or not b or a > b:
-        return None
-    return _Cand(m.start(), m.end(), _period(a, b), rel)
+
+    def build(year: int) -> str | None:
+        a, b = _ymd(year, m1, d1), _ymd(year, m2, d2)
+        return _period(a, b) if a and b and a <= b else None
+
+    return _built(m, ref, build, "days")
 
 
 def _day_month(m: re.Match[str], ref: datetime.date | None) -> _Cand | None:
-    day, month = int(m.group("d")), _MONTHS[m.group("m").lower()]
-    year, rel = _tail_year(m, ref)
-    if year is None:
-        return _Cand(m.start(), m.end(), None, rel, True) if _ymd(2000, month, day) else None
-    value = _ymd(year, month, day)
-    return _Cand(m.start(), m.end(), value, rel, True) if value else None
+    day, month = int(m.group("d")), _month_no(m.group("m"))
+    return _built(m, ref, lambda year: _ymd(year, month, day), "day", True)
 
 
 def _numeric(m: re.Match[str], ref: datetime.date | None) -> _Cand | None:
@@ -242,19 +279,22 @@ def _month_range(m: re.Match[str], ref: datetime.date | None) -> _Cand | None:
     if not _range_ok(m):
         return None
     m1, m2 = _MONTHS[m.group("m1").lower()], _MONTHS[m.group("m2").lower()]
+    if not m.group("y1"):
+        if m1 >= m2:
+            return None
+        return _built(m, ref, lambda year: _period(_ym(year, m1), _ym(year, m2)), "period")
     y2, rel = _tail_year(m, ref)
-    y1 = int(m.group("y1")) if m.group("y1") else y2
-    if y1 is None or y2 is None:
+    y1 = int(m.group("y1"))
+    if y2 is None:
         return _Cand(m.start(), m.end(), None, rel)
     if (y1, m1) >= (y2, m2):
         return None
-    return _Cand(m.start(), m.end(), _period(_ym(y1, m1), _ym(y2, m2)), rel)
+    return _Cand(m.start(), m.end(), _period(_ym(y1, m1), _ym(y2, m2)), rel, kind="period")
 
 
 def _month(m: re.Match[str], ref: datetime.date | None) -> _Cand | None:
-    year, rel = _tail_year(m, ref)
-    value = _ym(year, _MONTHS[m.group("m").lower()]) if year else None
-    return _Cand(m.start(), m.end(), value, rel)
+    month = _MONTHS[m.group("m").lower()]
+    return _built(m, ref, lambda year: _ym(year, month), "period")
 
 
 def _ordinal(m: re.Match[str]) -> int:
@@ -268,9 +308,9 @@ def _ordinal(m: re.Match[str]) -> int:
 
 
 def _months_period(m: re.Match[str], ref: datetime.date | None, first: int, last: int) -> _Cand:
-    year, rel = _tail_year(m, ref)
-    value = _period(_ym(year, first), _ym(year, last)) if year else None
-    return _Cand(m.start(), m.end(), value, rel)
+    cand = _built(m, ref, lambda year: _period(_ym(year, first), _ym(year, last)), "period")
+    assert cand is not None  # a months period is valid in every year
+    return cand
 
 
 def _quarter(m: re.Match[str], ref: datetime.date | None) -> _Cand | None:
@@ -300,11 +340,11 @@ def _n_months(m: re.Match[str], ref: datetime.date | None) -> _Cand | None:
         return None
     start = m.start("n")
     cand = _months_period(m, ref, 1, int(n))
-    return _Cand(start, cand.end, cand.value, cand.relative)
+    return replace(cand, start=start)
 
 
 def _year(m: re.Match[str], ref: datetime.date | None) -> _Cand | None:
-    return _Cand(m.start(), m.end(), m.group("y"))
+    return _Cand(m.start(), m.end(), m.group("y"), kind="period")
 
 
 def _season(m: re.Match[str], ref: datetime.date | None) -> _Cand | None:
@@ -314,8 +354,9 @@ def _season(m: re.Match[str], ref: datetime.date | None) -> _Cand | None:
 
 def _relative(m: re.Match[str], ref: datetime.date | None) -> _Cand | None:
     unit, shift = _RELATIVE[" ".join(m.group("p").lower().split())]
+    kind = "near" if unit in ("day", "week") else "period"
     if ref is None:
-        return _Cand(m.start(), m.end(), None, True, unit == "day")
+        return _Cand(m.start(), m.end(), None, True, unit == "day", kind)
     if unit == "day":
         value: str | None = (ref + datetime.timedelta(days=shift)).isoformat()
     elif unit == "week":
@@ -330,12 +371,18 @@ def _relative(m: re.Match[str], ref: datetime.date | None) -> _Cand | None:
         value = _ym(ref.year + shift, 12)
     else:
         value = f"{ref.year + shift:04d}"
-    return _Cand(m.start(), m.end(), value, True, unit == "day")
+    return _Cand(m.start(), m.end(), value, True, unit == "day", kind)
+
+
+def _comparison(m: re.Match[str], ref: datetime.date | None) -> _Cand | None:
+    """«годом ранее», «аналогичный период прошлого года»: resolved against the period under
+    discussion in `_in_context`; here the year before the reference date."""
+    return _Cand(m.start(), m.end(), f"{ref.year - 1:04d}" if ref else None, True, kind="cmp")
 
 
 def _weekday(m: re.Match[str], ref: datetime.date | None) -> _Cand | None:
     if ref is None:
-        return _Cand(m.start(), m.end(), None, True, True)
+        return _Cand(m.start(), m.end(), None, True, True, "near")
     target = _WEEKDAYS[m.group("wd").lower()]
     mode = _WEEKDAY_MODS.get((m.group("mod") or "").lower(), "plain")
     if mode == "next":
@@ -346,7 +393,7 @@ def _weekday(m: re.Match[str], ref: datetime.date | None) -> _Cand | None:
         if mode == "last" and back == 0:
             back = 7
         day = ref - datetime.timedelta(days=back)
-    return _Cand(m.start(), m.end(), day.isoformat(), True, True)
+    return _Cand(m.start(), m.end(), day.isoformat(), True, True, "near")
 
 
 _Handler = Callable[[re.Match[str], datetime.date | None], "_Cand | None"]
@@ -365,6 +412,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (_SEASON_RE, _season),
     (_RELATIVE_RE, _relative),
     (_WEEKDAY_RE, _weekday),
+    (_COMPARISON_RE, _comparison),
 )
 
 
@@ -396,6 +444,172 @@ def _longest_first(cands: list[_Cand]) -> list[_Cand]:
         starts.insert(i, cand.start)
         kept.insert(i, cand)
     return kept
+
+
+# --- year-less dates and comparisons in context ------------------------------------------------
+
+
+def _sentence_starts(text: str) -> list[int]:
+    starts = [0]
+    for m in _SENT_RE.finditer(text):
+        if m.group(0) != "\n":
+            word = re.search(r"([а-яёa-z]+)\W*\Z", text[max(0, m.start() - 8) : m.start() + 1], _FLAGS)
+            if word and word.group(1).lower() in _ABBREV:
+                continue
+        starts.append(m.end())
+    return starts
+
+
+def _bounds(starts: list[int], pos: int, length: int) -> tuple[int, int]:
+    i = bisect.bisect_right(starts, pos) - 1
+    return starts[i], starts[i + 1] if i + 1 < len(starts) else length
+
+
+def _years_of(value: str | None) -> int | None:
+    """The one year a value lies in («2021-10/2021-12» -> 2021); None for «2012/2016»."""
+    if not value:
+        return None
+    years = {part[:4] for part in value.split("/")}
+    return int(years.pop()) if len(years) == 1 else None
+
+
+def _shift_year(value: str, shift: int) -> str:
+    """The same day, month or period `shift` years away (29 February becomes the 28th)."""
+
+    def one(part: str) -> str:
+        year = int(part[:4]) + shift
+        if len(part) == 10 and part[5:] == "02-29" and _ymd(year, 2, 29) is None:
+            return f"{year:04d}-02-28"
+        return f"{year:04d}{part[4:]}"
+
+    return "/".join(one(part) for part in value.split("/"))
+
+
+def _tense(word: str) -> str | None:
+    from extractor.morph import get_vocab  # lazily: only year-less dates after the reference date
+
+    if word.startswith(_FUTURE_STEMS):
+        return "future"
+    parses = get_vocab().raw_parse(word)
+    if not parses:
+        return None
+    first = parses[0].tag
+    if first.POS == "VERB":
+        return "future" if "futr" in first else "past" if "past" in first else "present"
+    if any(p.tag.POS == "PRTS" and "past" in p.tag for p in parses[:2]):
+        return "past"  # «была закрыта», «выплачено»
+    return None
+
+
+def _tense_near(text: str, lo: int, hi: int, pos: int) -> str | None:
+    """Tense of the verb nearest to `pos` in text[lo:hi]: "past", "present", "future" or None.
+    Future markers («будет», «планируется») count as future verbs."""
+    best: tuple[int, str] | None = None
+    for m in _WORD_RE.finditer(text, lo, hi):
+        tense = _tense(m.group(0).lower())
+        if tense is not None:
+            dist = pos - m.end() if m.end() <= pos else m.start() - pos
+            if best is None or dist < best[0]:
+                best = (dist, tense)
+    return best[1] if best else None
+
+
+class _Context:
+    """Sentences, lines and comparison bases of a text's candidates, for `_in_context`."""
+
+    def __init__(self, text: str, cands: list[_Cand]) -> None:
+        self.text = text
+        self.cands = cands
+        self.sents = _sentence_starts(text)
+        self.base = []
+        for i, c in enumerate(cands):
+            lo = max(self.sentence(c.start)[0], cands[i - 1].end if i else 0, c.start - 60)
+            self.base.append(bool(_MARKER_RE.search(text[lo : c.start])))
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        return _bounds(self.sents, pos, len(self.text))
+
+    def line(self, pos: int) -> tuple[int, int]:
+        end = self.text.find("\n", pos)
+        return self.text.rfind("\n", 0, pos) + 1, len(self.text) if end < 0 else end
+
+    def anchor(self, j: int, period: bool) -> int | None:
+        """The year candidate `j` lends to a year-less date: it names its year itself, is not a
+        comparison base and, for a year-less period, is not a single day."""
+        c = self.cands[j]
+        if c.make is not None or c.relative or c.kind not in ("day", "period") or self.base[j]:
+            return None
+        if period and c.kind == "day":
+            return None
+        return _years_of(c.value)
+
+    def year_for(self, i: int) -> int | None:
+        """The nearest year named before a year-less date in its sentence; else a year it is
+        coordinated with («четвертый квартал и 2021 год»); else one before it on its line."""
+        c = self.cands[i]
+        period = c.kind == "period"
+        lo, hi = self.sentence(c.start)
+        for j in range(i - 1, -1, -1):
+            if self.cands[j].start < lo:
+                break
+            if (year := self.anchor(j, period)) is not None:
+                return year
+        if i + 1 < len(self.cands) and self.cands[i + 1].start < hi:
+            if _COORD_RE.match(self.text[c.end : self.cands[i + 1].start]):
+                if (year := self.anchor(i + 1, period)) is not None:
+                    return year
+        line_lo = self.line(c.start)[0]
+        for j in range(i - 1, -1, -1):
+            if self.cands[j].start < line_lo:
+                break
+            if (year := self.anchor(j, period)) is not None:
+                return year
+        return None
+
+    def ref_year(self, i: int, ref: datetime.date) -> int:
+        """The reference year, or the year before it for a date later in the year than the
+        reference date in a report: a quarter or half-year unless its nearest verb is in the
+        future tense («в четвертом квартале» of a February release), a day or month when its
+        nearest verb is in the past tense («15 марта была закрыта сделка»)."""
+        c = self.cands[i]
+        value = c.make(ref.year) if c.make else None
+        if value is None:
+            return ref.year
+        start = value.split("/")[0]
+        if start <= ref.isoformat()[: len(start)]:
+            return ref.year
+        tense = _tense_near(self.text, *self.sentence(c.start), c.start)
+        if tense == "past" or tense != "future" and c.kind == "period" and "/" in value:
+            return ref.year - 1
+        return ref.year
+
+    def focus(self, i: int) -> str | None:
+        """The period a comparison («годом ранее») refers back to: the nearest date before it
+        that has a value and is not itself a comparison base."""
+        for j in range(i - 1, -1, -1):
+            c = self.cands[j]
+            if c.value and c.kind in ("day", "period") and not self.base[j]:
+                return c.value
+        return None
+
+
+def _in_context(text: str, cands: list[_Cand], ref: datetime.date | None) -> list[_Cand]:
+    """Year-less dates take the year of their context, comparisons the year before their focus."""
+    if not any(c.make is not None or c.kind == "cmp" for c in cands):
+        return cands
+    ctx = _Context(text, list(cands))
+    for i, c in enumerate(ctx.cands):
+        if c.make is not None:
+            year = ctx.year_for(i)
+            if year is not None:
+                ctx.cands[i] = replace(c, value=c.make(year), relative=False)
+            elif ref is not None:
+                ctx.cands[i] = replace(c, value=c.make(ctx.ref_year(i, ref)))
+        elif c.kind == "cmp":
+            focus = ctx.focus(i)
+            if focus is not None:
+                ctx.cands[i] = replace(c, value=_shift_year(focus, -1))
+    return ctx.cands
 
 
 def _times(text: str) -> list[tuple[int, int, str]]:
@@ -431,8 +645,12 @@ def find_dates(text: str, ref: datetime.date | None) -> list[DateItem]:
         return []
 
 
+def _resolved(text: str, ref: datetime.date | None) -> list[_Cand]:
+    return _in_context(text, _longest_first(_candidates(text, ref)), ref)
+
+
 def _find_dates(text: str, ref: datetime.date | None) -> list[DateItem]:
-    kept = _longest_first(_candidates(text, ref))
+    kept = _resolved(text, ref)
     times = _times(text) if kept else []
     items = []
     for i, cand in enumerate(kept):
@@ -456,7 +674,7 @@ def _head(text: str) -> str:
     return "\n".join(head.split("\n")[:_HEAD_LINES])
 
 
-def _line_score(head: str, item: DateItem) -> int:
+def _line_score(head: str, item: _Cand) -> int:
     """3: the date is alone on its line (maybe with an icon or a time); 2: it opens the line or
     follows a short dateline «Пенза, »; 1: anywhere else in the header."""
     line_start = head.rfind("\n", 0, item.start) + 1
@@ -472,16 +690,33 @@ def _line_score(head: str, item: DateItem) -> int:
 
 
 def find_doc_date(text: str) -> datetime.date | None:
-    """The release's own date from its header or dateline; None when the header has none."""
+    """The release's own date from its header or dateline; None when the header has none.
+    A dateline without a year («Москва. 29 августа.») takes the latest year named in the header
+    («... за I полугодие 2025 года»)."""
     if not isinstance(text, str) or not text:
         return None
-    head = _head(text)
+    try:
+        return _doc_date(_head(text))
+    except Exception:  # noqa: BLE001 - one odd document must not fail a batch
+        return None
+
+
+def _doc_date(head: str) -> datetime.date | None:
+    cands = _longest_first(_candidates(head, None))
     best: tuple[int, int] | None = None
     best_value: str | None = None
-    for item in find_dates(head, None):
-        if item.value is None or item.relative or len(item.value) != 10:
+    for cand in cands:
+        if cand.value is None or cand.relative or not cand.is_day or len(cand.value) != 10:
             continue
-        key = (_line_score(head, item), -item.start)
+        key = (_line_score(head, cand), -cand.start)
         if best is None or key > best:
-            best, best_value = key, item.value
+            best, best_value = key, cand.value
+    if best_value is None:
+        years = [y for c in cands if not c.relative and (y := _years_of(c.value)) is not None]
+        for cand in cands:
+            if years and cand.make is not None and cand.is_day and _line_score(head, cand) >= 2:
+                key = (_line_score(head, cand), -cand.start)
+                value = cand.make(max(years))
+                if value and (best is None or key > best):
+                    best, best_value = key, value
     return datetime.date.fromisoformat(best_value) if best_value else None

@@ -128,8 +128,13 @@ def nominative_phrase(tokens: Sequence[Token], text: str) -> str:
     return join_tokens(tokens, words, text)
 
 
+FUNCTION_POS = frozenset({"CCONJ", "SCONJ", "ADP", "PART", "PUNCT", "SYM"})
+
+
 @lru_cache(maxsize=200_000)
 def _lemma(word: str, pos: str, case: str | None) -> str:
+    if pos in FUNCTION_POS:  # «и» is a conjunction, not the abbreviation «ИО»
+        return word.replace("ё", "е")
     parses = get_vocab().raw_parse(word)
     for p in parses:
         if _fits(p, pos, case):

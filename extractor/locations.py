@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .inflect import nominative_phrase
+from .organizations import org_like_place
 from .tagging import Tagged
 
 
@@ -18,8 +19,8 @@ class LocMention:
 def find_loc_mentions(tagged: Tagged) -> list[LocMention]:
     out = []
     for span in tagged.spans:
-        if span.type != "LOC":
-            continue
+        if span.type != "LOC" or org_like_place(tagged, span):
+            continue  # «ЕС», «Европейский союз» are organizations
         words = tagged.tokens[span.first : span.last]
         name = " ".join(nominative_phrase(words, tagged.text).split())
         if name:

@@ -283,6 +283,34 @@ def _ner_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
     return out
 
 
+def org_like_place(tagged: Tagged, span) -> str | None:
+    """A LOC span that names a known organization («ЕС», «Европейского союза», «ООН»): its kind.
+    Only names of the organization lexicon count: «Сколково» or «СНГ» stay places."""
+    if span.text.isupper():
+        known = known_abbrevs().get(_plain(span.text))
+        return known[1] if known else None
+    words = tagged.tokens[span.first : span.last]
+    return known_full_names().get(_plain(nominative_phrase(words, tagged.text)))
+
+
+@cache
+def known_full_names() -> dict[str, str]:
+    return {_plain(full): kind for full, kind in known_abbrevs().values()}
+
+
+def _place_mentions(tagged: Tagged) -> list[OrgMention]:
+    out = []
+    for span in tagged.spans:
+        if span.type != "LOC":
+            continue
+        kind = org_like_place(tagged, span)
+        if kind:
+            words = tagged.tokens[span.first : span.last]
+            name = span.text if span.text.isupper() else _tidy(nominative_phrase(words, tagged.text))
+            out.append(OrgMention(span.start, span.end, name, None, kind))
+    return out
+
+
 def _is_generic(m: OrgMention) -> bool:
     """«Компания», «Группа», «Общество» alone: a reference to an organization named elsewhere
     («далее – «Компания»»), not a name."""
@@ -293,18 +321,25 @@ def _is_generic(m: OrgMention) -> bool:
 
 
 def _is_event(tagged: Tagged, m: OrgMention) -> bool:
-    """Exhibitions, forums and programmes are not organizations: «выставка «ИННОПРОМ»»."""
+    """Exhibitions, forums and programmes are not organizations: «выставка «ИННОПРОМ»»,
+    «Международная промышленная выставка»."""
     if _plain(m.name) in not_org_names():
         return True
     i = tagged.token_at(m.start)
     if i is None:
         return False
     toks = tagged.tokens
-    # an event noun right before («выставка «...»», «форума «Россия»»)
-    for k in range(max(0, i - 3), i):
-        if lemma(toks[k]) in event_heads():
-            return True
-    return lemma(toks[i]) in event_heads()
+    # an event noun right before the name, maybe with an opening quote between
+    k = i - 1
+    if k >= 0 and toks[k].text in OPEN_QUOTES:
+        k -= 1
+    if k >= 0 and toks[k].sent == toks[i].sent and lemma(toks[k]) in event_heads():
+        return True
+    # an event noun heading a name of several words
+    j = tagged.token_ending(m.end)
+    words = toks[i : (j + 1 if j is not None else i + 1)]
+    h = head_index(words)
+    return len(words) > 1 and h is not None and lemma(words[h]) in event_heads()
 
 
 def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
@@ -314,6 +349,7 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
     ranked = [(0, m) for m in _legal_form_mentions(tagged)]
     ranked += [(1, m) for m in _head_mentions(tagged, spans)]
     ranked += [(2, m) for m in _ner_mentions(tagged, spans)]
+    ranked += [(3, m) for m in _place_mentions(tagged)]
     ranked.sort(key=lambda x: (x[0], -(x[1].end - x[1].start), x[1].start))
     chosen: list[OrgMention] = []
     for _, m in ranked:

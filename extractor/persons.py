@@ -71,6 +71,10 @@ def _nominative(word: str, case: str | None, gram: str, gender: str | None) -> s
             return word
         case = None  # the tagger said nominative, the dictionary disagrees: «Анне»
     parses = _name_parses(word, case, gram)
+    if gram == "Name" and case in ("Gen", "Acc", None):
+        # an unknown first name ending in -а/-я may be a nominative: «Ннека» stays, while
+        # «Ерланом» (instrumental) still becomes «Ерлан»
+        parses = [p for p in parses if p.is_known]
     if gender:
         parses = [p for p in parses if _gender_fits(p, gender)] or parses
     if gram == "Surn" and not parses:
@@ -201,7 +205,11 @@ def split_name(tagged: Tagged, first: int, last: int) -> NameMention | None:
         if _has_gram(b.text, "Patr") or PATRONYMIC.search(b.text.lower()):
             m = _nominative(b.text, b.feats.get("Case"), "Patr", gender)
             la = _nominative(c.text, c.feats.get("Case"), "Surn", gender)
-        else:  # a double first name or a two-word surname: keep the middle word with the surname
+        elif len(parts) == 3 and _has_gram(b.text, "Name") and not _has_gram(b.text, "Surn"):
+            # a second given name: «Реджеп Тайип Эрдоган»
+            m = _nominative(b.text, b.feats.get("Case"), "Name", gender)
+            la = _nominative(c.text, c.feats.get("Case"), "Surn", gender)
+        else:  # a two-word surname: keep the middle word with the surname
             la = " ".join(
                 _nominative(t.text, t.feats.get("Case"), "Surn", gender) for t in parts[1:]
             )
@@ -269,8 +277,10 @@ def _compatible(person: Person, nm: NameMention) -> bool:
 
 
 def display_name(p: Person) -> str:
-    """«Имя Фамилия»; the patronymic has its own field, initials stay («А. В. Иванов»)."""
-    middle = p.middle if p.middle and (p.middle.endswith(".") or not (p.first and p.last)) else None
+    """«Имя Фамилия»; a patronymic has its own field, initials and second given names stay
+    («А. В. Иванов», «Реджеп Тайип Эрдоган»)."""
+    is_patronymic = bool(p.middle) and (_has_gram(p.middle, "Patr") or bool(PATRONYMIC.search(p.middle.lower())))
+    middle = p.middle if p.middle and (not is_patronymic or p.middle.endswith(".")) else None
     return " ".join(x for x in (p.first, middle, p.last) if x)
 
 

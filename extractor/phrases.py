@@ -12,7 +12,14 @@ MAX_DEPENDENT_TOKENS = 24
 OPEN_QUOTES = frozenset("«„“\"")
 CLOSE_QUOTES = {"«": "»", "„": "“", "“": "”", '"': '"'}
 DASHES = frozenset({"-", "–", "—"})
-PREP_CASES = {"по": ("Dat",), "в": ("Loc",), "во": ("Loc",), "при": ("Loc",)}
+PREP_CASES = {"по": ("Dat",), "в": ("Loc",), "во": ("Loc",), "при": ("Loc",), "от": ("Gen",)}
+# «в» + these is a time or a circumstance («в июле», «в ходе»), not where a post is
+NOT_PLACES = frozenset(
+    "январе феврале марте апреле мае июне июле августе сентябре октябре ноябре декабре году годах "
+    "месяце неделе время период ходе рамках течение связи целом итоге случае составе числе".split()
+)
+# participles used as posts govern the instrumental: «управляющий компанией», «заведующий кафедрой»
+INS_HEADS = frozenset({"управляющий", "заведующий", "командующий", "руководящий", "возглавляющий"})
 
 
 class NamedSpans:
@@ -110,8 +117,8 @@ def extend_dependents(
                 k += 1
                 while k < limit and toks[k].pos in ("NOUN", "ADJ") and case_of(toks[k]) == "Ins":
                     k += 1
-            # «в» takes a named place or organization («в Республике Беларусь»), not a time («в июле»)
-            if low in ("в", "во") and (j + 1 not in spans.named_end):
+            # «в» takes a place or organization («в Республике Беларусь», «в округе»), not a time
+            if low in ("в", "во") and toks[j + 1].text.lower() in NOT_PLACES:
                 break
             if k == j + 1:
                 break
@@ -124,6 +131,12 @@ def extend_dependents(
             j += 1
             continue
         if tok.pos in ("NOUN", "PROPN", "ADJ", "DET", "NUM") and case_of(tok) == "Gen":
+            j += 1
+            continue
+        if j > 0 and toks[j - 1].text.lower() in INS_HEADS and case_of(tok) == "Ins":
+            j += 1  # «управляющий компанией FaceCash»
+            continue
+        if text[:1].isascii() and text[:1].isalnum():  # Latin names: «проекта Mushroom works»
             j += 1
             continue
         if tok.pos == "ADJ" and case_of(tok) is None and "-" in text:  # «военно-промышленного»

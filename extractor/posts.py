@@ -25,7 +25,7 @@ from .tagging import Tagged, Token
 
 MAX_POST_WORDS = 8
 AFTER_NAME_OPENERS = frozenset({",", "(", "-", "–", "—"})
-POST_END = frozenset({",", ".", ")", ";", ":", "!", "?", "-", "–", "—"})
+POST_END = frozenset({",", ".", "(", ")", ";", ":", "!", "?", "-", "–", "—"})
 # «назначен на должность», «занимает пост», «избрана председателем»
 LINK_VERBS = frozenset(load_words("post_link_verbs.txt"))
 LINK_NOUNS = frozenset({"должность", "пост"})
@@ -166,7 +166,7 @@ def _org_name(tagged: Tagged, first: int, last: int) -> str | None:
     toks = tagged.tokens
     cut = last
     for k in range(first, last):
-        if toks[k].text.lower() in ("в", "во", "по", "при") or toks[k].text in DASHES:
+        if toks[k].text.lower() in ("в", "во", "по", "при", "от") or toks[k].text in DASHES:
             cut = k
             break
     named = [s for s in tagged.spans if s.type in ("ORG", "LOC") and first <= s.first < cut]
@@ -177,8 +177,19 @@ def _org_name(tagged: Tagged, first: int, last: int) -> str | None:
         return None
     group = toks[start:cut]
     if group[0].text in OPEN_QUOTES or group[0].text.isupper():
-        return _tidy(tagged.text[group[0].start : group[-1].end])
-    return _tidy(nominative_phrase(group, tagged.text)) or None
+        name = _tidy(tagged.text[group[0].start : group[-1].end])
+    else:
+        name = _tidy(nominative_phrase(group, tagged.text))
+    return _balance_quotes(name) or None
+
+
+def _balance_quotes(s: str) -> str:
+    """Drop a closing quote with no opening one («Солидарность»» -> «Солидарность»)."""
+    while s.endswith(("»", "“", '"')) and s.count("»") > s.count("«"):
+        s = s[:-1].rstrip()
+    if s.count('"') % 2:
+        s = s.replace('"', "")
+    return s
 
 
 def _head_with_modifiers(tagged: Tagged, head_first: int, sent_first: int) -> int:
@@ -209,7 +220,9 @@ def _posts_before(tagged: Tagged, spans: NamedSpans, nm: NameMention) -> list[Po
         if head_end is None:
             continue
         first = _head_with_modifiers(tagged, i, sent.first)
-        if not _agrees(_head_noun(toks, first, head_end), toks[nm.first_tok]):
+        head = _head_noun(toks, first, head_end)
+        # foreign first names do not decline («Сейджи Маехары»): the surname may show the case
+        if not (_agrees(head, toks[nm.first_tok]) or _agrees(head, toks[nm.last_tok - 1])):
             continue
         if head_end == nm.first_tok or _dependents(tagged, spans, head_end, nm.first_tok) == nm.first_tok:
             return [_post_record(tagged, first, head_end, nm.first_tok)]
@@ -223,7 +236,8 @@ def _post_from(
     apposition ends (a comma, a dash, a parenthesis, the verb)."""
     toks = tagged.tokens
     k = i
-    while k < limit and _is_modifier(toks[k]):
+    # «управляющий» is a modifier in «управляющий директор» and a post of its own
+    while k < limit and match_post_head(toks, k, limit) is None and _is_modifier(toks[k]):
         k += 1
     head_end = match_post_head(toks, k, limit)
     if head_end is None:
@@ -236,6 +250,16 @@ def _post_from(
     return _post_record(tagged, i, head_end, last)
 
 
+def _next_comma(toks: list[Token], i: int, limit: int) -> int | None:
+    """The comma ending a short apposition (at most 6 words), if any."""
+    for k in range(i, min(limit, i + 7)):
+        if toks[k].text == ",":
+            return k
+        if toks[k].pos in ("VERB", "AUX") or toks[k].text in (".", ";", "(", ")"):
+            return None
+    return None
+
+
 def _posts_after(tagged: Tagged, spans: NamedSpans, nm: NameMention) -> list[Post]:
     toks = tagged.tokens
     sent = tagged.sents[toks[nm.last_tok - 1].sent]
@@ -243,8 +267,22 @@ def _posts_after(tagged: Tagged, spans: NamedSpans, nm: NameMention) -> list[Pos
     if j >= sent.last:
         return []
     if toks[j].text in AFTER_NAME_OPENERS:
-        post = _post_from(tagged, spans, j + 1, sent.last)
-        return [post] if post else []
+        # «Александр Брод, известный правозащитник, член Общественной палаты»: the posts may
+        # follow another apposition; look at up to three comma-separated ones
+        posts: list[Post] = []
+        k = j
+        for _ in range(3):
+            if k >= sent.last or toks[k].text not in AFTER_NAME_OPENERS:
+                break
+            post = _post_from(tagged, spans, k + 1, sent.last)
+            if post is not None:
+                posts.append(post)
+                k = tagged.token_ending(post.end) + 1
+            else:
+                k = _next_comma(toks, k + 1, sent.last)
+                if k is None or posts:
+                    break
+        return posts
     # verbal links within a few words: «назначен на должность заместителя министра»
     for k in range(j, min(sent.last, j + 5)):
         if _tok_lemma(toks[k]) in LINK_VERBS:
