@@ -89,7 +89,8 @@ _NW = r"(?![а-яёa-z])"  # end of a word (no letter follows)
 _BW = r"(?<![а-яёa-z0-9])"  # start of a word
 _MONTH = rf"(?:{_alternation(list(_MONTHS))}){_NW}"
 # After a day number a month may be abbreviated: «15 апр», «1 сент.».
-_DAY_MONTH = rf"(?:{_MONTH}|(?:{_alternation(list(_MONTH_ABBREVS))})(?:\.|{_NW}))"
+# Without a dot, no lower-case word may follow: «3 дек колод» is about card decks.
+_DAY_MONTH = rf"(?:{_MONTH}|(?:{_alternation(list(_MONTH_ABBREVS))})(?:\.|{_NW}(?!\s+(?-i:[а-яё]))))"
 _YEAR = r"(?<!\d)(?:19\d\d|20\d\d|2100)(?!\d)"
 # Year words, longest first; «г» needs no dot but must not start a longer word.
 _YW = rf"(?:-?(?:м|й|го|х)\s*)?(?:годами|годах|годам|годов|годом|года|году|годы|год|гг\.?|г\.?){_NW}"

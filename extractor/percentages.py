@@ -74,6 +74,9 @@ _SKIP_POS = frozenset({"ADVB", "PRCL", "INTJ", "PRED"})
 _STOP_WORDS = frozenset({"что", "чем", "как", "который", "которая", "которое", "которые", "где", "когда"})
 _NP_POS = frozenset({"NOUN", "ADJF", "PRTF", "PREP", "NUMR", None})
 _QUOTES = '«»"„“”'
+_TIME_NOUNS = frozenset(load_words("pct_time_nouns.txt"))
+# Words a time adverbial may have between its preposition and its noun: «в ближайшие пять лет».
+_TIME_FILLER_POS = frozenset({"ADJF", "PRTF", "NUMR", None})
 _PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "Trad"})
 
 
@@ -228,6 +231,11 @@ class _Tok:
     def has(self, *grams: str) -> bool:
         return any(all(g in p.tag for g in grams) for p in self.parses)
 
+    @property
+    def timely(self) -> bool:
+        """A noun of time («лет», «года», «месяцев»; «течение» of «в течение»)."""
+        return bool(self.parses) and self.parses[0].normal_form in _TIME_NOUNS
+
 
 def _tokens(text: str, lo: int, hi: int) -> list[_Tok]:
     from extractor.morph import get_vocab
@@ -278,7 +286,9 @@ def _in_dates(tok: _Tok, spans: list[tuple[int, int]]) -> bool:
 def _head_eligible(toks: list[_Tok], i: int, verb: _Tok | None, spans: list[tuple[int, int]]) -> bool:
     """A subject head: agrees with the verb and is not governed by a preposition."""
     tok = toks[i]
-    if tok.pos in ("PREP", "CONJ", "PRCL", "INTJ") or _in_dates(tok, spans) or not _agrees(tok, verb):
+    if tok.pos in ("PREP", "CONJ", "PRCL", "INTJ") or _in_dates(tok, spans) or tok.timely:
+        return False
+    if not _agrees(tok, verb):
         return False
     j = i - 1
     while j >= 0 and toks[j].pos in ("ADJF", "PRTF"):
@@ -294,7 +304,7 @@ def _phrase(text: str, toks: list[_Tok], h: int, spans: list[tuple[int, int]]) -
     right = h
     while right + 1 < len(toks):
         tok = toks[right + 1]
-        if not _chain_word(tok, spans) or tok.text.lower() in _STOP_WORDS:
+        if not _chain_word(tok, spans) or tok.text.lower() in _STOP_WORDS or _time_adverbial(toks, right + 1):
             break
         right += 1
     while right > h and (toks[right].pos in ("PREP", "CONJ") or toks[right].text in "«„“"):
@@ -307,6 +317,31 @@ def _phrase(text: str, toks: list[_Tok], h: int, spans: list[tuple[int, int]]) -
     return phrase
 
 
+def _time_adverbial(toks: list[_Tok], i: int) -> bool:
+    """Whether a time adverbial starts at token `i`: a preposition, then numbers and adjectives,
+    then a noun of time («за год», «в ближайшие пять лет», «в течение трех месяцев»)."""
+    if toks[i].pos != "PREP":
+        return False
+    for tok in toks[i + 1 : i + 6]:
+        if tok.timely:
+            return True
+        if tok.pos not in _TIME_FILLER_POS or not tok.parses and not tok.text[0].isdigit():
+            return False
+    return False
+
+
+def _participial_skips(toks: list[_Tok]) -> set[int]:
+    """Tokens of clauses set off by commas that start with a participle or «который»:
+    «доля продукции, освоенной за три года, составила» - the subject is outside them."""
+    skip: set[int] = set()
+    commas = [i for i, t in enumerate(toks) if t.text == ","]
+    for a, b in zip(commas, commas[1:], strict=False):
+        first = toks[a + 1] if a + 1 < b else None
+        if first is not None and (first.pos == "PRTF" or first.text.lower().startswith("котор")):
+            skip.update(range(a, b + 1))
+    return skip
+
+
 def _chain_word(tok: _Tok, spans: list[tuple[int, int]]) -> bool:
     """A token that can sit inside a subject noun phrase («объем торговли Тульской области с»)."""
     if _in_dates(tok, spans):
@@ -317,7 +352,10 @@ def _chain_word(tok: _Tok, spans: list[tuple[int, int]]) -> bool:
 
 
 def _nearest_head(toks: list[_Tok], verb_i: int, agree: _Tok | None, spans: list[tuple[int, int]]) -> int | None:
+    skip = _participial_skips(toks[:verb_i])
     for i in range(verb_i - 1, -1, -1):
+        if i in skip:
+            continue
         tok = toks[i]
         low = tok.text.lower()
         if tok.pos in _STOP_POS and low != "и" and not tok.nominal or low in _STOP_WORDS:
@@ -391,6 +429,7 @@ class _Context:
     elliptic: bool
     by: bool = False  # «экспорт – на 1,6%»: an amount of change, so the list's change carries over
     genitive: str | None = None  # «проката – на 7%»: the head noun is left out
+    predicate: bool = False  # a predicate («составила», «увеличившись») was found before the figure
 
 
 def _clause_start(text: str, cuts: list[int], sent_start: int, prev_end: int, pos: int) -> int:
@@ -423,7 +462,44 @@ def _context(text: str, raw: _Raw, lo: int, spans: list[tuple[int, int]]) -> _Co
         subject, genitive = _np_subject(text, sub, spans)
         return _Context(subject, change, True, by, genitive)
     subject = _subject(text, toks, verb_i, spans) if verb_i is not None else None
-    return _Context(subject, change, False)
+    return _Context(subject, change, False, predicate=verb_i is not None)
+
+
+def _nominative(tok: _Tok, number: str, gender: str | None) -> str:
+    """A genitive noun or adjective in the nominative, agreeing in number (and gender)."""
+    for p in tok.parses:
+        if p.tag.case == "gent" and p.tag.POS in ("NOUN", "ADJF", "PRTF"):
+            want = {"nomn", number} | ({gender} if gender and number == "sing" and p.tag.POS != "NOUN" else set())
+            inflected = p.inflect(want) or p.inflect({"nomn"})
+            if inflected:
+                word = inflected.word
+                return word[0].upper() + word[1:] if tok.text[:1].isupper() else word
+    return tok.text.lower()
+
+
+def _genitive_after(text: str, raw: _Raw, hi: int, spans: list[tuple[int, int]]) -> str | None:
+    """The genitive group right after a figure, in the nominative: «40% калужских поставок
+    приходится на...» measures «калужские поставки»."""
+    toks = _tokens(text, raw.end, min(hi, raw.end + 120))
+    i = 0
+    while i < len(toks) and toks[i].pos in ("ADJF", "PRTF") and toks[i].has("gent"):
+        i += 1
+    if i >= len(toks) or not toks[i].has("NOUN", "gent") or toks[i].timely or _in_dates(toks[i], spans):
+        return None
+    head = next(p for p in toks[i].parses if p.tag.POS == "NOUN" and p.tag.case == "gent")
+    number, gender = head.tag.number or "sing", head.tag.gender
+    words = [_nominative(t, number, gender) for t in toks[: i + 1]]
+    end = i
+    while end + 1 < len(toks):
+        tok = toks[end + 1]
+        if tok.timely or _in_dates(tok, spans) or tok.pos not in ("NOUN", "ADJF", "PRTF") or not tok.has("gent"):
+            break
+        end += 1
+        words.append(tok.text)
+    while end > i and toks[end].pos != "NOUN":  # a trailing adjective belongs to the next noun
+        end -= 1
+        words.pop()
+    return " ".join(words)
 
 
 @dataclass(frozen=True)
@@ -509,6 +585,12 @@ def _find(text: str, dates: list[DateItem]) -> list[Percentage]:
         )
         if ctx.elliptic and out and (prev_sent == sent[0] or ctx.change is None):
             item = _inherit(item, out[-1], dates, lo, ctx)
+        elif not ctx.elliptic and item.subject is None:
+            subject = _genitive_after(text, raw, sent[1], spans)
+            if subject is None and ctx.predicate and out and prev_sent == sent[0]:
+                subject = out[-1].subject  # «снизилась на 1,2 п.п. и составила 17,8%»: one subject
+            if subject is not None:
+                item = replace(item, subject=subject)
         out.append(item)
         prev_end, prev_sent = raw.end, sent[0]
     return out

@@ -13,6 +13,7 @@ dash or parentheses, or through a verb («назначен на должност
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -26,6 +27,8 @@ from .tagging import Tagged, Token
 MAX_POST_WORDS = 8
 AFTER_NAME_OPENERS = frozenset({",", "(", "-", "–", "—"})
 POST_END = frozenset({",", ".", "(", ")", ";", ":", "!", "?", "-", "–", "—"})
+# «российский президент», «свердловского губернатора»: adjectives of places end so
+PLACE_ADJECTIVE = re.compile(r"(ский|цкий)$")
 # «назначен на должность», «занимает пост», «избрана председателем»
 LINK_VERBS = frozenset(load_words("post_link_verbs.txt"))
 LINK_NOUNS = frozenset({"должность", "пост"})
@@ -212,21 +215,55 @@ def _agrees(head: Token, name: Token) -> bool:
 
 
 def _posts_before(tagged: Tagged, spans: NamedSpans, nm: NameMention) -> list[Post]:
+    """Posts standing right before the name; two of them may stand in a row («председатель
+    Совета муфтиев России шейх Равиль Гайнутдин»)."""
     toks = tagged.tokens
     sent = tagged.sents[toks[nm.first_tok].sent]
     lo = max(sent.first, nm.first_tok - MAX_DEPENDENT_TOKENS - MAX_POST_WORDS)
-    for i in range(lo, nm.first_tok):
-        head_end = match_post_head(toks, i, nm.first_tok)
+    return _posts_reaching(tagged, spans, nm, lo, nm.first_tok, sent.first, depth=2)
+
+
+def _posts_reaching(
+    tagged: Tagged, spans: NamedSpans, nm: NameMention, lo: int, end: int, sent_first: int, depth: int
+) -> list[Post]:
+    """The leftmost post in [lo, end) whose dependents reach `end` (directly or through one
+    more post right after it)."""
+    toks = tagged.tokens
+    for i in range(lo, end):
+        head_end = match_post_head(toks, i, end)
         if head_end is None:
             continue
-        first = _head_with_modifiers(tagged, i, sent.first)
+        first = _head_with_modifiers(tagged, i, sent_first)
         head = _head_noun(toks, first, head_end)
         # foreign first names do not decline («Сейджи Маехары»): the surname may show the case
         if not (_agrees(head, toks[nm.first_tok]) or _agrees(head, toks[nm.last_tok - 1])):
             continue
-        if head_end == nm.first_tok or _dependents(tagged, spans, head_end, nm.first_tok) == nm.first_tok:
-            return [_post_record(tagged, first, head_end, nm.first_tok)]
+        last = head_end if head_end == end else _dependents(tagged, spans, head_end, end)
+        if last == end:
+            return [_post_with_place(tagged, first, head_end, end)]
+        if depth > 1 and last < end:
+            # only side by side: «глава города и генеральный директор компании Михаил Максюков»
+            # are two people as often as one
+            rest = _posts_reaching(tagged, spans, nm, last, end, sent_first, depth - 1)
+            if rest and tagged.token_at(rest[0].start) == last:
+                return [_post_with_place(tagged, first, head_end, last), *rest]
     return []
+
+
+def _post_with_place(tagged: Tagged, first: int, head_end: int, last: int) -> Post:
+    """A post; a place adjective before it is its territory: «свердловского губернатора»."""
+    toks = tagged.tokens
+    post = _post_record(tagged, first, head_end, last)
+    k = first - 1
+    if post.org is None and k >= 0 and toks[k].pos == "ADJ" and toks[k].sent == toks[first].sent and (
+        PLACE_ADJECTIVE.search(lemma(toks[k])) and not _is_modifier(toks[k])
+    ):
+        place = lemma(toks[k])
+        return Post(
+            normal=f"{place} {post.normal}", text=tagged.text[toks[k].start : post.end], start=toks[k].start,
+            end=post.end, role=post.role, org=place,
+        )
+    return post
 
 
 def _post_from(

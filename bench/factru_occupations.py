@@ -1,0 +1,78 @@
+"""factRuEval-2016 dev through our output: for each document of ../shared/eval/factru/dev.jsonl,
+write factRuEval predictions (PER/ORG/LOC mention spans, and occupations who/position/where from
+persons' posts) and score them with ../shared/eval/factru/score.py.
+
+usage: python bench/factru_occupations.py [--shared ../shared] [--out bench/out]
+
+Mapping: PER spans are the persons' name mentions (post-only references such as «губернатор
+отметил» are left out: factRuEval marks them as no PER); ORG and LOC spans are our organization
+and location mentions; an occupation is (person name, post role, post org).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from extractor.model import Document
+from extractor.pipeline import Pipeline, Request
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _is_name_mention(text: str, person) -> bool:
+    """Person mentions that are names, not post-only references («губернатор отметил»)."""
+    low = text.lower()
+    return any(part and part.lower()[:4] in low for part in (person.last, person.first))
+
+
+def factru_record(doc: Document, doc_id: str) -> dict:
+    """Our output as factRuEval predictions: entity spans and occupation facts."""
+    entities = []
+    occupations = []
+    for person in doc.persons:
+        for m in person.mentions:
+            if _is_name_mention(m.text, person):
+                entities.append({"type": "PER", "start": m.start, "end": m.end})
+        for post in person.posts:
+            occupations.append({"who": person.name, "position": post.role, "where": post.org})
+    for org in doc.organizations:
+        for m in org.mentions:
+            entities.append({"type": "ORG", "start": m.start, "end": m.end})
+    for loc in doc.locations:
+        for m in loc.mentions:
+            entities.append({"type": "LOC", "start": m.start, "end": m.end})
+    return {"id": doc_id, "entities": entities, "occupations": occupations}
+
+
+def factru(pipeline: Pipeline, shared: Path, out: Path) -> None:
+    gold = shared / "eval/factru/dev.jsonl"
+    rows = [json.loads(line) for line in gold.open(encoding="utf-8") if line.strip()]
+    started = time.monotonic()
+    docs = pipeline.extract_many([Request(r["text"], r["id"]) for r in rows])
+    elapsed = time.monotonic() - started
+    preds = out / "factru_dev.jsonl"
+    with preds.open("w", encoding="utf-8") as fh:
+        for row, doc in zip(rows, docs, strict=True):
+            fh.write(json.dumps(factru_record(doc, row["id"]), ensure_ascii=False) + "\n")
+    print(f"factru: {len(rows)} documents extracted in {elapsed:.1f} s")
+    cmd = [sys.executable, str(shared / "eval/factru/score.py"), str(gold), str(preds)]
+    print("$ " + " ".join(cmd), flush=True)
+    subprocess.run(cmd, check=True)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--out", type=Path, default=ROOT / "bench/out")
+    args = ap.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    factru(Pipeline(), args.shared, args.out)
+
+
+if __name__ == "__main__":
+    main()
