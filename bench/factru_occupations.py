@@ -20,14 +20,16 @@ from pathlib import Path
 
 from extractor.model import Document
 from extractor.pipeline import Pipeline, Request
+from extractor.posts import role_key_of, starts_post
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _is_name_mention(text: str, person) -> bool:
-    """Person mentions that are names, not post-only references («губернатор отметил»)."""
-    low = text.lower()
-    return any(part and part.lower()[:4] in low for part in (person.last, person.first))
+def _is_name_mention(text: str) -> bool:
+    """Person mentions that are names, not post-only references («губернатор отметил»): those
+    start with a word of the post lexicon."""
+    words = role_key_of(text).split()
+    return not words or not starts_post(words[0])
 
 
 def factru_record(doc: Document, doc_id: str) -> dict:
@@ -36,7 +38,7 @@ def factru_record(doc: Document, doc_id: str) -> dict:
     occupations = []
     for person in doc.persons:
         for m in person.mentions:
-            if _is_name_mention(m.text, person):
+            if _is_name_mention(m.text):
                 entities.append({"type": "PER", "start": m.start, "end": m.end})
         for post in person.posts:
             occupations.append({"who": person.name, "position": post.role, "where": post.org})

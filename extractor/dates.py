@@ -20,6 +20,7 @@ import datetime
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from extractor.lexicon import load_rows, load_words
 from extractor.model import DateItem
@@ -353,6 +354,11 @@ def _season(m: re.Match[str], ref: datetime.date | None) -> _Cand | None:
     return _months_period(m, ref, first, last)
 
 
+def is_comparison(text: str) -> bool:
+    """Whether a date's text names the period a year before another («годом ранее»)."""
+    return bool(_COMPARISON_RE.fullmatch(text))
+
+
 def _relative(m: re.Match[str], ref: datetime.date | None) -> _Cand | None:
     unit, shift = _RELATIVE[" ".join(m.group("p").lower().split())]
     kind = "near" if unit in ("day", "week") else "period"
@@ -486,6 +492,7 @@ def _shift_year(value: str, shift: int) -> str:
     return "/".join(one(part) for part in value.split("/"))
 
 
+@lru_cache(maxsize=20_000)
 def _tense(word: str) -> str | None:
     from extractor.morph import get_vocab  # lazily: only year-less dates after the reference date
 
@@ -559,7 +566,7 @@ class _Context:
             if _COORD_RE.match(self.text[c.end : self.cands[i + 1].start]):
                 if (year := self.anchor(i + 1, period)) is not None:
                     return year
-        line_lo = self.line(c.start)[0]
+        line_lo = max(self.line(c.start)[0], c.start - 2000)  # a paragraph, not a whole text
         for j in range(i - 1, -1, -1):
             if self.cands[j].start < line_lo:
                 break
@@ -587,7 +594,7 @@ class _Context:
     def focus(self, i: int) -> str | None:
         """The period a comparison («годом ранее») refers back to: the nearest date before it
         that has a value and is not itself a comparison base."""
-        for j in range(i - 1, -1, -1):
+        for j in range(i - 1, max(-1, i - 50), -1):  # bounded: a long list stays linear
             c = self.cands[j]
             if c.value and c.kind in ("day", "period") and not self.base[j]:
                 return c.value

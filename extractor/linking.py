@@ -49,7 +49,9 @@ def link_bare_posts(
             for index, key in ((holders, role_key_of(post.role)), (wholes, role_key_of(post.normal))):
                 if k not in index.setdefault(key, []):
                     index[key].append(k)
+    # names and the posts attached to them are not references of their own
     taken = {(m.start, m.end) for p in persons for m in p.mentions}
+    taken |= {(post.start, post.end) for p in persons for post in p.posts}
     for first, head_end, last, key, whole in bare:
         who = holders.get(key, []) if last == head_end else wholes.get(whole, [])
         if len(who) != 1:

@@ -4,7 +4,7 @@ into the nominative with pymorphy3, then merged by surname into one record a per
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .inflect import UD_CASES, recover_shape
@@ -239,14 +239,41 @@ def _surname_readings(word: str) -> frozenset[str]:
     return frozenset(out)
 
 
+SPAN_BREAKS = frozenset({"(", ")", ",", ";", "•", "[", "]"})
+
+
+def _name_parts(tagged: Tagged, first: int, last: int) -> list[tuple[int, int, bool]]:
+    """A PER span cut at brackets and commas: «Джоэл Саймон (Joel Simon)» is a name and its
+    spelling (flagged True: the same person), «Овечкин, Фёдоров» two names."""
+    toks = tagged.tokens
+    parts: list[tuple[int, int, bool]] = []
+    start, bracket = first, False
+    for k in range(first, last + 1):
+        if k == last or toks[k].text in SPAN_BREAKS:
+            if k > start:
+                parts.append((start, k, bracket))
+            if k < last:
+                bracket = toks[k].text == "(" and bool(parts)
+            start = k + 1
+    return parts
+
+
 def find_name_mentions(tagged: Tagged) -> list[NameMention]:
     out = []
     for span in tagged.spans:
         if span.type != "PER":
             continue
-        nm = split_name(tagged, span.first, span.last)
-        if nm is not None:
-            out.append(nm)
+        previous = None
+        for first, last, spelling in _name_parts(tagged, span.first, span.last):
+            if spelling and previous is not None:
+                toks = tagged.tokens
+                out.append(replace(previous, start=toks[first].start, end=toks[last - 1].end,
+                                   first_tok=first, last_tok=last))
+                continue
+            nm = split_name(tagged, first, last)
+            if nm is not None:
+                out.append(nm)
+                previous = nm
     return out
 
 

@@ -47,7 +47,7 @@ class PostMatch:
 def _lexicon() -> tuple[dict[tuple[str, ...], bool], frozenset[str], dict[str, str]]:
     """Post entries as lemma tuples (prefixes marked), modifier lemmas, abbreviation expansions."""
     entries: dict[tuple[str, ...], bool] = {}
-    for (phrase, *_rest) in load_rows("posts.txt"):
+    for phrase, *_rest in load_rows("posts.txt"):
         key = word_lemmas(phrase)
         for n in range(1, len(key)):
             entries.setdefault(key[:n], False)
@@ -95,6 +95,11 @@ def match_post_head(tokens: list[Token], i: int, end: int) -> int | None:
         if found:
             best = j + 1
     return best
+
+
+def starts_post(word_lemma: str) -> bool:
+    """Whether a post of the lexicon begins with this lemma."""
+    return (word_lemma,) in _lexicon()[0]
 
 
 def _is_modifier(tok: Token) -> bool:
@@ -146,8 +151,14 @@ def _post_record(tagged: Tagged, first: int, head_end: int, last: int) -> Post:
     # the role's own words change; its genitive tail stays: «заместителем Премьер-министра»
     tail = tagged.text[role_toks[-1].end : words[-1].end] if org_toks else ""
     normal = role + tail
-    return Post(normal=_tidy(normal), text=text, start=words[0].start, end=words[-1].end,
-                role=_tidy(role), org=_org_name(tagged, head_end, last))
+    return Post(
+        normal=_tidy(normal),
+        text=text,
+        start=words[0].start,
+        end=words[-1].end,
+        role=_tidy(role),
+        org=_org_name(tagged, head_end, last),
+    )
 
 
 def _lower_initial(s: str, tagged: Tagged, first: int) -> str:
@@ -255,20 +266,26 @@ def _post_with_place(tagged: Tagged, first: int, head_end: int, last: int) -> Po
     toks = tagged.tokens
     post = _post_record(tagged, first, head_end, last)
     k = first - 1
-    if post.org is None and k >= 0 and toks[k].pos == "ADJ" and toks[k].sent == toks[first].sent and (
-        PLACE_ADJECTIVE.search(lemma(toks[k])) and not _is_modifier(toks[k])
+    if (
+        post.org is None
+        and k >= 0
+        and toks[k].pos == "ADJ"
+        and toks[k].sent == toks[first].sent
+        and (PLACE_ADJECTIVE.search(lemma(toks[k])) and not _is_modifier(toks[k]))
     ):
         place = lemma(toks[k])
         return Post(
-            normal=f"{place} {post.normal}", text=tagged.text[toks[k].start : post.end], start=toks[k].start,
-            end=post.end, role=post.role, org=place,
+            normal=f"{place} {post.normal}",
+            text=tagged.text[toks[k].start : post.end],
+            start=toks[k].start,
+            end=post.end,
+            role=post.role,
+            org=place,
         )
     return post
 
 
-def _post_from(
-    tagged: Tagged, spans: NamedSpans, i: int, limit: int, strict_end: bool = True
-) -> Post | None:
+def _post_from(tagged: Tagged, spans: NamedSpans, i: int, limit: int, strict_end: bool = True) -> Post | None:
     """A post starting at token i (modifiers allowed); in apposition it must end where an
     apposition ends (a comma, a dash, a parenthesis, the verb)."""
     toks = tagged.tokens
@@ -280,8 +297,11 @@ def _post_from(
     if head_end is None:
         return None
     last = _dependents(tagged, spans, head_end, limit)
-    if strict_end and last < limit and toks[last].text not in POST_END and (
-        toks[last].pos not in ("VERB", "AUX", "CCONJ")
+    if (
+        strict_end
+        and last < limit
+        and toks[last].text not in POST_END
+        and (toks[last].pos not in ("VERB", "AUX", "CCONJ"))
     ):
         return None
     return _post_record(tagged, i, head_end, last)
@@ -303,6 +323,15 @@ def _posts_after(tagged: Tagged, spans: NamedSpans, nm: NameMention) -> list[Pos
     j = nm.last_tok
     if j >= sent.last:
         return []
+    # a spelling in brackets right after the name, «Джоэл Саймон (Joel Simon), руководитель»
+    if (
+        toks[j].text == "("
+        and match_post_head(toks, j + 1, sent.last) is None
+        and not _is_modifier(toks[j + 1] if j + 1 < sent.last else toks[j])
+    ):
+        close = next((k for k in range(j + 1, min(sent.last, j + 8)) if toks[k].text == ")"), None)
+        if close is not None and close + 1 < sent.last:
+            j = close + 1
     if toks[j].text in AFTER_NAME_OPENERS:
         # «Александр Брод, известный правозащитник, член Общественной палаты»: the posts may
         # follow another apposition; look at up to three comma-separated ones
