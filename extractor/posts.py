@@ -20,6 +20,7 @@ from functools import cache
 from .inflect import lemma, nominative_phrase, word_lemmas
 from .lexicon import load_rows, load_words
 from .model import Post
+from .organizations import org_heads
 from .persons import NameMention
 from .phrases import DASHES, MAX_DEPENDENT_TOKENS, OPEN_QUOTES, NamedSpans, case_of, extend_dependents
 from .tagging import Tagged, Token
@@ -32,6 +33,8 @@ PLACE_ADJECTIVE = re.compile(r"(ский|цкий)$")
 # «назначен на должность», «занимает пост», «избрана председателем»
 LINK_VERBS = frozenset(load_words("post_link_verbs.txt"))
 LINK_NOUNS = frozenset({"должность", "пост"})
+# trades that are posts only with an organization: «журналист газеты», not «журналист Иванов»
+PROFESSIONS = frozenset(load_words("professions.txt"))
 
 
 @dataclass(frozen=True)
@@ -135,9 +138,33 @@ def _role_end(toks: list[Token], head_end: int, last: int) -> int:
     return head_end
 
 
-def _post_record(tagged: Tagged, first: int, head_end: int, last: int) -> Post:
+def _role_complement_end(tagged: Tagged, head_end: int, last: int) -> int:
+    """The role takes in its lowercase genitive complement, up to a named organization or
+    place or a generic organization noun: «министр связи и коммуникаций» РФ, «директор» банка."""
+    toks = tagged.tokens
+    named = {s.first for s in tagged.spans if s.type in ("ORG", "LOC")}
+    heads = org_heads()
+    k = head_end
+    while k < last and k not in named:
+        tok = toks[k]
+        if tok.text == "и" and k + 1 < last and toks[k + 1].text.islower() and case_of(toks[k + 1]) == "Gen":
+            k += 1
+            continue
+        if not (tok.text.isalpha() and tok.text.islower()) or case_of(tok) != "Gen":
+            break
+        if tok.pos in ("NOUN", "PROPN") and (lemma(tok),) in heads:
+            break
+        k += 1
+    # an adjective left hanging belongs to what follows: «министр» Новосибирской области
+    while k > head_end and toks[k - 1].pos == "ADJ":
+        k -= 1
+    return k
+
+
+def _post_record(tagged: Tagged, first: int, head_end: int, last: int) -> Post | None:
     toks = tagged.tokens
     head_end = _role_end(toks, head_end, last)
+    head_end = _role_complement_end(tagged, head_end, last)
     # a lexicon entry that names its organization («председатель Государственной Думы»): the
     # role stops where the named organization or place begins
     for span in tagged.spans:
@@ -151,13 +178,19 @@ def _post_record(tagged: Tagged, first: int, head_end: int, last: int) -> Post:
     # the role's own words change; its genitive tail stays: «заместителем Премьер-министра»
     tail = tagged.text[role_toks[-1].end : words[-1].end] if org_toks else ""
     normal = role + tail
+    org = _org_name(tagged, head_end, last)
+    head = _head_noun(toks, first, head_end)
+    if head.feats.get("Number") == "Plur" and head.text.lower() not in ("обязанности", "обязанностей"):
+        return None  # «руководители региона»: a group, not one person's post
+    if org is None and not tail and " ".join(lemma(t) for t in role_toks) in PROFESSIONS:
+        return None  # «журналист Виктор Шендерович»: a trade, not a post
     return Post(
         normal=_tidy(normal),
         text=text,
         start=words[0].start,
         end=words[-1].end,
         role=_tidy(role),
-        org=_org_name(tagged, head_end, last),
+        org=org,
     )
 
 
@@ -251,20 +284,24 @@ def _posts_reaching(
             continue
         last = head_end if head_end == end else _dependents(tagged, spans, head_end, end)
         if last == end:
-            return [_post_with_place(tagged, first, head_end, end)]
+            post = _post_with_place(tagged, first, head_end, end)
+            return [post] if post else []
         if depth > 1 and last < end:
             # only side by side: «глава города и генеральный директор компании Михаил Максюков»
             # are two people as often as one
             rest = _posts_reaching(tagged, spans, nm, last, end, sent_first, depth - 1)
             if rest and tagged.token_at(rest[0].start) == last:
-                return [_post_with_place(tagged, first, head_end, last), *rest]
+                post = _post_with_place(tagged, first, head_end, last)
+                return [post, *rest] if post else rest
     return []
 
 
-def _post_with_place(tagged: Tagged, first: int, head_end: int, last: int) -> Post:
+def _post_with_place(tagged: Tagged, first: int, head_end: int, last: int) -> Post | None:
     """A post; a place adjective before it is its territory: «свердловского губернатора»."""
     toks = tagged.tokens
     post = _post_record(tagged, first, head_end, last)
+    if post is None:
+        return None
     k = first - 1
     if (
         post.org is None
