@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: demo test lint clean
+.PHONY: demo test lint golden clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +20,7 @@ $(TEST_STAMP): pyproject.toml | $(BIN)/python
 	touch $@ $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/extract --indent 2 samples/*.txt
+	$(BIN)/extract samples/ | $(BIN)/python -m json.tool --no-ensure-ascii --json-lines
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check extractor tests bench
@@ -28,6 +28,10 @@ lint: $(TEST_STAMP)
 test: $(TEST_STAMP)
 	$(BIN)/ruff check extractor tests bench
 	$(BIN)/python -m pytest -q
+
+# rewrite samples/expected/ from the current code: review `git diff samples/expected` after it
+golden: $(STAMP)
+	for f in samples/*.txt; do $(BIN)/extract --indent 2 "$$f" > "samples/expected/$$(basename "$${f%.txt}").json"; done
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -609,6 +609,10 @@ def _in_context(text: str, cands: list[_Cand], ref: datetime.date | None) -> lis
     for i, c in enumerate(ctx.cands):
         if c.make is not None:
             year = ctx.year_for(i)
+            if year is not None and ref is not None and year < ref.year and (
+                _tense_near(text, *ctx.sentence(c.start), c.start) == "future"
+            ):
+                year = None  # «рассмотрит ... за 2024 год в апреле»: what is still to come is not in the past
             if year is not None:
                 ctx.cands[i] = replace(c, value=c.make(year), relative=False)
             elif ref is not None:

@@ -4,7 +4,7 @@ organizations, posts to the organization or place they name."""
 from __future__ import annotations
 
 from .model import Location, Mention, Organization, Person, Post
-from .organizations import OrgMention, org_kind, same_org
+from .organizations import OrgMention, org_kind, same_org, strip_legal_form
 from .posts import role_key_of
 from .tagging import Tagged
 
@@ -106,8 +106,9 @@ def link_post_orgs(persons: list[Person], orgs: list[Organization], locs: list[L
         for post in person.posts:
             ref = None
             if post.org:
+                org_name = strip_legal_form(post.org)
                 for i, o in enumerate(orgs):
-                    if any(same_org(n, post.org) for n in [o.name, *o.aliases]):
+                    if any(same_org(n, org_name) for n in [o.name, *o.aliases]):
                         ref = {"type": "organization", "index": i}
                         break
                 else:

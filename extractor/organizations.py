@@ -116,6 +116,13 @@ def strip_quotes(s: str) -> str:
     return s
 
 
+def strip_legal_form(name: str) -> str:
+    """«ОАО «Кидма тек»» -> «Кидма тек»: the bare name, as organizations are named."""
+    m = legal_forms()[1].match(name)
+    rest = name[m.end() :].strip() if m else name
+    return strip_quotes(rest) or name
+
+
 def _tok_range(tagged: Tagged, start: int, end: int) -> tuple[int, int] | None:
     i = tagged.token_at(start)
     j = tagged.token_ending(end)

@@ -71,9 +71,9 @@ def _nominative(word: str, case: str | None, gram: str, gender: str | None) -> s
             return word
         case = None  # the tagger said nominative, the dictionary disagrees: «Анне»
     parses = _name_parses(word, case, gram)
-    if gram == "Name" and case in ("Gen", "Acc", None):
-        # an unknown first name ending in -а/-я may be a nominative: «Ннека» stays, while
-        # «Ерланом» (instrumental) still becomes «Ерлан»
+    if gram == "Name" and word[-1:].lower() in "ая":
+        # an unknown first name ending in -а/-я may well be a nominative: «Ннека» stays, while
+        # «Ерланом» still becomes «Ерлан»
         parses = [p for p in parses if p.is_known]
     if gender:
         parses = [p for p in parses if _gender_fits(p, gender)] or parses

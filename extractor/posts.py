@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
-from .inflect import lemma, nominative_phrase, word_lemmas
+from .inflect import UD_CASES, head_index, lemma, nominative_phrase, word_lemmas
 from .lexicon import load_rows, load_words
 from .model import Post
+from .morph import get_vocab
 from .organizations import org_heads
 from .persons import NameMention
 from .phrases import DASHES, MAX_DEPENDENT_TOKENS, OPEN_QUOTES, NamedSpans, case_of, extend_dependents
@@ -221,6 +222,11 @@ def _org_name(tagged: Tagged, first: int, last: int) -> str | None:
     while start < cut and not (toks[start].text[:1].isupper() or toks[start].text in OPEN_QUOTES):
         start += 1
     if start >= cut:
+        # no name, but a described organization: «ректор ферганского вуза»
+        group = toks[first:cut]
+        h = head_index(group)
+        if h is not None and len(group) > 1 and (lemma(group[h]),) in org_heads():  # not a bare «компании»
+            return _tidy(nominative_phrase(group, tagged.text)) or None
         return None
     group = toks[start:cut]
     if group[0].text in OPEN_QUOTES or group[0].text.isupper():
@@ -253,9 +259,18 @@ def _head_noun(toks: list[Token], i: int, end: int) -> Token:
 
 
 def _agrees(head: Token, name: Token) -> bool:
-    """A post before a name stands in the name's case: «с заместителем ... Виктором»."""
+    """A post before a name stands in the name's case: «с заместителем ... Виктором». The tagger
+    often misses the case of rare names, so any dictionary reading in that case will do."""
     a, b = case_of(head), case_of(name)
-    return a is None or b is None or a == b
+    if a is None or b is None or a == b:
+        return True
+    return _can_be(name.text, a)
+
+
+@lru_cache(maxsize=50_000)
+def _can_be(word: str, case: str) -> bool:
+    cases = UD_CASES.get(case, set())
+    return any(p.tag.case in cases for p in get_vocab().raw_parse(word.lower()) if p.tag.POS == "NOUN")
 
 
 def _posts_before(tagged: Tagged, spans: NamedSpans, nm: NameMention) -> list[Post]:
