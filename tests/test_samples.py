@@ -9,8 +9,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import check_offsets, validate
+
 from extractor.pipeline import Pipeline
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
