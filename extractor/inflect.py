@@ -144,7 +144,9 @@ def _lemma(word: str, pos: str, case: str | None) -> str:
 
 def lemma(tok: Token) -> str:
     """The dictionary form of a token, lowercase, ё as е, chosen to fit its tagged case."""
-    return _lemma(tok.text.lower(), tok.pos, tok.feats.get("Case"))
+    if tok.lemma is None:
+        tok.lemma = _lemma(tok.text.lower(), tok.pos, tok.feats.get("Case"))
+    return tok.lemma
 
 
 def word_lemmas(phrase: str) -> tuple[str, ...]:

@@ -53,8 +53,11 @@ def _stem_pattern(phrase: str) -> str:
 
 
 @cache
-def legal_forms() -> tuple[dict[str, str], re.Pattern[str], list[tuple[re.Pattern[str], str]]]:
-    """Abbreviation -> kind; a regex of the abbreviations; spelled-out patterns -> abbreviation."""
+def legal_forms() -> tuple[
+    dict[str, str], re.Pattern[str], tuple[re.Pattern[str], list[tuple[re.Pattern[str], str]]]
+]:
+    """Abbreviation -> kind; a regex of the abbreviations; a regex of every spelled-out form,
+    with each form's own pattern -> abbreviation."""
     kinds: dict[str, str] = {}
     spelled: list[tuple[str, str]] = []
     for row in load_rows("legal_forms.txt"):
@@ -65,8 +68,11 @@ def legal_forms() -> tuple[dict[str, str], re.Pattern[str], list[tuple[re.Patter
     abbrs = sorted(kinds, key=len, reverse=True)
     abbr_re = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in abbrs) + r")(?![\w-])")
     spelled.sort(key=lambda x: len(x[0]), reverse=True)
-    patterns = [(re.compile(r"(?<!\w)" + _stem_pattern(s), re.IGNORECASE), a) for s, a in spelled]
-    return kinds, abbr_re, patterns
+    patterns = [(re.compile(_stem_pattern(s) + "$", re.IGNORECASE), a) for s, a in spelled]
+    # one pass over the text finds every spelled-out form (longest first); which one it was
+    # is then told on the short match alone
+    any_spelled = re.compile(r"(?<!\w)(?:" + "|".join(_stem_pattern(s) for s, _ in spelled) + ")", re.IGNORECASE)
+    return kinds, abbr_re, (any_spelled, patterns)
 
 
 @cache
@@ -153,10 +159,13 @@ def _legal_form_mentions(tagged: Tagged) -> list[OrgMention]:
     kinds, abbr_re, spelled = legal_forms()
     text = tagged.text
     hits: list[tuple[int, int, str]] = [(m.start(), m.end(), m.group(1)) for m in abbr_re.finditer(text)]
-    for pattern, abbr in spelled:
-        for m in pattern.finditer(text):
-            if not any(s <= m.start() < e for s, e, _ in hits):
-                hits.append((m.start(), m.end(), abbr))
+    any_spelled, patterns = spelled
+    for m in any_spelled.finditer(text):
+        if any(s <= m.start() < e for s, e, _ in hits):
+            continue
+        abbr = next((a for p, a in patterns if p.match(m.group(0))), None)
+        if abbr:
+            hits.append((m.start(), m.end(), abbr))
     out = []
     for start, end, abbr in sorted(hits):
         # the quoted name right after the form

@@ -31,6 +31,7 @@ class Token:
     pos: str = "X"
     feats: dict[str, str] = field(default_factory=dict)
     sent: int = 0
+    lemma: str | None = None  # filled on first use by inflect.lemma
 
 
 @dataclass(slots=True)
