@@ -6,16 +6,11 @@ documents, because that is where slovnet's throughput is won. Syntax is not run:
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from functools import cache
 
-# One BLAS thread per process: batches run in worker processes, not threads.
-for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ.setdefault(_var, "1")
-
-from razdel import sentenize, tokenize  # noqa: E402
+from razdel import sentenize, tokenize
 
 BATCH_SIZE = 64
 # slovnet pads every sentence of a batch to the longest; a very long "sentence" (a table, a
