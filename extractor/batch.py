@@ -17,6 +17,7 @@ from typing import Any
 from .model import error_record
 from .pipeline import Pipeline, Request
 from .reader import ReadError, read_path
+from .tagging import get_tagger
 
 # Documents handed to a worker at once: slovnet tags their sentences in shared batches.
 CHUNK_SIZE = 8
@@ -38,12 +39,16 @@ class Item:
 
 @dataclass(frozen=True)
 class Result:
+    """One document's output: its JSON line (serialized in the worker, which has the time to
+    spare) and, for an input that failed, the one-line message."""
+
     item: Item
-    record: dict[str, Any]
+    line: str
+    error: str | None = None
 
     @property
     def failed(self) -> bool:
-        return "error" in self.record
+        return self.error is not None
 
 
 def dumps(record: dict[str, Any], indent: int | None = None) -> str:
@@ -75,8 +80,9 @@ def _extract_texts(reqs: list[tuple[int, Request]], out: list[dict[str, Any] | N
             _extract_texts([one], out)
 
 
-def process_chunk(items: list[Item]) -> list[dict[str, Any]]:
-    """Read and extract a few documents; a bad one becomes an error record."""
+def process_chunk(items: list[Item]) -> list[tuple[str, str | None]]:
+    """Read and extract a few documents: (JSON line, error message or None) for each; a bad
+    input becomes an error record."""
     out: list[dict[str, Any] | None] = [None] * len(items)
     reqs: list[tuple[int, Request]] = []
     for k, item in enumerate(items):
@@ -88,7 +94,7 @@ def process_chunk(items: list[Item]) -> list[dict[str, Any]]:
         reqs.append((k, Request(text, item.source, _settings.ref_date)))
     if reqs:
         _extract_texts(reqs, out)
-    return [r for r in out if r is not None]
+    return [(dumps(r), r["error"]["message"] if "error" in r else None) for r in out if r is not None]
 
 
 def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
@@ -99,16 +105,19 @@ def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
 
 def run(items: Iterable[Item], settings: Settings, jobs: int = 1) -> Iterator[Result]:
     """Results in input order; with jobs > 1 in worker processes."""
+    _init_worker(settings)
     if jobs <= 1:
-        _init_worker(settings)
         for chunk in _chunks(items, CHUNK_SIZE):
-            yield from (Result(i, r) for i, r in zip(chunk, process_chunk(chunk), strict=True))
+            yield from (Result(i, *r) for i, r in zip(chunk, process_chunk(chunk), strict=True))
         return
+    # Load the models before forking: the workers share their pages instead of each loading
+    # (and holding) a copy.
+    get_tagger()
     ctx = mp.get_context("fork")
     with ctx.Pool(jobs, initializer=_init_worker, initargs=(settings,)) as pool:
         chunks = list(_chunks(items, CHUNK_SIZE))
         for chunk, records in zip(chunks, pool.imap(process_chunk, chunks), strict=True):
-            yield from (Result(i, r) for i, r in zip(chunk, records, strict=True))
+            yield from (Result(i, *r) for i, r in zip(chunk, records, strict=True))
 
 
 def write_atomic(path: Path, data: str) -> None:

@@ -137,8 +137,8 @@ def _batch(
             done += 1
             if result.failed:
                 failed += 1
-                click.echo(f"extract: {result.record['error']['message']}", err=True)
-            line = dumps(result.record)
+                click.echo(f"extract: {result.error}", err=True)
+            line = result.line
             if out_dir is not None:
                 write_atomic(_out_path(out_dir, result.item, roots), line + "\n")
             else:
