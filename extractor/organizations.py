@@ -394,10 +394,17 @@ def acronym(name: str) -> str:
 
 
 def same_org(a: str, b: str) -> bool:
-    """Two names of one organization: equal, an acronym of the other, or a known short form."""
+    """Two names of one organization: equal, an acronym of the other, a known short form, or
+    a name of three words or more with its country after it («Уральский федеральный
+    университет России»)."""
     pa, pb = _plain(a), _plain(b)
     if pa == pb:
         return True
+    short, long_ = sorted((pa, pb), key=len)
+    if len(short.split()) >= 3 and long_.startswith(short + " ") and len(long_.split()) - len(short.split()) <= 2:
+        tail = (a if len(a) > len(b) else b).split()[len(short.split()) :]
+        if all(w[:1].isupper() for w in tail):
+            return True
     for x, y in ((a, b), (b, a)):
         if x.isupper() and 2 <= len(x) <= 8 and " " not in x and acronym(y) == x:
             return True

@@ -71,9 +71,9 @@ def _nominative(word: str, case: str | None, gram: str, gender: str | None) -> s
             return word
         case = None  # the tagger said nominative, the dictionary disagrees: «Анне»
     parses = _name_parses(word, case, gram)
-    if gram == "Name" and word[-1:].lower() in "ая":
+    if gram == "Name" and word[-1:].lower() in "ая" and gender != "masc":
         # an unknown first name ending in -а/-я may well be a nominative: «Ннека» stays, while
-        # «Ерланом» still becomes «Ерлан»
+        # «Ерланом», or «Шахина» of a man, still become «Ерлан», «Шахин»
         parses = [p for p in parses if p.is_known]
     if gender:
         parses = [p for p in parses if _gender_fits(p, gender)] or parses
@@ -81,8 +81,10 @@ def _nominative(word: str, case: str | None, gram: str, gender: str | None) -> s
         guess = _surname_by_suffix(word, gender)
         if guess:
             return guess
-    if not parses and gram in ("Surn", "Patr"):
-        # unknown surnames: any noun analysis in this case («Каранкевичем» -> «каранкевич»)
+    keep_as_written = gram == "Name" and word[-1:].lower() in "ая" and gender != "masc"
+    if not parses and (gram in ("Surn", "Patr") or not keep_as_written):
+        # unknown names: any noun analysis in this case («Каранкевичем» -> «каранкевич»,
+        # «Шахина», known only as a surname, of a man -> «Шахин»)
         cases = UD_CASES.get(case or "")
         parses = [
             p for p in get_vocab().raw_parse(word.lower())
