@@ -17,8 +17,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .inflect import head_index, join_tokens, lemma, nominative_phrase, word_lemmas
+from .inflect import UD_CASES, head_grams, head_index, join_tokens, lemma, nominative_phrase, recover_shape, word_lemmas
 from .lexicon import load_rows, load_words
+from .morph import get_vocab
 from .phrases import CLOSE_QUOTES, OPEN_QUOTES, NamedSpans, case_of, extend_dependents, quote_end
 from .tagging import Tagged, Token
 
@@ -223,6 +224,12 @@ def _head_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
                     out.append(OrgMention(toks[i].start, toks[q - 1].end, name, None, kind))
                 i = q
                 continue
+        if kind == "authority" and toks[head_end - 1].feats.get("Number") == "Plur":
+            shared = _coordinated(tagged, i, head_end, sent.last, kind)
+            if shared:
+                out.extend(shared)
+                i = tagged.token_ending(shared[-1].end) + 1
+                continue
         # «Правительство Тульской области»; lowercase too when a place follows: «правительство
         # Омской области»
         if kind == "authority" and (_is_capitalized(toks[i]) or head_end in spans.loc_start):
@@ -235,6 +242,43 @@ def _head_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
                 continue
         i += 1
     return out
+
+
+def _coordinated(tagged: Tagged, i: int, head_end: int, limit: int, kind: str) -> list[OrgMention]:
+    """«правительствами Псковской и Омской областей»: one authority for each place, named in
+    the singular («правительство Псковской области», «правительство Омской области»)."""
+    toks = tagged.tokens
+    adjs: list[int] = []
+    k = head_end
+    while k < limit and toks[k].pos == "ADJ" and case_of(toks[k]) == "Gen":
+        adjs.append(k)
+        k += 1
+        if k < limit and toks[k].text in (",", "и"):
+            k += 1
+    if len(adjs) < 2 or k >= limit or toks[k].pos != "NOUN" or toks[k].feats.get("Number") != "Plur":
+        return []
+    noun = toks[k]
+    gender, _ = head_grams(noun)
+    noun_gen = _inflect(noun.text, "NOUN", "Gen", {"gent", "sing"})
+    head = _inflect(toks[head_end - 1].text, "NOUN", case_of(toks[head_end - 1]), {"nomn", "sing"})
+    head_words = [t.text for t in toks[i : head_end - 1]] + [head]
+    out = []
+    for n, a in enumerate(adjs):
+        adj = _inflect(toks[a].text, "ADJ", "Gen", {"gent", "sing", gender or "femn"})
+        name = " ".join([*head_words, adj, noun_gen])
+        start = toks[i].start if n == 0 else toks[a].start
+        end = toks[a].end if n < len(adjs) - 1 else noun.end
+        out.append(OrgMention(start, end, name, None, kind))
+    return out
+
+
+def _inflect(word: str, pos: str, case: str | None, grams: set[str]) -> str:
+    for p in get_vocab().raw_parse(word.lower()):
+        if (p.tag.POS == "NOUN") == (pos == "NOUN") and (case is None or p.tag.case in UD_CASES.get(case, ())):
+            form = p.inflect(grams)
+            if form:
+                return recover_shape(form.word, word)
+    return word
 
 
 def _tidy(s: str) -> str:
