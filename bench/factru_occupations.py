@@ -4,9 +4,11 @@ persons' posts) and score them with ../shared/eval/factru/score.py.
 
 usage: python bench/factru_occupations.py [--shared ../shared] [--out bench/out]
 
-Mapping: PER spans are the persons' name mentions (post-only references such as «губернатор
-отметил» are left out: factRuEval marks them as no PER); ORG and LOC spans are our organization
-and location mentions; an occupation is (person name, post role, post org).
+Mapping to factRuEval's conventions: PER spans are the persons' name mentions (post-only
+references such as «губернатор отметил» are left out: factRuEval marks them as no PER); ORG
+spans are our organization mentions, cut to the quoted name where there is one (factRuEval
+leaves legal forms, descriptors and quotes out: «партии «Яблоко»» is ORG «Яблоко»); LOC spans
+are our location mentions; an occupation is (person name, post role, post org).
 """
 
 from __future__ import annotations
@@ -32,6 +34,16 @@ def _is_name_mention(text: str) -> bool:
     return not words or not starts_post(words[0])
 
 
+def factru_org_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """factRuEval marks only the name inside the quotes as ORG («партии «Яблоко»» -> «Яблоко»,
+    «ОАО «Газпром»» -> «Газпром»); our mentions keep the legal form or descriptor with it."""
+    i = text.find("«")
+    j = text.rfind("»")
+    if 0 <= i < j:
+        return start + i + 1, start + j
+    return start, end
+
+
 def factru_record(doc: Document, doc_id: str) -> dict:
     """Our output as factRuEval predictions: entity spans and occupation facts."""
     entities = []
@@ -44,7 +56,8 @@ def factru_record(doc: Document, doc_id: str) -> dict:
             occupations.append({"who": person.name, "position": post.role, "where": post.org})
     for org in doc.organizations:
         for m in org.mentions:
-            entities.append({"type": "ORG", "start": m.start, "end": m.end})
+            start, end = factru_org_span(m.text, m.start, m.end)
+            entities.append({"type": "ORG", "start": start, "end": end})
     for loc in doc.locations:
         for m in loc.mentions:
             entities.append({"type": "LOC", "start": m.start, "end": m.end})

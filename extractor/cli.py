@@ -7,16 +7,17 @@ import os
 import signal
 import sys
 import time
+from contextlib import closing
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import click
 
-from .batch import Item, Settings, dumps, run, write_atomic
+from .batch import DocumentTimeout, Item, Settings, dumps, run, time_limit, timeout_message, write_atomic
 from .model import error_record
 from .reader import ReadError, read_path, read_stdin
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 EPILOG = """\b
 Examples:
@@ -29,7 +30,7 @@ Examples:
 
 \b
 Exit codes: 0 all inputs extracted, 1 some inputs failed (error records in the output),
-2 usage error.
+2 usage error, 130 interrupted (Ctrl-C; with --out-dir, --skip-existing resumes).
 """
 
 
@@ -114,7 +115,11 @@ def _single(path: str, settings: Settings, indent: int | None) -> int:
     from .pipeline import Pipeline
 
     try:
-        doc = Pipeline().extract(text, source=path, ref_date=settings.ref_date)
+        with time_limit(settings.timeout):
+            doc = Pipeline().extract(text, source=path, ref_date=settings.ref_date)
+    except DocumentTimeout:
+        click.echo(f"extract: {timeout_message(path, settings.timeout)}", err=True)
+        return EXIT_FAILED
     except Exception as e:  # a bug of ours: say so in one line, keep the exit code honest
         click.echo(f"extract: {path}: extraction failed ({type(e).__name__})", err=True)
         return EXIT_FAILED
@@ -133,23 +138,24 @@ def _batch(
         todo = [i for i in items if not _out_path(out_dir, i, roots).exists()]
     bar = click.progressbar(length=len(todo), file=sys.stderr, label="extracting") if progress else None
     try:
-        for result in run(todo, settings, jobs):
-            done += 1
-            if result.failed:
-                failed += 1
-                click.echo(f"extract: {result.error}", err=True)
-            line = result.line
-            if out_dir is not None:
-                write_atomic(_out_path(out_dir, result.item, roots), line + "\n")
-            else:
-                _write_stdout(line)
-            if bar is not None:
-                bar.update(1)
+        with closing(run(todo, settings, jobs)) as results:  # closing it stops the workers
+            for result in results:
+                if result.failed:
+                    failed += 1
+                    click.echo(f"extract: {result.error}", err=True)
+                line = result.line
+                if out_dir is not None:
+                    write_atomic(_out_path(out_dir, result.item, roots), line + "\n")
+                else:
+                    _write_stdout(line)
+                done += 1
+                if bar is not None:
+                    bar.update(1)
     except KeyboardInterrupt:
         if bar is not None:
             bar.render_finish()
         click.echo(f"\nextract: interrupted after {done} of {len(todo)} documents", err=True)
-        return 130
+        return EXIT_INTERRUPTED
     if bar is not None:
         bar.render_finish()
     elapsed = time.monotonic() - started
@@ -174,6 +180,9 @@ def _batch(
 @click.option("--skip-existing", is_flag=True, help="With --out-dir: skip inputs whose output exists.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes for batches (default: CPU count; 1 = in-process).")
+@click.option("--timeout", type=click.FloatRange(min=0), default=60, show_default=True, metavar="SECONDS",
+              help="Per-document time limit; a document taking longer gets a timeout error record "
+                   "(0 = no limit).")
 @click.option("--indent", type=click.IntRange(min=0), default=None,
               help="Indent single-document JSON by N spaces (default: 2 on a terminal).")
 @click.option("--compact", is_flag=True, help="Compact single-document JSON even on a terminal.")
@@ -182,8 +191,8 @@ def _batch(
 @click.version_option(_version(), prog_name="extract")
 def main(
     paths: tuple[str, ...], ref_date: dt.date | None, encoding: str | None, pattern: str,
-    out_dir: Path | None, skip_existing: bool, jobs: int | None, indent: int | None, compact: bool,
-    progress: bool | None,
+    out_dir: Path | None, skip_existing: bool, jobs: int | None, timeout: float, indent: int | None,
+    compact: bool, progress: bool | None,
 ) -> None:
     """Extract persons with their posts, organizations, locations, percentages and dates from
     Russian press releases, as JSON.
@@ -192,7 +201,7 @@ def main(
     or several paths give JSON Lines, one object per document, in sorted path order.
     """
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `extract dir/ | head` ends quietly
-    settings = Settings(encoding=encoding, ref_date=ref_date)
+    settings = Settings(encoding=encoding, ref_date=ref_date, timeout=timeout)
     if not paths:
         if sys.stdin is None or sys.stdin.isatty():
             raise click.UsageError("no input: give a file, a directory, or - for stdin")
@@ -200,7 +209,12 @@ def main(
     if skip_existing and out_dir is None:
         raise click.UsageError("--skip-existing needs --out-dir")
     if len(paths) == 1 and not os.path.isdir(paths[0]) and out_dir is None:
-        sys.exit(_single(paths[0], settings, _indent(indent, compact)))
+        try:
+            code = _single(paths[0], settings, _indent(indent, compact))
+        except KeyboardInterrupt:
+            click.echo("\nextract: interrupted", err=True)
+            code = EXIT_INTERRUPTED
+        sys.exit(code)
     if "-" in paths:
         raise click.UsageError("- (stdin) cannot be mixed with other paths")
     items = collect_items(list(paths), pattern)

@@ -190,6 +190,21 @@ def _legal_form_mentions(tagged: Tagged) -> list[OrgMention]:
     return out
 
 
+MAX_QUOTED_NAME_WORDS = 6
+
+
+def _looks_like_name(inner: list[Token]) -> bool:
+    """A quoted name is short, starts with a capital, a digit or a Latin letter, and has no
+    finite verb: «Красный Октябрь», «16 тонн» are names, «опасен для православия ...» is not."""
+    words = [t for t in inner if t.text[:1].isalnum()]
+    if not words or len(words) > MAX_QUOTED_NAME_WORDS:
+        return False
+    first = words[0].text
+    if not (first[:1].isupper() or first[:1].isdigit() or first[:1].isascii()):
+        return False
+    return not any(t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") == "Fin" for t in words)
+
+
 def _is_capitalized(tok: Token) -> bool:
     return tok.text[:1].isupper()
 
@@ -218,6 +233,10 @@ def _head_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
         sent = tagged.sents[toks[i].sent]
         if head_end < sent.last and toks[head_end].text in OPEN_QUOTES:
             q = quote_end(toks, head_end, sent.last)
+            if q is not None and not _looks_like_name(toks[head_end + 1 : q - 1]):
+                q = None  # a quotation or a title in quotes, not a name
+                i = head_end
+                continue
             if q is not None:
                 name = strip_quotes(tagged.text[toks[head_end].start : toks[q - 1].end])
                 if name:
@@ -301,12 +320,12 @@ def _ner_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
         opened = [k for k in range(first, last) if toks[k].text in OPEN_QUOTES]
         if opened:
             q = quote_end(toks, opened[0], sent.last)
-            if q is not None and q > last:
+            if q is not None and q > last and _looks_like_name(toks[opened[0] + 1 : q - 1]):
                 last = q
         # an opening quote just before the span and its closer just after
         if first > sent.first and toks[first - 1].text in OPEN_QUOTES:
             q = quote_end(toks, first - 1, sent.last)
-            if q is not None and q >= last:
+            if q is not None and q >= last and _looks_like_name(toks[first : q - 1]):
                 first, last = first - 1, q
         # «Государственного ... комитета» + «Республики Беларусь»
         if last in loc_at and case_of(toks[last - 1]) == "Gen" and case_of(toks[last]) == "Gen":
