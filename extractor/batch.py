@@ -364,16 +364,24 @@ def _run_workers(items: Iterable[Item], settings: Settings, jobs: int) -> Iterat
             w.stop(force=not clean)
 
 
+_WARM_UP = "Губернатор Тульской области Дмитрий Миляев посетил ОАО «Кидма тек» 29 сентября 2025 года."
+
+
+def warm_up() -> None:
+    """Load the models and vocabularies (lazily loaded on first use) with a one-line document:
+    a time limit then measures extraction, not loading, and forked workers share the pages."""
+    get_tagger()
+    Pipeline().extract(_WARM_UP)
+
+
 def run(items: Iterable[Item], settings: Settings, jobs: int = 1) -> Iterator[Result]:
     """Results in input order; with jobs > 1 in worker processes. `items` is consumed lazily."""
     _init_worker(settings)
+    warm_up()  # before forking: the workers share the models' pages instead of each holding a copy
     if jobs <= 1:
         for chunk in _chunks(items, CHUNK_SIZE):
             yield from (Result(i, *r) for i, r in zip(chunk, process_chunk(chunk), strict=True))
         return
-    # Load the models before forking: the workers share their pages instead of each loading
-    # (and holding) a copy.
-    get_tagger()
     yield from _run_workers(items, settings, jobs)
 
 

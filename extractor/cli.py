@@ -13,7 +13,17 @@ from pathlib import Path
 
 import click
 
-from .batch import DocumentTimeout, Item, Settings, dumps, run, time_limit, timeout_message, write_atomic
+from .batch import (
+    DocumentTimeout,
+    Item,
+    Settings,
+    dumps,
+    run,
+    time_limit,
+    timeout_message,
+    warm_up,
+    write_atomic,
+)
 from .model import error_record
 from .reader import ReadError, read_path, read_stdin
 
@@ -114,6 +124,7 @@ def _single(path: str, settings: Settings, indent: int | None) -> int:
         return EXIT_FAILED
     from .pipeline import Pipeline
 
+    warm_up()  # the time limit is for the extraction, not for loading the models
     try:
         with time_limit(settings.timeout):
             doc = Pipeline().extract(text, source=path, ref_date=settings.ref_date)

@@ -20,7 +20,7 @@ from functools import cache
 from .inflect import UD_CASES, head_grams, head_index, join_tokens, lemma, nominative_phrase, recover_shape, word_lemmas
 from .lexicon import load_rows, load_words
 from .morph import get_vocab
-from .phrases import CLOSE_QUOTES, OPEN_QUOTES, NamedSpans, case_of, extend_dependents, quote_end
+from .phrases import CLOSE_QUOTES, OPEN_QUOTES, ORG_PREPS, NamedSpans, case_of, extend_dependents, quote_end
 from .tagging import Tagged, Token
 
 QUOTE_CHARS = "«»„“”\""
@@ -252,7 +252,7 @@ def _head_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
         # «Правительство Тульской области»; lowercase too when a place follows: «правительство
         # Омской области»
         if kind == "authority" and (_is_capitalized(toks[i]) or head_end in spans.loc_start):
-            last = extend_dependents(tagged, spans, head_end, sent.last)
+            last = extend_dependents(tagged, spans, head_end, sent.last, preps=ORG_PREPS)
             if last > head_end:
                 words = toks[i:last]
                 out.append(OrgMention(words[0].start, words[-1].end,
@@ -331,7 +331,8 @@ def _ner_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
         if last in loc_at and case_of(toks[last - 1]) == "Gen" and case_of(toks[last]) == "Gen":
             last = loc_at[last].last
         elif last < sent.last and case_of(toks[last - 1]) is not None:
-            last = extend_dependents(tagged, spans, last, sent.last) if _head_kind(toks[first:last]) else last
+            if _head_kind(toks[first:last]):
+                last = extend_dependents(tagged, spans, last, sent.last, preps=ORG_PREPS)
         words = toks[first:last]
         raw = tagged.text[words[0].start : words[-1].end]
         legal = None

@@ -76,8 +76,17 @@ def case_of(tok: Token) -> str | None:
 Chain = Callable[[list[Token], int, int], int | None]
 
 
+ALL_PREPS = frozenset(PREP_CASES)
+# organization names take «по» and «при» groups («Совет при Президенте РФ по развитию ...»)
+# and «в» with a common noun («Центр инновационных технологий в ортопедии»); «в Хьюстоне»,
+# «от штата Аризона» say where the organization is, not what it is called
+ORG_PREPS = frozenset({"по", "при", "в", "во"})
+PLACE_PREPS = frozenset({"в", "во"})
+
+
 def extend_dependents(
-    tagged: Tagged, spans: NamedSpans, j: int, limit: int, chain: Chain | None = None
+    tagged: Tagged, spans: NamedSpans, j: int, limit: int, chain: Chain | None = None,
+    preps: frozenset[str] = ALL_PREPS,
 ) -> int:
     """How far the dependents of a head reach from token j (exclusive end)."""
     toks = tagged.tokens
@@ -105,7 +114,9 @@ def extend_dependents(
                 j = k
                 continue
         low = text.lower()
-        if low in PREP_CASES and j + 1 < limit:
+        if low in preps and j + 1 < limit and not (
+            preps is ORG_PREPS and low in PLACE_PREPS and (j + 1 in spans.named_end or not toks[j + 1].text.islower())
+        ):
             want = PREP_CASES[low]
             k = j + 1
             while k < limit and k not in spans.per_start and (
@@ -122,7 +133,7 @@ def extend_dependents(
                 break
             if k == j + 1:
                 break
-            j = extend_dependents(tagged, spans, k, limit, chain) if k < limit else k
+            j = extend_dependents(tagged, spans, k, limit, chain, preps) if k < limit else k
             break
         # «промышленности и торговли»; a capital after «и» starts another name
         if low == "и" and j + 1 < limit and j + 1 not in spans.per_start and toks[j + 1].text.islower() and (
