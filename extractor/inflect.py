@@ -29,6 +29,8 @@ NAME_GRAMS = ("Name", "Surn", "Patr")
 
 def recover_shape(word: str, original: str) -> str:
     """Give `word` the capitalization of `original` (per hyphen part)."""
+    if word.lower() == original.lower():
+        return original  # unchanged by inflection: keep «СПбГУ» as written
     if original.isupper() and len(original) > 1:
         return word.upper()
     w_parts, o_parts = word.split("-"), original.split("-")

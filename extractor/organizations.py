@@ -14,7 +14,7 @@ The name is put into the nominative; the legal form and the quotes are not part 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from .inflect import UD_CASES, head_grams, head_index, join_tokens, lemma, nominative_phrase, recover_shape, word_lemmas
@@ -24,7 +24,7 @@ from .phrases import CLOSE_QUOTES, OPEN_QUOTES, ORG_PREPS, NamedSpans, case_of, 
 from .tagging import Tagged, Token
 
 QUOTE_CHARS = "«»„“”\""
-PAREN_ABBR = re.compile(r"^(.+?)\s*\(\s*([A-ZА-ЯЁ][A-ZА-ЯЁа-яё]{1,9})\s*\)?$")
+PAREN_ABBR = re.compile(r"^(.+?)\s*\(\s*([A-ZА-ЯЁ][A-ZА-ЯЁа-яё.\-]{1,19})\s*\)?$")
 
 
 @dataclass(frozen=True)
@@ -109,6 +109,15 @@ def _plain(s: str) -> str:
     return " ".join(s.replace(".", " ").split())
 
 
+# «Министерство ... РФ», «... России», «... Российской Федерации» name one body
+COUNTRY_SPELLINGS = {"рф": "российской федерации", "россии": "российской федерации"}
+
+
+def _country_plain(s: str) -> str:
+    words = _plain(s).split()
+    return " ".join(COUNTRY_SPELLINGS.get(w, w) for w in words)
+
+
 def strip_quotes(s: str) -> str:
     """Outer quotes off: «Кидма тек» -> Кидма тек; «Завод «Октябрь»» -> Завод «Октябрь»."""
     s = s.strip()
@@ -145,7 +154,7 @@ def _head_kind(tokens: list[Token]) -> str | None:
     starts = [0]
     h = head_index(tokens)
     if h:
-        starts.append(h)
+        starts += [h, h - 1]  # «Белорусская железная дорога»: a two-word head
     for s in starts:
         lemmas = tuple(lemma(t) for t in tokens[s : s + 3])
         for n in (3, 2, 1):
@@ -251,16 +260,27 @@ def _head_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
                 continue
         # «Правительство Тульской области»; lowercase too when a place follows: «правительство
         # Омской области»
-        if kind == "authority" and (_is_capitalized(toks[i]) or head_end in spans.loc_start):
+        if kind == "authority":
             last = extend_dependents(tagged, spans, head_end, sent.last, preps=ORG_PREPS)
-            if last > head_end:
-                words = toks[i:last]
+            first = _with_adjectives(toks, i, sent.first)
+            named_place = any(head_end <= k < last for k in spans.loc_start)
+            if last > head_end and (_is_capitalized(toks[first]) or named_place):
+                words = toks[first:last]
                 out.append(OrgMention(words[0].start, words[-1].end,
                                       _tidy(nominative_phrase(words, tagged.text)), None, kind))
                 i = last
                 continue
         i += 1
     return out
+
+
+def _with_adjectives(toks: list[Token], i: int, sent_first: int) -> int:
+    """Take in the capitalized adjectives of a name before its head: «Государственного
+    военно-промышленного» комитета."""
+    k = i
+    while k > sent_first and toks[k - 1].pos == "ADJ":
+        k -= 1
+    return k if k < i and toks[k].text[:1].isupper() else i
 
 
 def _coordinated(tagged: Tagged, i: int, head_end: int, limit: int, kind: str) -> list[OrgMention]:
@@ -327,6 +347,9 @@ def _ner_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
             q = quote_end(toks, first - 1, sent.last)
             if q is not None and q >= last and _looks_like_name(toks[first : q - 1]):
                 first, last = first - 1, q
+        # «Минпромторг» + «России»: a short name and its country
+        if last - first == 1 and last < sent.last and toks[last].text in ("России", "РФ") and _known(toks[first].text):
+            last += 1
         # «Государственного ... комитета» + «Республики Беларусь»
         if last in loc_at and case_of(toks[last - 1]) == "Gen" and case_of(toks[last]) == "Gen":
             last = loc_at[last].last
@@ -345,6 +368,9 @@ def _ner_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
             continue
         if raw[:1] in OPEN_QUOTES:
             name = strip_quotes(raw)
+            inner = [t for t in words if t.text[:1].isalnum()]
+            if len(inner) == 1 and case_of(inner[0]) not in (None, "Nom"):
+                name = _quoted_nominative(inner[0])
         elif head_index(words) is not None and not any(t.text in QUOTE_CHARS for t in words):
             name = nominative_phrase(words, tagged.text)
         else:
@@ -353,7 +379,11 @@ def _ner_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
         alias = None
         m_abbr = PAREN_ABBR.match(name)
         if m_abbr:
-            name, alias = m_abbr.group(1), m_abbr.group(2)
+            # the short form as written («СПбГУ»), not as inflection left it
+            raw_abbr = PAREN_ABBR.match(_tidy(raw))
+            name, alias = m_abbr.group(1), raw_abbr.group(2) if raw_abbr else m_abbr.group(2)
+            if alias in kinds:  # «Банк ВТБ (ПАО)»: a legal form in brackets
+                legal, alias = legal or alias, None
         if not name:
             continue
         kind = kinds.get(legal) if legal else _head_kind(words)
@@ -400,10 +430,20 @@ def _is_generic(m: OrgMention) -> bool:
     return word_lemmas(words[0]) in org_heads() or words[0] in ("группа", "общество", "компания")
 
 
+def _quoted_nominative(tok: Token) -> str:
+    """«Газпроме» -> «Газпром»: a one-word quoted name in an oblique case, when the dictionary
+    reads it as a noun in that case; indeclinable names («Черкизово») stay as written."""
+    cases = UD_CASES.get(case_of(tok) or "", set())
+    for p in get_vocab().raw_parse(tok.text.lower()):
+        if p.tag.POS == "NOUN" and p.tag.case in cases and p.normal_form != tok.text.lower():
+            return recover_shape(p.normal_form, tok.text)
+    return tok.text
+
+
 def _is_event(tagged: Tagged, m: OrgMention) -> bool:
     """Exhibitions, forums and programmes are not organizations: «выставка «ИННОПРОМ»»,
     «Международная промышленная выставка»."""
-    if _plain(m.name) in not_org_names():
+    if _plain(m.name) in not_org_names() or _plain(tagged.text[m.start : m.end]) in not_org_names():
         return True
     i = tagged.token_at(m.start)
     if i is None:
@@ -422,6 +462,23 @@ def _is_event(tagged: Tagged, m: OrgMention) -> bool:
     return len(words) > 1 and h is not None and lemma(words[h]) in event_heads()
 
 
+@cache
+def _abbrev_spellings() -> dict[str, str]:
+    """Well-known abbreviations as written («УрФУ», «СПбГУ») -> kind."""
+    return {row[0]: row[2] for row in load_rows("org_abbrevs.txt") if len(row) >= 3 and " " not in row[0]}
+
+
+def _abbrev_mentions(tagged: Tagged) -> list[OrgMention]:
+    """Well-known abbreviations the NER model missed («В УрФУ прошла ...»); only words with two
+    capitals or more, so that ordinary words stay words."""
+    known = _abbrev_spellings()
+    out = []
+    for t in tagged.tokens:
+        if sum(c.isupper() for c in t.text) >= 2 and t.text in known:
+            out.append(OrgMention(t.start, t.end, t.text, None, known[t.text]))
+    return out
+
+
 def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
     """All organization mentions, overlaps resolved in favour of legal-form matches, then the
     longest."""
@@ -430,6 +487,7 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
     ranked += [(1, m) for m in _head_mentions(tagged, spans)]
     ranked += [(2, m) for m in _ner_mentions(tagged, spans)]
     ranked += [(3, m) for m in _place_mentions(tagged)]
+    ranked += [(4, m) for m in _abbrev_mentions(tagged)]
     ranked.sort(key=lambda x: (x[0], -(x[1].end - x[1].start), x[1].start))
     chosen: list[OrgMention] = []
     for _, m in ranked:
@@ -439,7 +497,43 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
             continue
         chosen.append(m)
     chosen.sort(key=lambda m: m.start)
-    return chosen
+    return [_bracketed(tagged, m) for m in chosen if not _lone_common_noun(tagged, m)]
+
+
+BRACKETED = re.compile(r"\s*\(\s*([А-ЯЁA-Z][\w.\-]{1,24})\s*\)")
+
+
+def _bracketed(tagged: Tagged, m: OrgMention) -> OrgMention:
+    """A short name or legal form in brackets after a name: «Федеральное агентство по делам
+    молодежи (Росмолодежь)», «Банк ВТБ (ПАО)»."""
+    name = m.name
+    inner = PAREN_ABBR.match(name)
+    if inner:  # the name took the brackets in
+        name = inner.group(1)
+        found = inner.group(2)
+    else:
+        after = BRACKETED.match(tagged.text, m.end)
+        found = after.group(1) if after else None
+    if not found or found == m.alias:
+        return m if name == m.name else replace(m, name=name)
+    if found in legal_forms()[0]:
+        return replace(m, name=name, legal_form=m.legal_form or found)
+    return replace(m, name=name, alias=m.alias or found)
+
+
+def _lone_common_noun(tagged: Tagged, m: OrgMention) -> bool:
+    """«Разъяснения Минздрав опубликует»: a capitalized common noun opening a sentence, tagged as
+    an organization, is not one."""
+    i = tagged.token_at(m.start)
+    if i is None or tagged.token_ending(m.end) != i or m.legal_form or m.alias:
+        return False
+    tok = tagged.tokens[i]
+    if tagged.sents[tok.sent].first != i or not tok.text[1:].islower():
+        return False
+    parses = get_vocab().raw_parse(tok.text.lower())
+    return bool(parses) and all(
+        p.is_known and not ({"Orgn", "Abbr", "Name", "Surn", "Geox", "Trad"} & p.tag.grammemes) for p in parses
+    )
 
 
 def org_kind(m: OrgMention) -> str:
@@ -461,7 +555,7 @@ def same_org(a: str, b: str) -> bool:
     """Two names of one organization: equal, an acronym of the other, a known short form, or
     a name of three words or more with its country after it («Уральский федеральный
     университет России»)."""
-    pa, pb = _plain(a), _plain(b)
+    pa, pb = _country_plain(a), _country_plain(b)
     if pa == pb:
         return True
     short, long_ = sorted((pa, pb), key=len)
@@ -472,10 +566,25 @@ def same_org(a: str, b: str) -> bool:
     for x, y in ((a, b), (b, a)):
         if x.isupper() and 2 <= len(x) <= 8 and " " not in x and acronym(y) == x:
             return True
-        known = known_abbrevs().get(x.lower())
-        if known and _plain(known[0]) == _plain(y):
+        known = _known(x)
+        full = _country_plain(strip_legal_form(known[0])) if known else None
+        py = _country_plain(y)
+        # the lexicon may spell the name out longer: «Уральский федеральный университет имени ...»
+        if full and (full == py or (len(py.split()) >= 2 and full.startswith(py + " "))):
             return True
     return False
+
+
+def _known(name: str) -> tuple[str, str] | None:
+    """The lexicon entry of a short name, also when the country follows it («Минпромторг России»)."""
+    low = " ".join(name.lower().split())
+    known = known_abbrevs().get(low)
+    if known is None:
+        for suffix in (" россии", " рф"):
+            if low.endswith(suffix):
+                known = known_abbrevs().get(low[: -len(suffix)])
+                break
+    return known
 
 
 def join_words(tagged: Tagged, words: list[Token]) -> str:

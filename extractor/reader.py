@@ -9,7 +9,7 @@ The returned text is exactly the decoded text except that:
 * a leading byte-order mark is removed;
 * every ``"\\r\\n"`` and lone ``"\\r"`` is turned into ``"\\n"``;
 * HTML input (``.html``/``.htm`` or text starting with ``<!DOCTYPE html``/``<html``) is replaced
-  by its visible text, see :func:`html_to_text`.
+  by its main text (trafilatura: no menus, navigation, footers), see :func:`html_to_text`.
 
 All character offsets produced downstream refer to this normalised text.
 
@@ -23,7 +23,6 @@ import math
 import os
 import re
 import stat
-from html.parser import HTMLParser
 from typing import BinaryIO
 
 __all__ = [
@@ -241,52 +240,29 @@ def _auto_decode(data: bytes, source: str) -> str:
 
 # --------------------------------------------------------------------------- HTML
 
-_SKIP_TAGS = frozenset(
-    {"script", "style", "noscript", "template", "head", "nav", "header", "footer", "aside"}
-)
-_BLOCK_TAGS = frozenset(
-    {
-        "address", "article", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure",
-        "form", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "li", "main", "ol", "p", "pre", "section",
-        "table", "td", "th", "tr", "ul", "body", "title",
-    }
-)  # fmt: skip
 _SPACES = re.compile(r"[ \t\n\r\f\v\u00a0]+")
-
-
-class _VisibleText(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skip = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIP_TAGS:
-            self.skip += 1
-        elif tag in _BLOCK_TAGS and not self.skip:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP_TAGS:
-            self.skip = max(0, self.skip - 1)
-        elif tag in _BLOCK_TAGS and not self.skip:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self.skip:
-            self.parts.append(_SPACES.sub(" ", data))
+_EXTRACT_OPTIONS = {"include_comments": False, "include_tables": True, "deduplicate": False}
 
 
 def html_to_text(html: str) -> str:
-    """Visible text of an HTML page: no script/style/head/nav/header/footer/aside; one line per block.
+    """Main text of an HTML page, by trafilatura: the article's headings and paragraphs without
+    menus, navigation, headers, footers, scripts or styles; one line per paragraph.
 
-    Whitespace inside a block collapses to single spaces; empty lines are dropped.
+    Trafilatura first in its precision mode (keeps inline markup inside its sentence); a page it
+    finds no article in gets its default mode, then all the text of the body. Whitespace inside a
+    line collapses to single spaces; empty lines are dropped; "" when nothing is left.
     """
-    parser = _VisibleText()
-    parser.feed(html)
-    parser.close()
-    lines = (line.strip() for line in "".join(parser.parts).split("\n"))
-    return "\n".join(line for line in lines if line) + "\n"
+    import trafilatura  # imported on the first HTML page: it costs a fifth of a second
+
+    text = (
+        trafilatura.extract(html, favor_precision=True, **_EXTRACT_OPTIONS)
+        or trafilatura.extract(html, **_EXTRACT_OPTIONS)
+        or trafilatura.html2txt(html)
+        or ""
+    )
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    text = "\n".join(line for line in lines if line)
+    return text + "\n" if text else ""
 
 
 _HTML_START = re.compile(r"\s*(<!doctype\s+html|<html[\s>])", re.IGNORECASE)
@@ -300,7 +276,7 @@ def _finish(text: str, source: str) -> str:
     if _is_html(text, source):
         text = html_to_text(text)
         if not text.strip():
-            raise _err("empty", source, "HTML page has no visible text")
+            raise _err("empty", source, "HTML page has no main text")
     return text
 
 
@@ -310,7 +286,7 @@ def _finish(text: str, source: str) -> str:
 def read_path(
     path: str | os.PathLike[str], encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> str:
-    """Read and decode a file; HTML files become their visible text."""
+    """Read and decode a file; HTML files become their main text."""
     source = os.fspath(path)
     try:
         st = os.stat(source)

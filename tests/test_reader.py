@@ -240,22 +240,25 @@ PAGE = """<!DOCTYPE html>
 <head><title>Новости</title><style>p { color: red; }</style></head>
 <body>
 <header><a href="/">Главная</a></header>
-<nav><ul><li>Меню</li></ul></nav>
+<nav><ul><li><a href="/news">Новости</a></li><li><a href="/about">О компании</a></li></ul></nav>
+<article>
 <h1>Губернатор   встретился
  с делегацией</h1>
-<p>Сегодня, 14&nbsp;мая, стороны подписали <b>соглашение</b>.<br>Рост составил 12,7%.</p>
+<p>Сегодня, 14&nbsp;мая, стороны подписали <b>соглашение</b> о сотрудничестве.<br>Рост товарооборота составил 12,7%.</p>
 <script>var x = "<p>скрипт</p>";</script>
+<p>Соглашение подписали ООО &laquo;Вектор&raquo; и правительство области.</p>
+</article>
 <aside>Реклама</aside>
-<div>ООО &laquo;Вектор&raquo;</div>
-<footer>© 2025</footer>
+<footer>© 2025 Все права защищены</footer>
 </body>
 </html>
 """
+# the article only: no menu, header, aside, footer, script; inline markup stays in its sentence
 PAGE_TEXT = (
     "Губернатор встретился с делегацией\n"
-    "Сегодня, 14 мая, стороны подписали соглашение.\n"
-    "Рост составил 12,7%.\n"
-    "ООО «Вектор»\n"
+    "Сегодня, 14 мая, стороны подписали соглашение о сотрудничестве.\n"
+    "Рост товарооборота составил 12,7%.\n"
+    "Соглашение подписали ООО «Вектор» и правительство области.\n"
 )
 
 
@@ -271,6 +274,11 @@ def test_html_file(tmp_path, name):
 def test_html_by_extension_without_doctype(tmp_path):
     path = write(tmp_path, "frag.HTML", "<p>Первый абзац</p><p>Второй абзац</p>".encode())
     assert read_path(path) == "Первый абзац\nВторой абзац\n"
+
+
+def test_html_body_without_paragraphs(tmp_path):
+    path = write(tmp_path, "bare.html", "<html><body>Текст без абзацев</body></html>".encode())
+    assert read_path(path) == "Текст без абзацев\n"
 
 
 def test_html_without_visible_text(tmp_path):
