@@ -6,10 +6,11 @@ What a batch survives, with the same records whatever the number of workers:
 
 * a document that cannot be read or makes the rules fail: an error record (kind from the
   reader, or ``internal``);
-* a document whose extraction takes longer than ``Settings.timeout`` seconds: an error record
-  of kind ``timeout``. The limit is a SIGALRM timer inside the process that extracts (a worker,
-  or the CLI itself with one job) around each chunk; when it fires, the chunk's documents are
-  redone one at a time, each with the full limit, so only the slow one gets the record;
+* a document whose reading or extraction takes longer than ``Settings.timeout`` seconds: an
+  error record of kind ``timeout``. The limit is a SIGALRM timer inside the process that
+  extracts (a worker, or the CLI itself with one job) around each read and each group of
+  documents tagged together; when it fires on a group, its documents are redone one at a time,
+  each with the full limit, so only the slow one gets the record;
 * a worker process that dies (killed, segfault, ``os._exit``): a new worker is forked, the
   chunk it had is redone one document at a time, and the document it dies on alone gets an
   ``internal`` error record. A worker stuck in C code past its timer is killed by the parent.
@@ -46,6 +47,8 @@ from .tagging import get_tagger
 
 # Documents handed to a worker at once: slovnet tags their sentences in shared batches.
 CHUNK_SIZE = 8
+# A document longer than this (characters) is tagged alone, not with the rest of its chunk.
+ALONE_CHARS = 200_000
 # Chunks that may be dispatched ahead of the oldest result not yet yielded, per worker: bounds
 # the results waiting to be put in order behind a slow chunk.
 WINDOW_PER_WORKER = 4
@@ -153,48 +156,52 @@ def _extract_texts(reqs: list[tuple[int, Request]], out: list[dict[str, Any] | N
             _extract_texts([one], out)
 
 
-def _process(items: list[Item]) -> list[tuple[str, str | None]]:
-    out: list[dict[str, Any] | None] = [None] * len(items)
-    reqs: list[tuple[int, Request]] = []
-    for k, item in enumerate(items):
-        if _crash_on and _crash_on in item.path:
-            os._exit(70)
-        try:
-            text = read_path(item.path, encoding=_settings.encoding)
-        except ReadError as e:
-            out[k] = error_record(item.source, e.kind, e.message)
-            continue
-        reqs.append((k, Request(text, item.source, _settings.ref_date)))
-    if reqs:
-        _extract_texts(reqs, out)
-    return [(dumps(r), r["error"]["message"] if "error" in r else None) for r in out if r is not None]
+def _timed_out(source: str, timeout: float) -> dict[str, Any]:
+    return error_record(source, "timeout", timeout_message(source, timeout))
 
 
-def _timed_out(item: Item, timeout: float) -> tuple[str, str]:
-    message = timeout_message(item.source, timeout)
-    return dumps(error_record(item.source, "timeout", message)), message
+def _extract_group(reqs: list[tuple[int, Request]], out: list[dict[str, Any] | None], timeout: float) -> None:
+    """Extract documents together under one time limit; if it runs out, each alone under its
+    own, so that only a slow document gets the timeout record, whatever it was grouped with."""
+    try:
+        with time_limit(timeout):
+            _extract_texts(reqs, out)
+    except DocumentTimeout:
+        if len(reqs) == 1:
+            k, r = reqs[0]
+            out[k] = _timed_out(r.source, timeout)
+            return
+        for one in reqs:
+            _extract_group([one], out, timeout)
 
 
 def process_chunk(items: list[Item]) -> list[tuple[str, str | None]]:
     """Read and extract a few documents: (JSON line, error message or None) for each; a bad
-    input becomes an error record. With a timeout the chunk gets one limit; if it runs out, each
-    document is redone alone under its own limit, so a slow neighbour does not make a fast
-    document fail and the records do not depend on how documents were grouped into tasks."""
+    input becomes an error record. Documents are tagged together, except very long ones, which
+    go alone (they would only hold the others back, and a time limit would run out on them
+    twice: together, then alone)."""
     timeout = _settings.timeout
-    if len(items) > 1:
+    out: list[dict[str, Any] | None] = [None] * len(items)
+    together: list[tuple[int, Request]] = []
+    alone: list[tuple[int, Request]] = []
+    for k, item in enumerate(items):
+        if _crash_on and _crash_on in item.path:
+            os._exit(70)
         try:
             with time_limit(timeout):
-                return _process(items)
+                text = read_path(item.path, encoding=_settings.encoding)
+        except ReadError as e:
+            out[k] = error_record(item.source, e.kind, e.message)
+            continue
         except DocumentTimeout:
-            pass
-    out: list[tuple[str, str | None]] = []
-    for item in items:
-        try:
-            with time_limit(timeout):
-                out += _process([item])
-        except DocumentTimeout:
-            out.append(_timed_out(item, timeout))
-    return out
+            out[k] = _timed_out(item.source, timeout)
+            continue
+        (alone if len(text) > ALONE_CHARS else together).append((k, Request(text, item.source, _settings.ref_date)))
+    if together:
+        _extract_group(together, out, timeout)
+    for one in alone:
+        _extract_group([one], out, timeout)
+    return [(dumps(r), r["error"]["message"] if "error" in r else None) for r in out if r is not None]
 
 
 def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -252,8 +259,8 @@ class _Worker:
         finally:
             signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGPIPE})
         self.task = task
-        # the worker's own timers allow one try of the chunk and one per document
-        self.deadline = time.monotonic() + timeout * (len(task) + 1) + KILL_GRACE if timeout > 0 else None
+        # the worker's own timers: a read per document, the chunk together, then each document alone
+        self.deadline = time.monotonic() + timeout * (2 * len(task) + 1) + KILL_GRACE if timeout > 0 else None
         return True
 
     def death(self) -> str:
@@ -309,11 +316,11 @@ def _run_workers(items: Iterable[Item], settings: Settings, jobs: int) -> Iterat
             return
         k, item = task[0]
         if timed_out:
-            line, message = _timed_out(item, timeout)
+            record = _timed_out(item.source, timeout)
         else:
             message = f"{item.source}: extraction failed (worker process died: {how})"
-            line = dumps(error_record(item.source, "internal", message))
-        results[k] = Result(item, line, message)
+            record = error_record(item.source, "internal", message)
+        results[k] = Result(item, dumps(record), record["error"]["message"])
 
     try:
         workers.extend(_Worker(ctx) for _ in range(jobs))

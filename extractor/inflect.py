@@ -117,6 +117,12 @@ def nominative_phrase(tokens: Sequence[Token], text: str) -> str:
     if not tokens:
         return ""
     head = head_index(tokens)
+    acting = next((i for i, t in enumerate(tokens[:3]) if t.text.lower().startswith("исполняющ")), None)
+    if acting is not None and tokens[acting].feats.get("Case") != "Nom":
+        # «исполняющим обязанности губернатора»: the participle is the head, «обязанности» its object
+        words = [t.text for t in tokens]
+        words[acting] = nominative_word(tokens[acting].text, "ADJ", tokens[acting].feats.get("Case"), "masc", "sing")
+        return join_tokens(tokens, words, text)
     if head is None or tokens[head].feats.get("Case") == "Nom":
         return join_tokens(tokens, [t.text for t in tokens], text)
     gender, number = head_grams(tokens[head])

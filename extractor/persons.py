@@ -98,7 +98,10 @@ def _nominative(word: str, case: str | None, gram: str, gender: str | None) -> s
     if gender and gram in ("Surn", "Patr") and "ms-f" not in parses[0].tag:
         want.add(gender)
     inflected = parses[0].inflect(want) or parses[0].inflect({"nomn"})
-    return recover_shape(inflected.word, word) if inflected else word
+    if not inflected:
+        return word
+    out = inflected.word if "ё" in word.lower() else inflected.word.replace("ё", "е")  # «Цивилев» as written
+    return recover_shape(out, word)
 
 
 # Russian surnames in -ов/-ев/-ин/-ын/-ский decline by rule; when the dictionary only knows

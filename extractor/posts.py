@@ -199,7 +199,8 @@ def _lower_initial(s: str, tagged: Tagged, first: int) -> str:
     """«Губернатор» opening a sentence is «губернатор»; «Посол» inside one keeps its capital."""
     tok = tagged.tokens[first]
     sent = tagged.sents[tok.sent]
-    if first == sent.first and s[:1].isupper() and s[1:2].islower():
+    # only when nothing else in the role is capitalized: «Чрезвычайный и Полномочный Посол» stays
+    if first == sent.first and s[:1].isupper() and s[1:2].islower() and not any(w[:1].isupper() for w in s.split()[1:]):
         return s[:1].lower() + s[1:]
     return s
 
@@ -255,22 +256,48 @@ def _head_with_modifiers(tagged: Tagged, head_first: int, sent_first: int) -> in
 
 
 def _head_noun(toks: list[Token], i: int, end: int) -> Token:
-    return next((t for t in toks[i:end] if t.pos in ("NOUN", "PROPN")), toks[end - 1])
+    """The word that carries the post's case: its first noun, or «исполняющий» in «исполняющий
+    обязанности главы»."""
+    for t in toks[i:end]:
+        if t.text.lower().startswith("исполняющ") or t.pos in ("NOUN", "PROPN"):
+            return t
+    return toks[end - 1]
 
 
-def _agrees(head: Token, name: Token) -> bool:
-    """A post before a name stands in the name's case: «с заместителем ... Виктором». The tagger
-    often misses the case of rare names, so any dictionary reading in that case will do."""
-    a, b = case_of(head), case_of(name)
-    if a is None or b is None or a == b:
+def _name_agrees(head: Token, name: list[Token]) -> bool:
+    """A post before a name stands in the name's case: «с заместителем ... Виктором». The tagger's
+    case of the first or the last word will do (foreign first names do not decline: «Сейджи
+    Маехары»). When the tagger misses the case of a rare name, the surname must read in that case
+    in the dictionary, and a known first name too («Ерланом Касымбековым»), so that «Указом
+    Президента Александр Хинштейн» stays apart. Indeclinable heads («врио») agree with anything."""
+    a = case_of(head)
+    words = [t for t in name if t.text[:1].isalpha()]
+    if a is None or not words or _indeclinable(head.text):
         return True
-    return _can_be(name.text, a)
+    if any(case_of(t) in (None, a) for t in (words[0], words[-1])):
+        return True
+    first_ok = _can_be(words[0].text, a) or not _known_name(words[0].text)
+    return first_ok and _can_be(words[-1].text, a)
+
+
+@lru_cache(maxsize=50_000)
+def _indeclinable(word: str) -> bool:
+    parses = get_vocab().raw_parse(word.lower())
+    return bool(parses) and all("Fixd" in p.tag or p.tag.POS != "NOUN" for p in parses)
+
+
+@lru_cache(maxsize=50_000)
+def _known_name(word: str) -> bool:
+    return any("Name" in p.tag and p.is_known for p in get_vocab().raw_parse(word.lower()))
 
 
 @lru_cache(maxsize=50_000)
 def _can_be(word: str, case: str) -> bool:
+    """A dictionary reading of the word in this case; words the dictionary cannot read at all
+    («Лэм») may be in any. One person's name is singular: «Александр» is no genitive."""
     cases = UD_CASES.get(case, set())
-    return any(p.tag.case in cases for p in get_vocab().raw_parse(word.lower()) if p.tag.POS == "NOUN")
+    nouns = [p for p in get_vocab().raw_parse(word.lower()) if p.tag.POS == "NOUN"]
+    return not nouns or any(p.tag.case in cases and p.tag.number != "plur" for p in nouns)
 
 
 def _posts_before(tagged: Tagged, spans: NamedSpans, nm: NameMention) -> list[Post]:
@@ -293,9 +320,7 @@ def _posts_reaching(
         if head_end is None:
             continue
         first = _head_with_modifiers(tagged, i, sent_first)
-        head = _head_noun(toks, first, head_end)
-        # foreign first names do not decline («Сейджи Маехары»): the surname may show the case
-        if not (_agrees(head, toks[nm.first_tok]) or _agrees(head, toks[nm.last_tok - 1])):
+        if not _name_agrees(_head_noun(toks, first, head_end), toks[nm.first_tok : nm.last_tok]):
             continue
         last = head_end if head_end == end else _dependents(tagged, spans, head_end, end)
         if last == end:
