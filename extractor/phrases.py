@@ -12,7 +12,7 @@ MAX_DEPENDENT_TOKENS = 24
 OPEN_QUOTES = frozenset("«„“\"")
 CLOSE_QUOTES = {"«": "»", "„": "“", "“": "”", '"': '"'}
 DASHES = frozenset({"-", "–", "—"})
-PREP_CASES = {"по": ("Dat",), "в": ("Loc",), "во": ("Loc",), "при": ("Loc",), "от": ("Gen",)}
+PREP_CASES = {"по": ("Dat",), "в": ("Loc",), "во": ("Loc",), "при": ("Loc",), "от": ("Gen",), "на": ("Loc",)}
 # «в» + these is a time or a circumstance («в июле», «в ходе»), not where a post is
 NOT_PLACES = frozenset(
     "январе феврале марте апреле мае июне июле августе сентябре октябре ноябре декабре году годах "
@@ -82,6 +82,7 @@ ALL_PREPS = frozenset(PREP_CASES)
 # and «в» with a common noun («Центр инновационных технологий в ортопедии»); «в Хьюстоне»,
 # «от штата Аризона» say where the organization is, not what it is called
 ORG_PREPS = frozenset({"по", "при", "в", "во"})
+# «на» + place belongs to a post («Посол Евросоюза на Южном Кавказе»), never to a name
 PLACE_PREPS = frozenset({"в", "во"})
 
 
@@ -132,6 +133,8 @@ def extend_dependents(
             # «в» takes a place or organization («в Республике Беларусь», «в округе»), not a time
             if low in ("в", "во") and toks[j + 1].text.lower() in NOT_PLACES:
                 break
+            if low == "на" and j + 1 not in spans.named_end:
+                break  # «на переговорах», «на посту»: only a named place («на Южном Кавказе»)
             if k == j + 1:
                 break
             j = extend_dependents(tagged, spans, k, limit, chain, preps) if k < limit else k

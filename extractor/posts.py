@@ -73,9 +73,15 @@ def _lexicon() -> tuple[dict[tuple[str, ...], bool], frozenset[str], dict[str, s
 
 def _tok_lemma(tok: Token) -> str:
     text = tok.text.lower()
-    if "-" in text:  # «премьер-министра»: hyphenated posts are their own entries
-        return lemma(tok)
+    if text.startswith("экс-") and len(text) > 4:  # «экс-премьера»: a former holder of the post
+        return _lemma_of_word(text[4:])
     return lemma(tok)
+
+
+@lru_cache(maxsize=10_000)
+def _lemma_of_word(word: str) -> str:
+    parses = get_vocab().raw_parse(word)
+    return parses[0].normal_form.replace("ё", "е") if parses else word
 
 
 def match_post_head(tokens: list[Token], i: int, end: int) -> int | None:
@@ -151,6 +157,14 @@ def _role_complement_end(tagged: Tagged, head_end: int, last: int) -> int:
         if tok.text == "и" and k + 1 < last and toks[k + 1].text.islower() and case_of(toks[k + 1]) == "Gen":
             k += 1
             continue
+        if tok.text == "по" and k + 1 < last and toks[k + 1].text.islower():
+            # «министр по государственным сборам», «секретарь по вопросам прав человека»
+            k += 1
+            while k < last and k not in named and toks[k].text.islower() and toks[k].text.isalpha() and (
+                case_of(toks[k]) in ("Dat", "Gen") or toks[k].text == "и"
+            ):
+                k += 1
+            continue
         if not (tok.text.isalpha() and tok.text.islower()) or case_of(tok) != "Gen":
             break
         if tok.pos in ("NOUN", "PROPN") and (lemma(tok),) in heads:
@@ -215,7 +229,7 @@ def _org_name(tagged: Tagged, first: int, last: int) -> str | None:
     toks = tagged.tokens
     cut = last
     for k in range(first, last):
-        if toks[k].text.lower() in ("в", "во", "по", "при", "от") or toks[k].text in DASHES:
+        if toks[k].text.lower() in ("в", "во", "по", "при", "от", "на") or toks[k].text in DASHES:
             cut = k
             break
     named = [s for s in tagged.spans if s.type in ("ORG", "LOC") and first <= s.first < cut]
@@ -327,10 +341,12 @@ def _posts_reaching(
             post = _post_with_place(tagged, first, head_end, end)
             return [post] if post else []
         if depth > 1 and last < end:
-            # only side by side: «глава города и генеральный директор компании Михаил Максюков»
-            # are two people as often as one
-            rest = _posts_reaching(tagged, spans, nm, last, end, sent_first, depth - 1)
-            if rest and tagged.token_at(rest[0].start) == last:
+            # side by side or after a comma («депутат муниципального собрания, сопредседатель
+            # движения «Солидарность» Михаил Вельмакин»); not after «и»: «глава города и
+            # генеральный директор компании Михаил Максюков» are two people as often as one
+            nxt = last + 1 if toks[last].text == "," else last
+            rest = _posts_reaching(tagged, spans, nm, nxt, end, sent_first, depth - 1)
+            if rest and tagged.token_at(rest[0].start) == nxt:
                 post = _post_with_place(tagged, first, head_end, last)
                 return [post, *rest] if post else rest
     return []
@@ -421,6 +437,11 @@ def _posts_after(tagged: Tagged, spans: NamedSpans, nm: NameMention) -> list[Pos
             if post is not None:
                 posts.append(post)
                 k = tagged.token_ending(post.end) + 1
+                if k < sent.last and toks[k].text == "и":  # «..., председатель совета и член правления»
+                    second = _post_from(tagged, spans, k + 1, sent.last)
+                    if second is not None:
+                        posts.append(second)
+                        k = tagged.token_ending(second.end) + 1
             else:
                 k = _next_comma(toks, k + 1, sent.last)
                 if k is None or posts:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import tempfile
 from pathlib import Path
@@ -12,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from extractor.cli import main
+from extractor.reader import ReadError, read_stdin
 
 FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
@@ -61,3 +63,15 @@ def test_any_bytes_through_cli(data: bytes) -> None:
     else:
         assert result.stdout == ""
         assert str(f) in result.stderr
+
+
+@FUZZ
+@given(body=st.one_of(russianish, anything), tag=st.sampled_from(["p", "div", "nav", "b", "script", "li"]))
+def test_any_html_reads_or_is_empty(body: str, tag: str) -> None:
+    page = f"<!DOCTYPE html><html><body><{tag}>{body}</{tag}><p>{body}</p></body></html>"
+    try:
+        text = read_stdin(io.BytesIO(page.encode("utf-8")))
+    except ReadError as e:
+        assert e.kind in ("empty", "binary")
+    else:
+        assert text.endswith("\n") and text.strip()
