@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .model import Location, Mention, Organization, Person, Post
 from .organizations import OrgMention, org_kind, same_org, strip_legal_form
-from .posts import role_key_of
+from .posts import post_at, role_key_of
 from .tagging import Tagged
 
 
@@ -52,16 +52,37 @@ def link_bare_posts(
     # names and the posts attached to them are not references of their own
     taken = {(m.start, m.end) for p in persons for m in p.mentions}
     taken |= {(post.start, post.end) for p in persons for post in p.posts}
+    toks = tagged.tokens
     for first, head_end, last, key, whole in bare:
         who = holders.get(key, []) if last == head_end else wholes.get(whole, [])
-        if len(who) != 1:
-            continue
-        toks = tagged.tokens
         start, end = toks[first].start, toks[last - 1].end
         if any(s < end and start < e for s, e in taken):
             continue
+        if not who and last > head_end:
+            who = _introduced_before(tagged, persons, first)
+            if len(who) == 1:
+                post = post_at(tagged, first, head_end, last)
+                if post is None:
+                    continue
+                persons[who[0]].posts.append(post)
+        if len(who) != 1:
+            continue
         persons[who[0]].mentions.append(Mention(tagged.text[start:end], start, end))
         persons[who[0]].mentions.sort(key=lambda m: m.start)
+
+
+def _introduced_before(tagged: Tagged, persons: list[Person], first: int) -> list[int]:
+    """«Беньямин Нетаньяху отказался от поездки. Премьер-министр Израиля заявил...»: a post with
+    its organization opening a sentence speaks of the one person named in the sentence before,
+    if that person has no post yet."""
+    toks = tagged.tokens
+    sent = toks[first].sent
+    if sent == 0 or tagged.sents[sent].first != first:
+        return []
+    prev = tagged.sents[sent - 1]
+    lo, hi = prev.start, prev.end
+    named = [k for k, p in enumerate(persons) if any(lo <= m.start < hi for m in p.mentions)]
+    return named if len(named) == 1 and not persons[named[0]].posts else []
 
 
 def merge_orgs(text: str, mentions: list[OrgMention]) -> list[Organization]:

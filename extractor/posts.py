@@ -495,6 +495,11 @@ def find_bare_posts(tagged: Tagged) -> list[tuple[int, int, int, str, str]]:
     return out
 
 
+def post_at(tagged: Tagged, first: int, head_end: int, last: int) -> Post | None:
+    """The post over tokens [first, last) whose head ends at `head_end`."""
+    return _post_record(tagged, first, head_end, last)
+
+
 def role_key_of(role: str) -> str:
     """The lemma key of a role or post string, comparable with `find_bare_posts` keys."""
     words = "".join(c if c.isalnum() or c == "-" else " " for c in role)
