@@ -320,7 +320,19 @@ def _posts_before(tagged: Tagged, spans: NamedSpans, nm: NameMention) -> list[Po
     toks = tagged.tokens
     sent = tagged.sents[toks[nm.first_tok].sent]
     lo = max(sent.first, nm.first_tok - MAX_DEPENDENT_TOKENS - MAX_POST_WORDS)
-    return _posts_reaching(tagged, spans, nm, lo, nm.first_tok, sent.first, depth=2)
+    found = _posts_reaching(tagged, spans, nm, lo, nm.first_tok, sent.first, depth=2)
+    verb = nm.first_tok - 1
+    if not found and verb > sent.first and _tok_lemma(toks[verb]) in LINK_VERBS:
+        # «капитаном стал Михаель Баллак», «председателем избран Иван Петров»
+        lo = max(sent.first, verb - MAX_DEPENDENT_TOKENS - MAX_POST_WORDS)
+        for i in range(lo, verb):
+            head_end = match_post_head(toks, i, verb)
+            if head_end is None or case_of(_head_noun(toks, i, head_end)) != "Ins":
+                continue
+            if head_end == verb or _dependents(tagged, spans, head_end, verb) == verb:
+                post = _post_record(tagged, _head_with_modifiers(tagged, i, sent.first), head_end, verb)
+                return [post] if post else []
+    return found
 
 
 def _posts_reaching(
@@ -400,6 +412,20 @@ def _post_from(tagged: Tagged, spans: NamedSpans, i: int, limit: int, strict_end
     return _post_record(tagged, i, head_end, last)
 
 
+def _apposition_agrees(tagged: Tagged, post: Post, nm: NameMention) -> bool:
+    """A post in apposition after a name stands in the name's case («с Иваном Петровым,
+    генеральным директором ...»), or in the nominative after a name in any case."""
+    toks = tagged.tokens
+    i = tagged.token_at(post.start)
+    end = tagged.token_ending(post.end)
+    if i is None or end is None:
+        return True
+    head = _head_noun(toks, i, end + 1)
+    if case_of(head) in (None, "Nom"):
+        return True
+    return _name_agrees(head, toks[nm.first_tok : nm.last_tok])
+
+
 def _next_comma(toks: list[Token], i: int, limit: int) -> int | None:
     """The comma ending a short apposition (at most 6 words), if any."""
     for k in range(i, min(limit, i + 7)):
@@ -434,6 +460,8 @@ def _posts_after(tagged: Tagged, spans: NamedSpans, nm: NameMention) -> list[Pos
             if k >= sent.last or toks[k].text not in AFTER_NAME_OPENERS:
                 break
             post = _post_from(tagged, spans, k + 1, sent.last)
+            if post is not None and not _apposition_agrees(tagged, post, nm):
+                post = None  # «на место Оливера Кана, капитаном стал ...»: another clause
             if post is not None:
                 posts.append(post)
                 k = tagged.token_ending(post.end) + 1
