@@ -165,7 +165,8 @@ def _batch(
     except KeyboardInterrupt:
         if bar is not None:
             bar.render_finish()
-        click.echo(f"\nextract: interrupted after {done} of {len(todo)} documents", err=True)
+        resume = " (--skip-existing resumes)" if out_dir is not None else ""
+        click.echo(f"\nextract: interrupted after {done} of {len(todo)} documents{resume}", err=True)
         return EXIT_INTERRUPTED
     if bar is not None:
         bar.render_finish()

@@ -131,7 +131,29 @@ def _chained_post(toks: list[Token], j: int, limit: int) -> int | None:
     return None
 
 
+# a bishop's title names his see by adjectives: «митрополит Тверской и Кашинский Амвросий»
+CHURCH_TITLES = frozenset({"патриарх", "митрополит", "архиепископ", "епископ", "экзарх", "католикос"})
+SEE_WORDS = frozenset({"и", "всея", "руси"})
+SEE_ADJECTIVE = re.compile(r"(ск|цк)(ий|ой|ого|ому|им|ом)$")
+
+
+def _see_end(toks: list[Token], j: int, limit: int) -> int:
+    """Past the see of a church title («Тверской и Кашинский», «Московский и всея Руси»)."""
+    k = j
+    while k < limit and (
+        (toks[k].text[:1].isupper() and SEE_ADJECTIVE.search(toks[k].text.lower()))
+        or (k > j and toks[k].text.lower() in SEE_WORDS)
+    ):
+        k += 1
+    while k > j and toks[k - 1].text.lower() == "и":
+        k -= 1
+    return k
+
+
 def _dependents(tagged: Tagged, spans: NamedSpans, j: int, limit: int) -> int:
+    toks = tagged.tokens
+    if j > 0 and _tok_lemma(toks[j - 1]) in CHURCH_TITLES:
+        return _see_end(toks, j, limit)
     return extend_dependents(tagged, spans, j, limit, _chained_post)
 
 
@@ -193,7 +215,8 @@ def _post_record(tagged: Tagged, first: int, head_end: int, last: int) -> Post |
     # the role's own words change; its genitive tail stays: «заместителем Премьер-министра»
     tail = tagged.text[role_toks[-1].end : words[-1].end] if org_toks else ""
     normal = role + tail
-    org = _org_name(tagged, head_end, last)
+    church = _tok_lemma(toks[head_end - 1]) in CHURCH_TITLES
+    org = None if church else _org_name(tagged, head_end, last)  # a see is not an organization
     head = _head_noun(toks, first, head_end)
     if head.feats.get("Number") == "Plur" and head.text.lower() not in ("обязанности", "обязанностей"):
         return None  # «руководители региона»: a group, not one person's post
