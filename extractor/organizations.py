@@ -23,7 +23,7 @@ from .morph import get_vocab
 from .phrases import CLOSE_QUOTES, OPEN_QUOTES, ORG_PREPS, NamedSpans, case_of, extend_dependents, quote_end
 from .tagging import Tagged, Token
 
-QUOTE_CHARS = "«»„“”\""
+QUOTE_CHARS = '«»„“”"'
 PAREN_ABBR = re.compile(r"^(.+?)\s*\(\s*([A-ZА-ЯЁ][A-ZА-ЯЁа-яё.\-]{1,19})\s*\)?$")
 
 
@@ -54,9 +54,7 @@ def _stem_pattern(phrase: str) -> str:
 
 
 @cache
-def legal_forms() -> tuple[
-    dict[str, str], re.Pattern[str], tuple[re.Pattern[str], list[tuple[re.Pattern[str], str]]]
-]:
+def legal_forms() -> tuple[dict[str, str], re.Pattern[str], tuple[re.Pattern[str], list[tuple[re.Pattern[str], str]]]]:
     """Abbreviation -> kind; a regex of the abbreviations; a regex of every spelled-out form,
     with each form's own pattern -> abbreviation."""
     kinds: dict[str, str] = {}
@@ -266,8 +264,9 @@ def _head_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
             named_place = any(head_end <= k < last for k in spans.loc_start)
             if last > head_end and (_is_capitalized(toks[first]) or named_place):
                 words = toks[first:last]
-                out.append(OrgMention(words[0].start, words[-1].end,
-                                      _tidy(nominative_phrase(words, tagged.text)), None, kind))
+                out.append(
+                    OrgMention(words[0].start, words[-1].end, _tidy(nominative_phrase(words, tagged.text)), None, kind)
+                )
                 i = last
                 continue
         i += 1
@@ -362,7 +361,7 @@ def _ner_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
         m = abbr_re.match(raw)
         if m:
             legal = m.group(1)
-            raw = raw[m.end():].strip()
+            raw = raw[m.end() :].strip()
             words = [t for t in words if t.start >= words[0].start + m.end()]
         if not words:
             continue
@@ -479,6 +478,17 @@ def _abbrev_mentions(tagged: Tagged) -> list[OrgMention]:
     return out
 
 
+# «Группа «Черкизово» (MOEX: GCHE)»: a stock exchange and a ticker
+EXCHANGE_TICKER = re.compile(r"\(\s*([A-Z]{2,10})\s*:\s*[A-Z0-9.]{1,12}\s*\)")
+
+
+def _exchange_mentions(tagged: Tagged) -> list[OrgMention]:
+    """The exchange of a ticker is a company the release names: «(MOEX: GCHE)», «(NYSE: X)»."""
+    return [
+        OrgMention(m.start(1), m.end(1), m.group(1), None, "company") for m in EXCHANGE_TICKER.finditer(tagged.text)
+    ]
+
+
 def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
     """All organization mentions, overlaps resolved in favour of legal-form matches, then the
     longest."""
@@ -488,6 +498,7 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
     ranked += [(2, m) for m in _ner_mentions(tagged, spans)]
     ranked += [(3, m) for m in _place_mentions(tagged)]
     ranked += [(4, m) for m in _abbrev_mentions(tagged)]
+    ranked += [(0, m) for m in _exchange_mentions(tagged)]
     ranked.sort(key=lambda x: (x[0], -(x[1].end - x[1].start), x[1].start))
     chosen: list[OrgMention] = []
     for _, m in ranked:

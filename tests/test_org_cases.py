@@ -573,3 +573,9 @@ def test_resolved_gap(extract, case):
 FAILING_CASES = [
     ("test_org_case", ("Атомную станцию построит Госкорпорация «Росатом».", "Росатом", "госкорпорация", "company", [])),
 ]
+
+
+def test_exchange_of_a_ticker_is_a_company(extract):
+    doc = extract("Москва — ПАО «Северный хлеб» (MOEX: SHLB), крупный производитель хлеба, сообщает о росте выручки.")
+    names = {(o["name"], o["legal_form"], o["kind"]) for o in doc["organizations"]}
+    assert names == {("Северный хлеб", "ПАО", "company"), ("MOEX", None, "company")}
