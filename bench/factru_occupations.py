@@ -23,6 +23,7 @@ from pathlib import Path
 from extractor.model import Document
 from extractor.pipeline import Pipeline, Request
 from extractor.posts import role_key_of, starts_post
+from extractor.tagging import get_tagger
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -80,13 +81,32 @@ def factru(pipeline: Pipeline, shared: Path, out: Path) -> None:
     subprocess.run(cmd, check=True)
 
 
+def natasha_baseline(shared: Path, out: Path) -> None:
+    """The reference: natasha's own NER spans, scored the same way (no occupations: natasha
+    has no posts)."""
+    gold = shared / "eval/factru/dev.jsonl"
+    rows = [json.loads(line) for line in gold.open(encoding="utf-8") if line.strip()]
+    tagged = get_tagger().tag_many([r["text"] for r in rows])
+    preds = out / "factru_dev_natasha.jsonl"
+    with preds.open("w", encoding="utf-8") as fh:
+        for row, tg in zip(rows, tagged, strict=True):
+            ents = [{"type": s.type, "start": s.start, "end": s.end} for s in tg.spans]
+            fh.write(json.dumps({"id": row["id"], "entities": ents, "occupations": []}, ensure_ascii=False) + "\n")
+    cmd = [sys.executable, str(shared / "eval/factru/score.py"), str(gold), str(preds)]
+    print("$ " + " ".join(cmd) + "   # natasha NER alone, for reference", flush=True)
+    subprocess.run(cmd, check=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--out", type=Path, default=ROOT / "bench/out")
+    ap.add_argument("--natasha", action="store_true", help="also score natasha's own NER spans, for reference")
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     factru(Pipeline(), args.shared, args.out)
+    if args.natasha:
+        natasha_baseline(args.shared, args.out)
 
 
 if __name__ == "__main__":
