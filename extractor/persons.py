@@ -100,6 +100,8 @@ def _nominative(word: str, case: str | None, gram: str, gender: str | None) -> s
     inflected = parses[0].inflect(want) or parses[0].inflect({"nomn"})
     if not inflected:
         return word
+    if not parses[0].is_known and len(inflected.word) > len(word):
+        return word  # a guess that lengthens an unknown name («Беназир» -> «Беназира») is wrong
     out = inflected.word if "ё" in word.lower() else inflected.word.replace("ё", "е")  # «Цивилев» as written
     return recover_shape(out, word)
 

@@ -133,8 +133,8 @@ def extend_dependents(
             # «в» takes a place or organization («в Республике Беларусь», «в округе»), not a time
             if low in ("в", "во") and toks[j + 1].text.lower() in NOT_PLACES:
                 break
-            if low == "на" and j + 1 not in spans.named_end:
-                break  # «на переговорах», «на посту»: only a named place («на Южном Кавказе»)
+            if low == "на" and j + 1 not in spans.named_end and toks[j + 1].text.lower() in NOT_PLACES:
+                break  # «на посту», «на время»: not where a post is
             if k == j + 1:
                 break
             j = extend_dependents(tagged, spans, k, limit, chain, preps) if k < limit else k

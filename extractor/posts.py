@@ -80,8 +80,9 @@ def _tok_lemma(tok: Token) -> str:
 
 @lru_cache(maxsize=10_000)
 def _lemma_of_word(word: str) -> str:
-    parses = get_vocab().raw_parse(word)
-    return parses[0].normal_form.replace("ё", "е") if parses else word
+    """A word's lemma, the one that begins a post when there is such («премьера» -> «премьер»)."""
+    lemmas = [p.normal_form.replace("ё", "е") for p in get_vocab().raw_parse(word)]
+    return next((x for x in lemmas if starts_post(x)), lemmas[0] if lemmas else word)
 
 
 def match_post_head(tokens: list[Token], i: int, end: int) -> int | None:
