@@ -140,7 +140,7 @@ def _single(path: str, settings: Settings, indent: int | None) -> int:
 
 def _batch(
     items: list[Item], roots: list[str], settings: Settings, jobs: int, out_dir: Path | None,
-    skip_existing: bool, progress: bool,
+    skip_existing: bool, progress: bool, scheduler: str | None = None,
 ) -> int:
     started = time.monotonic()
     failed = done = 0
@@ -149,7 +149,13 @@ def _batch(
         todo = [i for i in items if not _out_path(out_dir, i, roots).exists()]
     bar = click.progressbar(length=len(todo), file=sys.stderr, label="extracting") if progress else None
     try:
-        with closing(run(todo, settings, jobs)) as results:  # closing it stops the workers
+        if scheduler is None:
+            runner = run(todo, settings, jobs)
+        else:
+            from .dask_backend import run_on_cluster  # Dask loads only for --scheduler
+
+            runner = run_on_cluster(todo, settings, scheduler)
+        with closing(runner) as results:  # closing it stops the workers
             for result in results:
                 if result.failed:
                     failed += 1
@@ -192,6 +198,10 @@ def _batch(
 @click.option("--skip-existing", is_flag=True, help="With --out-dir: skip inputs whose output exists.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes for batches (default: CPU count; 1 = in-process).")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Run batches on a Dask cluster: 'local' (two worker processes on this machine) or a "
+                   "scheduler's address (tcp://HOST:PORT); paths must be readable by every worker. "
+                   "Needs: pip install 'extractor[dask]'.")
 @click.option("--timeout", type=click.FloatRange(min=0), default=60, show_default=True, metavar="SECONDS",
               help="Per-document time limit; a document taking longer gets a timeout error record "
                    "(0 = no limit).")
@@ -204,7 +214,7 @@ def _batch(
 def main(
     paths: tuple[str, ...], ref_date: dt.date | None, encoding: str | None, pattern: str,
     out_dir: Path | None, skip_existing: bool, jobs: int | None, timeout: float, indent: int | None,
-    compact: bool, progress: bool | None,
+    compact: bool, progress: bool | None, scheduler: str | None = None,
 ) -> None:
     """Extract persons with their posts, organizations, locations, percentages and dates from
     Russian press releases, as JSON.
@@ -243,7 +253,14 @@ def main(
     show = sys.stderr.isatty() if progress is None else progress
     workers = jobs or os.cpu_count() or 1
     workers = min(workers, max(1, len(items) // 2)) if jobs is None else workers
-    sys.exit(_batch(items, list(paths), settings, workers, out_dir, skip_existing, show))
+    if scheduler is not None:
+        from .dask_backend import dask_available
+
+        if jobs is not None:
+            raise click.UsageError("--jobs and --scheduler cannot be used together")
+        if not dask_available():
+            raise click.UsageError("--scheduler needs Dask: pip install 'extractor[dask]'")
+    sys.exit(_batch(items, list(paths), settings, workers, out_dir, skip_existing, show, scheduler))
 
 
 __all__ = ["main", "collect_items", "error_record"]

@@ -44,7 +44,9 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Union
+from typing import TYPE_CHECKING, Any
+
+import click
 
 from . import batch
 from .batch import CHUNK_SIZE, WINDOW_PER_WORKER, DocumentTimeout, Item, Result, Settings, dumps
@@ -55,7 +57,7 @@ if TYPE_CHECKING:
     import dask.bag
     import distributed
 
-InputItem = Union[str, Path, tuple[str, str], Item]  # noqa: UP007 (a runtime alias)
+InputItem = str | Path | tuple[str, str] | Item
 
 PLUGIN_NAME = "extractor-models"
 LOCAL = "local"
@@ -67,8 +69,12 @@ _models_loaded = False
 _run_lock = threading.Lock()  # one extraction at a time per process: batch's settings are global
 
 
-class ClusterError(Exception):
-    """The cluster cannot be reached or went away; the message is one line for the user."""
+class ClusterError(click.ClickException):
+    """The cluster cannot be reached or went away. Out of the CLI: ``extract: MESSAGE`` on
+    stderr, exit code 1."""
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"extract: {self.format_message()}", err=True, file=file)
 
 
 def dask_available() -> bool:
@@ -83,18 +89,12 @@ def dask_available() -> bool:
 
 def load_models() -> None:
     """Load the models and vocabularies once per process (the plugin's setup, or the first task
-    of a process without it); also the test hook of ``batch`` that crashes a worker."""
+    of a process without it)."""
     global _models_loaded
     with _models_lock:
-        if _models_loaded:
-            return
-        from .tagging import get_tagger
-
-        get_tagger()
-        Pipeline()
-        batch.warm_up()
-        batch._crash_on = os.environ.get(batch.CRASH_ENV) or None
-        _models_loaded = True
+        if not _models_loaded:
+            batch.warm_up()
+            _models_loaded = True
 
 
 def _make_plugin_class() -> type:
@@ -110,6 +110,7 @@ def _make_plugin_class() -> type:
         async def setup(self, worker: distributed.Worker) -> None:
             import asyncio
 
+            batch._crash_on = os.environ.get(batch.CRASH_ENV) or None  # test hook, as in batch's workers
             await asyncio.get_running_loop().run_in_executor(None, load_models)
 
     ModelsPlugin.__module__ = __name__
@@ -292,6 +293,7 @@ def run_on_cluster(items: Iterable[Item], settings: Settings, scheduler: str) ->
     processes on this machine, loopback only) or a scheduler's address (``tcp://HOST:PORT``).
     Paths are read on the workers. Results in input order; ``items`` is consumed lazily."""
     from distributed import KilledWorker
+    from distributed.client import FutureCancelledError
 
     client, cluster = _connect(scheduler)
     pending: deque[tuple[list[Item], Any]] = deque()  # (chunk, future), in input order
@@ -320,15 +322,18 @@ def run_on_cluster(items: Iterable[Item], settings: Settings, scheduler: str) ->
             chunk, future = pending.popleft()
             try:
                 lines = future.result()
-            except KilledWorker as e:
-                if len(chunk) > 1:  # find the document that kills workers: each alone
+            except (OSError, FutureCancelledError) as e:
+                raise ClusterError(f"lost the Dask cluster at {scheduler}: {e or type(e).__name__}") from None
+            except Exception as e:
+                if future.status != "error":
+                    raise
+                if len(chunk) > 1:  # find the document at fault: each alone
                     pending.extendleft((one, submit(one)) for one in reversed([[i] for i in chunk]))
                     continue
                 item = chunk[0]
-                message = f"{item.source}: extraction failed (worker process died: {e})"
+                how = "worker processes died on it" if isinstance(e, KilledWorker) else type(e).__name__
+                message = f"{item.source}: extraction failed ({how})"
                 lines = [(dumps(error_record(item.source, "internal", message)), message)]
-            except OSError as e:
-                raise ClusterError(f"lost the Dask scheduler at {scheduler}: {e}") from None
             for item, (line, error) in zip(chunk, lines, strict=True):
                 yield Result(item, line, error)
     finally:

@@ -253,13 +253,20 @@ def _org_name(tagged: Tagged, first: int, last: int) -> str | None:
     toks = tagged.tokens
     cut = last
     for k in range(first, last):
-        if toks[k].text.lower() in ("в", "во", "по", "при", "от", "на") or toks[k].text in DASHES:
+        # «по» and «при» stay: «Комиссия по атомной энергии», «Совет при Президенте»
+        if toks[k].text.lower() in ("в", "во", "от", "на") or toks[k].text in DASHES:
             cut = k
             break
     named = [s for s in tagged.spans if s.type in ("ORG", "LOC") and first <= s.first < cut]
     start = named[0].first if named else first
     while start < cut and not (toks[start].text[:1].isupper() or toks[start].text in OPEN_QUOTES):
         start += 1
+    # an organization noun the name hangs on belongs to it: «партии «Яблоко»», «внешнеполитического
+    # ведомства России», «государственной Комиссии по атомной энергии»
+    if first < start < cut:
+        lead = head_index(toks[first : start + 1])
+        if lead is not None and (lemma(toks[first + lead]),) in org_heads():
+            start = first
     if start >= cut:
         # no name, but a described organization: «ректор ферганского вуза»
         group = toks[first:cut]
