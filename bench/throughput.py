@@ -5,8 +5,10 @@ project's samples, repeated up to --docs), then measures, each in its own child 
   (a) extract DIR --jobs 1      (b) extract DIR --jobs 2
   (c) reference: natasha Segmenter, NewsMorphTagger, NewsSyntaxParser, NewsNERTagger, span
       normalization and DatesExtractor, document by document, in one process
-and prints docs/s, characters/s and peak RSS of each, the ratios a/c and b/a, and the
-start-up time of `extract small.txt`.
+  (d) extract DIR --scheduler local   (a Dask LocalCluster of 2 worker processes, started and
+      stopped within the run; skipped when the dask extra is not installed)
+and prints docs/s, characters/s and peak RSS of each, the ratios a/c and b/a, the overhead
+d/b (wall time of Dask over --jobs 2), and the start-up time of `extract small.txt`.
 
 usage: python bench/throughput.py [--docs 500] [--corpus DIR] [--shared ../shared]
 """
@@ -14,6 +16,7 @@ usage: python bench/throughput.py [--docs 500] [--corpus DIR] [--shared ../share
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import shutil
 import subprocess
@@ -102,18 +105,24 @@ def main() -> None:
         print(f"corpus: {n_docs} documents, {chars} characters ({corpus})")
 
         rows = {}
-        for label, cmd in (
+        runs = [
             ("a: extract --jobs 1", [EXTRACT, str(corpus), "--jobs", "1", "--no-progress"]),
             ("b: extract --jobs 2", [EXTRACT, str(corpus), "--jobs", "2", "--no-progress"]),
             ("c: natasha reference", [sys.executable, __file__, "--reference-run", str(corpus)]),
-        ):
+        ]
+        if importlib.util.find_spec("distributed") is not None:
+            runs.append(("d: extract --scheduler", [EXTRACT, str(corpus), "--scheduler", "local", "--no-progress"]))
+        for label, cmd in runs:
             wall, rss = measured(cmd)
             rows[label] = wall
             print(f"{label:24s} {wall:7.1f} s  {n_docs / wall:7.1f} docs/s  {chars / wall:9.0f} chars/s  "
                   f"peak RSS {rss:6.0f} MB", flush=True)
-        a, b, c = rows.values()
+        a, b, c = (rows[label] for label, _ in runs[:3])
         print(f"ratio a/c (throughput, one core, ours vs reference): {c / a:.2f}x")
         print(f"ratio b/a (throughput, 2 jobs vs 1):                 {a / b:.2f}x")
+        if len(runs) > 3:
+            d = rows[runs[3][0]]
+            print(f"ratio d/b (wall, Dask 2 workers vs --jobs 2):        {d / b:.2f}x")
 
         small = tmp / "small.txt"
         small.write_text((ROOT / "samples/01_region_partners.txt").read_text(encoding="utf-8"), encoding="utf-8")

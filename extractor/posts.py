@@ -30,7 +30,8 @@ MAX_POST_WORDS = 8
 AFTER_NAME_OPENERS = frozenset({",", "(", "-", "–", "—"})
 POST_END = frozenset({",", ".", "(", ")", ";", ":", "!", "?", "-", "–", "—"})
 # «российский президент», «свердловского губернатора»: adjectives of places end so
-PLACE_ADJECTIVE = re.compile(r"(ский|цкий)$")
+PLACE_ADJECTIVE = re.compile(r"(ский|цкий|овный)$")
+PLACE_NAMES = {row[0]: row[1] for row in load_rows("place_adjectives.txt") if len(row) > 1}
 # «назначен на должность», «занимает пост», «избрана председателем»
 LINK_VERBS = frozenset(load_words("post_link_verbs.txt"))
 LINK_NOUNS = frozenset({"должность", "пост"})
@@ -409,9 +410,10 @@ def _post_with_place(tagged: Tagged, first: int, head_end: int, last: int) -> Po
         and toks[k].sent == toks[first].sent
         and (PLACE_ADJECTIVE.search(lemma(toks[k])) and not _is_modifier(toks[k]))
     ):
-        place = lemma(toks[k])
+        adjective = lemma(toks[k])
+        place = PLACE_NAMES.get(adjective, adjective)
         return Post(
-            normal=f"{place} {post.normal}",
+            normal=f"{adjective} {post.normal}",
             text=tagged.text[toks[k].start : post.end],
             start=toks[k].start,
             end=post.end,
