@@ -38,13 +38,15 @@ from __future__ import annotations
 import ctypes
 import datetime as dt
 import json
+import logging
 import os
+import signal
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -58,6 +60,8 @@ if TYPE_CHECKING:
     import distributed
 
 InputItem = str | Path | tuple[str, str] | Item
+
+T = TypeVar("T")
 
 PLUGIN_NAME = "extractor-models"
 LOCAL = "local"
@@ -268,15 +272,30 @@ def extract_bag(
 
 # --------------------------------------------------------------------------- the CLI's batches
 
+# `--scheduler local`: two worker processes, loopback only, no dashboard; only errors logged
+# (no warnings about the tasks cancelled by a Ctrl-C on stderr)
 LOCAL_CLUSTER = {"n_workers": 2, "threads_per_worker": 1, "processes": True, "host": "127.0.0.1",
-                 "dashboard_address": None}  # fmt: skip
+                 "dashboard_address": None, "silence_logs": logging.ERROR}  # fmt: skip
+
+
+def _start_ignoring_sigint(start: Callable[[], T]) -> T:
+    """Start worker processes that ignore SIGINT (the disposition survives exec): Ctrl-C is the
+    CLI's business, which then closes the cluster, as batch's workers do. A Ctrl-C during these
+    seconds of start-up is lost."""
+    if threading.current_thread() is not threading.main_thread():
+        return start()
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        return start()
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _connect(scheduler: str) -> tuple[distributed.Client, Any]:
     from distributed import Client, LocalCluster
 
     if scheduler == LOCAL:
-        cluster = LocalCluster(**LOCAL_CLUSTER)
+        cluster = _start_ignoring_sigint(lambda: LocalCluster(**LOCAL_CLUSTER))
         try:
             return Client(cluster), cluster
         except BaseException:
