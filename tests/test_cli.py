@@ -418,6 +418,7 @@ def test_directory_with_nothing_matching(runner: CliRunner, tmp_path: Path) -> N
         (["--encoding", "nonsense"], "nonsense"),
         (["--skip-existing"], "--out-dir"),
         (["--jobs", "0"], "--jobs"),
+        (["--timeout", "-1"], "--timeout"),
         (["--no-such-option"], "--no-such-option"),
     ],
 )
