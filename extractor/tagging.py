@@ -137,6 +137,9 @@ class Tagger:
     def tag_many(self, texts: list[str]) -> list[Tagged]:
         segmented = [_segment(t) for t in texts]
         windows = [(d, a, b) for d, (toks, sents) in enumerate(segmented) for a, b in _windows(sents)]
+        # slovnet pads a batch to its longest sentence: batches of sentences of like length
+        # waste little. Results are keyed by window, so the order of tagging does not matter.
+        windows.sort(key=lambda w: w[2] - w[1])
 
         words = [[t.text for t in segmented[d][0][a:b]] for d, a, b in windows]
         for (d, a, _b), markup in zip(windows, self.morph.map(words), strict=True):
@@ -160,7 +163,7 @@ class Tagger:
         for d, text in enumerate(texts):
             toks, sents = segmented[d]
             tagged = Tagged(text, toks, sents, [])
-            for typ, start, end in spans_by_doc[d]:
+            for typ, start, end in sorted(spans_by_doc[d], key=lambda x: (x[1], x[2])):
                 first, last = tagged.token_at(start), tagged.token_ending(end)
                 if first is None or last is None:
                     continue  # a span that cuts a token: NER and razdel disagree, drop it
