@@ -86,6 +86,26 @@ def _introduced_before(tagged: Tagged, persons: list[Person], first: int) -> lis
 
 
 def merge_orgs(text: str, mentions: list[OrgMention]) -> list[Organization]:
+    """One Organization per organization; one named inside another's name is that one's
+    `parent` (by the name the document gives it elsewhere, if it does), not an entry of its own:
+    «Совет Федерации Федерального Собрания РФ» belongs to the Federal Assembly, which the
+    release does not otherwise speak of."""
+    orgs = _merge_orgs(text, mentions)
+    for m in mentions:
+        if m.parent is None:
+            continue
+        child = _find_org(orgs, m.name)
+        known = _find_org(orgs, m.parent.name)
+        if child is not None and child is not known and child.parent is None:
+            child.parent = known.name if known else m.parent.name
+    return orgs
+
+
+def _find_org(orgs: list[Organization], name: str) -> Organization | None:
+    return next((o for o in orgs if any(same_org(n, name) for n in [o.name, *o.aliases])), None)
+
+
+def _merge_orgs(text: str, mentions: list[OrgMention]) -> list[Organization]:
     orgs: list[Organization] = []
     for m in mentions:
         target = next((o for o in orgs if any(same_org(n, m.name) for n in [o.name, *o.aliases])), None)

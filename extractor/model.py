@@ -69,6 +69,7 @@ class Organization:
     kind: str  # company | authority | other
     mentions: list[Mention] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
+    parent: str | None = None  # the organization it belongs to, by name: «Национальная академия наук Беларуси»
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -76,6 +77,7 @@ class Organization:
             "legal_form": self.legal_form,
             "kind": self.kind,
             "aliases": list(self.aliases),
+            "parent": self.parent,
             "mentions": [m.to_json() for m in self.mentions],
         }
 

@@ -35,6 +35,7 @@ class OrgMention:
     legal_form: str | None
     kind: str | None  # None: not known from this mention
     alias: str | None = None  # «Московский государственный университет (МГУ)» gives «МГУ»
+    parent: OrgMention | None = None  # an organization named inside this one's name
 
 
 @dataclass(frozen=True)
@@ -508,7 +509,23 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
             continue
         chosen.append(m)
     chosen.sort(key=lambda m: m.start)
-    return [_bracketed(tagged, m) for m in chosen if not _lone_common_noun(tagged, m)]
+    out = [_bracketed(tagged, m) for m in chosen if not _lone_common_noun(tagged, m)]
+    return [_with_parent(tagged.text, m, ranked) for m in out]
+
+
+def _with_parent(text: str, m: OrgMention, ranked: list[tuple[int, OrgMention]]) -> OrgMention:
+    """An organization named inside another's name is its parent: «Отдел информации ...
+    Правительства Пензенской области», «Центр азербайджановедения УФУ». A name inside the
+    quotes of a name is part of it («Инжиниринговый центр «Верхняя Сура»»)."""
+    inner = [
+        x for _, x in ranked
+        if m.start < x.start and x.end <= m.end and x.legal_form is None and x.name != m.name
+        and not _is_generic(x) and text[m.start : x.start].count("«") <= text[m.start : x.start].count("»")
+    ]
+    if not inner:
+        return m
+    parent = max(inner, key=lambda x: (x.end - x.start, -x.start))
+    return replace(m, parent=parent)
 
 
 BRACKETED = re.compile(r"\s*\(\s*([А-ЯЁA-Z][\w.\-]{1,24})\s*\)")
