@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from extractor.lexicon import load_rows, load_words
 from extractor.model import DateItem
+from extractor.sentences import ABBREVIATIONS, bounds, sentence_starts
 
 # --- vocabulary, read once -------------------------------------------------------------------
 
@@ -161,8 +162,7 @@ _FUTURE_STEMS = tuple(w.lower() for w in load_words("date_future_markers.txt"))
 # Between a year-less period and a dated one it shares the year with: «за четвертый квартал и 2021 год».
 _COORD_RE = _rx(r"\s*,?\s*(?:и|а\s+также)\s+(?:(?:за|в|во|на)\s+)?\Z")
 # Sentence ends: punctuation then a capital or digit, or a line break («г.» and the like excepted).
-_SENT_RE = re.compile(r"[.!?…]+\s+(?=[«\"(А-ЯЁA-Z\d])|\n")
-_ABBREV = frozenset("г гг ст им т д руб тыс млн млрд др пр ул обл р ч мин см долл ок".split()) | set(_MONTH_ABBREVS)
+_ABBREV = ABBREVIATIONS | set(_MONTH_ABBREVS)  # «15 апр. 2016 г.» does not end a sentence
 _WORD_RE = re.compile(r"[а-яёa-z]+", re.IGNORECASE)
 _DATELINE_PREFIX_RE = re.compile(r"^[^\d\n]{0,15}$")  # «icon », «Пенза, » before a date on its line
 _DATELINE_SUFFIX_RE = re.compile(r"^[\s.,;:|–—-]*(?:(?:в\s+)?\d{1,2}[:.]\d{2})?[\s.,;]*$")
@@ -456,22 +456,6 @@ def _longest_first(cands: list[_Cand]) -> list[_Cand]:
 # --- year-less dates and comparisons in context ------------------------------------------------
 
 
-def _sentence_starts(text: str) -> list[int]:
-    starts = [0]
-    for m in _SENT_RE.finditer(text):
-        if m.group(0) != "\n":
-            word = re.search(r"([а-яёa-z]+)\W*\Z", text[max(0, m.start() - 8) : m.start() + 1], _FLAGS)
-            if word and word.group(1).lower() in _ABBREV:
-                continue
-        starts.append(m.end())
-    return starts
-
-
-def _bounds(starts: list[int], pos: int, length: int) -> tuple[int, int]:
-    i = bisect.bisect_right(starts, pos) - 1
-    return starts[i], starts[i + 1] if i + 1 < len(starts) else length
-
-
 def _years_of(value: str | None) -> int | None:
     """The one year a value lies in («2021-10/2021-12» -> 2021); None for «2012/2016»."""
     if not value:
@@ -528,14 +512,14 @@ class _Context:
     def __init__(self, text: str, cands: list[_Cand]) -> None:
         self.text = text
         self.cands = cands
-        self.sents = _sentence_starts(text)
+        self.sents = sentence_starts(text, _ABBREV)
         self.base = []
         for i, c in enumerate(cands):
             lo = max(self.sentence(c.start)[0], cands[i - 1].end if i else 0, c.start - 60)
             self.base.append(bool(_MARKER_RE.search(text[lo : c.start])))
 
     def sentence(self, pos: int) -> tuple[int, int]:
-        return _bounds(self.sents, pos, len(self.text))
+        return bounds(self.sents, pos, len(self.text))
 
     def line(self, pos: int) -> tuple[int, int]:
         end = self.text.find("\n", pos)

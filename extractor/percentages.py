@@ -18,6 +18,7 @@ from functools import lru_cache
 from extractor.dates import is_comparison
 from extractor.lexicon import load_rows, load_words
 from extractor.model import DateItem, Percentage
+from extractor.sentences import bounds, sentence_starts
 
 
 def _alternation(words: list[str]) -> str:
@@ -54,8 +55,6 @@ _QUAL_RE = re.compile(rf"(?<![а-яё])(?P<q>{_alternation(list(_QUALIFIERS))})\
 _FROM_TO_RE = re.compile(rf"{_BW}со?\s+{_NUM}\s*{_UNIT_INNER}?\s*\Z", _FLAGS)
 _SIGN_RE = re.compile(r"(?:^|(?<=[\s(]))[+−-]\Z")
 # Sentence ends: punctuation then a capital, or a line break; abbreviations are checked apart.
-_SENT_RE = re.compile(r"[.!?…]+[\s\u00a0]+(?=[«\"(А-ЯЁA-Z\d])|\n")
-_ABBREV = frozenset("г гг ст им т д руб тыс млн млрд др пр ул обл р ч мин см долл ок".split())
 _CUT_RE = re.compile(rf";|,\s+(?:{_alternation(list(load_words('pct_clause_cuts.txt')))}){_NW}", _FLAGS)
 _BASE_RE = re.compile(
     rf"{_BW}(?:{_alternation(list(load_words('pct_base_markers.txt')))})\s[^,;:%\d]{{0,60}}\Z", _FLAGS
@@ -192,22 +191,6 @@ def _raw_words(text: str, taken: list[_Raw]) -> list[_Raw]:
 
 
 # --- sentences and clauses ---------------------------------------------------------------------
-
-
-def _sentence_starts(text: str) -> list[int]:
-    starts = [0]
-    for m in _SENT_RE.finditer(text):
-        if m.group(0) != "\n":
-            word = re.search(r"([а-яёa-z]+)\W*\Z", text[max(0, m.start() - 8) : m.start() + 1], _FLAGS)
-            if word and word.group(1).lower() in _ABBREV:
-                continue
-        starts.append(m.end())
-    return starts
-
-
-def _bounds(starts: list[int], pos: int, length: int) -> tuple[int, int]:
-    i = bisect.bisect_right(starts, pos) - 1
-    return starts[i], starts[i + 1] if i + 1 < len(starts) else length
 
 
 # --- morphology of the clause ------------------------------------------------------------------
@@ -522,7 +505,7 @@ def _dated(text: str, dates: list[DateItem], starts: list[int]) -> list[_Dated]:
     for d in sorted(dates, key=lambda d: d.start):
         if d.value is None or not 0 <= d.start <= d.end <= len(text):
             continue
-        sent_start = _bounds(starts, d.start, len(text))[0]
+        sent_start = bounds(starts, d.start, len(text))[0]
         is_base = bool(_BASE_RE.search(text, max(sent_start, d.start - 90), d.start))
         is_base = is_base or bool(is_comparison(d.text))  # «годом ранее» is a base by itself
         out.append(_Dated(d.start, d.end, d.value, is_base))
@@ -566,14 +549,14 @@ def _find(text: str, dates: list[DateItem]) -> list[Percentage]:
     raws = sorted(raws + _raw_words(text, raws), key=lambda r: r.start)
     if not raws:
         return []
-    starts = _sentence_starts(text)
+    starts = sentence_starts(text)
     cuts = [m.end() for m in _CUT_RE.finditer(text)]
     spans = sorted((d.start, d.end) for d in dates)
     dated = _dated(text, dates, starts)
     out: list[Percentage] = []
     prev_end, prev_sent = 0, -1
     for raw in raws:
-        sent = _bounds(starts, raw.num_start, len(text))
+        sent = bounds(starts, raw.num_start, len(text))
         lo = _clause_start(text, cuts, sent[0], prev_end, raw.start)
         ctx = _context(text, raw, lo, spans)
         period, base = _period_base(dated, sent, raw)
