@@ -85,6 +85,30 @@ def reference_run(corpus: Path) -> None:
         list(dates(doc.text))
 
 
+def _burn(n: int) -> None:
+    x = 0
+    for i in range(n):
+        x += i * i
+
+
+def two_process_scaling(n: int = 20_000_000) -> float:
+    """How much faster two CPU-bound processes get through twice the work than one: on a
+    shared or throttled machine this is well under 2, and it bounds b/a."""
+    import multiprocessing as mp
+    import time
+
+    t = time.perf_counter()
+    _burn(n)
+    one = time.perf_counter() - t
+    t = time.perf_counter()
+    procs = [mp.get_context("fork").Process(target=_burn, args=(n,)) for _ in range(2)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join()
+    return 2 * one / (time.perf_counter() - t)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--docs", type=int, default=500)
@@ -131,6 +155,8 @@ def main() -> None:
         small.write_text((ROOT / "samples/01_region_partners.txt").read_text(encoding="utf-8"), encoding="utf-8")
         walls = [measured([EXTRACT, str(small)])[0] for _ in range(3)]
         print(f"start-up: extract small.txt {min(walls):.2f} s wall (best of 3)")
+        print(f"machine ceiling: two CPU-bound Python processes run {two_process_scaling():.2f}x one "
+              f"(what b/a can reach on this machine at best)")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
