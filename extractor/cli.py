@@ -21,11 +21,11 @@ from .batch import (
     run,
     time_limit,
     timeout_message,
-    warm_up,
     write_atomic,
 )
 from .model import error_record
 from .reader import ReadError, read_path, read_stdin
+from .tagging import get_tagger
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -124,7 +124,7 @@ def _single(path: str, settings: Settings, indent: int | None) -> int:
         return EXIT_FAILED
     from .pipeline import Pipeline
 
-    warm_up()  # the time limit is for the extraction, not for loading the models
+    get_tagger()  # the time limit is for the extraction, not for loading the models
     try:
         with time_limit(settings.timeout):
             doc = Pipeline().extract(text, source=path, ref_date=settings.ref_date)
