@@ -3,6 +3,7 @@ organizations, posts to the organization or place they name."""
 
 from __future__ import annotations
 
+from .lexicon import load_words
 from .model import Location, Mention, Organization, Person, Post
 from .organizations import OrgMention, org_kind, same_org, strip_legal_form
 from .posts import post_at, role_key_of
@@ -140,11 +141,34 @@ def merge_locations(text: str, mentions) -> list[Location]:
     return list(by_name.values())
 
 
+# how far back (in characters) the place of a territorial post may be named
+CONTEXT_CHARS = 800
+TERRITORIAL = frozenset(load_words("territorial_posts.txt"))
+
+
+def _place_before(locs: list[Location], pos: int) -> str | None:
+    """The place named last before `pos`, within CONTEXT_CHARS."""
+    best = None
+    for loc in locs:
+        for m in loc.mentions:
+            if pos - CONTEXT_CHARS <= m.end <= pos and (best is None or m.end > best[0]):
+                best = (m.end, loc.name)
+    return best[1] if best else None
+
+
 def link_post_orgs(persons: list[Person], orgs: list[Organization], locs: list[Location]) -> None:
-    """`org_ref` of each post: the organization or location its `org` names."""
+    """`org_ref` of each post: the organization or location its `org` names. A territorial post
+    that names no territory («Премьер-министр Сильвио Берлускони») takes the place named just
+    before it in the text."""
     for person in persons:
         linked = []
         for post in person.posts:
+            first_word = (role_key_of(post.role).split() or [""])[0]
+            # only a bare post: «глава партии» speaks of a party, not of the place named before
+            if post.org is None and first_word in TERRITORIAL and _norm(post.normal) == _norm(post.role):
+                place = _place_before(locs, post.start)
+                if place:
+                    post = Post(**{**post.__dict__, "org": place})
             ref = None
             if post.org:
                 org_name = strip_legal_form(post.org)
