@@ -3,7 +3,7 @@ organizations, posts to the organization or place they name."""
 
 from __future__ import annotations
 
-from .lexicon import load_words
+from .lexicon import load_rows, load_words
 from .model import Location, Mention, Organization, Person, Post
 from .organizations import OrgMention, org_kind, same_org, strip_legal_form
 from .posts import post_at, role_key_of
@@ -146,13 +146,23 @@ CONTEXT_CHARS = 800
 TERRITORIAL = frozenset(load_words("territorial_posts.txt"))
 
 
-def _place_before(locs: list[Location], pos: int) -> str | None:
-    """The place named last before `pos`, within CONTEXT_CHARS."""
+# posts of a country: a president is of the country named before, not of its capital
+NATIONAL = frozenset({"президент", "премьер-министр", "премьер", "канцлер", "король", "королева", "министр", "посол"})
+COUNTRIES = frozenset(_norm(row[1]) for row in load_rows("place_adjectives.txt") if len(row) > 1)
+
+
+def _place_before(locs: list[Location], pos: int, national: bool) -> str | None:
+    """The place named last before `pos`, within CONTEXT_CHARS; for a national post the country
+    named last, if any."""
     best = None
     for loc in locs:
+        if national and _norm(loc.name) not in COUNTRIES:
+            continue
         for m in loc.mentions:
             if pos - CONTEXT_CHARS <= m.end <= pos and (best is None or m.end > best[0]):
                 best = (m.end, loc.name)
+    if best is None and national:
+        return _place_before(locs, pos, national=False)
     return best[1] if best else None
 
 
@@ -166,7 +176,7 @@ def link_post_orgs(persons: list[Person], orgs: list[Organization], locs: list[L
             first_word = (role_key_of(post.role).split() or [""])[0]
             # only a bare post: «глава партии» speaks of a party, not of the place named before
             if post.org is None and first_word in TERRITORIAL and _norm(post.normal) == _norm(post.role):
-                place = _place_before(locs, post.start)
+                place = _place_before(locs, post.start, first_word in NATIONAL)
                 if place:
                     post = Post(**{**post.__dict__, "org": place})
             ref = None
