@@ -135,3 +135,21 @@ def test_bare_post_refers_to_its_holder(extract):
     (person,) = doc["persons"]
     texts = [m["text"] for m in person["mentions"]]
     assert texts == ["Дмитрий Миляев", "Губернатор"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "org"),
+    [
+        # a bare territorial post takes the place named just before it
+        ("В Италии прошли выборы. Премьер-министр Сильвио Берлускони признал поражение.", "Сильвио Берлускони",
+         "Италия"),
+        # a national post prefers the country to its capital
+        ("Визит во Францию начался в Париже. Президент Эмманюэль Макрон встретил гостей.", "Эмманюэль Макрон",
+         "Франция"),
+        # a post with its own complement does not borrow a place
+        ("Митинг прошёл в Москве. Глава партии Сергей Митрохин выступил первым.", "Сергей Митрохин", None),
+    ],
+)
+def test_territory_from_context(extract, text, name, org):
+    person = next(p for p in extract(text)["persons"] if p["name"] == name)
+    assert [p["org"] for p in person["posts"]] == [org]
