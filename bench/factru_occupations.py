@@ -35,6 +35,13 @@ def _is_name_mention(text: str) -> bool:
     return not words or not starts_post(words[0])
 
 
+def run_scorer(script: Path, *args: object, note: str = "") -> None:
+    """Run a shared scorer, showing the command it ran."""
+    cmd = [sys.executable, str(script), *map(str, args)]
+    print("$ " + " ".join(cmd) + (f"   # {note}" if note else ""), flush=True)
+    subprocess.run(cmd, check=True)
+
+
 def factru_org_span(text: str, start: int, end: int) -> tuple[int, int]:
     """factRuEval marks only the name inside the quotes as ORG («партии «Яблоко»» -> «Яблоко»,
     «ОАО «Газпром»» -> «Газпром»); our mentions keep the legal form or descriptor with it."""
@@ -76,9 +83,7 @@ def factru(pipeline: Pipeline, shared: Path, out: Path) -> None:
         for row, doc in zip(rows, docs, strict=True):
             fh.write(json.dumps(factru_record(doc, row["id"]), ensure_ascii=False) + "\n")
     print(f"factru: {len(rows)} documents extracted in {elapsed:.1f} s")
-    cmd = [sys.executable, str(shared / "eval/factru/score.py"), str(gold), str(preds)]
-    print("$ " + " ".join(cmd), flush=True)
-    subprocess.run(cmd, check=True)
+    run_scorer(shared / "eval/factru/score.py", gold, preds)
 
 
 def natasha_baseline(shared: Path, out: Path) -> None:
@@ -92,9 +97,7 @@ def natasha_baseline(shared: Path, out: Path) -> None:
         for row, tg in zip(rows, tagged, strict=True):
             ents = [{"type": s.type, "start": s.start, "end": s.end} for s in tg.spans]
             fh.write(json.dumps({"id": row["id"], "entities": ents, "occupations": []}, ensure_ascii=False) + "\n")
-    cmd = [sys.executable, str(shared / "eval/factru/score.py"), str(gold), str(preds)]
-    print("$ " + " ".join(cmd) + "   # natasha NER alone, for reference", flush=True)
-    subprocess.run(cmd, check=True)
+    run_scorer(shared / "eval/factru/score.py", gold, preds, note="natasha NER alone, for reference")
 
 
 def main() -> None:

@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
-import sys
 from pathlib import Path
 
-from factru_occupations import factru
+from factru_occupations import factru, run_scorer
 
 from extractor.pipeline import Pipeline, Request
 
@@ -26,10 +24,8 @@ def press_dev(pipeline: Pipeline, shared: Path, out: Path, verbose: bool) -> Non
     with preds.open("w", encoding="utf-8") as fh:
         for doc in pipeline.extract_many(reqs):
             fh.write(json.dumps(doc.to_json(), ensure_ascii=False) + "\n")
-    cmd = [sys.executable, str(shared / "eval/press-dev/score.py"), str(shared / "eval/press-dev/gold.jsonl"),
-           str(preds)] + (["--verbose"] if verbose else [])
-    print("$ " + " ".join(cmd), flush=True)
-    subprocess.run(cmd, check=True)
+    run_scorer(shared / "eval/press-dev/score.py", shared / "eval/press-dev/gold.jsonl", preds,
+               *(["--verbose"] if verbose else []))
 
 
 def main() -> None:
