@@ -17,10 +17,10 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from .inflect import UD_CASES, head_grams, head_index, join_tokens, lemma, nominative_phrase, recover_shape, word_lemmas
+from .inflect import UD_CASES, head_grams, head_index, lemma, nominative_phrase, recover_shape, word_lemmas
 from .lexicon import load_rows, load_words
 from .morph import get_vocab
-from .phrases import CLOSE_QUOTES, OPEN_QUOTES, ORG_PREPS, NamedSpans, case_of, extend_dependents, quote_end
+from .phrases import OPEN_QUOTES, ORG_PREPS, NamedSpans, case_of, extend_dependents, quote_end
 from .tagging import Tagged, Token
 
 QUOTE_CHARS = '«»„“”"'
@@ -136,14 +136,6 @@ def strip_legal_form(name: str) -> str:
     m = legal_forms()[1].match(name)
     rest = name[m.end() :].strip() if m else name
     return strip_quotes(rest) or name
-
-
-def _tok_range(tagged: Tagged, start: int, end: int) -> tuple[int, int] | None:
-    i = tagged.token_at(start)
-    j = tagged.token_ending(end)
-    if i is None or j is None:
-        return None
-    return i, j + 1
 
 
 def _head_kind(tokens: list[Token]) -> str | None:
@@ -615,8 +607,4 @@ def _known(name: str) -> tuple[str, str] | None:
     return known
 
 
-def join_words(tagged: Tagged, words: list[Token]) -> str:
-    return join_tokens(words, [t.text for t in words], tagged.text)
-
-
-__all__ = ["OrgMention", "find_org_mentions", "org_kind", "same_org", "strip_quotes", "CLOSE_QUOTES"]
+__all__ = ["OrgMention", "find_org_mentions", "org_kind", "same_org", "strip_legal_form", "strip_quotes"]
