@@ -151,18 +151,21 @@ NATIONAL = frozenset({"президент", "премьер-министр", "п
 COUNTRIES = frozenset(_norm(row[1]) for row in load_rows("place_adjectives.txt") if len(row) > 1)
 
 
-def _place_before(locs: list[Location], pos: int, national: bool) -> str | None:
-    """The place named last before `pos`, within CONTEXT_CHARS; for a national post the country
-    named last, if any."""
+def _place_before(
+    locs: list[Location], orgs: list[Organization], pos: int, national: bool
+) -> str | None:
+    """The place or authority named last before `pos`, within CONTEXT_CHARS («В Сенате, где
+    ..., спикер Гарри Рид»); for a national post the country named last, if any."""
+    named = [(loc.name, loc.mentions) for loc in locs if not national or _norm(loc.name) in COUNTRIES]
+    if not national:
+        named += [(o.name, o.mentions) for o in orgs if o.kind == "authority"]
     best = None
-    for loc in locs:
-        if national and _norm(loc.name) not in COUNTRIES:
-            continue
-        for m in loc.mentions:
+    for name, mentions in named:
+        for m in mentions:
             if pos - CONTEXT_CHARS <= m.end <= pos and (best is None or m.end > best[0]):
-                best = (m.end, loc.name)
+                best = (m.end, name)
     if best is None and national:
-        return _place_before(locs, pos, national=False)
+        return _place_before(locs, orgs, pos, national=False)
     return best[1] if best else None
 
 
@@ -176,7 +179,7 @@ def link_post_orgs(persons: list[Person], orgs: list[Organization], locs: list[L
             first_word = (role_key_of(post.role).split() or [""])[0]
             # only a bare post: «глава партии» speaks of a party, not of the place named before
             if post.org is None and first_word in TERRITORIAL and _norm(post.normal) == _norm(post.role):
-                place = _place_before(locs, post.start, first_word in NATIONAL)
+                place = _place_before(locs, orgs, post.start, first_word in NATIONAL)
                 if place:
                     post = Post(**{**post.__dict__, "org": place})
             ref = None

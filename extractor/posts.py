@@ -14,7 +14,7 @@ dash or parentheses, or through a verb («назначен на должност
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from .inflect import UD_CASES, head_index, lemma, nominative_phrase, word_lemmas
@@ -184,8 +184,12 @@ def _role_complement_end(tagged: Tagged, head_end: int, last: int) -> int:
         if tok.text == "по" and k + 1 < last and toks[k + 1].text.islower():
             # «министр по государственным сборам», «секретарь по вопросам прав человека»
             k += 1
-            while k < last and k not in named and toks[k].text.islower() and toks[k].text.isalpha() and (
-                case_of(toks[k]) in ("Dat", "Gen") or toks[k].text == "и"
+            while (
+                k < last
+                and k not in named
+                and toks[k].text.islower()
+                and toks[k].text.isalpha()
+                and (case_of(toks[k]) in ("Dat", "Gen") or toks[k].text == "и")
             ):
                 k += 1
             continue
@@ -193,6 +197,8 @@ def _role_complement_end(tagged: Tagged, head_end: int, last: int) -> int:
             break
         if tok.pos in ("NOUN", "PROPN") and (lemma(tok),) in heads:
             break
+        if k + 1 < last and (lemma(tok), lemma(toks[k + 1])) in heads:
+            break  # a two-word organization noun: «вооружённых сил»
         k += 1
     # an adjective left hanging belongs to what follows: «министр» Новосибирской области
     while k > head_end and toks[k - 1].pos == "ADJ":
@@ -272,7 +278,10 @@ def _org_name(tagged: Tagged, first: int, last: int) -> str | None:
         # no name, but a described organization: «ректор ферганского вуза»
         group = toks[first:cut]
         h = head_index(group)
-        if h is not None and len(group) > 1 and (lemma(group[h]),) in org_heads():  # not a bare «компании»
+        two_word = h is not None and h > 0 and (lemma(group[h - 1]), lemma(group[h])) in org_heads()
+        if (
+            h is not None and len(group) > 1 and ((lemma(group[h]),) in org_heads() or two_word)
+        ):  # not a bare «компании»
             return _tidy(nominative_phrase(group, tagged.text)) or None
         return None
     group = toks[start:cut]
@@ -392,7 +401,13 @@ def _posts_reaching(
             rest = _posts_reaching(tagged, spans, nm, nxt, end, sent_first, depth - 1)
             if rest and tagged.token_at(rest[0].start) == nxt:
                 post = _post_with_place(tagged, first, head_end, last)
-                return [post, *rest] if post else rest
+                if post is None:
+                    return rest
+                # «представитель вооружённых сил полковник Сансерн ...»: the rank or post right
+                # before the name, naming no organization, is held in the one just named
+                if post.org and rest[0].org is None and tagged.token_at(rest[0].start) == last:
+                    rest = [replace(rest[0], org=post.org), *rest[1:]]
+                return [post, *rest]
     return []
 
 

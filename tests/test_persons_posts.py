@@ -153,3 +153,18 @@ def test_bare_post_refers_to_its_holder(extract):
 def test_territory_from_context(extract, text, name, org):
     person = next(p for p in extract(text)["persons"] if p["name"] == name)
     assert [p["org"] for p in person["posts"]] == [org]
+
+
+def test_rank_after_a_post_shares_its_organization(extract):
+    text = "Утром представитель вооружённых сил полковник Сансерн Каевкамнерд выступил по радио."
+    (person,) = extract(text)["persons"]
+    assert [(p["role"], p["org"]) for p in person["posts"]] == [
+        ("представитель", "вооружённые силы"),
+        ("полковник", "вооружённые силы"),
+    ]
+
+
+def test_bare_post_takes_the_authority_named_before(extract):
+    text = "В Государственной Думе, где прошло голосование, спикер Вячеслав Володин поблагодарил депутатов."
+    person = next(p for p in extract(text)["persons"] if p["last"] == "Володин")
+    assert [p["org"] for p in person["posts"]] == ["Государственная Дума"]
