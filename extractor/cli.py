@@ -27,7 +27,7 @@ from .model import error_record
 from .reader import ReadError, read_path, read_stdin
 from .tagging import get_tagger
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_OK, EXIT_FAILED, EXIT_INTERRUPTED = 0, 1, 130  # 2, a usage error, is click's own
 
 EPILOG = """\b
 Examples:

@@ -24,7 +24,6 @@ UD_CASES = {
 NOUNISH = {"NOUN", "PROPN"}
 ADJISH = {"ADJ", "DET", "NUM", "VERB"}  # VERB: participles the tagger calls VERB
 OC_ADJ = {"ADJF", "PRTF", "NUMR", "NPRO"}
-NAME_GRAMS = ("Name", "Surn", "Patr")
 
 
 def recover_shape(word: str, original: str) -> str:
@@ -82,6 +81,11 @@ def nominative_word(
     return recover_shape(inflected.word, word)
 
 
+def is_acting(tok: Token) -> bool:
+    """«исполняющий (обязанности)»: a participle that heads a post phrase in place of a noun."""
+    return tok.text.lower().startswith("исполняющ")
+
+
 def join_tokens(tokens: Sequence[Token], words: Sequence[str], text: str) -> str:
     """Words joined with the text's own spacing (line breaks become spaces)."""
     parts = []
@@ -117,7 +121,7 @@ def nominative_phrase(tokens: Sequence[Token], text: str) -> str:
     if not tokens:
         return ""
     head = head_index(tokens)
-    acting = next((i for i, t in enumerate(tokens[:3]) if t.text.lower().startswith("исполняющ")), None)
+    acting = next((i for i, t in enumerate(tokens[:3]) if is_acting(t)), None)
     if acting is not None and tokens[acting].feats.get("Case") != "Nom":
         # «исполняющим обязанности губернатора»: the participle is the head, «обязанности» its object
         words = [t.text for t in tokens]

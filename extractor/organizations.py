@@ -38,13 +38,6 @@ class OrgMention:
     parent: OrgMention | None = None  # an organization named inside this one's name
 
 
-@dataclass(frozen=True)
-class LegalForm:
-    abbr: str
-    kind: str
-    pattern: re.Pattern[str]  # the spelled-out form, any case
-
-
 def _stem_pattern(phrase: str) -> str:
     """A regex for a phrase in any case: each word's stem followed by any ending."""
     parts = []

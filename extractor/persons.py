@@ -31,7 +31,6 @@ class NameMention:
     first: str | None
     middle: str | None
     last: str | None
-    first_initial: str | None  # «А.» in «А. В. Иванов»
     gender: str | None  # masc | femn
     last_forms: frozenset[str] = frozenset()  # every nominative reading of the surname as written
 
@@ -227,7 +226,7 @@ def split_name(tagged: Tagged, first: int, last: int) -> NameMention | None:
     start, end = toks[first].start, toks[last - 1].end
     forms = _surname_readings(words[-1].text) if la and len(words) == 1 else frozenset()
     return NameMention(
-        start, end, first, last, f, m, la, (initials[0] + ".") if initials else None, gender, forms
+        start, end, first, last, f, m, la, gender, forms
     )
 
 

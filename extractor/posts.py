@@ -14,10 +14,10 @@ dash or parentheses, or through a verb («назначен на должност
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache, lru_cache
 
-from .inflect import UD_CASES, head_index, lemma, nominative_phrase, word_lemmas
+from .inflect import UD_CASES, head_index, is_acting, lemma, nominative_phrase, word_lemmas
 from .lexicon import load_rows, load_words
 from .model import Post
 from .morph import get_vocab
@@ -37,15 +37,6 @@ LINK_VERBS = frozenset(load_words("post_link_verbs.txt"))
 LINK_NOUNS = frozenset({"должность", "пост"})
 # trades that are posts only with an organization: «журналист газеты», not «журналист Иванов»
 PROFESSIONS = frozenset(load_words("professions.txt"))
-
-
-@dataclass(frozen=True)
-class PostMatch:
-    """A post phrase over tokens [first, last); `head_end` ends its role words."""
-
-    first: int
-    last: int
-    head_end: int
 
 
 @cache
@@ -314,7 +305,7 @@ def _head_noun(toks: list[Token], i: int, end: int) -> Token:
     """The word that carries the post's case: its first noun, or «исполняющий» in «исполняющий
     обязанности главы»."""
     for t in toks[i:end]:
-        if t.text.lower().startswith("исполняющ") or t.pos in ("NOUN", "PROPN"):
+        if is_acting(t) or t.pos in ("NOUN", "PROPN"):
             return t
     return toks[end - 1]
 
