@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+from extractor.inflect import word_lemmas
 from extractor.model import Document
 from extractor.pipeline import Pipeline, Request
 from extractor.posts import role_key_of, starts_post
@@ -42,17 +44,56 @@ def run_scorer(script: Path, *args: object, note: str = "") -> None:
     subprocess.run(cmd, check=True)
 
 
-def factru_org_span(text: str, start: int, end: int) -> tuple[int, int]:
+# factRuEval never marks a government or parliament named by its country as ORG («правительство
+# Китая», «парламент Грузии», «мэрия Москвы»): the country in it is a LOC, the noun is not an entity
+FACTRU_NOT_ORG_HEADS = frozenset({"правительство", "парламент", "мэрия", "кабинет", "администрация"})
+QUOTES = "«»„“”\""
+PARENS = re.compile(r"\s*\(([^()]+)\)")
+
+
+def _unquoted(text: str, start: int, end: int) -> tuple[int, int]:
     """factRuEval marks only the name inside the quotes as ORG («партии «Яблоко»» -> «Яблоко»,
-    «ОАО «Газпром»» -> «Газпром»); our mentions keep the legal form or descriptor with it."""
-    i = text.find("«")
-    j = text.rfind("»")
-    if 0 <= i < j:
-        return start + i + 1, start + j
+    «ОАО «Газпром»» -> «Газпром», «завода "ЗАЗ"» -> «ЗАЗ»)."""
+    chunk = text[start:end]
+    opened = [k for k, c in enumerate(chunk) if c in QUOTES]
+    if len(opened) >= 2 and opened[-1] - opened[0] > 1:
+        return start + opened[0] + 1, start + opened[-1]
     return start, end
 
 
-def factru_record(doc: Document, doc_id: str) -> dict:
+def factru_org_spans(text: str, start: int, end: int, loc_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """One of our organization mentions as factRuEval ORG spans. Our mentions keep the legal form,
+    descriptor, country and bracketed short name with the name; factRuEval marks the name alone:
+    «Министерство внутренних дел Пакистана» -> ORG «Министерство внутренних дел» (the country is
+    a LOC), «Союз координационных советов (СКС)» -> two ORG spans, and a government named by its
+    country is no ORG at all."""
+    first_word = text[start:end].split(maxsplit=1)[0].lower()
+    if word_lemmas(first_word)[0] in FACTRU_NOT_ORG_HEADS:
+        return []
+    parts = []
+    cursor = start
+    for m in PARENS.finditer(text, start, end):
+        parts.append((cursor, m.start()))
+        parts.append((m.start(1), m.end(1)))
+        cursor = m.end()
+    parts.append((cursor, end))
+    out = []
+    for s, e in parts:
+        s, e = _unquoted(text, s, e)
+        # a country or region closing the name is a LOC of its own
+        tails = [ls for ls, le in loc_spans if s < ls and le == e]
+        if tails:
+            e = min(tails)
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+def factru_record(doc: Document, doc_id: str, text: str) -> dict:
     """Our output as factRuEval predictions: entity spans and occupation facts."""
     entities = []
     occupations = []
@@ -62,13 +103,13 @@ def factru_record(doc: Document, doc_id: str) -> dict:
                 entities.append({"type": "PER", "start": m.start, "end": m.end})
         for post in person.posts:
             occupations.append({"who": person.name, "position": post.role, "where": post.org})
+    loc_spans = [(m.start, m.end) for loc in doc.locations for m in loc.mentions]
     for org in doc.organizations:
         for m in org.mentions:
-            start, end = factru_org_span(m.text, m.start, m.end)
-            entities.append({"type": "ORG", "start": start, "end": end})
-    for loc in doc.locations:
-        for m in loc.mentions:
-            entities.append({"type": "LOC", "start": m.start, "end": m.end})
+            for start, end in factru_org_spans(text, m.start, m.end, loc_spans):
+                entities.append({"type": "ORG", "start": start, "end": end})
+    for start, end in loc_spans:
+        entities.append({"type": "LOC", "start": start, "end": end})
     return {"id": doc_id, "entities": entities, "occupations": occupations}
 
 
@@ -81,7 +122,7 @@ def factru(pipeline: Pipeline, shared: Path, out: Path) -> None:
     preds = out / "factru_dev.jsonl"
     with preds.open("w", encoding="utf-8") as fh:
         for row, doc in zip(rows, docs, strict=True):
-            fh.write(json.dumps(factru_record(doc, row["id"]), ensure_ascii=False) + "\n")
+            fh.write(json.dumps(factru_record(doc, row["id"], row["text"]), ensure_ascii=False) + "\n")
     print(f"factru: {len(rows)} documents extracted in {elapsed:.1f} s")
     run_scorer(shared / "eval/factru/score.py", gold, preds)
 

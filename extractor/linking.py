@@ -108,6 +108,9 @@ def _find_org(orgs: list[Organization], name: str) -> Organization | None:
 
 def _merge_orgs(text: str, mentions: list[OrgMention]) -> list[Organization]:
     orgs: list[Organization] = []
+    # how sure each organization's kind is: 0 a default, 1 guessed from quotes, 2 from a head
+    # noun, a legal form or the lexicon; a surer mention overrides
+    sure: dict[int, int] = {}
     for m in mentions:
         target = next((o for o in orgs if any(same_org(n, m.name) for n in [o.name, *o.aliases])), None)
         mention = Mention(text[m.start:m.end], m.start, m.end)
@@ -116,6 +119,7 @@ def _merge_orgs(text: str, mentions: list[OrgMention]) -> list[Organization]:
         if target is None:
             orgs.append(Organization(name=m.name, legal_form=m.legal_form, kind=org_kind(m), mentions=[mention],
                                      aliases=[m.alias] if m.alias else []))
+            sure[id(orgs[-1])] = _kind_sureness(m)
             continue
         if m.alias and all(_norm(m.alias) != _norm(a) for a in [target.name, *target.aliases]):
             target.aliases.append(m.alias)
@@ -128,9 +132,15 @@ def _merge_orgs(text: str, mentions: list[OrgMention]) -> list[Organization]:
             else:
                 target.aliases.append(m.name)
         target.legal_form = target.legal_form or m.legal_form
-        if m.kind and target.kind == "other":
-            target.kind = m.kind
+        sureness = _kind_sureness(m)
+        if sureness > sure[id(target)] or (m.kind and sureness == sure[id(target)] and target.kind == "other"):
+            target.kind = org_kind(m)
+            sure[id(target)] = sureness
     return orgs
+
+
+def _kind_sureness(m: OrgMention) -> int:
+    return 0 if not m.kind else 1 if m.kind_guessed else 2
 
 
 def merge_locations(text: str, mentions) -> list[Location]:

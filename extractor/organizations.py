@@ -36,6 +36,7 @@ class OrgMention:
     kind: str | None  # None: not known from this mention
     alias: str | None = None  # «Московский государственный университет (МГУ)» gives «МГУ»
     parent: OrgMention | None = None  # an organization named inside this one's name
+    kind_guessed: bool = False  # the kind is a guess («Яблоко» in quotes alone reads as a company)
 
 
 def _stem_pattern(phrase: str) -> str:
@@ -87,6 +88,22 @@ def known_abbrevs() -> dict[str, tuple[str, str]]:
 @cache
 def not_org_names() -> frozenset[str]:
     return frozenset(_plain(w) for w in load_words("not_orgs.txt"))
+
+
+@cache
+def object_heads() -> frozenset[str]:
+    return frozenset(load_words("object_heads.txt"))
+
+
+@cache
+def time_nouns() -> frozenset[str]:
+    """«в течение двух лет «Майкрософт» ...»: a time noun before a name is no event of it."""
+    return frozenset(load_words("time_nouns.txt"))
+
+
+@cache
+def not_org_heads() -> frozenset[str]:
+    return event_heads() | object_heads()
 
 
 @cache
@@ -236,6 +253,13 @@ def _head_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
                     out.append(OrgMention(toks[i].start, toks[q - 1].end, name, None, kind))
                 i = q
                 continue
+        latin = _latin_name_end(toks, head_end, sent.last)
+        if latin:
+            # «корпорация Google», «компании Sun Microsystems»: the Latin name is the mention
+            name = tagged.text[toks[head_end].start : toks[latin - 1].end]
+            out.append(OrgMention(toks[head_end].start, toks[latin - 1].end, name, None, kind))
+            i = latin
+            continue
         if kind == "authority" and toks[head_end - 1].feats.get("Number") == "Plur":
             shared = _coordinated(tagged, i, head_end, sent.last, kind)
             if shared:
@@ -257,6 +281,20 @@ def _head_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
                 continue
         i += 1
     return out
+
+
+LATIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9&.\-']*$")
+MAX_LATIN_NAME_WORDS = 4
+
+
+def _latin_name_end(toks: list[Token], i: int, limit: int) -> int | None:
+    """The end of a capitalized Latin-script name starting at token `i`, if there is one."""
+    if i >= limit or not toks[i].text[:1].isupper() or not LATIN_WORD.match(toks[i].text):
+        return None
+    k = i
+    while k < limit and k - i < MAX_LATIN_NAME_WORDS and LATIN_WORD.match(toks[k].text):
+        k += 1
+    return k
 
 
 def _with_adjectives(toks: list[Token], i: int, sent_first: int) -> int:
@@ -372,9 +410,11 @@ def _ner_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
         if not name:
             continue
         kind = kinds.get(legal) if legal else _head_kind(words)
-        if kind is None and raw[:1] in OPEN_QUOTES and legal is None and not known_abbrevs().get(name.lower()):
+        guessed = kind is None and raw[:1] in OPEN_QUOTES and legal is None and not known_abbrevs().get(name.lower())
+        if guessed:
             kind = "company"  # a bare quoted name («Амкадор»): a brand name, nearly always a company
-        out.append(OrgMention(words[0].start if not legal else span.start, words[-1].end, name, legal, kind, alias))
+        start = words[0].start if not legal else span.start
+        out.append(OrgMention(start, words[-1].end, name, legal, kind, alias, kind_guessed=guessed))
     return out
 
 
@@ -427,24 +467,39 @@ def _quoted_nominative(tok: Token) -> str:
 
 def _is_event(tagged: Tagged, m: OrgMention) -> bool:
     """Exhibitions, forums and programmes are not organizations: «выставка «ИННОПРОМ»»,
-    «Международная промышленная выставка»."""
+    «Международная промышленная выставка»; nor are vehicles, buildings and products: «шаттл
+    «Дискавери»», «Космический телескоп Хаббл»."""
     if _plain(m.name) in not_org_names() or _plain(tagged.text[m.start : m.end]) in not_org_names():
         return True
     i = tagged.token_at(m.start)
     if i is None:
         return False
     toks = tagged.tokens
-    # an event noun right before the name, maybe with an opening quote between
+    # an event or thing noun right before the name, in apposition to it: «выставка «ИННОПРОМ»»,
+    # «шаттл «Дискавери»», «телескоп Хаббл»; an event noun only before quotes, as «в 2010 году
+    # Google» or «акций Facebook» name no event
     k = i - 1
+    quoted = toks[i].text in OPEN_QUOTES
     if k >= 0 and toks[k].text in OPEN_QUOTES:
-        k -= 1
-    if k >= 0 and toks[k].sent == toks[i].sent and lemma(toks[k]) in event_heads():
-        return True
+        k, quoted = k - 1, True
+    if k >= 0 and toks[k].sent == toks[i].sent and _in_apposition(tagged, m):
+        head = lemma(toks[k])
+        if head in object_heads() and (quoted or not m.name.isupper()):
+            return True
+        if quoted and head in event_heads() and head not in time_nouns():
+            return True
     # an event noun heading a name of several words
     j = tagged.token_ending(m.end)
     words = toks[i : (j + 1 if j is not None else i + 1)]
     h = head_index(words)
-    return len(words) > 1 and h is not None and lemma(words[h]) in event_heads()
+    return len(words) > 1 and h is not None and lemma(words[h]) in not_org_heads()
+
+
+def _in_apposition(tagged: Tagged, m: OrgMention) -> bool:
+    """A name in apposition to a noun keeps the nominative («на шаттле «Дискавери»»); one in
+    another case depends on it as an owner («Инициатива «Яблока»», «автомобили ЗАЗ»)."""
+    written = strip_quotes(tagged.text[m.start : m.end]).split()
+    return bool(written) and written[0].lower() == m.name.split()[0].lower()
 
 
 @cache
@@ -487,15 +542,122 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
     ranked += [(0, m) for m in _exchange_mentions(tagged)]
     ranked.sort(key=lambda x: (x[0], -(x[1].end - x[1].start), x[1].start))
     chosen: list[OrgMention] = []
+    not_here: set[tuple[str, ...]] = set()  # names this document shows to be events or things
     for _, m in ranked:
         if any(m.start < c.end and c.start < m.end for c in chosen):
             continue
-        if m.legal_form is None and (_is_event(tagged, m) or _is_generic(m)):
+        if m.legal_form is None and _is_event(tagged, m):
+            not_here.update(_name_keys(tagged, m))
+            continue
+        if m.legal_form is None and _is_generic(m):
             continue
         chosen.append(m)
+    chosen = [m for m in chosen if not _lone_common_noun(tagged, m)]
+    chosen += _repeated_mentions(tagged, chosen)
+    # «шаттл «Дискавери»» once makes every «Дискавери» of the text a shuttle
+    chosen = [m for m in chosen if m.legal_form is not None or not _named_in(_name_keys(tagged, m), not_here)]
     chosen.sort(key=lambda m: m.start)
-    out = [_bracketed(tagged, m) for m in chosen if not _lone_common_noun(tagged, m)]
+    out = [_bracketed(tagged, m) for m in chosen]
     return [_with_parent(tagged.text, m, ranked) for m in out]
+
+
+MAX_REPEATED_NAME_WORDS = 3
+
+
+def _name_tokens(tagged: Tagged, m: OrgMention) -> tuple[list[Token], bool] | None:
+    """The words a short name is written with in a mention, and whether they were quoted:
+    «Майкрософт» in «компания «Майкрософт»», «Facebook», «Интерпол»."""
+    i, j = tagged.token_at(m.start), tagged.token_ending(m.end)
+    if i is None or j is None:
+        return None
+    toks = tagged.tokens[i : j + 1]
+    quoted = [k for k, t in enumerate(toks) if t.text in QUOTE_CHARS]
+    if len(quoted) >= 2:
+        toks, is_quoted = toks[quoted[0] + 1 : quoted[-1]], True
+    elif m.legal_form is None:
+        is_quoted = False
+    else:
+        return None
+    words = [t for t in toks if t.text[:1].isalnum()]
+    if not words or len(words) > MAX_REPEATED_NAME_WORDS or len(words) != len(toks):
+        return None
+    if not (words[0].text[:1].isupper() or words[0].text[:1].isdigit()):
+        return None
+    return words, is_quoted
+
+
+def _name_keys(tagged: Tagged, m: OrgMention) -> set[tuple[str, ...]]:
+    """Keys that tell two mentions of one name, in any case: its nominative words, and the lemmas
+    of the words it is written with («Хаббла» -> «хаббл»)."""
+    keys = {tuple(_plain(m.name).split())}
+    found = _name_tokens(tagged, m)
+    if found:
+        keys.add(tuple(lemma(t) for t in found[0]))
+        keys.add(tuple(_plain(t.text) for t in found[0]))
+    return keys
+
+
+def _named_in(keys: set[tuple[str, ...]], names: set[tuple[str, ...]]) -> bool:
+    """Whether a mention's keys name one of `names`; a one-word name also in a case form the
+    dictionary does not know («Хаббл» -> «Хаббла»)."""
+    if keys & names:
+        return True
+    ones = [n[0] for n in names if len(n) == 1 and len(n[0]) >= 4]
+    return any(
+        len(k) == 1 and any(k[0].startswith(n) and len(k[0]) - len(n) <= 2 for n in ones) for k in keys
+    )
+
+
+def _is_common_word(tok: Token) -> bool:
+    """A word of the dictionary that is not a name: «Центр», «Телевизор», «Яблоко»."""
+    parses = get_vocab().raw_parse(tok.text.lower())
+    return bool(parses) and all(
+        p.is_known and not ({"Orgn", "Abbr", "Name", "Surn", "Geox", "Trad"} & p.tag.grammemes) for p in parses
+    )
+
+
+def _repeated_mentions(tagged: Tagged, chosen: list[OrgMention]) -> list[OrgMention]:
+    """Every other place a short organization name found once is written again, in any case:
+    «компания «Майкрософт»» ... «Майкрософт» представил ...; «Интерпол» ... «Интерполу». A name
+    that is a common word («Центр», «Яблоко») counts again only in quotes, and words the model
+    tagged as a person or a place stay theirs."""
+    toks = tagged.tokens
+    names: dict[tuple[str, ...], tuple[OrgMention, bool]] = {}
+    for m in chosen:
+        if _is_generic(m) or _plain(m.name) in not_org_names():
+            continue
+        found = _name_tokens(tagged, m)
+        if found is None:
+            continue
+        words, quoted = found
+        key = tuple(lemma(t) for t in words)
+        needs_quotes = quoted and any(_is_common_word(t) for t in words)
+        if key not in names or not needs_quotes:
+            names[key] = (m, needs_quotes)
+    if not names:
+        return []
+    taken = [(m.start, m.end) for m in chosen]
+    taken += [(s.start, s.end) for s in tagged.spans if s.type != "ORG"]
+    out = []
+    for key, (m, needs_quotes) in names.items():
+        n = len(key)
+        for i in range(len(toks) - n + 1):
+            if lemma(toks[i]) != key[0] or not toks[i].text[:1].isupper() and not toks[i].text[:1].isdigit():
+                continue
+            if tuple(lemma(t) for t in toks[i : i + n]) != key:
+                continue
+            first, last = i, i + n
+            in_quotes = first > 0 and toks[first - 1].text in OPEN_QUOTES
+            if in_quotes and last < len(toks) and toks[last].text in QUOTE_CHARS:
+                first, last = first - 1, last + 1
+            elif needs_quotes:
+                continue
+            start, end = toks[first].start, toks[last - 1].end
+            if any(start < e and s < end for s, e in taken):
+                continue
+            taken.append((start, end))
+            out.append(OrgMention(start, end, m.name, m.legal_form, m.kind, m.alias, kind_guessed=m.kind_guessed))
+    return out
 
 
 def _with_parent(text: str, m: OrgMention, ranked: list[tuple[int, OrgMention]]) -> OrgMention:
@@ -513,25 +675,36 @@ def _with_parent(text: str, m: OrgMention, ranked: list[tuple[int, OrgMention]])
     return replace(m, parent=parent)
 
 
-BRACKETED = re.compile(r"\s*\(\s*([А-ЯЁA-Z][\w.\-]{1,24})\s*\)")
+# a short name, or a Latin name of a few words, in brackets: «(Росмолодежь)», «(Volkswagen)»,
+# «(Committee to Protect Journalists)»
+BRACKETED = re.compile(r"\s*\(\s*([А-ЯЁA-Z][\w.\-]{1,24}|[A-Z][\w.\-&']*(?:\s+[\w.\-&']+){1,7})\s*\)")
+MAX_BRACKETS = 2
 
 
 def _bracketed(tagged: Tagged, m: OrgMention) -> OrgMention:
     """A short name or legal form in brackets after a name: «Федеральное агентство по делам
-    молодежи (Росмолодежь)», «Банк ВТБ (ПАО)»."""
-    name = m.name
+    молодежи (Росмолодежь)», «Банк ВТБ (ПАО)», «Комитет защиты журналистов (КЗЖ) (Committee to
+    Protect Journalists)». The brackets join the mention; a place or a person in brackets
+    («(Москва)») is no other name."""
+    name, end, found = m.name, m.end, []
     inner = PAREN_ABBR.match(name)
     if inner:  # the name took the brackets in
         name = inner.group(1)
-        found = inner.group(2)
-    else:
-        after = BRACKETED.match(tagged.text, m.end)
-        found = after.group(1) if after else None
-    if not found or found == m.alias:
-        return m if name == m.name else replace(m, name=name)
-    if found in legal_forms()[0]:
-        return replace(m, name=name, legal_form=m.legal_form or found)
-    return replace(m, name=name, alias=m.alias or found)
+        found.append(inner.group(2))
+    others = [(s.start, s.end) for s in tagged.spans if s.type in ("LOC", "PER")]
+    for _ in range(MAX_BRACKETS):
+        after = BRACKETED.match(tagged.text, end)
+        if not after or any(s < after.end(1) and after.start(1) < e for s, e in others):
+            break
+        found.append(after.group(1))
+        end = after.end()
+    legal, alias = m.legal_form, m.alias
+    for f in found:
+        if f in legal_forms()[0]:
+            legal = legal or f
+        elif f != name:
+            alias = alias or f
+    return replace(m, name=name, end=end, legal_form=legal, alias=alias)
 
 
 def _lone_common_noun(tagged: Tagged, m: OrgMention) -> bool:

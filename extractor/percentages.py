@@ -74,7 +74,7 @@ _SKIP_POS = frozenset({"ADVB", "PRCL", "INTJ", "PRED"})
 _STOP_WORDS = frozenset({"что", "чем", "как", "который", "которая", "которое", "которые", "где", "когда"})
 _NP_POS = frozenset({"NOUN", "ADJF", "PRTF", "PREP", "NUMR", None})
 _QUOTES = '«»"„“”'
-_TIME_NOUNS = frozenset(load_words("pct_time_nouns.txt"))
+_TIME_NOUNS = frozenset(load_words("time_nouns.txt"))
 # Words a time adverbial may have between its preposition and its noun: «в ближайшие пять лет».
 _TIME_FILLER_POS = frozenset({"ADJF", "PRTF", "NUMR", None})
 _PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "Trad"})

@@ -613,3 +613,76 @@ def test_name_in_quotes_is_no_parent(extract):
     doc = extract("Соглашение подписало ООО «Инжиниринговый центр «Верхняя Сура»».")
     (org,) = doc["organizations"]
     assert (org["name"], org["legal_form"], org["parent"]) == ("Инжиниринговый центр «Верхняя Сура»", "ООО", None)
+
+
+def _mentions(doc: dict[str, Any], name: str) -> list[tuple[str, int]]:
+    (org,) = [o for o in doc["organizations"] if o["name"] == name]
+    return [(m["text"], m["start"]) for m in org["mentions"]]
+
+
+def test_a_name_found_once_counts_everywhere(extract):
+    doc = extract(
+        "Еврокомиссия оштрафовала компанию «Майкрософт» на 899 млн евро. В ответ «Майкрософт» подал "
+        "апелляцию, а юристы «Майкрософта» готовят новые документы."
+    )
+    assert _mentions(doc, "Майкрософт") == [("компанию «Майкрософт»", 25), ("«Майкрософт»", 72), ("«Майкрософта»", 111)]
+
+
+def test_a_time_noun_before_a_quoted_name_names_no_event(extract):
+    doc = extract("В течение двух лет «Майкрософт» не раскрывал исходный код. Власти ЕС оштрафовали «Майкрософт».")
+    assert _mentions(doc, "Майкрософт") == [("«Майкрософт»", 19), ("«Майкрософт»", 81)]
+
+
+def test_latin_name_after_a_head_noun(extract):
+    doc = extract(
+        "Корпорация Google открыла в Казани инженерный офис. В 2010 году Google вложила в региональные "
+        "стартапы 30 млн долларов."
+    )
+    (org,) = doc["organizations"]
+    assert (org["name"], org["kind"]) == ("Google", "company")
+    assert _mentions(doc, "Google") == [("Google", 11), ("Google", 64)]
+
+
+def test_common_word_name_repeats_only_in_quotes(extract):
+    doc = extract("Группа «Центр» выступит в клубе в субботу. Центр города перекроют, а «Центр» сыграет новые песни.")
+    assert _mentions(doc, "Группа «Центр»") == [("Группа «Центр»", 0), ("«Центр»", 69)]
+
+
+def test_owner_in_genitive_is_no_apposition(extract):
+    # «Инициатива «Яблока»»: the party owns the initiative; the kind comes from «Партия», not the quotes
+    doc = extract("Инициатива «Яблока» оказалась неожиданной. Партия «Яблоко» выдвинула кандидата.")
+    (org,) = doc["organizations"]
+    assert (org["name"], org["kind"]) == ("Яблоко", "other")
+    assert _mentions(doc, "Яблоко") == [("«Яблока»", 11), ("Партия «Яблоко»", 43)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Шаттл «Дискавери» вернулся на Землю. После «Дискавери» в космос отправится шаттл «Индевор». "
+        "Экипаж МКС встретил астронавтов.",
+        "Телескоп «Хаббл» сфотографировал галактику. Снимки «Хаббла» показали в обсерватории.",
+        "Губернатор осмотрел бизнес-центр «Демидов». Арендаторы «Демидова» получат льготы.",
+    ],
+)
+def test_vehicles_and_buildings_are_no_organizations(extract, text):
+    assert extract(text)["organizations"] == []
+
+
+def test_names_in_brackets_join_the_mention(extract):
+    doc = extract("Об этом сообщает Комитет защиты журналистов (КЗЖ) (Committee to Protect Journalists).")
+    (org,) = doc["organizations"]
+    assert (org["name"], org["aliases"]) == ("Комитет защиты журналистов", ["КЗЖ"])
+    assert _mentions(doc, "Комитет защиты журналистов") == [
+        ("Комитет защиты журналистов (КЗЖ) (Committee to Protect Journalists)", 17)
+    ]
+    doc = extract("Немецкий автомобильный концерн «Фольксваген» (Volkswagen) построит в России завод.")
+    org = next(o for o in doc["organizations"] if o["name"] == "Фольксваген")
+    assert (org["kind"], org["aliases"]) == ("company", ["Volkswagen"])
+
+
+def test_a_place_in_brackets_is_no_alias(extract):
+    doc = extract("Договор подписало ООО «Ромашка» (Москва).")
+    (org,) = doc["organizations"]
+    assert (org["name"], org["aliases"], org["mentions"][0]["text"]) == ("Ромашка", [], "ООО «Ромашка»")
+    assert [loc["name"] for loc in doc["locations"]] == ["Москва"]
