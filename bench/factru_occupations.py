@@ -23,6 +23,7 @@ from pathlib import Path
 
 from extractor.inflect import word_lemmas
 from extractor.model import Document
+from extractor.morph import get_vocab
 from extractor.pipeline import Pipeline, Request
 from extractor.posts import role_key_of, starts_post
 from extractor.tagging import get_tagger
@@ -61,6 +62,29 @@ def _unquoted(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# adjectives of a place or a people: «японского», «российском», «американского»
+PLACE_ADJECTIVE_BEFORE = re.compile(r"([а-яё-]*[сц]к(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими)) $")
+FIRST_WORD = re.compile(r"\w[\w-]*")
+
+
+def _case_number(word: str, pos: set[str]) -> set[tuple[str, str]]:
+    return {(p.tag.case, p.tag.number) for p in get_vocab().raw_parse(word.lower()) if p.tag.POS in pos}
+
+
+def _with_adjectives(text: str, start: int, end: int) -> int:
+    """factRuEval takes a lowercase adjective of a place before a name into its span («японского
+    МИДа», «российского Минсельхоза»), when it agrees with the name's first word."""
+    first = FIRST_WORD.match(text, start, end)
+    if first is None:
+        return start
+    head = _case_number(first.group(), {"NOUN", "ADJF", "PRTF"})
+    while True:
+        before = PLACE_ADJECTIVE_BEFORE.search(text[max(0, start - 40) : start])
+        if before is None or not head & _case_number(before.group(1), {"ADJF"}):
+            return start
+        start -= len(before.group(0))
+
+
 def factru_org_spans(text: str, start: int, end: int, loc_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """One of our organization mentions as factRuEval ORG spans. Our mentions keep the legal form,
     descriptor, country and bracketed short name with the name; factRuEval marks the name alone:
@@ -89,6 +113,8 @@ def factru_org_spans(text: str, start: int, end: int, loc_spans: list[tuple[int,
         while e > s and text[e - 1].isspace():
             e -= 1
         if s < e:
+            if text[s] not in QUOTES and (s == start or text[s - 1] not in QUOTES):
+                s = _with_adjectives(text, s, e)
             out.append((s, e))
     return out
 

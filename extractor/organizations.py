@@ -425,6 +425,9 @@ def org_like_place(tagged: Tagged, span) -> str | None:
         known = known_abbrevs().get(_plain(span.text))
         return known[1] if known else None
     words = tagged.tokens[span.first : span.last]
+    spelling = _one_word_spelling(words)
+    if spelling:  # «Евросоюза»
+        return known_abbrevs()[spelling.lower()][1]
     return known_full_names().get(_plain(nominative_phrase(words, tagged.text)))
 
 
@@ -441,7 +444,10 @@ def _place_mentions(tagged: Tagged) -> list[OrgMention]:
         kind = org_like_place(tagged, span)
         if kind:
             words = tagged.tokens[span.first : span.last]
-            name = span.text if span.text.isupper() else _tidy(nominative_phrase(words, tagged.text))
+            if span.text.isupper():
+                name = span.text
+            else:
+                name = _one_word_spelling(words) or _tidy(nominative_phrase(words, tagged.text))
             out.append(OrgMention(span.start, span.end, name, None, kind))
     return out
 
@@ -508,14 +514,41 @@ def _abbrev_spellings() -> dict[str, str]:
     return {row[0]: row[2] for row in load_rows("org_abbrevs.txt") if len(row) >= 3 and " " not in row[0]}
 
 
+@cache
+def _one_word_names() -> dict[str, str]:
+    """Well-known one-word names with one capital («Минфин», «Евросоюз», «Интерпол»), by lemma,
+    so that their case forms count too («Минфина», «Евросоюзом»)."""
+    out = {}
+    for spelling in _abbrev_spellings():
+        if spelling[:1].isupper() and spelling[1:].islower() and spelling.isalpha():
+            out.setdefault(word_lemmas(spelling)[0], spelling)
+    return out
+
+
+def _one_word_spelling(words: list[Token]) -> str | None:
+    """The lexicon spelling of a one-word well-known name in any case («Евросоюза» -> «Евросоюз»)."""
+    return _one_word_names().get(lemma(words[0])) if len(words) == 1 else None
+
+
 def _abbrev_mentions(tagged: Tagged) -> list[OrgMention]:
-    """Well-known abbreviations the NER model missed («В УрФУ прошла ...»); only words with two
-    capitals or more, so that ordinary words stay words."""
+    """Well-known abbreviations and short names the NER model missed («В УрФУ прошла ...»,
+    «санкции Евросоюза»): words with two capitals or more as written; one-capital names in any
+    case, but not where the model saw a person or a place, and not a common word opening a
+    sentence («Магнит притягивает»)."""
     known = _abbrev_spellings()
+    others = {i for s in tagged.spans if s.type != "ORG" for i in range(s.first, s.last)}
     out = []
-    for t in tagged.tokens:
+    for i, t in enumerate(tagged.tokens):
         if sum(c.isupper() for c in t.text) >= 2 and t.text in known:
             out.append(OrgMention(t.start, t.end, t.text, None, known[t.text]))
+            continue
+        if not (t.text[:1].isupper() and t.text[1:].islower()) or i in others:
+            continue
+        spelling = _one_word_spelling([t])
+        if spelling is None or tagged.sents[t.sent].first == i and _is_common_word(t):
+            continue
+        name = spelling if _plain(spelling) != _plain(t.text) else t.text
+        out.append(OrgMention(t.start, t.end, name, None, known[spelling]))
     return out
 
 
@@ -553,7 +586,11 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
             continue
         chosen.append(m)
     chosen = [m for m in chosen if not _lone_common_noun(tagged, m)]
-    chosen += _repeated_mentions(tagged, chosen)
+    for m in _repeated_mentions(tagged, chosen):
+        if _is_event(tagged, m):
+            not_here.update(_name_keys(tagged, m))
+        else:
+            chosen.append(m)
     # «шаттл «Дискавери»» once makes every «Дискавери» of the text a shuttle
     chosen = [m for m in chosen if m.legal_form is not None or not _named_in(_name_keys(tagged, m), not_here)]
     chosen.sort(key=lambda m: m.start)

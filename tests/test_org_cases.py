@@ -686,3 +686,26 @@ def test_a_place_in_brackets_is_no_alias(extract):
     (org,) = doc["organizations"]
     assert (org["name"], org["aliases"], org["mentions"][0]["text"]) == ("Ромашка", [], "ООО «Ромашка»")
     assert [loc["name"] for loc in doc["locations"]] == ["Москва"]
+
+
+def test_well_known_one_word_names_in_any_case(extract):
+    doc = extract(
+        "Санкции Евросоюза затронули экспорт удобрений. Глава Минфина выступил на совещании. Сотрудники "
+        "Интерпола задержали подозреваемого."
+    )
+    got = [(o["name"], o["kind"], o["mentions"][0]["text"], o["mentions"][0]["start"]) for o in doc["organizations"]]
+    assert got == [
+        ("Евросоюз", "other", "Евросоюза", 8),
+        ("Минфин", "authority", "Минфина", 53),
+        ("Интерпол", "other", "Интерпола", 95),
+    ]
+    assert doc["locations"] == []
+
+
+def test_a_common_word_opening_a_sentence_is_no_known_name(extract):
+    assert extract("Магнит притягивает железные опилки.")["organizations"] == []
+
+
+def test_a_thing_seen_again_is_still_no_organization(extract):
+    # the second «Дискавери» is found by repetition, the first shows it is a shuttle
+    assert extract("На шаттле «Дискавери» нашли трещину. «Дискавери» стартует в мае.")["organizations"] == []
