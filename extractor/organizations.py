@@ -297,6 +297,53 @@ def _latin_name_end(toks: list[Token], i: int, limit: int) -> int | None:
     return k
 
 
+# pronoun-like adjectives point at a unit, they do not name it: «самого центра», «своего отдела»
+NOT_NAME_ADJECTIVES = frozenset({"сам", "самый", "свой", "весь", "этот", "тот", "такой", "каждый", "другой", "иной"})
+
+
+@cache
+def unit_heads() -> frozenset[tuple[str, ...]]:
+    return frozenset(word_lemmas(w) for w in load_words("unit_heads.txt"))
+
+
+def _unit_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
+    """A unit of a named organization, in lowercase, with the organization closing it:
+    «кафедрой социальных коммуникаций и технологий РГГУ», «президентского совета ФИДЕ». The
+    organization becomes its parent."""
+    toks = tagged.tokens
+    known = _abbrev_spellings()
+    org_ends = {s.last for s in tagged.spans if s.type == "ORG"}
+    org_ends |= {i + 1 for i, t in enumerate(toks) if t.text in known and sum(c.isupper() for c in t.text) >= 2}
+    units = unit_heads()
+    longest = max(len(u) for u in units)
+    out = []
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        n = next((n for n in range(longest, 0, -1) if tuple(lemma(t) for t in toks[i : i + n]) in units), 0)
+        if not n or not tok.text[:1].islower():
+            i += 1
+            continue
+        sent = tagged.sents[tok.sent]
+        last = extend_dependents(tagged, spans, i + n, sent.last, preps=ORG_PREPS)
+        closed = last - 1 if toks[last - 1].text in QUOTE_CHARS else last  # «движения «Солидарность»»
+        if last == i + n or (last not in org_ends and closed not in org_ends):
+            i += 1
+            continue
+        first = i  # «президентского» совета: lowercase adjectives agreeing with the head
+        while first > sent.first and toks[first - 1].pos == "ADJ" and case_of(toks[first - 1]) == case_of(tok):
+            if lemma(toks[first - 1]) in NOT_NAME_ADJECTIVES:
+                break
+            first -= 1
+        words = toks[first:last]
+        name = _tidy(nominative_phrase(words, tagged.text))
+        # a unit is of its organization's kind: «отдел ... HP» is no authority
+        owner = known_abbrevs().get(toks[last - 1].text.lower())
+        out.append(OrgMention(words[0].start, words[-1].end, name, None, owner[1] if owner else None))
+        i = last
+    return out
+
+
 def _with_adjectives(toks: list[Token], i: int, sent_first: int) -> int:
     """Take in the capitalized adjectives of a name before its head: «Государственного
     военно-промышленного» комитета."""
@@ -569,6 +616,7 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
     spans = NamedSpans(tagged)
     ranked = [(0, m) for m in _legal_form_mentions(tagged)]
     ranked += [(1, m) for m in _head_mentions(tagged, spans)]
+    ranked += [(1, m) for m in _unit_mentions(tagged, spans)]
     ranked += [(2, m) for m in _ner_mentions(tagged, spans)]
     ranked += [(3, m) for m in _place_mentions(tagged)]
     ranked += [(4, m) for m in _abbrev_mentions(tagged)]

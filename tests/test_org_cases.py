@@ -709,3 +709,36 @@ def test_a_common_word_opening_a_sentence_is_no_known_name(extract):
 def test_a_thing_seen_again_is_still_no_organization(extract):
     # the second «Дискавери» is found by repetition, the first shows it is a shuttle
     assert extract("На шаттле «Дискавери» нашли трещину. «Дискавери» стартует в мае.")["organizations"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "mention", "parent"),
+    [
+        (
+            "В конференции участвовал Виктор Майклсон, заведующий кафедрой социальных коммуникаций и технологий РГГУ.",
+            "кафедра социальных коммуникаций и технологий РГГУ",
+            ("кафедрой социальных коммуникаций и технологий РГГУ", 53),
+            "РГГУ",
+        ),
+        (
+            "В Абу-Даби состоялось заседание президентского совета ФИДЕ.",
+            "президентский совет ФИДЕ",
+            ("президентского совета ФИДЕ", 32),
+            "ФИДЕ",
+        ),
+        (
+            "Сопредседатель московского отделения движения «Солидарность» Михаил Шнейдер задержан.",
+            "московское отделение движения «Солидарность»",
+            ("московского отделения движения «Солидарность»", 15),
+            "Солидарность",
+        ),
+    ],
+)
+def test_lowercase_unit_of_a_named_organization(extract, text, name, mention, parent):
+    orgs = {o["name"]: o for o in extract(text)["organizations"]}
+    assert _mentions({"organizations": [orgs[name]]}, name) == [mention]
+    assert orgs[name]["parent"] == parent
+
+
+def test_a_lowercase_unit_without_its_organization_is_no_name(extract):
+    assert extract("Глава отдела продаж рассказал о планах на год.")["organizations"] == []
