@@ -321,8 +321,8 @@ def _unit_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
     while i < len(toks):
         tok = toks[i]
         n = next((n for n in range(longest, 0, -1) if tuple(lemma(t) for t in toks[i : i + n]) in units), 0)
-        if not n or not tok.text[:1].islower():
-            i += 1
+        if not n or not tok.text[:1].islower() or i + n < len(toks) and toks[i + n].text in OPEN_QUOTES:
+            i += 1  # «филиал «Владимирский полиэфир»» is a name of its own, a head noun and quotes
             continue
         sent = tagged.sents[tok.sent]
         last = extend_dependents(tagged, spans, i + n, sent.last, preps=ORG_PREPS)

@@ -742,3 +742,8 @@ def test_lowercase_unit_of_a_named_organization(extract, text, name, mention, pa
 
 def test_a_lowercase_unit_without_its_organization_is_no_name(extract):
     assert extract("Глава отдела продаж рассказал о планах на год.")["organizations"] == []
+
+
+def test_a_press_service_speaks_for_its_organization(extract):
+    doc = extract("Об этом сообщает пресс-служба ЮОГУ.")
+    assert [(o["name"], o["mentions"][0]["text"]) for o in doc["organizations"]] == [("ЮОГУ", "ЮОГУ")]
