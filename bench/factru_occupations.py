@@ -49,6 +49,7 @@ def run_scorer(script: Path, *args: object, note: str = "") -> None:
 # Китая», «парламент Грузии», «мэрия Москвы»): the country in it is a LOC, the noun is not an entity
 FACTRU_NOT_ORG_HEADS = frozenset({"правительство", "парламент", "мэрия", "кабинет", "администрация"})
 QUOTES = "«»„“”\""
+BY_REGION = re.compile(r"\sпо\s+(?:г\.\s*)?$")
 PARENS = re.compile(r"\s*\(([^()]+)\)")
 
 
@@ -105,7 +106,8 @@ def factru_org_spans(text: str, start: int, end: int, loc_spans: list[tuple[int,
     for s, e in parts:
         s, e = _unquoted(text, s, e)
         # a country or region closing the name is a LOC of its own
-        tails = [ls for ls, le in loc_spans if s < ls and le == e]
+        # (but the region of a territorial body is part of its name: «ГУ МЧС России по Санкт-Петербургу»)
+        tails = [ls for ls, le in loc_spans if s < ls and le == e and not BY_REGION.search(text, s, ls)]
         if tails:
             e = min(tails)
         while s < e and text[s].isspace():

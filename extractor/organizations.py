@@ -633,7 +633,7 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
         if m.legal_form is None and _is_generic(m):
             continue
         chosen.append(m)
-    chosen = [m for m in chosen if not _lone_common_noun(tagged, m)]
+    chosen = _territorial_branches(tagged, [m for m in chosen if not _lone_common_noun(tagged, m)])
     for m in _repeated_mentions(tagged, chosen):
         if _is_event(tagged, m):
             not_here.update(_name_keys(tagged, m))
@@ -644,6 +644,40 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
     chosen.sort(key=lambda m: m.start)
     out = [_bracketed(tagged, m) for m in chosen]
     return [_with_parent(tagged.text, m, ranked) for m in out]
+
+
+# «ГУ МЧС России по Санкт-Петербургу», «УФНС России по Тульской области»: a territorial body
+BRANCH_TAIL = re.compile(r"\s+(?:(?:России|РФ)\s+)?по\s+(?:г\.\s*)?")
+AND = re.compile(r"\s+и\s+")
+UNIT_ABBR = re.compile(r"[А-ЯЁ]{2,5}")
+
+
+def _territorial_branches(tagged: Tagged, chosen: list[OrgMention]) -> list[OrgMention]:
+    """A federal body with «по» and a region after it is its territorial body, one name: «ГУ
+    МЧС России по Санкт-Петербургу и Ленинградской области», «УФНС России по Тульской области».
+    A short abbreviation just before it («ГУ», «УМВД») belongs to the name."""
+    text = tagged.text
+    locs = {s.start: s.end for s in tagged.spans if s.type == "LOC"}
+    out: list[OrgMention] = []
+    for m in sorted(chosen, key=lambda x: x.start):
+        tail = BRANCH_TAIL.match(text, m.end)
+        if tail is None or tail.end() not in locs:
+            out.append(m)
+            continue
+        end = locs[tail.end()]
+        more = AND.match(text, end)
+        while more and more.end() in locs:
+            end = locs[more.end()]
+            more = AND.match(text, end)
+        start, prefix = m.start, ""
+        i = tagged.token_at(m.start)
+        before = tagged.tokens[i - 1] if i else None
+        if before is not None and before.end + 1 == m.start and UNIT_ABBR.fullmatch(before.text):
+            start, prefix = before.start, before.text + " "
+            out = [x for x in out if x.end <= start]
+        name = _tidy(prefix + m.name + text[m.end : end])
+        out.append(replace(m, start=start, end=end, name=name, kind=m.kind or "authority"))
+    return out
 
 
 MAX_REPEATED_NAME_WORDS = 3

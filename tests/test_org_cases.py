@@ -747,3 +747,43 @@ def test_a_lowercase_unit_without_its_organization_is_no_name(extract):
 def test_a_press_service_speaks_for_its_organization(extract):
     doc = extract("Об этом сообщает пресс-служба ЮОГУ.")
     assert [(o["name"], o["mentions"][0]["text"]) for o in doc["organizations"]] == [("ЮОГУ", "ЮОГУ")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "mention", "parent"),
+    [
+        (
+            "Рабочая группа, включающая ГУ МЧС России по Санкт-Петербургу, была создана в июне.",
+            "ГУ МЧС России по Санкт-Петербургу",
+            ("ГУ МЧС России по Санкт-Петербургу", 27),
+            "МЧС России",
+        ),
+        (
+            "УФНС России по Тульской области напоминает о сроках уплаты налогов.",
+            "УФНС России по Тульской области",
+            ("УФНС России по Тульской области", 0),
+            None,
+        ),
+        (
+            "Сотрудники ГУ МВД России по г. Москве задержали подозреваемого.",
+            "ГУ МВД России по г. Москве",
+            ("ГУ МВД России по г. Москве", 11),
+            "МВД России",
+        ),
+    ],
+)
+def test_territorial_body_is_one_name(extract, text, name, mention, parent):
+    doc = extract(text)
+    assert [o["name"] for o in doc["organizations"]] == [name]
+    (org,) = doc["organizations"]
+    assert ((org["mentions"][0]["text"], org["mentions"][0]["start"]), org["kind"], org["parent"]) == (
+        mention,
+        "authority",
+        parent,
+    )
+
+
+def test_po_without_a_region_is_no_territorial_body(extract):
+    doc = extract("Минпромторг России по итогам года выделил субсидии.")
+    got = [(o["name"], o["mentions"][0]["text"]) for o in doc["organizations"]]
+    assert got == [("Минпромторг России", "Минпромторг России")]
