@@ -539,7 +539,10 @@ def _is_event(tagged: Tagged, m: OrgMention) -> bool:
         head = lemma(toks[k])
         if head in object_heads() and (quoted or not m.name.isupper()):
             return True
-        if quoted and head in event_heads() and head not in time_nouns():
+        # a Latin name does not decline: after a singular event noun it is the event's name
+        # («конкурс The BOBs»), after a plural one an owner («акций Facebook»)
+        latin = LATIN_WORD.match(m.name.split()[0]) is not None and toks[k].feats.get("Number") == "Sing"
+        if (quoted or latin) and head in event_heads() and head not in time_nouns():
             return True
     # an event noun heading a name of several words
     j = tagged.token_ending(m.end)

@@ -787,3 +787,20 @@ def test_po_without_a_region_is_no_territorial_body(extract):
     doc = extract("Минпромторг России по итогам года выделил субсидии.")
     got = [(o["name"], o["mentions"][0]["text"]) for o in doc["organizations"]]
     assert got == [("Минпромторг России", "Минпромторг России")]
+
+
+def test_latin_name_after_a_singular_event_noun_is_the_event(extract):
+    doc = extract("Конкурс The BOBs проводится медиакомпанией Deutsche Welle. Победителей The BOBs объявят в мае.")
+    assert [o["name"] for o in doc["organizations"]] == ["Deutsche Welle"]
+
+
+def test_latin_name_after_a_plural_noun_is_its_owner(extract):
+    doc = extract("В 2010 году компания DST купила 5% акций Facebook.")
+    assert [(o["name"], o["mentions"][0]["start"]) for o in doc["organizations"]] == [("DST", 21), ("Facebook", 41)]
+
+
+@pytest.mark.parametrize(
+    "text", ["На станции «Мир» работали два космонавта.", "Полёт «Атлантис» перенесён на октябрь."]
+)
+def test_stations_and_flights_are_no_organizations(extract, text):
+    assert extract(text)["organizations"] == []
