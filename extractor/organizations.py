@@ -76,6 +76,12 @@ def org_heads() -> dict[tuple[str, ...], str]:
 
 
 @cache
+def lowercase_heads() -> frozenset[tuple[str, ...]]:
+    """Heads that name an organization in lowercase too: «министерство финансов»."""
+    return frozenset(word_lemmas(r[0]) for r in load_rows("org_heads.txt") if r[2:] == ("lowercase",))
+
+
+@cache
 def known_abbrevs() -> dict[str, tuple[str, str]]:
     """Well-known short names, lowercase -> (full name, kind)."""
     out = {}
@@ -272,11 +278,11 @@ def _head_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
             last = extend_dependents(tagged, spans, head_end, sent.last, preps=ORG_PREPS)
             first = _with_adjectives(toks, i, sent.first)
             named_place = any(head_end <= k < last for k in spans.loc_start)
-            if last > head_end and (_is_capitalized(toks[first]) or named_place):
+            lowercase_name = key[: head_end - i] in lowercase_heads()
+            if last > head_end and (_is_capitalized(toks[first]) or named_place or lowercase_name):
                 words = toks[first:last]
-                out.append(
-                    OrgMention(words[0].start, words[-1].end, _tidy(nominative_phrase(words, tagged.text)), None, kind)
-                )
+                name = _tidy(nominative_phrase(words, tagged.text))
+                out.append(OrgMention(words[0].start, words[-1].end, name[:1].upper() + name[1:], None, kind))
                 i = last
                 continue
         i += 1

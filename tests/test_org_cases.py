@@ -804,3 +804,28 @@ def test_latin_name_after_a_plural_noun_is_its_owner(extract):
 )
 def test_stations_and_flights_are_no_organizations(extract, text):
     assert extract(text)["organizations"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "mention"),
+    [
+        (
+            "В российском министерстве финансов утверждают, что долг погашен.",
+            "Министерство финансов",
+            ("министерстве финансов", 13),
+        ),
+        (
+            "Губернатор поручил министерству экономического развития и промышленности подготовить перечень.",
+            "Министерство экономического развития и промышленности",
+            ("министерству экономического развития и промышленности", 19),
+        ),
+    ],
+)
+def test_lowercase_ministry_is_a_name(extract, text, name, mention):
+    doc = extract(text)
+    assert [(o["name"], o["kind"]) for o in doc["organizations"]] == [(name, "authority")]
+    assert _mentions(doc, name) == [mention]
+
+
+def test_lowercase_ministries_without_a_complement_are_no_name(extract):
+    assert extract("Министерства и ведомства представят отчёты до конца года.")["organizations"] == []
