@@ -289,6 +289,32 @@ def _head_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
     return out
 
 
+def _adjective_name_mentions(tagged: Tagged) -> list[OrgMention]:
+    """«блоков Хмельницкой атомной электростанции», «с Минским тракторным заводом»: capitalized
+    adjectives before a lowercase head noun inside a sentence make a name. Not at the start of a
+    sentence or a quotation («Российские компании», «Японское правительство»), not where the
+    model saw a place («Российской федерации»); the model's longer spans win over these."""
+    toks = tagged.tokens
+    heads = org_heads()
+    others = {k for sp in tagged.spans if sp.type != "ORG" for k in range(sp.first, sp.last)}
+    out = []
+    for i, tok in enumerate(toks):
+        if not tok.text[:1].islower() or tok.pos != "NOUN":
+            continue
+        kind = heads.get((lemma(tok),))
+        if kind is None:
+            continue
+        sent = tagged.sents[tok.sent]
+        first = _with_adjectives(toks, i, sent.first)
+        if not sent.first < first < i or toks[first - 1].text in OPEN_QUOTES:
+            continue
+        if any(k in others for k in range(first, i + 1)):
+            continue
+        words = toks[first : i + 1]
+        out.append(OrgMention(words[0].start, words[-1].end, _tidy(nominative_phrase(words, tagged.text)), None, kind))
+    return out
+
+
 LATIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9&.\-']*$")
 MAX_LATIN_NAME_WORDS = 4
 
@@ -327,8 +353,9 @@ def _unit_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
     while i < len(toks):
         tok = toks[i]
         n = next((n for n in range(longest, 0, -1) if tuple(lemma(t) for t in toks[i : i + n]) in units), 0)
-        if not n or not tok.text[:1].islower() or i + n < len(toks) and toks[i + n].text in OPEN_QUOTES:
-            i += 1  # «филиал «Владимирский полиэфир»» is a name of its own, a head noun and quotes
+        quoted_name = i + n + 1 < len(toks) and toks[i + n].text in OPEN_QUOTES and case_of(toks[i + n + 1]) != "Gen"
+        if not n or not tok.text[:1].islower() or quoted_name:
+            i += 1  # «филиал «Владимирский полиэфир»» is a name of its own; «службе «Голоса Америки»» a unit
             continue
         sent = tagged.sents[tok.sent]
         last = extend_dependents(tagged, spans, i + n, sent.last, preps=ORG_PREPS)
@@ -628,6 +655,7 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
     ranked += [(1, m) for m in _unit_mentions(tagged, spans)]
     ranked += [(2, m) for m in _ner_mentions(tagged, spans)]
     ranked += [(3, m) for m in _place_mentions(tagged)]
+    ranked += [(3, m) for m in _adjective_name_mentions(tagged)]
     ranked += [(4, m) for m in _abbrev_mentions(tagged)]
     ranked += [(0, m) for m in _exchange_mentions(tagged)]
     ranked.sort(key=lambda x: (x[0], -(x[1].end - x[1].start), x[1].start))

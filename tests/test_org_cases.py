@@ -829,3 +829,35 @@ def test_lowercase_ministry_is_a_name(extract, text, name, mention):
 
 def test_lowercase_ministries_without_a_complement_are_no_name(extract):
     assert extract("Министерства и ведомства представят отчёты до конца года.")["organizations"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind", "aliases", "mention"),
+    [
+        (
+            "Кредит выделен на достройку двух блоков Хмельницкой атомной электростанции (ХАЭС).",
+            "Хмельницкая атомная электростанция",
+            "company",
+            ["ХАЭС"],
+            ("Хмельницкой атомной электростанции (ХАЭС)", 40),
+        ),
+        (
+            "Контракт подписан с Минским тракторным заводом.",
+            "Минский тракторный завод",
+            "company",
+            [],
+            ("Минским тракторным заводом", 20),
+        ),
+    ],
+)
+def test_capitalized_adjectives_before_a_head_make_a_name(extract, text, name, kind, aliases, mention):
+    doc = extract(text)
+    assert [(o["name"], o["kind"], o["aliases"]) for o in doc["organizations"]] == [(name, kind, aliases)]
+    assert _mentions(doc, name) == [mention]
+
+
+@pytest.mark.parametrize(
+    "text", ["Российские компании увеличили экспорт.", "Он заявил: «Японское правительство решило иначе»."]
+)
+def test_capitalized_adjective_opening_a_sentence_makes_no_name(extract, text):
+    assert extract(text)["organizations"] == []
