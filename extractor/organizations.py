@@ -60,13 +60,20 @@ def legal_forms() -> tuple[dict[str, str], re.Pattern[str], tuple[re.Pattern[str
         if len(row) > 1 and row[1]:
             spelled.append((row[1], abbr))
     abbrs = sorted(kinds, key=len, reverse=True)
-    abbr_re = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in abbrs) + r")(?![\w-])")
+    # a form written in lowercase («госкорпорация») may open a sentence or a name with a capital
+    alternatives = [f"(?i:{re.escape(a[0])}){re.escape(a[1:])}" if a.islower() else re.escape(a) for a in abbrs]
+    abbr_re = re.compile(r"(?<![\w-])(" + "|".join(alternatives) + r")(?![\w-])")
     spelled.sort(key=lambda x: len(x[0]), reverse=True)
     patterns = [(re.compile(_stem_pattern(s) + "$", re.IGNORECASE), a) for s, a in spelled]
     # one pass over the text finds every spelled-out form (longest first); which one it was
     # is then told on the short match alone
     any_spelled = re.compile(r"(?<!\w)(?:" + "|".join(_stem_pattern(s) for s, _ in spelled) + ")", re.IGNORECASE)
     return kinds, abbr_re, (any_spelled, patterns)
+
+
+def _form_of(written: str) -> str:
+    """The legal form as listed: «Госкорпорация» -> «госкорпорация», «ООО» stays."""
+    return written if written in legal_forms()[0] else written.lower()
 
 
 @cache
@@ -175,7 +182,7 @@ def _legal_form_mentions(tagged: Tagged) -> list[OrgMention]:
     """A legal form (abbreviated or spelled out) followed by a quoted name."""
     kinds, abbr_re, spelled = legal_forms()
     text = tagged.text
-    hits: list[tuple[int, int, str]] = [(m.start(), m.end(), m.group(1)) for m in abbr_re.finditer(text)]
+    hits: list[tuple[int, int, str]] = [(m.start(), m.end(), _form_of(m.group(1))) for m in abbr_re.finditer(text)]
     any_spelled, patterns = spelled
     for m in any_spelled.finditer(text):
         if any(s <= m.start() < e for s, e, _ in hits):
@@ -464,7 +471,7 @@ def _ner_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
         legal = None
         m = abbr_re.match(raw)
         if m:
-            legal = m.group(1)
+            legal = _form_of(m.group(1))
             raw = raw[m.end() :].strip()
             words = [t for t in words if t.start >= words[0].start + m.end()]
         if not words:
