@@ -1,14 +1,24 @@
-"""factRuEval-2016 dev through our output: for each document of ../shared/eval/factru/dev.jsonl,
-write factRuEval predictions (PER/ORG/LOC mention spans, and occupations who/position/where from
-persons' posts) and score them with ../shared/eval/factru/score.py.
+"""factRuEval-2016 through our output: for each document of ../shared/eval/factru/dev.jsonl (or
+any file of the same shape, --gold), write factRuEval predictions (PER/ORG/LOC mention spans, and
+occupations who/position/where from persons' posts) and score them with the shared score.py.
 
-usage: python bench/factru_occupations.py [--shared ../shared] [--out bench/out]
+usage: python bench/factru_occupations.py [--shared ../shared] [--gold FILE] [--out bench/out] [--natasha]
 
-Mapping to factRuEval's conventions: PER spans are the persons' name mentions (post-only
-references such as «губернатор отметил» are left out: factRuEval marks them as no PER); ORG
-spans are our organization mentions, cut to the quoted name where there is one (factRuEval
-leaves legal forms, descriptors and quotes out: «партии «Яблоко»» is ORG «Яблоко»); LOC spans
-are our location mentions; an occupation is (person name, post role, post org).
+Mapping to factRuEval's annotation conventions (they hold for the whole corpus, not for single
+documents):
+- PER spans are the persons' name mentions; post-only references («губернатор отметил») are
+  left out, as factRuEval marks them as no PER.
+- ORG spans are our organization mentions, written as factRuEval marks names:
+  - cut to the quoted name where there is one: «партии «Яблоко»» is ORG «Яблоко»;
+  - a bracketed short or foreign name is a span of its own: «Союз координационных советов
+    (СКС)» gives two;
+  - a country or region closing the name is a LOC, not part of the ORG («Министерство
+    внутренних дел Пакистана»), except after «по» («ГУ МЧС России по Санкт-Петербургу»);
+  - a government, parliament, mayoralty or administration named by its place («правительство
+    Китая», «мэрия Москвы») is no ORG;
+  - a lowercase adjective of a place before the name is part of it («японского МИДа»).
+- LOC spans are our location mentions.
+- An occupation is (person name, post role, post org).
 """
 
 from __future__ import annotations
@@ -141,13 +151,13 @@ def factru_record(doc: Document, doc_id: str, text: str) -> dict:
     return {"id": doc_id, "entities": entities, "occupations": occupations}
 
 
-def factru(pipeline: Pipeline, shared: Path, out: Path) -> None:
-    gold = shared / "eval/factru/dev.jsonl"
+def factru(pipeline: Pipeline, shared: Path, out: Path, gold: Path | None = None) -> None:
+    gold = gold or shared / "eval/factru/dev.jsonl"
     rows = [json.loads(line) for line in gold.open(encoding="utf-8") if line.strip()]
     started = time.monotonic()
     docs = pipeline.extract_many([Request(r["text"], r["id"]) for r in rows])
     elapsed = time.monotonic() - started
-    preds = out / "factru_dev.jsonl"
+    preds = out / f"factru_{gold.stem}.jsonl"
     with preds.open("w", encoding="utf-8") as fh:
         for row, doc in zip(rows, docs, strict=True):
             fh.write(json.dumps(factru_record(doc, row["id"], row["text"]), ensure_ascii=False) + "\n")
@@ -155,13 +165,13 @@ def factru(pipeline: Pipeline, shared: Path, out: Path) -> None:
     run_scorer(shared / "eval/factru/score.py", gold, preds)
 
 
-def natasha_baseline(shared: Path, out: Path) -> None:
+def natasha_baseline(shared: Path, out: Path, gold: Path | None = None) -> None:
     """The reference: natasha's own NER spans, scored the same way (no occupations: natasha
     has no posts)."""
-    gold = shared / "eval/factru/dev.jsonl"
+    gold = gold or shared / "eval/factru/dev.jsonl"
     rows = [json.loads(line) for line in gold.open(encoding="utf-8") if line.strip()]
     tagged = get_tagger().tag_many([r["text"] for r in rows])
-    preds = out / "factru_dev_natasha.jsonl"
+    preds = out / f"factru_{gold.stem}_natasha.jsonl"
     with preds.open("w", encoding="utf-8") as fh:
         for row, tg in zip(rows, tagged, strict=True):
             ents = [{"type": s.type, "start": s.start, "end": s.end} for s in tg.spans]
@@ -172,13 +182,14 @@ def natasha_baseline(shared: Path, out: Path) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--gold", type=Path, default=None, help="a factRuEval JSON Lines file (default: the dev set)")
     ap.add_argument("--out", type=Path, default=ROOT / "bench/out")
     ap.add_argument("--natasha", action="store_true", help="also score natasha's own NER spans, for reference")
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    factru(Pipeline(), args.shared, args.out)
+    factru(Pipeline(), args.shared, args.out, args.gold)
     if args.natasha:
-        natasha_baseline(args.shared, args.out)
+        natasha_baseline(args.shared, args.out, args.gold)
 
 
 if __name__ == "__main__":

@@ -642,6 +642,30 @@ def _abbrev_mentions(tagged: Tagged) -> list[OrgMention]:
     return out
 
 
+# a site name: «NEWSru.com», «baltinfo.ru», «кремль.рф»
+SITE = re.compile(
+    r"(?<![\w@/.-])([A-Za-zА-ЯЁа-яё0-9][\w-]*(?:\.[\w-]+)*\.(?:ru|com|org|net|info|ua|by|kz|eu|рф))(?![\w/@-]|\.\w)"
+)
+WORD_BEFORE = re.compile(r"(\w+)\s+$")
+
+
+@cache
+def report_verbs() -> frozenset[str]:
+    return frozenset(load_words("report_verbs.txt"))
+
+
+def _site_mentions(tagged: Tagged) -> list[OrgMention]:
+    """A site named as the source of a report is the media outlet: «сообщает baltinfo.ru»,
+    «цитирует infox.ru»."""
+    text = tagged.text
+    out = []
+    for m in SITE.finditer(text):
+        before = WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if before and word_lemmas(before.group(1))[0] in report_verbs():
+            out.append(OrgMention(m.start(), m.end(), m.group(1), None, "company"))
+    return out
+
+
 # «Группа «Черкизово» (MOEX: GCHE)»: a stock exchange and a ticker
 EXCHANGE_TICKER = re.compile(r"\(\s*([A-Z]{2,10})\s*:\s*[A-Z0-9.]{1,12}\s*\)")
 
@@ -665,6 +689,7 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
     ranked += [(3, m) for m in _adjective_name_mentions(tagged)]
     ranked += [(4, m) for m in _abbrev_mentions(tagged)]
     ranked += [(0, m) for m in _exchange_mentions(tagged)]
+    ranked += [(4, m) for m in _site_mentions(tagged)]
     ranked.sort(key=lambda x: (x[0], -(x[1].end - x[1].start), x[1].start))
     chosen: list[OrgMention] = []
     not_here: set[tuple[str, ...]] = set()  # names this document shows to be events or things

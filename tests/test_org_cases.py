@@ -856,3 +856,12 @@ def test_capitalized_adjectives_before_a_head_make_a_name(extract, text, name, k
 )
 def test_capitalized_adjective_opening_a_sentence_makes_no_name(extract, text):
     assert extract(text)["organizations"] == []
+
+
+def test_a_site_reporting_is_a_media_outlet(extract):
+    doc = extract(
+        "Об этом сообщает baltinfo.ru. Как цитирует infox.ru директора, проект запущен. "
+        "Заявка подана на имя «кремль.рф»."
+    )
+    got = [(o["name"], o["kind"], o["mentions"][0]["start"]) for o in doc["organizations"]]
+    assert got == [("baltinfo.ru", "company", 17), ("infox.ru", "company", 43)]
