@@ -443,6 +443,8 @@ def _ner_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
         if span.type != "ORG":
             continue
         first, last = span.first, span.last
+        while first < last - 1 and toks[first].pos in ("VERB", "AUX"):
+            first += 1  # «Открылся Центр ...»: the model took the verb opening the sentence in
         if last - first == 1 and toks[first].pos == "ADJ":
             continue  # a lone adjective («Чрезвычайным») is a tagging slip, not a name
         sent = tagged.sents[toks[first].sent]

@@ -80,7 +80,7 @@ Chain = Callable[[list[Token], int, int], int | None]
 ALL_PREPS = frozenset(PREP_CASES)
 # organization names take «по» and «при» groups («Совет при Президенте РФ по развитию ...»)
 # and «в» with a common noun («Центр инновационных технологий в ортопедии»); «в Хьюстоне»,
-# «от штата Аризона» say where the organization is, not what it is called
+# «в японском МИДе», «от штата Аризона» say where the organization is, not what it is called
 ORG_PREPS = frozenset({"по", "при", "в", "во"})
 # «на» + place belongs to a post («Посол Евросоюза на Южном Кавказе»), never to a name
 PLACE_PREPS = frozenset({"в", "во"})
@@ -121,10 +121,15 @@ def extend_dependents(
         ):
             want = PREP_CASES[low]
             k = j + 1
+            named = False
             while k < limit and k not in spans.per_start and (
                 k in spans.named_end or (toks[k].pos in ("NOUN", "PROPN", "ADJ") and case_of(toks[k]) in want)
             ):
+                named = named or k in spans.named_end
                 k = spans.named_end.get(k, k + 1)
+            # «в японском МИДе», «в новом Конгрессе»: «в» with a name says where, as with a place
+            if preps is ORG_PREPS and low in PLACE_PREPS and named:
+                break
             # «по связям с общественностью», «по работе с молодёжью»
             if low == "по" and k + 1 < limit and toks[k].text.lower() == "с" and case_of(toks[k + 1]) == "Ins":
                 k += 1

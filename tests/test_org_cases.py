@@ -865,3 +865,16 @@ def test_a_site_reporting_is_a_media_outlet(extract):
     )
     got = [(o["name"], o["kind"], o["mentions"][0]["start"]) for o in doc["organizations"]]
     assert got == [("baltinfo.ru", "company", 17), ("infox.ru", "company", 43)]
+
+
+def test_v_with_a_name_is_where_not_part_of_the_name(extract):
+    doc = extract("Место спикера Палаты представителей в новом Конгрессе занял республиканец.")
+    got = [(o["name"], o["mentions"][0]["text"]) for o in doc["organizations"]]
+    assert got == [("Палата представителей", "Палаты представителей"), ("Конгресс", "Конгрессе")]
+
+
+def test_v_with_a_common_noun_stays_in_the_name_and_a_verb_stays_out(extract):
+    doc = extract("Открылся Центр инновационных технологий в ортопедии.")
+    assert _mentions(doc, "Центр инновационных технологий в ортопедии") == [
+        ("Центр инновационных технологий в ортопедии", 9)
+    ]
