@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .lexicon import load_rows, load_words
 from .model import Location, Mention, Organization, Person, Post
-from .organizations import OrgMention, org_kind, same_org, strip_legal_form
+from .org_names import OrgMention, org_kind, same_org, strip_legal_form
 from .posts import post_at, role_key_of
 from .tagging import Tagged
 

@@ -21,7 +21,7 @@ from .inflect import UD_CASES, head_index, is_acting, lemma, nominative_phrase, 
 from .lexicon import load_rows, load_words
 from .model import Post
 from .morph import get_vocab
-from .organizations import org_heads
+from .org_lexicon import org_heads
 from .persons import NameMention
 from .phrases import DASHES, MAX_DEPENDENT_TOKENS, OPEN_QUOTES, NamedSpans, case_of, extend_dependents
 from .tagging import Tagged, Token

@@ -1,0 +1,137 @@
+"""What looks like an organization but is not: events and things named like one («выставка
+«ИННОПРОМ»», «шаттл «Дискавери»»), generic references («Компания»), common words opening a
+sentence; and the keys that tell one short name in any case."""
+
+from __future__ import annotations
+
+from .inflect import head_index, lemma, word_lemmas
+from .morph import get_vocab
+from .org_lexicon import (
+    QUOTE_CHARS,
+    event_heads,
+    not_org_heads,
+    not_org_names,
+    object_heads,
+    org_heads,
+    plain,
+    time_nouns,
+)
+from .org_names import LATIN_WORD, OrgMention, strip_quotes
+from .phrases import OPEN_QUOTES
+from .tagging import Tagged, Token
+
+MAX_REPEATED_NAME_WORDS = 3
+
+
+def is_event_or_thing(tagged: Tagged, m: OrgMention) -> bool:
+    """Exhibitions, forums and programmes are not organizations: «выставка «ИННОПРОМ»»,
+    «Международная промышленная выставка»; nor are vehicles, buildings and products: «шаттл
+    «Дискавери»», «Космический телескоп Хаббл»."""
+    if plain(m.name) in not_org_names() or plain(tagged.text[m.start : m.end]) in not_org_names():
+        return True
+    i = tagged.token_at(m.start)
+    if i is None:
+        return False
+    toks = tagged.tokens
+    # an event or thing noun right before the name, in apposition to it: «выставка «ИННОПРОМ»»,
+    # «шаттл «Дискавери»», «телескоп Хаббл»; an event noun only before quotes, as «в 2010 году
+    # Google» or «акций Facebook» name no event
+    k = i - 1
+    quoted = toks[i].text in OPEN_QUOTES
+    if k >= 0 and toks[k].text in OPEN_QUOTES:
+        k, quoted = k - 1, True
+    if k >= 0 and toks[k].sent == toks[i].sent and _in_apposition(tagged, m):
+        head = lemma(toks[k])
+        if head in object_heads() and (quoted or not m.name.isupper()):
+            return True
+        # a Latin name does not decline: after a singular event noun it is the event's name
+        # («конкурс The BOBs»), after a plural one an owner («акций Facebook»)
+        latin = LATIN_WORD.match(m.name.split()[0]) is not None and toks[k].feats.get("Number") == "Sing"
+        if (quoted or latin) and head in event_heads() and head not in time_nouns():
+            return True
+    # an event noun heading a name of several words
+    j = tagged.token_ending(m.end)
+    words = toks[i : (j + 1 if j is not None else i + 1)]
+    h = head_index(words)
+    return len(words) > 1 and h is not None and lemma(words[h]) in not_org_heads()
+
+
+def _in_apposition(tagged: Tagged, m: OrgMention) -> bool:
+    """A name in apposition to a noun keeps the nominative («на шаттле «Дискавери»»); one in
+    another case depends on it as an owner («Инициатива «Яблока»», «автомобили ЗАЗ»)."""
+    written = strip_quotes(tagged.text[m.start : m.end]).split()
+    return bool(written) and written[0].lower() == m.name.split()[0].lower()
+
+
+def is_generic(m: OrgMention) -> bool:
+    """«Компания», «Группа», «Общество» alone: a reference to an organization named elsewhere
+    («далее – «Компания»»), not a name."""
+    words = plain(m.name).split()
+    if len(words) != 1:
+        return False
+    return word_lemmas(words[0]) in org_heads() or words[0] in ("группа", "общество", "компания")
+
+
+def is_lone_common_noun(tagged: Tagged, m: OrgMention) -> bool:
+    """«Разъяснения Минздрав опубликует»: a capitalized common noun opening a sentence, tagged as
+    an organization, is not one."""
+    i = tagged.token_at(m.start)
+    if i is None or tagged.token_ending(m.end) != i or m.legal_form or m.alias:
+        return False
+    tok = tagged.tokens[i]
+    if tagged.sents[tok.sent].first != i or not tok.text[1:].islower():
+        return False
+    parses = get_vocab().raw_parse(tok.text.lower())
+    return bool(parses) and all(
+        p.is_known and not ({"Orgn", "Abbr", "Name", "Surn", "Geox", "Trad"} & p.tag.grammemes) for p in parses
+    )
+
+
+def is_common_word(tok: Token) -> bool:
+    """A word of the dictionary that is not a name: «Центр», «Телевизор», «Яблоко»."""
+    parses = get_vocab().raw_parse(tok.text.lower())
+    return bool(parses) and all(
+        p.is_known and not ({"Orgn", "Abbr", "Name", "Surn", "Geox", "Trad"} & p.tag.grammemes) for p in parses
+    )
+
+
+def name_tokens(tagged: Tagged, m: OrgMention) -> tuple[list[Token], bool] | None:
+    """The words a short name is written with in a mention, and whether they were quoted:
+    «Майкрософт» in «компания «Майкрософт»», «Facebook», «Интерпол»."""
+    i, j = tagged.token_at(m.start), tagged.token_ending(m.end)
+    if i is None or j is None:
+        return None
+    toks = tagged.tokens[i : j + 1]
+    quoted = [k for k, t in enumerate(toks) if t.text in QUOTE_CHARS]
+    if len(quoted) >= 2:
+        toks, is_quoted = toks[quoted[0] + 1 : quoted[-1]], True
+    elif m.legal_form is None:
+        is_quoted = False
+    else:
+        return None
+    words = [t for t in toks if t.text[:1].isalnum()]
+    if not words or len(words) > MAX_REPEATED_NAME_WORDS or len(words) != len(toks):
+        return None
+    if not (words[0].text[:1].isupper() or words[0].text[:1].isdigit()):
+        return None
+    return words, is_quoted
+
+
+def name_keys(tagged: Tagged, m: OrgMention) -> set[tuple[str, ...]]:
+    """Keys that tell two mentions of one name, in any case: its nominative words, and the lemmas
+    of the words it is written with («Хаббла» -> «хаббл»)."""
+    keys = {tuple(plain(m.name).split())}
+    found = name_tokens(tagged, m)
+    if found:
+        keys.add(tuple(lemma(t) for t in found[0]))
+        keys.add(tuple(plain(t.text) for t in found[0]))
+    return keys
+
+
+def named_in(keys: set[tuple[str, ...]], names: set[tuple[str, ...]]) -> bool:
+    """Whether a mention's keys name one of `names`; a one-word name also in a case form the
+    dictionary does not know («Хаббл» -> «Хаббла»)."""
+    if keys & names:
+        return True
+    ones = [n[0] for n in names if len(n) == 1 and len(n[0]) >= 4]
+    return any(len(k) == 1 and any(k[0].startswith(n) and len(k[0]) - len(n) <= 2 for n in ones) for k in keys)

@@ -1,0 +1,136 @@
+"""The organization word lists, loaded once per process: legal forms, head nouns, well-known
+short names, and the words that mark events, things, units and report sources."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .inflect import word_lemmas
+from .lexicon import load_rows, load_words
+
+QUOTE_CHARS = '«»„“”"'
+
+
+def _stem_pattern(phrase: str) -> str:
+    """A regex for a phrase in any case: each word's stem followed by any ending."""
+    parts = []
+    for word in phrase.split():
+        stem = word[:-2] if len(word) > 4 else word
+        parts.append(re.escape(stem) + r"\w*")
+    return r"\s+".join(parts)
+
+
+@cache
+def legal_forms() -> tuple[dict[str, str], re.Pattern[str], tuple[re.Pattern[str], list[tuple[re.Pattern[str], str]]]]:
+    """Abbreviation -> kind; a regex of the abbreviations; a regex of every spelled-out form,
+    with each form's own pattern -> abbreviation."""
+    kinds: dict[str, str] = {}
+    spelled: list[tuple[str, str]] = []
+    for row in load_rows("legal_forms.txt"):
+        abbr = row[0]
+        kinds[abbr] = row[2] if len(row) > 2 else "company"
+        if len(row) > 1 and row[1]:
+            spelled.append((row[1], abbr))
+    abbrs = sorted(kinds, key=len, reverse=True)
+    # a form written in lowercase («госкорпорация») may open a sentence or a name with a capital
+    alternatives = [f"(?i:{re.escape(a[0])}){re.escape(a[1:])}" if a.islower() else re.escape(a) for a in abbrs]
+    abbr_re = re.compile(r"(?<![\w-])(" + "|".join(alternatives) + r")(?![\w-])")
+    spelled.sort(key=lambda x: len(x[0]), reverse=True)
+    patterns = [(re.compile(_stem_pattern(s) + "$", re.IGNORECASE), a) for s, a in spelled]
+    # one pass over the text finds every spelled-out form (longest first); which one it was
+    # is then told on the short match alone
+    any_spelled = re.compile(r"(?<!\w)(?:" + "|".join(_stem_pattern(s) for s, _ in spelled) + ")", re.IGNORECASE)
+    return kinds, abbr_re, (any_spelled, patterns)
+
+
+def form_of(written: str) -> str:
+    """The legal form as listed: «Госкорпорация» -> «госкорпорация», «ООО» stays."""
+    return written if written in legal_forms()[0] else written.lower()
+
+
+@cache
+def org_heads() -> dict[tuple[str, ...], str]:
+    """Head-noun lemmas («правительство», «группа компаний») -> kind."""
+    return {word_lemmas(row[0]): row[1] for row in load_rows("org_heads.txt") if len(row) > 1}
+
+
+@cache
+def lowercase_heads() -> frozenset[tuple[str, ...]]:
+    """Heads that name an organization in lowercase too: «министерство финансов»."""
+    return frozenset(word_lemmas(r[0]) for r in load_rows("org_heads.txt") if r[2:] == ("lowercase",))
+
+
+@cache
+def known_abbrevs() -> dict[str, tuple[str, str]]:
+    """Well-known short names, lowercase -> (full name, kind)."""
+    out = {}
+    for row in load_rows("org_abbrevs.txt"):
+        if len(row) >= 3:
+            out[row[0].lower()] = (row[1], row[2])
+    return out
+
+
+@cache
+def not_org_names() -> frozenset[str]:
+    return frozenset(plain(w) for w in load_words("not_orgs.txt"))
+
+
+@cache
+def object_heads() -> frozenset[str]:
+    return frozenset(load_words("object_heads.txt"))
+
+
+@cache
+def time_nouns() -> frozenset[str]:
+    """«в течение двух лет «Майкрософт» ...»: a time noun before a name is no event of it."""
+    return frozenset(load_words("time_nouns.txt"))
+
+
+@cache
+def not_org_heads() -> frozenset[str]:
+    return event_heads() | object_heads()
+
+
+@cache
+def event_heads() -> frozenset[str]:
+    return frozenset(load_words("event_heads.txt"))
+
+
+@cache
+def unit_heads() -> frozenset[tuple[str, ...]]:
+    return frozenset(word_lemmas(w) for w in load_words("unit_heads.txt"))
+
+
+def plain(s: str) -> str:
+    s = s.lower().replace("ё", "е")
+    for q in QUOTE_CHARS:
+        s = s.replace(q, " ")
+    return " ".join(s.replace(".", " ").split())
+
+
+@cache
+def abbrev_spellings() -> dict[str, str]:
+    """Well-known abbreviations as written («УрФУ», «СПбГУ») -> kind."""
+    return {row[0]: row[2] for row in load_rows("org_abbrevs.txt") if len(row) >= 3 and " " not in row[0]}
+
+
+@cache
+def one_word_names() -> dict[str, str]:
+    """Well-known one-word names with one capital («Минфин», «Евросоюз», «Интерпол»), by lemma,
+    so that their case forms count too («Минфина», «Евросоюзом»)."""
+    out = {}
+    for spelling in abbrev_spellings():
+        if spelling[:1].isupper() and spelling[1:].islower() and spelling.isalpha():
+            out.setdefault(word_lemmas(spelling)[0], spelling)
+    return out
+
+
+@cache
+def known_full_names() -> dict[str, str]:
+    return {plain(full): kind for full, kind in known_abbrevs().values()}
+
+
+@cache
+def report_verbs() -> frozenset[str]:
+    return frozenset(load_words("report_verbs.txt"))

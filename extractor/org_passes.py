@@ -1,0 +1,149 @@
+"""Passes over the mentions chosen in a document: territorial bodies joined into one name, short
+names found again elsewhere, bracketed short names, and the parent named inside a name."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .inflect import lemma
+from .org_filters import is_common_word, is_generic, name_tokens
+from .org_lexicon import QUOTE_CHARS, legal_forms, not_org_names, plain
+from .org_names import PAREN_ABBR, OrgMention, tidy
+from .phrases import OPEN_QUOTES
+from .tagging import Tagged
+
+# «ГУ МЧС России по Санкт-Петербургу», «УФНС России по Тульской области»: a territorial body
+BRANCH_TAIL = re.compile(r"\s+(?:(?:России|РФ)\s+)?по\s+(?:г\.\s*)?")
+
+
+AND = re.compile(r"\s+и\s+")
+
+
+UNIT_ABBR = re.compile(r"[А-ЯЁ]{2,5}")
+
+
+def territorial_branches(tagged: Tagged, chosen: list[OrgMention]) -> list[OrgMention]:
+    """A federal body with «по» and a region after it is its territorial body, one name: «ГУ
+    МЧС России по Санкт-Петербургу и Ленинградской области», «УФНС России по Тульской области».
+    A short abbreviation just before it («ГУ», «УМВД») belongs to the name."""
+    text = tagged.text
+    locs = {s.start: s.end for s in tagged.spans if s.type == "LOC"}
+    out: list[OrgMention] = []
+    for m in sorted(chosen, key=lambda x: x.start):
+        tail = BRANCH_TAIL.match(text, m.end)
+        if tail is None or tail.end() not in locs:
+            out.append(m)
+            continue
+        end = locs[tail.end()]
+        more = AND.match(text, end)
+        while more and more.end() in locs:
+            end = locs[more.end()]
+            more = AND.match(text, end)
+        start, prefix = m.start, ""
+        i = tagged.token_at(m.start)
+        before = tagged.tokens[i - 1] if i else None
+        if before is not None and before.end + 1 == m.start and UNIT_ABBR.fullmatch(before.text):
+            start, prefix = before.start, before.text + " "
+            out = [x for x in out if x.end <= start]
+        name = tidy(prefix + m.name + text[m.end : end])
+        out.append(replace(m, start=start, end=end, name=name, kind=m.kind or "authority"))
+    return out
+
+
+def repeated_mentions(tagged: Tagged, chosen: list[OrgMention]) -> list[OrgMention]:
+    """Every other place a short organization name found once is written again, in any case:
+    «компания «Майкрософт»» ... «Майкрософт» представил ...; «Интерпол» ... «Интерполу». A name
+    that is a common word («Центр», «Яблоко») counts again only in quotes, and words the model
+    tagged as a person or a place stay theirs."""
+    toks = tagged.tokens
+    names: dict[tuple[str, ...], tuple[OrgMention, bool]] = {}
+    for m in chosen:
+        if is_generic(m) or plain(m.name) in not_org_names():
+            continue
+        found = name_tokens(tagged, m)
+        if found is None:
+            continue
+        words, quoted = found
+        key = tuple(lemma(t) for t in words)
+        needs_quotes = quoted and any(is_common_word(t) for t in words)
+        if key not in names or not needs_quotes:
+            names[key] = (m, needs_quotes)
+    if not names:
+        return []
+    taken = [(m.start, m.end) for m in chosen]
+    taken += [(s.start, s.end) for s in tagged.spans if s.type != "ORG"]
+    out = []
+    for key, (m, needs_quotes) in names.items():
+        n = len(key)
+        for i in range(len(toks) - n + 1):
+            if lemma(toks[i]) != key[0] or not toks[i].text[:1].isupper() and not toks[i].text[:1].isdigit():
+                continue
+            if tuple(lemma(t) for t in toks[i : i + n]) != key:
+                continue
+            first, last = i, i + n
+            in_quotes = first > 0 and toks[first - 1].text in OPEN_QUOTES
+            if in_quotes and last < len(toks) and toks[last].text in QUOTE_CHARS:
+                first, last = first - 1, last + 1
+            elif needs_quotes:
+                continue
+            start, end = toks[first].start, toks[last - 1].end
+            if any(start < e and s < end for s, e in taken):
+                continue
+            taken.append((start, end))
+            out.append(OrgMention(start, end, m.name, m.legal_form, m.kind, m.alias, kind_guessed=m.kind_guessed))
+    return out
+
+
+def with_parent(text: str, m: OrgMention, ranked: list[tuple[int, OrgMention]]) -> OrgMention:
+    """An organization named inside another's name is its parent: «Отдел информации ...
+    Правительства Пензенской области», «Центр азербайджановедения УФУ». A name inside the
+    quotes of a name is part of it («Инжиниринговый центр «Верхняя Сура»»)."""
+    inner = [
+        x
+        for _, x in ranked
+        if m.start < x.start
+        and x.end <= m.end
+        and x.legal_form is None
+        and x.name != m.name
+        and not is_generic(x)
+        and text[m.start : x.start].count("«") <= text[m.start : x.start].count("»")
+    ]
+    if not inner:
+        return m
+    parent = max(inner, key=lambda x: (x.end - x.start, -x.start))
+    return replace(m, parent=parent)
+
+
+# a short name, or a Latin name of a few words, in brackets: «(Росмолодежь)», «(Volkswagen)»,
+# «(Committee to Protect Journalists)»
+BRACKETED = re.compile(r"\s*\(\s*([А-ЯЁA-Z][\w.\-]{1,24}|[A-Z][\w.\-&']*(?:\s+[\w.\-&']+){1,7})\s*\)")
+
+
+MAX_BRACKETS = 2
+
+
+def with_brackets(tagged: Tagged, m: OrgMention) -> OrgMention:
+    """A short name or legal form in brackets after a name: «Федеральное агентство по делам
+    молодежи (Росмолодежь)», «Банк ВТБ (ПАО)», «Комитет защиты журналистов (КЗЖ) (Committee to
+    Protect Journalists)». The brackets join the mention; a place or a person in brackets
+    («(Москва)») is no other name."""
+    name, end, found = m.name, m.end, []
+    inner = PAREN_ABBR.match(name)
+    if inner:  # the name took the brackets in
+        name = inner.group(1)
+        found.append(inner.group(2))
+    others = [(s.start, s.end) for s in tagged.spans if s.type in ("LOC", "PER")]
+    for _ in range(MAX_BRACKETS):
+        after = BRACKETED.match(tagged.text, end)
+        if not after or any(s < after.end(1) and after.start(1) < e for s, e in others):
+            break
+        found.append(after.group(1))
+        end = after.end()
+    legal, alias = m.legal_form, m.alias
+    for f in found:
+        if f in legal_forms()[0]:
+            legal = legal or f
+        elif f != name:
+            alias = alias or f
+    return replace(m, name=name, end=end, legal_form=legal, alias=alias)
