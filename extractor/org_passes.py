@@ -133,9 +133,12 @@ def with_brackets(tagged: Tagged, m: OrgMention) -> OrgMention:
     if inner:  # the name took the brackets in
         name = inner.group(1)
         found.append(inner.group(2))
+    text = tagged.text
+    if text.count("(", m.start, end) > text.count(")", m.start, end) and text.startswith(")", end):
+        end += 1  # «Уральским федеральным университетом (УФУ»: the model left the bracket out
     others = [(s.start, s.end) for s in tagged.spans if s.type in ("LOC", "PER")]
     for _ in range(MAX_BRACKETS):
-        after = BRACKETED.match(tagged.text, end)
+        after = BRACKETED.match(text, end)
         if not after or any(s < after.end(1) and after.start(1) < e for s, e in others):
             break
         found.append(after.group(1))

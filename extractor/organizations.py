@@ -40,6 +40,7 @@ from .org_lexicon import (
 from .org_names import LATIN_WORD, PAREN_ABBR, OrgMention, known_short_name, strip_quotes, tidy
 from .org_passes import repeated_mentions, territorial_branches, with_brackets, with_parent
 from .phrases import OPEN_QUOTES, ORG_PREPS, NamedSpans, case_of, extend_dependents, quote_end
+from .posts import match_post_head
 from .tagging import Tagged, Token
 
 
@@ -262,9 +263,10 @@ def _unit_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
 
 def _with_adjectives(toks: list[Token], i: int, sent_first: int) -> int:
     """Take in the capitalized adjectives of a name before its head: «Государственного
-    военно-промышленного» комитета."""
+    военно-промышленного» комитета; a post the model read as an adjective is no part of it
+    («Председателя» Совета Федерации)."""
     k = i
-    while k > sent_first and toks[k - 1].pos == "ADJ":
+    while k > sent_first and toks[k - 1].pos == "ADJ" and match_post_head(toks, k - 1, k) is None:
         k -= 1
     return k if k < i and toks[k].text[:1].isupper() else i
 
@@ -291,6 +293,7 @@ def _coordinated(tagged: Tagged, i: int, head_end: int, limit: int, kind: str) -
     for n, a in enumerate(adjs):
         adj = _inflect(toks[a].text, "ADJ", "Gen", {"gent", "sing", gender or "femn"})
         name = " ".join([*head_words, adj, noun_gen])
+        name = name[:1].upper() + name[1:]
         start = toks[i].start if n == 0 else toks[a].start
         end = toks[a].end if n < len(adjs) - 1 else noun.end
         out.append(OrgMention(start, end, name, None, kind))
@@ -315,8 +318,13 @@ def _ner_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
         if span.type != "ORG":
             continue
         first, last = span.first, span.last
+        # «Открылся Центр ...», «Председателя Совета Федерации»: the model took the verb opening
+        # the sentence or the post before the name in
         while first < last - 1 and toks[first].pos in ("VERB", "AUX"):
-            first += 1  # «Открылся Центр ...»: the model took the verb opening the sentence in
+            first += 1
+        post_end = match_post_head(toks, first, last)
+        if post_end is not None and post_end < last and toks[post_end].text[:1].isupper():
+            first = post_end
         if last - first == 1 and toks[first].pos == "ADJ":
             continue  # a lone adjective («Чрезвычайным») is a tagging slip, not a name
         sent = tagged.sents[toks[first].sent]

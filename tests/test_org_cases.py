@@ -878,3 +878,27 @@ def test_v_with_a_common_noun_stays_in_the_name_and_a_verb_stays_out(extract):
     assert _mentions(doc, "Центр инновационных технологий в ортопедии") == [
         ("Центр инновационных технологий в ортопедии", 9)
     ]
+
+
+def test_a_post_before_a_name_is_no_part_of_it(extract):
+    doc = extract(
+        "Губернатор принял участие во встрече Председателя Совета Федерации Федерального Собрания РФ "
+        "Валентины Матвиенко."
+    )
+    (org,) = doc["organizations"]
+    assert (org["name"], org["mentions"][0]["start"]) == ("Совет Федерации Федерального Собрания РФ", 50)
+
+
+def test_a_bracket_the_model_left_open_is_closed(extract):
+    doc = extract("Соглашение о сотрудничестве с Уральским федеральным университетом (УФУ) подписано в Баку.")
+    org = next(o for o in doc["organizations"] if o["name"] == "Уральский федеральный университет")
+    assert (org["aliases"], org["mentions"][0]["text"]) == (["УФУ"], "Уральским федеральным университетом (УФУ)")
+
+
+def test_coordinated_authorities_are_named_with_a_capital(extract):
+    doc = extract("Минпромторг вместе с правительствами Псковской и Омской областей поддержит заводы.")
+    assert [o["name"] for o in doc["organizations"]] == [
+        "Минпромторг",
+        "Правительство Псковской области",
+        "Правительство Омской области",
+    ]
