@@ -508,7 +508,7 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
         if m.legal_form is None and is_event_or_thing(tagged, m):
             not_here.update(name_keys(tagged, m))
             continue
-        if m.legal_form is None and is_generic(m):
+        if m.legal_form is None and is_generic(m) and not known_short_name(m.name):
             continue
         chosen.append(m)
     chosen = territorial_branches(tagged, [m for m in chosen if not is_lone_common_noun(tagged, m)])

@@ -902,3 +902,9 @@ def test_coordinated_authorities_are_named_with_a_capital(extract):
         "Правительство Псковской области",
         "Правительство Омской области",
     ]
+
+
+def test_duma_alone_is_an_authority_of_its_own(extract):
+    doc = extract("Хотя Дума уже одобрила законопроект, вопрос находится в компетенции Думы.")
+    got = [(o["name"], o["kind"], [m["text"] for m in o["mentions"]]) for o in doc["organizations"]]
+    assert got == [("Дума", "authority", ["Дума", "Думы"])]
