@@ -179,7 +179,7 @@ def _head_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
     return out
 
 
-def _adjective_name_mentions(tagged: Tagged) -> list[OrgMention]:
+def _adjective_name_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
     """«блоков Хмельницкой атомной электростанции», «с Минским тракторным заводом»: capitalized
     adjectives before a lowercase head noun inside a sentence make a name. Not at the start of a
     sentence or a quotation («Российские компании», «Японское правительство»), not where the
@@ -200,7 +200,8 @@ def _adjective_name_mentions(tagged: Tagged) -> list[OrgMention]:
             continue
         if any(k in others for k in range(first, i + 1)):
             continue
-        words = toks[first : i + 1]
+        last = extend_dependents(tagged, spans, i + 1, sent.last, preps=ORG_PREPS)  # «... комитета по имуществу»
+        words = toks[first:last]
         out.append(OrgMention(words[0].start, words[-1].end, tidy(nominative_phrase(words, tagged.text)), None, kind))
     return out
 
@@ -495,7 +496,7 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
     ranked += [(1, m) for m in _unit_mentions(tagged, spans)]
     ranked += [(2, m) for m in _ner_mentions(tagged, spans)]
     ranked += [(3, m) for m in _place_mentions(tagged)]
-    ranked += [(3, m) for m in _adjective_name_mentions(tagged)]
+    ranked += [(3, m) for m in _adjective_name_mentions(tagged, spans)]
     ranked += [(4, m) for m in _abbrev_mentions(tagged)]
     ranked += [(0, m) for m in _exchange_mentions(tagged)]
     ranked += [(4, m) for m in _site_mentions(tagged)]
