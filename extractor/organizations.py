@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from .inflect import UD_CASES, head_grams, head_index, lemma, nominative_phrase, recover_shape, word_lemmas
+from .lexicon import load_words
 from .morph import get_vocab
 from .org_filters import is_common_word, is_event_or_thing, is_generic, is_lone_common_noun, name_keys, named_in
 from .org_lexicon import (
@@ -220,7 +221,7 @@ def _latin_name_end(toks: list[Token], i: int, limit: int) -> int | None:
 
 
 # pronoun-like adjectives point at a unit, they do not name it: «самого центра», «своего отдела»
-NOT_NAME_ADJECTIVES = frozenset({"сам", "самый", "свой", "весь", "этот", "тот", "такой", "каждый", "другой", "иной"})
+NOT_NAME_ADJECTIVES = frozenset(load_words("pronoun_adjectives.txt"))
 
 
 def _unit_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
