@@ -110,6 +110,9 @@ def extend_dependents(
         if text.isupper() and len(text) >= 2 and text.isalpha():  # ПАО, МГУ, РФ
             j += 1
             continue
+        if text == "№" and j + 1 < limit and toks[j + 1].text[:1].isdigit():  # «больницы № 1»
+            j += 2
+            continue
         if chain is not None:
             k = chain(toks, j, limit)
             if k is not None:
