@@ -7,8 +7,9 @@ analyses that fit them and inflects. Results are cached: names and posts recur a
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 
+from .lexicon import load_rows
 from .morph import get_vocab
 from .tagging import Token
 
@@ -81,9 +82,18 @@ def nominative_word(
     return recover_shape(inflected.word, word)
 
 
+@cache
+def _acting_abbreviations() -> frozenset[str]:
+    """«и.о», «врио», «вр.и.о»: the short forms of «исполняющий обязанности» in the post lexicon."""
+    rows = load_rows("post_modifiers.txt")
+    return frozenset(r[0].lower().rstrip(".") for r in rows if len(r) > 1 and "исполняющ" in r[1] and " " not in r[0])
+
+
 def is_acting(tok: Token) -> bool:
-    """«исполняющий (обязанности)»: a participle that heads a post phrase in place of a noun."""
-    return tok.text.lower().startswith("исполняющ")
+    """«исполняющий (обязанности)», «И.о.», «врио»: a participle or its short form that heads a
+    post phrase in place of a noun."""
+    low = tok.text.lower()
+    return low.startswith("исполняющ") or low.rstrip(".") in _acting_abbreviations()
 
 
 def join_tokens(tokens: Sequence[Token], words: Sequence[str], text: str) -> str:
@@ -122,6 +132,8 @@ def nominative_phrase(tokens: Sequence[Token], text: str) -> str:
         return ""
     head = head_index(tokens)
     acting = next((i for i, t in enumerate(tokens[:3]) if is_acting(t)), None)
+    if acting is not None and not tokens[acting].text.lower().startswith("исполняющ"):
+        return join_tokens(tokens, [t.text for t in tokens], text)  # «И.о. главы»: a short form never declines
     if acting is not None and tokens[acting].feats.get("Case") != "Nom":
         # «исполняющим обязанности губернатора»: the participle is the head, «обязанности» its object
         words = [t.text for t in tokens]

@@ -236,8 +236,13 @@ def _lower_initial(s: str, tagged: Tagged, first: int) -> str:
     tok = tagged.tokens[first]
     sent = tagged.sents[tok.sent]
     # only when nothing else in the role is capitalized: «Чрезвычайный и Полномочный Посол» stays
-    if first == sent.first and s[:1].isupper() and s[1:2].islower() and not any(w[:1].isupper() for w in s.split()[1:]):
-        return s[:1].lower() + s[1:]
+    words = s.split()
+    if not words or first != sent.first or not s[:1].isupper():
+        return s
+    # «Губернатор», «И.о.»: no other capital in the first word («ВРИО», «И.О.» stay)
+    if words[0][1:] == words[0][1:].lower() and any(c.isalpha() for c in words[0][1:]):
+        if not any(w[:1].isupper() for w in words[1:]):
+            return s[:1].lower() + s[1:]
     return s
 
 

@@ -97,6 +97,21 @@ def _blocks(text: str) -> list[tuple[int, str]]:
     return out
 
 
+# «и.о.», «И.о.», «вр.и.о.»: razdel cuts these into letters and dots; they are one word, as the
+# post lexicon spells them («И.О.» with two capitals stays initials)
+DOTTED_WORD = re.compile(r"(?<![\w.])(?:[Вв]р\.)?[Ии]\.о\.?(?!\w)")
+
+
+def _joined(tokens: list[Token], text: str, first: int) -> None:
+    """Join the tokens of each dotted word of the sentence starting at token `first` into one."""
+    start, end = tokens[first].start, tokens[-1].end
+    for m in DOTTED_WORD.finditer(text, start, end):
+        k = next((i for i in range(first, len(tokens)) if tokens[i].start == m.start()), None)
+        j = next((i for i in range(first, len(tokens)) if tokens[i].end == m.end()), None)
+        if k is not None and j is not None and j > k:
+            tokens[k : j + 1] = [Token(m.start(), m.end(), m.group(), sent=tokens[k].sent)]
+
+
 def _segment(text: str) -> tuple[list[Token], list[Sentence]]:
     tokens: list[Token] = []
     sents: list[Sentence] = []
@@ -108,6 +123,8 @@ def _segment(text: str) -> tuple[list[Token], list[Sentence]]:
             start = base + sent.start
             for tok in tokenize(sent.text):
                 tokens.append(Token(start + tok.start, start + tok.stop, tok.text, sent=len(sents)))
+            if len(tokens) > first and "." in sent.text:
+                _joined(tokens, text, first)
             if len(tokens) > first:
                 sents.append(Sentence(start, base + sent.stop, first, len(tokens)))
     return tokens, sents
