@@ -379,7 +379,7 @@ def _posts_reaching(
     more post right after it)."""
     toks = tagged.tokens
     for i in range(lo, end):
-        head_end = match_post_head(toks, i, end)
+        head_end = _head_before_name(toks, spans, i, match_post_head(toks, i, end))
         if head_end is None:
             continue
         first = _head_with_modifiers(tagged, i, sent_first)
@@ -405,6 +405,17 @@ def _posts_reaching(
                     rest = [replace(rest[0], org=post.org), *rest[1:]]
                 return [post, *rest]
     return []
+
+
+def _head_before_name(toks: list[Token], spans: NamedSpans, i: int, head_end: int | None) -> int | None:
+    """A lexicon post may not eat into a name: «Глава Республики Коми» is «глава» of the place
+    «Республика Коми», not the post «глава республики» followed by «Коми»."""
+    if head_end is None:
+        return None
+    inside = [k for k in range(i + 1, head_end) if k in spans.named_end and spans.named_end[k] > head_end]
+    if inside:
+        return match_post_head(toks, i, inside[0]) or head_end
+    return head_end
 
 
 def _post_with_place(tagged: Tagged, first: int, head_end: int, last: int) -> Post | None:
