@@ -54,7 +54,7 @@ class MorphVocab:
 
     @lru_cache(CACHE_SIZE)  # noqa: B019 - one vocabulary per process, lives as long as it
     def parse(self, word: str) -> tuple[MorphForm, ...]:
-        return tuple(MorphForm(p) for p in self.analyzer.parse(word))
+        return tuple(MorphForm(p) for p in self.raw_parse(word))
 
     __call__ = parse
 
@@ -63,8 +63,13 @@ class MorphVocab:
 
     @lru_cache(CACHE_SIZE)  # noqa: B019
     def raw_parse(self, word: str) -> tuple[pymorphy3.analyzer.Parse, ...]:
-        """pymorphy3's own parses, for rules that read OpenCorpora tags."""
-        return tuple(self.analyzer.parse(word))
+        """pymorphy3's own parses, for rules that read OpenCorpora tags. A word with a character
+        Unicode gives no name (unassigned or private-use code points, as PDFs leave behind) has
+        none: pymorphy3's shape check raises on it."""
+        try:
+            return tuple(self.analyzer.parse(word))
+        except (KeyError, ValueError):
+            return ()
 
     def __repr__(self) -> str:
         return "MorphVocab(pymorphy3)"

@@ -75,3 +75,9 @@ def test_any_html_reads_or_is_empty(body: str, tag: str) -> None:
         assert e.kind in ("empty", "binary")
     else:
         assert text.endswith("\n") and text.strip()
+
+
+def test_text_hypothesis_found_with_nameless_characters(extract):
+    # found by test_any_text_extracts: pymorphy3 raised on U+17463
+    record = extract("(\x9dLÉ\U00017463\x03\U000eced5µ\U0010c1e7\x9c\x8d:ö\U00017d59l")
+    assert record["persons"] == [] and record["organizations"] == []

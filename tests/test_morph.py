@@ -25,3 +25,10 @@ def test_natasha_normalizes_spans_with_pymorphy3():
 
 def test_vocabulary_is_one_per_process():
     assert get_vocab() is get_vocab()
+
+
+def test_a_word_with_a_nameless_character_has_no_parse_and_no_crash():
+    # U+17463 (a Tangut code point Python's unicodedata gives no name) makes pymorphy3's shape
+    # check raise
+    assert get_vocab().raw_parse("l\U00017463x") == ()
+    assert get_vocab().parse("\U00017463") == ()
