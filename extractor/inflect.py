@@ -11,7 +11,7 @@ from functools import cache, lru_cache
 
 from .lexicon import load_rows
 from .morph import get_vocab
-from .tagging import Token
+from .tagging import Span, Token
 
 # UD case (the tagger's) -> OpenCorpora cases (pymorphy3's)
 UD_CASES = {
@@ -115,6 +115,17 @@ def head_index(tokens: Sequence[Token]) -> int | None:
         if tok.pos not in ADJISH and tok.pos != "CCONJ" and tok.pos != "PUNCT":
             return None
     return None
+
+
+def is_place_span(span: Span) -> bool:
+    """A one-word span whose every dictionary reading is a place and none a name: «посетил
+    Суджу» names a town, whatever the NER model says."""
+    if span.last - span.first != 1:
+        return False
+    parses = get_vocab().raw_parse(span.text.lower())
+    return bool(parses) and all(
+        p.is_known and "Geox" in p.tag and not {"Name", "Surn", "Patr"} & p.tag.grammemes for p in parses
+    )
 
 
 def head_grams(tok: Token) -> tuple[str | None, str | None]:

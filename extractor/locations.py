@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .inflect import head_grams, lemma, nominative_phrase, nominative_word, recover_shape
+from .inflect import head_grams, is_place_span, lemma, nominative_phrase, nominative_word, recover_shape
 from .organizations import org_like_place
 from .tagging import Span, Tagged, Token
 
@@ -59,7 +59,9 @@ def _name(tagged: Tagged, span: Span) -> str:
 def find_loc_mentions(tagged: Tagged) -> list[LocMention]:
     out = []
     for span in tagged.spans:
-        if span.type != "LOC" or org_like_place(tagged, span):
+        if span.type == "PER" and is_place_span(span):
+            pass  # «посетил Суджу»: a town the model took for a person
+        elif span.type != "LOC" or org_like_place(tagged, span):
             continue  # «ЕС», «Европейский союз» are organizations
         name = _name(tagged, span)
         if name:

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .inflect import UD_CASES, recover_shape
+from .inflect import UD_CASES, is_place_span, recover_shape
 from .lexicon import load_words
 from .model import Mention, Person
 from .morph import get_vocab
@@ -269,6 +269,8 @@ def find_name_mentions(tagged: Tagged) -> list[NameMention]:
     for span in tagged.spans:
         if span.type != "PER":
             continue
+        if is_place_span(span):
+            continue  # the model took a town for a person: a location (locations.py)
         previous = None
         for first, last, spelling in _name_parts(tagged, span.first, span.last):
             if spelling and previous is not None:

@@ -168,3 +168,12 @@ def test_bare_post_takes_the_authority_named_before(extract):
     text = "В Государственной Думе, где прошло голосование, спикер Вячеслав Володин поблагодарил депутатов."
     person = next(p for p in extract(text)["persons"] if p["last"] == "Володин")
     assert [p["org"] for p in person["posts"]] == ["Государственная Дума"]
+
+
+def test_a_town_taken_for_a_person_is_a_location(extract):
+    doc = extract("Губернатор Курской области Александр Хинштейн посетил Суджу. Хинштейн осмотрел школу.")
+    assert [p["name"] for p in doc["persons"]] == ["Александр Хинштейн"]
+    assert [(loc["name"], loc["mentions"][0]["start"]) for loc in doc["locations"]] == [
+        ("Курская область", 11),
+        ("Суджа", 54),
+    ]
