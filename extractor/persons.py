@@ -282,6 +282,58 @@ def find_name_mentions(tagged: Tagged) -> list[NameMention]:
             if nm is not None:
                 out.append(nm)
                 previous = nm
+    out += _initialled_names(tagged, out)
+    out += _surnames_again(tagged, out)
+    return sorted(out, key=lambda nm: nm.start)
+
+
+def _free(tagged: Tagged, found: list[NameMention]) -> set[int]:
+    """Tokens no name and no other span of the model covers."""
+    taken = {k for nm in found for k in range(nm.first_tok, nm.last_tok)}
+    taken |= {k for sp in tagged.spans for k in range(sp.first, sp.last)}
+    return set(range(len(tagged.tokens))) - taken
+
+
+def _is_initial_at(toks: list[Token], k: int) -> bool:
+    return k + 1 < len(toks) and INITIAL.fullmatch(toks[k].text) is not None and toks[k + 1].text == "."
+
+
+def _initialled_names(tagged: Tagged, found: list[NameMention]) -> list[NameMention]:
+    """Two initials and a surname the model missed: «А. В. Иванов», «Иванов А. В.»."""
+    toks = tagged.tokens
+    free = _free(tagged, found)
+    out = []
+    for k, tok in enumerate(toks):
+        if k not in free or not tok.text[:1].isupper() or not tok.text.isalpha() or len(tok.text) < 2:
+            continue
+        before = k >= 4 and _is_initial_at(toks, k - 4) and _is_initial_at(toks, k - 2)
+        after = _is_initial_at(toks, k + 1) and _is_initial_at(toks, k + 3)
+        if (before or after) and all(j in free for j in range(k - 4 if before else k, k + (5 if after else 1))):
+            nm = split_name(tagged, k, k + 1)
+            if nm is not None:
+                out.append(nm)
+    return out
+
+
+def _surnames_again(tagged: Tagged, found: list[NameMention]) -> list[NameMention]:
+    """A surname of a person named in the text, written again where the model saw no name: «По
+    словам Русских» after «Сергей Русских». Not a word opening a sentence, not in quotes."""
+    known = {_key(nm.last) for nm in found if nm.last and nm.first}
+    if not known:
+        return []
+    toks = tagged.tokens
+    free = _free(tagged, found)
+    out = []
+    for k in sorted(free):
+        tok = toks[k]
+        if not (tok.text[:1].isupper() and tok.text[1:].islower() and tok.text.isalpha()):
+            continue
+        if tagged.sents[tok.sent].first == k or (k > 0 and toks[k - 1].text in "«\"„"):
+            continue
+        if known & _surname_readings(tok.text):
+            nm = split_name(tagged, k, k + 1)
+            if nm is not None and nm.last:
+                out.append(nm)
     return out
 
 

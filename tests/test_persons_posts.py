@@ -177,3 +177,9 @@ def test_a_town_taken_for_a_person_is_a_location(extract):
         ("Курская область", 11),
         ("Суджа", 54),
     ]
+
+
+def test_a_surname_in_quotes_or_opening_a_sentence_is_not_found_again(extract):
+    doc = extract("Директор завода Сергей Русских открыл цех. Русских покупателей ждут скидки в магазине «Русских».")
+    (person,) = doc["persons"]
+    assert [m["text"] for m in person["mentions"]] == ["Сергей Русских"]
