@@ -121,10 +121,14 @@ def _head_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
     and any org head before a quoted name: «завод «Красный Октябрь»»."""
     toks = tagged.tokens
     heads = org_heads()
+    firsts = {k[0] for k in heads}
     max_len = max((len(k) for k in heads), default=1)
     out = []
     i = 0
     while i < len(toks):
+        if lemma(toks[i]) not in firsts:
+            i += 1
+            continue
         found = None
         key: tuple[str, ...] = ()
         for n in range(max_len):
@@ -233,11 +237,15 @@ def _unit_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
     org_ends = {s.last for s in tagged.spans if s.type == "ORG"}
     org_ends |= {i + 1 for i, t in enumerate(toks) if t.text in known and sum(c.isupper() for c in t.text) >= 2}
     units = unit_heads()
+    firsts = {u[0] for u in units}
     longest = max(len(u) for u in units)
     out = []
     i = 0
     while i < len(toks):
         tok = toks[i]
+        if not tok.text[:1].islower() or lemma(tok) not in firsts:
+            i += 1
+            continue
         n = next((n for n in range(longest, 0, -1) if tuple(lemma(t) for t in toks[i : i + n]) in units), 0)
         quoted_name = i + n + 1 < len(toks) and toks[i + n].text in OPEN_QUOTES and case_of(toks[i + n + 1]) != "Gen"
         if not n or not tok.text[:1].islower() or quoted_name:
@@ -443,7 +451,7 @@ def _abbrev_mentions(tagged: Tagged) -> list[OrgMention]:
     others = {i for s in tagged.spans if s.type != "ORG" for i in range(s.first, s.last)}
     out = []
     for i, t in enumerate(tagged.tokens):
-        if sum(c.isupper() for c in t.text) >= 2 and t.text in known:
+        if t.text in known and sum(c.isupper() for c in t.text) >= 2:
             out.append(OrgMention(t.start, t.end, t.text, None, known[t.text]))
             continue
         if not (t.text[:1].isupper() and t.text[1:].islower()) or i in others:
