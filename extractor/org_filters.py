@@ -81,10 +81,7 @@ def is_lone_common_noun(tagged: Tagged, m: OrgMention) -> bool:
     tok = tagged.tokens[i]
     if tagged.sents[tok.sent].first != i or not tok.text[1:].islower():
         return False
-    parses = get_vocab().raw_parse(tok.text.lower())
-    return bool(parses) and all(
-        p.is_known and not ({"Orgn", "Abbr", "Name", "Surn", "Geox", "Trad"} & p.tag.grammemes) for p in parses
-    )
+    return is_common_word(tok)
 
 
 def is_common_word(tok: Token) -> bool:
