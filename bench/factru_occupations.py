@@ -31,12 +31,12 @@ import sys
 import time
 from pathlib import Path
 
-from extractor.inflect import word_lemmas
 from extractor.model import Document
-from extractor.morph import get_vocab
+from extractor.nlp.inflect import word_lemmas
+from extractor.nlp.morph import get_vocab
+from extractor.nlp.tagging import get_tagger
 from extractor.pipeline import Pipeline, Request
-from extractor.posts import role_key_of, starts_post
-from extractor.tagging import get_tagger
+from extractor.rules.posts import role_key_of, starts_post
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -14,14 +14,14 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from extractor import dates, percentages
-from extractor.linking import attach_posts, link_bare_posts, link_post_orgs, merge_locations, merge_orgs
-from extractor.locations import find_loc_mentions
-from extractor.organizations import find_org_mentions
-from extractor.persons import find_name_mentions, merge_mentions
+from extractor.link.linking import attach_posts, link_bare_posts, link_post_orgs, merge_locations, merge_orgs
+from extractor.nlp.tagging import get_tagger
 from extractor.pipeline import Pipeline, Request
-from extractor.posts import find_bare_posts, find_posts
-from extractor.tagging import get_tagger
+from extractor.rules import dates, percentages
+from extractor.rules.locations import find_loc_mentions
+from extractor.rules.organizations import find_org_mentions
+from extractor.rules.persons import find_name_mentions, merge_mentions
+from extractor.rules.posts import find_bare_posts, find_posts
 
 ROOT = Path(__file__).resolve().parent.parent
 

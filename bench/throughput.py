@@ -67,7 +67,7 @@ def reference_run(corpus: Path) -> None:
     from natasha import Doc, NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
     from natasha.extractors import DatesExtractor
 
-    from extractor.morph import get_vocab
+    from extractor.nlp.morph import get_vocab
 
     vocab = get_vocab()  # natasha's MorphVocab needs pymorphy2, which breaks on Python 3.11
     emb = NewsEmbedding()

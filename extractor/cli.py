@@ -13,7 +13,10 @@ from pathlib import Path
 
 import click
 
-from .batch import (
+from extractor.io.reader import ReadError, read_path, read_stdin
+from extractor.model import error_record
+from extractor.nlp.tagging import get_tagger
+from extractor.run.local import (
     DocumentTimeout,
     Item,
     Settings,
@@ -23,9 +26,6 @@ from .batch import (
     timeout_message,
     write_atomic,
 )
-from .model import error_record
-from .reader import ReadError, read_path, read_stdin
-from .tagging import get_tagger
 
 EXIT_OK, EXIT_FAILED, EXIT_INTERRUPTED = 0, 1, 130  # 2, a usage error, is click's own
 
@@ -122,7 +122,7 @@ def _single(path: str, settings: Settings, indent: int | None) -> int:
     except ReadError as e:
         click.echo(f"extract: {e.message}", err=True)
         return EXIT_FAILED
-    from .pipeline import Pipeline
+    from extractor.pipeline import Pipeline
 
     get_tagger()  # the time limit is for the extraction, not for loading the models
     try:
@@ -152,7 +152,7 @@ def _batch(
         if scheduler is None:
             runner = run(todo, settings, jobs)
         else:
-            from .dask_backend import run_on_cluster  # Dask loads only for --scheduler
+            from extractor.run.cluster import run_on_cluster  # Dask loads only for --scheduler
 
             runner = run_on_cluster(todo, settings, scheduler)
         with closing(runner) as results:  # closing it stops the workers
@@ -254,7 +254,7 @@ def main(
     workers = jobs or os.cpu_count() or 1
     workers = min(workers, max(1, len(items) // 2)) if jobs is None else workers
     if scheduler is not None:
-        from .dask_backend import dask_available
+        from extractor.run.cluster import dask_available
 
         if jobs is not None:
             raise click.UsageError("--jobs and --scheduler cannot be used together")

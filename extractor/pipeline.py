@@ -6,14 +6,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from . import dates, percentages
-from .linking import attach_posts, link_bare_posts, link_post_orgs, merge_locations, merge_orgs
-from .locations import find_loc_mentions
-from .model import Document
-from .organizations import find_org_mentions
-from .persons import find_name_mentions, merge_mentions
-from .posts import find_bare_posts, find_posts
-from .tagging import Tagged, get_tagger
+from extractor.link.linking import attach_posts, link_bare_posts, link_post_orgs, merge_locations, merge_orgs
+from extractor.model import Document
+from extractor.nlp.tagging import Tagged, get_tagger
+from extractor.rules import dates, percentages
+from extractor.rules.locations import find_loc_mentions
+from extractor.rules.organizations import find_org_mentions
+from extractor.rules.persons import find_name_mentions, merge_mentions
+from extractor.rules.posts import find_bare_posts, find_posts
 
 
 @dataclass(frozen=True)

@@ -17,11 +17,11 @@ import pytest
 from click.testing import CliRunner, Result
 from conftest import check_offsets, validate
 
-from extractor import batch
-from extractor.batch import CHUNK_SIZE, CRASH_ENV, WINDOW_PER_WORKER, Item, Settings, run
 from extractor.cli import main
+from extractor.io.reader import read_path
 from extractor.pipeline import Pipeline
-from extractor.reader import read_path
+from extractor.run import local as batch
+from extractor.run.local import CHUNK_SIZE, CRASH_ENV, WINDOW_PER_WORKER, Item, Settings, run
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 

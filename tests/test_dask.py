@@ -17,10 +17,11 @@ import pytest
 from click.testing import CliRunner, Result
 from distributed import Client, LocalCluster
 
-from extractor import batch, dask_backend
+from extractor import dask_backend
 from extractor.cli import main
 from extractor.dask_backend import LOCAL_CLUSTER, extract_bag, extract_partition
 from extractor.pipeline import Pipeline
+from extractor.run import local as batch
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 TEXTS = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
@@ -109,7 +110,7 @@ def test_extract_partition_without_dask() -> None:
     """A plain function: Spark executors call it with no Dask installed, so none is imported."""
     code = (
         "import sys\n"
-        "from extractor.dask_backend import extract_partition\n"
+        "from extractor.run.cluster import extract_partition\n"
         "out = extract_partition([sys.argv[1], ('b.txt', sys.argv[1])])\n"
         "assert [r['source'] for r in out] == ['-', 'b.txt'], out\n"
         "assert out[0]['persons'] and out[0]['persons'] == out[1]['persons']\n"

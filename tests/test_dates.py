@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from extractor.dates import find_dates, find_doc_date
+from extractor.rules.dates import find_dates, find_doc_date
 
 REF = datetime.date(2025, 9, 29)  # a Monday
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from natasha import Doc, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
 
-from extractor.morph import get_vocab
+from extractor.nlp.morph import get_vocab
 
 
 def test_natasha_normalizes_spans_with_pymorphy3():

@@ -7,8 +7,8 @@ import random
 
 import pytest
 
-from extractor.dates import find_dates
-from extractor.percentages import find_percentages
+from extractor.rules.dates import find_dates
+from extractor.rules.percentages import find_percentages
 
 REF = datetime.date(2025, 9, 29)
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from extractor.reader import ReadError, decode_bytes, html_to_text, read_path, read_stdin
+from extractor.io.reader import ReadError, decode_bytes, html_to_text, read_path, read_stdin
 
 SHORT = "Губернатор встретился с послом."  # 31 characters
 SHORT_2 = "Выручка ПАО выросла на 14,2%."

@@ -40,10 +40,10 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any, TypeVar
 
-from .model import error_record
-from .pipeline import Pipeline, Request
-from .reader import ReadError, read_path
-from .tagging import get_tagger
+from extractor.io.reader import ReadError, read_path
+from extractor.model import error_record
+from extractor.nlp.tagging import get_tagger
+from extractor.pipeline import Pipeline, Request
 
 # Documents handed to a worker at once: slovnet tags their sentences in shared batches.
 CHUNK_SIZE = 8

@@ -7,11 +7,11 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .inflect import UD_CASES, is_place_span, recover_shape
-from .lexicon import load_words
-from .model import Mention, Person
-from .morph import get_vocab
-from .tagging import Tagged, Token
+from extractor.lexicon import load_words
+from extractor.model import Mention, Person
+from extractor.nlp.inflect import UD_CASES, is_place_span, recover_shape
+from extractor.nlp.morph import get_vocab
+from extractor.nlp.tagging import Tagged, Token
 
 INITIAL = re.compile(r"[А-ЯЁA-Z]")
 # a patronymic by its suffix, in any case: «Болатовичем», «Ринатовны» (the middle of three words)

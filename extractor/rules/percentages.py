@@ -15,10 +15,10 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from extractor.dates import is_comparison
 from extractor.lexicon import load_rows, load_words
 from extractor.model import DateItem, Percentage
-from extractor.sentences import bounds, sentence_starts
+from extractor.nlp.sentences import bounds, sentence_starts
+from extractor.rules.dates import is_comparison
 
 
 def _alternation(words: list[str]) -> str:
@@ -104,7 +104,7 @@ def _unit_kind(unit: str) -> str:
 
 
 def _number_word(word: str) -> float | None:
-    from extractor.morph import get_vocab  # lazily: the vocabulary loads in ~0.3 s
+    from extractor.nlp.morph import get_vocab  # lazily: the vocabulary loads in ~0.3 s
 
     for parse in get_vocab().raw_parse(word.lower()):
         if parse.normal_form in _NUMBER_WORDS and parse.tag.POS in ("NUMR", "ADJF", None):
@@ -222,7 +222,7 @@ class _Tok:
 
 
 def _tokens(text: str, lo: int, hi: int) -> list[_Tok]:
-    from extractor.morph import get_vocab
+    from extractor.nlp.morph import get_vocab
 
     vocab = get_vocab()
     out = []
@@ -396,7 +396,7 @@ def _np_subject(text: str, toks: list[_Tok], spans: list[tuple[int, int]]) -> tu
 
 def _head_word(subject: str) -> str | None:
     """The first word of a subject when it is its head noun («выпуск» of «выпуск чугуна»)."""
-    from extractor.morph import get_vocab
+    from extractor.nlp.morph import get_vocab
 
     word = subject.split(" ", 1)[0]
     parses = get_vocab().raw_parse(word.lower())

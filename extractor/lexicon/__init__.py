@@ -13,7 +13,7 @@ from importlib import resources
 
 @cache
 def load_rows(name: str) -> tuple[tuple[str, ...], ...]:
-    text = resources.files("extractor").joinpath("data", name).read_text(encoding="utf-8")
+    text = resources.files("extractor.lexicon").joinpath("data", name).read_text(encoding="utf-8")
     rows = []
     for line in text.splitlines():
         line = line.split("#", 1)[0].strip()

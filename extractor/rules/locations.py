@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .inflect import head_grams, is_place_span, lemma, nominative_phrase, nominative_word, recover_shape
-from .organizations import org_like_place
-from .tagging import Span, Tagged, Token
+from extractor.nlp.inflect import head_grams, is_place_span, lemma, nominative_phrase, nominative_word, recover_shape
+from extractor.nlp.tagging import Span, Tagged, Token
+from extractor.rules.organizations import org_like_place
 
 # how far (in tokens) a bare adjective looks for the head noun it shares
 SHARED_HEAD_WINDOW = 6

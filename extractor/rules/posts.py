@@ -17,14 +17,14 @@ import re
 from dataclasses import replace
 from functools import cache, lru_cache
 
-from .inflect import UD_CASES, head_index, is_acting, lemma, nominative_phrase, word_lemmas
-from .lexicon import load_rows, load_words
-from .model import Post
-from .morph import get_vocab
-from .org_lexicon import org_heads
-from .persons import NameMention
-from .phrases import DASHES, MAX_DEPENDENT_TOKENS, OPEN_QUOTES, NamedSpans, case_of, extend_dependents
-from .tagging import Tagged, Token
+from extractor.lexicon import load_rows, load_words
+from extractor.lexicon.orgs import org_heads
+from extractor.model import Post
+from extractor.nlp.inflect import UD_CASES, head_index, is_acting, lemma, nominative_phrase, word_lemmas
+from extractor.nlp.morph import get_vocab
+from extractor.nlp.phrases import DASHES, MAX_DEPENDENT_TOKENS, OPEN_QUOTES, NamedSpans, case_of, extend_dependents
+from extractor.nlp.tagging import Tagged, Token
+from extractor.rules.persons import NameMention
 
 MAX_POST_WORDS = 8
 AFTER_NAME_OPENERS = frozenset({",", "(", "-", "–", "—"})

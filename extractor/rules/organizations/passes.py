@@ -6,12 +6,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .inflect import lemma
-from .org_filters import is_common_word, is_generic, name_tokens
-from .org_lexicon import QUOTE_CHARS, legal_forms, not_org_names, plain
-from .org_names import PAREN_ABBR, OrgMention, tidy
-from .phrases import OPEN_QUOTES
-from .tagging import Tagged
+from extractor.lexicon.orgs import QUOTE_CHARS, legal_forms, not_org_names, plain
+from extractor.nlp.inflect import lemma
+from extractor.nlp.phrases import OPEN_QUOTES
+from extractor.nlp.tagging import Tagged
+from extractor.rules.organizations.filters import is_common_word, is_generic, name_tokens
+from extractor.rules.organizations.names import PAREN_ABBR, OrgMention, tidy
 
 # «ГУ МЧС России по Санкт-Петербургу», «УФНС России по Тульской области»: a territorial body
 BRANCH_TAIL = re.compile(r"\s+(?:(?:России|РФ)\s+)?по\s+(?:г\.\s*)?")

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
-from .lexicon import load_rows
-from .morph import get_vocab
-from .tagging import Span, Token
+from extractor.lexicon import load_rows
+from extractor.nlp.morph import get_vocab
+from extractor.nlp.tagging import Span, Token
 
 # UD case (the tagger's) -> OpenCorpora cases (pymorphy3's)
 UD_CASES = {

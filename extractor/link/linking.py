@@ -3,11 +3,11 @@ organizations, posts to the organization or place they name."""
 
 from __future__ import annotations
 
-from .lexicon import load_rows, load_words
-from .model import Location, Mention, Organization, Person, Post
-from .org_names import OrgMention, org_kind, same_org, strip_legal_form
-from .posts import post_at, role_key_of
-from .tagging import Tagged
+from extractor.lexicon import load_rows, load_words
+from extractor.model import Location, Mention, Organization, Person, Post
+from extractor.nlp.tagging import Tagged
+from extractor.rules.organizations.names import OrgMention, org_kind, same_org, strip_legal_form
+from extractor.rules.posts import post_at, role_key_of
 
 
 def _norm(s: str) -> str:

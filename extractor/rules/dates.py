@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from extractor.lexicon import load_rows, load_words
 from extractor.model import DateItem
-from extractor.sentences import ABBREVIATIONS, bounds, sentence_starts
+from extractor.nlp.sentences import ABBREVIATIONS, bounds, sentence_starts
 
 # --- vocabulary, read once -------------------------------------------------------------------
 
@@ -327,7 +327,7 @@ def _half(m: re.Match[str], ref: datetime.date | None) -> _Cand | None:
 
 def _count_word(word: str) -> float | None:
     """Value of a number word in any case («девяти» -> 9) via its pymorphy3 lemma."""
-    from extractor.morph import get_vocab  # imported lazily: most texts never get here
+    from extractor.nlp.morph import get_vocab  # imported lazily: most texts never get here
 
     for parse in get_vocab().raw_parse(word.lower()):
         if parse.normal_form in _NUMBER_WORDS:
@@ -478,7 +478,7 @@ def _shift_year(value: str, shift: int) -> str:
 
 @lru_cache(maxsize=20_000)
 def _tense(word: str) -> str | None:
-    from extractor.morph import get_vocab  # lazily: only year-less dates after the reference date
+    from extractor.nlp.morph import get_vocab  # lazily: only year-less dates after the reference date
 
     if word.startswith(_FUTURE_STEMS):
         return "future"

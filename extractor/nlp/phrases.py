@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .tagging import Tagged, Token
+from extractor.nlp.tagging import Tagged, Token
 
 MAX_DEPENDENT_TOKENS = 24
 OPEN_QUOTES = frozenset("«„“\"")

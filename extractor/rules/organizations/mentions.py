@@ -20,11 +20,8 @@ from __future__ import annotations
 
 import re
 
-from .inflect import UD_CASES, head_grams, head_index, lemma, nominative_phrase, recover_shape, word_lemmas
-from .lexicon import load_words
-from .morph import get_vocab
-from .org_filters import is_common_word, is_event_or_thing, is_generic, is_lone_common_noun, name_keys, named_in
-from .org_lexicon import (
+from extractor.lexicon import load_words
+from extractor.lexicon.orgs import (
     QUOTE_CHARS,
     abbrev_spellings,
     form_of,
@@ -38,11 +35,21 @@ from .org_lexicon import (
     report_verbs,
     unit_heads,
 )
-from .org_names import LATIN_WORD, PAREN_ABBR, OrgMention, known_short_name, strip_quotes, tidy
-from .org_passes import repeated_mentions, territorial_branches, with_brackets, with_parent
-from .phrases import OPEN_QUOTES, ORG_PREPS, NamedSpans, case_of, extend_dependents, quote_end
-from .posts import match_post_head
-from .tagging import Tagged, Token
+from extractor.nlp.inflect import UD_CASES, head_grams, head_index, lemma, nominative_phrase, recover_shape, word_lemmas
+from extractor.nlp.morph import get_vocab
+from extractor.nlp.phrases import OPEN_QUOTES, ORG_PREPS, NamedSpans, case_of, extend_dependents, quote_end
+from extractor.nlp.tagging import Tagged, Token
+from extractor.rules.organizations.filters import (
+    is_common_word,
+    is_event_or_thing,
+    is_generic,
+    is_lone_common_noun,
+    name_keys,
+    named_in,
+)
+from extractor.rules.organizations.names import LATIN_WORD, PAREN_ABBR, OrgMention, known_short_name, strip_quotes, tidy
+from extractor.rules.organizations.passes import repeated_mentions, territorial_branches, with_brackets, with_parent
+from extractor.rules.posts import match_post_head
 
 
 def _head_kind(tokens: list[Token]) -> str | None:

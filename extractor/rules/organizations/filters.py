@@ -4,9 +4,7 @@ sentence; and the keys that tell one short name in any case."""
 
 from __future__ import annotations
 
-from .inflect import head_index, lemma, word_lemmas
-from .morph import get_vocab
-from .org_lexicon import (
+from extractor.lexicon.orgs import (
     QUOTE_CHARS,
     event_heads,
     not_org_heads,
@@ -16,9 +14,11 @@ from .org_lexicon import (
     plain,
     time_nouns,
 )
-from .org_names import LATIN_WORD, OrgMention, strip_quotes
-from .phrases import OPEN_QUOTES
-from .tagging import Tagged, Token
+from extractor.nlp.inflect import head_index, lemma, word_lemmas
+from extractor.nlp.morph import get_vocab
+from extractor.nlp.phrases import OPEN_QUOTES
+from extractor.nlp.tagging import Tagged, Token
+from extractor.rules.organizations.names import LATIN_WORD, OrgMention, strip_quotes
 
 MAX_REPEATED_NAME_WORDS = 3
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .org_lexicon import QUOTE_CHARS, known_abbrevs, legal_forms, plain
-from .phrases import OPEN_QUOTES
+from extractor.lexicon.orgs import QUOTE_CHARS, known_abbrevs, legal_forms, plain
+from extractor.nlp.phrases import OPEN_QUOTES
 
 PAREN_ABBR = re.compile(r"^(.+?)\s*\(\s*([A-ZА-ЯЁ][A-ZА-ЯЁа-яё.\-]{1,19})\s*\)?$")
 

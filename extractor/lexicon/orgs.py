@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .inflect import word_lemmas
-from .lexicon import load_rows, load_words
+from extractor.lexicon import load_rows, load_words
+from extractor.nlp.inflect import word_lemmas
 
 QUOTE_CHARS = '«»„“”"'
 

@@ -1,0 +1,1 @@
+"""Facts (meetings, agreements, appointments) built from linked entities."""

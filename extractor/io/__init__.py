@@ -1,0 +1,1 @@
+"""Inputs and outputs: bytes to text (encodings, HTML), JSON out, atomic files."""

@@ -1,0 +1,1 @@
+"""What every rule needs from the language: tagging, morphology, inflection, phrases, numbers."""

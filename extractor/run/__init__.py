@@ -1,0 +1,1 @@
+"""Running many documents: worker processes, a Dask cluster, time limits."""
