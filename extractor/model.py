@@ -1,49 +1,68 @@
-"""The records a Document is made of, and their JSON form.
+"""The records a Document is made of: the output contract in one place.
 
-Every record keeps `start`/`end` character offsets into the decoded text; rules return new
-records and never mutate shared state.
+Every record keeps `start`/`end` character offsets into the decoded text. A record's JSON form is
+derived from its dataclass fields, in their order (`to_json`); closed sets of values are
+`Literal` types. `tests/test_contract.py` checks the fields and the Literal values against
+`schema.json`, so the two cannot drift apart.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
+
+OrgKind = Literal["company", "authority", "other"]
+RefType = Literal["organization", "location"]
+PercentUnit = Literal["percent", "pp"]
+Qualifier = Literal["more", "less", "about", "at_least", "up_to"]
+Change = Literal["increase", "decrease"]
+
+
+def to_json(value: Any) -> Any:
+    """A record as JSON data: its fields in order, records and lists of records in turn."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, list | tuple):
+        return [to_json(v) for v in value]
+    return value
+
+
+class Record:
+    """Gives a dataclass record its JSON form."""
+
+    def to_json(self) -> dict[str, Any]:
+        return to_json(self)
 
 
 @dataclass(frozen=True)
-class Mention:
+class Mention(Record):
     text: str
     start: int
     end: int
 
-    def to_json(self) -> dict[str, Any]:
-        return {"text": self.text, "start": self.start, "end": self.end}
-
 
 @dataclass(frozen=True)
-class Post:
+class OrgRef(Record):
+    """Where a post's organization or territory is in this document's lists."""
+
+    type: RefType
+    index: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class Post(Record):
     normal: str  # the whole post in nominative: «заместитель Премьер-министра Республики Беларусь»
     text: str  # as in the text
     start: int
     end: int
     role: str  # the post itself: «заместитель Премьер-министра»
     org: str | None = None  # organization or territory, nominative
-    org_ref: dict[str, Any] | None = None  # {"type": "organization"|"location", "index": int}
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "normal": self.normal,
-            "text": self.text,
-            "start": self.start,
-            "end": self.end,
-            "role": self.role,
-            "org": self.org,
-            "org_ref": self.org_ref,
-        }
+    org_ref: OrgRef | None = None
 
 
 @dataclass
-class Person:
+class Person(Record):
     name: str
     first: str | None
     middle: str | None
@@ -51,98 +70,50 @@ class Person:
     posts: list[Post] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "name": self.name,
-            "first": self.first,
-            "middle": self.middle,
-            "last": self.last,
-            "posts": [p.to_json() for p in self.posts],
-            "mentions": [m.to_json() for m in self.mentions],
-        }
-
 
 @dataclass
-class Organization:
+class Organization(Record):
     name: str
     legal_form: str | None
-    kind: str  # company | authority | other
-    mentions: list[Mention] = field(default_factory=list)
+    kind: OrgKind
     aliases: list[str] = field(default_factory=list)
     parent: str | None = None  # the organization it belongs to, by name: «Национальная академия наук Беларуси»
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "name": self.name,
-            "legal_form": self.legal_form,
-            "kind": self.kind,
-            "aliases": list(self.aliases),
-            "parent": self.parent,
-            "mentions": [m.to_json() for m in self.mentions],
-        }
+    mentions: list[Mention] = field(default_factory=list)
 
 
 @dataclass
-class Location:
+class Location(Record):
     name: str
     mentions: list[Mention] = field(default_factory=list)
 
-    def to_json(self) -> dict[str, Any]:
-        return {"name": self.name, "mentions": [m.to_json() for m in self.mentions]}
 
-
-@dataclass(frozen=True)
-class Percentage:
+@dataclass(frozen=True, kw_only=True)
+class Percentage(Record):
     text: str
     value: float
-    unit: str  # percent | pp
-    qualifier: str | None  # more | less | about | at_least | up_to | None
-    start: int
-    end: int
     value_to: float | None = None  # upper bound of a range «на 5–7%»
+    unit: PercentUnit
+    qualifier: Qualifier | None
     subject: str | None = None  # what it measures, nominative
-    change: str | None = None  # increase | decrease | None
+    change: Change | None = None
     period: str | None = None  # ISO value of the period the figure is for
     base: str | None = None  # ISO value of the comparison base
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "text": self.text,
-            "value": self.value,
-            "value_to": self.value_to,
-            "unit": self.unit,
-            "qualifier": self.qualifier,
-            "subject": self.subject,
-            "change": self.change,
-            "period": self.period,
-            "base": self.base,
-            "start": self.start,
-            "end": self.end,
-        }
-
-
-@dataclass(frozen=True)
-class DateItem:
-    text: str
-    value: str | None  # YYYY-MM-DD | YYYY-MM | YYYY | START/END ; None when unresolved
     start: int
     end: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class DateItem(Record):
+    text: str
+    value: str | None  # YYYY-MM-DD | YYYY-MM | YYYY | START/END ; None when unresolved
     relative: bool = False  # resolved against the reference date
     time: str | None = None  # HH:MM when a time of day follows the date
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "text": self.text,
-            "value": self.value,
-            "relative": self.relative,
-            "time": self.time,
-            "start": self.start,
-            "end": self.end,
-        }
+    start: int
+    end: int
 
 
 @dataclass
-class Document:
+class Document(Record):
     source: str
     doc_date: str | None
     persons: list[Person] = field(default_factory=list)
@@ -150,17 +121,6 @@ class Document:
     locations: list[Location] = field(default_factory=list)
     percentages: list[Percentage] = field(default_factory=list)
     dates: list[DateItem] = field(default_factory=list)
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "source": self.source,
-            "doc_date": self.doc_date,
-            "persons": [p.to_json() for p in self.persons],
-            "organizations": [o.to_json() for o in self.organizations],
-            "locations": [loc.to_json() for loc in self.locations],
-            "percentages": [p.to_json() for p in self.percentages],
-            "dates": [d.to_json() for d in self.dates],
-        }
 
 
 def error_record(source: str, kind: str, message: str) -> dict[str, Any]:

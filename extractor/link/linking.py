@@ -3,8 +3,10 @@ organizations, posts to the organization or place they name."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from extractor.lexicon import load_rows, load_words
-from extractor.model import Location, Mention, Organization, Person, Post
+from extractor.model import Location, Mention, Organization, OrgRef, Person, Post
 from extractor.nlp.tagging import Tagged
 from extractor.rules.organizations.names import OrgMention, org_kind, same_org, strip_legal_form
 from extractor.rules.posts import post_at, role_key_of
@@ -191,20 +193,20 @@ def link_post_orgs(persons: list[Person], orgs: list[Organization], locs: list[L
             if post.org is None and first_word in TERRITORIAL and _norm(post.normal) == _norm(post.role):
                 place = _place_before(locs, orgs, post.start, first_word in NATIONAL)
                 if place:
-                    post = Post(**{**post.__dict__, "org": place})
-            ref = None
+                    post = replace(post, org=place)
+            ref: OrgRef | None = None
             if post.org:
                 org_name = strip_legal_form(post.org)
                 for i, o in enumerate(orgs):
                     if any(same_org(n, org_name) for n in [o.name, *o.aliases]):
-                        ref = {"type": "organization", "index": i}
+                        ref = OrgRef("organization", i)
                         break
                 else:
                     for i, loc in enumerate(locs):
                         if _norm(loc.name) == _norm(post.org):
-                            ref = {"type": "location", "index": i}
+                            ref = OrgRef("location", i)
                             break
-            linked.append(Post(**{**post.__dict__, "org_ref": ref}))
+            linked.append(replace(post, org_ref=ref))
         person.posts = linked
 
 

@@ -652,7 +652,10 @@ def _find_dates(text: str, ref: datetime.date | None) -> list[DateItem]:
     for i, cand in enumerate(kept):
         nxt = kept[i + 1].start if i + 1 < len(kept) else len(text)
         time = _time_after(text, cand, nxt, times) if cand.is_day and times else None
-        items.append(DateItem(text[cand.start : cand.end], cand.value, cand.start, cand.end, cand.relative, time))
+        items.append(
+            DateItem(text=text[cand.start : cand.end], value=cand.value, relative=cand.relative, time=time,
+                     start=cand.start, end=cand.end)
+        )
     return items
 
 
