@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: demo test lint golden clean
+.PHONY: demo test lint quality golden clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,11 @@ lint: $(TEST_STAMP)
 test: $(TEST_STAMP)
 	$(BIN)/ruff check extractor tests bench
 	$(BIN)/python -m pytest -q
+
+# the shared dev sets' figures against bench/quality_baseline.json (needs ../shared);
+# e.g. `make quality QUALITY_ARGS=--full` adds NEREL train, QUALITY_ARGS=--save rewrites the baseline
+quality: $(TEST_STAMP)
+	$(BIN)/python bench/quality.py $(QUALITY_ARGS)
 
 # rewrite samples/expected/ from the current code: review `git diff samples/expected` after it
 golden: $(STAMP)

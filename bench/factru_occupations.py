@@ -26,10 +26,10 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import subprocess
-import sys
 import time
 from pathlib import Path
+
+from scoring import ROOT, ScorerRun, batches, read_jsonl, run_scorer, write_jsonl
 
 from extractor.model import Document
 from extractor.nlp.inflect import word_lemmas
@@ -37,8 +37,6 @@ from extractor.nlp.morph import get_vocab
 from extractor.nlp.tagging import get_tagger
 from extractor.pipeline import Pipeline, Request
 from extractor.rules.posts import role_key_of, starts_post
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def _is_name_mention(text: str) -> bool:
@@ -48,11 +46,10 @@ def _is_name_mention(text: str) -> bool:
     return not words or not starts_post(words[0])
 
 
-def run_scorer(script: Path, *args: object, note: str = "") -> None:
-    """Run a shared scorer, showing the command it ran."""
-    cmd = [sys.executable, str(script), *map(str, args)]
-    print("$ " + " ".join(cmd) + (f"   # {note}" if note else ""), flush=True)
-    subprocess.run(cmd, check=True)
+def show(run: ScorerRun, note: str = "") -> None:
+    """A scorer's command and report, as a run from the shell would show them."""
+    print("$ " + run.command + (f"   # {note}" if note else ""))
+    print(run.output, end="", flush=True)
 
 
 # factRuEval never marks a government or parliament named by its country as ORG («правительство
@@ -151,18 +148,17 @@ def factru_record(doc: Document, doc_id: str, text: str) -> dict:
     return {"id": doc_id, "entities": entities, "occupations": occupations}
 
 
-def factru(pipeline: Pipeline, shared: Path, out: Path, gold: Path | None = None) -> None:
+def factru(pipeline: Pipeline, shared: Path, out: Path, gold: Path | None = None) -> ScorerRun:
+    """Extract every document of a factRuEval file, write the predictions and score them."""
     gold = gold or shared / "eval/factru/dev.jsonl"
-    rows = [json.loads(line) for line in gold.open(encoding="utf-8") if line.strip()]
-    started = time.monotonic()
-    docs = pipeline.extract_many([Request(r["text"], r["id"]) for r in rows])
-    elapsed = time.monotonic() - started
-    preds = out / f"factru_{gold.stem}.jsonl"
-    with preds.open("w", encoding="utf-8") as fh:
-        for row, doc in zip(rows, docs, strict=True):
-            fh.write(json.dumps(factru_record(doc, row["id"], row["text"]), ensure_ascii=False) + "\n")
-    print(f"factru: {len(rows)} documents extracted in {elapsed:.1f} s")
-    run_scorer(shared / "eval/factru/score.py", gold, preds)
+    rows = read_jsonl(gold)
+    requests = [Request(r["text"], r["id"]) for r in rows]
+    docs = [doc for batch in batches(requests) for doc in pipeline.extract_many(list(batch))]
+    preds = write_jsonl(
+        out / f"factru_{gold.stem}.jsonl",
+        (factru_record(doc, row["id"], row["text"]) for row, doc in zip(rows, docs, strict=True)),
+    )
+    return run_scorer(shared / "eval/factru/score.py", gold, preds)
 
 
 def natasha_baseline(shared: Path, out: Path, gold: Path | None = None) -> None:
@@ -170,7 +166,7 @@ def natasha_baseline(shared: Path, out: Path, gold: Path | None = None) -> None:
     has no posts); once as natasha gives them, once through the same factRuEval conventions as
     ours, so that the gap between us and natasha is not the adapter's."""
     gold = gold or shared / "eval/factru/dev.jsonl"
-    rows = [json.loads(line) for line in gold.open(encoding="utf-8") if line.strip()]
+    rows = read_jsonl(gold)
     tagged = get_tagger().tag_many([r["text"] for r in rows])
     raw, adapted = out / f"factru_{gold.stem}_natasha.jsonl", out / f"factru_{gold.stem}_natasha_adapted.jsonl"
     with raw.open("w", encoding="utf-8") as fh_raw, adapted.open("w", encoding="utf-8") as fh_adapted:
@@ -185,8 +181,9 @@ def natasha_baseline(shared: Path, out: Path, gold: Path | None = None) -> None:
                 for a, b in factru_org_spans(row["text"], s.start, s.end, locs)
             ]
             fh_adapted.write(json.dumps({"id": row["id"], "entities": ents}, ensure_ascii=False) + "\n")
-    run_scorer(shared / "eval/factru/score.py", gold, raw, note="natasha NER alone, for reference")
-    run_scorer(shared / "eval/factru/score.py", gold, adapted, note="natasha NER through our factRuEval adapter")
+    score = shared / "eval/factru/score.py"
+    show(run_scorer(score, gold, raw), note="natasha NER alone, for reference")
+    show(run_scorer(score, gold, adapted), note="natasha NER through our factRuEval adapter")
 
 
 def main() -> None:
@@ -197,7 +194,10 @@ def main() -> None:
     ap.add_argument("--natasha", action="store_true", help="also score natasha's own NER spans, for reference")
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    factru(Pipeline(), args.shared, args.out, args.gold)
+    started = time.monotonic()
+    run = factru(Pipeline(), args.shared, args.out, args.gold)
+    print(f"factru: extracted and scored in {time.monotonic() - started:.1f} s")
+    show(run)
     if args.natasha:
         natasha_baseline(args.shared, args.out, args.gold)
 

@@ -1,0 +1,93 @@
+"""NEREL through our output: for each document of ../shared/eval/nerel/dev.jsonl (or any file of
+the same shape, --gold), write NEREL predictions and score them with the shared score.py.
+
+usage: python bench/nerel_adapter.py [--shared ../shared] [--gold FILE] [--out bench/out] [--verbose]
+
+The mapping is the one ../shared/eval/nerel/README.md gives, read off the output JSON:
+- every mention of every person -> persons; every mention of every organization -> organizations;
+- every post -> professions, and a works_as pair with all mentions of its person;
+- a post whose org_ref has type organization -> a workplace pair with all mentions of that
+  organization;
+- percentages -> percents; dates -> dates. Locations are not scored.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from scoring import ROOT, ScorerRun, extract_json, read_jsonl, run_scorer, write_jsonl
+
+from extractor.pipeline import Pipeline, Request
+
+Span = list[int]
+
+
+def _span(item: dict[str, Any]) -> Span:
+    return [item["start"], item["end"]]
+
+
+def _mention_spans(entity: dict[str, Any]) -> list[Span]:
+    return [_span(m) for m in entity["mentions"]]
+
+
+def _workplace(post: dict[str, Any], organizations: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The organization record a post points to, when it points to an organization (not a place)."""
+    ref = post.get("org_ref")
+    if not ref or ref["type"] != "organization":
+        return None
+    return organizations[ref["index"]]
+
+
+def nerel_record(doc_id: str, output: dict[str, Any]) -> dict[str, Any]:
+    """One document of our output JSON as a NEREL prediction line."""
+    persons = output.get("persons", [])
+    organizations = output.get("organizations", [])
+    works_as, workplace = [], []
+    for person in persons:
+        mentions = _mention_spans(person)
+        for post in person["posts"]:
+            works_as.append({"person": mentions, "profession": _span(post)})
+            org = _workplace(post, organizations)
+            if org is not None:
+                workplace.append({"person": mentions, "organization": _mention_spans(org)})
+    return {
+        "id": doc_id,
+        "persons": [span for p in persons for span in _mention_spans(p)],
+        "organizations": [span for o in organizations for span in _mention_spans(o)],
+        "professions": [_span(post) for p in persons for post in p["posts"]],
+        "percents": [_span(p) for p in output.get("percentages", [])],
+        "dates": [_span(d) for d in output.get("dates", [])],
+        "works_as": works_as,
+        "workplace": workplace,
+    }
+
+
+def nerel(pipeline: Pipeline, shared: Path, out: Path, gold: Path | None = None, verbose: bool = False) -> ScorerRun:
+    """Extract every document of a NEREL file, write the predictions and score them (--verbose
+    makes the scorer list every error before its report)."""
+    gold = gold or shared / "eval/nerel/dev.jsonl"
+    rows = read_jsonl(gold)
+    outputs = extract_json(pipeline, [Request(r["text"], r["id"]) for r in rows])
+    preds = write_jsonl(
+        out / f"nerel_{gold.stem}.jsonl",
+        (nerel_record(row["id"], output) for row, output in zip(rows, outputs, strict=True)),
+    )
+    return run_scorer(shared / "eval/nerel/score.py", gold, preds, *(["--verbose"] if verbose else []))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--gold", type=Path, default=None, help="a NEREL JSON Lines file (default: the dev set)")
+    ap.add_argument("--out", type=Path, default=ROOT / "bench/out")
+    ap.add_argument("--verbose", action="store_true", help="the scorer lists every error (fn / fp)")
+    args = ap.parse_args()
+    run = nerel(Pipeline(), args.shared, args.out, args.gold, args.verbose)
+    print("$ " + run.command)
+    print(run.output, end="")
+
+
+if __name__ == "__main__":
+    main()
