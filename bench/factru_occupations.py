@@ -32,8 +32,7 @@ from pathlib import Path
 from scoring import ROOT, ScorerRun, batches, read_jsonl, run_scorer, write_jsonl
 
 from extractor.model import Document
-from extractor.nlp.inflect import word_lemmas
-from extractor.nlp.morph import get_vocab
+from extractor.nlp.morph import parses, phrase_lemmas
 from extractor.nlp.tagging import get_tagger
 from extractor.pipeline import Pipeline, Request
 from extractor.rules.posts import role_key_of, starts_post
@@ -76,7 +75,7 @@ FIRST_WORD = re.compile(r"\w[\w-]*")
 
 
 def _case_number(word: str, pos: set[str]) -> set[tuple[str, str]]:
-    return {(p.tag.case, p.tag.number) for p in get_vocab().raw_parse(word.lower()) if p.tag.POS in pos}
+    return {(p.tag.case, p.tag.number) for p in parses(word.lower()) if p.tag.POS in pos}
 
 
 def _with_adjectives(text: str, start: int, end: int) -> int:
@@ -100,7 +99,7 @@ def factru_org_spans(text: str, start: int, end: int, loc_spans: list[tuple[int,
     a LOC), «Союз координационных советов (СКС)» -> two ORG spans, and a government named by its
     country is no ORG at all."""
     first_word = text[start:end].split(maxsplit=1)[0].lower()
-    if word_lemmas(first_word)[0] in FACTRU_NOT_ORG_HEADS:
+    if phrase_lemmas(first_word)[0] in FACTRU_NOT_ORG_HEADS:
         return []
     parts = []
     cursor = start

@@ -66,10 +66,9 @@ def reference_run(corpus: Path) -> None:
     """Plain natasha calls over the corpus in this process (called in a child process)."""
     from natasha import Doc, NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
     from natasha.extractors import DatesExtractor
+    from natasha_vocab import MorphVocab
 
-    from extractor.nlp.morph import get_vocab
-
-    vocab = get_vocab()  # natasha's MorphVocab needs pymorphy2, which breaks on Python 3.11
+    vocab = MorphVocab()  # natasha's own MorphVocab needs pymorphy2, which breaks on Python 3.11
     emb = NewsEmbedding()
     segmenter, morph = Segmenter(), NewsMorphTagger(emb)
     syntax, ner = NewsSyntaxParser(emb), NewsNERTagger(emb)

@@ -7,7 +7,7 @@ import re
 from functools import cache
 
 from extractor.lexicon import load_rows, load_words
-from extractor.nlp.inflect import word_lemmas
+from extractor.nlp.morph import phrase_lemmas
 
 QUOTE_CHARS = '«»„“”"'
 
@@ -52,13 +52,13 @@ def form_of(written: str) -> str:
 @cache
 def org_heads() -> dict[tuple[str, ...], str]:
     """Head-noun lemmas («правительство», «группа компаний») -> kind."""
-    return {word_lemmas(row[0]): row[1] for row in load_rows("org_heads.txt") if len(row) > 1}
+    return {phrase_lemmas(row[0]): row[1] for row in load_rows("org_heads.txt") if len(row) > 1}
 
 
 @cache
 def lowercase_heads() -> frozenset[tuple[str, ...]]:
     """Heads that name an organization in lowercase too: «министерство финансов»."""
-    return frozenset(word_lemmas(r[0]) for r in load_rows("org_heads.txt") if r[2:] == ("lowercase",))
+    return frozenset(phrase_lemmas(r[0]) for r in load_rows("org_heads.txt") if r[2:] == ("lowercase",))
 
 
 @cache
@@ -99,7 +99,7 @@ def event_heads() -> frozenset[str]:
 
 @cache
 def unit_heads() -> frozenset[tuple[str, ...]]:
-    return frozenset(word_lemmas(w) for w in load_words("unit_heads.txt"))
+    return frozenset(phrase_lemmas(w) for w in load_words("unit_heads.txt"))
 
 
 def plain(s: str) -> str:
@@ -122,7 +122,7 @@ def one_word_names() -> dict[str, str]:
     out = {}
     for spelling in abbrev_spellings():
         if spelling[:1].isupper() and spelling[1:].islower() and spelling.isalpha():
-            out.setdefault(word_lemmas(spelling)[0], spelling)
+            out.setdefault(phrase_lemmas(spelling)[0], spelling)
     return out
 
 

@@ -1,8 +1,8 @@
-"""Morphology on pymorphy3, with the small interface natasha expects of a vocabulary.
+"""Morphology on pymorphy3: the analyses of a word, and the lemma that fits what the tagger said.
 
-natasha's own `MorphVocab` subclasses pymorphy2's analyzer, which breaks on Python 3.11 and
-needs `pkg_resources`; this one wraps pymorphy3 and is what every lemma, normalization and
-inflection in the project uses. Lookups are cached: the same words recur across documents.
+natasha's own `MorphVocab` subclasses pymorphy2's analyzer, which breaks on Python 3.11 and needs
+`pkg_resources`; every lemma, normalization and inflection here runs on pymorphy3. Lookups are
+cached: the same words recur across documents.
 """
 
 from __future__ import annotations
@@ -10,72 +10,79 @@ from __future__ import annotations
 from functools import cache, lru_cache
 
 import pymorphy3
+from pymorphy3.analyzer import Parse
 
-# natasha's tables map OpenCorpora grammemes to Universal Dependencies; importing the module
-# only defines them (pymorphy2 is imported there but never constructed).
-from natasha.morph.lemma import lemmatize as natasha_lemmatize
-from natasha.morph.vocab import oc_grams, ud_feats, ud_pos
-
+# words whose analyses stay cached: a news vocabulary fits, and a worker lives long
 CACHE_SIZE = 100_000
 
-
-class MorphForm:
-    """One analysis of a word: pymorphy3's parse plus natasha's `normal`/`pos`/`feats` view."""
-
-    __slots__ = ("parse", "normal", "pos", "feats")
-
-    def __init__(self, parse: pymorphy3.analyzer.Parse) -> None:
-        self.parse = parse
-        self.normal = parse.normal_form
-        self.pos = ud_pos(parse.tag)
-        self.feats = dict(ud_feats(parse.tag))
-
-    @property
-    def tag(self) -> pymorphy3.tagset.OpencorporaTag:
-        return self.parse.tag
-
-    @property
-    def word(self) -> str:
-        return self.parse.word
-
-    def inflect(self, grams: set[str]) -> pymorphy3.analyzer.Parse | None:
-        """Inflect to UD grammemes (natasha's convention)."""
-        return self.parse.inflect(set(oc_grams(grams)))
-
-    def __repr__(self) -> str:
-        return f"MorphForm(normal={self.normal!r}, pos={self.pos!r}, feats={self.feats!r})"
-
-
-class MorphVocab:
-    """Drop-in for natasha's MorphVocab, backed by pymorphy3."""
-
-    def __init__(self) -> None:
-        self.analyzer = pymorphy3.MorphAnalyzer()
-
-    @lru_cache(CACHE_SIZE)  # noqa: B019 - one vocabulary per process, lives as long as it
-    def parse(self, word: str) -> tuple[MorphForm, ...]:
-        return tuple(MorphForm(p) for p in self.raw_parse(word))
-
-    __call__ = parse
-
-    def lemmatize(self, word: str, pos: str, feats: dict[str, str]) -> str | None:
-        return natasha_lemmatize(self, word, pos, feats)
-
-    @lru_cache(CACHE_SIZE)  # noqa: B019
-    def raw_parse(self, word: str) -> tuple[pymorphy3.analyzer.Parse, ...]:
-        """pymorphy3's own parses, for rules that read OpenCorpora tags. A word with a character
-        Unicode gives no name (unassigned or private-use code points, as PDFs leave behind) has
-        none: pymorphy3's shape check raises on it."""
-        try:
-            return tuple(self.analyzer.parse(word))
-        except (KeyError, ValueError):
-            return ()
-
-    def __repr__(self) -> str:
-        return "MorphVocab(pymorphy3)"
+# UD case (the tagger's) -> OpenCorpora cases (pymorphy3's)
+UD_CASES = {
+    "Nom": {"nomn", "voct"},
+    "Gen": {"gent", "gen2"},
+    "Dat": {"datv"},
+    "Acc": {"accs"},
+    "Ins": {"ablt"},
+    "Loc": {"loct", "loc2"},
+}
+NOUNISH = frozenset({"NOUN", "PROPN"})
+ADJISH = frozenset({"ADJ", "DET", "NUM", "VERB"})  # VERB: participles the tagger calls VERB
+OC_ADJ = frozenset({"ADJF", "PRTF", "NUMR", "NPRO"})
+FUNCTION_POS = frozenset({"CCONJ", "SCONJ", "ADP", "PART", "PUNCT", "SYM"})
 
 
 @cache
-def get_vocab() -> MorphVocab:
-    """The one vocabulary of this process."""
-    return MorphVocab()
+def analyzer() -> pymorphy3.MorphAnalyzer:
+    """The one pymorphy3 analyzer of this process."""
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(CACHE_SIZE)
+def parses(word: str) -> tuple[Parse, ...]:
+    """pymorphy3's analyses of a word (lowercase it first: the dictionary is lowercase). A word
+    with a character Unicode gives no name (unassigned or private-use code points, as PDFs leave
+    behind) has none: pymorphy3's shape check raises on it."""
+    try:
+        return tuple(analyzer().parse(word))
+    except (KeyError, ValueError):
+        return ()
+
+
+def fits(parse: Parse, pos: str, case: str | None) -> bool:
+    """An analysis agrees with the tagger's part of speech and case (UD names)."""
+    tag = parse.tag
+    if case and case in UD_CASES and tag.case not in UD_CASES[case]:
+        return False
+    if pos in NOUNISH:
+        return tag.POS == "NOUN"
+    if pos in ADJISH:
+        return tag.POS in OC_ADJ
+    return True
+
+
+def plain_lemma(s: str) -> str:
+    return s.replace("ё", "е")
+
+
+@lru_cache(CACHE_SIZE)
+def lemma_of(word: str, pos: str, case: str | None) -> str:
+    """The dictionary form of a lowercase word, ё as е, chosen to fit its tagged part of speech
+    and case; a function word is itself («и» is a conjunction, not the abbreviation «ИО»)."""
+    if pos in FUNCTION_POS:
+        return plain_lemma(word)
+    found = parses(word)
+    for p in found:
+        if fits(p, pos, case):
+            return plain_lemma(p.normal_form)
+    return plain_lemma(found[0].normal_form if found else word)
+
+
+@lru_cache(CACHE_SIZE)
+def word_lemma(word: str) -> str:
+    """The first dictionary reading's lemma of a word out of context, ё as е."""
+    found = parses(word.lower())
+    return plain_lemma(found[0].normal_form if found else word.lower())
+
+
+def phrase_lemmas(phrase: str) -> tuple[str, ...]:
+    """Lemmas of the words of a lexicon phrase (hyphenated words kept whole)."""
+    return tuple(w if "-" in w else word_lemma(w) for w in plain_lemma(phrase.lower()).split())

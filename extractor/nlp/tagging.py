@@ -1,7 +1,11 @@
-"""Segment and tag: razdel sentences and tokens, slovnet morphology and NER (via natasha's models).
+"""Segment and tag: razdel sentences and tokens, slovnet morphology and NER (the models natasha
+ships), and each token annotated once: its pymorphy3 analyses and the lemma that fits its tagged
+part of speech and case. Rules read these annotations.
 
-The models are loaded once per process (`get_tagger()`), and fed many sentences at once, across
-documents, because that is where slovnet's throughput is won. Syntax is not run: no rule uses it.
+The models are loaded once per process (`get_tagger()`), straight from natasha's data folder with
+slovnet and navec: importing natasha itself would pull in its pymorphy2 vocabulary. They are fed
+many sentences at once, across documents, because that is where slovnet's throughput is won.
+Syntax is not run: no rule uses it.
 """
 
 from __future__ import annotations
@@ -9,8 +13,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from importlib.util import find_spec
+from pathlib import Path
 
+from pymorphy3.analyzer import Parse
 from razdel import sentenize, tokenize
+
+from extractor.nlp.morph import lemma_of, parses
 
 BATCH_SIZE = 64
 # slovnet pads every sentence of a batch to the longest; a very long "sentence" (a table, a
@@ -25,8 +34,14 @@ class Token:
     text: str
     pos: str = "X"
     feats: dict[str, str] = field(default_factory=dict)
-    sent: int = 0
-    lemma: str | None = None  # filled on first use by inflect.lemma
+    sent: int = 0  # index of its sentence
+    lemma: str = ""  # dictionary form fitting the tagged part of speech and case, lowercase, ё as е
+    parses: tuple[Parse, ...] = ()  # pymorphy3's analyses of the lowercased word
+
+    @property
+    def case(self) -> str | None:
+        """The tagged case (UD name: Nom, Gen, ...), if any."""
+        return self.feats.get("Case")
 
 
 @dataclass(slots=True)
@@ -139,17 +154,46 @@ def _windows(sents: list[Sentence]) -> list[tuple[int, int]]:
     return out
 
 
+def is_place_span(span: Span) -> bool:
+    """A one-word span whose every dictionary reading is a place and none a name: «посетил
+    Суджу» names a town, whatever the NER model says."""
+    if span.last - span.first != 1:
+        return False
+    found = parses(span.text.lower())
+    return bool(found) and all(
+        p.is_known and "Geox" in p.tag and not {"Name", "Surn", "Patr"} & p.tag.grammemes for p in found
+    )
+
+
+def _natasha_data(*parts: str) -> str:
+    """A file of natasha's data folder, found without importing natasha."""
+    spec = find_spec("natasha")
+    assert spec is not None and spec.submodule_search_locations, "natasha is a dependency"
+    return str(Path(spec.submodule_search_locations[0], "data", *parts))
+
+
+EMBEDDING = ("emb", "navec_news_v1_1B_250K_300d_100q.tar")
+MORPH_MODEL = ("model", "slovnet_morph_news_v1.tar")
+NER_MODEL = ("model", "slovnet_ner_news_v1.tar")
+
+
+def annotate(tok: Token) -> None:
+    """A token's analyses and lemma, once, after the tagger gave its part of speech and case."""
+    word = tok.text.lower()
+    tok.parses = parses(word)
+    tok.lemma = lemma_of(word, tok.pos, tok.case)
+
+
 class Tagger:
-    """natasha's news morphology and NER models, loaded once."""
+    """natasha's news morphology and NER models (slovnet over navec embeddings), loaded once."""
 
     def __init__(self) -> None:
-        from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger
+        from navec import Navec
+        from slovnet import NER, Morph
 
-        emb = NewsEmbedding()
-        self.morph = NewsMorphTagger(emb)
-        self.ner = NewsNERTagger(emb)
-        self.morph.batch_size = BATCH_SIZE
-        self.ner.batch_size = BATCH_SIZE
+        emb = Navec.load(_natasha_data(*EMBEDDING))
+        self.morph = Morph.load(_natasha_data(*MORPH_MODEL), batch_size=BATCH_SIZE).navec(emb)
+        self.ner = NER.load(_natasha_data(*NER_MODEL), batch_size=BATCH_SIZE).navec(emb)
 
     def tag_many(self, texts: list[str]) -> list[Tagged]:
         segmented = [_segment(t) for t in texts]
@@ -179,6 +223,8 @@ class Tagger:
         out = []
         for d, text in enumerate(texts):
             toks, sents = segmented[d]
+            for tok in toks:
+                annotate(tok)
             tagged = Tagged(text, toks, sents, [])
             for typ, start, end in sorted(spans_by_doc[d], key=lambda x: (x[1], x[2])):
                 first, last = tagged.token_at(start), tagged.token_ending(end)

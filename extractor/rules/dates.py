@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from extractor.lexicon import load_rows, load_words
 from extractor.model import DateItem
+from extractor.nlp.morph import parses
 from extractor.nlp.sentences import ABBREVIATIONS, bounds, sentence_starts
 
 # --- vocabulary, read once -------------------------------------------------------------------
@@ -327,9 +328,7 @@ def _half(m: re.Match[str], ref: datetime.date | None) -> _Cand | None:
 
 def _count_word(word: str) -> float | None:
     """Value of a number word in any case («девяти» -> 9) via its pymorphy3 lemma."""
-    from extractor.nlp.morph import get_vocab  # imported lazily: most texts never get here
-
-    for parse in get_vocab().raw_parse(word.lower()):
+    for parse in parses(word.lower()):
         if parse.normal_form in _NUMBER_WORDS:
             return _NUMBER_WORDS[parse.normal_form]
     return None
@@ -478,17 +477,15 @@ def _shift_year(value: str, shift: int) -> str:
 
 @lru_cache(maxsize=20_000)
 def _tense(word: str) -> str | None:
-    from extractor.nlp.morph import get_vocab  # lazily: only year-less dates after the reference date
-
     if word.startswith(_FUTURE_STEMS):
         return "future"
-    parses = get_vocab().raw_parse(word)
-    if not parses:
+    found = parses(word)
+    if not found:
         return None
-    first = parses[0].tag
+    first = found[0].tag
     if first.POS == "VERB":
         return "future" if "futr" in first else "past" if "past" in first else "present"
-    if any(p.tag.POS == "PRTS" and "past" in p.tag for p in parses[:2]):
+    if any(p.tag.POS == "PRTS" and "past" in p.tag for p in found[:2]):
         return "past"  # «была закрыта», «выплачено»
     return None
 

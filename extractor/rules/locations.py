@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from extractor.nlp.inflect import head_grams, is_place_span, lemma, nominative_phrase, nominative_word, recover_shape
-from extractor.nlp.tagging import Span, Tagged, Token
+from extractor.nlp.inflect import head_grams, nominative_phrase, nominative_word, recover_shape
+from extractor.nlp.tagging import Span, Tagged, Token, is_place_span
 from extractor.rules.organizations import org_like_place
 
 # how far (in tokens) a bare adjective looks for the head noun it shares
@@ -38,7 +38,7 @@ def _adjective_and_head(tagged: Tagged, adjs: list[Token], head: Token) -> str:
     """Adjectives agreeing with a head noun in the nominative singular: «Павлодарская область»."""
     gender, _number = head_grams(head)
     words = [nominative_word(t.text, t.pos, t.feats.get("Case"), gender, "sing") for t in adjs]
-    words.append(recover_shape(lemma(head), head.text))
+    words.append(recover_shape(head.lemma, head.text))
     return " ".join(words)
 
 

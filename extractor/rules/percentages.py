@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from extractor.lexicon import load_rows, load_words
 from extractor.model import DateItem, Percentage
+from extractor.nlp.morph import parses
 from extractor.nlp.sentences import bounds, sentence_starts
 from extractor.rules.dates import is_comparison
 
@@ -104,9 +105,7 @@ def _unit_kind(unit: str) -> str:
 
 
 def _number_word(word: str) -> float | None:
-    from extractor.nlp.morph import get_vocab  # lazily: the vocabulary loads in ~0.3 s
-
-    for parse in get_vocab().raw_parse(word.lower()):
+    for parse in parses(word.lower()):
         if parse.normal_form in _NUMBER_WORDS and parse.tag.POS in ("NUMR", "ADJF", None):
             return _NUMBER_WORDS[parse.normal_form]
     return None
@@ -222,14 +221,11 @@ class _Tok:
 
 
 def _tokens(text: str, lo: int, hi: int) -> list[_Tok]:
-    from extractor.nlp.morph import get_vocab
-
-    vocab = get_vocab()
     out = []
     for m in _TOKEN_RE.finditer(text, lo, hi):
         word = m.group(0)
-        parses = vocab.raw_parse(word.lower()) if word[0].isalpha() else ()
-        out.append(_Tok(word, m.start(), m.end(), parses))
+        found = parses(word.lower()) if word[0].isalpha() else ()
+        out.append(_Tok(word, m.start(), m.end(), found))
     return out
 
 
@@ -396,11 +392,9 @@ def _np_subject(text: str, toks: list[_Tok], spans: list[tuple[int, int]]) -> tu
 
 def _head_word(subject: str) -> str | None:
     """The first word of a subject when it is its head noun («выпуск» of «выпуск чугуна»)."""
-    from extractor.nlp.morph import get_vocab
-
     word = subject.split(" ", 1)[0]
-    parses = get_vocab().raw_parse(word.lower())
-    return word if parses and parses[0].tag.POS == "NOUN" and " " in subject else None
+    found = parses(word.lower())
+    return word if found and found[0].tag.POS == "NOUN" and " " in subject else None
 
 
 # --- putting a percentage in context -----------------------------------------------------------

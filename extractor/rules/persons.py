@@ -9,9 +9,9 @@ from functools import lru_cache
 
 from extractor.lexicon import load_words
 from extractor.model import Mention, Person
-from extractor.nlp.inflect import UD_CASES, is_place_span, recover_shape
-from extractor.nlp.morph import get_vocab
-from extractor.nlp.tagging import Tagged, Token
+from extractor.nlp.inflect import recover_shape
+from extractor.nlp.morph import UD_CASES, parses
+from extractor.nlp.tagging import Tagged, Token, is_place_span
 
 INITIAL = re.compile(r"[А-ЯЁA-Z]")
 # a patronymic by its suffix, in any case: «Болатовичем», «Ринатовны» (the middle of three words)
@@ -38,7 +38,7 @@ class NameMention:
 def _name_parses(word: str, case: str | None, gram: str):
     cases = UD_CASES.get(case or "", None)
     out = []
-    for p in get_vocab().raw_parse(word.lower()):
+    for p in parses(word.lower()):
         if gram in p.tag and (cases is None or p.tag.case in cases):
             out.append(p)
     # a declinable reading first: «Анне» is Анна in the dative before it is the French Anne
@@ -48,13 +48,13 @@ def _name_parses(word: str, case: str | None, gram: str):
 
 def _is_single_first_name(word: str) -> bool:
     """A lone word is a first name only in the singular: «Тулегенов» is not «Тулеген» (plural)."""
-    return any("Name" in p.tag and p.is_known and p.tag.number == "sing" for p in get_vocab().raw_parse(word.lower()))
+    return any("Name" in p.tag and p.is_known and p.tag.number == "sing" for p in parses(word.lower()))
 
 
 def _has_gram(word: str, gram: str) -> bool:
     """A dictionary analysis carries `gram`; guesses for unknown words do not count
     (pymorphy3 guesses «Каранкевичем» to be a patronymic)."""
-    return any(gram in p.tag and p.is_known for p in get_vocab().raw_parse(word.lower()))
+    return any(gram in p.tag and p.is_known for p in parses(word.lower()))
 
 
 def _gender_fits(parse, gender: str) -> bool:
@@ -69,37 +69,37 @@ def _nominative(word: str, case: str | None, gram: str, gender: str | None) -> s
         if _name_parses(word, "Nom", gram) or not _name_parses(word, None, gram):
             return word
         case = None  # the tagger said nominative, the dictionary disagrees: «Анне»
-    parses = _name_parses(word, case, gram)
+    found = _name_parses(word, case, gram)
     if gram == "Name" and word[-1:].lower() in "ая" and gender != "masc":
         # an unknown first name ending in -а/-я may well be a nominative: «Ннека» stays, while
         # «Ерланом», or «Шахина» of a man, still become «Ерлан», «Шахин»
-        parses = [p for p in parses if p.is_known]
+        found = [p for p in found if p.is_known]
     if gender:
-        parses = [p for p in parses if _gender_fits(p, gender)] or parses
-    if gram == "Surn" and not parses:
+        found = [p for p in found if _gender_fits(p, gender)] or found
+    if gram == "Surn" and not found:
         guess = _surname_by_suffix(word, gender)
         if guess:
             return guess
     keep_as_written = gram == "Name" and word[-1:].lower() in "ая" and gender != "masc"
-    if not parses and (gram in ("Surn", "Patr") or not keep_as_written):
+    if not found and (gram in ("Surn", "Patr") or not keep_as_written):
         # unknown names: any noun analysis in this case («Каранкевичем» -> «каранкевич»,
         # «Шахина», known only as a surname, of a man -> «Шахин»)
         cases = UD_CASES.get(case or "")
-        parses = [
-            p for p in get_vocab().raw_parse(word.lower())
+        found = [
+            p for p in parses(word.lower())
             if p.tag.POS == "NOUN" and (cases is None or p.tag.case in cases)
         ]
         if gender:
-            parses = [p for p in parses if _gender_fits(p, gender)] or parses
-    if not parses:
+            found = [p for p in found if _gender_fits(p, gender)] or found
+    if not found:
         return word
     want = {"nomn", "sing"}
-    if gender and gram in ("Surn", "Patr") and "ms-f" not in parses[0].tag:
+    if gender and gram in ("Surn", "Patr") and "ms-f" not in found[0].tag:
         want.add(gender)
-    inflected = parses[0].inflect(want) or parses[0].inflect({"nomn"})
+    inflected = found[0].inflect(want) or found[0].inflect({"nomn"})
     if not inflected:
         return word
-    if not parses[0].is_known and len(inflected.word) > len(word):
+    if not found[0].is_known and len(inflected.word) > len(word):
         return word  # a guess that lengthens an unknown name («Беназир» -> «Беназира») is wrong
     out = inflected.word if "ё" in word.lower() else inflected.word.replace("ё", "е")  # «Цивилев» as written
     return recover_shape(out, word)
@@ -136,7 +136,7 @@ def _gender(tokens: list[Token]) -> str | None:
         if g in ("Masc", "Fem"):
             return "masc" if g == "Masc" else "femn"
     for tok in tokens:
-        for p in get_vocab().raw_parse(tok.text.lower()):
+        for p in parses(tok.text.lower()):
             if ("Name" in p.tag or "Patr" in p.tag) and p.tag.gender in ("masc", "femn"):
                 return p.tag.gender
     return None
@@ -235,7 +235,7 @@ def _surname_readings(word: str) -> frozenset[str]:
     """A bare surname's possible nominatives («Тулегенов» may be read as a genitive of
     «Тулеген»): it joins a person whose surname is any of them."""
     out = {_key(word)}
-    for p in get_vocab().raw_parse(word.lower()):
+    for p in parses(word.lower()):
         if p.tag.POS == "NOUN":
             out.add(_key(p.normal_form))
             for g in ("masc", "femn"):

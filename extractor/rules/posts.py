@@ -20,8 +20,8 @@ from functools import cache, lru_cache
 from extractor.lexicon import load_rows, load_words
 from extractor.lexicon.orgs import org_heads
 from extractor.model import Post
-from extractor.nlp.inflect import UD_CASES, head_index, is_acting, lemma, nominative_phrase, word_lemmas
-from extractor.nlp.morph import get_vocab
+from extractor.nlp.inflect import as_written, head_index, join_tokens, nominative_phrase, nominative_word
+from extractor.nlp.morph import UD_CASES, parses, phrase_lemmas
 from extractor.nlp.phrases import DASHES, MAX_DEPENDENT_TOKENS, OPEN_QUOTES, NamedSpans, case_of, extend_dependents
 from extractor.nlp.tagging import Tagged, Token
 from extractor.rules.persons import NameMention
@@ -44,7 +44,7 @@ def _lexicon() -> tuple[dict[tuple[str, ...], bool], frozenset[str], dict[str, s
     """Post entries as lemma tuples (prefixes marked), modifier lemmas, abbreviation expansions."""
     entries: dict[tuple[str, ...], bool] = {}
     for phrase, *_rest in load_rows("posts.txt"):
-        key = word_lemmas(phrase)
+        key = phrase_lemmas(phrase)
         for n in range(1, len(key)):
             entries.setdefault(key[:n], False)
         entries[key] = True
@@ -54,11 +54,11 @@ def _lexicon() -> tuple[dict[tuple[str, ...], bool], frozenset[str], dict[str, s
         word = row[0].lower()
         if len(row) == 1 or row[1] == "past":
             # «чрезвычайный и полномочный»: the words, not the conjunction
-            modifiers.update(w for w in word_lemmas(word) if len(w) > 2)
+            modifiers.update(w for w in phrase_lemmas(word) if len(w) > 2)
         elif " " not in word:  # one-token abbreviations: «врио», «замминистра», «гендиректор»
             abbr = word.rstrip(".")
             expansions[abbr] = row[1]
-            if not entries.get(word_lemmas(row[1])):
+            if not entries.get(phrase_lemmas(row[1])):
                 modifiers.add(abbr)  # «врио» qualifies a post; «гендиректор» is one
     return entries, frozenset(modifiers), expansions
 
@@ -67,13 +67,13 @@ def _tok_lemma(tok: Token) -> str:
     text = tok.text.lower()
     if text.startswith("экс-") and len(text) > 4:  # «экс-премьера»: a former holder of the post
         return _lemma_of_word(text[4:])
-    return lemma(tok)
+    return tok.lemma
 
 
 @lru_cache(maxsize=10_000)
 def _lemma_of_word(word: str) -> str:
     """A word's lemma, the one that begins a post when there is such («премьера» -> «премьер»)."""
-    lemmas = [p.normal_form.replace("ё", "е") for p in get_vocab().raw_parse(word)]
+    lemmas = [p.normal_form.replace("ё", "е") for p in parses(word)]
     return next((x for x in lemmas if starts_post(x)), lemmas[0] if lemmas else word)
 
 
@@ -86,7 +86,7 @@ def match_post_head(tokens: list[Token], i: int, end: int) -> int | None:
         lem = _tok_lemma(tokens[j])
         if lem in expansions and j == i:
             # «гендиректор», «замминистра»: the abbreviation stands for a whole post
-            exp = word_lemmas(expansions[lem])
+            exp = phrase_lemmas(expansions[lem])
             if entries.get(exp):
                 best = j + 1
             key = exp
@@ -186,9 +186,9 @@ def _role_complement_end(tagged: Tagged, head_end: int, last: int) -> int:
             continue
         if not (tok.text.isalpha() and tok.text.islower()) or case_of(tok) != "Gen":
             break
-        if tok.pos in ("NOUN", "PROPN") and (lemma(tok),) in heads:
+        if tok.pos in ("NOUN", "PROPN") and (tok.lemma,) in heads:
             break
-        if k + 1 < last and (lemma(tok), lemma(toks[k + 1])) in heads:
+        if k + 1 < last and (tok.lemma, toks[k + 1].lemma) in heads:
             break  # a two-word organization noun: «вооружённых сил»
         k += 1
     # an adjective left hanging belongs to what follows: «министр» Новосибирской области
@@ -210,7 +210,7 @@ def _post_record(tagged: Tagged, first: int, head_end: int, last: int) -> Post |
     text = tagged.text[words[0].start : words[-1].end]
     role_toks = toks[first:head_end]
     org_toks = toks[head_end:last]
-    role = _lower_initial(nominative_phrase(role_toks, tagged.text), tagged, first)
+    role = _lower_initial(_nominative_role(role_toks, tagged.text), tagged, first)
     # the role's own words change; its genitive tail stays: «заместителем Премьер-министра»
     tail = tagged.text[role_toks[-1].end : words[-1].end] if org_toks else ""
     normal = role + tail
@@ -219,7 +219,7 @@ def _post_record(tagged: Tagged, first: int, head_end: int, last: int) -> Post |
     head = _head_noun(toks, first, head_end)
     if head.feats.get("Number") == "Plur" and head.text.lower() not in ("обязанности", "обязанностей"):
         return None  # «руководители региона»: a group, not one person's post
-    if org is None and not tail and " ".join(lemma(t) for t in role_toks) in PROFESSIONS:
+    if org is None and not tail and " ".join(t.lemma for t in role_toks) in PROFESSIONS:
         return None  # «журналист Виктор Шендерович»: a trade, not a post
     return Post(
         normal=_tidy(normal),
@@ -229,6 +229,34 @@ def _post_record(tagged: Tagged, first: int, head_end: int, last: int) -> Post |
         role=_tidy(role),
         org=org,
     )
+
+
+@cache
+def _acting_abbreviations() -> frozenset[str]:
+    """«и.о», «врио», «вр.и.о»: the short forms of «исполняющий обязанности» in the post lexicon."""
+    rows = load_rows("post_modifiers.txt")
+    return frozenset(r[0].lower().rstrip(".") for r in rows if len(r) > 1 and "исполняющ" in r[1] and " " not in r[0])
+
+
+def is_acting(tok: Token) -> bool:
+    """«исполняющий (обязанности)», «И.о.», «врио»: a participle or its short form that heads a
+    post phrase in place of a noun."""
+    low = tok.text.lower()
+    return low.startswith("исполняющ") or low.rstrip(".") in _acting_abbreviations()
+
+
+def _nominative_role(tokens: list[Token], text: str) -> str:
+    """A role in the nominative; an acting post keeps its object as it is: «исполняющим
+    обязанности губернатора» -> «исполняющий обязанности губернатора»; «И.о. главы» never declines."""
+    acting = next((i for i, t in enumerate(tokens[:3]) if is_acting(t)), None)
+    if acting is None:
+        return nominative_phrase(tokens, text)
+    tok = tokens[acting]
+    if not tok.text.lower().startswith("исполняющ") or tok.case == "Nom":
+        return as_written(tokens, text)
+    words = [t.text for t in tokens]
+    words[acting] = nominative_word(tok.text, "ADJ", tok.case, "masc", "sing")
+    return join_tokens(tokens, words, text)
 
 
 def _lower_initial(s: str, tagged: Tagged, first: int) -> str:
@@ -268,15 +296,15 @@ def _org_name(tagged: Tagged, first: int, last: int) -> str | None:
     # ведомства России», «государственной Комиссии по атомной энергии»
     if first < start < cut:
         lead = head_index(toks[first : start + 1])
-        if lead is not None and (lemma(toks[first + lead]),) in org_heads():
+        if lead is not None and (toks[first + lead].lemma,) in org_heads():
             start = first
     if start >= cut:
         # no name, but a described organization: «ректор ферганского вуза»
         group = toks[first:cut]
         h = head_index(group)
-        two_word = h is not None and h > 0 and (lemma(group[h - 1]), lemma(group[h])) in org_heads()
+        two_word = h is not None and h > 0 and (group[h - 1].lemma, group[h].lemma) in org_heads()
         if (
-            h is not None and len(group) > 1 and ((lemma(group[h]),) in org_heads() or two_word)
+            h is not None and len(group) > 1 and ((group[h].lemma,) in org_heads() or two_word)
         ):  # not a bare «компании»
             return _tidy(nominative_phrase(group, tagged.text)) or None
         return None
@@ -333,13 +361,13 @@ def _name_agrees(head: Token, name: list[Token]) -> bool:
 
 @lru_cache(maxsize=50_000)
 def _indeclinable(word: str) -> bool:
-    parses = get_vocab().raw_parse(word.lower())
-    return bool(parses) and all("Fixd" in p.tag or p.tag.POS != "NOUN" for p in parses)
+    found = parses(word.lower())
+    return bool(found) and all("Fixd" in p.tag or p.tag.POS != "NOUN" for p in found)
 
 
 @lru_cache(maxsize=50_000)
 def _known_name(word: str) -> bool:
-    return any("Name" in p.tag and p.is_known for p in get_vocab().raw_parse(word.lower()))
+    return any("Name" in p.tag and p.is_known for p in parses(word.lower()))
 
 
 @lru_cache(maxsize=50_000)
@@ -347,7 +375,7 @@ def _can_be(word: str, case: str) -> bool:
     """A dictionary reading of the word in this case; words the dictionary cannot read at all
     («Лэм») may be in any. One person's name is singular: «Александр» is no genitive."""
     cases = UD_CASES.get(case, set())
-    nouns = [p for p in get_vocab().raw_parse(word.lower()) if p.tag.POS == "NOUN"]
+    nouns = [p for p in parses(word.lower()) if p.tag.POS == "NOUN"]
     return not nouns or any(p.tag.case in cases and p.tag.number != "plur" for p in nouns)
 
 
@@ -430,9 +458,9 @@ def _post_with_place(tagged: Tagged, first: int, head_end: int, last: int) -> Po
         and k >= 0
         and toks[k].pos == "ADJ"
         and toks[k].sent == toks[first].sent
-        and (PLACE_ADJECTIVE.search(lemma(toks[k])) and not _is_modifier(toks[k]))
+        and (PLACE_ADJECTIVE.search(toks[k].lemma) and not _is_modifier(toks[k]))
     ):
-        adjective = lemma(toks[k])
+        adjective = toks[k].lemma
         place = PLACE_NAMES.get(adjective, adjective)
         return Post(
             normal=f"{adjective} {post.normal}",
@@ -586,4 +614,4 @@ def post_at(tagged: Tagged, first: int, head_end: int, last: int) -> Post | None
 def role_key_of(role: str) -> str:
     """The lemma key of a role or post string, comparable with `find_bare_posts` keys."""
     words = "".join(c if c.isalnum() or c == "-" else " " for c in role)
-    return " ".join(word_lemmas(words))
+    return " ".join(phrase_lemmas(words))

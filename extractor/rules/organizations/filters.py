@@ -14,8 +14,8 @@ from extractor.lexicon.orgs import (
     plain,
     time_nouns,
 )
-from extractor.nlp.inflect import head_index, lemma, word_lemmas
-from extractor.nlp.morph import get_vocab
+from extractor.nlp.inflect import head_index
+from extractor.nlp.morph import phrase_lemmas
 from extractor.nlp.phrases import OPEN_QUOTES
 from extractor.nlp.tagging import Tagged, Token
 from extractor.rules.organizations.names import LATIN_WORD, OrgMention, strip_quotes
@@ -41,7 +41,7 @@ def is_event_or_thing(tagged: Tagged, m: OrgMention) -> bool:
     if k >= 0 and toks[k].text in OPEN_QUOTES:
         k, quoted = k - 1, True
     if k >= 0 and toks[k].sent == toks[i].sent and _in_apposition(tagged, m):
-        head = lemma(toks[k])
+        head = toks[k].lemma
         if head in object_heads() and (quoted or not m.name.isupper()):
             return True
         # a Latin name does not decline: after a singular event noun it is the event's name
@@ -53,7 +53,7 @@ def is_event_or_thing(tagged: Tagged, m: OrgMention) -> bool:
     j = tagged.token_ending(m.end)
     words = toks[i : (j + 1 if j is not None else i + 1)]
     h = head_index(words)
-    return len(words) > 1 and h is not None and lemma(words[h]) in not_org_heads()
+    return len(words) > 1 and h is not None and words[h].lemma in not_org_heads()
 
 
 def _in_apposition(tagged: Tagged, m: OrgMention) -> bool:
@@ -69,7 +69,7 @@ def is_generic(m: OrgMention) -> bool:
     words = plain(m.name).split()
     if len(words) != 1:
         return False
-    return word_lemmas(words[0]) in org_heads() or words[0] in ("группа", "общество", "компания")
+    return phrase_lemmas(words[0]) in org_heads() or words[0] in ("группа", "общество", "компания")
 
 
 def is_lone_common_noun(tagged: Tagged, m: OrgMention) -> bool:
@@ -86,9 +86,9 @@ def is_lone_common_noun(tagged: Tagged, m: OrgMention) -> bool:
 
 def is_common_word(tok: Token) -> bool:
     """A word of the dictionary that is not a name: «Центр», «Телевизор», «Яблоко»."""
-    parses = get_vocab().raw_parse(tok.text.lower())
-    return bool(parses) and all(
-        p.is_known and not ({"Orgn", "Abbr", "Name", "Surn", "Geox", "Trad"} & p.tag.grammemes) for p in parses
+    found = tok.parses
+    return bool(found) and all(
+        p.is_known and not ({"Orgn", "Abbr", "Name", "Surn", "Geox", "Trad"} & p.tag.grammemes) for p in found
     )
 
 
@@ -120,7 +120,7 @@ def name_keys(tagged: Tagged, m: OrgMention) -> set[tuple[str, ...]]:
     keys = {tuple(plain(m.name).split())}
     found = name_tokens(tagged, m)
     if found:
-        keys.add(tuple(lemma(t) for t in found[0]))
+        keys.add(tuple(t.lemma for t in found[0]))
         keys.add(tuple(plain(t.text) for t in found[0]))
     return keys
 

@@ -35,8 +35,8 @@ from extractor.lexicon.orgs import (
     report_verbs,
     unit_heads,
 )
-from extractor.nlp.inflect import UD_CASES, head_grams, head_index, lemma, nominative_phrase, recover_shape, word_lemmas
-from extractor.nlp.morph import get_vocab
+from extractor.nlp.inflect import case_form, head_grams, head_index, nominative_phrase, recover_shape
+from extractor.nlp.morph import UD_CASES, phrase_lemmas
 from extractor.nlp.phrases import OPEN_QUOTES, ORG_PREPS, NamedSpans, case_of, extend_dependents, quote_end
 from extractor.nlp.tagging import Tagged, Token
 from extractor.rules.organizations.filters import (
@@ -61,7 +61,7 @@ def _head_kind(tokens: list[Token]) -> str | None:
     if h:
         starts += [h, h - 1]  # «Белорусская железная дорога»: a two-word head
     for s in starts:
-        lemmas = tuple(lemma(t) for t in tokens[s : s + 3])
+        lemmas = tuple(t.lemma for t in tokens[s : s + 3])
         for n in (3, 2, 1):
             kind = heads.get(lemmas[:n])
             if kind:
@@ -133,7 +133,7 @@ def _head_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
     out = []
     i = 0
     while i < len(toks):
-        if lemma(toks[i]) not in firsts:
+        if toks[i].lemma not in firsts:
             i += 1
             continue
         found = None
@@ -141,7 +141,7 @@ def _head_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
         for n in range(max_len):
             if i + n >= len(toks):
                 break
-            key = key + (lemma(toks[i + n]),)
+            key = key + (toks[i + n].lemma,)
             if key in heads:
                 found = (i + n + 1, heads[key])
         if not found:
@@ -203,7 +203,7 @@ def _adjective_name_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMenti
     for i, tok in enumerate(toks):
         if not tok.text[:1].islower() or tok.pos != "NOUN":
             continue
-        kind = heads.get((lemma(tok),))
+        kind = heads.get((tok.lemma,))
         if kind is None:
             continue
         sent = tagged.sents[tok.sent]
@@ -250,10 +250,10 @@ def _unit_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
     i = 0
     while i < len(toks):
         tok = toks[i]
-        if not tok.text[:1].islower() or lemma(tok) not in firsts:
+        if not tok.text[:1].islower() or tok.lemma not in firsts:
             i += 1
             continue
-        n = next((n for n in range(longest, 0, -1) if tuple(lemma(t) for t in toks[i : i + n]) in units), 0)
+        n = next((n for n in range(longest, 0, -1) if tuple(t.lemma for t in toks[i : i + n]) in units), 0)
         quoted_name = i + n + 1 < len(toks) and toks[i + n].text in OPEN_QUOTES and case_of(toks[i + n + 1]) != "Gen"
         if not n or not tok.text[:1].islower() or quoted_name:
             i += 1  # «филиал «Владимирский полиэфир»» is a name of its own; «службе «Голоса Америки»» a unit
@@ -266,7 +266,7 @@ def _unit_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
             continue
         first = i  # «президентского» совета: lowercase adjectives agreeing with the head
         while first > sent.first and toks[first - 1].pos == "ADJ" and case_of(toks[first - 1]) == case_of(tok):
-            if lemma(toks[first - 1]) in NOT_NAME_ADJECTIVES:
+            if toks[first - 1].lemma in NOT_NAME_ADJECTIVES:
                 break
             first -= 1
         words = toks[first:last]
@@ -303,27 +303,18 @@ def _coordinated(tagged: Tagged, i: int, head_end: int, limit: int, kind: str) -
         return []
     noun = toks[k]
     gender, _ = head_grams(noun)
-    noun_gen = _inflect(noun.text, "NOUN", "Gen", {"gent", "sing"})
-    head = _inflect(toks[head_end - 1].text, "NOUN", case_of(toks[head_end - 1]), {"nomn", "sing"})
+    noun_gen = case_form(noun.text, "NOUN", "Gen", {"gent", "sing"})
+    head = case_form(toks[head_end - 1].text, "NOUN", case_of(toks[head_end - 1]), {"nomn", "sing"})
     head_words = [t.text for t in toks[i : head_end - 1]] + [head]
     out = []
     for n, a in enumerate(adjs):
-        adj = _inflect(toks[a].text, "ADJ", "Gen", {"gent", "sing", gender or "femn"})
+        adj = case_form(toks[a].text, "ADJ", "Gen", {"gent", "sing", gender or "femn"})
         name = " ".join([*head_words, adj, noun_gen])
         name = name[:1].upper() + name[1:]
         start = toks[i].start if n == 0 else toks[a].start
         end = toks[a].end if n < len(adjs) - 1 else noun.end
         out.append(OrgMention(start, end, name, None, kind))
     return out
-
-
-def _inflect(word: str, pos: str, case: str | None, grams: set[str]) -> str:
-    for p in get_vocab().raw_parse(word.lower()):
-        if (p.tag.POS == "NOUN") == (pos == "NOUN") and (case is None or p.tag.case in UD_CASES.get(case, ())):
-            form = p.inflect(grams)
-            if form:
-                return recover_shape(form.word, word)
-    return word
 
 
 def _ner_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
@@ -438,7 +429,7 @@ def _quoted_nominative(tok: Token) -> str:
     """«Газпроме» -> «Газпром»: a one-word quoted name in an oblique case, when the dictionary
     reads it as a noun in that case; indeclinable names («Черкизово») stay as written."""
     cases = UD_CASES.get(case_of(tok) or "", set())
-    for p in get_vocab().raw_parse(tok.text.lower()):
+    for p in tok.parses:
         if p.tag.POS == "NOUN" and p.tag.case in cases and p.normal_form != tok.text.lower():
             return recover_shape(p.normal_form, tok.text)
     return tok.text
@@ -446,7 +437,7 @@ def _quoted_nominative(tok: Token) -> str:
 
 def _one_word_spelling(words: list[Token]) -> str | None:
     """The lexicon spelling of a one-word well-known name in any case («Евросоюза» -> «Евросоюз»)."""
-    return one_word_names().get(lemma(words[0])) if len(words) == 1 else None
+    return one_word_names().get(words[0].lemma) if len(words) == 1 else None
 
 
 def _abbrev_mentions(tagged: Tagged) -> list[OrgMention]:
@@ -487,7 +478,7 @@ def _site_mentions(tagged: Tagged) -> list[OrgMention]:
     out = []
     for m in SITE.finditer(text):
         before = WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
-        if before and word_lemmas(before.group(1))[0] in report_verbs():
+        if before and phrase_lemmas(before.group(1))[0] in report_verbs():
             out.append(OrgMention(m.start(), m.end(), m.group(1), None, "company"))
     return out
 

@@ -7,7 +7,6 @@ import re
 from dataclasses import replace
 
 from extractor.lexicon.orgs import QUOTE_CHARS, legal_forms, not_org_names, plain
-from extractor.nlp.inflect import lemma
 from extractor.nlp.phrases import OPEN_QUOTES
 from extractor.nlp.tagging import Tagged
 from extractor.rules.organizations.filters import is_common_word, is_generic, name_tokens
@@ -65,7 +64,7 @@ def repeated_mentions(tagged: Tagged, chosen: list[OrgMention]) -> list[OrgMenti
         if found is None:
             continue
         words, quoted = found
-        key = tuple(lemma(t) for t in words)
+        key = tuple(t.lemma for t in words)
         needs_quotes = quoted and any(is_common_word(t) for t in words)
         if key not in names or not needs_quotes:
             names[key] = (m, needs_quotes)
@@ -77,9 +76,9 @@ def repeated_mentions(tagged: Tagged, chosen: list[OrgMention]) -> list[OrgMenti
     for key, (m, needs_quotes) in names.items():
         n = len(key)
         for i in range(len(toks) - n + 1):
-            if lemma(toks[i]) != key[0] or not toks[i].text[:1].isupper() and not toks[i].text[:1].isdigit():
+            if toks[i].lemma != key[0] or not toks[i].text[:1].isupper() and not toks[i].text[:1].isdigit():
                 continue
-            if tuple(lemma(t) for t in toks[i : i + n]) != key:
+            if tuple(t.lemma for t in toks[i : i + n]) != key:
                 continue
             first, last = i, i + n
             in_quotes = first > 0 and toks[first - 1].text in OPEN_QUOTES
