@@ -53,9 +53,9 @@ def main() -> None:
     tagged = timed("tagging (segment, morphology, NER)", get_tagger().tag_many, texts)
     for tg in tagged:
         text = tg.text
-        doc_date = timed("dates", dates.find_doc_date, text)
-        found = timed("dates", dates.find_dates, text, doc_date)
-        timed("percentages", percentages.find_percentages, text, found)
+        doc_date = timed("dates", dates.find_doc_date, tg)
+        found = timed("dates", dates.find_dates, tg, doc_date)
+        timed("percentages", percentages.find_percentages, tg, found)
         names = timed("persons", find_name_mentions, tg)
         persons, owner = timed("persons", merge_mentions, text, names)
         timed("posts", attach_posts, persons, owner, timed("posts", find_posts, tg, names))

@@ -27,7 +27,7 @@ class Request:
 
 def assemble(tagged: Tagged, source: str, ref_date: dt.date | None) -> Document:
     text = tagged.text
-    doc_date = dates.find_doc_date(text)
+    doc_date = dates.find_doc_date(tagged)
     ref = ref_date or doc_date
 
     names = find_name_mentions(tagged)
@@ -39,14 +39,14 @@ def assemble(tagged: Tagged, source: str, ref_date: dt.date | None) -> Document:
     locs = merge_locations(text, find_loc_mentions(tagged))
     link_post_orgs(persons, orgs, locs)
 
-    found_dates = dates.find_dates(text, ref)
+    found_dates = dates.find_dates(tagged, ref)
     return Document(
         source=source,
         doc_date=doc_date.isoformat() if doc_date else None,
         persons=persons,
         organizations=orgs,
         locations=locs,
-        percentages=percentages.find_percentages(text, found_dates),
+        percentages=percentages.find_percentages(tagged, found_dates),
         dates=found_dates,
     )
 

@@ -7,9 +7,23 @@ import random
 
 import pytest
 
+from extractor.model import DateItem
+from extractor.nlp.tagging import Tagged, get_tagger
 from extractor.rules.dates import find_dates, find_doc_date
 
 REF = datetime.date(2025, 9, 29)  # a Monday
+
+
+def tagged(text: str) -> Tagged:
+    return get_tagger().tag(text)
+
+
+def dates_of(text: str, ref: datetime.date | None) -> list[DateItem]:
+    return find_dates(tagged(text), ref)
+
+
+def doc_date_of(text: str) -> datetime.date | None:
+    return find_doc_date(tagged(text))
 
 # (text, expected [(span text, value, relative, time)]) resolved against REF
 CASES: list[tuple[str, list[tuple[str, str | None, bool, str | None]]]] = [
@@ -273,11 +287,11 @@ CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None,
 
 @pytest.mark.parametrize("text,ref,expected", CONTEXT_CASES)
 def test_dates_in_context(text: str, ref: datetime.date | None, expected: list[tuple[str, str | None, bool]]) -> None:
-    assert [(d.text, d.value, d.relative) for d in find_dates(text, ref)] == expected
+    assert [(d.text, d.value, d.relative) for d in dates_of(text, ref)] == expected
 
 
 def _tuples(text: str, ref: datetime.date | None) -> list[tuple[str, str | None, bool, str | None]]:
-    return [(d.text, d.value, d.relative, d.time) for d in find_dates(text, ref)]
+    return [(d.text, d.value, d.relative, d.time) for d in dates_of(text, ref)]
 
 
 @pytest.mark.parametrize("text,expected", CASES)
@@ -287,17 +301,17 @@ def test_dates(text: str, expected: list[tuple[str, str | None, bool, str | None
 
 @pytest.mark.parametrize("text,expected", NO_REF_CASES)
 def test_dates_without_ref(text: str, expected: list[tuple[str, str | None, bool]]) -> None:
-    assert [(d.text, d.value, d.relative) for d in find_dates(text, None)] == expected
+    assert [(d.text, d.value, d.relative) for d in dates_of(text, None)] == expected
 
 
 @pytest.mark.parametrize("text", NEGATIVE)
 def test_not_dates(text: str) -> None:
-    assert find_dates(text, REF) == []
+    assert dates_of(text, REF) == []
 
 
 @pytest.mark.parametrize("text,expected", DOC_DATES)
 def test_doc_date(text: str, expected: datetime.date | None) -> None:
-    assert find_doc_date(text) == expected
+    assert doc_date_of(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -309,15 +323,15 @@ def test_doc_date(text: str, expected: datetime.date | None) -> None:
     ],
 )
 def test_last_friday(ref: datetime.date, expected: str) -> None:
-    assert [d.value for d in find_dates("в прошлую пятницу", ref)] == [expected]
+    assert [d.value for d in dates_of("в прошлую пятницу", ref)] == [expected]
 
 
 def test_plain_weekday_may_be_today() -> None:
-    assert [d.value for d in find_dates("в пятницу", datetime.date(2025, 9, 26))] == ["2025-09-26"]
+    assert [d.value for d in dates_of("в пятницу", datetime.date(2025, 9, 26))] == ["2025-09-26"]
 
 
 def test_relative_month_crosses_year() -> None:
-    assert [d.value for d in find_dates("в прошлом месяце", datetime.date(2025, 1, 15))] == ["2024-12"]
+    assert [d.value for d in dates_of("в прошлом месяце", datetime.date(2025, 1, 15))] == ["2024-12"]
 
 
 def test_sorted_and_offsets_hold_on_all_cases() -> None:
@@ -325,7 +339,7 @@ def test_sorted_and_offsets_hold_on_all_cases() -> None:
     texts += [t for t, _, _ in CONTEXT_CASES]
     for text in texts:
         for ref in (REF, None):
-            items = find_dates(text, ref)
+            items = dates_of(text, ref)
             assert [d.start for d in items] == sorted(d.start for d in items)
             for d in items:
                 assert text[d.start : d.end] == d.text
@@ -334,8 +348,8 @@ def test_sorted_and_offsets_hold_on_all_cases() -> None:
 def test_never_raises_on_noise() -> None:
     rnd = random.Random(7)
     alphabet = "0123456789 ./-:–—\nгодаиюлясмпоIVквартал№%éЁё\u00a0\u200b\U0001f600"
-    for _ in range(300):
-        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 80)))
-        for d in find_dates(text, REF):
-            assert text[d.start : d.end] == d.text
-        find_doc_date(text)
+    texts = ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 80))) for _ in range(300)]
+    for doc in get_tagger().tag_many(texts):
+        for d in find_dates(doc, REF):
+            assert doc.text[d.start : d.end] == d.text
+        find_doc_date(doc)

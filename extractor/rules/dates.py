@@ -20,39 +20,15 @@ import datetime
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
 from extractor.lexicon import load_rows, load_words
+from extractor.lexicon.numbers import COMPARISON, forms_table, trie_pattern
 from extractor.model import DateItem
-from extractor.nlp.morph import parses
-from extractor.nlp.sentences import ABBREVIATIONS, bounds, sentence_starts
+from extractor.nlp.numbers import ROMAN, cardinal
+from extractor.nlp.offsets import Offsets
+from extractor.nlp.tagging import Tagged, Token
 
 # --- vocabulary, read once -------------------------------------------------------------------
-
-
-def _alternation(words: list[str]) -> str:
-    """Regex for any of `words` as a character trie: Python's re tries alternatives one by one,
-    a trie fails at the first letter. Greedy with backtracking, so «январем» beats «январе»."""
-    trie: dict = {}
-    for word in set(words):
-        node = trie
-        for ch in word.lower():
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _trie_regex(trie)
-
-
-def _trie_regex(node: dict) -> str:
-    branches = []
-    for ch, child in sorted(node.items()):
-        if ch:
-            piece = r"\s+" if ch == " " else re.escape(ch)
-            branches.append(piece + _trie_regex(child))
-    optional = "" in node
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 and len(branches[0]) == 1 else "(?:" + "|".join(branches) + ")"
-    return body + "?" if optional else body
 
 
 def _lead(words: list[str], extra: str = "") -> str:
@@ -61,19 +37,10 @@ def _lead(words: list[str], extra: str = "") -> str:
     return "(?=[" + re.escape("".join(sorted(firsts))) + extra + "])"
 
 
-def _forms_table(name: str) -> dict[str, tuple[str, ...]]:
-    """`key | form form form` rows as {form: (key, other fields...)}."""
-    table: dict[str, tuple[str, ...]] = {}
-    for row in load_rows(name):
-        for form in row[-1].split():
-            table[form.lower()] = row[:-1]
-    return table
-
-
-_MONTHS = {form: int(row[0]) for form, row in _forms_table("months.txt").items()}
-_MONTH_ABBREVS = {form: int(row[0]) for form, row in _forms_table("date_month_abbrevs.txt").items()}
-_SEASONS = {form: (int(row[0]), int(row[1])) for form, row in _forms_table("date_seasons.txt").items()}
-_WEEKDAYS = {form: int(row[0]) for form, row in _forms_table("date_weekdays.txt").items()}
+_MONTHS = {form: int(row[0]) for form, row in forms_table("months.txt").items()}
+_MONTH_ABBREVS = {form: int(row[0]) for form, row in forms_table("date_month_abbrevs.txt").items()}
+_SEASONS = {form: (int(row[0]), int(row[1])) for form, row in forms_table("date_seasons.txt").items()}
+_WEEKDAYS = {form: int(row[0]) for form, row in forms_table("date_weekdays.txt").items()}
 _WEEKDAY_MODS = {row[0].lower(): row[1] for row in load_rows("date_weekday_mods.txt")}
 _ORDINALS = {row[0].lower(): int(row[1]) for row in load_rows("date_ordinals.txt")}
 _RELATIVE = {" ".join(row[0].lower().split()): (row[1], int(row[2])) for row in load_rows("relative_dates.txt")}
@@ -83,26 +50,24 @@ _REL_YEAR_ADJ = {
     for phrase, (unit, shift) in _RELATIVE.items()
     if unit == "year" and len(phrase.split()) == 2 and phrase.endswith(" года")
 }
-_NUMBER_WORDS = {row[0]: float(row[1]) for row in load_rows("pct_numbers.txt")}
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
 # --- regex building blocks ---------------------------------------------------------------------
 
 _NW = r"(?![а-яёa-z])"  # end of a word (no letter follows)
 _BW = r"(?<![а-яёa-z0-9])"  # start of a word
-_MONTH = rf"(?:{_alternation(list(_MONTHS))}){_NW}"
+_MONTH = rf"(?:{trie_pattern(list(_MONTHS))}){_NW}"
 # After a day number a month may be abbreviated: «15 апр», «1 сент.».
 # Without a dot, no lower-case word may follow: «3 дек колод» is about card decks.
-_DAY_MONTH = rf"(?:{_MONTH}|(?:{_alternation(list(_MONTH_ABBREVS))})(?:\.|{_NW}(?!\s+(?-i:[а-яё]))))"
+_DAY_MONTH = rf"(?:{_MONTH}|(?:{trie_pattern(list(_MONTH_ABBREVS))})(?:\.|{_NW}(?!\s+(?-i:[а-яё]))))"
 _YEAR = r"(?<!\d)(?:19\d\d|20\d\d|2100)(?!\d)"
 # Year words, longest first; «г» needs no dot but must not start a longer word.
 _YW = rf"(?:-?(?:м|й|го|х)\s*)?(?:годами|годах|годам|годов|годом|года|году|годы|год|гг\.?|г\.?){_NW}"
-_REL_ADJ = _alternation(list(_REL_YEAR_ADJ))
+_REL_ADJ = trie_pattern(list(_REL_YEAR_ADJ))
 # A year after a month/quarter: «2024», «2024 года», or «прошлого года».
 _YEAR_TAIL = rf"(?:\s+(?P<y>{_YEAR})(?:\s*{_YW})?|\s+(?P<rel>{_REL_ADJ})\s+года{_NW})"
 _DASH = r"\s*[-–—]\s*"
 _SEP = rf"(?P<sep>{_DASH}|\s+(?:по|до)\s+)"
-_ORD = rf"(?:{_alternation(list(_ORDINALS))})[а-яё]*"
+_ORD = rf"(?:{trie_pattern(list(_ORDINALS))})[а-яё]*"
 
 _FLAGS = re.IGNORECASE
 
@@ -141,20 +106,18 @@ _HALF_RE = _rx(
 )
 _NMONTHS_RE = _rx(rf"{_BW}(?P<n>\d{{1,2}}|[а-яё]+)\s+месяц[а-яё]*{_YEAR_TAIL}")
 _YEAR_RE = _rx(rf"(?=[12])(?<![\w№./:-])(?<!№\s)(?P<y>{_YEAR})\s*{_YW}")
-_SEASON_RE = _rx(rf"{_lead(list(_SEASONS))}{_BW}(?P<s>{_alternation(list(_SEASONS))}){_NW}{_YEAR_TAIL}")
-_RELATIVE_RE = _rx(rf"{_lead(list(_RELATIVE))}{_BW}(?P<p>{_alternation(list(_RELATIVE))}){_NW}")
+_SEASON_RE = _rx(rf"{_lead(list(_SEASONS))}{_BW}(?P<s>{trie_pattern(list(_SEASONS))}){_NW}{_YEAR_TAIL}")
+_RELATIVE_RE = _rx(rf"{_lead(list(_RELATIVE))}{_BW}(?P<p>{trie_pattern(list(_RELATIVE))}){_NW}")
 _WEEKDAY_RE = _rx(
-    rf"(?=[вВ]){_BW}во?\s+(?:(?P<mod>{_alternation(list(_WEEKDAY_MODS))})\s+)?"
-    rf"(?P<wd>{_alternation(list(_WEEKDAYS))}){_NW}"
+    rf"(?=[вВ]){_BW}во?\s+(?:(?P<mod>{trie_pattern(list(_WEEKDAY_MODS))})\s+)?"
+    rf"(?P<wd>{trie_pattern(list(_WEEKDAYS))}){_NW}"
 )
 # «22:10» anywhere; «10.00» only after «в» (otherwise it is a decimal number).
 _TIME_RE = _rx(
     r"(?=\d)(?<![\d.:,])(?:(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)|(?<=в\s)(?P<h2>[01]?\d|2[0-3])\.(?P<mi2>[0-5]\d))"
     r"(?!\d|[.:,]\d)"
 )
-_COMPARISON_RE = _rx(
-    rf"{_BW}(?P<c>" + "|".join(w.replace(" ", r"\s+") for w in load_words("date_comparisons.txt")) + rf"){_NW}"
-)
+_COMPARISON_RE = _rx(rf"{_BW}(?P<c>{COMPARISON}){_NW}")
 _MARKER_RE = _rx(
     rf"{_BW}(?:" + "|".join(w.replace(" ", r"\s+") for w in load_words("date_comparison_markers.txt")) + r")"
     r"\s[^.!?;]{0,50}\Z"
@@ -162,14 +125,20 @@ _MARKER_RE = _rx(
 _FUTURE_STEMS = tuple(w.lower() for w in load_words("date_future_markers.txt"))
 # Between a year-less period and a dated one it shares the year with: «за четвертый квартал и 2021 год».
 _COORD_RE = _rx(r"\s*,?\s*(?:и|а\s+также)\s+(?:(?:за|в|во|на)\s+)?\Z")
-# Sentence ends: punctuation then a capital or digit, or a line break («г.» and the like excepted).
-_ABBREV = ABBREVIATIONS | set(_MONTH_ABBREVS)  # «15 апр. 2016 г.» does not end a sentence
 _WORD_RE = re.compile(r"[а-яёa-z]+", re.IGNORECASE)
 _DATELINE_PREFIX_RE = re.compile(r"^[^\d\n]{0,15}$")  # «icon », «Пенза, » before a date on its line
 _DATELINE_SUFFIX_RE = re.compile(r"^[\s.,;:|–—-]*(?:(?:в\s+)?\d{1,2}[:.]\d{2})?[\s.,;]*$")
 
 
 # --- candidates -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Scan:
+    """What a pattern's handler reads besides its match: the reference date, the tagged text."""
+
+    ref: datetime.date | None
+    offsets: Offsets
 
 
 @dataclass(frozen=True)
@@ -239,7 +208,7 @@ def _built(
     return _Cand(m.start(), m.end(), value, rel, is_day, kind, build if yearless else None)
 
 
-def _day_range(m: re.Match[str], ref: datetime.date | None) -> _Cand | None:
+def _day_range(m: re.Match[str], scan: _Scan) -> _Cand | None:
     if not _range_ok(m):
         return None
     m2 = _month_no(m.group("m2"))
@@ -250,15 +219,15 @@ def _day_range(m: re.Match[str], ref: datetime.date | None) -> _Cand | None:
         a, b = _ymd(year, m1, d1), _ymd(year, m2, d2)
         return _period(a, b) if a and b and a <= b else None
 
-    return _built(m, ref, build, "days")
+    return _built(m, scan.ref, build, "days")
 
 
-def _day_month(m: re.Match[str], ref: datetime.date | None) -> _Cand | None:
+def _day_month(m: re.Match[str], scan: _Scan) -> _Cand | None:
     day, month = int(m.group("d")), _month_no(m.group("m"))
-    return _built(m, ref, lambda year: _ymd(year, month, day), "day", True)
+    return _built(m, scan.ref, lambda year: _ymd(year, month, day), "day", True)
 
 
-def _numeric(m: re.Match[str], ref: datetime.date | None) -> _Cand | None:
+def _numeric(m: re.Match[str], scan: _Scan) -> _Cand | None:
     year = int(m.group("y"))
     if len(m.group("y")) == 2:
         year += 2000 if year < 50 else 1900
@@ -266,19 +235,20 @@ def _numeric(m: re.Match[str], ref: datetime.date | None) -> _Cand | None:
     return _Cand(m.start(), m.end(), value, False, True) if value else None
 
 
-def _iso(m: re.Match[str], ref: datetime.date | None) -> _Cand | None:
+def _iso(m: re.Match[str], scan: _Scan) -> _Cand | None:
     value = _ymd(int(m.group("y")), int(m.group("m")), int(m.group("d")))
     return _Cand(m.start(), m.end(), value, False, True) if value else None
 
 
-def _year_range(m: re.Match[str], ref: datetime.date | None) -> _Cand | None:
+def _year_range(m: re.Match[str], scan: _Scan) -> _Cand | None:
     y1, y2 = int(m.group("y1")), int(m.group("y2"))
     if not _range_ok(m) or y1 >= y2:
         return None
     return _Cand(m.start(), m.end(), f"{y1}/{y2}")
 
 
-def _month_range(m: re.Match[str], ref: datetime.date | None) -> _Cand | None:
+def _month_range(m: re.Match[str], scan: _Scan) -> _Cand | None:
+    ref = scan.ref
     if not _range_ok(m):
         return None
     m1, m2 = _MONTHS[m.group("m1").lower()], _MONTHS[m.group("m2").lower()]
@@ -295,15 +265,15 @@ def _month_range(m: re.Match[str], ref: datetime.date | None) -> _Cand | None:
     return _Cand(m.start(), m.end(), _period(_ym(y1, m1), _ym(y2, m2)), rel, kind="period")
 
 
-def _month(m: re.Match[str], ref: datetime.date | None) -> _Cand | None:
+def _month(m: re.Match[str], scan: _Scan) -> _Cand | None:
     month = _MONTHS[m.group("m").lower()]
-    return _built(m, ref, lambda year: _ym(year, month), "period")
+    return _built(m, scan.ref, lambda year: _ym(year, month), "period")
 
 
 def _ordinal(m: re.Match[str]) -> int:
     """Number of a quarter/half from «II», «2-м» or «втором»."""
     if m.group("r"):
-        return _ROMAN[m.group("r").lower()]
+        return ROMAN[m.group("r").lower()]
     if m.group("n"):
         return int(m.group("n"))
     word = m.group("o").lower()
@@ -316,49 +286,43 @@ def _months_period(m: re.Match[str], ref: datetime.date | None, first: int, last
     return cand
 
 
-def _quarter(m: re.Match[str], ref: datetime.date | None) -> _Cand | None:
+def _quarter(m: re.Match[str], scan: _Scan) -> _Cand | None:
     q = _ordinal(m)
-    return _months_period(m, ref, 3 * q - 2, 3 * q) if 1 <= q <= 4 else None
+    return _months_period(m, scan.ref, 3 * q - 2, 3 * q) if 1 <= q <= 4 else None
 
 
-def _half(m: re.Match[str], ref: datetime.date | None) -> _Cand | None:
+def _half(m: re.Match[str], scan: _Scan) -> _Cand | None:
     h = _ordinal(m)
-    return _months_period(m, ref, 6 * h - 5, 6 * h) if h in (1, 2) else None
+    return _months_period(m, scan.ref, 6 * h - 5, 6 * h) if h in (1, 2) else None
 
 
-def _count_word(word: str) -> float | None:
-    """Value of a number word in any case («девяти» -> 9) via its pymorphy3 lemma."""
-    for parse in parses(word.lower()):
-        if parse.normal_form in _NUMBER_WORDS:
-            return _NUMBER_WORDS[parse.normal_form]
-    return None
+def _count_word(scan: _Scan, pos: int) -> float | None:
+    """Value of the number word at `pos` in any case («девяти» -> 9), by the token's analyses."""
+    tok = scan.offsets.token_at(pos)
+    return cardinal(tok.parses) if tok is not None else None
 
 
-def _n_months(m: re.Match[str], ref: datetime.date | None) -> _Cand | None:
+def _n_months(m: re.Match[str], scan: _Scan) -> _Cand | None:
     raw = m.group("n")
-    n = int(raw) if raw.isdigit() else _count_word(raw)
+    n = int(raw) if raw.isdigit() else _count_word(scan, m.start("n"))
     if n is None or not 1 <= n <= 12 or n != int(n):
         return None
     start = m.start("n")
-    cand = _months_period(m, ref, 1, int(n))
+    cand = _months_period(m, scan.ref, 1, int(n))
     return replace(cand, start=start)
 
 
-def _year(m: re.Match[str], ref: datetime.date | None) -> _Cand | None:
+def _year(m: re.Match[str], scan: _Scan) -> _Cand | None:
     return _Cand(m.start(), m.end(), m.group("y"), kind="period")
 
 
-def _season(m: re.Match[str], ref: datetime.date | None) -> _Cand | None:
+def _season(m: re.Match[str], scan: _Scan) -> _Cand | None:
     first, last = _SEASONS[m.group("s").lower()]
-    return _months_period(m, ref, first, last)
+    return _months_period(m, scan.ref, first, last)
 
 
-def is_comparison(text: str) -> bool:
-    """Whether a date's text names the period a year before another («годом ранее»)."""
-    return bool(_COMPARISON_RE.fullmatch(text))
-
-
-def _relative(m: re.Match[str], ref: datetime.date | None) -> _Cand | None:
+def _relative(m: re.Match[str], scan: _Scan) -> _Cand | None:
+    ref = scan.ref
     unit, shift = _RELATIVE[" ".join(m.group("p").lower().split())]
     kind = "near" if unit in ("day", "week") else "period"
     if ref is None:
@@ -380,13 +344,15 @@ def _relative(m: re.Match[str], ref: datetime.date | None) -> _Cand | None:
     return _Cand(m.start(), m.end(), value, True, unit == "day", kind)
 
 
-def _comparison(m: re.Match[str], ref: datetime.date | None) -> _Cand | None:
+def _comparison(m: re.Match[str], scan: _Scan) -> _Cand | None:
     """«годом ранее», «аналогичный период прошлого года»: resolved against the period under
     discussion in `_in_context`; here the year before the reference date."""
+    ref = scan.ref
     return _Cand(m.start(), m.end(), f"{ref.year - 1:04d}" if ref else None, True, kind="cmp")
 
 
-def _weekday(m: re.Match[str], ref: datetime.date | None) -> _Cand | None:
+def _weekday(m: re.Match[str], scan: _Scan) -> _Cand | None:
+    ref = scan.ref
     if ref is None:
         return _Cand(m.start(), m.end(), None, True, True, "near")
     target = _WEEKDAYS[m.group("wd").lower()]
@@ -402,7 +368,7 @@ def _weekday(m: re.Match[str], ref: datetime.date | None) -> _Cand | None:
     return _Cand(m.start(), m.end(), day.isoformat(), True, True, "near")
 
 
-_Handler = Callable[[re.Match[str], datetime.date | None], "_Cand | None"]
+_Handler = Callable[[re.Match[str], _Scan], "_Cand | None"]
 _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (_DAY_RANGE_RE, _day_range),
     (_DAY_MONTH_RE, _day_month),
@@ -425,7 +391,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
 _NEEDLES = {_QUARTER_RE: "квартал", _HALF_RE: "полугоди", _NMONTHS_RE: "месяц"}
 
 
-def _candidates(text: str, ref: datetime.date | None) -> list[_Cand]:
+def _candidates(text: str, scan: _Scan) -> list[_Cand]:
     found = []
     low = text.lower()
     for regex, handler in _PATTERNS:
@@ -433,7 +399,7 @@ def _candidates(text: str, ref: datetime.date | None) -> list[_Cand]:
         if needle and needle not in low:
             continue  # cheap skip: most texts name no quarter, half-year or month count
         for m in regex.finditer(text):
-            cand = handler(m, ref)
+            cand = handler(m, scan)
             if cand is not None:
                 found.append(cand)
     return found
@@ -475,29 +441,29 @@ def _shift_year(value: str, shift: int) -> str:
     return "/".join(one(part) for part in value.split("/"))
 
 
-@lru_cache(maxsize=20_000)
-def _tense(word: str) -> str | None:
-    if word.startswith(_FUTURE_STEMS):
+def _tense(tok: Token) -> str | None:
+    """The tense a token gives its sentence: "past", "present", "future" or None. Future markers
+    («будет», «планируется») count as future verbs; a short past participle («была закрыта»,
+    «выплачено») as the past."""
+    if tok.text.lower().startswith(_FUTURE_STEMS):
         return "future"
-    found = parses(word)
-    if not found:
+    if tok.pos not in ("VERB", "AUX"):
         return None
-    first = found[0].tag
-    if first.POS == "VERB":
-        return "future" if "futr" in first else "past" if "past" in first else "present"
-    if any(p.tag.POS == "PRTS" and "past" in p.tag for p in found[:2]):
-        return "past"  # «была закрыта», «выплачено»
+    form, tense = tok.feats.get("VerbForm"), tok.feats.get("Tense")
+    if form == "Fin":
+        return {"Fut": "future", "Past": "past", "Pres": "present"}.get(tense or "")
+    if form == "Part" and tok.feats.get("Variant") == "Short" and tense == "Past":
+        return "past"
     return None
 
 
-def _tense_near(text: str, lo: int, hi: int, pos: int) -> str | None:
-    """Tense of the verb nearest to `pos` in text[lo:hi]: "past", "present", "future" or None.
-    Future markers («будет», «планируется») count as future verbs."""
+def _tense_near(offsets: Offsets, lo: int, hi: int, pos: int) -> str | None:
+    """Tense of the verb nearest to `pos` among the tokens of text[lo:hi]."""
     best: tuple[int, str] | None = None
-    for m in _WORD_RE.finditer(text, lo, hi):
-        tense = _tense(m.group(0).lower())
+    for tok in offsets.tokens(lo, hi):
+        tense = _tense(tok)
         if tense is not None:
-            dist = pos - m.end() if m.end() <= pos else m.start() - pos
+            dist = pos - tok.end if tok.end <= pos else tok.start - pos
             if best is None or dist < best[0]:
                 best = (dist, tense)
     return best[1] if best else None
@@ -506,17 +472,17 @@ def _tense_near(text: str, lo: int, hi: int, pos: int) -> str | None:
 class _Context:
     """Sentences, lines and comparison bases of a text's candidates, for `_in_context`."""
 
-    def __init__(self, text: str, cands: list[_Cand]) -> None:
+    def __init__(self, text: str, offsets: Offsets, cands: list[_Cand]) -> None:
         self.text = text
+        self.offsets = offsets
         self.cands = cands
-        self.sents = sentence_starts(text, _ABBREV)
         self.base = []
         for i, c in enumerate(cands):
             lo = max(self.sentence(c.start)[0], cands[i - 1].end if i else 0, c.start - 60)
             self.base.append(bool(_MARKER_RE.search(text[lo : c.start])))
 
     def sentence(self, pos: int) -> tuple[int, int]:
-        return bounds(self.sents, pos, len(self.text))
+        return self.offsets.sentence(pos)
 
     def line(self, pos: int) -> tuple[int, int]:
         end = self.text.find("\n", pos)
@@ -567,7 +533,7 @@ class _Context:
         start = value.split("/")[0]
         if start <= ref.isoformat()[: len(start)]:
             return ref.year
-        tense = _tense_near(self.text, *self.sentence(c.start), c.start)
+        tense = _tense_near(self.offsets, *self.sentence(c.start), c.start)
         if tense == "past" or tense != "future" and c.kind == "period" and "/" in value:
             return ref.year - 1
         return ref.year
@@ -582,16 +548,17 @@ class _Context:
         return None
 
 
-def _in_context(text: str, cands: list[_Cand], ref: datetime.date | None) -> list[_Cand]:
+def _in_context(text: str, scan: _Scan, cands: list[_Cand]) -> list[_Cand]:
     """Year-less dates take the year of their context, comparisons the year before their focus."""
     if not any(c.make is not None or c.kind == "cmp" for c in cands):
         return cands
-    ctx = _Context(text, list(cands))
+    ref = scan.ref
+    ctx = _Context(text, scan.offsets, list(cands))
     for i, c in enumerate(ctx.cands):
         if c.make is not None:
             year = ctx.year_for(i)
             if year is not None and ref is not None and year < ref.year and (
-                _tense_near(text, *ctx.sentence(c.start), c.start) == "future"
+                _tense_near(ctx.offsets, *ctx.sentence(c.start), c.start) == "future"
             ):
                 year = None  # «рассмотрит ... за 2024 год в апреле»: what is still to come is not in the past
             if year is not None:
@@ -628,22 +595,23 @@ def _time_after(text: str, cand: _Cand, nxt: int, times: list[tuple[int, int, st
     return None
 
 
-def find_dates(text: str, ref: datetime.date | None) -> list[DateItem]:
-    """Every date, period and relative date phrase of `text`, sorted by start."""
-    if not isinstance(text, str) or not text:
+def find_dates(tagged: Tagged, ref: datetime.date | None) -> list[DateItem]:
+    """Every date, period and relative date phrase of the document, sorted by start."""
+    text = tagged.text
+    if not text:
         return []
     try:
-        return _find_dates(text, ref)
+        return _find_dates(text, _Scan(ref, Offsets(tagged)))
     except Exception:  # noqa: BLE001 - one odd document must not fail a batch
         return []
 
 
-def _resolved(text: str, ref: datetime.date | None) -> list[_Cand]:
-    return _in_context(text, _longest_first(_candidates(text, ref)), ref)
+def _resolved(text: str, scan: _Scan) -> list[_Cand]:
+    return _in_context(text, scan, _longest_first(_candidates(text, scan)))
 
 
-def _find_dates(text: str, ref: datetime.date | None) -> list[DateItem]:
-    kept = _resolved(text, ref)
+def _find_dates(text: str, scan: _Scan) -> list[DateItem]:
+    kept = _resolved(text, scan)
     times = _times(text) if kept else []
     items = []
     for i, cand in enumerate(kept):
@@ -685,20 +653,20 @@ def _line_score(head: str, item: _Cand) -> int:
     return 2
 
 
-def find_doc_date(text: str) -> datetime.date | None:
+def find_doc_date(tagged: Tagged) -> datetime.date | None:
     """The release's own date from its header or dateline; None when the header has none.
     A dateline without a year («Москва. 29 августа.») takes the latest year named in the header
     («... за I полугодие 2025 года»)."""
-    if not isinstance(text, str) or not text:
+    if not tagged.text:
         return None
     try:
-        return _doc_date(_head(text))
+        return _doc_date(_head(tagged.text), _Scan(None, Offsets(tagged)))
     except Exception:  # noqa: BLE001 - one odd document must not fail a batch
         return None
 
 
-def _doc_date(head: str) -> datetime.date | None:
-    cands = _longest_first(_candidates(head, None))
+def _doc_date(head: str, scan: _Scan) -> datetime.date | None:
+    cands = _longest_first(_candidates(head, scan))
     best: tuple[int, int] | None = None
     best_value: str | None = None
     for cand in cands:

@@ -16,24 +16,20 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from extractor.lexicon import load_rows, load_words
+from extractor.lexicon.numbers import is_comparison, phrase_pattern
 from extractor.model import DateItem, Percentage
 from extractor.nlp.morph import parses
-from extractor.nlp.sentences import bounds, sentence_starts
-from extractor.rules.dates import is_comparison
+from extractor.nlp.numbers import MAX_NUMBER_WORDS, NUMBER, cardinal, to_float
+from extractor.nlp.offsets import Offsets
+from extractor.nlp.tagging import Tagged
 
-
-def _alternation(words: list[str]) -> str:
-    """Regex alternation, longest first; spaces in a phrase match any whitespace."""
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
-
-
-_NUMBER_WORDS = {row[0]: float(row[1]) for row in load_rows("pct_numbers.txt")}
+_alternation = phrase_pattern
 _QUALIFIERS = {" ".join(row[0].lower().split()): row[1] for row in load_rows("pct_qualifiers.txt")}
 _CHANGE_STEMS = tuple((row[0].lower(), row[1]) for row in load_rows("change_verbs.txt"))
 
 _NW = r"(?![а-яёa-z])"
 _BW = r"(?<![а-яёa-z0-9])"
-_NUM = r"(?<![\w.,])(?:\d{1,3}(?:[\u00a0\u202f]\d{3})+|\d+)(?:[.,]\d+)?(?![.,]?\d)"
+_NUM = NUMBER
 _PP = (
     rf"процентн(?:ых|ого|ому|ым|ыми|ый|ые|ом)\s+пункт(?:ов|ами|ам|ах|ом|а|у|е|ы)?{_NW}"
     r"|п\.\s?п\.?|п\.п(?![а-яё])"
@@ -50,8 +46,8 @@ _DIGIT_RE = re.compile(
     rf"|(?P<v>{_NUM}))\s*{_UNIT}",
     _FLAGS,
 )
+_WORD_GAP_RE = re.compile(r"[\s-]*")  # between the words of a number in words, and its unit
 _WORD_UNIT_RE = re.compile(rf"{_BW}(?P<unit>{_PP}|{_PCT_WORD})", _FLAGS)
-_LAST_WORD_RE = re.compile(r"([а-яё]+)[\s-]*\Z", _FLAGS)
 _QUAL_RE = re.compile(rf"(?<![а-яё])(?P<q>{_alternation(list(_QUALIFIERS))})\s+(?:на\s+)?\Z", _FLAGS)
 _FROM_TO_RE = re.compile(rf"{_BW}со?\s+{_NUM}\s*{_UNIT_INNER}?\s*\Z", _FLAGS)
 _SIGN_RE = re.compile(r"(?:^|(?<=[\s(]))[+−-]\Z")
@@ -96,41 +92,30 @@ class _Raw:
 # --- numbers and spans -------------------------------------------------------------------------
 
 
-def _to_float(raw: str) -> float:
-    return float(re.sub(r"[\s\u00a0\u202f]", "", raw).replace(",", "."))
-
-
 def _unit_kind(unit: str) -> str:
     return "percent" if unit == "%" or unit.lower().startswith("процент") and "пункт" not in unit.lower() else "pp"
 
 
-def _number_word(word: str) -> float | None:
-    for parse in parses(word.lower()):
-        if parse.normal_form in _NUMBER_WORDS and parse.tag.POS in ("NUMR", "ADJF", None):
-            return _NUMBER_WORDS[parse.normal_form]
-    return None
-
-
-def _words_back(text: str, pos: int) -> tuple[float, int] | None:
+def _words_back(offsets: Offsets, pos: int) -> tuple[float, int] | None:
     """A number written in words ending at `pos` («двадцати пяти»): its value and start."""
+    tokens = offsets.tagged.tokens
+    i = offsets.first_token(pos) - 1
     total, start, seen = 0.0, pos, 0
-    while seen < 4:
-        m = _LAST_WORD_RE.search(text, max(0, start - 30), start)
-        if not m:
+    while seen < MAX_NUMBER_WORDS and i >= 0:
+        value = cardinal(tokens[i].parses)
+        if value is None or not _WORD_GAP_RE.fullmatch(offsets.tagged.text, tokens[i].end, start):
             break
-        value = _number_word(m.group(1))
-        if value is None:
-            break
-        total, start, seen = total + value, m.start(1), seen + 1
+        total, start, seen, i = total + value, tokens[i].start, seen + 1, i - 1
     return (total, start) if seen else None
 
 
-def _word_range(text: str, num: tuple[float, int]) -> tuple[float, float | None, int]:
+def _word_range(offsets: Offsets, num: tuple[float, int]) -> tuple[float, float | None, int]:
     """«от трех до пяти процентов»: lower bound, upper bound, start of «от»."""
+    text = offsets.tagged.text
     value, start = num
     m = re.search(r"(?<![а-яё])до\s+\Z", text[max(0, start - 10) : start], _FLAGS)
     if m:
-        first = _words_back(text, start - len(m.group(0)))
+        first = _words_back(offsets, start - len(m.group(0)))
         if first:
             ot = re.search(r"(?<![а-яё])от\s+\Z", text[max(0, first[1] - 10) : first[1]], _FLAGS)
             if ot:
@@ -163,27 +148,28 @@ def _raw_digits(text: str) -> list[_Raw]:
     out = []
     for m in _DIGIT_RE.finditer(text):
         if m.group("ot"):
-            value, value_to, num_start = _to_float(m.group("a")), _to_float(m.group("b")), m.start("ot")
+            value, value_to, num_start = to_float(m.group("a")), to_float(m.group("b")), m.start("ot")
         elif m.group("c"):
-            value, value_to, num_start = _to_float(m.group("c")), _to_float(m.group("d")), m.start("c")
+            value, value_to, num_start = to_float(m.group("c")), to_float(m.group("d")), m.start("c")
         else:
-            value, value_to, num_start = _to_float(m.group("v")), None, m.start("v")
+            value, value_to, num_start = to_float(m.group("v")), None, m.start("v")
         qualifier, start = _qualifier(text, num_start)
         unit = _unit_kind(m.group("unit"))
         out.append(_Raw(start, m.end(), num_start, value, value_to, unit, qualifier, _sign(text, num_start)))
     return out
 
 
-def _raw_words(text: str, taken: list[_Raw]) -> list[_Raw]:
+def _raw_words(offsets: Offsets, taken: list[_Raw]) -> list[_Raw]:
     """Percentages with the number in words: «на десять процентов», «полтора процента»."""
+    text = offsets.tagged.text
     out = []
     for m in _WORD_UNIT_RE.finditer(text):
         if any(r.start <= m.start() < r.end for r in taken):
             continue
-        num = _words_back(text, m.start())
+        num = _words_back(offsets, m.start())
         if num is None:
             continue
-        value, value_to, num_start = _word_range(text, num)
+        value, value_to, num_start = _word_range(offsets, num)
         qualifier, start = _qualifier(text, num_start)
         out.append(_Raw(start, m.end(), num_start, value, value_to, _unit_kind(m.group("unit")), qualifier, None))
     return out
@@ -493,13 +479,14 @@ class _Dated:
     is_base: bool  # introduced by «по сравнению с», «относительно»...
 
 
-def _dated(text: str, dates: list[DateItem], starts: list[int]) -> list[_Dated]:
+def _dated(offsets: Offsets, dates: list[DateItem]) -> list[_Dated]:
     """Resolved dates in text order, each marked once as a comparison base or not."""
+    text = offsets.tagged.text
     out = []
     for d in sorted(dates, key=lambda d: d.start):
         if d.value is None or not 0 <= d.start <= d.end <= len(text):
             continue
-        sent_start = bounds(starts, d.start, len(text))[0]
+        sent_start = offsets.sentence(d.start)[0]
         is_base = bool(_BASE_RE.search(text, max(sent_start, d.start - 90), d.start))
         is_base = is_base or bool(is_comparison(d.text))  # «годом ранее» is a base by itself
         out.append(_Dated(d.start, d.end, d.value, is_base))
@@ -528,29 +515,29 @@ def _period_base(dated: list[_Dated], sent: tuple[int, int], raw: _Raw) -> tuple
     return period or period_after, base
 
 
-def find_percentages(text: str, dates: list[DateItem]) -> list[Percentage]:
-    """Every percentage of `text` with its subject, change, period and base, sorted by start."""
-    if not isinstance(text, str) or not text:
+def find_percentages(tagged: Tagged, dates: list[DateItem]) -> list[Percentage]:
+    """Every percentage of the document with its subject, change, period and base, sorted by start."""
+    if not tagged.text:
         return []
     try:
-        return _find(text, list(dates or []))
+        return _find(Offsets(tagged), list(dates or []))
     except Exception:  # noqa: BLE001 - a fact extractor must not fail a document on one figure
         return []
 
 
-def _find(text: str, dates: list[DateItem]) -> list[Percentage]:
+def _find(offsets: Offsets, dates: list[DateItem]) -> list[Percentage]:
+    text = offsets.tagged.text
     raws = _raw_digits(text)
-    raws = sorted(raws + _raw_words(text, raws), key=lambda r: r.start)
+    raws = sorted(raws + _raw_words(offsets, raws), key=lambda r: r.start)
     if not raws:
         return []
-    starts = sentence_starts(text)
     cuts = [m.end() for m in _CUT_RE.finditer(text)]
     spans = sorted((d.start, d.end) for d in dates)
-    dated = _dated(text, dates, starts)
+    dated = _dated(offsets, dates)
     out: list[Percentage] = []
     prev_end, prev_sent = 0, -1
     for raw in raws:
-        sent = bounds(starts, raw.num_start, len(text))
+        sent = offsets.sentence(raw.num_start)
         lo = _clause_start(text, cuts, sent[0], prev_end, raw.start)
         ctx = _context(text, raw, lo, spans)
         period, base = _period_base(dated, sent, raw)

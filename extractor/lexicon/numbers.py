@@ -1,0 +1,71 @@
+"""The word lists of the date, percentage and money rules, read once, and the regular expressions
+built from them. What two of those rules share lives here: the phrases naming a comparison
+period («годом ранее»), which dates resolve and percentages and money take as their base.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from extractor.lexicon import load_rows, load_words
+
+_FLAGS = re.IGNORECASE
+
+
+def trie_pattern(words: list[str] | tuple[str, ...]) -> str:
+    """A regex for any of `words` (lowercase it; match case-insensitively) as a character trie:
+    Python's re tries the alternatives of a plain alternation one by one, a trie fails at the
+    first letter. Greedy with backtracking, so «январем» beats «январе»; a space in a phrase
+    matches any whitespace."""
+    trie: dict = {}
+    for word in set(words):
+        node = trie
+        for ch in word.lower():
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict) -> str:
+    branches = []
+    for ch, child in sorted(node.items()):
+        if ch:
+            piece = r"\s+" if ch == " " else re.escape(ch)
+            branches.append(piece + _trie_regex(child))
+    optional = "" in node
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 and len(branches[0]) == 1 else "(?:" + "|".join(branches) + ")"
+    return body + "?" if optional else body
+
+
+def phrase_pattern(phrases: list[str] | tuple[str, ...]) -> str:
+    """A regex alternation of phrases, longest first; a space matches any whitespace."""
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+
+
+def forms_table(name: str) -> dict[str, tuple[str, ...]]:
+    """`key | form form form` rows as {form: (key, other fields...)}."""
+    table: dict[str, tuple[str, ...]] = {}
+    for row in load_rows(name):
+        for form in row[-1].split():
+            table[form.lower()] = row[:-1]
+    return table
+
+
+# --- comparison periods --------------------------------------------------------------------------
+
+# «годом ранее», «аналогичный период прошлого года»: the rows are regex fragments
+COMPARISON = "|".join(w.replace(" ", r"\s+") for w in load_words("date_comparisons.txt"))
+
+
+@cache
+def _comparison_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:{COMPARISON})", _FLAGS)
+
+
+def is_comparison(text: str) -> bool:
+    """Whether a date's text names the period a year before another («годом ранее»)."""
+    return bool(_comparison_re().fullmatch(text))
