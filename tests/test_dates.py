@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import datetime
 import random
+import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractor.model import DateItem
 from extractor.nlp.tagging import Tagged, get_tagger
@@ -353,3 +356,80 @@ def test_never_raises_on_noise() -> None:
         for d in find_dates(doc, REF):
             assert doc.text[d.start : d.end] == d.text
         find_doc_date(doc)
+
+
+# The edges of the calendar: a value is a valid ISO date with a 4-digit year (1..9999) or null,
+# never an overflow that loses the document's other dates.
+LAST_DAY = datetime.date(9999, 12, 31)
+FIRST_DAY = datetime.date(1, 1, 1)
+EDGE_CASES: list[tuple[str, datetime.date, list[tuple[str, str | None]]]] = [
+    (
+        "Договор подписан 29 сентября 2025 года, а завтра его опубликуют.",
+        LAST_DAY,
+        [("29 сентября 2025 года", "2025-09-29"), ("завтра", None)],
+    ),
+    ("В следующем году и в следующем месяце цены не изменятся.", LAST_DAY,
+     [("В следующем году", None), ("в следующем месяце", None)]),
+    ("На следующей неделе, в следующую среду, пройдет сессия.", LAST_DAY,
+     [("На следующей неделе", None), ("в следующую среду", None)]),
+    ("Вчера и в прошлом году выручка росла.", LAST_DAY, [("Вчера", "9999-12-30"), ("в прошлом году", "9998")]),
+    ("Выручка выросла по сравнению с годом ранее.", FIRST_DAY, [("годом ранее", None)]),
+    ("Вчера, в прошлом месяце и в прошлом году шли дожди.", FIRST_DAY,
+     [("Вчера", None), ("в прошлом месяце", None), ("в прошлом году", None)]),
+    ("На прошлой неделе, в прошлую пятницу, в марте прошлого года.", FIRST_DAY,
+     [("На прошлой неделе", None), ("в прошлую пятницу", None), ("марте прошлого года", None)]),
+]
+
+
+@pytest.mark.parametrize("text,ref,expected", EDGE_CASES)
+def test_calendar_edges(text: str, ref: datetime.date, expected: list[tuple[str, str | None]]) -> None:
+    assert [(d.text, d.value) for d in dates_of(text, ref)] == expected
+
+
+def test_dateline_of_year_one_gives_valid_values(extract) -> None:  # noqa: ANN001 - fixture
+    record = extract(
+        "01.01.0001\nВыручка выросла на 5% по сравнению с годом ранее, а в ноябре упала. Прибыль вырастет в марте."
+    )
+    assert record["doc_date"] == "0001-01-01"
+    # a past November of a January release is last year's: there is none before the year 1
+    assert [(d["text"], d["value"]) for d in record["dates"]] == [
+        ("01.01.0001", "0001-01-01"), ("годом ранее", None), ("ноябре", None), ("марте", "0001-03")
+    ]
+    assert [p["base"] for p in record["percentages"]] == [None]
+
+
+def test_last_reference_date_keeps_the_documents_dates(extract) -> None:  # noqa: ANN001 - fixture
+    record = extract("29 сентября 2025 года завод получил заказ, завтра начнется выпуск.", datetime.date(9999, 12, 31))
+    expected = [("29 сентября 2025 года", "2025-09-29"), ("завтра", None)]
+    assert [(d["text"], d["value"]) for d in record["dates"]] == expected
+
+
+_DATE_WORDS = [
+    "вчера", "завтра", "сегодня", "в", "прошлом", "следующем", "году", "месяце", "на", "прошлой", "следующей",
+    "неделе", "пятницу", "следующую", "прошлую", "годом", "ранее", "марте", "прошлого", "года", "ноябре",
+    "третьем", "квартале", "29", "февраля", "1", "января", "2024", "аналогичным", "периодом", "к", "концу",
+    "выросла", "вырастет", "была", "с", "по", "июль", ".", ",", "\n",
+]  # fmt: skip
+_ISO_VALUE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?")
+
+
+def _valid_iso(value: str) -> bool:
+    """The schema's pattern, and every part a day, month or year of the calendar (year 1..9999)."""
+    if not _ISO_VALUE.fullmatch(value):
+        return False
+    for part in value.split("/"):
+        year, month, day = (part.split("-") + ["1", "1"])[:3]
+        try:
+            datetime.date(int(year), int(month), int(day))
+        except ValueError:
+            return False
+    return True
+
+
+@settings(max_examples=60, deadline=None)
+@given(words=st.lists(st.sampled_from(_DATE_WORDS), max_size=40), ref=st.dates())
+def test_any_reference_date_gives_valid_values(words: list[str], ref: datetime.date) -> None:
+    text = " ".join(words)
+    for d in dates_of(text, ref):
+        assert d.value is None or _valid_iso(d.value), d
+        assert text[d.start : d.end] == d.text

@@ -163,8 +163,27 @@ def _ymd(year: int, month: int, day: int) -> str | None:
         return None
 
 
-def _ym(year: int, month: int) -> str:
-    return f"{year:04d}-{month:02d}"
+def _y(year: int) -> str | None:
+    """ISO year, or None outside the years of four digits that a calendar date can have (1..9999):
+    «в следующем году» of 9999 or «годом ранее» of the year 1 has no value."""
+    return f"{year:04d}" if datetime.MINYEAR <= year <= datetime.MAXYEAR else None
+
+
+def _ym(year: int, month: int) -> str | None:
+    y = _y(year)
+    return f"{y}-{month:02d}" if y else None
+
+
+def _days_from(day: datetime.date, days: int) -> datetime.date | None:
+    """`day` moved by `days`; None past either end of the calendar."""
+    try:
+        return day + datetime.timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+def _day_value(day: datetime.date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 def _period(start: str | None, end: str | None) -> str | None:
@@ -201,11 +220,12 @@ def _built(
     """A candidate whose value `build` makes from its year (named, or the reference year); None
     when no year makes it valid (checked on a leap year: «29 февраля» without a year is fine)."""
     year, rel = _tail_year(m, ref)
-    yearless = _yearless(m)
-    if build(2000) is None if yearless else year is not None and build(year) is None:
+    # checked on its own year when it has one the calendar has; «29 февраля» alone on a leap year
+    probe = 2000 if _yearless(m) or year is None or _y(year) is None else year
+    if build(probe) is None:
         return None
     value = build(year) if year is not None else None
-    return _Cand(m.start(), m.end(), value, rel, is_day, kind, build if yearless else None)
+    return _Cand(m.start(), m.end(), value, rel, is_day, kind, build if _yearless(m) else None)
 
 
 def _day_range(m: re.Match[str], scan: _Scan) -> _Cand | None:
@@ -328,10 +348,10 @@ def _relative(m: re.Match[str], scan: _Scan) -> _Cand | None:
     if ref is None:
         return _Cand(m.start(), m.end(), None, True, unit == "day", kind)
     if unit == "day":
-        value: str | None = (ref + datetime.timedelta(days=shift)).isoformat()
+        value = _day_value(_days_from(ref, shift))
     elif unit == "week":
-        monday = ref - datetime.timedelta(days=ref.weekday()) + datetime.timedelta(weeks=shift)
-        value = _period(monday.isoformat(), (monday + datetime.timedelta(days=6)).isoformat())
+        monday = _days_from(ref, 7 * shift - ref.weekday())
+        value = _period(_day_value(monday), _day_value(monday and _days_from(monday, 6)))
     elif unit == "month":
         index = ref.year * 12 + ref.month - 1 + shift
         value = _ym(index // 12, index % 12 + 1)
@@ -340,7 +360,7 @@ def _relative(m: re.Match[str], scan: _Scan) -> _Cand | None:
     elif unit == "yearend":
         value = _ym(ref.year + shift, 12)
     else:
-        value = f"{ref.year + shift:04d}"
+        value = _y(ref.year + shift)
     return _Cand(m.start(), m.end(), value, True, unit == "day", kind)
 
 
@@ -348,7 +368,7 @@ def _comparison(m: re.Match[str], scan: _Scan) -> _Cand | None:
     """«годом ранее», «аналогичный период прошлого года»: resolved against the period under
     discussion in `_in_context`; here the year before the reference date."""
     ref = scan.ref
-    return _Cand(m.start(), m.end(), f"{ref.year - 1:04d}" if ref else None, True, kind="cmp")
+    return _Cand(m.start(), m.end(), _y(ref.year - 1) if ref else None, True, kind="cmp")
 
 
 def _weekday(m: re.Match[str], scan: _Scan) -> _Cand | None:
@@ -359,13 +379,13 @@ def _weekday(m: re.Match[str], scan: _Scan) -> _Cand | None:
     mode = _WEEKDAY_MODS.get((m.group("mod") or "").lower(), "plain")
     if mode == "next":
         delta = (target - ref.weekday()) % 7 or 7
-        day = ref + datetime.timedelta(days=delta)
+        day = _days_from(ref, delta)
     else:
         back = (ref.weekday() - target) % 7
         if mode == "last" and back == 0:
             back = 7
-        day = ref - datetime.timedelta(days=back)
-    return _Cand(m.start(), m.end(), day.isoformat(), True, True, "near")
+        day = _days_from(ref, -back)
+    return _Cand(m.start(), m.end(), _day_value(day), True, True, "near")
 
 
 _Handler = Callable[[re.Match[str], _Scan], "_Cand | None"]
@@ -429,16 +449,17 @@ def _years_of(value: str | None) -> int | None:
     return int(years.pop()) if len(years) == 1 else None
 
 
-def _shift_year(value: str, shift: int) -> str:
-    """The same day, month or period `shift` years away (29 February becomes the 28th)."""
-
-    def one(part: str) -> str:
-        year = int(part[:4]) + shift
-        if len(part) == 10 and part[5:] == "02-29" and _ymd(year, 2, 29) is None:
-            return f"{year:04d}-02-28"
-        return f"{year:04d}{part[4:]}"
-
-    return "/".join(one(part) for part in value.split("/"))
+def _shift_year(value: str, shift: int) -> str | None:
+    """The same day, month or period `shift` years away (29 February becomes the 28th); None
+    when that year is outside the calendar."""
+    parts = []
+    for part in value.split("/"):
+        year = _y(int(part[:4]) + shift)
+        if year is None:
+            return None
+        leap_day = len(part) == 10 and part[5:] == "02-29"
+        parts.append(f"{year}-02-28" if leap_day and _ymd(int(year), 2, 29) is None else year + part[4:])
+    return "/".join(parts)
 
 
 def _tense(tok: Token) -> str | None:
@@ -600,10 +621,7 @@ def find_dates(tagged: Tagged, ref: datetime.date | None) -> list[DateItem]:
     text = tagged.text
     if not text:
         return []
-    try:
-        return _find_dates(text, _Scan(ref, Offsets(tagged)))
-    except Exception:  # noqa: BLE001 - one odd document must not fail a batch
-        return []
+    return _find_dates(text, _Scan(ref, Offsets(tagged)))
 
 
 def _resolved(text: str, scan: _Scan) -> list[_Cand]:
@@ -659,10 +677,7 @@ def find_doc_date(tagged: Tagged) -> datetime.date | None:
     («... за I полугодие 2025 года»)."""
     if not tagged.text:
         return None
-    try:
-        return _doc_date(_head(tagged.text), _Scan(None, Offsets(tagged)))
-    except Exception:  # noqa: BLE001 - one odd document must not fail a batch
-        return None
+    return _doc_date(_head(tagged.text), _Scan(None, Offsets(tagged)))
 
 
 def _doc_date(head: str, scan: _Scan) -> datetime.date | None:

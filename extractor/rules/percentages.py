@@ -519,10 +519,7 @@ def find_percentages(tagged: Tagged, dates: list[DateItem]) -> list[Percentage]:
     """Every percentage of the document with its subject, change, period and base, sorted by start."""
     if not tagged.text:
         return []
-    try:
-        return _find(Offsets(tagged), list(dates or []))
-    except Exception:  # noqa: BLE001 - a fact extractor must not fail a document on one figure
-        return []
+    return _find(Offsets(tagged), list(dates))
 
 
 def _find(offsets: Offsets, dates: list[DateItem]) -> list[Percentage]:
