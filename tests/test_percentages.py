@@ -184,7 +184,8 @@ CONTEXT: list[tuple[str, list[tuple[str, str | None, str | None, str | None, str
     ("В 2024 году выросла выручка на 12%.", [("12%", "выручка", "increase", "2024", None)]),
     ("Экспорт и импорт выросли на 5%.", [("5%", "экспорт и импорт", "increase", None, None)]),
     ("Средняя зарплата в регионе прибавила 9%.", [("9%", "средняя зарплата в регионе", "increase", None, None)]),
-    ("Рост выручки составил 12%.", [("12%", "рост выручки", "increase", None, None)]),
+    # a change noun measures what it is the change of
+    ("Рост выручки составил 12%.", [("12%", "выручка", "increase", None, None)]),
     ("Цены на жилье повысились на 6% за год.", [("6%", "цены на жилье", "increase", None, None)]),
     ("Производительность оказалась на 5% выше, чем год назад.", [("5%", None, "increase", None, "2024")]),
     (
@@ -202,7 +203,7 @@ CONTEXT: list[tuple[str, list[tuple[str, str | None, str | None, str | None, str
     ),
     (
         "Рост выручки составил 12%, а доля экспорта – 30%.",
-        [("12%", "рост выручки", "increase", None, None), ("30%", "доля экспорта", None, None, None)],
+        [("12%", "выручка", "increase", None, None), ("30%", "доля экспорта", None, None, None)],
     ),
     (
         "В 2024 году выручка выросла на 12%, а в 2025 году – на 15%.",
@@ -211,6 +212,32 @@ CONTEXT: list[tuple[str, list[tuple[str, str | None, str | None, str | None, str
     ("Индекс вырос: +3,5% за неделю.", [("3,5%", "индекс", "increase", None, None)]),
     ("Котировки показали -2% за день.", [("2%", None, "decrease", None, None)]),
     ("Компания сообщила, что выручка выросла на 7%.", [("7%", "выручка", "increase", None, None)]),
+    # an active verb of change measures its object; a change noun what it is the change of
+    ("Компания увеличила выручку на 12%.", [("12%", "выручка", "increase", None, None)]),
+    ("Банк снизил ключевую ставку на 1 п.п.", [("1 п.п.", "ключевая ставка", "decrease", None, None)]),
+    ("Отмечен рост производства стали на 5%.", [("5%", "производство стали", "increase", None, None)]),
+    (
+        "Сообщается об увеличении выпуска никеля на 8%, меди — на 3%.",
+        [("8%", "выпуск никеля", "increase", None, None), ("3%", "выпуск меди", "increase", None, None)],
+    ),
+    # a figure in brackets measures the noun phrase before them, unless a genitive follows it
+    # or the brackets follow a quantity
+    (
+        "Наибольший рост показали отрасли: производство одежды (+75,1%), выпуск мебели (+12%).",
+        [("75,1%", "производство одежды", "increase", None, None), ("12%", "выпуск мебели", "increase", None, None)],
+    ),
+    (
+        "Акционерами выступают Иванов (51% акций) и Петров (49% акций).",
+        [("51%", "акции", None, None, None), ("49%", "акции", None, None, None)],
+    ),
+    ("Пассажиропоток составил 105 млн человек (+21,7%).", [("21,7%", "пассажиропоток", "increase", None, None)]),
+    # a list of shares: the first item's head noun takes the genitives of the next ones
+    (
+        "Доли акционеров распределены так: доля основателя — 40%, его партнеров — 35%.",
+        [("40%", "доля основателя", None, None, None), ("35%", "доля партнеров", None, None, None)],
+    ),
+    # a conjunction or a preposition is never a subject
+    ("Студенты получат 50% и 30% скидки.", [("50%", None, None, None, None), ("30%", "скидка", None, None, None)]),
     ("Выручка компании, по данным отчета, выросла на 5%.", [("5%", "выручка компании", "increase", None, None)]),
 ]
 

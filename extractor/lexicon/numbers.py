@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Any, get_args
 
 from extractor.lexicon import load_rows, load_words
+from extractor.model import Change, Qualifier
+from extractor.nlp.figures import FigureWords
 
 _FLAGS = re.IGNORECASE
 
@@ -69,3 +72,27 @@ def _comparison_re() -> re.Pattern[str]:
 def is_comparison(text: str) -> bool:
     """Whether a date's text names the period a year before another («годом ранее»)."""
     return bool(_comparison_re().fullmatch(text))
+
+
+# --- figures: percentages and money ----------------------------------------------------------------
+
+
+def _checked(rows: tuple[tuple[str, ...], ...], values: tuple[str, ...], name: str) -> tuple[tuple[str, Any], ...]:
+    """`phrase | value` rows whose value is one of `values` (a typo in a data file fails loudly)."""
+    for row in rows:
+        if row[1] not in values:
+            raise ValueError(f"{name}: {row[1]!r} is none of {values}")
+    return tuple((row[0].lower(), row[1]) for row in rows)
+
+
+@cache
+def figure_words() -> FigureWords:
+    """The word lists a percentage's or an amount's context is read with."""
+    return FigureWords(
+        qualifiers=_checked(load_rows("pct_qualifiers.txt"), get_args(Qualifier), "pct_qualifiers.txt"),
+        changes=_checked(load_rows("change_verbs.txt"), (*get_args(Change), "none"), "change_verbs.txt"),
+        base_markers=load_words("pct_base_markers.txt"),
+        clause_cuts=load_words("pct_clause_cuts.txt"),
+        time_nouns=frozenset(load_words("time_nouns.txt")),
+        comparison=COMPARISON,
+    )

@@ -71,6 +71,31 @@ _ORD = rf"(?:{trie_pattern(list(_ORDINALS))})[а-яё]*"
 
 _FLAGS = re.IGNORECASE
 
+# --- windows and limits ----------------------------------------------------------------------------
+
+# A comparison marker governs a date this close after it: «по сравнению с показателями аналогичного
+# периода 2024 года» has 36 characters between them; farther, the marker belongs to another figure.
+MARKER_REACH = 50
+# How far before a date its comparison marker is looked for (the marker itself included).
+MARKER_WINDOW = 60
+# A year-less date takes the year of a date on its line this far back at most: a paragraph, not a
+# whole text written on one line.
+LINE_YEAR_REACH = 2000
+# «годом ранее» refers back to one of this many dates before it: a long list stays linear.
+FOCUS_DATES = 50
+# A time of day follows its date on the line within this many characters («29 сентября 2025 года
+# в 10.00», «12 мая 2024 года, 18:30»).
+TIME_REACH = 60
+# Before a date on a dateline: an icon or a town («Пенза, »), at most this many characters.
+DATELINE_PREFIX = 15
+# The header where a release's own date is: the first characters (finishing the line), lines,
+# and the most characters the finished line may add.
+HEAD_CHARS = 600
+HEAD_LINES = 12
+HEAD_LINE_SLACK = 200
+# Two-digit years: 00-49 are 2000-2049, 50-99 are 1950-1999 («02.10.14», «15.12.99»).
+CENTURY_PIVOT = 50
+
 
 def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, _FLAGS)
@@ -120,13 +145,13 @@ _TIME_RE = _rx(
 _COMPARISON_RE = _rx(rf"{_BW}(?P<c>{COMPARISON}){_NW}")
 _MARKER_RE = _rx(
     rf"{_BW}(?:" + "|".join(w.replace(" ", r"\s+") for w in load_words("date_comparison_markers.txt")) + r")"
-    r"\s[^.!?;]{0,50}\Z"
+    rf"\s[^.!?;]{{0,{MARKER_REACH}}}\Z"
 )
 _FUTURE_STEMS = tuple(w.lower() for w in load_words("date_future_markers.txt"))
 # Between a year-less period and a dated one it shares the year with: «за четвертый квартал и 2021 год».
 _COORD_RE = _rx(r"\s*,?\s*(?:и|а\s+также)\s+(?:(?:за|в|во|на)\s+)?\Z")
 _WORD_RE = re.compile(r"[а-яёa-z]+", re.IGNORECASE)
-_DATELINE_PREFIX_RE = re.compile(r"^[^\d\n]{0,15}$")  # «icon », «Пенза, » before a date on its line
+_DATELINE_PREFIX_RE = re.compile(rf"^[^\d\n]{{0,{DATELINE_PREFIX}}}$")  # «icon », «Пенза, » before a date
 _DATELINE_SUFFIX_RE = re.compile(r"^[\s.,;:|–—-]*(?:(?:в\s+)?\d{1,2}[:.]\d{2})?[\s.,;]*$")
 
 
@@ -250,7 +275,7 @@ def _day_month(m: re.Match[str], scan: _Scan) -> _Cand | None:
 def _numeric(m: re.Match[str], scan: _Scan) -> _Cand | None:
     year = int(m.group("y"))
     if len(m.group("y")) == 2:
-        year += 2000 if year < 50 else 1900
+        year += 2000 if year < CENTURY_PIVOT else 1900
     value = _ymd(year, int(m.group("m")), int(m.group("d")))
     return _Cand(m.start(), m.end(), value, False, True) if value else None
 
@@ -499,7 +524,7 @@ class _Context:
         self.cands = cands
         self.base = []
         for i, c in enumerate(cands):
-            lo = max(self.sentence(c.start)[0], cands[i - 1].end if i else 0, c.start - 60)
+            lo = max(self.sentence(c.start)[0], cands[i - 1].end if i else 0, c.start - MARKER_WINDOW)
             self.base.append(bool(_MARKER_RE.search(text[lo : c.start])))
 
     def sentence(self, pos: int) -> tuple[int, int]:
@@ -534,7 +559,7 @@ class _Context:
             if _COORD_RE.match(self.text[c.end : self.cands[i + 1].start]):
                 if (year := self.anchor(i + 1, period)) is not None:
                     return year
-        line_lo = max(self.line(c.start)[0], c.start - 2000)  # a paragraph, not a whole text
+        line_lo = max(self.line(c.start)[0], c.start - LINE_YEAR_REACH)
         for j in range(i - 1, -1, -1):
             if self.cands[j].start < line_lo:
                 break
@@ -562,7 +587,7 @@ class _Context:
     def focus(self, i: int) -> str | None:
         """The period a comparison («годом ранее») refers back to: the nearest date before it
         that has a value and is not itself a comparison base."""
-        for j in range(i - 1, max(-1, i - 50), -1):  # bounded: a long list stays linear
+        for j in range(i - 1, max(-1, i - FOCUS_DATES), -1):
             c = self.cands[j]
             if c.value and c.kind in ("day", "period") and not self.base[j]:
                 return c.value
@@ -607,7 +632,7 @@ def _time_after(text: str, cand: _Cand, nxt: int, times: list[tuple[int, int, st
         if start < cand.end or start >= nxt:
             continue
         gap = text[cand.end : start]
-        if "\n" not in gap and len(gap) <= 60:
+        if "\n" not in gap and len(gap) <= TIME_REACH:
             return value
         first, _, rest = gap.partition("\n")
         if not first.strip() and "\n" not in rest and _DATELINE_PREFIX_RE.match(rest):
@@ -644,16 +669,12 @@ def _find_dates(text: str, scan: _Scan) -> list[DateItem]:
 
 # --- the document's own date -------------------------------------------------------------------
 
-_HEAD_CHARS = 600
-_HEAD_LINES = 12
-
-
 def _head(text: str) -> str:
-    """The header: the first ~600 characters (finishing the line) and at most 12 lines."""
-    cut = text.find("\n", _HEAD_CHARS)
+    """The header: the first HEAD_CHARS characters (finishing the line), at most HEAD_LINES lines."""
+    cut = text.find("\n", HEAD_CHARS)
     head = text if cut < 0 else text[:cut]
-    head = head[: _HEAD_CHARS + 200]
-    return "\n".join(head.split("\n")[:_HEAD_LINES])
+    head = head[: HEAD_CHARS + HEAD_LINE_SLACK]
+    return "\n".join(head.split("\n")[:HEAD_LINES])
 
 
 def _line_score(head: str, item: _Cand) -> int:
