@@ -17,6 +17,7 @@ RefType = Literal["organization", "location"]
 PercentUnit = Literal["percent", "pp"]
 Qualifier = Literal["more", "less", "about", "at_least", "up_to"]
 Change = Literal["increase", "decrease"]
+Role = Literal["change", "level"]  # the amount of a change («на 1,2%»), or the level reached («до 7,2%»)
 
 
 def to_json(value: Any) -> Any:
@@ -96,6 +97,7 @@ class Percentage(Record):
     qualifier: Qualifier | None
     subject: str | None = None  # what it measures, nominative
     change: Change | None = None
+    role: Role | None = None
     period: str | None = None  # ISO value of the period the figure is for
     base: str | None = None  # ISO value of the comparison base
     start: int

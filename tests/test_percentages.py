@@ -164,7 +164,7 @@ CONTEXT: list[tuple[str, list[tuple[str, str | None, str | None, str | None, str
     ),
     (
         "Доля отечественного оборудования, закупленного за последние пять лет, в общем парке должна вырасти до 40%.",
-        [("до 40%", "доля отечественного оборудования", "increase", None, None)],
+        [("40%", "доля отечественного оборудования", "increase", None, None)],
     ),
     (
         "Потребность отрасли в специалистах с магистерским образованием в ближайшие пять лет вырастет примерно на 30%.",
@@ -240,6 +240,41 @@ CONTEXT: list[tuple[str, list[tuple[str, str | None, str | None, str | None, str
     ("Студенты получат 50% и 30% скидки.", [("50%", None, None, None, None), ("30%", "скидка", None, None, None)]),
     ("Выручка компании, по данным отчета, выросла на 5%.", [("5%", "выручка компании", "increase", None, None)]),
 ]
+
+# (text, [(span, qualifier, role, change)]): the amount of a change, or the level reached
+ROLES: list[tuple[str, list[tuple[str, str | None, str | None, str | None]]]] = [
+    (
+        "Инфляция снизилась на 1,2% до 7,2%.",
+        [("1,2%", None, "change", "decrease"), ("7,2%", None, "level", "decrease")],
+    ),
+    ("Доля импорта достигла 30%.", [("30%", None, "level", None)]),
+    (
+        "Доля выросла на 2 п.п. и составила 34%.",
+        [("2 п.п.", None, "change", "increase"), ("34%", None, "level", None)],
+    ),
+    ("Ставка снижена с 7,5% до 7%.", [("7,5%", None, "level", "decrease"), ("7%", None, "level", "decrease")]),
+    ("Ставку повысили до 9 процентов.", [("9 процентов", None, "level", "increase")]),
+    ("Скидки до 8% действуют весь месяц.", [("до 8%", "up_to", None, None)]),
+    ("Кешбэк составит до 15 процентов.", [("до 15 процентов", "up_to", "level", None)]),
+    ("Индекс вырос: +3,5% за неделю.", [("3,5%", None, "change", "increase")]),
+    ("Рост выручки составил 12%.", [("12%", None, "change", "increase")]),
+    ("Выручка выросла более чем на 50%.", [("более чем на 50%", "more", "change", "increase")]),
+    (
+        "Экспорт вырос на 1,6%, импорт – на 29,4%.",
+        [("1,6%", None, "change", "increase"), ("29,4%", None, "change", "increase")],
+    ),
+    (
+        "Рост выручки составил 12%, а доля экспорта – 30%.",
+        [("12%", None, "change", "increase"), ("30%", None, "level", None)],
+    ),
+    ("Около 40% жителей пользуются автобусом.", [("Около 40%", "about", None, None)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", ROLES)
+def test_roles(text: str, expected: list[tuple[str, str | None, str | None, str | None]]) -> None:
+    assert [(p.text, p.qualifier, p.role, p.change) for p in _find(text)] == expected
+
 
 PARAGRAPH = (
     "Тула, 29 сентября 2025 года. ПАО «Тулачермет» подвело итоги первого полугодия 2025 года. "

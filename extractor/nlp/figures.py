@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Literal
 
-from extractor.model import Change, DateItem, Qualifier
+from extractor.model import Change, DateItem, Qualifier, Role
 from extractor.nlp.inflect import as_written, nominative_phrase
 from extractor.nlp.offsets import Offsets
 from extractor.nlp.tagging import Tagged, Token
@@ -81,7 +81,7 @@ class Figure:
 class FigureContext:
     start: int  # the span's start: the qualifier's, else the number's
     qualifier: Qualifier | None
-    role: str | None  # change | level
+    role: Role | None
     change: Change | None
     subject: str | None
     period: str | None
@@ -607,11 +607,12 @@ def _read(doc: _Doc, fig: Figure, prev: _Read | None) -> _Read:
     # «снизилась на 1,2% до 7,2%», «с 5% до 3%»: a figure joined to the one before it by «до»
     # shares its clause: the level it reached
     joined = same_sentence and prev is not None and not pred.verb_change and _joins(doc, prev.fig.end, q.start)
-    if qualifier == "up_to" and q.from_to:
+    # «до» after a verb of change is the level reached, no bound: «снизилась на 1,2% до 7,2%»
+    if qualifier == "up_to" and (q.from_to or pred.change or joined and prev and prev.context.change):
         start, qualifier = fig.num_start, None
 
     if joined and prev is not None:
-        role = "level" if prep in ("до", "с", "со") else prev.context.role
+        role: Role | None = "level" if prep in ("до", "с", "со") else prev.context.role
         subject = _Subject(prev.context.subject, prev.head) if prev.context.subject else None
         subject = subject or _genitive_after(doc, fig, sent[1])  # «50% и 30% скидки»
         said = subject.text if subject else None
@@ -718,7 +719,7 @@ def _joins(doc: _Doc, prev_end: int, start: int) -> bool:
     return bool(re.fullmatch(r"[\s,]*(?:(?:и|а)\s+)?(?:до|по)?\s*", gap, _FLAGS))
 
 
-def _role(prep: str | None, from_to: bool, sign: str | None, pred: _Predicate) -> str | None:
+def _role(prep: str | None, from_to: bool, sign: str | None, pred: _Predicate) -> Role | None:
     """"change" for the amount of a change, "level" for the level reached, None when the
     sentence does not say."""
     if prep == "на" or sign is not None:
@@ -744,7 +745,7 @@ def _read_elliptic(
     sub = doc.offsets.tokens(base_pos + ell.start("subj"), base_pos + ell.end("subj"))
     by = bool(ell.group("na")) or bool(re.search(r"\sна\s", doc.text[start : fig.num_start + 1]))
     subject, genitive = _item_subject(doc, sub, prev.head if prev else None)
-    role = "change" if by else None
+    role: Role | None = "change" if by else None
     continues = prev is not None and (prev.sentence == sent or change is None)
     if subject is None and not (prev is not None and prev.sentence == sent):
         # the first item of a list: «доля его сыновей, директора группы и ее председателя, - по 28%»

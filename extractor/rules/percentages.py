@@ -130,6 +130,7 @@ def find_percentages(tagged: Tagged, dates: list[DateItem]) -> list[Percentage]:
                 qualifier=ctx.qualifier,
                 subject=ctx.subject,
                 change=ctx.change,
+                role=ctx.role,
                 period=ctx.period,
                 base=ctx.base,
                 start=ctx.start,
