@@ -276,6 +276,34 @@ def test_roles(text: str, expected: list[tuple[str, str | None, str | None, str 
     assert [(p.text, p.qualifier, p.role, p.change) for p in _find(text)] == expected
 
 
+# (text, [(span, period, base)]): a change with no period of its own continues the comparison of
+# the change before it in the same paragraph, unless a new date is named between them
+CARRIED: list[tuple[str, list[tuple[str, str | None, str | None]]]] = [
+    (
+        "За 2023 год оборот компании вырос на 12%. В свою очередь экспорт увеличился на 15%, а импорт — на 7%.",
+        [("12%", "2023", None), ("15%", "2023", None), ("7%", "2023", None)],
+    ),
+    (
+        "За 2023 год выручка выросла на 12% по сравнению с 2022 годом. Прибыль увеличилась на 5%.",
+        [("12%", "2023", "2022"), ("5%", "2023", "2022")],
+    ),
+    (
+        "За 2023 год выручка выросла на 12%. Доля экспорта составила 30%. Прибыль увеличилась на 5%.",
+        [("12%", "2023", None), ("30%", None, None), ("5%", "2023", None)],
+    ),
+    (
+        "За 2023 год оборот вырос на 12%. Планы на 2025 год утверждены. Экспорт увеличился на 15%.",
+        [("12%", "2023", None), ("15%", None, None)],
+    ),
+    ("За 2023 год оборот вырос на 12%.\nЭкспорт увеличился на 15%.", [("12%", "2023", None), ("15%", None, None)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", CARRIED)
+def test_period_carried_over(text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
+    assert [(p.text, p.period, p.base) for p in _find(text)] == expected
+
+
 PARAGRAPH = (
     "Тула, 29 сентября 2025 года. ПАО «Тулачермет» подвело итоги первого полугодия 2025 года. "
     "Выручка компании за первое полугодие 2025 года увеличилась на 12,5% по сравнению с "
@@ -288,9 +316,9 @@ PARAGRAPH = (
 PARAGRAPH_EXPECTED = [
     ("12,5%", 12.5, None, "выручка компании", "increase", "2025-01/2025-06", "2024"),
     ("8%", 8.0, None, "чистая прибыль", "increase", "2025-01/2025-06", "2024"),
-    ("3,1%", 3.1, None, "операционные расходы", "decrease", None, None),
+    ("3,1%", 3.1, None, "операционные расходы", "decrease", "2025-01/2025-06", "2024"),
     ("более 40%", 40.0, "more", "доля экспорта в выручке", None, None, None),
-    ("0,4 процентного пункта", 0.4, None, "долговая нагрузка", "decrease", None, None),
+    ("0,4 процентного пункта", 0.4, None, "долговая нагрузка", "decrease", "2025-01/2025-06", "2024"),
     ("6%", 6.0, None, "производство стали", "increase", "2024", None),
     ("4,2%", 4.2, None, "выпуск чугуна", "increase", "2024", None),
     ("7%", 7.0, None, "выпуск проката", "increase", "2024", None),

@@ -777,19 +777,19 @@ def _read_elliptic(
     return _Read(fig, sent, ctx, head, prev.verb_change)
 
 
-def _carried(doc: _Doc, ctx: FigureContext, fig: Figure, prev: _Read | None) -> FigureContext:
-    """A change with no period of its own takes the period and base of the figure before it in
-    the same paragraph, when that one is a change too and no new date was named between them."""
-    if ctx.period is not None or ctx.role != "change" or prev is None:
-        return ctx
-    first = prev.context
-    if first.role != "change" or first.period is None:
-        return ctx
-    if prev.fig.end <= doc.paragraph_start(fig.num_start):
-        return ctx
-    if any(not d.is_base for d in doc.dates_between(prev.fig.end, fig.num_start)):
-        return ctx
-    return replace(ctx, period=first.period, base=ctx.base or first.base)
+def _carried(doc: _Doc, read: _Read, last: _Read | None) -> _Read:
+    """A change with no period of its own continues the comparison of the last change before it
+    in the same paragraph («За 2024 год оборот вырос на 19%. В свою очередь экспорт увеличился на
+    22,3%»): it takes its period, and its base when it names none; not when a new date is named
+    between them, nor across a line break."""
+    ctx = read.context
+    if ctx.period is not None or ctx.role != "change" or last is None or last.context.period is None:
+        return read
+    if last.fig.end <= doc.paragraph_start(read.fig.num_start):
+        return read
+    if any(not d.is_base for d in doc.dates_between(last.fig.end, read.fig.num_start)):
+        return read
+    return replace(read, context=replace(ctx, period=last.context.period, base=ctx.base or last.context.base))
 
 
 def read_figures(
@@ -801,7 +801,10 @@ def read_figures(
     doc = _Doc(tagged, dates, words)
     out: list[FigureContext] = []
     prev: _Read | None = None
+    last_change: _Read | None = None  # the last change read: the comparison a change may continue
     for fig in figures:
-        prev = _read(doc, fig, prev)
+        prev = _carried(doc, _read(doc, fig, prev), last_change)
+        if prev.context.role == "change":
+            last_change = prev
         out.append(prev.context)
     return out
