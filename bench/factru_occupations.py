@@ -31,17 +31,17 @@ from pathlib import Path
 
 from scoring import ROOT, ScorerRun, batches, read_jsonl, run_scorer, write_jsonl
 
+from extractor.lexicon.posts import role_key, starts_post
 from extractor.model import Document
 from extractor.nlp.morph import parses, phrase_lemmas
 from extractor.nlp.tagging import get_tagger
 from extractor.pipeline import Pipeline, Request
-from extractor.rules.posts import role_key_of, starts_post
 
 
 def _is_name_mention(text: str) -> bool:
     """Person mentions that are names, not post-only references («губернатор отметил»): those
     start with a word of the post lexicon."""
-    words = role_key_of(text).split()
+    words = role_key(text).split()
     return not words or not starts_post(words[0])
 
 

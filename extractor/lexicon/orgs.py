@@ -4,10 +4,13 @@ short names, and the words that mark events, things, units and report sources.""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 
 from extractor.lexicon import load_rows, load_words
+from extractor.nlp.inflect import nominative_phrase
 from extractor.nlp.morph import phrase_lemmas
+from extractor.nlp.tagging import Span, Tagged, Token
 
 QUOTE_CHARS = '«»„“”"'
 
@@ -134,3 +137,21 @@ def known_full_names() -> dict[str, str]:
 @cache
 def report_verbs() -> frozenset[str]:
     return frozenset(load_words("report_verbs.txt"))
+
+
+def one_word_spelling(words: Sequence[Token]) -> str | None:
+    """The lexicon spelling of a one-word well-known name in any case («Евросоюза» -> «Евросоюз»)."""
+    return one_word_names().get(words[0].lemma) if len(words) == 1 else None
+
+
+def known_org_kind(tagged: Tagged, span: Span) -> str | None:
+    """A LOC span that names a known organization («ЕС», «Европейского союза», «ООН»): its kind.
+    Only names of the organization lexicon count: «Сколково» or «СНГ» stay places."""
+    if span.text.isupper():
+        known = known_abbrevs().get(plain(span.text))
+        return known[1] if known else None
+    words = tagged.tokens[span.first : span.last]
+    spelling = one_word_spelling(words)
+    if spelling:  # «Евросоюза»
+        return known_abbrevs()[spelling.lower()][1]
+    return known_full_names().get(plain(nominative_phrase(words, tagged.text)))

@@ -26,15 +26,16 @@ from extractor.lexicon.orgs import (
     abbrev_spellings,
     form_of,
     known_abbrevs,
-    known_full_names,
+    known_org_kind,
     legal_forms,
     lowercase_heads,
-    one_word_names,
+    one_word_spelling,
     org_heads,
     plain,
     report_verbs,
     unit_heads,
 )
+from extractor.lexicon.posts import match_post_head
 from extractor.nlp.inflect import case_form, head_grams, head_index, nominative_phrase, recover_shape
 from extractor.nlp.morph import UD_CASES, phrase_lemmas
 from extractor.nlp.phrases import OPEN_QUOTES, ORG_PREPS, NamedSpans, case_of, extend_dependents, quote_end
@@ -49,7 +50,6 @@ from extractor.rules.organizations.filters import (
 )
 from extractor.rules.organizations.names import LATIN_WORD, PAREN_ABBR, OrgMention, known_short_name, strip_quotes, tidy
 from extractor.rules.organizations.passes import repeated_mentions, territorial_branches, with_brackets, with_parent
-from extractor.rules.posts import match_post_head
 
 
 def _head_kind(tokens: list[Token]) -> str | None:
@@ -396,31 +396,18 @@ def _ner_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
     return out
 
 
-def org_like_place(tagged: Tagged, span) -> str | None:
-    """A LOC span that names a known organization («ЕС», «Европейского союза», «ООН»): its kind.
-    Only names of the organization lexicon count: «Сколково» or «СНГ» stay places."""
-    if span.text.isupper():
-        known = known_abbrevs().get(plain(span.text))
-        return known[1] if known else None
-    words = tagged.tokens[span.first : span.last]
-    spelling = _one_word_spelling(words)
-    if spelling:  # «Евросоюза»
-        return known_abbrevs()[spelling.lower()][1]
-    return known_full_names().get(plain(nominative_phrase(words, tagged.text)))
-
-
 def _place_mentions(tagged: Tagged) -> list[OrgMention]:
     out = []
     for span in tagged.spans:
         if span.type != "LOC":
             continue
-        kind = org_like_place(tagged, span)
+        kind = known_org_kind(tagged, span)
         if kind:
             words = tagged.tokens[span.first : span.last]
             if span.text.isupper():
                 name = span.text
             else:
-                name = _one_word_spelling(words) or tidy(nominative_phrase(words, tagged.text))
+                name = one_word_spelling(words) or tidy(nominative_phrase(words, tagged.text))
             out.append(OrgMention(span.start, span.end, name, None, kind))
     return out
 
@@ -433,11 +420,6 @@ def _quoted_nominative(tok: Token) -> str:
         if p.tag.POS == "NOUN" and p.tag.case in cases and p.normal_form != tok.text.lower():
             return recover_shape(p.normal_form, tok.text)
     return tok.text
-
-
-def _one_word_spelling(words: list[Token]) -> str | None:
-    """The lexicon spelling of a one-word well-known name in any case («Евросоюза» -> «Евросоюз»)."""
-    return one_word_names().get(words[0].lemma) if len(words) == 1 else None
 
 
 def _abbrev_mentions(tagged: Tagged) -> list[OrgMention]:
@@ -454,7 +436,7 @@ def _abbrev_mentions(tagged: Tagged) -> list[OrgMention]:
             continue
         if not (t.text[:1].isupper() and t.text[1:].islower()) or i in others:
             continue
-        spelling = _one_word_spelling([t])
+        spelling = one_word_spelling([t])
         if spelling is None or tagged.sents[t.sent].first == i and is_common_word(t):
             continue
         name = spelling if plain(spelling) != plain(t.text) else t.text
@@ -531,5 +513,3 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
     out = [with_brackets(tagged, m) for m in chosen]
     return [with_parent(tagged.text, m, ranked) for m in out]
 
-
-__all__ = ["find_org_mentions", "org_like_place"]
