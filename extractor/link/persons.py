@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from extractor.lexicon.posts import role_key
 from extractor.model import Mention, Person, Post
+from extractor.nlp.coverage import Coverage
 from extractor.nlp.tagging import Tagged
 from extractor.rules.persons import PATRONYMIC, NameMention, has_gram, name_key
 from extractor.rules.posts import BarePost
@@ -123,13 +124,15 @@ def link_bare_posts(
                 if k not in index.setdefault(key, []):
                     index[key].append(k)
     # names and the posts attached to them are not references of their own
-    taken = {(m.start, m.end) for p in persons for m in p.mentions}
-    taken |= {(post.start, post.end) for p in persons for post in p.posts}
+    taken = Coverage(len(tagged.text), [(m.start, m.end) for p in persons for m in p.mentions])
+    for p in persons:
+        for post in p.posts:
+            taken.add(post.start, post.end)
     toks = tagged.tokens
     for ref in bare:
         who = holders.get(ref.role_key, []) if ref.last == ref.head_end else wholes.get(ref.whole_key, [])
         start, end = toks[ref.first].start, toks[ref.last - 1].end
-        if any(s < end and start < e for s, e in taken):
+        if taken.overlaps(start, end):
             continue
         if not who and ref.last > ref.head_end:
             who = _introduced_before(tagged, persons, ref.first)

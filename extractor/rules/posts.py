@@ -99,7 +99,7 @@ def _role_complement_end(tagged: Tagged, head_end: int, last: int) -> int:
     """The role takes in its lowercase genitive complement, up to a named organization or
     place or a generic organization noun: «министр связи и коммуникаций» РФ, «директор» банка."""
     toks = tagged.tokens
-    named = {s.first for s in tagged.spans if s.type in ("ORG", "LOC")}
+    named = tagged.named_first_set
     heads = org_heads()
     k = head_end
     while k < last and k not in named:
@@ -138,9 +138,7 @@ def _post_record(tagged: Tagged, first: int, head_end: int, last: int) -> Post |
     head_end = _role_complement_end(tagged, head_end, last)
     # a lexicon entry that names its organization («председатель Государственной Думы»): the
     # role stops where the named organization or place begins
-    for span in tagged.spans:
-        if span.type in ("ORG", "LOC") and first < span.first < head_end:
-            head_end = span.first
+    head_end = tagged.first_named_in(first + 1, head_end) or head_end
     words = toks[first:last]
     text = tagged.text[words[0].start : words[-1].end]
     role_toks = toks[first:head_end]
@@ -209,8 +207,8 @@ def _org_name(tagged: Tagged, first: int, last: int) -> str | None:
         if toks[k].text.lower() in ("в", "во", "от", "на") or toks[k].text in DASHES:
             cut = k
             break
-    named = [s for s in tagged.spans if s.type in ("ORG", "LOC") and first <= s.first < cut]
-    start = named[0].first if named else first
+    named = tagged.first_named_in(first, cut)
+    start = first if named is None else named
     while start < cut and not (toks[start].text[:1].isupper() or toks[start].text in OPEN_QUOTES):
         start += 1
     # an organization noun the name hangs on belongs to it: «партии «Яблоко»», «внешнеполитического
