@@ -1,79 +1,10 @@
-"""Persons and their posts on sentence-level Russian cases: exact name, role, org, post."""
+"""Persons on sentence-level Russian cases: the nominative name, its parts, the mentions of one
+person merged, and what is no person. Posts are in test_posts.py."""
 
 from __future__ import annotations
 
 import pytest
-
-# sentence, person name, role, org (None: the post names none), whole post in the nominative
-POST_CASES = [
-    # apposition before the name
-    ("Губернатор Тульской области Дмитрий Миляев открыл форум.",
-     "Дмитрий Миляев", "губернатор", "Тульская область", "губернатор Тульской области"),
-    ("Глава региона Алексей Русских провёл совещание.",
-     "Алексей Русских", "глава региона", None, "глава региона"),
-    ("С приветствием выступил мэр Казани Ильсур Метшин.",
-     "Ильсур Метшин", "мэр", "Казань", "мэр Казани"),
-    ("Об этом рассказал министр здравоохранения Новосибирской области Константин Хальзов.",
-     "Константин Хальзов", "министр здравоохранения", "Новосибирская область",
-     "министр здравоохранения Новосибирской области"),
-    ("Ректор Томского государственного университета Эдуард Галажинский вручил дипломы.",
-     "Эдуард Галажинский", "ректор", "Томский государственный университет",
-     "ректор Томского государственного университета"),
-    # oblique cases: the post and the name go to the nominative
-    ("Губернатор обсудил с заместителем Премьер-министра Республики Беларусь Виктором Каранкевичем "
-     "планы сотрудничества.",
-     "Виктор Каранкевич", "заместитель Премьер-министра", "Республика Беларусь",
-     "заместитель Премьер-министра Республики Беларусь"),
-    ("Делегация встретилась с Чрезвычайным и Полномочным Послом Российской Федерации в Республике "
-     "Беларусь Борисом Грызловым.",
-     "Борис Грызлов", "Чрезвычайный и Полномочный Посол", "Российская Федерация",
-     "Чрезвычайный и Полномочный Посол Российской Федерации в Республике Беларусь"),
-    ("Письмо направлено председателю Государственной Думы Вячеславу Володину.",
-     "Вячеслав Володин", "председатель", "Государственная Дума", "председатель Государственной Думы"),
-    ("Соглашение подписано с генеральным директором ПАО «Северсталь» Александром Шевелевым.",
-     "Александр Шевелев", "генеральный директор", "ПАО «Северсталь»",
-     "генеральный директор ПАО «Северсталь»"),
-    ("Участников приветствовала проректор по научной работе Ольга Белых.",
-     "Ольга Белых", "проректор по научной работе", None, "проректор по научной работе"),
-    # after the name: commas, dash, parentheses
-    ("Иван Петров, генеральный директор ПАО «Северсталь», отметил рост производства.",
-     "Иван Петров", "генеральный директор", "ПАО «Северсталь»", "генеральный директор ПАО «Северсталь»"),
-    ("Анна Смирнова (ректор МГУ) открыла конференцию.",
-     "Анна Смирнова", "ректор", "МГУ", "ректор МГУ"),
-    ("Сергей Волков — председатель правления банка — подвёл итоги года.",
-     "Сергей Волков", "председатель правления", None, "председатель правления банка"),
-    ("Слово взяла Марина Белова, финансовый директор компании.",
-     "Марина Белова", "финансовый директор", None, "финансовый директор компании"),
-    # verbal links
-    ("Алексей Данилевский назначен на должность заместителя министра промышленности и торговли "
-     "Российской Федерации.",
-     "Алексей Данилевский", "заместитель министра промышленности и торговли", "Российская Федерация",
-     "заместитель министра промышленности и торговли Российской Федерации"),
-    ("Ольга Савельева занимает пост ректора университета с 2019 года.",
-     "Ольга Савельева", "ректор", None, "ректор университета"),
-    # compound and coordinated posts, abbreviations
-    ("Совещание провёл врио заместителя губернатора – первого заместителя председателя правительства "
-     "Андрей Ревков.",
-     "Андрей Ревков", "врио заместителя губернатора", None,
-     "врио заместителя губернатора – первого заместителя председателя правительства"),
-    ("Первый заместитель губернатора Олег Мельников открыл выставку.",
-     "Олег Мельников", "первый заместитель губернатора", None, "первый заместитель губернатора"),
-    ("Гендиректор компании Олег Сидоров рассказал о планах.",
-     "Олег Сидоров", "гендиректор", None, "гендиректор компании"),
-]
-
-
-@pytest.mark.parametrize(("text", "name", "role", "org", "normal"), POST_CASES)
-def test_post_attached_to_person(extract, text, name, role, org, normal):
-    doc = extract(text)
-    person = next((p for p in doc["persons"] if p["name"] == name), None)
-    assert person is not None, [p["name"] for p in doc["persons"]]
-    assert len(person["posts"]) == 1, person["posts"]
-    post = person["posts"][0]
-    assert post["role"] == role
-    assert post["org"] == org
-    assert post["normal"] == normal
-
+from conftest import cases
 
 # sentence -> the persons' nominative full names, in order of first mention
 NAME_CASES = [
@@ -88,17 +19,17 @@ NAME_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "names"), NAME_CASES)
+@pytest.mark.parametrize(("text", "names"), cases(NAME_CASES))
 def test_names_in_nominative(extract, text, names):
     assert [p["name"] for p in extract(text)["persons"]] == names
 
 
-@pytest.mark.parametrize(("text", "first", "middle", "last"), [
+@pytest.mark.parametrize(("text", "first", "middle", "last"), cases([
     ("Документ подписал Иванов Иван Петрович.", "Иван", "Петрович", "Иванов"),
     ("Встреча с Ерланом Болатовичем Касымбековым прошла в Астане.", "Ерлан", "Болатович", "Касымбеков"),
     ("Грамоту вручили Марине Олеговне Беловой.", "Марина", "Олеговна", "Белова"),
     ("Слово предоставили Денису Мантурову.", "Денис", None, "Мантуров"),
-])
+]))
 def test_name_parts(extract, text, first, middle, last):
     (person,) = extract(text)["persons"]
     assert (person["first"], person["middle"], person["last"]) == (first, middle, last)
@@ -128,48 +59,6 @@ def test_initials_join_full_name(extract):
     assert len(doc["persons"][0]["mentions"]) == 2
 
 
-def test_bare_post_refers_to_its_holder(extract):
-    text = ("Губернатор Тульской области Дмитрий Миляев посетил выставку. "
-            "Губернатор отметил, что регион наращивает экспорт.")
-    doc = extract(text)
-    (person,) = doc["persons"]
-    texts = [m["text"] for m in person["mentions"]]
-    assert texts == ["Дмитрий Миляев", "Губернатор"]
-
-
-@pytest.mark.parametrize(
-    ("text", "name", "org"),
-    [
-        # a bare territorial post takes the place named just before it
-        ("В Италии прошли выборы. Премьер-министр Сильвио Берлускони признал поражение.", "Сильвио Берлускони",
-         "Италия"),
-        # a national post prefers the country to its capital
-        ("Визит во Францию начался в Париже. Президент Эмманюэль Макрон встретил гостей.", "Эмманюэль Макрон",
-         "Франция"),
-        # a post with its own complement does not borrow a place
-        ("Митинг прошёл в Москве. Глава партии Сергей Митрохин выступил первым.", "Сергей Митрохин", None),
-    ],
-)
-def test_territory_from_context(extract, text, name, org):
-    person = next(p for p in extract(text)["persons"] if p["name"] == name)
-    assert [p["org"] for p in person["posts"]] == [org]
-
-
-def test_rank_after_a_post_shares_its_organization(extract):
-    text = "Утром представитель вооружённых сил полковник Сансерн Каевкамнерд выступил по радио."
-    (person,) = extract(text)["persons"]
-    assert [(p["role"], p["org"]) for p in person["posts"]] == [
-        ("представитель", "вооружённые силы"),
-        ("полковник", "вооружённые силы"),
-    ]
-
-
-def test_bare_post_takes_the_authority_named_before(extract):
-    text = "В Государственной Думе, где прошло голосование, спикер Вячеслав Володин поблагодарил депутатов."
-    person = next(p for p in extract(text)["persons"] if p["last"] == "Володин")
-    assert [p["org"] for p in person["posts"]] == ["Государственная Дума"]
-
-
 def test_a_town_taken_for_a_person_is_a_location(extract):
     doc = extract("Губернатор Курской области Александр Хинштейн посетил Суджу. Хинштейн осмотрел школу.")
     assert [p["name"] for p in doc["persons"]] == ["Александр Хинштейн"]
@@ -183,3 +72,8 @@ def test_a_surname_in_quotes_or_opening_a_sentence_is_not_found_again(extract):
     doc = extract("Директор завода Сергей Русских открыл цех. Русских покупателей ждут скидки в магазине «Русских».")
     (person,) = doc["persons"]
     assert [m["text"] for m in person["mentions"]] == ["Сергей Русских"]
+
+
+def test_two_capital_initials_stay_initials(extract):
+    doc = extract("Протокол подписали А.В. Иванов и И.О. Петров.")
+    assert [p["name"] for p in doc["persons"]] == ["А. В. Иванов", "И. О. Петров"]
