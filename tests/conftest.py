@@ -64,6 +64,7 @@ _LATIN = str.maketrans(
     }
 )
 _ID_WORDS = 6  # enough words to tell most sentences apart, short enough to read
+_ID_CHARS = 80  # a cap for texts of long words (700 x's); a clash left by the cap is reported
 
 
 def slug(text: str) -> str:
@@ -96,7 +97,7 @@ def cases(table: Iterable[Any]) -> list[pytest.ParameterSet]:
     for row, own in zip(rows, words, strict=True):
         others = [w for w in words if w != own]
         n = max([_common_words(own, w) + 1 for w in others] + [_ID_WORDS])
-        ident = slug(" ".join(own[:n]))
+        ident = slug(" ".join(own[:n]))[:_ID_CHARS].rstrip("-") or "empty"
         twins = [r for r, w in zip(rows, words, strict=True) if w == own and r is not row]
         if twins:
             differ = [k for k in range(1, len(row.values)) if any(t.values[k] != row.values[k] for t in twins)]
