@@ -1,5 +1,6 @@
-"""More persons-and-posts cases: every grammatical case, verbal links, compound posts, ranks,
-foreign names, merging of mentions and the negatives (a trade, a plural post, a neighbour's post)."""
+"""Posts of persons, the one file of post cases: every grammatical case, verbal links, compound
+posts, ranks, foreign names, posts as references and their territory, merging of mentions, and the
+negatives (a trade, a plural post, a neighbour's post). Names alone are in test_persons.py."""
 
 from __future__ import annotations
 
