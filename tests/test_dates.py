@@ -6,6 +6,7 @@ import datetime
 import random
 
 import pytest
+from conftest import cases
 
 from extractor.rules.dates import find_dates, find_doc_date
 
@@ -271,7 +272,7 @@ CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None,
 ]
 
 
-@pytest.mark.parametrize("text,ref,expected", CONTEXT_CASES)
+@pytest.mark.parametrize("text,ref,expected", cases(CONTEXT_CASES))
 def test_dates_in_context(text: str, ref: datetime.date | None, expected: list[tuple[str, str | None, bool]]) -> None:
     assert [(d.text, d.value, d.relative) for d in find_dates(text, ref)] == expected
 
@@ -280,22 +281,22 @@ def _tuples(text: str, ref: datetime.date | None) -> list[tuple[str, str | None,
     return [(d.text, d.value, d.relative, d.time) for d in find_dates(text, ref)]
 
 
-@pytest.mark.parametrize("text,expected", CASES)
+@pytest.mark.parametrize("text,expected", cases(CASES))
 def test_dates(text: str, expected: list[tuple[str, str | None, bool, str | None]]) -> None:
     assert _tuples(text, REF) == expected
 
 
-@pytest.mark.parametrize("text,expected", NO_REF_CASES)
+@pytest.mark.parametrize("text,expected", cases(NO_REF_CASES))
 def test_dates_without_ref(text: str, expected: list[tuple[str, str | None, bool]]) -> None:
     assert [(d.text, d.value, d.relative) for d in find_dates(text, None)] == expected
 
 
-@pytest.mark.parametrize("text", NEGATIVE)
+@pytest.mark.parametrize("text", cases(NEGATIVE))
 def test_not_dates(text: str) -> None:
     assert find_dates(text, REF) == []
 
 
-@pytest.mark.parametrize("text,expected", DOC_DATES)
+@pytest.mark.parametrize("text,expected", cases(DOC_DATES))
 def test_doc_date(text: str, expected: datetime.date | None) -> None:
     assert find_doc_date(text) == expected
 

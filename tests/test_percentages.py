@@ -6,6 +6,7 @@ import datetime
 import random
 
 import pytest
+from conftest import cases
 
 from extractor.rules.dates import find_dates
 from extractor.rules.percentages import find_percentages
@@ -245,17 +246,17 @@ TRADE_EXPECTED = [
 ]
 
 
-@pytest.mark.parametrize("text,expected", FORMS)
+@pytest.mark.parametrize("text,expected", cases(FORMS))
 def test_forms(text: str, expected: list[tuple[str, float, float | None, str, str | None]]) -> None:
     assert [(p.text, p.value, p.value_to, p.unit, p.qualifier) for p in _find(text)] == expected
 
 
-@pytest.mark.parametrize("text", NEGATIVE)
+@pytest.mark.parametrize("text", cases(NEGATIVE))
 def test_not_percentages(text: str) -> None:
     assert _find(text) == []
 
 
-@pytest.mark.parametrize("text,expected", CONTEXT)
+@pytest.mark.parametrize("text,expected", cases(CONTEXT))
 def test_context(text: str, expected: list[tuple[str, str | None, str | None, str | None, str | None]]) -> None:
     assert [(p.text, p.subject, p.change, p.period, p.base) for p in _find(text)] == expected
 
