@@ -18,6 +18,8 @@ from extractor.nlp.tagging import Token
 MAX_POST_WORDS = 8
 # the prefix of a former holder: «экс-премьера»
 EX_PREFIX = "экс-"
+# words read as a former holder's post («экс-премьера»), kept
+WORD_CACHE = 10_000
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,7 @@ def starts_post(word_lemma: str) -> bool:
     return word_lemma in post_lexicon().heads.firsts
 
 
-@lru_cache(maxsize=10_000)
+@lru_cache(maxsize=WORD_CACHE)
 def _lemma_of_word(word: str) -> str:
     """A word's lemma, the one that begins a post when there is such («премьера» -> «премьер»)."""
     lemmas = [plain_lemma(p.normal_form) for p in parses(word)]

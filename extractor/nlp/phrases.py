@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from extractor.nlp.tagging import Tagged, Token
 
+# how far the dependents of a head noun may reach: a long official name has about twenty words
 MAX_DEPENDENT_TOKENS = 24
 OPEN_QUOTES = frozenset("«„“\"")
 DASHES = frozenset({"-", "–", "—"})

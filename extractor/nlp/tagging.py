@@ -140,12 +140,14 @@ def _quote_pairs(tokens: list[Token], first: int, last: int) -> dict[int, int]:
 # A line break ends a sentence (titles, datelines and paragraphs carry no final period) unless
 # the line is wrapped: it ends with a comma or hyphen, or the next line goes on in lowercase.
 NEWLINE = re.compile(r"\n")
+# how much of the lines around a line break is read to tell a wrapped line from a new sentence
+LINE_CONTEXT = 80
 WRAP_END = frozenset(",-–—")
 
 
 def _ends_sentence(text: str, nl: int) -> bool:
-    before = text[max(0, nl - 80) : nl].rstrip(" \t")
-    rest = text[nl + 1 : nl + 81]
+    before = text[max(0, nl - LINE_CONTEXT) : nl].rstrip(" \t")
+    rest = text[nl + 1 : nl + 1 + LINE_CONTEXT]
     after = rest.lstrip()
     if not before or not after or "\n" in rest[: len(rest) - len(after)]:
         return True  # a blank line, or the text's edge

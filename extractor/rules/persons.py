@@ -12,6 +12,8 @@ from extractor.nlp.inflect import recover_shape
 from extractor.nlp.morph import UD_CASES, parses
 from extractor.nlp.tagging import Tagged, Token, is_place_span
 
+# name words analysed and inflected, kept: names recur across documents
+NAME_CACHE = 100_000
 INITIAL = re.compile(r"[А-ЯЁA-Z]")
 # a patronymic by its suffix, in any case: «Болатовичем», «Ринатовны» (the middle of three words)
 PATRONYMIC = re.compile(r"(ович|евич|ич|овн|евн|ичн|инич)(а|у|ем|ом|е|ой|ы|ою|на|ны|не|ну|ной)?$|^\w+ (оглы|кызы)$")
@@ -61,7 +63,7 @@ def _gender_fits(parse, gender: str) -> bool:
     return "ms-f" in parse.tag or parse.tag.gender is None or gender in parse.tag
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=NAME_CACHE)
 def _nominative(word: str, case: str | None, gram: str, gender: str | None) -> str:
     """A first name, patronymic or surname in the nominative, of the person's gender."""
     if case == "Nom":
@@ -229,7 +231,7 @@ def split_name(tagged: Tagged, first: int, last: int) -> NameMention | None:
     )
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=NAME_CACHE)
 def _surname_readings(word: str) -> frozenset[str]:
     """A bare surname's possible nominatives («Тулегенов» may be read as a genitive of
     «Тулеген»): it joins a person whose surname is any of them."""

@@ -38,6 +38,19 @@ class NameTokens(Protocol):
     def last_tok(self) -> int: ...
 
 
+# an apposition after a name is short: «Иван Петров, директор завода», at most six words to its comma
+MAX_APPOSITION_WORDS = 6
+# a spelling in brackets after a name («Джоэл Саймон (Joel Simon)») has a few words
+MAX_SPELLING_WORDS = 6
+# posts in a row after a name, comma-separated: «..., известный правозащитник, член палаты, ...»
+MAX_APPOSITIONS = 3
+# a linking verb stands right after the name: «Иван Петров назначен на должность», a few words on
+MAX_LINK_VERB_DISTANCE = 5
+# «И.о.», «исполняющий обязанности» opens a post: among its first words, after modifiers
+ACTING_WITHIN = 3
+# analyses of name words asked about again and again across documents
+NAME_CACHE = 50_000
+
 AFTER_NAME_OPENERS = frozenset({",", "(", "-", "–", "—"})
 POST_END = frozenset({",", ".", "(", ")", ";", ":", "!", "?", "-", "–", "—"})
 # «российский президент», «свердловского губернатора»: adjectives of places end so
@@ -167,7 +180,7 @@ def _post_record(tagged: Tagged, first: int, head_end: int, last: int) -> Post |
 def _nominative_role(tokens: list[Token], text: str) -> str:
     """A role in the nominative; an acting post keeps its object as it is: «исполняющим
     обязанности губернатора» -> «исполняющий обязанности губернатора»; «И.о. главы» never declines."""
-    acting = next((i for i, t in enumerate(tokens[:3]) if is_acting(t)), None)
+    acting = next((i for i, t in enumerate(tokens[:ACTING_WITHIN]) if is_acting(t)), None)
     if acting is None:
         return nominative_phrase(tokens, text)
     tok = tokens[acting]
@@ -278,18 +291,18 @@ def _name_agrees(head: Token, name: list[Token]) -> bool:
     return first_ok and _can_be(words[-1].text, a)
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=NAME_CACHE)
 def _indeclinable(word: str) -> bool:
     found = parses(word.lower())
     return bool(found) and all("Fixd" in p.tag or p.tag.POS != "NOUN" for p in found)
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=NAME_CACHE)
 def _known_name(word: str) -> bool:
     return any("Name" in p.tag and p.is_known for p in parses(word.lower()))
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=NAME_CACHE)
 def _can_be(word: str, case: str) -> bool:
     """A dictionary reading of the word in this case; words the dictionary cannot read at all
     («Лэм») may be in any. One person's name is singular: «Александр» is no genitive."""
@@ -429,8 +442,8 @@ def _apposition_agrees(tagged: Tagged, post: Post, nm: NameTokens) -> bool:
 
 
 def _next_comma(toks: list[Token], i: int, limit: int) -> int | None:
-    """The comma ending a short apposition (at most 6 words), if any."""
-    for k in range(i, min(limit, i + 7)):
+    """The comma ending a short apposition, if any."""
+    for k in range(i, min(limit, i + MAX_APPOSITION_WORDS + 1)):
         if toks[k].text == ",":
             return k
         if toks[k].pos in ("VERB", "AUX") or toks[k].text in (".", ";", "(", ")"):
@@ -450,15 +463,15 @@ def _posts_after(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Post
         and match_post_head(toks, j + 1, sent.last) is None
         and not is_modifier(toks[j + 1] if j + 1 < sent.last else toks[j])
     ):
-        close = next((k for k in range(j + 1, min(sent.last, j + 8)) if toks[k].text == ")"), None)
+        close = next((k for k in range(j + 1, min(sent.last, j + MAX_SPELLING_WORDS + 2)) if toks[k].text == ")"), None)
         if close is not None and close + 1 < sent.last:
             j = close + 1
     if toks[j].text in AFTER_NAME_OPENERS:
         # «Александр Брод, известный правозащитник, член Общественной палаты»: the posts may
-        # follow another apposition; look at up to three comma-separated ones
+        # follow another apposition
         posts: list[Post] = []
         k = j
-        for _ in range(3):
+        for _ in range(MAX_APPOSITIONS):
             if k >= sent.last or toks[k].text not in AFTER_NAME_OPENERS:
                 break
             post = _post_from(tagged, spans, k + 1, sent.last)
@@ -478,7 +491,7 @@ def _posts_after(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Post
                     break
         return posts
     # verbal links within a few words: «назначен на должность заместителя министра»
-    for k in range(j, min(sent.last, j + 5)):
+    for k in range(j, min(sent.last, j + MAX_LINK_VERB_DISTANCE)):
         if post_lemma(toks[k]) in post_lexicon().link_verbs:
             m = k + 1
             while m < sent.last and (toks[m].text.lower() in ("на", "в") or post_lemma(toks[m]) in LINK_NOUNS):

@@ -70,6 +70,10 @@ def _head_kind(tokens: list[Token]) -> str | None:
     return None
 
 
+# spaces (no-break ones too) between a legal form and its quoted name: «ООО  «Вектор»»
+MAX_GAP_BEFORE_QUOTE = 2
+
+
 def _legal_form_mentions(tagged: Tagged) -> list[OrgMention]:
     """A legal form (abbreviated or spelled out) followed by a quoted name."""
     forms = legal_forms()
@@ -84,7 +88,7 @@ def _legal_form_mentions(tagged: Tagged) -> list[OrgMention]:
     out = []
     for start, end, abbr in sorted(hits):
         # the quoted name right after the form
-        rest = text[end : end + 3]
+        rest = text[end : end + MAX_GAP_BEFORE_QUOTE + 1]
         gap = len(rest) - len(rest.lstrip(" \u00a0"))
         qpos = end + gap
         if qpos >= len(text) or text[qpos] not in OPEN_QUOTES:
@@ -104,6 +108,7 @@ def _legal_form_mentions(tagged: Tagged) -> list[OrgMention]:
     return out
 
 
+# a name in quotes is short («Красный Октябрь»); a longer quote is a quotation or a title
 MAX_QUOTED_NAME_WORDS = 6
 
 
@@ -206,6 +211,7 @@ def _adjective_name_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMenti
     return out
 
 
+# a Latin name after a head noun: «корпорация Sun Microsystems», a few words at most
 MAX_LATIN_NAME_WORDS = 4
 
 
@@ -433,6 +439,8 @@ SITE = re.compile(
 )
 
 
+# the report verb right before a site: one word, of at most this many characters with its spaces
+WORD_BEFORE_CHARS = 30
 WORD_BEFORE = re.compile(r"(\w+)\s+$")
 
 
@@ -442,7 +450,7 @@ def _site_mentions(tagged: Tagged) -> list[OrgMention]:
     text = tagged.text
     out = []
     for m in SITE.finditer(text):
-        before = WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        before = WORD_BEFORE.search(text, max(0, m.start() - WORD_BEFORE_CHARS), m.start())
         if before and phrase_lemmas(before.group(1))[0] in report_verbs():
             out.append(OrgMention(m.start(), m.end(), m.group(1), None, "company"))
     return out

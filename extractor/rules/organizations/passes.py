@@ -137,6 +137,7 @@ def with_parent(text: str, m: OrgMention, inside: list[OrgMention]) -> OrgMentio
 BRACKETED = re.compile(r"\s*\(\s*([А-ЯЁA-Z][\w.\-]{1,24}|[A-Z][\w.\-&']*(?:\s+[\w.\-&']+){1,7})\s*\)")
 
 
+# brackets after a name: a short name and a foreign one, «(КЗЖ) (Committee to Protect Journalists)»
 MAX_BRACKETS = 2
 
 
