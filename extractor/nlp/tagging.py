@@ -211,15 +211,20 @@ def _windows(sents: list[Sentence]) -> list[tuple[int, int]]:
     return out
 
 
-def is_place_span(span: Span) -> bool:
-    """A one-word span whose every dictionary reading is a place and none a name: «посетил
-    Суджу» names a town, whatever the NER model says."""
-    if span.last - span.first != 1:
-        return False
-    found = parses(span.text.lower())
+def is_place_word(word: str) -> bool:
+    """A word whose every dictionary reading is a place and none a name («Суджу»)."""
+    found = parses(word.lower())
     return bool(found) and all(
         p.is_known and "Geox" in p.tag and not {"Name", "Surn", "Patr"} & p.tag.grammemes for p in found
     )
+
+
+def _span_type(typ: str, first: int, last: int, text: str) -> str:
+    """The model's type, except that a one-word person that can only be a place is a place:
+    «посетил Суджу» names a town, whatever the NER model says."""
+    if typ == "PER" and last - first == 1 and is_place_word(text):
+        return "LOC"
+    return typ
 
 
 def _natasha_data(*parts: str) -> str:
@@ -287,6 +292,7 @@ class Tagger:
                 first, last = tagged.token_at(start), tagged.token_ending(end)
                 if first is None or last is None:
                     continue  # a span that cuts a token: NER and razdel disagree, drop it
+                typ = _span_type(typ, first, last + 1, text[start:end])
                 tagged.spans.append(Span(typ, start, end, text[start:end], first, last + 1))
             out.append(tagged)
         return out

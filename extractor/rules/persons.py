@@ -10,7 +10,7 @@ from functools import lru_cache
 from extractor.lexicon import load_words
 from extractor.nlp.inflect import recover_shape
 from extractor.nlp.morph import UD_CASES, parses
-from extractor.nlp.tagging import Tagged, Token, is_place_span
+from extractor.nlp.tagging import Tagged, Token
 
 # name words analysed and inflected, kept: names recur across documents
 NAME_CACHE = 100_000
@@ -275,8 +275,6 @@ def find_name_mentions(tagged: Tagged) -> list[NameMention]:
     for span in tagged.spans:
         if span.type != "PER":
             continue
-        if is_place_span(span):
-            continue  # the model took a town for a person: a location (locations.py)
         previous = None
         for first, last, spelling in _name_parts(tagged, span.first, span.last):
             if spelling and previous is not None:
