@@ -28,6 +28,8 @@ def check_offsets(text: str, record: dict[str, Any]) -> None:
     spans = []
     for p in record["persons"]:
         spans += p["mentions"] + p["posts"]
+        for post in p["posts"]:
+            spans += post["mentions"]
     for o in record["organizations"]:
         spans += o["mentions"]
     for loc in record["locations"]:

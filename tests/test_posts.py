@@ -901,3 +901,21 @@ def test_bare_post_takes_the_authority_named_before(extract):
     text = "В Государственной Думе, где прошло голосование, спикер Вячеслав Володин поблагодарил депутатов."
     person = next(p for p in extract(text)["persons"] if p["last"] == "Володин")
     assert [p["org"] for p in person["posts"]] == ["Государственная Дума"]
+
+
+def test_a_post_lists_every_place_it_is_named(extract):
+    text = (
+        "Губернатор Тульской области Дмитрий Миляев провел совещание с главами районов. "
+        "Губернатор подчеркнул, что программа будет выполнена. "
+        "Дмитрий Миляев, губернатор Тульской области, поручил подготовить отчет."
+    )
+    (person,) = extract(text)["persons"]
+    (post,) = person["posts"]
+    assert post["normal"] == "губернатор Тульской области"
+    assert [(m["text"], m["start"]) for m in post["mentions"]] == [
+        ("Губернатор Тульской области", 0),
+        ("Губернатор", 79),
+        ("губернатор Тульской области", 149),
+    ]
+    # the post standing for the person is a mention of the person too
+    assert [m["text"] for m in person["mentions"]] == ["Дмитрий Миляев", "Губернатор", "Дмитрий Миляев"]

@@ -3,6 +3,8 @@ to it, and post-only references («губернатор отметил») joined
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from extractor.lexicon.posts import role_key
 from extractor.model import Mention, Person, Post
 from extractor.nlp.coverage import Coverage
@@ -87,63 +89,80 @@ def merge_mentions(text: str, mentions: list[NameMention]) -> tuple[list[Person]
     return [persons[k] for k in ranked], [new_index[o] for o in owner]
 
 
+def _mention_of(post: Post) -> Mention:
+    return Mention(post.text, post.start, post.end)
+
+
+def _with_mention(post: Post, mention: Mention) -> Post:
+    mentions = sorted({*post.mentions, mention}, key=lambda m: m.start)
+    return replace(post, mentions=mentions)
+
+
 def attach_posts(persons: list[Person], owner: list[int], posts: list[list[Post]]) -> None:
-    """Give each person the posts found at its mentions, each post once; a post that is the
-    start of a longer one of the same person («губернатор» / «губернатор Тульской области»)
-    is dropped."""
+    """Give each person the posts found at its mentions, each post once, with every place it is
+    named as its mentions: the same post said again, and a post whose words all stand in a
+    longer post of the same person («посол» said later of someone introduced as «Чрезвычайный и
+    Полномочный Посол ...», «губернатор» of «губернатор Тульской области»)."""
     gathered: list[list[Post]] = [[] for _ in persons]
     for k, ps in zip(owner, posts, strict=True):
         gathered[k].extend(ps)
     for person, ps in zip(persons, gathered, strict=True):
-        ps = sorted(ps, key=lambda p: p.start)
         kept: list[Post] = []
-        for p in ps:
-            n = _norm(p.normal)
-            if any(_norm(q.normal) == n for q in kept):
-                continue
-            kept.append(p)
-        # «посол» said later of someone introduced as «Чрезвычайный и Полномочный Посол ...»
-        # adds nothing: a post whose words all stand in a longer post of the same person goes
+        for p in sorted(ps, key=lambda p: p.start):
+            same = next((i for i, q in enumerate(kept) if _norm(q.normal) == _norm(p.normal)), None)
+            if same is None:
+                kept.append(replace(p, mentions=[_mention_of(p)]))
+            else:
+                kept[same] = _with_mention(kept[same], _mention_of(p))
         keys = [set(role_key(p.normal).split()) for p in kept]
-        person.posts = [
-            p for i, p in enumerate(kept)
-            if not any(j != i and keys[i] < keys[j] for j in range(len(kept)))
-        ]
+        longer = [next((j for j in range(len(kept)) if keys[i] < keys[j]), None) for i in range(len(kept))]
+        for i, j in enumerate(longer):
+            while j is not None and longer[j] is not None:  # the longest post it stands in
+                j = longer[j]
+            if j is not None:
+                for m in kept[i].mentions:
+                    kept[j] = _with_mention(kept[j], m)
+        person.posts = [p for i, p in enumerate(kept) if longer[i] is None]
 
 
 def link_bare_posts(
     tagged: Tagged, persons: list[Person], bare: list[BarePost]
 ) -> None:
     """«губернатор отметил»: a post standing alone refers to the one person holding it; with
-    its organization («Губернатор Тульской области обсудил») it must be that person's whole post."""
-    holders: dict[str, list[int]] = {}
-    wholes: dict[str, list[int]] = {}
+    its organization («Губернатор Тульской области обсудил») it must be that person's whole post.
+    It is a mention of the person, and of that post."""
+    holders: dict[str, list[tuple[int, int]]] = {}
+    wholes: dict[str, list[tuple[int, int]]] = {}
     for k, person in enumerate(persons):
-        for post in person.posts:
+        for n, post in enumerate(person.posts):
             for index, key in ((holders, role_key(post.role)), (wholes, role_key(post.normal))):
-                if k not in index.setdefault(key, []):
-                    index[key].append(k)
+                if all(k != holder for holder, _ in index.setdefault(key, [])):
+                    index[key].append((k, n))
     # names and the posts attached to them are not references of their own
     taken = Coverage(len(tagged.text), [(m.start, m.end) for p in persons for m in p.mentions])
     for p in persons:
         for post in p.posts:
-            taken.add(post.start, post.end)
+            for m in post.mentions:
+                taken.add(m.start, m.end)
     toks = tagged.tokens
     for ref in bare:
         who = holders.get(ref.role_key, []) if ref.last == ref.head_end else wholes.get(ref.whole_key, [])
         start, end = toks[ref.first].start, toks[ref.last - 1].end
         if taken.overlaps(start, end):
             continue
+        mention = Mention(tagged.text[start:end], start, end)
         if not who and ref.last > ref.head_end:
-            who = _introduced_before(tagged, persons, ref.first)
-            if len(who) == 1:
-                if ref.post is None:
-                    continue
-                persons[who[0]].posts.append(ref.post)
+            introduced = _introduced_before(tagged, persons, ref.first)
+            if len(introduced) == 1 and ref.post is not None:
+                person = persons[introduced[0]]
+                person.posts.append(replace(ref.post, mentions=[_mention_of(ref.post)]))
+                who = [(introduced[0], len(person.posts) - 1)]
         if len(who) != 1:
             continue
-        persons[who[0]].mentions.append(Mention(tagged.text[start:end], start, end))
-        persons[who[0]].mentions.sort(key=lambda m: m.start)
+        k, n = who[0]
+        persons[k].mentions.append(mention)
+        persons[k].mentions.sort(key=lambda m: m.start)
+        persons[k].posts[n] = _with_mention(persons[k].posts[n], mention)
 
 
 def _introduced_before(tagged: Tagged, persons: list[Person], first: int) -> list[int]:
