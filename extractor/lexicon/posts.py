@@ -1,4 +1,5 @@
-"""The post lexicon: post heads (`posts.txt`), the modifiers and abbreviations that go with them
+"""The post lexicon: post heads (`posts.txt`, and `occupations.txt` derived from NEREL train), the
+modifiers and abbreviations that go with them
 (`post_modifiers.txt`), trades that are posts only with an organization (`professions.txt`), the
 verbs that link a post to a name (`post_link_verbs.txt`), posts of a territory
 (`territorial_posts.txt`) and adjectives of places (`place_adjectives.txt`). Read once per
@@ -29,7 +30,7 @@ class PostLexicon:
     expansions: dict[str, Phrase]  # an abbreviation that stands for a whole post: «гендиректор»
     acting: frozenset[str]  # short forms of «исполняющий обязанности»: «и.о», «врио»
     link_verbs: frozenset[str]  # «назначен на должность», «избрана председателем»
-    professions: frozenset[str]  # «журналист газеты» is a post, «журналист Иванов» is not
+    professions: frozenset[str]  # trades: «журналист», a position only with its organization
     territorial: frozenset[str]  # posts of a territory: «губернатор», «премьер-министр»
     place_names: dict[str, str]  # «российский» -> «Россия»
 
@@ -53,9 +54,14 @@ def _modifiers_and_expansions(heads: PhraseIndex[bool]) -> tuple[frozenset[str],
     return frozenset(modifiers), expansions, frozenset(acting)
 
 
+def _head_rows() -> list[str]:
+    """Post heads: the posts of posts.txt, and the occupations NEREL train names that it lacks."""
+    return [row[0] for name in ("posts.txt", "occupations.txt") for row in load_rows(name)]
+
+
 @cache
 def post_lexicon() -> PostLexicon:
-    heads = PhraseIndex((phrase_lemmas(row[0]), True) for row in load_rows("posts.txt"))
+    heads = PhraseIndex((phrase_lemmas(phrase), True) for phrase in _head_rows())
     modifiers, expansions, acting = _modifiers_and_expansions(heads)
     return PostLexicon(
         heads=heads,
@@ -63,7 +69,7 @@ def post_lexicon() -> PostLexicon:
         expansions=expansions,
         acting=acting,
         link_verbs=frozenset(load_words("post_link_verbs.txt")),
-        professions=frozenset(load_words("professions.txt")),
+        professions=frozenset(load_words("professions.txt")) | frozenset(load_words("occupations.txt")),
         territorial=frozenset(load_words("territorial_posts.txt")),
         place_names={row[0]: row[1] for row in load_rows("place_adjectives.txt") if len(row) > 1},
     )

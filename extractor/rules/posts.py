@@ -165,8 +165,6 @@ def _post_record(tagged: Tagged, first: int, head_end: int, last: int) -> Post |
     head = _head_noun(toks, first, head_end)
     if head.feats.get("Number") == "Plur" and head.text.lower() not in ("обязанности", "обязанностей"):
         return None  # «руководители региона»: a group, not one person's post
-    if org is None and not tail and " ".join(t.lemma for t in role_toks) in post_lexicon().professions:
-        return None  # «журналист Виктор Шендерович»: a trade, not a post
     return Post(
         normal=_tidy(normal),
         text=text,
