@@ -18,7 +18,8 @@ documents):
     Китая», «мэрия Москвы») is no ORG;
   - a lowercase adjective of a place before the name is part of it («японского МИДа»).
 - LOC spans are our location mentions.
-- An occupation is (person name, post role, post org).
+- An occupation is (person name, post role, post org); a trade (professions.txt) counts only with an
+  organization: «журналист газеты», not «журналист Виктор Шендерович» nor «тбилисский врач».
 """
 
 from __future__ import annotations
@@ -31,18 +32,18 @@ from pathlib import Path
 
 from scoring import ROOT, ScorerRun, batches, read_jsonl, run_scorer, write_jsonl
 
-from extractor.model import Document
+from extractor.lexicon.posts import post_lexicon, role_key
+from extractor.model import Document, Post
 from extractor.nlp.morph import parses, phrase_lemmas
 from extractor.nlp.tagging import get_tagger
 from extractor.pipeline import Pipeline, Request
-from extractor.rules.posts import role_key_of, starts_post
 
 
-def _is_name_mention(text: str) -> bool:
-    """Person mentions that are names, not post-only references («губернатор отметил»): those
-    start with a word of the post lexicon."""
-    words = role_key_of(text).split()
-    return not words or not starts_post(words[0])
+def _is_trade_alone(post: Post) -> bool:
+    """factRuEval marks a trade as an occupation only with its organization: «журналист
+    газеты», not «журналист Виктор Шендерович» nor «тбилисский врач»."""
+    of_organization = post.org_ref is not None and post.org_ref.type == "organization"
+    return not of_organization and role_key(post.role) in post_lexicon().professions
 
 
 def show(run: ScorerRun, note: str = "") -> None:
@@ -132,11 +133,13 @@ def factru_record(doc: Document, doc_id: str, text: str) -> dict:
     entities = []
     occupations = []
     for person in doc.persons:
+        post_mentions = {(m.start, m.end) for post in person.posts for m in post.mentions}
         for m in person.mentions:
-            if _is_name_mention(m.text):
+            if (m.start, m.end) not in post_mentions:
                 entities.append({"type": "PER", "start": m.start, "end": m.end})
         for post in person.posts:
-            occupations.append({"who": person.name, "position": post.role, "where": post.org})
+            if not _is_trade_alone(post):
+                occupations.append({"who": person.name, "position": post.role, "where": post.org})
     loc_spans = [(m.start, m.end) for loc in doc.locations for m in loc.mentions]
     for org in doc.organizations:
         for m in org.mentions:

@@ -5,7 +5,10 @@ usage: python bench/nerel_adapter.py [--shared ../shared] [--gold FILE] [--out b
 
 The mapping is the one ../shared/eval/nerel/README.md gives, read off the output JSON:
 - every mention of every person -> persons; every mention of every organization -> organizations;
-- every post -> professions, and a works_as pair with all mentions of its person;
+- every post -> professions, and a works_as pair with all mentions of its person: every mention
+  of the post (NEREL links each place a post is named to its holder, «президент» said again too);
+  a person's mentions that are mentions of one of its posts («губернатор отметил») are
+  professions in NEREL, not persons;
 - a post whose org_ref has type organization -> a workplace pair with all mentions of that
   organization;
 - percentages -> percents; dates -> dates. Locations are not scored.
@@ -40,23 +43,32 @@ def _workplace(post: dict[str, Any], organizations: list[dict[str, Any]]) -> dic
     return organizations[ref["index"]]
 
 
+def _post_mentions(post: dict[str, Any]) -> list[dict[str, Any]]:
+    return post.get("mentions") or [post]
+
+
 def nerel_record(doc_id: str, output: dict[str, Any]) -> dict[str, Any]:
     """One document of our output JSON as a NEREL prediction line."""
     persons = output.get("persons", [])
     organizations = output.get("organizations", [])
     works_as, workplace = [], []
+    professions, names = [], []
     for person in persons:
-        mentions = _mention_spans(person)
+        post_spans = [_span(m) for post in person["posts"] for m in _post_mentions(post)]
+        mentions = [span for span in _mention_spans(person) if span not in post_spans]
+        names += mentions
+        professions += post_spans
         for post in person["posts"]:
-            works_as.append({"person": mentions, "profession": _span(post)})
+            for m in _post_mentions(post):
+                works_as.append({"person": mentions, "profession": _span(m)})
             org = _workplace(post, organizations)
             if org is not None:
                 workplace.append({"person": mentions, "organization": _mention_spans(org)})
     return {
         "id": doc_id,
-        "persons": [span for p in persons for span in _mention_spans(p)],
+        "persons": names,
         "organizations": [span for o in organizations for span in _mention_spans(o)],
-        "professions": [_span(post) for p in persons for post in p["posts"]],
+        "professions": professions,
         "percents": [_span(p) for p in output.get("percentages", [])],
         "dates": [_span(d) for d in output.get("dates", [])],
         "works_as": works_as,

@@ -14,13 +14,15 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from extractor.link.linking import attach_posts, link_bare_posts, link_post_orgs, merge_locations, merge_orgs
+from extractor.link.organizations import merge_locations, merge_orgs
+from extractor.link.persons import attach_posts, link_bare_posts, merge_mentions
+from extractor.link.posts import link_post_orgs
 from extractor.nlp.tagging import get_tagger
 from extractor.pipeline import Pipeline, Request
 from extractor.rules import dates, percentages
 from extractor.rules.locations import find_loc_mentions
 from extractor.rules.organizations import find_org_mentions
-from extractor.rules.persons import find_name_mentions, merge_mentions
+from extractor.rules.persons import find_name_mentions
 from extractor.rules.posts import find_bare_posts, find_posts
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -60,6 +60,9 @@ class Post(Record):
     role: str  # the post itself: «заместитель Премьер-министра»
     org: str | None = None  # organization or territory, nominative
     org_ref: OrgRef | None = None
+    # every place the text names this post of this person, in order: this one, the same post said
+    # again, a shorter form of it («губернатор» after «губернатор Тульской области»)
+    mentions: list[Mention] = field(default_factory=list)
 
 
 @dataclass

@@ -6,13 +6,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from extractor.link.linking import attach_posts, link_bare_posts, link_post_orgs, merge_locations, merge_orgs
+from extractor.link.organizations import merge_locations, merge_orgs
+from extractor.link.persons import attach_posts, link_bare_posts, merge_mentions
+from extractor.link.posts import link_post_orgs
 from extractor.model import Document
 from extractor.nlp.tagging import Tagged, get_tagger
 from extractor.rules import dates, percentages
 from extractor.rules.locations import find_loc_mentions
 from extractor.rules.organizations import find_org_mentions
-from extractor.rules.persons import find_name_mentions, merge_mentions
+from extractor.rules.persons import find_name_mentions
 from extractor.rules.posts import find_bare_posts, find_posts
 
 

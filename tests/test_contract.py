@@ -75,12 +75,14 @@ def test_every_schema_definition_is_used() -> None:
 
 def test_json_of_a_record_follows_its_fields() -> None:
     post = model.Post(normal="губернатор Тульской области", text="губернатора Тульской области", start=3, end=31,
-                      role="губернатор", org="Тульская область", org_ref=model.OrgRef("location", 0))
+                      role="губернатор", org="Тульская область", org_ref=model.OrgRef("location", 0),
+                      mentions=[model.Mention("губернатора Тульской области", 3, 31)])
     person = model.Person("Дмитрий Миляев", "Дмитрий", None, "Миляев", [post], [model.Mention("Миляев", 40, 46)])
     assert person.to_json() == {
         "name": "Дмитрий Миляев", "first": "Дмитрий", "middle": None, "last": "Миляев",
         "posts": [{"normal": "губернатор Тульской области", "text": "губернатора Тульской области", "start": 3,
                    "end": 31, "role": "губернатор", "org": "Тульская область",
-                   "org_ref": {"type": "location", "index": 0}}],
+                   "org_ref": {"type": "location", "index": 0},
+                   "mentions": [{"text": "губернатора Тульской области", "start": 3, "end": 31}]}],
         "mentions": [{"text": "Миляев", "start": 40, "end": 46}],
     }  # fmt: skip

@@ -7,6 +7,7 @@ import random
 import re
 
 import pytest
+from conftest import cases
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -288,7 +289,7 @@ CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None,
 ]
 
 
-@pytest.mark.parametrize("text,ref,expected", CONTEXT_CASES)
+@pytest.mark.parametrize("text,ref,expected", cases(CONTEXT_CASES))
 def test_dates_in_context(text: str, ref: datetime.date | None, expected: list[tuple[str, str | None, bool]]) -> None:
     assert [(d.text, d.value, d.relative) for d in dates_of(text, ref)] == expected
 
@@ -297,22 +298,22 @@ def _tuples(text: str, ref: datetime.date | None) -> list[tuple[str, str | None,
     return [(d.text, d.value, d.relative, d.time) for d in dates_of(text, ref)]
 
 
-@pytest.mark.parametrize("text,expected", CASES)
+@pytest.mark.parametrize("text,expected", cases(CASES))
 def test_dates(text: str, expected: list[tuple[str, str | None, bool, str | None]]) -> None:
     assert _tuples(text, REF) == expected
 
 
-@pytest.mark.parametrize("text,expected", NO_REF_CASES)
+@pytest.mark.parametrize("text,expected", cases(NO_REF_CASES))
 def test_dates_without_ref(text: str, expected: list[tuple[str, str | None, bool]]) -> None:
     assert [(d.text, d.value, d.relative) for d in dates_of(text, None)] == expected
 
 
-@pytest.mark.parametrize("text", NEGATIVE)
+@pytest.mark.parametrize("text", cases(NEGATIVE))
 def test_not_dates(text: str) -> None:
     assert dates_of(text, REF) == []
 
 
-@pytest.mark.parametrize("text,expected", DOC_DATES)
+@pytest.mark.parametrize("text,expected", cases(DOC_DATES))
 def test_doc_date(text: str, expected: datetime.date | None) -> None:
     assert doc_date_of(text) == expected
 
@@ -381,7 +382,7 @@ EDGE_CASES: list[tuple[str, datetime.date, list[tuple[str, str | None]]]] = [
 ]
 
 
-@pytest.mark.parametrize("text,ref,expected", EDGE_CASES)
+@pytest.mark.parametrize("text,ref,expected", cases(EDGE_CASES))
 def test_calendar_edges(text: str, ref: datetime.date, expected: list[tuple[str, str | None]]) -> None:
     assert [(d.text, d.value) for d in dates_of(text, ref)] == expected
 

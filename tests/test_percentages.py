@@ -6,6 +6,7 @@ import datetime
 import random
 
 import pytest
+from conftest import cases
 
 from extractor.model import Percentage
 from extractor.nlp.tagging import get_tagger
@@ -271,7 +272,7 @@ ROLES: list[tuple[str, list[tuple[str, str | None, str | None, str | None]]]] = 
 ]
 
 
-@pytest.mark.parametrize("text,expected", ROLES)
+@pytest.mark.parametrize("text,expected", cases(ROLES))
 def test_roles(text: str, expected: list[tuple[str, str | None, str | None, str | None]]) -> None:
     assert [(p.text, p.qualifier, p.role, p.change) for p in _find(text)] == expected
 
@@ -288,7 +289,7 @@ CARRIED: list[tuple[str, list[tuple[str, str | None, str | None]]]] = [
         [("12%", "2023", "2022"), ("5%", "2023", "2022")],
     ),
     (
-        "За 2023 год выручка выросла на 12%. Доля экспорта составила 30%. Прибыль увеличилась на 5%.",
+        "В 2023 году выручка выросла на 12%. Доля экспорта составила 30%. Прибыль увеличилась на 5%.",
         [("12%", "2023", None), ("30%", None, None), ("5%", "2023", None)],
     ),
     (
@@ -299,7 +300,7 @@ CARRIED: list[tuple[str, list[tuple[str, str | None, str | None]]]] = [
 ]
 
 
-@pytest.mark.parametrize("text,expected", CARRIED)
+@pytest.mark.parametrize("text,expected", cases(CARRIED))
 def test_period_carried_over(text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
     assert [(p.text, p.period, p.base) for p in _find(text)] == expected
 
@@ -338,17 +339,17 @@ TRADE_EXPECTED = [
 ]
 
 
-@pytest.mark.parametrize("text,expected", FORMS)
+@pytest.mark.parametrize("text,expected", cases(FORMS))
 def test_forms(text: str, expected: list[tuple[str, float, float | None, str, str | None]]) -> None:
     assert [(p.text, p.value, p.value_to, p.unit, p.qualifier) for p in _find(text)] == expected
 
 
-@pytest.mark.parametrize("text", NEGATIVE)
+@pytest.mark.parametrize("text", cases(NEGATIVE))
 def test_not_percentages(text: str) -> None:
     assert _find(text) == []
 
 
-@pytest.mark.parametrize("text,expected", CONTEXT)
+@pytest.mark.parametrize("text,expected", cases(CONTEXT))
 def test_context(text: str, expected: list[tuple[str, str | None, str | None, str | None, str | None]]) -> None:
     assert [(p.text, p.subject, p.change, p.period, p.base) for p in _find(text)] == expected
 

@@ -4,10 +4,14 @@ short names, and the words that mark events, things, units and report sources.""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 
-from extractor.lexicon import load_rows, load_words
+from extractor.lexicon import PhraseIndex, load_rows, load_words
+from extractor.nlp.inflect import nominative_phrase
 from extractor.nlp.morph import phrase_lemmas
+from extractor.nlp.tagging import Span, Tagged, Token
 
 QUOTE_CHARS = '«»„“”"'
 
@@ -21,10 +25,20 @@ def _stem_pattern(phrase: str) -> str:
     return r"\s+".join(parts)
 
 
+@dataclass(frozen=True)
+class LegalForms:
+    kinds: dict[str, str]  # abbreviation («ООО», «госкорпорация») -> kind of organization
+    abbreviation: re.Pattern[str]  # any abbreviation, as written in a text (group 1)
+    any_spelled: re.Pattern[str]  # any spelled-out form («общества с ограниченной ответственностью»)
+    spelled: list[tuple[re.Pattern[str], str]]  # each spelled-out form's own pattern -> abbreviation
+
+    def spelled_abbreviation(self, written: str) -> str | None:
+        """The abbreviation of a spelled-out form found by `any_spelled`."""
+        return next((a for p, a in self.spelled if p.match(written)), None)
+
+
 @cache
-def legal_forms() -> tuple[dict[str, str], re.Pattern[str], tuple[re.Pattern[str], list[tuple[re.Pattern[str], str]]]]:
-    """Abbreviation -> kind; a regex of the abbreviations; a regex of every spelled-out form,
-    with each form's own pattern -> abbreviation."""
+def legal_forms() -> LegalForms:
     kinds: dict[str, str] = {}
     spelled: list[tuple[str, str]] = []
     for row in load_rows("legal_forms.txt"):
@@ -41,18 +55,18 @@ def legal_forms() -> tuple[dict[str, str], re.Pattern[str], tuple[re.Pattern[str
     # one pass over the text finds every spelled-out form (longest first); which one it was
     # is then told on the short match alone
     any_spelled = re.compile(r"(?<!\w)(?:" + "|".join(_stem_pattern(s) for s, _ in spelled) + ")", re.IGNORECASE)
-    return kinds, abbr_re, (any_spelled, patterns)
+    return LegalForms(kinds, abbr_re, any_spelled, patterns)
 
 
 def form_of(written: str) -> str:
     """The legal form as listed: «Госкорпорация» -> «госкорпорация», «ООО» stays."""
-    return written if written in legal_forms()[0] else written.lower()
+    return written if written in legal_forms().kinds else written.lower()
 
 
 @cache
-def org_heads() -> dict[tuple[str, ...], str]:
+def org_heads() -> PhraseIndex[str]:
     """Head-noun lemmas («правительство», «группа компаний») -> kind."""
-    return {phrase_lemmas(row[0]): row[1] for row in load_rows("org_heads.txt") if len(row) > 1}
+    return PhraseIndex((phrase_lemmas(row[0]), row[1]) for row in load_rows("org_heads.txt") if len(row) > 1)
 
 
 @cache
@@ -98,8 +112,8 @@ def event_heads() -> frozenset[str]:
 
 
 @cache
-def unit_heads() -> frozenset[tuple[str, ...]]:
-    return frozenset(phrase_lemmas(w) for w in load_words("unit_heads.txt"))
+def unit_heads() -> PhraseIndex[bool]:
+    return PhraseIndex((phrase_lemmas(w), True) for w in load_words("unit_heads.txt"))
 
 
 def plain(s: str) -> str:
@@ -134,3 +148,21 @@ def known_full_names() -> dict[str, str]:
 @cache
 def report_verbs() -> frozenset[str]:
     return frozenset(load_words("report_verbs.txt"))
+
+
+def one_word_spelling(words: Sequence[Token]) -> str | None:
+    """The lexicon spelling of a one-word well-known name in any case («Евросоюза» -> «Евросоюз»)."""
+    return one_word_names().get(words[0].lemma) if len(words) == 1 else None
+
+
+def known_org_kind(tagged: Tagged, span: Span) -> str | None:
+    """A LOC span that names a known organization («ЕС», «Европейского союза», «ООН»): its kind.
+    Only names of the organization lexicon count: «Сколково» or «СНГ» stay places."""
+    if span.text.isupper():
+        known = known_abbrevs().get(plain(span.text))
+        return known[1] if known else None
+    words = tagged.tokens[span.first : span.last]
+    spelling = one_word_spelling(words)
+    if spelling:  # «Евросоюза»
+        return known_abbrevs()[spelling.lower()][1]
+    return known_full_names().get(plain(nominative_phrase(words, tagged.text)))

@@ -8,9 +8,9 @@ from collections.abc import Callable
 
 from extractor.nlp.tagging import Tagged, Token
 
+# how far the dependents of a head noun may reach: a long official name has about twenty words
 MAX_DEPENDENT_TOKENS = 24
 OPEN_QUOTES = frozenset("«„“\"")
-CLOSE_QUOTES = {"«": "»", "„": "“", "“": "”", '"': '"'}
 DASHES = frozenset({"-", "–", "—"})
 PREP_CASES = {"по": ("Dat",), "в": ("Loc",), "во": ("Loc",), "при": ("Loc",), "от": ("Gen",), "на": ("Loc",)}
 # «в» + these is a time or a circumstance («в июле», «в ходе»), not where a post is
@@ -49,24 +49,11 @@ def _quote_depth(text: str) -> int:
     return text.count("«") + text.count("„") - text.count("»") - text.count("“")
 
 
-def quote_end(tokens: list[Token], i: int, limit: int) -> int | None:
-    """Index after the quote closing the one at i; nested quotes («Завод «Октябрь»») count."""
-    opener = tokens[i].text
-    closer = CLOSE_QUOTES.get(opener)
-    if closer is None:
-        return None
-    if opener == closer:  # straight quotes do not nest: the next one closes
-        for j in range(i + 1, limit):
-            if tokens[j].text == closer:
-                return j + 1
-        return None
-    depth = 0
-    for j in range(i, limit):
-        t = tokens[j].text
-        depth += t.count(opener) - t.count(closer)  # «««» and »» come as one token too
-        if depth <= 0:
-            return j + 1
-    return None
+def quote_end(tagged: Tagged, i: int, limit: int) -> int | None:
+    """Index after the quote closing the one at token i, if it closes before `limit`; nested
+    quotes («Завод «Октябрь»») count."""
+    end = tagged.quote_closes.get(i)
+    return end if end is not None and end <= limit else None
 
 
 def case_of(tok: Token) -> str | None:
@@ -102,7 +89,7 @@ def extend_dependents(
             j = spans.named_end[j]
             continue
         if text in OPEN_QUOTES:
-            q = quote_end(toks, j, limit)
+            q = quote_end(tagged, j, limit)
             if q is None:
                 break
             j = q

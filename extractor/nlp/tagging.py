@@ -10,9 +10,10 @@ Syntax is not run: no rule uses it.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -64,12 +65,40 @@ class Sentence:
     last: int  # one past its last token
 
 
+# an opening quote -> the quote that closes it; «“» opens one pair and closes another
+CLOSE_QUOTES = {"«": "»", "„": "“", "“": "”", '"': '"'}
+
+
 @dataclass
 class Tagged:
     text: str
     tokens: list[Token]
     sents: list[Sentence]
     spans: list[Span]
+
+    @cached_property
+    def named_firsts(self) -> list[int]:
+        """The first tokens of the organization and place spans, in order."""
+        return sorted({s.first for s in self.spans if s.type in ("ORG", "LOC")})
+
+    @cached_property
+    def named_first_set(self) -> frozenset[int]:
+        return frozenset(self.named_firsts)
+
+    def first_named_in(self, lo: int, hi: int) -> int | None:
+        """The first token of the first organization or place span starting in tokens [lo, hi)."""
+        i = bisect.bisect_left(self.named_firsts, lo)
+        return self.named_firsts[i] if i < len(self.named_firsts) and self.named_firsts[i] < hi else None
+
+    @cached_property
+    def quote_closes(self) -> dict[int, int]:
+        """For each opening quote token, the index after the token closing it in its sentence;
+        nested quotes («Завод «Октябрь»») count. Found in one pass, so that every rule asking
+        stays linear in the length of a sentence full of unclosed quotes."""
+        closes: dict[int, int] = {}
+        for sent in self.sents:
+            closes.update(_quote_pairs(self.tokens, sent.first, sent.last))
+        return closes
 
     def token_at(self, offset: int) -> int | None:
         """Index of the token starting at `offset`, if any."""
@@ -83,15 +112,42 @@ class Tagged:
         self._ends = {t.end: i for i, t in enumerate(self.tokens)}
 
 
+def _quote_pairs(tokens: list[Token], first: int, last: int) -> dict[int, int]:
+    """Opening quote token -> index after its closing one, within tokens [first, last).
+    Guillemets and curly quotes nest, and a token may hold several («»»» after a nested name);
+    a straight quote is closed by the next one."""
+    out: dict[int, int] = {}
+    open_at: dict[str, list[int]] = {opener: [] for opener, closer in CLOSE_QUOTES.items() if opener != closer}
+    straight: int | None = None
+    for j in range(first, last):
+        text = tokens[j].text
+        if text == '"':
+            if straight is not None:
+                out[straight] = j + 1
+            straight = j
+        for opener, stack in open_at.items():
+            net = text.count(opener) - text.count(CLOSE_QUOTES[opener])
+            for _ in range(-net):
+                if stack:
+                    out[stack.pop()] = j + 1
+            # a token that is the quote itself can be asked about; quotes inside a longer token
+            # only take part in the nesting
+            stack.extend([j if text == opener else -1] * max(net, 0))
+    out.pop(-1, None)
+    return out
+
+
 # A line break ends a sentence (titles, datelines and paragraphs carry no final period) unless
 # the line is wrapped: it ends with a comma or hyphen, or the next line goes on in lowercase.
 NEWLINE = re.compile(r"\n")
+# how much of the lines around a line break is read to tell a wrapped line from a new sentence
+LINE_CONTEXT = 80
 WRAP_END = frozenset(",-–—")
 
 
 def _ends_sentence(text: str, nl: int) -> bool:
-    before = text[max(0, nl - 80) : nl].rstrip(" \t")
-    rest = text[nl + 1 : nl + 81]
+    before = text[max(0, nl - LINE_CONTEXT) : nl].rstrip(" \t")
+    rest = text[nl + 1 : nl + 1 + LINE_CONTEXT]
     after = rest.lstrip()
     if not before or not after or "\n" in rest[: len(rest) - len(after)]:
         return True  # a blank line, or the text's edge
@@ -118,11 +174,12 @@ DOTTED_WORD = re.compile(r"(?<![\w.])(?:[Вв]р\.)?[Ии]\.о\.?(?!\w)")
 
 
 def _joined(tokens: list[Token], text: str, first: int) -> None:
-    """Join the tokens of each dotted word of the sentence starting at token `first` into one."""
-    start, end = tokens[first].start, tokens[-1].end
-    for m in DOTTED_WORD.finditer(text, start, end):
-        k = next((i for i in range(first, len(tokens)) if tokens[i].start == m.start()), None)
-        j = next((i for i in range(first, len(tokens)) if tokens[i].end == m.end()), None)
+    """Join the tokens of each dotted word of the sentence starting at token `first` into one.
+    Right to left, so the indexes of the words still to join stay put."""
+    starts = {tokens[k].start: k for k in range(first, len(tokens))}
+    ends = {tokens[k].end: k for k in range(first, len(tokens))}
+    for m in reversed(list(DOTTED_WORD.finditer(text, tokens[first].start, tokens[-1].end))):
+        k, j = starts.get(m.start()), ends.get(m.end())
         if k is not None and j is not None and j > k:
             tokens[k : j + 1] = [Token(m.start(), m.end(), m.group(), sent=tokens[k].sent)]
 
@@ -154,15 +211,20 @@ def _windows(sents: list[Sentence]) -> list[tuple[int, int]]:
     return out
 
 
-def is_place_span(span: Span) -> bool:
-    """A one-word span whose every dictionary reading is a place and none a name: «посетил
-    Суджу» names a town, whatever the NER model says."""
-    if span.last - span.first != 1:
-        return False
-    found = parses(span.text.lower())
+def is_place_word(word: str) -> bool:
+    """A word whose every dictionary reading is a place and none a name («Суджу»)."""
+    found = parses(word.lower())
     return bool(found) and all(
         p.is_known and "Geox" in p.tag and not {"Name", "Surn", "Patr"} & p.tag.grammemes for p in found
     )
+
+
+def _span_type(typ: str, first: int, last: int, text: str) -> str:
+    """The model's type, except that a one-word person that can only be a place is a place:
+    «посетил Суджу» names a town, whatever the NER model says."""
+    if typ == "PER" and last - first == 1 and is_place_word(text):
+        return "LOC"
+    return typ
 
 
 def _natasha_data(*parts: str) -> str:
@@ -230,6 +292,7 @@ class Tagger:
                 first, last = tagged.token_at(start), tagged.token_ending(end)
                 if first is None or last is None:
                     continue  # a span that cuts a token: NER and razdel disagree, drop it
+                typ = _span_type(typ, first, last + 1, text[start:end])
                 tagged.spans.append(Span(typ, start, end, text[start:end], first, last + 1))
             out.append(tagged)
         return out

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from extractor.lexicon.orgs import known_org_kind
 from extractor.nlp.inflect import head_grams, nominative_phrase, nominative_word, recover_shape
-from extractor.nlp.tagging import Span, Tagged, Token, is_place_span
-from extractor.rules.organizations import org_like_place
+from extractor.nlp.tagging import Span, Tagged, Token
 
 # how far (in tokens) a bare adjective looks for the head noun it shares
 SHARED_HEAD_WINDOW = 6
@@ -59,9 +59,7 @@ def _name(tagged: Tagged, span: Span) -> str:
 def find_loc_mentions(tagged: Tagged) -> list[LocMention]:
     out = []
     for span in tagged.spans:
-        if span.type == "PER" and is_place_span(span):
-            pass  # «посетил Суджу»: a town the model took for a person
-        elif span.type != "LOC" or org_like_place(tagged, span):
+        if span.type != "LOC" or known_org_kind(tagged, span):
             continue  # «ЕС», «Европейский союз» are organizations
         name = _name(tagged, span)
         if name:

@@ -8,11 +8,12 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from extractor.lexicon import load_words
-from extractor.model import Mention, Person
 from extractor.nlp.inflect import recover_shape
 from extractor.nlp.morph import UD_CASES, parses
-from extractor.nlp.tagging import Tagged, Token, is_place_span
+from extractor.nlp.tagging import Tagged, Token
 
+# name words analysed and inflected, kept: names recur across documents
+NAME_CACHE = 100_000
 INITIAL = re.compile(r"[А-ЯЁA-Z]")
 # a patronymic by its suffix, in any case: «Болатовичем», «Ринатовны» (the middle of three words)
 PATRONYMIC = re.compile(r"(ович|евич|ич|овн|евн|ичн|инич)(а|у|ем|ом|е|ой|ы|ою|на|ны|не|ну|ной)?$|^\w+ (оглы|кызы)$")
@@ -51,7 +52,7 @@ def _is_single_first_name(word: str) -> bool:
     return any("Name" in p.tag and p.is_known and p.tag.number == "sing" for p in parses(word.lower()))
 
 
-def _has_gram(word: str, gram: str) -> bool:
+def has_gram(word: str, gram: str) -> bool:
     """A dictionary analysis carries `gram`; guesses for unknown words do not count
     (pymorphy3 guesses «Каранкевичем» to be a patronymic)."""
     return any(gram in p.tag and p.is_known for p in parses(word.lower()))
@@ -62,7 +63,7 @@ def _gender_fits(parse, gender: str) -> bool:
     return "ms-f" in parse.tag or parse.tag.gender is None or gender in parse.tag
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=NAME_CACHE)
 def _nominative(word: str, case: str | None, gram: str, gender: str | None) -> str:
     """A first name, patronymic or surname in the nominative, of the person's gender."""
     if case == "Nom":
@@ -189,15 +190,15 @@ def split_name(tagged: Tagged, first: int, last: int) -> NameMention | None:
     if len(parts) == 1:
         t = parts[0]
         case = t.feats.get("Case")
-        if initials or not _is_single_first_name(t.text) or _has_gram(t.text, "Surn"):
+        if initials or not _is_single_first_name(t.text) or has_gram(t.text, "Surn"):
             la = _nominative(t.text, case, "Surn", gender)
         else:
             f = _nominative(t.text, case, "Name", gender)
     elif len(parts) == 2:
         a, b = parts
-        if _has_gram(a.text, "Surn") and not _has_gram(a.text, "Name") and _has_gram(b.text, "Name"):
+        if has_gram(a.text, "Surn") and not has_gram(a.text, "Name") and has_gram(b.text, "Name"):
             a, b = b, a  # «Иванов Иван»
-        if _has_gram(b.text, "Patr") and not _has_gram(b.text, "Surn"):
+        if has_gram(b.text, "Patr") and not has_gram(b.text, "Surn"):
             f = _nominative(a.text, a.feats.get("Case"), "Name", gender)
             m = _nominative(b.text, b.feats.get("Case"), "Patr", gender)
         else:
@@ -205,13 +206,13 @@ def split_name(tagged: Tagged, first: int, last: int) -> NameMention | None:
             la = _nominative(b.text, b.feats.get("Case"), "Surn", gender)
     elif len(parts) >= 3:
         a, b, c = parts[0], parts[1], parts[-1]
-        if _has_gram(c.text, "Patr") and _has_gram(b.text, "Name") and not _has_gram(b.text, "Patr"):
+        if has_gram(c.text, "Patr") and has_gram(b.text, "Name") and not has_gram(b.text, "Patr"):
             a, b, c = b, c, a  # «Иванов Иван Иванович»
         f = _nominative(a.text, a.feats.get("Case"), "Name", gender)
-        if _has_gram(b.text, "Patr") or PATRONYMIC.search(b.text.lower()):
+        if has_gram(b.text, "Patr") or PATRONYMIC.search(b.text.lower()):
             m = _nominative(b.text, b.feats.get("Case"), "Patr", gender)
             la = _nominative(c.text, c.feats.get("Case"), "Surn", gender)
-        elif len(parts) == 3 and _has_gram(b.text, "Name") and not _has_gram(b.text, "Surn"):
+        elif len(parts) == 3 and has_gram(b.text, "Name") and not has_gram(b.text, "Surn"):
             # a second given name: «Реджеп Тайип Эрдоган»
             m = _nominative(b.text, b.feats.get("Case"), "Name", gender)
             la = _nominative(c.text, c.feats.get("Case"), "Surn", gender)
@@ -230,19 +231,24 @@ def split_name(tagged: Tagged, first: int, last: int) -> NameMention | None:
     )
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=NAME_CACHE)
 def _surname_readings(word: str) -> frozenset[str]:
     """A bare surname's possible nominatives («Тулегенов» may be read as a genitive of
     «Тулеген»): it joins a person whose surname is any of them."""
-    out = {_key(word)}
+    out = {name_key(word)}
     for p in parses(word.lower()):
         if p.tag.POS == "NOUN":
-            out.add(_key(p.normal_form))
+            out.add(name_key(p.normal_form))
             for g in ("masc", "femn"):
                 inflected = p.inflect({"nomn", "sing", g}) if "Surn" in p.tag else None
                 if inflected:
-                    out.add(_key(inflected.word))
+                    out.add(name_key(inflected.word))
     return frozenset(out)
+
+
+def name_key(s: str | None) -> str:
+    """A name part as compared: lowercase, ё as е."""
+    return (s or "").lower().replace("ё", "е")
 
 
 SPAN_BREAKS = frozenset({"(", ")", ",", ";", "•", "[", "]"})
@@ -269,8 +275,6 @@ def find_name_mentions(tagged: Tagged) -> list[NameMention]:
     for span in tagged.spans:
         if span.type != "PER":
             continue
-        if is_place_span(span):
-            continue  # the model took a town for a person: a location (locations.py)
         previous = None
         for first, last, spelling in _name_parts(tagged, span.first, span.last):
             if spelling and previous is not None:
@@ -318,7 +322,7 @@ def _initialled_names(tagged: Tagged, found: list[NameMention]) -> list[NameMent
 def _surnames_again(tagged: Tagged, found: list[NameMention]) -> list[NameMention]:
     """A surname of a person named in the text, written again where the model saw no name: «По
     словам Русских» after «Сергей Русских». Not a word opening a sentence, not in quotes."""
-    known = {_key(nm.last) for nm in found if nm.last and nm.first}
+    known = {name_key(nm.last) for nm in found if nm.last and nm.first}
     if not known:
         return []
     toks = tagged.tokens
@@ -335,79 +339,3 @@ def _surnames_again(tagged: Tagged, found: list[NameMention]) -> list[NameMentio
             if nm is not None and nm.last:
                 out.append(nm)
     return out
-
-
-def _key(s: str | None) -> str:
-    return (s or "").lower().replace("ё", "е")
-
-
-def _same_first(a: str, b: str) -> bool:
-    """First names agree: equal, or one is an initial («А.») of the other."""
-    a, b = _key(a), _key(b)
-    if a.endswith(".") or b.endswith("."):
-        return a[:1] == b[:1]
-    return a == b
-
-
-def _compatible(person: Person, nm: NameMention) -> bool:
-    if nm.last and not nm.first and person.first and _key(nm.last) == _key(person.first):
-        return True  # a lone first name the dictionary does not know: «Ерлан» after «Ерлан Касымбеков»
-    if nm.last and person.last and _key(nm.last) != _key(person.last) and (
-        _key(person.last) not in nm.last_forms
-    ):
-        return False
-    if nm.first and person.first and not _same_first(nm.first, person.first):
-        return False
-    if nm.last is None and person.last is None and nm.first is None:
-        return False
-    return bool((nm.last and person.last) or (nm.first and person.first and not nm.last))
-
-
-def display_name(p: Person) -> str:
-    """«Имя Фамилия»; a patronymic has its own field, initials and second given names stay
-    («А. В. Иванов», «Реджеп Тайип Эрдоган»)."""
-    is_patronymic = bool(p.middle) and (_has_gram(p.middle, "Patr") or bool(PATRONYMIC.search(p.middle.lower())))
-    middle = p.middle if p.middle and (not is_patronymic or p.middle.endswith(".")) else None
-    return " ".join(x for x in (p.first, middle, p.last) if x)
-
-
-def merge_mentions(text: str, mentions: list[NameMention]) -> tuple[list[Person], list[int]]:
-    """One Person per individual; returns the persons and, per mention, its person's index.
-
-    Full names found anywhere in the document come first, so that «Миляев упомянул» joins
-    «Дмитрий Миляев» even when the surname is met first; people sharing a surname stay apart
-    when their first names or initials differ (a bare surname then goes to the nearest one before).
-    """
-    persons: list[Person] = []
-    owner = [-1] * len(mentions)
-    order = sorted(range(len(mentions)), key=lambda i: (
-        -(bool(mentions[i].first) + bool(mentions[i].last) + bool(mentions[i].middle)), mentions[i].start
-    ))
-    for i in order:
-        nm = mentions[i]
-        candidates = [k for k, p in enumerate(persons) if _compatible(p, nm)]
-        if len(candidates) > 1:
-            # the nearest person mentioned before this mention
-            before = [k for k in candidates if persons[k].mentions[0].start <= nm.start]
-            candidates = [max(before, key=lambda k: persons[k].mentions[0].start)] if before else candidates[:1]
-        if candidates:
-            k = candidates[0]
-            p = persons[k]
-            # a full first name wins over an initial
-            if nm.first and (not p.first or p.first.endswith(".")) and not nm.first.endswith("."):
-                p.first, p.middle = nm.first, nm.middle or p.middle
-            p.first = p.first or nm.first
-            p.middle = p.middle or nm.middle
-            p.last = p.last or nm.last
-        else:
-            k = len(persons)
-            persons.append(Person(name="", first=nm.first, middle=nm.middle, last=nm.last))
-        persons[k].mentions.append(Mention(text[nm.start:nm.end], nm.start, nm.end))
-        owner[i] = k
-    for p in persons:
-        p.mentions.sort(key=lambda m: m.start)
-        p.name = display_name(p)
-    # persons in order of first mention; remap owners
-    ranked = sorted(range(len(persons)), key=lambda k: persons[k].mentions[0].start)
-    new_index = {old: new for new, old in enumerate(ranked)}
-    return [persons[k] for k in ranked], [new_index[o] for o in owner]

@@ -14,100 +14,48 @@ dash or parentheses, or through a verb («назначен на должност
 from __future__ import annotations
 
 import re
-from dataclasses import replace
-from functools import cache, lru_cache
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Protocol
 
-from extractor.lexicon import load_rows, load_words
 from extractor.lexicon.orgs import org_heads
+from extractor.lexicon.posts import MAX_POST_WORDS, is_acting, is_modifier, match_post_head, post_lemma, post_lexicon
 from extractor.model import Post
 from extractor.nlp.inflect import as_written, head_index, join_tokens, nominative_phrase, nominative_word
-from extractor.nlp.morph import UD_CASES, parses, phrase_lemmas
+from extractor.nlp.morph import UD_CASES, parses
 from extractor.nlp.phrases import DASHES, MAX_DEPENDENT_TOKENS, OPEN_QUOTES, NamedSpans, case_of, extend_dependents
 from extractor.nlp.tagging import Tagged, Token
-from extractor.rules.persons import NameMention
 
-MAX_POST_WORDS = 8
+
+class NameTokens(Protocol):
+    """Where a name stands, by token index (a person rule's name mention has these)."""
+
+    @property
+    def first_tok(self) -> int: ...
+
+    @property
+    def last_tok(self) -> int: ...
+
+
+# an apposition after a name is short: «Иван Петров, директор завода», at most six words to its comma
+MAX_APPOSITION_WORDS = 6
+# a spelling in brackets after a name («Джоэл Саймон (Joel Simon)») has a few words
+MAX_SPELLING_WORDS = 6
+# posts in a row after a name, comma-separated: «..., известный правозащитник, член палаты, ...»
+MAX_APPOSITIONS = 3
+# a linking verb stands right after the name: «Иван Петров назначен на должность», a few words on
+MAX_LINK_VERB_DISTANCE = 5
+# «И.о.», «исполняющий обязанности» opens a post: among its first words, after modifiers
+ACTING_WITHIN = 3
+# analyses of name words asked about again and again across documents
+NAME_CACHE = 50_000
+
 AFTER_NAME_OPENERS = frozenset({",", "(", "-", "–", "—"})
 POST_END = frozenset({",", ".", "(", ")", ";", ":", "!", "?", "-", "–", "—"})
 # «российский президент», «свердловского губернатора»: adjectives of places end so
 PLACE_ADJECTIVE = re.compile(r"(ский|цкий|овный)$")
-PLACE_NAMES = {row[0]: row[1] for row in load_rows("place_adjectives.txt") if len(row) > 1}
-# «назначен на должность», «занимает пост», «избрана председателем»
-LINK_VERBS = frozenset(load_words("post_link_verbs.txt"))
 LINK_NOUNS = frozenset({"должность", "пост"})
-# trades that are posts only with an organization: «журналист газеты», not «журналист Иванов»
-PROFESSIONS = frozenset(load_words("professions.txt"))
-
-
-@cache
-def _lexicon() -> tuple[dict[tuple[str, ...], bool], frozenset[str], dict[str, str]]:
-    """Post entries as lemma tuples (prefixes marked), modifier lemmas, abbreviation expansions."""
-    entries: dict[tuple[str, ...], bool] = {}
-    for phrase, *_rest in load_rows("posts.txt"):
-        key = phrase_lemmas(phrase)
-        for n in range(1, len(key)):
-            entries.setdefault(key[:n], False)
-        entries[key] = True
-    modifiers: set[str] = set()
-    expansions: dict[str, str] = {}
-    for row in load_rows("post_modifiers.txt"):
-        word = row[0].lower()
-        if len(row) == 1 or row[1] == "past":
-            # «чрезвычайный и полномочный»: the words, not the conjunction
-            modifiers.update(w for w in phrase_lemmas(word) if len(w) > 2)
-        elif " " not in word:  # one-token abbreviations: «врио», «замминистра», «гендиректор»
-            abbr = word.rstrip(".")
-            expansions[abbr] = row[1]
-            if not entries.get(phrase_lemmas(row[1])):
-                modifiers.add(abbr)  # «врио» qualifies a post; «гендиректор» is one
-    return entries, frozenset(modifiers), expansions
-
-
-def _tok_lemma(tok: Token) -> str:
-    text = tok.text.lower()
-    if text.startswith("экс-") and len(text) > 4:  # «экс-премьера»: a former holder of the post
-        return _lemma_of_word(text[4:])
-    return tok.lemma
-
-
-@lru_cache(maxsize=10_000)
-def _lemma_of_word(word: str) -> str:
-    """A word's lemma, the one that begins a post when there is such («премьера» -> «премьер»)."""
-    lemmas = [p.normal_form.replace("ё", "е") for p in parses(word)]
-    return next((x for x in lemmas if starts_post(x)), lemmas[0] if lemmas else word)
-
-
-def match_post_head(tokens: list[Token], i: int, end: int) -> int | None:
-    """End of the longest post-lexicon entry starting at token i, or None."""
-    entries, _, expansions = _lexicon()
-    best = None
-    key: tuple[str, ...] = ()
-    for j in range(i, min(end, i + MAX_POST_WORDS)):
-        lem = _tok_lemma(tokens[j])
-        if lem in expansions and j == i:
-            # «гендиректор», «замминистра»: the abbreviation stands for a whole post
-            exp = phrase_lemmas(expansions[lem])
-            if entries.get(exp):
-                best = j + 1
-            key = exp
-            continue
-        key = key + (lem,)
-        found = entries.get(key)
-        if found is None:
-            break
-        if found:
-            best = j + 1
-    return best
-
-
-def starts_post(word_lemma: str) -> bool:
-    """Whether a post of the lexicon begins with this lemma."""
-    return (word_lemma,) in _lexicon()[0]
-
-
-def _is_modifier(tok: Token) -> bool:
-    mods = _lexicon()[1]
-    return _tok_lemma(tok) in mods or tok.text.lower().rstrip(".") in mods
 
 
 def _chained_post(toks: list[Token], j: int, limit: int) -> int | None:
@@ -117,7 +65,7 @@ def _chained_post(toks: list[Token], j: int, limit: int) -> int | None:
         return head_end
     if toks[j].text in DASHES and j + 1 < limit:
         k = j + 1
-        while k < limit and _is_modifier(toks[k]):
+        while k < limit and is_modifier(toks[k]):
             k += 1
         if match_post_head(toks, k, limit) is not None:
             return k
@@ -145,7 +93,7 @@ def _see_end(toks: list[Token], j: int, limit: int) -> int:
 
 def _dependents(tagged: Tagged, spans: NamedSpans, j: int, limit: int) -> int:
     toks = tagged.tokens
-    if j > 0 and _tok_lemma(toks[j - 1]) in CHURCH_TITLES:
+    if j > 0 and post_lemma(toks[j - 1]) in CHURCH_TITLES:
         return _see_end(toks, j, limit)
     return extend_dependents(tagged, spans, j, limit, _chained_post)
 
@@ -164,7 +112,7 @@ def _role_complement_end(tagged: Tagged, head_end: int, last: int) -> int:
     """The role takes in its lowercase genitive complement, up to a named organization or
     place or a generic organization noun: «министр связи и коммуникаций» РФ, «директор» банка."""
     toks = tagged.tokens
-    named = {s.first for s in tagged.spans if s.type in ("ORG", "LOC")}
+    named = tagged.named_first_set
     heads = org_heads()
     k = head_end
     while k < last and k not in named:
@@ -203,9 +151,7 @@ def _post_record(tagged: Tagged, first: int, head_end: int, last: int) -> Post |
     head_end = _role_complement_end(tagged, head_end, last)
     # a lexicon entry that names its organization («председатель Государственной Думы»): the
     # role stops where the named organization or place begins
-    for span in tagged.spans:
-        if span.type in ("ORG", "LOC") and first < span.first < head_end:
-            head_end = span.first
+    head_end = tagged.first_named_in(first + 1, head_end) or head_end
     words = toks[first:last]
     text = tagged.text[words[0].start : words[-1].end]
     role_toks = toks[first:head_end]
@@ -214,13 +160,11 @@ def _post_record(tagged: Tagged, first: int, head_end: int, last: int) -> Post |
     # the role's own words change; its genitive tail stays: «заместителем Премьер-министра»
     tail = tagged.text[role_toks[-1].end : words[-1].end] if org_toks else ""
     normal = role + tail
-    church = _tok_lemma(toks[head_end - 1]) in CHURCH_TITLES
+    church = post_lemma(toks[head_end - 1]) in CHURCH_TITLES
     org = None if church else _org_name(tagged, head_end, last)  # a see is not an organization
     head = _head_noun(toks, first, head_end)
     if head.feats.get("Number") == "Plur" and head.text.lower() not in ("обязанности", "обязанностей"):
         return None  # «руководители региона»: a group, not one person's post
-    if org is None and not tail and " ".join(t.lemma for t in role_toks) in PROFESSIONS:
-        return None  # «журналист Виктор Шендерович»: a trade, not a post
     return Post(
         normal=_tidy(normal),
         text=text,
@@ -231,24 +175,10 @@ def _post_record(tagged: Tagged, first: int, head_end: int, last: int) -> Post |
     )
 
 
-@cache
-def _acting_abbreviations() -> frozenset[str]:
-    """«и.о», «врио», «вр.и.о»: the short forms of «исполняющий обязанности» in the post lexicon."""
-    rows = load_rows("post_modifiers.txt")
-    return frozenset(r[0].lower().rstrip(".") for r in rows if len(r) > 1 and "исполняющ" in r[1] and " " not in r[0])
-
-
-def is_acting(tok: Token) -> bool:
-    """«исполняющий (обязанности)», «И.о.», «врио»: a participle or its short form that heads a
-    post phrase in place of a noun."""
-    low = tok.text.lower()
-    return low.startswith("исполняющ") or low.rstrip(".") in _acting_abbreviations()
-
-
 def _nominative_role(tokens: list[Token], text: str) -> str:
     """A role in the nominative; an acting post keeps its object as it is: «исполняющим
     обязанности губернатора» -> «исполняющий обязанности губернатора»; «И.о. главы» never declines."""
-    acting = next((i for i, t in enumerate(tokens[:3]) if is_acting(t)), None)
+    acting = next((i for i, t in enumerate(tokens[:ACTING_WITHIN]) if is_acting(t)), None)
     if acting is None:
         return nominative_phrase(tokens, text)
     tok = tokens[acting]
@@ -288,8 +218,8 @@ def _org_name(tagged: Tagged, first: int, last: int) -> str | None:
         if toks[k].text.lower() in ("в", "во", "от", "на") or toks[k].text in DASHES:
             cut = k
             break
-    named = [s for s in tagged.spans if s.type in ("ORG", "LOC") and first <= s.first < cut]
-    start = named[0].first if named else first
+    named = tagged.first_named_in(first, cut)
+    start = first if named is None else named
     while start < cut and not (toks[start].text[:1].isupper() or toks[start].text in OPEN_QUOTES):
         start += 1
     # an organization noun the name hangs on belongs to it: «партии «Яблоко»», «внешнеполитического
@@ -329,7 +259,7 @@ def _head_with_modifiers(tagged: Tagged, head_first: int, sent_first: int) -> in
     """Take in modifiers before a post head: «первый заместитель», «врио».
     Modifiers before a head are not inflected apart from it, so they stay in the post."""
     i = head_first
-    while i > sent_first and _is_modifier(tagged.tokens[i - 1]):
+    while i > sent_first and is_modifier(tagged.tokens[i - 1]):
         i -= 1
     return i
 
@@ -359,18 +289,18 @@ def _name_agrees(head: Token, name: list[Token]) -> bool:
     return first_ok and _can_be(words[-1].text, a)
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=NAME_CACHE)
 def _indeclinable(word: str) -> bool:
     found = parses(word.lower())
     return bool(found) and all("Fixd" in p.tag or p.tag.POS != "NOUN" for p in found)
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=NAME_CACHE)
 def _known_name(word: str) -> bool:
     return any("Name" in p.tag and p.is_known for p in parses(word.lower()))
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=NAME_CACHE)
 def _can_be(word: str, case: str) -> bool:
     """A dictionary reading of the word in this case; words the dictionary cannot read at all
     («Лэм») may be in any. One person's name is singular: «Александр» is no genitive."""
@@ -379,7 +309,7 @@ def _can_be(word: str, case: str) -> bool:
     return not nouns or any(p.tag.case in cases and p.tag.number != "plur" for p in nouns)
 
 
-def _posts_before(tagged: Tagged, spans: NamedSpans, nm: NameMention) -> list[Post]:
+def _posts_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Post]:
     """Posts standing right before the name; two of them may stand in a row («председатель
     Совета муфтиев России шейх Равиль Гайнутдин»)."""
     toks = tagged.tokens
@@ -387,7 +317,7 @@ def _posts_before(tagged: Tagged, spans: NamedSpans, nm: NameMention) -> list[Po
     lo = max(sent.first, nm.first_tok - MAX_DEPENDENT_TOKENS - MAX_POST_WORDS)
     found = _posts_reaching(tagged, spans, nm, lo, nm.first_tok, sent.first, depth=2)
     verb = nm.first_tok - 1
-    if not found and verb > sent.first and _tok_lemma(toks[verb]) in LINK_VERBS:
+    if not found and verb > sent.first and post_lemma(toks[verb]) in post_lexicon().link_verbs:
         # «капитаном стал Михаель Баллак», «председателем избран Иван Петров»
         lo = max(sent.first, verb - MAX_DEPENDENT_TOKENS - MAX_POST_WORDS)
         for i in range(lo, verb):
@@ -401,7 +331,7 @@ def _posts_before(tagged: Tagged, spans: NamedSpans, nm: NameMention) -> list[Po
 
 
 def _posts_reaching(
-    tagged: Tagged, spans: NamedSpans, nm: NameMention, lo: int, end: int, sent_first: int, depth: int
+    tagged: Tagged, spans: NamedSpans, nm: NameTokens, lo: int, end: int, sent_first: int, depth: int
 ) -> list[Post]:
     """The leftmost post in [lo, end) whose dependents reach `end` (directly or through one
     more post right after it)."""
@@ -458,10 +388,10 @@ def _post_with_place(tagged: Tagged, first: int, head_end: int, last: int) -> Po
         and k >= 0
         and toks[k].pos == "ADJ"
         and toks[k].sent == toks[first].sent
-        and (PLACE_ADJECTIVE.search(toks[k].lemma) and not _is_modifier(toks[k]))
+        and (PLACE_ADJECTIVE.search(toks[k].lemma) and not is_modifier(toks[k]))
     ):
         adjective = toks[k].lemma
-        place = PLACE_NAMES.get(adjective, adjective)
+        place = post_lexicon().place_names.get(adjective, adjective)
         return Post(
             normal=f"{adjective} {post.normal}",
             text=tagged.text[toks[k].start : post.end],
@@ -479,7 +409,7 @@ def _post_from(tagged: Tagged, spans: NamedSpans, i: int, limit: int, strict_end
     toks = tagged.tokens
     k = i
     # «управляющий» is a modifier in «управляющий директор» and a post of its own
-    while k < limit and match_post_head(toks, k, limit) is None and _is_modifier(toks[k]):
+    while k < limit and match_post_head(toks, k, limit) is None and is_modifier(toks[k]):
         k += 1
     head_end = match_post_head(toks, k, limit)
     if head_end is None:
@@ -495,7 +425,7 @@ def _post_from(tagged: Tagged, spans: NamedSpans, i: int, limit: int, strict_end
     return _post_record(tagged, i, head_end, last)
 
 
-def _apposition_agrees(tagged: Tagged, post: Post, nm: NameMention) -> bool:
+def _apposition_agrees(tagged: Tagged, post: Post, nm: NameTokens) -> bool:
     """A post in apposition after a name stands in the name's case («с Иваном Петровым,
     генеральным директором ...»), or in the nominative after a name in any case."""
     toks = tagged.tokens
@@ -510,8 +440,8 @@ def _apposition_agrees(tagged: Tagged, post: Post, nm: NameMention) -> bool:
 
 
 def _next_comma(toks: list[Token], i: int, limit: int) -> int | None:
-    """The comma ending a short apposition (at most 6 words), if any."""
-    for k in range(i, min(limit, i + 7)):
+    """The comma ending a short apposition, if any."""
+    for k in range(i, min(limit, i + MAX_APPOSITION_WORDS + 1)):
         if toks[k].text == ",":
             return k
         if toks[k].pos in ("VERB", "AUX") or toks[k].text in (".", ";", "(", ")"):
@@ -519,7 +449,7 @@ def _next_comma(toks: list[Token], i: int, limit: int) -> int | None:
     return None
 
 
-def _posts_after(tagged: Tagged, spans: NamedSpans, nm: NameMention) -> list[Post]:
+def _posts_after(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Post]:
     toks = tagged.tokens
     sent = tagged.sents[toks[nm.last_tok - 1].sent]
     j = nm.last_tok
@@ -529,17 +459,17 @@ def _posts_after(tagged: Tagged, spans: NamedSpans, nm: NameMention) -> list[Pos
     if (
         toks[j].text == "("
         and match_post_head(toks, j + 1, sent.last) is None
-        and not _is_modifier(toks[j + 1] if j + 1 < sent.last else toks[j])
+        and not is_modifier(toks[j + 1] if j + 1 < sent.last else toks[j])
     ):
-        close = next((k for k in range(j + 1, min(sent.last, j + 8)) if toks[k].text == ")"), None)
+        close = next((k for k in range(j + 1, min(sent.last, j + MAX_SPELLING_WORDS + 2)) if toks[k].text == ")"), None)
         if close is not None and close + 1 < sent.last:
             j = close + 1
     if toks[j].text in AFTER_NAME_OPENERS:
         # «Александр Брод, известный правозащитник, член Общественной палаты»: the posts may
-        # follow another apposition; look at up to three comma-separated ones
+        # follow another apposition
         posts: list[Post] = []
         k = j
-        for _ in range(3):
+        for _ in range(MAX_APPOSITIONS):
             if k >= sent.last or toks[k].text not in AFTER_NAME_OPENERS:
                 break
             post = _post_from(tagged, spans, k + 1, sent.last)
@@ -559,10 +489,10 @@ def _posts_after(tagged: Tagged, spans: NamedSpans, nm: NameMention) -> list[Pos
                     break
         return posts
     # verbal links within a few words: «назначен на должность заместителя министра»
-    for k in range(j, min(sent.last, j + 5)):
-        if _tok_lemma(toks[k]) in LINK_VERBS:
+    for k in range(j, min(sent.last, j + MAX_LINK_VERB_DISTANCE)):
+        if post_lemma(toks[k]) in post_lexicon().link_verbs:
             m = k + 1
-            while m < sent.last and (toks[m].text.lower() in ("на", "в") or _tok_lemma(toks[m]) in LINK_NOUNS):
+            while m < sent.last and (toks[m].text.lower() in ("на", "в") or post_lemma(toks[m]) in LINK_NOUNS):
                 m += 1
             post = _post_from(tagged, spans, m, sent.last, strict_end=False)
             return [post] if post else []
@@ -571,7 +501,7 @@ def _posts_after(tagged: Tagged, spans: NamedSpans, nm: NameMention) -> list[Pos
     return []
 
 
-def find_posts(tagged: Tagged, mentions: list[NameMention]) -> list[list[Post]]:
+def find_posts(tagged: Tagged, mentions: Sequence[NameTokens]) -> list[list[Post]]:
     """For each name mention, the posts the text attaches to it."""
     spans = NamedSpans(tagged)
     out = []
@@ -581,10 +511,21 @@ def find_posts(tagged: Tagged, mentions: list[NameMention]) -> list[list[Post]]:
     return out
 
 
-def find_bare_posts(tagged: Tagged) -> list[tuple[int, int, int, str, str]]:
-    """Posts in the nominative standing as a reference to someone («губернатор отметил»,
-    «Губернатор Тульской области обсудил»): first token, head end, phrase end, role key,
-    whole-phrase key."""
+@dataclass(frozen=True)
+class BarePost:
+    """A post in the nominative standing as a reference to someone («губернатор отметил»,
+    «Губернатор Тульской области обсудил»)."""
+
+    first: int  # token range of the post: its first token, the end of its head, its end
+    head_end: int
+    last: int
+    role_key: str  # the lemmas of the role alone, as `role_key` gives them
+    whole_key: str  # the lemmas of the whole post
+    post: Post | None  # the post itself, for the person it turns out to refer to
+
+
+def find_bare_posts(tagged: Tagged) -> list[BarePost]:
+    """Posts in the nominative that are no part of a name's post: references to someone."""
     spans = NamedSpans(tagged)
     out = []
     toks = tagged.tokens
@@ -599,19 +540,9 @@ def find_bare_posts(tagged: Tagged) -> list[tuple[int, int, int, str, str]]:
         if last < sent.last and last in spans.per_start:
             i = last  # a post before a name: not a bare reference
             continue
-        key = " ".join(_tok_lemma(t) for t in toks[i:head_end])
-        whole = " ".join(_tok_lemma(t) for t in toks[i:last] if t.text[:1].isalnum())
-        out.append((i, head_end, last, key, whole))
+        key = " ".join(post_lemma(t) for t in toks[i:head_end])
+        whole = " ".join(post_lemma(t) for t in toks[i:last] if t.text[:1].isalnum())
+        post = _post_record(tagged, i, head_end, last) if last > head_end else None
+        out.append(BarePost(i, head_end, last, key, whole, post))
         i = last
     return out
-
-
-def post_at(tagged: Tagged, first: int, head_end: int, last: int) -> Post | None:
-    """The post over tokens [first, last) whose head ends at `head_end`."""
-    return _post_record(tagged, first, head_end, last)
-
-
-def role_key_of(role: str) -> str:
-    """The lemma key of a role or post string, comparable with `find_bare_posts` keys."""
-    words = "".join(c if c.isalnum() or c == "-" else " " for c in role)
-    return " ".join(phrase_lemmas(words))

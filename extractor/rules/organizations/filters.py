@@ -20,6 +20,7 @@ from extractor.nlp.phrases import OPEN_QUOTES
 from extractor.nlp.tagging import Tagged, Token
 from extractor.rules.organizations.names import LATIN_WORD, OrgMention, strip_quotes
 
+# a short name found again elsewhere («Майкрософт», «Газпром нефть»): longer names are not repeated alone
 MAX_REPEATED_NAME_WORDS = 3
 
 

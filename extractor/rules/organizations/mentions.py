@@ -26,15 +26,17 @@ from extractor.lexicon.orgs import (
     abbrev_spellings,
     form_of,
     known_abbrevs,
-    known_full_names,
+    known_org_kind,
     legal_forms,
     lowercase_heads,
-    one_word_names,
+    one_word_spelling,
     org_heads,
     plain,
     report_verbs,
     unit_heads,
 )
+from extractor.lexicon.posts import match_post_head
+from extractor.nlp.coverage import Coverage
 from extractor.nlp.inflect import case_form, head_grams, head_index, nominative_phrase, recover_shape
 from extractor.nlp.morph import UD_CASES, phrase_lemmas
 from extractor.nlp.phrases import OPEN_QUOTES, ORG_PREPS, NamedSpans, case_of, extend_dependents, quote_end
@@ -48,43 +50,45 @@ from extractor.rules.organizations.filters import (
     named_in,
 )
 from extractor.rules.organizations.names import LATIN_WORD, PAREN_ABBR, OrgMention, known_short_name, strip_quotes, tidy
-from extractor.rules.organizations.passes import repeated_mentions, territorial_branches, with_brackets, with_parent
-from extractor.rules.posts import match_post_head
+from extractor.rules.organizations.passes import repeated_mentions, territorial_branches, with_brackets, with_parents
+
+# a head noun telling the kind has at most three words: «группа компаний», «Белорусская железная дорога»
+MAX_HEAD_KIND_WORDS = 3
 
 
 def _head_kind(tokens: list[Token]) -> str | None:
     """Kind from the head noun: at the start («Правительство ...») or after adjectives
     («Государственный военно-промышленный комитет»)."""
-    heads = org_heads()
     starts = [0]
     h = head_index(tokens)
     if h:
         starts += [h, h - 1]  # «Белорусская железная дорога»: a two-word head
     for s in starts:
-        lemmas = tuple(t.lemma for t in tokens[s : s + 3])
-        for n in (3, 2, 1):
-            kind = heads.get(lemmas[:n])
-            if kind:
-                return kind
+        found = org_heads().longest_at(tokens, s, min(len(tokens), s + MAX_HEAD_KIND_WORDS))
+        if found:
+            return found[1]
     return None
+
+
+# spaces (no-break ones too) between a legal form and its quoted name: «ООО  «Вектор»»
+MAX_GAP_BEFORE_QUOTE = 2
 
 
 def _legal_form_mentions(tagged: Tagged) -> list[OrgMention]:
     """A legal form (abbreviated or spelled out) followed by a quoted name."""
-    kinds, abbr_re, spelled = legal_forms()
+    forms = legal_forms()
     text = tagged.text
-    hits: list[tuple[int, int, str]] = [(m.start(), m.end(), form_of(m.group(1))) for m in abbr_re.finditer(text)]
-    any_spelled, patterns = spelled
-    for m in any_spelled.finditer(text):
+    hits = [(m.start(), m.end(), form_of(m.group(1))) for m in forms.abbreviation.finditer(text)]
+    for m in forms.any_spelled.finditer(text):
         if any(s <= m.start() < e for s, e, _ in hits):
             continue
-        abbr = next((a for p, a in patterns if p.match(m.group(0))), None)
+        abbr = forms.spelled_abbreviation(m.group(0))
         if abbr:
             hits.append((m.start(), m.end(), abbr))
     out = []
     for start, end, abbr in sorted(hits):
         # the quoted name right after the form
-        rest = text[end : end + 3]
+        rest = text[end : end + MAX_GAP_BEFORE_QUOTE + 1]
         gap = len(rest) - len(rest.lstrip(" \u00a0"))
         qpos = end + gap
         if qpos >= len(text) or text[qpos] not in OPEN_QUOTES:
@@ -93,17 +97,18 @@ def _legal_form_mentions(tagged: Tagged) -> list[OrgMention]:
         if k is None:
             continue
         sent = tagged.sents[tagged.tokens[k].sent]
-        q = quote_end(tagged.tokens, k, sent.last)
+        q = quote_end(tagged, k, sent.last)
         if q is None:
             continue
         qend = tagged.tokens[q - 1].end
         name = strip_quotes(text[qpos:qend])
         if not name:
             continue
-        out.append(OrgMention(start, qend, " ".join(name.split()), abbr, kinds.get(abbr, "company")))
+        out.append(OrgMention(start, qend, " ".join(name.split()), abbr, forms.kinds.get(abbr, "company")))
     return out
 
 
+# a name in quotes is short («Красный Октябрь»); a longer quote is a quotation or a title
 MAX_QUOTED_NAME_WORDS = 6
 
 
@@ -127,30 +132,18 @@ def _head_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
     """Capitalized org head nouns with their dependents: «Правительство Тульской области»;
     and any org head before a quoted name: «завод «Красный Октябрь»»."""
     toks = tagged.tokens
-    heads = org_heads()
-    firsts = {k[0] for k in heads}
-    max_len = max((len(k) for k in heads), default=1)
     out = []
     i = 0
     while i < len(toks):
-        if toks[i].lemma not in firsts:
-            i += 1
-            continue
-        found = None
-        key: tuple[str, ...] = ()
-        for n in range(max_len):
-            if i + n >= len(toks):
-                break
-            key = key + (toks[i + n].lemma,)
-            if key in heads:
-                found = (i + n + 1, heads[key])
+        found = org_heads().longest_at(toks, i, len(toks))
         if not found:
             i += 1
             continue
         head_end, kind = found
+        key = tuple(t.lemma for t in toks[i:head_end])
         sent = tagged.sents[toks[i].sent]
         if head_end < sent.last and toks[head_end].text in OPEN_QUOTES:
-            q = quote_end(toks, head_end, sent.last)
+            q = quote_end(tagged, head_end, sent.last)
             if q is not None and not _looks_like_name(toks[head_end + 1 : q - 1]):
                 q = None  # a quotation or a title in quotes, not a name
                 i = head_end
@@ -179,8 +172,8 @@ def _head_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
         if kind == "authority":
             last = extend_dependents(tagged, spans, head_end, sent.last, preps=ORG_PREPS)
             first = _with_adjectives(toks, i, sent.first)
-            named_place = any(head_end <= k < last for k in spans.loc_start)
-            lowercase_name = key[: head_end - i] in lowercase_heads()
+            named_place = any(k in spans.loc_start for k in range(head_end, last))
+            lowercase_name = key in lowercase_heads()
             if last > head_end and (_is_capitalized(toks[first]) or named_place or lowercase_name):
                 words = toks[first:last]
                 name = tidy(nominative_phrase(words, tagged.text))
@@ -218,6 +211,7 @@ def _adjective_name_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMenti
     return out
 
 
+# a Latin name after a head noun: «корпорация Sun Microsystems», a few words at most
 MAX_LATIN_NAME_WORDS = 4
 
 
@@ -243,17 +237,12 @@ def _unit_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
     known = abbrev_spellings()
     org_ends = {s.last for s in tagged.spans if s.type == "ORG"}
     org_ends |= {i + 1 for i, t in enumerate(toks) if t.text in known and sum(c.isupper() for c in t.text) >= 2}
-    units = unit_heads()
-    firsts = {u[0] for u in units}
-    longest = max(len(u) for u in units)
     out = []
     i = 0
     while i < len(toks):
         tok = toks[i]
-        if not tok.text[:1].islower() or tok.lemma not in firsts:
-            i += 1
-            continue
-        n = next((n for n in range(longest, 0, -1) if tuple(t.lemma for t in toks[i : i + n]) in units), 0)
+        unit = unit_heads().longest_at(toks, i, len(toks)) if tok.text[:1].islower() else None
+        n = unit[0] - i if unit else 0
         quoted_name = i + n + 1 < len(toks) and toks[i + n].text in OPEN_QUOTES and case_of(toks[i + n + 1]) != "Gen"
         if not n or not tok.text[:1].islower() or quoted_name:
             i += 1  # «филиал «Владимирский полиэфир»» is a name of its own; «службе «Голоса Америки»» a unit
@@ -320,7 +309,7 @@ def _coordinated(tagged: Tagged, i: int, head_end: int, limit: int, kind: str) -
 def _ner_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
     toks = tagged.tokens
     out = []
-    kinds, abbr_re, _ = legal_forms()
+    forms = legal_forms()
     loc_at = {s.first: s for s in tagged.spans if s.type == "LOC"}
     for span in tagged.spans:
         if span.type != "ORG":
@@ -339,12 +328,12 @@ def _ner_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
         # a quote opened inside the span and closed after it: take the whole quote
         opened = [k for k in range(first, last) if toks[k].text in OPEN_QUOTES]
         if opened:
-            q = quote_end(toks, opened[0], sent.last)
+            q = quote_end(tagged, opened[0], sent.last)
             if q is not None and q > last and _looks_like_name(toks[opened[0] + 1 : q - 1]):
                 last = q
         # an opening quote just before the span and its closer just after
         if first > sent.first and toks[first - 1].text in OPEN_QUOTES:
-            q = quote_end(toks, first - 1, sent.last)
+            q = quote_end(tagged, first - 1, sent.last)
             if q is not None and q >= last and _looks_like_name(toks[first : q - 1]):
                 first, last = first - 1, q
         # «Минпромторг» + «России»: a short name and its country
@@ -360,7 +349,7 @@ def _ner_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
         words = toks[first:last]
         raw = tagged.text[words[0].start : words[-1].end]
         legal = None
-        m = abbr_re.match(raw)
+        m = forms.abbreviation.match(raw)
         if m:
             legal = form_of(m.group(1))
             raw = raw[m.end() :].strip()
@@ -383,11 +372,11 @@ def _ner_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
             # the short form as written («СПбГУ»), not as inflection left it
             raw_abbr = PAREN_ABBR.match(tidy(raw))
             name, alias = m_abbr.group(1), raw_abbr.group(2) if raw_abbr else m_abbr.group(2)
-            if alias in kinds:  # «Банк ВТБ (ПАО)»: a legal form in brackets
+            if alias in forms.kinds:  # «Банк ВТБ (ПАО)»: a legal form in brackets
                 legal, alias = legal or alias, None
         if not name:
             continue
-        kind = kinds.get(legal) if legal else _head_kind(words)
+        kind = forms.kinds.get(legal) if legal else _head_kind(words)
         guessed = kind is None and raw[:1] in OPEN_QUOTES and legal is None and not known_abbrevs().get(name.lower())
         if guessed:
             kind = "company"  # a bare quoted name («Амкадор»): a brand name, nearly always a company
@@ -396,31 +385,18 @@ def _ner_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
     return out
 
 
-def org_like_place(tagged: Tagged, span) -> str | None:
-    """A LOC span that names a known organization («ЕС», «Европейского союза», «ООН»): its kind.
-    Only names of the organization lexicon count: «Сколково» or «СНГ» stay places."""
-    if span.text.isupper():
-        known = known_abbrevs().get(plain(span.text))
-        return known[1] if known else None
-    words = tagged.tokens[span.first : span.last]
-    spelling = _one_word_spelling(words)
-    if spelling:  # «Евросоюза»
-        return known_abbrevs()[spelling.lower()][1]
-    return known_full_names().get(plain(nominative_phrase(words, tagged.text)))
-
-
 def _place_mentions(tagged: Tagged) -> list[OrgMention]:
     out = []
     for span in tagged.spans:
         if span.type != "LOC":
             continue
-        kind = org_like_place(tagged, span)
+        kind = known_org_kind(tagged, span)
         if kind:
             words = tagged.tokens[span.first : span.last]
             if span.text.isupper():
                 name = span.text
             else:
-                name = _one_word_spelling(words) or tidy(nominative_phrase(words, tagged.text))
+                name = one_word_spelling(words) or tidy(nominative_phrase(words, tagged.text))
             out.append(OrgMention(span.start, span.end, name, None, kind))
     return out
 
@@ -433,11 +409,6 @@ def _quoted_nominative(tok: Token) -> str:
         if p.tag.POS == "NOUN" and p.tag.case in cases and p.normal_form != tok.text.lower():
             return recover_shape(p.normal_form, tok.text)
     return tok.text
-
-
-def _one_word_spelling(words: list[Token]) -> str | None:
-    """The lexicon spelling of a one-word well-known name in any case («Евросоюза» -> «Евросоюз»)."""
-    return one_word_names().get(words[0].lemma) if len(words) == 1 else None
 
 
 def _abbrev_mentions(tagged: Tagged) -> list[OrgMention]:
@@ -454,7 +425,7 @@ def _abbrev_mentions(tagged: Tagged) -> list[OrgMention]:
             continue
         if not (t.text[:1].isupper() and t.text[1:].islower()) or i in others:
             continue
-        spelling = _one_word_spelling([t])
+        spelling = one_word_spelling([t])
         if spelling is None or tagged.sents[t.sent].first == i and is_common_word(t):
             continue
         name = spelling if plain(spelling) != plain(t.text) else t.text
@@ -468,6 +439,8 @@ SITE = re.compile(
 )
 
 
+# the report verb right before a site: one word, of at most this many characters with its spaces
+WORD_BEFORE_CHARS = 30
 WORD_BEFORE = re.compile(r"(\w+)\s+$")
 
 
@@ -477,7 +450,7 @@ def _site_mentions(tagged: Tagged) -> list[OrgMention]:
     text = tagged.text
     out = []
     for m in SITE.finditer(text):
-        before = WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        before = WORD_BEFORE.search(text, max(0, m.start() - WORD_BEFORE_CHARS), m.start())
         if before and phrase_lemmas(before.group(1))[0] in report_verbs():
             out.append(OrgMention(m.start(), m.end(), m.group(1), None, "company"))
     return out
@@ -509,9 +482,10 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
     ranked += [(4, m) for m in _site_mentions(tagged)]
     ranked.sort(key=lambda x: (x[0], -(x[1].end - x[1].start), x[1].start))
     chosen: list[OrgMention] = []
+    covered = Coverage(len(tagged.text))
     not_here: set[tuple[str, ...]] = set()  # names this document shows to be events or things
     for _, m in ranked:
-        if any(m.start < c.end and c.start < m.end for c in chosen):
+        if covered.overlaps(m.start, m.end):
             continue
         if m.legal_form is None and is_event_or_thing(tagged, m):
             not_here.update(name_keys(tagged, m))
@@ -519,6 +493,7 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
         if m.legal_form is None and is_generic(m) and not known_short_name(m.name):
             continue
         chosen.append(m)
+        covered.add(m.start, m.end)
     chosen = territorial_branches(tagged, [m for m in chosen if not is_lone_common_noun(tagged, m)])
     for m in repeated_mentions(tagged, chosen):
         if is_event_or_thing(tagged, m):
@@ -528,8 +503,7 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
     # «шаттл «Дискавери»» once makes every «Дискавери» of the text a shuttle
     chosen = [m for m in chosen if m.legal_form is not None or not named_in(name_keys(tagged, m), not_here)]
     chosen.sort(key=lambda m: m.start)
-    out = [with_brackets(tagged, m) for m in chosen]
-    return [with_parent(tagged.text, m, ranked) for m in out]
+    others = Coverage(len(tagged.text), ((s.start, s.end) for s in tagged.spans if s.type in ("LOC", "PER")))
+    out = [with_brackets(tagged, m, others) for m in chosen]
+    return with_parents(tagged.text, out, [m for _, m in ranked])
 
-
-__all__ = ["find_org_mentions", "org_like_place"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extractor.lexicon.orgs import QUOTE_CHARS, known_abbrevs, legal_forms, plain
 from extractor.nlp.phrases import OPEN_QUOTES
@@ -13,6 +14,10 @@ PAREN_ABBR = re.compile(r"^(.+?)\s*\(\s*([A-ZА-ЯЁ][A-ZА-ЯЁа-яё.\-]{1,19
 
 
 LATIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9&.\-']*$")
+
+
+# names compared and looked up, kept: merging compares every mention with every organization
+NAME_CACHE = 100_000
 
 
 @dataclass(frozen=True)
@@ -31,6 +36,7 @@ class OrgMention:
 COUNTRY_SPELLINGS = {"рф": "российской федерации", "россии": "российской федерации"}
 
 
+@lru_cache(maxsize=NAME_CACHE)
 def _country_plain(s: str) -> str:
     words = plain(s).split()
     return " ".join(COUNTRY_SPELLINGS.get(w, w) for w in words)
@@ -52,7 +58,7 @@ def strip_quotes(s: str) -> str:
 
 def strip_legal_form(name: str) -> str:
     """«ОАО «Кидма тек»» -> «Кидма тек»: the bare name, as organizations are named."""
-    m = legal_forms()[1].match(name)
+    m = legal_forms().abbreviation.match(name)
     rest = name[m.end() :].strip() if m else name
     return strip_quotes(rest) or name
 
@@ -76,6 +82,7 @@ def acronym(name: str) -> str:
     return "".join(w[0] for w in words if len(w) > 2).upper()
 
 
+@lru_cache(maxsize=NAME_CACHE)
 def same_org(a: str, b: str) -> bool:
     """Two names of one organization: equal, an acronym of the other, a known short form, or
     a name of three words or more with its country after it («Уральский федеральный
@@ -100,6 +107,7 @@ def same_org(a: str, b: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=NAME_CACHE)
 def known_short_name(name: str) -> tuple[str, str] | None:
     """The lexicon entry of a short name, also when the country follows it («Минпромторг России»)."""
     low = " ".join(name.lower().split())

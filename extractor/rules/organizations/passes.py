@@ -3,10 +3,12 @@ names found again elsewhere, bracketed short names, and the parent named inside 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
 from extractor.lexicon.orgs import QUOTE_CHARS, legal_forms, not_org_names, plain
+from extractor.nlp.coverage import Coverage
 from extractor.nlp.phrases import OPEN_QUOTES
 from extractor.nlp.tagging import Tagged
 from extractor.rules.organizations.filters import is_common_word, is_generic, name_tokens
@@ -70,13 +72,18 @@ def repeated_mentions(tagged: Tagged, chosen: list[OrgMention]) -> list[OrgMenti
             names[key] = (m, needs_quotes)
     if not names:
         return []
-    taken = [(m.start, m.end) for m in chosen]
-    taken += [(s.start, s.end) for s in tagged.spans if s.type != "ORG"]
+    taken = Coverage(len(tagged.text), [(m.start, m.end) for m in chosen])
+    for s in tagged.spans:
+        if s.type != "ORG":
+            taken.add(s.start, s.end)
+    at_lemma: dict[str, list[int]] = {}
+    for i, tok in enumerate(toks):
+        at_lemma.setdefault(tok.lemma, []).append(i)
     out = []
     for key, (m, needs_quotes) in names.items():
         n = len(key)
-        for i in range(len(toks) - n + 1):
-            if toks[i].lemma != key[0] or not toks[i].text[:1].isupper() and not toks[i].text[:1].isdigit():
+        for i in at_lemma.get(key[0], []):
+            if not toks[i].text[:1].isupper() and not toks[i].text[:1].isdigit():
                 continue
             if tuple(t.lemma for t in toks[i : i + n]) != key:
                 continue
@@ -87,20 +94,31 @@ def repeated_mentions(tagged: Tagged, chosen: list[OrgMention]) -> list[OrgMenti
             elif needs_quotes:
                 continue
             start, end = toks[first].start, toks[last - 1].end
-            if any(start < e and s < end for s, e in taken):
+            if taken.overlaps(start, end):
                 continue
-            taken.append((start, end))
+            taken.add(start, end)
             out.append(OrgMention(start, end, m.name, m.legal_form, m.kind, m.alias, kind_guessed=m.kind_guessed))
     return out
 
 
-def with_parent(text: str, m: OrgMention, ranked: list[tuple[int, OrgMention]]) -> OrgMention:
+def with_parents(text: str, chosen: list[OrgMention], candidates: list[OrgMention]) -> list[OrgMention]:
+    """Each chosen mention with its parent among all the candidate mentions (`with_parent`)."""
+    by_start = sorted(candidates, key=lambda x: x.start)
+    starts = [x.start for x in by_start]
+    out = []
+    for m in chosen:
+        inside = by_start[bisect.bisect_right(starts, m.start) : bisect.bisect_left(starts, m.end)]
+        out.append(with_parent(text, m, inside))
+    return out
+
+
+def with_parent(text: str, m: OrgMention, inside: list[OrgMention]) -> OrgMention:
     """An organization named inside another's name is its parent: «Отдел информации ...
     Правительства Пензенской области», «Центр азербайджановедения УФУ». A name inside the
     quotes of a name is part of it («Инжиниринговый центр «Верхняя Сура»»)."""
     inner = [
         x
-        for _, x in ranked
+        for x in inside
         if m.start < x.start
         and x.end <= m.end
         and x.legal_form is None
@@ -119,10 +137,11 @@ def with_parent(text: str, m: OrgMention, ranked: list[tuple[int, OrgMention]]) 
 BRACKETED = re.compile(r"\s*\(\s*([А-ЯЁA-Z][\w.\-]{1,24}|[A-Z][\w.\-&']*(?:\s+[\w.\-&']+){1,7})\s*\)")
 
 
+# brackets after a name: a short name and a foreign one, «(КЗЖ) (Committee to Protect Journalists)»
 MAX_BRACKETS = 2
 
 
-def with_brackets(tagged: Tagged, m: OrgMention) -> OrgMention:
+def with_brackets(tagged: Tagged, m: OrgMention, others: Coverage) -> OrgMention:
     """A short name or legal form in brackets after a name: «Федеральное агентство по делам
     молодежи (Росмолодежь)», «Банк ВТБ (ПАО)», «Комитет защиты журналистов (КЗЖ) (Committee to
     Protect Journalists)». The brackets join the mention; a place or a person in brackets
@@ -135,16 +154,15 @@ def with_brackets(tagged: Tagged, m: OrgMention) -> OrgMention:
     text = tagged.text
     if text.count("(", m.start, end) > text.count(")", m.start, end) and text.startswith(")", end):
         end += 1  # «Уральским федеральным университетом (УФУ»: the model left the bracket out
-    others = [(s.start, s.end) for s in tagged.spans if s.type in ("LOC", "PER")]
     for _ in range(MAX_BRACKETS):
         after = BRACKETED.match(text, end)
-        if not after or any(s < after.end(1) and after.start(1) < e for s, e in others):
+        if not after or others.overlaps(after.start(1), after.end(1)):
             break
         found.append(after.group(1))
         end = after.end()
     legal, alias = m.legal_form, m.alias
     for f in found:
-        if f in legal_forms()[0]:
+        if f in legal_forms().kinds:
             legal = legal or f
         elif f != name:
             alias = alias or f

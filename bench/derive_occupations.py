@@ -1,0 +1,69 @@
+"""Derive extractor/lexicon/data/occupations.txt from NEREL train: the occupation nouns its
+PROFESSION spans are headed by that the post lexicon lacks.
+
+usage: python bench/derive_occupations.py [--shared ../shared] [--min-seen 3] > extractor/lexicon/data/occupations.txt
+
+The head of a span is its first noun; it counts when the dictionary reads it as an animate noun
+(«политик», «астронавт»; not «защита», «руководство»). Heads seen in at least --min-seen spans
+that are not already a post, a post abbreviation or a modifier are written, minus NOT_OCCUPATIONS
+(words NEREL marks as professions that name no occupation, or that the post rules read otherwise).
+NEREL train only: dev stays for checking.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import re
+from pathlib import Path
+
+from extractor.lexicon import load_rows
+from extractor.nlp.morph import parses, phrase_lemmas, plain_lemma
+
+ROOT = Path(__file__).resolve().parent.parent
+WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
+# read by the acting-post rule, a word of a degree or a candidacy, family and honorifics, roles
+# that are no occupation, tagging noise
+NOT_OCCUPATIONS = frozenset(
+    "исполняющий кандидат и городской звезда сэр леди болельщик пассажир беженец фанат".split()
+)
+
+
+def animate_head(text: str) -> str | None:
+    """The lemma of the first noun of a span, when the dictionary reads it as animate."""
+    for word in WORD.findall(text):
+        nouns = [p for p in parses(word.lower()) if p.tag.POS == "NOUN"]
+        if nouns:
+            animate = [p for p in nouns if "anim" in p.tag]
+            return plain_lemma(animate[0].normal_form) if animate else None
+    return None
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--min-seen", type=int, default=3)
+    args = ap.parse_args()
+    seen: collections.Counter[str] = collections.Counter()
+    with (args.shared / "eval/nerel/train.jsonl").open(encoding="utf-8") as fh:
+        for line in fh:
+            for e in json.loads(line)["entities"]:
+                if e["type"] == "PROFESSION" and (head := animate_head(e["text"])):
+                    seen[head] += 1
+    # posts.txt and post_modifiers.txt, not the lexicon built with this file's last output
+    known = {phrase_lemmas(row[0]) for row in load_rows("posts.txt")}
+    known |= {phrase_lemmas(row[0].rstrip(".")) for row in load_rows("post_modifiers.txt")}
+    print("# Occupations NEREL train names that posts.txt lacks: the animate head nouns of its PROFESSION")
+    print(f"# spans seen at least {args.min_seen} times, made by bench/derive_occupations.py (which lists")
+    print("# the few words left out). They head posts like the entries of posts.txt, and count as trades")
+    print("# (professions.txt) for factRuEval. Lemma, then the number of spans it heads.")
+    for lemma, n in seen.most_common():
+        if n < args.min_seen:
+            break
+        if (lemma,) not in known and lemma not in NOT_OCCUPATIONS:
+            print(f"{lemma} | {n}")
+
+
+if __name__ == "__main__":
+    main()

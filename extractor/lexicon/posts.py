@@ -1,0 +1,135 @@
+"""The post lexicon: post heads (`posts.txt`, and `occupations.txt` derived from NEREL train), the
+modifiers and abbreviations that go with them
+(`post_modifiers.txt`), trades that are posts only with an organization (`professions.txt`), the
+verbs that link a post to a name (`post_link_verbs.txt`), posts of a territory
+(`territorial_posts.txt`) and adjectives of places (`place_adjectives.txt`). Read once per
+process; matched on lemmas, so any case of a post fits."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from extractor.lexicon import Phrase, PhraseIndex, load_rows, load_words
+from extractor.nlp.morph import parses, phrase_lemmas, plain_lemma
+from extractor.nlp.tagging import Token
+
+# the longest post head of the lexicon has fewer words («заместитель председателя правительства ...»)
+MAX_POST_WORDS = 8
+# the prefix of a former holder: «экс-премьера»
+EX_PREFIX = "экс-"
+# words read as a former holder's post («экс-премьера»), kept
+WORD_CACHE = 10_000
+
+
+@dataclass(frozen=True)
+class PostLexicon:
+    heads: PhraseIndex[bool]  # post phrases as lemmas
+    modifiers: frozenset[str]  # lemmas that qualify a post before it: «первый», «врио»
+    expansions: dict[str, Phrase]  # an abbreviation that stands for a whole post: «гендиректор»
+    acting: frozenset[str]  # short forms of «исполняющий обязанности»: «и.о», «врио»
+    link_verbs: frozenset[str]  # «назначен на должность», «избрана председателем»
+    professions: frozenset[str]  # trades: «журналист», a position only with its organization
+    territorial: frozenset[str]  # posts of a territory: «губернатор», «премьер-министр»
+    place_names: dict[str, str]  # «российский» -> «Россия»
+
+
+def _modifiers_and_expansions(heads: PhraseIndex[bool]) -> tuple[frozenset[str], dict[str, Phrase], frozenset[str]]:
+    modifiers: set[str] = set()
+    expansions: dict[str, Phrase] = {}
+    acting: set[str] = set()
+    for row in load_rows("post_modifiers.txt"):
+        word = row[0].lower()
+        if len(row) == 1 or row[1] == "past":
+            # «чрезвычайный и полномочный»: the words, not the conjunction
+            modifiers.update(w for w in phrase_lemmas(word) if len(w) > 2)
+        elif " " not in word:  # one-token abbreviations: «врио», «замминистра», «гендиректор»
+            abbr = word.rstrip(".")
+            expansions[abbr] = phrase_lemmas(row[1])
+            if expansions[abbr] not in heads:
+                modifiers.add(abbr)  # «врио» qualifies a post; «гендиректор» is one
+            if "исполняющ" in row[1]:
+                acting.add(abbr)
+    return frozenset(modifiers), expansions, frozenset(acting)
+
+
+def _head_rows() -> list[str]:
+    """Post heads: the posts of posts.txt, and the occupations NEREL train names that it lacks."""
+    return [row[0] for name in ("posts.txt", "occupations.txt") for row in load_rows(name)]
+
+
+@cache
+def post_lexicon() -> PostLexicon:
+    heads = PhraseIndex((phrase_lemmas(phrase), True) for phrase in _head_rows())
+    modifiers, expansions, acting = _modifiers_and_expansions(heads)
+    return PostLexicon(
+        heads=heads,
+        modifiers=modifiers,
+        expansions=expansions,
+        acting=acting,
+        link_verbs=frozenset(load_words("post_link_verbs.txt")),
+        professions=frozenset(load_words("professions.txt")) | frozenset(load_words("occupations.txt")),
+        territorial=frozenset(load_words("territorial_posts.txt")),
+        place_names={row[0]: row[1] for row in load_rows("place_adjectives.txt") if len(row) > 1},
+    )
+
+
+def starts_post(word_lemma: str) -> bool:
+    """Whether a post of the lexicon begins with this lemma."""
+    return word_lemma in post_lexicon().heads.firsts
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _lemma_of_word(word: str) -> str:
+    """A word's lemma, the one that begins a post when there is such («премьера» -> «премьер»)."""
+    lemmas = [plain_lemma(p.normal_form) for p in parses(word)]
+    return next((x for x in lemmas if starts_post(x)), lemmas[0] if lemmas else word)
+
+
+def post_lemma(tok: Token) -> str:
+    """A token's lemma as the post lexicon reads it: «экс-премьера» is a former «премьер»."""
+    text = tok.text.lower()
+    if text.startswith(EX_PREFIX) and len(text) > len(EX_PREFIX):
+        return _lemma_of_word(text[len(EX_PREFIX) :])
+    return tok.lemma
+
+
+def match_post_head(tokens: Sequence[Token], i: int, end: int) -> int | None:
+    """End of the longest post of the lexicon starting at token i, or None; an abbreviation
+    («гендиректор», «замминистра») stands for the whole post it abbreviates."""
+    lexicon = post_lexicon()
+    best = None
+    key: Phrase = ()
+    for j in range(i, min(end, i + MAX_POST_WORDS)):
+        lemma = post_lemma(tokens[j])
+        if j == i and lemma in lexicon.expansions:
+            key = lexicon.expansions[lemma]
+            if key in lexicon.heads:
+                best = j + 1
+            continue
+        key += (lemma,)
+        if key in lexicon.heads:
+            best = j + 1
+        elif not lexicon.heads.continues(key):
+            break
+    return best
+
+
+def is_modifier(tok: Token) -> bool:
+    """A word that qualifies a post before its head: «первый», «врио», «бывший»."""
+    mods = post_lexicon().modifiers
+    return post_lemma(tok) in mods or tok.text.lower().rstrip(".") in mods
+
+
+def is_acting(tok: Token) -> bool:
+    """«исполняющий (обязанности)», «И.о.», «врио»: a participle or its short form that heads a
+    post phrase in place of a noun."""
+    low = tok.text.lower()
+    return low.startswith("исполняющ") or low.rstrip(".") in post_lexicon().acting
+
+
+def role_key(role: str) -> str:
+    """The lemma key of a role or post string, comparable across the forms of one post."""
+    words = "".join(c if c.isalnum() or c == "-" else " " for c in role)
+    return " ".join(phrase_lemmas(words))

@@ -1,0 +1,179 @@
+"""Persons: name mentions merged into one record a person, the posts found at its mentions given
+to it, and post-only references («губернатор отметил») joined to the person who holds the post."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from extractor.lexicon.posts import role_key
+from extractor.model import Mention, Person, Post
+from extractor.nlp.coverage import Coverage
+from extractor.nlp.tagging import Tagged
+from extractor.rules.persons import PATRONYMIC, NameMention, has_gram, name_key
+from extractor.rules.posts import BarePost
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.lower().replace("ё", "е").split())
+
+
+def _same_first(a: str, b: str) -> bool:
+    """First names agree: equal, or one is an initial («А.») of the other."""
+    a, b = name_key(a), name_key(b)
+    if a.endswith(".") or b.endswith("."):
+        return a[:1] == b[:1]
+    return a == b
+
+
+def _compatible(person: Person, nm: NameMention) -> bool:
+    if nm.last and not nm.first and person.first and name_key(nm.last) == name_key(person.first):
+        return True  # a lone first name the dictionary does not know: «Ерлан» after «Ерлан Касымбеков»
+    if nm.last and person.last and name_key(nm.last) != name_key(person.last) and (
+        name_key(person.last) not in nm.last_forms
+    ):
+        return False
+    if nm.first and person.first and not _same_first(nm.first, person.first):
+        return False
+    if nm.last is None and person.last is None and nm.first is None:
+        return False
+    return bool((nm.last and person.last) or (nm.first and person.first and not nm.last))
+
+
+def display_name(p: Person) -> str:
+    """«Имя Фамилия»; a patronymic has its own field, initials and second given names stay
+    («А. В. Иванов», «Реджеп Тайип Эрдоган»)."""
+    is_patronymic = bool(p.middle) and (has_gram(p.middle, "Patr") or bool(PATRONYMIC.search(p.middle.lower())))
+    middle = p.middle if p.middle and (not is_patronymic or p.middle.endswith(".")) else None
+    return " ".join(x for x in (p.first, middle, p.last) if x)
+
+
+def merge_mentions(text: str, mentions: list[NameMention]) -> tuple[list[Person], list[int]]:
+    """One Person per individual; returns the persons and, per mention, its person's index.
+
+    Full names found anywhere in the document come first, so that «Миляев упомянул» joins
+    «Дмитрий Миляев» even when the surname is met first; people sharing a surname stay apart
+    when their first names or initials differ (a bare surname then goes to the nearest one before).
+    """
+    persons: list[Person] = []
+    owner = [-1] * len(mentions)
+    order = sorted(range(len(mentions)), key=lambda i: (
+        -(bool(mentions[i].first) + bool(mentions[i].last) + bool(mentions[i].middle)), mentions[i].start
+    ))
+    for i in order:
+        nm = mentions[i]
+        candidates = [k for k, p in enumerate(persons) if _compatible(p, nm)]
+        if len(candidates) > 1:
+            # the nearest person mentioned before this mention
+            before = [k for k in candidates if persons[k].mentions[0].start <= nm.start]
+            candidates = [max(before, key=lambda k: persons[k].mentions[0].start)] if before else candidates[:1]
+        if candidates:
+            k = candidates[0]
+            p = persons[k]
+            # a full first name wins over an initial
+            if nm.first and (not p.first or p.first.endswith(".")) and not nm.first.endswith("."):
+                p.first, p.middle = nm.first, nm.middle or p.middle
+            p.first = p.first or nm.first
+            p.middle = p.middle or nm.middle
+            p.last = p.last or nm.last
+        else:
+            k = len(persons)
+            persons.append(Person(name="", first=nm.first, middle=nm.middle, last=nm.last))
+        persons[k].mentions.append(Mention(text[nm.start:nm.end], nm.start, nm.end))
+        owner[i] = k
+    for p in persons:
+        p.mentions.sort(key=lambda m: m.start)
+        p.name = display_name(p)
+    # persons in order of first mention; remap owners
+    ranked = sorted(range(len(persons)), key=lambda k: persons[k].mentions[0].start)
+    new_index = {old: new for new, old in enumerate(ranked)}
+    return [persons[k] for k in ranked], [new_index[o] for o in owner]
+
+
+def _mention_of(post: Post) -> Mention:
+    return Mention(post.text, post.start, post.end)
+
+
+def _with_mention(post: Post, mention: Mention) -> Post:
+    mentions = sorted({*post.mentions, mention}, key=lambda m: m.start)
+    return replace(post, mentions=mentions)
+
+
+def attach_posts(persons: list[Person], owner: list[int], posts: list[list[Post]]) -> None:
+    """Give each person the posts found at its mentions, each post once, with every place it is
+    named as its mentions: the same post said again, and a post whose words all stand in a
+    longer post of the same person («посол» said later of someone introduced as «Чрезвычайный и
+    Полномочный Посол ...», «губернатор» of «губернатор Тульской области»)."""
+    gathered: list[list[Post]] = [[] for _ in persons]
+    for k, ps in zip(owner, posts, strict=True):
+        gathered[k].extend(ps)
+    for person, ps in zip(persons, gathered, strict=True):
+        kept: list[Post] = []
+        for p in sorted(ps, key=lambda p: p.start):
+            same = next((i for i, q in enumerate(kept) if _norm(q.normal) == _norm(p.normal)), None)
+            if same is None:
+                kept.append(replace(p, mentions=[_mention_of(p)]))
+            else:
+                kept[same] = _with_mention(kept[same], _mention_of(p))
+        keys = [set(role_key(p.normal).split()) for p in kept]
+        longer = [next((j for j in range(len(kept)) if keys[i] < keys[j]), None) for i in range(len(kept))]
+        for i, j in enumerate(longer):
+            while j is not None and longer[j] is not None:  # the longest post it stands in
+                j = longer[j]
+            if j is not None:
+                for m in kept[i].mentions:
+                    kept[j] = _with_mention(kept[j], m)
+        person.posts = [p for i, p in enumerate(kept) if longer[i] is None]
+
+
+def link_bare_posts(
+    tagged: Tagged, persons: list[Person], bare: list[BarePost]
+) -> None:
+    """«губернатор отметил»: a post standing alone refers to the one person holding it; with
+    its organization («Губернатор Тульской области обсудил») it must be that person's whole post.
+    It is a mention of the person, and of that post."""
+    holders: dict[str, list[tuple[int, int]]] = {}
+    wholes: dict[str, list[tuple[int, int]]] = {}
+    for k, person in enumerate(persons):
+        for n, post in enumerate(person.posts):
+            for index, key in ((holders, role_key(post.role)), (wholes, role_key(post.normal))):
+                if all(k != holder for holder, _ in index.setdefault(key, [])):
+                    index[key].append((k, n))
+    # names and the posts attached to them are not references of their own
+    taken = Coverage(len(tagged.text), [(m.start, m.end) for p in persons for m in p.mentions])
+    for p in persons:
+        for post in p.posts:
+            for m in post.mentions:
+                taken.add(m.start, m.end)
+    toks = tagged.tokens
+    for ref in bare:
+        who = holders.get(ref.role_key, []) if ref.last == ref.head_end else wholes.get(ref.whole_key, [])
+        start, end = toks[ref.first].start, toks[ref.last - 1].end
+        if taken.overlaps(start, end):
+            continue
+        mention = Mention(tagged.text[start:end], start, end)
+        if not who and ref.last > ref.head_end:
+            introduced = _introduced_before(tagged, persons, ref.first)
+            if len(introduced) == 1 and ref.post is not None:
+                person = persons[introduced[0]]
+                person.posts.append(replace(ref.post, mentions=[_mention_of(ref.post)]))
+                who = [(introduced[0], len(person.posts) - 1)]
+        if len(who) != 1:
+            continue
+        k, n = who[0]
+        persons[k].mentions.append(mention)
+        persons[k].mentions.sort(key=lambda m: m.start)
+        persons[k].posts[n] = _with_mention(persons[k].posts[n], mention)
+
+
+def _introduced_before(tagged: Tagged, persons: list[Person], first: int) -> list[int]:
+    """«Беньямин Нетаньяху отказался от поездки. Премьер-министр Израиля заявил...»: a post with
+    its organization opening a sentence speaks of the one person named in the sentence before,
+    if that person has no post yet."""
+    toks = tagged.tokens
+    sent = toks[first].sent
+    if sent == 0 or tagged.sents[sent].first != first:
+        return []
+    prev = tagged.sents[sent - 1]
+    lo, hi = prev.start, prev.end
+    named = [k for k, p in enumerate(persons) if any(lo <= m.start < hi for m in p.mentions)]
+    return named if len(named) == 1 and not persons[named[0]].posts else []

@@ -1,0 +1,79 @@
+"""Persons on sentence-level Russian cases: the nominative name, its parts, the mentions of one
+person merged, and what is no person. Posts are in test_posts.py."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import cases
+
+# sentence -> the persons' nominative full names, in order of first mention
+NAME_CASES = [
+    ("Встреча прошла с Борисом Грызловым.", ["Борис Грызлов"]),
+    ("Награду вручили Анне Смирновой.", ["Анна Смирнова"]),
+    ("Документ подписал Иванов Иван Петрович.", ["Иван Иванов"]),
+    ("Доклад сделала Елена Викторовна Сидорова.", ["Елена Сидорова"]),
+    ("В работе совета участвовал А. В. Иванов.", ["А. В. Иванов"]),
+    ("На пресс-конференции выступил Жан-Мари Ле Пен.", ["Жан-Мари Ле Пен"]),
+    ("Глава Удмуртии Александр Бречалов встретился с Игорем Русских и Ольгой Белых.",
+     ["Александр Бречалов", "Игорь Русских", "Ольга Белых"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), cases(NAME_CASES))
+def test_names_in_nominative(extract, text, names):
+    assert [p["name"] for p in extract(text)["persons"]] == names
+
+
+@pytest.mark.parametrize(("text", "first", "middle", "last"), cases([
+    ("Документ подписал Иванов Иван Петрович.", "Иван", "Петрович", "Иванов"),
+    ("Встреча с Ерланом Болатовичем Касымбековым прошла в Астане.", "Ерлан", "Болатович", "Касымбеков"),
+    ("Грамоту вручили Марине Олеговне Беловой.", "Марина", "Олеговна", "Белова"),
+    ("Слово предоставили Денису Мантурову.", "Денис", None, "Мантуров"),
+]))
+def test_name_parts(extract, text, first, middle, last):
+    (person,) = extract(text)["persons"]
+    assert (person["first"], person["middle"], person["last"]) == (first, middle, last)
+
+
+def test_surname_mention_joins_full_name(extract):
+    text = ("Дмитрий Миляев встретился с партнёрами. Миляев упомянул, что торговля растёт. "
+            "Позже Дмитрий Миляев посетил завод.")
+    doc = extract(text)
+    assert [p["name"] for p in doc["persons"]] == ["Дмитрий Миляев"]
+    assert [m["text"] for m in doc["persons"][0]["mentions"]] == ["Дмитрий Миляев", "Миляев", "Дмитрий Миляев"]
+
+
+def test_same_surname_different_first_names_stay_apart(extract):
+    text = "Алексей Петров и Сергей Петров подписали договор. Затем Сергей Петров уехал в Москву."
+    doc = extract(text)
+    names = sorted(p["name"] for p in doc["persons"])
+    assert names == ["Алексей Петров", "Сергей Петров"]
+    sergey = next(p for p in doc["persons"] if p["first"] == "Сергей")
+    assert len(sergey["mentions"]) == 2
+
+
+def test_initials_join_full_name(extract):
+    text = "Андрей Викторович Иванов выступил первым. Затем слово взял Иванов А.В."
+    doc = extract(text)
+    assert [p["name"] for p in doc["persons"]] == ["Андрей Иванов"]
+    assert len(doc["persons"][0]["mentions"]) == 2
+
+
+def test_a_town_taken_for_a_person_is_a_location(extract):
+    doc = extract("Губернатор Курской области Александр Хинштейн посетил Суджу. Хинштейн осмотрел школу.")
+    assert [p["name"] for p in doc["persons"]] == ["Александр Хинштейн"]
+    assert [(loc["name"], loc["mentions"][0]["start"]) for loc in doc["locations"]] == [
+        ("Курская область", 11),
+        ("Суджа", 54),
+    ]
+
+
+def test_a_surname_in_quotes_or_opening_a_sentence_is_not_found_again(extract):
+    doc = extract("Директор завода Сергей Русских открыл цех. Русских покупателей ждут скидки в магазине «Русских».")
+    (person,) = doc["persons"]
+    assert [m["text"] for m in person["mentions"]] == ["Сергей Русских"]
+
+
+def test_two_capital_initials_stay_initials(extract):
+    doc = extract("Протокол подписали А.В. Иванов и И.О. Петров.")
+    assert [p["name"] for p in doc["persons"]] == ["А. В. Иванов", "И. О. Петров"]

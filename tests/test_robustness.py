@@ -1,0 +1,71 @@
+"""Texts a hostile batch brings: a release ending on a unit noun, and texts that made rules
+quadratic (a sentence full of unclosed quotes, «и.о.» repeated). Time is compared as a ratio of
+two sizes, CPU time of this process alone, never against a clock."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import pytest
+
+from extractor.nlp import tagging
+from extractor.nlp.tagging import get_tagger
+from extractor.pipeline import assemble
+
+
+@pytest.mark.parametrize("text", ["Решение совета", "Заседание президиума", "Источник: пресс-служба управления"])
+def test_a_text_ending_on_a_unit_noun_extracts(extract, text):
+    doc = extract(text)
+    assert doc["organizations"] == []
+
+
+def test_a_release_ending_with_a_sign_off_keeps_its_content(extract):
+    text = (
+        "Губернатор Тульской области Дмитрий Миляев провел совещание с главами районов.\n"
+        "Источник: пресс-служба управления"
+    )
+    doc = extract(text)
+    (person,) = doc["persons"]
+    assert person["name"] == "Дмитрий Миляев"
+    assert [p["normal"] for p in person["posts"]] == ["губернатор Тульской области"]
+
+
+def _cpu(work: Callable[[], object]) -> float:
+    """The least CPU time of two runs of `work`."""
+    spent = []
+    for _ in range(2):
+        start = time.process_time()
+        work()
+        spent.append(time.process_time() - start)
+    return min(spent)
+
+
+# four times the text may cost up to eight times the time (a linear rule costs four, a quadratic
+# one sixteen): room for the noise of a shared machine, none for a quadratic rule
+SIZE_FACTOR, LINEAR_BOUND = 4, 8.0
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "ООО «",  # a legal form before a quote that never closes
+        "ООО «Ромашка» и ",  # the same short name thousands of times in one sentence
+        "Губернатор Тульской области Дмитрий Миляев встретился с главой ООО «Кидма тек». ",
+    ],
+)
+def test_rules_are_linear_in_the_text(unit):
+    def rules_on(size: int) -> Callable[[], object]:
+        tagged = get_tagger().tag(unit * (size // len(unit)))
+        return lambda: assemble(tagged, "-", None)
+
+    small, large = rules_on(10_000), rules_on(10_000 * SIZE_FACTOR)
+    assert _cpu(large) / _cpu(small) < LINEAR_BOUND
+
+
+def test_segmentation_is_linear_in_dotted_words():
+    def segment(size: int) -> Callable[[], object]:
+        text = "и.о. " * (size // 5)
+        return lambda: tagging._segment(text)
+
+    assert _cpu(segment(20_000 * SIZE_FACTOR)) / _cpu(segment(20_000)) < LINEAR_BOUND
