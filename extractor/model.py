@@ -108,6 +108,22 @@ class Percentage(Record):
 
 
 @dataclass(frozen=True, kw_only=True)
+class Money(Record):
+    text: str
+    value: float  # the full amount in units of the currency: «45,4 млрд рублей» -> 45400000000.0
+    value_to: float | None = None  # upper bound of a range «от 10 до 15 млн рублей»
+    currency: str | None  # ISO 4217 code, written with the amount or taken from its context
+    qualifier: Qualifier | None
+    subject: str | None = None  # what it measures, nominative
+    change: Change | None = None
+    role: Role | None = None
+    period: str | None = None  # ISO value of the period the amount is for
+    base: str | None = None  # ISO value of the comparison base
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, kw_only=True)
 class DateItem(Record):
     text: str
     value: str | None  # YYYY-MM-DD | YYYY-MM | YYYY | START/END ; None when unresolved
@@ -125,6 +141,7 @@ class Document(Record):
     organizations: list[Organization] = field(default_factory=list)
     locations: list[Location] = field(default_factory=list)
     percentages: list[Percentage] = field(default_factory=list)
+    money: list[Money] = field(default_factory=list)
     dates: list[DateItem] = field(default_factory=list)
 
 

@@ -11,7 +11,7 @@ from extractor.link.persons import attach_posts, link_bare_posts, merge_mentions
 from extractor.link.posts import link_post_orgs
 from extractor.model import Document
 from extractor.nlp.tagging import Tagged, get_tagger
-from extractor.rules import dates, percentages
+from extractor.rules import dates, money, percentages
 from extractor.rules.locations import find_loc_mentions
 from extractor.rules.organizations import find_org_mentions
 from extractor.rules.persons import find_name_mentions
@@ -49,6 +49,7 @@ def assemble(tagged: Tagged, source: str, ref_date: dt.date | None) -> Document:
         organizations=orgs,
         locations=locs,
         percentages=percentages.find_percentages(tagged, found_dates),
+        money=money.find_money(tagged, found_dates),
         dates=found_dates,
     )
 

@@ -34,7 +34,7 @@ def check_offsets(text: str, record: dict[str, Any]) -> None:
         spans += o["mentions"]
     for loc in record["locations"]:
         spans += loc["mentions"]
-    spans += record["percentages"] + record["dates"]
+    spans += record["percentages"] + record["money"] + record["dates"]
     for s in spans:
         assert text[s["start"] : s["end"]] == s["text"], s
 

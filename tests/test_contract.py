@@ -23,6 +23,7 @@ RECORDS = {
     "organization": model.Organization,
     "location": model.Location,
     "percentage": model.Percentage,
+    "money": model.Money,
     "date": model.DateItem,
     "document": model.Document,
 }

@@ -5,13 +5,16 @@ period («годом ранее»), which dates resolve and percentages and mone
 
 from __future__ import annotations
 
+import itertools
 import re
+from dataclasses import dataclass
 from functools import cache
 from typing import Any, get_args
 
-from extractor.lexicon import load_rows, load_words
+from extractor.lexicon import PhraseIndex, load_rows, load_words
 from extractor.model import Change, Qualifier
 from extractor.nlp.figures import FigureWords
+from extractor.nlp.morph import parses, plain_lemma
 
 _FLAGS = re.IGNORECASE
 
@@ -96,3 +99,36 @@ def figure_words() -> FigureWords:
         time_nouns=frozenset(load_words("time_nouns.txt")),
         comparison=COMPARISON,
     )
+
+
+# --- currencies ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Currencies:
+    names: PhraseIndex[str]  # phrases of lemmas («доллар сша») -> ISO 4217 code
+    symbols: dict[str, str]  # «$», «€», «USD» as written -> ISO 4217 code
+    abbreviations: frozenset[str]  # «руб», «долл»: written in lowercase, with a dot after them
+
+
+def _word_lemmas(word: str) -> set[str]:
+    """Every dictionary form a word may have, so that a phrase matches whichever the tagger
+    chose («лира» or «лир» of «лир», «драм» or «драма»); the word itself for an abbreviation."""
+    low = word.lower()
+    return {plain_lemma(low)} | {plain_lemma(p.normal_form) for p in parses(low)}
+
+
+@cache
+def currencies() -> Currencies:
+    """The currency names (currencies.txt) and symbols (currency_symbols.txt)."""
+    entries = []
+    abbreviations = set()
+    for code, phrase, *kind in load_rows("currencies.txt"):
+        if kind == ["abbreviation"]:
+            abbreviations.add(phrase)
+            entries.append(((phrase,), code))
+            continue
+        forms = [sorted(_word_lemmas(w)) for w in phrase.split()]
+        entries += [(key, code) for key in itertools.product(*forms)]
+    symbols = {symbol: code for code, symbol in load_rows("currency_symbols.txt")}
+    return Currencies(PhraseIndex(entries), symbols, frozenset(abbreviations))

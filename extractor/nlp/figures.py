@@ -131,7 +131,10 @@ _ELLIPTIC_RE = re.compile(
 _FOLLOW_RE = re.compile(r"\s*(?P<w>выше|ниже|больше|меньше)(?![а-яё])", _FLAGS)
 
 # the tagger's parts of speech that end a noun phrase, or may sit inside one
-_STOP_WORDS = frozenset({"что", "чем", "как", "который", "которая", "которое", "которые", "где", "когда"})
+# clause words, and the prepositions that introduce a figure («до 7,2%», «против 4 млрд»)
+_STOP_WORDS = frozenset(
+    {"что", "чем", "как", "который", "которая", "которое", "которые", "где", "когда", "до", "против"}
+)
 _NOMINAL = frozenset({"NOUN", "PROPN"})
 _MODIFIERS = frozenset({"ADJ", "DET"})
 _PHRASE_POS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "ADP", "NUM", "X"})
@@ -202,7 +205,8 @@ class _Dated:
 class _Doc:
     """One document's text, tokens, dates and cuts, read once for all its figures."""
 
-    def __init__(self, tagged: Tagged, dates: Sequence[DateItem], words: FigureWords) -> None:
+    def __init__(self, tagged: Tagged, dates: Sequence[DateItem], words: FigureWords, by_is_change: bool) -> None:
+        self.by_is_change = by_is_change
         self.text = tagged.text
         self.tokens = tagged.tokens
         self.offsets = Offsets(tagged)
@@ -450,13 +454,23 @@ def _participial_skips(toks: Sequence[Token]) -> set[int]:
 
 
 def _nearest_head(doc: _Doc, toks: Sequence[Token], verb_i: int, agree: Token | None) -> int | None:
+    """The nearest subject head before the verb, over participial clauses in commas and over a
+    finite verb coordinated with it by «и» («выручка выросла на 14% и достигла 86 млрд рублей»)."""
     skip = _participial_skips(toks[:verb_i])
+    coordinated = False  # an «и» was passed: a finite verb before it shares the subject
     for i in range(verb_i - 1, -1, -1):
         if i in skip:
             continue
         tok = toks[i]
         low = tok.text.lower()
-        if _is_verb(tok) and not _nominal_reading(tok) or tok.pos in ("CCONJ", "SCONJ") and low != "и":
+        if _is_verb(tok) and not _nominal_reading(tok):
+            if coordinated and tok.feats.get("VerbForm") == "Fin":
+                coordinated = False
+                continue
+            return None
+        if low == "и" and tok.pos == "CCONJ":
+            coordinated = True
+        if tok.pos in ("CCONJ", "SCONJ") and low != "и":
             return None
         if low in _STOP_WORDS:
             return None
@@ -630,7 +644,7 @@ def _read(doc: _Doc, fig: Figure, prev: _Read | None) -> _Read:
 
     subject = _measured(doc, toks, pred, fig, sent[1], prev if same_sentence else None)
 
-    role = _role(prep, q.from_to, sign, pred)
+    role = _role(prep, q.from_to, change, sign, pred, doc.by_is_change)
     ctx = FigureContext(start, qualifier, role, change, subject.text if subject else None, period, base)
     return _Read(fig, sent, ctx, subject.head if subject else None, pred.verb_change)
 
@@ -719,11 +733,15 @@ def _joins(doc: _Doc, prev_end: int, start: int) -> bool:
     return bool(re.fullmatch(r"[\s,]*(?:(?:и|а)\s+)?(?:до|по)?\s*", gap, _FLAGS))
 
 
-def _role(prep: str | None, from_to: bool, sign: str | None, pred: _Predicate) -> Role | None:
+def _role(
+    prep: str | None, from_to: bool, change: Change | None, sign: Change | None, pred: _Predicate, by_is_change: bool
+) -> Role | None:
     """"change" for the amount of a change, "level" for the level reached, None when the
-    sentence does not say."""
-    if prep == "на" or sign is not None:
-        return "change"
+    sentence does not say. `change` is the figure's own, from a word or a sign."""
+    if sign is not None or prep == "на" and (change is not None or by_is_change):
+        return "change"  # «выросла на 5%», «обновился на 45%», «+3,5%»
+    if change is not None and pred.change is None:
+        return "change"  # «на 5% выше»
     if prep in ("до", "с", "со") and (from_to or pred.change is not None):
         return "level"
     if pred.verb_change == "none":
@@ -793,12 +811,14 @@ def _carried(doc: _Doc, read: _Read, last: _Read | None) -> _Read:
 
 
 def read_figures(
-    tagged: Tagged, figures: Sequence[Figure], dates: Sequence[DateItem], words: FigureWords
+    tagged: Tagged, figures: Sequence[Figure], dates: Sequence[DateItem], words: FigureWords, by_is_change: bool
 ) -> list[FigureContext]:
-    """The context of each figure (in text order) of a document."""
+    """The context of each figure (in text order) of a document. `by_is_change`: «на» before a
+    figure says the amount of a change even with no verb of change the lists know («обновился
+    на 45%»): so for percentages, not for money («кредит на 112 млн рублей»)."""
     if not figures:
         return []
-    doc = _Doc(tagged, dates, words)
+    doc = _Doc(tagged, dates, words, by_is_change)
     out: list[FigureContext] = []
     prev: _Read | None = None
     last_change: _Read | None = None  # the last change read: the comparison a change may continue

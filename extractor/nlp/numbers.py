@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from decimal import Decimal
 
 from pymorphy3.analyzer import Parse
 
@@ -47,6 +48,8 @@ ORDINALS: dict[str, int] = {
 SCALE_WORDS: dict[str, float] = {"тысяча": 1e3, "миллион": 1e6, "миллиард": 1e9, "триллион": 1e12}
 SCALE_ABBREVS: dict[str, float] = {"тыс": 1e3, "млн": 1e6, "млрд": 1e9, "трлн": 1e12}
 ROMAN: dict[str, int] = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+# the lemmas a number in words may start with: a cheap test before reading the analyses
+NUMBER_LEMMAS = frozenset(CARDINALS) | frozenset(SCALE_WORDS)
 # the readings a number word counts with: «один» is an adjective to pymorphy3
 _NUMBER_POS = frozenset({"NUMR", "ADJF", None})
 # words of a number in words: «сто двадцать пять тысяч» is four
@@ -55,7 +58,13 @@ MAX_NUMBER_WORDS = 6
 
 def to_float(raw: str) -> float:
     """The value of a number in digits: «1 200» -> 1200.0, «8,4» -> 8.4."""
-    return float(_GROUP_SPACES.sub("", raw).replace(",", "."))
+    return float(to_decimal(raw))
+
+
+def to_decimal(raw: str) -> Decimal:
+    """The exact value of a number in digits, for multiplying by a scale without float error
+    («45,4 млрд» is 45400000000, not 45400000000.000008)."""
+    return Decimal(_GROUP_SPACES.sub("", raw).replace(",", "."))
 
 
 def cardinal(found: Sequence[Parse]) -> float | None:

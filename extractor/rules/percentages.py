@@ -120,7 +120,7 @@ def find_percentages(tagged: Tagged, dates: list[DateItem]) -> list[Percentage]:
     raws = sorted(raws + _raw_words(Offsets(tagged), raws), key=lambda r: r.num_start)
     figures = [Figure(r.num_start, r.end) for r in raws]
     out = []
-    for raw, ctx in zip(raws, read_figures(tagged, figures, dates, figure_words()), strict=True):
+    for raw, ctx in zip(raws, read_figures(tagged, figures, dates, figure_words(), by_is_change=True), strict=True):
         out.append(
             Percentage(
                 text=tagged.text[ctx.start : raw.end],
