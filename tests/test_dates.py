@@ -203,6 +203,11 @@ DOC_DATES: list[tuple[str, datetime.date | None]] = [
     ("Итоги первого полугодия 2024 года\nСамара. 12 августа. Совет директоров собрался.", datetime.date(2024, 8, 12)),
     ("Отчет за 2022 и 2023 годы\n\nПермь, 5 марта — пресс-служба.", datetime.date(2023, 3, 5)),
     ("ОМСК, 15 апр — агентство. Университеты подписали договор.", None),
+    # a target year in the header is not the dateline's year
+    (
+        "Вузы получили заявки\nМОСКВА, 9 августа. Указ ставит цели до 2036 года, в 2024 году заявок стало больше.",
+        datetime.date(2024, 8, 9),
+    ),
 ]
 
 
@@ -311,6 +316,52 @@ def test_dates_without_ref(text: str, expected: list[tuple[str, str | None, bool
 @pytest.mark.parametrize("text", cases(NEGATIVE))
 def test_not_dates(text: str) -> None:
     assert dates_of(text, REF) == []
+
+
+# Without a reference date, the year the text reports on resolves what needs a year
+EVIDENCE_CASES: list[tuple[str, list[tuple[str, str | None, bool]]]] = [
+    (
+        "Холдинг в первом квартале этого года сократил выпуск на 2,8% в сравнении с аналогичным периодом "
+        "2022 года. К концу прошлого года запасы снизились, а во втором квартале вырастут.",
+        [
+            ("первом квартале этого года", "2023-01/2023-03", True),
+            ("аналогичным периодом 2022 года", "2022-01/2022-03", False),
+            ("К концу прошлого года", "2022-12", True),
+            ("втором квартале", "2023-04/2023-06", True),
+        ],
+    ),
+    (
+        "Компания подвела итоги 2025 года. За прошлый год выпуск упал, в этом году ожидается рост.",
+        [("2025 года", "2025", False), ("За прошлый год", "2025", True), ("в этом году", "2026", True)],
+    ),
+    (
+        "Сеть в январе-ноябре 2011 года увеличила выручку, а в ноябре текущего года рост замедлился.",
+        [("январе-ноябре 2011 года", "2011-01/2011-11", False), ("ноябре текущего года", "2011-11", True)],
+    ),
+    (
+        "Выпуск за I полугодие вырос. За I полугодие 2022 года выпуск вырос на 26%.",
+        [("I полугодие", "2022-01/2022-06", True), ("I полугодие 2022 года", "2022-01/2022-06", False)],
+    ),
+    # a target or a start point is no year of the report
+    (
+        "Программа рассчитана до 2030 года.\nВ первом квартале выпуск вырос.",
+        [("2030 года", "2030", False), ("первом квартале", None, True)],
+    ),
+    # a season or another run of months is no reporting period
+    (
+        "Весной 2002 года завод закрыли.\nДоговор подписан 16 июля.",
+        [("Весной 2002 года", "2002-03/2002-05", False), ("16 июля", None, True)],
+    ),
+    (
+        "Компания платит дивиденды с 2014 года. В этом году выплат не будет.",
+        [("2014 года", "2014", False), ("В этом году", None, True)],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", cases(EVIDENCE_CASES))
+def test_year_from_evidence(text: str, expected: list[tuple[str, str | None, bool]]) -> None:
+    assert [(d.text, d.value, d.relative) for d in dates_of(text, None)] == expected
 
 
 @pytest.mark.parametrize("text,expected", cases(DOC_DATES))

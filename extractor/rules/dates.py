@@ -147,6 +147,7 @@ _MARKER_RE = _rx(
     rf"{_BW}(?:" + "|".join(w.replace(" ", r"\s+") for w in load_words("date_comparison_markers.txt")) + r")"
     rf"\s[^.!?;]{{0,{MARKER_REACH}}}\Z"
 )
+_NAMED_YEAR_RE = re.compile(r"(?:19|20)\d\d")
 _FUTURE_STEMS = tuple(w.lower() for w in load_words("date_future_markers.txt"))
 # Between a year-less period and a dated one it shares the year with: «за четвертый квартал и 2021 год».
 _COORD_RE = _rx(r"\s*,?\s*(?:и|а\s+также)\s+(?:(?:за|в|во|на)\s+)?\Z")
@@ -160,9 +161,11 @@ _DATELINE_SUFFIX_RE = re.compile(r"^[\s.,;:|–—-]*(?:(?:в\s+)?\d{1,2}[:.]\d{
 
 @dataclass(frozen=True)
 class _Scan:
-    """What a pattern's handler reads besides its match: the reference date, the tagged text."""
+    """What a pattern's handler reads besides its match: the reference date, the reference year
+    (the date's, or the one the text gives evidence of when there is no date), the tagged text."""
 
     ref: datetime.date | None
+    year: int | None
     offsets: Offsets
 
 
@@ -178,6 +181,9 @@ class _Cand:
     kind: str = ""
     # the value for a given year, for dates that name no year («15 марта», «в четвертом квартале»)
     make: Callable[[int], str | None] | None = field(default=None, compare=False)
+    # a comparison naming its year («аналогичным периодом 2022 года»): the period under discussion
+    # in that year; None: the year before it («годом ранее»)
+    cmp_year: int | None = None
 
 
 def _ymd(year: int, month: int, day: int) -> str | None:
@@ -215,14 +221,15 @@ def _period(start: str | None, end: str | None) -> str | None:
     return f"{start}/{end}" if start and end else None
 
 
-def _tail_year(m: re.Match[str], ref: datetime.date | None) -> tuple[int | None, bool]:
-    """The year named after a month/quarter (or the reference year); and whether ref was needed."""
+def _tail_year(m: re.Match[str], year: int | None) -> tuple[int | None, bool]:
+    """The year named after a month/quarter (or the reference year); and whether the reference
+    was needed."""
     if m.group("y"):
         return int(m.group("y")), False
     if m.group("rel"):
         shift = _REL_YEAR_ADJ[m.group("rel").lower()]
-        return (ref.year + shift if ref else None), True
-    return (ref.year if ref else None), True
+        return (year + shift if year is not None else None), True
+    return year, True
 
 
 def _range_ok(m: re.Match[str]) -> bool:
@@ -240,11 +247,11 @@ def _yearless(m: re.Match[str]) -> bool:
 
 
 def _built(
-    m: re.Match[str], ref: datetime.date | None, build: Callable[[int], str | None], kind: str, is_day: bool = False
+    m: re.Match[str], ref_year: int | None, build: Callable[[int], str | None], kind: str, is_day: bool = False
 ) -> _Cand | None:
     """A candidate whose value `build` makes from its year (named, or the reference year); None
     when no year makes it valid (checked on a leap year: «29 февраля» without a year is fine)."""
-    year, rel = _tail_year(m, ref)
+    year, rel = _tail_year(m, ref_year)
     # checked on its own year when it has one the calendar has; «29 февраля» alone on a leap year
     probe = 2000 if _yearless(m) or year is None or _y(year) is None else year
     if build(probe) is None:
@@ -264,12 +271,12 @@ def _day_range(m: re.Match[str], scan: _Scan) -> _Cand | None:
         a, b = _ymd(year, m1, d1), _ymd(year, m2, d2)
         return _period(a, b) if a and b and a <= b else None
 
-    return _built(m, scan.ref, build, "days")
+    return _built(m, scan.year, build, "days")
 
 
 def _day_month(m: re.Match[str], scan: _Scan) -> _Cand | None:
     day, month = int(m.group("d")), _month_no(m.group("m"))
-    return _built(m, scan.ref, lambda year: _ymd(year, month, day), "day", True)
+    return _built(m, scan.year, lambda year: _ymd(year, month, day), "day", True)
 
 
 def _numeric(m: re.Match[str], scan: _Scan) -> _Cand | None:
@@ -293,15 +300,14 @@ def _year_range(m: re.Match[str], scan: _Scan) -> _Cand | None:
 
 
 def _month_range(m: re.Match[str], scan: _Scan) -> _Cand | None:
-    ref = scan.ref
     if not _range_ok(m):
         return None
     m1, m2 = _MONTHS[m.group("m1").lower()], _MONTHS[m.group("m2").lower()]
     if not m.group("y1"):
         if m1 >= m2:
             return None
-        return _built(m, ref, lambda year: _period(_ym(year, m1), _ym(year, m2)), "period")
-    y2, rel = _tail_year(m, ref)
+        return _built(m, scan.year, lambda year: _period(_ym(year, m1), _ym(year, m2)), "period")
+    y2, rel = _tail_year(m, scan.year)
     y1 = int(m.group("y1"))
     if y2 is None:
         return _Cand(m.start(), m.end(), None, rel)
@@ -312,7 +318,7 @@ def _month_range(m: re.Match[str], scan: _Scan) -> _Cand | None:
 
 def _month(m: re.Match[str], scan: _Scan) -> _Cand | None:
     month = _MONTHS[m.group("m").lower()]
-    return _built(m, scan.ref, lambda year: _ym(year, month), "period")
+    return _built(m, scan.year, lambda year: _ym(year, month), "period")
 
 
 def _ordinal(m: re.Match[str]) -> int:
@@ -325,20 +331,20 @@ def _ordinal(m: re.Match[str]) -> int:
     return next(n for stem, n in _ORDINALS.items() if word.startswith(stem))
 
 
-def _months_period(m: re.Match[str], ref: datetime.date | None, first: int, last: int) -> _Cand:
-    cand = _built(m, ref, lambda year: _period(_ym(year, first), _ym(year, last)), "period")
+def _months_period(m: re.Match[str], ref_year: int | None, first: int, last: int) -> _Cand:
+    cand = _built(m, ref_year, lambda year: _period(_ym(year, first), _ym(year, last)), "period")
     assert cand is not None  # a months period is valid in every year
     return cand
 
 
 def _quarter(m: re.Match[str], scan: _Scan) -> _Cand | None:
     q = _ordinal(m)
-    return _months_period(m, scan.ref, 3 * q - 2, 3 * q) if 1 <= q <= 4 else None
+    return _months_period(m, scan.year, 3 * q - 2, 3 * q) if 1 <= q <= 4 else None
 
 
 def _half(m: re.Match[str], scan: _Scan) -> _Cand | None:
     h = _ordinal(m)
-    return _months_period(m, scan.ref, 6 * h - 5, 6 * h) if h in (1, 2) else None
+    return _months_period(m, scan.year, 6 * h - 5, 6 * h) if h in (1, 2) else None
 
 
 def _count_word(scan: _Scan, pos: int) -> float | None:
@@ -353,7 +359,7 @@ def _n_months(m: re.Match[str], scan: _Scan) -> _Cand | None:
     if n is None or not 1 <= n <= 12 or n != int(n):
         return None
     start = m.start("n")
-    cand = _months_period(m, scan.ref, 1, int(n))
+    cand = _months_period(m, scan.year, 1, int(n))
     return replace(cand, start=start)
 
 
@@ -363,37 +369,47 @@ def _year(m: re.Match[str], scan: _Scan) -> _Cand | None:
 
 def _season(m: re.Match[str], scan: _Scan) -> _Cand | None:
     first, last = _SEASONS[m.group("s").lower()]
-    return _months_period(m, scan.ref, first, last)
+    return _months_period(m, scan.year, first, last)
 
 
 def _relative(m: re.Match[str], scan: _Scan) -> _Cand | None:
-    ref = scan.ref
     unit, shift = _RELATIVE[" ".join(m.group("p").lower().split())]
     kind = "near" if unit in ("day", "week") else "period"
-    if ref is None:
-        return _Cand(m.start(), m.end(), None, True, unit == "day", kind)
-    if unit == "day":
-        value = _day_value(_days_from(ref, shift))
-    elif unit == "week":
-        monday = _days_from(ref, 7 * shift - ref.weekday())
-        value = _period(_day_value(monday), _day_value(monday and _days_from(monday, 6)))
-    elif unit == "month":
+    return _Cand(m.start(), m.end(), _relative_value(unit, shift, scan), True, unit == "day", kind)
+
+
+def _relative_value(unit: str, shift: int, scan: _Scan) -> str | None:
+    """A day, week or month away from the reference date; a year, its start or its end away
+    from the reference year (which the text may give without a date)."""
+    ref, year = scan.ref, scan.year
+    if unit in ("day", "week", "month"):
+        if ref is None:
+            return None
+        if unit == "day":
+            return _day_value(_days_from(ref, shift))
+        if unit == "week":
+            monday = _days_from(ref, 7 * shift - ref.weekday())
+            return _period(_day_value(monday), _day_value(monday and _days_from(monday, 6)))
         index = ref.year * 12 + ref.month - 1 + shift
-        value = _ym(index // 12, index % 12 + 1)
-    elif unit == "yearstart":
-        value = _ym(ref.year + shift, 1)
-    elif unit == "yearend":
-        value = _ym(ref.year + shift, 12)
-    else:
-        value = _y(ref.year + shift)
-    return _Cand(m.start(), m.end(), value, True, unit == "day", kind)
+        return _ym(index // 12, index % 12 + 1)
+    if year is None:
+        return None
+    if unit == "yearstart":
+        return _ym(year + shift, 1)
+    if unit == "yearend":
+        return _ym(year + shift, 12)
+    return _y(year + shift)
 
 
 def _comparison(m: re.Match[str], scan: _Scan) -> _Cand | None:
     """«годом ранее», «аналогичный период прошлого года»: resolved against the period under
-    discussion in `_in_context`; here the year before the reference date."""
-    ref = scan.ref
-    return _Cand(m.start(), m.end(), _y(ref.year - 1) if ref else None, True, kind="cmp")
+    discussion in `_in_context`; here the year before the reference year. «Аналогичным периодом
+    2022 года» names its year: the period under discussion in 2022; here 2022."""
+    named = _NAMED_YEAR_RE.search(m.group(0))
+    if named:
+        year = int(named.group(0))
+        return _Cand(m.start(), m.end(), _y(year), False, kind="cmp", cmp_year=year)
+    return _Cand(m.start(), m.end(), _y(scan.year - 1) if scan.year else None, True, kind="cmp")
 
 
 def _weekday(m: re.Match[str], scan: _Scan) -> _Cand | None:
@@ -567,22 +583,22 @@ class _Context:
                 return year
         return None
 
-    def ref_year(self, i: int, ref: datetime.date) -> int:
+    def ref_year(self, i: int, ref: datetime.date | None, year: int) -> int:
         """The reference year, or the year before it for a date later in the year than the
         reference date in a report: a quarter or half-year unless its nearest verb is in the
         future tense («в четвертом квартале» of a February release), a day or month when its
         nearest verb is in the past tense («15 марта была закрыта сделка»)."""
         c = self.cands[i]
-        value = c.make(ref.year) if c.make else None
-        if value is None:
-            return ref.year
+        value = c.make(year) if c.make else None
+        if value is None or ref is None:
+            return year  # a year the text gives, without a day to compare with
         start = value.split("/")[0]
         if start <= ref.isoformat()[: len(start)]:
-            return ref.year
+            return year
         tense = _tense_near(self.offsets, *self.sentence(c.start), c.start)
         if tense == "past" or tense != "future" and c.kind == "period" and "/" in value:
-            return ref.year - 1
-        return ref.year
+            return year - 1
+        return year
 
     def focus(self, i: int) -> str | None:
         """The period a comparison («годом ранее») refers back to: the nearest date before it
@@ -598,24 +614,89 @@ def _in_context(text: str, scan: _Scan, cands: list[_Cand]) -> list[_Cand]:
     """Year-less dates take the year of their context, comparisons the year before their focus."""
     if not any(c.make is not None or c.kind == "cmp" for c in cands):
         return cands
-    ref = scan.ref
     ctx = _Context(text, scan.offsets, list(cands))
     for i, c in enumerate(ctx.cands):
         if c.make is not None:
             year = ctx.year_for(i)
-            if year is not None and ref is not None and year < ref.year and (
+            if year is not None and scan.year is not None and year < scan.year and (
                 _tense_near(ctx.offsets, *ctx.sentence(c.start), c.start) == "future"
             ):
                 year = None  # «рассмотрит ... за 2024 год в апреле»: what is still to come is not in the past
             if year is not None:
                 ctx.cands[i] = replace(c, value=c.make(year), relative=False)
-            elif ref is not None:
-                ctx.cands[i] = replace(c, value=c.make(ctx.ref_year(i, ref)))
+            elif scan.year is not None:
+                ctx.cands[i] = replace(c, value=c.make(ctx.ref_year(i, scan.ref, scan.year)))
         elif c.kind == "cmp":
             focus = ctx.focus(i)
-            if focus is not None:
+            focus_year = _years_of(focus)
+            if focus is not None and c.cmp_year is None:
                 ctx.cands[i] = replace(c, value=_shift_year(focus, -1))
+            elif focus is not None and c.cmp_year is not None and focus_year is not None:
+                ctx.cands[i] = replace(c, value=_shift_year(focus, c.cmp_year - focus_year))
     return ctx.cands
+
+
+# the word before a date that makes it a target («до 2030 года», «к 2036 году», «по 2024 год»)
+# or a start point («с 2014 года», «после 2020 года»): never the year a release speaks from
+_TARGET_WORDS = frozenset({"до", "к", "ко", "по"})
+_START_WORDS = frozenset({"с", "со", "после"})
+_WORD_BEFORE_RE = re.compile(r"([а-яё]+)\W*\Z", re.IGNORECASE)
+# the words before a whole year whose results a release reports after the year has ended
+_RESULTS_RE = re.compile(r"(?:\bза|итог[а-я]*|результат[а-я]*)\s*\Z", re.IGNORECASE)
+# how far before a date the word that bounds it, or says whose results it gives, is looked for
+WORD_BEFORE_REACH = 20
+
+
+def _word_before(text: str, c: _Cand) -> str:
+    m = _WORD_BEFORE_RE.search(text, max(0, c.start - WORD_BEFORE_REACH), c.start)
+    return m.group(1).lower() if m else ""
+
+
+def _bound(text: str, c: _Cand, words: frozenset[str] = _TARGET_WORDS | _START_WORDS) -> bool:
+    """A date that bounds a span of time: a target or a start point."""
+    return _word_before(text, c) in words
+
+
+def _evidence_year(text: str, offsets: Offsets, cands: list[_Cand]) -> int | None:
+    """The year a text without a date speaks from, by the periods it reports on: the year after a
+    comparison base that names its year («по сравнению с аналогичным периодом 2022 года»: the
+    report is on 2023); else the year of the first reporting period that is no base and no bound:
+    a part of a year («по итогам 9 месяцев 2023 года», «во II квартале 2021 года», «в январе-мае
+    2017 года»), or a whole year whose results are given («по итогам 2025 года», «за 2025 год»),
+    which are reported the year after. A year alone («родился в 1929 году») is no evidence."""
+    ctx = _Context(text, offsets, cands)
+    for i, c in enumerate(cands):  # «с» of «по сравнению с» is no bound here
+        if c.relative or c.value is None or c.kind not in ("period", "cmp"):
+            continue
+        year = _years_of(c.value)
+        if year is not None and (ctx.base[i] or c.cmp_year is not None):
+            return year + 1
+    for i, c in enumerate(cands):
+        if c.relative or c.value is None or ctx.base[i] or c.kind != "period" or _bound(text, c):
+            continue
+        year = _years_of(c.value)
+        if year is None:
+            continue
+        if _reporting_period(c.value):
+            return year
+        if len(c.value) == 4 and _RESULTS_RE.search(text, max(0, c.start - WORD_BEFORE_REACH), c.start):
+            return year + 1  # the results of a whole year
+    return None
+
+
+# the months (first, last) a report covers besides the ones from January on: a quarter, the second half
+_REPORT_SPANS = frozenset({(4, 6), (7, 9), (10, 12), (7, 12)})
+
+
+def _reporting_period(value: str) -> bool:
+    """A period of months that reports cover: from January to a month of the same year («9
+    месяцев», «I полугодие», «январь—май»), a quarter or the second half-year; not a season
+    («весной 2002 года») nor any other run of months («с ноября по декабрь»)."""
+    parts = value.split("/")
+    if len(parts) != 2 or len(parts[0]) != 7 or len(parts[1]) != 7 or parts[0][:4] != parts[1][:4]:
+        return False
+    first, last = int(parts[0][5:]), int(parts[1][5:])
+    return first == 1 or (first, last) in _REPORT_SPANS
 
 
 def _times(text: str) -> list[tuple[int, int, str]]:
@@ -642,19 +723,26 @@ def _time_after(text: str, cand: _Cand, nxt: int, times: list[tuple[int, int, st
 
 
 def find_dates(tagged: Tagged, ref: datetime.date | None) -> list[DateItem]:
-    """Every date, period and relative date phrase of the document, sorted by start."""
+    """Every date, period and relative date phrase of the document, sorted by start. Without a
+    reference date, the year the text gives evidence of resolves «этого года», «в I квартале»;
+    a day, a week or a weekday that needs the date («сегодня», «в пятницу») keeps value None."""
     text = tagged.text
     if not text:
         return []
-    return _find_dates(text, _Scan(ref, Offsets(tagged)))
+    scan = _Scan(ref, ref.year if ref else None, Offsets(tagged))
+    kept = _resolved(text, scan)
+    if ref is None:
+        year = _evidence_year(text, scan.offsets, kept)
+        if year is not None:
+            kept = _resolved(text, replace(scan, year=year))
+    return _items(text, kept)
 
 
 def _resolved(text: str, scan: _Scan) -> list[_Cand]:
     return _in_context(text, scan, _longest_first(_candidates(text, scan)))
 
 
-def _find_dates(text: str, scan: _Scan) -> list[DateItem]:
-    kept = _resolved(text, scan)
+def _items(text: str, kept: list[_Cand]) -> list[DateItem]:
     times = _times(text) if kept else []
     items = []
     for i, cand in enumerate(kept):
@@ -698,7 +786,7 @@ def find_doc_date(tagged: Tagged) -> datetime.date | None:
     («... за I полугодие 2025 года»)."""
     if not tagged.text:
         return None
-    return _doc_date(_head(tagged.text), _Scan(None, Offsets(tagged)))
+    return _doc_date(_head(tagged.text), _Scan(None, None, Offsets(tagged)))
 
 
 def _doc_date(head: str, scan: _Scan) -> datetime.date | None:
@@ -712,7 +800,10 @@ def _doc_date(head: str, scan: _Scan) -> datetime.date | None:
         if best is None or key > best:
             best, best_value = key, cand.value
     if best_value is None:
-        years = [y for c in cands if not c.relative and (y := _years_of(c.value)) is not None]
+        years = [
+            y for c in cands
+            if not c.relative and not _bound(head, c, _TARGET_WORDS) and (y := _years_of(c.value)) is not None
+        ]
         for cand in cands:
             if years and cand.make is not None and cand.is_day and _line_score(head, cand) >= 2:
                 key = (_line_score(head, cand), -cand.start)
