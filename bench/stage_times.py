@@ -19,7 +19,7 @@ from extractor.link.persons import attach_posts, link_bare_posts, merge_mentions
 from extractor.link.posts import link_post_orgs
 from extractor.nlp.tagging import get_tagger
 from extractor.pipeline import Pipeline, Request
-from extractor.rules import dates, percentages
+from extractor.rules import dates, money, percentages
 from extractor.rules.locations import find_loc_mentions
 from extractor.rules.organizations import find_org_mentions
 from extractor.rules.persons import find_name_mentions
@@ -58,6 +58,7 @@ def main() -> None:
         doc_date = timed("dates", dates.find_doc_date, tg)
         found = timed("dates", dates.find_dates, tg, doc_date)
         timed("percentages", percentages.find_percentages, tg, found)
+        timed("money", money.find_money, tg, found)
         names = timed("persons", find_name_mentions, tg)
         persons, owner = timed("persons", merge_mentions, text, names)
         timed("posts", attach_posts, persons, owner, timed("posts", find_posts, tg, names))
@@ -70,8 +71,8 @@ def main() -> None:
     print(f"{len(texts)} documents, {sum(map(len, texts))} characters, {total:.2f} s, {len(texts) / total:.1f} docs/s")
     for stage, sec in sorted(spent.items(), key=lambda x: -x[1]):
         print(f"  {stage:38s} {sec:6.2f} s  {100 * sec / total:5.1f}%  {1000 * sec / len(texts):6.2f} ms/doc")
-    numbers = spent["dates"] + spent["percentages"]
-    print(f"dates + percentages: {100 * numbers / total:.1f}% of the per-document time (target < 25%); "
+    numbers = spent["dates"] + spent["percentages"] + spent["money"]
+    print(f"dates + percentages + money: {100 * numbers / total:.1f}% of the per-document time (target < 25%); "
           f"ratio to tagging {numbers / spent['tagging (segment, morphology, NER)']:.3f}")
 
 

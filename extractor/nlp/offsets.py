@@ -5,17 +5,25 @@ percentages, money) and then read the tagger's sentences and tokens around them.
 from __future__ import annotations
 
 import bisect
+from functools import cached_property
 
 from extractor.nlp.tagging import Tagged, Token
 
 
 class Offsets:
-    """Sentence and token lookups by character offset, in O(log n) each."""
+    """Sentence and token lookups by character offset, in O(log n) each; the indexes are built
+    on the first lookup (a rule that finds nothing asks none)."""
 
     def __init__(self, tagged: Tagged) -> None:
         self.tagged = tagged
-        self._sent_starts = [s.start for s in tagged.sents]
-        self._token_ends = [t.end for t in tagged.tokens]
+
+    @cached_property
+    def _sent_starts(self) -> list[int]:
+        return [s.start for s in self.tagged.sents]
+
+    @cached_property
+    def _token_ends(self) -> list[int]:
+        return [t.end for t in self.tagged.tokens]
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """The [start, end) of the sentence holding offset `pos`; between two sentences, the one

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from extractor.lexicon import load_rows, load_words
 from extractor.lexicon.numbers import COMPARISON, forms_table, trie_pattern
 from extractor.model import DateItem
-from extractor.nlp.numbers import ROMAN, cardinal
+from extractor.nlp.numbers import ROMAN, cardinal, ordinal
 from extractor.nlp.offsets import Offsets
 from extractor.nlp.tagging import Tagged, Token
 
@@ -60,11 +60,15 @@ _MONTH = rf"(?:{trie_pattern(list(_MONTHS))}){_NW}"
 # Without a dot, no lower-case word may follow: «3 дек колод» is about card decks.
 _DAY_MONTH = rf"(?:{_MONTH}|(?:{trie_pattern(list(_MONTH_ABBREVS))})(?:\.|{_NW}(?!\s+(?-i:[а-яё]))))"
 _YEAR = r"(?<!\d)(?:19\d\d|20\d\d|2100)(?!\d)"
+# with a year word or after a month any year of four digits is one: «в 1862 году», «марта 1812 года»
+_ANY_YEAR = r"(?<!\d)(?:1\d\d\d|20\d\d|21\d\d)(?!\d)"
 # Year words, longest first; «г» needs no dot but must not start a longer word.
 _YW = rf"(?:-?(?:м|й|го|х)\s*)?(?:годами|годах|годам|годов|годом|года|году|годы|год|гг\.?|г\.?){_NW}"
 _REL_ADJ = trie_pattern(list(_REL_YEAR_ADJ))
 # A year after a month/quarter: «2024», «2024 года», or «прошлого года».
-_YEAR_TAIL = rf"(?:\s+(?P<y>{_YEAR})(?:\s*{_YW})?|\s+(?P<rel>{_REL_ADJ})\s+года{_NW})"
+_YEAR_TAIL = (
+    rf"(?:\s+(?P<y>{_YEAR}|{_ANY_YEAR}(?=\s*{_YW}))(?:\s*{_YW})?|\s+(?P<rel>{_REL_ADJ})\s+года{_NW})"
+)
 _DASH = r"\s*[-–—]\s*"
 _SEP = rf"(?P<sep>{_DASH}|\s+(?:по|до)\s+)"
 _ORD = rf"(?:{trie_pattern(list(_ORDINALS))})[а-яё]*"
@@ -95,6 +99,8 @@ HEAD_LINES = 12
 HEAD_LINE_SLACK = 200
 # Two-digit years: 00-49 are 2000-2049, 50-99 are 1950-1999 («02.10.14», «15.12.99»).
 CENTURY_PIVOT = 50
+# A date in the header before this year is a caption or a title («17 ноября 1875 года»), no dateline.
+EARLIEST_RELEASE_YEAR = 1900
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -111,9 +117,10 @@ _NUMERIC_RE = _rx(
     rf"(?:\s*(?:года|г\.?){_NW})?"
 )
 _ISO_RE = _rx(r"(?=\d)(?<![\d-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)")
+# «2012–2016 годы», «с 2020 по 2024 год»; without a year word too («С 1975 по 1977», «2013-2014»)
 _YEAR_RANGE_RE = _rx(
     rf"(?=[12сС]){_BW}(?:(?P<s>с|со)\s+)?(?<![\w№-])(?P<y1>{_YEAR})(?:\s*(?:года|г\.?){_NW})?{_SEP}"
-    rf"(?P<y2>{_YEAR})\s*{_YW}"
+    rf"(?P<y2>{_YEAR})(?:\s*{_YW}|(?![.,]?\d)(?!-?[а-яёa-z]))"
 )
 _MONTH_RANGE_RE = _rx(
     rf"{_lead(list(_MONTHS), 'сС')}{_BW}(?:(?P<s>с|со)\s+)?(?P<m1>{_MONTH})(?:\s+(?P<y1>{_YEAR})(?:\s*{_YW})?)?{_SEP}"
@@ -123,14 +130,51 @@ _MONTH_RE = _rx(rf"{_lead(list(_MONTHS))}{_BW}(?P<m>{_MONTH})(?:{_YEAR_TAIL})?")
 _QUARTER_RE = _rx(
     rf"{_lead(list(_ORDINALS), 'iIvV1-4')}{_BW}"
     rf"(?:(?P<r>iv|i{{1,3}})|(?P<n>[1-4])(?:-?(?:й|м|ом|го|ого))?|(?P<o>{_ORD}))"
-    rf"\s+квартал[а-яё]*(?:{_YEAR_TAIL})?"
+    rf"\s+(?:квартал[а-яё]*|кв\.)(?:{_YEAR_TAIL})?"
 )
 _HALF_RE = _rx(
     rf"{_lead(list(_ORDINALS), 'iI12')}{_BW}(?:(?P<r>i{{1,2}})|(?P<n>[12])(?:-?(?:е|м|ом|го|ое|ого))?|(?P<o>{_ORD}))"
     rf"\s+полугоди[а-яё]*(?:{_YEAR_TAIL})?"
 )
-_NMONTHS_RE = _rx(rf"{_BW}(?P<n>\d{{1,2}}|[а-яё]+)\s+месяц[а-яё]*{_YEAR_TAIL}")
-_YEAR_RE = _rx(rf"(?=[12])(?<![\w№./:-])(?<!№\s)(?P<y>{_YEAR})\s*{_YW}")
+# «9 месяцев 2024 года»; without a year only as the period of a report («за девять месяцев»)
+_NMONTHS_RE = _rx(
+    rf"{_BW}(?:(?P<za>за|итогам)\s+)?(?P<n>\d{{1,2}}|[а-яё]+)\s+месяц[а-яё]*(?:{_YEAR_TAIL}|{_NW})"
+)
+# «2024 году», «2024-м году»; «в 2016-м», «с 1922-го» without the year word
+_YEAR_RE = _rx(
+    rf"(?=[12])(?<![\w№./:-])(?<!№\s)(?:(?P<y>{_ANY_YEAR})\s*{_YW}|(?P<y2>{_YEAR})-(?:м|го|й|ом|ым){_NW})"
+)
+# a year after a preposition, with no number after it: «в 2017 упал», «с 2008», «к 2030» (not
+# «в 2019-2020»; «до 2000 человек» is told apart by the noun after it, in the handler)
+_YEAR_PREPOSITIONS = ("в", "во", "с", "со", "до", "к", "ко", "после", "от", "по")
+_PREP_YEAR_RE = _rx(  # from the year's digits back: re tries the pattern at a «1» or «2» only
+    r"(?=[12])(?:" + "|".join(rf"(?<=(?<![а-яё]){p}\s)" for p in _YEAR_PREPOSITIONS)
+    + rf")(?P<y>{_YEAR})(?![.,/]?\d)(?!\s*(?:[-–—]\s*)?\d)(?!-?[а-яё])"
+)
+# a year alone in brackets, or ending them: «(2003)», «(серия «Весёлые сказки», 2003)»
+_BRACKET_YEAR_RE = _rx(rf"(?:\(|,\s)(?P<y>{_YEAR})\)")
+# the years of a list ending on a year word: «в 2001, 2003 и 2006 годах» (the last one is _YEAR_RE's)
+_YEAR_LIST_RE = _rx(
+    rf"(?=[12])(?<![\w№./:-])(?P<y>{_YEAR})(?=(?:\s*,\s*{_YEAR})*\s*(?:,|\s+и|\s+или)\s+{_YEAR}\s*{_YW})"
+)
+# a season or a school year across two years: «2016/17», «в 2023/24 учебном году»
+_SPLIT_YEAR_RE = _rx(
+    rf"(?=[12])(?<![\w№./:-])(?P<y>{_YEAR})/(?P<y2>\d\d(?:\d\d)?)(?!\d)"
+    rf"(?:\s+(?:учебн|финансов|отчетн|отчётн)[а-яё]*\s+{_YW}|\s+(?:сезон|год)[а-яё]*)?"
+)
+# decades: «1990-е годы», «в 1970-х», «90-е годы» (two digits need the year word)
+_DECADE_RE = _rx(
+    rf"(?=\d)(?<![\w.,-])(?:(?P<c>(?:19|20)\d0)|(?P<d>\d0))-(?:е|х|ми|м){_NW}"
+    r"(?P<w>\s*(?:годами|годах|годам|годов|годы|гг\.?)(?![а-яё]))?"
+)
+# an ordinal day in words right before a month: «двадцать первого марта 2019 года»
+_DAY_WORDS_RE = _rx(
+    r"(?<![а-яё])(?P<w>(?:(?:двадцать|тридцать)\s+)?(?:перв|втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят"
+    r"|одиннадцат|двенадцат|тринадцат|четырнадцат|пятнадцат|шестнадцат|семнадцат|восемнадцат|девятнадцат"
+    r"|двадцат|тридцат)[а-яё]*)\s+\Z"
+)
+# the ordinal words of a day end this close before their month («двадцать девятого »)
+DAY_WORDS_REACH = 30
 _SEASON_RE = _rx(rf"{_lead(list(_SEASONS))}{_BW}(?P<s>{trie_pattern(list(_SEASONS))}){_NW}{_YEAR_TAIL}")
 _RELATIVE_RE = _rx(rf"{_lead(list(_RELATIVE))}{_BW}(?P<p>{trie_pattern(list(_RELATIVE))}){_NW}")
 _WEEKDAY_RE = _rx(
@@ -184,6 +228,7 @@ class _Cand:
     # a comparison naming its year («аналогичным периодом 2022 года»): the period under discussion
     # in that year; None: the year before it («годом ранее»)
     cmp_year: int | None = None
+    bare: bool = False  # a year without a year word («в 2017», «(1997)»): weaker evidence of a year
 
 
 def _ymd(year: int, month: int, day: int) -> str | None:
@@ -317,8 +362,30 @@ def _month_range(m: re.Match[str], scan: _Scan) -> _Cand | None:
 
 
 def _month(m: re.Match[str], scan: _Scan) -> _Cand | None:
+    """A month; with an ordinal day in words before it, that day («двадцать первого марта»)."""
     month = _MONTHS[m.group("m").lower()]
+    text = scan.offsets.tagged.text
+    words = _DAY_WORDS_RE.search(text, max(0, m.start() - DAY_WORDS_REACH), m.start())
+    if words:
+        day = _day_of_words(scan, words.start("w"), words.end("w"))
+        if day is not None:
+            cand = _built(m, scan.year, lambda year: _ymd(year, month, day), "day", True)
+            if cand is not None:
+                return replace(cand, start=words.start("w"))
     return _built(m, scan.year, lambda year: _ym(year, month), "period")
+
+
+def _day_of_words(scan: _Scan, start: int, end: int) -> int | None:
+    """The day an ordinal in words names: cardinals add up to the ordinal («двадцать первого» -> 21)."""
+    day = 0
+    for tok in scan.offsets.tokens(start, end):
+        value = cardinal(tok.parses)
+        if value is None:
+            value = ordinal(tok.parses)
+        if value is None:
+            return None
+        day += int(value)
+    return day
 
 
 def _ordinal(m: re.Match[str]) -> int:
@@ -354,6 +421,8 @@ def _count_word(scan: _Scan, pos: int) -> float | None:
 
 
 def _n_months(m: re.Match[str], scan: _Scan) -> _Cand | None:
+    if _yearless(m) and not m.group("za"):
+        return None  # «в течение трех месяцев»: a length of time, no period of a year
     raw = m.group("n")
     n = int(raw) if raw.isdigit() else _count_word(scan, m.start("n"))
     if n is None or not 1 <= n <= 12 or n != int(n):
@@ -364,7 +433,37 @@ def _n_months(m: re.Match[str], scan: _Scan) -> _Cand | None:
 
 
 def _year(m: re.Match[str], scan: _Scan) -> _Cand | None:
-    return _Cand(m.start(), m.end(), m.group("y"), kind="period")
+    return _Cand(m.start(), m.end(), m.group("y") or m.group("y2"), kind="period")
+
+
+def _bare_year(m: re.Match[str], scan: _Scan) -> _Cand | None:
+    """A year without a year word («в 2017», a year of a list): its digits only; not a number of
+    things («до 2000 человек», «в 2018 школах»)."""
+    after = scan.offsets.first_token(m.end("y"))
+    tokens = scan.offsets.tagged.tokens
+    if after < len(tokens) and tokens[after].pos in _COUNTED_POS and tokens[after].text[:1].isalpha():
+        return None
+    return _Cand(m.start("y"), m.end("y"), m.group("y"), kind="period", bare=True)
+
+
+def _split_year(m: re.Match[str], scan: _Scan) -> _Cand | None:
+    """«2016/17» when the second year follows the first: the two years."""
+    first = int(m.group("y"))
+    second = m.group("y2")
+    if int(second) != (first + 1) % (100 if len(second) == 2 else 10_000):
+        return None
+    return _Cand(m.start(), m.end(), f"{first}/{first + 1}", kind="period")
+
+
+def _decade(m: re.Match[str], scan: _Scan) -> _Cand | None:
+    """«1990-е годы» -> 1990/1999; two digits («90-е годы») are of the 1900s, but «00-е» and «10-е»."""
+    if m.group("c"):
+        first = int(m.group("c"))
+    elif m.group("w"):
+        first = int(m.group("d")) + (2000 if m.group("d") in ("00", "10") else 1900)
+    else:
+        return None  # «90-х» alone may count anything
+    return _Cand(m.start(), m.end(), f"{first}/{first + 9}", kind="period")
 
 
 def _season(m: re.Match[str], scan: _Scan) -> _Cand | None:
@@ -441,7 +540,12 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (_QUARTER_RE, _quarter),
     (_HALF_RE, _half),
     (_NMONTHS_RE, _n_months),
+    (_DECADE_RE, _decade),  # before _YEAR_RE: «1990-х годов» is the decade
+    (_SPLIT_YEAR_RE, _split_year),
     (_YEAR_RE, _year),
+    (_PREP_YEAR_RE, _bare_year),
+    (_YEAR_LIST_RE, _bare_year),
+    (_BRACKET_YEAR_RE, _bare_year),
     (_SEASON_RE, _season),
     (_RELATIVE_RE, _relative),
     (_WEEKDAY_RE, _weekday),
@@ -449,7 +553,9 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
 )
 
 
-_NEEDLES = {_QUARTER_RE: "квартал", _HALF_RE: "полугоди", _NMONTHS_RE: "месяц"}
+_NEEDLES = {_QUARTER_RE: "кв", _HALF_RE: "полугоди", _NMONTHS_RE: "месяц", _DECADE_RE: "0-"}
+# what a number counts: a noun after «2000» makes it no year («до 2000 человек»)
+_COUNTED_POS = frozenset({"NOUN", "PROPN", "ADJ"})
 
 
 def _candidates(text: str, scan: _Scan) -> list[_Cand]:
@@ -592,8 +698,9 @@ class _Context:
         value = c.make(year) if c.make else None
         if value is None or ref is None:
             return year  # a year the text gives, without a day to compare with
-        start = value.split("/")[0]
-        if start <= ref.isoformat()[: len(start)]:
+        # a period not yet over at the reference date is this year's only when still to come
+        last = value.split("/")[-1]
+        if last <= ref.isoformat()[: len(last)]:
             return year
         tense = _tense_near(self.offsets, *self.sentence(c.start), c.start)
         if tense == "past" or tense != "future" and c.kind == "period" and "/" in value:
@@ -796,13 +903,16 @@ def _doc_date(head: str, scan: _Scan) -> datetime.date | None:
     for cand in cands:
         if cand.value is None or cand.relative or not cand.is_day or len(cand.value) != 10:
             continue
+        if int(cand.value[:4]) < EARLIEST_RELEASE_YEAR:
+            continue
         key = (_line_score(head, cand), -cand.start)
         if best is None or key > best:
             best, best_value = key, cand.value
     if best_value is None:
         years = [
             y for c in cands
-            if not c.relative and not _bound(head, c, _TARGET_WORDS) and (y := _years_of(c.value)) is not None
+            if not c.relative and not c.bare and not _bound(head, c, _TARGET_WORDS)
+            and (y := _years_of(c.value)) is not None and y >= EARLIEST_RELEASE_YEAR
         ]
         for cand in cands:
             if years and cand.make is not None and cand.is_day and _line_score(head, cand) >= 2:

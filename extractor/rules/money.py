@@ -235,10 +235,18 @@ class _Scanner:
         tok = self.toks[j]
         return tok.pos not in QUANTITY_POS or tok.lemma in TIME_LEMMAS
 
+    def may_start(self, tok: Token) -> bool:
+        """A cheap test before reading an amount: a digit, a minus, a symbol or a number word."""
+        first = tok.text[:1]
+        return first.isdigit() or first in MINUS or tok.text in self.lex.symbols or tok.lemma in NUMBER_LEMMAS
+
     def amounts(self) -> list[_Amount]:
         out: list[_Amount] = []
         i = 0
         while i < len(self.toks):
+            if not self.may_start(self.toks[i]):
+                i += 1
+                continue
             amount = self.amount_at(i)
             if amount is None:
                 i += 1
