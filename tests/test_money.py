@@ -4,14 +4,17 @@ the context (subject, change, role, period) as percentages read it."""
 from __future__ import annotations
 
 import datetime
+import time
+from collections.abc import Callable
 
 import pytest
 from conftest import cases
 
 from extractor.model import Money
 from extractor.nlp.tagging import get_tagger
-from extractor.rules.dates import find_dates
+from extractor.rules.dates import find_dates, find_doc_date
 from extractor.rules.money import find_money
+from extractor.rules.percentages import find_percentages
 
 REF = datetime.date(2025, 9, 29)
 
@@ -138,3 +141,44 @@ def test_offsets_hold_and_spans_are_sorted() -> None:
         assert [m.start for m in items] == sorted(m.start for m in items)
         for m in items:
             assert doc.text[m.start : m.end] == m.text
+
+
+def _cpu(work: Callable[[], object]) -> float:
+    """The least CPU time of two runs of `work`."""
+    spent = []
+    for _ in range(2):
+        start = time.process_time()
+        work()
+        spent.append(time.process_time() - start)
+    return min(spent)
+
+
+# four times the text may cost up to eight times the time (a linear rule costs four, a quadratic
+# one sixteen): room for the noise of a shared machine, none for a quadratic rule
+SIZE_FACTOR, LINEAR_BOUND = 4, 8.0
+
+
+@pytest.mark.parametrize(
+    "unit",
+    cases([
+        "С 1 по 3 мая, 5 мая, в 10:00 7 мая и в пятницу, ",  # one sentence of year-less days and times
+        "5 мая, 7 мая, 9 июня, ",
+        "выручка выросла на 5% по сравнению с 2023 годом, прибыль — на 3%, ",  # one sentence of figures
+        "около 5 млн рублей и ещё 3 млрд, от двух до трех процентов, ",  # amounts taking a currency
+        "За 2024 год доход вырос на 19%. В свою очередь экспорт увеличился на 22,3%, а импорт — на 11%. ",
+    ]),
+)
+def test_number_rules_are_linear_in_the_text(unit: str) -> None:
+    def rules_on(size: int) -> Callable[[], object]:
+        doc = get_tagger().tag(unit * (size // len(unit)))
+
+        def run() -> None:
+            found = find_dates(doc, REF)
+            find_percentages(doc, found)
+            find_money(doc, found)
+            find_doc_date(doc)
+
+        return run
+
+    small, large = rules_on(15_000), rules_on(15_000 * SIZE_FACTOR)
+    assert _cpu(large) / _cpu(small) < LINEAR_BOUND

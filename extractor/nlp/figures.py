@@ -49,8 +49,8 @@ BASE_WINDOW = 90
 # A time adverbial: a preposition, then at most this many numbers and adjectives before its noun
 # of time («в ближайшие пять лет»).
 TIME_ADVERBIAL_WORDS = 5
-# Below this many dates a linear scan is cheaper than a bisection.
-DATES_TO_BISECT = 8
+# The dates looked at on either side of a figure for its period and base.
+NEAR_DATES = 20
 
 
 # what a predicate word says: a change, or "none" for a neutral one («составила», «достигла»)
@@ -573,25 +573,17 @@ class _Read:
 
 def _period_base(doc: _Doc, sent: tuple[int, int], fig: Figure) -> tuple[str | None, str | None]:
     """Period: the nearest non-base date before the figure in its sentence (else the first after);
-    base: the comparison-base date of the sentence nearest to the figure."""
-    period = period_after = base = None
-    base_dist = None
+    base: the comparison-base date of the sentence nearest to the figure. At most NEAR_DATES dates
+    are looked at on either side: a sentence of a thousand dates and figures stays linear."""
     dated = doc.dated
-    lo = bisect.bisect_left(doc.dated_starts, sent[0]) if len(dated) > DATES_TO_BISECT else 0
-    for d in dated[lo:]:
-        if d.start >= sent[1]:
-            break
-        if d.start < sent[0] or d.end > sent[1]:
-            continue
-        if d.is_base:
-            dist = abs(d.start - fig.end)
-            if base_dist is None or dist < base_dist:
-                base, base_dist = d.value, dist
-        elif d.end <= fig.num_start:
-            period = d.value
-        elif d.start >= fig.end and period_after is None:
-            period_after = d.value
-    return period or period_after, base
+    at = bisect.bisect_left(doc.dated_starts, fig.num_start)
+    before = [d for d in dated[max(0, at - NEAR_DATES) : at] if d.start >= sent[0] and d.end <= fig.num_start]
+    after = [d for d in dated[at : at + NEAR_DATES] if d.start >= fig.end and d.end <= sent[1]]
+    period = next((d.value for d in reversed(before) if not d.is_base), None)
+    period = period or next((d.value for d in after if not d.is_base), None)
+    bases = [d for d in before + after if d.is_base]
+    base = min(bases, key=lambda d: abs(d.start - fig.end)).value if bases else None
+    return period, base
 
 
 def _elliptic(doc: _Doc, start: int, lo: int, pred: _Predicate, toks: Sequence[Token]) -> re.Match[str] | None:

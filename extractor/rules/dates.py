@@ -20,6 +20,7 @@ import datetime
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from extractor.lexicon import load_rows, load_words
 from extractor.lexicon.numbers import COMPARISON, forms_table, trie_pattern
@@ -97,6 +98,9 @@ DATELINE_PREFIX = 15
 HEAD_CHARS = 600
 HEAD_LINES = 12
 HEAD_LINE_SLACK = 200
+# The verb that gives a year-less date its tense is this many tokens away at most: a long
+# sentence costs no more.
+TENSE_REACH = 40
 # Two-digit years: 00-49 are 2000-2049, 50-99 are 1950-1999 («02.10.14», «15.12.99»).
 CENTURY_PIVOT = 50
 # A date in the header before this year is a caption or a title («17 ноября 1875 года»), no dateline.
@@ -626,9 +630,12 @@ def _tense(tok: Token) -> str | None:
 
 
 def _tense_near(offsets: Offsets, lo: int, hi: int, pos: int) -> str | None:
-    """Tense of the verb nearest to `pos` among the tokens of text[lo:hi]."""
+    """Tense of the verb nearest to `pos` among the tokens of text[lo:hi] (at most TENSE_REACH
+    tokens away on either side)."""
     best: tuple[int, str] | None = None
-    for tok in offsets.tokens(lo, hi):
+    a, b = offsets.token_range(lo, hi)
+    at = offsets.first_token(pos)
+    for tok in offsets.tagged.tokens[max(a, at - TENSE_REACH) : min(b, at + TENSE_REACH)]:
         tense = _tense(tok)
         if tense is not None:
             dist = pos - tok.end if tok.end <= pos else tok.start - pos
@@ -666,27 +673,39 @@ class _Context:
             return None
         return _years_of(c.value)
 
+    @cached_property
+    def anchors_before(self) -> tuple[list[int | None], list[int | None]]:
+        """For each candidate, the index of the nearest candidate before it that lends a year to
+        a year-less day, and to a year-less period: one pass, so a sentence of a thousand
+        year-less dates stays linear."""
+        for_day: list[int | None] = []
+        for_period: list[int | None] = []
+        day = period = None
+        for j in range(len(self.cands)):
+            for_day.append(day)
+            for_period.append(period)
+            if self.anchor(j, False) is not None:
+                day = j
+            if self.anchor(j, True) is not None:
+                period = j
+        return for_day, for_period
+
     def year_for(self, i: int) -> int | None:
         """The nearest year named before a year-less date in its sentence; else a year it is
         coordinated with («четвертый квартал и 2021 год»); else one before it on its line."""
         c = self.cands[i]
         period = c.kind == "period"
         lo, hi = self.sentence(c.start)
-        for j in range(i - 1, -1, -1):
-            if self.cands[j].start < lo:
-                break
-            if (year := self.anchor(j, period)) is not None:
-                return year
+        j = self.anchors_before[1 if period else 0][i]
+        if j is not None and self.cands[j].start >= lo:
+            return self.anchor(j, period)
         if i + 1 < len(self.cands) and self.cands[i + 1].start < hi:
             if _COORD_RE.match(self.text[c.end : self.cands[i + 1].start]):
                 if (year := self.anchor(i + 1, period)) is not None:
                     return year
         line_lo = max(self.line(c.start)[0], c.start - LINE_YEAR_REACH)
-        for j in range(i - 1, -1, -1):
-            if self.cands[j].start < line_lo:
-                break
-            if (year := self.anchor(j, period)) is not None:
-                return year
+        if j is not None and self.cands[j].start >= line_lo:
+            return self.anchor(j, period)
         return None
 
     def ref_year(self, i: int, ref: datetime.date | None, year: int) -> int:
@@ -816,16 +835,15 @@ def _times(text: str) -> list[tuple[int, int, str]]:
 
 def _time_after(text: str, cand: _Cand, nxt: int, times: list[tuple[int, int, str]]) -> str | None:
     """A time of day following a day date on its line, or opening the next line (a dateline)."""
-    for start, _end, value in times:
-        if start < cand.end or start >= nxt:
-            continue
+    k = bisect.bisect_left(times, (cand.end, -1, ""))
+    if k < len(times) and times[k][0] < nxt:
+        start, _end, value = times[k]
         gap = text[cand.end : start]
         if "\n" not in gap and len(gap) <= TIME_REACH:
             return value
         first, _, rest = gap.partition("\n")
         if not first.strip() and "\n" not in rest and _DATELINE_PREFIX_RE.match(rest):
             return value
-        return None
     return None
 
 
