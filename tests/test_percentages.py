@@ -82,6 +82,11 @@ FORMS: list[tuple[str, list[tuple[str, float, float | None, str, str | None]]]] 
     ),
 ]
 
+def test_a_written_minus_makes_the_value_negative() -> None:
+    found = _find("Выпуск меди уменьшился до 425 тыс. т (-2% год к году), палладия (−1% г/г).")
+    assert [(p.text, p.value, p.change) for p in found] == [("-2%", -2.0, "decrease"), ("−1%", -1.0, "decrease")]
+
+
 NEGATIVE = [
     "Выпуск вырос в 2 раза.",
     "Это 100-процентный результат.",
@@ -210,8 +215,9 @@ CONTEXT: list[tuple[str, list[tuple[str, str | None, str | None, str | None, str
         "В 2024 году выручка выросла на 12%, а в 2025 году – на 15%.",
         [("12%", "выручка", "increase", "2024", None), ("15%", "выручка", "increase", "2025", None)],
     ),
-    ("Индекс вырос: +3,5% за неделю.", [("3,5%", "индекс", "increase", None, None)]),
-    ("Котировки показали -2% за день.", [("2%", None, "decrease", None, None)]),
+    # a written sign belongs to the span; a minus makes the value negative
+    ("Индекс вырос: +3,5% за неделю.", [("+3,5%", "индекс", "increase", None, None)]),
+    ("Котировки показали -2% за день.", [("-2%", None, "decrease", None, None)]),
     ("Компания сообщила, что выручка выросла на 7%.", [("7%", "выручка", "increase", None, None)]),
     # an active verb of change measures its object; a change noun what it is the change of
     ("Компания увеличила выручку на 12%.", [("12%", "выручка", "increase", None, None)]),
@@ -225,13 +231,13 @@ CONTEXT: list[tuple[str, list[tuple[str, str | None, str | None, str | None, str
     # or the brackets follow a quantity
     (
         "Наибольший рост показали отрасли: производство одежды (+75,1%), выпуск мебели (+12%).",
-        [("75,1%", "производство одежды", "increase", None, None), ("12%", "выпуск мебели", "increase", None, None)],
+        [("+75,1%", "производство одежды", "increase", None, None), ("+12%", "выпуск мебели", "increase", None, None)],
     ),
     (
         "Акционерами выступают Иванов (51% акций) и Петров (49% акций).",
         [("51%", "акции", None, None, None), ("49%", "акции", None, None, None)],
     ),
-    ("Пассажиропоток составил 105 млн человек (+21,7%).", [("21,7%", "пассажиропоток", "increase", None, None)]),
+    ("Пассажиропоток составил 105 млн человек (+21,7%).", [("+21,7%", "пассажиропоток", "increase", None, None)]),
     # a list of shares: the first item's head noun takes the genitives of the next ones
     (
         "Доли акционеров распределены так: доля основателя — 40%, его партнеров — 35%.",
@@ -257,7 +263,7 @@ ROLES: list[tuple[str, list[tuple[str, str | None, str | None, str | None]]]] = 
     ("Ставку повысили до 9 процентов.", [("9 процентов", None, "level", "increase")]),
     ("Скидки до 8% действуют весь месяц.", [("до 8%", "up_to", None, None)]),
     ("Кешбэк составит до 15 процентов.", [("до 15 процентов", "up_to", "level", None)]),
-    ("Индекс вырос: +3,5% за неделю.", [("3,5%", None, "change", "increase")]),
+    ("Индекс вырос: +3,5% за неделю.", [("+3,5%", None, "change", "increase")]),
     ("Рост выручки составил 12%.", [("12%", None, "change", "increase")]),
     ("Выручка выросла более чем на 50%.", [("более чем на 50%", "more", "change", "increase")]),
     (

@@ -33,6 +33,10 @@ _FLAGS = re.IGNORECASE
 
 # A qualifier is at most this many characters before its number («по меньшей мере на»).
 QUALIFIER_REACH = 40
+# «на», «до», «с» right before a number: the word and its space
+PREPOSITION_REACH = 5
+# a sign glued to its number, or one space before it («+3,5%», «(- 2%»)
+SIGN_REACH = 2
 # «с 5% до 3%»: the «с» figure ends this close before the «до».
 FROM_TO_REACH = 30
 # An elliptic list item («а чистая прибыль – на 8%») is read in this many characters before the
@@ -268,7 +272,7 @@ class _Qualified:
 def _qualified(doc: _Doc, fig: Figure) -> _Qualified:
     text = doc.text
     lo = max(0, fig.num_start - QUALIFIER_REACH)
-    prep_m = _PREP_BEFORE_RE.search(text, max(0, fig.num_start - 5), fig.num_start)
+    prep_m = _PREP_BEFORE_RE.search(text, max(0, fig.num_start - PREPOSITION_REACH), fig.num_start)
     prep = prep_m.group("p").lower() if prep_m else None
     m = doc.pat.qualifier.search(text, lo, fig.num_start)
     if not m:
@@ -282,7 +286,7 @@ def _qualified(doc: _Doc, fig: Figure) -> _Qualified:
 
 
 def _sign(text: str, num_start: int) -> Change | None:
-    m = _SIGN_RE.search(text, max(0, num_start - 2), num_start)
+    m = _SIGN_RE.search(text, max(0, num_start - SIGN_REACH), num_start)
     if not m:
         return None
     return "increase" if m.group(0) == "+" else "decrease"

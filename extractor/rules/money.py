@@ -26,6 +26,7 @@ from extractor.lexicon.numbers import Currencies, currencies, figure_words
 from extractor.model import DateItem, Money
 from extractor.nlp.figures import Figure, read_figures
 from extractor.nlp.numbers import (
+    MAX_NUMBER_WORDS,
     NUMBER_LEMMAS,
     SCALE_ABBREVS,
     SPACED_NUMBER,
@@ -114,7 +115,7 @@ class _Scanner:
         if self.toks[i].lemma not in NUMBER_LEMMAS:
             return None
         run = []
-        for tok in self.toks[i : i + 8]:
+        for tok in self.toks[i : i + MAX_NUMBER_WORDS]:
             if not tok.text.isalpha():
                 break
             run.append(tok.parses)

@@ -42,6 +42,8 @@ _WORD_UNIT_RE = re.compile(rf"{_BW}(?P<unit>{_PP}|{_PCT_WORD})", _FLAGS)
 _WORD_GAP_RE = re.compile(r"[\s-]*")  # between the words of a number in words, and its unit
 _TO_BEFORE_RE = re.compile(r"(?<![а-яё])до\s+\Z", _FLAGS)
 _FROM_BEFORE_RE = re.compile(r"(?<![а-яё])от\s+\Z", _FLAGS)
+_SIGNS = frozenset("+-−")
+_MINUS = frozenset("-−")
 # «до» and «от» of a range in words sit this close before its numbers
 RANGE_WORD_REACH = 10
 
@@ -114,18 +116,33 @@ def _raw_words(offsets: Offsets, taken: list[_Raw]) -> list[_Raw]:
     return out
 
 
+def _glued_sign(text: str, num_start: int) -> str | None:
+    """A plus or minus written right before the number and after a space or a bracket («(-2%»)."""
+    if num_start == 0 or text[num_start - 1] not in _SIGNS:
+        return None
+    if num_start >= 2 and not (text[num_start - 2].isspace() or text[num_start - 2] in "(["):
+        return None
+    return text[num_start - 1]
+
+
 def find_percentages(tagged: Tagged, dates: list[DateItem]) -> list[Percentage]:
-    """Every percentage of the document with its subject, change, period and base, sorted by start."""
-    raws = _raw_digits(tagged.text)
+    """Every percentage of the document with its subject, change, period and base, sorted by start.
+    A sign written before the number belongs to the span, a minus makes the value negative
+    («(-2% год к году)» -> -2.0, change decrease)."""
+    text = tagged.text
+    raws = _raw_digits(text)
     raws = sorted(raws + _raw_words(Offsets(tagged), raws), key=lambda r: r.num_start)
     figures = [Figure(r.num_start, r.end) for r in raws]
     out = []
     for raw, ctx in zip(raws, read_figures(tagged, figures, dates, figure_words(), by_is_change=True), strict=True):
+        sign = _glued_sign(text, raw.num_start)
+        start = min(ctx.start, raw.num_start - 1) if sign else ctx.start
+        factor = -1.0 if sign in _MINUS else 1.0
         out.append(
             Percentage(
-                text=tagged.text[ctx.start : raw.end],
-                value=raw.value,
-                value_to=raw.value_to,
+                text=text[start : raw.end],
+                value=factor * raw.value,
+                value_to=factor * raw.value_to if raw.value_to is not None else None,
                 unit=raw.unit,
                 qualifier=ctx.qualifier,
                 subject=ctx.subject,
@@ -133,7 +150,7 @@ def find_percentages(tagged: Tagged, dates: list[DateItem]) -> list[Percentage]:
                 role=ctx.role,
                 period=ctx.period,
                 base=ctx.base,
-                start=ctx.start,
+                start=start,
                 end=raw.end,
             )
         )
