@@ -932,3 +932,42 @@ def test_a_post_lists_every_place_it_is_named(extract):
     ]
     # the post standing for the person is a mention of the person too
     assert [m["text"] for m in person["mentions"]] == ["Дмитрий Миляев", "Губернатор", "Дмитрий Миляев"]
+
+
+# a post linked to a name through a verb in the same clause
+VERB_LINK_CASES = [
+    ("Иван Петров назначен на должность заместителя министра финансов.", "Иван Петров",
+     "заместитель министра финансов"),
+    ("Анна Смирнова стала самым молодым председателем областного суда.", "Анна Смирнова",
+     "председатель областного суда"),
+    ("Олег Кузнецов, который сейчас является советником губернатора, выступил с докладом.", "Олег Кузнецов",
+     "советник губернатора"),
+    ("Сергей Волков, занимавший пост министра транспорта, покинул правительство.", "Сергей Волков",
+     "министр транспорта"),
+    ("Губернатор назначил Павла Орлова министром здравоохранения области.", "Павел Орлов",
+     "министр здравоохранения области"),
+    ("Михаил Зайцев, которого недавно назначили директором музея, открыл выставку.", "Михаил Зайцев",
+     "директор музея"),
+    ("Виктор Лебедев согласился занять пост главы администрации.", "Виктор Лебедев", "глава администрации"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "normal"), cases(VERB_LINK_CASES))
+def test_post_linked_through_a_verb(extract, text, name, normal):
+    (person,) = [p for p in extract(text)["persons"] if p["name"] == name]
+    assert [p["normal"] for p in person["posts"]] == [normal]
+
+
+NO_VERB_LINK_CASES = [
+    # the subject of an appointing verb appoints: the post is the object's
+    ("Губернатор Иван Петров назначил Павла Орлова министром здравоохранения.", "Иван Петров", ["губернатор"]),
+    # a negation, or a word of another kind between the name and the verb
+    ("Олег Кузнецов не является советником губернатора.", "Олег Кузнецов", []),
+    ("Олег Кузнецов рассказал, что станет советником губернатора.", "Олег Кузнецов", []),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "normals"), cases(NO_VERB_LINK_CASES))
+def test_no_post_through_a_verb(extract, text, name, normals):
+    (person,) = [p for p in extract(text)["persons"] if p["name"] == name]
+    assert [p["normal"] for p in person["posts"]] == normals

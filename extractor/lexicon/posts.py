@@ -29,7 +29,8 @@ class PostLexicon:
     modifiers: frozenset[str]  # lemmas that qualify a post before it: «первый», «врио»
     expansions: dict[str, Phrase]  # an abbreviation that stands for a whole post: «гендиректор»
     acting: frozenset[str]  # short forms of «исполняющий обязанности»: «и.о», «врио»
-    link_verbs: frozenset[str]  # «назначен на должность», «избрана председателем»
+    link_verbs: frozenset[str]  # «назначен на должность», «избрана председателем», «стал министром»
+    appointing: frozenset[str]  # link verbs whose active voice gives the post to the object: «назначил»
     professions: frozenset[str]  # trades: «журналист», a position only with its organization
     territorial: frozenset[str]  # posts of a territory: «губернатор», «премьер-министр»
     place_names: dict[str, str]  # «российский» -> «Россия»
@@ -69,6 +70,7 @@ def post_lexicon() -> PostLexicon:
         expansions=expansions,
         acting=acting,
         link_verbs=frozenset(load_words("post_link_verbs.txt")),
+        appointing=frozenset(row[0] for row in load_rows("post_link_verbs.txt") if row[1:] == ("object",)),
         professions=frozenset(load_words("professions.txt")) | frozenset(load_words("occupations.txt")),
         territorial=frozenset(load_words("territorial_posts.txt")),
         place_names={row[0]: row[1] for row in load_rows("place_adjectives.txt") if len(row) > 1},

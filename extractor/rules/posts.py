@@ -55,7 +55,11 @@ AFTER_NAME_OPENERS = frozenset({",", "(", "-", "–", "—"})
 POST_END = frozenset({",", ".", "(", ")", ";", ":", "!", "?", "-", "–", "—"})
 # «российский президент», «свердловского губернатора»: adjectives of places end so
 PLACE_ADJECTIVE = re.compile(r"(ский|цкий|овный)$")
-LINK_NOUNS = frozenset({"должность", "пост"})
+LINK_NOUNS = frozenset({"должность", "пост", "качество"})
+# «на пост министра», «в должности директора», «в качестве тренера», «с поста», «от должности»
+LINK_PREPOSITIONS = frozenset({"на", "в", "с", "со", "от"})
+# words between a name and the verb linking it to a post: «Петров сейчас является», «был назначен»
+MAX_WORDS_TO_LINK_VERB = 3
 
 
 def _chained_post(toks: list[Token], j: int, limit: int) -> int | None:
@@ -487,18 +491,79 @@ def _posts_after(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Post
                 k = _next_comma(toks, k + 1, sent.last)
                 if k is None or posts:
                     break
-        return posts
-    # verbal links within a few words: «назначен на должность заместителя министра»
-    for k in range(j, min(sent.last, j + MAX_LINK_VERB_DISTANCE)):
-        if post_lemma(toks[k]) in post_lexicon().link_verbs:
-            m = k + 1
-            while m < sent.last and (toks[m].text.lower() in ("на", "в") or post_lemma(toks[m]) in LINK_NOUNS):
-                m += 1
-            post = _post_from(tagged, spans, m, sent.last, strict_end=False)
-            return [post] if post else []
-        if toks[k].text in POST_END:
-            break
-    return []
+        if posts:
+            return posts
+    post = _linked_after(tagged, spans, nm, j, sent.last)
+    return [post] if post else []
+
+
+# ---------------------------------------------------------------- posts linked through a verb
+
+
+def _is_appointing(tok: Token) -> bool:
+    """An active verb that gives a post to its object: «назначил», «избрали» (not «назначен»)."""
+    return post_lemma(tok) in post_lexicon().appointing and tok.feats.get("Voice") != "Pass" and (
+        tok.feats.get("Variant") != "Short"
+    )
+
+
+def _is_link_verb(tok: Token) -> bool:
+    return tok.pos in ("VERB", "AUX") and post_lemma(tok) in post_lexicon().link_verbs
+
+
+def _relative_after(toks: list[Token], j: int, limit: int) -> tuple[str | None, int]:
+    """«, который ...» or «, занимавший ...» after a name: what kind of clause speaks of the
+    name («Nom» / «Acc»: the case of «который»; «participle»), and where its words begin."""
+    if j + 1 >= limit or toks[j].text != ",":
+        return None, j
+    nxt = toks[j + 1]
+    if nxt.lemma == "который" and nxt.case in ("Nom", "Acc"):
+        return nxt.case, j + 2
+    if nxt.feats.get("VerbForm") == "Part" and nxt.feats.get("Variant") != "Short" and _is_link_verb(nxt):
+        return "participle", j + 1
+    return None, j
+
+
+def _linked_after(tagged: Tagged, spans: NamedSpans, nm: NameTokens, j: int, limit: int) -> Post | None:
+    """A post the name holds through a link verb after it: «Петров назначен на должность
+    министра», «Петров стал самым молодым премьером», «Петров, который сейчас является
+    советником», «Петров, занимавший пост министра», «Петрова, которого назначили министром».
+    An active appointing verb gives the post to its object: «назначил Петрова министром»."""
+    toks = tagged.tokens
+    if nm.first_tok > 0 and _is_appointing(toks[nm.first_tok - 1]):
+        return _post_after_link(tagged, spans, j, limit)
+    clause, k = _relative_after(toks, j, limit)
+    if clause is None and toks[nm.last_tok - 1].case not in ("Nom", None):
+        return None  # the name is no subject
+    words = 0
+    while k < limit and not _is_link_verb(toks[k]):
+        if toks[k].pos not in ("ADV", "AUX", "VERB") or words == MAX_WORDS_TO_LINK_VERB:
+            return None  # «не» and any other word: no link from this name
+        k, words = k + 1, words + 1
+    if k < limit and words and toks[k - 1].pos == "VERB" and toks[k].feats.get("VerbForm") != "Inf":
+        return None  # another verb of the name's own: «Петров заявил, стал ...»; «согласился занять» links
+    if k >= limit or _is_appointing(toks[k]) != (clause == "Acc"):
+        return None  # «Путин назначил ...» speaks of the one appointed; «которого назначили» of the name
+    return _post_after_link(tagged, spans, k + 1, limit)
+
+
+def _post_after_link(tagged: Tagged, spans: NamedSpans, m: int, limit: int) -> Post | None:
+    """The post a link verb names: in the instrumental («министром», «самым молодым
+    премьером»), or after «на пост», «на должность», «в качестве», «пост» («занимал пост
+    министра»)."""
+    toks = tagged.tokens
+    named_by_noun = False
+    if m + 1 < limit and toks[m].text.lower() in LINK_PREPOSITIONS and post_lemma(toks[m + 1]) in LINK_NOUNS:
+        m, named_by_noun = m + 2, True
+    elif m < limit and post_lemma(toks[m]) in LINK_NOUNS:
+        m, named_by_noun = m + 1, True
+    while m < limit and toks[m].pos == "ADJ" and toks[m].case == "Ins" and not is_modifier(toks[m]):
+        m += 1  # «самым молодым», «лучшим»: how, not what
+    post = _post_from(tagged, spans, m, limit, strict_end=False)
+    if post is None:
+        return None
+    head = _head_noun(toks, m, tagged.token_ending(post.end) + 1)
+    return post if named_by_noun or head.case == "Ins" else None
 
 
 def find_posts(tagged: Tagged, mentions: Sequence[NameTokens]) -> list[list[Post]]:
