@@ -15,6 +15,12 @@ CHURCH_NAME_AS_PLACE = (
 # sentence, person name, role, org (None: the post names none), whole post in the nominative;
 # the person has exactly this one post
 POST_CASES = [
+    # «полномочия» qualifies a post only after «исполняющий»; here it is what the court suspended
+    ("Суд приостановил полномочия президента страны Игоря Додона.", "Игорь Додон", "президент страны", None,
+     "президент страны"),
+    # an abbreviation that is also a post of its own: the longer reading wins
+    ("Во время встречи с полпредом в округе Александром Хлопониным обсуждали инвестиции.", "Александр Хлопонин",
+     "полпред", None, "полпред в округе"),
     # apposition before the name, nominative
     (
         "Министр связи и массовых коммуникаций Николай Никифоров представил доклад.",

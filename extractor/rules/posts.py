@@ -69,7 +69,7 @@ def _chained_post(toks: list[Token], j: int, limit: int) -> int | None:
         return head_end
     if toks[j].text in DASHES and j + 1 < limit:
         k = j + 1
-        while k < limit and is_modifier(toks[k]):
+        while k < limit and is_modifier(toks[k], toks[k - 1]):
             k += 1
         if match_post_head(toks, k, limit) is not None:
             return k
@@ -263,7 +263,7 @@ def _head_with_modifiers(tagged: Tagged, head_first: int, sent_first: int) -> in
     """Take in modifiers before a post head: «первый заместитель», «врио».
     Modifiers before a head are not inflected apart from it, so they stay in the post."""
     i = head_first
-    while i > sent_first and is_modifier(tagged.tokens[i - 1]):
+    while i > sent_first and is_modifier(tagged.tokens[i - 1], tagged.tokens[i - 2] if i > 1 else None):
         i -= 1
     return i
 
@@ -407,13 +407,18 @@ def _post_with_place(tagged: Tagged, first: int, head_end: int, last: int) -> Po
     return post
 
 
+def _before(toks: list[Token], k: int, first: int) -> Token | None:
+    """The token before k, when it is no earlier than `first`."""
+    return toks[k - 1] if k > first else None
+
+
 def _post_from(tagged: Tagged, spans: NamedSpans, i: int, limit: int, strict_end: bool = True) -> Post | None:
     """A post starting at token i (modifiers allowed); in apposition it must end where an
     apposition ends (a comma, a dash, a parenthesis, the verb)."""
     toks = tagged.tokens
     k = i
     # «управляющий» is a modifier in «управляющий директор» and a post of its own
-    while k < limit and match_post_head(toks, k, limit) is None and is_modifier(toks[k]):
+    while k < limit and match_post_head(toks, k, limit) is None and is_modifier(toks[k], _before(toks, k, i)):
         k += 1
     head_end = match_post_head(toks, k, limit)
     if head_end is None:
