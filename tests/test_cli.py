@@ -453,3 +453,11 @@ def test_help(runner: CliRunner, flag: str) -> None:
     assert "jq" in result.stdout
     assert "--out-dir" in result.stdout
     assert "Exit codes" in result.stdout
+
+
+def test_html_cleaner_is_a_direct_dependency() -> None:
+    """trafilatura needs lxml's HTML cleaner; with an older pip it does not arrive through jusText's
+    `lxml[html_clean]` extra."""
+    from importlib.metadata import requires
+
+    assert any(r.replace("-", "_").startswith("lxml_html_clean") for r in requires("extractor") or [])
