@@ -13,19 +13,13 @@ from pathlib import Path
 
 import click
 
+from extractor.io.output import write_atomic
 from extractor.io.reader import ReadError, read_path, read_stdin
 from extractor.model import error_record
 from extractor.nlp.tagging import get_tagger
-from extractor.run.local import (
-    DocumentTimeout,
-    Item,
-    Settings,
-    dumps,
-    run,
-    time_limit,
-    timeout_message,
-    write_atomic,
-)
+from extractor.run.chunks import Item, Settings, dumps
+from extractor.run.limits import DocumentTimeout, time_limit, timeout_message
+from extractor.run.local import run
 
 EXIT_OK, EXIT_FAILED, EXIT_INTERRUPTED = 0, 1, 130  # 2, a usage error, is click's own
 
@@ -157,6 +151,8 @@ def _batch(
             runner = run_on_cluster(todo, settings, scheduler)
         with closing(runner) as results:  # closing it stops the workers
             for result in results:
+                for warning in result.warnings:
+                    click.echo(f"extract: {warning}", err=True)
                 if result.failed:
                     failed += 1
                     click.echo(f"extract: {result.error}", err=True)
