@@ -163,13 +163,6 @@ def _single(path: str, settings: Settings, indent: int | None) -> int:
     except OutputError as e:
         _note(e.message)
         return EXIT_OUTPUT
-    except KeyboardInterrupt:
-        click.echo("", err=True)
-        _note("interrupted")
-        return EXIT_INTERRUPTED
-    except Terminated:
-        _note("terminated")
-        return EXIT_TERMINATED
     return EXIT_OK
 
 
@@ -281,8 +274,16 @@ def main(
     """
     _reserve_standard_fds()
     with _signal_handling():
-        code = _main(paths, Settings(encoding, ref_date, timeout), pattern, out_dir, skip_existing, jobs,
-                     _indent(indent, compact), progress, scheduler)  # fmt: skip
+        try:
+            code = _main(paths, Settings(encoding, ref_date, timeout), pattern, out_dir, skip_existing, jobs,
+                         _indent(indent, compact), progress, scheduler)  # fmt: skip
+        except KeyboardInterrupt:  # a batch says how far it got itself; this is before or outside one
+            click.echo("", err=True)
+            _note("interrupted")
+            code = EXIT_INTERRUPTED
+        except Terminated:
+            _note("terminated")
+            code = EXIT_TERMINATED
     sys.exit(code)
 
 
