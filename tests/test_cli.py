@@ -537,18 +537,22 @@ def test_output_file_that_cannot_be_written_fails_alone(runner: CliRunner, tmp_p
     d = tmp_path / "in"
     write(d / "a.txt", ORLOV)
     write(d / "b.txt", MILYAEV)
+    write(d / "c.txt", ORLOV)
+    write(d / "c.txt.json" / "d.txt", ORLOV)  # its output needs a folder where c.txt's output is
     write(d / ("я" * 125 + ".txt"), ORLOV)  # 254 bytes: its output's name would have 259
     out = tmp_path / "out"
     (out / "a.txt.json").mkdir(parents=True)  # a folder where the output file goes
     result = invoke(runner, [str(d), "--out-dir", str(out)])
     assert result.exit_code == 1
     errors = [line for line in result.stderr.splitlines() if "cannot write" in line]
-    assert len(errors) == 2
-    assert errors[0].startswith(f"extract: {d / 'a.txt'}: cannot write {out / 'a.txt.json'}: Is a directory")
-    assert errors[1].endswith("File name too long")
-    assert "3 documents, 2 failed" in result.stderr
+    assert len(errors) == 3
+    assert errors[0] == f"extract: {d / 'a.txt'}: cannot write {out / 'a.txt.json'}: Is a directory"
+    assert errors[1] == f"extract: {d / 'c.txt.json' / 'd.txt'}: cannot write {out / 'c.txt.json' / 'd.txt.json'}: " \
+        "File exists"  # fmt: skip
+    assert errors[2].endswith("File name too long")
+    assert "5 documents, 3 failed" in result.stderr
     assert "Дмитрий Миляев" in person_names(json.loads((out / "b.txt.json").read_text(encoding="utf-8")))
-    assert sorted(p.name for p in out.iterdir()) == ["a.txt.json", "b.txt.json"]  # and no temporary file
+    assert sorted(p.name for p in out.iterdir()) == ["a.txt.json", "b.txt.json", "c.txt.json"]  # no temporary file
 
 
 @pytest.mark.parametrize(

@@ -86,7 +86,8 @@ def wait_for(condition: Callable[[], bool], proc: subprocess.Popen[Any]) -> None
 
 @pytest.fixture
 def batch_dir(tmp_path: Path) -> Path:
-    return releases(tmp_path / "in", 60)
+    """Enough documents for both workers, and for the parent to be writing when it is stopped."""
+    return releases(tmp_path / "in", 24)
 
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
@@ -124,9 +125,10 @@ def test_workers_exit_when_a_pipe_reader_stops_early(batch_dir: Path) -> None:
     assert b"Traceback" not in done.stderr
 
 
-def test_sigterm_stops_with_a_summary_and_complete_files(batch_dir: Path, tmp_path: Path) -> None:
+def test_sigterm_stops_with_a_summary_and_complete_files(tmp_path: Path) -> None:
     """SIGTERM to the whole process group, as `timeout` and systemd send it: the parent stops the
     run (the workers leave it to the parent) and says how far it got."""
+    batch_dir = releases(tmp_path / "in", 60)  # still running after the first few
     out = tmp_path / "out"
     command = [*CLI, str(batch_dir), "--jobs", "2", "--out-dir", str(out)]
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV, start_new_session=True)
