@@ -164,8 +164,8 @@ def _run_chunk(inputs: list[Input], settings: Settings) -> list[Outcome]:
 # --------------------------------------------------------------------------- Python API
 
 
-def _as_input(item: InputItem) -> Input:
-    if isinstance(item, Item):
+def _as_input(item: InputItem | Text) -> Input:
+    if isinstance(item, Item | Text):
         return item
     if isinstance(item, Path):
         return Item(str(item), str(item))
