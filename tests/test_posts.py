@@ -998,3 +998,20 @@ def test_a_post_of_a_described_organization_takes_the_one_named_before(extract):
     (post,) = person["posts"]
     assert (post["normal"], post["org"]) == ("генеральный директор компании", "Вектор")
     assert post["org_ref"]["type"] == "organization"
+
+
+# a post naming a list of fields, with commas: one post
+LIST_POST_CASES = [
+    ("Министр по делам молодежи, спорта, туризма и внешних связей Ольга Петренко открыла форум.",
+     "Ольга Петренко", "министр по делам молодежи, спорта, туризма и внешних связей"),
+    ("Директор департамента промышленности, транспорта, связи и энергетики области Сергей Белов выступил первым.",
+     "Сергей Белов", "директор департамента промышленности, транспорта, связи и энергетики области"),
+    ("В работе совета участвовал министр экономического, территориального развития и торговли края Иван Попов.",
+     "Иван Попов", "министр экономического, территориального развития и торговли края"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "normal"), cases(LIST_POST_CASES))
+def test_a_post_naming_a_list_is_one_post(extract, text, name, normal):
+    (person,) = [p for p in extract(text)["persons"] if p["name"] == name]
+    assert [p["normal"] for p in person["posts"]] == [normal]
