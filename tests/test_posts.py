@@ -1015,3 +1015,20 @@ LIST_POST_CASES = [
 def test_a_post_naming_a_list_is_one_post(extract, text, name, normal):
     (person,) = [p for p in extract(text)["persons"] if p["name"] == name]
     assert [p["normal"] for p in person["posts"]] == [normal]
+
+
+# lists of posts and names: a dash or a colon between them
+SEPARATED_CASES = [
+    ("В состав комиссии вошли:\n- министр промышленности и торговли области – Владимир Сергеев,\n"
+     "- директор департамента инвестиций – Леонид Орлов.", "Владимир Сергеев",
+     "министр промышленности и торговли области"),
+    ("В состав комиссии вошли:\n- министр промышленности и торговли области – Владимир Сергеев,\n"
+     "- директор департамента инвестиций – Леонид Орлов.", "Леонид Орлов", "директор департамента инвестиций"),
+    ("Руководитель агентства: Иван Петров.", "Иван Петров", "руководитель агентства"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "normal"), cases(SEPARATED_CASES))
+def test_a_post_and_its_name_across_a_dash_or_colon(extract, text, name, normal):
+    (person,) = [p for p in extract(text)["persons"] if p["name"] == name]
+    assert [p["normal"] for p in person["posts"]] == [normal]

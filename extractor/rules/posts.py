@@ -51,6 +51,8 @@ ACTING_WITHIN = 3
 # analyses of name words asked about again and again across documents
 NAME_CACHE = 50_000
 
+# between a post and the name it belongs to, in lists: «министр – Иван Петров», «глава: Иван Петров»
+NAME_SEPARATORS = frozenset({"-", "–", "—", ":"})
 AFTER_NAME_OPENERS = frozenset({",", "(", "-", "–", "—"})
 POST_END = frozenset({",", ".", "(", ")", ";", ":", "!", "?", "-", "–", "—"})
 # «российский президент», «свердловского губернатора»: adjectives of places end so
@@ -320,6 +322,11 @@ def _posts_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Pos
     sent = tagged.sents[toks[nm.first_tok].sent]
     lo = max(sent.first, nm.first_tok - MAX_DEPENDENT_TOKENS - MAX_POST_WORDS)
     found = _posts_reaching(tagged, spans, nm, lo, nm.first_tok, sent.first, depth=2)
+    separator = nm.first_tok - 1
+    if not found and separator > sent.first and toks[separator].text in NAME_SEPARATORS:
+        # a list of posts and names: «министр промышленности области – Владимир Разумков»,
+        # «руководитель агентства: Иван Петров»
+        found = _posts_reaching(tagged, spans, nm, lo, separator, sent.first, depth=2)
     verb = nm.first_tok - 1
     if not found and verb > sent.first and post_lemma(toks[verb]) in post_lexicon().link_verbs:
         # «капитаном стал Михаель Баллак», «председателем избран Иван Петров»
