@@ -1032,3 +1032,22 @@ SEPARATED_CASES = [
 def test_a_post_and_its_name_across_a_dash_or_colon(extract, text, name, normal):
     (person,) = [p for p in extract(text)["persons"] if p["name"] == name]
     assert [p["normal"] for p in person["posts"]] == [normal]
+
+
+# a plural post before a list of names: each of them holds it, in the singular
+GROUP_POST_CASES = [
+    ("Американские сенаторы Джон Маккейн и Марко Рубио внесли законопроект.",
+     {"Джон Маккейн": ["сенатор"], "Марко Рубио": ["сенатор"]}),
+    ("В фильме сыграли актрисы Анна Михалкова, Юлия Пересильд и Ирина Горбачева.",
+     {"Анна Михалкова": ["актриса"], "Юлия Пересильд": ["актриса"], "Ирина Горбачева": ["актриса"]}),
+    ("Руководители регионов Иван Петров и Павел Орлов обсудили бюджет.",
+     {"Иван Петров": ["руководитель регионов"], "Павел Орлов": ["руководитель регионов"]}),
+    # one name after a plural post is no list: the group is not named
+    ("Руководители регионов встретились с Иваном Ивановым.", {"Иван Иванов": []}),
+]
+
+
+@pytest.mark.parametrize(("text", "posts"), cases(GROUP_POST_CASES))
+def test_a_plural_post_before_a_list_of_names(extract, text, posts):
+    got = {p["name"]: [q["normal"] for q in p["posts"]] for p in extract(text)["persons"]}
+    assert got == posts

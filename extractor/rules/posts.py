@@ -20,9 +20,24 @@ from functools import lru_cache
 from typing import Protocol
 
 from extractor.lexicon.orgs import org_heads
-from extractor.lexicon.posts import MAX_POST_WORDS, is_acting, is_modifier, match_post_head, post_lemma, post_lexicon
+from extractor.lexicon.posts import (
+    MAX_POST_WORDS,
+    is_acting,
+    is_modifier,
+    match_post_head,
+    post_lemma,
+    post_lexicon,
+    starts_post,
+)
 from extractor.model import Post
-from extractor.nlp.inflect import as_written, head_index, join_tokens, nominative_phrase, nominative_word
+from extractor.nlp.inflect import (
+    as_written,
+    head_index,
+    join_tokens,
+    nominative_phrase,
+    nominative_word,
+    singular_nominative_phrase,
+)
 from extractor.nlp.morph import UD_CASES, parses
 from extractor.nlp.phrases import DASHES, MAX_DEPENDENT_TOKENS, OPEN_QUOTES, NamedSpans, case_of, extend_dependents
 from extractor.nlp.tagging import Tagged, Token
@@ -151,8 +166,15 @@ def _role_complement_end(tagged: Tagged, head_end: int, last: int) -> int:
     return k
 
 
-def _post_record(tagged: Tagged, first: int, head_end: int, last: int) -> Post | None:
+def _post_record(tagged: Tagged, first: int, head_end: int, last: int, group: bool = False) -> Post | None:
+    """The post over tokens [first, last) whose head ends at `head_end`. A plural post is of a
+    group, not of one person («руководители региона»), unless `group`: it stands before a list
+    of names («сенаторы Джон Маккейн и Марко Рубио») and each holds it in the singular."""
     toks = tagged.tokens
+    head = _head_noun(toks, first, head_end)
+    plural = head.feats.get("Number") == "Plur" and head.text.lower() not in ("обязанности", "обязанностей")
+    if plural and not group:
+        return None
     head_end = _role_end(toks, head_end, last)
     head_end = _role_complement_end(tagged, head_end, last)
     # a lexicon entry that names its organization («председатель Государственной Думы»): the
@@ -162,15 +184,16 @@ def _post_record(tagged: Tagged, first: int, head_end: int, last: int) -> Post |
     text = tagged.text[words[0].start : words[-1].end]
     role_toks = toks[first:head_end]
     org_toks = toks[head_end:last]
-    role = _lower_initial(_nominative_role(role_toks, tagged.text), tagged, first)
+    if plural:
+        nominative = singular_nominative_phrase(role_toks, tagged.text, role_toks.index(head))
+    else:
+        nominative = _nominative_role(role_toks, tagged.text)
+    role = _lower_initial(nominative, tagged, first)
     # the role's own words change; its genitive tail stays: «заместителем Премьер-министра»
     tail = tagged.text[role_toks[-1].end : words[-1].end] if org_toks else ""
     normal = role + tail
     church = post_lemma(toks[head_end - 1]) in CHURCH_TITLES
     org = None if church else _org_name(tagged, head_end, last)  # a see is not an organization
-    head = _head_noun(toks, first, head_end)
-    if head.feats.get("Number") == "Plur" and head.text.lower() not in ("обязанности", "обязанностей"):
-        return None  # «руководители региона»: a group, not one person's post
     return Post(
         normal=_tidy(normal),
         text=text,
@@ -272,9 +295,12 @@ def _head_with_modifiers(tagged: Tagged, head_first: int, sent_first: int) -> in
 
 def _head_noun(toks: list[Token], i: int, end: int) -> Token:
     """The word that carries the post's case: its first noun, or «исполняющий» in «исполняющий
-    обязанности главы»."""
+    обязанности главы»; a word that begins a post and reads as a noun is one, whatever the tagger
+    said of it («Руководители» opening a sentence, tagged an adjective)."""
     for t in toks[i:end]:
         if is_acting(t) or t.pos in ("NOUN", "PROPN"):
+            return t
+        if starts_post(post_lemma(t)) and any(p.tag.POS == "NOUN" for p in t.parses):
             return t
     return toks[end - 1]
 
@@ -581,11 +607,45 @@ def _post_after_link(tagged: Tagged, spans: NamedSpans, m: int, limit: int) -> P
 def find_posts(tagged: Tagged, mentions: Sequence[NameTokens]) -> list[list[Post]]:
     """For each name mention, the posts the text attaches to it."""
     spans = NamedSpans(tagged)
-    out = []
-    for nm in mentions:
-        posts = _posts_before(tagged, spans, nm) + _posts_after(tagged, spans, nm)
-        out.append(posts)
-    return out
+    before = [_posts_before(tagged, spans, nm) for nm in mentions]
+    for run in _name_lists(tagged, mentions):
+        group = None if before[run[0]] else _group_post(tagged, spans, mentions[run[0]])
+        for k in run if group else ():
+            before[k] = before[k] or [group]
+    return [b + _posts_after(tagged, spans, nm) for b, nm in zip(before, mentions, strict=True)]
+
+
+# what joins the names of a list: «Джон Маккейн и Марко Рубио», «Анжелина Джоли, Гвинет Пэлтроу»
+LIST_JOINERS = (",", "и")
+
+
+def _name_lists(tagged: Tagged, mentions: Sequence[NameTokens]) -> list[list[int]]:
+    """Runs of two names or more joined by commas and «и», as indexes into `mentions`."""
+    toks = tagged.tokens
+    runs: list[list[int]] = []
+    for k, nm in enumerate(mentions):
+        if k and runs and runs[-1][-1] == k - 1:
+            between = [t.text for t in toks[mentions[k - 1].last_tok : nm.first_tok]]
+            if between and len(between) <= 2 and all(w in LIST_JOINERS for w in between):
+                runs[-1].append(k)
+                continue
+        runs.append([k])
+    return [run for run in runs if len(run) > 1]
+
+
+def _group_post(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> Post | None:
+    """A plural post right before the first name of a list: «американские сенаторы Джон Маккейн
+    и Марко Рубио», «актрисы Анжелина Джоли, Гвинет Пэлтроу»; each of them holds it."""
+    toks = tagged.tokens
+    sent = tagged.sents[toks[nm.first_tok].sent]
+    end = nm.first_tok
+    for i in range(max(sent.first, end - MAX_DEPENDENT_TOKENS - MAX_POST_WORDS), end):
+        head_end = match_post_head(toks, i, end)
+        if head_end is None or _head_noun(toks, i, head_end).feats.get("Number") != "Plur":
+            continue
+        if head_end == end or _dependents(tagged, spans, head_end, end) == end:
+            return _post_record(tagged, _head_with_modifiers(tagged, i, sent.first), head_end, end, group=True)
+    return None
 
 
 @dataclass(frozen=True)
