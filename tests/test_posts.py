@@ -1051,3 +1051,18 @@ GROUP_POST_CASES = [
 def test_a_plural_post_before_a_list_of_names(extract, text, posts):
     got = {p["name"]: [q["normal"] for q in p["posts"]] for p in extract(text)["persons"]}
     assert got == posts
+
+
+# describing adjectives opening an apposition are no part of the post
+DESCRIBED_CASES = [
+    ("Ольга Соколова — российская эстрадная певица и телеведущая.", "Ольга Соколова", ["певица", "телеведущая"]),
+    ("Павел Громов — советский и российский футболист.", "Павел Громов", ["футболист"]),
+    ("Сергей Белов, известный правозащитник, член Общественной палаты, выступил первым.", "Сергей Белов",
+     ["правозащитник", "член Общественной палаты"]),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "normals"), cases(DESCRIBED_CASES))
+def test_describing_adjectives_are_no_part_of_the_post(extract, text, name, normals):
+    (person,) = [p for p in extract(text)["persons"] if p["name"] == name]
+    assert [p["normal"] for p in person["posts"]] == normals

@@ -445,6 +445,21 @@ def _before(toks: list[Token], k: int, first: int) -> Token | None:
     return toks[k - 1] if k > first else None
 
 
+# adjectives before a post that only describe its holder: «российская эстрадная певица»
+MAX_DESCRIBING_ADJECTIVES = 3
+
+
+def _past_describing_adjectives(toks: list[Token], i: int, limit: int) -> int:
+    """Past the lowercase adjectives (and «и» between them) that open an apposition: «советский и
+    российский», «известный»."""
+    k = i
+    while k < limit and k - i < MAX_DESCRIBING_ADJECTIVES * 2 and (
+        toks[k].pos == "ADJ" and toks[k].text.islower() or k > i and toks[k].text == "и"
+    ):
+        k += 1
+    return k
+
+
 def _post_from(tagged: Tagged, spans: NamedSpans, i: int, limit: int, strict_end: bool = True) -> Post | None:
     """A post starting at token i (modifiers allowed); in apposition it must end where an
     apposition ends (a comma, a dash, a parenthesis, the verb)."""
@@ -454,6 +469,12 @@ def _post_from(tagged: Tagged, spans: NamedSpans, i: int, limit: int, strict_end
     while k < limit and match_post_head(toks, k, limit) is None and is_modifier(toks[k], _before(toks, k, i)):
         k += 1
     head_end = match_post_head(toks, k, limit)
+    if head_end is None and k == i:
+        # «— российская эстрадная певица», «, известный правозащитник»: adjectives of how or
+        # where are no part of the post, which begins at its head
+        k = _past_describing_adjectives(toks, i, limit)
+        head_end = match_post_head(toks, k, limit) if k > i else None
+        i = k
     if head_end is None:
         return None
     last = _dependents(tagged, spans, head_end, limit)
