@@ -1,0 +1,138 @@
+"""Facts (issue 13): meetings, agreements, appointments, one convention a case, on sentences
+written for these tests.
+
+Each case gives a text and the facts expected of it, exactly: sides by name in the order the
+output gives them, the date, place, kind, post and action, and the sentence(s) stating the fact
+(`span`: the text the fact's start/end must cover)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from conftest import validate
+
+from extractor.pipeline import Pipeline
+
+
+def _facts(pipeline: Pipeline, text: str, ref_date: dt.date | None = None) -> dict[str, Any]:
+    got = pipeline.extract(text, ref_date=ref_date).to_json()
+    validate(got)
+    for key in ("meetings", "agreements", "appointments"):
+        for fact in got[key]:
+            for side in fact.get("participants", []) + fact.get("parties", []) + [fact.get("person")]:
+                if side is not None:  # every side points at its entity
+                    listed = {"person": "persons", "organization": "organizations", "location": "locations"}
+                    assert got[listed[side["type"]]][side["index"]]["name"] == side["name"]
+    return got
+
+
+def _names(sides: list[dict[str, Any]]) -> list[str]:
+    return [s["name"] for s in sides]
+
+
+def _covers(text: str, fact: dict[str, Any], span: str) -> None:
+    assert text[fact["start"] : fact["end"]] == span
+
+
+# ---------------------------------------------------------------- meetings
+
+MEETINGS = [
+    pytest.param(
+        "Глава Пензенской области Олег Мельниченко провёл встречу с генеральным директором компании "
+        "«Ростех» Сергеем Чемезовым.",
+        [(["Олег Мельниченко", "Сергей Чемезов"], None, None)],
+        id="a meeting held with someone; his company is no side",
+    ),
+    pytest.param(
+        "Министр культуры Ольга Любимова и директор Эрмитажа Михаил Пиотровский встретились в Санкт-Петербурге.",
+        [(["Ольга Любимова", "Михаил Пиотровский"], None, "Санкт-Петербург")],
+        id="two subjects met, the place in the nominative",
+    ),
+    pytest.param(
+        "Губернатор Иван Петров обсудил с министром транспорта Анной Ивановой строительство дорог.",
+        [(["Иван Петров", "Анна Иванова"], None, None)],
+        id="discussed with someone",
+    ),
+    pytest.param(
+        "В ходе встречи губернатора Андрея Травникова с президентом Сбербанка Германом Грефом обсуждалось "
+        "развитие региона.",
+        [(["Андрей Травников", "Герман Греф"], None, None)],
+        id="the genitive of the meeting noun and its «с» side",
+    ),
+    pytest.param(
+        "Мэр Казани Ильсур Метшин встретился с делегацией Казахстана во главе с акимом Алматы Ерболатом "
+        "Досаевым.",
+        [(["Ильсур Метшин", "Ерболат Досаев"], None, None)],
+        id="a delegation is its named head",
+    ),
+    pytest.param(
+        "Мэр Казани Ильсур Метшин встретился с делегацией Узбекистана.",
+        [(["Ильсур Метшин", "Узбекистан"], None, None)],
+        id="a delegation nobody heads by name is its territory",
+    ),
+    pytest.param(
+        "12 марта 2024 года губернатор Иван Петров встретился с министром финансов Анной Ивановой.",
+        [(["Иван Петров", "Анна Иванова"], "2024-03-12", None)],
+        id="the meeting's own date",
+    ),
+    pytest.param(
+        "Встретившись с руководством компании «Татнефть», Ильсур Метшин осмотрел новый цех.",
+        [(["Ильсур Метшин", "Татнефть"], None, None)],
+        id="a gerund takes the subject of its sentence; a company's management is the company",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MEETINGS)
+def test_meetings(pipeline: Pipeline, text: str, expected: list[tuple[list[str], str | None, str | None]]) -> None:
+    got = _facts(pipeline, text)["meetings"]
+    assert [(_names(m["participants"]), m["date"], m["place"]) for m in got] == expected
+    for m in got:
+        _covers(text, m, text.strip())
+
+
+NO_MEETINGS = [
+    pytest.param("Завтра губернатор Иван Петров встретится с министром Анной Ивановой.", id="future"),
+    pytest.param("Планируется, что Иван Петров проведёт встречу с Анной Ивановой в мае.", id="planned"),
+    pytest.param("Иван Петров не встречался с Анной Ивановой.", id="denied"),
+    pytest.param("На заседании правительства Иван Петров и Анна Иванова обсудили бюджет.", id="a session"),
+    pytest.param("Губернатор Иван Петров встретился с жителями района.", id="one named side"),
+    pytest.param("В беседе с журналистами министр Анна Иванова рассказала о планах.", id="an interview"),
+    pytest.param("Анна Иванова прилетела в Минск для встречи с Иваном Петровым.", id="a purpose"),
+]
+
+
+@pytest.mark.parametrize("text", NO_MEETINGS)
+def test_no_meeting(pipeline: Pipeline, text: str) -> None:
+    assert _facts(pipeline, text)["meetings"] == []
+
+
+def test_the_sides_talking_in_the_next_sentence_are_the_same_meeting(pipeline: Pipeline) -> None:
+    first = "Ректор МГУ Виктор Садовничий встретился с послом Франции Пьером Леви."
+    text = first + " Стороны обсудили академические обмены."
+    got = _facts(pipeline, text)["meetings"]
+    assert [_names(m["participants"]) for m in got] == [["Виктор Садовничий", "Пьер Леви"]]
+
+
+def test_today_is_the_release_date(pipeline: Pipeline) -> None:
+    text = "Сегодня губернатор Иван Петров провёл встречу с министром Анной Ивановой."
+    got = _facts(pipeline, text, ref_date=dt.date(2024, 6, 3))["meetings"]
+    assert [m["date"] for m in got] == ["2024-06-03"]
+
+
+def test_a_dateline_is_no_meeting_date(pipeline: Pipeline) -> None:
+    text = "КАЗАНЬ, 5 апреля 2024 — РИА Новости. Мэр Ильсур Метшин встретился с послом Индии Винаем Кумаром."
+    got = _facts(pipeline, text)["meetings"]
+    assert [(_names(m["participants"]), m["date"]) for m in got] == [(["Ильсур Метшин", "Винай Кумар"], None)]
+
+
+def test_a_post_alone_is_its_holder(pipeline: Pipeline) -> None:
+    text = (
+        "Губернатор Самарской области Вячеслав Федорищев посетил завод. "
+        "Глава региона пообщался с генеральным директором предприятия Ильей Смирновым."
+    )
+    got = _facts(pipeline, text)["meetings"]
+    assert [_names(m["participants"]) for m in got] == [["Вячеслав Федорищев", "Илья Смирнов"]]
+    _covers(text, got[0], "Глава региона пообщался с генеральным директором предприятия Ильей Смирновым.")
