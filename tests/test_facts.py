@@ -136,3 +136,84 @@ def test_a_post_alone_is_its_holder(pipeline: Pipeline) -> None:
     got = _facts(pipeline, text)["meetings"]
     assert [_names(m["participants"]) for m in got] == [["Вячеслав Федорищев", "Илья Смирнов"]]
     _covers(text, got[0], "Глава региона пообщался с генеральным директором предприятия Ильей Смирновым.")
+
+
+# ---------------------------------------------------------------- agreements
+
+AGREEMENTS = [
+    pytest.param(
+        "Между правительством Самарской области и компанией «Газпром нефть» подписано соглашение о "
+        "сотрудничестве в сфере энергетики.",
+        [(["Правительство Самарской области", "Газпром нефть"], "соглашение о сотрудничестве в сфере энергетики")],
+        id="«между» names the parties",
+    ),
+    pytest.param(
+        "Банк ВТБ и администрация Тульской области подписали соглашение о финансировании проектов.",
+        [(["Банк ВТБ", "Администрация Тульской области"], "соглашение о финансировании проектов")],
+        id="the subjects are the parties",
+    ),
+    pytest.param(
+        "Компания «Северсталь» заключила с администрацией Череповца концессионное соглашение.",
+        [(["Северсталь", "Администрация Череповца"], "концессионное соглашение")],
+        id="X concluded with Y; the document's adjective stays in its kind",
+    ),
+    pytest.param(
+        "Заключены договоры поставки между АО «Альфа» и ООО «Бета», между ПАО «Гамма» и АО «Дельта», а также "
+        "между ООО «Эпсилон» и АО «Зета».",
+        [
+            (["Альфа", "Бета"], "договор поставки"),
+            (["Гамма", "Дельта"], "договор поставки"),
+            (["Эпсилон", "Зета"], "договор поставки"),
+        ],
+        id="three pairs in one sentence are three documents",
+    ),
+    pytest.param(
+        "Глава Чувашии Олег Николаев и председатель правления банка Андрей Костин подписали меморандум.",
+        [(["Олег Николаев", "Андрей Костин"], "меморандум")],
+        id="the persons who sign are the parties when no side is named",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), AGREEMENTS)
+def test_agreements(pipeline: Pipeline, text: str, expected: list[tuple[list[str], str]]) -> None:
+    got = _facts(pipeline, text)["agreements"]
+    assert [(_names(a["parties"]), a["kind"]) for a in got] == expected
+    for a in got:
+        _covers(text, a, text.strip())
+
+
+NO_AGREEMENTS = [
+    pytest.param("Стороны планируют подписать меморандум о сотрудничестве в октябре.", id="planned"),
+    pytest.param("Соглашение между АО «Альфа» и ООО «Бета» будет подписано в ходе форума.", id="future"),
+    pytest.param("Всего на форуме подписано 12 соглашений.", id="a summary count"),
+    pytest.param("Губернатор Иван Петров подписал закон о ратификации соглашения с Арменией.", id="a law signed"),
+    pytest.param("Проект соглашения между АО «Альфа» и ООО «Бета» пока не подписан.", id="a draft not signed"),
+]
+
+
+@pytest.mark.parametrize("text", NO_AGREEMENTS)
+def test_no_agreement(pipeline: Pipeline, text: str) -> None:
+    assert _facts(pipeline, text)["agreements"] == []
+
+
+def test_the_parties_in_the_sentence_before(pipeline: Pipeline) -> None:
+    text = (
+        "Компания «Сибур» и правительство Тюменской области договорились о сотрудничестве. "
+        "Сегодня стороны подписали меморандум о взаимопонимании."
+    )
+    got = _facts(pipeline, text)["agreements"]
+    assert [(_names(a["parties"]), a["kind"]) for a in got] == [
+        (["Сибур", "Правительство Тюменской области"], "меморандум о взаимопонимании")
+    ]
+    _covers(text, got[0], text)
+
+
+def test_the_signers_of_a_document_named_before_add_no_agreement(pipeline: Pipeline) -> None:
+    text = (
+        "Томский государственный университет и компания «Газпром» подписали соглашение о подготовке кадров. "
+        "Подписи под документом поставили ректор ТГУ Эдуард Галажинский и заместитель председателя правления "
+        "компании Виталий Маркелов."
+    )
+    got = _facts(pipeline, text)["agreements"]
+    assert [_names(a["parties"]) for a in got] == [["Томский государственный университет", "Газпром"]]

@@ -7,6 +7,7 @@ the tagged text they came from; it fills the Document's `meetings`, `agreements`
 
 from __future__ import annotations
 
+from extractor.facts.agreements import find_agreements
 from extractor.facts.meetings import find_meetings
 from extractor.facts.units import Scene
 from extractor.model import Document
@@ -17,6 +18,7 @@ def find_facts(tagged: Tagged, doc: Document) -> None:
     """Fill `doc.meetings`, `doc.agreements`, `doc.appointments`."""
     scene = Scene(tagged, doc)
     doc.meetings = find_meetings(scene)
+    doc.agreements = find_agreements(scene)
 
 
 __all__ = ["find_facts"]
