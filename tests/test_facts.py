@@ -217,3 +217,90 @@ def test_the_signers_of_a_document_named_before_add_no_agreement(pipeline: Pipel
     )
     got = _facts(pipeline, text)["agreements"]
     assert [_names(a["parties"]) for a in got] == [["Томский государственный университет", "Газпром"]]
+
+
+# ---------------------------------------------------------------- appointments
+
+APPOINTMENTS = [
+    pytest.param(
+        "Указом губернатора Ивана Петрова министром здравоохранения области назначен Сергей Волков.",
+        [("Сергей Волков", "министр здравоохранения области", "appointed")],
+        id="appointed; who signs the decree is not",
+    ),
+    pytest.param(
+        "Временно исполняющим обязанности главы города назначена Мария Орлова.",
+        [("Мария Орлова", "глава города", "acting")],
+        id="acting: the post is the one whose duties are performed",
+    ),
+    pytest.param(
+        "Мария Орлова назначена главой администрации города.",
+        [("Мария Орлова", "глава администрации города", "appointed")],
+        id="appointed, not acting",
+    ),
+    pytest.param(
+        "Губернатор освободил от должности министра финансов Олега Смирнова.",
+        [("Олег Смирнов", "министр финансов", "dismissed")],
+        id="dismissed from the post written beside the name",
+    ),
+    pytest.param(
+        "Министр спорта области Павел Кузнецов ушёл в отставку.",
+        [("Павел Кузнецов", "министр спорта области", "dismissed")],
+        id="leaving a post for any reason is dismissed",
+    ),
+    pytest.param(
+        "Совет директоров ПАО «Ромашка» досрочно прекратил полномочия генерального директора Игоря Лебедева.",
+        [("Игорь Лебедев", "генеральный директор", "dismissed")],
+        id="a board ends someone's powers",
+    ),
+    pytest.param(
+        "Глава республики освободил от занимаемых должностей министра культуры Ирину Белову и министра "
+        "спорта Артёма Ершова.",
+        [
+            ("Ирина Белова", "министр культуры", "dismissed"),
+            ("Артём Ершов", "министр спорта", "dismissed"),
+        ],
+        id="two people, each with their own post",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), APPOINTMENTS)
+def test_appointments(pipeline: Pipeline, text: str, expected: list[tuple[str, str, str]]) -> None:
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == expected
+    for a in got:
+        _covers(text, a, text.strip())
+
+
+NO_APPOINTMENTS = [
+    pytest.param("Андрей Козлов будет назначен министром транспорта.", id="future"),
+    pytest.param("Андрея Козлова выдвинули на пост министра транспорта.", id="nominated"),
+    pytest.param("Министр транспорта пока не назначен.", id="not yet"),
+    pytest.param("Лучшим игроком матча стал нападающий Андрей Козлов.", id="an award is no office"),
+    pytest.param("Депутаты предложили назначить Андрея Козлова министром.", id="proposed"),
+]
+
+
+@pytest.mark.parametrize("text", NO_APPOINTMENTS)
+def test_no_appointment(pipeline: Pipeline, text: str) -> None:
+    assert _facts(pipeline, text)["appointments"] == []
+
+
+def test_a_pronoun_is_the_person_before(pipeline: Pipeline) -> None:
+    text = "Андрей Козлов работал заместителем министра. В понедельник его назначили министром транспорта."
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == [
+        ("Андрей Козлов", "министр транспорта", "appointed")
+    ]
+    _covers(text, got[0], "В понедельник его назначили министром транспорта.")
+
+
+def test_a_title_and_its_body_are_one_appointment(pipeline: Pipeline) -> None:
+    text = (
+        "Олег Смирнов покинул пост министра\n\n"
+        "Губернатор освободил от должности министра финансов области Олега Смирнова."
+    )
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == [
+        ("Олег Смирнов", "министр финансов области", "dismissed")
+    ]

@@ -8,6 +8,7 @@ the tagged text they came from; it fills the Document's `meetings`, `agreements`
 from __future__ import annotations
 
 from extractor.facts.agreements import find_agreements
+from extractor.facts.appointments import find_appointments
 from extractor.facts.meetings import find_meetings
 from extractor.facts.units import Scene
 from extractor.model import Document
@@ -19,6 +20,7 @@ def find_facts(tagged: Tagged, doc: Document) -> None:
     scene = Scene(tagged, doc)
     doc.meetings = find_meetings(scene)
     doc.agreements = find_agreements(scene)
+    doc.appointments = find_appointments(scene)
 
 
 __all__ = ["find_facts"]
