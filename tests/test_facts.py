@@ -168,6 +168,13 @@ AGREEMENTS = [
         id="three pairs in one sentence are three documents",
     ),
     pytest.param(
+        "Губернатор Тверской области Игорь Руденя посетил компанию «Тверской вагоностроительный завод». "
+        "Соглашение со стороны региона подписал губернатор, со стороны компании — генеральный директор Петр "
+        "Петров.",
+        [(["Тверская область", "Тверской вагоностроительный завод"], "соглашение")],
+        id="«со стороны» names the sides, «регион» and «компания» the entities they stand for",
+    ),
+    pytest.param(
         "Глава Чувашии Олег Николаев и председатель правления банка Андрей Костин подписали меморандум.",
         [(["Олег Николаев", "Андрей Костин"], "меморандум")],
         id="the persons who sign are the parties when no side is named",
@@ -179,8 +186,8 @@ AGREEMENTS = [
 def test_agreements(pipeline: Pipeline, text: str, expected: list[tuple[list[str], str]]) -> None:
     got = _facts(pipeline, text)["agreements"]
     assert [(_names(a["parties"]), a["kind"]) for a in got] == expected
-    for a in got:
-        _covers(text, a, text.strip())
+    for a in got:  # the sentence stating it: the last one of the text
+        _covers(text, a, text.strip()[text.rfind(". ") + 2 if ". " in text else 0 :])
 
 
 NO_AGREEMENTS = [
@@ -251,6 +258,21 @@ APPOINTMENTS = [
         "Совет директоров ПАО «Ромашка» досрочно прекратил полномочия генерального директора Игоря Лебедева.",
         [("Игорь Лебедев", "генеральный директор", "dismissed")],
         id="a board ends someone's powers",
+    ),
+    pytest.param(
+        "Распоряжением губернатора Сергей Иванов назначен заместителем председателя правительства области.",
+        [("Сергей Иванов", "заместитель председателя правительства области", "appointed")],
+        id="the governor of the decree is no post of the person after him",
+    ),
+    pytest.param(
+        "Решением совета директоров генеральным директором АО «Вектор» избран Павел Смирнов.",
+        [("Павел Смирнов", "генеральный директор АО «Вектор»", "appointed")],
+        id="elected by a board to a post",
+    ),
+    pytest.param(
+        "Губернатор уволил министра спорта Олега Панова и назначил Игоря Маркова.",
+        [("Олег Панов", "министр спорта", "dismissed"), ("Игорь Марков", None, "appointed")],
+        id="two verbs, each with its own object",
     ),
     pytest.param(
         "Глава республики освободил от занимаемых должностей министра культуры Ирину Белову и министра "

@@ -160,10 +160,18 @@ def _parties(d: Draft) -> None:
     # a name whose case its words cannot tell, before the verb, is its subject («ООО «Бета» и ...»)
     subjects = [u for u, r in d.roles if r in ("subj", "with", "head") or r == "none" and u.last <= d.match.first]
     if not any(r == "subj" for _u, r in d.roles):
-        subjects = _names_before_verb(d) + subjects
+        subjects = _names_before_verb(d) + _subject_outside(d) + subjects
     if subjects:
         d.groups = [_refs(d, subjects)]
         d.with_partners = any(r == "with" for _u, r in d.roles)
+
+
+def _subject_outside(d: Draft) -> list[Unit]:
+    """«Губернатор посетил завод, подписал соглашение с его владельцем»: a predicate going on
+    after a comma keeps the subject of the clause before."""
+    if d.clause.kind not in ("predicate", "contrast") or d.clause.parent is None:
+        return []
+    return [u for u, r in roles_in(d.scene, d.clause.parent) if r == "subj"]
 
 
 def _names_before_verb(d: Draft) -> list[Unit]:

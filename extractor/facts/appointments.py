@@ -14,6 +14,7 @@ the body, the decree quoted) are one appointment, with the fullest post.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -28,15 +29,17 @@ from extractor.facts.context import (
     triggers,
     verb_planned,
 )
-from extractor.facts.units import SLOT_NOUNS, Ref, Scene, Unit, unit_case
-from extractor.lexicon.facts import appointment_triggers, not_offices
+from extractor.facts.units import SLOT_NOUNS, Ref, Scene, Unit, same_person, unit_case
+from extractor.lexicon.facts import appointment_triggers, not_offices, post_modifiers
 from extractor.lexicon.matcher import Match
 from extractor.model import Appointment, DateItem
 from extractor.nlp.phrases import extend_dependents
 from extractor.nlp.tagging import Token
-from extractor.rules.posts import match_post_head, post_at
+from extractor.rules.posts import PROFESSIONS, match_post_head, post_at
 
 ACTING_WORDS = frozenset({"врио", "и.о.", "и.о", "вр.и.о.", "вр.и.о", "временно", "и. о."})
+# «лучшим», «старейшим», «крупнейшим»: an adjective of an award
+SUPERLATIVE = re.compile(r"^(лучш|худш|наи)|[еа]йш(ий|ая|ее|ие|его|ей|ему|им|ую|ими|их|ем)$")
 POSSESSIVES = frozenset({"его", "её", "ее"})
 # words a date opens with («в конце августа»): not the post's
 TIME_WORDS = frozenset({"конец", "начало", "середина", "время"})
@@ -133,9 +136,22 @@ def _appointees(d: Draft) -> None:
         d.persons = [u for u, r in persons if r == "subj"] or _subject_outside(d)
     else:
         # an animate accusative looks like a genitive: «назначил Валерия Мелещенко»
-        d.persons = [u for u, r in persons if r in ("obj", "gen_case", "slot")]
+        objects = [u for u, r in persons if r in ("obj", "gen_case", "slot")]
+        d.persons = _own_objects(d, objects)
     if not d.persons:
         d.rejected = True
+
+
+def _own_objects(d: Draft, objects: list[Unit]) -> list[Unit]:
+    """«уволил главу РЖД Якунина и назначил Мишарина»: each verb its own objects, those after it
+    up to the next verb of the clause (or, with none after it, those before it: «его назначили»)."""
+    others = [
+        m.first for _s, m in triggers_in(d.scene, d.sent) if m.first != d.match.first and m.first in d.clause
+    ]
+    nxt = min((k for k in others if k > d.match.first), default=max(d.clause.tokens) + 1)
+    prev = max((k for k in others if k < d.match.first), default=-1)
+    after = [u for u in objects if d.match.first < u.first < nxt]
+    return after or [u for u in objects if prev < u.first < d.match.first]
 
 
 def _participle(tok: Token) -> bool:
@@ -208,6 +224,8 @@ def _post(d: Draft) -> None:
         d.rejected = True  # «избран депутатом»: elected, not appointed
     elif d.slot is not None and not _office(d.scene, d.slot):
         d.rejected = True  # «стал лучшим игроком матча», «стала лицом коллекции»
+    elif d.trigger.lemma == "стать" and d.slot and d.scene.lemmas[d.slot.head_end - 1] in PROFESSIONS:
+        d.rejected = True  # «стал экспертом», «стала актрисой»: a trade one takes up
 
 
 def _slots(d: Draft) -> list[tuple[PostSlot, str]]:
@@ -234,14 +252,35 @@ def _slots(d: Draft) -> list[tuple[PostSlot, str]]:
         elif tok.case == "Ins" and tok.pos == "NOUN":
             slot = _post_phrase(d.scene, k, limit)
             if slot is not None and slot.head_end > k and not any(s.first <= k < s.last for s, _ in out):
-                out.append((_before_names(d, slot), "instrumental"))
+                first = _post_adjectives(toks, d.clause, k, slot.last)  # «генеральным директором»
+                out.append((_before_names(d, replace(slot, first=first)), "instrumental"))
     return out
 
 
 def _office(scene: Scene, slot: PostSlot) -> bool:
-    lemmas = scene.lemmas
-    words = [not_offices().get(lemmas[k]) for k in range(slot.first, max(slot.head_end, slot.first + 1))]
-    return "title" not in words[-1:] and "superlative" not in words
+    """An office, not a title or an award («лучшим вратарём года», «старейшим актёром»)."""
+    toks = scene.toks
+    start = slot.first
+    while start > 0 and toks[start - 1].pos == "ADJ" and toks[start - 1].case == toks[slot.first].case:
+        start -= 1  # the adjectives before the post say whether it is an award
+    words = range(start, max(slot.head_end, slot.first + 1))
+    kinds = [not_offices().get(toks[k].lemma) or not_offices().get(toks[k].text.lower()) for k in words]
+    superlative = any(toks[k].feats.get("Degree") == "Sup" or SUPERLATIVE.search(toks[k].text.lower()) for k in words)
+    return "title" not in kinds[-1:] and "superlative" not in kinds and not superlative
+
+
+def _post_adjectives(toks: list[Token], clause: Clause, k: int, last: int) -> int:
+    """The adjectives before a post head that belong to the post: a post of the lexicon
+    («генеральный директор») or a post modifier («первый», «главный», «постоянный»); not
+    «новым», «бывшим»."""
+    first = k
+    while first - 1 in clause and toks[first - 1].pos == "ADJ" and toks[first - 1].case == "Ins":
+        j = first - 1
+        if toks[j].lemma in post_modifiers() or (match_post_head(toks, j, last) or 0) > k:
+            first = j
+        else:
+            break
+    return first
 
 
 def _before_names(d: Draft, slot: PostSlot) -> PostSlot:
@@ -377,11 +416,11 @@ def _post_before(scene: Scene, k: int) -> str | None:
     return None
 
 
-def _merged(found: list[Found]) -> list[Found]:
+def _merged(scene: Scene, found: list[Found]) -> list[Found]:
     """One person, one action: one appointment, with the fullest post."""
     kept: list[Found] = []
     for f in found:
-        same = next((k for k in kept if k.person == f.person and k.action == f.action), None)
+        same = next((k for k in kept if same_person(scene, k.person, f.person) and k.action == f.action), None)
         if same is None:
             kept.append(f)
             continue
@@ -391,12 +430,23 @@ def _merged(found: list[Found]) -> list[Found]:
     return kept
 
 
+def triggers_in(scene: Scene, sent: int) -> list[tuple[int, Match]]:
+    """The appointment triggers of a sentence (found once per document)."""
+    if ("appointment_triggers", -1) not in scene.memo:
+        found = list(triggers(scene, appointment_triggers()))
+        scene.memo[("appointment_triggers", -1)] = found
+        for s, m in found:
+            scene.memo.setdefault(("appointment_triggers", s), []).append((s, m))  # type: ignore[union-attr]
+    return scene.memo.get(("appointment_triggers", sent), [])  # type: ignore[return-value]
+
+
 def find_appointments(scene: Scene) -> list[Appointment]:
     found: list[Found] = []
-    for sent, match in triggers(scene, appointment_triggers()):
+    triggers_in(scene, 0)
+    for sent, match in scene.memo[("appointment_triggers", -1)]:  # type: ignore[union-attr]
         found += _statements(scene, sent, match)
     out = []
-    for f in _merged(found):
+    for f in _merged(scene, found):
         start, end = span_of(scene, f.sent, f.sent)
         out.append(Appointment(
             person=scene.entity(f.person),

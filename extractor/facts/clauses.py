@@ -161,8 +161,9 @@ def _clauses(scene: Scene, sent: int) -> list[Clause]:
                 taken.update(range(k, end))
                 k = end
                 continue
-        if after_comma and _predicate(toks[k]) and any(_predicate(toks[m]) for m in current.tokens):
-            # «..., передает корреспондент ИА», «..., сообщили в пресс-службе»: another predicate
+        has_predicate = any(_predicate(toks[m]) for m in current.tokens)
+        if after_comma and has_predicate and _own_predicate(scene, k, s.last, in_unit):
+            # «..., передает корреспондент ИА», «освобождён от должности, новым главой стала X»
             current = Clause(sent, set(), "predicate", main, k)
             out.append(current)
         elif after_comma and toks[k].lemma in CONTRASTS and not (k + 1 < s.last and toks[k + 1].lemma == "также"):
@@ -175,6 +176,19 @@ def _clauses(scene: Scene, sent: int) -> list[Clause]:
 
 def _predicate(tok: Token) -> bool:
     return tok.feats.get("VerbForm") == "Fin" or tok.feats.get("Variant") == "Short"
+
+
+def _own_predicate(scene: Scene, k: int, end: int, in_unit: set[int]) -> bool:
+    """The words from k to the next comma hold a verb of their own (not a list going on)."""
+    toks = scene.toks
+    if toks[k].text.lower() in ("и", "а", "но") or k in in_unit and not _predicate(toks[k]):
+        return _predicate(toks[k])
+    j = k
+    while j < end and toks[j].text not in (",", ";", ":", "–", "—"):
+        if _predicate(toks[j]) and j not in in_unit:
+            return True
+        j += 1
+    return False
 
 
 def clause_of(clauses_: list[Clause], tok: int) -> Clause:

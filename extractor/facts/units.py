@@ -18,7 +18,7 @@ from functools import cached_property
 
 from extractor.lexicon.facts import head_posts, reference_nouns
 from extractor.model import Document, EntityRef, EntityType
-from extractor.nlp.morph import parses
+from extractor.nlp.morph import UD_CASES, parses
 from extractor.nlp.phrases import NamedSpans, extend_dependents
 from extractor.nlp.tagging import Tagged, Token
 from extractor.rules.posts import match_post_head, role_key_of
@@ -133,6 +133,25 @@ class Scene:
             if any(w in GENERIC_PLACES for w in words) and (best is None or len(loc.mentions) > best[0]):
                 best = (len(loc.mentions), i)
         return best[1] if best else None
+
+
+def same_person(scene: Scene, a: Ref, b: Ref) -> bool:
+    """One person, even when the entity layer kept two («Илшат Тажитдинов» and «Тажитдинов Илшат
+    Азаматович» in a decree): the same surname and first names that agree."""
+    if a == b:
+        return True
+    if a[0] != "person" or b[0] != "person":
+        return False
+    pa, pb = scene.doc.persons[a[1]], scene.doc.persons[b[1]]
+    if pa.last and pb.last and _plain(pa.last) == _plain(pb.last):
+        return not pa.first or not pb.first or _plain(pa.first)[:1] == _plain(pb.first)[:1]
+    # the name words of one within the other's, in any order («Тажитдинов Илшат Азаматович»)
+    wa, wb = set(_plain(pa.name).split()), set(_plain(pb.name).split())
+    return min(len(wa), len(wb)) >= 2 and (wa <= wb or wb <= wa)
+
+
+def _plain(word: str) -> str:
+    return word.lower().replace("ё", "е")
 
 
 def unit_case(scene: Scene, unit: Unit) -> str | None:
@@ -290,10 +309,24 @@ def _predicate(toks: list[Token], i: int, head_end: int) -> bool:
 
 
 def _agrees(head: Token, name: Token) -> bool:
-    """A post before a name is its apposition when it is a noun in the name's case; a rare name
-    the tagger took for a nominative goes with the post («министра ... Айбулата Хажина»), a
-    genitive after a nominative post is its dependent («заместитель Шустова»)."""
-    return head.pos == "NOUN" and not (head.case == "Nom" and name.case not in (None, "Nom"))
+    """A post before a name is its apposition when they can stand in one case: «министра
+    культуры Ирину Белову» (an animate accusative the tagger read as a genitive), «министра ...
+    Айбулата Хажина» (a rare name it read as a nominative); not «заместитель Шустова», not
+    «Распоряжением губернатора Сергей Иванов»."""
+    if head.pos != "NOUN":
+        return False
+    if head.case is None or name.case is None or head.case == name.case:
+        return True
+    if head.case == "Nom":
+        return False  # a name after a nominative post in another case is its dependent
+    if not any(p.is_known for p in name.parses):
+        return True  # a name the dictionary does not know: its case is the tagger's guess
+    return _can_be(name, head.case) or _can_be(head, name.case)
+
+
+def _can_be(tok: Token, case: str) -> bool:
+    cases = UD_CASES.get(case, set())
+    return any(p.tag.case in cases for p in tok.parses if p.tag.POS == "NOUN")
 
 
 def _post_holder(scene: Scene, units: list[Unit], i: int, head_end: int, last: int) -> int | None:
@@ -358,6 +391,9 @@ def _word_reference(scene: Scene, k: int, units: list[Unit]) -> Unit | None:
     if what is None or _names_something(scene, k):
         return None
     plural = tok.feats.get("Number") == "Plur"
+    side_of = k > 0 and scene.toks[k - 1].text.lower() in ("со", "с")
+    if tok.lemma == "сторона" and (not plural or side_of):
+        return None  # «со стороны региона»: who the side is comes after
     if what == "sides" or (plural and what in ("company", "university", "region", "bank")):
         count = _count_before(scene, k)
         if what != "sides" and count is None:

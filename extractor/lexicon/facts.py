@@ -65,3 +65,9 @@ def head_posts() -> dict[tuple[str, ...], str]:
 def not_offices() -> dict[str, str]:
     """Lemma -> title | superlative: what one becomes without being appointed."""
     return {row[0]: row[1] for row in load_rows("facts_not_offices.txt")}
+
+
+@cache
+def post_modifiers() -> frozenset[str]:
+    """Adjectives that belong to a post («первый», «главный», «постоянный»): the entity layer's list."""
+    return frozenset(w for row in load_rows("post_modifiers.txt") if len(row) == 1 for w in phrase_lemmas(row[0]))
