@@ -78,6 +78,12 @@ MEETINGS = [
         id="the meeting's own date",
     ),
     pytest.param(
+        "В Москве прошла встреча между министром финансов Антоном Силуановым и главой Минфина Белоруссии "
+        "Юрием Селиверстовым.",
+        [(["Антон Силуанов", "Юрий Селиверстов"], None, "Москва")],
+        id="a meeting between two sides",
+    ),
+    pytest.param(
         "Встретившись с руководством компании «Татнефть», Ильсур Метшин осмотрел новый цех.",
         [(["Ильсур Метшин", "Татнефть"], None, None)],
         id="a gerund takes the subject of its sentence; a company's management is the company",
@@ -101,6 +107,7 @@ NO_MEETINGS = [
     pytest.param("Губернатор Иван Петров встретился с жителями района.", id="one named side"),
     pytest.param("В беседе с журналистами министр Анна Иванова рассказала о планах.", id="an interview"),
     pytest.param("Анна Иванова прилетела в Минск для встречи с Иваном Петровым.", id="a purpose"),
+    pytest.param("Компания «Альфа» согласна на переговоры с компанией «Бета».", id="ready to talk"),
 ]
 
 
@@ -204,6 +211,11 @@ def test_no_agreement(pipeline: Pipeline, text: str) -> None:
     assert _facts(pipeline, text)["agreements"] == []
 
 
+def test_the_term_of_an_agreement_is_not_its_date(pipeline: Pipeline) -> None:
+    text = "Банк ВТБ и администрация Тульской области подписали соглашение о сотрудничестве на 2025 год."
+    assert [a["date"] for a in _facts(pipeline, text)["agreements"]] == [None]
+
+
 def test_the_parties_in_the_sentence_before(pipeline: Pipeline) -> None:
     text = (
         "Компания «Сибур» и правительство Тюменской области договорились о сотрудничестве. "
@@ -273,6 +285,11 @@ APPOINTMENTS = [
         "Губернатор уволил министра спорта Олега Панова и назначил Игоря Маркова.",
         [("Олег Панов", "министр спорта", "dismissed"), ("Игорь Марков", None, "appointed")],
         id="two verbs, each with its own object",
+    ),
+    pytest.param(
+        "Полномочия генерального директора Игоря Лебедева прекращены досрочно.",
+        [("Игорь Лебедев", "генеральный директор", "dismissed")],
+        id="the powers named before the verb",
     ),
     pytest.param(
         "Глава республики освободил от занимаемых должностей министра культуры Ирину Белову и министра "

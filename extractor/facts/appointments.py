@@ -40,6 +40,9 @@ from extractor.rules.posts import PROFESSIONS, match_post_head, post_at
 ACTING_WORDS = frozenset({"врио", "и.о.", "и.о", "вр.и.о.", "вр.и.о", "временно", "и. о."})
 # «лучшим», «старейшим», «крупнейшим»: an adjective of an award
 SUPERLATIVE = re.compile(r"^(лучш|худш|наи)|[еа]йш(ий|ая|ее|ие|его|ей|ему|им|ую|ими|их|ем)$")
+# words before a post that say whose turn it is, not what the post is: «прежний глава ведомства»
+NOT_THE_POST = frozenset({"новый", "новая", "бывший", "бывшая", "прежний", "прежняя", "нынешний", "нынешняя",
+                          "действующий", "действующая", "предыдущий", "предыдущая"})
 POSSESSIVES = frozenset({"его", "её", "ее"})
 # words a date opens with («в конце августа»): not the post's
 TIME_WORDS = frozenset({"конец", "начало", "середина", "время"})
@@ -190,11 +193,13 @@ def _right_after(d: Draft, persons: list[tuple[Unit, str]]) -> list[Unit]:
     if before >= 0 and toks[before].text.lower() in POSSESSIVES:  # «о её назначении»
         return [u for u in d.scene.units_before(before, 1) if u.refs and u.refs[0][0] == "person"][:1]
     out: list[Unit] = []
-    k = d.match.last
+    # after the noun whose genitive the person is: «полномочия | Андрея Богинского прекращены»
+    nouns = [j for j in range(d.match.first, d.match.last) if toks[j].pos == "NOUN"]
+    k = nouns[0] + 1 if nouns else d.match.last
     for u, _r in sorted(persons, key=lambda x: x[0].first):
         if u.first < k:
             continue
-        gap = [t for t in toks[k : u.first] if t.text.lower() not in (",", "и") and t.pos != "ADV"]
+        gap = [t for t in toks[k : u.first] if t.text.lower() not in (",", "и") and t.pos not in ("ADV", "ADJ")]
         if gap and not (out == [] and _post_slot_between(d, k, u.first)) or unit_case(d.scene, u) == "Nom":
             break
         out.append(u)
@@ -266,7 +271,7 @@ def _office(scene: Scene, slot: PostSlot) -> bool:
     words = range(start, max(slot.head_end, slot.first + 1))
     kinds = [not_offices().get(toks[k].lemma) or not_offices().get(toks[k].text.lower()) for k in words]
     superlative = any(toks[k].feats.get("Degree") == "Sup" or SUPERLATIVE.search(toks[k].text.lower()) for k in words)
-    return "title" not in kinds[-1:] and "superlative" not in kinds and not superlative
+    return "title" not in kinds and "superlative" not in kinds and not superlative
 
 
 def _post_adjectives(toks: list[Token], clause: Clause, k: int, last: int) -> int:
@@ -393,7 +398,7 @@ def _without_acting(post: str) -> str:
     """The post itself: «исполняющий обязанности министра» -> «министра» is left to the caller
     to inflect; the words of acting and of the slot («должность вице-премьера») go."""
     words = post.split()
-    while words and words[0].lower() in ("должность", "пост"):
+    while words and (words[0].lower() in ("должность", "пост") or words[0].lower() in NOT_THE_POST):
         words = words[1:]
     while words and (words[0].lower() in ACTING_WORDS or words[0].lower().startswith("исполняющ")):
         words = words[1:]

@@ -137,9 +137,10 @@ def _is_day(item: DateItem) -> bool:
 
 
 def _deadline(text: str, item: DateItem) -> bool:
-    """«до 1 марта», «к концу года», «за 2024 год»: a limit or a span, not when it happened."""
+    """«до 1 марта», «к концу года», «за 2024 год», «на 2025 год»: a limit, a span or a term, not
+    when it happened."""
     before = text[max(0, item.start - 4) : item.start].lower().split()
-    return bool(before) and before[-1] in ("до", "к", "за", "по", "после")
+    return bool(before) and before[-1] in ("до", "к", "за", "по", "после", "на")  # «на 2025 год»: a term
 
 
 def place_in(scene: Scene, clause_roles: list[tuple[Unit, str]]) -> str | None:

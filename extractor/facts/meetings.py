@@ -34,6 +34,8 @@ from extractor.lexicon.matcher import Match
 from extractor.model import Meeting
 
 MEETING_SIDES = frozenset({"subj", "with", "gen", "head"})
+# the sides a meeting noun or verb names itself, beside the subject
+OWN_SIDES = frozenset({"gen", "with", "head", "between"})
 # how a meeting noun says the clause's subject took part: «на встрече», «в ходе встречи»,
 # «провёл встречу»
 FRAME_PREPOSITIONS = frozenset({"на", "в", "во", "после", "по"})
@@ -58,6 +60,9 @@ class Draft:
         nouns = frozenset({match.first}) if self.kind == "noun" else frozenset()
         self.roles = roles_in(scene, self.clause, nouns)
         sides = MEETING_SIDES if self.kind != "noun" or _framed(scene, match.first) else MEETING_SIDES - {"subj"}
+        nxt = match.last
+        if self.kind == "noun" and nxt < len(scene.toks) and scene.toks[nxt].text.lower() == "между":
+            sides = sides | {"between"}  # «встреча между премьер-министром Турции и президентом Украины»
         # a name whose case its words cannot tell, before the verb, is its subject
         self.units: list[tuple[Unit, str]] = [
             (u, "subj" if r == "none" else r) for u, r in self.roles
@@ -116,12 +121,14 @@ def _as_a_meeting(d: Draft) -> None:
     if d.kind == "noun" and j >= 0 and toks[j].pos == "ADP":
         only = NOT_MEETING_BEFORE.get(toks[j].text.lower())
         d.rejected = only is not None and only in ("", tok.lemma)
+        # «согласен на переговоры», «пригласил на встречу»: where one is going, not where one was
+        d.rejected = d.rejected or toks[j].text.lower() in ("на", "в", "во") and tok.case == "Acc"
 
 
 def _own_sides(d: Draft) -> None:
     """A meeting noun names its sides («встреча X с Y», «на встрече с Y»), or a verb holding it
     has two subjects («X и Y провели переговоры»); «после длительных переговоров» names none."""
-    if d.kind != "noun" or any(r in ("gen", "with", "head") for _u, r in d.units):
+    if d.kind != "noun" or any(r in OWN_SIDES for _u, r in d.units):
         return
     subjects = [u for u, r in d.units if r == "subj"]
     if _framed(d.scene, d.match.first) and not _framed(d.scene, d.match.first, verbs_only=True):
@@ -134,7 +141,7 @@ def _own_sides(d: Draft) -> None:
 def _one_side_with_someone(d: Draft) -> None:
     """«Со зрителями пообщались режиссёр и сценарист»: subjects meeting someone unnamed are one
     side, not a meeting of their own."""
-    if d.kind == "noun" or any(r in ("with", "gen", "head") for _u, r in d.units):
+    if d.kind == "noun" or any(r in OWN_SIDES for _u, r in d.units):
         return
     toks = d.scene.toks
     units = {u.first for u, _r in d.roles}
@@ -239,7 +246,7 @@ def _statement(scene: Scene, sent: int, match: Match, earlier: list[Statement]) 
     st = Statement(sent, match.first, d.refs, d.first_sent, sent)
     # «во встрече приняли участие X»: no meeting of its own, a side of the one before
     st.extra["took_part"] = d.kind == "noun" and _framed(scene, match.first) and not any(
-        r in ("gen", "with", "head") for _u, r in d.units
+        r in OWN_SIDES for _u, r in d.units
     )
     st.date = date_in(scene, sent, match.first)
     st.place = place_in(scene, d.roles)
