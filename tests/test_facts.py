@@ -145,6 +145,15 @@ def test_a_post_alone_is_its_holder(pipeline: Pipeline) -> None:
     _covers(text, got[0], "Глава региона пообщался с генеральным директором предприятия Ильей Смирновым.")
 
 
+def test_the_one_met_is_named_in_the_main_clause(pipeline: Pipeline) -> None:
+    text = (
+        "Мэр Твери Алексей Огоньков посетил выставку. "
+        "Одним из первых, с кем глава города пообщался, стал директор завода «Прогресс» Олег Зуев."
+    )
+    got = _facts(pipeline, text)["meetings"]
+    assert [_names(m["participants"]) for m in got] == [["Алексей Огоньков", "Олег Зуев"]]
+
+
 # ---------------------------------------------------------------- agreements
 
 AGREEMENTS = [
@@ -228,6 +237,20 @@ def test_the_parties_in_the_sentence_before(pipeline: Pipeline) -> None:
     _covers(text, got[0], text)
 
 
+def test_several_documents_with_partners_named_after(pipeline: Pipeline) -> None:
+    text = (
+        "Губернатор Иван Петров заключил с партнёрами из Казахстана ряд соглашений о сотрудничестве. "
+        "В число партнёров вошли АО «Альфа» и ООО «Бета»."
+    )
+    got = _facts(pipeline, text)["agreements"]
+    assert [(_names(a["parties"]), a["kind"]) for a in got] == [
+        (["Иван Петров", "Альфа"], "соглашение о сотрудничестве"),
+        (["Иван Петров", "Бета"], "соглашение о сотрудничестве"),
+    ]
+    for a in got:
+        _covers(text, a, text)
+
+
 def test_the_signers_of_a_document_named_before_add_no_agreement(pipeline: Pipeline) -> None:
     text = (
         "Томский государственный университет и компания «Газпром» подписали соглашение о подготовке кадров. "
@@ -287,6 +310,27 @@ APPOINTMENTS = [
         id="two verbs, each with its own object",
     ),
     pytest.param(
+        "Начальник полиции города Андрей Рябов снят с должности.",
+        [("Андрей Рябов", "начальник полиции города", "dismissed")],
+        id="removed from office",
+    ),
+    pytest.param(
+        "Глава администрации района Сергей Миронов подал в отставку.",
+        [("Сергей Миронов", "глава администрации района", "dismissed")],
+        id="resigned",
+    ),
+    pytest.param(
+        "Пост министра образования занял Игорь Кравец.",
+        [("Игорь Кравец", "министр образования", "appointed")],
+        id="took the post",
+    ),
+    pytest.param(
+        "Министр Олег Зайцев подал в отставку, и по его предложению на должность министра назначен его "
+        "заместитель Игорь Соколов.",
+        [("Олег Зайцев", "министр", "dismissed"), ("Игорь Соколов", "министр", "appointed")],
+        id="two clauses joined by «, и», each with its own person",
+    ),
+    pytest.param(
         "Полномочия генерального директора Игоря Лебедева прекращены досрочно.",
         [("Игорь Лебедев", "генеральный директор", "dismissed")],
         id="the powers named before the verb",
@@ -317,6 +361,9 @@ NO_APPOINTMENTS = [
     pytest.param("Министр транспорта пока не назначен.", id="not yet"),
     pytest.param("Лучшим игроком матча стал нападающий Андрей Козлов.", id="an award is no office"),
     pytest.param("Депутаты предложили назначить Андрея Козлова министром.", id="proposed"),
+    pytest.param("Теперь должность министра займёт Андрей Козлов.", id="will take the post"),
+    pytest.param("Указа о назначении Андрея Козлова губернатор пока не подписал.", id="a decree not signed"),
+    pytest.param("Олег Гусев занимал пост министра образования пять лет.", id="held, not took"),
 ]
 
 

@@ -91,7 +91,7 @@ Step = Callable[[Draft], None]
 
 def _infinitive(tok: Token) -> bool:
     """«Назначить» (the tagger may take a capitalized one for a name)."""
-    return tok.feats.get("VerbForm") == "Inf" or tok.text.lower() == tok.lemma and tok.lemma.endswith(("ть", "ти"))
+    return tok.feats.get("VerbForm") == "Inf" or any(p.tag.POS == "INFN" for p in tok.parses)
 
 
 def _decree(d: Draft) -> bool:
@@ -116,8 +116,9 @@ def _done(d: Draft) -> None:
         d.rejected = True  # «стало ухудшаться»: began to
     elif d.trigger.pos in ("VERB", "AUX") or _infinitive(d.trigger):
         d.rejected = verb_planned(d.scene, d.clause, first)
-    else:
-        d.rejected = clause_planned(d.scene, d.clause)
+    else:  # a noun first («должность ... займёт», «о назначении»): the clause says when
+        verbs = [k for k in range(first, d.match.last) if d.scene.toks[k].pos == "VERB"]
+        d.rejected = clause_planned(d.scene, d.clause) or any(verb_planned(d.scene, d.clause, k) for k in verbs)
 
 
 def _passive_or_intransitive(d: Draft) -> bool:

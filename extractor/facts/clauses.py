@@ -71,6 +71,8 @@ class Clause:
 def _opens_embedded(scene: Scene, k: int, end: int) -> bool:
     toks = scene.toks
     tok = toks[k]
+    if tok.lemma == "пока" and k + 1 < end and toks[k + 1].lemma == "не":
+        return False  # «пока не подписал»: not yet, no clause of its own
     if tok.lemma in RELATIVE_WORDS or tok.lemma in SUBORDINATORS and tok.pos in ("SCONJ", "PRON", "ADV"):
         return True
     if tok.pos == "ADP":  # «, в ходе которой», «, с кем»
@@ -90,10 +92,19 @@ def _embedded_end(scene: Scene, k: int, end: int, units: dict[int, Unit]) -> int
         text = toks[j].text
         if text in ("–", "—", ")", ";", ":") or text in CLOSE_QUOTES:
             return j
-        if text == "," and not (j + 1 < end and (_list_goes_on(scene, j, units) or toks[j + 1].text == "и")):
+        if text == "," and not (j + 1 < end and (_list_goes_on(scene, j, units) or _and_more(scene, j, end, units))):
             return j
         j += 1
     return end
+
+
+def _and_more(scene: Scene, comma: int, end: int, units: dict[int, Unit]) -> bool:
+    """«, и» going on with the same clause, not with a predicate of its own («..., и по его
+    предложению назначен X»)."""
+    if scene.toks[comma + 1].text != "и":
+        return False
+    in_unit = {k for u in units.values() for k in range(u.first, u.last)}
+    return not _own_predicate(scene, comma + 2, end, in_unit)
 
 
 def _list_goes_on(scene: Scene, comma: int, units: dict[int, Unit]) -> bool:
@@ -181,8 +192,8 @@ def _predicate(tok: Token) -> bool:
 def _own_predicate(scene: Scene, k: int, end: int, in_unit: set[int]) -> bool:
     """The words from k to the next comma hold a verb of their own (not a list going on)."""
     toks = scene.toks
-    if toks[k].text.lower() in ("и", "а", "но") or k in in_unit and not _predicate(toks[k]):
-        return _predicate(toks[k])
+    if k in in_unit and not _predicate(toks[k]):
+        return False  # a list going on: «с X, Y и Z»
     j = k
     while j < end and toks[j].text not in (",", ";", ":", "–", "—"):
         if _predicate(toks[j]) and j not in in_unit:

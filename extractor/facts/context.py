@@ -102,6 +102,8 @@ def clause_planned(scene: Scene, clause: Clause) -> bool:
             return True
         if tok.pos in ("VERB", "AUX") and tok.feats.get("Tense") == "Fut":
             return True
+        if tok.pos == "VERB" and tok.feats.get("VerbForm") == "Fin" and negated(scene, clause, k):
+            return True  # «Указа о назначении ... пока не подписал»
     return False
 
 

@@ -27,6 +27,8 @@ Ref = tuple[EntityType, int]  # ("person", 0): a list of the document and an ind
 
 # nouns whose genitive is a post: «на пост министра», «от должности», «полномочия»
 SLOT_NOUNS = frozenset({"должность", "пост", "место", "обязанность", "полномочие", "кресло", "отставка"})
+# «новый премьер», «будущий министр»: someone else than the one holding the post now
+NEW_HOLDER = frozenset({"новый", "будущий", "следующий", "очередной"})
 # how many sentences back a pronoun or a common noun may point
 REFERENCE_REACH = 3
 PRONOUNS = {"он": "masc", "она": "femn"}
@@ -63,7 +65,9 @@ class Scene:
 
     @cached_property
     def lemmas(self) -> list[str]:
-        return [t.lemma for t in self.tagged.tokens]
+        """Each token's lemma; a verb's is its infinitive («снят» -> «снять», where the tagged
+        lemma may be a stray adjective reading)."""
+        return [_verb_lemma(t) if t.pos == "VERB" else t.lemma for t in self.tagged.tokens]
 
     @cached_property
     def spans(self) -> NamedSpans:
@@ -133,6 +137,13 @@ class Scene:
             if any(w in GENERIC_PLACES for w in words) and (best is None or len(loc.mentions) > best[0]):
                 best = (len(loc.mentions), i)
         return best[1] if best else None
+
+
+VERB_TAGS = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
+
+
+def _verb_lemma(tok: Token) -> str:
+    return next((p.normal_form.replace("ё", "е") for p in tok.parses if p.tag.POS in VERB_TAGS), tok.lemma)
 
 
 def same_person(scene: Scene, a: Ref, b: Ref) -> bool:
@@ -290,8 +301,8 @@ def _with_post_references(scene: Scene, sent: int, units: list[Unit]) -> list[Un
         if last in names and _agrees(toks[head_end - 1], toks[last]):
             name = names[last]
             out[out.index(name)] = replace(name, first=i, head=_post_head(toks, i, last))
-        elif i > s.first and toks[i - 1].lemma in SLOT_NOUNS:
-            pass  # «на пост госсекретаря», «от должности министра»: the post, not who holds it
+        elif i > s.first and (toks[i - 1].lemma in SLOT_NOUNS or toks[i - 1].lemma in NEW_HOLDER):
+            pass  # «на пост госсекретаря», «о назначении нового премьера»: the post, not who holds it
         elif _predicate(toks, i, head_end):
             pass  # «стал министром», «назначен представителем»: what someone becomes, no reference
         else:
