@@ -31,7 +31,7 @@ from extractor.facts.context import (
     verb_planned,
 )
 from extractor.facts.units import Ref, Scene, Unit, unit_case
-from extractor.lexicon.facts import agreement_triggers, documents, plan_words
+from extractor.lexicon.facts import agreement_triggers, counts, documents, plan_words, words
 from extractor.lexicon.matcher import Match
 from extractor.model import Agreement
 from extractor.nlp.inflect import as_written, nominative_word
@@ -41,14 +41,8 @@ from extractor.nlp.tagging import Token
 # words that end the «о ...» part of a document's name
 KIND_STOPS = frozenset({"между", "с", "со", "на", "сроком", "стоимостью", "который", "которое", "которая"})
 KIND_WORDS = 14
-# modifiers that say which or how many documents, not what they are
-NOT_KIND_ADJECTIVES = frozenset({"новый", "очередной", "данный", "этот", "такой", "указанный", "соответствующий",
-                                 "подписанный", "ряд", "еще", "два", "весь", "свой", "наш", "другой", "первый",
-                                 "последний", "прошлый", "предыдущий", "нынешний", "текущий", "будущий", "важный",
-                                 "второй", "третий", "четвертый", "пятый", "несколько"})
 # what a document's name goes on with: «соглашение о сотрудничестве», «договор по СНВ»
 ABOUT = frozenset({"о", "об", "по"})
-COUNT_LEMMAS = frozenset({"ряд", "несколько", "пакет", "число", "серия", "два", "три", "четыре", "пять"})
 
 
 @dataclass
@@ -352,7 +346,7 @@ def _counted(scene: Scene, first: int) -> bool:
     k = first - 1
     while k >= 0 and toks[k].pos == "ADJ":
         k -= 1
-    return k >= 0 and (toks[k].lemma in COUNT_LEMMAS or toks[k].pos == "NUM" or toks[k].text.isdigit())
+    return k >= 0 and (toks[k].lemma in counts() or toks[k].pos == "NUM" or toks[k].text.isdigit())
 
 
 def _kind(scene: Scene, clause: Clause, first: int, last: int) -> tuple[str, bool]:
@@ -361,13 +355,13 @@ def _kind(scene: Scene, clause: Clause, first: int, last: int) -> tuple[str, boo
     партнёрстве»)."""
     toks = scene.toks
     start = first
-    while start - 1 in clause and toks[start - 1].pos == "ADJ" and toks[start - 1].lemma not in NOT_KIND_ADJECTIVES:
+    while start - 1 in clause and toks[start - 1].pos == "ADJ" and toks[start - 1].lemma not in words("not_kind"):
         start -= 1
     head = toks[last - 1]
     gender = _gender(head)
-    words = [_singular(t, gender) for t in toks[start:last]]
+    singular = [_singular(t, gender) for t in toks[start:last]]
     end = _about_end(scene, clause, last)
-    phrase = " ".join(words)
+    phrase = " ".join(singular)
     if end > last:
         phrase += " " + as_written(toks[last:end], scene.tagged.text)
     return phrase[:1].lower() + phrase[1:], end > last

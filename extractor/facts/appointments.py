@@ -29,10 +29,11 @@ from extractor.facts.context import (
     triggers,
     verb_planned,
 )
-from extractor.facts.units import SLOT_NOUNS, Ref, Scene, Unit, same_person, unit_case
-from extractor.lexicon.facts import appointment_triggers, not_offices, post_modifiers
+from extractor.facts.units import Ref, Scene, Unit, same_person, unit_case
+from extractor.lexicon.facts import appointment_triggers, not_offices, post_modifiers, words
 from extractor.lexicon.matcher import Match
 from extractor.model import Appointment, DateItem
+from extractor.nlp.morph import word_lemma
 from extractor.nlp.phrases import extend_dependents
 from extractor.nlp.tagging import Token
 from extractor.rules.posts import PROFESSIONS, match_post_head, post_at
@@ -40,14 +41,7 @@ from extractor.rules.posts import PROFESSIONS, match_post_head, post_at
 ACTING_WORDS = frozenset({"врио", "и.о.", "и.о", "вр.и.о.", "вр.и.о", "временно", "и. о."})
 # «лучшим», «старейшим», «крупнейшим»: an adjective of an award
 SUPERLATIVE = re.compile(r"^(лучш|худш|наи)|[еа]йш(ий|ая|ее|ие|его|ей|ему|им|ую|ими|их|ем)$")
-# words before a post that say whose turn it is, not what the post is: «прежний глава ведомства»
-NOT_THE_POST = frozenset({"новый", "новая", "бывший", "бывшая", "прежний", "прежняя", "нынешний", "нынешняя",
-                          "действующий", "действующая", "предыдущий", "предыдущая"})
 POSSESSIVES = frozenset({"его", "её", "ее"})
-# words a date opens with («в конце августа»): not the post's
-TIME_WORDS = frozenset({"конец", "начало", "середина", "время"})
-# posts one is elected to, not appointed
-ELECTED_POSTS = frozenset({"депутат", "член", "сенатор"})
 # verbs that name no post themselves: without a post in the clause they are no appointment
 NEEDS_POST = frozenset({"стать", "избрать", "перестать"})
 
@@ -226,7 +220,7 @@ def _post(d: Draft) -> None:
         d.slot = min(slots, key=lambda sk: min(abs(sk[0].first - at), abs(sk[0].first - d.match.last)))[0]
     if d.trigger.lemma in NEEDS_POST and d.slot is None:
         d.rejected = True
-    elif d.trigger.lemma == "избрать" and d.slot and d.scene.lemmas[d.slot.first] in ELECTED_POSTS:
+    elif d.trigger.lemma == "избрать" and d.slot and d.scene.lemmas[d.slot.first] in words("elected"):
         d.rejected = True  # «избран депутатом»: elected, not appointed
     elif d.slot is not None and not _office(d.scene, d.slot):
         d.rejected = True  # «стал лучшим игроком матча», «стала лицом коллекции»
@@ -251,7 +245,7 @@ def _slots(d: Draft) -> list[tuple[PostSlot, str]]:
             slot = _post_phrase(d.scene, acting, limit)
             bare = PostSlot(acting, acting, acting, acting=True)  # «исполняющим обязанности стал»
             out.append((replace(slot, acting=True) if slot else bare, "acting"))
-        elif tok.lemma in SLOT_NOUNS or tok.text.lower() == "как":
+        elif tok.lemma in words("slot") or tok.text.lower() == "как":
             slot = _post_phrase(d.scene, k + 1, limit)
             if slot is not None and slot.first == k + 1:
                 out.append((_before_names(d, slot), "genitive"))
@@ -269,9 +263,9 @@ def _office(scene: Scene, slot: PostSlot) -> bool:
     start = slot.first
     while start > 0 and toks[start - 1].pos == "ADJ" and toks[start - 1].case == toks[slot.first].case:
         start -= 1  # the adjectives before the post say whether it is an award
-    words = range(start, max(slot.head_end, slot.first + 1))
-    kinds = [not_offices().get(toks[k].lemma) or not_offices().get(toks[k].text.lower()) for k in words]
-    superlative = any(toks[k].feats.get("Degree") == "Sup" or SUPERLATIVE.search(toks[k].text.lower()) for k in words)
+    span = range(start, max(slot.head_end, slot.first + 1))
+    kinds = [not_offices().get(toks[k].lemma) or not_offices().get(toks[k].text.lower()) for k in span]
+    superlative = any(toks[k].feats.get("Degree") == "Sup" or SUPERLATIVE.search(toks[k].text.lower()) for k in span)
     return "title" not in kinds and "superlative" not in kinds and not superlative
 
 
@@ -332,7 +326,7 @@ def _post_phrase(scene: Scene, k: int, limit: int) -> PostSlot | None:
         inside_name = any(toks[a].start <= d.start < toks[b - 1].end for a, b in names)
         if at <= d.start < toks[last - 1].end and not inside_name:
             last = min(last, next(j for j in range(head_end, last + 1) if j == last or toks[j].end > d.start))
-            while last > head_end and (toks[last - 1].pos == "ADP" or toks[last - 1].lemma in TIME_WORDS):
+            while last > head_end and (toks[last - 1].pos == "ADP" or toks[last - 1].lemma in words("time_word")):
                 last -= 1
     return PostSlot(first, head_end, last, acting=False)
 
@@ -396,16 +390,16 @@ def _own_post(scene: Scene, unit: Unit, at: int | None) -> str | None:
 
 
 def _without_acting(post: str) -> str:
-    """The post itself: «исполняющий обязанности министра» -> «министра» is left to the caller
-    to inflect; the words of acting and of the slot («должность вице-премьера») go."""
-    words = post.split()
-    while words and (words[0].lower() in ("должность", "пост") or words[0].lower() in NOT_THE_POST):
-        words = words[1:]
-    while words and (words[0].lower() in ACTING_WORDS or words[0].lower().startswith("исполняющ")):
-        words = words[1:]
-        if words and words[0].lower() in ("обязанности", "полномочия"):
-            words = words[1:]
-    return " ".join(words) or post
+    """The post itself: the words of acting («исполняющий обязанности», «врио»), of the slot
+    («должность вице-премьера») and of whose turn it is («прежний глава ведомства») go."""
+    parts = post.split()
+    while parts and (parts[0].lower() in ("должность", "пост") or word_lemma(parts[0]) in words("not_the_post")):
+        parts = parts[1:]
+    while parts and (parts[0].lower() in ACTING_WORDS or parts[0].lower().startswith("исполняющ")):
+        parts = parts[1:]
+        if parts and parts[0].lower() in ("обязанности", "полномочия"):
+            parts = parts[1:]
+    return " ".join(parts) or post
 
 
 def _post_before(scene: Scene, k: int) -> str | None:

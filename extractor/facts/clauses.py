@@ -27,8 +27,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from extractor.facts.units import SLOT_NOUNS, Scene, Unit, unit_case
-from extractor.lexicon.facts import group_nouns
+from extractor.facts.units import Scene, Unit, unit_case
+from extractor.lexicon.facts import group_nouns, words
 from extractor.nlp.phrases import OPEN_QUOTES
 from extractor.nlp.tagging import Token
 from extractor.rules.posts import match_post_head
@@ -40,8 +40,6 @@ CLOSE_QUOTES = frozenset({"»", "“", '"'})
 CLOSE_OF = {"«": "»", "„": "“", "“": "”"}
 MODIFIER_POS = frozenset({"ADJ", "DET", "NUM"})
 CASE_ROLES = {"Nom": "subj", "Acc": "obj", "Gen": "gen_case", "Ins": "ins", "Dat": "dat", "Loc": "loc"}
-# a venue noun between «на» and a name says where: «на предприятии Магистраль ЛТД»
-VENUE_NOUNS = frozenset({"предприятие", "завод", "площадка", "выставка", "форум", "фабрика", "комбинат", "территория"})
 LIST_WORDS = frozenset({",", "и", "также", "а"})
 
 # «в г. Могилеве», «в пос. Заречный»: the abbreviation and its dot stand between
@@ -249,7 +247,7 @@ def _slot(scene: Scene, clause: Clause, i: int, unit: Unit | None, triggers: fro
         # «на предприятии Магистраль ЛТД», «с агентством Ford Models», «на реке Эльба»: a name in
         # apposition plays the part of its noun
         outer = _slot(scene, clause, j, None, triggers, depth + 1)
-        return outer if tok.lemma not in VENUE_NOUNS or outer == "at" else "dep"
+        return outer if tok.lemma not in words("venue") or outer == "at" else "dep"
     if _in_date(scene, j):
         return _by_case(scene, unit, i)  # «12 октября | губернатор», «В понедельник | его»
     head = _apposition_head(scene, clause, j, unit)
@@ -349,7 +347,7 @@ def _after_noun(
         return "side"
     if lemma == "присутствие":
         return "witness"
-    if lemma in SLOT_NOUNS:
+    if lemma in words("slot"):
         return "slot"  # «освободил от должности вице-премьера Илшата Тажитдинова»
     if (lemma in group_nouns() or _heads_post(scene, j)) and not _person(unit):
         if lemma == "делегация" and _led_by_named(scene, clause, j):

@@ -29,7 +29,7 @@ from extractor.facts.context import (
     verb_planned,
 )
 from extractor.facts.units import Ref, Scene, Unit
-from extractor.lexicon.facts import meeting_triggers, sessions
+from extractor.lexicon.facts import meeting_triggers, sessions, words
 from extractor.lexicon.matcher import Match
 from extractor.model import Meeting
 
@@ -39,15 +39,9 @@ OWN_SIDES = frozenset({"gen", "with", "head", "between"})
 # how a meeting noun says the clause's subject took part: «на встрече», «в ходе встречи»,
 # «провёл встречу»
 FRAME_PREPOSITIONS = frozenset({"на", "в", "во", "после", "по"})
-FRAME_NOUNS = frozenset({"ход", "рамка", "время", "завершение", "начало"})
 # «для встречи с президентом», «просьба о встрече», «в беседе с НСН сообщил»: a purpose, a topic,
 # an interview; no meeting
 NOT_MEETING_BEFORE = {"для": "", "о": "", "об": "", "в": "беседа"}
-HOLD_VERBS = frozenset({"провести", "проводить", "вести", "иметь", "организовать", "устроить", "начать", "завершить",
-                        "продолжить"})
-# «в ходе визита», «во время посещения»: the sentence goes on with the visit told before it
-CONTINUING = frozenset({"ход", "время", "рамка", "итог"})
-VISIT_WORDS = frozenset({"визит", "посещение", "поездка", "выставка", "форум", "встреча", "переговоры"})
 
 
 class Draft:
@@ -85,11 +79,11 @@ def _framed(scene: Scene, k: int, verbs_only: bool = False) -> bool:
         j -= 1
     if j < 0:
         return False
-    if toks[j].lemma in HOLD_VERBS:
+    if toks[j].lemma in words("hold"):
         return True
     if verbs_only:
         return False
-    if toks[j].lemma in FRAME_NOUNS and j > 0 and toks[j - 1].pos == "ADP":
+    if toks[j].lemma in words("frame") and j > 0 and toks[j - 1].pos == "ADP":
         return True
     return toks[j].pos == "ADP" and toks[j].text.lower() in FRAME_PREPOSITIONS
 
@@ -261,8 +255,8 @@ def _context_of_visit(scene: Scene, st: Statement) -> None:
     toks = scene.toks
     first = scene.tagged.sents[st.sent].first
     opening = [toks[k].lemma for k in range(first, min(first + 3, len(toks)))]
-    goes_on = any(w in CONTINUING for w in opening) and any(
-        toks[k].lemma in VISIT_WORDS for k in range(first, min(first + 5, len(toks)))
+    goes_on = any(w in words("frame") for w in opening) and any(
+        toks[k].lemma in words("visit") for k in range(first, min(first + 5, len(toks)))
     )
     gerund = toks[first].feats.get("VerbForm") == "Conv"
     if not (goes_on or gerund):

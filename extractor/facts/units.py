@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from extractor.lexicon.facts import head_posts, reference_nouns
+from extractor.lexicon.facts import counts, head_posts, reference_nouns, words
 from extractor.model import Document, EntityRef, EntityType
 from extractor.nlp.morph import UD_CASES, parses
 from extractor.nlp.phrases import NamedSpans, extend_dependents
@@ -25,18 +25,10 @@ from extractor.rules.posts import match_post_head, role_key_of
 
 Ref = tuple[EntityType, int]  # ("person", 0): a list of the document and an index into it
 
-# nouns whose genitive is a post: «на пост министра», «от должности», «полномочия»
-SLOT_NOUNS = frozenset({"должность", "пост", "место", "обязанность", "полномочие", "кресло", "отставка"})
-# «новый премьер», «будущий министр»: someone else than the one holding the post now
-NEW_HOLDER = frozenset({"новый", "будущий", "следующий", "очередной"})
 # how many sentences back a pronoun or a common noun may point
 REFERENCE_REACH = 3
 PRONOUNS = {"он": "masc", "она": "femn"}
 PLURAL_PRONOUNS = frozenset({"они"})
-COUNT_WORDS = {"два": 2, "две": 2, "оба": 2, "обе": 2, "три": 3, "четыре": 4, "пять": 5}
-UNIVERSITY_WORDS = ("университет", "институт", "академия", "вуз", "гу")
-# words after a post that make it generic: «глава региона» names no region of its own
-GENERIC_PLACES = frozenset({"регион", "область", "край", "республика", "город", "район", "муниципалитет", "субъект"})
 
 
 @dataclass(frozen=True)
@@ -133,8 +125,8 @@ class Scene:
                     return post.org_ref.index
         best = None
         for i, loc in enumerate(self.doc.locations):
-            words = loc.name.lower().split()
-            if any(w in GENERIC_PLACES for w in words) and (best is None or len(loc.mentions) > best[0]):
+            name_words = loc.name.lower().split()
+            if any(w in words("generic_place") for w in name_words) and (best is None or len(loc.mentions) > best[0]):
                 best = (len(loc.mentions), i)
         return best[1] if best else None
 
@@ -301,7 +293,7 @@ def _with_post_references(scene: Scene, sent: int, units: list[Unit]) -> list[Un
         if last in names and _agrees(toks[head_end - 1], toks[last]):
             name = names[last]
             out[out.index(name)] = replace(name, first=i, head=_post_head(toks, i, last))
-        elif i > s.first and (toks[i - 1].lemma in SLOT_NOUNS or toks[i - 1].lemma in NEW_HOLDER):
+        elif i > s.first and (toks[i - 1].lemma in words("slot") or toks[i - 1].lemma in words("new_holder")):
             pass  # «на пост госсекретаря», «о назначении нового премьера»: the post, not who holds it
         elif _predicate(toks, i, head_end):
             pass  # «стал министром», «назначен представителем»: what someone becomes, no reference
@@ -432,8 +424,8 @@ def _count_before(scene: Scene, k: int) -> int | None:
     while j >= 0 and toks[j].pos == "ADJ" and toks[j].sent == toks[k].sent:
         j -= 1
     if j >= 0 and toks[j].sent == toks[k].sent:
-        if toks[j].lemma in COUNT_WORDS:
-            return COUNT_WORDS[toks[j].lemma]
+        if counts().get(toks[j].lemma):
+            return counts()[toks[j].lemma]
         if toks[j].text.isdigit():
             return int(toks[j].text)
     return None
@@ -491,7 +483,7 @@ def _resolve_noun(scene: Scene, k: int, what: str, units: list[Unit]) -> Ref | N
         if what == "bank":
             return "банк" in name
         if what == "university":
-            return any(w in name for w in UNIVERSITY_WORDS)
+            return any(w in name for w in words("university"))
         return orgs[index].kind == "company"
 
     for u in scene.units_before(k, REFERENCE_REACH, units):

@@ -71,3 +71,23 @@ def not_offices() -> dict[str, str]:
 def post_modifiers() -> frozenset[str]:
     """Adjectives that belong to a post («первый», «главный», «постоянный»): the entity layer's list."""
     return frozenset(w for row in load_rows("post_modifiers.txt") if len(row) == 1 for w in phrase_lemmas(row[0]))
+
+
+@cache
+def _word_groups() -> dict[str, dict[str, str]]:
+    groups: dict[str, dict[str, str]] = {}
+    for row in load_rows("facts_words.txt"):
+        groups.setdefault(row[1], {})[row[0]] = row[2] if len(row) > 2 else ""
+    return groups
+
+
+@cache
+def words(group: str) -> frozenset[str]:
+    """The lemmas of a group of facts_words.txt («slot», «venue», «hold»...)."""
+    return frozenset(_word_groups().get(group, {}))
+
+
+@cache
+def counts() -> dict[str, int | None]:
+    """Count words and how many they count, when they say («два» 2, «ряд» None)."""
+    return {w: int(v) if v else None for w, v in _word_groups().get("count", {}).items()}
