@@ -390,3 +390,20 @@ def test_a_title_and_its_body_are_one_appointment(pipeline: Pipeline) -> None:
     assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == [
         ("Олег Смирнов", "министр финансов области", "dismissed")
     ]
+
+
+@pytest.mark.xfail(strict=True, reason="a dismissal told by what someone will no longer do: no trigger reads it")
+def test_gap_no_longer_heads(pipeline: Pipeline) -> None:
+    text = "Вице-премьер Анна Колосова больше не будет руководить Министерством финансов."
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["action"]) for a in got] == [("Анна Колосова", "dismissed")]
+
+
+@pytest.mark.xfail(strict=True, reason="a new post implies leaving the old one; only the appointment is stated")
+def test_gap_the_old_post_left_by_a_new_appointment(pipeline: Pipeline) -> None:
+    text = "Министром сельского хозяйства работал Алексей Сомов, однако в мае его назначили вице-губернатором."
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["action"]) for a in got] == [
+        ("Алексей Сомов", "appointed"),
+        ("Алексей Сомов", "dismissed"),
+    ]
