@@ -331,6 +331,16 @@ APPOINTMENTS = [
         id="two clauses joined by «, и», each with its own person",
     ),
     pytest.param(
+        "Совет директоров принял решение о досрочном прекращении полномочий президента компании Михаила Осипова.",
+        [("Михаил Осипов", "президент компании", "dismissed")],
+        id="a decision to end someone's powers",
+    ),
+    pytest.param(
+        "Назначен новый министр спорта — им стал Олег Петров.",
+        [("Олег Петров", "министр спорта", "appointed")],
+        id="«им стал»: the post named just before",
+    ),
+    pytest.param(
         "Полномочия генерального директора Игоря Лебедева прекращены досрочно.",
         [("Игорь Лебедев", "генеральный директор", "dismissed")],
         id="the powers named before the verb",

@@ -189,8 +189,11 @@ def _right_after(d: Draft, persons: list[tuple[Unit, str]]) -> list[Unit]:
         return [u for u in d.scene.units_before(before, 1) if u.refs and u.refs[0][0] == "person"][:1]
     out: list[Unit] = []
     # after the noun whose genitive the person is: «полномочия | Андрея Богинского прекращены»
-    nouns = [j for j in range(d.match.first, d.match.last) if toks[j].pos == "NOUN"]
-    k = nouns[0] + 1 if nouns else d.match.last
+    nouns = [
+        j for j in range(d.match.first, d.match.last)
+        if toks[j].pos == "NOUN" and (j == d.match.first or d.scene.lemmas[j] in words("slot"))
+    ]  # «о прекращении полномочий | X», «Полномочия | X прекращены», «о назначении | X»
+    k = nouns[-1] + 1 if nouns else d.match.last
     for u, _r in sorted(persons, key=lambda x: x[0].first):
         if u.first < k:
             continue
@@ -213,6 +216,9 @@ def _post(d: Draft) -> None:
     of «должность» and the like, «как» + post; the words of acting mark the action. A verb that
     names no post itself (стать, избрать) needs an instrumental or an acting post."""
     slots = _slots(d)
+    if not slots and d.trigger.lemma == "стать" and _post_pronoun(d):
+        post = _post_phrase_before(d.scene, d.match.first)
+        slots = [(post, "instrumental")] if post else []  # «Назначен новый министр — им стал X»
     if d.trigger.lemma in NEEDS_POST:
         slots = [(s, kind) for s, kind in slots if kind != "genitive" or d.trigger.lemma == "избрать"]
     if slots:
@@ -405,15 +411,27 @@ def _without_acting(post: str) -> str:
 def _post_before(scene: Scene, k: int) -> str | None:
     """«Министр финансов пока не назначен, а исполняющим обязанности стал С. Михайлов»: an acting
     post that names none is the post named just before it."""
+    slot = _post_phrase_before(scene, k)
+    post = post_at(scene.tagged, slot.first, slot.head_end, slot.last) if slot else None
+    return post.normal if post else None
+
+
+def _post_phrase_before(scene: Scene, k: int) -> PostSlot | None:
+    """The last post phrase of the sentence before token k."""
     toks = scene.toks
     s = scene.tagged.sents[toks[k].sent]
     for i in range(k - 1, s.first - 1, -1):
         slot = _post_phrase(scene, i, k)
         if slot is not None and slot.first == i:
-            post = post_at(scene.tagged, slot.first, slot.head_end, slot.last)
-            if post is not None:
-                return post.normal
+            return slot
     return None
+
+
+def _post_pronoun(d: Draft) -> bool:
+    """«им стал», «ею стала»: the post is the one just named."""
+    toks = d.scene.toks
+    near = [k for k in (d.match.first - 1, d.match.last) if k in d.clause]
+    return any(toks[k].pos == "PRON" and toks[k].case == "Ins" for k in near)
 
 
 def _merged(scene: Scene, found: list[Found]) -> list[Found]:
