@@ -145,6 +145,16 @@ def test_a_post_alone_is_its_holder(pipeline: Pipeline) -> None:
     _covers(text, got[0], "Глава региона пообщался с генеральным директором предприятия Ильей Смирновым.")
 
 
+def test_a_meeting_named_after_a_reception_is_of_who_received_whom(pipeline: Pipeline) -> None:
+    text = (
+        "Губернатор Андрей Клычков принял в своей резиденции посла Китая Чжан Ханьхуэя. "
+        "В ходе встречи обсуждались вопросы торгового сотрудничества."
+    )
+    got = _facts(pipeline, text)["meetings"]
+    assert [_names(m["participants"]) for m in got] == [["Андрей Клычков", "Чжан Ханьхуэй"]]
+    _covers(text, got[0], text)
+
+
 def test_the_one_met_is_named_in_the_main_clause(pipeline: Pipeline) -> None:
     text = (
         "Мэр Твери Алексей Огоньков посетил выставку. "

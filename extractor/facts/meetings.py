@@ -299,7 +299,8 @@ def find_meetings(scene: Scene) -> list[Meeting]:
         if st is not None and len(st.sides) >= 2:
             statements.append(st)
         elif st is not None and not st.sides:
-            _continues_last(scene, st, statements)
+            if not _continues_last(scene, st, statements) and _framed(scene, match.first):
+                _met_before(scene, st, statements)
         elif st is not None and st.extra.get("took_part"):
             _joins_last(st, statements)
     out = []
@@ -324,12 +325,35 @@ def _joins_last(st: Statement, statements: list[Statement]) -> None:
         last.last_sent = max(last.last_sent, st.sent)
 
 
-def _continues_last(scene: Scene, st: Statement, statements: list[Statement]) -> None:
+def _continues_last(scene: Scene, st: Statement, statements: list[Statement]) -> bool:
     """«Встреча прошла в Могилеве»: a meeting without sides right after one tells its place."""
     if statements and st.sent - statements[-1].last_sent <= 1:
         last = statements[-1]
         last.place = last.place or st.place or _any_place(scene, st.sent)
         last.date = last.date or st.date
+        return True
+    return False
+
+
+def _met_before(scene: Scene, st: Statement, statements: list[Statement]) -> None:
+    """«Губернатор принял посла Китая. В ходе встречи обсуждались ...»: a meeting named without
+    sides right after a sentence about someone and someone else is theirs."""
+    if st.sent == 0:
+        return
+    main = clauses(scene, st.sent - 1)[0]
+    roles = roles_in(scene, main)
+    subjects = [u.refs[0] for u, r in roles if r == "subj" and u.refs]
+    # whom the subject received or visited: an object, a «с» side, a person in another case
+    # («принял в своей резиденции посла Китая»: an animate accusative read as a genitive)
+    others = [
+        u.refs[0] for u, r in roles
+        if u.refs and (r in ("obj", "with") and u.refs[0][0] != "location" or r != "subj" and u.refs[0][0] == "person")
+    ]
+    sides = distinct(subjects[:1] + others)
+    if len(subjects) >= 1 and len(sides) >= 2:
+        st.sides, st.first_sent = sides, st.sent - 1
+        st.date = st.date or date_in(scene, st.sent - 1, scene.tagged.sents[st.sent - 1].first)
+        statements.append(st)
 
 
 def _any_place(scene: Scene, sent: int) -> str | None:
