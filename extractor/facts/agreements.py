@@ -23,11 +23,12 @@ from extractor.facts.context import (
     clause_planned,
     date_in,
     distinct,
+    found_triggers,
     negated,
     resolve_sides,
     roles_in,
     span_of,
-    triggers,
+    triggers_of,
     verb_planned,
 )
 from extractor.facts.units import Ref, Scene, Unit, unit_case
@@ -265,7 +266,7 @@ def _parties_next(d: Draft) -> None:
     if d.sent + 1 >= len(d.scene.tagged.sents):
         return
     nxt = d.sent + 1
-    if any(True for _ in triggers_in(d.scene, nxt)):
+    if triggers_of(d.scene, "agreements", agreement_triggers(), nxt):
         return
     for clause in clauses(d.scene, nxt):
         groups = [[u.refs[0] for u in [u] if u.refs] for u, r in roles_in(d.scene, clause) if r == "between"]
@@ -274,13 +275,6 @@ def _parties_next(d: Draft) -> None:
             d.groups = [refs]
             d.last_sent = nxt
             return
-
-
-def triggers_in(scene: Scene, sent: int) -> list[Match]:
-    key = ("agreement_triggers", sent)
-    if key not in scene.memo:
-        scene.memo[key] = [m for s, m in triggers(scene, agreement_triggers()) if s == sent]
-    return scene.memo[key]  # type: ignore[return-value]
 
 
 def _one_per_partner(d: Draft) -> None:
@@ -495,7 +489,7 @@ def _fuller(a: Statement, b: Statement) -> bool:
 
 def find_agreements(scene: Scene) -> list[Agreement]:
     statements: list[Statement] = []
-    for sent, match in triggers(scene, agreement_triggers()):
+    for sent, match in found_triggers(scene, "agreements", agreement_triggers()):
         if statements and statements[-1].sent == sent and statements[-1].trigger == match.first:
             continue
         statements += _statements(scene, sent, match, statements)

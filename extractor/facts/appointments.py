@@ -23,10 +23,11 @@ from extractor.facts.context import (
     clause_at,
     clause_planned,
     date_in,
+    found_triggers,
     negated,
     roles_in,
     span_of,
-    triggers,
+    triggers_of,
     verb_planned,
 )
 from extractor.facts.units import Ref, Scene, Unit, same_person, unit_case
@@ -144,7 +145,8 @@ def _own_objects(d: Draft, objects: list[Unit]) -> list[Unit]:
     """«уволил главу РЖД Якунина и назначил Мишарина»: each verb its own objects, those after it
     up to the next verb of the clause (or, with none after it, those before it: «его назначили»)."""
     others = [
-        m.first for _s, m in triggers_in(d.scene, d.sent) if m.first != d.match.first and m.first in d.clause
+        m.first for m in triggers_of(d.scene, "appointments", appointment_triggers(), d.sent)
+        if m.first != d.match.first and m.first in d.clause
     ]
     nxt = min((k for k in others if k > d.match.first), default=max(d.clause.tokens) + 1)
     prev = max((k for k in others if k < d.match.first), default=-1)
@@ -448,20 +450,9 @@ def _merged(scene: Scene, found: list[Found]) -> list[Found]:
     return kept
 
 
-def triggers_in(scene: Scene, sent: int) -> list[tuple[int, Match]]:
-    """The appointment triggers of a sentence (found once per document)."""
-    if ("appointment_triggers", -1) not in scene.memo:
-        found = list(triggers(scene, appointment_triggers()))
-        scene.memo[("appointment_triggers", -1)] = found
-        for s, m in found:
-            scene.memo.setdefault(("appointment_triggers", s), []).append((s, m))  # type: ignore[union-attr]
-    return scene.memo.get(("appointment_triggers", sent), [])  # type: ignore[return-value]
-
-
 def find_appointments(scene: Scene) -> list[Appointment]:
     found: list[Found] = []
-    triggers_in(scene, 0)
-    for sent, match in scene.memo[("appointment_triggers", -1)]:  # type: ignore[union-attr]
+    for sent, match in found_triggers(scene, "appointments", appointment_triggers()):
         found += _statements(scene, sent, match)
     out = []
     for f in _merged(scene, found):

@@ -56,6 +56,19 @@ def triggers(scene: Scene, index: PhraseIndex) -> Iterator[tuple[int, Match]]:
             k += 1
 
 
+def found_triggers(scene: Scene, name: str, index: PhraseIndex) -> list[tuple[int, Match]]:
+    """Every match of one trigger index in the document, found once."""
+    key = (name, -1)
+    if key not in scene.memo:
+        scene.memo[key] = list(triggers(scene, index))
+    return scene.memo[key]  # type: ignore[return-value]
+
+
+def triggers_of(scene: Scene, name: str, index: PhraseIndex, sent: int) -> list[Match]:
+    """The matches of one trigger index in one sentence."""
+    return [m for s, m in found_triggers(scene, name, index) if s == sent]
+
+
 def clause_at(scene: Scene, tok: int) -> Clause:
     return clause_of(clauses(scene, scene.toks[tok].sent), tok)
 
