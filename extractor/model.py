@@ -17,6 +17,8 @@ RefType = Literal["organization", "location"]
 PercentUnit = Literal["percent", "pp"]
 Qualifier = Literal["more", "less", "about", "at_least", "up_to"]
 Change = Literal["increase", "decrease"]
+EntityType = Literal["person", "organization", "location"]
+Action = Literal["appointed", "dismissed", "acting"]
 
 
 def to_json(value: Any) -> Any:
@@ -115,6 +117,43 @@ class DateItem(Record):
     end: int
 
 
+@dataclass(frozen=True)
+class EntityRef(Record):
+    """An entity of this document in a fact: its name, the list it is in, its index there."""
+
+    name: str
+    type: EntityType
+    index: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class Meeting(Record):
+    participants: list[EntityRef]
+    date: str | None  # ISO value of the meeting's own date, not the release's
+    place: str | None  # city, venue or event, nominative
+    start: int  # the sentence(s) stating it
+    end: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class Agreement(Record):
+    parties: list[EntityRef]
+    kind: str | None  # the document, nominative singular: «соглашение о сотрудничестве»
+    date: str | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class Appointment(Record):
+    person: EntityRef
+    post: str | None  # the position, nominative; for «acting» the one whose duties are performed
+    action: Action
+    date: str | None
+    start: int
+    end: int
+
+
 @dataclass
 class Document(Record):
     source: str
@@ -124,6 +163,9 @@ class Document(Record):
     locations: list[Location] = field(default_factory=list)
     percentages: list[Percentage] = field(default_factory=list)
     dates: list[DateItem] = field(default_factory=list)
+    meetings: list[Meeting] = field(default_factory=list)
+    agreements: list[Agreement] = field(default_factory=list)
+    appointments: list[Appointment] = field(default_factory=list)
 
 
 def error_record(source: str, kind: str, message: str) -> dict[str, Any]:

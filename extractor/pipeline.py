@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from extractor.facts import find_facts
 from extractor.link.organizations import merge_locations, merge_orgs
 from extractor.link.persons import attach_posts, link_bare_posts, merge_mentions
 from extractor.link.posts import link_post_orgs
@@ -42,7 +43,7 @@ def assemble(tagged: Tagged, source: str, ref_date: dt.date | None) -> Document:
     link_post_orgs(persons, orgs, locs)
 
     found_dates = dates.find_dates(text, ref)
-    return Document(
+    doc = Document(
         source=source,
         doc_date=doc_date.isoformat() if doc_date else None,
         persons=persons,
@@ -51,6 +52,8 @@ def assemble(tagged: Tagged, source: str, ref_date: dt.date | None) -> Document:
         percentages=percentages.find_percentages(text, found_dates),
         dates=found_dates,
     )
+    find_facts(tagged, doc)
+    return doc
 
 
 class Pipeline:

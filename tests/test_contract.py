@@ -24,6 +24,10 @@ RECORDS = {
     "location": model.Location,
     "percentage": model.Percentage,
     "date": model.DateItem,
+    "entity_ref": model.EntityRef,
+    "meeting": model.Meeting,
+    "agreement": model.Agreement,
+    "appointment": model.Appointment,
     "document": model.Document,
 }
 

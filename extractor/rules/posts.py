@@ -556,6 +556,12 @@ def _posts_after(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Post
     return [post] if post else []
 
 
+def post_at(tagged: Tagged, first: int, head_end: int, last: int) -> Post | None:
+    """The post over tokens [first, last) whose head ends at `head_end` (for the facts, which find
+    posts in the slots of their verbs)."""
+    return _post_record(tagged, first, head_end, last)
+
+
 # ---------------------------------------------------------------- posts linked through a verb
 
 
