@@ -17,6 +17,7 @@ from pathlib import Path
 
 import click
 
+from extractor import DISTRIBUTION
 from extractor.io.errors import STDIN, display_name, source_name
 from extractor.io.inputs import Input, check_pattern, find_inputs
 from extractor.io.output import DirSink, OutputError, OutputFileError, StdoutSink, deferred_signals
@@ -25,6 +26,8 @@ from extractor.model import error_record
 from extractor.run.chunks import Item, Result, Settings, dumps, process_chunk, warm_up
 from extractor.run.limits import MAX_TIMEOUT
 from extractor.run.local import PoolError, run, workers_within_fd_limit
+
+DASK_INSTALL = f"pip install '{DISTRIBUTION}[dask]' (from a clone: pip install '.[dask]')"
 
 EXIT_OK = 0  # every input extracted
 EXIT_FAILED = 1  # some inputs failed (error records), or the run could not go on (no worker, cluster lost)
@@ -98,7 +101,7 @@ def _note(message: str) -> None:
 
 def _version() -> str:
     try:
-        return version("extractor")
+        return version(DISTRIBUTION)
     except PackageNotFoundError:
         return "unknown"
 
@@ -250,7 +253,7 @@ def _batch(
 @click.option("--scheduler", metavar="ADDRESS",
               help="Run batches on a Dask cluster: 'local' (two worker processes on this machine) or a "
                    "scheduler's address (tcp://HOST:PORT); paths must be readable by every worker. "
-                   "Needs: pip install 'extractor[dask]'.")
+                   f"Needs the dask extra: {DASK_INSTALL}.")
 @click.option("--timeout", type=click.FloatRange(min=0, max=MAX_TIMEOUT), default=60, show_default=True,
               metavar="SECONDS", callback=_check_timeout,
               help="Per-document time limit on reading and extracting; a document taking longer gets a "
@@ -307,7 +310,7 @@ def _main(
         if jobs is not None:
             raise click.UsageError("--jobs and --scheduler cannot be used together")
         if not dask_available():
-            raise click.UsageError("--scheduler needs Dask: pip install 'extractor[dask]'")
+            raise click.UsageError(f"--scheduler needs Dask: {DASK_INSTALL}")
     if len(paths) == 1 and not os.path.isdir(paths[0]) and out_dir is None:
         return _single(paths[0], settings, indent)
 

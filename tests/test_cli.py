@@ -669,4 +669,13 @@ def test_text_over_the_limit_is_too_large(runner: CliRunner, tmp_path: Path) -> 
 def test_html_cleaner_is_a_direct_dependency() -> None:
     from importlib.metadata import requires
 
-    assert any(r.replace("-", "_").startswith("lxml_html_clean") for r in requires("extractor") or [])
+    assert any(r.replace("-", "_").startswith("lxml_html_clean") for r in requires("ru-press-extractor") or [])
+
+
+def test_version_is_the_distributions(runner: CliRunner) -> None:
+    from importlib.metadata import version
+
+    result = invoke(runner, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"extract, version {version('ru-press-extractor')}"
+    assert "unknown" not in result.stdout

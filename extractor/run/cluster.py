@@ -1,4 +1,4 @@
-"""The same extraction on a Dask cluster (``pip install 'extractor[dask]'``), or anywhere a plain
+"""The same extraction on a Dask cluster (``pip install 'ru-press-extractor[dask]'``), or anywhere a plain
 function can be mapped over partitions of documents (Spark).
 
 * ``run_on_cluster(items, settings, scheduler)``: what ``extract --scheduler ADDRESS`` runs. The
