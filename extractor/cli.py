@@ -238,8 +238,11 @@ def _batch(
 @click.command(epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("paths", nargs=-1, type=click.Path(readable=False))  # unreadable: a record
 @click.option("--date", "ref_date", metavar="YYYY-MM-DD", callback=_parse_date,
-              help="Reference date for relative dates («вчера», «в прошлом году»). "
-                   "Default: the release's own date from its header.")
+              help="Reference date for relative dates («вчера», «в прошлом году») in a release that has no "
+                   "date of its own (in its header, dateline or HTML page).")
+@click.option("--date-override", "override_date", metavar="YYYY-MM-DD", callback=_parse_date,
+              help="Reference date for relative dates in every release, even one with a date of its own.")
+@click.option("--with-text", is_flag=True, help="Add the decoded text (what the offsets refer to) to each record.")
 @click.option("--encoding", callback=_check_encoding, metavar="NAME",
               help="Force the input encoding (default: UTF-8, CP1251 or KOI8-R, detected).")
 @click.option("--glob", "pattern", default="*.txt", show_default=True, callback=_check_pattern,
@@ -265,9 +268,9 @@ def _batch(
               help="Progress bar on stderr for batches (default: when stderr is a terminal).")
 @click.version_option(_version(), prog_name="extract")
 def main(
-    paths: tuple[str, ...], ref_date: dt.date | None, encoding: str | None, pattern: str,
-    out_dir: Path | None, skip_existing: bool, jobs: int | None, timeout: float, indent: int | None,
-    compact: bool, progress: bool | None, scheduler: str | None = None,
+    paths: tuple[str, ...], ref_date: dt.date | None, override_date: dt.date | None, with_text: bool,
+    encoding: str | None, pattern: str, out_dir: Path | None, skip_existing: bool, jobs: int | None, timeout: float,
+    indent: int | None, compact: bool, progress: bool | None, scheduler: str | None = None,
 ) -> None:
     """Extract persons with their posts, organizations, locations, percentages and dates from
     Russian press releases, as JSON.
@@ -276,9 +279,12 @@ def main(
     or several paths give JSON Lines, one object per document, in sorted path order.
     """
     _reserve_standard_fds()
+    if ref_date is not None and override_date is not None:
+        raise click.UsageError("--date and --date-override cannot be used together")
+    settings = Settings(encoding, override_date or ref_date, timeout, override_date is not None, with_text)
     with _signal_handling():
         try:
-            code = _main(paths, Settings(encoding, ref_date, timeout), pattern, out_dir, skip_existing, jobs,
+            code = _main(paths, settings, pattern, out_dir, skip_existing, jobs,
                          _indent(indent, compact), progress, scheduler)  # fmt: skip
         except KeyboardInterrupt:  # a batch says how far it got itself; this is before or outside one
             click.echo("", err=True)

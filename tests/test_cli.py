@@ -416,6 +416,8 @@ def test_directory_with_nothing_matching(runner: CliRunner, tmp_path: Path) -> N
     [
         (["--date", "2024-13-45"], "2024-13-45"),
         (["--date", "yesterday"], "yesterday"),
+        (["--date-override", "2024-02-30"], "2024-02-30"),
+        (["--date", "2024-06-01", "--date-override", "2024-06-02"], "cannot be used together"),
         (["--encoding", "nonsense"], "nonsense"),
         (["--skip-existing"], "--out-dir"),
         (["--jobs", "0"], "--jobs"),

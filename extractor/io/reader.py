@@ -22,21 +22,25 @@ main text) may have up to :data:`MAX_TEXT_CHARS` characters; beyond either, ``to
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import math
 import os
 import re
 import stat
 from collections.abc import Callable
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from extractor.io.errors import ReadError, ReadErrorKind, display_name
 
 __all__ = [
+    "Decoded",
     "ReadError",
     "check_encoding",
     "decode_bytes",
     "read_path",
     "read_stdin",
+    "read_document",
+    "read_stdin_document",
     "html_to_text",
     "normalize_newlines",
     "DEFAULT_MAX_BYTES",
@@ -323,14 +327,22 @@ def _is_html(text: str, source: str) -> bool:
     return source.lower().endswith((".html", ".htm")) or bool(_HTML_START.match(text[:_HTML_SNIFF_CHARS]))
 
 
-def _finish(text: str, source: str, max_chars: int) -> str:
+class Decoded(NamedTuple):
+    """An input as text, and what its HTML page says beside the text: the release's date."""
+
+    text: str
+    date: dt.date | None = None
+
+
+def _finish(text: str, source: str, max_chars: int) -> Decoded:
+    date = None
     if _is_html(text, source):
-        text = html_to_text(text)
+        text, date = html_to_text(text), None
         if not text.strip():
             raise _err("empty", source, "HTML page has no main text")
     if len(text) > max_chars:
         raise _err("too_large", source, f"text is {len(text)} characters, more than the limit of {max_chars}")
-    return text
+    return Decoded(text, date)
 
 
 # --------------------------------------------------------------------------- sources
@@ -347,6 +359,19 @@ def read_path(
 ) -> str:
     """Read and decode a file; HTML files become their main text. `source` is the name used in
     messages (default: the path); `warn` receives one-line warnings (bytes replaced)."""
+    return read_document(path, encoding, max_bytes, source=source, warn=warn, max_chars=max_chars).text
+
+
+def read_document(
+    path: str | os.PathLike[str],
+    encoding: str | None = None,
+    max_bytes: int = MAX_INPUT_BYTES,
+    *,
+    source: str | None = None,
+    warn: Warn | None = None,
+    max_chars: int = MAX_TEXT_CHARS,
+) -> Decoded:
+    """:func:`read_path`, with the release's date when an HTML page states it."""
     path = os.fspath(path)
     source = path if source is None else source
     try:
@@ -388,6 +413,18 @@ def read_stdin(
 
     A text stream is accepted too: its text is used as is (apart from newline and HTML handling).
     """
+    return read_stdin_document(stream, encoding, max_bytes, warn=warn, max_chars=max_chars).text
+
+
+def read_stdin_document(
+    stream: BinaryIO,
+    encoding: str | None = None,
+    max_bytes: int = MAX_INPUT_BYTES,
+    *,
+    warn: Warn | None = None,
+    max_chars: int = MAX_TEXT_CHARS,
+) -> Decoded:
+    """:func:`read_stdin`, with the release's date when an HTML page states it."""
     source = "-"
     try:
         data = stream.read(max_bytes + 1)
