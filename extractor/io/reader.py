@@ -8,8 +8,9 @@ The returned text is exactly the decoded text except that:
 
 * a leading byte-order mark is removed;
 * every ``"\\r\\n"`` and lone ``"\\r"`` is turned into ``"\\n"``;
-* HTML input (``.html``/``.htm`` or text starting with ``<!DOCTYPE html``/``<html``) is replaced
-  by its main text (trafilatura: no menus, navigation, footers), see :func:`html_to_text`.
+* HTML input (``.html``/``.htm``/``.xhtml``, or text starting as a page, XHTML or a fragment
+  such as ``<p>...</p>``) is replaced by its main text (trafilatura: no menus, navigation,
+  footers), and its date is kept beside it, see ``io.html``.
 
 All character offsets produced downstream refer to this normalised text.
 
@@ -31,6 +32,7 @@ from collections.abc import Callable
 from typing import BinaryIO, NamedTuple
 
 from extractor.io.errors import ReadError, ReadErrorKind, display_name
+from extractor.io.html import is_html, page
 
 __all__ = [
     "Decoded",
@@ -294,37 +296,12 @@ def _utf8(data: bytes, source: str, codec: str, warn: Warn | None) -> str:
 
 # --------------------------------------------------------------------------- HTML
 
-_SPACES = re.compile(r"[ \t\n\r\f\v\u00a0]+")
-_EXTRACT_OPTIONS = {"include_comments": False, "include_tables": True, "deduplicate": False}
-
 
 def html_to_text(html: str) -> str:
-    """Main text of an HTML page, by trafilatura: the article's headings and paragraphs without
-    menus, navigation, headers, footers, scripts or styles; one line per paragraph.
-
-    Trafilatura first in its precision mode (keeps inline markup inside its sentence); a page it
-    finds no article in gets its default mode, then all the text of the body. Whitespace inside a
-    line collapses to single spaces; empty lines are dropped; "" when nothing is left.
-    """
-    import trafilatura  # imported on the first HTML page: it costs a fifth of a second
-
-    text = (
-        trafilatura.extract(html, favor_precision=True, **_EXTRACT_OPTIONS)
-        or trafilatura.extract(html, **_EXTRACT_OPTIONS)
-        or trafilatura.html2txt(html)
-        or ""
-    )
-    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
-    text = "\n".join(line for line in lines if line)
-    return text + "\n" if text else ""
-
-
-_HTML_START = re.compile(r"\s*(<!doctype\s+html|<html[\s>])", re.IGNORECASE)
-_HTML_SNIFF_CHARS = 1000  # a page announces itself in its first characters (after white space)
-
-
-def _is_html(text: str, source: str) -> bool:
-    return source.lower().endswith((".html", ".htm")) or bool(_HTML_START.match(text[:_HTML_SNIFF_CHARS]))
+    """Main text of an HTML page (see ``io.html``): the article's headings and paragraphs without
+    menus, navigation, headers, footers, scripts or styles; one line per paragraph; a lead the
+    page sets apart comes first."""
+    return page(html).text
 
 
 class Decoded(NamedTuple):
@@ -336,8 +313,8 @@ class Decoded(NamedTuple):
 
 def _finish(text: str, source: str, max_chars: int) -> Decoded:
     date = None
-    if _is_html(text, source):
-        text, date = html_to_text(text), None
+    if is_html(text, source):
+        text, date = page(text)
         if not text.strip():
             raise _err("empty", source, "HTML page has no main text")
     if len(text) > max_chars:
