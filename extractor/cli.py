@@ -20,8 +20,10 @@ import click
 from extractor import DISTRIBUTION
 from extractor.io.errors import STDIN, display_name, source_name
 from extractor.io.inputs import Input, check_pattern, find_inputs
-from extractor.io.output import DirSink, OutputError, OutputFileError, StdoutSink, deferred_signals
+from extractor.io.output import DirSink, OutputError, StdoutSink, deferred_signals
 from extractor.io.reader import check_encoding
+from extractor.io.sinks import Outputs
+from extractor.io.tables import TableSink
 from extractor.model import error_record
 from extractor.run.chunks import Item, Result, Settings, dumps, process_chunk, warm_up
 from extractor.run.limits import MAX_TIMEOUT
@@ -170,30 +172,23 @@ def _single(path: str, settings: Settings, indent: int | None) -> int:
 
 
 def _batch(
-    inputs: list[Input], out_dir: DirSink | None, settings: Settings, jobs: int, progress: bool,
-    scheduler: str | None = None,
+    inputs: list[Input], outputs: Outputs, settings: Settings, jobs: int, progress: bool,
+    scheduler: str | None = None, single: bool = False,
 ) -> int:
+    """Run a batch into its outputs. `single`: one file named alone (no summary line)."""
     started = time.monotonic()
     failed = done = 0
     out_names = {i.path: i.out_name for i in inputs}
-    stdout = StdoutSink()
     items = [Item(i.path, i.source, i.error) for i in inputs]
     bar = click.progressbar(length=len(items), file=sys.stderr, label="extracting") if progress else None
 
     def stopped(how: str) -> str:
-        resume = " (--skip-existing resumes)" if out_dir is not None else ""
+        resume = " (--skip-existing resumes)" if outputs.out_dir is not None else ""
         return f"{how} after {done} of {len(items)} documents{resume}"
 
     def write(result: Result) -> str | None:
         """Write one result; the output's own failure, if any."""
-        if out_dir is None:
-            stdout.write(result.line)
-            return None
-        try:
-            out_dir.write(out_names[result.item.path], result.line, result.item.source)
-        except OutputFileError as e:
-            return e.message
-        return None
+        return outputs.write(result.line, result.item.source, out_names[result.item.path])
 
     try:
         if scheduler is None:
@@ -227,11 +222,14 @@ def _batch(
     except PoolError as e:
         _note(f"{e.message}; {stopped('stopped')}")
         return EXIT_FAILED
+    finally:
+        outputs.close()
     if bar is not None:
         bar.render_finish()
     elapsed = time.monotonic() - started
     rate = done / elapsed if elapsed > 0 else 0.0
-    _note(f"{done} documents, {failed} failed, {elapsed:.1f} s, {rate:.1f} docs/s")
+    if not single:
+        _note(f"{done} documents, {failed} failed, {elapsed:.1f} s, {rate:.1f} docs/s")
     return EXIT_FAILED if failed else EXIT_OK
 
 
@@ -249,6 +247,9 @@ def _batch(
               help="Files to take from directories (searched recursively; relative, no '..').")
 @click.option("--out-dir", type=click.Path(file_okay=False, path_type=Path),
               help="Write OUT/<relative path>.json per input instead of JSON Lines on stdout.")
+@click.option("--tables", type=click.Path(file_okay=False, path_type=Path), metavar="DIR",
+              help="Write DIR/<kind>.csv (persons, posts, organizations, ..., documents, errors), UTF-8 with BOM, "
+                   "instead of JSON on stdout.")
 @click.option("--skip-existing", is_flag=True,
               help="With --out-dir: skip inputs whose output holds a document (error records are redone).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
@@ -269,8 +270,9 @@ def _batch(
 @click.version_option(_version(), prog_name="extract")
 def main(
     paths: tuple[str, ...], ref_date: dt.date | None, override_date: dt.date | None, with_text: bool,
-    encoding: str | None, pattern: str, out_dir: Path | None, skip_existing: bool, jobs: int | None, timeout: float,
-    indent: int | None, compact: bool, progress: bool | None, scheduler: str | None = None,
+    encoding: str | None, pattern: str, out_dir: Path | None, tables: Path | None, skip_existing: bool,
+    jobs: int | None, timeout: float, indent: int | None, compact: bool, progress: bool | None,
+    scheduler: str | None = None,
 ) -> None:
     """Extract persons with their posts, organizations, locations, percentages and dates from
     Russian press releases, as JSON.
@@ -284,8 +286,8 @@ def main(
     settings = Settings(encoding, override_date or ref_date, timeout, override_date is not None, with_text)
     with _signal_handling():
         try:
-            code = _main(paths, settings, pattern, out_dir, skip_existing, jobs,
-                         _indent(indent, compact), progress, scheduler)  # fmt: skip
+            code = _main(paths, settings, pattern, out_dir, tables, skip_existing, jobs,
+                         _indent(indent, compact), None if compact else indent, progress, scheduler)  # fmt: skip
         except KeyboardInterrupt:  # a batch says how far it got itself; this is before or outside one
             click.echo("", err=True)
             _note("interrupted")
@@ -297,8 +299,9 @@ def main(
 
 
 def _main(
-    paths: tuple[str, ...], settings: Settings, pattern: str, out_dir: Path | None, skip_existing: bool,
-    jobs: int | None, indent: int | None, progress: bool | None, scheduler: str | None,
+    paths: tuple[str, ...], settings: Settings, pattern: str, out_dir: Path | None, tables: Path | None,
+    skip_existing: bool, jobs: int | None, indent: int | None, explicit_indent: int | None, progress: bool | None,
+    scheduler: str | None,
 ) -> int:
     if not paths:
         if sys.stdin is None or sys.stdin.isatty():
@@ -317,7 +320,8 @@ def _main(
             raise click.UsageError("--jobs and --scheduler cannot be used together")
         if not dask_available():
             raise click.UsageError(f"--scheduler needs Dask: {DASK_INSTALL}")
-    if len(paths) == 1 and not os.path.isdir(paths[0]) and out_dir is None:
+    single = len(paths) == 1 and not os.path.isdir(paths[0])
+    if single and out_dir is None and tables is None:
         return _single(paths[0], settings, indent)
 
     inputs = find_inputs(paths, pattern)
@@ -325,6 +329,10 @@ def _main(
         _note("no input files found")
         return EXIT_FAILED
     sink = None if out_dir is None else DirSink(out_dir)
+    outputs = Outputs(
+        json=out_dir is None and tables is None, out_dir=sink, tables=None if tables is None else TableSink(tables),
+        indent=explicit_indent,
+    )
     if sink is not None:  # two inputs must not silently overwrite each other's output
         targets: dict[Path, str] = {}
         for i in inputs:
@@ -334,7 +342,7 @@ def _main(
                 raise click.UsageError(f"{names} would both be written to {display_name(str(target))}")
             targets[target] = i.source
     try:
-        (sink or StdoutSink()).check()
+        outputs.check()
     except OutputError as e:
         _note(e.message)
         return EXIT_OUTPUT
@@ -348,7 +356,7 @@ def _main(
         if why is not None:
             _note(why)
             workers = fit
-    return _batch(todo, sink, settings, workers, show, scheduler)
+    return _batch(todo, outputs, settings, workers, show, scheduler, single)
 
 
 __all__ = ["main", "collect_items", "error_record", "EXIT_OK", "EXIT_FAILED", "EXIT_OUTPUT"]

@@ -164,7 +164,7 @@ def _run_chunk(inputs: list[Input], settings: Settings) -> list[Outcome]:
 # --------------------------------------------------------------------------- Python API
 
 
-def _as_input(item: InputItem | Text) -> Input:
+def as_input(item: InputItem | Text) -> Input:
     if isinstance(item, Item | Text):
         return item
     if isinstance(item, Path):
@@ -188,7 +188,7 @@ def extract_partition(
     No Dask here: usable from any engine that maps a function over partitions, e.g. Spark's
     ``rdd.mapPartitions(lambda it: extract_partition(list(it)))``."""
     settings = Settings(encoding, ref_date, timeout, override_date, with_text)
-    inputs = [_as_input(item) for item in items]
+    inputs = [as_input(item) for item in items]
     results: list[dict[str, Any]] = []
     for chunk in chunks(inputs, CHUNK_SIZE):
         results += (json.loads(outcome.line) for outcome in _run_chunk(chunk, settings))
