@@ -250,6 +250,9 @@ def _batch(
 @click.option("--tables", type=click.Path(file_okay=False, path_type=Path), metavar="DIR",
               help="Write DIR/<kind>.csv (persons, posts, organizations, ..., documents, errors), UTF-8 with BOM, "
                    "instead of JSON on stdout.")
+@click.option("--summary", is_flag=True,
+              help="Print a short readable digest of each document (persons with posts, organizations, facts, "
+                   "figures) instead of JSON.")
 @click.option("--skip-existing", is_flag=True,
               help="With --out-dir: skip inputs whose output holds a document (error records are redone).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
@@ -270,8 +273,8 @@ def _batch(
 @click.version_option(_version(), prog_name="extract")
 def main(
     paths: tuple[str, ...], ref_date: dt.date | None, override_date: dt.date | None, with_text: bool,
-    encoding: str | None, pattern: str, out_dir: Path | None, tables: Path | None, skip_existing: bool,
-    jobs: int | None, timeout: float, indent: int | None, compact: bool, progress: bool | None,
+    encoding: str | None, pattern: str, out_dir: Path | None, tables: Path | None, summary: bool,
+    skip_existing: bool, jobs: int | None, timeout: float, indent: int | None, compact: bool, progress: bool | None,
     scheduler: str | None = None,
 ) -> None:
     """Extract persons with their posts, organizations, locations, percentages and dates from
@@ -286,7 +289,7 @@ def main(
     settings = Settings(encoding, override_date or ref_date, timeout, override_date is not None, with_text)
     with _signal_handling():
         try:
-            code = _main(paths, settings, pattern, out_dir, tables, skip_existing, jobs,
+            code = _main(paths, settings, pattern, out_dir, tables, summary, skip_existing, jobs,
                          _indent(indent, compact), None if compact else indent, progress, scheduler)  # fmt: skip
         except KeyboardInterrupt:  # a batch says how far it got itself; this is before or outside one
             click.echo("", err=True)
@@ -300,8 +303,8 @@ def main(
 
 def _main(
     paths: tuple[str, ...], settings: Settings, pattern: str, out_dir: Path | None, tables: Path | None,
-    skip_existing: bool, jobs: int | None, indent: int | None, explicit_indent: int | None, progress: bool | None,
-    scheduler: str | None,
+    summary: bool, skip_existing: bool, jobs: int | None, indent: int | None, explicit_indent: int | None,
+    progress: bool | None, scheduler: str | None,
 ) -> int:
     if not paths:
         if sys.stdin is None or sys.stdin.isatty():
@@ -321,7 +324,7 @@ def _main(
         if not dask_available():
             raise click.UsageError(f"--scheduler needs Dask: {DASK_INSTALL}")
     single = len(paths) == 1 and not os.path.isdir(paths[0])
-    if single and out_dir is None and tables is None:
+    if single and out_dir is None and tables is None and not summary:
         return _single(paths[0], settings, indent)
 
     inputs = find_inputs(paths, pattern)
@@ -330,8 +333,8 @@ def _main(
         return EXIT_FAILED
     sink = None if out_dir is None else DirSink(out_dir)
     outputs = Outputs(
-        json=out_dir is None and tables is None, out_dir=sink, tables=None if tables is None else TableSink(tables),
-        indent=explicit_indent,
+        json=out_dir is None and tables is None and not summary, out_dir=sink,
+        tables=None if tables is None else TableSink(tables), summary=summary, indent=explicit_indent,
     )
     if sink is not None:  # two inputs must not silently overwrite each other's output
         targets: dict[Path, str] = {}

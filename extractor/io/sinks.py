@@ -1,6 +1,6 @@
 """Where the records of a run go, together: JSON on stdout, ``--out-dir`` files, ``--tables``
-CSV files. Each takes the record's JSON line as the run made it; the ones that need the record
-itself share one parse of it."""
+CSV files, a digest on stdout (``--summary``). Each takes the record's JSON line as the run made
+it; the ones that need the record itself share one parse of it."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from extractor.io.digest import digest
 from extractor.io.errors import display_name
 from extractor.io.output import DirSink, OutputError, OutputFileError, StdoutSink
 from extractor.io.tables import TableSink
@@ -26,13 +27,14 @@ class Outputs:
     json: bool = True
     out_dir: DirSink | None = None
     tables: TableSink | None = None
+    summary: bool = False  # a digest of each record on stdout
     indent: int | None = None
     keep_text: bool = True
     stdout: StdoutSink = field(default_factory=StdoutSink)
 
     def check(self) -> None:
         """Every output can be written, before anything is extracted: else OutputError."""
-        if self.json:
+        if self.json or self.summary:
             self.stdout.check()
         if self.out_dir is not None:
             self.out_dir.check()
@@ -47,13 +49,15 @@ class Outputs:
         """Write one record everywhere; the one-line message of an output file that alone could
         not be written (its document fails), or None. OutputError: nothing more can be written."""
         record: dict[str, Any] | None = None
-        if not self.keep_text or self.indent is not None or self.tables is not None:
+        if not self.keep_text or self.indent is not None or self.tables is not None or self.summary:
             record = json.loads(line)
             if not self.keep_text:
                 record.pop("text", None)
             line = _dumps(record, None)
         if self.json:
             self.stdout.write(line)
+        if self.summary and record is not None:
+            self.stdout.write(digest(record))  # its own last newline and write's: a blank line between
         failed = None
         if self.out_dir is not None:
             try:
