@@ -11,7 +11,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from contextlib import closing, contextmanager, suppress
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -24,6 +24,7 @@ from extractor.io.output import DirSink, OutputError, StdoutSink, deferred_signa
 from extractor.io.reader import check_encoding
 from extractor.io.sinks import Outputs
 from extractor.io.tables import TableSink
+from extractor.io.view import HtmlSink
 from extractor.model import error_record
 from extractor.run.chunks import Item, Result, Settings, dumps, process_chunk, warm_up
 from extractor.run.limits import MAX_TIMEOUT
@@ -209,6 +210,7 @@ def _batch(
                     done += 1
                 if bar is not None:
                     bar.update(1)
+        outputs.close()
     except (KeyboardInterrupt, Terminated) as stop:
         if bar is not None:
             bar.render_finish()
@@ -223,7 +225,8 @@ def _batch(
         _note(f"{e.message}; {stopped('stopped')}")
         return EXIT_FAILED
     finally:
-        outputs.close()
+        with suppress(OutputError):  # stopped early: what can be finished is (the index of the pages so far)
+            outputs.close()
     if bar is not None:
         bar.render_finish()
     elapsed = time.monotonic() - started
@@ -250,6 +253,10 @@ def _batch(
 @click.option("--tables", type=click.Path(file_okay=False, path_type=Path), metavar="DIR",
               help="Write DIR/<kind>.csv (persons, posts, organizations, ..., documents, errors), UTF-8 with BOM, "
                    "instead of JSON on stdout.")
+@click.option("--html", "html_path", type=click.Path(path_type=Path), metavar="PATH",
+              help="Write a page to look at: the text with every entity highlighted (hover for its normal form, "
+                   "value, post), facts and figures beside it. One input: PATH is the page; a batch: a folder "
+                   "of pages with an index.html.")
 @click.option("--summary", is_flag=True,
               help="Print a short readable digest of each document (persons with posts, organizations, facts, "
                    "figures) instead of JSON.")
@@ -273,9 +280,9 @@ def _batch(
 @click.version_option(_version(), prog_name="extract")
 def main(
     paths: tuple[str, ...], ref_date: dt.date | None, override_date: dt.date | None, with_text: bool,
-    encoding: str | None, pattern: str, out_dir: Path | None, tables: Path | None, summary: bool,
-    skip_existing: bool, jobs: int | None, timeout: float, indent: int | None, compact: bool, progress: bool | None,
-    scheduler: str | None = None,
+    encoding: str | None, pattern: str, out_dir: Path | None, tables: Path | None, html_path: Path | None,
+    summary: bool, skip_existing: bool, jobs: int | None, timeout: float, indent: int | None, compact: bool,
+    progress: bool | None, scheduler: str | None = None,
 ) -> None:
     """Extract persons with their posts, organizations, locations, percentages and dates from
     Russian press releases, as JSON.
@@ -286,10 +293,12 @@ def main(
     _reserve_standard_fds()
     if ref_date is not None and override_date is not None:
         raise click.UsageError("--date and --date-override cannot be used together")
-    settings = Settings(encoding, override_date or ref_date, timeout, override_date is not None, with_text)
+    # a page shows the text: the records carry it then, and it is dropped from the other outputs
+    settings = Settings(encoding, override_date or ref_date, timeout, override_date is not None,
+                        with_text or html_path is not None)  # fmt: skip
     with _signal_handling():
         try:
-            code = _main(paths, settings, pattern, out_dir, tables, summary, skip_existing, jobs,
+            code = _main(paths, settings, pattern, out_dir, tables, html_path, with_text, summary, skip_existing, jobs,
                          _indent(indent, compact), None if compact else indent, progress, scheduler)  # fmt: skip
         except KeyboardInterrupt:  # a batch says how far it got itself; this is before or outside one
             click.echo("", err=True)
@@ -301,10 +310,15 @@ def main(
     sys.exit(code)
 
 
+def _names_a_folder(path: Path) -> bool:
+    """Whether --html for one input names a folder (an existing one, or written with a final /)."""
+    return path.is_dir() or str(path).endswith(("/", os.sep))
+
+
 def _main(
     paths: tuple[str, ...], settings: Settings, pattern: str, out_dir: Path | None, tables: Path | None,
-    summary: bool, skip_existing: bool, jobs: int | None, indent: int | None, explicit_indent: int | None,
-    progress: bool | None, scheduler: str | None,
+    html_path: Path | None, with_text: bool, summary: bool, skip_existing: bool, jobs: int | None,
+    indent: int | None, explicit_indent: int | None, progress: bool | None, scheduler: str | None,
 ) -> int:
     if not paths:
         if sys.stdin is None or sys.stdin.isatty():
@@ -324,7 +338,8 @@ def _main(
         if not dask_available():
             raise click.UsageError(f"--scheduler needs Dask: {DASK_INSTALL}")
     single = len(paths) == 1 and not os.path.isdir(paths[0])
-    if single and out_dir is None and tables is None and not summary:
+    other_outputs = out_dir is not None or tables is not None or html_path is not None or summary
+    if single and not other_outputs:
         return _single(paths[0], settings, indent)
 
     inputs = find_inputs(paths, pattern)
@@ -333,8 +348,9 @@ def _main(
         return EXIT_FAILED
     sink = None if out_dir is None else DirSink(out_dir)
     outputs = Outputs(
-        json=out_dir is None and tables is None and not summary, out_dir=sink,
-        tables=None if tables is None else TableSink(tables), summary=summary, indent=explicit_indent,
+        json=not other_outputs, out_dir=sink, tables=None if tables is None else TableSink(tables),
+        html=None if html_path is None else HtmlSink(html_path, not single or _names_a_folder(html_path)),
+        summary=summary, indent=explicit_indent, keep_text=with_text,
     )
     if sink is not None:  # two inputs must not silently overwrite each other's output
         targets: dict[Path, str] = {}

@@ -1,6 +1,6 @@
 """Where the records of a run go, together: JSON on stdout, ``--out-dir`` files, ``--tables``
-CSV files, a digest on stdout (``--summary``). Each takes the record's JSON line as the run made
-it; the ones that need the record itself share one parse of it."""
+CSV files, a digest on stdout (``--summary``), HTML pages (``--html``). Each takes the record's
+JSON line as the run made it; the ones that need the record itself share one parse of it."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from extractor.io.digest import digest
 from extractor.io.errors import display_name
 from extractor.io.output import DirSink, OutputError, OutputFileError, StdoutSink
 from extractor.io.tables import TableSink
+from extractor.io.view import HtmlSink
 
 
 def _dumps(record: dict[str, Any], indent: int | None) -> str:
@@ -27,10 +28,12 @@ class Outputs:
     json: bool = True
     out_dir: DirSink | None = None
     tables: TableSink | None = None
+    html: HtmlSink | None = None
     summary: bool = False  # a digest of each record on stdout
     indent: int | None = None
     keep_text: bool = True
     stdout: StdoutSink = field(default_factory=StdoutSink)
+    closed: bool = False
 
     def check(self) -> None:
         """Every output can be written, before anything is extracted: else OutputError."""
@@ -44,13 +47,21 @@ class Outputs:
             except OSError as e:
                 where = display_name(str(self.tables.folder))
                 raise OutputError(f"cannot write to {where}: {e.strerror or e}") from None
+        if self.html is not None:
+            try:
+                self.html.check()
+            except OSError as e:
+                raise OutputError(f"cannot write to {display_name(str(self.html.path))}: {e.strerror or e}") from None
 
     def write(self, line: str, source: str, out_name: str) -> str | None:
         """Write one record everywhere; the one-line message of an output file that alone could
         not be written (its document fails), or None. OutputError: nothing more can be written."""
         record: dict[str, Any] | None = None
-        if not self.keep_text or self.indent is not None or self.tables is not None or self.summary:
+        parsed = self.tables is not None or self.summary or self.html is not None
+        if not self.keep_text or self.indent is not None or parsed:
             record = json.loads(line)
+            if self.html is not None:
+                self._page(record, out_name)
             if not self.keep_text:
                 record.pop("text", None)
             line = _dumps(record, None)
@@ -72,6 +83,22 @@ class Outputs:
                 raise OutputError(f"cannot write to {where}: {e.strerror or e}") from None
         return failed
 
+    def _page(self, record: dict[str, Any], out_name: str) -> None:
+        assert self.html is not None
+        try:
+            self.html.write(record, out_name)
+        except OSError as e:
+            raise OutputError(f"cannot write to {display_name(str(self.html.path))}: {e.strerror or e}") from None
+
     def close(self) -> None:
+        """Finish the outputs (the tables' files, the pages' index), once: OutputError if that fails."""
+        if self.closed:
+            return
+        self.closed = True
         if self.tables is not None:
             self.tables.close()
+        if self.html is not None:
+            try:
+                self.html.close()
+            except OSError as e:
+                raise OutputError(f"cannot write to {display_name(str(self.html.path))}: {e.strerror or e}") from None
