@@ -21,6 +21,7 @@ from extractor import DISTRIBUTION
 from extractor.io.errors import STDIN, display_name, source_name
 from extractor.io.inputs import Input, check_pattern, find_inputs
 from extractor.io.output import DirSink, OutputError, StdoutSink, deferred_signals
+from extractor.io.progress import Progress
 from extractor.io.reader import check_encoding
 from extractor.io.sinks import Outputs
 from extractor.io.tables import TableSink
@@ -96,6 +97,13 @@ def _reserve_standard_fds() -> None:
             if null != fd:
                 os.dup2(null, fd)
                 os.close(null)
+
+
+def _is_terminal(stream: object) -> bool:
+    try:
+        return bool(stream.isatty())  # type: ignore[attr-defined]
+    except (AttributeError, ValueError):
+        return False
 
 
 def _note(message: str) -> None:
@@ -181,7 +189,7 @@ def _batch(
     failed = done = 0
     out_names = {i.path: i.out_name for i in inputs}
     items = [Item(i.path, i.source, i.error) for i in inputs]
-    bar = click.progressbar(length=len(items), file=sys.stderr, label="extracting") if progress else None
+    bar = Progress(len(items), sys.stderr, _is_terminal(sys.stderr)) if progress else None
 
     def stopped(how: str) -> str:
         resume = " (--skip-existing resumes)" if outputs.out_dir is not None else ""
@@ -201,19 +209,19 @@ def _batch(
         with closing(runner) as results:  # closing it stops the workers
             for result in results:
                 with deferred_signals():  # a Ctrl-C or SIGTERM lands after the count, which says what is written
-                    for warning in result.warnings:
-                        _note(warning)
                     errors = [e for e in (result.error, write(result)) if e is not None]
-                    for error in errors:
-                        _note(error)
+                    if bar is not None and (errors or result.warnings):
+                        bar.clear()  # a note takes the line the bar is drawn on
+                    for note in (*result.warnings, *errors):
+                        _note(note)
                     failed += bool(errors)
                     done += 1
                 if bar is not None:
-                    bar.update(1)
+                    bar.update(bool(errors))
         outputs.close()
     except (KeyboardInterrupt, Terminated) as stop:
         if bar is not None:
-            bar.render_finish()
+            bar.finish()
         interrupted = isinstance(stop, KeyboardInterrupt)
         click.echo("", err=True)
         _note(stopped("interrupted" if interrupted else "terminated"))
@@ -228,7 +236,7 @@ def _batch(
         with suppress(OutputError):  # stopped early: what can be finished is (the index of the pages so far)
             outputs.close()
     if bar is not None:
-        bar.render_finish()
+        bar.finish()
     elapsed = time.monotonic() - started
     rate = done / elapsed if elapsed > 0 else 0.0
     if not single:
@@ -276,7 +284,8 @@ def _batch(
               help="Indent single-document JSON by N spaces (default: 2 on a terminal).")
 @click.option("--compact", is_flag=True, help="Compact single-document JSON even on a terminal.")
 @click.option("--progress/--no-progress", default=None,
-              help="Progress bar on stderr for batches (default: when stderr is a terminal).")
+              help="Progress on stderr for batches: n/N, rate, ETA; a line redrawn on a terminal, else a line "
+                   "every 10 s (default: on when stderr is a terminal).")
 @click.version_option(_version(), prog_name="extract")
 def main(
     paths: tuple[str, ...], ref_date: dt.date | None, override_date: dt.date | None, with_text: bool,
