@@ -247,7 +247,7 @@ def test_skip_existing(runner: CliRunner, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert sentinel.read_text(encoding="utf-8") == '{"source": "sentinel"}\n'
     assert "Дмитрий Миляев" in person_names(json.loads((out / "b.txt.json").read_text(encoding="utf-8")))
-    assert "1 documents, 0 failed" in result.stderr
+    assert "1 document, 0 failed, 1 skipped" in result.stderr
     # without --skip-existing everything is redone
     result = invoke(runner, [str(d), "--out-dir", str(out)])
     assert result.exit_code == 0, result.stderr
@@ -626,7 +626,7 @@ def test_skip_existing_redoes_error_records(runner: CliRunner, tmp_path: Path) -
     write(d / "b.txt", MILYAEV)  # fixed: the resumed run must pick it up
     result = invoke(runner, [str(d), "--out-dir", str(out), "--skip-existing"])
     assert result.exit_code == 0, result.stderr
-    assert "1 documents, 0 failed" in result.stderr
+    assert "1 document, 0 failed, 1 skipped" in result.stderr
     assert "Дмитрий Миляев" in person_names(json.loads((out / "b.txt.json").read_text(encoding="utf-8")))
     assert (out / "a.txt.json").stat().st_mtime_ns == a_before
 

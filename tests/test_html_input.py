@@ -126,3 +126,9 @@ def test_the_command_records_the_pages_date(tmp_path: Path) -> None:
     assert (record["doc_date"], record["ref_date"], record["ref_date_source"]) == ("2024-06-29", "2024-06-29", "html")
     assert next(d["value"] for d in record["dates"] if d["text"] == "Вчера") == "2024-06-28"
     assert "Олег Мельниченко" in [p["name"] for p in record["persons"]]  # from the lead
+
+
+def test_a_lone_paragraph_is_its_text(tmp_path: Path) -> None:
+    # trafilatura returns nothing for one paragraph alone
+    f = write(tmp_path / "one.html", "<p>Мэр Казани Ильсур Метшин открыл новый парк.</p>")
+    assert read_path(f) == "Мэр Казани Ильсур Метшин открыл новый парк.\n"

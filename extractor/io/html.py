@@ -138,6 +138,31 @@ def _leads(tree: HtmlElement) -> list[str]:
     return [text for text in map(_text_of, found) if text]
 
 
+def _tree(html: str) -> HtmlElement | None:
+    """The page parsed by lxml: trafilatura's loader (forgiving: XHTML's XML declaration), else
+    lxml's own parser (trafilatura's gives up on a lone paragraph)."""
+    import lxml.html
+    from lxml.etree import ParserError
+    from trafilatura.utils import load_html
+
+    tree = load_html(html)
+    if tree is None:
+        try:
+            tree = lxml.html.fromstring(html)
+        except (ParserError, ValueError):
+            return None
+    return tree
+
+
+def _all_text(tree: HtmlElement) -> str:
+    """The text of every element but scripts and styles, a line per block."""
+    for element in tree.xpath("//script|//style|//template|//noscript"):
+        element.drop_tree()
+    for element in tree.xpath("//p|//div|//br|//li|//h1|//h2|//h3|//h4|//tr"):
+        element.tail = "\n" + (element.tail or "")
+    return tree.text_content()
+
+
 def _lines(text: str) -> list[str]:
     return [line for line in (_SPACES.sub(" ", raw).strip() for raw in text.split("\n")) if line]
 
@@ -158,12 +183,12 @@ def main_text(html: str) -> str:
 def page(html: str) -> Page:
     """The text of a page, one line per paragraph (whitespace inside a line collapsed, empty lines
     dropped, "" when nothing is left), with a lead it dropped put first, and the page's date."""
-    from trafilatura.utils import load_html  # lxml, forgiving: fragments, XHTML's XML declaration
-
     lines = _lines(main_text(html))
-    tree = load_html(html)
+    tree = _tree(html)
     date = None
     if tree is not None:
+        if not lines:  # trafilatura returns nothing for a lone paragraph: its text as it is
+            lines = _lines(_all_text(tree))
         date = page_date(tree)
         kept = " ".join(lines)
         lines = [lead for lead in _leads(tree) if lead not in kept] + lines
