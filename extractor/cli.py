@@ -11,20 +11,29 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from contextlib import closing, contextmanager, suppress
+from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import Any
 
 import click
 
+from extractor import DISTRIBUTION
 from extractor.io.errors import STDIN, display_name, source_name
-from extractor.io.inputs import Input, check_pattern, find_inputs
-from extractor.io.output import DirSink, OutputError, OutputFileError, StdoutSink, deferred_signals
+from extractor.io.inputs import Input, check_out_name, check_pattern, find_inputs, html_files_under
+from extractor.io.output import DirSink, OutputError, StdoutSink, deferred_signals
+from extractor.io.progress import Progress
 from extractor.io.reader import check_encoding
+from extractor.io.sinks import Outputs
+from extractor.io.tables import TableSink
+from extractor.io.view import HtmlSink
 from extractor.model import error_record
 from extractor.run.chunks import Item, Result, Settings, dumps, process_chunk, warm_up
 from extractor.run.limits import MAX_TIMEOUT
 from extractor.run.local import PoolError, run, workers_within_fd_limit
+
+DASK_INSTALL = f"pip install '{DISTRIBUTION}[dask]' (from a clone: pip install '.[dask]')"
 
 EXIT_OK = 0  # every input extracted
 EXIT_FAILED = 1  # some inputs failed (error records), or the run could not go on (no worker, cluster lost)
@@ -36,6 +45,7 @@ EXIT_TERMINATED = 128 + signal.SIGTERM  # SIGTERM: 143
 # Without --jobs: a worker per CPU, but at least this many inputs per worker (forking and warming
 # a worker costs about as much as extracting a document or two).
 INPUTS_PER_DEFAULT_WORKER = 2
+DEFAULT_PATTERN = "*.txt"
 
 EPILOG = """\b
 Examples:
@@ -43,7 +53,12 @@ Examples:
   cat release.txt | extract -
   extract releases/ > all.jsonl
   extract releases/ --out-dir out/ --jobs 2
-  extract releases/ | jq -r '.persons[] | [.name, (.posts[0].normal // "")] | @tsv'
+  extract release.txt --summary
+  extract release.html --html view.html
+  extract releases/ --tables tables/
+  extract site/ --glob '*.html' --glob '*.htm' > all.jsonl
+  extract releases/ | jq -r 'select(.error | not) | .source as $s | .persons[]
+    | [$s, .name, (.posts | map(.normal) | join("; "))] | @tsv'
   extract old_koi8.txt --encoding koi8-r --date 2024-06-29
 
 \b
@@ -51,6 +66,29 @@ Exit codes: 0 all inputs extracted, 1 some inputs failed (error records in the o
 2 usage error, 3 the output could not be written, 130 interrupted (Ctrl-C), 143 terminated
 (SIGTERM); after 130 or 143 with --out-dir, --skip-existing resumes.
 """
+
+
+@dataclass(frozen=True)
+class Options:
+    """The command's options, as click gives them."""
+
+    ref_date: dt.date | None
+    override_date: dt.date | None
+    with_text: bool
+    encoding: str | None
+    patterns: tuple[str, ...]
+    stdin_name: str | None
+    out_dir: Path | None
+    tables: Path | None
+    html_path: Path | None
+    summary: bool
+    skip_existing: bool
+    jobs: int | None
+    timeout: float
+    indent: int | None
+    compact: bool
+    progress: bool | None
+    scheduler: str | None = None
 
 
 class Terminated(BaseException):
@@ -92,13 +130,20 @@ def _reserve_standard_fds() -> None:
                 os.close(null)
 
 
+def _is_terminal(stream: object) -> bool:
+    try:
+        return bool(stream.isatty())  # type: ignore[attr-defined]
+    except (AttributeError, ValueError):
+        return False
+
+
 def _note(message: str) -> None:
     click.echo(f"extract: {message}", err=True)
 
 
 def _version() -> str:
     try:
-        return version("extractor")
+        return version(DISTRIBUTION)
     except PackageNotFoundError:
         return "unknown"
 
@@ -122,11 +167,17 @@ def _check_encoding(_ctx: click.Context, _param: click.Parameter, value: str | N
     return value
 
 
-def _check_pattern(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
+def _check_patterns(_ctx: click.Context, _param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
     try:
-        return check_pattern(value)
+        return tuple(check_pattern(v) for v in value) or (DEFAULT_PATTERN,)
     except ValueError as e:
         raise click.BadParameter(str(e)) from None
+
+
+def _check_source_name(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    if value is not None and not value.strip():
+        raise click.BadParameter("the name is empty")
+    return value
 
 
 def _check_timeout(_ctx: click.Context, _param: click.Parameter, value: float) -> float:
@@ -135,7 +186,7 @@ def _check_timeout(_ctx: click.Context, _param: click.Parameter, value: float) -
     return value
 
 
-def collect_items(paths: list[str], pattern: str) -> list[Item]:
+def collect_items(paths: list[str], pattern: str | tuple[str, ...] = DEFAULT_PATTERN) -> list[Item]:
     """The inputs of a batch as run items, in sorted order (see ``io.inputs.find_inputs``)."""
     return [Item(i.path, i.source, i.error) for i in find_inputs(paths, pattern)]
 
@@ -148,12 +199,12 @@ def _indent(indent: int | None, compact: bool) -> int | None:
     return 2 if sys.stdout is not None and sys.stdout.isatty() else None
 
 
-def _single(path: str, settings: Settings, indent: int | None) -> int:
+def _single(path: str, settings: Settings, indent: int | None, name: str | None = None) -> int:
     sink = StdoutSink()
     try:
         sink.check()
         warm_up()  # the time limit is for reading and extracting, not for loading the models
-        (outcome,) = process_chunk([Item(path, source_name(path))], settings)
+        (outcome,) = process_chunk([Item(path, name or source_name(path))], settings)
         for warning in outcome.warnings:
             _note(warning)
         if outcome.error is not None:
@@ -166,31 +217,29 @@ def _single(path: str, settings: Settings, indent: int | None) -> int:
     return EXIT_OK
 
 
+def _documents(n: int) -> str:
+    return f"{n} document" if n == 1 else f"{n} documents"
+
+
 def _batch(
-    inputs: list[Input], out_dir: DirSink | None, settings: Settings, jobs: int, progress: bool,
-    scheduler: str | None = None,
+    inputs: list[Input], outputs: Outputs, settings: Settings, jobs: int, progress: bool,
+    scheduler: str | None = None, single: bool = False, skipped: int = 0,
 ) -> int:
+    """Run a batch into its outputs. `single`: one file named alone (no summary line); `skipped`:
+    inputs left out by --skip-existing (counted in the summary)."""
     started = time.monotonic()
     failed = done = 0
     out_names = {i.path: i.out_name for i in inputs}
-    stdout = StdoutSink()
     items = [Item(i.path, i.source, i.error) for i in inputs]
-    bar = click.progressbar(length=len(items), file=sys.stderr, label="extracting") if progress else None
+    bar = Progress(len(items), sys.stderr, _is_terminal(sys.stderr)) if progress else None
 
     def stopped(how: str) -> str:
-        resume = " (--skip-existing resumes)" if out_dir is not None else ""
-        return f"{how} after {done} of {len(items)} documents{resume}"
+        resume = " (--skip-existing resumes)" if outputs.out_dir is not None else ""
+        return f"{how} after {done} of {_documents(len(items))}{resume}"
 
     def write(result: Result) -> str | None:
         """Write one result; the output's own failure, if any."""
-        if out_dir is None:
-            stdout.write(result.line)
-            return None
-        try:
-            out_dir.write(out_names[result.item.path], result.line, result.item.source)
-        except OutputFileError as e:
-            return e.message
-        return None
+        return outputs.write(result.line, result.item.source, out_names[result.item.path])
 
     try:
         if scheduler is None:
@@ -202,18 +251,19 @@ def _batch(
         with closing(runner) as results:  # closing it stops the workers
             for result in results:
                 with deferred_signals():  # a Ctrl-C or SIGTERM lands after the count, which says what is written
-                    for warning in result.warnings:
-                        _note(warning)
                     errors = [e for e in (result.error, write(result)) if e is not None]
-                    for error in errors:
-                        _note(error)
+                    if bar is not None and (errors or result.warnings):
+                        bar.clear()  # a note takes the line the bar is drawn on
+                    for note in (*result.warnings, *errors):
+                        _note(note)
                     failed += bool(errors)
                     done += 1
                 if bar is not None:
-                    bar.update(1)
+                    bar.update(bool(errors))
+        outputs.close()
     except (KeyboardInterrupt, Terminated) as stop:
         if bar is not None:
-            bar.render_finish()
+            bar.finish()
         interrupted = isinstance(stop, KeyboardInterrupt)
         click.echo("", err=True)
         _note(stopped("interrupted" if interrupted else "terminated"))
@@ -224,25 +274,46 @@ def _batch(
     except PoolError as e:
         _note(f"{e.message}; {stopped('stopped')}")
         return EXIT_FAILED
+    finally:
+        with suppress(OutputError):  # stopped early: what can be finished is (the index of the pages so far)
+            outputs.close()
     if bar is not None:
-        bar.render_finish()
+        bar.finish()
     elapsed = time.monotonic() - started
     rate = done / elapsed if elapsed > 0 else 0.0
-    _note(f"{done} documents, {failed} failed, {elapsed:.1f} s, {rate:.1f} docs/s")
+    if not single:
+        skips = f", {skipped} skipped (already in --out-dir)" if skipped else ""
+        _note(f"{_documents(done)}, {failed} failed{skips}, {elapsed:.1f} s, {rate:.1f} docs/s")
     return EXIT_FAILED if failed else EXIT_OK
 
 
 @click.command(epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("paths", nargs=-1, type=click.Path(readable=False))  # unreadable: a record
 @click.option("--date", "ref_date", metavar="YYYY-MM-DD", callback=_parse_date,
-              help="Reference date for relative dates («вчера», «в прошлом году»). "
-                   "Default: the release's own date from its header.")
+              help="Reference date for relative dates («вчера», «в прошлом году») in a release that has no "
+                   "date of its own (in its header, dateline or HTML page).")
+@click.option("--date-override", "override_date", metavar="YYYY-MM-DD", callback=_parse_date,
+              help="Reference date for relative dates in every release, even one with a date of its own.")
+@click.option("--with-text", is_flag=True, help="Add the decoded text (what the offsets refer to) to each record.")
 @click.option("--encoding", callback=_check_encoding, metavar="NAME",
-              help="Force the input encoding (default: UTF-8, CP1251 or KOI8-R, detected).")
-@click.option("--glob", "pattern", default="*.txt", show_default=True, callback=_check_pattern,
-              help="Files to take from directories (searched recursively; relative, no '..').")
+              help="Force the input encoding (default: detected: UTF-8, UTF-16 with BOM, CP1251 or KOI8-R).")
+@click.option("--glob", "patterns", multiple=True, callback=_check_patterns, metavar="PATTERN",
+              help=f"Files to take from directories, searched recursively (relative, no '..'); repeat it for "
+                   f"several: --glob '*.html' --glob '*.htm'. Default: {DEFAULT_PATTERN}.")
+@click.option("--source-name", "stdin_name", metavar="NAME", callback=_check_source_name,
+              help="The name of standard input (-) in the output (default: -); with --out-dir, its file name there.")
 @click.option("--out-dir", type=click.Path(file_okay=False, path_type=Path),
               help="Write OUT/<relative path>.json per input instead of JSON Lines on stdout.")
+@click.option("--tables", type=click.Path(file_okay=False, path_type=Path), metavar="DIR",
+              help="Write DIR/<kind>.csv (persons, posts, organizations, ..., documents, errors), UTF-8 with BOM, "
+                   "instead of JSON on stdout.")
+@click.option("--html", "html_path", type=click.Path(path_type=Path), metavar="PATH",
+              help="Write a page to look at: the text with every entity highlighted (hover for its normal form, "
+                   "value, post), facts and figures beside it. One input: PATH is the page; a batch: a folder "
+                   "of pages with an index.html.")
+@click.option("--summary", is_flag=True,
+              help="Print a short readable digest of each document (persons with posts, organizations, facts, "
+                   "figures) instead of JSON.")
 @click.option("--skip-existing", is_flag=True,
               help="With --out-dir: skip inputs whose output holds a document (error records are redone).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
@@ -250,33 +321,39 @@ def _batch(
 @click.option("--scheduler", metavar="ADDRESS",
               help="Run batches on a Dask cluster: 'local' (two worker processes on this machine) or a "
                    "scheduler's address (tcp://HOST:PORT); paths must be readable by every worker. "
-                   "Needs: pip install 'extractor[dask]'.")
+                   f"Needs the dask extra: {DASK_INSTALL}.")
 @click.option("--timeout", type=click.FloatRange(min=0, max=MAX_TIMEOUT), default=60, show_default=True,
               metavar="SECONDS", callback=_check_timeout,
               help="Per-document time limit on reading and extracting; a document taking longer gets a "
                    "timeout error record (0 = no limit).")
 @click.option("--indent", type=click.IntRange(min=0), default=None,
-              help="Indent single-document JSON by N spaces (default: 2 on a terminal).")
+              help="Indent single-document JSON and --out-dir files by N spaces (default: 2 for one document "
+                   "on a terminal).")
 @click.option("--compact", is_flag=True, help="Compact single-document JSON even on a terminal.")
 @click.option("--progress/--no-progress", default=None,
-              help="Progress bar on stderr for batches (default: when stderr is a terminal).")
+              help="Progress on stderr for batches: n/N, rate, ETA; a line redrawn on a terminal, else a line "
+                   "every 10 s (default: on when stderr is a terminal).")
 @click.version_option(_version(), prog_name="extract")
-def main(
-    paths: tuple[str, ...], ref_date: dt.date | None, encoding: str | None, pattern: str,
-    out_dir: Path | None, skip_existing: bool, jobs: int | None, timeout: float, indent: int | None,
-    compact: bool, progress: bool | None, scheduler: str | None = None,
-) -> None:
-    """Extract persons with their posts, organizations, locations, percentages and dates from
-    Russian press releases, as JSON.
+def main(paths: tuple[str, ...], **options: Any) -> None:
+    """Extract persons with their posts, organizations, locations, percentages, dates (and more)
+    from Russian press releases, as JSON.
 
     One FILE (or - for stdin, or no path with piped input) gives one JSON object; a directory
-    or several paths give JSON Lines, one object per document, in sorted path order.
+    or several paths give JSON Lines, one object per document, in sorted path order. Inputs are
+    text (UTF-8, UTF-16 with BOM, CP1251, KOI8-R: detected) or HTML pages (.html, .htm, or text
+    that starts as a page or a fragment): a page is reduced to its main text, and its date is
+    the release's date. --summary, --html, --tables and --out-dir choose other outputs.
     """
     _reserve_standard_fds()
+    opts = Options(**options)
+    if opts.ref_date is not None and opts.override_date is not None:
+        raise click.UsageError("--date and --date-override cannot be used together")
+    # a page shows the text: the records carry it then, and it is dropped from the other outputs
+    settings = Settings(opts.encoding, opts.override_date or opts.ref_date, opts.timeout,
+                        opts.override_date is not None, opts.with_text or opts.html_path is not None)  # fmt: skip
     with _signal_handling():
         try:
-            code = _main(paths, Settings(encoding, ref_date, timeout), pattern, out_dir, skip_existing, jobs,
-                         _indent(indent, compact), progress, scheduler)  # fmt: skip
+            code = _main(paths, settings, opts)
         except KeyboardInterrupt:  # a batch says how far it got itself; this is before or outside one
             click.echo("", err=True)
             _note("interrupted")
@@ -287,10 +364,23 @@ def main(
     sys.exit(code)
 
 
-def _main(
-    paths: tuple[str, ...], settings: Settings, pattern: str, out_dir: Path | None, skip_existing: bool,
-    jobs: int | None, indent: int | None, progress: bool | None, scheduler: str | None,
-) -> int:
+def _nothing_found(paths: tuple[str, ...], patterns: tuple[str, ...]) -> str:
+    """Why a batch has no input, in one line, with the way out when the folders hold HTML pages."""
+    where = ", ".join(display_name(p) for p in paths)
+    what = " or ".join(patterns)
+    html = html_files_under(paths) and "*.html" not in patterns
+    hint = "; HTML pages: --glob '*.html' --glob '*.htm'" if html else ""
+    return f"no input files matching {what} in {where}{hint}"
+
+
+def _names_a_folder(path: Path) -> bool:
+    """Whether --html for one input names a folder (an existing one, or written with a final /)."""
+    return path.is_dir() or str(path).endswith(("/", os.sep))
+
+
+def _main(paths: tuple[str, ...], settings: Settings, opts: Options) -> int:
+    stdin_name, out_dir, tables, html_path = opts.stdin_name, opts.out_dir, opts.tables, opts.html_path
+    skip_existing, jobs, scheduler, patterns = opts.skip_existing, opts.jobs, opts.scheduler, opts.patterns
     if not paths:
         if sys.stdin is None or sys.stdin.isatty():
             raise click.UsageError("no input: give a file, a directory, or - for stdin")
@@ -299,23 +389,41 @@ def _main(
         raise click.UsageError("--skip-existing needs --out-dir")
     if STDIN in paths and len(paths) > 1:
         raise click.UsageError("- (stdin) cannot be mixed with other paths")
+    if stdin_name is not None and paths != (STDIN,):
+        raise click.UsageError("--source-name names standard input (-), and there is none")
     if STDIN in paths and out_dir is not None:
-        raise click.UsageError("- (stdin) has no file name to write under --out-dir: redirect stdout instead")
+        if stdin_name is None:
+            raise click.UsageError("- (stdin) has no file name to write under --out-dir: "
+                                   "give it one with --source-name NAME, or redirect stdout instead")  # fmt: skip
+        try:
+            check_out_name(stdin_name)
+        except ValueError as e:
+            raise click.UsageError(f"--source-name: {e}") from None
     if scheduler is not None:
         from extractor.run.cluster import dask_available
 
         if jobs is not None:
             raise click.UsageError("--jobs and --scheduler cannot be used together")
         if not dask_available():
-            raise click.UsageError("--scheduler needs Dask: pip install 'extractor[dask]'")
-    if len(paths) == 1 and not os.path.isdir(paths[0]) and out_dir is None:
-        return _single(paths[0], settings, indent)
+            raise click.UsageError(f"--scheduler needs Dask: {DASK_INSTALL}")
+    single = len(paths) == 1 and not os.path.isdir(paths[0])
+    other_outputs = out_dir is not None or tables is not None or html_path is not None or opts.summary
+    if single and not other_outputs:
+        return _single(paths[0], settings, _indent(opts.indent, opts.compact), stdin_name)
 
-    inputs = find_inputs(paths, pattern)
+    if paths == (STDIN,):
+        inputs = [Input(STDIN, stdin_name or STDIN, stdin_name or STDIN)]
+    else:
+        inputs = find_inputs(paths, patterns)
     if not inputs:
-        _note("no input files found")
+        _note(_nothing_found(paths, patterns))
         return EXIT_FAILED
     sink = None if out_dir is None else DirSink(out_dir)
+    outputs = Outputs(
+        json=not other_outputs, out_dir=sink, tables=None if tables is None else TableSink(tables),
+        html=None if html_path is None else HtmlSink(html_path, not single or _names_a_folder(html_path)),
+        summary=opts.summary, indent=None if opts.compact else opts.indent, keep_text=opts.with_text,
+    )
     if sink is not None:  # two inputs must not silently overwrite each other's output
         targets: dict[Path, str] = {}
         for i in inputs:
@@ -325,21 +433,21 @@ def _main(
                 raise click.UsageError(f"{names} would both be written to {display_name(str(target))}")
             targets[target] = i.source
     try:
-        (sink or StdoutSink()).check()
+        outputs.check()
     except OutputError as e:
         _note(e.message)
         return EXIT_OUTPUT
     todo = inputs
     if sink is not None and skip_existing:
         todo = [i for i in inputs if not sink.holds_document(i.out_name)]
-    show = sys.stderr.isatty() if progress is None else progress
+    show = _is_terminal(sys.stderr) if opts.progress is None else opts.progress
     workers = jobs or min(os.cpu_count() or 1, max(1, len(todo) // INPUTS_PER_DEFAULT_WORKER))
     if workers > 1 and scheduler is None:
         fit, why = workers_within_fd_limit(min(workers, len(todo)))
         if why is not None:
             _note(why)
             workers = fit
-    return _batch(todo, sink, settings, workers, show, scheduler)
+    return _batch(todo, outputs, settings, workers, show, scheduler, single, len(inputs) - len(todo))
 
 
 __all__ = ["main", "collect_items", "error_record", "EXIT_OK", "EXIT_FAILED", "EXIT_OUTPUT"]

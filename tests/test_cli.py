@@ -247,7 +247,7 @@ def test_skip_existing(runner: CliRunner, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert sentinel.read_text(encoding="utf-8") == '{"source": "sentinel"}\n'
     assert "Дмитрий Миляев" in person_names(json.loads((out / "b.txt.json").read_text(encoding="utf-8")))
-    assert "1 documents, 0 failed" in result.stderr
+    assert "1 document, 0 failed, 1 skipped" in result.stderr
     # without --skip-existing everything is redone
     result = invoke(runner, [str(d), "--out-dir", str(out)])
     assert result.exit_code == 0, result.stderr
@@ -416,6 +416,8 @@ def test_directory_with_nothing_matching(runner: CliRunner, tmp_path: Path) -> N
     [
         (["--date", "2024-13-45"], "2024-13-45"),
         (["--date", "yesterday"], "yesterday"),
+        (["--date-override", "2024-02-30"], "2024-02-30"),
+        (["--date", "2024-06-01", "--date-override", "2024-06-02"], "cannot be used together"),
         (["--encoding", "nonsense"], "nonsense"),
         (["--skip-existing"], "--out-dir"),
         (["--jobs", "0"], "--jobs"),
@@ -624,7 +626,7 @@ def test_skip_existing_redoes_error_records(runner: CliRunner, tmp_path: Path) -
     write(d / "b.txt", MILYAEV)  # fixed: the resumed run must pick it up
     result = invoke(runner, [str(d), "--out-dir", str(out), "--skip-existing"])
     assert result.exit_code == 0, result.stderr
-    assert "1 documents, 0 failed" in result.stderr
+    assert "1 document, 0 failed, 1 skipped" in result.stderr
     assert "Дмитрий Миляев" in person_names(json.loads((out / "b.txt.json").read_text(encoding="utf-8")))
     assert (out / "a.txt.json").stat().st_mtime_ns == a_before
 
@@ -669,4 +671,13 @@ def test_text_over_the_limit_is_too_large(runner: CliRunner, tmp_path: Path) -> 
 def test_html_cleaner_is_a_direct_dependency() -> None:
     from importlib.metadata import requires
 
-    assert any(r.replace("-", "_").startswith("lxml_html_clean") for r in requires("extractor") or [])
+    assert any(r.replace("-", "_").startswith("lxml_html_clean") for r in requires("ru-press-extractor") or [])
+
+
+def test_version_is_the_distributions(runner: CliRunner) -> None:
+    from importlib.metadata import version
+
+    result = invoke(runner, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"extract, version {version('ru-press-extractor')}"
+    assert "unknown" not in result.stdout

@@ -71,7 +71,7 @@ def test_scheduler_usage_errors(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(dask_backend, "dask_available", lambda: False)
     result = cli(str(SAMPLES), "--scheduler", "local")
     assert result.exit_code == 2
-    assert "pip install 'extractor[dask]'" in result.stderr
+    assert "pip install 'ru-press-extractor[dask]'" in result.stderr
     assert result.stdout == ""
 
 

@@ -5,7 +5,7 @@ file under ``--out-dir``."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -36,17 +36,18 @@ def check_pattern(pattern: str) -> str:
     return "/".join(parts)
 
 
-def find_inputs(paths: Iterable[str], pattern: str) -> list[Input]:
-    """Files named directly, and files matching `pattern` under directories, once each, in sorted
-    order of their names. A path that does not exist stays (it becomes a ``not_found`` record);
-    a directory that cannot be listed becomes an ``unreadable`` input. A file found under a
-    directory keeps its path below it for its output, even when it is also named directly."""
-    pattern = check_pattern(pattern)
+def find_inputs(paths: Iterable[str], pattern: str | Sequence[str]) -> list[Input]:
+    """Files named directly, and files matching `pattern` (or any of several) under directories,
+    once each, in sorted order of their names. A path that does not exist stays (it becomes a
+    ``not_found`` record); a directory that cannot be listed becomes an ``unreadable`` input. A
+    file found under a directory keeps its path below it for its output, even when it is also
+    named directly."""
+    patterns = [check_pattern(p) for p in ([pattern] if isinstance(pattern, str) else pattern)]
     found: dict[str, Input] = {}
     named = []
     for p in paths:
         if os.path.isdir(p):
-            for found_input in _walk(str(Path(p)), pattern):
+            for found_input in _walk(str(Path(p)), patterns):
                 found.setdefault(found_input.path, found_input)
         else:
             named.append(p)
@@ -55,8 +56,8 @@ def find_inputs(paths: Iterable[str], pattern: str) -> list[Input]:
     return sorted(found.values(), key=lambda i: i.source)
 
 
-def _walk(root: str, pattern: str) -> Iterator[Input]:
-    """Files under `root` whose path below it matches `pattern`, following symbolic links to
+def _walk(root: str, patterns: list[str]) -> Iterator[Input]:
+    """Files under `root` whose path below it matches one of `patterns`, following symbolic links to
     directories but entering each directory once (a link loop ends)."""
     seen: set[tuple[int, int]] = set()
     stack = [(root, "")]
@@ -84,5 +85,24 @@ def _walk(root: str, pattern: str) -> Iterator[Input]:
                 continue
             if is_dir:
                 stack.append((entry_path, entry_rel))
-            elif is_file and PurePosixPath(entry_rel).match(pattern):
+            elif is_file and any(PurePosixPath(entry_rel).match(pattern) for pattern in patterns):
                 yield Input(entry_path, source_name(entry_path), entry_rel)
+
+
+def check_out_name(name: str) -> str:
+    """A name given to standard input (``--source-name``) that is also the path of its output under
+    ``--out-dir``: ValueError unless it is relative and stays below (no ``..``)."""
+    pure = PurePosixPath(name)
+    if not name or pure.is_absolute() or ".." in pure.parts:
+        raise ValueError(f"{name!r} cannot name a file under --out-dir: give a relative name without '..'")
+    return name
+
+
+def html_files_under(paths: Iterable[str]) -> bool:
+    """Whether any directory among `paths` holds an HTML page (for the hint when none matched)."""
+    for p in paths:
+        if os.path.isdir(p):
+            for _, _, files in os.walk(p):
+                if any(f.lower().endswith((".html", ".htm", ".xhtml")) for f in files):
+                    return True
+    return False

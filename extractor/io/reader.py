@@ -8,8 +8,9 @@ The returned text is exactly the decoded text except that:
 
 * a leading byte-order mark is removed;
 * every ``"\\r\\n"`` and lone ``"\\r"`` is turned into ``"\\n"``;
-* HTML input (``.html``/``.htm`` or text starting with ``<!DOCTYPE html``/``<html``) is replaced
-  by its main text (trafilatura: no menus, navigation, footers), see :func:`html_to_text`.
+* HTML input (``.html``/``.htm``/``.xhtml``, or text starting as a page, XHTML or a fragment
+  such as ``<p>...</p>``) is replaced by its main text (trafilatura: no menus, navigation,
+  footers), and its date is kept beside it, see ``io.html``.
 
 All character offsets produced downstream refer to this normalised text.
 
@@ -22,21 +23,26 @@ main text) may have up to :data:`MAX_TEXT_CHARS` characters; beyond either, ``to
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import math
 import os
 import re
 import stat
 from collections.abc import Callable
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from extractor.io.errors import ReadError, ReadErrorKind, display_name
+from extractor.io.html import is_html, page
 
 __all__ = [
+    "Decoded",
     "ReadError",
     "check_encoding",
     "decode_bytes",
     "read_path",
     "read_stdin",
+    "read_document",
+    "read_stdin_document",
     "html_to_text",
     "normalize_newlines",
     "DEFAULT_MAX_BYTES",
@@ -290,47 +296,30 @@ def _utf8(data: bytes, source: str, codec: str, warn: Warn | None) -> str:
 
 # --------------------------------------------------------------------------- HTML
 
-_SPACES = re.compile(r"[ \t\n\r\f\v\u00a0]+")
-_EXTRACT_OPTIONS = {"include_comments": False, "include_tables": True, "deduplicate": False}
-
 
 def html_to_text(html: str) -> str:
-    """Main text of an HTML page, by trafilatura: the article's headings and paragraphs without
-    menus, navigation, headers, footers, scripts or styles; one line per paragraph.
-
-    Trafilatura first in its precision mode (keeps inline markup inside its sentence); a page it
-    finds no article in gets its default mode, then all the text of the body. Whitespace inside a
-    line collapses to single spaces; empty lines are dropped; "" when nothing is left.
-    """
-    import trafilatura  # imported on the first HTML page: it costs a fifth of a second
-
-    text = (
-        trafilatura.extract(html, favor_precision=True, **_EXTRACT_OPTIONS)
-        or trafilatura.extract(html, **_EXTRACT_OPTIONS)
-        or trafilatura.html2txt(html)
-        or ""
-    )
-    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
-    text = "\n".join(line for line in lines if line)
-    return text + "\n" if text else ""
+    """Main text of an HTML page (see ``io.html``): the article's headings and paragraphs without
+    menus, navigation, headers, footers, scripts or styles; one line per paragraph; a lead the
+    page sets apart comes first."""
+    return page(html).text
 
 
-_HTML_START = re.compile(r"\s*(<!doctype\s+html|<html[\s>])", re.IGNORECASE)
-_HTML_SNIFF_CHARS = 1000  # a page announces itself in its first characters (after white space)
+class Decoded(NamedTuple):
+    """An input as text, and what its HTML page says beside the text: the release's date."""
+
+    text: str
+    date: dt.date | None = None
 
 
-def _is_html(text: str, source: str) -> bool:
-    return source.lower().endswith((".html", ".htm")) or bool(_HTML_START.match(text[:_HTML_SNIFF_CHARS]))
-
-
-def _finish(text: str, source: str, max_chars: int) -> str:
-    if _is_html(text, source):
-        text = html_to_text(text)
+def _finish(text: str, source: str, max_chars: int) -> Decoded:
+    date = None
+    if is_html(text, source):
+        text, date = page(text)
         if not text.strip():
             raise _err("empty", source, "HTML page has no main text")
     if len(text) > max_chars:
         raise _err("too_large", source, f"text is {len(text)} characters, more than the limit of {max_chars}")
-    return text
+    return Decoded(text, date)
 
 
 # --------------------------------------------------------------------------- sources
@@ -347,6 +336,19 @@ def read_path(
 ) -> str:
     """Read and decode a file; HTML files become their main text. `source` is the name used in
     messages (default: the path); `warn` receives one-line warnings (bytes replaced)."""
+    return read_document(path, encoding, max_bytes, source=source, warn=warn, max_chars=max_chars).text
+
+
+def read_document(
+    path: str | os.PathLike[str],
+    encoding: str | None = None,
+    max_bytes: int = MAX_INPUT_BYTES,
+    *,
+    source: str | None = None,
+    warn: Warn | None = None,
+    max_chars: int = MAX_TEXT_CHARS,
+) -> Decoded:
+    """:func:`read_path`, with the release's date when an HTML page states it."""
     path = os.fspath(path)
     source = path if source is None else source
     try:
@@ -388,6 +390,18 @@ def read_stdin(
 
     A text stream is accepted too: its text is used as is (apart from newline and HTML handling).
     """
+    return read_stdin_document(stream, encoding, max_bytes, warn=warn, max_chars=max_chars).text
+
+
+def read_stdin_document(
+    stream: BinaryIO,
+    encoding: str | None = None,
+    max_bytes: int = MAX_INPUT_BYTES,
+    *,
+    warn: Warn | None = None,
+    max_chars: int = MAX_TEXT_CHARS,
+) -> Decoded:
+    """:func:`read_stdin`, with the release's date when an HTML page states it."""
     source = "-"
     try:
         data = stream.read(max_bytes + 1)

@@ -21,7 +21,7 @@ from itertools import islice
 from typing import Any, NamedTuple, Protocol, TypeVar
 
 from extractor.io.errors import STDIN, ReadError, display_name
-from extractor.io.reader import read_path, read_stdin
+from extractor.io.reader import Decoded, read_document, read_stdin_document
 from extractor.model import error_record
 from extractor.pipeline import Pipeline, Request
 from extractor.run.limits import DocumentTimeout, time_limit, timeout_message
@@ -43,8 +43,10 @@ T = TypeVar("T")
 @dataclass(frozen=True)
 class Settings:
     encoding: str | None = None
-    ref_date: dt.date | None = None
+    ref_date: dt.date | None = None  # used where a release has no date of its own
     timeout: float = 0.0  # seconds per document; 0 = no limit
+    override_date: bool = False  # ref_date even where a release has its own date
+    with_text: bool = False  # each record carries the decoded text
 
 
 @dataclass(frozen=True)
@@ -142,18 +144,21 @@ class _Chunk:
         if self.on_step is not None:
             self.on_step()
 
-    def read(self, k: int, item: Item) -> str | None:
-        """The text of an input, or None when its slot got an error record."""
+    def read(self, k: int, item: Item) -> Decoded | None:
+        """The text of an input (and the date of its HTML page), or None when its slot got an
+        error record."""
         if item.error is not None:
             self.out[k] = _error(item.source, item.error.kind, item.error.message)
             return None
         timeout = self.settings.timeout
         try:
             if item.path == STDIN:  # not timed: the user may be typing
-                return read_stdin(sys.stdin.buffer, self.settings.encoding, warn=self.warnings[k].append)
+                return read_stdin_document(sys.stdin.buffer, self.settings.encoding, warn=self.warnings[k].append)
             self.step()
             with time_limit(timeout):  # a FIFO or a device may never end; a huge page takes time
-                return read_path(item.path, self.settings.encoding, source=item.source, warn=self.warnings[k].append)
+                return read_document(
+                    item.path, self.settings.encoding, source=item.source, warn=self.warnings[k].append
+                )
         except ReadError as e:
             self.out[k] = _error(item.source, e.kind, e.message)
         except DocumentTimeout:
@@ -168,6 +173,9 @@ class _Chunk:
         that makes the rules fail gets an ``internal`` record."""
         try:
             docs = self.pipeline.extract_many([r for _, r in reqs])
+            if self.settings.with_text:
+                for doc, (_, r) in zip(docs, reqs, strict=True):
+                    doc.text = r.text
             lines = [dumps(doc.to_json()) for doc in docs]
         except Exception as e:
             if len(reqs) > 1:
@@ -200,11 +208,12 @@ class _Chunk:
     def run(self) -> list[Outcome]:
         together: list[tuple[int, Request]] = []
         alone: list[tuple[int, Request]] = []
+        settings = self.settings
         for k, inp in enumerate(self.inputs):
-            text = inp.text if isinstance(inp, Text) else self.read(k, inp)
-            if text is not None:
-                request = Request(text, inp.source, self.settings.ref_date)
-                (alone if len(text) > ALONE_CHARS else together).append((k, request))
+            doc = Decoded(inp.text) if isinstance(inp, Text) else self.read(k, inp)
+            if doc is not None:
+                request = Request(doc.text, inp.source, settings.ref_date, doc.date, settings.override_date)
+                (alone if len(doc.text) > ALONE_CHARS else together).append((k, request))
         if together:
             self.extract_timed(together)
         for one in alone:

@@ -1,4 +1,4 @@
-"""The same extraction on a Dask cluster (``pip install 'extractor[dask]'``), or anywhere a plain
+"""The same extraction on a Dask cluster (``pip install 'ru-press-extractor[dask]'``), or anywhere a plain
 function can be mapped over partitions of documents (Spark).
 
 * ``run_on_cluster(items, settings, scheduler)``: what ``extract --scheduler ADDRESS`` runs. The
@@ -164,7 +164,7 @@ def _run_chunk(inputs: list[Input], settings: Settings) -> list[Outcome]:
 # --------------------------------------------------------------------------- Python API
 
 
-def _as_input(item: InputItem | Text) -> Input:
+def as_input(item: InputItem | Text) -> Input:
     if isinstance(item, Item | Text):
         return item
     if isinstance(item, Path):
@@ -178,15 +178,17 @@ def _as_input(item: InputItem | Text) -> Input:
 
 def extract_partition(
     items: Iterable[InputItem], *, encoding: str | None = None, ref_date: dt.date | None = None,
-    timeout: float = 0.0,
+    timeout: float = 0.0, override_date: bool = False, with_text: bool = False,
 ) -> list[dict[str, Any]]:
     """Result dicts of some inputs, in their order: the records of the CLI's output, an error
     record for an input that fails. Documents are tagged together ``CHUNK_SIZE`` at a time.
+    `ref_date` is used where a release has no date of its own (always with `override_date`);
+    `with_text` adds the decoded text to each record.
 
     No Dask here: usable from any engine that maps a function over partitions, e.g. Spark's
     ``rdd.mapPartitions(lambda it: extract_partition(list(it)))``."""
-    settings = Settings(encoding=encoding, ref_date=ref_date, timeout=timeout)
-    inputs = [_as_input(item) for item in items]
+    settings = Settings(encoding, ref_date, timeout, override_date, with_text)
+    inputs = [as_input(item) for item in items]
     results: list[dict[str, Any]] = []
     for chunk in chunks(inputs, CHUNK_SIZE):
         results += (json.loads(outcome.line) for outcome in _run_chunk(chunk, settings))
@@ -195,6 +197,7 @@ def extract_partition(
 
 def extract_bag(
     bag: dask.bag.Bag, *, encoding: str | None = None, ref_date: dt.date | None = None, timeout: float = 0.0,
+    override_date: bool = False, with_text: bool = False,
 ) -> dask.bag.Bag:
     """A bag of inputs (``str`` texts, ``pathlib.Path`` paths visible to every worker,
     ``(source, text)`` tuples) to a bag of result dicts, in the same order, one partition per
@@ -207,7 +210,8 @@ def extract_bag(
         client = None
     if client is not None:
         register(client)
-    return bag.map_partitions(extract_partition, encoding=encoding, ref_date=ref_date, timeout=timeout)
+    return bag.map_partitions(extract_partition, encoding=encoding, ref_date=ref_date, timeout=timeout,
+                              override_date=override_date, with_text=with_text)  # fmt: skip
 
 
 # --------------------------------------------------------------------------- the CLI's batches
