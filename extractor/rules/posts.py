@@ -266,13 +266,23 @@ def _org_name(tagged: Tagged, first: int, last: int) -> str | None:
             h is not None and len(group) > 1 and ((group[h].lemma,) in org_heads() or two_word)
         ):  # not a bare «компании»
             return _tidy(nominative_phrase(group, tagged.text)) or None
-        return None
+        return _place_of(tagged, cut, last)
     group = toks[start:cut]
     if group[0].text in OPEN_QUOTES or group[0].text.isupper():
         name = _tidy(tagged.text[group[0].start : group[-1].end])
     else:
         name = _tidy(nominative_phrase(group, tagged.text))
     return _balance_quotes(name) or None
+
+
+def _place_of(tagged: Tagged, k: int, last: int) -> str | None:
+    """A post naming no organization of its own is of the place after «в» that ends it:
+    «уполномоченный по правам человека в Российской Федерации», «посол в Казахстане»."""
+    toks = tagged.tokens
+    if k + 1 >= last or toks[k].text.lower() not in ("в", "во"):
+        return None
+    place = next((s for s in tagged.spans if s.type == "LOC" and s.first == k + 1 and s.last == last), None)
+    return _tidy(nominative_phrase(toks[place.first : place.last], tagged.text)) if place else None
 
 
 def _balance_quotes(s: str) -> str:
