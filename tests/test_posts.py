@@ -1057,3 +1057,14 @@ DESCRIBED_CASES = [
 def test_describing_adjectives_are_no_part_of_the_post(extract, text, name, normals):
     (person,) = [p for p in extract(text)["persons"] if p["name"] == name]
     assert [p["normal"] for p in person["posts"]] == normals
+
+
+def test_a_post_naming_the_same_office_refers_to_its_holder(extract):
+    text = (
+        "Губернатор Тульской области Дмитрий Миляев провел совещание с главами районов. "
+        "Глава региона отметил, что программа выполнена."
+    )
+    (person,) = extract(text)["persons"]
+    assert [m["text"] for m in person["mentions"]] == ["Дмитрий Миляев", "Глава региона"]
+    (post,) = person["posts"]
+    assert [m["text"] for m in post["mentions"]] == ["Губернатор Тульской области", "Глава региона"]

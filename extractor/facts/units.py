@@ -16,8 +16,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from extractor.lexicon.facts import counts, head_posts, reference_nouns, words
-from extractor.lexicon.posts import match_post_head, role_key
+from extractor.lexicon.facts import counts, reference_nouns, words
+from extractor.lexicon.posts import match_post_head, office_of, role_key
 from extractor.model import Document, EntityRef, EntityType
 from extractor.nlp.morph import UD_CASES, parses
 from extractor.nlp.phrases import NamedSpans, extend_dependents
@@ -110,7 +110,7 @@ class Scene:
             rows = []
             for post in person.posts:
                 role, whole = role_key(post.role), role_key(post.normal)
-                office = head_posts().get(tuple(whole.split())) or head_posts().get(tuple(role.split()))
+                office = office_of(role, whole)
                 rows.append((role, whole, office, post.org))
             out.append(rows)
         return out
@@ -338,7 +338,7 @@ def _post_holder(scene: Scene, units: list[Unit], i: int, head_end: int, last: i
     toks = scene.toks
     role = " ".join(t.lemma for t in toks[i:head_end])
     whole = " ".join(t.lemma for t in toks[i:last] if t.text[:1].isalnum())
-    office = head_posts().get(tuple(whole.split())) or head_posts().get(tuple(role.split()))
+    office = office_of(role, whole)
     named = [u for u in units if i <= u.first and u.last <= last and u.refs[0][0] != "person"]
     org = scene.entity(named[0].refs[0]).name if named else None
     levels: list[set[int]] = [set(), set(), set()]

@@ -56,12 +56,6 @@ def reference_nouns() -> dict[str, str]:
 
 
 @cache
-def head_posts() -> dict[tuple[str, ...], str]:
-    """Lemmas of a post -> the office it names («глава региона» and «губернатор»: region)."""
-    return {phrase_lemmas(row[0]): row[1] for row in load_rows("facts_head_posts.txt")}
-
-
-@cache
 def not_offices() -> dict[str, str]:
     """Lemma -> title | superlative: what one becomes without being appointed."""
     return {row[0]: row[1] for row in load_rows("facts_not_offices.txt")}

@@ -35,6 +35,7 @@ class PostLexicon:
     professions: frozenset[str]  # trades: «журналист», a position only with its organization
     territorial: frozenset[str]  # posts of a territory: «губернатор», «премьер-министр»
     place_names: dict[str, str]  # «российский» -> «Россия»
+    offices: dict[Phrase, str]  # posts that name one office: «глава региона», «губернатор» -> region
 
 
 def _is_modifier_row(row: tuple[str, ...]) -> bool:
@@ -87,6 +88,7 @@ def post_lexicon() -> PostLexicon:
         professions=frozenset(load_words("professions.txt")) | frozenset(load_words("occupations.txt")),
         territorial=frozenset(load_words("territorial_posts.txt")),
         place_names={row[0]: row[1] for row in load_rows("place_adjectives.txt") if len(row) > 1},
+        offices={phrase_lemmas(row[0]): row[1] for row in load_rows("offices.txt")},
     )
 
 
@@ -159,6 +161,12 @@ def is_acting(tok: Token) -> bool:
     post phrase in place of a noun."""
     low = tok.text.lower()
     return low.startswith("исполняющ") or low.rstrip(".") in post_lexicon().acting
+
+
+def office_of(role_key_: str, whole_key: str) -> str | None:
+    """The office a post names, by the lemma keys of its whole post or of its role."""
+    offices = post_lexicon().offices
+    return offices.get(tuple(whole_key.split())) or offices.get(tuple(role_key_.split()))
 
 
 def role_key(role: str) -> str:

@@ -706,7 +706,7 @@ def find_bare_posts(tagged: Tagged) -> list[BarePost]:
     i = 0
     while i < len(toks):
         head_end = match_post_head(toks, i, len(toks))
-        if head_end is None or case_of(toks[head_end - 1]) != "Nom":
+        if head_end is None or case_of(_head_noun(toks, i, head_end)) != "Nom":
             i += 1
             continue
         sent = tagged.sents[toks[i].sent]
