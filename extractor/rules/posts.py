@@ -75,6 +75,8 @@ PLACE_ADJECTIVE = re.compile(r"(ский|цкий|овный)$")
 LINK_NOUNS = frozenset({"должность", "пост", "качество"})
 # «на пост министра», «в должности директора», «в качестве тренера», «с поста», «от должности»
 LINK_PREPOSITIONS = frozenset({"на", "в", "с", "со", "от"})
+# «с назначением на должность»: the event of taking a post, said of the name before it
+LINK_EVENTS = frozenset({"назначение", "избрание", "утверждение", "переназначение"})
 # words between a name and the verb linking it to a post: «Петров сейчас является», «был назначен»
 MAX_WORDS_TO_LINK_VERB = 3
 
@@ -607,6 +609,9 @@ def _linked_after(tagged: Tagged, spans: NamedSpans, nm: NameTokens, j: int, lim
     toks = tagged.tokens
     if nm.first_tok > 0 and _is_appointing(toks[nm.first_tok - 1]):
         return _post_after_link(tagged, spans, j, limit)
+    if j + 1 < limit and toks[j].text.lower() == "с" and toks[j + 1].lemma in LINK_EVENTS:
+        # «поздравил Марину Седых с назначением на должность министра»: the event is the name's
+        return _post_after_link(tagged, spans, j + 2, limit)
     clause, k = _relative_after(toks, j, limit)
     if clause is None and toks[nm.last_tok - 1].case not in ("Nom", None):
         return None  # the name is no subject
