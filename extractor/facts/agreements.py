@@ -32,8 +32,8 @@ from extractor.facts.context import (
     verb_planned,
 )
 from extractor.facts.units import Ref, Scene, Unit, unit_case
+from extractor.lexicon import Match
 from extractor.lexicon.facts import agreement_triggers, counts, documents, plan_words, words
-from extractor.lexicon.matcher import Match
 from extractor.model import Agreement
 from extractor.nlp.inflect import as_written, nominative_word
 from extractor.nlp.morph import parses
@@ -78,7 +78,7 @@ class Draft:
 
     @property
     def kind(self) -> str:
-        return self.match.phrase.fields[0]
+        return self.match.value[0]
 
 
 Step = Callable[[Draft], None]
@@ -327,7 +327,7 @@ def _documents_in(scene: Scene, clause: Clause) -> list[Document]:
                 continue
             head = toks[m.last - 1]
             plural = head.feats.get("Number") == "Plur" or _counted(scene, m.first)
-            if m.phrase.fields[0] == "reference":
+            if m.value[0] == "reference":
                 out.append(Document(m.first, m.last, None, plural, False))
                 continue
             kind, own = _kind(scene, clause, m.first, m.last)

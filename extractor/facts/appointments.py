@@ -31,8 +31,8 @@ from extractor.facts.context import (
     verb_planned,
 )
 from extractor.facts.units import Ref, Scene, Unit, same_person, unit_case
+from extractor.lexicon import Match
 from extractor.lexicon.facts import appointment_triggers, not_offices, post_modifiers, words
-from extractor.lexicon.matcher import Match
 from extractor.lexicon.posts import match_post_head, post_lexicon
 from extractor.model import Appointment, DateItem
 from extractor.nlp.morph import word_lemma
@@ -71,11 +71,11 @@ class Draft:
     def __post_init__(self) -> None:
         self.clause = clause_at(self.scene, self.match.first)
         self.roles = roles_in(self.scene, self.clause)
-        self.action = self.match.phrase.fields[0]
+        self.action = self.match.value[0]
 
     @property
     def who(self) -> str:
-        return self.match.phrase.fields[1]
+        return self.match.value[1]
 
     @property
     def trigger(self) -> Token:

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 
 from extractor.facts.clauses import Clause, clause_of, clauses, role
 from extractor.facts.units import Ref, Scene, Unit
+from extractor.lexicon import Match, PhraseIndex
 from extractor.lexicon.facts import plan_words
-from extractor.lexicon.matcher import Match, PhraseIndex
 from extractor.model import DateItem
 
 FUTURE_AUX = frozenset({"будет", "будут", "буду", "будем", "будете", "будешь"})

@@ -29,8 +29,8 @@ from extractor.facts.context import (
     verb_planned,
 )
 from extractor.facts.units import Ref, Scene, Unit
+from extractor.lexicon import Match
 from extractor.lexicon.facts import meeting_triggers, sessions, words
-from extractor.lexicon.matcher import Match
 from extractor.model import Meeting
 
 MEETING_SIDES = frozenset({"subj", "with", "gen", "head"})
@@ -49,7 +49,7 @@ class Draft:
 
     def __init__(self, scene: Scene, sent: int, match: Match, earlier: list[Statement]) -> None:
         self.scene, self.sent, self.match, self.earlier = scene, sent, match, earlier
-        self.kind = match.phrase.fields[0]
+        self.kind = match.value[0]
         self.clause: Clause = clause_at(scene, match.first)
         nouns = frozenset({match.first}) if self.kind == "noun" else frozenset()
         self.roles = roles_in(scene, self.clause, nouns)

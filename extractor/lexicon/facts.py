@@ -5,29 +5,28 @@ from __future__ import annotations
 
 from functools import cache
 
-from extractor.lexicon import load_rows, load_words
-from extractor.lexicon.matcher import PhraseIndex
+from extractor.lexicon import PhraseIndex, load_rows, load_words
 from extractor.nlp.morph import phrase_lemmas
 
 
 @cache
 def meeting_triggers() -> PhraseIndex:
-    return PhraseIndex(load_rows("facts_meeting_triggers.txt"))
+    return PhraseIndex.from_rows(load_rows("facts_meeting_triggers.txt"))
 
 
 @cache
 def agreement_triggers() -> PhraseIndex:
-    return PhraseIndex(load_rows("facts_agreement_triggers.txt"))
+    return PhraseIndex.from_rows(load_rows("facts_agreement_triggers.txt"))
 
 
 @cache
 def appointment_triggers() -> PhraseIndex:
-    return PhraseIndex(load_rows("facts_appointment_triggers.txt"))
+    return PhraseIndex.from_rows(load_rows("facts_appointment_triggers.txt"))
 
 
 @cache
 def documents() -> PhraseIndex:
-    return PhraseIndex(load_rows("facts_documents.txt"))
+    return PhraseIndex.from_rows(load_rows("facts_documents.txt"))
 
 
 def _lemmas(name: str) -> frozenset[str]:
