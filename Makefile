@@ -11,16 +11,20 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
+# a venv made before the rename holds the package under its old distribution name, `extractor`
 $(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip uninstall --quiet --yes extractor 2>/dev/null || true
 	$(BIN)/pip install --quiet -e .
 	touch $@
 
 $(TEST_STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[test,dask]'
+	$(BIN)/pip uninstall --quiet --yes extractor 2>/dev/null || true
+	$(BIN)/pip install --quiet -e '.[test,dask,pandas]'
 	touch $@ $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/extract samples/ | $(BIN)/python -m json.tool --no-ensure-ascii --json-lines
+	@echo "the command is $(BIN)/extract (or: source $(BIN)/activate; extract --help)" >&2
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check extractor tests bench

@@ -14,9 +14,11 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
+from extractor.facts import find_facts
 from extractor.link.organizations import merge_locations, merge_orgs
 from extractor.link.persons import attach_posts, link_bare_posts, merge_mentions
 from extractor.link.posts import link_post_orgs
+from extractor.model import Document
 from extractor.nlp.tagging import get_tagger
 from extractor.pipeline import Pipeline, Request
 from extractor.rules import dates, money, percentages
@@ -66,6 +68,8 @@ def main() -> None:
         orgs = timed("organizations", merge_orgs, text, timed("organizations", find_org_mentions, tg))
         locs = timed("locations", merge_locations, text, timed("locations", find_loc_mentions, tg))
         timed("posts", link_post_orgs, persons, orgs, locs)
+        doc = Document("-", None, persons=persons, organizations=orgs, locations=locs, dates=found)
+        timed("facts", find_facts, tg, doc)
     total = time.perf_counter() - t0
 
     print(f"{len(texts)} documents, {sum(map(len, texts))} characters, {total:.2f} s, {len(texts) / total:.1f} docs/s")

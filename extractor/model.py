@@ -18,12 +18,27 @@ PercentUnit = Literal["percent", "pp"]
 Qualifier = Literal["more", "less", "about", "at_least", "up_to"]
 Change = Literal["increase", "decrease"]
 Role = Literal["change", "level"]  # the amount of a change («на 1,2%»), or the level reached («до 7,2%»)
+EntityType = Literal["person", "organization", "location"]
+Action = Literal["appointed", "dismissed", "acting"]
+
+# where the reference date of relative dates came from: the release's text (its header or
+# dateline), its HTML page (<meta>, <time>, a date block), the caller (--date), or nowhere
+RefDateSource = Literal["text", "html", "option", "none"]
+
+
+# A field with this metadata is written only when it has a value (not None): an output asked for
+# by an option (--with-text). schema.json has it among the properties but not the required.
+OPTIONAL = {"optional": True}
 
 
 def to_json(value: Any) -> Any:
     """A record as JSON data: its fields in order, records and lists of records in turn."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {
+            f.name: to_json(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if not (f.metadata.get("optional") and getattr(value, f.name) is None)
+        }
     if isinstance(value, list | tuple):
         return [to_json(v) for v in value]
     return value
@@ -133,16 +148,59 @@ class DateItem(Record):
     end: int
 
 
+@dataclass(frozen=True)
+class EntityRef(Record):
+    """An entity of this document in a fact: its name, the list it is in, its index there."""
+
+    name: str
+    type: EntityType
+    index: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class Meeting(Record):
+    participants: list[EntityRef]
+    date: str | None  # ISO value of the meeting's own date, not the release's
+    place: str | None  # city, venue or event, nominative
+    start: int  # the sentence(s) stating it
+    end: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class Agreement(Record):
+    parties: list[EntityRef]
+    kind: str | None  # the document, nominative singular: «соглашение о сотрудничестве»
+    date: str | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class Appointment(Record):
+    person: EntityRef
+    post: str | None  # the position, nominative; for «acting» the one whose duties are performed
+    action: Action
+    date: str | None
+    start: int
+    end: int
+
+
 @dataclass
 class Document(Record):
     source: str
-    doc_date: str | None
+    doc_date: str | None  # the release's own date: from its HTML page, else its header or dateline
+    ref_date: str | None  # the date relative dates were resolved against
+    ref_date_source: RefDateSource
     persons: list[Person] = field(default_factory=list)
     organizations: list[Organization] = field(default_factory=list)
     locations: list[Location] = field(default_factory=list)
     percentages: list[Percentage] = field(default_factory=list)
     money: list[Money] = field(default_factory=list)
     dates: list[DateItem] = field(default_factory=list)
+    meetings: list[Meeting] = field(default_factory=list)
+    agreements: list[Agreement] = field(default_factory=list)
+    appointments: list[Appointment] = field(default_factory=list)
+    text: str | None = field(default=None, metadata=OPTIONAL)  # the decoded text (--with-text)
 
 
 def error_record(source: str, kind: str, message: str) -> dict[str, Any]:

@@ -6,10 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from extractor.facts import find_facts
 from extractor.link.organizations import merge_locations, merge_orgs
 from extractor.link.persons import attach_posts, link_bare_posts, merge_mentions
 from extractor.link.posts import link_post_orgs
-from extractor.model import Document
+from extractor.model import Document, RefDateSource
 from extractor.nlp.tagging import Tagged, get_tagger
 from extractor.rules import dates, money, percentages
 from extractor.rules.locations import find_loc_mentions
@@ -20,17 +21,36 @@ from extractor.rules.posts import find_bare_posts, find_posts
 
 @dataclass(frozen=True)
 class Request:
-    """One document to extract: its text, where it came from, an optional reference date."""
+    """One document to extract: its text, where it came from, and dates: the caller's reference
+    date (used where the release has no date of its own, or always with `override`) and the
+    release's date from its HTML page (``io.reader``)."""
 
     text: str
     source: str = "-"
     ref_date: dt.date | None = None
+    page_date: dt.date | None = None
+    override: bool = False
 
 
-def assemble(tagged: Tagged, source: str, ref_date: dt.date | None) -> Document:
+def reference_date(
+    own: dt.date | None, own_source: RefDateSource, given: dt.date | None, override: bool
+) -> tuple[dt.date | None, RefDateSource]:
+    """The date relative dates are resolved against, and where it came from: the release's own
+    date, else the caller's; the caller's first when it overrides."""
+    if given is not None and (override or own is None):
+        return given, "option"
+    if own is not None:
+        return own, own_source
+    return None, "none"
+
+
+def assemble(
+    tagged: Tagged, source: str, ref_date: dt.date | None, page_date: dt.date | None = None, override: bool = False
+) -> Document:
     text = tagged.text
-    doc_date = dates.find_doc_date(tagged)
-    ref = ref_date or doc_date
+    # a date the page states (<meta>, <time>) is surer than one read from the text
+    doc_date, own_source = (page_date, "html") if page_date else (dates.find_doc_date(tagged), "text")
+    ref, ref_source = reference_date(doc_date, own_source, ref_date, override)
 
     names = find_name_mentions(tagged)
     persons, owner = merge_mentions(text, names)
@@ -42,9 +62,11 @@ def assemble(tagged: Tagged, source: str, ref_date: dt.date | None) -> Document:
     link_post_orgs(persons, orgs, locs)
 
     found_dates = dates.find_dates(tagged, ref)
-    return Document(
+    doc = Document(
         source=source,
         doc_date=doc_date.isoformat() if doc_date else None,
+        ref_date=ref.isoformat() if ref else None,
+        ref_date_source=ref_source,
         persons=persons,
         organizations=orgs,
         locations=locs,
@@ -52,6 +74,8 @@ def assemble(tagged: Tagged, source: str, ref_date: dt.date | None) -> Document:
         money=money.find_money(tagged, found_dates),
         dates=found_dates,
     )
+    find_facts(tagged, doc)
+    return doc
 
 
 class Pipeline:
@@ -59,7 +83,11 @@ class Pipeline:
 
     def extract_many(self, requests: list[Request]) -> list[Document]:
         tagged = get_tagger().tag_many([r.text for r in requests])
-        return [assemble(t, r.source, r.ref_date) for t, r in zip(tagged, requests, strict=True)]
+        return [
+            assemble(t, r.source, r.ref_date, r.page_date, r.override) for t, r in zip(tagged, requests, strict=True)
+        ]
 
-    def extract(self, text: str, source: str = "-", ref_date: dt.date | None = None) -> Document:
-        return self.extract_many([Request(text, source, ref_date)])[0]
+    def extract(
+        self, text: str, source: str = "-", ref_date: dt.date | None = None, override: bool = False
+    ) -> Document:
+        return self.extract_many([Request(text, source, ref_date, override=override)])[0]

@@ -20,8 +20,9 @@ from conftest import check_offsets, validate
 from extractor.cli import main
 from extractor.io.reader import read_path
 from extractor.pipeline import Pipeline
-from extractor.run import local as batch
-from extractor.run.local import CHUNK_SIZE, CRASH_ENV, WINDOW_PER_WORKER, Item, Settings, run
+from extractor.run import local
+from extractor.run.chunks import CHUNK_SIZE, WINDOW_PER_WORKER, Item, Settings
+from extractor.run.local import run
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
@@ -233,7 +234,7 @@ def test_worker_stuck_beyond_its_timer_is_killed(tmp_path: Path, monkeypatch: py
         return original(self, requests)
 
     monkeypatch.setattr(Pipeline, "extract_many", stuck)
-    monkeypatch.setattr(batch, "KILL_GRACE", 0.5)
+    monkeypatch.setattr(local, "KILL_GRACE", 0.5)
     items = small_batch(tmp_path / "in", slow_at=1, n=3)
     results = list(run(items, Settings(timeout=0.2), jobs=2))
     assert [r.item for r in results] == items
@@ -250,7 +251,14 @@ def test_crashing_worker_gives_an_internal_record(tmp_path: Path, monkeypatch: p
     for k in range(12):
         (d / (f"{k:02d}_boom-7f3.txt" if k == 5 else f"{k:02d}.txt")).write_text(release(k), encoding="utf-8")
     reference = invoke([str(d), "--jobs", "1"])
-    monkeypatch.setenv(CRASH_ENV, "boom-7f3")  # test hook: a worker os._exit()s on that document
+    original = Pipeline.extract_many
+
+    def crash(self: Pipeline, requests: list[Any]) -> list[Any]:
+        if any("boom-7f3" in r.source for r in requests):
+            os._exit(70)  # as a segfault would: no exception, the process is gone
+        return original(self, requests)
+
+    monkeypatch.setattr(Pipeline, "extract_many", crash)  # the forked workers inherit the patch
     result = invoke([str(d), "--jobs", "2"])
     assert result.exit_code == 1
     recs = records(result)
@@ -328,3 +336,75 @@ def test_interrupt_leaves_complete_files_and_resumes(tmp_path: Path) -> None:
     assert f"{200 - len(done)} documents, 0 failed" in stderr
     assert len(list(out.glob("*.json"))) == 200
     assert not [p for p in out.iterdir() if not p.name.endswith(".json")]
+
+
+# --------------------------------------------------------------------------- faults (issue 16)
+
+
+def test_any_exception_while_reading_is_an_internal_record_whatever_the_jobs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from extractor.io import reader
+
+    d = tmp_path / "in"
+    d.mkdir()
+    for k in range(10):
+        (d / (f"{k:02d}_odd.txt" if k == 3 else f"{k:02d}.txt")).write_text(release(k), encoding="utf-8")
+    original = reader.decode_bytes
+
+    def odd(data: bytes, source: str, *args: Any, **kwargs: Any) -> str:
+        if "odd" in source:
+            raise RuntimeError("a codec's own failure\nsecond line")
+        return original(data, source, *args, **kwargs)
+
+    monkeypatch.setattr(reader, "decode_bytes", odd)  # the forked workers inherit the patch
+    one, two = (invoke([str(d), "--jobs", jobs]) for jobs in ("1", "2"))
+    assert one.exit_code == two.exit_code == 1
+    assert one.stdout == two.stdout
+    odd_record = records(one)[3]
+    assert odd_record["error"] == {
+        "kind": "internal", "message": f"{d / '03_odd.txt'}: reading failed (RuntimeError: a codec's own failure)",
+    }
+    assert "10 documents, 1 failed" in one.stderr and "10 documents, 1 failed" in two.stderr
+
+
+def test_workers_are_no_more_than_the_chunks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    started: list[int] = []
+
+    class Counted(local._Worker):
+        def __init__(self, *args: Any) -> None:
+            started.append(1)
+            super().__init__(*args)
+
+    monkeypatch.setattr(local, "_Worker", Counted)
+    d = tmp_path / "in"
+    d.mkdir()
+    for k in range(2):
+        (d / f"{k}.txt").write_text(release(k), encoding="utf-8")
+    result = invoke([str(d), "--jobs", "12"])
+    assert result.exit_code == 0, result.stderr
+    assert len(records(result)) == 2
+    assert len(started) == 1  # two inputs are one chunk: one worker, not twelve
+
+
+def test_a_step_stuck_in_c_code_is_killed_after_its_own_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The parent kills a worker whose step (here the extraction of a chunk of 8) runs past the
+    time limit plus KILL_GRACE, not past a limit for the whole chunk (17 times the time limit)."""
+    timeout, grace, stuck_for = 0.5, 0.3, 4.0  # killed after 0.8 s; a deadline per chunk would be 8.8 s
+    original = Pipeline.extract_many
+
+    def stuck(self: Pipeline, requests: list[Any]) -> list[Any]:
+        if any("slow" in r.source for r in requests):
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})  # as if in C code: no timer
+            time.sleep(stuck_for)
+            signal.sigtimedwait({signal.SIGALRM}, 0)  # a step not killed by then finishes normally
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGALRM})
+        return original(self, requests)
+
+    monkeypatch.setattr(Pipeline, "extract_many", stuck)
+    monkeypatch.setattr(local, "KILL_GRACE", grace)
+    items = small_batch(tmp_path / "in", slow_at=3, n=CHUNK_SIZE)
+    results = list(run(items, Settings(timeout=timeout), jobs=2))
+    assert [r.item for r in results] == items
+    assert [r.failed for r in results] == [k == 3 for k in range(CHUNK_SIZE)]
+    assert json.loads(results[3].line)["error"]["kind"] == "timeout"

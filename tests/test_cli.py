@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -241,12 +242,12 @@ def test_skip_existing(runner: CliRunner, tmp_path: Path) -> None:
     write(d / "a.txt", ORLOV)
     write(d / "b.txt", MILYAEV)
     out = tmp_path / "out"
-    sentinel = write(out / "a.txt.json", "sentinel\n")
+    sentinel = write(out / "a.txt.json", '{"source": "sentinel"}\n')  # a document: kept
     result = invoke(runner, [str(d), "--out-dir", str(out), "--skip-existing"])
     assert result.exit_code == 0, result.stderr
-    assert sentinel.read_text(encoding="utf-8") == "sentinel\n"
+    assert sentinel.read_text(encoding="utf-8") == '{"source": "sentinel"}\n'
     assert "Дмитрий Миляев" in person_names(json.loads((out / "b.txt.json").read_text(encoding="utf-8")))
-    assert "1 documents, 0 failed" in result.stderr
+    assert "1 document, 0 failed, 1 skipped" in result.stderr
     # without --skip-existing everything is redone
     result = invoke(runner, [str(d), "--out-dir", str(out)])
     assert result.exit_code == 0, result.stderr
@@ -415,6 +416,8 @@ def test_directory_with_nothing_matching(runner: CliRunner, tmp_path: Path) -> N
     [
         (["--date", "2024-13-45"], "2024-13-45"),
         (["--date", "yesterday"], "yesterday"),
+        (["--date-override", "2024-02-30"], "2024-02-30"),
+        (["--date", "2024-06-01", "--date-override", "2024-06-02"], "cannot be used together"),
         (["--encoding", "nonsense"], "nonsense"),
         (["--skip-existing"], "--out-dir"),
         (["--jobs", "0"], "--jobs"),
@@ -453,3 +456,228 @@ def test_help(runner: CliRunner, flag: str) -> None:
     assert "jq" in result.stdout
     assert "--out-dir" in result.stdout
     assert "Exit codes" in result.stdout
+
+
+# --------------------------------------------------------------------------- hostile inputs (issue 16)
+
+
+def test_mostly_utf8_file_is_read_as_utf8_with_a_warning(runner: CliRunner, tmp_path: Path) -> None:
+    f = tmp_path / "bad-byte.txt"
+    f.write_bytes(MILYAEV.encode("utf-8").replace(b".", b".\xff", 1))
+    result = invoke(runner, [str(f)])
+    assert result.exit_code == 0, result.stderr
+    assert "Дмитрий Миляев" in person_names(json.loads(result.stdout))  # not «Р”РјРёС‚...»
+    assert result.stderr == f"extract: {f}: 1 invalid UTF-8 byte replaced with U+FFFD\n"
+
+
+@pytest.mark.parametrize("pattern", ["../*.txt", "sub/../../*.txt", "/etc/*", "**/../*.txt"])
+def test_glob_outside_the_directory_is_a_usage_error(runner: CliRunner, tmp_path: Path, pattern: str) -> None:
+    d = tmp_path / "in"
+    write(d / "a.txt", ORLOV)
+    write(tmp_path / "victim.txt", MILYAEV)
+    out = tmp_path / "out"
+    result = invoke(runner, [str(d), "--glob", pattern, "--out-dir", str(out)])
+    assert result.exit_code == 2
+    assert "--glob" in result.stderr and result.stdout == ""
+    assert not (tmp_path / "victim.txt.json").exists() and not out.exists()
+
+
+def test_out_dir_files_stay_inside_it(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    here, other = tmp_path / "here", tmp_path / "other"
+    write(here / "a.txt", ORLOV)
+    write(other / "b.txt", MILYAEV)
+    monkeypatch.chdir(here)
+    result = invoke(runner, [".", "../other", "--out-dir", "out"])
+    assert result.exit_code == 0, result.stderr
+    written = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.json"))
+    assert written == ["here/out/a.txt.json", "here/out/b.txt.json"]
+
+
+def test_out_dir_refuses_a_symbolic_link_leading_out(runner: CliRunner, tmp_path: Path) -> None:
+    d = tmp_path / "in"
+    write(d / "sub" / "a.txt", ORLOV)
+    write(d / "b.txt", MILYAEV)
+    out, elsewhere = tmp_path / "out", tmp_path / "elsewhere"
+    out.mkdir()
+    elsewhere.mkdir()
+    (out / "sub").symlink_to(elsewhere)
+    result = invoke(runner, [str(d), "--out-dir", str(out)])
+    assert result.exit_code == 1
+    assert list(elsewhere.iterdir()) == []
+    assert "leads outside the out-dir" in result.stderr
+    assert (out / "b.txt.json").is_file()
+
+
+def test_file_name_that_is_not_utf8(runner: CliRunner, tmp_path: Path) -> None:
+    d = tmp_path / "in"
+    write(d / "a.txt", ORLOV)
+    raw = os.fsdecode(bytes(d) + b"/n\xffame.txt")  # the name holds a byte that is not UTF-8
+    Path(raw).write_text(MILYAEV, encoding="utf-8")
+    result = invoke(runner, [str(d)])
+    assert result.exit_code == 0, result.stderr
+    text = result.stdout_bytes.decode("utf-8")  # strictly: valid UTF-8
+    records = [json.loads(line) for line in text.splitlines()]
+    assert [r["source"] for r in records] == [f"{d}/a.txt", f"{d}/n\\xffame.txt"]
+    assert "Дмитрий Миляев" in person_names(records[1])
+    out = tmp_path / "out"
+    result = invoke(runner, [str(d), "--out-dir", str(out)])
+    assert result.exit_code == 0, result.stderr
+    assert sorted(os.listdir(bytes(out))) == [b"a.txt.json", b"n\xffame.txt.json"]  # named after the input
+
+
+def test_long_file_name_with_out_dir(runner: CliRunner, tmp_path: Path) -> None:
+    d = tmp_path / "in"
+    name = "д" * 118 + ".txt"  # 240 bytes: the output's name (245) fits in 255, a long temporary one did not
+    write(d / name, ORLOV)
+    out = tmp_path / "out"
+    result = invoke(runner, [str(d), "--out-dir", str(out)])
+    assert result.exit_code == 0, result.stderr
+    assert [p.name for p in out.iterdir()] == [name + ".json"]
+
+
+def test_output_file_that_cannot_be_written_fails_alone(runner: CliRunner, tmp_path: Path) -> None:
+    d = tmp_path / "in"
+    write(d / "a.txt", ORLOV)
+    write(d / "b.txt", MILYAEV)
+    write(d / "c.txt", ORLOV)
+    write(d / "c.txt.json" / "d.txt", ORLOV)  # its output needs a folder where c.txt's output is
+    write(d / ("я" * 125 + ".txt"), ORLOV)  # 254 bytes: its output's name would have 259
+    out = tmp_path / "out"
+    (out / "a.txt.json").mkdir(parents=True)  # a folder where the output file goes
+    result = invoke(runner, [str(d), "--out-dir", str(out)])
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if "cannot write" in line]
+    assert len(errors) == 3
+    assert errors[0] == f"extract: {d / 'a.txt'}: cannot write {out / 'a.txt.json'}: Is a directory"
+    assert errors[1] == f"extract: {d / 'c.txt.json' / 'd.txt'}: cannot write {out / 'c.txt.json' / 'd.txt.json'}: " \
+        "File exists"  # fmt: skip
+    assert errors[2].endswith("File name too long")
+    assert "5 documents, 3 failed" in result.stderr
+    assert "Дмитрий Миляев" in person_names(json.loads((out / "b.txt.json").read_text(encoding="utf-8")))
+    assert sorted(p.name for p in out.iterdir()) == ["a.txt.json", "b.txt.json", "c.txt.json"]  # no temporary file
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["--encoding", "undefined"], "undefined"),
+        (["--encoding", "base64"], "base64"),
+        (["--timeout", "nan"], "--timeout"),
+        (["--timeout", "inf"], "--timeout"),
+        (["--timeout", "1e300"], "--timeout"),
+    ],
+)
+def test_options_that_cannot_work_are_usage_errors(
+    runner: CliRunner, tmp_path: Path, args: list[str], needle: str
+) -> None:
+    d = tmp_path / "in"
+    write(d / "a.txt", ORLOV)
+    for target in ([str(d / "a.txt")], [str(d), "--jobs", "1"], [str(d), "--jobs", "2"]):
+        result = invoke(runner, [*target, *args])
+        assert result.exit_code == 2, result.stderr
+        assert needle in result.stderr and result.stdout == ""
+
+
+def test_full_out_dir_stops_the_batch(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    from extractor.io import output
+
+    d = tmp_path / "in"
+    for k, text in enumerate(RELEASES):
+        write(d / f"{k}.txt", text)
+    real_replace = os.replace
+
+    def full(src: str, dst: Path) -> None:
+        if str(dst).endswith("2.txt.json"):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real_replace(src, dst)
+
+    monkeypatch.setattr(output.os, "replace", full)
+    out = tmp_path / "out"
+    result = invoke(runner, [str(d), "--out-dir", str(out), "--jobs", "1"])
+    assert result.exit_code == 3
+    assert result.stderr.splitlines() == [
+        f"extract: cannot write to {out}: No space left on device; stopped after 2 of 5 documents "
+        "(--skip-existing resumes)"
+    ]
+    assert sorted(p.name for p in out.iterdir()) == ["0.txt.json", "1.txt.json"]  # and no temporary file
+
+
+def test_out_dir_files_follow_the_umask(runner: CliRunner, tmp_path: Path) -> None:
+    write(tmp_path / "in" / "a.txt", ORLOV)
+    previous = os.umask(0o027)
+    try:
+        result = invoke(runner, [str(tmp_path / "in"), "--out-dir", str(tmp_path / "out")])
+    finally:
+        os.umask(previous)
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / "out" / "a.txt.json").stat().st_mode & 0o777 == 0o640
+
+
+def test_skip_existing_redoes_error_records(runner: CliRunner, tmp_path: Path) -> None:
+    d = tmp_path / "in"
+    write(d / "a.txt", ORLOV)
+    (d / "b.txt").write_bytes(b"")
+    out = tmp_path / "out"
+    assert invoke(runner, [str(d), "--out-dir", str(out)]).exit_code == 1
+    assert json.loads((out / "b.txt.json").read_text(encoding="utf-8"))["error"]["kind"] == "empty"
+    a_before = (out / "a.txt.json").stat().st_mtime_ns
+    write(d / "b.txt", MILYAEV)  # fixed: the resumed run must pick it up
+    result = invoke(runner, [str(d), "--out-dir", str(out), "--skip-existing"])
+    assert result.exit_code == 0, result.stderr
+    assert "1 document, 0 failed, 1 skipped" in result.stderr
+    assert "Дмитрий Миляев" in person_names(json.loads((out / "b.txt.json").read_text(encoding="utf-8")))
+    assert (out / "a.txt.json").stat().st_mtime_ns == a_before
+
+
+def test_file_names_are_quoted_on_stderr(runner: CliRunner, tmp_path: Path) -> None:
+    d = tmp_path / "in"
+    write(d / "a.txt", ORLOV)
+    fake = "b\nextract: 9 documents, 0 failed, 0.1 s, 90.0 docs\n.txt"
+    (d / fake).write_bytes(b"")
+    result = invoke(runner, [str(d)])
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert len(lines) == 2 and lines[-1].startswith("extract: 2 documents, 1 failed")
+    assert lines[0] == f"extract: {str(d / fake)!r}: file is empty"
+    assert [r["source"] for r in lines_of(result)] == [str(d / "a.txt"), str(d / fake)]  # the name as it is
+
+
+def lines_of(result: Result) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_stdin_with_out_dir_says_why(runner: CliRunner, tmp_path: Path) -> None:
+    result = invoke(runner, ["-", "--out-dir", str(tmp_path / "out")], input=ORLOV.encode("utf-8"))
+    assert result.exit_code == 2
+    assert "- (stdin) has no file name to write under --out-dir" in result.stderr
+    assert "mixed" not in result.stderr
+
+
+def test_text_over_the_limit_is_too_large(runner: CliRunner, tmp_path: Path) -> None:
+    from extractor.io.reader import MAX_TEXT_CHARS
+
+    d = tmp_path / "in"
+    write(d / "a.txt", ORLOV)
+    (d / "huge.txt").write_bytes(b"Press release. " * (MAX_TEXT_CHARS // 15 + 1))
+    result = invoke(runner, [str(d), "--jobs", "1"])
+    assert result.exit_code == 1
+    kinds = [r.get("error", {}).get("kind") for r in lines(result)]
+    assert kinds == [None, "too_large"]
+    assert f"more than the limit of {MAX_TEXT_CHARS}" in result.stderr
+
+
+def test_html_cleaner_is_a_direct_dependency() -> None:
+    from importlib.metadata import requires
+
+    assert any(r.replace("-", "_").startswith("lxml_html_clean") for r in requires("ru-press-extractor") or [])
+
+
+def test_version_is_the_distributions(runner: CliRunner) -> None:
+    from importlib.metadata import version
+
+    result = invoke(runner, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"extract, version {version('ru-press-extractor')}"
+    assert "unknown" not in result.stdout

@@ -25,6 +25,10 @@ RECORDS = {
     "percentage": model.Percentage,
     "money": model.Money,
     "date": model.DateItem,
+    "entity_ref": model.EntityRef,
+    "meeting": model.Meeting,
+    "agreement": model.Agreement,
+    "appointment": model.Appointment,
     "document": model.Document,
 }
 
@@ -53,7 +57,8 @@ def test_record_fields_are_the_schema_properties(name: str) -> None:
     definition = SCHEMA["$defs"][name]
     fields = [f.name for f in dataclasses.fields(RECORDS[name])]
     assert fields == list(definition["properties"]), "fields and properties (in order) differ"
-    assert set(definition["required"]) == set(fields), "every field is always written"
+    always = [f.name for f in dataclasses.fields(RECORDS[name]) if f.metadata != model.OPTIONAL]
+    assert set(definition["required"]) == set(always), "every field but the optional ones is always written"
     assert definition["additionalProperties"] is False
 
 
@@ -87,3 +92,11 @@ def test_json_of_a_record_follows_its_fields() -> None:
                    "mentions": [{"text": "губернатора Тульской области", "start": 3, "end": 31}]}],
         "mentions": [{"text": "Миляев", "start": 40, "end": 46}],
     }  # fmt: skip
+
+
+def test_an_optional_field_is_written_only_with_a_value() -> None:
+    doc = model.Document(source="a.txt", doc_date=None, ref_date=None, ref_date_source="none")
+    assert "text" not in doc.to_json()
+    doc.text = "Текст релиза."
+    assert doc.to_json()["text"] == "Текст релиза."
+    assert list(doc.to_json())[:4] == ["source", "doc_date", "ref_date", "ref_date_source"]

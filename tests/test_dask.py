@@ -21,7 +21,6 @@ from extractor import dask_backend
 from extractor.cli import main
 from extractor.dask_backend import LOCAL_CLUSTER, extract_bag, extract_partition
 from extractor.pipeline import Pipeline
-from extractor.run import local as batch
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 TEXTS = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
@@ -72,7 +71,7 @@ def test_scheduler_usage_errors(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(dask_backend, "dask_available", lambda: False)
     result = cli(str(SAMPLES), "--scheduler", "local")
     assert result.exit_code == 2
-    assert "pip install 'extractor[dask]'" in result.stderr
+    assert "pip install 'ru-press-extractor[dask]'" in result.stderr
     assert result.stdout == ""
 
 
@@ -142,7 +141,42 @@ def test_time_limit_in_a_worker_thread(monkeypatch: pytest.MonkeyPatch) -> None:
     assert not thread.is_alive()
     assert [r["error"]["kind"] for r in out[0]] == ["timeout", "timeout"]
     assert [r["source"] for r in out[0]] == ["-", "b"]
-    assert batch.time_limit is dask_backend._main_thread_time_limit  # restored
     monkeypatch.undo()
     time.sleep(0.3)  # no timer left behind to fire later
     assert extract_partition([TEXTS[0]])[0]["persons"]
+
+
+def test_losing_the_scheduler_is_one_line(tmp_path: Path) -> None:
+    """A scheduler of its own, killed while the CLI waits on it: one line, exit code 1, none of
+    distributed's tracebacks."""
+    scheduler = subprocess.Popen(
+        [sys.executable, "-m", "distributed.cli.dask_scheduler", "--host", "127.0.0.1", "--port", "0",
+         "--no-dashboard"], stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    cli_proc = None
+    try:
+        address = ""
+        while not address:
+            line = scheduler.stderr.readline()  # type: ignore[union-attr]
+            assert line, "the scheduler did not start"
+            if "Scheduler at:" in line:
+                address = line.split("Scheduler at:")[1].strip()
+        # no worker: the chunks wait on the scheduler until it goes away
+        command = [sys.executable, "-c", "from extractor.cli import main; main()", str(SAMPLES), "--scheduler", address]
+        cli_proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        with Client(address, timeout=30) as probe:
+            deadline = time.monotonic() + 120
+            while not probe.run_on_scheduler(lambda dask_scheduler: len(dask_scheduler.tasks)):
+                assert cli_proc.poll() is None and time.monotonic() < deadline
+                time.sleep(0.1)
+        scheduler.kill()
+        out, err = cli_proc.communicate(timeout=180)
+    finally:
+        scheduler.kill()
+        scheduler.communicate()
+        if cli_proc is not None:
+            cli_proc.kill()
+    stderr = err.decode("utf-8")
+    assert cli_proc.returncode == 1, stderr
+    assert out == b""
+    assert stderr.splitlines() == [f"extract: lost the Dask cluster at {address} (FuturesCancelledError)"]

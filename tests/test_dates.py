@@ -7,7 +7,7 @@ import random
 import re
 
 import pytest
-from conftest import cases
+from conftest import cases, validate
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -480,8 +480,11 @@ def test_dateline_of_year_one_gives_valid_values(extract) -> None:  # noqa: ANN0
     assert [p["base"] for p in record["percentages"]] == [None]
 
 
-def test_last_reference_date_keeps_the_documents_dates(extract) -> None:  # noqa: ANN001 - fixture
-    record = extract("29 сентября 2025 года завод получил заказ, завтра начнется выпуск.", datetime.date(9999, 12, 31))
+def test_last_reference_date_keeps_the_documents_dates(pipeline) -> None:  # noqa: ANN001 - fixture
+    text = "Завод 29 сентября 2025 года получил заказ, завтра начнется выпуск."
+    # as `--date 9999-12-31 --date-override`
+    record = pipeline.extract(text, ref_date=datetime.date(9999, 12, 31), override=True).to_json()
+    validate(record)
     expected = [("29 сентября 2025 года", "2025-09-29"), ("завтра", None)]
     assert [(d["text"], d["value"]) for d in record["dates"]] == expected
 

@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # sit under everything (used from anywhere above), `model` lowest: it imports nothing of the project
 LAYERS = ["cli", "run", "pipeline", "facts", "link", "rules", "lexicon", "nlp", "io", "model"]
 # the package itself and the modules beside cli.py that face the user are the top layer
-TOP = {PACKAGE, f"{PACKAGE}.cli", f"{PACKAGE}.dask_backend", f"{PACKAGE}.__main__"}
+TOP = {PACKAGE, f"{PACKAGE}.cli", f"{PACKAGE}.api", f"{PACKAGE}.dask_backend", f"{PACKAGE}.__main__"}
 RULES = f"{PACKAGE}.rules"
 
 

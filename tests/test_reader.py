@@ -5,7 +5,16 @@ from pathlib import Path
 
 import pytest
 
-from extractor.io.reader import ReadError, decode_bytes, html_to_text, read_path, read_stdin
+from extractor.io.reader import (
+    MAX_INPUT_BYTES,
+    MAX_TEXT_CHARS,
+    ReadError,
+    check_encoding,
+    decode_bytes,
+    html_to_text,
+    read_path,
+    read_stdin,
+)
 
 SHORT = "Губернатор встретился с послом."  # 31 characters
 SHORT_2 = "Выручка ПАО выросла на 14,2%."
@@ -309,3 +318,87 @@ def test_samples_in_legacy_encodings(tmp_path, path):
     assert read_path(write(tmp_path, "koi8.txt", plain.encode("koi8_r"))) == plain
     crlf = text.replace("\n", "\r\n").encode("utf-16")
     assert read_path(write(tmp_path, "utf16.txt", crlf)) == text
+
+
+# --------------------------------------------------------------------------- mostly UTF-8
+
+MILYAEV = "Губернатор Тульской области Дмитрий Миляев посетил завод 29 сентября 2025 года."
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        MILYAEV.encode() + b"\xff\n",  # a stray byte
+        MILYAEV.encode()[:-5] + b"\xd0",  # cut in the middle of a character
+        "\ufeff".encode() + MILYAEV.encode() + b"\xff\n",  # after a byte-order mark
+    ],
+    ids=["stray", "cut", "bom"],
+)
+def test_mostly_utf8_is_utf8_with_replacement_and_a_warning(tmp_path, data):
+    warnings: list[str] = []
+    text = read_path(write(tmp_path, "doc.txt", data), warn=warnings.append)
+    assert text.startswith("Губернатор Тульской области Дмитрий Миляев")  # not mojibake
+    assert text.count("\ufffd") == 1
+    assert warnings == [f"{tmp_path / 'doc.txt'}: 1 invalid UTF-8 byte replaced with U+FFFD"]
+
+
+def test_each_bad_byte_is_one_replacement_and_counted():
+    warnings: list[str] = []
+    text = decode_bytes(LONG.encode() + b"\xff\xfe!" + LONG.encode() + b"\xc0", "x.txt", warn=warnings.append)
+    assert text == LONG + "\ufffd\ufffd!" + LONG + "\ufffd"
+    assert warnings == ["x.txt: 3 invalid UTF-8 bytes replaced with U+FFFD"]
+
+
+@pytest.mark.parametrize("codec", ["cp1251", "koi8_r", "mac_cyrillic", "cp866"])
+def test_legacy_text_is_never_taken_for_mostly_utf8(codec):
+    warnings: list[str] = []
+    assert decode_bytes(LONG.encode(codec), "x.txt", warn=warnings.append) == LONG
+    assert warnings == []
+
+
+def test_forced_utf8_stays_strict():
+    with pytest.raises(ReadError) as info:
+        decode_bytes(MILYAEV.encode() + b"\xff", "x.txt", encoding="utf-8")
+    assert info.value.kind == "decode"
+
+
+# --------------------------------------------------------------------------- encodings, limits
+
+
+@pytest.mark.parametrize("name", ["undefined", "base64", "no-such-codec"])
+def test_check_encoding_refuses_what_cannot_decode_text(name):
+    with pytest.raises(ValueError, match=name):
+        check_encoding(name)
+
+
+def test_check_encoding_names_the_codec():
+    assert check_encoding("windows-1251") == "cp1251"
+    assert check_encoding("KOI8-R") == "koi8-r"
+
+
+def test_undefined_encoding_is_a_decode_error(tmp_path):
+    with pytest.raises(ReadError) as info:
+        read_path(write(tmp_path, "doc.txt", SHORT.encode()), encoding="undefined")
+    assert info.value.kind == "decode"
+
+
+def test_text_over_the_character_limit_is_too_large(tmp_path):
+    path = write(tmp_path, "long.txt", ("Текст. " * 100).encode())
+    with pytest.raises(ReadError) as info:
+        read_path(path, max_chars=699)
+    assert info.value.kind == "too_large"
+    assert info.value.message == f"{path}: text is 700 characters, more than the limit of 699"
+    assert read_path(path, max_chars=700).startswith("Текст.")
+
+
+def test_limits_are_what_the_time_limit_can_finish():
+    assert MAX_TEXT_CHARS <= 2_000_000  # about 30 s of tagging, inside the default limit of 60 s
+    assert MAX_INPUT_BYTES <= 20_000_000
+
+
+def test_messages_quote_a_name_that_does_not_print(tmp_path):
+    path = tmp_path / "a\nextract: fake.txt"
+    with pytest.raises(ReadError) as info:
+        read_path(path)
+    assert "\n" not in info.value.message
+    assert info.value.message == f"{str(path)!r}: no such file"

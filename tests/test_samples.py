@@ -28,5 +28,7 @@ def test_sample_matches_expected(pipeline: Pipeline, path: Path):
     validate(got)
     check_offsets(text, got)
     expected = json.loads((SAMPLES / "expected" / f"{path.stem}.json").read_text(encoding="utf-8"))
-    for key in ("doc_date", "persons", "organizations", "locations", "percentages", "dates"):
+    keys = ("doc_date", "ref_date", "ref_date_source", "persons", "organizations", "locations", "percentages", "dates",
+            "meetings", "agreements", "appointments")
+    for key in keys:
         assert got[key] == expected[key], key

@@ -8,62 +8,62 @@ The returned text is exactly the decoded text except that:
 
 * a leading byte-order mark is removed;
 * every ``"\\r\\n"`` and lone ``"\\r"`` is turned into ``"\\n"``;
-* HTML input (``.html``/``.htm`` or text starting with ``<!DOCTYPE html``/``<html``) is replaced
-  by its main text (trafilatura: no menus, navigation, footers), see :func:`html_to_text`.
+* HTML input (``.html``/``.htm``/``.xhtml``, or text starting as a page, XHTML or a fragment
+  such as ``<p>...</p>``) is replaced by its main text (trafilatura: no menus, navigation,
+  footers), and its date is kept beside it, see ``io.html``.
 
 All character offsets produced downstream refer to this normalised text.
 
 Every failure is a :class:`ReadError` with a ``kind`` and a one-line ``message`` naming the source.
+
+Limits: a file is read up to :data:`MAX_INPUT_BYTES`, and its text (after HTML is reduced to its
+main text) may have up to :data:`MAX_TEXT_CHARS` characters; beyond either, ``too_large``.
 """
 
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import math
 import os
 import re
 import stat
-from typing import BinaryIO
+from collections.abc import Callable
+from typing import BinaryIO, NamedTuple
+
+from extractor.io.errors import ReadError, ReadErrorKind, display_name
+from extractor.io.html import is_html, page
 
 __all__ = [
+    "Decoded",
     "ReadError",
+    "check_encoding",
     "decode_bytes",
     "read_path",
     "read_stdin",
+    "read_document",
+    "read_stdin_document",
     "html_to_text",
     "normalize_newlines",
     "DEFAULT_MAX_BYTES",
+    "MAX_INPUT_BYTES",
+    "MAX_TEXT_CHARS",
 ]
 
-DEFAULT_MAX_BYTES = 50_000_000
+# Bytes read from one input at most: an HTML page is larger than its text (a 10 MB page is read
+# in about a second and takes about 100 MB more memory while trafilatura holds its tree).
+MAX_INPUT_BYTES = 20_000_000
+DEFAULT_MAX_BYTES = MAX_INPUT_BYTES
+# Characters of text one document may have: the pipeline holds about 100 bytes per character
+# (2,000,000 characters: about 200 MB on top of the models) and tags about 70,000 characters a
+# second, so the largest document finishes inside the default time limit of 60 s.
+MAX_TEXT_CHARS = 2_000_000
 
-KINDS = ("not_found", "unreadable", "binary", "decode", "empty", "too_large")
-
-
-class ReadError(Exception):
-    """Input could not be turned into text.
-
-    ``kind`` is one of :data:`KINDS`; ``message`` is a single human-readable line naming the source.
-    """
-
-    def __init__(self, kind: str, message: str, source: str | None = None) -> None:
-        if kind not in KINDS:
-            raise ValueError(f"unknown ReadError kind: {kind!r}")
-        super().__init__(message)
-        self.kind = kind
-        self.message = message
-        self.source = source
-
-    def __str__(self) -> str:
-        return self.message
+Warn = Callable[[str], None]  # receives a one-line warning about an input that is still read
 
 
-def _label(source: str) -> str:
-    return "<stdin>" if source == "-" else source
-
-
-def _err(kind: str, source: str, what: str) -> ReadError:
-    return ReadError(kind, f"{_label(source)}: {what}", source)
+def _err(kind: ReadErrorKind, source: str, what: str) -> ReadError:
+    return ReadError(kind, f"{display_name(source)}: {what}", source)
 
 
 # --------------------------------------------------------------------------- legacy detection
@@ -89,6 +89,9 @@ _VOWELS = set("аеёиоуыэюя")
 # Tried in this order; on a tie the earlier one wins.
 _LEGACY = ("cp1251", "koi8_r", "mac_cyrillic", "cp866")
 _SAMPLE_BYTES = 256_000  # scoring looks at this much; the chosen codec then decodes everything
+# Share of junk among the non-ASCII characters of the best decoding above which the bytes are
+# no legacy Cyrillic text at all (charset-normalizer gets them).
+_MAX_JUNK_SHARE = 0.3
 
 
 def _russianness(text: str) -> tuple[float, float]:
@@ -136,7 +139,7 @@ def _detect_legacy(data: bytes) -> tuple[str, str] | None:
             continue
         scored.append((-score, order, junk, codec))
     for _, _, junk, codec in sorted(scored):
-        if junk > 0.3:
+        if junk > _MAX_JUNK_SHARE:
             return None
         try:
             return data.decode(codec), codec
@@ -180,8 +183,47 @@ def _decode_with(data: bytes, codec: str, source: str) -> str:
         raise _err(
             "decode", source, f"cannot decode as {codec}: invalid {byte} at offset {exc.start}"
         ) from None
+    except UnicodeError as exc:  # a codec that decodes nothing ('undefined')
+        raise _err("decode", source, f"cannot decode as {codec}: {exc}") from None
     except LookupError:
         raise _err("decode", source, f"'{codec}' is not a text encoding") from None
+
+
+def check_encoding(name: str) -> str:
+    """The codec's canonical name when `name` is a text encoding that decodes text; ValueError
+    with a one-line reason otherwise (unknown, bytes-to-bytes like ``base64``, ``undefined``)."""
+    try:
+        codec = codecs.lookup(name)
+    except LookupError:
+        raise ValueError(f"unknown encoding {name!r}") from None
+    if not getattr(codec, "_is_text_encoding", True):
+        raise ValueError(f"{name!r} is not a text encoding")
+    try:
+        b"text".decode(codec.name)
+    except Exception as exc:  # any codec may fail in its own way
+        raise ValueError(f"{name!r} cannot decode text ({exc})") from None
+    return codec.name
+
+
+# Text that is not strict UTF-8 is still read as UTF-8 (bad bytes replaced) when its valid
+# multi-byte characters outnumber the invalid bytes this many times: legacy Cyrillic read as UTF-8
+# has nearly none (at most one for every four bad bytes, in CP866), so it never passes for UTF-8.
+UTF8_MAJORITY = 4
+_BAD_BYTE = re.compile("[\udc80-\udcff]")  # an undecodable byte, under surrogateescape
+
+
+def _mostly_utf8(data: bytes, source: str, codec: str, warn: Warn | None) -> str | None:
+    """`data` as UTF-8 with each invalid byte replaced by U+FFFD (and a warning), when it is
+    UTF-8 but for a few bad bytes; None when it is not UTF-8."""
+    text = data.decode(codec, "surrogateescape")
+    bad = len(_BAD_BYTE.findall(text))
+    valid = sum(1 for ch in text if ch > "\x7f") - bad
+    if valid < UTF8_MAJORITY * bad:
+        return None
+    if warn is not None:
+        plural = "byte" if bad == 1 else "bytes"
+        warn(f"{display_name(source)}: {bad} invalid UTF-8 {plural} replaced with U+FFFD")
+    return _BAD_BYTE.sub("\ufffd", text)
 
 
 def _check_text(text: str, source: str) -> None:
@@ -197,11 +239,12 @@ def normalize_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def decode_bytes(data: bytes, source: str, encoding: str | None = None) -> str:
+def decode_bytes(data: bytes, source: str, encoding: str | None = None, warn: Warn | None = None) -> str:
     """Decode `data` (read from `source`, used in messages; "-" is stdin) into normalised text.
 
-    Without `encoding`: a byte-order mark decides; otherwise strict UTF-8; otherwise the most
-    Russian-looking of CP1251/KOI8-R/MacCyrillic/CP866. With `encoding`: that codec, strictly.
+    Without `encoding`: a byte-order mark decides; otherwise UTF-8 (a few invalid bytes are
+    replaced by U+FFFD, with a warning to `warn`); otherwise the most Russian-looking of
+    CP1251/KOI8-R/MacCyrillic/CP866. With `encoding`: that codec, strictly.
     Does not convert HTML (see :func:`read_path`/:func:`read_stdin`).
     """
     if not data:
@@ -214,7 +257,7 @@ def decode_bytes(data: bytes, source: str, encoding: str | None = None) -> str:
             raise _err("decode", source, f"unknown encoding '{encoding}'") from None
         text = _decode_with(data, codec, source)
     else:
-        text = _auto_decode(data, source)
+        text = _auto_decode(data, source, warn)
 
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -222,74 +265,94 @@ def decode_bytes(data: bytes, source: str, encoding: str | None = None) -> str:
     return normalize_newlines(text)
 
 
-def _auto_decode(data: bytes, source: str) -> str:
+def _auto_decode(data: bytes, source: str, warn: Warn | None) -> str:
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            return _decode_with(data, codec, source)
+            return _utf8(data, source, codec, warn) if codec == "utf-8-sig" else _decode_with(data, codec, source)
     if b"\x00" in data:
         raise _err("binary", source, "looks like a binary file (contains NUL bytes)")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    mostly = _mostly_utf8(data, source, "utf-8", warn)
+    if mostly is not None:
+        return mostly
     found = _detect_legacy(data) or _detect_other(data)
     if found is None:
         raise _err("decode", source, "cannot detect the text encoding; pass the encoding explicitly")
     return found[0]
 
 
-# --------------------------------------------------------------------------- HTML
+def _utf8(data: bytes, source: str, codec: str, warn: Warn | None) -> str:
+    """UTF-8 announced by its byte-order mark: strictly, or mostly, or a decode error."""
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError:
+        pass
+    mostly = _mostly_utf8(data, source, codec, warn)
+    return mostly if mostly is not None else _decode_with(data, codec, source)
 
-_SPACES = re.compile(r"[ \t\n\r\f\v\u00a0]+")
-_EXTRACT_OPTIONS = {"include_comments": False, "include_tables": True, "deduplicate": False}
+
+# --------------------------------------------------------------------------- HTML
 
 
 def html_to_text(html: str) -> str:
-    """Main text of an HTML page, by trafilatura: the article's headings and paragraphs without
-    menus, navigation, headers, footers, scripts or styles; one line per paragraph.
-
-    Trafilatura first in its precision mode (keeps inline markup inside its sentence); a page it
-    finds no article in gets its default mode, then all the text of the body. Whitespace inside a
-    line collapses to single spaces; empty lines are dropped; "" when nothing is left.
-    """
-    import trafilatura  # imported on the first HTML page: it costs a fifth of a second
-
-    text = (
-        trafilatura.extract(html, favor_precision=True, **_EXTRACT_OPTIONS)
-        or trafilatura.extract(html, **_EXTRACT_OPTIONS)
-        or trafilatura.html2txt(html)
-        or ""
-    )
-    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
-    text = "\n".join(line for line in lines if line)
-    return text + "\n" if text else ""
+    """Main text of an HTML page (see ``io.html``): the article's headings and paragraphs without
+    menus, navigation, headers, footers, scripts or styles; one line per paragraph; a lead the
+    page sets apart comes first."""
+    return page(html).text
 
 
-_HTML_START = re.compile(r"\s*(<!doctype\s+html|<html[\s>])", re.IGNORECASE)
+class Decoded(NamedTuple):
+    """An input as text, and what its HTML page says beside the text: the release's date."""
+
+    text: str
+    date: dt.date | None = None
 
 
-def _is_html(text: str, source: str) -> bool:
-    return source.lower().endswith((".html", ".htm")) or bool(_HTML_START.match(text[:1000]))
-
-
-def _finish(text: str, source: str) -> str:
-    if _is_html(text, source):
-        text = html_to_text(text)
+def _finish(text: str, source: str, max_chars: int) -> Decoded:
+    date = None
+    if is_html(text, source):
+        text, date = page(text)
         if not text.strip():
             raise _err("empty", source, "HTML page has no main text")
-    return text
+    if len(text) > max_chars:
+        raise _err("too_large", source, f"text is {len(text)} characters, more than the limit of {max_chars}")
+    return Decoded(text, date)
 
 
 # --------------------------------------------------------------------------- sources
 
 
 def read_path(
-    path: str | os.PathLike[str], encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+    path: str | os.PathLike[str],
+    encoding: str | None = None,
+    max_bytes: int = MAX_INPUT_BYTES,
+    *,
+    source: str | None = None,
+    warn: Warn | None = None,
+    max_chars: int = MAX_TEXT_CHARS,
 ) -> str:
-    """Read and decode a file; HTML files become their main text."""
-    source = os.fspath(path)
+    """Read and decode a file; HTML files become their main text. `source` is the name used in
+    messages (default: the path); `warn` receives one-line warnings (bytes replaced)."""
+    return read_document(path, encoding, max_bytes, source=source, warn=warn, max_chars=max_chars).text
+
+
+def read_document(
+    path: str | os.PathLike[str],
+    encoding: str | None = None,
+    max_bytes: int = MAX_INPUT_BYTES,
+    *,
+    source: str | None = None,
+    warn: Warn | None = None,
+    max_chars: int = MAX_TEXT_CHARS,
+) -> Decoded:
+    """:func:`read_path`, with the release's date when an HTML page states it."""
+    path = os.fspath(path)
+    source = path if source is None else source
     try:
-        st = os.stat(source)
+        st = os.stat(path)
     except FileNotFoundError:
         raise _err("not_found", source, "no such file") from None
     except NotADirectoryError:
@@ -301,7 +364,8 @@ def read_path(
     if stat.S_ISREG(st.st_mode) and st.st_size > max_bytes:
         raise _err("too_large", source, f"file is {st.st_size} bytes, more than the limit of {max_bytes}")
     try:
-        with open(source, "rb") as fh:
+        # not a regular file (a FIFO, a device): it may never end; the caller's time limit holds
+        with open(path, "rb") as fh:
             data = fh.read(max_bytes + 1)
     except FileNotFoundError:
         raise _err("not_found", source, "no such file") from None
@@ -311,14 +375,33 @@ def read_path(
         raise _err("unreadable", source, f"cannot read: {exc.strerror or exc}") from None
     if len(data) > max_bytes:
         raise _err("too_large", source, f"file is larger than the limit of {max_bytes} bytes")
-    return _finish(decode_bytes(data, source, encoding), source)
+    return _finish(decode_bytes(data, source, encoding, warn), source, max_chars)
 
 
-def read_stdin(stream: BinaryIO, encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+def read_stdin(
+    stream: BinaryIO,
+    encoding: str | None = None,
+    max_bytes: int = MAX_INPUT_BYTES,
+    *,
+    warn: Warn | None = None,
+    max_chars: int = MAX_TEXT_CHARS,
+) -> str:
     """Read and decode all of `stream` (normally ``sys.stdin.buffer``); source name is "-".
 
     A text stream is accepted too: its text is used as is (apart from newline and HTML handling).
     """
+    return read_stdin_document(stream, encoding, max_bytes, warn=warn, max_chars=max_chars).text
+
+
+def read_stdin_document(
+    stream: BinaryIO,
+    encoding: str | None = None,
+    max_bytes: int = MAX_INPUT_BYTES,
+    *,
+    warn: Warn | None = None,
+    max_chars: int = MAX_TEXT_CHARS,
+) -> Decoded:
+    """:func:`read_stdin`, with the release's date when an HTML page states it."""
     source = "-"
     try:
         data = stream.read(max_bytes + 1)
@@ -331,5 +414,5 @@ def read_stdin(stream: BinaryIO, encoding: str | None = None, max_bytes: int = D
         _check_text(text, source)
         text = normalize_newlines(text)
     else:
-        text = decode_bytes(data, source, encoding)
-    return _finish(text, source)
+        text = decode_bytes(data, source, encoding, warn)
+    return _finish(text, source, max_chars)

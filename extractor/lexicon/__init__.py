@@ -13,10 +13,12 @@ lexicons of the rules on top of it: posts, organizations.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Generic, TypeVar
 
+from extractor.nlp.morph import phrase_lemmas
 from extractor.nlp.tagging import Token
 
 V = TypeVar("V")
@@ -43,24 +45,54 @@ def token_lemma(tok: Token) -> str:
     return tok.lemma
 
 
-class PhraseIndex(Generic[V]):
-    """Phrases of lemmas -> values, with every proper prefix known, so that a match stops at the
-    first word no phrase continues with."""
+# words a « ~ » gap of a phrase may hold: «освободить ~ должность» in «освободил Иванова от должности»
+MAX_GAP = 5
 
-    def __init__(self, entries: Iterable[tuple[Phrase, V]]) -> None:
+
+@dataclass(frozen=True)
+class Match(Generic[V]):
+    """Where a phrase was found, in word indexes (last exclusive), and its value."""
+
+    first: int
+    last: int
+    value: V
+
+
+class PhraseIndex(Generic[V]):
+    """Phrases of lemmas -> values: the one matcher of the word lists. Every proper prefix of a
+    phrase is known, so that a match stops at the first word no phrase continues with. A phrase may
+    have gaps: parts of lemmas with a few words between them («освободить ~ должность»)."""
+
+    def __init__(self, entries: Iterable[tuple[Phrase | tuple[Phrase, ...], V]]) -> None:
         self._entries: dict[Phrase, V] = {}
         self._prefixes: set[Phrase] = set()
+        self._gapped: dict[str, list[tuple[tuple[Phrase, ...], V]]] = {}
         for phrase, value in entries:
-            self._entries.setdefault(phrase, value)
-            self._prefixes.update(phrase[:n] for n in range(1, len(phrase)))
-        self.firsts = frozenset(p[0] for p in self._entries)
+            if phrase and isinstance(phrase[0], tuple):
+                parts = phrase  # type: ignore[assignment]
+                self._gapped.setdefault(parts[0][0], []).append((parts, value))  # type: ignore[index]
+                continue
+            self._entries.setdefault(phrase, value)  # type: ignore[arg-type]
+            self._prefixes.update(phrase[:n] for n in range(1, len(phrase)))  # type: ignore[misc]
+        for phrases in self._gapped.values():
+            phrases.sort(key=lambda entry: -sum(len(part) for part in entry[0]))
+        self.firsts = frozenset(p[0] for p in self._entries) | frozenset(self._gapped)
         self.longest = max((len(p) for p in self._entries), default=0)
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[tuple[str, ...]]) -> PhraseIndex[tuple[str, ...]]:
+        """A word list's rows: the phrase (« ~ » for a gap), then its other fields as the value."""
+        entries: list[tuple[Phrase | tuple[Phrase, ...], tuple[str, ...]]] = []
+        for phrase, *fields in rows:
+            parts = tuple(phrase_lemmas(part) for part in phrase.split(" ~ "))
+            entries.append((parts if len(parts) > 1 else parts[0], tuple(fields)))
+        return PhraseIndex(entries)
 
     def __contains__(self, phrase: object) -> bool:
         return phrase in self._entries
 
     def __len__(self) -> int:
-        return len(self._entries)
+        return len(self._entries) + sum(len(v) for v in self._gapped.values())
 
     def get(self, phrase: Phrase) -> V | None:
         return self._entries.get(phrase)
@@ -69,19 +101,58 @@ class PhraseIndex(Generic[V]):
         """Whether a longer phrase starts with this one."""
         return phrase in self._prefixes
 
+    def starts(self, lemma: str) -> bool:
+        return lemma in self.firsts
+
     def longest_at(
         self, tokens: Sequence[Token], i: int, end: int, lemma: Callable[[Token], str] = token_lemma
     ) -> tuple[int, V] | None:
-        """The end (exclusive) and value of the longest phrase whose lemmas start at token `i`
-        and end by `end`."""
-        if i >= end or lemma(tokens[i]) not in self.firsts:
+        """The end (exclusive) and value of the longest phrase (with no gap) whose lemmas start at
+        token `i` and end by `end`."""
+        found = self._longest(lambda k: lemma(tokens[k]), i, end)
+        return (found.last, found.value) if found else None
+
+    def match(
+        self, lemmas: Sequence[str], i: int, end: int, gap_ok: Callable[[int], bool] = lambda _k: True
+    ) -> Match[V] | None:
+        """The phrase of the most words starting at word i and ending by `end`, gaps allowed; a
+        gap's words must pass `gap_ok` (given their index)."""
+        best = self._longest(lemmas.__getitem__, i, end)
+        for parts, value in self._gapped.get(lemmas[i], ()) if i < end else ():
+            if best is not None and sum(len(p) for p in parts) <= best.last - best.first:
+                break
+            last = _match_parts(parts, lemmas, i, end, gap_ok)
+            if last is not None:
+                return Match(i, last, value)
+        return best
+
+    def _longest(self, lemma_at: Callable[[int], str], i: int, end: int) -> Match[V] | None:
+        if i >= end or lemma_at(i) not in self.firsts:
             return None
         best = None
         key: Phrase = ()
         for j in range(i, min(end, i + self.longest)):
-            key += (lemma(tokens[j]),)
+            key += (lemma_at(j),)
             if key in self._entries:
-                best = (j + 1, self._entries[key])
+                best = Match(i, j + 1, self._entries[key])
             if key not in self._prefixes:
                 break
         return best
+
+
+def _match_parts(
+    parts: tuple[Phrase, ...], lemmas: Sequence[str], i: int, end: int, gap_ok: Callable[[int], bool]
+) -> int | None:
+    first, rest = parts[0], parts[1:]
+    if i + len(first) > end or tuple(lemmas[i : i + len(first)]) != first:
+        return None
+    j = i + len(first)
+    if not rest:
+        return j
+    for k in range(j, min(end, j + MAX_GAP + 1)):
+        if k > j and not gap_ok(k - 1):
+            return None
+        found = _match_parts(rest, lemmas, k, end, gap_ok)
+        if found is not None:
+            return found
+    return None

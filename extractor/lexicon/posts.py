@@ -29,10 +29,19 @@ class PostLexicon:
     modifiers: frozenset[str]  # lemmas that qualify a post before it: «первый», «врио»
     expansions: dict[str, Phrase]  # an abbreviation that stands for a whole post: «гендиректор»
     acting: frozenset[str]  # short forms of «исполняющий обязанности»: «и.о», «врио»
-    link_verbs: frozenset[str]  # «назначен на должность», «избрана председателем»
+    acting_objects: frozenset[str]  # what an acting post performs: «обязанности», «полномочия»
+    link_verbs: frozenset[str]  # «назначен на должность», «избрана председателем», «стал министром»
+    appointing: frozenset[str]  # link verbs whose active voice gives the post to the object: «назначил»
     professions: frozenset[str]  # trades: «журналист», a position only with its organization
     territorial: frozenset[str]  # posts of a territory: «губернатор», «премьер-министр»
     place_names: dict[str, str]  # «российский» -> «Россия»
+    offices: dict[Phrase, str]  # posts that name one office: «глава региона», «губернатор» -> region
+
+
+def _is_modifier_row(row: tuple[str, ...]) -> bool:
+    """A modifier as it is («первый»), or one marking a former post («бывший | past»); the other
+    rows give an abbreviation and what it stands for."""
+    return len(row) == 1 or row[1] == "past"
 
 
 def _modifiers_and_expansions(heads: PhraseIndex[bool]) -> tuple[frozenset[str], dict[str, Phrase], frozenset[str]]:
@@ -41,8 +50,9 @@ def _modifiers_and_expansions(heads: PhraseIndex[bool]) -> tuple[frozenset[str],
     acting: set[str] = set()
     for row in load_rows("post_modifiers.txt"):
         word = row[0].lower()
-        if len(row) == 1 or row[1] == "past":
-            # «чрезвычайный и полномочный»: the words, not the conjunction
+        if _is_modifier_row(row):
+            # «чрезвычайный и полномочный», «временно исполняющий полномочия»: the words, not the
+            # conjunction (a noun among them qualifies only after «исполняющий»: is_modifier)
             modifiers.update(w for w in phrase_lemmas(word) if len(w) > 2)
         elif " " not in word:  # one-token abbreviations: «врио», «замминистра», «гендиректор»
             abbr = word.rstrip(".")
@@ -63,16 +73,29 @@ def _head_rows() -> list[str]:
 def post_lexicon() -> PostLexicon:
     heads = PhraseIndex((phrase_lemmas(phrase), True) for phrase in _head_rows())
     modifiers, expansions, acting = _modifiers_and_expansions(heads)
+    acting_objects = frozenset(
+        w for row in load_rows("post_modifiers.txt") if _is_modifier_row(row) and " " in row[0]
+        for w in phrase_lemmas(row[0]) if _is_noun(w)
+    )
     return PostLexicon(
         heads=heads,
         modifiers=modifiers,
         expansions=expansions,
         acting=acting,
+        acting_objects=acting_objects,
         link_verbs=frozenset(load_words("post_link_verbs.txt")),
+        appointing=frozenset(row[0] for row in load_rows("post_link_verbs.txt") if row[1:] == ("object",)),
         professions=frozenset(load_words("professions.txt")) | frozenset(load_words("occupations.txt")),
         territorial=frozenset(load_words("territorial_posts.txt")),
         place_names={row[0]: row[1] for row in load_rows("place_adjectives.txt") if len(row) > 1},
+        offices={phrase_lemmas(row[0]): row[1] for row in load_rows("offices.txt")},
     )
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _is_noun(lemma: str) -> bool:
+    found = parses(lemma)
+    return bool(found) and found[0].tag.POS == "NOUN"
 
 
 def starts_post(word_lemma: str) -> bool:
@@ -88,7 +111,9 @@ def _lemma_of_word(word: str) -> str:
 
 
 def post_lemma(tok: Token) -> str:
-    """A token's lemma as the post lexicon reads it: «экс-премьера» is a former «премьер»."""
+    """A token's lemma as the post lexicon reads it: «экс-премьера» is a former «премьер»; a
+    word the tagger read otherwise may still be a post in another reading («нападающий»,
+    a participle to the tagger, is a forward)."""
     text = tok.text.lower()
     if text.startswith(EX_PREFIX) and len(text) > len(EX_PREFIX):
         return _lemma_of_word(text[len(EX_PREFIX) :])
@@ -99,27 +124,36 @@ def match_post_head(tokens: Sequence[Token], i: int, end: int) -> int | None:
     """End of the longest post of the lexicon starting at token i, or None; an abbreviation
     («гендиректор», «замминистра») stands for the whole post it abbreviates."""
     lexicon = post_lexicon()
-    best = None
-    key: Phrase = ()
-    for j in range(i, min(end, i + MAX_POST_WORDS)):
-        lemma = post_lemma(tokens[j])
-        if j == i and lemma in lexicon.expansions:
-            key = lexicon.expansions[lemma]
-            if key in lexicon.heads:
-                best = j + 1
-            continue
-        key += (lemma,)
-        if key in lexicon.heads:
-            best = j + 1
-        elif not lexicon.heads.continues(key):
-            break
+    first = post_lemma(tokens[i]) if i < end else ""
+    starts: list[Phrase] = [(first,)]
+    if first in lexicon.expansions:
+        starts.append(lexicon.expansions[first])
+    ends = [_longest_from(tokens, i + 1, end, key) for key in starts]
+    return max((e for e in ends if e is not None), default=None)
+
+
+def _longest_from(tokens: Sequence[Token], j: int, end: int, key: Phrase) -> int | None:
+    """The end of the longest post that begins with the lemmas `key` (its words up to token j)."""
+    heads = post_lexicon().heads
+    best = j if key in heads else None
+    limit = min(end, j + MAX_POST_WORDS)
+    while j < limit and heads.continues(key):
+        key += (post_lemma(tokens[j]),)
+        j += 1
+        if key in heads:
+            best = j
     return best
 
 
-def is_modifier(tok: Token) -> bool:
-    """A word that qualifies a post before its head: «первый», «врио», «бывший»."""
-    mods = post_lexicon().modifiers
-    return post_lemma(tok) in mods or tok.text.lower().rstrip(".") in mods
+def is_modifier(tok: Token, previous: Token | None = None) -> bool:
+    """A word that qualifies a post before its head: «первый», «врио», «бывший»; the object of
+    an acting post right after it («исполняющий обязанности», «временно исполняющий полномочия»),
+    while «полномочия» elsewhere qualifies nothing."""
+    lexicon = post_lexicon()
+    lemma = post_lemma(tok)
+    if lemma in lexicon.acting_objects:
+        return previous is not None and is_acting(previous)
+    return lemma in lexicon.modifiers or tok.text.lower().rstrip(".") in lexicon.modifiers
 
 
 def is_acting(tok: Token) -> bool:
@@ -127,6 +161,12 @@ def is_acting(tok: Token) -> bool:
     post phrase in place of a noun."""
     low = tok.text.lower()
     return low.startswith("исполняющ") or low.rstrip(".") in post_lexicon().acting
+
+
+def office_of(role_key_: str, whole_key: str) -> str | None:
+    """The office a post names, by the lemma keys of its whole post or of its role."""
+    offices = post_lexicon().offices
+    return offices.get(tuple(whole_key.split())) or offices.get(tuple(role_key_.split()))
 
 
 def role_key(role: str) -> str:

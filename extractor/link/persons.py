@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from extractor.lexicon.posts import role_key
+from extractor.lexicon.posts import office_of, role_key
 from extractor.model import Mention, Person, Post
 from extractor.nlp.coverage import Coverage
 from extractor.nlp.tagging import Tagged
@@ -129,14 +129,18 @@ def link_bare_posts(
     tagged: Tagged, persons: list[Person], bare: list[BarePost]
 ) -> None:
     """«губернатор отметил»: a post standing alone refers to the one person holding it; with
-    its organization («Губернатор Тульской области обсудил») it must be that person's whole post.
-    It is a mention of the person, and of that post."""
+    its organization («Губернатор Тульской области обсудил») it must be that person's whole post;
+    a post naming the same office refers to its holder too («глава региона» of the governor). It
+    is a mention of the person, and of that post."""
     holders: dict[str, list[tuple[int, int]]] = {}
     wholes: dict[str, list[tuple[int, int]]] = {}
+    offices: dict[str, list[tuple[int, int]]] = {}
     for k, person in enumerate(persons):
         for n, post in enumerate(person.posts):
-            for index, key in ((holders, role_key(post.role)), (wholes, role_key(post.normal))):
-                if all(k != holder for holder, _ in index.setdefault(key, [])):
+            role, whole = role_key(post.role), role_key(post.normal)
+            office = office_of(role, whole)
+            for index, key in ((holders, role), (wholes, whole), (offices, office)):
+                if key is not None and all(k != holder for holder, _ in index.setdefault(key, [])):
                     index[key].append((k, n))
     # names and the posts attached to them are not references of their own
     taken = Coverage(len(tagged.text), [(m.start, m.end) for p in persons for m in p.mentions])
@@ -147,6 +151,9 @@ def link_bare_posts(
     toks = tagged.tokens
     for ref in bare:
         who = holders.get(ref.role_key, []) if ref.last == ref.head_end else wholes.get(ref.whole_key, [])
+        office = office_of(ref.role_key, ref.whole_key)
+        if not who and office is not None:
+            who = offices.get(office, [])
         start, end = toks[ref.first].start, toks[ref.last - 1].end
         if taken.overlaps(start, end):
             continue

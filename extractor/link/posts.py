@@ -1,12 +1,24 @@
-"""Posts to the organization or place they name (`org_ref`); a territorial post that names none
-takes the place named just before it."""
+"""Posts to the organization or place they name: `org` becomes that entity's name, as the
+document's organizations and locations give it, and `org_ref` points at it.
+
+Each post tries, in order:
+1. the entity its `org` names («Тульская область», «ПАО «Северсталь»» -> «Северсталь»);
+2. an entity the text names inside the post («директор департамента ... Курганской области»);
+3. for a post of a described organization («генеральный директор компании»), the organization of
+   that kind named last before it;
+4. for a territorial post standing alone («Премьер-министр Сильвио Берлускони»), the place (or
+   for a national post, the country) named last before it.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
+from extractor.lexicon.orgs import org_heads
 from extractor.lexicon.posts import post_lexicon, role_key
-from extractor.model import Location, Organization, OrgRef, Person
+from extractor.model import Location, Mention, Organization, OrgRef, Person, Post
+from extractor.nlp.morph import phrase_lemmas
 from extractor.rules.organizations.names import same_org, strip_legal_form
 
 
@@ -14,7 +26,7 @@ def _norm(s: str) -> str:
     return " ".join(s.lower().replace("ё", "е").split())
 
 
-# how far back (in characters) the place of a territorial post may be named
+# how far back (in characters) the place or organization of a post may be named
 CONTEXT_CHARS = 800
 
 
@@ -22,52 +34,99 @@ CONTEXT_CHARS = 800
 NATIONAL = frozenset({"президент", "премьер-министр", "премьер", "канцлер", "король", "королева", "министр", "посол"})
 
 
+class Entities:
+    """The organizations and locations of a document, as a post may refer to them."""
+
+    def __init__(self, orgs: list[Organization], locs: list[Location]) -> None:
+        self.orgs, self.locs = orgs, locs
+
+    def name_of(self, ref: OrgRef) -> str:
+        return (self.orgs if ref.type == "organization" else self.locs)[ref.index].name
+
+    def mentions(self) -> list[tuple[Mention, OrgRef]]:
+        out = [(m, OrgRef("organization", i)) for i, o in enumerate(self.orgs) for m in o.mentions]
+        return out + [(m, OrgRef("location", i)) for i, loc in enumerate(self.locs) for m in loc.mentions]
+
+    def by_name(self, name: str) -> OrgRef | None:
+        bare = strip_legal_form(name)
+        for i, o in enumerate(self.orgs):
+            if any(same_org(n, bare) for n in [o.name, *o.aliases]):
+                return OrgRef("organization", i)
+        for i, loc in enumerate(self.locs):
+            if _norm(loc.name) == _norm(name):
+                return OrgRef("location", i)
+        return None
+
+    def last_before(self, pos: int, wanted: Callable[[OrgRef], bool]) -> OrgRef | None:
+        """The wanted entity named last before `pos`, within CONTEXT_CHARS."""
+        best: tuple[int, OrgRef] | None = None
+        for m, ref in self.mentions():
+            if pos - CONTEXT_CHARS <= m.end <= pos and wanted(ref) and (best is None or m.end > best[0]):
+                best = (m.end, ref)
+        return best[1] if best else None
+
+
+def _named_org(post: Post, entities: Entities) -> OrgRef | None:
+    return entities.by_name(post.org) if post.org else None
+
+
+def _named_inside(post: Post, entities: Entities) -> OrgRef | None:
+    """The entity first named inside a post that names one: «министр финансов Пензенской
+    области» -> the region; a department before its region wins («директор департамента ...
+    Курганской области»). A post that names no organization of its own takes only an
+    organization: the see of a bishop («епископ Одинцовский») is no place he works for."""
+    inside = [(m.start, -(m.end - m.start), ref) for m, ref in entities.mentions()
+              if post.start < m.start and m.end <= post.end and (post.org is not None or ref.type == "organization")]
+    return min(inside, key=lambda x: (x[0], x[1]))[2] if inside else None
+
+
+def _described_org(post: Post, entities: Entities) -> OrgRef | None:
+    """«генеральный директор компании», «ректор университета»: the post names its organization by
+    a generic noun; the organization of that kind named last before it is the one meant."""
+    tail = post.normal[len(post.role) :].split() if post.normal.startswith(post.role) else []
+    if post.org is not None or len(tail) != 1:
+        return None
+    kind = org_heads().get(phrase_lemmas(tail[0]))
+    if kind is None:
+        return None
+    return entities.last_before(
+        post.start, lambda ref: ref.type == "organization" and entities.orgs[ref.index].kind == kind
+    )
+
+
 def _countries() -> frozenset[str]:
     return frozenset(_norm(name) for name in post_lexicon().place_names.values())
 
 
-def _place_before(
-    locs: list[Location], orgs: list[Organization], pos: int, national: bool
-) -> str | None:
-    """The place or authority named last before `pos`, within CONTEXT_CHARS («В Сенате, где
-    ..., спикер Гарри Рид»); for a national post the country named last, if any."""
-    named = [(loc.name, loc.mentions) for loc in locs if not national or _norm(loc.name) in _countries()]
-    if not national:
-        named += [(o.name, o.mentions) for o in orgs if o.kind == "authority"]
-    best = None
-    for name, mentions in named:
-        for m in mentions:
-            if pos - CONTEXT_CHARS <= m.end <= pos and (best is None or m.end > best[0]):
-                best = (m.end, name)
-    if best is None and national:
-        return _place_before(locs, orgs, pos, national=False)
-    return best[1] if best else None
+def _territory(post: Post, entities: Entities) -> OrgRef | None:
+    """A bare territorial post («Премьер-министр Сильвио Берлускони», «спикер»): the place or
+    authority named last before it; for a national post, the country named last, if any. Not
+    «глава партии»: that speaks of a party, not of the place named before."""
+    first_word = (role_key(post.role).split() or [""])[0]
+    if post.org is not None or first_word not in post_lexicon().territorial or _norm(post.normal) != _norm(post.role):
+        return None
+
+    def place(ref: OrgRef) -> bool:
+        return ref.type == "location" or entities.orgs[ref.index].kind == "authority"
+
+    def country(ref: OrgRef) -> bool:
+        return ref.type == "location" and _norm(entities.locs[ref.index].name) in _countries()
+
+    national = entities.last_before(post.start, country) if first_word in NATIONAL else None
+    return national or entities.last_before(post.start, place)
+
+
+RESOLVERS = (_named_org, _named_inside, _described_org, _territory)
 
 
 def link_post_orgs(persons: list[Person], orgs: list[Organization], locs: list[Location]) -> None:
-    """`org_ref` of each post: the organization or location its `org` names. A territorial post
-    that names no territory («Премьер-министр Сильвио Берлускони») takes the place named just
-    before it in the text."""
+    """`org_ref` of each post, and its `org` as that entity's name."""
+    entities = Entities(orgs, locs)
     for person in persons:
         linked = []
         for post in person.posts:
-            first_word = (role_key(post.role).split() or [""])[0]
-            # only a bare post: «глава партии» speaks of a party, not of the place named before
-            if post.org is None and first_word in post_lexicon().territorial and _norm(post.normal) == _norm(post.role):
-                place = _place_before(locs, orgs, post.start, first_word in NATIONAL)
-                if place:
-                    post = replace(post, org=place)
-            ref: OrgRef | None = None
-            if post.org:
-                org_name = strip_legal_form(post.org)
-                for i, o in enumerate(orgs):
-                    if any(same_org(n, org_name) for n in [o.name, *o.aliases]):
-                        ref = OrgRef("organization", i)
-                        break
-                else:
-                    for i, loc in enumerate(locs):
-                        if _norm(loc.name) == _norm(post.org):
-                            ref = OrgRef("location", i)
-                            break
-            linked.append(replace(post, org_ref=ref))
+            ref = next((r for resolve in RESOLVERS if (r := resolve(post, entities)) is not None), None)
+            if ref is not None:
+                post = replace(post, org=entities.name_of(ref), org_ref=ref)
+            linked.append(post)
         person.posts = linked

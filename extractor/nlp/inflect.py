@@ -114,6 +114,20 @@ def head_grams(tok: Token) -> tuple[str | None, str | None]:
     return None, None
 
 
+def singular_nominative_phrase(tokens: Sequence[Token], text: str, head: int) -> str:
+    """A noun phrase with its head at `head` in the nominative singular, whatever its number:
+    «американские сенаторы» -> «американский сенатор» (the post each of a group holds)."""
+    gender, _number = head_grams(tokens[head])
+    words = []
+    for i, tok in enumerate(tokens):
+        agrees = i == head or i < head and tok.pos in ADJISH
+        pos = "NOUN" if i == head else tok.pos
+        found = [p for p in tok.parses if fits(p, pos, tok.case) or i == head and p.tag.POS == "NOUN"] if agrees else []
+        grams = {"nomn", "sing"} | ({gender} if gender and tok.pos not in NOUNISH else set())
+        words.append((inflect_word(tok.text, found[0], grams, {"nomn"}) if found else None) or tok.text)
+    return join_tokens(tokens, words, text)
+
+
 def nominative_phrase(tokens: Sequence[Token], text: str) -> str:
     """A noun phrase in the nominative: the head and the words agreeing with it change,
     its dependents (genitive and prepositional groups) stay as they are."""

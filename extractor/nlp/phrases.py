@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from extractor.nlp.morph import UD_CASES
 from extractor.nlp.tagging import Tagged, Token
 
 # how far the dependents of a head noun may reach: a long official name has about twenty words
@@ -73,6 +74,45 @@ ORG_PREPS = frozenset({"по", "при", "в", "во"})
 PLACE_PREPS = frozenset({"в", "во"})
 
 
+# the words of one item of a coordinated list: «государственной поддержки предпринимательства»
+MAX_LIST_ITEM_WORDS = 4
+
+
+def _can_be_in(tok: Token, cases: tuple[str, ...]) -> bool:
+    """The tagged case is one of `cases`, or a dictionary reading is («печати»: dative too)."""
+    if case_of(tok) in cases:
+        return True
+    wanted = set().union(*(UD_CASES[c] for c in cases))
+    return any(p.tag.case in wanted for p in tok.parses)
+
+
+def _list_item_end(toks: list[Token], k: int, limit: int, cases: tuple[str, ...]) -> int:
+    """The end of a run of lowercase nouns and adjectives in one of `cases` starting at k."""
+    start = k
+    while (
+        k < limit and k - start < MAX_LIST_ITEM_WORDS and toks[k].text.isalpha() and toks[k].text.islower()
+        and toks[k].pos in ("NOUN", "ADJ") and _can_be_in(toks[k], cases)
+    ):
+        k += 1
+    return k
+
+
+def coordinated_list_end(toks: list[Token], j: int, limit: int, cases: tuple[str, ...]) -> int | None:
+    """At a comma inside a dependent, the end of the coordinated list it continues, when the list
+    closes with «и»: «промышленности, транспорта, связи и энергетики», «по национальной политике,
+    внешним связям, печати и информации», «экономического, территориального развития и торговли»."""
+    k = j
+    while k < limit and toks[k].text in (",", "и"):
+        closing = toks[k].text == "и"
+        end = _list_item_end(toks, k + 1, limit, cases)
+        if end == k + 1:
+            return None
+        if closing:
+            return end
+        k = end
+    return None
+
+
 def extend_dependents(
     tagged: Tagged, spans: NamedSpans, j: int, limit: int, chain: Chain | None = None,
     preps: frozenset[str] = ALL_PREPS,
@@ -120,6 +160,8 @@ def extend_dependents(
             # «в японском МИДе», «в новом Конгрессе»: «в» with a name says where, as with a place
             if preps is ORG_PREPS and low in PLACE_PREPS and named:
                 break
+            if k < limit and toks[k].text == "," and k > j + 1:
+                k = coordinated_list_end(toks, k, limit, want) or k
             # «по связям с общественностью», «по работе с молодёжью»
             if low == "по" and k + 1 < limit and toks[k].text.lower() == "с" and case_of(toks[k + 1]) == "Ins":
                 k += 1
@@ -143,6 +185,11 @@ def extend_dependents(
         if tok.pos in ("NOUN", "PROPN", "ADJ", "DET", "NUM") and case_of(tok) == "Gen":
             j += 1
             continue
+        if text == "," and j > start and case_of(toks[j - 1]) == "Gen" and toks[j - 1].text.islower():
+            end = coordinated_list_end(toks, j, limit, ("Gen",))
+            if end is not None:
+                j = end
+                continue
         if j > 0 and toks[j - 1].text.lower() in INS_HEADS and case_of(tok) == "Ins":
             j += 1  # «управляющий компанией FaceCash»
             continue

@@ -20,9 +20,24 @@ from functools import lru_cache
 from typing import Protocol
 
 from extractor.lexicon.orgs import org_heads
-from extractor.lexicon.posts import MAX_POST_WORDS, is_acting, is_modifier, match_post_head, post_lemma, post_lexicon
+from extractor.lexicon.posts import (
+    MAX_POST_WORDS,
+    is_acting,
+    is_modifier,
+    match_post_head,
+    post_lemma,
+    post_lexicon,
+    starts_post,
+)
 from extractor.model import Post
-from extractor.nlp.inflect import as_written, head_index, join_tokens, nominative_phrase, nominative_word
+from extractor.nlp.inflect import (
+    as_written,
+    head_index,
+    join_tokens,
+    nominative_phrase,
+    nominative_word,
+    singular_nominative_phrase,
+)
 from extractor.nlp.morph import UD_CASES, parses
 from extractor.nlp.phrases import DASHES, MAX_DEPENDENT_TOKENS, OPEN_QUOTES, NamedSpans, case_of, extend_dependents
 from extractor.nlp.tagging import Tagged, Token
@@ -51,11 +66,19 @@ ACTING_WITHIN = 3
 # analyses of name words asked about again and again across documents
 NAME_CACHE = 50_000
 
+# between a post and the name it belongs to, in lists: «министр – Иван Петров», «глава: Иван Петров»
+NAME_SEPARATORS = frozenset({"-", "–", "—", ":"})
 AFTER_NAME_OPENERS = frozenset({",", "(", "-", "–", "—"})
 POST_END = frozenset({",", ".", "(", ")", ";", ":", "!", "?", "-", "–", "—"})
 # «российский президент», «свердловского губернатора»: adjectives of places end so
 PLACE_ADJECTIVE = re.compile(r"(ский|цкий|овный)$")
-LINK_NOUNS = frozenset({"должность", "пост"})
+LINK_NOUNS = frozenset({"должность", "пост", "качество"})
+# «на пост министра», «в должности директора», «в качестве тренера», «с поста», «от должности»
+LINK_PREPOSITIONS = frozenset({"на", "в", "с", "со", "от"})
+# «с назначением на должность»: the event of taking a post, said of the name before it
+LINK_EVENTS = frozenset({"назначение", "избрание", "утверждение", "переназначение"})
+# words between a name and the verb linking it to a post: «Петров сейчас является», «был назначен»
+MAX_WORDS_TO_LINK_VERB = 3
 
 
 def _chained_post(toks: list[Token], j: int, limit: int) -> int | None:
@@ -65,7 +88,7 @@ def _chained_post(toks: list[Token], j: int, limit: int) -> int | None:
         return head_end
     if toks[j].text in DASHES and j + 1 < limit:
         k = j + 1
-        while k < limit and is_modifier(toks[k]):
+        while k < limit and is_modifier(toks[k], toks[k - 1]):
             k += 1
         if match_post_head(toks, k, limit) is not None:
             return k
@@ -145,8 +168,15 @@ def _role_complement_end(tagged: Tagged, head_end: int, last: int) -> int:
     return k
 
 
-def _post_record(tagged: Tagged, first: int, head_end: int, last: int) -> Post | None:
+def _post_record(tagged: Tagged, first: int, head_end: int, last: int, group: bool = False) -> Post | None:
+    """The post over tokens [first, last) whose head ends at `head_end`. A plural post is of a
+    group, not of one person («руководители региона»), unless `group`: it stands before a list
+    of names («сенаторы Джон Маккейн и Марко Рубио») and each holds it in the singular."""
     toks = tagged.tokens
+    head = _head_noun(toks, first, head_end)
+    plural = head.feats.get("Number") == "Plur" and head.text.lower() not in ("обязанности", "обязанностей")
+    if plural and not group:
+        return None
     head_end = _role_end(toks, head_end, last)
     head_end = _role_complement_end(tagged, head_end, last)
     # a lexicon entry that names its organization («председатель Государственной Думы»): the
@@ -156,15 +186,16 @@ def _post_record(tagged: Tagged, first: int, head_end: int, last: int) -> Post |
     text = tagged.text[words[0].start : words[-1].end]
     role_toks = toks[first:head_end]
     org_toks = toks[head_end:last]
-    role = _lower_initial(_nominative_role(role_toks, tagged.text), tagged, first)
+    if plural:
+        nominative = singular_nominative_phrase(role_toks, tagged.text, role_toks.index(head))
+    else:
+        nominative = _nominative_role(role_toks, tagged.text)
+    role = _lower_initial(nominative, tagged, first)
     # the role's own words change; its genitive tail stays: «заместителем Премьер-министра»
     tail = tagged.text[role_toks[-1].end : words[-1].end] if org_toks else ""
     normal = role + tail
     church = post_lemma(toks[head_end - 1]) in CHURCH_TITLES
     org = None if church else _org_name(tagged, head_end, last)  # a see is not an organization
-    head = _head_noun(toks, first, head_end)
-    if head.feats.get("Number") == "Plur" and head.text.lower() not in ("обязанности", "обязанностей"):
-        return None  # «руководители региона»: a group, not one person's post
     return Post(
         normal=_tidy(normal),
         text=text,
@@ -237,13 +268,23 @@ def _org_name(tagged: Tagged, first: int, last: int) -> str | None:
             h is not None and len(group) > 1 and ((group[h].lemma,) in org_heads() or two_word)
         ):  # not a bare «компании»
             return _tidy(nominative_phrase(group, tagged.text)) or None
-        return None
+        return _place_of(tagged, cut, last)
     group = toks[start:cut]
     if group[0].text in OPEN_QUOTES or group[0].text.isupper():
         name = _tidy(tagged.text[group[0].start : group[-1].end])
     else:
         name = _tidy(nominative_phrase(group, tagged.text))
     return _balance_quotes(name) or None
+
+
+def _place_of(tagged: Tagged, k: int, last: int) -> str | None:
+    """A post naming no organization of its own is of the place after «в» that ends it:
+    «уполномоченный по правам человека в Российской Федерации», «посол в Казахстане»."""
+    toks = tagged.tokens
+    if k + 1 >= last or toks[k].text.lower() not in ("в", "во"):
+        return None
+    place = next((s for s in tagged.spans if s.type == "LOC" and s.first == k + 1 and s.last == last), None)
+    return _tidy(nominative_phrase(toks[place.first : place.last], tagged.text)) if place else None
 
 
 def _balance_quotes(s: str) -> str:
@@ -259,16 +300,19 @@ def _head_with_modifiers(tagged: Tagged, head_first: int, sent_first: int) -> in
     """Take in modifiers before a post head: «первый заместитель», «врио».
     Modifiers before a head are not inflected apart from it, so they stay in the post."""
     i = head_first
-    while i > sent_first and is_modifier(tagged.tokens[i - 1]):
+    while i > sent_first and is_modifier(tagged.tokens[i - 1], tagged.tokens[i - 2] if i > 1 else None):
         i -= 1
     return i
 
 
 def _head_noun(toks: list[Token], i: int, end: int) -> Token:
     """The word that carries the post's case: its first noun, or «исполняющий» in «исполняющий
-    обязанности главы»."""
+    обязанности главы»; a word that begins a post and reads as a noun is one, whatever the tagger
+    said of it («Руководители» opening a sentence, tagged an adjective)."""
     for t in toks[i:end]:
         if is_acting(t) or t.pos in ("NOUN", "PROPN"):
+            return t
+        if starts_post(post_lemma(t)) and any(p.tag.POS == "NOUN" for p in t.parses):
             return t
     return toks[end - 1]
 
@@ -316,6 +360,11 @@ def _posts_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Pos
     sent = tagged.sents[toks[nm.first_tok].sent]
     lo = max(sent.first, nm.first_tok - MAX_DEPENDENT_TOKENS - MAX_POST_WORDS)
     found = _posts_reaching(tagged, spans, nm, lo, nm.first_tok, sent.first, depth=2)
+    separator = nm.first_tok - 1
+    if not found and separator > sent.first and toks[separator].text in NAME_SEPARATORS:
+        # a list of posts and names: «министр промышленности области – Владимир Разумков»,
+        # «руководитель агентства: Иван Петров»
+        found = _posts_reaching(tagged, spans, nm, lo, separator, sent.first, depth=2)
     verb = nm.first_tok - 1
     if not found and verb > sent.first and post_lemma(toks[verb]) in post_lexicon().link_verbs:
         # «капитаном стал Михаель Баллак», «председателем избран Иван Петров»
@@ -403,15 +452,41 @@ def _post_with_place(tagged: Tagged, first: int, head_end: int, last: int) -> Po
     return post
 
 
+def _before(toks: list[Token], k: int, first: int) -> Token | None:
+    """The token before k, when it is no earlier than `first`."""
+    return toks[k - 1] if k > first else None
+
+
+# adjectives before a post that only describe its holder: «российская эстрадная певица»
+MAX_DESCRIBING_ADJECTIVES = 3
+
+
+def _past_describing_adjectives(toks: list[Token], i: int, limit: int) -> int:
+    """Past the lowercase adjectives (and «и» between them) that open an apposition: «советский и
+    российский», «известный»."""
+    k = i
+    while k < limit and k - i < MAX_DESCRIBING_ADJECTIVES * 2 and (
+        toks[k].pos == "ADJ" and toks[k].text.islower() or k > i and toks[k].text == "и"
+    ):
+        k += 1
+    return k
+
+
 def _post_from(tagged: Tagged, spans: NamedSpans, i: int, limit: int, strict_end: bool = True) -> Post | None:
     """A post starting at token i (modifiers allowed); in apposition it must end where an
     apposition ends (a comma, a dash, a parenthesis, the verb)."""
     toks = tagged.tokens
     k = i
     # «управляющий» is a modifier in «управляющий директор» and a post of its own
-    while k < limit and match_post_head(toks, k, limit) is None and is_modifier(toks[k]):
+    while k < limit and match_post_head(toks, k, limit) is None and is_modifier(toks[k], _before(toks, k, i)):
         k += 1
     head_end = match_post_head(toks, k, limit)
+    if head_end is None and k == i:
+        # «— российская эстрадная певица», «, известный правозащитник»: adjectives of how or
+        # where are no part of the post, which begins at its head
+        k = _past_describing_adjectives(toks, i, limit)
+        head_end = match_post_head(toks, k, limit) if k > i else None
+        i = k
     if head_end is None:
         return None
     last = _dependents(tagged, spans, head_end, limit)
@@ -487,28 +562,132 @@ def _posts_after(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Post
                 k = _next_comma(toks, k + 1, sent.last)
                 if k is None or posts:
                     break
-        return posts
-    # verbal links within a few words: «назначен на должность заместителя министра»
-    for k in range(j, min(sent.last, j + MAX_LINK_VERB_DISTANCE)):
-        if post_lemma(toks[k]) in post_lexicon().link_verbs:
-            m = k + 1
-            while m < sent.last and (toks[m].text.lower() in ("на", "в") or post_lemma(toks[m]) in LINK_NOUNS):
-                m += 1
-            post = _post_from(tagged, spans, m, sent.last, strict_end=False)
-            return [post] if post else []
-        if toks[k].text in POST_END:
-            break
-    return []
+        if posts:
+            return posts
+    post = _linked_after(tagged, spans, nm, j, sent.last)
+    return [post] if post else []
+
+
+def post_at(tagged: Tagged, first: int, head_end: int, last: int) -> Post | None:
+    """The post over tokens [first, last) whose head ends at `head_end` (for the facts, which find
+    posts in the slots of their verbs)."""
+    return _post_record(tagged, first, head_end, last)
+
+
+# ---------------------------------------------------------------- posts linked through a verb
+
+
+def _is_appointing(tok: Token) -> bool:
+    """An active verb that gives a post to its object: «назначил», «избрали» (not «назначен»)."""
+    return post_lemma(tok) in post_lexicon().appointing and tok.feats.get("Voice") != "Pass" and (
+        tok.feats.get("Variant") != "Short"
+    )
+
+
+def _is_link_verb(tok: Token) -> bool:
+    return tok.pos in ("VERB", "AUX") and post_lemma(tok) in post_lexicon().link_verbs
+
+
+def _relative_after(toks: list[Token], j: int, limit: int) -> tuple[str | None, int]:
+    """«, который ...» or «, занимавший ...» after a name: what kind of clause speaks of the
+    name («Nom» / «Acc»: the case of «который»; «participle»), and where its words begin."""
+    if j + 1 >= limit or toks[j].text != ",":
+        return None, j
+    nxt = toks[j + 1]
+    if nxt.lemma == "который" and nxt.case in ("Nom", "Acc"):
+        return nxt.case, j + 2
+    if nxt.feats.get("VerbForm") == "Part" and nxt.feats.get("Variant") != "Short" and _is_link_verb(nxt):
+        return "participle", j + 1
+    return None, j
+
+
+def _linked_after(tagged: Tagged, spans: NamedSpans, nm: NameTokens, j: int, limit: int) -> Post | None:
+    """A post the name holds through a link verb after it: «Петров назначен на должность
+    министра», «Петров стал самым молодым премьером», «Петров, который сейчас является
+    советником», «Петров, занимавший пост министра», «Петрова, которого назначили министром».
+    An active appointing verb gives the post to its object: «назначил Петрова министром»."""
+    toks = tagged.tokens
+    if nm.first_tok > 0 and _is_appointing(toks[nm.first_tok - 1]):
+        return _post_after_link(tagged, spans, j, limit)
+    if j + 1 < limit and toks[j].text.lower() == "с" and toks[j + 1].lemma in LINK_EVENTS:
+        # «поздравил Марину Седых с назначением на должность министра»: the event is the name's
+        return _post_after_link(tagged, spans, j + 2, limit)
+    clause, k = _relative_after(toks, j, limit)
+    if clause is None and toks[nm.last_tok - 1].case not in ("Nom", None):
+        return None  # the name is no subject
+    words = 0
+    while k < limit and not _is_link_verb(toks[k]):
+        if toks[k].pos not in ("ADV", "AUX", "VERB") or words == MAX_WORDS_TO_LINK_VERB:
+            return None  # «не» and any other word: no link from this name
+        k, words = k + 1, words + 1
+    if k < limit and words and toks[k - 1].pos == "VERB" and toks[k].feats.get("VerbForm") != "Inf":
+        return None  # another verb of the name's own: «Петров заявил, стал ...»; «согласился занять» links
+    if k >= limit or _is_appointing(toks[k]) != (clause == "Acc"):
+        return None  # «Путин назначил ...» speaks of the one appointed; «которого назначили» of the name
+    return _post_after_link(tagged, spans, k + 1, limit)
+
+
+def _post_after_link(tagged: Tagged, spans: NamedSpans, m: int, limit: int) -> Post | None:
+    """The post a link verb names: in the instrumental («министром», «самым молодым
+    премьером»), or after «на пост», «на должность», «в качестве», «пост» («занимал пост
+    министра»)."""
+    toks = tagged.tokens
+    named_by_noun = False
+    if m + 1 < limit and toks[m].text.lower() in LINK_PREPOSITIONS and post_lemma(toks[m + 1]) in LINK_NOUNS:
+        m, named_by_noun = m + 2, True
+    elif m < limit and post_lemma(toks[m]) in LINK_NOUNS:
+        m, named_by_noun = m + 1, True
+    while m < limit and toks[m].pos == "ADJ" and toks[m].case == "Ins" and not is_modifier(toks[m]):
+        m += 1  # «самым молодым», «лучшим»: how, not what
+    post = _post_from(tagged, spans, m, limit, strict_end=False)
+    if post is None:
+        return None
+    head = _head_noun(toks, m, tagged.token_ending(post.end) + 1)
+    return post if named_by_noun or head.case == "Ins" else None
 
 
 def find_posts(tagged: Tagged, mentions: Sequence[NameTokens]) -> list[list[Post]]:
     """For each name mention, the posts the text attaches to it."""
     spans = NamedSpans(tagged)
-    out = []
-    for nm in mentions:
-        posts = _posts_before(tagged, spans, nm) + _posts_after(tagged, spans, nm)
-        out.append(posts)
-    return out
+    before = [_posts_before(tagged, spans, nm) for nm in mentions]
+    for run in _name_lists(tagged, mentions):
+        group = None if before[run[0]] else _group_post(tagged, spans, mentions[run[0]])
+        for k in run if group else ():
+            before[k] = before[k] or [group]
+    return [b + _posts_after(tagged, spans, nm) for b, nm in zip(before, mentions, strict=True)]
+
+
+# what joins the names of a list: «Джон Маккейн и Марко Рубио», «Анжелина Джоли, Гвинет Пэлтроу»
+LIST_JOINERS = (",", "и")
+
+
+def _name_lists(tagged: Tagged, mentions: Sequence[NameTokens]) -> list[list[int]]:
+    """Runs of two names or more joined by commas and «и», as indexes into `mentions`."""
+    toks = tagged.tokens
+    runs: list[list[int]] = []
+    for k, nm in enumerate(mentions):
+        if k and runs and runs[-1][-1] == k - 1:
+            between = [t.text for t in toks[mentions[k - 1].last_tok : nm.first_tok]]
+            if between and len(between) <= 2 and all(w in LIST_JOINERS for w in between):
+                runs[-1].append(k)
+                continue
+        runs.append([k])
+    return [run for run in runs if len(run) > 1]
+
+
+def _group_post(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> Post | None:
+    """A plural post right before the first name of a list: «американские сенаторы Джон Маккейн
+    и Марко Рубио», «актрисы Анжелина Джоли, Гвинет Пэлтроу»; each of them holds it."""
+    toks = tagged.tokens
+    sent = tagged.sents[toks[nm.first_tok].sent]
+    end = nm.first_tok
+    for i in range(max(sent.first, end - MAX_DEPENDENT_TOKENS - MAX_POST_WORDS), end):
+        head_end = match_post_head(toks, i, end)
+        if head_end is None or _head_noun(toks, i, head_end).feats.get("Number") != "Plur":
+            continue
+        if head_end == end or _dependents(tagged, spans, head_end, end) == end:
+            return _post_record(tagged, _head_with_modifiers(tagged, i, sent.first), head_end, end, group=True)
+    return None
 
 
 @dataclass(frozen=True)
@@ -532,7 +711,7 @@ def find_bare_posts(tagged: Tagged) -> list[BarePost]:
     i = 0
     while i < len(toks):
         head_end = match_post_head(toks, i, len(toks))
-        if head_end is None or case_of(toks[head_end - 1]) != "Nom":
+        if head_end is None or case_of(_head_noun(toks, i, head_end)) != "Nom":
             i += 1
             continue
         sent = tagged.sents[toks[i].sent]

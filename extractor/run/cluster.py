@@ -1,10 +1,11 @@
-"""The same extraction on a Dask cluster (``pip install 'extractor[dask]'``), or anywhere a plain
+"""The same extraction on a Dask cluster (``pip install 'ru-press-extractor[dask]'``), or anywhere a plain
 function can be mapped over partitions of documents (Spark).
 
 * ``run_on_cluster(items, settings, scheduler)``: what ``extract --scheduler ADDRESS`` runs. The
-  same Result objects as ``extractor.batch.run``, in input order: chunks of ``CHUNK_SIZE`` paths
-  go to the workers, which read and extract them (``batch.process_chunk``), with a bounded
-  number of chunks in flight, so memory stays flat over any number of inputs.
+  same Result objects as ``run.local.run``, in input order, from the same loop
+  (``run.chunks.run_ordered``): chunks of ``CHUNK_SIZE`` paths go to the workers, which read and
+  extract them (``run.chunks.process_chunk``), with a bounded number of chunks in flight, so
+  memory stays flat over any number of inputs.
 * ``extract_bag(bag)``: a ``dask.bag.Bag`` of inputs to a bag of result dicts, a partition at a
   time (``map_partitions``), the documents of a partition tagged together in chunks.
 * ``extract_partition(items)``: the function behind ``extract_bag``, with no Dask in it, for
@@ -13,7 +14,7 @@ function can be mapped over partitions of documents (Spark).
 An input item is one of: a ``str`` (the text itself; its source in the output is ``-``), a
 ``pathlib.Path`` (a file to read on the worker: it must be visible there, under the same path),
 a ``(source, text)`` tuple (a text with the name it has in the output), or an
-``extractor.batch.Item`` (a path to read, with its name). A ``str`` is always a text: wrap paths
+``extractor.run.chunks.Item`` (a path to read, with its name). A ``str`` is always a text: wrap paths
 in ``Path``.
 
 Models: ``ModelsPlugin`` (a ``distributed.WorkerPlugin``) loads them once per worker process when
@@ -21,39 +22,48 @@ it is registered (``run_on_cluster`` and ``extract_bag`` register it on the curr
 tasks never load them. Without the plugin (Spark, the local Dask schedulers) they load on the
 first call in each process and stay.
 
-Dask runs tasks in threads of the worker process, where the CLI's SIGALRM time limit cannot be
-set: during a call, the time limit raises its exception in the calling thread instead (an
-asynchronous exception, delivered between two Python bytecodes, as a signal handler would be).
-A worker process extracts one chunk at a time, whatever its number of threads: start workers
-with one thread each (``dask worker ADDRESS --nworkers N --nthreads 1``).
+Dask runs tasks in threads of the worker process, where a SIGALRM timer cannot be set: there the
+time limit (``run.limits.time_limit``) raises its exception in the calling thread from a timer
+thread (an asynchronous exception, delivered between two Python bytecodes, as a signal handler
+would be). A worker process extracts one chunk at a time, whatever its number of threads: start
+workers with one thread each (``dask worker ADDRESS --nworkers N --nthreads 1``).
 
 A worker that dies on a chunk (killed, crashed): Dask reruns the chunk elsewhere, and when it
 gives up (``KilledWorker``), the chunk's documents are redone one at a time and the one that
 kills workers gets an ``internal`` error record. A document stuck in C code past its time limit
-is not stopped: Dask has no per-task time limit.
+is not stopped: Dask has no per-task time limit. Losing the scheduler is a one-line
+:class:`ClusterError`; ``distributed``'s own log lines about it are held back during a run.
 """
 
 from __future__ import annotations
 
-import ctypes
 import datetime as dt
 import json
 import logging
-import os
 import signal
 import threading
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from extractor.model import error_record
-from extractor.pipeline import Pipeline, Request
-from extractor.run import local as batch
-from extractor.run.local import CHUNK_SIZE, WINDOW_PER_WORKER, DocumentTimeout, Item, Result, Settings, dumps
+from extractor.run.chunks import (
+    CHUNK_SIZE,
+    Failure,
+    Input,
+    Item,
+    Outcome,
+    Result,
+    Settings,
+    Task,
+    Text,
+    chunks,
+    process_chunk,
+    run_ordered,
+    warm_up,
+)
 
 if TYPE_CHECKING:
     import dask.bag
@@ -70,7 +80,9 @@ CONNECT_TIMEOUT = 30
 
 _models_lock = threading.Lock()
 _models_loaded = False
-_run_lock = threading.Lock()  # one extraction at a time per process: batch's settings are global
+# One chunk at a time per worker process, whatever its number of threads: the models are shared
+# by the process and not known to be thread-safe.
+_extract_lock = threading.Lock()
 
 
 class ClusterError(click.ClickException):
@@ -97,7 +109,7 @@ def load_models() -> None:
     global _models_loaded
     with _models_lock:
         if not _models_loaded:
-            batch.warm_up()
+            warm_up()
             _models_loaded = True
 
 
@@ -114,7 +126,6 @@ def _make_plugin_class() -> type:
         async def setup(self, worker: distributed.Worker) -> None:
             import asyncio
 
-            batch._crash_on = os.environ.get(batch.CRASH_ENV) or None  # test hook, as in batch's workers
             await asyncio.get_running_loop().run_in_executor(None, load_models)
 
     ModelsPlugin.__module__ = __name__
@@ -143,118 +154,50 @@ def register(client: distributed.Client) -> None:
     client.register_plugin(plugin_class(), name=PLUGIN_NAME)
 
 
-# --------------------------------------------------------------------------- time limit in any thread
-
-
-def _raise_in(thread_id: int, exc: type[BaseException] | None) -> None:
-    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id), ctypes.py_object(exc) if exc else None)
-
-
-_main_thread_time_limit = batch.time_limit
-
-
-@contextmanager
-def any_thread_time_limit(seconds: float) -> Iterator[None]:
-    """``batch.time_limit`` that also works off the main thread: a timer thread raises
-    DocumentTimeout in the calling thread. In the main thread: the SIGALRM timer."""
-    if seconds <= 0 or threading.current_thread() is threading.main_thread():
-        with _main_thread_time_limit(seconds):
-            yield
-        return
-    thread_id = threading.get_ident()
-    guard = threading.Lock()
-    armed = [True]
-
-    def fire() -> None:
-        with guard:
-            if armed[0]:
-                _raise_in(thread_id, DocumentTimeout)
-
-    timer = threading.Timer(seconds, fire)
-    timer.daemon = True
-    timer.start()
-    try:
-        yield
-    finally:
-        timer.cancel()
-        with guard:
-            armed[0] = False
-            _raise_in(thread_id, None)  # drop one fired but not yet delivered
-
-
-@contextmanager
-def _configured(settings: Settings) -> Iterator[None]:
-    """batch's per-process settings for the duration of one call, one call at a time."""
+def _run_chunk(inputs: list[Input], settings: Settings) -> list[Outcome]:
+    """A task: ``process_chunk`` on a worker, the models loaded once per process."""
     load_models()
-    with _run_lock:
-        saved = batch._settings, batch.time_limit
-        batch._settings = settings
-        if batch._pipeline is None:
-            batch._pipeline = Pipeline()
-        batch.time_limit = any_thread_time_limit
-        try:
-            yield
-        finally:
-            batch._settings, batch.time_limit = saved
-
-
-def _run_chunk(items: list[Item], settings: Settings) -> list[tuple[str, str | None]]:
-    """A task of ``run_on_cluster``: ``batch.process_chunk`` on a worker."""
-    with _configured(settings):
-        return batch.process_chunk(items)
+    with _extract_lock:
+        return process_chunk(inputs, settings)
 
 
 # --------------------------------------------------------------------------- Python API
 
 
-def _lines(items: list[InputItem], settings: Settings) -> list[str]:
-    """JSON lines of a few inputs, extracted together: paths read as in ``process_chunk``,
-    texts taken as they are."""
-    out: list[str | None] = [None] * len(items)
-    paths: list[tuple[int, Item]] = []
-    texts: list[tuple[int, Request]] = []
-    for k, item in enumerate(items):
-        if isinstance(item, Item):
-            paths.append((k, item))
-        elif isinstance(item, Path):
-            paths.append((k, Item(str(item), str(item))))
-        elif isinstance(item, str):
-            texts.append((k, Request(item, "-", settings.ref_date)))
-        elif isinstance(item, tuple) and len(item) == 2 and all(isinstance(x, str) for x in item):
-            texts.append((k, Request(item[1], item[0], settings.ref_date)))
-        else:
-            raise TypeError(f"an input is a str text, a pathlib.Path or a (source, text) tuple, not {item!r}")
-    if paths:
-        for (k, _), (line, _error) in zip(paths, batch.process_chunk([i for _, i in paths]), strict=True):
-            out[k] = line
-    if texts:
-        records: list[dict[str, Any] | None] = [None] * len(texts)
-        batch._extract_group([(j, r) for j, (_, r) in enumerate(texts)], records, settings.timeout)
-        for (k, _), record in zip(texts, records, strict=True):
-            assert record is not None
-            out[k] = dumps(record)
-    return [line for line in out if line is not None]
+def as_input(item: InputItem | Text) -> Input:
+    if isinstance(item, Item | Text):
+        return item
+    if isinstance(item, Path):
+        return Item(str(item), str(item))
+    if isinstance(item, str):
+        return Text("-", item)
+    if isinstance(item, tuple) and len(item) == 2 and all(isinstance(x, str) for x in item):
+        return Text(item[0], item[1])
+    raise TypeError(f"an input is a str text, a pathlib.Path or a (source, text) tuple, not {item!r}")
 
 
 def extract_partition(
     items: Iterable[InputItem], *, encoding: str | None = None, ref_date: dt.date | None = None,
-    timeout: float = 0.0,
+    timeout: float = 0.0, override_date: bool = False, with_text: bool = False,
 ) -> list[dict[str, Any]]:
     """Result dicts of some inputs, in their order: the records of the CLI's output, an error
     record for an input that fails. Documents are tagged together ``CHUNK_SIZE`` at a time.
+    `ref_date` is used where a release has no date of its own (always with `override_date`);
+    `with_text` adds the decoded text to each record.
 
     No Dask here: usable from any engine that maps a function over partitions, e.g. Spark's
     ``rdd.mapPartitions(lambda it: extract_partition(list(it)))``."""
-    settings = Settings(encoding=encoding, ref_date=ref_date, timeout=timeout)
+    settings = Settings(encoding, ref_date, timeout, override_date, with_text)
+    inputs = [as_input(item) for item in items]
     results: list[dict[str, Any]] = []
-    with _configured(settings):
-        for chunk in batch._chunks(items, CHUNK_SIZE):
-            results += (json.loads(line) for line in _lines(chunk, settings))
+    for chunk in chunks(inputs, CHUNK_SIZE):
+        results += (json.loads(outcome.line) for outcome in _run_chunk(chunk, settings))
     return results
 
 
 def extract_bag(
     bag: dask.bag.Bag, *, encoding: str | None = None, ref_date: dt.date | None = None, timeout: float = 0.0,
+    override_date: bool = False, with_text: bool = False,
 ) -> dask.bag.Bag:
     """A bag of inputs (``str`` texts, ``pathlib.Path`` paths visible to every worker,
     ``(source, text)`` tuples) to a bag of result dicts, in the same order, one partition per
@@ -267,7 +210,8 @@ def extract_bag(
         client = None
     if client is not None:
         register(client)
-    return bag.map_partitions(extract_partition, encoding=encoding, ref_date=ref_date, timeout=timeout)
+    return bag.map_partitions(extract_partition, encoding=encoding, ref_date=ref_date, timeout=timeout,
+                              override_date=override_date, with_text=with_text)  # fmt: skip
 
 
 # --------------------------------------------------------------------------- the CLI's batches
@@ -280,8 +224,8 @@ LOCAL_CLUSTER = {"n_workers": 2, "threads_per_worker": 1, "processes": True, "ho
 
 def _start_ignoring_sigint(start: Callable[[], T]) -> T:
     """Start worker processes that ignore SIGINT (the disposition survives exec): Ctrl-C is the
-    CLI's business, which then closes the cluster, as batch's workers do. A Ctrl-C during these
-    seconds of start-up is lost."""
+    CLI's business, which then closes the cluster, as the local workers do. A Ctrl-C during
+    these seconds of start-up is lost."""
     if threading.current_thread() is not threading.main_thread():
         return start()
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -307,57 +251,91 @@ def _connect(scheduler: str) -> tuple[distributed.Client, Any]:
         raise ClusterError(f"cannot connect to the Dask scheduler at {scheduler}: {e}") from None
 
 
-def run_on_cluster(items: Iterable[Item], settings: Settings, scheduler: str) -> Iterator[Result]:
-    """``batch.run`` on a Dask cluster: ``scheduler`` is ``local`` (a LocalCluster of two worker
-    processes on this machine, loopback only) or a scheduler's address (``tcp://HOST:PORT``).
-    Paths are read on the workers. Results in input order; ``items`` is consumed lazily."""
-    from distributed import KilledWorker
-    from distributed.client import FutureCancelledError
-
-    client, cluster = _connect(scheduler)
-    pending: deque[tuple[list[Item], Any]] = deque()  # (chunk, future), in input order
+@contextmanager
+def _quiet_distributed() -> Iterator[None]:
+    """``distributed`` logs tracebacks on stderr when the scheduler goes away (dozens of lines,
+    from loggers it configures itself); the CLI says it in one line instead. While a batch runs,
+    only critical log records pass."""
+    previous = logging.root.manager.disable
+    logging.disable(logging.ERROR)
     try:
+        yield
+    finally:
+        logging.disable(previous)
+
+
+class _Cluster:
+    """Chunks as Dask tasks (a backend of ``run.chunks.run_ordered``): Dask queues them, so
+    there is always room; the loop's window bounds how many are submitted."""
+
+    def __init__(self, client: distributed.Client, settings: Settings, scheduler: str) -> None:
+        self.client = client
+        self.settings = settings
+        self.scheduler = scheduler
+        self.pending: dict[Any, Task] = {}  # future -> task
         try:
             register(client)
-            slots = sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values())
+            workers = client.scheduler_info()["workers"].values()
         except OSError as e:
             raise ClusterError(f"the Dask scheduler at {scheduler} failed: {e}") from None
-        window = WINDOW_PER_WORKER * max(1, slots)
-        source = batch._chunks(items, CHUNK_SIZE)
-        exhausted = False
+        self.slots = sum(w.get("nthreads", 1) for w in workers)
 
-        def submit(chunk: list[Item]) -> Any:
-            return client.submit(_run_chunk, chunk, settings, pure=False)
+    def has_room(self) -> bool:
+        return True
 
-        while True:
-            while not exhausted and len(pending) < window:
-                chunk = next(source, None)
-                if chunk is None:
-                    exhausted = True
-                else:
-                    pending.append((chunk, submit(chunk)))
-            if not pending:
-                break
-            chunk, future = pending.popleft()
-            try:
-                lines = future.result()
-            except (OSError, FutureCancelledError) as e:
-                raise ClusterError(f"lost the Dask cluster at {scheduler}: {e or type(e).__name__}") from None
-            except Exception as e:
-                if future.status != "error":
-                    raise
-                if len(chunk) > 1:  # find the document at fault: each alone
-                    pending.extendleft((one, submit(one)) for one in reversed([[i] for i in chunk]))
-                    continue
-                item = chunk[0]
+    def submit(self, task: Task) -> None:
+        future = self.client.submit(_run_chunk, [inp for _, inp in task], self.settings, pure=False)
+        self.pending[future] = task
+
+    def lost(self, e: BaseException | None = None) -> ClusterError:
+        why = f" ({type(e).__name__})" if e is not None else ""
+        return ClusterError(f"lost the Dask cluster at {self.scheduler}{why}")
+
+    def wait(self) -> list[tuple[Task, list[Outcome] | Failure]]:
+        from distributed import KilledWorker
+        from distributed import wait as wait_for
+
+        try:
+            finished, _ = wait_for(list(self.pending), return_when="FIRST_COMPLETED")
+        except Exception as e:  # the futures were cancelled (connection lost), or the comm failed
+            raise self.lost(e) from None
+        done: list[tuple[Task, list[Outcome] | Failure]] = []
+        for future in finished:
+            task = self.pending.pop(future)
+            if future.status == "finished":
+                try:
+                    done.append((task, future.result()))
+                except OSError as e:
+                    raise self.lost(e) from None
+            elif future.status == "error":
+                e = future.exception()
                 how = "worker processes died on it" if isinstance(e, KilledWorker) else type(e).__name__
-                message = f"{item.source}: extraction failed ({how})"
-                lines = [(dumps(error_record(item.source, "internal", message)), message)]
-            for item, (line, error) in zip(chunk, lines, strict=True):
-                yield Result(item, line, error)
+                done.append((task, Failure(False, how)))
+            else:  # cancelled: the scheduler forgot it, or went away
+                raise self.lost()
+        return done
+
+    def cancel(self) -> None:
+        with suppress(Exception):  # the cluster may be gone already: nothing left to cancel then
+            self.client.cancel(list(self.pending))
+        self.pending.clear()
+
+
+def run_on_cluster(items: Iterable[Input], settings: Settings, scheduler: str) -> Iterator[Result]:
+    """``run.local.run`` on a Dask cluster: ``scheduler`` is ``local`` (a LocalCluster of two
+    worker processes on this machine, loopback only) or a scheduler's address
+    (``tcp://HOST:PORT``). Paths are read on the workers. Results in input order; ``items`` is
+    consumed lazily."""
+    client, cluster = _connect(scheduler)
+    try:
+        with _quiet_distributed():
+            backend = _Cluster(client, settings, scheduler)
+            try:
+                yield from run_ordered(items, settings, backend)
+            finally:
+                backend.cancel()
     finally:
-        for _, future in pending:
-            future.cancel()
-        client.close()
-        if cluster is not None:
-            cluster.close()
+        with _quiet_distributed():
+            client.close()
+            if cluster is not None:
+                cluster.close()

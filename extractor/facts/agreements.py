@@ -1,0 +1,506 @@
+"""Agreements: a document signed or concluded («подписали», «подписано», «заключено»,
+«состоялось подписание», «поставили подписи под»), stated as done.
+
+Each trigger gives statements read in small steps (`STEPS`): its clause, whether it is done,
+the document («соглашение о сотрудничестве», nominative singular), the parties — the «между»
+lists (each list its own document: «между A и B, между C и D» is two), the sides named «со
+стороны», else the subject and the «с» objects; «стороны», «двумя вузами», «партнёры» resolved;
+the persons who sign dropped when their side is a party. A statement naming no parties takes
+them from a «между» list in the next sentence («Одно из них – между ...»). A statement of a
+document named before («Подписи под документом поставили...») and a title repeating the body are
+merged into one agreement. A summary count naming no parties («подписано 9 соглашений») is none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from extractor.facts.clauses import Clause, clauses
+from extractor.facts.context import (
+    Statement,
+    clause_at,
+    clause_planned,
+    date_in,
+    distinct,
+    found_triggers,
+    negated,
+    resolve_sides,
+    roles_in,
+    span_of,
+    triggers_of,
+    verb_planned,
+)
+from extractor.facts.units import Ref, Scene, Unit, unit_case
+from extractor.lexicon import Match
+from extractor.lexicon.facts import agreement_triggers, counts, documents, plan_words, words
+from extractor.model import Agreement
+from extractor.nlp.inflect import as_written, nominative_word
+from extractor.nlp.morph import parses
+from extractor.nlp.tagging import Token
+
+# words that end the «о ...» part of a document's name
+KIND_STOPS = frozenset({"между", "с", "со", "на", "сроком", "стоимостью", "который", "которое", "которая"})
+KIND_WORDS = 14
+# what a document's name goes on with: «соглашение о сотрудничестве», «договор по СНВ»
+ABOUT = frozenset({"о", "об", "по"})
+
+
+@dataclass
+class Document:
+    first: int  # its noun's tokens
+    last: int
+    kind: str | None  # nominative singular phrase; None for «документ»
+    plural: bool  # «ряд соглашений», «договоры»
+    own_name: bool  # named by what it is about («соглашение о ...»), not just «соглашение»
+
+
+@dataclass
+class Draft:
+    scene: Scene
+    sent: int
+    match: Match
+    earlier: list[Statement]
+    clause: Clause = field(init=False)
+    roles: list[tuple[Unit, str]] = field(init=False)
+    document: Document | None = None
+    groups: list[list[Ref]] = field(default_factory=list)  # parties of each document signed
+    first_sent: int = 0
+    last_sent: int = 0
+    with_partners: bool = False  # the parties are a subject and its «с» objects
+    rejected: bool = False
+
+    def __post_init__(self) -> None:
+        self.clause = clause_at(self.scene, self.match.first)
+        nouns = frozenset({self.match.first}) if self.kind == "noun" else frozenset()
+        self.roles = roles_in(self.scene, self.clause, nouns)
+        self.first_sent = self.last_sent = self.sent
+
+    @property
+    def kind(self) -> str:
+        return self.match.value[0]
+
+
+Step = Callable[[Draft], None]
+
+
+def _done(d: Draft) -> None:
+    """«подпишут», «планируется подписать», «будет заключено», «не подписано», «проект
+    соглашения»: not done."""
+    first = d.match.first
+    if negated(d.scene, d.clause, first):
+        d.rejected = True
+    elif d.kind == "verb":
+        d.rejected = verb_planned(d.scene, d.clause, first) or _plan_before(d)
+    else:
+        d.rejected = clause_planned(d.scene, d.clause)
+
+
+def _plan_before(d: Draft) -> bool:
+    """«должна быть подписана», «может быть заключено»."""
+    lemmas = d.scene.lemmas
+    return any(lemmas[k] in plan_words() for k in range(d.match.first - 3, d.match.first) if k in d.clause)
+
+
+def _document(d: Draft) -> None:
+    """The document signed: the nearest document noun of the clause."""
+    found = _documents_in(d.scene, d.clause)
+    if not found:
+        d.rejected = True  # «Приказ подписал министр»: no agreement signed
+        return
+    at = d.match.last
+    d.document = min(found, key=lambda doc: (doc.first < at, abs(doc.first - at)))
+    toks = d.scene.toks
+    if d.document.first > 0 and toks[d.document.first - 1].lemma == "проект":
+        d.rejected = True  # «подписали проект соглашения»: a draft is no agreement
+    elif d.kind != "noun" and _other_object(d, d.document):
+        d.rejected = True  # «подписал закон о ратификации соглашения»: the law was signed
+
+
+def _other_object(d: Draft, doc: Document) -> bool:
+    """Another thing signed stands between the verb and the document: a noun in the accusative
+    outside any preposition's group and any name."""
+    toks = d.scene.toks
+    units = {k for u in d.scene.units(d.sent) for k in range(u.first, u.last)}
+    governed = False
+    for k in range(d.match.last, doc.first):
+        tok = toks[k]
+        if tok.pos == "ADP":
+            governed = True
+        elif tok.pos == "NOUN" and k not in units:
+            if tok.case == "Acc" and not governed:
+                return True
+            governed = governed and tok.case != "Acc"
+        elif tok.text == ",":
+            governed = False
+    return False
+
+
+def _parties(d: Draft) -> None:
+    """«между» lists (each one a document), else the sides «со стороны», else the subject and
+    the «с» objects."""
+    between = _between_groups(d)
+    if between:
+        d.groups = between
+        return
+    sides = [u for u, r in d.roles if r == "side"]
+    if sides:
+        d.groups = [_refs(d, sides)]
+        return
+    if d.kind == "noun":
+        return  # «принял участие в подписании»: who takes part is no party
+    if d.kind == "verb" and _passive(d.scene.toks[d.match.first]):
+        signers = [u for u, r in d.roles if r in ("ins", "subj") and u.refs and u.refs[0][0] == "person"]
+        d.groups = [_refs(d, signers)] if signers else []
+        return
+    # a name whose case its words cannot tell, before the verb, is its subject («ООО «Бета» и ...»)
+    subjects = [u for u, r in d.roles if r in ("subj", "with", "head") or r == "none" and u.last <= d.match.first]
+    if not any(r == "subj" for _u, r in d.roles):
+        subjects = _names_before_verb(d) + _subject_outside(d) + subjects
+    if subjects:
+        d.groups = [_refs(d, subjects)]
+        d.with_partners = any(r == "with" for _u, r in d.roles)
+
+
+def _subject_outside(d: Draft) -> list[Unit]:
+    """«Губернатор посетил завод, подписал соглашение с его владельцем»: a predicate going on
+    after a comma keeps the subject of the clause before."""
+    if d.clause.kind not in ("predicate", "contrast") or d.clause.parent is None:
+        return []
+    return [u for u, r in roles_in(d.scene, d.clause.parent) if r == "subj"]
+
+
+def _names_before_verb(d: Draft) -> list[Unit]:
+    """«В присутствии официальных лиц ОАО «Альфа» и ООО «Бета» подписали»: names whose case
+    cannot be told, right before a verb with no subject, are its subject."""
+    scene = d.scene
+    ending = {u.last: u for u in scene.units(d.sent)}
+    out: list[Unit] = []
+    k = d.match.first
+    while k - 1 in d.clause:
+        u = ending.get(k)
+        if u is not None and unit_case(scene, u) is None:
+            out.insert(0, u)
+            k = u.first
+        elif scene.toks[k - 1].text.lower() in (",", "и") and out:
+            k -= 1
+        else:
+            break
+    return out
+
+
+def _between_groups(d: Draft) -> list[list[Ref]]:
+    """«между A и B, между C и D, а также между E и F»: one list per «между»."""
+    groups: list[list[Unit]] = []
+    toks = d.scene.toks
+    last_between = -1
+    for unit, r in d.roles:
+        if r != "between":
+            continue
+        opened = any(toks[k].text.lower() == "между" for k in range(last_between + 1, unit.first))
+        if opened or not groups:
+            groups.append([])
+        groups[-1].append(unit)
+        last_between = unit.last - 1
+    return [refs for g in groups if (refs := _refs(d, g))]
+
+
+def _passive(tok: Token) -> bool:
+    return tok.feats.get("Voice") == "Pass" or tok.feats.get("Variant") == "Short"
+
+
+def _refs(d: Draft, units: list[Unit]) -> list[Ref]:
+    out: list[Ref] = []
+    for u in units:
+        if u.via == "sides":
+            refs = resolve_sides(d.scene, u, d.earlier)
+            if refs:
+                d.first_sent = min(d.first_sent, _first_sentence_of(d, refs))
+            out += refs or _named_after(d, u)
+        else:
+            out += list(u.refs)
+    return distinct(out)
+
+
+def _first_sentence_of(d: Draft, refs: list[Ref]) -> int:
+    for st in reversed(d.earlier):
+        if st.sides == refs:
+            return st.first_sent
+    return max(0, d.sent - 1)
+
+
+def _named_after(d: Draft, unit: Unit) -> list[Ref]:
+    """«заключил с партнёрами ... ряд соглашений. ... в число партнёров вошли X, Y»: the word
+    used again a sentence or two later, with the names it stands for."""
+    scene = d.scene
+    if unit.count is not None or unit.lemma in ("сторона", "они"):
+        return []  # «с тремя кубинскими вузами»: a number of unnamed sides; «стороны» look back
+    for s in range(d.sent + 1, min(len(scene.tagged.sents), d.sent + 3)):
+        if any(scene.lemmas[k] == unit.lemma for k in scene.sentence_tokens(s)):
+            refs = [u.refs[0] for u in scene.units(s) if u.refs and u.refs[0][0] == "organization"]
+            if refs:
+                d.last_sent = max(d.last_sent, s)
+                return distinct(refs)
+    return []
+
+
+def _signers_of_parties(d: Draft) -> None:
+    """The persons who sign are parties only when the text names no side for them: a signer
+    whose post names a party goes («ректор ТОГУ» beside ТОГУ)."""
+    persons = d.scene.doc.persons
+    for g in d.groups:
+        sides = {r for r in g if r[0] != "person"}
+        for r in list(g):
+            if r[0] == "person" and any(
+                p.org_ref is not None and (p.org_ref.type, p.org_ref.index) in sides for p in persons[r[1]].posts
+            ):
+                g.remove(r)
+
+
+def _parties_next(d: Draft) -> None:
+    """«...поставил подпись под двумя соглашениями. Одно из них – между A, B и C – ...»: no
+    parties here, a «между» list in the next sentence names them."""
+    signers_only = all(r[0] == "person" for g in d.groups for r in g)
+    if d.groups and not (signers_only and d.document is not None and d.document.plural):
+        return
+    if d.sent + 1 >= len(d.scene.tagged.sents):
+        return
+    nxt = d.sent + 1
+    if triggers_of(d.scene, "agreements", agreement_triggers(), nxt):
+        return
+    for clause in clauses(d.scene, nxt):
+        groups = [[u.refs[0] for u in [u] if u.refs] for u, r in roles_in(d.scene, clause) if r == "between"]
+        refs = distinct([r for g in groups for r in g])
+        if refs:
+            d.groups = [refs]
+            d.last_sent = nxt
+            return
+
+
+def _one_per_partner(d: Draft) -> None:
+    """«глава региона заключил с партнёрами ряд соглашений»: one subject, several partners, a
+    count of documents: one agreement with each partner."""
+    if d.document is None or not d.document.plural or len(d.groups) != 1 or not d.with_partners:
+        return
+    group = d.groups[0]
+    subjects = distinct([u.refs[0] for u, r in d.roles if r == "subj" and u.refs])
+    partners = [r for r in group if r not in subjects]
+    if len(subjects) == 1 and len(partners) > 1:
+        d.groups = [[subjects[0], p] for p in partners]
+
+
+STEPS: list[Step] = [_done, _document, _parties, _parties_next, _signers_of_parties, _one_per_partner]
+
+
+def _statements(scene: Scene, sent: int, match: Match, earlier: list[Statement]) -> list[Statement]:
+    d = Draft(scene, sent, match, earlier)
+    for step in STEPS:
+        step(d)
+        if d.rejected:
+            return []
+    doc = d.document
+    kind = doc.kind if doc else None
+    date = date_in(scene, sent, match.first)
+    groups = [g for g in d.groups if g]
+    if doc is not None and doc.plural and all(r[0] == "person" for g in groups for r in g):
+        groups = []  # «принял участие в подписании ряда документов»: a summary, no fact of its own
+    out = []
+    for g in groups or [[]]:  # no parties: a document named again (merged) or a summary (dropped)
+        st = Statement(sent, match.first, g, d.first_sent, d.last_sent, date)
+        st.extra.update(kind=kind, own_name=bool(doc and doc.own_name), plural=bool(doc and doc.plural),
+                        noun=doc.kind.split()[0] if doc and doc.kind else None)
+        out.append(st)
+    return out
+
+
+# ---------------------------------------------------------------- the document
+
+
+def _documents_in(scene: Scene, clause: Clause) -> list[Document]:
+    toks = scene.toks
+    lemmas = scene.lemmas
+    out = []
+    for k in sorted(clause.tokens):
+        if documents().starts(lemmas[k]):
+            m = documents().match(lemmas, k, max(clause.tokens) + 1)
+            if m is None:
+                continue
+            head = toks[m.last - 1]
+            plural = head.feats.get("Number") == "Plur" or _counted(scene, m.first)
+            if m.value[0] == "reference":
+                out.append(Document(m.first, m.last, None, plural, False))
+                continue
+            kind, own = _kind(scene, clause, m.first, m.last)
+            out.append(Document(m.first, m.last, kind, plural, own))
+    return out
+
+
+def _counted(scene: Scene, first: int) -> bool:
+    toks = scene.toks
+    k = first - 1
+    while k >= 0 and toks[k].pos == "ADJ":
+        k -= 1
+    return k >= 0 and (toks[k].lemma in counts() or toks[k].pos == "NUM" or toks[k].text.isdigit())
+
+
+def _kind(scene: Scene, clause: Clause, first: int, last: int) -> tuple[str, bool]:
+    """The document phrase in the nominative singular: agreeing adjectives, the noun, its «о ...»
+    part as written («соглашения о стратегическом партнёрстве» -> «соглашение о стратегическом
+    партнёрстве»)."""
+    toks = scene.toks
+    start = first
+    while start - 1 in clause and toks[start - 1].pos == "ADJ" and toks[start - 1].lemma not in words("not_kind"):
+        start -= 1
+    head = toks[last - 1]
+    gender = _gender(head)
+    singular = [_singular(t, gender) for t in toks[start:last]]
+    end = _about_end(scene, clause, last)
+    phrase = " ".join(singular)
+    if end > last:
+        phrase += " " + as_written(toks[last:end], scene.tagged.text)
+    return phrase[:1].lower() + phrase[1:], end > last
+
+
+def _gender(noun: Token) -> str | None:
+    for p in noun.parses:
+        if p.tag.POS == "NOUN" and p.tag.gender:
+            return p.tag.gender
+    return None
+
+
+def _singular(tok: Token, gender: str | None) -> str:
+    word = tok.text.lower()
+    if tok.pos == "NOUN":
+        for p in parses(word):
+            if p.tag.POS == "NOUN" and p.normal_form.replace("ё", "е") == tok.lemma:
+                form = p.inflect({"nomn", "sing"})
+                if form:
+                    return form.word
+        return tok.lemma
+    return nominative_word(word, "ADJ", tok.case, gender, "sing").lower()
+
+
+def _genitive_word(tok: Token, first: bool) -> bool:
+    """A noun or adjective in the genitive; right after the document noun, one that can be
+    («договоры поставки»: the tagger reads a nominative plural)."""
+    if tok.pos not in ("NOUN", "ADJ"):
+        return False
+    return tok.case == "Gen" or first and tok.pos == "NOUN" and any(p.tag.case == "gent" for p in tok.parses)
+
+
+def _genitive_end(scene: Scene, clause: Clause, k: int) -> int:
+    """A lowercase genitive noun group right after the document noun, no name among it."""
+    toks = scene.toks
+    units = {j for u in scene.units(clause.sent) for j in range(u.first, u.last)}
+    j = k
+    while j in clause and j not in units and _genitive_word(toks[j], first=j == k) and toks[j].text.islower():
+        j += 1
+    while j > k and toks[j - 1].pos == "ADJ":
+        j -= 1
+    return j
+
+
+def _about_end(scene: Scene, clause: Clause, k: int) -> int:
+    """End of the «о ...» / «об ...» part after a document noun, up to what names the parties,
+    the sum, the term or the clause's end."""
+    toks = scene.toks
+    k = _genitive_end(scene, clause, k)  # «договор поставки», «договор купли-продажи»
+    if k not in clause or toks[k].text.lower() not in ABOUT:
+        return k
+    # a party ends it; a place may be what it is about («о создании в Костанайской области производства»)
+    parties = {u.first for u in scene.units(clause.sent) if u.refs and u.refs[0][0] != "location"}
+    end = k + 1
+    j = k + 1
+    while j in clause and j - k <= KIND_WORDS:
+        tok = toks[j]
+        if tok.text.lower() in KIND_STOPS or j in parties and tok.text[:1].isupper() and j > k + 1:
+            break
+        if tok.pos in ("VERB", "AUX", "PUNCT") and tok.text != "-":
+            break
+        if tok.pos in ("NOUN", "ADJ", "PROPN", "NUM") or tok.text in ("-",):
+            end = j + 1
+        j += 1
+    return end
+
+
+# ---------------------------------------------------------------- one agreement per document
+
+
+def _merged(scene: Scene, statements: list[Statement]) -> list[Statement]:
+    kept: list[Statement] = []
+    for st in statements:
+        same = next((k for k in reversed(kept) if _same_agreement(scene, k, st)), None)
+        if same is None:
+            kept.append(st)
+            continue
+        keep, other = (st, same) if _fuller(st, same) else (same, st)
+        if keep is st:
+            kept[kept.index(same)] = st
+        if not keep.sides:
+            keep.sides = other.sides
+        keep.date = keep.date or other.date
+        if keep.extra.get("kind") is None or not keep.extra.get("own_name") and other.extra.get("own_name"):
+            keep.extra["kind"] = other.extra["kind"]
+            keep.extra["own_name"] = True
+    # a document named by a word pointing back («документ») is an agreement only as one named before
+    return [st for st in kept if st.extra.get("kind") and (st.sides or not st.extra.get("plural"))]
+
+
+def _same_agreement(scene: Scene, a: Statement, b: Statement) -> bool:
+    """A document named again («Подписи под документом поставили X и Y»), a title and its body:
+    parties in common (or the signers of the other's parties, or none) and the same document
+    noun, or a word pointing back at the document."""
+    back = not b.extra.get("own_name")
+    near = b.sent - a.last_sent <= 3
+    if a.trigger == b.trigger:
+        return False  # «между A и B, между C и D»: documents of their own
+    shared = set(a.sides) & set(b.sides)
+    if a.sides and b.sides and not shared:
+        return near and back and (_signers(scene, b.sides, a.sides) or _signers(scene, a.sides, b.sides))
+    same_noun = a.extra.get("noun") == b.extra.get("noun")
+    if a.sides and b.sides:
+        one_in_other = set(a.sides) <= set(b.sides) or set(b.sides) <= set(a.sides)
+        return (one_in_other or len(shared) >= 2) and (same_noun or back)
+    return near and (same_noun or back or not a.extra.get("own_name"))
+
+
+def _signers(scene: Scene, persons: list[Ref], parties: list[Ref]) -> bool:
+    """One of `persons` holds a post of one of `parties` («ректор МГУ» and МГУ)."""
+    sides = set(parties)
+    return any(
+        r[0] == "person" and any(
+            p.org_ref is not None and (p.org_ref.type, p.org_ref.index) in sides for p in scene.doc.persons[r[1]].posts
+        )
+        for r in persons
+    )
+
+
+def _persons_of(refs: list[Ref]) -> bool:
+    return all(r[0] == "person" for r in refs)
+
+
+def _fuller(a: Statement, b: Statement) -> bool:
+    """Which statement of one agreement to keep: more parties, then a named document, then the
+    later one (a body after its title)."""
+    if len(a.sides) != len(b.sides):
+        return len(a.sides) > len(b.sides) and not (_persons_of(a.sides) and not _persons_of(b.sides))
+    return bool(a.extra.get("own_name")) or not b.extra.get("own_name")
+
+
+def find_agreements(scene: Scene) -> list[Agreement]:
+    statements: list[Statement] = []
+    for sent, match in found_triggers(scene, "agreements", agreement_triggers()):
+        if statements and statements[-1].sent == sent and statements[-1].trigger == match.first:
+            continue
+        statements += _statements(scene, sent, match, statements)
+    out = []
+    for st in _merged(scene, statements):
+        start, end = span_of(scene, st.first_sent, st.last_sent)
+        out.append(Agreement(
+            parties=[scene.entity(r) for r in st.sides],
+            kind=st.extra.get("kind"),  # type: ignore[arg-type]
+            date=st.date.value if st.date else None,
+            start=start,
+            end=end,
+        ))
+    return out

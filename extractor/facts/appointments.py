@@ -1,0 +1,469 @@
+"""Appointments: a person appointed, dismissed (leaving a post for any reason) or acting, stated
+as done («назначен», «освободил от должности», «покинул пост», «сложил полномочия», «стал
+министром», «исполняющим обязанности стал»; a decree's «Назначить ...», «Освободить ...»).
+
+Each trigger is read in small steps (`STEPS`): whether it is done (not «будет назначен», «может
+стать», «выдвинут», not «пока не назначен»), who is appointed (the subject of a passive or an
+intransitive verb, the object of an active one, the genitive of «полномочия» / «назначение», «на»
++ the person of «возложить обязанности»; never who signs the decree), the post (the instrumental
+«министром», «на должность ...», «от должности ...», «обязанности ...», «как ...», else the post
+beside the person's name) and whether it is acting («исполняющий обязанности», «врио», «и. о.»:
+the post is the one whose duties are performed). One person's statements of one action (a title,
+the body, the decree quoted) are one appointment, with the fullest post.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from extractor.facts.clauses import Clause
+from extractor.facts.context import (
+    clause_at,
+    clause_planned,
+    date_in,
+    found_triggers,
+    negated,
+    roles_in,
+    span_of,
+    triggers_of,
+    verb_planned,
+)
+from extractor.facts.units import Ref, Scene, Unit, same_person, unit_case
+from extractor.lexicon import Match
+from extractor.lexicon.facts import appointment_triggers, not_offices, post_modifiers, words
+from extractor.lexicon.posts import match_post_head, post_lexicon
+from extractor.model import Appointment, DateItem
+from extractor.nlp.morph import word_lemma
+from extractor.nlp.phrases import extend_dependents
+from extractor.nlp.tagging import Token
+from extractor.rules.posts import post_at
+
+ACTING_WORDS = frozenset({"врио", "и.о.", "и.о", "вр.и.о.", "вр.и.о", "временно", "и. о."})
+# «лучшим», «старейшим», «крупнейшим»: an adjective of an award
+SUPERLATIVE = re.compile(r"^(лучш|худш|наи)|[еа]йш(ий|ая|ее|ие|его|ей|ему|им|ую|ими|их|ем)$")
+POSSESSIVES = frozenset({"его", "её", "ее"})
+# verbs that name no post themselves: without a post in the clause they are no appointment
+NEEDS_POST = frozenset({"стать", "избрать", "перестать"})
+
+
+@dataclass
+class PostSlot:
+    first: int  # the post's tokens
+    head_end: int
+    last: int
+    acting: bool
+
+
+@dataclass
+class Draft:
+    scene: Scene
+    sent: int
+    match: Match
+    clause: Clause = field(init=False)
+    roles: list[tuple[Unit, str]] = field(init=False)
+    action: str = field(init=False)
+    persons: list[Unit] = field(default_factory=list)
+    slot: PostSlot | None = None
+    rejected: bool = False
+
+    def __post_init__(self) -> None:
+        self.clause = clause_at(self.scene, self.match.first)
+        self.roles = roles_in(self.scene, self.clause)
+        self.action = self.match.value[0]
+
+    @property
+    def who(self) -> str:
+        return self.match.value[1]
+
+    @property
+    def trigger(self) -> Token:
+        return self.scene.toks[self.match.first]
+
+
+Step = Callable[[Draft], None]
+
+
+def _infinitive(tok: Token) -> bool:
+    """«Назначить» (the tagger may take a capitalized one for a name)."""
+    return tok.feats.get("VerbForm") == "Inf" or any(p.tag.POS == "INFN" for p in tok.parses)
+
+
+def _decree(d: Draft) -> bool:
+    """«Назначить Иванова ...», «Досрочно прекратить полномочия»: an infinitive opening a clause
+    or a quote is the text of a decree."""
+    if not _infinitive(d.trigger):
+        return False
+    toks = d.scene.toks
+    k = d.match.first - 1
+    while k in d.clause and toks[k].pos == "ADV":
+        k -= 1
+    return k not in d.clause or toks[k].text in ("«", '"', "„", ":")
+
+
+def _done(d: Draft) -> None:
+    first = d.match.first
+    if negated(d.scene, d.clause, first) or any(d.scene.lemmas[k] == "ли" for k in d.clause.tokens):
+        d.rejected = True  # «не назначен», «принял ли отставку»: not stated as done
+    elif _decree(d):
+        return
+    elif d.trigger.lemma == "стать" and d.match.last < len(d.scene.toks) and _infinitive(d.scene.toks[d.match.last]):
+        d.rejected = True  # «стало ухудшаться»: began to
+    elif d.trigger.pos in ("VERB", "AUX") or _infinitive(d.trigger):
+        d.rejected = verb_planned(d.scene, d.clause, first)
+    else:  # a noun first («должность ... займёт», «о назначении»): the clause says when
+        verbs = [k for k in range(first, d.match.last) if d.scene.toks[k].pos == "VERB"]
+        d.rejected = clause_planned(d.scene, d.clause) or any(verb_planned(d.scene, d.clause, k) for k in verbs)
+
+
+def _passive_or_intransitive(d: Draft) -> bool:
+    feats = d.trigger.feats
+    return d.who == "subject" or feats.get("Voice") == "Pass" or feats.get("Variant") == "Short"
+
+
+def _appointees(d: Draft) -> None:
+    """Who is appointed: by where the trigger puts them."""
+    persons = [(u, r) for u, r in d.roles if u.refs and u.refs[0][0] == "person"]
+    if _participle(d.trigger):  # «Ерёменко, назначенный на эту должность»: beside it, in any clause
+        sentence = [u for u in d.scene.units(d.sent) if u.refs and u.refs[0][0] == "person"]
+        d.persons = _participle_holder(d, sentence)
+    elif d.who == "genitive":
+        d.persons = _right_after(d, persons)
+    elif d.who == "on":
+        d.persons = [u for u, r in persons if r == "at" and d.scene.toks[u.first - 1].text.lower() == "на"]
+    elif _passive_or_intransitive(d) and not _decree(d):
+        d.persons = [u for u, r in persons if r == "subj"] or _subject_outside(d)
+    else:
+        # an animate accusative looks like a genitive: «назначил Валерия Мелещенко»
+        objects = [u for u, r in persons if r in ("obj", "gen_case", "slot")]
+        d.persons = _own_objects(d, objects)
+    if not d.persons:
+        d.rejected = True
+
+
+def _own_objects(d: Draft, objects: list[Unit]) -> list[Unit]:
+    """«уволил главу РЖД Якунина и назначил Мишарина»: each verb its own objects, those after it
+    up to the next verb of the clause (or, with none after it, those before it: «его назначили»)."""
+    others = [
+        m.first for m in triggers_of(d.scene, "appointments", appointment_triggers(), d.sent)
+        if m.first != d.match.first and m.first in d.clause
+    ]
+    nxt = min((k for k in others if k > d.match.first), default=max(d.clause.tokens) + 1)
+    prev = max((k for k in others if k < d.match.first), default=-1)
+    after = [u for u in objects if d.match.first < u.first < nxt]
+    return after or [u for u in objects if prev < u.first < d.match.first]
+
+
+def _participle(tok: Token) -> bool:
+    return tok.feats.get("VerbForm") == "Part" and tok.feats.get("Variant") != "Short"
+
+
+def _participle_holder(d: Draft, persons: list[Unit]) -> list[Unit]:
+    """«вместо отправленного в отставку Ивана Муравьева», «Иванов, назначенный министром»: a
+    participle speaks of the person it stands beside, in its case («назначенный Виктором
+    Ющенко» names who appointed)."""
+    case = d.trigger.case
+    after = [
+        u for u in persons
+        if d.match.last <= u.first <= d.match.last + 1 and unit_case(d.scene, u) != "Ins"
+        and (case is None or unit_case(d.scene, u) in (None, case))
+    ]
+    before = [u for u in persons if d.match.first - 2 <= u.last <= d.match.first]
+    return after[:1] or before[-1:]
+
+
+def _subject_outside(d: Draft) -> list[Unit]:
+    """«Варичев избран депутатом, а в 2018 году досрочно прекратил свои полномочия»: a clause
+    going on after a comma keeps the subject of the one before."""
+    if d.clause.kind not in ("contrast", "predicate") or d.clause.parent is None:
+        return []
+    return [u for u, r in roles_in(d.scene, d.clause.parent) if r == "subj" and u.refs and u.refs[0][0] == "person"]
+
+
+def _right_after(d: Draft, persons: list[tuple[Unit, str]]) -> list[Unit]:
+    """«прекратили полномочия Андрея Богинского», «о назначении Абдулганиевой и Петрова»; «сложил
+    свои полномочия»: the subject's own."""
+    toks = d.scene.toks
+    if any(toks[k].lemma == "свой" for k in range(d.match.first, d.match.last)):
+        return [u for u, r in persons if r == "subj"] or _subject_outside(d)
+    before = d.match.first - 1
+    if before >= 0 and toks[before].text.lower() in POSSESSIVES:  # «о её назначении»
+        return [u for u in d.scene.units_before(before, 1) if u.refs and u.refs[0][0] == "person"][:1]
+    out: list[Unit] = []
+    # after the noun whose genitive the person is: «полномочия | Андрея Богинского прекращены»
+    nouns = [
+        j for j in range(d.match.first, d.match.last)
+        if toks[j].pos == "NOUN" and (j == d.match.first or d.scene.lemmas[j] in words("slot"))
+    ]  # «о прекращении полномочий | X», «Полномочия | X прекращены», «о назначении | X»
+    k = nouns[-1] + 1 if nouns else d.match.last
+    for u, _r in sorted(persons, key=lambda x: x[0].first):
+        if u.first < k:
+            continue
+        gap = [t for t in toks[k : u.first] if t.text.lower() not in (",", "и") and t.pos not in ("ADV", "ADJ")]
+        if gap and not (out == [] and _post_slot_between(d, k, u.first)) or unit_case(d.scene, u) == "Nom":
+            break
+        out.append(u)
+        k = u.last
+    return out
+
+
+def _post_slot_between(d: Draft, first: int, last: int) -> bool:
+    """«прекратить полномочия генерального директора Иванова»: only a post stands between."""
+    found = _post_phrase(d.scene, first, last)
+    return found is not None and found.last == last
+
+
+def _post(d: Draft) -> None:
+    """The post the trigger names, the nearest to it: an instrumental («министром»), the genitive
+    of «должность» and the like, «как» + post; the words of acting mark the action. A verb that
+    names no post itself (стать, избрать) needs an instrumental or an acting post."""
+    slots = _slots(d)
+    if not slots and d.trigger.lemma == "стать" and _post_pronoun(d):
+        post = _post_phrase_before(d.scene, d.match.first)
+        slots = [(post, "instrumental")] if post else []  # «Назначен новый министр — им стал X»
+    if d.trigger.lemma in NEEDS_POST:
+        slots = [(s, kind) for s, kind in slots if kind != "genitive" or d.trigger.lemma == "избрать"]
+    if slots:
+        at = d.match.first
+        d.slot = min(slots, key=lambda sk: min(abs(sk[0].first - at), abs(sk[0].first - d.match.last)))[0]
+    if d.trigger.lemma in NEEDS_POST and d.slot is None:
+        d.rejected = True
+    elif d.trigger.lemma == "избрать" and d.slot and d.scene.lemmas[d.slot.first] in words("elected"):
+        d.rejected = True  # «избран депутатом»: elected, not appointed
+    elif d.slot is not None and not _office(d.scene, d.slot):
+        d.rejected = True  # «стал лучшим игроком матча», «стала лицом коллекции»
+    elif d.trigger.lemma == "стать" and d.slot and d.scene.lemmas[d.slot.head_end - 1] in post_lexicon().professions:
+        d.rejected = True  # «стал экспертом», «стала актрисой»: a trade one takes up
+
+
+def _slots(d: Draft) -> list[tuple[PostSlot, str]]:
+    """Every post the clause names outside other people's words: (slot, instrumental | genitive |
+    acting)."""
+    toks = d.scene.toks
+    mine = {u.refs for u in d.persons}
+    units = {k for u in d.scene.units(d.sent) if u.refs not in mine for k in range(u.first, u.last)}
+    limit = max(d.clause.tokens) + 1
+    out: list[tuple[PostSlot, str]] = []
+    for k in sorted(d.clause.tokens):
+        if k in units:
+            continue
+        tok = toks[k]
+        acting = _acting_at(toks, k)
+        if acting is not None:
+            slot = _post_phrase(d.scene, acting, limit)
+            bare = PostSlot(acting, acting, acting, acting=True)  # «исполняющим обязанности стал»
+            out.append((replace(slot, acting=True) if slot else bare, "acting"))
+        elif tok.lemma in words("slot") or tok.text.lower() == "как":
+            slot = _post_phrase(d.scene, k + 1, limit)
+            if slot is not None and slot.first == k + 1:
+                out.append((_before_names(d, slot), "genitive"))
+        elif tok.case == "Ins" and tok.pos == "NOUN":
+            slot = _post_phrase(d.scene, k, limit)
+            if slot is not None and slot.head_end > k and not any(s.first <= k < s.last for s, _ in out):
+                first = _post_adjectives(toks, d.clause, k, slot.last)  # «генеральным директором»
+                out.append((_before_names(d, replace(slot, first=first)), "instrumental"))
+    return out
+
+
+def _office(scene: Scene, slot: PostSlot) -> bool:
+    """An office, not a title or an award («лучшим вратарём года», «старейшим актёром»)."""
+    toks = scene.toks
+    start = slot.first
+    while start > 0 and toks[start - 1].pos == "ADJ" and toks[start - 1].case == toks[slot.first].case:
+        start -= 1  # the adjectives before the post say whether it is an award
+    span = range(start, max(slot.head_end, slot.first + 1))
+    kinds = [not_offices().get(toks[k].lemma) or not_offices().get(toks[k].text.lower()) for k in span]
+    superlative = any(toks[k].feats.get("Degree") == "Sup" or SUPERLATIVE.search(toks[k].text.lower()) for k in span)
+    return "title" not in kinds and "superlative" not in kinds and not superlative
+
+
+def _post_adjectives(toks: list[Token], clause: Clause, k: int, last: int) -> int:
+    """The adjectives before a post head that belong to the post: a post of the lexicon
+    («генеральный директор») or a post modifier («первый», «главный», «постоянный»); not
+    «новым», «бывшим»."""
+    first = k
+    while first - 1 in clause and toks[first - 1].pos == "ADJ" and toks[first - 1].case == "Ins":
+        j = first - 1
+        if toks[j].lemma in post_modifiers() or (match_post_head(toks, j, last) or 0) > k:
+            first = j
+        else:
+            break
+    return first
+
+
+def _before_names(d: Draft, slot: PostSlot) -> PostSlot:
+    """«на пост главы МВД полковника Игоря Шуневича»: the post stops where a person's own words
+    begin."""
+    starts = [u.first for u in d.scene.units(d.sent) if u.refs and u.refs[0][0] == "person"]
+    cut = min((k for k in starts if slot.first < k <= slot.last), default=slot.last)
+    if cut <= slot.last:  # «главы МВД полковника | Игоря Шуневича»: the rank is the person's
+        toks = d.scene.toks
+        cut = next((k for k in range(slot.head_end, cut) if match_post_head(toks, k, cut) == cut), cut)
+    return replace(slot, last=max(cut, slot.head_end))
+
+
+def _acting_at(toks: list[Token], k: int) -> int | None:
+    """«исполняющим обязанности министра», «врио ректора»: where the post after the acting
+    words begins."""
+    low = toks[k].text.lower()
+    if low.startswith("исполняющ") or low.startswith("исполнени"):
+        j = k + 1
+        if j < len(toks) and toks[j].lemma in ("обязанность", "полномочие"):
+            return j + 1
+        return j
+    if low in ACTING_WORDS and not (low == "временно" and not toks[k + 1].text.lower().startswith("исполня")):
+        return k + 1 if low != "временно" else None
+    return None
+
+
+def _post_phrase(scene: Scene, k: int, limit: int) -> PostSlot | None:
+    """A post starting at token k (after its adjectives): lexicon head and dependents."""
+    toks = scene.toks
+    first = k
+    while k < limit and toks[k].pos == "ADJ" and match_post_head(toks, k, limit) is None:
+        k += 1
+    if k >= limit:
+        return None
+    head_end = match_post_head(toks, k, limit)
+    if head_end is None:
+        return None
+    last = extend_dependents(scene.tagged, scene.spans, head_end, limit)
+    at = toks[head_end].start if head_end < len(toks) else 0
+    names = [(u.first, u.last) for u in scene.units(toks[k].sent)]
+    for d in scene.doc.dates:  # «пост генерального директора | в конце августа»
+        inside_name = any(toks[a].start <= d.start < toks[b - 1].end for a, b in names)
+        if at <= d.start < toks[last - 1].end and not inside_name:
+            last = min(last, next(j for j in range(head_end, last + 1) if j == last or toks[j].end > d.start))
+            while last > head_end and (toks[last - 1].pos == "ADP" or toks[last - 1].lemma in words("time_word")):
+                last -= 1
+    return PostSlot(first, head_end, last, acting=False)
+
+
+STEPS: list[Step] = [_done, _appointees, _post]
+
+
+@dataclass
+class Found:
+    person: Ref
+    post: str | None
+    action: str
+    sent: int
+    date: DateItem | None
+
+
+def _statements(scene: Scene, sent: int, match: Match) -> list[Found]:
+    d = Draft(scene, sent, match)
+    for step in STEPS:
+        step(d)
+        if d.rejected:
+            return []
+    action = "acting" if d.slot and d.slot.acting else d.action
+    date = date_in(scene, sent, match.first)
+    out = []
+    for unit in d.persons:
+        post = _post_of(scene, d, unit)
+        if action == "acting" and post is None:
+            post = _post_before(scene, d.match.first)
+        out.append(Found(unit.refs[0], post, action, sent, date))
+    return out
+
+
+def _post_of(scene: Scene, d: Draft, unit: Unit) -> str | None:
+    """The slot's post when it stands apart («назначен министром») or in this person's own words
+    («освободил от должности вице-премьера Илшата Тажитдинова»); else the post written beside
+    this person's name («покинул пост министр Л. Шустов»)."""
+    slot = d.slot
+    if slot is not None and slot.head_end > slot.first:
+        if unit.first <= slot.first < unit.last:
+            return _own_post(scene, unit, slot.first) or _slot_post(scene, slot)
+        if not any(p.first <= slot.first < p.last for p in d.persons):
+            return _slot_post(scene, slot)
+    return _own_post(scene, unit, None)
+
+
+def _slot_post(scene: Scene, slot: PostSlot) -> str | None:
+    post = post_at(scene.tagged, slot.first, slot.head_end, slot.last)
+    return _without_acting(post.normal) if post else None
+
+
+def _own_post(scene: Scene, unit: Unit, at: int | None) -> str | None:
+    """The post the entity layer attached to the person inside this unit (the one starting at
+    token `at`, if given)."""
+    person = scene.doc.persons[unit.refs[0][1]]
+    for post in person.posts:
+        first = scene.tagged.token_at(post.start)
+        if first is not None and unit.first <= first < unit.last and (at is None or first == at):
+            return _without_acting(post.normal)
+    return None
+
+
+def _without_acting(post: str) -> str:
+    """The post itself: the words of acting («исполняющий обязанности», «врио»), of the slot
+    («должность вице-премьера») and of whose turn it is («прежний глава ведомства») go."""
+    parts = post.split()
+    while parts and (parts[0].lower() in ("должность", "пост") or word_lemma(parts[0]) in words("not_the_post")):
+        parts = parts[1:]
+    while parts and (parts[0].lower() in ACTING_WORDS or parts[0].lower().startswith("исполняющ")):
+        parts = parts[1:]
+        if parts and parts[0].lower() in ("обязанности", "полномочия"):
+            parts = parts[1:]
+    return " ".join(parts) or post
+
+
+def _post_before(scene: Scene, k: int) -> str | None:
+    """«Министр финансов пока не назначен, а исполняющим обязанности стал С. Михайлов»: an acting
+    post that names none is the post named just before it."""
+    slot = _post_phrase_before(scene, k)
+    post = post_at(scene.tagged, slot.first, slot.head_end, slot.last) if slot else None
+    return post.normal if post else None
+
+
+def _post_phrase_before(scene: Scene, k: int) -> PostSlot | None:
+    """The last post phrase of the sentence before token k."""
+    toks = scene.toks
+    s = scene.tagged.sents[toks[k].sent]
+    for i in range(k - 1, s.first - 1, -1):
+        slot = _post_phrase(scene, i, k)
+        if slot is not None and slot.first == i:
+            return slot
+    return None
+
+
+def _post_pronoun(d: Draft) -> bool:
+    """«им стал», «ею стала»: the post is the one just named."""
+    toks = d.scene.toks
+    near = [k for k in (d.match.first - 1, d.match.last) if k in d.clause]
+    return any(toks[k].pos == "PRON" and toks[k].case == "Ins" for k in near)
+
+
+def _merged(scene: Scene, found: list[Found]) -> list[Found]:
+    """One person, one action: one appointment, with the fullest post."""
+    kept: list[Found] = []
+    for f in found:
+        same = next((k for k in kept if same_person(scene, k.person, f.person) and k.action == f.action), None)
+        if same is None:
+            kept.append(f)
+            continue
+        if f.post and (not same.post or len(f.post.split()) > len(same.post.split())):
+            same.post = f.post
+        same.date = same.date or f.date
+    return kept
+
+
+def find_appointments(scene: Scene) -> list[Appointment]:
+    found: list[Found] = []
+    for sent, match in found_triggers(scene, "appointments", appointment_triggers()):
+        found += _statements(scene, sent, match)
+    out = []
+    for f in _merged(scene, found):
+        start, end = span_of(scene, f.sent, f.sent)
+        out.append(Appointment(
+            person=scene.entity(f.person),
+            post=f.post,
+            action=f.action,  # type: ignore[arg-type]
+            date=f.date.value if f.date else None,
+            start=start,
+            end=end,
+        ))
+    return out

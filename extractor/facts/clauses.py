@@ -1,0 +1,438 @@
+"""Clauses of a sentence and the role each unit plays in its clause.
+
+A sentence is cut into clauses by what opens an embedded one: a relative word after a comma
+(«, в ходе которой», «, с кем»), a participle or gerund after a comma or opening the sentence
+(«, поблагодарив его», «Встретившись с коллективом,»), a subordinating conjunction («, что»,
+«, чтобы»), a contrast («, а», «, но»), direct speech in quotes. What is left is the main clause.
+
+A unit's role comes from the word before it, read the way Russian marks it:
+  with      «с» + the unit («встретился с X»); «совместно с»
+  between   «между» + the unit
+  head      «во главе с» + the unit (a delegation's head)
+  together  «вместе с», «совместно с» + the unit: on the subject's side
+  side      «со стороны» + the unit
+  witness   «в присутствии» + the unit
+  at        «в», «на» + the unit (a place or venue)
+  gen       the genitive of a trigger noun («встреча X с Y»)
+  slot      the genitive of «должность», «пост», «полномочия»: a post and its holder
+  dep       a dependent of another noun or unit («Правительство | Тульской области»): no side
+  other     another preposition
+and, with nothing before it that says more, by its case: subj (nominative), obj (accusative),
+gen_case, ins, dat, loc, none. A unit after «и» or a comma takes the role of the list it
+continues; a unit in the genitive of a group noun («с членами Комитета», «делегация Китая») or
+of a post nobody named («с руководителем Минпромторга») takes the group's role.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from extractor.facts.units import Scene, Unit, unit_case
+from extractor.lexicon.facts import group_nouns, words
+from extractor.lexicon.posts import match_post_head
+from extractor.nlp.phrases import OPEN_QUOTES
+from extractor.nlp.tagging import Token
+
+RELATIVE_WORDS = frozenset({"который", "кто", "где", "когда", "куда", "откуда", "чей"})
+SUBORDINATORS = frozenset({"что", "чтобы", "если", "поскольку", "хотя", "пока", "ведь", "так"})
+CONTRASTS = frozenset({"а", "но", "однако"})
+CLOSE_QUOTES = frozenset({"»", "“", '"'})
+CLOSE_OF = {"«": "»", "„": "“", "“": "”"}
+MODIFIER_POS = frozenset({"ADJ", "DET", "NUM"})
+CASE_ROLES = {"Nom": "subj", "Acc": "obj", "Gen": "gen_case", "Ins": "ins", "Dat": "dat", "Loc": "loc"}
+LIST_WORDS = frozenset({",", "и", "также", "а"})
+
+# «в г. Могилеве», «в пос. Заречный»: the abbreviation and its dot stand between
+PLACE_ABBREVIATIONS = frozenset({"г", "гор", "пос", "пгт", "."})
+
+
+@dataclass
+class Clause:
+    sent: int
+    tokens: set[int]
+    kind: str  # main | embedded | contrast | quote
+    parent: Clause | None = None
+    intro: int | None = None  # the token opening an embedded clause
+    _roles: dict[int, str] = field(default_factory=dict)
+
+    @property
+    def first(self) -> int:
+        return min(self.tokens)
+
+    def __contains__(self, tok: int) -> bool:
+        return tok in self.tokens
+
+
+# ---------------------------------------------------------------- clauses
+
+
+def _opens_embedded(scene: Scene, k: int, end: int) -> bool:
+    toks = scene.toks
+    tok = toks[k]
+    if tok.lemma == "пока" and k + 1 < end and toks[k + 1].lemma == "не":
+        return False  # «пока не подписал»: not yet, no clause of its own
+    if tok.lemma in RELATIVE_WORDS or tok.lemma in SUBORDINATORS and tok.pos in ("SCONJ", "PRON", "ADV"):
+        return True
+    if tok.pos == "ADP":  # «, в ходе которой», «, с кем»
+        return any(toks[j].lemma in RELATIVE_WORDS for j in range(k + 1, min(end, k + 3)))
+    return tok.feats.get("VerbForm") in ("Part", "Conv") and tok.feats.get("Variant") != "Short"
+
+
+def _embedded_end(scene: Scene, k: int, end: int, units: dict[int, Unit]) -> int:
+    """Where an embedded clause opened at k ends: a comma not continuing a list, a dash, a
+    bracket or the sentence's end."""
+    toks = scene.toks
+    j = k + 1
+    while j < end:
+        if j in units:  # a name's own quotes and commas: «Единая Россия»
+            j = max(units[j].last, j + 1)
+            continue
+        text = toks[j].text
+        if text in ("–", "—", ")", ";", ":") or text in CLOSE_QUOTES:
+            return j
+        if text == "," and not (j + 1 < end and (_list_goes_on(scene, j, units) or _and_more(scene, j, end, units))):
+            return j
+        j += 1
+    return end
+
+
+def _and_more(scene: Scene, comma: int, end: int, units: dict[int, Unit]) -> bool:
+    """«, и» going on with the same clause, not with a predicate of its own («..., и по его
+    предложению назначен X»)."""
+    if scene.toks[comma + 1].text != "и":
+        return False
+    in_unit = {k for u in units.values() for k in range(u.first, u.last)}
+    return not _own_predicate(scene, comma + 2, end, in_unit)
+
+
+def _list_goes_on(scene: Scene, comma: int, units: dict[int, Unit]) -> bool:
+    """«с X, Y и Z»: a unit after the comma in the case of the word before it continues a list;
+    «Встретившись с коллективом, Николай Николаевич» starts the main clause."""
+    nxt = units.get(comma + 1)
+    if nxt is None:
+        return False
+    before, after = scene.toks[comma - 1].case, unit_case(scene, nxt)
+    return before is None or after is None or before == after
+
+
+def _quotes(scene: Scene, first: int, last: int, units: dict[int, Unit]) -> list[tuple[int, int]]:
+    """Direct speech: quoted runs of four words or more that are no name. Quotes pair up in
+    order, straight ones alternating («"Вертолетов России" досрочно...» is a name, then text)."""
+    toks = scene.toks
+    inside = {k for u in units.values() for k in range(u.first + 1, u.last)}
+    out = []
+    k = first
+    while k < last:
+        if toks[k].text in OPEN_QUOTES and k not in inside:
+            closer = CLOSE_OF.get(toks[k].text, toks[k].text)
+            j = next((j for j in range(k + 1, last) if toks[j].text == closer), last)
+            if sum(toks[m].text[:1].isalnum() for m in range(k + 1, j)) >= 4 and k not in units:
+                out.append((k, min(j + 1, last)))
+            k = j + 1
+            continue
+        k += 1
+    return out
+
+
+def clauses(scene: Scene, sent: int) -> list[Clause]:
+    """The clauses of a sentence, the main one first (computed once per sentence)."""
+    key = ("clauses", sent)
+    if key not in scene.memo:
+        scene.memo[key] = _clauses(scene, sent)
+    return scene.memo[key]  # type: ignore[return-value]
+
+
+def _clauses(scene: Scene, sent: int) -> list[Clause]:
+    s = scene.tagged.sents[sent]
+    toks = scene.toks
+    units = {u.first: u for u in scene.units(sent)}
+    in_unit = {k for u in units.values() for k in range(u.first, u.last)}
+    main = Clause(sent, set(), "main")
+    out = [main]
+    taken: set[int] = set()
+    for a, b in _quotes(scene, s.first, s.last, units):
+        out.append(Clause(sent, set(range(a, b)), "quote", main, a))
+        taken.update(range(a, b))
+    current = main
+    k = s.first
+    while k < s.last:
+        if k in taken:
+            k += 1
+            continue
+        after_comma = k > s.first and toks[k - 1].text == ","
+        opening = k == s.first or toks[k - 1].text in OPEN_QUOTES
+        if k not in in_unit and (after_comma or opening) and _opens_embedded(scene, k, s.last):
+            if opening and toks[k].feats.get("VerbForm") != "Conv":
+                pass  # a sentence opens with its own subject clause, not an embedded one
+            else:
+                end = _embedded_end(scene, k, s.last, units)
+                out.append(Clause(sent, set(range(k, end)) - taken, "embedded", current, k))
+                taken.update(range(k, end))
+                k = end
+                continue
+        has_predicate = any(_predicate(toks[m]) for m in current.tokens)
+        if after_comma and has_predicate and _own_predicate(scene, k, s.last, in_unit):
+            # «..., передает корреспондент ИА», «освобождён от должности, новым главой стала X»
+            current = Clause(sent, set(), "predicate", main, k)
+            out.append(current)
+        elif after_comma and toks[k].lemma in CONTRASTS and not (k + 1 < s.last and toks[k + 1].lemma == "также"):
+            current = Clause(sent, set(), "contrast", main, k)
+            out.append(current)
+        current.tokens.add(k)
+        k += 1
+    return [c for c in out if c.tokens]
+
+
+def _predicate(tok: Token) -> bool:
+    return tok.feats.get("VerbForm") == "Fin" or tok.feats.get("Variant") == "Short"
+
+
+def _own_predicate(scene: Scene, k: int, end: int, in_unit: set[int]) -> bool:
+    """The words from k to the next comma hold a verb of their own (not a list going on)."""
+    toks = scene.toks
+    if k in in_unit and not _predicate(toks[k]):
+        return False  # a list going on: «с X, Y и Z»
+    j = k
+    while j < end and toks[j].text not in (",", ";", ":", "–", "—"):
+        if _predicate(toks[j]) and j not in in_unit:
+            return True
+        j += 1
+    return False
+
+
+def clause_of(clauses_: list[Clause], tok: int) -> Clause:
+    return next(c for c in clauses_ if tok in c)
+
+
+# ---------------------------------------------------------------- roles
+
+
+def role(scene: Scene, clause: Clause, unit: Unit, trigger_nouns: frozenset[int] = frozenset()) -> str:
+    """The role of a unit of the clause (see the module's docstring)."""
+    if unit.first not in clause._roles:
+        clause._roles[unit.first] = _slot(scene, clause, unit.first, unit, trigger_nouns, 0)
+    return clause._roles[unit.first]
+
+
+def _by_case(scene: Scene, unit: Unit | None, i: int) -> str:
+    case = unit_case(scene, unit) if unit else scene.toks[i].case
+    return CASE_ROLES.get(case or "", "none")
+
+
+def _unit_ending(scene: Scene, sent: int, end: int) -> Unit | None:
+    return next((u for u in scene.units(sent) if u.last == end), None)
+
+
+def _slot(scene: Scene, clause: Clause, i: int, unit: Unit | None, triggers: frozenset[int], depth: int) -> str:
+    toks = scene.toks
+    j = i - 1
+    while j in clause and (
+        toks[j].pos in MODIFIER_POS or toks[j].text in OPEN_QUOTES or toks[j].text.lower() in PLACE_ABBREVIATIONS
+    ) and not _unit_ending(scene, clause.sent, j + 1):
+        j -= 1
+    if j not in clause or depth > 6:
+        return _by_case(scene, unit, i)
+    tok = toks[j]
+    low = tok.text.lower()
+    if low == "(":
+        return "dep"  # «Ферганский университет (Республика Узбекистан)»: a gloss
+    if tok.pos == "ADP":
+        return _preposition(scene, clause, j)
+    if low in LIST_WORDS:
+        return _continued(scene, clause, j, i, unit, triggers, depth)
+    described = _described_name(scene, clause, j, unit) if tok.pos == "NOUN" and j not in triggers else None
+    if described is not None:  # «фондом поддержки участников СВО «Защитники Отечества»»
+        return _slot(scene, clause, described, None, triggers, depth + 1)
+    if tok.pos == "NOUN" and tok.text.islower() and j not in triggers and _apposed(scene, tok, unit):
+        # «на предприятии Магистраль ЛТД», «с агентством Ford Models», «на реке Эльба»: a name in
+        # apposition plays the part of its noun
+        outer = _slot(scene, clause, j, None, triggers, depth + 1)
+        return outer if tok.lemma not in words("venue") or outer == "at" else "dep"
+    if _in_date(scene, j):
+        return _by_case(scene, unit, i)  # «12 октября | губернатор», «В понедельник | его»
+    head = _apposition_head(scene, clause, j, unit)
+    if head is not None:  # «во главе с акимом Алматы | Ерболатом Досаевым»
+        return _slot(scene, clause, head, None, triggers, depth + 1)
+    if not _genitive(scene, unit, i):
+        return _by_case(scene, unit, i)  # «В ходе посещения цехов | глава города обсудил»
+    if _unit_ending(scene, clause.sent, j + 1) is not None:
+        return "dep"
+    if tok.pos in ("NOUN", "PROPN"):
+        return _after_noun(scene, clause, j, i, unit, triggers, depth)
+    return _by_case(scene, unit, i)
+
+
+def _apposition_head(scene: Scene, clause: Clause, j: int, unit: Unit | None) -> int | None:
+    """A person's name after a noun group in its own case (not the genitive) stands beside the
+    group's head: «с акимом Алматы Ерболатом Досаевым»."""
+    toks = scene.toks
+    if not _person(unit) or unit is None or unit.via != "name":
+        return None
+    case = unit_case(scene, unit)
+    if case in (None, "Gen", "Nom"):
+        return None
+    h = j
+    while h in clause:
+        before = _unit_ending(scene, clause.sent, h + 1)
+        if before is not None and not _person(before):
+            h = before.first - 1
+        elif toks[h].case == "Gen" and toks[h].pos in ("NOUN", "ADJ", "PROPN"):
+            h -= 1
+        else:
+            break
+    if h in clause and toks[h].pos == "NOUN" and toks[h].case == case and toks[h].feats.get("Animacy") == "Anim":
+        return h
+    return None
+
+
+def _apposed(scene: Scene, noun: Token, unit: Unit | None) -> bool:
+    """An organization's or place's name standing beside a common noun in its case, or in the
+    nominative, or undeclined («агентством Ford Models»)."""
+    if not _proper_name(scene, unit):
+        return False
+    case = unit_case(scene, unit) if unit else None
+    # a genitive after a genitive is its dependent: «регионов | Республики Беларусь»
+    return (case in (None, "Nom") or case == noun.case != "Gen") and noun.lemma not in group_nouns()
+
+
+def _proper_name(scene: Scene, unit: Unit | None) -> bool:
+    """An organization's or place's own name («Магистраль ЛТД», «ИННОПРОМ»), not a person."""
+    if unit is None or not unit.refs or unit.refs[0][0] == "person" or unit.via != "name":
+        return False
+    tok = scene.toks[unit.first]
+    return tok.text[:1].isupper() or tok.text in OPEN_QUOTES
+
+
+def _genitive(scene: Scene, unit: Unit | None, i: int) -> bool:
+    """Whether a unit may hang on the noun before it: in the genitive, or of a case its words
+    cannot tell (abbreviations, quoted names)."""
+    tok = scene.toks[unit.head if unit else i]
+    case = unit_case(scene, unit) if unit else tok.case
+    # the tagger's case of a foreign organization name says little; of a person's, much
+    unsure = tok.pos == "PROPN" and case != "Nom" and not _person(unit)
+    return case in ("Gen", None) or unsure
+
+
+def _in_date(scene: Scene, j: int) -> bool:
+    """«12 октября | губернатор»: a date is no noun a unit hangs on."""
+    at = scene.toks[j].start
+    return any(d.start <= at < d.end for d in scene.doc.dates)
+
+
+def _preposition(scene: Scene, clause: Clause, j: int) -> str:
+    toks = scene.toks
+    low = toks[j].text.lower()
+    if low in ("с", "со"):
+        if j >= 2 and toks[j - 2].text.lower() == "во" and toks[j - 1].lemma == "глава":
+            return "head"
+        if j >= 1 and toks[j - 1].lemma in ("вместе", "совместно"):
+            return "together"  # «вместе с главой департамента мэр осмотрел»: the same side
+        return "with"
+    if low == "между":
+        return "between"
+    if low in ("в", "во", "на"):
+        return "at"
+    return "other"
+
+
+def _after_noun(
+    scene: Scene, clause: Clause, j: int, i: int, unit: Unit | None, triggers: frozenset[int], depth: int
+) -> str:
+    """A unit in the genitive after a noun: a trigger's side, a group's side, or a dependent."""
+    toks = scene.toks
+    lemma = toks[j].lemma
+    if j in triggers:
+        return "gen"
+    if lemma == "сторона" and j > 0 and toks[j - 1].text.lower() in ("со", "с"):
+        return "side"
+    if lemma == "присутствие":
+        return "witness"
+    if lemma in words("slot"):
+        return "slot"  # «освободил от должности вице-премьера Илшата Тажитдинова»
+    if (lemma in group_nouns() or _heads_post(scene, j)) and not _person(unit):
+        if lemma == "делегация" and _led_by_named(scene, clause, j):
+            return "dep"  # the delegation speaks through its named head
+        outer = _slot(scene, clause, j, None, triggers, depth + 1)
+        return outer if outer not in ("dep", "at") else "dep"
+    return "dep"
+
+
+def _described_name(scene: Scene, clause: Clause, j: int, unit: Unit | None) -> int | None:
+    """«государственным фондом поддержки участников СВО «Защитники Отечества»»: a quoted name at
+    the end of a noun phrase that describes it names the phrase; the phrase's head (a noun after
+    a list word or a preposition) is the token whose role it takes."""
+    toks = scene.toks
+    if unit is None or not any(toks[k].text in OPEN_QUOTES for k in range(unit.first, unit.last)):
+        return None
+    h = j
+    while h - 1 in clause and toks[h].case == "Gen" and toks[h - 1].pos in ("NOUN", "ADJ", "PROPN"):
+        h -= 1
+    while h in clause and toks[h].pos == "ADJ":
+        h += 1
+    if h == j or toks[h].pos != "NOUN" or toks[h].case in ("Gen", None):
+        return None
+    k = h - 1
+    while k in clause and toks[k].pos == "ADJ":
+        k -= 1
+    return h if k in clause and (toks[k].text.lower() in LIST_WORDS or toks[k].pos == "ADP") else None
+
+
+def _person(unit: Unit | None) -> bool:
+    return unit is not None and bool(unit.refs) and unit.refs[0][0] == "person"
+
+
+def _heads_post(scene: Scene, j: int) -> bool:
+    """A post nobody in the text holds stands for its organization: «с руководителем
+    Минпромторга»."""
+    toks = scene.toks
+    k = j
+    while k > 0 and toks[k - 1].pos in MODIFIER_POS | {"NOUN"} and j - k < 3:
+        k -= 1
+    if toks[j].feats.get("Number") == "Plur":
+        return False  # «с руководителями регионов»: unnamed people, no side
+    return any(match_post_head(toks, m, j + 1) == j + 1 for m in range(k, j + 1))
+
+
+def _led_by_named(scene: Scene, clause: Clause, j: int) -> bool:
+    """«делегация Казахстана во главе с акимом Алматы Ерболатом Досаевым»: a person named as
+    its head."""
+    toks = scene.toks
+    for k in range(j + 1, min(j + 12, max(clause.tokens) + 1)):
+        if toks[k].text.lower() == "во" and k + 2 in clause and toks[k + 1].lemma == "глава":
+            return any(_person(scene.unit_at(m)) for m in range(k + 3, min(k + 9, max(clause.tokens) + 1)))
+    return False
+
+
+def _continued(
+    scene: Scene, clause: Clause, j: int, i: int, unit: Unit | None, triggers: frozenset[int], depth: int
+) -> str:
+    """A unit after «и» or a comma continues the list before it, when the cases agree."""
+    toks = scene.toks
+    k = j
+    skipped = False
+    while k in clause:
+        before = _unit_ending(scene, clause.sent, k + 1)
+        if before is not None and k != j:
+            if before.first not in clause._roles:
+                clause._roles[before.first] = _slot(scene, clause, before.first, before, triggers, depth + 1)
+            if clause._roles[before.first] != "dep" and (unit is None or _cases_agree(scene, before, unit)):
+                return clause._roles[before.first]
+            # «между X Национальной академии наук и Y»: Y goes with X, not with X's dependent
+            skipped = True
+            k = before.first - 1
+            continue
+        tok = toks[k]
+        if tok.pos == "ADP" and k != j:
+            return _by_case(scene, unit, i) if skipped else _preposition(scene, clause, k)
+        if k == j or tok.text.lower() in LIST_WORDS or tok.pos in MODIFIER_POS | {"NOUN", "PROPN"} or (
+            tok.text in OPEN_QUOTES or tok.text in CLOSE_QUOTES
+        ):
+            k -= 1
+            continue
+        break
+    return _by_case(scene, unit, i)
+
+
+def _cases_agree(scene: Scene, a: Unit, b: Unit) -> bool:
+    ca, cb = unit_case(scene, a), unit_case(scene, b)
+    return ca is None or cb is None or ca == cb  # quoted names and abbreviations: any case

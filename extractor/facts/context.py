@@ -1,0 +1,208 @@
+"""What the three kinds of facts share: triggers found in a sentence, whether a statement is done
+or only planned, its date and place, the sides a plural reference («стороны», «они») stands for,
+and the span of sentences stating it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from extractor.facts.clauses import Clause, clause_of, clauses, role
+from extractor.facts.units import Ref, Scene, Unit
+from extractor.lexicon import Match, PhraseIndex
+from extractor.lexicon.facts import plan_words
+from extractor.model import DateItem
+
+FUTURE_AUX = frozenset({"будет", "будут", "буду", "будем", "будете", "будешь"})
+SIDE_ROLES = frozenset({"subj", "with", "between", "gen", "head", "side"})
+# a date standing in a dateline («ЦХИНВАЛ, 15 апр — Sputnik.», «Баку, 12 сентября, АЗЕРТАДЖ»,
+# a date alone on its line) dates the release, not a fact
+DATELINE_AFTER = re.compile(r"^\s*(?:[—–\-/|(]|[,.]\s*/?[A-ZА-ЯЁ«\"]|[\s.,;:]*(?:\d{1,2}[:.]\d{2})?[\s.,;]*$)")
+DATELINE_BEFORE = re.compile(r"^(?:[^\d\n]{0,25},\s*|\s*)$")
+# what a counted plural reference counts: «обеими сторонами» persons, «двумя регионами» places
+COUNTED_KINDS = {"сторона": "person", "регион": "location", "страна": "location"}
+# how far back a statement may look for its subject, its date, the sides of «стороны»
+CONTEXT_SENTENCES = 2
+
+
+@dataclass
+class Statement:
+    """One sentence's statement of a fact, before statements of the same fact are merged."""
+
+    sent: int  # the sentence holding the trigger
+    trigger: int  # its first token
+    sides: list[Ref]
+    first_sent: int  # the sentences stating it (the sides may stand in the one before)
+    last_sent: int
+    date: DateItem | None = None
+    place: str | None = None
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def triggers(scene: Scene, index: PhraseIndex) -> Iterator[tuple[int, Match]]:
+    """(sentence, match) of every phrase of `index` in the text, in order."""
+    lemmas = scene.lemmas
+    toks = scene.toks
+    for n, s in enumerate(scene.tagged.sents):
+        k = s.first
+        while k < s.last:
+            if index.starts(lemmas[k]):
+                m = index.match(lemmas, k, s.last, lambda j: toks[j].pos not in ("PUNCT",) or toks[j].text == ",")
+                if m is not None:
+                    yield n, m
+                    k = m.last
+                    continue
+            k += 1
+
+
+def found_triggers(scene: Scene, name: str, index: PhraseIndex) -> list[tuple[int, Match]]:
+    """Every match of one trigger index in the document, found once."""
+    key = (name, -1)
+    if key not in scene.memo:
+        scene.memo[key] = list(triggers(scene, index))
+    return scene.memo[key]  # type: ignore[return-value]
+
+
+def triggers_of(scene: Scene, name: str, index: PhraseIndex, sent: int) -> list[Match]:
+    """The matches of one trigger index in one sentence."""
+    return [m for s, m in found_triggers(scene, name, index) if s == sent]
+
+
+def clause_at(scene: Scene, tok: int) -> Clause:
+    return clause_of(clauses(scene, scene.toks[tok].sent), tok)
+
+
+def units_in(scene: Scene, clause: Clause) -> list[Unit]:
+    return [u for u in scene.units(clause.sent) if u.first in clause]
+
+
+def roles_in(scene: Scene, clause: Clause, trigger_nouns: frozenset[int] = frozenset()) -> list[tuple[Unit, str]]:
+    return [(u, role(scene, clause, u, trigger_nouns)) for u in units_in(scene, clause)]
+
+
+# ---------------------------------------------------------------- done or planned
+
+
+def negated(scene: Scene, clause: Clause, first: int) -> bool:
+    """«не назначен», «пока не подписано»."""
+    toks = scene.toks
+    k = first - 1
+    if k in clause and toks[k].pos == "AUX":
+        k -= 1
+    return k in clause and toks[k].lemma == "не"
+
+
+def verb_planned(scene: Scene, clause: Clause, first: int) -> bool:
+    """A trigger verb that does not state something done: future, infinitive, conditional,
+    with a future auxiliary («будет назначен»)."""
+    toks = scene.toks
+    feats = toks[first].feats
+    if feats.get("Tense") == "Fut" or feats.get("VerbForm") == "Inf" or feats.get("Mood") == "Cnd":
+        return True
+    if any(toks[k].lemma == "бы" for k in clause.tokens):
+        return True
+    return any(toks[k].text.lower() in FUTURE_AUX for k in range(first - 3, first) if k in clause)
+
+
+def clause_planned(scene: Scene, clause: Clause) -> bool:
+    """A clause speaking of the future or of plans: «встреча состоится», «предстоящая встреча»,
+    «планируется подписать»."""
+    toks = scene.toks
+    for k in clause.tokens:
+        tok = toks[k]
+        if tok.lemma in plan_words() or tok.text.lower() in FUTURE_AUX:
+            return True
+        if tok.pos in ("VERB", "AUX") and tok.feats.get("Tense") == "Fut":
+            return True
+        if tok.pos == "VERB" and tok.feats.get("VerbForm") == "Fin" and negated(scene, clause, k):
+            return True  # «Указа о назначении ... пока не подписал»
+    return False
+
+
+# ---------------------------------------------------------------- date and place
+
+
+def is_dateline(text: str, item: DateItem) -> bool:
+    line_start = text.rfind("\n", 0, item.start) + 1
+    line_end = text.find("\n", item.end)
+    before = text[line_start : item.start]
+    after = text[item.end : line_end if line_end >= 0 else len(text)]
+    return bool(DATELINE_BEFORE.match(before)) and bool(DATELINE_AFTER.match(after))
+
+
+def date_in(scene: Scene, sent: int, near: int, day_only: bool = False) -> DateItem | None:
+    """The date a sentence gives its fact: a date of the sentence that is no dateline and no
+    period («за 7 месяцев»), the nearest to the trigger; `day_only`: a day («5 сентября»)."""
+    s = scene.tagged.sents[sent]
+    text = scene.tagged.text
+    near_at = scene.toks[near].start
+    found = [
+        d for d in scene.doc.dates
+        if s.start <= d.start < s.end and not is_dateline(text, d) and "/" not in (d.value or "")
+        and not _deadline(text, d) and (not day_only or _is_day(d))
+    ]
+    return min(found, key=lambda d: abs(d.start - near_at), default=None)
+
+
+def _is_day(item: DateItem) -> bool:
+    if item.value is not None:
+        return len(item.value) == 10
+    return any(c.isdigit() for c in item.text) or item.relative
+
+
+def _deadline(text: str, item: DateItem) -> bool:
+    """«до 1 марта», «к концу года», «за 2024 год», «на 2025 год»: a limit, a span or a term, not
+    when it happened."""
+    before = text[max(0, item.start - 4) : item.start].lower().split()
+    return bool(before) and before[-1] in ("до", "к", "за", "по", "после", "на")  # «на 2025 год»: a term
+
+
+def place_in(scene: Scene, clause_roles: list[tuple[Unit, str]]) -> str | None:
+    """Where it happened: a place or venue the clause puts it «в» or «на»."""
+    for unit, r in clause_roles:
+        if r == "at" and unit.refs and unit.refs[0][0] in ("location", "organization"):
+            return scene.entity(unit.refs[0]).name
+    return None
+
+
+# ---------------------------------------------------------------- plural references
+
+
+def resolve_sides(scene: Scene, unit: Unit, earlier: list[Statement]) -> list[Ref]:
+    """«стороны», «они», «двумя вузами»: the sides of the fact stated just before, else the
+    entities the sentence before names as sides (or, with a count, that many of the kind)."""
+    sent = scene.toks[unit.first].sent
+    for s in range(sent, max(-1, sent - CONTEXT_SENTENCES - 1), -1):
+        if unit.count is None:
+            stated = [st for st in earlier if st.last_sent == s and len(st.sides) >= 2]
+            if stated:
+                return list(stated[-1].sides)
+        refs = _named_sides(scene, s, unit) if s < sent else []
+        if refs:
+            return refs
+    return []
+
+
+def _named_sides(scene: Scene, sent: int, unit: Unit) -> list[Ref]:
+    main = clauses(scene, sent)[0]
+    if unit.count is not None:
+        want = COUNTED_KINDS.get(unit.lemma, "organization")
+        refs = distinct([u.refs[0] for u in scene.units(sent) if u.refs and u.refs[0][0] == want])
+        return refs if len(refs) == unit.count else []
+    refs = distinct([u.refs[0] for u, r in roles_in(scene, main) if u.refs and r in SIDE_ROLES | {"none"}])
+    return refs if len(refs) >= 2 else []
+
+
+def distinct(refs: list[Ref]) -> list[Ref]:
+    """Each entity once, in order."""
+    out: list[Ref] = []
+    for r in refs:
+        if r not in out:
+            out.append(r)
+    return out
+
+
+def span_of(scene: Scene, first_sent: int, last_sent: int) -> tuple[int, int]:
+    sents = scene.tagged.sents
+    return sents[first_sent].start, sents[last_sent].end

@@ -1,0 +1,364 @@
+"""Meetings: the sides met or talked («встретился с», «провёл встречу», «на встрече», «провёл
+переговоры», «пообщался», «обсудил с»), stated as done.
+
+Each trigger gives a statement read in small steps (`STEPS`): its clause, whether it is done,
+the sides (subject, «с» objects, the genitive of «встреча», a delegation's head), what «стороны»
+or «они» stand for, a subject left to the sentence before, the date and place. Statements
+of one meeting (a title and the body, «Стороны обсудили...» after «X встретился с Y») are merged.
+A meeting needs two named sides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from extractor.facts.clauses import Clause, clauses
+from extractor.facts.context import (
+    CONTEXT_SENTENCES,
+    Statement,
+    clause_at,
+    clause_planned,
+    date_in,
+    distinct,
+    negated,
+    place_in,
+    resolve_sides,
+    roles_in,
+    span_of,
+    triggers,
+    verb_planned,
+)
+from extractor.facts.units import Ref, Scene, Unit
+from extractor.lexicon import Match
+from extractor.lexicon.facts import meeting_triggers, sessions, words
+from extractor.model import Meeting
+
+MEETING_SIDES = frozenset({"subj", "with", "gen", "head"})
+# the sides a meeting noun or verb names itself, beside the subject
+OWN_SIDES = frozenset({"gen", "with", "head", "between"})
+# how a meeting noun says the clause's subject took part: «на встрече», «в ходе встречи»,
+# «провёл встречу»
+FRAME_PREPOSITIONS = frozenset({"на", "в", "во", "после", "по"})
+# «для встречи с президентом», «просьба о встрече», «в беседе с НСН сообщил»: a purpose, a topic,
+# an interview; no meeting
+NOT_MEETING_BEFORE = {"для": "", "о": "", "об": "", "в": "беседа"}
+
+
+class Draft:
+    """A statement being read: the trigger, its clause and roles, the sides found so far."""
+
+    def __init__(self, scene: Scene, sent: int, match: Match, earlier: list[Statement]) -> None:
+        self.scene, self.sent, self.match, self.earlier = scene, sent, match, earlier
+        self.kind = match.value[0]
+        self.clause: Clause = clause_at(scene, match.first)
+        nouns = frozenset({match.first}) if self.kind == "noun" else frozenset()
+        self.roles = roles_in(scene, self.clause, nouns)
+        sides = MEETING_SIDES if self.kind != "noun" or _framed(scene, match.first) else MEETING_SIDES - {"subj"}
+        nxt = match.last
+        if self.kind == "noun" and nxt < len(scene.toks) and scene.toks[nxt].text.lower() == "между":
+            sides = sides | {"between"}  # «встреча между премьер-министром Турции и президентом Украины»
+        # a name whose case its words cannot tell, before the verb, is its subject
+        self.units: list[tuple[Unit, str]] = [
+            (u, "subj" if r == "none" else r) for u, r in self.roles
+            if r in sides or r == "none" and "subj" in sides and u.last <= match.first
+        ]
+        self.refs: list[Ref] = []
+        self.first_sent = sent
+        self.rejected = False
+
+
+Step = Callable[[Draft], None]
+
+
+def _framed(scene: Scene, k: int, verbs_only: bool = False) -> bool:
+    """«на встрече», «в ходе встречи», «провёл встречу», «принял участие во встрече»: the meeting
+    the clause's subject took part in; not «к 75-летию встречи войск»."""
+    toks = scene.toks
+    j = k - 1
+    while j >= 0 and toks[j].pos == "ADJ":
+        j -= 1
+    if j < 0:
+        return False
+    if toks[j].lemma in words("hold"):
+        return True
+    if verbs_only:
+        return False
+    if toks[j].lemma in words("frame") and j > 0 and toks[j - 1].pos == "ADP":
+        return True
+    return toks[j].pos == "ADP" and toks[j].text.lower() in FRAME_PREPOSITIONS
+
+
+def _done(d: Draft) -> None:
+    """Not planned, not denied: «встретится», «планирует встретиться», «встреча состоится»."""
+    first = d.match.first
+    if negated(d.scene, d.clause, first):
+        d.rejected = True
+    elif d.kind == "noun":
+        d.rejected = clause_planned(d.scene, d.clause)
+    else:
+        d.rejected = verb_planned(d.scene, d.clause, first) or clause_planned(d.scene, d.clause) and (
+            d.scene.toks[first].feats.get("VerbForm") != "Fin"
+        )
+
+
+def _as_a_meeting(d: Draft) -> None:
+    """A full participle («обсуждаемых кандидатур») is no action; a noun after «для» or «о» is
+    a purpose or a topic; «в беседе с X сообщил» is an interview."""
+    toks = d.scene.toks
+    tok = toks[d.match.first]
+    if tok.feats.get("VerbForm") == "Part" and tok.feats.get("Variant") != "Short":
+        d.rejected = True
+        return
+    j = d.match.first - 1
+    while j >= 0 and toks[j].pos == "ADJ":
+        j -= 1
+    if d.kind == "noun" and j >= 0 and toks[j].pos == "ADP":
+        only = NOT_MEETING_BEFORE.get(toks[j].text.lower())
+        d.rejected = only is not None and only in ("", tok.lemma)
+        # «согласен на переговоры», «пригласил на встречу»: where one is going, not where one was
+        d.rejected = d.rejected or toks[j].text.lower() in ("на", "в", "во") and tok.case == "Acc"
+
+
+def _own_sides(d: Draft) -> None:
+    """A meeting noun names its sides («встреча X с Y», «на встрече с Y»), or a verb holding it
+    has two subjects («X и Y провели переговоры»); «после длительных переговоров» names none."""
+    if d.kind != "noun" or any(r in OWN_SIDES for _u, r in d.units):
+        return
+    subjects = [u for u, r in d.units if r == "subj"]
+    if _framed(d.scene, d.match.first) and not _framed(d.scene, d.match.first, verbs_only=True):
+        return  # «во встрече приняли участие X»: sides of a meeting told before
+    held = _framed(d.scene, d.match.first, verbs_only=True)
+    if not held or not (len(subjects) >= 2 or any(u.via == "sides" for u in subjects)):
+        d.units = []  # it may still tell where the meeting before took place
+
+
+def _one_side_with_someone(d: Draft) -> None:
+    """«Со зрителями пообщались режиссёр и сценарист»: subjects meeting someone unnamed are one
+    side, not a meeting of their own."""
+    if d.kind == "noun" or any(r in OWN_SIDES for _u, r in d.units):
+        return
+    toks = d.scene.toks
+    units = {u.first for u, _r in d.roles}
+    for k in d.clause.tokens:
+        if toks[k].text.lower() in ("с", "со") and k + 1 in d.clause and k + 1 not in units:
+            nxt = toks[k + 1]
+            if nxt.case == "Ins" and nxt.pos in ("NOUN", "ADJ") and not d.scene.unit_at(k + 1):
+                d.rejected = True
+                return
+
+
+def _not_a_session(d: Draft) -> None:
+    """«На заседании совета стороны обсудили»: talking at a session is no meeting."""
+    if d.kind == "with":
+        lemmas = d.scene.lemmas
+        if any(lemmas[k] in sessions() for k in d.scene.sentence_tokens(d.sent)):
+            d.rejected = True
+
+
+def _named_with(d: Draft) -> None:
+    """«обсудил с» is a meeting with a «с» side, or with two sides as the subject («глава
+    города и директор компании обсудили»): «в министерстве обсудили» is none."""
+    if d.kind != "with":
+        return
+    roles = [r for _u, r in d.units]
+    if "with" not in roles and roles.count("subj") < 2 and not any(u.via == "sides" for u, _r in d.units):
+        d.rejected = True
+
+
+def _subject_outside(d: Draft) -> None:
+    """A gerund or relative clause («Встретившись с коллективом, Николай Николаевич рассказал»)
+    takes its subject from the clause it hangs on."""
+    if any(r == "subj" for _u, r in d.units) or d.clause.parent is None or d.clause.kind == "quote":
+        return
+    parent = d.clause.parent
+    d.units += [(u, r) for u, r in roles_in(d.scene, parent) if r == "subj"]
+
+
+def _relative_side(d: Draft) -> None:
+    """«с кем глава региона пообщался»: the «с» side is what the relative clause hangs on."""
+    toks = d.scene.toks
+    clause = d.clause
+    if clause.kind != "embedded" or clause.parent is None:
+        return
+    intro = clause.intro
+    if intro is None or toks[intro].text.lower() not in ("с", "со"):
+        return
+    before = [u for u in d.scene.units(d.sent) if u.last == intro - 1]  # «..., X, с которым»
+    if before:
+        d.units.append((before[0], "with"))
+    else:
+        d.units += [(u, r) for u, r in roles_in(d.scene, clause.parent) if r == "subj"]
+
+
+def _resolved(d: Draft) -> None:
+    """Units to entities; «стороны», «они» to the sides they stand for."""
+    order = {"subj": 0, "gen": 1, "with": 2, "head": 3}
+    d.units.sort(key=lambda ur: (order.get(ur[1], 4), ur[0].first))  # who met first, then whom
+    for unit, _r in d.units:
+        if unit.via == "sides":
+            refs = resolve_sides(d.scene, unit, d.earlier)
+            if refs:
+                d.first_sent = min(d.first_sent, _sentence_of(d, refs))
+            d.refs += refs
+        else:
+            d.refs += list(unit.refs)
+    d.refs = distinct(d.refs)
+
+
+def _sentence_of(d: Draft, refs: list[Ref]) -> int:
+    for st in reversed(d.earlier):
+        if st.sides == refs:
+            return st.first_sent
+    return max(0, d.sent - 1)
+
+
+def _subject_before(d: Draft) -> None:
+    """«В ходе визита состоялась встреча с X»: one side named, the other is who the sentence
+    before speaks of."""
+    if len(d.refs) != 1 or any(r in ("subj", "gen") for _u, r in d.units):
+        return
+    for s in range(d.sent - 1, max(-1, d.sent - CONTEXT_SENTENCES - 1), -1):
+        main = clauses(d.scene, s)[0]
+        subjects = [u.refs[0] for u, r in roles_in(d.scene, main) if r == "subj" and u.refs]
+        subjects = [x for x in subjects if x not in d.refs]
+        if subjects:
+            d.refs = [subjects[0], *d.refs]
+            d.first_sent = s
+            return
+
+
+STEPS: list[Step] = [_done, _as_a_meeting, _not_a_session, _named_with, _own_sides, _one_side_with_someone,
+                     _subject_outside, _relative_side, _resolved, _subject_before]
+
+
+def _statement(scene: Scene, sent: int, match: Match, earlier: list[Statement]) -> Statement | None:
+    d = Draft(scene, sent, match, earlier)
+    for step in STEPS:
+        step(d)
+        if d.rejected:
+            return None
+    st = Statement(sent, match.first, d.refs, d.first_sent, sent)
+    # «во встрече приняли участие X»: no meeting of its own, a side of the one before
+    st.extra["took_part"] = d.kind == "noun" and _framed(scene, match.first) and not any(
+        r in OWN_SIDES for _u, r in d.units
+    )
+    st.date = date_in(scene, sent, match.first)
+    st.place = place_in(scene, d.roles)
+    if st.date is None or st.place is None:
+        _context_of_visit(scene, st)
+    return st
+
+
+def _context_of_visit(scene: Scene, st: Statement) -> None:
+    """«5 сентября Балахин побывал на предприятии. В ходе посещения ... обсудили»: a sentence
+    going on with a visit told just before takes that visit's date and place."""
+    toks = scene.toks
+    first = scene.tagged.sents[st.sent].first
+    opening = [toks[k].lemma for k in range(first, min(first + 3, len(toks)))]
+    goes_on = any(w in words("frame") for w in opening) and any(
+        toks[k].lemma in words("visit") for k in range(first, min(first + 5, len(toks)))
+    )
+    gerund = toks[first].feats.get("VerbForm") == "Conv"
+    if not (goes_on or gerund):
+        return
+    for s in range(st.sent - 1, max(-1, st.sent - CONTEXT_SENTENCES - 1), -1):
+        main = clauses(scene, s)[0]
+        near = scene.tagged.sents[s].first
+        st.date = st.date or date_in(scene, s, near, day_only=True)
+        st.place = st.place or place_in(scene, roles_in(scene, main))
+        if st.date is not None:
+            return
+
+
+def _merged(statements: list[Statement]) -> list[Statement]:
+    """Statements sharing two sides (or one holding the other's) are one meeting: the one with
+    more sides stays, the other lends it a date and a place."""
+    kept: list[Statement] = []
+    for st in statements:
+        same = next((k for k in kept if _same_meeting(k, st)), None)
+        if same is None:
+            kept.append(st)
+            continue
+        big, small = (st, same) if len(st.sides) > len(same.sides) else (same, st)
+        big.date = big.date or small.date
+        big.place = big.place or small.place
+        if big is st:
+            kept[kept.index(same)] = st
+    return kept
+
+
+def _same_meeting(a: Statement, b: Statement) -> bool:
+    shared = len(set(a.sides) & set(b.sides))
+    return shared >= 2 or (shared >= 1 and (set(a.sides) <= set(b.sides) or set(b.sides) <= set(a.sides)))
+
+
+def find_meetings(scene: Scene) -> list[Meeting]:
+    statements: list[Statement] = []
+    for sent, match in triggers(scene, meeting_triggers()):
+        st = _statement(scene, sent, match, statements)
+        if st is not None and len(st.sides) >= 2:
+            statements.append(st)
+        elif st is not None and not st.sides:
+            if not _continues_last(scene, st, statements) and _framed(scene, match.first):
+                _met_before(scene, st, statements)
+        elif st is not None and st.extra.get("took_part"):
+            _joins_last(st, statements)
+    out = []
+    for st in _merged(statements):
+        start, end = span_of(scene, st.first_sent, st.last_sent)
+        out.append(Meeting(
+            participants=[scene.entity(r) for r in st.sides],
+            date=st.date.value if st.date else None,
+            place=st.place,
+            start=start,
+            end=end,
+        ))
+    return out
+
+
+def _joins_last(st: Statement, statements: list[Statement]) -> None:
+    """«Во встрече также приняли участие министр X и руководители предприятий»: one more side
+    of the meeting just told."""
+    if statements and st.sent - statements[-1].last_sent <= 2:
+        last = statements[-1]
+        last.sides = distinct(last.sides + st.sides)
+        last.last_sent = max(last.last_sent, st.sent)
+
+
+def _continues_last(scene: Scene, st: Statement, statements: list[Statement]) -> bool:
+    """«Встреча прошла в Могилеве»: a meeting without sides right after one tells its place."""
+    if statements and st.sent - statements[-1].last_sent <= 1:
+        last = statements[-1]
+        last.place = last.place or st.place or _any_place(scene, st.sent)
+        last.date = last.date or st.date
+        return True
+    return False
+
+
+def _met_before(scene: Scene, st: Statement, statements: list[Statement]) -> None:
+    """«Губернатор принял посла Китая. В ходе встречи обсуждались ...»: a meeting named without
+    sides right after a sentence about someone and someone else is theirs."""
+    if st.sent == 0:
+        return
+    main = clauses(scene, st.sent - 1)[0]
+    roles = roles_in(scene, main)
+    subjects = [u.refs[0] for u, r in roles if r == "subj" and u.refs]
+    # whom the subject received or visited: an object, a «с» side, a person in another case
+    # («принял в своей резиденции посла Китая»: an animate accusative read as a genitive)
+    others = [
+        u.refs[0] for u, r in roles
+        if u.refs and (r in ("obj", "with") and u.refs[0][0] != "location" or r != "subj" and u.refs[0][0] == "person")
+    ]
+    sides = distinct(subjects[:1] + others)
+    if len(subjects) >= 1 and len(sides) >= 2:
+        st.sides, st.first_sent = sides, st.sent - 1
+        st.date = st.date or date_in(scene, st.sent - 1, scene.tagged.sents[st.sent - 1].first)
+        statements.append(st)
+
+
+def _any_place(scene: Scene, sent: int) -> str | None:
+    for clause in clauses(scene, sent):
+        place = place_in(scene, roles_in(scene, clause))
+        if place:
+            return place
+    return None

@@ -1,0 +1,493 @@
+"""The entities a sentence speaks of, as runs of tokens ("units"), read from the linked entities.
+
+A unit is a mention of a person (with the post standing right before or after the name:
+«губернатор Тульской области Дмитрий Миляев» is one unit, its place inside it no side of its own),
+of an organization or of a place; or a reference the entity layer left alone and the facts
+resolve here: a post standing for its holder («глава региона», «Губернатор Ульяновской области»),
+a pronoun («его назначили»), a common noun («компания», «регион», «чиновник»). Plural references
+(«стороны», «двумя вузами») stay open: which sides they mean depends on the facts around them.
+
+Units are built per sentence, only for the sentences a fact needs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+
+from extractor.lexicon.facts import counts, reference_nouns, words
+from extractor.lexicon.posts import match_post_head, office_of, role_key
+from extractor.model import Document, EntityRef, EntityType
+from extractor.nlp.morph import UD_CASES, parses
+from extractor.nlp.phrases import NamedSpans, extend_dependents
+from extractor.nlp.tagging import Tagged, Token
+
+Ref = tuple[EntityType, int]  # ("person", 0): a list of the document and an index into it
+
+# how many sentences back a pronoun or a common noun may point
+REFERENCE_REACH = 3
+PRONOUNS = {"он": "masc", "она": "femn"}
+PLURAL_PRONOUNS = frozenset({"они"})
+
+
+@dataclass(frozen=True)
+class Unit:
+    first: int  # token range
+    last: int
+    head: int  # the token whose case is the unit's case
+    refs: tuple[Ref, ...]  # the entities it stands for; empty for an open plural reference
+    via: str  # name | post | pronoun | noun | sides
+    count: int | None = None  # «двумя вузами»: how many sides a plural reference names
+    lemma: str = ""  # the reference's noun
+
+
+@dataclass
+class Scene:
+    """A document as the facts read it: tagged text, linked entities, units per sentence."""
+
+    tagged: Tagged
+    doc: Document
+    _units: dict[int, list[Unit]] = field(default_factory=dict)
+    memo: dict[tuple[str, int], object] = field(default_factory=dict)  # per-sentence results of other modules
+
+    @property
+    def toks(self) -> list[Token]:
+        return self.tagged.tokens
+
+    @cached_property
+    def lemmas(self) -> list[str]:
+        """Each token's lemma; a verb's is its infinitive («снят» -> «снять», where the tagged
+        lemma may be a stray adjective reading)."""
+        return [_verb_lemma(t) if t.pos == "VERB" else t.lemma for t in self.tagged.tokens]
+
+    @cached_property
+    def spans(self) -> NamedSpans:
+        return NamedSpans(self.tagged)
+
+    def entity(self, ref: Ref) -> EntityRef:
+        kind, index = ref
+        items = {"person": self.doc.persons, "organization": self.doc.organizations, "location": self.doc.locations}
+        return EntityRef(items[kind][index].name, kind, index)
+
+    def sentence_tokens(self, sent: int) -> range:
+        s = self.tagged.sents[sent]
+        return range(s.first, s.last)
+
+    # ------------------------------------------------------------ units
+
+    def units(self, sent: int) -> list[Unit]:
+        """The units of a sentence, in text order, none overlapping another."""
+        if sent not in self._units:
+            self._units[sent] = _sentence_units(self, sent)
+        return self._units[sent]
+
+    def unit_at(self, tok: int) -> Unit | None:
+        for u in self.units(self.toks[tok].sent):
+            if u.first <= tok < u.last:
+                return u
+        return None
+
+    def units_before(self, tok: int, reach: int = REFERENCE_REACH, current: list[Unit] | None = None) -> Iterator[Unit]:
+        """Units before token `tok`, nearest first, back `reach` sentences (`current`: the
+        units of its own sentence while they are being built)."""
+        sent = self.toks[tok].sent
+        for s in range(sent, max(-1, sent - reach - 1), -1):
+            units = current if s == sent and current is not None else self.units(s)
+            for u in sorted(units, key=lambda u: -u.first):
+                if u.last <= tok:
+                    yield u
+
+    @cached_property
+    def _entity_units(self) -> dict[int, list[Unit]]:
+        return _entity_units(self)
+
+    @cached_property
+    def post_offices(self) -> list[list[tuple[str, str, str | None, str | None]]]:
+        """Per person: (role key, whole key, office, org) of each post."""
+        out = []
+        for person in self.doc.persons:
+            rows = []
+            for post in person.posts:
+                role, whole = role_key(post.role), role_key(post.normal)
+                office = office_of(role, whole)
+                rows.append((role, whole, office, post.org))
+            out.append(rows)
+        return out
+
+    @cached_property
+    def region(self) -> int | None:
+        """The region the document is about: the place of its head of region's post, else the
+        region mentioned most."""
+        for person, rows in zip(self.doc.persons, self.post_offices, strict=True):
+            for post, (_r, _w, office, _o) in zip(person.posts, rows, strict=True):
+                if office == "region" and post.org_ref is not None and post.org_ref.type == "location":
+                    return post.org_ref.index
+        best = None
+        for i, loc in enumerate(self.doc.locations):
+            name_words = loc.name.lower().split()
+            if any(w in words("generic_place") for w in name_words) and (best is None or len(loc.mentions) > best[0]):
+                best = (len(loc.mentions), i)
+        return best[1] if best else None
+
+
+VERB_TAGS = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
+
+
+def _verb_lemma(tok: Token) -> str:
+    return next((p.normal_form.replace("ё", "е") for p in tok.parses if p.tag.POS in VERB_TAGS), tok.lemma)
+
+
+def same_person(scene: Scene, a: Ref, b: Ref) -> bool:
+    """One person, even when the entity layer kept two («Илшат Тажитдинов» and «Тажитдинов Илшат
+    Азаматович» in a decree): the same surname and first names that agree."""
+    if a == b:
+        return True
+    if a[0] != "person" or b[0] != "person":
+        return False
+    pa, pb = scene.doc.persons[a[1]], scene.doc.persons[b[1]]
+    if pa.last and pb.last and _plain(pa.last) == _plain(pb.last):
+        return not pa.first or not pb.first or _plain(pa.first)[:1] == _plain(pb.first)[:1]
+    # the name words of one within the other's, in any order («Тажитдинов Илшат Азаматович»)
+    wa, wb = set(_plain(pa.name).split()), set(_plain(pb.name).split())
+    return min(len(wa), len(wb)) >= 2 and (wa <= wb or wb <= wa)
+
+
+def _plain(word: str) -> str:
+    return word.lower().replace("ё", "е")
+
+
+def unit_case(scene: Scene, unit: Unit) -> str | None:
+    """The case a unit stands in, None when its words cannot tell: an organization named by a
+    legal form and a quoted name («ООО «Бета»»), an abbreviation, a name that does not decline."""
+    toks = scene.toks
+    head = toks[unit.head]
+    if unit.refs and unit.refs[0][0] == "organization":
+        first = toks[unit.first].text
+        quoted = any(toks[k].text in ("«", '"', "„") for k in range(unit.first, unit.head))
+        if quoted or (first.isupper() and len(first) > 1) or not head.text[:1].isalpha():
+            return None
+    if head.text.isupper() and len(head.text) > 1:
+        return None
+    return head.case
+
+
+# ---------------------------------------------------------------- units from the entities
+
+
+def _token_range(tagged: Tagged, start: int, end: int) -> tuple[int, int] | None:
+    first, last = tagged.token_at(start), tagged.token_ending(end)
+    if first is None or last is None:
+        return None
+    return first, last + 1
+
+
+def _noun_head(toks: list[Token], first: int, last: int) -> int:
+    return next((k for k in range(first, last) if toks[k].pos in ("NOUN", "PROPN")), first)
+
+
+def _entity_units(scene: Scene) -> dict[int, list[Unit]]:
+    """Units of the persons (each mention with the post beside it), organizations, places."""
+    tagged, doc, toks = scene.tagged, scene.doc, scene.toks
+    found: list[Unit] = []
+    for k, person in enumerate(doc.persons):
+        posts = [r for p in person.posts if (r := _token_range(tagged, p.start, p.end))]
+        for m in person.mentions:
+            r = _token_range(tagged, m.start, m.end)
+            if r is None:
+                continue
+            first, last = r
+            is_post = match_post_head(toks, first, last) is not None
+            head = _noun_head(toks, first, last) if is_post else _name_head(toks, first, last)
+            for p_first, p_last in posts:
+                if p_last == first and _agrees(toks[_post_head(toks, p_first, p_last)], toks[head]):
+                    # «губернатор Тульской области | Дмитрий Миляев»; not «заместитель | Шустова»
+                    first = _post_start(toks, p_first, p_last)
+                    head = _post_head(toks, first, p_last)
+                elif p_first == last + 1 and toks[last].text in (",", "(", "–", "—", "-"):
+                    last = p_last  # «Иван Петров, генеральный директор компании»
+            found.append(Unit(first, last, head, (("person", k),), "post" if is_post else "name"))
+    for kind, items in (("organization", doc.organizations), ("location", doc.locations)):
+        for k, item in enumerate(items):
+            for m in item.mentions:
+                r = _token_range(tagged, m.start, m.end)
+                if r is not None:
+                    found.append(Unit(r[0], r[1], _noun_head(toks, *r), ((kind, k),), "name"))
+    by_sent: dict[int, list[Unit]] = {}
+    for u in found:
+        by_sent.setdefault(toks[u.first].sent, []).append(u)
+    return by_sent
+
+
+def _noun_post_at(toks: list[Token], k: int, last: int) -> bool:
+    end = match_post_head(toks, k, last)
+    return end is not None and toks[end - 1].pos == "NOUN"
+
+
+def _name_head(toks: list[Token], first: int, last: int) -> int:
+    """The word of a name whose case counts: not an initial («Л. Шустов»)."""
+    return next((k for k in range(first, last) if len(toks[k].text) > 1 and toks[k].text.isalpha()), first)
+
+
+def _post_head(toks: list[Token], first: int, last: int) -> int:
+    """The head noun of a post before a name: its case is better tagged than a foreign name's."""
+    for k in range(first, last):
+        end = match_post_head(toks, k, last)
+        if end is not None and toks[end - 1].pos == "NOUN":
+            return next((j for j in range(k, end) if toks[j].pos == "NOUN"), end - 1)
+    return first
+
+
+def _post_start(toks: list[Token], first: int, last: int) -> int:
+    """Where a post really begins: at its head and the adjectives before it («Чрезвычайным и
+    Полномочным Послом»), not at words the posts rule took in before them («рабочей встречи
+    губернатора»)."""
+    head = next((k for k in range(first, last) if _noun_post_at(toks, k, last)), first)
+    while head > first and (toks[head - 1].pos == "ADJ" or toks[head - 1].text == "и"):
+        head -= 1
+    return head
+
+
+def _without_overlaps(units: list[Unit]) -> list[Unit]:
+    """The longest units first; a person before an organization before a place."""
+    rank = {"person": 0, "organization": 1, "location": 2}
+    kept: list[Unit] = []
+    for u in sorted(units, key=lambda u: (u.first - u.last, rank[u.refs[0][0]] if u.refs else 3)):
+        if all(u.last <= v.first or v.last <= u.first for v in kept):
+            kept.append(u)
+    return sorted(kept, key=lambda u: u.first)
+
+
+def _sentence_units(scene: Scene, sent: int) -> list[Unit]:
+    units = list(scene._entity_units.get(sent, []))
+    units = _with_post_references(scene, sent, units)
+    units = _without_overlaps(units)
+    covered = {k for u in units for k in range(u.first, u.last)}
+    for k in scene.sentence_tokens(sent):
+        if k not in covered:
+            ref = _word_reference(scene, k, units)
+            if ref is not None:
+                units.append(ref)
+    return sorted(units, key=lambda u: u.first)
+
+
+# ---------------------------------------------------------------- posts standing for their holder
+
+
+def _with_post_references(scene: Scene, sent: int, units: list[Unit]) -> list[Unit]:
+    """Posts outside the person units: one right before a name joins it («губернатор Тульской
+    области Дмитрий Миляев» said a second time); one standing alone stands for the one person
+    holding it («глава региона пообщался»)."""
+    toks = scene.toks
+    s = scene.tagged.sents[sent]
+    names = {u.first: u for u in units if u.refs[0][0] == "person" and u.via == "name"}
+    inside = {k for u in units if u.refs[0][0] == "person" for k in range(u.first, u.last)}
+    out = list(units)
+    i = s.first
+    while i < s.last:
+        head_end = None if i in inside else match_post_head(toks, i, s.last)
+        if head_end is None or toks[head_end - 1].feats.get("Number") == "Plur":
+            i += 1
+            continue
+        last = extend_dependents(scene.tagged, scene.spans, head_end, s.last)
+        if last in names and _agrees(toks[head_end - 1], toks[last]):
+            name = names[last]
+            out[out.index(name)] = replace(name, first=i, head=_post_head(toks, i, last))
+        elif i > s.first and (toks[i - 1].lemma in words("slot") or toks[i - 1].lemma in words("new_holder")):
+            pass  # «на пост госсекретаря», «о назначении нового премьера»: the post, not who holds it
+        elif _predicate(toks, i, head_end):
+            pass  # «стал министром», «назначен представителем»: what someone becomes, no reference
+        else:
+            holder = _post_holder(scene, units, i, head_end, last)
+            if holder is not None:
+                out.append(Unit(i, last, _noun_head(toks, i, head_end), (("person", holder),), "post"))
+        i = max(last, i + 1)
+    return out
+
+
+def _predicate(toks: list[Token], i: int, head_end: int) -> bool:
+    """A post in the instrumental with no preposition says what someone is or becomes."""
+    head = next((k for k in range(i, head_end) if toks[k].pos == "NOUN"), head_end - 1)
+    return toks[head].case == "Ins" and (i == 0 or toks[i - 1].pos != "ADP")
+
+
+def _agrees(head: Token, name: Token) -> bool:
+    """A post before a name is its apposition when they can stand in one case: «министра
+    культуры Ирину Белову» (an animate accusative the tagger read as a genitive), «министра ...
+    Айбулата Хажина» (a rare name it read as a nominative); not «заместитель Шустова», not
+    «Распоряжением губернатора Сергей Иванов»."""
+    if head.pos != "NOUN":
+        return False
+    if head.case is None or name.case is None or head.case == name.case:
+        return True
+    if head.case == "Nom":
+        return False  # a name after a nominative post in another case is its dependent
+    if not any(p.is_known for p in name.parses):
+        return True  # a name the dictionary does not know: its case is the tagger's guess
+    return _can_be(name, head.case) or _can_be(head, name.case)
+
+
+def _can_be(tok: Token, case: str) -> bool:
+    cases = UD_CASES.get(case, set())
+    return any(p.tag.case in cases for p in tok.parses if p.tag.POS == "NOUN")
+
+
+def _post_holder(scene: Scene, units: list[Unit], i: int, head_end: int, last: int) -> int | None:
+    """The one person holding the post over tokens [i, last): the same post, the same role with
+    no other organization, or the same office («губернатор» / «глава региона»)."""
+    toks = scene.toks
+    role = " ".join(t.lemma for t in toks[i:head_end])
+    whole = " ".join(t.lemma for t in toks[i:last] if t.text[:1].isalnum())
+    office = office_of(role, whole)
+    named = [u for u in units if i <= u.first and u.last <= last and u.refs[0][0] != "person"]
+    org = scene.entity(named[0].refs[0]).name if named else None
+    levels: list[set[int]] = [set(), set(), set()]
+    for k, rows in enumerate(scene.post_offices):
+        for p_role, p_whole, p_office, p_org in rows:
+            if p_whole == whole:
+                levels[0].add(k)
+            elif p_role == role and (org is None or p_org is None or p_org == org):
+                levels[1].add(k)
+            elif office and p_office == office and (org is None or p_org is None or p_org == org):
+                levels[2].add(k)
+    for level in levels:
+        if len(level) == 1:
+            return next(iter(level))
+        if level:
+            return None
+    if office:
+        return _protagonist_before(scene, i)
+    return None
+
+
+def _protagonist_before(scene: Scene, i: int) -> int | None:
+    """«Николай Балахин побывал на предприятии. ... глава города и директор обсудили»: an office
+    nobody holds is the one person without a post named in the sentence before (or earlier in
+    this one)."""
+    sent = scene.toks[i].sent
+    for s in (sent, sent - 1):
+        if s < 0:
+            continue
+        named = {
+            u.refs[0][1] for u in scene._entity_units.get(s, [])
+            if u.refs[0][0] == "person" and u.via == "name" and (s < sent or u.last <= i)
+        }
+        postless = [k for k in named if not scene.doc.persons[k].posts]
+        if len(named) == 1 and postless:
+            return postless[0]
+        if named:
+            return None
+    return None
+
+
+# ---------------------------------------------------------------- pronouns and common nouns
+
+
+def _word_reference(scene: Scene, k: int, units: list[Unit]) -> Unit | None:
+    tok = scene.toks[k]
+    if tok.pos == "PRON":
+        return _pronoun(scene, k, units)
+    opening = k == scene.tagged.sents[tok.sent].first and tok.text[1:].islower()
+    if tok.pos != "NOUN" or not (tok.text.islower() or opening):
+        return None  # «Стороны подписали» opens a sentence; «Регион» inside one is a name
+    what = reference_nouns().get(tok.lemma)
+    if what is None or _names_something(scene, k):
+        return None
+    plural = tok.feats.get("Number") == "Plur"
+    side_of = k > 0 and scene.toks[k - 1].text.lower() in ("со", "с")
+    if tok.lemma == "сторона" and (not plural or side_of):
+        return None  # «со стороны региона»: who the side is comes after
+    if what == "sides" or (plural and what in ("company", "university", "region", "bank")):
+        count = _count_before(scene, k)
+        if what != "sides" and count is None:
+            return None  # «представители белорусских предприятий»: no sides of their own
+        return Unit(k, k + 1, k, (), "sides", count, tok.lemma)
+    if plural:
+        return None
+    ref = _resolve_noun(scene, k, what, units)
+    return Unit(k, k + 1, k, (ref,), "noun", lemma=tok.lemma) if ref else None
+
+
+def _names_something(scene: Scene, k: int) -> bool:
+    """«компании «МИДАУС»», «банка ВТБ»: the noun heads a name, it is no reference."""
+    toks = scene.toks
+    sent = scene.tagged.sents[toks[k].sent]
+    if k + 1 >= sent.last:
+        return False
+    nxt = toks[k + 1]
+    return nxt.text in ("«", '"', "„") or (nxt.text[:1].isupper() and nxt.pos == "PROPN")
+
+
+def _count_before(scene: Scene, k: int) -> int | None:
+    toks = scene.toks
+    j = k - 1
+    while j >= 0 and toks[j].pos == "ADJ" and toks[j].sent == toks[k].sent:
+        j -= 1
+    if j >= 0 and toks[j].sent == toks[k].sent:
+        if counts().get(toks[j].lemma):
+            return counts()[toks[j].lemma]
+        if toks[j].text.isdigit():
+            return int(toks[j].text)
+    return None
+
+
+def _pronoun(scene: Scene, k: int, units: list[Unit]) -> Unit | None:
+    tok = scene.toks[k]
+    if tok.lemma in PLURAL_PRONOUNS:
+        return Unit(k, k + 1, k, (), "sides", None, tok.lemma)
+    gender = PRONOUNS.get(tok.lemma)
+    if gender is None:
+        return None
+    candidates = [
+        u for u in scene.units_before(k, 1, units)
+        if u.refs and u.refs[0][0] == "person" and _gender_of(scene, u.refs[0][1]) in (gender, None)
+        and not (tok.case != "Nom" and _same_clause_subject(scene, u, k))  # «Папа назначил его»
+    ]
+    # the one the text speaks of: a subject before anyone else («X работал ..., однако его назначили»)
+    subjects = [u for u in candidates if unit_case(scene, u) == "Nom"]
+    for u in subjects[:1] or candidates[:1]:
+        return Unit(k, k + 1, k, u.refs, "pronoun")
+    return None
+
+
+def _same_clause_subject(scene: Scene, unit: Unit, k: int) -> bool:
+    """A nominative in the pronoun's own clause (no comma between them)."""
+    toks = scene.toks
+    return (
+        toks[unit.first].sent == toks[k].sent and unit_case(scene, unit) == "Nom"
+        and all(toks[j].text != "," for j in range(unit.last, k))
+    )
+
+
+def _gender_of(scene: Scene, person: int) -> str | None:
+    first = scene.doc.persons[person].first
+    if not first or first.endswith("."):
+        return None
+    names = [p for p in parses(first.lower()) if "Name" in p.tag]
+    return names[0].tag.gender if names else None
+
+
+def _resolve_noun(scene: Scene, k: int, what: str, units: list[Unit]) -> Ref | None:
+    if what == "region":
+        return ("location", scene.region) if scene.region is not None else None
+    if what == "person":  # «Гусев освободил чиновника»: someone of the sentences before
+        sent = scene.toks[k].sent
+        for u in scene.units_before(k, REFERENCE_REACH, units):
+            if u.refs and u.refs[0][0] == "person" and scene.toks[u.first].sent < sent:
+                return u.refs[0]
+        return None
+    orgs = scene.doc.organizations
+
+    def fits(index: int) -> bool:
+        name = orgs[index].name.lower()
+        if what == "bank":
+            return "банк" in name
+        if what == "university":
+            return any(w in name for w in words("university"))
+        return orgs[index].kind == "company"
+
+    for u in scene.units_before(k, REFERENCE_REACH, units):
+        if u.refs and u.refs[0][0] == "organization" and fits(u.refs[0][1]):
+            return u.refs[0]
+    fitting = [i for i in range(len(orgs)) if fits(i)]
+    return ("organization", fitting[0]) if len(fitting) == 1 else None

@@ -1,0 +1,429 @@
+"""Facts (issue 13): meetings, agreements, appointments, one convention a case, on sentences
+written for these tests.
+
+Each case gives a text and the facts expected of it, exactly: sides by name in the order the
+output gives them, the date, place, kind, post and action, and the sentence(s) stating the fact
+(`span`: the text the fact's start/end must cover)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from conftest import validate
+
+from extractor.pipeline import Pipeline
+
+
+def _facts(pipeline: Pipeline, text: str, ref_date: dt.date | None = None) -> dict[str, Any]:
+    got = pipeline.extract(text, ref_date=ref_date).to_json()
+    validate(got)
+    for key in ("meetings", "agreements", "appointments"):
+        for fact in got[key]:
+            for side in fact.get("participants", []) + fact.get("parties", []) + [fact.get("person")]:
+                if side is not None:  # every side points at its entity
+                    listed = {"person": "persons", "organization": "organizations", "location": "locations"}
+                    assert got[listed[side["type"]]][side["index"]]["name"] == side["name"]
+    return got
+
+
+def _names(sides: list[dict[str, Any]]) -> list[str]:
+    return [s["name"] for s in sides]
+
+
+def _covers(text: str, fact: dict[str, Any], span: str) -> None:
+    assert text[fact["start"] : fact["end"]] == span
+
+
+# ---------------------------------------------------------------- meetings
+
+MEETINGS = [
+    pytest.param(
+        "Глава Пензенской области Олег Мельниченко провёл встречу с генеральным директором компании "
+        "«Ростех» Сергеем Чемезовым.",
+        [(["Олег Мельниченко", "Сергей Чемезов"], None, None)],
+        id="a meeting held with someone; his company is no side",
+    ),
+    pytest.param(
+        "Министр культуры Ольга Любимова и директор Эрмитажа Михаил Пиотровский встретились в Санкт-Петербурге.",
+        [(["Ольга Любимова", "Михаил Пиотровский"], None, "Санкт-Петербург")],
+        id="two subjects met, the place in the nominative",
+    ),
+    pytest.param(
+        "Губернатор Иван Петров обсудил с министром транспорта Анной Ивановой строительство дорог.",
+        [(["Иван Петров", "Анна Иванова"], None, None)],
+        id="discussed with someone",
+    ),
+    pytest.param(
+        "В ходе встречи губернатора Андрея Травникова с президентом Сбербанка Германом Грефом обсуждалось "
+        "развитие региона.",
+        [(["Андрей Травников", "Герман Греф"], None, None)],
+        id="the genitive of the meeting noun and its «с» side",
+    ),
+    pytest.param(
+        "Мэр Казани Ильсур Метшин встретился с делегацией Казахстана во главе с акимом Алматы Ерболатом "
+        "Досаевым.",
+        [(["Ильсур Метшин", "Ерболат Досаев"], None, None)],
+        id="a delegation is its named head",
+    ),
+    pytest.param(
+        "Мэр Казани Ильсур Метшин встретился с делегацией Узбекистана.",
+        [(["Ильсур Метшин", "Узбекистан"], None, None)],
+        id="a delegation nobody heads by name is its territory",
+    ),
+    pytest.param(
+        "12 марта 2024 года губернатор Иван Петров встретился с министром финансов Анной Ивановой.",
+        [(["Иван Петров", "Анна Иванова"], "2024-03-12", None)],
+        id="the meeting's own date",
+    ),
+    pytest.param(
+        "В Москве прошла встреча между министром финансов Антоном Силуановым и главой Минфина Белоруссии "
+        "Юрием Селиверстовым.",
+        [(["Антон Силуанов", "Юрий Селиверстов"], None, "Москва")],
+        id="a meeting between two sides",
+    ),
+    pytest.param(
+        "Встретившись с руководством компании «Татнефть», Ильсур Метшин осмотрел новый цех.",
+        [(["Ильсур Метшин", "Татнефть"], None, None)],
+        id="a gerund takes the subject of its sentence; a company's management is the company",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MEETINGS)
+def test_meetings(pipeline: Pipeline, text: str, expected: list[tuple[list[str], str | None, str | None]]) -> None:
+    got = _facts(pipeline, text)["meetings"]
+    assert [(_names(m["participants"]), m["date"], m["place"]) for m in got] == expected
+    for m in got:
+        _covers(text, m, text.strip())
+
+
+NO_MEETINGS = [
+    pytest.param("Завтра губернатор Иван Петров встретится с министром Анной Ивановой.", id="future"),
+    pytest.param("Планируется, что Иван Петров проведёт встречу с Анной Ивановой в мае.", id="planned"),
+    pytest.param("Иван Петров не встречался с Анной Ивановой.", id="denied"),
+    pytest.param("На заседании правительства Иван Петров и Анна Иванова обсудили бюджет.", id="a session"),
+    pytest.param("Губернатор Иван Петров встретился с жителями района.", id="one named side"),
+    pytest.param("В беседе с журналистами министр Анна Иванова рассказала о планах.", id="an interview"),
+    pytest.param("Анна Иванова прилетела в Минск для встречи с Иваном Петровым.", id="a purpose"),
+    pytest.param("Компания «Альфа» согласна на переговоры с компанией «Бета».", id="ready to talk"),
+]
+
+
+@pytest.mark.parametrize("text", NO_MEETINGS)
+def test_no_meeting(pipeline: Pipeline, text: str) -> None:
+    assert _facts(pipeline, text)["meetings"] == []
+
+
+def test_the_sides_talking_in_the_next_sentence_are_the_same_meeting(pipeline: Pipeline) -> None:
+    first = "Ректор МГУ Виктор Садовничий встретился с послом Франции Пьером Леви."
+    text = first + " Стороны обсудили академические обмены."
+    got = _facts(pipeline, text)["meetings"]
+    assert [_names(m["participants"]) for m in got] == [["Виктор Садовничий", "Пьер Леви"]]
+
+
+def test_today_is_the_release_date(pipeline: Pipeline) -> None:
+    text = "Сегодня губернатор Иван Петров провёл встречу с министром Анной Ивановой."
+    got = _facts(pipeline, text, ref_date=dt.date(2024, 6, 3))["meetings"]
+    assert [m["date"] for m in got] == ["2024-06-03"]
+
+
+def test_a_dateline_is_no_meeting_date(pipeline: Pipeline) -> None:
+    text = "КАЗАНЬ, 5 апреля 2024 — РИА Новости. Мэр Ильсур Метшин встретился с послом Индии Винаем Кумаром."
+    got = _facts(pipeline, text)["meetings"]
+    assert [(_names(m["participants"]), m["date"]) for m in got] == [(["Ильсур Метшин", "Винай Кумар"], None)]
+
+
+def test_a_post_alone_is_its_holder(pipeline: Pipeline) -> None:
+    text = (
+        "Губернатор Самарской области Вячеслав Федорищев посетил завод. "
+        "Глава региона пообщался с генеральным директором предприятия Ильей Смирновым."
+    )
+    got = _facts(pipeline, text)["meetings"]
+    assert [_names(m["participants"]) for m in got] == [["Вячеслав Федорищев", "Илья Смирнов"]]
+    _covers(text, got[0], "Глава региона пообщался с генеральным директором предприятия Ильей Смирновым.")
+
+
+def test_a_meeting_named_after_a_reception_is_of_who_received_whom(pipeline: Pipeline) -> None:
+    text = (
+        "Губернатор Андрей Клычков принял в своей резиденции посла Китая Чжан Ханьхуэя. "
+        "В ходе встречи обсуждались вопросы торгового сотрудничества."
+    )
+    got = _facts(pipeline, text)["meetings"]
+    assert [_names(m["participants"]) for m in got] == [["Андрей Клычков", "Чжан Ханьхуэй"]]
+    _covers(text, got[0], text)
+
+
+def test_the_one_met_is_named_in_the_main_clause(pipeline: Pipeline) -> None:
+    text = (
+        "Мэр Твери Алексей Огоньков посетил выставку. "
+        "Одним из первых, с кем глава города пообщался, стал директор завода «Прогресс» Олег Зуев."
+    )
+    got = _facts(pipeline, text)["meetings"]
+    assert [_names(m["participants"]) for m in got] == [["Алексей Огоньков", "Олег Зуев"]]
+
+
+# ---------------------------------------------------------------- agreements
+
+AGREEMENTS = [
+    pytest.param(
+        "Между правительством Самарской области и компанией «Газпром нефть» подписано соглашение о "
+        "сотрудничестве в сфере энергетики.",
+        [(["Правительство Самарской области", "Газпром нефть"], "соглашение о сотрудничестве в сфере энергетики")],
+        id="«между» names the parties",
+    ),
+    pytest.param(
+        "Банк ВТБ и администрация Тульской области подписали соглашение о финансировании проектов.",
+        [(["Банк ВТБ", "Администрация Тульской области"], "соглашение о финансировании проектов")],
+        id="the subjects are the parties",
+    ),
+    pytest.param(
+        "Компания «Северсталь» заключила с администрацией Череповца концессионное соглашение.",
+        [(["Северсталь", "Администрация Череповца"], "концессионное соглашение")],
+        id="X concluded with Y; the document's adjective stays in its kind",
+    ),
+    pytest.param(
+        "Заключены договоры поставки между АО «Альфа» и ООО «Бета», между ПАО «Гамма» и АО «Дельта», а также "
+        "между ООО «Эпсилон» и АО «Зета».",
+        [
+            (["Альфа", "Бета"], "договор поставки"),
+            (["Гамма", "Дельта"], "договор поставки"),
+            (["Эпсилон", "Зета"], "договор поставки"),
+        ],
+        id="three pairs in one sentence are three documents",
+    ),
+    pytest.param(
+        "Губернатор Тверской области Игорь Руденя посетил компанию «Тверской вагоностроительный завод». "
+        "Соглашение со стороны региона подписал губернатор, со стороны компании — генеральный директор Петр "
+        "Петров.",
+        [(["Тверская область", "Тверской вагоностроительный завод"], "соглашение")],
+        id="«со стороны» names the sides, «регион» and «компания» the entities they stand for",
+    ),
+    pytest.param(
+        "Глава Чувашии Олег Николаев и председатель правления банка Андрей Костин подписали меморандум.",
+        [(["Олег Николаев", "Андрей Костин"], "меморандум")],
+        id="the persons who sign are the parties when no side is named",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), AGREEMENTS)
+def test_agreements(pipeline: Pipeline, text: str, expected: list[tuple[list[str], str]]) -> None:
+    got = _facts(pipeline, text)["agreements"]
+    assert [(_names(a["parties"]), a["kind"]) for a in got] == expected
+    for a in got:  # the sentence stating it: the last one of the text
+        _covers(text, a, text.strip()[text.rfind(". ") + 2 if ". " in text else 0 :])
+
+
+NO_AGREEMENTS = [
+    pytest.param("Стороны планируют подписать меморандум о сотрудничестве в октябре.", id="planned"),
+    pytest.param("Соглашение между АО «Альфа» и ООО «Бета» будет подписано в ходе форума.", id="future"),
+    pytest.param("Всего на форуме подписано 12 соглашений.", id="a summary count"),
+    pytest.param("Губернатор Иван Петров подписал закон о ратификации соглашения с Арменией.", id="a law signed"),
+    pytest.param("Проект соглашения между АО «Альфа» и ООО «Бета» пока не подписан.", id="a draft not signed"),
+]
+
+
+@pytest.mark.parametrize("text", NO_AGREEMENTS)
+def test_no_agreement(pipeline: Pipeline, text: str) -> None:
+    assert _facts(pipeline, text)["agreements"] == []
+
+
+def test_the_term_of_an_agreement_is_not_its_date(pipeline: Pipeline) -> None:
+    text = "Банк ВТБ и администрация Тульской области подписали соглашение о сотрудничестве на 2025 год."
+    assert [a["date"] for a in _facts(pipeline, text)["agreements"]] == [None]
+
+
+def test_the_parties_in_the_sentence_before(pipeline: Pipeline) -> None:
+    text = (
+        "Компания «Сибур» и правительство Тюменской области договорились о сотрудничестве. "
+        "Сегодня стороны подписали меморандум о взаимопонимании."
+    )
+    got = _facts(pipeline, text)["agreements"]
+    assert [(_names(a["parties"]), a["kind"]) for a in got] == [
+        (["Сибур", "Правительство Тюменской области"], "меморандум о взаимопонимании")
+    ]
+    _covers(text, got[0], text)
+
+
+def test_several_documents_with_partners_named_after(pipeline: Pipeline) -> None:
+    text = (
+        "Губернатор Иван Петров заключил с партнёрами из Казахстана ряд соглашений о сотрудничестве. "
+        "В число партнёров вошли АО «Альфа» и ООО «Бета»."
+    )
+    got = _facts(pipeline, text)["agreements"]
+    assert [(_names(a["parties"]), a["kind"]) for a in got] == [
+        (["Иван Петров", "Альфа"], "соглашение о сотрудничестве"),
+        (["Иван Петров", "Бета"], "соглашение о сотрудничестве"),
+    ]
+    for a in got:
+        _covers(text, a, text)
+
+
+def test_the_signers_of_a_document_named_before_add_no_agreement(pipeline: Pipeline) -> None:
+    text = (
+        "Томский государственный университет и компания «Газпром» подписали соглашение о подготовке кадров. "
+        "Подписи под документом поставили ректор ТГУ Эдуард Галажинский и заместитель председателя правления "
+        "компании Виталий Маркелов."
+    )
+    got = _facts(pipeline, text)["agreements"]
+    assert [_names(a["parties"]) for a in got] == [["Томский государственный университет", "Газпром"]]
+
+
+# ---------------------------------------------------------------- appointments
+
+APPOINTMENTS = [
+    pytest.param(
+        "Указом губернатора Ивана Петрова министром здравоохранения области назначен Сергей Волков.",
+        [("Сергей Волков", "министр здравоохранения области", "appointed")],
+        id="appointed; who signs the decree is not",
+    ),
+    pytest.param(
+        "Временно исполняющим обязанности главы города назначена Мария Орлова.",
+        [("Мария Орлова", "глава города", "acting")],
+        id="acting: the post is the one whose duties are performed",
+    ),
+    pytest.param(
+        "Мария Орлова назначена главой администрации города.",
+        [("Мария Орлова", "глава администрации города", "appointed")],
+        id="appointed, not acting",
+    ),
+    pytest.param(
+        "Губернатор освободил от должности министра финансов Олега Смирнова.",
+        [("Олег Смирнов", "министр финансов", "dismissed")],
+        id="dismissed from the post written beside the name",
+    ),
+    pytest.param(
+        "Министр спорта области Павел Кузнецов ушёл в отставку.",
+        [("Павел Кузнецов", "министр спорта области", "dismissed")],
+        id="leaving a post for any reason is dismissed",
+    ),
+    pytest.param(
+        "Совет директоров ПАО «Ромашка» досрочно прекратил полномочия генерального директора Игоря Лебедева.",
+        [("Игорь Лебедев", "генеральный директор", "dismissed")],
+        id="a board ends someone's powers",
+    ),
+    pytest.param(
+        "Распоряжением губернатора Сергей Иванов назначен заместителем председателя правительства области.",
+        [("Сергей Иванов", "заместитель председателя правительства области", "appointed")],
+        id="the governor of the decree is no post of the person after him",
+    ),
+    pytest.param(
+        "Решением совета директоров генеральным директором АО «Вектор» избран Павел Смирнов.",
+        [("Павел Смирнов", "генеральный директор АО «Вектор»", "appointed")],
+        id="elected by a board to a post",
+    ),
+    pytest.param(
+        "Губернатор уволил министра спорта Олега Панова и назначил Игоря Маркова.",
+        [("Олег Панов", "министр спорта", "dismissed"), ("Игорь Марков", None, "appointed")],
+        id="two verbs, each with its own object",
+    ),
+    pytest.param(
+        "Начальник полиции города Андрей Рябов снят с должности.",
+        [("Андрей Рябов", "начальник полиции города", "dismissed")],
+        id="removed from office",
+    ),
+    pytest.param(
+        "Глава администрации района Сергей Миронов подал в отставку.",
+        [("Сергей Миронов", "глава администрации района", "dismissed")],
+        id="resigned",
+    ),
+    pytest.param(
+        "Пост министра образования занял Игорь Кравец.",
+        [("Игорь Кравец", "министр образования", "appointed")],
+        id="took the post",
+    ),
+    pytest.param(
+        "Министр Олег Зайцев подал в отставку, и по его предложению на должность министра назначен его "
+        "заместитель Игорь Соколов.",
+        [("Олег Зайцев", "министр", "dismissed"), ("Игорь Соколов", "министр", "appointed")],
+        id="two clauses joined by «, и», each with its own person",
+    ),
+    pytest.param(
+        "Совет директоров принял решение о досрочном прекращении полномочий президента компании Михаила Осипова.",
+        [("Михаил Осипов", "президент компании", "dismissed")],
+        id="a decision to end someone's powers",
+    ),
+    pytest.param(
+        "Назначен новый министр спорта — им стал Олег Петров.",
+        [("Олег Петров", "министр спорта", "appointed")],
+        id="«им стал»: the post named just before",
+    ),
+    pytest.param(
+        "Полномочия генерального директора Игоря Лебедева прекращены досрочно.",
+        [("Игорь Лебедев", "генеральный директор", "dismissed")],
+        id="the powers named before the verb",
+    ),
+    pytest.param(
+        "Глава республики освободил от занимаемых должностей министра культуры Ирину Белову и министра "
+        "спорта Артёма Ершова.",
+        [
+            ("Ирина Белова", "министр культуры", "dismissed"),
+            ("Артём Ершов", "министр спорта", "dismissed"),
+        ],
+        id="two people, each with their own post",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), APPOINTMENTS)
+def test_appointments(pipeline: Pipeline, text: str, expected: list[tuple[str, str, str]]) -> None:
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == expected
+    for a in got:
+        _covers(text, a, text.strip())
+
+
+NO_APPOINTMENTS = [
+    pytest.param("Андрей Козлов будет назначен министром транспорта.", id="future"),
+    pytest.param("Андрея Козлова выдвинули на пост министра транспорта.", id="nominated"),
+    pytest.param("Министр транспорта пока не назначен.", id="not yet"),
+    pytest.param("Лучшим игроком матча стал нападающий Андрей Козлов.", id="an award is no office"),
+    pytest.param("Депутаты предложили назначить Андрея Козлова министром.", id="proposed"),
+    pytest.param("Теперь должность министра займёт Андрей Козлов.", id="will take the post"),
+    pytest.param("Указа о назначении Андрея Козлова губернатор пока не подписал.", id="a decree not signed"),
+    pytest.param("Олег Гусев занимал пост министра образования пять лет.", id="held, not took"),
+]
+
+
+@pytest.mark.parametrize("text", NO_APPOINTMENTS)
+def test_no_appointment(pipeline: Pipeline, text: str) -> None:
+    assert _facts(pipeline, text)["appointments"] == []
+
+
+def test_a_pronoun_is_the_person_before(pipeline: Pipeline) -> None:
+    text = "Андрей Козлов работал заместителем министра. В понедельник его назначили министром транспорта."
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == [
+        ("Андрей Козлов", "министр транспорта", "appointed")
+    ]
+    _covers(text, got[0], "В понедельник его назначили министром транспорта.")
+
+
+def test_a_title_and_its_body_are_one_appointment(pipeline: Pipeline) -> None:
+    text = (
+        "Олег Смирнов покинул пост министра\n\n"
+        "Губернатор освободил от должности министра финансов области Олега Смирнова."
+    )
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == [
+        ("Олег Смирнов", "министр финансов области", "dismissed")
+    ]
+
+
+@pytest.mark.xfail(strict=True, reason="a dismissal told by what someone will no longer do: no trigger reads it")
+def test_gap_no_longer_heads(pipeline: Pipeline) -> None:
+    text = "Вице-премьер Анна Колосова больше не будет руководить Министерством финансов."
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["action"]) for a in got] == [("Анна Колосова", "dismissed")]
+
+
+@pytest.mark.xfail(strict=True, reason="a new post implies leaving the old one; only the appointment is stated")
+def test_gap_the_old_post_left_by_a_new_appointment(pipeline: Pipeline) -> None:
+    text = "Министром сельского хозяйства работал Алексей Сомов, однако в мае его назначили вице-губернатором."
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["action"]) for a in got] == [
+        ("Алексей Сомов", "appointed"),
+        ("Алексей Сомов", "dismissed"),
+    ]
