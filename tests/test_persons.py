@@ -16,6 +16,23 @@ NAME_CASES = [
     ("На пресс-конференции выступил Жан-Мари Ле Пен.", ["Жан-Мари Ле Пен"]),
     ("Глава Удмуртии Александр Бречалов встретился с Игорем Русских и Ольгой Белых.",
      ["Александр Бречалов", "Игорь Русских", "Ольга Белых"]),
+    # a man's surname in -а declines like a noun in -а
+    ("Благодарность объявлена от имени полпреда Артёма Жоги.", ["Артём Жога"]),
+    # a surname declined as an adjective
+    ("По словам директора завода Сергея Лугового, план выполнен.", ["Сергей Луговой"]),
+    ("Слово предоставили главному врачу Ольге Луговой.", ["Ольга Луговая"]),
+    # foreign surnames: a consonant ending declines, a vowel ending other than -а does not
+    ("Письмо направлено Джулиану Ассанжу.", ["Джулиан Ассанж"]),
+    ("Президент встретился с Мигелем Диасом-Канелем.", ["Мигель Диас-Канель"]),
+    ("Премию получил фильм с участием Кевина Спейси.", ["Кевин Спейси"]),
+    ("Встреча с Анджелиной Джоли состоялась в Париже.", ["Анджелина Джоли"]),
+    ("Песню исполнила Уитни Хьюстон.", ["Уитни Хьюстон"]),
+    # the nominative as written stays, even when the dictionary knows the word in another case
+    ("Рекорд установил Дзироэмон Кимура.", ["Дзироэмон Кимура"]),
+    # an ending that is never a nominative, whatever the tagger says
+    ("Совещание с С. М. Вдовиным прошло в университете.", ["С. М. Вдовин"]),
+    # a woman's name in the accusative: «Яну» is no form of «Ян»
+    ("Суд оштрафовал Яну Бобошикову.", ["Яна Бобошикова"]),
 ]
 
 
@@ -29,6 +46,8 @@ def test_names_in_nominative(extract, text, names):
     ("Встреча с Ерланом Болатовичем Касымбековым прошла в Астане.", "Ерлан", "Болатович", "Касымбеков"),
     ("Грамоту вручили Марине Олеговне Беловой.", "Марина", "Олеговна", "Белова"),
     ("Слово предоставили Денису Мантурову.", "Денис", None, "Мантуров"),
+    # the official order: surname, first name, patronymic
+    ("Назначить Тагирова Ильдара Маратовича министром финансов.", "Ильдар", "Маратович", "Тагиров"),
 ]))
 def test_name_parts(extract, text, first, middle, last):
     (person,) = extract(text)["persons"]
@@ -77,3 +96,17 @@ def test_a_surname_in_quotes_or_opening_a_sentence_is_not_found_again(extract):
 def test_two_capital_initials_stay_initials(extract):
     doc = extract("Протокол подписали А.В. Иванов и И.О. Петров.")
     assert [p["name"] for p in doc["persons"]] == ["А. В. Иванов", "И. О. Петров"]
+
+
+def test_official_order_and_name_first_are_one_person(extract):
+    doc = extract("Назначить Тагирова Ильдара Маратовича министром финансов. Ранее Ильдар Тагиров руководил "
+                  "казначейством.")
+    (person,) = doc["persons"]
+    assert person["name"] == "Ильдар Тагиров"
+    assert [m["text"] for m in person["mentions"]] == ["Тагирова Ильдара Маратовича", "Ильдар Тагиров"]
+
+
+def test_a_declined_foreign_surname_joins_its_nominative(extract):
+    doc = extract("Первым выступил Дзироэмон Кимура. Затем слово предоставили Кимуре.")
+    (person,) = doc["persons"]
+    assert (person["name"], [m["start"] for m in person["mentions"]]) == ("Дзироэмон Кимура", [16, 59])

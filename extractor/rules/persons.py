@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import NamedTuple
 
 from extractor.lexicon import load_words
-from extractor.nlp.inflect import recover_shape
+from extractor.nlp.inflect import inflect_word, nominative_word
 from extractor.nlp.morph import UD_CASES, parses
 from extractor.nlp.tagging import Tagged, Token
 
@@ -34,17 +35,23 @@ class NameMention:
     last: str | None
     gender: str | None  # masc | femn
     last_forms: frozenset[str] = frozenset()  # every nominative reading of the surname as written
+    first_forms: frozenset[str] = frozenset()  # the first name as compared: its nominative and as written
+    first_rank: int = 0  # how sure the nominative of the first name and of the surname are (KEPT ... WRITTEN)
+    last_rank: int = 0
 
 
-def _name_parses(word: str, case: str | None, gram: str):
-    cases = UD_CASES.get(case or "", None)
-    out = []
-    for p in parses(word.lower()):
-        if gram in p.tag and (cases is None or p.tag.case in cases):
-            out.append(p)
-    # a declinable reading first: «Анне» is Анна in the dative before it is the French Anne
-    out.sort(key=lambda p: "Fixd" in p.tag)
-    return out
+# How sure a name form is. Mentions of one person may disagree, and the surest form wins: a word
+# written in the nominative, then one inflected by the dictionary, then one declined by an ending
+# rule, and last a word of another case kept as written because no rule knew it.
+KEPT, RULE, DICTIONARY, WRITTEN = range(4)
+NOMINATIVE = UD_CASES["Nom"]
+
+
+class NameForm(NamedTuple):
+    """A name part in the nominative, and how it was reached (KEPT ... WRITTEN)."""
+
+    text: str
+    rank: int
 
 
 def _is_single_first_name(word: str) -> bool:
@@ -63,47 +70,117 @@ def _gender_fits(parse, gender: str) -> bool:
     return "ms-f" in parse.tag or parse.tag.gender is None or gender in parse.tag
 
 
-@lru_cache(maxsize=NAME_CACHE)
-def _nominative(word: str, case: str | None, gram: str, gender: str | None) -> str:
-    """A first name, patronymic or surname in the nominative, of the person's gender."""
-    if case == "Nom":
-        if _name_parses(word, "Nom", gram) or not _name_parses(word, None, gram):
-            return word
-        case = None  # the tagger said nominative, the dictionary disagrees: «Анне»
-    found = _name_parses(word, case, gram)
-    if gram == "Name" and word[-1:].lower() in "ая" and gender != "masc":
-        # an unknown first name ending in -а/-я may well be a nominative: «Ннека» stays, while
-        # «Ерланом», or «Шахина» of a man, still become «Ерлан», «Шахин»
-        found = [p for p in found if p.is_known]
+def _known_readings(word: str, gram: str, gender: str | None) -> list:
+    """The dictionary's singular readings of a name word as `gram` (Name, Surn, Patr), of the
+    person's gender when it has some; declinable readings first: «Анне» is Анна in the dative
+    before it is the French Anne. Guesses for unknown words are left out: they invent names
+    («Кимура» -> «Кимур», «Спейси» -> «Спейся»)."""
+    found = [p for p in parses(word.lower()) if gram in p.tag and p.is_known and p.tag.number != "plur"]
     if gender:
         found = [p for p in found if _gender_fits(p, gender)] or found
-    if gram == "Surn" and not found:
-        guess = _surname_by_suffix(word, gender)
-        if guess:
-            return guess
-    keep_as_written = gram == "Name" and word[-1:].lower() in "ая" and gender != "masc"
-    if not found and (gram in ("Surn", "Patr") or not keep_as_written):
-        # unknown names: any noun analysis in this case («Каранкевичем» -> «каранкевич»,
-        # «Шахина», known only as a surname, of a man -> «Шахин»)
-        cases = UD_CASES.get(case or "")
-        found = [
-            p for p in parses(word.lower())
-            if p.tag.POS == "NOUN" and (cases is None or p.tag.case in cases)
-        ]
-        if gender:
-            found = [p for p in found if _gender_fits(p, gender)] or found
-    if not found:
-        return word
+    return sorted(found, key=lambda p: "Fixd" in p.tag)
+
+
+@lru_cache(maxsize=NAME_CACHE)
+def _nominative(word: str, case: str | None, gram: str, gender: str | None) -> NameForm:
+    """A first name, patronymic or surname in the nominative, of the person's gender."""
+    if "-" in word.strip("-"):
+        return _hyphenated(word, case, gram, gender)
+    known = _known_readings(word, gram, gender)
+    oblique = [p for p in known if p.tag.case not in NOMINATIVE and "Fixd" not in p.tag]
+    if case in (None, "Nom"):
+        if gram == "Surn" and _no_nominative(word, gender):
+            # the tagger said nominative, the ending cannot be one: «С. М. Вдовиным»
+            return _surname_from_oblique(word, oblique, gender)
+        if gram == "Patr" and PATRONYMIC_CASES.match(word):
+            return NameForm(_patronymic_by_suffix(word, gender) or word, RULE)  # «Болатовичем»
+        if gram == "Name" and gender == "masc" and not known and MASC_INSTRUMENTAL.search(word):
+            return NameForm(_by_ending(word, "Ins", gender) or word, RULE)  # «Ерланом»
+        declinable_nom = [p for p in known if p.tag.case in NOMINATIVE and "Fixd" not in p.tag]
+        if gram != "Name" or declinable_nom or not oblique:
+            return NameForm(word, WRITTEN if case == "Nom" else KEPT)
+        # the tagger said nominative, the dictionary knows the first name in another case only:
+        # «Анне». A surname it knows so may still be a nominative: «Юн Фоссе»
+        return NameForm(_inflected(word, oblique[0], gram, gender), DICTIONARY)
+    readings = [p for p in known if p.tag.case in UD_CASES.get(case, ())] or oblique
+    if readings:
+        return NameForm(_inflected(word, readings[0], gram, gender), DICTIONARY)
+    ruled = _declined_by_rule(word, case, gram, gender)
+    return NameForm(ruled, RULE) if ruled else NameForm(word, KEPT)
+
+
+# Russian surname endings that are never a nominative, whatever the tagger says: «Вдовиным»,
+# «Луговскому»; of a man also -ова/-ина («Хажина»), of a woman -овой/-ской («Ивановой»)
+NO_NOMINATIVE = re.compile(r"(ов|ев|ёв|ин|ын)(у|ым|ом|е)$|(ск|цк)(ого|ому|им|ом|ую)$", re.IGNORECASE)
+NO_MASC_NOMINATIVE = re.compile(r"(ов|ев|ёв|ин|ын)а$", re.IGNORECASE)
+NO_FEMN_NOMINATIVE = re.compile(r"(ов|ев|ёв|ин|ын|ск|цк)ой$", re.IGNORECASE)
+
+
+# a man's first name the dictionary does not know, in the instrumental whatever the tagger says
+MASC_INSTRUMENTAL = re.compile(r"[^аеёиоуыэюя]ом$", re.IGNORECASE)
+
+
+def _no_nominative(word: str, gender: str | None) -> bool:
+    if NO_NOMINATIVE.search(word):
+        return True
+    if gender == "masc":
+        return bool(NO_MASC_NOMINATIVE.search(word))
+    return gender == "femn" and bool(NO_FEMN_NOMINATIVE.search(word))
+
+
+def _surname_from_oblique(word: str, oblique: list, gender: str | None) -> NameForm:
+    if oblique:
+        return NameForm(_inflected(word, oblique[0], "Surn", gender), DICTIONARY)
+    ruled = _surname_by_suffix(word, gender)
+    return NameForm(ruled, RULE) if ruled else NameForm(word, KEPT)
+
+
+def _inflected(word: str, parse, gram: str, gender: str | None) -> str:
     want = {"nomn", "sing"}
-    if gender and gram in ("Surn", "Patr") and "ms-f" not in found[0].tag:
+    if gender and gram in ("Surn", "Patr") and "ms-f" not in parse.tag:
         want.add(gender)
-    inflected = found[0].inflect(want) or found[0].inflect({"nomn"})
-    if not inflected:
-        return word
-    if not found[0].is_known and len(inflected.word) > len(word):
-        return word  # a guess that lengthens an unknown name («Беназир» -> «Беназира») is wrong
-    out = inflected.word if "ё" in word.lower() else inflected.word.replace("ё", "е")  # «Цивилев» as written
-    return recover_shape(out, word)
+    out = inflect_word(word, parse, want, {"nomn"}) or word
+    return out if "ё" in word.lower() else out.replace("ё", "е").replace("Ё", "Е")  # «Цивилев» as written
+
+
+def _hyphenated(word: str, case: str | None, gram: str, gender: str | None) -> NameForm:
+    """«Диаса-Канеля», «Римского-Корсакова», «Хантсмена-младшего»: each part declines alone; a
+    lowercase part is an attribute or a particle («младшего», «аль»)."""
+    forms = []
+    for part in word.split("-"):
+        if part[:1].isupper():
+            forms.append(_nominative(part, case, gram, gender))
+        elif case not in (None, "Nom") and part.lower() not in SURNAME_PARTICLES:
+            forms.append(NameForm(nominative_word(part, "ADJ", case, gender, "sing"), RULE))
+        else:
+            forms.append(NameForm(part, WRITTEN))
+    return NameForm("-".join(f.text for f in forms), min(f.rank for f in forms))
+
+
+def _declined_by_rule(word: str, case: str, gram: str, gender: str | None) -> str | None:
+    """A name the dictionary does not know as one, declined back by its ending."""
+    if gram == "Surn":
+        return (
+            _adjective_surname(word, case, gender)
+            or _surname_by_suffix(word, gender)
+            or _by_ending(word, case, gender)
+        )
+    if gram == "Patr":
+        return _patronymic_by_suffix(word, gender)
+    if word[-1:].lower() in "ыи":
+        return None  # a first name in -и, -ы is as often indeclinable: «Гурбангулы», «Бенджи»
+    return _by_ending(word, case, gender)
+
+
+def _adjective_surname(word: str, case: str, gender: str | None) -> str | None:
+    """A surname declined as an adjective: «Сергея Лугового» -> Луговой, «Ирины Яровой» -> Яровая."""
+    if not gender:
+        return None
+    for p in parses(word.lower()):
+        if (p.is_known and p.tag.POS == "ADJF" and p.tag.number == "sing" and gender in p.tag
+                and p.tag.case in UD_CASES.get(case, ())):
+            return inflect_word(word, p, {"nomn", "sing", gender})
+    return None
 
 
 # Russian surnames in -ов/-ев/-ин/-ын/-ский decline by rule; when the dictionary only knows
@@ -131,7 +208,99 @@ def _surname_by_suffix(word: str, gender: str | None) -> str | None:
     return None
 
 
+PATRONYMIC_CASES = re.compile(r"^(.+(?:ович|евич|ич))(а|у|ем|е)$|^(.+(?:овн|евн|ичн))(ы|е|у|ой|ою)$", re.IGNORECASE)
+
+
+def _patronymic_by_suffix(word: str, gender: str | None) -> str | None:
+    m = PATRONYMIC_CASES.match(word)
+    if not m:
+        return None
+    return m.group(1) if m.group(1) else m.group(3) + "а"
+
+
+VOWELS = frozenset("аеёиоуыэюяАЕЁИОУЫЭЮЯ")
+# after these a declined -и stands for -а («Жоги» -> Жога); spelling rules forbid -ы there
+VELAR_OR_HUSHING = frozenset("гкхжшчщ")
+# after these a soft stem takes no soft sign: «Ассанжем» -> Ассанж, not «Ассанжь»
+NO_SOFT_SIGN = frozenset("жшчщц")
+
+# The endings of names that decline like nouns, by gender and case: ending -> what replaces it
+# («Иглесиаса» -> Иглесиас, «Пателя» -> Патель, «Кандыбы» -> Кандыба). Endings that are as
+# often the nominative of an indeclinable name stay out: -и after a soft consonant («Спейси»),
+# -е of the locative («Ассанже» or «Манделе»), a woman's -е («Фриске»); her surname ending in a
+# consonant does not decline («Марины Голуб»).
+MASC_ENDINGS = {
+    "Gen": (("ы", "а"), ("и", "а"), ("а", ""), ("я", "ь")),
+    "Acc": (("у", "а"), ("ю", "я"), ("а", ""), ("я", "ь")),
+    "Dat": (("у", ""), ("ю", "ь"), ("е", "а")),
+    "Ins": (("ом", ""), ("ем", "ь"), ("ой", "а"), ("ей", "я")),
+}
+FEMN_ENDINGS = {
+    "Gen": (("ы", "а"), ("и", "а")),
+    "Acc": (("у", "а"), ("ю", "я")),
+    "Ins": (("ой", "а"), ("ей", "я")),
+}
+# the shortest stem left when an ending comes off: two letters («Ли» is no declined «Л»)
+MIN_STEM = 2
+
+
+def _by_ending(word: str, case: str, gender: str | None) -> str | None:
+    table = MASC_ENDINGS if gender == "masc" else FEMN_ENDINGS if gender == "femn" else {}
+    lower = word.lower()
+    for ending, replacement in table.get(case, ()):
+        stem = word[: len(word) - len(ending)]
+        if not lower.endswith(ending) or len(stem) < MIN_STEM:
+            continue
+        last = stem[-1].lower()
+        if last in VOWELS:
+            # only a soft ending follows a vowel: «Карзая», «Карзаем» -> Карзай
+            return stem + "й" if replacement == "ь" else None
+        if ending == "и" and last not in VELAR_OR_HUSHING:
+            return None  # «Спейси», «Берлускони»: an indeclinable name
+        if replacement == "ь" and last in NO_SOFT_SIGN | VELAR_OR_HUSHING:
+            replacement = ""
+        if replacement == "я" and last in VELAR_OR_HUSHING:
+            replacement = "а"
+        return stem + replacement
+    return None
+
+
+# a patronymic's ending tells the person's gender for sure: «Азаматович», «Ринатовны»
+MASC_PATRONYMIC = re.compile(r"(ович|евич)(а|у|ем|е)?$|^\w+ оглы$", re.IGNORECASE)
+FEMN_PATRONYMIC = re.compile(r"(овн|евн|ичн)(а|ы|е|у|ой|ою)$|^\w+ кызы$", re.IGNORECASE)
+
+
+def _is_patronymic(word: str, by_ending: bool = False) -> bool:
+    """The dictionary derives patronymics from the first names it knows. The ending alone is
+    enough only among three words: of two it takes surnames for them («Виктором Каранкевичем»)."""
+    return has_gram(word, "Patr") or (by_ending and bool(MASC_PATRONYMIC.search(word) or FEMN_PATRONYMIC.search(word)))
+
+
+def _dictionary_gender(tok: Token) -> str | None:
+    """The gender of a name word the dictionary knows in its tagged case, if only one: «Каримова»
+    in the nominative is a woman's surname, «Яну» a woman's name («Ян» has no accusative «Яну»)."""
+    cases = UD_CASES.get(tok.case or "")
+    genders = {
+        p.tag.gender for p in tok.parses
+        if p.is_known and {"Name", "Surn"} & p.tag.grammemes and p.tag.number == "sing"
+        and (cases is None or p.tag.case in cases) and p.tag.gender in ("masc", "femn")
+    }
+    return genders.pop() if len(genders) == 1 else None
+
+
 def _gender(tokens: list[Token]) -> str | None:
+    """The person's gender: a patronymic says it, else the name words the dictionary knows in their
+    tagged case when they agree, else the tagger, else a first name's reading."""
+    for tok in tokens:
+        if has_gram(tok.text, "Surn"):
+            continue  # «Мария Богданович»: a surname that looks like a patronymic
+        if MASC_PATRONYMIC.search(tok.text):
+            return "masc"
+        if FEMN_PATRONYMIC.search(tok.text):
+            return "femn"
+    votes = {g for tok in tokens if (g := _dictionary_gender(tok))}
+    if len(votes) == 1:
+        return votes.pop()
     for tok in tokens:
         g = tok.feats.get("Gender")
         if g in ("Masc", "Fem"):
@@ -163,6 +332,86 @@ def _widen_initials(tagged: Tagged, first: int, last: int) -> tuple[int, int, li
     return i, j, initials
 
 
+# a surname by its Russian suffix, in any case: «Тажитдинова», «Луговского» (not -ин: «Зинедин»)
+SURNAME_SHAPE = re.compile(r"(ов|ев|ёв)(а|у|ым|е|ой)?$|(ск|цк)(ий|ого|ому|им|ом|ая|ой|ую)$", re.IGNORECASE)
+
+
+def _surname_first(a: str, b: str) -> bool:
+    """Two words in the official order, surname first: the dictionary says so («Путин Владимир»),
+    or a word shaped like a Russian surname stands before a word no dictionary knows
+    («Тажитдинова Илшата»)."""
+    if has_gram(a, "Name"):
+        return False
+    if has_gram(a, "Surn") and has_gram(b, "Name"):
+        return True
+    if not SURNAME_SHAPE.search(a) or SURNAME_SHAPE.search(b):
+        return False
+    return has_gram(b, "Name") or not any(p.is_known for p in parses(b.lower()))
+
+
+@dataclass(frozen=True)
+class _Roles:
+    """Which words of a name are the first name, the middle name (and its kind), the surname."""
+
+    first: Token | None = None
+    middle: Token | None = None
+    middle_gram: str = "Patr"
+    last: tuple[Token, ...] = ()
+
+
+def _roles(parts: list[Token], initials: list[str]) -> _Roles:
+    """Name parts by their order and the dictionary: «Иван Петрович Сидоров», the official order
+    «Сидоров Иван Петрович», «Жан-Мари Ле Пен», a second given name «Реджеп Тайип Эрдоган»."""
+    texts = [t.text for t in parts]
+    # surname particles glue to the following words: «Ле Пен»
+    k = next((i for i, w in enumerate(texts) if 0 < i < len(texts) - 1 and w.lower() in SURNAME_PARTICLES), None)
+    if k is not None:
+        return _Roles(first=parts[0], last=tuple(parts[k:]))
+    if len(parts) == 1:
+        word = texts[0]
+        if initials or not _is_single_first_name(word) or has_gram(word, "Surn"):
+            return _Roles(last=(parts[0],))
+        return _Roles(first=parts[0])
+    if len(parts) == 2:
+        a, b = parts
+        if _is_patronymic(b.text) and not has_gram(b.text, "Surn"):
+            return _Roles(first=a, middle=b)
+        if _surname_first(a.text, b.text):
+            return _Roles(first=b, last=(a,))  # «Иванов Иван»
+        return _Roles(first=a, last=(b,))
+    a, b, c = parts[0], parts[1], parts[-1]
+    if _is_patronymic(c.text, by_ending=True) and not _is_patronymic(b.text, by_ending=True):
+        return _Roles(first=b, middle=c, last=(a,))  # «Тажитдинов Илшат Азаматович»
+    if _is_patronymic(b.text, by_ending=True):
+        return _Roles(first=a, middle=b, last=(c,))
+    if len(parts) == 3 and has_gram(b.text, "Name") and not has_gram(b.text, "Surn"):
+        return _Roles(first=a, middle=b, middle_gram="Name", last=(c,))
+    return _Roles(first=a, last=tuple(parts[1:]))  # a two-word surname
+
+
+def _mention_case(roles: _Roles) -> str | None:
+    """The case of the whole name, when a first name the dictionary knows in its tagged case says
+    it: in «Артёма Жоги» the tagger may read the unknown surname as a dative, «Артёма» is not."""
+    tok = roles.first
+    if tok is None or tok.case is None:
+        return None
+    cases = UD_CASES.get(tok.case, ())
+    if any("Name" in p.tag and p.is_known and p.tag.case in cases for p in tok.parses):
+        return tok.case
+    return None
+
+
+def _surname(tokens: tuple[Token, ...], gender: str | None, case: str | None) -> NameForm:
+    """The surname's words in the nominative, in the case of the whole name if known; particles
+    stay as written («де Голля» -> де Голль)."""
+    forms = [
+        NameForm(t.text, WRITTEN) if t.text.lower() in SURNAME_PARTICLES
+        else _nominative(t.text, case or t.case, "Surn", gender)
+        for t in tokens
+    ]
+    return NameForm(" ".join(f.text for f in forms), min(f.rank for f in forms))
+
+
 def split_name(tagged: Tagged, first: int, last: int) -> NameMention | None:
     """Read a PER span as first/middle/last name; None if nothing name-like is left."""
     first, last, initials = _widen_initials(tagged, first, last)
@@ -178,72 +427,54 @@ def split_name(tagged: Tagged, first: int, last: int) -> NameMention | None:
     if not words:
         return None
     gender = _gender(words)
-    f = m = la = None
-    parts = [w for w in words]
-    # surname particles glue to the following word: «Ле Пен»
-    if len(parts) >= 2 and any(p.text.lower() in SURNAME_PARTICLES for p in parts[1:-1]):
-        k = next(i for i, p in enumerate(parts) if i > 0 and p.text.lower() in SURNAME_PARTICLES)
-        f_tok, last_toks = parts[0], parts[k:]
-        f = _nominative(f_tok.text, f_tok.feats.get("Case"), "Name", gender)
-        la = " ".join(t.text for t in last_toks)
-        parts = []
-    if len(parts) == 1:
-        t = parts[0]
-        case = t.feats.get("Case")
-        if initials or not _is_single_first_name(t.text) or has_gram(t.text, "Surn"):
-            la = _nominative(t.text, case, "Surn", gender)
-        else:
-            f = _nominative(t.text, case, "Name", gender)
-    elif len(parts) == 2:
-        a, b = parts
-        if has_gram(a.text, "Surn") and not has_gram(a.text, "Name") and has_gram(b.text, "Name"):
-            a, b = b, a  # «Иванов Иван»
-        if has_gram(b.text, "Patr") and not has_gram(b.text, "Surn"):
-            f = _nominative(a.text, a.feats.get("Case"), "Name", gender)
-            m = _nominative(b.text, b.feats.get("Case"), "Patr", gender)
-        else:
-            f = _nominative(a.text, a.feats.get("Case"), "Name", gender)
-            la = _nominative(b.text, b.feats.get("Case"), "Surn", gender)
-    elif len(parts) >= 3:
-        a, b, c = parts[0], parts[1], parts[-1]
-        if has_gram(c.text, "Patr") and has_gram(b.text, "Name") and not has_gram(b.text, "Patr"):
-            a, b, c = b, c, a  # «Иванов Иван Иванович»
-        f = _nominative(a.text, a.feats.get("Case"), "Name", gender)
-        if has_gram(b.text, "Patr") or PATRONYMIC.search(b.text.lower()):
-            m = _nominative(b.text, b.feats.get("Case"), "Patr", gender)
-            la = _nominative(c.text, c.feats.get("Case"), "Surn", gender)
-        elif len(parts) == 3 and has_gram(b.text, "Name") and not has_gram(b.text, "Surn"):
-            # a second given name: «Реджеп Тайип Эрдоган»
-            m = _nominative(b.text, b.feats.get("Case"), "Name", gender)
-            la = _nominative(c.text, c.feats.get("Case"), "Surn", gender)
-        else:  # a two-word surname: keep the middle word with the surname
-            la = " ".join(
-                _nominative(t.text, t.feats.get("Case"), "Surn", gender) for t in parts[1:]
-            )
+    roles = _roles(words, initials)
+    case = _mention_case(roles)
+    f = _nominative(roles.first.text, roles.first.case, "Name", gender) if roles.first else None
+    m = _nominative(roles.middle.text, case or roles.middle.case, roles.middle_gram, gender) if roles.middle else None
+    la = _surname(roles.last, gender, case) if roles.last else None
     if initials and not f:
-        f = initials[0] + "."
+        f = NameForm(initials[0] + ".", WRITTEN)
         if len(initials) > 1 and not m:
-            m = initials[1] + "."
+            m = NameForm(initials[1] + ".", WRITTEN)
     start, end = toks[first].start, toks[last - 1].end
-    forms = _surname_readings(words[-1].text) if la and len(words) == 1 else frozenset()
+    forms = _surname_readings(roles.last[-1].text) if len(roles.last) == 1 else frozenset()
     return NameMention(
-        start, end, first, last, f, m, la, gender, forms
+        start, end, first, last,
+        f.text if f else None, m.text if m else None, la.text if la else None, gender, forms,
+        first_forms=frozenset({name_key(f.text), name_key(roles.first.text)}) if f and roles.first else frozenset(),
+        first_rank=f.rank if f else KEPT, last_rank=la.rank if la else KEPT,
     )
 
 
 @lru_cache(maxsize=NAME_CACHE)
 def _surname_readings(word: str) -> frozenset[str]:
-    """A bare surname's possible nominatives («Тулегенов» may be read as a genitive of
-    «Тулеген»): it joins a person whose surname is any of them."""
+    """A surname's possible nominatives as written («Тулегенов» may be read as a genitive of
+    «Тулеген», «Кимуре» as a form of «Кимура»): mentions whose readings meet are one surname."""
     out = {name_key(word)}
+    pair = _other_gender(word)
+    if pair:
+        out.add(name_key(pair))
     for p in parses(word.lower()):
         if p.tag.POS == "NOUN":
             out.add(name_key(p.normal_form))
             for g in ("masc", "femn"):
-                inflected = p.inflect({"nomn", "sing", g}) if "Surn" in p.tag else None
+                inflected = inflect_word(word, p, {"nomn", "sing", g}) if "Surn" in p.tag else None
                 if inflected:
-                    out.add(name_key(inflected.word))
+                    out.add(name_key(inflected))
     return frozenset(out)
+
+
+# a Russian surname in the nominative and its other gender: «Топалов» / «Топалова»
+SURNAME_NOMINATIVE = re.compile(r"(ов|ев|ёв|ин|ын)(а)?$", re.IGNORECASE)
+
+
+def _other_gender(word: str) -> str | None:
+    """The nominative of the other gender of a surname shaped like a Russian one; the dictionary
+    lacks it for some surnames it knows («Топалов»)."""
+    m = SURNAME_NOMINATIVE.search(word)
+    if not m:
+        return None
+    return word[:-1] if m.group(2) else word + "а"
 
 
 def name_key(s: str | None) -> str:
