@@ -110,3 +110,9 @@ def test_a_declined_foreign_surname_joins_its_nominative(extract):
     doc = extract("Первым выступил Дзироэмон Кимура. Затем слово предоставили Кимуре.")
     (person,) = doc["persons"]
     assert (person["name"], [m["start"] for m in person["mentions"]]) == ("Дзироэмон Кимура", [16, 59])
+
+
+def test_a_known_surname_opening_a_sentence_is_found_again(extract):
+    doc = extract("Министр Андрей Белоусов прибыл в Читу. Белоусов осмотрел госпиталь.")
+    (person,) = doc["persons"]
+    assert [(m["text"], m["start"]) for m in person["mentions"]] == [("Андрей Белоусов", 8), ("Белоусов", 39)]

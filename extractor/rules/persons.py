@@ -552,7 +552,9 @@ def _initialled_names(tagged: Tagged, found: list[NameMention]) -> list[NameMent
 
 def _surnames_again(tagged: Tagged, found: list[NameMention]) -> list[NameMention]:
     """A surname of a person named in the text, written again where the model saw no name: «По
-    словам Русских» after «Сергей Русских». Not a word opening a sentence, not in quotes."""
+    словам Русских» after «Сергей Русских», «Путин подписал указ» in a headline before «Владимир
+    Путин». Not in quotes; opening a sentence, only a proper noun, not an adjective
+    («Русских покупателей ждут скидки»)."""
     known = {name_key(nm.last) for nm in found if nm.last and nm.first}
     if not known:
         return []
@@ -563,7 +565,7 @@ def _surnames_again(tagged: Tagged, found: list[NameMention]) -> list[NameMentio
         tok = toks[k]
         if not (tok.text[:1].isupper() and tok.text[1:].islower() and tok.text.isalpha()):
             continue
-        if tagged.sents[tok.sent].first == k or (k > 0 and toks[k - 1].text in "«\"„"):
+        if (tagged.sents[tok.sent].first == k and tok.pos != "PROPN") or (k > 0 and toks[k - 1].text in "«\"„"):
             continue
         if known & _surname_readings(tok.text):
             nm = split_name(tagged, k, k + 1)
