@@ -116,3 +116,17 @@ def test_a_known_surname_opening_a_sentence_is_found_again(extract):
     doc = extract("Министр Андрей Белоусов прибыл в Читу. Белоусов осмотрел госпиталь.")
     (person,) = doc["persons"]
     assert [(m["text"], m["start"]) for m in person["mentions"]] == [("Андрей Белоусов", 8), ("Белоусов", 39)]
+
+
+# sentence -> the mentions of its persons: a word before the name that only describes the person
+# is left out; a first name the dictionary knows only as a thing stays
+MENTION_CASES = [
+    ("Восьмидесятилетний Маккейн снова выдвинул свою кандидатуру.", ["Маккейн"]),
+    ("Князь Голицын поддерживал традицию благотворительных балов.", ["Голицын"]),
+    ("Серена Уильямс выиграла турнир.", ["Серена Уильямс"]),
+]
+
+
+@pytest.mark.parametrize(("text", "mentions"), cases(MENTION_CASES))
+def test_mentions(extract, text, mentions):
+    assert [m["text"] for p in extract(text)["persons"] for m in p["mentions"]] == mentions

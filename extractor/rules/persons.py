@@ -501,6 +501,42 @@ def _name_parts(tagged: Tagged, first: int, last: int) -> list[tuple[int, int, b
     return parts
 
 
+NAME_GRAMS = frozenset({"Name", "Surn", "Patr"})
+# parts of speech of words that describe a person named next: adjectives, participles, adverbs
+DESCRIBING_POS = frozenset({"ADJF", "PRTF", "ADVB", "NUMR", "COMP"})
+
+
+def _no_name_word(tok: Token, opens_sentence: bool) -> bool:
+    """A word that is no part of a name: every reading the dictionary has is a common word (or a
+    place), and the tagger does not call it a proper noun («Оппонентом Рубио», «Экс-советник
+    Трампа», «Князь Голицын»). Names the dictionary knows only as common words or places are proper
+    nouns to the tagger: «Серена Уильямс», «Гата Камский», «Бруклина Джозефа»."""
+    if tok.text.lower() in SURNAME_PARTICLES or not tok.parses or any(
+        not p.is_known or NAME_GRAMS & p.tag.grammemes for p in tok.parses
+    ):
+        return False
+    if tok.pos != "PROPN":
+        return True
+    # a capital opening a sentence makes the tagger see a proper noun: there a word goes if it can
+    # only name a person by what they are or describe them («Князь Голицын», «Восьмидесятилетний
+    # Маккейн»); a name the dictionary knows as a thing stays («Челси Мэннинг», «Камерон Диас»)
+    return opens_sentence and all(
+        (p.tag.POS == "NOUN" and p.tag.animacy == "anim") or p.tag.POS in DESCRIBING_POS for p in tok.parses
+    )
+
+
+def _trimmed(tagged: Tagged, first: int, last: int) -> tuple[int, int]:
+    """A name part without the common words before it and the punctuation around it."""
+    toks = tagged.tokens
+    while first < last and (not toks[first].text[:1].isalnum() or (
+        last - first > 1 and _no_name_word(toks[first], tagged.sents[toks[first].sent].first == first)
+    )):
+        first += 1
+    while last > first and not toks[last - 1].text[:1].isalnum() and toks[last - 1].text != ".":
+        last -= 1
+    return first, last
+
+
 def find_name_mentions(tagged: Tagged) -> list[NameMention]:
     out = []
     for span in tagged.spans:
@@ -513,7 +549,8 @@ def find_name_mentions(tagged: Tagged) -> list[NameMention]:
                 out.append(replace(previous, start=toks[first].start, end=toks[last - 1].end,
                                    first_tok=first, last_tok=last))
                 continue
-            nm = split_name(tagged, first, last)
+            first, last = _trimmed(tagged, first, last)
+            nm = split_name(tagged, first, last) if first < last else None
             if nm is not None:
                 out.append(nm)
                 previous = nm
