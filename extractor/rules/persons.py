@@ -537,13 +537,50 @@ def _trimmed(tagged: Tagged, first: int, last: int) -> tuple[int, int]:
     return first, last
 
 
-def find_name_mentions(tagged: Tagged) -> list[NameMention]:
-    out = []
+def _joins(tagged: Tagged, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Two PER spans of the model that are one name: next to each other on one line, agreeing in
+    case, together a first name and a surname («Радия» «Хабирова») or a name, patronymic and
+    surname («Марина Филипповна» «Ходорковская», «Юлдашева» «Кристина Камиловна»)."""
+    toks = tagged.tokens
+    if b[0] != a[1] or toks[a[1] - 1].sent != toks[b[0]].sent:
+        return False
+    if tagged.text[toks[a[1] - 1].end : toks[b[0]].start] != " ":
+        return False
+    words = [t.text for t in toks[a[0] : b[1]]]
+    if not all(w[:1].isupper() and w.isalpha() for w in words):
+        return False
+    left, right = toks[a[1] - 1].case, toks[b[0]].case
+    if left and right and left != right:
+        return False
+    sizes = (a[1] - a[0], b[1] - b[0])
+    if sizes == (1, 1):
+        # a first name and a surname, in either order; two surnames are two people («смерти
+        # Моррисона Манзарек начал»)
+        return has_gram(words[0], "Name") != has_gram(words[1], "Name")
+    # a name and its patronymic on one side, the surname on the other; a surname before a full
+    # name is someone else's («советника Путина Михаила Лесина»)
+    return sizes in ((1, 2), (2, 1)) and _is_patronymic(words[-1] if sizes == (1, 2) else words[1], by_ending=True)
+
+
+def _person_spans(tagged: Tagged) -> list[tuple[int, int]]:
+    """The model's PER spans as token ranges, those that are one name joined."""
+    out: list[tuple[int, int]] = []
     for span in tagged.spans:
         if span.type != "PER":
             continue
+        here = (span.first, span.last)
+        if out and _joins(tagged, out[-1], here):
+            out[-1] = (out[-1][0], here[1])
+        else:
+            out.append(here)
+    return out
+
+
+def find_name_mentions(tagged: Tagged) -> list[NameMention]:
+    out = []
+    for span_first, span_last in _person_spans(tagged):
         previous = None
-        for first, last, spelling in _name_parts(tagged, span.first, span.last):
+        for first, last, spelling in _name_parts(tagged, span_first, span_last):
             if spelling and previous is not None:
                 toks = tagged.tokens
                 out.append(replace(previous, start=toks[first].start, end=toks[last - 1].end,
