@@ -89,6 +89,16 @@ def test_a_town_taken_for_a_person_is_a_location(extract):
     ]
 
 
+@pytest.mark.parametrize("text", cases([
+    "Японка получила сертификат рекордсменки.",
+    "Хакер взломал сайт министерства.",
+    "Постоялец набросился на горничную.",
+    "По данным Татарстанстата, объём производства вырос.",
+]))
+def test_no_person(extract, text):
+    assert extract(text)["persons"] == []
+
+
 def test_a_surname_in_quotes_or_opening_a_sentence_is_not_found_again(extract):
     doc = extract("Директор завода Сергей Русских открыл цех. Русских покупателей ждут скидки в магазине «Русских».")
     (person,) = doc["persons"]

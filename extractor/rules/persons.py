@@ -591,9 +591,33 @@ def find_name_mentions(tagged: Tagged) -> list[NameMention]:
             if nm is not None:
                 out.append(nm)
                 previous = nm
+    out = _without_common_words(tagged, out)
     out += _initialled_names(tagged, out)
     out += _surnames_again(tagged, out)
     return sorted(out, key=lambda nm: nm.start)
+
+
+# the statistics offices of Rosstat, one a region: «Татарстанстат», «Свердловскстат», «Мосстат»
+STATISTICS_OFFICE = re.compile(r"стат(а|у|ом|е)?$", re.IGNORECASE)
+
+
+def _without_common_words(tagged: Tagged, found: list[NameMention]) -> list[NameMention]:
+    """A one-word span that is a common word is no person («Хакер взломал камеру», «Прокуроры
+    обязаны ...», «Обсуждавшие пришли к выводу»): the dictionary knows the word, as no name, and
+    the tagger does not call it a proper noun or only because it opens a sentence. Unless it is the
+    surname of someone named in full in the text («Мария Соболь ... Соболь заявила»). Nor is a
+    statistics office («По данным Татарстанстата»)."""
+    known = {name_key(nm.last) for nm in found if nm.last and nm.first}
+    toks = tagged.tokens
+    out = []
+    for nm in found:
+        tok = toks[nm.first_tok]
+        if nm.last_tok - nm.first_tok == 1 and not known & _surname_readings(tok.text) and (
+            _no_name_word(tok, tagged.sents[tok.sent].first == nm.first_tok) or STATISTICS_OFFICE.search(tok.text)
+        ):
+            continue
+        out.append(nm)
+    return out
 
 
 def _free(tagged: Tagged, found: list[NameMention]) -> set[int]:
