@@ -33,6 +33,11 @@ NAME_CASES = [
     ("Совещание с С. М. Вдовиным прошло в университете.", ["С. М. Вдовин"]),
     # a woman's name in the accusative: «Яну» is no form of «Ян»
     ("Суд оштрафовал Яну Бобошикову.", ["Яна Бобошикова"]),
+    # initials and a surname the model reads into the organization before them; the eponym
+    # after «им.» is not a person of the text
+    ("Президент КГТУ им. А. Н. Туполева Л. Ю. Смирнова рассказала о планах.", ["Л. Ю. Смирнова"]),
+    # a regnal number is no initial
+    ("Указ подписал император Николай II.", ["Николай II"]),
 ]
 
 

@@ -16,6 +16,9 @@ from extractor.nlp.tagging import Tagged, Token
 # name words analysed and inflected, kept: names recur across documents
 NAME_CACHE = 100_000
 INITIAL = re.compile(r"[А-ЯЁA-Z]")
+CYRILLIC = re.compile(r"[А-ЯЁа-яё]")
+# a regnal number: «Николай II», «Бенедикт XVI»
+ROMAN = re.compile(r"[IVXL]+")
 # a patronymic by its suffix, in any case: «Болатовичем», «Ринатовны» (the middle of three words)
 PATRONYMIC = re.compile(r"(ович|евич|ич|овн|евн|ичн|инич)(а|у|ем|ом|е|ой|ы|ою|на|ны|не|ну|ной)?$|^\w+ (оглы|кызы)$")
 # «Ле Пен», «ван Бастен», «фон дер Ляйен»: particles that belong to the surname
@@ -323,9 +326,11 @@ def _widen_initials(tagged: Tagged, first: int, last: int) -> tuple[int, int, li
         initials.insert(0, toks[i - 2].text)
         i -= 2
     j = last
+    cyrillic = bool(CYRILLIC.match(toks[last - 1].text))
     if not initials:
+        # an initial after the name is of its alphabet: «Харальд V.» ends with a Roman numeral
         while j + 1 < len(toks) and INITIAL.fullmatch(toks[j].text) and toks[j + 1].text == "." and (
-            toks[j].start - toks[j - 1].end <= 1
+            toks[j].start - toks[j - 1].end <= 1 and bool(CYRILLIC.match(toks[j].text)) == cyrillic
         ):
             initials.append(toks[j].text)
             j += 2
@@ -419,8 +424,11 @@ def split_name(tagged: Tagged, first: int, last: int) -> NameMention | None:
     words = [t for t in toks[first:last] if t.text[:1].isalpha() and not (
         INITIAL.fullmatch(t.text) and t.text in initials
     )]
+    # a regnal number after a name in Cyrillic stays with the name: «Харальд V», «Николая II»
+    regnal = [t for t in words[1:] if ROMAN.fullmatch(t.text) and CYRILLIC.match(words[0].text)]
+    words = [t for t in words if t not in regnal]
     # initials written inside the span («А.В. Иванов» tokenized as one span)
-    inner = [t for t in toks[first:last] if INITIAL.fullmatch(t.text)]
+    inner = [t for t in toks[first:last] if INITIAL.fullmatch(t.text) and t not in regnal]
     if inner and not initials:
         initials = [t.text for t in inner]
         words = [t for t in words if t not in inner]
@@ -432,6 +440,12 @@ def split_name(tagged: Tagged, first: int, last: int) -> NameMention | None:
     f = _nominative(roles.first.text, roles.first.case, "Name", gender) if roles.first else None
     m = _nominative(roles.middle.text, case or roles.middle.case, roles.middle_gram, gender) if roles.middle else None
     la = _surname(roles.last, gender, case) if roles.last else None
+    if regnal:
+        numerals = " ".join(t.text for t in regnal)
+        if f:
+            f = NameForm(f"{f.text} {numerals}", f.rank)
+        elif la:
+            la = NameForm(f"{la.text} {numerals}", la.rank)
     if initials and not f:
         f = NameForm(initials[0] + ".", WRITTEN)
         if len(initials) > 1 and not m:
@@ -620,11 +634,22 @@ def _without_common_words(tagged: Tagged, found: list[NameMention]) -> list[Name
     return out
 
 
-def _free(tagged: Tagged, found: list[NameMention]) -> set[int]:
-    """Tokens no name and no other span of the model covers."""
+def _free(tagged: Tagged, found: list[NameMention], skip: frozenset[str] = frozenset()) -> set[int]:
+    """Tokens no name and no other span of the model covers (spans of the types `skip` aside)."""
     taken = {k for nm in found for k in range(nm.first_tok, nm.last_tok)}
-    taken |= {k for sp in tagged.spans for k in range(sp.first, sp.last)}
+    taken |= {k for sp in tagged.spans if sp.type not in skip for k in range(sp.first, sp.last)}
     return set(range(len(tagged.tokens))) - taken
+
+
+# «имени», «им.» before a name: an organization is named after the person
+EPONYM_MARKERS = frozenset({"имени", "им"})
+
+
+def _eponym(toks: list[Token], k: int) -> bool:
+    """The name starting at token `k` follows «имени» or «им.»: «МГУ им. М. В. Ломоносова»."""
+    if k >= 1 and toks[k - 1].text.lower() in EPONYM_MARKERS:
+        return True
+    return k >= 2 and toks[k - 1].text == "." and toks[k - 2].text.lower() in EPONYM_MARKERS
 
 
 def _is_initial_at(toks: list[Token], k: int) -> bool:
@@ -632,16 +657,22 @@ def _is_initial_at(toks: list[Token], k: int) -> bool:
 
 
 def _initialled_names(tagged: Tagged, found: list[NameMention]) -> list[NameMention]:
-    """Two initials and a surname the model missed: «А. В. Иванов», «Иванов А. В.»."""
+    """Two initials and a surname the model missed: «А. В. Иванов», «Иванов А. В.»; inside an
+    organization's span too, unless the organization is named after the person: in «СГУ им. Н. Г.
+    Чернышевского Л. Ю. Коссович» the rector is a person of the text, the eponym is not."""
     toks = tagged.tokens
-    free = _free(tagged, found)
+    free = _free(tagged, found, skip=frozenset({"ORG"}))
+    outside_orgs = _free(tagged, found)
     out = []
     for k, tok in enumerate(toks):
         if k not in free or not tok.text[:1].isupper() or not tok.text.isalpha() or len(tok.text) < 2:
             continue
         before = k >= 4 and _is_initial_at(toks, k - 4) and _is_initial_at(toks, k - 2)
         after = _is_initial_at(toks, k + 1) and _is_initial_at(toks, k + 3)
-        if (before or after) and all(j in free for j in range(k - 4 if before else k, k + (5 if after else 1))):
+        span = range(k - 4 if before else k, k + (5 if after else 1))
+        if k not in outside_orgs and (_eponym(toks, span[0]) or not CYRILLIC.match(tok.text)):
+            continue  # inside an organization's name: its eponym, or a company «J. C. Penny»
+        if (before or after) and all(j in free for j in span):
             nm = split_name(tagged, k, k + 1)
             if nm is not None:
                 out.append(nm)
