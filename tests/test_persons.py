@@ -148,3 +148,18 @@ MENTION_CASES = [
 @pytest.mark.parametrize(("text", "mentions"), cases(MENTION_CASES))
 def test_mentions(extract, text, mentions):
     assert [m["text"] for p in extract(text)["persons"] for m in p["mentions"]] == mentions
+
+
+@pytest.mark.parametrize(("text", "name", "mentions"), cases([
+    # a word the dictionary takes for a first name is the surname of a person named in full
+    ("Генерал Джон Аллен прибыл в Кабул. Визит Аллена продлится два дня.", "Джон Аллен",
+     ["Джон Аллен", "Аллена"]),
+    ("Первая ракетка мира Серена Уильямс выиграла турнир. Победой Уильямс завершился финал.", "Серена Уильямс",
+     ["Серена Уильямс", "Уильямс"]),
+    # the last word of a surname of two
+    ("Премьер Ларс Лёкке Расмуссен выступил в парламенте. Расмуссен признал поражение.", "Ларс Лёкке Расмуссен",
+     ["Ларс Лёкке Расмуссен", "Расмуссен"]),
+]))
+def test_one_person_in_every_mention(extract, text, name, mentions):
+    (person,) = extract(text)["persons"]
+    assert (person["name"], [m["text"] for m in person["mentions"]]) == (name, mentions)

@@ -364,7 +364,7 @@ class _Roles:
     last: tuple[Token, ...] = ()
 
 
-def _roles(parts: list[Token], initials: list[str]) -> _Roles:
+def _roles(parts: list[Token], initials: list[str], lone_surname: bool = False) -> _Roles:
     """Name parts by their order and the dictionary: «Иван Петрович Сидоров», the official order
     «Сидоров Иван Петрович», «Жан-Мари Ле Пен», a second given name «Реджеп Тайип Эрдоган»."""
     texts = [t.text for t in parts]
@@ -374,7 +374,7 @@ def _roles(parts: list[Token], initials: list[str]) -> _Roles:
         return _Roles(first=parts[0], last=tuple(parts[k:]))
     if len(parts) == 1:
         word = texts[0]
-        if initials or not _is_single_first_name(word) or has_gram(word, "Surn"):
+        if lone_surname or initials or not _is_single_first_name(word) or has_gram(word, "Surn"):
             return _Roles(last=(parts[0],))
         return _Roles(first=parts[0])
     if len(parts) == 2:
@@ -417,8 +417,9 @@ def _surname(tokens: tuple[Token, ...], gender: str | None, case: str | None) ->
     return NameForm(" ".join(f.text for f in forms), min(f.rank for f in forms))
 
 
-def split_name(tagged: Tagged, first: int, last: int) -> NameMention | None:
-    """Read a PER span as first/middle/last name; None if nothing name-like is left."""
+def split_name(tagged: Tagged, first: int, last: int, lone_surname: bool = False) -> NameMention | None:
+    """Read a PER span as first/middle/last name; None if nothing name-like is left. A lone word is
+    a surname if `lone_surname`, else if the dictionary does not take it for a first name."""
     first, last, initials = _widen_initials(tagged, first, last)
     toks = tagged.tokens
     words = [t for t in toks[first:last] if t.text[:1].isalpha() and not (
@@ -435,7 +436,7 @@ def split_name(tagged: Tagged, first: int, last: int) -> NameMention | None:
     if not words:
         return None
     gender = _gender(words)
-    roles = _roles(words, initials)
+    roles = _roles(words, initials, lone_surname)
     case = _mention_case(roles)
     f = _nominative(roles.first.text, roles.first.case, "Name", gender) if roles.first else None
     m = _nominative(roles.middle.text, case or roles.middle.case, roles.middle_gram, gender) if roles.middle else None
@@ -451,7 +452,7 @@ def split_name(tagged: Tagged, first: int, last: int) -> NameMention | None:
         if len(initials) > 1 and not m:
             m = NameForm(initials[1] + ".", WRITTEN)
     start, end = toks[first].start, toks[last - 1].end
-    forms = _surname_readings(roles.last[-1].text) if len(roles.last) == 1 else frozenset()
+    forms = _surname_readings(roles.last[-1].text) if roles.last else frozenset()
     return NameMention(
         start, end, first, last,
         f.text if f else None, m.text if m else None, la.text if la else None, gender, forms,
@@ -605,7 +606,7 @@ def find_name_mentions(tagged: Tagged) -> list[NameMention]:
             if nm is not None:
                 out.append(nm)
                 previous = nm
-    out = _without_common_words(tagged, out)
+    out = _lone_surnames(tagged, _without_common_words(tagged, out))
     out += _initialled_names(tagged, out)
     out += _surnames_again(tagged, out)
     return sorted(out, key=lambda nm: nm.start)
@@ -615,13 +616,39 @@ def find_name_mentions(tagged: Tagged) -> list[NameMention]:
 STATISTICS_OFFICE = re.compile(r"стат(а|у|ом|е)?$", re.IGNORECASE)
 
 
+def _known_surnames(found: list[NameMention]) -> set[str]:
+    """The surnames of the persons named in full, and the last word of a surname of two
+    («Ларс Лёкке Расмуссен» is «Расмуссен» later)."""
+    known = set()
+    for nm in found:
+        if nm.last and nm.first:
+            words = nm.last.split()
+            known |= {name_key(nm.last), name_key(words[-1])} if len(words) == 2 else {name_key(nm.last)}
+    return known
+
+
+def _lone_surnames(tagged: Tagged, found: list[NameMention]) -> list[NameMention]:
+    """A lone word read as a first name that is the surname of a person named in full: «Аллена»
+    after «Джон Аллен», «Уильямс» after «Серена Уильямс»."""
+    known = _known_surnames(found)
+    out = []
+    for nm in found:
+        word = tagged.tokens[nm.first_tok].text
+        if nm.first and not (nm.last or nm.middle) and nm.last_tok - nm.first_tok == 1 and (
+            known & _surname_readings(word)
+        ):
+            nm = split_name(tagged, nm.first_tok, nm.last_tok, lone_surname=True) or nm
+        out.append(nm)
+    return out
+
+
 def _without_common_words(tagged: Tagged, found: list[NameMention]) -> list[NameMention]:
     """A one-word span that is a common word is no person («Хакер взломал камеру», «Прокуроры
     обязаны ...», «Обсуждавшие пришли к выводу»): the dictionary knows the word, as no name, and
     the tagger does not call it a proper noun or only because it opens a sentence. Unless it is the
     surname of someone named in full in the text («Мария Соболь ... Соболь заявила»). Nor is a
     statistics office («По данным Татарстанстата»)."""
-    known = {name_key(nm.last) for nm in found if nm.last and nm.first}
+    known = _known_surnames(found)
     toks = tagged.tokens
     out = []
     for nm in found:
@@ -684,7 +711,7 @@ def _surnames_again(tagged: Tagged, found: list[NameMention]) -> list[NameMentio
     словам Русских» after «Сергей Русских», «Путин подписал указ» in a headline before «Владимир
     Путин». Not in quotes; opening a sentence, only a proper noun, not an adjective
     («Русских покупателей ждут скидки»)."""
-    known = {name_key(nm.last) for nm in found if nm.last and nm.first}
+    known = _known_surnames(found)
     if not known:
         return []
     toks = tagged.tokens
