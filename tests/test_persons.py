@@ -33,6 +33,9 @@ NAME_CASES = [
     ("Совещание с С. М. Вдовиным прошло в университете.", ["С. М. Вдовин"]),
     # a woman's name in the accusative: «Яну» is no form of «Ян»
     ("Суд оштрафовал Яну Бобошикову.", ["Яна Бобошикова"]),
+    # her surname in the nominative says she is a woman, whatever the dictionary says of her name
+    ("Среди гостей была чемпионка Европы Ляйсан Утяшева.", ["Ляйсан Утяшева"]),
+    ("Встреча с Андреем Лозовым прошла. Андрей Лозовой заявил.", ["Андрей Лозовой"]),
     # initials and a surname the model reads into the organization before them; the eponym
     # after «им.» is not a person of the text
     ("Президент КГТУ им. А. Н. Туполева Л. Ю. Смирнова рассказала о планах.", ["Л. Ю. Смирнова"]),

@@ -291,9 +291,34 @@ def _dictionary_gender(tok: Token) -> str | None:
     return genders.pop() if len(genders) == 1 else None
 
 
-def _gender(tokens: list[Token]) -> str | None:
-    """The person's gender: a patronymic says it, else the name words the dictionary knows in their
-    tagged case when they agree, else the tagger, else a first name's reading."""
+# a Russian surname's ending in its tagged case tells the gender: ending, cases (None: any) -> gender
+SURNAME_GENDER = [
+    (re.compile(r"(ов|ев|ёв|ин|ын)$", re.IGNORECASE), {"Nom"}, "masc"),
+    (re.compile(r"(ов|ев|ёв|ин|ын)а$", re.IGNORECASE), {"Nom"}, "femn"),
+    (re.compile(r"(ов|ев|ёв|ин|ын)а$", re.IGNORECASE), {"Gen", "Acc"}, "masc"),
+    (re.compile(r"(ов|ев|ёв|ин|ын)у$", re.IGNORECASE), {"Dat"}, "masc"),
+    (re.compile(r"(ов|ев|ёв|ин|ын)у$", re.IGNORECASE), {"Acc"}, "femn"),
+    # not read as a nominative: «Андрей Лозовой» declines as an adjective
+    (re.compile(r"(ов|ев|ёв|ин|ын)ой$", re.IGNORECASE), {"Gen", "Dat", "Ins", "Loc"}, "femn"),
+    (re.compile(r"(ов|ев|ёв|ин|ын)(ым|ом|е)$", re.IGNORECASE), None, "masc"),
+    (re.compile(r"(ск|цк)(ий|ого|ому|им|ом)$", re.IGNORECASE), None, "masc"),
+    (re.compile(r"(ск|цк)(ая|ую)$", re.IGNORECASE), None, "femn"),
+]
+
+
+def _surname_gender(tok: Token) -> str | None:
+    """«Утяшева» read as a nominative is a woman's surname, «Бобошикову» as an accusative too."""
+    for ending, cases, gender in SURNAME_GENDER:
+        if ending.search(tok.text) and (cases is None or tok.case in cases):
+            return gender
+    return None
+
+
+def _gender(tokens: list[Token], surname: tuple[Token, ...] = ()) -> str | None:
+    """The person's gender: a patronymic says it, else the ending of a Russian surname in its
+    tagged case, else the name words the dictionary knows in their tagged case when they agree
+    (the dictionary calls the Tatar «Ляйсан» a man's name: the surname goes first), else the
+    tagger, else a first name's reading."""
     for tok in tokens:
         if has_gram(tok.text, "Surn"):
             continue  # «Мария Богданович»: a surname that looks like a patronymic
@@ -301,6 +326,8 @@ def _gender(tokens: list[Token]) -> str | None:
             return "masc"
         if FEMN_PATRONYMIC.search(tok.text):
             return "femn"
+    if surname and (g := _surname_gender(surname[-1])):
+        return g
     votes = {g for tok in tokens if (g := _dictionary_gender(tok))}
     if len(votes) == 1:
         return votes.pop()
@@ -435,8 +462,8 @@ def split_name(tagged: Tagged, first: int, last: int, lone_surname: bool = False
         words = [t for t in words if t not in inner]
     if not words:
         return None
-    gender = _gender(words)
     roles = _roles(words, initials, lone_surname)
+    gender = _gender(words, roles.last)
     case = _mention_case(roles)
     f = _nominative(roles.first.text, roles.first.case, "Name", gender) if roles.first else None
     m = _nominative(roles.middle.text, case or roles.middle.case, roles.middle_gram, gender) if roles.middle else None
