@@ -750,8 +750,29 @@ def _surnames_again(tagged: Tagged, found: list[NameMention]) -> list[NameMentio
             continue
         if (tagged.sents[tok.sent].first == k and tok.pos != "PROPN") or (k > 0 and toks[k - 1].text in "«\"„"):
             continue
-        if known & _surname_readings(tok.text):
-            nm = split_name(tagged, k, k + 1)
+        readings = _surname_readings(tok.text)
+        if known & readings:
+            start = k - 1 if k - 1 in free and _first_name_of(toks[k - 1], readings, found) else k
+            nm = split_name(tagged, start, k + 1)
             if nm is not None and nm.last:
                 out.append(nm)
     return out
+
+
+def _first_name_of(tok: Token, surnames: frozenset[str], found: list[NameMention]) -> bool:
+    """The word before a surname found again is the first name of a person with that surname, as
+    written or read: «Тарасу Шевченко» after «Тараса Шевченко», «Мэри Шапиро» after «М. Шапиро»."""
+    if not (tok.text[:1].isupper() and tok.text.isalpha()):
+        return False
+    word = name_key(tok.text)
+    for nm in found:
+        if not (nm.first and nm.last and surnames & ({name_key(nm.last)} | nm.last_forms)):
+            continue
+        if nm.first.endswith("."):
+            if word[:1] == name_key(nm.first)[:1] and _is_single_first_name(tok.text):
+                return True
+        elif word in nm.first_forms or (
+            name_key(_nominative(tok.text, tok.case, "Name", nm.gender).text) in nm.first_forms
+        ):
+            return True
+    return False
