@@ -574,9 +574,31 @@ def _trimmed(tagged: Tagged, first: int, last: int) -> tuple[int, int]:
         last - first > 1 and _no_name_word(toks[first], tagged.sents[toks[first].sent].first == first)
     )):
         first += 1
-    while last > first and not toks[last - 1].text[:1].isalnum() and toks[last - 1].text != ".":
+    while last > first and not toks[last - 1].text[:1].isalnum() and not _initial_dot(toks, last - 1, first):
         last -= 1
+    if last - first > 1 and _initial_ends(toks, first, last):
+        last += 1  # «Михальчука И. Ф.»: the model left the last initial's period out
     return first, last
+
+
+def _is_regnal(toks: list[Token], k: int, first: int) -> bool:
+    return bool(ROMAN.fullmatch(toks[k].text)) and bool(CYRILLIC.match(toks[first].text))
+
+
+def _initial_dot(toks: list[Token], k: int, first: int) -> bool:
+    """The period at token `k` closes an initial, not a regnal number («Харальд V.»)."""
+    return toks[k].text == "." and k - 1 >= first and bool(INITIAL.fullmatch(toks[k - 1].text)) and (
+        not _is_regnal(toks, k - 1, first)
+    )
+
+
+def _initial_ends(toks: list[Token], first: int, last: int) -> bool:
+    """The span ends with an initial whose period follows right after it."""
+    k = last - 1
+    return (
+        last < len(toks) and toks[last].text == "." and toks[last].start == toks[k].end
+        and bool(INITIAL.fullmatch(toks[k].text)) and not _is_regnal(toks, k, first)
+    )
 
 
 def _joins(tagged: Tagged, a: tuple[int, int], b: tuple[int, int]) -> bool:
