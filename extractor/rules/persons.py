@@ -8,6 +8,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple
 
+from pymorphy3.units import DictionaryAnalyzer
+
 from extractor.lexicon import load_words
 from extractor.nlp.inflect import inflect_word, nominative_word
 from extractor.nlp.morph import UD_CASES, parses
@@ -57,15 +59,25 @@ class NameForm(NamedTuple):
     rank: int
 
 
+@lru_cache(maxsize=NAME_CACHE)
+def in_dictionary(word: str) -> bool:
+    """The dictionary knows the word: an analysis comes from it alone, not from a guess by the
+    word's ending (the same answer as pymorphy3's `is_known`, which looks the word up again)."""
+    return any(
+        len(p.methods_stack) == 1 and isinstance(p.methods_stack[0][0], DictionaryAnalyzer)
+        for p in parses(word.lower())
+    )
+
+
 def _is_single_first_name(word: str) -> bool:
     """A lone word is a first name only in the singular: «Тулегенов» is not «Тулеген» (plural)."""
-    return any("Name" in p.tag and p.is_known and p.tag.number == "sing" for p in parses(word.lower()))
+    return in_dictionary(word) and any("Name" in p.tag and p.tag.number == "sing" for p in parses(word.lower()))
 
 
 def has_gram(word: str, gram: str) -> bool:
     """A dictionary analysis carries `gram`; guesses for unknown words do not count
     (pymorphy3 guesses «Каранкевичем» to be a patronymic)."""
-    return any(gram in p.tag and p.is_known for p in parses(word.lower()))
+    return in_dictionary(word) and any(gram in p.tag for p in parses(word.lower()))
 
 
 def _gender_fits(parse, gender: str) -> bool:
@@ -78,7 +90,9 @@ def _known_readings(word: str, gram: str, gender: str | None) -> list:
     person's gender when it has some; declinable readings first: «Анне» is Анна in the dative
     before it is the French Anne. Guesses for unknown words are left out: they invent names
     («Кимура» -> «Кимур», «Спейси» -> «Спейся»)."""
-    found = [p for p in parses(word.lower()) if gram in p.tag and p.is_known and p.tag.number != "plur"]
+    if not in_dictionary(word):
+        return []
+    found = [p for p in parses(word.lower()) if gram in p.tag and p.tag.number != "plur"]
     if gender:
         found = [p for p in found if _gender_fits(p, gender)] or found
     return sorted(found, key=lambda p: "Fixd" in p.tag)
@@ -180,7 +194,7 @@ def _adjective_surname(word: str, case: str, gender: str | None) -> str | None:
     if not gender:
         return None
     for p in parses(word.lower()):
-        if (p.is_known and p.tag.POS == "ADJF" and p.tag.number == "sing" and gender in p.tag
+        if (in_dictionary(word) and p.tag.POS == "ADJF" and p.tag.number == "sing" and gender in p.tag
                 and p.tag.case in UD_CASES.get(case, ())):
             return inflect_word(word, p, {"nomn", "sing", gender})
     return None
@@ -282,10 +296,12 @@ def _is_patronymic(word: str, by_ending: bool = False) -> bool:
 def _dictionary_gender(tok: Token) -> str | None:
     """The gender of a name word the dictionary knows in its tagged case, if only one: «Каримова»
     in the nominative is a woman's surname, «Яну» a woman's name («Ян» has no accusative «Яну»)."""
+    if not in_dictionary(tok.text):
+        return None
     cases = UD_CASES.get(tok.case or "")
     genders = {
         p.tag.gender for p in tok.parses
-        if p.is_known and {"Name", "Surn"} & p.tag.grammemes and p.tag.number == "sing"
+        if {"Name", "Surn"} & p.tag.grammemes and p.tag.number == "sing"
         and (cases is None or p.tag.case in cases) and p.tag.gender in ("masc", "femn")
     }
     return genders.pop() if len(genders) == 1 else None
@@ -378,7 +394,7 @@ def _surname_first(a: str, b: str) -> bool:
         return True
     if not SURNAME_SHAPE.search(a) or SURNAME_SHAPE.search(b):
         return False
-    return has_gram(b, "Name") or not any(p.is_known for p in parses(b.lower()))
+    return has_gram(b, "Name") or not in_dictionary(b)
 
 
 @dataclass(frozen=True)
@@ -428,7 +444,7 @@ def _mention_case(roles: _Roles) -> str | None:
     if tok is None or tok.case is None:
         return None
     cases = UD_CASES.get(tok.case, ())
-    if any("Name" in p.tag and p.is_known and p.tag.case in cases for p in tok.parses):
+    if in_dictionary(tok.text) and any("Name" in p.tag and p.tag.case in cases for p in tok.parses):
         return tok.case
     return None
 
@@ -492,31 +508,31 @@ def split_name(tagged: Tagged, first: int, last: int, lone_surname: bool = False
 def _surname_readings(word: str) -> frozenset[str]:
     """A surname's possible nominatives as written («Тулегенов» may be read as a genitive of
     «Тулеген», «Кимуре» as a form of «Кимура»): mentions whose readings meet are one surname."""
-    out = {name_key(word)}
-    pair = _other_gender(word)
-    if pair:
-        out.add(name_key(pair))
+    out = {word}
     for p in parses(word.lower()):
         if p.tag.POS == "NOUN":
-            out.add(name_key(p.normal_form))
-            for g in ("masc", "femn"):
-                inflected = inflect_word(word, p, {"nomn", "sing", g}) if "Surn" in p.tag else None
-                if inflected:
-                    out.add(name_key(inflected))
-    return frozenset(out)
+            out.add(p.normal_form)
+    # a surname's lemma is the man's form; the woman's is the other gender («Иванов», «Иванова»)
+    out |= {pair for form in out if (pair := _other_gender(form))}
+    return frozenset(name_key(form) for form in out)
 
 
 # a Russian surname in the nominative and its other gender: «Топалов» / «Топалова»
 SURNAME_NOMINATIVE = re.compile(r"(ов|ев|ёв|ин|ын)(а)?$", re.IGNORECASE)
+SURNAME_SKY_NOMINATIVE = re.compile(r"(ск|цк)(ий|ая)$", re.IGNORECASE)
 
 
 def _other_gender(word: str) -> str | None:
-    """The nominative of the other gender of a surname shaped like a Russian one; the dictionary
-    lacks it for some surnames it knows («Топалов»)."""
+    """The nominative of the other gender of a surname shaped like a Russian one («Иванов» /
+    «Иванова», «Политковский» / «Политковская»); the dictionary lacks it for some surnames it knows
+    («Топалов»)."""
     m = SURNAME_NOMINATIVE.search(word)
-    if not m:
-        return None
-    return word[:-1] if m.group(2) else word + "а"
+    if m:
+        return word[:-1] if m.group(2) else word + "а"
+    m = SURNAME_SKY_NOMINATIVE.search(word)
+    if m:
+        return word[: m.start(2)] + ("ая" if m.group(2).lower() == "ий" else "ий")
+    return None
 
 
 def name_key(s: str | None) -> str:
@@ -553,8 +569,8 @@ def _no_name_word(tok: Token, opens_sentence: bool) -> bool:
     place), and the tagger does not call it a proper noun («Оппонентом Рубио», «Экс-советник
     Трампа», «Князь Голицын»). Names the dictionary knows only as common words or places are proper
     nouns to the tagger: «Серена Уильямс», «Гата Камский», «Бруклина Джозефа»."""
-    if tok.text.lower() in SURNAME_PARTICLES or not tok.parses or any(
-        not p.is_known or NAME_GRAMS & p.tag.grammemes for p in tok.parses
+    if tok.text.lower() in SURNAME_PARTICLES or not in_dictionary(tok.text) or any(
+        NAME_GRAMS & p.tag.grammemes for p in tok.parses
     ):
         return False
     if tok.pos != "PROPN":
@@ -759,10 +775,12 @@ def _surnames_again(tagged: Tagged, found: list[NameMention]) -> list[NameMentio
     """A surname of a person named in the text, written again where the model saw no name: «По
     словам Русских» after «Сергей Русских», «Путин подписал указ» in a headline before «Владимир
     Путин». Not in quotes; opening a sentence, only a proper noun, not an adjective
-    («Русских покупателей ждут скидки»)."""
+    («Русских покупателей ждут скидки»). The first name written before it comes along when it is
+    that person's (`_first_name_of`)."""
     known = _known_surnames(found)
     if not known:
         return []
+    firsts = _first_names_by_surname(found)
     toks = tagged.tokens
     free = _free(tagged, found)
     out = []
@@ -774,27 +792,39 @@ def _surnames_again(tagged: Tagged, found: list[NameMention]) -> list[NameMentio
             continue
         readings = _surname_readings(tok.text)
         if known & readings:
-            start = k - 1 if k - 1 in free and _first_name_of(toks[k - 1], readings, found) else k
+            start = k - 1 if k - 1 in free and _first_name_of(toks[k - 1], readings, firsts) else k
             nm = split_name(tagged, start, k + 1)
             if nm is not None and nm.last:
                 out.append(nm)
     return out
 
 
-def _first_name_of(tok: Token, surnames: frozenset[str], found: list[NameMention]) -> bool:
+# per surname key, the first names of the persons named in full: (readings of the first name, gender)
+FirstNames = dict[str, list[tuple[frozenset[str], str | None]]]
+
+
+def _first_names_by_surname(found: list[NameMention]) -> FirstNames:
+    index: FirstNames = {}
+    for nm in found:
+        if nm.first and nm.last:
+            for key in {name_key(nm.last)} | nm.last_forms:
+                index.setdefault(key, []).append((nm.first_forms or frozenset({name_key(nm.first)}), nm.gender))
+    return index
+
+
+def _first_name_of(tok: Token, surnames: frozenset[str], firsts: FirstNames) -> bool:
     """The word before a surname found again is the first name of a person with that surname, as
-    written or read: «Тарасу Шевченко» after «Тараса Шевченко», «Мэри Шапиро» after «М. Шапиро»."""
+    written or read: «Тарасу Шевченко» after «Тараса Шевченко»; or a first name with that person's
+    initial: «Мэри Шапиро» after «М. Шапиро»."""
     if not (tok.text[:1].isupper() and tok.text.isalpha()):
         return False
     word = name_key(tok.text)
-    for nm in found:
-        if not (nm.first and nm.last and surnames & ({name_key(nm.last)} | nm.last_forms)):
-            continue
-        if nm.first.endswith("."):
-            if word[:1] == name_key(nm.first)[:1] and _is_single_first_name(tok.text):
+    for key in surnames:
+        for forms, gender in firsts.get(key, ()):
+            initial = next((f for f in forms if f.endswith(".")), None)
+            if initial is not None:
+                if word[:1] == initial[:1] and _is_single_first_name(tok.text):
+                    return True
+            elif word in forms or name_key(_nominative(tok.text, tok.case, "Name", gender).text) in forms:
                 return True
-        elif word in nm.first_forms or (
-            name_key(_nominative(tok.text, tok.case, "Name", nm.gender).text) in nm.first_forms
-        ):
-            return True
     return False
