@@ -111,8 +111,8 @@ def _nominative(word: str, case: str | None, gram: str, gender: str | None) -> N
             return _surname_from_oblique(word, oblique, gender)
         if gram == "Patr" and PATRONYMIC_CASES.match(word):
             return NameForm(_patronymic_by_suffix(word, gender) or word, RULE)  # «Болатовичем»
-        if gram == "Name" and gender == "masc" and not known and MASC_INSTRUMENTAL.search(word):
-            return NameForm(_by_ending(word, "Ins", gender) or word, RULE)  # «Ерланом»
+        if gram != "Patr" and gender == "masc" and not known and MASC_INSTRUMENTAL.search(word):
+            return NameForm(_by_ending(word, "Ins", gender) or word, RULE)  # «Ерланом», «Чонгом»
         declinable_nom = [p for p in known if p.tag.case in NOMINATIVE and "Fixd" not in p.tag]
         if gram != "Name" or declinable_nom or not oblique:
             return NameForm(word, WRITTEN if case == "Nom" else KEPT)
@@ -133,7 +133,7 @@ NO_MASC_NOMINATIVE = re.compile(r"(ов|ев|ёв|ин|ын)а$", re.IGNORECASE)
 NO_FEMN_NOMINATIVE = re.compile(r"(ов|ев|ёв|ин|ын|ск|цк)ой$", re.IGNORECASE)
 
 
-# a man's first name the dictionary does not know, in the instrumental whatever the tagger says
+# a man's name the dictionary does not know, in the instrumental whatever the tagger says
 MASC_INSTRUMENTAL = re.compile(r"[^аеёиоуыэюя]ом$", re.IGNORECASE)
 
 
@@ -384,6 +384,15 @@ def _widen_initials(tagged: Tagged, first: int, last: int) -> tuple[int, int, li
 SURNAME_SHAPE = re.compile(r"(ов|ев|ёв)(а|у|ым|е|ой)?$|(ск|цк)(ий|ого|ому|им|ом|ая|ой|ую)$", re.IGNORECASE)
 
 
+def _same_gender(name: str, patronymic: str) -> bool:
+    """A patronymic of the first name's gender: «Мария Богданович» is a surname, no patronymic."""
+    def genders(word: str, gram: str) -> set[str]:
+        return {p.tag.gender for p in parses(word.lower()) if gram in p.tag} if in_dictionary(word) else set()
+
+    names, patronymics = genders(name, "Name"), genders(patronymic, "Patr")
+    return not names or not patronymics or bool(names & patronymics)
+
+
 def _surname_first(a: str, b: str) -> bool:
     """Two words in the official order, surname first: the dictionary says so («Путин Владимир»),
     or a word shaped like a Russian surname stands before a word no dictionary knows
@@ -422,7 +431,7 @@ def _roles(parts: list[Token], initials: list[str], lone_surname: bool = False) 
         return _Roles(first=parts[0])
     if len(parts) == 2:
         a, b = parts
-        if _is_patronymic(b.text) and not has_gram(b.text, "Surn"):
+        if _is_patronymic(b.text) and not has_gram(b.text, "Surn") and _same_gender(a.text, b.text):
             return _Roles(first=a, middle=b)
         if _surname_first(a.text, b.text):
             return _Roles(first=b, last=(a,))  # «Иванов Иван»
@@ -437,15 +446,25 @@ def _roles(parts: list[Token], initials: list[str], lone_surname: bool = False) 
     return _Roles(first=a, last=tuple(parts[1:]))  # a two-word surname
 
 
+# pymorphy3's cases -> the tagger's (UD) names
+UD_OF = {oc: ud for ud, ocs in UD_CASES.items() for oc in ocs}
+
+
 def _mention_case(roles: _Roles) -> str | None:
     """The case of the whole name, when a first name the dictionary knows in its tagged case says
-    it: in «Артёма Жоги» the tagger may read the unknown surname as a dative, «Артёма» is not."""
+    it (in «Артёма Жоги» the tagger may read the unknown surname as a dative, «Артёма» is not),
+    or a patronymic the dictionary knows in one case only («Магомедовичу»: a dative, whatever the
+    tagger says of «Шамсуддину»)."""
     tok = roles.first
-    if tok is None or tok.case is None:
-        return None
-    cases = UD_CASES.get(tok.case, ())
-    if in_dictionary(tok.text) and any("Name" in p.tag and p.tag.case in cases for p in tok.parses):
-        return tok.case
+    if tok is not None and tok.case is not None and in_dictionary(tok.text):
+        cases = UD_CASES.get(tok.case, ())
+        if any("Name" in p.tag and p.tag.case in cases for p in tok.parses):
+            return tok.case
+    tok = roles.middle
+    if tok is not None and roles.middle_gram == "Patr" and in_dictionary(tok.text):
+        found = {UD_OF.get(p.tag.case) for p in tok.parses if "Patr" in p.tag}
+        if len(found) == 1:
+            return found.pop()
     return None
 
 
@@ -481,7 +500,7 @@ def split_name(tagged: Tagged, first: int, last: int, lone_surname: bool = False
     roles = _roles(words, initials, lone_surname)
     gender = _gender(words, roles.last)
     case = _mention_case(roles)
-    f = _nominative(roles.first.text, roles.first.case, "Name", gender) if roles.first else None
+    f = _nominative(roles.first.text, case or roles.first.case, "Name", gender) if roles.first else None
     m = _nominative(roles.middle.text, case or roles.middle.case, roles.middle_gram, gender) if roles.middle else None
     la = _surname(roles.last, gender, case) if roles.last else None
     if regnal:
