@@ -42,6 +42,27 @@ NAME_CASES = [
     ("Президент КГТУ им. А. Н. Туполева Л. Ю. Смирнова рассказала о планах.", ["Л. Ю. Смирнова"]),
     # a regnal number is no initial
     ("Указ подписал император Николай II.", ["Николай II"]),
+    pytest.param(
+        "Студенты изучают творчество Гаяза Исхаки.", ["Гаяз Исхаки"],
+        marks=pytest.mark.xfail(strict=True, reason=(
+            "a man's genitive in -и after к is read as a surname in -а («Жоги» -> Жога): an "
+            "indeclinable one is declined too («Исхаки» -> Исхака)"
+        )),
+    ),
+    pytest.param(
+        "Хельга Филиппова, Сергей Рост и другие актёры ответили на вопросы.", ["Хельга Филиппова", "Сергей Рост"],
+        marks=pytest.mark.xfail(strict=True, reason=(
+            "the tagger reads an unknown woman's name and her surname as a man's genitive, and "
+            "nothing else in the sentence says otherwise"
+        )),
+    ),
+    pytest.param(
+        "Университет имени первого президента России Б. Ельцина подписал соглашение.", [],
+        marks=pytest.mark.xfail(strict=True, reason=(
+            "an eponym («имени Б. Ельцина») outside an organization's span stays a person: NEREL "
+            "counts it, the press-release gold does not"
+        )),
+    ),
 ]
 
 
