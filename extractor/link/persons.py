@@ -9,7 +9,7 @@ from extractor.lexicon.posts import office_of, role_key
 from extractor.model import Mention, Person, Post
 from extractor.nlp.coverage import Coverage
 from extractor.nlp.tagging import Tagged
-from extractor.rules.persons import PATRONYMIC, NameMention, has_gram, name_key
+from extractor.rules.persons import DICTIONARY, PATRONYMIC, NameMention, has_gram, name_key
 from extractor.rules.posts import BarePost
 
 
@@ -25,14 +25,20 @@ def _same_first(a: str, b: str) -> bool:
     return a == b
 
 
-def _compatible(person: Person, nm: NameMention) -> bool:
+def _surname_keys(nm: NameMention) -> set[str]:
+    """The surname of a mention as compared: its nominative and the readings of the word as written."""
+    return {name_key(nm.last)} | set(nm.last_forms) if nm.last else set()
+
+
+def _compatible(person: Person, keys: set[str], firsts: set[str], nm: NameMention) -> bool:
+    """A mention may be `person` (whose mentions gave the surname `keys` and the first names
+    `firsts`): the surnames meet, the first names or initials agree."""
     if nm.last and not nm.first and person.first and name_key(nm.last) == name_key(person.first):
         return True  # a lone first name the dictionary does not know: «Ерлан» after «Ерлан Касымбеков»
-    if nm.last and person.last and name_key(nm.last) != name_key(person.last) and (
-        name_key(person.last) not in nm.last_forms
-    ):
+    if nm.last and person.last and not keys & _surname_keys(nm):
         return False
-    if nm.first and person.first and not _same_first(nm.first, person.first):
+    # the readings meet: «Хельга» written, «Хельг» read as a genitive elsewhere
+    if nm.first and person.first and not (_same_first(nm.first, person.first) or firsts & nm.first_forms):
         return False
     if nm.last is None and person.last is None and nm.first is None:
         return False
@@ -55,29 +61,35 @@ def merge_mentions(text: str, mentions: list[NameMention]) -> tuple[list[Person]
     when their first names or initials differ (a bare surname then goes to the nearest one before).
     """
     persons: list[Person] = []
+    keys: list[set[str]] = []  # per person, the surname keys of its mentions
+    firsts: list[set[str]] = []  # per person, the first names of its mentions, as read and as written
+    ranks: list[list[int]] = []  # per person, how sure its first name and surname are
+    genders: list[str | None] = []  # per person, the gender its fullest mention was read with
     owner = [-1] * len(mentions)
     order = sorted(range(len(mentions)), key=lambda i: (
         -(bool(mentions[i].first) + bool(mentions[i].last) + bool(mentions[i].middle)), mentions[i].start
     ))
     for i in order:
         nm = mentions[i]
-        candidates = [k for k, p in enumerate(persons) if _compatible(p, nm)]
+        candidates = [k for k, p in enumerate(persons) if _compatible(p, keys[k], firsts[k], nm)]
         if len(candidates) > 1:
             # the nearest person mentioned before this mention
             before = [k for k in candidates if persons[k].mentions[0].start <= nm.start]
             candidates = [max(before, key=lambda k: persons[k].mentions[0].start)] if before else candidates[:1]
         if candidates:
             k = candidates[0]
-            p = persons[k]
-            # a full first name wins over an initial
-            if nm.first and (not p.first or p.first.endswith(".")) and not nm.first.endswith("."):
-                p.first, p.middle = nm.first, nm.middle or p.middle
-            p.first = p.first or nm.first
-            p.middle = p.middle or nm.middle
-            p.last = p.last or nm.last
+            same_surname = bool(keys[k] & _surname_keys(nm))
+            _take_names(persons[k], ranks[k], nm, same_surname, genders[k])
+            if same_surname or not persons[k].last:
+                keys[k] |= _surname_keys(nm)
+            firsts[k] |= nm.first_forms
         else:
             k = len(persons)
             persons.append(Person(name="", first=nm.first, middle=nm.middle, last=nm.last))
+            keys.append(_surname_keys(nm))
+            firsts.append(set(nm.first_forms))
+            ranks.append([nm.first_rank, nm.last_rank])
+            genders.append(nm.gender)
         persons[k].mentions.append(Mention(text[nm.start:nm.end], nm.start, nm.end))
         owner[i] = k
     for p in persons:
@@ -87,6 +99,24 @@ def merge_mentions(text: str, mentions: list[NameMention]) -> tuple[list[Person]
     ranked = sorted(range(len(persons)), key=lambda k: persons[k].mentions[0].start)
     new_index = {old: new for new, old in enumerate(ranked)}
     return [persons[k] for k in ranked], [new_index[o] for o in owner]
+
+
+def _take_names(p: Person, rank: list[int], nm: NameMention, same_surname: bool, gender: str | None) -> None:
+    """A person takes the better name parts of a mention joining it: a full first name over an
+    initial, a surer nominative over a less sure one (a surname read in the nominative over one
+    declined by a rule). A bare surname overrides only a rule's form, and only when it is read
+    with the person's `gender`: «Иванова» after «Олега Иванова» may be his wife."""
+    if nm.first and not nm.first.endswith("."):
+        if not p.first or p.first.endswith("."):
+            p.first, p.middle, rank[0] = nm.first, nm.middle or p.middle, nm.first_rank
+        elif nm.first_rank > rank[0]:
+            p.first, rank[0] = nm.first, nm.first_rank
+    p.first = p.first or nm.first
+    p.middle = p.middle or nm.middle
+    if not nm.last or (p.last and not same_surname):
+        return  # a lone first name taken for a surname: «Ерлан» after «Ерлан Касымбеков»
+    if not p.last or (nm.last_rank > rank[1] and (nm.first or (rank[1] < DICTIONARY and nm.gender == gender))):
+        p.last, rank[1] = nm.last, nm.last_rank
 
 
 def _mention_of(post: Post) -> Mention:

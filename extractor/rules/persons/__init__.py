@@ -1,0 +1,411 @@
+"""Persons: natasha's PER spans, cut, trimmed and joined into name mentions, widened to initials,
+and the names the model missed found again (initials and a surname, a surname of someone named in
+the text); each mention read into first/middle/last names in the nominative by `names`. Merging
+the mentions into persons is the link layer's job."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from extractor.nlp.tagging import Tagged, Token
+from extractor.rules.persons.names import (
+    DICTIONARY,
+    KEPT,
+    PATRONYMIC,
+    SURNAME_PARTICLES,
+    WRITTEN,
+    NameForm,
+    gender_of,
+    has_gram,
+    in_dictionary,
+    is_patronymic,
+    is_single_first_name,
+    mention_case,
+    name_key,
+    nominative,
+    roles_of,
+    surname_form,
+    surname_readings,
+)
+
+__all__ = ["DICTIONARY", "PATRONYMIC", "NameMention", "find_name_mentions", "has_gram", "name_key", "split_name"]
+
+INITIAL = re.compile(r"[А-ЯЁA-Z]")
+CYRILLIC = re.compile(r"[А-ЯЁа-яё]")
+# a regnal number: «Николай II», «Бенедикт XVI»
+ROMAN = re.compile(r"[IVXL]+")
+
+
+@dataclass(frozen=True)
+class NameMention:
+    """One mention of a person as the text names them."""
+
+    start: int
+    end: int
+    first_tok: int  # token range of the whole mention, initials included
+    last_tok: int
+    first: str | None
+    middle: str | None
+    last: str | None
+    gender: str | None  # masc | femn
+    last_forms: frozenset[str] = frozenset()  # every nominative reading of the surname as written
+    first_forms: frozenset[str] = frozenset()  # the first name as compared: its nominative and as written
+    first_rank: int = 0  # how sure the nominative of the first name and of the surname are (KEPT ... WRITTEN)
+    last_rank: int = 0
+
+
+def _widen_initials(tagged: Tagged, first: int, last: int) -> tuple[int, int, list[str]]:
+    """Take in initials written before («А. В. Иванов») or after («Иванов А.В.») the span."""
+    toks = tagged.tokens
+    initials: list[str] = []
+    i = first
+    while i >= 2 and toks[i - 1].text == "." and INITIAL.fullmatch(toks[i - 2].text) and (
+        toks[i - 2].sent == toks[first].sent
+    ):
+        initials.insert(0, toks[i - 2].text)
+        i -= 2
+    j = last
+    cyrillic = bool(CYRILLIC.match(toks[last - 1].text))
+    if not initials:
+        # an initial after the name is of its alphabet: «Харальд V.» ends with a Roman numeral
+        while j + 1 < len(toks) and INITIAL.fullmatch(toks[j].text) and toks[j + 1].text == "." and (
+            toks[j].start - toks[j - 1].end <= 1 and bool(CYRILLIC.match(toks[j].text)) == cyrillic
+        ):
+            initials.append(toks[j].text)
+            j += 2
+    return i, j, initials
+
+
+def split_name(tagged: Tagged, first: int, last: int, lone_surname: bool = False) -> NameMention | None:
+    """Read a PER span as first/middle/last name; None if nothing name-like is left. A lone word is
+    a surname if `lone_surname`, else if the dictionary does not take it for a first name."""
+    first, last, initials = _widen_initials(tagged, first, last)
+    toks = tagged.tokens
+    words = [t for t in toks[first:last] if t.text[:1].isalpha() and not (
+        INITIAL.fullmatch(t.text) and t.text in initials
+    )]
+    # a regnal number after a name in Cyrillic stays with the name: «Харальд V», «Николая II»
+    regnal = [t for t in words[1:] if ROMAN.fullmatch(t.text) and CYRILLIC.match(words[0].text)]
+    words = [t for t in words if t not in regnal]
+    # initials written inside the span («А.В. Иванов» tokenized as one span)
+    inner = [t for t in toks[first:last] if INITIAL.fullmatch(t.text) and t not in regnal]
+    if inner and not initials:
+        initials = [t.text for t in inner]
+        words = [t for t in words if t not in inner]
+    if not words:
+        return None
+    roles = roles_of(words, initials, lone_surname)
+    gender = gender_of(words, roles.last)
+    case = mention_case(roles)
+    f = nominative(roles.first.text, case or roles.first.case, "Name", gender) if roles.first else None
+    m = nominative(roles.middle.text, case or roles.middle.case, roles.middle_gram, gender) if roles.middle else None
+    la = surname_form(roles.last, gender, case) if roles.last else None
+    if regnal:
+        numerals = " ".join(t.text for t in regnal)
+        if f:
+            f = NameForm(f"{f.text} {numerals}", f.rank)
+        elif la:
+            la = NameForm(f"{la.text} {numerals}", la.rank)
+    if initials and not f:
+        f = NameForm(initials[0] + ".", WRITTEN)
+        if len(initials) > 1 and not m:
+            m = NameForm(initials[1] + ".", WRITTEN)
+    start, end = toks[first].start, toks[last - 1].end
+    forms = surname_readings(roles.last[-1].text) if roles.last else frozenset()
+    return NameMention(
+        start, end, first, last,
+        f.text if f else None, m.text if m else None, la.text if la else None, gender, forms,
+        first_forms=frozenset({name_key(f.text), name_key(roles.first.text)}) if f and roles.first else frozenset(),
+        first_rank=f.rank if f else KEPT, last_rank=la.rank if la else KEPT,
+    )
+
+
+SPAN_BREAKS = frozenset({"(", ")", ",", ";", "•", "[", "]"})
+
+
+def _name_parts(tagged: Tagged, first: int, last: int) -> list[tuple[int, int, bool]]:
+    """A PER span cut at brackets and commas: «Джоэл Саймон (Joel Simon)» is a name and its
+    spelling (flagged True: the same person), «Овечкин, Фёдоров» two names."""
+    toks = tagged.tokens
+    parts: list[tuple[int, int, bool]] = []
+    start, bracket = first, False
+    for k in range(first, last + 1):
+        if k == last or toks[k].text in SPAN_BREAKS:
+            if k > start:
+                parts.append((start, k, bracket))
+            if k < last:
+                bracket = toks[k].text == "(" and bool(parts)
+            start = k + 1
+    return parts
+
+
+NAME_GRAMS = frozenset({"Name", "Surn", "Patr"})
+# parts of speech of words that describe a person named next: adjectives, participles, adverbs
+DESCRIBING_POS = frozenset({"ADJF", "PRTF", "ADVB", "NUMR", "COMP"})
+
+
+def _no_name_word(tok: Token, opens_sentence: bool) -> bool:
+    """A word that is no part of a name: every reading the dictionary has is a common word (or a
+    place), and the tagger does not call it a proper noun («Оппонентом Рубио», «Экс-советник
+    Трампа», «Князь Голицын»). Names the dictionary knows only as common words or places are proper
+    nouns to the tagger: «Серена Уильямс», «Гата Камский», «Бруклина Джозефа»."""
+    if tok.text.lower() in SURNAME_PARTICLES or not in_dictionary(tok.text) or any(
+        NAME_GRAMS & p.tag.grammemes for p in tok.parses
+    ):
+        return False
+    if tok.pos != "PROPN":
+        return True
+    # a capital opening a sentence makes the tagger see a proper noun: there a word goes if it can
+    # only name a person by what they are or describe them («Князь Голицын», «Восьмидесятилетний
+    # Маккейн»); a name the dictionary knows as a thing stays («Челси Мэннинг», «Камерон Диас»)
+    return opens_sentence and all(
+        (p.tag.POS == "NOUN" and p.tag.animacy == "anim") or p.tag.POS in DESCRIBING_POS for p in tok.parses
+    )
+
+
+def _trimmed(tagged: Tagged, first: int, last: int) -> tuple[int, int]:
+    """A name part without the common words before it and the punctuation around it."""
+    toks = tagged.tokens
+    while first < last and (not toks[first].text[:1].isalnum() or (
+        last - first > 1 and _no_name_word(toks[first], tagged.sents[toks[first].sent].first == first)
+    )):
+        first += 1
+    while last > first and not toks[last - 1].text[:1].isalnum() and not _initial_dot(toks, last - 1, first):
+        last -= 1
+    if last - first > 1 and _initial_ends(toks, first, last):
+        last += 1  # «Михальчука И. Ф.»: the model left the last initial's period out
+    return first, last
+
+
+def _is_regnal(toks: list[Token], k: int, first: int) -> bool:
+    return bool(ROMAN.fullmatch(toks[k].text)) and bool(CYRILLIC.match(toks[first].text))
+
+
+def _initial_dot(toks: list[Token], k: int, first: int) -> bool:
+    """The period at token `k` closes an initial, not a regnal number («Харальд V.»)."""
+    return toks[k].text == "." and k - 1 >= first and bool(INITIAL.fullmatch(toks[k - 1].text)) and (
+        not _is_regnal(toks, k - 1, first)
+    )
+
+
+def _initial_ends(toks: list[Token], first: int, last: int) -> bool:
+    """The span ends with an initial whose period follows right after it."""
+    k = last - 1
+    return (
+        last < len(toks) and toks[last].text == "." and toks[last].start == toks[k].end
+        and bool(INITIAL.fullmatch(toks[k].text)) and not _is_regnal(toks, k, first)
+    )
+
+
+def _joins(tagged: Tagged, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Two PER spans of the model that are one name: next to each other on one line, agreeing in
+    case, together a first name and a surname («Радия» «Хабирова») or a name, patronymic and
+    surname («Марина Филипповна» «Ходорковская», «Юлдашева» «Кристина Камиловна»)."""
+    toks = tagged.tokens
+    if b[0] != a[1] or toks[a[1] - 1].sent != toks[b[0]].sent:
+        return False
+    if tagged.text[toks[a[1] - 1].end : toks[b[0]].start] != " ":
+        return False
+    words = [t.text for t in toks[a[0] : b[1]]]
+    if not all(w[:1].isupper() and w.isalpha() for w in words):
+        return False
+    left, right = toks[a[1] - 1].case, toks[b[0]].case
+    if left and right and left != right:
+        return False
+    sizes = (a[1] - a[0], b[1] - b[0])
+    if sizes == (1, 1):
+        # a first name and a surname, in either order; two surnames are two people («смерти
+        # Моррисона Манзарек начал»)
+        return has_gram(words[0], "Name") != has_gram(words[1], "Name")
+    # a name and its patronymic on one side, the surname on the other; a surname before a full
+    # name is someone else's («советника Путина Михаила Лесина»)
+    return sizes in ((1, 2), (2, 1)) and is_patronymic(words[-1] if sizes == (1, 2) else words[1], by_ending=True)
+
+
+def _person_spans(tagged: Tagged) -> list[tuple[int, int]]:
+    """The model's PER spans as token ranges, those that are one name joined."""
+    out: list[tuple[int, int]] = []
+    for span in tagged.spans:
+        if span.type != "PER":
+            continue
+        here = (span.first, span.last)
+        if out and _joins(tagged, out[-1], here):
+            out[-1] = (out[-1][0], here[1])
+        else:
+            out.append(here)
+    return out
+
+
+def find_name_mentions(tagged: Tagged) -> list[NameMention]:
+    out = []
+    for span_first, span_last in _person_spans(tagged):
+        previous = None
+        for first, last, spelling in _name_parts(tagged, span_first, span_last):
+            if spelling and previous is not None:
+                toks = tagged.tokens
+                out.append(replace(previous, start=toks[first].start, end=toks[last - 1].end,
+                                   first_tok=first, last_tok=last))
+                continue
+            first, last = _trimmed(tagged, first, last)
+            nm = split_name(tagged, first, last) if first < last else None
+            if nm is not None:
+                out.append(nm)
+                previous = nm
+    out = _lone_surnames(tagged, _without_common_words(tagged, out))
+    out += _initialled_names(tagged, out)
+    out += _surnames_again(tagged, out)
+    return sorted(out, key=lambda nm: nm.start)
+
+
+# the statistics offices of Rosstat, one a region: «Татарстанстат», «Свердловскстат», «Мосстат»
+STATISTICS_OFFICE = re.compile(r"стат(а|у|ом|е)?$", re.IGNORECASE)
+
+
+def _known_surnames(found: list[NameMention]) -> set[str]:
+    """The surnames of the persons named in full, and the last word of a surname of two
+    («Ларс Лёкке Расмуссен» is «Расмуссен» later)."""
+    known = set()
+    for nm in found:
+        if nm.last and nm.first:
+            words = nm.last.split()
+            known |= {name_key(nm.last), name_key(words[-1])} if len(words) == 2 else {name_key(nm.last)}
+    return known
+
+
+def _lone_surnames(tagged: Tagged, found: list[NameMention]) -> list[NameMention]:
+    """A lone word read as a first name that is the surname of a person named in full: «Аллена»
+    after «Джон Аллен», «Уильямс» after «Серена Уильямс»."""
+    known = _known_surnames(found)
+    out = []
+    for nm in found:
+        word = tagged.tokens[nm.first_tok].text
+        if nm.first and not (nm.last or nm.middle) and nm.last_tok - nm.first_tok == 1 and (
+            known & surname_readings(word)
+        ):
+            nm = split_name(tagged, nm.first_tok, nm.last_tok, lone_surname=True) or nm
+        out.append(nm)
+    return out
+
+
+def _without_common_words(tagged: Tagged, found: list[NameMention]) -> list[NameMention]:
+    """A one-word span that is a common word is no person («Хакер взломал камеру», «Прокуроры
+    обязаны ...», «Обсуждавшие пришли к выводу»): the dictionary knows the word, as no name, and
+    the tagger does not call it a proper noun or only because it opens a sentence. Unless it is the
+    surname of someone named in full in the text («Мария Соболь ... Соболь заявила»). Nor is a
+    statistics office («По данным Татарстанстата»)."""
+    known = _known_surnames(found)
+    toks = tagged.tokens
+    out = []
+    for nm in found:
+        tok = toks[nm.first_tok]
+        if nm.last_tok - nm.first_tok == 1 and not known & surname_readings(tok.text) and (
+            _no_name_word(tok, tagged.sents[tok.sent].first == nm.first_tok) or STATISTICS_OFFICE.search(tok.text)
+        ):
+            continue
+        out.append(nm)
+    return out
+
+
+def _free(tagged: Tagged, found: list[NameMention], skip: frozenset[str] = frozenset()) -> set[int]:
+    """Tokens no name and no other span of the model covers (spans of the types `skip` aside)."""
+    taken = {k for nm in found for k in range(nm.first_tok, nm.last_tok)}
+    taken |= {k for sp in tagged.spans if sp.type not in skip for k in range(sp.first, sp.last)}
+    return set(range(len(tagged.tokens))) - taken
+
+
+# «имени», «им.» before a name: an organization is named after the person
+EPONYM_MARKERS = frozenset({"имени", "им"})
+
+
+def _eponym(toks: list[Token], k: int) -> bool:
+    """The name starting at token `k` follows «имени» or «им.»: «МГУ им. М. В. Ломоносова»."""
+    if k >= 1 and toks[k - 1].text.lower() in EPONYM_MARKERS:
+        return True
+    return k >= 2 and toks[k - 1].text == "." and toks[k - 2].text.lower() in EPONYM_MARKERS
+
+
+def _is_initial_at(toks: list[Token], k: int) -> bool:
+    return k + 1 < len(toks) and INITIAL.fullmatch(toks[k].text) is not None and toks[k + 1].text == "."
+
+
+def _initialled_names(tagged: Tagged, found: list[NameMention]) -> list[NameMention]:
+    """Two initials and a surname the model missed: «А. В. Иванов», «Иванов А. В.»; inside an
+    organization's span too, unless the organization is named after the person: in «СГУ им. Н. Г.
+    Чернышевского Л. Ю. Коссович» the rector is a person of the text, the eponym is not."""
+    toks = tagged.tokens
+    free = _free(tagged, found, skip=frozenset({"ORG"}))
+    outside_orgs = _free(tagged, found)
+    out = []
+    for k, tok in enumerate(toks):
+        if k not in free or not tok.text[:1].isupper() or not tok.text.isalpha() or len(tok.text) < 2:
+            continue
+        before = k >= 4 and _is_initial_at(toks, k - 4) and _is_initial_at(toks, k - 2)
+        after = _is_initial_at(toks, k + 1) and _is_initial_at(toks, k + 3)
+        span = range(k - 4 if before else k, k + (5 if after else 1))
+        if k not in outside_orgs and (_eponym(toks, span[0]) or not CYRILLIC.match(tok.text)):
+            continue  # inside an organization's name: its eponym, or a company «J. C. Penny»
+        if (before or after) and all(j in free for j in span):
+            nm = split_name(tagged, k, k + 1)
+            if nm is not None:
+                out.append(nm)
+    return out
+
+
+def _surnames_again(tagged: Tagged, found: list[NameMention]) -> list[NameMention]:
+    """A surname of a person named in the text, written again where the model saw no name: «По
+    словам Русских» after «Сергей Русских», «Путин подписал указ» in a headline before «Владимир
+    Путин». Not in quotes; opening a sentence, only a proper noun, not an adjective
+    («Русских покупателей ждут скидки»). The first name written before it comes along when it is
+    that person's (`_first_name_of`)."""
+    known = _known_surnames(found)
+    if not known:
+        return []
+    firsts = _first_names_by_surname(found)
+    toks = tagged.tokens
+    free = _free(tagged, found)
+    out = []
+    for k in sorted(free):
+        tok = toks[k]
+        if not (tok.text[:1].isupper() and tok.text[1:].islower() and tok.text.isalpha()):
+            continue
+        if (tagged.sents[tok.sent].first == k and tok.pos != "PROPN") or (k > 0 and toks[k - 1].text in "«\"„"):
+            continue
+        readings = surname_readings(tok.text)
+        if known & readings:
+            start = k - 1 if k - 1 in free and _first_name_of(toks[k - 1], readings, firsts) else k
+            nm = split_name(tagged, start, k + 1)
+            if nm is not None and nm.last:
+                out.append(nm)
+    return out
+
+
+# per surname key, the first names of the persons named in full: (readings of the first name, gender)
+FirstNames = dict[str, list[tuple[frozenset[str], str | None]]]
+
+
+def _first_names_by_surname(found: list[NameMention]) -> FirstNames:
+    index: FirstNames = {}
+    for nm in found:
+        if nm.first and nm.last:
+            for key in {name_key(nm.last)} | nm.last_forms:
+                index.setdefault(key, []).append((nm.first_forms or frozenset({name_key(nm.first)}), nm.gender))
+    return index
+
+
+def _first_name_of(tok: Token, surnames: frozenset[str], firsts: FirstNames) -> bool:
+    """The word before a surname found again is the first name of a person with that surname, as
+    written or read: «Тарасу Шевченко» after «Тараса Шевченко»; or a first name with that person's
+    initial: «Мэри Шапиро» after «М. Шапиро»."""
+    if not (tok.text[:1].isupper() and tok.text.isalpha()):
+        return False
+    word = name_key(tok.text)
+    for key in surnames:
+        for forms, gender in firsts.get(key, ()):
+            initial = next((f for f in forms if f.endswith(".")), None)
+            if initial is not None:
+                if word[:1] == initial[:1] and is_single_first_name(tok.text):
+                    return True
+            elif word in forms or name_key(nominative(tok.text, tok.case, "Name", gender).text) in forms:
+                return True
+    return False
