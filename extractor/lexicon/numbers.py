@@ -1,6 +1,9 @@
 """The word lists of the date, percentage and money rules, read once, and the regular expressions
 built from them. What two of those rules share lives here: the phrases naming a comparison
-period («годом ранее»), which dates resolve and percentages and money take as their base.
+period («годом ранее»), which dates resolve and percentages and money take as their base
+(`COMPARISON`); the words a figure's context is read with (`figure_words`:
+qualifiers, change verbs, base markers, clause cuts, nouns of time); the currencies of money
+(`currencies`: names on lemmas, symbols as written).
 """
 
 from __future__ import annotations
@@ -46,12 +49,6 @@ def _trie_regex(node: dict) -> str:
     return body + "?" if optional else body
 
 
-def phrase_pattern(phrases: list[str] | tuple[str, ...]) -> str:
-    """A regex alternation of phrases, longest first; a space matches any whitespace."""
-    ordered = sorted(set(phrases), key=len, reverse=True)
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
-
-
 def forms_table(name: str) -> dict[str, tuple[str, ...]]:
     """`key | form form form` rows as {form: (key, other fields...)}."""
     table: dict[str, tuple[str, ...]] = {}
@@ -65,16 +62,6 @@ def forms_table(name: str) -> dict[str, tuple[str, ...]]:
 
 # «годом ранее», «аналогичный период прошлого года»: the rows are regex fragments
 COMPARISON = "|".join(w.replace(" ", r"\s+") for w in load_words("date_comparisons.txt"))
-
-
-@cache
-def _comparison_re() -> re.Pattern[str]:
-    return re.compile(rf"(?:{COMPARISON})", _FLAGS)
-
-
-def is_comparison(text: str) -> bool:
-    """Whether a date's text names the period a year before another («годом ранее»)."""
-    return bool(_comparison_re().fullmatch(text))
 
 
 # --- figures: percentages and money ----------------------------------------------------------------

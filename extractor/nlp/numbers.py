@@ -1,7 +1,8 @@
 """Numbers as Russian texts write them, shared by the date, percentage and money rules.
 
-- In digits: thousands in groups of three after a space («1 200», «11 868,7»), a decimal comma or
-  point («8,4», «8.4»); `to_float` reads one.
+- In digits: thousands in groups of three after a no-break or thin space («1 200»; in amounts of
+  money after any space: «11 868,7 млн»), a decimal comma or point («8,4», «8.4»); `to_float`
+  and `to_decimal` read one.
 - In words: cardinal numbers add up («двадцати пяти» -> 25), a scale multiplies what comes before
   it («полтора миллиарда», «трех тысяч»); `words_value` reads a run of tokens by their analyses.
   Ordinals («двадцать первого») give a day of the month.
@@ -26,8 +27,6 @@ NUMBER = r"(?<![\w.,])(?:\d{1,3}(?:[\u00a0\u202f]\d{3})+|\d+)(?:[.,]\d+)?(?![.,]
 # The same with plain spaces between the groups too («11 868,7 млн рублей»): amounts of money
 # are written so, where a plain space between two numbers elsewhere separates two figures.
 SPACED_NUMBER = r"(?<![\w.,])(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[.,]\d+)?(?![.,]?\d)"
-NUMBER_RE = re.compile(NUMBER)
-SPACED_NUMBER_RE = re.compile(SPACED_NUMBER)
 _GROUP_SPACES = re.compile(r"[\s\u00a0\u202f]")
 
 CARDINALS: dict[str, float] = {
