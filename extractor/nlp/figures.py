@@ -132,6 +132,7 @@ _ELLIPTIC_RE = re.compile(
     r"(?P<subj>(?:[^,:;–—]|(?<=\d),(?=\d))*?[а-яёa-z](?:[^,:;–—]|(?<=\d),(?=\d))*?)\s+[–—-]\s*(?P<na>на\s+)?\Z",
     _FLAGS,
 )
+_JOIN_RE = re.compile(r"[\s,]*(?:(?:и|а)\s+)?(?:до|по)?\s*", _FLAGS)  # between two joined figures
 _FOLLOW_RE = re.compile(r"\s*(?P<w>выше|ниже|больше|меньше)(?![а-яё])", _FLAGS)
 
 # the tagger's parts of speech that end a noun phrase, or may sit inside one
@@ -725,8 +726,7 @@ def _measured(
 
 def _joins(doc: _Doc, prev_end: int, start: int) -> bool:
     """Only «до» or «и до», «, а до» (no word of its own) between two figures."""
-    gap = doc.text[prev_end:start]
-    return bool(re.fullmatch(r"[\s,]*(?:(?:и|а)\s+)?(?:до|по)?\s*", gap, _FLAGS))
+    return bool(_JOIN_RE.fullmatch(doc.text, prev_end, start))
 
 
 def _role(
