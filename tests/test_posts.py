@@ -1061,3 +1061,36 @@ def test_a_post_naming_the_same_office_refers_to_its_holder(extract):
     assert [m["text"] for m in person["mentions"]] == ["Дмитрий Миляев", "Глава региона"]
     (post,) = person["posts"]
     assert [m["text"] for m in post["mentions"]] == ["Губернатор Тульской области", "Глава региона"]
+
+
+# posts in a row before one name, joined by commas and «и»; a plural verb after the name makes
+# the «и» join two people
+ROW_CASES = [
+    ("Певец, композитор и автор песен Леонид Орлов выпустил новый альбом.", "Леонид Орлов",
+     ["певец", "композитор", "автор песен"]),
+    ("Первый заместитель и главный инженер Андрей Соколов провёл совещание.", "Андрей Соколов",
+     ["первый заместитель", "главный инженер"]),
+    ("Глава города и генеральный директор завода Михаил Гусев обсудили планы.", "Михаил Гусев",
+     ["генеральный директор завода"]),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "normals"), cases(ROW_CASES))
+def test_posts_in_a_row_before_a_name(extract, text, name, normals):
+    (person,) = [p for p in extract(text)["persons"] if p["name"] == name]
+    assert [p["normal"] for p in person["posts"]] == normals
+
+
+INVERTED_CASES = [
+    ("Министром экономического развития назначен 34-летний Максим Орешкин.", "Максим Орешкин",
+     ["министр экономического развития"]),
+    ("Главным тренером команды стал американец Дэвид Сало.", "Дэвид Сало", ["главный тренер команды"]),
+    ("Сергей Лавров ушел с поста генерального директора компании.", "Сергей Лавров",
+     ["генеральный директор компании"]),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "normals"), cases(INVERTED_CASES))
+def test_a_post_linked_by_a_verb_across_an_age_or_a_leaving(extract, text, name, normals):
+    (person,) = [p for p in extract(text)["persons"] if p["name"] == name]
+    assert [p["normal"] for p in person["posts"]] == normals

@@ -68,6 +68,9 @@ NAME_CACHE = 50_000
 
 # between a post and the name it belongs to, in lists: «министр – Иван Петров», «глава: Иван Петров»
 NAME_SEPARATORS = frozenset({"-", "–", "—", ":"})
+# posts in a row before one name: «певец, композитор и автор песен Леонард Коэн»
+MAX_POSTS_IN_A_ROW = 4
+POST_JOINERS = frozenset({",", "и"})
 AFTER_NAME_OPENERS = frozenset({",", "(", "-", "–", "—"})
 POST_END = frozenset({",", ".", "(", ")", ";", ":", "!", "?", "-", "–", "—"})
 # «российский президент», «свердловского губернатора»: adjectives of places end so
@@ -359,13 +362,13 @@ def _posts_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Pos
     toks = tagged.tokens
     sent = tagged.sents[toks[nm.first_tok].sent]
     lo = max(sent.first, nm.first_tok - MAX_DEPENDENT_TOKENS - MAX_POST_WORDS)
-    found = _posts_reaching(tagged, spans, nm, lo, nm.first_tok, sent.first, depth=2)
+    found = _posts_reaching(tagged, spans, nm, lo, nm.first_tok, sent.first, depth=MAX_POSTS_IN_A_ROW)
     separator = nm.first_tok - 1
     if not found and separator > sent.first and toks[separator].text in NAME_SEPARATORS:
         # a list of posts and names: «министр промышленности области – Владимир Разумков»,
         # «руководитель агентства: Иван Петров»
-        found = _posts_reaching(tagged, spans, nm, lo, separator, sent.first, depth=2)
-    verb = nm.first_tok - 1
+        found = _posts_reaching(tagged, spans, nm, lo, separator, sent.first, depth=MAX_POSTS_IN_A_ROW)
+    verb = _verb_before_name(toks, sent.first, nm.first_tok - 1, found)
     if not found and verb > sent.first and post_lemma(toks[verb]) in post_lexicon().link_verbs:
         # «капитаном стал Михаель Баллак», «председателем избран Иван Петров»
         lo = max(sent.first, verb - MAX_DEPENDENT_TOKENS - MAX_POST_WORDS)
@@ -377,6 +380,22 @@ def _posts_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Pos
                 post = _post_record(tagged, _head_with_modifiers(tagged, i, sent.first), head_end, verb)
                 return [post] if post else []
     return found
+
+
+# words between a verb and the name it links to a post before it: «министром назначен 34-летний
+# Максим Орешкин», «тренером стал американец Дэвид Сало»
+MAX_WORDS_AFTER_LINK_VERB = 2
+
+
+def _verb_before_name(toks: list[Token], sent_first: int, k: int, found: list[Post]) -> int:
+    """The token before a name, past an age («34-летний») or a nationality («американец»)."""
+    if found:
+        return k
+    for _ in range(MAX_WORDS_AFTER_LINK_VERB):
+        if k <= sent_first or not (toks[k].text.islower() and toks[k].pos in ("ADJ", "NOUN") and toks[k].case == "Nom"):
+            break
+        k -= 1
+    return k
 
 
 def _posts_reaching(
@@ -397,10 +416,13 @@ def _posts_reaching(
             post = _post_with_place(tagged, first, head_end, end)
             return [post] if post else []
         if depth > 1 and last < end:
-            # side by side or after a comma («депутат муниципального собрания, сопредседатель
-            # движения «Солидарность» Михаил Вельмакин»); not after «и»: «глава города и
-            # генеральный директор компании Михаил Максюков» are two people as often as one
-            nxt = last + 1 if toks[last].text == "," else last
+            # side by side, after a comma or «и» («депутат муниципального собрания, сопредседатель
+            # движения «Солидарность» Михаил Вельмакин», «певец, композитор и автор песен Леонард
+            # Коэн»); «глава города и генеральный директор компании Михаил Максюков обсудили» are
+            # two people: a plural verb after the name says so
+            if toks[last].text == "и" and _plural_verb_after(tagged, nm):
+                continue
+            nxt = last + 1 if toks[last].text in POST_JOINERS else last
             rest = _posts_reaching(tagged, spans, nm, nxt, end, sent_first, depth - 1)
             if rest and tagged.token_at(rest[0].start) == nxt:
                 post = _post_with_place(tagged, first, head_end, last)
@@ -412,6 +434,15 @@ def _posts_reaching(
                     rest = [replace(rest[0], org=post.org), *rest[1:]]
                 return [post, *rest]
     return []
+
+
+def _plural_verb_after(tagged: Tagged, nm: NameTokens) -> bool:
+    """The first finite verb after the name, in its sentence, is plural: the name is one of two
+    subjects or more."""
+    toks = tagged.tokens
+    sent = tagged.sents[toks[nm.last_tok - 1].sent]
+    verb = next((t for t in toks[nm.last_tok : sent.last] if t.feats.get("VerbForm") == "Fin"), None)
+    return verb is not None and verb.feats.get("Number") == "Plur"
 
 
 def _head_before_name(toks: list[Token], spans: NamedSpans, i: int, head_end: int | None) -> int | None:
