@@ -420,7 +420,7 @@ def _posts_reaching(
             # движения «Солидарность» Михаил Вельмакин», «певец, композитор и автор песен Леонард
             # Коэн»); «глава города и генеральный директор компании Михаил Максюков обсудили» are
             # two people: a plural verb after the name says so
-            if toks[last].text == "и" and _plural_verb_after(tagged, nm):
+            if toks[last].text == "и" and _plural_verb_of(tagged, first, nm):
                 continue
             nxt = last + 1 if toks[last].text in POST_JOINERS else last
             rest = _posts_reaching(tagged, spans, nm, nxt, end, sent_first, depth - 1)
@@ -436,13 +436,15 @@ def _posts_reaching(
     return []
 
 
-def _plural_verb_after(tagged: Tagged, nm: NameTokens) -> bool:
-    """The first finite verb after the name, in its sentence, is plural: the name is one of two
-    subjects or more."""
+def _plural_verb_of(tagged: Tagged, first: int, nm: NameTokens) -> bool:
+    """The verb of the posts starting at `first` and the name after them is plural, the nearest
+    finite verb before them or the first after the name: they are two subjects or more
+    («присутствовали глава города и генеральный директор ...», «... Максюков обсудили»)."""
     toks = tagged.tokens
     sent = tagged.sents[toks[nm.last_tok - 1].sent]
-    verb = next((t for t in toks[nm.last_tok : sent.last] if t.feats.get("VerbForm") == "Fin"), None)
-    return verb is not None and verb.feats.get("Number") == "Plur"
+    before = next((t for t in reversed(toks[sent.first : first]) if t.feats.get("VerbForm") == "Fin"), None)
+    after = next((t for t in toks[nm.last_tok : sent.last] if t.feats.get("VerbForm") == "Fin"), None)
+    return any(v is not None and v.feats.get("Number") == "Plur" for v in (before, after))
 
 
 def _head_before_name(toks: list[Token], spans: NamedSpans, i: int, head_end: int | None) -> int | None:
