@@ -77,7 +77,7 @@ def _named_inside(post: Post, entities: Entities) -> OrgRef | None:
     organization: the see of a bishop («епископ Одинцовский») is no place he works for."""
     inside = [(m.start, -(m.end - m.start), ref) for m, ref in entities.mentions()
               if post.start < m.start and m.end <= post.end and (post.org is not None or ref.type == "organization")]
-    return min(inside, key=lambda x: (x[0], x[1]))[2] if inside else None
+    return min(inside, key=lambda x: (x[2].type != "organization", x[0], x[1]))[2] if inside else None
 
 
 def _described_org(post: Post, entities: Entities) -> OrgRef | None:
