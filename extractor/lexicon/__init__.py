@@ -79,8 +79,8 @@ class PhraseIndex(Generic[V]):
         self.firsts = frozenset(p[0] for p in self._entries) | frozenset(self._gapped)
         self.longest = max((len(p) for p in self._entries), default=0)
 
-    @classmethod
-    def from_rows(cls, rows: Iterable[tuple[str, ...]]) -> PhraseIndex[tuple[str, ...]]:
+    @staticmethod
+    def from_rows(rows: Iterable[tuple[str, ...]]) -> PhraseIndex[tuple[str, ...]]:
         """A word list's rows: the phrase (« ~ » for a gap), then its other fields as the value."""
         entries: list[tuple[Phrase | tuple[Phrase, ...], tuple[str, ...]]] = []
         for phrase, *fields in rows:

@@ -59,8 +59,6 @@ MAX_APPOSITION_WORDS = 6
 MAX_SPELLING_WORDS = 6
 # posts in a row after a name, comma-separated: «..., известный правозащитник, член палаты, ...»
 MAX_APPOSITIONS = 3
-# a linking verb stands right after the name: «Иван Петров назначен на должность», a few words on
-MAX_LINK_VERB_DISTANCE = 5
 # «И.о.», «исполняющий обязанности» opens a post: among its first words, after modifiers
 ACTING_WITHIN = 3
 # analyses of name words asked about again and again across documents
