@@ -146,6 +146,18 @@ def known_full_names() -> dict[str, str]:
 
 
 @cache
+def month_lemmas() -> frozenset[str]:
+    """«январь» ... «декабрь»: a day and a month end a name («Советом Федерации 28 июня»)."""
+    return frozenset(row[1].split()[0] for row in load_rows("months.txt"))
+
+
+@cache
+def circumstance_words() -> frozenset[str]:
+    """Words that after «по» make a circumstance («по поводу», «по делу»), as written."""
+    return frozenset(load_words("circumstance_words.txt"))
+
+
+@cache
 def report_verbs() -> frozenset[str]:
     return frozenset(load_words("report_verbs.txt"))
 

@@ -65,12 +65,11 @@ Chain = Callable[[list[Token], int, int], int | None]
 
 
 ALL_PREPS = frozenset(PREP_CASES)
-# organization names take «по» and «при» groups («Совет при Президенте РФ по развитию ...»)
-# and «в» with a common noun («Центр инновационных технологий в ортопедии»); «в Хьюстоне»,
-# «в японском МИДе», «от штата Аризона» say where the organization is, not what it is called
-ORG_PREPS = frozenset({"по", "при", "в", "во"})
-# «на» + place belongs to a post («Посол Евросоюза на Южном Кавказе»), never to a name
-PLACE_PREPS = frozenset({"в", "во"})
+# organization names take «по» and «при» groups («Совет при Президенте РФ по развитию ...»);
+# «в» says where or when («в Хьюстоне», «в японском МИДе», «во главе с», «в выступлении»: in
+# NEREL train no «в» with a common noun our names took in was part of the gold name), «от»
+# whose («от штата Аризона»), «на» where a post is («Посол Евросоюза на Южном Кавказе»)
+ORG_PREPS = frozenset({"по", "при"})
 
 
 def extend_dependents(
@@ -106,20 +105,13 @@ def extend_dependents(
                 j = k
                 continue
         low = text.lower()
-        if low in preps and j + 1 < limit and not (
-            preps is ORG_PREPS and low in PLACE_PREPS and (j + 1 in spans.named_end or not toks[j + 1].text.islower())
-        ):
+        if low in preps and j + 1 < limit:
             want = PREP_CASES[low]
             k = j + 1
-            named = False
             while k < limit and k not in spans.per_start and (
                 k in spans.named_end or (toks[k].pos in ("NOUN", "PROPN", "ADJ") and case_of(toks[k]) in want)
             ):
-                named = named or k in spans.named_end
                 k = spans.named_end.get(k, k + 1)
-            # «в японском МИДе», «в новом Конгрессе»: «в» with a name says where, as with a place
-            if preps is ORG_PREPS and low in PLACE_PREPS and named:
-                break
             # «по связям с общественностью», «по работе с молодёжью»
             if low == "по" and k + 1 < limit and toks[k].text.lower() == "с" and case_of(toks[k + 1]) == "Ins":
                 k += 1

@@ -39,8 +39,9 @@ from extractor.lexicon.posts import match_post_head
 from extractor.nlp.coverage import Coverage
 from extractor.nlp.inflect import case_form, head_grams, head_index, nominative_phrase, recover_shape
 from extractor.nlp.morph import UD_CASES, phrase_lemmas
-from extractor.nlp.phrases import OPEN_QUOTES, ORG_PREPS, NamedSpans, case_of, extend_dependents, quote_end
+from extractor.nlp.phrases import OPEN_QUOTES, NamedSpans, case_of, quote_end
 from extractor.nlp.tagging import Tagged, Token
+from extractor.rules.organizations.extent import name_reach
 from extractor.rules.organizations.filters import (
     is_common_word,
     is_event_or_thing,
@@ -50,7 +51,13 @@ from extractor.rules.organizations.filters import (
     named_in,
 )
 from extractor.rules.organizations.names import LATIN_WORD, PAREN_ABBR, OrgMention, known_short_name, strip_quotes, tidy
-from extractor.rules.organizations.passes import repeated_mentions, territorial_branches, with_brackets, with_parents
+from extractor.rules.organizations.passes import (
+    repeated_mentions,
+    spelled_further,
+    territorial_branches,
+    with_brackets,
+    with_parents,
+)
 
 # a head noun telling the kind has at most three words: «группа компаний», «Белорусская железная дорога»
 MAX_HEAD_KIND_WORDS = 3
@@ -170,7 +177,7 @@ def _head_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
         # «Правительство Тульской области»; lowercase too when a place follows: «правительство
         # Омской области»
         if kind == "authority":
-            last = extend_dependents(tagged, spans, head_end, sent.last, preps=ORG_PREPS)
+            last = name_reach(tagged, spans, head_end, sent.last)
             first = _with_adjectives(toks, i, sent.first)
             named_place = any(k in spans.loc_start for k in range(head_end, last))
             lowercase_name = key in lowercase_heads()
@@ -205,7 +212,7 @@ def _adjective_name_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMenti
             continue
         if any(k in others for k in range(first, i + 1)):
             continue
-        last = extend_dependents(tagged, spans, i + 1, sent.last, preps=ORG_PREPS)  # «... комитета по имуществу»
+        last = name_reach(tagged, spans, i + 1, sent.last)  # «... комитета по имуществу»
         words = toks[first:last]
         out.append(OrgMention(words[0].start, words[-1].end, tidy(nominative_phrase(words, tagged.text)), None, kind))
     return out
@@ -248,7 +255,7 @@ def _unit_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
             i += 1  # «филиал «Владимирский полиэфир»» is a name of its own; «службе «Голоса Америки»» a unit
             continue
         sent = tagged.sents[tok.sent]
-        last = extend_dependents(tagged, spans, i + n, sent.last, preps=ORG_PREPS)
+        last = name_reach(tagged, spans, i + n, sent.last)
         closed = last - 1 if toks[last - 1].text in QUOTE_CHARS else last  # «движения «Солидарность»»
         if last == i + n or (last not in org_ends and closed not in org_ends):
             i += 1
@@ -345,7 +352,7 @@ def _ner_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
             last = loc_at[last].last
         elif last < sent.last and case_of(toks[last - 1]) is not None:
             if _head_kind(toks[first:last]):
-                last = extend_dependents(tagged, spans, last, sent.last, preps=ORG_PREPS)
+                last = name_reach(tagged, spans, last, sent.last)
         words = toks[first:last]
         raw = tagged.text[words[0].start : words[-1].end]
         legal = None
@@ -504,6 +511,6 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
     chosen = [m for m in chosen if m.legal_form is not None or not named_in(name_keys(tagged, m), not_here)]
     chosen.sort(key=lambda m: m.start)
     others = Coverage(len(tagged.text), ((s.start, s.end) for s in tagged.spans if s.type in ("LOC", "PER")))
-    out = [with_brackets(tagged, m, others) for m in chosen]
+    out = [with_brackets(tagged, m, others) for m in spelled_further(tagged.text, chosen)]
     return with_parents(tagged.text, out, [m for _, m in ranked])
 

@@ -12,7 +12,7 @@ from extractor.nlp.coverage import Coverage
 from extractor.nlp.phrases import OPEN_QUOTES
 from extractor.nlp.tagging import Tagged
 from extractor.rules.organizations.filters import is_common_word, is_generic, name_tokens
-from extractor.rules.organizations.names import PAREN_ABBR, OrgMention, tidy
+from extractor.rules.organizations.names import PAREN_ABBR, OrgMention, acronym, tidy
 
 # «ГУ МЧС России по Санкт-Петербургу», «УФНС России по Тульской области»: a territorial body
 BRANCH_TAIL = re.compile(r"\s+(?:(?:России|РФ)\s+)?по\s+(?:г\.\s*)?")
@@ -139,6 +139,40 @@ BRACKETED = re.compile(r"\s*\(\s*([А-ЯЁA-Z][\w.\-]{1,24}|[A-Z][\w.\-&']*(?:\s
 
 # brackets after a name: a short name and a foreign one, «(КЗЖ) (Committee to Protect Journalists)»
 MAX_BRACKETS = 2
+
+# words between a name and the acronym that spells it with them: «Центр ... технологий в ортопедии (ЦИТО)»
+MAX_ACRONYM_GAP_WORDS = 4
+WORD_AFTER = re.compile(r"[ \u00a0]+([\w-]+)")
+BRACKETED_ACRONYM = re.compile(r"\s*\(\s*([А-ЯЁA-Z]{3,10})\s*\)")
+ACRONYM = re.compile(r"[А-ЯЁA-Z]{3,10}")
+
+
+def spelled_further(text: str, chosen: list[OrgMention]) -> list[OrgMention]:
+    """A name goes on to the words its acronym spells, the acronym in brackets after them or
+    named elsewhere in the text: «Центр инновационных технологий» + «в ортопедии (ЦИТО)» is one
+    name, as the letters of «ЦИТО» say; otherwise a name ends before a preposition."""
+    acronyms = {m.name for m in chosen if ACRONYM.fullmatch(m.name)}
+    taken = Coverage(len(text), [(m.start, m.end) for m in chosen])
+    return [_spelled_further(text, m, acronyms, taken) for m in chosen]
+
+
+def _spelled_further(text: str, m: OrgMention, acronyms: set[str], taken: Coverage) -> OrgMention:
+    if m.legal_form or acronym(m.name) in acronyms:
+        return m
+    words, ends, pos = [m.name], [], m.end
+    for _ in range(MAX_ACRONYM_GAP_WORDS):
+        word = WORD_AFTER.match(text, pos)
+        if word is None or taken.overlaps(word.start(1), word.end(1)):
+            break
+        words.append(word.group(1))
+        pos = word.end()
+        ends.append(pos)
+    for n in range(len(ends), 0, -1):
+        bracket = BRACKETED_ACRONYM.match(text, ends[n - 1])
+        spelled = acronym(" ".join(words[: n + 1]))
+        if spelled in acronyms or (bracket and bracket.group(1) == spelled):
+            return replace(m, name=tidy(" ".join(words[: n + 1])), end=ends[n - 1])
+    return m
 
 
 def with_brackets(tagged: Tagged, m: OrgMention, others: Coverage) -> OrgMention:
