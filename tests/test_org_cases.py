@@ -885,6 +885,28 @@ def test_a_name_ends_before_a_date_a_circumstance_or_v(extract, text, name, ment
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "mention"),
+    cases(
+        [
+            (
+                "На церемонии выступил ректор ПГУ им. В. Г. Белинского А. Д. Гуляков.",
+                "ПГУ им. В. Г. Белинского",
+                ("ПГУ им. В. Г. Белинского", 29),
+            ),
+            (
+                "Спектакль покажет Театр драмы им. А. Н. Островского.",
+                "Театр драмы им. А. Н. Островского",
+                ("Театр драмы им. А. Н. Островского", 18),
+            ),
+        ]
+    ),
+)
+def test_a_name_ends_before_a_person_named_after_it(extract, text, name, mention):
+    doc = extract(text)
+    assert _mentions(doc, name) == [mention]
+
+
+@pytest.mark.parametrize(
     ("text", "name", "aliases", "mention"),
     cases(
         [

@@ -1,6 +1,7 @@
 """Where an organization name ends: the dependents of its head noun (`extend_dependents`), but
 never into a date («одобрен Советом Федерации 28 июня», «правительства области 4 октября 2023
-года») nor into a circumstance after «по» («обратился в Думу по поводу законов»)."""
+года»), a circumstance after «по» («обратился в Думу по поводу законов»), a verb («Фонд создан
+для помощи») or a person named after it («СГУ им. Н. Г. Чернышевского Л. Ю. Коссович»)."""
 
 from __future__ import annotations
 
@@ -26,17 +27,43 @@ def _starts_circumstance(toks: list[Token], k: int) -> bool:
     return toks[k].text.lower() == "по" and k + 1 < len(toks) and toks[k + 1].text.lower() in circumstance_words()
 
 
+# pymorphy3's parts of speech of a clause: finite verbs, short participles, gerunds
+CLAUSE_POS = frozenset({"VERB", "PRTS", "GRND"})
+
+
+def _is_verb(tok: Token) -> bool:
+    """A finite verb, a short participle or a gerund, and nothing else in the dictionary: a clause,
+    not a name («Фонд создан»); «Уральской стали» may be read as a verb but is a noun too."""
+    feats = tok.feats
+    clause = feats.get("VerbForm") in ("Fin", "Conv") or feats.get("Variant") == "Short"
+    only_verb = bool(tok.parses) and all(p.tag.POS in CLAUSE_POS for p in tok.parses)
+    return tok.pos in ("VERB", "AUX") and clause and only_verb
+
+
+def _is_initial(toks: list[Token], k: int) -> bool:
+    return len(toks[k].text) == 1 and "А" <= toks[k].text <= "Я" and k + 1 < len(toks) and toks[k + 1].text == "."
+
+
+def _starts_person(toks: list[Token], k: int) -> bool:
+    """Initials that neither follow «им.»/«имени» nor go on other initials start a person named
+    after the name: «СГУ им. Н. Г. Чернышевского Л. Ю. Коссович»."""
+    if not _is_initial(toks, k) or k < 2:
+        return False
+    before = toks[k - 1].text if toks[k - 1].text != "." else toks[k - 2].text
+    return before.lower() not in ("им", "имени") and not (toks[k - 1].text == "." and _is_initial(toks, k - 2))
+
+
 def name_end(tagged: Tagged, first: int, last: int) -> int:
-    """The end of a name found in tokens [first, last): before a date or a circumstance; words
-    in quotes are the name's own («Сила 2011»)."""
+    """The end of a name found in tokens [first, last): before a date, a circumstance, a verb or
+    a person's initials; words in quotes are the name's own («Сила 2011»)."""
     toks = tagged.tokens
     k = first
     while k < last:
         closed = tagged.quote_closes.get(k)
-        if closed is not None and closed <= last:
-            k = closed
+        if closed is not None:
+            k = min(closed, last)  # «Радиостанции «Говорит Москва»»: a quoted name is all the name's
             continue
-        if _starts_date(toks, k) or _starts_circumstance(toks, k):
+        if _starts_date(toks, k) or _starts_circumstance(toks, k) or _is_verb(toks[k]) or _starts_person(toks, k):
             return k
         k += 1
     return last

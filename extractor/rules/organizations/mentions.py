@@ -41,7 +41,7 @@ from extractor.nlp.inflect import case_form, head_grams, head_index, nominative_
 from extractor.nlp.morph import UD_CASES, phrase_lemmas
 from extractor.nlp.phrases import OPEN_QUOTES, NamedSpans, case_of, quote_end
 from extractor.nlp.tagging import Tagged, Token
-from extractor.rules.organizations.extent import name_reach
+from extractor.rules.organizations.extent import name_end, name_reach
 from extractor.rules.organizations.filters import (
     is_common_word,
     is_event_or_thing,
@@ -329,6 +329,7 @@ def _ner_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
         post_end = match_post_head(toks, first, last)
         if post_end is not None and post_end < last and toks[post_end].text[:1].isupper():
             first = post_end
+        last = name_end(tagged, first + 1, last)  # the model's span too: «Фонд создан для помощи ...»
         if last - first == 1 and toks[first].pos == "ADJ":
             continue  # a lone adjective («Чрезвычайным») is a tagging slip, not a name
         sent = tagged.sents[toks[first].sent]
