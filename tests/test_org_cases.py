@@ -959,3 +959,75 @@ def test_duma_alone_is_an_authority_of_its_own(extract):
     doc = extract("Хотя Дума уже одобрила законопроект, вопрос находится в компетенции Думы.")
     got = [(o["name"], o["kind"], [m["text"] for m in o["mentions"]]) for o in doc["organizations"]]
     assert got == [("Дума", "authority", ["Дума", "Думы"])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    cases(
+        [
+            "Выработка ТЭЦ и котельных выросла на 4%.",
+            "Маржа EBITDA составила 21%.",
+            "Правление банка утвердило стратегию.",
+            "Президиум принял решение о проведении конкурса.",
+        ]
+    ),
+)
+def test_a_common_noun_or_an_organ_opening_a_sentence_is_no_name(extract, text):
+    assert extract(text)["organizations"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "mention"),
+    cases(
+        [
+            (
+                "Совет директоров ПАО «Северсталь» рекомендовал выплатить дивиденды.",
+                "Северсталь",
+                ("ПАО «Северсталь»", 17),
+            ),
+            (
+                "Решение принял наблюдательный совет «Уралкалия».",
+                "Уралкалий",
+                ("«Уралкалия»", 36),
+            ),
+            (
+                "Как сообщила пресс-служба Минпромторга России, субсидии выделены.",
+                "Минпромторг России",
+                ("Минпромторга России", 26),
+            ),
+        ]
+    ),
+)
+def test_an_organ_before_a_name_is_no_part_of_the_organization(extract, text, name, mention):
+    doc = extract(text)
+    assert [o["name"] for o in doc["organizations"]] == [name]
+    assert _mentions(doc, name) == [mention]
+
+
+def test_a_heading_in_capitals_names_what_the_text_names(extract):
+    doc = extract(
+        "МИНПРОМТОРГ РОССИИ ОТКРЫЛ НОВЫЙ ЗАВОД В ЗАРЕЧЬЕ\n"
+        "Минпромторг России и ПАО «Северсталь» открыли завод по выпуску проката."
+    )
+    got = [(o["name"], [m["start"] for m in o["mentions"]]) for o in doc["organizations"]]
+    assert got == [("Минпромторг России", [0, 48]), ("Северсталь", [69])]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    cases(
+        [
+            (
+                "ПАО «Магнит» (MOEX и LSE: MGNT) сообщает о росте выручки.",
+                [("Магнит", "ПАО"), ("MOEX", None), ("LSE", None)],
+            ),
+            (
+                "Компания ГМК «Норильский никель» (MOEX: GMKN, LSE: MNOD) отчиталась о производстве.",
+                [("ГМК «Норильский никель»", None), ("MOEX", None), ("LSE", None)],
+            ),
+            ("Акции ВТБ (тикер VTBR) подорожали на 3%.", [("ВТБ", None)]),
+        ]
+    ),
+)
+def test_a_ticker_is_no_company(extract, text, names):
+    assert [(o["name"], o["legal_form"]) for o in extract(text)["organizations"]] == names

@@ -116,6 +116,12 @@ def unit_heads() -> PhraseIndex[bool]:
     return PhraseIndex((phrase_lemmas(w), True) for w in load_words("unit_heads.txt"))
 
 
+@cache
+def org_organs() -> PhraseIndex[bool]:
+    """Governing and speaking bodies of an organization: «правление», «совет директоров»."""
+    return PhraseIndex((phrase_lemmas(w), True) for w in load_words("org_organs.txt"))
+
+
 def plain(s: str) -> str:
     s = s.lower().replace("ё", "е")
     for q in QUOTE_CHARS:

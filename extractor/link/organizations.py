@@ -49,6 +49,8 @@ def _merge_orgs(text: str, mentions: list[OrgMention]) -> list[Organization]:
         if m.alias and all(_norm(m.alias) != _norm(a) for a in [target.name, *target.aliases]):
             target.aliases.append(m.alias)
         target.mentions.append(mention)
+        if target.name.isupper() and not m.name.isupper() and _norm(m.name) == _norm(target.name):
+            target.name = m.name  # «МИНПРОМТОРГ РОССИИ» of a heading, «Минпромторг России» in the text
         if _norm(m.name) != _norm(target.name) and all(_norm(m.name) != _norm(a) for a in target.aliases):
             # the longer, spelled-out form names the organization; the others are aliases
             if len(m.name) > len(target.name) and not m.name.isupper():

@@ -13,6 +13,7 @@ from extractor.lexicon.orgs import (
     org_heads,
     plain,
     time_nouns,
+    unit_heads,
 )
 from extractor.nlp.inflect import head_index
 from extractor.nlp.morph import phrase_lemmas
@@ -74,15 +75,29 @@ def is_generic(m: OrgMention) -> bool:
 
 
 def is_lone_common_noun(tagged: Tagged, m: OrgMention) -> bool:
-    """«Разъяснения Минздрав опубликует»: a capitalized common noun opening a sentence, tagged as
-    an organization, is not one."""
+    """«Разъяснения Минздрав опубликует», «Выработка ГЭС и ГАЭС выросла», «Маржа EBITDA
+    составила»: a capitalized common noun opening a sentence, tagged as (the start of) an
+    organization, is not one; a head noun of names («Правительство области», «Банк России») or a
+    noun with a place after it («Голос Америки») may be."""
     i = tagged.token_at(m.start)
-    if i is None or tagged.token_ending(m.end) != i or m.legal_form or m.alias:
+    j = tagged.token_ending(m.end)
+    if i is None or j is None or m.legal_form or m.alias:
         return False
-    tok = tagged.tokens[i]
-    if tagged.sents[tok.sent].first != i or not tok.text[1:].islower():
+    toks = tagged.tokens
+    tok = toks[i]
+    if tagged.sents[tok.sent].first != i or not tok.text[1:].islower() or not is_common_word(tok):
         return False
-    return is_common_word(tok)
+    if j == i:
+        return True
+    if tok.pos not in ("NOUN", "PROPN"):
+        return False
+    if org_heads().longest_at(toks, i, j + 1) or unit_heads().longest_at(toks, i, j + 1):
+        return False
+    if toks[i + 1].start == tok.end:
+        return False  # one word written with a dot or a dash: «Страна.ua»
+    # the noun's complement: lowercase words, abbreviations, Latin terms («ГЭС», «EBITDA»), not a
+    # proper name («Голос Америки»)
+    return not any(t.text[:1].isupper() and t.text[1:].islower() and t.text.isalpha() for t in toks[i + 1 : j + 1])
 
 
 def is_common_word(tok: Token) -> bool:

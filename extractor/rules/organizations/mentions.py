@@ -31,6 +31,7 @@ from extractor.lexicon.orgs import (
     lowercase_heads,
     one_word_spelling,
     org_heads,
+    org_organs,
     plain,
     report_verbs,
     unit_heads,
@@ -50,7 +51,15 @@ from extractor.rules.organizations.filters import (
     name_keys,
     named_in,
 )
-from extractor.rules.organizations.names import LATIN_WORD, PAREN_ABBR, OrgMention, known_short_name, strip_quotes, tidy
+from extractor.rules.organizations.names import (
+    LATIN_WORD,
+    PAREN_ABBR,
+    OrgMention,
+    known_short_name,
+    same_org,
+    strip_quotes,
+    tidy,
+)
 from extractor.rules.organizations.passes import (
     repeated_mentions,
     spelled_further,
@@ -131,6 +140,11 @@ def _looks_like_name(inner: list[Token]) -> bool:
     return not any(t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") == "Fin" for t in words)
 
 
+def _opens_name(tok: Token) -> bool:
+    """A capital, a quote or a Latin letter: «Газпрома», «"Черкизово"», «HSBC»."""
+    return tok.text[:1].isupper() or tok.text[:1] in OPEN_QUOTES or tok.text[:1].isdigit()
+
+
 def _is_capitalized(tok: Token) -> bool:
     return tok.text[:1].isupper()
 
@@ -142,6 +156,10 @@ def _head_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
     out = []
     i = 0
     while i < len(toks):
+        organ = org_organs().longest_at(toks, i, len(toks))
+        if organ:
+            i = organ[0]  # «Совет директоров ПАО ...»: an organ, the name after it is the organization
+            continue
         found = org_heads().longest_at(toks, i, len(toks))
         if not found:
             i += 1
@@ -255,6 +273,10 @@ def _unit_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
             i += 1  # «филиал «Владимирский полиэфир»» is a name of its own; «службе «Голоса Америки»» a unit
             continue
         sent = tagged.sents[tok.sent]
+        organ = org_organs().longest_at(toks, i, min(len(toks), i + n + 1))
+        if organ:  # «совет директоров», «наблюдательный совет»: an organ, no unit
+            i = organ[0]
+            continue
         last = name_reach(tagged, spans, i + n, sent.last)
         closed = last - 1 if toks[last - 1].text in QUOTE_CHARS else last  # «движения «Солидарность»»
         if last == i + n or (last not in org_ends and closed not in org_ends):
@@ -265,6 +287,9 @@ def _unit_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
             if toks[first - 1].lemma in NOT_NAME_ADJECTIVES:
                 break
             first -= 1
+        if org_organs().longest_at(toks, first, last):
+            i = last  # «наблюдательного совета «Уралкалия»»: an organ, no unit
+            continue
         words = toks[first:last]
         name = tidy(nominative_phrase(words, tagged.text))
         # a unit is of its organization's kind: «отдел ... HP» is no authority
@@ -313,7 +338,7 @@ def _coordinated(tagged: Tagged, i: int, head_end: int, limit: int, kind: str) -
     return out
 
 
-def _ner_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
+def _ner_mentions(tagged: Tagged, spans: NamedSpans, tickers: set[int]) -> list[OrgMention]:
     toks = tagged.tokens
     out = []
     forms = legal_forms()
@@ -322,6 +347,9 @@ def _ner_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
         if span.type != "ORG":
             continue
         first, last = span.first, span.last
+        last = next((k for k in range(first, last) if k in tickers), last)  # «... (MOEX: GMKN)»
+        if first == last:
+            continue
         # «Открылся Центр ...», «Председателя Совета Федерации»: the model took the verb opening
         # the sentence or the post before the name in
         while first < last - 1 and toks[first].pos in ("VERB", "AUX"):
@@ -329,6 +357,12 @@ def _ner_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
         post_end = match_post_head(toks, first, last)
         if post_end is not None and post_end < last and toks[post_end].text[:1].isupper():
             first = post_end
+        # «Правления банка», «СД «Черкизово»»: an organ is no organization, the name after it is
+        organ = org_organs().longest_at(toks, first, last)
+        if organ:
+            first = organ[0]
+            if first == last or not _opens_name(toks[first]):
+                continue
         last = name_end(tagged, first + 1, last)  # the model's span too: «Фонд создан для помощи ...»
         if last - first == 1 and toks[first].pos == "ADJ":
             continue  # a lone adjective («Чрезвычайным») is a tagging slip, not a name
@@ -345,7 +379,7 @@ def _ner_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
             if q is not None and q >= last and _looks_like_name(toks[first : q - 1]):
                 first, last = first - 1, q
         # «Минпромторг» + «России»: a short name and its country
-        country_after = last < sent.last and toks[last].text in ("России", "РФ")
+        country_after = last < sent.last and toks[last].text.lower() in ("россии", "рф")
         if last - first == 1 and country_after and known_short_name(toks[first].text):
             last += 1
         # «Государственного ... комитета» + «Республики Беларусь»
@@ -464,25 +498,87 @@ def _site_mentions(tagged: Tagged) -> list[OrgMention]:
     return out
 
 
-# «Группа «Черкизово» (MOEX: GCHE)»: a stock exchange and a ticker
-EXCHANGE_TICKER = re.compile(r"\(\s*([A-Z]{2,10})\s*:\s*[A-Z0-9.]{1,12}\s*\)")
+# «Группа «Черкизово» (MOEX: GCHE)», «(MOEX и LSE: MGNT)», «(MOEX: GMKN, LSE: MNOD)»: stock
+# exchanges and tickers in brackets
+EXCHANGE = r"[A-Z]{2,10}"
+TICKER = r"[A-Z0-9.]{1,12}"
+EXCHANGES = rf"{EXCHANGE}(?:\s*(?:и|/)\s*{EXCHANGE})*"
+TICKER_BRACKET = re.compile(rf"\(\s*{EXCHANGES}\s*:\s*{TICKER}(?:\s*[,;]\s*{EXCHANGES}\s*:\s*{TICKER})*\s*\)")
+EXCHANGE_BEFORE_COLON = re.compile(rf"({EXCHANGE})(?=(?:\s*(?:и|/)\s*{EXCHANGE})*\s*:)")
+# «тикер VTBR», «тикер на Мосбирже — AFLT»: the ticker comes within a few words
+TICKER_WORD_WINDOW = 4
+LATIN_TICKER = re.compile(r"[A-Z][A-Z0-9.]{1,11}")
 
 
 def _exchange_mentions(tagged: Tagged) -> list[OrgMention]:
-    """The exchange of a ticker is a company the release names: «(MOEX: GCHE)», «(NYSE: X)»."""
+    """The exchanges of tickers are companies the release names: «(MOEX: GCHE)», «(NYSE: X)»."""
     return [
-        OrgMention(m.start(1), m.end(1), m.group(1), None, "company") for m in EXCHANGE_TICKER.finditer(tagged.text)
+        OrgMention(e.start(1), e.end(1), e.group(1), None, "company")
+        for m in TICKER_BRACKET.finditer(tagged.text)
+        for e in EXCHANGE_BEFORE_COLON.finditer(tagged.text, m.start(), m.end())
     ]
+
+
+def _ticker_tokens(tagged: Tagged) -> set[int]:
+    """Tokens of tickers, which name shares, not companies: the brackets of exchanges and tickers,
+    and the code after «тикер»; a name ends before them («ГМК «Норильский никель» (MOEX: GMKN)»)."""
+    out = set()
+    for m in TICKER_BRACKET.finditer(tagged.text):
+        first = tagged.token_at(m.start())
+        k = first
+        while k is not None and k < len(tagged.tokens) and tagged.tokens[k].start < m.end():
+            out.add(k)
+            k += 1
+    toks = tagged.tokens
+    for i, tok in enumerate(toks):
+        if tok.lemma == "тикер":
+            limit = min(tagged.sents[tok.sent].last, i + 1 + TICKER_WORD_WINDOW)
+            out.update(k for k in range(i + 1, limit) if LATIN_TICKER.fullmatch(toks[k].text))
+    return out
+
+
+# a heading in capitals has a few words at least: «МИНПРОМТОРГ РОССИИ» alone is a name
+MIN_HEADING_WORDS = 3
+LINE = re.compile(r"[^\n]+")
+
+
+def _headings(text: str) -> Coverage:
+    """Lines written all in capitals («ГУБЕРНАТОР ПОСЕТИЛ НОВЫЙ ЗАВОД»): every word has a capital
+    there, and the model reads names into them."""
+    out = Coverage(len(text))
+    for m in LINE.finditer(text):
+        line = m.group()
+        if len(line.split()) >= MIN_HEADING_WORDS and any(c.isalpha() for c in line) and line.upper() == line:
+            out.add(m.start(), m.end())
+    return out
+
+
+def _outside_headings(text: str, chosen: list[OrgMention]) -> list[OrgMention]:
+    """A name in a heading in capitals counts when the text names it elsewhere, when it is a
+    well-known short name or has its legal form: «МИНПРОМТОРГ РОССИИ ПОДПИСАЛ ...» is the
+    Минпромторг of the text, «НОВЫЙ ЗАВОД В ЗАРЕЧЬЕ» is no name."""
+    headings = _headings(text)
+    inside = [m for m in chosen if headings.overlaps(m.start, m.end)]
+    if not inside:
+        return chosen
+    elsewhere = [m.name for m in chosen if not headings.overlaps(m.start, m.end)]
+    kept = {
+        id(m)
+        for m in inside
+        if m.legal_form or known_short_name(m.name) or any(same_org(m.name, n) for n in elsewhere)
+    }
+    return [m for m in chosen if not headings.overlaps(m.start, m.end) or id(m) in kept]
 
 
 def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
     """All organization mentions, overlaps resolved in favour of legal-form matches, then the
     longest."""
     spans = NamedSpans(tagged)
+    tickers = _ticker_tokens(tagged)
     ranked = [(0, m) for m in _legal_form_mentions(tagged)]
     ranked += [(1, m) for m in _head_mentions(tagged, spans)]
     ranked += [(1, m) for m in _unit_mentions(tagged, spans)]
-    ranked += [(2, m) for m in _ner_mentions(tagged, spans)]
+    ranked += [(2, m) for m in _ner_mentions(tagged, spans, tickers)]
     ranked += [(3, m) for m in _place_mentions(tagged)]
     ranked += [(3, m) for m in _adjective_name_mentions(tagged, spans)]
     ranked += [(4, m) for m in _abbrev_mentions(tagged)]
@@ -492,8 +588,12 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
     chosen: list[OrgMention] = []
     covered = Coverage(len(tagged.text))
     not_here: set[tuple[str, ...]] = set()  # names this document shows to be events or things
+    ticker_chars = Coverage(len(tagged.text), ((tagged.tokens[k].start, tagged.tokens[k].end) for k in tickers))
+    exchanges = {(m.start, m.end) for m in _exchange_mentions(tagged)}
     for _, m in ranked:
         if covered.overlaps(m.start, m.end):
+            continue
+        if ticker_chars.overlaps(m.start, m.end) and (m.start, m.end) not in exchanges:
             continue
         if m.legal_form is None and is_event_or_thing(tagged, m):
             not_here.update(name_keys(tagged, m))
@@ -510,6 +610,7 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
             chosen.append(m)
     # «шаттл «Дискавери»» once makes every «Дискавери» of the text a shuttle
     chosen = [m for m in chosen if m.legal_form is not None or not named_in(name_keys(tagged, m), not_here)]
+    chosen = _outside_headings(tagged.text, chosen)
     chosen.sort(key=lambda m: m.start)
     others = Coverage(len(tagged.text), ((s.start, s.end) for s in tagged.spans if s.type in ("LOC", "PER")))
     out = [with_brackets(tagged, m, others) for m in spelled_further(tagged.text, chosen)]
