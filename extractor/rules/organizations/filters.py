@@ -25,15 +25,17 @@ from extractor.rules.organizations.names import LATIN_WORD, OrgMention, strip_qu
 MAX_REPEATED_NAME_WORDS = 3
 
 
-def is_event_or_thing(tagged: Tagged, m: OrgMention) -> bool:
+def event_or_thing(tagged: Tagged, m: OrgMention) -> str | None:
     """Exhibitions, forums and programmes are not organizations: «выставка «ИННОПРОМ»»,
     «Международная промышленная выставка»; nor are vehicles, buildings and products: «шаттл
-    «Дискавери»», «Космический телескоп Хаббл»."""
+    «Дискавери»», «Космический телескоп Хаббл». The reason: "known" (the lexicon's), "object" (a
+    thing noun before it), "event" (an event noun before it), "head" (an event or thing noun heads
+    it); None when the mention is none of these."""
     if plain(m.name) in not_org_names() or plain(tagged.text[m.start : m.end]) in not_org_names():
-        return True
+        return "known"
     i = tagged.token_at(m.start)
     if i is None:
-        return False
+        return None
     toks = tagged.tokens
     # an event or thing noun right before the name, in apposition to it: «выставка «ИННОПРОМ»»,
     # «шаттл «Дискавери»», «телескоп Хаббл»; an event noun only before quotes, as «в 2010 году
@@ -45,17 +47,17 @@ def is_event_or_thing(tagged: Tagged, m: OrgMention) -> bool:
     if k >= 0 and toks[k].sent == toks[i].sent and _in_apposition(tagged, m):
         head = toks[k].lemma
         if head in object_heads() and (quoted or not m.name.isupper()):
-            return True
+            return "object"
         # a Latin name does not decline: after a singular event noun it is the event's name
         # («конкурс The BOBs»), after a plural one an owner («акций Facebook»)
         latin = LATIN_WORD.match(m.name.split()[0]) is not None and toks[k].feats.get("Number") == "Sing"
         if (quoted or latin) and head in event_heads() and head not in time_nouns():
-            return True
+            return "event"
     # an event noun heading a name of several words
     j = tagged.token_ending(m.end)
     words = toks[i : (j + 1 if j is not None else i + 1)]
     h = head_index(words)
-    return len(words) > 1 and h is not None and words[h].lemma in not_org_heads()
+    return "head" if len(words) > 1 and h is not None and words[h].lemma in not_org_heads() else None
 
 
 def _in_apposition(tagged: Tagged, m: OrgMention) -> bool:
