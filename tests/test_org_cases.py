@@ -1061,3 +1061,30 @@ def test_a_heading_in_capitals_names_what_the_text_names(extract):
 )
 def test_a_ticker_is_no_company(extract, text, names):
     assert [(o["name"], o["legal_form"]) for o in extract(text)["organizations"]] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "mentions"),
+    cases(
+        [
+            (
+                "Выпуск проката увеличило ПАО «Северсталь». Как сообщила «Компания», инвестиции вырастут.",
+                "Северсталь",
+                [("ПАО «Северсталь»", 25), ("«Компания»", 56)],
+            ),
+            (
+                "Законопроект рассмотрел Комитет Государственной Думы по энергетике. Комитет рекомендовал его принять.",
+                "Комитет Государственной Думы по энергетике",
+                [("Комитет Государственной Думы по энергетике", 24), ("Комитет", 68)],
+            ),
+        ]
+    ),
+)
+def test_a_head_noun_alone_refers_to_the_organization_named_before(extract, text, name, mentions):
+    doc = extract(text)
+    assert [o["name"] for o in doc["organizations"]] == [name]
+    assert _mentions(doc, name) == mentions
+
+
+def test_a_head_noun_alone_with_nothing_named_before_is_no_organization(extract):
+    assert extract("Компания планирует новые инвестиции в регион.")["organizations"] == []

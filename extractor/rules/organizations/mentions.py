@@ -61,6 +61,7 @@ from extractor.rules.organizations.names import (
     tidy,
 )
 from extractor.rules.organizations.passes import (
+    generic_references,
     repeated_mentions,
     spelled_further,
     territorial_branches,
@@ -602,6 +603,8 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
     chosen: list[OrgMention] = []
     covered = Coverage(len(tagged.text))
     not_here: set[tuple[str, ...]] = set()  # names this document shows to be events or things
+    generic: list[OrgMention] = []  # «Компания», «Комитет» alone: references, resolved below
+    referenced = Coverage(len(tagged.text))
     ticker_chars = Coverage(len(tagged.text), ((tagged.tokens[k].start, tagged.tokens[k].end) for k in tickers))
     exchanges = {(m.start, m.end) for m in _exchange_mentions(tagged)}
     for _, m in ranked:
@@ -614,6 +617,9 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
             not_here.update(_thing_keys(tagged, m, why))
             continue
         if m.legal_form is None and is_generic(m) and not known_short_name(m.name):
+            if not referenced.overlaps(m.start, m.end):  # the model's and a head's may both see it
+                generic.append(m)
+                referenced.add(m.start, m.end)
             continue
         chosen.append(m)
         covered.add(m.start, m.end)
@@ -627,6 +633,7 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
     # «шаттл «Дискавери»» once makes every «Дискавери» of the text a shuttle
     chosen = [m for m in chosen if m.legal_form is not None or not named_in(name_keys(tagged, m), not_here)]
     chosen = _outside_headings(tagged.text, chosen)
+    chosen += generic_references(tagged.text, chosen, generic)
     chosen.sort(key=lambda m: m.start)
     others = Coverage(len(tagged.text), ((s.start, s.end) for s in tagged.spans if s.type in ("LOC", "PER")))
     out = [with_brackets(tagged, m, others) for m in spelled_further(tagged.text, chosen)]

@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from extractor.lexicon.orgs import QUOTE_CHARS, legal_forms, not_org_names, plain
 from extractor.nlp.coverage import Coverage
+from extractor.nlp.morph import phrase_lemmas
 from extractor.nlp.phrases import OPEN_QUOTES
 from extractor.nlp.tagging import Tagged
 from extractor.rules.organizations.filters import is_common_word, is_generic, name_tokens
@@ -98,6 +99,40 @@ def repeated_mentions(tagged: Tagged, chosen: list[OrgMention]) -> list[OrgMenti
                 continue
             taken.add(start, end)
             out.append(OrgMention(start, end, m.name, m.legal_form, m.kind, m.alias, kind_guessed=m.kind_guessed))
+    return out
+
+
+# the first words of a name tell its head noun: «Правительство ...», «Экспертный совет по ...»
+HEAD_WORDS = 3
+# back-references to a company by what it is («Компания», «Группа», «Общество», «Холдинг»)
+COMPANY_REFERENCES = frozenset({"компания", "группа", "общество", "холдинг", "корпорация"})
+
+
+def generic_references(text: str, chosen: list[OrgMention], generic: list[OrgMention]) -> list[OrgMention]:
+    """A head noun alone stands for the organization of that head named last before it:
+    «Комитет Государственной Думы по промышленности ...» ... «Комитет поддержал ...»;
+    «Компания», «Группа» for the company named last. The reference is a mention of that
+    organization; one with nothing named before it is left out."""
+    taken = Coverage(len(text), [(m.start, m.end) for m in chosen])
+    refs = sorted((m for m in generic if not taken.overlaps(m.start, m.end)), key=lambda m: m.start)
+    if not refs:
+        return []
+    named = sorted(chosen, key=lambda m: m.start)
+    last_by_head: dict[str, OrgMention] = {}
+    last_company: OrgMention | None = None
+    out, k = [], 0
+    for ref in refs:
+        while k < len(named) and named[k].end <= ref.start:
+            m = named[k]
+            for lemma in phrase_lemmas(plain(m.name))[:HEAD_WORDS]:
+                last_by_head[lemma] = m
+            if m.kind == "company":
+                last_company = m
+            k += 1
+        head = phrase_lemmas(plain(ref.name))[0]
+        antecedent = last_by_head.get(head) or (last_company if head in COMPANY_REFERENCES else None)
+        if antecedent is not None:
+            out.append(OrgMention(ref.start, ref.end, antecedent.name, None, antecedent.kind))
     return out
 
 
