@@ -38,7 +38,7 @@ from extractor.lexicon.orgs import (
 )
 from extractor.lexicon.posts import match_post_head
 from extractor.nlp.coverage import Coverage
-from extractor.nlp.inflect import case_form, head_grams, head_index, nominative_phrase, recover_shape
+from extractor.nlp.inflect import as_written, case_form, head_grams, head_index, nominative_phrase, recover_shape
 from extractor.nlp.morph import UD_CASES, phrase_lemmas
 from extractor.nlp.phrases import OPEN_QUOTES, NamedSpans, case_of, quote_end
 from extractor.nlp.tagging import Tagged, Token
@@ -71,6 +71,17 @@ from extractor.rules.organizations.passes import (
 
 # a head noun telling the kind has at most three words: «группа компаний», «Белорусская железная дорога»
 MAX_HEAD_KIND_WORDS = 3
+
+
+def _nominative_name(words: list[Token], text: str) -> str:
+    """A name in the nominative; abbreviations stay as written («РУДН», not «РУДНЫ»: the
+    dictionary would decline a guess at the word)."""
+    name = tidy(nominative_phrase(words, text))
+    written = tidy(as_written(words, text)).split()
+    said = name.split()
+    if len(said) != len(written):
+        return name
+    return " ".join(w if len(w) > 1 and w.isupper() else n for n, w in zip(said, written, strict=True))
 
 
 def _head_kind(tokens: list[Token]) -> str | None:
@@ -202,7 +213,7 @@ def _head_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
             lowercase_name = key in lowercase_heads()
             if last > head_end and (_is_capitalized(toks[first]) or named_place or lowercase_name):
                 words = toks[first:last]
-                name = tidy(nominative_phrase(words, tagged.text))
+                name = _nominative_name(words, tagged.text)
                 out.append(OrgMention(words[0].start, words[-1].end, name[:1].upper() + name[1:], None, kind))
                 i = last
                 continue
@@ -233,7 +244,7 @@ def _adjective_name_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMenti
             continue
         last = name_reach(tagged, spans, i + 1, sent.last)  # «... комитета по имуществу»
         words = toks[first:last]
-        out.append(OrgMention(words[0].start, words[-1].end, tidy(nominative_phrase(words, tagged.text)), None, kind))
+        out.append(OrgMention(words[0].start, words[-1].end, _nominative_name(words, tagged.text), None, kind))
     return out
 
 
@@ -292,7 +303,7 @@ def _unit_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
             i = last  # «наблюдательного совета «Уралкалия»»: an organ, no unit
             continue
         words = toks[first:last]
-        name = tidy(nominative_phrase(words, tagged.text))
+        name = _nominative_name(words, tagged.text)
         # a unit is of its organization's kind: «отдел ... HP» is no authority
         owner = known_abbrevs().get(toks[last - 1].text.lower())
         out.append(OrgMention(words[0].start, words[-1].end, name, None, owner[1] if owner else None))
@@ -405,7 +416,7 @@ def _ner_mentions(tagged: Tagged, spans: NamedSpans, tickers: set[int]) -> list[
             if len(inner) == 1 and case_of(inner[0]) not in (None, "Nom"):
                 name = _quoted_nominative(inner[0])
         elif head_index(words) is not None and not any(t.text in QUOTE_CHARS for t in words):
-            name = nominative_phrase(words, tagged.text)
+            name = _nominative_name(words, tagged.text)
         else:
             name = raw
         name = tidy(name)
@@ -439,7 +450,7 @@ def _place_mentions(tagged: Tagged) -> list[OrgMention]:
             if span.text.isupper():
                 name = span.text
             else:
-                name = one_word_spelling(words) or tidy(nominative_phrase(words, tagged.text))
+                name = one_word_spelling(words) or _nominative_name(words, tagged.text)
             out.append(OrgMention(span.start, span.end, name, None, kind))
     return out
 
