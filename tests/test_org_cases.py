@@ -1176,3 +1176,30 @@ def test_one_acronym_joins_one_of_two_names_it_spells(extract):
         ("Саратовский государственный университет", ["СГУ"], 2),
         ("Сургутский государственный университет", [], 1),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "legal_form", "mention"),
+    cases(
+        [
+            ("Поставщиком двигателей станет АО ОДК.", "ОДК", "АО", ("АО ОДК", 30)),
+            ("Кредит предоставило ПАО Промсвязьбанк.", "Промсвязьбанк", "ПАО", ("ПАО Промсвязьбанк", 20)),
+            (
+                "Договор заключен с акционерным обществом «Северный порт».",
+                "Северный порт",
+                "АО",
+                ("акционерным обществом «Северный порт»", 19),
+            ),
+        ]
+    ),
+)
+def test_a_legal_form_before_a_name_without_quotes_or_spelled_out(extract, text, name, legal_form, mention):
+    doc = extract(text)
+    assert [(o["name"], o["legal_form"], o["kind"]) for o in doc["organizations"]] == [(name, legal_form, "company")]
+    assert _mentions(doc, name) == [mention]
+
+
+def test_a_descriptor_before_a_quoted_name_is_one_organization_with_the_name(extract):
+    doc = extract("Алюминий поставляет ОК «Сибалюминий». В «Сибалюминии» ожидают роста спроса.")
+    got = [(o["name"], o["aliases"], len(o["mentions"])) for o in doc["organizations"]]
+    assert got == [("Сибалюминий", ["ОК «Сибалюминий»"], 2)]

@@ -4,7 +4,7 @@ parent named inside a name, the kind the surest mention gives."""
 from __future__ import annotations
 
 from extractor.model import Location, Mention, Organization
-from extractor.rules.organizations.names import OrgMention, org_kind, same_org
+from extractor.rules.organizations.names import QUOTED_AFTER_DESCRIPTOR, OrgMention, org_kind, same_org
 
 
 def _norm(s: str) -> str:
@@ -96,8 +96,9 @@ def _pairwise(groups: list[list[OrgMention]]) -> list[list[OrgMention]]:
 
 def _principal(names: list[str]) -> str:
     """The name an organization goes by: the longest written in mixed case (the spelled-out form;
-    a heading's capitals give way)."""
-    return max(names, key=lambda n: (not n.isupper(), len(n)))
+    a heading's capitals give way), not a descriptor before a quoted name («ОК «РусАл»» gives
+    way to «РусАл»)."""
+    return max(names, key=lambda n: (not n.isupper(), QUOTED_AFTER_DESCRIPTOR.fullmatch(n) is None, len(n)))
 
 
 def _one_org(names: list[str], other: list[str]) -> bool:

@@ -66,6 +66,7 @@ from extractor.rules.organizations.passes import (
     spelled_further,
     territorial_branches,
     with_brackets,
+    with_legal_form_before,
     with_parents,
 )
 
@@ -648,5 +649,6 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
     chosen.sort(key=lambda m: m.start)
     others = Coverage(len(tagged.text), ((s.start, s.end) for s in tagged.spans if s.type in ("LOC", "PER")))
     out = [with_brackets(tagged, m, others) for m in spelled_further(tagged.text, chosen)]
+    out = [with_legal_form_before(tagged.text, m) for m in out]
     return with_parents(tagged.text, out, [m for _, m in ranked])
 

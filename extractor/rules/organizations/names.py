@@ -102,6 +102,9 @@ def same_org(a: str, b: str) -> bool:
     for x, y in ((a, b), (b, a)):
         if is_short_form(x, y):
             return True
+        quoted = QUOTED_AFTER_DESCRIPTOR.fullmatch(x)
+        if quoted and _stems(_country_plain(quoted.group(1))) == _stems(_country_plain(y)):
+            return True  # «ОК «РусАл»» and «РусАл», «ГМК «Норильский никель»» and «Норильский никель»
         known = known_short_name(x)
         full = _country_plain(strip_legal_form(known[0])) if known else None
         py = _country_plain(y)
@@ -109,6 +112,10 @@ def same_org(a: str, b: str) -> bool:
         if full and (full == py or (len(py.split()) >= 2 and full.startswith(py + " "))):
             return True
     return False
+
+
+# a one-word descriptor before a quoted name: «ОК «РусАл»», «ИА «Первое областное»»
+QUOTED_AFTER_DESCRIPTOR = re.compile(r"\S+ [«\"„“](.+)[»\"“”]")
 
 
 # inflectional endings of Russian nouns and adjectives, longest first: «Газпромом» ~ «Газпром»

@@ -7,7 +7,7 @@ import bisect
 import re
 from dataclasses import replace
 
-from extractor.lexicon.orgs import QUOTE_CHARS, legal_forms, not_org_names, plain
+from extractor.lexicon.orgs import QUOTE_CHARS, form_of, legal_forms, not_org_names, plain
 from extractor.nlp.coverage import Coverage
 from extractor.nlp.morph import phrase_lemmas
 from extractor.nlp.phrases import OPEN_QUOTES
@@ -165,6 +165,32 @@ def with_parent(text: str, m: OrgMention, inside: list[OrgMention]) -> OrgMentio
         return m
     parent = max(inner, key=lambda x: (x.end - x.start, -x.start))
     return replace(m, parent=parent)
+
+
+# spaces between a legal form and the name after it: «АО ОДК», «ПАО Сбербанк»
+MAX_FORM_GAP = 2
+# the longest legal form as written: «ФГБОУ ВПО», «МКПАО»
+MAX_FORM_WORD = 12
+
+
+def with_legal_form_before(text: str, m: OrgMention) -> OrgMention:
+    """A legal form written right before a name without quotes is its form: «АО ОДК», «ПАО
+    Сбербанк» (the model often leaves the form out of its span)."""
+    if m.legal_form is not None:
+        return m
+    before = text[max(0, m.start - MAX_FORM_GAP - 1) : m.start]
+    gap = len(before) - len(before.rstrip(" \u00a0"))
+    if not 1 <= gap <= MAX_FORM_GAP:
+        return m
+    forms = legal_forms()
+    found = None
+    for form in forms.abbreviation.finditer(text, max(0, m.start - gap - MAX_FORM_WORD), m.start - gap):
+        if form.end() == m.start - gap:
+            found = form
+    if found is None:
+        return m
+    abbr = form_of(found.group(1))
+    return replace(m, start=found.start(), legal_form=abbr, kind=forms.kinds.get(abbr, m.kind))
 
 
 # a short name, or a Latin name of a few words, in brackets: «(Росмолодежь)», «(Volkswagen)»,
