@@ -4,6 +4,7 @@ parent named inside a name, the kind the surest mention gives."""
 from __future__ import annotations
 
 from extractor.model import Location, Mention, Organization
+from extractor.rules.locations import LocMention, is_republic, same_place
 from extractor.rules.organizations.names import QUOTED_AFTER_DESCRIPTOR, OrgMention, org_kind, same_org
 
 
@@ -140,9 +141,47 @@ def _kind_sureness(m: OrgMention) -> int:
     return 0 if not m.kind else 1 if m.kind_guessed else 2
 
 
-def merge_locations(text: str, mentions) -> list[Location]:
-    by_name: dict[str, Location] = {}
+def merge_locations(text: str, mentions: list[LocMention]) -> list[Location]:
+    """One Location per place, whatever the form («Беларусь», «Республика Беларусь»,
+    «Белоруссия»; «Россия», «РФ», «Российская Федерация»): named as the text first names it, the
+    other names as aliases. A lone «Республика» is the republic named last before it, or no
+    place at all."""
+    groups: list[list[LocMention]] = []
+    names: list[list[str]] = []
     for m in mentions:
-        loc = by_name.setdefault(_norm(m.name), Location(name=m.name))
-        loc.mentions.append(Mention(text[m.start:m.end], m.start, m.end))
-    return list(by_name.values())
+        if _norm(m.name) == LONE_STATE:
+            k = next((i for i in range(len(groups) - 1, -1, -1) if _is_republic(names[i], m.start, groups[i])), None)
+        else:
+            k = next((i for i, ns in enumerate(names) if any(same_place(n, m.name) for n in ns)), None)
+        if k is None:
+            if _norm(m.name) != LONE_STATE:
+                groups.append([m])
+                names.append([m.name])
+            continue
+        groups[k].append(m)
+        if all(_norm(n) != _norm(m.name) for n in names[k]) and _norm(m.name) != LONE_STATE:
+            names[k].append(m.name)
+    out = []
+    for group, ns in zip(groups, names, strict=True):
+        group.sort(key=lambda x: x.start)
+        loc = Location(name=ns[0], aliases=ns[1:])
+        loc.mentions = [Mention(text[m.start : m.end], m.start, m.end) for m in group]
+        out.append(loc)
+    return out
+
+
+def find_location(locs: list[Location], name: str) -> int | None:
+    """The index of the location one of whose names is `name`, in any form («Российская
+    Федерация» finds the place named «Россия» with that alias): for `org_ref` of a post."""
+    return next((i for i, loc in enumerate(locs) if any(same_place(n, name) for n in [loc.name, *loc.aliases])), None)
+
+
+# «Республика» alone stands for the republic the text names before it
+LONE_STATE = "республика"
+
+
+def _is_republic(names: list[str], before: int, group: list[LocMention]) -> bool:
+    """A place named before `before` whose names, or the place list, call it a republic."""
+    if group[0].start >= before:
+        return False
+    return any(LONE_STATE in _norm(n) or is_republic(n) for n in names)
