@@ -81,3 +81,15 @@ def test_a_region_and_its_city_stay_apart(extract, text, places):
 )
 def test_a_street_in_an_address_is_no_place(extract, text, places):
     assert [loc["name"] for loc in extract(text)["locations"]] == places
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    cases(
+        [
+            ("Делегация прибыла в Минск. Американцы предложили поставки техники.", ["Минск"]),
+        ]
+    ),
+)
+def test_a_common_word_opening_a_sentence_is_no_place(extract, text, places):
+    assert [loc["name"] for loc in extract(text)["locations"]] == places

@@ -14,6 +14,7 @@ from functools import lru_cache
 from extractor.lexicon.orgs import known_org_kind
 from extractor.lexicon.places import place_groups, place_key, street_words
 from extractor.nlp.inflect import head_grams, nominative_phrase, nominative_word, recover_shape
+from extractor.nlp.morph import is_common
 from extractor.nlp.tagging import Span, Tagged, Token
 
 # how far (in tokens) a bare adjective looks for the head noun it shares
@@ -86,11 +87,20 @@ def _in_address(tagged: Tagged, span: Span) -> bool:
     return bool(HOUSE_NUMBER.match(tagged.text, span.end)) or "адрес" in tagged.text[sent.start : span.start].lower()
 
 
+def _common_word_opening(tagged: Tagged, span: Span) -> bool:
+    """«Американцы возвращаются ...», «Речная экосистема ...»: one capitalized word of the
+    dictionary that is no name, opening a sentence, is no place."""
+    tok = tagged.tokens[span.first]
+    return span.last - span.first == 1 and tagged.sents[tok.sent].first == span.first and is_common(tok.parses)
+
+
 def find_loc_mentions(tagged: Tagged) -> list[LocMention]:
     out = []
     for span in tagged.spans:
         if span.type != "LOC" or known_org_kind(tagged, span) or _in_address(tagged, span):
             continue  # «ЕС», «Европейский союз» are organizations
+        if _common_word_opening(tagged, span):
+            continue
         name = _name(tagged, span)
         if name:
             out.append(LocMention(span.start, span.end, name))

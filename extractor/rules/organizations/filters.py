@@ -16,7 +16,7 @@ from extractor.lexicon.orgs import (
     unit_heads,
 )
 from extractor.nlp.inflect import head_index
-from extractor.nlp.morph import phrase_lemmas
+from extractor.nlp.morph import is_common, phrase_lemmas
 from extractor.nlp.phrases import OPEN_QUOTES
 from extractor.nlp.tagging import Tagged, Token
 from extractor.rules.organizations.names import LATIN_WORD, OrgMention, strip_quotes
@@ -104,10 +104,7 @@ def is_lone_common_noun(tagged: Tagged, m: OrgMention) -> bool:
 
 def is_common_word(tok: Token) -> bool:
     """A word of the dictionary that is not a name: «Центр», «Телевизор», «Яблоко»."""
-    found = tok.parses
-    return bool(found) and all(
-        p.is_known and not ({"Orgn", "Abbr", "Name", "Surn", "Geox", "Trad"} & p.tag.grammemes) for p in found
-    )
+    return is_common(tok.parses)
 
 
 def name_tokens(tagged: Tagged, m: OrgMention) -> tuple[list[Token], bool] | None:
