@@ -152,7 +152,7 @@ ORG_CASES = [
     ("Банк «Открытие» выдал предприятию кредит.", "Открытие", None, "company", []),
     ("Сотрудники компании «Ростелеком» подключили к интернету 40 сел.", "Ростелеком", None, "company", []),
     ("Спектакль покажет театр «Современник».", "Современник", None, "other", []),
-    ("Трансляцию обеспечит телеканал «Беларусь 1».", "Беларусь 1", None, "company", []),
+    ("Трансляцию обеспечит телеканал «Беларусь 1».", "Беларусь 1", None, "other", []),  # news media are «other»
     ("Жилой квартал возведет ГК «Самолет».", "Самолет", None, "company", []),
     # --- authorities and institutions without quotes, in the nominative ---
     (
@@ -856,7 +856,7 @@ def test_a_site_reporting_is_a_media_outlet(extract):
         "Заявка подана на имя «кремль.рф»."
     )
     got = [(o["name"], o["kind"], o["mentions"][0]["start"]) for o in doc["organizations"]]
-    assert got == [("baltinfo.ru", "company", 17), ("infox.ru", "company", 43)]
+    assert got == [("baltinfo.ru", "other", 17), ("infox.ru", "other", 43)]
 
 
 def test_v_with_a_name_is_where_not_part_of_the_name(extract):
@@ -1203,3 +1203,20 @@ def test_a_descriptor_before_a_quoted_name_is_one_organization_with_the_name(ext
     doc = extract("Алюминий поставляет ОК «Сибалюминий». В «Сибалюминии» ожидают роста спроса.")
     got = [(o["name"], o["aliases"], len(o["mentions"])) for o in doc["organizations"]]
     assert got == [("Сибалюминий", ["ОК «Сибалюминий»"], 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    cases(
+        [
+            ("Об этом сообщает агентство Интерфакс.", "Интерфакс", "other"),
+            ("Ключевую ставку сохранил Банк России.", "Банк России", "authority"),
+            ("Грант выделило Минобрнауки РФ.", "Минобрнауки РФ", "authority"),
+            ("Выработка на Камской ГЭС выросла, сообщили в компании.", "Камская ГЭС", "company"),
+            ("Контракт получила Arctic Timber Group.", "Arctic Timber Group", "company"),
+        ]
+    ),
+)
+def test_the_kind(extract, text, name, kind):
+    doc = extract(text)
+    assert [(o["name"], o["kind"]) for o in doc["organizations"]] == [(name, kind)]

@@ -56,6 +56,7 @@ from extractor.rules.organizations.names import (
     PAREN_ABBR,
     OrgMention,
     known_short_name,
+    lexicon_kind,
     same_org,
     strip_quotes,
     tidy,
@@ -72,6 +73,14 @@ from extractor.rules.organizations.passes import (
 
 # a head noun telling the kind has at most three words: «группа компаний», «Белорусская железная дорога»
 MAX_HEAD_KIND_WORDS = 3
+
+
+# Latin words that make a name a company's: «Segezha Group», «Apple Inc.», «HSBC Holdings»
+COMPANY_WORDS = frozenset("group holding holdings inc ltd llc corp corporation company ag gmbh plc bank".split())
+
+
+def _latin_kind(name: str) -> str | None:
+    return "company" if any(w.strip(".,").lower() in COMPANY_WORDS for w in name.split()[1:]) else None
 
 
 def _nominative_name(words: list[Token], text: str) -> str:
@@ -305,9 +314,11 @@ def _unit_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
             continue
         words = toks[first:last]
         name = _nominative_name(words, tagged.text)
-        # a unit is of its organization's kind: «отдел ... HP» is no authority
+        # a unit is of its organization's kind: «отдел ... HP» is no authority; of its own head's
+        # when the organization is unknown («департамент ЖКХ»)
         owner = known_abbrevs().get(toks[last - 1].text.lower())
-        out.append(OrgMention(words[0].start, words[-1].end, name, None, owner[1] if owner else None))
+        kind = owner[1] if owner else org_heads().get(tuple(t.lemma for t in toks[i : i + n]))
+        out.append(OrgMention(words[0].start, words[-1].end, name, None, kind))
         i = last
     return out
 
@@ -431,7 +442,7 @@ def _ner_mentions(tagged: Tagged, spans: NamedSpans, tickers: set[int]) -> list[
                 legal, alias = legal or alias, None
         if not name:
             continue
-        kind = forms.kinds.get(legal) if legal else _head_kind(words)
+        kind = forms.kinds.get(legal) if legal else (lexicon_kind(name) or _head_kind(words) or _latin_kind(name))
         guessed = kind is None and raw[:1] in OPEN_QUOTES and legal is None and not known_abbrevs().get(name.lower())
         if guessed:
             kind = "company"  # a bare quoted name («Амкадор»): a brand name, nearly always a company
@@ -507,7 +518,7 @@ def _site_mentions(tagged: Tagged) -> list[OrgMention]:
     for m in SITE.finditer(text):
         before = WORD_BEFORE.search(text, max(0, m.start() - WORD_BEFORE_CHARS), m.start())
         if before and phrase_lemmas(before.group(1))[0] in report_verbs():
-            out.append(OrgMention(m.start(), m.end(), m.group(1), None, "company"))
+            out.append(OrgMention(m.start(), m.end(), m.group(1), None, "other"))  # news media are «other»
     return out
 
 

@@ -68,12 +68,22 @@ def tidy(s: str) -> str:
 
 
 def org_kind(m: OrgMention) -> str:
-    if m.kind:
-        return m.kind
-    known = known_abbrevs().get(m.name.lower())
-    if known:
-        return known[1]
-    return "other"
+    return m.kind or lexicon_kind(m.name) or "other"
+
+
+# a known short name with a place after it: «МИД Казахстана», «Газпром трансгаз Москва»
+MAX_OWNER_NAME_WORDS = 3
+
+
+def lexicon_kind(name: str) -> str | None:
+    """The kind the lexicon gives a name, its country after it too («Минобрнауки РФ»), or its
+    first word when that is a known short name and a place or a branch follows («МИД
+    Казахстана»): the lexicon knows better than a head noun («Банк России» is an authority)."""
+    known = known_short_name(name)
+    words = name.split()
+    if known is None and 1 < len(words) <= MAX_OWNER_NAME_WORDS and len(words[0]) > 1:
+        known = known_abbrevs().get(words[0].lower())
+    return known[1] if known else None
 
 
 def acronym(name: str) -> str:
