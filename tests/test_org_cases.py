@@ -1220,3 +1220,31 @@ def test_a_descriptor_before_a_quoted_name_is_one_organization_with_the_name(ext
 def test_the_kind(extract, text, name, kind):
     doc = extract(text)
     assert [(o["name"], o["kind"]) for o in doc["organizations"]] == [(name, kind)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "mention"),
+    cases(
+        [
+            (
+                "Пресс-релиз распространил Департамент по связям с общественностью ЗАО «Вектор».",
+                "Департамент по связям с общественностью",
+                ("Департамент по связям с общественностью", 26),
+            ),
+            (
+                "Рейтинг понизило агентство Fitch & Partners Ratings.",
+                "Fitch & Partners Ratings",
+                ("Fitch & Partners Ratings", 27),
+            ),
+        ]
+    ),
+)
+def test_a_name_is_kept_when_its_longer_reading_overlaps_a_surer_one(extract, text, name, mention):
+    assert _mentions(extract(text), name) == [mention]
+
+
+def test_a_quotation_after_a_name_is_no_part_of_it(extract):
+    doc = extract("По его словам, Государственная дума «не выполняет обещаний, данных избирателям весной».")
+    assert [(o["name"], o["mentions"][0]["text"]) for o in doc["organizations"]] == [
+        ("Государственная дума", "Государственная дума")
+    ]

@@ -53,6 +53,21 @@ def _starts_person(toks: list[Token], k: int) -> bool:
     return before.lower() not in ("им", "имени") and not (toks[k - 1].text == "." and _is_initial(toks, k - 2))
 
 
+# a name in quotes is short («Красный Октябрь»); a longer quote is a quotation or a title
+MAX_QUOTED_NAME_WORDS = 6
+
+
+# a name in quotes may hold a verb («Говорит Москва»); a clause of more words is a quotation
+MAX_QUOTED_VERB_NAME_WORDS = 2
+
+
+def _quotation(inner: list[Token]) -> bool:
+    """Quoted words that are no name: a clause or a long title."""
+    words = [t for t in inner if t.text[:1].isalnum()]
+    clause = len(words) > MAX_QUOTED_VERB_NAME_WORDS and any(_is_verb(t) for t in words)
+    return len(words) > MAX_QUOTED_NAME_WORDS or clause
+
+
 def name_end(tagged: Tagged, first: int, last: int) -> int:
     """The end of a name found in tokens [first, last): before a date, a circumstance, a verb or
     a person's initials; words in quotes are the name's own («Сила 2011»)."""
@@ -61,6 +76,8 @@ def name_end(tagged: Tagged, first: int, last: int) -> int:
     while k < last:
         closed = tagged.quote_closes.get(k)
         if closed is not None:
+            if _quotation(toks[k + 1 : closed - 1]):
+                return k  # «в Государственную думу «не появляется ни на ... поле»»: a quotation follows
             k = min(closed, last)  # «Радиостанции «Говорит Москва»»: a quoted name is all the name's
             continue
         if _starts_date(toks, k) or _starts_circumstance(toks, k) or _is_verb(toks[k]) or _starts_person(toks, k):

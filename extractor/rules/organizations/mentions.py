@@ -41,7 +41,7 @@ from extractor.nlp.coverage import Coverage
 from extractor.nlp.inflect import as_written, case_form, head_grams, head_index, nominative_phrase, recover_shape
 from extractor.nlp.morph import UD_CASES, phrase_lemmas
 from extractor.nlp.phrases import OPEN_QUOTES, NamedSpans, case_of, quote_end
-from extractor.nlp.tagging import Tagged, Token
+from extractor.nlp.tagging import Span, Tagged, Token
 from extractor.rules.organizations.extent import name_end, name_reach
 from extractor.rules.organizations.filters import (
     event_or_thing,
@@ -266,9 +266,12 @@ def _latin_name_end(toks: list[Token], i: int, limit: int) -> int | None:
     """The end of a capitalized Latin-script name starting at token `i`, if there is one."""
     if i >= limit or not toks[i].text[:1].isupper() or not LATIN_WORD.match(toks[i].text):
         return None
-    k = i
-    while k < limit and k - i < MAX_LATIN_NAME_WORDS and LATIN_WORD.match(toks[k].text):
-        k += 1
+    k, words = i, 0
+    while k < limit and words < MAX_LATIN_NAME_WORDS and LATIN_WORD.match(toks[k].text):
+        k, words = k + 1, words + 1
+        # «Standard & Poors», «Johnson & Johnson»: an ampersand between two Latin words
+        if k + 1 < limit and toks[k].text == "&" and LATIN_WORD.match(toks[k + 1].text):
+            k += 1
     return k
 
 
@@ -365,7 +368,6 @@ def _coordinated(tagged: Tagged, i: int, head_end: int, limit: int, kind: str) -
 def _ner_mentions(tagged: Tagged, spans: NamedSpans, tickers: set[int]) -> list[OrgMention]:
     toks = tagged.tokens
     out = []
-    forms = legal_forms()
     loc_at = {s.first: s for s in tagged.spans if s.type == "LOC"}
     for span in tagged.spans:
         if span.type != "ORG":
@@ -407,48 +409,61 @@ def _ner_mentions(tagged: Tagged, spans: NamedSpans, tickers: set[int]) -> list[
         if last - first == 1 and country_after and known_short_name(toks[first].text):
             last += 1
         # «Государственного ... комитета» + «Республики Беларусь»
+        reached = last
         if last in loc_at and case_of(toks[last - 1]) == "Gen" and case_of(toks[last]) == "Gen":
-            last = loc_at[last].last
+            reached = loc_at[last].last
         elif last < sent.last and case_of(toks[last - 1]) is not None:
             if _head_kind(toks[first:last]):
-                last = name_reach(tagged, spans, last, sent.last)
-        words = toks[first:last]
-        raw = tagged.text[words[0].start : words[-1].end]
-        legal = None
-        m = forms.abbreviation.match(raw)
-        if m:
-            legal = form_of(m.group(1))
-            raw = raw[m.end() :].strip()
-            words = [t for t in words if t.start >= words[0].start + m.end()]
-        if not words:
-            continue
-        if raw[:1] in OPEN_QUOTES:
-            name = strip_quotes(raw)
-            inner = [t for t in words if t.text[:1].isalnum()]
-            if len(inner) == 1 and case_of(inner[0]) not in (None, "Nom"):
-                name = _quoted_nominative(inner[0])
-        elif head_index(words) is not None and not any(t.text in QUOTE_CHARS for t in words):
-            name = _nominative_name(words, tagged.text)
-        else:
-            name = raw
-        name = tidy(name)
-        alias = None
-        m_abbr = PAREN_ABBR.match(name)
-        if m_abbr:
-            # the short form as written («СПбГУ»), not as inflection left it
-            raw_abbr = PAREN_ABBR.match(tidy(raw))
-            name, alias = m_abbr.group(1), raw_abbr.group(2) if raw_abbr else m_abbr.group(2)
-            if alias in forms.kinds:  # «Банк ВТБ (ПАО)»: a legal form in brackets
-                legal, alias = legal or alias, None
-        if not name:
-            continue
-        kind = forms.kinds.get(legal) if legal else (lexicon_kind(name) or _head_kind(words) or _latin_kind(name))
-        guessed = kind is None and raw[:1] in OPEN_QUOTES and legal is None and not known_abbrevs().get(name.lower())
-        if guessed:
-            kind = "company"  # a bare quoted name («Амкадор»): a brand name, nearly always a company
-        start = words[0].start if not legal else span.start
-        out.append(OrgMention(start, words[-1].end, name, legal, kind, alias, kind_guessed=guessed))
+                reached = name_reach(tagged, spans, last, sent.last)
+        # the model's own span too, for when the longer one overlaps a surer mention («Департамента
+        # по связям с общественностью» before «ЗАО «Роспром»»): the longest that fits is chosen
+        for end in dict.fromkeys((last, reached)):
+            m = _ner_mention(tagged, span, first, end)
+            if m is not None:
+                out.append(m)
     return out
+
+
+def _ner_mention(tagged: Tagged, span: Span, first: int, last: int) -> OrgMention | None:
+    """The mention of the model's span made tokens [first, last): legal form, name, kind."""
+    toks = tagged.tokens
+    forms = legal_forms()
+    words = toks[first:last]
+    raw = tagged.text[words[0].start : words[-1].end]
+    legal = None
+    m = forms.abbreviation.match(raw)
+    if m:
+        legal = form_of(m.group(1))
+        raw = raw[m.end() :].strip()
+        words = [t for t in words if t.start >= words[0].start + m.end()]
+    if not words:
+        return None
+    if raw[:1] in OPEN_QUOTES:
+        name = strip_quotes(raw)
+        inner = [t for t in words if t.text[:1].isalnum()]
+        if len(inner) == 1 and case_of(inner[0]) not in (None, "Nom"):
+            name = _quoted_nominative(inner[0])
+    elif head_index(words) is not None and not any(t.text in QUOTE_CHARS for t in words):
+        name = _nominative_name(words, tagged.text)
+    else:
+        name = raw
+    name = tidy(name)
+    alias = None
+    m_abbr = PAREN_ABBR.match(name)
+    if m_abbr:
+        # the short form as written («СПбГУ»), not as inflection left it
+        raw_abbr = PAREN_ABBR.match(tidy(raw))
+        name, alias = m_abbr.group(1), raw_abbr.group(2) if raw_abbr else m_abbr.group(2)
+        if alias in forms.kinds:  # «Банк ВТБ (ПАО)»: a legal form in brackets
+            legal, alias = legal or alias, None
+    if not name:
+        return None
+    kind = forms.kinds.get(legal) if legal else (lexicon_kind(name) or _head_kind(words) or _latin_kind(name))
+    guessed = kind is None and raw[:1] in OPEN_QUOTES and legal is None and not known_abbrevs().get(name.lower())
+    if guessed:
+        kind = "company"  # a bare quoted name («Амкадор»): a brand name, nearly always a company
+    start = words[0].start if not legal else span.start
+    return OrgMention(start, words[-1].end, name, legal, kind, alias, kind_guessed=guessed)
 
 
 def _place_mentions(tagged: Tagged) -> list[OrgMention]:
