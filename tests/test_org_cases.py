@@ -1248,3 +1248,12 @@ def test_a_quotation_after_a_name_is_no_part_of_it(extract):
     assert [(o["name"], o["mentions"][0]["text"]) for o in doc["organizations"]] == [
         ("Государственная дума", "Государственная дума")
     ]
+
+
+def test_a_quoted_name_in_another_case_is_the_organization_of_its_legal_form(extract):
+    doc = extract(
+        "Контракт подписало ФКП «Тамбовский пороховой завод». Продукция «Тамбовского порохового завода» "
+        "поставляется в 12 стран."
+    )
+    got = [(o["name"], o["legal_form"], len(o["mentions"])) for o in doc["organizations"]]
+    assert got == [("Тамбовский пороховой завод", "ФКП", 2)]

@@ -95,11 +95,14 @@ def _pairwise(groups: list[list[OrgMention]]) -> list[list[OrgMention]]:
     return out
 
 
-def _principal(names: list[str]) -> str:
-    """The name an organization goes by: the longest written in mixed case (the spelled-out form;
-    a heading's capitals give way), not a descriptor before a quoted name («ОК «РусАл»» gives
-    way to «РусАл»)."""
-    return max(names, key=lambda n: (not n.isupper(), QUOTED_AFTER_DESCRIPTOR.fullmatch(n) is None, len(n)))
+def _principal(names: list[str], official: frozenset[str] = frozenset()) -> str:
+    """The name an organization goes by: the name written after its legal form if any (the official
+    one), else the longest written in mixed case (the spelled-out form; a heading's capitals give
+    way), not a descriptor before a quoted name («ОК «РусАл»» gives way to «РусАл»)."""
+    return max(
+        names,
+        key=lambda n: (n in official, not n.isupper(), QUOTED_AFTER_DESCRIPTOR.fullmatch(n) is None, len(n)),
+    )
 
 
 def _one_org(names: list[str], other: list[str]) -> bool:
@@ -118,7 +121,7 @@ def _organization(text: str, group: list[OrgMention]) -> Organization:
     form; a heading's capitals give way), the other names as aliases, the first legal form, the
     kind the surest mention gives."""
     names = _names(group)
-    name = _principal(names)
+    name = _principal(names, frozenset(m.name for m in group if m.legal_form))
     org = Organization(
         name=name,
         legal_form=next((m.legal_form for m in group if m.legal_form), None),

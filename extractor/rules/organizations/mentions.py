@@ -443,6 +443,8 @@ def _ner_mention(tagged: Tagged, span: Span, first: int, last: int) -> OrgMentio
         inner = [t for t in words if t.text[:1].isalnum()]
         if len(inner) == 1 and case_of(inner[0]) not in (None, "Nom"):
             name = _quoted_nominative(inner[0])
+        elif len(inner) == len(words) - 2 and _declined_phrase(inner):
+            name = _nominative_name(inner, tagged.text)  # «Пермского порохового завода»
     elif head_index(words) is not None and not any(t.text in QUOTE_CHARS for t in words):
         name = _nominative_name(words, tagged.text)
     else:
@@ -480,6 +482,15 @@ def _place_mentions(tagged: Tagged) -> list[OrgMention]:
                 name = one_word_spelling(words) or _nominative_name(words, tagged.text)
             out.append(OrgMention(span.start, span.end, name, None, kind))
     return out
+
+
+def _declined_phrase(words: list[Token]) -> bool:
+    """Quoted words that are a noun phrase in an oblique case, adjectives agreeing with their head
+    noun: «Пермского порохового завода»; a name of other words keeps its form («Газпром нефти»)."""
+    h = head_index(words)
+    if h is None or h == 0 or case_of(words[h]) in (None, "Nom") or words[h].pos != "NOUN":
+        return False
+    return all(t.pos == "ADJ" and case_of(t) == case_of(words[h]) for t in words[:h])
 
 
 def _quoted_nominative(tok: Token) -> str:

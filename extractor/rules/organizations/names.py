@@ -130,7 +130,8 @@ QUOTED_AFTER_DESCRIPTOR = re.compile(r"\S+ [«\"„“](.+)[»\"“”]")
 
 # inflectional endings of Russian nouns and adjectives, longest first: «Газпромом» ~ «Газпром»
 ENDINGS = sorted(
-    "а я о е ы и у ю ь й ом ем ой ей ою ею ам ям ах ях ами ями ого его ому ему ым им ая яя ое ее ые ие ую юю".split(),
+    "а я о е ы и у ю ь й ом ем ой ей ою ею ам ям ах ях ами ями ого его ому ему ым им ий ый ых их "
+    "ая яя ое ее ые ие ую юю".split(),
     key=len,
     reverse=True,
 )
