@@ -1257,3 +1257,17 @@ def test_a_quoted_name_in_another_case_is_the_organization_of_its_legal_form(ext
     )
     got = [(o["name"], o["legal_form"], len(o["mentions"])) for o in doc["organizations"]]
     assert got == [("Тамбовский пороховой завод", "ФКП", 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    cases(
+        [
+            ("Проект одобрил минздрав Татарстана.", [("Минздрав Татарстана", "authority")]),
+            ("Поправки внесли в госдуму весной.", [("Госдума", "authority")]),
+            ("Магнит притягивает железо, а полюс земли смещается.", []),
+        ]
+    ),
+)
+def test_a_known_short_name_in_lowercase(extract, text, names):
+    assert [(o["name"], o["kind"]) for o in extract(text)["organizations"]] == names

@@ -510,10 +510,16 @@ def _abbrev_mentions(tagged: Tagged) -> list[OrgMention]:
     sentence («Магнит притягивает»)."""
     known = abbrev_spellings()
     others = {i for s in tagged.spans if s.type != "ORG" for i in range(s.first, s.last)}
+    loc_at = {s.first: s for s in tagged.spans if s.type == "LOC"}
     out = []
     for i, t in enumerate(tagged.tokens):
         if t.text in known and sum(c.isupper() for c in t.text) >= 2:
             out.append(OrgMention(t.start, t.end, t.text, None, known[t.text]))
+            continue
+        if t.text.islower() and not is_common_word(t) and i not in others:
+            lowercase = _lowercase_known_name(tagged, i, loc_at)
+            if lowercase is not None:
+                out.append(lowercase)
             continue
         if not (t.text[:1].isupper() and t.text[1:].islower()) or i in others:
             continue
@@ -523,6 +529,21 @@ def _abbrev_mentions(tagged: Tagged) -> list[OrgMention]:
         name = spelling if plain(spelling) != plain(t.text) else t.text
         out.append(OrgMention(t.start, t.end, name, None, known[spelling]))
     return out
+
+
+def _lowercase_known_name(tagged: Tagged, i: int, loc_at: dict[int, Span]) -> OrgMention | None:
+    """A well-known short name written in lowercase, with the place after it in the genitive:
+    «минздрав Татарстана», «в минпромторге»; a common word of the dictionary it also is
+    («магнит», «полюс», «дума») is left alone."""
+    toks = tagged.tokens
+    spelling = one_word_spelling([toks[i]])
+    if spelling is None:
+        return None
+    end, name = toks[i].end, spelling
+    place = loc_at.get(i + 1)
+    if place is not None and case_of(toks[i + 1]) == "Gen":
+        end, name = place.end, f"{spelling} {place.text}"
+    return OrgMention(toks[i].start, end, name, None, abbrev_spellings()[spelling])
 
 
 # a site name: «NEWSru.com», «baltinfo.ru», «кремль.рф»
