@@ -1271,3 +1271,17 @@ def test_a_quoted_name_in_another_case_is_the_organization_of_its_legal_form(ext
 )
 def test_a_known_short_name_in_lowercase(extract, text, names):
     assert [(o["name"], o["kind"]) for o in extract(text)["organizations"]] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    cases(
+        [
+            ("Губернатор и правительство края одобрили программу.", ["Правительство края"]),
+            ("Проект поддержала администрация города.", ["Администрация города"]),
+            ("Инспекторы провели инспекцию района.", []),
+        ]
+    ),
+)
+def test_a_government_of_a_territory_noun_is_a_name(extract, text, names):
+    assert [o["name"] for o in extract(text)["organizations"]] == names

@@ -152,6 +152,18 @@ def known_full_names() -> dict[str, str]:
 
 
 @cache
+def territorial_heads() -> frozenset[tuple[str, ...]]:
+    """Heads that name a body in lowercase with a territory noun: «правительство края»."""
+    return frozenset(phrase_lemmas(r[0]) for r in load_rows("org_heads.txt") if r[2:] == ("territory",))
+
+
+@cache
+def territory_nouns() -> frozenset[str]:
+    """«край», «город», «страна»: after an authority head, the territory it governs."""
+    return frozenset(load_words("territory_nouns.txt"))
+
+
+@cache
 def month_lemmas() -> frozenset[str]:
     """«январь» ... «декабрь»: a day and a month end a name («Советом Федерации 28 июня»)."""
     return frozenset(row[1].split()[0] for row in load_rows("months.txt"))

@@ -34,6 +34,8 @@ from extractor.lexicon.orgs import (
     org_organs,
     plain,
     report_verbs,
+    territorial_heads,
+    territory_nouns,
     unit_heads,
 )
 from extractor.lexicon.posts import match_post_head
@@ -221,7 +223,10 @@ def _head_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
             first = _with_adjectives(toks, i, sent.first)
             named_place = any(k in spans.loc_start for k in range(head_end, last))
             lowercase_name = key in lowercase_heads()
-            if last > head_end and (_is_capitalized(toks[first]) or named_place or lowercase_name):
+            # «правительство края», «администрация города»: the territory of the text's own body
+            territory = key in territorial_heads() and last == head_end + 1
+            territory = territory and toks[head_end].lemma in territory_nouns() and case_of(toks[head_end]) == "Gen"
+            if last > head_end and (_is_capitalized(toks[first]) or named_place or lowercase_name or territory):
                 words = toks[first:last]
                 name = _nominative_name(words, tagged.text)
                 out.append(OrgMention(words[0].start, words[-1].end, name[:1].upper() + name[1:], None, kind))
