@@ -1285,3 +1285,16 @@ def test_a_known_short_name_in_lowercase(extract, text, names):
 )
 def test_a_government_of_a_territory_noun_is_a_name(extract, text, names):
     assert [o["name"] for o in extract(text)["organizations"]] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "legal_form"),
+    cases(
+        [
+            ("Проект финансирует ООО УК «Северинвест».", "УК «Северинвест»", "ООО"),
+            ("Двигатели выпускает АО НПО «Турбомаш».", "НПО «Турбомаш»", "АО"),
+        ]
+    ),
+)
+def test_of_two_legal_forms_the_first_is_the_legal_one(extract, text, name, legal_form):
+    assert [(o["name"], o["legal_form"]) for o in extract(text)["organizations"]] == [(name, legal_form)]

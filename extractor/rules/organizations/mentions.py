@@ -126,6 +126,7 @@ def _legal_form_mentions(tagged: Tagged) -> list[OrgMention]:
         if abbr:
             hits.append((m.start(), m.end(), abbr))
     out = []
+    ends = {e: (s, a) for s, e, a in hits}
     for start, end, abbr in sorted(hits):
         # the quoted name right after the form
         rest = text[end : end + MAX_GAP_BEFORE_QUOTE + 1]
@@ -144,6 +145,13 @@ def _legal_form_mentions(tagged: Tagged) -> list[OrgMention]:
         name = strip_quotes(text[qpos:qend])
         if not name:
             continue
+        # «ООО УК «Металлоинвест»», «АО НПО «Энергомаш»»: the first form is the legal one, the
+        # second belongs to the name
+        before = text[max(0, start - MAX_GAP_BEFORE_QUOTE - 1) : start]
+        outer = ends.get(start - (len(before) - len(before.rstrip(" \u00a0"))))
+        if outer is not None and before[-1:].isspace():
+            name = f"{text[start:end]} «{name}»"
+            start, abbr = outer
         out.append(OrgMention(start, qend, " ".join(name.split()), abbr, forms.kinds.get(abbr, "company")))
     return out
 
