@@ -529,10 +529,10 @@ def _abbrev_mentions(tagged: Tagged) -> list[OrgMention]:
         if t.text in known and sum(c.isupper() for c in t.text) >= 2:
             out.append(OrgMention(t.start, t.end, t.text, None, known[t.text]))
             continue
-        if t.text.islower() and not is_common_word(t) and i not in others:
-            lowercase = _lowercase_known_name(tagged, i, loc_at)
-            if lowercase is not None:
-                out.append(lowercase)
+        if t.text.islower():
+            # the lexicon first: telling a common word asks the dictionary, which is slow
+            if one_word_spelling([t]) is not None and i not in others and not is_common_word(t):
+                out.append(_lowercase_known_name(tagged, i, loc_at))
             continue
         if not (t.text[:1].isupper() and t.text[1:].islower()) or i in others:
             continue
@@ -544,14 +544,12 @@ def _abbrev_mentions(tagged: Tagged) -> list[OrgMention]:
     return out
 
 
-def _lowercase_known_name(tagged: Tagged, i: int, loc_at: dict[int, Span]) -> OrgMention | None:
+def _lowercase_known_name(tagged: Tagged, i: int, loc_at: dict[int, Span]) -> OrgMention:
     """A well-known short name written in lowercase, with the place after it in the genitive:
-    «минздрав Татарстана», «в минпромторге»; a common word of the dictionary it also is
-    («магнит», «полюс», «дума») is left alone."""
+    «минздрав Татарстана», «в минпромторге» (one that is a common word of the dictionary too,
+    «магнит», «полюс», «дума», is left alone before)."""
     toks = tagged.tokens
-    spelling = one_word_spelling([toks[i]])
-    if spelling is None:
-        return None
+    spelling = one_word_spelling([toks[i]]) or toks[i].text
     end, name = toks[i].end, spelling
     place = loc_at.get(i + 1)
     if place is not None and case_of(toks[i + 1]) == "Gen":
