@@ -103,6 +103,7 @@ class Organization(Record):
 @dataclass
 class Location(Record):
     name: str
+    aliases: list[str] = field(default_factory=list)  # the other names the text gives the place: «Белоруссия»
     mentions: list[Mention] = field(default_factory=list)
 
 

@@ -116,6 +116,12 @@ def unit_heads() -> PhraseIndex[bool]:
     return PhraseIndex((phrase_lemmas(w), True) for w in load_words("unit_heads.txt"))
 
 
+@cache
+def org_organs() -> PhraseIndex[bool]:
+    """Governing and speaking bodies of an organization: «правление», «совет директоров»."""
+    return PhraseIndex((phrase_lemmas(w), True) for w in load_words("org_organs.txt"))
+
+
 def plain(s: str) -> str:
     s = s.lower().replace("ё", "е")
     for q in QUOTE_CHARS:
@@ -143,6 +149,30 @@ def one_word_names() -> dict[str, str]:
 @cache
 def known_full_names() -> dict[str, str]:
     return {plain(full): kind for full, kind in known_abbrevs().values()}
+
+
+@cache
+def territorial_heads() -> frozenset[tuple[str, ...]]:
+    """Heads that name a body in lowercase with a territory noun: «правительство края»."""
+    return frozenset(phrase_lemmas(r[0]) for r in load_rows("org_heads.txt") if r[2:] == ("territory",))
+
+
+@cache
+def territory_nouns() -> frozenset[str]:
+    """«край», «город», «страна»: after an authority head, the territory it governs."""
+    return frozenset(load_words("territory_nouns.txt"))
+
+
+@cache
+def month_lemmas() -> frozenset[str]:
+    """«январь» ... «декабрь»: a day and a month end a name («Советом Федерации 28 июня»)."""
+    return frozenset(row[1].split()[0] for row in load_rows("months.txt"))
+
+
+@cache
+def circumstance_words() -> frozenset[str]:
+    """Words that after «по» make a circumstance («по поводу», «по делу»), as written."""
+    return frozenset(load_words("circumstance_words.txt"))
 
 
 @cache

@@ -4,7 +4,8 @@ parent named inside a name, the kind the surest mention gives."""
 from __future__ import annotations
 
 from extractor.model import Location, Mention, Organization
-from extractor.rules.organizations.names import OrgMention, org_kind, same_org
+from extractor.rules.locations import LocMention, is_republic, same_place
+from extractor.rules.organizations.names import QUOTED_AFTER_DESCRIPTOR, OrgMention, org_kind, same_org
 
 
 def _norm(s: str) -> str:
@@ -31,46 +32,159 @@ def _find_org(orgs: list[Organization], name: str) -> Organization | None:
     return next((o for o in orgs if any(same_org(n, name) for n in [o.name, *o.aliases])), None)
 
 
+# merging groups of mentions pairwise is quadratic in their number: past this many groups (a
+# directory, not a release) the merge mention by mention stands
+MAX_PAIRED_GROUPS = 300
+
+
 def _merge_orgs(text: str, mentions: list[OrgMention]) -> list[Organization]:
-    orgs: list[Organization] = []
-    # how sure each organization's kind is: 0 a default, 1 guessed from quotes, 2 from a head
-    # noun, a legal form or the lexicon; a surer mention overrides
-    sure: dict[int, int] = {}
-    for m in mentions:
-        target = next((o for o in orgs if any(same_org(n, m.name) for n in [o.name, *o.aliases])), None)
-        mention = Mention(text[m.start:m.end], m.start, m.end)
-        if target is None and m.alias:
-            target = next((o for o in orgs if any(same_org(n, m.alias) for n in [o.name, *o.aliases])), None)
-        if target is None:
-            orgs.append(Organization(name=m.name, legal_form=m.legal_form, kind=org_kind(m), mentions=[mention],
-                                     aliases=[m.alias] if m.alias else []))
-            sure[id(orgs[-1])] = _kind_sureness(m)
+    groups = _pairwise(_grouped(mentions))
+    return [_organization(text, group) for group in groups]
+
+
+def _names(group: list[OrgMention]) -> list[str]:
+    """Every name the mentions of a group give, their bracketed short names too, in text order."""
+    out: list[str] = []
+    for m in group:
+        _add_names(out, m)
+    return out
+
+
+def _add_names(names: list[str], m: OrgMention) -> None:
+    """A mention's name and short name, unless known; written in mixed case, they replace the
+    capitals of a heading («МИНПРОМТОРГ РОССИИ» -> «Минпромторг России»)."""
+    for n in (m.name, m.alias):
+        if not n:
             continue
-        if m.alias and all(_norm(m.alias) != _norm(a) for a in [target.name, *target.aliases]):
-            target.aliases.append(m.alias)
-        target.mentions.append(mention)
-        if _norm(m.name) != _norm(target.name) and all(_norm(m.name) != _norm(a) for a in target.aliases):
-            # the longer, spelled-out form names the organization; the others are aliases
-            if len(m.name) > len(target.name) and not m.name.isupper():
-                target.aliases.append(target.name)
-                target.name = m.name
-            else:
-                target.aliases.append(m.name)
-        target.legal_form = target.legal_form or m.legal_form
+        k = next((i for i, x in enumerate(names) if _norm(x) == _norm(n)), None)
+        if k is None:
+            names.append(n)
+        elif names[k].isupper() and not n.isupper():
+            names[k] = n
+
+
+def _grouped(mentions: list[OrgMention]) -> list[list[OrgMention]]:
+    """Mentions in text order, each joined to the first group it is one organization with."""
+    groups: list[list[OrgMention]] = []
+    names: list[list[str]] = []
+    for m in mentions:
+        own = _names([m])
+        k = next((i for i, ns in enumerate(names) if _one_org(ns, own)), None)
+        if k is None:
+            groups.append([m])
+            names.append(own)
+        else:
+            groups[k].append(m)
+            _add_names(names[k], m)
+    return groups
+
+
+def _pairwise(groups: list[list[OrgMention]]) -> list[list[OrgMention]]:
+    """Groups that a later mention shows to be one («Норникель» after «Норильский Никель» and
+    «Норникелем») are joined: the first absorbs the later ones."""
+    if len(groups) > MAX_PAIRED_GROUPS:
+        return groups
+    out: list[list[OrgMention]] = []
+    for group in groups:
+        target = next((g for g in out if _one_org(_names(g), _names(group))), None)
+        if target is None:
+            out.append(list(group))
+        else:
+            target.extend(group)
+            target.sort(key=lambda m: m.start)
+    return out
+
+
+def _principal(names: list[str], official: frozenset[str] = frozenset()) -> str:
+    """The name an organization goes by: the name written after its legal form if any (the official
+    one), else the longest written in mixed case (the spelled-out form; a heading's capitals give
+    way), not a descriptor before a quoted name («ОК «РусАл»» gives way to «РусАл»)."""
+    return max(
+        names,
+        key=lambda n: (n in official, not n.isupper(), QUOTED_AFTER_DESCRIPTOR.fullmatch(n) is None, len(n)),
+    )
+
+
+def _one_org(names: list[str], other: list[str]) -> bool:
+    """Two sets of names are one organization's when two of them are, and their principal names
+    agree too, unless one side has short names only: «СГУ» joins «Саратовский государственный
+    университет», but does not then bring «Сургутский государственный университет» in."""
+    if not any(same_org(a, b) for a in names for b in other):
+        return False
+    if all(" " not in n for n in names) or all(" " not in n for n in other):
+        return True
+    return same_org(_principal(names), _principal(other))
+
+
+def _organization(text: str, group: list[OrgMention]) -> Organization:
+    """One organization from its mentions: the longest name written in mixed case (the spelled-out
+    form; a heading's capitals give way), the other names as aliases, the first legal form, the
+    kind the surest mention gives."""
+    names = _names(group)
+    name = _principal(names, frozenset(m.name for m in group if m.legal_form))
+    org = Organization(
+        name=name,
+        legal_form=next((m.legal_form for m in group if m.legal_form), None),
+        kind=org_kind(group[0]),
+        aliases=[n for n in names if _norm(n) != _norm(name)],
+        mentions=[Mention(text[m.start : m.end], m.start, m.end) for m in group],
+    )
+    # how sure the kind is: 0 a default, 1 guessed from quotes, 2 from a head noun, a legal form
+    # or the lexicon; a surer mention overrides
+    sure = _kind_sureness(group[0])
+    for m in group[1:]:
         sureness = _kind_sureness(m)
-        if sureness > sure[id(target)] or (m.kind and sureness == sure[id(target)] and target.kind == "other"):
-            target.kind = org_kind(m)
-            sure[id(target)] = sureness
-    return orgs
+        if sureness > sure or (m.kind and sureness == sure and org.kind == "other"):
+            org.kind = org_kind(m)
+            sure = sureness
+    return org
 
 
 def _kind_sureness(m: OrgMention) -> int:
     return 0 if not m.kind else 1 if m.kind_guessed else 2
 
 
-def merge_locations(text: str, mentions) -> list[Location]:
-    by_name: dict[str, Location] = {}
+def merge_locations(text: str, mentions: list[LocMention]) -> list[Location]:
+    """One Location per place, whatever the form («Беларусь», «Республика Беларусь»,
+    «Белоруссия»; «Россия», «РФ», «Российская Федерация»): named as the text first names it, the
+    other names as aliases. A lone «Республика» is the republic named last before it, or no
+    place at all."""
+    groups: list[list[LocMention]] = []
+    names: list[list[str]] = []
     for m in mentions:
-        loc = by_name.setdefault(_norm(m.name), Location(name=m.name))
-        loc.mentions.append(Mention(text[m.start:m.end], m.start, m.end))
-    return list(by_name.values())
+        if _norm(m.name) == LONE_STATE:
+            k = next((i for i in range(len(groups) - 1, -1, -1) if _is_republic(names[i], m.start, groups[i])), None)
+        else:
+            k = next((i for i, ns in enumerate(names) if any(same_place(n, m.name) for n in ns)), None)
+        if k is None:
+            if _norm(m.name) != LONE_STATE:
+                groups.append([m])
+                names.append([m.name])
+            continue
+        groups[k].append(m)
+        if all(_norm(n) != _norm(m.name) for n in names[k]) and _norm(m.name) != LONE_STATE:
+            names[k].append(m.name)
+    out = []
+    for group, ns in zip(groups, names, strict=True):
+        group.sort(key=lambda x: x.start)
+        loc = Location(name=ns[0], aliases=ns[1:])
+        loc.mentions = [Mention(text[m.start : m.end], m.start, m.end) for m in group]
+        out.append(loc)
+    return out
+
+
+def find_location(locs: list[Location], name: str) -> int | None:
+    """The index of the location one of whose names is `name`, in any form («Российская
+    Федерация» finds the place named «Россия» with that alias): for `org_ref` of a post."""
+    return next((i for i, loc in enumerate(locs) if any(same_place(n, name) for n in [loc.name, *loc.aliases])), None)
+
+
+# «Республика» alone stands for the republic the text names before it
+LONE_STATE = "республика"
+
+
+def _is_republic(names: list[str], before: int, group: list[LocMention]) -> bool:
+    """A place named before `before` whose names, or the place list, call it a republic."""
+    if group[0].start >= before:
+        return False
+    return any(LONE_STATE in _norm(n) or is_republic(n) for n in names)

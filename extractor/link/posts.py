@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from extractor.lexicon.orgs import org_heads
 from extractor.lexicon.posts import post_lexicon, role_key
+from extractor.link.organizations import find_location
 from extractor.model import Location, Mention, Organization, OrgRef, Person, Post
 from extractor.nlp.morph import phrase_lemmas
 from extractor.rules.organizations.names import same_org, strip_legal_form
@@ -52,10 +53,8 @@ class Entities:
         for i, o in enumerate(self.orgs):
             if any(same_org(n, bare) for n in [o.name, *o.aliases]):
                 return OrgRef("organization", i)
-        for i, loc in enumerate(self.locs):
-            if _norm(loc.name) == _norm(name):
-                return OrgRef("location", i)
-        return None
+        place = find_location(self.locs, name)
+        return None if place is None else OrgRef("location", place)
 
     def last_before(self, pos: int, wanted: Callable[[OrgRef], bool]) -> OrgRef | None:
         """The wanted entity named last before `pos`, within CONTEXT_CHARS."""

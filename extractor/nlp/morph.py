@@ -59,6 +59,15 @@ def fits(parse: Parse, pos: str, case: str | None) -> bool:
     return True
 
 
+# grammemes of names: organizations, abbreviations, persons, places, trademarks
+NAME_GRAMMEMES = frozenset({"Orgn", "Abbr", "Name", "Surn", "Geox", "Trad"})
+
+
+def is_common(found: tuple[Parse, ...]) -> bool:
+    """The analyses of a word of the dictionary that is no name: «центр», «телевизор», «яблоко»."""
+    return bool(found) and all(p.is_known and not (NAME_GRAMMEMES & p.tag.grammemes) for p in found)
+
+
 def plain_lemma(s: str) -> str:
     return s.replace("ё", "е")
 

@@ -66,12 +66,11 @@ Chain = Callable[[list[Token], int, int], int | None]
 
 
 ALL_PREPS = frozenset(PREP_CASES)
-# organization names take «по» and «при» groups («Совет при Президенте РФ по развитию ...»)
-# and «в» with a common noun («Центр инновационных технологий в ортопедии»); «в Хьюстоне»,
-# «в японском МИДе», «от штата Аризона» say where the organization is, not what it is called
-ORG_PREPS = frozenset({"по", "при", "в", "во"})
-# «на» + place belongs to a post («Посол Евросоюза на Южном Кавказе»), never to a name
-PLACE_PREPS = frozenset({"в", "во"})
+# organization names take «по» and «при» groups («Совет при Президенте РФ по развитию ...»);
+# «в» says where or when («в Хьюстоне», «в японском МИДе», «во главе с», «в выступлении»: in
+# NEREL train no «в» with a common noun our names took in was part of the gold name), «от»
+# whose («от штата Аризона»), «на» where a post is («Посол Евросоюза на Южном Кавказе»)
+ORG_PREPS = frozenset({"по", "при"})
 
 
 # the words of one item of a coordinated list: «государственной поддержки предпринимательства»
@@ -146,20 +145,13 @@ def extend_dependents(
                 j = k
                 continue
         low = text.lower()
-        if low in preps and j + 1 < limit and not (
-            preps is ORG_PREPS and low in PLACE_PREPS and (j + 1 in spans.named_end or not toks[j + 1].text.islower())
-        ):
+        if low in preps and j + 1 < limit:
             want = PREP_CASES[low]
             k = j + 1
-            named = False
             while k < limit and k not in spans.per_start and (
                 k in spans.named_end or (toks[k].pos in ("NOUN", "PROPN", "ADJ") and case_of(toks[k]) in want)
             ):
-                named = named or k in spans.named_end
                 k = spans.named_end.get(k, k + 1)
-            # «в японском МИДе», «в новом Конгрессе»: «в» with a name says where, as with a place
-            if preps is ORG_PREPS and low in PLACE_PREPS and named:
-                break
             if k < limit and toks[k].text == "," and k > j + 1:
                 k = coordinated_list_end(toks, k, limit, want) or k
             # «по связям с общественностью», «по работе с молодёжью»

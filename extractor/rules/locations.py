@@ -1,14 +1,20 @@
-"""Locations: natasha's LOC spans, put into the nominative and merged by name.
+"""Locations: natasha's LOC spans, put into the nominative; what tells two names of one place.
 
 Coordinated place names share their head noun: «Карагандинской и Павлодарской областей» are
-«Карагандинская область» and «Павлодарская область»."""
+«Карагандинская область» and «Павлодарская область». The name of a street in an address is no
+place of the text («ул. Ленина, д. 5»). One place has many names: «Беларусь», «Республика
+Беларусь», «Белоруссия»; «Россия», «РФ», «Российская Федерация» (`same_place`)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extractor.lexicon.orgs import known_org_kind
+from extractor.lexicon.places import place_groups, place_key, street_words
 from extractor.nlp.inflect import head_grams, nominative_phrase, nominative_word, recover_shape
+from extractor.nlp.morph import is_common
 from extractor.nlp.tagging import Span, Tagged, Token
 
 # how far (in tokens) a bare adjective looks for the head noun it shares
@@ -56,12 +62,102 @@ def _name(tagged: Tagged, span: Span) -> str:
     return " ".join(nominative_phrase(words, tagged.text).split())
 
 
+# a house number after a street's name: «, д. 5», «, 12», «дом 3», «, стр. 2»
+HOUSE_NUMBER = re.compile(r"\s*,?\s*(?:(?:д|дом|стр|корп)\.?\s*)?\d")
+
+
+def _is_street_word(tok: Token) -> bool:
+    """«ул.», «улице», «проспект»: one street («на улицах Лондона» are a city's)."""
+    singular = tok.feats.get("Number") != "Plur"
+    return singular and (tok.text.lower() in street_words() or tok.lemma in street_words())
+
+
+def _in_address(tagged: Tagged, span: Span) -> bool:
+    """A street's name: after «ул.», «улица», «проспект» ... or with one of them («Ленинский
+    проспект»), and before a house number or in a sentence that gives an address («по адресу:
+    ... пр-т Маркса»); «на улицах Лондона» names a city."""
+    toks = tagged.tokens
+    k = span.first - 1
+    if k >= 0 and toks[k].text == ".":
+        k -= 1
+    street = (k >= 0 and _is_street_word(toks[k])) or any(_is_street_word(t) for t in toks[span.first : span.last])
+    if not street:
+        return False
+    sent = tagged.sents[toks[span.first].sent]
+    return bool(HOUSE_NUMBER.match(tagged.text, span.end)) or "адрес" in tagged.text[sent.start : span.start].lower()
+
+
+def _common_word_opening(tagged: Tagged, span: Span) -> bool:
+    """«Американцы возвращаются ...», «Речная экосистема ...»: one capitalized word of the
+    dictionary that is no name, opening a sentence, is no place."""
+    tok = tagged.tokens[span.first]
+    return span.last - span.first == 1 and tagged.sents[tok.sent].first == span.first and is_common(tok.parses)
+
+
 def find_loc_mentions(tagged: Tagged) -> list[LocMention]:
     out = []
     for span in tagged.spans:
-        if span.type != "LOC" or known_org_kind(tagged, span):
+        if span.type != "LOC" or known_org_kind(tagged, span) or _in_address(tagged, span):
             continue  # «ЕС», «Европейский союз» are organizations
+        if _common_word_opening(tagged, span):
+            continue
         name = _name(tagged, span)
         if name:
             out.append(LocMention(span.start, span.end, name))
     return out
+
+
+# the kinds of a state before its name: «Республика Беларусь», «Королевство Эсватини»
+STATE_WORDS = frozenset({"республика", "королевство", "княжество", "султанат", "государство"})
+# a state's adjective and a country's name share their first letters: «Азербайджанская
+# Республика» and «Азербайджан», «Удмуртская» and «Удмуртия»
+SHARED_STEM = 5
+# place names compared, kept: merging compares every mention with every place
+PLACE_CACHE = 100_000
+
+
+@lru_cache(maxsize=PLACE_CACHE)
+def same_place(a: str, b: str) -> bool:
+    """Two names of one place: the same lemmas («Российской Федерации», «Российская Федерация»),
+    names of one place in the place list («Белоруссия», «Беларусь»; «Россия», «РФ»), a state
+    and its name («Республика Казахстан», «Казахстан»; «Азербайджанская Республика»,
+    «Азербайджан»), or an acronym of its full name («ОАЭ»)."""
+    ka, kb = place_key(a), place_key(b)
+    if ka == kb:
+        return True
+    groups = place_groups()
+    if ka in groups and groups.get(kb) == groups[ka]:
+        return True
+    return _state_of(ka, kb) or _state_of(kb, ka) or _acronym_of(a, b) or _acronym_of(b, a)
+
+
+def _state_of(state: tuple[str, ...], name: tuple[str, ...]) -> bool:
+    """«республика казахстан» of «казахстан»; «азербайджанский республика» of «азербайджан»."""
+    if len(state) < 2 or state[0] not in STATE_WORDS and state[-1] not in STATE_WORDS:
+        return False
+    rest = state[1:] if state[0] in STATE_WORDS else state[:-1]
+    if rest == name:
+        return True
+    if len(rest) != 1 or len(name) != 1 or state[0] in STATE_WORDS:
+        return False
+    shared = 0
+    while shared < min(len(rest[0]), len(name[0])) and rest[0][shared] == name[0][shared]:
+        shared += 1
+    return shared >= SHARED_STEM
+
+
+# an acronym of a place: «ОАЭ», «ЮАР», «КНДР»
+ACRONYM = re.compile(r"[А-ЯЁ]{3,6}")
+
+
+def _acronym_of(short: str, name: str) -> bool:
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in ("и", "де")]
+    return bool(ACRONYM.fullmatch(short)) and len(words) >= 2 and "".join(w[0] for w in words).upper() == short
+
+
+@lru_cache(maxsize=PLACE_CACHE)
+def is_republic(name: str) -> bool:
+    """A place the place list also names a republic («Беларусь»: «Республика Беларусь»)."""
+    groups = place_groups()
+    k = groups.get(place_key(name))
+    return k is not None and any(g == k and "республика" in key for key, g in groups.items())

@@ -13,9 +13,10 @@ from extractor.lexicon.orgs import (
     org_heads,
     plain,
     time_nouns,
+    unit_heads,
 )
 from extractor.nlp.inflect import head_index
-from extractor.nlp.morph import phrase_lemmas
+from extractor.nlp.morph import is_common, phrase_lemmas
 from extractor.nlp.phrases import OPEN_QUOTES
 from extractor.nlp.tagging import Tagged, Token
 from extractor.rules.organizations.names import LATIN_WORD, OrgMention, strip_quotes
@@ -24,15 +25,17 @@ from extractor.rules.organizations.names import LATIN_WORD, OrgMention, strip_qu
 MAX_REPEATED_NAME_WORDS = 3
 
 
-def is_event_or_thing(tagged: Tagged, m: OrgMention) -> bool:
+def event_or_thing(tagged: Tagged, m: OrgMention) -> str | None:
     """Exhibitions, forums and programmes are not organizations: «выставка «ИННОПРОМ»»,
     «Международная промышленная выставка»; nor are vehicles, buildings and products: «шаттл
-    «Дискавери»», «Космический телескоп Хаббл»."""
+    «Дискавери»», «Космический телескоп Хаббл». The reason: "known" (the lexicon's), "object" (a
+    thing noun before it), "event" (an event noun before it), "head" (an event or thing noun heads
+    it); None when the mention is none of these."""
     if plain(m.name) in not_org_names() or plain(tagged.text[m.start : m.end]) in not_org_names():
-        return True
+        return "known"
     i = tagged.token_at(m.start)
     if i is None:
-        return False
+        return None
     toks = tagged.tokens
     # an event or thing noun right before the name, in apposition to it: «выставка «ИННОПРОМ»»,
     # «шаттл «Дискавери»», «телескоп Хаббл»; an event noun only before quotes, as «в 2010 году
@@ -44,17 +47,17 @@ def is_event_or_thing(tagged: Tagged, m: OrgMention) -> bool:
     if k >= 0 and toks[k].sent == toks[i].sent and _in_apposition(tagged, m):
         head = toks[k].lemma
         if head in object_heads() and (quoted or not m.name.isupper()):
-            return True
+            return "object"
         # a Latin name does not decline: after a singular event noun it is the event's name
         # («конкурс The BOBs»), after a plural one an owner («акций Facebook»)
         latin = LATIN_WORD.match(m.name.split()[0]) is not None and toks[k].feats.get("Number") == "Sing"
         if (quoted or latin) and head in event_heads() and head not in time_nouns():
-            return True
+            return "event"
     # an event noun heading a name of several words
     j = tagged.token_ending(m.end)
     words = toks[i : (j + 1 if j is not None else i + 1)]
     h = head_index(words)
-    return len(words) > 1 and h is not None and words[h].lemma in not_org_heads()
+    return "head" if len(words) > 1 and h is not None and words[h].lemma in not_org_heads() else None
 
 
 def _in_apposition(tagged: Tagged, m: OrgMention) -> bool:
@@ -74,23 +77,34 @@ def is_generic(m: OrgMention) -> bool:
 
 
 def is_lone_common_noun(tagged: Tagged, m: OrgMention) -> bool:
-    """«Разъяснения Минздрав опубликует»: a capitalized common noun opening a sentence, tagged as
-    an organization, is not one."""
+    """«Разъяснения Минздрав опубликует», «Выработка ГЭС и ГАЭС выросла», «Маржа EBITDA
+    составила»: a capitalized common noun opening a sentence, tagged as (the start of) an
+    organization, is not one; a head noun of names («Правительство области», «Банк России») or a
+    noun with a place after it («Голос Америки») may be."""
     i = tagged.token_at(m.start)
-    if i is None or tagged.token_ending(m.end) != i or m.legal_form or m.alias:
+    j = tagged.token_ending(m.end)
+    if i is None or j is None or m.legal_form or m.alias:
         return False
-    tok = tagged.tokens[i]
-    if tagged.sents[tok.sent].first != i or not tok.text[1:].islower():
+    toks = tagged.tokens
+    tok = toks[i]
+    if tagged.sents[tok.sent].first != i or not tok.text[1:].islower() or not is_common_word(tok):
         return False
-    return is_common_word(tok)
+    if j == i:
+        return True
+    if tok.pos not in ("NOUN", "PROPN"):
+        return False
+    if org_heads().longest_at(toks, i, j + 1) or unit_heads().longest_at(toks, i, j + 1):
+        return False
+    if toks[i + 1].start == tok.end:
+        return False  # one word written with a dot or a dash: «Страна.ua»
+    # the noun's complement: lowercase words, abbreviations, Latin terms («ГЭС», «EBITDA»), not a
+    # proper name («Голос Америки»)
+    return not any(t.text[:1].isupper() and t.text[1:].islower() and t.text.isalpha() for t in toks[i + 1 : j + 1])
 
 
 def is_common_word(tok: Token) -> bool:
     """A word of the dictionary that is not a name: «Центр», «Телевизор», «Яблоко»."""
-    found = tok.parses
-    return bool(found) and all(
-        p.is_known and not ({"Orgn", "Abbr", "Name", "Surn", "Geox", "Trad"} & p.tag.grammemes) for p in found
-    )
+    return is_common(tok.parses)
 
 
 def name_tokens(tagged: Tagged, m: OrgMention) -> tuple[list[Token], bool] | None:

@@ -31,29 +31,69 @@ from extractor.lexicon.orgs import (
     lowercase_heads,
     one_word_spelling,
     org_heads,
+    org_organs,
     plain,
     report_verbs,
+    territorial_heads,
+    territory_nouns,
     unit_heads,
 )
 from extractor.lexicon.posts import match_post_head
 from extractor.nlp.coverage import Coverage
-from extractor.nlp.inflect import case_form, head_grams, head_index, nominative_phrase, recover_shape
+from extractor.nlp.inflect import as_written, case_form, head_grams, head_index, nominative_phrase, recover_shape
 from extractor.nlp.morph import UD_CASES, phrase_lemmas
-from extractor.nlp.phrases import OPEN_QUOTES, ORG_PREPS, NamedSpans, case_of, extend_dependents, quote_end
-from extractor.nlp.tagging import Tagged, Token
+from extractor.nlp.phrases import OPEN_QUOTES, NamedSpans, case_of, quote_end
+from extractor.nlp.tagging import Span, Tagged, Token
+from extractor.rules.organizations.extent import name_end, name_reach
 from extractor.rules.organizations.filters import (
+    event_or_thing,
     is_common_word,
-    is_event_or_thing,
     is_generic,
     is_lone_common_noun,
     name_keys,
     named_in,
 )
-from extractor.rules.organizations.names import LATIN_WORD, PAREN_ABBR, OrgMention, known_short_name, strip_quotes, tidy
-from extractor.rules.organizations.passes import repeated_mentions, territorial_branches, with_brackets, with_parents
+from extractor.rules.organizations.names import (
+    LATIN_WORD,
+    PAREN_ABBR,
+    OrgMention,
+    known_short_name,
+    lexicon_kind,
+    same_org,
+    strip_quotes,
+    tidy,
+)
+from extractor.rules.organizations.passes import (
+    generic_references,
+    repeated_mentions,
+    spelled_further,
+    territorial_branches,
+    with_brackets,
+    with_legal_form_before,
+    with_parents,
+)
 
 # a head noun telling the kind has at most three words: «группа компаний», «Белорусская железная дорога»
 MAX_HEAD_KIND_WORDS = 3
+
+
+# Latin words that make a name a company's: «Segezha Group», «Apple Inc.», «HSBC Holdings»
+COMPANY_WORDS = frozenset("group holding holdings inc ltd llc corp corporation company ag gmbh plc bank".split())
+
+
+def _latin_kind(name: str) -> str | None:
+    return "company" if any(w.strip(".,").lower() in COMPANY_WORDS for w in name.split()[1:]) else None
+
+
+def _nominative_name(words: list[Token], text: str) -> str:
+    """A name in the nominative; abbreviations stay as written («РУДН», not «РУДНЫ»: the
+    dictionary would decline a guess at the word)."""
+    name = tidy(nominative_phrase(words, text))
+    written = tidy(as_written(words, text)).split()
+    said = name.split()
+    if len(said) != len(written):
+        return name
+    return " ".join(w if len(w) > 1 and w.isupper() else n for n, w in zip(said, written, strict=True))
 
 
 def _head_kind(tokens: list[Token]) -> str | None:
@@ -86,6 +126,7 @@ def _legal_form_mentions(tagged: Tagged) -> list[OrgMention]:
         if abbr:
             hits.append((m.start(), m.end(), abbr))
     out = []
+    ends = {e: (s, a) for s, e, a in hits}
     for start, end, abbr in sorted(hits):
         # the quoted name right after the form
         rest = text[end : end + MAX_GAP_BEFORE_QUOTE + 1]
@@ -104,6 +145,13 @@ def _legal_form_mentions(tagged: Tagged) -> list[OrgMention]:
         name = strip_quotes(text[qpos:qend])
         if not name:
             continue
+        # «ООО УК «Металлоинвест»», «АО НПО «Энергомаш»»: the first form is the legal one, the
+        # second belongs to the name
+        before = text[max(0, start - MAX_GAP_BEFORE_QUOTE - 1) : start]
+        outer = ends.get(start - (len(before) - len(before.rstrip(" \u00a0"))))
+        if outer is not None and before[-1:].isspace():
+            name = f"{text[start:end]} «{name}»"
+            start, abbr = outer
         out.append(OrgMention(start, qend, " ".join(name.split()), abbr, forms.kinds.get(abbr, "company")))
     return out
 
@@ -124,6 +172,11 @@ def _looks_like_name(inner: list[Token]) -> bool:
     return not any(t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") == "Fin" for t in words)
 
 
+def _opens_name(tok: Token) -> bool:
+    """A capital, a quote or a Latin letter: «Газпрома», «"Черкизово"», «HSBC»."""
+    return tok.text[:1].isupper() or tok.text[:1] in OPEN_QUOTES or tok.text[:1].isdigit()
+
+
 def _is_capitalized(tok: Token) -> bool:
     return tok.text[:1].isupper()
 
@@ -135,6 +188,10 @@ def _head_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
     out = []
     i = 0
     while i < len(toks):
+        organ = org_organs().longest_at(toks, i, len(toks))
+        if organ:
+            i = organ[0]  # «Совет директоров ПАО ...»: an organ, the name after it is the organization
+            continue
         found = org_heads().longest_at(toks, i, len(toks))
         if not found:
             i += 1
@@ -170,13 +227,16 @@ def _head_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
         # «Правительство Тульской области»; lowercase too when a place follows: «правительство
         # Омской области»
         if kind == "authority":
-            last = extend_dependents(tagged, spans, head_end, sent.last, preps=ORG_PREPS)
+            last = name_reach(tagged, spans, head_end, sent.last)
             first = _with_adjectives(toks, i, sent.first)
             named_place = any(k in spans.loc_start for k in range(head_end, last))
             lowercase_name = key in lowercase_heads()
-            if last > head_end and (_is_capitalized(toks[first]) or named_place or lowercase_name):
+            # «правительство края», «администрация города»: the territory of the text's own body
+            territory = key in territorial_heads() and last == head_end + 1
+            territory = territory and toks[head_end].lemma in territory_nouns() and case_of(toks[head_end]) == "Gen"
+            if last > head_end and (_is_capitalized(toks[first]) or named_place or lowercase_name or territory):
                 words = toks[first:last]
-                name = tidy(nominative_phrase(words, tagged.text))
+                name = _nominative_name(words, tagged.text)
                 out.append(OrgMention(words[0].start, words[-1].end, name[:1].upper() + name[1:], None, kind))
                 i = last
                 continue
@@ -205,9 +265,9 @@ def _adjective_name_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMenti
             continue
         if any(k in others for k in range(first, i + 1)):
             continue
-        last = extend_dependents(tagged, spans, i + 1, sent.last, preps=ORG_PREPS)  # «... комитета по имуществу»
+        last = name_reach(tagged, spans, i + 1, sent.last)  # «... комитета по имуществу»
         words = toks[first:last]
-        out.append(OrgMention(words[0].start, words[-1].end, tidy(nominative_phrase(words, tagged.text)), None, kind))
+        out.append(OrgMention(words[0].start, words[-1].end, _nominative_name(words, tagged.text), None, kind))
     return out
 
 
@@ -219,9 +279,12 @@ def _latin_name_end(toks: list[Token], i: int, limit: int) -> int | None:
     """The end of a capitalized Latin-script name starting at token `i`, if there is one."""
     if i >= limit or not toks[i].text[:1].isupper() or not LATIN_WORD.match(toks[i].text):
         return None
-    k = i
-    while k < limit and k - i < MAX_LATIN_NAME_WORDS and LATIN_WORD.match(toks[k].text):
-        k += 1
+    k, words = i, 0
+    while k < limit and words < MAX_LATIN_NAME_WORDS and LATIN_WORD.match(toks[k].text):
+        k, words = k + 1, words + 1
+        # «Standard & Poors», «Johnson & Johnson»: an ampersand between two Latin words
+        if k + 1 < limit and toks[k].text == "&" and LATIN_WORD.match(toks[k + 1].text):
+            k += 1
     return k
 
 
@@ -248,7 +311,11 @@ def _unit_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
             i += 1  # «филиал «Владимирский полиэфир»» is a name of its own; «службе «Голоса Америки»» a unit
             continue
         sent = tagged.sents[tok.sent]
-        last = extend_dependents(tagged, spans, i + n, sent.last, preps=ORG_PREPS)
+        organ = org_organs().longest_at(toks, i, min(len(toks), i + n + 1))
+        if organ:  # «совет директоров», «наблюдательный совет»: an organ, no unit
+            i = organ[0]
+            continue
+        last = name_reach(tagged, spans, i + n, sent.last)
         closed = last - 1 if toks[last - 1].text in QUOTE_CHARS else last  # «движения «Солидарность»»
         if last == i + n or (last not in org_ends and closed not in org_ends):
             i += 1
@@ -258,11 +325,16 @@ def _unit_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
             if toks[first - 1].lemma in NOT_NAME_ADJECTIVES:
                 break
             first -= 1
+        if org_organs().longest_at(toks, first, last):
+            i = last  # «наблюдательного совета «Уралкалия»»: an organ, no unit
+            continue
         words = toks[first:last]
-        name = tidy(nominative_phrase(words, tagged.text))
-        # a unit is of its organization's kind: «отдел ... HP» is no authority
+        name = _nominative_name(words, tagged.text)
+        # a unit is of its organization's kind: «отдел ... HP» is no authority; of its own head's
+        # when the organization is unknown («департамент ЖКХ»)
         owner = known_abbrevs().get(toks[last - 1].text.lower())
-        out.append(OrgMention(words[0].start, words[-1].end, name, None, owner[1] if owner else None))
+        kind = owner[1] if owner else org_heads().get(tuple(t.lemma for t in toks[i : i + n]))
+        out.append(OrgMention(words[0].start, words[-1].end, name, None, kind))
         i = last
     return out
 
@@ -306,15 +378,17 @@ def _coordinated(tagged: Tagged, i: int, head_end: int, limit: int, kind: str) -
     return out
 
 
-def _ner_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
+def _ner_mentions(tagged: Tagged, spans: NamedSpans, tickers: set[int]) -> list[OrgMention]:
     toks = tagged.tokens
     out = []
-    forms = legal_forms()
     loc_at = {s.first: s for s in tagged.spans if s.type == "LOC"}
     for span in tagged.spans:
         if span.type != "ORG":
             continue
         first, last = span.first, span.last
+        last = next((k for k in range(first, last) if k in tickers), last)  # «... (MOEX: GMKN)»
+        if first == last:
+            continue
         # «Открылся Центр ...», «Председателя Совета Федерации»: the model took the verb opening
         # the sentence or the post before the name in
         while first < last - 1 and toks[first].pos in ("VERB", "AUX"):
@@ -322,6 +396,13 @@ def _ner_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
         post_end = match_post_head(toks, first, last)
         if post_end is not None and post_end < last and toks[post_end].text[:1].isupper():
             first = post_end
+        # «Правления банка», «СД «Черкизово»»: an organ is no organization, the name after it is
+        organ = org_organs().longest_at(toks, first, last)
+        if organ:
+            first = organ[0]
+            if first == last or not _opens_name(toks[first]):
+                continue
+        last = name_end(tagged, first + 1, last)  # the model's span too: «Фонд создан для помощи ...»
         if last - first == 1 and toks[first].pos == "ADJ":
             continue  # a lone adjective («Чрезвычайным») is a tagging slip, not a name
         sent = tagged.sents[toks[first].sent]
@@ -337,52 +418,67 @@ def _ner_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
             if q is not None and q >= last and _looks_like_name(toks[first : q - 1]):
                 first, last = first - 1, q
         # «Минпромторг» + «России»: a short name and its country
-        country_after = last < sent.last and toks[last].text in ("России", "РФ")
+        country_after = last < sent.last and toks[last].text.lower() in ("россии", "рф")
         if last - first == 1 and country_after and known_short_name(toks[first].text):
             last += 1
         # «Государственного ... комитета» + «Республики Беларусь»
+        reached = last
         if last in loc_at and case_of(toks[last - 1]) == "Gen" and case_of(toks[last]) == "Gen":
-            last = loc_at[last].last
+            reached = loc_at[last].last
         elif last < sent.last and case_of(toks[last - 1]) is not None:
             if _head_kind(toks[first:last]):
-                last = extend_dependents(tagged, spans, last, sent.last, preps=ORG_PREPS)
-        words = toks[first:last]
-        raw = tagged.text[words[0].start : words[-1].end]
-        legal = None
-        m = forms.abbreviation.match(raw)
-        if m:
-            legal = form_of(m.group(1))
-            raw = raw[m.end() :].strip()
-            words = [t for t in words if t.start >= words[0].start + m.end()]
-        if not words:
-            continue
-        if raw[:1] in OPEN_QUOTES:
-            name = strip_quotes(raw)
-            inner = [t for t in words if t.text[:1].isalnum()]
-            if len(inner) == 1 and case_of(inner[0]) not in (None, "Nom"):
-                name = _quoted_nominative(inner[0])
-        elif head_index(words) is not None and not any(t.text in QUOTE_CHARS for t in words):
-            name = nominative_phrase(words, tagged.text)
-        else:
-            name = raw
-        name = tidy(name)
-        alias = None
-        m_abbr = PAREN_ABBR.match(name)
-        if m_abbr:
-            # the short form as written («СПбГУ»), not as inflection left it
-            raw_abbr = PAREN_ABBR.match(tidy(raw))
-            name, alias = m_abbr.group(1), raw_abbr.group(2) if raw_abbr else m_abbr.group(2)
-            if alias in forms.kinds:  # «Банк ВТБ (ПАО)»: a legal form in brackets
-                legal, alias = legal or alias, None
-        if not name:
-            continue
-        kind = forms.kinds.get(legal) if legal else _head_kind(words)
-        guessed = kind is None and raw[:1] in OPEN_QUOTES and legal is None and not known_abbrevs().get(name.lower())
-        if guessed:
-            kind = "company"  # a bare quoted name («Амкадор»): a brand name, nearly always a company
-        start = words[0].start if not legal else span.start
-        out.append(OrgMention(start, words[-1].end, name, legal, kind, alias, kind_guessed=guessed))
+                reached = name_reach(tagged, spans, last, sent.last)
+        # the model's own span too, for when the longer one overlaps a surer mention («Департамента
+        # по связям с общественностью» before «ЗАО «Роспром»»): the longest that fits is chosen
+        for end in dict.fromkeys((last, reached)):
+            m = _ner_mention(tagged, span, first, end)
+            if m is not None:
+                out.append(m)
     return out
+
+
+def _ner_mention(tagged: Tagged, span: Span, first: int, last: int) -> OrgMention | None:
+    """The mention of the model's span made tokens [first, last): legal form, name, kind."""
+    toks = tagged.tokens
+    forms = legal_forms()
+    words = toks[first:last]
+    raw = tagged.text[words[0].start : words[-1].end]
+    legal = None
+    m = forms.abbreviation.match(raw)
+    if m:
+        legal = form_of(m.group(1))
+        raw = raw[m.end() :].strip()
+        words = [t for t in words if t.start >= words[0].start + m.end()]
+    if not words:
+        return None
+    if raw[:1] in OPEN_QUOTES:
+        name = strip_quotes(raw)
+        inner = [t for t in words if t.text[:1].isalnum()]
+        if len(inner) == 1 and case_of(inner[0]) not in (None, "Nom"):
+            name = _quoted_nominative(inner[0])
+        elif len(inner) == len(words) - 2 and _declined_phrase(inner):
+            name = _nominative_name(inner, tagged.text)  # «Пермского порохового завода»
+    elif head_index(words) is not None and not any(t.text in QUOTE_CHARS for t in words):
+        name = _nominative_name(words, tagged.text)
+    else:
+        name = raw
+    name = tidy(name)
+    alias = None
+    m_abbr = PAREN_ABBR.match(name)
+    if m_abbr:
+        # the short form as written («СПбГУ»), not as inflection left it
+        raw_abbr = PAREN_ABBR.match(tidy(raw))
+        name, alias = m_abbr.group(1), raw_abbr.group(2) if raw_abbr else m_abbr.group(2)
+        if alias in forms.kinds:  # «Банк ВТБ (ПАО)»: a legal form in brackets
+            legal, alias = legal or alias, None
+    if not name:
+        return None
+    kind = forms.kinds.get(legal) if legal else (lexicon_kind(name) or _head_kind(words) or _latin_kind(name))
+    guessed = kind is None and raw[:1] in OPEN_QUOTES and legal is None and not known_abbrevs().get(name.lower())
+    if guessed:
+        kind = "company"  # a bare quoted name («Амкадор»): a brand name, nearly always a company
+    start = words[0].start if not legal else span.start
+    return OrgMention(start, words[-1].end, name, legal, kind, alias, kind_guessed=guessed)
 
 
 def _place_mentions(tagged: Tagged) -> list[OrgMention]:
@@ -396,9 +492,18 @@ def _place_mentions(tagged: Tagged) -> list[OrgMention]:
             if span.text.isupper():
                 name = span.text
             else:
-                name = one_word_spelling(words) or tidy(nominative_phrase(words, tagged.text))
+                name = one_word_spelling(words) or _nominative_name(words, tagged.text)
             out.append(OrgMention(span.start, span.end, name, None, kind))
     return out
+
+
+def _declined_phrase(words: list[Token]) -> bool:
+    """Quoted words that are a noun phrase in an oblique case, adjectives agreeing with their head
+    noun: «Пермского порохового завода»; a name of other words keeps its form («Газпром нефти»)."""
+    h = head_index(words)
+    if h is None or h == 0 or case_of(words[h]) in (None, "Nom") or words[h].pos != "NOUN":
+        return False
+    return all(t.pos == "ADJ" and case_of(t) == case_of(words[h]) for t in words[:h])
 
 
 def _quoted_nominative(tok: Token) -> str:
@@ -418,10 +523,16 @@ def _abbrev_mentions(tagged: Tagged) -> list[OrgMention]:
     sentence («Магнит притягивает»)."""
     known = abbrev_spellings()
     others = {i for s in tagged.spans if s.type != "ORG" for i in range(s.first, s.last)}
+    loc_at = {s.first: s for s in tagged.spans if s.type == "LOC"}
     out = []
     for i, t in enumerate(tagged.tokens):
         if t.text in known and sum(c.isupper() for c in t.text) >= 2:
             out.append(OrgMention(t.start, t.end, t.text, None, known[t.text]))
+            continue
+        if t.text.islower():
+            # the lexicon first: telling a common word asks the dictionary, which is slow
+            if one_word_spelling([t]) is not None and i not in others and not is_common_word(t):
+                out.append(_lowercase_known_name(tagged, i, loc_at))
             continue
         if not (t.text[:1].isupper() and t.text[1:].islower()) or i in others:
             continue
@@ -431,6 +542,19 @@ def _abbrev_mentions(tagged: Tagged) -> list[OrgMention]:
         name = spelling if plain(spelling) != plain(t.text) else t.text
         out.append(OrgMention(t.start, t.end, name, None, known[spelling]))
     return out
+
+
+def _lowercase_known_name(tagged: Tagged, i: int, loc_at: dict[int, Span]) -> OrgMention:
+    """A well-known short name written in lowercase, with the place after it in the genitive:
+    «минздрав Татарстана», «в минпромторге» (one that is a common word of the dictionary too,
+    «магнит», «полюс», «дума», is left alone before)."""
+    toks = tagged.tokens
+    spelling = one_word_spelling([toks[i]]) or toks[i].text
+    end, name = toks[i].end, spelling
+    place = loc_at.get(i + 1)
+    if place is not None and case_of(toks[i + 1]) == "Gen":
+        end, name = place.end, f"{spelling} {place.text}"
+    return OrgMention(toks[i].start, end, name, None, abbrev_spellings()[spelling])
 
 
 # a site name: «NEWSru.com», «baltinfo.ru», «кремль.рф»
@@ -452,29 +576,105 @@ def _site_mentions(tagged: Tagged) -> list[OrgMention]:
     for m in SITE.finditer(text):
         before = WORD_BEFORE.search(text, max(0, m.start() - WORD_BEFORE_CHARS), m.start())
         if before and phrase_lemmas(before.group(1))[0] in report_verbs():
-            out.append(OrgMention(m.start(), m.end(), m.group(1), None, "company"))
+            out.append(OrgMention(m.start(), m.end(), m.group(1), None, "other"))  # news media are «other»
     return out
 
 
-# «Группа «Черкизово» (MOEX: GCHE)»: a stock exchange and a ticker
-EXCHANGE_TICKER = re.compile(r"\(\s*([A-Z]{2,10})\s*:\s*[A-Z0-9.]{1,12}\s*\)")
+# «Группа «Черкизово» (MOEX: GCHE)», «(MOEX и LSE: MGNT)», «(MOEX: GMKN, LSE: MNOD)»: stock
+# exchanges and tickers in brackets
+EXCHANGE = r"[A-Z]{2,10}"
+TICKER = r"[A-Z0-9.]{1,12}"
+EXCHANGES = rf"{EXCHANGE}(?:\s*(?:и|/)\s*{EXCHANGE})*"
+TICKER_BRACKET = re.compile(rf"\(\s*{EXCHANGES}\s*:\s*{TICKER}(?:\s*[,;]\s*{EXCHANGES}\s*:\s*{TICKER})*\s*\)")
+EXCHANGE_BEFORE_COLON = re.compile(rf"({EXCHANGE})(?=(?:\s*(?:и|/)\s*{EXCHANGE})*\s*:)")
+# «тикер VTBR», «тикер на Мосбирже — AFLT»: the ticker comes within a few words
+TICKER_WORD_WINDOW = 4
+LATIN_TICKER = re.compile(r"[A-Z][A-Z0-9.]{1,11}")
 
 
 def _exchange_mentions(tagged: Tagged) -> list[OrgMention]:
-    """The exchange of a ticker is a company the release names: «(MOEX: GCHE)», «(NYSE: X)»."""
+    """The exchanges of tickers are companies the release names: «(MOEX: GCHE)», «(NYSE: X)»."""
     return [
-        OrgMention(m.start(1), m.end(1), m.group(1), None, "company") for m in EXCHANGE_TICKER.finditer(tagged.text)
+        OrgMention(e.start(1), e.end(1), e.group(1), None, "company")
+        for m in TICKER_BRACKET.finditer(tagged.text)
+        for e in EXCHANGE_BEFORE_COLON.finditer(tagged.text, m.start(), m.end())
     ]
+
+
+def _ticker_tokens(tagged: Tagged) -> set[int]:
+    """Tokens of tickers, which name shares, not companies: the brackets of exchanges and tickers,
+    and the code after «тикер»; a name ends before them («ГМК «Норильский никель» (MOEX: GMKN)»)."""
+    out = set()
+    for m in TICKER_BRACKET.finditer(tagged.text):
+        first = tagged.token_at(m.start())
+        k = first
+        while k is not None and k < len(tagged.tokens) and tagged.tokens[k].start < m.end():
+            out.add(k)
+            k += 1
+    toks = tagged.tokens
+    for i, tok in enumerate(toks):
+        if tok.lemma == "тикер":
+            limit = min(tagged.sents[tok.sent].last, i + 1 + TICKER_WORD_WINDOW)
+            out.update(k for k in range(i + 1, limit) if LATIN_TICKER.fullmatch(toks[k].text))
+    return out
+
+
+# a heading in capitals has a few words at least: «МИНПРОМТОРГ РОССИИ» alone is a name
+MIN_HEADING_WORDS = 3
+LINE = re.compile(r"[^\n]+")
+
+
+def _headings(text: str) -> Coverage:
+    """Lines written all in capitals («ГУБЕРНАТОР ПОСЕТИЛ НОВЫЙ ЗАВОД»): every word has a capital
+    there, and the model reads names into them."""
+    out = Coverage(len(text))
+    for m in LINE.finditer(text):
+        line = m.group()
+        if len(line.split()) >= MIN_HEADING_WORDS and any(c.isalpha() for c in line) and line.upper() == line:
+            out.add(m.start(), m.end())
+    return out
+
+
+def _outside_headings(text: str, chosen: list[OrgMention]) -> list[OrgMention]:
+    """A name in a heading in capitals counts when the text names it elsewhere, when it is a
+    well-known short name or has its legal form: «МИНПРОМТОРГ РОССИИ ПОДПИСАЛ ...» is the
+    Минпромторг of the text, «НОВЫЙ ЗАВОД В ЗАРЕЧЬЕ» is no name."""
+    headings = _headings(text)
+    inside = [m for m in chosen if headings.overlaps(m.start, m.end)]
+    if not inside:
+        return chosen
+    elsewhere = [m.name for m in chosen if not headings.overlaps(m.start, m.end)]
+    kept = {
+        id(m)
+        for m in inside
+        if m.legal_form or known_short_name(m.name) or any(same_org(m.name, n) for n in elsewhere)
+    }
+    return [m for m in chosen if not headings.overlaps(m.start, m.end) or id(m) in kept]
+
+
+def _thing_keys(tagged: Tagged, m: OrgMention, why: str) -> set[tuple[str, ...]]:
+    """The keys of a name that is an event or a thing everywhere in the text: a thing noun before
+    a quoted or Cyrillic name names the thing («шаттл «Дискавери»», «телескоп Хаббл»), a name of
+    the lexicon or headed by an event noun is one; but after an event noun a name is often who
+    takes part («чемпионата «Спартак»», «концерт Rolling Stones», «программа RT»), after a thing
+    noun a bare Latin name its maker («альбома Rammstein»): there it is no event elsewhere. (In
+    NEREL train these two readings unmade more gold names than they caught.)"""
+    if why == "event":
+        return set()
+    if why == "object" and LATIN_WORD.match(m.name.split()[0]) and tagged.text[m.start] not in OPEN_QUOTES:
+        return set()
+    return name_keys(tagged, m)
 
 
 def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
     """All organization mentions, overlaps resolved in favour of legal-form matches, then the
     longest."""
     spans = NamedSpans(tagged)
+    tickers = _ticker_tokens(tagged)
     ranked = [(0, m) for m in _legal_form_mentions(tagged)]
     ranked += [(1, m) for m in _head_mentions(tagged, spans)]
     ranked += [(1, m) for m in _unit_mentions(tagged, spans)]
-    ranked += [(2, m) for m in _ner_mentions(tagged, spans)]
+    ranked += [(2, m) for m in _ner_mentions(tagged, spans, tickers)]
     ranked += [(3, m) for m in _place_mentions(tagged)]
     ranked += [(3, m) for m in _adjective_name_mentions(tagged, spans)]
     ranked += [(4, m) for m in _abbrev_mentions(tagged)]
@@ -484,26 +684,40 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
     chosen: list[OrgMention] = []
     covered = Coverage(len(tagged.text))
     not_here: set[tuple[str, ...]] = set()  # names this document shows to be events or things
+    generic: list[OrgMention] = []  # «Компания», «Комитет» alone: references, resolved below
+    referenced = Coverage(len(tagged.text))
+    ticker_chars = Coverage(len(tagged.text), ((tagged.tokens[k].start, tagged.tokens[k].end) for k in tickers))
+    exchanges = {(m.start, m.end) for m in _exchange_mentions(tagged)}
     for _, m in ranked:
         if covered.overlaps(m.start, m.end):
             continue
-        if m.legal_form is None and is_event_or_thing(tagged, m):
-            not_here.update(name_keys(tagged, m))
+        if ticker_chars.overlaps(m.start, m.end) and (m.start, m.end) not in exchanges:
+            continue
+        why = event_or_thing(tagged, m) if m.legal_form is None else None
+        if why is not None:
+            not_here.update(_thing_keys(tagged, m, why))
             continue
         if m.legal_form is None and is_generic(m) and not known_short_name(m.name):
+            if not referenced.overlaps(m.start, m.end):  # the model's and a head's may both see it
+                generic.append(m)
+                referenced.add(m.start, m.end)
             continue
         chosen.append(m)
         covered.add(m.start, m.end)
     chosen = territorial_branches(tagged, [m for m in chosen if not is_lone_common_noun(tagged, m)])
     for m in repeated_mentions(tagged, chosen):
-        if is_event_or_thing(tagged, m):
-            not_here.update(name_keys(tagged, m))
+        why = event_or_thing(tagged, m)
+        if why is not None:
+            not_here.update(_thing_keys(tagged, m, why))
         else:
             chosen.append(m)
     # «шаттл «Дискавери»» once makes every «Дискавери» of the text a shuttle
     chosen = [m for m in chosen if m.legal_form is not None or not named_in(name_keys(tagged, m), not_here)]
+    chosen = _outside_headings(tagged.text, chosen)
+    chosen += generic_references(tagged.text, chosen, generic)
     chosen.sort(key=lambda m: m.start)
     others = Coverage(len(tagged.text), ((s.start, s.end) for s in tagged.spans if s.type in ("LOC", "PER")))
-    out = [with_brackets(tagged, m, others) for m in chosen]
+    out = [with_brackets(tagged, m, others) for m in spelled_further(tagged.text, chosen)]
+    out = [with_legal_form_before(tagged.text, m) for m in out]
     return with_parents(tagged.text, out, [m for _, m in ranked])
 

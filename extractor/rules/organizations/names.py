@@ -68,12 +68,22 @@ def tidy(s: str) -> str:
 
 
 def org_kind(m: OrgMention) -> str:
-    if m.kind:
-        return m.kind
-    known = known_abbrevs().get(m.name.lower())
-    if known:
-        return known[1]
-    return "other"
+    return m.kind or lexicon_kind(m.name) or "other"
+
+
+# a known short name with a place after it: «МИД Казахстана», «Газпром трансгаз Москва»
+MAX_OWNER_NAME_WORDS = 3
+
+
+def lexicon_kind(name: str) -> str | None:
+    """The kind the lexicon gives a name, its country after it too («Минобрнауки РФ»), or its
+    first word when that is a known short name and a place or a branch follows («МИД
+    Казахстана»): the lexicon knows better than a head noun («Банк России» is an authority)."""
+    known = known_short_name(name)
+    words = name.split()
+    if known is None and 1 < len(words) <= MAX_OWNER_NAME_WORDS and len(words[0]) > 1:
+        known = known_abbrevs().get(words[0].lower())
+    return known[1] if known else None
 
 
 def acronym(name: str) -> str:
@@ -84,26 +94,171 @@ def acronym(name: str) -> str:
 
 @lru_cache(maxsize=NAME_CACHE)
 def same_org(a: str, b: str) -> bool:
-    """Two names of one organization: equal, an acronym of the other, a known short form, or
-    a name of three words or more with its country after it («Уральский федеральный
-    университет России»)."""
+    """Two names of one organization: equal (a country written either way, case forms of its
+    words, one typo in a long word), a name and its own short forms (`is_short_form`), two short
+    forms of one lexicon entry («Минпромторг», «Минпромторг России»), or a name of three words or
+    more with its country after it («Уральский федеральный университет России»)."""
     pa, pb = _country_plain(a), _country_plain(b)
-    if pa == pb:
+    if pa == pb or _stems(pa) == _stems(pb) or _one_typo(pa, pb):
         return True
     short, long_ = sorted((pa, pb), key=len)
     if len(short.split()) >= 3 and long_.startswith(short + " ") and len(long_.split()) - len(short.split()) <= 2:
         tail = (a if len(a) > len(b) else b).split()[len(short.split()) :]
         if all(w[:1].isupper() for w in tail):
             return True
+    known_a, known_b = known_short_name(a), known_short_name(b)
+    if known_a and known_b and _country_plain(known_a[0]) == _country_plain(known_b[0]):
+        return True
     for x, y in ((a, b), (b, a)):
-        if x.isupper() and 2 <= len(x) <= 8 and " " not in x and acronym(y) == x:
+        if is_short_form(x, y):
             return True
+        quoted = QUOTED_AFTER_DESCRIPTOR.fullmatch(x)
+        if quoted and _stems(_country_plain(quoted.group(1))) == _stems(_country_plain(y)):
+            return True  # «ОК «РусАл»» and «РусАл», «ГМК «Норильский никель»» and «Норильский никель»
         known = known_short_name(x)
         full = _country_plain(strip_legal_form(known[0])) if known else None
         py = _country_plain(y)
         # the lexicon may spell the name out longer: «Уральский федеральный университет имени ...»
         if full and (full == py or (len(py.split()) >= 2 and full.startswith(py + " "))):
             return True
+    return False
+
+
+# a one-word descriptor before a quoted name: «ОК «РусАл»», «ИА «Первое областное»»
+QUOTED_AFTER_DESCRIPTOR = re.compile(r"\S+ [«\"„“](.+)[»\"“”]")
+
+
+# inflectional endings of Russian nouns and adjectives, longest first: «Газпромом» ~ «Газпром»
+ENDINGS = sorted(
+    "а я о е ы и у ю ь й ом ем ой ей ою ею ам ям ах ях ами ями ого его ому ему ым им ий ый ых их "
+    "ая яя ое ее ые ие ую юю".split(),
+    key=len,
+    reverse=True,
+)
+# a stem keeps this many letters at least: «РЖД» is not cut down to «РЖ»
+MIN_STEM = 4
+
+
+def _stem(word: str) -> str:
+    for ending in ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
+            return word[: -len(ending)]
+    return word
+
+
+def _stems(name: str) -> tuple[str, ...]:
+    """The words of a plain name without their endings: «норникелем» and «норникель» agree."""
+    return tuple(_stem(w) for w in name.split())
+
+
+# a typo is told from another name only in a long word: «Рсгеология» for «Росгеология»
+MIN_TYPO_WORD = 8
+
+
+def _one_typo(a: str, b: str) -> bool:
+    """One-word names that differ by one letter left out, added or changed, in a long word."""
+    if " " in a or " " in b or min(len(a), len(b)) < MIN_TYPO_WORD or abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    return a[i + 1 :] == b[i + 1 :] or a[i:] == b[i + 1 :] or a[i + 1 :] == b[i:]
+
+
+# words an acronym or a compound short name may skip: «Российский университет дружбы народов»,
+# «Союз промышленников и предпринимателей» (СПП), «Министерство промышленности и торговли»
+SKIPPED = frozenset({"и", "по", "в", "на", "при", "для", "of", "and", "for", "the", "de"})
+# a dedication ends the part of a name its short forms spell: «СГУ им. Н. Г. Чернышевского»
+DEDICATION = frozenset({"имени", "им"})
+WORD_PIECES = re.compile(r"[а-яёa-z]+")
+# an acronym of two letters («ГУ», «СК») spells too many names; the lexicon knows «ЦБ», «ЕС»
+MIN_ACRONYM = 3
+
+
+def _core(name: str) -> list[str]:
+    """A name's lowercase words up to a dedication, hyphenated words in their parts:
+    «Санкт-Петербургский государственный университет имени ...» -> санкт петербургский ..."""
+    words = []
+    for w in WORD_PIECES.findall(name.lower().replace("ё", "е")):
+        if w in DEDICATION:
+            break
+        words.append(w)
+    return words
+
+
+@lru_cache(maxsize=NAME_CACHE)
+def is_short_form(short: str, name: str) -> bool:
+    """`short` is a short form of `name`:
+    - an acronym or a compound of the first letters of its words, of the whole name or of a run
+      of words opening or closing it («СГУ» of «Национальный исследовательский Саратовский
+      государственный университет», «СПП» of «Союз промышленников и предпринимателей
+      Челябинской области», «ТОГУ», «СПбГУ», «Минпромторг», «Госсобрание»);
+    - the name before its dedication («СЭЗ» of «СЭЗ имени Серго Орджоникидзе»);
+    - its own words, fewer of them, the first a place and the last its head («Саратовский
+      университет» of «Саратовский государственный университет»)."""
+    short_words, words = _core(short), _core(name)
+    if not short_words or not words:
+        return False
+    if short_words == words and len(words) < len(WORD_PIECES.findall(name.lower())):
+        return True  # the name is the short one with a dedication after it
+    if 2 <= len(short_words) < len(words) and _fewer_words(short.split(), _undedicated(name)):
+        return True  # «Саратовский университет»
+    while len(short_words) > 1 and len(words) > 1 and short_words[-1] == words[-1]:
+        short_words, words = short_words[:-1], words[:-1]  # a place both close with: «СПП Челябинской области»
+    if len(short_words) != 1 or len(words) < 2:
+        return False
+    # a compound in another case too: «Норникелем» of «Норильский никель»
+    spelled = _spelled(short_words[0], words) or _spelled(_stem(short_words[0]), words)
+    return len(short_words[0]) >= MIN_ACRONYM and spelled
+
+
+def _undedicated(name: str) -> list[str]:
+    """The words of a name before its dedication («имени ...», «им. ...»)."""
+    words = name.split()
+    cut = next((k for k, w in enumerate(words) if w.lower().rstrip(".") in DEDICATION), len(words))
+    return words[:cut]
+
+
+def _fewer_words(few: list[str], words: list[str]) -> bool:
+    """«Саратовский университет» of «... Саратовский государственный университет»: the same
+    capitalized first word and common head noun, the words left out between them lowercase."""
+    low = [w.lower().replace("ё", "е") for w in words]
+    few_low = [w.lower().replace("ё", "е") for w in few]
+    if few_low[0] not in low or low[-1] != few_low[-1] or not few[0][:1].isupper() or not words[-1].islower():
+        return False
+    start = low.index(few_low[0])
+    rest = iter(range(start + 1, len(low)))
+    kept = {start}
+    for w in few_low[1:]:
+        k = next((k for k in rest if low[k] == w), None)
+        if k is None:
+            return False
+        kept.add(k)
+    return all(words[k].islower() for k in range(start, len(words)) if k not in kept)
+
+
+def _spelled(short: str, words: list[str]) -> bool:
+    """`short` is the first letters (one or more) of every word of a run of `words` that opens or
+    closes them, skipping «и», «по» ...; a run of two words at least."""
+    content = [w for w in words if w not in SKIPPED]
+    for first in range(len(content) - 1):
+        if _spells(short, content[first:]):
+            return True
+    return any(_spells(short, content[:last]) for last in range(2, len(content)))
+
+
+def _spells(short: str, words: list[str]) -> bool:
+    """Every word gives a non-empty prefix, in order, and together they make `short`."""
+    if not words:
+        return not short
+    if not short:
+        return False
+    head = words[0]
+    n = 1
+    while n <= min(len(head), len(short)) and head[:n] == short[:n]:
+        if _spells(short[n:], words[1:]):
+            return True
+        n += 1
     return False
 
 

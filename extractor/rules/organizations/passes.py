@@ -7,12 +7,13 @@ import bisect
 import re
 from dataclasses import replace
 
-from extractor.lexicon.orgs import QUOTE_CHARS, legal_forms, not_org_names, plain
+from extractor.lexicon.orgs import QUOTE_CHARS, form_of, legal_forms, not_org_names, plain
 from extractor.nlp.coverage import Coverage
+from extractor.nlp.morph import phrase_lemmas
 from extractor.nlp.phrases import OPEN_QUOTES
 from extractor.nlp.tagging import Tagged
 from extractor.rules.organizations.filters import is_common_word, is_generic, name_tokens
-from extractor.rules.organizations.names import PAREN_ABBR, OrgMention, tidy
+from extractor.rules.organizations.names import PAREN_ABBR, OrgMention, acronym, tidy
 
 # «ГУ МЧС России по Санкт-Петербургу», «УФНС России по Тульской области»: a territorial body
 BRANCH_TAIL = re.compile(r"\s+(?:(?:России|РФ)\s+)?по\s+(?:г\.\s*)?")
@@ -101,6 +102,40 @@ def repeated_mentions(tagged: Tagged, chosen: list[OrgMention]) -> list[OrgMenti
     return out
 
 
+# the first words of a name tell its head noun: «Правительство ...», «Экспертный совет по ...»
+HEAD_WORDS = 3
+# back-references to a company by what it is («Компания», «Группа», «Общество», «Холдинг»)
+COMPANY_REFERENCES = frozenset({"компания", "группа", "общество", "холдинг", "корпорация"})
+
+
+def generic_references(text: str, chosen: list[OrgMention], generic: list[OrgMention]) -> list[OrgMention]:
+    """A head noun alone stands for the organization of that head named last before it:
+    «Комитет Государственной Думы по промышленности ...» ... «Комитет поддержал ...»;
+    «Компания», «Группа» for the company named last. The reference is a mention of that
+    organization; one with nothing named before it is left out."""
+    taken = Coverage(len(text), [(m.start, m.end) for m in chosen])
+    refs = sorted((m for m in generic if not taken.overlaps(m.start, m.end)), key=lambda m: m.start)
+    if not refs:
+        return []
+    named = sorted(chosen, key=lambda m: m.start)
+    last_by_head: dict[str, OrgMention] = {}
+    last_company: OrgMention | None = None
+    out, k = [], 0
+    for ref in refs:
+        while k < len(named) and named[k].end <= ref.start:
+            m = named[k]
+            for lemma in phrase_lemmas(plain(m.name))[:HEAD_WORDS]:
+                last_by_head[lemma] = m
+            if m.kind == "company":
+                last_company = m
+            k += 1
+        head = phrase_lemmas(plain(ref.name))[0]
+        antecedent = last_by_head.get(head) or (last_company if head in COMPANY_REFERENCES else None)
+        if antecedent is not None:
+            out.append(OrgMention(ref.start, ref.end, antecedent.name, None, antecedent.kind))
+    return out
+
+
 def with_parents(text: str, chosen: list[OrgMention], candidates: list[OrgMention]) -> list[OrgMention]:
     """Each chosen mention with its parent among all the candidate mentions (`with_parent`)."""
     by_start = sorted(candidates, key=lambda x: x.start)
@@ -132,6 +167,32 @@ def with_parent(text: str, m: OrgMention, inside: list[OrgMention]) -> OrgMentio
     return replace(m, parent=parent)
 
 
+# spaces between a legal form and the name after it: «АО ОДК», «ПАО Сбербанк»
+MAX_FORM_GAP = 2
+# the longest legal form as written: «ФГБОУ ВПО», «МКПАО»
+MAX_FORM_WORD = 12
+
+
+def with_legal_form_before(text: str, m: OrgMention) -> OrgMention:
+    """A legal form written right before a name without quotes is its form: «АО ОДК», «ПАО
+    Сбербанк» (the model often leaves the form out of its span)."""
+    if m.legal_form is not None:
+        return m
+    before = text[max(0, m.start - MAX_FORM_GAP - 1) : m.start]
+    gap = len(before) - len(before.rstrip(" \u00a0"))
+    if not 1 <= gap <= MAX_FORM_GAP:
+        return m
+    forms = legal_forms()
+    found = None
+    for form in forms.abbreviation.finditer(text, max(0, m.start - gap - MAX_FORM_WORD), m.start - gap):
+        if form.end() == m.start - gap:
+            found = form
+    if found is None:
+        return m
+    abbr = form_of(found.group(1))
+    return replace(m, start=found.start(), legal_form=abbr, kind=forms.kinds.get(abbr, m.kind))
+
+
 # a short name, or a Latin name of a few words, in brackets: «(Росмолодежь)», «(Volkswagen)»,
 # «(Committee to Protect Journalists)»
 BRACKETED = re.compile(r"\s*\(\s*([А-ЯЁA-Z][\w.\-]{1,24}|[A-Z][\w.\-&']*(?:\s+[\w.\-&']+){1,7})\s*\)")
@@ -139,6 +200,40 @@ BRACKETED = re.compile(r"\s*\(\s*([А-ЯЁA-Z][\w.\-]{1,24}|[A-Z][\w.\-&']*(?:\s
 
 # brackets after a name: a short name and a foreign one, «(КЗЖ) (Committee to Protect Journalists)»
 MAX_BRACKETS = 2
+
+# words between a name and the acronym that spells it with them: «Центр ... технологий в ортопедии (ЦИТО)»
+MAX_ACRONYM_GAP_WORDS = 4
+WORD_AFTER = re.compile(r"[ \u00a0]+([\w-]+)")
+BRACKETED_ACRONYM = re.compile(r"\s*\(\s*([А-ЯЁA-Z]{3,10})\s*\)")
+ACRONYM = re.compile(r"[А-ЯЁA-Z]{3,10}")
+
+
+def spelled_further(text: str, chosen: list[OrgMention]) -> list[OrgMention]:
+    """A name goes on to the words its acronym spells, the acronym in brackets after them or
+    named elsewhere in the text: «Центр инновационных технологий» + «в ортопедии (ЦИТО)» is one
+    name, as the letters of «ЦИТО» say; otherwise a name ends before a preposition."""
+    acronyms = {m.name for m in chosen if ACRONYM.fullmatch(m.name)}
+    taken = Coverage(len(text), [(m.start, m.end) for m in chosen])
+    return [_spelled_further(text, m, acronyms, taken) for m in chosen]
+
+
+def _spelled_further(text: str, m: OrgMention, acronyms: set[str], taken: Coverage) -> OrgMention:
+    if m.legal_form or acronym(m.name) in acronyms:
+        return m
+    words, ends, pos = [m.name], [], m.end
+    for _ in range(MAX_ACRONYM_GAP_WORDS):
+        word = WORD_AFTER.match(text, pos)
+        if word is None or taken.overlaps(word.start(1), word.end(1)):
+            break
+        words.append(word.group(1))
+        pos = word.end()
+        ends.append(pos)
+    for n in range(len(ends), 0, -1):
+        bracket = BRACKETED_ACRONYM.match(text, ends[n - 1])
+        spelled = acronym(" ".join(words[: n + 1]))
+        if spelled in acronyms or (bracket and bracket.group(1) == spelled):
+            return replace(m, name=tidy(" ".join(words[: n + 1])), end=ends[n - 1])
+    return m
 
 
 def with_brackets(tagged: Tagged, m: OrgMention, others: Coverage) -> OrgMention:

@@ -1,0 +1,91 @@
+"""Where an organization name ends: the dependents of its head noun (`extend_dependents`), but
+never into a date («одобрен Советом Федерации 28 июня», «правительства области 4 октября 2023
+года»), a circumstance after «по» («обратился в Думу по поводу законов»), a verb («Фонд создан
+для помощи») or a person named after it («СГУ им. Н. Г. Чернышевского Л. Ю. Коссович»)."""
+
+from __future__ import annotations
+
+from extractor.lexicon.orgs import circumstance_words, month_lemmas
+from extractor.nlp.phrases import ORG_PREPS, NamedSpans, extend_dependents
+from extractor.nlp.tagging import Tagged, Token
+
+# a year written alone after a name («оркестра сезона 2015—2016») has four digits
+YEAR_DIGITS = 4
+
+
+def _starts_date(toks: list[Token], k: int) -> bool:
+    """A day before a month («28 июня»), a year before «год» or alone («2023 года», «2015»)."""
+    text = toks[k].text
+    if not text.isdigit() or (k > 0 and toks[k - 1].text == "№"):
+        return False
+    after = toks[k + 1].lemma if k + 1 < len(toks) else ""
+    return after in month_lemmas() or after in ("год", "г") or len(text) == YEAR_DIGITS
+
+
+def _starts_circumstance(toks: list[Token], k: int) -> bool:
+    """«по поводу», «по делу», «по итогам»: a circumstance, not what a body deals with."""
+    return toks[k].text.lower() == "по" and k + 1 < len(toks) and toks[k + 1].text.lower() in circumstance_words()
+
+
+# pymorphy3's parts of speech of a clause: finite verbs, short participles, gerunds
+CLAUSE_POS = frozenset({"VERB", "PRTS", "GRND"})
+
+
+def _is_verb(tok: Token) -> bool:
+    """A finite verb, a short participle or a gerund, and nothing else in the dictionary: a clause,
+    not a name («Фонд создан»); «Уральской стали» may be read as a verb but is a noun too."""
+    feats = tok.feats
+    clause = feats.get("VerbForm") in ("Fin", "Conv") or feats.get("Variant") == "Short"
+    only_verb = bool(tok.parses) and all(p.tag.POS in CLAUSE_POS for p in tok.parses)
+    return tok.pos in ("VERB", "AUX") and clause and only_verb
+
+
+def _is_initial(toks: list[Token], k: int) -> bool:
+    return len(toks[k].text) == 1 and "А" <= toks[k].text <= "Я" and k + 1 < len(toks) and toks[k + 1].text == "."
+
+
+def _starts_person(toks: list[Token], k: int) -> bool:
+    """Initials that neither follow «им.»/«имени» nor go on other initials start a person named
+    after the name: «СГУ им. Н. Г. Чернышевского Л. Ю. Коссович»."""
+    if not _is_initial(toks, k) or k < 2:
+        return False
+    before = toks[k - 1].text if toks[k - 1].text != "." else toks[k - 2].text
+    return before.lower() not in ("им", "имени") and not (toks[k - 1].text == "." and _is_initial(toks, k - 2))
+
+
+# a name in quotes is short («Красный Октябрь»); a longer quote is a quotation or a title
+MAX_QUOTED_NAME_WORDS = 6
+
+
+# a name in quotes may hold a verb («Говорит Москва»); a clause of more words is a quotation
+MAX_QUOTED_VERB_NAME_WORDS = 2
+
+
+def _quotation(inner: list[Token]) -> bool:
+    """Quoted words that are no name: a clause or a long title."""
+    words = [t for t in inner if t.text[:1].isalnum()]
+    clause = len(words) > MAX_QUOTED_VERB_NAME_WORDS and any(_is_verb(t) for t in words)
+    return len(words) > MAX_QUOTED_NAME_WORDS or clause
+
+
+def name_end(tagged: Tagged, first: int, last: int) -> int:
+    """The end of a name found in tokens [first, last): before a date, a circumstance, a verb or
+    a person's initials; words in quotes are the name's own («Сила 2011»)."""
+    toks = tagged.tokens
+    k = first
+    while k < last:
+        closed = tagged.quote_closes.get(k)
+        if closed is not None:
+            if _quotation(toks[k + 1 : closed - 1]):
+                return k  # «в Государственную думу «не появляется ни на ... поле»»: a quotation follows
+            k = min(closed, last)  # «Радиостанции «Говорит Москва»»: a quoted name is all the name's
+            continue
+        if _starts_date(toks, k) or _starts_circumstance(toks, k) or _is_verb(toks[k]) or _starts_person(toks, k):
+            return k
+        k += 1
+    return last
+
+
+def name_reach(tagged: Tagged, spans: NamedSpans, j: int, limit: int) -> int:
+    """How far the dependents of a head ending at token j go as part of a name."""
+    return name_end(tagged, j, extend_dependents(tagged, spans, j, limit, preps=ORG_PREPS))

@@ -1,0 +1,95 @@
+"""Locations on sentence-level cases (issue 12, item 7): one entity per place whatever the text
+calls it, the other names in `aliases`; a lone «Республика» is the republic named before it or
+nothing; the name of a street in an address is no place."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import cases
+
+
+def _places(doc: dict) -> list[tuple[str, list[str], list[str]]]:
+    return [(loc["name"], loc["aliases"], [m["text"] for m in loc["mentions"]]) for loc in doc["locations"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    cases(
+        [
+            (
+                "Республика Беларусь поставит в Тулу 300 тракторов. Белоруссия также закупит зерно, "
+                "а Беларусь откроет торговый дом.",
+                [
+                    ("Республика Беларусь", ["Белоруссия", "Беларусь"],
+                     ["Республика Беларусь", "Белоруссия", "Беларусь"]),
+                    ("Тула", [], ["Тулу"]),
+                ],
+            ),
+            (
+                "Россия увеличила экспорт зерна. Экспорт из РФ вырос, и Российская Федерация стала лидером рынка.",
+                [("Россия", ["РФ", "Российская Федерация"], ["Россия", "РФ", "Российская Федерация"])],
+            ),
+            (
+                "Договор подписали Республика Казахстан и Монголия. Казахстан поставит уголь.",
+                [
+                    ("Республика Казахстан", ["Казахстан"], ["Республика Казахстан", "Казахстан"]),
+                    ("Монголия", [], ["Монголия"]),
+                ],
+            ),
+            (
+                "Торговый оборот с Чешской Республикой вырос. Чехия закупает станки.",
+                [("Чешская Республика", ["Чехия"], ["Чешской Республикой", "Чехия"])],
+            ),
+            (
+                "Делегация из Объединенных Арабских Эмиратов прибыла в Казань. ОАЭ инвестируют в регион.",
+                [
+                    ("Объединённые Арабские Эмираты", ["ОАЭ"], ["Объединенных Арабских Эмиратов", "ОАЭ"]),
+                    ("Казань", [], ["Казань"]),
+                ],
+            ),
+        ]
+    ),
+)
+def test_one_place_whatever_it_is_called(extract, text, places):
+    assert _places(extract(text)) == places
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    cases(
+        [
+            ("Соглашение подписали Тульская область и Тула.", ["Тульская область", "Тула"]),
+            ("Груз из Ростовской области доставлен в Ростов-на-Дону.", ["Ростовская область", "Ростов-на-Дону"]),
+        ]
+    ),
+)
+def test_a_region_and_its_city_stay_apart(extract, text, places):
+    assert [loc["name"] for loc in extract(text)["locations"]] == places
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    cases(
+        [
+            ("Прием граждан ведется по адресу: г. Тула, ул. Ленина, д. 5.", ["Тула"]),
+            ("Офис компании находится на улице Советской, 12, в Рязани.", ["Рязань"]),
+            ("Филиал переехал на Ленинский проспект, д. 45 в Москве.", ["Москва"]),
+            ("Туристы гуляли по улицам Лондона, 5 дней подряд шел дождь.", ["Лондон"]),
+            ("Митинг прошел на площади Тяньаньмынь в Пекине.", ["Тяньаньмынь", "Пекин"]),
+        ]
+    ),
+)
+def test_a_street_in_an_address_is_no_place(extract, text, places):
+    assert [loc["name"] for loc in extract(text)["locations"]] == places
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    cases(
+        [
+            ("Делегация прибыла в Минск. Американцы предложили поставки техники.", ["Минск"]),
+        ]
+    ),
+)
+def test_a_common_word_opening_a_sentence_is_no_place(extract, text, places):
+    assert [loc["name"] for loc in extract(text)["locations"]] == places
