@@ -1094,3 +1094,18 @@ INVERTED_CASES = [
 def test_a_post_linked_by_a_verb_across_an_age_or_a_leaving(extract, text, name, normals):
     (person,) = [p for p in extract(text)["persons"] if p["name"] == name]
     assert [p["normal"] for p in person["posts"]] == normals
+
+
+PRONOUN_CASES = [
+    ("Игорь Юсуфов долго руководил отраслью. Сейчас он работает спецпредставителем президента по энергетике.",
+     {"Игорь Юсуфов": ["спецпредставитель президента по энергетике"]}),
+    # «она» is of the woman named before, not of the man named last
+    ("Анна Белова встретилась с Петром Орловым. В прошлом году она стала ректором университета.",
+     {"Анна Белова": ["ректор университета"], "Петр Орлов": []}),
+]
+
+
+@pytest.mark.parametrize(("text", "posts"), cases(PRONOUN_CASES))
+def test_a_post_linked_to_a_pronoun_is_of_the_person_named_before(extract, text, posts):
+    got = {p["name"]: [q["normal"] for q in p["posts"]] for p in extract(text)["persons"]}
+    assert got == posts

@@ -13,6 +13,7 @@ dash or parentheses, or through a verb («назначен на должност
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -685,7 +686,46 @@ def find_posts(tagged: Tagged, mentions: Sequence[NameTokens]) -> list[list[Post
         group = None if before[run[0]] else _group_post(tagged, spans, mentions[run[0]])
         for k in run if group else ():
             before[k] = before[k] or [group]
-    return [b + _posts_after(tagged, spans, nm) for b, nm in zip(before, mentions, strict=True)]
+    out = [b + _posts_after(tagged, spans, nm) for b, nm in zip(before, mentions, strict=True)]
+    for k, post in _posts_of_pronouns(tagged, spans, mentions):
+        out[k].append(post)
+    return out
+
+
+@dataclass(frozen=True)
+class _Pronoun:
+    """«он», «она» as the subject of a link verb: a name by another word."""
+
+    first_tok: int
+    last_tok: int
+
+
+# «он», «она» stand for the person named last before them, of their gender, in these sentences
+PRONOUN_GENDERS = {"он": "masc", "она": "femn"}
+PRONOUN_REACH_SENTENCES = 2
+
+
+def _posts_of_pronouns(
+    tagged: Tagged, spans: NamedSpans, mentions: Sequence[NameTokens]
+) -> list[tuple[int, Post]]:
+    """«Сейчас он работает спецпредставителем президента»: a post linked by a verb to «он» or
+    «она» is of the person named last before the pronoun with its gender, a sentence or two back."""
+    toks = tagged.tokens
+    out = []
+    starts = [nm.first_tok for nm in mentions]
+    for i, tok in enumerate(toks):
+        gender = PRONOUN_GENDERS.get(tok.text.lower())
+        if gender is None or tok.case != "Nom":
+            continue
+        post = _linked_after(tagged, spans, _Pronoun(i, i + 1), i + 1, tagged.sents[tok.sent].last)
+        if post is None:
+            continue
+        k = bisect.bisect_left(starts, i) - 1
+        while k >= 0 and getattr(mentions[k], "gender", None) not in (gender, None):
+            k -= 1
+        if k >= 0 and tok.sent - toks[mentions[k].first_tok].sent <= PRONOUN_REACH_SENTENCES:
+            out.append((k, post))
+    return out
 
 
 # what joins the names of a list: «Джон Маккейн и Марко Рубио», «Анжелина Джоли, Гвинет Пэлтроу»
