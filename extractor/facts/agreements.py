@@ -400,13 +400,26 @@ def _genitive_end(scene: Scene, clause: Clause, k: int) -> int:
     return j
 
 
+def _about(toks: list[Token], k: int) -> bool:
+    """«о/об/по ...», or «на» with a deed («договор на поставку оборудования»), not a sum or a term."""
+    word = toks[k].text.lower()
+    return word in ABOUT or word == "на" and k + 1 < len(toks) and toks[k + 1].lemma in words("deed")
+
+
+def _verb_only(tok: Token) -> bool:
+    """A word the morphology knows only as a verb, whatever the tagger says («скрепили»)."""
+    return bool(tok.parses) and all(p.tag.POS in ("VERB", "INFN") for p in tok.parses)
+
+
 def _about_end(scene: Scene, clause: Clause, k: int) -> int:
     """End of the «о ...» / «об ...» part after a document noun, up to what names the parties,
     the sum, the term or the clause's end."""
     toks = scene.toks
     k = _genitive_end(scene, clause, k)  # «договор поставки», «договор купли-продажи»
-    if k not in clause or toks[k].text.lower() not in ABOUT:
+    if k not in clause or not _about(toks, k):
         return k
+    if k + 1 in clause and toks[k + 1].pos == "PRON":
+        return k  # «соглашение об этом»: what it is about was told before
     # a party ends it; a place may be what it is about («о создании в Костанайской области производства»)
     parties = {u.first for u in scene.units(clause.sent) if u.refs and u.refs[0][0] != "location"}
     end = k + 1
@@ -415,7 +428,7 @@ def _about_end(scene: Scene, clause: Clause, k: int) -> int:
         tok = toks[j]
         if tok.text.lower() in KIND_STOPS or j in parties and tok.text[:1].isupper() and j > k + 1:
             break
-        if tok.pos in ("VERB", "AUX", "PUNCT") and tok.text != "-":
+        if tok.pos in ("VERB", "AUX", "PUNCT") and tok.text != "-" or _verb_only(tok):
             break
         if tok.pos in ("NOUN", "ADJ", "PROPN", "NUM") or tok.text in ("-",):
             end = j + 1
