@@ -449,8 +449,8 @@ def _merged(scene: Scene, statements: list[Statement]) -> list[Statement]:
         keep, other = (st, same) if _fuller(st, same) else (same, st)
         if keep is st:
             kept[kept.index(same)] = st
-        if not keep.sides:
-            keep.sides = other.sides
+        if not keep.sides or _persons_of(keep.sides) and not _persons_of(other.sides):
+            keep.sides = other.sides  # the signers are parties only when no side is named
         keep.date = keep.date or other.date
         if keep.extra.get("kind") is None or not keep.extra.get("own_name") and other.extra.get("own_name"):
             keep.extra["kind"] = other.extra["kind"]
@@ -468,9 +468,11 @@ def _same_agreement(scene: Scene, a: Statement, b: Statement) -> bool:
     if a.trigger == b.trigger:
         return False  # «между A и B, между C и D»: documents of their own
     shared = set(a.sides) & set(b.sides)
-    if a.sides and b.sides and not shared:
-        return near and back and (_signers(scene, b.sides, a.sides) or _signers(scene, a.sides, b.sides))
     same_noun = a.extra.get("noun") == b.extra.get("noun")
+    if a.sides and b.sides and not shared:
+        if near and same_noun and (_all_signers(scene, b.sides, a.sides) or _all_signers(scene, a.sides, b.sides)):
+            return True  # a title naming the sides, the body naming who signed for each of them
+        return near and back and (_signers(scene, b.sides, a.sides) or _signers(scene, a.sides, b.sides))
     if a.sides and b.sides:
         one_in_other = set(a.sides) <= set(b.sides) or set(b.sides) <= set(a.sides)
         return (one_in_other or len(shared) >= 2) and (same_noun or back)
@@ -486,6 +488,11 @@ def _signers(scene: Scene, persons: list[Ref], parties: list[Ref]) -> bool:
         )
         for r in persons
     )
+
+
+def _all_signers(scene: Scene, persons: list[Ref], parties: list[Ref]) -> bool:
+    """Every one of `persons` holds a post of one of `parties`, and there are two at least."""
+    return len(persons) >= 2 and all(_signers(scene, [r], parties) for r in persons)
 
 
 def _persons_of(refs: list[Ref]) -> bool:
