@@ -400,13 +400,26 @@ def _genitive_end(scene: Scene, clause: Clause, k: int) -> int:
     return j
 
 
+def _about(toks: list[Token], k: int) -> bool:
+    """«о/об/по ...», or «на» with a deed («договор на поставку оборудования»), not a sum or a term."""
+    word = toks[k].text.lower()
+    return word in ABOUT or word == "на" and k + 1 < len(toks) and toks[k + 1].lemma in words("deed")
+
+
+def _verb_only(tok: Token) -> bool:
+    """A word the morphology knows only as a verb, whatever the tagger says («скрепили»)."""
+    return bool(tok.parses) and all(p.tag.POS in ("VERB", "INFN") for p in tok.parses)
+
+
 def _about_end(scene: Scene, clause: Clause, k: int) -> int:
     """End of the «о ...» / «об ...» part after a document noun, up to what names the parties,
     the sum, the term or the clause's end."""
     toks = scene.toks
     k = _genitive_end(scene, clause, k)  # «договор поставки», «договор купли-продажи»
-    if k not in clause or toks[k].text.lower() not in ABOUT:
+    if k not in clause or not _about(toks, k):
         return k
+    if k + 1 in clause and toks[k + 1].pos == "PRON":
+        return k  # «соглашение об этом»: what it is about was told before
     # a party ends it; a place may be what it is about («о создании в Костанайской области производства»)
     parties = {u.first for u in scene.units(clause.sent) if u.refs and u.refs[0][0] != "location"}
     end = k + 1
@@ -415,7 +428,7 @@ def _about_end(scene: Scene, clause: Clause, k: int) -> int:
         tok = toks[j]
         if tok.text.lower() in KIND_STOPS or j in parties and tok.text[:1].isupper() and j > k + 1:
             break
-        if tok.pos in ("VERB", "AUX", "PUNCT") and tok.text != "-":
+        if tok.pos in ("VERB", "AUX", "PUNCT") and tok.text != "-" or _verb_only(tok):
             break
         if tok.pos in ("NOUN", "ADJ", "PROPN", "NUM") or tok.text in ("-",):
             end = j + 1
@@ -436,8 +449,8 @@ def _merged(scene: Scene, statements: list[Statement]) -> list[Statement]:
         keep, other = (st, same) if _fuller(st, same) else (same, st)
         if keep is st:
             kept[kept.index(same)] = st
-        if not keep.sides:
-            keep.sides = other.sides
+        if not keep.sides or _persons_of(keep.sides) and not _persons_of(other.sides):
+            keep.sides = other.sides  # the signers are parties only when no side is named
         keep.date = keep.date or other.date
         if keep.extra.get("kind") is None or not keep.extra.get("own_name") and other.extra.get("own_name"):
             keep.extra["kind"] = other.extra["kind"]
@@ -455,9 +468,11 @@ def _same_agreement(scene: Scene, a: Statement, b: Statement) -> bool:
     if a.trigger == b.trigger:
         return False  # «между A и B, между C и D»: documents of their own
     shared = set(a.sides) & set(b.sides)
-    if a.sides and b.sides and not shared:
-        return near and back and (_signers(scene, b.sides, a.sides) or _signers(scene, a.sides, b.sides))
     same_noun = a.extra.get("noun") == b.extra.get("noun")
+    if a.sides and b.sides and not shared:
+        if near and same_noun and (_all_signers(scene, b.sides, a.sides) or _all_signers(scene, a.sides, b.sides)):
+            return True  # a title naming the sides, the body naming who signed for each of them
+        return near and back and (_signers(scene, b.sides, a.sides) or _signers(scene, a.sides, b.sides))
     if a.sides and b.sides:
         one_in_other = set(a.sides) <= set(b.sides) or set(b.sides) <= set(a.sides)
         return (one_in_other or len(shared) >= 2) and (same_noun or back)
@@ -473,6 +488,11 @@ def _signers(scene: Scene, persons: list[Ref], parties: list[Ref]) -> bool:
         )
         for r in persons
     )
+
+
+def _all_signers(scene: Scene, persons: list[Ref], parties: list[Ref]) -> bool:
+    """Every one of `persons` holds a post of one of `parties`, and there are two at least."""
+    return len(persons) >= 2 and all(_signers(scene, [r], parties) for r in persons)
 
 
 def _persons_of(refs: list[Ref]) -> bool:

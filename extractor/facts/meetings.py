@@ -153,6 +153,9 @@ def _not_a_session(d: Draft) -> None:
         lemmas = d.scene.lemmas
         if any(lemmas[k] in sessions() for k in d.scene.sentence_tokens(d.sent)):
             d.rejected = True
+        # «Заседание провёл X. Участники обсудили»: a plural subject right after a session is its
+        elif d.sent > 0 and any(u.via == "sides" for u, r in d.units if r == "subj"):
+            d.rejected = any(lemmas[k] in sessions() for k in d.scene.sentence_tokens(d.sent - 1))
 
 
 def _named_with(d: Draft) -> None:
@@ -218,6 +221,8 @@ def _subject_before(d: Draft) -> None:
     if len(d.refs) != 1 or any(r in ("subj", "gen") for _u, r in d.units):
         return
     for s in range(d.sent - 1, max(-1, d.sent - CONTEXT_SENTENCES - 1), -1):
+        if not _has_verb(d.scene, s):
+            continue  # «Благовещенск, 14 августа 2024 года.»: a dateline names nobody who met
         main = clauses(d.scene, s)[0]
         subjects = [u.refs[0] for u, r in roles_in(d.scene, main) if r == "subj" and u.refs]
         subjects = [x for x in subjects if x not in d.refs]
@@ -227,8 +232,23 @@ def _subject_before(d: Draft) -> None:
             return
 
 
+def _has_verb(scene: Scene, sent: int) -> bool:
+    return any(scene.toks[k].pos in ("VERB", "AUX") for k in scene.sentence_tokens(sent))
+
+
+def _head_for_delegation(d: Draft) -> None:
+    """«с руководством компании X во главе с её президентом Y»: a delegation is its named head,
+    so the body it is named by goes."""
+    heads = [u for u, r in d.units if r == "head"]
+    if not heads:
+        return
+    led = [u for u, r in d.units if r == "with" and u.last <= heads[0].first and u.refs and u.refs[0][0] != "person"]
+    if led:
+        d.units = [(u, r) for u, r in d.units if u is not led[-1]]
+
+
 STEPS: list[Step] = [_done, _as_a_meeting, _not_a_session, _named_with, _own_sides, _one_side_with_someone,
-                     _subject_outside, _relative_side, _resolved, _subject_before]
+                     _subject_outside, _relative_side, _head_for_delegation, _resolved, _subject_before]
 
 
 def _statement(scene: Scene, sent: int, match: Match, earlier: list[Statement]) -> Statement | None:
@@ -294,6 +314,7 @@ def _same_meeting(a: Statement, b: Statement) -> bool:
 
 def find_meetings(scene: Scene) -> list[Meeting]:
     statements: list[Statement] = []
+    one_sided: list[Statement] = []  # «состоялась встреча с делегацией X»: the other side may follow
     for sent, match in triggers(scene, meeting_triggers()):
         st = _statement(scene, sent, match, statements)
         if st is not None and len(st.sides) >= 2:
@@ -302,7 +323,11 @@ def find_meetings(scene: Scene) -> list[Meeting]:
             if not _continues_last(scene, st, statements) and _framed(scene, match.first):
                 _met_before(scene, st, statements)
         elif st is not None and st.extra.get("took_part"):
-            _joins_last(st, statements)
+            _joins_last(st, one_sided[-1:] if _later(one_sided, statements) else statements)
+            if one_sided and len(one_sided[-1].sides) >= 2 and one_sided[-1] not in statements:
+                statements.append(one_sided[-1])
+        elif st is not None:
+            one_sided.append(st)
     out = []
     for st in _merged(statements):
         start, end = span_of(scene, st.first_sent, st.last_sent)
@@ -314,6 +339,11 @@ def find_meetings(scene: Scene) -> list[Meeting]:
             end=end,
         ))
     return out
+
+
+def _later(one_sided: list[Statement], statements: list[Statement]) -> bool:
+    """The last one-sided statement is nearer than the last whole one."""
+    return bool(one_sided) and (not statements or one_sided[-1].sent > statements[-1].last_sent)
 
 
 def _joins_last(st: Statement, statements: list[Statement]) -> None:

@@ -1,0 +1,67 @@
+"""The facts on releases the rules were not written from: extracts bench/facts_heldout/docs/*.txt
+and scores them with ../shared/eval/press-dev/score_facts.py against bench/facts_heldout/facts.jsonl
+(its gold.jsonl beside it gives the persons and organizations), apart from `make quality`.
+
+usage: python bench/facts_heldout.py [--shared ../shared] [--verbose] [--out bench/out]
+
+Prints one column per part: all documents, the part checked while fixing rules (001-020) and the
+part kept for a final check only (021-030); --verbose adds the scorer's misses and extras on the
+tuning part only (--verbose-final on the final part too, once the rules are settled).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from scoring import ROOT, extract_json, run_scorer, write_jsonl
+
+from extractor.pipeline import Pipeline, Request
+
+HELDOUT = ROOT / "bench/facts_heldout"
+FINAL = {f"{n:03d}" for n in range(21, 31)}  # never looked at while changing the rules
+ROWS = (
+    ("meetings.pairs F1", "meetings.pairs", "f1"),
+    ("meetings.date_acc", "meetings.date_acc", "acc"),
+    ("meetings.place_acc", "meetings.place_acc", "acc"),
+    ("agreements.pairs F1", "agreements.pairs", "f1"),
+    ("agreements.kind_acc", "agreements.kind_acc", "acc"),
+    ("appointments F1", "appointments", "f1"),
+    ("appointments.strict F1", "appointments.strict", "f1"),
+)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--out", type=Path, default=ROOT / "bench/out")
+    ap.add_argument("--verbose", action="store_true", help="the scorer's misses and extras, tuning part")
+    ap.add_argument("--verbose-final", action="store_true", help="the same on every document")
+    args = ap.parse_args()
+    scorer = args.shared / "eval/press-dev/score_facts.py"
+    if not scorer.is_file():
+        sys.exit(f"no score_facts.py at {scorer}: pass --shared PATH")
+
+    docs = sorted((HELDOUT / "docs").glob("*.txt"))
+    outputs = extract_json(Pipeline(), [Request(p.read_text(encoding="utf-8"), str(p)) for p in docs])
+    preds = write_jsonl(args.out / "facts_heldout.jsonl", outputs)
+    ids = [p.stem for p in docs]
+    parts = {
+        "all": ids,
+        "tune": [i for i in ids if i not in FINAL],
+        "final": [i for i in ids if i in FINAL],
+    }
+    gold = HELDOUT / "facts.jsonl"
+    runs = {name: run_scorer(scorer, gold, preds, "--ids", ",".join(part)) for name, part in parts.items()}
+    if args.verbose or args.verbose_final:
+        listed = parts["all"] if args.verbose_final else parts["tune"]
+        print(run_scorer(scorer, gold, preds, "--verbose", "--ids", ",".join(listed)).output)
+    print(f"{'figure':24}" + "".join(f"{name:>8}" for name in runs))
+    for label, key, field in ROWS:
+        cells = "".join(f"{runs[name].figures.get(key, {}).get(field, 0.0):8.3f}" for name in runs)
+        print(f"{label:24}{cells}")
+
+
+if __name__ == "__main__":
+    main()
