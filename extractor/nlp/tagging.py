@@ -23,6 +23,8 @@ from razdel import sentenize, tokenize
 from extractor.nlp.morph import lemma_of, parses
 
 BATCH_SIZE = 64
+# sentences padded together by slovnet's encoder (its default, as natasha loads it)
+ENCODER_BATCH = 8
 # slovnet pads every sentence of a batch to the longest; a very long "sentence" (a table, a
 # 50,000-character line) is cut into windows of this many tokens for tagging.
 MAX_SENT_TOKENS = 200
@@ -254,8 +256,11 @@ class Tagger:
         from slovnet import NER, Morph
 
         emb = Navec.load(_natasha_data(*EMBEDDING))
-        self.morph = Morph.load(_natasha_data(*MORPH_MODEL), batch_size=BATCH_SIZE).navec(emb)
-        self.ner = NER.load(_natasha_data(*NER_MODEL), batch_size=BATCH_SIZE).navec(emb)
+        # the encoder pads each of its batches to its longest sentence: small ones waste little;
+        # many of them go to the model per call (natasha's settings)
+        self.morph = Morph.load(_natasha_data(*MORPH_MODEL), batch_size=ENCODER_BATCH).navec(emb)
+        self.ner = NER.load(_natasha_data(*NER_MODEL), batch_size=ENCODER_BATCH).navec(emb)
+        self.morph.batch_size = self.ner.batch_size = BATCH_SIZE
 
     def tag_many(self, texts: list[str]) -> list[Tagged]:
         segmented = [_segment(t) for t in texts]
