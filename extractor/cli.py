@@ -13,7 +13,6 @@ import time
 from collections.abc import Iterator
 from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
@@ -139,13 +138,6 @@ def _is_terminal(stream: object) -> bool:
 
 def _note(message: str) -> None:
     click.echo(f"extract: {message}", err=True)
-
-
-def _version() -> str:
-    try:
-        return version(DISTRIBUTION)
-    except PackageNotFoundError:
-        return "unknown"
 
 
 def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
@@ -333,7 +325,8 @@ def _batch(
 @click.option("--progress/--no-progress", default=None,
               help="Progress on stderr for batches: n/N, rate, ETA; a line redrawn on a terminal, else a line "
                    "every 10 s (default: on when stderr is a terminal).")
-@click.version_option(_version(), prog_name="extract")
+# the version is looked up when asked for: reading the package metadata costs every start 20 ms
+@click.version_option(package_name=DISTRIBUTION, prog_name="extract")
 def main(paths: tuple[str, ...], **options: Any) -> None:
     """Extract persons with their posts, organizations, locations, percentages, dates (and more)
     from Russian press releases, as JSON.
