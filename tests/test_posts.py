@@ -167,7 +167,7 @@ POST_CASES = [
         "Встреча с главой администрации Гонконга Кэрри Лэм прошла в Пекине.",
         "Кэрри Лэм",
         "глава администрации",
-        "Гонконг",
+        "Администрация Гонконга",  # the body the post names, not its place
         "глава администрации Гонконга",
     ),
     (
@@ -649,7 +649,7 @@ RANK_CASES = [
         "частей.",
         "Евгений Никифоров",
         "командующий войсками",
-        "Западный военный округ",
+        "Войска Западного военного округа",
         "командующий войсками Западного военного округа",
         "генерал-полковник",
     ),
@@ -972,6 +972,15 @@ def test_a_post_points_at_its_organization_by_the_organizations_name(extract):
     assert doc["organizations"][ref["index"]]["name"] == post["org"]
 
 
+def test_a_post_naming_a_place_and_an_organization_works_for_the_organization(extract):
+    doc = extract("Постоянный представитель Казахстана в ОДКБ Ерлан Сагинбаев выступил на заседании.")
+    (person,) = doc["persons"]
+    (post,) = person["posts"]
+    ref = post["org_ref"]
+    assert (post["org"], ref["type"]) == ("ОДКБ", "organization")
+    assert doc["organizations"][ref["index"]]["name"] == "ОДКБ"
+
+
 def test_a_post_of_a_described_organization_takes_the_one_named_before(extract):
     text = (
         "ООО «Вектор» открыло новый цех в Туле. "
@@ -1087,6 +1096,9 @@ INVERTED_CASES = [
     ("Главным тренером команды стал американец Дэвид Сало.", "Дэвид Сало", ["главный тренер команды"]),
     ("Сергей Лавров ушел с поста генерального директора компании.", "Сергей Лавров",
      ["генеральный директор компании"]),
+    # a rank between the verb and the name is a post of its own; the one before the verb stays
+    ("Начальником штаба округа назначен генерал-майор Олег Седов.", "Олег Седов",
+     ["начальник штаба округа", "генерал-майор"]),
 ]
 
 

@@ -66,7 +66,15 @@ class Entities:
 
 
 def _named_org(post: Post, entities: Entities) -> OrgRef | None:
-    return entities.by_name(post.org) if post.org else None
+    """The entity the post's `org` names; when that is a place and the post also names an
+    organization, the organization: one works for it («представитель России в ООН» -> ООН,
+    «глава администрации Гонконга» -> Администрация Гонконга)."""
+    ref = entities.by_name(post.org) if post.org else None
+    if ref is not None and ref.type == "location":
+        inside = _named_inside(post, entities)
+        if inside is not None and inside.type == "organization":
+            return inside
+    return ref
 
 
 def _named_inside(post: Post, entities: Entities) -> OrgRef | None:

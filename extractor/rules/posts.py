@@ -367,18 +367,30 @@ def _posts_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Pos
         # a list of posts and names: «министр промышленности области – Владимир Разумков»,
         # «руководитель агентства: Иван Петров»
         found = _posts_reaching(tagged, spans, nm, lo, separator, sent.first, depth=MAX_POSTS_IN_A_ROW)
-    verb = _verb_before_name(toks, sent.first, nm.first_tok - 1, found)
-    if not found and verb > sent.first and post_lemma(toks[verb]) in post_lexicon().link_verbs:
-        # «капитаном стал Михаель Баллак», «председателем избран Иван Петров»
-        lo = max(sent.first, verb - MAX_DEPENDENT_TOKENS - MAX_POST_WORDS)
-        for i in range(lo, verb):
-            head_end = match_post_head(toks, i, verb)
-            if head_end is None or case_of(_head_noun(toks, i, head_end)) != "Ins":
-                continue
-            if head_end == verb or _dependents(tagged, spans, head_end, verb) == verb:
-                post = _post_record(tagged, _head_with_modifiers(tagged, i, sent.first), head_end, verb)
-                return [post] if post else []
+    # the verb before the name, or before the rank or post right before it
+    anchor = tagged.token_at(found[0].start) if found else None
+    anchor = nm.first_tok if anchor is None else anchor
+    verb = _verb_before_name(toks, sent.first, anchor - 1, [])
+    if verb > sent.first and post_lemma(toks[verb]) in post_lexicon().link_verbs:
+        # «капитаном стал Михаель Баллак», «председателем избран Иван Петров», «начальником
+        # управления назначен генерал-лейтенант Андрей Третьяк»
+        linked = _post_before_link_verb(tagged, spans, verb, sent.first)
+        return [*linked, *found]
     return found
+
+
+def _post_before_link_verb(tagged: Tagged, spans: NamedSpans, verb: int, sent_first: int) -> list[Post]:
+    """The post in the instrumental that ends right before a link verb."""
+    toks = tagged.tokens
+    lo = max(sent_first, verb - MAX_DEPENDENT_TOKENS - MAX_POST_WORDS)
+    for i in range(lo, verb):
+        head_end = match_post_head(toks, i, verb)
+        if head_end is None or case_of(_head_noun(toks, i, head_end)) != "Ins":
+            continue
+        if head_end == verb or _dependents(tagged, spans, head_end, verb) == verb:
+            post = _post_record(tagged, _head_with_modifiers(tagged, i, sent_first), head_end, verb)
+            return [post] if post else []
+    return []
 
 
 # words between a verb and the name it links to a post before it: «министром назначен 34-летний
