@@ -702,6 +702,14 @@ def test_position_with_rank(extract, text, name, role, org, normal, rank):
 # sentence, person name -> the whole posts of that person, in order: several appositions, and a
 # neighbour's post is not given to this person
 POSTS_OF_PERSON_CASES = [
+    # the tagger reads a man's accusative name as a genitive: it still agrees with its post
+    ("Суд приговорил руководителя компании «Гермес» Уильяма Браудера к девяти годам.", "Уильям Браудер",
+     ["руководитель компании «Гермес»"]),
+    # a participle in the organization's name is part of the post
+    ("Встреча прошла с главой объединенного комитета Иваном Петровым.", "Иван Петров",
+     ["глава объединенного комитета"]),
+    ("Совещание провел начальник объединенного штаба Сергей Волков.", "Сергей Волков",
+     ["начальник объединенного штаба"]),
     (
         "Дмитрий Медведев, заместитель председателя Совета безопасности, председатель партии «Единая Россия», "
         "выступил на съезде.",

@@ -319,6 +319,11 @@ def _head_noun(toks: list[Token], i: int, end: int) -> Token:
     return toks[end - 1]
 
 
+# a man's name in the accusative is spelled as in the genitive, and the tagger mixes them up
+# («приговорил руководителя компании «Гермес» Уильяма Браудера»); not for a plural head
+ANIMATE_ACC = {"Gen", "Acc"}
+
+
 def _name_agrees(head: Token, name: list[Token]) -> bool:
     """A post before a name stands in the name's case: «с заместителем ... Виктором». The tagger's
     case of the first or the last word will do (foreign first names do not decline: «Сейджи
@@ -329,7 +334,8 @@ def _name_agrees(head: Token, name: list[Token]) -> bool:
     words = [t for t in name if t.text[:1].isalpha()]
     if a is None or not words or _indeclinable(head.text):
         return True
-    if any(case_of(t) in (None, a) for t in (words[0], words[-1])):
+    one = head.feats.get("Number") != "Plur"
+    if any(case_of(t) in (None, a) or one and {case_of(t), a} == ANIMATE_ACC for t in (words[0], words[-1])):
         return True
     first_ok = _can_be(words[0].text, a) or not _known_name(words[0].text)
     return first_ok and _can_be(words[-1].text, a)
