@@ -702,6 +702,10 @@ def test_position_with_rank(extract, text, name, role, org, normal, rank):
 # sentence, person name -> the whole posts of that person, in order: several appositions, and a
 # neighbour's post is not given to this person
 POSTS_OF_PERSON_CASES = [
+    # a compound the lexicon does not list is a post by its first part
+    ("Журналист-международник Павел Громов рассказал о поездке.", "Павел Громов", ["журналист-международник"]),
+    ("На ринг вышел боксёр-тяжеловес Иван Громов.", "Иван Громов", ["боксёр-тяжеловес"]),
+    ("Композитор Николай Римский-Корсаков написал оперу.", "Николай Римский-Корсаков", ["композитор"]),
     # the tagger reads a man's accusative name as a genitive: it still agrees with its post
     ("Суд приговорил руководителя компании «Гермес» Уильяма Браудера к девяти годам.", "Уильям Браудер",
      ["руководитель компании «Гермес»"]),

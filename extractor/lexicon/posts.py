@@ -117,7 +117,16 @@ def post_lemma(tok: Token) -> str:
     text = tok.text.lower()
     if text.startswith(EX_PREFIX) and len(text) > len(EX_PREFIX):
         return _lemma_of_word(text[len(EX_PREFIX) :])
-    return tok.lemma
+    return _compound_head(tok.lemma)
+
+
+def _compound_head(lemma: str) -> str:
+    """A compound the lexicon does not know is a post by its first part: «писатель-сатирик»,
+    «режиссёр-постановщик», «боксёр-тяжеловес» (the lexicon's own «генерал-майор» stays whole)."""
+    if "-" not in lemma or starts_post(lemma):
+        return lemma
+    first = lemma.split("-", 1)[0]
+    return first if starts_post(first) else lemma
 
 
 def match_post_head(tokens: Sequence[Token], i: int, end: int) -> int | None:

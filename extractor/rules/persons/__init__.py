@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from extractor.nlp.morph import parses
 from extractor.nlp.tagging import Tagged, Token
 from extractor.rules.persons.names import (
     DICTIONARY,
@@ -150,6 +151,8 @@ def _no_name_word(tok: Token, opens_sentence: bool) -> bool:
     place), and the tagger does not call it a proper noun («Оппонентом Рубио», «Экс-советник
     Трампа», «Князь Голицын»). Names the dictionary knows only as common words or places are proper
     nouns to the tagger: «Серена Уильямс», «Гата Камский», «Бруклина Джозефа»."""
+    if "-" in tok.text.strip("-"):
+        return _person_noun_compound(tok.text)
     if tok.text.lower() in SURNAME_PARTICLES or not in_dictionary(tok.text) or any(
         NAME_GRAMS & p.tag.grammemes for p in tok.parses
     ):
@@ -162,6 +165,18 @@ def _no_name_word(tok: Token, opens_sentence: bool) -> bool:
     return opens_sentence and all(
         (p.tag.POS == "NOUN" and p.tag.animacy == "anim") or p.tag.POS in DESCRIBING_POS for p in tok.parses
     )
+
+
+def _person_noun_compound(word: str) -> bool:
+    """«Писатель-сатирик», «Боксёр-тяжеловес»: every part a common word of the dictionary and
+    the first a noun for a person; a double surname has a name part («Римский-Корсаков»)."""
+    parts = [w for w in word.split("-") if w]
+    if not all(in_dictionary(w) for w in parts):
+        return False
+    readings = [parses(w.lower()) for w in parts]
+    if any(NAME_GRAMS & p.tag.grammemes for found in readings for p in found):
+        return False
+    return all(p.tag.POS == "NOUN" and p.tag.animacy == "anim" for p in readings[0])
 
 
 def _trimmed(tagged: Tagged, first: int, last: int) -> tuple[int, int]:
