@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: demo test lint quality golden clean
+.PHONY: demo test lint quality golden lemmas clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ test: $(TEST_STAMP)
 # e.g. `make quality QUALITY_ARGS=--full` adds NEREL train, QUALITY_ARGS=--save rewrites the baseline
 quality: $(TEST_STAMP)
 	$(BIN)/python bench/quality.py $(QUALITY_ARGS)
+
+# rewrite extractor/nlp/data/lemmas.tsv (the lemmas of the word lists) after changing a word list
+lemmas: $(STAMP)
+	$(BIN)/python bench/lemma_table.py
 
 # rewrite samples/expected/ from the current code: review `git diff samples/expected` after it
 golden: $(STAMP)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from extractor.nlp.morph import analyzer, lemma_of, parses, phrase_lemmas
+from extractor.lexicon import data_words
+from extractor.nlp.morph import analyzer, computed_lemma, lemma_of, lemma_table, parses, phrase_lemmas, word_lemma
 from extractor.nlp.tagging import get_tagger
 
 
@@ -33,3 +34,19 @@ def test_tokens_are_annotated_once_in_tagging():
     assert by_text["Республике"].lemma == "республика"
     assert by_text["Республике"].parses == parses("республике")
     assert by_text["."].parses == parses(".")
+
+
+def test_the_lemma_table_holds_every_word_of_the_word_lists_as_pymorphy3_reads_it():
+    # the table only saves start-up time: a word missing from it, or a lemma pymorphy3 now reads
+    # otherwise, means `make lemmas` is due
+    table = lemma_table()
+    missing = sorted(data_words() - table.keys())
+    assert missing == [], f"run `make lemmas`: {missing[:10]}"
+    wrong = {w: (lemma, computed_lemma(w)) for w, lemma in table.items() if computed_lemma(w) != lemma}
+    assert wrong == {}, "run `make lemmas`"
+
+
+def test_a_word_out_of_the_table_is_lemmatized_all_the_same():
+    assert "губернаторов" not in lemma_table()
+    assert word_lemma("Губернаторов") == "губернатор"
+    assert word_lemma("Губернатора") == lemma_table()["губернатора"] == "губернатор"

@@ -41,6 +41,20 @@ def load_words(name: str) -> tuple[str, ...]:
     return tuple(row[0] for row in load_rows(name))
 
 
+def data_words() -> set[str]:
+    """Every lowercase word of every field of every word list (the words whose lemmas
+    extractor/nlp/data/lemmas.tsv holds; hyphenated words are kept whole, so left out)."""
+    files = [f.name for f in resources.files("extractor.lexicon").joinpath("data").iterdir() if f.name.endswith(".txt")]
+    return {
+        word
+        for name in files
+        for row in load_rows(name)
+        for field in row
+        for word in field.lower().replace("~", " ").split()
+        if word.isalpha()
+    }
+
+
 def token_lemma(tok: Token) -> str:
     return tok.lemma
 

@@ -8,6 +8,7 @@ cached: the same words recur across documents.
 from __future__ import annotations
 
 from functools import cache, lru_cache
+from importlib import resources
 
 import pymorphy3
 from pymorphy3.analyzer import Parse
@@ -87,9 +88,29 @@ def lemma_of(word: str, pos: str, case: str | None) -> str:
 
 @lru_cache(CACHE_SIZE)
 def word_lemma(word: str) -> str:
-    """The first dictionary reading's lemma of a word out of context, ё as е."""
-    found = parses(word.lower())
-    return plain_lemma(found[0].normal_form if found else word.lower())
+    """The first dictionary reading's lemma of a word out of context, ё as е; the words of the
+    word lists come from a table made in advance (`make lemmas`), so a start-up does not parse
+    them all again."""
+    low = word.lower()
+    known = lemma_table().get(low)
+    return known if known is not None else computed_lemma(low)
+
+
+def computed_lemma(word: str) -> str:
+    """`word_lemma` of a lowercase word, asked of pymorphy3 (what the table stores)."""
+    found = parses(word)
+    return plain_lemma(found[0].normal_form if found else word)
+
+
+# the table of word_lemma for the words of extractor/lexicon/data (bench/lemma_table.py writes it)
+LEMMA_TABLE = "lemmas.tsv"
+
+
+@cache
+def lemma_table() -> dict[str, str]:
+    text = resources.files("extractor.nlp").joinpath("data", LEMMA_TABLE).read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    return {word: lemma for word, lemma in rows}
 
 
 def phrase_lemmas(phrase: str) -> tuple[str, ...]:
