@@ -702,6 +702,12 @@ def test_position_with_rank(extract, text, name, role, org, normal, rank):
 # sentence, person name -> the whole posts of that person, in order: several appositions, and a
 # neighbour's post is not given to this person
 POSTS_OF_PERSON_CASES = [
+    # a post in apposition ends where its time begins
+    ("Иван Петров — директор завода «Маяк» с 2010 года.", "Иван Петров", ["директор завода «Маяк»"]),
+    ("Ольга Белова, ректор университета в 2001—2005 годах, выступила на открытии.", "Ольга Белова",
+     ["ректор университета"]),
+    # a post opening the sentence, the name set off by commas
+    ("Губернатор области, Олег Смирнов, открыл выставку.", "Олег Смирнов", ["губернатор области"]),
     # a compound the lexicon does not list is a post by its first part
     ("Журналист-международник Павел Громов рассказал о поездке.", "Павел Громов", ["журналист-международник"]),
     ("На ринг вышел боксёр-тяжеловес Иван Громов.", "Иван Громов", ["боксёр-тяжеловес"]),

@@ -58,6 +58,12 @@ def forms_table(name: str) -> dict[str, tuple[str, ...]]:
     return table
 
 
+@cache
+def month_forms() -> frozenset[str]:
+    """Every case form of every month name, lower case: «января», «мае»."""
+    return frozenset(forms_table("months.txt"))
+
+
 # --- comparison periods --------------------------------------------------------------------------
 
 # «годом ранее», «аналогичный период прошлого года»: the rows are regex fragments

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Protocol
 
+from extractor.lexicon.numbers import month_forms
 from extractor.lexicon.orgs import org_heads
 from extractor.lexicon.posts import (
     MAX_POST_WORDS,
@@ -373,6 +374,10 @@ def _posts_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Pos
         # a list of posts and names: «министр промышленности области – Владимир Разумков»,
         # «руководитель агентства: Иван Петров»
         found = _posts_reaching(tagged, spans, nm, lo, separator, sent.first, depth=MAX_POSTS_IN_A_ROW)
+    if not found and separator > sent.first and _set_off_by_commas(toks, separator, nm.last_tok):
+        # «Президент России, Владимир Путин, выразил соболезнования»: a post opening the sentence
+        found = _posts_reaching(tagged, spans, nm, sent.first, separator, sent.first, depth=MAX_POSTS_IN_A_ROW)
+        found = found if found and tagged.token_at(found[0].start) == sent.first else []
     # the verb before the name, or before the rank or post right before it
     anchor = tagged.token_at(found[0].start) if found else None
     anchor = nm.first_tok if anchor is None else anchor
@@ -397,6 +402,10 @@ def _post_before_link_verb(tagged: Tagged, spans: NamedSpans, verb: int, sent_fi
             post = _post_record(tagged, _head_with_modifiers(tagged, i, sent_first), head_end, verb)
             return [post] if post else []
     return []
+
+
+def _set_off_by_commas(toks: list[Token], before: int, after: int) -> bool:
+    return toks[before].text == "," and after < len(toks) and toks[after].text == ","
 
 
 # words between a verb and the name it links to a post before it: «министром назначен 34-летний
@@ -545,9 +554,22 @@ def _post_from(tagged: Tagged, spans: NamedSpans, i: int, limit: int, strict_end
         and last < limit
         and toks[last].text not in POST_END
         and (toks[last].pos not in ("VERB", "AUX", "CCONJ"))
+        and not _time_follows(toks, last, limit)
     ):
         return None
     return _post_record(tagged, i, head_end, last)
+
+
+# a post in apposition may end where its time begins: «— президент Филиппин с 1986 по 1992 год»,
+# «, директор завода в 2001—2005 годах»
+TIME_PREPOSITIONS = frozenset({"с", "со", "по", "до", "в", "во", "от"})
+
+
+def _time_follows(toks: list[Token], k: int, limit: int) -> bool:
+    if k + 1 >= limit or toks[k].text.lower() not in TIME_PREPOSITIONS:
+        return False
+    nxt = toks[k + 1].text.lower()
+    return nxt[:1].isdigit() or nxt in month_forms()
 
 
 def _apposition_agrees(tagged: Tagged, post: Post, nm: NameTokens) -> bool:
