@@ -9,8 +9,8 @@ The mapping is the one ../shared/eval/nerel/README.md gives, read off the output
   of the post (NEREL links each place a post is named to its holder, «президент» said again too);
   a person's mentions that are mentions of one of its posts («губернатор отметил») are
   professions in NEREL, not persons;
-- a post whose org_ref has type organization -> a workplace pair with all mentions of that
-  organization;
+- every workplace (a post whose org_ref is an organization, or a verb: «возглавляет», «работает
+  в») -> a workplace pair: the person's mentions and all mentions of that organization;
 - percentages -> percents; dates -> dates. Locations are not scored.
 """
 
@@ -35,14 +35,6 @@ def _mention_spans(entity: dict[str, Any]) -> list[Span]:
     return [_span(m) for m in entity["mentions"]]
 
 
-def _workplace(post: dict[str, Any], organizations: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """The organization record a post points to, when it points to an organization (not a place)."""
-    ref = post.get("org_ref")
-    if not ref or ref["type"] != "organization":
-        return None
-    return organizations[ref["index"]]
-
-
 def _post_mentions(post: dict[str, Any]) -> list[dict[str, Any]]:
     return post.get("mentions") or [post]
 
@@ -51,19 +43,23 @@ def nerel_record(doc_id: str, output: dict[str, Any]) -> dict[str, Any]:
     """One document of our output JSON as a NEREL prediction line."""
     persons = output.get("persons", [])
     organizations = output.get("organizations", [])
-    works_as, workplace = [], []
-    professions, names = [], []
+    works_as, professions, names, name_spans = [], [], [], []
     for person in persons:
         post_spans = [_span(m) for post in person["posts"] for m in _post_mentions(post)]
         mentions = [span for span in _mention_spans(person) if span not in post_spans]
         names += mentions
+        name_spans.append(mentions)
         professions += post_spans
         for post in person["posts"]:
             for m in _post_mentions(post):
                 works_as.append({"person": mentions, "profession": _span(m)})
-            org = _workplace(post, organizations)
-            if org is not None:
-                workplace.append({"person": mentions, "organization": _mention_spans(org)})
+    workplace = [
+        {
+            "person": name_spans[w["person"]["index"]],
+            "organization": _mention_spans(organizations[w["organization"]["index"]]),
+        }
+        for w in output.get("workplaces", [])
+    ]
     return {
         "id": doc_id,
         "persons": names,

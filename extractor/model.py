@@ -20,6 +20,9 @@ Change = Literal["increase", "decrease"]
 Role = Literal["change", "level"]  # the amount of a change («на 1,2%»), or the level reached («до 7,2%»)
 EntityType = Literal["person", "organization", "location"]
 Action = Literal["appointed", "dismissed", "acting"]
+# how a person is tied to an organization: a post of theirs names it, or a verb says they head it,
+# work in it or left it
+WorkRelation = Literal["post", "heads", "works", "left"]
 
 # where the reference date of relative dates came from: the release's text (its header or
 # dateline), its HTML page (<meta>, <time>, a date block), the caller (--date), or nowhere
@@ -186,6 +189,15 @@ class Appointment(Record):
     end: int
 
 
+@dataclass(frozen=True, kw_only=True)
+class Workplace(Record):
+    person: EntityRef
+    organization: EntityRef
+    relation: WorkRelation
+    start: int  # the post, or the sentence stating it
+    end: int
+
+
 @dataclass
 class Document(Record):
     source: str
@@ -201,6 +213,7 @@ class Document(Record):
     meetings: list[Meeting] = field(default_factory=list)
     agreements: list[Agreement] = field(default_factory=list)
     appointments: list[Appointment] = field(default_factory=list)
+    workplaces: list[Workplace] = field(default_factory=list)
     text: str | None = field(default=None, metadata=OPTIONAL)  # the decoded text (--with-text)
 
 

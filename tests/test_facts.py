@@ -1,4 +1,4 @@
-"""Facts (issue 13): meetings, agreements, appointments, one convention a case, on sentences
+"""Facts (issue 13): meetings, agreements, appointments, workplaces, one convention a case, on sentences
 written for these tests.
 
 Each case gives a text and the facts expected of it, exactly: sides by name in the order the
@@ -19,9 +19,10 @@ from extractor.pipeline import Pipeline
 def _facts(pipeline: Pipeline, text: str, ref_date: dt.date | None = None) -> dict[str, Any]:
     got = pipeline.extract(text, ref_date=ref_date).to_json()
     validate(got)
-    for key in ("meetings", "agreements", "appointments"):
+    for key in ("meetings", "agreements", "appointments", "workplaces"):
         for fact in got[key]:
-            for side in fact.get("participants", []) + fact.get("parties", []) + [fact.get("person")]:
+            sides = [fact.get("person"), fact.get("organization")]
+            for side in fact.get("participants", []) + fact.get("parties", []) + sides:
                 if side is not None:  # every side points at its entity
                     listed = {"person": "persons", "organization": "organizations", "location": "locations"}
                     assert got[listed[side["type"]]][side["index"]]["name"] == side["name"]
@@ -511,3 +512,57 @@ def test_gap_the_sides_of_heads_are_their_bodies(pipeline: Pipeline) -> None:
     )
     got = _facts(pipeline, text)["agreements"]
     assert [_names(a["parties"]) for a in got] == [["Курский аграрный университет", "Сейм Агро"]]
+
+
+# a text and its workplaces: (person, relation, organization), in the output's order
+WORKPLACES = [
+    # a post naming its organization
+    ("Генеральный директор АО «Северный порт» Олег Ветров провёл совещание.",
+     [("Олег Ветров", "post", "Северный порт")]),
+    # a verb: the subject, its object or instrumental
+    ("С 2019 года Марина Юдина возглавляет фонд «Открытое небо».", [("Марина Юдина", "heads", "Открытое небо")]),
+    ("Игорь Седов много лет руководит ПАО «Волжский трубный завод».",
+     [("Игорь Седов", "heads", "Волжский трубный завод")]),
+    # after a preposition, past a common noun
+    ("Анна Гришина десять лет работала в банке «Восточный экспресс».",
+     [("Анна Гришина", "works", "Восточный экспресс")]),
+    ("Нападающий Павел Зуев три сезона играл за клуб «Амур».", [("Павел Зуев", "works", "Амур")]),
+    ("В марте Кирилл Левин покинул компанию «Ростелеком».", [("Кирилл Левин", "left", "Ростелеком")]),
+    # the name a relative clause or a participle stands beside
+    ("На форуме выступил Сергей Панин, который руководит ассоциацией «Русский лес».",
+     [("Сергей Панин", "heads", "Русский лес")]),
+    ("Слово взяла Ольга Руднева, возглавляющая фонд «Добрые дела».", [("Ольга Руднева", "heads", "Добрые дела")]),
+    # an infinitive after «начал» is stated
+    ("В 2015 году Денис Котов начал работать в «Сбербанке».", [("Денис Котов", "works", "Сбербанк")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WORKPLACES)
+def test_workplaces(pipeline: Pipeline, text: str, expected: list[tuple[str, str, str]]) -> None:
+    got = _facts(pipeline, text)["workplaces"]
+    assert [(w["person"]["name"], w["relation"], w["organization"]["name"]) for w in got] == expected
+
+
+NO_WORKPLACES = [
+    # planned, negated, a place
+    "В следующем году Марина Юдина будет руководить фондом «Открытое небо».",
+    "Анна Гришина никогда не работала в банке «Восточный экспресс».",
+    "Губернатор Тульской области Дмитрий Миляев открыл выставку.",
+    # «которую возглавляет» names its own subject, not the name before
+    "Фонд «Открытое небо», который основал Петр Орлов, помогает детям.",
+]
+
+
+@pytest.mark.parametrize("text", NO_WORKPLACES)
+def test_no_workplace(pipeline: Pipeline, text: str) -> None:
+    assert _facts(pipeline, text)["workplaces"] == []
+
+
+def test_a_workplace_spans_its_sentence_and_a_post_its_post(pipeline: Pipeline) -> None:
+    text = "Петр Орлов возглавляет компанию «Вектор» с 2015 года. Директор ООО «Вектор» Петр Орлов рассказал о планах."
+    got = _facts(pipeline, text)
+    spans = [(w["relation"], text[w["start"] : w["end"]]) for w in got["workplaces"]]
+    assert spans == [
+        ("heads", "Петр Орлов возглавляет компанию «Вектор» с 2015 года."),
+        ("post", "Директор ООО «Вектор»"),
+    ]

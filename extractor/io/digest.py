@@ -13,7 +13,7 @@ Record = dict[str, Any]
 SHOWN = 12  # items of one kind shown at most; the rest are counted
 _NAMED = ("persons", "organizations", "locations")
 _FIGURES = ("percentages", "money")
-_FACT_DETAILS = ("kind", "action", "post", "date", "place")
+_FACT_DETAILS = ("kind", "action", "relation", "post", "date", "place")
 _FIGURE_DETAILS = ("subject", "change", "role", "period")
 _SKIP = {"dates", *_NAMED, *_FIGURES}
 

@@ -25,6 +25,11 @@ def appointment_triggers() -> PhraseIndex:
 
 
 @cache
+def workplace_triggers() -> PhraseIndex:
+    return PhraseIndex.from_rows(load_rows("facts_workplace_triggers.txt"))
+
+
+@cache
 def documents() -> PhraseIndex:
     return PhraseIndex.from_rows(load_rows("facts_documents.txt"))
 

@@ -1,0 +1,187 @@
+"""Workplaces: the organizations a person heads, works in or left, as the text states them.
+
+One list from two sources:
+- a post of the person whose organization the entity layer linked («генеральный директор ПАО
+  «Северсталь» Александр Шевелев»): relation `post`, the span of the post;
+- a verb tying a person to an organization in one clause (`facts_workplace_triggers.txt`):
+  «Фриден возглавляет департамент здравоохранения», «Петров, который руководит фондом»,
+  «Иванова, работающая в банке», «покинул компанию»: relation `heads`, `works` or `left`, the
+  span of the sentence.
+
+The person of a verb is the subject of its clause, or the name a relative clause («, который»)
+or a participle stands beside; the organization stands where the verb puts it: its object, the
+instrumental, or after «в», «за», «из» (a common noun may stand between: «в компании «Вектор»»).
+A verb of the future, a plan or a negation states nothing yet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extractor.facts.clauses import Clause
+from extractor.facts.context import (
+    clause_at,
+    found_triggers,
+    negated,
+    roles_in,
+    span_of,
+    verb_planned,
+)
+from extractor.facts.units import Ref, Scene, Unit, unit_case
+from extractor.lexicon import Match
+from extractor.lexicon.facts import workplace_triggers
+from extractor.model import Workplace
+from extractor.nlp.tagging import Token
+
+# how many words may stand between the verb and its organization («возглавлял с 2002 года
+# городской департамент»)
+MAX_WORDS_TO_ORGANIZATION = 6
+# how many common words may stand between a preposition and the organization's name («в
+# крупнейшем российском банке «Россия»»)
+MAX_DESCRIBING_WORDS = 3
+# verbs whose infinitive says the person does it: «начал работать в HSBC»
+PHASE_VERBS = frozenset({"начать", "начинать", "продолжать", "продолжить"})
+PREPOSITION_FORMS = {"в": ("в", "во"), "за": ("за",), "из": ("из", "изо"), "на": ("на",)}
+
+
+@dataclass(frozen=True)
+class Found:
+    person: Ref
+    organization: Ref
+    relation: str
+    sent: int
+
+
+def _person(unit: Unit) -> bool:
+    return bool(unit.refs) and unit.refs[0][0] == "person"
+
+
+def _organization(unit: Unit) -> bool:
+    return bool(unit.refs) and unit.refs[0][0] == "organization"
+
+
+def _participle(tok: Token) -> bool:
+    return tok.feats.get("VerbForm") == "Part" and tok.feats.get("Variant") != "Short"
+
+
+def _stated(scene: Scene, clause: Clause, k: int) -> bool:
+    """A verb stating what is or was: not «будет руководить», «может возглавить», «не работал»;
+    an infinitive after «начал», «продолжает» is stated by that verb."""
+    toks = scene.toks
+    if toks[k].pos not in ("VERB", "AUX"):
+        return True
+    if toks[k].feats.get("VerbForm") == "Inf" and k - 1 in clause and scene.lemmas[k - 1] in PHASE_VERBS:
+        k -= 1
+    return not (verb_planned(scene, clause, k) or negated(scene, clause, k))
+
+
+def _preposition_before(scene: Scene, unit: Unit) -> str | None:
+    """The preposition governing the unit, past a few common words («в компании «Вектор»»)."""
+    toks = scene.toks
+    k = unit.first - 1
+    for _ in range(MAX_DESCRIBING_WORDS + 1):
+        if k < 0 or toks[k].sent != toks[unit.first].sent:
+            return None
+        if toks[k].pos == "ADP":
+            return toks[k].text.lower()
+        if not (toks[k].text.islower() and toks[k].pos in ("NOUN", "ADJ", "DET")):
+            return None
+        k -= 1
+    return None
+
+
+def _stands_where(scene: Scene, clause: Clause, unit: Unit, role: str, ways: list[str]) -> bool:
+    case = unit_case(scene, unit)  # None: a name its words cannot decline («МВФ», «Газпром»)
+    for way in ways:
+        if way == "obj" and (role == "obj" or case in ("Acc", None)):
+            return True
+        if way == "ins" and (role == "ins" or case in ("Ins", None)):
+            return True
+        if way in PREPOSITION_FORMS and _preposition_before(scene, unit) in PREPOSITION_FORMS[way]:
+            return True
+    return False
+
+
+def _organization_of(scene: Scene, clause: Clause, match: Match, ways: list[str]) -> Ref | None:
+    """The first organization after the trigger, within reach, standing where the trigger puts it."""
+    for unit, role in sorted(roles_in(scene, clause), key=lambda x: x[0].first):
+        if unit.first < match.last or not _organization(unit):
+            continue
+        if unit.first - match.last > MAX_WORDS_TO_ORGANIZATION:
+            return None
+        if _stands_where(scene, clause, unit, role, ways):
+            return unit.refs[0]
+        return None  # another organization comes first: «работал в банке, а затем в фонде» is not read
+    return None
+
+
+def _beside(scene: Scene, sent: int, k: int) -> list[Ref]:
+    """The person named right before token k, a comma between: «Петров, руководивший ...»,
+    «Петров, который ...»."""
+    toks = scene.toks
+    end = k - 1 if k > 0 and toks[k - 1].text == "," else k
+    return [u.refs[0] for u in scene.units(sent) if _person(u) and u.last == end]
+
+
+def _holders(scene: Scene, clause: Clause, match: Match) -> list[Ref]:
+    toks = scene.toks
+    trigger = toks[match.first]
+    sent = trigger.sent
+    if _participle(trigger):
+        return _beside(scene, sent, match.first)
+    if clause.kind == "embedded" and clause.intro is not None and toks[clause.intro].lemma == "который":
+        if toks[clause.intro].case != "Nom":
+            return []  # «которую возглавлял X»: the subject is named inside
+        return _beside(scene, sent, clause.intro)
+    wanted = ("subj", "obj") if trigger.pos == "NOUN" else ("subj",)  # «перевели на работу в мэрию»
+    return [u.refs[0] for u, r in roles_in(scene, clause) if _person(u) and r in wanted][:1]
+
+
+def _statements(scene: Scene, sent: int, match: Match) -> list[Found]:
+    relation, where = match.value
+    clause = clause_at(scene, match.first)
+    if not _stated(scene, clause, match.first):
+        return []
+    organization = _organization_of(scene, clause, match, where.split())
+    if organization is None:
+        return []
+    return [Found(person, organization, relation, sent) for person in _holders(scene, clause, match)]
+
+
+def _from_posts(scene: Scene) -> list[Workplace]:
+    out = []
+    for k, person in enumerate(scene.doc.persons):
+        for post in person.posts:
+            ref = post.org_ref
+            if ref is not None and ref.type == "organization":
+                out.append(Workplace(
+                    person=scene.entity(("person", k)),
+                    organization=scene.entity(("organization", ref.index)),
+                    relation="post",
+                    start=post.start,
+                    end=post.end,
+                ))
+    return out
+
+
+def find_workplaces(scene: Scene) -> list[Workplace]:
+    """Every (person, organization, relation) once, the first statement of it."""
+    out = _from_posts(scene)
+    for sent, match in found_triggers(scene, "workplaces", workplace_triggers()):
+        for f in _statements(scene, sent, match):
+            start, end = span_of(scene, f.sent, f.sent)
+            out.append(Workplace(
+                person=scene.entity(f.person),
+                organization=scene.entity(f.organization),
+                relation=f.relation,  # type: ignore[arg-type]
+                start=start,
+                end=end,
+            ))
+    seen: set[tuple[int, int, str]] = set()
+    unique = []
+    for w in sorted(out, key=lambda w: w.start):
+        key = (w.person.index, w.organization.index, w.relation)
+        if key not in seen:
+            seen.add(key)
+            unique.append(w)
+    return unique
