@@ -702,6 +702,11 @@ def test_position_with_rank(extract, text, name, role, org, normal, rank):
 # sentence, person name -> the whole posts of that person, in order: several appositions, and a
 # neighbour's post is not given to this person
 POSTS_OF_PERSON_CASES = [
+    # a post naming a person in the genitive is the post of the name right after it
+    ("Пресс-секретарь губернатора Олега Смирнова Мария Лисина ответила на вопросы.", "Мария Лисина",
+     ["пресс-секретарь губернатора Олега Смирнова"]),
+    ("Пресс-секретарь губернатора Олега Смирнова Мария Лисина ответила на вопросы.", "Олег Смирнов", ["губернатор"]),
+    ("Адвокат Андрея Зотова Ирина Белых подала жалобу.", "Андрей Зотов", []),
     # a post in apposition ends where its time begins
     ("Иван Петров — директор завода «Маяк» с 2010 года.", "Иван Петров", ["директор завода «Маяк»"]),
     ("Ольга Белова, ректор университета в 2001—2005 годах, выступила на открытии.", "Ольга Белова",

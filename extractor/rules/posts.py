@@ -718,10 +718,45 @@ def _post_after_link(tagged: Tagged, spans: NamedSpans, m: int, limit: int) -> P
     return post if named_by_noun or head.case == "Ins" else None
 
 
+def _of_a_name_before(
+    tagged: Tagged, spans: NamedSpans, mentions: Sequence[NameTokens], before: list[list[Post]]
+) -> None:
+    """«пресс-секретарь Путина Дмитрий Песков», «адвокат Навального Ольга Михайлова»: a post
+    naming a person in the genitive, a second name right after, is the second one's post."""
+    ends = {nm.last_tok: k for k, nm in enumerate(mentions)}
+    toks = tagged.tokens
+    for k, nm in enumerate(mentions):
+        g = ends.get(nm.first_tok)
+        if g is None or before[k] or case_of(toks[mentions[g].last_tok - 1]) != "Gen":
+            continue
+        inner = mentions[g]
+        sent = tagged.sents[toks[nm.first_tok].sent]
+        lo = max(sent.first, inner.first_tok - MAX_DEPENDENT_TOKENS - MAX_POST_WORDS)
+        found = _posts_reaching(tagged, spans, nm, lo, inner.first_tok, sent.first, depth=1)
+        post = _extended(tagged, found[-1], inner.last_tok) if found else None
+        if post is not None:
+            before[k] = [post]
+            before[g] = [b for b in before[g] if b.start != post.start]  # «губернатора» stays Смирнов's
+
+
+def _extended(tagged: Tagged, post: Post, last: int) -> Post | None:
+    """The post taking in the tokens up to `last` as its dependents."""
+    toks = tagged.tokens
+    first = tagged.token_at(post.start)
+    if first is None:
+        return None
+    k = first
+    while k < last and match_post_head(toks, k, last) is None:
+        k += 1
+    head_end = match_post_head(toks, k, last) if k < last else None
+    return _post_record(tagged, first, head_end, last) if head_end is not None else None
+
+
 def find_posts(tagged: Tagged, mentions: Sequence[NameTokens]) -> list[list[Post]]:
     """For each name mention, the posts the text attaches to it."""
     spans = NamedSpans(tagged)
     before = [_posts_before(tagged, spans, nm) for nm in mentions]
+    _of_a_name_before(tagged, spans, mentions, before)
     for run in _name_lists(tagged, mentions):
         group = None if before[run[0]] else _group_post(tagged, spans, mentions[run[0]])
         for k in run if group else ():
