@@ -190,6 +190,11 @@ _TIME_RE = _rx(
     r"(?=\d)(?<![\d.:,])(?:(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)|(?<=в\s)(?P<h2>[01]?\d|2[0-3])\.(?P<mi2>[0-5]\d))"
     r"(?!\d|[.:,]\d)"
 )
+# the part of a date a noun names right before it: «(в) начале 2016 года», «(до) конца марта»,
+# «(с) середины 1990-х» (the preposition stays out, as before any date)
+_PART_RE = _rx(r"(?<![а-яё-])(?:(?P<start>начал[оаеу])|(?P<end>конец|конц[аеу])|середин[аеуы])\s+\Z")
+# the part noun ends this close before its date
+PART_REACH = 12
 _COMPARISON_RE = _rx(rf"{_BW}(?P<c>{COMPARISON}){_NW}")
 _MARKER_RE = _rx(
     rf"{_BW}(?:" + "|".join(w.replace(" ", r"\s+") for w in load_words("date_comparison_markers.txt")) + r")"
@@ -860,7 +865,26 @@ def find_dates(tagged: Tagged, ref: datetime.date | None) -> list[DateItem]:
         year = _evidence_year(text, scan.offsets, kept)
         if year is not None:
             kept = _resolved(text, replace(scan, year=year))
-    return _items(text, kept)
+    return _items(text, _with_parts(text, kept))
+
+
+def _with_parts(text: str, kept: list[_Cand]) -> list[_Cand]:
+    """A month, a year or a longer period with the part of it a noun names before it: «начале 2016
+    года», «конце марта» (not a day: «Начало 12 мая» is when something starts). The start or the
+    end of a whole year is its first or last month, as «в начале года» (January) and «к концу
+    года» (December) are; a part of a month or of a longer period keeps its value."""
+    out = []
+    prev_end = 0
+    for c in kept:
+        m = None if c.is_day else _PART_RE.search(text, max(prev_end, c.start - PART_REACH), c.start)
+        if m is not None:
+            value = c.value
+            if value is not None and len(value) == 4 and (m.group("start") or m.group("end")):
+                value = _ym(int(value), 1 if m.group("start") else 12)
+            c = replace(c, start=m.start(), value=value)
+        out.append(c)
+        prev_end = c.end
+    return out
 
 
 def _resolved(text: str, scan: _Scan) -> list[_Cand]:
