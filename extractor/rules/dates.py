@@ -41,7 +41,10 @@ def _lead(words: list[str], extra: str = "") -> str:
 _MONTHS = {form: int(row[0]) for form, row in forms_table("months.txt").items()}
 _MONTH_ABBREVS = {form: int(row[0]) for form, row in forms_table("date_month_abbrevs.txt").items()}
 _SEASONS = {form: (int(row[0]), int(row[1])) for form, row in forms_table("date_seasons.txt").items()}
-_WEEKDAYS = {form: int(row[0]) for form, row in forms_table("date_weekdays.txt").items()}
+_WEEKDAYS = {row[2].lower(): (int(row[0]), row[1]) for row in load_rows("date_weekdays.txt")}
+_WEDNESDAY = 2
+# the case of a weekday after each preposition: «в/на пятницу», «к пятнице», «до/с пятницы»
+_WEEKDAY_CASES = {"в": "acc", "во": "acc", "на": "acc", "к": "dat", "ко": "dat", "до": "gen", "с": "gen", "со": "gen"}
 _WEEKDAY_MODS = {row[0].lower(): row[1] for row in load_rows("date_weekday_mods.txt")}
 _ORDINALS = {row[0].lower(): int(row[1]) for row in load_rows("date_ordinals.txt")}
 _RELATIVE = {" ".join(row[0].lower().split()): (row[1], int(row[2])) for row in load_rows("relative_dates.txt")}
@@ -181,10 +184,22 @@ _DAY_WORDS_RE = _rx(
 DAY_WORDS_REACH = 30
 _SEASON_RE = _rx(rf"{_lead(list(_SEASONS))}{_BW}(?P<s>{trie_pattern(list(_SEASONS))}){_NW}{_YEAR_TAIL}")
 _RELATIVE_RE = _rx(rf"{_lead(list(_RELATIVE))}{_BW}(?P<p>{trie_pattern(list(_RELATIVE))}){_NW}")
+_WEEKDAY = rf"(?:{trie_pattern(list(_WEEKDAYS))}){_NW}"
 _WEEKDAY_RE = _rx(
-    rf"(?=[вВ]){_BW}во?\s+(?:(?P<mod>{trie_pattern(list(_WEEKDAY_MODS))})\s+)?"
-    rf"(?P<wd>{trie_pattern(list(_WEEKDAYS))}){_NW}"
+    rf"(?=[вВнНкКдДсС]){_BW}(?P<p>во?|на|ко?|до|со?)\s+(?:(?P<mod>{trie_pattern(list(_WEEKDAY_MODS))})\s+)?"
+    rf"(?P<wd>{_WEEKDAY})"
 )
+# the second weekday of a pair, in the case of the first: «в среду и четверг», «до пятницы или субботы»
+_WEEKDAY_PAIR_RE = _rx(
+    rf"(?=[вВнНкКдДсС]){_BW}(?P<p>во?|на|ко?|до|со?)\s+(?:(?P<mod>{trie_pattern(list(_WEEKDAY_MODS))})\s+)?"
+    rf"(?P<wd>{_WEEKDAY})\s+(?:и|или)\s+(?P<wd2>{_WEEKDAY})"
+)
+_NIGHT_RE = _rx(r"(?<![а-яё])ночь\s+\Z")  # «в ночь на понедельник»: the night before it
+# «с понедельника по пятницу», «с понедельника до пятницы»: every week, no date
+_WEEKLY_AFTER_RE = _rx(rf"\s+(?:по|до)\s+{_WEEKDAY}")
+_WEEKLY_BEFORE_RE = _rx(rf"(?<![а-яё])со?\s+{_WEEKDAY}\s+\Z")
+# the longest weekday with its preposition: «со воскресенья »
+WEEKDAY_REACH = 16
 # «22:10» anywhere; «10.00» only after «в» (otherwise it is a decimal number).
 _TIME_RE = _rx(
     r"(?=\d)(?<![\d.:,])(?:(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)|(?<=в\s)(?P<h2>[01]?\d|2[0-3])\.(?P<mi2>[0-5]\d))"
@@ -520,21 +535,59 @@ def _comparison(m: re.Match[str], scan: _Scan) -> _Cand | None:
     return _Cand(m.start(), m.end(), _y(scan.year - 1) if scan.year else None, True, kind="cmp")
 
 
-def _weekday(m: re.Match[str], scan: _Scan) -> _Cand | None:
+def _weekday(m: re.Match[str], scan: _Scan, group: str = "wd") -> _Cand | None:
+    """A weekday after a preposition that governs its case. «в пятницу» and «с пятницы» are the
+    latest Friday on or before the reference date, as is «в ночь на пятницу»; «на пятницу», «к
+    пятнице», «до пятницы» (a schedule or a deadline) the earliest on or after it; «прошлую» /
+    «следующую» (after «в» or «на» only) pick the one strictly before / after it. «С понедельника
+    по пятницу» is every week: no date."""
+    prep = m.group("p").lower()
+    case = _WEEKDAY_CASES[prep]
+    target, form_case = _WEEKDAYS[m.group(group).lower()]
+    if form_case != case or m.group("mod") and case != "acc":
+        return None
+    if group == "wd2" and _WEEKDAYS[m.group("wd").lower()][1] != case:
+        return None
+    text = scan.offsets.tagged.text
+    if target == _WEDNESDAY and _environment(scan, m.end(group)):
+        return None
+    if prep in ("с", "со") and _WEEKLY_AFTER_RE.match(text, m.end()):
+        return None
+    if prep == "до" and _WEEKLY_BEFORE_RE.search(text, max(0, m.start() - WEEKDAY_REACH), m.start()):
+        return None
+    start = m.start(group) if group != "wd" else m.start()
     ref = scan.ref
     if ref is None:
-        return _Cand(m.start(), m.end(), None, True, True, "near")
-    target = _WEEKDAYS[m.group("wd").lower()]
+        return _Cand(start, m.end(group), None, True, True, "near")
     mode = _WEEKDAY_MODS.get((m.group("mod") or "").lower(), "plain")
-    if mode == "next":
-        delta = (target - ref.weekday()) % 7 or 7
-        day = _days_from(ref, delta)
+    if mode == "plain" and prep in ("на", "к", "ко", "до"):
+        night = prep == "на" and _NIGHT_RE.search(text, max(0, m.start() - 8), m.start())
+        mode = "plain" if night else "coming"
+    if mode in ("next", "coming"):
+        delta = (target - ref.weekday()) % 7
+        day = _days_from(ref, delta or (7 if mode == "next" else 0))
     else:
         back = (ref.weekday() - target) % 7
         if mode == "last" and back == 0:
             back = 7
         day = _days_from(ref, -back)
-    return _Cand(m.start(), m.end(), _day_value(day), True, True, "near")
+    return _Cand(start, m.end(group), _day_value(day), True, True, "near")
+
+
+def _environment(scan: _Scan, end: int) -> bool:
+    """«среда» before a noun in the genitive is an environment: «в среду профессионалов», «к среде
+    обитания»."""
+    tokens = scan.offsets.tagged.tokens
+    i = scan.offsets.first_token(end)
+    if i >= len(tokens):
+        return False
+    tok = tokens[i]
+    return tok.pos == "NOUN" and tok.text[:1].islower() and tok.feats.get("Case") == "Gen"
+
+
+def _weekday_pair(m: re.Match[str], scan: _Scan) -> _Cand | None:
+    """The second weekday of «в среду и четверг», as if its preposition stood before it."""
+    return _weekday(m, scan, "wd2")
 
 
 _Handler = Callable[[re.Match[str], _Scan], "_Cand | None"]
@@ -558,6 +611,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (_SEASON_RE, _season),
     (_RELATIVE_RE, _relative),
     (_WEEKDAY_RE, _weekday),
+    (_WEEKDAY_PAIR_RE, _weekday_pair),
     (_COMPARISON_RE, _comparison),
 )
 
