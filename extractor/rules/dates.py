@@ -5,8 +5,9 @@ reference date that was not given. `relative` is True whenever the value depends
 reference date (relative phrases, and day/month mentions without a year).
 
 Span conventions: a plain preposition before a date («в 2024 году») is not part of the span;
-range markers («с 1 по 15 июля») and idiomatic relative phrases («в прошлом году», «на прошлой
-неделе») are. Choices documented here and in the data files:
+range markers («с 1 по 15 июля», «с мая 2003 года по 27 ноября 2005 года»), the noun naming a part
+of the date («в начале 2016 года» -> «начале 2016 года») and idiomatic relative phrases («в прошлом
+году», «на прошлой неделе», «в пятницу») are. Choices documented here and in the data files:
 - winter with a year («зимой 2024») is the January-February part of that year (date_seasons.txt);
 - «к концу прошлого года» is December of the previous year, «в начале года» January;
 - «в пятницу» is the latest Friday on or before the reference date, «в прошлую пятницу» the
@@ -16,6 +17,7 @@ range markers («с 1 по 15 июля») and idiomatic relative phrases («в �
 from __future__ import annotations
 
 import bisect
+import calendar
 import datetime
 import re
 from collections.abc import Callable
@@ -210,6 +212,9 @@ _TIME_RE = _rx(
 _PART_RE = _rx(r"(?<![а-яё-])(?:(?P<start>начал[оаеу])|(?P<end>конец|конц[аеу])|середин[аеуы])\s+\Z")
 # the part noun ends this close before its date
 PART_REACH = 12
+# «с» before the first date of a period of two dates and «по» / «до» between them
+_RANGE_FROM_RE = _rx(r"(?<![а-яё])со?\s+\Z")
+_RANGE_JOIN_RE = _rx(r"\s+(?:по|до)\s+")
 _COMPARISON_RE = _rx(rf"{_BW}(?P<c>{COMPARISON}){_NW}")
 _MARKER_RE = _rx(
     rf"{_BW}(?:" + "|".join(w.replace(" ", r"\s+") for w in load_words("date_comparison_markers.txt")) + r")"
@@ -919,7 +924,7 @@ def find_dates(tagged: Tagged, ref: datetime.date | None) -> list[DateItem]:
         year = _evidence_year(text, scan.offsets, kept)
         if year is not None:
             kept = _resolved(text, replace(scan, year=year))
-    return _items(text, _with_parts(text, kept))
+    return _items(text, _with_ranges(text, _with_parts(text, kept)))
 
 
 def _with_parts(text: str, kept: list[_Cand]) -> list[_Cand]:
@@ -939,6 +944,47 @@ def _with_parts(text: str, kept: list[_Cand]) -> list[_Cand]:
         out.append(c)
         prev_end = c.end
     return out
+
+
+def _with_ranges(text: str, kept: list[_Cand]) -> list[_Cand]:
+    """Two dates joined into one period by «с ... по/до ...», each of a kind of its own:
+    «с 1 марта 2011 года по декабрь 2015 года», «с 2013 года по январь 2015 года» (the ranges of
+    one kind, «с 1 по 15 июля», are the patterns' own). The period is as fine as the finer end:
+    2011-03-01/2015-12-31, 2013-01/2015-01."""
+    out: list[_Cand] = []
+    for c in kept:
+        a = out[-1] if out else None
+        if a is not None and a.value and c.value and _RANGE_JOIN_RE.fullmatch(text, a.end, c.start):
+            m = _RANGE_FROM_RE.search(text, max(0, a.start - 4), a.start)
+            period = m and _span_of(a.value.split("/")[0], c.value.split("/")[-1])
+            if m and period:
+                out[-1] = replace(a, start=m.start(), end=c.end, value=period, relative=a.relative or c.relative,
+                                  is_day=False, kind="period", make=None)
+                continue
+        out.append(c)
+    return out
+
+
+def _span_of(first: str, last: str) -> str | None:
+    """The period from the start of `first` to the end of `last` (ISO day, month or year), both
+    ends as fine as the finer one; None unless it runs forward."""
+    fine = max(len(first), len(last))
+    start, end = _first_of(first, fine), _last_of(last, fine)
+    return f"{start}/{end}" if start and end and start < end else None
+
+
+def _first_of(value: str, fine: int) -> str:
+    return value + "-01-01"[: fine - len(value)]
+
+
+def _last_of(value: str, fine: int) -> str | None:
+    if len(value) == fine:
+        return value
+    year = int(value[:4])
+    month = int(value[5:7]) if len(value) == 7 else 12
+    if fine == 7:
+        return _ym(year, month)
+    return _ymd(year, month, calendar.monthrange(year, month)[1])
 
 
 def _resolved(text: str, scan: _Scan) -> list[_Cand]:
