@@ -117,7 +117,8 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 _DAY_RANGE_RE = _rx(
-    rf"(?=[\dсС]){_BW}(?:(?P<s>с|со)\s+)?(?<!\d)(?P<d1>\d{{1,2}})(?:\s+(?P<m1>{_DAY_MONTH}))?{_SEP}"
+    rf"(?=[\dсС]){_BW}(?:(?P<s>с|со)\s+)?(?<!\d)(?P<d1>\d{{1,2}})(?:\s+(?P<m1>{_DAY_MONTH}))?"
+    rf"(?P<sep>{_DASH}|\s+(?:по|до|на)\s+)"
     rf"(?P<d2>\d{{1,2}})\s+(?P<m2>{_DAY_MONTH})(?:{_YEAR_TAIL})?"
 )
 _DAY_MONTH_RE = _rx(rf"(?=\d)(?<![\d.,])(?P<d>\d{{1,2}})(?:-?го)?\s+(?P<m>{_DAY_MONTH})(?:{_YEAR_TAIL})?")
@@ -160,8 +161,9 @@ _PREP_YEAR_RE = _rx(  # from the year's digits back: re tries the pattern at a �
     r"(?=[12])(?:" + "|".join(rf"(?<=(?<![а-яё]){p}\s)" for p in _YEAR_PREPOSITIONS)
     + rf")(?P<y>{_YEAR})(?![.,/]?\d)(?!\s*(?:[-–—]\s*)?\d)(?!-?[а-яё])"
 )
-# a year alone in brackets, or ending them: «(2003)», «(серия «Весёлые сказки», 2003)»
-_BRACKET_YEAR_RE = _rx(rf"(?:\(|,\s)(?P<y>{_YEAR})\)")
+# a year alone in brackets, ending them, or a list of years in them: «(2003)», «(серия «Весёлые
+# сказки», 2003)», «(1984, 1988)»
+_BRACKET_YEAR_RE = _rx(rf"(?:\(|,\s)(?P<y>{_YEAR})(?=(?:,\s*{_YEAR})*\))")
 # the years of a list ending on a year word: «в 2001, 2003 и 2006 годах» (the last one is _YEAR_RE's)
 _YEAR_LIST_RE = _rx(
     rf"(?=[12])(?<![\w№./:-])(?P<y>{_YEAR})(?=(?:\s*,\s*{_YEAR})*\s*(?:,|\s+и|\s+или)\s+{_YEAR}\s*{_YW})"
@@ -335,7 +337,12 @@ def _built(
 
 
 def _day_range(m: re.Match[str], scan: _Scan) -> _Cand | None:
+    """«с 1 по 15 июля», «1–3 октября»; «на» only for a night: «в ночь с 15 на 16 июля»."""
     if not _range_ok(m):
+        return None
+    if m.group("sep").strip().lower() == "на" and not _NIGHT_RE.search(
+        scan.offsets.tagged.text, max(0, m.start() - 8), m.start()
+    ):
         return None
     m2 = _month_no(m.group("m2"))
     m1 = _month_no(m.group("m1")) if m.group("m1") else m2
