@@ -5,8 +5,9 @@ reference date that was not given. `relative` is True whenever the value depends
 reference date (relative phrases, and day/month mentions without a year).
 
 Span conventions: a plain preposition before a date («в 2024 году») is not part of the span;
-range markers («с 1 по 15 июля») and idiomatic relative phrases («в прошлом году», «на прошлой
-неделе») are. Choices documented here and in the data files:
+range markers («с 1 по 15 июля», «с мая 2003 года по 27 ноября 2005 года»), the noun naming a part
+of the date («в начале 2016 года» -> «начале 2016 года») and idiomatic relative phrases («в прошлом
+году», «на прошлой неделе», «в пятницу») are. Choices documented here and in the data files:
 - winter with a year («зимой 2024») is the January-February part of that year (date_seasons.txt);
 - «к концу прошлого года» is December of the previous year, «в начале года» January;
 - «в пятницу» is the latest Friday on or before the reference date, «в прошлую пятницу» the
@@ -16,6 +17,7 @@ range markers («с 1 по 15 июля») and idiomatic relative phrases («в �
 from __future__ import annotations
 
 import bisect
+import calendar
 import datetime
 import re
 from collections.abc import Callable
@@ -41,7 +43,10 @@ def _lead(words: list[str], extra: str = "") -> str:
 _MONTHS = {form: int(row[0]) for form, row in forms_table("months.txt").items()}
 _MONTH_ABBREVS = {form: int(row[0]) for form, row in forms_table("date_month_abbrevs.txt").items()}
 _SEASONS = {form: (int(row[0]), int(row[1])) for form, row in forms_table("date_seasons.txt").items()}
-_WEEKDAYS = {form: int(row[0]) for form, row in forms_table("date_weekdays.txt").items()}
+_WEEKDAYS = {row[2].lower(): (int(row[0]), row[1]) for row in load_rows("date_weekdays.txt")}
+_WEDNESDAY = 2
+# the case of a weekday after each preposition: «в/на пятницу», «к пятнице», «до/с пятницы»
+_WEEKDAY_CASES = {"в": "acc", "во": "acc", "на": "acc", "к": "dat", "ко": "dat", "до": "gen", "с": "gen", "со": "gen"}
 _WEEKDAY_MODS = {row[0].lower(): row[1] for row in load_rows("date_weekday_mods.txt")}
 _ORDINALS = {row[0].lower(): int(row[1]) for row in load_rows("date_ordinals.txt")}
 _RELATIVE = {" ".join(row[0].lower().split()): (row[1], int(row[2])) for row in load_rows("relative_dates.txt")}
@@ -112,7 +117,8 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 _DAY_RANGE_RE = _rx(
-    rf"(?=[\dсС]){_BW}(?:(?P<s>с|со)\s+)?(?<!\d)(?P<d1>\d{{1,2}})(?:\s+(?P<m1>{_DAY_MONTH}))?{_SEP}"
+    rf"(?=[\dсС]){_BW}(?:(?P<s>с|со)\s+)?(?<!\d)(?P<d1>\d{{1,2}})(?:\s+(?P<m1>{_DAY_MONTH}))?"
+    rf"(?P<sep>{_DASH}|\s+(?:по|до|на)\s+)"
     rf"(?P<d2>\d{{1,2}})\s+(?P<m2>{_DAY_MONTH})(?:{_YEAR_TAIL})?"
 )
 _DAY_MONTH_RE = _rx(rf"(?=\d)(?<![\d.,])(?P<d>\d{{1,2}})(?:-?го)?\s+(?P<m>{_DAY_MONTH})(?:{_YEAR_TAIL})?")
@@ -155,8 +161,9 @@ _PREP_YEAR_RE = _rx(  # from the year's digits back: re tries the pattern at a �
     r"(?=[12])(?:" + "|".join(rf"(?<=(?<![а-яё]){p}\s)" for p in _YEAR_PREPOSITIONS)
     + rf")(?P<y>{_YEAR})(?![.,/]?\d)(?!\s*(?:[-–—]\s*)?\d)(?!-?[а-яё])"
 )
-# a year alone in brackets, or ending them: «(2003)», «(серия «Весёлые сказки», 2003)»
-_BRACKET_YEAR_RE = _rx(rf"(?:\(|,\s)(?P<y>{_YEAR})\)")
+# a year alone in brackets, ending them, or a list of years in them: «(2003)», «(серия «Весёлые
+# сказки», 2003)», «(1984, 1988)»
+_BRACKET_YEAR_RE = _rx(rf"(?:\(|,\s)(?P<y>{_YEAR})(?=(?:,\s*{_YEAR})*\))")
 # the years of a list ending on a year word: «в 2001, 2003 и 2006 годах» (the last one is _YEAR_RE's)
 _YEAR_LIST_RE = _rx(
     rf"(?=[12])(?<![\w№./:-])(?P<y>{_YEAR})(?=(?:\s*,\s*{_YEAR})*\s*(?:,|\s+и|\s+или)\s+{_YEAR}\s*{_YW})"
@@ -181,15 +188,35 @@ _DAY_WORDS_RE = _rx(
 DAY_WORDS_REACH = 30
 _SEASON_RE = _rx(rf"{_lead(list(_SEASONS))}{_BW}(?P<s>{trie_pattern(list(_SEASONS))}){_NW}{_YEAR_TAIL}")
 _RELATIVE_RE = _rx(rf"{_lead(list(_RELATIVE))}{_BW}(?P<p>{trie_pattern(list(_RELATIVE))}){_NW}")
+_WEEKDAY = rf"(?:{trie_pattern(list(_WEEKDAYS))}){_NW}"
 _WEEKDAY_RE = _rx(
-    rf"(?=[вВ]){_BW}во?\s+(?:(?P<mod>{trie_pattern(list(_WEEKDAY_MODS))})\s+)?"
-    rf"(?P<wd>{trie_pattern(list(_WEEKDAYS))}){_NW}"
+    rf"(?=[вВнНкКдДсС]){_BW}(?P<p>во?|на|ко?|до|со?)\s+(?:(?P<mod>{trie_pattern(list(_WEEKDAY_MODS))})\s+)?"
+    rf"(?P<wd>{_WEEKDAY})"
 )
+# the second weekday of a pair, in the case of the first: «в среду и четверг», «до пятницы или субботы»
+_WEEKDAY_PAIR_RE = _rx(
+    rf"(?=[вВнНкКдДсС]){_BW}(?P<p>во?|на|ко?|до|со?)\s+(?:(?P<mod>{trie_pattern(list(_WEEKDAY_MODS))})\s+)?"
+    rf"(?P<wd>{_WEEKDAY})\s+(?:и|или)\s+(?P<wd2>{_WEEKDAY})"
+)
+_NIGHT_RE = _rx(r"(?<![а-яё])ночь\s+\Z")  # «в ночь на понедельник»: the night before it
+# «с понедельника по пятницу», «с понедельника до пятницы»: every week, no date
+_WEEKLY_AFTER_RE = _rx(rf"\s+(?:по|до)\s+{_WEEKDAY}")
+_WEEKLY_BEFORE_RE = _rx(rf"(?<![а-яё])со?\s+{_WEEKDAY}\s+\Z")
+# the longest weekday with its preposition: «со воскресенья »
+WEEKDAY_REACH = 16
 # «22:10» anywhere; «10.00» only after «в» (otherwise it is a decimal number).
 _TIME_RE = _rx(
     r"(?=\d)(?<![\d.:,])(?:(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)|(?<=в\s)(?P<h2>[01]?\d|2[0-3])\.(?P<mi2>[0-5]\d))"
     r"(?!\d|[.:,]\d)"
 )
+# the part of a date a noun names right before it: «(в) начале 2016 года», «(до) конца марта»,
+# «(с) середины 1990-х» (the preposition stays out, as before any date)
+_PART_RE = _rx(r"(?<![а-яё-])(?:(?P<start>начал[оаеу])|(?P<end>конец|конц[аеу])|середин[аеуы])\s+\Z")
+# the part noun ends this close before its date
+PART_REACH = 12
+# «с» before the first date of a period of two dates and «по» / «до» between them
+_RANGE_FROM_RE = _rx(r"(?<![а-яё])со?\s+\Z")
+_RANGE_JOIN_RE = _rx(r"\s+(?:по|до)\s+")
 _COMPARISON_RE = _rx(rf"{_BW}(?P<c>{COMPARISON}){_NW}")
 _MARKER_RE = _rx(
     rf"{_BW}(?:" + "|".join(w.replace(" ", r"\s+") for w in load_words("date_comparison_markers.txt")) + r")"
@@ -310,7 +337,12 @@ def _built(
 
 
 def _day_range(m: re.Match[str], scan: _Scan) -> _Cand | None:
+    """«с 1 по 15 июля», «1–3 октября»; «на» only for a night: «в ночь с 15 на 16 июля»."""
     if not _range_ok(m):
+        return None
+    if m.group("sep").strip().lower() == "на" and not _NIGHT_RE.search(
+        scan.offsets.tagged.text, max(0, m.start() - 8), m.start()
+    ):
         return None
     m2 = _month_no(m.group("m2"))
     m1 = _month_no(m.group("m1")) if m.group("m1") else m2
@@ -515,21 +547,59 @@ def _comparison(m: re.Match[str], scan: _Scan) -> _Cand | None:
     return _Cand(m.start(), m.end(), _y(scan.year - 1) if scan.year else None, True, kind="cmp")
 
 
-def _weekday(m: re.Match[str], scan: _Scan) -> _Cand | None:
+def _weekday(m: re.Match[str], scan: _Scan, group: str = "wd") -> _Cand | None:
+    """A weekday after a preposition that governs its case. «в пятницу» and «с пятницы» are the
+    latest Friday on or before the reference date, as is «в ночь на пятницу»; «на пятницу», «к
+    пятнице», «до пятницы» (a schedule or a deadline) the earliest on or after it; «прошлую» /
+    «следующую» (after «в» or «на» only) pick the one strictly before / after it. «С понедельника
+    по пятницу» is every week: no date."""
+    prep = m.group("p").lower()
+    case = _WEEKDAY_CASES[prep]
+    target, form_case = _WEEKDAYS[m.group(group).lower()]
+    if form_case != case or m.group("mod") and case != "acc":
+        return None
+    if group == "wd2" and _WEEKDAYS[m.group("wd").lower()][1] != case:
+        return None
+    text = scan.offsets.tagged.text
+    if target == _WEDNESDAY and _environment(scan, m.end(group)):
+        return None
+    if prep in ("с", "со") and _WEEKLY_AFTER_RE.match(text, m.end()):
+        return None
+    if prep == "до" and _WEEKLY_BEFORE_RE.search(text, max(0, m.start() - WEEKDAY_REACH), m.start()):
+        return None
+    start = m.start(group) if group != "wd" else m.start()
     ref = scan.ref
     if ref is None:
-        return _Cand(m.start(), m.end(), None, True, True, "near")
-    target = _WEEKDAYS[m.group("wd").lower()]
+        return _Cand(start, m.end(group), None, True, True, "near")
     mode = _WEEKDAY_MODS.get((m.group("mod") or "").lower(), "plain")
-    if mode == "next":
-        delta = (target - ref.weekday()) % 7 or 7
-        day = _days_from(ref, delta)
+    if mode == "plain" and prep in ("на", "к", "ко", "до"):
+        night = prep == "на" and _NIGHT_RE.search(text, max(0, m.start() - 8), m.start())
+        mode = "plain" if night else "coming"
+    if mode in ("next", "coming"):
+        delta = (target - ref.weekday()) % 7
+        day = _days_from(ref, delta or (7 if mode == "next" else 0))
     else:
         back = (ref.weekday() - target) % 7
         if mode == "last" and back == 0:
             back = 7
         day = _days_from(ref, -back)
-    return _Cand(m.start(), m.end(), _day_value(day), True, True, "near")
+    return _Cand(start, m.end(group), _day_value(day), True, True, "near")
+
+
+def _environment(scan: _Scan, end: int) -> bool:
+    """«среда» before a noun in the genitive is an environment: «в среду профессионалов», «к среде
+    обитания»."""
+    tokens = scan.offsets.tagged.tokens
+    i = scan.offsets.first_token(end)
+    if i >= len(tokens):
+        return False
+    tok = tokens[i]
+    return tok.pos == "NOUN" and tok.text[:1].islower() and tok.feats.get("Case") == "Gen"
+
+
+def _weekday_pair(m: re.Match[str], scan: _Scan) -> _Cand | None:
+    """The second weekday of «в среду и четверг», as if its preposition stood before it."""
+    return _weekday(m, scan, "wd2")
 
 
 _Handler = Callable[[re.Match[str], _Scan], "_Cand | None"]
@@ -553,6 +623,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (_SEASON_RE, _season),
     (_RELATIVE_RE, _relative),
     (_WEEKDAY_RE, _weekday),
+    (_WEEKDAY_PAIR_RE, _weekday_pair),
     (_COMPARISON_RE, _comparison),
 )
 
@@ -860,7 +931,67 @@ def find_dates(tagged: Tagged, ref: datetime.date | None) -> list[DateItem]:
         year = _evidence_year(text, scan.offsets, kept)
         if year is not None:
             kept = _resolved(text, replace(scan, year=year))
-    return _items(text, kept)
+    return _items(text, _with_ranges(text, _with_parts(text, kept)))
+
+
+def _with_parts(text: str, kept: list[_Cand]) -> list[_Cand]:
+    """A month, a year or a longer period with the part of it a noun names before it: «начале 2016
+    года», «конце марта» (not a day: «Начало 12 мая» is when something starts). The start or the
+    end of a whole year is its first or last month, as «в начале года» (January) and «к концу
+    года» (December) are; a part of a month or of a longer period keeps its value."""
+    out = []
+    prev_end = 0
+    for c in kept:
+        m = None if c.is_day else _PART_RE.search(text, max(prev_end, c.start - PART_REACH), c.start)
+        if m is not None:
+            value = c.value
+            if value is not None and len(value) == 4 and (m.group("start") or m.group("end")):
+                value = _ym(int(value), 1 if m.group("start") else 12)
+            c = replace(c, start=m.start(), value=value)
+        out.append(c)
+        prev_end = c.end
+    return out
+
+
+def _with_ranges(text: str, kept: list[_Cand]) -> list[_Cand]:
+    """Two dates joined into one period by «с ... по/до ...», each of a kind of its own:
+    «с 1 марта 2011 года по декабрь 2015 года», «с 2013 года по январь 2015 года» (the ranges of
+    one kind, «с 1 по 15 июля», are the patterns' own). The period is as fine as the finer end:
+    2011-03-01/2015-12-31, 2013-01/2015-01."""
+    out: list[_Cand] = []
+    for c in kept:
+        a = out[-1] if out else None
+        if a is not None and a.value and c.value and _RANGE_JOIN_RE.fullmatch(text, a.end, c.start):
+            m = _RANGE_FROM_RE.search(text, max(0, a.start - 4), a.start)
+            period = m and _span_of(a.value.split("/")[0], c.value.split("/")[-1])
+            if m and period:
+                out[-1] = replace(a, start=m.start(), end=c.end, value=period, relative=a.relative or c.relative,
+                                  is_day=False, kind="period", make=None)
+                continue
+        out.append(c)
+    return out
+
+
+def _span_of(first: str, last: str) -> str | None:
+    """The period from the start of `first` to the end of `last` (ISO day, month or year), both
+    ends as fine as the finer one; None unless it runs forward."""
+    fine = max(len(first), len(last))
+    start, end = _first_of(first, fine), _last_of(last, fine)
+    return f"{start}/{end}" if start and end and start < end else None
+
+
+def _first_of(value: str, fine: int) -> str:
+    return value + "-01-01"[: fine - len(value)]
+
+
+def _last_of(value: str, fine: int) -> str | None:
+    if len(value) == fine:
+        return value
+    year = int(value[:4])
+    month = int(value[5:7]) if len(value) == 7 else 12
+    if fine == 7:
+        return _ym(year, month)
+    return _ymd(year, month, calendar.monthrange(year, month)[1])
 
 
 def _resolved(text: str, scan: _Scan) -> list[_Cand]:
