@@ -183,7 +183,9 @@ def _is_capitalized(tok: Token) -> bool:
 
 def _head_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
     """Capitalized org head nouns with their dependents: «Правительство Тульской области»;
-    and any org head before a quoted name: «завод «Красный Октябрь»»."""
+    and any org head before a quoted name: «завод «Красный Октябрь»», whose mention is the quoted
+    name, as after a head before a Latin name: the head is a descriptor, no part of the name
+    (NEREL and factRuEval mark «Спартак» in «футбольного клуба «Спартак»»)."""
     toks = tagged.tokens
     out = []
     i = 0
@@ -208,7 +210,8 @@ def _head_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
             if q is not None:
                 name = strip_quotes(tagged.text[toks[head_end].start : toks[q - 1].end])
                 if name:
-                    out.append(OrgMention(toks[i].start, toks[q - 1].end, name, None, kind))
+                    start = toks[head_end].start if kind != "company" else toks[i].start
+                    out.append(OrgMention(start, toks[q - 1].end, name, None, kind))
                 i = q
                 continue
         latin = _latin_name_end(toks, head_end, sent.last)
