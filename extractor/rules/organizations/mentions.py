@@ -181,11 +181,12 @@ def _is_capitalized(tok: Token) -> bool:
     return tok.text[:1].isupper()
 
 
-def _head_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
+def _head_mentions(tagged: Tagged, spans: NamedSpans, descriptors: Coverage) -> list[OrgMention]:
     """Capitalized org head nouns with their dependents: «Правительство Тульской области»;
     and any org head before a quoted name: «завод «Красный Октябрь»», whose mention is the quoted
     name, as after a head before a Latin name: the head is a descriptor, no part of the name
-    (NEREL and factRuEval mark «Спартак» in «футбольного клуба «Спартак»»)."""
+    (NEREL and factRuEval mark «Спартак» in «футбольного клуба «Спартак»»). The descriptors left
+    out go into `descriptors`: they are no mention of their own («Футбольный клуб» alone)."""
     toks = tagged.tokens
     out = []
     i = 0
@@ -211,6 +212,10 @@ def _head_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
                 name = strip_quotes(tagged.text[toks[head_end].start : toks[q - 1].end])
                 if name:
                     start = toks[head_end].start if kind != "company" else toks[i].start
+                    first = _with_adjectives(toks, i, sent.first)
+                    if not sent.first < first < i:
+                        # not «Континентальной хоккейной лиги «Сибирь»»: a name ends at the head
+                        descriptors.add(toks[i].start, start)
                     out.append(OrgMention(start, toks[q - 1].end, name, None, kind))
                 i = q
                 continue
@@ -675,7 +680,8 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
     spans = NamedSpans(tagged)
     tickers = _ticker_tokens(tagged)
     ranked = [(0, m) for m in _legal_form_mentions(tagged)]
-    ranked += [(1, m) for m in _head_mentions(tagged, spans)]
+    descriptors = Coverage(len(tagged.text))
+    ranked += [(1, m) for m in _head_mentions(tagged, spans, descriptors)]
     ranked += [(1, m) for m in _unit_mentions(tagged, spans)]
     ranked += [(2, m) for m in _ner_mentions(tagged, spans, tickers)]
     ranked += [(3, m) for m in _place_mentions(tagged)]
@@ -692,8 +698,8 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
     ticker_chars = Coverage(len(tagged.text), ((tagged.tokens[k].start, tagged.tokens[k].end) for k in tickers))
     exchanges = {(m.start, m.end) for m in _exchange_mentions(tagged)}
     for _, m in ranked:
-        if covered.overlaps(m.start, m.end):
-            continue
+        if covered.overlaps(m.start, m.end) or descriptors.overlaps(m.end - 1, m.end):
+            continue  # a mention ending in a descriptor left out of a quoted name: «Футбольный клуб» «Тамбов»
         if ticker_chars.overlaps(m.start, m.end) and (m.start, m.end) not in exchanges:
             continue
         why = event_or_thing(tagged, m) if m.legal_form is None else None
