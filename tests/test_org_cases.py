@@ -1322,3 +1322,26 @@ def _mention_texts(doc: dict[str, Any]) -> list[str]:
 )
 def test_a_descriptor_before_a_quoted_name(extract, text, mentions):
     assert _mention_texts(extract(text)) == mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    cases(
+        [
+            # a bare head refers to the body of that head named before
+            (
+                "Правительство Омской области утвердило программу. Позже правительство выделило на неё средства.",
+                [("Правительство Омской области", ["Правительство Омской области", "правительство"])],
+            ),
+            # with none named before, it is the body of the text's country
+            ("В ответ правительство объявило о снижении налогов.", [("Правительство", ["правительство"])]),
+            ("Парламент принял закон во втором чтении.", [("Парламент", ["Парламент"])]),
+            # after a post or an organ it is said of a body named otherwise, or of none
+            ("Заместитель спикера парламента Иван Петров подал в отставку.", []),
+            ("Об этом сообщили в пресс-службе правительства.", []),
+        ]
+    ),
+)
+def test_a_bare_head_names_a_body(extract, text, orgs):
+    doc = extract(text)
+    assert [(o["name"], [m["text"] for m in o["mentions"]]) for o in doc["organizations"]] == orgs
