@@ -117,6 +117,12 @@ def unit_heads() -> PhraseIndex[bool]:
 
 
 @cache
+def bare_heads() -> PhraseIndex[bool]:
+    """Heads that name an organization in lowercase and alone: «правительство», «полиция»."""
+    return PhraseIndex((phrase_lemmas(w), True) for w in load_words("org_bare_heads.txt"))
+
+
+@cache
 def org_organs() -> PhraseIndex[bool]:
     """Governing and speaking bodies of an organization: «правление», «совет директоров»."""
     return PhraseIndex((phrase_lemmas(w), True) for w in load_words("org_organs.txt"))

@@ -8,6 +8,7 @@ nouns and units, the model's spans, places and adjectives, known short names):
   экономического развития»);
 - a lowercase unit closed by its organization («кафедра ... РГГУ»);
 - natasha's ORG spans, widened to whole quotes and a following genitive place;
+- a bare lowercase head that names a body alone («правительство одобрило»);
 - LOC spans that name a known body («Евросоюза»), capitalized adjectives before a head
   («Хмельницкой атомной электростанции»), well-known short names, exchange tickers and sites
   that report («сообщает baltinfo.ru»).
@@ -24,6 +25,7 @@ from extractor.lexicon import load_words
 from extractor.lexicon.orgs import (
     QUOTE_CHARS,
     abbrev_spellings,
+    bare_heads,
     form_of,
     known_abbrevs,
     known_org_kind,
@@ -181,9 +183,12 @@ def _is_capitalized(tok: Token) -> bool:
     return tok.text[:1].isupper()
 
 
-def _head_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
+def _head_mentions(tagged: Tagged, spans: NamedSpans, descriptors: Coverage) -> list[OrgMention]:
     """Capitalized org head nouns with their dependents: «Правительство Тульской области»;
-    and any org head before a quoted name: «завод «Красный Октябрь»»."""
+    and any org head before a quoted name: «завод «Красный Октябрь»», whose mention is the quoted
+    name, as after a head before a Latin name: the head is a descriptor, no part of the name
+    (NEREL and factRuEval mark «Спартак» in «футбольного клуба «Спартак»»). The descriptors left
+    out go into `descriptors`: they are no mention of their own («Футбольный клуб» alone)."""
     toks = tagged.tokens
     out = []
     i = 0
@@ -208,7 +213,12 @@ def _head_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
             if q is not None:
                 name = strip_quotes(tagged.text[toks[head_end].start : toks[q - 1].end])
                 if name:
-                    out.append(OrgMention(toks[i].start, toks[q - 1].end, name, None, kind))
+                    start = toks[head_end].start if kind != "company" else toks[i].start
+                    first = _with_adjectives(toks, i, sent.first)
+                    if not sent.first < first < i:
+                        # not «Континентальной хоккейной лиги «Сибирь»»: a name ends at the head
+                        descriptors.add(toks[i].start, start)
+                    out.append(OrgMention(start, toks[q - 1].end, name, None, kind))
                 i = q
                 continue
         latin = _latin_name_end(toks, head_end, sent.last)
@@ -271,6 +281,51 @@ def _adjective_name_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMenti
     return out
 
 
+def _of_a_place(tok: Token) -> bool:
+    """An adjective of a country, a region or a people: «японское», «британского», «областное»."""
+    return tok.pos == "ADJ" and (tok.lemma.endswith(("ский", "цкий")) or tok.lemma in PLACE_ADJECTIVES)
+
+
+def _bare_head_mentions(tagged: Tagged) -> list[OrgMention]:
+    """«правительство одобрило», «парламент принял»: a head that names an organization in lowercase
+    and alone (org_bare_heads.txt). A head with a name or a place after it is taken by the longer
+    mentions; a bare one is a reference to the organization of that head named before
+    (`generic_references`), else the body of the text's country. Not after an adjective of a place
+    («японское правительство», «областное правительство»): it tells another body, or one named
+    otherwise; another adjective stays out of the span («новое правительство»): factRuEval marks
+    no ORG in these."""
+    toks = tagged.tokens
+    out = []
+    for i, tok in enumerate(toks):
+        if not (tok.text[:1].islower() or i == tagged.sents[tok.sent].first):  # «Правительство ушло»
+            continue
+        found = bare_heads().longest_at(toks, i, len(toks))
+        if found and not (i > 0 and _of_a_place(toks[i - 1])):  # «японское правительство»: whose, it says
+            words = toks[i : found[0]]
+            name = _nominative_name(words, tagged.text)
+            out.append(OrgMention(words[0].start, words[-1].end, name[:1].upper() + name[1:], None, "authority"))
+    return out
+
+
+# a post or an organ before a head: a few words («заместителя спикера», «пресс-службе»)
+MAX_POST_WORDS_BEFORE = 3
+
+
+def _after_post_or_organ(tagged: Tagged, start: int) -> bool:
+    """«спикера парламента», «в пресс-службе правительства»: a bare head after a post or an organ
+    is said of the body the text is about, named otherwise («Госсобрание»), or of none it names."""
+    toks = tagged.tokens
+    i = tagged.token_at(start)
+    if i is None:
+        return False
+    first = max(tagged.sents[toks[i].sent].first, i - MAX_POST_WORDS_BEFORE)
+    for k in range(first, i):
+        organ = org_organs().longest_at(toks, k, i)
+        if match_post_head(toks, k, i) == i or (organ and organ[0] == i):
+            return True
+    return False
+
+
 # a Latin name after a head noun: «корпорация Sun Microsystems», a few words at most
 MAX_LATIN_NAME_WORDS = 4
 
@@ -290,6 +345,8 @@ def _latin_name_end(toks: list[Token], i: int, limit: int) -> int | None:
 
 # pronoun-like adjectives point at a unit, they do not name it: «самого центра», «своего отдела»
 NOT_NAME_ADJECTIVES = frozenset(load_words("pronoun_adjectives.txt"))
+# «областное», «городское»: adjectives of a territory that are no «-ский» ones
+PLACE_ADJECTIVES = frozenset({"областной", "городской", "краевой", "республиканский", "федеральный"})
 
 
 def _unit_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
@@ -672,11 +729,14 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
     spans = NamedSpans(tagged)
     tickers = _ticker_tokens(tagged)
     ranked = [(0, m) for m in _legal_form_mentions(tagged)]
-    ranked += [(1, m) for m in _head_mentions(tagged, spans)]
+    descriptors = Coverage(len(tagged.text))
+    ranked += [(1, m) for m in _head_mentions(tagged, spans, descriptors)]
     ranked += [(1, m) for m in _unit_mentions(tagged, spans)]
     ranked += [(2, m) for m in _ner_mentions(tagged, spans, tickers)]
     ranked += [(3, m) for m in _place_mentions(tagged)]
     ranked += [(3, m) for m in _adjective_name_mentions(tagged, spans)]
+    bare_heads_found = _bare_head_mentions(tagged)
+    ranked += [(5, m) for m in bare_heads_found]
     ranked += [(4, m) for m in _abbrev_mentions(tagged)]
     ranked += [(0, m) for m in _exchange_mentions(tagged)]
     ranked += [(4, m) for m in _site_mentions(tagged)]
@@ -689,8 +749,8 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
     ticker_chars = Coverage(len(tagged.text), ((tagged.tokens[k].start, tagged.tokens[k].end) for k in tickers))
     exchanges = {(m.start, m.end) for m in _exchange_mentions(tagged)}
     for _, m in ranked:
-        if covered.overlaps(m.start, m.end):
-            continue
+        if covered.overlaps(m.start, m.end) or descriptors.overlaps(m.end - 1, m.end):
+            continue  # a mention ending in a descriptor left out of a quoted name: «Футбольный клуб» «Тамбов»
         if ticker_chars.overlaps(m.start, m.end) and (m.start, m.end) not in exchanges:
             continue
         why = event_or_thing(tagged, m) if m.legal_form is None else None
@@ -714,7 +774,12 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
     # «шаттл «Дискавери»» once makes every «Дискавери» of the text a shuttle
     chosen = [m for m in chosen if m.legal_form is not None or not named_in(name_keys(tagged, m), not_here)]
     chosen = _outside_headings(tagged.text, chosen)
-    chosen += generic_references(tagged.text, chosen, generic)
+    resolved = generic_references(tagged.text, chosen, generic)
+    # a bare head no organization named before resolves is the body of the text's country («в
+    # ответ правительство заявило»), but not after a post or an organ (`_after_post_or_organ`)
+    done = Coverage(len(tagged.text), [(m.start, m.end) for m in chosen + resolved])
+    bare = {(m.start, m.end) for m in bare_heads_found if not _after_post_or_organ(tagged, m.start)}
+    chosen += resolved + [m for m in generic if (m.start, m.end) in bare and not done.overlaps(m.start, m.end)]
     chosen.sort(key=lambda m: m.start)
     others = Coverage(len(tagged.text), ((s.start, s.end) for s in tagged.spans if s.type in ("LOC", "PER")))
     out = [with_brackets(tagged, m, others) for m in spelled_further(tagged.text, chosen)]
