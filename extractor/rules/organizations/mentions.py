@@ -448,7 +448,8 @@ def _ner_mentions(tagged: Tagged, spans: NamedSpans, tickers: set[int]) -> list[
             continue
         # «Открылся Центр ...», «Председателя Совета Федерации»: the model took the verb opening
         # the sentence or the post before the name in
-        while first < last - 1 and toks[first].pos in ("VERB", "AUX"):
+        quoted = first > 0 and toks[first - 1].text in OPEN_QUOTES  # «Вперёд, Италия»: a name
+        while not quoted and first < last - 1 and toks[first].pos in ("VERB", "AUX"):
             first += 1
         post_end = match_post_head(toks, first, last)
         if post_end is not None and post_end < last and toks[post_end].text[:1].isupper():
