@@ -45,12 +45,18 @@ def _compatible(person: Person, keys: set[str], firsts: set[str], nm: NameMentio
     return bool((nm.last and person.last) or (nm.first and person.first and not nm.last))
 
 
-def display_name(p: Person) -> str:
-    """«Имя Фамилия»; a patronymic has its own field, initials and second given names stay
-    («А. В. Иванов», «Реджеп Тайип Эрдоган»)."""
+def display_name(p: Person, named_in_full: bool = False, official_order: bool = False) -> str:
+    """The name in the nominative, «Имя Фамилия», initials and second given names kept («А. В.
+    Иванов», «Реджеп Тайип Эрдоган»); the patronymic too when one mention gives all three names
+    («Дмитрия Олеговича Карпенко»), in the official order «Фамилия Имя Отчество» when that mention
+    has it («Тажитдинова Илшата Азаматовича» in a decree), as the press-release gold writes names.
+    «Николай Николаевич» beside «Николай Балахин» leaves «Николай Балахин»."""
     is_patronymic = bool(p.middle) and (has_gram(p.middle, "Patr") or bool(PATRONYMIC.search(p.middle.lower())))
-    middle = p.middle if p.middle and (not is_patronymic or p.middle.endswith(".")) else None
-    return " ".join(x for x in (p.first, middle, p.last) if x)
+    if is_patronymic and not (p.middle or "").endswith(".") and not named_in_full:
+        return " ".join(x for x in (p.first, p.last) if x)
+    if official_order and is_patronymic and p.first and p.last:
+        return f"{p.last} {p.first} {p.middle}"
+    return " ".join(x for x in (p.first, p.middle, p.last) if x)
 
 
 def merge_mentions(text: str, mentions: list[NameMention]) -> tuple[list[Person], list[int]]:
@@ -65,6 +71,9 @@ def merge_mentions(text: str, mentions: list[NameMention]) -> tuple[list[Person]
     firsts: list[set[str]] = []  # per person, the first names of its mentions, as read and as written
     ranks: list[list[int]] = []  # per person, how sure its first name and surname are
     genders: list[str | None] = []  # per person, the gender its fullest mention was read with
+    # per person, its mention naming all three (first name, patronymic, surname), if any: whether
+    # it is in the official order; None: no mention names all three
+    full: list[bool | None] = []
     owner = [-1] * len(mentions)
     order = sorted(range(len(mentions)), key=lambda i: (
         -(bool(mentions[i].first) + bool(mentions[i].last) + bool(mentions[i].middle)), mentions[i].start
@@ -80,6 +89,8 @@ def merge_mentions(text: str, mentions: list[NameMention]) -> tuple[list[Person]
             k = candidates[0]
             same_surname = bool(keys[k] & _surname_keys(nm))
             _take_names(persons[k], ranks[k], nm, same_surname, genders[k])
+            if full[k] is None and nm.first and nm.middle and nm.last:
+                full[k] = nm.surname_first
             if same_surname or not persons[k].last:
                 keys[k] |= _surname_keys(nm)
             firsts[k] |= nm.first_forms
@@ -90,11 +101,12 @@ def merge_mentions(text: str, mentions: list[NameMention]) -> tuple[list[Person]
             firsts.append(set(nm.first_forms))
             ranks.append([nm.first_rank, nm.last_rank])
             genders.append(nm.gender)
+            full.append(nm.surname_first if nm.first and nm.middle and nm.last else None)
         persons[k].mentions.append(Mention(text[nm.start:nm.end], nm.start, nm.end))
         owner[i] = k
-    for p in persons:
+    for p, order in zip(persons, full, strict=True):
         p.mentions.sort(key=lambda m: m.start)
-        p.name = display_name(p)
+        p.name = display_name(p, named_in_full=order is not None, official_order=bool(order))
     # persons in order of first mention; remap owners
     ranked = sorted(range(len(persons)), key=lambda k: persons[k].mentions[0].start)
     new_index = {old: new for new, old in enumerate(ranked)}

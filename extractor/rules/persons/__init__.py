@@ -54,6 +54,7 @@ class NameMention:
     first_forms: frozenset[str] = frozenset()  # the first name as compared: its nominative and as written
     first_rank: int = 0  # how sure the nominative of the first name and of the surname are (KEPT ... WRITTEN)
     last_rank: int = 0
+    surname_first: bool = False  # written in the official order: «Петров Иван Сергеевич»
 
 
 def _widen_initials(tagged: Tagged, first: int, last: int) -> tuple[int, int, list[str]]:
@@ -119,6 +120,7 @@ def split_name(tagged: Tagged, first: int, last: int, lone_surname: bool = False
         f.text if f else None, m.text if m else None, la.text if la else None, gender, forms,
         first_forms=frozenset({name_key(f.text), name_key(roles.first.text)}) if f and roles.first else frozenset(),
         first_rank=f.rank if f else KEPT, last_rank=la.rank if la else KEPT,
+        surname_first=bool(roles.first and roles.last and roles.last[0].start < roles.first.start),
     )
 
 
