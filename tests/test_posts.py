@@ -702,6 +702,11 @@ def test_position_with_rank(extract, text, name, role, org, normal, rank):
 # sentence, person name -> the whole posts of that person, in order: several appositions, and a
 # neighbour's post is not given to this person
 POSTS_OF_PERSON_CASES = [
+    # a post in brackets after the name, past a participle describing it
+    ("В наблюдательный совет вошла Анна Ершова (действующий президент фонда).", "Анна Ершова", ["президент фонда"]),
+    # «перейти на должность» links a post
+    ("Глеб Титов, который перешел на должность советника ректора, покинул кафедру.", "Глеб Титов",
+     ["советник ректора"]),
     # a post naming a person in the genitive is the post of the name right after it
     ("Пресс-секретарь губернатора Олега Смирнова Мария Лисина ответила на вопросы.", "Мария Лисина",
      ["пресс-секретарь губернатора Олега Смирнова"]),
@@ -1144,3 +1149,12 @@ PRONOUN_CASES = [
 def test_a_post_linked_to_a_pronoun_is_of_the_person_named_before(extract, text, posts):
     got = {p["name"]: [q["normal"] for q in p["posts"]] for p in extract(text)["persons"]}
     assert got == posts
+
+
+def test_a_plural_post_in_brackets_after_a_list_of_names(extract):
+    doc = extract("В новый состав совета избраны Олег Дымов, Семён Крылов и Вера Ланская (независимые директора).")
+    assert [(p["name"], [x["normal"] for x in p["posts"]]) for p in doc["persons"]] == [
+        ("Олег Дымов", ["независимый директор"]),
+        ("Семён Крылов", ["независимый директор"]),
+        ("Вера Ланская", ["независимый директор"]),
+    ]

@@ -525,10 +525,16 @@ def _past_describing_adjectives(toks: list[Token], i: int, limit: int) -> int:
     российский», «известный»."""
     k = i
     while k < limit and k - i < MAX_DESCRIBING_ADJECTIVES * 2 and (
-        toks[k].pos == "ADJ" and toks[k].text.islower() or k > i and toks[k].text == "и"
+        _describing(toks[k]) or k > i and toks[k].text == "и"
     ):
         k += 1
     return k
+
+
+def _describing(tok: Token) -> bool:
+    """A lowercase adjective or participle («известный», «действующий»)."""
+    participle = tok.pos == "VERB" and tok.feats.get("VerbForm") == "Part" and tok.feats.get("Variant") != "Short"
+    return tok.text.islower() and (tok.pos == "ADJ" or participle)
 
 
 def _post_from(tagged: Tagged, spans: NamedSpans, i: int, limit: int, strict_end: bool = True) -> Post | None:
@@ -605,7 +611,7 @@ def _posts_after(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Post
     # a spelling in brackets right after the name, «Джоэл Саймон (Joel Simon), руководитель»
     if (
         toks[j].text == "("
-        and match_post_head(toks, j + 1, sent.last) is None
+        and match_post_head(toks, _past_describing_adjectives(toks, j + 1, sent.last), sent.last) is None
         and not is_modifier(toks[j + 1] if j + 1 < sent.last else toks[j])
     ):
         close = next((k for k in range(j + 1, min(sent.last, j + MAX_SPELLING_WORDS + 2)) if toks[k].text == ")"), None)
@@ -759,6 +765,7 @@ def find_posts(tagged: Tagged, mentions: Sequence[NameTokens]) -> list[list[Post
     _of_a_name_before(tagged, spans, mentions, before)
     for run in _name_lists(tagged, mentions):
         group = None if before[run[0]] else _group_post(tagged, spans, mentions[run[0]])
+        group = group or _group_post_in_brackets(tagged, spans, mentions[run[-1]])
         for k in run if group else ():
             before[k] = before[k] or [group]
     out = [b + _posts_after(tagged, spans, nm) for b, nm in zip(before, mentions, strict=True)]
@@ -834,6 +841,24 @@ def _group_post(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> Post | Non
         if head_end == end or _dependents(tagged, spans, head_end, end) == end:
             return _post_record(tagged, _head_with_modifiers(tagged, i, sent.first), head_end, end, group=True)
     return None
+
+
+def _group_post_in_brackets(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> Post | None:
+    """A plural post in brackets after the last name of a list: «Тимур Хасанов, Олег Верещагин и
+    Зарина Ахметова (независимые директора)»; each of them holds it."""
+    toks = tagged.tokens
+    sent = tagged.sents[toks[nm.last_tok - 1].sent]
+    j = nm.last_tok
+    if j + 1 >= sent.last or toks[j].text != "(":
+        return None
+    i = j + 1 if match_post_head(toks, j + 1, sent.last) else _past_describing_adjectives(toks, j + 1, sent.last)
+    head_end = match_post_head(toks, i, sent.last)
+    if head_end is None or _head_noun(toks, i, head_end).feats.get("Number") != "Plur":
+        return None
+    last = _dependents(tagged, spans, head_end, sent.last)
+    if last >= sent.last or toks[last].text != ")":
+        return None
+    return _post_record(tagged, i, head_end, last, group=True)
 
 
 @dataclass(frozen=True)
