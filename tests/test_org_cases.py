@@ -631,6 +631,14 @@ def test_names_in_brackets_join_the_mention(extract):
     assert (org["kind"], org["aliases"]) == ("company", ["Volkswagen"])
 
 
+def test_a_name_with_its_legal_form_in_brackets_is_a_short_name(extract):
+    doc = extract("Акционеры открытого акционерного общества «Волжская энергосбытовая компания» (АО «ВЭСК») "
+                  "утвердили дивиденды. ВЭСК направит на выплату половину прибыли.")
+    (org,) = doc["organizations"]
+    assert (org["name"], org["legal_form"], org["aliases"]) == ("Волжская энергосбытовая компания", "ОАО", ["ВЭСК"])
+    assert len(org["mentions"]) == 3
+
+
 def test_a_place_in_brackets_is_no_alias(extract):
     doc = extract("Договор подписало ООО «Ромашка» (Москва).")
     (org,) = doc["organizations"]

@@ -3,6 +3,8 @@ parent named inside a name, the kind the surest mention gives."""
 
 from __future__ import annotations
 
+import re
+
 from extractor.model import Location, Mention, Organization
 from extractor.rules.locations import LocMention, is_republic, same_place
 from extractor.rules.organizations.names import QUOTED_AFTER_DESCRIPTOR, OrgMention, org_kind, same_org
@@ -38,8 +40,25 @@ MAX_PAIRED_GROUPS = 300
 
 
 def _merge_orgs(text: str, mentions: list[OrgMention]) -> list[Organization]:
-    groups = _pairwise(_grouped(mentions))
+    groups = _pairwise(_grouped(mentions, _bracketed(text, mentions)))
     return [_organization(text, group) for group in groups]
+
+
+# «акционерного общества «Сибирская генерирующая компания» (АО «СГК-Энерго»)»: a name in brackets
+# right after another is its short name
+BRACKET_OPEN = re.compile(r"\s*\(\s*$")
+BRACKET_CLOSE = re.compile(r"^\s*\)")
+
+
+def _bracketed(text: str, mentions: list[OrgMention]) -> dict[int, int]:
+    """Index of a mention standing alone in brackets right after another -> that other's index."""
+    order = sorted(range(len(mentions)), key=lambda k: mentions[k].start)
+    out = {}
+    for a, b in zip(order, order[1:], strict=False):
+        first, second = mentions[a], mentions[b]
+        if BRACKET_OPEN.fullmatch(text[first.end : second.start]) and BRACKET_CLOSE.match(text[second.end :]):
+            out[b] = a
+    return out
 
 
 def _names(group: list[OrgMention]) -> list[str]:
@@ -63,19 +82,25 @@ def _add_names(names: list[str], m: OrgMention) -> None:
             names[k] = n
 
 
-def _grouped(mentions: list[OrgMention]) -> list[list[OrgMention]]:
-    """Mentions in text order, each joined to the first group it is one organization with."""
+def _grouped(mentions: list[OrgMention], bracketed: dict[int, int]) -> list[list[OrgMention]]:
+    """Mentions in text order, each joined to the first group it is one organization with, or to
+    the group of the mention it stands in brackets after."""
     groups: list[list[OrgMention]] = []
     names: list[list[str]] = []
-    for m in mentions:
+    group_of: dict[int, int] = {}
+    for n, m in enumerate(mentions):
         own = _names([m])
         k = next((i for i, ns in enumerate(names) if _one_org(ns, own)), None)
+        if k is None and group_of.get(bracketed.get(n, -1)) is not None:
+            k = group_of[bracketed[n]]
         if k is None:
+            k = len(groups)
             groups.append([m])
             names.append(own)
         else:
             groups[k].append(m)
             _add_names(names[k], m)
+        group_of[n] = k
     return groups
 
 
