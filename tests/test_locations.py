@@ -93,3 +93,17 @@ def test_a_street_in_an_address_is_no_place(extract, text, places):
 )
 def test_a_common_word_opening_a_sentence_is_no_place(extract, text, places):
     assert [loc["name"] for loc in extract(text)["locations"]] == places
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("ТОМСК, 18 декабря 2023 г. Лаборатория университета получила грант.", "Томск"),
+        ("РОСТОВ-НА-ДОНУ, 3 мая. Министр открыл новую школу.", "Ростов-на-Дону"),
+        ("НИЖНИЙ НОВГОРОД, 5 июня. На заводе запущена новая линия.", "Нижний Новгород"),
+    ],
+)
+def test_a_dateline_place_in_capitals_is_a_place_named_in_mixed_case(extract, text, place):
+    doc = extract(text)
+    assert [loc["name"] for loc in doc["locations"]] == [place]
+    assert doc["organizations"] == []

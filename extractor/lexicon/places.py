@@ -6,7 +6,9 @@ from __future__ import annotations
 from functools import cache
 
 from extractor.lexicon import load_rows, load_words
-from extractor.nlp.morph import phrase_lemmas
+from extractor.lexicon.orgs import abbrev_spellings
+from extractor.nlp.morph import parses, phrase_lemmas
+from extractor.nlp.tagging import Token
 
 
 def place_key(name: str) -> tuple[str, ...]:
@@ -28,3 +30,22 @@ def place_groups() -> dict[tuple[str, ...], int]:
 def street_words() -> frozenset[str]:
     """«улица», «ул», «проспект» ... in lowercase, as written."""
     return frozenset(load_words("street_words.txt"))
+
+
+def caps_place(tokens: list[Token]) -> bool:
+    """A place name written in capitals, as a dateline writes it («ТОМСК, 18 декабря», «НИЖНИЙ
+    НОВГОРОД»): a word of it the dictionary knows as a place, no abbreviation of an organization."""
+    texts = [t.text for t in tokens]
+    if not texts or not all(w.isupper() and w.replace("-", "").isalpha() for w in texts):
+        return False
+    if "".join(texts) in abbrev_spellings() or all(len(w) <= ABBREVIATION_LENGTH for w in texts):
+        return False
+    parts = [part.lower() for w in texts for part in w.split("-")]
+    known = [[p for p in parses(part) if p.is_known] for part in parts]
+    if not all(known) or any("Abbr" in p.tag for found in known for p in found):
+        return False  # a guess of the dictionary, or an abbreviation («ВАДА», «СССР»)
+    return any("Geox" in p.tag for p in known[-1])
+
+
+# words of this length or shorter written in capitals are abbreviations: «США», «ЮАР», «РФ»
+ABBREVIATION_LENGTH = 3

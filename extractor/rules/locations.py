@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractor.lexicon.orgs import known_org_kind
-from extractor.lexicon.places import place_groups, place_key, street_words
+from extractor.lexicon.places import ABBREVIATION_LENGTH, caps_place, place_groups, place_key, street_words
 from extractor.nlp.inflect import head_grams, nominative_phrase, nominative_word, recover_shape
 from extractor.nlp.morph import is_common
 from extractor.nlp.tagging import Span, Tagged, Token
@@ -59,7 +59,26 @@ def _name(tagged: Tagged, span: Span) -> str:
         len(words) > 1 and all(t.pos == "ADJ" and t.feats.get("Number") == "Sing" for t in words[:-1])
     ):
         return _adjective_and_head(tagged, words[:-1], nouns[0])  # «Павлодарской областей»
-    return " ".join(nominative_phrase(words, tagged.text).split())
+    return _title_if_capitals(" ".join(nominative_phrase(words, tagged.text).split()))
+
+
+# short words of a place name written in lowercase: «Ростов-на-Дону»
+PARTICLES = frozenset({"на", "де", "дель", "ла", "ле"})
+
+
+def _title_if_capitals(name: str) -> str:
+    """A place written in capitals in a dateline or a heading: «МОСКВА» is «Москва», «РОСТОВ-НА-ДОНУ»
+    «Ростов-на-Дону»; abbreviations stay («США»)."""
+    words = name.replace("-", " ").split()
+    if not name.isupper() or all(len(w) <= ABBREVIATION_LENGTH for w in words):
+        return name
+
+    def part(p: str) -> str:
+        if p.lower() in PARTICLES:
+            return p.lower()
+        return p if len(p) <= ABBREVIATION_LENGTH else p.capitalize()
+
+    return " ".join("-".join(part(p) for p in w.split("-")) for w in name.split())
 
 
 # a house number after a street's name: «, д. 5», «, 12», «дом 3», «, стр. 2»
@@ -94,9 +113,17 @@ def _common_word_opening(tagged: Tagged, span: Span) -> bool:
     return span.last - span.first == 1 and tagged.sents[tok.sent].first == span.first and is_common(tok.parses)
 
 
+def _caps_place_span(tagged: Tagged, span: Span) -> bool:
+    """«ТОМСК» in a dateline, which the model may call an organization."""
+    return caps_place(tagged.tokens[span.first : span.last])
+
+
 def find_loc_mentions(tagged: Tagged) -> list[LocMention]:
     out = []
     for span in tagged.spans:
+        if span.type == "ORG" and _caps_place_span(tagged, span):
+            out.append(LocMention(span.start, span.end, _name(tagged, span)))
+            continue
         if span.type != "LOC" or known_org_kind(tagged, span) or _in_address(tagged, span):
             continue  # «ЕС», «Европейский союз» are organizations
         if _common_word_opening(tagged, span):

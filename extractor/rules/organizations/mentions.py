@@ -40,6 +40,7 @@ from extractor.lexicon.orgs import (
     territory_nouns,
     unit_heads,
 )
+from extractor.lexicon.places import caps_place
 from extractor.lexicon.posts import match_post_head
 from extractor.nlp.coverage import Coverage
 from extractor.nlp.inflect import as_written, case_form, head_grams, head_index, nominative_phrase, recover_shape
@@ -440,8 +441,8 @@ def _ner_mentions(tagged: Tagged, spans: NamedSpans, tickers: set[int]) -> list[
     out = []
     loc_at = {s.first: s for s in tagged.spans if s.type == "LOC"}
     for span in tagged.spans:
-        if span.type != "ORG":
-            continue
+        if span.type != "ORG" or caps_place(toks[span.first : span.last]):
+            continue  # «ТОМСК, 18 декабря»: a dateline's place
         first, last = span.first, span.last
         last = next((k for k in range(first, last) if k in tickers), last)  # «... (MOEX: GMKN)»
         if first == last:
