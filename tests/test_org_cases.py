@@ -631,6 +631,11 @@ def test_names_in_brackets_join_the_mention(extract):
     assert (org["kind"], org["aliases"]) == ("company", ["Volkswagen"])
 
 
+def test_a_name_ends_before_an_object_of_the_verb(extract):
+    doc = extract("Объём кредитов, выданных Уралинвестом субъектам Российской Федерации, вырос на 31%.")
+    assert [o["name"] for o in doc["organizations"]] == ["Уралинвест"]
+
+
 def test_a_name_with_its_legal_form_in_brackets_is_a_short_name(extract):
     doc = extract("Акционеры открытого акционерного общества «Волжская энергосбытовая компания» (АО «ВЭСК») "
                   "утвердили дивиденды. ВЭСК направит на выплату половину прибыли.")

@@ -82,8 +82,18 @@ def name_end(tagged: Tagged, first: int, last: int) -> int:
             continue
         if _starts_date(toks, k) or _starts_circumstance(toks, k) or _is_verb(toks[k]) or _starts_person(toks, k):
             return k
+        if k > 0 and _object_after_name(toks[k - 1], toks[k]):
+            return k
         k += 1
     return last
+
+
+def _object_after_name(before: Token, tok: Token) -> bool:
+    """«выданных Уралинвестом | субъектам Федерации»: a common noun after a name, neither its
+    genitive nor in its case, is the verb's, not the name's."""
+    if not (before.text[:1].isupper() and before.pos in ("PROPN", "NOUN") and tok.text.islower() and tok.pos == "NOUN"):
+        return False
+    return tok.case not in (None, "Gen", "Nom") and tok.case != before.case
 
 
 def name_reach(tagged: Tagged, spans: NamedSpans, j: int, limit: int) -> int:
