@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from extractor.facts import find_facts
-from extractor.link.organizations import merge_locations, merge_orgs
+from extractor.link.organizations import claim_lone_names, merge_locations, merge_orgs
 from extractor.link.persons import attach_posts, link_bare_posts, merge_mentions
 from extractor.link.posts import link_post_orgs
 from extractor.model import Document, RefDateSource
@@ -52,12 +52,12 @@ def assemble(
     doc_date, own_source = (page_date, "html") if page_date else (dates.find_doc_date(tagged), "text")
     ref, ref_source = reference_date(doc_date, own_source, ref_date, override)
 
-    names = find_name_mentions(tagged)
+    names, org_mentions = claim_lone_names(text, find_name_mentions(tagged), find_org_mentions(tagged))
     persons, owner = merge_mentions(text, names)
     attach_posts(persons, owner, find_posts(tagged, names))
     link_bare_posts(tagged, persons, find_bare_posts(tagged))
 
-    orgs = merge_orgs(text, find_org_mentions(tagged))
+    orgs = merge_orgs(text, org_mentions)
     locs = merge_locations(text, find_loc_mentions(tagged))
     link_post_orgs(persons, orgs, locs)
 

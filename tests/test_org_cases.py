@@ -1361,3 +1361,16 @@ def test_a_descriptor_before_a_quoted_name(extract, text, mentions):
 def test_a_bare_head_names_a_body(extract, text, orgs):
     doc = extract(text)
     assert [(o["name"], [m["text"] for m in o["mentions"]]) for o in doc["organizations"]] == orgs
+
+
+def test_a_lone_word_naming_an_organization_is_no_person(extract):
+    doc = extract("ПАО «Тайгасофт» объявило результаты. В 2025 году Тайгасофт планирует открыть офис. "
+                  "Иван Петров выступил на собрании.")
+    assert [p["name"] for p in doc["persons"]] == ["Иван Петров"]
+    assert [(o["name"], len(o["mentions"])) for o in doc["organizations"]] == [("Тайгасофт", 2)]
+
+
+def test_a_surname_a_person_bears_stays_a_person_beside_an_organization_of_that_name(extract):
+    doc = extract("Компания «Форд» отчиталась о продажах. Генри Форд основал её в 1903 году. Форд был инженером.")
+    (person,) = doc["persons"]
+    assert (person["name"], len(person["mentions"])) == ("Генри Форд", 2)

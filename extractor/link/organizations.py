@@ -8,6 +8,7 @@ import re
 from extractor.model import Location, Mention, Organization
 from extractor.rules.locations import LocMention, is_republic, same_place
 from extractor.rules.organizations.names import QUOTED_AFTER_DESCRIPTOR, OrgMention, org_kind, same_org
+from extractor.rules.persons import NameMention
 
 
 def _norm(s: str) -> str:
@@ -28,6 +29,33 @@ def merge_orgs(text: str, mentions: list[OrgMention]) -> list[Organization]:
         if child is not None and child is not known and child.parent is None:
             child.parent = known.name if known else m.parent.name
     return orgs
+
+
+def claim_lone_names(
+    text: str, names: list[NameMention], org_mentions: list[OrgMention]
+) -> tuple[list[NameMention], list[OrgMention]]:
+    """A lone word the model took for a surname that is an organization's name elsewhere in the
+    document («В 2025 году Тайгасофт планирует ...» after «ПАО «Тайгасофт»») is that
+    organization: the name mention goes, an organization mention takes its place."""
+    taken = [(m.start, m.end) for m in org_mentions]
+    # surnames a person with a first name bears in this document («Генри Форд» and «Форд»)
+    borne = {nm.last for nm in names if nm.first and nm.last}
+    kept: list[NameMention] = []
+    claimed: list[OrgMention] = []
+    for nm in names:
+        word = text[nm.start : nm.end]
+        org = None
+        if nm.first is None and nm.middle is None and " " not in word and nm.last not in borne:
+            org = next((m for m in org_mentions if _names_org(m, word)), None)
+        if org is None or any(a < nm.end and nm.start < b for a, b in taken):
+            kept.append(nm)
+            continue
+        claimed.append(OrgMention(nm.start, nm.end, org.name, None, org.kind, kind_guessed=org.kind_guessed))
+    return kept, sorted(org_mentions + claimed, key=lambda m: m.start)
+
+
+def _names_org(m: OrgMention, word: str) -> bool:
+    return same_org(m.name, word) or bool(m.alias and same_org(m.alias, word))
 
 
 def _find_org(orgs: list[Organization], name: str) -> Organization | None:
