@@ -68,7 +68,7 @@ def main() -> None:
         orgs = timed("organizations", merge_orgs, text, timed("organizations", find_org_mentions, tg))
         locs = timed("locations", merge_locations, text, timed("locations", find_loc_mentions, tg))
         timed("posts", link_post_orgs, persons, orgs, locs)
-        doc = Document("-", None, persons=persons, organizations=orgs, locations=locs, dates=found)
+        doc = Document("-", None, None, "none", persons=persons, organizations=orgs, locations=locs, dates=found)
         timed("facts", find_facts, tg, doc)
     total = time.perf_counter() - t0
 

@@ -12,6 +12,12 @@ from conftest import cases
 
 # sentence, name, legal_form, kind, aliases (None: not checked; a list: exactly these, any order)
 ORG_CASES = [
+    # regional institutions: a region's letters before a listed form, the tail of one, a region's code after
+    ("Работы выполнило КОГАУ «Кировский лесхоз».", "Кировский лесхоз", "КОГАУ", "other", []),
+    ("Томограф получила БУЗ ВО «Вологодская областная больница».", "Вологодская областная больница", "БУЗ",
+     "other", []),
+    ("Ремонт ведёт ГКУ НСО «Управление капитального строительства».", "Управление капитального строительства",
+     "ГКУ", "other", []),
     # a quoted name opening with a word the tagger reads as a verb keeps it
     ("Лидер партии «Вперёд, Италия» Марко Росси выступил с речью.", "Вперёд, Италия", None, "other", []),
     # --- legal form abbreviated, quoted name ---
@@ -1374,3 +1380,8 @@ def test_a_surname_a_person_bears_stays_a_person_beside_an_organization_of_that_
     doc = extract("Компания «Форд» отчиталась о продажах. Генри Форд основал её в 1903 году. Форд был инженером.")
     (person,) = doc["persons"]
     assert (person["name"], len(person["mentions"])) == ("Генри Форд", 2)
+
+
+def test_a_code_of_law_before_a_quotation_is_no_organization(extract):
+    doc = extract("Ему вменяют статью 318 УК РФ «применение насилия в отношении представителя власти».")
+    assert doc["organizations"] == []

@@ -122,6 +122,7 @@ def _legal_form_mentions(tagged: Tagged) -> list[OrgMention]:
     forms = legal_forms()
     text = tagged.text
     hits = [(m.start(), m.end(), form_of(m.group(1))) for m in forms.abbreviation.finditer(text)]
+    hits += _regional_forms(text, {s for s, _e, _a in hits})
     for m in forms.any_spelled.finditer(text):
         if any(s <= m.start() < e for s, e, _ in hits):
             continue
@@ -132,9 +133,13 @@ def _legal_form_mentions(tagged: Tagged) -> list[OrgMention]:
     ends = {e: (s, a) for s, e, a in hits}
     for start, end, abbr in sorted(hits):
         # the quoted name right after the form
-        rest = text[end : end + MAX_GAP_BEFORE_QUOTE + 1]
+        region = REGION_CODE.match(text, end)  # «ГКУ НСО «...»»: the region's code after the form
+        if region and region[0].strip() in forms.kinds:
+            region = None  # «ООО УК «Северинвест»»: a second form, not a region
+        after = region.end() if region else end
+        rest = text[after : after + MAX_GAP_BEFORE_QUOTE + 1]
         gap = len(rest) - len(rest.lstrip(" \u00a0"))
-        qpos = end + gap
+        qpos = after + gap
         if qpos >= len(text) or text[qpos] not in OPEN_QUOTES:
             continue
         k = tagged.token_at(qpos)
@@ -146,8 +151,8 @@ def _legal_form_mentions(tagged: Tagged) -> list[OrgMention]:
             continue
         qend = tagged.tokens[q - 1].end
         name = strip_quotes(text[qpos:qend])
-        if not name:
-            continue
+        if not name or region and not name[:1].isupper():
+            continue  # «УК РФ «угроза применения насилия ...»»: a code's article, no name
         # «ООО УК «Металлоинвест»», «АО НПО «Энергомаш»»: the first form is the legal one, the
         # second belongs to the name
         before = text[max(0, start - MAX_GAP_BEFORE_QUOTE - 1) : start]
@@ -155,8 +160,36 @@ def _legal_form_mentions(tagged: Tagged) -> list[OrgMention]:
         if outer is not None and before[-1:].isspace():
             name = f"{text[start:end]} «{name}»"
             start, abbr = outer
-        out.append(OrgMention(start, qend, " ".join(name.split()), abbr, forms.kinds.get(abbr, "company")))
+        kind = forms.kinds.get(abbr) or _regional_kind(abbr) or "company"
+        out.append(OrgMention(start, qend, " ".join(name.split()), abbr, kind))
     return out
+
+
+# a region's code between a legal form and the quoted name: «ГКУ НСО «...»», «БУЗ ВО «...»»
+REGION_CODE = re.compile(r"[ \u00a0]+[А-ЯЁ]{2,3}(?=[ \u00a0]*[«\"„“])")
+# a form no list holds, written before a quoted name: a known form with a region's letters before
+# it («КОГАУ», «КГБУЗ») or the tail of a known form («БУЗ» of «ГБУЗ»)
+CAPS_BEFORE_NAME = re.compile(r"(?<![\w-])([А-ЯЁ]{3,7})(?=(?:[ \u00a0]+[А-ЯЁ]{2,3})?[ \u00a0]*[«\"„“])")
+MIN_FORM_LETTERS = 3
+
+
+def _regional_forms(text: str, known_starts: set[int]) -> list[tuple[int, int, str]]:
+    out = []
+    for m in CAPS_BEFORE_NAME.finditer(text):
+        word = m.group(1)
+        if m.start() in known_starts or word in legal_forms().kinds or word.lower() in known_abbrevs():
+            continue
+        if _regional_kind(word) is not None:
+            out.append((m.start(), m.end(), word))
+    return out
+
+
+def _regional_kind(word: str) -> str | None:
+    """The kind of the listed form a regional form is made of («КОГАУ»: «ГАУ», «БУЗ»: «ГБУЗ»)."""
+    kinds = legal_forms().kinds
+    forms = [f for f in kinds if f.isupper() and len(f) >= MIN_FORM_LETTERS and " " not in f]
+    found = next((f for f in forms if word.endswith(f) or f.endswith(word)), None)
+    return kinds[found] if found else None
 
 
 # a name in quotes is short («Красный Октябрь»); a longer quote is a quotation or a title
