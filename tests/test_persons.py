@@ -204,3 +204,11 @@ def test_mentions(extract, text, mentions):
 def test_one_person_in_every_mention(extract, text, name, mentions):
     (person,) = extract(text)["persons"]
     assert (person["name"], [m["text"] for m in person["mentions"]]) == (name, mentions)
+
+
+def test_a_first_name_and_patronymic_join_the_person_of_that_first_name(extract):
+    # «Александрович» is a surname in the dictionary too: beside a first name it is a patronymic
+    doc = extract("Виктор Семёнов остаётся в совете директоров. «Мы благодарим Виктора Александровича за "
+                  "многолетнюю работу», — сказал председатель совета.")
+    (person,) = doc["persons"]
+    assert (person["name"], person["middle"], len(person["mentions"])) == ("Виктор Семёнов", "Александрович", 2)

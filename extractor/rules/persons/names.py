@@ -388,7 +388,10 @@ def roles_of(parts: list[Token], initials: list[str], lone_surname: bool = False
         return Roles(first=parts[0])
     if len(parts) == 2:
         a, b = parts
-        if is_patronymic(b.text) and not has_gram(b.text, "Surn") and _same_gender(a.text, b.text):
+        # «Виктора Александровича»: a first name and a patronymic, though the dictionary knows the
+        # patronymic as a surname too
+        first_name = has_gram(a.text, "Name") and not has_gram(a.text, "Surn")
+        if is_patronymic(b.text) and (first_name or not has_gram(b.text, "Surn")) and _same_gender(a.text, b.text):
             return Roles(first=a, middle=b)
         if _surname_first(a.text, b.text):
             return Roles(first=b, last=(a,))  # «Иванов Иван»
