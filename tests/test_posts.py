@@ -1137,6 +1137,12 @@ def test_a_post_linked_by_a_verb_across_an_age_or_a_leaving(extract, text, name,
 
 
 PRONOUN_CASES = [
+    # a biography going on without naming its subject: the post is of the one it is about
+    ("Ольга Карпова родилась в 1975 году в Самаре. С 2010 по 2018 год работала главным бухгалтером завода «Искра».",
+     {"Ольга Карпова": ["главный бухгалтер завода «Искра»"]}),
+    # ... not of someone named in another case
+    ("Губернатор наградил Ольгу Карпову. С 2010 года работала главным бухгалтером завода.",
+     {"Ольга Карпова": []}),
     ("Игорь Юсуфов долго руководил отраслью. Сейчас он работает спецпредставителем президента по энергетике.",
      {"Игорь Юсуфов": ["спецпредставитель президента по энергетике"]}),
     # «она» is of the woman named before, not of the man named last

@@ -769,7 +769,7 @@ def find_posts(tagged: Tagged, mentions: Sequence[NameTokens]) -> list[list[Post
         for k in run if group else ():
             before[k] = before[k] or [group]
     out = [b + _posts_after(tagged, spans, nm) for b, nm in zip(before, mentions, strict=True)]
-    for k, post in _posts_of_pronouns(tagged, spans, mentions):
+    for k, post in _posts_of_pronouns(tagged, spans, mentions) + _posts_of_zero_subjects(tagged, spans, mentions):
         out[k].append(post)
     return out
 
@@ -806,6 +806,54 @@ def _posts_of_pronouns(
         while k >= 0 and getattr(mentions[k], "gender", None) not in (gender, None):
             k -= 1
         if k >= 0 and tok.sent - toks[mentions[k].first_tok].sent <= PRONOUN_REACH_SENTENCES:
+            out.append((k, post))
+    return out
+
+
+# time nouns that may stand before a verb without being its subject: «С 2016 по 2020 год работал»
+TIME_NOUNS = frozenset({"год", "месяц", "время", "период", "неделя", "день", "лето", "зима", "весна", "осень"})
+VERB_GENDERS = {"Masc": "masc", "Fem": "femn"}
+
+
+def _subjectless_link_verb(tagged: Tagged, sent_first: int, sent_last: int) -> int | None:
+    """The first finite verb of a sentence when nothing before it can be its subject («С 2016 по
+    2020 год работал главным инженером ...», «Ранее занимала должность ...»), if it links a post."""
+    toks = tagged.tokens
+    for k in range(sent_first, sent_last):
+        tok = toks[k]
+        if tok.feats.get("VerbForm") == "Fin" or tok.feats.get("Variant") == "Short":
+            return k if _is_link_verb(tok) and tok.feats.get("Gender") in VERB_GENDERS else None
+        if tok.case == "Nom" and tok.pos in ("NOUN", "PROPN", "PRON") and tok.lemma not in TIME_NOUNS:
+            return None
+        if tok.text in ("«", "\"", ":"):
+            return None
+    return None
+
+
+def _posts_of_zero_subjects(
+    tagged: Tagged, spans: NamedSpans, mentions: Sequence[NameTokens]
+) -> list[tuple[int, Post]]:
+    """A biography goes on without naming its subject: «Дмитрий Карпенко родился в 1978 году. С
+    2016 по 2020 год работал главным инженером ...»: the post of a link verb with no subject of its
+    own is of the person named last before, of the verb's gender, a sentence or two back."""
+    toks = tagged.tokens
+    out = []
+    starts = [nm.first_tok for nm in mentions]
+    for n, sent in enumerate(tagged.sents):
+        verb = _subjectless_link_verb(tagged, sent.first, sent.last)
+        if verb is None:
+            continue
+        post = _post_after_link(tagged, spans, verb + 1, sent.last)
+        if post is None:
+            continue
+        gender = VERB_GENDERS[toks[verb].feats["Gender"]]
+        k = bisect.bisect_left(starts, sent.first) - 1
+        while k >= 0 and getattr(mentions[k], "gender", None) not in (gender, None):
+            k -= 1
+        # the one the biography is about is a subject before: named in the nominative
+        if k >= 0 and n - toks[mentions[k].first_tok].sent <= PRONOUN_REACH_SENTENCES and (
+            toks[mentions[k].last_tok - 1].case == "Nom"
+        ):
             out.append((k, post))
     return out
 
