@@ -840,22 +840,44 @@ def _posts_of_zero_subjects(
     out = []
     starts = [nm.first_tok for nm in mentions]
     for n, sent in enumerate(tagged.sents):
-        verb = _subjectless_link_verb(tagged, sent.first, sent.last)
-        if verb is None:
-            continue
-        post = _post_after_link(tagged, spans, verb + 1, sent.last)
-        if post is None:
-            continue
-        gender = VERB_GENDERS[toks[verb].feats["Gender"]]
-        k = bisect.bisect_left(starts, sent.first) - 1
-        while k >= 0 and getattr(mentions[k], "gender", None) not in (gender, None):
-            k -= 1
-        # the one the biography is about is a subject before: named in the nominative
-        if k >= 0 and n - toks[mentions[k].first_tok].sent <= PRONOUN_REACH_SENTENCES and (
-            toks[mentions[k].last_tok - 1].case == "Nom"
-        ):
-            out.append((k, post))
+        for first in _clause_starts(toks, sent.first, sent.last):
+            found = _zero_subject_post(tagged, spans, mentions, starts, n, first, sent.last)
+            if found is not None:
+                out.append(found)
     return out
+
+
+# words that open a clause going on with the subject of the one before: «..., а с 2020 года занимал»
+CLAUSE_OPENERS = frozenset({"а", "и", "затем", "потом", "позже", "после"})
+
+
+def _clause_starts(toks: list[Token], first: int, last: int) -> list[int]:
+    """The sentence's start and each «, а» / «, и» / «, затем» after a comma in it."""
+    return [first] + [
+        k + 1 for k in range(first + 1, last - 1) if toks[k - 1].text == "," and toks[k].text.lower() in CLAUSE_OPENERS
+    ]
+
+
+def _zero_subject_post(
+    tagged: Tagged, spans: NamedSpans, mentions: Sequence[NameTokens], starts: list[int], n: int, first: int, last: int
+) -> tuple[int, Post] | None:
+    toks = tagged.tokens
+    verb = _subjectless_link_verb(tagged, first, last)
+    if verb is None:
+        return None
+    post = _post_after_link(tagged, spans, verb + 1, last)
+    if post is None:
+        return None
+    gender = VERB_GENDERS[toks[verb].feats["Gender"]]
+    k = bisect.bisect_left(starts, first) - 1
+    while k >= 0 and getattr(mentions[k], "gender", None) not in (gender, None):
+        k -= 1
+    # the one the biography is about is a subject before: named in the nominative
+    if k >= 0 and n - toks[mentions[k].first_tok].sent <= PRONOUN_REACH_SENTENCES and (
+        toks[mentions[k].last_tok - 1].case == "Nom"
+    ):
+        return k, post
+    return None
 
 
 # what joins the names of a list: «Джон Маккейн и Марко Рубио», «Анжелина Джоли, Гвинет Пэлтроу»
