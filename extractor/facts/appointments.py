@@ -125,7 +125,7 @@ def _passive_or_intransitive(d: Draft) -> bool:
 def _appointees(d: Draft) -> None:
     """Who is appointed: by where the trigger puts them."""
     persons = [(u, r) for u, r in d.roles if u.refs and u.refs[0][0] == "person"]
-    if _participle(d.trigger):  # «Ерёменко, назначенный на эту должность»: beside it, in any clause
+    if d.trigger.is_participle:  # «Ерёменко, назначенный на эту должность»: beside it, in any clause
         sentence = [u for u in d.scene.units(d.sent) if u.refs and u.refs[0][0] == "person"]
         d.persons = _participle_holder(d, sentence)
     elif d.who == "genitive":
@@ -153,10 +153,6 @@ def _own_objects(d: Draft, objects: list[Unit]) -> list[Unit]:
     prev = max((k for k in others if k < d.match.first), default=-1)
     after = [u for u in objects if d.match.first < u.first < nxt]
     return after or [u for u in objects if prev < u.first < d.match.first]
-
-
-def _participle(tok: Token) -> bool:
-    return tok.feats.get("VerbForm") == "Part" and tok.feats.get("Variant") != "Short"
 
 
 def _participle_holder(d: Draft, persons: list[Unit]) -> list[Unit]:

@@ -106,7 +106,7 @@ def _as_a_meeting(d: Draft) -> None:
     a purpose or a topic; «в беседе с X сообщил» is an interview."""
     toks = d.scene.toks
     tok = toks[d.match.first]
-    if tok.feats.get("VerbForm") == "Part" and tok.feats.get("Variant") != "Short":
+    if tok.is_participle:
         d.rejected = True
         return
     j = d.match.first - 1

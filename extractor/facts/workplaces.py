@@ -31,7 +31,6 @@ from extractor.facts.units import Ref, Scene, Unit, unit_case
 from extractor.lexicon import Match
 from extractor.lexicon.facts import workplace_triggers
 from extractor.model import Workplace
-from extractor.nlp.tagging import Token
 
 # how many words may stand between the verb and its organization («возглавлял с 2002 года
 # городской департамент»)
@@ -58,10 +57,6 @@ def _person(unit: Unit) -> bool:
 
 def _organization(unit: Unit) -> bool:
     return bool(unit.refs) and unit.refs[0][0] == "organization"
-
-
-def _participle(tok: Token) -> bool:
-    return tok.feats.get("VerbForm") == "Part" and tok.feats.get("Variant") != "Short"
 
 
 def _stated(scene: Scene, clause: Clause, k: int) -> bool:
@@ -127,7 +122,7 @@ def _holders(scene: Scene, clause: Clause, match: Match) -> list[Ref]:
     toks = scene.toks
     trigger = toks[match.first]
     sent = trigger.sent
-    if _participle(trigger):
+    if trigger.is_participle:
         return _beside(scene, sent, match.first)
     if clause.kind == "embedded" and clause.intro is not None and toks[clause.intro].lemma == "который":
         if toks[clause.intro].case != "Nom":

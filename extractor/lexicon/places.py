@@ -40,8 +40,9 @@ def caps_place(tokens: list[Token]) -> bool:
         return False
     if "".join(texts) in abbrev_spellings() or all(len(w) <= ABBREVIATION_LENGTH for w in texts):
         return False
-    parts = [part.lower() for w in texts for part in w.split("-")]
-    known = [[p for p in parses(part) if p.is_known] for part in parts]
+    # the tagger's analyses of each word; a hyphenated one by its parts («РОСТОВ-НА-ДОНУ»)
+    readings = [t.parses if "-" not in t.text else parses(part.lower()) for t in tokens for part in t.text.split("-")]
+    known = [[p for p in found if p.is_known] for found in readings]
     if not all(known) or any("Abbr" in p.tag for found in known for p in found):
         return False  # a guess of the dictionary, or an abbreviation («ВАДА», «СССР»)
     return any("Geox" in p.tag for p in known[-1])

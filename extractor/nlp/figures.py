@@ -160,10 +160,6 @@ def _is_verb(tok: Token) -> bool:
     return tok.feats.get("VerbForm") != "Part" or tok.feats.get("Variant") == "Short"
 
 
-def _is_participle(tok: Token) -> bool:
-    return tok.pos == "VERB" and tok.feats.get("VerbForm") == "Part" and tok.feats.get("Variant") != "Short"
-
-
 def _nominal_reading(tok: Token) -> bool:
     """The word has a noun or adjective reading: «стали» of «выпуск стали» is a noun, however the
     tagger read it."""
@@ -349,7 +345,7 @@ def _agrees(noun: Token, verb: Token | None) -> bool:
 def _governed(toks: Sequence[Token], i: int) -> bool:
     """A preposition governs the noun at `i` (over its adjectives): «в портфеле заказов»."""
     j = i - 1
-    while j >= 0 and (toks[j].pos in _MODIFIERS or _is_participle(toks[j])):
+    while j >= 0 and (toks[j].pos in _MODIFIERS or toks[j].is_participle):
         j -= 1
     return j >= 0 and toks[j].pos == "ADP"
 
@@ -385,7 +381,7 @@ def _chain_word(doc: _Doc, tok: Token) -> bool:
         return False
     if tok.pos == "VERB" and _nominal_reading(tok):
         return True
-    return tok.pos in _PHRASE_POS or _is_participle(tok) or tok.text.lower() == "и"
+    return tok.pos in _PHRASE_POS or tok.is_participle or tok.text.lower() == "и"
 
 
 def _proper(tok: Token) -> bool:
@@ -439,7 +435,7 @@ def _changed(doc: _Doc, toks: Sequence[Token], h: int, end: int) -> int | None:
     if toks[h].pos not in _NOMINAL or change_of(toks[h].text, doc.words) not in ("increase", "decrease"):
         return None
     i = h + 1
-    while i < end and toks[i].case == "Gen" and (toks[i].pos in _MODIFIERS or _is_participle(toks[i])):
+    while i < end and toks[i].case == "Gen" and (toks[i].pos in _MODIFIERS or toks[i].is_participle):
         i += 1
     if i < end and toks[i].pos in _NOMINAL and toks[i].case == "Gen" and not _time_noun(toks[i], doc.words):
         return i
@@ -453,7 +449,7 @@ def _participial_skips(toks: Sequence[Token]) -> set[int]:
     commas = [i for i, t in enumerate(toks) if t.text == ","]
     for a, b in zip(commas, commas[1:], strict=False):
         first = toks[a + 1] if a + 1 < b else None
-        if first is not None and (_is_participle(first) or first.lemma.startswith("котор")):
+        if first is not None and (first.is_participle or first.lemma.startswith("котор")):
             skip.update(range(a, b + 1))
     return skip
 
@@ -543,7 +539,7 @@ def _genitive_after(doc: _Doc, fig: Figure, hi: int) -> _Subject | None:
     приходится на...» measures «калужские поставки»."""
     toks = doc.offsets.tokens(fig.end, min(hi, fig.end + GENITIVE_REACH))
     i = 0
-    while i < len(toks) and (toks[i].pos in _MODIFIERS or _is_participle(toks[i])) and toks[i].case == "Gen":
+    while i < len(toks) and (toks[i].pos in _MODIFIERS or toks[i].is_participle) and toks[i].case == "Gen":
         i += 1
     if i >= len(toks) or toks[i].pos not in _NOMINAL or toks[i].case != "Gen":
         return None
@@ -554,7 +550,7 @@ def _genitive_after(doc: _Doc, fig: Figure, hi: int) -> _Subject | None:
         tok = toks[end + 1]
         if _time_noun(tok, doc.words) or doc.in_dates(tok) or tok.case != "Gen":
             break
-        if tok.pos not in _NOMINAL and tok.pos not in _MODIFIERS and not _is_participle(tok):
+        if tok.pos not in _NOMINAL and tok.pos not in _MODIFIERS and not tok.is_participle:
             break
         end += 1
     while end > i and toks[end].pos not in _NOMINAL:  # a trailing adjective belongs to the next noun

@@ -112,10 +112,6 @@ def coordinated_list_end(toks: list[Token], j: int, limit: int, cases: tuple[str
     return None
 
 
-def _participle(tok: Token) -> bool:
-    return tok.pos == "VERB" and tok.feats.get("VerbForm") == "Part" and tok.feats.get("Variant") != "Short"
-
-
 def extend_dependents(
     tagged: Tagged, spans: NamedSpans, j: int, limit: int, chain: Chain | None = None,
     preps: frozenset[str] = ALL_PREPS,
@@ -178,7 +174,7 @@ def extend_dependents(
         ):
             j += 1
             continue
-        if (tok.pos in ("NOUN", "PROPN", "ADJ", "DET", "NUM") or _participle(tok)) and case_of(tok) == "Gen":
+        if (tok.pos in ("NOUN", "PROPN", "ADJ", "DET", "NUM") or tok.is_participle) and case_of(tok) == "Gen":
             j += 1  # a participle is an adjective here: «объединённого комитета»
             continue
         if text == "," and j > start and case_of(toks[j - 1]) == "Gen" and toks[j - 1].text.islower():

@@ -46,6 +46,11 @@ class Token:
         """The tagged case (UD name: Nom, Gen, ...), if any."""
         return self.feats.get("Case")
 
+    @property
+    def is_participle(self) -> bool:
+        """A full participle («выданных», «возглавляющий»), not a short one («назначен»)."""
+        return self.pos == "VERB" and self.feats.get("VerbForm") == "Part" and self.feats.get("Variant") != "Short"
+
 
 @dataclass(slots=True)
 class Span:

@@ -533,8 +533,7 @@ def _past_describing_adjectives(toks: list[Token], i: int, limit: int) -> int:
 
 def _describing(tok: Token) -> bool:
     """A lowercase adjective or participle («известный», «действующий»)."""
-    participle = tok.pos == "VERB" and tok.feats.get("VerbForm") == "Part" and tok.feats.get("Variant") != "Short"
-    return tok.text.islower() and (tok.pos == "ADJ" or participle)
+    return tok.text.islower() and (tok.pos == "ADJ" or tok.is_participle)
 
 
 def _post_from(tagged: Tagged, spans: NamedSpans, i: int, limit: int, strict_end: bool = True) -> Post | None:
@@ -674,7 +673,7 @@ def _relative_after(toks: list[Token], j: int, limit: int) -> tuple[str | None, 
     nxt = toks[j + 1]
     if nxt.lemma == "который" and nxt.case in ("Nom", "Acc"):
         return nxt.case, j + 2
-    if nxt.feats.get("VerbForm") == "Part" and nxt.feats.get("Variant") != "Short" and _is_link_verb(nxt):
+    if nxt.is_participle and _is_link_verb(nxt):
         return "participle", j + 1
     return None, j
 

@@ -20,6 +20,7 @@ put into the nominative; the legal form and the quotes are not part of it (org_n
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from extractor.lexicon import load_words
 from extractor.lexicon.orgs import (
@@ -186,10 +187,14 @@ def _regional_forms(text: str, known_starts: set[int]) -> list[tuple[int, int, s
 
 def _regional_kind(word: str) -> str | None:
     """The kind of the listed form a regional form is made of («КОГАУ»: «ГАУ», «БУЗ»: «ГБУЗ»)."""
-    kinds = legal_forms().kinds
-    forms = [f for f in kinds if f.isupper() and len(f) >= MIN_FORM_LETTERS and " " not in f]
-    found = next((f for f in forms if word.endswith(f) or f.endswith(word)), None)
-    return kinds[found] if found else None
+    found = next((f for f in _one_word_forms() if word.endswith(f) or f.endswith(word)), None)
+    return legal_forms().kinds[found] if found else None
+
+
+@cache
+def _one_word_forms() -> tuple[str, ...]:
+    """The listed legal forms a regional one may be made of: one word in capitals, three letters at least."""
+    return tuple(f for f in legal_forms().kinds if f.isupper() and len(f) >= MIN_FORM_LETTERS and " " not in f)
 
 
 # a name in quotes is short («Красный Октябрь»); a longer quote is a quotation or a title
