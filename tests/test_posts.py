@@ -1152,6 +1152,31 @@ PRONOUN_CASES = [
 ]
 
 
+# a link verb reaches its posts past time and place phrases, through «был», and along a list
+LINKED_LIST_CASES = [
+    ("Марина Ершова до 2015 года работала на химическом заводе технологом, инженером и начальником смены.",
+     {"Марина Ершова": ["технолог", "инженер", "начальник смены"]}),
+    ("Павел Громов родился в Твери. В 2012 году он был назначен заместителем министра транспорта области.",
+     {"Павел Громов": ["заместитель министра транспорта области"]}),
+    ("Олег Седых в 1999 году работал в администрации Курской области советником губернатора.",
+     {"Олег Седых": ["советник губернатора"]}),
+    ("Ранее Игорь Котов был начальником цеха, а затем главным инженером комбината.",
+     {"Игорь Котов": ["начальник цеха", "главный инженер комбината"]}),
+    # the post after «от должности» is the one left, the adverb of time is no part of it
+    ("Губернатор освободил Андрея Лисина от должности министра финансов.", {"Андрей Лисин": ["министр финансов"]}),
+    ("Назначить Орлова Андрея Петровича временно исполняющим обязанности министра финансов.",
+     {"Орлов Андрей Петрович": ["временно исполняющий обязанности министра финансов"]}),
+    # another noun is the subject of the link verb: no post of the name before
+    ("Ирина Котова рассказала о семье. Её отец был директором школы.", {"Ирина Котова": []}),
+]
+
+
+@pytest.mark.parametrize(("text", "posts"), cases(LINKED_LIST_CASES))
+def test_a_link_verb_reaches_past_adverbials_and_along_a_list(extract, text, posts):
+    got = {p["name"]: [q["normal"] for q in p["posts"]] for p in extract(text)["persons"]}
+    assert got == posts
+
+
 @pytest.mark.parametrize(("text", "posts"), cases(PRONOUN_CASES))
 def test_a_post_linked_to_a_pronoun_is_of_the_person_named_before(extract, text, posts):
     got = {p["name"]: [q["normal"] for q in p["posts"]] for p in extract(text)["persons"]}

@@ -20,7 +20,7 @@ from pathlib import Path
 from pymorphy3.analyzer import Parse
 from razdel import sentenize, tokenize
 
-from extractor.nlp.morph import lemma_of, parses
+from extractor.nlp.morph import UD_CASES, lemma_of, parses
 
 BATCH_SIZE = 64
 # sentences padded together by slovnet's encoder (its default, as natasha loads it)
@@ -246,11 +246,28 @@ MORPH_MODEL = ("model", "slovnet_morph_news_v1.tar")
 NER_MODEL = ("model", "slovnet_ner_news_v1.tar")
 
 
+UD_CASE_OF = {oc: ud for ud, ocs in UD_CASES.items() for oc in ocs}
+
+
 def annotate(tok: Token) -> None:
     """A token's analyses and lemma, once, after the tagger gave its part of speech and case."""
     word = tok.text.lower()
     tok.parses = parses(word)
+    if tok.pos == "NOUN" and tok.case is not None:
+        case = dictionary_case(tok.parses, tok.case)
+        if case is not None:
+            tok.feats = {**tok.feats, "Case": case}
     tok.lemma = lemma_of(word, tok.pos, tok.case)
+
+
+def dictionary_case(analyses: tuple[Parse, ...], tagged: str) -> str | None:
+    """The one case a common noun's dictionary readings all have, where the tagger gave one they
+    do not allow («работала на заводе технологом» tagged genitive); None to keep the tagger's."""
+    nouns = [p for p in analyses if p.tag.POS == "NOUN" and p.is_known]
+    cases = {UD_CASE_OF.get(p.tag.case) for p in nouns}
+    if len(cases) != 1 or tagged in cases:
+        return None
+    return cases.pop()
 
 
 class Tagger:

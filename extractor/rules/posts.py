@@ -641,8 +641,7 @@ def _posts_after(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Post
                     break
         if posts:
             return posts
-    post = _linked_after(tagged, spans, nm, j, sent.last)
-    return [post] if post else []
+    return _linked_after(tagged, spans, nm, j, sent.last)
 
 
 def post_at(tagged: Tagged, first: int, head_end: int, last: int) -> Post | None:
@@ -678,30 +677,101 @@ def _relative_after(toks: list[Token], j: int, limit: int) -> tuple[str | None, 
     return None, j
 
 
-def _linked_after(tagged: Tagged, spans: NamedSpans, nm: NameTokens, j: int, limit: int) -> Post | None:
-    """A post the name holds through a link verb after it: «Петров назначен на должность
+def _linked_after(tagged: Tagged, spans: NamedSpans, nm: NameTokens, j: int, limit: int) -> list[Post]:
+    """The posts the name holds through a link verb after it: «Петров назначен на должность
     министра», «Петров стал самым молодым премьером», «Петров, который сейчас является
-    советником», «Петров, занимавший пост министра», «Петрова, которого назначили министром».
+    советником», «Петров, занимавший пост министра», «Петрова, которого назначили министром»,
+    «Майер до 2012 года работала в Google инженером, дизайнером и менеджером по продукции».
     An active appointing verb gives the post to its object: «назначил Петрова министром»."""
     toks = tagged.tokens
     if nm.first_tok > 0 and _is_appointing(toks[nm.first_tok - 1]):
-        return _post_after_link(tagged, spans, j, limit)
+        return _posts_after_link(tagged, spans, j, limit)
     if j + 1 < limit and toks[j].text.lower() == "с" and toks[j + 1].lemma in LINK_EVENTS:
         # «поздравил Марину Седых с назначением на должность министра»: the event is the name's
-        return _post_after_link(tagged, spans, j + 2, limit)
+        return _posts_after_link(tagged, spans, j + 2, limit)
     clause, k = _relative_after(toks, j, limit)
     if clause is None and toks[nm.last_tok - 1].case not in ("Nom", None):
-        return None  # the name is no subject
+        return []  # the name is no subject
     words = 0
     while k < limit and not _is_link_verb(toks[k]):
+        past = _past_adverbial(toks, k, limit)
+        if past > k:  # «Майер до 2012 года работала», «Петров в 1997 году стал»
+            k = past
+            continue
         if toks[k].pos not in ("ADV", "AUX", "VERB") or words == MAX_WORDS_TO_LINK_VERB:
-            return None  # «не» and any other word: no link from this name
+            return []  # «не» and any other word: no link from this name
         k, words = k + 1, words + 1
     if k < limit and words and toks[k - 1].pos == "VERB" and toks[k].feats.get("VerbForm") != "Inf":
-        return None  # another verb of the name's own: «Петров заявил, стал ...»; «согласился занять» links
+        return []  # another verb of the name's own: «Петров заявил, стал ...»; «согласился занять» links
     if k >= limit or _is_appointing(toks[k]) != (clause == "Acc"):
-        return None  # «Путин назначил ...» speaks of the one appointed; «которого назначили» of the name
-    return _post_after_link(tagged, spans, k + 1, limit)
+        return []  # «Путин назначил ...» speaks of the one appointed; «которого назначили» of the name
+    return _posts_after_link(tagged, spans, k + 1, limit)
+
+
+# prepositions of a place or a time between a verb and its post: «работала в Google инженером»,
+# «в 1997 году стал»; those governing the instrumental («с», «за», «под») would take the post in
+ADVERBIAL_PREPOSITIONS = frozenset({"в", "во", "на", "до", "после", "по", "из", "от", "у", "при", "к", "около"})
+# words of an adverbial: the preposition and a short noun phrase («в администрации Брянской области»)
+MAX_ADVERBIAL_WORDS = 5
+ADVERBIAL_WORDS = frozenset({"ADJ", "NOUN", "PROPN", "NUM", "DET"})
+CLOSE_QUOTES = frozenset({"»", '"', "“", "”"})
+MAX_QUOTED_WORDS = 8
+
+
+def _past_adverbial(toks: list[Token], k: int, limit: int) -> int:
+    """The end of a place or time phrase starting at k («в 2009 году», «до 2012 года», «в
+    администрации Брянской области», «13 лет»), none of its words in the instrumental or the
+    nominative (a post, a subject); k if none starts there."""
+    tok = toks[k]
+    if k + 1 < limit and post_lemma(toks[k + 1]) in LINK_NOUNS:
+        return k  # «на пост министра», «от должности»: the post itself
+    if tok.text.lower() in ADVERBIAL_PREPOSITIONS:
+        m = k + 1
+    elif tok.pos == "NUM" and k + 1 < limit and toks[k + 1].lemma in TIME_NOUNS:
+        return k + 2
+    else:
+        return k
+    end = min(limit, m + MAX_ADVERBIAL_WORDS)
+    while m < end and toks[m].pos in ADVERBIAL_WORDS and toks[m].case != "Nom" and not _instrumental(toks[m]):
+        m += 1
+    if m < end and toks[m].text in OPEN_QUOTES:  # «в компании «Роснефть»»
+        close = next((q for q in range(m + 1, min(limit, m + MAX_QUOTED_WORDS)) if toks[q].text in CLOSE_QUOTES), None)
+        m = close + 1 if close is not None else m
+    return m if m > k + 1 else k
+
+
+# posts in a row after a link verb: «был начальником Генштаба, главой МВД, министром обороны»
+MAX_LINKED_POSTS = 5
+# «, главой МВД», «и министром», «, а затем министром», «, а также советником»
+LINKED_POST_JOINERS = frozenset({",", "и", "а", "затем", "потом", "позже", "также"})
+MAX_JOINER_WORDS = 3
+
+
+def _posts_after_link(tagged: Tagged, spans: NamedSpans, m: int, limit: int) -> list[Post]:
+    """The post a link verb names and the posts coordinated with it in the same case: «был
+    начальником Генштаба, главой МВД и министром обороны»."""
+    toks = tagged.tokens
+    while m < limit and _is_link_verb(toks[m]) and not _is_appointing(toks[m]):
+        m += 1  # «был назначен», «будет избран»
+    while m < limit and toks[m].pos == "ADV" and not is_modifier(toks[m]):
+        m += 1  # «сейчас», «официально»; «временно исполняющим обязанности» is the post
+    m = _past_adverbial(toks, m, limit)
+    first = _post_after_link(tagged, spans, m, limit)
+    if first is None:
+        return []
+    posts = [first]
+    while len(posts) < MAX_LINKED_POSTS:
+        k = tagged.token_ending(posts[-1].end) + 1
+        j = k
+        while j < min(limit, k + MAX_JOINER_WORDS) and toks[j].text.lower() in LINKED_POST_JOINERS:
+            j += 1
+        if j == k or j >= limit:
+            break
+        nxt = _post_from(tagged, spans, j, limit, strict_end=False)
+        if nxt is None or not _instrumental(_head_noun(toks, j, tagged.token_ending(nxt.end) + 1)):
+            break
+        posts.append(nxt)
+    return posts
 
 
 def _post_after_link(tagged: Tagged, spans: NamedSpans, m: int, limit: int) -> Post | None:
@@ -720,7 +790,16 @@ def _post_after_link(tagged: Tagged, spans: NamedSpans, m: int, limit: int) -> P
     if post is None:
         return None
     head = _head_noun(toks, m, tagged.token_ending(post.end) + 1)
-    return post if named_by_noun or head.case == "Ins" else None
+    return post if named_by_noun or _instrumental(head) else None
+
+
+def _instrumental(tok: Token) -> bool:
+    """The tagger says instrumental, or the dictionary can read the word no other way («работала
+    технологом»: the tagger took it for a nominative after a name in quotes)."""
+    if tok.case == "Ins":
+        return True
+    nouns = [p for p in parses(tok.text.lower()) if p.tag.POS == "NOUN"]
+    return bool(nouns) and all(p.tag.case == "ablt" for p in nouns)
 
 
 def _of_a_name_before(
@@ -798,14 +877,14 @@ def _posts_of_pronouns(
         gender = PRONOUN_GENDERS.get(tok.text.lower())
         if gender is None or tok.case != "Nom":
             continue
-        post = _linked_after(tagged, spans, _Pronoun(i, i + 1), i + 1, tagged.sents[tok.sent].last)
-        if post is None:
+        posts = _linked_after(tagged, spans, _Pronoun(i, i + 1), i + 1, tagged.sents[tok.sent].last)
+        if not posts:
             continue
         k = bisect.bisect_left(starts, i) - 1
         while k >= 0 and getattr(mentions[k], "gender", None) not in (gender, None):
             k -= 1
         if k >= 0 and tok.sent - toks[mentions[k].first_tok].sent <= PRONOUN_REACH_SENTENCES:
-            out.append((k, post))
+            out.extend((k, post) for post in posts)
     return out
 
 
@@ -840,9 +919,7 @@ def _posts_of_zero_subjects(
     starts = [nm.first_tok for nm in mentions]
     for n, sent in enumerate(tagged.sents):
         for first in _clause_starts(toks, sent.first, sent.last):
-            found = _zero_subject_post(tagged, spans, mentions, starts, n, first, sent.last)
-            if found is not None:
-                out.append(found)
+            out.extend(_zero_subject_posts(tagged, spans, mentions, starts, n, first, sent.last))
     return out
 
 
@@ -857,16 +934,16 @@ def _clause_starts(toks: list[Token], first: int, last: int) -> list[int]:
     ]
 
 
-def _zero_subject_post(
+def _zero_subject_posts(
     tagged: Tagged, spans: NamedSpans, mentions: Sequence[NameTokens], starts: list[int], n: int, first: int, last: int
-) -> tuple[int, Post] | None:
+) -> list[tuple[int, Post]]:
     toks = tagged.tokens
     verb = _subjectless_link_verb(tagged, first, last)
     if verb is None:
-        return None
-    post = _post_after_link(tagged, spans, verb + 1, last)
-    if post is None:
-        return None
+        return []
+    posts = _posts_after_link(tagged, spans, verb + 1, last)
+    if not posts:
+        return []
     gender = VERB_GENDERS[toks[verb].feats["Gender"]]
     k = bisect.bisect_left(starts, first) - 1
     while k >= 0 and getattr(mentions[k], "gender", None) not in (gender, None):
@@ -875,8 +952,8 @@ def _zero_subject_post(
     if k >= 0 and n - toks[mentions[k].first_tok].sent <= PRONOUN_REACH_SENTENCES and (
         toks[mentions[k].last_tok - 1].case == "Nom"
     ):
-        return k, post
-    return None
+        return [(k, post) for post in posts]
+    return []
 
 
 # what joins the names of a list: «Джон Маккейн и Марко Рубио», «Анжелина Джоли, Гвинет Пэлтроу»
