@@ -353,6 +353,16 @@ CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None,
     ("10 апреля состоится собрание акционеров.", FEB, [("10 апреля", "2023-04-10", True)]),
     ("10 апреля стартует прием заявок.", FEB, [("10 апреля", "2023-04-10", True)]),
     ("3 февраля был подписан договор.", FEB, [("3 февраля", "2023-02-03", True)]),
+    # «будут опубликованы»: a short participle after «будет» is to come
+    ("Итоги будут опубликованы 10 апреля.", FEB, [("10 апреля", "2023-04-10", True)]),
+    # a deadline after «до» is still to come, whatever the tense of the order
+    ("Мэр поручил до 1 сентября завершить ремонт школ.", FEB, [("1 сентября", "2023-09-01", True)]),
+    # a year of another sentence on the line lends none against the tense: past is not in the future
+    (
+        "Итоги подведут в марте 2024 года. Доля экспорта в первом полугодии составила 12%.",
+        datetime.date(2023, 11, 12),
+        [("марте 2024 года", "2024-03", False), ("первом полугодии", "2023-01/2023-06", True)],
+    ),
     # the nearest verb decides, not a verb of a later clause
     (
         "12 мая была завершена сделка, что позволит нарастить выпуск.",

@@ -706,8 +706,12 @@ def _tense_near(offsets: Offsets, lo: int, hi: int, pos: int) -> str | None:
     best: tuple[int, str] | None = None
     a, b = offsets.token_range(lo, hi)
     at = offsets.first_token(pos)
-    for tok in offsets.tagged.tokens[max(a, at - TENSE_REACH) : min(b, at + TENSE_REACH)]:
+    toks = offsets.tagged.tokens
+    for k in range(max(a, at - TENSE_REACH), min(b, at + TENSE_REACH)):
+        tok = toks[k]
         tense = _tense(tok)
+        if tense == "past" and k > 0 and _tense(toks[k - 1]) == "future":
+            tense = "future"  # «будут опубликованы»: a short participle after «будет» is to come
         if tense is not None:
             dist = pos - tok.end if tok.end <= pos else tok.start - pos
             if best is None or dist < best[0]:
@@ -761,23 +765,24 @@ class _Context:
                 period = j
         return for_day, for_period
 
-    def year_for(self, i: int) -> int | None:
+    def year_for(self, i: int) -> tuple[int | None, bool]:
         """The nearest year named before a year-less date in its sentence; else a year it is
-        coordinated with («четвертый квартал и 2021 год»); else one before it on its line."""
+        coordinated with («четвертый квартал и 2021 год»); else one before it on its line; and
+        whether it comes from the date's own sentence."""
         c = self.cands[i]
         period = c.kind == "period"
         lo, hi = self.sentence(c.start)
         j = self.anchors_before[1 if period else 0][i]
         if j is not None and self.cands[j].start >= lo:
-            return self.anchor(j, period)
+            return self.anchor(j, period), True
         if i + 1 < len(self.cands) and self.cands[i + 1].start < hi:
             if _COORD_RE.match(self.text[c.end : self.cands[i + 1].start]):
                 if (year := self.anchor(i + 1, period)) is not None:
-                    return year
+                    return year, True
         line_lo = max(self.line(c.start)[0], c.start - LINE_YEAR_REACH)
         if j is not None and self.cands[j].start >= line_lo:
-            return self.anchor(j, period)
-        return None
+            return self.anchor(j, period), False
+        return None, False
 
     def ref_year(self, i: int, ref: datetime.date | None, year: int) -> int:
         """The reference year, or the year before it for a date later in the year than the
@@ -792,6 +797,8 @@ class _Context:
         last = value.split("/")[-1]
         if last <= ref.isoformat()[: len(last)]:
             return year
+        if _bound(self.text, c, _TARGET_WORDS):
+            return year  # «поручил до 1 сентября завершить»: a deadline still to come
         tense = _tense_near(self.offsets, *self.sentence(c.start), c.start)
         if tense == "past" or tense != "future" and c.kind == "period" and "/" in value:
             return year - 1
@@ -814,11 +821,14 @@ def _in_context(text: str, scan: _Scan, cands: list[_Cand]) -> list[_Cand]:
     ctx = _Context(text, scan.offsets, list(cands))
     for i, c in enumerate(ctx.cands):
         if c.make is not None:
-            year = ctx.year_for(i)
-            if year is not None and scan.year is not None and year < scan.year and (
-                _tense_near(ctx.offsets, *ctx.sentence(c.start), c.start) == "future"
-            ):
-                year = None  # «рассмотрит ... за 2024 год в апреле»: what is still to come is not in the past
+            year, own_sentence = ctx.year_for(i)
+            if year is not None and scan.year is not None and year != scan.year:
+                tense = _tense_near(ctx.offsets, *ctx.sentence(c.start), c.start)
+                # «рассмотрит ... за 2024 год в апреле»: what is still to come is not in the past;
+                # «Итоги подведут в марте 2026 года. Доля в первом полугодии составила»: what was
+                # is not in a future year named in another sentence
+                if tense == "future" and year < scan.year or tense == "past" and year > scan.year and not own_sentence:
+                    year = None
             if year is not None:
                 ctx.cands[i] = replace(c, value=c.make(year), relative=False)
             elif scan.year is not None:
