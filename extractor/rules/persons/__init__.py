@@ -271,6 +271,7 @@ def find_name_mentions(tagged: Tagged) -> list[NameMention]:
                 previous = nm
     out = _lone_surnames(tagged, _without_common_words(tagged, out))
     out += _initialled_names(tagged, out)
+    out = [nm for nm in out if not _named_after(tagged.tokens, nm.first_tok)]
     out += _surnames_again(tagged, out)
     return sorted(out, key=lambda nm: nm.start)
 
@@ -340,6 +341,26 @@ def _eponym(toks: list[Token], k: int) -> bool:
     if k >= 1 and toks[k - 1].text.lower() in EPONYM_MARKERS:
         return True
     return k >= 2 and toks[k - 1].text == "." and toks[k - 2].text.lower() in EPONYM_MARKERS
+
+
+# titles between «имени» and the name: «имени академика», «имени Героя Советского Союза»
+MAX_EPONYM_TITLE_WORDS = 4
+# capitalized titles: «Героя Советского Союза», «Героя России»
+EPONYM_CAPITAL_TITLES = frozenset({"герой"})
+
+
+def _named_after(toks: list[Token], k: int) -> bool:
+    """The name starting at token `k` is the one an organization, a street or a prize is named
+    after, past a title in the genitive between: «университет имени академика В. А. Сурикова»,
+    «школа имени Героя Советского Союза П. С. Рябцева»; not a person of the text. A name after
+    another name («МГУ им. Ломоносова Виктор Садовничий») is a person of the text."""
+    for j in range(k, max(-1, k - MAX_EPONYM_TITLE_WORDS - 1), -1):
+        if _eponym(toks, j) and not (j >= 2 and toks[j - 2].pos == "ADP"):  # «по имени», «от имени»: a person
+            title = toks[j:k]  # «академика», «первого президента России», «Героя России»
+            return not title or title[0].text.islower() or title[0].lemma in EPONYM_CAPITAL_TITLES
+        if j == 0 or toks[j - 1].case != "Gen" or toks[j - 1].pos not in ("NOUN", "ADJ", "PROPN"):
+            return False
+    return False
 
 
 def _is_initial_at(toks: list[Token], k: int) -> bool:
