@@ -378,6 +378,8 @@ def _posts_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Pos
         # «Президент России, Владимир Путин, выразил соболезнования»: a post opening the sentence
         found = _posts_reaching(tagged, spans, nm, sent.first, separator, sent.first, depth=MAX_POSTS_IN_A_ROW)
         found = found if found and tagged.token_at(found[0].start) == sent.first else []
+    if not found:
+        found = _appointed_post_before(tagged, spans, nm, lo, sent.first)
     # the verb before the name, or before the rank or post right before it
     anchor = tagged.token_at(found[0].start) if found else None
     anchor = nm.first_tok if anchor is None else anchor
@@ -388,6 +390,33 @@ def _posts_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Pos
         linked = _post_before_link_verb(tagged, spans, verb, sent.first)
         return [*linked, *found]
     return found
+
+
+# between an appointing verb and the post it gives: «назначил её директором», «назначить вновь»
+APPOINTED_OBJECT_POS = frozenset({"PRON", "ADV"})
+
+
+def _appointed_post_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens, lo: int, sent_first: int) -> list[Post]:
+    """«назначил министром финансов Ивана Петрова», «назначил её директором Марину Кравченко»:
+    the post in the instrumental an appointing verb gives, right before the name of the one
+    appointed."""
+    toks = tagged.tokens
+    end = nm.first_tok
+    for i in range(lo, end):
+        head_end = match_post_head(toks, i, end)
+        if head_end is None or not _instrumental(_head_noun(toks, i, head_end)):
+            continue
+        if head_end != end and _dependents(tagged, spans, head_end, end) != end:
+            continue
+        first = _head_with_modifiers(tagged, i, sent_first)
+        k = first - 1
+        while k > sent_first and toks[k].pos in APPOINTED_OBJECT_POS:
+            k -= 1
+        if k >= sent_first and _is_appointing(toks[k]):
+            post = _post_record(tagged, first, head_end, end)
+            return [post] if post else []
+        return []
+    return []
 
 
 def _post_before_link_verb(tagged: Tagged, spans: NamedSpans, verb: int, sent_first: int) -> list[Post]:
@@ -847,9 +876,42 @@ def find_posts(tagged: Tagged, mentions: Sequence[NameTokens]) -> list[list[Post
         for k in run if group else ():
             before[k] = before[k] or [group]
     out = [b + _posts_after(tagged, spans, nm) for b, nm in zip(before, mentions, strict=True)]
+    for k, nm in enumerate(mentions):
+        if not out[k]:
+            out[k] = _duties_laid_on(tagged, spans, nm)
     for k, post in _posts_of_pronouns(tagged, spans, mentions) + _posts_of_zero_subjects(tagged, spans, mentions):
         out[k].append(post)
     return out
+
+
+ACTING_BY_DUTIES = "исполняющий обязанности"
+ROLE_TOKEN = re.compile(r"[\w-]+|[^\w\s]")
+
+
+def _duties_laid_on(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Post]:
+    """«Исполнение обязанностей директора департамента ... возложено на Д. В. Корнеева»,
+    «Возложить временное исполнение обязанностей министра на Иванова И. И.»: the one the duties
+    are laid on is acting in that post."""
+    toks = tagged.tokens
+    on = nm.first_tok - 1
+    sent = tagged.sents[toks[nm.first_tok].sent]
+    if on <= sent.first or toks[on].text.lower() != "на":
+        return []
+    if not any(t.lemma == "возложить" for t in toks[sent.first : on]):
+        return []
+    for k in range(sent.first + 1, on - 1):
+        if toks[k].lemma != "обязанность" or toks[k - 1].lemma != "исполнение":
+            continue
+        head_end = match_post_head(toks, k + 1, on)
+        if head_end is None:
+            return []
+        post = _post_record(tagged, k + 1, head_end, _dependents(tagged, spans, head_end, on))
+        if post is None:
+            return []
+        role_end = k + len(ROLE_TOKEN.findall(post.role))  # its role as written, in the genitive
+        role = tagged.text[post.start : toks[role_end].end]
+        return [replace(post, normal=f"{ACTING_BY_DUTIES} {post.text}", role=f"{ACTING_BY_DUTIES} {role}")]
+    return []
 
 
 @dataclass(frozen=True)
