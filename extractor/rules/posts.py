@@ -76,6 +76,11 @@ POST_END = frozenset({",", ".", "(", ")", ";", ":", "!", "?", "-", "–", "—"}
 # «российский президент», «свердловского губернатора»: adjectives of places end so
 PLACE_ADJECTIVE = re.compile(r"(ский|цкий|овный)$")
 LINK_NOUNS = frozenset({"должность", "пост", "качество"})
+# an academic degree is no post: «доктор технических наук», «кандидат экономических наук»
+ACADEMIC_DEGREE = re.compile(
+    r"(?:доктор|кандидат)\s+(?:(?:[\w-]+\s+)?наук|искусствоведения|архитектуры|культурологии|богословия)$",
+    re.IGNORECASE,
+)
 # «на пост министра», «в должности директора», «в качестве тренера», «с поста», «от должности»
 LINK_PREPOSITIONS = frozenset({"на", "в", "с", "со", "от"})
 # «с назначением на должность»: the event of taking a post, said of the name before it
@@ -881,7 +886,9 @@ def find_posts(tagged: Tagged, mentions: Sequence[NameTokens]) -> list[list[Post
             out[k] = _duties_laid_on(tagged, spans, nm)
     for k, post in _posts_of_pronouns(tagged, spans, mentions) + _posts_of_zero_subjects(tagged, spans, mentions):
         out[k].append(post)
-    return out
+    # a degree links posts to a name («сотрудник лаборатории, доктор технических наук Игорь
+    # Сидоров») but is held in no organization: no post
+    return [[p for p in posts if not ACADEMIC_DEGREE.match(p.normal)] for posts in out]
 
 
 ACTING_BY_DUTIES = "исполняющий обязанности"
