@@ -44,6 +44,8 @@ NAME_CASES = [
     # initials and a surname the model reads into the organization before them; the eponym
     # after «им.» is not a person of the text
     ("Президент КГТУ им. А. Н. Туполева Л. Ю. Смирнова рассказала о планах.", ["Л. Ю. Смирнова"]),
+    # a statistics office the model reads into the name after it
+    ("Данные представил заместитель руководителя Пермьстата В. С. Мальцев.", ["В. С. Мальцев"]),
     # a regnal number is no initial
     ("Указ подписал император Николай II.", ["Николай II"]),
     pytest.param(

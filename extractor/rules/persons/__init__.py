@@ -185,7 +185,10 @@ def _trimmed(tagged: Tagged, first: int, last: int) -> tuple[int, int]:
     """A name part without the common words before it and the punctuation around it."""
     toks = tagged.tokens
     while first < last and (not toks[first].text[:1].isalnum() or (
-        last - first > 1 and _no_name_word(toks[first], tagged.sents[toks[first].sent].first == first)
+        last - first > 1 and (
+            _no_name_word(toks[first], tagged.sents[toks[first].sent].first == first)
+            or STATISTICS_OFFICE.search(toks[first].text)  # «руководителя Пермьстата В. С. Мальцев»
+        )
     )):
         first += 1
     while last > first and not toks[last - 1].text[:1].isalnum() and not _initial_dot(toks, last - 1, first):
