@@ -44,6 +44,11 @@ NAME_CASES = [
     # initials and a surname the model reads into the organization before them; the eponym
     # after «им.» is not a person of the text
     ("Президент КГТУ им. А. Н. Туполева Л. Ю. Смирнова рассказала о планах.", ["Л. Ю. Смирнова"]),
+    # the post before a name says its case where the name's own words cannot: an indeclinable
+    # first name, initials
+    ("По словам генерального директора ООО «Северная верфь» Гарри Лейбовица, план выполнен.", ["Гарри Лейбовиц"]),
+    ("С докладом выступил директор института профессор Н. Г. Воронцова.", ["Н. Г. Воронцова"]),
+    ("Директор поблагодарил Н. Г. Воронцова за работу.", ["Н. Г. Воронцов"]),
     # a statistics office the model reads into the name after it
     ("Данные представил заместитель руководителя Пермьстата В. С. Мальцев.", ["В. С. Мальцев"]),
     # a regnal number is no initial

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from extractor.lexicon.posts import starts_post
 from extractor.nlp.morph import parses
 from extractor.nlp.tagging import Tagged, Token
 from extractor.rules.persons.names import (
@@ -15,6 +16,7 @@ from extractor.rules.persons.names import (
     KEPT,
     PATRONYMIC,
     SURNAME_PARTICLES,
+    UD_OF,
     WRITTEN,
     NameForm,
     gender_of,
@@ -79,6 +81,31 @@ def _widen_initials(tagged: Tagged, first: int, last: int) -> tuple[int, int, li
     return i, j, initials
 
 
+# how far before a name its post may begin: «генерального директора АО «Волжская дорожная компания» Гарри ...»
+APPOSITION_REACH = 10
+# what may stand between the post and the name: its dependents and the quotes of a name
+APPOSITION_WORDS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "DET"})
+QUOTES = frozenset({"«", "»", '"', "“", "”"})
+
+
+def _apposition_case(toks: list[Token], first: int) -> str | None:
+    """The case of the post before a name («профессор Н. Г. Воронцова», «генерального директора
+    АО «Волжская дорожная компания» Гарри Штайнберга»), where the dictionary allows no other
+    reading of its noun that the tagger gave: «профессор» (nominative), «директора» (genitive, or
+    the accusative that declines a man's surname alike); None if no post stands there or it may be
+    a nominative too."""
+    for k in range(first - 1, max(-1, first - 1 - APPOSITION_REACH), -1):
+        tok = toks[k]
+        if tok.pos == "NOUN" and tok.text.islower() and starts_post(tok.lemma):
+            cases = {UD_OF.get(p.tag.case) for p in tok.parses if p.tag.POS == "NOUN" and p.tag.number == "sing"}
+            if cases == {"Nom"}:
+                return "Nom"
+            return tok.case if "Nom" not in cases and tok.case in cases else None
+        if tok.text not in QUOTES and tok.pos not in APPOSITION_WORDS:
+            return None
+    return None
+
+
 def split_name(tagged: Tagged, first: int, last: int, lone_surname: bool = False) -> NameMention | None:
     """Read a PER span as first/middle/last name; None if nothing name-like is left. A lone word is
     a surname if `lone_surname`, else if the dictionary does not take it for a first name."""
@@ -98,6 +125,11 @@ def split_name(tagged: Tagged, first: int, last: int, lone_surname: bool = False
     if not words:
         return None
     roles = roles_of(words, initials, lone_surname)
+    if mention_case(roles) is None and (said := _apposition_case(toks, first)) is not None:
+        # «директора АО ... Гарри Штайнберга», «профессор Н. Г. Воронцова»: the post before the
+        # name says its case where the name's own words cannot
+        words = [t if t.case == said else replace(t, feats={**t.feats, "Case": said}) for t in words]
+        roles = roles_of(words, initials, lone_surname)
     gender = gender_of(words, roles.last)
     case = mention_case(roles)
     f = nominative(roles.first.text, case or roles.first.case, "Name", gender) if roles.first else None

@@ -418,7 +418,8 @@ def mention_case(roles: Roles) -> str | None:
     tok = roles.first
     if tok is not None and tok.case is not None and in_dictionary(tok.text):
         cases = UD_CASES.get(tok.case, ())
-        if any("Name" in p.tag and p.tag.case in cases for p in tok.parses):
+        # an indeclinable first name («Гарри», «Мари») is in every case: no evidence
+        if any("Name" in p.tag and "Fixd" not in p.tag and p.tag.case in cases for p in tok.parses):
             return tok.case
     tok = roles.middle
     if tok is not None and roles.middle_gram == "Patr" and in_dictionary(tok.text):
