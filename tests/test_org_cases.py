@@ -1385,3 +1385,14 @@ def test_a_surname_a_person_bears_stays_a_person_beside_an_organization_of_that_
 def test_a_code_of_law_before_a_quotation_is_no_organization(extract):
     doc = extract("Ему вменяют статью 318 УК РФ «применение насилия в отношении представителя власти».")
     assert doc["organizations"] == []
+
+
+def test_a_body_named_by_its_territory_noun_is_the_one_named_by_its_place(extract):
+    doc = extract("Губернатор подписал указ о структуре администрации Тверской области. "
+                  "Изменения в администрации региона вступят в силу с 1 июля.")
+    assert [(o["name"], [m["text"] for m in o["mentions"]]) for o in doc["organizations"]] == [
+        ("Администрация Тверской области", ["администрации Тверской области", "администрации региона"]),
+    ]
+    # none named by its place: the territory noun's name stays
+    doc = extract("Изменения в администрации региона вступят в силу с 1 июля.")
+    assert [o["name"] for o in doc["organizations"]] == ["Администрация региона"]

@@ -72,6 +72,7 @@ from extractor.rules.organizations.passes import (
     repeated_mentions,
     spelled_further,
     territorial_branches,
+    territory_references,
     with_brackets,
     with_legal_form_before,
     with_parents,
@@ -813,7 +814,7 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
             chosen.append(m)
     # «шаттл «Дискавери»» once makes every «Дискавери» of the text a shuttle
     chosen = [m for m in chosen if m.legal_form is not None or not named_in(name_keys(tagged, m), not_here)]
-    chosen = _outside_headings(tagged.text, chosen)
+    chosen = territory_references(_outside_headings(tagged.text, chosen))
     resolved = generic_references(tagged.text, chosen, generic)
     # a bare head no organization named before resolves is the body of the text's country («в
     # ответ правительство заявило»), but not after a post or an organ (`_after_post_or_organ`)

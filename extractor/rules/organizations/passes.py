@@ -7,7 +7,7 @@ import bisect
 import re
 from dataclasses import replace
 
-from extractor.lexicon.orgs import QUOTE_CHARS, form_of, legal_forms, not_org_names, plain
+from extractor.lexicon.orgs import QUOTE_CHARS, form_of, legal_forms, not_org_names, plain, territory_nouns
 from extractor.nlp.coverage import Coverage
 from extractor.nlp.morph import phrase_lemmas
 from extractor.nlp.phrases import OPEN_QUOTES
@@ -133,6 +133,27 @@ def generic_references(text: str, chosen: list[OrgMention], generic: list[OrgMen
         antecedent = last_by_head.get(head) or (last_company if head in COMPANY_REFERENCES else None)
         if antecedent is not None:
             out.append(OrgMention(ref.start, ref.end, antecedent.name, None, antecedent.kind))
+    return out
+
+
+def territory_references(chosen: list[OrgMention]) -> list[OrgMention]:
+    """«администрация региона», «правительство области»: a body named by its head and a common
+    noun of its territory is the body of that head the text names by its place («Администрация
+    Костромской области»), the last one before it, else the first after; one the text does not
+    name stays as it is."""
+    named = sorted(chosen, key=lambda m: m.start)
+    out = []
+    for m in chosen:
+        lemmas = phrase_lemmas(plain(m.name))
+        if len(lemmas) < 2 or lemmas[-1] not in territory_nouns():
+            out.append(m)
+            continue
+        head = lemmas[:-1]
+        same = [x for x in named if x is not m and phrase_lemmas(plain(x.name))[: len(head)] == head
+                and len(plain(x.name).split()) > len(lemmas)]
+        before = [x for x in same if x.start < m.start]
+        antecedent = before[-1] if before else (same[0] if same else None)
+        out.append(m if antecedent is None else replace(m, name=antecedent.name, kind=antecedent.kind))
     return out
 
 
