@@ -1396,3 +1396,12 @@ def test_a_body_named_by_its_territory_noun_is_the_one_named_by_its_place(extrac
     # none named by its place: the territory noun's name stays
     doc = extract("Изменения в администрации региона вступят в силу с 1 июля.")
     assert [o["name"] for o in doc["organizations"]] == ["Администрация региона"]
+
+
+def test_a_descriptor_before_a_quoted_or_latin_name_is_the_same_organization(extract):
+    doc = extract("АО КБ «Северный кредит» отчиталось об итогах года. Коммерческий банк «Северный кредит» "
+                  "увеличил прибыль. Договор подписан с компанией Yildiz Metal. Компания Yildiz Metal поставит станки.")
+    assert [(o["name"], len(o["mentions"])) for o in doc["organizations"]] == [
+        ("Северный кредит", 2),
+        ("Yildiz Metal", 2),
+    ]

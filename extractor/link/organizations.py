@@ -7,7 +7,13 @@ import re
 
 from extractor.model import Location, Mention, Organization
 from extractor.rules.locations import LocMention, is_republic, same_place
-from extractor.rules.organizations.names import QUOTED_AFTER_DESCRIPTOR, OrgMention, org_kind, same_org
+from extractor.rules.organizations.names import (
+    LATIN_AFTER_DESCRIPTOR,
+    QUOTED_AFTER_DESCRIPTOR,
+    OrgMention,
+    org_kind,
+    same_org,
+)
 from extractor.rules.persons import NameMention
 
 
@@ -151,10 +157,16 @@ def _pairwise(groups: list[list[OrgMention]]) -> list[list[OrgMention]]:
 def _principal(names: list[str], official: frozenset[str] = frozenset()) -> str:
     """The name an organization goes by: the name written after its legal form if any (the official
     one), else the longest written in mixed case (the spelled-out form; a heading's capitals give
-    way), not a descriptor before a quoted name («ОК «РусАл»» gives way to «РусАл»)."""
+    way), not a descriptor before a quoted or Latin name («ОК «РусАл»» gives way to «РусАл»,
+    «Компания Özkaya Plastik» to «Özkaya Plastik»)."""
     return max(
         names,
-        key=lambda n: (n in official, not n.isupper(), QUOTED_AFTER_DESCRIPTOR.fullmatch(n) is None, len(n)),
+        key=lambda n: (
+            n in official,
+            not n.isupper(),
+            QUOTED_AFTER_DESCRIPTOR.fullmatch(n) is None and LATIN_AFTER_DESCRIPTOR.fullmatch(n) is None,
+            len(n),
+        ),
     )
 
 

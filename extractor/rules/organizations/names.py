@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractor.lexicon.orgs import QUOTE_CHARS, known_abbrevs, legal_forms, plain
+from extractor.nlp.morph import parses
 from extractor.nlp.phrases import OPEN_QUOTES
 
 PAREN_ABBR = re.compile(r"^(.+?)\s*\(\s*([A-ZА-ЯЁ][A-ZА-ЯЁа-яё.\-]{1,19})\s*\)?$")
@@ -112,9 +113,13 @@ def same_org(a: str, b: str) -> bool:
     for x, y in ((a, b), (b, a)):
         if is_short_form(x, y):
             return True
-        quoted = QUOTED_AFTER_DESCRIPTOR.fullmatch(x)
-        if quoted and _stems(_country_plain(quoted.group(1))) == _stems(_country_plain(y)):
-            return True  # «ОК «РусАл»» and «РусАл», «ГМК «Норильский никель»» and «Норильский никель»
+        named = DESCRIBED_QUOTED.fullmatch(x) or LATIN_AFTER_DESCRIPTOR.fullmatch(x)
+        if named and _one_head(x[: named.start(1)]) and _stems(_country_plain(named.group(1))) == _stems(
+            _country_plain(y)
+        ):
+            # «ОК «РусАл»» and «РусАл», «Коммерческий банк «Ладья-Кредит»» and «Ладья-Кредит»,
+            # «Компания Özkaya Plastik» and «Özkaya Plastik»
+            return True
         known = known_short_name(x)
         full = _country_plain(strip_legal_form(known[0])) if known else None
         py = _country_plain(y)
@@ -124,8 +129,20 @@ def same_org(a: str, b: str) -> bool:
     return False
 
 
-# a one-word descriptor before a quoted name: «ОК «РусАл»», «ИА «Первое областное»»
+# a one-word descriptor before a quoted name: «ОК «РусАл»», «ИА «Первое областное»»; the name
+# goes by the quoted one
 QUOTED_AFTER_DESCRIPTOR = re.compile(r"\S+ [«\"„“](.+)[»\"“”]")
+# a descriptor of a few words before a quoted name («Коммерческий банк «Ладья-Кредит»»), or before a
+# Latin one («Компания Özkaya Plastik»): the same organization as the name alone
+DESCRIBED_QUOTED = re.compile(r"(?:\S+ ){1,3}[«\"„“](.+)[»\"“”]")
+LATIN_AFTER_DESCRIPTOR = re.compile(r"(?:[А-ЯЁа-яё-]+ ){1,3}([^\W\dА-ЯЁа-яё_][^А-ЯЁа-яё]*)")
+
+
+def _one_head(descriptor: str) -> bool:
+    """A descriptor of one noun and the adjectives before it («Коммерческий банк», «Компания»),
+    not a unit of another organization («московское отделение движения»)."""
+    words = re.findall(r"[А-ЯЁа-яё-]+", descriptor)
+    return all(any(p.tag.POS in ("ADJF", "PRTF") for p in parses(w.lower())) for w in words[:-1])
 
 
 # inflectional endings of Russian nouns and adjectives, longest first: «Газпромом» ~ «Газпром»
