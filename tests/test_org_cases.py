@@ -1405,3 +1405,8 @@ def test_a_descriptor_before_a_quoted_or_latin_name_is_the_same_organization(ext
         ("Северный кредит", 2),
         ("Yildiz Metal", 2),
     ]
+
+
+def test_an_abbreviated_kind_of_organization_is_no_name(extract):
+    doc = extract("Китайская сторона передаст СП технологию литья, а предприятия ТЭК получат заказы.")
+    assert doc["organizations"] == []
