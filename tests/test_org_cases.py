@@ -1410,3 +1410,11 @@ def test_a_descriptor_before_a_quoted_or_latin_name_is_the_same_organization(ext
 def test_an_abbreviated_kind_of_organization_is_no_name(extract):
     doc = extract("Китайская сторона передаст СП технологию литья, а предприятия ТЭК получат заказы.")
     assert doc["organizations"] == []
+
+
+def test_a_short_name_opening_brackets_that_go_on_is_an_alias(extract):
+    doc = extract("АО «Северный валковый завод» (СВЗ, входит в группу «Металлпром») подписало соглашение. "
+                  "Доля СВЗ в капитале составит 51%. В первом полугодии СВЗ увеличил выпуск.")
+    org = doc["organizations"][0]
+    assert (org["name"], org["aliases"]) == ("Северный валковый завод", ["СВЗ"])
+    assert [m["text"] for m in org["mentions"]] == ["АО «Северный валковый завод»", "СВЗ", "СВЗ", "СВЗ"]

@@ -219,6 +219,10 @@ def with_legal_form_before(text: str, m: OrgMention) -> OrgMention:
 BRACKETED = re.compile(r"\s*\(\s*([А-ЯЁA-Z][\w.\-]{1,24}|[A-Z][\w.\-&']*(?:\s+[\w.\-&']+){1,7})\s*\)")
 
 
+# a short name opening brackets that go on: «Северноуральский валковый завод» (СУВЗ, входит в ...)
+ABBREVIATION_OPENING_BRACKETS = re.compile(r"\s*\(\s*([А-ЯЁA-Z]{2,10}),\s")
+
+
 # brackets after a name: a short name and a foreign one, «(КЗЖ) (Committee to Protect Journalists)»
 MAX_BRACKETS = 2
 
@@ -276,6 +280,8 @@ def with_brackets(tagged: Tagged, m: OrgMention, others: Coverage) -> OrgMention
             break
         found.append(after.group(1))
         end = after.end()
+    if not found and (opening := ABBREVIATION_OPENING_BRACKETS.match(text, end)):
+        found.append(opening.group(1))  # «(СУВЗ, входит в группу ...)»: the short name opens them
     legal, alias = m.legal_form, m.alias
     for f in found:
         if f in legal_forms().kinds:
