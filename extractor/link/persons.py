@@ -49,13 +49,16 @@ def display_name(p: Person, named_in_full: bool = False, official_order: bool = 
     """The name in the nominative, «Имя Фамилия», initials and second given names kept («А. В.
     Иванов», «Реджеп Тайип Эрдоган»); the patronymic too when one mention gives all three names
     («Дмитрия Олеговича Карпенко»), in the official order «Фамилия Имя Отчество» when that mention
-    has it («Тажитдинова Илшата Азаматовича» in a decree), as the press-release gold writes names.
+    has it («Тажитдинова Илшата Азаматовича» in a decree), as the press-release gold writes names;
+    a name written surname first without a patronymic too («Чжао Лимин»).
     «Николай Николаевич» beside «Николай Балахин» leaves «Николай Балахин»."""
     is_patronymic = bool(p.middle) and (has_gram(p.middle, "Patr") or bool(PATRONYMIC.search(p.middle.lower())))
     if is_patronymic and not (p.middle or "").endswith(".") and not named_in_full:
         return " ".join(x for x in (p.first, p.last) if x)
     if official_order and is_patronymic and p.first and p.last:
         return f"{p.last} {p.first} {p.middle}"
+    if official_order and not p.middle and p.first and p.last:
+        return f"{p.last} {p.first}"  # «Чжао Лимин»: a Chinese name, surname first
     return " ".join(x for x in (p.first, p.middle, p.last) if x)
 
 
@@ -71,8 +74,8 @@ def merge_mentions(text: str, mentions: list[NameMention]) -> tuple[list[Person]
     firsts: list[set[str]] = []  # per person, the first names of its mentions, as read and as written
     ranks: list[list[int]] = []  # per person, how sure its first name and surname are
     genders: list[str | None] = []  # per person, the gender its fullest mention was read with
-    # per person, its mention naming all three (first name, patronymic, surname), if any: whether
-    # it is in the official order; None: no mention names all three
+    # per person, its mention naming all three (first name, patronymic, surname) or written surname
+    # first, if any (`_names_order`): whether it is in the official order; None: there is none
     full: list[bool | None] = []
     owner = [-1] * len(mentions)
     order = sorted(range(len(mentions)), key=lambda i: (
@@ -89,7 +92,7 @@ def merge_mentions(text: str, mentions: list[NameMention]) -> tuple[list[Person]
             k = candidates[0]
             same_surname = bool(keys[k] & _surname_keys(nm))
             _take_names(persons[k], ranks[k], nm, same_surname, genders[k])
-            if full[k] is None and nm.first and nm.middle and nm.last:
+            if full[k] is None and _names_order(nm):
                 full[k] = nm.surname_first
             if same_surname or not persons[k].last:
                 keys[k] |= _surname_keys(nm)
@@ -101,7 +104,7 @@ def merge_mentions(text: str, mentions: list[NameMention]) -> tuple[list[Person]
             firsts.append(set(nm.first_forms))
             ranks.append([nm.first_rank, nm.last_rank])
             genders.append(nm.gender)
-            full.append(nm.surname_first if nm.first and nm.middle and nm.last else None)
+            full.append(nm.surname_first if _names_order(nm) else None)
         persons[k].mentions.append(Mention(text[nm.start:nm.end], nm.start, nm.end))
         owner[i] = k
     for p, order in zip(persons, full, strict=True):
@@ -111,6 +114,12 @@ def merge_mentions(text: str, mentions: list[NameMention]) -> tuple[list[Person]
     ranked = sorted(range(len(persons)), key=lambda k: persons[k].mentions[0].start)
     new_index = {old: new for new, old in enumerate(ranked)}
     return [persons[k] for k in ranked], [new_index[o] for o in owner]
+
+
+def _names_order(nm: NameMention) -> bool:
+    """A mention whose order the person's name keeps: one naming all three (first name,
+    patronymic, surname), or a surname written first before the first name («Чжао Лимин»)."""
+    return bool(nm.first and nm.last and (nm.middle or nm.surname_first))
 
 
 def _take_names(p: Person, rank: list[int], nm: NameMention, same_surname: bool, gender: str | None) -> None:

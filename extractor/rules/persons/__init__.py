@@ -429,8 +429,8 @@ def _surnames_again(tagged: Tagged, found: list[NameMention]) -> list[NameMentio
     """A surname of a person named in the text, written again where the model saw no name: «По
     словам Русских» after «Сергей Русских», «Путин подписал указ» in a headline before «Владимир
     Путин». Not in quotes; opening a sentence, only a proper noun, not an adjective
-    («Русских покупателей ждут скидки»). The first name written before it comes along when it is
-    that person's (`_first_name_of`)."""
+    («Русских покупателей ждут скидки»). The first name written before it, or after it in a name
+    written surname first, comes along when it is that person's (`_first_name_of`)."""
     known = _known_surnames(found)
     if not known:
         return []
@@ -442,12 +442,16 @@ def _surnames_again(tagged: Tagged, found: list[NameMention]) -> list[NameMentio
         tok = toks[k]
         if not (tok.text[:1].isupper() and tok.text[1:].islower() and tok.text.isalpha()):
             continue
-        if (tagged.sents[tok.sent].first == k and tok.pos != "PROPN") or (k > 0 and toks[k - 1].text in "«\"„"):
+        if k > 0 and toks[k - 1].text in "«\"„":
             continue
         readings = surname_readings(tok.text)
         if known & readings:
             start = k - 1 if k - 1 in free and _first_name_of(toks[k - 1], readings, firsts) else k
-            nm = split_name(tagged, start, k + 1)
+            # or after it, in a name written surname first: «Ван Цзюнь» after «Ван Цзюня»
+            after = start == k and k + 1 in free and _first_name_of(toks[k + 1], readings, firsts)
+            if tagged.sents[tok.sent].first == k and tok.pos != "PROPN" and not after:
+                continue
+            nm = split_name(tagged, start, k + 2 if after else k + 1)
             if nm is not None and nm.last:
                 out.append(nm)
     return out

@@ -23,6 +23,7 @@ NAME_CACHE = 100_000
 PATRONYMIC = re.compile(r"(ович|евич|ич|овн|евн|ичн|инич)(а|у|ем|ом|е|ой|ы|ою|на|ны|не|ну|ной)?$|^\w+ (оглы|кызы)$")
 # «Ле Пен», «ван Бастен», «фон дер Ляйен»: particles that belong to the surname
 SURNAME_PARTICLES = frozenset(load_words("name_particles.txt"))
+CHINESE_SURNAMES = frozenset(load_words("chinese_surnames.txt"))
 
 # How sure a name form is. Mentions of one person may disagree, and the surest form wins: a word
 # written in the nominative, then one inflected by the dictionary, then one declined by an ending
@@ -350,10 +351,20 @@ def _same_gender(name: str, patronymic: str) -> bool:
     return not names or not patronymics or bool(names & patronymics)
 
 
+# how a Chinese given name ends in the Palladius transcription: «Лэй», «Минхуа», «Цзиньпэн»
+CHINESE_GIVEN_END = re.compile(r"([аеёиоуыэюя]|й|н|нь)$", re.IGNORECASE)
+# the endings a given name ending in a consonant or «й» takes in the other cases: «Лэем», «Цзиньпину»
+CASE_ENDINGS = ("ом", "ем", "а", "я", "у", "ю", "е")
+
+
 def _surname_first(a: str, b: str) -> bool:
     """Two words in the official order, surname first: the dictionary says so («Путин Владимир»),
-    or a word shaped like a Russian surname stands before a word no dictionary knows
-    («Тажитдинова Илшата»)."""
+    a Chinese surname opens the name («Ван Лэй», «Лю Цзиньпэн»), or a word shaped like a Russian
+    surname stands before a word no dictionary knows («Тажитдинова Илшата»)."""
+    if a in CHINESE_SURNAMES and not has_gram(b, "Name") and any(
+        CHINESE_GIVEN_END.search(stem) for stem in (b, *(b[: -len(e)] for e in CASE_ENDINGS if b.endswith(e)))
+    ):
+        return True
     if has_gram(a, "Name"):
         return False
     if has_gram(a, "Surn") and has_gram(b, "Name"):
