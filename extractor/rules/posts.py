@@ -76,6 +76,8 @@ POST_END = frozenset({",", ".", "(", ")", ";", ":", "!", "?", "-", "–", "—"}
 # «российский президент», «свердловского губернатора»: adjectives of places end so
 PLACE_ADJECTIVE = re.compile(r"(ский|цкий|овный)$")
 LINK_NOUNS = frozenset({"должность", "пост", "качество"})
+# academic titles, no post when alone: «профессор Н. Г. Воронцова»
+ACADEMIC_TITLES = frozenset({"профессор", "доцент", "академик", "член-корреспондент"})
 # an academic degree is no post: «доктор технических наук», «кандидат экономических наук»
 ACADEMIC_DEGREE = re.compile(
     r"(?:доктор|кандидат)\s+(?:(?:[\w-]+\s+)?наук|искусствоведения|архитектуры|культурологии|богословия)$",
@@ -886,9 +888,18 @@ def find_posts(tagged: Tagged, mentions: Sequence[NameTokens]) -> list[list[Post
             out[k] = _duties_laid_on(tagged, spans, nm)
     for k, post in _posts_of_pronouns(tagged, spans, mentions) + _posts_of_zero_subjects(tagged, spans, mentions):
         out[k].append(post)
-    # a degree links posts to a name («сотрудник лаборатории, доктор технических наук Игорь
-    # Сидоров») but is held in no organization: no post
-    return [[p for p in posts if not ACADEMIC_DEGREE.match(p.normal)] for posts in out]
+    return [_without_academic_ranks(posts) for posts in out]
+
+
+def _without_academic_ranks(posts: list[Post]) -> list[Post]:
+    """A degree links posts to a name («сотрудник лаборатории, доктор технических наук Игорь
+    Сидоров») but is held in no organization: no post. An academic title alone («профессор») is
+    none beside a post of the person («директор института профессор Н. Г. Воронцова»), as the
+    press releases' gold has it; alone, it is what NEREL calls the person («академик Виталий
+    Костомаров»). «Профессор кафедры физики» is a post."""
+    posts = [p for p in posts if not ACADEMIC_DEGREE.match(p.normal)]
+    held = [p for p in posts if p.normal.lower() not in ACADEMIC_TITLES]
+    return held or posts
 
 
 ACTING_BY_DUTIES = "исполняющий обязанности"
