@@ -75,7 +75,7 @@ AFTER_NAME_OPENERS = frozenset({",", "(", "-", "–", "—"})
 POST_END = frozenset({",", ".", "(", ")", ";", ":", "!", "?", "-", "–", "—"})
 # «российский президент», «свердловского губернатора»: adjectives of places end so
 PLACE_ADJECTIVE = re.compile(r"(ский|цкий|овный)$")
-LINK_NOUNS = frozenset({"должность", "пост", "качество"})
+LINK_NOUNS = frozenset({"должность", "пост", "качество", "позиция"})
 # academic titles, no post when alone: «профессор Н. Г. Воронцова»
 ACADEMIC_TITLES = frozenset({"профессор", "доцент", "академик", "член-корреспондент"})
 # an academic degree is no post: «доктор технических наук», «кандидат экономических наук»
@@ -454,9 +454,10 @@ def _verb_before_name(toks: list[Token], sent_first: int, k: int, found: list[Po
     if found:
         return k
     for _ in range(MAX_WORDS_AFTER_LINK_VERB):
-        if k <= sent_first or not (toks[k].text.islower() and toks[k].pos in ("ADJ", "NOUN") and toks[k].case == "Nom"):
+        describing = toks[k].pos in ("ADJ", "NOUN") and toks[k].case == "Nom"
+        if k <= sent_first or not (toks[k].text.islower() and (describing or toks[k].pos == "PART")):
             break
-        k -= 1
+        k -= 1  # «34-летний», «американец», «именно»
     return k
 
 
@@ -708,8 +709,9 @@ def _relative_after(toks: list[Token], j: int, limit: int) -> tuple[str | None, 
     nxt = toks[j + 1]
     if nxt.lemma == "который" and nxt.case in ("Nom", "Acc"):
         return nxt.case, j + 2
-    if nxt.is_participle and _is_link_verb(nxt):
-        return "participle", j + 1
+    k = _past_adverbials(toks, j + 1, limit)  # «, в прошлом занимавшая пост министра»
+    if k < limit and toks[k].is_participle and _is_link_verb(toks[k]):
+        return "participle", k
     return None, j
 
 
@@ -727,7 +729,9 @@ def _linked_after(tagged: Tagged, spans: NamedSpans, nm: NameTokens, j: int, lim
         return _posts_after_link(tagged, spans, j + 2, limit)
     clause, k = _relative_after(toks, j, limit)
     if clause is None and toks[nm.last_tok - 1].case not in ("Nom", None):
-        return []  # the name is no subject
+        return _impersonal_appointment(tagged, spans, nm, j, limit)
+    if clause is None:
+        k = _past_aside(toks, k, limit)
     words = 0
     while k < limit and not _is_link_verb(toks[k]):
         past = _past_adverbial(toks, k, limit)
@@ -754,6 +758,41 @@ CLOSE_QUOTES = frozenset({"»", '"', "“", "”"})
 MAX_QUOTED_WORDS = 8
 
 
+# an aside between a name and its verb: «Абэ — стал», «аль-Ганзури, 1933 года рождения, занимал»
+MAX_ASIDE_WORDS = 6
+ASIDE_WORDS = frozenset({"ADJ", "NOUN", "PROPN", "NUM", "DET", "ADP", "ADV", "PUNCT"})
+
+
+def _past_aside(toks: list[Token], k: int, limit: int) -> int:
+    """Past a dash, or a short aside set off by commas with no verb of its own, after a name."""
+    if k < limit and toks[k].text in DASHES:
+        return k + 1
+    if k >= limit or toks[k].text != ",":
+        return k
+    for m in range(k + 1, min(limit, k + MAX_ASIDE_WORDS + 2)):
+        if toks[m].text == ",":
+            return m + 1 if m > k + 1 else k
+        if toks[m].pos not in ASIDE_WORDS or toks[m].text in (".", ";", ":", "(", ")"):
+            return k
+    return k
+
+
+# the verbs that appoint with no subject named: «Гуллита назначили тренером»
+IMPERSONAL_NUMBER = "Plur"
+
+
+def _impersonal_appointment(tagged: Tagged, spans: NamedSpans, nm: NameTokens, j: int, limit: int) -> list[Post]:
+    """«48-летнего Гуллита назначили тренером «Терека»»: a name in the accusative before an
+    appointing verb in the plural with no subject holds the post the verb gives."""
+    toks = tagged.tokens
+    if toks[nm.last_tok - 1].case != "Acc" or j >= limit:
+        return []
+    verb = toks[j]
+    if not _is_appointing(verb) or verb.feats.get("Number") != IMPERSONAL_NUMBER:
+        return []
+    return _posts_after_link(tagged, spans, j + 1, limit)
+
+
 def _past_adverbial(toks: list[Token], k: int, limit: int) -> int:
     """The end of a place or time phrase starting at k («в 2009 году», «до 2012 года», «в
     администрации Брянской области», «13 лет»), none of its words in the instrumental or the
@@ -774,6 +813,18 @@ def _past_adverbial(toks: list[Token], k: int, limit: int) -> int:
         close = next((q for q in range(m + 1, min(limit, m + MAX_QUOTED_WORDS)) if toks[q].text in CLOSE_QUOTES), None)
         m = close + 1 if close is not None else m
     return m if m > k + 1 else k
+
+
+def _past_adverbials(toks: list[Token], k: int, limit: int) -> int:
+    """Past adverbs and place or time phrases in a row: «в прошлом», «сейчас», «в 2010 году»."""
+    while k < limit:
+        past = _past_adverbial(toks, k, limit)
+        if past == k and toks[k].pos == "ADV" and not is_modifier(toks[k]):
+            past = k + 1
+        if past == k:
+            return k
+        k = past
+    return k
 
 
 # posts in a row after a link verb: «был начальником Генштаба, главой МВД, министром обороны»
