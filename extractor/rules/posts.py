@@ -715,6 +715,20 @@ def _relative_after(toks: list[Token], j: int, limit: int) -> tuple[str | None, 
     return None, j
 
 
+# verbs that take the event of an appointment: «получил назначение на пост ...»
+EVENT_VERBS = frozenset({"получить", "получать"})
+
+
+def _link_event_after(toks: list[Token], k: int, limit: int) -> int:
+    """Where the post begins after «получил (новое) назначение» starting at k; 0 if none does."""
+    if toks[k].lemma not in EVENT_VERBS:
+        return 0
+    m = k + 1
+    while m < limit and toks[m].pos == "ADJ":
+        m += 1
+    return m + 1 if m < limit and toks[m].lemma in LINK_EVENTS else 0
+
+
 def _linked_after(tagged: Tagged, spans: NamedSpans, nm: NameTokens, j: int, limit: int) -> list[Post]:
     """The posts the name holds through a link verb after it: «Петров назначен на должность
     министра», «Петров стал самым молодым премьером», «Петров, который сейчас является
@@ -733,7 +747,7 @@ def _linked_after(tagged: Tagged, spans: NamedSpans, nm: NameTokens, j: int, lim
     if clause is None:
         k = _past_aside(toks, k, limit)
     words = 0
-    while k < limit and not _is_link_verb(toks[k]):
+    while k < limit and not _is_link_verb(toks[k]) and not _link_event_after(toks, k, limit):
         past = _past_adverbial(toks, k, limit)
         if past > k:  # «Майер до 2012 года работала», «Петров в 1997 году стал»
             k = past
@@ -741,6 +755,9 @@ def _linked_after(tagged: Tagged, spans: NamedSpans, nm: NameTokens, j: int, lim
         if toks[k].pos not in ("ADV", "AUX", "VERB") or words == MAX_WORDS_TO_LINK_VERB:
             return []  # «не» and any other word: no link from this name
         k, words = k + 1, words + 1
+    if k < limit and _link_event_after(toks, k, limit):
+        # «Сагитов получил новое назначение на пост управляющего делами администрации Уфы»
+        return _posts_after_link(tagged, spans, _link_event_after(toks, k, limit), limit)
     if k < limit and words and toks[k - 1].pos == "VERB" and toks[k].feats.get("VerbForm") != "Inf":
         return []  # another verb of the name's own: «Петров заявил, стал ...»; «согласился занять» links
     if k >= limit or _is_appointing(toks[k]) != (clause == "Acc"):
