@@ -1052,7 +1052,34 @@ def find_doc_date(tagged: Tagged) -> datetime.date | None:
     («... за I полугодие 2025 года»)."""
     if not tagged.text:
         return None
-    return _doc_date(_head(tagged.text), _Scan(None, None, Offsets(tagged)))
+    return _doc_date(_head(tagged.text), _Scan(None, None, Offsets(tagged))) or _closing_dateline(tagged.text)
+
+
+# a closing line signed with the release's date after a comma: «Пресс-служба АО «...», 24 июля
+# 2025 г.», «Пресс-служба правительства Тульской области, 11.11.2024»
+_CLOSING_DATE_RE = _rx(
+    rf",\s*(?:(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH})\s+(?P<y>\d{{4}})(?:\s*(?:г\.?|года))?"
+    rf"|(?P<dd>\d{{2}})\.(?P<mm>\d{{2}})\.(?P<yy>\d{{4}}))\.?\s*\Z"
+)
+# the longest closing line read for a date
+CLOSING_LINE_CHARS = 200
+
+
+def _closing_dateline(text: str) -> datetime.date | None:
+    """The release's date on its last line, when its header has none."""
+    last = text.rstrip().rsplit("\n", 1)[-1]
+    if len(last) > CLOSING_LINE_CHARS:
+        return None
+    m = _CLOSING_DATE_RE.search(last)
+    if m is None:
+        return None
+    if m.group("d"):
+        value = _ymd(int(m.group("y")), _MONTHS[m.group("m").lower()], int(m.group("d")))
+    else:
+        value = _ymd(int(m.group("yy")), int(m.group("mm")), int(m.group("dd")))
+    if value is None or int(value[:4]) < EARLIEST_RELEASE_YEAR:
+        return None
+    return datetime.date.fromisoformat(value)
 
 
 def _doc_date(head: str, scan: _Scan) -> datetime.date | None:
