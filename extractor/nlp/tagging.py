@@ -263,10 +263,10 @@ def annotate(tok: Token) -> None:
 def dictionary_case(analyses: tuple[Parse, ...], tagged: str) -> str | None:
     """The one case a common noun's dictionary readings all have, where the tagger gave one they
     do not allow («работала на заводе технологом» tagged genitive); None to keep the tagger's."""
-    nouns = [p for p in analyses if p.tag.POS == "NOUN" and p.is_known]
+    nouns = [p for p in analyses if p.tag.POS == "NOUN"]
     cases = {UD_CASE_OF.get(p.tag.case) for p in nouns}
-    if len(cases) != 1 or tagged in cases:
-        return None
+    if len(cases) != 1 or tagged in cases or not all(p.is_known for p in nouns):
+        return None  # most often the tagger's case is among them: the dictionary is asked no more
     return cases.pop()
 
 

@@ -401,6 +401,8 @@ def _posts_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Pos
 
 # between an appointing verb and the post it gives: «назначил её директором», «назначить вновь»
 APPOINTED_OBJECT_POS = frozenset({"PRON", "ADV"})
+# how far before the post window the appointing verb may stand (its pronoun object and adverbs)
+MAX_APPOINTED_GAP = 3
 
 
 def _appointed_post_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens, lo: int, sent_first: int) -> list[Post]:
@@ -409,6 +411,8 @@ def _appointed_post_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens, lo
     appointed."""
     toks = tagged.tokens
     end = nm.first_tok
+    if not any(_is_appointing(toks[k]) for k in range(max(sent_first, lo - 1 - MAX_APPOINTED_GAP), end)):
+        return []
     for i in range(lo, end):
         head_end = match_post_head(toks, i, end)
         if head_end is None or not _instrumental(_head_noun(toks, i, head_end)):
