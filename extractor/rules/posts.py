@@ -719,6 +719,22 @@ def _relative_after(toks: list[Token], j: int, limit: int) -> tuple[str | None, 
     return None, j
 
 
+# how far before the name the verb appointing it to «на пост ...» may stand: its own post between
+APPOINTED_REACH = 12
+
+
+def _appointed_to_a_post(tagged: Tagged, nm: NameTokens, j: int, limit: int) -> bool:
+    """A name in the accusative followed by «на пост», «на должность», with an appointing verb
+    before it in the sentence."""
+    toks = tagged.tokens
+    if j + 1 >= limit or toks[j].text.lower() != "на" or post_lemma(toks[j + 1]) not in LINK_NOUNS:
+        return False
+    if toks[nm.last_tok - 1].case not in ("Acc", None):
+        return False
+    first = max(tagged.sents[toks[nm.first_tok].sent].first, nm.first_tok - APPOINTED_REACH)
+    return any(_is_appointing(toks[k]) for k in range(first, nm.first_tok))
+
+
 # verbs that take the event of an appointment: «получил назначение на пост ...»
 EVENT_VERBS = frozenset({"получить", "получать"})
 
@@ -741,6 +757,10 @@ def _linked_after(tagged: Tagged, spans: NamedSpans, nm: NameTokens, j: int, lim
     An active appointing verb gives the post to its object: «назначил Петрова министром»."""
     toks = tagged.tokens
     if nm.first_tok > 0 and _is_appointing(toks[nm.first_tok - 1]):
+        return _posts_after_link(tagged, spans, j, limit)
+    if _appointed_to_a_post(tagged, nm, j, limit):
+        # «назначит доктора Томаса Фридена на пост директора ...», «назначил бывшего министра
+        # Сэйдзи Маэхару на пост главы комитета»
         return _posts_after_link(tagged, spans, j, limit)
     if j + 1 < limit and toks[j].text.lower() == "с" and toks[j + 1].lemma in LINK_EVENTS:
         # «поздравил Марину Седых с назначением на должность министра»: the event is the name's
