@@ -894,6 +894,15 @@ def test_bare_post_refers_to_its_holder(extract):
     assert texts == ["Дмитрий Миляев", "Губернатор"]
 
 
+def test_a_post_after_an_age_speaks_of_the_person_named_last_before(extract):
+    doc = extract("Олег Седов покинул правительство. 45-летний министр заявил о планах вернуться в бизнес.")
+    (person,) = doc["persons"]
+    assert [p["normal"] for p in person["posts"]] == ["министр"]
+    assert [m["text"] for m in person["mentions"]] == ["Олег Седов", "министр"]
+    # no one named before: no one's post
+    assert extract("45-летний министр заявил о планах.")["persons"] == []
+
+
 @pytest.mark.parametrize(
     ("text", "name", "org"),
     cases(

@@ -3,6 +3,7 @@ to it, and post-only references («губернатор отметил») joined
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from extractor.lexicon.posts import office_of, role_key
@@ -209,9 +210,12 @@ def link_bare_posts(
         if taken.overlaps(start, end):
             continue
         mention = Mention(tagged.text[start:end], start, end)
-        if not who and ref.last > ref.head_end:
-            introduced = _introduced_before(tagged, persons, ref.first)
-            if len(introduced) == 1 and ref.post is not None:
+        if not who and ref.post is not None:
+            introduced = (
+                _introduced_before(tagged, persons, ref.first) if ref.last > ref.head_end
+                else _aged_reference(tagged, persons, ref.first)
+            )
+            if len(introduced) == 1:
                 person = persons[introduced[0]]
                 person.posts.append(replace(ref.post, mentions=[_mention_of(ref.post)]))
                 who = [(introduced[0], len(person.posts) - 1)]
@@ -221,6 +225,25 @@ def link_bare_posts(
         persons[k].mentions.append(mention)
         persons[k].mentions.sort(key=lambda m: m.start)
         persons[k].posts[n] = _with_mention(persons[k].posts[n], mention)
+
+
+# an age before a post standing for someone: «33-летний нападающий перешёл ...»
+AGE = re.compile(r"\d+-летн", re.IGNORECASE)
+# how many sentences back the person an aged post speaks of is named
+AGED_REACH_SENTENCES = 2
+
+
+def _aged_reference(tagged: Tagged, persons: list[Person], first: int) -> list[int]:
+    """«Тевес перешёл в «Шанхай». 33-летний нападающий ...»: a post after an age, standing for
+    someone, speaks of the person named last before it, a sentence or two back."""
+    toks = tagged.tokens
+    if first == 0 or not AGE.match(toks[first - 1].text):
+        return []
+    sent = toks[first].sent
+    lo = tagged.sents[max(0, sent - AGED_REACH_SENTENCES)].start
+    hi = toks[first - 1].start
+    before = [(m.start, k) for k, p in enumerate(persons) for m in p.mentions if lo <= m.start < hi]
+    return [max(before)[1]] if before else []
 
 
 def _introduced_before(tagged: Tagged, persons: list[Person], first: int) -> list[int]:

@@ -1210,7 +1210,7 @@ def find_bare_posts(tagged: Tagged) -> list[BarePost]:
             continue
         key = " ".join(post_lemma(t) for t in toks[i:head_end])
         whole = " ".join(post_lemma(t) for t in toks[i:last] if t.text[:1].isalnum())
-        post = _post_record(tagged, i, head_end, last) if last > head_end else None
+        post = _post_record(tagged, i, head_end, last)
         out.append(BarePost(i, head_end, last, key, whole, post))
         i = last
     return out
