@@ -1418,3 +1418,11 @@ def test_a_short_name_opening_brackets_that_go_on_is_an_alias(extract):
     org = doc["organizations"][0]
     assert (org["name"], org["aliases"]) == ("Северный валковый завод", ["СВЗ"])
     assert [m["text"] for m in org["mentions"]] == ["АО «Северный валковый завод»", "СВЗ", "СВЗ", "СВЗ"]
+
+
+def test_an_abbreviation_in_capitals_mid_sentence_is_no_dateline_place(extract):
+    # the dictionary knows a place «Вада»; only a line's first word in capitals is a dateline's place
+    doc = extract("В апреле ВАДА признала, что ситуация с препаратом неясна.")
+    assert [o["name"] for o in doc["organizations"]] == ["ВАДА"]
+    doc = extract("ТОМСК, 18 декабря. Губернатор провёл совещание.")
+    assert (doc["organizations"], [loc["name"] for loc in doc["locations"]]) == ([], ["Томск"])

@@ -114,6 +114,11 @@ class Tagged:
     def token_ending(self, offset: int) -> int | None:
         return self._ends.get(offset)
 
+    def opens_line(self, k: int) -> bool:
+        """Token k is the first of its line (a dateline, a heading)."""
+        before = self.text[: self.tokens[k].start].rstrip(" \t\u00a0")
+        return not before or before.endswith("\n")
+
     def __post_init__(self) -> None:
         self._starts = {t.start: i for i, t in enumerate(self.tokens)}
         self._ends = {t.end: i for i, t in enumerate(self.tokens)}

@@ -114,8 +114,9 @@ def _common_word_opening(tagged: Tagged, span: Span) -> bool:
 
 
 def _caps_place_span(tagged: Tagged, span: Span) -> bool:
-    """«ТОМСК» in a dateline, which the model may call an organization."""
-    return caps_place(tagged.tokens[span.first : span.last])
+    """«ТОМСК» opening a dateline, which the model may call an organization (not «ВАДА» in a
+    sentence, though the dictionary knows a place so spelled)."""
+    return tagged.opens_line(span.first) and caps_place(tagged.tokens[span.first : span.last])
 
 
 def find_loc_mentions(tagged: Tagged) -> list[LocMention]:

@@ -480,7 +480,7 @@ def _ner_mentions(tagged: Tagged, spans: NamedSpans, tickers: set[int]) -> list[
     out = []
     loc_at = {s.first: s for s in tagged.spans if s.type == "LOC"}
     for span in tagged.spans:
-        if span.type != "ORG" or caps_place(toks[span.first : span.last]):
+        if span.type != "ORG" or (tagged.opens_line(span.first) and caps_place(toks[span.first : span.last])):
             continue  # «ТОМСК, 18 декабря»: a dateline's place
         first, last = span.first, span.last
         last = next((k for k in range(first, last) if k in tickers), last)  # «... (MOEX: GMKN)»
