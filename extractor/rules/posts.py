@@ -128,7 +128,10 @@ def _dependents(tagged: Tagged, spans: NamedSpans, j: int, limit: int) -> int:
     toks = tagged.tokens
     if j > 0 and post_lemma(toks[j - 1]) in CHURCH_TITLES:
         return _see_end(toks, j, limit)
-    return extend_dependents(tagged, spans, j, limit, _chained_post)
+    end = extend_dependents(tagged, spans, j, limit, _chained_post)
+    # «членом совета директоров и советником ...», «... директоров и советника»: a post after
+    # «и» is another post, not a dependent of this one
+    return next((k for k in range(j, end - 1) if toks[k].text == "и" and match_post_head(toks, k + 1, end)), end)
 
 
 def _role_end(toks: list[Token], head_end: int, last: int) -> int:
@@ -739,11 +742,20 @@ def _appointed_to_a_post(tagged: Tagged, nm: NameTokens, j: int, limit: int) -> 
 EVENT_VERBS = frozenset({"получить", "получать"})
 
 
+# verbs of going on with work: «продолжит работу в компании в качестве советника»
+WORK_VERBS = frozenset({"продолжить", "продолжать", "начать", "начинать", "приступить"})
+
+
 def _link_event_after(toks: list[Token], k: int, limit: int) -> int:
-    """Where the post begins after «получил (новое) назначение» starting at k; 0 if none does."""
+    """Where the post begins after «получил (новое) назначение» or «продолжит работу» starting
+    at k; 0 if none does."""
+    m = k + 1
+    if toks[k].lemma in WORK_VERBS:
+        if m < limit and toks[m].text.lower() == "к":  # «приступил к работе»
+            m += 1
+        return m + 1 if m < limit and toks[m].lemma == "работа" else 0
     if toks[k].lemma not in EVENT_VERBS:
         return 0
-    m = k + 1
     while m < limit and toks[m].pos == "ADJ":
         m += 1
     return m + 1 if m < limit and toks[m].lemma in LINK_EVENTS else 0
@@ -887,6 +899,8 @@ def _posts_after_link(tagged: Tagged, spans: NamedSpans, m: int, limit: int) -> 
     first = _post_after_link(tagged, spans, m, limit)
     if first is None:
         return []
+    first_at = tagged.token_at(first.start)
+    first_head = _head_noun(toks, first_at, tagged.token_ending(first.end) + 1) if first_at is not None else None
     posts = [first]
     while len(posts) < MAX_LINKED_POSTS:
         k = tagged.token_ending(posts[-1].end) + 1
@@ -896,7 +910,7 @@ def _posts_after_link(tagged: Tagged, spans: NamedSpans, m: int, limit: int) -> 
         if j == k or j >= limit:
             break
         nxt = _post_from(tagged, spans, j, limit, strict_end=False)
-        if nxt is None or not _instrumental(_head_noun(toks, j, tagged.token_ending(nxt.end) + 1)):
+        if nxt is None or not _same_case(first_head, _head_noun(toks, j, tagged.token_ending(nxt.end) + 1)):
             break
         posts.append(nxt)
     return posts
@@ -919,6 +933,15 @@ def _post_after_link(tagged: Tagged, spans: NamedSpans, m: int, limit: int) -> P
         return None
     head = _head_noun(toks, m, tagged.token_ending(post.end) + 1)
     return post if named_by_noun or _instrumental(head) else None
+
+
+def _same_case(first: Token | None, tok: Token) -> bool:
+    """A post coordinated with the first one a link gives stands in its case: the instrumental
+    («был министром и послом»), or the genitive after «в качестве», «на пост» («в качестве члена
+    совета и советника»)."""
+    if first is None or _instrumental(first):
+        return _instrumental(tok)
+    return tok.case == first.case
 
 
 def _instrumental(tok: Token) -> bool:
