@@ -813,19 +813,25 @@ MAX_QUOTED_WORDS = 8
 
 # an aside between a name and its verb: «Абэ — стал», «аль-Ганзури, 1933 года рождения, занимал»
 MAX_ASIDE_WORDS = 6
+MAX_PARTICIPLE_ASIDE_WORDS = 10
 ASIDE_WORDS = frozenset({"ADJ", "NOUN", "PROPN", "NUM", "DET", "ADP", "ADV", "PUNCT"})
 
 
 def _past_aside(toks: list[Token], k: int, limit: int) -> int:
-    """Past a dash, or a short aside set off by commas with no verb of its own, after a name."""
+    """Past a dash, or a short aside set off by commas after a name: one with no verb of its own,
+    or a participle's («Геннадий Ткачук, руководивший вузом с 2014 года, избран ...»)."""
     if k < limit and toks[k].text in DASHES:
         return k + 1
-    if k >= limit or toks[k].text != ",":
+    if k + 1 >= limit or toks[k].text != ",":
         return k
-    for m in range(k + 1, min(limit, k + MAX_ASIDE_WORDS + 2)):
+    participle = toks[k + 1].is_participle
+    reach = MAX_PARTICIPLE_ASIDE_WORDS if participle else MAX_ASIDE_WORDS
+    for m in range(k + 1, min(limit, k + reach + 2)):
         if toks[m].text == ",":
             return m + 1 if m > k + 1 else k
-        if toks[m].pos not in ASIDE_WORDS or toks[m].text in (".", ";", ":", "(", ")"):
+        if participle and m > k + 1 and toks[m].pos in ("VERB", "AUX") and not toks[m].is_participle:
+            return k  # a finite verb: the clause goes on
+        if not participle and toks[m].pos not in ASIDE_WORDS or toks[m].text in (".", ";", ":", "(", ")"):
             return k
     return k
 
