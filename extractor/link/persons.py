@@ -9,6 +9,7 @@ from dataclasses import replace
 from extractor.lexicon.posts import office_of, role_key
 from extractor.model import Mention, Person, Post
 from extractor.nlp.coverage import Coverage
+from extractor.nlp.morph import is_noun
 from extractor.nlp.tagging import Tagged
 from extractor.rules.persons import DICTIONARY, PATRONYMIC, NameMention, has_gram, name_key
 from extractor.rules.posts import BarePost
@@ -44,6 +45,22 @@ def _compatible(person: Person, keys: set[str], firsts: set[str], nm: NameMentio
     if nm.last is None and person.last is None and nm.first is None:
         return False
     return bool((nm.last and person.last) or (nm.first and person.first and not nm.last))
+
+
+# a word before a shorter post inside a longer one that keeps it the same post: «исполняющий
+# обязанности губернатора» is still the governor's post
+SAME_POST_NOUNS = frozenset({"обязанность"})
+
+
+def _shorter_form(short: list[str], long: list[str]) -> bool:
+    """The lemmas of a post stand in a row in a longer post of the same person, after adjectives
+    only: «губернатор» in «губернатор Тульской области», «посол» in «Чрезвычайный и Полномочный
+    Посол ...»; not «финансовый директор» in «заместитель финансового директора», another post."""
+    n = len(short)
+    if n >= len(long) or not n:
+        return False
+    at = next((i for i in range(len(long) - n + 1) if long[i : i + n] == short), None)
+    return at is not None and not any(w not in SAME_POST_NOUNS and is_noun(w) for w in long[:at])
 
 
 def display_name(p: Person, named_in_full: bool = False, official_order: bool = False) -> str:
@@ -166,8 +183,11 @@ def attach_posts(persons: list[Person], owner: list[int], posts: list[list[Post]
                 kept.append(replace(p, mentions=[_mention_of(p)]))
             else:
                 kept[same] = _with_mention(kept[same], _mention_of(p))
-        keys = [set(role_key(p.normal).split()) for p in kept]
-        longer = [next((j for j in range(len(kept)) if keys[i] < keys[j]), None) for i in range(len(kept))]
+        keys = [role_key(p.normal).split() for p in kept]
+        longer = [
+            next((j for j in range(len(kept)) if j != i and _shorter_form(keys[i], keys[j])), None)
+            for i in range(len(kept))
+        ]
         for i, j in enumerate(longer):
             while j is not None and longer[j] is not None:  # the longest post it stands in
                 j = longer[j]

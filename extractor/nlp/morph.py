@@ -64,6 +64,12 @@ def fits(parse: Parse, pos: str, case: str | None) -> bool:
 NAME_GRAMMEMES = frozenset({"Orgn", "Abbr", "Name", "Surn", "Geox", "Trad"})
 
 
+def is_noun(lemma: str) -> bool:
+    """The dictionary reads the word as a noun first: «заместитель» (not «первый», «исполняющий»)."""
+    found = parses(lemma)
+    return bool(found) and found[0].tag.POS == "NOUN"
+
+
 def is_common(found: tuple[Parse, ...]) -> bool:
     """The analyses of a word of the dictionary that is no name: «центр», «телевизор», «яблоко»."""
     return bool(found) and all(p.is_known and not (NAME_GRAMMEMES & p.tag.grammemes) for p in found)

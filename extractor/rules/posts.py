@@ -668,7 +668,8 @@ def _posts_after(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Post
         for _ in range(MAX_APPOSITIONS):
             if k >= sent.last or toks[k].text not in AFTER_NAME_OPENERS:
                 break
-            post = _post_from(tagged, spans, k + 1, sent.last)
+            start = _past_formerly(toks, k + 1, sent.last) if toks[k].text == "(" else k + 1
+            post = _post_from(tagged, spans, start, sent.last)
             if post is not None and not _apposition_agrees(tagged, post, nm):
                 post = None  # «на место Оливера Кана, капитаном стал ...»: another clause
             if post is not None:
@@ -686,6 +687,20 @@ def _posts_after(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Post
         if posts:
             return posts
     return _linked_after(tagged, spans, nm, j, sent.last)
+
+
+# «(ранее — заместитель финансового директора ...)», «(до этого – советник ...)»: a former post
+FORMERLY = frozenset({"ранее", "прежде", "до", "этого", "того", "бывший", "бывшая"})
+
+
+def _past_formerly(toks: list[Token], k: int, limit: int) -> int:
+    """Past the words saying a post in brackets was held before, and a dash after them."""
+    m = k
+    while m < limit and toks[m].text.lower() in FORMERLY:
+        m += 1
+    if m > k and m < limit and toks[m].text in DASHES:
+        m += 1
+    return m
 
 
 def post_at(tagged: Tagged, first: int, head_end: int, last: int) -> Post | None:
