@@ -1426,3 +1426,13 @@ def test_an_abbreviation_in_capitals_mid_sentence_is_no_dateline_place(extract):
     assert [o["name"] for o in doc["organizations"]] == ["ВАДА"]
     doc = extract("ТОМСК, 18 декабря. Губернатор провёл совещание.")
     assert (doc["organizations"], [loc["name"] for loc in doc["locations"]]) == ([], ["Томск"])
+
+
+def test_a_bracket_the_model_takes_into_a_name_is_left_out(extract):
+    doc = extract("Университет подписал меморандум с Харбинским институтом прикладной химии (КНР). "
+                  "Ректор Харбинского института прикладной химии выступил с речью.")
+    (org,) = doc["organizations"]
+    assert (org["name"], [m["text"] for m in org["mentions"]]) == (
+        "Харбинский институт прикладной химии",
+        ["Харбинским институтом прикладной химии", "Харбинского института прикладной химии"],
+    )

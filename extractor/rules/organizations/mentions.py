@@ -475,6 +475,10 @@ def _coordinated(tagged: Tagged, i: int, head_end: int, limit: int, kind: str) -
     return out
 
 
+# what opens something after a name and cannot end it: a bracket, a quote, a dash
+SPAN_OPENERS = frozenset({"(", "[", "«", "„", "-", "–", "—", ","})
+
+
 def _ner_mentions(tagged: Tagged, spans: NamedSpans, tickers: set[int]) -> list[OrgMention]:
     toks = tagged.tokens
     out = []
@@ -483,6 +487,8 @@ def _ner_mentions(tagged: Tagged, spans: NamedSpans, tickers: set[int]) -> list[
         if span.type != "ORG" or (tagged.opens_line(span.first) and caps_place(toks[span.first : span.last])):
             continue  # «ТОМСК, 18 декабря»: a dateline's place
         first, last = span.first, span.last
+        while last - first > 1 and toks[last - 1].text in SPAN_OPENERS:
+            last -= 1  # «Харбинским институтом прикладной химии (»: the model took a bracket in
         last = next((k for k in range(first, last) if k in tickers), last)  # «... (MOEX: GMKN)»
         if first == last:
             continue
