@@ -49,6 +49,9 @@ NAME_CASES = [
     ("По словам генерального директора ООО «Северная верфь» Гарри Лейбовица, план выполнен.", ["Гарри Лейбовиц"]),
     ("С докладом выступил директор института профессор Н. Г. Воронцова.", ["Н. Г. Воронцова"]),
     ("Директор поблагодарил Н. Г. Воронцова за работу.", ["Н. Г. Воронцов"]),
+    # a Russian name in the official order without a patronymic is one person with the same name
+    # in the usual order («Иванов» is a first name only as the genitive plural of «Иван»)
+    ("Иванов Иван выступил на совещании. Иван Иванов сказал, что план выполнен.", ["Иванов Иван"]),
     # a Chinese name keeps its order; a later mention in the nominative joins it
     ("Прибыл Чжоу Минхуа. Чжоу Минхуа провёл переговоры.", ["Чжоу Минхуа"]),
     # a statistics office the model reads into the name after it

@@ -60,6 +60,12 @@ def has_gram(word: str, gram: str) -> bool:
     return in_dictionary(word) and any(gram in p.tag for p in parses(word.lower()))
 
 
+def _singular_name(word: str) -> bool:
+    """The dictionary reads the word as one person's first name: «Иван», «Ивана»; not «Иванов»,
+    which is a first name only as the genitive plural of «Иван»."""
+    return in_dictionary(word) and any("Name" in p.tag and p.tag.number != "plur" for p in parses(word.lower()))
+
+
 def _gender_fits(parse, gender: str) -> bool:
     # pymorphy3's tag.gender refuses comparison with the common-gender grammeme "ms-f"
     return "ms-f" in parse.tag or parse.tag.gender is None or gender in parse.tag
@@ -365,7 +371,7 @@ def _surname_first(a: str, b: str) -> bool:
         CHINESE_GIVEN_END.search(stem) for stem in (b, *(b[: -len(e)] for e in CASE_ENDINGS if b.endswith(e)))
     ):
         return True
-    if has_gram(a, "Name"):
+    if _singular_name(a):
         return False
     if has_gram(a, "Surn") and has_gram(b, "Name"):
         return True
