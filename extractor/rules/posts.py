@@ -1011,6 +1011,12 @@ def _extended(tagged: Tagged, post: Post, last: int) -> Post | None:
 def find_posts(tagged: Tagged, mentions: Sequence[NameTokens]) -> list[list[Post]]:
     """For each name mention, the posts the text attaches to it."""
     spans = NamedSpans(tagged)
+    # a name starts where the person rules say, not where the model's span does («руководителя
+    # Пермьстата В. С. Мальцев»: the office the model took in is the post's)
+    trimmed = {
+        s.first for s in tagged.spans if s.type == "PER" and any(s.first < nm.first_tok < s.last for nm in mentions)
+    }
+    spans.per_start = (spans.per_start - trimmed) | {nm.first_tok for nm in mentions}
     before = [_posts_before(tagged, spans, nm) for nm in mentions]
     _of_a_name_before(tagged, spans, mentions, before)
     for run in _name_lists(tagged, mentions):
