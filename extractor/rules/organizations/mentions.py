@@ -119,8 +119,10 @@ def _head_kind(tokens: list[Token]) -> str | None:
 MAX_GAP_BEFORE_QUOTE = 2
 
 
-def _legal_form_mentions(tagged: Tagged) -> list[OrgMention]:
-    """A legal form (abbreviated or spelled out) followed by a quoted name."""
+def _legal_form_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
+    """A legal form (abbreviated or spelled out) followed by a quoted name; a spelled-out one also
+    by a name without quotes that opens with a capitalized head («учреждения науки Института
+    прикладной механики ...»)."""
     forms = legal_forms()
     text = tagged.text
     hits = [(m.start(), m.end(), form_of(m.group(1))) for m in forms.abbreviation.finditer(text)]
@@ -143,6 +145,11 @@ def _legal_form_mentions(tagged: Tagged) -> list[OrgMention]:
         gap = len(rest) - len(rest.lstrip(" \u00a0"))
         qpos = after + gap
         if qpos >= len(text) or text[qpos] not in OPEN_QUOTES:
+            unquoted = _unquoted_name(tagged, spans, qpos) if " " in text[start:end] else None
+            if unquoted is not None:
+                # «Федерального государственного бюджетного учреждения науки Института ...»
+                kind = forms.kinds.get(abbr) or _regional_kind(abbr) or "company"
+                out.append(OrgMention(start, unquoted[0], unquoted[1], abbr, kind))
             continue
         k = tagged.token_at(qpos)
         if k is None:
@@ -165,6 +172,33 @@ def _legal_form_mentions(tagged: Tagged) -> list[OrgMention]:
         kind = forms.kinds.get(abbr) or _regional_kind(abbr) or "company"
         out.append(OrgMention(start, qend, " ".join(name.split()), abbr, kind))
     return out
+
+
+def _outside_others(mentions: list[OrgMention]) -> list[OrgMention]:
+    """Mentions not inside another's brackets: «(ИХТТ УрО РАН)» joined the name before it, its
+    «РАН» is no mention of its own."""
+    spans = sorted((m.start, m.end) for m in mentions)
+    return [
+        m for m in mentions if not any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end) for s, e in spans)
+    ]
+
+
+def _unquoted_name(tagged: Tagged, spans: NamedSpans, pos: int) -> tuple[int, str] | None:
+    """The end and the nominative of a name starting at `pos` with a capitalized head noun of
+    names and its dependents («Института прикладной механики сплавов Сибирского отделения
+    Российской академии наук»); None if no such head starts there."""
+    k = tagged.token_at(pos)
+    if k is None or not _is_capitalized(tagged.tokens[k]):
+        return None
+    found = org_heads().longest_at(tagged.tokens, k, len(tagged.tokens))
+    if not found:
+        return None
+    sent = tagged.sents[tagged.tokens[k].sent]
+    last = name_reach(tagged, spans, found[0], sent.last)
+    last = next((j for j in range(k, last) if tagged.tokens[j].text == "("), last)  # the short name: an alias
+    words = tagged.tokens[k:last]
+    name = _nominative_name(words, tagged.text)
+    return words[-1].end, name[:1].upper() + name[1:]
 
 
 # a region's code between a legal form and the quoted name: «ГКУ НСО «...»», «БУЗ ВО «...»»
@@ -775,7 +809,7 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
     longest."""
     spans = NamedSpans(tagged)
     tickers = _ticker_tokens(tagged)
-    ranked = [(0, m) for m in _legal_form_mentions(tagged)]
+    ranked = [(0, m) for m in _legal_form_mentions(tagged, spans)]
     descriptors = Coverage(len(tagged.text))
     ranked += [(1, m) for m in _head_mentions(tagged, spans, descriptors)]
     ranked += [(1, m) for m in _unit_mentions(tagged, spans)]
@@ -830,6 +864,6 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
     chosen.sort(key=lambda m: m.start)
     others = Coverage(len(tagged.text), ((s.start, s.end) for s in tagged.spans if s.type in ("LOC", "PER")))
     out = [with_brackets(tagged, m, others) for m in spelled_further(tagged.text, chosen)]
-    out = [with_legal_form_before(tagged.text, m) for m in out]
+    out = [with_legal_form_before(tagged.text, m) for m in _outside_others(out)]
     return with_parents(tagged.text, out, [m for _, m in ranked])
 

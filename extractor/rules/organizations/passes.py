@@ -215,8 +215,10 @@ def with_legal_form_before(text: str, m: OrgMention) -> OrgMention:
 
 
 # a short name, or a Latin name of a few words, in brackets: «(Росмолодежь)», «(Volkswagen)»,
-# «(Committee to Protect Journalists)»
-BRACKETED = re.compile(r"\s*\(\s*([А-ЯЁA-Z][\w.\-]{1,24}|[A-Z][\w.\-&']*(?:\s+[\w.\-&']+){1,7})\s*\)")
+# «(Committee to Protect Journalists)», an abbreviation of a few words: «(ИХТТ УрО РАН)»
+BRACKETED = re.compile(
+    r"\s*\(\s*([А-ЯЁA-Z][\w.\-]{1,24}|[A-Z][\w.\-&']*(?:\s+[\w.\-&']+){1,7}|[А-ЯЁ][А-ЯЁа-яё]{0,6}[А-ЯЁ](?:\s+[А-ЯЁ][А-ЯЁа-яё]{0,6}[А-ЯЁ]){1,3})\s*\)"
+)
 
 
 # a short name opening brackets that go on: «Северноуральский валковый завод» (СУВЗ, входит в ...)
