@@ -1222,6 +1222,8 @@ LINKED_LIST_CASES = [
     # the office the model reads into the name is the post's
     ("Данные представил заместитель руководителя Пермьстата В. С. Мальцев.",
      {"В. С. Мальцев": ["заместитель руководителя Пермьстата"]}),
+    # a participle the tagger reads as a noun is a post the lexicon keys by the verb
+    ("Гол забил нападающий сборной России Роман Пашков.", {"Роман Пашков": ["нападающий сборной России"]}),
     # another noun is the subject of the link verb: no post of the name before
     ("Ирина Котова рассказала о семье. Её отец был директором школы.", {"Ирина Котова": []}),
 ]

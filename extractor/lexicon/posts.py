@@ -110,6 +110,10 @@ def _lemma_of_word(word: str) -> str:
     return next((x for x in lemmas if starts_post(x)), lemmas[0] if lemmas else word)
 
 
+# a participle the tagger reads as a noun: «нападающий», «заведующий»
+SUBSTANTIVE_PARTICIPLE = ("щий", "щая", "вший", "вшая")
+
+
 def post_lemma(tok: Token) -> str:
     """A token's lemma as the post lexicon reads it: «экс-премьера» is a former «премьер»; a
     word the tagger read otherwise may still be a post in another reading («нападающий»,
@@ -117,7 +121,11 @@ def post_lemma(tok: Token) -> str:
     text = tok.text.lower()
     if text.startswith(EX_PREFIX) and len(text) > len(EX_PREFIX):
         return _lemma_of_word(text[len(EX_PREFIX) :])
-    return _compound_head(tok.lemma)
+    lemma = _compound_head(tok.lemma)
+    if starts_post(lemma) or not lemma.endswith(SUBSTANTIVE_PARTICIPLE):
+        return lemma
+    other = _lemma_of_word(text)  # the lexicon keys «нападающий» by its dictionary lemma «нападать»
+    return other if starts_post(other) else lemma
 
 
 def _compound_head(lemma: str) -> str:
