@@ -25,6 +25,8 @@ UD_CASES = {
     "Ins": {"ablt"},
     "Loc": {"loct", "loc2"},
 }
+# pymorphy3's cases -> the tagger's (UD) names
+UD_OF = {oc: ud for ud, ocs in UD_CASES.items() for oc in ocs}
 NOUNISH = frozenset({"NOUN", "PROPN"})
 ADJISH = frozenset({"ADJ", "DET", "NUM", "VERB"})  # VERB: participles the tagger calls VERB
 OC_ADJ = frozenset({"ADJF", "PRTF", "NUMR", "NPRO"})

@@ -20,7 +20,7 @@ from pathlib import Path
 from pymorphy3.analyzer import Parse
 from razdel import sentenize, tokenize
 
-from extractor.nlp.morph import UD_CASES, lemma_of, parses
+from extractor.nlp.morph import UD_OF, lemma_of, parses
 
 BATCH_SIZE = 64
 # sentences padded together by slovnet's encoder (its default, as natasha loads it)
@@ -116,8 +116,8 @@ class Tagged:
 
     def opens_line(self, k: int) -> bool:
         """Token k is the first of its line (a dateline, a heading)."""
-        before = self.text[: self.tokens[k].start].rstrip(" \t\u00a0")
-        return not before or before.endswith("\n")
+        start = self.tokens[k].start
+        return not self.text[self.text.rfind("\n", 0, start) + 1 : start].strip(" \t\u00a0")
 
     def __post_init__(self) -> None:
         self._starts = {t.start: i for i, t in enumerate(self.tokens)}
@@ -251,9 +251,6 @@ MORPH_MODEL = ("model", "slovnet_morph_news_v1.tar")
 NER_MODEL = ("model", "slovnet_ner_news_v1.tar")
 
 
-UD_CASE_OF = {oc: ud for ud, ocs in UD_CASES.items() for oc in ocs}
-
-
 def annotate(tok: Token) -> None:
     """A token's analyses and lemma, once, after the tagger gave its part of speech and case."""
     word = tok.text.lower()
@@ -269,7 +266,7 @@ def dictionary_case(analyses: tuple[Parse, ...], tagged: str) -> str | None:
     """The one case a common noun's dictionary readings all have, where the tagger gave one they
     do not allow («работала на заводе технологом» tagged genitive); None to keep the tagger's."""
     nouns = [p for p in analyses if p.tag.POS == "NOUN"]
-    cases = {UD_CASE_OF.get(p.tag.case) for p in nouns}
+    cases = {UD_OF.get(p.tag.case) for p in nouns}
     if len(cases) != 1 or tagged in cases or not all(p.is_known for p in nouns):
         return None  # most often the tagger's case is among them: the dictionary is asked no more
     return cases.pop()

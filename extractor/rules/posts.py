@@ -418,7 +418,7 @@ def _appointed_post_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens, lo
         return []
     for i in range(lo, end):
         head_end = match_post_head(toks, i, end)
-        if head_end is None or not _instrumental(_head_noun(toks, i, head_end)):
+        if head_end is None or _head_noun(toks, i, head_end).case != "Ins":
             continue
         if head_end != end and _dependents(tagged, spans, head_end, end) != end:
             continue
@@ -806,9 +806,9 @@ def _linked_after(tagged: Tagged, spans: NamedSpans, nm: NameTokens, j: int, lim
         if toks[k].pos not in ("ADV", "AUX", "VERB") or words == MAX_WORDS_TO_LINK_VERB:
             return []  # «не» and any other word: no link from this name
         k, words = k + 1, words + 1
-    if k < limit and _link_event_after(toks, k, limit):
+    if k < limit and (event_end := _link_event_after(toks, k, limit)):
         # «Сагитов получил новое назначение на пост управляющего делами администрации Уфы»
-        return _posts_after_link(tagged, spans, _link_event_after(toks, k, limit), limit)
+        return _posts_after_link(tagged, spans, event_end, limit)
     if k < limit and words and toks[k - 1].pos == "VERB" and toks[k].feats.get("VerbForm") != "Inf":
         return []  # another verb of the name's own: «Петров заявил, стал ...»; «согласился занять» links
     if k >= limit or _is_appointing(toks[k]) != (clause == "Acc"):
@@ -881,7 +881,7 @@ def _past_adverbial(toks: list[Token], k: int, limit: int) -> int:
     else:
         return k
     end = min(limit, m + MAX_ADVERBIAL_WORDS)
-    while m < end and toks[m].pos in ADVERBIAL_WORDS and toks[m].case != "Nom" and not _instrumental(toks[m]):
+    while m < end and toks[m].pos in ADVERBIAL_WORDS and toks[m].case not in ("Nom", "Ins"):
         m += 1
     if m < end and toks[m].text in OPEN_QUOTES:  # «в компании «Роснефть»»
         close = next((q for q in range(m + 1, min(limit, m + MAX_QUOTED_WORDS)) if toks[q].text in CLOSE_QUOTES), None)
@@ -953,25 +953,14 @@ def _post_after_link(tagged: Tagged, spans: NamedSpans, m: int, limit: int) -> P
     if post is None:
         return None
     head = _head_noun(toks, m, tagged.token_ending(post.end) + 1)
-    return post if named_by_noun or _instrumental(head) else None
+    return post if named_by_noun or head.case == "Ins" else None
 
 
 def _same_case(first: Token | None, tok: Token) -> bool:
     """A post coordinated with the first one a link gives stands in its case: the instrumental
     («был министром и послом»), or the genitive after «в качестве», «на пост» («в качестве члена
     совета и советника»)."""
-    if first is None or _instrumental(first):
-        return _instrumental(tok)
-    return tok.case == first.case
-
-
-def _instrumental(tok: Token) -> bool:
-    """The tagger says instrumental, or the dictionary can read the word no other way («работала
-    технологом»: the tagger took it for a nominative after a name in quotes)."""
-    if tok.case == "Ins":
-        return True
-    nouns = [p for p in parses(tok.text.lower()) if p.tag.POS == "NOUN"]
-    return bool(nouns) and all(p.tag.case == "ablt" for p in nouns)
+    return tok.case == (first.case if first is not None else "Ins")
 
 
 def _of_a_name_before(

@@ -9,14 +9,13 @@ import re
 from dataclasses import dataclass, replace
 
 from extractor.lexicon.posts import starts_post
-from extractor.nlp.morph import parses
+from extractor.nlp.morph import UD_OF, parses
 from extractor.nlp.tagging import Tagged, Token
 from extractor.rules.persons.names import (
     DICTIONARY,
     KEPT,
     PATRONYMIC,
     SURNAME_PARTICLES,
-    UD_OF,
     WRITTEN,
     NameForm,
     gender_of,

@@ -14,7 +14,7 @@ from pymorphy3.units import DictionaryAnalyzer
 
 from extractor.lexicon import load_words
 from extractor.nlp.inflect import inflect_word, nominative_word
-from extractor.nlp.morph import UD_CASES, parses
+from extractor.nlp.morph import UD_CASES, UD_OF, parses
 from extractor.nlp.tagging import Token
 
 # name words analysed and inflected, kept: names recur across documents
@@ -421,10 +421,6 @@ def roles_of(parts: list[Token], initials: list[str], lone_surname: bool = False
     if len(parts) == 3 and has_gram(b.text, "Name") and not has_gram(b.text, "Surn"):
         return Roles(first=a, middle=b, middle_gram="Name", last=(c,))
     return Roles(first=a, last=tuple(parts[1:]))  # a two-word surname
-
-
-# pymorphy3's cases -> the tagger's (UD) names
-UD_OF = {oc: ud for ud, ocs in UD_CASES.items() for oc in ocs}
 
 
 def mention_case(roles: Roles) -> str | None:
