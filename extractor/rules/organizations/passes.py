@@ -142,15 +142,16 @@ def territory_references(chosen: list[OrgMention]) -> list[OrgMention]:
     Костромской области»), the last one before it, else the first after; one the text does not
     name stays as it is."""
     named = sorted(chosen, key=lambda m: m.start)
+    lemmas_of = {id(m): phrase_lemmas(plain(m.name)) for m in chosen}
     out = []
     for m in chosen:
-        lemmas = phrase_lemmas(plain(m.name))
+        lemmas = lemmas_of[id(m)]
         if len(lemmas) < 2 or lemmas[-1] not in territory_nouns():
             out.append(m)
             continue
         head = lemmas[:-1]
-        same = [x for x in named if x is not m and phrase_lemmas(plain(x.name))[: len(head)] == head
-                and len(plain(x.name).split()) > len(lemmas)]
+        same = [x for x in named if x is not m and lemmas_of[id(x)][: len(head)] == head
+                and len(lemmas_of[id(x)]) > len(lemmas)]
         before = [x for x in same if x.start < m.start]
         antecedent = before[-1] if before else (same[0] if same else None)
         out.append(m if antecedent is None else replace(m, name=antecedent.name, kind=antecedent.kind))
