@@ -1074,6 +1074,9 @@ GROUP_POST_CASES = [
      {"Иван Петров": ["руководитель регионов"], "Павел Орлов": ["руководитель регионов"]}),
     # one name after a plural post is no list: the group is not named
     ("Руководители регионов встретились с Иваном Ивановым.", {"Иван Иванов": []}),
+    # a short note in brackets after each name keeps the list
+    ("На совещании выступили губернаторы Олег Мельников (Тверская область) и Денис Шаров (Курская область).",
+     {"Олег Мельников": ["губернатор"], "Денис Шаров": ["губернатор"]}),
 ]
 
 
@@ -1248,3 +1251,24 @@ def test_a_plural_post_in_brackets_after_a_list_of_names(extract):
         ("Семён Крылов", ["независимый директор"]),
         ("Вера Ланская", ["независимый директор"]),
     ]
+
+
+# what may stand inside a post before the name: a settlement's abbreviation, a quoted party after
+# «от», a note in brackets between the organization and the name
+POST_INSIDE_CASES = [
+    ("На приеме выступил глава администрации г. Ачинска Виктор Сорокин.", "Виктор Сорокин",
+     "глава администрации г. Ачинска"),
+    ("Вопросы задал начальник отдела полиции по г. Вологде Андрей Климов.", "Андрей Климов",
+     "начальник отдела полиции по г. Вологде"),
+    ("Законопроект внес депутат от «Новых людей» Артем Кравцов.", "Артем Кравцов", "депутат от «Новых людей»"),
+    ("Договор подписал генеральный директор АО «Термаль» (входит в холдинг «Ресурс») Олег Лазарев.",
+     "Олег Лазарев", "генеральный директор АО «Термаль»"),
+    ("Итоги подвела директор фонда «Возрождение» (Пермь) Галина Рябова.", "Галина Рябова",
+     "директор фонда «Возрождение»"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "normal"), cases(POST_INSIDE_CASES))
+def test_what_a_post_before_a_name_may_hold(extract, text, name, normal):
+    (person,) = [p for p in extract(text)["persons"] if p["name"] == name]
+    assert [p["normal"] for p in person["posts"]] == [normal]

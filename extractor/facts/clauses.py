@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from extractor.facts.units import Scene, Unit, unit_case
 from extractor.lexicon.facts import group_nouns, words
 from extractor.lexicon.posts import match_post_head
-from extractor.nlp.phrases import OPEN_QUOTES
+from extractor.nlp.phrases import OPEN_QUOTES, SETTLEMENT_ABBREVIATIONS
 from extractor.nlp.tagging import Token
 
 RELATIVE_WORDS = frozenset({"который", "кто", "где", "когда", "куда", "откуда", "чей"})
@@ -43,7 +43,7 @@ CASE_ROLES = {"Nom": "subj", "Acc": "obj", "Gen": "gen_case", "Ins": "ins", "Dat
 LIST_WORDS = frozenset({",", "и", "также", "а"})
 
 # «в г. Могилеве», «в пос. Заречный»: the abbreviation and its dot stand between
-PLACE_ABBREVIATIONS = frozenset({"г", "гор", "пос", "пгт", "."})
+PLACE_ABBREVIATIONS = SETTLEMENT_ABBREVIATIONS | {"."}
 
 
 @dataclass

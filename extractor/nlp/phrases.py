@@ -22,6 +22,18 @@ NOT_PLACES = frozenset(
 )
 # participles used as posts govern the instrumental: «управляющий компанией», «заведующий кафедрой»
 INS_HEADS = frozenset({"управляющий", "заведующий", "командующий", "руководящий", "возглавляющий"})
+# a settlement's abbreviation before its name: «мэр г. Красноярска», «по г. Москве», «главы пос. Заречный»
+SETTLEMENT_ABBREVIATIONS = frozenset({"г", "гор", "пос", "пгт"})
+
+
+def settlement_name_at(toks: list[Token], j: int, limit: int) -> int | None:
+    """At «г.» before a capitalized name, the index of the name; None elsewhere."""
+    if (
+        j + 2 < limit and toks[j].text.lower() in SETTLEMENT_ABBREVIATIONS
+        and toks[j + 1].text == "." and toks[j + 2].text[:1].isupper()
+    ):
+        return j + 2
+    return None
 
 
 class NamedSpans:
@@ -139,6 +151,10 @@ def extend_dependents(
         if text == "№" and j + 1 < limit and toks[j + 1].text[:1].isdigit():  # «больницы № 1»
             j += 2
             continue
+        name = settlement_name_at(toks, j, limit)
+        if name is not None:
+            j = name
+            continue
         if chain is not None:
             k = chain(toks, j, limit)
             if k is not None:
@@ -147,7 +163,9 @@ def extend_dependents(
         low = text.lower()
         if low in preps and j + 1 < limit:
             want = PREP_CASES[low]
-            k = j + 1
+            k = settlement_name_at(toks, j + 1, limit) or j + 1
+            if toks[k].text in OPEN_QUOTES:  # «депутат от «Справедливой России»»
+                k = quote_end(tagged, k, limit) or k
             while k < limit and k not in spans.per_start and (
                 k in spans.named_end or (toks[k].pos in ("NOUN", "PROPN", "ADJ") and case_of(toks[k]) in want)
             ):

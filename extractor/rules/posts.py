@@ -384,6 +384,12 @@ def _posts_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Pos
         # a list of posts and names: «министр промышленности области – Владимир Разумков»,
         # «руководитель агентства: Иван Петров»
         found = _posts_reaching(tagged, spans, nm, lo, separator, sent.first, depth=MAX_POSTS_IN_A_ROW)
+    if not found and separator > sent.first and toks[separator].text == ")":
+        # a note in brackets between the post and the name: «директор ООО «Вектор» (входит в
+        # группу «Альфа») Иван Петров», «представитель союза (Unión Nacional) Сесар Дуран»
+        opening = _bracket_opening(toks, separator, sent.first)
+        if opening is not None:
+            found = _posts_reaching(tagged, spans, nm, lo, opening, sent.first, depth=MAX_POSTS_IN_A_ROW)
     if not found and separator > sent.first and _set_off_by_commas(toks, separator, nm.last_tok):
         # «Президент России, Владимир Путин, выразил соболезнования»: a post opening the sentence
         found = _posts_reaching(tagged, spans, nm, sent.first, separator, sent.first, depth=MAX_POSTS_IN_A_ROW)
@@ -400,6 +406,20 @@ def _posts_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Pos
         linked = _post_before_link_verb(tagged, spans, verb, sent.first)
         return [*linked, *found]
     return found
+
+
+# the words of a note in brackets between a post and the name
+MAX_NOTE_TOKENS = 12
+
+
+def _bracket_opening(toks: list[Token], closing: int, sent_first: int) -> int | None:
+    """The «(» of the bracket closing at token `closing`, a few words back in the sentence."""
+    for k in range(closing - 1, max(sent_first, closing - MAX_NOTE_TOKENS) - 1, -1):
+        if toks[k].text == ")":
+            return None
+        if toks[k].text == "(":
+            return k if k > sent_first else None
+    return None
 
 
 # between an appointing verb and the post it gives: «назначил её директором», «назначить вновь»
@@ -1169,6 +1189,15 @@ def _zero_subject_posts(
 
 # what joins the names of a list: «Джон Маккейн и Марко Рубио», «Анжелина Джоли, Гвинет Пэлтроу»
 LIST_JOINERS = (",", "и")
+# a short note in brackets may follow each name of a list: «Томас Бах (Германия) и Нг Сер Мианг»
+MAX_NOTE_WORDS = 3
+
+
+def _past_note(words: list[str]) -> list[str]:
+    """The words after a short bracketed note that opens them."""
+    if words[:1] == ["("] and ")" in words[: MAX_NOTE_WORDS + 2]:
+        return words[words.index(")") + 1 :]
+    return words
 
 
 def _name_lists(tagged: Tagged, mentions: Sequence[NameTokens]) -> list[list[int]]:
@@ -1177,7 +1206,7 @@ def _name_lists(tagged: Tagged, mentions: Sequence[NameTokens]) -> list[list[int
     runs: list[list[int]] = []
     for k, nm in enumerate(mentions):
         if k and runs and runs[-1][-1] == k - 1:
-            between = [t.text for t in toks[mentions[k - 1].last_tok : nm.first_tok]]
+            between = _past_note([t.text for t in toks[mentions[k - 1].last_tok : nm.first_tok]])
             if between and len(between) <= 2 and all(w in LIST_JOINERS for w in between):
                 runs[-1].append(k)
                 continue
