@@ -894,7 +894,7 @@ def _past_adverbial(toks: list[Token], k: int, limit: int) -> int:
     tok = toks[k]
     if k + 1 < limit and post_lemma(toks[k + 1]) in LINK_NOUNS:
         return k  # «на пост министра», «от должности»: the post itself
-    if tok.text.lower() in ADVERBIAL_PREPOSITIONS:
+    if tok.text.lower() in ADVERBIAL_PREPOSITIONS or _since(toks, k, limit):
         m = k + 1
     elif tok.pos == "NUM" and k + 1 < limit and toks[k + 1].lemma in TIME_NOUNS:
         return k + 2
@@ -907,6 +907,13 @@ def _past_adverbial(toks: list[Token], k: int, limit: int) -> int:
         close = next((q for q in range(m + 1, min(limit, m + MAX_QUOTED_WORDS)) if toks[q].text in CLOSE_QUOTES), None)
         m = close + 1 if close is not None else m
     return m if m > k + 1 else k
+
+
+def _since(toks: list[Token], k: int, limit: int) -> bool:
+    """«с декабря 2012 года», «с 2014 года»: «с» of a time, not of the instrumental («с Петровым»)."""
+    return toks[k].text.lower() in ("с", "со") and k + 1 < limit and (
+        toks[k + 1].text[:1].isdigit() or toks[k + 1].text.lower() in month_forms()
+    )
 
 
 def _past_adverbials(toks: list[Token], k: int, limit: int) -> int:
