@@ -31,6 +31,7 @@ from extractor.facts.units import Ref, Scene, Unit, unit_case
 from extractor.lexicon import Match
 from extractor.lexicon.facts import workplace_triggers
 from extractor.model import Workplace
+from extractor.nlp.morph import UD_OF
 
 # how many words may stand between the verb and its organization («возглавлял с 2002 года
 # городской департамент»)
@@ -97,7 +98,7 @@ def _stands_where(scene: Scene, clause: Clause, unit: Unit, role: str, ways: lis
     return False
 
 
-def _organization_of(scene: Scene, clause: Clause, match: Match, ways: list[str]) -> Ref | None:
+def _organization_of(scene: Scene, clause: Clause, match: Match, ways: list[str]) -> Unit | None:
     """The first organization after the trigger, within reach, standing where the trigger puts it."""
     for unit, role in sorted(roles_in(scene, clause), key=lambda x: x[0].first):
         if unit.first < match.last or not _organization(unit):
@@ -105,9 +106,31 @@ def _organization_of(scene: Scene, clause: Clause, match: Match, ways: list[str]
         if unit.first - match.last > MAX_WORDS_TO_ORGANIZATION:
             return None
         if _stands_where(scene, clause, unit, role, ways):
-            return unit.refs[0]
+            return unit
         return None  # another organization comes first: «работал в банке, а затем в фонде» is not read
     return None
+
+
+# what may stand between the organizations of a list: «клубы «Генк», «Андерлехт» и «Брюгге»»
+LIST_TOKENS = frozenset({",", "и", "«", "»", '"', "“", "”"})
+
+
+def _with_list(scene: Scene, unit: Unit) -> list[Ref]:
+    """The organization and those listed right after it: «работал в «Росбанке», «ВТБ» и «Сбере»»."""
+    toks = scene.toks
+    sent = toks[unit.first].sent
+    units = sorted((u for u in scene.units(sent) if u.first >= unit.last), key=lambda u: u.first)
+    found = [unit.refs[0]]
+    last = unit.last
+    for u in units:
+        between = toks[last : u.first]
+        if not _organization(u) or not between or not all(t.text in LIST_TOKENS for t in between):
+            break
+        if not any(t.text in (",", "и") for t in between):
+            break
+        found.append(u.refs[0])
+        last = u.last
+    return found
 
 
 def _beside(scene: Scene, sent: int, k: int) -> list[Ref]:
@@ -116,6 +139,66 @@ def _beside(scene: Scene, sent: int, k: int) -> list[Ref]:
     toks = scene.toks
     end = k - 1 if k > 0 and toks[k - 1].text == "," else k
     return [u.refs[0] for u in scene.units(sent) if _person(u) and u.last == end]
+
+
+def _organization_beside(scene: Scene, sent: int, k: int) -> Ref | None:
+    """The organization named right before token k, a comma between: «компания «Вектор», которую
+    возглавляет ...», «союз, возглавляемый ...»."""
+    toks = scene.toks
+    end = k - 1 if k > 0 and toks[k - 1].text == "," else k
+    return next((u.refs[0] for u in scene.units(sent) if _organization(u) and u.last == end), None)
+
+
+# the case of «который» that makes its antecedent the organization of a trigger («которую
+# возглавляет», «которой руководит»); after a preposition, the trigger's own («в котором работает»)
+RELATIVE_CASE_OF = {"obj": "Acc", "ins": "Ins"}
+
+
+def _relative_stands_for(scene: Scene, clause: Clause, ways: list[str]) -> int | None:
+    """Where the clause's «который» (or its preposition) stands, when it stands where the
+    trigger puts the organization."""
+    toks = scene.toks
+    k = clause.intro
+    if clause.kind != "embedded" or k is None:
+        return None
+    if toks[k].pos == "ADP" and k + 1 < len(toks) and toks[k + 1].lemma == "который":
+        preposition = toks[k].text.lower()
+        fits = any(preposition in PREPOSITION_FORMS.get(way, ()) for way in ways)
+        return k if fits else None
+    if toks[k].lemma != "который":
+        return None
+    cases = {UD_OF.get(p.tag.case) for p in toks[k].parses} | {toks[k].case}
+    return k if any(RELATIVE_CASE_OF.get(way) in cases for way in ways) else None
+
+
+def _person_after(scene: Scene, clause: Clause, match: Match, roles: tuple[str, ...]) -> list[Ref]:
+    """The first person after the trigger in one of these roles, within reach."""
+    for unit, role in sorted(roles_in(scene, clause), key=lambda x: x[0].first):
+        if unit.first < match.last or unit.first - match.last > MAX_WORDS_TO_ORGANIZATION:
+            continue
+        if _person(unit) and role in roles:
+            return [unit.refs[0]]
+    return []
+
+
+def _organization_first(scene: Scene, clause: Clause, match: Match, ways: list[str]) -> list[Found]:
+    """The organization named before the trigger, the person after it: a passive participle
+    («Союз журналистов, возглавляемый Иваном Петровым») or «который» standing for the
+    organization («компания «Вектор», которую возглавляет Иван Петров»)."""
+    toks = scene.toks
+    trigger = toks[match.first]
+    sent = trigger.sent
+    if trigger.is_participle and trigger.feats.get("Voice") == "Pass" and "obj" in ways:
+        organization = _organization_beside(scene, sent, match.first)
+        persons = _person_after(scene, clause, match, ("ins",))
+    elif (intro := _relative_stands_for(scene, clause, ways)) is not None:
+        organization = _organization_beside(scene, sent, intro)
+        persons = _person_after(scene, clause, match, ("subj",))
+    else:
+        return []
+    if organization is None:
+        return []
+    return [Found(person, organization, match.value[0], sent) for person in persons]
 
 
 def _holders(scene: Scene, clause: Clause, match: Match) -> list[Ref]:
@@ -139,8 +222,9 @@ def _statements(scene: Scene, sent: int, match: Match) -> list[Found]:
         return []
     organization = _organization_of(scene, clause, match, where.split())
     if organization is None:
-        return []
-    return [Found(person, organization, relation, sent) for person in _holders(scene, clause, match)]
+        return _organization_first(scene, clause, match, where.split())
+    holders = _holders(scene, clause, match)
+    return [Found(person, org, relation, sent) for org in _with_list(scene, organization) for person in holders]
 
 
 def _from_posts(scene: Scene) -> list[Workplace]:
