@@ -10,7 +10,9 @@ One list from two sources:
 
 The person of a verb is the subject of its clause, or the name a relative clause («, который»)
 or a participle stands beside; the organization stands where the verb puts it: its object, the
-instrumental, or after «в», «за», «из» (a common noun may stand between: «в компании «Вектор»»).
+instrumental, or after «в», «за», «из» (a common noun may stand between: «в компании «Вектор»»),
+with the organizations listed after it. Or the organization is named first and the person after
+the verb: «компания «Кедр», которую возглавляет Лев Ушаков», «союз, возглавляемый Петровым».
 A verb of the future, a plan or a negation states nothing yet.
 """
 
