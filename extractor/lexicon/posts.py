@@ -143,8 +143,12 @@ def match_post_head(tokens: Sequence[Token], i: int, end: int) -> int | None:
     lexicon = post_lexicon()
     first = post_lemma(tokens[i]) if i < end else ""
     starts: list[Phrase] = [(first,)]
-    if first in lexicon.expansions:
-        starts.append(lexicon.expansions[first])
+    # the tagger may give an abbreviation a lemma of its own («замгубернатор»); its written form,
+    # which does not decline, is the key then
+    written = tokens[i].text.lower().rstrip(".") if i < end else ""
+    abbreviation = first if first in lexicon.expansions else written
+    if abbreviation in lexicon.expansions:
+        starts.append(lexicon.expansions[abbreviation])
     ends = [_longest_from(tokens, i + 1, end, key) for key in starts]
     return max((e for e in ends if e is not None), default=None)
 

@@ -170,7 +170,8 @@ def extend_dependents(
                 k in spans.named_end or (toks[k].pos in ("NOUN", "PROPN", "ADJ") and case_of(toks[k]) in want)
             ):
                 k = spans.named_end.get(k, k + 1)
-            if k < limit and toks[k].text == "," and k > j + 1:
+            if k < limit and toks[k].text in (",", "и") and k > j + 1:
+                # «по бюджету, налогам и финансам», «по экономике и финансам»
                 k = coordinated_list_end(toks, k, limit, want) or k
             # «по связям с общественностью», «по работе с молодёжью»
             if low == "по" and k + 1 < limit and toks[k].text.lower() == "с" and case_of(toks[k + 1]) == "Ins":
