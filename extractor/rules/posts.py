@@ -396,6 +396,8 @@ def _posts_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Pos
         found = found if found and tagged.token_at(found[0].start) == sent.first else []
     if not found:
         found = _appointed_post_before(tagged, spans, nm, lo, sent.first)
+    if not found:
+        found = _one_of_post_before(tagged, spans, nm, lo)
     # the verb before the name, or before the rank or post right before it
     anchor = tagged.token_at(found[0].start) if found else None
     anchor = nm.first_tok if anchor is None else anchor
@@ -420,6 +422,26 @@ def _bracket_opening(toks: list[Token], closing: int, sent_first: int) -> int | 
         if toks[k].text == "(":
             return k if k > sent_first else None
     return None
+
+
+def _one_of_post_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens, lo: int) -> list[Post]:
+    """«один из заместителей главы центра Сергей Михайлов», «одной из основательниц фонда Анне
+    Котовой»: the plural post after «один из», its dependents reaching the name, is the name's in
+    the singular; «один» stands in the name's case."""
+    toks = tagged.tokens
+    end = nm.first_tok
+    for i in range(lo, end - 2):
+        if toks[i].lemma != "один" or toks[i + 1].text.lower() != "из":
+            continue
+        head_end = match_post_head(toks, i + 2, end)
+        if head_end is None or _head_noun(toks, i + 2, head_end).feats.get("Number") != "Plur":
+            continue
+        if not _name_agrees(toks[i], toks[nm.first_tok : nm.last_tok]):
+            continue
+        if head_end == end or _dependents(tagged, spans, head_end, end) == end:
+            post = _post_record(tagged, i + 2, head_end, end, group=True)
+            return [post] if post else []
+    return []
 
 
 # between an appointing verb and the post it gives: «назначил её директором», «назначить вновь»
