@@ -18,6 +18,7 @@ PercentUnit = Literal["percent", "pp"]
 Qualifier = Literal["more", "less", "about", "at_least", "up_to"]
 Change = Literal["increase", "decrease"]
 Role = Literal["change", "level"]  # the amount of a change («на 1,2%»), or the level reached («до 7,2%»)
+RangeEnd = Literal["from", "to"]  # the lower or the upper number of a range («12–14%»: 12 from, 14 to)
 EntityType = Literal["person", "organization", "location"]
 Action = Literal["appointed", "dismissed", "acting"]
 # how a person is tied to an organization: a post of theirs names it, or a verb says they head it,
@@ -114,7 +115,8 @@ class Location(Record):
 class Percentage(Record):
     text: str
     value: float
-    value_to: float | None = None  # upper bound of a range «на 5–7%»
+    value_to: float | None = None  # upper bound of a range «на 5–7%», on its lower number's item
+    range: RangeEnd | None = None  # which number of a range this item is; each has an item
     unit: PercentUnit
     qualifier: Qualifier | None
     subject: str | None = None  # what it measures, nominative
@@ -130,7 +132,8 @@ class Percentage(Record):
 class Money(Record):
     text: str
     value: float  # the full amount in units of the currency: «45,4 млрд рублей» -> 45400000000.0
-    value_to: float | None = None  # upper bound of a range «от 10 до 15 млн рублей»
+    value_to: float | None = None  # upper bound of a range «от 10 до 15 млн рублей», on its lower number's item
+    range: RangeEnd | None = None  # which number of a range this item is; each has an item
     currency: str | None  # ISO 4217 code, written with the amount or taken from its context
     qualifier: Qualifier | None
     subject: str | None = None  # what it measures, nominative

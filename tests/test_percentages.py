@@ -43,14 +43,20 @@ FORMS: list[tuple[str, list[tuple[str, float, float | None, str, str | None]]]] 
     ("Скидка 100% на второй товар.", [("100%", 100.0, None, "percent", None)]),
     ("Загрузка мощностей составила 0,5%.", [("0,5%", 0.5, None, "percent", None)]),
     ("Инвестиции выросли на 1\u00a0200% за десять лет.", [("1\u00a0200%", 1200.0, None, "percent", None)]),
-    # ranges
-    ("Цены вырастут на 5–7%.", [("5–7%", 5.0, 7.0, "percent", None)]),
-    ("Рост составит 5-7 % в год.", [("5-7 %", 5.0, 7.0, "percent", None)]),
-    ("Прирост ожидается на уровне 3%–4% в год.", [("3%–4%", 3.0, 4.0, "percent", None)]),
-    ("Доходность составит от 3 до 5 процентов.", [("от 3 до 5 процентов", 3.0, 5.0, "percent", None)]),
-    ("Снижение от 10% до 12% прогнозируют эксперты.", [("от 10% до 12%", 10.0, 12.0, "percent", None)]),
-    ("Скидка от трех до пяти процентов.", [("от трех до пяти процентов", 3.0, 5.0, "percent", None)]),
-    ("Маржа выросла на 1,5–2 п.п.", [("1,5–2 п.п.", 1.5, 2.0, "pp", None)]),
+    # ranges: an item for each number, the lower one with the upper bound as value_to
+    ("Цены вырастут на 5–7%.", [("5", 5.0, 7.0, "percent", None), ("7%", 7.0, None, "percent", None)]),
+    ("Рост составит 5-7 % в год.", [("5", 5.0, 7.0, "percent", None), ("7 %", 7.0, None, "percent", None)]),
+    ("Прирост ожидается на уровне 3%–4% в год.",
+     [("3%", 3.0, 4.0, "percent", None), ("4%", 4.0, None, "percent", None)]),
+    ("Доходность составит от 3 до 5 процентов.",
+     [("от 3", 3.0, 5.0, "percent", None), ("5 процентов", 5.0, None, "percent", None)]),
+    ("Снижение от 10% до 12% прогнозируют эксперты.",
+     [("от 10%", 10.0, 12.0, "percent", None), ("12%", 12.0, None, "percent", None)]),
+    ("Скидка от трех до пяти процентов.",
+     [("от трех", 3.0, 5.0, "percent", None), ("пяти процентов", 5.0, None, "percent", None)]),
+    ("Маржа выросла на 1,5–2 п.п.", [("1,5", 1.5, 2.0, "pp", None), ("2 п.п.", 2.0, None, "pp", None)]),
+    # the level a change starts from takes the unit of the level reached
+    ("Доля снизилась с 68 до 61%.", [("68", 68.0, None, "percent", None), ("61%", 61.0, None, "percent", None)]),
     # qualifiers, included in the span
     ("Доля составила более 50%.", [("более 50%", 50.0, None, "percent", "more")]),
     ("Выручка выросла более чем на 50%.", [("более чем на 50%", 50.0, None, "percent", "more")]),
@@ -349,6 +355,12 @@ TRADE_EXPECTED = [
 @pytest.mark.parametrize("text,expected", cases(FORMS))
 def test_forms(text: str, expected: list[tuple[str, float, float | None, str, str | None]]) -> None:
     assert [(p.text, p.value, p.value_to, p.unit, p.qualifier) for p in _find(text)] == expected
+
+
+def test_a_range_marks_its_two_numbers_and_their_offsets() -> None:
+    text = "Выручка вырастет на 12–14%."
+    got = [(p.range, p.start, p.end, text[p.start : p.end], p.change, p.subject) for p in _find(text)]
+    assert got == [("from", 20, 22, "12", "increase", "выручка"), ("to", 23, 26, "14%", "increase", "выручка")]
 
 
 @pytest.mark.parametrize("text", cases(NEGATIVE))

@@ -820,3 +820,16 @@ def read_figures(
             last_change = prev
         out.append(prev.context)
     return out
+
+
+# what joins the two numbers of a range: a dash, or «до» after «от»
+_RANGE_JOINER_RE = re.compile(r"\s*[–—]\s*|(?<=\w)-(?=\d)|\s+-\s+|\s+до\s+", re.IGNORECASE)
+
+
+def range_parts(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where the first number of a range written over [start, end) ends and the second begins:
+    «12–14%» -> «12» | «14%», «от 500 тыс. до 25 млн рублей» -> «от 500 тыс.» | «25 млн рублей»."""
+    first = next((k for k in range(start, end) if text[k].isdigit()), start)  # past «от», «около»
+    m = _RANGE_JOINER_RE.search(text, first + 1, end)
+    return (m.start(), m.end()) if m else None
+

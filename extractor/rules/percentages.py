@@ -11,11 +11,11 @@ read by nlp/figures.py, as for money; its word lists are data (lexicon/numbers.p
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extractor.lexicon.numbers import figure_words
 from extractor.model import DateItem, Percentage, PercentUnit
-from extractor.nlp.figures import Figure, read_figures
+from extractor.nlp.figures import Figure, range_parts, read_figures
 from extractor.nlp.numbers import MAX_NUMBER_WORDS, NUMBER, cardinal, to_float
 from extractor.nlp.offsets import Offsets
 from extractor.nlp.tagging import Tagged
@@ -38,6 +38,8 @@ _DIGIT_RE = re.compile(
     rf"|(?P<v>{NUMBER}))\s*{_UNIT}",
     _FLAGS,
 )
+# «с 68 до 61%»: the level a change starts from, its unit written only after the level reached
+_FROM_LEVEL_RE = re.compile(rf"{_BW}(?:с|со)\s+(?P<x>{NUMBER})\s+до\s+(?={NUMBER}\s*{_UNIT})", _FLAGS)
 _WORD_UNIT_RE = re.compile(rf"{_BW}(?P<unit>{_PP}|{_PCT_WORD})", _FLAGS)
 _WORD_GAP_RE = re.compile(r"[\s-]*")  # between the words of a number in words, and its unit
 _TO_BEFORE_RE = re.compile(r"(?<![а-яё])до\s+\Z", _FLAGS)
@@ -72,6 +74,8 @@ def _raw_digits(text: str) -> list[_Raw]:
         else:
             value, value_to, num_start = to_float(m.group("v")), None, m.start("v")
         out.append(_Raw(num_start, m.end(), value, value_to, _unit_kind(m.group("unit"))))
+    for m in _FROM_LEVEL_RE.finditer(text):
+        out.append(_Raw(m.start("x"), m.end("x"), to_float(m.group("x")), None, _unit_kind(m.group("unit"))))
     return out
 
 
@@ -138,20 +142,31 @@ def find_percentages(tagged: Tagged, dates: list[DateItem]) -> list[Percentage]:
         sign = _glued_sign(text, raw.num_start)
         start = min(ctx.start, raw.num_start - 1) if sign else ctx.start
         factor = -1.0 if sign in _MINUS else 1.0
-        out.append(
-            Percentage(
-                text=text[start : raw.end],
-                value=factor * raw.value,
-                value_to=factor * raw.value_to if raw.value_to is not None else None,
-                unit=raw.unit,
-                qualifier=ctx.qualifier,
-                subject=ctx.subject,
-                change=ctx.change,
-                role=ctx.role,
-                period=ctx.period,
-                base=ctx.base,
-                start=start,
-                end=raw.end,
-            )
+        item = Percentage(
+            text=text[start : raw.end],
+            value=factor * raw.value,
+            value_to=factor * raw.value_to if raw.value_to is not None else None,
+            unit=raw.unit,
+            qualifier=ctx.qualifier,
+            subject=ctx.subject,
+            change=ctx.change,
+            role=ctx.role,
+            period=ctx.period,
+            base=ctx.base,
+            start=start,
+            end=raw.end,
         )
+        out.extend(_range_items(text, item))
     return out
+
+
+def _range_items(text: str, item: Percentage) -> list[Percentage]:
+    """A range is two items, one a number: «12–14%» -> «12» (from, value_to 14) and «14%» (to)."""
+    parts = range_parts(text, item.start, item.end) if item.value_to is not None else None
+    if parts is None:
+        return [item]
+    first_end, second_start = parts
+    low = replace(item, text=text[item.start : first_end], end=first_end, range="from")
+    high = replace(item, text=text[second_start : item.end], value=item.value_to, value_to=None, range="to",
+                   start=second_start)
+    return [low, high]
