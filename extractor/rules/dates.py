@@ -700,13 +700,38 @@ def _tense(tok: Token) -> str | None:
     return None
 
 
+# the words that open a clause of its own after a comma: «сообщил, что с 1 апреля центр начинает»
+_CLAUSE_OPENERS = frozenset({"что", "чтобы", "где", "когда", "если", "как", "поскольку", "который", "которая",
+                             "которое", "которые"})
+
+
+def _opens_clause(toks: list[Token], k: int) -> bool:
+    """Token k ends one clause and the next begins after it: «;», or a comma before «что», «где»..."""
+    if toks[k].text == ";":
+        return True
+    return toks[k].text == "," and k + 1 < len(toks) and toks[k + 1].text.lower() in _CLAUSE_OPENERS
+
+
+def _clause_of(toks: list[Token], a: int, b: int, at: int) -> tuple[int, int]:
+    """The token range of the clause around token `at`, within [a, b)."""
+    lo = next((k + 1 for k in range(at - 1, a - 1, -1) if _opens_clause(toks, k)), a)
+    hi = next((k for k in range(at, b) if _opens_clause(toks, k)), b)
+    return lo, hi
+
+
 def _tense_near(offsets: Offsets, lo: int, hi: int, pos: int) -> str | None:
     """Tense of the verb nearest to `pos` among the tokens of text[lo:hi] (at most TENSE_REACH
-    tokens away on either side)."""
-    best: tuple[int, str] | None = None
+    tokens away on either side), in the date's own clause when that has a verb: «Министр
+    сообщил, что с 1 апреля центр начинает» speaks of what is to come."""
     a, b = offsets.token_range(lo, hi)
     at = offsets.first_token(pos)
     toks = offsets.tagged.tokens
+    clause = _clause_of(toks, a, b, at)
+    return _nearest_tense(toks, *clause, at, pos) or _nearest_tense(toks, a, b, at, pos)
+
+
+def _nearest_tense(toks: list[Token], a: int, b: int, at: int, pos: int) -> str | None:
+    best: tuple[int, str] | None = None
     for k in range(max(a, at - TENSE_REACH), min(b, at + TENSE_REACH)):
         tok = toks[k]
         tense = _tense(tok)
@@ -719,6 +744,10 @@ def _tense_near(offsets: Offsets, lo: int, hi: int, pos: int) -> str | None:
     return best[1] if best else None
 
 
+# «−5,7% к марту 2024 года», «+3 п.п. к 2023 году»: a percentage's comparison base
+_PERCENT_BASE_RE = re.compile(r"(?:%|п\.\s?п\.|процент[а-яё]*|пункт[а-яё]*)\s+ко?\s+\Z", re.IGNORECASE)
+
+
 class _Context:
     """Sentences, lines and comparison bases of a text's candidates, for `_in_context`."""
 
@@ -729,7 +758,7 @@ class _Context:
         self.base = []
         for i, c in enumerate(cands):
             lo = max(self.sentence(c.start)[0], cands[i - 1].end if i else 0, c.start - MARKER_WINDOW)
-            self.base.append(bool(_MARKER_RE.search(text[lo : c.start])))
+            self.base.append(bool(_MARKER_RE.search(text[lo : c.start]) or _PERCENT_BASE_RE.search(text, lo, c.start)))
 
     def sentence(self, pos: int) -> tuple[int, int]:
         return self.offsets.sentence(pos)
