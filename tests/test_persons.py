@@ -54,6 +54,9 @@ NAME_CASES = [
     ("Иванов Иван выступил на совещании. Иван Иванов сказал, что план выполнен.", ["Иванов Иван"]),
     # a Chinese name keeps its order; a later mention in the nominative joins it
     ("Прибыл Чжоу Минхуа. Чжоу Минхуа провёл переговоры.", ["Чжоу Минхуа"]),
+    # initials after the surname keep their place, and the surname alone joins the name
+    ("Ответственные:\n– главный инженер Кравцов П. С.;\n– начальник смены Рябова О. Н.\nКравцов доложил о ремонте.",
+     ["Кравцов П. С.", "Рябова О. Н."]),
     # a statistics office the model reads into the name after it
     ("Данные представил заместитель руководителя Пермьстата В. С. Мальцев.", ["В. С. Мальцев"]),
     # a regnal number is no initial

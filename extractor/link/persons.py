@@ -68,7 +68,8 @@ def display_name(p: Person, named_in_full: bool = False, official_order: bool = 
     Иванов», «Реджеп Тайип Эрдоган»); the patronymic too when one mention gives all three names
     («Дмитрия Олеговича Карпенко»), in the official order «Фамилия Имя Отчество» when that mention
     has it («Тажитдинова Илшата Азаматовича» in a decree), as the press-release gold writes names;
-    a name written surname first without a patronymic too («Чжао Лимин»).
+    a name written surname first without a patronymic too («Чжао Лимин»), or with initials after it
+    («Кожевников Е. В.»).
     «Николай Николаевич» beside «Николай Балахин» leaves «Николай Балахин»."""
     is_patronymic = bool(p.middle) and (has_gram(p.middle, "Patr") or bool(PATRONYMIC.search(p.middle.lower())))
     if is_patronymic and not (p.middle or "").endswith(".") and not named_in_full:
@@ -77,6 +78,8 @@ def display_name(p: Person, named_in_full: bool = False, official_order: bool = 
         return f"{p.last} {p.first} {p.middle}"
     if official_order and not p.middle and p.first and p.last:
         return f"{p.last} {p.first}"  # «Чжао Лимин»: a Chinese name, surname first
+    if official_order and p.first and p.last and p.first.endswith("."):
+        return " ".join(x for x in (p.last, p.first, p.middle) if x)  # «Кожевников Е. В.», as in a list
     return " ".join(x for x in (p.first, p.middle, p.last) if x)
 
 

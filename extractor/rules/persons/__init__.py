@@ -146,12 +146,18 @@ def split_name(tagged: Tagged, first: int, last: int, lone_surname: bool = False
             m = NameForm(initials[1] + ".", WRITTEN)
     start, end = toks[first].start, toks[last - 1].end
     forms = surname_readings(roles.last[-1].text) if roles.last else frozenset()
+    initial_toks = [t for t in toks[first:last] if INITIAL.fullmatch(t.text)]
+    # «Петров Иван», «Кожевников Е. В.»: the surname written before the first name or initials
+    surname_first = bool(roles.last) and (
+        bool(roles.first) and roles.last[0].start < roles.first.start
+        or not roles.first and bool(initial_toks) and roles.last[-1].start < initial_toks[0].start
+    )
     return NameMention(
         start, end, first, last,
         f.text if f else None, m.text if m else None, la.text if la else None, gender, forms,
         first_forms=frozenset({name_key(f.text), name_key(roles.first.text)}) if f and roles.first else frozenset(),
         first_rank=f.rank if f else KEPT, last_rank=la.rank if la else KEPT,
-        surname_first=bool(roles.first and roles.last and roles.last[0].start < roles.first.start),
+        surname_first=surname_first,
     )
 
 
