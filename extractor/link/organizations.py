@@ -172,12 +172,14 @@ def _principal(names: list[str], official: frozenset[str] = frozenset()) -> str:
 
 def _one_org(names: list[str], other: list[str]) -> bool:
     """Two sets of names are one organization's when two of them are, and their principal names
-    agree too, unless one side has short names only: «СГУ» joins «Саратовский государственный
-    университет», but does not then bring «Сургутский государственный университет» in."""
+    agree too, unless one side has short names only, or capitals only: «СГУ» joins «Саратовский
+    государственный университет», but does not then bring «Сургутский государственный университет» in."""
     if not any(same_org(a, b) for a in names for b in other):
         return False
     if all(" " not in n for n in names) or all(" " not in n for n in other):
         return True
+    if all(n.isupper() for n in names) or all(n.isupper() for n in other):
+        return True  # a heading's capitals and a short name: «ЦЕНТР ГАРАНТИЙНОЙ ПОДДЕРЖКИ», «ЦГП»
     return same_org(_principal(names), _principal(other))
 
 

@@ -4,6 +4,8 @@ sentence; and the keys that tell one short name in any case."""
 
 from __future__ import annotations
 
+import re
+
 from extractor.lexicon.orgs import (
     QUOTE_CHARS,
     event_heads,
@@ -11,6 +13,7 @@ from extractor.lexicon.orgs import (
     not_org_names,
     object_heads,
     org_heads,
+    org_organs,
     plain,
     time_nouns,
     unit_heads,
@@ -74,6 +77,21 @@ def is_generic(m: OrgMention) -> bool:
     if len(words) != 1:
         return False
     return phrase_lemmas(words[0]) in org_heads() or words[0] in ("группа", "общество", "компания")
+
+
+def is_organ_of_a_reference(tagged: Tagged, m: OrgMention) -> bool:
+    """«Наблюдательный совет Банка», «Отделения Банка»: an organ or a unit of an organization the
+    text calls by its head noun alone, not an organization of its own."""
+    i = tagged.token_at(m.start)
+    j = tagged.token_ending(m.end)
+    if i is None or j is None or m.legal_form or j == i:
+        return False
+    toks = tagged.tokens
+    organ = org_organs().longest_at(toks, i, j + 1) or unit_heads().longest_at(toks, i, j + 1)
+    if organ is None or organ[0] != j or not toks[j].text[:1].isupper() or (toks[j].lemma,) not in org_heads():
+        return False
+    # the head noun is the short name the text gave an organization: «(далее – Банк)»
+    return re.search(rf"далее\s*[–—-]?\s*[«\"]?{re.escape(toks[j].lemma.capitalize())}\b", tagged.text) is not None
 
 
 def is_lone_common_noun(tagged: Tagged, m: OrgMention) -> bool:

@@ -54,6 +54,7 @@ from extractor.rules.organizations.filters import (
     is_common_word,
     is_generic,
     is_lone_common_noun,
+    is_organ_of_a_reference,
     name_keys,
     named_in,
 )
@@ -845,7 +846,8 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
             continue
         chosen.append(m)
         covered.add(m.start, m.end)
-    chosen = territorial_branches(tagged, [m for m in chosen if not is_lone_common_noun(tagged, m)])
+    chosen = [m for m in chosen if not is_lone_common_noun(tagged, m) and not is_organ_of_a_reference(tagged, m)]
+    chosen = territorial_branches(tagged, chosen)
     for m in repeated_mentions(tagged, chosen):
         why = event_or_thing(tagged, m)
         if why is not None:

@@ -222,6 +222,13 @@ BRACKETED = re.compile(
 )
 
 
+# a short name the text gives for the rest of it, maybe after the legal form: «(далее – МФЦ)»,
+# «(далее – КГКУ «УКС»)» (a name in brackets without «далее» is a mention of its own)
+HEREAFTER = re.compile(
+    r"\s*\(\s*далее\s*[–—-]?\s*(?:(?P<form>[А-ЯЁ]{2,6})\s+(?=[«\"]))?[«\"]?(?P<short>[А-ЯЁA-Z][А-ЯЁA-Z\-]{1,11})[»\"]?\s*\)"
+)
+
+
 # a short name opening brackets that go on: «Северноуральский валковый завод» (СУВЗ, входит в ...)
 ABBREVIATION_OPENING_BRACKETS = re.compile(r"\s*\(\s*([А-ЯЁA-Z]{2,10}),\s")
 
@@ -279,10 +286,14 @@ def with_brackets(tagged: Tagged, m: OrgMention, others: Coverage) -> OrgMention
         end += 1  # «Уральским федеральным университетом (УФУ»: the model left the bracket out
     for _ in range(MAX_BRACKETS):
         after = BRACKETED.match(text, end)
-        if not after or others.overlaps(after.start(1), after.end(1)):
+        hereafter = None if after else HEREAFTER.match(text, end)
+        short = after.span(1) if after else hereafter.span("short") if hereafter else None
+        if short is None or others.overlaps(*short):
             break
-        found.append(after.group(1))
-        end = after.end()
+        found.append(text[short[0] : short[1]])
+        if hereafter and hereafter.group("form"):
+            found.append(hereafter.group("form"))  # «(далее – КГКУ «УКС»)»: its legal form too
+        end = (after or hereafter).end()
     if not found and (opening := ABBREVIATION_OPENING_BRACKETS.match(text, end)):
         found.append(opening.group(1))  # «(СУВЗ, входит в группу ...)»: the short name opens them
     legal, alias = m.legal_form, m.alias
