@@ -495,6 +495,16 @@ NOT_ORG_CASES = [
      ["Наблюдательный совет", "Отделения"]),
 ]
 
+# a name stops before a person's first name and patronymic, and before a heading's verb
+def test_a_name_stops_before_a_person_and_a_headings_verb(extract):
+    doc = extract("В ТГУ ОТКРЫЛСЯ ЦЕНТР КОМПЕТЕНЦИЙ\n\nИсполнительный директор Фонда Вероника Павловна Зуева "
+                  "рассказала о планах ТГУ.")
+    assert [o["name"] for o in doc["organizations"]] == ["ТГУ"]
+    assert [(p["name"], [x["normal"] for x in p["posts"]]) for p in doc["persons"]] == [
+        ("Вероника Павловна Зуева", ["исполнительный директор Фонда"])
+    ]
+
+
 # sentences that name no organization at all
 NO_ORG_TEXTS = [
     "В Тульской области открылся новый логистический центр.",

@@ -223,6 +223,31 @@ def _windows(sents: list[Sentence]) -> list[tuple[int, int]]:
     return out
 
 
+# the ending of a patronymic: «Олеговна», «Ашотович»
+PATRONYMIC_ENDING = re.compile(r"(?:ович|евич|овна|евна|ична|инична)$")
+
+
+def _first_names_out_of_orgs(tagged: Tagged) -> list[Span]:
+    """A first name the model read into the organization before a name that opens with a
+    patronymic is the name's: «директор Фонда Виктория | Олеговна Семенцова»."""
+    spans = list(tagged.spans)
+    toks = tagged.tokens
+    for n in range(len(spans) - 1):
+        org, per = spans[n], spans[n + 1]
+        if org.type != "ORG" or per.type != "PER" or org.last != per.first or org.last - org.first < 2:
+            continue
+        name = toks[org.last - 1]
+        if not (PATRONYMIC_ENDING.search(toks[per.first].text) and name.text[:1].isupper()):
+            continue
+        if not any("Name" in p.tag for p in name.parses):
+            continue
+        text = tagged.text
+        end = toks[org.last - 2].end
+        spans[n] = Span(org.type, org.start, end, text[org.start : end], org.first, org.last - 1)
+        spans[n + 1] = Span(per.type, name.start, per.end, text[name.start : per.end], org.last - 1, per.last)
+    return spans
+
+
 def is_place_word(word: str) -> bool:
     """A word whose every dictionary reading is a place and none a name («Суджу»)."""
     found = parses(word.lower())
@@ -323,6 +348,7 @@ class Tagger:
                     continue  # a span that cuts a token: NER and razdel disagree, drop it
                 typ = _span_type(typ, first, last + 1, text[start:end])
                 tagged.spans.append(Span(typ, start, end, text[start:end], first, last + 1))
+            tagged.spans = _first_names_out_of_orgs(tagged)
             out.append(tagged)
         return out
 

@@ -5,6 +5,8 @@ never into a date («одобрен Советом Федерации 28 июн�
 
 from __future__ import annotations
 
+import re
+
 from extractor.lexicon.orgs import circumstance_words, month_lemmas
 from extractor.nlp.phrases import ORG_PREPS, NamedSpans, extend_dependents
 from extractor.nlp.tagging import Tagged, Token
@@ -38,6 +40,35 @@ def _is_verb(tok: Token) -> bool:
     clause = feats.get("VerbForm") in ("Fin", "Conv") or feats.get("Variant") == "Short"
     only_verb = bool(tok.parses) and all(p.tag.POS in CLAUSE_POS for p in tok.parses)
     return tok.pos in ("VERB", "AUX") and clause and only_verb
+
+
+def _heading_verb(tagged: Tagged, k: int) -> bool:
+    """A verb of a heading in capitals, which the tagger reads as a name: «В ОнГТУ ОТКРЫЛСЯ ...»;
+    the dictionary alone says it is a verb, and no word of the line is written as in running text."""
+    tok = tagged.tokens[k]
+    if not (tok.text.isupper() and len(tok.text) > MAX_ACRONYM_LETTERS):
+        return False
+    if not (tok.parses and all(p.tag.POS in CLAUSE_POS for p in tok.parses)):
+        return False
+    text = tagged.text
+    line_start, line_end = text.rfind("\n", 0, tok.start) + 1, text.find("\n", tok.end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    # no word written as in running text («Открылся», «открылся»); «ОнГТУ» is an abbreviation
+    return not any(len(w) > 1 and w[1:].islower() for w in re.findall(r"\w+", line))
+
+
+# an acronym may read as a verb in the dictionary; a word of a heading is longer
+MAX_ACRONYM_LETTERS = 5
+# a first name before a patronymic: «Фонда Виктория Олеговна Семенцова» names her, not the fund
+PATRONYMIC = re.compile(r"(ович|евич|овна|евна|ична|инична)$")
+
+
+def _starts_full_name(toks: list[Token], k: int) -> bool:
+    """A capitalized word before a patronymic starts a person's name: «Фонда | Виктория Олеговна»."""
+    return (
+        k + 1 < len(toks) and toks[k].text[:1].isupper() and toks[k].text[1:].islower()
+        and toks[k + 1].text[:1].isupper() and PATRONYMIC.search(toks[k + 1].text) is not None
+    )
 
 
 def _is_initial(toks: list[Token], k: int) -> bool:
@@ -80,7 +111,10 @@ def name_end(tagged: Tagged, first: int, last: int) -> int:
                 return k  # «в Государственную думу «не появляется ни на ... поле»»: a quotation follows
             k = min(closed, last)  # «Радиостанции «Говорит Москва»»: a quoted name is all the name's
             continue
-        if _starts_date(toks, k) or _starts_circumstance(toks, k) or _is_verb(toks[k]) or _starts_person(toks, k):
+        if (
+            _starts_date(toks, k) or _starts_circumstance(toks, k) or _is_verb(toks[k]) or _starts_person(toks, k)
+            or _starts_full_name(toks, k) or _heading_verb(tagged, k)
+        ):
             return k
         if k > 0 and _object_after_name(toks[k - 1], toks[k]):
             return k
