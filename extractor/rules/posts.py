@@ -481,10 +481,14 @@ def _post_before_link_verb(tagged: Tagged, spans: NamedSpans, verb: int, sent_fi
     lo = max(sent_first, verb - MAX_DEPENDENT_TOKENS - MAX_POST_WORDS)
     for i in range(lo, verb):
         head_end = match_post_head(toks, i, verb)
-        if head_end is None or case_of(_head_noun(toks, i, head_end)) != "Ins":
+        if head_end is None:
+            continue
+        # the case is the head's, or an acting post's participle's: «Исполняющим обязанности министра»
+        first = _head_with_modifiers(tagged, i, sent_first)
+        if case_of(_head_noun(toks, first, head_end)) != "Ins":
             continue
         if head_end == verb or _dependents(tagged, spans, head_end, verb) == verb:
-            post = _post_record(tagged, _head_with_modifiers(tagged, i, sent_first), head_end, verb)
+            post = _post_record(tagged, first, head_end, verb)
             return [post] if post else []
     return []
 
