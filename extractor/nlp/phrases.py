@@ -176,7 +176,10 @@ def extend_dependents(
             # «по связям с общественностью», «по работе с молодёжью»
             if low == "по" and k + 1 < limit and toks[k].text.lower() == "с" and case_of(toks[k + 1]) == "Ins":
                 k += 1
-                while k < limit and toks[k].pos in ("NOUN", "ADJ") and case_of(toks[k]) == "Ins":
+                while k < limit and (
+                    toks[k].pos in ("NOUN", "ADJ") and case_of(toks[k]) == "Ins"
+                    or toks[k].text == "и" and k + 1 < limit and case_of(toks[k + 1]) == "Ins"  # «с малым и средним»
+                ):
                     k += 1
             # «в» takes a place or organization («в Республике Беларусь», «в округе»), not a time
             if low in ("в", "во") and toks[j + 1].text.lower() in NOT_PLACES:

@@ -97,11 +97,12 @@ def _chained_post(toks: list[Token], j: int, limit: int) -> int | None:
     if head_end is not None and case_of(toks[head_end - 1]) in ("Gen", None):
         return head_end
     if toks[j].text in DASHES and j + 1 < limit:
+        # «заместитель председателя правления – директор по работе с клиентами»: one post, whatever
+        # the case of the second
         k = j + 1
         while k < limit and is_modifier(toks[k], toks[k - 1]):
             k += 1
-        if match_post_head(toks, k, limit) is not None:
-            return k
+        return match_post_head(toks, k, limit)
     return None
 
 
