@@ -575,6 +575,8 @@ def _weekday(m: re.Match[str], scan: _Scan, group: str = "wd") -> _Cand | None:
     if mode == "plain" and prep in ("на", "к", "ко", "до"):
         night = prep == "на" and _NIGHT_RE.search(text, max(0, m.start() - 8), m.start())
         mode = "plain" if night else "coming"
+    elif mode == "plain" and _tense_near(scan.offsets, *scan.offsets.sentence(m.start()), m.start()) == "future":
+        mode = "coming"  # «Приём заявок начнётся в понедельник»: the one to come (today, said on a Monday)
     if mode in ("next", "coming"):
         delta = (target - ref.weekday()) % 7
         day = _days_from(ref, delta or (7 if mode == "next" else 0))
@@ -713,7 +715,9 @@ def _opens_clause(toks: list[Token], k: int) -> bool:
 
 
 def _clause_of(toks: list[Token], a: int, b: int, at: int) -> tuple[int, int]:
-    """The token range of the clause around token `at`, within [a, b)."""
+    """The token range of the clause around token `at`, within [a, b) and TENSE_REACH tokens of it
+    (a sentence of a thousand dates stays linear)."""
+    a, b = max(a, at - TENSE_REACH), min(b, at + TENSE_REACH)
     lo = next((k + 1 for k in range(at - 1, a - 1, -1) if _opens_clause(toks, k)), a)
     hi = next((k for k in range(at, b) if _opens_clause(toks, k)), b)
     return lo, hi
@@ -970,7 +974,29 @@ def find_dates(tagged: Tagged, ref: datetime.date | None) -> list[DateItem]:
         year = _evidence_year(text, scan.offsets, kept)
         if year is not None:
             kept = _resolved(text, replace(scan, year=year))
-    return _items(text, _with_ranges(text, _with_parts(text, kept)))
+    return _items(text, _with_ranges(text, _with_parts(text, _weekdays_dated(text, kept))))
+
+
+# «в четверг, 24 октября»: a weekday and the date it is
+_WEEKDAY_DATE_GAP_RE = re.compile(r",?\s*")
+
+
+def _weekdays_dated(text: str, kept: list[_Cand]) -> list[_Cand]:
+    """A weekday followed by the date of a day of that weekday is that day, whatever the tense."""
+    out = list(kept)
+    for k in range(len(out) - 1):
+        wd, day = out[k], out[k + 1]
+        if wd.kind != "near" or not day.is_day or day.value is None or wd.value is None:
+            continue
+        if not _WEEKDAY_DATE_GAP_RE.fullmatch(text, wd.end, day.start) or len(wd.value) != len(day.value):
+            continue
+        try:
+            same = datetime.date.fromisoformat(wd.value).weekday() == datetime.date.fromisoformat(day.value).weekday()
+        except ValueError:
+            continue
+        if same:
+            out[k] = replace(wd, value=day.value)
+    return out
 
 
 def _with_parts(text: str, kept: list[_Cand]) -> list[_Cand]:
