@@ -139,6 +139,10 @@ CASES: list[tuple[str, list[tuple[str, str | None, bool, str | None]]]] = [
     ("Встреча прошла в прошлую пятницу.", [("в прошлую пятницу", "2025-09-26", True, None)]),
     ("Совет директоров собрался в пятницу.", [("в пятницу", "2025-09-26", True, None)]),
     ("Решение примут в понедельник.", [("в понедельник", "2025-09-29", True, None)]),
+    # the current month by its end or start, the month before and after
+    ("Ремонт завершат до конца месяца.", [("до конца месяца", "2025-09", True, None)]),
+    ("Итоги прошлого месяца подвели в начале месяца.",
+     [("прошлого месяца", "2025-08", True, None), ("в начале месяца", "2025-09", True, None)]),
     # a verb to come makes a weekday the coming one; a date after the weekday says which it is
     ("Приём заявок начнётся в четверг.", [("в четверг", "2025-10-02", True, None)]),
     ("Заседание прошло в четверг, 25 сентября.",
