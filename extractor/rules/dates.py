@@ -862,6 +862,10 @@ def _in_context(text: str, scan: _Scan, cands: list[_Cand]) -> list[_Cand]:
                 # is not in a future year named in another sentence
                 if tense == "future" and year < scan.year or tense == "past" and year > scan.year and not own_sentence:
                     year = None
+                # «Заседание пройдёт в феврале 2026 года. Приём заявок продлится с 1 по 19
+                # декабря» (in November 2025): what is still to come this year is this year's
+                elif tense == "future" and year > scan.year and not own_sentence and _ahead(c, scan):
+                    year = None
             if year is not None:
                 ctx.cands[i] = replace(c, value=c.make(year), relative=False)
             elif scan.year is not None:
@@ -874,6 +878,15 @@ def _in_context(text: str, scan: _Scan, cands: list[_Cand]) -> list[_Cand]:
             elif focus is not None and c.cmp_year is not None and focus_year is not None:
                 ctx.cands[i] = replace(c, value=_shift_year(focus, c.cmp_year - focus_year))
     return ctx.cands
+
+
+def _ahead(c: _Cand, scan: _Scan) -> bool:
+    """The year-less date, in the reference year, begins after the reference date."""
+    value = c.make(scan.year) if c.make is not None and scan.year is not None else None
+    if value is None or scan.ref is None:
+        return False
+    first = value.split("/")[0]
+    return first > scan.ref.isoformat()[: len(first)]
 
 
 # the word before a date that makes it a target («до 2030 года», «к 2036 году», «по 2024 год»)
