@@ -495,6 +495,14 @@ NOT_ORG_CASES = [
      ["Наблюдательный совет", "Отделения"]),
 ]
 
+# names that may be one organization's are two when their legal forms differ
+def test_different_legal_forms_keep_organizations_apart(extract):
+    doc = extract("В рейтинг вошли ГБУЗ «Городская больница» г. Орска и ГАУЗ «Новотроицкая городская больница».")
+    assert [(o["name"], o["legal_form"]) for o in doc["organizations"]] == [
+        ("Городская больница", "ГБУЗ"), ("Новотроицкая городская больница", "ГАУЗ")
+    ]
+
+
 # a name stops before a person's first name and patronymic, and before a heading's verb
 def test_a_name_stops_before_a_person_and_a_headings_verb(extract):
     doc = extract("В ТГУ ОТКРЫЛСЯ ЦЕНТР КОМПЕТЕНЦИЙ\n\nИсполнительный директор Фонда Вероника Павловна Зуева "

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from extractor.lexicon.orgs import legal_forms
 from extractor.model import Location, Mention, Organization
 from extractor.rules.locations import LocMention, is_republic, same_place
 from extractor.rules.organizations.names import (
@@ -124,7 +125,7 @@ def _grouped(mentions: list[OrgMention], bracketed: dict[int, int]) -> list[list
     group_of: dict[int, int] = {}
     for n, m in enumerate(mentions):
         own = _names([m])
-        k = next((i for i, ns in enumerate(names) if _one_org(ns, own)), None)
+        k = next((i for i, ns in enumerate(names) if _one_org(ns, own) and not _other_forms(groups[i], [m])), None)
         if k is None and group_of.get(bracketed.get(n, -1)) is not None:
             k = group_of[bracketed[n]]
         if k is None:
@@ -145,13 +146,26 @@ def _pairwise(groups: list[list[OrgMention]]) -> list[list[OrgMention]]:
         return groups
     out: list[list[OrgMention]] = []
     for group in groups:
-        target = next((g for g in out if _one_org(_names(g), _names(group))), None)
+        target = next((g for g in out if _one_org(_names(g), _names(group)) and not _other_forms(g, group)), None)
         if target is None:
             out.append(list(group))
         else:
             target.extend(group)
             target.sort(key=lambda m: m.start)
     return out
+
+
+def _other_forms(a: list[OrgMention], b: list[OrgMention]) -> bool:
+    """Two public institutions whose mentions give different legal forms are two, though one
+    name may be a shorter form of the other: «ГБУЗ «Городская больница» г. Орска» is not «ГАУЗ
+    «Новотроицкая городская больница»». A company's forms vary in one text («АО КБ «Северный
+    кредит»», «Коммерческий банк «Северный кредит»»)."""
+    kinds = legal_forms().kinds
+    forms_a = {m.legal_form for m in a if m.legal_form}
+    forms_b = {m.legal_form for m in b if m.legal_form}
+    if not forms_a or not forms_b or forms_a & forms_b:
+        return False
+    return all(kinds.get(f) not in (None, "company") for f in forms_a | forms_b)
 
 
 def _principal(names: list[str], official: frozenset[str] = frozenset()) -> str:
