@@ -20,12 +20,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
-from typing import Literal
+from typing import Literal, TypeVar
 
-from extractor.model import Change, DateItem, Qualifier, Role
+from extractor.model import Change, DateItem, Money, Percentage, Qualifier, Role
 from extractor.nlp.inflect import as_written, nominative_phrase
 from extractor.nlp.offsets import Offsets
 from extractor.nlp.tagging import Tagged, Token
+
+FigureT = TypeVar("FigureT", Percentage, Money)
 
 _FLAGS = re.IGNORECASE
 
@@ -824,6 +826,19 @@ def read_figures(
 
 # what joins the two numbers of a range: a dash, or «до» after «от»
 _RANGE_JOINER_RE = re.compile(r"\s*[–—]\s*|(?<=\w)-(?=\d)|\s+-\s+|\s+до\s+", re.IGNORECASE)
+
+
+def range_items(text: str, item: FigureT) -> list[FigureT]:
+    """A range is two items, one a number, with the range's unit or currency and scale: «12–14%»
+    -> «12» (range from, value_to 14) and «14%» (range to); anything else stays one item."""
+    parts = range_parts(text, item.start, item.end) if item.value_to is not None else None
+    if parts is None:
+        return [item]
+    first_end, second_start = parts
+    low = replace(item, text=text[item.start : first_end], end=first_end, range="from")
+    high = replace(item, text=text[second_start : item.end], value=item.value_to, value_to=None, range="to",
+                   start=second_start)
+    return [low, high]
 
 
 def range_parts(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -24,7 +24,7 @@ from decimal import Decimal
 
 from extractor.lexicon.numbers import Currencies, currencies, figure_words
 from extractor.model import DateItem, Money
-from extractor.nlp.figures import Figure, range_parts, read_figures
+from extractor.nlp.figures import Figure, range_items, read_figures
 from extractor.nlp.numbers import (
     MAX_NUMBER_WORDS,
     NUMBER_LEMMAS,
@@ -312,19 +312,6 @@ def find_money(tagged: Tagged, dates: list[DateItem]) -> list[Money]:
             start=ctx.start,
             end=amount.end,
         )
-        out.extend(_range_items(tagged.text, item))
+        out.extend(range_items(tagged.text, item))
     return out
-
-
-def _range_items(text: str, item: Money) -> list[Money]:
-    """A range is two items, one a number, both in the currency and scale of the range: «28–30 млрд
-    руб.» -> «28» (28 000 000 000, from, value_to 30 000 000 000) and «30 млрд руб.» (to)."""
-    parts = range_parts(text, item.start, item.end) if item.value_to is not None else None
-    if parts is None:
-        return [item]
-    first_end, second_start = parts
-    low = replace(item, text=text[item.start : first_end], end=first_end, range="from")
-    high = replace(item, text=text[second_start : item.end], value=item.value_to, value_to=None, range="to",
-                   start=second_start)
-    return [low, high]
 

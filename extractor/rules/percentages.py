@@ -11,11 +11,11 @@ read by nlp/figures.py, as for money; its word lists are data (lexicon/numbers.p
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from extractor.lexicon.numbers import figure_words
 from extractor.model import DateItem, Percentage, PercentUnit
-from extractor.nlp.figures import Figure, range_parts, read_figures
+from extractor.nlp.figures import Figure, range_items, read_figures
 from extractor.nlp.numbers import MAX_NUMBER_WORDS, NUMBER, cardinal, to_float
 from extractor.nlp.offsets import Offsets
 from extractor.nlp.tagging import Tagged
@@ -156,17 +156,6 @@ def find_percentages(tagged: Tagged, dates: list[DateItem]) -> list[Percentage]:
             start=start,
             end=raw.end,
         )
-        out.extend(_range_items(text, item))
+        out.extend(range_items(text, item))
     return out
 
-
-def _range_items(text: str, item: Percentage) -> list[Percentage]:
-    """A range is two items, one a number: «12–14%» -> «12» (from, value_to 14) and «14%» (to)."""
-    parts = range_parts(text, item.start, item.end) if item.value_to is not None else None
-    if parts is None:
-        return [item]
-    first_end, second_start = parts
-    low = replace(item, text=text[item.start : first_end], end=first_end, range="from")
-    high = replace(item, text=text[second_start : item.end], value=item.value_to, value_to=None, range="to",
-                   start=second_start)
-    return [low, high]
