@@ -426,7 +426,7 @@ def _bracket_opening(toks: list[Token], closing: int, sent_first: int) -> int | 
 
 
 def _one_of_post_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens, lo: int) -> list[Post]:
-    """«один из заместителей главы центра Сергей Михайлов», «одной из основательниц фонда Анне
+    """«один из заместителей главы центра Сергей Михайлов», «одному из руководителей фонда Анне
     Котовой»: the plural post after «один из», its dependents reaching the name, is the name's in
     the singular; «один» stands in the name's case."""
     toks = tagged.tokens

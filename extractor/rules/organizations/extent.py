@@ -9,7 +9,7 @@ import re
 
 from extractor.lexicon.orgs import circumstance_words, month_lemmas
 from extractor.nlp.phrases import ORG_PREPS, NamedSpans, extend_dependents
-from extractor.nlp.tagging import Tagged, Token
+from extractor.nlp.tagging import PATRONYMIC_ENDING, Tagged, Token
 
 # a year written alone after a name («оркестра сезона 2015—2016») has four digits
 YEAR_DIGITS = 4
@@ -59,15 +59,13 @@ def _heading_verb(tagged: Tagged, k: int) -> bool:
 
 # an acronym may read as a verb in the dictionary; a word of a heading is longer
 MAX_ACRONYM_LETTERS = 5
-# a first name before a patronymic: «Фонда Виктория Олеговна Семенцова» names her, not the fund
-PATRONYMIC = re.compile(r"(ович|евич|овна|евна|ична|инична)$")
 
 
 def _starts_full_name(toks: list[Token], k: int) -> bool:
     """A capitalized word before a patronymic starts a person's name: «Фонда | Виктория Олеговна»."""
     return (
         k + 1 < len(toks) and toks[k].text[:1].isupper() and toks[k].text[1:].islower()
-        and toks[k + 1].text[:1].isupper() and PATRONYMIC.search(toks[k + 1].text) is not None
+        and toks[k + 1].text[:1].isupper() and PATRONYMIC_ENDING.search(toks[k + 1].text) is not None
     )
 
 
