@@ -12,7 +12,9 @@ The person of a verb is the subject of its clause, or the name a relative clause
 or a participle stands beside; the organization stands where the verb puts it: its object, the
 instrumental, or after «в», «за», «из» (a common noun may stand between: «в компании «Вектор»»),
 with the organizations listed after it. Or the organization is named first and the person after
-the verb: «компания «Кедр», которую возглавляет Лев Ушаков», «союз, возглавляемый Петровым».
+the verb: «компания «Кедр», которую возглавляет Лев Ушаков», «союз, возглавляемый Петровым»,
+«компанию возглавляет Лев Ушаков». A person «из» an organization works there: «Ольга Гусева из
+Института экономики города».
 A verb of the future, a plan or a negation states nothing yet.
 """
 
@@ -173,6 +175,14 @@ def _relative_stands_for(scene: Scene, clause: Clause, ways: list[str]) -> int |
     return k if any(RELATIVE_CASE_OF.get(way) in cases for way in ways) else None
 
 
+def _object_before(scene: Scene, clause: Clause, match: Match) -> Ref | None:
+    """The organization right before the verb, in the accusative or a case its words cannot tell."""
+    for unit, _role in roles_in(scene, clause):
+        if unit.last == match.first and _organization(unit) and unit_case(scene, unit) in ("Acc", None):
+            return unit.refs[0]
+    return None
+
+
 def _person_after(scene: Scene, clause: Clause, match: Match, roles: tuple[str, ...]) -> list[Ref]:
     """The first person after the trigger in one of these roles, within reach."""
     for unit, role in sorted(roles_in(scene, clause), key=lambda x: x[0].first):
@@ -195,6 +205,11 @@ def _organization_first(scene: Scene, clause: Clause, match: Match, ways: list[s
         persons = _person_after(scene, clause, match, ("ins",))
     elif (intro := _relative_stands_for(scene, clause, ways)) is not None:
         organization = _organization_beside(scene, sent, intro)
+        persons = _person_after(scene, clause, match, ("subj",))
+    elif "obj" in ways and trigger.pos == "VERB":
+        # «С 2010 года компанию возглавляет Марсель Крамер»: the object before the verb, the
+        # subject after it
+        organization = _object_before(scene, clause, match)
         persons = _person_after(scene, clause, match, ("subj",))
     else:
         return []
@@ -245,19 +260,40 @@ def _from_posts(scene: Scene) -> list[Workplace]:
     return out
 
 
+# common words that may stand between «из» and the organization: «из команды Orlando Magic»
+MAX_FROM_WORDS = 2
+
+
+def _from_organization(scene: Scene, sent: int) -> list[Found]:
+    """«Джонатан Тэплин из Университета Южной Калифорнии», «Иван Петров из компании «Вектор»»: a
+    person followed by «из» and an organization works there."""
+    toks = scene.toks
+    units = sorted(scene.units(sent), key=lambda u: u.first)
+    out = []
+    for a, b in zip(units, units[1:], strict=False):
+        if not (_person(a) and _organization(b)) or a.last >= len(toks) or toks[a.last].text.lower() != "из":
+            continue
+        between = toks[a.last + 1 : b.first]
+        if len(between) <= MAX_FROM_WORDS and all(t.text.islower() and t.pos in ("NOUN", "ADJ") for t in between):
+            out.append(Found(a.refs[0], b.refs[0], "works", sent))
+    return out
+
+
 def find_workplaces(scene: Scene) -> list[Workplace]:
     """Every (person, organization, relation) once, the first statement of it."""
     out = _from_posts(scene)
-    for sent, match in found_triggers(scene, "workplaces", workplace_triggers()):
-        for f in _statements(scene, sent, match):
-            start, end = span_of(scene, f.sent, f.sent)
-            out.append(Workplace(
-                person=scene.entity(f.person),
-                organization=scene.entity(f.organization),
-                relation=f.relation,  # type: ignore[arg-type]
-                start=start,
-                end=end,
-            ))
+    stated = [f for sent, match in found_triggers(scene, "workplaces", workplace_triggers())
+              for f in _statements(scene, sent, match)]
+    stated += [f for sent in range(len(scene.tagged.sents)) for f in _from_organization(scene, sent)]
+    for f in stated:
+        start, end = span_of(scene, f.sent, f.sent)
+        out.append(Workplace(
+            person=scene.entity(f.person),
+            organization=scene.entity(f.organization),
+            relation=f.relation,  # type: ignore[arg-type]
+            start=start,
+            end=end,
+        ))
     seen: set[tuple[int, int, str]] = set()
     unique = []
     for w in sorted(out, key=lambda w: w.start):
