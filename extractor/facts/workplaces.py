@@ -20,6 +20,7 @@ A verb of the future, a plan or a negation states nothing yet.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from extractor.facts.clauses import Clause
@@ -245,19 +246,36 @@ def _statements(scene: Scene, sent: int, match: Match) -> list[Found]:
 
 
 def _from_posts(scene: Scene) -> list[Workplace]:
+    """The organization a post refers to, and the others it names in a list after it
+    («топ-менеджер Citigroup и Bank of America», «нападающий «Реала» и «Ювентуса»»)."""
     out = []
     for k, person in enumerate(scene.doc.persons):
         for post in person.posts:
             ref = post.org_ref
-            if ref is not None and ref.type == "organization":
+            if ref is None or ref.type != "organization":
+                continue
+            listed = [i for i in _organizations_listed(scene, post.start, post.end) if i != ref.index]
+            for index in [ref.index, *listed]:
                 out.append(Workplace(
                     person=scene.entity(("person", k)),
-                    organization=scene.entity(("organization", ref.index)),
+                    organization=scene.entity(("organization", index)),
                     relation="post",
                     start=post.start,
                     end=post.end,
                 ))
     return out
+
+
+# what joins the organizations a post names: «Citigroup и Bank of America», «Реала» и «Ювентуса»
+LISTED_BEFORE = re.compile(r"(?:\s+и|,)\s+[«\"]?\Z")
+
+
+def _organizations_listed(scene: Scene, start: int, end: int) -> list[int]:
+    """Indexes of the organizations a post names after «и» or a comma."""
+    text = scene.tagged.text
+    return [i for i, org in enumerate(scene.doc.organizations)
+            if any(start < m.start and m.end <= end and LISTED_BEFORE.search(text, start, m.start)
+                   for m in org.mentions)]
 
 
 # common words that may stand between «из» and the organization: «из команды Orlando Magic»

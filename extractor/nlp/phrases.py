@@ -55,6 +55,7 @@ class NamedSpans:
                 unclosed += _quote_depth(toks[last].text)
                 last += 1
             self.named_end[s.first] = max(self.named_end.get(s.first, 0), last)
+        self.ends = frozenset(self.named_end.values())  # where named spans end
 
 
 def _quote_depth(text: str) -> int:
@@ -124,11 +125,17 @@ def coordinated_list_end(toks: list[Token], j: int, limit: int, cases: tuple[str
     return None
 
 
+def _after_name(tagged: Tagged, spans: NamedSpans, j: int) -> bool:
+    """Token j follows the end of a named span or of a quoted name."""
+    return j in spans.ends or tagged.tokens[j - 1].text in ("»", '"', "“", "”")
+
+
 def extend_dependents(
     tagged: Tagged, spans: NamedSpans, j: int, limit: int, chain: Chain | None = None,
-    preps: frozenset[str] = ALL_PREPS,
+    preps: frozenset[str] = ALL_PREPS, name_lists: bool = False,
 ) -> int:
-    """How far the dependents of a head reach from token j (exclusive end)."""
+    """How far the dependents of a head reach from token j (exclusive end); with `name_lists`, a
+    list of names too («топ-менеджер Citigroup и Bank of America»: a post's, not a name's own)."""
     toks = tagged.tokens
     start = j
     while j < limit and j - start < MAX_DEPENDENT_TOKENS:
@@ -188,8 +195,14 @@ def extend_dependents(
                 break  # «на посту», «на время»: not where a post is
             if k == j + 1:
                 break
-            j = extend_dependents(tagged, spans, k, limit, chain, preps) if k < limit else k
+            j = extend_dependents(tagged, spans, k, limit, chain, preps, name_lists) if k < limit else k
             break
+        # «Citigroup и Bank of America», «Реала» и «Ювентуса»: a name after «и» right after a name
+        if name_lists and low == "и" and j + 1 < limit and j > start and _after_name(tagged, spans, j) and (
+            j + 1 in spans.named_end or toks[j + 1].text in OPEN_QUOTES
+        ):
+            j += 1
+            continue
         # «промышленности и торговли»; a capital after «и» starts another name
         if low == "и" and j + 1 < limit and j + 1 not in spans.per_start and toks[j + 1].text.islower() and (
             case_of(toks[j + 1]) == "Gen" and toks[j + 1].pos in ("NOUN", "ADJ", "PROPN")

@@ -129,7 +129,7 @@ def _dependents(tagged: Tagged, spans: NamedSpans, j: int, limit: int) -> int:
     toks = tagged.tokens
     if j > 0 and post_lemma(toks[j - 1]) in CHURCH_TITLES:
         return _see_end(toks, j, limit)
-    end = extend_dependents(tagged, spans, j, limit, _chained_post)
+    end = extend_dependents(tagged, spans, j, limit, _chained_post, name_lists=True)
     # «членом совета директоров и советником ...», «... директоров и советника»: a post after
     # «и» is another post, not a dependent of this one
     return next((k for k in range(j, end - 1) if toks[k].text == "и" and match_post_head(toks, k + 1, end)), end)
