@@ -1,7 +1,7 @@
 """Derive extractor/lexicon/data/occupations.txt from NEREL train: the occupation nouns its
 PROFESSION spans are headed by that the post lexicon lacks.
 
-usage: python bench/derive_occupations.py [--shared ../shared] [--min-seen 3] > extractor/lexicon/data/occupations.txt
+usage: python bench/derive_occupations.py [--shared ../shared] [--min-seen 2] > extractor/lexicon/data/occupations.txt
 
 The head of a span is its first noun; it counts when the dictionary reads it as an animate noun
 («политик», «астронавт»; not «защита», «руководство»). Heads seen in at least --min-seen spans
@@ -26,7 +26,10 @@ WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 # read by the acting-post rule, a word of a degree or a candidacy, family and honorifics, roles
 # that are no occupation, tagging noise
 NOT_OCCUPATIONS = frozenset(
-    "исполняющий кандидат и городской звезда сэр леди болельщик пассажир беженец фанат".split()
+    "исполняющий кандидат и городской звезда сэр леди болельщик пассажир беженец фанат "
+    # seen twice: tagging noise, a state of life, what someone is to another (as partners and
+    # founders are kept out of posts.txt)
+    "по пенсионер партнер прислуга воин босс".split()
 )
 
 
@@ -43,7 +46,7 @@ def animate_head(text: str) -> str | None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    ap.add_argument("--min-seen", type=int, default=3)
+    ap.add_argument("--min-seen", type=int, default=2)
     args = ap.parse_args()
     seen: collections.Counter[str] = collections.Counter()
     with (args.shared / "eval/nerel/train.jsonl").open(encoding="utf-8") as fh:
