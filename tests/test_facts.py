@@ -195,6 +195,16 @@ AGREEMENTS = [
         id="three pairs in one sentence are three documents",
     ),
     pytest.param(
+        "На форуме подписаны документы: соглашение между Курской областью и компанией «Сейм», меморандум о "
+        "партнерстве между АО «Альфа» и ООО «Бета», а также договор поставки между ПАО «Гамма» и АО «Дельта».",
+        [
+            (["Курская область", "Сейм"], "соглашение"),
+            (["Альфа", "Бета"], "меморандум о партнерстве"),
+            (["Гамма", "Дельта"], "договор поставки"),
+        ],
+        id="documents listed after a colon, each with its «между», are each its own agreement",
+    ),
+    pytest.param(
         "Губернатор Тверской области Игорь Руденя посетил компанию «Тверской вагоностроительный завод». "
         "Соглашение со стороны региона подписал губернатор, со стороны компании — генеральный директор Петр "
         "Петров.",
@@ -494,14 +504,15 @@ def test_gap_the_post_of_the_one_replaced(pipeline: Pipeline) -> None:
     assert [a["post"] for a in got] == ["директор завода", "директор завода"]
 
 
-@pytest.mark.xfail(strict=True, reason="documents listed after a colon, each with its «между», are not read")
-def test_gap_documents_listed_after_a_colon(pipeline: Pipeline) -> None:
+def test_documents_listed_after_a_colon(pipeline: Pipeline) -> None:
     text = (
         "На выставке подписаны документы: соглашение между АО «Альфа» и ООО «Бета», меморандум о "
         "взаимопонимании между АО «Гамма» и ООО «Дельта»."
     )
     got = _facts(pipeline, text)["agreements"]
-    assert [_names(a["parties"]) for a in got] == [["Альфа", "Бета"], ["Гамма", "Дельта"]]
+    assert [(_names(a["parties"]), a["kind"]) for a in got] == [
+        (["Альфа", "Бета"], "соглашение"), (["Гамма", "Дельта"], "меморандум о взаимопонимании")
+    ]
 
 
 @pytest.mark.xfail(strict=True, reason="«стороны» after a meeting of two heads stay the persons, not their bodies")

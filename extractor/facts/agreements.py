@@ -5,7 +5,9 @@ Each trigger gives statements read in small steps (`STEPS`): its clause, whether
 the document («соглашение о сотрудничестве», nominative singular), the parties — the «между»
 lists (each list its own document: «между A и B, между C и D» is two), the sides named «со
 стороны», else the subject and the «с» objects; «стороны», «двумя вузами», «партнёры» resolved;
-the persons who sign dropped when their side is a party. A statement naming no parties takes
+the persons who sign dropped when their side is a party; documents a colon lists after a
+general noun («подписаны документы: соглашение между A и B, меморандум ... между C и D») each
+with its own «между». A statement naming no parties takes
 them from a «между» list in the next sentence («Одно из них – между ...»). A statement of a
 document named before («Подписи под документом поставили...») and a title repeating the body are
 merged into one agreement. A summary count naming no parties («подписано 9 соглашений») is none.
@@ -65,6 +67,7 @@ class Draft:
     roles: list[tuple[Unit, str]] = field(init=False)
     document: Document | None = None
     groups: list[list[Ref]] = field(default_factory=list)  # parties of each document signed
+    kinds: list[str | None] = field(default_factory=list)  # each group's own document, from a list
     first_sent: int = 0
     last_sent: int = 0
     with_partners: bool = False  # the parties are a subject and its «с» objects
@@ -138,7 +141,13 @@ def _other_object(d: Draft, doc: Document) -> bool:
 
 def _parties(d: Draft) -> None:
     """«между» lists (each one a document), else the sides «со стороны», else the subject and
-    the «с» objects."""
+    the «с» objects; or the documents a colon lists after the clause, each with its «между»."""
+    doc = d.document
+    listed = _listed_after_colon(d) if doc is None or doc.kind is None or doc.plural else []
+    if listed:
+        d.kinds = [kind for kind, _ in listed]
+        d.groups = [refs for _, refs in listed]
+        return
     between = _between_groups(d)
     if between:
         d.groups = between
@@ -203,6 +212,38 @@ def _between_groups(d: Draft) -> list[list[Ref]]:
         groups[-1].append(unit)
         last_between = unit.last - 1
     return [refs for g in groups if (refs := _refs(d, g))]
+
+
+def _listed_after_colon(d: Draft) -> list[tuple[str | None, list[Ref]]]:
+    """«подписаны документы: соглашение между A и B, меморандум ... между C и D, а также договор
+    ... между E и F»: each document of the list with the parties of its «между»."""
+    scene, toks = d.scene, d.scene.toks
+    sent = scene.tagged.sents[d.sent]
+    colon = next((k for k in range(d.match.last, sent.last) if toks[k].text == ":"), None)
+    if colon is None:
+        return []
+    betweens = [k for k in range(colon + 1, sent.last) if toks[k].text.lower() == "между"]
+    units = scene.units(d.sent)
+    out: list[tuple[str | None, list[Ref]]] = []
+    for n, k in enumerate(betweens):
+        stop = betweens[n + 1] if n + 1 < len(betweens) else sent.last
+        start = betweens[n - 1] if n else colon
+        docs = [doc for doc in _documents_in(scene, clause_at(scene, k)) if start < doc.first < k]
+        refs = [u.refs[0] for u in units if u.refs and k < u.first and u.last <= stop and u.refs[0][0] != "person"]
+        refs = _first_two(toks, [u for u in units if u.refs and k < u.first and u.last <= stop], refs)
+        if docs and len(refs) >= 2:
+            out.append((docs[-1].kind, refs))
+    return out
+
+
+def _first_two(toks: list[Token], units: list[Unit], refs: list[Ref]) -> list[Ref]:
+    """The sides of one «между»: the names up to the first that «и» does not join on."""
+    out: list[Ref] = []
+    for u, r in zip(sorted(units, key=lambda u: u.first), refs, strict=False):
+        out.append(r)
+        if len(out) >= 2 and not any(t.text == "и" for t in toks[u.last : u.last + 3]):
+            break
+    return distinct(out)
 
 
 def _passive(tok: Token) -> bool:
@@ -305,10 +346,13 @@ def _statements(scene: Scene, sent: int, match: Match, earlier: list[Statement])
     if doc is not None and doc.plural and all(r[0] == "person" for g in groups for r in g):
         groups = []  # «принял участие в подписании ряда документов»: a summary, no fact of its own
     out = []
-    for g in groups or [[]]:  # no parties: a document named again (merged) or a summary (dropped)
+    kinds = d.kinds if len(d.kinds) == len(groups) else [kind] * len(groups)
+    for g, own_kind in zip(groups or [[]], kinds or [kind], strict=False):
+        # no parties: a document named again (merged) or a summary (dropped)
         st = Statement(sent, match.first, g, d.first_sent, d.last_sent, date)
-        st.extra.update(kind=kind, own_name=bool(doc and doc.own_name), plural=bool(doc and doc.plural),
-                        noun=doc.kind.split()[0] if doc and doc.kind else None)
+        st.extra.update(kind=own_kind, own_name=bool(doc and doc.own_name) or own_kind != kind,
+                        plural=bool(doc and doc.plural) and own_kind == kind,
+                        noun=own_kind.split()[0] if own_kind else None)
         out.append(st)
     return out
 
