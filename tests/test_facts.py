@@ -515,8 +515,7 @@ def test_documents_listed_after_a_colon(pipeline: Pipeline) -> None:
     ]
 
 
-@pytest.mark.xfail(strict=True, reason="«стороны» after a meeting of two heads stay the persons, not their bodies")
-def test_gap_the_sides_of_heads_are_their_bodies(pipeline: Pipeline) -> None:
+def test_the_sides_of_heads_are_their_bodies(pipeline: Pipeline) -> None:
     text = (
         "Ректор Курского аграрного университета Виктор Смолин и директор агрохолдинга «Сейм Агро» Анна Лосева "
         "провели встречу. По итогам встречи стороны подписали договор о практике студентов."

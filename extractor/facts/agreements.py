@@ -254,13 +254,28 @@ def _refs(d: Draft, units: list[Unit]) -> list[Ref]:
     out: list[Ref] = []
     for u in units:
         if u.via == "sides":
-            refs = resolve_sides(d.scene, u, d.earlier)
+            refs = _bodies_of_heads(d, resolve_sides(d.scene, u, d.earlier))
             if refs:
                 d.first_sent = min(d.first_sent, _first_sentence_of(d, refs))
             out += refs or _named_after(d, u)
         else:
             out += list(u.refs)
     return distinct(out)
+
+
+def _bodies_of_heads(d: Draft, refs: list[Ref]) -> list[Ref]:
+    """«Ректор университета X и директор агрохолдинга Y провели встречу. ... стороны подписали
+    договор»: sides that are persons each named with the organization of a post sign for those
+    organizations, which are the parties."""
+    persons = d.scene.doc.persons
+    bodies: list[Ref] = []
+    for kind, index in refs:
+        org = next((p.org_ref for p in persons[index].posts if p.org_ref is not None
+                    and p.org_ref.type == "organization"), None) if kind == "person" else None
+        if org is None:
+            return refs
+        bodies.append(("organization", org.index))
+    return distinct(bodies) if len(distinct(bodies)) == len(refs) else refs
 
 
 def _first_sentence_of(d: Draft, refs: list[Ref]) -> int:
