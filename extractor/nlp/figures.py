@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
-from typing import Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
 from extractor.model import Change, DateItem, Money, Percentage, Qualifier, Role
 from extractor.nlp.inflect import as_written, nominative_phrase
@@ -92,6 +92,11 @@ class FigureContext:
     subject: str | None
     period: str | None
     base: str | None
+
+    def fields(self) -> dict[str, Any]:
+        """What a percentage's or an amount's record takes from its context."""
+        return {"qualifier": self.qualifier, "subject": self.subject, "change": self.change, "role": self.role,
+                "period": self.period, "base": self.base}
 
 
 # --- patterns of the word lists ------------------------------------------------------------------

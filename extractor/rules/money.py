@@ -303,14 +303,9 @@ def find_money(tagged: Tagged, dates: list[DateItem]) -> list[Money]:
             value=amount.value,
             value_to=amount.value_to,
             currency=amount.currency,
-            qualifier=ctx.qualifier,
-            subject=ctx.subject,
-            change=ctx.change,
-            role=ctx.role,
-            period=ctx.period,
-            base=ctx.base,
             start=ctx.start,
             end=amount.end,
+            **ctx.fields(),
         )
         out.extend(range_items(tagged.text, item))
     return out

@@ -147,14 +147,9 @@ def find_percentages(tagged: Tagged, dates: list[DateItem]) -> list[Percentage]:
             value=factor * raw.value,
             value_to=factor * raw.value_to if raw.value_to is not None else None,
             unit=raw.unit,
-            qualifier=ctx.qualifier,
-            subject=ctx.subject,
-            change=ctx.change,
-            role=ctx.role,
-            period=ctx.period,
-            base=ctx.base,
             start=start,
             end=raw.end,
+            **ctx.fields(),
         )
         out.extend(range_items(text, item))
     return out
