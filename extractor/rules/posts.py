@@ -127,8 +127,8 @@ def _see_end(toks: list[Token], j: int, limit: int) -> int:
 
 def _dependents(tagged: Tagged, spans: NamedSpans, j: int, limit: int) -> int:
     toks = tagged.tokens
-    if j > 0 and post_lemma(toks[j - 1]) in CHURCH_TITLES:
-        return _see_end(toks, j, limit)
+    if j > 0 and post_lemma(toks[j - 1]) in CHURCH_TITLES and (see := _see_end(toks, j, limit)) > j:
+        return see  # «митрополит Тверской и Кашинский»; «архиепископ Боготы» takes its genitive
     end = extend_dependents(tagged, spans, j, limit, _chained_post, name_lists=True)
     # «членом совета директоров и советником ...», «... директоров и советника»: a post after
     # «и» is another post, not a dependent of this one
