@@ -28,8 +28,9 @@ WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 NOT_OCCUPATIONS = frozenset(
     "исполняющий кандидат и городской звезда сэр леди болельщик пассажир беженец фанат "
     # seen twice: tagging noise, a state of life, what someone is to another (as partners and
-    # founders are kept out of posts.txt)
-    "по пенсионер партнер прислуга воин босс".split()
+    # founders are kept out of posts.txt);
+    # «стрелок», «керамист» are keyed by the lemmas «стрелка» (an arrow) and «керамистый»: other words
+    "по пенсионер партнер прислуга воин босс стрелок керамист".split()
 )
 
 

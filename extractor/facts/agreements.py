@@ -229,18 +229,19 @@ def _listed_after_colon(d: Draft) -> list[tuple[str | None, list[Ref]]]:
         stop = betweens[n + 1] if n + 1 < len(betweens) else sent.last
         start = betweens[n - 1] if n else colon
         docs = [doc for doc in _documents_in(scene, clause_at(scene, k)) if start < doc.first < k]
-        refs = [u.refs[0] for u in units if u.refs and k < u.first and u.last <= stop and u.refs[0][0] != "person"]
-        refs = _first_two(toks, [u for u in units if u.refs and k < u.first and u.last <= stop], refs)
+        sides = sorted((u for u in units if u.refs and u.refs[0][0] != "person" and k < u.first and u.last <= stop),
+                       key=lambda u: u.first)
+        refs = _joined_sides(toks, sides)
         if docs and len(refs) >= 2:
             out.append((docs[-1].kind, refs))
     return out
 
 
-def _first_two(toks: list[Token], units: list[Unit], refs: list[Ref]) -> list[Ref]:
+def _joined_sides(toks: list[Token], units: list[Unit]) -> list[Ref]:
     """The sides of one «между»: the names up to the first that «и» does not join on."""
     out: list[Ref] = []
-    for u, r in zip(sorted(units, key=lambda u: u.first), refs, strict=False):
-        out.append(r)
+    for u in units:
+        out.append(u.refs[0])
         if len(out) >= 2 and not any(t.text == "и" for t in toks[u.last : u.last + 3]):
             break
     return distinct(out)

@@ -21,6 +21,7 @@ A verb of the future, a plan or a negation states nothing yet.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from extractor.facts.clauses import Clause
@@ -138,20 +139,12 @@ def _with_list(scene: Scene, unit: Unit) -> list[Ref]:
     return found
 
 
-def _beside(scene: Scene, sent: int, k: int) -> list[Ref]:
-    """The person named right before token k, a comma between: «Петров, руководивший ...»,
-    «Петров, который ...»."""
+def _beside(scene: Scene, sent: int, k: int, wanted: Callable[[Unit], bool] = _person) -> list[Ref]:
+    """The person (or what `wanted` picks) named right before token k, a comma between:
+    «Петров, руководивший ...», «Петров, который ...», «компания «Вектор», которую ...»."""
     toks = scene.toks
     end = k - 1 if k > 0 and toks[k - 1].text == "," else k
-    return [u.refs[0] for u in scene.units(sent) if _person(u) and u.last == end]
-
-
-def _organization_beside(scene: Scene, sent: int, k: int) -> Ref | None:
-    """The organization named right before token k, a comma between: «компания «Вектор», которую
-    возглавляет ...», «союз, возглавляемый ...»."""
-    toks = scene.toks
-    end = k - 1 if k > 0 and toks[k - 1].text == "," else k
-    return next((u.refs[0] for u in scene.units(sent) if _organization(u) and u.last == end), None)
+    return [u.refs[0] for u in scene.units(sent) if wanted(u) and u.last == end]
 
 
 # the case of «который» that makes its antecedent the organization of a trigger («которую
@@ -202,10 +195,10 @@ def _organization_first(scene: Scene, clause: Clause, match: Match, ways: list[s
     trigger = toks[match.first]
     sent = trigger.sent
     if trigger.is_participle and trigger.feats.get("Voice") == "Pass" and "obj" in ways:
-        organization = _organization_beside(scene, sent, match.first)
+        organization = next(iter(_beside(scene, sent, match.first, _organization)), None)
         persons = _person_after(scene, clause, match, ("ins",))
     elif (intro := _relative_stands_for(scene, clause, ways)) is not None:
-        organization = _organization_beside(scene, sent, intro)
+        organization = next(iter(_beside(scene, sent, intro, _organization)), None)
         persons = _person_after(scene, clause, match, ("subj",))
     elif "obj" in ways and trigger.pos == "VERB":
         # «С 2010 года компанию возглавляет Марсель Крамер»: the object before the verb, the

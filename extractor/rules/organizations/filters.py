@@ -22,7 +22,7 @@ from extractor.nlp.inflect import head_index
 from extractor.nlp.morph import is_common, phrase_lemmas
 from extractor.nlp.phrases import OPEN_QUOTES
 from extractor.nlp.tagging import Tagged, Token
-from extractor.rules.organizations.names import LATIN_WORD, OrgMention, strip_quotes
+from extractor.rules.organizations.names import HEREAFTER_LEAD, LATIN_WORD, OrgMention, strip_quotes
 
 # a short name found again elsewhere («Майкрософт», «Газпром нефть»): longer names are not repeated alone
 MAX_REPEATED_NAME_WORDS = 3
@@ -91,7 +91,7 @@ def is_organ_of_a_reference(tagged: Tagged, m: OrgMention) -> bool:
     if organ is None or organ[0] != j or not toks[j].text[:1].isupper() or (toks[j].lemma,) not in org_heads():
         return False
     # the head noun is the short name the text gave an organization: «(далее – Банк)»
-    return re.search(rf"далее\s*[–—-]?\s*[«\"]?{re.escape(toks[j].lemma.capitalize())}\b", tagged.text) is not None
+    return re.search(rf"{HEREAFTER_LEAD}[«\"]?{re.escape(toks[j].lemma.capitalize())}\b", tagged.text) is not None
 
 
 def is_lone_common_noun(tagged: Tagged, m: OrgMention) -> bool:

@@ -11,6 +11,8 @@ from extractor.lexicon.orgs import QUOTE_CHARS, known_abbrevs, legal_forms, plai
 from extractor.nlp.morph import parses
 from extractor.nlp.phrases import OPEN_QUOTES
 
+# what introduces the short name a text gives an organization: «(далее – МФЦ)», «(далее «Банк»)»
+HEREAFTER_LEAD = r"далее\s*[–—-]?\s*"
 PAREN_ABBR = re.compile(r"^(.+?)\s*\(\s*([A-ZА-ЯЁ][A-ZА-ЯЁа-яё.\-]{1,19})\s*\)?$")
 
 

@@ -13,7 +13,7 @@ from extractor.nlp.morph import phrase_lemmas
 from extractor.nlp.phrases import OPEN_QUOTES
 from extractor.nlp.tagging import Tagged
 from extractor.rules.organizations.filters import is_common_word, is_generic, name_tokens
-from extractor.rules.organizations.names import PAREN_ABBR, OrgMention, acronym, tidy
+from extractor.rules.organizations.names import HEREAFTER_LEAD, PAREN_ABBR, OrgMention, acronym, tidy
 
 # «ГУ МЧС России по Санкт-Петербургу», «УФНС России по Тульской области»: a territorial body
 BRANCH_TAIL = re.compile(r"\s+(?:(?:России|РФ)\s+)?по\s+(?:г\.\s*)?")
@@ -225,7 +225,7 @@ BRACKETED = re.compile(
 # a short name the text gives for the rest of it, maybe after the legal form: «(далее – МФЦ)»,
 # «(далее – КГКУ «УКС»)» (a name in brackets without «далее» is a mention of its own)
 HEREAFTER = re.compile(
-    r"\s*\(\s*далее\s*[–—-]?\s*(?:(?P<form>[А-ЯЁ]{2,6})\s+(?=[«\"]))?[«\"]?(?P<short>[А-ЯЁA-Z][А-ЯЁA-Z\-]{1,11})[»\"]?\s*\)"
+    rf"\s*\(\s*{HEREAFTER_LEAD}(?:(?P<form>[А-ЯЁ]{{2,6}})\s+(?=[«\"]))?[«\"]?(?P<short>[А-ЯЁA-Z][А-ЯЁA-Z\-]{{1,11}})[»\"]?\s*\)"
 )
 
 
