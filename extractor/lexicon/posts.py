@@ -130,11 +130,24 @@ def post_lemma(tok: Token) -> str:
 
 def _compound_head(lemma: str) -> str:
     """A compound the lexicon does not know is a post by its first part: «писатель-сатирик»,
-    «режиссёр-постановщик», «боксёр-тяжеловес» (the lexicon's own «генерал-майор» stays whole)."""
+    «режиссёр-постановщик», «боксёр-тяжеловес» (the lexicon's own «генерал-майор» stays whole);
+    else by its last part after a field's prefix: «арт-директор», «бренд-менеджер»; not after a
+    person: «женщина-космонавт» says who she is, and its post is no plain «космонавт»."""
     if "-" not in lemma or starts_post(lemma):
         return lemma
-    first = lemma.split("-", 1)[0]
-    return first if starts_post(first) else lemma
+    first, last = lemma.split("-", 1)[0], lemma.rsplit("-", 1)[1]
+    if starts_post(first):
+        return first
+    return last if starts_post(last) and not _is_person_noun(first) else lemma
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _is_person_noun(word: str) -> bool:
+    """An animate common noun («женщина»), not a first name the dictionary also knows («Арт»)."""
+    found = parses(word)
+    return bool(found) and found[0].tag.POS == "NOUN" and found[0].tag.animacy == "anim" and (
+        not {"Name", "Surn", "Patr"} & found[0].tag.grammemes
+    )
 
 
 def match_post_head(tokens: Sequence[Token], i: int, end: int) -> int | None:

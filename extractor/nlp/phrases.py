@@ -74,6 +74,20 @@ def case_of(tok: Token) -> str | None:
     return tok.feats.get("Case")
 
 
+# the tagger reads some genitives as datives or locatives («директор компании» -> Dat); a noun
+# takes no bare dative or locative, so after a head such a form is its genitive
+MISREAD_GENITIVE = frozenset({"Dat", "Loc"})
+
+
+def dependent_genitive(tok: Token) -> bool:
+    """A genitive dependent of the word before: tagged so, or a form the tagger read as a
+    dative or locative that is also a genitive («компании», «области»)."""
+    case = case_of(tok)
+    if case == "Gen":
+        return True
+    return case in MISREAD_GENITIVE and any(p.tag.case in UD_CASES["Gen"] for p in tok.parses)
+
+
 # chain(tokens, j, limit) -> end of something that continues the phrase at j (a chained post)
 Chain = Callable[[list[Token], int, int], int | None]
 
@@ -209,7 +223,7 @@ def extend_dependents(
         ):
             j += 1
             continue
-        if (tok.pos in ("NOUN", "PROPN", "ADJ", "DET", "NUM") or tok.is_participle) and case_of(tok) == "Gen":
+        if (tok.pos in ("NOUN", "PROPN", "ADJ", "DET", "NUM") or tok.is_participle) and dependent_genitive(tok):
             j += 1  # a participle is an adjective here: «объединённого комитета»
             continue
         if text == "," and j > start and case_of(toks[j - 1]) == "Gen" and toks[j - 1].text.islower():
