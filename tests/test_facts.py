@@ -488,6 +488,38 @@ def test_a_title_naming_the_sides_and_a_body_naming_their_signers(pipeline: Pipe
     assert [_names(a["parties"]) for a in got] == [["Тверская область", "Волга Пласт"]]
 
 
+def test_a_plural_noun_subject_stands_for_the_two_of_its_kind_named_before(pipeline: Pipeline) -> None:
+    text = (
+        "Ректор Уральского технического университета Павел Серов принял делегацию Харбинского университета "
+        "науки и техники. По итогам переговоров университеты подписали меморандум о создании совместной лаборатории."
+    )
+    got = _facts(pipeline, text)["agreements"]
+    assert [(_names(a["parties"]), a["kind"]) for a in got] == [
+        (["Уральский технический университет", "Харбинский университет науки и техники"],
+         "меморандум о создании совместной лаборатории")
+    ]
+
+
+def test_a_bare_document_noun_paragraphs_later_is_the_one_signed(pipeline: Pipeline) -> None:
+    text = (
+        "Правительство Курской области и банк «Сейм» заключили соглашение о финансировании строительства жилья.\n"
+        "Банк направит на проекты 5 млрд рублей.\nПриоритет получат районы области.\n"
+        "Министерство строительства подберёт площадки. Оно же будет сопровождать проекты.\n"
+        "«В прошлом году область ввела рекордный объём жилья. Застройщикам нужны доступные кредиты, и "
+        "соглашение как раз об этом», — прокомментировал подписание министр строительства Иван Орлов."
+    )
+    got = _facts(pipeline, text)["agreements"]
+    assert [(_names(a["parties"]), a["kind"]) for a in got] == [
+        (["Правительство Курской области", "Сейм"], "соглашение о финансировании строительства жилья")
+    ]
+
+
+def test_an_unknown_noun_after_and_starts_another_organization(pipeline: Pipeline) -> None:
+    text = "Сегодня мэрия Казани и хокимият Самаркандской области подписали дорожную карту по развитию туризма."
+    got = _facts(pipeline, text)["agreements"]
+    assert [_names(a["parties"]) for a in got] == [["Мэрия Казани", "Хокимият Самаркандской области"]]
+
+
 def test_replaced_in_the_post(pipeline: Pipeline) -> None:
     text = "Новый директор завода Иван Белов вступил в должность. Он сменил на этом посту Петра Орлова."
     got = _facts(pipeline, text)["appointments"]

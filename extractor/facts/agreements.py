@@ -536,6 +536,8 @@ def _same_agreement(scene: Scene, a: Statement, b: Statement) -> bool:
     if a.sides and b.sides:
         one_in_other = set(a.sides) <= set(b.sides) or set(b.sides) <= set(a.sides)
         return (one_in_other or len(shared) >= 2) and (same_noun or back)
+    if not b.sides and back and same_noun:
+        return True  # «соглашение как раз об этом», paragraphs later: the one signed above
     return near and (same_noun or back or not a.extra.get("own_name"))
 
 

@@ -18,7 +18,7 @@ from functools import cached_property
 
 from extractor.lexicon.facts import counts, reference_nouns, words
 from extractor.lexicon.posts import match_post_head, office_of, role_key
-from extractor.model import Document, EntityRef, EntityType
+from extractor.model import Document, EntityRef, EntityType, Organization
 from extractor.nlp.morph import UD_CASES, parses
 from extractor.nlp.phrases import NamedSpans, extend_dependents
 from extractor.nlp.tagging import Tagged, Token
@@ -400,7 +400,10 @@ def _word_reference(scene: Scene, k: int, units: list[Unit]) -> Unit | None:
     if what == "sides" or (plural and what in ("company", "university", "region", "bank")):
         count = _count_before(scene, k)
         if what != "sides" and count is None:
-            return None  # «представители белорусских предприятий»: no sides of their own
+            # «университеты подписали меморандум»: the subject stands for the two of its kind
+            # named before; «представители белорусских предприятий» have no sides of their own
+            named = _named_of_kind(scene, k, what) if tok.case == "Nom" else []
+            return Unit(k, k + 1, k, tuple(named), "noun", lemma=tok.lemma) if len(named) == 2 else None
         return Unit(k, k + 1, k, (), "sides", count, tok.lemma)
     if plural:
         return None
@@ -477,17 +480,27 @@ def _resolve_noun(scene: Scene, k: int, what: str, units: list[Unit]) -> Ref | N
                 return u.refs[0]
         return None
     orgs = scene.doc.organizations
-
-    def fits(index: int) -> bool:
-        name = orgs[index].name.lower()
-        if what == "bank":
-            return "банк" in name
-        if what == "university":
-            return any(w in name for w in words("university"))
-        return orgs[index].kind == "company"
-
     for u in scene.units_before(k, REFERENCE_REACH, units):
-        if u.refs and u.refs[0][0] == "organization" and fits(u.refs[0][1]):
+        if u.refs and u.refs[0][0] == "organization" and _fits(orgs[u.refs[0][1]], what):
             return u.refs[0]
-    fitting = [i for i in range(len(orgs)) if fits(i)]
+    fitting = [i for i in range(len(orgs)) if _fits(orgs[i], what)]
     return ("organization", fitting[0]) if len(fitting) == 1 else None
+
+
+def _fits(org: Organization, what: str) -> bool:
+    """An organization a common noun of this kind can stand for."""
+    name = org.name.lower()
+    if what == "bank":
+        return "банк" in name
+    if what == "university":
+        return any(w in name for w in words("university"))
+    return org.kind == "company"
+
+
+def _named_of_kind(scene: Scene, k: int, what: str) -> list[Ref]:
+    """The organizations of a kind («вузы», «компании») the text names before token k."""
+    if what == "region":
+        return []
+    start = scene.toks[k].start
+    return [("organization", i) for i, org in enumerate(scene.doc.organizations)
+            if _fits(org, what) and any(m.start < start for m in org.mentions)]

@@ -79,6 +79,12 @@ def case_of(tok: Token) -> str | None:
 MISREAD_GENITIVE = frozenset({"Dat", "Loc"})
 
 
+def _can_be_genitive(tok: Token) -> bool:
+    """Tagged a genitive, and a genitive by the dictionary too: the tagger guesses a case for
+    a word it does not know («мэрия Казани и хокимият», an adjective in the genitive to it)."""
+    return case_of(tok) == "Gen" and (not tok.parses or any(p.tag.case in UD_CASES["Gen"] for p in tok.parses))
+
+
 def dependent_genitive(tok: Token) -> bool:
     """A genitive dependent of the word before: tagged so, or a form the tagger read as a
     dative or locative that is also a genitive («компании», «области»)."""
@@ -219,7 +225,7 @@ def extend_dependents(
             continue
         # «промышленности и торговли»; a capital after «и» starts another name
         if low == "и" and j + 1 < limit and j + 1 not in spans.per_start and toks[j + 1].text.islower() and (
-            case_of(toks[j + 1]) == "Gen" and toks[j + 1].pos in ("NOUN", "ADJ", "PROPN")
+            _can_be_genitive(toks[j + 1]) and toks[j + 1].pos in ("NOUN", "ADJ", "PROPN")
         ):
             j += 1
             continue

@@ -280,11 +280,36 @@ def annotate(tok: Token) -> None:
     """A token's analyses and lemma, once, after the tagger gave its part of speech and case."""
     word = tok.text.lower()
     tok.parses = parses(word)
+    if tok.pos == "ADJ" and _not_an_adjective(word, tok.parses):
+        _as_noun(tok)
     if tok.pos == "NOUN" and tok.case is not None:
         case = dictionary_case(tok.parses, tok.case)
         if case is not None:
             tok.feats = {**tok.feats, "Case": case}
     tok.lemma = lemma_of(word, tok.pos, tok.case)
+
+
+CYRILLIC_WORD = re.compile(r"[а-яё]+")
+# the endings of full adjectives and participles in every case
+ADJECTIVE_ENDING = re.compile(r"(ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ом|ем|ых|их|ую|юю|ою|ей|ыми|ими)$")
+
+
+def _not_an_adjective(word: str, analyses: tuple[Parse, ...]) -> bool:
+    """A Cyrillic word the tagger calls an adjective with no adjective's ending, which the
+    dictionary does not read as one either: a noun it does not know («хокимият»)."""
+    return (
+        bool(CYRILLIC_WORD.fullmatch(word)) and not ADJECTIVE_ENDING.search(word)
+        and not any(p.tag.POS in ("ADJF", "ADJS", "PRTF", "PRTS", "NUMR", "COMP") for p in analyses if p.is_known)
+    )
+
+
+def _as_noun(tok: Token) -> None:
+    """A noun, in the case of the dictionary's guess if it has one."""
+    guess = next((p for p in tok.parses if p.tag.POS == "NOUN"), None)
+    case = UD_OF.get(guess.tag.case) if guess is not None else None
+    feats = {k: v for k, v in tok.feats.items() if k in ("Number", "Gender", "Animacy")}
+    tok.pos = "NOUN"
+    tok.feats = {**feats, "Case": case} if case else feats
 
 
 def dictionary_case(analyses: tuple[Parse, ...], tagged: str) -> str | None:
