@@ -104,6 +104,9 @@ def same_org(a: str, b: str) -> bool:
     pa, pb = _country_plain(a), _country_plain(b)
     if pa == pb or _stems(pa) == _stems(pb) or _one_typo(pa, pb):
         return True
+    sa, sb = _spelled_out(a), _spelled_out(b)
+    if (sa != pa or sb != pb) and _stems(sa) == _stems(sb):
+        return True  # «УФНС России по Воронежской области», «Управление Федеральной налоговой службы по ...»
     short, long_ = sorted((pa, pb), key=len)
     if len(short.split()) >= 3 and long_.startswith(short + " ") and len(long_.split()) - len(short.split()) <= 2:
         tail = (a if len(a) > len(b) else b).split()[len(short.split()) :]
@@ -129,6 +132,53 @@ def same_org(a: str, b: str) -> bool:
         if full and (full == py or (len(py.split()) >= 2 and full.startswith(py + " "))):
             return True
     return False
+
+
+# «УФНС», «УФАС»: the office («управление») of a federal service, by the service's abbreviation
+OFFICE_LETTER = "У"
+OFFICE_WORD = "управление"
+
+
+@lru_cache(maxsize=1)
+def _known_by_stem() -> dict[str, str]:
+    """Known one-word short names by their stem («росреестр»), so that a case form finds its full name."""
+    return {_stem(k): full for k, (full, _kind) in known_abbrevs().items() if " " not in k}
+
+
+def _spelled_out(name: str) -> str:
+    """A plain name with its known short names spelled out, their country with them: «УФНС России
+    по Воронежской области» -> «управление федеральная налоговая служба по воронежской области»,
+    «Управление Росреестра по ...» -> «управление федеральная служба государственной регистрации ...»."""
+    words = name.split()
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        full, used = _short_name_at(words, i)
+        out.append(plain(full) if full else _country_plain(words[i]))
+        i += used
+    return " ".join(out)
+
+
+def _short_name_at(words: list[str], i: int) -> tuple[str | None, int]:
+    """The full name of a known short name at word i (with the country after it, if any), and
+    how many words it takes."""
+    word = words[i]
+    if not word[:1].isupper():
+        return None, 1
+    office = word.isupper() and len(word) > 2 and word.startswith(OFFICE_LETTER)
+    for n in (2, 1):
+        key = " ".join(words[i : i + n]).lower()
+        if len(words[i : i + n]) < n:
+            continue
+        known = known_abbrevs().get(key)
+        if known is None and office:
+            known = known_abbrevs().get(key[1:])
+            if known is not None:
+                return f"{OFFICE_WORD} {known[0]}", n
+        if known is not None:
+            return known[0], n
+    full = _known_by_stem().get(_stem(plain(word)))
+    return full, 1
 
 
 # a one-word descriptor before a quoted name: «ОК «РусАл»», «ИА «Первое областное»»; the name
