@@ -12,6 +12,9 @@ from conftest import cases
 
 # sentence, name, legal_form, kind, aliases (None: not checked; a list: exactly these, any order)
 ORG_CASES = [
+    # a sector's abbreviation after «и» is inside the name; a name of its own after «и» is not
+    ("Губернатор поручил министерству энергетики и ЖКХ Курской области подготовить график.",
+     "Министерство энергетики и ЖКХ Курской области", None, "authority", []),
     # regional institutions: a region's letters before a listed form, the tail of one, a region's code after
     ("Работы выполнило КОГАУ «Кировский лесхоз».", "Кировский лесхоз", "КОГАУ", "other", []),
     ("Томограф получила БУЗ ВО «Вологодская областная больница».", "Вологодская областная больница", "БУЗ",
@@ -496,6 +499,11 @@ NOT_ORG_CASES = [
 ]
 
 # names that may be one organization's are two when their legal forms differ
+def test_a_name_of_its_own_after_and_is_another_organization(extract):
+    doc = extract("Соглашение подписали Министерство финансов и ФНС России.")
+    assert [o["name"] for o in doc["organizations"]] == ["Министерство финансов", "ФНС России"]
+
+
 def test_different_legal_forms_keep_organizations_apart(extract):
     doc = extract("В рейтинг вошли ГБУЗ «Городская больница» г. Орска и ГАУЗ «Новотроицкая городская больница».")
     assert [(o["name"], o["legal_form"]) for o in doc["organizations"]] == [

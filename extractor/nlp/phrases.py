@@ -79,6 +79,16 @@ def case_of(tok: Token) -> str | None:
 MISREAD_GENITIVE = frozenset({"Dat", "Loc"})
 
 
+def _sector_abbreviation(tagged: Tagged, spans: NamedSpans, k: int, limit: int) -> bool:
+    """An abbreviation at token k that no named span starts at, followed by a place or a
+    genitive: «ЖКХ» in «министерство энергетики и ЖКХ Нижегородской области»."""
+    toks = tagged.tokens
+    if k + 1 >= limit or k in spans.named_end:
+        return False
+    word, nxt = toks[k].text, toks[k + 1]
+    return word.isupper() and word.isalpha() and len(word) >= 2 and (k + 1 in spans.loc_start or _can_be_genitive(nxt))
+
+
 def _can_be_genitive(tok: Token) -> bool:
     """Tagged a genitive, and a genitive by the dictionary too: the tagger guesses a case for
     a word it does not know («мэрия Казани и хокимият», an adjective in the genitive to it)."""
@@ -222,6 +232,11 @@ def extend_dependents(
             j + 1 in spans.named_end or toks[j + 1].text in OPEN_QUOTES
         ):
             j += 1
+            continue
+        # «энергетики и ЖКХ Нижегородской области»: a sector's abbreviation inside the name, not
+        # a name of its own (that the model would have marked), the name going on after it
+        if low == "и" and j > start and _sector_abbreviation(tagged, spans, j + 1, limit):
+            j += 2
             continue
         # «промышленности и торговли»; a capital after «и» starts another name
         if low == "и" and j + 1 < limit and j + 1 not in spans.per_start and toks[j + 1].text.islower() and (
