@@ -10,6 +10,8 @@ from typing import Any
 import pytest
 from conftest import cases
 
+from extractor.rules.organizations.names import spells
+
 # sentence, name, legal_form, kind, aliases (None: not checked; a list: exactly these, any order)
 ORG_CASES = [
     # a sector's abbreviation after «и» is inside the name; a name of its own after «и» is not
@@ -1213,6 +1215,13 @@ def test_a_head_noun_alone_with_nothing_named_before_is_no_organization(extract)
                 "Росгидрология",
                 ["Рсгидрология"],
             ),
+            # names the model cuts in a genitive chain, spelled together by the short name after them
+            (
+                "Сотрудники Института физики металлов Уральского отделения Российской академии наук (ИФМ УрО "
+                "РАН) создали новый сплав. В ИФМ УрО РАН намерены продолжить работу.",
+                "Институт физики металлов Уральского отделения Российской академии наук",
+                ["ИФМ УрО РАН"],
+            ),
             # an office of a federal service by the service's short name, spelled out by the lexicon
             (
                 "Управление Федеральной налоговой службы по Курской области напомнило о сроках. По данным "
@@ -1514,3 +1523,17 @@ def test_a_spelled_out_legal_form_before_a_name_without_quotes(extract):
     assert (org["name"], org["legal_form"], org["aliases"]) == (
         "Институт химии твёрдого тела Уральского отделения Российской академии наук", "ФГБУН", ["ИХТТ УрО РАН"],
     )
+
+
+@pytest.mark.parametrize(
+    ("short", "name", "spelled"),
+    [
+        ("ИФМ УрО РАН", "Институт физики металлов Уральского отделения Российской академии наук", True),
+        ("МГУ", "Московский государственный университет", True),
+        ("ЦИТО", "Центр инновационных технологий в ортопедии", True),
+        ("СГУ", "Саратовский университет", False),
+        ("МГУ", "Московский государственный технический университет", False),
+    ],
+)
+def test_a_short_name_spells_a_name_a_letter_or_a_few_a_word(short, name, spelled):
+    assert spells(short, name) is spelled

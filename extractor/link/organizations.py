@@ -184,13 +184,22 @@ def _principal(names: list[str], official: frozenset[str] = frozenset()) -> str:
     )
 
 
+# a short name of a few abbreviations: «ИФМ УрО РАН», «СО РАН»
+ABBREVIATIONS = re.compile(r"[А-ЯЁA-Z][А-ЯЁA-Zа-яё]*[А-ЯЁA-Z](?:\s[А-ЯЁA-Z][А-ЯЁA-Zа-яё]*[А-ЯЁA-Z])+")
+
+
+def _short(name: str) -> bool:
+    """One word, or abbreviations only."""
+    return " " not in name or ABBREVIATIONS.fullmatch(name) is not None
+
+
 def _one_org(names: list[str], other: list[str]) -> bool:
     """Two sets of names are one organization's when two of them are, and their principal names
     agree too, unless one side has short names only, or capitals only: «СГУ» joins «Саратовский
     государственный университет», but does not then bring «Сургутский государственный университет» in."""
     if not any(same_org(a, b) for a in names for b in other):
         return False
-    if all(" " not in n for n in names) or all(" " not in n for n in other):
+    if all(_short(n) for n in names) or all(_short(n) for n in other):
         return True
     if all(n.isupper() for n in names) or all(n.isupper() for n in other):
         return True  # a heading's capitals and a short name: «ЦЕНТР ГАРАНТИЙНОЙ ПОДДЕРЖКИ», «ЦГП»

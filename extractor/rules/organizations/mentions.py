@@ -70,6 +70,7 @@ from extractor.rules.organizations.names import (
 )
 from extractor.rules.organizations.passes import (
     generic_references,
+    joined_by_short_name,
     repeated_mentions,
     spelled_further,
     territorial_branches,
@@ -866,6 +867,7 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
     chosen.sort(key=lambda m: m.start)
     others = Coverage(len(tagged.text), ((s.start, s.end) for s in tagged.spans if s.type in ("LOC", "PER")))
     out = [with_brackets(tagged, m, others) for m in spelled_further(tagged.text, chosen)]
+    out = joined_by_short_name(tagged.text, out)
     out = [with_legal_form_before(tagged.text, m) for m in _outside_others(out)]
     return with_parents(tagged.text, out, [m for _, m in ranked])
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from extractor.lexicon.orgs import QUOTE_CHARS, known_abbrevs, legal_forms, plain
 from extractor.nlp.morph import parses
@@ -13,7 +13,8 @@ from extractor.nlp.phrases import OPEN_QUOTES
 
 # what introduces the short name a text gives an organization: «(далее – МФЦ)», «(далее «Банк»)»
 HEREAFTER_LEAD = r"далее\s*[–—-]?\s*"
-PAREN_ABBR = re.compile(r"^(.+?)\s*\(\s*([A-ZА-ЯЁ][A-ZА-ЯЁа-яё.\-]{1,19})\s*\)?$")
+# a name that took its short name in brackets in, one word or a few: «(МГУ)», «(ИХУ СО РАН)»
+PAREN_ABBR = re.compile(r"^(.+?)\s*\(\s*([A-ZА-ЯЁ][A-ZА-ЯЁа-яё.\-]{1,19}(?:\s[А-ЯЁ][А-ЯЁа-яё]{0,6}[А-ЯЁ]){0,3})\s*\)?$")
 
 
 LATIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9&.\-']*$")
@@ -93,6 +94,30 @@ def acronym(name: str) -> str:
     """«Московский государственный университет» -> «МГУ» (words of 3+ letters)."""
     words = re.findall(r"[А-ЯЁA-Zа-яёa-z]+", name)
     return "".join(w[0] for w in words if len(w) > 2).upper()
+
+
+# the letters a word may give a short name: «Ур» of «Уральского» in «УрО РАН»
+MAX_LETTERS_OF_A_WORD = 3
+
+
+def spells(short: str, name: str) -> bool:
+    """Whether a short name spells a name: each word of three letters or more gives it one
+    letter or a few, in order; shorter words («и», «по») may give none: «ИФМ УрО РАН» spells
+    «Институт физики металлов Уральского отделения Российской академии наук»."""
+    letters = "".join(short.split()).lower()
+    words = [w.lower() for w in re.findall(r"[А-ЯЁA-Zа-яёa-z]+", name)]
+
+    @cache
+    def rest(i: int, w: int) -> bool:
+        if w == len(words):
+            return i == len(letters)
+        word = words[w]
+        if len(word) <= 2 and rest(i, w + 1):
+            return True
+        longest = min(len(word), len(letters) - i, MAX_LETTERS_OF_A_WORD)
+        return any(letters[i : i + n] == word[:n] and rest(i + n, w + 1) for n in range(1, longest + 1))
+
+    return bool(letters) and rest(0, 0)
 
 
 @lru_cache(maxsize=NAME_CACHE)

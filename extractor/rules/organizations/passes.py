@@ -13,7 +13,7 @@ from extractor.nlp.morph import phrase_lemmas
 from extractor.nlp.phrases import OPEN_QUOTES
 from extractor.nlp.tagging import Tagged
 from extractor.rules.organizations.filters import is_common_word, is_generic, name_tokens
-from extractor.rules.organizations.names import HEREAFTER_LEAD, PAREN_ABBR, OrgMention, acronym, tidy
+from extractor.rules.organizations.names import HEREAFTER_LEAD, PAREN_ABBR, OrgMention, acronym, spells, tidy
 
 # «ГУ МЧС России по Санкт-Петербургу», «УФНС России по Тульской области»: a territorial body
 BRANCH_TAIL = re.compile(r"\s+(?:(?:России|РФ)\s+)?по\s+(?:г\.\s*)?")
@@ -186,6 +186,8 @@ def with_parent(text: str, m: OrgMention, inside: list[OrgMention]) -> OrgMentio
     if not inner:
         return m
     parent = max(inner, key=lambda x: (x.end - x.start, -x.start))
+    if bracketed := PAREN_ABBR.match(parent.name):  # «Уральское отделение РАН (ИФМ УрО РАН»: the child's short name
+        parent = replace(parent, name=bracketed.group(1))
     return replace(m, parent=parent)
 
 
@@ -241,6 +243,45 @@ MAX_ACRONYM_GAP_WORDS = 4
 WORD_AFTER = re.compile(r"[ \u00a0]+([\w-]+)")
 BRACKETED_ACRONYM = re.compile(r"\s*\(\s*([А-ЯЁA-Z]{3,10})\s*\)")
 ACRONYM = re.compile(r"[А-ЯЁA-Z]{3,10}")
+
+
+# names the model cut one after another in a genitive chain: «Института химии углеводородов |
+# Сибирского отделения | Российской академии наук»
+MAX_CHAINED_NAMES = 3
+
+
+def joined_by_short_name(text: str, mentions: list[OrgMention]) -> list[OrgMention]:
+    """Names right after one another that the short name in brackets after the last spells
+    together are one: «Института химии углеводородов Сибирского отделения Российской академии
+    наук (ИХУ СО РАН)», cut by the model into three, is one institute."""
+    out: list[OrgMention] = []
+    for m in mentions:
+        n = _chain_spelled_by(text, out, m) if m.alias else 0
+        if not n:
+            out.append(m)
+            continue
+        first = out[-n]
+        bracket = text.rfind("(", m.start, m.end)
+        tail = text[out[-n + 1].start if n > 1 else m.start : bracket if bracket >= 0 else m.end]
+        del out[-n:]
+        out.append(replace(first, name=tidy(f"{first.name} {tail}"), end=m.end, alias=m.alias,
+                           legal_form=first.legal_form or m.legal_form))
+    return out
+
+
+def _chain_spelled_by(text: str, before: list[OrgMention], m: OrgMention) -> int:
+    """How many of the names right before `m` (nothing but spaces between) its short name spells
+    together with its own name; 0 if none."""
+    short = m.alias or ""
+    k = len(before)
+    while k > 0 and len(before) - k < MAX_CHAINED_NAMES - 1 and not text[before[k - 1].end : (
+        before[k].start if k < len(before) else m.start
+    )].strip():
+        k -= 1
+        bracket = text.rfind("(", m.start, m.end)
+        if spells(short, text[before[k].start : bracket if bracket >= 0 else m.end]):
+            return len(before) - k
+    return 0
 
 
 def spelled_further(text: str, chosen: list[OrgMention]) -> list[OrgMention]:
