@@ -14,6 +14,9 @@ from extractor.rules.organizations.names import spells
 
 # sentence, name, legal_form, kind, aliases (None: not checked; a list: exactly these, any order)
 ORG_CASES = [
+    # a place's own brackets are part of the name, not its short name
+    ("Проект закона внесен Правительством Республики Саха (Якутия) в октябре.",
+     "Правительство Республики Саха (Якутия)", None, "authority", []),
     # a sector's abbreviation after «и» is inside the name; a name of its own after «и» is not
     ("Губернатор поручил министерству энергетики и ЖКХ Курской области подготовить график.",
      "Министерство энергетики и ЖКХ Курской области", None, "authority", []),

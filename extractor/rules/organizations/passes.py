@@ -11,7 +11,7 @@ from extractor.lexicon.orgs import QUOTE_CHARS, form_of, legal_forms, not_org_na
 from extractor.nlp.coverage import Coverage
 from extractor.nlp.morph import phrase_lemmas
 from extractor.nlp.phrases import OPEN_QUOTES
-from extractor.nlp.tagging import Tagged
+from extractor.nlp.tagging import Tagged, is_place_word
 from extractor.rules.organizations.filters import is_common_word, is_generic, name_tokens
 from extractor.rules.organizations.names import HEREAFTER_LEAD, PAREN_ABBR, OrgMention, acronym, spells, tidy
 
@@ -312,6 +312,11 @@ def _spelled_further(text: str, m: OrgMention, acronyms: set[str], taken: Covera
     return m
 
 
+def _in_a_place_name(tagged: Tagged, offset: int) -> bool:
+    """The character at `offset` is inside a place's name that begins before it."""
+    return any(s.type == "LOC" and s.start < offset < s.end for s in tagged.spans)
+
+
 def with_brackets(tagged: Tagged, m: OrgMention, others: Coverage) -> OrgMention:
     """A short name or legal form in brackets after a name: «Федеральное агентство по делам
     молодежи (Росмолодежь)», «Банк ВТБ (ПАО)», «Комитет защиты журналистов (КЗЖ) (Committee to
@@ -319,6 +324,8 @@ def with_brackets(tagged: Tagged, m: OrgMention, others: Coverage) -> OrgMention
     («(Москва)») is no other name."""
     name, end, found = m.name, m.end, []
     inner = PAREN_ABBR.match(name)
+    if inner and is_place_word(inner.group(2)) and _in_a_place_name(tagged, m.end - 1):
+        inner = None  # «Правительство Республики Саха (Якутия)»: the place's own brackets
     if inner:  # the name took the brackets in
         name = inner.group(1)
         found.append(inner.group(2))
