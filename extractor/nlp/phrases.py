@@ -55,7 +55,24 @@ class NamedSpans:
                 unclosed += _quote_depth(toks[last].text)
                 last += 1
             self.named_end[s.first] = max(self.named_end.get(s.first, 0), last)
+        self._join_double_place_names(toks)
         self.ends = frozenset(self.named_end.values())  # where named spans end
+
+    def _join_double_place_names(self, toks: list[Token]) -> None:
+        """A region's double name is one place: «Кемеровской области – Кузбасса», which the
+        model marks as two, a dash between them."""
+        for first in sorted(self.loc_start):
+            end = self.named_end.get(first)
+            if end is None or end + 1 >= len(toks) or toks[end].text not in PLACE_NAME_DASHES:
+                continue
+            second = end + 1
+            if second in self.loc_start and self.named_end.get(second) == second + 1 and (
+                case_of(toks[second]) == case_of(toks[end - 1])
+            ):
+                self.named_end[first] = second + 1
+
+
+PLACE_NAME_DASHES = frozenset({"–", "—", "-"})
 
 
 def _quote_depth(text: str) -> int:
