@@ -107,3 +107,8 @@ def test_a_dateline_place_in_capitals_is_a_place_named_in_mixed_case(extract, te
     doc = extract(text)
     assert [loc["name"] for loc in doc["locations"]] == [place]
     assert doc["organizations"] == []
+
+
+def test_each_name_of_a_double_name_goes_to_the_nominative(extract):
+    doc = extract("Губернатор Ханты-Мансийского автономного округа – Югры провел совещание.")
+    assert [loc["name"] for loc in doc["locations"]] == ["Ханты-Мансийский автономный округ – Югра"]

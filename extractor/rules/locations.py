@@ -48,8 +48,19 @@ def _adjective_and_head(tagged: Tagged, adjs: list[Token], head: Token) -> str:
     return " ".join(words)
 
 
+# a region's double name: «Ханты-Мансийский автономный округ – Югра»
+NAME_DASHES = frozenset({"–", "—"})
+
+
 def _name(tagged: Tagged, span: Span) -> str:
     words = tagged.tokens[span.first : span.last]
+    dash = next((k for k, t in enumerate(words) if t.text in NAME_DASHES), None)
+    if dash is not None and 0 < dash < len(words) - 1:
+        # each name of a double name stands in the same case: each goes to the nominative
+        parts = (words[:dash], words[dash + 1 :])
+        return f" {words[dash].text} ".join(
+            _title_if_capitals(" ".join(nominative_phrase(part, tagged.text).split())) for part in parts
+        )
     nouns = [t for t in words if t.pos in ("NOUN", "PROPN")]
     if not nouns and all(t.pos == "ADJ" for t in words):
         head = _shared_head(tagged, span)
