@@ -92,9 +92,9 @@ def test_names_in_nominative(extract, text, names):
 @pytest.mark.parametrize(("text", "first", "middle", "last"), cases([
     ("Документ подписал Иванов Иван Петрович.", "Иван", "Петрович", "Иванов"),
     ("Встреча с Ерланом Болатовичем Касымбековым прошла в Астане.", "Ерлан", "Болатович", "Касымбеков"),
-    # a Chinese name is written surname first, declined or not
-    ("Соглашение подписал вице-президент компании Чжао Лимин.", "Лимин", None, "Чжао"),
-    ("Встреча с ректором института Ван Лэем прошла в Харбине.", "Лэй", None, "Ван"),
+    # a Chinese name is written surname first, declined or not; its given name is no first name
+    ("Соглашение подписал вице-президент компании Чжао Лимин.", None, None, "Чжао"),
+    ("Встреча с ректором института Ван Лэем прошла в Харбине.", None, None, "Ван"),
     # «Ван» before a word no Chinese given name ends so is a Dutch particle
     ("В музее выставлены картины Винсента Ван Гога.", "Винсент", None, "Ван Гог"),
     ("Грамоту вручили Марине Олеговне Беловой.", "Марина", "Олеговна", "Белова"),

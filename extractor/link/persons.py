@@ -11,7 +11,7 @@ from extractor.model import Mention, Person, Post
 from extractor.nlp.coverage import Coverage
 from extractor.nlp.morph import is_noun
 from extractor.nlp.tagging import Tagged
-from extractor.rules.persons import DICTIONARY, PATRONYMIC, NameMention, has_gram, name_key
+from extractor.rules.persons import CHINESE_SURNAMES, DICTIONARY, PATRONYMIC, NameMention, has_gram, name_key
 from extractor.rules.posts import BarePost
 
 
@@ -131,6 +131,10 @@ def merge_mentions(text: str, mentions: list[NameMention]) -> tuple[list[Person]
     for p, order in zip(persons, full, strict=True):
         p.mentions.sort(key=lambda m: m.start)
         p.name = display_name(p, named_in_full=order is not None, official_order=bool(order))
+        if order and not p.middle and p.last in CHINESE_SURNAMES:
+            # «Чжао Лимин»: a given name written after the surname is no first name a reader keys
+            # the person by; the name says it all, `last` holds the surname
+            p.first = None
     # persons in order of first mention; remap owners
     ranked = sorted(range(len(persons)), key=lambda k: persons[k].mentions[0].start)
     new_index = {old: new for new, old in enumerate(ranked)}

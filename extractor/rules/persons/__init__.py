@@ -12,6 +12,7 @@ from extractor.lexicon.posts import starts_post
 from extractor.nlp.morph import UD_OF, parses
 from extractor.nlp.tagging import Tagged, Token
 from extractor.rules.persons.names import (
+    CHINESE_SURNAMES,
     DICTIONARY,
     KEPT,
     PATRONYMIC,
@@ -31,7 +32,10 @@ from extractor.rules.persons.names import (
     surname_readings,
 )
 
-__all__ = ["DICTIONARY", "PATRONYMIC", "NameMention", "find_name_mentions", "has_gram", "name_key", "split_name"]
+__all__ = [
+    "CHINESE_SURNAMES", "DICTIONARY", "PATRONYMIC", "NameMention", "find_name_mentions", "has_gram", "name_key",
+    "split_name",
+]
 
 INITIAL = re.compile(r"[А-ЯЁA-Z]")
 CYRILLIC = re.compile(r"[А-ЯЁа-яё]")
