@@ -326,6 +326,16 @@ APPOINTMENTS = [
         id="elected by a board to a post",
     ),
     pytest.param(
+        "Совет директоров компании избрал генеральным директором общества Максима Тулупова.",
+        [("Максим Тулупов", "генеральный директор общества", "appointed")],
+        id="the name right after the post of the verb is its object, not the genitive of the post's noun",
+    ),
+    pytest.param(
+        "Глава города Курска Ирина Полетаева покидает пост досрочно.",
+        [("Ирина Полетаева", "глава города Курска", "dismissed")],
+        id="leaving a post in the news present",
+    ),
+    pytest.param(
         "Губернатор уволил министра спорта Олега Панова и назначил Игоря Маркова.",
         [("Олег Панов", "министр спорта", "dismissed"), ("Игорь Марков", None, "appointed")],
         id="two verbs, each with its own object",

@@ -137,9 +137,21 @@ def _appointees(d: Draft) -> None:
     else:
         # an animate accusative looks like a genitive: «назначил Валерия Мелещенко»
         objects = [u for u, r in persons if r in ("obj", "gen_case", "slot")]
+        objects = objects or [u for u, r in persons if r == "dep" and _after_a_post_of_the_verb(d, u)]
         d.persons = _own_objects(d, objects)
     if not d.persons:
         d.rejected = True
+
+
+def _after_a_post_of_the_verb(d: Draft, unit: Unit) -> bool:
+    """«избрал генеральным директором общества Максима Тулупова»: the name right after the
+    instrumental post of the verb is its object, not the genitive of the post's last noun."""
+    toks = d.scene.toks
+    for k in range(d.match.last, unit.first):
+        if toks[k].case == "Ins" and toks[k].pos == "NOUN":
+            slot = _post_phrase(d.scene, k, unit.first)
+            return slot is not None and slot.last == unit.first
+    return False
 
 
 def _own_objects(d: Draft, objects: list[Unit]) -> list[Unit]:
