@@ -331,6 +331,12 @@ APPOINTMENTS = [
         id="the name right after the post of the verb is its object, not the genitive of the post's noun",
     ),
     pytest.param(
+        "Ольга Крылова, занимавшая пост министра культуры с 2020 года, освобождена от должности в связи с "
+        "переходом на другую работу.",
+        [("Ольга Крылова", "министр культуры", "dismissed")],
+        id="the post the person held, named in the sentence outside the name",
+    ),
+    pytest.param(
         "Глава города Курска Ирина Полетаева покидает пост досрочно.",
         [("Ирина Полетаева", "глава города Курска", "dismissed")],
         id="leaving a post in the news present",

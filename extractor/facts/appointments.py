@@ -387,7 +387,18 @@ def _post_of(scene: Scene, d: Draft, unit: Unit) -> str | None:
             return _own_post(scene, unit, slot.first) or _slot_post(scene, slot)
         if not any(p.first <= slot.first < p.last for p in d.persons):
             return _slot_post(scene, slot)
-    return _own_post(scene, unit, None)
+    return _own_post(scene, unit, None) or _post_in_sentence(scene, unit, d.sent)
+
+
+def _post_in_sentence(scene: Scene, unit: Unit, sent: int) -> str | None:
+    """«Светлана Дорохова, занимавшая пост министра здравоохранения с 2021 года, освобождена от
+    должности»: the person's post named in the sentence of the trigger, outside the name."""
+    person = scene.doc.persons[unit.refs[0][1]]
+    for post in person.posts:
+        first = scene.tagged.token_at(post.start)
+        if first is not None and scene.toks[first].sent == sent:
+            return _without_acting(post.normal)
+    return None
 
 
 def _slot_post(scene: Scene, slot: PostSlot) -> str | None:
