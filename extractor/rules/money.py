@@ -248,13 +248,34 @@ class _Scanner:
             if not self.may_start(self.toks[i]):
                 i += 1
                 continue
-            amount = self.amount_at(i)
+            amount = self.amount_at(i) or self._from_level(i)
             if amount is None:
                 i += 1
                 continue
             out.append(amount)
             i = amount.last
         return out
+
+    def _from_level(self, i: int) -> _Amount | None:
+        """«со 100 до 150 тыс. рублей»: the level a change starts from, its scale and currency
+        written only after the level reached, is an amount of its own."""
+        toks = self.toks
+        if i == 0 or toks[i - 1].text.lower() not in ("с", "со"):
+            return None
+        found = self.digits(i)
+        if found is None or found[1] is not None or found[2]:
+            return None
+        low = found[0]
+        if low.end + 1 >= len(toks) or toks[low.end].text.lower() != "до":
+            return None
+        reached = self.amount_at(low.end + 1)
+        if reached is None or reached.currency is None or reached.value_to is not None:
+            return None
+        level = self.number(low.end + 1)
+        scale = level[0].scale if level is not None and low.scale is None else None
+        value = low.value * scale if scale is not None else low.value
+        return _Amount(start=toks[i].start, end=toks[low.end - 1].end, value=float(value), value_to=None,
+                       currency=reached.currency, first=i, last=low.end)
 
 
 def _with_context_currency(tagged: Tagged, amounts: list[_Amount]) -> list[_Amount]:
