@@ -363,10 +363,29 @@ def _without_common_words(tagged: Tagged, found: list[NameMention]) -> list[Name
         tok = toks[nm.first_tok]
         if nm.last_tok - nm.first_tok == 1 and not known & surname_readings(tok.text) and (
             _no_name_word(tok, tagged.sents[tok.sent].first == nm.first_tok) or STATISTICS_OFFICE.search(tok.text)
+            or _adjective_of_a_noun(toks, nm.first_tok)
         ):
             continue
         out.append(nm)
     return out
+
+
+# the endings a surname shares with an adjective: «Лысковскому», «Воскресенского»
+ADJECTIVE_SURNAME = re.compile(r"(ский|ская|ского|скому|ским|ском|ской|цкий|цкого|цкому|цким|цком|цкой)$", re.I)
+
+
+def _adjective_of_a_noun(toks: list[Token], k: int) -> bool:
+    """A word shaped like an adjective with a common noun after it in its case, right after it
+    or after another such word and «и»: «уделить Лысковскому и Воскресенскому округам» names
+    districts, not a person."""
+    if not ADJECTIVE_SURNAME.search(toks[k].text):
+        return False
+    j = k + 1
+    if j + 1 < len(toks) and toks[j].text == "и" and ADJECTIVE_SURNAME.search(toks[j + 1].text):
+        j += 2
+    return j < len(toks) and toks[j].pos == "NOUN" and toks[j].text.islower() and (
+        toks[j].case is not None and toks[j].case == toks[k].case
+    )
 
 
 def _free(tagged: Tagged, found: list[NameMention], skip: frozenset[str] = frozenset()) -> set[int]:
