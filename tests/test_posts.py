@@ -1302,3 +1302,15 @@ POST_INSIDE_CASES = [
 def test_what_a_post_before_a_name_may_hold(extract, text, name, normal):
     (person,) = [p for p in extract(text)["persons"] if p["name"] == name]
     assert [p["normal"] for p in person["posts"]] == [normal]
+
+
+def test_the_same_office_named_again_by_a_described_organization_is_one_post(extract):
+    text = (
+        "Генеральным директором АО «Вектор» назначен Дмитрий Карпенко. Совет директоров решил назначить "
+        "Дмитрия Карпенко генеральным директором компании с 1 февраля."
+    )
+    person = extract(text)["persons"][0]
+    assert [(p["normal"], p["org"], [m["text"] for m in p["mentions"]]) for p in person["posts"]] == [
+        ("генеральный директор АО «Вектор»", "Вектор",
+         ["Генеральным директором АО «Вектор»", "генеральным директором компании"])
+    ]

@@ -136,4 +136,22 @@ def link_post_orgs(persons: list[Person], orgs: list[Organization], locs: list[L
             if ref is not None:
                 post = replace(post, org=entities.name_of(ref), org_ref=ref)
             linked.append(post)
-        person.posts = linked
+        person.posts = _one_per_office(linked)
+
+
+def _one_per_office(posts: list[Post]) -> list[Post]:
+    """«генеральный директор «Сибирской генерирующей компании»» and later «генеральным
+    директором компании» of the same company: one post, named the fuller way, with the places
+    of both."""
+    kept: list[Post] = []
+    for p in posts:
+        same = next((i for i, q in enumerate(kept) if q.org_ref is not None and q.org_ref == p.org_ref
+                     and _norm(q.role) == _norm(p.role)), None)
+        if same is None:
+            kept.append(p)
+            continue
+        q = kept[same]
+        keep, other = (q, p) if len(q.normal) >= len(p.normal) else (p, q)
+        mentions = sorted({*keep.mentions, *other.mentions}, key=lambda m: m.start)
+        kept[same] = replace(keep, mentions=mentions)
+    return kept
