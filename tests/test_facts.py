@@ -246,6 +246,14 @@ def test_the_term_of_an_agreement_is_not_its_date(pipeline: Pipeline) -> None:
     assert [a["date"] for a in _facts(pipeline, text)["agreements"]] == [None]
 
 
+def test_the_ceremony_in_the_next_sentence_dates_the_signing(pipeline: Pipeline) -> None:
+    text = (
+        "Самара, 17 июля 2025 года.\nМинистр строительства области Игорь Орлов и глава города Анна Белова "
+        "подписали соглашение о расселении аварийного жилья. Церемония прошла 16 июля в Самаре."
+    )
+    assert [a["date"] for a in _facts(pipeline, text)["agreements"]] == ["2025-07-16"]
+
+
 def test_the_parties_in_the_sentence_before(pipeline: Pipeline) -> None:
     text = (
         "Компания «Сибур» и правительство Тюменской области договорились о сотрудничестве. "

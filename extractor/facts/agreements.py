@@ -36,7 +36,7 @@ from extractor.facts.context import (
 from extractor.facts.units import Ref, Scene, Unit, unit_case
 from extractor.lexicon import Match
 from extractor.lexicon.facts import agreement_triggers, counts, documents, plan_words, words
-from extractor.model import Agreement
+from extractor.model import Agreement, DateItem
 from extractor.nlp.inflect import as_written, nominative_word
 from extractor.nlp.morph import parses
 from extractor.nlp.tagging import Token
@@ -357,7 +357,7 @@ def _statements(scene: Scene, sent: int, match: Match, earlier: list[Statement])
             return []
     doc = d.document
     kind = doc.kind if doc else None
-    date = date_in(scene, sent, match.first)
+    date = date_in(scene, sent, match.first) or _ceremony_date(scene, sent)
     groups = [g for g in d.groups if g]
     if doc is not None and doc.plural and all(r[0] == "person" for g in groups for r in g):
         groups = []  # «принял участие в подписании ряда документов»: a summary, no fact of its own
@@ -371,6 +371,18 @@ def _statements(scene: Scene, sent: int, match: Match, earlier: list[Statement])
                         noun=own_kind.split()[0] if own_kind else None)
         out.append(st)
     return out
+
+
+def _ceremony_date(scene: Scene, sent: int) -> DateItem | None:
+    """«... подписали соглашение. Церемония прошла 16 июля в Самаре.»: the next sentence opening
+    with the ceremony tells the day of the signing."""
+    nxt = sent + 1
+    if nxt >= len(scene.tagged.sents):
+        return None
+    first = scene.tagged.sents[nxt].first
+    if scene.lemmas[first] not in words("ceremony"):
+        return None
+    return date_in(scene, nxt, first, day_only=True)
 
 
 # ---------------------------------------------------------------- the document
