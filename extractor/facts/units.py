@@ -286,7 +286,7 @@ def _with_post_references(scene: Scene, sent: int, units: list[Unit]) -> list[Un
     i = s.first
     while i < s.last:
         head_end = None if i in inside else match_post_head(toks, i, s.last)
-        if head_end is None or toks[head_end - 1].feats.get("Number") == "Plur" or _adjective_use(toks, head_end):
+        if head_end is None or toks[head_end - 1].feats.get("Number") == "Plur":
             i += 1
             continue
         last = extend_dependents(scene.tagged, scene.spans, head_end, s.last)
@@ -303,15 +303,6 @@ def _with_post_references(scene: Scene, sent: int, units: list[Unit]) -> list[Un
                 out.append(Unit(i, last, _noun_head(toks, i, head_end), (("person", holder),), "post"))
         i = max(last, i + 1)
     return out
-
-
-def _adjective_use(toks: list[Token], head_end: int) -> bool:
-    """A post word used as an adjective of the noun after it: «в ходе рабочей поездки» is no
-    «рабочий» (a worker)."""
-    head = toks[head_end - 1]
-    return head_end < len(toks) and head.pos == "ADJ" and toks[head_end].pos == "NOUN" and (
-        head.case is not None and head.case == toks[head_end].case
-    )
 
 
 def _predicate(toks: list[Token], i: int, head_end: int) -> bool:

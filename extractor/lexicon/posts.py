@@ -163,7 +163,21 @@ def match_post_head(tokens: Sequence[Token], i: int, end: int) -> int | None:
     if abbreviation in lexicon.expansions:
         starts.append(lexicon.expansions[abbreviation])
     ends = [_longest_from(tokens, i + 1, end, key) for key in starts]
-    return max((e for e in ends if e is not None), default=None)
+    found = max((e for e in ends if e is not None), default=None)
+    if found == i + 1 and _adjective_use(tokens, i):
+        return None
+    return found
+
+
+def _adjective_use(tokens: Sequence[Token], i: int) -> bool:
+    """A one-word post the tagger reads as an adjective of the noun after it, in its case,
+    gender and number: «в ходе рабочей встречи», «управляющей компании» name no «рабочий», no
+    «управляющий»."""
+    tok = tokens[i]
+    if tok.pos != "ADJ" or i + 1 >= len(tokens) or tokens[i + 1].pos != "NOUN":
+        return False
+    noun = tokens[i + 1]
+    return all(tok.feats.get(f) == noun.feats.get(f) for f in ("Case", "Number")) and tok.feats.get("Case") is not None
 
 
 def _longest_from(tokens: Sequence[Token], j: int, end: int, key: Phrase) -> int | None:
