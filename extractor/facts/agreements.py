@@ -362,6 +362,9 @@ def _statements(scene: Scene, sent: int, match: Match, earlier: list[Statement])
     if doc is not None and doc.plural and all(r[0] == "person" for g in groups for r in g):
         groups = []  # «принял участие в подписании ряда документов»: a summary, no fact of its own
     out = []
+    for refs, gapped_kind in _gapped(scene, sent, match):
+        groups.append(refs)
+        d.kinds = [*(d.kinds or [kind] * (len(groups) - 1)), gapped_kind]
     kinds = d.kinds if len(d.kinds) == len(groups) else [kind] * len(groups)
     for g, own_kind in zip(groups or [[]], kinds or [kind], strict=False):
         # no parties: a document named again (merged) or a summary (dropped)
@@ -370,6 +373,29 @@ def _statements(scene: Scene, sent: int, match: Match, earlier: list[Statement])
                         plural=bool(doc and doc.plural) and own_kind == kind,
                         noun=own_kind.split()[0] if own_kind else None)
         out.append(st)
+    return out
+
+
+DASH_WORDS = frozenset({"–", "—", "-"})
+
+
+def _gapped(scene: Scene, sent: int, match: Match) -> list[tuple[list[Ref], str | None]]:
+    """«АО «Альфа» и вуз подписали меморандум, а Фонд и банк «Сибирь» — соглашение о
+    кредитовании»: a clause after «а» that leaves the verb out, its sides before a dash and its
+    document after it, is another agreement."""
+    toks = scene.toks
+    s = scene.tagged.sents[sent]
+    out: list[tuple[list[Ref], str | None]] = []
+    starts = [k for k in range(match.last, s.last - 1) if toks[k].text.lower() == "а" and toks[k - 1].text == ","]
+    for a in starts:
+        dash = next((k for k in range(a + 1, s.last) if toks[k].text in DASH_WORDS), None)
+        if dash is None:
+            continue
+        units = [u for u in scene.units(sent) if a < u.first and u.last <= dash and u.refs]
+        refs = distinct([u.refs[0] for u in units if u.refs[0][0] != "location"])
+        docs = [doc for doc in _documents_in(scene, clause_at(scene, dash + 1)) if doc.first == dash + 1]
+        if len(refs) >= 2 and docs and docs[0].kind:
+            out.append((refs, docs[0].kind))
     return out
 
 
