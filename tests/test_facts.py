@@ -225,6 +225,12 @@ AGREEMENTS = [
         id="a clause after «а» leaving the verb out is another agreement",
     ),
     pytest.param(
+        "АО «Вектор» и ООО «Бета» договорились о сотрудничестве: соответствующий меморандум подписан в рамках "
+        "форума.",
+        [(["Вектор", "Бета"], "меморандум")],
+        id="a passive signing after a colon is of the subjects before it",
+    ),
+    pytest.param(
         "Глава Чувашии Олег Николаев и председатель правления банка Андрей Костин подписали меморандум.",
         [(["Олег Николаев", "Андрей Костин"], "меморандум")],
         id="the persons who sign are the parties when no side is named",

@@ -334,6 +334,23 @@ def _parties_next(d: Draft) -> None:
             return
 
 
+def _parties_before_colon(d: Draft) -> None:
+    """«АО «Вектор» и ООО «Бета» договорились о сотрудничестве: соответствующий меморандум
+    подписан ...»: a passive signing that names no parties, after a colon, is of the subjects
+    of the clause before it."""
+    if d.groups or d.kind != "verb" or not _passive(d.scene.toks[d.match.first]):
+        return
+    toks = d.scene.toks
+    s = d.scene.tagged.sents[d.sent]
+    colon = next((k for k in range(d.match.first - 1, s.first - 1, -1) if toks[k].text == ":"), None)
+    if colon is None:
+        return
+    refs = distinct([u.refs[0] for c in clauses(d.scene, d.sent) for u, r in roles_in(d.scene, c)
+                     if u.last <= colon and r in ("subj", "none") and u.refs and u.refs[0][0] == "organization"])
+    if len(refs) >= 2:
+        d.groups = [refs]
+
+
 def _one_per_partner(d: Draft) -> None:
     """«глава региона заключил с партнёрами ряд соглашений»: one subject, several partners, a
     count of documents: one agreement with each partner."""
@@ -346,7 +363,9 @@ def _one_per_partner(d: Draft) -> None:
         d.groups = [[subjects[0], p] for p in partners]
 
 
-STEPS: list[Step] = [_done, _document, _parties, _parties_next, _signers_of_parties, _one_per_partner]
+STEPS: list[Step] = [
+    _done, _document, _parties, _parties_next, _parties_before_colon, _signers_of_parties, _one_per_partner,
+]
 
 
 def _statements(scene: Scene, sent: int, match: Match, earlier: list[Statement]) -> list[Statement]:
