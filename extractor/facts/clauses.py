@@ -53,7 +53,9 @@ class Clause:
     kind: str  # main | embedded | contrast | quote
     parent: Clause | None = None
     intro: int | None = None  # the token opening an embedded clause
-    _roles: dict[int, str] = field(default_factory=dict)
+    # roles by (unit's first token, the trigger nouns they were read for): a genitive is a side of
+    # «встречи» read as the trigger, a dependent otherwise
+    _roles: dict[tuple[int, frozenset[int]], str] = field(default_factory=dict)
 
     @property
     def first(self) -> int:
@@ -209,9 +211,10 @@ def clause_of(clauses_: list[Clause], tok: int) -> Clause:
 
 def role(scene: Scene, clause: Clause, unit: Unit, trigger_nouns: frozenset[int] = frozenset()) -> str:
     """The role of a unit of the clause (see the module's docstring)."""
-    if unit.first not in clause._roles:
-        clause._roles[unit.first] = _slot(scene, clause, unit.first, unit, trigger_nouns, 0)
-    return clause._roles[unit.first]
+    key = (unit.first, trigger_nouns)
+    if key not in clause._roles:
+        clause._roles[key] = _slot(scene, clause, unit.first, unit, trigger_nouns, 0)
+    return clause._roles[key]
 
 
 def _by_case(scene: Scene, unit: Unit | None, i: int) -> str:
@@ -413,10 +416,11 @@ def _continued(
     while k in clause:
         before = _unit_ending(scene, clause.sent, k + 1)
         if before is not None and k != j:
-            if before.first not in clause._roles:
-                clause._roles[before.first] = _slot(scene, clause, before.first, before, triggers, depth + 1)
-            if clause._roles[before.first] != "dep" and (unit is None or _cases_agree(scene, before, unit)):
-                return clause._roles[before.first]
+            key = (before.first, triggers)
+            if key not in clause._roles:
+                clause._roles[key] = _slot(scene, clause, before.first, before, triggers, depth + 1)
+            if clause._roles[key] != "dep" and (unit is None or _cases_agree(scene, before, unit)):
+                return clause._roles[key]
             # «между X Национальной академии наук и Y»: Y goes with X, not with X's dependent
             skipped = True
             k = before.first - 1

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from extractor.facts.clauses import Clause, clause_of, clauses, role
 from extractor.facts.units import Ref, Scene, Unit
 from extractor.lexicon import Match, PhraseIndex
-from extractor.lexicon.facts import plan_words
+from extractor.lexicon.facts import meeting_triggers, plan_words
 from extractor.model import DateItem
 
 FUTURE_AUX = frozenset({"будет", "будут", "буду", "будем", "будете", "будешь"})
@@ -190,7 +190,10 @@ def _named_sides(scene: Scene, sent: int, unit: Unit) -> list[Ref]:
         want = COUNTED_KINDS.get(unit.lemma, "organization")
         refs = distinct([u.refs[0] for u in scene.units(sent) if u.refs and u.refs[0][0] == want])
         return refs if len(refs) == unit.count else []
-    refs = distinct([u.refs[0] for u, r in roles_in(scene, main) if u.refs and r in SIDE_ROLES | {"none"}])
+    # «прошла встреча ректора X и директора Y»: the genitives of a meeting noun are its sides
+    meeting_nouns = frozenset(k for k in main.tokens if meeting_triggers().get((scene.lemmas[k],)) == ("noun",))
+    roles = roles_in(scene, main, meeting_nouns)
+    refs = distinct([u.refs[0] for u, r in roles if u.refs and r in SIDE_ROLES | {"none"}])
     return refs if len(refs) >= 2 else []
 
 

@@ -1,5 +1,5 @@
 """Meetings: the sides met or talked («встретился с», «провёл встречу», «на встрече», «провёл
-переговоры», «пообщался», «обсудил с»), stated as done.
+переговоры», «пообщался», «обсудил с», «принял посла»), stated as done.
 
 Each trigger gives a statement read in small steps (`STEPS`): its clause, whether it is done,
 the sides (subject, «с» objects, the genitive of «встреча», a delegation's head), what «стороны»
@@ -44,6 +44,29 @@ FRAME_PREPOSITIONS = frozenset({"на", "в", "во", "после", "по"})
 NOT_MEETING_BEFORE = {"для": "", "о": "", "об": "", "в": "беседа"}
 
 
+# «принял посла Китая»: the roles of the one received («в своей резиденции посла»: a genitive to the noun before)
+RECEIVED = frozenset({"obj", "gen_case", "dep"})
+
+
+def _received(scene: Scene, unit: Unit, after: int) -> bool:
+    """A person after the verb of receiving: «принял в своей резиденции посла Беларуси Дмитрия
+    Крутого»; not a thing («принял решение»)."""
+    if unit.first < after or not unit.refs or unit.refs[0][0] != "person":
+        return False
+    toks = scene.toks
+    if toks[after].lemma == "участие":
+        return False  # «приняли участие X и Y»: who took part, no one received
+    governed = False  # a noun between the verb and the person stands in a prepositional group
+    for k in range(after, unit.first):
+        if toks[k].pos == "ADP":
+            governed = True
+        elif toks[k].pos in ("NOUN", "PROPN"):
+            if not governed:
+                return False  # «принял поздравления коллег X»: the thing received
+            governed = False
+    return True
+
+
 class Draft:
     """A statement being read: the trigger, its clause and roles, the sides found so far."""
 
@@ -58,9 +81,12 @@ class Draft:
         if self.kind == "noun" and nxt < len(scene.toks) and scene.toks[nxt].text.lower() == "между":
             sides = sides | {"between"}  # «встреча между премьер-министром Турции и президентом Украины»
         # a name whose case its words cannot tell, before the verb, is its subject
+        if self.kind == "receive":  # whom the subject received: an animate accusative, read as a genitive too
+            sides = sides | RECEIVED
         self.units: list[tuple[Unit, str]] = [
-            (u, "subj" if r == "none" else r) for u, r in self.roles
-            if r in sides or r == "none" and "subj" in sides and u.last <= match.first
+            (u, "subj" if r == "none" else "with" if r in RECEIVED else r) for u, r in self.roles
+            if r in sides and (r not in RECEIVED or _received(scene, u, match.last))
+            or r == "none" and "subj" in sides and u.last <= match.first
         ]
         self.refs: list[Ref] = []
         self.first_sent = sent
@@ -160,7 +186,11 @@ def _not_a_session(d: Draft) -> None:
 
 def _named_with(d: Draft) -> None:
     """«обсудил с» is a meeting with a «с» side, or with two sides as the subject («глава
-    города и директор компании обсудили»): «в министерстве обсудили» is none."""
+    города и директор компании обсудили»): «в министерстве обсудили» is none; «принял» one with
+    a person received or a delegation's named head."""
+    if d.kind == "receive":
+        d.rejected = not any(r in ("with", "head") for _u, r in d.units)
+        return
     if d.kind != "with":
         return
     roles = [r for _u, r in d.units]
@@ -361,6 +391,7 @@ def _continues_last(scene: Scene, st: Statement, statements: list[Statement]) ->
         last = statements[-1]
         last.place = last.place or st.place or _any_place(scene, st.sent)
         last.date = last.date or st.date
+        last.last_sent = max(last.last_sent, st.sent)  # the meeting is told on in this sentence
         return True
     return False
 
