@@ -91,6 +91,10 @@ APPOSITION_WORDS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "DET"})
 QUOTES = frozenset({"«", "»", '"', "“", "”"})
 
 
+def _post_noun(tok: Token) -> bool:
+    return tok.pos == "NOUN" and tok.text.islower() and starts_post(tok.lemma)
+
+
 def _apposition_case(toks: list[Token], first: int) -> str | None:
     """The case of the post before a name («профессор Н. Г. Воронцова», «генерального директора
     АО «Волжская дорожная компания» Гарри Штайнберга»), where the dictionary allows no other
@@ -99,7 +103,10 @@ def _apposition_case(toks: list[Token], first: int) -> str | None:
     a nominative too."""
     for k in range(first - 1, max(-1, first - 1 - APPOSITION_REACH), -1):
         tok = toks[k]
-        if tok.pos == "NOUN" and tok.text.islower() and starts_post(tok.lemma):
+        if _post_noun(tok):
+            while tok.case == "Gen" and k > 0 and _post_noun(toks[k - 1]):
+                k -= 1  # «заместителем министра Батбаяром Ганболдом»: the case is the first post's
+                tok = toks[k]
             cases = {UD_OF.get(p.tag.case) for p in tok.parses if p.tag.POS == "NOUN" and p.tag.number == "sing"}
             if cases == {"Nom"}:
                 return "Nom"
