@@ -7,6 +7,7 @@ process; matched on lemmas, so any case of a post fits."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -201,14 +202,19 @@ def is_modifier(tok: Token, previous: Token | None = None) -> bool:
     lemma = post_lemma(tok)
     if lemma in lexicon.acting_objects:
         return previous is not None and is_acting(previous)
-    return lemma in lexicon.modifiers or tok.text.lower().rstrip(".") in lexicon.modifiers
+    return lemma in lexicon.modifiers or _written(tok) in lexicon.modifiers
 
 
 def is_acting(tok: Token) -> bool:
     """«исполняющий (обязанности)», «И.о.», «врио»: a participle or its short form that heads a
     post phrase in place of a noun."""
     low = tok.text.lower()
-    return low.startswith("исполняющ") or low.rstrip(".") in post_lexicon().acting
+    return low.startswith("исполняющ") or _written(tok) in post_lexicon().acting
+
+
+def _written(tok: Token) -> str:
+    """A short word as written, without its dots and spaces: «и. о.» -> «и.о»."""
+    return "".join(tok.text.lower().split()).rstrip(".")
 
 
 def office_of(role_key_: str, whole_key: str) -> str | None:
@@ -217,7 +223,17 @@ def office_of(role_key_: str, whole_key: str) -> str | None:
     return offices.get(tuple(whole_key.split())) or offices.get(tuple(role_key_.split()))
 
 
+# the short forms of acting, spelled out so that «и. о. ректора» is a form of «исполняющий
+# обязанности ректора ...»
+ACTING_SHORT = re.compile(r"(?<!\w)(?:(?P<vr>вр\.?\s?)?и\.\s?о\.?|(?P<vrio>врио))(?!\w)", re.IGNORECASE)
+
+
+def _spelled_acting(m: re.Match[str]) -> str:
+    return ("временно " if m.group("vr") or m.group("vrio") else "") + "исполняющий обязанности"
+
+
 def role_key(role: str) -> str:
     """The lemma key of a role or post string, comparable across the forms of one post."""
+    role = ACTING_SHORT.sub(_spelled_acting, role)
     words = "".join(c if c.isalnum() or c == "-" else " " for c in role)
     return " ".join(phrase_lemmas(words))

@@ -182,7 +182,8 @@ def _blocks(text: str) -> list[tuple[int, str]]:
 
 # «и.о.», «И.о.», «вр.и.о.»: razdel cuts these into letters and dots; they are one word, as the
 # post lexicon spells them («И.О.» with two capitals stays initials)
-DOTTED_WORD = re.compile(r"(?<![\w.])(?:[Вв]р\.)?[Ии]\.о\.?(?!\w)")
+# «И.о.», «и. о.», «врио» written «вр.и.о.»: one word of acting, though written with dots and a space
+DOTTED_WORD = re.compile(r"(?<![\w.])(?:[Вв]р\.)?[Ии]\.[ \u00a0]?о\.?(?!\w)")
 
 
 def _joined(tokens: list[Token], text: str, first: int) -> None:

@@ -242,9 +242,10 @@ def _lower_initial(s: str, tagged: Tagged, first: int) -> str:
     words = s.split()
     if not words or first != sent.first or not s[:1].isupper():
         return s
-    # «Губернатор», «И.о.»: no other capital in the first word («ВРИО», «И.О.» stay)
-    if words[0][1:] == words[0][1:].lower() and any(c.isalpha() for c in words[0][1:]):
-        if not any(w[:1].isupper() for w in words[1:]):
+    # «Губернатор», «И.о.», «И. о.»: no other capital in the first word («ВРИО», «И.О.» stay)
+    head = tok.text if s.startswith(tok.text) else words[0]
+    if head[1:] == head[1:].lower() and any(c.isalpha() for c in head[1:]):
+        if not any(w[:1].isupper() for w in s[len(head) :].split()):
             return s[:1].lower() + s[1:]
     return s
 
