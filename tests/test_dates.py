@@ -430,6 +430,9 @@ CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None,
     # a percentage's comparison base lends no year
     ("В марте выдано 900 ипотек (−5,7% к марту 2024 года), в апреле ожидаем рост.", datetime.date(2025, 4, 25),
      [("марте", "2025-03", True), ("марту 2024 года", "2024-03", False), ("апреле", "2025-04", True)]),
+    # ... nor in the present tense: a deadline still ahead is this year's
+    ("С 1 января 2027 года тарифы вырастут. Заявки принимаются до 31 декабря.", datetime.date(2026, 11, 27),
+     [("1 января 2027 года", "2027-01-01", False), ("31 декабря", "2026-12-31", True)]),
     # a bound or a target lends no year: «до 2025 года» says when, not which year is reported
     ("Квартиру, проданную до 2023 года, учитывать не нужно. В октябре инспекция рассмотрела 900 жалоб.",
      datetime.date(2026, 11, 27),

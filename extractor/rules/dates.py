@@ -868,8 +868,9 @@ def _in_context(text: str, scan: _Scan, cands: list[_Cand]) -> list[_Cand]:
                 if tense == "future" and year < scan.year or tense == "past" and year > scan.year and not own_sentence:
                     year = None
                 # «Заседание пройдёт в феврале 2026 года. Приём заявок продлится с 1 по 19
-                # декабря» (in November 2025): what is still to come this year is this year's
-                elif tense == "future" and year > scan.year and not own_sentence and _ahead(c, scan):
+                # декабря» (in November 2025), «Заявки принимаются до 31 декабря»: what is still to
+                # come this year is this year's
+                elif tense in ("future", "present") and year > scan.year and not own_sentence and _ahead(c, scan):
                     year = None
             if year is not None:
                 ctx.cands[i] = replace(c, value=c.make(year), relative=False)
