@@ -150,6 +150,11 @@ _HALF_RE = _rx(
 _NMONTHS_RE = _rx(
     rf"{_BW}(?:(?P<za>за|итогам)\s+)?(?P<n>\d{{1,2}}|[а-яё]+)\s+месяц[а-яё]*(?:{_YEAR_TAIL}|{_NW})"
 )
+# «за три квартала 2026 года», «по итогам трёх кварталов»: the quarters from January, counted
+# in words (a digit is an ordinal quarter: «за 3 квартал»)
+_NQUARTERS_RE = _rx(
+    rf"{_BW}(?:(?P<za>за|итогам)\s+)?(?P<n>[а-яё]+)\s+квартал(?:а|ов)(?:{_YEAR_TAIL}|{_NW})"
+)
 # «2024 году», «2024-м году»; «в 2016-м», «с 1922-го» without the year word
 _YEAR_RE = _rx(
     rf"(?=[12])(?<![\w№./:-])(?<!№\s)(?:(?P<y>{_ANY_YEAR})\s*{_YW}|(?P<y2>{_YEAR})-(?:м|го|й|ом|ым){_NW})"
@@ -471,6 +476,15 @@ def _n_months(m: re.Match[str], scan: _Scan) -> _Cand | None:
     return replace(cand, start=start)
 
 
+def _n_quarters(m: re.Match[str], scan: _Scan) -> _Cand | None:
+    if _yearless(m) and not m.group("za"):
+        return None  # «в течение двух кварталов»: a length of time
+    n = _count_word(scan, m.start("n"))
+    if n is None or n not in (2, 3, 4):
+        return None
+    return replace(_months_period(m, scan.year, 1, 3 * int(n)), start=m.start("n"))
+
+
 def _year(m: re.Match[str], scan: _Scan) -> _Cand | None:
     return _Cand(m.start(), m.end(), m.group("y") or m.group("y2"), kind="period")
 
@@ -619,6 +633,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (_QUARTER_RE, _quarter),
     (_HALF_RE, _half),
     (_NMONTHS_RE, _n_months),
+    (_NQUARTERS_RE, _n_quarters),
     (_DECADE_RE, _decade),  # before _YEAR_RE: «1990-х годов» is the decade
     (_SPLIT_YEAR_RE, _split_year),
     (_YEAR_RE, _year),
@@ -633,7 +648,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
 )
 
 
-_NEEDLES = {_QUARTER_RE: "кв", _HALF_RE: "полугоди", _NMONTHS_RE: "месяц", _DECADE_RE: "0-"}
+_NEEDLES = {_QUARTER_RE: "кв", _HALF_RE: "полугоди", _NMONTHS_RE: "месяц", _NQUARTERS_RE: "квартал", _DECADE_RE: "0-"}
 # what a number counts: a noun after «2000» makes it no year («до 2000 человек»)
 _COUNTED_POS = frozenset({"NOUN", "PROPN", "ADJ"})
 
