@@ -39,6 +39,7 @@ from extractor.lexicon.facts import agreement_triggers, counts, documents, plan_
 from extractor.model import Agreement, DateItem
 from extractor.nlp.inflect import as_written, nominative_word
 from extractor.nlp.morph import parses
+from extractor.nlp.phrases import DASHES
 from extractor.nlp.tagging import Token
 
 # words that end the «о ...» part of a document's name
@@ -381,10 +382,10 @@ def _statements(scene: Scene, sent: int, match: Match, earlier: list[Statement])
     if doc is not None and doc.plural and all(r[0] == "person" for g in groups for r in g):
         groups = []  # «принял участие в подписании ряда документов»: a summary, no fact of its own
     out = []
+    kinds = list(d.kinds) if len(d.kinds) == len(groups) else [kind] * len(groups)
     for refs, gapped_kind in _gapped(scene, sent, match):
         groups.append(refs)
-        d.kinds = [*(d.kinds or [kind] * (len(groups) - 1)), gapped_kind]
-    kinds = d.kinds if len(d.kinds) == len(groups) else [kind] * len(groups)
+        kinds.append(gapped_kind)
     for g, own_kind in zip(groups or [[]], kinds or [kind], strict=False):
         # no parties: a document named again (merged) or a summary (dropped)
         st = Statement(sent, match.first, g, d.first_sent, d.last_sent, date)
@@ -393,9 +394,6 @@ def _statements(scene: Scene, sent: int, match: Match, earlier: list[Statement])
                         noun=own_kind.split()[0] if own_kind else None)
         out.append(st)
     return out
-
-
-DASH_WORDS = frozenset({"–", "—", "-"})
 
 
 def _gapped(scene: Scene, sent: int, match: Match) -> list[tuple[list[Ref], str | None]]:
@@ -407,7 +405,7 @@ def _gapped(scene: Scene, sent: int, match: Match) -> list[tuple[list[Ref], str 
     out: list[tuple[list[Ref], str | None]] = []
     starts = [k for k in range(match.last, s.last - 1) if toks[k].text.lower() == "а" and toks[k - 1].text == ","]
     for a in starts:
-        dash = next((k for k in range(a + 1, s.last) if toks[k].text in DASH_WORDS), None)
+        dash = next((k for k in range(a + 1, s.last) if toks[k].text in DASHES), None)
         if dash is None:
             continue
         units = [u for u in scene.units(sent) if a < u.first and u.last <= dash and u.refs]

@@ -63,16 +63,13 @@ class NamedSpans:
         model marks as two, a dash between them."""
         for first in sorted(self.loc_start):
             end = self.named_end.get(first)
-            if end is None or end + 1 >= len(toks) or toks[end].text not in PLACE_NAME_DASHES:
+            if end is None or end + 1 >= len(toks) or toks[end].text not in DASHES:
                 continue
             second = end + 1
             if second in self.loc_start and self.named_end.get(second) == second + 1 and (
                 case_of(toks[second]) == case_of(toks[end - 1])
             ):
                 self.named_end[first] = second + 1
-
-
-PLACE_NAME_DASHES = frozenset({"–", "—", "-"})
 
 
 def _quote_depth(text: str) -> int:

@@ -15,6 +15,7 @@ from extractor.lexicon.orgs import known_org_kind
 from extractor.lexicon.places import ABBREVIATION_LENGTH, caps_place, place_groups, place_key, street_words
 from extractor.nlp.inflect import head_grams, nominative_phrase, nominative_word, recover_shape
 from extractor.nlp.morph import is_common
+from extractor.nlp.phrases import DASHES
 from extractor.nlp.tagging import Span, Tagged, Token
 
 # how far (in tokens) a bare adjective looks for the head noun it shares
@@ -48,13 +49,10 @@ def _adjective_and_head(tagged: Tagged, adjs: list[Token], head: Token) -> str:
     return " ".join(words)
 
 
-# a region's double name: «Ханты-Мансийский автономный округ – Югра»
-NAME_DASHES = frozenset({"–", "—"})
-
-
 def _name(tagged: Tagged, span: Span) -> str:
     words = tagged.tokens[span.first : span.last]
-    dash = next((k for k, t in enumerate(words) if t.text in NAME_DASHES), None)
+    # a region's double name: «Ханты-Мансийский автономный округ – Югра»
+    dash = next((k for k, t in enumerate(words) if t.text in DASHES), None)
     if dash is not None and 0 < dash < len(words) - 1:
         # each name of a double name stands in the same case: each goes to the nominative
         parts = (words[:dash], words[dash + 1 :])

@@ -273,13 +273,15 @@ def _chain_spelled_by(text: str, before: list[OrgMention], m: OrgMention) -> int
     """How many of the names right before `m` (nothing but spaces between) its short name spells
     together with its own name; 0 if none."""
     short = m.alias or ""
+    bracket = text.rfind("(", m.start, m.end)
+    end = bracket if bracket >= 0 else m.end
     k = len(before)
-    while k > 0 and len(before) - k < MAX_CHAINED_NAMES - 1 and not text[before[k - 1].end : (
-        before[k].start if k < len(before) else m.start
-    )].strip():
+    while k > 0 and len(before) - k < MAX_CHAINED_NAMES - 1:
+        following = before[k].start if k < len(before) else m.start
+        if text[before[k - 1].end : following].strip():
+            break  # not right after one another
         k -= 1
-        bracket = text.rfind("(", m.start, m.end)
-        if spells(short, text[before[k].start : bracket if bracket >= 0 else m.end]):
+        if spells(short, text[before[k].start : end]):
             return len(before) - k
     return 0
 
