@@ -592,6 +592,9 @@ def test_exchange_of_a_ticker_is_a_company(extract):
     doc = extract("Москва — ПАО «Северный хлеб» (MOEX: SHLB), крупный производитель хлеба, сообщает о росте выручки.")
     names = {(o["name"], o["legal_form"], o["kind"]) for o in doc["organizations"]}
     assert names == {("Северный хлеб", "ПАО", "company"), ("MOEX", None, "company")}
+    # after a short name in the same brackets, the exchange is still a company (the lexicon knows it)
+    doc = extract("ПАО «Уральский литейный холдинг» (далее – УЛХ, «Холдинг»; MOEX: ULKH) подвело итоги.")
+    assert ("MOEX", None, "company") in {(o["name"], o["legal_form"], o["kind"]) for o in doc["organizations"]}
 
 
 @pytest.mark.parametrize(
