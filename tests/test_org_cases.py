@@ -14,6 +14,8 @@ from extractor.rules.organizations.names import spells
 
 # sentence, name, legal_form, kind, aliases (None: not checked; a list: exactly these, any order)
 ORG_CASES = [
+    # a nested name typed with one closing quote, as releases often do
+    ("Завод построило ООО «Агрофирма «Приволжье».", "Агрофирма «Приволжье»", "ООО", "company", []),
     # a place's own brackets are part of the name, not its short name
     ("Проект закона внесен Правительством Республики Саха (Якутия) в октябре.",
      "Правительство Республики Саха (Якутия)", None, "authority", []),

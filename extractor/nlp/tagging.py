@@ -145,6 +145,13 @@ def _quote_pairs(tokens: list[Token], first: int, last: int) -> dict[int, int]:
             # a token that is the quote itself can be asked about; quotes inside a longer token
             # only take part in the nesting
             stack.extend([j if text == opener else -1] * max(net, 0))
+    for stack in open_at.values():
+        # «АО «Агрохолдинг «Степной» Владислав Кузьмин»: a nested name typed with one closing
+        # quote; the quote left open closes with the one it holds
+        for outer in reversed(stack):
+            inner = min((k for k in out if k > outer), default=None)
+            if outer >= 0 and inner is not None:
+                out[outer] = out[inner]
     out.pop(-1, None)
     return out
 

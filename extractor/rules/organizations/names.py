@@ -57,6 +57,8 @@ def strip_quotes(s: str) -> str:
         s = inner.strip()
     if s[:1] in OPEN_QUOTES and s.count("«") == s.count("»") + 1 - 1 and s.endswith("»»"):
         s = s[1:-1]
+    if s[:1] == "«" and s.count("«") == s.count("»") + 1:
+        s = s[1:].strip()  # «Агрохолдинг «Степной»: a nested name typed with one closing quote
     return s
 
 
