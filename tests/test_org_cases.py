@@ -1224,6 +1224,13 @@ def test_a_head_noun_alone_with_nothing_named_before_is_no_organization(extract)
                 "Росгидрология",
                 ["Рсгидрология"],
             ),
+            # a descriptor written out and as its letters before one quoted name
+            (
+                "Акционерное общество Коммерческий банк «Северный кредит» подвело итоги года. Председатель "
+                "правления АО КБ «Северный кредит» Иван Орлов рассказал о планах.",
+                "Коммерческий банк «Северный кредит»",
+                ["КБ «Северный кредит»"],
+            ),
             # names the model cuts in a genitive chain, spelled together by the short name after them
             (
                 "Сотрудники Института физики металлов Уральского отделения Российской академии наук (ИФМ УрО "

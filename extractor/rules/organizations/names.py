@@ -134,6 +134,8 @@ def same_org(a: str, b: str) -> bool:
     sa, sb = _spelled_out(a), _spelled_out(b)
     if (sa != pa or sb != pb) and _stems(sa) == _stems(sb):
         return True  # «УФНС России по Воронежской области», «Управление Федеральной налоговой службы по ...»
+    if _descriptor_spelled(a, b):
+        return True
     short, long_ = sorted((pa, pb), key=len)
     if len(short.split()) >= 3 and long_.startswith(short + " ") and len(long_.split()) - len(short.split()) <= 2:
         tail = (a if len(a) > len(b) else b).split()[len(short.split()) :]
@@ -159,6 +161,16 @@ def same_org(a: str, b: str) -> bool:
         if full and (full == py or (len(py.split()) >= 2 and full.startswith(py + " "))):
             return True
     return False
+
+
+def _descriptor_spelled(a: str, b: str) -> bool:
+    """One quoted name after a descriptor written out and as its letters: «Коммерческий банк
+    «Ладья-Кредит»» and «КБ «Ладья-Кредит»»."""
+    qa, qb = DESCRIBED_QUOTED.fullmatch(a), DESCRIBED_QUOTED.fullmatch(b)
+    if not qa or not qb or _stems(plain(qa.group(1))) != _stems(plain(qb.group(1))):
+        return False
+    da, db = a[: qa.start(1)].strip(" «\"„“"), b[: qb.start(1)].strip(" «\"„“")
+    return (da.isupper() and acronym(db) == da) or (db.isupper() and acronym(da) == db)
 
 
 # «УФНС», «УФАС»: the office («управление») of a federal service, by the service's abbreviation
