@@ -285,6 +285,14 @@ def test_the_term_of_an_agreement_is_not_its_date(pipeline: Pipeline) -> None:
     assert [a["date"] for a in _facts(pipeline, text)["agreements"]] == [None]
 
 
+def test_a_start_point_is_no_date_of_a_signing(pipeline: Pipeline) -> None:
+    text = (
+        "Курск, 3 декабря 2024 года.\nФонд развития промышленности Курской области заключил соглашение о "
+        "льготном финансировании с банком «Сейм». Всего с начала года фонд подписал 6 соглашений с банками."
+    )
+    assert [a["date"] for a in _facts(pipeline, text)["agreements"]] == [None]
+
+
 def test_the_ceremony_in_the_next_sentence_dates_the_signing(pipeline: Pipeline) -> None:
     text = (
         "Самара, 17 июля 2025 года.\nМинистр строительства области Игорь Орлов и глава города Анна Белова "

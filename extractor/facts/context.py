@@ -152,10 +152,12 @@ def _is_day(item: DateItem) -> bool:
 
 
 def _deadline(text: str, item: DateItem) -> bool:
-    """«до 1 марта», «к концу года», «за 2024 год», «на 2025 год»: a limit, a span or a term, not
-    when it happened."""
+    """«до 1 марта», «к концу года», «за 2024 год», «на 2025 год», «с начала года»: a limit, a
+    span, a term or a start, not when it happened."""
+    if item.text.lower().startswith(("с ", "со ")):
+        return True  # «с начала года»: the date took its «с» in
     before = text[max(0, item.start - 4) : item.start].lower().split()
-    return bool(before) and before[-1] in ("до", "к", "за", "по", "после", "на")  # «на 2025 год»: a term
+    return bool(before) and before[-1] in ("до", "к", "за", "по", "после", "на", "с", "со")
 
 
 def place_in(scene: Scene, clause_roles: list[tuple[Unit, str]]) -> str | None:
