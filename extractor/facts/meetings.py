@@ -80,9 +80,9 @@ class Draft:
         nxt = match.last
         if self.kind == "noun" and nxt < len(scene.toks) and scene.toks[nxt].text.lower() == "между":
             sides = sides | {"between"}  # «встреча между премьер-министром Турции и президентом Украины»
-        # a name whose case its words cannot tell, before the verb, is its subject
         if self.kind == "receive":  # whom the subject received: an animate accusative, read as a genitive too
             sides = sides | RECEIVED
+        # a name whose case its words cannot tell, before the verb, is its subject
         self.units: list[tuple[Unit, str]] = [
             (u, "subj" if r == "none" else "with" if r in RECEIVED else r) for u, r in self.roles
             if r in sides and (r not in RECEIVED or _received(scene, u, match.last))

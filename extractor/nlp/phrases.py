@@ -103,19 +103,21 @@ def _sector_abbreviation(tagged: Tagged, spans: NamedSpans, k: int, limit: int) 
     return word.isupper() and word.isalpha() and len(word) >= 2 and (k + 1 in spans.loc_start or _can_be_genitive(nxt))
 
 
+def _genitive_by_dictionary(tok: Token) -> bool:
+    return any(p.tag.case in UD_CASES["Gen"] for p in tok.parses)
+
+
 def _can_be_genitive(tok: Token) -> bool:
     """Tagged a genitive, and a genitive by the dictionary too: the tagger guesses a case for
     a word it does not know («мэрия Казани и хокимият», an adjective in the genitive to it)."""
-    return case_of(tok) == "Gen" and (not tok.parses or any(p.tag.case in UD_CASES["Gen"] for p in tok.parses))
+    return case_of(tok) == "Gen" and (not tok.parses or _genitive_by_dictionary(tok))
 
 
 def dependent_genitive(tok: Token) -> bool:
     """A genitive dependent of the word before: tagged so, or a form the tagger read as a
     dative or locative that is also a genitive («компании», «области»)."""
     case = case_of(tok)
-    if case == "Gen":
-        return True
-    return case in MISREAD_GENITIVE and any(p.tag.case in UD_CASES["Gen"] for p in tok.parses)
+    return case == "Gen" or case in MISREAD_GENITIVE and _genitive_by_dictionary(tok)
 
 
 # chain(tokens, j, limit) -> end of something that continues the phrase at j (a chained post)

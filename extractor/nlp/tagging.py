@@ -187,9 +187,8 @@ def _blocks(text: str) -> list[tuple[int, str]]:
     return out
 
 
-# «и.о.», «И.о.», «вр.и.о.»: razdel cuts these into letters and dots; they are one word, as the
-# post lexicon spells them («И.О.» with two capitals stays initials)
-# «И.о.», «и. о.», «врио» written «вр.и.о.»: one word of acting, though written with dots and a space
+# «и.о.», «И.о.», «и. о.», «вр.и.о.»: razdel cuts these into letters and dots; they are one word
+# of acting, as the post lexicon spells them («И.О.» with two capitals stays initials)
 DOTTED_WORD = re.compile(r"(?<![\w.])(?:[Вв]р\.)?[Ии]\.[ \u00a0]?о\.?(?!\w)")
 
 

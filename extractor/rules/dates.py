@@ -230,9 +230,6 @@ _MARKER_RE = _rx(
 _NAMED_YEAR_RE = re.compile(r"(?:19|20)\d\d")
 _FUTURE_STEMS = tuple(w.lower() for w in load_words("date_future_markers.txt"))
 # Between a year-less period and a dated one it shares the year with: «за четвертый квартал и 2021 год».
-# a bound or a target («проданный до 2025 года», «к 2030 году», «после 2020 года»): a year that
-# says when something ends or is due, not the year the text reports
-_BOUND_YEAR_RE = re.compile(r"(?:\bдо|\bк|\bпосле)\s+\Z", re.IGNORECASE)
 _COORD_RE = _rx(r"\s*,?\s*(?:и|а\s+также)\s+(?:(?:за|в|во|на)\s+)?\Z")
 _WORD_RE = re.compile(r"[а-яёa-z]+", re.IGNORECASE)
 _DATELINE_PREFIX_RE = re.compile(rf"^[^\d\n]{{0,{DATELINE_PREFIX}}}$")  # «icon », «Пенза, » before a date
@@ -797,8 +794,8 @@ class _Context:
             return None
         if period and c.kind == "day":
             return None
-        if c.value and c.value.isdigit() and _BOUND_YEAR_RE.search(self.text, max(0, c.start - 8), c.start):
-            return None
+        if c.value and c.value.isdigit() and _bound(self.text, c, _TARGET_WORDS | {"после"}):
+            return None  # «проданный до 2025 года», «к 2030 году»: when something ends or is due
         return _years_of(c.value)
 
     @cached_property
