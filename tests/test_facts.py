@@ -255,6 +255,16 @@ AGREEMENTS = [
         [(["Олег Николаев", "Андрей Костин"], "меморандум")],
         id="the persons who sign are the parties when no side is named",
     ),
+    pytest.param(
+        "Подписание соглашения о намерениях между администрацией Твери и ООО «Тверьлес» состоялось в мэрии.",
+        [(["Администрация Твери", "Тверьлес"], "соглашение о намерениях")],
+        id="intentions a document is about are no plan of the signing",
+    ),
+    pytest.param(
+        "В ходе форума Кузбасский технический университет и АО «Сибуголь» подписали меморандум о партнёрстве.",
+        [(["Кузбасский технический университет", "Сибуголь"], "меморандум о партнёрстве")],
+        id="a name with its own head after an event noun is a subject, not the event's name",
+    ),
 ]
 
 

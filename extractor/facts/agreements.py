@@ -56,6 +56,7 @@ class Document:
     kind: str | None  # nominative singular phrase; None for «документ»
     plural: bool  # «ряд соглашений», «договоры»
     own_name: bool  # named by what it is about («соглашение о ...»), not just «соглашение»
+    name_end: int = 0  # the token after its name («соглашение о намерениях»)
 
 
 @dataclass
@@ -97,7 +98,9 @@ def _done(d: Draft) -> None:
     elif d.kind == "verb":
         d.rejected = verb_planned(d.scene, d.clause, first) or _plan_before(d)
     else:
-        d.rejected = clause_planned(d.scene, d.clause)
+        # what a document is about is no plan of the clause: «подписание меморандума о намерениях»
+        named = {k for doc in _documents_in(d.scene, d.clause) for k in range(doc.first, doc.name_end)}
+        d.rejected = clause_planned(d.scene, d.clause, frozenset(named))
 
 
 def _plan_before(d: Draft) -> bool:
@@ -443,10 +446,10 @@ def _documents_in(scene: Scene, clause: Clause) -> list[Document]:
             head = toks[m.last - 1]
             plural = head.feats.get("Number") == "Plur" or _counted(scene, m.first)
             if m.value[0] == "reference":
-                out.append(Document(m.first, m.last, None, plural, False))
+                out.append(Document(m.first, m.last, None, plural, False, m.last))
                 continue
-            kind, own = _kind(scene, clause, m.first, m.last)
-            out.append(Document(m.first, m.last, kind, plural, own))
+            kind, end = _kind(scene, clause, m.first, m.last)
+            out.append(Document(m.first, m.last, kind, plural, end > m.last, end))
     return out
 
 
@@ -458,10 +461,10 @@ def _counted(scene: Scene, first: int) -> bool:
     return k >= 0 and (toks[k].lemma in counts() or toks[k].pos == "NUM" or toks[k].text.isdigit())
 
 
-def _kind(scene: Scene, clause: Clause, first: int, last: int) -> tuple[str, bool]:
+def _kind(scene: Scene, clause: Clause, first: int, last: int) -> tuple[str, int]:
     """The document phrase in the nominative singular: agreeing adjectives, the noun, its «о ...»
     part as written («соглашения о стратегическом партнёрстве» -> «соглашение о стратегическом
-    партнёрстве»)."""
+    партнёрстве»); and the token after it."""
     toks = scene.toks
     start = first
     while start - 1 in clause and toks[start - 1].pos == "ADJ" and toks[start - 1].lemma not in words("not_kind"):
@@ -473,7 +476,7 @@ def _kind(scene: Scene, clause: Clause, first: int, last: int) -> tuple[str, boo
     phrase = " ".join(singular)
     if end > last:
         phrase += " " + as_written(toks[last:end], scene.tagged.text)
-    return phrase[:1].lower() + phrase[1:], end > last
+    return phrase[:1].lower() + phrase[1:], end
 
 
 def _gender(noun: Token) -> str | None:

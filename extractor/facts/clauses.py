@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 
 from extractor.facts.units import Scene, Unit, unit_case
 from extractor.lexicon.facts import group_nouns, words
+from extractor.lexicon.orgs import org_heads
 from extractor.lexicon.posts import match_post_head
 from extractor.nlp.phrases import OPEN_QUOTES, SETTLEMENT_ABBREVIATIONS
 from extractor.nlp.tagging import Token
@@ -294,8 +295,19 @@ def _apposed(scene: Scene, noun: Token, unit: Unit | None) -> bool:
     if not _proper_name(scene, unit):
         return False
     case = unit_case(scene, unit) if unit else None
+    if case == "Nom" and noun.case not in (None, "Nom") and _headed(scene, unit):
+        return False  # a name with its own head noun names no other noun: «форума | Томский университет»
     # a genitive after a genitive is its dependent: «регионов | Республики Беларусь»
     return (case in (None, "Nom") or case == noun.case != "Gen") and noun.lemma not in group_nouns()
+
+
+def _headed(scene: Scene, unit: Unit | None) -> bool:
+    """An unquoted name with an organization's head noun in it: «Томский политехнический
+    университет», not «Магистраль ЛТД»."""
+    if unit is None:
+        return False
+    toks = scene.toks[unit.first : unit.last]
+    return toks[0].text not in OPEN_QUOTES and any(t.text.islower() and (t.lemma,) in org_heads() for t in toks)
 
 
 def _proper_name(scene: Scene, unit: Unit | None) -> bool:

@@ -105,11 +105,11 @@ def verb_planned(scene: Scene, clause: Clause, first: int) -> bool:
     return any(toks[k].text.lower() in FUTURE_AUX for k in range(first - 3, first) if k in clause)
 
 
-def clause_planned(scene: Scene, clause: Clause) -> bool:
+def clause_planned(scene: Scene, clause: Clause, skip: frozenset[int] = frozenset()) -> bool:
     """A clause speaking of the future or of plans: «встреча состоится», «предстоящая встреча»,
-    «планируется подписать»."""
+    «планируется подписать»; the tokens of `skip` are not read."""
     toks = scene.toks
-    for k in clause.tokens:
+    for k in clause.tokens - skip:
         tok = toks[k]
         if tok.lemma in plan_words() or tok.text.lower() in FUTURE_AUX:
             return True
