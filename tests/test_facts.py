@@ -112,6 +112,12 @@ MEETINGS = [
         [(["Ильсур Метшин", "Татнефть"], None, None)],
         id="a gerund takes the subject of its sentence; a company's management is the company",
     ),
+    pytest.param(
+        "Вчера в Сызрани состоялся разговор министра транспорта Самарской области Ильи Гусева с директором "
+        "автобусного парка Павлом Мироновым.",
+        [(["Илья Гусев", "Павел Миронов"], None, "Сызрань")],
+        id="a talk held somewhere is a meeting",
+    ),
 ]
 
 
@@ -135,6 +141,10 @@ NO_MEETINGS = [
     pytest.param("Губернатор Иван Петров принял поздравления коллег Анны Смирновой.", id="received a thing"),
     pytest.param("В мероприятии приняли участие вице-премьер Дмитрий Чернышенко и министр Сергей Кравцов.",
                  id="took part, received no one"),
+    pytest.param("Состоялся телефонный разговор губернатора Ивана Петрова с министром Анной Ивановой.",
+                 id="a call"),
+    pytest.param("Компания «Альфа» передаст больнице Тверской области два аппарата. Отделение принимает детей со "
+                 "всей области.", id="received no person"),
 ]
 
 
@@ -265,6 +275,18 @@ AGREEMENTS = [
         [(["Кузбасский технический университет", "Сибуголь"], "меморандум о партнёрстве")],
         id="a name with its own head after an event noun is a subject, not the event's name",
     ),
+    pytest.param(
+        "12 марта Тамбовская область, банк «Черноземье» и компания «Тамбовагро» подписали трёхстороннее "
+        "соглашение.",
+        [(["Тамбовская область", "Черноземье", "Тамбовагро"], "трёхстороннее соглашение")],
+        id="a date before the subjects is no noun they are apposed to",
+    ),
+    pytest.param(
+        "Директор компании «Волгасталь» Олег Ким и директор компании «Нижегородские сети» Анна Белова провели "
+        "переговоры, по итогам которых стороны подписали дорожную карту.",
+        [(["Волгасталь", "Нижегородские сети"], "дорожная карта")],
+        id="«стороны» in a clause after the meeting of two heads are their organizations",
+    ),
 ]
 
 
@@ -309,6 +331,17 @@ def test_the_ceremony_in_the_next_sentence_dates_the_signing(pipeline: Pipeline)
         "подписали соглашение о расселении аварийного жилья. Церемония прошла 16 июля в Самаре."
     )
     assert [a["date"] for a in _facts(pipeline, text)["agreements"]] == ["2025-07-16"]
+
+
+def test_a_title_naming_the_region_is_the_agreement_of_its_government(pipeline: Pipeline) -> None:
+    text = (
+        "Тульская область подписала концессионное соглашение с производителем кабеля\nТула, 3 июня 2025 года.\n"
+        "Правительство Тульской области и компания «Тулакабель» заключили концессионное соглашение."
+    )
+    got = _facts(pipeline, text)["agreements"]
+    assert [(_names(a["parties"]), a["kind"]) for a in got] == [
+        (["Правительство Тульской области", "Тулакабель"], "концессионное соглашение")
+    ]
 
 
 def test_the_parties_in_the_sentence_before(pipeline: Pipeline) -> None:
@@ -455,6 +488,11 @@ APPOINTMENTS = [
             ("Артём Ершов", "министр спорта", "dismissed"),
         ],
         id="two people, each with their own post",
+    ),
+    pytest.param(
+        "Временно исполняющей обязанности министра культуры Тверской области определена Ольга Зимина.",
+        [("Ольга Зимина", "министр культуры Тверской области", "acting")],
+        id="«определена» with an acting post fronted",
     ),
 ]
 

@@ -585,18 +585,33 @@ def _same_agreement(scene: Scene, a: Statement, b: Statement) -> bool:
     near = b.sent - a.last_sent <= 3
     if a.trigger == b.trigger:
         return False  # «между A и B, между C и D»: documents of their own
-    shared = set(a.sides) & set(b.sides)
+    a_sides, b_sides = _as_bodies(scene, a.sides, b.sides), _as_bodies(scene, b.sides, a.sides)
+    shared = set(a_sides) & set(b_sides)
     same_noun = a.extra.get("noun") == b.extra.get("noun")
     if a.sides and b.sides and not shared:
         if near and same_noun and (_all_signers(scene, b.sides, a.sides) or _all_signers(scene, a.sides, b.sides)):
             return True  # a title naming the sides, the body naming who signed for each of them
         return near and back and (_signers(scene, b.sides, a.sides) or _signers(scene, a.sides, b.sides))
     if a.sides and b.sides:
-        one_in_other = set(a.sides) <= set(b.sides) or set(b.sides) <= set(a.sides)
+        one_in_other = set(a_sides) <= set(b_sides) or set(b_sides) <= set(a_sides)
         return (one_in_other or len(shared) >= 2) and (same_noun or back)
     if not b.sides and back and same_noun:
         return True  # «соглашение как раз об этом», paragraphs later: the one signed above
     return near and (same_noun or back or not a.extra.get("own_name"))
+
+
+def _as_bodies(scene: Scene, sides: list[Ref], other: list[Ref]) -> list[Ref]:
+    """A place among `sides` stands for a body of that place among `other`: a title's «Калужская
+    область подписала» and the body's «правительство Калужской области»."""
+    return [next((o for o in other if _body_of(scene, o, r)), r) if r[0] == "location" else r for r in sides]
+
+
+def _body_of(scene: Scene, org: Ref, place: Ref) -> bool:
+    """Whether the organization is named with the place in its name."""
+    if org[0] != "organization":
+        return False
+    spans = [(m.start, m.end) for m in scene.doc.organizations[org[1]].mentions]
+    return any(s <= m.start and m.end <= e for m in scene.doc.locations[place[1]].mentions for s, e in spans)
 
 
 def _signers(scene: Scene, persons: list[Ref], parties: list[Ref]) -> bool:

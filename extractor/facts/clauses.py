@@ -244,6 +244,8 @@ def _slot(scene: Scene, clause: Clause, i: int, unit: Unit | None, triggers: fro
         return _preposition(scene, clause, j)
     if low in LIST_WORDS:
         return _continued(scene, clause, j, i, unit, triggers, depth)
+    if _in_date(scene, j):
+        return _by_case(scene, unit, i)  # «12 октября | губернатор», «В понедельник | его»
     described = _described_name(scene, clause, j, unit) if tok.pos == "NOUN" and j not in triggers else None
     if described is not None:  # «фондом поддержки участников СВО «Защитники Отечества»»
         return _slot(scene, clause, described, None, triggers, depth + 1)
@@ -252,8 +254,6 @@ def _slot(scene: Scene, clause: Clause, i: int, unit: Unit | None, triggers: fro
         # apposition plays the part of its noun
         outer = _slot(scene, clause, j, None, triggers, depth + 1)
         return outer if tok.lemma not in words("venue") or outer == "at" else "dep"
-    if _in_date(scene, j):
-        return _by_case(scene, unit, i)  # «12 октября | губернатор», «В понедельник | его»
     head = _apposition_head(scene, clause, j, unit)
     if head is not None:  # «во главе с акимом Алматы | Ерболатом Досаевым»
         return _slot(scene, clause, head, None, triggers, depth + 1)

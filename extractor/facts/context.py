@@ -180,10 +180,17 @@ def resolve_sides(scene: Scene, unit: Unit, earlier: list[Statement]) -> list[Re
             stated = [st for st in earlier if st.last_sent == s and len(st.sides) >= 2]
             if stated:
                 return list(stated[-1].sides)
-        refs = _named_sides(scene, s, unit) if s < sent else []
+        refs = _named_sides(scene, s, unit) if s < sent or _outside_main(scene, unit) else []
         if refs:
             return refs
     return []
+
+
+def _outside_main(scene: Scene, unit: Unit) -> bool:
+    """«X и Y провели переговоры, по итогам которых стороны подписали ...»: the sides of the
+    sentence's main clause are those of a clause after it."""
+    main = clauses(scene, scene.toks[unit.first].sent)[0]
+    return unit.first not in main.tokens and unit.first > min(main.tokens)
 
 
 def _named_sides(scene: Scene, sent: int, unit: Unit) -> list[Ref]:

@@ -184,12 +184,19 @@ def _not_a_session(d: Draft) -> None:
             d.rejected = any(lemmas[k] in sessions() for k in d.scene.sentence_tokens(d.sent - 1))
 
 
+def _face_to_face(d: Draft) -> None:
+    """«телефонный разговор», «переговорили по телефону»: a call is no meeting."""
+    lemmas = d.scene.lemmas
+    if any(lemmas[k] in words("remote") for k in d.clause.tokens):
+        d.rejected = True
+
+
 def _named_with(d: Draft) -> None:
     """«обсудил с» is a meeting with a «с» side, or with two sides as the subject («глава
     города и директор компании обсудили»): «в министерстве обсудили» is none; «принял» one with
     a person received or a delegation's named head."""
-    if d.kind == "receive":
-        d.rejected = not any(r in ("with", "head") for _u, r in d.units)
+    if d.kind == "receive":  # «принимает детей со всей области»: no person received
+        d.rejected = not any(r == "head" or r == "with" and u.refs and u.refs[0][0] == "person" for u, r in d.units)
         return
     if d.kind != "with":
         return
@@ -277,8 +284,9 @@ def _head_for_delegation(d: Draft) -> None:
         d.units = [(u, r) for u, r in d.units if u is not led[-1]]
 
 
-STEPS: list[Step] = [_done, _as_a_meeting, _not_a_session, _named_with, _own_sides, _one_side_with_someone,
-                     _subject_outside, _relative_side, _head_for_delegation, _resolved, _subject_before]
+STEPS: list[Step] = [_done, _as_a_meeting, _not_a_session, _face_to_face, _named_with, _own_sides,
+                     _one_side_with_someone, _subject_outside, _relative_side, _head_for_delegation, _resolved,
+                     _subject_before]
 
 
 def _statement(scene: Scene, sent: int, match: Match, earlier: list[Statement]) -> Statement | None:

@@ -1005,7 +1005,21 @@ def find_dates(tagged: Tagged, ref: datetime.date | None) -> list[DateItem]:
         year = _evidence_year(text, scan.offsets, kept)
         if year is not None:
             kept = _resolved(text, replace(scan, year=year))
-    return _items(text, _with_ranges(text, _with_parts(text, _weekdays_dated(text, kept))))
+    return _items(text, _same_days(text, _with_ranges(text, _with_parts(text, _weekdays_dated(text, kept)))))
+
+
+# «В тот же день»: the day the text named last
+_SAME_DAY_RE = re.compile(r"\b[Вв]\s+(?:тот|этот)\s+же\s+день\b")
+
+
+def _same_days(text: str, kept: list[_Cand]) -> list[_Cand]:
+    """«в тот же день», «в этот же день» is the day named last before it (a dateline too)."""
+    out = list(kept)
+    for m in _SAME_DAY_RE.finditer(text):
+        day = next((c for c in reversed(kept) if c.end <= m.start() and c.is_day and c.value), None)
+        if day is not None and not any(c.start < m.end() and m.start() < c.end for c in kept):
+            out.append(replace(day, start=m.start(), end=m.end(), relative=True, make=None))
+    return sorted(out, key=lambda c: c.start)
 
 
 # «в четверг, 24 октября»: a weekday and the date it is
