@@ -470,12 +470,26 @@ def _merged(scene: Scene, found: list[Found]) -> list[Found]:
     return kept
 
 
+def _successors_post(scene: Scene, found: list[Found]) -> list[Found]:
+    """«Новый директор X вступил в должность. Он сменил на этом посту Y», «Y, возглавлявший
+    компанию, покидает пост»: one who leaves without a post named left the post the one
+    appointment of the text fills."""
+    appointed = [f for f in found if f.action == "appointed" and f.post]
+    if len({f.post for f in appointed}) != 1:
+        return found
+    for f in found:
+        taking = any(same_person(scene, a.person, f.person) for a in appointed)  # leaving another post for it
+        if f.action == "dismissed" and not f.post and not taking:
+            f.post = appointed[0].post
+    return found
+
+
 def find_appointments(scene: Scene) -> list[Appointment]:
     found: list[Found] = []
     for sent, match in found_triggers(scene, "appointments", appointment_triggers()):
         found += _statements(scene, sent, match)
     out = []
-    for f in _merged(scene, found):
+    for f in _successors_post(scene, _merged(scene, found)):
         start, end = span_of(scene, f.sent, f.sent)
         out.append(Appointment(
             person=scene.entity(f.person),
