@@ -44,6 +44,8 @@ NAME_CASES = [
     # initials and a surname the model reads into the organization before them; the eponym
     # after «им.» is not a person of the text
     ("Президент КГТУ им. А. Н. Туполева Л. Ю. Смирнова рассказала о планах.", ["Л. Ю. Смирнова"]),
+    # a signature: initials and a surname opening a line, a nominative post after the comma
+    ("Новости прокуратуры.\nО. Н. Малкова, старший помощник прокурора области", ["О. Н. Малкова"]),
     # the post before a name says its case where the name's own words cannot: an indeclinable
     # first name, initials
     ("По словам генерального директора ООО «Северная верфь» Гарри Лейбовица, план выполнен.", ["Гарри Лейбовиц"]),

@@ -93,7 +93,7 @@ def case_of(tok: Token) -> str | None:
 MISREAD_GENITIVE = frozenset({"Dat", "Loc"})
 
 
-def _sector_abbreviation(tagged: Tagged, spans: NamedSpans, k: int, limit: int) -> bool:
+def sector_abbreviation(tagged: Tagged, spans: NamedSpans, k: int, limit: int) -> bool:
     """An abbreviation at token k that no named span starts at, followed by a place or a
     genitive: «ЖКХ» in «министерство энергетики и ЖКХ Нижегородской области»."""
     toks = tagged.tokens
@@ -176,6 +176,11 @@ def _after_name(tagged: Tagged, spans: NamedSpans, j: int) -> bool:
     return j in spans.ends or tagged.tokens[j - 1].text in ("»", '"', "“", "”")
 
 
+def _instrumental(tok: Token) -> bool:
+    """A word in the instrumental, or an abbreviation that does not decline («со СМИ»)."""
+    return case_of(tok) == "Ins" or tok.text.isupper() and len(tok.text) >= 2 and tok.text.isalpha()
+
+
 def extend_dependents(
     tagged: Tagged, spans: NamedSpans, j: int, limit: int, chain: Chain | None = None,
     preps: frozenset[str] = ALL_PREPS, name_lists: bool = False,
@@ -226,11 +231,11 @@ def extend_dependents(
             if k < limit and toks[k].text in (",", "и") and k > j + 1:
                 # «по бюджету, налогам и финансам», «по экономике и финансам»
                 k = coordinated_list_end(toks, k, limit, want) or k
-            # «по связям с общественностью», «по работе с молодёжью»
-            if low == "по" and k + 1 < limit and toks[k].text.lower() == "с" and case_of(toks[k + 1]) == "Ins":
+            # «по связям с общественностью», «по работе с молодёжью», «по взаимодействию со СМИ»
+            if low == "по" and k + 1 < limit and toks[k].text.lower() in ("с", "со") and _instrumental(toks[k + 1]):
                 k += 1
                 while k < limit and (
-                    toks[k].pos in ("NOUN", "ADJ") and case_of(toks[k]) == "Ins"
+                    toks[k].pos in ("NOUN", "ADJ", "PROPN") and _instrumental(toks[k])
                     or toks[k].text == "и" and k + 1 < limit and case_of(toks[k + 1]) == "Ins"  # «с малым и средним»
                 ):
                     k += 1
@@ -251,7 +256,7 @@ def extend_dependents(
             continue
         # «энергетики и ЖКХ Нижегородской области»: a sector's abbreviation inside the name, not
         # a name of its own (that the model would have marked), the name going on after it
-        if low == "и" and j > start and _sector_abbreviation(tagged, spans, j + 1, limit):
+        if low == "и" and j > start and sector_abbreviation(tagged, spans, j + 1, limit):
             j += 2
             continue
         # «промышленности и торговли»; a capital after «и» starts another name

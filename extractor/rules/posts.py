@@ -41,7 +41,15 @@ from extractor.nlp.inflect import (
     singular_nominative_phrase,
 )
 from extractor.nlp.morph import UD_CASES, parses
-from extractor.nlp.phrases import DASHES, MAX_DEPENDENT_TOKENS, OPEN_QUOTES, NamedSpans, case_of, extend_dependents
+from extractor.nlp.phrases import (
+    DASHES,
+    MAX_DEPENDENT_TOKENS,
+    OPEN_QUOTES,
+    NamedSpans,
+    case_of,
+    extend_dependents,
+    sector_abbreviation,
+)
 from extractor.nlp.tagging import Tagged, Token
 
 
@@ -129,6 +137,10 @@ def _dependents(tagged: Tagged, spans: NamedSpans, j: int, limit: int) -> int:
     toks = tagged.tokens
     if j > 0 and post_lemma(toks[j - 1]) in CHURCH_TITLES and (see := _see_end(toks, j, limit)) > j:
         return see  # «митрополит Тверской и Кашинский»; «архиепископ Боготы» takes its genitive
+    if j + 1 < limit and toks[j].text == "и" and case_of(toks[j - 1]) == "Gen" and sector_abbreviation(
+        tagged, spans, j + 1, limit
+    ):
+        j += 2  # «министр энергетики | и ЖКХ Свердловской области»: the head's genitive goes on
     end = extend_dependents(tagged, spans, j, limit, _chained_post, name_lists=True)
     # «членом совета директоров и советником ...», «... директоров и советника»: a post after
     # «и» is another post, not a dependent of this one
@@ -157,8 +169,12 @@ def _role_complement_end(tagged: Tagged, head_end: int, last: int) -> int:
         if tok.text == "и" and k + 1 < last and toks[k + 1].text.islower() and case_of(toks[k + 1]) == "Gen":
             k += 1
             continue
+        if tok.text == "и" and k + 2 < last and _abbreviation(toks[k + 1]) and case_of(toks[k + 2]) == "Gen":
+            k += 2  # «министр энергетики и ЖКХ» Свердловской области
+            continue
         if tok.text == "по" and k + 1 < last and toks[k + 1].text.islower():
-            # «министр по государственным сборам», «секретарь по вопросам прав человека»
+            # «министр по государственным сборам», «секретарь по вопросам прав человека»,
+            # «по связям с общественностью», «по взаимодействию со СМИ»
             k += 1
             while (
                 k < last
@@ -168,6 +184,10 @@ def _role_complement_end(tagged: Tagged, head_end: int, last: int) -> int:
                 and (case_of(toks[k]) in ("Dat", "Gen") or toks[k].text == "и")
             ):
                 k += 1
+            if k + 1 < last and toks[k].text.lower() in ("с", "со"):
+                k += 1
+                while k < last and (case_of(toks[k]) == "Ins" and toks[k].text.islower() or _abbreviation(toks[k])):
+                    k += 1
             continue
         if not (tok.text.isalpha() and tok.text.islower()) or case_of(tok) != "Gen":
             break
@@ -180,6 +200,10 @@ def _role_complement_end(tagged: Tagged, head_end: int, last: int) -> int:
     while k > head_end and toks[k - 1].pos == "ADJ":
         k -= 1
     return k
+
+
+def _abbreviation(tok: Token) -> bool:
+    return tok.text.isupper() and tok.text.isalpha() and len(tok.text) >= 2
 
 
 def _post_record(tagged: Tagged, first: int, head_end: int, last: int, group: bool = False) -> Post | None:
@@ -195,7 +219,9 @@ def _post_record(tagged: Tagged, first: int, head_end: int, last: int, group: bo
     head_end = _role_complement_end(tagged, head_end, last)
     # a lexicon entry that names its organization («председатель Государственной Думы»): the
     # role stops where the named organization or place begins
-    head_end = tagged.first_named_in(first + 1, head_end) or head_end
+    cut = tagged.first_named_in(first + 1, head_end)
+    if cut is not None and toks[cut - 1].text.lower() not in ("с", "со"):  # not «по взаимодействию со СМИ»
+        head_end = cut
     words = toks[first:last]
     text = tagged.text[words[0].start : words[-1].end]
     role_toks = toks[first:head_end]

@@ -116,6 +116,26 @@ def _apposition_case(toks: list[Token], first: int) -> str | None:
     return None
 
 
+# words of a post's modifiers before its noun: «старший помощник», «первый заместитель»
+MODIFIER_REACH = 3
+
+
+def _opening_apposition_case(tagged: Tagged, first: int, last: int) -> str | None:
+    """«Ю. С. Малкова, старший помощник прокурора ...» opening a sentence or a line: a name with
+    a post after its comma whose noun can only be a nominative is a nominative itself."""
+    toks = tagged.tokens
+    if tagged.sents[toks[first].sent].first != first or last >= len(toks) or toks[last].text != ",":
+        return None
+    for k in range(last + 1, min(len(toks), last + 1 + MODIFIER_REACH)):
+        tok = toks[k]
+        if _post_noun(tok):
+            cases = {UD_OF.get(p.tag.case) for p in tok.parses if p.tag.POS == "NOUN" and p.tag.number == "sing"}
+            return "Nom" if cases == {"Nom"} else None
+        if tok.pos != "ADJ":
+            return None
+    return None
+
+
 def split_name(tagged: Tagged, first: int, last: int, lone_surname: bool = False) -> NameMention | None:
     """Read a PER span as first/middle/last name; None if nothing name-like is left. A lone word is
     a surname if `lone_surname`, else if the dictionary does not take it for a first name."""
@@ -135,7 +155,8 @@ def split_name(tagged: Tagged, first: int, last: int, lone_surname: bool = False
     if not words:
         return None
     roles = roles_of(words, initials, lone_surname)
-    if mention_case(roles) is None and (said := _apposition_case(toks, first)) is not None:
+    said = _apposition_case(toks, first) or _opening_apposition_case(tagged, first, last)
+    if mention_case(roles) is None and said is not None:
         # «директора АО ... Гарри Штайнберга», «профессор Н. Г. Воронцова»: the post before the
         # name says its case where the name's own words cannot
         words = [t if t.case == said else replace(t, feats={**t.feats, "Case": said}) for t in words]
