@@ -529,6 +529,11 @@ def test_a_name_stops_before_a_person_and_a_headings_verb(extract):
     ]
 
 
+def test_a_name_stops_before_a_post_after_its_place(extract):
+    doc = extract("Губернатор принял в здании правительства Курской области президента компании «Сейм» Олега Кима.")
+    assert [o["name"] for o in doc["organizations"]] == ["Правительство Курской области", "Сейм"]
+
+
 # sentences that name no organization at all
 NO_ORG_TEXTS = [
     "В Тульской области открылся новый логистический центр.",

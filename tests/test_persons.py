@@ -46,6 +46,8 @@ NAME_CASES = [
     ("Президент КГТУ им. А. Н. Туполева Л. Ю. Смирнова рассказала о планах.", ["Л. Ю. Смирнова"]),
     # a signature: initials and a surname opening a line, a nominative post after the comma
     ("Новости прокуратуры.\nО. Н. Малкова, старший помощник прокурора области", ["О. Н. Малкова"]),
+    # a surname in -ов in the instrumental, which the dictionary also reads as an adjective in -овый
+    ("Министр встретился с директором агрохолдинга Геннадием Рябчиковым.", ["Геннадий Рябчиков"]),
     # the post before a name says its case where the name's own words cannot: an indeclinable
     # first name, initials
     ("По словам генерального директора ООО «Северная верфь» Гарри Лейбовица, план выполнен.", ["Гарри Лейбовиц"]),

@@ -177,8 +177,15 @@ def _parties(d: Draft) -> None:
 
 def _subject_outside(d: Draft) -> list[Unit]:
     """«Губернатор посетил завод, подписал соглашение с его владельцем»: a predicate going on
-    after a comma keeps the subject of the clause before."""
-    if d.clause.kind not in ("predicate", "contrast") or d.clause.parent is None:
+    after a comma keeps the subject of the clause before, and so does a gerund («X и Y ударили по
+    рукам, оформив протокол»)."""
+    if d.clause.parent is None:
+        return []
+    intro = d.clause.intro
+    if intro is not None and intro >= 2 and d.scene.toks[intro].feats.get("VerbForm") == "Conv":
+        before = clause_at(d.scene, intro - 2)  # the clause the gerund's comma closes
+        return [u for u, r in roles_in(d.scene, before) if r == "subj"] if before is not d.clause else []
+    if d.clause.kind not in ("predicate", "contrast"):
         return []
     return [u for u, r in roles_in(d.scene, d.clause.parent) if r == "subj"]
 
@@ -476,7 +483,24 @@ def _kind(scene: Scene, clause: Clause, first: int, last: int) -> tuple[str, int
     phrase = " ".join(singular)
     if end > last:
         phrase += " " + as_written(toks[last:end], scene.tagged.text)
+    elif (about := _about_after_parties(scene, clause, last)) is not None:
+        # «Соглашение между X и Y о модернизации терминала»: what it is about after its parties
+        phrase += " " + as_written(toks[about : _about_end(scene, clause, about)], scene.tagged.text)
     return phrase[:1].lower() + phrase[1:], end
+
+
+def _about_after_parties(scene: Scene, clause: Clause, k: int) -> int | None:
+    """The «о/об» right after the «между ...» parties that follow a document noun at k."""
+    toks = scene.toks
+    if k not in clause or toks[k].text.lower() != "между":
+        return None
+    ends = {u.last for u in scene.units(clause.sent)}
+    for j in range(k + 1, min(len(toks), k + 2 * KIND_WORDS)):
+        if j not in clause or toks[j].pos in ("VERB", "AUX"):
+            return None
+        if toks[j].text.lower() in ("о", "об") and j in ends:
+            return j
+    return None
 
 
 def _gender(noun: Token) -> str | None:

@@ -246,6 +246,8 @@ def _slot(scene: Scene, clause: Clause, i: int, unit: Unit | None, triggers: fro
         return _continued(scene, clause, j, i, unit, triggers, depth)
     if _in_date(scene, j):
         return _by_case(scene, unit, i)  # «12 октября | губернатор», «В понедельник | его»
+    if tok.lemma == "участие" and j - 1 in clause and toks[j - 1].text.lower() == "с" and _genitive(scene, unit, i):
+        return "gen"  # «встреча ... с участием министра X и акима Y»: who took part, as «встреча X и Y»
     described = _described_name(scene, clause, j, unit) if tok.pos == "NOUN" and j not in triggers else None
     if described is not None:  # «фондом поддержки участников СВО «Защитники Отечества»»
         return _slot(scene, clause, described, None, triggers, depth + 1)
@@ -438,6 +440,9 @@ def _continued(
             k = before.first - 1
             continue
         tok = toks[k]
+        if skipped and tok.text.lower() == "по" and k - 1 in clause and toks[k - 1].pos == "NOUN":
+            k -= 1  # «корпорацией по развитию северных портов «X» и Y»: a noun's own «по ...»
+            continue
         if tok.pos == "ADP" and k != j:
             return _by_case(scene, unit, i) if skipped else _preposition(scene, clause, k)
         if k == j or tok.text.lower() in LIST_WORDS or tok.pos in MODIFIER_POS | {"NOUN", "PROPN"} or (

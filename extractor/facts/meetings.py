@@ -56,14 +56,21 @@ def _received(scene: Scene, unit: Unit, after: int) -> bool:
     toks = scene.toks
     if toks[after].lemma == "участие":
         return False  # «приняли участие X и Y»: who took part, no one received
+    person = scene.doc.persons[unit.refs[0][1]]
+    own_post = [(m.start, m.end) for p in person.posts for m in p.mentions]
     governed = False  # a noun between the verb and the person stands in a prepositional group
     for k in range(after, unit.first):
-        if toks[k].pos == "ADP":
+        tok = toks[k]
+        if any(s <= tok.start < e for s, e in own_post):
+            continue  # «принял ... президента компании X»: the post of the one received
+        if tok.pos == "ADP":
             governed = True
-        elif toks[k].pos in ("NOUN", "PROPN"):
-            if not governed:
+        elif tok.pos in ("NOUN", "PROPN"):
+            if not governed and tok.case != "Gen":
                 return False  # «принял поздравления коллег X»: the thing received
-            governed = False
+            governed = governed or tok.case == "Gen"  # «в Доме правительства области»: its genitives too
+            if tok.case != "Gen":
+                governed = False
     return True
 
 

@@ -397,7 +397,7 @@ def _word_reference(scene: Scene, k: int, units: list[Unit]) -> Unit | None:
     side_of = k > 0 and scene.toks[k - 1].text.lower() in ("со", "с")
     if tok.lemma == "сторона" and (not plural or side_of):
         return None  # «со стороны региона»: who the side is comes after
-    if what == "sides" or (plural and what in ("company", "university", "region", "bank")):
+    if what == "sides" or (plural and what in ("company", "university", "region", "bank", "head")):
         count = _count_before(scene, k)
         if what != "sides" and count is None:
             # «университеты подписали меморандум»: the subject stands for the two of its kind
@@ -480,16 +480,19 @@ def _resolve_noun(scene: Scene, k: int, what: str, units: list[Unit]) -> Ref | N
                 return u.refs[0]
         return None
     orgs = scene.doc.organizations
+    lemma = scene.toks[k].lemma
     for u in scene.units_before(k, REFERENCE_REACH, units):
-        if u.refs and u.refs[0][0] == "organization" and _fits(orgs[u.refs[0][1]], what):
+        if u.refs and u.refs[0][0] == "organization" and _fits(orgs[u.refs[0][1]], what, lemma):
             return u.refs[0]
-    fitting = [i for i in range(len(orgs)) if _fits(orgs[i], what)]
+    fitting = [i for i in range(len(orgs)) if _fits(orgs[i], what, lemma)]
     return ("organization", fitting[0]) if len(fitting) == 1 else None
 
 
-def _fits(org: Organization, what: str) -> bool:
+def _fits(org: Organization, what: str, lemma: str = "") -> bool:
     """An organization a common noun of this kind can stand for."""
     name = org.name.lower()
+    if what == "head":  # «агентство» for «Федеральное агентство по мелиорации земель»
+        return _stem(lemma) in name.replace("ё", "е")
     if what == "bank":
         return "банк" in name
     if what == "university":
@@ -497,10 +500,16 @@ def _fits(org: Organization, what: str) -> bool:
     return org.kind == "company"
 
 
+def _stem(lemma: str) -> str:
+    """A noun without its ending, to find it in a name in any case: «агентств», «больниц»."""
+    return lemma[:-1] if lemma[-1:] in "аяоеьйи" else lemma
+
+
 def _named_of_kind(scene: Scene, k: int, what: str) -> list[Ref]:
     """The organizations of a kind («вузы», «компании») the text names before token k."""
     if what == "region":
         return []
     start = scene.toks[k].start
+    lemma = scene.toks[k].lemma
     return [("organization", i) for i, org in enumerate(scene.doc.organizations)
-            if _fits(org, what) and any(m.start < start for m in org.mentions)]
+            if _fits(org, what, lemma) and any(m.start < start for m in org.mentions)]

@@ -92,6 +92,11 @@ class Tagged:
     def named_first_set(self) -> frozenset[int]:
         return frozenset(self.named_firsts)
 
+    @cached_property
+    def place_ends(self) -> frozenset[int]:
+        """The tokens right after the place spans."""
+        return frozenset(s.last for s in self.spans if s.type == "LOC")
+
     def first_named_in(self, lo: int, hi: int) -> int | None:
         """The first token of the first organization or place span starting in tokens [lo, hi)."""
         i = bisect.bisect_left(self.named_firsts, lo)

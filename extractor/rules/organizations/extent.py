@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from extractor.lexicon.orgs import circumstance_words, month_lemmas
+from extractor.lexicon.posts import match_post_head
 from extractor.nlp.phrases import ORG_PREPS, NamedSpans, extend_dependents
 from extractor.nlp.tagging import PATRONYMIC_ENDING, Tagged, Token
 
@@ -97,6 +98,15 @@ def _quotation(inner: list[Token]) -> bool:
     return len(words) > MAX_QUOTED_NAME_WORDS or clause
 
 
+def _post_after_place(tagged: Tagged, k: int, last: int) -> bool:
+    """«Правительства Астраханской области | президента компании»: a lowercase post after a
+    place names someone else; after a head it is the name's («Администрации губернатора»)."""
+    toks = tagged.tokens
+    if k == 0 or not toks[k].text.islower() or k not in tagged.place_ends:
+        return False
+    return match_post_head(toks, k, last) is not None
+
+
 def name_end(tagged: Tagged, first: int, last: int) -> int:
     """The end of a name found in tokens [first, last): before a date, a circumstance, a verb or
     a person's initials; words in quotes are the name's own («Сила 2011»)."""
@@ -111,7 +121,7 @@ def name_end(tagged: Tagged, first: int, last: int) -> int:
             continue
         if (
             _starts_date(toks, k) or _starts_circumstance(toks, k) or _is_verb(toks[k]) or _starts_person(toks, k)
-            or _starts_full_name(toks, k) or _heading_verb(tagged, k)
+            or _starts_full_name(toks, k) or _heading_verb(tagged, k) or _post_after_place(tagged, k, last)
         ):
             return k
         if k > 0 and _object_after_name(toks[k - 1], toks[k]):

@@ -175,11 +175,18 @@ def _declined_by_rule(word: str, case: str, gram: str, gender: str | None) -> st
     return _by_ending(word, case, gender)
 
 
+# adjectives in -овый/-иный share their oblique forms with the surnames in -ов/-ин, which are
+# far more common («Рябчиковым»); a surname declined as an adjective ends in -ой, -ий, -ая
+POSSESSIVE_ADJECTIVE = re.compile(r"(ов|ев|ёв|ин|ын)ый$")
+
+
 def _adjective_surname(word: str, case: str, gender: str | None) -> str | None:
     """A surname declined as an adjective: «Сергея Лугового» -> Луговой, «Ирины Яровой» -> Яровая."""
     if not gender:
         return None
     for p in parses(word.lower()):
+        if POSSESSIVE_ADJECTIVE.search(p.normal_form):
+            continue  # «Рябчиковым» is of Рябчиков, not of the adjective «рябчиковый»
         if (in_dictionary(word) and p.tag.POS == "ADJF" and p.tag.number == "sing" and gender in p.tag
                 and p.tag.case in UD_CASES.get(case, ())):
             return inflect_word(word, p, {"nomn", "sing", gender})
