@@ -122,6 +122,10 @@ _DAY_RANGE_RE = _rx(
     rf"(?P<d2>\d{{1,2}})\s+(?P<m2>{_DAY_MONTH})(?:{_YEAR_TAIL})?"
 )
 _DAY_MONTH_RE = _rx(rf"(?=\d)(?<![\d.,])(?P<d>\d{{1,2}})(?:-?го)?\s+(?P<m>{_DAY_MONTH})(?:{_YEAR_TAIL})?")
+# «28 и 29 марта»: the first day of a pair takes the month (and year) of the second
+_DAY_PAIR_RE = _rx(
+    rf"(?=\d)(?<![\d.,])(?P<d>\d{{1,2}})(?=\s+и\s+\d{{1,2}}(?:-?го)?\s+(?P<m>{_DAY_MONTH})(?:{_YEAR_TAIL})?)"
+)
 _NUMERIC_RE = _rx(
     r"(?=\d)(?<![\d.,/])(?P<d>\d{1,2})(?P<s>[./])(?P<m>\d{1,2})(?P=s)(?P<y>\d{4}|\d{2})(?!\d|[.,/]\d)"
     rf"(?:\s*(?:года|г\.?){_NW})?"
@@ -622,6 +626,7 @@ _Handler = Callable[[re.Match[str], _Scan], "_Cand | None"]
 _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (_DAY_RANGE_RE, _day_range),
     (_DAY_MONTH_RE, _day_month),
+    (_DAY_PAIR_RE, _day_month),
     (_NUMERIC_RE, _numeric),
     (_ISO_RE, _iso),
     (_YEAR_RANGE_RE, _year_range),
@@ -701,6 +706,9 @@ def _shift_year(value: str, shift: int) -> str | None:
     return "/".join(parts)
 
 
+_DICTIONARY_TENSES = {"futr": "future", "past": "past", "pres": "present"}
+
+
 def _tense(tok: Token) -> str | None:
     """The tense a token gives its sentence: "past", "present", "future" or None. Future markers
     («будет», «планируется») count as future verbs; a short past participle («была закрыта»,
@@ -711,6 +719,10 @@ def _tense(tok: Token) -> str | None:
         return None
     form, tense = tok.feats.get("VerbForm"), tok.feats.get("Tense")
     if form == "Fin":
+        # the dictionary's one tense of a form over the tagger's guess («проиндексируют»: future)
+        known = {p.tag.tense for p in tok.parses if p.tag.POS == "VERB"}
+        if len(known) == 1 and (said := _DICTIONARY_TENSES.get(next(iter(known)) or "")):
+            return said
         return {"Fut": "future", "Past": "past", "Pres": "present"}.get(tense or "")
     if form == "Part" and tok.feats.get("Variant") == "Short" and tense == "Past":
         return "past"
@@ -767,11 +779,16 @@ def _nearest_tense(toks: list[Token], a: int, b: int, at: int, pos: int) -> str 
 _PERCENT_BASE_RE = re.compile(r"(?:%|п\.\s?п\.|процент[а-яё]*|пункт[а-яё]*)\s+ко?\s+\Z", re.IGNORECASE)
 
 
+# the word before a year reported on («за 2025 год»)
+_REPORTED = frozenset({"за"})
+
+
 class _Context:
     """Sentences, lines and comparison bases of a text's candidates, for `_in_context`."""
 
-    def __init__(self, text: str, offsets: Offsets, cands: list[_Cand]) -> None:
+    def __init__(self, text: str, offsets: Offsets, cands: list[_Cand], release_year: int | None = None) -> None:
         self.text = text
+        self.release_year = release_year  # the year of the text's reference date
         self.offsets = offsets
         self.cands = cands
         self.base = []
@@ -796,6 +813,12 @@ class _Context:
             return None
         if c.value and c.value.isdigit() and _bound(self.text, c, _TARGET_WORDS | {"после"}):
             return None  # «проданный до 2025 года», «к 2030 году»: when something ends or is due
+        if self.release_year and not period and c.value and c.value.isdigit() and int(c.value) < self.release_year and (
+            _bound(self.text, c, _REPORTED)
+        ):
+            # «дивиденды за 2025 год ... — 14 августа» in a release of 2026: a past year reported
+            # on dates no day after it; the release's date does
+            return None
         return _years_of(c.value)
 
     @cached_property
@@ -868,7 +891,7 @@ def _in_context(text: str, scan: _Scan, cands: list[_Cand]) -> list[_Cand]:
     """Year-less dates take the year of their context, comparisons the year before their focus."""
     if not any(c.make is not None or c.kind == "cmp" for c in cands):
         return cands
-    ctx = _Context(text, scan.offsets, list(cands))
+    ctx = _Context(text, scan.offsets, list(cands), release_year=scan.ref.year if scan.ref else None)
     for i, c in enumerate(ctx.cands):
         if c.make is not None:
             year, own_sentence = ctx.year_for(i)
