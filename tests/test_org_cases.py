@@ -14,6 +14,9 @@ from extractor.rules.organizations.names import spells
 
 # sentence, name, legal_form, kind, aliases (None: not checked; a list: exactly these, any order)
 ORG_CASES = [
+    # a quoted short name «далее — ...» in brackets that go on
+    ("ПАО «Вектор Софт» (далее — «Вектор», тикер на бирже — VKTR) объявляет итоги. «Вектор» вырос на 5%.",
+     "Вектор Софт", "ПАО", "company", ["Вектор"]),
     # a nested name typed with one closing quote, as releases often do
     ("Завод построило ООО «Агрофирма «Приволжье».", "Агрофирма «Приволжье»", "ООО", "company", []),
     # a place's own brackets are part of the name, not its short name

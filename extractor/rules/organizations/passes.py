@@ -7,7 +7,7 @@ import bisect
 import re
 from dataclasses import replace
 
-from extractor.lexicon.orgs import QUOTE_CHARS, form_of, legal_forms, not_org_names, plain, territory_nouns
+from extractor.lexicon.orgs import QUOTE_CHARS, form_of, legal_forms, not_org_names, org_heads, plain, territory_nouns
 from extractor.nlp.coverage import Coverage
 from extractor.nlp.morph import phrase_lemmas
 from extractor.nlp.phrases import OPEN_QUOTES
@@ -233,6 +233,9 @@ HEREAFTER = re.compile(
 
 # a short name opening brackets that go on: «Северноуральский валковый завод» (СУВЗ, входит в ...)
 ABBREVIATION_OPENING_BRACKETS = re.compile(r"\s*\(\s*([А-ЯЁA-Z]{2,10}),\s")
+# a quoted short name the text gives for the rest of it, the brackets maybe going on: «ПАО
+# «Синтегра Софт» (далее — «Синтегра», тикер ...)»
+HEREAFTER_QUOTED = re.compile(rf"\s*\(\s*{HEREAFTER_LEAD}[«\"](?P<short>[^«»\"()]{{2,40}})[»\"]\s*[),;]")
 
 
 # brackets after a name: a short name and a foreign one, «(КЗЖ) (Committee to Protect Journalists)»
@@ -346,6 +349,9 @@ def with_brackets(tagged: Tagged, m: OrgMention, others: Coverage) -> OrgMention
         end = (after or hereafter).end()
     if not found and (opening := ABBREVIATION_OPENING_BRACKETS.match(text, end)):
         found.append(opening.group(1))  # «(СУВЗ, входит в группу ...)»: the short name opens them
+    elif not found and (quoted := HEREAFTER_QUOTED.match(text, end)):
+        if (quoted.group("short").lower(),) not in org_heads():  # «(далее — «Компания»)» names no name
+            found.append(quoted.group("short"))
     legal, alias = m.legal_form, m.alias
     for f in found:
         if f in legal_forms().kinds:
