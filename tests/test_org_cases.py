@@ -14,6 +14,9 @@ from extractor.rules.organizations.names import spells
 
 # sentence, name, legal_form, kind, aliases (None: not checked; a list: exactly these, any order)
 ORG_CASES = [
+    # a spelled-out legal form, the region it serves, then the quoted name
+    ("Государственное бюджетное учреждение здравоохранения Тверской области «Областная клиническая больница» "
+     "открыло центр.", "Областная клиническая больница", "ГБУЗ", "other", []),
     # a quoted short name «далее — ...» in brackets that go on
     ("ПАО «Вектор Софт» (далее — «Вектор», тикер на бирже — VKTR) объявляет итоги. «Вектор» вырос на 5%.",
      "Вектор Софт", "ПАО", "company", ["Вектор"]),

@@ -143,6 +143,8 @@ def _legal_form_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
         if region and region[0].strip() in forms.kinds:
             region = None  # «ООО УК «Северинвест»»: a second form, not a region
         after = region.end() if region else end
+        if region is None and " " in text[start:end]:
+            after = _past_place(tagged, spans, end)  # «учреждение культуры Новосибирской области «...»»
         rest = text[after : after + MAX_GAP_BEFORE_QUOTE + 1]
         gap = len(rest) - len(rest.lstrip(" \u00a0"))
         qpos = after + gap
@@ -174,6 +176,15 @@ def _legal_form_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
         kind = forms.kinds.get(abbr) or _regional_kind(abbr) or "company"
         out.append(OrgMention(start, qend, " ".join(name.split()), abbr, kind))
     return out
+
+
+def _past_place(tagged: Tagged, spans: NamedSpans, end: int) -> int:
+    """The end of a place named right after a spelled-out legal form, or `end`."""
+    window = tagged.text[end : end + MAX_GAP_BEFORE_QUOTE + 1]
+    k = tagged.token_at(end + len(window) - len(window.lstrip(" \u00a0")))
+    if k is None or k not in spans.loc_start or k not in spans.named_end:
+        return end
+    return tagged.tokens[spans.named_end[k] - 1].end
 
 
 def _outside_others(mentions: list[OrgMention]) -> list[OrgMention]:
