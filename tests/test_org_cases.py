@@ -14,6 +14,9 @@ from extractor.rules.organizations.names import spells
 
 # sentence, name, legal_form, kind, aliases (None: not checked; a list: exactly these, any order)
 ORG_CASES = [
+    # the quoted name inside a described name is its short name, a head's complement between
+    ("ГАУК «Тверской театр драмы «Ковчег»» покажет премьеру. Директор «Ковчега» Антон Лаврентьев рассказал о ней.",
+     "Тверской театр драмы «Ковчег»", "ГАУК", "other", ["Ковчег"]),
     # a spelled-out legal form, the region it serves, then the quoted name
     ("Государственное бюджетное учреждение здравоохранения Тверской области «Областная клиническая больница» "
      "открыло центр.", "Областная клиническая больница", "ГБУЗ", "other", []),

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from extractor.lexicon.orgs import QUOTE_CHARS, known_abbrevs, legal_forms, plain
+from extractor.lexicon.orgs import QUOTE_CHARS, known_abbrevs, legal_forms, plain, unit_heads
 from extractor.nlp.morph import parses
 from extractor.nlp.phrases import OPEN_QUOTES
 
@@ -231,9 +231,16 @@ LATIN_AFTER_DESCRIPTOR = re.compile(r"(?:[А-ЯЁа-яё-]+ ){1,3}([^\W\dА-ЯЁ
 
 def _one_head(descriptor: str) -> bool:
     """A descriptor of one noun and the adjectives before it («Коммерческий банк», «Компания»),
-    not a unit of another organization («московское отделение движения»)."""
+    or of a head noun and its lowercase complement («Новосибирский театр драмы»); not a unit of
+    another organization («московское отделение движения»)."""
     words = re.findall(r"[А-ЯЁа-яё-]+", descriptor)
-    return all(any(p.tag.POS in ("ADJF", "PRTF") for p in parses(w.lower())) for w in words[:-1])
+    adjective = [any(p.tag.POS in ("ADJF", "PRTF") for p in parses(w.lower())) for w in words]
+    head = next((k for k, adj in enumerate(adjective) if not adj), len(words) - 1)
+    complement = words[head + 1 :]
+    if not complement:
+        return True
+    head_lemmas = {p.normal_form.replace("ё", "е") for p in parses(words[head].lower()) if p.tag.POS == "NOUN"}
+    return all(w.islower() for w in complement) and not any((h,) in unit_heads() for h in head_lemmas)
 
 
 # inflectional endings of Russian nouns and adjectives, longest first: «Газпромом» ~ «Газпром»
