@@ -393,6 +393,10 @@ def _statements(scene: Scene, sent: int, match: Match, earlier: list[Statement])
         groups = []  # «принял участие в подписании ряда документов»: a summary, no fact of its own
     out = []
     kinds = list(d.kinds) if len(d.kinds) == len(groups) else [kind] * len(groups)
+    if len(groups) == 1 and not d.kinds:
+        for other in _joined_documents(d):  # «соглашение о ..., а также меморандум о ...»
+            groups.append(groups[0])
+            kinds.append(other)
     for refs, gapped_kind in _gapped(scene, sent, match):
         groups.append(refs)
         kinds.append(gapped_kind)
@@ -403,6 +407,30 @@ def _statements(scene: Scene, sent: int, match: Match, earlier: list[Statement])
                         plural=bool(doc and doc.plural) and own_kind == kind,
                         noun=own_kind.split()[0] if own_kind else None)
         out.append(st)
+    return out
+
+
+# words joining documents signed together: «соглашение ..., а также меморандум», «... и договор»
+DOCUMENT_JOINERS = frozenset({",", "и", "а", "также"})
+
+
+def _joined_documents(d: Draft) -> list[str]:
+    """The kinds of the documents joined to the one signed: «подписали соглашение о
+    сотрудничестве, а также меморандум о подготовке кадров» signs both."""
+    doc = d.document
+    if doc is None or doc.kind is None or doc.plural:
+        return []
+    toks = d.scene.toks
+    out: list[str] = []
+    end = doc.name_end
+    for other in _documents_in(d.scene, d.clause):
+        if other.first <= doc.first:
+            continue
+        gap = [toks[k].text.lower() for k in range(end, other.first)]
+        if not gap or any(w not in DOCUMENT_JOINERS for w in gap) or other.kind is None or other.plural:
+            break
+        out.append(other.kind)
+        end = other.name_end
     return out
 
 

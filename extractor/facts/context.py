@@ -175,6 +175,9 @@ def resolve_sides(scene: Scene, unit: Unit, earlier: list[Statement]) -> list[Re
     """«стороны», «они», «двумя вузами»: the sides of the fact stated just before, else the
     entities the sentence before names as sides (or, with a count, that many of the kind)."""
     sent = scene.toks[unit.first].sent
+    listed = _listed_after(scene, unit) if unit.count is not None else []
+    if listed:
+        return listed
     for s in range(sent, max(-1, sent - CONTEXT_SENTENCES - 1), -1):
         if unit.count is None:
             stated = [st for st in earlier if st.last_sent == s and len(st.sides) >= 2]
@@ -184,6 +187,19 @@ def resolve_sides(scene: Scene, unit: Unit, earlier: list[Statement]) -> list[Re
         if refs:
             return refs
     return []
+
+
+def _listed_after(scene: Scene, unit: Unit) -> list[Ref]:
+    """«с тремя предприятиями региона: АО «Купол», АО «Радиозавод» и ООО «Генератор»»: as
+    many organizations as counted, listed after a colon in the same sentence."""
+    toks = scene.toks
+    end = scene.tagged.sents[toks[unit.first].sent].last
+    colon = next((k for k in range(unit.last, end) if toks[k].text in (":", ".", ";")), None)
+    if colon is None or toks[colon].text != ":":
+        return []
+    refs = distinct([u.refs[0] for u in scene.units(toks[unit.first].sent)
+                     if u.first > colon and u.refs and u.refs[0][0] == "organization"])
+    return refs if len(refs) == unit.count else []
 
 
 def _outside_main(scene: Scene, unit: Unit) -> bool:
