@@ -40,6 +40,11 @@ class Statement:
     extra: dict[str, object] = field(default_factory=dict)
 
 
+# punctuation a trigger's gap may hold: «освободил Иванова, Петрова от должности», «в должность
+# директора АО «Х» вступил»
+GAP_MARKS = frozenset({",", "«", "»", '"', "„", "“", "”"})
+
+
 def triggers(scene: Scene, index: PhraseIndex) -> Iterator[tuple[int, Match]]:
     """(sentence, match) of every phrase of `index` in the text, in order."""
     lemmas = scene.lemmas
@@ -48,7 +53,7 @@ def triggers(scene: Scene, index: PhraseIndex) -> Iterator[tuple[int, Match]]:
         k = s.first
         while k < s.last:
             if index.starts(lemmas[k]):
-                m = index.match(lemmas, k, s.last, lambda j: toks[j].pos not in ("PUNCT",) or toks[j].text == ",")
+                m = index.match(lemmas, k, s.last, lambda j: toks[j].pos != "PUNCT" or toks[j].text in GAP_MARKS)
                 if m is not None:
                     yield n, m
                     k = m.last

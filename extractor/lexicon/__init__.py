@@ -61,6 +61,8 @@ def token_lemma(tok: Token) -> str:
 
 # words a « ~ » gap of a phrase may hold: «освободить ~ должность» in «освободил Иванова от должности»
 MAX_GAP = 5
+# quotes in a gap are no words of it
+GAP_QUOTES = frozenset("«»\"„“”")
 
 
 @dataclass(frozen=True)
@@ -163,9 +165,14 @@ def _match_parts(
     j = i + len(first)
     if not rest:
         return j
-    for k in range(j, min(end, j + MAX_GAP + 1)):
-        if k > j and not gap_ok(k - 1):
-            return None
+    words = 0
+    for k in range(j, end):
+        if k > j:
+            if not gap_ok(k - 1):
+                return None
+            words += lemmas[k - 1] not in GAP_QUOTES  # «вступил в должность директора АО «Х»»
+            if words > MAX_GAP:
+                return None
         found = _match_parts(rest, lemmas, k, end, gap_ok)
         if found is not None:
             return found
