@@ -139,6 +139,9 @@ CASES: list[tuple[str, list[tuple[str, str | None, bool, str | None]]]] = [
         "Совет директоров рекомендовал выплатить дивиденды за 2024 год. Дата закрытия реестра — 14 октября.",
         [("2024 год", "2024", False, None), ("14 октября", "2025-10-14", True, None)],
     ),
+    # «накануне» alone is the day before; before a genitive it is before something
+    ("Министерство накануне подписало соглашения.", [("накануне", "2025-09-28", True, None)]),
+    ("Накануне форума министр провёл встречу.", []),
     # the first day of a pair takes the month of the second
     ("Премьерные показы пройдут 28 и 29 октября.",
      [("28", "2025-10-28", True, None), ("29 октября", "2025-10-29", True, None)]),

@@ -35,7 +35,7 @@ from extractor.facts.context import (
 )
 from extractor.facts.units import Ref, Scene, Unit, unit_case
 from extractor.lexicon import Match
-from extractor.lexicon.facts import agreement_triggers, counts, documents, plan_words, words
+from extractor.lexicon.facts import agreement_triggers, counts, documents, meeting_triggers, plan_words, words
 from extractor.model import Agreement, DateItem
 from extractor.nlp.inflect import as_written, nominative_word
 from extractor.nlp.morph import parses
@@ -388,6 +388,7 @@ def _statements(scene: Scene, sent: int, match: Match, earlier: list[Statement])
     doc = d.document
     kind = doc.kind if doc else None
     date = date_in(scene, sent, match.first) or _ceremony_date(scene, sent)
+    meeting_date = None if date else _outcome_of_meeting(scene, d.clause)
     groups = [g for g in d.groups if g]
     if doc is not None and doc.plural and all(r[0] == "person" for g in groups for r in g):
         groups = []  # «принял участие в подписании ряда документов»: a summary, no fact of its own
@@ -404,7 +405,7 @@ def _statements(scene: Scene, sent: int, match: Match, earlier: list[Statement])
         # no parties: a document named again (merged) or a summary (dropped)
         st = Statement(sent, match.first, g, d.first_sent, d.last_sent, date)
         st.extra.update(kind=own_kind, own_name=bool(doc and doc.own_name) or own_kind != kind,
-                        plural=bool(doc and doc.plural) and own_kind == kind,
+                        meeting_date=meeting_date, plural=bool(doc and doc.plural) and own_kind == kind,
                         noun=own_kind.split()[0] if own_kind else None)
         out.append(st)
     return out
@@ -452,6 +453,22 @@ def _gapped(scene: Scene, sent: int, match: Match) -> list[tuple[list[Ref], str 
         if len(refs) >= 2 and docs and docs[0].kind:
             out.append((refs, docs[0].kind))
     return out
+
+
+# «По итогам встречи», «в ходе переговоров»: a signing that comes of a meeting
+OUTCOME_WORDS = frozenset({"итог", "ход", "результат"})
+
+
+def _outcome_of_meeting(scene: Scene, clause: Clause) -> str | None:
+    """The date of the meeting told before, when the clause signs «по итогам встречи»."""
+    lemmas = scene.lemmas
+    toks = sorted(clause.tokens)
+    if not any(lemmas[k] in OUTCOME_WORDS and k + 1 in clause.tokens and meeting_triggers().get((lemmas[k + 1],))
+               for k in toks):
+        return None
+    start = scene.toks[toks[0]].start
+    dated = [m for m in scene.doc.meetings if m.start < start and m.date]
+    return dated[-1].date if dated else None
 
 
 def _ceremony_date(scene: Scene, sent: int) -> DateItem | None:
@@ -706,7 +723,7 @@ def find_agreements(scene: Scene) -> list[Agreement]:
         out.append(Agreement(
             parties=[scene.entity(r) for r in st.sides],
             kind=st.extra.get("kind"),  # type: ignore[arg-type]
-            date=st.date.value if st.date else None,
+            date=st.date.value if st.date else st.extra.get("meeting_date"),  # type: ignore[arg-type]
             start=start,
             end=end,
         ))

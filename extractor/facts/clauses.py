@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from extractor.facts.units import Scene, Unit, unit_case
 from extractor.lexicon.facts import group_nouns, words
-from extractor.lexicon.orgs import org_heads
+from extractor.lexicon.orgs import event_heads, org_heads
 from extractor.lexicon.posts import match_post_head
 from extractor.nlp.phrases import OPEN_QUOTES, SETTLEMENT_ABBREVIATIONS
 from extractor.nlp.tagging import Token
@@ -242,6 +242,8 @@ def _slot(scene: Scene, clause: Clause, i: int, unit: Unit | None, triggers: fro
         return "dep"  # «Ферганский университет (Республика Узбекистан)»: a gloss
     if tok.pos == "ADP":
         return _preposition(scene, clause, j)
+    if low == "," and j - 1 in clause and _in_date(scene, j - 1):
+        return _by_case(scene, unit, i)  # «В понедельник, 16 февраля, | Артём Сорвачёв встретился»
     if low in LIST_WORDS:
         return _continued(scene, clause, j, i, unit, triggers, depth)
     if _in_date(scene, j):
@@ -297,10 +299,16 @@ def _apposed(scene: Scene, noun: Token, unit: Unit | None) -> bool:
     if not _proper_name(scene, unit):
         return False
     case = unit_case(scene, unit) if unit else None
-    if case == "Nom" and noun.case not in (None, "Nom") and _headed(scene, unit):
-        return False  # a name with its own head noun names no other noun: «форума | Томский университет»
+    if case == "Nom" and noun.case not in (None, "Nom") and (_headed(scene, unit) or _after_event(scene, noun, unit)):
+        # a name with its own head noun names no other noun: «форума | Томский университет»; an
+        # event's own name is quoted: «По итогам встречи | Республика Коми и ... заключили»
+        return False
     # a genitive after a genitive is its dependent: «регионов | Республики Беларусь»
     return (case in (None, "Nom") or case == noun.case != "Gen") and noun.lemma not in group_nouns()
+
+
+def _after_event(scene: Scene, noun: Token, unit: Unit | None) -> bool:
+    return unit is not None and noun.lemma in event_heads() and scene.toks[unit.first].text not in OPEN_QUOTES
 
 
 def _headed(scene: Scene, unit: Unit | None) -> bool:

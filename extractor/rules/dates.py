@@ -526,9 +526,24 @@ def _season(m: re.Match[str], scan: _Scan) -> _Cand | None:
 
 
 def _relative(m: re.Match[str], scan: _Scan) -> _Cand | None:
-    unit, shift = _RELATIVE[" ".join(m.group("p").lower().split())]
+    phrase = " ".join(m.group("p").lower().split())
+    if phrase in _BEFORE_SOMETHING and _noun_follows(scan, m.end()):
+        return None  # «накануне форума»: before an event, not the day before
+    unit, shift = _RELATIVE[phrase]
     kind = "near" if unit in ("day", "week") else "period"
     return _Cand(m.start(), m.end(), _relative_value(unit, shift, scan), True, unit == "day", kind)
+
+
+# relative words that take a genitive of what they come before: «накануне выборов»
+_BEFORE_SOMETHING = frozenset({"накануне"})
+
+
+def _noun_follows(scan: _Scan, end: int) -> bool:
+    """A word of a noun group not in the nominative (the genitive of «накануне») right after `end`."""
+    tagged = scan.offsets.tagged
+    k = tagged.token_at(end + len(tagged.text[end : end + 3]) - len(tagged.text[end : end + 3].lstrip()))
+    tok = tagged.tokens[k] if k is not None else None
+    return tok is not None and tok.pos in ("NOUN", "PROPN", "ADJ", "NUM", "DET") and tok.feats.get("Case") != "Nom"
 
 
 def _relative_value(unit: str, shift: int, scan: _Scan) -> str | None:
