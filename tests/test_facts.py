@@ -210,6 +210,16 @@ def test_received_past_a_place_and_the_post_of_the_one_received(pipeline: Pipeli
     assert [_names(m["participants"]) for m in _facts(pipeline, text)["meetings"]] == [["Иван Петров", "Олег Ким"]]
 
 
+def test_a_title_naming_the_company_of_the_one_received_is_the_same_meeting(pipeline: Pipeline) -> None:
+    text = (
+        "Глава Коми обсудил с «Печора Тимбер» строительство завода\nСыктывкар, 24 октября 2025 года.\nГлава "
+        "Республики Коми Олег Кочергин принял председателя совета директоров компании «Печора Тимбер» Станислава "
+        "Ермолина."
+    )
+    got = _facts(pipeline, text)["meetings"]
+    assert [_names(m["participants"]) for m in got] == [["Олег Кочергин", "Станислав Ермолин"]]
+
+
 def test_the_one_met_is_named_in_the_main_clause(pipeline: Pipeline) -> None:
     text = (
         "Мэр Твери Алексей Огоньков посетил выставку. "

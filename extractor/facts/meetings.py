@@ -335,16 +335,16 @@ def _context_of_visit(scene: Scene, st: Statement) -> None:
             return
 
 
-def _merged(statements: list[Statement]) -> list[Statement]:
+def _merged(scene: Scene, statements: list[Statement]) -> list[Statement]:
     """Statements sharing two sides (or one holding the other's) are one meeting: the one with
-    more sides stays, the other lends it a date and a place."""
+    more sides (then more persons) stays, the other lends it a date and a place."""
     kept: list[Statement] = []
     for st in statements:
-        same = next((k for k in kept if _same_meeting(k, st)), None)
+        same = next((k for k in kept if _same_meeting(scene, k, st)), None)
         if same is None:
             kept.append(st)
             continue
-        big, small = (st, same) if len(st.sides) > len(same.sides) else (same, st)
+        big, small = (st, same) if _fuller(st, same) else (same, st)
         big.date = big.date or small.date
         big.place = big.place or small.place
         if big is st:
@@ -352,9 +352,30 @@ def _merged(statements: list[Statement]) -> list[Statement]:
     return kept
 
 
-def _same_meeting(a: Statement, b: Statement) -> bool:
-    shared = len(set(a.sides) & set(b.sides))
-    return shared >= 2 or (shared >= 1 and (set(a.sides) <= set(b.sides) or set(b.sides) <= set(a.sides)))
+def _fuller(a: Statement, b: Statement) -> bool:
+    persons = sum(r[0] == "person" for r in a.sides) - sum(r[0] == "person" for r in b.sides)
+    return len(a.sides) > len(b.sides) or len(a.sides) == len(b.sides) and persons > 0
+
+
+def _same_meeting(scene: Scene, a: Statement, b: Statement) -> bool:
+    sides_a, sides_b = set(a.sides), set(b.sides)
+    if 0 in (a.sent, b.sent):  # a title names a company where the body names its head
+        sides_a, sides_b = set(_as_people(scene, a.sides, b.sides)), set(_as_people(scene, b.sides, a.sides))
+    shared = len(sides_a & sides_b)
+    return shared >= 2 or (shared >= 1 and (sides_a <= sides_b or sides_b <= sides_a))
+
+
+def _as_people(scene: Scene, sides: list[Ref], other: list[Ref]) -> list[Ref]:
+    """An organization among `sides` stands for a person of `other` who holds a post of it: the
+    title's «Глава Коми обсудил с «Вычегда Тимбер»» and the body's chairman of its board."""
+    persons = scene.doc.persons
+
+    def holder(org: Ref) -> Ref:
+        return next((r for r in other if r[0] == "person" and any(
+            p.org_ref is not None and (p.org_ref.type, p.org_ref.index) == org for p in persons[r[1]].posts
+        )), org)
+
+    return [holder(r) if r[0] == "organization" else r for r in sides]
 
 
 def find_meetings(scene: Scene) -> list[Meeting]:
@@ -374,7 +395,7 @@ def find_meetings(scene: Scene) -> list[Meeting]:
         elif st is not None:
             one_sided.append(st)
     out = []
-    for st in _merged(statements):
+    for st in _merged(scene, statements):
         start, end = span_of(scene, st.first_sent, st.last_sent)
         out.append(Meeting(
             participants=[scene.entity(r) for r in st.sides],
