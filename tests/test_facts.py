@@ -220,6 +220,17 @@ def test_a_title_naming_the_company_of_the_one_received_is_the_same_meeting(pipe
     assert [_names(m["participants"]) for m in got] == [["Олег Кочергин", "Станислав Ермолин"]]
 
 
+def test_a_meeting_told_on_after_a_video_link_is_not_the_call(pipeline: Pipeline) -> None:
+    text = (
+        "Саранск, 13 февраля 2026 года.\nВ четверг министр сельского хозяйства Мордовии Иван Петров провёл рабочую "
+        "встречу с ректором университета Зоей Кудашкиной.\nНакануне Иван Петров по видеосвязи обсудил с "
+        "заместителем министра Анной Ивановой поддержку семеноводства. После рабочей встречи министр провёл "
+        "заседание коллегии."
+    )
+    got = _facts(pipeline, text)["meetings"]
+    assert [_names(m["participants"]) for m in got] == [["Иван Петров", "Зоя Кудашкина"]]
+
+
 def test_the_one_met_is_named_in_the_main_clause(pipeline: Pipeline) -> None:
     text = (
         "Мэр Твери Алексей Огоньков посетил выставку. "

@@ -438,6 +438,8 @@ def _met_before(scene: Scene, st: Statement, statements: list[Statement]) -> Non
     if st.sent == 0:
         return
     main = clauses(scene, st.sent - 1)[0]
+    if any(scene.lemmas[k] in words("remote") for k in main.tokens):
+        return  # «Накануне X по видеосвязи обсудил с Y ... После встречи»: the call was no meeting
     roles = roles_in(scene, main)
     subjects = [u.refs[0] for u, r in roles if r == "subj" and u.refs]
     # whom the subject received or visited: an object, a «с» side, a person in another case
