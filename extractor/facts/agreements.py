@@ -167,7 +167,12 @@ def _parties(d: Draft) -> None:
         d.groups = [_refs(d, signers)] if signers else []
         return
     # a name whose case its words cannot tell, before the verb, is its subject («ООО «Бета» и ...»)
-    subjects = [u for u, r in d.roles if r in ("subj", "with", "head") or r == "none" and u.last <= d.match.first]
+    # after the verb when the document opens the clause: «Дорожную карту подписали АО «Альфа» и ...»
+    fronted = d.document is not None and d.document.first < d.match.first
+    subjects = [
+        u for u, r in d.roles
+        if r in ("subj", "with", "head") or r == "none" and (u.last <= d.match.first or fronted)
+    ]
     if not any(r == "subj" for _u, r in d.roles):
         subjects = _names_before_verb(d) + _subject_outside(d) + subjects
     if subjects:
@@ -523,7 +528,10 @@ def _kind(scene: Scene, clause: Clause, first: int, last: int) -> tuple[str, int
         start -= 1
     head = toks[last - 1]
     gender = _gender(head)
-    singular = [_singular(t, gender) for t in toks[start:last]]
+    # a noun's genitive complement in the document's name stays as written: «программа сотрудничества»
+    complement = {k for k in range(start + 1, last) if toks[k].pos == "NOUN" and toks[k - 1].pos in ("NOUN", "PROPN")}
+    phrase_toks = enumerate(toks[start:last], start)
+    singular = [t.text.lower() if k in complement else _singular(t, gender) for k, t in phrase_toks]
     end = _about_end(scene, clause, last)
     phrase = " ".join(singular)
     if end > last:
@@ -557,7 +565,7 @@ def _gender(noun: Token) -> str | None:
 
 def _singular(tok: Token, gender: str | None) -> str:
     word = tok.text.lower()
-    if tok.pos == "NOUN":
+    if tok.pos in ("NOUN", "PROPN") and tok.text[1:].islower():  # «Программу» opening a sentence
         for p in parses(word):
             if p.tag.POS == "NOUN" and p.normal_form.replace("ё", "е") == tok.lemma:
                 form = p.inflect({"nomn", "sing"})
