@@ -14,6 +14,9 @@ from extractor.rules.organizations.names import spells
 
 # sentence, name, legal_form, kind, aliases (None: not checked; a list: exactly these, any order)
 ORG_CASES = [
+    # an adverb opening the sentence is no word of the name the model read it into
+    ("Сегодня Томский политехнический университет открыл новый учебный корпус.",
+     "Томский политехнический университет", None, "other", []),
     # the quoted name inside a described name is its short name, a head's complement between
     ("ГАУК «Тверской театр драмы «Ковчег»» покажет премьеру. Директор «Ковчега» Антон Лаврентьев рассказал о ней.",
      "Тверской театр драмы «Ковчег»", "ГАУК", "other", ["Ковчег"]),

@@ -199,9 +199,9 @@ def _listed_after(scene: Scene, unit: Unit) -> list[Ref]:
     many organizations as counted, listed after a colon in the same sentence."""
     toks = scene.toks
     end = scene.tagged.sents[toks[unit.first].sent].last
-    colon = next((k for k in range(unit.last, end) if toks[k].text in (":", ".", ";")), None)
-    if colon is None or toks[colon].text != ":":
-        return []
+    colon = next((k for k in range(unit.last, end) if toks[k].text in (":", ".", ";", "—", "–")), None)
+    if colon is None or toks[colon].text in (".", ";"):
+        return []  # a colon or a dash opens the list: «с тремя компаниями — «Альфа», «Бета» и «Гамма»»
     refs = distinct([u.refs[0] for u in scene.units(toks[unit.first].sent)
                      if u.first > colon and u.refs and u.refs[0][0] == "organization"])
     return refs if len(refs) == unit.count else []

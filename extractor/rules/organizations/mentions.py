@@ -526,6 +526,11 @@ def _coordinated(tagged: Tagged, i: int, head_end: int, limit: int, kind: str) -
 SPAN_OPENERS = frozenset({"(", "[", "«", "„", "-", "–", "—", ","})
 
 
+def _opening_adverb(tok: Token) -> bool:
+    """«Сегодня», «Также», «Ранее»: an adverb of the dictionary, no word of a name."""
+    return tok.pos == "ADV" and is_common_word(tok) and all(p.tag.POS == "ADVB" for p in tok.parses)
+
+
 def _ner_mentions(tagged: Tagged, spans: NamedSpans, tickers: set[int]) -> list[OrgMention]:
     toks = tagged.tokens
     out = []
@@ -542,8 +547,8 @@ def _ner_mentions(tagged: Tagged, spans: NamedSpans, tickers: set[int]) -> list[
         # «Открылся Центр ...», «Председателя Совета Федерации»: the model took the verb opening
         # the sentence or the post before the name in
         quoted = first > 0 and toks[first - 1].text in OPEN_QUOTES  # «Вперёд, Италия»: a name
-        while not quoted and first < last - 1 and toks[first].pos in ("VERB", "AUX"):
-            first += 1
+        while not quoted and first < last - 1 and (toks[first].pos in ("VERB", "AUX") or _opening_adverb(toks[first])):
+            first += 1  # and an adverb: «Сегодня Томский политехнический университет подписал»
         post_end = match_post_head(toks, first, last)
         if post_end is not None and post_end < last and toks[post_end].text[:1].isupper():
             first = post_end
