@@ -362,6 +362,11 @@ AGREEMENTS = [
         id="the subjects after the verb when the document opens the clause",
     ),
     pytest.param(
+        "Договор о поставке 50 автобусов Липецк заключил с компанией «ПАЗ».",
+        [(["Липецк", "ПАЗ"], "договор о поставке 50 автобусов")],
+        id="a place in the nominative after what a document is about is its subject",
+    ),
+    pytest.param(
         "Удмуртский университет заключил договоры о сотрудничестве с двумя предприятиями региона: АО «Купол» и "
         "ООО «Сарапульский генератор».",
         [(["Удмуртский университет", "Купол"], "договор о сотрудничестве"),

@@ -616,7 +616,11 @@ def _about_end(scene: Scene, clause: Clause, k: int) -> int:
     if k + 1 in clause and toks[k + 1].pos == "PRON":
         return k  # «соглашение об этом»: what it is about was told before
     # a party ends it; a place may be what it is about («о создании в Костанайской области производства»)
-    parties = {u.first for u in scene.units(clause.sent) if u.refs and u.refs[0][0] != "location"}
+    # (a place in the nominative is a subject: «Договор о поставке автобусов Липецк заключил с ...»)
+    parties = {
+        u.first for u in scene.units(clause.sent)
+        if u.refs and (u.refs[0][0] != "location" or unit_case(scene, u) == "Nom")
+    }
     end = k + 1
     j = k + 1
     while j in clause and j - k <= KIND_WORDS:

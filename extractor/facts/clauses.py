@@ -299,12 +299,21 @@ def _apposed(scene: Scene, noun: Token, unit: Unit | None) -> bool:
     if not _proper_name(scene, unit):
         return False
     case = unit_case(scene, unit) if unit else None
-    if case == "Nom" and noun.case not in (None, "Nom") and (_headed(scene, unit) or _after_event(scene, noun, unit)):
+    if case == "Nom" and noun.case not in (None, "Nom") and (
+        _headed(scene, unit) or _after_event(scene, noun, unit) or _place_after_thing(noun, unit)
+    ):
         # a name with its own head noun names no other noun: «форума | Томский университет»; an
         # event's own name is quoted: «По итогам встречи | Республика Коми и ... заключили»
         return False
     # a genitive after a genitive is its dependent: «регионов | Республики Беларусь»
     return (case in (None, "Nom") or case == noun.case != "Gen") and noun.lemma not in group_nouns()
+
+
+def _place_after_thing(noun: Token, unit: Unit | None) -> bool:
+    """A place in the nominative after a plural noun («автобусов | Липецк заключил») is no name of
+    it, as one after «в городе», «по реке» is."""
+    place = unit is not None and bool(unit.refs) and unit.refs[0][0] == "location"
+    return place and noun.feats.get("Number") == "Plur"
 
 
 def _after_event(scene: Scene, noun: Token, unit: Unit | None) -> bool:
