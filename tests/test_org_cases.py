@@ -14,6 +14,8 @@ from extractor.rules.organizations.names import spells
 
 # sentence, name, legal_form, kind, aliases (None: not checked; a list: exactly these, any order)
 ORG_CASES = [
+    # a name written with «.РФ» as one word; «РФ» in it is no place
+    ("ДОМ.РФ выдал семьям ипотечные кредиты на 2 млрд рублей.", "ДОМ.РФ", None, "company", []),
     # an adverb opening the sentence is no word of the name the model read it into
     ("Сегодня Томский политехнический университет открыл новый учебный корпус.",
      "Томский политехнический университет", None, "other", []),

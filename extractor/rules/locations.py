@@ -128,6 +128,12 @@ def _caps_place_span(tagged: Tagged, span: Span) -> bool:
     return tagged.opens_line(span.first) and caps_place(tagged.tokens[span.first : span.last])
 
 
+def _domain(tagged: Tagged, span: Span) -> bool:
+    """«РФ» of «ВЭБ.РФ»: written onto a word with a dot, a part of a name."""
+    text = tagged.text
+    return span.start >= 2 and text[span.start - 1] == "." and text[span.start - 2].isalpha()
+
+
 def find_loc_mentions(tagged: Tagged) -> list[LocMention]:
     out = []
     for span in tagged.spans:
@@ -136,7 +142,7 @@ def find_loc_mentions(tagged: Tagged) -> list[LocMention]:
             continue
         if span.type != "LOC" or known_org_kind(tagged, span) or _in_address(tagged, span):
             continue  # «ЕС», «Европейский союз» are organizations
-        if _common_word_opening(tagged, span):
+        if _common_word_opening(tagged, span) or _domain(tagged, span):
             continue
         name = _name(tagged, span)
         if name:

@@ -724,6 +724,16 @@ WORD_BEFORE_CHARS = 30
 WORD_BEFORE = re.compile(r"(\w+)\s+$")
 
 
+# a name written with a domain as one word: «ВЭБ.РФ», «ДОМ.РФ», «Дом.РФ»
+DOTTED_NAME = re.compile(r"(?<![\w.])([А-ЯЁ][А-ЯЁа-яё]+\.(?:РФ|рф))(?![\w.])")
+
+
+def _dotted_mentions(tagged: Tagged) -> list[OrgMention]:
+    """«ВЭБ.РФ», «ДОМ.РФ»: a development institution's name with «.РФ» in it (the tokenizer splits
+    it, the model reads «РФ» as a place)."""
+    return [OrgMention(m.start(), m.end(), m.group(1), None, "company") for m in DOTTED_NAME.finditer(tagged.text)]
+
+
 def _site_mentions(tagged: Tagged) -> list[OrgMention]:
     """A site named as the source of a report is the media outlet: «сообщает baltinfo.ru»,
     «цитирует infox.ru»."""
@@ -839,6 +849,7 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
     ranked += [(4, m) for m in _abbrev_mentions(tagged)]
     ranked += [(0, m) for m in _exchange_mentions(tagged)]
     ranked += [(4, m) for m in _site_mentions(tagged)]
+    ranked += [(0, m) for m in _dotted_mentions(tagged)]
     ranked.sort(key=lambda x: (x[0], -(x[1].end - x[1].start), x[1].start))
     chosen: list[OrgMention] = []
     covered = Coverage(len(tagged.text))
