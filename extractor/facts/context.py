@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from extractor.facts.clauses import Clause, clause_of, clauses, role
 from extractor.facts.units import Ref, Scene, Unit
-from extractor.lexicon import Match, PhraseIndex
+from extractor.lexicon import GAP_QUOTES, Match, PhraseIndex
 from extractor.lexicon.facts import meeting_triggers, plan_words
 from extractor.model import DateItem
 
@@ -42,7 +42,7 @@ class Statement:
 
 # punctuation a trigger's gap may hold: «освободил Иванова, Петрова от должности», «в должность
 # директора АО «Х» вступил»
-GAP_MARKS = frozenset({",", "«", "»", '"', "„", "“", "”"})
+GAP_MARKS = GAP_QUOTES | {","}
 
 
 def triggers(scene: Scene, index: PhraseIndex) -> Iterator[tuple[int, Match]]:

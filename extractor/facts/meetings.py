@@ -65,12 +65,10 @@ def _received(scene: Scene, unit: Unit, after: int) -> bool:
             continue  # «принял ... президента компании X»: the post of the one received
         if tok.pos == "ADP":
             governed = True
-        elif tok.pos in ("NOUN", "PROPN"):
-            if not governed and tok.case != "Gen":
+        elif tok.pos in ("NOUN", "PROPN") and tok.case != "Gen":  # a genitive hangs on the noun before
+            if not governed:
                 return False  # «принял поздравления коллег X»: the thing received
-            governed = governed or tok.case == "Gen"  # «в Доме правительства области»: its genitives too
-            if tok.case != "Gen":
-                governed = False
+            governed = False
     return True
 
 

@@ -93,14 +93,18 @@ def case_of(tok: Token) -> str | None:
 MISREAD_GENITIVE = frozenset({"Dat", "Loc"})
 
 
+def is_abbreviation(tok: Token) -> bool:
+    """Capitals only, two letters at least: «ПАО», «ЖКХ», «СМИ»."""
+    return tok.text.isupper() and tok.text.isalpha() and len(tok.text) >= 2
+
+
 def sector_abbreviation(tagged: Tagged, spans: NamedSpans, k: int, limit: int) -> bool:
     """An abbreviation at token k that no named span starts at, followed by a place or a
     genitive: «ЖКХ» in «министерство энергетики и ЖКХ Нижегородской области»."""
     toks = tagged.tokens
     if k + 1 >= limit or k in spans.named_end:
         return False
-    word, nxt = toks[k].text, toks[k + 1]
-    return word.isupper() and word.isalpha() and len(word) >= 2 and (k + 1 in spans.loc_start or _can_be_genitive(nxt))
+    return is_abbreviation(toks[k]) and (k + 1 in spans.loc_start or _can_be_genitive(toks[k + 1]))
 
 
 def _genitive_by_dictionary(tok: Token) -> bool:
@@ -178,7 +182,7 @@ def _after_name(tagged: Tagged, spans: NamedSpans, j: int) -> bool:
 
 def _instrumental(tok: Token) -> bool:
     """A word in the instrumental, or an abbreviation that does not decline («со СМИ»)."""
-    return case_of(tok) == "Ins" or tok.text.isupper() and len(tok.text) >= 2 and tok.text.isalpha()
+    return case_of(tok) == "Ins" or is_abbreviation(tok)
 
 
 def extend_dependents(
@@ -203,7 +207,7 @@ def extend_dependents(
                 break
             j = q
             continue
-        if text.isupper() and len(text) >= 2 and text.isalpha():  # ПАО, МГУ, РФ
+        if is_abbreviation(toks[j]):  # ПАО, МГУ, РФ
             j += 1
             continue
         if text == "№" and j + 1 < limit and toks[j + 1].text[:1].isdigit():  # «больницы № 1»

@@ -541,9 +541,11 @@ _BEFORE_SOMETHING = frozenset({"накануне"})
 def _noun_follows(scan: _Scan, end: int) -> bool:
     """A word of a noun group not in the nominative (the genitive of «накануне») right after `end`."""
     tagged = scan.offsets.tagged
-    k = tagged.token_at(end + len(tagged.text[end : end + 3]) - len(tagged.text[end : end + 3].lstrip()))
-    tok = tagged.tokens[k] if k is not None else None
-    return tok is not None and tok.pos in ("NOUN", "PROPN", "ADJ", "NUM", "DET") and tok.feats.get("Case") != "Nom"
+    k = tagged.token_ending(end)
+    if k is None or k + 1 >= len(tagged.tokens):
+        return False
+    tok = tagged.tokens[k + 1]
+    return tok.pos in ("NOUN", "PROPN", "ADJ", "NUM", "DET") and tok.case != "Nom"
 
 
 def _relative_value(unit: str, shift: int, scan: _Scan) -> str | None:

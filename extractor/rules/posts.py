@@ -48,6 +48,7 @@ from extractor.nlp.phrases import (
     NamedSpans,
     case_of,
     extend_dependents,
+    is_abbreviation,
     sector_abbreviation,
 )
 from extractor.nlp.tagging import Tagged, Token
@@ -169,7 +170,7 @@ def _role_complement_end(tagged: Tagged, head_end: int, last: int) -> int:
         if tok.text == "и" and k + 1 < last and toks[k + 1].text.islower() and case_of(toks[k + 1]) == "Gen":
             k += 1
             continue
-        if tok.text == "и" and k + 2 < last and _abbreviation(toks[k + 1]) and case_of(toks[k + 2]) == "Gen":
+        if tok.text == "и" and k + 2 < last and is_abbreviation(toks[k + 1]) and case_of(toks[k + 2]) == "Gen":
             k += 2  # «министр энергетики и ЖКХ» Свердловской области
             continue
         if tok.text == "по" and k + 1 < last and toks[k + 1].text.islower():
@@ -186,7 +187,7 @@ def _role_complement_end(tagged: Tagged, head_end: int, last: int) -> int:
                 k += 1
             if k + 1 < last and toks[k].text.lower() in ("с", "со"):
                 k += 1
-                while k < last and (case_of(toks[k]) == "Ins" and toks[k].text.islower() or _abbreviation(toks[k])):
+                while k < last and (case_of(toks[k]) == "Ins" and toks[k].text.islower() or is_abbreviation(toks[k])):
                     k += 1
             continue
         if not (tok.text.isalpha() and tok.text.islower()) or case_of(tok) != "Gen":
@@ -200,10 +201,6 @@ def _role_complement_end(tagged: Tagged, head_end: int, last: int) -> int:
     while k > head_end and toks[k - 1].pos == "ADJ":
         k -= 1
     return k
-
-
-def _abbreviation(tok: Token) -> bool:
-    return tok.text.isupper() and tok.text.isalpha() and len(tok.text) >= 2
 
 
 def _post_record(tagged: Tagged, first: int, head_end: int, last: int, group: bool = False) -> Post | None:
