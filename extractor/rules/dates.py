@@ -236,7 +236,10 @@ _FUTURE_STEMS = tuple(w.lower() for w in load_words("date_future_markers.txt"))
 # Between a year-less period and a dated one it shares the year with: «за четвертый квартал и 2021 год».
 _COORD_RE = _rx(r"\s*,?\s*(?:и|а\s+также)\s+(?:(?:за|в|во|на)\s+)?\Z")
 _WORD_RE = re.compile(r"[а-яёa-z]+", re.IGNORECASE)
-_DATELINE_PREFIX_RE = re.compile(rf"^[^\d\n]{{0,{DATELINE_PREFIX}}}$")  # «icon », «Пенза, » before a date
+# «icon », «Пенза, », «Петропавловск-Камчатский, » before a date
+_DATELINE_PREFIX_RE = re.compile(
+    rf"^(?:[^\d\n]{{0,{DATELINE_PREFIX}}}|\W{{0,3}}[А-ЯЁ][а-яё]+(?:[\s-][А-ЯЁа-яё]+){{0,3}},\s*)$"
+)
 _DATELINE_SUFFIX_RE = re.compile(r"^[\s.,;:|–—-]*(?:(?:в\s+)?\d{1,2}[:.]\d{2})?[\s.,;]*$")
 
 
@@ -1222,6 +1225,17 @@ def _closing_dateline(text: str) -> datetime.date | None:
     return datetime.date.fromisoformat(value)
 
 
+def _written_later(head: str, cand: _Cand, scan: _Scan) -> bool:
+    """A date in the body that the release was written before: a target («до 1 марта 2025
+    года») or a start still to come («обучение начнётся с 1 сентября 2025 года»). A start in the
+    past («полномочия прекращены с 30 ноября 2021 года») dates the release well enough."""
+    if _bound(head, cand, _TARGET_WORDS):
+        return True
+    if not _bound(head, cand, _START_WORDS):
+        return False
+    return _tense_near(scan.offsets, *scan.offsets.sentence(cand.start), cand.start) == "future"
+
+
 def _doc_date(head: str, scan: _Scan) -> datetime.date | None:
     cands = _longest_first(_candidates(head, scan))
     best: tuple[int, int] | None = None
@@ -1231,7 +1245,10 @@ def _doc_date(head: str, scan: _Scan) -> datetime.date | None:
             continue
         if int(cand.value[:4]) < EARLIEST_RELEASE_YEAR:
             continue
-        key = (_line_score(head, cand), -cand.start)
+        score = _line_score(head, cand)
+        if score == 1 and _written_later(head, cand, scan):
+            continue
+        key = (score, -cand.start)
         if best is None or key > best:
             best, best_value = key, cand.value
     if best_value is None:
