@@ -167,11 +167,13 @@ def split_name(tagged: Tagged, first: int, last: int, lone_surname: bool = False
     m = nominative(roles.middle.text, case or roles.middle.case, roles.middle_gram, gender) if roles.middle else None
     la = surname_form(roles.last, gender, case) if roles.last else None
     if regnal:
+        # the number follows the word it stands after: «Николай II», «Иоанн Павел II»
         numerals = " ".join(t.text for t in regnal)
-        if f:
-            f = NameForm(f"{f.text} {numerals}", f.rank)
-        elif la:
+        after_surname = bool(roles.last) and roles.last[-1].start < regnal[0].start
+        if la and (after_surname or not f):
             la = NameForm(f"{la.text} {numerals}", la.rank)
+        elif f:
+            f = NameForm(f"{f.text} {numerals}", f.rank)
     if initials and not f:
         f = NameForm(initials[0] + ".", WRITTEN)
         if len(initials) > 1 and not m:
