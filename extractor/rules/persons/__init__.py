@@ -136,6 +136,24 @@ def _opening_apposition_case(tagged: Tagged, first: int, last: int) -> str | Non
     return None
 
 
+VERB_GENDER = {"Masc": "Masc", "Fem": "Fem"}
+
+
+def _subject_gender(toks: list[Token], first: int, last: int) -> str | None:
+    """The gender of a past-tense verb right after a name that opens its clause: the name is its
+    subject, in the nominative («Алиева Н. Р. провела приём», which the tagger read as a man's
+    genitive). Not after a noun, whose genitive the name may be («Команда Петрова выиграла», «после
+    смерти Дадашева заявил»), nor after a preposition («У Петрова была ...»)."""
+    if last >= len(toks):
+        return None
+    verb = toks[last]
+    if verb.pos != "VERB" or verb.feats.get("Tense") != "Past" or verb.feats.get("Number") != "Sing":
+        return None
+    if first > 0 and toks[first - 1].pos in ("ADP", "NOUN", "PROPN", "ADJ"):
+        return None
+    return VERB_GENDER.get(verb.feats.get("Gender", ""))
+
+
 def split_name(tagged: Tagged, first: int, last: int, lone_surname: bool = False) -> NameMention | None:
     """Read a PER span as first/middle/last name; None if nothing name-like is left. A lone word is
     a surname if `lone_surname`, else if the dictionary does not take it for a first name."""
@@ -160,6 +178,10 @@ def split_name(tagged: Tagged, first: int, last: int, lone_surname: bool = False
         # «директора АО ... Гарри Штайнберга», «профессор Н. Г. Воронцова»: the post before the
         # name says its case where the name's own words cannot
         words = [t if t.case == said else replace(t, feats={**t.feats, "Case": said}) for t in words]
+        roles = roles_of(words, initials, lone_surname)
+    # a surname with initials or alone says its gender by its ending only, in the case it is in
+    if said is None and roles.first is None and (verb_gender := _subject_gender(toks, first, last)):
+        words = [replace(t, feats={**t.feats, "Case": "Nom", "Gender": verb_gender}) for t in words]
         roles = roles_of(words, initials, lone_surname)
     gender = gender_of(words, roles.last)
     case = mention_case(roles)
