@@ -290,12 +290,42 @@ def _from_organization(scene: Scene, sent: int) -> list[Found]:
     return out
 
 
+# «во главе с»: the organization before it is headed by the person after it
+HEADED_BY = ("во", "главе", "с")
+# common words that may stand between «во главе с» and the person: «во главе с министром»
+MAX_HEAD_POST_WORDS = 4
+
+
+def _headed_by(scene: Scene, sent: int) -> list[Found]:
+    """«Правительство во главе с Марьяном Шарецом», «союз (РСП) во главе с Никитой Михалковым»:
+    the organization right before «во главе с» is headed by the person after it."""
+    toks = scene.toks
+    units = sorted(scene.units(sent), key=lambda u: u.first)
+    out = []
+    for i, a in enumerate(units):
+        k = a.last
+        if k < len(toks) and toks[k].text == "(":  # an abbreviation in brackets after the name
+            k = next((m + 1 for m in range(k, min(len(toks), k + 4)) if toks[m].text == ")"), k)
+        if not _organization(a) or tuple(t.text.lower() for t in toks[k : k + 3]) != HEADED_BY:
+            continue
+        if a.first > 0 and toks[a.first - 1].pos == "NOUN":
+            continue  # «делегация Минпромторга во главе с замминистра»: he heads the delegation
+        person = next((u for u in units[i + 1 :] if u.first >= k + 3), None)
+        if person is None or not _person(person):
+            continue
+        between = toks[k + 3 : person.first]
+        if len(between) <= MAX_HEAD_POST_WORDS and all(t.text.islower() and t.pos in ("NOUN", "ADJ") for t in between):
+            out.append(Found(person.refs[0], a.refs[0], "heads", sent))
+    return out
+
+
 def find_workplaces(scene: Scene) -> list[Workplace]:
     """Every (person, organization, relation) once, the first statement of it."""
     out = _from_posts(scene)
     stated = [f for sent, match in found_triggers(scene, "workplaces", workplace_triggers())
               for f in _statements(scene, sent, match)]
     stated += [f for sent in range(len(scene.tagged.sents)) for f in _from_organization(scene, sent)]
+    stated += [f for sent in range(len(scene.tagged.sents)) for f in _headed_by(scene, sent)]
     for f in stated:
         start, end = span_of(scene, f.sent, f.sent)
         out.append(Workplace(
