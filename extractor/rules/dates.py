@@ -890,8 +890,9 @@ class _Context:
         last = value.split("/")[-1]
         if last <= ref.isoformat()[: len(last)]:
             return year
-        if _bound(self.text, c, _TARGET_WORDS):
-            return year  # «поручил до 1 сентября завершить»: a deadline still to come
+        scheduled = _SCHEDULED_RE.search(self.text, max(0, c.start - WORD_BEFORE_REACH), c.start)
+        if _bound(self.text, c, _TARGET_WORDS) or scheduled:
+            return year  # «поручил до 1 сентября завершить», «второе чтение назначено на 11 декабря»
         tense = _tense_near(self.offsets, *self.sentence(c.start), c.start)
         if tense == "past" or tense != "future" and c.kind == "period" and "/" in value:
             return year - 1
@@ -954,6 +955,8 @@ def _ahead(c: _Cand, scan: _Scan) -> bool:
 # or a start point («с 2014 года», «после 2020 года»): never the year a release speaks from
 _TARGET_WORDS = frozenset({"до", "к", "ко", "по"})
 _START_WORDS = frozenset({"с", "со", "после"})
+# a day something is set for: «собрание назначено на 18 июня», «перенесено на 5 марта»
+_SCHEDULED_RE = re.compile(r"\b(?:назначен|перенес[её]н)[а-яё]*\s+на\s*\Z", re.IGNORECASE)
 _WORD_BEFORE_RE = re.compile(r"([а-яё]+)\W*\Z", re.IGNORECASE)
 # the words before a whole year whose results a release reports after the year has ended
 _RESULTS_RE = re.compile(r"(?:\bза|итог[а-я]*|результат[а-я]*)\s*\Z", re.IGNORECASE)
