@@ -65,6 +65,9 @@ NAME_CASES = [
     ("Данные представил заместитель руководителя Пермьстата В. С. Мальцев.", ["В. С. Мальцев"]),
     # a regnal number is no initial
     ("Указ подписал император Николай II.", ["Николай II"]),
+    # a woman's surname the tagger read as a man's genitive, before a name and patronymic
+    ("Отчёт представил председатель комитета по экономике администрации Курска Горбунова Елена Павловна.",
+     ["Горбунова Елена Павловна"]),
     # a surname with initials before a past-tense verb is its subject: the verb says the gender
     ("Алиева Н. Р. провела приём граждан.", ["Алиева Н. Р."]),
     ("Бригада Кравцова А. И. выполнила план досрочно.", ["Кравцов А. И."]),

@@ -16,6 +16,7 @@ from extractor.rules.persons.names import (
     DICTIONARY,
     KEPT,
     PATRONYMIC,
+    SURNAME_NOMINATIVE,
     SURNAME_PARTICLES,
     WRITTEN,
     NameForm,
@@ -311,6 +312,14 @@ def _initial_ends(toks: list[Token], first: int, last: int) -> bool:
     )
 
 
+def _official_order(words: list[str], sizes: tuple[int, int], right: str) -> bool:
+    """«Корнилова» «Анна Вадимовна»: a Russian surname before a name and patronymic in the
+    nominative reads as a nominative too, whatever case the tagger gave it (a man's genitive)."""
+    return sizes == (1, 2) and right == "Nom" and bool(SURNAME_NOMINATIVE.search(words[0])) and (
+        is_patronymic(words[-1], by_ending=True)
+    )
+
+
 def _joins(tagged: Tagged, a: tuple[int, int], b: tuple[int, int]) -> bool:
     """Two PER spans of the model that are one name: next to each other on one line, agreeing in
     case, together a first name and a surname («Радия» «Хабирова») or a name, patronymic and
@@ -324,9 +333,9 @@ def _joins(tagged: Tagged, a: tuple[int, int], b: tuple[int, int]) -> bool:
     if not all(w[:1].isupper() and w.isalpha() for w in words):
         return False
     left, right = toks[a[1] - 1].case, toks[b[0]].case
-    if left and right and left != right:
-        return False
     sizes = (a[1] - a[0], b[1] - b[0])
+    if left and right and left != right and not _official_order(words, sizes, right):
+        return False
     if sizes == (1, 1):
         # a first name and a surname, in either order; two surnames are two people («смерти
         # Моррисона Манзарек начал»)
