@@ -68,6 +68,9 @@ NAME_CASES = [
     # a woman's surname the tagger read as a man's genitive, before a name and patronymic
     ("Отчёт представил председатель комитета по экономике администрации Курска Горбунова Елена Павловна.",
      ["Горбунова Елена Павловна"]),
+    # a name opening an item of a list, a dash after it, is named in the nominative
+    ("Грамоты вручены: Пак Д. С. — начальнику поста; Чернова Е. А. — заместителю начальника отдела.",
+     ["Пак Д. С.", "Чернова Е. А."]),
     # a surname with initials before a past-tense verb is its subject: the verb says the gender
     ("Алиева Н. Р. провела приём граждан.", ["Алиева Н. Р."]),
     ("Бригада Кравцова А. И. выполнила план досрочно.", ["Кравцов А. И."]),

@@ -174,7 +174,9 @@ def split_name(tagged: Tagged, first: int, last: int, lone_surname: bool = False
     if not words:
         return None
     roles = roles_of(words, initials, lone_surname)
-    said = _apposition_case(toks, first) or _opening_apposition_case(tagged, first, last)
+    said = _apposition_case(toks, first) or _opening_apposition_case(tagged, first, last) or (
+        _list_item_case(tagged, first, last)
+    )
     if mention_case(roles) is None and said is not None:
         # «директора АО ... Гарри Штайнберга», «профессор Н. Г. Воронцова»: the post before the
         # name says its case where the name's own words cannot
@@ -310,6 +312,21 @@ def _initial_ends(toks: list[Token], first: int, last: int) -> bool:
         last < len(toks) and toks[last].text == "." and toks[last].start == toks[k].end
         and bool(INITIAL.fullmatch(toks[k].text)) and not _is_regnal(toks, k, first)
     )
+
+
+# what opens an item of a list of names, and what sets its name off from the rest of the item
+LIST_OPENERS = frozenset({":", ";"})
+LIST_DASHES = frozenset({"—", "–", "-"})
+
+
+def _list_item_case(tagged: Tagged, first: int, last: int) -> str | None:
+    """«Награды вручены: Пак Д. С. — начальнику поста; Чернова Е. А. — заместителю ...»: a
+    name opening an item of a list, a dash after it, is named, in the nominative, whatever
+    case the rest of the item is in."""
+    toks = tagged.tokens
+    if first == 0 or last >= len(toks) or toks[first - 1].text not in LIST_OPENERS:
+        return None
+    return "Nom" if toks[last].text in LIST_DASHES else None
 
 
 def _official_order(words: list[str], sizes: tuple[int, int], right: str) -> bool:
