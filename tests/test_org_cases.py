@@ -543,6 +543,15 @@ def test_a_name_stops_before_a_person_and_a_headings_verb(extract):
     ]
 
 
+def test_a_name_stops_before_an_amount_and_its_adjectives_agree_with_the_head(extract):
+    # a heading in the genitive, the model's case of the proper adjective wrong, then the name in full
+    doc = extract("Суд взыскал с Верхнетагильского трубного завода 48,2 млн рублей\n\n"
+                  "Арбитражный суд взыскал с АО «Верхнетагильский трубный завод» 48,2 млн рублей.")
+    assert [(o["name"], [m["text"] for m in o["mentions"]]) for o in doc["organizations"]][0] == (
+        "Верхнетагильский трубный завод", ["Верхнетагильского трубного завода", "АО «Верхнетагильский трубный завод»"]
+    )
+
+
 def test_a_name_stops_before_a_post_after_its_place(extract):
     doc = extract("Губернатор принял в здании правительства Курской области президента компании «Сейм» Олега Кима.")
     assert [o["name"] for o in doc["organizations"]] == ["Правительство Курской области", "Сейм"]

@@ -141,6 +141,8 @@ def nominative_phrase(tokens: Sequence[Token], text: str) -> str:
     for i, tok in enumerate(tokens):
         if i <= head and tok.pos in NOUNISH | ADJISH:
             case = tok.case or tokens[head].case
+            if i < head and tok.pos in ADJISH and not any(fits(p, tok.pos, case) for p in parses(tok.text.lower())):
+                case = tokens[head].case  # it agrees with its head: «Исетского» read as instrumental
             words.append(nominative_word(tok.text, tok.pos, case, gender, number))
         else:
             words.append(tok.text)

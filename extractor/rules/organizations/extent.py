@@ -1,7 +1,8 @@
 """Where an organization name ends: the dependents of its head noun (`extend_dependents`), but
 never into a date («одобрен Советом Федерации 28 июня», «правительства области 4 октября 2023
-года»), a circumstance after «по» («обратился в Думу по поводу законов»), a verb («Фонд создан
-для помощи») or a person named after it («СГУ им. Н. Г. Чернышевского Л. Ю. Коссович»)."""
+года»), an amount («взыскал с завода 148,6 млн рублей»), a circumstance after «по» («обратился в
+Думу по поводу законов»), a verb («Фонд создан для помощи») or a person named after it («СГУ им.
+Н. Г. Чернышевского Л. Ю. Коссович»)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,20 @@ def _starts_date(toks: list[Token], k: int) -> bool:
         return False
     after = toks[k + 1].lemma if k + 1 < len(toks) else ""
     return after in month_lemmas() or after in ("год", "г") or len(text) == YEAR_DIGITS
+
+
+# what follows a number that is an amount, not a part of a name: «148,6 млн рублей», «на 5%»
+AMOUNT_WORDS = frozenset({"млн", "млрд", "трлн", "тыс", "%", "процент", "рубль", "руб", "доллар", "евро"})
+
+
+def _starts_amount(toks: list[Token], k: int) -> bool:
+    """An amount after a name: «взыскал с завода 148,6 млн рублей»; a fraction is never a name's."""
+    text = toks[k].text
+    if not text[:1].isdigit() or (k > 0 and toks[k - 1].text == "№"):
+        return False
+    after = toks[k + 1] if k + 1 < len(toks) else None
+    fraction = "," in text or "." in text
+    return fraction or after is not None and (after.text.lower() in AMOUNT_WORDS or after.lemma in AMOUNT_WORDS)
 
 
 def _starts_circumstance(toks: list[Token], k: int) -> bool:
@@ -120,8 +135,9 @@ def name_end(tagged: Tagged, first: int, last: int) -> int:
             k = min(closed, last)  # «Радиостанции «Говорит Москва»»: a quoted name is all the name's
             continue
         if (
-            _starts_date(toks, k) or _starts_circumstance(toks, k) or _is_verb(toks[k]) or _starts_person(toks, k)
-            or _starts_full_name(toks, k) or _heading_verb(tagged, k) or _post_after_place(tagged, k, last)
+            _starts_date(toks, k) or _starts_amount(toks, k) or _starts_circumstance(toks, k) or _is_verb(toks[k])
+            or _starts_person(toks, k) or _starts_full_name(toks, k) or _heading_verb(tagged, k)
+            or _post_after_place(tagged, k, last)
         ):
             return k
         if k > 0 and _object_after_name(toks[k - 1], toks[k]):
