@@ -531,12 +531,27 @@ def _opening_adverb(tok: Token) -> bool:
     return tok.pos == "ADV" and is_common_word(tok) and all(p.tag.POS == "ADVB" for p in tok.parses)
 
 
+def _dateline_place(tagged: Tagged, span: Span) -> bool:
+    """A place in capitals opening a line: one the dictionary knows, or any before a comma and a
+    day («КАМЕНСК-УРАЛЬСКИЙ, 3 фев — РИА ...»)."""
+    toks = tagged.tokens
+    if not tagged.opens_line(span.first):
+        return False
+    words = toks[span.first : span.last]
+    if caps_place(words):
+        return True
+    dated = span.last + 1 < len(toks) and toks[span.last].text == "," and toks[span.last + 1].text[:1].isdigit()
+    return dated and all(t.text.isupper() and t.text.replace("-", "").isalpha() for t in words) and (
+        not known_short_name(words[0].text)
+    )
+
+
 def _ner_mentions(tagged: Tagged, spans: NamedSpans, tickers: set[int]) -> list[OrgMention]:
     toks = tagged.tokens
     out = []
     loc_at = {s.first: s for s in tagged.spans if s.type == "LOC"}
     for span in tagged.spans:
-        if span.type != "ORG" or (tagged.opens_line(span.first) and caps_place(toks[span.first : span.last])):
+        if span.type != "ORG" or _dateline_place(tagged, span):
             continue  # «ТОМСК, 18 декабря»: a dateline's place
         first, last = span.first, span.last
         while last - first > 1 and toks[last - 1].text in SPAN_OPENERS:
