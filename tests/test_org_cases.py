@@ -552,6 +552,26 @@ def test_a_name_stops_before_an_amount_and_its_adjectives_agree_with_the_head(ex
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "short"),
+    [
+        ("Законодательное собрание Омской области приняло закон. Законодательное собрание рассмотрит поправки.",
+         "Законодательное собрание Омской области", "Законодательное собрание"),
+        ("Иск подал Департамент Росприроднадзора по Сибирскому федеральному округу. Руководитель департамента "
+         "Росприроднадзора Олег Репин назвал решение важным.",
+         "Департамент Росприроднадзора по Сибирскому федеральному округу", "департамент Росприроднадзора"),
+    ],
+)
+def test_a_body_without_its_territory_is_the_same_body(extract, text, name, short):
+    assert [(o["name"], o["aliases"]) for o in extract(text)["organizations"]] == [(name, [short])]
+
+
+def test_a_lone_head_or_an_abbreviation_keeps_apart_from_a_territorys_body(extract):
+    doc = extract("Правительство утвердило программу. Правительство Омской области выделит средства. "
+                  "МВД проверит данные МВД Петербурга.")
+    assert [o["name"] for o in doc["organizations"]] == ["Правительство Омской области", "МВД", "МВД Петербурга"]
+
+
 def test_a_name_stops_before_a_post_after_its_place(extract):
     doc = extract("Губернатор принял в здании правительства Курской области президента компании «Сейм» Олега Кима.")
     assert [o["name"] for o in doc["organizations"]] == ["Правительство Курской области", "Сейм"]

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from extractor.lexicon.orgs import QUOTE_CHARS, known_abbrevs, legal_forms, plain, unit_heads
+from extractor.lexicon.orgs import QUOTE_CHARS, known_abbrevs, legal_forms, plain, territory_nouns, unit_heads
 from extractor.nlp.morph import parses
 from extractor.nlp.phrases import OPEN_QUOTES
 
@@ -145,7 +145,7 @@ def same_org(a: str, b: str) -> bool:
     if known_a and known_b and _country_plain(known_a[0]) == _country_plain(known_b[0]):
         return True
     for x, y in ((a, b), (b, a)):
-        if is_short_form(x, y):
+        if is_short_form(x, y) or is_territorial_short_form(x, y):
             return True
         named = DESCRIBED_QUOTED.fullmatch(x) or LATIN_AFTER_DESCRIPTOR.fullmatch(x)
         if named and _one_head(x[: named.start(1)]) and _stems(_country_plain(named.group(1))) == _stems(
@@ -299,6 +299,56 @@ def _core(name: str) -> list[str]:
             break
         words.append(w)
     return words
+
+
+# the nouns of a territory (territory_nouns.txt), and the one of a country's full name
+TERRITORY_EXTRA = frozenset({"федерация"})
+
+
+@lru_cache(maxsize=NAME_CACHE)
+def _territory_genitive(word: str) -> bool:
+    """«области», «края», «города», «г.», «Федерации»: a territory's noun in the genitive."""
+    if word == "г":
+        return True
+    nouns = territory_nouns() | TERRITORY_EXTRA
+    return any(p.tag.POS == "NOUN" and p.tag.case == "gent" and p.normal_form in nouns for p in parses(word))
+
+
+# a place's adjective in the genitive before its noun: «Нижегородской» области, «Ханты-Мансийского» округа
+PLACE_ADJECTIVE_GENITIVE = re.compile(r"(?:ской|цкой|ского|цкого|ной|ного)$")
+
+
+def _territory_cut(words: list[str]) -> int | None:
+    """Where the territory a body serves begins in its name: «Дума | города Иркутска»,
+    «Законодательное собрание | Нижегородской области», «Департамент Росприроднадзора | по
+    Уральскому федеральному округу»; None if it names none."""
+    low = [w.lower().rstrip(".") for w in words]
+    for i in range(1, len(words)):
+        if _territory_genitive(low[i]) or low[i] == "по" and i >= 2:
+            return i
+        if i + 1 < len(words) and _territory_genitive(low[i + 1]) and PLACE_ADJECTIVE_GENITIVE.search(low[i]):
+            return i
+        if words[i][:1].isupper() and low[i - 1] not in SKIPPED and i + 1 == len(words) and _place_word(low[i]):
+            return i  # «Государственный Совет | Татарстана»
+    return None
+
+
+def _place_word(word: str) -> bool:
+    return any("Geox" in p.tag for p in parses(word))
+
+
+def is_territorial_short_form(short: str, name: str) -> bool:
+    """`short` is `name` without the territory it serves: «Государственный Совет» of «Государственный
+    Совет Республики Татарстан», «департамент Росприроднадзора» of «Департамент Росприроднадзора по
+    Уральскому федеральному округу». A single word only before a territory («Дума» of «Дума города
+    Иркутска»), not before «по» («Министерство» is not «Министерство по делам молодёжи»)."""
+    words = name.split()
+    cut = _territory_cut(words)
+    if cut is None or short.isupper():
+        return False  # «МВД» is the federal body, «МВД Петербурга» one of the regions
+    if cut == 1:
+        return False  # a lone head: «правительство» may be any of the governments a text names
+    return _stems(plain(short)) == _stems(plain(" ".join(words[:cut])))
 
 
 @lru_cache(maxsize=NAME_CACHE)
