@@ -572,6 +572,16 @@ def test_a_lone_head_or_an_abbreviation_keeps_apart_from_a_territorys_body(extra
     assert [o["name"] for o in doc["organizations"]] == ["Правительство Омской области", "МВД", "МВД Петербурга"]
 
 
+def test_a_regional_statistics_office_is_an_authority_and_ends_a_post(extract):
+    doc = extract("Татарстанстат подвёл итоги. Об этом рассказала Анна Петрова, начальник отдела Свердловскстата.")
+    assert [(o["name"], o["kind"]) for o in doc["organizations"] if "стат" in o["name"]][0] == (
+        "Татарстанстат", "authority"
+    )
+    assert [(p["name"], [x["normal"] for x in p["posts"]]) for p in doc["persons"]] == [
+        ("Анна Петрова", ["начальник отдела Свердловскстата"])
+    ]
+
+
 def test_a_name_stops_before_a_post_after_its_place(extract):
     doc = extract("Губернатор принял в здании правительства Курской области президента компании «Сейм» Олега Кима.")
     assert [o["name"] for o in doc["organizations"]] == ["Правительство Курской области", "Сейм"]

@@ -260,6 +260,26 @@ def _first_names_out_of_orgs(tagged: Tagged) -> list[Span]:
     return spans
 
 
+# the statistics offices of Rosstat, one a region: «Татарстанстат», «Свердловскстата», «Мосстат»
+STATISTICS_OFFICE = re.compile(r"стат(а|у|ом|е)?$", re.IGNORECASE)
+STATISTICS_OFFICE_WORD = re.compile(r"[А-ЯЁ][а-яё]{2,}стат(а|у|ом|е)?")
+
+
+def _statistics_offices(tagged: Tagged) -> list[Span]:
+    """A regional statistics office is an organization, whatever the model made of its one word
+    («начальник отдела Челябинскстата»: no span; «Татарстанстат сообщил»: a person)."""
+    spans = [s for s in tagged.spans if not (s.last - s.first == 1 and _statistics_word(tagged.tokens[s.first]))]
+    covered = {k for s in spans for k in range(s.first, s.last)}
+    for k, tok in enumerate(tagged.tokens):
+        if k not in covered and _statistics_word(tok):
+            spans.append(Span("ORG", tok.start, tok.end, tok.text, k, k + 1))
+    return sorted(spans, key=lambda s: (s.start, s.end))
+
+
+def _statistics_word(tok: Token) -> bool:
+    return STATISTICS_OFFICE_WORD.fullmatch(tok.text) is not None
+
+
 def is_place_word(word: str) -> bool:
     """A word whose every dictionary reading is a place and none a name («Суджу»)."""
     found = parses(word.lower())
@@ -386,6 +406,7 @@ class Tagger:
                 typ = _span_type(typ, first, last + 1, text[start:end])
                 tagged.spans.append(Span(typ, start, end, text[start:end], first, last + 1))
             tagged.spans = _first_names_out_of_orgs(tagged)
+            tagged.spans = _statistics_offices(tagged)
             out.append(tagged)
         return out
 

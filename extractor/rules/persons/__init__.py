@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from extractor.lexicon.posts import starts_post
 from extractor.nlp.morph import UD_OF, parses
-from extractor.nlp.tagging import Tagged, Token
+from extractor.nlp.tagging import STATISTICS_OFFICE, Tagged, Token
 from extractor.rules.persons.names import (
     CHINESE_SURNAMES,
     DICTIONARY,
@@ -396,10 +396,6 @@ def find_name_mentions(tagged: Tagged) -> list[NameMention]:
     out = [nm for nm in out if not _named_after(tagged.tokens, nm.first_tok)]
     out += _surnames_again(tagged, out)
     return sorted(out, key=lambda nm: nm.start)
-
-
-# the statistics offices of Rosstat, one a region: «Татарстанстат», «Свердловскстат», «Мосстат»
-STATISTICS_OFFICE = re.compile(r"стат(а|у|ом|е)?$", re.IGNORECASE)
 
 
 def _known_surnames(found: list[NameMention]) -> set[str]:
