@@ -209,7 +209,10 @@ def _post_record(tagged: Tagged, first: int, head_end: int, last: int, group: bo
     of names («сенаторы Джон Маккейн и Марко Рубио») and each holds it in the singular."""
     toks = tagged.tokens
     head = _head_noun(toks, first, head_end)
-    plural = head.feats.get("Number") == "Plur" and head.text.lower() not in ("обязанности", "обязанностей")
+    # an indeclinable head («врио», «и.о.») shows no number: the tagger's plural is a guess
+    plural = head.feats.get("Number") == "Plur" and head.text.lower() not in ("обязанности", "обязанностей") and (
+        not _indeclinable(head.text)
+    )
     if plural and not group:
         return None
     head_end = _role_end(toks, head_end, last)
