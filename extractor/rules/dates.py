@@ -898,12 +898,23 @@ class _Context:
             return year - 1
         return year
 
+    def _ahead_of_release(self, c: _Cand) -> bool:
+        """A target, or a date in a year after the release's in a sentence about the future: what
+        is planned is compared with nothing («запустить во II квартале 2028 года, к 2030 году ...
+        больше, чем годом ранее»)."""
+        if _bound(self.text, c, _TARGET_WORDS):
+            return True
+        year = _years_of(c.value)
+        if self.release_year is None or year is None or year <= self.release_year:
+            return False
+        return _tense_near(self.offsets, *self.sentence(c.start), c.start) == "future"
+
     def focus(self, i: int) -> str | None:
         """The period a comparison («годом ранее») refers back to: the nearest date before it
         that has a value and is not itself a comparison base."""
         for j in range(i - 1, max(-1, i - FOCUS_DATES), -1):
             c = self.cands[j]
-            if c.value and c.kind in ("day", "period") and not self.base[j]:
+            if c.value and c.kind in ("day", "period") and not self.base[j] and not self._ahead_of_release(c):
                 return c.value
         return None
 
