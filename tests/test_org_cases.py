@@ -14,6 +14,12 @@ from extractor.rules.organizations.names import spells
 
 # sentence, name, legal_form, kind, aliases (None: not checked; a list: exactly these, any order)
 ORG_CASES = [
+    # a word that can only be an adjective is no head, whatever the tagger read after «Ректором»
+    ("Ректором Зауральского аграрно-технологического университета избран Олег Комаров.",
+     "Зауральский аграрно-технологический университет", None, "other", []),
+    # an adjective's accusative spelled as its nominative stays («высшее», not «высочайшее»)
+    ("В Новосибирское высшее военное командное училище поступили 300 курсантов.",
+     "Новосибирское высшее военное командное училище", None, "other", []),
     # a name written with «.РФ» as one word; «РФ» in it is no place
     ("ДОМ.РФ выдал семьям ипотечные кредиты на 2 млрд рублей.", "ДОМ.РФ", None, "company", []),
     # an adverb opening the sentence is no word of the name the model read it into

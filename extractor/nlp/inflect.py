@@ -58,6 +58,14 @@ def nominative_word(
     if not found:
         return word
     parse = found[0]
+    want_number = number or parse.tag.number
+    want_gender = gender or parse.tag.gender
+    if parse.tag.POS in OC_ADJ and parse.tag.case == "accs" and any(
+        p.tag.case == "nomn" and p.tag.POS in OC_ADJ and p.tag.number == want_number
+        and (p.tag.gender == want_gender or want_number == "plur")
+        for p in parses(word.lower())
+    ):
+        return word  # an adjective's accusative spelled as its nominative is one: «высшее», not «высочайшее»
     want = {"nomn"}
     num = number or parse.tag.number
     if num:
@@ -96,9 +104,22 @@ def as_written(tokens: Sequence[Token], text: str) -> str:
     return join_tokens(tokens, [t.text for t in tokens], text)
 
 
+def _adjective_only(tok: Token) -> bool:
+    """A word the dictionary reads only as a full adjective, whatever the tagger made of it
+    («Прииртышского» tagged a proper noun after «Ректором»)."""
+    return bool(tok.parses) and all(p.tag.POS == "ADJF" for p in tok.parses)
+
+
+def _part_of_speech(tok: Token, i: int, head: int) -> str:
+    return "ADJ" if i < head and tok.pos in NOUNISH and _adjective_only(tok) else tok.pos
+
+
 def head_index(tokens: Sequence[Token]) -> int | None:
-    """The head of a noun phrase: its first noun, after any adjectives and conjunctions."""
+    """The head of a noun phrase: its first noun, after any adjectives and conjunctions; a word
+    that can only be an adjective is none when a noun follows it."""
     for i, tok in enumerate(tokens):
+        if tok.pos in NOUNISH and _adjective_only(tok) and any(t.pos == "NOUN" for t in tokens[i + 1 :]):
+            continue
         if tok.pos in NOUNISH:
             return i
         if tok.pos not in ADJISH and tok.pos != "CCONJ" and tok.pos != "PUNCT":
@@ -140,10 +161,11 @@ def nominative_phrase(tokens: Sequence[Token], text: str) -> str:
     words = []
     for i, tok in enumerate(tokens):
         if i <= head and tok.pos in NOUNISH | ADJISH:
+            pos = _part_of_speech(tok, i, head)
             case = tok.case or tokens[head].case
-            if i < head and tok.pos in ADJISH and not any(fits(p, tok.pos, case) for p in parses(tok.text.lower())):
+            if i < head and pos in ADJISH and not any(fits(p, pos, case) for p in parses(tok.text.lower())):
                 case = tokens[head].case  # it agrees with its head: «Исетского» read as instrumental
-            words.append(nominative_word(tok.text, tok.pos, case, gender, number))
+            words.append(nominative_word(tok.text, pos, case, gender, number))
         else:
             words.append(tok.text)
     return join_tokens(tokens, words, text)
