@@ -418,6 +418,14 @@ def _posts_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Pos
         opening = _bracket_opening(toks, separator, sent.first)
         if opening is not None:
             found = _posts_reaching(tagged, spans, nm, lo, opening, sent.first, depth=MAX_POSTS_IN_A_ROW)
+    if not found and separator > sent.first and toks[separator].text == ",":
+        # a participle's aside between the post and the name: «генеральный директор АО
+        # «Кузбасские аэропорты», управляющего терминалом, Ольга Рейнгардт»
+        opening = _participle_aside_opening(toks, separator, sent.first)
+        if opening is not None:
+            found = _posts_reaching(tagged, spans, nm, lo, opening, sent.first, depth=MAX_POSTS_IN_A_ROW)
+            # the subject's post: not «по делу российского бизнесмена, обвиняемого ..., Алла»
+            found = found if found and _in_nominative(tagged, found[0]) else []
     if not found and separator > sent.first and _set_off_by_commas(toks, separator, nm.last_tok):
         # «Президент России, Владимир Путин, выразил соболезнования»: a post opening the sentence
         found = _posts_reaching(tagged, spans, nm, sent.first, separator, sent.first, depth=MAX_POSTS_IN_A_ROW)
@@ -449,6 +457,24 @@ def _bracket_opening(toks: list[Token], closing: int, sent_first: int) -> int | 
             return None
         if toks[k].text == "(":
             return k if k > sent_first else None
+    return None
+
+
+def _in_nominative(tagged: Tagged, post: Post) -> bool:
+    first = tagged.token_at(post.start)
+    end = tagged.token_ending(post.end)
+    if first is None or end is None:
+        return False
+    return case_of(_head_noun(tagged.tokens, first, end + 1)) in ("Nom", None)
+
+
+def _participle_aside_opening(toks: list[Token], closing: int, sent_first: int) -> int | None:
+    """The comma opening an aside that a participle begins and the comma at `closing` ends."""
+    for k in range(closing - 1, max(sent_first, closing - MAX_PARTICIPLE_ASIDE_WORDS) - 1, -1):
+        if toks[k].text == ",":
+            return k if k > sent_first and k + 1 < closing and toks[k + 1].is_participle else None
+        if toks[k].pos in ("VERB", "AUX") and not toks[k].is_participle or toks[k].text in (".", ";", ":"):
+            return None
     return None
 
 
