@@ -142,6 +142,8 @@ CASES: list[tuple[str, list[tuple[str, str | None, bool, str | None]]]] = [
     # «накануне» alone is the day before; before a genitive it is before something
     ("Министерство накануне подписало соглашения.", [("накануне", "2025-09-28", True, None)]),
     ("Накануне форума министр провёл встречу.", []),
+    # an object before its verb is no genitive: «накануне» is the day before
+    ("Она напомнила, что накануне проект одобрила Общественная палата.", [("накануне", "2025-09-28", True, None)]),
     # the first day of a pair takes the month of the second
     ("Премьерные показы пройдут 28 и 29 октября.",
      [("28", "2025-10-28", True, None), ("29 октября", "2025-10-29", True, None)]),

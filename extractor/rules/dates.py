@@ -542,13 +542,16 @@ _BEFORE_SOMETHING = frozenset({"накануне"})
 
 
 def _noun_follows(scan: _Scan, end: int) -> bool:
-    """A word of a noun group not in the nominative (the genitive of «накануне») right after `end`."""
+    """A word of a noun group in the genitive (of «накануне») right after `end`."""
     tagged = scan.offsets.tagged
     k = tagged.token_ending(end)
     if k is None or k + 1 >= len(tagged.tokens):
         return False
     tok = tagged.tokens[k + 1]
-    return tok.pos in ("NOUN", "PROPN", "ADJ", "NUM", "DET") and tok.case != "Nom"
+    if tok.pos not in ("NOUN", "PROPN", "ADJ", "NUM", "DET") or tok.case == "Nom":
+        return False
+    # a genitive, or a word that may be one: not «накануне проект одобрила» (an object before its verb)
+    return tok.case == "Gen" or not tok.parses or any(p.tag.case == "gent" for p in tok.parses)
 
 
 def _relative_value(unit: str, shift: int, scan: _Scan) -> str | None:
