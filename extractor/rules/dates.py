@@ -891,7 +891,14 @@ class _Context:
             return year  # a year the text gives, without a day to compare with
         # a period not yet over at the reference date is this year's only when still to come
         last = value.split("/")[-1]
-        if last <= ref.isoformat()[: len(last)]:
+        if last < ref.isoformat()[: len(last)]:
+            # over already this year: a deadline still to come is next year's («проведёт торги до
+            # конца января» in November)
+            tense = _tense_near(self.offsets, *self.sentence(c.start), c.start)
+            if _deadline(self.text, c) and tense in ("future", "present"):
+                return year + 1
+            return year
+        if last == ref.isoformat()[: len(last)]:
             return year
         scheduled = _SCHEDULED_RE.search(self.text, max(0, c.start - WORD_BEFORE_REACH), c.start)
         if _bound(self.text, c, _TARGET_WORDS) or scheduled:
@@ -976,6 +983,17 @@ _WORD_BEFORE_RE = re.compile(r"([а-яё]+)\W*\Z", re.IGNORECASE)
 _RESULTS_RE = re.compile(r"(?:\bза|итог[а-я]*|результат[а-я]*)\s*\Z", re.IGNORECASE)
 # how far before a date the word that bounds it, or says whose results it gives, is looked for
 WORD_BEFORE_REACH = 20
+
+
+# a target at a part of a period: «до конца января», «к середине марта»
+_PART_TARGET_RE = re.compile(r"\b(?:до|к|ко)\s+(?:конца|начала|середины|окончания)\s*\Z", re.IGNORECASE)
+
+
+def _deadline(text: str, c: _Cand) -> bool:
+    """A date something is due by: «до 1 марта», «до конца января»."""
+    return _bound(text, c, _TARGET_WORDS) or bool(
+        _PART_TARGET_RE.search(text, max(0, c.start - WORD_BEFORE_REACH), c.start)
+    )
 
 
 def _word_before(text: str, c: _Cand) -> str:
