@@ -341,6 +341,30 @@ def _head_mentions(tagged: Tagged, spans: NamedSpans, descriptors: Coverage) -> 
     return out
 
 
+def _nested_authority(tagged: Tagged, spans: NamedSpans, m: OrgMention) -> list[OrgMention]:
+    """The authority a name ends with, named by a lowercase head and its place: «управления
+    внешнего благоустройства | администрации города Перми» (its parent, an organization of its
+    own)."""
+    toks = tagged.tokens
+    first, end = tagged.token_at(m.start), tagged.token_ending(m.end)
+    if first is None or end is None:
+        return []
+    last = end + 1
+    for j in range(first + 1, last):
+        found = org_heads().longest_at(toks, j, last)
+        if not found or found[1] != "authority" or not toks[j].text.islower():
+            continue
+        if case_of(toks[j]) != "Gen" or toks[j - 1].pos != "NOUN":
+            continue  # a genitive after a noun: not the name's own head («Верховный суд США»)
+        head_end = found[0]
+        placed = any(n in spans.loc_start for n in range(head_end, last))
+        if not placed or name_reach(tagged, spans, head_end, last) < last:
+            continue
+        name = _nominative_name(toks[j:last], tagged.text)
+        return [OrgMention(toks[j].start, toks[last - 1].end, name[:1].upper() + name[1:], None, "authority")]
+    return []
+
+
 def _adjective_name_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
     """«блоков Хмельницкой атомной электростанции», «с Минским тракторным заводом»: capitalized
     adjectives before a lowercase head noun inside a sentence make a name. Not at the start of a
@@ -911,5 +935,7 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
     out = [with_brackets(tagged, m, others) for m in spelled_further(tagged.text, chosen)]
     out = joined_by_short_name(tagged.text, out)
     out = [with_legal_form_before(tagged.text, m) for m in _outside_others(out)]
-    return with_parents(tagged.text, out, [m for _, m in ranked])
+    out = with_parents(tagged.text, out, [m for _, m in ranked])
+    # no candidate inside: the authority a unit's name ends with
+    return [m if m.parent else with_parents(tagged.text, [m], _nested_authority(tagged, spans, m))[0] for m in out]
 
