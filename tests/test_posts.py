@@ -732,6 +732,9 @@ def test_position_with_rank(extract, text, name, role, org, normal, rank):
 # sentence, person name -> the whole posts of that person, in order: several appositions, and a
 # neighbour's post is not given to this person
 POSTS_OF_PERSON_CASES = [
+    # a participle of «исполнять обязанности» after the name, past or present, past a time before it
+    ("Денис Рябцев, с марта исполнявший обязанности ректора, получил большинство голосов.", "Денис Рябцев",
+     ["исполняющий обязанности ректора"]),
     # a post in brackets after the name, past a participle describing it
     ("В наблюдательный совет вошла Анна Ершова (действующий президент фонда).", "Анна Ершова", ["президент фонда"]),
     # «перейти на должность» links a post

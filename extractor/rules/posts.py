@@ -1124,6 +1124,7 @@ def find_posts(tagged: Tagged, mentions: Sequence[NameTokens]) -> list[list[Post
     for k, nm in enumerate(mentions):
         if not out[k]:
             out[k] = _duties_laid_on(tagged, spans, nm)
+        out[k] += [p for p in _duties_held_after(tagged, spans, nm) if p.start not in {q.start for q in out[k]}]
     for k, post in _posts_of_pronouns(tagged, spans, mentions) + _posts_of_zero_subjects(tagged, spans, mentions):
         out[k].append(post)
     return [_without_academic_ranks(posts) for posts in out]
@@ -1168,6 +1169,32 @@ def _duties_laid_on(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[P
         role = tagged.text[post.start : toks[role_end].end]
         return [replace(post, normal=f"{ACTING_BY_DUTIES} {post.text}", role=f"{ACTING_BY_DUTIES} {role}")]
     return []
+
+
+def _duties_held_after(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Post]:
+    """«Ворожцов, с декабря исполнявший обязанности ректора, избран ...»: a participle of
+    «исполнять обязанности» after the name makes it acting in that post, whatever its tense."""
+    toks = tagged.tokens
+    sent = tagged.sents[toks[nm.first_tok].sent]
+    j = nm.last_tok
+    if j + 3 >= sent.last or toks[j].text != ",":
+        return []
+    k = _past_adverbials(toks, j + 1, sent.last)
+    if k + 2 >= sent.last or not toks[k].is_participle or toks[k].lemma != "исполнять":
+        return []
+    if toks[k + 1].lemma != "обязанность":
+        return []
+    head_end = match_post_head(toks, k + 2, sent.last)
+    if head_end is None:
+        return []
+    post = _post_record(tagged, k + 2, head_end, _dependents(tagged, spans, head_end, sent.last))
+    if post is None:
+        return []
+    role = tagged.text[post.start : toks[head_end - 1].end]
+    return [replace(
+        post, text=tagged.text[toks[k].start : post.end], start=toks[k].start,
+        normal=f"{ACTING_BY_DUTIES} {post.text}", role=f"{ACTING_BY_DUTIES} {role}",
+    )]
 
 
 @dataclass(frozen=True)
