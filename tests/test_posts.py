@@ -732,6 +732,9 @@ def test_position_with_rank(extract, text, name, role, org, normal, rank):
 # sentence, person name -> the whole posts of that person, in order: several appositions, and a
 # neighbour's post is not given to this person
 POSTS_OF_PERSON_CASES = [
+    # an apposition, then a link verb after it: both posts
+    ("Олег Сухов, директор Тверского вагонного завода, назначен министром промышленности области.", "Олег Сухов",
+     ["директор Тверского вагонного завода", "министр промышленности области"]),
     # a participle of «исполнять обязанности» after the name, past or present, past a time before it
     ("Денис Рябцев, с марта исполнявший обязанности ректора, получил большинство голосов.", "Денис Рябцев",
      ["исполняющий обязанности ректора"]),

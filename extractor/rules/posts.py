@@ -785,7 +785,10 @@ def _posts_after(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Post
                 if k is None or posts:
                     break
         if posts:
-            return posts
+            # «Иван Петров, директор завода, назначен министром»: the link verb after the
+            # apposition gives a post too
+            linked = _linked_after(tagged, spans, nm, j, sent.last)
+            return posts + [p for p in linked if all(p.start != q.start for q in posts)]
     return _linked_after(tagged, spans, nm, j, sent.last)
 
 
@@ -939,7 +942,9 @@ def _past_aside(toks: list[Token], k: int, limit: int) -> int:
         return k + 1
     if k + 1 >= limit or toks[k].text != ",":
         return k
-    participle = toks[k + 1].is_participle
+    # «, ранее исполнявшая обязанности министра, назначена»: adverbs may open a participle's aside
+    opening = _past_adverbials(toks, k + 1, limit)
+    participle = opening < limit and toks[opening].is_participle
     reach = MAX_PARTICIPLE_ASIDE_WORDS if participle else MAX_ASIDE_WORDS
     for m in range(k + 1, min(limit, k + reach + 2)):
         if toks[m].text == ",":
