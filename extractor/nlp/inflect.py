@@ -58,16 +58,15 @@ def nominative_word(
     if not found:
         return word
     parse = found[0]
-    want_number = number or parse.tag.number
+    num = number or parse.tag.number
     want_gender = gender or parse.tag.gender
     if parse.tag.POS in OC_ADJ and parse.tag.case == "accs" and any(
-        p.tag.case == "nomn" and p.tag.POS in OC_ADJ and p.tag.number == want_number
-        and (p.tag.gender == want_gender or want_number == "plur")
+        p.tag.case == "nomn" and p.tag.POS in OC_ADJ and p.tag.number == num
+        and (p.tag.gender == want_gender or num == "plur")
         for p in parses(word.lower())
     ):
         return word  # an adjective's accusative spelled as its nominative is one: «высшее», not «высочайшее»
     want = {"nomn"}
-    num = number or parse.tag.number
     if num:
         want.add(num)
     if gender and num != "plur" and parse.tag.POS in OC_ADJ:
@@ -163,7 +162,7 @@ def nominative_phrase(tokens: Sequence[Token], text: str) -> str:
         if i <= head and tok.pos in NOUNISH | ADJISH:
             pos = _part_of_speech(tok, i, head)
             case = tok.case or tokens[head].case
-            if i < head and pos in ADJISH and not any(fits(p, pos, case) for p in parses(tok.text.lower())):
+            if i < head and pos in ADJISH and not any(fits(p, pos, case) for p in tok.parses):
                 case = tokens[head].case  # it agrees with its head: «Исетского» read as instrumental
             words.append(nominative_word(tok.text, pos, case, gender, number))
         else:

@@ -261,23 +261,23 @@ def _first_names_out_of_orgs(tagged: Tagged) -> list[Span]:
 
 
 # the statistics offices of Rosstat, one a region: «Татарстанстат», «Свердловскстата», «Мосстат»
-STATISTICS_OFFICE = re.compile(r"стат(а|у|ом|е)?$", re.IGNORECASE)
 STATISTICS_OFFICE_WORD = re.compile(r"[А-ЯЁ][а-яё]{2,}стат(а|у|ом|е)?")
+
+
+def is_statistics_office(word: str) -> bool:
+    return STATISTICS_OFFICE_WORD.fullmatch(word) is not None
 
 
 def _statistics_offices(tagged: Tagged) -> list[Span]:
     """A regional statistics office is an organization, whatever the model made of its one word
     («начальник отдела Челябинскстата»: no span; «Татарстанстат сообщил»: a person)."""
-    spans = [s for s in tagged.spans if not (s.last - s.first == 1 and _statistics_word(tagged.tokens[s.first]))]
+    toks = tagged.tokens
+    spans = [s for s in tagged.spans if not (s.last - s.first == 1 and is_statistics_office(toks[s.first].text))]
     covered = {k for s in spans for k in range(s.first, s.last)}
-    for k, tok in enumerate(tagged.tokens):
-        if k not in covered and _statistics_word(tok):
+    for k, tok in enumerate(toks):
+        if k not in covered and is_statistics_office(tok.text):
             spans.append(Span("ORG", tok.start, tok.end, tok.text, k, k + 1))
     return sorted(spans, key=lambda s: (s.start, s.end))
-
-
-def _statistics_word(tok: Token) -> bool:
-    return STATISTICS_OFFICE_WORD.fullmatch(tok.text) is not None
 
 
 def is_place_word(word: str) -> bool:

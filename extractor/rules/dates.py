@@ -901,7 +901,7 @@ class _Context:
         if last == ref.isoformat()[: len(last)]:
             return year
         scheduled = _SCHEDULED_RE.search(self.text, max(0, c.start - WORD_BEFORE_REACH), c.start)
-        if _bound(self.text, c, _TARGET_WORDS) or scheduled:
+        if _deadline(self.text, c) or scheduled:
             return year  # «поручил до 1 сентября завершить», «второе чтение назначено на 11 декабря»
         tense = _tense_near(self.offsets, *self.sentence(c.start), c.start)
         if tense == "past" or tense != "future" and c.kind == "period" and "/" in value:

@@ -1129,7 +1129,8 @@ def find_posts(tagged: Tagged, mentions: Sequence[NameTokens]) -> list[list[Post
     for k, nm in enumerate(mentions):
         if not out[k]:
             out[k] = _duties_laid_on(tagged, spans, nm)
-        out[k] += [p for p in _duties_held_after(tagged, spans, nm) if p.start not in {q.start for q in out[k]}]
+        held = {q.start for q in out[k]}
+        out[k] += [p for p in _duties_held_after(tagged, spans, nm) if p.start not in held]
     for k, post in _posts_of_pronouns(tagged, spans, mentions) + _posts_of_zero_subjects(tagged, spans, mentions):
         out[k].append(post)
     return [_without_academic_ranks(posts) for posts in out]

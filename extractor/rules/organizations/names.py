@@ -10,7 +10,7 @@ from functools import cache, lru_cache
 from extractor.lexicon.orgs import QUOTE_CHARS, known_abbrevs, legal_forms, plain, territory_nouns, unit_heads
 from extractor.nlp.morph import parses
 from extractor.nlp.phrases import OPEN_QUOTES
-from extractor.nlp.tagging import STATISTICS_OFFICE_WORD
+from extractor.nlp.tagging import is_statistics_office
 
 # what introduces the short name a text gives an organization: «(далее – МФЦ)», «(далее «Банк»)»
 HEREAFTER_LEAD = r"далее\s*[–—-]?\s*"
@@ -90,7 +90,7 @@ def lexicon_kind(name: str) -> str | None:
     words = name.split()
     if known is None and 1 < len(words) <= MAX_OWNER_NAME_WORDS and len(words[0]) > 1:
         known = known_abbrevs().get(words[0].lower())
-    if known is None and len(words) == 1 and STATISTICS_OFFICE_WORD.fullmatch(name):
+    if known is None and len(words) == 1 and is_statistics_office(name):
         return "authority"  # «Челябинскстат»: a regional office of Rosstat
     return known[1] if known else None
 

@@ -10,7 +10,8 @@ from dataclasses import dataclass, replace
 
 from extractor.lexicon.posts import starts_post
 from extractor.nlp.morph import UD_OF, parses
-from extractor.nlp.tagging import STATISTICS_OFFICE, Tagged, Token
+from extractor.nlp.phrases import DASHES
+from extractor.nlp.tagging import Tagged, Token, is_statistics_office
 from extractor.rules.persons.names import (
     CHINESE_SURNAMES,
     DICTIONARY,
@@ -137,9 +138,6 @@ def _opening_apposition_case(tagged: Tagged, first: int, last: int) -> str | Non
     return None
 
 
-VERB_GENDER = {"Masc": "Masc", "Fem": "Fem"}
-
-
 def _subject_gender(toks: list[Token], first: int, last: int) -> str | None:
     """The gender of a past-tense verb right after a name that opens its clause: the name is its
     subject, in the nominative («Алиева Н. Р. провела приём», which the tagger read as a man's
@@ -152,7 +150,8 @@ def _subject_gender(toks: list[Token], first: int, last: int) -> str | None:
         return None
     if first > 0 and toks[first - 1].pos in ("ADP", "NOUN", "PROPN", "ADJ"):
         return None
-    return VERB_GENDER.get(verb.feats.get("Gender", ""))
+    gender = verb.feats.get("Gender")
+    return gender if gender in ("Masc", "Fem") else None
 
 
 def split_name(tagged: Tagged, first: int, last: int, lone_surname: bool = False) -> NameMention | None:
@@ -283,7 +282,7 @@ def _trimmed(tagged: Tagged, first: int, last: int) -> tuple[int, int]:
     while first < last and (not toks[first].text[:1].isalnum() or (
         last - first > 1 and (
             _no_name_word(toks[first], tagged.sents[toks[first].sent].first == first)
-            or STATISTICS_OFFICE.search(toks[first].text)  # «руководителя Пермьстата В. С. Мальцев»
+            or is_statistics_office(toks[first].text)  # «руководителя Пермьстата В. С. Мальцев»
         )
     )):
         first += 1
@@ -316,7 +315,6 @@ def _initial_ends(toks: list[Token], first: int, last: int) -> bool:
 
 # what opens an item of a list of names, and what sets its name off from the rest of the item
 LIST_OPENERS = frozenset({":", ";"})
-LIST_DASHES = frozenset({"—", "–", "-"})
 
 
 def _list_item_case(tagged: Tagged, first: int, last: int) -> str | None:
@@ -326,7 +324,7 @@ def _list_item_case(tagged: Tagged, first: int, last: int) -> str | None:
     toks = tagged.tokens
     if first == 0 or last >= len(toks) or toks[first - 1].text not in LIST_OPENERS:
         return None
-    return "Nom" if toks[last].text in LIST_DASHES else None
+    return "Nom" if toks[last].text in DASHES else None
 
 
 def _official_order(words: list[str], sizes: tuple[int, int], right: str) -> bool:
@@ -436,7 +434,7 @@ def _without_common_words(tagged: Tagged, found: list[NameMention]) -> list[Name
     for nm in found:
         tok = toks[nm.first_tok]
         if nm.last_tok - nm.first_tok == 1 and not known & surname_readings(tok.text) and (
-            _no_name_word(tok, tagged.sents[tok.sent].first == nm.first_tok) or STATISTICS_OFFICE.search(tok.text)
+            _no_name_word(tok, tagged.sents[tok.sent].first == nm.first_tok) or is_statistics_office(tok.text)
             or _adjective_of_a_noun(toks, nm.first_tok)
         ):
             continue
