@@ -460,6 +460,11 @@ CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None,
      [("1 апреля", "2025-04-01", True)]),
     ("Министр подчеркнула, что во втором полугодии внимание будет уделено селам.", datetime.date(2025, 7, 22),
      [("втором полугодии", "2025-07/2025-12", True)]),
+    # a present-tense verb of expecting speaks of what is to come, like «ожидается»
+    ("Аналитик банка ожидает замедления продаж во II квартале.", datetime.date(2026, 4, 27),
+     [("II квартале", "2026-04/2026-06", True)]),
+    ("Компания прогнозирует рост выручки в третьем квартале.", datetime.date(2025, 5, 14),
+     [("третьем квартале", "2025-07/2025-09", True)]),
     # a year to come named in another sentence is not lent to a date still ahead this year
     ("Заседание пройдёт в феврале 2026 года. Приём заявок продлится с 1 по 19 декабря. "
      "Отчёт опубликуют в апреле.",
