@@ -113,7 +113,9 @@ CASES: list[tuple[str, list[tuple[str, str | None, bool, str | None]]]] = [
      [("трёх кварталов 2023 года", "2023-01/2023-09", False, None)]),
     ("В течение двух кварталов цены росли.", []),
     # months
-    ("Новый цех запустят в июле.", [("июле", "2025-07", True, None)]),
+    # to come in a month already past this year (REF is in September): next year's
+    ("Новый цех запустят в июле.", [("июле", "2026-07", True, None)]),
+    ("Новый цех запустят в октябре.", [("октябре", "2025-10", True, None)]),
     ("В июле 2023 года цех был запущен.", [("июле 2023 года", "2023-07", False, None)]),
     ("Поставки в январе 2024 сократились.", [("январе 2024", "2024-01", False, None)]),
     ("Отгрузки за январь–март 2024 выросли.", [("январь–март 2024", "2024-01/2024-03", False, None)]),
@@ -460,6 +462,19 @@ CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None,
      [("1 апреля", "2025-04-01", True)]),
     ("Министр подчеркнула, что во втором полугодии внимание будет уделено селам.", datetime.date(2025, 7, 22),
      [("втором полугодии", "2025-07/2025-12", True)]),
+    # a date an infinitive governs is what was proposed or agreed, still to come: not last year's
+    ("Председатель совета предложил провести следующий опрос с 1 по 15 июня.", datetime.date(2026, 4, 7),
+     [("с 1 по 15 июня", "2026-06-01/2026-06-15", True)]),
+    ("Похороны собирались провести 2 сентября, но их отложили.", datetime.date(2017, 9, 25),
+     [("2 сентября", "2017-09-02", True)]),
+    # what is still to come on a day already past this year is next year's
+    ("С 1 января страховые пенсии будут проиндексированы на 7,6%.", datetime.date(2025, 12, 26),
+     [("1 января", "2026-01-01", True)]),
+    ("Жюри назовёт победителей 15 апреля в Берлине.", datetime.date(2010, 12, 7),
+     [("15 апреля", "2011-04-15", True)]),
+    # a period that is a noun's attribute, not the time of the clause, stays in this year
+    ("Компания ожидает сохранения динамики первого полугодия.", datetime.date(2022, 9, 14),
+     [("первого полугодия", "2022-01/2022-06", True)]),
     # a present-tense verb of expecting speaks of what is to come, like «ожидается»
     ("Аналитик банка ожидает замедления продаж во II квартале.", datetime.date(2026, 4, 27),
      [("II квартале", "2026-04/2026-06", True)]),

@@ -784,6 +784,19 @@ def _tense_near(offsets: Offsets, lo: int, hi: int, pos: int) -> str | None:
     return _nearest_tense(toks, *clause, at, pos) or _nearest_tense(toks, a, b, at, pos)
 
 
+def _of_an_infinitive(offsets: Offsets, lo: int, hi: int, pos: int) -> bool:
+    """The verb nearest to `pos` in its clause is an infinitive: the date is its time."""
+    a, b = offsets.token_range(lo, hi)
+    at = offsets.first_token(pos)
+    toks = offsets.tagged.tokens
+    a, b = _clause_of(toks, a, b, at)
+    verbs = [k for k in range(a, b) if toks[k].pos in ("VERB", "AUX")]
+    if not verbs:
+        return False
+    nearest = min(verbs, key=lambda k: pos - toks[k].end if toks[k].end <= pos else toks[k].start - pos)
+    return toks[nearest].feats.get("VerbForm") == "Inf"
+
+
 def _nearest_tense(toks: list[Token], a: int, b: int, at: int, pos: int) -> str | None:
     best: tuple[int, str] | None = None
     for k in range(max(a, at - TENSE_REACH), min(b, at + TENSE_REACH)):
@@ -895,8 +908,9 @@ class _Context:
             # over already this year: a deadline still to come is next year's («проведёт торги до
             # конца января» in November)
             tense = _tense_near(self.offsets, *self.sentence(c.start), c.start)
-            if _deadline(self.text, c) and tense in ("future", "present"):
-                return year + 1
+            deadline = _deadline(self.text, c)
+            if tense == "future" and (deadline or _when(self.text, c)) or deadline and tense == "present":
+                return year + 1  # «с 1 января пенсии будут проиндексированы» in December
             return year
         if last == ref.isoformat()[: len(last)]:
             return year
@@ -904,6 +918,9 @@ class _Context:
         if _deadline(self.text, c) or scheduled:
             return year  # «поручил до 1 сентября завершить», «второе чтение назначено на 11 декабря»
         tense = _tense_near(self.offsets, *self.sentence(c.start), c.start)
+        if tense == "past" and _of_an_infinitive(self.offsets, *self.sentence(c.start), c.start):
+            # «предложил провести опрос с 1 по 15 июня»: what was proposed or agreed is to come
+            return year
         if tense == "past" or tense != "future" and c.kind == "period" and "/" in value:
             return year - 1
         return year
@@ -999,6 +1016,17 @@ def _deadline(text: str, c: _Cand) -> bool:
 def _word_before(text: str, c: _Cand) -> str:
     m = _WORD_BEFORE_RE.search(text, max(0, c.start - WORD_BEFORE_REACH), c.start)
     return m.group(1).lower() if m else ""
+
+
+# prepositions that make a period the time of its clause («в I квартале»), not a noun's
+# attribute («динамики первого полугодия»)
+_TIME_PREPOSITIONS = frozenset({"в", "во", "с", "со", "к", "ко", "по", "на"})
+
+
+def _when(text: str, c: _Cand) -> bool:
+    """A date that says when its clause happens: a day, or a period after a preposition."""
+    first = text[c.start : c.end].split(maxsplit=1)[0].lower()
+    return c.kind == "day" or first in _TIME_PREPOSITIONS or _word_before(text, c) in _TIME_PREPOSITIONS
 
 
 def _bound(text: str, c: _Cand, words: frozenset[str] = _TARGET_WORDS | _START_WORDS) -> bool:
