@@ -14,6 +14,14 @@ from extractor.rules.organizations.names import spells
 
 # sentence, name, legal_form, kind, aliases (None: not checked; a list: exactly these, any order)
 ORG_CASES = [
+    # a short name with its territory in brackets, and the legal form and short name that open
+    # brackets going on: the short names said later are the same organization
+    ("Директор Территориального фонда обязательного медицинского страхования Курской области (ТФОМС Курской "
+     "области) Олег Мартынов рассказал о проверках. ТФОМС Курской области оплатит работы.",
+     "Территориальный фонд обязательного медицинского страхования Курской области", None, "other",
+     ["ТФОМС Курской области", "ТФОМС"]),
+    ("Публичное акционерное общество «Окская сетевая компания» (ПАО «ОСК», входит в холдинг) получило паспорт "
+     "готовности. ОСК выполнила план ремонтов.", "Окская сетевая компания", "ПАО", "company", ["ОСК"]),
     # a word that can only be an adjective is no head, whatever the tagger read after «Ректором»
     ("Ректором Зауральского аграрно-технологического университета избран Олег Комаров.",
      "Зауральский аграрно-технологический университет", None, "other", []),
@@ -530,6 +538,12 @@ NOT_ORG_CASES = [
 def test_a_name_of_its_own_after_and_is_another_organization(extract):
     doc = extract("Соглашение подписали Министерство финансов и ФНС России.")
     assert [o["name"] for o in doc["organizations"]] == ["Министерство финансов", "ФНС России"]
+
+
+def test_a_name_stops_before_another_body_after_and(extract):
+    doc = extract("Поддержку выразил Андрей Седов, член Общественной палаты и межрегиональной рабочей группы "
+                  "по гражданскому обществу.")
+    assert [o["name"] for o in doc["organizations"]] == ["Общественная палата"]
 
 
 def test_different_legal_forms_keep_organizations_apart(extract):

@@ -16,6 +16,15 @@ CHURCH_NAME_AS_PLACE = (
 # document names that entity; None: the post names none), whole post in the nominative;
 # the person has exactly this one post
 POST_CASES = [
+    # an adjective the tagger gave no case agrees with its noun, and the post reaches the name past
+    # the short name in brackets
+    ("В совещании участвовали директор муниципального казенного учреждения «Дирекция благоустройства» "
+     "(МКУ «ДБ») Игорь Сомов и глава района Анна Крылова.", "Игорь Сомов",
+     "директор", "Дирекция благоустройства",
+     "директор муниципального казенного учреждения «Дирекция благоустройства»"),
+    # the place the model read into the brackets is cut before them: the post ends at the place
+    ("Выступил директор фонда Курской области (ТФОМС Курской области) Иван Петров.", "Иван Петров",
+     "директор", "Курская область", "директор фонда Курской области"),
     # «полномочия» qualifies a post only after «исполняющий»; here it is what the court suspended
     ("Суд приостановил полномочия президента страны Игоря Додона.", "Игорь Додон", "президент страны", None,
      "президент страны"),

@@ -288,6 +288,20 @@ def is_place_word(word: str) -> bool:
     )
 
 
+def _before_open_bracket(tagged: Tagged, typ: str, first: int, last: int) -> int | None:
+    """The last token of a place's span cut before a bracket it opens and does not close:
+    «Курской области (ТФОМС Курской области» is the place and the start of a short name. A
+    person or an organization keeps it: the brackets hold their other name («Карсона Ёнга (Carson
+    Yeung»), read with them."""
+    if typ != "LOC":
+        return last
+    toks = tagged.tokens
+    opened = next((k for k in range(last, first - 1, -1) if toks[k].text in "()"), None)
+    if opened is None or toks[opened].text == ")":
+        return last
+    return opened - 1 if opened > first else None
+
+
 def _span_type(typ: str, first: int, last: int, text: str) -> str:
     """The model's type, except that a one-word person that can only be a place is a place:
     «посетил Суджу» names a town, whatever the NER model says."""
@@ -319,6 +333,24 @@ def annotate(tok: Token) -> None:
         if case is not None:
             tok.feats = {**tok.feats, "Case": case}
     tok.lemma = lemma_of(word, tok.pos, tok.case)
+
+
+# how far an adjective the tagger left without a case looks for its noun
+ADJECTIVE_NOUN_REACH = 3
+
+
+def _adjective_cases(toks: list[Token]) -> None:
+    """A full adjective the tagger gave no case («директор муниципального казенного учреждения»)
+    takes its noun's, when the dictionary allows it that case."""
+    for k, tok in enumerate(toks):
+        if tok.pos != "ADJ" or tok.case is not None or not ADJECTIVE_ENDING.search(tok.text.lower()):
+            continue
+        noun = next((t for t in toks[k + 1 : k + 1 + ADJECTIVE_NOUN_REACH] if t.pos != "ADJ"), None)
+        if noun is None or noun.pos != "NOUN" or noun.case is None:
+            continue
+        if noun.case in {UD_OF.get(p.tag.case) for p in tok.parses if p.tag.POS in ("ADJF", "PRTF")}:
+            tok.feats = {**tok.feats, "Case": noun.case}
+            tok.lemma = lemma_of(tok.text.lower(), tok.pos, tok.case)
 
 
 CYRILLIC_WORD = re.compile(r"[а-яё]+")
@@ -398,12 +430,17 @@ class Tagger:
             toks, sents = segmented[d]
             for tok in toks:
                 annotate(tok)
+            _adjective_cases(toks)
             tagged = Tagged(text, toks, sents, [])
             for typ, start, end in sorted(spans_by_doc[d], key=lambda x: (x[1], x[2])):
                 first, last = tagged.token_at(start), tagged.token_ending(end)
                 if first is None or last is None:
                     continue  # a span that cuts a token: NER and razdel disagree, drop it
                 typ = _span_type(typ, first, last + 1, text[start:end])
+                last = _before_open_bracket(tagged, typ, first, last)
+                if last is None:
+                    continue
+                end = toks[last].end
                 tagged.spans.append(Span(typ, start, end, text[start:end], first, last + 1))
             tagged.spans = _first_names_out_of_orgs(tagged)
             tagged.spans = _statistics_offices(tagged)

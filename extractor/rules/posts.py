@@ -417,7 +417,8 @@ def _posts_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Pos
         # группу «Альфа») Иван Петров», «представитель союза (Unión Nacional) Сесар Дуран»
         opening = _bracket_opening(toks, separator, sent.first)
         if opening is not None:
-            found = _posts_reaching(tagged, spans, nm, lo, opening, sent.first, depth=MAX_POSTS_IN_A_ROW)
+            reach = max(sent.first, opening - MAX_DEPENDENT_TOKENS - MAX_POST_WORDS)  # as far before the note
+            found = _posts_reaching(tagged, spans, nm, reach, opening, sent.first, depth=MAX_POSTS_IN_A_ROW)
     if not found and separator > sent.first and toks[separator].text == ",":
         # a participle's aside between the post and the name: «генеральный директор АО
         # «Кузбасские аэропорты», управляющего терминалом, Ольга Рейнгардт»

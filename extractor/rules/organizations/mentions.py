@@ -621,7 +621,7 @@ def _ner_mentions(tagged: Tagged, spans: NamedSpans, tickers: set[int]) -> list[
         if last in loc_at and case_of(toks[last - 1]) == "Gen" and case_of(toks[last]) == "Gen":
             reached = loc_at[last].last
         elif last < sent.last and case_of(toks[last - 1]) is not None:
-            if _head_kind(toks[first:last]):
+            if _head_kind(toks[first:last]) and not _another_body_after(toks, last, sent.last):
                 reached = name_reach(tagged, spans, last, sent.last)
         # the model's own span too, for when the longer one overlaps a surer mention («Департамента
         # по связям с общественностью» before «ЗАО «Роспром»»): the longest that fits is chosen
@@ -630,6 +630,19 @@ def _ner_mentions(tagged: Tagged, spans: NamedSpans, tickers: set[int]) -> list[
             if m is not None:
                 out.append(m)
     return out
+
+
+# the words after «и» looked at for another body's head
+MAX_COORDINATED_HEAD_WORDS = 4
+
+
+def _another_body_after(toks: list[Token], k: int, limit: int) -> bool:
+    """«Общественной палаты | и российско-американской рабочей группы»: «и» before the head of
+    another body, which the name does not take in («Союза издателей и распространителей» does)."""
+    if toks[k].text != "и":
+        return False
+    words = toks[k + 1 : min(limit, k + 1 + MAX_COORDINATED_HEAD_WORDS)]
+    return _head_kind(words) is not None
 
 
 def _ner_mention(tagged: Tagged, span: Span, first: int, last: int) -> OrgMention | None:

@@ -217,10 +217,14 @@ def with_legal_form_before(text: str, m: OrgMention) -> OrgMention:
     return replace(m, start=found.start(), legal_form=abbr, kind=forms.kinds.get(abbr, m.kind))
 
 
+# a territory's noun in the genitive or locative after a short name
+TERRITORY_WORD = r"(?:област(?:и|ь)|кра(?:я|е|й)|республик(?:и|е)|округ(?:а|е)?|район(?:а|е)?|город(?:а|е)?)\b"
 # a short name, or a Latin name of a few words, in brackets: «(Росмолодежь)», «(Volkswagen)»,
 # «(Committee to Protect Journalists)», an abbreviation of a few words: «(ИХТТ УрО РАН)»
 BRACKETED = re.compile(
-    r"\s*\(\s*([А-ЯЁA-Z][\w.\-]{1,24}|[A-Z][\w.\-&']*(?:\s+[\w.\-&']+){1,7}|[А-ЯЁ][А-ЯЁа-яё]{0,6}[А-ЯЁ](?:\s+[А-ЯЁ][А-ЯЁа-яё]{0,6}[А-ЯЁ]){1,3})\s*\)"
+    r"\s*\(\s*([А-ЯЁA-Z][\w.\-]{1,24}|[A-Z][\w.\-&']*(?:\s+[\w.\-&']+){1,7}|[А-ЯЁ][А-ЯЁа-яё]{0,6}[А-ЯЁ](?:\s+[А-ЯЁ][А-ЯЁа-яё]{0,6}[А-ЯЁ]){1,3}"
+    # a short name with its territory: «(ТФОМС Курской области)», «(ОСФР по Омской области)»
+    rf"|[А-ЯЁ]{{2,10}}(?:\s+(?:по|в))?(?:\s+[А-ЯЁ][а-яё\-]+){{1,2}}\s+{TERRITORY_WORD})\s*\)"
 )
 
 
@@ -232,7 +236,7 @@ HEREAFTER = re.compile(
 
 
 # a short name opening brackets that go on: «Северноуральский валковый завод» (СУВЗ, входит в ...)
-ABBREVIATION_OPENING_BRACKETS = re.compile(r"\s*\(\s*([А-ЯЁA-Z]{2,10}),\s")
+ABBREVIATION_OPENING_BRACKETS = re.compile(r"\s*\(\s*(?:(?P<form>[А-ЯЁ]{2,6})\s+«)?([А-ЯЁA-Z][А-ЯЁA-Z\-]{1,9})»?,\s")
 # a quoted short name the text gives for the rest of it, the brackets maybe going on: «ПАО
 # «Синтегра Софт» (далее — «Синтегра», тикер ...)»
 HEREAFTER_QUOTED = re.compile(rf"\s*\(\s*{HEREAFTER_LEAD}[«\"](?P<short>[^«»\"()]{{2,40}})[»\"]\s*[),;]")
@@ -348,7 +352,9 @@ def with_brackets(tagged: Tagged, m: OrgMention, others: Coverage) -> OrgMention
             found.append(hereafter.group("form"))  # «(далее – КГКУ «УКС»)»: its legal form too
         end = (after or hereafter).end()
     if not found and (opening := ABBREVIATION_OPENING_BRACKETS.match(text, end)):
-        found.append(opening.group(1))  # «(СУВЗ, входит в группу ...)»: the short name opens them
+        found.append(opening.group(2))  # «(СУВЗ, входит в группу ...)»: the short name opens them
+        if opening.group("form"):
+            found.append(opening.group("form"))  # «(ПАО «ПЭСК», входит в группу ...)»
     elif not found and (quoted := HEREAFTER_QUOTED.match(text, end)):
         if (quoted.group("short").lower(),) not in org_heads():  # «(далее — «Компания»)» names no name
             found.append(quoted.group("short"))
