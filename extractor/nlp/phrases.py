@@ -4,6 +4,7 @@ head noun go («Тульской области», «ПАО «Северстал
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from extractor.nlp.morph import UD_CASES
@@ -21,7 +22,8 @@ NOT_PLACES = frozenset(
     "качестве отношении интересах пользу области рамках".split()
 )
 # participles used as posts govern the instrumental: «управляющий компанией», «заведующий кафедрой»
-INS_HEADS = frozenset({"управляющий", "заведующий", "командующий", "руководящий", "возглавляющий"})
+# the heads that take an instrumental («заведующая лабораторией»), in any gender and case
+INS_HEADS = re.compile(r"(?:управляющ|заведующ|командующ|руководящ|возглавляющ)(?:ий|ая|его|ей|ему|им|ую|ем|ие|их|ими)")
 # a settlement's abbreviation before its name: «мэр г. Красноярска», «по г. Москве», «главы пос. Заречный»
 SETTLEMENT_ABBREVIATIONS = frozenset({"г", "гор", "пос", "пгт"})
 
@@ -277,7 +279,7 @@ def extend_dependents(
             if end is not None:
                 j = end
                 continue
-        if j > 0 and toks[j - 1].text.lower() in INS_HEADS and case_of(tok) == "Ins":
+        if j > 0 and INS_HEADS.fullmatch(toks[j - 1].text.lower()) and case_of(tok) == "Ins":
             j += 1  # «управляющий компанией FaceCash»
             continue
         if text[:1].isascii() and text[:1].isalnum():  # Latin names: «проекта Mushroom works»

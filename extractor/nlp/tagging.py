@@ -353,6 +353,29 @@ def _adjective_cases(toks: list[Token]) -> None:
             tok.lemma = lemma_of(tok.text.lower(), tok.pos, tok.case)
 
 
+NUMBERS = {"Sing": "sing", "Plur": "plur"}
+
+
+def _misread_genitives(toks: list[Token]) -> None:
+    """A noun after a noun, in a case and number its dictionary readings do not have, is the
+    genitive they do have, and so are the adjectives before it: «лабораторией почвенной
+    биогеохимии» (tagged instrumental), «криолитологии» (tagged a nominative singular)."""
+    for k, tok in enumerate(toks):
+        if tok.pos != "NOUN" or tok.case in (None, "Gen"):
+            continue
+        before = next((j for j in range(k - 1, -1, -1) if toks[j].pos != "ADJ"), None)
+        if before is None or toks[before].pos not in ("NOUN", "PROPN") or before < k - ADJECTIVE_NOUN_REACH:
+            continue
+        number = NUMBERS.get(tok.feats.get("Number", ""))
+        readings = {(UD_OF.get(p.tag.case), p.tag.number) for p in tok.parses if p.tag.POS == "NOUN"}
+        if (tok.case, number) in readings or ("Gen", number) not in readings:
+            continue
+        for t in [*toks[before + 1 : k], tok]:
+            if t is tok or "Gen" in {UD_OF.get(p.tag.case) for p in t.parses if p.tag.POS in ("ADJF", "PRTF")}:
+                t.feats = {**t.feats, "Case": "Gen"}
+                t.lemma = lemma_of(t.text.lower(), t.pos, t.case)
+
+
 CYRILLIC_WORD = re.compile(r"[а-яё]+")
 # the endings of full adjectives and participles in every case
 ADJECTIVE_ENDING = re.compile(r"(ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ом|ем|ых|их|ую|юю|ою|ей|ыми|ими)$")
@@ -431,6 +454,7 @@ class Tagger:
             for tok in toks:
                 annotate(tok)
             _adjective_cases(toks)
+            _misread_genitives(toks)
             tagged = Tagged(text, toks, sents, [])
             for typ, start, end in sorted(spans_by_doc[d], key=lambda x: (x[1], x[2])):
                 first, last = tagged.token_at(start), tagged.token_ending(end)

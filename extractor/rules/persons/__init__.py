@@ -93,8 +93,14 @@ APPOSITION_WORDS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "DET"})
 QUOTES = frozenset({"«", "»", '"', "“", "”"})
 
 
-def _post_noun(tok: Token) -> bool:
-    return tok.pos == "NOUN" and tok.text.islower() and starts_post(tok.lemma)
+def _post_noun(tok: Token, opens_sentence: bool = False) -> bool:
+    """A post's noun, lowercase, or capitalized when it opens the sentence («Заместитель министра»)."""
+    written = tok.text.islower() or opens_sentence and tok.text[1:].islower()
+    return tok.pos == "NOUN" and written and starts_post(tok.lemma)
+
+
+def _opens_sentence(toks: list[Token], k: int) -> bool:
+    return k == 0 or toks[k - 1].sent != toks[k].sent
 
 
 def _apposition_case(toks: list[Token], first: int) -> str | None:
@@ -106,7 +112,7 @@ def _apposition_case(toks: list[Token], first: int) -> str | None:
     for k in range(first - 1, max(-1, first - 1 - APPOSITION_REACH), -1):
         tok = toks[k]
         if _post_noun(tok):
-            while tok.case == "Gen" and k > 0 and _post_noun(toks[k - 1]):
+            while tok.case == "Gen" and k > 0 and _post_noun(toks[k - 1], _opens_sentence(toks, k - 1)):
                 k -= 1  # «заместителем министра Батбаяром Ганболдом»: the case is the first post's
                 tok = toks[k]
             cases = {UD_OF.get(p.tag.case) for p in tok.parses if p.tag.POS == "NOUN" and p.tag.number == "sing"}
