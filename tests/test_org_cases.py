@@ -14,6 +14,11 @@ from extractor.rules.organizations.names import spells
 
 # sentence, name, legal_form, kind, aliases (None: not checked; a list: exactly these, any order)
 ORG_CASES = [
+    # a ministry's short name ending in a genitive does not decline («Минфина» does)
+    ("Об этом сообщает пресс-служба Минпросвещения России.", "Минпросвещения России", None, "authority", []),
+    ("Письмо пришло из Минфина России.", "Минфин России", None, "authority", []),
+    # two abbreviations one after another are one body, of the kind of the one it belongs to
+    ("Благодарности начальника ГУ МЧС вручены пожарным.", "ГУ МЧС", None, "authority", []),
     # a short name with its territory in brackets, and the legal form and short name that open
     # brackets going on: the short names said later are the same organization
     ("Директор Территориального фонда обязательного медицинского страхования Курской области (ТФОМС Курской "

@@ -280,6 +280,29 @@ def _statistics_offices(tagged: Tagged) -> list[Span]:
     return sorted(spans, key=lambda s: (s.start, s.end))
 
 
+ABBREVIATION = re.compile(r"[А-ЯЁ]{2,6}")
+
+
+def _joined_abbreviations(tagged: Tagged) -> list[Span]:
+    """Two abbreviations the model marked one after another are one body: «ГУ МЧС» is the main
+    office of МЧС, not «ГУ» and «МЧС» («ГУ МЧС России по ...» is read whole further on)."""
+    out: list[Span] = []
+    toks = tagged.tokens
+    for span in tagged.spans:
+        prev = out[-1] if out else None
+        country = span.last < len(toks) and toks[span.last].text in ("России", "РФ")
+        if (
+            prev is not None and not country and prev.type == span.type == "ORG" and span.first == prev.last
+            and span.start - prev.end == 1 and tagged.text[prev.end] == " "
+            and ABBREVIATION.fullmatch(prev.text) and ABBREVIATION.fullmatch(span.text)
+        ):
+            text = tagged.text[prev.start : span.end]
+            out[-1] = Span("ORG", prev.start, span.end, text, prev.first, span.last)
+            continue
+        out.append(span)
+    return out
+
+
 def is_place_word(word: str) -> bool:
     """A word whose every dictionary reading is a place and none a name («Суджу»)."""
     found = parses(word.lower())
@@ -468,6 +491,7 @@ class Tagger:
                 tagged.spans.append(Span(typ, start, end, text[start:end], first, last + 1))
             tagged.spans = _first_names_out_of_orgs(tagged)
             tagged.spans = _statistics_offices(tagged)
+            tagged.spans = _joined_abbreviations(tagged)
             out.append(tagged)
         return out
 

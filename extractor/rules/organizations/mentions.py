@@ -45,7 +45,7 @@ from extractor.lexicon.places import caps_place
 from extractor.lexicon.posts import match_post_head
 from extractor.nlp.coverage import Coverage
 from extractor.nlp.inflect import as_written, case_form, head_grams, head_index, nominative_phrase, recover_shape
-from extractor.nlp.morph import UD_CASES, phrase_lemmas
+from extractor.nlp.morph import UD_CASES, parses, phrase_lemmas
 from extractor.nlp.phrases import OPEN_QUOTES, NamedSpans, case_of, quote_end
 from extractor.nlp.tagging import Span, Tagged, Token
 from extractor.rules.organizations.extent import name_end, name_reach
@@ -100,7 +100,26 @@ def _nominative_name(words: list[Token], text: str) -> str:
     said = name.split()
     if len(said) != len(written):
         return name
-    return " ".join(w if len(w) > 1 and w.isupper() else n for n, w in zip(said, written, strict=True))
+    return " ".join(
+        w if len(w) > 1 and w.isupper() or _ministry_of_a_genitive(w) else n for n, w in zip(said, written, strict=True)
+    )
+
+
+MINISTRY_SHORT = re.compile(r"Мин(?!истер)([а-яё]{4,})")
+
+
+@cache
+def _ministry_of_a_genitive(word: str) -> bool:
+    """«Минпросвещения», «Минприроды», «Минэнерго»: a ministry's short name ending in a feminine
+    or neuter genitive does not decline («Минпросвещения России» is no «Минпросвещение»), unlike
+    «Минфина», «Минспорта»."""
+    m = MINISTRY_SHORT.fullmatch(word)
+    if m is None or any(p.tag.POS == "ADJF" for p in parses(word.lower())):
+        return False  # «Минским»
+    return any(
+        p.tag.POS == "NOUN" and p.tag.case == "gent" and p.tag.number == "sing" and p.tag.gender in ("femn", "neut")
+        for p in parses(m.group(1))
+    )
 
 
 def _head_kind(tokens: list[Token]) -> str | None:

@@ -82,6 +82,9 @@ def org_kind(m: OrgMention) -> str:
 MAX_OWNER_NAME_WORDS = 3
 
 
+ABBREVIATION_WORD = re.compile(r"[А-ЯЁ]{2,6}")
+
+
 def lexicon_kind(name: str) -> str | None:
     """The kind the lexicon gives a name, its country after it too («Минобрнауки РФ»), or its
     first word when that is a known short name and a place or a branch follows («МИД
@@ -90,6 +93,8 @@ def lexicon_kind(name: str) -> str | None:
     words = name.split()
     if known is None and 1 < len(words) <= MAX_OWNER_NAME_WORDS and len(words[0]) > 1:
         known = known_abbrevs().get(words[0].lower())
+    if known is None and 1 < len(words) and all(ABBREVIATION_WORD.fullmatch(w) for w in words):
+        known = known_abbrevs().get(words[-1].lower())  # «ГУ МЧС»: an office of МЧС is of its kind
     if known is None and len(words) == 1 and is_statistics_office(name):
         return "authority"  # «Челябинскстат»: a regional office of Rosstat
     return known[1] if known else None
