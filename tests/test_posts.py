@@ -741,6 +741,11 @@ def test_position_with_rank(extract, text, name, role, org, normal, rank):
 # sentence, person name -> the whole posts of that person, in order: several appositions, and a
 # neighbour's post is not given to this person
 POSTS_OF_PERSON_CASES = [
+    # a post followed by a note in brackets and a name is that name's, not an apposition of the
+    # name before
+    ("В совещании участвовали первый заместитель главы администрации города Пскова Сергей Мохов, директор "
+     "муниципального казенного учреждения «Дирекция благоустройства» (МКУ «ДБ») Игорь Сомов.", "Сергей Мохов",
+     ["первый заместитель главы администрации города Пскова"]),
     # a woman heading a laboratory: the instrumental after «заведующая»; the tagger's misread
     # cases of rare words in the genitive chain read as the genitive they can only be
     ("«Урожайность растёт», – рассказала руководитель проекта, заведующая лабораторией почвенной "

@@ -241,7 +241,9 @@ PATRONYMIC_ENDING = re.compile(r"(?:ович|евич|овна|евна|ична
 
 def _first_names_out_of_orgs(tagged: Tagged) -> list[Span]:
     """A first name the model read into the organization before a name that opens with a
-    patronymic is the name's: «директор Фонда Виктория | Олеговна Семенцова»."""
+    patronymic is the name's: «директор Фонда Виктория | Олеговна Семенцова»; so is a surname
+    before a first name and patronymic in the official order: «Председатель Правления Банка
+    Сафина | Альбина Маратовна»."""
     spans = list(tagged.spans)
     toks = tagged.tokens
     for n in range(len(spans) - 1):
@@ -249,15 +251,26 @@ def _first_names_out_of_orgs(tagged: Tagged) -> list[Span]:
         if org.type != "ORG" or per.type != "PER" or org.last != per.first or org.last - org.first < 2:
             continue
         name = toks[org.last - 1]
-        if not (PATRONYMIC_ENDING.search(toks[per.first].text) and name.text[:1].isupper()):
+        if not name.text[:1].isupper():
             continue
-        if not any("Name" in p.tag for p in name.parses):
+        if PATRONYMIC_ENDING.search(toks[per.first].text):
+            if not any("Name" in p.tag for p in name.parses):
+                continue
+        elif not _official_order(toks, name, per):
             continue
         text = tagged.text
         end = toks[org.last - 2].end
         spans[n] = Span(org.type, org.start, end, text[org.start : end], org.first, org.last - 1)
         spans[n + 1] = Span(per.type, name.start, per.end, text[name.start : per.end], org.last - 1, per.last)
     return spans
+
+
+def _official_order(toks: list[Token], surname: Token, per: Span) -> bool:
+    """«Сафина» before «Альбина Маратовна»: a surname, then a first name and a patronymic."""
+    if per.last - per.first != 2 or not PATRONYMIC_ENDING.search(toks[per.first + 1].text):
+        return False
+    first = toks[per.first]
+    return any("Name" in p.tag for p in first.parses) and any("Surn" in p.tag for p in surname.parses)
 
 
 # the statistics offices of Rosstat, one a region: «Татарстанстат», «Свердловскстата», «Мосстат»

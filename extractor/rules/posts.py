@@ -699,6 +699,8 @@ def _post_from(tagged: Tagged, spans: NamedSpans, i: int, limit: int, strict_end
     if head_end is None:
         return None
     last = _dependents(tagged, spans, head_end, limit)
+    if strict_end and _bracket_before_a_name(toks, spans, last, limit):
+        return None  # «Сергей Мохов, директор учреждения «Вектор» (МКУ «ВК») Игорь Сомов»: Сомов's post
     if (
         strict_end
         and last < limit
@@ -708,6 +710,14 @@ def _post_from(tagged: Tagged, spans: NamedSpans, i: int, limit: int, strict_end
     ):
         return None
     return _post_record(tagged, i, head_end, last)
+
+
+def _bracket_before_a_name(toks: list[Token], spans: NamedSpans, k: int, limit: int) -> bool:
+    """A note in brackets at token k, a name right after it."""
+    if k >= limit or toks[k].text != "(":
+        return False
+    close = next((j for j in range(k + 1, min(limit, k + MAX_NOTE_TOKENS)) if toks[j].text == ")"), None)
+    return close is not None and close + 1 in spans.per_start
 
 
 # a post in apposition may end where its time begins: «— президент Филиппин с 1986 по 1992 год»,
