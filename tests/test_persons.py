@@ -177,6 +177,8 @@ def test_a_town_taken_for_a_person_is_a_location(extract):
     "По данным Татарстанстата, объём производства вырос.",
     # adjectives of a noun after them, though shaped like surnames
     "Губернатор попросил уделить внимание Лысковскому и Воскресенскому округам.",
+    # a compound common noun opening a sentence
+    "Конференц-звонок для инвесторов пройдет в пятницу в 11:00.",
 ]))
 def test_no_person(extract, text):
     assert extract(text)["persons"] == []

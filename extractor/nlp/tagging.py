@@ -316,6 +316,42 @@ def _joined_abbreviations(tagged: Tagged) -> list[Span]:
     return out
 
 
+# «КТ-исследований», «IT-компании», «Конференц-звонок»: a capitalized first part, a common noun after
+# the hyphen
+COMPOUND_NOUN = re.compile(r"([А-ЯЁA-Z][А-ЯЁA-Zа-яё]*)-([а-яё]{3,})")
+NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn"})
+
+
+def _compound_noun(tok: Token, typ: str) -> bool:
+    """A common noun after an abbreviation («КТ-исследований», «IT-компании»: no organization's
+    name), or after a word that is no name («Конференц-звонок»: no person; «Лукашенко-старший» is)."""
+    m = COMPOUND_NOUN.fullmatch(tok.text)
+    if m is None:
+        return False
+    lead, noun = m.group(1), parses(m.group(2))
+    if not any(p.is_known and p.tag.POS == "NOUN" for p in noun) or any(NAME_GRAMMEMES & p.tag.grammemes for p in noun):
+        return False
+    if typ == "ORG":
+        return lead.isupper() and len(lead) > 1
+    return typ == "PER" and not any(p.is_known and NAME_GRAMMEMES & p.tag.grammemes for p in parses(lead.lower()))
+
+
+def _without_compound_nouns(tagged: Tagged) -> list[Span]:
+    """A name the model made of a compound common noun is none («Конференц-звонок для инвесторов
+    пройдет»), and one that opens with it starts after it («IT-компании «Вектор»»)."""
+    out: list[Span] = []
+    toks = tagged.tokens
+    for span in tagged.spans:
+        if _compound_noun(toks[span.first], span.type):
+            if span.last - span.first == 1:
+                continue
+            first = span.first + 1
+            start = toks[first].start
+            span = Span(span.type, start, span.end, tagged.text[start : span.end], first, span.last)
+        out.append(span)
+    return out
+
+
 def is_place_word(word: str) -> bool:
     """A word whose every dictionary reading is a place and none a name («Суджу»)."""
     found = parses(word.lower())
@@ -505,6 +541,7 @@ class Tagger:
             tagged.spans = _first_names_out_of_orgs(tagged)
             tagged.spans = _statistics_offices(tagged)
             tagged.spans = _joined_abbreviations(tagged)
+            tagged.spans = _without_compound_nouns(tagged)
             out.append(tagged)
         return out
 
