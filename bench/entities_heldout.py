@@ -53,11 +53,14 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=ROOT / "bench/out")
     ap.add_argument("--verbose", action="store_true", help="the scorer's misses and extras, but on part_a")
     ap.add_argument("--verbose-final", action="store_true", help="the same on every part")
+    ap.add_argument("--parts", help="only these parts, comma-separated (part_b,part_c): leave out one being written")
     args = ap.parse_args()
     scorer = args.shared / "eval/press-dev/score.py"
     if not scorer.is_file():
         sys.exit(f"no score.py at {scorer}: pass --shared PATH")
     parts = sorted(p for p in HELDOUT.glob("part_*") if (p / "gold.jsonl").is_file())
+    if args.parts:
+        parts = [p for p in parts if p.name in args.parts.split(",")]
     if not parts:
         sys.exit(f"no part with a gold.jsonl in {HELDOUT}")
 

@@ -26,6 +26,11 @@ FORMS: list[tuple[str, list[tuple[str, float, float | None, str, str | None]]]] 
     ("Оборот вырос на 8,4% за год.", [("8,4%", 8.4, None, "percent", None)]),
     ("Рентабельность составила 8.4 % по итогам года.", [("8.4 %", 8.4, None, "percent", None)]),
     ("Доля рынка достигла 19 процентов.", [("19 процентов", 19.0, None, "percent", None)]),
+    # numbers listed before the one the unit follows
+    ("Доля выросла до 29 и 22 процентов соответственно.",
+     [("29", 29.0, None, "percent", None), ("22 процентов", 22.0, None, "percent", None)]),
+    ("Показатели выросли на 3, 5 и 9%, а выручка в 2024 и 2025 годах росла.",
+     [("3", 3.0, None, "percent", None), ("5", 5.0, None, "percent", None), ("9%", 9.0, None, "percent", None)]),
     ("Индекс снизился на 19 процента.", [("19 процента", 19.0, None, "percent", None)]),
     ("Ставка выросла на 1 процент.", [("1 процент", 1.0, None, "percent", None)]),
     ("Доля выросла на 1,5 п.п. за квартал.", [("1,5 п.п.", 1.5, None, "pp", None)]),

@@ -687,9 +687,21 @@ def _candidates(text: str, scan: _Scan) -> list[_Cand]:
             continue  # cheap skip: most texts name no quarter, half-year or month count
         for m in regex.finditer(text):
             cand = handler(m, scan)
-            if cand is not None:
+            if cand is not None and not _counted(text, cand):
                 found.append(cand)
     return found
+
+
+# «третий квартал подряд», «второй год подряд»: a count of periods, not a date
+_IN_A_ROW_RE = re.compile(r"\s+подряд\b", re.IGNORECASE)
+
+
+def _counted(text: str, c: _Cand) -> bool:
+    """A period counted in a row, with no preposition that would make it a time."""
+    if not _IN_A_ROW_RE.match(text, c.end):
+        return False
+    first = text[c.start : c.end].split(maxsplit=1)[0].lower()
+    return first not in _TIME_PREPOSITIONS and _word_before(text, c) not in _TIME_PREPOSITIONS
 
 
 def _longest_first(cands: list[_Cand]) -> list[_Cand]:

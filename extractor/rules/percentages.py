@@ -40,6 +40,10 @@ _DIGIT_RE = re.compile(
 )
 # «с 68 до 61%»: the level a change starts from, its unit written only after the level reached
 _FROM_LEVEL_RE = re.compile(rf"{_BW}(?:с|со)\s+(?P<x>{NUMBER})\s+до\s+(?={NUMBER}\s*{_UNIT})", _FLAGS)
+# «на 29 и 22 процента», «5, 7 и 9%»: numbers listed before the one the unit is written after
+_LISTED_RE = re.compile(
+    rf"(?<![\d,.])(?P<x>{NUMBER})(?=(?:\s*,\s*{NUMBER})*\s+(?:и|или)\s+{NUMBER}\s*{_UNIT})", _FLAGS
+)
 _WORD_UNIT_RE = re.compile(rf"{_BW}(?P<unit>{_PP}|{_PCT_WORD})", _FLAGS)
 _WORD_GAP_RE = re.compile(r"[\s-]*")  # between the words of a number in words, and its unit
 _TO_BEFORE_RE = re.compile(r"(?<![а-яё])до\s+\Z", _FLAGS)
@@ -74,6 +78,8 @@ def _raw_digits(text: str) -> list[_Raw]:
         else:
             value, value_to, num_start = to_float(m.group("v")), None, m.start("v")
         out.append(_Raw(num_start, m.end(), value, value_to, _unit_kind(m.group("unit"))))
+    for m in _LISTED_RE.finditer(text):
+        out.append(_Raw(m.start("x"), m.end("x"), to_float(m.group("x")), None, _unit_kind(m.group("unit"))))
     for m in _FROM_LEVEL_RE.finditer(text):
         out.append(_Raw(m.start("x"), m.end("x"), to_float(m.group("x")), None, _unit_kind(m.group("unit"))))
     return out
