@@ -477,6 +477,13 @@ CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None,
     # a period that is a noun's attribute, not the time of the clause, stays in this year
     ("Компания ожидает сохранения динамики первого полугодия.", datetime.date(2022, 9, 14),
      [("первого полугодия", "2022-01/2022-06", True)]),
+    # a range over the new year, and the same range a year before it in its own sentence
+    ("С 31 декабря по 11 января в регионе зарегистрировано 54 пожара, на 12,9% меньше, чем за аналогичный "
+     "период прошлого года.", datetime.date(2026, 1, 12),
+     [("С 31 декабря по 11 января", "2025-12-31/2026-01-11", True),
+      ("аналогичный период прошлого года", "2024-12-31/2025-01-11", True)]),
+    ("Акция продлится с 1 декабря по 28 февраля.", datetime.date(2025, 11, 20),
+     [("с 1 декабря по 28 февраля", "2025-12-01/2026-02-28", True)]),
     # a present-tense verb of expecting speaks of what is to come, like «ожидается»
     ("Аналитик банка ожидает замедления продаж во II квартале.", datetime.date(2026, 4, 27),
      [("II квартале", "2026-04/2026-06", True)]),

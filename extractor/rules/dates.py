@@ -361,7 +361,8 @@ def _day_range(m: re.Match[str], scan: _Scan) -> _Cand | None:
     d1, d2 = int(m.group("d1")), int(m.group("d2"))
 
     def build(year: int) -> str | None:
-        a, b = _ymd(year, m1, d1), _ymd(year, m2, d2)
+        # a range over the new year («с 31 декабря по 11 января») ends in the year it is of
+        a, b = _ymd(year - 1 if m1 > m2 else year, m1, d1), _ymd(year, m2, d2)
         return _period(a, b) if a and b and a <= b else None
 
     return _built(m, scan.year, build, "days")
@@ -953,7 +954,10 @@ class _Context:
         that has a value and is not itself a comparison base."""
         for j in range(i - 1, max(-1, i - FOCUS_DATES), -1):
             c = self.cands[j]
-            if c.value and c.kind in ("day", "period") and not self.base[j] and not self._ahead_of_release(c):
+            # a range of days is the period compared only in the comparison's own sentence («С 31
+            # декабря по 11 января ... 54 пожара, меньше, чем за аналогичный период прошлого года»)
+            days = c.kind == "days" and self.sentence(c.start) == self.sentence(self.cands[i].start)
+            if c.value and (c.kind in ("day", "period") or days) and not self.base[j] and not self._ahead_of_release(c):
                 return c.value
         return None
 
