@@ -484,6 +484,16 @@ CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None,
       ("аналогичный период прошлого года", "2024-12-31/2025-01-11", True)]),
     ("Акция продлится с 1 декабря по 28 февраля.", datetime.date(2025, 11, 20),
      [("с 1 декабря по 28 февраля", "2025-12-01/2026-02-28", True)]),
+    # the infinitive right after the date is nearer than the past verb before it
+    ("Снижение ставки позволило нам с 1 февраля уменьшить ставки по ипотеке.", datetime.date(2026, 1, 22),
+     [("1 февраля", "2026-02-01", True)]),
+    # a full participle's date is its own, whatever the verb of the sentence
+    ("Компания рассчитывает завершить интеграцию приобретенного в марте оператора.", datetime.date(2026, 4, 28),
+     [("марте", "2026-03", True)]),
+    # a short participle coordinated after «будет» is to come
+    ("Спектакль будет показан в пятницу, 27 марта, и повторен 28 и 29 марта.", datetime.date(2026, 3, 24),
+     [("в пятницу", "2026-03-27", True), ("27 марта", "2026-03-27", True), ("28", "2026-03-28", True),
+      ("29 марта", "2026-03-29", True)]),
     # a present-tense verb of expecting speaks of what is to come, like «ожидается»
     ("Аналитик банка ожидает замедления продаж во II квартале.", datetime.date(2026, 4, 27),
      [("II квартале", "2026-04/2026-06", True)]),

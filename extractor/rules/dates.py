@@ -797,17 +797,37 @@ def _tense_near(offsets: Offsets, lo: int, hi: int, pos: int) -> str | None:
     return _nearest_tense(toks, *clause, at, pos) or _nearest_tense(toks, a, b, at, pos)
 
 
-def _of_an_infinitive(offsets: Offsets, lo: int, hi: int, pos: int) -> bool:
-    """The verb nearest to `pos` in its clause is an infinitive: the date is its time."""
+def _nearest_verb_form(offsets: Offsets, lo: int, hi: int, start: int, end: int) -> str | None:
+    """The form of the verb nearest to the date at [start, end) in its clause: «Inf» («позволило
+    нам с 1 февраля уменьшить» is the infinitive's date), «Part» for a full participle
+    («приобретенного в марте оператора»), «Fin» or a short participle's «Part:Short»."""
     a, b = offsets.token_range(lo, hi)
-    at = offsets.first_token(pos)
+    at = offsets.first_token(start)
     toks = offsets.tagged.tokens
     a, b = _clause_of(toks, a, b, at)
     verbs = [k for k in range(a, b) if toks[k].pos in ("VERB", "AUX")]
     if not verbs:
-        return False
-    nearest = min(verbs, key=lambda k: pos - toks[k].end if toks[k].end <= pos else toks[k].start - pos)
-    return toks[nearest].feats.get("VerbForm") == "Inf"
+        return None
+    tok = toks[min(verbs, key=lambda k: start - toks[k].end if toks[k].end <= start else toks[k].start - end)]
+    form = tok.feats.get("VerbForm")
+    return f"{form}:Short" if form == "Part" and tok.feats.get("Variant") == "Short" else form
+
+
+# how many tokens back a short participle's «будет» may stand: «будет показан в пятницу, 27 марта, и повторен»
+FUTURE_AUX_REACH = 10
+
+
+def _after_future_auxiliary(toks: list[Token], a: int, k: int) -> bool:
+    """A short participle at k with «будет» / «будут» before it, nothing but its coordinated
+    participles and their dates between."""
+    if toks[k].feats.get("Variant") != "Short":
+        return k > a and _tense(toks[k - 1]) == "future"
+    for j in range(k - 1, a - 1, -1):
+        if _tense(toks[j]) == "future":
+            return True
+        if toks[j].pos in ("VERB", "AUX") and toks[j].feats.get("Variant") != "Short":
+            return False
+    return False
 
 
 def _nearest_tense(toks: list[Token], a: int, b: int, at: int, pos: int) -> str | None:
@@ -815,8 +835,10 @@ def _nearest_tense(toks: list[Token], a: int, b: int, at: int, pos: int) -> str 
     for k in range(max(a, at - TENSE_REACH), min(b, at + TENSE_REACH)):
         tok = toks[k]
         tense = _tense(tok)
-        if tense == "past" and k > 0 and _tense(toks[k - 1]) == "future":
-            tense = "future"  # «будут опубликованы»: a short participle after «будет» is to come
+        if tense == "past" and _after_future_auxiliary(toks, max(a, k - FUTURE_AUX_REACH), k):
+            # «будут опубликованы», «будет показан ..., и повторен 28 марта»: a short participle
+            # after «будет» is to come
+            tense = "future"
         if tense is not None:
             dist = pos - tok.end if tok.end <= pos else tok.start - pos
             if best is None or dist < best[0]:
@@ -922,7 +944,11 @@ class _Context:
             # конца января» in November)
             tense = _tense_near(self.offsets, *self.sentence(c.start), c.start)
             deadline = _deadline(self.text, c)
-            if tense == "future" and (deadline or _when(self.text, c)) or deadline and tense == "present":
+            # «завершить интеграцию приобретенного в марте оператора»: a participle's date is its own
+            participle = _nearest_verb_form(self.offsets, *self.sentence(c.start), c.start, c.end) == "Part"
+            if tense == "future" and not participle and (deadline or _when(self.text, c)) or (
+                deadline and tense == "present"
+            ):
                 return year + 1  # «с 1 января пенсии будут проиндексированы» in December
             return year
         if last == ref.isoformat()[: len(last)]:
@@ -931,7 +957,7 @@ class _Context:
         if _deadline(self.text, c) or scheduled:
             return year  # «поручил до 1 сентября завершить», «второе чтение назначено на 11 декабря»
         tense = _tense_near(self.offsets, *self.sentence(c.start), c.start)
-        if tense == "past" and _of_an_infinitive(self.offsets, *self.sentence(c.start), c.start):
+        if tense == "past" and _nearest_verb_form(self.offsets, *self.sentence(c.start), c.start, c.end) == "Inf":
             # «предложил провести опрос с 1 по 15 июня»: what was proposed or agreed is to come
             return year
         if tense == "past" or tense != "future" and c.kind == "period" and "/" in value:
