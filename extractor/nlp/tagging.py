@@ -236,19 +236,30 @@ def _windows(sents: list[Sentence]) -> list[tuple[int, int]]:
 
 
 # the ending of a patronymic: «Олеговна», «Ашотович»
-PATRONYMIC_ENDING = re.compile(r"(?:ович|евич|овна|евна|ична|инична)$")
+# a patronymic in any case: «Олеговна», «Ростиславовны», «Семеновичу»
+PATRONYMIC_ENDING = re.compile(r"(?:ович|евич|овн|евн|ичн)(?:а|у|ем|е|ы|ой|ом)?$")
 
 
 def _first_names_out_of_orgs(tagged: Tagged) -> list[Span]:
-    """A first name the model read into the organization before a name that opens with a
-    patronymic is the name's: «директор Фонда Виктория | Олеговна Семенцова»; so is a surname
-    before a first name and patronymic in the official order: «Председатель Правления Банка
-    Сафина | Альбина Маратовна»."""
-    spans = list(tagged.spans)
+    """A first name the model read into the organization or place before a name that opens with
+    a patronymic is the name's: «директор Фонда Виктория | Олеговна Семенцова», «министра
+    культуры Республики Северная Осетия – Алания Аланы | Ростиславовны Цаллаговой»; so is a
+    surname before a first name and patronymic in the official order: «Председатель Правления
+    Банка Сафина | Альбина Маратовна». A first name the model made a person of its own joins the
+    patronymic after it: «Тагир | Семенович Чебодаев»."""
+    spans: list[Span | None] = list(tagged.spans)
     toks = tagged.tokens
     for n in range(len(spans) - 1):
         org, per = spans[n], spans[n + 1]
-        if org.type != "ORG" or per.type != "PER" or org.last != per.first or org.last - org.first < 2:
+        if org is None or per is None or org.last != per.first or per.type != "PER":
+            continue
+        if org.type == "PER":
+            if org.last - org.first == 1 and PATRONYMIC_ENDING.search(toks[per.first].text):
+                text = tagged.text
+                spans[n + 1] = Span("PER", org.start, per.end, text[org.start : per.end], org.first, per.last)
+                spans[n] = None
+            continue
+        if org.last - org.first < 2:
             continue
         name = toks[org.last - 1]
         if not name.text[:1].isupper():
@@ -262,7 +273,7 @@ def _first_names_out_of_orgs(tagged: Tagged) -> list[Span]:
         end = toks[org.last - 2].end
         spans[n] = Span(org.type, org.start, end, text[org.start : end], org.first, org.last - 1)
         spans[n + 1] = Span(per.type, name.start, per.end, text[name.start : per.end], org.last - 1, per.last)
-    return spans
+    return [s for s in spans if s is not None]
 
 
 def _official_order(toks: list[Token], surname: Token, per: Span) -> bool:

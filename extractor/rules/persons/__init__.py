@@ -90,7 +90,13 @@ def _widen_initials(tagged: Tagged, first: int, last: int) -> tuple[int, int, li
 APPOSITION_REACH = 10
 # what may stand between the post and the name: its dependents and the quotes of a name
 APPOSITION_WORDS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "DET"})
+# a post's area after «по» («проректора по учебной работе») stands between it and the name too
+AREA_PREPOSITIONS = frozenset({"по"})
 QUOTES = frozenset({"«", "»", '"', "“", "”"})
+
+
+# «исполняющий», «исполняющая», «исполняющего» ... обязанности
+ACTING = re.compile(r"(?:временно\s+)?исполняющ[а-я]+")
 
 
 def _post_noun(tok: Token, opens_sentence: bool = False) -> bool:
@@ -115,11 +121,13 @@ def _apposition_case(toks: list[Token], first: int) -> str | None:
             while tok.case == "Gen" and k > 0 and _post_noun(toks[k - 1], _opens_sentence(toks, k - 1)):
                 k -= 1  # «заместителем министра Батбаяром Ганболдом»: the case is the first post's
                 tok = toks[k]
+            if k >= 2 and toks[k - 1].text.lower() == "обязанности" and ACTING.fullmatch(toks[k - 2].text.lower()):
+                return toks[k - 2].case  # «исполняющая обязанности проректора Е. В. Сабитова»: the acting one's
             cases = {UD_OF.get(p.tag.case) for p in tok.parses if p.tag.POS == "NOUN" and p.tag.number == "sing"}
             if cases == {"Nom"}:
                 return "Nom"
             return tok.case if "Nom" not in cases and tok.case in cases else None
-        if tok.text not in QUOTES and tok.pos not in APPOSITION_WORDS:
+        if tok.text not in QUOTES and tok.pos not in APPOSITION_WORDS and tok.text.lower() not in AREA_PREPOSITIONS:
             return None
     return None
 
@@ -330,7 +338,16 @@ def _list_item_case(tagged: Tagged, first: int, last: int) -> str | None:
     toks = tagged.tokens
     if first == 0 or last >= len(toks) or toks[first - 1].text not in LIST_OPENERS:
         return None
-    return "Nom" if toks[last].text in DASHES else None
+    if toks[last].text not in DASHES:
+        return None
+    # «Чендыевой М. С. — инспектору»: a surname that cannot be a nominative is in the post's case
+    post = next((t for t in toks[last + 1 : last + 1 + MODIFIER_REACH] if t.pos != "ADJ"), None)
+    words = [t for t in toks[first:last] if len(t.text) > 1 and t.text[:1].isupper()]
+    if post is not None and post.pos == "NOUN" and post.case not in (None, "Nom") and words:
+        cases = {UD_OF.get(p.tag.case) for p in words[0].parses if p.tag.POS == "NOUN"}
+        if "Nom" not in cases and post.case in cases:
+            return post.case
+    return "Nom"
 
 
 def _official_order(words: list[str], sizes: tuple[int, int], right: str) -> bool:
