@@ -14,6 +14,15 @@ from extractor.rules.organizations.names import spells
 
 # sentence, name, legal_form, kind, aliases (None: not checked; a list: exactly these, any order)
 ORG_CASES = [
+    # a legal form and short name in brackets after the name written out; the heading's abbreviated
+    # name is the same plant
+    ("Ухтинский НПЗ утвердил экопрограмму\n\nОбщество с ограниченной ответственностью «Ухтинский "
+     "нефтеперерабатывающий завод» (ООО «УНПЗ») утвердило экологическую программу. Главный инженер ООО «УНПЗ» "
+     "Олег Гаспарян рассказал о ней.", "Ухтинский нефтеперерабатывающий завод", "ООО", "company",
+     ["Ухтинский НПЗ", "УНПЗ"]),
+    # a common noun opening a sentence before the text's short name is no word of a name
+    ("Акционерное общество «Кубаньинвестбанк» (далее — Банк) подвело итоги года. Доля Банка на ипотечном рынке "
+     "края составила 7,2%.", "Кубаньинвестбанк", "АО", "company", None),
     # the name after a compound common noun the model read into it
     ("Как отметил генеральный директор IT-компании «Вектор» Олег Ким, спрос растет.", "Вектор", None, "company", []),
     # a ministry's short name ending in a genitive does not decline («Минфина» does)
@@ -616,6 +625,9 @@ def test_a_name_stops_before_a_post_after_its_place(extract):
 
 # sentences that name no organization at all
 NO_ORG_TEXTS = [
+    # a special economic zone and a field of study carry quoted names that are no organizations
+    "Заводу предоставят участок в особой экономической зоне «Тамбов».",
+    "Конкурс на направление «Педагогическое образование» составил 7 человек на место.",
     # a quoted name after a terminal or a survey names the thing; a compound noun after an
     # abbreviation is a common noun
     "Первый поезд из 62 контейнеров прибыл на терминал «Заречный» в субботу.",

@@ -118,16 +118,16 @@ def _add_names(names: list[str], m: OrgMention) -> None:
 
 
 def _grouped(mentions: list[OrgMention], bracketed: dict[int, int]) -> list[list[OrgMention]]:
-    """Mentions in text order, each joined to the first group it is one organization with, or to
-    the group of the mention it stands in brackets after."""
+    """Mentions in text order, each joined to the group of the mention it stands in brackets
+    after, or else to the first group it is one organization with."""
     groups: list[list[OrgMention]] = []
     names: list[list[str]] = []
     group_of: dict[int, int] = {}
     for n, m in enumerate(mentions):
         own = _names([m])
-        k = next((i for i, ns in enumerate(names) if _one_org(ns, own) and not _other_forms(groups[i], [m])), None)
-        if k is None and group_of.get(bracketed.get(n, -1)) is not None:
-            k = group_of[bracketed[n]]
+        k = group_of.get(bracketed.get(n, -1))
+        if k is None:
+            k = next((i for i, ns in enumerate(names) if _one_org(ns, own) and not _other_forms(groups[i], [m])), None)
         if k is None:
             k = len(groups)
             groups.append([m])
@@ -188,9 +188,16 @@ def _principal(names: list[str], official: frozenset[str] = frozenset()) -> str:
 ABBREVIATIONS = re.compile(r"[А-ЯЁA-Z][А-ЯЁA-Zа-яё]*[А-ЯЁA-Z](?:\s[А-ЯЁA-Z][А-ЯЁA-Zа-яё]*[А-ЯЁA-Z])+")
 
 
+# a word of an abbreviated name: «Печорский НПЗ», «Рязанская ГРЭС»
+ABBREVIATED_WORD = re.compile(r"[А-ЯЁ]{3,}")
+
+
 def _short(name: str) -> bool:
-    """One word, or abbreviations only."""
-    return " " not in name or ABBREVIATIONS.fullmatch(name) is not None
+    """One word, abbreviations only, or a name that abbreviates its head («Печорский НПЗ»)."""
+    words = name.split()
+    return len(words) == 1 or ABBREVIATIONS.fullmatch(name) is not None or (
+        len(words) == 2 and ABBREVIATED_WORD.fullmatch(words[-1]) is not None
+    )
 
 
 def _one_org(names: list[str], other: list[str]) -> bool:

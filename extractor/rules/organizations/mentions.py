@@ -569,6 +569,20 @@ def _coordinated(tagged: Tagged, i: int, head_end: int, limit: int, kind: str) -
 SPAN_OPENERS = frozenset({"(", "[", "«", "„", "-", "–", "—", ","})
 
 
+def _opening_common_noun(tagged: Tagged, k: int) -> bool:
+    """A common noun that is no organization's head, opening its sentence before a capitalized
+    organization's head that the text uses as a short name: «Доля» in «Доля Банка ...»,
+    «Выручка» in «Выручка Компании ...» («Голос Америки» keeps its word)."""
+    toks = tagged.tokens
+    tok = toks[k]
+    reach = min(len(toks), k + 1 + MAX_HEAD_KIND_WORDS)
+    return (
+        tagged.sents[tok.sent].first == k and tok.pos == "NOUN" and toks[k + 1].text[:1].isupper()
+        and is_common_word(tok) and not org_heads().longest_at(toks, k, reach)
+        and not org_organs().longest_at(toks, k, reach) and bool(org_heads().longest_at(toks, k + 1, reach))
+    )
+
+
 def _opening_adverb(tok: Token) -> bool:
     """«Сегодня», «Также», «Ранее»: an adverb of the dictionary, no word of a name."""
     return tok.pos == "ADV" and is_common_word(tok) and all(p.tag.POS == "ADVB" for p in tok.parses)
@@ -607,6 +621,8 @@ def _ner_mentions(tagged: Tagged, spans: NamedSpans, tickers: set[int]) -> list[
         quoted = first > 0 and toks[first - 1].text in OPEN_QUOTES  # «Вперёд, Италия»: a name
         while not quoted and first < last - 1 and (toks[first].pos in ("VERB", "AUX") or _opening_adverb(toks[first])):
             first += 1  # and an adverb: «Сегодня Томский политехнический университет подписал»
+        if not quoted and first < last - 1 and _opening_common_noun(tagged, first):
+            first += 1  # «Доля Банка на рынке составила»: the noun opening the sentence is no word of it
         post_end = match_post_head(toks, first, last)
         if post_end is not None and post_end < last and toks[post_end].text[:1].isupper():
             first = post_end
