@@ -741,6 +741,10 @@ def test_position_with_rank(extract, text, name, role, org, normal, rank):
 # sentence, person name -> the whole posts of that person, in order: several appositions, and a
 # neighbour's post is not given to this person
 POSTS_OF_PERSON_CASES = [
+    # a finite verb of an acting participle's lemma is neither a post nor a word of one
+    ("Главную роль исполняет заслуженная артистка России Дарья Миронова.", "Дарья Миронова",
+     ["заслуженная артистка России"]),
+    ("Вертолетом управлял майор Олег Ройко.", "Олег Ройко", ["майор"]),
     # a post followed by a note in brackets and a name is that name's, not an apposition of the
     # name before
     ("В совещании участвовали первый заместитель главы администрации города Пскова Сергей Мохов, директор "

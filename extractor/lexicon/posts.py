@@ -154,6 +154,8 @@ def _is_person_noun(word: str) -> bool:
 def match_post_head(tokens: Sequence[Token], i: int, end: int) -> int | None:
     """End of the longest post of the lexicon starting at token i, or None; an abbreviation
     («гендиректор», «замминистра») stands for the whole post it abbreviates."""
+    if i < end and tokens[i].feats.get("VerbForm") == "Fin":
+        return None  # «управлял», «исполняет»: a verb, though of a participle's lemma («управляющий»)
     lexicon = post_lexicon()
     first = post_lemma(tokens[i]) if i < end else ""
     starts: list[Phrase] = [(first,)]
@@ -198,6 +200,8 @@ def is_modifier(tok: Token, previous: Token | None = None) -> bool:
     """A word that qualifies a post before its head: «первый», «врио», «бывший»; the object of
     an acting post right after it («исполняющий обязанности», «временно исполняющий полномочия»),
     while «полномочия» elsewhere qualifies nothing."""
+    if tok.feats.get("VerbForm") == "Fin":
+        return False  # «роль исполняет заслуженная артистка»: a verb, though of the acting participle's lemma
     lexicon = post_lexicon()
     lemma = post_lemma(tok)
     if lemma in lexicon.acting_objects:
