@@ -14,6 +14,10 @@ from extractor.rules.organizations.names import spells
 
 # sentence, name, legal_form, kind, aliases (None: not checked; a list: exactly these, any order)
 ORG_CASES = [
+    # a body's name without its territory of several adjectives is the same body
+    ("Отчет заслушали на заседании Муниципального Собрания Сокольского муниципального округа. Председатель "
+     "Муниципального Собрания поблагодарил депутатов.", "Муниципальное Собрание Сокольского муниципального округа",
+     None, "authority", ["Муниципальное Собрание"]),
     # a legal form and short name in brackets after the name written out; the heading's abbreviated
     # name is the same plant
     ("Ухтинский НПЗ утвердил экопрограмму\n\nОбщество с ограниченной ответственностью «Ухтинский "

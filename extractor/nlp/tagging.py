@@ -309,22 +309,27 @@ ABBREVIATION = re.compile(r"[А-ЯЁ]{2,6}")
 
 def _joined_abbreviations(tagged: Tagged) -> list[Span]:
     """Two abbreviations the model marked one after another are one body: «ГУ МЧС» is the main
-    office of МЧС, not «ГУ» and «МЧС» («ГУ МЧС России по ...» is read whole further on)."""
+    office of МЧС, not «ГУ» and «МЧС» («ГУ МЧС России по ...» is read whole further on); so are
+    adjectives the model cut from the name after them: «Алтайского краевого | Законодательного
+    Собрания»."""
     out: list[Span] = []
-    toks = tagged.tokens
     for span in tagged.spans:
-        prev = out[-1] if out else None
-        country = span.last < len(toks) and toks[span.last].text in ("России", "РФ")
-        if (
-            prev is not None and not country and prev.type == span.type == "ORG" and span.first == prev.last
-            and span.start - prev.end == 1 and tagged.text[prev.end] == " "
-            and ABBREVIATION.fullmatch(prev.text) and ABBREVIATION.fullmatch(span.text)
-        ):
-            text = tagged.text[prev.start : span.end]
-            out[-1] = Span("ORG", prev.start, span.end, text, prev.first, span.last)
+        if out and _one_name(tagged, out[-1], span):
+            prev = out[-1]
+            out[-1] = Span("ORG", prev.start, span.end, tagged.text[prev.start : span.end], prev.first, span.last)
             continue
         out.append(span)
     return out
+
+
+def _one_name(tagged: Tagged, prev: Span, span: Span) -> bool:
+    toks = tagged.tokens
+    if not (prev.type == span.type == "ORG" and span.first == prev.last and tagged.text[prev.end : span.start] == " "):
+        return False
+    if all(t.pos == "ADJ" for t in toks[prev.first : prev.last]):
+        return True
+    country = span.last < len(toks) and toks[span.last].text in ("России", "РФ")
+    return not country and bool(ABBREVIATION.fullmatch(prev.text) and ABBREVIATION.fullmatch(span.text))
 
 
 # «КТ-исследований», «IT-компании», «Конференц-звонок»: a capitalized first part, a common noun after

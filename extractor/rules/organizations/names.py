@@ -334,11 +334,25 @@ def _territory_cut(words: list[str]) -> int | None:
     for i in range(1, len(words)):
         if _territory_genitive(low[i]) or low[i] == "по" and i >= 2:
             return i
-        if i + 1 < len(words) and _territory_genitive(low[i + 1]) and PLACE_ADJECTIVE_GENITIVE.search(low[i]):
+        if _adjectives_before_territory(low, i):
             return i
         if words[i][:1].isupper() and low[i - 1] not in SKIPPED and i + 1 == len(words) and _place_word(low[i]):
             return i  # «Государственный Совет | Татарстана»
     return None
+
+
+# adjectives of a territory's noun: «Сокольского муниципального | округа»
+MAX_TERRITORY_ADJECTIVES = 3
+
+
+def _adjectives_before_territory(low: list[str], i: int) -> bool:
+    """Words from i on are a place's adjectives in the genitive, then a territory's noun."""
+    for j in range(i, min(len(low), i + MAX_TERRITORY_ADJECTIVES)):
+        if not PLACE_ADJECTIVE_GENITIVE.search(low[j]):
+            return False
+        if j + 1 < len(low) and _territory_genitive(low[j + 1]):
+            return True
+    return False
 
 
 def _place_word(word: str) -> bool:
