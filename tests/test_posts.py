@@ -741,6 +741,9 @@ def test_position_with_rank(extract, text, name, role, org, normal, rank):
 # sentence, person name -> the whole posts of that person, in order: several appositions, and a
 # neighbour's post is not given to this person
 POSTS_OF_PERSON_CASES = [
+    # a time named by a pronoun opens a participle's aside: «до этого занимавшая пост ...»
+    ("Министром назначена Марина Лебедева, до этого занимавшая пост первого заместителя министра.",
+     "Марина Лебедева", ["министр", "первый заместитель министра"]),
     # a finite verb of an acting participle's lemma is neither a post nor a word of one
     ("Главную роль исполняет заслуженная артистка России Дарья Миронова.", "Дарья Миронова",
      ["заслуженная артистка России"]),

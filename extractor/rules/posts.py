@@ -983,6 +983,9 @@ def _impersonal_appointment(tagged: Tagged, spans: NamedSpans, nm: NameTokens, j
     return _posts_after_link(tagged, spans, j + 1, limit)
 
 
+THAT_TIME = frozenset({"этого", "того", "тех", "этих"})
+
+
 def _past_adverbial(toks: list[Token], k: int, limit: int) -> int:
     """The end of a place or time phrase starting at k («в 2009 году», «до 2012 года», «в
     администрации Брянской области», «13 лет»), none of its words in the instrumental or the
@@ -996,6 +999,8 @@ def _past_adverbial(toks: list[Token], k: int, limit: int) -> int:
         return k + 2
     else:
         return k
+    if m < limit and toks[m].text.lower() in THAT_TIME:
+        return m + 1  # «до этого», «после того»: a time named by a pronoun
     end = min(limit, m + MAX_ADVERBIAL_WORDS)
     while m < end and toks[m].pos in ADVERBIAL_WORDS and toks[m].case not in ("Nom", "Ins"):
         m += 1
