@@ -606,6 +606,16 @@ def test_a_body_without_its_territory_is_the_same_body(extract, text, name, shor
     assert [(o["name"], o["aliases"]) for o in extract(text)["organizations"]] == [(name, [short])]
 
 
+def test_a_capitalized_lone_head_is_the_one_body_of_its_kind(extract):
+    doc = extract("Проект бюджета рассмотрела Дума Великого Новгорода. Палата направила в Думу заключение на проект.")
+    assert [(o["name"], o["aliases"]) for o in doc["organizations"]] == [("Дума Великого Новгорода", ["Дума"])]
+    # of two dumas, «Думу» is neither for sure
+    doc = extract("Проекты рассмотрели Дума Великого Новгорода и Дума Пскова. Палата направила в Думу заключение.")
+    assert [(o["name"], o["aliases"]) for o in doc["organizations"]] == [
+        ("Дума Великого Новгорода", []), ("Дума Пскова", []), ("Дума", [])
+    ]
+
+
 def test_a_lone_head_or_an_abbreviation_keeps_apart_from_a_territorys_body(extract):
     doc = extract("Правительство утвердило программу. Правительство Омской области выделит средства. "
                   "МВД проверит данные МВД Петербурга.")

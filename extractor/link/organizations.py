@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from extractor.lexicon.orgs import legal_forms
+from extractor.lexicon.orgs import legal_forms, org_heads
 from extractor.model import Location, Mention, Organization
 from extractor.rules.locations import LocMention, is_republic, same_place
 from extractor.rules.organizations.names import (
@@ -127,7 +127,9 @@ def _grouped(mentions: list[OrgMention], bracketed: dict[int, int]) -> list[list
         own = _names([m])
         k = group_of.get(bracketed.get(n, -1))
         if k is None:
-            k = next((i for i, ns in enumerate(names) if _one_org(ns, own) and not _other_forms(groups[i], [m])), None)
+            found = [i for i, ns in enumerate(names) if _one_org(ns, own) and not _other_forms(groups[i], [m])]
+            # a lone head one of several organizations may go by («Дума» of two dumas) joins none
+            k = found[0] if len(found) == 1 or found and not _lone_head(own) else None
         if k is None:
             k = len(groups)
             groups.append([m])
@@ -146,13 +148,21 @@ def _pairwise(groups: list[list[OrgMention]]) -> list[list[OrgMention]]:
         return groups
     out: list[list[OrgMention]] = []
     for group in groups:
-        target = next((g for g in out if _one_org(_names(g), _names(group)) and not _other_forms(g, group)), None)
+        names = _names(group)
+        targets = [g for g in out if _one_org(_names(g), names) and not _other_forms(g, group)]
+        target = targets[0] if len(targets) == 1 or targets and not _lone_head(names) else None
         if target is None:
             out.append(list(group))
         else:
             target.extend(group)
             target.sort(key=lambda m: m.start)
     return out
+
+
+def _lone_head(names: list[str]) -> bool:
+    """Names that are one organization's head («Дума», «Правительство»): the short name of
+    whichever body of that kind the text means."""
+    return all((n.lower(),) in org_heads() for n in names)
 
 
 def _other_forms(a: list[OrgMention], b: list[OrgMention]) -> bool:

@@ -326,6 +326,10 @@ def _territory_genitive(word: str) -> bool:
 PLACE_ADJECTIVE_GENITIVE = re.compile(r"(?:ской|цкой|ского|цкого|ной|ного)$")
 
 
+# an adjective in the genitive opening a city's name: «Великого» Новгорода, «Нижнего» Тагила
+ADJECTIVE_GENITIVE = re.compile(r"(?:ого|его|ой|ей|их|ых)$")
+
+
 def _territory_cut(words: list[str]) -> int | None:
     """Where the territory a body serves begins in its name: «Дума | города Иркутска»,
     «Законодательное собрание | Нижегородской области», «Департамент Росприроднадзора | по
@@ -338,6 +342,11 @@ def _territory_cut(words: list[str]) -> int | None:
             return i
         if words[i][:1].isupper() and low[i - 1] not in SKIPPED and i + 1 == len(words) and _place_word(low[i]):
             return i  # «Государственный Совет | Татарстана»
+        if (
+            i + 2 == len(words) and words[i][:1].isupper() and ADJECTIVE_GENITIVE.search(low[i])
+            and words[i + 1][:1].isupper() and _place_word(low[i + 1])
+        ):
+            return i  # «Дума | Великого Новгорода»
     return None
 
 
@@ -368,7 +377,7 @@ def is_territorial_short_form(short: str, name: str) -> bool:
     cut = _territory_cut(words)
     if cut is None or short.isupper():
         return False  # «МВД» is the federal body, «МВД Петербурга» one of the regions
-    if cut == 1:
+    if cut == 1 and not short[:1].isupper():
         return False  # a lone head: «правительство» may be any of the governments a text names
     return _stems(plain(short)) == _stems(plain(" ".join(words[:cut])))
 
