@@ -14,6 +14,9 @@ from extractor.rules.organizations.names import spells
 
 # sentence, name, legal_form, kind, aliases (None: not checked; a list: exactly these, any order)
 ORG_CASES = [
+    # a lexicon head with a hyphenated adjective matches its tokens' lemmas
+    ("Проверку провела Контрольно-счетная палата города Пскова.", "Контрольно-счетная палата города Пскова", None,
+     "authority", []),
     # a body's name without its territory of several adjectives is the same body
     ("Отчет заслушали на заседании Муниципального Собрания Сокольского муниципального округа. Председатель "
      "Муниципального Собрания поблагодарил депутатов.", "Муниципальное Собрание Сокольского муниципального округа",

@@ -122,5 +122,11 @@ def lemma_table() -> dict[str, str]:
 
 
 def phrase_lemmas(phrase: str) -> tuple[str, ...]:
-    """Lemmas of the words of a lexicon phrase (hyphenated words kept whole)."""
-    return tuple(w if "-" in w else word_lemma(w) for w in plain_lemma(phrase.lower()).split())
+    """Lemmas of the words of a lexicon phrase; a hyphenated adjective too, as the tokens' lemmas
+    give it («контрольно-счетная» -> «контрольно-счетный»), other hyphenated words kept whole."""
+    return tuple(_hyphenated_lemma(w) if "-" in w else word_lemma(w) for w in plain_lemma(phrase.lower()).split())
+
+
+def _hyphenated_lemma(word: str) -> str:
+    found = parses(word)
+    return plain_lemma(found[0].normal_form) if found and found[0].tag.POS == "ADJF" else word
