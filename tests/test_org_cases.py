@@ -14,6 +14,9 @@ from extractor.rules.organizations.names import spells
 
 # sentence, name, legal_form, kind, aliases (None: not checked; a list: exactly these, any order)
 ORG_CASES = [
+    # an abbreviation with a case ending keeps its capitals in the nominative
+    ("Представитель МИДа заявил о протесте.", "МИД", None, "authority", []),
+    ("Спектакль покажут на сцене ТЮЗа в субботу.", "ТЮЗ", None, "other", []),
     # a lexicon head with a hyphenated adjective matches its tokens' lemmas
     ("Проверку провела Контрольно-счетная палата города Пскова.", "Контрольно-счетная палата города Пскова", None,
      "authority", []),

@@ -100,9 +100,20 @@ def _nominative_name(words: list[Token], text: str) -> str:
     said = name.split()
     if len(said) != len(written):
         return name
-    return " ".join(
-        w if len(w) > 1 and w.isupper() or _ministry_of_a_genitive(w) else n for n, w in zip(said, written, strict=True)
-    )
+    return " ".join(_nominative_word(n, w) for n, w in zip(said, written, strict=True))
+
+
+# an abbreviation with a case ending: «МИДа», «МИДе», «ЦБшного» is no name
+DECLINED_ABBREVIATION = re.compile(r"([А-ЯЁ]{2,})[а-яё]{1,2}")
+
+
+def _nominative_word(said: str, written: str) -> str:
+    """A word of a name in the nominative: abbreviations and ministries' genitive short names as
+    written, an abbreviation's case ending dropped («МИДа» -> «МИД», not «Мид»)."""
+    if len(written) > 1 and written.isupper() or _ministry_of_a_genitive(written):
+        return written
+    declined = DECLINED_ABBREVIATION.fullmatch(written) if said != written else None  # dependents stay
+    return declined.group(1) if declined else said
 
 
 MINISTRY_SHORT = re.compile(r"Мин(?!истер)([а-яё]{4,})")
