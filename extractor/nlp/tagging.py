@@ -248,32 +248,41 @@ def _first_names_out_of_orgs(tagged: Tagged) -> list[Span]:
     Банка Сафина | Альбина Маратовна». A first name the model made a person of its own joins the
     patronymic after it: «Тагир | Семенович Чебодаев»."""
     spans: list[Span | None] = list(tagged.spans)
-    toks = tagged.tokens
     for n in range(len(spans) - 1):
-        org, per = spans[n], spans[n + 1]
-        if org is None or per is None or org.last != per.first or per.type != "PER":
+        before, per = spans[n], spans[n + 1]
+        if before is None or per is None or before.last != per.first or per.type != "PER":
             continue
-        if org.type == "PER":
-            if org.last - org.first == 1 and PATRONYMIC_ENDING.search(toks[per.first].text):
-                text = tagged.text
-                spans[n + 1] = Span("PER", org.start, per.end, text[org.start : per.end], org.first, per.last)
-                spans[n] = None
-            continue
-        if org.last - org.first < 2:
-            continue
-        name = toks[org.last - 1]
-        if not name.text[:1].isupper():
-            continue
-        if PATRONYMIC_ENDING.search(toks[per.first].text):
-            if not any("Name" in p.tag for p in name.parses):
-                continue
-        elif not _official_order(toks, name, per):
-            continue
-        text = tagged.text
-        end = toks[org.last - 2].end
-        spans[n] = Span(org.type, org.start, end, text[org.start : end], org.first, org.last - 1)
-        spans[n + 1] = Span(per.type, name.start, per.end, text[name.start : per.end], org.last - 1, per.last)
+        if before.type == "PER":
+            if _first_name_alone(tagged, before, per):
+                spans[n], spans[n + 1] = None, _span(tagged, "PER", before.first, per.last)
+        elif _name_word_at_end(tagged, before, per):
+            spans[n] = _span(tagged, before.type, before.first, before.last - 1)
+            spans[n + 1] = _span(tagged, "PER", before.last - 1, per.last)
     return [s for s in spans if s is not None]
+
+
+def _span(tagged: Tagged, typ: str, first: int, last: int) -> Span:
+    """The span of tokens [first, last)."""
+    start, end = tagged.tokens[first].start, tagged.tokens[last - 1].end
+    return Span(typ, start, end, tagged.text[start:end], first, last)
+
+
+def _first_name_alone(tagged: Tagged, first: Span, per: Span) -> bool:
+    """«Тагир» before «Семенович Чебодаев»."""
+    return first.last - first.first == 1 and PATRONYMIC_ENDING.search(tagged.tokens[per.first].text) is not None
+
+
+def _name_word_at_end(tagged: Tagged, before: Span, per: Span) -> bool:
+    """The last word of an organization's or place's span is the first name («Виктория» before
+    «Олеговна Семенцова») or, in the official order, the surname («Сафина» before «Альбина
+    Маратовна») of the person after it."""
+    toks = tagged.tokens
+    word = toks[before.last - 1]
+    if before.last - before.first < 2 or not word.text[:1].isupper():
+        return False
+    if PATRONYMIC_ENDING.search(toks[per.first].text):
+        return any("Name" in p.tag for p in word.parses)
+    return _official_order(toks, word, per)
 
 
 def _official_order(toks: list[Token], surname: Token, per: Span) -> bool:
@@ -307,7 +316,7 @@ def _statistics_offices(tagged: Tagged) -> list[Span]:
 ABBREVIATION = re.compile(r"[А-ЯЁ]{2,6}")
 
 
-def _joined_abbreviations(tagged: Tagged) -> list[Span]:
+def _joined_org_spans(tagged: Tagged) -> list[Span]:
     """Two abbreviations the model marked one after another are one body: «ГУ МЧС» is the main
     office of МЧС, not «ГУ» and «МЧС» («ГУ МЧС России по ...» is read whole further on); so are
     adjectives the model cut from the name after them: «Алтайского краевого | Законодательного
@@ -315,14 +324,14 @@ def _joined_abbreviations(tagged: Tagged) -> list[Span]:
     out: list[Span] = []
     for span in tagged.spans:
         if out and _one_name(tagged, out[-1], span):
-            prev = out[-1]
-            out[-1] = Span("ORG", prev.start, span.end, tagged.text[prev.start : span.end], prev.first, span.last)
+            out[-1] = _span(tagged, "ORG", out[-1].first, span.last)
             continue
         out.append(span)
     return out
 
 
 def _one_name(tagged: Tagged, prev: Span, span: Span) -> bool:
+    """Two organizations' spans side by side that are one name: adjectives, or two abbreviations."""
     toks = tagged.tokens
     if not (prev.type == span.type == "ORG" and span.first == prev.last and tagged.text[prev.end : span.start] == " "):
         return False
@@ -361,9 +370,7 @@ def _without_compound_nouns(tagged: Tagged) -> list[Span]:
         if _compound_noun(toks[span.first], span.type):
             if span.last - span.first == 1:
                 continue
-            first = span.first + 1
-            start = toks[first].start
-            span = Span(span.type, start, span.end, tagged.text[start : span.end], first, span.last)
+            span = _span(tagged, span.type, span.first + 1, span.last)
         out.append(span)
     return out
 
@@ -556,7 +563,7 @@ class Tagger:
                 tagged.spans.append(Span(typ, start, end, text[start:end], first, last + 1))
             tagged.spans = _first_names_out_of_orgs(tagged)
             tagged.spans = _statistics_offices(tagged)
-            tagged.spans = _joined_abbreviations(tagged)
+            tagged.spans = _joined_org_spans(tagged)
             tagged.spans = _without_compound_nouns(tagged)
             out.append(tagged)
         return out
