@@ -612,6 +612,16 @@ def test_a_body_without_its_territory_is_the_same_body(extract, text, name, shor
     assert [(o["name"], o["aliases"]) for o in extract(text)["organizations"]] == [(name, [short])]
 
 
+def test_one_body_of_one_place_named_two_ways_is_one(extract):
+    doc = extract("Правительство Республики Хакасия утвердило программу. Правительство Хакасии выделит 5 млн рублей. "
+                  "Правительство Курской области и Правительство Белгородской области подписали соглашение.")
+    assert [(o["name"], o["aliases"]) for o in doc["organizations"]] == [
+        ("Правительство Республики Хакасия", ["Правительство Хакасии"]),
+        ("Правительство Курской области", []),
+        ("Правительство Белгородской области", []),
+    ]
+
+
 def test_a_capitalized_lone_head_is_the_one_body_of_its_kind(extract):
     doc = extract("Проект бюджета рассмотрела Дума Великого Новгорода. Палата направила в Думу заключение на проект.")
     assert [(o["name"], o["aliases"]) for o in doc["organizations"]] == [("Дума Великого Новгорода", ["Дума"])]

@@ -14,6 +14,7 @@ from extractor.rules.organizations.names import (
     OrgMention,
     org_kind,
     same_org,
+    split_territory,
 )
 from extractor.rules.persons import NameMention
 
@@ -214,13 +215,22 @@ def _one_org(names: list[str], other: list[str]) -> bool:
     """Two sets of names are one organization's when two of them are, and their principal names
     agree too, unless one side has short names only, or capitals only: «СГУ» joins «Саратовский
     государственный университет», but does not then bring «Сургутский государственный университет» in."""
-    if not any(same_org(a, b) for a in names for b in other):
+    if not any(_same(a, b) for a in names for b in other):
         return False
     if all(_short(n) for n in names) or all(_short(n) for n in other):
         return True
     if all(n.isupper() for n in names) or all(n.isupper() for n in other):
         return True  # a heading's capitals and a short name: «ЦЕНТР ГАРАНТИЙНОЙ ПОДДЕРЖКИ», «ЦГП»
-    return same_org(_principal(names), _principal(other))
+    return _same(_principal(names), _principal(other))
+
+
+def _same(a: str, b: str) -> bool:
+    """One organization's names, or one body's of one place named two ways: «Правительство
+    Республики Хакасия», «Правительство Хакасии»."""
+    if same_org(a, b):
+        return True
+    sa, sb = split_territory(a), split_territory(b)
+    return sa is not None and sb is not None and sa[0] == sb[0] and same_place(sa[1], sb[1])
 
 
 def _organization(text: str, group: list[OrgMention]) -> Organization:

@@ -368,6 +368,14 @@ def _place_word(word: str) -> bool:
     return any("Geox" in p.tag for p in parses(word))
 
 
+def split_territory(name: str) -> tuple[tuple[str, ...], str] | None:
+    """The stems of a body's name and the territory it serves: («правительств»,), «Республики
+    Хакасия»; None if it names none."""
+    words = name.split()
+    cut = _territory_cut(words)
+    return (_stems(plain(" ".join(words[:cut]))), " ".join(words[cut:])) if cut else None
+
+
 def is_territorial_short_form(short: str, name: str) -> bool:
     """`short` is `name` without the territory it serves: «Государственный Совет» of «Государственный
     Совет Республики Татарстан», «департамент Росприроднадзора» of «Департамент Росприроднадзора по
