@@ -261,6 +261,14 @@ def test_one_person_in_every_mention(extract, text, name, mentions):
     assert (person["name"], [m["text"] for m in person["mentions"]]) == (name, mentions)
 
 
+def test_case_forms_of_a_first_name_the_dictionary_does_not_know_are_one_person(extract):
+    doc = extract("Клуб назначил главным тренером финна Микку Сало. Агент Микки Сало подтвердил сделку. "
+                  "«Микка — опытный тренер», — сказал президент клуба Олег Ким.")
+    assert [(p["last"], [m["text"] for m in p["mentions"]]) for p in doc["persons"]] == [
+        ("Сало", ["Микку Сало", "Микки Сало", "Микка"]), ("Ким", ["Олег Ким"])
+    ]
+
+
 def test_a_first_name_and_patronymic_join_the_person_of_that_first_name(extract):
     # «Александрович» is a surname in the dictionary too: beside a first name it is a patronymic
     doc = extract("Виктор Семёнов остаётся в совете директоров. «Мы благодарим Виктора Александровича за "

@@ -19,12 +19,23 @@ def _norm(s: str) -> str:
     return " ".join(s.lower().replace("ё", "е").split())
 
 
+# a first name in -а the dictionary does not know, in its cases: «Юкка», «Юкки», «Юкку», «Юккой»
+DECLINED_VOWEL_ENDING = re.compile(r"(?:ой|ей|[аяиыуюе])$")
+# letters a declined name's stem keeps at least
+MIN_NAME_STEM = 3
+
+
 def _same_first(a: str, b: str) -> bool:
-    """First names agree: equal, or one is an initial («А.») of the other."""
+    """First names agree: equal, one is an initial («А.») of the other, or both are case forms of a
+    name in -а the dictionary does not know («Юкки», «Юкку»)."""
     a, b = name_key(a), name_key(b)
     if a.endswith(".") or b.endswith("."):
         return a[:1] == b[:1]
-    return a == b
+    if a == b:
+        return True
+    ma, mb = DECLINED_VOWEL_ENDING.search(a), DECLINED_VOWEL_ENDING.search(b)
+    stem_a, stem_b = a[: ma.start()] if ma else None, b[: mb.start()] if mb else None
+    return stem_a is not None and stem_a == stem_b and len(stem_a) >= MIN_NAME_STEM
 
 
 def _surname_keys(nm: NameMention) -> set[str]:
@@ -35,7 +46,7 @@ def _surname_keys(nm: NameMention) -> set[str]:
 def _compatible(person: Person, keys: set[str], firsts: set[str], nm: NameMention) -> bool:
     """A mention may be `person` (whose mentions gave the surname `keys` and the first names
     `firsts`): the surnames meet, the first names or initials agree."""
-    if nm.last and not nm.first and person.first and name_key(nm.last) == name_key(person.first):
+    if nm.last and not nm.first and person.first and _same_first(nm.last, person.first):
         return True  # a lone first name the dictionary does not know: «Ерлан» after «Ерлан Касымбеков»
     if nm.last and person.last and not keys & _surname_keys(nm):
         return False
@@ -160,7 +171,11 @@ def _take_names(p: Person, rank: list[int], nm: NameMention, same_surname: bool,
     p.first = p.first or nm.first
     p.middle = p.middle or nm.middle
     if not nm.last or (p.last and not same_surname):
-        return  # a lone first name taken for a surname: «Ерлан» after «Ерлан Касымбеков»
+        # a lone first name taken for a surname: «Ерлан» after «Ерлан Касымбеков»; written in the
+        # nominative, it is the sure form of a first name kept as declined («Юкка» of «Юкку»)
+        if nm.last and not nm.first and p.first and nm.last_rank > rank[0] and _same_first(nm.last, p.first):
+            p.first, rank[0] = nm.last, nm.last_rank
+        return
     if not p.last or (nm.last_rank > rank[1] and (nm.first or (rank[1] < DICTIONARY and nm.gender == gender))):
         p.last, rank[1] = nm.last, nm.last_rank
 
