@@ -78,10 +78,10 @@ def _raw_digits(text: str) -> list[_Raw]:
         else:
             value, value_to, num_start = to_float(m.group("v")), None, m.start("v")
         out.append(_Raw(num_start, m.end(), value, value_to, _unit_kind(m.group("unit"))))
-    for m in _LISTED_RE.finditer(text):
-        out.append(_Raw(m.start("x"), m.end("x"), to_float(m.group("x")), None, _unit_kind(m.group("unit"))))
-    for m in _FROM_LEVEL_RE.finditer(text):
-        out.append(_Raw(m.start("x"), m.end("x"), to_float(m.group("x")), None, _unit_kind(m.group("unit"))))
+    # numbers that take the unit written after a later one: «с 68 до 61%», «29 и 22 процента»
+    for regex in (_LISTED_RE, _FROM_LEVEL_RE):
+        for m in regex.finditer(text):
+            out.append(_Raw(m.start("x"), m.end("x"), to_float(m.group("x")), None, _unit_kind(m.group("unit"))))
     return out
 
 

@@ -368,6 +368,7 @@ def _place_word(word: str) -> bool:
     return any("Geox" in p.tag for p in parses(word))
 
 
+@lru_cache(maxsize=NAME_CACHE)
 def split_territory(name: str) -> tuple[tuple[str, ...], str] | None:
     """The stems of a body's name and the territory it serves: («правительств»,), «Республики
     Хакасия»; None if it names none."""
