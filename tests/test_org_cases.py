@@ -38,6 +38,14 @@ ORG_CASES = [
     # a ministry's short name ending in a genitive does not decline («Минфина» does)
     ("Об этом сообщает пресс-служба Минпросвещения России.", "Минпросвещения России", None, "authority", []),
     ("Письмо пришло из Минфина России.", "Минфин России", None, "authority", []),
+    # a regional ministry's short name takes its region in; a bare short name after it is the same body
+    ("Минздрав Чувашии сообщил о снижении заболеваемости на 12%. По данным Минздрава, вакцинировано 64% жителей.",
+     "Минздрав Чувашии", None, "authority", ["Минздрав"]),
+    ("Об этом сообщили в Минпромэнерго Чувашии.", "Минпромэнерго Чувашии", None, "authority", []),
+    # a ministry's short name the model read as a place
+    ("Минтрудсоцзащиты Тверской области увеличило выплаты семьям.", "Минтрудсоцзащиты Тверской области", None,
+     "authority", []),
+    ("Позицию ведомства изложили в МИД Казахстана.", "МИД Казахстана", None, "authority", []),
     # two abbreviations one after another are one body, of the kind of the one it belongs to
     ("Благодарности начальника ГУ МЧС вручены пожарным.", "ГУ МЧС", None, "authority", []),
     # a short name with its territory in brackets, and the legal form and short name that open
@@ -1697,3 +1705,28 @@ def test_a_spelled_out_legal_form_before_a_name_without_quotes(extract):
 )
 def test_a_short_name_spells_a_name_a_letter_or_a_few_a_word(short, name, spelled):
     assert spells(short, name) is spelled
+
+
+def test_a_regional_ministry_is_not_the_federal_one_of_the_same_short_name(extract):
+    out = extract("Минздрав Чувашии и Минздрав России подписали соглашение о сотрудничестве.")
+    assert [(o["name"], o["kind"]) for o in out["organizations"]] == [
+        ("Минздрав Чувашии", "authority"),
+        ("Минздрав России", "authority"),
+    ]
+
+
+def test_a_bare_short_name_two_ministries_of_it_may_go_by_joins_neither(extract):
+    out = extract("Минздрав Чувашии и Минздрав России подписали соглашение. Минздрав начнет работу в мае.")
+    assert [[m["text"] for m in o["mentions"]] for o in out["organizations"]] == [
+        ["Минздрав Чувашии"],
+        ["Минздрав России"],
+        ["Минздрав"],
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Мингазов приехал из Миннесоты в Минск.", "Минтимер Шаймиев посетил Минусинский район."],
+)
+def test_words_that_only_begin_like_a_ministry_are_no_ministry(extract, sentence):
+    assert extract(sentence)["organizations"] == []

@@ -12,6 +12,7 @@ from extractor.rules.organizations.names import (
     LATIN_AFTER_DESCRIPTOR,
     QUOTED_AFTER_DESCRIPTOR,
     OrgMention,
+    is_placed_body_short_form,
     org_kind,
     same_org,
     split_territory,
@@ -128,9 +129,13 @@ def _grouped(mentions: list[OrgMention], bracketed: dict[int, int]) -> list[list
         own = _names([m])
         k = group_of.get(bracketed.get(n, -1))
         if k is None:
-            found = [i for i, ns in enumerate(names) if _one_org(ns, own) and not _other_forms(groups[i], [m])]
-            # a lone head one of several organizations may go by («Дума» of two dumas) joins none
-            k = found[0] if len(found) == 1 or found and not _lone_head(own) else None
+            found = [
+                i
+                for i, ns in enumerate(names)
+                if _one_org(ns, own) and not _other_forms(groups[i], [m]) and not _bare_before(ns, own)
+            ]
+            j = _joined([names[i] for i in found], own)
+            k = found[j] if j is not None else None
         if k is None:
             k = len(groups)
             groups.append([m])
@@ -142,6 +147,31 @@ def _grouped(mentions: list[OrgMention], bracketed: dict[int, int]) -> list[list
     return groups
 
 
+def _bare_before(earlier: list[str], later: list[str]) -> bool:
+    """«МВД проверит данные МВД Петербурга»: a state body's bare short name said before a body of
+    a place is the country's body; said after, it may be that place's («По данным Минздрава»)."""
+    return any(is_placed_body_short_form(a, b) for a in earlier for b in later) and not any(
+        same_org(a, b) for a in earlier for b in later if not is_placed_body_short_form(a, b)
+    )
+
+
+def _joined(found: list[list[str]], own: list[str]) -> int | None:
+    """Which of the organizations found (by their names) a mention's or a group's names join:
+    the first, but a lone head one of several organizations may go by («Дума» of two dumas), or
+    a state body's bare short name that one of them is only by the place after it («Минздрав»
+    after «Минздрав России» and «Минздрав Чувашии»), joins none but the same name said before."""
+    if len(found) <= 1:
+        return 0 if found else None
+    if not _lone_head(own) and not _of_a_place(found, own):
+        return 0
+    same = [i for i, ns in enumerate(found) if {_norm(n) for n in ns} == {_norm(n) for n in own}]
+    return same[0] if len(same) == 1 else None
+
+
+def _of_a_place(found: list[list[str]], own: list[str]) -> bool:
+    return any(is_placed_body_short_form(a, b) for ns in found for a in own for b in ns)
+
+
 def _pairwise(groups: list[list[OrgMention]]) -> list[list[OrgMention]]:
     """Groups that a later mention shows to be one («Норникель» after «Норильский Никель» and
     «Норникелем») are joined: the first absorbs the later ones."""
@@ -150,8 +180,13 @@ def _pairwise(groups: list[list[OrgMention]]) -> list[list[OrgMention]]:
     out: list[list[OrgMention]] = []
     for group in groups:
         names = _names(group)
-        targets = [g for g in out if _one_org(_names(g), names) and not _other_forms(g, group)]
-        target = targets[0] if len(targets) == 1 or targets and not _lone_head(names) else None
+        targets = [
+            g
+            for g in out
+            if _one_org(_names(g), names) and not _other_forms(g, group) and not _bare_before(_names(g), names)
+        ]
+        j = _joined([_names(g) for g in targets], names)
+        target = targets[j] if j is not None else None
         if target is None:
             out.append(list(group))
         else:
@@ -227,7 +262,7 @@ def _one_org(names: list[str], other: list[str]) -> bool:
 def _same(a: str, b: str) -> bool:
     """One organization's names, or one body's of one place named two ways: «Правительство
     Республики Хакасия», «Правительство Хакасии»."""
-    if same_org(a, b):
+    if same_org(a, b) or is_placed_body_short_form(a, b) or is_placed_body_short_form(b, a):
         return True
     sa, sb = split_territory(a), split_territory(b)
     return sa is not None and sb is not None and sa[0] == sb[0] and same_place(sa[1], sb[1])

@@ -14,6 +14,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property
+from importlib import resources
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -301,14 +302,36 @@ def is_statistics_office(word: str) -> bool:
     return STATISTICS_OFFICE_WORD.fullmatch(word) is not None
 
 
-def _statistics_offices(tagged: Tagged) -> list[Span]:
-    """A regional statistics office is an organization, whatever the model made of its one word
-    («начальник отдела Челябинскстата»: no span; «Татарстанстат сообщил»: a person)."""
+@cache
+def _ministry_stems() -> tuple[str, ...]:
+    text = resources.files("extractor.nlp").joinpath("data", "ministry_stems.txt").read_text(encoding="utf-8")
+    return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+# «Минздрав», «Минпромэнерго», «Минтрудсоцзащиты»: «Мин» and a ministry's stem, capitalized
+MINISTRY_WORD = re.compile(r"Мин(?!истер)([а-яё]{3,})")
+
+
+def is_ministry_short_name(word: str) -> bool:
+    """A ministry's one-word short name («Минздрава», «Минсельхозпрод»), not a name that starts
+    with the same letters («Мингазов», «Миннесота»): «Мин» + a stem of ministry_stems.txt."""
+    m = MINISTRY_WORD.fullmatch(word)
+    return m is not None and m.group(1).startswith(_ministry_stems())
+
+
+def _one_word_body(word: str) -> bool:
+    return is_statistics_office(word) or is_ministry_short_name(word)
+
+
+def _one_word_bodies(tagged: Tagged) -> list[Span]:
+    """A regional statistics office or a ministry's short name is an organization, whatever the
+    model made of its one word («начальник отдела Челябинскстата»: no span; «Татарстанстат
+    сообщил»: a person; «Минтрудсоцзащиты Тверской области»: a place)."""
     toks = tagged.tokens
-    spans = [s for s in tagged.spans if not (s.last - s.first == 1 and is_statistics_office(toks[s.first].text))]
+    spans = [s for s in tagged.spans if not (s.last - s.first == 1 and _one_word_body(toks[s.first].text))]
     covered = {k for s in spans for k in range(s.first, s.last)}
     for k, tok in enumerate(toks):
-        if k not in covered and is_statistics_office(tok.text):
+        if k not in covered and _one_word_body(tok.text):
             spans.append(Span("ORG", tok.start, tok.end, tok.text, k, k + 1))
     return sorted(spans, key=lambda s: (s.start, s.end))
 
@@ -562,7 +585,7 @@ class Tagger:
                 end = toks[last].end
                 tagged.spans.append(Span(typ, start, end, text[start:end], first, last + 1))
             tagged.spans = _first_names_out_of_orgs(tagged)
-            tagged.spans = _statistics_offices(tagged)
+            tagged.spans = _one_word_bodies(tagged)
             tagged.spans = _joined_org_spans(tagged)
             tagged.spans = _without_compound_nouns(tagged)
             out.append(tagged)

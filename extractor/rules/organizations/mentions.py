@@ -62,6 +62,7 @@ from extractor.rules.organizations.names import (
     LATIN_WORD,
     PAREN_ABBR,
     OrgMention,
+    is_short_body_name,
     known_short_name,
     lexicon_kind,
     same_org,
@@ -662,6 +663,9 @@ def _ner_mentions(tagged: Tagged, spans: NamedSpans, tickers: set[int]) -> list[
         country_after = last < sent.last and toks[last].text.lower() in ("россии", "рф")
         if last - first == 1 and country_after and known_short_name(toks[first].text):
             last += 1
+        elif last - first == 1 and last in loc_at and case_of(toks[last]) == "Gen":
+            if is_short_body_name(toks[first].text):
+                last = loc_at[last].last  # «Минздрав» + «Чувашии», «МИД» + «Казахстана»: that place's body
         # «Государственного ... комитета» + «Республики Беларусь»
         reached = last
         if last in loc_at and case_of(toks[last - 1]) == "Gen" and case_of(toks[last]) == "Gen":

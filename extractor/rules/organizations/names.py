@@ -10,7 +10,7 @@ from functools import cache, lru_cache
 from extractor.lexicon.orgs import QUOTE_CHARS, known_abbrevs, legal_forms, plain, territory_nouns, unit_heads
 from extractor.nlp.morph import parses
 from extractor.nlp.phrases import OPEN_QUOTES
-from extractor.nlp.tagging import is_statistics_office
+from extractor.nlp.tagging import is_ministry_short_name, is_statistics_office
 
 # what introduces the short name a text gives an organization: «(далее – МФЦ)», «(далее «Банк»)»
 HEREAFTER_LEAD = r"далее\s*[–—-]?\s*"
@@ -97,7 +97,16 @@ def lexicon_kind(name: str) -> str | None:
         known = known_abbrevs().get(words[-1].lower())  # «ГУ МЧС»: an office of МЧС is of its kind
     if known is None and len(words) == 1 and is_statistics_office(name):
         return "authority"  # «Челябинскстат»: a regional office of Rosstat
+    if known is None and words and is_ministry_short_name(words[0]):
+        return "authority"  # «Минпромэнерго Чувашии»: a regional ministry
     return known[1] if known else None
+
+
+def is_short_body_name(word: str) -> bool:
+    """A ministry's or a state body's one-word short name, which takes the place after it in:
+    «Минздрав Чувашии», «МИД Казахстана» are no «Минздрав», «МИД» of Russia."""
+    known = known_abbrevs().get(word.lower())
+    return is_ministry_short_name(word) or (known is not None and known[1] == "authority" and word.isupper())
 
 
 def acronym(name: str) -> str:
@@ -375,6 +384,20 @@ def split_territory(name: str) -> tuple[tuple[str, ...], str] | None:
     words = name.split()
     cut = _territory_cut(words)
     return (_stems(plain(" ".join(words[:cut]))), " ".join(words[cut:])) if cut else None
+
+
+def is_placed_body_short_form(short: str, name: str) -> bool:
+    """`short` is a state body's one-word short name and `name` the same with a place other
+    than the country it serves: «МИД» of «МИД Италии», «Минздрав» of «Минздрав Чувашии», not of
+    «Минздрав России» (which of several such bodies a bare short name means, the caller decides)."""
+    split = split_territory(name)
+    return (
+        split is not None
+        and " " not in short
+        and is_short_body_name(short)
+        and _stems(plain(short)) == split[0]
+        and _country_plain(split[1]) != COUNTRY_SPELLINGS["рф"]
+    )
 
 
 def is_territorial_short_form(short: str, name: str) -> bool:
