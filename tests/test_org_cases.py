@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from conftest import cases
 
-from extractor.rules.organizations.names import spells
+from extractor.rules.organizations.names import abbreviates_ministry, spells
 
 # sentence, name, legal_form, kind, aliases (None: not checked; a list: exactly these, any order)
 ORG_CASES = [
@@ -1730,3 +1730,35 @@ def test_a_bare_short_name_two_ministries_of_it_may_go_by_joins_neither(extract)
 )
 def test_words_that_only_begin_like_a_ministry_are_no_ministry(extract, sentence):
     assert extract(sentence)["organizations"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "short"),
+    [
+        ("Выплаты назначает Министерство труда и социальной защиты Республики Татарстан. В Минтрудсоцзащиты "
+         "Татарстана уточнили, что заявления принимают до 1 марта.",
+         "Министерство труда и социальной защиты Республики Татарстан", "Минтрудсоцзащиты Татарстана"),
+        ("Министерство физической культуры и спорта Белгородской области объявило конкурс. Минспорт Белгородской "
+         "области примет заявки до мая.",
+         "Министерство физической культуры и спорта Белгородской области", "Минспорт Белгородской области"),
+    ],
+)
+def test_a_regional_ministrys_short_name_is_the_ministry_named_in_full(extract, text, name, short):
+    out = extract(text)
+    assert [(o["name"], o["aliases"]) for o in out["organizations"]] == [(name, [short])]
+    assert short not in [loc["name"] for loc in out["locations"]]
+
+
+@pytest.mark.parametrize(
+    ("short", "name", "spelled"),
+    [
+        ("Минсельхозпрод", "Министерство сельского хозяйства и продовольствия", True),
+        ("Минприроды", "Министерство природных ресурсов и экологии", True),
+        ("Минпромэнерго", "Министерство промышленности и энергетики", True),
+        ("Минпромторг", "Министерство промышленности и энергетики", False),
+        ("Минздрав", "Министерство финансов", False),
+        ("Минобрнауки", "Министерство науки и высшего образования", False),  # not in its words' order
+    ],
+)
+def test_a_ministrys_short_name_spells_its_name(short, name, spelled):
+    assert abbreviates_ministry(short, name) is spelled

@@ -12,9 +12,11 @@ from extractor.rules.organizations.names import (
     LATIN_AFTER_DESCRIPTOR,
     QUOTED_AFTER_DESCRIPTOR,
     OrgMention,
+    abbreviates_ministry,
     is_placed_body_short_form,
     org_kind,
     same_org,
+    split_body,
     split_territory,
 )
 from extractor.rules.persons import NameMention
@@ -265,7 +267,16 @@ def _same(a: str, b: str) -> bool:
     if same_org(a, b) or is_placed_body_short_form(a, b) or is_placed_body_short_form(b, a):
         return True
     sa, sb = split_territory(a), split_territory(b)
-    return sa is not None and sb is not None and sa[0] == sb[0] and same_place(sa[1], sb[1])
+    if sa is not None and sb is not None and sa[0] == sb[0] and same_place(sa[1], sb[1]):
+        return True
+    # «Минсельхозпрод Дагестана», «Министерство сельского хозяйства и продовольствия Республики Дагестан»
+    ba, bb = split_body(a), split_body(b)
+    return (
+        ba is not None
+        and bb is not None
+        and (abbreviates_ministry(ba[0], bb[0]) or abbreviates_ministry(bb[0], ba[0]))
+        and same_place(ba[1], bb[1])
+    )
 
 
 def _organization(text: str, group: list[OrgMention]) -> Organization:

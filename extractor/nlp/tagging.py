@@ -326,9 +326,14 @@ def _one_word_body(word: str) -> bool:
 def _one_word_bodies(tagged: Tagged) -> list[Span]:
     """A regional statistics office or a ministry's short name is an organization, whatever the
     model made of its one word («начальник отдела Челябинскстата»: no span; «Татарстанстат
-    сообщил»: a person; «Минтрудсоцзащиты Тверской области»: a place)."""
+    сообщил»: a person; «Минтрудсоцзащиты Тверской области»: a place, or one with its place)."""
     toks = tagged.tokens
-    spans = [s for s in tagged.spans if not (s.last - s.first == 1 and _one_word_body(toks[s.first].text))]
+    spans = []
+    for s in tagged.spans:
+        if not _one_word_body(toks[s.first].text) or s.last - s.first > 1 and s.type == "ORG":
+            spans.append(s)
+        elif s.last - s.first > 1:
+            spans.append(_span(tagged, s.type, s.first + 1, s.last))  # «Минтрудсоцзащиты | Татарстана»
     covered = {k for s in spans for k in range(s.first, s.last)}
     for k, tok in enumerate(toks):
         if k not in covered and _one_word_body(tok.text):

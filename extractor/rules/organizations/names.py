@@ -400,6 +400,47 @@ def is_placed_body_short_form(short: str, name: str) -> bool:
     )
 
 
+def split_body(name: str) -> tuple[str, str] | None:
+    """A body's name as written and the territory it serves: «Минздрав», «Чувашии»."""
+    words = name.split()
+    cut = _territory_cut(words)
+    return (" ".join(words[:cut]), " ".join(words[cut:])) if cut else None
+
+
+# the words of a ministry's name its short name skips: «Министерство по делам молодежи»
+MINISTRY_NAME_SKIPPED = frozenset({"и", "по", "делам"})
+# a word gives the short name at least this many of its first letters («соц» of «социальной»)
+MIN_MINISTRY_CHUNK = 3
+# letters of a case ending the short name's last word may have of its own («Минприроды»)
+MAX_MINISTRY_ENDING = 2
+
+
+def abbreviates_ministry(short: str, name: str) -> bool:
+    """`short` is the one-word short name of the ministry `name` (both without their territory):
+    «Минсельхозпрод» of «Министерство сельского хозяйства и продовольствия», «Минтрудсоцзащиты» of
+    «Министерство труда и социальной защиты», «Минспорт» of «Министерство физической культуры и
+    спорта»: «Мин», then the first letters of some of the name's words, in order; the last may end
+    in a case ending of its own («Минприроды» of «природных ресурсов»)."""
+    words = [w.lower() for w in name.split()]
+    if not is_ministry_short_name(short) or not words or not words[0].startswith("министерств"):
+        return False
+    content = [w for w in words[1:] if w not in MINISTRY_NAME_SKIPPED]
+    letters = short[3:].lower()
+
+    @cache
+    def rest(i: int, w: int) -> bool:
+        if len(letters) - i <= (MAX_MINISTRY_ENDING if i else -1):
+            return True
+        if w == len(content):
+            return False
+        word = content[w]
+        longest = min(len(word), len(letters) - i)
+        chunks = (n for n in range(longest, MIN_MINISTRY_CHUNK - 1, -1) if letters[i : i + n] == word[:n])
+        return any(rest(i + n, w + 1) for n in chunks) or rest(i, w + 1)
+
+    return rest(0, 0)
+
+
 def is_territorial_short_form(short: str, name: str) -> bool:
     """`short` is `name` without the territory it serves: «Государственный Совет» of «Государственный
     Совет Республики Татарстан», «департамент Росприроднадзора» of «Департамент Росприроднадзора по
