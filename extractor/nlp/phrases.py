@@ -187,6 +187,16 @@ def _instrumental(tok: Token) -> bool:
     return case_of(tok) == "Ins" or is_abbreviation(tok)
 
 
+def object_of_action(toks: list[Token], k: int) -> bool:
+    """An instrumental object after a noun of action in the dative, in a «по» group: «по
+    управлению | муниципальным имуществом», «по руководству | проектами»."""
+    tok = toks[k]
+    if case_of(tok) != "Ins" or tok.pos not in ("NOUN", "ADJ") or not tok.text.islower():
+        return False
+    before = toks[k - 1]
+    return (before.pos == "NOUN" and case_of(before) == "Dat") or (case_of(before) == "Ins" and before.text.islower())
+
+
 def extend_dependents(
     tagged: Tagged, spans: NamedSpans, j: int, limit: int, chain: Chain | None = None,
     preps: frozenset[str] = ALL_PREPS, name_lists: bool = False,
@@ -231,7 +241,9 @@ def extend_dependents(
             if toks[k].text in OPEN_QUOTES:  # «депутат от «Справедливой России»»
                 k = quote_end(tagged, k, limit) or k
             while k < limit and k not in spans.per_start and (
-                k in spans.named_end or (toks[k].pos in ("NOUN", "PROPN", "ADJ") and case_of(toks[k]) in want)
+                k in spans.named_end
+                or (toks[k].pos in ("NOUN", "PROPN", "ADJ") and case_of(toks[k]) in want)
+                or (low == "по" and object_of_action(toks, k))
             ):
                 k = spans.named_end.get(k, k + 1)
             if k < limit and toks[k].text in (",", "и") and k > j + 1:

@@ -49,6 +49,7 @@ from extractor.nlp.phrases import (
     case_of,
     extend_dependents,
     is_abbreviation,
+    object_of_action,
     sector_abbreviation,
 )
 from extractor.nlp.tagging import Tagged, Token
@@ -182,7 +183,7 @@ def _role_complement_end(tagged: Tagged, head_end: int, last: int) -> int:
                 and k not in named
                 and toks[k].text.islower()
                 and toks[k].text.isalpha()
-                and (case_of(toks[k]) in ("Dat", "Gen") or toks[k].text == "и")
+                and (case_of(toks[k]) in ("Dat", "Gen") or toks[k].text == "и" or object_of_action(toks, k))
             ):
                 k += 1
             if k + 1 < last and toks[k].text.lower() in ("с", "со"):
@@ -246,6 +247,9 @@ def _post_record(tagged: Tagged, first: int, head_end: int, last: int, group: bo
     )
 
 
+FEMININE_PARTICIPLE_ENDINGS = ("ей", "ую", "ою")
+
+
 def _nominative_role(tokens: list[Token], text: str) -> str:
     """A role in the nominative; an acting post keeps its object as it is: «исполняющим
     обязанности губернатора» -> «исполняющий обязанности губернатора»; «И.о. главы» never declines."""
@@ -256,7 +260,9 @@ def _nominative_role(tokens: list[Token], text: str) -> str:
     if not tok.text.lower().startswith("исполняющ") or tok.case == "Nom":
         return as_written(tokens, text)
     words = [t.text for t in tokens]
-    words[acting] = nominative_word(tok.text, "ADJ", tok.case, "masc", "sing")
+    # «исполняющей», «исполняющую»: a woman's; «исполняющим», «исполняющего»: a man's
+    gender = "femn" if tok.text.lower().endswith(FEMININE_PARTICIPLE_ENDINGS) else "masc"
+    words[acting] = nominative_word(tok.text, "ADJ", tok.case, gender, "sing")
     return join_tokens(tokens, words, text)
 
 
@@ -540,12 +546,23 @@ def _post_before_link_verb(tagged: Tagged, spans: NamedSpans, verb: int, sent_fi
             continue
         # the case is the head's, or an acting post's participle's: «Исполняющим обязанности министра»
         first = _head_with_modifiers(tagged, i, sent_first)
-        if case_of(_head_noun(toks, first, head_end)) != "Ins":
+        if not _may_be_instrumental(_head_noun(toks, first, head_end)):
             continue
         if head_end == verb or _dependents(tagged, spans, head_end, verb) == verb:
             post = _post_record(tagged, first, head_end, verb)
             return [post] if post else []
     return []
+
+
+def _may_be_instrumental(head: Token) -> bool:
+    """Tagged an instrumental, or a feminine form the tagger read as another oblique case that the
+    dictionary reads as an instrumental too: «Исполняющей обязанности председателя комитета
+    назначена», «Заведующей отделением назначена»."""
+    if case_of(head) == "Ins":
+        return True
+    return case_of(head) in ("Gen", "Dat", "Loc") and any(
+        p.tag.case == "ablt" and p.tag.gender == "femn" for p in head.parses
+    )
 
 
 def _set_off_by_commas(toks: list[Token], before: int, after: int) -> bool:
@@ -779,7 +796,7 @@ def _posts_after(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Post
         for _ in range(MAX_APPOSITIONS):
             if k >= sent.last or toks[k].text not in AFTER_NAME_OPENERS:
                 break
-            start = _past_formerly(toks, k + 1, sent.last) if toks[k].text == "(" else k + 1
+            start = _past_formerly(toks, k + 1, sent.last, dash=toks[k].text != "(")
             post = _post_from(tagged, spans, start, sent.last)
             if post is not None and not _apposition_agrees(tagged, post, nm):
                 post = None  # «на место Оливера Кана, капитаном стал ...»: another clause
@@ -807,14 +824,16 @@ def _posts_after(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Post
 FORMERLY = frozenset({"ранее", "прежде", "до", "этого", "того", "бывший", "бывшая"})
 
 
-def _past_formerly(toks: list[Token], k: int, limit: int) -> int:
-    """Past the words saying a post in brackets was held before, and a dash after them."""
+def _past_formerly(toks: list[Token], k: int, limit: int, dash: bool = False) -> int:
+    """Past the words saying a post in brackets was held before, and a dash after them; with
+    `dash`, only when the dash follows («Елена Громова, до этого — заместитель начальника»: not
+    «Иван Петров, бывший министр», whose qualifier is the post's)."""
     m = k
     while m < limit and toks[m].text.lower() in FORMERLY:
         m += 1
     if m > k and m < limit and toks[m].text in DASHES:
-        m += 1
-    return m
+        return m + 1
+    return k if dash else m
 
 
 def post_at(tagged: Tagged, first: int, head_end: int, last: int) -> Post | None:
