@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, replace
 
 from extractor.lexicon.posts import starts_post
-from extractor.nlp.morph import UD_OF, parses
+from extractor.nlp.morph import UD_CASES, UD_OF, parses
 from extractor.nlp.phrases import DASHES
 from extractor.nlp.tagging import Tagged, Token, is_statistics_office
 from extractor.rules.persons.names import (
@@ -21,6 +21,7 @@ from extractor.rules.persons.names import (
     SURNAME_PARTICLES,
     WRITTEN,
     NameForm,
+    Roles,
     gender_of,
     has_gram,
     in_dictionary,
@@ -128,8 +129,14 @@ def _apposition_case(toks: list[Token], first: int) -> str | None:
                 return "Nom"
             return tok.case if "Nom" not in cases and tok.case in cases else None
         if tok.text not in QUOTES and tok.pos not in APPOSITION_WORDS and tok.text.lower() not in AREA_PREPOSITIONS:
-            return None
+            if not _joins_dependents(toks, k):
+                return None
     return None
+
+
+def _joins_dependents(toks: list[Token], k: int) -> bool:
+    """«и» between two lowercase dependents of a post: «министр образования и науки Амурской области»."""
+    return toks[k].text == "и" and k > 0 and toks[k - 1].text.islower() and toks[k + 1].text.islower()
 
 
 # words of a post's modifiers before its noun: «старший помощник», «первый заместитель»
@@ -168,6 +175,17 @@ def _subject_gender(toks: list[Token], first: int, last: int) -> str | None:
     return gender if gender in ("Masc", "Fem") else None
 
 
+def _first_name_in(roles: Roles, case: str) -> bool:
+    """The first name can be read in this case too: the post's case wins over the tagger's guess
+    («министр ... Амурской области Евгения Гриценко»: a woman in the nominative, not «Евгений» in
+    the genitive)."""
+    tok = roles.first
+    cases = UD_CASES.get(case, ())
+    return tok is not None and tok.case != case and any(
+        "Name" in p.tag and p.tag.case in cases and p.tag.number == "sing" for p in tok.parses
+    )
+
+
 def split_name(tagged: Tagged, first: int, last: int, lone_surname: bool = False) -> NameMention | None:
     """Read a PER span as first/middle/last name; None if nothing name-like is left. A lone word is
     a surname if `lone_surname`, else if the dictionary does not take it for a first name."""
@@ -190,7 +208,7 @@ def split_name(tagged: Tagged, first: int, last: int, lone_surname: bool = False
     said = _apposition_case(toks, first) or _opening_apposition_case(tagged, first, last) or (
         _list_item_case(tagged, first, last)
     )
-    if mention_case(roles) is None and said is not None:
+    if said is not None and (mention_case(roles) is None or _first_name_in(roles, said)):
         # «директора АО ... Гарри Штайнберга», «профессор Н. Г. Воронцова»: the post before the
         # name says its case where the name's own words cannot
         words = [t if t.case == said else replace(t, feats={**t.feats, "Case": said}) for t in words]
