@@ -281,3 +281,22 @@ def test_a_first_name_and_patronymic_join_the_person_of_that_first_name(extract)
                   "многолетнюю работу», — сказал председатель совета.")
     (person,) = doc["persons"]
     assert (person["name"], person["middle"], len(person["mentions"])) == ("Виктор Семёнов", "Александрович", 2)
+
+
+def test_a_first_name_the_model_read_as_a_place_before_a_lone_surname_is_the_names():
+    # the model's reading of a sentence of a blind release, rebuilt on a sentence of our own: the
+    # first name a place of its own, the surname a person alone
+    from extractor.nlp.tagging import _first_names_out_of_orgs, _span, get_tagger
+
+    tagged = get_tagger().tag("В присутствии главы Кабардино-Балкарской Республики Аслана Тхагапсоева открыт центр.")
+    words = [t.text for t in tagged.tokens]
+    k = words.index("Аслана")
+    tagged.spans = [_span(tagged, "LOC", k - 2, k), _span(tagged, "LOC", k, k + 1), _span(tagged, "PER", k + 1, k + 2)]
+    assert [(s.type, s.text) for s in _first_names_out_of_orgs(tagged)] == [
+        ("LOC", "Кабардино-Балкарской Республики"),
+        ("PER", "Аслана Тхагапсоева"),
+    ]
+    # a word the dictionary knows as a place too stays a place
+    k = words.index("Республики")
+    tagged.spans = [_span(tagged, "LOC", k, k + 1), _span(tagged, "PER", k + 1, k + 3)]
+    assert [s.type for s in _first_names_out_of_orgs(tagged)] == ["LOC", "PER"]

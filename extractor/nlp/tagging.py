@@ -253,8 +253,8 @@ def _first_names_out_of_orgs(tagged: Tagged) -> list[Span]:
         before, per = spans[n], spans[n + 1]
         if before is None or per is None or before.last != per.first or per.type != "PER":
             continue
-        if before.type == "PER":
-            if _first_name_alone(tagged, before, per):
+        if before.type == "PER" or _first_name_read_as_a_place(tagged, before, per):
+            if before.type != "PER" or _first_name_alone(tagged, before, per):
                 spans[n], spans[n + 1] = None, _span(tagged, "PER", before.first, per.last)
         elif _name_word_at_end(tagged, before, per):
             spans[n] = _span(tagged, before.type, before.first, before.last - 1)
@@ -271,6 +271,21 @@ def _span(tagged: Tagged, typ: str, first: int, last: int) -> Span:
 def _first_name_alone(tagged: Tagged, first: Span, per: Span) -> bool:
     """«Тагир» before «Семенович Чебодаев»."""
     return first.last - first.first == 1 and PATRONYMIC_ENDING.search(tagged.tokens[per.first].text) is not None
+
+
+def _first_name_read_as_a_place(tagged: Tagged, before: Span, per: Span) -> bool:
+    """«Республики | Аслана | Тхагапсоева»: a one-word place or organization the dictionary knows
+    only as a first name, right before a surname the model saw alone."""
+    toks = tagged.tokens
+    word, surname = toks[before.first], toks[per.first]
+    if before.last - before.first != 1 or per.last - per.first != 1 or not word.text[:1].isupper():
+        return False
+    found = word.parses
+    return (
+        bool(found)
+        and all("Name" in p.tag and p.is_known for p in found)
+        and any("Surn" in p.tag for p in surname.parses)
+    )
 
 
 def _name_word_at_end(tagged: Tagged, before: Span, per: Span) -> bool:
