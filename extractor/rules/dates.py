@@ -830,11 +830,24 @@ def _after_future_auxiliary(toks: list[Token], a: int, k: int) -> bool:
     return False
 
 
+def _parenthetical(toks: list[Token], k: int) -> bool:
+    """«Напомним,», «Отметим,», «Добавим,»: a first-person plural set off by a comma speaks to the
+    reader, not of the time of what follows («Напомним, в феврале ... перешел»)."""
+    tok = toks[k]
+    return (
+        tok.pos == "VERB"
+        and tok.feats.get("Person") == "1"
+        and tok.feats.get("Number") == "Plur"
+        and k + 1 < len(toks)
+        and toks[k + 1].text == ","
+    )
+
+
 def _nearest_tense(toks: list[Token], a: int, b: int, at: int, pos: int) -> str | None:
     best: tuple[int, str] | None = None
     for k in range(max(a, at - TENSE_REACH), min(b, at + TENSE_REACH)):
         tok = toks[k]
-        tense = _tense(tok)
+        tense = _tense(tok) if not _parenthetical(toks, k) else None
         if tense == "past" and _after_future_auxiliary(toks, max(a, k - FUTURE_AUX_REACH), k):
             # «будут опубликованы», «будет показан ..., и повторен 28 марта»: a short participle
             # after «будет» is to come
