@@ -533,6 +533,9 @@ CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None,
     ("Аэропорт обслужил на 9,4% больше пассажиров, чем в 2024 году, а в январе поток вырос ещё на 6%.",
      datetime.date(2026, 2, 12),
      [("2024 году", "2024", False), ("январе", "2026-01", True)]),
+    # a period a plan is for is still to come, whatever the verb's tense
+    ("План продаж на IV квартал составляет 40 тыс. тонн.", datetime.date(2026, 8, 20),
+     [("IV квартал", "2026-10/2026-12", True)]),
     # «Напомним,» speaks to the reader: the month goes by the verb of what is told
     ("Напомним, в январе предприятие получило лицензию.", datetime.date(2026, 4, 8),
      [("январе", "2026-01", True)]),

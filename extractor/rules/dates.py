@@ -969,6 +969,8 @@ class _Context:
         scheduled = _SCHEDULED_RE.search(self.text, max(0, c.start - WORD_BEFORE_REACH), c.start)
         if _deadline(self.text, c) or scheduled:
             return year  # «поручил до 1 сентября завершить», «второе чтение назначено на 11 декабря»
+        if c.kind == "period" and _word_before(self.text, c) == "на":
+            return year  # «лимит на III квартал», «план на второе полугодие»: a plan for what is to come
         tense = _tense_near(self.offsets, *self.sentence(c.start), c.start)
         if tense == "past" and _nearest_verb_form(self.offsets, *self.sentence(c.start), c.start, c.end) == "Inf":
             # «предложил провести опрос с 1 по 15 июня»: what was proposed or agreed is to come
