@@ -1773,3 +1773,11 @@ def test_a_regional_ministrys_short_name_is_the_ministry_named_in_full(extract, 
 )
 def test_a_ministrys_short_name_spells_its_name(short, name, spelled):
     assert abbreviates_ministry(short, name) is spelled
+
+
+def test_a_government_named_cabinet_of_ministers_is_the_government_spoken_of_again(extract):
+    doc = extract("Кабинет Министров Республики Татарстан утвердил программу. В правительстве отметили рост "
+                  "инвестиций на 12%.")
+    assert [(o["name"], [m["text"] for m in o["mentions"]]) for o in doc["organizations"]] == [
+        ("Кабинет Министров Республики Татарстан", ["Кабинет Министров Республики Татарстан", "правительстве"])
+    ]

@@ -106,6 +106,9 @@ def repeated_mentions(tagged: Tagged, chosen: list[OrgMention]) -> list[OrgMenti
 HEAD_WORDS = 3
 # back-references to a company by what it is («Компания», «Группа», «Общество», «Холдинг»)
 COMPANY_REFERENCES = frozenset({"компания", "группа", "общество", "холдинг", "корпорация"})
+# a government named «Кабинет Министров» (Татарстан, Адыгея, Чувашия, Украина) is «правительство»
+# when spoken of again
+HEAD_SYNONYMS = {"правительство": "кабинет"}
 
 
 def generic_references(text: str, chosen: list[OrgMention], generic: list[OrgMention]) -> list[OrgMention]:
@@ -130,7 +133,11 @@ def generic_references(text: str, chosen: list[OrgMention], generic: list[OrgMen
                 last_company = m
             k += 1
         head = phrase_lemmas(plain(ref.name))[0]
-        antecedent = last_by_head.get(head) or (last_company if head in COMPANY_REFERENCES else None)
+        antecedent = (
+            last_by_head.get(head)
+            or last_by_head.get(HEAD_SYNONYMS.get(head, ""))
+            or (last_company if head in COMPANY_REFERENCES else None)
+        )
         if antecedent is not None:
             out.append(OrgMention(ref.start, ref.end, antecedent.name, None, antecedent.kind))
     return out
