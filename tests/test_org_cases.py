@@ -1781,3 +1781,9 @@ def test_a_government_named_cabinet_of_ministers_is_the_government_spoken_of_aga
     assert [(o["name"], [m["text"] for m in o["mentions"]]) for o in doc["organizations"]] == [
         ("Кабинет Министров Республики Татарстан", ["Кабинет Министров Республики Татарстан", "правительстве"])
     ]
+
+
+def test_a_word_the_text_names_as_a_place_elsewhere_is_no_organization(extract):
+    doc = extract("Губернатор приехал в Кимры. «Фабрика – один из крупнейших работодателей Кимр», – отметил он.")
+    assert doc["organizations"] == []
+    assert [loc["name"] for loc in doc["locations"]] == ["Кимры"]

@@ -934,6 +934,19 @@ def _thing_keys(tagged: Tagged, m: OrgMention, why: str) -> set[tuple[str, ...]]
     return name_keys(tagged, m)
 
 
+def _one_word_places(tagged: Tagged) -> frozenset[str]:
+    return frozenset(tagged.tokens[s.first].lemma for s in tagged.spans if s.type == "LOC" and s.last - s.first == 1)
+
+
+def _a_place_of_the_text(tagged: Tagged, m: OrgMention, places: frozenset[str]) -> bool:
+    """One unquoted word the model took for an organization that the text names as a place
+    elsewhere: «налогоплательщиков Клинцов» after «поездки в Клинцы»."""
+    k = tagged.token_at(m.start)
+    if k is None or m.legal_form or tagged.tokens[k].end != m.end or known_short_name(m.name):
+        return False
+    return tagged.tokens[k].lemma in places and tagged.tokens[k].text[:1].isupper()
+
+
 def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
     """All organization mentions, overlaps resolved in favour of legal-form matches, then the
     longest."""
@@ -976,7 +989,14 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
             continue
         chosen.append(m)
         covered.add(m.start, m.end)
-    chosen = [m for m in chosen if not is_lone_common_noun(tagged, m) and not is_organ_of_a_reference(tagged, m)]
+    places = _one_word_places(tagged)
+    chosen = [
+        m
+        for m in chosen
+        if not is_lone_common_noun(tagged, m)
+        and not is_organ_of_a_reference(tagged, m)
+        and not _a_place_of_the_text(tagged, m, places)
+    ]
     chosen = territorial_branches(tagged, chosen)
     for m in repeated_mentions(tagged, chosen):
         why = event_or_thing(tagged, m)
