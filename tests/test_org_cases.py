@@ -1787,3 +1787,10 @@ def test_a_word_the_text_names_as_a_place_elsewhere_is_no_organization(extract):
     doc = extract("Губернатор приехал в Кимры. «Фабрика – один из крупнейших работодателей Кимр», – отметил он.")
     assert doc["organizations"] == []
     assert [loc["name"] for loc in doc["locations"]] == ["Кимры"]
+
+
+def test_a_one_word_quoted_name_that_is_a_thing_noun_is_an_organization(extract):
+    # «самолет» heads no name of several words here: it is the developer's whole name
+    doc = extract("Группа компаний «Самолет» отчиталась о росте выручки на 28%. Ранее ПАО «Сбербанк» и «Самолет» "
+                  "подписали соглашение о финансировании.")
+    assert [(o["name"], len(o["mentions"])) for o in doc["organizations"]] == [("Самолет", 2), ("Сбербанк", 1)]

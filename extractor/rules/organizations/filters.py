@@ -56,9 +56,10 @@ def event_or_thing(tagged: Tagged, m: OrgMention) -> str | None:
         latin = LATIN_WORD.match(m.name.split()[0]) is not None and toks[k].feats.get("Number") == "Sing"
         if (quoted or latin) and head in event_heads() and head not in time_nouns():
             return "event"
-    # an event noun heading a name of several words
+    # an event noun heading a name of several words (quotes are no words of it: «Самолет» is a
+    # developer's one-word name)
     j = tagged.token_ending(m.end)
-    words = toks[i : (j + 1 if j is not None else i + 1)]
+    words = [t for t in toks[i : (j + 1 if j is not None else i + 1)] if t.text not in QUOTE_CHARS]
     h = head_index(words)
     return "head" if len(words) > 1 and h is not None and words[h].lemma in not_org_heads() else None
 
