@@ -16,6 +16,7 @@ from extractor.rules.organizations.names import (
     is_placed_body_short_form,
     org_kind,
     same_org,
+    split_acronym_territory,
     split_body,
     split_territory,
 )
@@ -254,11 +255,22 @@ def _one_org(names: list[str], other: list[str]) -> bool:
     государственный университет», but does not then bring «Сургутский государственный университет» in."""
     if not any(_same(a, b) for a in names for b in other):
         return False
+    if _shared_abbreviation(names, other):
+        return True  # «ОСФР по Самарской области» after two spellings of the Fund's office
     if all(_short(n) for n in names) or all(_short(n) for n in other):
         return True
     if all(n.isupper() for n in names) or all(n.isupper() for n in other):
         return True  # a heading's capitals and a short name: «ЦЕНТР ГАРАНТИЙНОЙ ПОДДЕРЖКИ», «ЦГП»
     return _same(_principal(names), _principal(other))
+
+
+# the first word of a short name two spellings of one organization may share: «ОСФР»
+SHARED_ABBREVIATION = re.compile(r"[А-ЯЁ]{3,}")
+
+
+def _shared_abbreviation(names: list[str], other: list[str]) -> bool:
+    shared = {_norm(n) for n in names} & {_norm(n) for n in other}
+    return any(SHARED_ABBREVIATION.fullmatch(n.split()[0]) for n in names if _norm(n) in shared)
 
 
 def _same(a: str, b: str) -> bool:
@@ -269,6 +281,10 @@ def _same(a: str, b: str) -> bool:
     sa, sb = split_territory(a), split_territory(b)
     if sa is not None and sb is not None and sa[0] == sb[0] and same_place(sa[1], sb[1]):
         return True
+    # «Парламент КБР», «Парламент Кабардино-Балкарской Республики»
+    for x, y in ((split_acronym_territory(a), sb), (split_acronym_territory(b), sa)):
+        if x is not None and y is not None and x[0] == y[0] and same_place(x[1], y[1]):
+            return True
     # «Минсельхозпрод Дагестана», «Министерство сельского хозяйства и продовольствия Республики Дагестан»
     ba, bb = split_body(a), split_body(b)
     return (

@@ -595,6 +595,19 @@ def _opening_common_noun(tagged: Tagged, k: int) -> bool:
     )
 
 
+def _opening_head_before(tagged: Tagged, k: int) -> bool:
+    """A unit's head noun opens the sentence right before the model's span, which is its genitive:
+    «Отделение» in «Отделение Фонда пенсионного и социального страхования ... подвело итоги»."""
+    toks = tagged.tokens
+    if k == 0 or tagged.sents[toks[k].sent].first != k - 1 or case_of(toks[k]) != "Gen":
+        return False
+    if not toks[k].text[1:].islower():
+        return False  # «Компания | ГМК «Норильский никель»»: a descriptor before an abbreviation
+    head = toks[k - 1]
+    found = unit_heads().longest_at(toks, k - 1, k)  # a unit of the body named after it, not «Делегация»
+    return bool(found) and head.pos == "NOUN" and case_of(head) == "Nom" and head.text[:1].isupper()
+
+
 def _opening_adverb(tok: Token) -> bool:
     """«Сегодня», «Также», «Ранее»: an adverb of the dictionary, no word of a name."""
     return tok.pos == "ADV" and is_common_word(tok) and all(p.tag.POS == "ADVB" for p in tok.parses)
@@ -635,6 +648,8 @@ def _ner_mentions(tagged: Tagged, spans: NamedSpans, tickers: set[int]) -> list[
             first += 1  # and an adverb: «Сегодня Томский политехнический университет подписал»
         if not quoted and first < last - 1 and _opening_common_noun(tagged, first):
             first += 1  # «Доля Банка на рынке составила»: the noun opening the sentence is no word of it
+        if not quoted and _opening_head_before(tagged, first):
+            first -= 1  # «Отделение | Фонда пенсионного и социального страхования ...»: the model left the head out
         post_end = match_post_head(toks, first, last)
         if post_end is not None and post_end < last and toks[post_end].text[:1].isupper():
             first = post_end

@@ -400,6 +400,19 @@ def is_placed_body_short_form(short: str, name: str) -> bool:
     )
 
 
+# a place written as its letters after a body's name: «Парламент КБР», «Правительство ХМАО»
+PLACE_ACRONYM = re.compile(r"[А-ЯЁ]{2,5}")
+
+
+def split_acronym_territory(name: str) -> tuple[tuple[str, ...], str] | None:
+    """Like `split_territory`, for a name ending in a place's acronym: («парламент»,), «КБР»; None
+    when the acronym is a known organization's («Банк ВТБ»)."""
+    words = name.split()
+    if len(words) < 2 or not PLACE_ACRONYM.fullmatch(words[-1]) or words[-1].lower() in known_abbrevs():
+        return None
+    return _stems(plain(" ".join(words[:-1]))), words[-1]
+
+
 def split_body(name: str) -> tuple[str, str] | None:
     """A body's name as written and the territory it serves: «Минздрав», «Чувашии»."""
     words = name.split()

@@ -352,7 +352,8 @@ def with_brackets(tagged: Tagged, m: OrgMention, others: Coverage) -> OrgMention
         after = BRACKETED.match(text, end)
         hereafter = None if after else HEREAFTER.match(text, end)
         short = after.span(1) if after else hereafter.span("short") if hereafter else None
-        if short is None or others.overlaps(*short):
+        # the short name's own word, not the place after it («(ОСФР по Самарской области)»)
+        if short is None or others.overlaps(short[0], short[0] + len(text[short[0] : short[1]].split()[0])):
             break
         found.append(text[short[0] : short[1]])
         if hereafter and hereafter.group("form"):
