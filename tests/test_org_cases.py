@@ -38,6 +38,9 @@ ORG_CASES = [
     # a ministry's short name ending in a genitive does not decline («Минфина» does)
     ("Об этом сообщает пресс-служба Минпросвещения России.", "Минпросвещения России", None, "authority", []),
     ("Письмо пришло из Минфина России.", "Минфин России", None, "authority", []),
+    # a dedication past a title and initials is the name's
+    ("Исследование выполнил Научно-исследовательский институт имени профессора А. Н. Сысина.",
+     "Научно-исследовательский институт имени профессора А. Н. Сысина", None, "other", []),
     # a regional ministry's short name takes its region in; a bare short name after it is the same body
     ("Минздрав Чувашии сообщил о снижении заболеваемости на 12%. По данным Минздрава, вакцинировано 64% жителей.",
      "Минздрав Чувашии", None, "authority", ["Минздрав"]),

@@ -44,11 +44,13 @@ class NamedSpans:
     def __init__(self, tagged: Tagged) -> None:
         self.named_end: dict[int, int] = {}
         self.per_start: set[int] = set()
+        self.per_end: dict[int, int] = {}
         self.loc_start: set[int] = {s.first for s in tagged.spans if s.type == "LOC"}
         toks = tagged.tokens
         for s in tagged.spans:
             if s.type == "PER":
                 self.per_start.add(s.first)
+                self.per_end[s.first] = s.last
                 continue
             last = s.last
             # natasha's ORG spans often stop before the closing quotes: take them in
@@ -197,6 +199,27 @@ def object_of_action(toks: list[Token], k: int) -> bool:
     return (before.pos == "NOUN" and case_of(before) == "Dat") or (case_of(before) == "Ins" and before.text.islower())
 
 
+# «имени», «им.» and the title after them: «имени академика», «им. Героя Советского Союза»
+DEDICATION_WORDS = frozenset({"имени", "им"})
+MAX_DEDICATION_TITLE_WORDS = 3  # «Героя Советского Союза»
+
+
+def after_dedication(toks: list[Token], k: int) -> bool:
+    """Token k follows «имени» / «им.», maybe past a title: the name of the one a body is named after."""
+    j = k - 1
+    if j >= 0 and toks[j].text == ".":
+        j -= 1
+    for _ in range(MAX_DEDICATION_TITLE_WORDS + 1):
+        if j < 0:
+            return False
+        if toks[j].text.lower() in DEDICATION_WORDS:
+            return True
+        if not (toks[j].text.isalpha() and (toks[j].text.islower() or j > 0 and toks[j - 1].text.istitle())):
+            return False  # a lowercase title, or a capitalized one after another («Героя Советского Союза»)
+        j -= 1
+    return False
+
+
 def extend_dependents(
     tagged: Tagged, spans: NamedSpans, j: int, limit: int, chain: Chain | None = None,
     preps: frozenset[str] = ALL_PREPS, name_lists: bool = False,
@@ -209,7 +232,10 @@ def extend_dependents(
         tok = toks[j]
         text = tok.text
         if j in spans.per_start:
-            break
+            if not after_dedication(toks, j):
+                break
+            j = spans.per_end[j]  # «институт имени профессора А. Н. Сысина»: the one it is named after
+            continue
         if j in spans.named_end:
             j = spans.named_end[j]
             continue
@@ -221,6 +247,11 @@ def extend_dependents(
             continue
         if is_abbreviation(toks[j]):  # ПАО, МГУ, РФ
             j += 1
+            continue
+        if len(text) == 1 and text.isupper() and j + 2 < limit and toks[j + 1].text == "." and (
+            toks[j + 2].text[:1].isupper()
+        ):
+            j += 2  # an initial: «имени академика И. Э. Грабаря» (where a person starts, names end)
             continue
         if text == "№" and j + 1 < limit and toks[j + 1].text[:1].isdigit():  # «больницы № 1»
             j += 2
