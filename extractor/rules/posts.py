@@ -540,6 +540,9 @@ def _post_before_link_verb(tagged: Tagged, spans: NamedSpans, verb: int, sent_fi
     """The post in the instrumental that ends right before a link verb."""
     toks = tagged.tokens
     lo = max(sent_first, verb - MAX_DEPENDENT_TOKENS - MAX_POST_WORDS)
+    # «Председателем совета директоров вновь избран»: adverbs of the verb stand before it
+    while verb - 1 > lo and toks[verb - 1].pos == "ADV" and toks[verb - 1].text.islower():
+        verb -= 1
     for i in range(lo, verb):
         head_end = match_post_head(toks, i, verb)
         if head_end is None:
@@ -926,10 +929,23 @@ def _linked_after(tagged: Tagged, spans: NamedSpans, nm: NameTokens, j: int, lim
         # «поздравил Марину Седых с назначением на должность министра»: the event is the name's
         return _posts_after_link(tagged, spans, j + 2, limit)
     clause, k = _relative_after(toks, j, limit)
+    if clause == "participle":
+        # «Петрова, занимавшая пост министра, назначена вице-губернатором»: the participle's post,
+        # and the verb's after its aside («Гуров, возглавлявший предприятие, назначен советником»)
+        held = _posts_after_link(tagged, spans, k + 1, limit)
+        aside_end = _past_aside(toks, j, limit)
+        after = _posts_after_verb(tagged, spans, aside_end, limit, None) if aside_end > j else []
+        return held + [p for p in after if all(p.start != q.start for q in held)]
     if clause is None and toks[nm.last_tok - 1].case not in ("Nom", None):
         return _impersonal_appointment(tagged, spans, nm, j, limit)
     if clause is None:
         k = _past_aside(toks, k, limit)
+    return _posts_after_verb(tagged, spans, k, limit, clause)
+
+
+def _posts_after_verb(tagged: Tagged, spans: NamedSpans, k: int, limit: int, clause: str | None) -> list[Post]:
+    """The posts of the link verb at or a few words after token k: «назначен советником»."""
+    toks = tagged.tokens
     words = 0
     while k < limit and not _is_link_verb(toks[k]) and not _link_event_after(toks, k, limit):
         past = _past_adverbial(toks, k, limit)
