@@ -38,6 +38,10 @@ ORG_CASES = [
     # a ministry's short name ending in a genitive does not decline («Минфина» does)
     ("Об этом сообщает пресс-служба Минпросвещения России.", "Минпросвещения России", None, "authority", []),
     ("Письмо пришло из Минфина России.", "Минфин России", None, "authority", []),
+    # a legal form in brackets after the name says its kind over the head noun
+    ("Рейтинг присвоило агентство «Северный Рейтинг» (ООО).", "Северный Рейтинг", "ООО", "company", []),
+    # a foreign legal designation makes a Latin name a company's
+    ("Контракт подписан с вьетнамской Mekong Agro JSC.", "Mekong Agro JSC", None, "company", []),
     # a mine with its name
     ("Добычу на разрезе «Кедровский» увеличили на 12%.", "Кедровский", None, "company", []),
     # a dedication past a title and initials is the name's

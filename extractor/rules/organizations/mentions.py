@@ -86,7 +86,11 @@ MAX_HEAD_KIND_WORDS = 3
 
 
 # Latin words that make a name a company's: «Segezha Group», «Apple Inc.», «HSBC Holdings»
-COMPANY_WORDS = frozenset("group holding holdings inc ltd llc corp corporation company ag gmbh plc bank".split())
+# English words and foreign legal designations that make a Latin name a company's
+COMPANY_WORDS = frozenset(
+    "group holding holdings inc ltd llc corp corporation company ag gmbh plc bank "
+    "jsc pjsc co limited sa nv bv spa ab oy oyj kg pte pty llp srl sas".split()
+)
 
 
 def _latin_kind(name: str) -> str | None:

@@ -366,10 +366,12 @@ def with_brackets(tagged: Tagged, m: OrgMention, others: Coverage) -> OrgMention
     elif not found and (quoted := HEREAFTER_QUOTED.match(text, end)):
         if (quoted.group("short").lower(),) not in org_heads():  # «(далее — «Компания»)» names no name
             found.append(quoted.group("short"))
-    legal, alias = m.legal_form, m.alias
+    legal, alias, kind = m.legal_form, m.alias, m.kind
     for f in found:
         if f in legal_forms().kinds:
+            # «агентства «Эталон Рейтинг» (ООО)»: the form says the kind over the head noun
+            kind = kind if legal else legal_forms().kinds[f] or kind
             legal = legal or f
         elif f != name:
             alias = alias or f
-    return replace(m, name=name, end=end, legal_form=legal, alias=alias)
+    return replace(m, name=name, end=end, legal_form=legal, alias=alias, kind=kind)
