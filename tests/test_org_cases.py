@@ -1821,3 +1821,12 @@ def test_an_office_opening_a_sentence_and_its_short_name_with_its_territory(extr
         ("Отделение Фонда пенсионного и социального страхования Российской Федерации по Омской области",
          ["Отделение Социального фонда России по Омской области", "ОСФР по Омской области"])
     ]
+
+
+def test_tickers_closing_brackets_that_open_with_a_short_name_are_no_names(extract):
+    doc = extract("Публичное акционерное общество «Уральский трубный завод» (далее — «Уралтруб», Компания; MOEX: "
+                  "URTZ) опубликовало отчетность. Выручка Компании выросла на 9%.")
+    assert [(o["name"], o["legal_form"], o["aliases"]) for o in doc["organizations"]] == [
+        ("Уральский трубный завод", "ПАО", ["Уралтруб"]),
+        ("MOEX", None, []),
+    ]

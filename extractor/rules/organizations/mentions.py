@@ -872,7 +872,8 @@ def _site_mentions(tagged: Tagged) -> list[OrgMention]:
 EXCHANGE = r"[A-Z]{2,10}"
 TICKER = r"[A-Z0-9.]{1,12}"
 EXCHANGES = rf"{EXCHANGE}(?:\s*(?:и|/)\s*{EXCHANGE})*"
-TICKER_BRACKET = re.compile(rf"\(\s*{EXCHANGES}\s*:\s*{TICKER}(?:\s*[,;]\s*{EXCHANGES}\s*:\s*{TICKER})*\s*\)")
+# the tickers may close brackets that open with a short name: «(далее — «Прикамазот»; MOEX: PKAZ)»
+TICKER_BRACKET = re.compile(rf"[(;,]\s*{EXCHANGES}\s*:\s*{TICKER}(?:\s*[,;]\s*{EXCHANGES}\s*:\s*{TICKER})*\s*\)")
 EXCHANGE_BEFORE_COLON = re.compile(rf"({EXCHANGE})(?=(?:\s*(?:и|/)\s*{EXCHANGE})*\s*:)")
 # «тикер VTBR», «тикер на Мосбирже — AFLT»: the ticker comes within a few words
 TICKER_WORD_WINDOW = 4
