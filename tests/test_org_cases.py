@@ -1830,3 +1830,12 @@ def test_tickers_closing_brackets_that_open_with_a_short_name_are_no_names(extra
         ("Уральский трубный завод", "ПАО", ["Уралтруб"]),
         ("MOEX", None, []),
     ]
+
+
+def test_a_places_adjective_before_a_federal_bodys_short_name_is_its_office_there(extract):
+    doc = extract("Курский Росреестр подвел итоги года\n\nУправление Росреестра по Курской области зарегистрировало "
+                  "на 12% больше сделок. Управление Росреестра по Орловской области отчиталось позже.")
+    assert [(o["name"], o["aliases"]) for o in doc["organizations"]] == [
+        ("Управление Росреестра по Курской области", ["Курский Росреестр"]),
+        ("Управление Росреестра по Орловской области", []),
+    ]

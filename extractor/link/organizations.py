@@ -14,6 +14,7 @@ from extractor.rules.organizations.names import (
     OrgMention,
     abbreviates_ministry,
     is_placed_body_short_form,
+    is_regional_nickname,
     org_kind,
     same_org,
     split_acronym_territory,
@@ -277,6 +278,8 @@ def _same(a: str, b: str) -> bool:
     """One organization's names, or one body's of one place named two ways: «Правительство
     Республики Хакасия», «Правительство Хакасии»."""
     if same_org(a, b) or is_placed_body_short_form(a, b) or is_placed_body_short_form(b, a):
+        return True
+    if is_regional_nickname(a, b) or is_regional_nickname(b, a):
         return True
     sa, sb = split_territory(a), split_territory(b)
     if sa is not None and sb is not None and sa[0] == sb[0] and same_place(sa[1], sb[1]):

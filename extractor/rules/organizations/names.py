@@ -413,6 +413,33 @@ def split_acronym_territory(name: str) -> tuple[tuple[str, ...], str] | None:
     return _stems(plain(" ".join(words[:-1]))), words[-1]
 
 
+# a place's adjective before a federal body's short name: «Тверской Роспотребнадзор»
+PLACE_ADJECTIVE_WORD = re.compile(r"[А-ЯЁ][а-яё-]+(?:ск|цк)(?:ий|ой|ая|ое)")
+# the letters of a place's stem its adjective and its name share: «Тверск-ой», «Тверск-ой области»
+PLACE_STEM_LETTERS = 4
+
+
+def is_regional_nickname(short: str, name: str) -> bool:
+    """«Тверской Роспотребнадзор», «Хабаровский Росреестр»: a place's adjective and a federal body's
+    short name, said of its office in that place: «Управление Роспотребнадзора по Тверской области»."""
+    words = short.split()
+    if len(words) != 2 or not PLACE_ADJECTIVE_WORD.fullmatch(words[0]):
+        return False
+    known = known_abbrevs().get(words[1].lower())
+    if known is None or known[1] != "authority":
+        return False
+    low = name.lower().split()
+    if "по" not in low:
+        return False
+    place = low[low.index("по") + 1 :]
+    body_stem = _stem(words[1].lower())
+    return (
+        any(_stem(w) == body_stem for w in low[: low.index("по")])
+        and bool(place)
+        and place[0][:PLACE_STEM_LETTERS] == words[0].lower()[:PLACE_STEM_LETTERS]
+    )
+
+
 def split_body(name: str) -> tuple[str, str] | None:
     """A body's name as written and the territory it serves: «Минздрав», «Чувашии»."""
     words = name.split()
