@@ -1839,3 +1839,11 @@ def test_a_places_adjective_before_a_federal_bodys_short_name_is_its_office_ther
         ("Управление Росреестра по Курской области", ["Курский Росреестр"]),
         ("Управление Росреестра по Орловской области", []),
     ]
+
+
+def test_a_head_and_the_one_a_body_is_named_after_is_its_short_name(extract):
+    doc = extract("Выставку открыл Курганский областной художественный музей имени Г. А. Травникова. Музей "
+                  "Травникова покажет 120 работ.")
+    assert [(o["name"], o["aliases"]) for o in doc["organizations"]] == [
+        ("Курганский областной художественный музей имени Г. А. Травникова", ["Музей Травникова"])
+    ]

@@ -13,6 +13,7 @@ from extractor.rules.organizations.names import (
     QUOTED_AFTER_DESCRIPTOR,
     OrgMention,
     abbreviates_ministry,
+    is_dedication_short_form,
     is_placed_body_short_form,
     is_regional_nickname,
     org_kind,
@@ -280,6 +281,8 @@ def _same(a: str, b: str) -> bool:
     if same_org(a, b) or is_placed_body_short_form(a, b) or is_placed_body_short_form(b, a):
         return True
     if is_regional_nickname(a, b) or is_regional_nickname(b, a):
+        return True
+    if is_dedication_short_form(a, b) or is_dedication_short_form(b, a):
         return True
     sa, sb = split_territory(a), split_territory(b)
     if sa is not None and sb is not None and sa[0] == sb[0] and same_place(sa[1], sb[1]):

@@ -440,6 +440,16 @@ def is_regional_nickname(short: str, name: str) -> bool:
     )
 
 
+def is_dedication_short_form(short: str, name: str) -> bool:
+    """«Музей Врубеля» of «Омский областной музей изобразительных искусств имени М. А. Врубеля»:
+    the name's head noun and the one it is named after."""
+    words, low = short.split(), name.lower().replace("им.", "имени").split()
+    if len(words) != 2 or "имени" not in low or not words[1][:1].isupper():
+        return False
+    cut = low.index("имени")
+    return low[-1] == words[1].lower() and any(_stem(w) == _stem(words[0].lower()) for w in low[:cut])
+
+
 def split_body(name: str) -> tuple[str, str] | None:
     """A body's name as written and the territory it serves: «Минздрав», «Чувашии»."""
     words = name.split()
