@@ -341,6 +341,11 @@ DOC_DATES: list[tuple[str, datetime.date | None]] = [
     # no date in the header: the closing signature's
     ("Завод увеличил выпуск.\n\nПресс-служба АО «Северный завод», 24 июля 2025 г.\n", datetime.date(2025, 7, 24)),
     ("Школу открыли после ремонта.\nПресс-служба администрации района, 11.11.2024", datetime.date(2024, 11, 11)),
+    # a sentence opening with a date gives way to the signature's date
+    ("Выплаты выросли\n\nС 1 января 2026 года пособие назначают по новым правилам.\n\nПресс-служба фонда, "
+     "3 февраля 2026 г.", datetime.date(2026, 2, 3)),
+    # ... but dates the release when no signature does
+    ("Выплаты выросли\n\nС 1 января 2026 года пособие назначают по новым правилам.", datetime.date(2026, 1, 1)),
     ("Совещание прошло 29 сентября.\nБез года дата не годится.", None),
     # a dateline without a year takes the latest year named in the header
     ("Итоги первого полугодия 2024 года\nСамара. 12 августа. Совет директоров собрался.", datetime.date(2024, 8, 12)),

@@ -1315,7 +1315,13 @@ def find_doc_date(tagged: Tagged) -> datetime.date | None:
     («... за I полугодие 2025 года»)."""
     if not tagged.text:
         return None
-    return _doc_date(_head(tagged.text), _Scan(None, None, Offsets(tagged))) or _closing_dateline(tagged.text)
+    head = _head(tagged.text)
+    found = _doc_date(head, _Scan(None, None, Offsets(tagged)))
+    if found is not None and not found[1]:
+        return found[0]
+    # a sentence opening with a date gives way to the signature's date: «С 1 января 2026 года
+    # при назначении пособия ...» in a release signed «Пресс-служба ..., 3 февраля 2026 г.»
+    return _closing_dateline(tagged.text) or (found[0] if found else None)
 
 
 # a closing line signed with the release's date after a comma: «Пресс-служба АО «...», 24 июля
@@ -1356,10 +1362,21 @@ def _written_later(head: str, cand: _Cand, scan: _Scan) -> bool:
     return _tense_near(scan.offsets, *scan.offsets.sentence(cand.start), cand.start) == "future"
 
 
-def _doc_date(head: str, scan: _Scan) -> datetime.date | None:
+def _opens_a_sentence(head: str, cand: _Cand) -> bool:
+    """A date after a preposition opening its line, a sentence going on after it: «С 1 января
+    2026 года при назначении пособия учитывается ...»."""
+    line_start = head.rfind("\n", 0, cand.start) + 1
+    line_end = head.find("\n", cand.end)
+    after = head[cand.end : len(head) if line_end < 0 else line_end]
+    return head[line_start : cand.start].strip().lower() in _TIME_PREPOSITIONS and not _DATELINE_SUFFIX_RE.match(after)
+
+
+def _doc_date(head: str, scan: _Scan) -> tuple[datetime.date, bool] | None:
+    """The header's date of the release, and whether it opens a sentence (`_opens_a_sentence`)."""
     cands = _longest_first(_candidates(head, scan))
     best: tuple[int, int] | None = None
     best_value: str | None = None
+    best_cand: _Cand | None = None
     for cand in cands:
         if cand.value is None or cand.relative or not cand.is_day or len(cand.value) != 10:
             continue
@@ -1370,7 +1387,7 @@ def _doc_date(head: str, scan: _Scan) -> datetime.date | None:
             continue
         key = (score, -cand.start)
         if best is None or key > best:
-            best, best_value = key, cand.value
+            best, best_value, best_cand = key, cand.value, cand
     if best_value is None:
         years = [
             y for c in cands
@@ -1383,4 +1400,6 @@ def _doc_date(head: str, scan: _Scan) -> datetime.date | None:
                 value = cand.make(max(years))
                 if value and (best is None or key > best):
                     best, best_value = key, value
-    return datetime.date.fromisoformat(best_value) if best_value else None
+    if best_value is None:
+        return None
+    return datetime.date.fromisoformat(best_value), best_cand is not None and _opens_a_sentence(head, best_cand)
