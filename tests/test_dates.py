@@ -541,6 +541,10 @@ CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None,
     # a period a plan is for is still to come, whatever the verb's tense
     ("План продаж на IV квартал составляет 40 тыс. тонн.", datetime.date(2026, 8, 20),
      [("IV квартал", "2026-10/2026-12", True)]),
+    # after the release's own dateline, a comparison refers to the year reported, not to that day
+    ("Томск, 25 августа 2026 года\n\nНа первый курс зачислены 3 100 человек, годом ранее – 2 900.",
+     datetime.date(2026, 8, 25),
+     [("25 августа 2026 года", "2026-08-25", False), ("годом ранее", "2025", True)]),
     # «Напомним,» speaks to the reader: the month goes by the verb of what is told
     ("Напомним, в январе предприятие получило лицензию.", datetime.date(2026, 4, 8),
      [("январе", "2026-01", True)]),

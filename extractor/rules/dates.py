@@ -999,8 +999,18 @@ class _Context:
             # декабря по 11 января ... 54 пожара, меньше, чем за аналогичный период прошлого года»)
             days = c.kind == "days" and self.sentence(c.start) == self.sentence(self.cands[i].start)
             if c.value and (c.kind in ("day", "period") or days) and not self.base[j] and not self._ahead_of_release(c):
-                return c.value
+                return None if self._dateline(c) else c.value
         return None
+
+    def _dateline(self, c: _Cand) -> bool:
+        """The release's own date on its line in the header («Кострома, 27 августа 2026 года»): what
+        a comparison after it refers back to is the year reported, not that day."""
+        head = _head(self.text)
+        if c.kind != "day" or c.end > len(head) or _line_score(head, c) < DATELINE_SCORE:
+            return False
+        line_end = head.find("\n", c.end)
+        rest = head[c.end : line_end if line_end >= 0 else len(head)]
+        return not rest.strip(" .,") and not _opens_a_sentence(head, c)  # the date ends its line
 
 
 def _in_context(text: str, scan: _Scan, cands: list[_Cand]) -> list[_Cand]:
@@ -1292,6 +1302,10 @@ def _head(text: str) -> str:
     head = text if cut < 0 else text[:cut]
     head = head[: HEAD_CHARS + HEAD_LINE_SLACK]
     return "\n".join(head.split("\n")[:HEAD_LINES])
+
+
+# the line score of a dateline: a date alone on its line, or opening it («Пенза, 3 мая 2025»)
+DATELINE_SCORE = 2
 
 
 def _line_score(head: str, item: _Cand) -> int:
