@@ -143,6 +143,8 @@ _MONTH_RANGE_RE = _rx(
 _MONTH_RE = _rx(rf"{_lead(list(_MONTHS))}{_BW}(?P<m>{_MONTH})(?:{_YEAR_TAIL})?")
 _QUARTER_RE = _rx(
     rf"{_lead(list(_ORDINALS), 'iIvV1-4')}{_BW}"
+    # «II–III кварталы»: a run of quarters is one period
+    rf"(?:(?P<r0>iv|i{{1,3}})\s*[-–—]\s*)?"
     rf"(?:(?P<r>iv|i{{1,3}})|(?P<n>[1-4])(?:-?(?:й|м|ом|го|ого))?|(?P<o>{_ORD}))"
     rf"\s+(?:квартал[а-яё]*|кв\.)(?:{_YEAR_TAIL})?"
 )
@@ -455,7 +457,8 @@ def _months_period(m: re.Match[str], ref_year: int | None, first: int, last: int
 
 def _quarter(m: re.Match[str], scan: _Scan) -> _Cand | None:
     q = _ordinal(m)
-    return _months_period(m, scan.year, 3 * q - 2, 3 * q) if 1 <= q <= 4 else None
+    first = ROMAN[m.group("r0").lower()] if m.group("r0") else q
+    return _months_period(m, scan.year, 3 * first - 2, 3 * q) if 1 <= first <= q <= 4 else None
 
 
 def _half(m: re.Match[str], scan: _Scan) -> _Cand | None:
