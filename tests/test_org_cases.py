@@ -1247,6 +1247,8 @@ def test_duma_alone_is_an_authority_of_its_own(extract):
             "Маржа EBITDA составила 21%.",
             "Правление банка утвердило стратегию.",
             "Президиум принял решение о проведении конкурса.",
+            # a residential complex is a thing; «комплекс» alone may head a company's name
+            "Застройщик вывел в продажу первую очередь жилого комплекса «Парковый» на 320 квартир.",
             # «по иску» is the court's procedure, no remit in a name
             "Суд по иску прокурора обязал администрацию отремонтировать дорогу.",
         ]

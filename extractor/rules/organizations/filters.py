@@ -49,7 +49,8 @@ def event_or_thing(tagged: Tagged, m: OrgMention) -> str | None:
         k, quoted = k - 1, True
     if k >= 0 and toks[k].sent == toks[i].sent and _in_apposition(tagged, m):
         head = toks[k].lemma
-        if head in object_heads() and (quoted or not m.name.isupper()):
+        pair = f"{toks[k - 1].lemma} {head}" if k > 0 else head  # «жилого комплекса «Береговой»»
+        if (head in object_heads() or pair in object_heads()) and (quoted or not m.name.isupper()):
             return "object"
         # a Latin name does not decline: after a singular event noun it is the event's name
         # («конкурс The BOBs»), after a plural one an owner («акций Facebook»)
