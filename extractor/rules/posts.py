@@ -1325,8 +1325,9 @@ def _posts_of_zero_subjects(
     return out
 
 
-# words that open a clause going on with the subject of the one before: «..., а с 2020 года занимал»
-CLAUSE_OPENERS = frozenset({"а", "и", "затем", "потом", "позже", "после"})
+# words that open a clause going on with the subject of the one before: «..., а с 2020 года занимал»,
+# «На заводе работает с 2003 года, ранее занимал должность ...»
+CLAUSE_OPENERS = frozenset({"а", "и", "затем", "потом", "позже", "после", "ранее", "прежде"})
 
 
 def _clause_starts(toks: list[Token], first: int, last: int) -> list[int]:
