@@ -113,6 +113,8 @@ NAME_CASES = [
      ["Александра Кравченко"]),
     ("На открытии присутствовала министр культуры и туризма Курской области Евгения Бондаренко.",
      ["Евгения Бондаренко"]),
+    # a surname with initials after «и» and a surname that can only be a nominative is a nominative
+    ("В состав комиссии вошли Рябов Д. А. и Гусева Н. П.", ["Рябов Д. А.", "Гусева Н. П."]),
     # the one a body is named after, past a title, is no person of the text (as press releases'
     # and factRuEval's gold have it; NEREL counts it)
     ("Университет имени первого президента России Б. Ельцина подписал соглашение.", []),

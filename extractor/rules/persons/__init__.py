@@ -208,6 +208,8 @@ def split_name(tagged: Tagged, first: int, last: int, lone_surname: bool = False
     said = _apposition_case(toks, first) or _opening_apposition_case(tagged, first, last) or (
         _list_item_case(tagged, first, last)
     )
+    if said is None and roles.first is None:
+        said = _coordinated_case(toks, first)  # a surname with initials says no case of its own
     if said is not None and (mention_case(roles) is None or _first_name_in(roles, said)):
         # «директора АО ... Гарри Штайнберга», «профессор Н. Г. Воронцова»: the post before the
         # name says its case where the name's own words cannot
@@ -366,6 +368,23 @@ def _list_item_case(tagged: Tagged, first: int, last: int) -> str | None:
         if "Nom" not in cases and post.case in cases:
             return post.case
     return "Nom"
+
+
+def _coordinated_case(toks: list[Token], first: int) -> str | None:
+    """«Фомин С. Н. и Ахмедова Л. Р.»: a name after «и» or a comma, right after a name whose surname
+    the dictionary reads in the nominative only, is in the nominative too (not «Ахмедов» in the
+    genitive)."""
+    k = first - 1
+    if k < 1 or toks[k].text not in (",", "и"):
+        return None
+    k -= 1
+    while k >= 1 and toks[k].text == "." and INITIAL.fullmatch(toks[k - 1].text):
+        k -= 2  # past the initials after the surname
+    surname = toks[k]
+    if not surname.text[:1].isupper():
+        return None
+    cases = {p.tag.case for p in surname.parses if "Surn" in p.tag and p.tag.number == "sing"}
+    return "Nom" if cases == {"nomn"} else None
 
 
 def _official_order(words: list[str], sizes: tuple[int, int], right: str) -> bool:
