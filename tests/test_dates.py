@@ -547,6 +547,9 @@ CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None,
     ("Томск, 25 августа 2026 года\n\nНа первый курс зачислены 3 100 человек, годом ранее – 2 900.",
      datetime.date(2026, 8, 25),
      [("25 августа 2026 года", "2026-08-25", False), ("годом ранее", "2025", True)]),
+    # the year a plan is for lends no year to its deadline
+    ("Лимиты на 2027 год утвердят до 15 декабря.", datetime.date(2026, 10, 2),
+     [("2027 год", "2027", False), ("15 декабря", "2026-12-15", True)]),
     # «Напомним,» speaks to the reader: the month goes by the verb of what is told
     ("Напомним, в январе предприятие получило лицензию.", datetime.date(2026, 4, 8),
      [("январе", "2026-01", True)]),

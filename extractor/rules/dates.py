@@ -933,6 +933,8 @@ class _Context:
         period = c.kind == "period"
         lo, hi = self.sentence(c.start)
         j = self.anchors_before[1 if period else 0][i]
+        if j is not None and self._plan_year(j) and _deadline(self.text, c):
+            j = None  # «квоты на 2026 год будут распределены до 1 декабря»: the quotas' year, not the deadline's
         if j is not None and self.cands[j].start >= lo:
             return self.anchor(j, period), True
         if i + 1 < len(self.cands) and self.cands[i + 1].start < hi:
@@ -943,6 +945,11 @@ class _Context:
         if j is not None and self.cands[j].start >= line_lo:
             return self.anchor(j, period), False
         return None, False
+
+    def _plan_year(self, j: int) -> bool:
+        """A whole year after «на»: the year a plan, a quota or a budget is for."""
+        c = self.cands[j]
+        return bool(c.value) and len(c.value) == 4 and c.value.isdigit() and _word_before(self.text, c) == "на"
 
     def ref_year(self, i: int, ref: datetime.date | None, year: int) -> int:
         """The reference year, or the year before it for a date later in the year than the
