@@ -253,10 +253,13 @@ def _first_names_out_of_orgs(tagged: Tagged) -> list[Span]:
         before, per = spans[n], spans[n + 1]
         if before is None or per is None or before.last != per.first or per.type != "PER":
             continue
-        if before.type == "PER" or _first_name_read_as_a_place(tagged, before, per):
-            if before.type != "PER" or _first_name_alone(tagged, before, per):
-                spans[n], spans[n + 1] = None, _span(tagged, "PER", before.first, per.last)
-        elif _name_word_at_end(tagged, before, per):
+        if before.type == "PER":
+            joined = _first_name_alone(tagged, before, per)
+        else:
+            joined = _first_name_read_as_a_place(tagged, before, per)
+        if joined:
+            spans[n], spans[n + 1] = None, _span(tagged, "PER", before.first, per.last)
+        elif before.type != "PER" and _name_word_at_end(tagged, before, per):
             spans[n] = _span(tagged, before.type, before.first, before.last - 1)
             spans[n + 1] = _span(tagged, "PER", before.last - 1, per.last)
     return [s for s in spans if s is not None]

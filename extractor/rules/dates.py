@@ -876,6 +876,7 @@ class _Context:
     def __init__(self, text: str, offsets: Offsets, cands: list[_Cand], release_year: int | None = None) -> None:
         self.text = text
         self.release_year = release_year  # the year of the text's reference date
+        self.head = _head(text)  # where the release's own dateline stands
         self.offsets = offsets
         self.cands = cands
         self.base = []
@@ -1015,7 +1016,7 @@ class _Context:
     def _dateline(self, c: _Cand) -> bool:
         """The release's own date on its line in the header («Кострома, 27 августа 2026 года»): what
         a comparison after it refers back to is the year reported, not that day."""
-        head = _head(self.text)
+        head = self.head
         if c.kind != "day" or c.end > len(head) or _line_score(head, c) < DATELINE_SCORE:
             return False
         line_end = head.find("\n", c.end)

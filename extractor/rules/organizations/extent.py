@@ -10,7 +10,7 @@ import re
 
 from extractor.lexicon.orgs import circumstance_words, month_lemmas
 from extractor.lexicon.posts import match_post_head
-from extractor.nlp.phrases import ORG_PREPS, NamedSpans, extend_dependents
+from extractor.nlp.phrases import ORG_PREPS, NamedSpans, after_dedication, extend_dependents
 from extractor.nlp.tagging import PATRONYMIC_ENDING, Tagged, Token
 
 # a year written alone after a name («оркестра сезона 2015—2016») has four digits
@@ -89,25 +89,15 @@ def _is_initial(toks: list[Token], k: int) -> bool:
     return len(toks[k].text) == 1 and "А" <= toks[k].text <= "Я" and k + 1 < len(toks) and toks[k + 1].text == "."
 
 
-# the words of a title between «имени» and the initials: «академика», «Героя Советского Союза»
-MAX_DEDICATION_TITLE_WORDS = 2
-
-
 def _starts_person(toks: list[Token], k: int) -> bool:
-    """Initials that neither follow «им.»/«имени» nor go on other initials start a person named
-    after the name: «СГУ им. Н. Г. Чернышевского Л. Ю. Коссович»."""
+    """Initials that neither follow «им.»/«имени» (past a title: «имени академика И. Э. Грабаря»)
+    nor go on other initials start a person named after the name: «СГУ им. Н. Г. Чернышевского
+    Л. Ю. Коссович»."""
     if not _is_initial(toks, k) or k < 2:
         return False
     if toks[k - 1].text == "." and _is_initial(toks, k - 2):
         return False
-    # past a title after «имени»: «центр имени академика И. Э. Грабаря»
-    j = k - 1
-    while j > k - 1 - MAX_DEDICATION_TITLE_WORDS and j > 0 and toks[j].text.isalpha() and toks[j].text.islower():
-        if toks[j].text in ("им", "имени"):
-            break
-        j -= 1
-    before = toks[j].text if toks[j].text != "." else toks[j - 1].text
-    return before.lower() not in ("им", "имени")
+    return not after_dedication(toks, k)
 
 
 # a name in quotes is short («Красный Октябрь»); a longer quote is a quotation or a title

@@ -47,7 +47,7 @@ from extractor.nlp.coverage import Coverage
 from extractor.nlp.inflect import as_written, case_form, head_grams, head_index, nominative_phrase, recover_shape
 from extractor.nlp.morph import UD_CASES, parses, phrase_lemmas
 from extractor.nlp.phrases import OPEN_QUOTES, NamedSpans, case_of, quote_end
-from extractor.nlp.tagging import Span, Tagged, Token
+from extractor.nlp.tagging import MINISTRY_WORD, Span, Tagged, Token
 from extractor.rules.organizations.extent import name_end, name_reach
 from extractor.rules.organizations.filters import (
     event_or_thing,
@@ -121,15 +121,12 @@ def _nominative_word(said: str, written: str) -> str:
     return declined.group(1) if declined else said
 
 
-MINISTRY_SHORT = re.compile(r"Мин(?!истер)([а-яё]{4,})")
-
-
 @cache
 def _ministry_of_a_genitive(word: str) -> bool:
     """«Минпросвещения», «Минприроды», «Минэнерго»: a ministry's short name ending in a feminine
     or neuter genitive does not decline («Минпросвещения России» is no «Минпросвещение»), unlike
     «Минфина», «Минспорта»."""
-    m = MINISTRY_SHORT.fullmatch(word)
+    m = MINISTRY_WORD.fullmatch(word)
     if m is None or any(p.tag.POS == "ADJF" for p in parses(word.lower())):
         return False  # «Минским»
     return any(
