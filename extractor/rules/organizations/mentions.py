@@ -51,6 +51,7 @@ from extractor.nlp.tagging import MINISTRY_WORD, Span, Tagged, Token
 from extractor.rules.organizations.extent import name_end, name_reach
 from extractor.rules.organizations.filters import (
     event_or_thing,
+    is_branch_by_place,
     is_common_word,
     is_generic,
     is_lone_common_noun,
@@ -982,6 +983,7 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
     ranked += [(0, m) for m in _exchange_mentions(tagged)]
     ranked += [(4, m) for m in _site_mentions(tagged)]
     ranked += [(0, m) for m in _dotted_mentions(tagged)]
+    ranked = [(r, m) for r, m in ranked if not is_branch_by_place(tagged, m)]
     ranked.sort(key=lambda x: (x[0], -(x[1].end - x[1].start), x[1].start))
     chosen: list[OrgMention] = []
     covered = Coverage(len(tagged.text))

@@ -127,7 +127,9 @@ def generic_references(text: str, chosen: list[OrgMention], generic: list[OrgMen
     for ref in refs:
         while k < len(named) and named[k].end <= ref.start:
             m = named[k]
-            for lemma in phrase_lemmas(plain(m.name))[:HEAD_WORDS]:
+            # the head it is named with counts too: «банка «Волжский кредит»» ... «Банк»
+            written = plain(text[m.start : m.end])
+            for lemma in phrase_lemmas(plain(m.name))[:HEAD_WORDS] + phrase_lemmas(written)[:1]:
                 last_by_head[lemma] = m
             if m.kind == "company":
                 last_company = m
