@@ -553,6 +553,11 @@ CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None,
     # «Напомним,» speaks to the reader: the month goes by the verb of what is told
     ("Напомним, в январе предприятие получило лицензию.", datetime.date(2026, 4, 8),
      [("январе", "2026-01", True)]),
+    # a year something lasts since lends no year to the next sentence; in its own sentence it does
+    ("С 2018 года Петрова руководила поликлиникой. Ее предшественник в ноябре ушел на пенсию. С 2020 года "
+     "Орлов возглавлял отдел, а в мае перешел в министерство.", datetime.date(2026, 2, 3),
+     [("2018 года", "2018", False), ("ноябре", "2025-11", True), ("2020 года", "2020", False),
+      ("мае", "2020-05", False)]),
 ]
 
 

@@ -943,9 +943,15 @@ class _Context:
                 if (year := self.anchor(i + 1, period)) is not None:
                     return year, True
         line_lo = max(self.line(c.start)[0], c.start - LINE_YEAR_REACH)
-        if j is not None and self.cands[j].start >= line_lo:
+        if j is not None and self.cands[j].start >= line_lo and not self._since_year(j):
             return self.anchor(j, period), False
         return None, False
+
+    def _since_year(self, j: int) -> bool:
+        """A whole year after «с» («С 2019 года работала главным врачом»): a time that lasts till
+        now, no year a later sentence goes on in («Прежний министр в декабре перешел ...»)."""
+        c = self.cands[j]
+        return bool(c.value) and len(c.value) == 4 and c.value.isdigit() and _bound(self.text, c, _START_WORDS)
 
     def _plan_year(self, j: int) -> bool:
         """A whole year after «на»: the year a plan, a quota or a budget is for."""
