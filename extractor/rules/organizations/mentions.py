@@ -398,6 +398,10 @@ def _nested_authority(tagged: Tagged, spans: NamedSpans, m: OrgMention) -> list[
     return []
 
 
+# a dash or a colon opening what follows like a sentence
+CLAUSE_DASHES = frozenset({"—", "–", "-", ":"})
+
+
 def _adjective_name_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
     """«блоков Хмельницкой атомной электростанции», «с Минским тракторным заводом»: capitalized
     adjectives before a lowercase head noun inside a sentence make a name. Not at the start of a
@@ -415,8 +419,8 @@ def _adjective_name_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMenti
             continue
         sent = tagged.sents[tok.sent]
         first = _with_adjectives(toks, i, sent.first)
-        if not sent.first < first < i or toks[first - 1].text in OPEN_QUOTES:
-            continue
+        if not sent.first < first < i or toks[first - 1].text in OPEN_QUOTES or toks[first - 1].text in CLAUSE_DASHES:
+            continue  # after a dateline's dash a sentence opens: «ОРЕНБУРГ, 17 сентября — Первая партия ...»
         if any(k in others for k in range(first, i + 1)):
             continue
         last = name_reach(tagged, spans, i + 1, sent.last)  # «... комитета по имуществу»
