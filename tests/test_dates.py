@@ -553,6 +553,10 @@ CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None,
     # «Напомним,» speaks to the reader: the month goes by the verb of what is told
     ("Напомним, в январе предприятие получило лицензию.", datetime.date(2026, 4, 8),
      [("январе", "2026-01", True)]),
+    # the current and the previous year in any case: «по сравнению с текущим годом», «с предыдущим годом»
+    ("По сравнению с текущим годом налоговые доходы вырастут на 4%, а расходы по сравнению с предыдущим годом "
+     "снизились.", datetime.date(2026, 10, 14),
+     [("текущим годом", "2026", True), ("предыдущим годом", "2025", True)]),
     # a year something lasts since lends no year to the next sentence; in its own sentence it does
     ("С 2018 года Петрова руководила поликлиникой. Ее предшественник в ноябре ушел на пенсию. С 2020 года "
      "Орлов возглавлял отдел, а в мае перешел в министерство.", datetime.date(2026, 2, 3),
