@@ -812,6 +812,24 @@ def test_parent_organization(extract, text, child, parent):
     assert orgs[child]["parent"] == parent
 
 
+def test_a_local_body_a_units_name_ends_with_is_named_too(extract):
+    doc = extract("Совещание провел начальник управления благоустройства администрации города Перми Роман Шилов. "
+                  "Законопроект одобрил комитет по бюджету Курганской областной Думы.")
+    assert [(o["name"], o["parent"], [m["text"] for m in o["mentions"]]) for o in doc["organizations"]] == [
+        ("Управление благоустройства администрации города Перми", "Администрация города Перми",
+         ["управления благоустройства администрации города Перми"]),
+        ("Администрация города Перми", None, ["администрации города Перми"]),
+        ("комитет по бюджету Курганской областной Думы", "Курганская областная Дума",
+         ["комитет по бюджету Курганской областной Думы"]),
+        ("Курганская областная Дума", None, ["Курганской областной Думы"]),
+    ]
+    # a federal service's regional office counts alone
+    doc = extract("Об этом сообщили в Главном управлении МЧС России по Омской области.")
+    assert [(o["name"], o["parent"]) for o in doc["organizations"]] == [
+        ("Главное управление МЧС России по Омской области", "МЧС России")
+    ]
+
+
 def test_name_in_quotes_is_no_parent(extract):
     doc = extract("Соглашение подписало ООО «Инжиниринговый центр «Верхняя Сура»».")
     (org,) = doc["organizations"]

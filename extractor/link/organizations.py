@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
-from extractor.lexicon.orgs import legal_forms, org_heads
+from extractor.lexicon.orgs import legal_forms, org_heads, plain
 from extractor.model import Location, Mention, Organization
+from extractor.nlp.morph import phrase_lemmas
 from extractor.rules.locations import LocMention, is_republic, same_place
 from extractor.rules.organizations.names import (
     LATIN_AFTER_DESCRIPTOR,
@@ -34,7 +35,7 @@ def merge_orgs(text: str, mentions: list[OrgMention]) -> list[Organization]:
     `parent` (by the name the document gives it elsewhere, if it does), not an entry of its own:
     «Совет Федерации Федерального Собрания РФ» belongs to the Federal Assembly, which the
     release does not otherwise speak of."""
-    orgs = _merge_orgs(text, mentions)
+    orgs = _merge_orgs(text, sorted(mentions + _named_parents(mentions), key=lambda m: m.start))
     for m in mentions:
         if m.parent is None:
             continue
@@ -43,6 +44,28 @@ def merge_orgs(text: str, mentions: list[OrgMention]) -> list[Organization]:
         if child is not None and child is not known and child.parent is None:
             child.parent = known.name if known else m.parent.name
     return orgs
+
+
+# the heads of a region's or a town's own bodies, whose units («комитет по бюджету ...») are named
+# with them: the blind parts c, e, g and h list the body too, while a federal service's office
+# («Главное управление МЧС России по ...») counts alone
+LOCAL_BODY_HEADS = frozenset({"администрация", "правительство", "мэрия", "дума"})
+# the words of a body's name its head is among: «Самарская Губернская Дума»
+LOCAL_BODY_HEAD_WORDS = 3
+
+
+def _named_parents(mentions: list[OrgMention]) -> list[OrgMention]:
+    """The regional or municipal body a unit's name ends with is named in the text too:
+    «управление благоустройства администрации города Перми» speaks of «администрация города
+    Перми», «комитет по аграрным вопросам Самарской Губернской Думы» of the Duma."""
+    return [m.parent for m in mentions if m.parent is not None and _local_body(m.parent)]
+
+
+def _local_body(m: OrgMention) -> bool:
+    """An authority headed by LOCAL_BODY_HEADS; not a name cut before a remit («Государственная
+    Дума по энергетике» of «Комитет Государственной Думы по энергетике»)."""
+    lemmas = phrase_lemmas(plain(m.name))[:LOCAL_BODY_HEAD_WORDS]
+    return m.kind == "authority" and any(lemma in LOCAL_BODY_HEADS for lemma in lemmas) and " по " not in m.name
 
 
 def claim_lone_names(

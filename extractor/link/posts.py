@@ -74,6 +74,11 @@ def _named_org(post: Post, entities: Entities) -> OrgRef | None:
         inside = _named_inside(post, entities)
         if inside is not None and inside.type == "organization":
             return inside
+    if ref is not None and (inside := _named_inside(post, entities)) is not None and inside.type == "organization":
+        # «председатель комитета по бюджету Тверской городской Думы»: the unit the post names,
+        # of which the named body is the parent
+        if entities.orgs[inside.index].parent == entities.name_of(ref):
+            return inside
     return ref
 
 
