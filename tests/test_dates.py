@@ -557,6 +557,12 @@ CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None,
     ("По сравнению с текущим годом налоговые доходы вырастут на 4%, а расходы по сравнению с предыдущим годом "
      "снизились.", datetime.date(2026, 10, 14),
      [("текущим годом", "2026", True), ("предыдущим годом", "2025", True)]),
+    # a month far behind the release date, told in the present or future, is next year's; told in
+    # the past, or only a little behind, this year's
+    ("Пенсии за январь доставят досрочно. В январе завод запустил линию.", datetime.date(2025, 12, 26),
+     [("январь", "2026-01", True), ("январе", "2025-01", True)]),
+    ("Отчёт за январь будет опубликован в апреле.", datetime.date(2026, 3, 10),
+     [("январь", "2026-01", True), ("апреле", "2026-04", True)]),
     # a year something lasts since lends no year to the next sentence; in its own sentence it does
     ("С 2018 года Петрова руководила поликлиникой. Ее предшественник в ноябре ушел на пенсию. С 2020 года "
      "Орлов возглавлял отдел, а в мае перешел в министерство.", datetime.date(2026, 2, 3),

@@ -980,6 +980,8 @@ class _Context:
                 deadline and tense == "present"
             ):
                 return year + 1  # «с 1 января пенсии будут проиндексированы» in December
+            if tense in ("present", "future") and not participle and _months_behind(last, ref) > HALF_A_YEAR:
+                return year + 1  # «Пенсии за январь ... доставят досрочно» in late December
             return year
         if last == ref.isoformat()[: len(last)]:
             return year
@@ -1105,6 +1107,17 @@ def _word_before(text: str, c: _Cand) -> str:
 # prepositions that make a period the time of its clause («в I квартале»), not a noun's
 # attribute («динамики первого полугодия»)
 _TIME_PREPOSITIONS = frozenset({"в", "во", "с", "со", "к", "ко", "по", "на"})
+
+
+# months a year-less date may lie behind the reference date and still be this year's when told
+# in the present or the future
+HALF_A_YEAR = 6
+
+
+def _months_behind(value: str, ref: datetime.date) -> int:
+    """How many months the month a value ends in («2025-01», «2025-01-09») lies before `ref`'s."""
+    year, month = int(value[:4]), int(value[5:7]) if len(value) >= 7 else 12
+    return (ref.year - year) * 12 + ref.month - month
 
 
 def _when(text: str, c: _Cand) -> bool:
