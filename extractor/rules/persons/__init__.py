@@ -495,11 +495,19 @@ def _without_common_words(tagged: Tagged, found: list[NameMention]) -> list[Name
         tok = toks[nm.first_tok]
         if nm.last_tok - nm.first_tok == 1 and not known & surname_readings(tok.text) and (
             _no_name_word(tok, tagged.sents[tok.sent].first == nm.first_tok) or is_statistics_office(tok.text)
-            or _adjective_of_a_noun(toks, nm.first_tok)
+            or _adjective_of_a_noun(toks, nm.first_tok) or _post_word(tok)
         ):
             continue
         out.append(nm)
     return out
+
+
+def _post_word(tok: Token) -> bool:
+    """A post the text capitalizes out of respect, standing for its holder: «По словам
+    Уполномоченного», «Губернатор отметил»; not a surname the dictionary knows («Судья»)."""
+    return in_dictionary(tok.text) and starts_post(tok.lemma) and not any(
+        NAME_GRAMS & p.tag.grammemes for p in tok.parses
+    )
 
 
 # the endings a surname shares with an adjective: «Лысковскому», «Воскресенского»
