@@ -220,6 +220,9 @@ def _post_record(tagged: Tagged, first: int, head_end: int, last: int, group: bo
     )
     if plural and not group:
         return None
+    joined = _joined_post(tagged, first, head_end, last, group)
+    if joined is not None:
+        return joined
     head_end = _role_end(toks, head_end, last)
     head_end = _role_complement_end(tagged, head_end, last)
     # a lexicon entry that names its organization («председатель Государственной Думы»): the
@@ -248,6 +251,32 @@ def _post_record(tagged: Tagged, first: int, head_end: int, last: int, group: bo
         end=words[-1].end,
         role=_tidy(role),
         org=org,
+    )
+
+
+def _joined_post(tagged: Tagged, first: int, head_end: int, last: int, group: bool) -> Post | None:
+    """«заместителем губернатора — председателем комитета промышленности»: two posts joined by a
+    dash are one, each part in the nominative; its organization is the second's, else the first's."""
+    toks = tagged.tokens
+    dash = next((k for k in range(head_end, last - 1) if toks[k].text in DASHES), None)
+    second_head = _chained_post(toks, dash, last) if dash is not None else None
+    if dash is None or second_head is None or case_of(toks[head_end - 1]) in ("Nom", None):
+        return None  # a post in the nominative reads as written
+    if any(is_acting(t) for t in toks[first : min(dash, first + ACTING_WITHIN)]):
+        return None  # «врио заместителя губернатора – первого заместителя ...»: both depend on «врио»
+    one = _post_record(tagged, first, head_end, dash, group)
+    two = _post_record(tagged, dash + 1, second_head, last, group)
+    if one is None or two is None:
+        return None
+    between = tagged.text[toks[dash - 1].end : toks[dash + 1].start]
+    words = toks[first:last]
+    return Post(
+        normal=_tidy(one.normal + between + two.normal),
+        text=tagged.text[words[0].start : words[-1].end],
+        start=words[0].start,
+        end=words[-1].end,
+        role=_tidy(one.normal + between + two.role),
+        org=two.org or one.org,
     )
 
 
