@@ -1166,6 +1166,13 @@ def test_a_post_of_a_described_organization_takes_the_one_named_before(extract):
     (post,) = person["posts"]
     assert (post["normal"], post["org"]) == ("генеральный директор компании", "Вектор")
     assert post["org_ref"]["type"] == "organization"
+    # the remit after the company is the deputy's, not the company's
+    doc = extract("ПАО «Северный нефтегаз» подписало соглашение с университетом. Документ подписал заместитель "
+                  "генерального директора компании по разведке и добыче Михаил Масленников.")
+    (person,) = doc["persons"]
+    assert [(p["normal"], p["org"]) for p in person["posts"]] == [
+        ("заместитель генерального директора компании по разведке и добыче", "Северный нефтегаз")
+    ]
 
 
 # a post naming a list of fields, with commas: one post

@@ -96,10 +96,14 @@ def _described_org(post: Post, entities: Entities) -> OrgRef | None:
     """«генеральный директор компании», «ректор университета»: the post names its organization by
     a generic noun; the organization of that kind named last before it is the one meant."""
     tail = post.normal[len(post.role) :].split() if post.normal.startswith(post.role) else []
-    if post.org is not None or len(tail) != 1:
+    # «заместитель генерального директора компании по разведке и добыче»: the remit is the deputy's
+    remit = len(tail) > 2 and tail[1] == "по"
+    if remit:
+        tail = tail[:1]
+    if post.org is not None and not remit or len(tail) != 1:
         return None
     kind = org_heads().get(phrase_lemmas(tail[0]))
-    if kind is None:
+    if kind is None or remit and kind != "company":
         return None
     return entities.last_before(
         post.start, lambda ref: ref.type == "organization" and entities.orgs[ref.index].kind == kind
