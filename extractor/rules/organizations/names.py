@@ -164,6 +164,9 @@ def same_org(a: str, b: str) -> bool:
     for x, y in ((a, b), (b, a)):
         if is_short_form(x, y) or is_territorial_short_form(x, y):
             return True
+        state = _state_spelled(x)
+        if state != x and (_stems(_country_plain(state)) == _stems(pb if x is a else pa) or is_short_form(state, y)):
+            return True  # «Томский госуниверситет» and «Томский государственный университет»
         named = DESCRIBED_QUOTED.fullmatch(x) or LATIN_AFTER_DESCRIPTOR.fullmatch(x)
         if named and _one_head(x[: named.start(1)]) and _stems(_country_plain(named.group(1))) == _stems(
             _country_plain(y)
@@ -178,6 +181,27 @@ def same_org(a: str, b: str) -> bool:
         if full and (full == py or (len(py.split()) >= 2 and full.startswith(py + " "))):
             return True
     return False
+
+
+# «гос» opening a compound is «государственный» agreeing with the noun: «госуниверситет»
+STATE_PREFIX = "гос"
+STATE_ADJECTIVE = {"masc": "государственный", "femn": "государственная", "neut": "государственное"}
+# the shortest noun after «гос» spelled out: «госвуз» is no «государственный вуз» of a name
+MIN_STATE_NOUN = 5
+
+
+def _state_spelled(name: str) -> str:
+    """«Томский госуниверситет» -> «Томский государственный университет», «госкорпорации» ...:
+    a lowercase word of «гос» and a noun, written out; other words as they are."""
+    out = []
+    for word in name.split():
+        noun = word[len(STATE_PREFIX) :]
+        found = [p for p in parses(noun) if p.tag.POS == "NOUN" and p.tag.case == "nomn"] if (
+            word.startswith(STATE_PREFIX) and len(noun) >= MIN_STATE_NOUN
+        ) else []
+        adjective = STATE_ADJECTIVE.get(found[0].tag.gender) if found else None
+        out += [adjective, noun] if adjective else [word]
+    return " ".join(out)
 
 
 def _descriptor_spelled(a: str, b: str) -> bool:
