@@ -816,6 +816,19 @@ def test_parent_organization(extract, text, child, parent):
     assert orgs[child]["parent"] == parent
 
 
+def test_a_quoted_name_joined_to_an_organization_is_one(extract):
+    doc = extract("Сегодня мэрия Братска и «Бирюсинская горная группа» подписали соглашение о партнёрстве.")
+    assert [(o["name"], o["kind"]) for o in doc["organizations"]] == [
+        ("Мэрия Братска", "authority"), ("Бирюсинская горная группа", "company")
+    ]
+    assert [[p["name"] for p in a["parties"]] for a in doc["agreements"]] == [
+        ["Мэрия Братска", "Бирюсинская горная группа"]
+    ]
+    # titles listed after a title the model took for a name are no organizations
+    doc = extract("В издательстве вышли книги «Северный ветер» и «Белый попугай».")
+    assert "Белый попугай" not in [o["name"] for o in doc["organizations"]]
+
+
 def test_a_local_body_a_units_name_ends_with_is_named_too(extract):
     doc = extract("Совещание провел начальник управления благоустройства администрации города Перми Роман Шилов. "
                   "Законопроект одобрил комитет по бюджету Курганской областной Думы.")

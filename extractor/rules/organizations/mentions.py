@@ -956,6 +956,32 @@ def _thing_keys(tagged: Tagged, m: OrgMention, why: str) -> set[tuple[str, ...]]
     return name_keys(tagged, m)
 
 
+def _coordinated_quoted(tagged: Tagged, chosen: list[OrgMention]) -> list[OrgMention]:
+    """«мэрия Иркутска и «Саянская горная группа» подписали»: a quoted name joined by «и» or a
+    comma to an organization, with no descriptor of its own, is one too (a company, as a bare
+    quoted name nearly always is), unless it names an event or a thing."""
+    toks = tagged.tokens
+    taken = Coverage(len(tagged.text), [(m.start, m.end) for m in chosen])
+    for span in tagged.spans:
+        if span.type in ("LOC", "PER"):
+            taken.add(span.start, span.end)
+    # an organization named by its head or legal form: in a list of quoted titles («книги «Адам и
+    # Ева» и «Ветер перемен»») the first may be a title the model took for a name
+    ends = {tagged.token_ending(m.end) for m in chosen if tagged.text[m.start] not in OPEN_QUOTES} - {None}
+    out = []
+    for i, tok in enumerate(toks):
+        if tok.text not in OPEN_QUOTES or i < 2 or toks[i - 1].text not in ("и", ",") or (i - 2) not in ends:
+            continue
+        q = quote_end(tagged, i, tagged.sents[tok.sent].last)
+        if q is None or not _looks_like_name(toks[i + 1 : q - 1]) or taken.overlaps(tok.start, toks[q - 1].end):
+            continue
+        start, end = tok.start, toks[q - 1].end
+        m = _ner_mention(tagged, Span("ORG", start, end, tagged.text[start:end], i, q), i, q)
+        if m is not None and event_or_thing(tagged, m) is None:
+            out.append(m)
+    return out
+
+
 def _one_word_places(tagged: Tagged) -> frozenset[str]:
     return frozenset(tagged.tokens[s.first].lemma for s in tagged.spans if s.type == "LOC" and s.last - s.first == 1)
 
@@ -1036,6 +1062,7 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
     done = Coverage(len(tagged.text), [(m.start, m.end) for m in chosen + resolved])
     bare = {(m.start, m.end) for m in bare_heads_found if not _after_post_or_organ(tagged, m.start)}
     chosen += resolved + [m for m in generic if (m.start, m.end) in bare and not done.overlaps(m.start, m.end)]
+    chosen += _coordinated_quoted(tagged, chosen)
     chosen.sort(key=lambda m: m.start)
     others = Coverage(len(tagged.text), ((s.start, s.end) for s in tagged.spans if s.type in ("LOC", "PER")))
     out = [with_brackets(tagged, m, others) for m in spelled_further(tagged.text, chosen)]
