@@ -434,6 +434,17 @@ def test_a_signing_that_comes_of_a_meeting_takes_its_date(pipeline: Pipeline) ->
     assert [a["date"] for a in _facts(pipeline, text)["agreements"]] == ["2025-10-23"]
 
 
+def test_a_signing_that_comes_of_a_meeting_is_of_its_sides(pipeline: Pipeline) -> None:
+    text = (
+        "Киров, 12 мая 2026 года.\nМинистр промышленности Кировской области Павел Зуев принял генерального "
+        "директора ООО «Вятская мебель» Игоря Сычёва. По итогам встречи стороны подписали соглашение о "
+        "модернизации фабрики."
+    )
+    assert [[p["name"] for p in a["parties"]] for a in _facts(pipeline, text)["agreements"]] == [
+        ["Павел Зуев", "Вятская мебель"]
+    ]
+
+
 def test_the_ceremony_in_the_next_sentence_dates_the_signing(pipeline: Pipeline) -> None:
     text = (
         "Самара, 17 июля 2025 года.\nМинистр строительства области Игорь Орлов и глава города Анна Белова "

@@ -379,8 +379,33 @@ def _one_per_partner(d: Draft) -> None:
         d.groups = [[subjects[0], p] for p in partners]
 
 
+def _sides_of_meeting(d: Draft) -> None:
+    """«Глава республики принял председателя совета директоров компании. По итогам встречи
+    стороны заключили соглашение»: a signing that comes of the meeting told before, naming no
+    parties, is of the meeting's sides, each for the organization of a post (`_body_of_head`)."""
+    if any(d.groups) or _meeting_outcome_at(d.scene, d.clause) is None:
+        return
+    start = d.scene.toks[min(d.clause.tokens)].start
+    before = [m for m in d.scene.doc.meetings if m.start < start]
+    if not before:
+        return
+    refs = distinct([(p.type, p.index) for p in before[-1].participants])
+    d.groups = [distinct([_body_of_head(d, r) for r in refs])]
+
+
+def _body_of_head(d: Draft, ref: Ref) -> Ref:
+    """A person's side: the organization of a post of theirs, else the person («министр ...
+    области» names no organization of the region)."""
+    if ref[0] != "person":
+        return ref
+    org = next((p.org_ref for p in d.scene.doc.persons[ref[1]].posts
+                if p.org_ref is not None and p.org_ref.type == "organization"), None)
+    return ref if org is None else ("organization", org.index)
+
+
 STEPS: list[Step] = [
-    _done, _document, _parties, _parties_next, _parties_before_colon, _signers_of_parties, _one_per_partner,
+    _done, _document, _parties, _parties_next, _parties_before_colon, _sides_of_meeting, _signers_of_parties,
+    _one_per_partner,
 ]
 
 
@@ -464,14 +489,18 @@ def _gapped(scene: Scene, sent: int, match: Match) -> list[tuple[list[Ref], str 
 OUTCOME_WORDS = frozenset({"итог", "ход", "результат"})
 
 
+def _meeting_outcome_at(scene: Scene, clause: Clause) -> int | None:
+    """The token of «итогам» when the clause signs «по итогам встречи»."""
+    lemmas = scene.lemmas
+    return next((k for k in sorted(clause.tokens) if lemmas[k] in OUTCOME_WORDS and k + 1 in clause.tokens
+                 and meeting_triggers().get((lemmas[k + 1],))), None)
+
+
 def _outcome_of_meeting(scene: Scene, clause: Clause) -> str | None:
     """The date of the meeting told before, when the clause signs «по итогам встречи»."""
-    lemmas = scene.lemmas
-    toks = sorted(clause.tokens)
-    if not any(lemmas[k] in OUTCOME_WORDS and k + 1 in clause.tokens and meeting_triggers().get((lemmas[k + 1],))
-               for k in toks):
+    if _meeting_outcome_at(scene, clause) is None:
         return None
-    start = scene.toks[toks[0]].start
+    start = scene.toks[min(clause.tokens)].start
     dated = [m for m in scene.doc.meetings if m.start < start and m.date]
     return dated[-1].date if dated else None
 
