@@ -445,6 +445,23 @@ def test_a_signing_that_comes_of_a_meeting_is_of_its_sides(pipeline: Pipeline) -
     ]
 
 
+def test_the_sentence_after_a_signing_names_its_sides(pipeline: Pipeline) -> None:
+    text = (
+        "Казань, 3 июня 2026 года.\nДоговор о целевом обучении подписан во вторник. Одной стороной документа "
+        "выступил Казанский технологический колледж. Другой — АО «Волжский химзавод»."
+    )
+    assert [[p["name"] for p in a["parties"]] for a in _facts(pipeline, text)["agreements"]] == [
+        ["Казанский технологический колледж", "Волжский химзавод"]
+    ]
+    text = (
+        "Казань, 3 июня 2026 года.\nДоговор о целевом обучении подписан во вторник. Его сторонами стали "
+        "Казанский технологический колледж и АО «Волжский химзавод»."
+    )
+    assert [[p["name"] for p in a["parties"]] for a in _facts(pipeline, text)["agreements"]] == [
+        ["Казанский технологический колледж", "Волжский химзавод"]
+    ]
+
+
 def test_the_ceremony_in_the_next_sentence_dates_the_signing(pipeline: Pipeline) -> None:
     text = (
         "Самара, 17 июля 2025 года.\nМинистр строительства области Игорь Орлов и глава города Анна Белова "

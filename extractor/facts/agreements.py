@@ -348,6 +348,27 @@ def _parties_next(d: Draft) -> None:
             d.groups = [refs]
             d.last_sent = nxt
             return
+    _sides_named_next(d, nxt)
+
+
+# the words opening the sentence that names the other side: «Другой — сама больница»
+OTHER_SIDE_WORDS = frozenset({"другой", "второй"})
+
+
+def _sides_named_next(d: Draft, nxt: int) -> None:
+    """«Договор ... подписан 17 ноября. Его сторонами стали A и B» or «Одной стороной документа
+    выступил A. Другой — B»: the sentence after a signing that names no parties names its sides."""
+    scene = d.scene
+    if not any(scene.lemmas[k] == "сторона" for k in scene.sentence_tokens(nxt)):
+        return
+    sents = [nxt]
+    after = nxt + 1
+    if after < len(scene.tagged.sents) and scene.lemmas[min(scene.sentence_tokens(after))] in OTHER_SIDE_WORDS:
+        sents.append(after)
+    refs = distinct([u.refs[0] for s in sents for u in scene.units(s) if u.refs and u.refs[0][0] != "person"])
+    if len(refs) >= 2:
+        d.groups = [refs]
+        d.last_sent = sents[-1]
 
 
 def _parties_before_colon(d: Draft) -> None:
