@@ -462,6 +462,20 @@ def test_the_sentence_after_a_signing_names_its_sides(pipeline: Pipeline) -> Non
     ]
 
 
+def test_a_lead_naming_no_sides_is_the_agreement_whose_sides_come_later(pipeline: Pipeline) -> None:
+    text = (
+        "ОРЕНБУРГ, 9 сентября 2026 года. — Подписанием хартии о приграничном сотрудничестве завершился сегодня "
+        "деловой форум. На форум приехали руководители 30 предприятий из двух стран. Участники обсудили "
+        "поставки зерна и техники. Гости осмотрели выставку. Подписание хартии прошло в конце форума. Её "
+        "сторонами стали министерство экономики Оренбургской области и АО «Степной элеватор»."
+    )
+    agreements = _facts(pipeline, text)["agreements"]
+    assert [([p["name"] for p in a["parties"]], a["kind"], a["date"]) for a in agreements] == [
+        (["Министерство экономики Оренбургской области", "Степной элеватор"], "хартия о приграничном сотрудничестве",
+         "2026-09-09")
+    ]
+
+
 def test_the_ceremony_in_the_next_sentence_dates_the_signing(pipeline: Pipeline) -> None:
     text = (
         "Самара, 17 июля 2025 года.\nМинистр строительства области Игорь Орлов и глава города Анна Белова "

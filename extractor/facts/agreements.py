@@ -728,6 +728,8 @@ def _same_agreement(scene: Scene, a: Statement, b: Statement) -> bool:
         return (one_in_other or len(shared) >= 2) and (same_noun or back)
     if not b.sides and back and same_noun:
         return True  # «соглашение как раз об этом», paragraphs later: the one signed above
+    if not a.sides and b.sides and same_noun:
+        return True  # a title's or a lead's «подписанием хартии ...», the body naming its sides later
     return near and (same_noun or back or not a.extra.get("own_name"))
 
 
