@@ -476,6 +476,16 @@ def test_a_lead_naming_no_sides_is_the_agreement_whose_sides_come_later(pipeline
     ]
 
 
+def test_a_signing_told_in_quotes_keeps_its_sides(pipeline: Pipeline) -> None:
+    text = (
+        "Братск, 4 августа 2026 года.\n«Сегодня мэрия Братска и ООО «Ангара-Лес» подписали соглашение о "
+        "партнёрстве. Компания отремонтирует две школы», — сообщил мэр города Сергей Серебренников."
+    )
+    assert [[p["name"] for p in a["parties"]] for a in _facts(pipeline, text)["agreements"]] == [
+        ["Мэрия Братска", "Ангара-Лес"]
+    ]
+
+
 def test_the_ceremony_in_the_next_sentence_dates_the_signing(pipeline: Pipeline) -> None:
     text = (
         "Самара, 17 июля 2025 года.\nМинистр строительства области Игорь Орлов и глава города Анна Белова "

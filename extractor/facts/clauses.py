@@ -128,13 +128,31 @@ def _quotes(scene: Scene, first: int, last: int, units: dict[int, Unit]) -> list
     while k < last:
         if toks[k].text in OPEN_QUOTES and k not in inside:
             closer = CLOSE_OF.get(toks[k].text, toks[k].text)
-            j = next((j for j in range(k + 1, last) if toks[j].text == closer), last)
+            # nested quotes count: «Мэрия и ООО «Сибирь» подписали соглашение», — сообщил мэр
+            paired = scene.tagged.quote_closes.get(k)
+            if paired is not None and any(scene.tagged.quote_closes.get(m) == paired for m in range(k + 1, paired)):
+                paired = None  # closed only by a nested name's quote: the speech goes on past the sentence
+            j = paired - 1 if paired is not None else _closing(toks, k, last, closer)
             if sum(toks[m].text[:1].isalnum() for m in range(k + 1, j)) >= 4 and k not in units:
                 out.append((k, min(j + 1, last)))
             k = j + 1
             continue
         k += 1
     return out
+
+
+def _closing(toks: list[Token], k: int, last: int, closer: str) -> int:
+    """The quote closing the one at k before `last`, nested ones counted; `last` when it closes in
+    a later sentence («Сегодня мэрия и «Саянская горная группа» подписали соглашение. ...», — ...)."""
+    depth = 0
+    for j in range(k + 1, last):
+        if toks[j].text == closer and closer != toks[k].text or toks[j].text == closer and depth == 0:
+            if depth == 0:
+                return j
+            depth -= 1
+        elif toks[j].text == toks[k].text:
+            depth += 1
+    return last
 
 
 def clauses(scene: Scene, sent: int) -> list[Clause]:
