@@ -144,14 +144,14 @@ def _quotes(scene: Scene, first: int, last: int, units: dict[int, Unit]) -> list
 def _closing(toks: list[Token], k: int, last: int, closer: str) -> int:
     """The quote closing the one at k before `last`, nested ones counted; `last` when it closes in
     a later sentence («Сегодня мэрия и «Саянская горная группа» подписали соглашение. ...», — ...)."""
-    depth = 0
+    opener, depth = toks[k].text, 0
     for j in range(k + 1, last):
-        if toks[j].text == closer and closer != toks[k].text or toks[j].text == closer and depth == 0:
+        if toks[j].text == opener and opener != closer:
+            depth += 1
+        elif toks[j].text == closer:
             if depth == 0:
                 return j
             depth -= 1
-        elif toks[j].text == toks[k].text:
-            depth += 1
     return last
 
 
