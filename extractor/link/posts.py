@@ -70,16 +70,14 @@ def _named_org(post: Post, entities: Entities) -> OrgRef | None:
     organization, the organization: one works for it («представитель России в ООН» -> ООН,
     «глава администрации Гонконга» -> Администрация Гонконга)."""
     ref = entities.by_name(post.org) if post.org else None
-    if ref is not None and ref.type == "location":
-        inside = _named_inside(post, entities)
-        if inside is not None and inside.type == "organization":
-            return inside
-    if ref is not None and (inside := _named_inside(post, entities)) is not None and inside.type == "organization":
-        # «председатель комитета по бюджету Тверской городской Думы»: the unit the post names,
-        # of which the named body is the parent
-        if entities.orgs[inside.index].parent == entities.name_of(ref):
-            return inside
-    return ref
+    if ref is None:
+        return None
+    inside = _named_inside(post, entities)
+    if inside is None or inside.type != "organization":
+        return ref
+    # «председатель комитета по бюджету Тверской городской Думы»: the unit the post names, of
+    # which the named body is the parent
+    return inside if ref.type == "location" or entities.orgs[inside.index].parent == entities.name_of(ref) else ref
 
 
 def _named_inside(post: Post, entities: Entities) -> OrgRef | None:
