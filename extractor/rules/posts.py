@@ -39,8 +39,9 @@ from extractor.nlp.inflect import (
     nominative_phrase,
     nominative_word,
     singular_nominative_phrase,
+    substantive_nominative,
 )
-from extractor.nlp.morph import UD_CASES, parses
+from extractor.nlp.morph import ADJISH, UD_CASES, parses
 from extractor.nlp.phrases import (
     DASHES,
     MAX_DEPENDENT_TOKENS,
@@ -288,7 +289,7 @@ def _nominative_role(tokens: list[Token], text: str) -> str:
     обязанности губернатора» -> «исполняющий обязанности губернатора»; «И.о. главы» never declines."""
     acting = next((i for i, t in enumerate(tokens[:ACTING_WITHIN]) if is_acting(t)), None)
     if acting is None:
-        return nominative_phrase(tokens, text)
+        return _participle_role(tokens, text) or nominative_phrase(tokens, text)
     tok = tokens[acting]
     if not tok.text.lower().startswith("исполняющ") or tok.case == "Nom":
         return as_written(tokens, text)
@@ -296,6 +297,23 @@ def _nominative_role(tokens: list[Token], text: str) -> str:
     # «исполняющей», «исполняющую»: a woman's; «исполняющим», «исполняющего»: a man's
     gender = "femn" if tok.text.lower().endswith(FEMININE_PARTICIPLE_ENDINGS) else "masc"
     words[acting] = nominative_word(tok.text, "ADJ", tok.case, gender, "sing")
+    return join_tokens(tokens, words, text)
+
+
+def _participle_role(tokens: list[Token], text: str) -> str | None:
+    """«Конкурсным управляющим», «заведующим кафедрой», «управляющей филиалом»: a participle used
+    as a noun heads the post; it and the adjectives before it take the nominative of its gender,
+    what it governs stays as written («филиалом», not «филиал»)."""
+    head, said = next(((i, n) for i, t in enumerate(tokens) if (n := substantive_nominative(t.text, t.case))),
+                      (None, None))
+    if head is None or said is None or any(t.pos not in ADJISH for t in tokens[:head]):
+        return None
+    after = tokens[head + 1] if head + 1 < len(tokens) else None
+    if after is not None and after.pos == "NOUN" and after.case == tokens[head].case and starts_post(after.lemma):
+        return None  # «управляющим директором»: the participle is the post's adjective
+    gender = "femn" if said.lower().endswith("ая") else "masc"
+    words = [nominative_word(t.text, "ADJ", t.case, gender, "sing") for t in tokens[:head]]
+    words += [said] + [t.text for t in tokens[head + 1 :]]
     return join_tokens(tokens, words, text)
 
 
