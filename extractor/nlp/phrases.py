@@ -317,7 +317,11 @@ def extend_dependents(
         if (tok.pos in ("NOUN", "PROPN", "ADJ", "DET", "NUM") or tok.is_participle) and dependent_genitive(tok):
             j += 1  # a participle is an adjective here: «объединённого комитета»
             continue
-        if text == "," and j > start and case_of(toks[j - 1]) == "Gen" and toks[j - 1].text.islower():
+        # also right after a head phrase that ends in a genitive («министр строительства, архитектуры
+        # и ...»), unless another post follows («писателя, актёра Василия Шукшина»)
+        if text == "," and (j > start or j > 0 and not (chain and chain(toks, j + 1, limit))) and (
+            case_of(toks[j - 1]) == "Gen" and toks[j - 1].text.islower()
+        ):
             end = coordinated_list_end(toks, j, limit, ("Gen",))
             if end is not None:
                 j = end
