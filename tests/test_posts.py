@@ -1088,6 +1088,26 @@ def test_bare_post_takes_the_authority_named_before(extract):
     assert [p["org"] for p in person["posts"]] == ["Государственная Дума"]
 
 
+def test_a_bare_governor_is_of_the_region_not_of_a_ministry_or_town_named_last(extract):
+    text = (
+        "Правительство Новгородской области сообщает. Министерство строительства провело совещание в "
+        "Боровичах. Губернатор Александр Дронов встретился с жителями."
+    )
+    person = next(p for p in extract(text)["persons"] if p["last"] == "Дронов")
+    assert [(p["normal"], p["org"]) for p in person["posts"]] == [("губернатор", "Правительство Новгородской области")]
+
+
+def test_a_post_naming_a_list_of_fields_takes_the_region_of_its_territory_noun(extract):
+    text = (
+        "Правительство Новгородской области сообщает. Министр строительства, архитектуры и территориального "
+        "развития области Юрий Бобров рассказал о планах."
+    )
+    person = next(p for p in extract(text)["persons"] if p["last"] == "Бобров")
+    assert [(p["normal"], p["org"]) for p in person["posts"]] == [
+        ("министр строительства, архитектуры и территориального развития области", "Правительство Новгородской области")
+    ]
+
+
 def test_a_post_lists_every_place_it_is_named(extract):
     text = (
         "Губернатор Тульской области Дмитрий Миляев провел совещание с главами районов. "

@@ -12,6 +12,7 @@ Each post tries, in order:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -112,6 +113,17 @@ def _countries() -> frozenset[str]:
     return frozenset(_norm(name) for name in post_lexicon().place_names.values())
 
 
+# the heads of a territory's own government and legislature, among the first words of its name
+TERRITORY_BODY_HEADS = frozenset({
+    "правительство", "кабинет", "администрация", "мэрия", "акимат", "парламент", "дума", "собрание", "совет",
+    "хурал", "рада",
+})
+TERRITORY_HEAD_WORDS = 3
+# posts of a region: a governor is of the region named last, not of a town named after it
+REGIONAL = frozenset({"губернатор", "вице-губернатор"})
+REGION_WORDS = re.compile(r"област|кра[йяе]\b|республик|автономн|округ", re.IGNORECASE)
+
+
 def _territory(post: Post, entities: Entities) -> OrgRef | None:
     """A bare territorial post («Премьер-министр Сильвио Берлускони», «спикер»): the place or
     authority named last before it; for a national post, the country named last, if any. Not
@@ -121,13 +133,21 @@ def _territory(post: Post, entities: Entities) -> OrgRef | None:
         return None
 
     def place(ref: OrgRef) -> bool:
-        return ref.type == "location" or entities.orgs[ref.index].kind == "authority"
+        # a governor or a mayor heads a place's government or council, not a ministry named before
+        return ref.type == "location" or entities.orgs[ref.index].kind == "authority" and bool(
+            set(phrase_lemmas(_norm(entities.orgs[ref.index].name))[:TERRITORY_HEAD_WORDS]) & TERRITORY_BODY_HEADS
+        )
 
     def country(ref: OrgRef) -> bool:
         return ref.type == "location" and _norm(entities.locs[ref.index].name) in _countries()
 
+    def region(ref: OrgRef) -> bool:
+        name = entities.locs[ref.index].name if ref.type == "location" else entities.orgs[ref.index].name
+        return place(ref) and REGION_WORDS.search(name) is not None
+
     national = entities.last_before(post.start, country) if first_word in NATIONAL else None
-    return national or entities.last_before(post.start, place)
+    regional = entities.last_before(post.start, region) if first_word in REGIONAL else None
+    return national or regional or entities.last_before(post.start, place)
 
 
 RESOLVERS = (_named_org, _named_inside, _described_org, _territory)

@@ -48,6 +48,7 @@ from extractor.nlp.phrases import (
     OPEN_QUOTES,
     NamedSpans,
     case_of,
+    coordinated_list_end,
     extend_dependents,
     is_abbreviation,
     object_of_action,
@@ -178,6 +179,11 @@ def _role_complement_end(tagged: Tagged, head_end: int, last: int) -> int:
             continue
         if tok.text == "и" and k + 2 < last and is_abbreviation(toks[k + 1]) and case_of(toks[k + 2]) == "Gen":
             k += 2  # «министр энергетики и ЖКХ» Свердловской области
+            continue
+        if tok.text == "," and case_of(toks[k - 1]) == "Gen" and (
+            end := coordinated_list_end(toks, k, last, ("Gen",))
+        ):
+            k = end  # «министр строительства, архитектуры и территориального развития» области
             continue
         if tok.text == "по" and k + 1 < last and toks[k + 1].text.islower():
             # «министр по государственным сборам», «секретарь по вопросам прав человека»,
