@@ -780,6 +780,16 @@ def test_exchange_of_a_ticker_is_a_company(extract):
     assert ("MOEX", None, "company") in {(o["name"], o["legal_form"], o["kind"]) for o in doc["organizations"]}
 
 
+def test_a_short_name_after_a_ticker_is_the_company_s_and_a_unit_is_no_name(extract):
+    doc = extract("ПАО «Сибирский контейнерный оператор» (MOEX: SKOP, далее — «Компания») объявляет результаты. "
+                  "Перевозки выросли до 412 тыс. TEU. Генеральный директор Компании Вадим Рыбин доволен.")
+    assert [(o["name"], [m["text"] for m in o["mentions"]]) for o in doc["organizations"]] == [
+        ("Сибирский контейнерный оператор", ["ПАО «Сибирский контейнерный оператор»", "«Компания»", "Компании"]),
+        ("MOEX", ["MOEX"]),
+    ]
+    assert [p["org"] for p in doc["persons"][0]["posts"]] == ["Сибирский контейнерный оператор"]
+
+
 @pytest.mark.parametrize(
     ("text", "child", "parent"),
     cases(

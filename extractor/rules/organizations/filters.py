@@ -147,6 +147,22 @@ def is_branch_by_place(tagged: Tagged, m: OrgMention) -> bool:
     return k <= j and toks[k].lemma in BRANCH_HEADS and (k > i or toks[k].text.islower())
 
 
+# multipliers a unit of measure follows: «412 тыс. TEU», «1,2 млн т»
+NUMBER_MULTIPLIERS = frozenset({"тыс", "млн", "млрд", "трлн"})
+
+
+def is_unit_after_a_number(tagged: Tagged, m: OrgMention) -> bool:
+    """«412 тыс. TEU», «150 МВт»: one word right after a number is its unit of measure."""
+    i, j = tagged.token_at(m.start), tagged.token_ending(m.end)
+    if i is None or j != i or m.legal_form or i == 0:
+        return False
+    toks = tagged.tokens
+    k = i - 1
+    if toks[k].text == "." and k > 0:
+        k -= 1
+    return toks[k].text[:1].isdigit() or toks[k].text.lower() in NUMBER_MULTIPLIERS
+
+
 def is_common_word(tok: Token) -> bool:
     """A word of the dictionary that is not a name: «Центр», «Телевизор», «Яблоко»."""
     return is_common(tok.parses)

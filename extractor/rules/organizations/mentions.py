@@ -56,6 +56,7 @@ from extractor.rules.organizations.filters import (
     is_generic,
     is_lone_common_noun,
     is_organ_of_a_reference,
+    is_unit_after_a_number,
     name_keys,
     named_in,
 )
@@ -875,7 +876,10 @@ EXCHANGE = r"[A-Z]{2,10}"
 TICKER = r"[A-Z0-9.]{1,12}"
 EXCHANGES = rf"{EXCHANGE}(?:\s*(?:и|/)\s*{EXCHANGE})*"
 # the tickers may close brackets that open with a short name: «(далее — «Прикамазот»; MOEX: PKAZ)»
-TICKER_BRACKET = re.compile(rf"[(;,]\s*{EXCHANGES}\s*:\s*{TICKER}(?:\s*[,;]\s*{EXCHANGES}\s*:\s*{TICKER})*\s*\)")
+# the brackets may go on after the tickers: «(MOEX: TKLG, далее — «Компания»)»
+TICKER_BRACKET = re.compile(
+    rf"[(;,]\s*{EXCHANGES}\s*:\s*{TICKER}(?:\s*[,;]\s*{EXCHANGES}\s*:\s*{TICKER})*(?=\s*\)|\s*[,;]\s*далее)"
+)
 EXCHANGE_BEFORE_COLON = re.compile(rf"({EXCHANGE})(?=(?:\s*(?:и|/)\s*{EXCHANGE})*\s*:)")
 # «тикер VTBR», «тикер на Мосбирже — AFLT»: the ticker comes within a few words
 TICKER_WORD_WINDOW = 4
@@ -1043,6 +1047,7 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
         m
         for m in chosen
         if not is_lone_common_noun(tagged, m)
+        and not is_unit_after_a_number(tagged, m)
         and not is_organ_of_a_reference(tagged, m)
         and not _a_place_of_the_text(tagged, m, places)
     ]
@@ -1056,7 +1061,7 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
     # «шаттл «Дискавери»» once makes every «Дискавери» of the text a shuttle
     chosen = [m for m in chosen if m.legal_form is not None or not named_in(name_keys(tagged, m), not_here)]
     chosen = territory_references(_outside_headings(tagged.text, chosen))
-    resolved = generic_references(tagged.text, chosen, generic)
+    resolved = generic_references(tagged.text, chosen, generic, frozenset(exchanges))
     # a bare head no organization named before resolves is the body of the text's country («в
     # ответ правительство заявило»), but not after a post or an organ (`_after_post_or_organ`)
     done = Coverage(len(tagged.text), [(m.start, m.end) for m in chosen + resolved])

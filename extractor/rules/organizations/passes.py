@@ -111,7 +111,9 @@ COMPANY_REFERENCES = frozenset({"компания", "группа", "общес�
 HEAD_SYNONYMS = {"правительство": "кабинет"}
 
 
-def generic_references(text: str, chosen: list[OrgMention], generic: list[OrgMention]) -> list[OrgMention]:
+def generic_references(
+    text: str, chosen: list[OrgMention], generic: list[OrgMention], exchanges: frozenset[tuple[int, int]] = frozenset()
+) -> list[OrgMention]:
     """A head noun alone stands for the organization of that head named last before it:
     «Комитет Государственной Думы по промышленности ...» ... «Комитет поддержал ...»;
     «Компания», «Группа» for the company named last. The reference is a mention of that
@@ -131,7 +133,7 @@ def generic_references(text: str, chosen: list[OrgMention], generic: list[OrgMen
             written = plain(text[m.start : m.end])
             for lemma in phrase_lemmas(plain(m.name))[:HEAD_WORDS] + phrase_lemmas(written)[:1]:
                 last_by_head[lemma] = m
-            if m.kind == "company":
+            if m.kind == "company" and (m.start, m.end) not in exchanges:  # «(MOEX: TKLG, далее — «Компания»)»
                 last_company = m
             k += 1
         head = phrase_lemmas(plain(ref.name))[0]
@@ -248,7 +250,10 @@ HEREAFTER = re.compile(
 ABBREVIATION_OPENING_BRACKETS = re.compile(r"\s*\(\s*(?:(?P<form>[А-ЯЁ]{2,6})\s+«)?([А-ЯЁA-Z][А-ЯЁA-Z\-]{1,9})»?,\s")
 # a quoted short name the text gives for the rest of it, the brackets maybe going on: «ПАО
 # «Синтегра Софт» (далее — «Синтегра», тикер ...)»
-HEREAFTER_QUOTED = re.compile(rf"\s*\(\s*{HEREAFTER_LEAD}[«\"](?P<short>[^«»\"()]{{2,40}})[»\"]\s*[),;]")
+# (after a ticker too: «(MOEX: TKLG, далее — «Компания»)»)
+HEREAFTER_QUOTED = re.compile(
+    rf"\s*\(\s*(?:[A-Z]{{2,10}}\s*:\s*[A-Z0-9.]{{1,12}}\s*[,;]\s*)?{HEREAFTER_LEAD}[«\"](?P<short>[^«»\"()]{{2,40}})[»\"]\s*[),;]"
+)
 
 
 # brackets after a name: a short name and a foreign one, «(КЗЖ) (Committee to Protect Journalists)»
