@@ -1360,7 +1360,8 @@ def find_doc_date(tagged: Tagged) -> datetime.date | None:
     if not tagged.text:
         return None
     head = _head(tagged.text)
-    found = _doc_date(head, _Scan(None, None, Offsets(tagged)))
+    scan = _Scan(None, None, Offsets(tagged))
+    found = _doc_date(head, scan, _reported_years(tagged.text, scan))
     if found is not None and not found[1]:
         return found[0]
     # a sentence opening with a date gives way to the signature's date: «С 1 января 2026 года
@@ -1415,8 +1416,29 @@ def _opens_a_sentence(head: str, cand: _Cand) -> bool:
     return head[line_start : cand.start].strip().lower() in _TIME_PREPOSITIONS and not _DATELINE_SUFFIX_RE.match(after)
 
 
-def _doc_date(head: str, scan: _Scan) -> tuple[datetime.date, bool] | None:
-    """The header's date of the release, and whether it opens a sentence (`_opens_a_sentence`)."""
+def _reported_years(text: str, scan: _Scan) -> list[int]:
+    """The years the text tells of as past or present, which a release is no earlier than: a
+    dateline without a year takes the latest. Not a year something lasts since («с 2021 года он
+    возглавлял»), nor a target, nor one of the future tense («в 2027 году построят»), nor a
+    comparison's base; a period counts by its last year («к отопительному сезону 2025-2026 годов»)."""
+    years = []
+    cands = _candidates(text, scan)
+    ctx = _Context(text, scan.offsets, cands)
+    for i, c in enumerate(cands):
+        # nor a comparison's base («на 2,1 п.п. ниже уровня 2024 года»: the year before the one told of)
+        if c.relative or c.bare or c.value is None or _bound(text, c) or ctx.base[i]:
+            continue
+        year = int(c.value.split("/")[-1][:4])
+        tense = _tense_near(scan.offsets, *scan.offsets.sentence(c.start), c.start)
+        if year < EARLIEST_RELEASE_YEAR or tense == "future":
+            continue
+        years.append(year)
+    return years
+
+
+def _doc_date(head: str, scan: _Scan, years: list[int]) -> tuple[datetime.date, bool] | None:
+    """The header's date of the release, and whether it opens a sentence (`_opens_a_sentence`);
+    a dateline without a year takes the latest of `years` (`_reported_years`)."""
     cands = _longest_first(_candidates(head, scan))
     best: tuple[int, int] | None = None
     best_value: str | None = None
@@ -1433,11 +1455,14 @@ def _doc_date(head: str, scan: _Scan) -> tuple[datetime.date, bool] | None:
         if best is None or key > best:
             best, best_value, best_cand = key, cand.value, cand
     if best_value is None:
-        years = [
+        # only when the header names a year but a target; the latest the text tells of as past or
+        # present, else that one («с 1 апреля 2026 года вступит в силу»)
+        named = [
             y for c in cands
             if not c.relative and not c.bare and not _bound(head, c, _TARGET_WORDS)
             and (y := _years_of(c.value)) is not None and y >= EARLIEST_RELEASE_YEAR
         ]
+        years = (years or named) if named else []
         for cand in cands:
             if years and cand.make is not None and cand.is_day and _line_score(head, cand) >= 2:
                 key = (_line_score(head, cand), -cand.start)
