@@ -350,6 +350,9 @@ DOC_DATES: list[tuple[str, datetime.date | None]] = [
     # no date in the header: the closing signature's
     ("Завод увеличил выпуск.\n\nПресс-служба АО «Северный завод», 24 июля 2025 г.\n", datetime.date(2025, 7, 24)),
     ("Школу открыли после ремонта.\nПресс-служба администрации района, 11.11.2024", datetime.date(2024, 11, 11)),
+    # the date alone on the last line, under the signature
+    ("Оператор запустил связь в 37 селах. " * 20 + "\n\nПресс-служба АО «Енисей-Телеком»\n16 июля 2026 г.",
+     datetime.date(2026, 7, 16)),
     # a sentence opening with a date gives way to the signature's date
     ("Выплаты выросли\n\nС 1 января 2026 года пособие назначают по новым правилам.\n\nПресс-служба фонда, "
      "3 февраля 2026 г.", datetime.date(2026, 2, 3)),

@@ -1370,23 +1370,28 @@ def find_doc_date(tagged: Tagged) -> datetime.date | None:
 
 
 # a closing line signed with the release's date after a comma: «Пресс-служба АО «...», 24 июля
-# 2025 г.», «Пресс-служба правительства Тульской области, 11.11.2024»
+# 2025 г.», «Пресс-служба правительства Тульской области, 11.11.2024»; or the date alone on the
+# last line, under the signature
 _CLOSING_DATE_RE = _rx(
-    rf",\s*(?:(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH})\s+(?P<y>\d{{4}})(?:\s*(?:г\.?|года))?"
+    rf"(?:,\s*|\A\s*)(?:(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH})\s+(?P<y>\d{{4}})(?:\s*(?:г\.?|года))?"
     rf"|(?P<dd>\d{{2}})\.(?P<mm>\d{{2}})\.(?P<yy>\d{{4}}))\.?\s*\Z"
 )
 # the longest closing line read for a date
 CLOSING_LINE_CHARS = 200
+# a signature line over a date alone: «Пресс-служба АО «...»», «Пресс-центр министерства»
+SIGNATURE_OPENERS = ("пресс-служба", "пресс-центр", "пресс-секретариат", "информационное управление")
 
 
 def _closing_dateline(text: str) -> datetime.date | None:
     """The release's date on its last line, when its header has none."""
-    last = text.rstrip().rsplit("\n", 1)[-1]
+    lines = text.rstrip().rsplit("\n", 2)
+    last = lines[-1]
     if len(last) > CLOSING_LINE_CHARS:
         return None
     m = _CLOSING_DATE_RE.search(last)
-    if m is None:
-        return None
+    alone = m is not None and not last[: m.start()].strip()
+    if m is None or alone and not (len(lines) > 1 and lines[-2].strip().lower().startswith(SIGNATURE_OPENERS)):
+        return None  # a date alone on the last line only under a press office's signature
     if m.group("d"):
         value = _ymd(int(m.group("y")), _MONTHS[m.group("m").lower()], int(m.group("d")))
     else:
