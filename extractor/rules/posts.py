@@ -639,7 +639,10 @@ def _verb_before_name(toks: list[Token], sent_first: int, k: int, found: list[Po
     if found:
         return k
     for _ in range(MAX_WORDS_AFTER_LINK_VERB):
-        describing = toks[k].pos in ("ADJ", "NOUN") and toks[k].case == "Nom"
+        # not a verb the tagger read as a noun before a surname («назначен | Шувалов Артем Олегович»)
+        describing = toks[k].pos in ("ADJ", "NOUN") and toks[k].case == "Nom" and not any(
+            p.tag.POS in ("PRTS", "VERB") for p in toks[k].parses
+        )
         if k <= sent_first or not (toks[k].text.islower() and (describing or toks[k].pos == "PART")):
             break
         k -= 1  # «34-летний», «американец», «именно»
