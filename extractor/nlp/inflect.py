@@ -77,12 +77,11 @@ def nominative_word(
 def substantive_nominative(word: str, case: str | None) -> str | None:
     """A participle used as a noun («управляющим», «заведующей»: the dictionary marks it Subx) in
     the nominative singular of its gender; None when the word is none in the tagged case."""
+    if case == "Nom":
+        return None
     found = [p for p in parses(word.lower()) if "Subx" in p.tag and p.tag.POS in OC_ADJ
              and (case is None or p.tag.case in UD_CASES.get(case, ()))]
-    if not found or case == "Nom":
-        return None
-    parse = found[0]
-    return inflect_word(word, parse, {"nomn", "sing", parse.tag.gender or "masc"})
+    return inflect_word(word, found[0], {"nomn", "sing", found[0].tag.gender or "masc"}) if found else None
 
 
 def case_form(word: str, pos: str, case: str | None, grams: set[str]) -> str:

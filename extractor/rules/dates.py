@@ -1355,13 +1355,13 @@ def _line_score(head: str, item: _Cand) -> int:
 
 def find_doc_date(tagged: Tagged) -> datetime.date | None:
     """The release's own date from its header or dateline; None when the header has none.
-    A dateline without a year («Москва. 29 августа.») takes the latest year named in the header
-    («... за I полугодие 2025 года»)."""
+    A dateline without a year («Москва. 29 августа.») takes, when the header names a year, the
+    latest year the text tells of as past or present (`_reported_years`)."""
     if not tagged.text:
         return None
     head = _head(tagged.text)
     scan = _Scan(None, None, Offsets(tagged))
-    found = _doc_date(head, scan, _reported_years(tagged.text, scan))
+    found = _doc_date(head, scan, lambda: _reported_years(tagged.text, scan))
     if found is not None and not found[1]:
         return found[0]
     # a sentence opening with a date gives way to the signature's date: «С 1 января 2026 года
@@ -1441,9 +1441,10 @@ def _reported_years(text: str, scan: _Scan) -> list[int]:
     return years
 
 
-def _doc_date(head: str, scan: _Scan, years: list[int]) -> tuple[datetime.date, bool] | None:
+def _doc_date(head: str, scan: _Scan, reported: Callable[[], list[int]]) -> tuple[datetime.date, bool] | None:
     """The header's date of the release, and whether it opens a sentence (`_opens_a_sentence`);
-    a dateline without a year takes the latest of `years` (`_reported_years`)."""
+    a dateline without a year takes the latest of the `reported` years (`_reported_years`, read
+    from the whole text only then)."""
     cands = _longest_first(_candidates(head, scan))
     best: tuple[int, int] | None = None
     best_value: str | None = None
@@ -1467,7 +1468,7 @@ def _doc_date(head: str, scan: _Scan, years: list[int]) -> tuple[datetime.date, 
             if not c.relative and not c.bare and not _bound(head, c, _TARGET_WORDS)
             and (y := _years_of(c.value)) is not None and y >= EARLIEST_RELEASE_YEAR
         ]
-        years = (years or named) if named else []
+        years = (reported() or named) if named else []
         for cand in cands:
             if years and cand.make is not None and cand.is_day and _line_score(head, cand) >= 2:
                 key = (_line_score(head, cand), -cand.start)

@@ -161,11 +161,11 @@ def same_org(a: str, b: str) -> bool:
     known_a, known_b = known_short_name(a), known_short_name(b)
     if known_a and known_b and _country_plain(known_a[0]) == _country_plain(known_b[0]):
         return True
-    for x, y in ((a, b), (b, a)):
+    for x, y, py in ((a, b, pb), (b, a, pa)):
         if is_short_form(x, y) or is_territorial_short_form(x, y):
             return True
         state = _state_spelled(x)
-        if state != x and (_stems(_country_plain(state)) == _stems(pb if x is a else pa) or is_short_form(state, y)):
+        if state != x and (_stems(_country_plain(state)) == _stems(py) or is_short_form(state, y)):
             return True  # «Томский госуниверситет» and «Томский государственный университет»
         named = DESCRIBED_QUOTED.fullmatch(x) or LATIN_AFTER_DESCRIPTOR.fullmatch(x)
         if named and _one_head(x[: named.start(1)]) and _stems(_country_plain(named.group(1))) == _stems(
