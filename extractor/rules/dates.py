@@ -161,6 +161,13 @@ _NMONTHS_RE = _rx(
 _NQUARTERS_RE = _rx(
     rf"{_BW}(?:(?P<za>за|итогам)\s+)?(?P<n>[а-яё]+)\s+квартал(?:а|ов)(?:{_YEAR_TAIL}|{_NW})"
 )
+# the periods of financial reports, abbreviated before a year: «1К 2026», «1П 2025 года», «9М 2025 г.»,
+# «Q1 2026», «1H 2026» (a quarter, a half-year, months from January); «1П прошлого года»
+_REPORT_PERIOD_RE = _rx(
+    r"(?=[1-9QH])(?<![\w.,/-])(?:(?P<q>[1-4])(?:К|Q)|Q(?P<q2>[1-4])|(?P<h>[12])(?:П|H)|H(?P<h2>[12])"
+    r"|(?P<n>3|6|9|12)(?:М|M))"
+    rf"(?:\s*(?P<y>{_YEAR})(?:\s*{_YW})?|\s+(?P<rel>{_REL_ADJ})\s+года{_NW})"
+)
 # «2024 году», «2024-м году»; «в 2016-м», «с 1922-го» without the year word
 _YEAR_RE = _rx(
     rf"(?=[12])(?<![\w№./:-])(?<!№\s)(?:(?P<y>{_ANY_YEAR})\s*{_YW}|(?P<y2>{_YEAR})-(?:м|го|й|ом|ым){_NW})"
@@ -466,6 +473,17 @@ def _half(m: re.Match[str], scan: _Scan) -> _Cand | None:
     return _months_period(m, scan.year, 6 * h - 5, 6 * h) if h in (1, 2) else None
 
 
+def _report_period(m: re.Match[str], scan: _Scan) -> _Cand | None:
+    """«1К 2026» a quarter, «1П» a half-year, «9М» the months from January."""
+    if m.group("q") or m.group("q2"):
+        q = int(m.group("q") or m.group("q2"))
+        return _months_period(m, scan.year, 3 * q - 2, 3 * q)
+    if m.group("h") or m.group("h2"):
+        h = int(m.group("h") or m.group("h2"))
+        return _months_period(m, scan.year, 6 * h - 5, 6 * h)
+    return _months_period(m, scan.year, 1, int(m.group("n")))
+
+
 def _count_word(scan: _Scan, pos: int) -> float | None:
     """Value of the number word at `pos` in any case («девяти» -> 9), by the token's analyses."""
     tok = scan.offsets.token_at(pos)
@@ -661,6 +679,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (_MONTH_RE, _month),
     (_QUARTER_RE, _quarter),
     (_HALF_RE, _half),
+    (_REPORT_PERIOD_RE, _report_period),
     (_NMONTHS_RE, _n_months),
     (_NQUARTERS_RE, _n_quarters),
     (_DECADE_RE, _decade),  # before _YEAR_RE: «1990-х годов» is the decade
@@ -866,6 +885,13 @@ def _nearest_tense(toks: list[Token], a: int, b: int, at: int, pos: int) -> str 
 _PERCENT_BASE_RE = re.compile(r"(?:%|п\.\s?п\.|процент[а-яё]*|пункт[а-яё]*)\s+ко?\s+\Z", re.IGNORECASE)
 
 
+# a figure's earlier value in brackets after it: «18,9% (21,4% в 1П 2025 года)», «(3,1 млрд рублей
+# за 2025 год)»: its date is a comparison base
+_BRACKET_FIGURE_RE = re.compile(r"\(\s*[-+−–]?\d[^()\n]*\Z")
+# how far back the opening bracket of such a figure is looked for
+BRACKET_FIGURE_REACH = 60
+
+
 # the word before a year reported on («за 2025 год»)
 _REPORTED = frozenset({"за"})
 
@@ -882,7 +908,11 @@ class _Context:
         self.base = []
         for i, c in enumerate(cands):
             lo = max(self.sentence(c.start)[0], cands[i - 1].end if i else 0, c.start - MARKER_WINDOW)
-            self.base.append(bool(_MARKER_RE.search(text[lo : c.start]) or _PERCENT_BASE_RE.search(text, lo, c.start)))
+            self.base.append(bool(
+                _MARKER_RE.search(text[lo : c.start])
+                or _PERCENT_BASE_RE.search(text, lo, c.start)
+                or _BRACKET_FIGURE_RE.search(text, max(0, c.start - BRACKET_FIGURE_REACH), c.start)
+            ))
 
     def sentence(self, pos: int) -> tuple[int, int]:
         return self.offsets.sentence(pos)
