@@ -347,6 +347,12 @@ DOC_DATES: list[tuple[str, datetime.date | None]] = [
      datetime.date(2026, 3, 18)),
     ("Киров. 20 января. ИНТЕРФАКС - Губернатор освободил министра. Аварийность в 2025 году выросла, что "
      "выше уровня 2024 года. К отопительному сезону 2025-2026 годов готовились плохо.", datetime.date(2026, 1, 20)),
+    # ... nor the years a contract is for, nor a day set for a hearing; a whole year's results are
+    # reported the year after
+    ("Завод нарастил выпуск\n\nТУЛА, 21 января. /ИА «Ока»/. По итогам 2025 года выпуск вырос на 4%.\n\n"
+     "Завод и область подписали договор на 2026–2028 годы.\n\n" + "Завод выпускает насосы для водоканалов. " * 12
+     + "\n\nСуд рассмотрит иск поставщика. Следующее "
+     "заседание назначено на 15 марта 2027 года.", datetime.date(2026, 1, 21)),
     # no date in the header: the closing signature's
     ("Завод увеличил выпуск.\n\nПресс-служба АО «Северный завод», 24 июля 2025 г.\n", datetime.date(2025, 7, 24)),
     ("Школу открыли после ремонта.\nПресс-служба администрации района, 11.11.2024", datetime.date(2024, 11, 11)),
@@ -602,6 +608,16 @@ CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None,
     ("Отчёт за январь будет опубликован в апреле.", datetime.date(2026, 3, 10),
      [("январь", "2026-01", True), ("апреле", "2026-04", True)]),
     # a year something lasts since lends no year to the next sentence; in its own sentence it does
+    # direct speech has the tense of its own verb, not of the speaker's words after it
+    ("«Новый корпус примет первых пациентов в начале сентября», — рассказал главный врач.",
+     datetime.date(2026, 8, 4), [("начале сентября", "2026-09", True)]),
+    # «сегодня» ends the years named before it: what follows is told from the reference date
+    ("Музей открылся в 1931 году. Сегодня его посещаемость за восемь месяцев выросла на 9%.",
+     datetime.date(2026, 9, 10),
+     [("1931 году", "1931", False), ("Сегодня", "2026-09-10", True), ("восемь месяцев", "2026-01/2026-08", True)]),
+    # the year a budget is for lends no year to the day a hearing is set for
+    ("Слушания по бюджету на 2027 год пройдут на 24 ноября.", datetime.date(2026, 10, 20),
+     [("2027 год", "2027", False), ("24 ноября", "2026-11-24", True)]),
     ("С 2018 года Петрова руководила поликлиникой. Ее предшественник в ноябре ушел на пенсию. С 2020 года "
      "Орлов возглавлял отдел, а в мае перешел в министерство.", datetime.date(2026, 2, 3),
      [("2018 года", "2018", False), ("ноябре", "2025-11", True), ("2020 года", "2020", False),

@@ -792,11 +792,28 @@ _CLAUSE_OPENERS = frozenset({"что", "чтобы", "где", "когда", "е
                              "которое", "которые"})
 
 
+# a weekday's name: «в понедельник» is resolved with the date after it, no year of its own
+_WEEKDAY_WORD_RE = _rx(rf"{_BW}(?:{trie_pattern(list(_WEEKDAYS))}){_NW}")
+
+
+# direct speech and the words of its speaker: «Откроем в августе», — рассказал директор; директор
+# сказал: «Откроем в августе»
+_CLOSING_QUOTES = frozenset({"»", "\"", "“"})
+_OPENING_QUOTES = frozenset({"«", "\"", "„", "“"})
+_SPEAKER_MARKS = frozenset({",", "—", "–", "-"})
+
+
 def _opens_clause(toks: list[Token], k: int) -> bool:
-    """Token k ends one clause and the next begins after it: «;», or a comma before «что», «где»..."""
+    """Token k ends one clause and the next begins after it: «;», a comma before «что», «где»...,
+    a quote closing before its speaker's words, a colon opening a quote."""
     if toks[k].text == ";":
         return True
-    return toks[k].text == "," and k + 1 < len(toks) and toks[k + 1].text.lower() in _CLAUSE_OPENERS
+    if k + 1 >= len(toks):
+        return False
+    after = toks[k + 1].text
+    if toks[k].text in _CLOSING_QUOTES and after in _SPEAKER_MARKS or toks[k].text == ":" and after in _OPENING_QUOTES:
+        return True
+    return toks[k].text == "," and after.lower() in _CLAUSE_OPENERS
 
 
 def _clause_of(toks: list[Token], a: int, b: int, at: int) -> tuple[int, int]:
@@ -950,11 +967,24 @@ class _Context:
         for j in range(len(self.cands)):
             for_day.append(day)
             for_period.append(period)
+            if self._told_from_reference(j) and self.cands[j].value:
+                # «Библиотека открыта в 1926 году. Сегодня ... за девять месяцев»: a date told from
+                # the reference date («сегодня», «в этом году») ends the years named before it; the
+                # dates after it are told from the reference date too
+                day = period = None
             if self.anchor(j, False) is not None:
                 day = j
             if self.anchor(j, True) is not None:
                 period = j
         return for_day, for_period
+
+    def _told_from_reference(self, j: int) -> bool:
+        """A relative date of its own, not a weekday («в понедельник 4 октября» is the day after it)."""
+        c = self.cands[j]
+        return (
+            c.relative and c.make is None and c.kind in ("day", "period", "near")
+            and not _WEEKDAY_WORD_RE.search(self.text, c.start, c.end)
+        )
 
     def year_for(self, i: int) -> tuple[int | None, bool]:
         """The nearest year named before a year-less date in its sentence; else a year it is
@@ -964,8 +994,10 @@ class _Context:
         period = c.kind == "period"
         lo, hi = self.sentence(c.start)
         j = self.anchors_before[1 if period else 0][i]
-        if j is not None and self._plan_year(j) and _deadline(self.text, c):
-            j = None  # «квоты на 2026 год будут распределены до 1 декабря»: the quotas' year, not the deadline's
+        if j is not None and self._plan_year(j) and (_deadline(self.text, c) or _word_before(self.text, c) == "на"):
+            # «квоты на 2026 год будут распределены до 1 декабря», «слушания по бюджету на 2027 год –
+            # на 26 ноября»: the quotas' or the budget's year, not the deadline's or the day set
+            j = None
         if j is not None and self.cands[j].start >= lo:
             return self.anchor(j, period), True
         if i + 1 < len(self.cands) and self.cands[i + 1].start < hi:
@@ -1455,18 +1487,28 @@ def _reported_years(text: str, scan: _Scan) -> list[int]:
     """The years the text tells of as past or present, which a release is no earlier than: a
     dateline without a year takes the latest. Not a year something lasts since («с 2021 года он
     возглавлял»), nor a target, nor one of the future tense («в 2027 году построят»), nor a
-    comparison's base; a period counts by its last year («к отопительному сезону 2025-2026 годов»)."""
+    comparison's base, nor the years a plan or a contract is for («договор на 2026–2028 годы»), nor
+    a day set for something («заседание назначено на 18 марта 2027 года»); a
+    period counts by its last year («к отопительному сезону 2025-2026 годов»); a whole year whose
+    results are given («по итогам 2025 года») is reported the year after."""
     years = []
-    cands = _candidates(text, scan)
+    cands = _longest_first(_candidates(text, scan))  # not «2028 годы» inside «2026–2028 годы»
     ctx = _Context(text, scan.offsets, cands)
     for i, c in enumerate(cands):
         # nor a comparison's base («на 2,1 п.п. ниже уровня 2024 года»: the year before the one told of)
         if c.relative or c.bare or c.value is None or _bound(text, c) or ctx.base[i]:
             continue
+        whole_years = "-" not in c.value
+        if whole_years and _word_before(text, c) == "на":
+            continue
+        if _SCHEDULED_RE.search(text, max(0, c.start - WORD_BEFORE_REACH), c.start):
+            continue  # «заседание назначено на 18 марта 2027 года»: a day set, still to come
         year = int(c.value.split("/")[-1][:4])
         tense = _tense_near(scan.offsets, *scan.offsets.sentence(c.start), c.start)
         if year < EARLIEST_RELEASE_YEAR or tense == "future":
             continue
+        if len(c.value) == 4 and _RESULTS_RE.search(text, max(0, c.start - WORD_BEFORE_REACH), c.start):
+            year += 1
         years.append(year)
     return years
 
