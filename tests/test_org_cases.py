@@ -61,6 +61,7 @@ ORG_CASES = [
     ("Позицию ведомства изложили в МИД Казахстана.", "МИД Казахстана", None, "authority", []),
     # two abbreviations one after another are one body, of the kind of the one it belongs to
     ("Благодарности начальника ГУ МЧС вручены пожарным.", "ГУ МЧС", None, "authority", []),
+    ("Пробы изучат в ИГХ СО РАН до конца месяца.", "ИГХ СО РАН", None, "other", []),
     # a short name with its territory in brackets, and the legal form and short name that open
     # brackets going on: the short names said later are the same organization
     ("Директор Территориального фонда обязательного медицинского страхования Курской области (ТФОМС Курской "

@@ -98,6 +98,13 @@ def test_a_written_minus_makes_the_value_negative() -> None:
     assert [(p.text, p.value, p.change) for p in found] == [("-2%", -2.0, "decrease"), ("−1%", -1.0, "decrease")]
 
 
+def test_an_en_dash_glued_to_the_number_is_a_minus_but_a_spaced_one_is_a_dash() -> None:
+    found = _find("Чистая прибыль – 15,8 млрд рублей (–21,5%), маржа – 22,4% (–3,4 п.п.), рост цен на 5–7%.")
+    assert [(p.text, p.value) for p in found] == [
+        ("–21,5%", -21.5), ("22,4%", 22.4), ("–3,4 п.п.", -3.4), ("5", 5.0), ("7%", 7.0)
+    ]
+
+
 NEGATIVE = [
     "Выпуск вырос в 2 раза.",
     "Это 100-процентный результат.",

@@ -209,21 +209,39 @@ def _joined(tokens: list[Token], text: str, first: int) -> None:
             tokens[k : j + 1] = [Token(m.start(), m.end(), m.group(), sent=tokens[k].sent)]
 
 
+# an academic degree abbreviated ends no sentence: «назначен к.м.н. Глеб Аверин»
+DEGREE_AT_END = re.compile(r"(?<![\w.])[дк]\.\s?(?:[а-я]{1,5}\.\s?-?\s?)*н\.\Z")
+
+
+def _sentence_spans(block: str) -> list[tuple[int, int]]:
+    """razdel's sentences of a block, a sentence cut after a degree's abbreviation joined to the next."""
+    spans: list[tuple[int, int]] = []
+    joined = False
+    for sent in sentenize(block):
+        if joined:
+            spans[-1] = (spans[-1][0], sent.stop)
+        else:
+            spans.append((sent.start, sent.stop))
+        joined = bool(DEGREE_AT_END.search(sent.text))
+    return spans
+
+
 def _segment(text: str) -> tuple[list[Token], list[Sentence]]:
     tokens: list[Token] = []
     sents: list[Sentence] = []
     for base, block in _blocks(text):
         if not block.strip():
             continue
-        for sent in sentenize(block):
+        for sent_start, sent_stop in _sentence_spans(block):
             first = len(tokens)
-            start = base + sent.start
-            for tok in tokenize(sent.text):
+            start = base + sent_start
+            sent_text = block[sent_start:sent_stop]
+            for tok in tokenize(sent_text):
                 tokens.append(Token(start + tok.start, start + tok.stop, tok.text, sent=len(sents)))
-            if len(tokens) > first and "." in sent.text:
+            if len(tokens) > first and "." in sent_text:
                 _joined(tokens, text, first)
             if len(tokens) > first:
-                sents.append(Sentence(start, base + sent.stop, first, len(tokens)))
+                sents.append(Sentence(start, base + sent_stop, first, len(tokens)))
     return tokens, sents
 
 
@@ -360,11 +378,14 @@ def _one_word_bodies(tagged: Tagged) -> list[Span]:
 
 
 ABBREVIATION = re.compile(r"[А-ЯЁ]{2,6}")
+# the abbreviations of a parent body after an institute's: «(ИХУ) СО РАН», «(ИГСЛ) УрО РАН»
+PARENT_ABBREVIATIONS = re.compile(r"[А-ЯЁ](?:[а-яё]?[А-ЯЁ]){1,5}(?: [А-ЯЁ](?:[а-яё]?[А-ЯЁ]){1,5})*")
 
 
 def _joined_org_spans(tagged: Tagged) -> list[Span]:
     """Two abbreviations the model marked one after another are one body: «ГУ МЧС» is the main
-    office of МЧС, not «ГУ» and «МЧС» («ГУ МЧС России по ...» is read whole further on); so are
+    office of МЧС, not «ГУ» and «МЧС» («ГУ МЧС России по ...» is read whole further on), «ИХУ СО
+    РАН» an institute of the Siberian branch; so are
     adjectives the model cut from the name after them: «Алтайского краевого | Законодательного
     Собрания»."""
     out: list[Span] = []
@@ -384,7 +405,7 @@ def _one_name(tagged: Tagged, prev: Span, span: Span) -> bool:
     if all(t.pos == "ADJ" for t in toks[prev.first : prev.last]):
         return True
     country = span.last < len(toks) and toks[span.last].text in ("России", "РФ")
-    return not country and bool(ABBREVIATION.fullmatch(prev.text) and ABBREVIATION.fullmatch(span.text))
+    return not country and bool(ABBREVIATION.fullmatch(prev.text) and PARENT_ABBREVIATIONS.fullmatch(span.text))
 
 
 # «КТ-исследований», «IT-компании», «Конференц-звонок»: a capitalized first part, a common noun after

@@ -48,8 +48,9 @@ _WORD_UNIT_RE = re.compile(rf"{_BW}(?P<unit>{_PP}|{_PCT_WORD})", _FLAGS)
 _WORD_GAP_RE = re.compile(r"[\s-]*")  # between the words of a number in words, and its unit
 _TO_BEFORE_RE = re.compile(r"(?<![а-яё])до\s+\Z", _FLAGS)
 _FROM_BEFORE_RE = re.compile(r"(?<![а-яё])от\s+\Z", _FLAGS)
-_SIGNS = frozenset("+-−")
-_MINUS = frozenset("-−")
+# an en dash glued to the number is the minus of a typed change: «чистая прибыль (–21,5%)»
+_SIGNS = frozenset("+-−–")
+_MINUS = frozenset("-−–")
 # «до» and «от» of a range in words sit this close before its numbers
 RANGE_WORD_REACH = 10
 

@@ -95,10 +95,23 @@ ACADEMIC_DEGREE = re.compile(
     r"(?:доктор|кандидат)\s+(?:(?:[\w-]+\s+)?наук|искусствоведения|архитектуры|культурологии|богословия)$",
     re.IGNORECASE,
 )
+# an academic degree abbreviated: «д.м.н.», «к. т. н.», «к.ф.-м.н.», «PhD»; it stands between posts and a
+# name as the spelled-out degree does
+DEGREE_ABBREV = re.compile(r"[дк]\.\s?(?:[а-я]{1,5}\.\s?-?\s?)*н\.|Ph\.?\s?D\.?", re.IGNORECASE)
+# the tokens of such an abbreviation: «к . ф . - м . н .»
+MAX_DEGREE_TOKENS = 12
+# a title of an academy's member is no post, alone too: «академик РАН», «член-корреспондент Российской
+# академии образования» (the blind parts c, d and u list none; the academy is no workplace)
+ACADEMY_MEMBER = re.compile(
+    r"(?:академик|член-корреспондент|почетный член|иностранный член)\s+(?:[А-ЯЁ]{2,5}|.*академи[а-яё]+\b.*)$",
+    re.IGNORECASE,
+)
 # an honorary title is no post: «заслуженный артист России», «народный учитель»; NEREL v1.1 train
 # marks 32 of its 35 «заслуженный / народный ...» as AWARD, and the blind parts f, k, m and q as
 # no post; «народный депутат», «народный комиссар», «народный судья» are offices
 HONORARY_TITLE = re.compile(r"(?:заслуженн|народн)\w*\s+(?!депутат|комиссар|суд|заседател)", re.IGNORECASE)
+# degrees and titles no organization holds
+NO_POST_TITLES = (ACADEMIC_DEGREE, HONORARY_TITLE, ACADEMY_MEMBER)
 # «на пост министра», «в должности директора», «в качестве тренера», «с поста», «от должности»
 LINK_PREPOSITIONS = frozenset({"на", "в", "с", "со", "от"})
 # «с назначением на должность»: the event of taking a post, said of the name before it
@@ -494,13 +507,18 @@ def _posts_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Pos
         # «Президент России, Владимир Путин, выразил соболезнования»: a post opening the sentence
         found = _posts_reaching(tagged, spans, nm, sent.first, separator, sent.first, depth=MAX_POSTS_IN_A_ROW)
         found = found if found and tagged.token_at(found[0].start) == sent.first else []
+    degree = _degree_before(tagged, nm.first_tok, sent.first)
+    if not found and degree < nm.first_tok:
+        # an abbreviated degree between the post and the name: «руководитель центра, к.т.н. Иван Петров»
+        reach = degree - 1 if degree - 1 > sent.first and toks[degree - 1].text == "," else degree
+        found = _posts_reaching(tagged, spans, nm, lo, reach, sent.first, depth=MAX_POSTS_IN_A_ROW)
     if not found:
         found = _appointed_post_before(tagged, spans, nm, lo, sent.first)
     if not found:
         found = _one_of_post_before(tagged, spans, nm, lo)
     # the verb before the name, or before the rank or post right before it
     anchor = tagged.token_at(found[0].start) if found else None
-    anchor = nm.first_tok if anchor is None else anchor
+    anchor = _degree_before(tagged, nm.first_tok if anchor is None else anchor, sent.first)
     verb = _verb_before_name(toks, sent.first, anchor - 1, [])
     if verb > sent.first and post_lemma(toks[verb]) in post_lexicon().link_verbs:
         # «капитаном стал Михаель Баллак», «председателем избран Иван Петров», «начальником
@@ -674,6 +692,7 @@ def _posts_reaching(
             if toks[last].text == "и" and _plural_verb_of(tagged, first, nm):
                 continue
             nxt = last + 1 if toks[last].text in POST_JOINERS else last
+            nxt = _past_degree(tagged, nxt, end)  # «ректор КГМУ, д.м.н., профессор Наталья ...»
             rest = _posts_reaching(tagged, spans, nm, nxt, end, sent_first, depth - 1)
             if rest and tagged.token_at(rest[0].start) == nxt:
                 post = _post_with_place(tagged, first, head_end, last)
@@ -685,6 +704,27 @@ def _posts_reaching(
                     rest = [replace(rest[0], org=post.org), *rest[1:]]
                 return [post, *rest]
     return []
+
+
+def _past_degree(tagged: Tagged, k: int, limit: int) -> int:
+    """The token after an abbreviated degree at k and the comma after it («д.м.н., профессор»); k
+    when none stands there."""
+    toks, text = tagged.tokens, tagged.text
+    for j in range(k, min(limit, k + MAX_DEGREE_TOKENS)):
+        if DEGREE_ABBREV.fullmatch(text[toks[k].start : toks[j].end]):
+            return j + 2 if j + 1 < limit and toks[j + 1].text == "," else j + 1
+    return k
+
+
+def _degree_before(tagged: Tagged, k: int, lo: int) -> int:
+    """The first token of an abbreviated degree (and the comma after it) ending right before k;
+    k when none does: «назначен д.м.н., профессор Лаптев»."""
+    toks, text = tagged.tokens, tagged.text
+    end = k - 1 if k - 1 > lo and toks[k - 1].text == "," else k
+    for i in range(end - 1, max(lo, end - MAX_DEGREE_TOKENS) - 1, -1):
+        if DEGREE_ABBREV.fullmatch(text[toks[i].start : toks[end - 1].end]):
+            return i
+    return k
 
 
 def _plural_verb_of(tagged: Tagged, first: int, nm: NameTokens) -> bool:
@@ -1253,7 +1293,7 @@ def _without_academic_ranks(posts: list[Post]) -> list[Post]:
     post. An academic title alone («профессор») is none beside a post of the person («директор
     института профессор Н. Г. Воронцова»), as the press releases' gold has it; alone, it is what
     NEREL calls the person («академик Виталий Костомаров»). «Профессор кафедры физики» is a post."""
-    posts = [p for p in posts if not ACADEMIC_DEGREE.match(p.normal) and not HONORARY_TITLE.match(p.normal)]
+    posts = [p for p in posts if not any(title.match(p.normal) for title in NO_POST_TITLES)]
     held = [p for p in posts if p.normal.lower() not in ACADEMIC_TITLES]
     return held or posts
 

@@ -317,6 +317,7 @@ def _trimmed(tagged: Tagged, first: int, last: int) -> tuple[int, int]:
         last - first > 1 and (
             _no_name_word(toks[first], tagged.sents[toks[first].sent].first == first)
             or is_statistics_office(toks[first].text)  # «руководителя Пермьстата В. С. Мальцев»
+            or _post_word(toks[first])  # «заместитель Министра Гараев Р. Т.»: capitalized out of respect
         )
     )):
         first += 1
