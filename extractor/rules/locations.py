@@ -166,12 +166,21 @@ def same_place(a: str, b: str) -> bool:
     and its name («Республика Казахстан», «Казахстан»; «Азербайджанская Республика»,
     «Азербайджан»), or an acronym of its full name («ОАЭ»)."""
     ka, kb = place_key(a), place_key(b)
-    if ka == kb:
+    if ka == kb or _without_town_word(ka) == _without_town_word(kb):
         return True
     groups = place_groups()
     if ka in groups and groups.get(kb) == groups[ka]:
         return True
     return _state_of(ka, kb) or _state_of(kb, ka) or _acronym_of(a, b) or _acronym_of(b, a)
+
+
+# the word a town's name may follow: «города Костромы», «г. Перми»
+TOWN_WORDS = frozenset({"город", "г"})
+
+
+def _without_town_word(key: tuple[str, ...]) -> tuple[str, ...]:
+    """«город кострома» -> «кострома»: a town is the same with the word «город» before it or not."""
+    return key[1:] if len(key) > 1 and key[0] in TOWN_WORDS else key
 
 
 def _state_of(state: tuple[str, ...], name: tuple[str, ...]) -> bool:

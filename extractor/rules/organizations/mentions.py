@@ -72,6 +72,7 @@ from extractor.rules.organizations.names import (
     tidy,
 )
 from extractor.rules.organizations.passes import (
+    declared_short_names,
     generic_references,
     joined_by_short_name,
     repeated_mentions,
@@ -584,8 +585,9 @@ def _coordinated(tagged: Tagged, i: int, head_end: int, limit: int, kind: str) -
     return out
 
 
-# what opens something after a name and cannot end it: a bracket, a quote, a dash
-SPAN_OPENERS = frozenset({"(", "[", "«", "„", "-", "–", "—", ","})
+# what opens something after a name and cannot end it: a bracket, a quote, a dash; a rubric's bar
+# («Общество | 24 ноября 2026»)
+SPAN_OPENERS = frozenset({"(", "[", "«", "„", "-", "–", "—", ",", "|"})
 
 
 def _opening_common_noun(tagged: Tagged, k: int) -> bool:
@@ -635,6 +637,14 @@ def _dateline_place(tagged: Tagged, span: Span) -> bool:
     )
 
 
+def _declared(m: OrgMention, declared: dict[str, int]) -> bool:
+    """One word the text declared a short name of an organization before it: «Оператора» after
+    «(далее — Оператор)»."""
+    words = plain(m.name).split()
+    lemmas = phrase_lemmas(words[0]) if len(words) == 1 else ()
+    return bool(lemmas) and lemmas[0] in declared and declared[lemmas[0]] < m.end
+
+
 def _ner_mentions(tagged: Tagged, spans: NamedSpans, tickers: set[int]) -> list[OrgMention]:
     toks = tagged.tokens
     out = []
@@ -645,6 +655,8 @@ def _ner_mentions(tagged: Tagged, spans: NamedSpans, tickers: set[int]) -> list[
         first, last = span.first, span.last
         while last - first > 1 and toks[last - 1].text in SPAN_OPENERS:
             last -= 1  # «Харбинским институтом прикладной химии (»: the model took a bracket in
+        while last - first > 1 and toks[last - 1].text == ")" and all(t.text != "(" for t in toks[first : last - 1]):
+            last -= 1  # «(далее — Общество)»: the model took the closing bracket in
         last = next((k for k in range(first, last) if k in tickers), last)  # «... (MOEX: GMKN)»
         if first == last:
             continue
@@ -1023,6 +1035,7 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
     covered = Coverage(len(tagged.text))
     not_here: set[tuple[str, ...]] = set()  # names this document shows to be events or things
     generic: list[OrgMention] = []  # «Компания», «Комитет» alone: references, resolved below
+    declared = declared_short_names(tagged.text)  # «(далее — Оператор)»
     referenced = Coverage(len(tagged.text))
     ticker_chars = Coverage(len(tagged.text), ((tagged.tokens[k].start, tagged.tokens[k].end) for k in tickers))
     exchanges = {(m.start, m.end) for m in _exchange_mentions(tagged)}
@@ -1035,7 +1048,7 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
         if why is not None:
             not_here.update(_thing_keys(tagged, m, why))
             continue
-        if m.legal_form is None and is_generic(m) and not known_short_name(m.name):
+        if m.legal_form is None and (is_generic(m) or _declared(m, declared)) and not known_short_name(m.name):
             if not referenced.overlaps(m.start, m.end):  # the model's and a head's may both see it
                 generic.append(m)
                 referenced.add(m.start, m.end)
@@ -1061,7 +1074,7 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
     # «шаттл «Дискавери»» once makes every «Дискавери» of the text a shuttle
     chosen = [m for m in chosen if m.legal_form is not None or not named_in(name_keys(tagged, m), not_here)]
     chosen = territory_references(_outside_headings(tagged.text, chosen))
-    resolved = generic_references(tagged.text, chosen, generic, frozenset(exchanges))
+    resolved = generic_references(tagged.text, chosen, generic, frozenset(exchanges), declared)
     # a bare head no organization named before resolves is the body of the text's country («в
     # ответ правительство заявило»), but not after a post or an organ (`_after_post_or_organ`)
     done = Coverage(len(tagged.text), [(m.start, m.end) for m in chosen + resolved])

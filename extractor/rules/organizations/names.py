@@ -140,6 +140,11 @@ def spells(short: str, name: str) -> bool:
 
 
 @lru_cache(maxsize=NAME_CACHE)
+def _territory_noun(word: str) -> bool:
+    """«области», «края», «района»: a word of a territory's name."""
+    return any(p.normal_form in territory_nouns() for p in parses(word.lower()))
+
+
 def same_org(a: str, b: str) -> bool:
     """Two names of one organization: equal (a country written either way, case forms of its
     words, one typo in a long word), a name and its own short forms (`is_short_form`), two short
@@ -156,7 +161,9 @@ def same_org(a: str, b: str) -> bool:
     short, long_ = sorted((pa, pb), key=len)
     if len(short.split()) >= 3 and long_.startswith(short + " ") and len(long_.split()) - len(short.split()) <= 2:
         tail = (a if len(a) > len(b) else b).split()[len(short.split()) :]
-        if all(w[:1].isupper() for w in tail):
+        # «Уральский федеральный университет России»; «администрация Сосновского муниципального
+        # района Челябинской области»: the region the place is in
+        if all(w[:1].isupper() or _territory_noun(w) for w in tail) and any(w[:1].isupper() for w in tail):
             return True
     known_a, known_b = known_short_name(a), known_short_name(b)
     if known_a and known_b and _country_plain(known_a[0]) == _country_plain(known_b[0]):

@@ -111,13 +111,38 @@ COMPANY_REFERENCES = frozenset({"компания", "группа", "общес�
 HEAD_SYNONYMS = {"правительство": "кабинет"}
 
 
+# the short names a text gives an organization in brackets, a list maybe: «(далее — Общество)»,
+# «(далее — «ВТП», Оператор)»
+HEREAFTER_NAMES = re.compile(rf"\(\s*[^()]*?{HEREAFTER_LEAD}(?P<names>[^()]{{1,80}})\)")
+DECLARED_WORD = re.compile(r"(?:^|[\s,«\"])(?P<word>[А-ЯЁ][а-яё]{2,})(?=[»\"]?\s*(?:,|;|и\s|$))")
+
+
+def declared_short_names(text: str) -> dict[str, int]:
+    """The common words a text declares as an organization's short name for the rest of it («(далее
+    — Общество)», «(далее — «ВТП», Оператор)»), by lemma, with where the declaration opens: said
+    again, they refer to the organization named before it."""
+    out: dict[str, int] = {}
+    for m in HEREAFTER_NAMES.finditer(text):
+        for w in DECLARED_WORD.finditer(m.group("names")):
+            lemmas = phrase_lemmas(w.group("word"))
+            if lemmas:
+                out.setdefault(lemmas[0], m.start())
+    return out
+
+
 def generic_references(
-    text: str, chosen: list[OrgMention], generic: list[OrgMention], exchanges: frozenset[tuple[int, int]] = frozenset()
+    text: str,
+    chosen: list[OrgMention],
+    generic: list[OrgMention],
+    exchanges: frozenset[tuple[int, int]] = frozenset(),
+    declared: dict[str, int] | None = None,
 ) -> list[OrgMention]:
     """A head noun alone stands for the organization of that head named last before it:
     «Комитет Государственной Думы по промышленности ...» ... «Комитет поддержал ...»;
-    «Компания», «Группа» for the company named last. The reference is a mention of that
+    «Компания», «Группа» for the company named last; a short name the text declared («(далее —
+    Оператор)») for the organization it was declared for. The reference is a mention of that
     organization; one with nothing named before it is left out."""
+    declared = declared or {}
     taken = Coverage(len(text), [(m.start, m.end) for m in chosen])
     refs = sorted((m for m in generic if not taken.overlaps(m.start, m.end)), key=lambda m: m.start)
     if not refs:
@@ -137,6 +162,12 @@ def generic_references(
                 last_company = m
             k += 1
         head = phrase_lemmas(plain(ref.name))[0]
+        if head in declared and declared[head] < ref.end:
+            at = declared[head]
+            owner = [m for m in named if m.end <= at]
+            if owner:
+                out.append(OrgMention(ref.start, ref.end, owner[-1].name, None, owner[-1].kind))
+                continue
         antecedent = (
             last_by_head.get(head)
             or last_by_head.get(HEAD_SYNONYMS.get(head, ""))
