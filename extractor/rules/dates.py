@@ -638,7 +638,7 @@ def _weekday(m: re.Match[str], scan: _Scan, group: str = "wd") -> _Cand | None:
     if mode == "plain" and prep in ("на", "к", "ко", "до"):
         night = prep == "на" and _NIGHT_RE.search(text, max(0, m.start() - 8), m.start())
         mode = "plain" if night else "coming"
-    elif mode == "plain" and _tense_near(scan.offsets, *scan.offsets.sentence(m.start()), m.start()) == "future":
+    elif mode == "plain" and _tense_near(scan.offsets, *scan.offsets.sentence(m.start()), *m.span()) == "future":
         mode = "coming"  # «Приём заявок начнётся в понедельник»: the one to come (today, said on a Monday)
     if mode in ("next", "coming"):
         delta = (target - ref.weekday()) % 7
@@ -774,6 +774,11 @@ def _tense(tok: Token) -> str | None:
     if tok.text.lower().startswith(_FUTURE_STEMS):
         return "future"
     if tok.pos not in ("VERB", "AUX"):
+        # a finite verb the tagger read as something else («отгрузят» as a noun): the dictionary's
+        # one tense when it knows the word as such a verb only
+        if tok.parses and all(p.tag.POS == "VERB" for p in tok.parses):
+            known = {p.tag.tense for p in tok.parses}
+            return _DICTIONARY_TENSES.get(next(iter(known)) or "") if len(known) == 1 else None
         return None
     form, tense = tok.feats.get("VerbForm"), tok.feats.get("Tense")
     if form == "Fin":
@@ -801,11 +806,12 @@ _WEEKDAY_WORD_RE = _rx(rf"{_BW}(?:{trie_pattern(list(_WEEKDAYS))}){_NW}")
 _CLOSING_QUOTES = frozenset({"»", "\"", "“"})
 _OPENING_QUOTES = frozenset({"«", "\"", "„", "“"})
 _SPEAKER_MARKS = frozenset({",", "—", "–", "-"})
+_SPEECH_VERBS = frozenset(load_words("speech_verbs.txt"))
 
 
 def _opens_clause(toks: list[Token], k: int) -> bool:
-    """Token k ends one clause and the next begins after it: «;», a comma before «что», «где»...,
-    a quote closing before its speaker's words, a colon opening a quote."""
+    """Token k ends one clause and the next begins after it: «;», a comma before «что», «где»... or
+    a verb of speech, a quote closing before its speaker's words, a colon opening a quote."""
     if toks[k].text == ";":
         return True
     if k + 1 >= len(toks):
@@ -813,7 +819,8 @@ def _opens_clause(toks: list[Token], k: int) -> bool:
     after = toks[k + 1].text
     if toks[k].text in _CLOSING_QUOTES and after in _SPEAKER_MARKS or toks[k].text == ":" and after in _OPENING_QUOTES:
         return True
-    return toks[k].text == "," and after.lower() in _CLAUSE_OPENERS
+    # «Заседание запланировано на 22 декабря, сообщила секретарь»: the speaker's words
+    return toks[k].text == "," and (after.lower() in _CLAUSE_OPENERS or toks[k + 1].lemma in _SPEECH_VERBS)
 
 
 def _clause_of(toks: list[Token], a: int, b: int, at: int) -> tuple[int, int]:
@@ -825,7 +832,7 @@ def _clause_of(toks: list[Token], a: int, b: int, at: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _tense_near(offsets: Offsets, lo: int, hi: int, pos: int) -> str | None:
+def _tense_near(offsets: Offsets, lo: int, hi: int, pos: int, end: int | None = None) -> str | None:
     """Tense of the verb nearest to `pos` among the tokens of text[lo:hi] (at most TENSE_REACH
     tokens away on either side), in the date's own clause when that has a verb: «Министр
     сообщил, что с 1 апреля центр начинает» speaks of what is to come."""
@@ -833,7 +840,8 @@ def _tense_near(offsets: Offsets, lo: int, hi: int, pos: int) -> str | None:
     at = offsets.first_token(pos)
     toks = offsets.tagged.tokens
     clause = _clause_of(toks, a, b, at)
-    return _nearest_tense(toks, *clause, at, pos) or _nearest_tense(toks, a, b, at, pos)
+    end = pos if end is None else end
+    return _nearest_tense(toks, *clause, at, pos, end) or _nearest_tense(toks, a, b, at, pos, end)
 
 
 def _nearest_verb_form(offsets: Offsets, lo: int, hi: int, start: int, end: int) -> str | None:
@@ -882,7 +890,8 @@ def _parenthetical(toks: list[Token], k: int) -> bool:
     )
 
 
-def _nearest_tense(toks: list[Token], a: int, b: int, at: int, pos: int) -> str | None:
+def _nearest_tense(toks: list[Token], a: int, b: int, at: int, pos: int, end: int) -> str | None:
+    """The tense of the verb nearest the date at [pos, end): a verb after it counts from its end."""
     best: tuple[int, str] | None = None
     for k in range(max(a, at - TENSE_REACH), min(b, at + TENSE_REACH)):
         tok = toks[k]
@@ -892,7 +901,7 @@ def _nearest_tense(toks: list[Token], a: int, b: int, at: int, pos: int) -> str 
             # after «будет» is to come
             tense = "future"
         if tense is not None:
-            dist = pos - tok.end if tok.end <= pos else tok.start - pos
+            dist = pos - tok.end if tok.end <= pos else tok.start - end
             if best is None or dist < best[0]:
                 best = (dist, tense)
     return best[1] if best else None
@@ -1034,7 +1043,7 @@ class _Context:
         if last < ref.isoformat()[: len(last)]:
             # over already this year: a deadline still to come is next year's («проведёт торги до
             # конца января» in November)
-            tense = _tense_near(self.offsets, *self.sentence(c.start), c.start)
+            tense = _tense_near(self.offsets, *self.sentence(c.start), c.start, c.end)
             deadline = _deadline(self.text, c)
             # «завершить интеграцию приобретенного в марте оператора»: a participle's date is its own
             participle = _nearest_verb_form(self.offsets, *self.sentence(c.start), c.start, c.end) == "Part"
@@ -1052,7 +1061,7 @@ class _Context:
             return year  # «поручил до 1 сентября завершить», «второе чтение назначено на 11 декабря»
         if c.kind == "period" and _word_before(self.text, c) == "на":
             return year  # «лимит на III квартал», «план на второе полугодие»: a plan for what is to come
-        tense = _tense_near(self.offsets, *self.sentence(c.start), c.start)
+        tense = _tense_near(self.offsets, *self.sentence(c.start), c.start, c.end)
         if tense == "past" and _nearest_verb_form(self.offsets, *self.sentence(c.start), c.start, c.end) == "Inf":
             # «предложил провести опрос с 1 по 15 июня»: what was proposed or agreed is to come
             return year
@@ -1069,7 +1078,7 @@ class _Context:
         year = _years_of(c.value)
         if self.release_year is None or year is None or year <= self.release_year:
             return False
-        return _tense_near(self.offsets, *self.sentence(c.start), c.start) == "future"
+        return _tense_near(self.offsets, *self.sentence(c.start), c.start, c.end) == "future"
 
     def focus(self, i: int) -> str | None:
         """The period a comparison («годом ранее») refers back to: the nearest date before it
@@ -1103,7 +1112,7 @@ def _in_context(text: str, scan: _Scan, cands: list[_Cand]) -> list[_Cand]:
         if c.make is not None:
             year, own_sentence = ctx.year_for(i)
             if year is not None and scan.year is not None and year != scan.year:
-                tense = _tense_near(ctx.offsets, *ctx.sentence(c.start), c.start)
+                tense = _tense_near(ctx.offsets, *ctx.sentence(c.start), c.start, c.end)
                 # «рассмотрит ... за 2024 год в апреле»: what is still to come is not in the past;
                 # «Итоги подведут в марте 2026 года. Доля в первом полугодии составила»: what was
                 # is not in a future year named in another sentence
@@ -1113,6 +1122,12 @@ def _in_context(text: str, scan: _Scan, cands: list[_Cand]) -> list[_Cand]:
                 # декабря» (in November 2025), «Заявки принимаются до 31 декабря»: what is still to
                 # come this year is this year's
                 elif tense in ("future", "present") and year > scan.year and not own_sentence and _ahead(c, scan):
+                    year = None
+                # «В 2025 году произвели ... Глава поручил до 1 июля подготовить»: a deadline set for
+                # what is to be done takes no year from another sentence
+                elif not own_sentence and _deadline(ctx.text, c) and _nearest_verb_form(
+                    ctx.offsets, *ctx.sentence(c.start), c.start, c.end
+                ) == "Inf":
                     year = None
             if year is not None:
                 ctx.cands[i] = replace(c, value=c.make(year), relative=False)
@@ -1471,7 +1486,7 @@ def _written_later(head: str, cand: _Cand, scan: _Scan) -> bool:
         return True
     if not _bound(head, cand, _START_WORDS):
         return False
-    return _tense_near(scan.offsets, *scan.offsets.sentence(cand.start), cand.start) == "future"
+    return _tense_near(scan.offsets, *scan.offsets.sentence(cand.start), cand.start, cand.end) == "future"
 
 
 def _opens_a_sentence(head: str, cand: _Cand) -> bool:
@@ -1490,8 +1505,10 @@ def _reported_years(text: str, scan: _Scan) -> list[int]:
     comparison's base, nor the years a plan or a contract is for («договор на 2026–2028 годы»), nor
     a day set for something («заседание назначено на 18 марта 2027 года»); a
     period counts by its last year («к отопительному сезону 2025-2026 годов»); a whole year whose
-    results are given («по итогам 2025 года») is reported the year after."""
-    years = []
+    results are given («по итогам 2025 года») is reported the year after. With none of them, the
+    earliest year told of in the future tense («В 2026 году мы рассчитываем»)."""
+    years: list[int] = []
+    to_come: list[int] = []  # the years told of in the future tense: the release is no later
     cands = _longest_first(_candidates(text, scan))  # not «2028 годы» inside «2026–2028 годы»
     ctx = _Context(text, scan.offsets, cands)
     for i, c in enumerate(cands):
@@ -1504,13 +1521,16 @@ def _reported_years(text: str, scan: _Scan) -> list[int]:
         if _SCHEDULED_RE.search(text, max(0, c.start - WORD_BEFORE_REACH), c.start):
             continue  # «заседание назначено на 18 марта 2027 года»: a day set, still to come
         year = int(c.value.split("/")[-1][:4])
-        tense = _tense_near(scan.offsets, *scan.offsets.sentence(c.start), c.start)
-        if year < EARLIEST_RELEASE_YEAR or tense == "future":
+        tense = _tense_near(scan.offsets, *scan.offsets.sentence(c.start), c.start, c.end)
+        if year < EARLIEST_RELEASE_YEAR:
+            continue
+        if tense == "future":
+            to_come.append(year)
             continue
         if len(c.value) == 4 and _RESULTS_RE.search(text, max(0, c.start - WORD_BEFORE_REACH), c.start):
             year += 1
         years.append(year)
-    return years
+    return years or sorted(to_come)[:1]
 
 
 def _doc_date(head: str, scan: _Scan, reported: Callable[[], list[int]]) -> tuple[datetime.date, bool] | None:
