@@ -26,10 +26,25 @@ def recover_shape(word: str, original: str) -> str:
         return original  # unchanged by inflection: keep «СПбГУ» as written
     if original.isupper() and len(original) > 1:
         return word.upper()
+    word = _hyphens_kept(word, original)
     w_parts, o_parts = word.split("-"), original.split("-")
     if len(w_parts) == len(o_parts):
         return "-".join(_shape_part(w, o) for w, o in zip(w_parts, o_parts, strict=True))
     return _shape_part(word, original)
+
+
+def _hyphens_kept(word: str, original: str) -> str:
+    """The dictionary's form written with the hyphens of the text: «Южно-Уральского» is
+    «южноуральский» to pymorphy3, «Южно-Уральский» here."""
+    if "-" not in original or "-" in word:
+        return word
+    out, at = [], 0
+    for part in original.split("-")[:-1]:
+        if not word.lower().startswith(part.lower(), at):
+            return word
+        out.append(word[at : at + len(part)])
+        at += len(part)
+    return "-".join([*out, word[at:]])
 
 
 def _shape_part(word: str, original: str) -> str:

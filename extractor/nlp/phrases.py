@@ -237,7 +237,11 @@ def extend_dependents(
             j = spans.per_end[j]  # «институт имени профессора А. Н. Сысина»: the one it is named after
             continue
         if j in spans.named_end:
-            j = spans.named_end[j]
+            end = spans.named_end[j]
+            # a name the model cut inside its quotes: «ФГБУ «Администрация портов | Белого моря»»
+            opened = next((k for k in range(j, end) if toks[k].text in OPEN_QUOTES), None)
+            closed = quote_end(tagged, opened, limit) if opened is not None else None
+            j = closed if closed is not None and closed > end else end
             continue
         if text in OPEN_QUOTES:
             q = quote_end(tagged, j, limit)

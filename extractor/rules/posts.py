@@ -88,6 +88,8 @@ POST_END = frozenset({",", ".", "(", ")", ";", ":", "!", "?", "-", "–", "—"}
 # «российский президент», «свердловского губернатора»: adjectives of places end so
 PLACE_ADJECTIVE = re.compile(r"(ский|цкий|овный)$")
 LINK_NOUNS = frozenset({"должность", "пост", "качество", "позиция"})
+# «кандидатом на пост главы»: who may take a post, not who takes it
+CANDIDACY_NOUNS = frozenset({"кандидат", "кандидатура", "претендент"})
 # academic titles, no post when alone: «профессор Н. Г. Воронцова»
 ACADEMIC_TITLES = frozenset({"профессор", "доцент", "академик", "член-корреспондент"})
 # an academic degree is no post: «доктор технических наук», «кандидат экономических наук»
@@ -512,8 +514,10 @@ def _posts_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Pos
         # an abbreviated degree between the post and the name: «руководитель центра, к.т.н. Иван Петров»
         reach = degree - 1 if degree - 1 > sent.first and toks[degree - 1].text == "," else degree
         found = _posts_reaching(tagged, spans, nm, lo, reach, sent.first, depth=MAX_POSTS_IN_A_ROW)
-    if not found:
-        found = _appointed_post_before(tagged, spans, nm, lo, sent.first)
+    if not found or all(any(t.match(p.normal) for t in NO_POST_TITLES) for p in found):
+        # «утвердило ректором университета доктора технических наук Павла ...»: the degree before
+        # the name is no post; the appointing verb's post is
+        found = _appointed_post_before(tagged, spans, nm, lo, sent.first) + found
     if not found:
         found = _one_of_post_before(tagged, spans, nm, lo)
     # the verb before the name, or before the rank or post right before it
@@ -591,14 +595,16 @@ def _appointed_post_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens, lo
     the post in the instrumental an appointing verb gives, right before the name of the one
     appointed."""
     toks = tagged.tokens
-    end = nm.first_tok
+    end = _past_notes_back(tagged, nm.first_tok, sent_first)
+    lo = min(lo, max(sent_first, end - MAX_DEPENDENT_TOKENS - MAX_POST_WORDS))  # as far before the notes
     if not any(_is_appointing(toks[k]) for k in range(max(sent_first, lo - 1 - MAX_APPOINTED_GAP), end)):
         return []
     for i in range(lo, end):
         head_end = match_post_head(toks, i, end)
         if head_end is None or _head_noun(toks, i, head_end).case != "Ins":
             continue
-        if head_end != end and _dependents(tagged, spans, head_end, end) != end:
+        # the dependents reach the notes, or take a bracketed short name in: «университета (ЮУрГИУ)»
+        if head_end != end and not end <= _dependents(tagged, spans, head_end, end) <= nm.first_tok:
             continue
         first = _head_with_modifiers(tagged, i, sent_first)
         k = first - 1
@@ -618,16 +624,28 @@ def _post_before_link_verb(tagged: Tagged, spans: NamedSpans, verb: int, sent_fi
     # «Председателем совета директоров вновь избран»: adverbs of the verb stand before it
     while verb - 1 > lo and toks[verb - 1].pos == "ADV" and toks[verb - 1].text.islower():
         verb -= 1
-    for i in range(lo, verb):
-        head_end = match_post_head(toks, i, verb)
+    # a short name in brackets between the post and the verb: «Главным врачом ... больницы (ГБУЗ «КОКБ»)
+    # назначен»
+    opening = _bracket_opening(toks, verb - 1, sent_first) if toks[verb - 1].text == ")" else None
+    end = verb if opening is None else opening
+    # «На должность заведующего кафедрой избрана ...»: the post in the genitive after «на должность»
+    at_post = next((k + 2 for k in range(lo, end - 2) if toks[k].text.lower() == "на"
+                    and toks[k + 1].lemma in LINK_NOUNS and toks[k - 1].lemma not in CANDIDACY_NOUNS), None)
+    if at_post is not None and (head_end := match_post_head(toks, at_post, end)) is not None:
+        if head_end == end or end <= _dependents(tagged, spans, head_end, end) <= verb:
+            post = _post_record(tagged, at_post, head_end, end)
+            return [post] if post else []
+    for i in range(lo, end):
+        head_end = match_post_head(toks, i, end)
         if head_end is None:
             continue
         # the case is the head's, or an acting post's participle's: «Исполняющим обязанности министра»
         first = _head_with_modifiers(tagged, i, sent_first)
         if not _may_be_instrumental(_head_noun(toks, first, head_end)):
             continue
-        if head_end == verb or _dependents(tagged, spans, head_end, verb) == verb:
-            post = _post_record(tagged, first, head_end, verb)
+        # the dependents reach the bracket, or take it in: «университета (КГМУ)»
+        if head_end == end or end <= _dependents(tagged, spans, head_end, end) <= verb:
+            post = _post_record(tagged, first, head_end, end)
             return [post] if post else []
     return []
 
@@ -658,9 +676,10 @@ def _verb_before_name(toks: list[Token], sent_first: int, k: int, found: list[Po
         return k
     for _ in range(MAX_WORDS_AFTER_LINK_VERB):
         # not a verb the tagger read as a noun before a surname («назначен | Шувалов Артем Олегович»)
+        # nor a post, which is the verb's subject: «станет советник канцлера Ангелы Меркель»
         describing = toks[k].pos in ("ADJ", "NOUN") and toks[k].case == "Nom" and not any(
             p.tag.POS in ("PRTS", "VERB") for p in toks[k].parses
-        )
+        ) and not starts_post(post_lemma(toks[k]))
         if k <= sent_first or not (toks[k].text.islower() and (describing or toks[k].pos == "PART")):
             break
         k -= 1  # «34-летний», «американец», «именно»
@@ -724,6 +743,37 @@ def _degree_before(tagged: Tagged, k: int, lo: int) -> int:
     for i in range(end - 1, max(lo, end - MAX_DEGREE_TOKENS) - 1, -1):
         if DEGREE_ABBREV.fullmatch(text[toks[i].start : toks[end - 1].end]):
             return i
+    return k
+
+
+def _spelled_degree_before(toks: list[Token], k: int, lo: int) -> int:
+    """The first token of a degree written out ending right before k («доктора технических
+    наук»); k when none does."""
+    if k - 1 <= lo or toks[k - 1].lemma != "наука":
+        return k
+    j = k - 2
+    while j > lo and toks[j].pos == "ADJ":
+        j -= 1
+    return j if toks[j].lemma in ("доктор", "кандидат") else k
+
+
+# notes that may stand between an appointing verb's post and the name: a short name in brackets,
+# a degree
+MAX_NOTES_BEFORE_NAME = 3
+
+
+def _past_notes_back(tagged: Tagged, k: int, lo: int) -> int:
+    """Back from token k over what may stand between a post and the name after it: «ректором
+    университета (ЮУрГИУ) доктора технических наук Павла ...», «... д.т.н. Павла ...»."""
+    toks = tagged.tokens
+    for _ in range(MAX_NOTES_BEFORE_NAME):
+        j = _degree_before(tagged, k, lo)
+        j = _spelled_degree_before(toks, j, lo)
+        if j == k and k - 1 > lo and toks[k - 1].text == ")":
+            j = _bracket_opening(toks, k - 1, lo) or k
+        if j == k:
+            return k
+        k = j
     return k
 
 
@@ -1040,7 +1090,26 @@ def _linked_after(tagged: Tagged, spans: NamedSpans, nm: NameTokens, j: int, lim
         return _impersonal_appointment(tagged, spans, nm, j, limit)
     if clause is None:
         k = _past_aside(toks, k, limit)
-    return _posts_after_verb(tagged, spans, k, limit, clause)
+    found = _posts_after_verb(tagged, spans, k, limit, clause)
+    if not found and clause == "Nom" and (verb := _coordinated_verb(toks, k, limit)) is not None:
+        # «Сурина, который возглавлял предприятие с 2014 года и перешел на должность советника»
+        found = _posts_after_verb(tagged, spans, verb, limit, clause)
+    return found
+
+
+# how far after a relative clause's first verb its coordinated verb may stand
+MAX_COORDINATED_VERB_REACH = 15
+
+
+def _coordinated_verb(toks: list[Token], k: int, limit: int) -> int | None:
+    """The verb after «и» in the clause starting at k («который возглавлял предприятие и перешел
+    ...»), before any comma."""
+    for j in range(k + 1, min(limit - 1, k + MAX_COORDINATED_VERB_REACH)):
+        if toks[j].text in (",", ";", "(", "—", "–"):
+            return None
+        if toks[j].text == "и" and toks[j + 1].pos == "VERB":
+            return j + 1
+    return None
 
 
 def _posts_after_verb(tagged: Tagged, spans: NamedSpans, k: int, limit: int, clause: str | None) -> list[Post]:
