@@ -62,6 +62,18 @@ ORG_CASES = [
     # two abbreviations one after another are one body, of the kind of the one it belongs to
     ("Благодарности начальника ГУ МЧС вручены пожарным.", "ГУ МЧС", None, "authority", []),
     ("Пробы изучат в ИГХ СО РАН до конца месяца.", "ИГХ СО РАН", None, "other", []),
+    # a place between the legal form and the quoted name
+    ("Справку можно получить в офисах ГАУ Ярославской области «Многофункциональный центр».",
+     "Многофункциональный центр", "ГАУ", "other", []),
+    ("Запросы направлены в МКУ города Костромы «Служба благоустройства».", "Служба благоустройства", "МКУ",
+     "other", []),
+    # a numbered territorial office of a federal service
+    ("Получить консультацию можно в Межрайонной ИФНС России № 2 по Тульской области.",
+     "Межрайонная ИФНС России № 2 по Тульской области", None, "authority", []),
+    # a regional statistics office, written out and by its short name
+    ("Управление Федеральной службы государственной статистики по Пермскому краю подвело итоги. По данным "
+     "Пермьстата, цены выросли на 1%.", "Управление Федеральной службы государственной статистики по Пермскому краю",
+     None, "authority", ["Пермьстат"]),
     # a short name with its territory in brackets, and the legal form and short name that open
     # brackets going on: the short names said later are the same organization
     ("Директор Территориального фонда обязательного медицинского страхования Курской области (ТФОМС Курской "
@@ -551,6 +563,9 @@ ORG_CASES = [
 # sentence, words of it that must not be (part of) an organization mention: events and
 # exhibitions, places, products and brands
 NOT_ORG_CASES = [
+    # a post the text capitalizes is no organization the model may take it for
+    ("Документ подписан в присутствии временно исполняющего обязанности заместителя Председателя Правительства "
+     "Ульяновской области Олега Гусева.", ["Председателя"]),
     ("Компания представила новые станки на выставке «ИННОПРОМ» в Екатеринбурге.", ["ИННОПРОМ"]),
     ("Соглашение подписано на полях ПМЭФ.", ["ПМЭФ"]),
     ("Вчера в Доме Правительства состоялось заседание регионального штаба.", ["Доме Правительства"]),

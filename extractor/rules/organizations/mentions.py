@@ -178,8 +178,10 @@ def _legal_form_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
         if region and region[0].strip() in forms.kinds:
             region = None  # «ООО УК «Северинвест»»: a second form, not a region
         after = region.end() if region else end
-        if region is None and " " in text[start:end]:
-            after = _past_place(tagged, spans, end)  # «учреждение культуры Новосибирской области «...»»
+        if region is None:
+            # «учреждение культуры Новосибирской области «...»», «ГАУ Ярославской области «...»», «МКУ
+            # города Костромы «...»»
+            after = _past_place(tagged, spans, end)
         rest = text[after : after + MAX_GAP_BEFORE_QUOTE + 1]
         gap = len(rest) - len(rest.lstrip(" \u00a0"))
         qpos = after + gap
@@ -213,10 +215,16 @@ def _legal_form_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
     return out
 
 
+# the words a town's name may follow: «города Костромы», «г. Перми»
+TOWN_WORDS = frozenset({"города", "город", "г"})
+
+
 def _past_place(tagged: Tagged, spans: NamedSpans, end: int) -> int:
-    """The end of a place named right after a spelled-out legal form, or `end`."""
+    """The end of a place named right after a legal form («города Костромы» too), or `end`."""
     window = tagged.text[end : end + MAX_GAP_BEFORE_QUOTE + 1]
     k = tagged.token_at(end + len(window) - len(window.lstrip(" \u00a0")))
+    if k is not None and k + 1 < len(tagged.tokens) and tagged.tokens[k].text.lower() in TOWN_WORDS:
+        k += 2 if tagged.tokens[k + 1].text == "." else 1
     if k is None or k not in spans.loc_start or k not in spans.named_end:
         return end
     return tagged.tokens[spans.named_end[k] - 1].end
@@ -645,8 +653,15 @@ def _declared(m: OrgMention, declared: dict[str, int]) -> bool:
     return bool(lemmas) and lemmas[0] in declared and declared[lemmas[0]] < m.end
 
 
+def _ner_mention_stub(tagged: Tagged, first: int, last: int) -> OrgMention:
+    """Tokens [first, last) as a mention named as written, to ask what name it is."""
+    start, end = tagged.tokens[first].start, tagged.tokens[last - 1].end
+    return OrgMention(start, end, tagged.text[start:end], None, None)
+
+
 def _ner_mentions(tagged: Tagged, spans: NamedSpans, tickers: set[int]) -> list[OrgMention]:
     toks = tagged.tokens
+    declared = declared_short_names(tagged.text)  # «(далее — Оператор)»: a name though a post's word
     out = []
     loc_at = {s.first: s for s in tagged.spans if s.type == "LOC"}
     for span in tagged.spans:
@@ -670,6 +685,8 @@ def _ner_mentions(tagged: Tagged, spans: NamedSpans, tickers: set[int]) -> list[
         if not quoted and _opening_head_before(tagged, first):
             first -= 1  # «Отделение | Фонда пенсионного и социального страхования ...»: the model left the head out
         post_end = match_post_head(toks, first, last)
+        if post_end == last and not _declared(_ner_mention_stub(tagged, first, last), declared):
+            continue  # «заместителя Председателя Правительства»: a post the text capitalizes, no name
         if post_end is not None and post_end < last and toks[post_end].text[:1].isupper():
             first = post_end
         # «Правления банка», «СД «Черкизово»»: an organ is no organization, the name after it is

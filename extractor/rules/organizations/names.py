@@ -145,6 +145,26 @@ def _territory_noun(word: str) -> bool:
     return any(p.normal_form in territory_nouns() for p in parses(word.lower()))
 
 
+# a regional statistics office written out: «Управление Федеральной службы государственной статистики
+# по Свердловской области (и Курганской области)», «Территориальный орган ... по Республике Татарстан»
+STATISTICS_SPELLED = re.compile(
+    r"(?:управление|территориальный орган)\s+федеральной службы государственной статистики\s+по\s+"
+    r"(?:(?:республике|городу|г\.)\s+)?(?P<place>[а-яё-]+)", re.IGNORECASE,
+)
+# the fewest letters of a statistics office's stem («Мос» of «Мосстат»)
+STATISTICS_STEM = 3
+
+
+def _statistics_office_spelled(short: str, name: str) -> bool:
+    """«Свердловскстат» of «Управление Федеральной службы государственной статистики по Свердловской
+    области», «Пермьстат» of «... по Пермскому краю»: the place starts with the office's stem."""
+    m = STATISTICS_SPELLED.match(name)
+    if m is None or not is_statistics_office(short):
+        return False
+    stem = re.sub(r"стат[а-яё]*$", "", short.lower()).rstrip("ь")
+    return len(stem) >= STATISTICS_STEM and m.group("place").lower().startswith(stem)
+
+
 def same_org(a: str, b: str) -> bool:
     """Two names of one organization: equal (a country written either way, case forms of its
     words, one typo in a long word), a name and its own short forms (`is_short_form`), two short
@@ -169,7 +189,7 @@ def same_org(a: str, b: str) -> bool:
     if known_a and known_b and _country_plain(known_a[0]) == _country_plain(known_b[0]):
         return True
     for x, y, py in ((a, b, pb), (b, a, pa)):
-        if is_short_form(x, y) or is_territorial_short_form(x, y):
+        if is_short_form(x, y) or is_territorial_short_form(x, y) or _statistics_office_spelled(x, y):
             return True
         state = _state_spelled(x)
         if state != x and (_stems(_country_plain(state)) == _stems(py) or is_short_form(state, y)):

@@ -16,7 +16,8 @@ from extractor.rules.organizations.filters import is_common_word, is_generic, na
 from extractor.rules.organizations.names import HEREAFTER_LEAD, PAREN_ABBR, OrgMention, acronym, spells, tidy
 
 # «ГУ МЧС России по Санкт-Петербургу», «УФНС России по Тульской области»: a territorial body
-BRANCH_TAIL = re.compile(r"\s+(?:(?:России|РФ)\s+)?по\s+(?:г\.\s*)?")
+# «УФНС России по ...», «Межрайонная ИФНС России № 7 по ...»
+BRANCH_TAIL = re.compile(r"\s+(?:(?:России|РФ)\s+)?(?:№\s*\d{1,3}\s+)?по\s+(?:г\.\s*)?")
 
 
 AND = re.compile(r"\s+и\s+")
