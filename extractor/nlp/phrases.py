@@ -23,7 +23,11 @@ NOT_PLACES = frozenset(
 )
 # participles used as posts govern the instrumental: «управляющий компанией», «заведующий кафедрой»
 # the heads that take an instrumental («заведующая лабораторией»), in any gender and case
-INS_HEADS = re.compile(r"(?:управляющ|заведующ|командующ|руководящ|возглавляющ)(?:ий|ая|его|ей|ему|им|ую|ем|ие|их|ими)")
+INS_HEADS = re.compile(
+    r"(?:управляющ|заведующ|командующ|руководящ|возглавляющ)(?:ий|ая|его|ей|ему|им|ую|ем|ие|их|ими)"
+    # and the nouns of managing something: «министра управления финансами», «управления делами»
+    r"|управлени[еяюи]|управлением"
+)
 # a settlement's abbreviation before its name: «мэр г. Красноярска», «по г. Москве», «главы пос. Заречный»
 SETTLEMENT_ABBREVIATIONS = frozenset({"г", "гор", "пос", "пгт"})
 
@@ -38,6 +42,21 @@ def settlement_name_at(toks: list[Token], j: int, limit: int) -> int | None:
     return None
 
 
+# the words a town's name follows: «города Иванова», «г. Королёва»
+TOWN_WORDS = frozenset({"города", "город", "городе", "г"})
+
+
+def after_town_word(toks: list[Token], k: int) -> bool:
+    """The word at k follows «города» or «г.» and the dictionary knows it as a place and no first
+    name: a town's name, whatever surname it looks like («Администрации города Иванова Оксаны
+    Лапиной»; not «заместитель главы города Сергей Романов»)."""
+    j = k - 2 if k >= 2 and toks[k - 1].text == "." else k - 1
+    grams = [p.tag.grammemes for p in toks[k].parses]
+    return j >= 0 and toks[j].text.lower() in TOWN_WORDS and any("Geox" in g for g in grams) and not any(
+        "Name" in g for g in grams
+    )
+
+
 class NamedSpans:
     """Where ORG/LOC/PER spans start and end, by token index."""
 
@@ -49,8 +68,13 @@ class NamedSpans:
         toks = tagged.tokens
         for s in tagged.spans:
             if s.type == "PER":
-                self.per_start.add(s.first)
-                self.per_end[s.first] = s.last
+                first = s.first
+                if s.last - first > 1 and after_town_word(toks, first):
+                    self.loc_start.add(first)  # «города Иванова | Оксаны Лапиной»: the town, then the person
+                    self.named_end[first] = first + 1
+                    first += 1
+                self.per_start.add(first)
+                self.per_end[first] = s.last
                 continue
             last = s.last
             # natasha's ORG spans often stop before the closing quotes: take them in
@@ -133,6 +157,8 @@ Chain = Callable[[list[Token], int, int], int | None]
 
 
 ALL_PREPS = frozenset(PREP_CASES)
+# the words after «с» of the one legal form written with a preposition
+LIMITED_LIABILITY = ("ограниченной", "ответственностью")
 # organization names take «по» and «при» groups («Совет при Президенте РФ по развитию ...»);
 # «в» says where or when («в Хьюстоне», «в японском МИДе», «во главе с», «в выступлении»: in
 # NEREL train no «в» with a common noun our names took in was part of the gold name), «от»
@@ -156,7 +182,9 @@ def _list_item_end(toks: list[Token], k: int, limit: int, cases: tuple[str, ...]
     """The end of a run of lowercase nouns and adjectives in one of `cases` starting at k."""
     start = k
     while (
-        k < limit and k - start < MAX_LIST_ITEM_WORDS and toks[k].text.isalpha() and toks[k].text.islower()
+        # «жилищно-коммунального» too
+        k < limit and k - start < MAX_LIST_ITEM_WORDS and toks[k].text.replace("-", "").isalpha()
+        and toks[k].text.islower()
         and toks[k].pos in ("NOUN", "ADJ") and _can_be_in(toks[k], cases)
     ):
         k += 1
@@ -270,6 +298,9 @@ def extend_dependents(
                 j = k
                 continue
         low = text.lower()
+        if low == "с" and tuple(t.text.lower() for t in toks[j + 1 : j + 3]) == LIMITED_LIABILITY:
+            j += 3  # «общества с ограниченной ответственностью «...»»: a legal form written out
+            continue
         if low in preps and j + 1 < limit:
             want = PREP_CASES[low]
             k = settlement_name_at(toks, j + 1, limit) or j + 1

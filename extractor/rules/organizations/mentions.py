@@ -328,7 +328,7 @@ def _head_mentions(tagged: Tagged, spans: NamedSpans, descriptors: Coverage) -> 
             i = organ[0]  # «Совет директоров ПАО ...»: an organ, the name after it is the organization
             continue
         found = org_heads().longest_at(toks, i, len(toks))
-        if not found:
+        if not found or _managing(toks, i, found[0]):
             i += 1
             continue
         head_end, kind = found
@@ -369,6 +369,8 @@ def _head_mentions(tagged: Tagged, spans: NamedSpans, descriptors: Coverage) -> 
         if kind == "authority":
             last = name_reach(tagged, spans, head_end, sent.last)
             first = _with_adjectives(toks, i, sent.first)
+            if first == i and last > head_end and toks[i].text.islower() and _unit_head(toks[i]):
+                first = _unit_adjectives(toks, i, sent.first)  # a unit of the body named after it
             named_place = any(k in spans.loc_start for k in range(head_end, last))
             lowercase_name = key in lowercase_heads()
             # «правительство края», «администрация города»: the territory of the text's own body
@@ -522,7 +524,7 @@ def _unit_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
         unit = unit_heads().longest_at(toks, i, len(toks)) if tok.text[:1].islower() else None
         n = unit[0] - i if unit else 0
         quoted_name = i + n + 1 < len(toks) and toks[i + n].text in OPEN_QUOTES and case_of(toks[i + n + 1]) != "Gen"
-        if not n or not tok.text[:1].islower() or quoted_name:
+        if not n or not tok.text[:1].islower() or quoted_name or _managing(toks, i, i + n):
             i += 1  # «филиал «Владимирский полиэфир»» is a name of its own; «службе «Голоса Америки»» a unit
             continue
         sent = tagged.sents[tok.sent]
@@ -554,6 +556,19 @@ def _unit_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
     return out
 
 
+def _managing(toks: list[Token], i: int, head_end: int) -> bool:
+    """«управления финансами», «управление имуществом»: managing what the instrumental names, no
+    body («министерство управления финансами» is the body)."""
+    return toks[i].lemma == "управление" and toks[i].text.islower() and head_end < len(toks) and (
+        case_of(toks[head_end]) == "Ins" and toks[head_end].text.islower()
+    )
+
+
+def _unit_head(tok: Token) -> bool:
+    """A head a body's unit goes by («управление», «отдел», «департамент»), not a body's own."""
+    return (tok.lemma,) in unit_heads()
+
+
 def _with_adjectives(toks: list[Token], i: int, sent_first: int) -> int:
     """Take in the capitalized adjectives of a name before its head: «Государственного
     военно-промышленного» комитета; a post the model read as an adjective is no part of it
@@ -562,6 +577,18 @@ def _with_adjectives(toks: list[Token], i: int, sent_first: int) -> int:
     while k > sent_first and toks[k - 1].pos == "ADJ" and match_post_head(toks, k - 1, k) is None:
         k -= 1
     return k if k < i and toks[k].text[:1].isupper() else i
+
+
+def _unit_adjectives(toks: list[Token], i: int, sent_first: int) -> int:
+    """«финансово-казначейского управления Администрации города»: the lowercase adjectives of a
+    unit's head, in its case, are its name's."""
+    k = i
+    head_cases = UD_CASES.get(case_of(toks[i]) or "", set())
+    while k > sent_first and toks[k - 1].pos == "ADJ" and toks[k - 1].text.islower() and (
+        any(p.tag.case in head_cases for p in toks[k - 1].parses) and match_post_head(toks, k - 1, k) is None
+    ):
+        k -= 1  # in the head's case by a reading of its own: the tagger may read a neuter as another
+    return k
 
 
 def _coordinated(tagged: Tagged, i: int, head_end: int, limit: int, kind: str) -> list[OrgMention]:
@@ -608,7 +635,9 @@ def _opening_common_noun(tagged: Tagged, k: int) -> bool:
     return (
         tagged.sents[tok.sent].first == k and tok.pos == "NOUN" and toks[k + 1].text[:1].isupper()
         and is_common_word(tok) and not org_heads().longest_at(toks, k, reach)
-        and not org_organs().longest_at(toks, k, reach) and bool(org_heads().longest_at(toks, k + 1, reach))
+        and not org_organs().longest_at(toks, k, reach)
+        # «Доля Банка», «Грузооборот Архангельского порта»: a head or a capitalized adjective after it
+        and (bool(org_heads().longest_at(toks, k + 1, reach)) or toks[k + 1].pos == "ADJ")
     )
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from extractor.lexicon.posts import starts_post
 from extractor.nlp.morph import UD_CASES, UD_OF, parses
-from extractor.nlp.phrases import DASHES
+from extractor.nlp.phrases import DASHES, after_town_word
 from extractor.nlp.tagging import Tagged, Token, is_statistics_office
 from extractor.rules.persons.names import (
     CHINESE_SURNAMES,
@@ -163,7 +163,13 @@ def _subject_gender(toks: list[Token], first: int, last: int) -> str | None:
     """The gender of a past-tense verb right after a name that opens its clause: the name is its
     subject, in the nominative («Алиева Н. Р. провела приём», which the tagger read as a man's
     genitive). Not after a noun, whose genitive the name may be («Команда Петрова выиграла», «после
-    смерти Дадашева заявил»), nor after a preposition («У Петрова была ...»)."""
+    смерти Дадашева заявил»), nor after a preposition («У Петрова была ...»). A passive participle
+    right before a name is said of it as well («назначена Е. С. Полозова»)."""
+    before = toks[first - 1] if first > 0 else None
+    if before is not None and before.feats.get("Variant") == "Short" and before.feats.get("Voice") == "Pass" and (
+        before.feats.get("Number") == "Sing" and before.feats.get("Gender") in ("Masc", "Fem")
+    ):
+        return before.feats["Gender"]  # «назначена Е. С. Полозова»: the subject of a passive after it
     if last >= len(toks):
         return None
     verb = toks[last]
@@ -318,6 +324,7 @@ def _trimmed(tagged: Tagged, first: int, last: int) -> tuple[int, int]:
             _no_name_word(toks[first], tagged.sents[toks[first].sent].first == first)
             or is_statistics_office(toks[first].text)  # «руководителя Пермьстата В. С. Мальцев»
             or _post_word(toks[first])  # «заместитель Министра Гараев Р. Т.»: capitalized out of respect
+            or after_town_word(toks, first)  # «Администрации города Иванова Оксаны Лапиной»: a town
         )
     )):
         first += 1
