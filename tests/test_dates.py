@@ -632,6 +632,22 @@ CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None,
     # a deadline set for what is to be done takes no year from another sentence
     ("В 2025 году в крае произвели 690 тыс. тонн молока. Губернатор поручил до 1 июля подготовить предложения.",
      datetime.date(2026, 5, 27), [("2025 году", "2025", False), ("1 июля", "2026-07-01", True)]),
+    # «на этот год»; a weekday an infinitive governs is the coming one
+    ("Программа на этот год утверждена.", datetime.date(2026, 1, 29), [("этот год", "2026", True)]),
+    ("Комитет рекомендует принять поправки на заседании в четверг.", datetime.date(2026, 7, 14),
+     [("в четверг", "2026-07-16", True)]),
+    # the end of a quarter is its last month, the start of a half-year its first
+    ("Центр выйдет на проектную мощность к концу III квартала, а в начале второго полугодия наберет штат.",
+     datetime.date(2026, 7, 6),
+     [("концу III квартала", "2026-09", True), ("начале второго полугодия", "2026-07", True)]),
+    # «месяцем ранее» is the day under discussion a month before
+    ("На 1 ноября 2026 года долг составил 31 млн рублей, месяцем ранее — 45 млн рублей.", datetime.date(2026, 11, 12),
+     [("1 ноября 2026 года", "2026-11-01", False), ("месяцем ранее", "2026-10-01", True)]),
+    # the years of a budget's plan lend none to its deadline
+    ("Проект бюджета на 2027 год и плановый период 2028 и 2029 годов внесут до 1 ноября.",
+     datetime.date(2026, 10, 29),
+     [("2027 год", "2027", False), ("2028", "2028", False), ("2029 годов", "2029", False),
+      ("1 ноября", "2026-11-01", True)]),
     # the year a budget is for lends no year to the day a hearing is set for
     ("Слушания по бюджету на 2027 год пройдут на 24 ноября.", datetime.date(2026, 10, 20),
      [("2027 год", "2027", False), ("24 ноября", "2026-11-24", True)]),

@@ -236,6 +236,8 @@ PART_REACH = 12
 _RANGE_FROM_RE = _rx(r"(?<![а-яё])со?\s+\Z")
 _RANGE_JOIN_RE = _rx(r"\s+(?:по|до)\s+")
 _COMPARISON_RE = _rx(rf"{_BW}(?P<c>{COMPARISON}){_NW}")
+# «месяцем ранее», «месяц назад»: the day or month under discussion a month before
+_MONTH_BACK_RE = _rx(rf"{_BW}(?:месяцем\s+(?:ранее|раньше)|месяц\s+(?:тому\s+)?назад){_NW}")
 _MARKER_RE = _rx(
     rf"{_BW}(?:" + "|".join(w.replace(" ", r"\s+") for w in load_words("date_comparison_markers.txt")) + r")"
     rf"\s[^.!?;]{{0,{MARKER_REACH}}}\Z"
@@ -280,6 +282,7 @@ class _Cand:
     # a comparison naming its year («аналогичным периодом 2022 года»): the period under discussion
     # in that year; None: the year before it («годом ранее»)
     cmp_year: int | None = None
+    cmp_months: int = 0  # «месяцем ранее»: the period under discussion this many months away, not a year
     bare: bool = False  # a year without a year word («в 2017», «(1997)»): weaker evidence of a year
 
 
@@ -610,6 +613,14 @@ def _comparison(m: re.Match[str], scan: _Scan) -> _Cand | None:
     return _Cand(m.start(), m.end(), _y(scan.year - 1) if scan.year else None, True, kind="cmp")
 
 
+def _month_back(m: re.Match[str], scan: _Scan) -> _Cand | None:
+    """«месяцем ранее»: resolved against the date under discussion in `_in_context`; here the month
+    before the reference date."""
+    ref = scan.ref
+    value = _shift_months(ref.isoformat()[:7], -1) if ref else None
+    return _Cand(m.start(), m.end(), value, True, kind="cmp", cmp_months=-1)
+
+
 def _weekday(m: re.Match[str], scan: _Scan, group: str = "wd") -> _Cand | None:
     """A weekday after a preposition that governs its case. «в пятницу» and «с пятницы» are the
     latest Friday on or before the reference date, as is «в ночь на пятницу»; «на пятницу», «к
@@ -638,7 +649,11 @@ def _weekday(m: re.Match[str], scan: _Scan, group: str = "wd") -> _Cand | None:
     if mode == "plain" and prep in ("на", "к", "ко", "до"):
         night = prep == "на" and _NIGHT_RE.search(text, max(0, m.start() - 8), m.start())
         mode = "plain" if night else "coming"
-    elif mode == "plain" and _tense_near(scan.offsets, *scan.offsets.sentence(m.start()), *m.span()) == "future":
+    elif mode == "plain" and (
+        _tense_near(scan.offsets, *scan.offsets.sentence(m.start()), *m.span()) == "future"
+        # «рекомендует принять их на заседании в четверг»: what an infinitive governs is to come
+        or _nearest_verb_form(scan.offsets, *scan.offsets.sentence(m.start()), *m.span()) == "Inf"
+    ):
         mode = "coming"  # «Приём заявок начнётся в понедельник»: the one to come (today, said on a Monday)
     if mode in ("next", "coming"):
         delta = (target - ref.weekday()) % 7
@@ -693,6 +708,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (_WEEKDAY_RE, _weekday),
     (_WEEKDAY_PAIR_RE, _weekday_pair),
     (_COMPARISON_RE, _comparison),
+    (_MONTH_BACK_RE, _month_back),
 )
 
 
@@ -749,6 +765,25 @@ def _years_of(value: str | None) -> int | None:
         return None
     years = {part[:4] for part in value.split("/")}
     return int(years.pop()) if len(years) == 1 else None
+
+
+def _shift_months(value: str, shift: int) -> str | None:
+    """The same day (the month's last if shorter) or month `shift` months away, a run of months
+    moved whole; None for a year or outside the calendar."""
+    parts = []
+    for part in value.split("/"):
+        if len(part) < 7:
+            return None
+        n = int(part[:4]) * 12 + int(part[5:7]) - 1 + shift
+        year, month = divmod(n, 12)
+        if _y(year) is None:
+            return None
+        if len(part) == 10:
+            day = min(int(part[8:]), calendar.monthrange(year, month + 1)[1])
+            parts.append(f"{year:04d}-{month + 1:02d}-{day:02d}")
+        else:
+            parts.append(f"{year:04d}-{month + 1:02d}")
+    return "/".join(parts)
 
 
 def _shift_year(value: str, shift: int) -> str | None:
@@ -1025,9 +1060,14 @@ class _Context:
         return bool(c.value) and len(c.value) == 4 and c.value.isdigit() and _bound(self.text, c, _START_WORDS)
 
     def _plan_year(self, j: int) -> bool:
-        """A whole year after «на»: the year a plan, a quota or a budget is for."""
+        """A whole year after «на», or ending a plan's years after it («на 2027 год и плановый период
+        2028 и 2029 годов»): the year a plan, a quota or a budget is for."""
         c = self.cands[j]
-        return bool(c.value) and len(c.value) == 4 and c.value.isdigit() and _word_before(self.text, c) == "на"
+        if not (c.value and len(c.value) == 4 and c.value.isdigit()):
+            return False
+        return _word_before(self.text, c) == "на" or bool(
+            _PLAN_YEARS_RE.search(self.text, max(0, c.start - PLAN_YEARS_REACH), c.start)
+        )
 
     def ref_year(self, i: int, ref: datetime.date | None, year: int) -> int:
         """The reference year, or the year before it for a date later in the year than the
@@ -1136,7 +1176,10 @@ def _in_context(text: str, scan: _Scan, cands: list[_Cand]) -> list[_Cand]:
         elif c.kind == "cmp":
             focus = ctx.focus(i)
             focus_year = _years_of(focus)
-            if focus is not None and c.cmp_year is None:
+            if c.cmp_months:
+                if focus is not None and (moved := _shift_months(focus, c.cmp_months)) is not None:
+                    ctx.cands[i] = replace(c, value=moved)
+            elif focus is not None and c.cmp_year is None:
                 ctx.cands[i] = replace(c, value=_shift_year(focus, -1))
             elif focus is not None and c.cmp_year is not None and focus_year is not None:
                 ctx.cands[i] = replace(c, value=_shift_year(focus, c.cmp_year - focus_year))
@@ -1324,11 +1367,21 @@ def _weekdays_dated(text: str, kept: list[_Cand]) -> list[_Cand]:
     return out
 
 
+# the years of a budget before the last one: «на 2027 год и плановый период 2028 и »
+_PLAN_YEARS_RE = re.compile(
+    r"\bна\s+\d{4}\s+год\s+и\s+(?:на\s+)?плановый\s+период\s+(?:\d{4}\s+и\s+)?\Z", re.IGNORECASE
+)
+PLAN_YEARS_REACH = 60
+# a run of months of one year: a quarter, a half-year («2026-07/2026-09»)
+_MONTHS_SPAN_RE = re.compile(r"(\d{4})-\d{2}/\1-\d{2}")
+
+
 def _with_parts(text: str, kept: list[_Cand]) -> list[_Cand]:
     """A month, a year or a longer period with the part of it a noun names before it: «начале 2016
     года», «конце марта» (not a day: «Начало 12 мая» is when something starts). The start or the
     end of a whole year is its first or last month, as «в начале года» (January) and «к концу
-    года» (December) are; a part of a month or of a longer period keeps its value."""
+    года» (December) are, and so of a quarter or a half-year («к концу III квартала» -> September);
+    a part of a month or of a longer period keeps its value."""
     out = []
     prev_end = 0
     for c in kept:
@@ -1337,6 +1390,9 @@ def _with_parts(text: str, kept: list[_Cand]) -> list[_Cand]:
             value = c.value
             if value is not None and len(value) == 4 and (m.group("start") or m.group("end")):
                 value = _ym(int(value), 1 if m.group("start") else 12)
+            elif value is not None and _MONTHS_SPAN_RE.fullmatch(value) and (m.group("start") or m.group("end")):
+                # «к концу III квартала» is its last month, «в начале второго полугодия» its first
+                value = value.split("/")[0 if m.group("start") else 1]
             c = replace(c, start=m.start(), value=value)
         out.append(c)
         prev_end = c.end
