@@ -298,6 +298,11 @@ def extend_dependents(
                 j = k
                 continue
         low = text.lower()
+        if text == "(" and j + 2 < limit and toks[j + 2].text == ")" and toks[j + 1].pos == "ADJ" and (
+            toks[j + 1].text.islower()
+        ):
+            j += 3  # «крестьянского (фермерского) хозяйства»: an adjective in brackets goes on the phrase
+            continue
         if low == "с" and tuple(t.text.lower() for t in toks[j + 1 : j + 3]) == LIMITED_LIABILITY:
             j += 3  # «общества с ограниченной ответственностью «...»»: a legal form written out
             continue

@@ -184,6 +184,11 @@ def _adjective_surname(word: str, case: str, gender: str | None) -> str | None:
     """A surname declined as an adjective: «Сергея Лугового» -> Луговой, «Ирины Яровой» -> Яровая."""
     if not gender:
         return None
+    low = word.lower()
+    if gender == "femn" and case != "Nom" and low.endswith("ой") and any(
+        "Surn" in p.tag and "masc" in p.tag and p.tag.case == "nomn" and p.word == low for p in parses(low)
+    ):
+        return word[:-2] + "ая"  # «Екатерины Лозовой»: the dictionary's man is Лозовой, so she is Лозовая
     for p in parses(word.lower()):
         if POSSESSIVE_ADJECTIVE.search(p.normal_form):
             continue  # «Рябчиковым» is of Рябчиков, not of the adjective «рябчиковый»
