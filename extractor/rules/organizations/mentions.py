@@ -369,8 +369,13 @@ def _head_mentions(tagged: Tagged, spans: NamedSpans, descriptors: Coverage) -> 
         if kind == "authority":
             last = name_reach(tagged, spans, head_end, sent.last)
             first = _with_adjectives(toks, i, sent.first)
-            if first == i and last > head_end and toks[i].text.islower() and _unit_head(toks[i]):
-                first = _unit_adjectives(toks, i, sent.first)  # a unit of the body named after it
+            if first == i and last > head_end and toks[i].text.islower() and _unit_head(toks[i]) and any(
+                org_heads().longest_at(toks, k, last) for k in range(head_end, last)
+            ):
+                # a unit of the body named after it («финансово-казначейского управления Администрации
+                # города»), not of a country or a people («государственный департамент США»: factRuEval
+                # leaves the adjective out)
+                first = _unit_adjectives(toks, i, sent.first)
             named_place = any(k in spans.loc_start for k in range(head_end, last))
             lowercase_name = key in lowercase_heads()
             # «правительство края», «администрация города»: the territory of the text's own body
