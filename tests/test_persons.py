@@ -129,6 +129,8 @@ NAME_CASES = [
     ("В заседании участвовал заместитель главы города Сергей Романов.", ["Сергей Романов"]),
     # a woman's surname the dictionary knows as a man's adjective-like one («Лозовой») is «-ая»
     ("Вручили награды Анне Ивановой и Екатерине Лозовой.", ["Анна Иванова", "Екатерина Лозовая"]),
+    # a surname the model reads as a place before a first name and a patronymic, in the official order
+    ("Отчет представила начальник департамента финансов Шуклина Елена Валерьевна.", ["Шуклина Елена Валерьевна"]),
 ]
 
 

@@ -274,7 +274,12 @@ def _first_names_out_of_orgs(tagged: Tagged) -> list[Span]:
         if before.type == "PER":
             joined = _first_name_alone(tagged, before, per)
         else:
-            joined = _first_name_read_as_a_place(tagged, before, per)
+            # «Шуклина | Елена Валерьевна»: a surname read as a one-word place before a first name
+            # and a patronymic, in the official order
+            joined = _first_name_read_as_a_place(tagged, before, per) or (
+                before.last - before.first == 1 and _official_order(tagged.tokens, tagged.tokens[before.first], per)
+                and not any("Geox" in p.tag for p in tagged.tokens[before.first].parses)
+            )
         if joined:
             spans[n], spans[n + 1] = None, _span(tagged, "PER", before.first, per.last)
         elif before.type != "PER" and _name_word_at_end(tagged, before, per):
@@ -404,6 +409,8 @@ def _one_name(tagged: Tagged, prev: Span, span: Span) -> bool:
         return False
     if all(t.pos == "ADJ" for t in toks[prev.first : prev.last]):
         return True
+    if toks[prev.last - 1].lemma == "орган" and toks[span.first].feats.get("Case") == "Gen":
+        return True  # «Территориальный орган | Федеральной службы государственной статистики ...»
     country = span.last < len(toks) and toks[span.last].text in ("России", "РФ")
     return not country and bool(ABBREVIATION.fullmatch(prev.text) and PARENT_ABBREVIATIONS.fullmatch(span.text))
 

@@ -597,7 +597,7 @@ def _appointed_post_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens, lo
     toks = tagged.tokens
     end = _past_notes_back(tagged, nm.first_tok, sent_first)
     lo = min(lo, max(sent_first, end - MAX_DEPENDENT_TOKENS - MAX_POST_WORDS))  # as far before the notes
-    if not any(_is_appointing(toks[k]) for k in range(max(sent_first, lo - 1 - MAX_APPOINTED_GAP), end)):
+    if not any(_gives_a_post(toks[k]) for k in range(max(sent_first, lo - 1 - MAX_APPOINTED_GAP), end)):
         return []
     for i in range(lo, end):
         head_end = match_post_head(toks, i, end)
@@ -610,11 +610,17 @@ def _appointed_post_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens, lo
         k = first - 1
         while k > sent_first and toks[k].pos in APPOINTED_OBJECT_POS:
             k -= 1
-        if k >= sent_first and _is_appointing(toks[k]):
+        if k >= sent_first and _gives_a_post(toks[k]):
             post = _post_record(tagged, first, head_end, end)
             return [post] if post else []
         return []
     return []
+
+
+def _gives_a_post(tok: Token) -> bool:
+    """An appointing verb, or the noun of the event: «распоряжение о назначении директором департамента
+    Светланы Кулешовой»."""
+    return _is_appointing(tok) or tok.lemma in LINK_EVENTS
 
 
 def _post_before_link_verb(tagged: Tagged, spans: NamedSpans, verb: int, sent_first: int) -> list[Post]:
@@ -1107,8 +1113,11 @@ def _coordinated_verb(toks: list[Token], k: int, limit: int) -> int | None:
     for j in range(k + 1, min(limit - 1, k + MAX_COORDINATED_VERB_REACH)):
         if toks[j].text in (",", ";", "(", "—", "–"):
             return None
-        if toks[j].text == "и" and toks[j + 1].pos == "VERB":
-            return j + 1
+        if toks[j].text == "и":
+            k = j + 1
+            while k < limit - 1 and toks[k].pos == "ADV":
+                k += 1  # «и теперь станет председателем»
+            return k if toks[k].pos == "VERB" else None
     return None
 
 
