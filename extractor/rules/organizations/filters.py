@@ -122,6 +122,26 @@ def is_lone_common_noun(tagged: Tagged, m: OrgMention) -> bool:
     return not any(t.text[:1].isupper() and t.text[1:].islower() and t.text.isalpha() for t in toks[i + 1 : j + 1])
 
 
+# the words a text calls a company it has named by («завод компании», «предприятие холдинга»)
+COMPANY_WORDS = frozenset({"компания", "группа", "холдинг", "корпорация", "общество"})
+
+
+def is_facility_of_the_company(tagged: Tagged, m: OrgMention) -> bool:
+    """«Кабельный завод компании в Копейске»: a plant of the company the text speaks of, named by
+    common words and «компании» after them, is no organization of its own."""
+    i = tagged.token_at(m.start)
+    j = tagged.token_ending(m.end)
+    if i is None or j is None or m.legal_form or m.alias or j == i:
+        return False
+    toks = tagged.tokens
+    last = toks[j]
+    return (
+        last.text.islower() and last.lemma in COMPANY_WORDS and last.feats.get("Case") == "Gen"
+        and toks[j - 1].pos == "NOUN"  # the facility's own noun before it: «завод | компании»
+        and all(is_common_word(t) and t.text[1:].islower() for t in toks[i : j + 1])
+    )
+
+
 # a branch named by its place: «Пензенский (региональный) филиал банка»; the parts of bench/entities_heldout
 # (e, g, p, q) list only the organization it belongs to, while a branch with a name of its own
 # («филиал «Владимирский полиэфир»») is an organization

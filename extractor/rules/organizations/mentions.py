@@ -53,6 +53,7 @@ from extractor.rules.organizations.filters import (
     event_or_thing,
     is_branch_by_place,
     is_common_word,
+    is_facility_of_the_company,
     is_generic,
     is_lone_common_noun,
     is_organ_of_a_reference,
@@ -1111,6 +1112,7 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
         m
         for m in chosen
         if not is_lone_common_noun(tagged, m)
+        and not is_facility_of_the_company(tagged, m)
         and not is_unit_after_a_number(tagged, m)
         and not is_organ_of_a_reference(tagged, m)
         and not _a_place_of_the_text(tagged, m, places)
