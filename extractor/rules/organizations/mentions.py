@@ -226,6 +226,11 @@ def _past_place(tagged: Tagged, spans: NamedSpans, end: int) -> int:
     k = tagged.token_at(end + len(window) - len(window.lstrip(" \u00a0")))
     if k is not None and k + 1 < len(tagged.tokens) and tagged.tokens[k].text.lower() in TOWN_WORDS:
         k += 2 if tagged.tokens[k + 1].text == "." else 1
+    toks = tagged.tokens
+    if k is not None and k + 1 < len(toks) and toks[k].pos == "ADJ" and toks[k].text[:1].isupper() and (
+        toks[k + 1].lemma in territory_nouns()
+    ):
+        return toks[k + 1].end  # «Ярославской области», which the model took into the name's span
     if k is None or k not in spans.loc_start or k not in spans.named_end:
         return end
     return tagged.tokens[spans.named_end[k] - 1].end
