@@ -131,6 +131,9 @@ NAME_CASES = [
     ("Вручили награды Анне Ивановой и Екатерине Лозовой.", ["Анна Иванова", "Екатерина Лозовая"]),
     # a surname the model reads as a place before a first name and a patronymic, in the official order
     ("Отчет представила начальник департамента финансов Шуклина Елена Валерьевна.", ["Шуклина Елена Валерьевна"]),
+    # a full name the model reads into the end of an organization's span
+    ("«Мы покажем вещи впервые», — рассказала директор Музея Надежда Петровна Алексеева.",
+     ["Надежда Петровна Алексеева"]),
 ]
 
 

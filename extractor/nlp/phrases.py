@@ -199,6 +199,10 @@ def coordinated_list_end(toks: list[Token], j: int, limit: int, cases: tuple[str
     while k < limit and toks[k].text in (",", "и"):
         closing = toks[k].text == "и"
         end = _list_item_end(toks, k + 1, limit, cases)
+        if end == k + 1 and "Gen" in cases and k + 2 < limit and toks[k + 1].text == "по":
+            # «министр культуры, по делам национальностей и архивного дела»: a «по» group in the list
+            end = _list_item_end(toks, k + 2, limit, ("Dat",))
+            end = _list_item_end(toks, end, limit, ("Gen",)) if end > k + 2 else k + 1
         if end == k + 1:
             return None
         if closing:
@@ -350,7 +354,8 @@ def extend_dependents(
             continue
         # «промышленности и торговли»; a capital after «и» starts another name
         if low == "и" and j + 1 < limit and j + 1 not in spans.per_start and toks[j + 1].text.islower() and (
-            _can_be_genitive(toks[j + 1]) and toks[j + 1].pos in ("NOUN", "ADJ", "PROPN")
+            # a participle too: «сельского хозяйства и перерабатывающей промышленности»
+            _can_be_genitive(toks[j + 1]) and (toks[j + 1].pos in ("NOUN", "ADJ", "PROPN") or toks[j + 1].is_participle)
         ):
             j += 1
             continue

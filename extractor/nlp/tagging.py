@@ -288,6 +288,32 @@ def _first_names_out_of_orgs(tagged: Tagged) -> list[Span]:
     return [s for s in spans if s is not None]
 
 
+def _names_out_of_orgs(tagged: Tagged) -> list[Span]:
+    """A full name the model read into the end of an organization's span is a person's: «директор
+    Музея Надежда Петровна Алексеева» -> «Музея» | «Надежда Петровна Алексеева» (a first name, a
+    patronymic and a surname closing the span)."""
+    toks = tagged.tokens
+    out: list[Span] = []
+    for s in tagged.spans:
+        k = s.last - 3
+        if s.type == "ORG" and k > s.first and _full_name_at(toks, k):
+            out += [_span(tagged, "ORG", s.first, k), _span(tagged, "PER", k, s.last)]
+        else:
+            out.append(s)
+    return out
+
+
+def _full_name_at(toks: list[Token], k: int) -> bool:
+    """A first name, a patronymic and a surname at tokens k, k+1, k+2."""
+    first, middle, last = toks[k], toks[k + 1], toks[k + 2]
+    return (
+        all(t.text[:1].isupper() and t.text[1:].islower() for t in (first, middle, last))
+        and any("Name" in p.tag for p in first.parses)
+        and PATRONYMIC_ENDING.search(middle.text) is not None
+        and any("Surn" in p.tag for p in last.parses)
+    )
+
+
 def _span(tagged: Tagged, typ: str, first: int, last: int) -> Span:
     """The span of tokens [first, last)."""
     start, end = tagged.tokens[first].start, tagged.tokens[last - 1].end
@@ -635,6 +661,7 @@ class Tagger:
                     continue
                 end = toks[last].end
                 tagged.spans.append(Span(typ, start, end, text[start:end], first, last + 1))
+            tagged.spans = _names_out_of_orgs(tagged)
             tagged.spans = _first_names_out_of_orgs(tagged)
             tagged.spans = _one_word_bodies(tagged)
             tagged.spans = _joined_org_spans(tagged)
