@@ -648,6 +648,9 @@ CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None,
      datetime.date(2026, 10, 29),
      [("2027 год", "2027", False), ("2028", "2028", False), ("2029 годов", "2029", False),
       ("1 ноября", "2026-11-01", True)]),
+    # a clause set against the one before («..., а ...») takes no year from it for what is still ahead
+    ("Завод выйдет на полную мощность в III квартале 2027 года, а первые поставки начнутся в ноябре.",
+     datetime.date(2026, 10, 15), [("III квартале 2027 года", "2027-07/2027-09", False), ("ноябре", "2026-11", True)]),
     # the year a budget is for lends no year to the day a hearing is set for
     ("Слушания по бюджету на 2027 год пройдут на 24 ноября.", datetime.date(2026, 10, 20),
      [("2027 год", "2027", False), ("24 ноября", "2026-11-24", True)]),

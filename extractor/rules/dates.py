@@ -1043,7 +1043,12 @@ class _Context:
             # на 26 ноября»: the quotas' or the budget's year, not the deadline's or the day set
             j = None
         if j is not None and self.cands[j].start >= lo:
-            return self.anchor(j, period), True
+            # «выйдет в III квартале 2027 года, а поставки начнутся в ноябре»: another clause's year
+            # counts as another sentence's for what is still to come
+            other_clause = _CONTRAST_RE.search(self.text, self.cands[j].end, c.start) is not None and (
+                _tense_near(self.offsets, lo, hi, c.start, c.end) in ("future", "present")
+            )
+            return self.anchor(j, period), not other_clause
         if i + 1 < len(self.cands) and self.cands[i + 1].start < hi:
             if _COORD_RE.match(self.text[c.end : self.cands[i + 1].start]):
                 if (year := self.anchor(i + 1, period)) is not None:
@@ -1367,6 +1372,8 @@ def _weekdays_dated(text: str, kept: list[_Cand]) -> list[_Cand]:
     return out
 
 
+# a clause set against the one before it: «..., а ...», «..., но ...»
+_CONTRAST_RE = re.compile(r",\s+(?:а|но)\s")
 # the years of a budget before the last one: «на 2027 год и плановый период 2028 и »
 _PLAN_YEARS_RE = re.compile(
     r"\bна\s+\d{4}\s+год\s+и\s+(?:на\s+)?плановый\s+период\s+(?:\d{4}\s+и\s+)?\Z", re.IGNORECASE
