@@ -853,6 +853,14 @@ def test_a_units_lowercase_adjectives_are_its_names_when_its_body_follows(extrac
     ]
 
 
+def test_a_headlines_plant_is_the_one_the_body_names_fully(extract):
+    doc = extract("Камский завод запустил новую линию\n\nООО «Чистопольский завод точного литья» запустило линию "
+                  "стоимостью 300 млн рублей.")
+    assert [(o["name"], o["aliases"]) for o in doc["organizations"]] == [
+        ("Чистопольский завод точного литья", ["Камский завод"])
+    ]
+
+
 def test_a_rubric_before_a_sites_timestamp_is_no_name(extract):
     doc = extract("Общество | 24 ноября 2026, 09:30\n\nВ городе открыли сквер. Работы выполнило ООО «Парк-Строй».")
     assert [o["name"] for o in doc["organizations"]] == ["Парк-Строй"]

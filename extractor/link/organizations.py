@@ -105,8 +105,42 @@ MAX_PAIRED_GROUPS = 300
 
 
 def _merge_orgs(text: str, mentions: list[OrgMention]) -> list[Organization]:
-    groups = _pairwise(_grouped(mentions, _bracketed(text, mentions)))
+    groups = _headline_descriptions(text, _pairwise(_grouped(mentions, _bracketed(text, mentions))))
     return [_organization(text, group) for group in groups]
+
+
+def _headline_descriptions(text: str, groups: list[list[OrgMention]]) -> list[list[OrgMention]]:
+    """A headline's plant or company named by an adjective and its head («Уральский завод запустил
+    линию ...», «Шадринский завод получит заем») is the organization of that head the body names
+    fully («Ревдинский завод теплообменного оборудования»), the first one; alone, it stays."""
+    headline_end = text.find("\n")
+    if headline_end < 0:
+        return groups
+    out = [g for g in groups if not _headline_description(text, g, headline_end)]
+    for g in groups:
+        if not _headline_description(text, g, headline_end):
+            continue
+        head = phrase_lemmas(plain(g[0].name))[-1]
+        target = next((o for o in out if o[0].start > headline_end and o[0].legal_form is not None
+                       and head in phrase_lemmas(plain(o[0].name))), None)
+        if target is None:
+            out.append(g)
+        else:
+            target.extend(g)
+            target.sort(key=lambda m: m.start)
+    return sorted(out, key=lambda g: g[0].start)
+
+
+def _headline_description(text: str, group: list[OrgMention], headline_end: int) -> bool:
+    """Mentions only in the headline, two words, an adjective and a company's head, no legal form,
+    no quotes: «Уральский завод»."""
+    if any(m.end > headline_end or m.legal_form for m in group):
+        return False
+    words = plain(group[0].name).split()
+    written = text[group[0].start : group[0].end]
+    return len(words) == 2 and not any(q in written for q in "«»\"") and org_heads().get(
+        phrase_lemmas(words[1])
+    ) == "company"
 
 
 # «акционерного общества «Сибирская генерирующая компания» (АО «СГК-Энерго»)»: a name in brackets
