@@ -853,6 +853,14 @@ def test_a_units_lowercase_adjectives_are_its_names_when_its_body_follows(extrac
     ]
 
 
+def test_a_compound_of_an_adjectives_letters_and_a_noun_is_the_name_spelled_out(extract):
+    doc = extract("Тульская гордума утвердила отчет\n\nДепутаты Тульской городской Думы утвердили отчет об исполнении "
+                  "бюджета.")
+    assert [(o["name"], o["aliases"]) for o in doc["organizations"]] == [
+        ("Тульская городская Дума", ["Тульская гордума"])
+    ]
+
+
 def test_a_headlines_plant_is_the_one_the_body_names_fully(extract):
     doc = extract("Камский завод запустил новую линию\n\nООО «Чистопольский завод точного литья» запустило линию "
                   "стоимостью 300 млн рублей.")

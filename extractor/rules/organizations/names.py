@@ -211,22 +211,29 @@ def same_org(a: str, b: str) -> bool:
 
 
 # «гос» opening a compound is «государственный» agreeing with the noun: «госуниверситет»
-STATE_PREFIX = "гос"
-STATE_ADJECTIVE = {"masc": "государственный", "femn": "государственная", "neut": "государственное"}
-# the shortest noun after «гос» spelled out: «госвуз» is no «государственный вуз» of a name
-MIN_STATE_NOUN = 5
+# compounds of an adjective's first letters and a noun, spelled out: «госуниверситет», «гордума»,
+# «облдума»; by prefix: the adjective in each gender, and the shortest noun after it («госвуз» is no
+# «государственный вуз» of a name)
+COMPOUND_PREFIXES = {
+    "гос": ({"masc": "государственный", "femn": "государственная", "neut": "государственное"}, 5),
+    "гор": ({"masc": "городской", "femn": "городская", "neut": "городское"}, 4),
+    "обл": ({"masc": "областной", "femn": "областная", "neut": "областное"}, 4),
+}
 
 
 def _state_spelled(name: str) -> str:
-    """«Томский госуниверситет» -> «Томский государственный университет», «госкорпорации» ...:
-    a lowercase word of «гос» and a noun, written out; other words as they are."""
+    """«Томский госуниверситет» -> «Томский государственный университет», «Кировская гордума» ->
+    «Кировская городская дума»: a lowercase word of a prefix and a noun, written out; other words
+    as they are."""
     out = []
     for word in name.split():
-        noun = word[len(STATE_PREFIX) :]
+        prefix = word[:3]
+        adjectives, shortest = COMPOUND_PREFIXES.get(prefix, ({}, 0))
+        noun = word[len(prefix) :]
         found = [p for p in parses(noun) if p.tag.POS == "NOUN" and p.tag.case == "nomn"] if (
-            word.startswith(STATE_PREFIX) and len(noun) >= MIN_STATE_NOUN
+            adjectives and len(noun) >= shortest
         ) else []
-        adjective = STATE_ADJECTIVE.get(found[0].tag.gender) if found else None
+        adjective = adjectives.get(found[0].tag.gender) if found else None
         out += [adjective, noun] if adjective else [word]
     return " ".join(out)
 
