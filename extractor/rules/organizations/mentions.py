@@ -46,7 +46,7 @@ from extractor.lexicon.posts import match_post_head
 from extractor.nlp.coverage import Coverage
 from extractor.nlp.inflect import as_written, case_form, head_grams, head_index, nominative_phrase, recover_shape
 from extractor.nlp.morph import UD_CASES, parses, phrase_lemmas
-from extractor.nlp.phrases import OPEN_QUOTES, NamedSpans, case_of, quote_end
+from extractor.nlp.phrases import OPEN_QUOTES, TOWN_WORDS, NamedSpans, case_of, quote_end
 from extractor.nlp.tagging import MINISTRY_WORD, Span, Tagged, Token
 from extractor.rules.organizations.extent import name_end, name_reach
 from extractor.rules.organizations.filters import (
@@ -214,10 +214,6 @@ def _legal_form_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
         kind = forms.kinds.get(abbr) or _regional_kind(abbr) or "company"
         out.append(OrgMention(start, qend, " ".join(name.split()), abbr, kind))
     return out
-
-
-# the words a town's name may follow: «города Костромы», «г. Перми»
-TOWN_WORDS = frozenset({"города", "город", "г"})
 
 
 def _past_place(tagged: Tagged, spans: NamedSpans, end: int) -> int:
@@ -685,23 +681,20 @@ def _dateline_place(tagged: Tagged, span: Span) -> bool:
     )
 
 
-def _declared(m: OrgMention, declared: dict[str, int]) -> bool:
-    """One word the text declared a short name of an organization before it: «Оператора» after
+def _declared(name: str, end: int, declared: dict[str, int]) -> bool:
+    """One word the text declared a short name of an organization before `end`: «Оператора» after
     «(далее — Оператор)»."""
-    words = plain(m.name).split()
+    words = plain(name).split()
     lemmas = phrase_lemmas(words[0]) if len(words) == 1 else ()
-    return bool(lemmas) and lemmas[0] in declared and declared[lemmas[0]] < m.end
+    return bool(lemmas) and lemmas[0] in declared and declared[lemmas[0]] < end
 
 
-def _ner_mention_stub(tagged: Tagged, first: int, last: int) -> OrgMention:
-    """Tokens [first, last) as a mention named as written, to ask what name it is."""
-    start, end = tagged.tokens[first].start, tagged.tokens[last - 1].end
-    return OrgMention(start, end, tagged.text[start:end], None, None)
-
-
-def _ner_mentions(tagged: Tagged, spans: NamedSpans, tickers: set[int]) -> list[OrgMention]:
+def _ner_mentions(
+    tagged: Tagged, spans: NamedSpans, tickers: set[int], declared: dict[str, int]
+) -> list[OrgMention]:
+    """The model's ORG spans as mentions; `declared` the short names the text declares («(далее —
+    Оператор)»), names though they are a post's word."""
     toks = tagged.tokens
-    declared = declared_short_names(tagged.text)  # «(далее — Оператор)»: a name though a post's word
     out = []
     loc_at = {s.first: s for s in tagged.spans if s.type == "LOC"}
     for span in tagged.spans:
@@ -725,7 +718,8 @@ def _ner_mentions(tagged: Tagged, spans: NamedSpans, tickers: set[int]) -> list[
         if not quoted and _opening_head_before(tagged, first):
             first -= 1  # «Отделение | Фонда пенсионного и социального страхования ...»: the model left the head out
         post_end = match_post_head(toks, first, last)
-        if post_end == last and not _declared(_ner_mention_stub(tagged, first, last), declared):
+        written = tagged.text[toks[first].start : toks[last - 1].end]
+        if post_end == last and not _declared(written, toks[last - 1].end, declared):
             continue  # «заместителя Председателя Правительства»: a post the text capitalizes, no name
         if post_end is not None and post_end < last and toks[post_end].text[:1].isupper():
             first = post_end
@@ -1077,7 +1071,8 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
     descriptors = Coverage(len(tagged.text))
     ranked += [(1, m) for m in _head_mentions(tagged, spans, descriptors)]
     ranked += [(1, m) for m in _unit_mentions(tagged, spans)]
-    ranked += [(2, m) for m in _ner_mentions(tagged, spans, tickers)]
+    declared = declared_short_names(tagged.text)  # «(далее — Оператор)»
+    ranked += [(2, m) for m in _ner_mentions(tagged, spans, tickers, declared)]
     ranked += [(3, m) for m in _place_mentions(tagged)]
     ranked += [(3, m) for m in _adjective_name_mentions(tagged, spans)]
     bare_heads_found = _bare_head_mentions(tagged)
@@ -1092,7 +1087,6 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
     covered = Coverage(len(tagged.text))
     not_here: set[tuple[str, ...]] = set()  # names this document shows to be events or things
     generic: list[OrgMention] = []  # «Компания», «Комитет» alone: references, resolved below
-    declared = declared_short_names(tagged.text)  # «(далее — Оператор)»
     referenced = Coverage(len(tagged.text))
     ticker_chars = Coverage(len(tagged.text), ((tagged.tokens[k].start, tagged.tokens[k].end) for k in tickers))
     exchanges = {(m.start, m.end) for m in _exchange_mentions(tagged)}
@@ -1105,7 +1099,8 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
         if why is not None:
             not_here.update(_thing_keys(tagged, m, why))
             continue
-        if m.legal_form is None and (is_generic(m) or _declared(m, declared)) and not known_short_name(m.name):
+        declared_name = _declared(m.name, m.end, declared)
+        if m.legal_form is None and (is_generic(m) or declared_name) and not known_short_name(m.name):
             if not referenced.overlaps(m.start, m.end):  # the model's and a head's may both see it
                 generic.append(m)
                 referenced.add(m.start, m.end)
