@@ -392,6 +392,18 @@ DOC_DATES: list[tuple[str, datetime.date | None]] = [
     ("Заявки на конкурс принимаются до 15 марта 2025 года.", None),
     # a start in the past dates the release
     ("Совет директоров прекратил полномочия гендиректора с 30 ноября 2021 года.", datetime.date(2021, 11, 30)),
+    # a date in the header's running text gives way to the signature's date
+    (
+        "Суд обязал подрядчика выплатить неустойку\n\nДоговор на поставку щебня был заключен 3 февраля 2025 года, "
+        "но сроки сорваны.\n\nПресс-служба Арбитражного суда Пермского края, 12.02.2026",
+        datetime.date(2026, 2, 12),
+    ),
+    # an agency's dateline in capitals; a plan's quarter («намечен на») is no year the text reports
+    (
+        "НИЖНИЙ НОВГОРОД, 14 мая. /ИА «Волга-Инфо»/. Холдинг утвердил программу. Монтаж линии начнется в 2026 году, "
+        "пуск намечен на III квартал 2028 года.",
+        datetime.date(2026, 5, 14),
+    ),
 ]
 
 

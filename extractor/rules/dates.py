@@ -249,7 +249,7 @@ _COORD_RE = _rx(r"\s*,?\s*(?:и|а\s+также)\s+(?:(?:за|в|во|на)\s+)?
 _WORD_RE = re.compile(r"[а-яёa-z]+", re.IGNORECASE)
 # «icon », «Пенза, », «Петропавловск-Камчатский, » before a date
 _DATELINE_PREFIX_RE = re.compile(
-    rf"^(?:[^\d\n]{{0,{DATELINE_PREFIX}}}|\W{{0,3}}[А-ЯЁ][а-яё]+(?:[\s-][А-ЯЁа-яё]+){{0,3}},\s*)$"
+    rf"^(?:[^\d\n]{{0,{DATELINE_PREFIX}}}|\W{{0,3}}[А-ЯЁ][А-ЯЁа-яё]+(?:[\s-][А-ЯЁа-яё]+){{0,3}},\s*)$"
 )
 _DATELINE_SUFFIX_RE = re.compile(r"^[\s.,;:|–—-]*(?:(?:в\s+)?\d{1,2}[:.]\d{2})?[\s.,;]*$")
 
@@ -1205,7 +1205,7 @@ def _ahead(c: _Cand, scan: _Scan) -> bool:
 _TARGET_WORDS = frozenset({"до", "к", "ко", "по"})
 _START_WORDS = frozenset({"с", "со", "после"})
 # a day something is set for: «собрание назначено на 18 июня», «перенесено на 5 марта»
-_SCHEDULED_RE = re.compile(r"\b(?:назначен|перенес[её]н)[а-яё]*\s+на\s*\Z", re.IGNORECASE)
+_SCHEDULED_RE = re.compile(r"\b(?:назначен|перенес[её]н|намечен|запланирован)[а-яё]*\s+на\s*\Z", re.IGNORECASE)
 _WORD_BEFORE_RE = re.compile(r"([а-яё]+)\W*\Z", re.IGNORECASE)
 # the words before a whole year whose results a release reports after the year has ended
 _RESULTS_RE = re.compile(r"(?:\bза|итог[а-я]*|результат[а-я]*)\s*\Z", re.IGNORECASE)
@@ -1273,6 +1273,8 @@ def _evidence_year(text: str, offsets: Offsets, cands: list[_Cand]) -> int | Non
     for i, c in enumerate(cands):
         if c.relative or c.value is None or ctx.base[i] or c.kind != "period" or _bound(text, c):
             continue
+        if _word_before(text, c) == "на":
+            continue  # «запуск намечен на IV квартал 2028 года»: a plan's period, still to come
         year = _years_of(c.value)
         if year is None:
             continue
@@ -1578,8 +1580,9 @@ def _reported_years(text: str, scan: _Scan) -> list[int]:
         # nor a comparison's base («на 2,1 п.п. ниже уровня 2024 года»: the year before the one told of)
         if c.relative or c.bare or c.value is None or _bound(text, c) or ctx.base[i]:
             continue
+        # «на 2026 год», «на IV квартал 2028 года»: what a plan is for
         whole_years = "-" not in c.value
-        if whole_years and _word_before(text, c) == "на":
+        if (whole_years or c.kind == "period") and _word_before(text, c) == "на":
             continue
         if _SCHEDULED_RE.search(text, max(0, c.start - WORD_BEFORE_REACH), c.start):
             continue  # «заседание назначено на 18 марта 2027 года»: a day set, still to come
@@ -1597,7 +1600,8 @@ def _reported_years(text: str, scan: _Scan) -> list[int]:
 
 
 def _doc_date(head: str, scan: _Scan, reported: Callable[[], list[int]]) -> tuple[datetime.date, bool] | None:
-    """The header's date of the release, and whether it opens a sentence (`_opens_a_sentence`);
+    """The header's date of the release, and whether a signature's date goes before it: it opens a
+    sentence (`_opens_a_sentence`) or stands in the running text, not on a dateline;
     a dateline without a year takes the latest of the `reported` years (`_reported_years`, read
     from the whole text only then)."""
     cands = _longest_first(_candidates(head, scan))
@@ -1632,4 +1636,8 @@ def _doc_date(head: str, scan: _Scan, reported: Callable[[], list[int]]) -> tupl
                     best, best_value = key, value
     if best_value is None:
         return None
-    return datetime.date.fromisoformat(best_value), best_cand is not None and _opens_a_sentence(head, best_cand)
+    # a date in the header's running text («контракт был заключен 14 апреля 2025 года») is no
+    # dateline either: a signature's date, where there is one, dates the release
+    in_text = best is not None and best[0] == 1
+    opens = best_cand is not None and _opens_a_sentence(head, best_cand)
+    return datetime.date.fromisoformat(best_value), in_text or opens
