@@ -42,6 +42,30 @@ def settlement_name_at(toks: list[Token], j: int, limit: int) -> int | None:
     return None
 
 
+# a municipality's own name in apposition, in the nominative whatever the case of the unit before
+# it: «городского округа город Воронеж», «муниципального образования город Краснодар», «сельского
+# поселения село Красное»
+MUNICIPAL_UNITS = frozenset({"округ", "образование", "поселение", "район"})
+SETTLEMENT_WORDS = frozenset({"город", "село", "поселок", "посёлок", "деревня", "станица", "аул", "хутор"})
+
+
+def municipal_name_at(toks: list[Token], spans: NamedSpans, j: int, limit: int) -> int | None:
+    """At «город» of «городского округа город Воронеж», the end of the settlement's name."""
+    if not (
+        0 < j and j + 1 < limit and toks[j].text.lower() in SETTLEMENT_WORDS
+        and toks[j - 1].lemma in MUNICIPAL_UNITS and toks[j + 1].text[:1].isupper()
+    ):
+        return None
+    k = j + 1
+    if k in spans.named_end:
+        return spans.named_end[k]
+    while k < limit and toks[k].text[:1].isupper() and k not in spans.per_start:
+        k += 1
+        if k + 1 < limit and toks[k].text in DASHES and toks[k + 1].text[:1].isupper():
+            k += 1  # «город Ростов-на-Дону» split by the tokenizer
+    return k
+
+
 # the words a town's name follows: «города Иванова», «г. Королёва»
 TOWN_WORDS = frozenset({"города", "город", "городе", "г"})
 
@@ -295,6 +319,10 @@ def extend_dependents(
         name = settlement_name_at(toks, j, limit)
         if name is not None:
             j = name
+            continue
+        town = municipal_name_at(toks, spans, j, limit)
+        if town is not None:
+            j = town
             continue
         if chain is not None:
             k = chain(toks, j, limit)
