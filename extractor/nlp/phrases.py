@@ -401,6 +401,9 @@ def extend_dependents(
                 continue
         if j > 0 and INS_HEADS.fullmatch(toks[j - 1].text.lower()) and case_of(tok) == "Ins":
             j += 1  # «управляющий компанией FaceCash»
+            # its adjectives first: «заведующий хирургическим отделением»
+            while j < limit and toks[j - 1].pos == "ADJ" and toks[j].text.islower() and case_of(toks[j]) == "Ins":
+                j += 1
             continue
         if text[:1].isascii() and text[:1].isalnum():  # Latin names: «проекта Mushroom works»
             j += 1
