@@ -1104,6 +1104,8 @@ class _Context:
         scheduled = _SCHEDULED_RE.search(self.text, max(0, c.start - WORD_BEFORE_REACH), c.start)
         if _deadline(self.text, c) or scheduled:
             return year  # «поручил до 1 сентября завершить», «второе чтение назначено на 11 декабря»
+        if c.is_day and _bound(self.text, c, _START_WORDS) and _days_ahead(value, ref) <= START_AHEAD_DAYS:
+            return year  # «с 21 января назначена» on 20 January: an order signed before it takes effect
         if c.kind == "period" and _word_before(self.text, c) == "на":
             return year  # «лимит на III квартал», «план на второе полугодие»: a plan for what is to come
         tense = _tense_near(self.offsets, *self.sentence(c.start), c.start, c.end)
@@ -1132,7 +1134,10 @@ class _Context:
             c = self.cands[j]
             # a range of days is the period compared only in the comparison's own sentence («С 31
             # декабря по 11 января ... 54 пожара, меньше, чем за аналогичный период прошлого года»)
-            days = c.kind == "days" and self.sentence(c.start) == self.sentence(self.cands[i].start)
+            # or the one right before it («С 28 марта по 30 апреля ... 214 домов. Это на 63% меньше,
+            # чем за тот же период прошлого года»)
+            own = self.sentence(self.cands[i].start)
+            days = c.kind == "days" and self.sentence(c.start) in (own, self.sentence(max(0, own[0] - 1)))
             if c.value and (c.kind in ("day", "period") or days) and not self.base[j] and not self._ahead_of_release(c):
                 return None if self._dateline(c) else c.value
         return None
@@ -1239,6 +1244,15 @@ _TIME_PREPOSITIONS = frozenset({"в", "во", "с", "со", "к", "ко", "по"
 HALF_A_YEAR = 6
 
 
+# how far ahead of the release a start day told of in the past may be: «с 21 января назначена»
+START_AHEAD_DAYS = 31
+
+
+def _days_ahead(value: str, ref: datetime.date) -> int:
+    """Days from the reference date to a day's value (YYYY-MM-DD)."""
+    return (datetime.date.fromisoformat(value) - ref).days
+
+
 def _months_behind(value: str, ref: datetime.date) -> int:
     """How many months the month a value ends in («2025-01», «2025-01-09») lies before `ref`'s."""
     year, month = int(value[:4]), int(value[5:7]) if len(value) >= 7 else 12
@@ -1268,7 +1282,9 @@ def _evidence_year(text: str, offsets: Offsets, cands: list[_Cand]) -> int | Non
         if c.relative or c.value is None or c.kind not in ("period", "cmp"):
             continue
         year = _years_of(c.value)
-        if year is not None and (ctx.base[i] or c.cmp_year is not None):
+        # a base that names its year: «к январю» took its year from the sentence, a month back
+        named = _NAMED_YEAR_RE.search(text, c.start, c.end) is not None
+        if year is not None and (ctx.base[i] and named or c.cmp_year is not None):
             return year + 1
     for i, c in enumerate(cands):
         if c.relative or c.value is None or ctx.base[i] or c.kind != "period" or _bound(text, c):
@@ -1524,6 +1540,20 @@ CLOSING_LINE_CHARS = 200
 SIGNATURE_OPENERS = ("пресс-служба", "пресс-центр", "пресс-секретариат", "информационное управление")
 
 
+# a sentence's end: a line ending so is the body's, no signature
+_SENTENCE_END = (".", "!", "?", "…", "»", "\"", ":", ";")
+
+
+def _signature(line: str) -> bool:
+    """A signature over a date alone: a press office («Пресс-служба АО «...»»), or a body's name
+    on a short line of its own that ends no sentence («Территориальный орган Федеральной службы
+    государственной статистики по Курской области (Курскстат)»)."""
+    line = line.strip()
+    if line.lower().startswith(SIGNATURE_OPENERS):
+        return True
+    return 0 < len(line) <= CLOSING_LINE_CHARS and line[:1].isupper() and not line.endswith(_SENTENCE_END)
+
+
 def _closing_dateline(text: str) -> datetime.date | None:
     """The release's date on its last line, when its header has none."""
     lines = text.rstrip().rsplit("\n", 2)
@@ -1532,8 +1562,8 @@ def _closing_dateline(text: str) -> datetime.date | None:
         return None
     m = _CLOSING_DATE_RE.search(last)
     alone = m is not None and not last[: m.start()].strip()
-    if m is None or alone and not (len(lines) > 1 and lines[-2].strip().lower().startswith(SIGNATURE_OPENERS)):
-        return None  # a date alone on the last line only under a press office's signature
+    if m is None or alone and not (len(lines) > 1 and _signature(lines[-2])):
+        return None  # a date alone on the last line only under a signature
     if m.group("d"):
         value = _ymd(int(m.group("y")), _MONTHS[m.group("m").lower()], int(m.group("d")))
     else:
