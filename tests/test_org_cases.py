@@ -690,6 +690,34 @@ def test_a_capitalized_lone_head_is_the_one_body_of_its_kind(extract):
     ]
 
 
+def test_a_body_named_without_its_place_adjective_is_the_same_body(extract):
+    doc = extract("Городская Дума | 14.05.2026\n\nНа заседании Кировской городской Думы депутаты утвердили отчет. "
+                  "Следующее заседание Думы пройдет в июне.")
+    assert [(o["name"], o["aliases"]) for o in doc["organizations"]] == [
+        ("Кировская городская Дума", ["Городская Дума", "Дума"])
+    ]
+    # an adjective of a kind is no place, and a genitive after a head is no head
+    doc = extract("Доклад сделал профессор Университета Торонто. Клинику открыл Медицинский центр Университета "
+                  "Торонто.")
+    assert [o["name"] for o in doc["organizations"]] == [
+        "Университет Торонто", "Медицинский центр Университета Торонто"
+    ]
+
+
+def test_a_short_name_in_brackets_may_name_the_place_of_its_office(extract):
+    doc = extract("Отделение Фонда пенсионного и социального страхования Российской Федерации по Республике Марий Эл "
+                  "(ОСФР по Республике Марий Эл) подвело итоги года. Управляющий ОСФР по Республике Марий Эл Ирина "
+                  "Долгова рассказала о выплатах.")
+    assert [(o["name"], o["aliases"]) for o in doc["organizations"]] == [
+        ("Отделение Фонда пенсионного и социального страхования Российской Федерации по Республике Марий Эл",
+         ["ОСФР по Республике Марий Эл"])
+    ]
+    doc = extract("Управление Федеральной налоговой службы по Удмуртской Республике (УФНС по Удмуртии) подвело итоги.")
+    assert [(o["name"], o["aliases"]) for o in doc["organizations"]] == [
+        ("Управление Федеральной налоговой службы по Удмуртской Республике", ["УФНС по Удмуртии"])
+    ]
+
+
 def test_a_lone_head_or_an_abbreviation_keeps_apart_from_a_territorys_body(extract):
     doc = extract("Правительство утвердило программу. Правительство Омской области выделит средства. "
                   "МВД проверит данные МВД Петербурга.")

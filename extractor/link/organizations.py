@@ -15,6 +15,7 @@ from extractor.rules.organizations.names import (
     OrgMention,
     abbreviates_ministry,
     is_dedication_short_form,
+    is_place_adjective_short_form,
     is_placed_body_short_form,
     is_regional_nickname,
     org_kind,
@@ -338,6 +339,8 @@ def _same(a: str, b: str) -> bool:
     if same_org(a, b) or is_placed_body_short_form(a, b) or is_placed_body_short_form(b, a):
         return True
     if is_regional_nickname(a, b) or is_regional_nickname(b, a):
+        return True
+    if is_place_adjective_short_form(a, b) or is_place_adjective_short_form(b, a):
         return True
     if is_dedication_short_form(a, b) or is_dedication_short_form(b, a):
         return True

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from extractor.lexicon.orgs import QUOTE_CHARS, known_abbrevs, legal_forms, plain, territory_nouns, unit_heads
+from extractor.lexicon.posts import post_lexicon
 from extractor.nlp.morph import parses
 from extractor.nlp.phrases import OPEN_QUOTES
 from extractor.nlp.tagging import is_ministry_short_name, is_statistics_office
@@ -475,6 +476,39 @@ def split_acronym_territory(name: str) -> tuple[tuple[str, ...], str] | None:
 PLACE_ADJECTIVE_WORD = re.compile(r"[А-ЯЁ][а-яё-]+(?:ск|цк)(?:ий|ой|ая|ое)")
 # the letters of a place's stem its adjective and its name share: «Тверск-ой», «Тверск-ой области»
 PLACE_STEM_LETTERS = 4
+
+
+def is_place_adjective_short_form(short: str, name: str) -> bool:
+    """`name` is `short` with a place's adjective before it: «Городская Дума» and «Дума» of
+    «Благовещенская городская Дума», «Областная больница» of «Тамбовская областная больница» (a
+    rubric, a second mention; which of several bodies a lone head means, the caller decides)."""
+    words, n = name.split(), len(short.split())
+    if not 0 < n < len(words) or not PLACE_ADJECTIVE_WORD.fullmatch(words[0]) or not names_a_place(words[0]):
+        return False
+    # a lone head only after adjectives: not «Университет» of «Медицинский центр Университета ...»
+    if n < len(words) - 1 and not all(ADJECTIVE_WORD.fullmatch(w) for w in words[1:-n]):
+        return False
+    return _stems(plain(short)) == _stems(plain(" ".join(words[-n:])))
+
+
+# a lowercase adjective in the nominative: «городская», «областной»
+ADJECTIVE_WORD = re.compile(r"[а-яё-]+(?:ый|ий|ой|ая|яя|ое|ее)")
+# what a place's adjective drops or adds to its stem to give the place: «тамбов-ский» Тамбов,
+# «благовещен-ский» Благовещенск, «перм-ский» Пермь, «росси-йский» Россия, «ярослав-ский» Ярославль
+PLACE_STEM_ENDINGS = ("", "ск", "ь", "а", "я", "ль")
+
+
+@lru_cache(maxsize=4096)
+def names_a_place(adjective: str) -> bool:
+    """An adjective of a place the dictionary knows («Благовещенская», «Тамбовской»), not one of a
+    kind («Медицинский», «Техническое»)."""
+    base = next((p.normal_form for p in parses(adjective.lower()) if p.tag.POS == "ADJF"), adjective.lower())
+    if base in post_lexicon().place_names:
+        return True
+    stem = base[:-4] if base.endswith(("ский", "цкий", "ской")) else None
+    return stem is not None and any(  # the dictionary's places only, not the guesser's
+        "Geox" in p.tag and p.is_known for e in PLACE_STEM_ENDINGS for p in parses(stem + e) if p.tag.POS == "NOUN"
+    )
 
 
 def is_regional_nickname(short: str, name: str) -> bool:

@@ -261,13 +261,21 @@ def with_legal_form_before(text: str, m: OrgMention) -> OrgMention:
 
 
 # a territory's noun in the genitive or locative after a short name
-TERRITORY_WORD = r"(?:област(?:и|ь)|кра(?:я|е|й)|республик(?:и|е)|округ(?:а|е)?|район(?:а|е)?|город(?:а|е)?)\b"
+TERRITORY_WORD = r"(?:област(?:и|ь)|кра(?:я|е|й|ю)|республик(?:и|е)|округ(?:а|е|у)?|район(?:а|е|у)?|город(?:а|е|у)?)\b"
+# the place a short name's office is for: «по Краснодарскому краю», «по Республике Татарстан», «по Удмуртии»
+_CAP = r"[А-ЯЁ][а-яё\-]+"
+OFFICE_PLACE = (
+    rf"(?:{_CAP}(?:\s+[а-яё\-]+)?\s+{TERRITORY_WORD}|(?:Республик[еи]|Кра[юе]|Област[иь])\s+{_CAP}(?:\s+{_CAP})?"
+    rf"|{_CAP})"
+)
 # a short name, or a Latin name of a few words, in brackets: «(Росмолодежь)», «(Volkswagen)»,
 # «(Committee to Protect Journalists)», an abbreviation of a few words: «(ИХТТ УрО РАН)»
 BRACKETED = re.compile(
     r"\s*\(\s*([А-ЯЁA-Z][\w.\-]{1,24}|[A-Z][\w.\-&']*(?:\s+[\w.\-&']+){1,7}|[А-ЯЁ][А-ЯЁа-яё]{0,6}[А-ЯЁ](?:\s+[А-ЯЁ][А-ЯЁа-яё]{0,6}[А-ЯЁ]){1,3}"
-    # a short name with its territory: «(ТФОМС Курской области)», «(ОСФР по Омской области)»
-    rf"|[А-ЯЁ]{{2,10}}(?:\s+(?:по|в))?(?:\s+[А-ЯЁ][а-яё\-]+){{1,2}}\s+{TERRITORY_WORD})\s*\)"
+    # a short name with its territory: «(ТФОМС Курской области)», «(ОСФР по Омской области)»,
+    # «(ОСФР по Республике Татарстан)», «(ГУФССП России по Краснодарскому краю)», «(УФНС по Удмуртии)»
+    rf"|[А-ЯЁ]{{2,10}}(?:\s+[А-ЯЁ][а-яё\-]+){{1,2}}\s+{TERRITORY_WORD}"
+    rf"|[А-ЯЁ]{{2,10}}(?:\s+(?:России|РФ))?\s+(?:по|в)\s+{OFFICE_PLACE})\s*\)"
 )
 
 
