@@ -144,8 +144,16 @@ def name_end(tagged: Tagged, first: int, last: int) -> int:
             return k
         if k > 0 and _object_after_name(toks[k - 1], toks[k]):
             return k
+        if k > first and toks[k].text == "по" and first > 0 and toks[first - 1].lemma in FIELDLESS_BODIES:
+            return k  # «заместитель главы администрации города Твери | по социальным вопросам»: the post's field
         k += 1
     return last
+
+
+# governing bodies that are named by their place, never by a field after it: a «по» group after
+# their place is a deputy's field («заместитель председателя правительства области по социальным
+# вопросам»); right after the head it may be a name («Администрация по контролю за продуктами»)
+FIELDLESS_BODIES = frozenset({"правительство", "администрация", "мэрия"})
 
 
 def _object_after_name(before: Token, tok: Token) -> bool:
