@@ -658,6 +658,14 @@ POST_CASES = [
         None,
         "епископ Одинцовский и Красногорский",
     ),
+    # the day a post starts on between the post and the appointing verb
+    (
+        "Директором школы № 5 со 2 сентября 2026 года назначена Анна Белова.",
+        "Анна Белова",
+        "директор",
+        "школа № 5",
+        "директор школы № 5",
+    ),
     # a deputy's field after the body's place is the post's, not the body's name
     (
         "Совещание провел заместитель главы администрации города Рязани по социальным вопросам Петр Лукин.",

@@ -630,6 +630,7 @@ def _post_before_link_verb(tagged: Tagged, spans: NamedSpans, verb: int, sent_fi
     # «Председателем совета директоров вновь избран»: adverbs of the verb stand before it
     while verb - 1 > lo and toks[verb - 1].pos == "ADV" and toks[verb - 1].text.islower():
         verb -= 1
+    verb = _past_start_day_back(toks, verb, lo)  # «Начальником департамента с 21 января назначена»
     # a short name in brackets between the post and the verb: «Главным врачом ... больницы (ГБУЗ «КОКБ»)
     # назначен»
     opening = _bracket_opening(toks, verb - 1, sent_first) if toks[verb - 1].text == ")" else None
@@ -654,6 +655,22 @@ def _post_before_link_verb(tagged: Tagged, spans: NamedSpans, verb: int, sent_fi
             post = _post_record(tagged, first, head_end, end)
             return [post] if post else []
     return []
+
+
+# the words of a day a post starts on, read back from the verb: «с 21 января 2026 года»
+START_DAY_WORDS = frozenset({"года", "г", "."})
+
+
+def _past_start_day_back(toks: list[Token], verb: int, lo: int) -> int:
+    """Before a link verb, the first token of the day the post starts on («с 21 января»), or the
+    verb when no such day stands right before it."""
+    months = month_forms()
+    k = verb - 1
+    while k > lo and (toks[k].text.isdigit() or toks[k].text.lower() in months or toks[k].text in START_DAY_WORDS):
+        k -= 1
+    if k < verb - 2 and toks[k].text.lower() in ("с", "со") and any(t.text.lower() in months for t in toks[k:verb]):
+        return k
+    return verb
 
 
 def _may_be_instrumental(head: Token) -> bool:
