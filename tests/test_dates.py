@@ -674,6 +674,11 @@ CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None,
     # the year a budget is for lends no year to the day a hearing is set for
     ("Слушания по бюджету на 2027 год пройдут на 24 ноября.", datetime.date(2026, 10, 20),
      [("2027 год", "2027", False), ("24 ноября", "2026-11-24", True)]),
+    # a weekday in the nominative before a date of that weekday is a mention of that day
+    ("Среда, 9 сентября 2026\n\nТеатр откроет сезон премьерой.", datetime.date(2026, 9, 9),
+     [("Среда", "2026-09-09", False), ("9 сентября 2026", "2026-09-09", False)]),
+    ("Среда, 10 сентября 2026\n\nТеатр откроет сезон премьерой.", datetime.date(2026, 9, 10),
+     [("10 сентября 2026", "2026-09-10", False)]),
     # a state as of the year's start
     ("Долг составил 18,1 млрд рублей против 15,6 млрд рублей на начало года.", datetime.date(2026, 6, 30),
      [("на начало года", "2026-01", True)]),

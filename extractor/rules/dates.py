@@ -1387,7 +1387,27 @@ def _weekdays_dated(text: str, kept: list[_Cand]) -> list[_Cand]:
             continue
         if same:
             out[k] = replace(wd, value=day.value)
-    return out
+    return _weekday_headers(text, out)
+
+
+# a weekday in the nominative before a date on a dateline: «Среда, 9 сентября 2026»
+_WEEKDAY_NOMINATIVES = ("понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье")
+_WEEKDAY_HEADER_RE = re.compile(rf"(?<![а-яё])({'|'.join(_WEEKDAY_NOMINATIVES)})\s*,\s*\Z", re.IGNORECASE)
+
+
+def _weekday_headers(text: str, kept: list[_Cand]) -> list[_Cand]:
+    """«Среда, 9 сентября 2026», «четверг, 24 сентября»: the weekday named before a day of that
+    weekday is a mention of that day too."""
+    out = list(kept)
+    for day in kept:
+        if not day.is_day or day.value is None or len(day.value) != len("YYYY-MM-DD"):
+            continue
+        m = _WEEKDAY_HEADER_RE.search(text, max(0, day.start - WEEKDAY_REACH), day.start)
+        if m is None or any(c.start <= m.start() < c.end for c in kept):
+            continue
+        if _WEEKDAY_NOMINATIVES.index(m.group(1).lower()) == datetime.date.fromisoformat(day.value).weekday():
+            out.append(_Cand(m.start(1), m.end(1), day.value, False, True, "near"))
+    return sorted(out, key=lambda c: c.start)
 
 
 # a clause set against the one before it: «..., а ...», «..., но ...»
