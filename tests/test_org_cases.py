@@ -704,6 +704,27 @@ def test_a_body_named_without_its_place_adjective_is_the_same_body(extract):
     ]
 
 
+def test_a_ministrys_short_name_with_its_places_letters_is_the_ministry(extract):
+    doc = extract("Минсельхоз КБР и фермеры подписали соглашение\n\nМинистерство сельского хозяйства "
+                  "Кабардино-Балкарской Республики заключило соглашение с фермерами.")
+    assert [(o["name"], o["aliases"]) for o in doc["organizations"]] == [
+        ("Министерство сельского хозяйства Кабардино-Балкарской Республики", ["Минсельхоз КБР"])
+    ]
+
+
+def test_a_headlines_name_without_its_head_noun_is_the_company(extract):
+    doc = extract("«Вологодская энергосбытовая» увеличила прибыль\n\nПубличное акционерное общество «Вологодская "
+                  "энергосбытовая компания» увеличило чистую прибыль на 27%.")
+    assert [(o["name"], o["legal_form"], o["aliases"]) for o in doc["organizations"]] == [
+        ("Вологодская энергосбытовая компания", "ПАО", ["Вологодская энергосбытовая"])
+    ]
+
+
+def test_a_news_agencys_abbreviation_is_no_part_of_its_name(extract):
+    doc = extract("АРХАНГЕЛЬСК, 11 февраля. /ИА «Поморье-Пресс»/. Министр провел совещание.")
+    assert [(o["name"], o["kind"]) for o in doc["organizations"]] == [("Поморье-Пресс", "other")]
+
+
 def test_a_short_name_in_brackets_may_name_the_place_of_its_office(extract):
     doc = extract("Отделение Фонда пенсионного и социального страхования Российской Федерации по Республике Марий Эл "
                   "(ОСФР по Республике Марий Эл) подвело итоги года. Управляющий ОСФР по Республике Марий Эл Ирина "

@@ -15,6 +15,7 @@ from extractor.rules.organizations.names import (
     OrgMention,
     abbreviates_ministry,
     is_dedication_short_form,
+    is_headless_short_form,
     is_place_adjective_short_form,
     is_placed_body_short_form,
     is_regional_nickname,
@@ -342,6 +343,8 @@ def _same(a: str, b: str) -> bool:
         return True
     if is_place_adjective_short_form(a, b) or is_place_adjective_short_form(b, a):
         return True
+    if is_headless_short_form(a, b) or is_headless_short_form(b, a):
+        return True
     if is_dedication_short_form(a, b) or is_dedication_short_form(b, a):
         return True
     sa, sb = split_territory(a), split_territory(b)
@@ -351,14 +354,23 @@ def _same(a: str, b: str) -> bool:
     for x, y in ((split_acronym_territory(a), sb), (split_acronym_territory(b), sa)):
         if x is not None and y is not None and x[0] == y[0] and same_place(x[1], y[1]):
             return True
-    # «Минсельхозпрод Дагестана», «Министерство сельского хозяйства и продовольствия Республики Дагестан»
-    ba, bb = split_body(a), split_body(b)
+    # «Минсельхозпрод Дагестана», «Министерство сельского хозяйства и продовольствия Республики Дагестан»,
+    # «Минсельхоз КБР»
+    ba, bb = _body_and_place(a), _body_and_place(b)
     return (
         ba is not None
         and bb is not None
         and (abbreviates_ministry(ba[0], bb[0]) or abbreviates_ministry(bb[0], ba[0]))
         and same_place(ba[1], bb[1])
     )
+
+
+def _body_and_place(name: str) -> tuple[str, str] | None:
+    """A body's name and its territory, written out or as the place's letters («Минсельхоз», «КБР»)."""
+    if (split := split_body(name)) is not None:
+        return split
+    words = name.split()
+    return (" ".join(words[:-1]), words[-1]) if split_acronym_territory(name) is not None else None
 
 
 def _organization(text: str, group: list[OrgMention]) -> Organization:

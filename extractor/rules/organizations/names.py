@@ -7,9 +7,17 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from extractor.lexicon.orgs import QUOTE_CHARS, known_abbrevs, legal_forms, plain, territory_nouns, unit_heads
+from extractor.lexicon.orgs import (
+    QUOTE_CHARS,
+    known_abbrevs,
+    legal_forms,
+    org_heads,
+    plain,
+    territory_nouns,
+    unit_heads,
+)
 from extractor.lexicon.posts import post_lexicon
-from extractor.nlp.morph import parses
+from extractor.nlp.morph import parses, phrase_lemmas
 from extractor.nlp.phrases import OPEN_QUOTES
 from extractor.nlp.tagging import is_ministry_short_name, is_statistics_office
 
@@ -508,6 +516,19 @@ def names_a_place(adjective: str) -> bool:
     stem = base[:-4] if base.endswith(("ский", "цкий", "ской")) else None
     return stem is not None and any(  # the dictionary's places only, not the guesser's
         "Geox" in p.tag and p.is_known for e in PLACE_STEM_ENDINGS for p in parses(stem + e) if p.tag.POS == "NOUN"
+    )
+
+
+def is_headless_short_form(short: str, name: str) -> bool:
+    """`short` is `name` without the head noun it ends in: «Сухонская энергосбытовая» of «Сухонская
+    энергосбытовая компания», «Уральская горно-металлургическая» of «... компания» (a headline's
+    quoted name); two words at least, the head a one-word organization head."""
+    words, short_words = name.split(), short.split()
+    return (
+        len(short_words) >= 2
+        and len(words) == len(short_words) + 1
+        and phrase_lemmas(words[-1]) in org_heads()
+        and _stems(plain(short)) == _stems(plain(" ".join(words[:-1])))
     )
 
 
