@@ -725,6 +725,36 @@ def test_a_news_agencys_abbreviation_is_no_part_of_its_name(extract):
     assert [(o["name"], o["kind"]) for o in doc["organizations"]] == [("Поморье-Пресс", "other")]
 
 
+def test_a_compound_of_adjective_and_head_is_the_plant_spelled_out(extract):
+    doc = extract("Новым гендиректором «Ижевского станкозавода» стал Олег Гарин\n\nСовет директоров АО «Ижевский "
+                  "станкостроительный завод» назначил генеральным директором предприятия Олега Гарина.")
+    assert [(o["name"], o["legal_form"], o["aliases"]) for o in doc["organizations"]] == [
+        ("Ижевский станкостроительный завод", "АО", ["Ижевский станкозавод"])
+    ]
+    # the headline's «гендиректор» and the body's «генеральный директор» of one plant: one post
+    assert [(p["name"], [x["normal"] for x in p["posts"]]) for p in doc["persons"]] == [
+        ("Олег Гарин", ["генеральный директор предприятия"])
+    ]
+
+
+LEGAL_FORM_CASES = [
+    # the form written out in brackets after the name is the official one
+    ("Акционерный коммерческий банк «Тобольский кредит» (акционерное общество) открыл кредитную линию.",
+     "Тобольский кредит", "АО"),
+    # a region's double name between the form and the quoted name
+    ("В бюджетном учреждении Ханты-Мансийского автономного округа – Югры «Пыть-Яхская окружная больница» "
+     "(далее – Пыть-Яхская больница) начал работу томограф.", "Пыть-Яхская окружная больница", "БУ"),
+    ("Областное казенное учреждение Кемеровской области — Кузбасса «Центр занятости населения» провело ярмарку.",
+     "Центр занятости населения", "ОКУ"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "form"), cases(LEGAL_FORM_CASES))
+def test_legal_form_before_or_after_the_name(extract, text, name, form):
+    doc = extract(text)
+    assert [(o["name"], o["legal_form"]) for o in doc["organizations"]] == [(name, form)]
+
+
 def test_a_short_name_in_brackets_may_name_the_place_of_its_office(extract):
     doc = extract("Отделение Фонда пенсионного и социального страхования Российской Федерации по Республике Марий Эл "
                   "(ОСФР по Республике Марий Эл) подвело итоги года. Управляющий ОСФР по Республике Марий Эл Ирина "

@@ -241,3 +241,10 @@ def role_key(role: str) -> str:
     role = ACTING_SHORT.sub(_spelled_acting, role)
     words = "".join(c if c.isalnum() or c == "-" else " " for c in role)
     return " ".join(phrase_lemmas(words))
+
+
+def spelled_role_key(role: str) -> str:
+    """`role_key` with a contracted post spelled out: «гендиректор» is «генеральный директор»,
+    «премьер» «премьер-министр» (one office named two ways)."""
+    expansions = post_lexicon().expansions
+    return " ".join(" ".join(expansions.get(w, (w,))) for w in role_key(role).split())

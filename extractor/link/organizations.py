@@ -14,6 +14,7 @@ from extractor.rules.organizations.names import (
     QUOTED_AFTER_DESCRIPTOR,
     OrgMention,
     abbreviates_ministry,
+    is_compound_short_form,
     is_dedication_short_form,
     is_headless_short_form,
     is_place_adjective_short_form,
@@ -344,6 +345,8 @@ def _same(a: str, b: str) -> bool:
     if is_place_adjective_short_form(a, b) or is_place_adjective_short_form(b, a):
         return True
     if is_headless_short_form(a, b) or is_headless_short_form(b, a):
+        return True
+    if is_compound_short_form(a, b) or is_compound_short_form(b, a):
         return True
     if is_dedication_short_form(a, b) or is_dedication_short_form(b, a):
         return True

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from extractor.lexicon.orgs import org_heads
-from extractor.lexicon.posts import post_lexicon, role_key
+from extractor.lexicon.posts import post_lexicon, role_key, spelled_role_key
 from extractor.link.organizations import find_location
 from extractor.model import Location, Mention, Organization, OrgRef, Person, Post
 from extractor.nlp.morph import phrase_lemmas
@@ -173,12 +173,17 @@ def _one_per_office(posts: list[Post]) -> list[Post]:
     kept: list[Post] = []
     for p in posts:
         same = next((i for i, q in enumerate(kept) if q.org_ref is not None and q.org_ref == p.org_ref
-                     and _norm(q.role) == _norm(p.role)), None)
+                     and spelled_role_key(q.role) == spelled_role_key(p.role)), None)
         if same is None:
             kept.append(p)
             continue
         q = kept[same]
-        keep, other = (q, p) if len(q.normal) >= len(p.normal) else (p, q)
+        # the fuller way: a role spelled out («генеральный директор», not «гендиректор»), then the longer
+        keep, other = (q, p) if _fullness(q) >= _fullness(p) else (p, q)
         mentions = sorted({*keep.mentions, *other.mentions}, key=lambda m: m.start)
         kept[same] = replace(keep, mentions=mentions)
     return kept
+
+
+def _fullness(post: Post) -> tuple[int, int]:
+    return len(post.role.split()), len(post.normal)

@@ -46,7 +46,7 @@ from extractor.lexicon.posts import match_post_head
 from extractor.nlp.coverage import Coverage
 from extractor.nlp.inflect import as_written, case_form, head_grams, head_index, nominative_phrase, recover_shape
 from extractor.nlp.morph import UD_CASES, parses, phrase_lemmas
-from extractor.nlp.phrases import OPEN_QUOTES, TOWN_WORDS, NamedSpans, case_of, quote_end
+from extractor.nlp.phrases import DASHES, OPEN_QUOTES, TOWN_WORDS, NamedSpans, case_of, quote_end
 from extractor.nlp.tagging import MINISTRY_WORD, Span, Tagged, Token
 from extractor.rules.organizations.extent import name_end, name_reach
 from extractor.rules.organizations.filters import (
@@ -226,10 +226,17 @@ def _past_place(tagged: Tagged, spans: NamedSpans, end: int) -> int:
     if k is not None and k + 1 < len(toks) and toks[k].pos == "ADJ" and toks[k].text[:1].isupper() and (
         toks[k + 1].lemma in territory_nouns()
     ):
-        return toks[k + 1].end  # «Ярославской области», which the model took into the name's span
-    if k is None or k not in spans.loc_start or k not in spans.named_end:
+        last = k + 2  # «Ярославской области», which the model took into the name's span
+    elif k is None or k not in spans.loc_start or k not in spans.named_end:
         return end
-    return tagged.tokens[spans.named_end[k] - 1].end
+    else:
+        last = spans.named_end[k]
+        # a place the model ran into the quoted name: «округа – Югры «Лангепасская городская больница»
+        last = next((j for j in range(k + 1, last) if toks[j].text in OPEN_QUOTES), last)
+    # a region's second name after a dash: «Ханты-Мансийского автономного округа – Югры»
+    if last + 1 < len(toks) and toks[last].text in DASHES and toks[last + 1].text[:1].isupper():
+        last = spans.named_end.get(last + 1, last + 2)
+    return toks[last - 1].end
 
 
 def _outside_others(mentions: list[OrgMention]) -> list[OrgMention]:

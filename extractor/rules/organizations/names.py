@@ -532,6 +532,32 @@ def is_headless_short_form(short: str, name: str) -> bool:
     )
 
 
+# heads a compound short name may end in: «станкозавод» of «станкостроительный завод», «Автозавод»
+COMPOUND_HEADS = ("завод", "комбинат")
+# the letters of the adjective a compound's first part keeps at least: «авт(о)-»
+MIN_COMPOUND_PART = 3
+
+
+def is_compound_short_form(short: str, name: str) -> bool:
+    """`short` writes an adjective and the head after it in `name` as one word: «Ижевский
+    станкозавод» of «Ижевский станкостроительный завод», «Уральский автозавод» of «Уральский
+    автомобильный завод»."""
+    words, short_words = name.split(), short.split()
+    if len(words) != len(short_words) + 1:
+        return False
+    for i, w in enumerate(short_words):
+        low = w.lower()
+        head = next((h for h in COMPOUND_HEADS if h in low[MIN_COMPOUND_PART:]), None)
+        if head is None or i + 1 >= len(words) or not words[i + 1].lower().startswith(head):
+            continue
+        part = low[: low.index(head, MIN_COMPOUND_PART)].rstrip("о")
+        if len(part) < MIN_COMPOUND_PART or not words[i].lower().startswith(part):
+            continue
+        spelled = " ".join(short_words[:i] + words[i : i + 2] + short_words[i + 1 :])
+        return _stems(plain(spelled)) == _stems(plain(name))
+    return False
+
+
 def is_regional_nickname(short: str, name: str) -> bool:
     """«Тверской Роспотребнадзор», «Хабаровский Росреестр»: a place's adjective and a federal body's
     short name, said of its office in that place: «Управление Роспотребнадзора по Тверской области»."""

@@ -296,6 +296,9 @@ HEREAFTER_QUOTED = re.compile(
 )
 
 
+# a legal form written out in brackets after a name: «(акционерное общество)»
+SPELLED_FORM_IN_BRACKETS = re.compile(r"\s*\(\s*([а-яёА-ЯЁ ]{10,120}?)\s*\)")
+
 # brackets after a name: a short name and a foreign one, «(КЗЖ) (Committee to Protect Journalists)»
 MAX_BRACKETS = 2
 
@@ -414,6 +417,12 @@ def with_brackets(tagged: Tagged, m: OrgMention, others: Coverage) -> OrgMention
         if (quoted.group("short").lower(),) not in org_heads():  # «(далее — «Компания»)» names no name
             found.append(quoted.group("short"))
     legal, alias, kind = m.legal_form, m.alias, m.kind
+    # the form written out in brackets is the official one: «Акционерный коммерческий банк «Иртышский
+    # кредит» (акционерное общество)» is an АО
+    if not found and (spelled := SPELLED_FORM_IN_BRACKETS.match(text, end)):
+        form = legal_forms().spelled_abbreviation(spelled.group(1).lower())
+        if form is not None and legal_forms().any_spelled.fullmatch(spelled.group(1)):
+            legal, kind, end = form, legal_forms().kinds[form] or kind, spelled.end()
     for f in found:
         if f in legal_forms().kinds:
             # «агентства «Эталон Рейтинг» (ООО)»: the form says the kind over the head noun
