@@ -41,8 +41,13 @@ class LegalForms:
 def legal_forms() -> LegalForms:
     kinds: dict[str, str] = {}
     spelled: list[tuple[str, str]] = []
-    for row in load_rows("legal_forms.txt"):
+    written = {row[1] for row in load_rows("legal_forms.txt") if len(row) > 1}
+    # the institutions' forms built from their parts add what the hand-made list lacks («КГАУК»)
+    derived = [row for row in load_rows("institution_forms.txt") if row[1] not in written]
+    for row in (*load_rows("legal_forms.txt"), *derived):
         abbr = row[0]
+        if abbr in kinds:
+            continue
         kinds[abbr] = row[2] if len(row) > 2 else "company"
         if len(row) > 1 and row[1]:
             spelled.append((row[1], abbr))

@@ -176,8 +176,10 @@ def _legal_form_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
     for start, end, abbr in sorted(hits):
         # the quoted name right after the form
         region = REGION_CODE.match(text, end)  # «ГКУ НСО «...»»: the region's code after the form
-        if region and region[0].strip() in forms.kinds:
-            region = None  # «ООО УК «Северинвест»»: a second form, not a region
+        if region and region[0].strip() in forms.kinds and forms.kinds.get(abbr) != "other":
+            # «ООО УК «Северинвест»»: a second form, not a region; after an institution's form the
+            # letters are its region's, a form's though they be («ГАУ ДО ПО «...»»: Пензенской области)
+            region = None
         after = region.end() if region else end
         if region is None:
             # «учреждение культуры Новосибирской области «...»», «ГАУ Ярославской области «...»», «МКУ
@@ -310,7 +312,8 @@ def _looks_like_name(inner: list[Token]) -> bool:
     first = words[0].text
     if not (first[:1].isupper() or first[:1].isdigit() or first[:1].isascii()):
         return False
-    return not any(t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") == "Fin" for t in words)
+    # a capitalized word the tagger took for a verb is a slip: «Прикамье»
+    return not any(t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") == "Fin" and t.text.islower() for t in words)
 
 
 def _opens_name(tok: Token) -> bool:

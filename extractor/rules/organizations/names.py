@@ -307,9 +307,10 @@ def _short_name_at(words: list[str], i: int) -> tuple[str | None, int]:
 # a one-word descriptor before a quoted name: «ОК «РусАл»», «ИА «Первое областное»»; the name
 # goes by the quoted one
 QUOTED_AFTER_DESCRIPTOR = re.compile(r"\S+ [«\"„“](.+)[»\"“”]")
-# a descriptor of a few words before a quoted name («Коммерческий банк «Ладья-Кредит»»), or before a
+# a descriptor of a few words before a quoted name («Коммерческий банк «Ладья-Кредит»», «Пермский
+# академический театр драмы «Прикамье»»), or before a
 # Latin one («Компания Özkaya Plastik»): the same organization as the name alone
-DESCRIBED_QUOTED = re.compile(r"(?:\S+ ){1,3}[«\"„“](.+)[»\"“”]")
+DESCRIBED_QUOTED = re.compile(r"(?:\S+ ){1,5}[«\"„“](.+)[»\"“”]")
 LATIN_AFTER_DESCRIPTOR = re.compile(r"(?:[А-ЯЁа-яё-]+ ){1,3}([^\W\dА-ЯЁа-яё_][^А-ЯЁа-яё]*)")
 
 
