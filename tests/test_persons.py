@@ -235,6 +235,16 @@ def test_official_order_and_name_first_are_one_person(extract):
     assert [m["text"] for m in person["mentions"]] == ["Тагирова Ильдара Маратовича", "Ильдар Тагиров"]
 
 
+def test_a_surname_declined_as_an_adjective_meets_its_nominative(extract):
+    # «Бережного» may be of «Бережный» or «Бережной»: the nominative said later tells
+    doc = extract("Губернатор подписал распоряжение о назначении Бережного Игоря Станиславовича заместителем "
+                  "губернатора Томской области. Игорь Бережной родился в 1979 году в Асино.")
+    (person,) = doc["persons"]
+    assert (person["name"], person["last"]) == ("Бережной Игорь Станиславович", "Бережной")
+    # the event's noun gives the post to the name after it, as the verb does
+    assert [p["normal"] for p in person["posts"]] == ["заместитель губернатора Томской области"]
+
+
 def test_a_declined_foreign_surname_joins_its_nominative(extract):
     doc = extract("Первым выступил Дзироэмон Кимура. Затем слово предоставили Кимуре.")
     (person,) = doc["persons"]

@@ -38,9 +38,17 @@ def _same_first(a: str, b: str) -> bool:
     return stem_a is not None and stem_a == stem_b and len(stem_a) >= MIN_NAME_STEM
 
 
+# a surname declined as an adjective: its oblique cases («Бережного») do not tell «-ый» from «-ой»
+ADJECTIVE_SURNAME_ENDINGS = ("ый", "ой")
+
+
 def _surname_keys(nm: NameMention) -> set[str]:
-    """The surname of a mention as compared: its nominative and the readings of the word as written."""
-    return {name_key(nm.last)} | set(nm.last_forms) if nm.last else set()
+    """The surname of a mention as compared: its nominative and the readings of the word as written;
+    a man's surname declined as an adjective, by its stem too («Бережного» meets «Бережной»)."""
+    if not nm.last:
+        return set()
+    keys = {name_key(nm.last)} | set(nm.last_forms)
+    return keys | {k[:-2] + "-" for k in keys if k.endswith(ADJECTIVE_SURNAME_ENDINGS)}
 
 
 def _compatible(person: Person, keys: set[str], firsts: set[str], nm: NameMention) -> bool:

@@ -1092,7 +1092,8 @@ def _linked_after(tagged: Tagged, spans: NamedSpans, nm: NameTokens, j: int, lim
     «Майер до 2012 года работала в Google инженером, дизайнером и менеджером по продукции».
     An active appointing verb gives the post to its object: «назначил Петрова министром»."""
     toks = tagged.tokens
-    if nm.first_tok > 0 and _is_appointing(toks[nm.first_tok - 1]):
+    if nm.first_tok > 0 and _gives_a_post(toks[nm.first_tok - 1]):
+        # and the event's noun: «о назначении Бережного Игоря Станиславовича заместителем губернатора»
         return _posts_after_link(tagged, spans, j, limit)
     if _appointed_to_a_post(tagged, nm, j, limit):
         # «назначит доктора Томаса Фридена на пост директора ...», «назначил бывшего министра
