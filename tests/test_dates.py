@@ -406,6 +406,12 @@ DOC_DATES: list[tuple[str, datetime.date | None]] = [
         "(Курскстат)\n13 марта 2026 г.",
         datetime.date(2026, 3, 13),
     ),
+    # a town's dateline without a year goes before a date of the running text with one
+    (
+        "Банк увеличил прибыль\n\nРЯЗАНЬ, 5 марта. /ИА «Ока-Инфо»/. Банк по итогам 2025 года получил прибыль. "
+        "Кредитный портфель на 1 января 2026 года составил 118,6 млрд рублей.",
+        datetime.date(2026, 3, 5),
+    ),
     # an agency's dateline in capitals; a plan's quarter («намечен на») is no year the text reports
     (
         "НИЖНИЙ НОВГОРОД, 14 мая. /ИА «Волга-Инфо»/. Холдинг утвердил программу. Монтаж линии начнется в 2026 году, "

@@ -776,6 +776,14 @@ def test_legal_form_before_or_after_the_name(extract, text, name, form):
     assert [(o["name"], o["legal_form"]) for o in doc["organizations"]] == [(name, form)]
 
 
+def test_a_federal_offices_letters_with_its_places_adjective_are_the_office(extract):
+    doc = extract("Курское УФАС России оштрафовало застройщика\n\nУправление Федеральной антимонопольной службы по "
+                  "Курской области признало рекламу ненадлежащей.")
+    assert [o["name"] for o in doc["organizations"]] == [
+        "Управление Федеральной антимонопольной службы по Курской области"
+    ]
+
+
 def test_a_short_name_in_brackets_may_name_the_place_of_its_office(extract):
     doc = extract("Отделение Фонда пенсионного и социального страхования Российской Федерации по Республике Марий Эл "
                   "(ОСФР по Республике Марий Эл) подвело итоги года. Управляющий ОСФР по Республике Марий Эл Ирина "

@@ -1516,6 +1516,12 @@ def _head(text: str) -> str:
 DATELINE_SCORE = 2
 
 
+def _city_dateline(head: str, cand: _Cand) -> bool:
+    """A date after a town's name and a comma opening its line: «РЯЗАНЬ, 5 марта.», «Пермь, 5 марта —»."""
+    before = head[head.rfind("\n", 0, cand.start) + 1 : cand.start]
+    return before.rstrip().endswith(",") and _DATELINE_PREFIX_RE.match(before) is not None
+
+
 def _line_score(head: str, item: _Cand) -> int:
     """3: the date is alone on its line (maybe with an icon or a time); 2: it opens the line or
     follows a short dateline «Пенза, »; 1: anywhere else in the header."""
@@ -1669,9 +1675,11 @@ def _doc_date(head: str, scan: _Scan, reported: Callable[[], list[int]]) -> tupl
         key = (score, -cand.start)
         if best is None or key > best:
             best, best_value, best_cand = key, cand.value, cand
-    if best_value is None:
-        # only when the header names a year but a target; the latest the text tells of as past or
-        # present, else that one («с 1 апреля 2026 года вступит в силу»)
+    if best is None or best[0] == 1:
+        # a dateline without a year goes before a date in the running text («РЯЗАНЬ, 5 марта. ...
+        # кредитный портфель на 1 января 2026 года»); it takes a year only when the header names one
+        # but a target: the latest the text tells of as past or present, else that one («с 1 апреля
+        # 2026 года вступит в силу»)
         named = [
             y for c in cands
             if not c.relative and not c.bare and not _bound(head, c, _TARGET_WORDS)
@@ -1679,11 +1687,13 @@ def _doc_date(head: str, scan: _Scan, reported: Callable[[], list[int]]) -> tupl
         ]
         years = (reported() or named) if named else []
         for cand in cands:
+            if best is not None and not _city_dateline(head, cand):
+                continue  # over a date of the running text, a dateline only: «РЯЗАНЬ, 5 марта.»
             if years and cand.make is not None and cand.is_day and _line_score(head, cand) >= 2:
                 key = (_line_score(head, cand), -cand.start)
                 value = cand.make(max(years))
                 if value and (best is None or key > best):
-                    best, best_value = key, value
+                    best, best_value, best_cand = key, value, None
     if best_value is None:
         return None
     # a date in the header's running text («контракт был заключен 14 апреля 2025 года») is no

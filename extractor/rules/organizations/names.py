@@ -563,21 +563,25 @@ def is_regional_nickname(short: str, name: str) -> bool:
     """«Тверской Роспотребнадзор», «Хабаровский Росреестр»: a place's adjective and a federal body's
     short name, said of its office in that place: «Управление Роспотребнадзора по Тверской области»."""
     words = short.split()
+    if len(words) == 3 and words[2] in ("России", "РФ"):
+        words = words[:2]  # «Саратовское УФАС России»
     if len(words) != 2 or not PLACE_ADJECTIVE_WORD.fullmatch(words[0]):
-        return False
-    known = known_abbrevs().get(words[1].lower())
-    if known is None or known[1] != "authority":
         return False
     low = name.lower().split()
     if "по" not in low:
         return False
     place = low[low.index("по") + 1 :]
-    body_stem = _stem(words[1].lower())
-    return (
-        any(_stem(w) == body_stem for w in low[: low.index("по")])
-        and bool(place)
-        and place[0][:PLACE_STEM_LETTERS] == words[0].lower()[:PLACE_STEM_LETTERS]
-    )
+    if not place or place[0][:PLACE_STEM_LETTERS] != words[0].lower()[:PLACE_STEM_LETTERS]:
+        return False
+    known = known_abbrevs().get(words[1].lower())
+    if known is not None and known[1] == "authority":
+        body_stem = _stem(words[1].lower())
+        if any(_stem(w) == body_stem for w in low[: low.index("по")]):
+            return True
+    # an office's letters spelled out: «Саратовское УФАС» of «Управление Федеральной антимонопольной
+    # службы по Саратовской области»
+    body = " ".join(name.split()[: low.index("по")])
+    return words[1].isupper() and _stems(_spelled_out(words[1] + " по")) == _stems(_spelled_out(body + " по"))
 
 
 def is_dedication_short_form(short: str, name: str) -> bool:
