@@ -784,6 +784,15 @@ def test_a_federal_offices_letters_with_its_places_adjective_are_the_office(extr
     ]
 
 
+def test_a_list_of_short_names_after_hereafter_names_one_organization(extract):
+    doc = extract("ГОДОВОЕ СОБРАНИЕ АКЦИОНЕРОВ ПАО «ТЗМК» УТВЕРДИЛО ДИВИДЕНДЫ\n\nГодовое общее собрание акционеров "
+                  "Публичного акционерного общества «Таганрогский завод металлоконструкций» (далее — ТЗМК, Общество) "
+                  "утвердило отчет. Выручка ТЗМК выросла на 11%.")
+    assert [(o["name"], o["legal_form"], o["aliases"]) for o in doc["organizations"]] == [
+        ("Таганрогский завод металлоконструкций", "ПАО", ["ТЗМК"])
+    ]
+
+
 def test_a_short_name_in_brackets_may_name_the_place_of_its_office(extract):
     doc = extract("Отделение Фонда пенсионного и социального страхования Российской Федерации по Республике Марий Эл "
                   "(ОСФР по Республике Марий Эл) подвело итоги года. Управляющий ОСФР по Республике Марий Эл Ирина "

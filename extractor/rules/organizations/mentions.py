@@ -716,6 +716,10 @@ def _ner_mentions(
         while last - first > 1 and toks[last - 1].text == ")" and all(t.text != "(" for t in toks[first : last - 1]):
             last -= 1  # «(далее — Общество)»: the model took the closing bracket in
         last = next((k for k in range(first, last) if k in tickers), last)  # «... (MOEX: GMKN)»
+        # «(далее — НЗМК, Общество)»: a list of declared short names, each a mention of its own
+        comma = next((k for k in range(first + 1, last - 1) if toks[k].text == ","), None)
+        if comma is not None and _declared(toks[comma + 1].text, toks[comma + 1].end, declared):
+            last = comma
         if first == last:
             continue
         # «Открылся Центр ...», «Председателя Совета Федерации»: the model took the verb opening

@@ -282,7 +282,9 @@ BRACKETED = re.compile(
 # a short name the text gives for the rest of it, maybe after the legal form: «(далее – МФЦ)»,
 # «(далее – КГКУ «УКС»)» (a name in brackets without «далее» is a mention of its own)
 HEREAFTER = re.compile(
-    rf"\s*\(\s*{HEREAFTER_LEAD}(?:(?P<form>[А-ЯЁ]{{2,6}})\s+(?=[«\"]))?[«\"]?(?P<short>[А-ЯЁA-Z][А-ЯЁA-Z\-]{{1,11}})[»\"]?\s*\)"
+    rf"\s*\(\s*{HEREAFTER_LEAD}(?:(?P<form>[А-ЯЁ]{{2,6}})\s+(?=[«\"]))?[«\"]?(?P<short>[А-ЯЁA-Z][А-ЯЁA-Z\-]{{1,11}})[»\"]?"
+    # a list of short names: «(далее — НЗМК, Общество)», the common words declared_short_names reads
+    r"(?:\s*[,;]\s*[«\"]?[А-ЯЁA-Z][\w\-]{1,20}[»\"]?){0,2}\s*\)"
 )
 
 
@@ -408,6 +410,8 @@ def with_brackets(tagged: Tagged, m: OrgMention, others: Coverage) -> OrgMention
         found.append(text[short[0] : short[1]])
         if hereafter and hereafter.group("form"):
             found.append(hereafter.group("form"))  # «(далее – КГКУ «УКС»)»: its legal form too
+        if hereafter and "," in hereafter.group(0):
+            break  # a list's names are mentions of their own: «(далее — «КС», Оператор)»
         end = (after or hereafter).end()
     if not found and (opening := ABBREVIATION_OPENING_BRACKETS.match(text, end)):
         found.append(opening.group(2))  # «(СУВЗ, входит в группу ...)»: the short name opens them
