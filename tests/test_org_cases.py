@@ -793,6 +793,15 @@ def test_a_list_of_short_names_after_hereafter_names_one_organization(extract):
     ]
 
 
+def test_a_chain_a_company_runs_is_one_of_its_names(extract):
+    doc = extract("«Таежный двор» увеличил выручку на 14%\n\nПубличное акционерное общество «Томская торговая "
+                  "компания» (далее — Компания; ПАО «ТТК»), управляющее сетью супермаркетов «Таежный двор», "
+                  "увеличило выручку на 14%.")
+    assert [(o["name"], o["legal_form"], sorted(o["aliases"])) for o in doc["organizations"]] == [
+        ("Томская торговая компания", "ПАО", ["ТТК", "Таежный двор"])
+    ]
+
+
 def test_a_short_name_in_brackets_may_name_the_place_of_its_office(extract):
     doc = extract("Отделение Фонда пенсионного и социального страхования Российской Федерации по Республике Марий Эл "
                   "(ОСФР по Республике Марий Эл) подвело итоги года. Управляющий ОСФР по Республике Марий Эл Ирина "

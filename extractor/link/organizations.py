@@ -150,6 +150,13 @@ def _headline_description(text: str, group: list[OrgMention], headline_end: int)
 # right after another is its short name
 BRACKET_OPEN = re.compile(r"\s*\(\s*$")
 BRACKET_CLOSE = re.compile(r"^\s*\)")
+# a chain or a brand a company runs, named right after it: its name too («ООО «Прикамторг», управляющее
+# сетью магазинов у дома «Уральский двор»», «АО «СРК», оператор сети «Кедровый»»)
+OPERATED_BRAND = re.compile(
+    r"(?:\s*\([^()]{1,60}\)|\))?,?\s+(?:управляющ|оператор|владеющ|владелец|развивающ)[а-яё]*\s+(?:[а-яё]+\s+){0,2}?"
+    r"(?:сеть|сети|сетью|брендом|бренда|бренд)(?:\s+[а-яё]+){0,4}\s*[«\"]?",
+    re.IGNORECASE,
+)
 
 
 def _bracketed(text: str, mentions: list[OrgMention]) -> dict[int, int]:
@@ -160,6 +167,8 @@ def _bracketed(text: str, mentions: list[OrgMention]) -> dict[int, int]:
         first, second = mentions[a], mentions[b]
         if BRACKET_OPEN.fullmatch(text[first.end : second.start]) and BRACKET_CLOSE.match(text[second.end :]):
             out[b] = a
+        elif OPERATED_BRAND.fullmatch(text[first.end : second.start]):
+            out[b] = a  # «ООО «Прикамторг», управляющее сетью магазинов у дома «Уральский двор»»
     return out
 
 
@@ -317,6 +326,9 @@ def _one_org(names: list[str], other: list[str]) -> bool:
     государственный университет», but does not then bring «Сургутский государственный университет» in."""
     if not any(_same(a, b) for a in names for b in other):
         return False
+    own, others = {_norm(n) for n in names}, {_norm(n) for n in other}
+    if own <= others or others <= own:
+        return True  # «Семейный улов» of a headline, a name the other already goes by (a brand it runs)
     if _shared_abbreviation(names, other):
         return True  # «ОСФР по Самарской области» after two spellings of the Fund's office
     if all(_short(n) for n in names) or all(_short(n) for n in other):
