@@ -819,6 +819,12 @@ def test_a_short_name_in_brackets_may_name_the_place_of_its_office(extract):
     ]
 
 
+def test_a_lone_head_is_the_one_body_its_adjectives_and_place_name(extract):
+    doc = extract("Председатель Городской Думы города Калуги отметил, что отчет одобрен. Следующее заседание Думы "
+                  "пройдет в мае.")
+    assert [(o["name"], o["aliases"]) for o in doc["organizations"]] == [("Городская Дума города Калуги", ["Дума"])]
+
+
 def test_a_lone_head_or_an_abbreviation_keeps_apart_from_a_territorys_body(extract):
     doc = extract("Правительство утвердило программу. Правительство Омской области выделит средства. "
                   "МВД проверит данные МВД Петербурга.")

@@ -468,6 +468,17 @@ def is_placed_body_short_form(short: str, name: str) -> bool:
     )
 
 
+def is_lone_head_of(short: str, name: str) -> bool:
+    """`short` is the head alone of a body named with adjectives and its territory: «Дума» of
+    «Городская Дума города Калуги» (which of several bodies a lone head means, the caller decides)."""
+    split = split_territory(name)
+    if split is None or " " in short or phrase_lemmas(short) not in org_heads():
+        return False
+    body = split[0]
+    adjectives = name.split()[: len(body) - 1]
+    return body[-1:] == _stems(plain(short)) and all(ADJECTIVE_WORD.fullmatch(w.lower()) for w in adjectives)
+
+
 # a place written as its letters after a body's name: «Парламент КБР», «Правительство ХМАО»
 PLACE_ACRONYM = re.compile(r"[А-ЯЁ]{2,5}")
 
