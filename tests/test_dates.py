@@ -685,6 +685,13 @@ CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None,
      [("Среда", "2026-09-09", False), ("9 сентября 2026", "2026-09-09", False)]),
     ("Среда, 10 сентября 2026\n\nТеатр откроет сезон премьерой.", datetime.date(2026, 9, 10),
      [("10 сентября 2026", "2026-09-10", False)]),
+    # a purpose after «, чтобы» is still to come, though its verb has the past's form
+    ("Подрядчик обещал завершить отделку к 15 августа, чтобы школа приняла учеников 1 сентября.",
+     datetime.date(2026, 5, 20), [("15 августа", "2026-08-15", True), ("1 сентября", "2026-09-01", True)]),
+    # a day just behind the release is this year's, whatever year another sentence named
+    ("Безработица в октябре — декабре 2025 года составила 3,4%. Численность безработных на 1 февраля — 4,2 тыс. "
+     "человек.", datetime.date(2026, 2, 11),
+     [("октябре — декабре 2025 года", "2025-10/2025-12", False), ("1 февраля", "2026-02-01", True)]),
     # a state as of the year's start
     ("Долг составил 18,1 млрд рублей против 15,6 млрд рублей на начало года.", datetime.date(2026, 6, 30),
      [("на начало года", "2026-01", True)]),

@@ -876,7 +876,11 @@ def _tense_near(offsets: Offsets, lo: int, hi: int, pos: int, end: int | None = 
     toks = offsets.tagged.tokens
     clause = _clause_of(toks, a, b, at)
     end = pos if end is None else end
-    return _nearest_tense(toks, *clause, at, pos, end) or _nearest_tense(toks, a, b, at, pos, end)
+    tense = _nearest_tense(toks, *clause, at, pos, end)
+    first = clause[0]
+    if tense == "past" and first > 0 and toks[first].text.lower() == "чтобы" and toks[first - 1].text == ",":
+        return "future"  # «..., чтобы школа приняла учеников 1 сентября»: a purpose, still to come
+    return tense or _nearest_tense(toks, a, b, at, pos, end)
 
 
 def _nearest_verb_form(offsets: Offsets, lo: int, hi: int, start: int, end: int) -> str | None:
@@ -1179,6 +1183,10 @@ def _in_context(text: str, scan: _Scan, cands: list[_Cand]) -> list[_Cand]:
                     ctx.offsets, *ctx.sentence(c.start), c.start, c.end
                 ) == "Inf":
                     year = None
+                # «безработных на 1 февраля — 4,2 тыс.» ten days after 1 February: a day just behind
+                # the release is this year's, whatever year another sentence named
+                elif not own_sentence and year < scan.year and _just_behind(c, scan):
+                    year = None
             if year is not None:
                 ctx.cands[i] = replace(c, value=c.make(year), relative=False)
             elif scan.year is not None:
@@ -1194,6 +1202,18 @@ def _in_context(text: str, scan: _Scan, cands: list[_Cand]) -> list[_Cand]:
             elif focus is not None and c.cmp_year is not None and focus_year is not None:
                 ctx.cands[i] = replace(c, value=_shift_year(focus, c.cmp_year - focus_year))
     return ctx.cands
+
+
+# how far behind the release a year-less day may be to stay in its year against another sentence's year
+JUST_BEHIND_DAYS = 31
+
+
+def _just_behind(c: _Cand, scan: _Scan) -> bool:
+    """The year-less day, in the reference year, falls in the month before the reference date."""
+    value = c.make(scan.year) if c.make is not None and scan.year is not None else None
+    if not c.is_day or value is None or len(value) != len("YYYY-MM-DD") or scan.ref is None:
+        return False
+    return 0 <= (scan.ref - datetime.date.fromisoformat(value)).days <= JUST_BEHIND_DAYS
 
 
 def _ahead(c: _Cand, scan: _Scan) -> bool:
