@@ -235,6 +235,15 @@ def test_official_order_and_name_first_are_one_person(extract):
     assert [m["text"] for m in person["mentions"]] == ["Тагирова Ильдара Маратовича", "Ильдар Тагиров"]
 
 
+def test_a_town_that_is_a_first_name_before_a_full_name_is_the_town(extract):
+    doc = extract("Как рассказал начальник финансового управления администрации города Владимира Роман Евгеньевич "
+                  "Коротков, средства направят на дороги.")
+    assert [p["name"] for p in doc["persons"]] == ["Роман Евгеньевич Коротков"]
+    # with no first name after it, «Владимир» is the person's own
+    doc = extract("Заместитель главы города Владимир Петров провел совещание.")
+    assert [p["name"] for p in doc["persons"]] == ["Владимир Петров"]
+
+
 def test_a_surname_declined_as_an_adjective_meets_its_nominative(extract):
     # «Бережного» may be of «Бережный» or «Бережной»: the nominative said later tells
     doc = extract("Губернатор подписал распоряжение о назначении Бережного Игоря Станиславовича заместителем "

@@ -76,8 +76,18 @@ def after_town_word(toks: list[Token], k: int) -> bool:
     Лапиной»; not «заместитель главы города Сергей Романов»)."""
     j = k - 2 if k >= 2 and toks[k - 1].text == "." else k - 1
     grams = [p.tag.grammemes for p in toks[k].parses]
-    return j >= 0 and toks[j].text.lower() in TOWN_WORDS and any("Geox" in g for g in grams) and not any(
-        "Name" in g for g in grams
+    if j < 0 or toks[j].text.lower() not in TOWN_WORDS or not any("Geox" in g for g in grams):
+        return False
+    # a town that is a first name too («города Владимира») when a first name and a patronymic
+    # follow it: a person has one first name («... Владимира Роман Евгеньевич Коротков»)
+    return not any("Name" in g for g in grams) or _first_name_and_patronymic(toks, k + 1)
+
+
+def _first_name_and_patronymic(toks: list[Token], k: int) -> bool:
+    if k + 1 >= len(toks) or not (toks[k].text[:1].isupper() and toks[k + 1].text[:1].isupper()):
+        return False
+    return any("Name" in p.tag.grammemes for p in toks[k].parses) and any(
+        "Patr" in p.tag.grammemes for p in toks[k + 1].parses
     )
 
 
