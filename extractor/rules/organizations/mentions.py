@@ -753,6 +753,10 @@ def _ner_mentions(
             first = organ[0]
             if first == last or not _opens_name(toks[first]):
                 continue
+            # «Пресс-служба Главы Республики Марий Эл»: the organ of a post and its territory
+            held = match_post_head(toks, first, last)
+            if held is not None and (held == last or held in loc_at and loc_at[held].last >= last):
+                continue
         last = name_end(tagged, first + 1, last)  # the model's span too: «Фонд создан для помощи ...»
         if last - first == 1 and toks[first].pos == "ADJ":
             continue  # a lone adjective («Чрезвычайным») is a tagging slip, not a name
