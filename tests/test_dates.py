@@ -685,6 +685,9 @@ CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None,
      [("Среда", "2026-09-09", False), ("9 сентября 2026", "2026-09-09", False)]),
     ("Среда, 10 сентября 2026\n\nТеатр откроет сезон премьерой.", datetime.date(2026, 9, 10),
      [("10 сентября 2026", "2026-09-10", False)]),
+    # a deadline an infinitive sets is still to come, whatever year its sentence names for something else
+    ("Замечания по участкам 2025 года подрядчики обязаны устранить до 31 мая.", datetime.date(2026, 4, 21),
+     [("2025 года", "2025", False), ("31 мая", "2026-05-31", True)]),
     # a purpose after «, чтобы» is still to come, though its verb has the past's form
     ("Подрядчик обещал завершить отделку к 15 августа, чтобы школа приняла учеников 1 сентября.",
      datetime.date(2026, 5, 20), [("15 августа", "2026-08-15", True), ("1 сентября", "2026-09-01", True)]),

@@ -1179,9 +1179,11 @@ def _in_context(text: str, scan: _Scan, cands: list[_Cand]) -> list[_Cand]:
                     year = None
                 # «В 2025 году произвели ... Глава поручил до 1 июля подготовить»: a deadline set for
                 # what is to be done takes no year from another sentence
-                elif not own_sentence and _deadline(ctx.text, c) and _nearest_verb_form(
+                elif (not own_sentence or _behind(c, year, scan)) and _deadline(ctx.text, c) and _nearest_verb_form(
                     ctx.offsets, *ctx.sentence(c.start), c.start, c.end
                 ) == "Inf":
+                    # and in its own sentence when that year would put it behind the release:
+                    # «замечания по участкам 2025 года обязаны устранить до 31 мая» in April 2026
                     year = None
                 # «безработных на 1 февраля — 4,2 тыс.» ten days after 1 February: a day just behind
                 # the release is this year's, whatever year another sentence named
@@ -1206,6 +1208,15 @@ def _in_context(text: str, scan: _Scan, cands: list[_Cand]) -> list[_Cand]:
 
 # how far behind the release a year-less day may be to stay in its year against another sentence's year
 JUST_BEHIND_DAYS = 31
+
+
+def _behind(c: _Cand, year: int, scan: _Scan) -> bool:
+    """The year-less date, in `year`, ends before the reference date."""
+    value = c.make(year) if c.make is not None else None
+    if value is None or scan.ref is None:
+        return False
+    last = value.split("/")[-1]
+    return last < scan.ref.isoformat()[: len(last)]
 
 
 def _just_behind(c: _Cand, scan: _Scan) -> bool:
