@@ -41,13 +41,12 @@ class LegalForms:
 def legal_forms() -> LegalForms:
     kinds: dict[str, str] = {}
     spelled: list[tuple[str, str]] = []
-    written = {row[1] for row in load_rows("legal_forms.txt") if len(row) > 1}
+    written = load_rows("legal_forms.txt")
+    known = {row[0] for row in written} | {row[1] for row in written if len(row) > 1}
     # the institutions' forms built from their parts add what the hand-made list lacks («КГАУК»)
-    derived = [row for row in load_rows("institution_forms.txt") if row[1] not in written]
-    for row in (*load_rows("legal_forms.txt"), *derived):
+    derived = [row for row in load_rows("institution_forms.txt") if row[0] not in known and row[1] not in known]
+    for row in (*written, *derived):
         abbr = row[0]
-        if abbr in kinds:
-            continue
         kinds[abbr] = row[2] if len(row) > 2 else "company"
         if len(row) > 1 and row[1]:
             spelled.append((row[1], abbr))

@@ -1224,7 +1224,7 @@ def _just_behind(c: _Cand, scan: _Scan) -> bool:
     value = c.make(scan.year) if c.make is not None and scan.year is not None else None
     if not c.is_day or value is None or len(value) != len("YYYY-MM-DD") or scan.ref is None:
         return False
-    return 0 <= (scan.ref - datetime.date.fromisoformat(value)).days <= JUST_BEHIND_DAYS
+    return 0 <= -_days_ahead(value, scan.ref) <= JUST_BEHIND_DAYS
 
 
 def _ahead(c: _Cand, scan: _Scan) -> bool:
@@ -1421,8 +1421,11 @@ def _weekdays_dated(text: str, kept: list[_Cand]) -> list[_Cand]:
     return _weekday_headers(text, out)
 
 
-# a weekday in the nominative before a date on a dateline: «Среда, 9 сентября 2026»
-_WEEKDAY_NOMINATIVES = ("понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье")
+# a weekday in the nominative before a date on a dateline: «Среда, 9 сентября 2026» (the weekday list
+# holds the forms after prepositions; pymorphy3's lemma of «воскресенье» is «воскресение»)
+_WEEKDAY_NOMINATIVES = {
+    w: n for n, w in enumerate(("понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье"))
+}
 _WEEKDAY_HEADER_RE = re.compile(rf"(?<![а-яё])({'|'.join(_WEEKDAY_NOMINATIVES)})\s*,\s*\Z", re.IGNORECASE)
 
 
@@ -1436,7 +1439,7 @@ def _weekday_headers(text: str, kept: list[_Cand]) -> list[_Cand]:
         m = _WEEKDAY_HEADER_RE.search(text, max(0, day.start - WEEKDAY_REACH), day.start)
         if m is None or any(c.start <= m.start() < c.end for c in kept):
             continue
-        if _WEEKDAY_NOMINATIVES.index(m.group(1).lower()) == datetime.date.fromisoformat(day.value).weekday():
+        if _WEEKDAY_NOMINATIVES[m.group(1).lower()] == datetime.date.fromisoformat(day.value).weekday():
             out.append(_Cand(m.start(1), m.end(1), day.value, False, True, "near"))
     return sorted(out, key=lambda c: c.start)
 
