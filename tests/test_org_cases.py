@@ -574,6 +574,25 @@ ORG_CASES = [
         "other",
         ["ЦЕНТР ПОДДЕРЖКИ ЭКСПОРТА", "ЦПЭ"],
     ),
+    # an outlet named after «агентство» or «портал» is a news medium, not a state body or a company
+    ("Об этом сообщает агентство «Приобье-Инфо» со ссылкой на пресс-службу мэрии.", "Приобье-Инфо", None,
+     "other", []),
+    ("«Работы завершат к осени», — цитирует министра новостной портал «Вологда сейчас».", "Вологда сейчас", None,
+     "other", []),
+    # a newspaper's name headed by a time noun is still the newspaper's
+    ("Бюджет утвержден без поправок, сообщает газета «Курганская неделя».", "Курганская неделя", None, "other",
+     []),
+    # a two-word head decides the kind before its last word does: «городской Совет» is an authority
+    ("В мае Тверской городской Совет утвердил новую структуру администрации.", "Тверской городской Совет", None,
+     "authority", []),
+    # the one told by a verb of saying, and a signature with a date, are news media
+    ("«Очередь на паром исчезла», — заявил «Ямальскому телеграфу» глава района Олег Белов.",
+     "Ямальский телеграф", None, "other", []),
+    ("Дума приняла бюджет во втором чтении.\n\n«Заволжский курьер», 14.05.2026", "Заволжский курьер", None,
+     "other", []),
+    # a bare quoted name elsewhere stays a company
+    ("Продукцию завода «Ремстан» поставят в Казахстан, рассказал директор Иван Петров.", "Ремстан", None,
+     "company", []),
 ]
 
 # sentence, words of it that must not be (part of) an organization mention: events and
@@ -594,6 +613,10 @@ NOT_ORG_CASES = [
     ("Документ подписан в присутствии временно исполняющего обязанности заместителя Председателя Правительства "
      "Ульяновской области Олега Гусева.", ["Председателя"]),
     ("Компания представила новые станки на выставке «ИННОПРОМ» в Екатеринбурге.", ["ИННОПРОМ"]),
+    # a website on a portal, and a thing after a device or substance noun
+    ("Проект постановления размещен на Едином портале раскрытия информации.", ["Едином портале"]),
+    ("У задержанного изъяли ноутбук Lenovo и два телефона.", ["Lenovo"]),
+    ("Эксперты нашли в пробах вещество «Фосфонит».", ["Фосфонит"]),
     ("Соглашение подписано на полях ПМЭФ.", ["ПМЭФ"]),
     ("Вчера в Доме Правительства состоялось заседание регионального штаба.", ["Доме Правительства"]),
     (
@@ -744,6 +767,9 @@ def test_a_compound_of_adjective_and_head_is_the_plant_spelled_out(extract):
 
 
 LEGAL_FORM_CASES = [
+    # «государственное областное» before the type: ГОБУЗ, not the ОБУЗ of its last words
+    ("В государственном областном бюджетном учреждении здравоохранения «Новгородская районная больница» "
+     "(ГОБУЗ «НРБ») открыли дневной стационар.", "Новгородская районная больница", "ГОБУЗ"),
     # the form written out in brackets after the name is the official one
     ("Акционерный коммерческий банк «Тобольский кредит» (акционерное общество) открыл кредитную линию.",
      "Тобольский кредит", "АО"),
@@ -806,6 +832,20 @@ def test_a_chain_a_company_runs_is_one_of_its_names(extract):
     assert [(o["name"], o["legal_form"], sorted(o["aliases"])) for o in doc["organizations"]] == [
         ("Томская торговая компания", "ПАО", ["ТТК", "Таежный двор"])
     ]
+
+
+def test_a_chain_a_company_runs_named_in_brackets_with_a_verb_is_one_of_its_names(extract):
+    doc = extract("Выручка ПАО «Уральская торговая сеть» (управляет сетью магазинов «Домовой») за квартал выросла "
+                  "на 9%.")
+    assert [(o["name"], o["legal_form"], o["aliases"]) for o in doc["organizations"]] == [
+        ("Уральская торговая сеть", "ПАО", ["Домовой"])
+    ]
+
+
+@pytest.mark.xfail(strict=True, reason="a quoted name the model does not tag and no head noun introduces is not found")
+def test_an_outlet_told_in_the_dative_without_the_models_span_is_found(extract):
+    doc = extract("«Очередь на реабилитацию исчезла», — рассказала «Северному вестнику» главный врач Анна Белова.")
+    assert [(o["name"], o["kind"]) for o in doc["organizations"]] == [("Северный вестник", "other")]
 
 
 def test_a_short_name_in_brackets_may_name_the_place_of_its_office(extract):

@@ -80,6 +80,12 @@ def lowercase_heads() -> frozenset[tuple[str, ...]]:
 
 
 @cache
+def quoted_only_heads() -> frozenset[tuple[str, ...]]:
+    """Heads that name an organization only before a quoted name: «портал «Двина-Медиа»»."""
+    return frozenset(phrase_lemmas(r[0]) for r in load_rows("org_heads.txt") if r[2:] == ("quoted",))
+
+
+@cache
 def known_abbrevs() -> dict[str, tuple[str, str]]:
     """Well-known short names, lowercase -> (full name, kind)."""
     out = {}
@@ -188,6 +194,12 @@ def circumstance_words() -> frozenset[str]:
 @cache
 def report_verbs() -> frozenset[str]:
     return frozenset(load_words("report_verbs.txt"))
+
+
+@cache
+def speech_verbs() -> frozenset[str]:
+    """Verbs of saying whose dative is the one told: «рассказал «Коммерсанту»»."""
+    return frozenset(load_words("speech_verbs.txt"))
 
 
 def one_word_spelling(words: Sequence[Token]) -> str | None:

@@ -59,10 +59,13 @@ def event_or_thing(tagged: Tagged, m: OrgMention) -> str | None:
             return "event"
     # an event noun heading a name of several words (quotes are no words of it: «Самолет» is a
     # developer's one-word name)
+    # (not after an organization's head noun: «газета «Иркутская неделя»» is a newspaper)
     j = tagged.token_ending(m.end)
     words = [t for t in toks[i : (j + 1 if j is not None else i + 1)] if t.text not in QUOTE_CHARS]
     h = head_index(words)
-    return "head" if len(words) > 1 and h is not None and words[h].lemma in not_org_heads() else None
+    described = quoted and k >= 0 and (toks[k].lemma,) in org_heads()
+    head = len(words) > 1 and h is not None and words[h].lemma in not_org_heads()
+    return "head" if head and not described else None
 
 
 def _in_apposition(tagged: Tagged, m: OrgMention) -> bool:

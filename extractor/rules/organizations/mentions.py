@@ -36,7 +36,9 @@ from extractor.lexicon.orgs import (
     org_heads,
     org_organs,
     plain,
+    quoted_only_heads,
     report_verbs,
+    speech_verbs,
     territorial_heads,
     territory_nouns,
     unit_heads,
@@ -145,10 +147,11 @@ def _head_kind(tokens: list[Token]) -> str | None:
     starts = [0]
     h = head_index(tokens)
     if h:
-        starts += [h, h - 1]  # «Белорусская железная дорога»: a two-word head
+        # a two-word head first: «Белорусская железная дорога», «Смоленский городской Совет»
+        starts += [h - 1, h]
     for s in starts:
         found = org_heads().longest_at(tokens, s, min(len(tokens), s + MAX_HEAD_KIND_WORDS))
-        if found:
+        if found and tuple(t.lemma for t in tokens[s : found[0]]) not in quoted_only_heads():
             return found[1]
     return None
 
@@ -346,6 +349,9 @@ def _head_mentions(tagged: Tagged, spans: NamedSpans, descriptors: Coverage) -> 
         head_end, kind = found
         key = tuple(t.lemma for t in toks[i:head_end])
         sent = tagged.sents[toks[i].sent]
+        if key in quoted_only_heads() and not (head_end < sent.last and toks[head_end].text in OPEN_QUOTES):
+            i = head_end
+            continue
         if head_end < sent.last and toks[head_end].text in OPEN_QUOTES:
             q = quote_end(tagged, head_end, sent.last)
             if q is not None and not _looks_like_name(toks[head_end + 1 : q - 1]):
@@ -356,6 +362,10 @@ def _head_mentions(tagged: Tagged, spans: NamedSpans, descriptors: Coverage) -> 
                 name = strip_quotes(tagged.text[toks[head_end].start : toks[q - 1].end])
                 if name:
                     start = toks[head_end].start if kind != "company" else toks[i].start
+                    if kind == "authority" and head_end == i + 1:
+                        # a state body is named by its head and dependents, never by a quoted name:
+                        # «агентство «Енисей-Инфо»» is a news agency
+                        kind = "other"
                     first = _with_adjectives(toks, i, sent.first)
                     if not sent.first < first < i:
                         # not «Континентальной хоккейной лиги «Сибирь»»: a name ends at the head
@@ -444,7 +454,7 @@ def _adjective_name_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMenti
         if not tok.text[:1].islower() or tok.pos != "NOUN":
             continue
         kind = heads.get((tok.lemma,))
-        if kind is None:
+        if kind is None or (tok.lemma,) in quoted_only_heads():
             continue
         sent = tagged.sents[tok.sent]
         first = _with_adjectives(toks, i, sent.first)
@@ -847,9 +857,31 @@ def _ner_mention(tagged: Tagged, span: Span, first: int, last: int) -> OrgMentio
     kind = forms.kinds.get(legal) if legal else (lexicon_kind(name) or _head_kind(words) or _latin_kind(name))
     guessed = kind is None and raw[:1] in OPEN_QUOTES and legal is None and not known_abbrevs().get(name.lower())
     if guessed:
-        kind = "company"  # a bare quoted name («Амкадор»): a brand name, nearly always a company
+        # a bare quoted name («Амкадор»): a brand name, nearly always a company; but the source of
+        # a report, or the one told, is a news medium: «сообщает «Вести Прикамья»», «рассказал
+        # «Кольскому вестнику»», «…\n\n«Деловой курьер», 09.06.2026»
+        kind = "other" if _an_outlet(tagged, first, words) else "company"
     start = words[0].start if not legal else span.start
     return OrgMention(start, words[-1].end, name, legal, kind, alias, kind_guessed=guessed)
+
+
+# a signature line: the outlet's quoted name and a date, the last line of the text
+SIGNATURE_REST = re.compile(r"\s*,\s*\d{1,2}(?:[./]\d{1,2}[./]\d{2,4}|\s+[а-яё]+\s+\d{4}(?:\s*г(?:ода|\.)?)?)\s*$")
+
+
+def _an_outlet(tagged: Tagged, first: int, words: list[Token]) -> bool:
+    """A quoted name after a verb of reporting («сообщает», «передает»), in the dative after a
+    verb of saying («рассказал»), or signing the text with a date on its last line."""
+    toks = tagged.tokens
+    line_start = tagged.text.rfind("\n", 0, words[0].start) + 1
+    if not tagged.text[line_start : words[0].start].strip() and SIGNATURE_REST.match(tagged.text[words[-1].end :]):
+        return True
+    if first == 0 or toks[first - 1].sent != toks[first].sent:
+        return False
+    verb = toks[first - 1].lemma
+    inner = [t for t in words if t.text[:1].isalnum()]
+    told = bool(inner) and verb in speech_verbs() and case_of(inner[-1]) == "Dat"
+    return verb in report_verbs() or told
 
 
 def _place_mentions(tagged: Tagged) -> list[OrgMention]:
