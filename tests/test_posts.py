@@ -16,6 +16,13 @@ CHURCH_NAME_AS_PLACE = (
 # document names that entity; None: the post names none), whole post in the nominative;
 # the person has exactly this one post
 POST_CASES = [
+    # a school's short name with small letters inside is neither a person nor a declinable word, and
+    # the post reaches the name past the degree after it
+    ("Соглашение подписали исполняющий обязанности ректора ЯрГТУ, доктор технических наук Павел Соколов и "
+     "директор завода Олег Лаптев.", "Павел Соколов", "исполняющий обязанности ректора", "ЯрГТУ",
+     "исполняющий обязанности ректора ЯрГТУ"),
+    ("Приказ подписал исполняющий обязанности ректора КарГУ Сергей Белов.", "Сергей Белов",
+     "исполняющий обязанности ректора", "КарГУ", "исполняющий обязанности ректора КарГУ"),
     # an adjective the tagger gave no case agrees with its noun, and the post reaches the name past
     # the short name in brackets
     ("В совещании участвовали директор муниципального казенного учреждения «Дирекция благоустройства» "

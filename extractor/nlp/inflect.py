@@ -14,7 +14,7 @@ from functools import lru_cache
 from pymorphy3.analyzer import Parse
 
 from extractor.nlp.morph import ADJISH, NOUNISH, OC_ADJ, UD_CASES, fits, parses
-from extractor.nlp.tagging import Token
+from extractor.nlp.tagging import Token, is_mixed_abbreviation
 
 # inflected words kept: names and posts recur across documents
 INFLECT_CACHE = 200_000
@@ -67,7 +67,7 @@ def nominative_word(
     word: str, pos: str, case: str | None, gender: str | None = None, number: str | None = None
 ) -> str:
     """`word` in the nominative, agreeing with `gender`/`number` (OpenCorpora grammemes) if given."""
-    if case == "Nom" or not word[:1].isalpha():
+    if case == "Nom" or not word[:1].isalpha() or is_mixed_abbreviation(word):
         return word
     found = [p for p in parses(word.lower()) if fits(p, pos, case)]
     if not found:

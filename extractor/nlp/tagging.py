@@ -386,8 +386,21 @@ def is_ministry_short_name(word: str) -> bool:
     return m is not None and m.group(1).startswith(_ministry_stems())
 
 
+def is_mixed_abbreviation(word: str) -> bool:
+    """«КарГУ», «ЯрГУ», «СПбГУ»: small letters between capitals, and a capital at the end, make an
+    abbreviation, which does not decline (pymorphy3 reads «КарГУ» as «каргу», the accusative of
+    «карга»); «МИДа» ends in a case."""
+    return len(word) > 2 and not word.isupper() and word[-1].isupper() and any(c.isupper() for c in word[1:-1])
+
+
+# a school's short name ends in the letter of its head: университет, институт, академия
+SCHOOL_ABBREVIATION = re.compile(r"[А-ЯЁ][а-яё]{1,3}[А-ЯЁ]*[УИА]")
+
+
 def _one_word_body(word: str) -> bool:
-    return is_statistics_office(word) or is_ministry_short_name(word)
+    """A regional statistics office, a ministry's short name, or a school's («КарГЛТУ», «ЯрГУ»)."""
+    school = SCHOOL_ABBREVIATION.fullmatch(word) is not None and is_mixed_abbreviation(word)
+    return is_statistics_office(word) or is_ministry_short_name(word) or school
 
 
 def _one_word_bodies(tagged: Tagged) -> list[Span]:

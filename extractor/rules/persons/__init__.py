@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from extractor.lexicon.posts import starts_post
 from extractor.nlp.morph import UD_CASES, UD_OF, parses
 from extractor.nlp.phrases import DASHES, after_town_word
-from extractor.nlp.tagging import Tagged, Token, is_statistics_office
+from extractor.nlp.tagging import Tagged, Token, is_mixed_abbreviation, is_statistics_office
 from extractor.rules.persons.names import (
     CHINESE_SURNAMES,
     DICTIONARY,
@@ -288,6 +288,8 @@ def _no_name_word(tok: Token, opens_sentence: bool) -> bool:
     place), and the tagger does not call it a proper noun («Оппонентом Рубио», «Экс-советник
     Трампа», «Князь Голицын»). Names the dictionary knows only as common words or places are proper
     nouns to the tagger: «Серена Уильямс», «Гата Камский», «Бруклина Джозефа»."""
+    if is_mixed_abbreviation(tok.text):
+        return True  # «КарГЛТУ», «ЯрГУ»: a university's short name, though the model may tag it a person
     if "-" in tok.text.strip("-"):
         return _person_noun_compound(tok.text)
     if tok.text.lower() in SURNAME_PARTICLES or not in_dictionary(tok.text) or any(
