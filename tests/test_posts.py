@@ -796,6 +796,12 @@ def test_position_with_rank(extract, text, name, role, org, normal, rank):
 # sentence, person name -> the whole posts of that person, in order: several appositions, and a
 # neighbour's post is not given to this person
 POSTS_OF_PERSON_CASES = [
+    # «До назначения» before a name in the nominative: the name is the subject of its own verb, not
+    # the event's object
+    ("Исполняющим обязанности министра транспорта области назначен Седов Павел Олегович.\n\nДо назначения Павел "
+     "Седов с 2019 года работал заместителем директора по эксплуатации АО «Вологодский автовокзал».",
+     "Седов Павел Олегович", ["исполняющий обязанности министра транспорта области",
+                              "заместитель директора по эксплуатации АО «Вологодский автовокзал»"]),
     # a time named by a pronoun opens a participle's aside: «до этого занимавшая пост ...»
     ("Министром назначена Марина Лебедева, до этого занимавшая пост первого заместителя министра.",
      "Марина Лебедева", ["министр", "первый заместитель министра"]),

@@ -1093,8 +1093,12 @@ def _linked_after(tagged: Tagged, spans: NamedSpans, nm: NameTokens, j: int, lim
     An active appointing verb gives the post to its object: «назначил Петрова министром»."""
     toks = tagged.tokens
     if nm.first_tok > 0 and _gives_a_post(toks[nm.first_tok - 1]):
-        # and the event's noun: «о назначении Бережного Игоря Станиславовича заместителем губернатора»
-        return _posts_after_link(tagged, spans, j, limit)
+        # and the event's noun: «о назначении Бережного Игоря Станиславовича заместителем губернатора»;
+        # not when the name is the subject of a verb of its own after it («До назначения Артем
+        # Корнилов работал заместителем директора»)
+        given = _posts_after_link(tagged, spans, j, limit)
+        if given or toks[nm.first_tok - 1].lemma not in LINK_EVENTS:
+            return given
     if _appointed_to_a_post(tagged, nm, j, limit):
         # «назначит доктора Томаса Фридена на пост директора ...», «назначил бывшего министра
         # Сэйдзи Маэхару на пост главы комитета»
