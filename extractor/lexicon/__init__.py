@@ -41,6 +41,13 @@ def load_words(name: str) -> tuple[str, ...]:
     return tuple(row[0] for row in load_rows(name))
 
 
+@cache
+def speech_verbs() -> frozenset[str]:
+    """Verbs that attribute words to their speaker («— сказал министр»); their dative is the one
+    told («рассказал «Коммерсанту»»)."""
+    return frozenset(load_words("speech_verbs.txt"))
+
+
 def data_words() -> set[str]:
     """Every lowercase word of every field of every word list (the words whose lemmas
     extractor/nlp/data/lemmas.tsv holds; hyphenated words are kept whole, so left out)."""

@@ -196,12 +196,6 @@ def report_verbs() -> frozenset[str]:
     return frozenset(load_words("report_verbs.txt"))
 
 
-@cache
-def speech_verbs() -> frozenset[str]:
-    """Verbs of saying whose dative is the one told: «рассказал «Коммерсанту»»."""
-    return frozenset(load_words("speech_verbs.txt"))
-
-
 def one_word_spelling(words: Sequence[Token]) -> str | None:
     """The lexicon spelling of a one-word well-known name in any case («Евросоюза» -> «Евросоюз»)."""
     return one_word_names().get(words[0].lemma) if len(words) == 1 else None

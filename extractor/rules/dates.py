@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from extractor.lexicon import load_rows, load_words
+from extractor.lexicon import load_rows, load_words, speech_verbs
 from extractor.lexicon.numbers import COMPARISON, forms_table, trie_pattern
 from extractor.model import DateItem
 from extractor.nlp.numbers import ROMAN, cardinal, ordinal
@@ -841,7 +841,6 @@ _WEEKDAY_WORD_RE = _rx(rf"{_BW}(?:{trie_pattern(list(_WEEKDAYS))}){_NW}")
 _CLOSING_QUOTES = frozenset({"»", "\"", "“"})
 _OPENING_QUOTES = frozenset({"«", "\"", "„", "“"})
 _SPEAKER_MARKS = frozenset({",", "—", "–", "-"})
-_SPEECH_VERBS = frozenset(load_words("speech_verbs.txt"))
 
 
 def _opens_clause(toks: list[Token], k: int) -> bool:
@@ -855,7 +854,7 @@ def _opens_clause(toks: list[Token], k: int) -> bool:
     if toks[k].text in _CLOSING_QUOTES and after in _SPEAKER_MARKS or toks[k].text == ":" and after in _OPENING_QUOTES:
         return True
     # «Заседание запланировано на 22 декабря, сообщила секретарь»: the speaker's words
-    return toks[k].text == "," and (after.lower() in _CLAUSE_OPENERS or toks[k + 1].lemma in _SPEECH_VERBS)
+    return toks[k].text == "," and (after.lower() in _CLAUSE_OPENERS or toks[k + 1].lemma in speech_verbs())
 
 
 def _clause_of(toks: list[Token], a: int, b: int, at: int) -> tuple[int, int]:

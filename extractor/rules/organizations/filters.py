@@ -58,8 +58,8 @@ def event_or_thing(tagged: Tagged, m: OrgMention) -> str | None:
         if (quoted or latin) and head in event_heads() and head not in time_nouns():
             return "event"
     # an event noun heading a name of several words (quotes are no words of it: «Самолет» is a
-    # developer's one-word name)
-    # (not after an organization's head noun: «газета «Иркутская неделя»» is a newspaper)
+    # developer's one-word name), unless an organization's head stands before the quoted name:
+    # «газета «Иркутская неделя»» is a newspaper
     j = tagged.token_ending(m.end)
     words = [t for t in toks[i : (j + 1 if j is not None else i + 1)] if t.text not in QUOTE_CHARS]
     h = head_index(words)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from extractor.lexicon import load_words
+from extractor.lexicon import load_words, speech_verbs
 from extractor.lexicon.orgs import (
     QUOTE_CHARS,
     abbrev_spellings,
@@ -38,7 +38,6 @@ from extractor.lexicon.orgs import (
     plain,
     quoted_only_heads,
     report_verbs,
-    speech_verbs,
     territorial_heads,
     territory_nouns,
     unit_heads,
