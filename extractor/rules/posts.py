@@ -23,6 +23,7 @@ from typing import Protocol
 from extractor.lexicon.numbers import month_forms
 from extractor.lexicon.orgs import org_heads
 from extractor.lexicon.posts import (
+    LINK_NOUNS,
     MAX_POST_WORDS,
     is_acting,
     is_modifier,
@@ -87,7 +88,6 @@ AFTER_NAME_OPENERS = frozenset({",", "(", "-", "–", "—"})
 POST_END = frozenset({",", ".", "(", ")", ";", ":", "!", "?", "-", "–", "—"})
 # «российский президент», «свердловского губернатора»: adjectives of places end so
 PLACE_ADJECTIVE = re.compile(r"(ский|цкий|овный)$")
-LINK_NOUNS = frozenset({"должность", "пост", "качество", "позиция"})
 # «кандидатом на пост главы»: who may take a post, not who takes it
 CANDIDACY_NOUNS = frozenset({"кандидат", "кандидатура", "претендент"})
 # academic titles, no post when alone: «профессор Н. Г. Воронцова»
@@ -519,6 +519,8 @@ def _posts_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Pos
         # the name is no post; the appointing verb's post is
         found = _appointed_post_before(tagged, spans, nm, lo, sent.first) + found
     if not found:
+        found = _held_post_before(tagged, spans, nm, lo)
+    if not found:
         found = _one_of_post_before(tagged, spans, nm, lo)
     # the verb before the name, or before the rank or post right before it
     anchor = tagged.token_at(found[0].start) if found else None
@@ -584,6 +586,56 @@ def _one_of_post_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens, lo: i
     return []
 
 
+# «на посту», «в должности», «в качестве»: the post held, whatever the case of the name after it
+HELD_AT = frozenset({"на", "в", "во"})
+# the tokens of a time between a verb of holding and its link noun: «с июня 2016 года»
+MAX_TIME_TOKENS = 5
+
+
+def _holds_link_noun(toks: list[Token], k: int, sent_first: int) -> bool:
+    """A link noun at k saying a post is held: after «на», «в» in the locative («на посту
+    министра», «в качестве министра»), or the object of a verb of holding («занимающая пост»)."""
+    if k <= sent_first or toks[k].lemma not in LINK_NOUNS:
+        return False
+    before = toks[k - 1]
+    if before.text.lower() in HELD_AT:
+        return case_of(toks[k]) == "Loc"
+    if case_of(toks[k]) != "Acc":
+        return False
+    # the verb may stand a time before: «Занимающая с июня 2016 года пост»
+    for j in range(k - 1, max(sent_first, k - 1 - MAX_TIME_TOKENS) - 1, -1):
+        if post_lemma(toks[j]) in post_lexicon().link_verbs:
+            return not _is_appointing(toks[j])
+        if toks[j].pos == "PUNCT" or toks[j].pos in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def _held_post_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens, lo: int) -> list[Post]:
+    """«Занимающая пост премьер-министра Великобритании Тереза Мэй», «в качестве министра Эштон
+    Картер», «сменил на посту губернатора Ивана Петрова»: the post after a link noun of holding,
+    its dependents reaching the name, is the name's, though in the genitive."""
+    toks = tagged.tokens
+    sent_first = tagged.sents[toks[nm.first_tok].sent].first
+    end = nm.first_tok
+    for k in range(max(lo, sent_first + 1), end - 1):
+        if not _holds_link_noun(toks, k, sent_first):
+            continue
+        first = k + 1
+        head = first
+        while head < end and match_post_head(toks, head, end) is None and is_modifier(
+            toks[head], _before(toks, head, first)
+        ):
+            head += 1
+        head_end = _head_before_name(toks, spans, head, match_post_head(toks, head, end))
+        if head_end is None:
+            continue
+        if head_end == end or _dependents(tagged, spans, head_end, end) == end:
+            post = _post_with_place(tagged, first, head_end, end)
+            return [post] if post else []
+    return []
+
+
 # between an appointing verb and the post it gives: «назначил её директором», «назначить вновь»
 APPOINTED_OBJECT_POS = frozenset({"PRON", "ADV"})
 # how far before the post window the appointing verb may stand (its pronoun object and adverbs)
@@ -608,13 +660,19 @@ def _appointed_post_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens, lo
             continue
         first = _head_with_modifiers(tagged, i, sent_first)
         k = first - 1
-        while k > sent_first and toks[k].pos in APPOINTED_OBJECT_POS:
+        while k > sent_first and (toks[k].pos in APPOINTED_OBJECT_POS or _describing_instrumental(toks[k])):
             k -= 1
         if k >= sent_first and _gives_a_post(toks[k]):
             post = _post_record(tagged, first, head_end, end)
             return [post] if post else []
         return []
     return []
+
+
+def _describing_instrumental(tok: Token) -> bool:
+    """An adjective of the appointed post that the lexicon does not keep in it: «назначил временным
+    губернатором», «избран новым председателем»."""
+    return tok.text.islower() and tok.pos == "ADJ" and case_of(tok) == "Ins"
 
 
 def _gives_a_post(tok: Token) -> bool:

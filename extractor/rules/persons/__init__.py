@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from extractor.lexicon.posts import starts_post
+from extractor.lexicon.posts import LINK_NOUNS, starts_post
 from extractor.nlp.morph import UD_CASES, UD_OF, parses
 from extractor.nlp.phrases import DASHES, after_town_word
 from extractor.nlp.tagging import Tagged, Token, is_mixed_abbreviation, is_statistics_office
@@ -122,6 +122,8 @@ def _apposition_case(toks: list[Token], first: int) -> str | None:
             while tok.case == "Gen" and k > 0 and _post_noun(toks[k - 1], _opens_sentence(toks, k - 1)):
                 k -= 1  # «заместителем министра Батбаяром Ганболдом»: the case is the first post's
                 tok = toks[k]
+            if k >= 1 and toks[k - 1].lemma in LINK_NOUNS:
+                return None  # «пост министра культуры Марина Лебедева»: the link noun's genitive, no apposition
             if k >= 2 and toks[k - 1].text.lower() == "обязанности" and ACTING.fullmatch(toks[k - 2].text.lower()):
                 return toks[k - 2].case  # «исполняющая обязанности проректора Е. В. Сабитова»: the acting one's
             cases = {UD_OF.get(p.tag.case) for p in tok.parses if p.tag.POS == "NOUN" and p.tag.number == "sing"}
