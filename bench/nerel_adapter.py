@@ -10,16 +10,21 @@ The mapping is the one ../shared/eval/nerel/README.md gives, read off the output
   a person's mentions that are mentions of one of its posts («губернатор отметил») are
   professions in NEREL, not persons;
 - every workplace (a post whose org_ref is an organization, or a verb: «возглавляет», «работает
-  в») -> a workplace pair: the person's mentions and all mentions of that organization;
+  в») -> a workplace pair: the person's mentions and all mentions of that organization; NEREL
+  links a person to each place an organization is named beside them, so when the organization is
+  named in two sentences or more that also name the person (by name or post), each of those
+  mentions is a pair of its own (razdel's sentences);
 - percentages -> percents; dates -> dates. Locations are not scored.
 """
 
 from __future__ import annotations
 
 import argparse
+import bisect
 from pathlib import Path
 from typing import Any
 
+from razdel import sentenize
 from scoring import ROOT, ScorerRun, extract_json, read_jsonl, run_scorer, write_jsonl
 
 from extractor.pipeline import Pipeline, Request
@@ -39,8 +44,40 @@ def _post_mentions(post: dict[str, Any]) -> list[dict[str, Any]]:
     return post.get("mentions") or [post]
 
 
-def nerel_record(doc_id: str, output: dict[str, Any]) -> dict[str, Any]:
-    """One document of our output JSON as a NEREL prediction line."""
+def _sentence_starts(text: str) -> list[int]:
+    return [s.start for s in sentenize(text)]
+
+
+def _workplace_pairs(
+    output: dict[str, Any], name_spans: list[list[Span]], text: str | None
+) -> list[dict[str, Any]]:
+    """A pair per workplace with all the organization's mentions; with the text, a pair per
+    mention of the organization in a sentence that names the person too, when there are two or
+    more such mentions."""
+    persons, organizations = output.get("persons", []), output.get("organizations", [])
+    starts = _sentence_starts(text) if text is not None else []
+
+    def sentence(span: Span) -> int:
+        return bisect.bisect_right(starts, span[0])
+
+    pairs = []
+    for w in output.get("workplaces", []):
+        k = w["person"]["index"]
+        org_spans = _mention_spans(organizations[w["organization"]["index"]])
+        person_spans = [_span(m) for m in persons[k]["mentions"]]
+        person_spans += [_span(m) for post in persons[k]["posts"] for m in _post_mentions(post)]
+        person_sentences = {sentence(span) for span in person_spans}
+        beside = [span for span in org_spans if sentence(span) in person_sentences] if starts else []
+        if len(beside) > 1:
+            pairs += [{"person": name_spans[k], "organization": [span]} for span in beside]
+        else:
+            pairs.append({"person": name_spans[k], "organization": org_spans})
+    return pairs
+
+
+def nerel_record(doc_id: str, output: dict[str, Any], text: str | None = None) -> dict[str, Any]:
+    """One document of our output JSON as a NEREL prediction line (its text splits the workplace
+    pairs by sentence)."""
     persons = output.get("persons", [])
     organizations = output.get("organizations", [])
     works_as, professions, names, name_spans = [], [], [], []
@@ -53,13 +90,7 @@ def nerel_record(doc_id: str, output: dict[str, Any]) -> dict[str, Any]:
         for post in person["posts"]:
             for m in _post_mentions(post):
                 works_as.append({"person": mentions, "profession": _span(m)})
-    workplace = [
-        {
-            "person": name_spans[w["person"]["index"]],
-            "organization": _mention_spans(organizations[w["organization"]["index"]]),
-        }
-        for w in output.get("workplaces", [])
-    ]
+    workplace = _workplace_pairs(output, name_spans, text)
     return {
         "id": doc_id,
         "persons": names,
@@ -80,7 +111,7 @@ def nerel(pipeline: Pipeline, shared: Path, out: Path, gold: Path | None = None,
     outputs = extract_json(pipeline, [Request(r["text"], r["id"]) for r in rows])
     preds = write_jsonl(
         out / f"nerel_{gold.stem}.jsonl",
-        (nerel_record(row["id"], output) for row, output in zip(rows, outputs, strict=True)),
+        (nerel_record(row["id"], output, row["text"]) for row, output in zip(rows, outputs, strict=True)),
     )
     return run_scorer(shared / "eval/nerel/score.py", gold, preds, *(["--verbose"] if verbose else []))
 
