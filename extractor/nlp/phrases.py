@@ -385,6 +385,14 @@ def extend_dependents(
         ):
             j += 1
             continue
+        # «Администрации Губернатора и Правительства Курской области»: a capitalized genitive noun
+        # after «и» right after a name is a second body of an official title
+        if name_lists and low == "и" and j + 1 < limit and j > start and _after_name(tagged, spans, j) and (
+            j + 1 not in spans.per_start and toks[j + 1].text[:1].isupper() and toks[j + 1].text[1:].islower()
+            and toks[j + 1].pos in ("NOUN", "PROPN") and case_of(toks[j + 1]) == "Gen"
+        ):
+            j += 1
+            continue
         # «энергетики и ЖКХ Нижегородской области»: a sector's abbreviation inside the name, not
         # a name of its own (that the model would have marked), the name going on after it
         if low == "и" and j > start and sector_abbreviation(tagged, spans, j + 1, limit):

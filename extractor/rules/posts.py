@@ -1583,16 +1583,11 @@ def _posts_of_zero_subjects(
     return out
 
 
-# words that open a clause going on with the subject of the one before: «..., а с 2020 года занимал»,
-# «На заводе работает с 2003 года, ранее занимал должность ...»
-CLAUSE_OPENERS = frozenset({"а", "и", "затем", "потом", "позже", "после", "ранее", "прежде"})
-
-
 def _clause_starts(toks: list[Token], first: int, last: int) -> list[int]:
-    """The sentence's start and each «, а» / «, и» / «, затем» after a comma in it."""
-    return [first] + [
-        k + 1 for k in range(first + 1, last - 1) if toks[k - 1].text == "," and toks[k].text.lower() in CLAUSE_OPENERS
-    ]
+    """The sentence's start and each place after a comma or «и» where a clause may go on with the
+    subject of the one before: «..., а с 2020 года занимал», «..., до этого работал», «окончил
+    университет и работал»; whether it does is the verb's to say (`_subjectless_link_verb`)."""
+    return [first] + [k for k in range(first + 1, last - 1) if toks[k - 1].text in (",", "и")]
 
 
 def _zero_subject_posts(
