@@ -412,6 +412,29 @@ DOC_DATES: list[tuple[str, datetime.date | None]] = [
         "Кредитный портфель на 1 января 2026 года составил 118,6 млрд рублей.",
         datetime.date(2026, 3, 5),
     ),
+    # a yearless dateline takes the year after the one told of as past when only then its day falls on
+    # the weekday the lead names (16 October 2026 is a Friday, 16 October 2025 a Thursday)
+    (
+        "ВОЛОГДА, 16 октября. /ИА «Север-Инфо»/. Губернатор в пятницу открыл мост. В 2025 году в области "
+        "отремонтировали 40 мостов, в 2026 году отремонтируют еще 12.",
+        datetime.date(2026, 10, 16),
+    ),
+    (
+        "ВОЛОГДА, 16 октября. /ИА «Север-Инфо»/. Губернатор в четверг открыл мост. В 2025 году в области "
+        "отремонтировали 40 мостов, в 2026 году отремонтируют еще 12.",
+        datetime.date(2025, 10, 16),
+    ),
+    # a report's day with its weekday in the lead's running text dates the release
+    (
+        "Цены за март\n\nИнфляция по итогам марта 2026 года составила 0,4%, сообщил во вторник, 7 апреля, "
+        "Вологдастат.",
+        datetime.date(2026, 4, 7),
+    ),
+    # ... but not with only a year something lasts since
+    (
+        "Директор уволен\n\nОб этом в понедельник, 1 ноября, сообщает агентство. Петров руководил заводом с 1993 года.",
+        None,
+    ),
     # an agency's dateline in capitals; a plan's quarter («намечен на») is no year the text reports
     (
         "НИЖНИЙ НОВГОРОД, 14 мая. /ИА «Волга-Инфо»/. Холдинг утвердил программу. Монтаж линии начнется в 2026 году, "
@@ -703,6 +726,12 @@ CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None,
      "прошлого года.", datetime.date(2026, 5, 12),
      [("С 28 марта по 30 апреля", "2026-03-28/2026-04-30", True),
       ("тот же период прошлого года", "2025-03-28/2025-04-30", True)]),
+    # a month after the release, told in the past, is of the year before
+    ("Годовая инфляция по итогам января 2026 года замедлилась до 6,8% с 7,3% в декабре.", datetime.date(2026, 2, 12),
+     [("января 2026 года", "2026-01", False), ("декабре", "2025-12", False)]),
+    # ... a day still to come is not, told in the past or not
+    ("Чтения, которые должны были пройти 30 октября, отменили.", datetime.date(2026, 10, 28),
+     [("30 октября", "2026-10-30", True)]),
     # a start a few days ahead, told in the past: an order signed before it takes effect
     ("Начальником управления с 21 января назначена Ольга Лукина.", datetime.date(2026, 1, 20),
      [("21 января", "2026-01-21", True)]),

@@ -1188,6 +1188,8 @@ def _in_context(text: str, scan: _Scan, cands: list[_Cand]) -> list[_Cand]:
                 # the release is this year's, whatever year another sentence named
                 elif not own_sentence and year < scan.year and _just_behind(c, scan):
                     year = None
+            if year is not None and _told_as_past(ctx, c, year, scan):
+                year -= 1  # «по итогам января 2026 года замедлилась ... с 7,3% в декабре»: the December before
             if year is not None:
                 ctx.cands[i] = replace(c, value=c.make(year), relative=False)
             elif scan.year is not None:
@@ -1203,6 +1205,21 @@ def _in_context(text: str, scan: _Scan, cands: list[_Cand]) -> list[_Cand]:
             elif focus is not None and c.cmp_year is not None and focus_year is not None:
                 ctx.cands[i] = replace(c, value=_shift_year(focus, c.cmp_year - focus_year))
     return ctx.cands
+
+
+def _told_as_past(ctx: _Context, c: _Cand, year: int, scan: _Scan) -> bool:
+    """A year-less date told of in the past tense that, in the year its context gives, would begin
+    after the release: it is of the year before («в декабре» in a February release on January)."""
+    value = c.make(year) if c.make is not None else None
+    if value is None or scan.ref is None or year != scan.ref.year or c.is_day:
+        return False  # a day just ahead told in the past is still to come: «должны были пройти 30 октября»
+    first = value.split("/")[0]
+    if first <= scan.ref.isoformat()[: len(first)] or _bound(ctx.text, c) or _deadline(ctx.text, c):
+        return False
+    sentence = ctx.sentence(c.start)
+    return _tense_near(ctx.offsets, *sentence, c.start, c.end) == "past" and (
+        _nearest_verb_form(ctx.offsets, *sentence, c.start, c.end) != "Inf"
+    )
 
 
 # how far behind the release a year-less day may be to stay in its year against another sentence's year
@@ -1652,6 +1669,39 @@ def _opens_a_sentence(head: str, cand: _Cand) -> bool:
     return head[line_start : cand.start].strip().lower() in _TIME_PREPOSITIONS and not _DATELINE_SUFFIX_RE.match(after)
 
 
+def _lasts_since(text: str, c: _Cand) -> bool:
+    """A whole year something lasts since: «руководил заводом с 1993 года» tells nothing of the
+    release's year (a day it starts on, «с 1 апреля 2026 года вступит в силу», does)."""
+    return c.value is not None and len(c.value) == len("YYYY") and _bound(text, c, _START_WORDS)
+
+
+# a weekday right before a day, a comma between: «сообщил в четверг, 12 февраля»
+_WEEKDAY_BEFORE_RE = _rx(rf"(?<![а-яё])(?P<wd>{_WEEKDAY})\s*,\s*\Z")
+
+
+def _weekday_told(head: str, cand: _Cand) -> bool:
+    """A yearless day in the running text of the header with its weekday before it: the day of the
+    report («сообщил в четверг, 12 февраля»), which dates the release as a dateline does."""
+    before = _WEEKDAY_BEFORE_RE.search(head, max(0, cand.start - WEEKDAY_REACH), cand.start)
+    return cand.value is None and before is not None
+
+
+def _year_by_weekday(head: str, cand: _Cand, year: int) -> int:
+    """The year of a yearless dateline: the one the text's years point to, or the year after it
+    when only there the day falls on the weekday the header names («АРХАНГЕЛЬСК, 16 апреля. ...
+    в четверг провел», «в четверг, 12 февраля»: a Thursday in 2026, not in 2025)."""
+    named = {_WEEKDAYS[m.group("wd").lower()][0] for m in _WEEKDAY_RE.finditer(head) if not m.group("mod")}
+    named |= {_WEEKDAYS[m.group("wd").lower()][0] for m in _WEEKDAY_BEFORE_RE.finditer(head, 0, cand.start)}
+    if len(named) != 1 or cand.make is None:
+        return year
+    (weekday,) = named
+    for y in (year, year + 1):  # never before a year the text tells of as past
+        value = cand.make(y)
+        if value is not None and datetime.date.fromisoformat(value).weekday() == weekday:
+            return y
+    return year
+
+
 def _reported_years(text: str, scan: _Scan) -> list[int]:
     """The years the text tells of as past or present, which a release is no earlier than: a
     dateline without a year takes the latest. Not a year something lasts since («с 2021 года он
@@ -1714,19 +1764,27 @@ def _doc_date(head: str, scan: _Scan, reported: Callable[[], list[int]]) -> tupl
         # but a target: the latest the text tells of as past or present, else that one («с 1 апреля
         # 2026 года вступит в силу»)
         named = [
-            y for c in cands
+            (y, c) for c in cands
             if not c.relative and not c.bare and not _bound(head, c, _TARGET_WORDS)
             and (y := _years_of(c.value)) is not None and y >= EARLIEST_RELEASE_YEAR
         ]
-        years = (reported() or named) if named else []
+        told = reported() if named else []
+        # with none told, a year the header names, but not one something lasts since («руководил с 1993 года»)
+        years = told or [y for y, c in named if not _lasts_since(head, c)]
         for cand in cands:
             if best is not None and not _city_dateline(head, cand):
                 continue  # over a date of the running text, a dateline only: «РЯЗАНЬ, 5 марта.»
-            if years and cand.make is not None and cand.is_day and _line_score(head, cand) >= 2:
-                key = (_line_score(head, cand), -cand.start)
-                value = cand.make(max(years))
-                if value and (best is None or key > best):
-                    best, best_value, best_cand = key, value, None
+            # a report's day in the running text takes a year the text tells of as past or present,
+            # not one something lasts since («руководил с 1993 года»)
+            told_on = bool(told) and _weekday_told(head, cand)
+            if not (years and cand.make is not None and cand.is_day):
+                continue
+            if _line_score(head, cand) < 2 and not told_on:
+                continue
+            key = (max(_line_score(head, cand), 2 if told_on else 1), -cand.start)
+            value = cand.make(_year_by_weekday(head, cand, max(years)))
+            if value and (best is None or key > best):
+                best, best_value, best_cand = key, value, None
     if best_value is None:
         return None
     # a date in the header's running text («контракт был заключен 14 апреля 2025 года») is no
