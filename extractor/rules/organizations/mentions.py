@@ -868,9 +868,14 @@ def _ner_mention(tagged: Tagged, span: Span, first: int, last: int) -> OrgMentio
 SIGNATURE_REST = re.compile(r"\s*,\s*\d{1,2}(?:[./]\d{1,2}[./]\d{2,4}|\s+[а-яё]+\s+\d{4}(?:\s*г(?:ода|\.)?)?)\s*$")
 
 
+# who works for an outlet, named before it: «корреспонденту «Пермского обозревателя»»
+MEDIA_PEOPLE = frozenset({"корреспондент", "собкор", "спецкор", "журналист", "обозреватель", "редакция", "редактор"})
+
+
 def _an_outlet(tagged: Tagged, first: int, words: list[Token]) -> bool:
     """A quoted name after a verb of reporting («сообщает», «передает»), in the dative after a
-    verb of saying («рассказал»), or signing the text with a date on its last line."""
+    verb of saying («рассказал»), after who works for it («корреспонденту «...»»), or signing the
+    text with a date on its last line."""
     toks = tagged.tokens
     line_start = tagged.text.rfind("\n", 0, words[0].start) + 1
     if not tagged.text[line_start : words[0].start].strip() and SIGNATURE_REST.match(tagged.text[words[-1].end :]):
@@ -880,7 +885,7 @@ def _an_outlet(tagged: Tagged, first: int, words: list[Token]) -> bool:
     verb = toks[first - 1].lemma
     inner = [t for t in words if t.text[:1].isalnum()]
     told = bool(inner) and verb in speech_verbs() and case_of(inner[-1]) == "Dat"
-    return verb in report_verbs() or told
+    return verb in report_verbs() or told or verb in MEDIA_PEOPLE
 
 
 def _place_mentions(tagged: Tagged) -> list[OrgMention]:
