@@ -206,6 +206,8 @@ def test_a_town_taken_for_a_person_is_a_location(extract):
     "По данным Татарстанстата, объём производства вырос.",
     # adjectives of a noun after them, though shaped like surnames
     "Губернатор попросил уделить внимание Лысковскому и Воскресенскому округам.",
+    # ... other adjectives of the noun between
+    "«Мер не приняли», — заявил Западно-Уральский межрегиональный природоохранный прокурор.",
     # a compound common noun opening a sentence
     "Конференц-звонок для инвесторов пройдет в пятницу в 11:00.",
     # a post capitalized out of respect stands for its holder, named elsewhere

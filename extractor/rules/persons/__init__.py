@@ -526,6 +526,10 @@ def _post_word(tok: Token) -> bool:
 ADJECTIVE_SURNAME = re.compile(r"(ский|ская|ского|скому|ским|ском|ской|цкий|цкого|цкому|цким|цком|цкой)$", re.I)
 
 
+# lowercase adjectives that may stand between a capitalized adjective and its noun
+MAX_ADJECTIVES_BETWEEN = 3
+
+
 def _adjective_of_a_noun(toks: list[Token], k: int) -> bool:
     """A word shaped like an adjective with a common noun after it in its case, right after it
     or after another such word and «и»: «уделить Лысковскому и Воскресенскому округам» names
@@ -535,6 +539,10 @@ def _adjective_of_a_noun(toks: list[Token], k: int) -> bool:
     j = k + 1
     if j + 1 < len(toks) and toks[j].text == "и" and ADJECTIVE_SURNAME.search(toks[j + 1].text):
         j += 2
+    # other adjectives of the noun between: «Западно-Уральский межрегиональный природоохранный прокурор»
+    for _ in range(MAX_ADJECTIVES_BETWEEN):
+        if j < len(toks) and toks[j].pos == "ADJ" and toks[j].text.islower() and toks[j].case == toks[k].case:
+            j += 1
     return j < len(toks) and toks[j].pos == "NOUN" and toks[j].text.islower() and (
         toks[j].case is not None and toks[j].case == toks[k].case
     )
