@@ -845,6 +845,14 @@ def test_a_chain_a_company_runs_named_in_brackets_with_a_verb_is_one_of_its_name
     ]
 
 
+def test_the_operator_of_a_chain_named_before_is_the_chains_company(extract):
+    doc = extract("Продажи торговой сети «Сытый кот» за полугодие выросли на 12%, следует из отчетности управляющей "
+                  "компании сети — АО «Волга-Ритейл». Всего у «Сытого кота» 410 магазинов.")
+    assert [(o["name"], o["legal_form"], o["aliases"]) for o in doc["organizations"]] == [
+        ("Волга-Ритейл", "АО", ["Сытый кот"])
+    ]
+
+
 @pytest.mark.xfail(strict=True, reason="a quoted name the model does not tag and no head noun introduces is not found")
 def test_an_outlet_told_in_the_dative_without_the_models_span_is_found(extract):
     doc = extract("«Очередь на реабилитацию исчезла», — рассказала «Северному вестнику» главный врач Анна Белова.")

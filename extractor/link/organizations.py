@@ -160,8 +160,20 @@ OPERATED_BRAND = re.compile(
 )
 
 
+# the company that runs a chain named before, said so in its own mention: «... из отчетности
+# оператора сети — ООО «Торговый дом «Заречье»»» after «торговой сети «Хлебный двор»»
+OPERATOR_OF_THE_CHAIN = re.compile(
+    r"(?:оператор|управляющ)[а-яё]*\s+(?:компани[а-яё]+\s+)?сети\s*[—–-]?\s*\Z", re.IGNORECASE
+)
+# a chain's name: «сети «Хлебный двор»», «торговая сеть «Магнит»»
+CHAIN_NAMED = re.compile(r"\bсет(?:ь|и|ью)\s+(?:[а-яё]+\s+){0,3}[«\"]?\Z", re.IGNORECASE)
+# how far before a mention the words naming it a chain or its operator are looked for
+CHAIN_WORDS_REACH = 40
+
+
 def _bracketed(text: str, mentions: list[OrgMention]) -> dict[int, int]:
-    """Index of a mention standing alone in brackets right after another -> that other's index."""
+    """Index of a mention standing alone in brackets right after another -> that other's index;
+    the operator of a chain named before -> the chain's."""
     order = sorted(range(len(mentions)), key=lambda k: mentions[k].start)
     out = {}
     for a, b in zip(order, order[1:], strict=False):
@@ -170,7 +182,21 @@ def _bracketed(text: str, mentions: list[OrgMention]) -> dict[int, int]:
             out[b] = a
         elif OPERATED_BRAND.fullmatch(text[first.end : second.start]):
             out[b] = a  # «ООО «Прикамторг», управляющее сетью магазинов у дома «Уральский двор»»
+    for i, b in enumerate(order):
+        reach = max(0, mentions[b].start - CHAIN_WORDS_REACH)
+        if b in out or not OPERATOR_OF_THE_CHAIN.search(text, reach, mentions[b].start):
+            continue
+        chain = next((a for a in reversed(order[:i]) if _named_a_chain(text, mentions[a])), None)
+        if chain is not None:
+            out[b] = chain
     return out
+
+
+def _named_a_chain(text: str, m: OrgMention) -> bool:
+    inside = text[m.start : m.end]
+    quote = next((k for k, ch in enumerate(inside) if ch in "«\""), 0)
+    before = text[max(0, m.start - CHAIN_WORDS_REACH) : m.start] + inside[:quote]
+    return CHAIN_NAMED.search(before) is not None
 
 
 def _names(group: list[OrgMention]) -> list[str]:
