@@ -1062,6 +1062,23 @@ def test_a_headlines_plant_is_the_one_the_body_names_fully(extract):
     ]
 
 
+@pytest.mark.parametrize(("text", "expected"), cases([
+    # a headline's description of another kind: a word the body's name starts, an abbreviation after the head
+    ("Томский политех вошел в топ-20 рейтинга\n\nСибирский политехнический университет поднялся в рейтинге "
+     "вузов на девять позиций.", [("Сибирский политехнический университет", ["Томский политех"])]),
+    ("Уральский завод ЖБИ оштрафован\n\nСуд взыскал с ООО «Нижнетагильский завод железобетонных изделий» "
+     "1,2 млн рублей.", [("Нижнетагильский завод железобетонных изделий", ["Уральский завод ЖБИ"])]),
+    # a school by the word for any
+    ("Воронежский аграрный вуз открыл кампус\n\nЧерноземный аграрный университет открыл кампус на 800 мест.",
+     [("Черноземный аграрный университет", ["Воронежский аграрный вуз"])]),
+    # not a body named only as the parent of the body's one
+    ("Госдума приняла закон\n\nКомитет Госдумы по бюджету одобрил поправки.",
+     [("Госдума", []), ("Комитет Госдумы по бюджету", [])]),
+]))
+def test_a_headlines_description_is_the_one_organization_of_its_head_in_the_body(extract, text, expected):
+    assert [(o["name"], o["aliases"]) for o in extract(text)["organizations"]] == expected
+
+
 def test_a_rubric_before_a_sites_timestamp_is_no_name(extract):
     doc = extract("Общество | 24 ноября 2026, 09:30\n\nВ городе открыли сквер. Работы выполнило ООО «Парк-Строй».")
     assert [o["name"] for o in doc["organizations"]] == ["Парк-Строй"]

@@ -114,37 +114,59 @@ def _merge_orgs(text: str, mentions: list[OrgMention]) -> list[Organization]:
 
 
 def _headline_descriptions(text: str, groups: list[list[OrgMention]]) -> list[list[OrgMention]]:
-    """A headline's plant or company named by an adjective and its head («Уральский завод запустил
-    линию ...», «Шадринский завод получит заем») is the organization of that head the body names
-    fully («Ревдинский завод теплообменного оборудования»), the first one; alone, it stays."""
+    """A headline's organization named by a description of its own («Уральский завод запустил
+    линию ...», «Пермский завод ЖБИ заплатит ...», «Воронежский политех поднялся в рейтинге») is the
+    one organization of that head the body names («Ревдинский завод теплообменного оборудования»,
+    «Центрально-Черноземный политехнический университет»); with several, the first with a legal
+    form; with none, it stays."""
     headline_end = text.find("\n")
     if headline_end < 0:
         return groups
-    out = [g for g in groups if not _headline_description(text, g, headline_end)]
+    out = [g for g in groups if not _headline_description(g, headline_end)]
     for g in groups:
-        if not _headline_description(text, g, headline_end):
+        if not _headline_description(g, headline_end):
             continue
-        head = phrase_lemmas(plain(g[0].name))[-1]
-        target = next((o for o in out if o[0].start > headline_end and o[0].legal_form is not None
-                       and head in phrase_lemmas(plain(o[0].name))), None)
-        if target is None:
+        head = _head_word(g[0].name)
+        body = [o for o in out if o[0].start > headline_end and head and _has_head(o[0].name, head)]
+        if len(body) > 1:
+            body = [o for o in body if o[0].legal_form is not None][:1]
+        if len(body) != 1:
             out.append(g)
         else:
-            target.extend(g)
-            target.sort(key=lambda m: m.start)
+            body[0].extend(g)
+            body[0].sort(key=lambda m: m.start)
     return sorted(out, key=lambda g: g[0].start)
 
 
-def _headline_description(text: str, group: list[OrgMention], headline_end: int) -> bool:
-    """Mentions only in the headline, two words, an adjective and a company's head, no legal form,
-    no quotes: «Уральский завод»."""
-    if any(m.end > headline_end or m.legal_form for m in group):
-        return False
-    words = plain(group[0].name).split()
-    written = text[group[0].start : group[0].end]
-    return len(words) == 2 and not any(q in written for q in "«»\"") and org_heads().get(
-        phrase_lemmas(words[1])
-    ) == "company"
+# a headline's word for the kind of school the body names fully
+HEAD_SYNONYMS = {"вуз": frozenset({"университет", "институт", "академия", "консерватория"})}
+# the shortest word a body's word may start with to share a head with it: «политех» of «политехнический»
+MIN_HEAD_STEM = 6
+
+
+def _head_word(name: str) -> str | None:
+    """The lemma of a name's organization head («Пермский завод ЖБИ» -> «завод»), else of its last word."""
+    lemmas = phrase_lemmas(plain(name))
+    heads = org_heads()
+    return next((lemma for lemma in lemmas if heads.get((lemma,))), lemmas[-1] if lemmas else None)
+
+
+def _has_head(name: str, head: str) -> bool:
+    """The name is headed by that word, or by a word it starts, or one of the kind it names: the
+    words up to the name's own head («политехнический университет»), not a parent named after it
+    («Комитет Госдумы ...» is no «Госдума»)."""
+    lemmas = phrase_lemmas(plain(name))
+    heads = org_heads()
+    own = next((k for k, lemma in enumerate(lemmas) if heads.get((lemma,))), 0)
+    return any(
+        lemma == head or lemma in HEAD_SYNONYMS.get(head, ()) or len(head) >= MIN_HEAD_STEM and lemma.startswith(head)
+        for lemma in lemmas[: own + 1]
+    )
+
+
+def _headline_description(group: list[OrgMention], headline_end: int) -> bool:
+    """Mentions only in the headline, no legal form: a description, not a name the body repeats."""
+    return not any(m.end > headline_end or m.legal_form for m in group)
 
 
 # «акционерного общества «Сибирская генерирующая компания» (АО «СГК-Энерго»)»: a name in brackets
