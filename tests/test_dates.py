@@ -726,6 +726,9 @@ CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None,
      "прошлого года.", datetime.date(2026, 5, 12),
      [("С 28 марта по 30 апреля", "2026-03-28/2026-04-30", True),
       ("тот же период прошлого года", "2025-03-28/2025-04-30", True)]),
+    # what must be done is still to come
+    ("Новый корпус больницы должен принять первых пациентов в III квартале.", datetime.date(2026, 3, 10),
+     [("III квартале", "2026-07/2026-09", True)]),
     # a month after the release, told in the past, is of the year before
     ("Годовая инфляция по итогам января 2026 года замедлилась до 6,8% с 7,3% в декабре.", datetime.date(2026, 2, 12),
      [("января 2026 года", "2026-01", False), ("декабре", "2025-12", False)]),
