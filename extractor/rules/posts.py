@@ -693,8 +693,9 @@ def _post_before_link_verb(tagged: Tagged, spans: NamedSpans, verb: int, sent_fi
     # назначен»
     opening = _bracket_opening(toks, verb - 1, sent_first) if toks[verb - 1].text == ")" else None
     end = verb if opening is None else opening
-    # «На должность заведующего кафедрой избрана ...»: the post in the genitive after «на должность»
-    at_post = next((k + 2 for k in range(lo, end - 2) if toks[k].text.lower() == "на"
+    # «На должность заведующего кафедрой избрана ...», «От должности министра освобожден ...»: the
+    # post in the genitive after «на должность», «от должности», «с поста»
+    at_post = next((k + 2 for k in range(lo, end - 2) if toks[k].text.lower() in POST_OF_LINK_NOUN
                     and toks[k + 1].lemma in LINK_NOUNS and toks[k - 1].lemma not in CANDIDACY_NOUNS), None)
     if at_post is not None and (head_end := match_post_head(toks, at_post, end)) is not None:
         if head_end == end or end <= _dependents(tagged, spans, head_end, end) <= verb:
@@ -713,6 +714,11 @@ def _post_before_link_verb(tagged: Tagged, spans: NamedSpans, verb: int, sent_fi
             post = _post_record(tagged, first, head_end, end)
             return [post] if post else []
     return []
+
+
+# the prepositions of a link noun before a verb: «На должность ... избрана», «От должности ...
+# освобожден», «С поста ... ушел»
+POST_OF_LINK_NOUN = frozenset({"на", "от", "с", "со"})
 
 
 # the words of a day a post starts on, read back from the verb: «с 21 января 2026 года»
