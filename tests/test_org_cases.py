@@ -859,6 +859,27 @@ def test_an_outlet_told_in_the_dative_without_the_models_span_is_found(extract):
     assert [(o["name"], o["kind"]) for o in doc["organizations"]] == [("Северный вестник", "other")]
 
 
+def test_an_offices_abbreviation_before_its_service_is_its_full_name(extract):
+    doc = extract("По данным Главного управления МЧС России по Курганской области, подтоплены 40 домов. Об этом "
+                  "сообщил начальник ГУ МЧС России по Курганской области Олег Рябов.")
+    assert [(o["name"], o["aliases"]) for o in doc["organizations"]] == [
+        ("Главное управление МЧС России по Курганской области", ["ГУ МЧС России по Курганской области"])
+    ]
+
+
+def test_a_lone_first_word_of_a_two_word_head_is_the_body_it_heads(extract):
+    doc = extract("Тверское областное Собрание депутатов приняло поправки. Проект губернатор внес в Собрание 2 июня.")
+    assert [(o["name"], o["aliases"]) for o in doc["organizations"]] == [
+        ("Тверское областное Собрание депутатов", ["Собрание"])
+    ]
+
+
+def test_an_administration_of_a_municipality_whose_quoted_name_is_a_place_elsewhere(extract):
+    doc = extract("Администрация муниципального образования «Город Энгельс» приступила к ремонту дорог. Работы "
+                  "проверил заместитель главы муниципального образования «Город Энгельс» Иван Петров.")
+    assert [o["name"] for o in doc["organizations"]] == ["Администрация муниципального образования «Город Энгельс»"]
+
+
 def test_a_short_name_in_brackets_may_name_the_place_of_its_office(extract):
     doc = extract("Отделение Фонда пенсионного и социального страхования Российской Федерации по Республике Марий Эл "
                   "(ОСФР по Республике Марий Эл) подвело итоги года. Управляющий ОСФР по Республике Марий Эл Ирина "

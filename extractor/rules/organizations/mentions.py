@@ -1073,6 +1073,17 @@ def _outside_headings(text: str, chosen: list[OrgMention]) -> list[OrgMention]:
     return [m for m in chosen if not headings.overlaps(m.start, m.end) or id(m) in kept]
 
 
+def _headed_before_quotes(tagged: Tagged, m: OrgMention) -> bool:
+    """An organization's head noun opens the mention before its quoted name: «Администрация
+    муниципального образования «Город Саратов»» is the administration, whatever else «Город
+    Саратов» names in the text (here the municipality: «главы муниципального образования «Город
+    Саратов»»)."""
+    i = tagged.token_at(m.start)
+    if i is None or tagged.tokens[i].text in OPEN_QUOTES:
+        return False
+    return (tagged.tokens[i].lemma,) in org_heads() and any(q in tagged.text[m.start : m.end] for q in OPEN_QUOTES)
+
+
 def _thing_keys(tagged: Tagged, m: OrgMention, why: str) -> set[tuple[str, ...]]:
     """The keys of a name that is an event or a thing everywhere in the text: a thing noun before
     a quoted or Cyrillic name names the thing («шаттл «Дискавери»», «телескоп Хаббл»), a name of
@@ -1189,7 +1200,10 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
         else:
             chosen.append(m)
     # «шаттл «Дискавери»» once makes every «Дискавери» of the text a shuttle
-    chosen = [m for m in chosen if m.legal_form is not None or not named_in(name_keys(tagged, m), not_here)]
+    chosen = [
+        m for m in chosen
+        if m.legal_form is not None or _headed_before_quotes(tagged, m) or not named_in(name_keys(tagged, m), not_here)
+    ]
     chosen = territory_references(_outside_headings(tagged.text, chosen))
     resolved = generic_references(tagged.text, chosen, generic, frozenset(exchanges), declared)
     # a bare head no organization named before resolves is the body of the text's country («в

@@ -260,6 +260,9 @@ def _descriptor_spelled(a: str, b: str) -> bool:
 # «УФНС», «УФАС»: the office («управление») of a federal service, by the service's abbreviation
 OFFICE_LETTER = "У"
 OFFICE_WORD = "управление"
+# an office's own abbreviation before the service's: «ГУ МЧС России по ...» is «Главное управление
+# МЧС России по ...»
+OFFICE_ABBREVIATIONS = {"ГУ": "главное управление", "ТУ": "территориальное управление"}
 
 
 @lru_cache(maxsize=1)
@@ -288,6 +291,8 @@ def _short_name_at(words: list[str], i: int) -> tuple[str | None, int]:
     word = words[i]
     if not word[:1].isupper():
         return None, 1
+    if word in OFFICE_ABBREVIATIONS and i + 1 < len(words):
+        return OFFICE_ABBREVIATIONS[word], 1
     office = word.isupper() and len(word) > 2 and word.startswith(OFFICE_LETTER)
     for n in (2, 1):
         key = " ".join(words[i : i + n]).lower()
@@ -471,12 +476,29 @@ def is_placed_body_short_form(short: str, name: str) -> bool:
 def is_lone_head_of(short: str, name: str) -> bool:
     """`short` is the head alone of a body named with adjectives and its territory: «Дума» of
     «Городская Дума города Калуги» (which of several bodies a lone head means, the caller decides)."""
-    split = split_territory(name)
-    if split is None or " " in short or phrase_lemmas(short) not in org_heads():
+    if " " in short:
         return False
+    if phrase_lemmas(short) not in org_heads():
+        return _head_of_described(short, name, two_words=True)
+    split = split_territory(name)
+    if split is None:
+        return _head_of_described(short, name)
     body = split[0]
     adjectives = name.split()[: len(body) - 1]
     return body[-1:] == _stems(plain(short)) and all(ADJECTIVE_WORD.fullmatch(w.lower()) for w in adjectives)
+
+
+def _head_of_described(short: str, name: str, two_words: bool = False) -> bool:
+    """«Собрание» of «Псковское областное Собрание депутатов»: the head (or the first word of a
+    head of two, `two_words`) after adjectives only, lowercase words of its complement after it."""
+    words = name.split()
+    stem = _stems(plain(short))
+    h = next((k for k, w in enumerate(words) if _stems(plain(w)) == stem), None)
+    if h is not None and two_words and phrase_lemmas(plain(" ".join(words[h : h + 2]))) not in org_heads():
+        return False
+    return h is not None and h > 0 and all(ADJECTIVE_WORD.fullmatch(w.lower()) for w in words[:h]) and all(
+        w.islower() for w in words[h + 1 :]
+    )
 
 
 # a place written as its letters after a body's name: «Парламент КБР», «Правительство ХМАО»
