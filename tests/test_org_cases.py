@@ -859,6 +859,11 @@ def test_an_outlet_told_in_the_dative_without_the_models_span_is_found(extract):
     assert [(o["name"], o["kind"]) for o in doc["organizations"]] == [("Северный вестник", "other")]
 
 
+def test_a_description_before_a_name_with_its_legal_form_is_no_organization(extract):
+    doc = extract("Курская фармацевтическая компания АО «Сейм-Фарм» получила регистрационное удостоверение.")
+    assert [(o["name"], o["legal_form"]) for o in doc["organizations"]] == [("Сейм-Фарм", "АО")]
+
+
 def test_an_offices_abbreviation_before_its_service_is_its_full_name(extract):
     doc = extract("По данным Главного управления МЧС России по Курганской области, подтоплены 40 домов. Об этом "
                   "сообщил начальник ГУ МЧС России по Курганской области Олег Рябов.")

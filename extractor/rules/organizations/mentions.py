@@ -1073,6 +1073,23 @@ def _outside_headings(text: str, chosen: list[OrgMention]) -> list[OrgMention]:
     return [m for m in chosen if not headings.overlaps(m.start, m.end) or id(m) in kept]
 
 
+def _without_descriptions_of_the_next(text: str, mentions: list[OrgMention]) -> list[OrgMention]:
+    """«Калужская фармацевтическая компания АО «Ворсинофарм»»: a name without a legal form or
+    quotes, headed by a company's noun and right before a name with its legal form, describes that
+    one; it is no organization of its own."""
+    out = []
+    for k, m in enumerate(mentions):
+        nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+        if (
+            nxt is not None and nxt.legal_form is not None and m.legal_form is None
+            and not text[m.end : nxt.start].strip() and not any(q in text[m.start : m.end] for q in QUOTE_CHARS)
+            and org_heads().get(phrase_lemmas(plain(m.name).split()[-1])) == "company"
+        ):
+            continue
+        out.append(m)
+    return out
+
+
 def _headed_before_quotes(tagged: Tagged, m: OrgMention) -> bool:
     """An organization's head noun opens the mention before its quoted name: «Администрация
     муниципального образования «Город Саратов»» is the administration, whatever else «Город
@@ -1217,6 +1234,7 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
     out = [with_brackets(tagged, m, others) for m in spelled_further(tagged.text, chosen)]
     out = joined_by_short_name(tagged.text, out)
     out = [with_legal_form_before(tagged.text, m) for m in _outside_others(out)]
+    out = _without_descriptions_of_the_next(tagged.text, out)
     out = with_parents(tagged.text, out, [m for _, m in ranked])
     # no candidate inside: the authority a unit's name ends with
     return [m if m.parent else with_parents(tagged.text, [m], _nested_authority(tagged, spans, m))[0] for m in out]
