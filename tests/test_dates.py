@@ -726,6 +726,10 @@ CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None,
      "прошлого года.", datetime.date(2026, 5, 12),
      [("С 28 марта по 30 апреля", "2026-03-28/2026-04-30", True),
       ("тот же период прошлого года", "2025-03-28/2025-04-30", True)]),
+    # a month told of in the future, half a year behind the release in another sentence's year, is next year's
+    ("С января по ноябрь 2026 года пособия получили 90 тыс. семей. Выплаты в новом размере начнут поступать в "
+     "январе.", datetime.date(2026, 12, 9),
+     [("С января по ноябрь 2026 года", "2026-01/2026-11", False), ("январе", "2027-01", False)]),
     # what must be done is still to come
     ("Новый корпус больницы должен принять первых пациентов в III квартале.", datetime.date(2026, 3, 10),
      [("III квартале", "2026-07/2026-09", True)]),

@@ -1190,6 +1190,8 @@ def _in_context(text: str, scan: _Scan, cands: list[_Cand]) -> list[_Cand]:
                     year = None
             if year is not None and _told_as_past(ctx, c, year, scan):
                 year -= 1  # «по итогам января 2026 года замедлилась ... с 7,3% в декабре»: the December before
+            elif year is not None and not own_sentence and _told_as_future(ctx, c, year, scan):
+                year += 1  # «Выплаты начнут поступать в январе» in December, after «за январь–октябрь 2026 года»
             if year is not None:
                 ctx.cands[i] = replace(c, value=c.make(year), relative=False)
             elif scan.year is not None:
@@ -1220,6 +1222,18 @@ def _told_as_past(ctx: _Context, c: _Cand, year: int, scan: _Scan) -> bool:
     return _tense_near(ctx.offsets, *sentence, c.start, c.end) == "past" and (
         _nearest_verb_form(ctx.offsets, *sentence, c.start, c.end) != "Inf"
     )
+
+
+def _told_as_future(ctx: _Context, c: _Cand, year: int, scan: _Scan) -> bool:
+    """A year-less date told of in the future that, in the year another sentence gives, would lie
+    more than half a year behind the release: it is of the year after («начнут поступать в
+    январе» in a December release)."""
+    value = c.make(year) if c.make is not None else None
+    if value is None or scan.ref is None or year != scan.ref.year:
+        return False
+    if _months_behind(value.split("/")[-1], scan.ref) <= HALF_A_YEAR:
+        return False
+    return _tense_near(ctx.offsets, *ctx.sentence(c.start), c.start, c.end) == "future"
 
 
 # how far behind the release a year-less day may be to stay in its year against another sentence's year
