@@ -859,6 +859,13 @@ def test_an_outlet_told_in_the_dative_without_the_models_span_is_found(extract):
     assert [(o["name"], o["kind"]) for o in doc["organizations"]] == [("Северный вестник", "other")]
 
 
+def test_a_quoted_name_declined_on_a_proper_noun_takes_the_nominative(extract):
+    doc = extract("Депутаты «Единой России» поддержали закон. Об этом сообщили корреспонденту «Вечерней Казани».")
+    assert [(o["name"], o["kind"]) for o in doc["organizations"]] == [
+        ("Единая Россия", "other"), ("Вечерняя Казань", "other")
+    ]
+
+
 def test_a_description_before_a_name_with_its_legal_form_is_no_organization(extract):
     doc = extract("Курская фармацевтическая компания АО «Сейм-Фарм» получила регистрационное удостоверение.")
     assert [(o["name"], o["legal_form"]) for o in doc["organizations"]] == [("Сейм-Фарм", "АО")]

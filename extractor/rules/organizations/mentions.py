@@ -906,9 +906,10 @@ def _place_mentions(tagged: Tagged) -> list[OrgMention]:
 
 def _declined_phrase(words: list[Token]) -> bool:
     """Quoted words that are a noun phrase in an oblique case, adjectives agreeing with their head
-    noun: «Пермского порохового завода»; a name of other words keeps its form («Газпром нефти»)."""
+    noun: «Пермского порохового завода», «Вечерней Перми»; a name of other words keeps its form
+    («Газпром нефти»)."""
     h = head_index(words)
-    if h is None or h == 0 or case_of(words[h]) in (None, "Nom") or words[h].pos != "NOUN":
+    if h is None or h == 0 or case_of(words[h]) in (None, "Nom") or words[h].pos not in ("NOUN", "PROPN"):
         return False
     return all(t.pos == "ADJ" and case_of(t) == case_of(words[h]) for t in words[:h])
 
