@@ -144,11 +144,17 @@ HEAD_SYNONYMS = {"вуз": frozenset({"университет", "институ�
 MIN_HEAD_STEM = 6
 
 
+def _own_head(lemmas: tuple[str, ...]) -> int | None:
+    """Where a name's first organization head word stands: «Пермский завод ЖБИ» -> 1."""
+    heads = org_heads()
+    return next((k for k, lemma in enumerate(lemmas) if heads.get((lemma,))), None)
+
+
 def _head_word(name: str) -> str | None:
     """The lemma of a name's organization head («Пермский завод ЖБИ» -> «завод»), else of its last word."""
     lemmas = phrase_lemmas(plain(name))
-    heads = org_heads()
-    return next((lemma for lemma in lemmas if heads.get((lemma,))), lemmas[-1] if lemmas else None)
+    own = _own_head(lemmas)
+    return lemmas[own] if own is not None else (lemmas[-1] if lemmas else None)
 
 
 def _has_head(name: str, head: str) -> bool:
@@ -156,8 +162,7 @@ def _has_head(name: str, head: str) -> bool:
     words up to the name's own head («политехнический университет»), not a parent named after it
     («Комитет Госдумы ...» is no «Госдума»)."""
     lemmas = phrase_lemmas(plain(name))
-    heads = org_heads()
-    own = next((k for k, lemma in enumerate(lemmas) if heads.get((lemma,))), 0)
+    own = _own_head(lemmas) or 0
     return any(
         lemma == head or lemma in HEAD_SYNONYMS.get(head, ()) or len(head) >= MIN_HEAD_STEM and lemma.startswith(head)
         for lemma in lemmas[: own + 1]
