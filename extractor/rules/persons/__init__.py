@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from extractor.lexicon.posts import LINK_NOUNS, starts_post
+from extractor.lexicon.posts import LINK_NOUNS, is_acting, starts_post
 from extractor.nlp.morph import UD_CASES, UD_OF, parses
 from extractor.nlp.phrases import DASHES, after_town_word
 from extractor.nlp.tagging import Tagged, Token, is_mixed_abbreviation, is_statistics_office
@@ -118,14 +118,18 @@ def _apposition_case(toks: list[Token], first: int) -> str | None:
     a nominative too."""
     for k in range(first - 1, max(-1, first - 1 - APPOSITION_REACH), -1):
         tok = toks[k]
-        if _post_noun(tok):
+        if _post_noun(tok, _opens_sentence(toks, k)):
             while tok.case == "Gen" and k > 0 and _post_noun(toks[k - 1], _opens_sentence(toks, k - 1)):
                 k -= 1  # «заместителем министра Батбаяром Ганболдом»: the case is the first post's
                 tok = toks[k]
+            while k >= 1 and toks[k - 1].pos == "ADJ" and toks[k - 1].text.islower():
+                k -= 1  # «исполняющий обязанности генерального директора»: past the post's modifiers
             if k >= 1 and toks[k - 1].lemma in LINK_NOUNS:
                 return None  # «пост министра культуры Марина Лебедева»: the link noun's genitive, no apposition
             if k >= 2 and toks[k - 1].text.lower() == "обязанности" and ACTING.fullmatch(toks[k - 2].text.lower()):
                 return toks[k - 2].case  # «исполняющая обязанности проректора Е. В. Сабитова»: the acting one's
+            if k >= 1 and is_acting(toks[k - 1]):
+                return None  # «И. о. министра ... А. В. Мельникова сообщила»: the short form has no case
             cases = {UD_OF.get(p.tag.case) for p in tok.parses if p.tag.POS == "NOUN" and p.tag.number == "sing"}
             if cases == {"Nom"}:
                 return "Nom"
