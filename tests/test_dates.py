@@ -424,6 +424,12 @@ DOC_DATES: list[tuple[str, datetime.date | None]] = [
         "отремонтировали 40 мостов, в 2026 году отремонтируют еще 12.",
         datetime.date(2025, 10, 16),
     ),
+    # nor the years of a budget's planning period
+    (
+        "САРАТОВ, 26 ноя — ИА «Волга». Дума приняла в первом чтении бюджет на 2027 год и плановый период 2028 "
+        "и 2029 годов. В 2026 году доходы превысили план.",
+        datetime.date(2026, 11, 26),
+    ),
     # a report's day with its weekday in the lead's running text dates the release
     (
         "Цены за март\n\nИнфляция по итогам марта 2026 года составила 0,4%, сообщил во вторник, 7 апреля, "
@@ -697,6 +703,16 @@ CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None,
      datetime.date(2026, 10, 29),
      [("2027 год", "2027", False), ("2028", "2028", False), ("2029 годов", "2029", False),
       ("1 ноября", "2026-11-01", True)]),
+    # a year something lasts since lends none to a date in another clause
+    ("Прежний директор, руководивший заводом с 2012 года, в апреле перешел в министерство.",
+     datetime.date(2026, 6, 10), [("2012 года", "2012", False), ("апреле", "2026-04", True)]),
+    # the last week in the accusative as in the prepositional; a weekday in brackets after a day is that day
+    ("За прошлую неделю с улиц вывезли 40 тыс. кубометров снега.", datetime.date(2026, 1, 21),
+     [("прошлую неделю", "2026-01-12/2026-01-18", True)]),
+    ("Декларации принимаются не позднее 1 декабря 2026 года (вторник), заявления — до 2 декабря (понедельник).",
+     datetime.date(2026, 11, 20),
+     [("1 декабря 2026 года", "2026-12-01", False), ("вторник", "2026-12-01", False),
+      ("2 декабря", "2026-12-02", False)]),
     # a clause set against the one before («..., а ...») takes no year from it for what is still ahead
     ("Завод выйдет на полную мощность в III квартале 2027 года, а первые поставки начнутся в ноябре.",
      datetime.date(2026, 10, 15), [("III квартале 2027 года", "2027-07/2027-09", False), ("ноябре", "2026-11", True)]),
@@ -742,10 +758,12 @@ CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None,
     # a start a few days ahead, told in the past: an order signed before it takes effect
     ("Начальником управления с 21 января назначена Ольга Лукина.", datetime.date(2026, 1, 20),
      [("21 января", "2026-01-21", True)]),
+    # a whole year after «с» lasts till now: it lends no year to a date in a later sentence, nor past a comma
+    # in its own
     ("С 2018 года Петрова руководила поликлиникой. Ее предшественник в ноябре ушел на пенсию. С 2020 года "
      "Орлов возглавлял отдел, а в мае перешел в министерство.", datetime.date(2026, 2, 3),
      [("2018 года", "2018", False), ("ноябре", "2025-11", True), ("2020 года", "2020", False),
-      ("мае", "2020-05", False)]),
+      ("мае", "2025-05", True)]),
 ]
 
 

@@ -1045,6 +1045,10 @@ class _Context:
             # «квоты на 2026 год будут распределены до 1 декабря», «слушания по бюджету на 2027 год –
             # на 26 ноября»: the quotas' or the budget's year, not the deadline's or the day set
             j = None
+        if j is not None and self._since_year(j) and "," in self.text[self.cands[j].end : c.start]:
+            # «руководивший университетом с 2011 года, в марте был избран»: a time lasting till now
+            # is no year for another clause
+            j = None
         if j is not None and self.cands[j].start >= lo:
             # «выйдет в III квартале 2027 года, а поставки начнутся в ноябре»: another clause's year
             # counts as another sentence's for what is still to come
@@ -1457,17 +1461,20 @@ _WEEKDAY_NOMINATIVES = {
     w: n for n, w in enumerate(("понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье"))
 }
 _WEEKDAY_HEADER_RE = re.compile(rf"(?<![а-яё])({'|'.join(_WEEKDAY_NOMINATIVES)})\s*,\s*\Z", re.IGNORECASE)
+# ... or in brackets after it: «не позднее 1 декабря 2026 года (вторник)»
+_WEEKDAY_BRACKETED_RE = re.compile(rf"\s*\(\s*({'|'.join(_WEEKDAY_NOMINATIVES)})\s*\)", re.IGNORECASE)
 
 
 def _weekday_headers(text: str, kept: list[_Cand]) -> list[_Cand]:
-    """«Среда, 9 сентября 2026», «четверг, 24 сентября»: the weekday named before a day of that
-    weekday is a mention of that day too."""
+    """«Среда, 9 сентября 2026», «четверг, 24 сентября», «1 декабря 2026 года (вторник)»: the
+    weekday named before a day of that weekday, or in brackets after it, is a mention of that day too."""
     out = list(kept)
     for day in kept:
         if not day.is_day or day.value is None or len(day.value) != len("YYYY-MM-DD"):
             continue
         m = _WEEKDAY_HEADER_RE.search(text, max(0, day.start - WEEKDAY_REACH), day.start)
-        if m is None or any(c.start <= m.start() < c.end for c in kept):
+        m = m or _WEEKDAY_BRACKETED_RE.match(text, day.end)
+        if m is None or any(c.start <= m.start(1) < c.end for c in kept):
             continue
         if _WEEKDAY_NOMINATIVES[m.group(1).lower()] == datetime.date.fromisoformat(day.value).weekday():
             out.append(_Cand(m.start(1), m.end(1), day.value, False, True, "near"))
@@ -1716,11 +1723,21 @@ def _year_by_weekday(head: str, cand: _Cand, year: int) -> int:
     return year
 
 
+def _planned_for(text: str, c: _Cand) -> bool:
+    """A year or period a plan is for: «на 2026 год», «на IV квартал 2028 года», «на 2027 год и
+    плановый период 2028 и 2029 годов»."""
+    assert c.value is not None
+    if ("-" not in c.value or c.kind == "period") and _word_before(text, c) == "на":
+        return True
+    return _PLAN_YEARS_RE.search(text, max(0, c.start - PLAN_YEARS_REACH), c.start) is not None
+
+
 def _reported_years(text: str, scan: _Scan) -> list[int]:
     """The years the text tells of as past or present, which a release is no earlier than: a
     dateline without a year takes the latest. Not a year something lasts since («с 2021 года он
     возглавлял»), nor a target, nor one of the future tense («в 2027 году построят»), nor a
-    comparison's base, nor the years a plan or a contract is for («договор на 2026–2028 годы»), nor
+    comparison's base, nor the years a plan or a contract is for («договор на 2026–2028 годы», «на
+    2027 год и плановый период 2028 и 2029 годов»), nor
     a day set for something («заседание назначено на 18 марта 2027 года»); a
     period counts by its last year («к отопительному сезону 2025-2026 годов»); a whole year whose
     results are given («по итогам 2025 года») is reported the year after. With none of them, the
@@ -1733,9 +1750,7 @@ def _reported_years(text: str, scan: _Scan) -> list[int]:
         # nor a comparison's base («на 2,1 п.п. ниже уровня 2024 года»: the year before the one told of)
         if c.relative or c.bare or c.value is None or _bound(text, c) or ctx.base[i]:
             continue
-        # «на 2026 год», «на IV квартал 2028 года»: what a plan is for
-        whole_years = "-" not in c.value
-        if (whole_years or c.kind == "period") and _word_before(text, c) == "на":
+        if _planned_for(text, c):
             continue
         if _SCHEDULED_RE.search(text, max(0, c.start - WORD_BEFORE_REACH), c.start):
             continue  # «заседание назначено на 18 марта 2027 года»: a day set, still to come
@@ -1783,8 +1798,9 @@ def _doc_date(head: str, scan: _Scan, reported: Callable[[], list[int]]) -> tupl
             and (y := _years_of(c.value)) is not None and y >= EARLIEST_RELEASE_YEAR
         ]
         told = reported() if named else []
-        # with none told, a year the header names, but not one something lasts since («руководил с 1993 года»)
-        years = told or [y for y, c in named if not _lasts_since(head, c)]
+        # with none told, a year the header names, but not one something lasts since («руководил с 1993 года»),
+        # nor one a plan is for («на 2027 год и плановый период 2028 и 2029 годов»)
+        years = told or [y for y, c in named if not _lasts_since(head, c) and not _planned_for(head, c)]
         for cand in cands:
             if best is not None and not _city_dateline(head, cand):
                 continue  # over a date of the running text, a dateline only: «РЯЗАНЬ, 5 марта.»
