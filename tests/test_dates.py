@@ -424,6 +424,13 @@ DOC_DATES: list[tuple[str, datetime.date | None]] = [
         "отремонтировали 40 мостов, в 2026 году отремонтируют еще 12.",
         datetime.date(2025, 10, 16),
     ),
+    # a day of the text with its year within a month of the dateline's day gives the year, over the
+    # years the text reports as past
+    (
+        "ИРКУТСК, 15 янв — ИА «Тайга». Губернатор подписал указ: «Назначить Петрова министром с 16 января 2026 "
+        "года». В 2025 году в регионе посадили 90 тыс. га леса.",
+        datetime.date(2026, 1, 15),
+    ),
     # nor the years of a budget's planning period
     (
         "САРАТОВ, 26 ноя — ИА «Волга». Дума приняла в первом чтении бюджет на 2027 год и плановый период 2028 "
@@ -703,6 +710,9 @@ CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None,
      datetime.date(2026, 10, 29),
      [("2027 год", "2027", False), ("2028", "2028", False), ("2029 годов", "2029", False),
       ("1 ноября", "2026-11-01", True)]),
+    # a month just behind the release, in the next sentence after a whole year, is this year's
+    ("За 2025 год инфляция в крае составила 7,9%. Сильнее всего в январе подорожали овощи.",
+     datetime.date(2026, 2, 4), [("2025 год", "2025", False), ("январе", "2026-01", True)]),
     # a year something lasts since lends none to a date in another clause
     ("Прежний директор, руководивший заводом с 2012 года, в апреле перешел в министерство.",
      datetime.date(2026, 6, 10), [("2012 года", "2012", False), ("апреле", "2026-04", True)]),

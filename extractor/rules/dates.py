@@ -1254,11 +1254,14 @@ def _behind(c: _Cand, year: int, scan: _Scan) -> bool:
 
 
 def _just_behind(c: _Cand, scan: _Scan) -> bool:
-    """The year-less day, in the reference year, falls in the month before the reference date."""
+    """The year-less day, in the reference year, falls in the month before the reference date; a
+    year-less month is the reference date's or the one before it («в январе» in early February)."""
     value = c.make(scan.year) if c.make is not None and scan.year is not None else None
-    if not c.is_day or value is None or len(value) != len("YYYY-MM-DD") or scan.ref is None:
+    if value is None or scan.ref is None:
         return False
-    return 0 <= -_days_ahead(value, scan.ref) <= JUST_BEHIND_DAYS
+    if not c.is_day:
+        return len(value) == len("YYYY-MM") and 0 <= _months_behind(value, scan.ref) <= 1
+    return len(value) == len("YYYY-MM-DD") and 0 <= -_days_ahead(value, scan.ref) <= JUST_BEHIND_DAYS
 
 
 def _ahead(c: _Cand, scan: _Scan) -> bool:
@@ -1707,6 +1710,33 @@ def _weekday_told(head: str, cand: _Cand) -> bool:
     return cand.value is None and before is not None
 
 
+# how near a day of the text with its year must be to a yearless dateline's day to give it that year
+NEAR_DAY_DAYS = 31
+
+
+def _year_of_a_day_near(scan: _Scan, cand: _Cand) -> int | None:
+    """The year of a yearless dateline from a day of the text that names its year and falls within
+    a month of the dateline's day in that year, or across New Year: «ИРКУТСК, 15 янв» with
+    «Назначить ... с 16 января 2026 года» is 2026, whatever year the text reports as past. The
+    nearest such day decides."""
+    if cand.make is None:
+        return None
+    text = scan.offsets.tagged.text
+    best: tuple[int, int] | None = None
+    for c in _candidates(text, scan):
+        if c.relative or not c.is_day or c.value is None or len(c.value) != len("YYYY-MM-DD") or c.start == cand.start:
+            continue
+        day = datetime.date.fromisoformat(c.value)
+        for year in (day.year - 1, day.year, day.year + 1):
+            value = cand.make(year)
+            if value is None:
+                continue
+            distance = abs((datetime.date.fromisoformat(value) - day).days)
+            if distance <= NEAR_DAY_DAYS and (best is None or distance < best[0]):
+                best = (distance, year)
+    return best[1] if best else None
+
+
 def _year_by_weekday(head: str, cand: _Cand, year: int) -> int:
     """The year of a yearless dateline: the one the text's years point to, or the year after it
     when only there the day falls on the weekday the header names («АРХАНГЕЛЬСК, 16 апреля. ...
@@ -1812,7 +1842,8 @@ def _doc_date(head: str, scan: _Scan, reported: Callable[[], list[int]]) -> tupl
             if _line_score(head, cand) < 2 and not told_on:
                 continue
             key = (max(_line_score(head, cand), 2 if told_on else 1), -cand.start)
-            value = cand.make(_year_by_weekday(head, cand, max(years)))
+            year = _year_of_a_day_near(scan, cand) or _year_by_weekday(head, cand, max(years))
+            value = cand.make(year)
             if value and (best is None or key > best):
                 best, best_value, best_cand = key, value, None
     if best_value is None:
