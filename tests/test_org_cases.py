@@ -2248,3 +2248,21 @@ def test_a_head_and_the_one_a_body_is_named_after_is_its_short_name(extract):
     assert [(o["name"], o["aliases"]) for o in doc["organizations"]] == [
         ("Курганский областной художественный музей имени Г. А. Травникова", ["Музей Травникова"])
     ]
+
+
+def test_a_time_or_channel_after_po_ends_a_name(extract):
+    # «по будням», «по телефону» say when or how a body works, not what it deals with
+    doc = extract(
+        "Управление Роспотребнадзора по Псковской области проверило воду. Вопросы принимает горячая линия "
+        "Управления по будням с 9 до 17 часов, а Отделение Социального фонда по телефону."
+    )
+    got = {(m["text"], m["start"]) for o in doc["organizations"] for m in o["mentions"]}
+    assert ("Управления", 97) in got and ("Отделение Социального фонда", 137) in got
+    assert not any("будням" in text or "телефону" in text for text, _ in got)
+
+
+def test_units_in_the_plural_name_no_unit(extract):
+    doc = extract(
+        "Итоги квартала всех подразделений ДВТУ рассмотрят на коллегии. Отдел кадров ДВТУ набирает сотрудников."
+    )
+    assert sorted(o["name"] for o in doc["organizations"]) == ["ДВТУ", "Отдел кадров ДВТУ"]

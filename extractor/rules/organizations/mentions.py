@@ -553,6 +553,9 @@ def _unit_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
         if not n or not tok.text[:1].islower() or quoted_name or _managing(toks, i, i + n):
             i += 1  # «филиал «Владимирский полиэфир»» is a name of its own; «службе «Голоса Америки»» a unit
             continue
+        if toks[i + n - 1].feats.get("Number") == "Plur":
+            i += n  # «итоги всех подразделений ДВТУ»: units in the plural name none of them
+            continue
         sent = tagged.sents[tok.sent]
         organ = org_organs().longest_at(toks, i, min(len(toks), i + n + 1))
         if organ:  # «совет директоров», «наблюдательный совет»: an organ, no unit
