@@ -478,6 +478,10 @@ def _can_be(word: str, case: str) -> bool:
     return not nouns or any(p.tag.case in cases and p.tag.number != "plur" for p in nouns)
 
 
+# «генеральный директор которого Иван Петров»: a relative pronoun between a post and its holder
+RELATIVE_GENITIVES = frozenset({"которого", "которой", "которых"})
+
+
 def _posts_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Post]:
     """Posts standing right before the name; two of them may stand in a row («председатель
     Совета муфтиев России шейх Равиль Гайнутдин»)."""
@@ -490,6 +494,10 @@ def _posts_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Pos
         # a list of posts and names: «министр промышленности области – Владимир Разумков»,
         # «руководитель агентства: Иван Петров»
         found = _posts_reaching(tagged, spans, nm, lo, separator, sent.first, depth=MAX_POSTS_IN_A_ROW)
+    if not found and separator > sent.first and toks[separator].text.lower() in RELATIVE_GENITIVES:
+        # «ООО «Амурский берег», генеральный директор которого Станислав Мун»: the post of the body
+        # the relative pronoun stands for
+        found = _posts_reaching(tagged, spans, nm, lo, separator, sent.first, depth=1)
     if not found and separator > sent.first and toks[separator].text == ")":
         # a note in brackets between the post and the name: «директор ООО «Вектор» (входит в
         # группу «Альфа») Иван Петров», «представитель союза (Unión Nacional) Сесар Дуран»
