@@ -2266,3 +2266,16 @@ def test_units_in_the_plural_name_no_unit(extract):
         "Итоги квартала всех подразделений ДВТУ рассмотрят на коллегии. Отдел кадров ДВТУ набирает сотрудников."
     )
     assert sorted(o["name"] for o in doc["organizations"]) == ["ДВТУ", "Отдел кадров ДВТУ"]
+
+
+def test_a_long_descriptor_before_a_quoted_name_is_the_same_organization(extract):
+    doc = extract(
+        "«Росморпорт-Север» закажет три ледокола. Государственная корпорация по развитию северного морского "
+        "транспорта «Росморпорт-Север» подписала контракт с верфью."
+    )
+    (org,) = doc["organizations"]
+    assert {org["name"], *org["aliases"]} == {
+        "Росморпорт-Север",
+        "Государственная корпорация по развитию северного морского транспорта «Росморпорт-Север»",
+    }
+    assert [m["start"] for m in org["mentions"]] == [0, 41]

@@ -313,9 +313,10 @@ def _short_name_at(words: list[str], i: int) -> tuple[str | None, int]:
 # goes by the quoted one
 QUOTED_AFTER_DESCRIPTOR = re.compile(r"\S+ [«\"„“](.+)[»\"“”]")
 # a descriptor of a few words before a quoted name («Коммерческий банк «Ладья-Кредит»», «Пермский
-# академический театр драмы «Прикамье»»), or before a
+# академический театр драмы «Прикамье»», «Государственная корпорация по развитию речного
+# транспорта «Росречфлот»»), or before a
 # Latin one («Компания Özkaya Plastik»): the same organization as the name alone
-DESCRIBED_QUOTED = re.compile(r"(?:\S+ ){1,5}[«\"„“](.+)[»\"“”]")
+DESCRIBED_QUOTED = re.compile(r"(?:\S+ ){1,8}[«\"„“](.+)[»\"“”]")
 LATIN_AFTER_DESCRIPTOR = re.compile(r"(?:[А-ЯЁа-яё-]+ ){1,3}([^\W\dА-ЯЁа-яё_][^А-ЯЁа-яё]*)")
 
 
