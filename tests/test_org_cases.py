@@ -2279,3 +2279,20 @@ def test_a_long_descriptor_before_a_quoted_name_is_the_same_organization(extract
         "Государственная корпорация по развитию северного морского транспорта «Росморпорт-Север»",
     }
     assert [m["start"] for m in org["mentions"]] == [0, 41]
+
+
+def test_a_field_of_listed_adjectives_is_all_the_names_and_its_opening_words_name_it_again(extract):
+    doc = extract(
+        "Дальневосточное управление Федеральной службы по ветеринарному, фитосанитарному и карантинному надзору "
+        "начало проверку. Дальневосточное управление направит предписание."
+    )
+    assert [(o["name"], len(o["mentions"])) for o in doc["organizations"]] == [
+        ("Дальневосточное управление Федеральной службы по ветеринарному, фитосанитарному и карантинному надзору", 2),
+    ]
+
+
+def test_opening_words_with_a_lowercase_complement_left_out_are_another_body():
+    from extractor.rules.organizations.names import is_leading_short_form
+
+    assert is_leading_short_form("Сибирское управление", "Сибирское управление Ростехнадзора")
+    assert not is_leading_short_form("Русская православная церковь", "Русская православная церковь заграницей")

@@ -166,4 +166,21 @@ def _object_after_name(before: Token, tok: Token) -> bool:
 
 def name_reach(tagged: Tagged, spans: NamedSpans, j: int, limit: int) -> int:
     """How far the dependents of a head ending at token j go as part of a name."""
-    return name_end(tagged, j, extend_dependents(tagged, spans, j, limit, preps=ORG_PREPS))
+    end = name_end(tagged, j, extend_dependents(tagged, spans, j, limit, preps=ORG_PREPS))
+    field = _cut_field(tagged.tokens, j, end, limit)
+    if field is not None:
+        # «службы по экологическому, | технологическому и атомному надзору»: the reach stopped inside
+        # a field's list of adjectives; read the field again from its «по»
+        end = max(end, name_end(tagged, field, extend_dependents(tagged, spans, field, limit, preps=ORG_PREPS)))
+    return end
+
+
+def _cut_field(toks: list[Token], first: int, end: int, limit: int) -> int | None:
+    """The «по» of a field that [first, end) stops inside of, on a lowercase adjective before a
+    comma or «и»: a name never ends in one."""
+    if end >= limit or end <= first or toks[end].text not in (",", "и"):
+        return None
+    last = toks[end - 1]
+    if last.pos != "ADJ" or not last.text.islower():
+        return None
+    return next((k for k in range(end - 2, first - 1, -1) if toks[k].text == "по"), None)

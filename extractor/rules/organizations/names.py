@@ -489,6 +489,20 @@ def is_lone_head_of(short: str, name: str) -> bool:
     return body[-1:] == _stems(plain(short)) and all(ADJECTIVE_WORD.fullmatch(w.lower()) for w in adjectives)
 
 
+def is_leading_short_form(short: str, name: str) -> bool:
+    """`short` is the adjectives and head `name` opens with, the body it belongs to left out:
+    «Сибирское управление» of «Сибирское управление Федеральной службы по экологическому,
+    технологическому и атомному надзору»."""
+    words, short_words = name.split(), short.split()
+    if not 2 <= len(short_words) < len(words) or phrase_lemmas(short_words[-1]) not in org_heads():
+        return False
+    if not words[len(short_words)][:1].isupper():
+        return False  # a lowercase complement makes another body: «Русская православная церковь заграницей»
+    if not all(ADJECTIVE_WORD.fullmatch(w.lower()) for w in short_words[:-1]):
+        return False
+    return _stems(plain(short)) == _stems(plain(" ".join(words[: len(short_words)])))
+
+
 def _head_of_described(short: str, name: str, two_words: bool = False) -> bool:
     """«Собрание» of «Псковское областное Собрание депутатов»: the head (or the first word of a
     head of two, `two_words`) after adjectives only, lowercase words of its complement after it."""
