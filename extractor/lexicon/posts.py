@@ -121,12 +121,18 @@ SUBSTANTIVE_PARTICIPLE = ("щий", "щая", "вший", "вшая")
 def post_lemma(tok: Token) -> str:
     """A token's lemma as the post lexicon reads it: «экс-премьера» is a former «премьер»; a
     word the tagger read otherwise may still be a post in another reading («нападающий»,
-    a participle to the tagger, is a forward)."""
+    a participle to the tagger, is a forward; «временным» the tagger reads as «временной»)."""
     text = tok.text.lower()
     if text.startswith(EX_PREFIX) and len(text) > len(EX_PREFIX):
         return _lemma_of_word(text[len(EX_PREFIX) :])
     lemma = _compound_head(tok.lemma)
-    if starts_post(lemma) or not lemma.endswith(SUBSTANTIVE_PARTICIPLE):
+    if starts_post(lemma):
+        return lemma
+    if tok.pos == "ADJ":
+        # «Временным управляющим»: the tagger's «временной» is «временный» in another reading
+        other = _lemma_of_word(text)
+        return other if starts_post(other) else lemma
+    if not lemma.endswith(SUBSTANTIVE_PARTICIPLE):
         return lemma
     other = _lemma_of_word(text)  # the lexicon keys «нападающий» by its dictionary lemma «нападать»
     return other if starts_post(other) else lemma

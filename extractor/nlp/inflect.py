@@ -64,12 +64,15 @@ def inflect_word(word: str, parse: Parse, grams: set[str], fallback: set[str] | 
 
 @lru_cache(maxsize=INFLECT_CACHE)
 def nominative_word(
-    word: str, pos: str, case: str | None, gender: str | None = None, number: str | None = None
+    word: str, pos: str, case: str | None, gender: str | None = None, number: str | None = None,
+    lemma: str | None = None,
 ) -> str:
-    """`word` in the nominative, agreeing with `gender`/`number` (OpenCorpora grammemes) if given."""
+    """`word` in the nominative, agreeing with `gender`/`number` (OpenCorpora grammemes) if given;
+    of `lemma` when the word has a reading of it («временным» of «временный», not «временной»)."""
     if case == "Nom" or not word[:1].isalpha() or is_mixed_abbreviation(word):
         return word
     found = [p for p in parses(word.lower()) if fits(p, pos, case)]
+    found = [p for p in found if p.normal_form == lemma] or found
     if not found:
         return word
     parse = found[0]
@@ -189,7 +192,7 @@ def nominative_phrase(tokens: Sequence[Token], text: str) -> str:
             case = tok.case or tokens[head].case
             if i < head and pos in ADJISH and not any(fits(p, pos, case) for p in tok.parses):
                 case = tokens[head].case  # it agrees with its head: «Исетского» read as instrumental
-            words.append(nominative_word(tok.text, pos, case, gender, number))
+            words.append(nominative_word(tok.text, pos, case, gender, number, tok.lemma))
         else:
             words.append(tok.text)
     return join_tokens(tokens, words, text)

@@ -310,6 +310,8 @@ def _nominative_role(tokens: list[Token], text: str) -> str:
     обязанности губернатора» -> «исполняющий обязанности губернатора»; «И.о. главы» never declines."""
     acting = next((i for i, t in enumerate(tokens[:ACTING_WITHIN]) if is_acting(t)), None)
     if acting is None:
+        # an adjective in the reading the post lexicon knows: «временным» of «временный», not «временной»
+        tokens = [replace(t, lemma=post_lemma(t)) if t.pos == "ADJ" else t for t in tokens]
         return _participle_role(tokens, text) or nominative_phrase(tokens, text)
     tok = tokens[acting]
     if not tok.text.lower().startswith("исполняющ") or tok.case == "Nom":
@@ -333,7 +335,7 @@ def _participle_role(tokens: list[Token], text: str) -> str | None:
     if after is not None and after.pos == "NOUN" and after.case == tokens[head].case and starts_post(after.lemma):
         return None  # «управляющим директором»: the participle is the post's adjective
     gender = "femn" if said.lower().endswith("ая") else "masc"
-    words = [nominative_word(t.text, "ADJ", t.case, gender, "sing") for t in tokens[:head]]
+    words = [nominative_word(t.text, "ADJ", t.case, gender, "sing", t.lemma) for t in tokens[:head]]
     words += [said] + [t.text for t in tokens[head + 1 :]]
     return join_tokens(tokens, words, text)
 
