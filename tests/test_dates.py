@@ -713,6 +713,8 @@ CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None,
     # a month just behind the release, in the next sentence after a whole year, is this year's
     ("За 2025 год инфляция в крае составила 7,9%. Сильнее всего в январе подорожали овощи.",
      datetime.date(2026, 2, 4), [("2025 год", "2025", False), ("январе", "2026-01", True)]),
+    ("В 2025 году выручка дилера снизилась на 34%. В сентябре дилер лишился договора с дистрибьютором.",
+     datetime.date(2026, 11, 18), [("2025 году", "2025", False), ("сентябре", "2026-09", True)]),
     # a year something lasts since lends none to a date in another clause
     ("Прежний директор, руководивший заводом с 2012 года, в апреле перешел в министерство.",
      datetime.date(2026, 6, 10), [("2012 года", "2012", False), ("апреле", "2026-04", True)]),

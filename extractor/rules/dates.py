@@ -1242,6 +1242,8 @@ def _told_as_future(ctx: _Context, c: _Cand, year: int, scan: _Scan) -> bool:
 
 # how far behind the release a year-less day may be to stay in its year against another sentence's year
 JUST_BEHIND_DAYS = 31
+# ... and a year-less month, by whole months
+JUST_BEHIND_MONTHS = 3
 
 
 def _behind(c: _Cand, year: int, scan: _Scan) -> bool:
@@ -1255,12 +1257,13 @@ def _behind(c: _Cand, year: int, scan: _Scan) -> bool:
 
 def _just_behind(c: _Cand, scan: _Scan) -> bool:
     """The year-less day, in the reference year, falls in the month before the reference date; a
-    year-less month is the reference date's or the one before it («в январе» in early February)."""
+    year-less month is the reference date's or one of the three before it («в январе» in early
+    February, «В сентябре дилер лишился договора» in November)."""
     value = c.make(scan.year) if c.make is not None and scan.year is not None else None
     if value is None or scan.ref is None:
         return False
     if not c.is_day:
-        return len(value) == len("YYYY-MM") and 0 <= _months_behind(value, scan.ref) <= 1
+        return len(value) == len("YYYY-MM") and 0 <= _months_behind(value, scan.ref) <= JUST_BEHIND_MONTHS
     return len(value) == len("YYYY-MM-DD") and 0 <= -_days_ahead(value, scan.ref) <= JUST_BEHIND_DAYS
 
 
