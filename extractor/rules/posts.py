@@ -164,10 +164,24 @@ def _dependents(tagged: Tagged, spans: NamedSpans, j: int, limit: int) -> int:
         tagged, spans, j + 1, limit
     ):
         j += 2  # «министр энергетики | и ЖКХ Свердловской области»: the head's genitive goes on
+    j = _past_field_list(toks, j, limit)
     end = extend_dependents(tagged, spans, j, limit, _chained_post, name_lists=True)
     # «членом совета директоров и советником ...», «... директоров и советника»: a post after
     # «и» is another post, not a dependent of this one
     return next((k for k in range(j, end - 1) if toks[k].text == "и" and match_post_head(toks, k + 1, end)), end)
+
+
+def _past_field_list(toks: list[Token], j: int, limit: int) -> int:
+    """A head ending in a field («директор по маркетингу») goes on with the fields after «и» or a
+    comma: «директор по маркетингу и продажам», «по экономике, финансам и инвестициям»."""
+    if j < 2 or case_of(toks[j - 1]) != "Dat" or not any(t.text == "по" for t in toks[max(0, j - 4) : j - 1]):
+        return j
+    k = j
+    while k + 1 < limit and toks[k].text in (",", "и") and toks[k + 1].text.islower() and case_of(toks[k + 1]) == "Dat":
+        k += 1
+        while k < limit and toks[k].text.islower() and toks[k].pos in ("NOUN", "ADJ") and case_of(toks[k]) == "Dat":
+            k += 1
+    return k
 
 
 def _role_end(toks: list[Token], head_end: int, last: int) -> int:
