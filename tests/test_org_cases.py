@@ -2296,3 +2296,13 @@ def test_opening_words_with_a_lowercase_complement_left_out_are_another_body():
 
     assert is_leading_short_form("Сибирское управление", "Сибирское управление Ростехнадзора")
     assert not is_leading_short_form("Русская православная церковь", "Русская православная церковь заграницей")
+
+
+def test_the_operator_of_a_chain_in_brackets_is_the_chain_s_company(extract):
+    doc = extract(
+        "Торговая сеть «Волжские продукты» (оператор – общество с ограниченной ответственностью «Торговый дом "
+        "«Поволжье»») открыла 12 магазинов."
+    )
+    assert [(o["name"], o["legal_form"], o["aliases"]) for o in doc["organizations"]] == [
+        ("Торговый дом «Поволжье»", "ООО", ["Волжские продукты"])
+    ]
