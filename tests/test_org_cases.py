@@ -2306,3 +2306,8 @@ def test_the_operator_of_a_chain_in_brackets_is_the_chain_s_company(extract):
     assert [(o["name"], o["legal_form"], o["aliases"]) for o in doc["organizations"]] == [
         ("Торговый дом «Поволжье»", "ООО", ["Волжские продукты"])
     ]
+
+
+def test_a_customs_post_is_an_authority(extract):
+    doc = extract("Сотрудники Читинского таможенного поста изъяли партию контрафакта.")
+    assert [(o["name"], o["kind"]) for o in doc["organizations"]] == [("Читинский таможенный пост", "authority")]
