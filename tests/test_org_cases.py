@@ -2311,3 +2311,17 @@ def test_the_operator_of_a_chain_in_brackets_is_the_chain_s_company(extract):
 def test_a_customs_post_is_an_authority(extract):
     doc = extract("Сотрудники Читинского таможенного поста изъяли партию контрафакта.")
     assert [(o["name"], o["kind"]) for o in doc["organizations"]] == [("Читинский таможенный пост", "authority")]
+
+
+def test_a_short_name_with_its_place_in_brackets_is_an_alias_and_a_founder_takes_none(extract):
+    doc = extract(
+        "Территориальный фонд обязательного медицинского страхования Курской области (ТФОМС Курской области) "
+        "оплатил лечение. Операции провели в клинике федерального государственного бюджетного образовательного "
+        "учреждения высшего образования «Курский медицинский университет» Министерства здравоохранения "
+        "Российской Федерации (КМУ)."
+    )
+    got = {o["name"]: o["aliases"] for o in doc["organizations"]}
+    assert got["Территориальный фонд обязательного медицинского страхования Курской области"] == [
+        "ТФОМС Курской области"
+    ]
+    assert got["Министерство здравоохранения Российской Федерации"] == []

@@ -65,6 +65,7 @@ from extractor.rules.organizations.filters import (
 from extractor.rules.organizations.names import (
     LATIN_WORD,
     PAREN_ABBR,
+    PAREN_ABBR_PLACE,
     OrgMention,
     is_short_body_name,
     known_short_name,
@@ -404,8 +405,12 @@ def _head_mentions(tagged: Tagged, spans: NamedSpans, descriptors: Coverage) -> 
             territory = territory and toks[head_end].lemma in territory_nouns() and case_of(toks[head_end]) == "Gen"
             if last > head_end and (_is_capitalized(toks[first]) or named_place or lowercase_name or territory):
                 words = toks[first:last]
-                name = _nominative_name(words, tagged.text)
-                out.append(OrgMention(words[0].start, words[-1].end, name[:1].upper() + name[1:], None, kind))
+                name, short = _short_name_split(_nominative_name(words, tagged.text))
+                if first > 0 and toks[first - 1].text in QUOTE_CHARS and case_of(toks[first]) == "Gen":
+                    # «... «Южнороссийский медицинский университет» Министерства здравоохранения
+                    # Российской Федерации (ЮРМУ)»: the founder's name; the short name is the institution's
+                    short = None
+                out.append(OrgMention(words[0].start, words[-1].end, name[:1].upper() + name[1:], None, kind, short))
                 i = last
                 continue
         i += 1
@@ -807,6 +812,15 @@ def _ner_mentions(
     return out
 
 
+def _short_name_split(name: str) -> tuple[str, str | None]:
+    """A name and the short name in brackets its dependents took in: «Министерство здравоохранения
+    Российской Федерации (ЮРМУ)» -> the name and «ЮРМУ»; a legal form or a word in brackets stays."""
+    m = PAREN_ABBR.match(name) or PAREN_ABBR_PLACE.match(name)
+    if m is None or m.group(2) in legal_forms().kinds or sum(c.isupper() for c in m.group(2).split()[0]) < 2:
+        return name, None  # not «Республики Саха (Якутия)»: a place's other name
+    return m.group(1), m.group(2)
+
+
 # the words after «и» looked at for another body's head
 MAX_COORDINATED_HEAD_WORDS = 4
 
@@ -847,10 +861,11 @@ def _ner_mention(tagged: Tagged, span: Span, first: int, last: int) -> OrgMentio
         name = raw
     name = tidy(name)
     alias = None
-    m_abbr = PAREN_ABBR.match(name)
+    pattern = PAREN_ABBR if PAREN_ABBR.match(name) else PAREN_ABBR_PLACE
+    m_abbr = pattern.match(name)
     if m_abbr:
         # the short form as written («СПбГУ»), not as inflection left it
-        raw_abbr = PAREN_ABBR.match(tidy(raw))
+        raw_abbr = pattern.match(tidy(raw))
         name, alias = m_abbr.group(1), raw_abbr.group(2) if raw_abbr else m_abbr.group(2)
         if alias in forms.kinds:  # «Банк ВТБ (ПАО)»: a legal form in brackets
             legal, alias = legal or alias, None

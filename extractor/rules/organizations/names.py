@@ -25,6 +25,10 @@ from extractor.nlp.tagging import is_ministry_short_name, is_statistics_office
 HEREAFTER_LEAD = r"далее\s*[–—-]?\s*"
 # a name that took its short name in brackets in, one word or a few: «(МГУ)», «(ИХУ СО РАН)»
 PAREN_ABBR = re.compile(r"^(.+?)\s*\(\s*([A-ZА-ЯЁ][A-ZА-ЯЁа-яё.\-]{1,19}(?:\s[А-ЯЁ][А-ЯЁа-яё]{0,6}[А-ЯЁ]){0,3})\s*\)?$")
+# ... or an abbreviation and its place: «(ТФОМС Ростовской области)», «(УФНС России по Приморскому краю)»
+PAREN_ABBR_PLACE = re.compile(
+    r"^(.+?)\s*\(\s*([A-ZА-ЯЁ]{2,}[A-ZА-ЯЁа-яё\-]*(?:\s(?:по|[А-ЯЁ][а-яё\-]+|[а-яё\-]+)){1,4})\s*\)?$"
+)
 
 
 LATIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9&.\-']*$")
