@@ -951,9 +951,9 @@ def _past_describing_adjectives(toks: list[Token], i: int, limit: int) -> int:
     российский», «известный»."""
     k = i
     while k < limit and k - i < MAX_DESCRIBING_ADJECTIVES * 2 and (
-        _describing(toks[k]) or k > i and toks[k].text == "и"
+        _describing(toks[k]) and match_post_head(toks, k, limit) is None or k > i and toks[k].text == "и"
     ):
-        k += 1
+        k += 1  # not past a post's own adjective: «новый главный тренер»
     return k
 
 
