@@ -431,6 +431,12 @@ DOC_DATES: list[tuple[str, datetime.date | None]] = [
         "года». В 2025 году в регионе посадили 90 тыс. га леса.",
         datetime.date(2026, 1, 15),
     ),
+    # a season over two years names the header's years too; a day near the dateline picks between them
+    (
+        "МУРМАНСК, 14 октября. /ИА «Арктика»/. Сетевая компания получила паспорт готовности к отопительному "
+        "сезону 2026–2027 годов. Ремонт подстанции завершат до 1 ноября 2026 года.",
+        datetime.date(2026, 10, 14),
+    ),
     # nor the years of a budget's planning period
     (
         "САРАТОВ, 26 ноя — ИА «Волга». Дума приняла в первом чтении бюджет на 2027 год и плановый период 2028 "
@@ -715,6 +721,9 @@ CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None,
      datetime.date(2026, 2, 4), [("2025 год", "2025", False), ("январе", "2026-01", True)]),
     ("В 2025 году выручка дилера снизилась на 34%. В сентябре дилер лишился договора с дистрибьютором.",
      datetime.date(2026, 11, 18), [("2025 году", "2025", False), ("сентябре", "2026-09", True)]),
+    # what may happen is still to come: no past year from another sentence
+    ("В 2025 году комбинат выпустил 6,2 т золота. Простой рудника может сократить выпуск в I квартале.",
+     datetime.date(2026, 1, 21), [("2025 году", "2025", False), ("I квартале", "2026-01/2026-03", True)]),
     # a year something lasts since lends none to a date in another clause
     ("Прежний директор, руководивший заводом с 2012 года, в апреле перешел в министерство.",
      datetime.date(2026, 6, 10), [("2012 года", "2012", False), ("апреле", "2026-04", True)]),

@@ -767,6 +767,16 @@ def _years_of(value: str | None) -> int | None:
     return int(years.pop()) if len(years) == 1 else None
 
 
+def _split_year(value: str | None) -> int | None:
+    """The last year of a season over two years («отопительного сезона 2026–2027 годов» ->
+    2027), as a period counts among the reported years; None for any other value."""
+    parts = value.split("/") if value else []
+    if len(parts) != 2 or not all(len(p) == len("YYYY") and p.isdigit() for p in parts):
+        return None
+    first, last = int(parts[0]), int(parts[1])
+    return last if last == first + 1 else None
+
+
 def _shift_months(value: str, shift: int) -> str | None:
     """The same day (the month's last if shorter) or month `shift` months away, a run of months
     moved whole; None for a year or outside the calendar."""
@@ -1828,7 +1838,7 @@ def _doc_date(head: str, scan: _Scan, reported: Callable[[], list[int]]) -> tupl
         named = [
             (y, c) for c in cands
             if not c.relative and not c.bare and not _bound(head, c, _TARGET_WORDS)
-            and (y := _years_of(c.value)) is not None and y >= EARLIEST_RELEASE_YEAR
+            and (y := _years_of(c.value) or _split_year(c.value)) is not None and y >= EARLIEST_RELEASE_YEAR
         ]
         told = reported() if named else []
         # with none told, a year the header names, but not one something lasts since («руководил с 1993 года»),
