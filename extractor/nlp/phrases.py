@@ -318,6 +318,11 @@ def extend_dependents(
         if is_abbreviation(toks[j]):  # ПАО, МГУ, РФ
             j += 1
             continue
+        if text == "и" and j > start and toks[j - 1].text.islower() and case_of(toks[j - 1]) == "Gen" and (
+            j + 2 == limit and is_abbreviation(toks[j + 1]) or sector_abbreviation(tagged, spans, j + 1, limit)
+        ):
+            j += 2  # «по вопросам строительства и ЖКХ»: a sector written short closes a list of genitives
+            continue
         if len(text) == 1 and text.isupper() and j + 2 < limit and toks[j + 1].text == "." and (
             toks[j + 2].text[:1].isupper()
         ):
