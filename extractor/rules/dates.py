@@ -1769,7 +1769,8 @@ def _year_by_weekday(head: str, cand: _Cand, year: int) -> int:
 def _planned_for(text: str, c: _Cand) -> bool:
     """A year or period a plan is for: «на 2026 год», «на IV квартал 2028 года», «на 2027 год и
     плановый период 2028 и 2029 годов»."""
-    assert c.value is not None
+    if c.value is None:
+        return False
     if ("-" not in c.value or c.kind == "period") and _word_before(text, c) == "на":
         return True
     return _PLAN_YEARS_RE.search(text, max(0, c.start - PLAN_YEARS_REACH), c.start) is not None

@@ -176,12 +176,7 @@ def _past_field_list(toks: list[Token], j: int, limit: int) -> int:
     comma: «директор по маркетингу и продажам», «по экономике, финансам и инвестициям»."""
     if j < 2 or case_of(toks[j - 1]) != "Dat" or not any(t.text == "по" for t in toks[max(0, j - 4) : j - 1]):
         return j
-    k = j
-    while k + 1 < limit and toks[k].text in (",", "и") and toks[k + 1].text.islower() and case_of(toks[k + 1]) == "Dat":
-        k += 1
-        while k < limit and toks[k].text.islower() and toks[k].pos in ("NOUN", "ADJ") and case_of(toks[k]) == "Dat":
-            k += 1
-    return k
+    return coordinated_list_end(toks, j, limit, ("Dat",)) or j
 
 
 def _role_end(toks: list[Token], head_end: int, last: int) -> int:

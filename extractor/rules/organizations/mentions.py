@@ -64,9 +64,8 @@ from extractor.rules.organizations.filters import (
 )
 from extractor.rules.organizations.names import (
     LATIN_WORD,
-    PAREN_ABBR,
-    PAREN_ABBR_PLACE,
     OrgMention,
+    bracketed_short_name,
     is_short_body_name,
     known_short_name,
     lexicon_kind,
@@ -815,7 +814,7 @@ def _ner_mentions(
 def _short_name_split(name: str) -> tuple[str, str | None]:
     """A name and the short name in brackets its dependents took in: «Министерство здравоохранения
     Российской Федерации (ЮРМУ)» -> the name and «ЮРМУ»; a legal form or a word in brackets stays."""
-    m = PAREN_ABBR.match(name) or PAREN_ABBR_PLACE.match(name)
+    m = bracketed_short_name(name)
     if m is None or m.group(2) in legal_forms().kinds or sum(c.isupper() for c in m.group(2).split()[0]) < 2:
         return name, None  # not «Республики Саха (Якутия)»: a place's other name
     return m.group(1), m.group(2)
@@ -861,11 +860,10 @@ def _ner_mention(tagged: Tagged, span: Span, first: int, last: int) -> OrgMentio
         name = raw
     name = tidy(name)
     alias = None
-    pattern = PAREN_ABBR if PAREN_ABBR.match(name) else PAREN_ABBR_PLACE
-    m_abbr = pattern.match(name)
+    m_abbr = bracketed_short_name(name)
     if m_abbr:
         # the short form as written («СПбГУ»), not as inflection left it
-        raw_abbr = pattern.match(tidy(raw))
+        raw_abbr = bracketed_short_name(tidy(raw))
         name, alias = m_abbr.group(1), raw_abbr.group(2) if raw_abbr else m_abbr.group(2)
         if alias in forms.kinds:  # «Банк ВТБ (ПАО)»: a legal form in brackets
             legal, alias = legal or alias, None

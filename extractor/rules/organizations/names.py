@@ -31,6 +31,12 @@ PAREN_ABBR_PLACE = re.compile(
 )
 
 
+def bracketed_short_name(name: str) -> re.Match[str] | None:
+    """A name and its short name in brackets at its end (groups 1 and 2): «СПбГУ», «ТФОМС Ростовской
+    области»."""
+    return PAREN_ABBR.match(name) or PAREN_ABBR_PLACE.match(name)
+
+
 LATIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9&.\-']*$")
 
 
