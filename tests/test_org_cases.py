@@ -2325,3 +2325,43 @@ def test_a_short_name_with_its_place_in_brackets_is_an_alias_and_a_founder_takes
         "ТФОМС Курской области"
     ]
     assert got["Министерство здравоохранения Российской Федерации"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a head and its number name an institution, lowercase and without adjectives too
+        ("Ученики гимназии № 3 заняли первое место на олимпиаде.", [("Гимназия № 3", "гимназии № 3")]),
+        # the adjectives in the head's case, capitalized or not, and the town after the number
+        (
+            "Пациентов Клинической инфекционной больницы № 2 г. Читы перевели в новый корпус.",
+            [("Клиническая инфекционная больница № 2 г. Читы", "Клинической инфекционной больницы № 2 г. Читы")],
+        ),
+        ("Сотрудники отдела полиции № 5 задержали подозреваемого.", [("Отдел полиции № 5", "отдела полиции № 5")]),
+        # a capitalized word opens the name: the lowercase place adjective before it stays out
+        (
+            "Его доставили в омскую Городскую больницу № 11.",
+            [("Городская больница № 11", "Городскую больницу № 11")],
+        ),
+        # two institutions named by their numbers after one plural head: no name of either
+        ("На ремонт школ № 19 и № 46 направят 380 млн рублей.", []),
+    ],
+)
+def test_an_institution_named_by_its_number(extract, sentence: str, expected: list[tuple[str, str]]):
+    doc = extract(sentence)
+    assert [(o["name"], o["mentions"][0]["text"]) for o in doc["organizations"]] == expected
+
+
+def test_a_number_inside_a_quoted_title_names_no_institution(extract):
+    doc = extract("В прокат вышел фильм «Враг общества № 1».")
+    assert doc["organizations"] == []
+
+
+def test_an_institution_s_head_and_number_said_again_is_the_same_institution(extract):
+    doc = extract(
+        "Государственное бюджетное учреждение здравоохранения «Городская поликлиника № 8» получило томограф. "
+        "Как рассказали в тверской поликлинике № 8, запись откроется в июле."
+    )
+    assert [(o["name"], o["aliases"], len(o["mentions"])) for o in doc["organizations"]] == [
+        ("Городская поликлиника № 8", ["Тверская поликлиника № 8"], 2)
+    ]

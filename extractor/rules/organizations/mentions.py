@@ -1171,6 +1171,65 @@ def _a_place_of_the_text(tagged: Tagged, m: OrgMention, places: frozenset[str]) 
     return tagged.tokens[k].lemma in places and tagged.tokens[k].text[:1].isupper()
 
 
+# the words of a head before «№» looked back over: «отдел полиции», «детский сад»
+MAX_NUMBERED_HEAD_WORDS = 2
+
+
+def _numbered_head(toks: list[Token], k: int, sent_first: int) -> tuple[int, str] | None:
+    """The first token and kind of an organization's head ending right before «№» at `k`."""
+    for i in range(max(sent_first, k - MAX_NUMBERED_HEAD_WORDS), k):
+        found = org_heads().longest_at(toks, i, k)
+        if found and found[0] == k and tuple(t.lemma for t in toks[i:k]) not in quoted_only_heads():
+            return i, found[1]
+    return None
+
+
+def _agreeing_adjectives(toks: list[Token], i: int, sent_first: int) -> int:
+    """The first of the adjectives before a head in its case, capitalized or not: «Клинической
+    инфекционной больницы»; a capitalized word opens the name («московскую Инфекционную
+    больницу»)."""
+    k = i
+    head_cases = UD_CASES.get(case_of(toks[i]) or "", set())
+    while k > sent_first and toks[k - 1].pos == "ADJ" and (
+        any(p.tag.case in head_cases for p in toks[k - 1].parses) and match_post_head(toks, k - 1, k) is None
+    ):
+        if toks[k - 1].text.islower() and toks[k].text[:1].isupper():
+            break
+        k -= 1
+    return k
+
+
+def _inside_quotes(tagged: Tagged, first: int, last: int) -> bool:
+    """Tokens [first, last) stand inside a quoted name or title: «Враг общества № 1»."""
+    return any(q < first and close >= last for q, close in tagged.quote_closes.items())
+
+
+def _numbered_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
+    """An institution named by its head and number, lowercase too: «школы № 1», «городской
+    больницы № 4 города Читы», «отдела полиции № 3»; the adjectives in the head's case and a
+    place right after are the name's. Inside quotes the quoted name is the mention."""
+    toks = tagged.tokens
+    out = []
+    for k, tok in enumerate(toks):
+        if tok.text != "№" or k + 1 >= len(toks) or not toks[k + 1].text[:1].isdigit():
+            continue
+        head = _numbered_head(toks, k, tagged.sents[tok.sent].first)
+        if head is None:
+            continue
+        i, kind = head
+        if toks[k - 1].feats.get("Number") == "Plur":
+            continue  # «школ № 19 и № 46»: two of them, named by their numbers alone
+        first = _agreeing_adjectives(toks, i, tagged.sents[tok.sent].first)
+        if _inside_quotes(tagged, first, k + 2):
+            continue
+        end = _past_place(tagged, spans, toks[k + 1].end)
+        last = tagged.token_ending(end)
+        words = toks[first : (last if last is not None else k + 1) + 1]
+        name = _nominative_name(words, tagged.text)
+        out.append(OrgMention(words[0].start, words[-1].end, name[:1].upper() + name[1:], None, kind))
+    return out
+
+
 def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
     """All organization mentions, overlaps resolved in favour of legal-form matches, then the
     longest."""
@@ -1180,6 +1239,7 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
     descriptors = Coverage(len(tagged.text))
     ranked += [(1, m) for m in _head_mentions(tagged, spans, descriptors)]
     ranked += [(1, m) for m in _unit_mentions(tagged, spans)]
+    ranked += [(1, m) for m in _numbered_mentions(tagged, spans)]
     declared = declared_short_names(tagged.text)  # «(далее — Оператор)»
     ranked += [(2, m) for m in _ner_mentions(tagged, spans, tickers, declared)]
     ranked += [(3, m) for m in _place_mentions(tagged)]

@@ -184,6 +184,19 @@ def _statistics_office_spelled(short: str, name: str) -> bool:
     return len(stem) >= STATISTICS_STEM and m.group("place").lower().startswith(stem)
 
 
+# an institution's head and number, and what follows: «поликлиника № 8», «школа № 1 махачкалы»
+NUMBERED = re.compile(r"(\w+) ?№ ?(\d+[а-яa-z]?)\b ?(.*)$")
+
+
+def _same_numbered(a: str, b: str) -> bool:
+    """«Городская поликлиника № 8» and «тверская поликлиника № 8»: one head and number, the
+    adjectives told otherwise; a place after the number must not differ."""
+    ma, mb = NUMBERED.search(a), NUMBERED.search(b)
+    if ma is None or mb is None or ma.group(2) != mb.group(2) or _stem(ma.group(1)) != _stem(mb.group(1)):
+        return False
+    return not ma.group(3) or not mb.group(3) or _stems(ma.group(3)) == _stems(mb.group(3))
+
+
 def same_org(a: str, b: str) -> bool:
     """Two names of one organization: equal (a country written either way, case forms of its
     words, one typo in a long word), a name and its own short forms (`is_short_form`), two short
@@ -195,7 +208,7 @@ def same_org(a: str, b: str) -> bool:
     sa, sb = _spelled_out(a), _spelled_out(b)
     if (sa != pa or sb != pb) and _stems(sa) == _stems(sb):
         return True  # «УФНС России по Воронежской области», «Управление Федеральной налоговой службы по ...»
-    if _descriptor_spelled(a, b):
+    if _descriptor_spelled(a, b) or _same_numbered(pa, pb):
         return True
     short, long_ = sorted((pa, pb), key=len)
     if len(short.split()) >= 3 and long_.startswith(short + " ") and len(long_.split()) - len(short.split()) <= 2:
