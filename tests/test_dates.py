@@ -721,6 +721,10 @@ CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None,
      datetime.date(2026, 2, 4), [("2025 год", "2025", False), ("январе", "2026-01", True)]),
     ("В 2025 году выручка дилера снизилась на 34%. В сентябре дилер лишился договора с дистрибьютором.",
      datetime.date(2026, 11, 18), [("2025 году", "2025", False), ("сентябре", "2026-09", True)]),
+    # a month told of in the future half a year behind the release is next year's, though a year of
+    # results in its own sentence would lend its own
+    ("Итоги проверок молочной продукции за 2026 год инспекция подведет в январе.",
+     datetime.date(2026, 12, 9), [("2026 год", "2026", False), ("январе", "2027-01", False)]),
     # what may happen is still to come: no past year from another sentence
     ("В 2025 году комбинат выпустил 6,2 т золота. Простой рудника может сократить выпуск в I квартале.",
      datetime.date(2026, 1, 21), [("2025 году", "2025", False), ("I квартале", "2026-01/2026-03", True)]),

@@ -1204,8 +1204,10 @@ def _in_context(text: str, scan: _Scan, cands: list[_Cand]) -> list[_Cand]:
                     year = None
             if year is not None and _told_as_past(ctx, c, year, scan):
                 year -= 1  # «по итогам января 2026 года замедлилась ... с 7,3% в декабре»: the December before
-            elif year is not None and not own_sentence and _told_as_future(ctx, c, year, scan):
-                year += 1  # «Выплаты начнут поступать в январе» in December, after «за январь–октябрь 2026 года»
+            elif year is not None and _told_as_future(ctx, c, year, scan):
+                # «Выплаты начнут поступать в январе» in December, after «за январь–октябрь 2026
+                # года»; «итоги за 2026 год будут подведены в январе» in its own sentence too
+                year += 1
             if year is not None:
                 ctx.cands[i] = replace(c, value=c.make(year), relative=False)
             elif scan.year is not None:
