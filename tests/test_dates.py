@@ -365,8 +365,10 @@ DOC_DATES: list[tuple[str, datetime.date | None]] = [
     # a sentence opening with a date gives way to the signature's date
     ("Выплаты выросли\n\nС 1 января 2026 года пособие назначают по новым правилам.\n\nПресс-служба фонда, "
      "3 февраля 2026 г.", datetime.date(2026, 2, 3)),
-    # ... but dates the release when no signature does
-    ("Выплаты выросли\n\nС 1 января 2026 года пособие назначают по новым правилам.", datetime.date(2026, 1, 1)),
+    # ... and without a signature the day a rule starts from dates no release
+    ("Выплаты выросли\n\nС 1 января 2026 года пособие назначают по новым правилам.", None),
+    # a day after «в» opening a sentence still dates it
+    ("Выплаты выросли\n\nВ 10 часов 3 февраля 2026 года фонд открыл приемную.", datetime.date(2026, 2, 3)),
     ("Совещание прошло 29 сентября.\nБез года дата не годится.", None),
     # a dateline without a year takes the latest year named in the header
     ("Итоги первого полугодия 2024 года\nСамара. 12 августа. Совет директоров собрался.", datetime.date(2024, 8, 12)),

@@ -1868,4 +1868,6 @@ def _doc_date(head: str, scan: _Scan, reported: Callable[[], list[int]]) -> tupl
     # dateline either: a signature's date, where there is one, dates the release
     in_text = best is not None and best[0] == 1
     opens = best_cand is not None and _opens_a_sentence(head, best_cand)
+    if opens and _bound(head, best_cand):
+        return None  # «С 1 января 2026 года при расчете пособия учитываются ...»: when a rule starts
     return datetime.date.fromisoformat(best_value), in_text or opens
