@@ -727,6 +727,14 @@ CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None,
     # results in its own sentence would lend its own
     ("Итоги проверок молочной продукции за 2026 год инспекция подведет в январе.",
      datetime.date(2026, 12, 9), [("2026 год", "2026", False), ("январе", "2027-01", False)]),
+    # a month's ten-day period: its days, the third to the month's end
+    ("Ледоход на Вятке ожидается в третьей декаде апреля.", datetime.date(2026, 4, 9),
+     [("третьей декаде апреля", "2026-04-21/2026-04-30", True)]),
+    ("Форум пройдет во 2-й декаде февраля 2028 года.", datetime.date(2026, 4, 9),
+     [("2-й декаде февраля 2028 года", "2028-02-11/2028-02-20", False)]),
+    # the months of a report after «итоги», as after «за» and «по итогам»
+    ("Управление подвело итоги девяти месяцев.", datetime.date(2026, 10, 15),
+     [("девяти месяцев", "2026-01/2026-09", True)]),
     # what may happen is still to come: no past year from another sentence
     ("В 2025 году комбинат выпустил 6,2 т золота. Простой рудника может сократить выпуск в I квартале.",
      datetime.date(2026, 1, 21), [("2025 году", "2025", False), ("I квартале", "2026-01/2026-03", True)]),

@@ -154,12 +154,12 @@ _HALF_RE = _rx(
 )
 # «9 месяцев 2024 года»; without a year only as the period of a report («за девять месяцев»)
 _NMONTHS_RE = _rx(
-    rf"{_BW}(?:(?P<za>за|итогам)\s+)?(?P<n>\d{{1,2}}|[а-яё]+)\s+месяц[а-яё]*(?:{_YEAR_TAIL}|{_NW})"
+    rf"{_BW}(?:(?P<za>за|итог(?:ам|ах|и|ов))\s+)?(?P<n>\d{{1,2}}|[а-яё]+)\s+месяц[а-яё]*(?:{_YEAR_TAIL}|{_NW})"
 )
 # «за три квартала 2026 года», «по итогам трёх кварталов»: the quarters from January, counted
 # in words (a digit is an ordinal quarter: «за 3 квартал»)
 _NQUARTERS_RE = _rx(
-    rf"{_BW}(?:(?P<za>за|итогам)\s+)?(?P<n>[а-яё]+)\s+квартал(?:а|ов)(?:{_YEAR_TAIL}|{_NW})"
+    rf"{_BW}(?:(?P<za>за|итог(?:ам|ах|и|ов))\s+)?(?P<n>[а-яё]+)\s+квартал(?:а|ов)(?:{_YEAR_TAIL}|{_NW})"
 )
 # the periods of financial reports, abbreviated before a year: «1К 2026», «1П 2025 года», «9М 2025 г.»,
 # «Q1 2026», «1H 2026» (a quarter, a half-year, months from January); «1П прошлого года»
@@ -202,6 +202,11 @@ _DAY_WORDS_RE = _rx(
     r"|одиннадцат|двенадцат|тринадцат|четырнадцат|пятнадцат|шестнадцат|семнадцат|восемнадцат|девятнадцат"
     r"|двадцат|тридцат)[а-яё]*)\s+\Z"
 )
+# a month's ten-day period before it: «в третьей декаде апреля», «2-й декаде мая»
+_TEN_DAYS_RE = _rx(r"(?<![\w-])(?P<o>перв|втор|трет|1|2|3)(?:[а-яё]*|-?[а-яё]{1,2})\s+декад[а-яё]*\s+\Z")
+TEN_DAY_ORDINALS = {"перв": 1, "втор": 2, "трет": 3, "1": 1, "2": 2, "3": 3}
+# ... and ends this close before it
+TEN_DAYS_REACH = 22
 # the ordinal words of a day end this close before their month («двадцать девятого »)
 DAY_WORDS_REACH = 30
 _SEASON_RE = _rx(rf"{_lead(list(_SEASONS))}{_BW}(?P<s>{trie_pattern(list(_SEASONS))}){_NW}{_YEAR_TAIL}")
@@ -422,10 +427,25 @@ def _month_range(m: re.Match[str], scan: _Scan) -> _Cand | None:
     return _Cand(m.start(), m.end(), _period(_ym(y1, m1), _ym(y2, m2)), rel, kind="period")
 
 
+def _ten_days(year: int, month: int, decade: int) -> str | None:
+    """The days of a month's first, second or third ten-day period (the third to the month's end)."""
+    if _y(year) is None:
+        return None
+    last = calendar.monthrange(year, month)[1] if decade == 3 else 10 * decade
+    return _period(_ymd(year, month, 10 * decade - 9), _ymd(year, month, last))
+
+
 def _month(m: re.Match[str], scan: _Scan) -> _Cand | None:
-    """A month; with an ordinal day in words before it, that day («двадцать первого марта»)."""
+    """A month; with an ordinal day in words before it, that day («двадцать первого марта»); with
+    a ten-day period before it, those days («в третьей декаде апреля»)."""
     month = _MONTHS[m.group("m").lower()]
     text = scan.offsets.tagged.text
+    ten_days = _TEN_DAYS_RE.search(text, max(0, m.start() - TEN_DAYS_REACH), m.start())
+    if ten_days:
+        decade = TEN_DAY_ORDINALS[ten_days.group("o").lower()]
+        cand = _built(m, scan.year, lambda year: _ten_days(year, month, decade), "period")
+        if cand is not None:
+            return replace(cand, start=ten_days.start())
     words = _DAY_WORDS_RE.search(text, max(0, m.start() - DAY_WORDS_REACH), m.start())
     if words:
         day = _day_of_words(scan, words.start("w"), words.end("w"))
