@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from extractor.lexicon import Phrase, PhraseIndex, load_rows, load_words
-from extractor.nlp.morph import parses, phrase_lemmas, plain_lemma
+from extractor.nlp.morph import nominal_phrase_lemmas, parses, phrase_lemmas, plain_lemma
 from extractor.nlp.tagging import Token
 
 # the longest post head of the lexicon has fewer words («заместитель председателя правительства ...»)
@@ -75,7 +75,7 @@ def _head_rows() -> list[str]:
 
 @cache
 def post_lexicon() -> PostLexicon:
-    heads = PhraseIndex((phrase_lemmas(phrase), True) for phrase in _head_rows())
+    heads = PhraseIndex((nominal_phrase_lemmas(phrase), True) for phrase in _head_rows())
     modifiers, expansions, acting = _modifiers_and_expansions(heads)
     acting_objects = frozenset(
         w for row in load_rows("post_modifiers.txt") if _is_modifier_row(row) and " " in row[0]

@@ -127,6 +127,30 @@ def phrase_lemmas(phrase: str) -> tuple[str, ...]:
     return tuple(_hyphenated_lemma(w) if "-" in w else word_lemma(w) for w in plain_lemma(phrase.lower()).split())
 
 
+# readings of a verb a noun of a word list may also have: «пристав» (пристать), «слесарь» (слесарить)
+VERBAL_POS = frozenset({"VERB", "GRND", "INFN"})
+NOMINAL_POS = frozenset({"NOUN", "ADJF", "PRTF"})
+INFINITIVE_ENDINGS = ("ть", "ти", "чь", "ться", "тись", "чься")
+
+
+def nominal_phrase_lemmas(phrase: str) -> tuple[str, ...]:
+    """`phrase_lemmas` of a phrase of nouns and adjectives (a post, a title): a word whose first
+    reading is a verb's takes its reading as a noun, as the tagger reads it in a sentence
+    («судебный пристав» is no «пристать», «слесарь» no «слесарить»)."""
+    words = plain_lemma(phrase.lower()).split()
+    return tuple(_nominal_lemma(w, lemma) for w, lemma in zip(words, phrase_lemmas(phrase), strict=True))
+
+
+def _nominal_lemma(word: str, lemma: str) -> str:
+    if lemma == word or "-" in word or not lemma.endswith(INFINITIVE_ENDINGS):
+        return lemma  # no verb's lemma: nothing to parse (most words of a list)
+    found = parses(word)
+    if not found or found[0].tag.POS not in VERBAL_POS:
+        return lemma
+    noun = next((p for p in found if p.tag.POS in NOMINAL_POS), None)
+    return plain_lemma(noun.normal_form) if noun is not None else lemma
+
+
 def _hyphenated_lemma(word: str) -> str:
     found = parses(word)
     return plain_lemma(found[0].normal_form) if found and found[0].tag.POS == "ADJF" else word
