@@ -2365,3 +2365,37 @@ def test_an_institution_s_head_and_number_said_again_is_the_same_institution(ext
     assert [(o["name"], o["aliases"], len(o["mentions"])) for o in doc["organizations"]] == [
         ("Городская поликлиника № 8", ["Тверская поликлиника № 8"], 2)
     ]
+
+
+def test_a_unit_named_with_its_office_in_full_and_short_is_one_body(extract):
+    # the headline names it by head and remit; the lead in full with «Главного управления» and its
+    # short name in brackets; the body «ГУ МВД» and the nominative «управление» ~ «управления»
+    doc = extract(
+        "Управление по вопросам миграции подвело итоги полугодия\n\n"
+        "Управление по вопросам миграции Главного управления МВД России по Омской области (УВМ ГУ МВД России по "
+        "Омской области) оформило 52 тыс. паспортов. Сотрудники Управления по вопросам миграции ГУ МВД России по "
+        "Омской области провели 300 проверок."
+    )
+    assert [(o["name"], sorted(o["aliases"]), len(o["mentions"])) for o in doc["organizations"]] == [
+        (
+            "Управление по вопросам миграции Главного управления МВД России по Омской области",
+            sorted(
+                [
+                    "Управление по вопросам миграции",
+                    "УВМ ГУ МВД России по Омской области",
+                    "Управление по вопросам миграции ГУ МВД России по Омской области",
+                ]
+            ),
+            3,
+        )
+    ]
+
+
+def test_an_ie_noun_s_forms_share_a_stem():
+    from extractor.rules.organizations.names import same_org
+
+    assert same_org("Главное управление МЧС России", "Главного управления МЧС России")
+    assert same_org("Управление Росреестра", "Управлением Росреестра")
+    assert same_org("Академия футбола", "Академией футбола")
+    # a compound's stem keeps the «и»: «Россия 1» spells no «Россия сегодня»
+    assert not same_org("Россия 1", "Россия сегодня")

@@ -364,11 +364,22 @@ ENDINGS = sorted(
     key=len,
     reverse=True,
 )
+# ... and those of the nouns in -ие / -ия, whose «и» belongs to every form: «управление» ~
+# «управления» ~ «управлением»
+IE_ENDINGS = sorted("ие ия ию ии ией иею ием иям иях иями".split(), key=len, reverse=True)
 # a stem keeps this many letters at least: «РЖД» is not cut down to «РЖ»
 MIN_STEM = 4
 
 
 def _stem(word: str) -> str:
+    for ending in IE_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
+            return word[: -len(ending)]
+    return _case_stem(word)
+
+
+def _case_stem(word: str) -> str:
+    """A word without its case ending, the «и» of «-ие» kept: a compound's stem («Норникелем»)."""
     for ending in ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
             return word[: -len(ending)]
@@ -513,16 +524,21 @@ def is_lone_head_of(short: str, name: str) -> bool:
 
 
 def is_leading_short_form(short: str, name: str) -> bool:
-    """`short` is the adjectives and head `name` opens with, the body it belongs to left out:
-    «Сибирское управление» of «Сибирское управление Федеральной службы по экологическому,
-    технологическому и атомному надзору»."""
+    """`short` is the adjectives and head `name` opens with, and the remit after the head, the
+    body it belongs to left out: «Сибирское управление» of «Сибирское управление Федеральной службы
+    по экологическому, технологическому и атомному надзору», «Управление по вопросам миграции» of
+    «Управление по вопросам миграции ГУ МВД России по Челябинской области»."""
     words, short_words = name.split(), short.split()
-    if not 2 <= len(short_words) < len(words) or phrase_lemmas(short_words[-1]) not in org_heads():
+    if not 2 <= len(short_words) < len(words):
         return False
     if not words[len(short_words)][:1].isupper():
         return False  # a lowercase complement makes another body: «Русская православная церковь заграницей»
-    if not all(ADJECTIVE_WORD.fullmatch(w.lower()) for w in short_words[:-1]):
+    head = next((k for k, w in enumerate(short_words) if not ADJECTIVE_WORD.fullmatch(w.lower())), len(short_words))
+    if head == len(short_words) or phrase_lemmas(short_words[head]) not in org_heads():
         return False
+    remit = short_words[head + 1 :]
+    if remit and not (remit[0] == "по" and all(w.islower() for w in remit)):
+        return False  # but its remit may follow the head: «Управление по вопросам миграции» of «... ГУ МВД ...»
     return _stems(plain(short)) == _stems(plain(" ".join(words[: len(short_words)])))
 
 
@@ -742,7 +758,7 @@ def is_short_form(short: str, name: str) -> bool:
     if len(short_words) != 1 or len(words) < 2:
         return False
     # a compound in another case too: «Норникелем» of «Норильский никель»
-    spelled = _spelled(short_words[0], words) or _spelled(_stem(short_words[0]), words)
+    spelled = _spelled(short_words[0], words) or _spelled(_case_stem(short_words[0]), words)
     return len(short_words[0]) >= MIN_ACRONYM and spelled
 
 
