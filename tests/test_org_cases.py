@@ -2399,3 +2399,19 @@ def test_an_ie_noun_s_forms_share_a_stem():
     assert same_org("Академия футбола", "Академией футбола")
     # a compound's stem keeps the «и»: «Россия 1» spells no «Россия сегодня»
     assert not same_org("Россия 1", "Россия сегодня")
+
+
+def test_an_office_named_by_its_body_s_short_name_and_a_short_place_is_the_same_office(extract):
+    # the headline opens with the unit's head before the body's known short name; the lead names the
+    # office in full with the republic's full name
+    doc = extract(
+        "Отделение СФР по Бурятии: выплаты получают 30 тысяч семей\n\n"
+        "Отделение Фонда пенсионного и социального страхования Российской Федерации по Республике Бурятия "
+        "подвело итоги полугодия."
+    )
+    assert [(o["name"], o["aliases"]) for o in doc["organizations"]] == [
+        (
+            "Отделение Фонда пенсионного и социального страхования Российской Федерации по Республике Бурятия",
+            ["Отделение СФР по Бурятии"],
+        )
+    ]

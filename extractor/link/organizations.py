@@ -26,6 +26,7 @@ from extractor.rules.organizations.names import (
     same_org,
     split_acronym_territory,
     split_body,
+    split_spelled_office,
     split_territory,
 )
 from extractor.rules.persons import NameMention
@@ -424,6 +425,11 @@ def _same(a: str, b: str) -> bool:
         return True
     sa, sb = split_territory(a), split_territory(b)
     if sa is not None and sb is not None and sa[0] == sb[0] and same_place(sa[1], sb[1]):
+        return True
+    # «Отделение СФР по Карелии», «Отделение Фонда пенсионного и социального страхования Российской
+    # Федерации по Республике Карелия»
+    xa, xb = split_spelled_office(a), split_spelled_office(b)
+    if xa is not None and xb is not None and xa[0] == xb[0] and same_place(xa[1], xb[1]):
         return True
     # «Парламент КБР», «Парламент Кабардино-Балкарской Республики»
     for x, y in ((split_acronym_territory(a), sb), (split_acronym_territory(b), sa)):

@@ -685,16 +685,21 @@ def _opening_common_noun(tagged: Tagged, k: int) -> bool:
 
 
 def _opening_head_before(tagged: Tagged, k: int) -> bool:
-    """A unit's head noun opens the sentence right before the model's span, which is its genitive:
-    «Отделение» in «Отделение Фонда пенсионного и социального страхования ... подвело итоги»."""
+    """A unit's head noun opens the sentence right before the model's span, which is its genitive
+    or a known body's short name: «Отделение» in «Отделение Фонда пенсионного и социального
+    страхования ... подвело итоги», «Отделение СФР по Карелии»."""
     toks = tagged.tokens
-    if k == 0 or tagged.sents[toks[k].sent].first != k - 1 or case_of(toks[k]) != "Gen":
+    if k == 0 or tagged.sents[toks[k].sent].first != k - 1:
         return False
-    if not toks[k].text[1:].islower():
-        return False  # «Компания | ГМК «Норильский никель»»: a descriptor before an abbreviation
     head = toks[k - 1]
     found = unit_heads().longest_at(toks, k - 1, k)  # a unit of the body named after it, not «Делегация»
-    return bool(found) and head.pos == "NOUN" and case_of(head) == "Nom" and head.text[:1].isupper()
+    if not (found and head.pos == "NOUN" and case_of(head) == "Nom" and head.text[:1].isupper()):
+        return False
+    if toks[k].text[1:].islower():
+        return case_of(toks[k]) == "Gen"
+    # «Отделение | СФР по Карелии»: a known body's short name; not «Компания | ГМК «Норильский
+    # никель»», a descriptor (no unit's head) before an abbreviation
+    return toks[k].text.isupper() and known_short_name(toks[k].text) is not None
 
 
 def _opening_adverb(tok: Token) -> bool:

@@ -494,6 +494,18 @@ def split_territory(name: str) -> tuple[tuple[str, ...], str] | None:
     return (_stems(plain(" ".join(words[:cut]))), " ".join(words[cut:])) if cut else None
 
 
+def split_spelled_office(name: str) -> tuple[tuple[str, ...], str] | None:
+    """An office's body, known short names spelled out, and the place after its last «по»:
+    «Отделение СФР по Карелии» is («отделен», «фонд», «пенсионн», ...) and «Карелии», as
+    «Отделение Фонда пенсионного и социального страхования Российской Федерации по Республике
+    Карелия»; None with no «по»."""
+    words = name.split()
+    cut = max((k for k, w in enumerate(words) if w == "по"), default=0)
+    if cut < 1 or cut + 1 == len(words):
+        return None
+    return _stems(_spelled_out(" ".join(words[:cut]))), " ".join(words[cut + 1 :])
+
+
 def is_placed_body_short_form(short: str, name: str) -> bool:
     """`short` is a state body's one-word short name and `name` the same with a place other
     than the country it serves: «МИД» of «МИД Италии», «Минздрав» of «Минздрав Чувашии», not of
