@@ -329,6 +329,16 @@ def test_a_first_name_and_patronymic_join_the_person_of_that_first_name(extract)
     assert (person["name"], person["middle"], len(person["mentions"])) == ("Виктор Семёнов", "Александрович", 2)
 
 
+def test_a_first_name_and_a_patronymic_the_dictionary_does_not_know_join_the_person_named_in_full(extract):
+    # «Хасанбиевич» alone after a first name reads as a surname («Виктор Каранкевич»); the person
+    # named in full with that patronymic is the one meant
+    doc = extract("Заместителем главы назначен Тлупов Руслан Хасанбиевич. «Руслан Хасанбиевич знает городские "
+                  "сети изнутри», — сказал глава города.")
+    assert [(p["name"], [m["text"] for m in p["mentions"]]) for p in doc["persons"]] == [
+        ("Тлупов Руслан Хасанбиевич", ["Тлупов Руслан Хасанбиевич", "Руслан Хасанбиевич"])
+    ]
+
+
 def test_a_first_name_the_model_read_as_a_place_before_a_lone_surname_is_the_names():
     # the model's reading of a sentence of a blind release, rebuilt on a sentence of our own: the
     # first name a place of its own, the surname a person alone

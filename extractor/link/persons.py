@@ -51,11 +51,21 @@ def _surname_keys(nm: NameMention) -> set[str]:
     return keys | {k[:-2] + "-" for k in keys if k.endswith(ADJECTIVE_SURNAME_ENDINGS)}
 
 
+def _first_name_and_patronymic(person: Person, nm: NameMention) -> bool:
+    """«Руслан Хасанбиевич» after «Тлупов Руслан Хасанбиевич»: a first name and a patronymic the
+    dictionary does not know, read as a surname, are the person's of that first name and patronymic."""
+    if not (nm.first and nm.last and not nm.middle and person.first and person.middle):
+        return False
+    return _same_first(nm.first, person.first) and name_key(nm.last) == name_key(person.middle)
+
+
 def _compatible(person: Person, keys: set[str], firsts: set[str], nm: NameMention) -> bool:
     """A mention may be `person` (whose mentions gave the surname `keys` and the first names
     `firsts`): the surnames meet, the first names or initials agree."""
     if nm.last and not nm.first and person.first and _same_first(nm.last, person.first):
         return True  # a lone first name the dictionary does not know: «Ерлан» after «Ерлан Касымбеков»
+    if _first_name_and_patronymic(person, nm):
+        return True
     if nm.last and person.last and not keys & _surname_keys(nm):
         return False
     # the readings meet: «Хельга» written, «Хельг» read as a genitive elsewhere
