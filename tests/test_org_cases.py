@@ -2415,3 +2415,13 @@ def test_an_office_named_by_its_body_s_short_name_and_a_short_place_is_the_same_
             ["Отделение СФР по Бурятии"],
         )
     ]
+
+
+def test_a_town_s_body_named_by_the_town_or_its_municipality_is_one_body(extract):
+    doc = extract(
+        "Глава администрации городского округа Нальчик провел совещание. В администрации Нальчика "
+        "пообещали восстановить водоснабжение до вечера."
+    )
+    assert [(o["name"], o["aliases"]) for o in doc["organizations"]] == [
+        ("Администрация городского округа Нальчик", ["Администрация Нальчика"])
+    ]

@@ -178,8 +178,19 @@ def same_place(a: str, b: str) -> bool:
 TOWN_WORDS = frozenset({"город", "г"})
 
 
+# what a town's municipality is called before its name: «городского округа Нальчик», «муниципального
+# образования город Новороссийск», longest first
+TOWN_MUNICIPALITY_WORDS = (
+    ("муниципальный", "образование", "город"), ("городской", "округ", "город"), ("городской", "округ"),
+)
+
+
 def _without_town_word(key: tuple[str, ...]) -> tuple[str, ...]:
-    """«город кострома» -> «кострома»: a town is the same with the word «город» before it or not."""
+    """«город кострома» -> «кострома»: a town is the same with the word «город» before it or not,
+    and with its municipality's words («городской округ нальчик»)."""
+    for words in TOWN_MUNICIPALITY_WORDS:
+        if len(key) > len(words) and key[: len(words)] == words:
+            return key[len(words) :]
     return key[1:] if len(key) > 1 and key[0] in TOWN_WORDS else key
 
 
