@@ -177,6 +177,9 @@ CASES: list[tuple[str, list[tuple[str, str | None, bool, str | None]]]] = [
      [("прошлого месяца", "2025-08", True, None), ("в начале месяца", "2025-09", True, None)]),
     # a verb to come makes a weekday the coming one; a date after the weekday says which it is
     ("Приём заявок начнётся в четверг.", [("в четверг", "2025-10-02", True, None)]),
+    # an infinitive governed by a verb to come is to come; by a past verb, past
+    ("Работы планируется начать в четверг.", [("в четверг", "2025-10-02", True, None)]),
+    ("Старый асфальт начали снимать в четверг.", [("в четверг", "2025-09-25", True, None)]),
     ("Заседание прошло в четверг, 25 сентября.",
      [("в четверг", "2025-09-25", True, None), ("25 сентября", "2025-09-25", True, None)]),
     ("Следующее заседание пройдёт в пятницу, 10 октября.",

@@ -670,9 +670,10 @@ def _weekday(m: re.Match[str], scan: _Scan, group: str = "wd") -> _Cand | None:
         night = prep == "на" and _NIGHT_RE.search(text, max(0, m.start() - 8), m.start())
         mode = "plain" if night else "coming"
     elif mode == "plain" and (
-        _tense_near(scan.offsets, *scan.offsets.sentence(m.start()), *m.span()) == "future"
-        # «рекомендует принять их на заседании в четверг»: what an infinitive governs is to come
-        or _nearest_verb_form(scan.offsets, *scan.offsets.sentence(m.start()), *m.span()) == "Inf"
+        (tense := _tense_near(scan.offsets, *scan.offsets.sentence(m.start()), *m.span())) == "future"
+        # «рекомендует принять их на заседании в четверг»: what an infinitive governs is to come,
+        # unless a past verb governs it («асфальт начали снимать в понедельник»)
+        or _nearest_verb_form(scan.offsets, *scan.offsets.sentence(m.start()), *m.span()) == "Inf" and tense != "past"
     ):
         mode = "coming"  # «Приём заявок начнётся в понедельник»: the one to come (today, said on a Monday)
     if mode in ("next", "coming"):
