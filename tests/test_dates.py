@@ -368,6 +368,12 @@ DOC_DATES: list[tuple[str, datetime.date | None]] = [
     # a sentence opening with a date gives way to the signature's date
     ("Выплаты выросли\n\nС 1 января 2026 года пособие назначают по новым правилам.\n\nПресс-служба фонда, "
      "3 февраля 2026 г.", datetime.date(2026, 2, 3)),
+    # a programme's year told of in the present is no year the release reports: it may be the next one
+    (
+        "Дворы благоустроили\n\nКОСТРОМА, 7 октября. /Пресс-служба/. Завершен ремонт 12 дворов по программе 2026 "
+        "года. Заявки на включение в программу 2027 года принимаются до 30 ноября.",
+        datetime.date(2026, 10, 7),
+    ),
     # ... and without a signature the day a rule starts from dates no release
     ("Выплаты выросли\n\nС 1 января 2026 года пособие назначают по новым правилам.", None),
     # a day after «в» opening a sentence still dates it

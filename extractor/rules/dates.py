@@ -1789,6 +1789,10 @@ def _year_by_weekday(head: str, cand: _Cand, year: int) -> int:
     return year
 
 
+# a programme or a plan named by its year: «в программу 2027 года», «плана 2026 года»
+_PROGRAMME_BEFORE_RE = re.compile(r"(?<![а-яё])(?:программ|план)[а-яё]{0,3}\s+\Z", re.IGNORECASE)
+
+
 def _planned_for(text: str, c: _Cand) -> bool:
     """A year or period a plan is for: «на 2026 год», «на IV квартал 2028 года», «на 2027 год и
     плановый период 2028 и 2029 годов»."""
@@ -1825,7 +1829,9 @@ def _reported_years(text: str, scan: _Scan) -> list[int]:
         tense = _tense_near(scan.offsets, *scan.offsets.sentence(c.start), c.start, c.end)
         if year < EARLIEST_RELEASE_YEAR:
             continue
-        if tense == "future":
+        if tense == "future" or tense != "past" and _PROGRAMME_BEFORE_RE.search(text, max(0, c.start - 20), c.start):
+            # «Заявки на включение в программу 2027 года принимаются»: a programme's year, told of
+            # in the present, may be the next one
             to_come.append(year)
             continue
         if len(c.value) == 4 and _RESULTS_RE.search(text, max(0, c.start - WORD_BEFORE_REACH), c.start):
