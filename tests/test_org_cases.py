@@ -2425,3 +2425,14 @@ def test_a_town_s_body_named_by_the_town_or_its_municipality_is_one_body(extract
     assert [(o["name"], o["aliases"]) for o in doc["organizations"]] == [
         ("Администрация городского округа Нальчик", ["Администрация Нальчика"])
     ]
+
+
+def test_a_federal_body_s_name_in_its_regional_office_s_release_is_the_office(extract):
+    doc = extract(
+        "Роспотребнадзор проверил молочный завод\n\nУправление Роспотребнадзора по Тамбовской области завершило "
+        "проверку завода. Комитет Госдумы по охране здоровья обсудил итоги проверок в регионах."
+    )
+    assert [(o["name"], o["aliases"]) for o in doc["organizations"]] == [
+        ("Управление Роспотребнадзора по Тамбовской области", ["Роспотребнадзор"]),
+        ("Комитет Госдумы по охране здоровья", []),
+    ]

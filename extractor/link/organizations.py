@@ -19,6 +19,7 @@ from extractor.rules.organizations.names import (
     is_headless_short_form,
     is_leading_short_form,
     is_lone_head_of,
+    is_office_of_the_body,
     is_place_adjective_short_form,
     is_placed_body_short_form,
     is_regional_nickname,
@@ -418,6 +419,8 @@ def _same(a: str, b: str) -> bool:
     if is_lone_head_of(a, b) or is_lone_head_of(b, a):
         return True
     if is_leading_short_form(a, b) or is_leading_short_form(b, a):
+        return True
+    if is_office_of_the_body(a, b) or is_office_of_the_body(b, a):
         return True
     if is_compound_short_form(a, b) or is_compound_short_form(b, a):
         return True

@@ -535,6 +535,24 @@ def is_lone_head_of(short: str, name: str) -> bool:
     return body[-1:] == _stems(plain(short)) and all(ADJECTIVE_WORD.fullmatch(w.lower()) for w in adjectives)
 
 
+# the heads of a federal body's office in a region: «Управление Роспотребнадзора по ...»
+OFFICE_HEADS = frozenset({"управление", "отделение"})
+
+
+def is_office_of_the_body(short: str, name: str) -> bool:
+    """`short` is a federal body's one-word name, and `name` its office's in a region, the body in
+    the genitive after a unit's head: «Роспотребнадзор» of «Управление Роспотребнадзора по
+    Кировской области», «Госавтоинспекция» of «Управление Госавтоинспекции УМВД России по ...»: a
+    release of the office calls it by its body's name."""
+    words = name.split()
+    if " " in short or len(words) < 4 or words[0].lower() not in OFFICE_HEADS or "по" not in words:
+        return False
+    place = words[len(words) - words[::-1].index("по") :]
+    if not place or not place[0][:1].isupper():
+        return False  # a remit («Комитет Госдумы по науке»), no region
+    return known_short_name(short) is not None and _stems(plain(words[1])) == _stems(plain(short))
+
+
 def is_leading_short_form(short: str, name: str) -> bool:
     """`short` is the adjectives and head `name` opens with, and the remit after the head, the
     body it belongs to left out: «Сибирское управление» of «Сибирское управление Федеральной службы
