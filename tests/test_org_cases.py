@@ -2436,3 +2436,20 @@ def test_a_federal_body_s_name_in_its_regional_office_s_release_is_the_office(ex
         ("Управление Роспотребнадзора по Тамбовской области", ["Роспотребнадзор"]),
         ("Комитет Госдумы по охране здоровья", []),
     ]
+
+
+def test_a_capitalized_bank_inside_a_sentence_is_the_release_s_own_bank(extract):
+    # «Банк» capitalized mid-sentence is the release's term for its bank, though the Bank of Russia
+    # was named in between; the board's chairman is the bank's, the board part of the role
+    doc = extract(
+        "Совет директоров АО «Северный торговый банк» назначил Председателем Правления Банка Игоря Лаптева. "
+        "Согласование Банка России получено в феврале. Игорь Лаптев работает в Банке с 2015 года, а финансовый "
+        "директор Банка Олег Сомов — с 2019 года."
+    )
+    assert [(o["name"], len(o["mentions"])) for o in doc["organizations"]] == [
+        ("Северный торговый банк", 4), ("Банк России", 1)
+    ]
+    assert [(p["name"], [(q["role"], q["org"]) for q in p["posts"]]) for p in doc["persons"]] == [
+        ("Игорь Лаптев", [("Председатель Правления", "Северный торговый банк")]),
+        ("Олег Сомов", [("финансовый директор", "Северный торговый банк")]),
+    ]

@@ -73,12 +73,31 @@ def _named_org(post: Post, entities: Entities) -> OrgRef | None:
     ref = entities.by_name(post.org) if post.org else None
     if ref is None:
         return None
+    closing = _closing_mention(post, entities) if _generic_org(post.org) else None
+    if closing is not None and closing.type == "organization" and ref.type == "organization":
+        return closing  # «Председатель Правления Банка»: the bank the text means there, not one named «Банк ...»
     inside = _named_inside(post, entities)
     if inside is None or inside.type != "organization":
         return ref
     # «председатель комитета по бюджету Тверской городской Думы»: the unit the post names, of
     # which the named body is the parent
     return inside if ref.type == "location" or entities.orgs[inside.index].parent == entities.name_of(ref) else ref
+
+
+def _generic_org(org: str) -> bool:
+    """An organization named by its head noun alone: «Банка», «Компании»."""
+    return " " not in org.strip() and org_heads().get(phrase_lemmas(org.strip())) is not None
+
+
+def _closing_mention(post: Post, entities: Entities) -> OrgRef | None:
+    """The entity of a mention that closes the post and names its `org` as written: the words that
+    name the organization where the post is written."""
+    org = phrase_lemmas(post.org) if post.org else None
+    return next(
+        (ref for m, ref in entities.mentions()
+         if post.start < m.start and m.end == post.end and phrase_lemmas(m.text) == org),
+        None,
+    )
 
 
 def _named_inside(post: Post, entities: Entities) -> OrgRef | None:

@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from extractor.lexicon.numbers import month_forms
-from extractor.lexicon.orgs import org_heads
+from extractor.lexicon.orgs import org_heads, org_organs
 from extractor.lexicon.posts import (
     LINK_NOUNS,
     MAX_POST_WORDS,
@@ -259,7 +259,11 @@ def _post_record(tagged: Tagged, first: int, head_end: int, last: int, group: bo
     # a lexicon entry that names its organization («председатель Государственной Думы»): the
     # role stops where the named organization or place begins
     cut = tagged.first_named_in(first + 1, head_end)
-    if cut is not None and toks[cut - 1].text.lower() not in ("с", "со"):  # not «по взаимодействию со СМИ»
+    # not «по взаимодействию со СМИ», nor an organ the model took for a name: «Председателем
+    # Правления Банка» is the board's chairman
+    if cut is not None and toks[cut - 1].text.lower() not in ("с", "со") and not org_organs().longest_at(
+        toks, cut, head_end
+    ):
         head_end = cut
     words = toks[first:last]
     text = tagged.text[words[0].start : words[-1].end]

@@ -150,6 +150,7 @@ def generic_references(
         return []
     named = sorted(chosen, key=lambda m: m.start)
     last_by_head: dict[str, OrgMention] = {}
+    first_by_head: dict[str, OrgMention] = {}
     last_company: OrgMention | None = None
     out, k = [], 0
     for ref in refs:
@@ -159,10 +160,18 @@ def generic_references(
             written = plain(text[m.start : m.end])
             for lemma in phrase_lemmas(plain(m.name))[:HEAD_WORDS] + phrase_lemmas(written)[:1]:
                 last_by_head[lemma] = m
+                first_by_head.setdefault(lemma, m)
             if m.kind == "company" and (m.start, m.end) not in exchanges:  # «(MOEX: TKLG, далее — «Компания»)»
                 last_company = m
             k += 1
         head = phrase_lemmas(plain(ref.name))[0]
+        principal = first_by_head.get(head) if head not in COMPANY_REFERENCES else None
+        if principal is not None and principal.kind == "company" and _defined_term(text, ref):
+            # «Председателем Правления Банка», «работает в Банке»: a capitalized head inside a sentence
+            # is the release's own term for the first company of that head, whatever came between
+            # («согласование Банка России»); «Компания», «Корпорация» say only what it is: the last one
+            out.append(OrgMention(ref.start, ref.end, principal.name, None, principal.kind))
+            continue
         if head in declared and declared[head] < ref.end:
             at = declared[head]
             owner = [m for m in named if m.end <= at]
@@ -177,6 +186,15 @@ def generic_references(
         if antecedent is not None:
             out.append(OrgMention(ref.start, ref.end, antecedent.name, None, antecedent.kind))
     return out
+
+
+# what may stand right before a word that opens a sentence: an end mark, a quote, a dash, a line break
+SENTENCE_OPENERS = re.compile(r"(?:[.!?…]\s*[«\"„“(—–-]?\s*|\n\s*|\A\s*)\Z")
+
+
+def _defined_term(text: str, ref: OrgMention) -> bool:
+    """A head noun capitalized inside a sentence: a release's own term for its organization."""
+    return text[ref.start : ref.start + 1].isupper() and not SENTENCE_OPENERS.search(text, 0, ref.start)
 
 
 def territory_references(chosen: list[OrgMention]) -> list[OrgMention]:
