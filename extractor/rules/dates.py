@@ -150,7 +150,9 @@ _QUARTER_RE = _rx(
 )
 _HALF_RE = _rx(
     rf"{_lead(list(_ORDINALS), 'iI12')}{_BW}(?:(?P<r>i{{1,2}})|(?P<n>[12])(?:-?(?:е|м|ом|го|ое|ого))?|(?P<o>{_ORD}))"
-    rf"\s+полугоди[а-яё]*(?:{_YEAR_TAIL})?"
+    # «во второй половине года», «в первой половине 2027 года»: a half of a year when it happens (not
+    # «выручка приходится на вторую половину года», how a year goes)
+    rf"\s+(?:полугоди[а-яё]*|половин[еы](?=\s+(?:года|[а-яё]+\s+года|\d{{4}}(?![-\d]))))(?:{_YEAR_TAIL}|\s+года{_NW})?"
 )
 # «9 месяцев 2024 года»; without a year only as the period of a report («за девять месяцев»)
 _NMONTHS_RE = _rx(
@@ -733,7 +735,10 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
 )
 
 
-_NEEDLES = {_QUARTER_RE: "кв", _HALF_RE: "полугоди", _NMONTHS_RE: "месяц", _NQUARTERS_RE: "квартал", _DECADE_RE: "0-"}
+_NEEDLES = {
+    _QUARTER_RE: ("кв",), _HALF_RE: ("полугоди", "половин"), _NMONTHS_RE: ("месяц",), _NQUARTERS_RE: ("квартал",),
+    _DECADE_RE: ("0-",),
+}
 # what a number counts: a noun after «2000» makes it no year («до 2000 человек»)
 _COUNTED_POS = frozenset({"NOUN", "PROPN", "ADJ"})
 
@@ -742,8 +747,8 @@ def _candidates(text: str, scan: _Scan) -> list[_Cand]:
     found = []
     low = text.lower()
     for regex, handler in _PATTERNS:
-        needle = _NEEDLES.get(regex)
-        if needle and needle not in low:
+        needles = _NEEDLES.get(regex)
+        if needles and not any(n in low for n in needles):
             continue  # cheap skip: most texts name no quarter, half-year or month count
         for m in regex.finditer(text):
             cand = handler(m, scan)
