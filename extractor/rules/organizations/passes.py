@@ -317,6 +317,13 @@ HEREAFTER_QUOTED = re.compile(
 )
 
 
+# a short name of an abbreviated kind and a quoted name the text gives for the rest of it: «(далее —
+# КЦСОН «Радуга»)», «(далее – ГБУЗ «ОКБ»)»
+HEREAFTER_ABBREVIATED_QUOTED = re.compile(
+    rf"\s*\(\s*{HEREAFTER_LEAD}(?P<short>[А-ЯЁ]{{2,8}}\s+[«\"][^«»\"()]{{2,40}}[»\"])\s*\)"
+)
+
+
 # a legal form written out in brackets after a name: «(акционерное общество)»
 SPELLED_FORM_IN_BRACKETS = re.compile(r"\s*\(\s*([а-яёА-ЯЁ ]{10,120}?)\s*\)")
 
@@ -439,6 +446,8 @@ def with_brackets(tagged: Tagged, m: OrgMention, others: Coverage) -> OrgMention
     elif not found and (quoted := HEREAFTER_QUOTED.match(text, end)):
         if (quoted.group("short").lower(),) not in org_heads():  # «(далее — «Компания»)» names no name
             found.append(quoted.group("short"))
+    elif not found and (described := HEREAFTER_ABBREVIATED_QUOTED.match(text, end)):
+        found.append(described.group("short"))  # «(далее — КЦСОН «Радуга»)»
     legal, alias, kind = m.legal_form, m.alias, m.kind
     # the form written out in brackets is the official one: «Акционерный коммерческий банк «Иртышский
     # кредит» (акционерное общество)» is an АО
