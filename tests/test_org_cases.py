@@ -2466,3 +2466,11 @@ def test_a_short_name_of_an_abbreviated_kind_and_a_quoted_name_after_hereafter_i
         "Комплексный центр социального обслуживания населения «Надежда» Тихорецкого района", ["КЦСОН «Надежда»"]
     )
     assert org["mentions"][-1]["text"] == "КЦСОН «Надежда»"
+
+
+def test_a_common_noun_opening_a_quotation_that_opens_the_sentence_is_no_name(extract):
+    doc = extract(
+        "«Группировка сил и средств, привлекаемая к паводку, составляет 1,9 тыс. человек», — рассказал "
+        "начальник управления."
+    )
+    assert doc["organizations"] == []

@@ -99,6 +99,12 @@ def is_organ_of_a_reference(tagged: Tagged, m: OrgMention) -> bool:
     return re.search(rf"{HEREAFTER_LEAD}[«\"]?{re.escape(toks[j].lemma.capitalize())}\b", tagged.text) is not None
 
 
+def _opens_sentence(tagged: Tagged, i: int) -> bool:
+    """Token i opens its sentence, or a quotation that opens it: «Группировка сил ...», — сказал он."""
+    first = tagged.sents[tagged.tokens[i].sent].first
+    return i == first or i == first + 1 and tagged.tokens[first].text in OPEN_QUOTES
+
+
 def is_lone_common_noun(tagged: Tagged, m: OrgMention) -> bool:
     """«Разъяснения Минздрав опубликует», «Выработка ГЭС и ГАЭС выросла», «Маржа EBITDA
     составила»: a capitalized common noun opening a sentence, tagged as (the start of) an
@@ -110,7 +116,7 @@ def is_lone_common_noun(tagged: Tagged, m: OrgMention) -> bool:
         return False
     toks = tagged.tokens
     tok = toks[i]
-    if tagged.sents[tok.sent].first != i or not tok.text[1:].islower() or not is_common_word(tok):
+    if not _opens_sentence(tagged, i) or not tok.text[1:].islower() or not is_common_word(tok):
         return False
     if j == i:
         return True
