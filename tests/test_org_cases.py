@@ -2474,3 +2474,14 @@ def test_a_common_noun_opening_a_quotation_that_opens_the_sentence_is_no_name(ex
         "начальник управления."
     )
     assert doc["organizations"] == []
+
+
+def test_a_committee_s_parent_cut_before_its_town_is_the_body_named_with_it(extract):
+    doc = extract(
+        "Депутат Думы Города Томска, председатель комитета Думы Города Томска по бюджету и финансам Роман "
+        "Ставров сообщил о поправках."
+    )
+    assert [(o["name"], o["parent"]) for o in doc["organizations"]] == [
+        ("Дума Города Томска", None),
+        ("Комитет Думы Города Томска по бюджету и финансам", "Дума Города Томска"),
+    ]

@@ -47,7 +47,7 @@ def merge_orgs(text: str, mentions: list[OrgMention]) -> list[Organization]:
         if m.parent is None:
             continue
         child = _find_org(orgs, m.name)
-        known = _find_org(orgs, m.parent.name)
+        known = _find_org(orgs, m.parent.name) or _named_with_its_place(orgs, m.parent.name)
         if child is not None and child is not known and child.parent is None:
             child.parent = known.name if known else m.parent.name
     return orgs
@@ -64,8 +64,21 @@ LOCAL_BODY_HEAD_WORDS = 3
 def _named_parents(mentions: list[OrgMention]) -> list[OrgMention]:
     """The regional or municipal body a unit's name ends with is named in the text too:
     «управление благоустройства администрации города Перми» speaks of «администрация города
-    Перми», «комитет по аграрным вопросам Самарской Губернской Думы» of the Duma."""
-    return [m.parent for m in mentions if m.parent is not None and _local_body(m.parent)]
+    Перми», «комитет по аграрным вопросам Самарской Губернской Думы» of the Duma; unless the
+    parent's name was cut before a place the text names it with («Думы Города | Томска»)."""
+    names = [m.name for m in mentions]
+    parents = [m.parent for m in mentions if m.parent is not None and _local_body(m.parent)]
+    return [p for p in parents if not any(_cut_before_its_place(p.name, n) for n in names)]
+
+
+def _cut_before_its_place(short: str, name: str) -> bool:
+    """`name` is `short` with capitalized words after it: «Дума Города» of «Дума Города Томска»."""
+    rest = name[len(short) :].split() if name.startswith(short + " ") else []
+    return bool(rest) and all(w[:1].isupper() for w in rest)
+
+
+def _named_with_its_place(orgs: list[Organization], short: str) -> Organization | None:
+    return next((o for o in orgs if _cut_before_its_place(short, o.name)), None)
 
 
 def _local_body(m: OrgMention) -> bool:
