@@ -1157,6 +1157,11 @@ EVENT_VERBS = frozenset({"получить", "получать"})
 WORK_VERBS = frozenset({"продолжить", "продолжать", "начать", "начинать", "приступить"})
 
 
+# verbs of heading what one goes on heading, and the words of what they head: «руководить компанией»
+HEADING_VERBS = frozenset({"руководить", "возглавлять", "работать", "управлять"})
+MAX_HEADED_OBJECT_WORDS = 3
+
+
 def _link_event_after(toks: list[Token], k: int, limit: int) -> int:
     """Where the post begins after «получил (новое) назначение» or «продолжит работу» starting
     at k; 0 if none does."""
@@ -1164,6 +1169,12 @@ def _link_event_after(toks: list[Token], k: int, limit: int) -> int:
     if toks[k].lemma in WORK_VERBS:
         if m < limit and toks[m].text.lower() == "к":  # «приступил к работе»
             m += 1
+        if m < limit and toks[m].lemma in HEADING_VERBS and toks[m].feats.get("VerbForm") == "Inf":
+            # «продолжит руководить компанией в должности генерального директора»: past the object
+            m += 1
+            while m < limit and toks[m].pos in ("NOUN", "PROPN", "ADJ") and m - k <= MAX_HEADED_OBJECT_WORDS + 1:
+                m += 1
+            return m if m < limit and toks[m].text.lower() in ("в", "на") else 0
         return m + 1 if m < limit and toks[m].lemma == "работа" else 0
     if toks[k].lemma not in EVENT_VERBS:
         return 0
