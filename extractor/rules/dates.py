@@ -1834,7 +1834,8 @@ def _reported_years(text: str, scan: _Scan) -> list[int]:
         tense = _tense_near(scan.offsets, *scan.offsets.sentence(c.start), c.start, c.end)
         if year < EARLIEST_RELEASE_YEAR:
             continue
-        if tense == "future" or tense != "past" and _PROGRAMME_BEFORE_RE.search(text, max(0, c.start - 20), c.start):
+        programme = _PROGRAMME_BEFORE_RE.search(text, max(0, c.start - WORD_BEFORE_REACH), c.start)
+        if tense == "future" or tense != "past" and programme:
             # «Заявки на включение в программу 2027 года принимаются»: a programme's year, told of
             # in the present, may be the next one
             to_come.append(year)

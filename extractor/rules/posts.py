@@ -1172,7 +1172,8 @@ def _link_event_after(toks: list[Token], k: int, limit: int) -> int:
         if m < limit and toks[m].lemma in HEADING_VERBS and toks[m].feats.get("VerbForm") == "Inf":
             # «продолжит руководить компанией в должности генерального директора»: past the object
             m += 1
-            while m < limit and toks[m].pos in ("NOUN", "PROPN", "ADJ") and m - k <= MAX_HEADED_OBJECT_WORDS + 1:
+            stop = min(limit, m + MAX_HEADED_OBJECT_WORDS)
+            while m < stop and toks[m].pos in ("NOUN", "PROPN", "ADJ"):
                 m += 1
             return m if m < limit and toks[m].text.lower() in ("в", "на") else 0
         return m + 1 if m < limit and toks[m].lemma == "работа" else 0

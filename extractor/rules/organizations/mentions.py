@@ -625,12 +625,22 @@ def _with_adjectives(toks: list[Token], i: int, sent_first: int) -> int:
 def _unit_adjectives(toks: list[Token], i: int, sent_first: int) -> int:
     """«финансово-казначейского управления Администрации города»: the lowercase adjectives of a
     unit's head, in its case, are its name's."""
+    return _agreeing_adjectives(toks, i, sent_first, lowercase_only=True)
+
+
+def _agreeing_adjectives(toks: list[Token], i: int, sent_first: int, lowercase_only: bool = False) -> int:
+    """The first of the adjectives before a head in its case (by a reading of their own: the
+    tagger may read a neuter as another), no post's: «Клинической инфекционной больницы»; a
+    capitalized word opens the name («московскую Инфекционную больницу»)."""
     k = i
     head_cases = UD_CASES.get(case_of(toks[i]) or "", set())
-    while k > sent_first and toks[k - 1].pos == "ADJ" and toks[k - 1].text.islower() and (
+    while k > sent_first and toks[k - 1].pos == "ADJ" and (
         any(p.tag.case in head_cases for p in toks[k - 1].parses) and match_post_head(toks, k - 1, k) is None
     ):
-        k -= 1  # in the head's case by a reading of its own: the tagger may read a neuter as another
+        lowercase = toks[k - 1].text.islower()
+        if lowercase_only and not lowercase or not lowercase_only and lowercase and toks[k].text[:1].isupper():
+            break
+        k -= 1
     return k
 
 
@@ -1188,20 +1198,6 @@ def _numbered_head(toks: list[Token], k: int, sent_first: int) -> tuple[int, str
             return i, found[1]
     return None
 
-
-def _agreeing_adjectives(toks: list[Token], i: int, sent_first: int) -> int:
-    """The first of the adjectives before a head in its case, capitalized or not: «Клинической
-    инфекционной больницы»; a capitalized word opens the name («московскую Инфекционную
-    больницу»)."""
-    k = i
-    head_cases = UD_CASES.get(case_of(toks[i]) or "", set())
-    while k > sent_first and toks[k - 1].pos == "ADJ" and (
-        any(p.tag.case in head_cases for p in toks[k - 1].parses) and match_post_head(toks, k - 1, k) is None
-    ):
-        if toks[k - 1].text.islower() and toks[k].text[:1].isupper():
-            break
-        k -= 1
-    return k
 
 
 def _inside_quotes(tagged: Tagged, first: int, last: int) -> bool:
