@@ -732,6 +732,13 @@ POST_CASES = [
     ),
     ("Слесарь Иван Петров починил кран в котельной.", "Иван Петров", "слесарь", None, "слесарь"),
     # going on heading something in a post: past the verb of heading and its object
+    # a participle used as a noun opening a sentence, which the tagger reads as an adjective of the
+    # noun after it («Заведующая» in the instrumental, «Управляющий» a participle): it heads the
+    # post, agrees with the name and keeps its object as written
+    ("Заведующая отделением кардиологии Анна Мельникова провела приём пациентов в районной больнице.",
+     "Анна Мельникова", "заведующая отделением кардиологии", None, "заведующая отделением кардиологии"),
+    ("Управляющий делами губернатора Виктор Лесков вручил награды.", "Виктор Лесков",
+     "управляющий делами губернатора", None, "управляющий делами губернатора"),
     (
         "Долю в 25% сохранит основатель Артем Волков, который продолжит руководить компанией в должности "
         "генерального директора.",
@@ -815,6 +822,16 @@ def test_position_with_rank(extract, text, name, role, org, normal, rank):
 # sentence, person name -> the whole posts of that person, in order: several appositions, and a
 # neighbour's post is not given to this person
 POSTS_OF_PERSON_CASES = [
+    # appositions after a name end where another person is named in the nominative: the post after
+    # that name is its holder's, not the first person's
+    ("Партнёр Ивана Петрова, основателя компании, Олег Сидоров, директор завода «Ромашка», выступил против.",
+     "Иван Петров", []),
+    ("Партнёр Ивана Петрова, основателя компании, Олег Сидоров, директор завода «Ромашка», выступил против.",
+     "Олег Сидоров", ["директор завода «Ромашка»"]),
+    # a participle after a comma, in the case of the company before it, says what the company does:
+    # no post of the person («управляющего» is no «управляющий» here)
+    ("До назначения Олег Сомов работал заместителем директора холдинга «Уралгаз», управляющего региональными "
+     "газовыми компаниями.", "Олег Сомов", ["заместитель директора холдинга «Уралгаз»"]),
     # «До назначения» before a name in the nominative: the name is the subject of its own verb, not
     # the event's object
     ("Исполняющим обязанности министра транспорта области назначен Седов Павел Олегович.\n\nДо назначения Павел "

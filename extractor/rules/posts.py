@@ -42,7 +42,7 @@ from extractor.nlp.inflect import (
     singular_nominative_phrase,
     substantive_nominative,
 )
-from extractor.nlp.morph import ADJISH, UD_CASES, parses
+from extractor.nlp.morph import ADJISH, UD_CASES, UD_OF, parses
 from extractor.nlp.phrases import (
     DASHES,
     MAX_DEPENDENT_TOKENS,
@@ -324,7 +324,7 @@ def _nominative_role(tokens: list[Token], text: str) -> str:
     acting = next((i for i, t in enumerate(tokens[:ACTING_WITHIN]) if is_acting(t)), None)
     if acting is None:
         # an adjective in the reading the post lexicon knows: «временным» of «временный», not «временной»
-        tokens = [replace(t, lemma=post_lemma(t)) if t.pos == "ADJ" else t for t in tokens]
+        tokens = [_misread_substantive(t) or replace(t, lemma=post_lemma(t)) if t.pos == "ADJ" else t for t in tokens]
         return _participle_role(tokens, text) or nominative_phrase(tokens, text)
     tok = tokens[acting]
     if not tok.text.lower().startswith("исполняющ") or tok.case == "Nom":
@@ -340,8 +340,7 @@ def _participle_role(tokens: list[Token], text: str) -> str | None:
     """«Конкурсным управляющим», «заведующим кафедрой», «управляющей филиалом»: a participle used
     as a noun heads the post; it and the adjectives before it take the nominative of its gender,
     what it governs stays as written («филиалом», not «филиал»)."""
-    head, said = next(((i, n) for i, t in enumerate(tokens) if (n := substantive_nominative(t.text, t.case))),
-                      (None, None))
+    head, said = next(((i, n) for i, t in enumerate(tokens) if (n := _substantive_said(t))), (None, None))
     if head is None or said is None or any(t.pos not in ADJISH for t in tokens[:head]):
         return None
     after = tokens[head + 1] if head + 1 < len(tokens) else None
@@ -351,6 +350,15 @@ def _participle_role(tokens: list[Token], text: str) -> str | None:
     words = [nominative_word(t.text, "ADJ", t.case, gender, "sing", t.lemma) for t in tokens[:head]]
     words += [said] + [t.text for t in tokens[head + 1 :]]
     return join_tokens(tokens, words, text)
+
+
+def _substantive_said(tok: Token) -> str | None:
+    """A participle used as a noun in the nominative singular («управляющим» -> «управляющий»);
+    one already in it that the tagger called a participle stays as written («Управляющий делами»)."""
+    if tok.case == "Nom" and tok.pos in ("VERB", "ADJ") and tok.feats.get("Number") != "Plur":
+        nominative = any("Subx" in p.tag and p.tag.case == "nomn" for p in tok.parses)
+        return tok.text if nominative else None
+    return substantive_nominative(tok.text, tok.case)
 
 
 def _lower_initial(s: str, tagged: Tagged, first: int) -> str:
@@ -442,11 +450,12 @@ def _head_with_modifiers(tagged: Tagged, head_first: int, sent_first: int) -> in
 def _head_noun(toks: list[Token], i: int, end: int) -> Token:
     """The word that carries the post's case: its first noun, or «исполняющий» in «исполняющий
     обязанности главы»; a word that begins a post and reads as a noun is one, whatever the tagger
-    said of it («Руководители» opening a sentence, tagged an adjective)."""
+    said of it («Руководители» opening a sentence, tagged an adjective), and so is a participle the
+    dictionary marks as used as a noun («Заведующая отделением», tagged an adjective)."""
     for t in toks[i:end]:
         if is_acting(t) or t.pos in ("NOUN", "PROPN"):
             return t
-        if starts_post(post_lemma(t)) and any(p.tag.POS == "NOUN" for p in t.parses):
+        if starts_post(post_lemma(t)) and any(p.tag.POS == "NOUN" or "Subx" in p.tag for p in t.parses):
             return t
     return toks[end - 1]
 
@@ -462,15 +471,46 @@ def _name_agrees(head: Token, name: list[Token]) -> bool:
     Маехары»). When the tagger misses the case of a rare name, the surname must read in that case
     in the dictionary, and a known first name too («Ерланом Касымбековым»), so that «Указом
     Президента Александр Хинштейн» stays apart. Indeclinable heads («врио») agree with anything."""
-    a = case_of(head)
     words = [t for t in name if t.text[:1].isalpha()]
-    if a is None or not words or _indeclinable(head.text):
+    if case_of(head) is None or not words or _indeclinable(head.text):
         return True
     one = head.feats.get("Number") != "Plur"
+    return any(_name_in_case(a, words, one) for a in _head_cases(head))
+
+
+def _name_in_case(a: str, words: list[Token], one: bool) -> bool:
     if any(case_of(t) in (None, a) or one and {case_of(t), a} == ANIMATE_ACC for t in (words[0], words[-1])):
         return True
     first_ok = _can_be(words[0].text, a) or not _known_name(words[0].text)
     return first_ok and _can_be(words[-1].text, a)
+
+
+def _head_cases(head: Token) -> tuple[str, ...]:
+    """The tagger's case of a post's head; when the tagger took a participle used as a noun for
+    an adjective and gave it a case the dictionary reads it in nowhere («Заведующая отделением»
+    tagged instrumental, as if it agreed with the noun after it), the cases the dictionary does
+    read it in. A noun keeps the tagger's case: the dictionary misreads indeclinable
+    abbreviations («зампрокурора» as a genitive)."""
+    tagged_case = case_of(head)
+    possible = _dictionary_cases(head.text.lower()) if head.pos not in ("NOUN", "PROPN") else frozenset()
+    if tagged_case is None or not possible or tagged_case in possible:
+        return (tagged_case,) if tagged_case else ()
+    return tuple(sorted(possible))
+
+
+def _misread_substantive(tok: Token) -> Token | None:
+    """A participle used as a noun that the tagger took for an adjective in a case the word cannot
+    be in («Заведующая» before «отделением», tagged instrumental), as the noun in the one case the
+    dictionary reads it in: its object then stays as written."""
+    cases = _head_cases(tok)
+    if len(cases) != 1 or cases[0] == case_of(tok) or not any("Subx" in p.tag for p in tok.parses):
+        return None
+    return replace(tok, pos="NOUN", feats={**tok.feats, "Case": cases[0]})
+
+
+@lru_cache(maxsize=NAME_CACHE)
+def _dictionary_cases(word: str) -> frozenset[str]:
+    return frozenset(UD_OF[p.tag.case] for p in parses(word) if p.tag.case in UD_OF)
 
 
 @lru_cache(maxsize=NAME_CACHE)
@@ -1072,15 +1112,21 @@ def _posts_after(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Post
                         posts.append(second)
                         k = tagged.token_ending(second.end) + 1
             else:
-                k = _next_comma(toks, k + 1, sent.last)
-                if k is None or posts:
-                    break
+                opening, k = k, _next_comma(toks, k + 1, sent.last)
+                if k is None or posts or _names_a_subject(toks, spans, opening + 1, k):
+                    break  # another person named: what follows is that person's («..., Аарон Гринспен, управляющий»)
         if posts:
             # «Иван Петров, директор завода, назначен министром»: the link verb after the
             # apposition gives a post too
             linked = _linked_after(tagged, spans, nm, j, sent.last)
             return posts + [p for p in linked if all(p.start != q.start for q in posts)]
     return _linked_after(tagged, spans, nm, j, sent.last)
+
+
+def _names_a_subject(toks: list[Token], spans: NamedSpans, lo: int, hi: int) -> bool:
+    """A person named in the nominative within [lo, hi): the posts after it are that person's (not
+    «соратник Цзян Цзэминя», a genitive)."""
+    return any(m in spans.per_start and case_of(toks[spans.per_end.get(m, m + 1) - 1]) == "Nom" for m in range(lo, hi))
 
 
 # «(ранее — заместитель финансового директора ...)», «(до этого – советник ...)»: a former post
