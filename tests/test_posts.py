@@ -822,6 +822,17 @@ def test_position_with_rank(extract, text, name, role, org, normal, rank):
 # sentence, person name -> the whole posts of that person, in order: several appositions, and a
 # neighbour's post is not given to this person
 POSTS_OF_PERSON_CASES = [
+    # a woman's acting post after «о назначении»: «исполняющей» is read as a genitive of the name
+    # before it, though it is the instrumental the appointment takes
+    ("Глава региона подписал указ о назначении Галины Сергеевны Ветровой временно исполняющей обязанности "
+     "министра здравоохранения области.", "Галина Сергеевна Ветрова",
+     ["временно исполняющая обязанности министра здравоохранения области"]),
+    ("Мэр подписал распоряжение о назначении Натальи Олеговны Зуевой исполняющей обязанности начальника "
+     "управления образования.", "Наталья Олеговна Зуева",
+     ["исполняющая обязанности начальника управления образования"]),
+    # a career in a row: «затем —» joins the next post to the link verb's
+    ("С 2015 по 2020 год Елена Соколова была начальником финансового отдела, затем — директором ООО «Заря».",
+     "Елена Соколова", ["начальник финансового отдела", "директор ООО «Заря»"]),
     # appositions after a name end where another person is named in the nominative: the post after
     # that name is its holder's, not the first person's
     ("Партнёр Ивана Петрова, основателя компании, Олег Сидоров, директор завода «Ромашка», выступил против.",

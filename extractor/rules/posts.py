@@ -1411,8 +1411,8 @@ def _past_adverbials(toks: list[Token], k: int, limit: int) -> int:
 
 # posts in a row after a link verb: «был начальником Генштаба, главой МВД, министром обороны»
 MAX_LINKED_POSTS = 5
-# «, главой МВД», «и министром», «, а затем министром», «, а также советником»
-LINKED_POST_JOINERS = frozenset({",", "и", "а", "затем", "потом", "позже", "также"})
+# «, главой МВД», «и министром», «, а затем министром», «, а также советником», «, затем — директором»
+LINKED_POST_JOINERS = frozenset({",", "и", "а", "затем", "потом", "позже", "также", "—", "–"})
 MAX_JOINER_WORDS = 3
 
 
@@ -1461,7 +1461,7 @@ def _post_after_link(tagged: Tagged, spans: NamedSpans, m: int, limit: int) -> P
     if post is None:
         return None
     head = _head_noun(toks, m, tagged.token_ending(post.end) + 1)
-    return post if named_by_noun or head.case == "Ins" else None
+    return post if named_by_noun or _may_be_instrumental(head) else None
 
 
 def _same_case(first: Token | None, tok: Token) -> bool:
