@@ -940,6 +940,16 @@ def test_a_branch_named_by_its_place_is_its_organization(extract):
     ]
 
 
+def test_a_banks_office_named_by_its_place_is_the_bank(extract):
+    doc = extract("Министр провёл встречу с управляющим Вологодским отделением ПАО «Северный кредитный банк» "
+                  "Олегом Митиным. Стороны обсудили льготные кредиты.")
+    assert [(o["name"], o["legal_form"]) for o in doc["organizations"]] == [("Северный кредитный банк", "ПАО")]
+    assert [(p["name"], [(x["normal"], x["org"]) for x in p["posts"]]) for p in doc["persons"]] == [
+        ("Олег Митин", [("управляющий Вологодским отделением ПАО «Северный кредитный банк»",
+                         "Северный кредитный банк")])
+    ]
+
+
 def test_a_foreign_legislature_takes_its_country_or_its_organization(extract):
     doc = extract("Верховная рада Украины приняла закон в первом чтении. Резолюцию одобрила Генеральная "
                   "Ассамблея ООН, а Парламентская ассамблея Совета Европы отложила голосование.")

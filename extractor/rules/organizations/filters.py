@@ -9,6 +9,7 @@ import re
 from extractor.lexicon.orgs import (
     QUOTE_CHARS,
     event_heads,
+    legal_forms,
     not_org_heads,
     not_org_names,
     object_heads,
@@ -155,6 +156,10 @@ def is_facility_of_the_company(tagged: Tagged, m: OrgMention) -> bool:
 # (e, g, p, q) list only the organization it belongs to, while a branch with a name of its own
 # («филиал «Владимирский полиэфир»») is an organization
 BRANCH_HEADS = frozenset({"филиал"})
+# a bank's or a company's office named by its place: «Томским отделением ПАО «...банк»» (parts zr,
+# zu and zzk list only the bank); an «отделение» of anything else may be a body of its own
+# («Сибирское отделение РАН», a party's «региональное отделение»)
+COMPANY_BRANCH_HEADS = frozenset({"отделение"})
 # lowercase adjectives of a branch's reach: «региональный», «территориальный»
 BRANCH_REACH_ADJECTIVES = frozenset(
     {"региональный", "территориальный", "областной", "краевой", "городской", "районный"}
@@ -172,8 +177,20 @@ def is_branch_by_place(tagged: Tagged, m: OrgMention) -> bool:
     k = i
     while k < j and toks[k].pos == "ADJ" and (toks[k].text[:1].isupper() or toks[k].lemma in BRANCH_REACH_ADJECTIVES):
         k += 1
+    if k > j or not (k > i or toks[k].text.islower()):
+        return False
     # in lowercase with no place before it too: «(Самарский региональный) филиал банка «Волжский кредит»»
-    return k <= j and toks[k].lemma in BRANCH_HEADS and (k > i or toks[k].text.islower())
+    if toks[k].lemma in BRANCH_HEADS:
+        return True
+    return toks[k].lemma in COMPANY_BRANCH_HEADS and k == j and _company_follows(toks, j + 1)
+
+
+def _company_follows(toks: list[Token], k: int) -> bool:
+    """A company's legal form or a bank right at token k: «ПАО «...»», «банка», «Сбербанка»."""
+    if k >= len(toks):
+        return False
+    tok = toks[k]
+    return legal_forms().kinds.get(tok.text) == "company" or tok.lemma.endswith("банк")
 
 
 # multipliers a unit of measure follows: «412 тыс. TEU», «1,2 млн т»
