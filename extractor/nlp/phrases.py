@@ -286,6 +286,18 @@ def after_dedication(toks: list[Token], k: int) -> bool:
     return False
 
 
+def _governed_instrumental(toks: list[Token], j: int) -> bool:
+    """An instrumental at token j that a head of INS_HEADS governs, right before it or past the
+    adjectives of the noun («управляющий Вологодским | филиалом», whose place adjective the model
+    marks as a name of its own)."""
+    if case_of(toks[j]) != "Ins":
+        return False
+    k = j - 1
+    while k > 0 and toks[k].pos == "ADJ" and case_of(toks[k]) == "Ins" and toks[j].pos == "NOUN":
+        k -= 1
+    return INS_HEADS.fullmatch(toks[k].text.lower()) is not None
+
+
 def extend_dependents(
     tagged: Tagged, spans: NamedSpans, j: int, limit: int, chain: Chain | None = None,
     preps: frozenset[str] = ALL_PREPS, name_lists: bool = False,
@@ -422,7 +434,7 @@ def extend_dependents(
             if end is not None:
                 j = end
                 continue
-        if j > 0 and INS_HEADS.fullmatch(toks[j - 1].text.lower()) and case_of(tok) == "Ins":
+        if j > 0 and _governed_instrumental(toks, j):
             j += 1  # «управляющий компанией FaceCash»
             # its adjectives first: «заведующий хирургическим отделением»
             while j < limit and toks[j - 1].pos == "ADJ" and toks[j].text.islower() and case_of(toks[j]) == "Ins":

@@ -1438,11 +1438,19 @@ def _posts_after_link(tagged: Tagged, spans: NamedSpans, m: int, limit: int) -> 
             j += 1
         if j == k or j >= limit:
             break
+        j = _past_dated_dash(toks, j, limit)
         nxt = _post_from(tagged, spans, j, limit, strict_end=False)
         if nxt is None or not _same_case(first_head, _head_noun(toks, j, tagged.token_ending(nxt.end) + 1)):
             break
         posts.append(nxt)
     return posts
+
+
+def _past_dated_dash(toks: list[Token], j: int, limit: int) -> int:
+    """Past a time and the dash after it that stands for the link verb: «..., а с мая 2024 года —
+    первым заместителем»; j itself when no dash follows the time."""
+    k = _past_adverbials(toks, j, limit)
+    return k + 1 if k > j and k < limit and toks[k].text in DASHES else j
 
 
 def _post_after_link(tagged: Tagged, spans: NamedSpans, m: int, limit: int) -> Post | None:
