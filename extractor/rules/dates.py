@@ -1119,10 +1119,14 @@ class _Context:
 
     def ref_year(self, i: int, ref: datetime.date | None, year: int) -> int:
         """The reference year, or the year before it for a date later in the year than the
-        reference date in a report: a quarter or half-year unless its nearest verb is in the
-        future tense («в четвертом квартале» of a February release), a day or month when its
+        reference date in a report: a quarter or half-year when its nearest verb is in the past
+        tense or there is none («в четвертом квартале» of a February release; «стартует в III
+        квартале» is still to come), a day or month when its
         nearest verb is in the past tense («15 марта была закрыта сделка»)."""
         c = self.cands[i]
+        ended = _ENDED_ON_RE.match(self.text, c.end)
+        if ended and c.kind == "period":
+            return int(ended.group("y"))
         value = c.make(year) if c.make else None
         if value is None or ref is None:
             return year  # a year the text gives, without a day to compare with
@@ -1155,7 +1159,7 @@ class _Context:
         if tense == "past" and _nearest_verb_form(self.offsets, *self.sentence(c.start), c.start, c.end) == "Inf":
             # «предложил провести опрос с 1 по 15 июня»: what was proposed or agreed is to come
             return year
-        if tense == "past" or tense != "future" and c.kind == "period" and "/" in value:
+        if tense == "past" or tense is None and c.kind == "period" and "/" in value:
             return year - 1
         return year
 
@@ -1323,6 +1327,8 @@ _SCHEDULED_RE = re.compile(r"\b(?:назначен|перенес[её]н|нам
 _WORD_BEFORE_RE = re.compile(r"([а-яё]+)\W*\Z", re.IGNORECASE)
 # the words before a whole year whose results a release reports after the year has ended
 _RESULTS_RE = re.compile(r"(?:\bза|итог[а-я]*|результат[а-я]*)\s*\Z", re.IGNORECASE)
+# a period whose end the text dates: «за 12 месяцев, закончившихся 31 декабря 2024 года»
+_ENDED_ON_RE = _rx(rf",?\s*(?:закончивш|завершивш|окончивш)[а-яё]*\s+\d{{1,2}}\s+{_DAY_MONTH}\s+(?P<y>\d{{4}})")
 # how far before a date the word that bounds it, or says whose results it gives, is looked for
 WORD_BEFORE_REACH = 20
 
