@@ -999,9 +999,12 @@ _REPORTED = frozenset({"за"})
 class _Context:
     """Sentences, lines and comparison bases of a text's candidates, for `_in_context`."""
 
-    def __init__(self, text: str, offsets: Offsets, cands: list[_Cand], release_year: int | None = None) -> None:
+    def __init__(
+        self, text: str, offsets: Offsets, cands: list[_Cand], release_date: datetime.date | None = None
+    ) -> None:
         self.text = text
-        self.release_year = release_year  # the year of the text's reference date
+        self.release_date = release_date.isoformat() if release_date else None  # the text's reference date
+        self.release_year = release_date.year if release_date else None
         self.head = _head(text)  # where the release's own dateline stands
         self.offsets = offsets
         self.cands = cands
@@ -1186,8 +1189,17 @@ class _Context:
             own = self.sentence(self.cands[i].start)
             days = c.kind == "days" and self.sentence(c.start) in (own, self.sentence(max(0, own[0] - 1)))
             if c.value and (c.kind in ("day", "period") or days) and not self.base[j] and not self._ahead_of_release(c):
-                return None if self._dateline(c) else c.value
+                return None if self._dateline(c) or self._release_day(i, c) else c.value
         return None
+
+    def _release_day(self, i: int, c: _Cand) -> bool:
+        """The release's date in the header however it is written («2 сентября 2026, 11:15»,
+        «ИРКУТСК, 4 июня 2025 г. Университет ...»): a year's comparison after it («годом ранее»)
+        is of the year before, not of that day a year back; a month's («месяцем ранее») keeps it."""
+        return (
+            c.kind == "day" and c.value == self.release_date and c.end <= len(self.head)
+            and not self.cands[i].cmp_months
+        )
 
     def _dateline(self, c: _Cand) -> bool:
         """The release's own date on its line in the header («Кострома, 27 августа 2026 года»): what
@@ -1204,7 +1216,7 @@ def _in_context(text: str, scan: _Scan, cands: list[_Cand]) -> list[_Cand]:
     """Year-less dates take the year of their context, comparisons the year before their focus."""
     if not any(c.make is not None or c.kind == "cmp" for c in cands):
         return cands
-    ctx = _Context(text, scan.offsets, list(cands), release_year=scan.ref.year if scan.ref else None)
+    ctx = _Context(text, scan.offsets, list(cands), release_date=scan.ref)
     for i, c in enumerate(ctx.cands):
         if c.make is not None:
             year, own_sentence = ctx.year_for(i)
