@@ -539,6 +539,11 @@ CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None,
         [("12 мая", "2022-05-12", True)],
     ),
     # «годом ранее», «аналогичный период прошлого года»: the focus period a year back
+    # nor is the day a change took effect: the period reported before it is
+    ("Выручка за первое полугодие 2022 года выросла на 5%. Сказалось изменение тарифов с 1 февраля. Клиентов "
+     "почти столько же, сколько годом ранее.", FEB,
+     [("первое полугодие 2022 года", "2022-01/2022-06", False), ("1 февраля", "2023-02-01", True),
+      ("годом ранее", "2021-01/2021-06", True)]),
     # the release's own date is no focus, wherever the header writes it: the year before
     ("ИРКУТСК, 10 февраля 2023 г. Университет поднялся на 12 позиций в рейтинге. Годом ранее он был 40-м.", FEB,
      [("10 февраля 2023 г.", "2023-02-10", False), ("Годом ранее", "2022", True)]),

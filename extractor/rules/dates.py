@@ -1188,7 +1188,10 @@ class _Context:
             # чем за тот же период прошлого года»)
             own = self.sentence(self.cands[i].start)
             days = c.kind == "days" and self.sentence(c.start) in (own, self.sentence(max(0, own[0] - 1)))
-            if c.value and (c.kind in ("day", "period") or days) and not self.base[j] and not self._ahead_of_release(c):
+            # nor the day a rule took effect («сказалось изменение условий с 1 февраля»): no period
+            start = c.kind == "day" and _bound(self.text, c, _START_WORDS)
+            skipped = self.base[j] or start or self._ahead_of_release(c)
+            if c.value and (c.kind in ("day", "period") or days) and not skipped:
                 return None if self._dateline(c) or self._release_day(i, c) else c.value
         return None
 
