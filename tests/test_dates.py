@@ -825,6 +825,14 @@ CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None,
     # a start a few days ahead, told in the past: an order signed before it takes effect
     ("Начальником управления с 21 января назначена Ольга Лукина.", datetime.date(2026, 1, 20),
      [("21 января", "2026-01-21", True)]),
+    # a later year its own sentence names for a plan, a budget or a payment lends none to a day done or
+    # still to come this year; the verb past a comma is not the date's
+    ("Проект бюджета на 2024 год внесен в думу 30 октября.", datetime.date(2023, 11, 11),
+     [("2024 год", "2024", False), ("30 октября", "2023-10-30", True)]),
+    ("Контракт на 2024 год подписан в ноябре, сообщает пресс-служба.", datetime.date(2023, 12, 8),
+     [("2024 год", "2024", False), ("ноябре", "2023-11", True)]),
+    ("Пенсии за январь 2024 года будут перечислены 29 и 30 декабря.", datetime.date(2023, 12, 8),
+     [("январь 2024 года", "2024-01", False), ("29", "2023-12-29", True), ("30 декабря", "2023-12-30", True)]),
     # a whole year after «с» lasts till now: it lends no year to a date in a later sentence, nor past a comma
     # in its own
     ("С 2018 года Петрова руководила поликлиникой. Ее предшественник в ноябре ушел на пенсию. С 2020 года "

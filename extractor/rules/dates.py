@@ -976,9 +976,17 @@ def _nearest_tense(toks: list[Token], a: int, b: int, at: int, pos: int, end: in
             tense = "future"
         if tense is not None:
             dist = pos - tok.end if tok.end <= pos else tok.start - end
+            # a verb past a comma is farther than its characters: «подписан в ноябре, сообщает»
+            between = toks[k + 1 : at] if k < at else toks[at:k]
+            if any(t.text == "," for t in between):
+                dist += COMMA_DISTANCE
             if best is None or dist < best[0]:
                 best = (dist, tense)
     return best[1] if best else None
+
+
+# what a comma between a date and a verb adds to their distance in characters
+COMMA_DISTANCE = 20
 
 
 # «−5,7% к марту 2024 года», «+3 п.п. к 2023 году»: a percentage's comparison base
@@ -1104,6 +1112,17 @@ class _Context:
             return self.anchor(j, period), False
         return None, False
 
+    def anchor_told_as_past(self, i: int) -> bool:
+        """Whether the year before a year-less date in its sentence is one told of in the past
+        tense («Прибыль 2024 года выросла, а в третьем квартале удвоилась»), not a plan's («бюджет
+        на 2027 год», «будет готов в III квартале 2027 года»)."""
+        c = self.cands[i]
+        j = self.anchors_before[1 if c.kind == "period" else 0][i]
+        if j is None or self._plan_year(j):
+            return False
+        a = self.cands[j]
+        return _tense_near(self.offsets, *self.sentence(a.start), a.start, a.end) == "past"
+
     def _since_year(self, j: int) -> bool:
         """A whole year after «с» («С 2019 года работала главным врачом»): a time that lasts till
         now, no year a later sentence goes on in («Прежний министр в декабре перешел ...»)."""
@@ -1215,6 +1234,11 @@ class _Context:
         return not rest.strip(" .,") and not _opens_a_sentence(head, c)  # the date ends its line
 
 
+# how many years after the release a plan's year («программа 2027 года», «бюджет на 2027 год») lies;
+# a year further ahead in a sentence says the release's date is wrong, not the sentence's
+PLAN_YEARS_AHEAD = 2
+
+
 def _in_context(text: str, scan: _Scan, cands: list[_Cand]) -> list[_Cand]:
     """Year-less dates take the year of their context, comparisons the year before their focus."""
     if not any(c.make is not None or c.kind == "cmp" for c in cands):
@@ -1228,12 +1252,18 @@ def _in_context(text: str, scan: _Scan, cands: list[_Cand]) -> list[_Cand]:
                 # «рассмотрит ... за 2024 год в апреле»: what is still to come is not in the past;
                 # «Итоги подведут в марте 2026 года. Доля в первом полугодии составила»: what was
                 # is not in a future year named in another sentence
-                if tense == "future" and year < scan.year or tense == "past" and year > scan.year and not own_sentence:
+                # and, once the release's date is known, not in a later year its own sentence names for
+                # something else («контракт на 2027 год ... подписан в ноябре»)
+                later_elsewhere = year > scan.year and (
+                    not own_sentence
+                    or scan.ref is not None and year - scan.year <= PLAN_YEARS_AHEAD and not ctx.anchor_told_as_past(i)
+                )
+                if tense == "future" and year < scan.year or tense == "past" and later_elsewhere:
                     year = None
                 # «Заседание пройдёт в феврале 2026 года. Приём заявок продлится с 1 по 19
                 # декабря» (in November 2025), «Заявки принимаются до 31 декабря»: what is still to
                 # come this year is this year's
-                elif tense in ("future", "present") and year > scan.year and not own_sentence and _ahead(c, scan):
+                elif tense in ("future", "present") and later_elsewhere and _ahead(c, scan):
                     year = None
                 # «В 2025 году произвели ... Глава поручил до 1 июля подготовить»: a deadline set for
                 # what is to be done takes no year from another sentence
