@@ -1377,6 +1377,10 @@ def _past_adverbial(toks: list[Token], k: int, limit: int) -> int:
         m = k + 1
     elif tok.pos == "NUM" and k + 1 < limit and toks[k + 1].lemma in TIME_NOUNS:
         return k + 2
+    elif tok.lemma in SPAN_ADJECTIVES and k + 2 < limit and toks[k + 1].pos == "NUM" and (
+        toks[k + 2].lemma in TIME_NOUNS
+    ):
+        return k + 3  # «последние три года»
     else:
         return k
     if m < limit and toks[m].text.lower() in THAT_TIME:
@@ -1388,6 +1392,10 @@ def _past_adverbial(toks: list[Token], k: int, limit: int) -> int:
         close = next((q for q in range(m + 1, min(limit, m + MAX_QUOTED_WORDS)) if toks[q].text in CLOSE_QUOTES), None)
         m = close + 1 if close is not None else m
     return m if m > k + 1 else k
+
+
+# the adjectives of a span of years counted back or on: «последние три года», «первые два года»
+SPAN_ADJECTIVES = frozenset({"последний", "первый"})
 
 
 def _since(toks: list[Token], k: int, limit: int) -> bool:
@@ -1678,6 +1686,33 @@ def _posts_of_zero_subjects(
     return out
 
 
+# words that may open a clause going on with a biography: «..., а с 2020 года — ...»
+CLAUSE_JOINERS = frozenset({"а", "затем", "потом", "позже"})
+
+
+def _dated_dash_post(tagged: Tagged, spans: NamedSpans, first: int, last: int) -> Post | None:
+    """A clause of a biography with a time, a dash for its verb and a post: «С 2015 года —
+    заместитель руководителя департамента», «..., последние три года — главным инженером», «..., а
+    в 2017–2025 годах — проректором»."""
+    toks = tagged.tokens
+    k = first
+    while k < last and toks[k].text.lower() in CLAUSE_JOINERS:
+        k += 1
+    dash = _past_adverbials(toks, k, last)
+    if dash == k or dash + 1 >= last or toks[dash].text not in DASHES or not _tells_a_time(toks[k:dash]):
+        return None  # «в числе пострадавших — офицер полиции»: a place or a group, no time of a career
+    post = _post_from(tagged, spans, dash + 1, last, strict_end=False)
+    if post is None:
+        return None
+    head = _head_noun(toks, dash + 1, tagged.token_ending(post.end) + 1)
+    return post if case_of(head) in ("Nom", "Ins") else None
+
+
+def _tells_a_time(words: list[Token]) -> bool:
+    """A year, a month or a time noun among the words: «с 2015 года», «с августа», «последние три года»."""
+    return any(t.text[:1].isdigit() or t.lemma in TIME_NOUNS or t.text.lower() in month_forms() for t in words)
+
+
 def _clause_starts(toks: list[Token], first: int, last: int) -> list[int]:
     """The sentence's start and each place after a comma or «и» where a clause may go on with the
     subject of the one before: «..., а с 2020 года занимал», «..., до этого работал», «окончил
@@ -1691,13 +1726,15 @@ def _zero_subject_posts(
     toks = tagged.tokens
     verb = _subjectless_link_verb(tagged, first, last)
     if verb is None:
-        return []
-    posts = _posts_after_link(tagged, spans, verb + 1, last)
+        dated = _dated_dash_post(tagged, spans, first, last)
+        posts, gender = ([dated], None) if dated else ([], None)
+    else:
+        posts = _posts_after_link(tagged, spans, verb + 1, last)
+        gender = VERB_GENDERS[toks[verb].feats["Gender"]]
     if not posts:
         return []
-    gender = VERB_GENDERS[toks[verb].feats["Gender"]]
     k = bisect.bisect_left(starts, first) - 1
-    while k >= 0 and getattr(mentions[k], "gender", None) not in (gender, None):
+    while k >= 0 and gender is not None and getattr(mentions[k], "gender", None) not in (gender, None):
         k -= 1
     # the one the biography is about is a subject before: named in the nominative
     if k >= 0 and n - toks[mentions[k].first_tok].sent <= PRONOUN_REACH_SENTENCES and (
