@@ -142,6 +142,13 @@ NAME_CASES = [
     # a full name the model reads into the end of an organization's span
     ("«Мы покажем вещи впервые», — рассказала директор Музея Надежда Петровна Алексеева.",
      ["Надежда Петровна Алексеева"]),
+    # a surname that is a noun of a person (a maltster) before a first name and a patronymic in -ич,
+    # which the model takes for an organization
+    ("Генеральный директор хозяйства Солодовник Андрей Ильич отметил рост урожайности.",
+     ["Солодовник Андрей Ильич"]),
+    # a capitalized organization noun before a first name and a patronymic is no surname
+    ("По словам финансового директора Компании Анны Сергеевны Мельник, инвестиции вырастут.",
+     ["Анна Сергеевна Мельник"]),
 ]
 
 

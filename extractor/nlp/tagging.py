@@ -256,7 +256,10 @@ def _windows(sents: list[Sentence]) -> list[tuple[int, int]]:
 
 # the ending of a patronymic: «Олеговна», «Ашотович»
 # a patronymic in any case: «Олеговна», «Ростиславовны», «Семеновичу»
-PATRONYMIC_ENDING = re.compile(r"(?:ович|евич|овн|евн|ичн)(?:а|у|ем|е|ы|ой|ом)?$")
+# and the patronymics of first names in -а / -я: «Ильич», «Кузьмич», «Никитич», «Фомич», «Лукич», «Саввич»
+PATRONYMIC_ENDING = re.compile(
+    r"(?:ович|евич|овн|евн|ичн|[Ии]льич|зьмич|китич|[Фф]омич|[Лл]укич|ввич)(?:а|у|ем|е|ы|ой|ом)?$"
+)
 
 
 def _first_names_out_of_orgs(tagged: Tagged) -> list[Span]:
@@ -277,7 +280,10 @@ def _first_names_out_of_orgs(tagged: Tagged) -> list[Span]:
             # «Шуклина | Елена Валерьевна»: a surname read as a one-word place before a first name
             # and a patronymic, in the official order
             joined = _first_name_read_as_a_place(tagged, before, per) or (
-                before.last - before.first == 1 and _official_order(tagged.tokens, tagged.tokens[before.first], per)
+                before.last - before.first == 1 and _official_order(
+                    tagged.tokens, tagged.tokens[before.first], per,
+                    common_surname=_inside_sentence(tagged, before.first),
+                )
                 and not any("Geox" in p.tag for p in tagged.tokens[before.first].parses)
             )
         if joined:
@@ -340,6 +346,12 @@ def _first_name_read_as_a_place(tagged: Tagged, before: Span, per: Span) -> bool
     )
 
 
+def _inside_sentence(tagged: Tagged, k: int) -> bool:
+    """Token k does not open its sentence (where any word is capitalized)."""
+    tok = tagged.tokens[k]
+    return k > tagged.sents[tok.sent].first
+
+
 def _name_word_at_end(tagged: Tagged, before: Span, per: Span) -> bool:
     """The last word of an organization's or place's span is the first name («Виктория» before
     «Олеговна Семенцова») or, in the official order, the surname («Сафина» before «Альбина
@@ -353,12 +365,22 @@ def _name_word_at_end(tagged: Tagged, before: Span, per: Span) -> bool:
     return _official_order(toks, word, per)
 
 
-def _official_order(toks: list[Token], surname: Token, per: Span) -> bool:
-    """«Сафина» before «Альбина Маратовна»: a surname, then a first name and a patronymic."""
+def _official_order(toks: list[Token], surname: Token, per: Span, common_surname: bool = False) -> bool:
+    """«Сафина» before «Альбина Маратовна»: a surname, then a first name and a patronymic; with
+    `common_surname`, a surname the dictionary knows only as a noun of a person («Солодовник Петр
+    Ильич»: nothing else stands between a post and a first name with its patronymic)."""
     if per.last - per.first != 2 or not PATRONYMIC_ENDING.search(toks[per.first + 1].text):
         return False
     first = toks[per.first]
-    return any("Name" in p.tag for p in first.parses) and any("Surn" in p.tag for p in surname.parses)
+    if not any("Name" in p.tag for p in first.parses):
+        return False
+    if any("Surn" in p.tag for p in surname.parses):
+        return True
+    # a noun of a person, as such surnames are («Солодовник», «Кузнец»), never «Компании» or «Банка»
+    return common_surname and surname.text[1:].islower() and all(
+        p.tag.POS == "NOUN" and p.tag.animacy == "anim" and not {"Geox", "Orgn", "Abbr"} & p.tag.grammemes
+        for p in surname.parses
+    )
 
 
 # the statistics offices of Rosstat, one a region: «Татарстанстат», «Свердловскстата», «Мосстат»
