@@ -940,6 +940,14 @@ def test_a_branch_named_by_its_place_is_its_organization(extract):
     ]
 
 
+def test_a_press_office_opening_a_sentence_is_no_word_of_the_body(extract):
+    doc = extract("Урожай собран.\n\nПресс-служба министерства сельского хозяйства Ставропольского края")
+    assert [(o["name"], [m["text"] for m in o["mentions"]]) for o in doc["organizations"]] == [
+        ("Министерство сельского хозяйства Ставропольского края",
+         ["министерства сельского хозяйства Ставропольского края"])
+    ]
+
+
 def test_a_banks_office_named_by_its_place_is_the_bank(extract):
     doc = extract("Министр провёл встречу с управляющим Вологодским отделением ПАО «Северный кредитный банк» "
                   "Олегом Митиным. Стороны обсудили льготные кредиты.")

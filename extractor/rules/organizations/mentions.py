@@ -615,9 +615,12 @@ def _unit_head(tok: Token) -> bool:
 def _with_adjectives(toks: list[Token], i: int, sent_first: int) -> int:
     """Take in the capitalized adjectives of a name before its head: «Государственного
     военно-промышленного» комитета; a post the model read as an adjective is no part of it
-    («Председателя» Совета Федерации)."""
+    («Председателя» Совета Федерации), nor is an organ («Пресс-служба» министерства, tagged an
+    adjective opening a sentence)."""
     k = i
-    while k > sent_first and toks[k - 1].pos == "ADJ" and match_post_head(toks, k - 1, k) is None:
+    while k > sent_first and toks[k - 1].pos == "ADJ" and match_post_head(toks, k - 1, k) is None and (
+        not org_organs().longest_at(toks, k - 1, i)
+    ):
         k -= 1
     return k if k < i and toks[k].text[:1].isupper() else i
 
