@@ -163,8 +163,10 @@ def _is_person_noun(word: str) -> bool:
 def match_post_head(tokens: Sequence[Token], i: int, end: int) -> int | None:
     """End of the longest post of the lexicon starting at token i, or None; an abbreviation
     («гендиректор», «замминистра») stands for the whole post it abbreviates."""
-    if i < end and tokens[i].feats.get("VerbForm") == "Fin":
-        return None  # «управлял», «исполняет»: a verb, though of a participle's lemma («управляющий»)
+    if i < end and tokens[i].feats.get("VerbForm") == "Fin" and "." not in tokens[i].text:
+        # «управлял», «исполняет»: a verb, though of a participle's lemma («управляющий»); not an
+        # abbreviation the tagger took for one («и. о.»)
+        return None
     lexicon = post_lexicon()
     first = post_lemma(tokens[i]) if i < end else ""
     starts: list[Phrase] = [(first,)]

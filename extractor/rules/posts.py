@@ -803,9 +803,9 @@ def _past_start_day_back(toks: list[Token], verb: int, lo: int) -> int:
 def _may_be_instrumental(head: Token) -> bool:
     """Tagged an instrumental, or a feminine form the tagger read as another oblique case that the
     dictionary reads as an instrumental too: «Исполняющей обязанности председателя комитета
-    назначена», «Заведующей отделением назначена»."""
-    if case_of(head) == "Ins":
-        return True
+    назначена», «Заведующей отделением назначена»; an acting abbreviation is in any case."""
+    if case_of(head) == "Ins" or is_acting(head) and not head.text.lower().startswith("исполняющ"):
+        return True  # «И.о.», «врио» do not decline: any case will do
     return case_of(head) in ("Gen", "Dat", "Loc") and any(
         p.tag.case == "ablt" and p.tag.gender == "femn" for p in head.parses
     )
