@@ -1264,8 +1264,9 @@ def _linked_after(tagged: Tagged, spans: NamedSpans, nm: NameTokens, j: int, lim
     if clause is None:
         k = _past_aside(toks, k, limit)
     found = _posts_after_verb(tagged, spans, k, limit, clause)
-    if not found and clause == "Nom" and (verb := _coordinated_verb(toks, k, limit)) is not None:
-        # «Сурина, который возглавлял предприятие с 2014 года и перешел на должность советника»
+    if not found and clause in ("Nom", None) and (verb := _coordinated_verb(toks, k, limit)) is not None:
+        # «Сурина, который возглавлял предприятие с 2014 года и перешел на должность советника»,
+        # «Гаврин покидает компанию и переходит на должность вице-президента»
         found = _posts_after_verb(tagged, spans, verb, limit, clause)
     return found
 
