@@ -1668,11 +1668,19 @@ def test_duma_alone_is_an_authority_of_its_own(extract):
             "Застройщик вывел в продажу первую очередь жилого комплекса «Парковый» на 320 квартир.",
             # «по иску» is the court's procedure, no remit in a name
             "Суд по иску прокурора обязал администрацию отремонтировать дорогу.",
+            # an adjective and a common noun opening a sentence, no organization's head among them
+            "Инвестиции составят 27 млрд рублей. Областной бюджет направит на подготовку площадки еще 1,3 млрд "
+            "рублей.",
         ]
     ),
 )
 def test_a_common_noun_or_an_organ_opening_a_sentence_is_no_name(extract, text):
     assert extract(text)["organizations"] == []
+
+
+def test_an_adjective_and_an_organizations_head_opening_a_sentence_is_a_name(extract):
+    doc = extract("Жалобу рассмотрели в апреле. Пермский краевой суд отклонил жалобу.")
+    assert [o["name"] for o in doc["organizations"]] == ["Пермский краевой суд"]
 
 
 @pytest.mark.parametrize(

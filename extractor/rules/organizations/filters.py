@@ -5,6 +5,7 @@ sentence; and the keys that tell one short name in any case."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from extractor.lexicon.orgs import (
     QUOTE_CHARS,
@@ -121,15 +122,40 @@ def is_lone_common_noun(tagged: Tagged, m: OrgMention) -> bool:
         return False
     if j == i:
         return True
-    if tok.pos not in ("NOUN", "PROPN"):
-        return False
     if org_heads().longest_at(toks, i, j + 1) or unit_heads().longest_at(toks, i, j + 1):
+        return False
+    if tok.pos == "ADJ":
+        # «Областной бюджет направит», «Детские сады, школы и поликлиники»: an adjective and common
+        # nouns, all but the first in lowercase, with no organization's head among them («Пермский
+        # краевой суд», «Исторический музей» are names)
+        rest = toks[i + 1 : j + 1]
+        headed = any(
+            org_heads().longest_at(toks, k, j + 1) or unit_heads().longest_at(toks, k, j + 1) or _compound_head(toks[k])
+            for k in range(i + 1, j + 1)
+        )
+        return not headed and all(t.text.islower() and t.text.isalpha() and is_common_word(t) for t in rest)
+    if tok.pos not in ("NOUN", "PROPN"):
         return False
     if toks[i + 1].start == tok.end:
         return False  # one word written with a dot or a dash: «Страна.ua»
     # the noun's complement: lowercase words, abbreviations, Latin terms («ГЭС», «EBITDA»), not a
     # proper name («Голос Америки»)
     return not any(t.text[:1].isupper() and t.text[1:].islower() and t.text.isalpha() for t in toks[i + 1 : j + 1])
+
+
+# the shortest head a compound may end with: «гордума», «госуниверситет», «медколледж»
+MIN_COMPOUND_HEAD = 4
+
+
+@cache
+def _long_one_word_heads() -> tuple[str, ...]:
+    heads = org_heads()
+    return tuple(h for h in heads.firsts if len(h) >= MIN_COMPOUND_HEAD and (h,) in heads)
+
+
+def _compound_head(tok: Token) -> bool:
+    """A compound ending in an organization's head: «госуниверситет», «медколледж»."""
+    return any(tok.lemma.endswith(head) and tok.lemma != head for head in _long_one_word_heads())
 
 
 # the words a text calls a company it has named by («завод компании», «предприятие холдинга»)
