@@ -1668,6 +1668,8 @@ def test_duma_alone_is_an_authority_of_its_own(extract):
             "Застройщик вывел в продажу первую очередь жилого комплекса «Парковый» на 320 квартир.",
             # «по иску» is the court's procedure, no remit in a name
             "Суд по иску прокурора обязал администрацию отремонтировать дорогу.",
+            # a site's rubric with its separator before the date
+            "Общество · 18 июня 2026, 15:40\n\nИз аварийного жилья переселят 1 240 человек.",
             # an adjective and a common noun opening a sentence, no organization's head among them
             "Инвестиции составят 27 млрд рублей. Областной бюджет направит на подготовку площадки еще 1,3 млрд "
             "рублей.",

@@ -117,6 +117,8 @@ def is_lone_common_noun(tagged: Tagged, m: OrgMention) -> bool:
     if i is None or j is None or m.legal_form or m.alias:
         return False
     toks = tagged.tokens
+    while j > i and not any(c.isalnum() for c in toks[j].text) and toks[j].text not in QUOTE_CHARS:
+        j -= 1  # a rubric's separator the model took in: «Общество · 18 июня»
     tok = toks[i]
     if not _opens_sentence(tagged, i) or not tok.text[1:].islower() or not is_common_word(tok):
         return False
