@@ -1126,6 +1126,7 @@ def _posts_after(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Post
 def _names_a_subject(toks: list[Token], spans: NamedSpans, lo: int, hi: int) -> bool:
     """A person named in the nominative within [lo, hi): the posts after it are that person's (not
     «соратник Цзян Цзэминя», a genitive)."""
+    # a name the person rules start where the model's span does not has no end there: its first word
     return any(m in spans.per_start and case_of(toks[spans.per_end.get(m, m + 1) - 1]) == "Nom" for m in range(lo, hi))
 
 
@@ -1726,9 +1727,10 @@ def _zero_subject_posts(
 ) -> list[tuple[int, Post]]:
     toks = tagged.tokens
     verb = _subjectless_link_verb(tagged, first, last)
+    gender: str | None = None  # a dash in place of the verb tells no gender
     if verb is None:
         dated = _dated_dash_post(tagged, spans, first, last)
-        posts, gender = ([dated], None) if dated else ([], None)
+        posts = [dated] if dated else []
     else:
         posts = _posts_after_link(tagged, spans, verb + 1, last)
         gender = VERB_GENDERS[toks[verb].feats["Gender"]]

@@ -150,14 +150,14 @@ MIN_COMPOUND_HEAD = 4
 
 
 @cache
-def _long_one_word_heads() -> tuple[str, ...]:
+def _compound_endings() -> tuple[str, ...]:
     heads = org_heads()
     return tuple(h for h in heads.firsts if len(h) >= MIN_COMPOUND_HEAD and (h,) in heads)
 
 
 def _compound_head(tok: Token) -> bool:
     """A compound ending in an organization's head: «госуниверситет», «медколледж»."""
-    return any(tok.lemma.endswith(head) and tok.lemma != head for head in _long_one_word_heads())
+    return any(tok.lemma.endswith(head) and tok.lemma != head for head in _compound_endings())
 
 
 # the words a text calls a company it has named by («завод компании», «предприятие холдинга»)
