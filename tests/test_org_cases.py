@@ -90,6 +90,11 @@ ORG_CASES = [
     ("Управление Федеральной службы государственной статистики по Пермскому краю подвело итоги. По данным "
      "Пермьстата, цены выросли на 1%.", "Управление Федеральной службы государственной статистики по Пермскому краю",
      None, "authority", ["Пермьстат"]),
+    # the place's adjective alternates the stem's last consonant («Калуга» -> «калужской»)
+    ("Калугастат опубликовал итоги переписи. Об этом сообщил Территориальный орган Федеральной службы "
+     "государственной статистики по Калужской области.",
+     "Территориальный орган Федеральной службы государственной статистики по Калужской области", None, "authority",
+     ["Калугастат"]),
     # a short name with its territory in brackets, and the legal form and short name that open
     # brackets going on: the short names said later are the same organization
     ("Директор Территориального фонда обязательного медицинского страхования Курской области (ТФОМС Курской "
@@ -916,6 +921,14 @@ def test_a_lone_head_or_an_abbreviation_keeps_apart_from_a_territorys_body(extra
     doc = extract("Правительство утвердило программу. Правительство Омской области выделит средства. "
                   "МВД проверит данные МВД Петербурга.")
     assert [o["name"] for o in doc["organizations"]] == ["Правительство Омской области", "МВД", "МВД Петербурга"]
+
+
+def test_statistics_offices_of_places_with_a_shared_beginning_stay_apart(extract):
+    doc = extract("Курскстат опубликовал данные. Территориальный орган Федеральной службы государственной статистики "
+                  "по Курганской области сообщил другое.")
+    assert sorted(o["name"] for o in doc["organizations"]) == [
+        "Курскстат", "Территориальный орган Федеральной службы государственной статистики по Курганской области"
+    ]
 
 
 def test_a_regional_statistics_office_is_an_authority_and_ends_a_post(extract):

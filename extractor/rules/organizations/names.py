@@ -3,6 +3,7 @@ names are one organization."""
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -181,7 +182,27 @@ def _statistics_office_spelled(short: str, name: str) -> bool:
     if m is None or not is_statistics_office(short):
         return False
     stem = re.sub(r"стат[а-яё]*$", "", short.lower()).rstrip("ь")
-    return len(stem) >= STATISTICS_STEM and m.group("place").lower().startswith(stem)
+    place = m.group("place").lower()
+    if len(stem) < STATISTICS_STEM:
+        return False
+    # «Калугастат» of «... по Калужской области», «Вологдастат» of «... по Вологодской области»: the
+    # adjective of the place changes the stem's last consonant or puts a vowel before it
+    return place.startswith(stem) or _alternate_stem(stem.rstrip("аяоеи"), place) or (
+        len(os.path.commonprefix([stem, place])) >= STATISTICS_SHARED_LETTERS
+    )
+
+
+# letters a place's adjective shares with a statistics office's stem it changes: «волог» of «Вологдастат»
+STATISTICS_SHARED_LETTERS = 5
+# consonants and what they turn into in a place's adjective: «Калуга» -> «калужская»
+CONSONANT_ALTERNATIONS = {"г": "ж", "к": "ч", "х": "ш", "д": "ж", "т": "ч", "ц": "ч"}
+
+
+def _alternate_stem(stem: str, place: str) -> bool:
+    """The place starts with the stem, its last consonant alternated: «калуг» of «калужской»."""
+    if len(stem) < STATISTICS_STEM + 1 or stem[-1] not in CONSONANT_ALTERNATIONS:
+        return False
+    return place.startswith(stem[:-1] + CONSONANT_ALTERNATIONS[stem[-1]])
 
 
 # an institution's head and number, and what follows: «поликлиника № 8», «школа № 1 махачкалы»
