@@ -804,6 +804,8 @@ def is_short_form(short: str, name: str) -> bool:
         return True  # the name is the short one with a dedication after it
     if 2 <= len(short_words) < len(words) and _fewer_words(short.split(), _undedicated(name)):
         return True  # «Саратовский университет»
+    if _opening_initials(short, short_words, words):
+        return True  # «ГУ МЧС» of «Главное управление МЧС России по Алтайскому краю»
     while len(short_words) > 1 and len(words) > 1 and short_words[-1] == words[-1]:
         short_words, words = short_words[:-1], words[:-1]  # a place both close with: «СПП Челябинской области»
     if len(short_words) != 1 or len(words) < 2:
@@ -811,6 +813,17 @@ def is_short_form(short: str, name: str) -> bool:
     # a compound in another case too: «Норникелем» of «Норильский никель»
     spelled = _spelled(short_words[0], words) or _spelled(_case_stem(short_words[0]), words)
     return len(short_words[0]) >= MIN_ACRONYM and spelled
+
+
+def _opening_initials(short: str, short_words: list[str], words: list[str]) -> bool:
+    """An abbreviation of the name's first words, then the words that follow them: «ГУ МЧС» of
+    «Главное управление МЧС России по ...», «УФНС России» of «Управление ФНС России по ...»."""
+    first = short.split()[0]
+    n = len(short_words[0])
+    if len(short_words) < 2 or not (first.isupper() and first.isalpha()) or len(words) <= n:
+        return False
+    initials = "".join(w[0] for w in words[:n])
+    return initials == short_words[0] and words[n : n + len(short_words) - 1] == short_words[1:]
 
 
 def _undedicated(name: str) -> list[str]:
