@@ -817,7 +817,8 @@ def is_short_form(short: str, name: str) -> bool:
 
 def _opening_initials(short: str, short_words: list[str], words: list[str]) -> bool:
     """An abbreviation of the name's first words, then the words that follow them: «ГУ МЧС» of
-    «Главное управление МЧС России по ...», «УФНС России» of «Управление ФНС России по ...»."""
+    «Главное управление МЧС России по ...», «ГУ МВД» of «Главное управление МВД России по ...»;
+    not a compound of an initial and an abbreviation («УФНС России»)."""
     first = short.split()[0]
     n = len(short_words[0])
     if len(short_words) < 2 or not (first.isupper() and first.isalpha()) or len(words) <= n:
