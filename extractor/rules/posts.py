@@ -1544,7 +1544,8 @@ def find_posts(tagged: Tagged, mentions: Sequence[NameTokens]) -> list[list[Post
         if not out[k]:
             out[k] = _duties_laid_on(tagged, spans, nm)
         held = {q.start for q in out[k]}
-        out[k] += [p for p in _duties_held_after(tagged, spans, nm) if p.start not in held]
+        duties = _duties_held_after(tagged, spans, nm) + _duties_held_before(tagged, spans, nm)
+        out[k] += [p for p in duties if p.start not in held]
     for k, post in _posts_of_pronouns(tagged, spans, mentions) + _posts_of_zero_subjects(tagged, spans, mentions):
         out[k].append(post)
     return [_without_academic_ranks(posts) for posts in out]
@@ -1562,6 +1563,7 @@ def _without_academic_ranks(posts: list[Post]) -> list[Post]:
 
 
 ACTING_BY_DUTIES = "исполняющий обязанности"
+ACTING_BY_POWERS = "исполняющий полномочия"
 ROLE_TOKEN = re.compile(r"[\w-]+|[^\w\s]")
 
 
@@ -1591,30 +1593,90 @@ def _duties_laid_on(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[P
     return []
 
 
+# «исполнять обязанности министра», «исполнять полномочия главы»: the verbs and their objects of acting
+DUTY_VERBS = frozenset({"исполнять", "выполнять"})
+DUTY_OBJECTS = frozenset({"обязанность", "полномочие"})
+# the adverb of a temporary appointment, kept in the post: «временно исполняет обязанности»
+TEMPORARILY = "временно"
+
+
 def _duties_held_after(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Post]:
-    """«Ворожцов, с декабря исполнявший обязанности ректора, избран ...»: a participle of
-    «исполнять обязанности» after the name makes it acting in that post, whatever its tense."""
+    """«Ворожцов, с декабря исполнявший обязанности ректора, избран ...», «Смирнов временно
+    исполняет обязанности ректора», «Воробьёв будет исполнять обязанности главы региона»: the
+    name acts in that post, whatever the tense. A participle stands after a comma, a verb of the
+    name's own right after it."""
     toks = tagged.tokens
     sent = tagged.sents[toks[nm.first_tok].sent]
     j = nm.last_tok
-    if j + 3 >= sent.last or toks[j].text != ",":
+    if j + 3 >= sent.last:
         return []
-    k = _past_adverbials(toks, j + 1, sent.last)
-    if k + 2 >= sent.last or not toks[k].is_participle or toks[k].lemma != "исполнять":
+    if toks[j].text == ",":
+        k = _past_adverbials(toks, j + 1, sent.last)
+        if k >= sent.last or not toks[k].is_participle:
+            return []
+    else:
+        k = _past_adverbials(toks, j, sent.last)
+        if k < sent.last and toks[k].lemma == "быть" and toks[k].pos == "AUX":
+            k = _past_adverbials(toks, k + 1, sent.last)  # «будет исполнять»
+        if k < sent.last and toks[k].text.lower() == TEMPORARILY:
+            k += 1  # a modifier of posts, which the adverbials leave
+        if k >= sent.last or toks[k].is_participle or toks[k].pos != "VERB":
+            return []
+    return _acting_post(tagged, spans, k, sent.last)
+
+
+def _duties_held_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Post]:
+    """«Обязанности главы комиссии будет исполнять Уолтер», «Сейчас обязанности ректора временно
+    исполняет Олег Смирнов»: the object and its post before the verb, the name right after it."""
+    toks = tagged.tokens
+    sent_first = tagged.sents[toks[nm.first_tok].sent].first
+    verb = nm.first_tok - 1
+    if verb <= sent_first or toks[verb].lemma not in DUTY_VERBS or toks[verb].is_participle:
         return []
-    if toks[k + 1].lemma != "обязанность":
+    k = verb - 1
+    while k > sent_first and (toks[k].pos == "ADV" or toks[k].lemma == "быть"):
+        k -= 1  # «будет», «временно»
+    duty = next((d for d in range(k, max(sent_first, k - MAX_DEPENDENT_TOKENS - MAX_POST_WORDS) - 1, -1)
+                 if toks[d].lemma in DUTY_OBJECTS), None)
+    if duty is None or duty + 1 > k:
         return []
-    head_end = match_post_head(toks, k + 2, sent.last)
+    head_end = match_post_head(toks, duty + 1, k + 1)
+    if head_end is None or _dependents(tagged, spans, head_end, k + 1) != k + 1:
+        return []
+    post = _post_record(tagged, duty + 1, head_end, k + 1)
+    return [_acting(tagged, post, duty, head_end, _temporarily(toks, verb))] if post else []
+
+
+def _acting_post(tagged: Tagged, spans: NamedSpans, k: int, limit: int) -> list[Post]:
+    """The post after «исполняющий обязанности» or «исполняет обязанности» at k."""
+    toks = tagged.tokens
+    if k + 2 >= limit or toks[k].lemma not in DUTY_VERBS or toks[k + 1].lemma not in DUTY_OBJECTS:
+        return []
+    head_end = match_post_head(toks, k + 2, limit)
     if head_end is None:
         return []
-    post = _post_record(tagged, k + 2, head_end, _dependents(tagged, spans, head_end, sent.last))
+    post = _post_record(tagged, k + 2, head_end, _dependents(tagged, spans, head_end, limit))
     if post is None:
         return []
-    role = tagged.text[post.start : toks[head_end - 1].end]
-    return [replace(
-        post, text=tagged.text[toks[k].start : post.end], start=toks[k].start,
-        normal=f"{ACTING_BY_DUTIES} {post.text}", role=f"{ACTING_BY_DUTIES} {role}",
-    )]
+    acting = _acting(tagged, post, k + 1, head_end, _temporarily(toks, k))
+    if toks[k].is_participle:  # the participle is the post's first word, as in «временно исполняющий ...»
+        acting = replace(acting, text=tagged.text[toks[k].start : post.end], start=toks[k].start)
+    return [acting]
+
+
+def _temporarily(toks: list[Token], verb: int) -> bool:
+    return verb > 0 and toks[verb - 1].text.lower() == TEMPORARILY
+
+
+def _acting(tagged: Tagged, post: Post, duty: int, head_end: int, temporarily: bool) -> Post:
+    """The post a verb of acting names, as its holder's post: «исполняющий обязанности ректора»;
+    its text stays the written post, after the verb and its object."""
+    toks = tagged.tokens
+    acting = (f"{TEMPORARILY} " if temporarily else "") + (
+        ACTING_BY_POWERS if toks[duty].lemma == "полномочие" else ACTING_BY_DUTIES
+    )
+    role = tagged.text[post.start : toks[head_end - 1].end]  # as written, in the genitive
+    return replace(post, normal=f"{acting} {post.text}", role=f"{acting} {role}")
 
 
 @dataclass(frozen=True)
