@@ -1829,6 +1829,14 @@ def _year_of_a_day_near(scan: _Scan, cand: _Cand) -> int | None:
     return best[1] if best else None
 
 
+def _no_earlier(cand: _Cand, year: int, told_of: _Reported) -> int:
+    """The year of a yearless dateline, no earlier than the latest month the text tells of in the
+    past: «5 марта» after «в IV квартале 2025 года добыча составила» is of 2026."""
+    value = cand.make(year) if cand.make is not None else None
+    past = told_of.past_start
+    return year + 1 if value is not None and past is not None and past[:4] == str(year) and value < past else year
+
+
 def _year_by_weekday(head: str, cand: _Cand, year: int) -> int:
     """The year of a yearless dateline: the one the text's years point to, or the year after it
     when only there the day falls on the weekday the header names («АРХАНГЕЛЬСК, 16 апреля. ...
@@ -1859,7 +1867,17 @@ def _planned_for(text: str, c: _Cand) -> bool:
     return _PLAN_YEARS_RE.search(text, max(0, c.start - PLAN_YEARS_REACH), c.start) is not None
 
 
-def _reported_years(text: str, scan: _Scan) -> list[int]:
+@dataclass(frozen=True)
+class _Reported:
+    """What the text tells of as past or present, which a release is no earlier than: the years
+    (`_reported_years`), and the start of the latest part of a year told in the past tense («в IV
+    квартале 2025 года добыча составила»: the release is of 2026 when its dateline says «5 марта»)."""
+
+    years: list[int]
+    past_start: str | None
+
+
+def _reported_years(text: str, scan: _Scan) -> _Reported:
     """The years the text tells of as past or present, which a release is no earlier than: a
     dateline without a year takes the latest. Not a year something lasts since («с 2021 года он
     возглавлял»), nor a target, nor one of the future tense («в 2027 году построят»), nor a
@@ -1871,6 +1889,7 @@ def _reported_years(text: str, scan: _Scan) -> list[int]:
     earliest year told of in the future tense («В 2026 году мы рассчитываем»)."""
     years: list[int] = []
     to_come: list[int] = []  # the years told of in the future tense: the release is no later
+    past_starts: list[str] = []  # the starts of months, quarters, half-years told in the past
     cands = _longest_first(_candidates(text, scan))  # not «2028 годы» inside «2026–2028 годы»
     ctx = _Context(text, scan.offsets, cands)
     for i, c in enumerate(cands):
@@ -1894,10 +1913,12 @@ def _reported_years(text: str, scan: _Scan) -> list[int]:
         if len(c.value) == 4 and _RESULTS_RE.search(text, max(0, c.start - WORD_BEFORE_REACH), c.start):
             year += 1
         years.append(year)
-    return years or sorted(to_come)[:1]
+        if tense == "past" and len(start := c.value.split("/")[0]) == len("2025-10"):
+            past_starts.append(start)
+    return _Reported(years or sorted(to_come)[:1], max(past_starts) if years and past_starts else None)
 
 
-def _doc_date(head: str, scan: _Scan, reported: Callable[[], list[int]]) -> tuple[datetime.date, bool] | None:
+def _doc_date(head: str, scan: _Scan, reported: Callable[[], _Reported]) -> tuple[datetime.date, bool] | None:
     """The header's date of the release, and whether a signature's date goes before it: it opens a
     sentence (`_opens_a_sentence`) or stands in the running text, not on a dateline;
     a dateline without a year takes the latest of the `reported` years (`_reported_years`, read
@@ -1927,7 +1948,8 @@ def _doc_date(head: str, scan: _Scan, reported: Callable[[], list[int]]) -> tupl
             if not c.relative and not c.bare and not _bound(head, c, _TARGET_WORDS)
             and (y := _years_of(c.value) or _split_year(c.value)) is not None and y >= EARLIEST_RELEASE_YEAR
         ]
-        told = reported() if named else []
+        told_of = reported() if named else _Reported([], None)
+        told = told_of.years
         # with none told, a year the header names, but not one something lasts since («руководил с 1993 года»),
         # nor one a plan is for («на 2027 год и плановый период 2028 и 2029 годов»)
         years = told or [y for y, c in named if not _lasts_since(head, c) and not _planned_for(head, c)]
@@ -1942,7 +1964,8 @@ def _doc_date(head: str, scan: _Scan, reported: Callable[[], list[int]]) -> tupl
             if _line_score(head, cand) < 2 and not told_on:
                 continue
             key = (max(_line_score(head, cand), 2 if told_on else 1), -cand.start)
-            year = _year_of_a_day_near(scan, cand) or _year_by_weekday(head, cand, max(years))
+            latest = _no_earlier(cand, max(years), told_of)
+            year = _year_of_a_day_near(scan, cand) or _year_by_weekday(head, cand, latest)
             value = cand.make(year)
             if value and (best is None or key > best):
                 best, best_value, best_cand = key, value, None
