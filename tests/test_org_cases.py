@@ -1694,11 +1694,20 @@ def test_duma_alone_is_an_authority_of_its_own(extract):
             # an adjective and a common noun opening a sentence, no organization's head among them
             "Инвестиции составят 27 млрд рублей. Областной бюджет направит на подготовку площадки еще 1,3 млрд "
             "рублей.",
+            # a common noun and an owner quoted in the genitive after it
+            "Грузооборот «Балтийских терминалов» вырос на 9%.",
+            # the abbreviation of a residential complex before its name
+            "Застройщик вывел в продажу ЖК «Речная гавань» на 410 квартир.",
         ]
     ),
 )
 def test_a_common_noun_or_an_organ_opening_a_sentence_is_no_name(extract, text):
     assert extract(text)["organizations"] == []
+
+
+def test_a_common_noun_and_a_quoted_name_in_apposition_opening_a_sentence_keep_the_name(extract):
+    doc = extract("Сеть «Северные продукты» открыла 12 магазинов.")
+    assert [o["name"] for o in doc["organizations"]] == ["Северные продукты"]
 
 
 def test_an_adjective_and_an_organizations_head_opening_a_sentence_is_a_name(extract):
@@ -1996,6 +2005,16 @@ def test_a_quoted_name_in_another_case_is_the_organization_of_its_legal_form(ext
     )
     got = [(o["name"], o["legal_form"], len(o["mentions"])) for o in doc["organizations"]]
     assert got == [("Тамбовский пороховой завод", "ФКП", 2)]
+
+
+def test_a_plural_name_in_the_genitive_with_no_ending_is_the_same_organization(extract):
+    # «телесистем» has no ending, though it looks like a stem in «-ем»
+    doc = extract(
+        "Выручка «Притобольских телесистем» выросла на 8%. Оператор связи АО «Притобольские телесистемы» "
+        "подключил 40 сел."
+    )
+    got = [(o["name"], o["legal_form"], len(o["mentions"])) for o in doc["organizations"]]
+    assert got == [("Притобольские телесистемы", "АО", 2)]
 
 
 @pytest.mark.parametrize(

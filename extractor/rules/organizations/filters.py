@@ -42,6 +42,8 @@ def event_or_thing(tagged: Tagged, m: OrgMention) -> str | None:
     if i is None:
         return None
     toks = tagged.tokens
+    if tagged.token_ending(m.end) == i and (toks[i].lemma in object_heads() or toks[i].text.lower() in object_heads()):
+        return "object"  # the thing noun alone, unquoted: «ЖК» of «ЖК «Заречные кварталы»»
     # an event or thing noun right before the name, in apposition to it: «выставка «ИННОПРОМ»»,
     # «шаттл «Дискавери»», «телескоп Хаббл»; an event noun only before quotes, as «в 2010 году
     # Google» or «акций Facebook» name no event
@@ -143,6 +145,27 @@ def is_lone_common_noun(tagged: Tagged, m: OrgMention) -> bool:
     # the noun's complement: lowercase words, abbreviations, Latin terms («ГЭС», «EBITDA»), not a
     # proper name («Голос Америки»)
     return not any(t.text[:1].isupper() and t.text[1:].islower() and t.text.isalpha() for t in toks[i + 1 : j + 1])
+
+
+def is_common_noun_before_its_owner(tagged: Tagged, m: OrgMention) -> bool:
+    """«Грузооборот «Балтийских терминалов» вырос»: a capitalized common noun opening a sentence
+    and a quoted name in the genitive after it; the quoted name is the owner of what the noun
+    names, the organization, not a name in apposition to it («Сеть «Уральский гастроном»»)."""
+    i = tagged.token_at(m.start)
+    j = tagged.token_ending(m.end)
+    if i is None or j is None or m.legal_form or m.alias or j < i + 2:
+        return False
+    toks = tagged.tokens
+    tok = toks[i]
+    if not _opens_sentence(tagged, i) or not tok.text[1:].islower() or tok.pos not in ("NOUN", "PROPN"):
+        return False
+    if not is_common_word(tok):
+        return False
+    if toks[i + 1].text not in OPEN_QUOTES or org_heads().longest_at(toks, i, j + 1) or unit_heads().longest_at(
+        toks, i, j + 1
+    ):
+        return False
+    return toks[i + 2].feats.get("Case") not in ("Nom", None)
 
 
 # the shortest head a compound may end with: «гордума», «госуниверситет», «медколледж»

@@ -53,6 +53,7 @@ from extractor.rules.organizations.extent import name_end, name_reach
 from extractor.rules.organizations.filters import (
     event_or_thing,
     is_branch_by_place,
+    is_common_noun_before_its_owner,
     is_common_word,
     is_facility_of_the_company,
     is_generic,
@@ -1272,6 +1273,8 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
         if why is not None:
             not_here.update(_thing_keys(tagged, m, why))
             continue
+        if is_common_noun_before_its_owner(tagged, m):
+            continue  # the quoted owner inside it may be a mention of its own
         declared_name = _declared(m.name, m.end, declared)
         if m.legal_form is None and (is_generic(m) or declared_name) and not known_short_name(m.name):
             if not referenced.overlaps(m.start, m.end):  # the model's and a head's may both see it

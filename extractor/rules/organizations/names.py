@@ -224,7 +224,7 @@ def same_org(a: str, b: str) -> bool:
     forms of one lexicon entry («Минпромторг», «Минпромторг России»), or a name of three words or
     more with its country after it («Уральский федеральный университет России»)."""
     pa, pb = _country_plain(a), _country_plain(b)
-    if pa == pb or _stems(pa) == _stems(pb) or _one_typo(pa, pb):
+    if pa == pb or _same_stems(pa, pb) or _one_typo(pa, pb):
         return True
     sa, sb = _spelled_out(a), _spelled_out(b)
     if (sa != pa or sb != pb) and _stems(sa) == _stems(sb):
@@ -410,6 +410,15 @@ def _case_stem(word: str) -> str:
 def _stems(name: str) -> tuple[str, ...]:
     """The words of a plain name without their endings: «норникелем» and «норникель» agree."""
     return tuple(_stem(w) for w in name.split())
+
+
+def _same_stems(a: str, b: str) -> bool:
+    """Plain names whose words agree but for their endings, a word with no ending too: the
+    genitive plural «телесистем» is the stem of «телесистемы», though it looks like one ending in «-ем»."""
+    wa, wb = a.split(), b.split()
+    return len(wa) == len(wb) and all(
+        _stem(x) == _stem(y) or x == _stem(y) or _stem(x) == y for x, y in zip(wa, wb, strict=True)
+    )
 
 
 # a typo is told from another name only in a long word: «Рсгеология» for «Росгеология»
