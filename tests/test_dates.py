@@ -693,6 +693,14 @@ CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None,
     ("Томск, 25 августа 2026 года\n\nНа первый курс зачислены 3 100 человек, годом ранее – 2 900.",
      datetime.date(2026, 8, 25),
      [("25 августа 2026 года", "2026-08-25", False), ("годом ранее", "2025", True)]),
+    # after a day something happened on, a year's comparison is of the year; after a day a figure
+    # stands at, of that day a year back
+    ("Прием заявлений завершился 20 августа. Подано 4 100 заявлений, на 6% больше, чем годом ранее.",
+     datetime.date(2026, 8, 24),
+     [("20 августа", "2026-08-20", True), ("годом ранее", "2025", True)]),
+    ("Задолженность на 1 июля составила 2,1 млрд рублей, на 4% меньше, чем годом ранее.",
+     datetime.date(2026, 7, 15),
+     [("1 июля", "2026-07-01", True), ("годом ранее", "2025-07-01", True)]),
     # the year a plan is for lends no year to its deadline
     ("Лимиты на 2027 год утвердят до 15 декабря.", datetime.date(2026, 10, 2),
      [("2027 год", "2027", False), ("15 декабря", "2026-12-15", True)]),

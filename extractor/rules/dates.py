@@ -1211,8 +1211,16 @@ class _Context:
             start = c.kind == "day" and _bound(self.text, c, _START_WORDS)
             skipped = self.base[j] or start or self._ahead_of_release(c)
             if c.value and (c.kind in ("day", "period") or days) and not skipped:
-                return None if self._dateline(c) or self._release_day(i, c) else c.value
+                if self._dateline(c) or self._release_day(i, c):
+                    return None
+                return c.value[:4] if self._day_of_an_event(i, c) else c.value
         return None
+
+    def _day_of_an_event(self, i: int, c: _Cand) -> bool:
+        """A day something happened on («прием документов завершился 25 августа»), not a day a
+        figure stands at («на 1 апреля», «к 1 сентября»): a year's comparison after it («на 9%
+        больше, чем годом ранее») compares the year's figure, not that day's a year back."""
+        return c.kind == "day" and not self.cands[i].cmp_months and _word_before(self.text, c) not in SNAPSHOT_WORDS
 
     def _release_day(self, i: int, c: _Cand) -> bool:
         """The release's date in the header however it is written («2 сентября 2026, 11:15»,
@@ -1232,6 +1240,10 @@ class _Context:
         line_end = head.find("\n", c.end)
         rest = head[c.end : line_end if line_end >= 0 else len(head)]
         return not rest.strip(" .,") and not _opens_a_sentence(head, c)  # the date ends its line
+
+
+# the prepositions of a day a figure stands at: «на 1 апреля», «к 1 сентября», «по состоянию на 20 ноября»
+SNAPSHOT_WORDS = frozenset({"на", "к", "ко"})
 
 
 # how many years after the release a plan's year («программа 2027 года», «бюджет на 2027 год») lies;
