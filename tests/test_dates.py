@@ -693,6 +693,11 @@ CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None,
     ("Томск, 25 августа 2026 года\n\nНа первый курс зачислены 3 100 человек, годом ранее – 2 900.",
      datetime.date(2026, 8, 25),
      [("25 августа 2026 года", "2026-08-25", False), ("годом ранее", "2025", True)]),
+    # a run of months across the new year: the year named after it, or the context's, is its end's
+    ("Монтаж закончат к декабрю, а в декабре — феврале будут идти отделочные работы.", datetime.date(2026, 10, 5),
+     [("декабрю", "2026-12", True), ("декабре — феврале", "2026-12/2027-02", True)]),
+    ("В ноябре-феврале 2026 года продажи выросли на 5%.", datetime.date(2026, 3, 10),
+     [("ноябре-феврале 2026 года", "2025-11/2026-02", False)]),
     # after a day something happened on, a year's comparison is of the year; after a day a figure
     # stands at, of that day a year back
     ("Прием заявлений завершился 20 августа. Подано 4 100 заявлений, на 6% больше, чем годом ранее.",

@@ -417,9 +417,12 @@ def _month_range(m: re.Match[str], scan: _Scan) -> _Cand | None:
         return None
     m1, m2 = _MONTHS[m.group("m1").lower()], _MONTHS[m.group("m2").lower()]
     if not m.group("y1"):
-        if m1 >= m2:
+        if m1 == m2:
             return None
-        return _built(m, scan.year, lambda year: _period(_ym(year, m1), _ym(year, m2)), "period")
+        # «в декабре — феврале»: a run of months across the new year starts in the year before
+        # its end's (the year named after it is the end's: «в ноябре — феврале 2026 года»)
+        across = 1 if m1 > m2 else 0
+        return _built(m, scan.year, lambda year: _period(_ym(year - across, m1), _ym(year, m2)), "period")
     y2, rel = _tail_year(m, scan.year)
     y1 = int(m.group("y1"))
     if y2 is None:
