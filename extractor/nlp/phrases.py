@@ -319,7 +319,7 @@ def extend_dependents(
             # a name the model cut inside its quotes: «ФГБУ «Администрация портов | Белого моря»»
             opened = next((k for k in range(j, end) if toks[k].text in OPEN_QUOTES), None)
             closed = quote_end(tagged, opened, limit) if opened is not None else None
-            j = closed if closed is not None and closed > end else end
+            j = min(limit, closed if closed is not None and closed > end else end)  # a span may run past it
             continue
         if text in OPEN_QUOTES:
             q = quote_end(tagged, j, limit)
