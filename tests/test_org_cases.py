@@ -2157,6 +2157,17 @@ def test_a_short_name_opening_brackets_that_go_on_is_an_alias(extract):
     assert [m["text"] for m in org["mentions"]] == ["АО «Северный валковый завод»", "СВЗ", "СВЗ", "СВЗ"]
 
 
+def test_a_declared_short_name_and_a_clause_after_it_in_the_brackets(extract):
+    # the group named in the clause is an organization of its own, not a name the text declares
+    doc = extract("АО «Вятский фанерный комбинат» (далее — ВФК, входит в группу «Лесинвест») открыло цех. "
+                  "ВФК вложил в проект 900 млн рублей.")
+    got = [(o["name"], o["aliases"], [m["text"] for m in o["mentions"]]) for o in doc["organizations"]]
+    assert got == [
+        ("Вятский фанерный комбинат", ["ВФК"], ["АО «Вятский фанерный комбинат»", "ВФК", "ВФК"]),
+        ("Лесинвест", [], ["группу «Лесинвест»"]),
+    ]
+
+
 def test_an_abbreviation_in_capitals_mid_sentence_is_no_dateline_place(extract):
     # the dictionary knows a place «Вада»; only a line's first word in capitals is a dateline's place
     doc = extract("В апреле ВАДА признала, что ситуация с препаратом неясна.")

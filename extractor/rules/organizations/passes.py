@@ -118,13 +118,20 @@ HEREAFTER_NAMES = re.compile(rf"\(\s*[^()]*?{HEREAFTER_LEAD}(?P<names>[^()]{{1,8
 DECLARED_WORD = re.compile(r"(?:^|[\s,«\"])(?P<word>[А-ЯЁ][а-яё]{2,})(?=[»\"]?\s*(?:,|;|и\s|$))")
 
 
+# a comma and a lowercase word after it: the brackets go on with a clause, not with another name
+CLAUSE_IN_BRACKETS = re.compile(r"[,;]\s*(?=[а-яё])")
+
+
 def declared_short_names(text: str) -> dict[str, int]:
     """The common words a text declares as an organization's short name for the rest of it («(далее
     — Общество)», «(далее — «ВТП», Оператор)»), by lemma, with where the declaration opens: said
     again, they refer to the organization named before it."""
     out: dict[str, int] = {}
     for m in HEREAFTER_NAMES.finditer(text):
-        for w in DECLARED_WORD.finditer(m.group("names")):
+        # the names end where a clause goes on in the brackets: «(далее — КМСК, входит в группу
+        # «Уралминерал»)» declares no «Уралминерал»
+        names = CLAUSE_IN_BRACKETS.split(m.group("names"), maxsplit=1)[0]
+        for w in DECLARED_WORD.finditer(names):
             lemmas = phrase_lemmas(w.group("word"))
             if lemmas:
                 out.setdefault(lemmas[0], m.start())
@@ -308,7 +315,9 @@ HEREAFTER = re.compile(
 
 
 # a short name opening brackets that go on: «Северноуральский валковый завод» (СУВЗ, входит в ...)
-ABBREVIATION_OPENING_BRACKETS = re.compile(r"\s*\(\s*(?:(?P<form>[А-ЯЁ]{2,6})\s+«)?([А-ЯЁA-Z][А-ЯЁA-Z\-]{1,9})»?,\s")
+ABBREVIATION_OPENING_BRACKETS = re.compile(
+    rf"\s*\(\s*(?:{HEREAFTER_LEAD})?(?:(?P<form>[А-ЯЁ]{{2,6}})\s+«)?([А-ЯЁA-Z][А-ЯЁA-Z\-]{{1,9}})»?,\s"
+)
 # a quoted short name the text gives for the rest of it, the brackets maybe going on: «ПАО
 # «Синтегра Софт» (далее — «Синтегра», тикер ...)»
 # (after a ticker too: «(MOEX: TKLG, далее — «Компания»)»)
