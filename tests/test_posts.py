@@ -1070,6 +1070,17 @@ POSTS_OF_PERSON_CASES = [
 ]
 
 
+def test_lone_surnames_of_a_list_each_with_a_post_after_a_comma(extract):
+    doc = extract("Комиссию возглавили Кравцов, директор комбината; Лапшина, главный технолог; Тимофеев, "
+                  "начальник смены.")
+    got = [(p["name"], [q["normal"] for q in p["posts"]]) for p in doc["persons"]]
+    assert got == [
+        ("Кравцов", ["директор комбината"]),
+        ("Лапшина", ["главный технолог"]),
+        ("Тимофеев", ["начальник смены"]),
+    ]
+
+
 @pytest.mark.parametrize(("text", "name", "normals"), cases(POSTS_OF_PERSON_CASES))
 def test_posts_of_person(extract, text, name, normals):
     doc = extract(text)

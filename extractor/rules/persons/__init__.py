@@ -467,6 +467,7 @@ def find_name_mentions(tagged: Tagged) -> list[NameMention]:
                 previous = nm
     out = _lone_surnames(tagged, _without_common_words(tagged, out))
     out += _initialled_names(tagged, out)
+    out += _surnames_before_posts(tagged, out)
     out = [nm for nm in out if not _named_after(tagged.tokens, nm.first_tok)]
     out += _surnames_again(tagged, out)
     return sorted(out, key=lambda nm: nm.start)
@@ -613,6 +614,36 @@ def _initialled_names(tagged: Tagged, found: list[NameMention]) -> list[NameMent
         if (before or after) and all(j in free for j in span):
             nm = split_name(tagged, k, k + 1)
             if nm is not None:
+                out.append(nm)
+    return out
+
+
+# adjectives of a post between the comma and its head: «Петров, главный инженер», «Сидорова, первый
+# заместитель директора»
+MAX_POST_ADJECTIVES = 2
+
+
+def _surnames_before_posts(tagged: Tagged, found: list[NameMention]) -> list[NameMention]:
+    """A surname alone the model missed, a post after it in apposition: «Иванов, директор завода;
+    Петров, главный инженер». The dictionary must know the word as a surname, and nothing else
+    as a name; a post of the lexicon follows the comma."""
+    toks = tagged.tokens
+    free = _free(tagged, found)
+    out = []
+    for k in sorted(free):
+        tok = toks[k]
+        if k + 2 >= len(toks) or toks[k + 1].text != "," or toks[k + 1].sent != tok.sent:
+            continue
+        if not (tok.text[:1].isupper() and tok.text[1:].islower() and tok.text.isalpha()):
+            continue
+        if not has_gram(tok.text, "Surn") or is_single_first_name(tok.text) or has_gram(tok.text, "Geox"):
+            continue
+        j = k + 2
+        while j < min(len(toks), k + 2 + MAX_POST_ADJECTIVES) and toks[j].pos == "ADJ" and toks[j].text.islower():
+            j += 1
+        if j < len(toks) and _post_noun(toks[j]):
+            nm = split_name(tagged, k, k + 1, lone_surname=True)
+            if nm is not None and nm.last:
                 out.append(nm)
     return out
 
