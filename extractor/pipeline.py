@@ -13,9 +13,9 @@ from extractor.link.posts import link_post_orgs
 from extractor.model import Document, RefDateSource
 from extractor.nlp.tagging import Tagged, get_tagger
 from extractor.rules import dates, money, percentages
-from extractor.rules.locations import find_loc_mentions
+from extractor.rules.locations import LocMention, find_loc_mentions
 from extractor.rules.organizations import find_org_mentions
-from extractor.rules.persons import find_name_mentions
+from extractor.rules.persons import NameMention, find_name_mentions
 from extractor.rules.posts import find_bare_posts, find_posts
 
 
@@ -58,7 +58,7 @@ def assemble(
     link_bare_posts(tagged, persons, find_bare_posts(tagged))
 
     orgs = merge_orgs(text, org_mentions)
-    locs = merge_locations(text, find_loc_mentions(tagged))
+    locs = merge_locations(text, _outside_names(find_loc_mentions(tagged), names))
     link_post_orgs(persons, orgs, locs)
 
     found_dates = dates.find_dates(tagged, ref)
@@ -76,6 +76,12 @@ def assemble(
     )
     find_facts(tagged, doc)
     return doc
+
+
+def _outside_names(mentions: list[LocMention], names: list[NameMention]) -> list[LocMention]:
+    """A place the model saw inside a person's name is the person's surname: «Кирсанова Ольга
+    Геннадьевна» (Кирсанов is a town too)."""
+    return [m for m in mentions if not any(n.start < m.end and m.start < n.end for n in names)]
 
 
 class Pipeline:

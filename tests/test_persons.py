@@ -297,6 +297,14 @@ MENTION_CASES = [
 ]
 
 
+def test_a_surname_the_model_took_for_a_town_before_a_name_and_patronymic(extract):
+    # Кирсанов is a town too; written before a name and patronymic it is the surname
+    doc = extract("«Выплаты начнутся в срок», — пояснила Кирсанова Марина Петровна, начальник управления.")
+    got = [(p["name"], p["last"], [q["normal"] for q in p["posts"]]) for p in doc["persons"]]
+    assert got == [("Кирсанова Марина Петровна", "Кирсанова", ["начальник управления"])]
+    assert doc["locations"] == []
+
+
 @pytest.mark.parametrize(("text", "mentions"), cases(MENTION_CASES))
 def test_mentions(extract, text, mentions):
     assert [m["text"] for p in extract(text)["persons"] for m in p["mentions"]] == mentions
