@@ -455,7 +455,11 @@ def _head_noun(toks: list[Token], i: int, end: int) -> Token:
     for t in toks[i:end]:
         if is_acting(t) or t.pos in ("NOUN", "PROPN"):
             return t
-        if starts_post(post_lemma(t)) and any(p.tag.POS == "NOUN" or "Subx" in p.tag for p in t.parses):
+        # a reading as a noun naming a person: an animate noun («Руководители»), a participle used
+        # as one («Заведующая»); not the inanimate noun an adjective may read as («главные»: «главное»)
+        if starts_post(post_lemma(t)) and any(
+            "Subx" in p.tag or p.tag.POS == "NOUN" and "anim" in p.tag for p in t.parses
+        ):
             return t
     return toks[end - 1]
 
