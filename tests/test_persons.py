@@ -221,6 +221,8 @@ def test_a_town_taken_for_a_person_is_a_location(extract):
     "По данным Татарстанстата, объём производства вырос.",
     # adjectives of a noun after them, though shaped like surnames
     "Губернатор попросил уделить внимание Лысковскому и Воскресенскому округам.",
+    # ... two in the singular sharing a noun in the plural
+    "«Охватили отдаленные территории, в том числе Чердынский и Гайнский округа», — сказали в министерстве.",
     # ... other adjectives of the noun between
     "«Мер не приняли», — заявил Западно-Уральский межрегиональный природоохранный прокурор.",
     # a compound common noun opening a sentence

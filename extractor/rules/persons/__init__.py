@@ -557,14 +557,17 @@ def _adjective_of_a_noun(toks: list[Token], k: int) -> bool:
     if not ADJECTIVE_SURNAME.search(toks[k].text):
         return False
     j = k + 1
-    if j + 1 < len(toks) and toks[j].text == "и" and ADJECTIVE_SURNAME.search(toks[j + 1].text):
+    coordinated = j + 1 < len(toks) and toks[j].text == "и" and ADJECTIVE_SURNAME.search(toks[j + 1].text)
+    if coordinated:
         j += 2
     # other adjectives of the noun between: «Западно-Уральский межрегиональный природоохранный прокурор»
     for _ in range(MAX_ADJECTIVES_BETWEEN):
         if j < len(toks) and toks[j].pos == "ADJ" and toks[j].text.islower() and toks[j].case == toks[k].case:
             j += 1
+    # two adjectives in the singular share a noun in the plural, whose case the tagger may read
+    # otherwise: «Мезенский и Лешуконский округа»
     return j < len(toks) and toks[j].pos == "NOUN" and toks[j].text.islower() and (
-        toks[j].case is not None and toks[j].case == toks[k].case
+        toks[j].case is not None and toks[j].case == toks[k].case or bool(coordinated)
     )
 
 
