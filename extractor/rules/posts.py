@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from extractor.lexicon.numbers import month_forms
-from extractor.lexicon.orgs import org_heads, org_organs
+from extractor.lexicon.orgs import legal_forms, org_heads, org_organs
 from extractor.lexicon.posts import (
     LINK_NOUNS,
     MAX_POST_WORDS,
@@ -280,13 +280,28 @@ def _post_record(tagged: Tagged, first: int, head_end: int, last: int, group: bo
     church = post_lemma(toks[head_end - 1]) in CHURCH_TITLES
     org = None if church else _org_name(tagged, head_end, last)  # a see is not an organization
     return Post(
-        normal=_tidy(normal),
+        normal=_without_short_name(_tidy(normal)),
         text=text,
         start=words[0].start,
         end=words[-1].end,
         role=_tidy(role),
         org=org,
     )
+
+
+# a short name in brackets ending a post: «(ЕФУ)», «(УрФУ)», «(ФТС РФ)», «(АО «УЗГК»)», «(CDC)»; not a part of
+# the name («Республики Саха (Якутия)», «Государственного Собрания (Ил Тумэн)») nor a legal form («(АО)»)
+BRACKETED_SHORT_NAME = re.compile(r"\s*\((?=[^()]*(?:[А-ЯЁ][а-яё]?[А-ЯЁ]|[A-Za-z]{2}))[^()]*\)$")
+
+
+def _without_short_name(normal: str) -> str:
+    """The post as a name of it, without the short name the text gives its organization in brackets:
+    «директор Территориального фонда ... Хабаровского края (ТФОМС)» is «директор Территориального
+    фонда ... Хабаровского края»."""
+    m = BRACKETED_SHORT_NAME.search(normal)
+    if m is None or m.group(0).strip()[1:-1].strip() in legal_forms().kinds:
+        return normal
+    return normal[: m.start()]
 
 
 def _joined_post(tagged: Tagged, first: int, head_end: int, last: int, group: bool) -> Post | None:
