@@ -125,7 +125,9 @@ MAX_WORDS_TO_LINK_VERB = 3
 def _chained_post(toks: list[Token], j: int, limit: int) -> int | None:
     """A post continuing a post: «заместителя Премьер-министра», «губернатора – первого заместителя»."""
     head_end = match_post_head(toks, j, limit)
-    if head_end is not None and case_of(toks[head_end - 1]) in ("Gen", None):
+    # the case of the entry's head, not of its last word: «генерал-майор внутренней службы» after
+    # a post is a rank of its own, not a genitive going on with it
+    if head_end is not None and case_of(_head_noun(toks, j, head_end)) in ("Gen", None):
         return head_end
     if toks[j].text in DASHES and j + 1 < limit:
         # «заместитель председателя правления – директор по работе с клиентами»: one post, whatever
