@@ -447,7 +447,9 @@ def _person_spans(tagged: Tagged) -> list[tuple[int, int]]:
         here = (span.first, span.last)
         if out and _joins(tagged, out[-1], here):
             out[-1] = (out[-1][0], here[1])
-        elif previous is not None and _surname_read_as_a_place(tagged, (previous.first, previous.last), here):
+        elif previous is not None and previous.type != "PER" and _surname_read_as_a_place(
+            tagged, (previous.first, previous.last), here
+        ):
             out.append((previous.first, here[1]))
         else:
             out.append(here)
@@ -459,9 +461,9 @@ def _surname_read_as_a_place(tagged: Tagged, before: tuple[int, int], name: tupl
     """«Кирсанова» «Ольга Геннадьевна»: a one-word span the model took for a place or an
     organization, a Russian surname in shape, right before a name and patronymic: the official
     order (Кирсанов is a town too)."""
-    words = [t.text for t in tagged.tokens[before[0] : name[1]]]
+    surname = tagged.tokens[before[0]].text
     return before[1] - before[0] == 1 and name[1] - name[0] == 2 and _joins(tagged, before, name) and bool(
-        SURNAME_NOMINATIVE.search(words[0])
+        SURNAME_NOMINATIVE.search(surname)
     )
 
 
