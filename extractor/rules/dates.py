@@ -1909,7 +1909,8 @@ def _reported_years(text: str, scan: _Scan) -> _Reported:
     ctx = _Context(text, scan.offsets, cands)
     for i, c in enumerate(cands):
         # nor a comparison's base («на 2,1 п.п. ниже уровня 2024 года»: the year before the one told of)
-        if c.relative or c.bare or c.value is None or _bound(text, c) or ctx.base[i]:
+        bound = _bound(text, c) and not _past_day_bound(text, c, scan)
+        if c.relative or c.bare or c.value is None or bound or ctx.base[i]:
             continue
         if _planned_for(text, c):
             continue
@@ -1931,6 +1932,15 @@ def _reported_years(text: str, scan: _Scan) -> _Reported:
         if tense == "past" and len(start := c.value.split("/")[0]) == len("2025-10"):
             past_starts.append(start)
     return _Reported(years or sorted(to_come)[:1], max(past_starts) if years and past_starts else None)
+
+
+def _past_day_bound(text: str, c: _Cand, scan: _Scan) -> bool:
+    """A day something lasted until, told in the past: «дома до 30 сентября 2026 года обслуживало
+    ООО ...» is no target still to come; the release is of that year or later."""
+    return (
+        c.value is not None and len(c.value) == len("2026-09-30") and _word_before(text, c) in ("до", "по")
+        and _tense_near(scan.offsets, *scan.offsets.sentence(c.start), c.start, c.end) == "past"
+    )
 
 
 def _doc_date(head: str, scan: _Scan, reported: Callable[[], _Reported]) -> tuple[datetime.date, bool] | None:
@@ -1960,7 +1970,7 @@ def _doc_date(head: str, scan: _Scan, reported: Callable[[], _Reported]) -> tupl
         # 2026 года вступит в силу»)
         named = [
             (y, c) for c in cands
-            if not c.relative and not c.bare and not _bound(head, c, _TARGET_WORDS)
+            if not c.relative and not c.bare and (not _bound(head, c, _TARGET_WORDS) or _past_day_bound(head, c, scan))
             and (y := _years_of(c.value) or _split_year(c.value)) is not None and y >= EARLIEST_RELEASE_YEAR
         ]
         told_of = reported() if named else _Reported([], None)
