@@ -898,6 +898,8 @@ POSTS_OF_PERSON_CASES = [
     # a finite verb of an acting participle's lemma is neither a post nor a word of one; an
     # honorary title is no post either
     ("Главную роль исполняет заслуженная артистка России Дарья Миронова.", "Дарья Миронова", []),
+    # a sports title is no post either (NEREL marks it as an award)
+    ("Победу одержал мастер спорта международного класса Игорь Лапин.", "Игорь Лапин", []),
     # an honorary title between posts and the name, before or after
     ("Мастер-класс провел главный врач областной больницы, заслуженный врач России Павел Лосев.", "Павел Лосев",
      ["главный врач областной больницы"]),

@@ -110,8 +110,11 @@ ACADEMY_MEMBER = re.compile(
 )
 # an honorary title is no post: «заслуженный артист России», «народный учитель»; NEREL v1.1 train
 # marks 32 of its 35 «заслуженный / народный ...» as AWARD, and the blind parts f, k, m and q as
-# no post; «народный депутат», «народный комиссар», «народный судья» are offices
-HONORARY_TITLE = re.compile(r"(?:заслуженн|народн)\w*\s+(?!депутат|комиссар|суд|заседател)", re.IGNORECASE)
+# no post; «народный депутат», «народный комиссар», «народный судья» are offices. A sports title
+# («мастер спорта международного класса») is one too: NEREL train marks its one as AWARD
+HONORARY_TITLE = re.compile(
+    r"(?:заслуженн|народн)\w*\s+(?!депутат|комиссар|суд|заседател)|мастер\s+спорта", re.IGNORECASE
+)
 # degrees and titles no organization holds
 NO_POST_TITLES = (ACADEMIC_DEGREE, HONORARY_TITLE, ACADEMY_MEMBER)
 # «на пост министра», «в должности директора», «в качестве тренера», «с поста», «от должности»
