@@ -1825,12 +1825,22 @@ def _zero_subject_posts(
     k = bisect.bisect_left(starts, first) - 1
     while k >= 0 and gender is not None and getattr(mentions[k], "gender", None) not in (gender, None):
         k -= 1
-    # the one the biography is about is a subject before: named in the nominative
+    # the one the biography is about is a subject before: named in the nominative, or by «он» /
+    # «она» after a name in another case («Клюеву 44 года. В 2004 году он окончил ... С 2019 года
+    # работал ...»)
     if k >= 0 and n - toks[mentions[k].first_tok].sent <= PRONOUN_REACH_SENTENCES and (
-        toks[mentions[k].last_tok - 1].case == "Nom"
+        toks[mentions[k].last_tok - 1].case == "Nom" or _pronoun_between(toks, mentions[k].last_tok, first, gender)
     ):
         return [(k, post) for post in posts]
     return []
+
+
+def _pronoun_between(toks: list[Token], start: int, end: int, gender: str | None) -> bool:
+    """A subject pronoun of the gender («он», «она») between tokens start and end."""
+    return any(
+        toks[j].text.lower() in PRONOUN_GENDERS and PRONOUN_GENDERS[toks[j].text.lower()] == gender
+        for j in range(start, end)
+    )
 
 
 # what joins the names of a list: «Джон Маккейн и Марко Рубио», «Анжелина Джоли, Гвинет Пэлтроу»
