@@ -1212,7 +1212,13 @@ class _Context:
             days = c.kind == "days" and self.sentence(c.start) in (own, self.sentence(max(0, own[0] - 1)))
             # nor the day a rule took effect («сказалось изменение условий с 1 февраля»): no period
             start = c.kind == "day" and _bound(self.text, c, _START_WORDS)
-            skipped = self.base[j] or start or self._ahead_of_release(c)
+            # «к 1 сентября собрали 412 тыс. тонн, на 9,4% больше, чем на аналогичную дату прошлого
+            # года»: a day reached, told in the past in the comparison's sentence, is what is compared,
+            # though «к» makes it look like a target (not a day something lasted until: «до 7 октября»)
+            reached = c.kind == "day" and self.sentence(c.start) == own and _word_before(self.text, c) in (
+                SNAPSHOT_WORDS
+            ) and _past_day_bound(self.text, c, self.offsets)
+            skipped = self.base[j] or start or self._ahead_of_release(c) and not reached
             if c.value and (c.kind in ("day", "period") or days) and not skipped:
                 if self._dateline(c) or self._release_day(i, c):
                     return None
@@ -1909,7 +1915,7 @@ def _reported_years(text: str, scan: _Scan) -> _Reported:
     ctx = _Context(text, scan.offsets, cands)
     for i, c in enumerate(cands):
         # nor a comparison's base («на 2,1 п.п. ниже уровня 2024 года»: the year before the one told of)
-        bound = _bound(text, c) and not _past_day_bound(text, c, scan)
+        bound = _bound(text, c) and not _past_day_bound(text, c, scan.offsets)
         if c.relative or c.bare or c.value is None or bound or ctx.base[i]:
             continue
         if _planned_for(text, c):
@@ -1934,12 +1940,13 @@ def _reported_years(text: str, scan: _Scan) -> _Reported:
     return _Reported(years or sorted(to_come)[:1], max(past_starts) if years and past_starts else None)
 
 
-def _past_day_bound(text: str, c: _Cand, scan: _Scan) -> bool:
-    """A day something lasted until, told in the past: «дома до 30 сентября 2026 года обслуживало
-    ООО ...» is no target still to come; the release is of that year or later."""
+def _past_day_bound(text: str, c: _Cand, offsets: Offsets) -> bool:
+    """A day something lasted until or was reached by, told in the past: «дома до 30 сентября 2026
+    года обслуживало ООО ...», «к 1 сентября собрали» is no target still to come; the release is of
+    that year or later."""
     return (
-        c.value is not None and len(c.value) == len("2026-09-30") and _word_before(text, c) in ("до", "по")
-        and _tense_near(scan.offsets, *scan.offsets.sentence(c.start), c.start, c.end) == "past"
+        c.value is not None and len(c.value) == len("2026-09-30") and _word_before(text, c) in _TARGET_WORDS
+        and _tense_near(offsets, *offsets.sentence(c.start), c.start, c.end) == "past"
     )
 
 
@@ -1970,7 +1977,8 @@ def _doc_date(head: str, scan: _Scan, reported: Callable[[], _Reported]) -> tupl
         # 2026 года вступит в силу»)
         named = [
             (y, c) for c in cands
-            if not c.relative and not c.bare and (not _bound(head, c, _TARGET_WORDS) or _past_day_bound(head, c, scan))
+            if not c.relative and not c.bare
+            and (not _bound(head, c, _TARGET_WORDS) or _past_day_bound(head, c, scan.offsets))
             and (y := _years_of(c.value) or _split_year(c.value)) is not None and y >= EARLIEST_RELEASE_YEAR
         ]
         told_of = reported() if named else _Reported([], None)
