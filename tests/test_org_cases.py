@@ -1998,23 +1998,29 @@ def test_a_quotation_after_a_name_is_no_part_of_it(extract):
     ]
 
 
-def test_a_quoted_name_in_another_case_is_the_organization_of_its_legal_form(extract):
-    doc = extract(
-        "Контракт подписало ФКП «Тамбовский пороховой завод». Продукция «Тамбовского порохового завода» "
-        "поставляется в 12 стран."
-    )
-    got = [(o["name"], o["legal_form"], len(o["mentions"])) for o in doc["organizations"]]
-    assert got == [("Тамбовский пороховой завод", "ФКП", 2)]
-
-
-def test_a_plural_name_in_the_genitive_with_no_ending_is_the_same_organization(extract):
-    # «телесистем» has no ending, though it looks like a stem in «-ем»
-    doc = extract(
-        "Выручка «Притобольских телесистем» выросла на 8%. Оператор связи АО «Притобольские телесистемы» "
-        "подключил 40 сел."
-    )
-    got = [(o["name"], o["legal_form"], len(o["mentions"])) for o in doc["organizations"]]
-    assert got == [("Притобольские телесистемы", "АО", 2)]
+@pytest.mark.parametrize(
+    ("text", "name", "form"),
+    cases(
+        [
+            (
+                "Контракт подписало ФКП «Тамбовский пороховой завод». Продукция «Тамбовского порохового завода» "
+                "поставляется в 12 стран.",
+                "Тамбовский пороховой завод",
+                "ФКП",
+            ),
+            # «телесистем» has no ending, though it looks like a stem in «-ем»
+            (
+                "Выручка «Притобольских телесистем» выросла на 8%. Оператор связи АО «Притобольские телесистемы» "
+                "подключил 40 сел.",
+                "Притобольские телесистемы",
+                "АО",
+            ),
+        ]
+    ),
+)
+def test_a_quoted_name_in_another_case_is_the_organization_of_its_legal_form(extract, text, name, form):
+    got = [(o["name"], o["legal_form"], len(o["mentions"])) for o in extract(text)["organizations"]]
+    assert got == [(name, form, 2)]
 
 
 @pytest.mark.parametrize(
