@@ -707,6 +707,9 @@ CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None,
     ("На 20 июля запасы угля составили 1,2 млн тонн, на 3% меньше, чем на ту же дату прошлого года.",
      datetime.date(2026, 9, 3),
      [("20 июля", "2026-07-20", True), ("ту же дату прошлого года", "2025-07-20", True)]),
+    # a month after «и» shares the preposition of the month before it: «на июль и август» is a plan
+    ("На июль и август номера в санаториях уже забронированы на 80%.", datetime.date(2026, 7, 21),
+     [("июль", "2026-07", True), ("август", "2026-08", True)]),
     # a run of months across the new year: the year named after it, or the context's, is its end's
     ("Монтаж закончат к декабрю, а в декабре — феврале будут идти отделочные работы.", datetime.date(2026, 10, 5),
      [("декабрю", "2026-12", True), ("декабре — феврале", "2026-12/2027-02", True)]),

@@ -1412,7 +1412,18 @@ def _deadline(text: str, c: _Cand) -> bool:
 
 def _word_before(text: str, c: _Cand) -> str:
     m = _WORD_BEFORE_RE.search(text, max(0, c.start - WORD_BEFORE_REACH), c.start)
-    return m.group(1).lower() if m else ""
+    word = m.group(1).lower() if m else ""
+    if word == "и" and m is not None:
+        # «на июль и август»: the second month shares the first one's preposition
+        shared = _COORDINATED_MONTH_RE.search(text, max(0, m.start() - COORDINATED_MONTH_REACH), m.start())
+        if shared is not None and shared.group(1).lower() in _TIME_PREPOSITIONS | _TARGET_WORDS | _START_WORDS:
+            return shared.group(1).lower()
+    return word
+
+
+# a preposition and a month right before «и»
+_COORDINATED_MONTH_RE = re.compile(rf"(?<![а-яё])([а-яё]+)\s+{_MONTH}\s*\Z", re.IGNORECASE)
+COORDINATED_MONTH_REACH = 20
 
 
 # prepositions that make a period the time of its clause («в I квартале»), not a noun's
