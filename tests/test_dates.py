@@ -707,6 +707,11 @@ CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None,
     ("На 20 июля запасы угля составили 1,2 млн тонн, на 3% меньше, чем на ту же дату прошлого года.",
      datetime.date(2026, 9, 3),
      [("20 июля", "2026-07-20", True), ("ту же дату прошлого года", "2025-07-20", True)]),
+    # a weekday between two weekdays dated in the sentence is the day of their week between them
+    ("Ярмарка откроется в пятницу, 10 июля, в субботу пройдут мастер-классы, а в воскресенье, 12 июля, "
+     "подведут итоги.", datetime.date(2026, 7, 1),
+     [("в пятницу", "2026-07-10", True), ("10 июля", "2026-07-10", True), ("в субботу", "2026-07-11", True),
+      ("в воскресенье", "2026-07-12", True), ("12 июля", "2026-07-12", True)]),
     # a month after «и» shares the preposition of the month before it: «на июль и август» is a plan
     ("На июль и август номера в санаториях уже забронированы на 80%.", datetime.date(2026, 7, 21),
      [("июль", "2026-07", True), ("август", "2026-08", True)]),

@@ -1579,7 +1579,26 @@ def _weekdays_dated(text: str, kept: list[_Cand]) -> list[_Cand]:
             continue
         if same:
             out[k] = replace(wd, value=day.value)
-    return _weekday_headers(text, out)
+    return _weekday_headers(text, _weekdays_between_dated(text, kept, out))
+
+
+def _weekdays_between_dated(text: str, before: list[_Cand], out: list[_Cand]) -> list[_Cand]:
+    """«в пятницу, 26 июня, ..., в субботу ..., а в воскресенье, 28 июня»: a weekday without a date
+    between two weekdays dated in the same sentence is the day of their week between them."""
+    dated = [k for k in range(len(out)) if out[k].kind == "near" and out[k].value != before[k].value]
+    for p, q in zip(dated, dated[1:], strict=False):
+        if "." in text[out[p].end : out[q].start]:
+            continue  # not one sentence
+        first, last = datetime.date.fromisoformat(out[p].value), datetime.date.fromisoformat(out[q].value)
+        for k in range(p + 1, q):
+            wd = out[k]
+            if wd.kind != "near" or wd.value is None or len(wd.value) != len("YYYY-MM-DD"):
+                continue
+            weekday = datetime.date.fromisoformat(wd.value).weekday()
+            day = first + datetime.timedelta(days=(weekday - first.weekday()) % 7)
+            if first < day < last:
+                out[k] = replace(wd, value=day.isoformat())
+    return out
 
 
 # a weekday in the nominative before a date on a dateline: «Среда, 9 сентября 2026» (the weekday list
