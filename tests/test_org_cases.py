@@ -1710,6 +1710,11 @@ def test_a_common_noun_and_a_quoted_name_in_apposition_opening_a_sentence_keep_t
     assert [o["name"] for o in doc["organizations"]] == ["Северные продукты"]
 
 
+def test_a_things_code_after_its_noun_is_no_name(extract):
+    # letters and digits joined by a dash («В-16») are the district's code, not an owner's acronym
+    assert extract("Поликлинику построят в микрорайоне Б-12 к концу года.")["organizations"] == []
+
+
 def test_an_adjective_and_an_organizations_head_opening_a_sentence_is_a_name(extract):
     doc = extract("Жалобу рассмотрели в апреле. Пермский краевой суд отклонил жалобу.")
     assert [o["name"] for o in doc["organizations"]] == ["Пермский краевой суд"]

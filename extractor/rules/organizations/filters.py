@@ -30,6 +30,10 @@ from extractor.rules.organizations.names import HEREAFTER_LEAD, LATIN_WORD, OrgM
 MAX_REPEATED_NAME_WORDS = 3
 
 
+# a thing's code of letters and digits joined by a dash: «микрорайон В-16», «корпус А-3» (not «альбом U2»)
+THING_CODE = re.compile(r"[А-ЯЁ]{1,3}-\d+")
+
+
 def event_or_thing(tagged: Tagged, m: OrgMention) -> str | None:
     """Exhibitions, forums and programmes are not organizations: «выставка «ИННОПРОМ»»,
     «Международная промышленная выставка»; nor are vehicles, buildings and products: «шаттл
@@ -54,7 +58,10 @@ def event_or_thing(tagged: Tagged, m: OrgMention) -> str | None:
     if k >= 0 and toks[k].sent == toks[i].sent and _in_apposition(tagged, m):
         head = toks[k].lemma
         pair = f"{toks[k - 1].lemma} {head}" if k > 0 else head  # «жилого комплекса «Береговой»»
-        if (head in object_heads() or pair in object_heads()) and (quoted or not m.name.isupper()):
+        # an all-capital name after a thing noun may be its owner's acronym («станция МЧС»); a code
+        # with digits is the thing's own name («микрорайон В-16»)
+        coded = THING_CODE.fullmatch(m.name) is not None
+        if (head in object_heads() or pair in object_heads()) and (quoted or coded or not m.name.isupper()):
             return "object"
         # a Latin name does not decline: after a singular event noun it is the event's name
         # («конкурс The BOBs»), after a plural one an owner («акций Facebook»)
