@@ -1212,18 +1212,21 @@ class _Context:
             days = c.kind == "days" and self.sentence(c.start) in (own, self.sentence(max(0, own[0] - 1)))
             # nor the day a rule took effect («сказалось изменение условий с 1 февраля»): no period
             start = c.kind == "day" and _bound(self.text, c, _START_WORDS)
-            # «к 1 сентября собрали 412 тыс. тонн, на 9,4% больше, чем на аналогичную дату прошлого
-            # года»: a day reached, told in the past in the comparison's sentence, is what is compared,
-            # though «к» makes it look like a target (not a day something lasted until: «до 7 октября»)
-            reached = c.kind == "day" and self.sentence(c.start) == own and _word_before(self.text, c) in (
-                SNAPSHOT_WORDS
-            ) and _past_day_bound(self.text, c, self.offsets)
+            reached = self.sentence(c.start) == own and self._day_reached(c)
             skipped = self.base[j] or start or self._ahead_of_release(c) and not reached
             if c.value and (c.kind in ("day", "period") or days) and not skipped:
                 if self._dateline(c) or self._release_day(i, c):
                     return None
                 return c.value[:4] if self._day_of_an_event(i, c) else c.value
         return None
+
+    def _day_reached(self, c: _Cand) -> bool:
+        """«к 1 сентября собрали 412 тыс. тонн, на 9,4% больше, чем на аналогичную дату прошлого
+        года»: a day reached, told in the past, is what a comparison in its sentence compares,
+        though «к» makes it look like a target (not a day something lasted until: «до 7 октября»)."""
+        return c.kind == "day" and _word_before(self.text, c) in SNAPSHOT_WORDS and _past_day_bound(
+            self.text, c, self.offsets
+        )
 
     def _day_of_an_event(self, i: int, c: _Cand) -> bool:
         """A day something happened on («прием документов завершился 25 августа»), not a day a
