@@ -1225,6 +1225,23 @@ def test_bare_post_refers_to_its_holder(extract):
     assert texts == ["Дмитрий Миляев", "Губернатор"]
 
 
+def test_a_post_in_an_oblique_case_refers_to_its_holder_named_in_its_sentence(extract):
+    text = (
+        "Губернатор Курской области Андрей Лукин открыл мост. "
+        "Андрей Лукин поручил отремонтировать подъезды к нему, сообщили в пресс-службе губернатора. "
+        "По словам губернатора, движение откроют в мае. "
+        "Встреча с губернаторами соседних регионов пройдёт осенью."
+    )
+    (person,) = extract(text)["persons"]
+    (post,) = person["posts"]
+    # the genitive one sentence on has no name beside it, the plural is no one person
+    assert [(m["text"], m["start"]) for m in post["mentions"]] == [
+        ("Губернатор Курской области", 0),
+        ("губернатора", 131),
+    ]
+    assert [m["text"] for m in person["mentions"]] == ["Андрей Лукин", "Андрей Лукин", "губернатора"]
+
+
 def test_a_post_after_an_age_speaks_of_the_person_named_last_before(extract):
     doc = extract("Олег Седов покинул правительство. 45-летний министр заявил о планах вернуться в бизнес.")
     (person,) = doc["persons"]

@@ -270,7 +270,7 @@ def link_bare_posts(
         if taken.overlaps(start, end):
             continue
         mention = Mention(tagged.text[start:end], start, end)
-        if not who and ref.post is not None:
+        if not who and ref.post is not None and ref.nominative:
             introduced = (
                 _introduced_before(tagged, persons, ref.first) if ref.last > ref.head_end
                 else _aged_reference(tagged, persons, ref.first)
@@ -282,9 +282,19 @@ def link_bare_posts(
         if len(who) != 1:
             continue
         k, n = who[0]
+        if not ref.nominative and not _named_in_sentence(tagged, persons[k], ref.first):
+            continue
         persons[k].mentions.append(mention)
         persons[k].mentions.sort(key=lambda m: m.start)
         persons[k].posts[n] = _with_mention(persons[k].posts[n], mention)
+
+
+def _named_in_sentence(tagged: Tagged, person: Person, first: int) -> bool:
+    """«Иван Петров поручил ..., сообщили в пресс-службе губернатора»: a post in an oblique case
+    speaks of its holder when the holder is named in the same sentence; further away it is as
+    often someone else's (NEREL train)."""
+    sent = tagged.sents[tagged.tokens[first].sent]
+    return any(sent.start <= m.start < sent.end for m in person.mentions)
 
 
 # an age before a post standing for someone: «33-летний нападающий перешёл ...»

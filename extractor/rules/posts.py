@@ -1914,6 +1914,7 @@ class BarePost:
     role_key: str  # the lemmas of the role alone, as `role_key` gives them
     whole_key: str  # the lemmas of the whole post
     post: Post | None  # the post itself, for the person it turns out to refer to
+    nominative: bool = True  # a subject («губернатор отметил»), not «по поручению губернатора»
 
 
 def find_bare_posts(tagged: Tagged) -> list[BarePost]:
@@ -1924,7 +1925,7 @@ def find_bare_posts(tagged: Tagged) -> list[BarePost]:
     i = 0
     while i < len(toks):
         head_end = match_post_head(toks, i, len(toks))
-        if head_end is None or case_of(_head_noun(toks, i, head_end)) != "Nom":
+        if head_end is None:
             i += 1
             continue
         sent = tagged.sents[toks[i].sent]
@@ -1935,6 +1936,11 @@ def find_bare_posts(tagged: Tagged) -> list[BarePost]:
         key = " ".join(post_lemma(t) for t in toks[i:head_end])
         whole = " ".join(post_lemma(t) for t in toks[i:last] if t.text[:1].isalnum())
         post = _post_record(tagged, i, head_end, last)
-        out.append(BarePost(i, head_end, last, key, whole, post))
+        head = _head_noun(toks, i, head_end)
+        nominative = case_of(head) == "Nom"
+        if not nominative and head.feats.get("Number") == "Plur":
+            i = last  # «встреча с губернаторами»: no one person
+            continue
+        out.append(BarePost(i, head_end, last, key, whole, post, nominative))
         i = last
     return out
