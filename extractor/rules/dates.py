@@ -1173,8 +1173,7 @@ class _Context:
             return year
         if last == ref.isoformat()[: len(last)]:
             return year
-        scheduled = _SCHEDULED_RE.search(self.text, max(0, c.start - WORD_BEFORE_REACH), c.start)
-        if _deadline(self.text, c) or scheduled:
+        if _deadline(self.text, c) or _set_for(self.text, c):
             return year  # «поручил до 1 сентября завершить», «второе чтение назначено на 11 декабря»
         if c.is_day and _bound(self.text, c, _START_WORDS) and _days_ahead(value, ref) <= START_AHEAD_DAYS:
             return year  # «с 21 января назначена» on 20 January: an order signed before it takes effect
@@ -1333,6 +1332,8 @@ def _told_as_past(ctx: _Context, c: _Cand, year: int, scan: _Scan) -> bool:
     first = value.split("/")[0]
     if first <= scan.ref.isoformat()[: len(first)] or _bound(ctx.text, c) or _deadline(ctx.text, c):
         return False
+    if _set_for(ctx.text, c):
+        return False  # «На период с 1 июня по 31 августа назначено»: a term set, still to come
     sentence = ctx.sentence(c.start)
     return _tense_near(ctx.offsets, *sentence, c.start, c.end) == "past" and (
         _nearest_verb_form(ctx.offsets, *sentence, c.start, c.end) != "Inf"
@@ -1393,6 +1394,14 @@ _TARGET_WORDS = frozenset({"до", "к", "ко", "по"})
 _START_WORDS = frozenset({"с", "со", "после"})
 # a day something is set for: «собрание назначено на 18 июня», «перенесено на 5 марта»
 _SCHEDULED_RE = re.compile(r"\b(?:назначен|перенес[её]н|намечен|запланирован)[а-яё]*\s+на\s*\Z", re.IGNORECASE)
+# a term things are set for: «на период с 30 апреля по 4 октября назначено 46 поездов»
+_TERM_SET_RE = re.compile(r"\bна\s+(?:период|срок)\s*\Z", re.IGNORECASE)
+
+
+def _set_for(text: str, c: _Cand) -> bool:
+    """A day or a term something is set for, still to come however its verb is told."""
+    before = max(0, c.start - WORD_BEFORE_REACH)
+    return bool(_SCHEDULED_RE.search(text, before, c.start) or _TERM_SET_RE.search(text, before, c.start))
 _WORD_BEFORE_RE = re.compile(r"([а-яё]+)\W*\Z", re.IGNORECASE)
 # the words before a whole year whose results a release reports after the year has ended
 _RESULTS_RE = re.compile(r"(?:\bза|итог[а-я]*|результат[а-я]*)\s*\Z", re.IGNORECASE)
