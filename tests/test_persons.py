@@ -227,6 +227,8 @@ def test_a_town_taken_for_a_person_is_a_location(extract):
     "«Мер не приняли», — заявил Западно-Уральский межрегиональный природоохранный прокурор.",
     # a compound common noun opening a sentence
     "Конференц-звонок для инвесторов пройдет в пятницу в 11:00.",
+    # a verb opening a sentence, though the model reads it as a name
+    "Уборка свеклы завершена. Накопано 1,2 млн тонн корнеплодов.",
     # a post capitalized out of respect stands for its holder, named elsewhere
     "По словам Уполномоченного, при его содействии гражданам выплачено 12 млн рублей.",
 ]))

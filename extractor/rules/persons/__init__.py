@@ -287,6 +287,8 @@ def _name_parts(tagged: Tagged, first: int, last: int) -> list[tuple[int, int, b
 NAME_GRAMS = frozenset({"Name", "Surn", "Patr"})
 # parts of speech of words that describe a person named next: adjectives, participles, adverbs
 DESCRIBING_POS = frozenset({"ADJF", "PRTF", "ADVB", "NUMR", "COMP"})
+# a verb's forms
+VERB_FORMS = frozenset({"VERB", "INFN", "PRTS", "GRND"})
 
 
 def _no_name_word(tok: Token, opens_sentence: bool) -> bool:
@@ -521,7 +523,8 @@ def _without_common_words(tagged: Tagged, found: list[NameMention]) -> list[Name
     обязаны ...», «Обсуждавшие пришли к выводу»): the dictionary knows the word, as no name, and
     the tagger does not call it a proper noun or only because it opens a sentence. Unless it is the
     surname of someone named in full in the text («Мария Соболь ... Соболь заявила»). Nor is a
-    statistics office («По данным Татарстанстата»)."""
+    statistics office («По данным Татарстанстата»), nor a verb opening a sentence («Накопано 6,8 млн
+    тонн»), though a first name may read as one when a surname follows («Серена Уильямс»)."""
     known = _known_surnames(found)
     toks = tagged.tokens
     out = []
@@ -530,10 +533,15 @@ def _without_common_words(tagged: Tagged, found: list[NameMention]) -> list[Name
         if nm.last_tok - nm.first_tok == 1 and not known & surname_readings(tok.text) and (
             _no_name_word(tok, tagged.sents[tok.sent].first == nm.first_tok) or is_statistics_office(tok.text)
             or _adjective_of_a_noun(toks, nm.first_tok) or _post_word(tok)
+            or tagged.sents[tok.sent].first == nm.first_tok and _only_a_verb(tok)
         ):
             continue
         out.append(nm)
     return out
+
+
+def _only_a_verb(tok: Token) -> bool:
+    return bool(tok.parses) and all(p.tag.POS in VERB_FORMS for p in tok.parses)
 
 
 def _post_word(tok: Token) -> bool:
