@@ -1715,6 +1715,11 @@ def test_a_things_code_after_its_noun_is_no_name(extract):
     assert extract("Поликлинику построят в микрорайоне Б-12 к концу года.")["organizations"] == []
 
 
+def test_a_territory_of_advanced_development_is_no_organization(extract):
+    text = "Кемерово, 3 июня 2026 года. Завод станет резидентом территории опережающего развития «Кузнецкая»."
+    assert extract(text)["organizations"] == []
+
+
 def test_an_adjective_and_an_organizations_head_opening_a_sentence_is_a_name(extract):
     doc = extract("Жалобу рассмотрели в апреле. Пермский краевой суд отклонил жалобу.")
     assert [o["name"] for o in doc["organizations"]] == ["Пермский краевой суд"]
