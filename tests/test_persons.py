@@ -146,6 +146,9 @@ NAME_CASES = [
     # which the model takes for an organization
     ("Генеральный директор хозяйства Солодовник Андрей Ильич отметил рост урожайности.",
      ["Солодовник Андрей Ильич"]),
+    # a Vietnamese name keeps its order; a city's genitive glued before it is no part of it
+    ("Меморандум подписали с ректором Университета морского транспорта Дананга Нгуен Ван Тханем.",
+     ["Нгуен Ван Тхань"]),
     # a capitalized organization noun before a first name and a patronymic is no surname
     ("По словам финансового директора Компании Анны Сергеевны Мельник, инвестиции вырастут.",
      ["Анна Сергеевна Мельник"]),
@@ -163,6 +166,9 @@ def test_names_in_nominative(extract, text, names):
     # a Chinese name is written surname first, declined or not; its given name is no first name
     ("Соглашение подписал вице-президент компании Чжао Лимин.", None, None, "Чжао"),
     ("Встреча с ректором института Ван Лэем прошла в Харбине.", None, None, "Ван"),
+    # a Vietnamese name: family name, middle and given name («Ван» is no particle here)
+    ("Меморандум подписал проректор университета Нгуен Ван Тхань.", None, None, "Нгуен"),
+    ("В состав делегации вошла декан факультета Чан Тхи Хоа.", None, None, "Чан"),
     # «Ван» before a word no Chinese given name ends so is a Dutch particle
     ("В музее выставлены картины Винсента Ван Гога.", "Винсент", None, "Ван Гог"),
     ("Грамоту вручили Марине Олеговне Беловой.", "Марина", "Олеговна", "Белова"),

@@ -11,7 +11,7 @@ from extractor.model import Mention, Person, Post
 from extractor.nlp.coverage import Coverage
 from extractor.nlp.morph import is_noun
 from extractor.nlp.tagging import Tagged
-from extractor.rules.persons import CHINESE_SURNAMES, DICTIONARY, PATRONYMIC, NameMention, has_gram, name_key
+from extractor.rules.persons import DICTIONARY, FAMILY_NAME_FIRST, PATRONYMIC, NameMention, has_gram, name_key
 from extractor.rules.posts import BarePost
 
 
@@ -92,6 +92,10 @@ def _shorter_form(short: list[str], long: list[str]) -> bool:
     return at is not None and not any(w not in SAME_POST_NOUNS and is_noun(w) for w in long[:at])
 
 
+def _patronymic(p: Person) -> bool:
+    return bool(p.middle) and (has_gram(p.middle, "Patr") or bool(PATRONYMIC.search(p.middle.lower())))
+
+
 def display_name(p: Person, named_in_full: bool = False, official_order: bool = False) -> str:
     """The name in the nominative, «Имя Фамилия», initials and second given names kept («А. В.
     Иванов», «Реджеп Тайип Эрдоган»); the patronymic too when one mention gives all three names
@@ -100,13 +104,15 @@ def display_name(p: Person, named_in_full: bool = False, official_order: bool = 
     a name written surname first without a patronymic too («Чжао Лимин»), or with initials after it
     («Кожевников Е. В.»).
     «Николай Николаевич» beside «Николай Балахин» leaves «Николай Балахин»."""
-    is_patronymic = bool(p.middle) and (has_gram(p.middle, "Patr") or bool(PATRONYMIC.search(p.middle.lower())))
+    is_patronymic = _patronymic(p)
     if is_patronymic and not (p.middle or "").endswith(".") and not named_in_full:
         return " ".join(x for x in (p.first, p.last) if x)
     if official_order and is_patronymic and p.first and p.last:
         return f"{p.last} {p.first} {p.middle}"
     if official_order and not p.middle and p.first and p.last:
         return f"{p.last} {p.first}"  # «Чжао Лимин»: a Chinese name, surname first
+    if official_order and p.first and p.last in FAMILY_NAME_FIRST:
+        return " ".join(x for x in (p.last, p.first, p.middle) if x)  # «Нгуен Ван Тхань»
     if official_order and p.first and p.last and p.first.endswith("."):
         return " ".join(x for x in (p.last, p.first, p.middle) if x)  # «Кожевников Е. В.», as in a list
     return " ".join(x for x in (p.first, p.middle, p.last) if x)
@@ -160,10 +166,10 @@ def merge_mentions(text: str, mentions: list[NameMention]) -> tuple[list[Person]
     for p, order in zip(persons, full, strict=True):
         p.mentions.sort(key=lambda m: m.start)
         p.name = display_name(p, named_in_full=order is not None, official_order=bool(order))
-        if order and not p.middle and p.last in CHINESE_SURNAMES:
-            # «Чжао Лимин»: a given name written after the surname is no first name a reader keys
-            # the person by; the name says it all, `last` holds the surname
-            p.first = None
+        if order and p.last in FAMILY_NAME_FIRST and not _patronymic(p):
+            # «Чжао Лимин», «Нгуен Ван Тхань»: a given name written after the family name is no
+            # first name a reader keys the person by; the name says it all, `last` holds the surname
+            p.first = p.middle = None
     # persons in order of first mention; remap owners
     ranked = sorted(range(len(persons)), key=lambda k: persons[k].mentions[0].start)
     new_index = {old: new for new, old in enumerate(ranked)}

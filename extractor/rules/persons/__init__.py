@@ -13,12 +13,13 @@ from extractor.nlp.morph import UD_CASES, UD_OF, parses
 from extractor.nlp.phrases import DASHES, after_town_word
 from extractor.nlp.tagging import Tagged, Token, is_mixed_abbreviation, is_statistics_office
 from extractor.rules.persons.names import (
-    CHINESE_SURNAMES,
     DICTIONARY,
+    FAMILY_NAME_FIRST,
     KEPT,
     PATRONYMIC,
     SURNAME_NOMINATIVE,
     SURNAME_PARTICLES,
+    VIETNAMESE_SURNAMES,
     WRITTEN,
     NameForm,
     Roles,
@@ -36,7 +37,7 @@ from extractor.rules.persons.names import (
 )
 
 __all__ = [
-    "CHINESE_SURNAMES", "DICTIONARY", "PATRONYMIC", "NameMention", "find_name_mentions", "has_gram", "name_key",
+    "DICTIONARY", "FAMILY_NAME_FIRST", "PATRONYMIC", "NameMention", "find_name_mentions", "has_gram", "name_key",
     "split_name",
 ]
 
@@ -335,6 +336,7 @@ def _trimmed(tagged: Tagged, first: int, last: int) -> tuple[int, int]:
             or is_statistics_office(toks[first].text)  # «руководителя Пермьстата В. С. Мальцев»
             or _post_word(toks[first])  # «заместитель Министра Гараев Р. Т.»: capitalized out of respect
             or after_town_word(toks, first)  # «Администрации города Иванова Оксаны Лапиной»: a town
+            or last - first == 4 and toks[first + 1].text in VIETNAMESE_SURNAMES  # «Хайфона Нгуен Ван Тхань»
         )
     )):
         first += 1

@@ -24,6 +24,9 @@ PATRONYMIC = re.compile(r"(ович|евич|ич|овн|евн|ичн|инич)
 # «Ле Пен», «ван Бастен», «фон дер Ляйен»: particles that belong to the surname
 SURNAME_PARTICLES = frozenset(load_words("name_particles.txt"))
 CHINESE_SURNAMES = frozenset(load_words("chinese_surnames.txt"))
+VIETNAMESE_SURNAMES = frozenset(load_words("vietnamese_surnames.txt"))
+# surnames written before the given name, which is then no first name a reader keys the person by
+FAMILY_NAME_FIRST = CHINESE_SURNAMES | VIETNAMESE_SURNAMES
 
 # How sure a name form is. Mentions of one person may disagree, and the surest form wins: a word
 # written in the nominative, then one inflected by the dictionary, then one declined by an ending
@@ -392,6 +395,14 @@ def _surname_first(a: str, b: str) -> bool:
     return has_gram(b, "Name") or not in_dictionary(b)
 
 
+def _vietnamese(a: str, b: str, c: str) -> bool:
+    """«Нгуен Ван Тхань», «Чан Тхи Хоа»: a Vietnamese family name, then a middle and a given name
+    no dictionary reads as a Russian name or patronymic."""
+    return a in VIETNAMESE_SURNAMES and not any(
+        has_gram(w, "Patr") or is_patronymic(w, by_ending=True) for w in (b, c)
+    )
+
+
 @dataclass(frozen=True)
 class Roles:
     """Which words of a name are the first name, the middle name (and its kind), the surname."""
@@ -406,6 +417,9 @@ def roles_of(parts: list[Token], initials: list[str], lone_surname: bool = False
     """Name parts by their order and the dictionary: «Иван Петрович Сидоров», the official order
     «Сидоров Иван Петрович», «Жан-Мари Ле Пен», a second given name «Реджеп Тайип Эрдоган»."""
     texts = [t.text for t in parts]
+    if len(parts) == 3 and _vietnamese(*texts):
+        # «Нгуен Ван Тхань»: «Ван» is a Vietnamese middle name here, no particle as in «ван Бастен»
+        return Roles(first=parts[1], middle=parts[2], middle_gram="Name", last=(parts[0],))
     # surname particles glue to the following words: «Ле Пен»
     k = next((i for i, w in enumerate(texts) if 0 < i < len(texts) - 1 and w.lower() in SURNAME_PARTICLES), None)
     if k is not None:
