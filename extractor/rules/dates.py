@@ -806,6 +806,12 @@ def _split_year(value: str | None) -> int | None:
     return last if last == first + 1 else None
 
 
+def _first_year(value: str | None) -> int | None:
+    """The year a run of years begins with («на 2026–2028 годы» -> 2026): a header naming it names
+    a year."""
+    return int(value[:4]) if value and value[:4].isdigit() and "/" in value else None
+
+
 def _shift_months(value: str, shift: int) -> str | None:
     """The same day (the month's last if shorter) or month `shift` months away, a run of months
     moved whole; None for a year or outside the calendar."""
@@ -2021,7 +2027,8 @@ def _doc_date(head: str, scan: _Scan, reported: Callable[[], _Reported]) -> tupl
             (y, c) for c in cands
             if not c.relative and not c.bare
             and (not _bound(head, c, _TARGET_WORDS) or _past_day_bound(head, c, scan.offsets))
-            and (y := _years_of(c.value) or _split_year(c.value)) is not None and y >= EARLIEST_RELEASE_YEAR
+            and (y := _years_of(c.value) or _split_year(c.value) or _first_year(c.value)) is not None
+            and y >= EARLIEST_RELEASE_YEAR
         ]
         told_of = reported() if named else _Reported([], None)
         told = told_of.years
