@@ -146,6 +146,9 @@ CASES: list[tuple[str, list[tuple[str, str | None, bool, str | None]]]] = [
     # «накануне» alone is the day before; before a genitive it is before something
     ("Министерство накануне подписало соглашения.", [("накануне", "2025-09-28", True, None)]),
     ("Накануне форума министр провёл встречу.", []),
+    # a relative word closing a media outlet's quoted name is a word of the name; in speech it is a date
+    ("Об этом сообщает портал «Тверь-Сегодня» со ссылкой на мэрию.", []),
+    ("Мэр сказал: «Школу открываем сегодня».", [("сегодня", "2025-09-29", True, None)]),
     # an object before its verb is no genitive: «накануне» is the day before
     ("Она напомнила, что накануне проект одобрила Общественная палата.", [("накануне", "2025-09-28", True, None)]),
     # the first day of a pair takes the month of the second

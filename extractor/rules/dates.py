@@ -582,9 +582,30 @@ def _relative(m: re.Match[str], scan: _Scan) -> _Cand | None:
     phrase = " ".join(m.group("p").lower().split())
     if phrase in _BEFORE_SOMETHING and _noun_follows(scan, m.end()):
         return None  # «накануне форума»: before an event, not the day before
+    if _ends_a_quoted_name(scan.offsets, m.start(), m.end()):
+        return None  # «портал «Калуга Сегодня»»: a word of a title
     unit, shift = _RELATIVE[phrase]
     kind = "near" if unit in ("day", "week") else "period"
     return _Cand(m.start(), m.end(), _relative_value(unit, shift, scan), True, unit == "day", kind)
+
+
+# how far back a quote may open for a relative word closing it to be a word of a title
+TITLE_REACH = 40
+_TITLE_OPENING_RE = re.compile(r"[«\"„“][^«»\"„“\n]*\Z")
+
+
+def _ends_a_quoted_name(offsets: Offsets, start: int, end: int) -> bool:
+    """«Калуга-Сегодня», «Верхневолжье сегодня»: a relative word closing quotes opened a few words
+    before it, after words with no verb among them, is part of a media outlet's name (not of
+    speech: «Школу открываем сегодня»)."""
+    text = offsets.tagged.text
+    if end >= len(text) or text[end] not in "»\"“":
+        return False
+    before = _TITLE_OPENING_RE.search(text, max(0, start - TITLE_REACH), start)
+    if before is None or not any(ch.isalpha() for ch in text[before.start() : start]):
+        return False
+    a, b = offsets.token_range(before.start(), start)
+    return not any(t.pos in ("VERB", "AUX") for t in offsets.tagged.tokens[a:b])
 
 
 # relative words that take a genitive of what they come before: «накануне выборов»
