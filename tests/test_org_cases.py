@@ -1715,6 +1715,18 @@ def test_a_things_code_after_its_noun_is_no_name(extract):
     assert extract("Поликлинику построят в микрорайоне Б-12 к концу года.")["organizations"] == []
 
 
+@pytest.mark.parametrize(("text", "name", "alias"), cases([
+    ("Подрядчиком выбрано ООО «Строительная компания «Волга-Строй». Он работал главным инженером «Волга-Строя».",
+     "Строительная компания «Волга-Строй»", "Волга-Строй"),
+    ("Дома обслуживает ООО «Управляющая компания «Ангара-Дом». Жильцы довольны «Ангара-Домом».",
+     "Управляющая компания «Ангара-Дом»", "Ангара-Дом"),
+]))
+def test_a_compound_name_in_another_case_is_the_organization_named_before(extract, text, name, alias):
+    # the tagger calls «Волга-Строя» nominative; the dictionary knows «строя» only as a genitive
+    (org,) = extract(text)["organizations"]
+    assert (org["name"], org["aliases"], len(org["mentions"])) == (name, [alias], 2)
+
+
 def test_a_territory_of_advanced_development_is_no_organization(extract):
     text = "Кемерово, 3 июня 2026 года. Завод станет резидентом территории опережающего развития «Кузнецкая»."
     assert extract(text)["organizations"] == []

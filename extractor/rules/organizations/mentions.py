@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from pymorphy3.analyzer import Parse
+
 from extractor.lexicon import load_words, speech_verbs
 from extractor.lexicon.orgs import (
     QUOTE_CHARS,
@@ -46,7 +48,7 @@ from extractor.lexicon.places import caps_place
 from extractor.lexicon.posts import match_post_head
 from extractor.nlp.coverage import Coverage
 from extractor.nlp.inflect import as_written, case_form, head_grams, head_index, nominative_phrase, recover_shape
-from extractor.nlp.morph import UD_CASES, parses, phrase_lemmas
+from extractor.nlp.morph import UD_CASES, analyzer, parses, phrase_lemmas
 from extractor.nlp.phrases import DASHES, OPEN_QUOTES, TOWN_WORDS, NamedSpans, case_of, quote_end
 from extractor.nlp.tagging import MINISTRY_WORD, Span, Tagged, Token
 from extractor.rules.organizations.extent import name_end, name_reach
@@ -869,7 +871,7 @@ def _ner_mention(tagged: Tagged, span: Span, first: int, last: int) -> OrgMentio
     if raw[:1] in OPEN_QUOTES:
         name = strip_quotes(raw)
         inner = [t for t in words if t.text[:1].isalnum()]
-        if len(inner) == 1 and case_of(inner[0]) not in (None, "Nom"):
+        if len(inner) == 1 and (case_of(inner[0]) not in (None, "Nom") or _oblique_by_lemma(inner[0])):
             name = _quoted_nominative(inner[0])
         elif len(inner) == len(words) - 2 and _declined_phrase(inner):
             name = _nominative_name(inner, tagged.text)  # «Пермского порохового завода»
@@ -956,7 +958,30 @@ def _quoted_nominative(tok: Token) -> str:
     for p in tok.parses:
         if p.tag.POS == "NOUN" and p.tag.case in cases and p.normal_form != tok.text.lower():
             return recover_shape(p.normal_form, tok.text)
+    if _oblique_by_lemma(tok):
+        head, last = tok.text.rsplit("-", 1)  # the first part as written: «Угра-Полимера»
+        return f"{head}-{recover_shape(_noun_readings(last)[0].normal_form, last)}"
     return tok.text
+
+
+def _noun_readings(word: str) -> list[Parse]:
+    return [p for p in parses(word.lower()) if p.tag.POS == "NOUN"]
+
+
+def _oblique_by_lemma(tok: Token) -> bool:
+    """«Зилант-Строя», «Ангара-Домом»: a compound the tagger calls nominative, though its lemma
+    and the dictionary agree that it is an oblique form of another word: its last part is a word
+    the dictionary knows («строя», «домом»; not a guess at «Ойл») with no nominative reading."""
+    if "-" not in tok.text or tok.lemma == tok.text.lower():
+        return False
+    last = tok.text.rsplit("-", 1)[1]
+    nouns = _noun_readings(last)
+    return (
+        analyzer().word_is_known(last.lower())
+        and bool(nouns)
+        and all(p.tag.case != "nomn" for p in nouns)
+        and tok.lemma.rsplit("-", 1)[-1] == nouns[0].normal_form
+    )
 
 
 def _abbrev_mentions(tagged: Tagged) -> list[OrgMention]:
