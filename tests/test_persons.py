@@ -166,6 +166,9 @@ def test_names_in_nominative(extract, text, names):
     # a Chinese name is written surname first, declined or not; its given name is no first name
     ("Соглашение подписал вице-президент компании Чжао Лимин.", None, None, "Чжао"),
     ("Встреча с ректором института Ван Лэем прошла в Харбине.", None, None, "Ван"),
+    # «Ли» opens a Chinese name too; before an English surname it is a first name
+    ("Соглашение подписал вице-президент корпорации Ли Минхуэй.", None, None, "Ли"),
+    ("В матче отличился защитник Ли Дайкс.", "Ли", None, "Дайкс"),
     # a Vietnamese name: family name, middle and given name («Ван» is no particle here)
     ("Меморандум подписал проректор университета Нгуен Ван Тхань.", None, None, "Нгуен"),
     ("В состав делегации вошла декан факультета Чан Тхи Хоа.", None, None, "Чан"),
