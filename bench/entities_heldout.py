@@ -86,9 +86,10 @@ def main() -> None:
     if args.verbose or args.verbose_final:
         listed = [d.stem for d in docs if args.verbose_final or d.parent.parent.name != FINAL_PART]
         print(run_scorer(scorer, gold, preds, "--money", str(money), "--verbose", "--ids=" + ",".join(listed)).output)
-    print(f"{'figure':22}" + "".join(f"{name:>9}" for name in runs))
+    width = max(9, *(len(name) + 1 for name in runs))  # «part_zzza» and longer stay apart
+    print(f"{'figure':22}" + "".join(f"{name:>{width}}" for name in runs))
     for label, key, field in ROWS:
-        print(f"{label:22}" + "".join(f"{_figure(run.figures, key, field):9.3f}" for run in runs.values()))
+        print(f"{label:22}" + "".join(f"{_figure(run.figures, key, field):{width}.3f}" for run in runs.values()))
 
 
 if __name__ == "__main__":
