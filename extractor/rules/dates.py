@@ -1772,6 +1772,17 @@ def _head(text: str) -> str:
 DATELINE_SCORE = 2
 
 
+# a town in capitals opening its line before a date: «КАЗАНЬ, 3 ноября. /ИА ...»
+_AGENCY_TOWN_RE = re.compile(r"^\W{0,3}[А-ЯЁ][А-ЯЁ-]+(?:[ -][А-ЯЁ-]+){0,3},\s*$")
+
+
+def _agency_dateline(head: str, cand: _Cand) -> bool:
+    """An agency's dateline, its town in capitals: the text's own years date it, even when its
+    header names none («КАЗАНЬ, 3 ноября. /ИА «Иделинфо»/. ...»)."""
+    before = head[head.rfind("\n", 0, cand.start) + 1 : cand.start]
+    return cand.is_day and _AGENCY_TOWN_RE.match(before) is not None
+
+
 def _city_dateline(head: str, cand: _Cand) -> bool:
     """A date after a town's name and a comma opening its line: «РЯЗАНЬ, 5 марта.», «Пермь, 5 марта —»."""
     before = head[head.rfind("\n", 0, cand.start) + 1 : cand.start]
@@ -2051,7 +2062,7 @@ def _doc_date(head: str, scan: _Scan, reported: Callable[[], _Reported]) -> tupl
             and (y := _years_of(c.value) or _split_year(c.value) or _first_year(c.value)) is not None
             and y >= EARLIEST_RELEASE_YEAR
         ]
-        told_of = reported() if named else _Reported([], None)
+        told_of = reported() if named or any(_agency_dateline(head, c) for c in cands) else _Reported([], None)
         told = told_of.years
         # with none told, a year the header names, but not one something lasts since («руководил с 1993 года»),
         # nor one a plan is for («на 2027 год и плановый период 2028 и 2029 годов»)
