@@ -214,9 +214,11 @@ DAY_WORDS_REACH = 30
 _SEASON_RE = _rx(rf"{_lead(list(_SEASONS))}{_BW}(?P<s>{trie_pattern(list(_SEASONS))}){_NW}{_YEAR_TAIL}")
 _RELATIVE_RE = _rx(rf"{_lead(list(_RELATIVE))}{_BW}(?P<p>{trie_pattern(list(_RELATIVE))}){_NW}")
 _WEEKDAY = rf"(?:{trie_pattern(list(_WEEKDAYS))}){_NW}"
+# a part of the day before a weekday in the genitive: «до вечера четверга», «к утру среды»
+_DAY_PARTS = {"утра": ("с", "со", "до"), "вечера": ("с", "со", "до"), "утру": ("к", "ко"), "вечеру": ("к", "ко")}
 _WEEKDAY_RE = _rx(
     rf"(?=[вВнНкКдДсС]){_BW}(?P<p>во?|на|ко?|до|со?)\s+(?:(?P<mod>{trie_pattern(list(_WEEKDAY_MODS))})\s+)?"
-    rf"(?P<wd>{_WEEKDAY})"
+    rf"(?:(?P<part>{trie_pattern(list(_DAY_PARTS))})\s+)?(?P<wd>{_WEEKDAY})"
 )
 # the second weekday of a pair, in the case of the first: «в среду и четверг», «до пятницы или субботы»
 _WEEKDAY_PAIR_RE = _rx(
@@ -675,6 +677,11 @@ def _weekday(m: re.Match[str], scan: _Scan, group: str = "wd") -> _Cand | None:
     по пятницу» is every week: no date."""
     prep = m.group("p").lower()
     case = _WEEKDAY_CASES[prep]
+    part = m.group("part").lower() if group == "wd" and m.group("part") else None
+    if part is not None:
+        if prep not in _DAY_PARTS[part]:
+            return None
+        case = "gen"  # «к вечеру субботы»: the weekday is the part's genitive
     target, form_case = _WEEKDAYS[m.group(group).lower()]
     if form_case != case or m.group("mod") and case != "acc":
         return None
