@@ -1427,15 +1427,24 @@ def _ahead(c: _Cand, scan: _Scan) -> bool:
 _TARGET_WORDS = frozenset({"до", "к", "ко", "по"})
 _START_WORDS = frozenset({"с", "со", "после"})
 # a day something is set for: «собрание назначено на 18 июня», «перенесено на 5 марта»
-_SCHEDULED_RE = re.compile(r"\b(?:назначен|перенес[её]н|намечен|запланирован)[а-яё]*\s+на\s*\Z", re.IGNORECASE)
+# («назначена на среду, 7 октября»: the weekday before the day too)
+_SCHEDULED_RE = re.compile(
+    rf"\b(?:назначен|перенес[её]н|намечен|запланирован)[а-яё]*\s+на\s*(?:{_WEEKDAY},\s*)?\Z", re.IGNORECASE
+)
+# how far before a day its «назначено на» may stand: «запланировано на понедельник, 5 октября»
+SCHEDULED_REACH = 40
 # a term things are set for: «на период с 30 апреля по 4 октября назначено 46 поездов»
 _TERM_SET_RE = re.compile(r"\bна\s+(?:период|срок)\s*\Z", re.IGNORECASE)
 
 
 def _set_for(text: str, c: _Cand) -> bool:
     """A day or a term something is set for, still to come however its verb is told."""
-    before = max(0, c.start - WORD_BEFORE_REACH)
-    return bool(_SCHEDULED_RE.search(text, before, c.start) or _TERM_SET_RE.search(text, before, c.start))
+    return bool(
+        _SCHEDULED_RE.search(text, max(0, c.start - SCHEDULED_REACH), c.start)
+        or _TERM_SET_RE.search(text, max(0, c.start - WORD_BEFORE_REACH), c.start)
+    )
+
+
 _WORD_BEFORE_RE = re.compile(r"([а-яё]+)\W*\Z", re.IGNORECASE)
 # the words before a whole year whose results a release reports after the year has ended
 _RESULTS_RE = re.compile(r"(?:\bза|итог[а-я]*|результат[а-я]*)\s*\Z", re.IGNORECASE)
@@ -2007,7 +2016,7 @@ def _reported_years(text: str, scan: _Scan) -> _Reported:
             continue
         if _planned_for(text, c):
             continue
-        if _SCHEDULED_RE.search(text, max(0, c.start - WORD_BEFORE_REACH), c.start):
+        if _set_for(text, c):
             continue  # «заседание назначено на 18 марта 2027 года»: a day set, still to come
         year = int(c.value.split("/")[-1][:4])
         tense = _tense_near(scan.offsets, *scan.offsets.sentence(c.start), c.start, c.end)
