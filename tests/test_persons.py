@@ -146,6 +146,8 @@ NAME_CASES = [
     # which the model takes for an organization
     ("Генеральный директор хозяйства Солодовник Андрей Ильич отметил рост урожайности.",
      ["Солодовник Андрей Ильич"]),
+    # a first name the model takes for a one-word organization before a patronymic and a surname
+    ("Об этом сообщил председатель комитета Гаврил Николаевич Местников.", ["Гаврил Николаевич Местников"]),
     # a Vietnamese name keeps its order; a city's genitive glued before it is no part of it
     ("Меморандум подписали с ректором Университета морского транспорта Дананга Нгуен Ван Тханем.",
      ["Нгуен Ван Тхань"]),

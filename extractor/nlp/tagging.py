@@ -279,7 +279,9 @@ def _first_names_out_of_orgs(tagged: Tagged) -> list[Span]:
         else:
             # «Шуклина | Елена Валерьевна»: a surname read as a one-word place before a first name
             # and a patronymic, in the official order
-            joined = _first_name_read_as_a_place(tagged, before, per) or (
+            joined = _first_name_read_as_a_place(tagged, before, per) or _first_name_alone_before(
+                tagged, before, per
+            ) or (
                 before.last - before.first == 1 and _official_order(
                     tagged.tokens, tagged.tokens[before.first], per,
                     common_surname=_inside_sentence(tagged, before.first),
@@ -350,6 +352,17 @@ def _inside_sentence(tagged: Tagged, k: int) -> bool:
     """Token k does not open its sentence (where any word is capitalized)."""
     tok = tagged.tokens[k]
     return k > tagged.sents[tok.sent].first
+
+
+def _first_name_alone_before(tagged: Tagged, before: Span, per: Span) -> bool:
+    """«Гаврил | Иванович Оконешников»: a one-word organization or place the dictionary knows as a
+    first name, before a name opening with a patronymic, is its first name."""
+    word = tagged.tokens[before.first]
+    return (
+        before.last - before.first == 1
+        and bool(PATRONYMIC_ENDING.search(tagged.tokens[per.first].text))
+        and any("Name" in p.tag for p in word.parses)
+    )
 
 
 def _name_word_at_end(tagged: Tagged, before: Span, per: Span) -> bool:
