@@ -1225,6 +1225,20 @@ def test_bare_post_refers_to_its_holder(extract):
     assert texts == ["Дмитрий Миляев", "Губернатор"]
 
 
+@pytest.mark.parametrize(("text", "posts"), cases([
+    # a plural post before a link verb and a list of names is each one's in the singular
+    ("Заместителями председателя палаты избраны Ольга Ким и Артур Саакян.",
+     {"Ольга Ким": ["заместитель председателя палаты"], "Артур Саакян": ["заместитель председателя палаты"]}),
+    ("Членами наблюдательного совета назначены Павел Рябов, Инна Лазарева и Олег Дымов.",
+     {"Павел Рябов": ["член наблюдательного совета"], "Инна Лазарева": ["член наблюдательного совета"],
+      "Олег Дымов": ["член наблюдательного совета"]}),
+    # a list with no link verb before it holds no post
+    ("В заседании участвовали Ольга Ким и Артур Саакян.", {"Ольга Ким": [], "Артур Саакян": []}),
+]))
+def test_a_plural_post_before_a_link_verb_goes_to_each_name_of_the_list(extract, text, posts):
+    assert {p["name"]: [q["normal"] for q in p["posts"]] for p in extract(text)["persons"]} == posts
+
+
 def test_a_post_in_an_oblique_case_refers_to_its_holder_named_in_its_sentence(extract):
     text = (
         "Губернатор Курской области Андрей Лукин открыл мост. "

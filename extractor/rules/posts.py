@@ -613,12 +613,39 @@ def _posts_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Pos
     anchor = tagged.token_at(found[0].start) if found else None
     anchor = _degree_before(tagged, nm.first_tok if anchor is None else anchor, sent.first)
     verb = _verb_before_name(toks, sent.first, anchor - 1, [])
+    listed = _name_list_first(tagged, spans, nm.first_tok)
+    if not found and listed < nm.first_tok:
+        # «Заместителями председателя избраны Ирина Голуб и Сергей Аракелян»: a later name of the
+        # list after the verb
+        verb = _verb_before_name(toks, sent.first, listed - 1, [])
     if verb > sent.first and post_lemma(toks[verb]) in post_lexicon().link_verbs:
         # «капитаном стал Михаель Баллак», «председателем избран Иван Петров», «начальником
-        # управления назначен генерал-лейтенант Андрей Третьяк»
-        linked = _post_before_link_verb(tagged, spans, verb, sent.first)
+        # управления назначен генерал-лейтенант Андрей Третьяк»; a plural post before a list of
+        # names is each one's in the singular
+        group = listed < nm.first_tok or _name_list_goes_on(tagged, spans, nm.last_tok)
+        linked = _post_before_link_verb(tagged, spans, verb, sent.first, group)
         return [*linked, *found]
     return found
+
+
+# the words joining the names of a list
+NAME_LIST_JOINERS = frozenset({",", "и"})
+
+
+def _name_list_first(tagged: Tagged, spans: NamedSpans, first: int) -> int:
+    """The first token of the list of names the name starting at `first` closes or goes on: «Ирина
+    Голуб и | Сергей Аракелян»; `first` itself when no name is joined before it."""
+    ends = {end: start for start, end in spans.per_end.items()}
+    toks = tagged.tokens
+    while first >= 2 and toks[first - 1].text in NAME_LIST_JOINERS and first - 1 in ends:
+        first = ends[first - 1]
+    return first
+
+
+def _name_list_goes_on(tagged: Tagged, spans: NamedSpans, last: int) -> bool:
+    """Another name joined right after the name ending at `last`: «Ирина Голуб | и Сергей Аракелян»."""
+    toks = tagged.tokens
+    return last + 1 < len(toks) and toks[last].text in NAME_LIST_JOINERS and last + 1 in spans.per_start
 
 
 # the words of a note in brackets between a post and the name
@@ -768,8 +795,11 @@ def _gives_a_post(tok: Token) -> bool:
     return _is_appointing(tok) or tok.lemma in LINK_EVENTS
 
 
-def _post_before_link_verb(tagged: Tagged, spans: NamedSpans, verb: int, sent_first: int) -> list[Post]:
-    """The post in the instrumental that ends right before a link verb."""
+def _post_before_link_verb(
+    tagged: Tagged, spans: NamedSpans, verb: int, sent_first: int, group: bool = False
+) -> list[Post]:
+    """The post in the instrumental that ends right before a link verb; in the plural before a
+    `group` of names, each one's in the singular."""
     toks = tagged.tokens
     lo = max(sent_first, verb - MAX_DEPENDENT_TOKENS - MAX_POST_WORDS)
     # «Председателем совета директоров вновь избран»: adverbs of the verb stand before it
@@ -798,7 +828,7 @@ def _post_before_link_verb(tagged: Tagged, spans: NamedSpans, verb: int, sent_fi
             continue
         # the dependents reach the bracket, or take it in: «университета (КГМУ)»
         if head_end == end or end <= _dependents(tagged, spans, head_end, end) <= verb:
-            post = _post_record(tagged, first, head_end, end)
+            post = _post_record(tagged, first, head_end, end, group)
             return [post] if post else []
     return []
 
