@@ -12,6 +12,7 @@ Units are built per sentence, only for the sentences a fact needs.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -251,11 +252,15 @@ def _post_start(toks: list[Token], first: int, last: int) -> int:
 def _without_overlaps(units: list[Unit]) -> list[Unit]:
     """The longest units first; a person before an organization before a place."""
     rank = {"person": 0, "organization": 1, "location": 2}
-    kept: list[Unit] = []
+    kept: list[Unit] = []  # sorted by `first`, disjoint: a new unit is checked against its neighbours
+    firsts: list[int] = []
     for u in sorted(units, key=lambda u: (u.first - u.last, rank[u.refs[0][0]] if u.refs else 3)):
-        if all(u.last <= v.first or v.last <= u.first for v in kept):
-            kept.append(u)
-    return sorted(kept, key=lambda u: u.first)
+        i = bisect.bisect_right(firsts, u.first)
+        if i > 0 and kept[i - 1].last > u.first or i < len(kept) and kept[i].first < u.last:
+            continue
+        firsts.insert(i, u.first)
+        kept.insert(i, u)
+    return kept
 
 
 def _sentence_units(scene: Scene, sent: int) -> list[Unit]:

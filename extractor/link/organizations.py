@@ -352,11 +352,16 @@ def _other_forms(a: list[OrgMention], b: list[OrgMention]) -> bool:
     «Новотроицкая городская больница»». A company's forms vary in one text («АО КБ «Северный
     кредит»», «Коммерческий банк «Северный кредит»»)."""
     kinds = legal_forms().kinds
-    forms_a = {m.legal_form for m in a if m.legal_form}
     forms_b = {m.legal_form for m in b if m.legal_form}
-    if not forms_a or not forms_b or forms_a & forms_b:
+    if not forms_b:
         return False
-    return all(kinds.get(f) not in (None, "company") for f in forms_a | forms_b)
+    forms_a: set[str] = set()
+    for m in a:  # `a` grows with the text: a form they share ends the look at once
+        if m.legal_form in forms_b:
+            return False
+        if m.legal_form:
+            forms_a.add(m.legal_form)
+    return bool(forms_a) and all(kinds.get(f) not in (None, "company") for f in forms_a | forms_b)
 
 
 def _principal(names: list[str], official: frozenset[str] = frozenset()) -> str:

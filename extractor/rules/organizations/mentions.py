@@ -249,10 +249,13 @@ def _past_place(tagged: Tagged, spans: NamedSpans, end: int) -> int:
 def _outside_others(mentions: list[OrgMention]) -> list[OrgMention]:
     """Mentions not inside another's brackets: «(ИХТТ УрО РАН)» joined the name before it, its
     «РАН» is no mention of its own."""
-    spans = sorted((m.start, m.end) for m in mentions)
-    return [
-        m for m in mentions if not any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end) for s, e in spans)
-    ]
+    inside: set[tuple[int, int]] = set()
+    reach = -1  # the furthest end of the spans starting before, or at the same start and longer
+    for start, end in sorted({(m.start, m.end) for m in mentions}, key=lambda se: (se[0], -se[1])):
+        if reach >= end:
+            inside.add((start, end))
+        reach = max(reach, end)
+    return [m for m in mentions if (m.start, m.end) not in inside]
 
 
 def _unquoted_name(tagged: Tagged, spans: NamedSpans, pos: int) -> tuple[int, str] | None:
