@@ -1727,6 +1727,16 @@ def test_a_compound_name_in_another_case_is_the_organization_named_before(extrac
     assert (org["name"], org["aliases"], len(org["mentions"])) == (name, [alias], 2)
 
 
+def test_a_convocation_is_the_same_body(extract):
+    text = (
+        "Депутаты Думы города Братска седьмого созыва провели последнее заседание. "
+        "Выборы в Думу города Братска пройдут в сентябре, первое заседание Думы нового созыва — в октябре."
+    )
+    (org,) = extract(text)["organizations"]
+    assert org["name"] == "Дума города Братска"
+    assert sorted(org["aliases"]) == ["Дума города Братска седьмого созыва", "Дума нового созыва"]
+
+
 def test_a_territory_of_advanced_development_is_no_organization(extract):
     text = "Кемерово, 3 июня 2026 года. Завод станет резидентом территории опережающего развития «Кузнецкая»."
     assert extract(text)["organizations"] == []

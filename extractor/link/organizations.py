@@ -368,14 +368,15 @@ def _principal(names: list[str], official: frozenset[str] = frozenset()) -> str:
     """The name an organization goes by: the name written after its legal form if any (the official
     one), else the longest written in mixed case (the spelled-out form; a heading's capitals give
     way), not a descriptor before a quoted or Latin name («ОК «РусАл»» gives way to «РусАл»,
-    «Компания Özkaya Plastik» to «Özkaya Plastik»)."""
+    «Компания Özkaya Plastik» to «Özkaya Plastik»); a convocation («... восьмого созыва») adds no length."""
     return max(
         names,
         key=lambda n: (
             n in official,
             not n.isupper(),
             QUOTED_AFTER_DESCRIPTOR.fullmatch(n) is None and LATIN_AFTER_DESCRIPTOR.fullmatch(n) is None,
-            len(n),
+            len(CONVOCATION.sub("", n)),
+            CONVOCATION.search(n) is None,  # of two names alike, the body's over a convocation's
         ),
     )
 
@@ -423,9 +424,16 @@ def _shared_abbreviation(names: list[str], other: list[str]) -> bool:
     return any(SHARED_ABBREVIATION.fullmatch(n.split()[0]) for n in names if _norm(n) in shared)
 
 
+# a legislature's convocation closing its name: «Дума города Иркутска восьмого созыва»
+CONVOCATION = re.compile(r"\s+[а-яё0-9-]+\s+созыва$", re.IGNORECASE)
+
+
 def _same(a: str, b: str) -> bool:
     """One organization's names, or one body's of one place named two ways: «Правительство
-    Республики Хакасия», «Правительство Хакасии»."""
+    Республики Хакасия», «Правительство Хакасии»; a convocation named or not («Дума города
+    Иркутска восьмого созыва», «Дума нового созыва») is the same body."""
+    if CONVOCATION.search(a) or CONVOCATION.search(b):
+        return _same(CONVOCATION.sub("", a), CONVOCATION.sub("", b))
     if same_org(a, b) or is_placed_body_short_form(a, b) or is_placed_body_short_form(b, a):
         return True
     if is_regional_nickname(a, b) or is_regional_nickname(b, a):
