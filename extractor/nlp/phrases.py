@@ -97,7 +97,8 @@ class NamedSpans:
     def __init__(self, tagged: Tagged) -> None:
         self.named_end: dict[int, int] = {}
         self.per_start: set[int] = set()
-        self.per_end: dict[int, int] = {}
+        self.per_end: dict[int, int] = {}  # a name's first token -> its end
+        self.per_first: dict[int, int] = {}  # a name's end -> its first token
         self.loc_start: set[int] = {s.first for s in tagged.spans if s.type == "LOC"}
         toks = tagged.tokens
         for s in tagged.spans:
@@ -109,6 +110,7 @@ class NamedSpans:
                     first += 1
                 self.per_start.add(first)
                 self.per_end[first] = s.last
+                self.per_first[s.last] = first
                 continue
             last = s.last
             # natasha's ORG spans often stop before the closing quotes: take them in

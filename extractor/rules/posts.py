@@ -635,10 +635,9 @@ NAME_LIST_JOINERS = frozenset({",", "и"})
 def _name_list_first(tagged: Tagged, spans: NamedSpans, first: int) -> int:
     """The first token of the list of names the name starting at `first` closes or goes on: «Ирина
     Голуб и | Сергей Аракелян»; `first` itself when no name is joined before it."""
-    ends = {end: start for start, end in spans.per_end.items()}
     toks = tagged.tokens
-    while first >= 2 and toks[first - 1].text in NAME_LIST_JOINERS and first - 1 in ends:
-        first = ends[first - 1]
+    while first >= 2 and toks[first - 1].text in NAME_LIST_JOINERS and first - 1 in spans.per_first:
+        first = spans.per_first[first - 1]
     return first
 
 
