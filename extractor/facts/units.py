@@ -12,7 +12,6 @@ Units are built per sentence, only for the sentences a fact needs.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -20,6 +19,7 @@ from functools import cached_property
 from extractor.lexicon.facts import counts, reference_nouns, words
 from extractor.lexicon.posts import match_post_head, office_of, role_key
 from extractor.model import Document, EntityRef, EntityType, Organization
+from extractor.nlp.coverage import first_disjoint
 from extractor.nlp.morph import UD_CASES, parses
 from extractor.nlp.phrases import NamedSpans, extend_dependents
 from extractor.nlp.tagging import Tagged, Token
@@ -252,15 +252,8 @@ def _post_start(toks: list[Token], first: int, last: int) -> int:
 def _without_overlaps(units: list[Unit]) -> list[Unit]:
     """The longest units first; a person before an organization before a place."""
     rank = {"person": 0, "organization": 1, "location": 2}
-    kept: list[Unit] = []  # sorted by `first`, disjoint: a new unit is checked against its neighbours
-    firsts: list[int] = []
-    for u in sorted(units, key=lambda u: (u.first - u.last, rank[u.refs[0][0]] if u.refs else 3)):
-        i = bisect.bisect_right(firsts, u.first)
-        if i > 0 and kept[i - 1].last > u.first or i < len(kept) and kept[i].first < u.last:
-            continue
-        firsts.insert(i, u.first)
-        kept.insert(i, u)
-    return kept
+    ordered = sorted(units, key=lambda u: (u.first - u.last, rank[u.refs[0][0]] if u.refs else 3))
+    return first_disjoint(ordered, lambda u: (u.first, u.last))
 
 
 def _sentence_units(scene: Scene, sent: int) -> list[Unit]:

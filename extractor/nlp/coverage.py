@@ -4,7 +4,11 @@ among candidate spans, in time proportional to the span asked about, not to the 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import bisect
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 class Coverage:
@@ -18,3 +22,18 @@ class Coverage:
 
     def overlaps(self, start: int, end: int) -> bool:
         return 1 in self._marks[start:end]
+
+
+def first_disjoint(items: Iterable[T], span: Callable[[T], tuple[int, int]]) -> list[T]:
+    """The items, taken in the order given, that overlap none taken before them; sorted by start.
+    Each is checked against its two neighbours among those kept (bisect), not against all."""
+    starts: list[int] = []  # the kept spans' starts, sorted; the kept spans are disjoint
+    kept: list[T] = []
+    for item in items:
+        start, end = span(item)
+        i = bisect.bisect_right(starts, start)
+        if i > 0 and span(kept[i - 1])[1] > start or i < len(kept) and span(kept[i])[0] < end:
+            continue
+        starts.insert(i, start)
+        kept.insert(i, item)
+    return kept

@@ -27,6 +27,7 @@ from functools import cached_property
 from extractor.lexicon import load_rows, load_words, speech_verbs
 from extractor.lexicon.numbers import COMPARISON, forms_table, trie_pattern
 from extractor.model import DateItem
+from extractor.nlp.coverage import first_disjoint
 from extractor.nlp.numbers import ROMAN, cardinal, ordinal
 from extractor.nlp.offsets import Offsets
 from extractor.nlp.tagging import Tagged, Token
@@ -802,15 +803,7 @@ def _counted(text: str, c: _Cand) -> bool:
 
 def _longest_first(cands: list[_Cand]) -> list[_Cand]:
     """Drop candidates overlapping a longer one: a range wins over the dates inside it."""
-    starts: list[int] = []  # kept spans, sorted and disjoint
-    kept: list[_Cand] = []
-    for cand in sorted(cands, key=lambda c: (c.start - c.end, c.start)):
-        i = bisect.bisect_right(starts, cand.start)
-        if i > 0 and kept[i - 1].end > cand.start or i < len(kept) and kept[i].start < cand.end:
-            continue
-        starts.insert(i, cand.start)
-        kept.insert(i, cand)
-    return kept
+    return first_disjoint(sorted(cands, key=lambda c: (c.start - c.end, c.start)), lambda c: (c.start, c.end))
 
 
 # --- year-less dates and comparisons in context ------------------------------------------------
