@@ -12,6 +12,7 @@ from importlib import resources
 
 import pymorphy3
 from pymorphy3.analyzer import Parse
+from pymorphy3.units import DictionaryAnalyzer
 
 # words whose analyses stay cached: a news vocabulary fits, and a worker lives long
 CACHE_SIZE = 100_000
@@ -48,6 +49,16 @@ def parses(word: str) -> tuple[Parse, ...]:
         return tuple(analyzer().parse(word))
     except (KeyError, ValueError):
         return ()
+
+
+@lru_cache(CACHE_SIZE)
+def in_dictionary(word: str) -> bool:
+    """The dictionary knows the word: an analysis comes from it alone, not from a guess by the
+    word's ending (the same answer as pymorphy3's `is_known`, which looks the word up again)."""
+    return any(
+        len(p.methods_stack) == 1 and isinstance(p.methods_stack[0][0], DictionaryAnalyzer)
+        for p in parses(word.lower())
+    )
 
 
 def fits(parse: Parse, pos: str, case: str | None) -> bool:

@@ -1781,15 +1781,11 @@ def _head(text: str) -> str:
 DATELINE_SCORE = 2
 
 
-# a town in capitals opening its line before a date: «КАЗАНЬ, 3 ноября. /ИА ...»
-_AGENCY_TOWN_RE = re.compile(r"^\W{0,3}[А-ЯЁ][А-ЯЁ-]+(?:[ -][А-ЯЁ-]+){0,3},\s*$")
-
-
 def _agency_dateline(head: str, cand: _Cand) -> bool:
-    """An agency's dateline, its town in capitals: the text's own years date it, even when its
-    header names none («КАЗАНЬ, 3 ноября. /ИА «Иделинфо»/. ...»)."""
-    before = head[head.rfind("\n", 0, cand.start) + 1 : cand.start]
-    return cand.is_day and _AGENCY_TOWN_RE.match(before) is not None
+    """A town's dateline (`_city_dateline`) with the town in capitals, as agencies write it: the
+    text's own years date it, even when its header names none («КАЗАНЬ, 3 ноября. /ИА ...»)."""
+    town = head[head.rfind("\n", 0, cand.start) + 1 : cand.start]
+    return cand.is_day and town.isupper() and _city_dateline(head, cand)
 
 
 def _city_dateline(head: str, cand: _Cand) -> bool:

@@ -48,7 +48,7 @@ from extractor.lexicon.places import caps_place
 from extractor.lexicon.posts import match_post_head
 from extractor.nlp.coverage import Coverage
 from extractor.nlp.inflect import as_written, case_form, head_grams, head_index, nominative_phrase, recover_shape
-from extractor.nlp.morph import UD_CASES, analyzer, parses, phrase_lemmas
+from extractor.nlp.morph import UD_CASES, in_dictionary, parses, phrase_lemmas
 from extractor.nlp.phrases import DASHES, OPEN_QUOTES, TOWN_WORDS, NamedSpans, case_of, quote_end
 from extractor.nlp.tagging import MINISTRY_WORD, Span, Tagged, Token
 from extractor.rules.organizations.extent import name_end, name_reach
@@ -980,7 +980,7 @@ def _oblique_by_lemma(tok: Token) -> bool:
     last = tok.text.rsplit("-", 1)[1]
     nouns = _noun_readings(last)
     return (
-        analyzer().word_is_known(last.lower())
+        in_dictionary(last)
         and bool(nouns)
         and all(p.tag.case != "nomn" for p in nouns)
         and tok.lemma.rsplit("-", 1)[-1] == nouns[0].normal_form

@@ -10,11 +10,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from pymorphy3.units import DictionaryAnalyzer
-
 from extractor.lexicon import load_words
 from extractor.nlp.inflect import inflect_word, nominative_word
-from extractor.nlp.morph import UD_CASES, UD_OF, parses
+from extractor.nlp.morph import UD_CASES, UD_OF, in_dictionary, parses
 from extractor.nlp.tagging import Token
 
 # name words analysed and inflected, kept: names recur across documents
@@ -40,16 +38,6 @@ class NameForm(NamedTuple):
 
     text: str
     rank: int
-
-
-@lru_cache(maxsize=NAME_CACHE)
-def in_dictionary(word: str) -> bool:
-    """The dictionary knows the word: an analysis comes from it alone, not from a guess by the
-    word's ending (the same answer as pymorphy3's `is_known`, which looks the word up again)."""
-    return any(
-        len(p.methods_stack) == 1 and isinstance(p.methods_stack[0][0], DictionaryAnalyzer)
-        for p in parses(word.lower())
-    )
 
 
 def is_single_first_name(word: str) -> bool:
