@@ -1812,3 +1812,18 @@ def test_the_same_office_named_again_by_a_described_organization_is_one_post(ext
         ("генеральный директор АО «Вектор»", "Вектор",
          ["Генеральным директором АО «Вектор»", "генеральным директором компании"])
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "post"),
+    [
+        # a founder, owner or creator is no post, but the post joined to it by «и» is
+        ("Иван Петров, основатель и генеральный директор компании «Вектор», выступил на форуме.", "Иван Петров",
+         ("генеральный директор компании «Вектор»", "Вектор")),
+        ("Ольга Белова — владелица и директор ООО «Северная пекарня».", "Ольга Белова",
+         ("директор ООО «Северная пекарня»", "Северная пекарня")),
+    ],
+)
+def test_a_post_joined_to_a_no_post_in_apposition(extract, text, name, post):
+    (person,) = [p for p in extract(text)["persons"] if p["name"] == name]
+    assert [(p["normal"], p["org"]) for p in person["posts"]] == [post]

@@ -1154,6 +1154,9 @@ def _posts_after(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Post
                 break
             start = _past_formerly(toks, k + 1, sent.last, dash=toks[k].text != "(")
             post = _post_from(tagged, spans, start, sent.last)
+            if post is None and _joins_a_post(toks, start, sent.last):
+                # «Иван Петров, основатель и генеральный директор компании»: the post after «и»
+                post = _post_from(tagged, spans, start + 2, sent.last)
             if post is not None and not _apposition_agrees(tagged, post, nm):
                 post = None  # «на место Оливера Кана, капитаном стал ...»: another clause
             if post is not None:
@@ -1174,6 +1177,12 @@ def _posts_after(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Post
             linked = _linked_after(tagged, spans, nm, j, sent.last)
             return posts + [p for p in linked if all(p.start != q.start for q in posts)]
     return _linked_after(tagged, spans, nm, j, sent.last)
+
+
+def _joins_a_post(toks: list[Token], k: int, limit: int) -> bool:
+    """A lowercase noun that is no post, joined by «и» to what follows: «основатель и | генеральный
+    директор», «владелец и | директор»."""
+    return k + 2 < limit and toks[k].pos == "NOUN" and toks[k].text.islower() and toks[k + 1].text == "и"
 
 
 def _names_a_subject(toks: list[Token], spans: NamedSpans, lo: int, hi: int) -> bool:
