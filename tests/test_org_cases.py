@@ -2604,3 +2604,12 @@ def test_a_committee_s_parent_cut_before_its_town_is_the_body_named_with_it(extr
         ("Дума Города Томска", None),
         ("Комитет Думы Города Томска по бюджету и финансам", "Дума Города Томска"),
     ]
+
+
+def test_a_name_before_a_quoted_name_is_given_in_the_nominative(extract):
+    text = "Выставку открыла Дарья Жукова, директор Центра современной культуры «Гараж»."
+    out = extract(text)
+    assert [o["name"] for o in out["organizations"]] == ["Центр современной культуры «Гараж»"]
+    assert [(p["normal"], p["org"]) for p in out["persons"][0]["posts"]] == [
+        ("директор Центра современной культуры «Гараж»", "Центр современной культуры «Гараж»")
+    ]

@@ -857,6 +857,15 @@ def _another_body_after(toks: list[Token], k: int, limit: int) -> bool:
     return _head_kind(words) is not None
 
 
+def _quotes_open_after(words: list[Token], head: int) -> bool:
+    """No quote up to the head, and the first one after it opens a quoted name: not a span that
+    begins inside quotes («Пакатан Харапан» («Альянс ...»).»)."""
+    quotes = [t.text for t in words if t.text in QUOTE_CHARS]
+    if any(t.text in QUOTE_CHARS for t in words[: head + 1]):
+        return False
+    return not quotes or quotes[0] in ("«", "„")
+
+
 def _ner_mention(tagged: Tagged, span: Span, first: int, last: int) -> OrgMention | None:
     """The mention of the model's span made tokens [first, last): legal form, name, kind."""
     toks = tagged.tokens
@@ -878,7 +887,8 @@ def _ner_mention(tagged: Tagged, span: Span, first: int, last: int) -> OrgMentio
             name = _quoted_nominative(inner[0])
         elif len(inner) == len(words) - 2 and _declined_phrase(inner):
             name = _nominative_name(inner, tagged.text)  # «Пермского порохового завода»
-    elif head_index(words) is not None and not any(t.text in QUOTE_CHARS for t in words):
+    elif (head := head_index(words)) is not None and _quotes_open_after(words, head):
+        # a quoted name after the head stays as written: «Центра современной культуры «Гараж»»
         name = _nominative_name(words, tagged.text)
     else:
         name = raw
