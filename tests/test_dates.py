@@ -1114,3 +1114,35 @@ def test_any_reference_date_gives_valid_values(words: list[str], ref: datetime.d
     for d in dates_of(text, ref):
         assert d.value is None or _valid_iso(d.value), d
         assert text[d.start : d.end] == d.text
+
+
+def test_a_day_something_must_be_done_by_is_no_year_of_the_release() -> None:
+    # «должен быть сдан до ...» is still to come, however past «сдан» looks; the season's year dates
+    # the agency's yearless dateline
+    text = (
+        "ВОЛОГДА, 12 октября. /ИА «Север»/. Заповедник за сезон 2026 года принял 18 тыс. гостей. "
+        "Новый визит-центр должен быть сдан до 1 июня 2027 года."
+    )
+    assert doc_date_of(text) == datetime.date(2026, 10, 12)
+
+
+def test_a_parenthetical_first_person_verb_is_no_future_auxiliary() -> None:
+    # «Напомним» is a future form, but says nothing of when «назначен» happened
+    text = "Напомним, в мае директором музея назначен Олег Карпов."
+    assert [(d.text, d.value) for d in dates_of(text, datetime.date(2026, 9, 2))] == [("мае", "2026-05")]
+
+
+def test_a_weekday_after_its_day_and_a_comma_is_that_day() -> None:
+    text = "Театр откроет сезон 3 октября, в субботу, премьерой «Грозы»."
+    assert [(d.text, d.value) for d in dates_of(text, datetime.date(2026, 9, 18))] == [
+        ("3 октября", "2026-10-03"), ("в субботу", "2026-10-03")
+    ]
+
+
+def test_the_same_period_last_year_is_moved_from_the_period_reported_not_from_its_base() -> None:
+    text = (
+        "Бюджет за январь – сентябрь 2026 года исполнен с профицитом, тогда как по итогам девяти месяцев "
+        "2025 года был дефицит. Доходы выросли на 9% к аналогичному периоду прошлого года."
+    )
+    values = {d.text: d.value for d in dates_of(text, datetime.date(2026, 10, 28))}
+    assert values["аналогичному периоду прошлого года"] == "2025-01/2025-09"

@@ -970,12 +970,15 @@ FUTURE_AUX_REACH = 10
 
 def _after_future_auxiliary(toks: list[Token], a: int, k: int) -> bool:
     """A short participle at k with «будет» / «будут» before it, nothing but its coordinated
-    participles and their dates between."""
+    participles and their dates between; or with a must or may and «быть» («должен быть сдан до 1
+    июля», «может быть продлен»)."""
     if toks[k].feats.get("Variant") != "Short":
         return k > a and _tense(toks[k - 1]) == "future"
     for j in range(k - 1, a - 1, -1):
-        if _tense(toks[j]) == "future":
-            return True
+        if toks[j].text.lower().startswith(_FUTURE_STEMS):
+            return True  # «будет», «должен», «может»; not a verb of its own («Напомним, в мае назначен»)
+        if toks[j].text.lower() == "быть":
+            continue
         if toks[j].pos in ("VERB", "AUX") and toks[j].feats.get("Variant") != "Short":
             return False
     return False
@@ -1239,12 +1242,23 @@ class _Context:
             # nor the day a rule took effect («сказалось изменение условий с 1 февраля»): no period
             start = c.kind == "day" and _bound(self.text, c, _START_WORDS)
             reached = self.sentence(c.start) == own and self._day_reached(c)
-            skipped = self.base[j] or start or self._ahead_of_release(c) and not reached
+            skipped = self.base[j] or start or self._ahead_of_release(c) and not reached or self._a_year_back(j)
             if c.value and (c.kind in ("day", "period") or days) and not skipped:
                 if self._dateline(c) or self._release_day(i, c):
                     return None
                 return c.value[:4] if self._day_of_an_event(i, c) else c.value
         return None
+
+    def _a_year_back(self, j: int) -> bool:
+        """A period named a year before one named just ahead of it: «за январь – сентябрь 2026 года ...
+        тогда как по итогам девяти месяцев 2025 года»; the later one is the period reported."""
+        c = self.cands[j]
+        # a part of a year only: a whole year a year back is as often the year compared («в 2025 году ...
+        # годом ранее»)
+        later = _shift_year(c.value, 1) if c.value and c.kind == "period" and "-" in c.value else None
+        return later is not None and any(
+            self.cands[k].value == later for k in range(max(0, j - FOCUS_DATES), j)
+        )
 
     def _day_reached(self, c: _Cand) -> bool:
         """«к 1 сентября собрали 412 тыс. тонн, на 9,4% больше, чем на аналогичную дату прошлого
@@ -1613,21 +1627,32 @@ _WEEKDAY_DATE_GAP_RE = re.compile(r",?\s*")
 
 
 def _weekdays_dated(text: str, kept: list[_Cand]) -> list[_Cand]:
-    """A weekday followed by the date of a day of that weekday is that day, whatever the tense."""
+    """A weekday next to the date of a day of that weekday is that day, whatever the tense: before
+    it («в четверг, 24 октября») or after it and a comma («откроет сезон 3 октября, в субботу»)."""
     out = list(kept)
     for k in range(len(out) - 1):
-        wd, day = out[k], out[k + 1]
-        if wd.kind != "near" or not day.is_day or day.value is None or wd.value is None:
-            continue
-        if not _WEEKDAY_DATE_GAP_RE.fullmatch(text, wd.end, day.start) or len(wd.value) != len(day.value):
-            continue
-        try:
-            same = datetime.date.fromisoformat(wd.value).weekday() == datetime.date.fromisoformat(day.value).weekday()
-        except ValueError:
-            continue
-        if same:
-            out[k] = replace(wd, value=day.value)
+        if _weekday_of_day(text, out[k], out[k + 1], _WEEKDAY_DATE_GAP_RE):
+            out[k] = replace(out[k], value=out[k + 1].value)
+        elif _weekday_of_day(text, out[k + 1], out[k], _DATE_WEEKDAY_GAP_RE):
+            out[k + 1] = replace(out[k + 1], value=out[k].value)
     return _weekday_headers(text, _weekdays_between_dated(text, kept, out))
+
+
+# «3 октября, в субботу»: a comma between a day and its weekday after it
+_DATE_WEEKDAY_GAP_RE = re.compile(r",\s*")
+
+
+def _weekday_of_day(text: str, wd: _Cand, day: _Cand, gap: re.Pattern[str]) -> bool:
+    """The weekday `wd` names the weekday of `day`, with only `gap` between them."""
+    if wd.kind != "near" or not day.is_day or day.value is None or wd.value is None:
+        return False
+    lo, hi = (wd.end, day.start) if wd.start < day.start else (day.end, wd.start)
+    if not gap.fullmatch(text, lo, hi) or len(wd.value) != len(day.value):
+        return False
+    try:
+        return datetime.date.fromisoformat(wd.value).weekday() == datetime.date.fromisoformat(day.value).weekday()
+    except ValueError:
+        return False
 
 
 def _weekdays_between_dated(text: str, before: list[_Cand], out: list[_Cand]) -> list[_Cand]:
