@@ -1827,3 +1827,27 @@ def test_the_same_office_named_again_by_a_described_organization_is_one_post(ext
 def test_a_post_joined_to_a_no_post_in_apposition(extract, text, name, post):
     (person,) = [p for p in extract(text)["persons"] if p["name"] == name]
     assert [(p["normal"], p["org"]) for p in person["posts"]] == [post]
+
+
+def test_a_branch_named_after_its_company_and_a_dash_is_part_of_the_post(extract):
+    text = "Об этом сообщил директор филиала ПАО «Россети Центр» — «Курскэнерго» Иван Петров."
+    (person,) = extract(text)["persons"]
+    assert [(p["normal"], p["org"]) for p in person["posts"]] == [
+        ("директор филиала ПАО «Россети Центр» — «Курскэнерго»", "Россети Центр")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Как пояснил заместитель руководителя Межрегионального управления Росприроднадзора по Челябинской и "
+         "Курганской областям Роман Солодов, нарушения устранены.",
+         "Межрегиональное управление Росприроднадзора по Челябинской и Курганской областям"),
+        ("Руководитель Управления Росреестра по Республике Хакасия и Тыве Ольга Белова подписала приказ.",
+         "Управление Росреестра по Республике Хакасия и Тыве"),
+    ],
+)
+def test_a_territorial_body_of_two_regions_keeps_both(extract, text, org):
+    out = extract(text)
+    assert [o["name"] for o in out["organizations"]] == [org]
+    assert [p["org"] for p in out["persons"][0]["posts"]] == [org]

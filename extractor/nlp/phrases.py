@@ -215,12 +215,13 @@ def _can_be_in(tok: Token, cases: tuple[str, ...]) -> bool:
 
 
 def _list_item_end(toks: list[Token], k: int, limit: int, cases: tuple[str, ...]) -> int:
-    """The end of a run of lowercase nouns and adjectives in one of `cases` starting at k."""
+    """The end of a run of lowercase nouns and adjectives in one of `cases` starting at k; an
+    adjective of a place may be capitalized («по Челябинской и | Курганской областям»)."""
     start = k
     while (
         # «жилищно-коммунального» too
         k < limit and k - start < MAX_LIST_ITEM_WORDS and toks[k].text.replace("-", "").isalpha()
-        and toks[k].text.islower()
+        and (toks[k].text.islower() or toks[k].pos == "ADJ")
         and toks[k].pos in ("NOUN", "ADJ") and _can_be_in(toks[k], cases)
     ):
         k += 1
@@ -383,6 +384,10 @@ def extend_dependents(
             if k < limit and toks[k].text in (",", "и") and k > j + 1:
                 # «по бюджету, налогам и финансам», «по экономике и финансам»
                 k = coordinated_list_end(toks, k, limit, want) or k
+            if low == "по" and k + 1 < limit and toks[k].text == "и" and k + 1 in spans.loc_start and any(
+                i in spans.loc_start for i in range(j + 1, k)
+            ):
+                k = spans.named_end.get(k + 1, k + 2)  # «по Республике Хакасия и Тыве»: a second place
             # «по связям с общественностью», «по работе с молодёжью», «по взаимодействию со СМИ»
             if low == "по" and k + 1 < limit and toks[k].text.lower() in ("с", "со") and _instrumental(toks[k + 1]):
                 k += 1

@@ -170,10 +170,20 @@ def _dependents(tagged: Tagged, spans: NamedSpans, j: int, limit: int) -> int:
     ):
         j += 2  # «министр энергетики | и ЖКХ Свердловской области»: the head's genitive goes on
     j = _past_field_list(toks, j, limit)
-    end = extend_dependents(tagged, spans, j, limit, _chained_post, name_lists=True)
+    end = _past_branch_name(tagged, extend_dependents(tagged, spans, j, limit, _chained_post, name_lists=True), limit)
     # «членом совета директоров и советником ...», «... директоров и советника»: a post after
     # «и» is another post, not a dependent of this one
     return next((k for k in range(j, end - 1) if toks[k].text == "и" and match_post_head(toks, k + 1, end)), end)
+
+
+def _past_branch_name(tagged: Tagged, end: int, limit: int) -> int:
+    """Past a branch's own quoted name after its company's and a dash: «директор филиала ПАО
+    «Россети Центр» — «Курскэнерго»»."""
+    toks = tagged.tokens
+    if not (0 < end < limit - 1 and toks[end].text in DASHES and toks[end - 1].text in CLOSE_QUOTES):
+        return end
+    closed = tagged.quote_closes.get(end + 1) if toks[end + 1].text in OPEN_QUOTES else None
+    return closed if closed is not None and closed <= limit else end
 
 
 def _past_field_list(toks: list[Token], j: int, limit: int) -> int:
