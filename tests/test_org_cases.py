@@ -2613,3 +2613,41 @@ def test_a_name_before_a_quoted_name_is_given_in_the_nominative(extract):
     assert [(p["normal"], p["org"]) for p in out["persons"][0]["posts"]] == [
         ("директор Центра современной культуры «Гараж»", "Центр современной культуры «Гараж»")
     ]
+
+
+def test_an_abbreviation_of_the_words_before_a_quoted_name_is_the_same_organization(extract):
+    text = (
+        "Новосибирский городской театр юного зрителя «Глобус» покажет премьеру. Художественный руководитель "
+        "ТЮЗа Андрей Котов рассказал о планах."
+    )
+    (org,) = extract(text)["organizations"]
+    assert (org["name"], org["aliases"]) == ("Новосибирский городской театр юного зрителя «Глобус»", ["ТЮЗ"])
+    post = extract(text)["persons"][0]["posts"][0]
+    assert post["org"] == org["name"]
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        # the head's genitive stands between it and the quoted name: the head still tells the kind
+        ("Тренеры спортивной школы олимпийского резерва «Амур» провели сбор.", ("Амур", "other", "«Амур»")),
+        ("Сотрудники комбината хлебопродуктов «Старооскольский» вышли на смену.",
+         ("Старооскольский", "company", "«Старооскольский»")),
+    ],
+)
+def test_a_descriptor_with_its_genitive_before_a_quoted_name(extract, text, org):
+    (found,) = extract(text)["organizations"]
+    assert (found["name"], found["kind"], found["mentions"][0]["text"]) == org
+
+
+def test_a_regions_body_in_the_first_line_is_not_the_countrys_named_below(extract):
+    text = (
+        "ОМСК, 2 ноября 2026 года — Министерство природных ресурсов Омской области подвело итоги сезона. "
+        "Постановлением Правительства Омской области режим отменен.\n\n"
+        "Еще 90 млн рублей поступило из резервного фонда Правительства Российской Федерации."
+    )
+    names = sorted(o["name"] for o in extract(text)["organizations"])
+    assert names == [
+        "Министерство природных ресурсов Омской области", "Правительство Омской области",
+        "Правительство Российской Федерации",
+    ]

@@ -143,7 +143,11 @@ def _headline_descriptions(text: str, groups: list[list[OrgMention]]) -> list[li
         if not _headline_description(g, headline_end):
             continue
         head = _head_word(g[0].name)
-        body = [o for o in out if o[0].start > headline_end and head and _has_head(o[0].name, head)]
+        body = [
+            o for o in out
+            if o[0].start > headline_end and head and _has_head(o[0].name, head)
+            and not _other_places(g[0].name, o[0].name)
+        ]
         if len(body) > 1:
             body = [o for o in body if o[0].legal_form is not None][:1]
         if len(body) != 1:
@@ -152,6 +156,16 @@ def _headline_descriptions(text: str, groups: list[list[OrgMention]]) -> list[li
             body[0].extend(g)
             body[0].sort(key=lambda m: m.start)
     return sorted(out, key=lambda g: g[0].start)
+
+
+def _other_places(a: str, b: str) -> bool:
+    """A country's body and a region's: «Правительство Забайкальского края» is no description of
+    «Правительство Российской Федерации». (Two regions may be one under two names: «Общественная
+    палата Кубани», «... Краснодарского края».)"""
+    pa, pb = split_territory(a), split_territory(b)
+    if pa is None or pb is None or same_place(pa[1], pb[1]):
+        return False
+    return same_place(pa[1], "Россия") or same_place(pb[1], "Россия")
 
 
 # a headline's word for the kind of school the body names fully

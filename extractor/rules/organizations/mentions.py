@@ -354,6 +354,11 @@ def _head_mentions(tagged: Tagged, spans: NamedSpans, descriptors: Coverage) -> 
         head_end, kind = found
         key = tuple(t.lemma for t in toks[i:head_end])
         sent = tagged.sents[toks[i].sent]
+        # «спортивной школы олимпийского резерва «Амур»»: the genitive of a lowercase head before a
+        # quoted name is the descriptor's too
+        described = head_end
+        if toks[i].text.islower() and kind != "authority" and _with_adjectives(toks, i, sent.first) == i:
+            head_end = _past_genitives_before_quote(toks, head_end, sent.last)
         if key in quoted_only_heads() and not (head_end < sent.last and toks[head_end].text in OPEN_QUOTES):
             i = head_end
             continue
@@ -366,7 +371,9 @@ def _head_mentions(tagged: Tagged, spans: NamedSpans, descriptors: Coverage) -> 
             if q is not None:
                 name = strip_quotes(tagged.text[toks[head_end].start : toks[q - 1].end])
                 if name:
-                    start = toks[head_end].start if kind != "company" else toks[i].start
+                    # a company's head is its name's, unless its genitives stand between («объединения
+                    # московских художников «АДМИ»»)
+                    start = toks[i].start if kind == "company" and head_end == described else toks[head_end].start
                     if kind == "authority" and head_end == i + 1:
                         # a state body is named by its head and dependents, never by a quoted name:
                         # «агентство «Енисей-Инфо»» is a news agency
@@ -420,6 +427,22 @@ def _head_mentions(tagged: Tagged, spans: NamedSpans, descriptors: Coverage) -> 
                 continue
         i += 1
     return out
+
+
+# the most words of a genitive between a head and a quoted name: «олимпийского резерва»
+MAX_DESCRIPTOR_GENITIVE = 3
+
+
+def _past_genitives_before_quote(toks: list[Token], head_end: int, limit: int) -> int:
+    """Past lowercase genitive words between a head and an opening quote, or `head_end`; not past
+    a head of its own («делегации | администрации муниципального образования «...»»)."""
+    k = head_end
+    while k < min(limit, head_end + MAX_DESCRIPTOR_GENITIVE) and toks[k].text.islower() and (
+        toks[k].pos in ("NOUN", "ADJ") and case_of(toks[k]) == "Gen" and not org_heads().longest_at(toks, k, limit)
+    ):
+        k += 1
+    ends_in_noun = k > head_end and toks[k - 1].pos == "NOUN"
+    return k if ends_in_noun and k < limit and toks[k].text in OPEN_QUOTES else head_end
 
 
 def _nested_authority(tagged: Tagged, spans: NamedSpans, m: OrgMention) -> list[OrgMention]:

@@ -821,6 +821,10 @@ def is_short_form(short: str, name: str) -> bool:
         return False
     # a compound in another case too: «Норникелем» of «Норильский никель»
     spelled = _spelled(short_words[0], words) or _spelled(_case_stem(short_words[0]), words)
+    # or of the words before a quoted name closing it: «ТЮЗ» of «Саратовский областной театр юного
+    # зрителя «Парус»»
+    described = _core(name[: name.index("«")]) if "«" in name and name.rstrip().endswith("»") else []
+    spelled = spelled or len(described) >= 2 and _spelled(short_words[0], described)
     return len(short_words[0]) >= MIN_ACRONYM and spelled
 
 
