@@ -1146,3 +1146,18 @@ def test_the_same_period_last_year_is_moved_from_the_period_reported_not_from_it
     )
     values = {d.text: d.value for d in dates_of(text, datetime.date(2026, 10, 28))}
     assert values["аналогичному периоду прошлого года"] == "2025-01/2025-09"
+
+
+def test_a_target_year_of_the_sentence_before_dates_no_figure_standing_now() -> None:
+    text = (
+        "Задача — завершить до конца 2027 года строительство корпуса. Строительная готовность на 1 ноября "
+        "составляет 42%."
+    )
+    values = {d.text: d.value for d in dates_of(text, datetime.date(2026, 11, 5))}
+    assert values["1 ноября"] == "2026-11-01"
+
+
+def test_a_weekday_after_a_dated_weekday_of_its_sentence_is_the_next_such_day() -> None:
+    text = "Открытие форума состоится в среду, 24 июня, пленарное заседание — в четверг."
+    values = {d.text: d.value for d in dates_of(text, datetime.date(2026, 6, 8))}
+    assert (values["в среду"], values["в четверг"]) == ("2026-06-24", "2026-06-25")

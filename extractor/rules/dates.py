@@ -1141,7 +1141,15 @@ class _Context:
                 if (year := self.anchor(i + 1, period)) is not None:
                     return year, True
         line_lo = max(self.line(c.start)[0], c.start - LINE_YEAR_REACH)
-        if j is not None and self.cands[j].start >= line_lo and not self._since_year(j):
+        # not a target of another sentence: «завершить до конца 2027 года строительство. ...
+        # готовность на 1 ноября составляет 42%»
+        # what is still to come may share a target's year («до апреля 2010 года ... С 20 апреля будут»),
+        # and a day reached in the past is no target («до 7 апреля 2006 года регистрировались»)
+        target = j is not None and _deadline(self.text, self.cands[j]) and (
+            _tense_near(self.offsets, lo, hi, c.start, c.end) != "future"
+            and not _past_day_bound(self.text, self.cands[j], self.offsets)
+        )
+        if j is not None and self.cands[j].start >= line_lo and not self._since_year(j) and not target:
             return self.anchor(j, period), False
         return None, False
 
@@ -1671,6 +1679,24 @@ def _weekdays_between_dated(text: str, before: list[_Cand], out: list[_Cand]) ->
             day = first + datetime.timedelta(days=(weekday - first.weekday()) % 7)
             if first < day < last:
                 out[k] = replace(wd, value=day.isoformat())
+    return _weekdays_after_dated(text, before, out, dated)
+
+
+def _weekdays_after_dated(text: str, before: list[_Cand], out: list[_Cand], dated: list[int]) -> list[_Cand]:
+    """«Открытие состоится в среду, 24 июня, пленарное заседание — в четверг»: a weekday without a
+    date after the last dated weekday of its sentence is the next such day after it."""
+    for p in dated:
+        first = datetime.date.fromisoformat(out[p].value)
+        for k in range(p + 1, len(out)):
+            wd = out[k]
+            if "." in text[out[p].end : wd.start] or k in dated:
+                break  # another sentence, or a weekday with its own date
+            undated = wd.kind == "near" and wd.value is not None and wd.value == before[k].value
+            if not undated or len(wd.value) != len("YYYY-MM-DD"):
+                continue
+            shift = (datetime.date.fromisoformat(wd.value).weekday() - first.weekday()) % 7
+            if shift:
+                out[k] = replace(wd, value=(first + datetime.timedelta(days=shift)).isoformat())
     return out
 
 
