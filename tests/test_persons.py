@@ -386,3 +386,8 @@ def test_a_first_name_the_model_read_as_a_place_before_a_lone_surname_is_the_nam
     k = words.index("Республики")
     tagged.spans = [_span(tagged, "LOC", k, k + 1), _span(tagged, "PER", k + 1, k + 3)]
     assert [s.type for s in _first_names_out_of_orgs(tagged)] == ["LOC", "PER"]
+
+
+def test_a_plural_common_noun_opening_a_sentence_is_no_person(extract):
+    out = extract("Экспонентами стали 264 компании из 31 региона. Участников приветствовал Олег Смирнов.")
+    assert [p["name"] for p in out["persons"]] == ["Олег Смирнов"]
