@@ -2651,3 +2651,13 @@ def test_a_regions_body_in_the_first_line_is_not_the_countrys_named_below(extrac
         "Министерство природных ресурсов Омской области", "Правительство Омской области",
         "Правительство Российской Федерации",
     ]
+
+
+def test_a_budget_health_institution_written_out_with_its_region_has_its_form(extract):
+    text = (
+        "Бюджетное учреждение здравоохранения Курской области «Областная станция переливания крови» закупило "
+        "12 холодильников."
+    )
+    assert [(o["name"], o["legal_form"]) for o in extract(text)["organizations"]] == [
+        ("Областная станция переливания крови", "БУЗ")
+    ]
