@@ -1851,3 +1851,24 @@ def test_a_territorial_body_of_two_regions_keeps_both(extract, text, org):
     out = extract(text)
     assert [o["name"] for o in out["organizations"]] == [org]
     assert [p["org"] for p in out["persons"][0]["posts"]] == [org]
+
+
+@pytest.mark.parametrize(
+    ("text", "post"),
+    [
+        # a list of genitives after the post's organization goes on past «и», whatever post its
+        # second word may head («предприниматель»)
+        ("Президентом Союза промышленников и предпринимателей Свердловской области избран Николай Вершинин.",
+         ("президент Союза промышленников и предпринимателей Свердловской области",
+          "Союз промышленников и предпринимателей Свердловской области")),
+    ],
+)
+def test_a_post_before_a_link_verb_reads_its_whole_organization(extract, text, post):
+    (person,) = extract(text)["persons"]
+    assert [(p["normal"], p["org"]) for p in person["posts"]] == [post]
+
+
+def test_a_feminine_post_before_a_masculine_noun_is_no_adjective_of_it(extract):
+    # «управляющей компании» is an adjective and its noun; «Заведующей центром» disagrees in gender
+    (person,) = extract("Заведующей центром назначена Ирина Кравец.")["persons"]
+    assert [(p["normal"], p["role"]) for p in person["posts"]] == [("заведующая центром", "заведующая")]

@@ -191,7 +191,9 @@ def _adjective_use(tokens: Sequence[Token], i: int) -> bool:
     if tok.pos != "ADJ" or i + 1 >= len(tokens) or tokens[i + 1].pos != "NOUN":
         return False
     noun = tokens[i + 1]
-    return all(tok.feats.get(f) == noun.feats.get(f) for f in ("Case", "Number")) and tok.feats.get("Case") is not None
+    # in the singular it agrees in gender too: «заведующей центром» is a post, «управляющей компании» no
+    grams = ("Case", "Number", "Gender") if tok.feats.get("Number") == "Sing" else ("Case", "Number")
+    return all(tok.feats.get(f) == noun.feats.get(f) for f in grams) and tok.feats.get("Case") is not None
 
 
 def _longest_from(tokens: Sequence[Token], j: int, end: int, key: Phrase) -> int | None:

@@ -172,8 +172,25 @@ def _dependents(tagged: Tagged, spans: NamedSpans, j: int, limit: int) -> int:
     j = _past_field_list(toks, j, limit)
     end = _past_branch_name(tagged, extend_dependents(tagged, spans, j, limit, _chained_post, name_lists=True), limit)
     # «членом совета директоров и советником ...», «... директоров и советника»: a post after
-    # «и» is another post, not a dependent of this one
-    return next((k for k in range(j, end - 1) if toks[k].text == "и" and match_post_head(toks, k + 1, end)), end)
+    # «и» is another post, not a dependent of this one; a genitive going on a list of genitives is
+    # the list's («Союза промышленников и предпринимателей»)
+    return next(
+        (
+            k for k in range(j, end - 1)
+            if toks[k].text == "и" and match_post_head(toks, k + 1, end) and not _genitive_list_goes_on(toks, j, k)
+        ),
+        end,
+    )
+
+
+def _genitive_list_goes_on(toks: list[Token], head_end: int, k: int) -> bool:
+    """The words around «и» at k are genitives in the same number, and the post's head is none:
+    «президентом Союза промышленников и предпринимателей»."""
+    before, after = toks[k - 1], toks[k + 1]
+    return (
+        case_of(toks[head_end - 1]) != "Gen" and case_of(before) == "Gen" and case_of(after) == "Gen"
+        and before.feats.get("Number") == after.feats.get("Number")
+    )
 
 
 def _past_branch_name(tagged: Tagged, end: int, limit: int) -> int:
