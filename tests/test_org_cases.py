@@ -2661,3 +2661,9 @@ def test_a_budget_health_institution_written_out_with_its_region_has_its_form(ex
     assert [(o["name"], o["legal_form"]) for o in extract(text)["organizations"]] == [
         ("Областная станция переливания крови", "БУЗ")
     ]
+
+
+def test_a_name_ends_at_the_place_closing_its_po_group(extract):
+    text = "Об этом сообщили в Управлении Федеральной антимонопольной службы по Свердловской области порталу «Вести»."
+    names = [o["name"] for o in extract(text)["organizations"]]
+    assert names == ["Управление Федеральной антимонопольной службы по Свердловской области", "Вести"]

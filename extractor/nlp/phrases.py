@@ -380,6 +380,8 @@ def extend_dependents(
                 or (toks[k].pos in ("NOUN", "PROPN", "ADJ") and case_of(toks[k]) in want)
                 or (low == "по" and object_of_action(toks, k))
             ):
+                if k > j + 1 and k in spans.ends and toks[k].text.islower() and toks[k].pos == "NOUN":
+                    break  # «по Свердловской области | порталу»: a place closes the group; the noun is the verb's
                 k = spans.named_end.get(k, k + 1)
             if k < limit and toks[k].text in (",", "и") and k > j + 1:
                 # «по бюджету, налогам и финансам», «по экономике и финансам»
