@@ -2667,3 +2667,13 @@ def test_a_name_ends_at_the_place_closing_its_po_group(extract):
     text = "Об этом сообщили в Управлении Федеральной антимонопольной службы по Свердловской области порталу «Вести»."
     names = [o["name"] for o in extract(text)["organizations"]]
     assert names == ["Управление Федеральной антимонопольной службы по Свердловской области", "Вести"]
+
+
+def test_an_acronym_spells_the_parts_of_a_compound_word(extract):
+    text = (
+        "АО «Камская теплоэнергетическая компания» завершило ремонт сетей. По данным КТЭК, к отопительному "
+        "сезону готовы 96% котельных."
+    )
+    assert [(o["name"], o["aliases"]) for o in extract(text)["organizations"]] == [
+        ("Камская теплоэнергетическая компания", ["КТЭК"])
+    ]

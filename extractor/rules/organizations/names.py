@@ -876,7 +876,8 @@ def _spelled(short: str, words: list[str]) -> bool:
 
 
 def _spells(short: str, words: list[str]) -> bool:
-    """Every word gives a non-empty prefix, in order, and together they make `short`."""
+    """Every word gives a non-empty prefix, in order, and together they make `short`; a compound
+    gives one of each of its parts («теплоэнергетическая» «ТЭ» in «ОТЭК»)."""
     if not words:
         return not short
     if not short:
@@ -887,7 +888,12 @@ def _spells(short: str, words: list[str]) -> bool:
         if _spells(short[n:], words[1:]):
             return True
         n += 1
-    return False
+    part = next((p for p in COMPOUND_PARTS if head.startswith(p) and len(head) > len(p) + 2), None)
+    return part is not None and short[0] == head[0] and _spells(short[1:], [head[len(part) :], *words[1:]])
+
+
+# first parts of compound adjectives that acronyms spell apart: «ТЭЦ», «ОТЭК», «ГЭС»
+COMPOUND_PARTS = ("тепло", "энерго", "электро", "гидро", "водо", "газо", "нефте", "авто", "агро", "авиа", "радио")
 
 
 @lru_cache(maxsize=NAME_CACHE)
