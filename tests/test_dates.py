@@ -1139,22 +1139,20 @@ def test_a_weekday_after_its_day_and_a_comma_is_that_day() -> None:
     ]
 
 
-def test_the_same_period_last_year_is_moved_from_the_period_reported_not_from_its_base() -> None:
-    text = (
-        "Бюджет за январь – сентябрь 2026 года исполнен с профицитом, тогда как по итогам девяти месяцев "
-        "2025 года был дефицит. Доходы выросли на 9% к аналогичному периоду прошлого года."
-    )
-    values = {d.text: d.value for d in dates_of(text, datetime.date(2026, 10, 28))}
-    assert values["аналогичному периоду прошлого года"] == "2025-01/2025-09"
-
-
-def test_a_target_year_of_the_sentence_before_dates_no_figure_standing_now() -> None:
-    text = (
-        "Задача — завершить до конца 2027 года строительство корпуса. Строительная готовность на 1 ноября "
-        "составляет 42%."
-    )
-    values = {d.text: d.value for d in dates_of(text, datetime.date(2026, 11, 5))}
-    assert values["1 ноября"] == "2026-11-01"
+@pytest.mark.parametrize(
+    ("text", "ref", "span", "value"),
+    [
+        # «аналогичный период прошлого года» moves the period reported, not its base named a year back
+        ("Бюджет за январь – сентябрь 2026 года исполнен с профицитом, тогда как по итогам девяти месяцев "
+         "2025 года был дефицит. Доходы выросли на 9% к аналогичному периоду прошлого года.",
+         datetime.date(2026, 10, 28), "аналогичному периоду прошлого года", "2025-01/2025-09"),
+        # a target year of the sentence before dates no figure standing now
+        ("Задача — завершить до конца 2027 года строительство корпуса. Строительная готовность на 1 ноября "
+         "составляет 42%.", datetime.date(2026, 11, 5), "1 ноября", "2026-11-01"),
+    ],
+)
+def test_a_period_takes_its_year_from_what_the_text_reports(text, ref, span, value) -> None:
+    assert {d.text: d.value for d in dates_of(text, ref)}[span] == value
 
 
 def test_a_weekday_after_a_dated_weekday_of_its_sentence_is_the_next_such_day() -> None:

@@ -1141,10 +1141,10 @@ class _Context:
                 if (year := self.anchor(i + 1, period)) is not None:
                     return year, True
         line_lo = max(self.line(c.start)[0], c.start - LINE_YEAR_REACH)
-        # not a target of another sentence: «завершить до конца 2027 года строительство. ...
-        # готовность на 1 ноября составляет 42%»
-        # what is still to come may share a target's year («до апреля 2010 года ... С 20 апреля будут»),
-        # and a day reached in the past is no target («до 7 апреля 2006 года регистрировались»)
+        # a target set in another sentence dates nothing standing now («завершить до конца 2027 года
+        # строительство. ... готовность на 1 ноября составляет 42%»); what is still to come may share
+        # its year («до апреля 2010 года ... С 20 апреля будут»), and a day reached in the past is no
+        # target («до 7 апреля 2006 года регистрировались»)
         target = j is not None and _deadline(self.text, self.cands[j]) and (
             _tense_near(self.offsets, lo, hi, c.start, c.end) != "future"
             and not _past_day_bound(self.text, self.cands[j], self.offsets)

@@ -184,7 +184,7 @@ def _dependents(tagged: Tagged, spans: NamedSpans, j: int, limit: int) -> int:
 
 
 def _genitive_list_goes_on(toks: list[Token], head_end: int, k: int) -> bool:
-    """The words around «и» at k are genitives in the same number, and the post's head is none:
+    """The words around «и» at k are genitives in the same number, and the post's head is no genitive:
     «президентом Союза промышленников и предпринимателей»."""
     before, after = toks[k - 1], toks[k + 1]
     return (
