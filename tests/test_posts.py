@@ -1872,3 +1872,15 @@ def test_a_feminine_post_before_a_masculine_noun_is_no_adjective_of_it(extract):
     # «управляющей компании» is an adjective and its noun; «Заведующей центром» disagrees in gender
     (person,) = extract("Заведующей центром назначена Ирина Кравец.")["persons"]
     assert [(p["normal"], p["role"]) for p in person["posts"]] == [("заведующая центром", "заведующая")]
+
+
+def test_a_field_with_its_genitive_goes_on_past_and_to_a_second_field(extract):
+    text = (
+        "По словам заместителя министра по делам национальностей и религиозным вопросам Республики Бурятия "
+        "Олега Дамбаева, заявок стало больше."
+    )
+    (person,) = extract(text)["persons"]
+    assert [(p["normal"], p["org"]) for p in person["posts"]] == [
+        ("заместитель министра по делам национальностей и религиозным вопросам Республики Бурятия",
+         "Республика Бурятия")
+    ]

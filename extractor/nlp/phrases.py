@@ -250,6 +250,18 @@ def coordinated_list_end(toks: list[Token], j: int, limit: int, cases: tuple[str
     return None
 
 
+def _past_field_genitive_list(toks: list[Token], k: int, limit: int, want: tuple[str, ...]) -> int:
+    """A field's genitive, then a second field after «и»: «по делам молодежи | и социальным
+    коммуникациям»; else k."""
+    g = k
+    while g < limit and toks[g].text.islower() and toks[g].pos in ("NOUN", "ADJ") and case_of(toks[g]) == "Gen":
+        g += 1
+    if g == k or g >= limit or toks[g].text != "и":
+        return k
+    end = _list_item_end(toks, g + 1, limit, want)
+    return end if end > g + 1 and toks[end - 1].pos == "NOUN" else k
+
+
 def _after_name(tagged: Tagged, spans: NamedSpans, j: int) -> bool:
     """Token j follows the end of a named span or of a quoted name."""
     return j in spans.ends or tagged.tokens[j - 1].text in ("»", '"', "“", "”")
@@ -386,6 +398,8 @@ def extend_dependents(
             if k < limit and toks[k].text in (",", "и") and k > j + 1:
                 # «по бюджету, налогам и финансам», «по экономике и финансам»
                 k = coordinated_list_end(toks, k, limit, want) or k
+            elif low == "по" and k > j + 1:
+                k = _past_field_genitive_list(toks, k, limit, want)
             if low == "по" and k + 1 < limit and toks[k].text == "и" and k + 1 in spans.loc_start and any(
                 i in spans.loc_start for i in range(j + 1, k)
             ):
