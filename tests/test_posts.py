@@ -1884,3 +1884,17 @@ def test_a_field_with_its_genitive_goes_on_past_and_to_a_second_field(extract):
         ("заместитель министра по делам национальностей и религиозным вопросам Республики Бурятия",
          "Республика Бурятия")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "posts"),
+    [
+        ("Об этом сообщила заведующая отделением заготовки крови и ее компонентов Татьяна Мельникова.",
+         "Татьяна Мельникова", ["заведующая отделением заготовки крови и ее компонентов"]),
+        # right after the head «и его» joins another person: no post of hers
+        ("В 60 лет у певца и его подруги Анны Орловой родился сын.", "Анна Орлова", []),
+    ],
+)
+def test_a_possessive_inside_a_genitive_list_is_the_posts(extract, text, name, posts):
+    (person,) = [p for p in extract(text)["persons"] if p["name"] == name]
+    assert [p["normal"] for p in person["posts"]] == posts

@@ -262,6 +262,21 @@ def _past_field_genitive_list(toks: list[Token], k: int, limit: int, want: tuple
     return end if end > g + 1 and toks[end - 1].pos == "NOUN" else k
 
 
+# possessive pronouns that do not decline: «крови и ее компонентов»
+POSSESSIVES = frozenset({"его", "ее", "её", "их"})
+
+
+def _possessive_before_genitive(toks: list[Token], j: int, limit: int) -> bool:
+    """«и» at j joining two genitive nouns, a possessive before the second: «заготовки крови и ее
+    компонентов» (not «певец и его подруги»: the first is no genitive)."""
+    k = j + 1
+    return (
+        j > 0 and toks[j - 1].pos == "NOUN" and toks[j - 1].text.islower() and case_of(toks[j - 1]) == "Gen"
+        and toks[k].text.lower() in POSSESSIVES and k + 1 < limit and toks[k + 1].text.islower()
+        and toks[k + 1].pos == "NOUN" and case_of(toks[k + 1]) == "Gen"
+    )
+
+
 def _after_name(tagged: Tagged, spans: NamedSpans, j: int) -> bool:
     """Token j follows the end of a named span or of a quoted name."""
     return j in spans.ends or tagged.tokens[j - 1].text in ("»", '"', "“", "”")
@@ -443,9 +458,11 @@ def extend_dependents(
         # «промышленности и торговли»; a capital after «и» starts another name
         if low == "и" and j + 1 < limit and j + 1 not in spans.per_start and toks[j + 1].text.islower() and (
             # a participle too: «сельского хозяйства и перерабатывающей промышленности»
-            _can_be_genitive(toks[j + 1]) and (toks[j + 1].pos in ("NOUN", "ADJ", "PROPN") or toks[j + 1].is_participle)
+            _can_be_genitive(toks[j + 1]) and (toks[j + 1].pos in ("NOUN", "ADJ", "PROPN") or toks[j + 1].is_participle
+                                               or j > start and _possessive_before_genitive(toks, j, limit))
         ):
-            j += 1
+            # past a possessive only inside the dependents, not right after the head («певца и его подруги»)
+            j += 2 if j > start and _possessive_before_genitive(toks, j, limit) else 1
             continue
         if (tok.pos in ("NOUN", "PROPN", "ADJ", "DET", "NUM") or tok.is_participle) and dependent_genitive(tok):
             j += 1  # a participle is an adjective here: «объединённого комитета»
