@@ -163,6 +163,7 @@ def _see_end(toks: list[Token], j: int, limit: int) -> int:
 
 def _dependents(tagged: Tagged, spans: NamedSpans, j: int, limit: int) -> int:
     toks = tagged.tokens
+    head = toks[j - 1]  # the post's head word (its last)
     if j > 0 and post_lemma(toks[j - 1]) in CHURCH_TITLES and (see := _see_end(toks, j, limit)) > j:
         return see  # «митрополит Тверской и Кашинский»; «архиепископ Боготы» takes its genitive
     if j + 1 < limit and toks[j].text == "и" and case_of(toks[j - 1]) == "Gen" and sector_abbreviation(
@@ -177,18 +178,18 @@ def _dependents(tagged: Tagged, spans: NamedSpans, j: int, limit: int) -> int:
     return next(
         (
             k for k in range(j, end - 1)
-            if toks[k].text == "и" and match_post_head(toks, k + 1, end) and not _genitive_list_goes_on(toks, j, k)
+            if toks[k].text == "и" and match_post_head(toks, k + 1, end) and not _genitive_list_goes_on(toks, head, k)
         ),
         end,
     )
 
 
-def _genitive_list_goes_on(toks: list[Token], head_end: int, k: int) -> bool:
+def _genitive_list_goes_on(toks: list[Token], head: Token, k: int) -> bool:
     """The words around «и» at k are genitives in the same number, and the post's head is no genitive:
     «президентом Союза промышленников и предпринимателей»."""
     before, after = toks[k - 1], toks[k + 1]
     return (
-        case_of(toks[head_end - 1]) != "Gen" and case_of(before) == "Gen" and case_of(after) == "Gen"
+        case_of(head) != "Gen" and case_of(before) == "Gen" and case_of(after) == "Gen"
         and before.feats.get("Number") == after.feats.get("Number")
     )
 

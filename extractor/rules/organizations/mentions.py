@@ -883,10 +883,8 @@ def _another_body_after(toks: list[Token], k: int, limit: int) -> bool:
 def _quotes_open_after(words: list[Token], head: int) -> bool:
     """No quote up to the head, and the first one after it opens a quoted name: not a span that
     begins inside quotes («Пакатан Харапан» («Альянс ...»).»)."""
-    quotes = [t.text for t in words if t.text in QUOTE_CHARS]
-    if any(t.text in QUOTE_CHARS for t in words[: head + 1]):
-        return False
-    return not quotes or quotes[0] in ("«", "„")
+    first = next((k for k, t in enumerate(words) if t.text in QUOTE_CHARS), None)
+    return first is None or first > head and words[first].text in ("«", "„")
 
 
 def _ner_mention(tagged: Tagged, span: Span, first: int, last: int) -> OrgMention | None:
