@@ -151,6 +151,9 @@ NAME_CASES = [
     # a Vietnamese name keeps its order; a city's genitive glued before it is no part of it
     ("Меморандум подписали с ректором Университета морского транспорта Дананга Нгуен Ван Тханем.",
      ["Нгуен Ван Тхань"]),
+    # a surname the model leaves out of a name and patronymic after a dash bullet, in the official order
+    ("На встрече выступили:\n— Коновалова Светлана Игоревна, директор центра занятости.",
+     ["Коновалова Светлана Игоревна"]),
     # a capitalized organization noun before a first name and a patronymic is no surname
     ("По словам финансового директора Компании Анны Сергеевны Мельник, инвестиции вырастут.",
      ["Анна Сергеевна Мельник"]),

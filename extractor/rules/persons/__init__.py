@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from extractor.lexicon.posts import LINK_NOUNS, is_acting, starts_post
 from extractor.nlp.morph import UD_CASES, UD_OF, parses
 from extractor.nlp.phrases import DASHES, after_town_word
-from extractor.nlp.tagging import Tagged, Token, is_mixed_abbreviation, is_statistics_office
+from extractor.nlp.tagging import Span, Tagged, Token, is_mixed_abbreviation, is_statistics_office
 from extractor.rules.persons.names import (
     DICTIONARY,
     FAMILY_NAME_FIRST,
@@ -462,6 +462,8 @@ def _person_spans(tagged: Tagged) -> list[tuple[int, int]]:
             tagged, (previous.first, previous.last), here
         ):
             out.append((previous.first, here[1]))
+        elif _surname_left_out(tagged, here, previous):
+            out.append((here[0] - 1, here[1]))
         else:
             out.append(here)
         previous = span
@@ -476,6 +478,20 @@ def _surname_read_as_a_place(tagged: Tagged, before: tuple[int, int], name: tupl
     return before[1] - before[0] == 1 and name[1] - name[0] == 2 and _joins(tagged, before, name) and bool(
         SURNAME_NOMINATIVE.search(surname)
     )
+
+
+def _surname_left_out(tagged: Tagged, name: tuple[int, int], previous: Span | None) -> bool:
+    """«— Коновалова Светлана Игоревна, директор ...»: the model's span is the name and
+    patronymic only; the word before it, in no span and a Russian surname in shape, opens the
+    name in the official order (after a dash bullet or a line break the model often drops it)."""
+    k = name[0] - 1
+    if k < 0 or (previous is not None and previous.last > k):
+        return False
+    toks = tagged.tokens
+    before = toks[k - 1] if k > 0 and toks[k - 1].sent == toks[k].sent else None
+    if before is not None and before.text[:1].isupper() and before.text.isalpha():
+        return False  # a surname belongs to the words before it: «советника Путина»
+    return _surname_read_as_a_place(tagged, (k, k + 1), name)
 
 
 def find_name_mentions(tagged: Tagged) -> list[NameMention]:
