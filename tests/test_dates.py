@@ -1149,6 +1149,14 @@ def test_a_weekday_after_its_day_and_a_comma_is_that_day() -> None:
         # a target year of the sentence before dates no figure standing now
         ("Задача — завершить до конца 2027 года строительство корпуса. Строительная готовность на 1 ноября "
          "составляет 42%.", datetime.date(2026, 11, 5), "1 ноября", "2026-11-01"),
+        # a past year of the sentence before dates no sentence told in the present; a comparison's
+        # base day is behind the release, not a day to come
+        ("Центр открылся в 2021 году. Сейчас в нем занимаются 640 детей, что на 12% больше, чем на 1 февраля.",
+         datetime.date(2026, 10, 14), "1 февраля", "2026-02-01"),
+        # a relative clause's past verb dates its day, not the present verb after its closing comma
+        ("Пенсионеры, которые оформили ежемесячную денежную выплату после 1 марта, могут получить компенсацию "
+         "до 1 декабря.",
+         datetime.date(2026, 4, 20), "1 марта", "2026-03-01"),
     ],
 )
 def test_a_period_takes_its_year_from_what_the_text_reports(text, ref, span, value) -> None:
@@ -1159,3 +1167,10 @@ def test_a_weekday_after_a_dated_weekday_of_its_sentence_is_the_next_such_day() 
     text = "Открытие форума состоится в среду, 24 июня, пленарное заседание — в четверг."
     values = {d.text: d.value for d in dates_of(text, datetime.date(2026, 6, 8))}
     assert (values["в среду"], values["в четверг"]) == ("2026-06-24", "2026-06-25")
+
+
+def test_weekdays_to_come_named_in_turn_follow_each_other() -> None:
+    # said on a Tuesday: the Wednesday after the Monday to come, not tomorrow
+    text = "Ремонт начнется в понедельник, а завершится в среду."
+    values = {d.text: d.value for d in dates_of(text, datetime.date(2026, 9, 15))}
+    assert (values["в понедельник"], values["в среду"]) == ("2026-09-21", "2026-09-23")

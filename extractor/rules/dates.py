@@ -928,7 +928,10 @@ def _clause_of(toks: list[Token], a: int, b: int, at: int) -> tuple[int, int]:
     (a sentence of a thousand dates stays linear)."""
     a, b = max(a, at - TENSE_REACH), min(b, at + TENSE_REACH)
     lo = next((k + 1 for k in range(at - 1, a - 1, -1) if _opens_clause(toks, k)), a)
-    hi = next((k for k in range(at, b) if _opens_clause(toks, k)), b)
+    # «Семьи, которые получили статус после 1 июля, могут обратиться»: a relative clause between
+    # commas ends at the next comma
+    relative = lo > a and toks[lo].lemma == "который"
+    hi = next((k for k in range(at, b) if _opens_clause(toks, k) or relative and toks[k].text == ","), b)
     return lo, hi
 
 
@@ -1150,8 +1153,21 @@ class _Context:
             and not _past_day_bound(self.text, self.cands[j], self.offsets)
         )
         if j is not None and self.cands[j].start >= line_lo and not self._since_year(j) and not target:
-            return self.anchor(j, period), False
+            year = self.anchor(j, period)
+            if year is not None and self._now_after(year, lo, hi, c):
+                return None, False
+            return year, False
         return None, False
+
+    def _now_after(self, year: int, lo: int, hi: int, c: _Cand) -> bool:
+        """«Область присоединилась к системе в 2023 году. Сейчас уход получают 1 126 человек, на 9%
+        больше, чем на 1 января»: a sentence told in the present speaks of the release's year, not
+        of a past year another sentence named."""
+        return (
+            self.release_year is not None
+            and year < self.release_year
+            and _tense_near(self.offsets, lo, hi, c.start, c.end) == "present"
+        )
 
     def anchor_told_as_past(self, i: int) -> bool:
         """Whether the year before a year-less date in its sentence is one told of in the past
@@ -1196,6 +1212,8 @@ class _Context:
         # a period not yet over at the reference date is this year's only when still to come
         last = value.split("/")[-1]
         if last < ref.isoformat()[: len(last)]:
+            if self.base[i]:
+                return year  # a comparison's base is behind: «больше, чем на 1 января» in November
             # over already this year: a deadline still to come is next year's («проведёт торги до
             # конца января» in November)
             tense = _tense_near(self.offsets, *self.sentence(c.start), c.start, c.end)
@@ -1613,7 +1631,30 @@ def find_dates(tagged: Tagged, ref: datetime.date | None) -> list[DateItem]:
         year = _evidence_year(text, scan.offsets, kept)
         if year is not None:
             kept = _resolved(text, replace(scan, year=year))
-    return _items(text, _same_days(text, _with_ranges(text, _with_parts(text, _weekdays_dated(text, kept)))))
+    kept = _weekdays_in_order(text, _weekdays_dated(text, kept), ref)
+    return _items(text, _same_days(text, _with_ranges(text, _with_parts(text, kept))))
+
+
+def _is_weekday(text: str, c: _Cand) -> bool:
+    return c.kind == "near" and c.value is not None and len(c.value) == len("YYYY-MM-DD") and any(
+        w in _WEEKDAYS for w in re.findall(r"[а-яё]+", text[c.start : c.end].lower())
+    )
+
+
+def _weekdays_in_order(text: str, kept: list[_Cand], ref: datetime.date | None) -> list[_Cand]:
+    """«Работы начнутся в понедельник и завершатся в среду» (said on a Tuesday): weekdays still
+    to come, named one after another in a sentence, follow each other; the later one is not the
+    nearer day of its name (the Wednesday of this week) but the first after the one before it."""
+    if ref is None:
+        return kept
+    out = list(kept)
+    days = [k for k in range(len(out)) if _is_weekday(text, out[k])]
+    for p, k in zip(days, days[1:], strict=False):
+        first, later = datetime.date.fromisoformat(out[p].value), datetime.date.fromisoformat(out[k].value)
+        if "." in text[out[p].end : out[k].start] or first < ref or later < ref or later >= first:
+            continue  # another sentence, a day past, or already in order
+        out[k] = replace(out[k], value=(later + datetime.timedelta(days=7 * -(-(first - later).days // 7))).isoformat())
+    return out
 
 
 # «В тот же день»: the day the text named last
