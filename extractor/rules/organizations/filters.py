@@ -20,6 +20,7 @@ from extractor.lexicon.orgs import (
     time_nouns,
     unit_heads,
 )
+from extractor.lexicon.posts import starts_post
 from extractor.nlp.inflect import head_index
 from extractor.nlp.morph import is_common, phrase_lemmas
 from extractor.nlp.phrases import OPEN_QUOTES
@@ -152,6 +153,16 @@ def is_lone_common_noun(tagged: Tagged, m: OrgMention) -> bool:
     # the noun's complement: lowercase words, abbreviations, Latin terms («ГЭС», «EBITDA»), not a
     # proper name («Голос Америки»)
     return not any(t.text[:1].isupper() and t.text[1:].islower() and t.text.isalpha() for t in toks[i + 1 : j + 1])
+
+
+def is_a_post_word(tagged: Tagged, m: OrgMention) -> bool:
+    """«число заместителей Главы сокращено»: one capitalized word that opens a post («глава»,
+    «губернатор») is the post written with a capital, not an organization."""
+    i = tagged.token_at(m.start)
+    if i is None or m.legal_form or m.alias or tagged.token_ending(m.end) != i:
+        return False
+    tok = tagged.tokens[i]
+    return tok.pos in ("NOUN", "PROPN") and is_common_word(tok) and starts_post(tok.lemma)
 
 
 def is_common_noun_before_its_owner(tagged: Tagged, m: OrgMention) -> bool:

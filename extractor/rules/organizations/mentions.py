@@ -54,6 +54,7 @@ from extractor.nlp.tagging import MINISTRY_WORD, Span, Tagged, Token
 from extractor.rules.organizations.extent import name_end, name_reach
 from extractor.rules.organizations.filters import (
     event_or_thing,
+    is_a_post_word,
     is_branch_by_place,
     is_common_noun_before_its_owner,
     is_common_word,
@@ -1347,6 +1348,7 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
         m
         for m in chosen
         if not is_lone_common_noun(tagged, m)
+        and not is_a_post_word(tagged, m)
         and not is_facility_of_the_company(tagged, m)
         and not is_unit_after_a_number(tagged, m)
         and not is_organ_of_a_reference(tagged, m)
