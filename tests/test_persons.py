@@ -154,6 +154,9 @@ NAME_CASES = [
     # a surname the model leaves out of a name and patronymic after a dash bullet, in the official order
     ("На встрече выступили:\n— Коновалова Светлана Игоревна, директор центра занятости.",
      ["Коновалова Светлана Игоревна"]),
+    # a word closing a list of places is a place, not a surname; one place beside a name is not a list
+    ("Отключения затронут поселки Заречный, Луговой и Садовый.", []),
+    ("Переговоры между Россией и Путиным не велись.", ["Путин"]),
     # a capitalized organization noun before a first name and a patronymic is no surname
     ("По словам финансового директора Компании Анны Сергеевны Мельник, инвестиции вырастут.",
      ["Анна Сергеевна Мельник"]),

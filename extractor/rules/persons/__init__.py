@@ -559,10 +559,34 @@ def _without_common_words(tagged: Tagged, found: list[NameMention]) -> list[Name
             _no_name_word(tok, tagged.sents[tok.sent].first == nm.first_tok) or is_statistics_office(tok.text)
             or _adjective_of_a_noun(toks, nm.first_tok) or _post_word(tok)
             or tagged.sents[tok.sent].first == nm.first_tok and _only_a_verb(tok)
+            or _in_a_list_of_places(tagged, nm.first_tok)
         ):
             continue
         out.append(nm)
     return out
+
+
+def _in_a_list_of_places(tagged: Tagged, k: int) -> bool:
+    """«микрорайонов Хотунок, Соцгород и Донской»: one word joined by a comma or «и» to a list of
+    two places or more the model found is a place of that list too, not a surname (one place
+    beside it is not enough: «между Россией и Путиным»)."""
+    toks = tagged.tokens
+    places = [(s.first, s.last) for s in tagged.spans if s.type == "LOC"]  # token ranges, end exclusive
+    by_end = {last: first for first, last in places}
+    by_start = {first: last for first, last in places}
+
+    def joined(i: int) -> bool:
+        return 0 <= i < len(toks) and toks[i].text in (",", "и")
+
+    if joined(k - 1) and k - 1 in by_end:  # «Хотунок, Соцгород и Донской»
+        first = by_end[k - 1]
+        if joined(first - 1) and first - 1 in by_end:
+            return True
+    if joined(k + 1) and k + 2 in by_start:  # «Донской, Хотунок и Соцгород»
+        last = by_start[k + 2]
+        return joined(last) and last + 1 in by_start
+    return False
+
 
 
 def _only_a_verb(tok: Token) -> bool:
