@@ -689,6 +689,17 @@ def _bracket_opening(toks: list[Token], closing: int, sent_first: int) -> int | 
     return None
 
 
+def _participle_clause_opening(toks: list[Token], closing: int, sent_first: int) -> int | None:
+    """The comma opening a clause of an instrumental participle that the comma at `closing` ends,
+    a few words back in the sentence: «, курирующим городское хозяйство и дорожную деятельность,»."""
+    for k in range(closing - 1, max(sent_first, closing - MAX_NOTE_TOKENS) - 1, -1):
+        if toks[k].text == ",":
+            participle = toks[k + 1]
+            ins = participle.feats.get("VerbForm") == "Part" and participle.feats.get("Case") == "Ins"
+            return k if ins and k > sent_first else None
+    return None
+
+
 def _in_nominative(tagged: Tagged, post: Post) -> bool:
     first = tagged.token_at(post.start)
     end = tagged.token_ending(post.end)
@@ -836,6 +847,10 @@ def _post_before_link_verb(
     # a short name in brackets between the post and the verb: «Главным врачом ... больницы (ГБУЗ «КОКБ»)
     # назначен»
     opening = _bracket_opening(toks, verb - 1, sent_first) if toks[verb - 1].text == ")" else None
+    # «Заместителем главы города, курирующим городское хозяйство, назначен»: a participle's clause
+    # between commas describes the post
+    if toks[verb - 1].text == ",":
+        opening = _participle_clause_opening(toks, verb - 1, sent_first)
     end = verb if opening is None else opening
     # «На должность заведующего кафедрой избрана ...», «От должности министра освобожден ...»: the
     # post in the genitive after «на должность», «от должности», «с поста»
