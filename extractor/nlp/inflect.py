@@ -176,15 +176,37 @@ def singular_nominative_phrase(tokens: Sequence[Token], text: str, head: int) ->
     return join_tokens(tokens, words, text)
 
 
+_UD_NUMBER = {"Sing": "sing", "Plur": "plur"}
+
+
+_UD_GENDER = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
+
+
+def _acronym_head_grams(tokens: Sequence[Token], head: int) -> tuple[str | None, str | None] | None:
+    """An acronym does not decline, nor tell its gender: the adjective before it does, in an
+    oblique case, as the tagger reads it in context («Вологодской ЛПК» is «Вологодская ЛПК»,
+    «Пермского УФАС» «Пермское УФАС»)."""
+    word = tokens[head].text
+    if head == 0 or not (word.isupper() and word.isalpha()):
+        return None
+    adjective = tokens[head - 1]
+    if adjective.pos not in ADJISH or adjective.case in (None, "Nom"):
+        return None
+    return _UD_GENDER.get(adjective.feats.get("Gender", "")), _UD_NUMBER.get(adjective.feats.get("Number", ""))
+
+
 def nominative_phrase(tokens: Sequence[Token], text: str) -> str:
     """A noun phrase in the nominative: the head and the words agreeing with it change,
     its dependents (genitive and prepositional groups) stay as they are."""
     if not tokens:
         return ""
     head = head_index(tokens)
-    if head is None or tokens[head].case == "Nom":
+    if head is None:
         return as_written(tokens, text)
-    gender, number = head_grams(tokens[head])
+    grams = _acronym_head_grams(tokens, head)
+    if tokens[head].case == "Nom" and grams is None:
+        return as_written(tokens, text)
+    gender, number = grams or head_grams(tokens[head])
     words = []
     for i, tok in enumerate(tokens):
         if i <= head and tok.pos in NOUNISH | ADJISH:

@@ -68,6 +68,7 @@ from extractor.rules.organizations.filters import (
 )
 from extractor.rules.organizations.names import (
     LATIN_WORD,
+    MIN_ACRONYM,
     OrgMention,
     bracketed_short_name,
     is_short_body_name,
@@ -981,9 +982,17 @@ def _declined_phrase(words: list[Token]) -> bool:
     noun: «Пермского порохового завода», «Вечерней Перми»; a name of other words keeps its form
     («Газпром нефти»)."""
     h = head_index(words)
-    if h is None or h == 0 or case_of(words[h]) in (None, "Nom") or words[h].pos not in ("NOUN", "PROPN"):
+    if h is None or h == 0 or words[h].pos not in ("NOUN", "PROPN"):
         return False
-    return all(t.pos == "ADJ" and case_of(t) == case_of(words[h]) for t in words[:h])
+    # an acronym does not decline: its adjectives tell the case («Вологодской ЛПК»)
+    case = case_of(words[h]) if not _acronym(words[h]) else case_of(words[0])
+    if case in (None, "Nom"):
+        return False
+    return all(t.pos == "ADJ" and case_of(t) == case for t in words[:h])
+
+
+def _acronym(tok: Token) -> bool:
+    return tok.text.isupper() and tok.text.isalpha() and len(tok.text) >= MIN_ACRONYM
 
 
 def _quoted_nominative(tok: Token) -> str:

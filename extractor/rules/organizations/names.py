@@ -18,7 +18,7 @@ from extractor.lexicon.orgs import (
     unit_heads,
 )
 from extractor.lexicon.posts import post_lexicon
-from extractor.nlp.morph import parses, phrase_lemmas
+from extractor.nlp.morph import in_dictionary, parses, phrase_lemmas
 from extractor.nlp.phrases import OPEN_QUOTES
 from extractor.nlp.tagging import is_ministry_short_name, is_statistics_office
 
@@ -817,6 +817,8 @@ def is_short_form(short: str, name: str) -> bool:
         return True  # «ГУ МЧС» of «Главное управление МЧС России по Алтайскому краю»
     while len(short_words) > 1 and len(words) > 1 and short_words[-1] == words[-1]:
         short_words, words = short_words[:-1], words[:-1]  # a place both close with: «СПП Челябинской области»
+    while len(short_words) > 1 and len(words) > 2 and _stem(short_words[0]) == _stem(words[0]):
+        short_words, words = short_words[1:], words[1:]  # a place's adjective both open with: «Онежская ЛПК»
     if len(short_words) != 1 or len(words) < 2:
         return False
     # a compound in another case too: «Норникелем» of «Норильский никель»
@@ -888,12 +890,28 @@ def _spells(short: str, words: list[str]) -> bool:
         if _spells(short[n:], words[1:]):
             return True
         n += 1
-    part = next((p for p in COMPOUND_PARTS if head.startswith(p) and len(head) > len(p) + 2), None)
-    return part is not None and short[0] == head[0] and _spells(short[1:], [head[len(part) :], *words[1:]])
+    rest = _compound_rest(head)
+    return rest is not None and short[0] == head[0] and _spells(short[1:], [rest, *words[1:]])
 
 
-# first parts of compound adjectives that acronyms spell apart: «ТЭЦ», «ОТЭК», «ГЭС»
-COMPOUND_PARTS = ("тепло", "энерго", "электро", "гидро", "водо", "газо", "нефте", "авто", "агро", "авиа", "радио")
+# the shortest first part of a compound an acronym spells apart («лес-о-промышленная»)
+MIN_COMPOUND_PART = 3
+
+
+@lru_cache(maxsize=NAME_CACHE)
+def _compound_rest(word: str) -> str | None:
+    """The second part of a compound word after its joining vowel, when the dictionary knows it as
+    a word: «теплоэнергетическая» -> «энергетическая» («ТЭ» in «ОТЭК»), «лесопромышленная» ->
+    «промышленная» («ЛП» in «ЛПК»), «авиастроительный» -> «строительный»; the shortest first part
+    of three letters or more wins. Only acronyms read it: a wrong split spells nothing."""
+    for k in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_PART):
+        if word[k] in "оеиа" and _is_word(word[k + 1 :]):
+            return word[k + 1 :]
+    return None
+
+
+def _is_word(word: str) -> bool:
+    return len(word) > MIN_COMPOUND_PART and in_dictionary(word)
 
 
 @lru_cache(maxsize=NAME_CACHE)
