@@ -163,8 +163,11 @@ def _parties(d: Draft) -> None:
     if d.kind == "noun":
         return  # «принял участие в подписании»: who takes part is no party
     if d.kind == "verb" and _passive(d.scene.toks[d.match.first]):
+        # «подписано правительством области, университетом и АО «...»»: bodies in the instrumental
+        # are the parties; else the persons who signed
+        bodies = [u for u, r in d.roles if r == "ins" and u.refs and u.refs[0][0] != "person"]
         signers = [u for u, r in d.roles if r in ("ins", "subj") and u.refs and u.refs[0][0] == "person"]
-        d.groups = [_refs(d, signers)] if signers else []
+        d.groups = [_refs(d, bodies or signers)] if bodies or signers else []
         return
     # a name whose case its words cannot tell, before the verb, is its subject («ООО «Бета» и ...»)
     # after the verb when the document opens the clause: «Дорожную карту подписали АО «Альфа» и ...»

@@ -340,11 +340,14 @@ def _after_event(scene: Scene, noun: Token, unit: Unit | None) -> bool:
 
 def _headed(scene: Scene, unit: Unit | None) -> bool:
     """An unquoted name with an organization's head noun in it: «Томский политехнический
-    университет», not «Магистраль ЛТД»."""
+    университет», «Правительство Приморского края», not «Магистраль ЛТД»."""
     if unit is None:
         return False
     toks = scene.toks[unit.first : unit.last]
-    return toks[0].text not in OPEN_QUOTES and any(t.text.islower() and (t.lemma,) in org_heads() for t in toks)
+    # the head may open the name with a capital: «Правительство Приморского края»
+    return toks[0].text not in OPEN_QUOTES and any(
+        (t.text.islower() or k == 0) and (t.lemma,) in org_heads() for k, t in enumerate(toks)
+    )
 
 
 def _proper_name(scene: Scene, unit: Unit | None) -> bool:
@@ -455,6 +458,20 @@ def _led_by_named(scene: Scene, clause: Clause, j: int) -> bool:
     return False
 
 
+def _side_gloss(toks: list[Token], k: int) -> bool:
+    """«с одной стороны», «с другой стороны» or «в лице» (its signer) opening at token k: words
+    about a side of the list, not a preposition the list hangs on."""
+    low = toks[k].text.lower()
+    if low == "в":
+        return k + 1 < len(toks) and toks[k + 1].text.lower() == "лице"
+    return (
+        low in ("с", "со")
+        and k + 2 < len(toks)
+        and toks[k + 1].lemma in ("один", "другой")
+        and toks[k + 2].lemma == "сторона"
+    )
+
+
 def _continued(
     scene: Scene, clause: Clause, j: int, i: int, unit: Unit | None, triggers: frozenset[int], depth: int
 ) -> str:
@@ -477,6 +494,9 @@ def _continued(
         tok = toks[k]
         if skipped and tok.text.lower() == "по" and k - 1 in clause and toks[k - 1].pos == "NOUN":
             k -= 1  # «корпорацией по развитию северных портов «X» и Y»: a noun's own «по ...»
+            continue
+        if tok.pos == "ADP" and k != j and _side_gloss(toks, k):
+            k -= 1  # «между A, с одной стороны, и B», «A в лице губернатора и B»: no preposition of the list
             continue
         if tok.pos == "ADP" and k != j:
             return _by_case(scene, unit, i) if skipped else _preposition(scene, clause, k)
