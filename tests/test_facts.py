@@ -582,6 +582,11 @@ def test_the_signers_of_a_document_named_before_add_no_agreement(pipeline: Pipel
 
 APPOINTMENTS = [
     pytest.param(
+        "Ольга Зимина получила назначение на должность директора департамента культуры Курской области.",
+        [("Ольга Зимина", "директор департамента культуры Курской области", "appointed")],
+        id="«получила назначение на должность»: the subject is appointed",
+    ),
+    pytest.param(
         "Указом губернатора Ивана Петрова министром здравоохранения области назначен Сергей Волков.",
         [("Сергей Волков", "министр здравоохранения области", "appointed")],
         id="appointed; who signs the decree is not",
