@@ -176,9 +176,8 @@ def singular_nominative_phrase(tokens: Sequence[Token], text: str, head: int) ->
     return join_tokens(tokens, words, text)
 
 
+# the tagger's grammemes in pymorphy3's names
 _UD_NUMBER = {"Sing": "sing", "Plur": "plur"}
-
-
 _UD_GENDER = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
 
 

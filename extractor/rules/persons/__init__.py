@@ -490,7 +490,7 @@ def _surname_left_out(tagged: Tagged, name: tuple[int, int], previous: Span | No
     toks = tagged.tokens
     before = toks[k - 1] if k > 0 and toks[k - 1].sent == toks[k].sent else None
     if before is not None and before.text[:1].isupper() and before.text.isalpha():
-        return False  # a surname belongs to the words before it: «советника Путина»
+        return False  # after a capitalized word it may be that one's: «Музея Коновалова Анна ...»
     return _surname_read_as_a_place(tagged, (k, k + 1), name)
 
 
