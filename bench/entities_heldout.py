@@ -19,7 +19,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from scoring import ROOT, extract_json, read_jsonl, run_scorer, write_jsonl
+from scoring import ROOT, extract_json, positions_only, read_jsonl, run_scorer, write_jsonl
 
 from extractor.pipeline import Pipeline, Request
 
@@ -68,7 +68,8 @@ def main() -> None:
     outputs = extract_json(Pipeline(), [Request(p.read_text(encoding="utf-8"), str(p)) for p in docs])
     out = args.out
     preds = write_jsonl(
-        out / "entities_heldout.jsonl", ({"id": p.stem, **o} for p, o in zip(docs, outputs, strict=True))
+        out / "entities_heldout.jsonl",
+        ({"id": p.stem, **positions_only(o)} for p, o in zip(docs, outputs, strict=True)),
     )
     gold = write_jsonl(
         out / "entities_heldout_gold.jsonl", (g for part in parts for g in read_jsonl(part / "gold.jsonl"))

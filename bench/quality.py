@@ -29,7 +29,7 @@ from typing import Any
 
 from factru_occupations import factru
 from nerel_adapter import nerel
-from scoring import ROOT, ScorerRun, extract_json, run_scorer, write_jsonl
+from scoring import ROOT, ScorerRun, extract_json, positions_only, run_scorer, write_jsonl
 
 from extractor.pipeline import Pipeline, Request
 
@@ -112,12 +112,13 @@ def facts_figures(figures: dict[str, Any]) -> Figures:
 
 
 def score_press_dev(pipeline: Pipeline, shared: Path, out: Path, listing: bool) -> list[Scored]:
-    """press-dev: the output JSON as it is is the prediction of both scorers (entities and facts:
-    score_facts.py reads the output's meetings / agreements / appointments itself)."""
+    """press-dev: the output JSON is the prediction of both scorers (entities and facts:
+    score_facts.py reads the output's meetings / agreements / appointments itself), its posts
+    without ranks, as the gold lists them (`positions_only`)."""
     base = shared / "eval/press-dev"
     docs = sorted((base / "docs").glob("*.txt"))
     outputs = extract_json(pipeline, [Request(p.read_text(encoding="utf-8"), str(p)) for p in docs])
-    preds = write_jsonl(out / "press_dev.jsonl", outputs)
+    preds = write_jsonl(out / "press_dev.jsonl", [positions_only(o) for o in outputs])
     verbose = ["--verbose"] if listing else []
     entities = run_scorer(base / "score.py", base / "gold.jsonl", preds, *verbose)
     facts = run_scorer(base / "score_facts.py", base / "facts.jsonl", preds, *verbose)

@@ -35,6 +35,13 @@ def extract_json(pipeline: Pipeline, requests: Sequence[Request], size: int = BA
     return [doc.to_json() for batch in batches(requests, size) for doc in pipeline.extract_many(list(batch))]
 
 
+def positions_only(output: dict[str, Any]) -> dict[str, Any]:
+    """The output JSON as press-dev's gold counts posts: positions, not ranks (no press-dev or blind
+    gold lists «генерал-майор полиции» as a post; NEREL's and factRuEval's adapters keep them)."""
+    persons = [{**p, "posts": [q for q in p["posts"] if not q.get("rank")]} for p in output.get("persons", [])]
+    return {**output, "persons": persons}
+
+
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
     with path.open(encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]

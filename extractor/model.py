@@ -82,6 +82,7 @@ class Post(Record):
     # every place the text names this post of this person, in order: this one, the same post said
     # again, a shorter form of it («губернатор» after «губернатор Тульской области»)
     mentions: list[Mention] = field(default_factory=list)
+    rank: bool = False  # a rank or class rank («генерал-майор полиции»), not a position
 
 
 @dataclass

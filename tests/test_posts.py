@@ -1308,6 +1308,21 @@ def test_rank_after_a_post_shares_its_organization(extract):
     ]
 
 
+def test_a_rank_is_flagged_and_a_position_is_not(extract):
+    # ranks and class ranks are held beside a position; «капитан» of a port is a position
+    text = ("Совещание провел начальник УМВД по Курской области генерал-майор полиции Олег Черных. Капитан "
+            "морского порта Анна Лебедева доложила о навигации. Обвинение поддержал прокурор района старший "
+            "советник юстиции Илья Беляев.")
+    posts = {(p["name"], q["normal"]): q["rank"] for p in extract(text)["persons"] for q in p["posts"]}
+    assert posts == {
+        ("Олег Черных", "начальник УМВД по Курской области"): False,
+        ("Олег Черных", "генерал-майор полиции"): True,
+        ("Анна Лебедева", "капитан морского порта"): False,
+        ("Илья Беляев", "прокурор района"): False,
+        ("Илья Беляев", "старший советник юстиции"): True,
+    }
+
+
 def test_bare_post_takes_the_authority_named_before(extract):
     text = "В Государственной Думе, где прошло голосование, спикер Вячеслав Володин поблагодарил депутатов."
     person = next(p for p in extract(text)["persons"] if p["last"] == "Володин")

@@ -43,6 +43,7 @@ def test_tables_of_a_folder(tmp_path: Path) -> None:
     semenov = next(p for p in posts if p["person"] == "Пётр Семёнов" or p["person"] == "Петр Семёнов")
     assert semenov["source"] == str(d / "a.txt")
     assert semenov["role"] == "генеральный директор"
+    assert semenov["rank"] == "False"  # a position
     assert semenov["organization"] == "Смоленский авиазавод"  # the canonical name, through org_ref
     assert SMOLENSK[int(semenov["start"]) : int(semenov["end"])] == semenov["text"]
     assert {p["person"] for p in posts if p["source"].endswith("b.txt")} >= {"Ирина Мартынова", "Николай Орлов"}

@@ -2,8 +2,8 @@
 modifiers and abbreviations that go with them
 (`post_modifiers.txt`), trades that are posts only with an organization (`professions.txt`), the
 verbs that link a post to a name (`post_link_verbs.txt`), posts of a territory
-(`territorial_posts.txt`) and adjectives of places (`place_adjectives.txt`). Read once per
-process; matched on lemmas, so any case of a post fits."""
+(`territorial_posts.txt`), adjectives of places (`place_adjectives.txt`) and the posts that are
+ranks (`ranks.txt`). Read once per process; matched on lemmas, so any case of a post fits."""
 
 from __future__ import annotations
 
@@ -261,3 +261,29 @@ def spelled_role_key(role: str) -> str:
     «премьер» «премьер-министр» (one office named two ways)."""
     expansions = post_lexicon().expansions
     return " ".join(" ".join(expansions.get(w, (w,))) for w in role_key(role).split())
+
+
+# «государственный советник юстиции 2 класса», «советник юстиции III класса»: a class rank's class
+RANK_CLASS = re.compile(r"\s+(?:\d+|[ivx]+)(?:-го)?\s+класса$")
+
+
+@cache
+def _ranks() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+    rows = load_rows("ranks.txt")
+    ranks = frozenset(words for kind, words in rows if kind == "rank")
+    classes = frozenset(words for kind, words in rows if kind == "class")
+    services = tuple(sorted((words for kind, words in rows if kind == "service"), key=len, reverse=True))
+    return ranks, classes, services
+
+
+def is_rank(normal: str) -> bool:
+    """A post that is a rank or a class rank, not a position: «генерал-майор полиции», «старший
+    советник юстиции», «государственный советник юстиции 2 класса»; not «капитан морского порта»
+    nor a «советник» alone."""
+    ranks, classes, services = _ranks()
+    words = RANK_CLASS.sub("", " ".join(normal.lower().replace("ё", "е").split()))
+    service = next((s for s in services if words.endswith(" " + s)), None)
+    if service is None:
+        return words in ranks
+    words = words[: -len(service) - 1]
+    return words in ranks or words in classes

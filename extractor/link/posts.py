@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from extractor.lexicon.orgs import org_heads
-from extractor.lexicon.posts import post_lexicon, role_key, spelled_role_key
+from extractor.lexicon.posts import is_rank, post_lexicon, role_key, spelled_role_key
 from extractor.link.organizations import find_location
 from extractor.model import Location, Mention, Organization, OrgRef, Person, Post
 from extractor.nlp.morph import phrase_lemmas
@@ -173,7 +173,7 @@ RESOLVERS = (_named_org, _named_inside, _described_org, _territory)
 
 
 def link_post_orgs(persons: list[Person], orgs: list[Organization], locs: list[Location]) -> None:
-    """`org_ref` of each post, and its `org` as that entity's name."""
+    """`org_ref` of each post, its `org` as that entity's name, and whether it is a rank."""
     entities = Entities(orgs, locs)
     for person in persons:
         linked = []
@@ -181,7 +181,7 @@ def link_post_orgs(persons: list[Person], orgs: list[Organization], locs: list[L
             ref = next((r for resolve in RESOLVERS if (r := resolve(post, entities)) is not None), None)
             if ref is not None:
                 post = replace(post, org=entities.name_of(ref), org_ref=ref)
-            linked.append(post)
+            linked.append(replace(post, rank=is_rank(post.normal)))
         person.posts = _one_per_office(linked)
 
 
