@@ -338,6 +338,10 @@ DOC_DATES: list[tuple[str, datetime.date | None]] = [
     ("11 июля 2023 года\nГубернатор провел прием граждан 5 июля 2023 года.", datetime.date(2023, 7, 11)),
     ("02.10.14\nКомпания объявляет итоги", datetime.date(2014, 10, 2)),
     ("Пенза, 29 июня 2024. Губернатор провел совещание.", datetime.date(2024, 6, 29)),
+    # a yearless dateline and only a target's year: a weekday with its day picks the year among
+    # those the text's days name (Saturday 10 October: 2026, not 2025)
+    ("КУРСК, 8 октября. /ИА «Сейм»/. Ярмарка откроется в субботу, 10 октября, и продлится до 19 декабря "
+     "2026 года.", datetime.date(2026, 10, 8)),
     ("Опубликовано 2025-09-29\nТекст новости", datetime.date(2025, 9, 29)),
     ("Новости\nГубернатор 3 марта 2022 года посетил завод\n15 апреля 2024 года", datetime.date(2024, 4, 15)),
     ("Главная » Новости\nВстреча 31.02.2024\nТекст без даты", None),

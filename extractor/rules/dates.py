@@ -1993,6 +1993,23 @@ def _lasts_since(text: str, c: _Cand) -> bool:
 _WEEKDAY_BEFORE_RE = _rx(rf"(?<![а-яё])(?P<wd>{_WEEKDAY})\s*,\s*\Z")
 
 
+def _years_by_dated_weekday(head: str, cands: list[_Cand]) -> list[int]:
+    """«ВОРОНЕЖ, 3 сентября. ... возобновятся в субботу, 5 сентября, и продлятся до 28 ноября 2026
+    года»: a yearless day with its weekday before it falls on that weekday in one of the years the
+    text's days name (a target's too), or the year before: that is the release's year."""
+    named = sorted({int(c.value[:4]) for c in cands if c.value and len(c.value) == len("YYYY-MM-DD")}, reverse=True)
+    for c in cands:
+        before = _WEEKDAY_BEFORE_RE.search(head, max(0, c.start - WEEKDAY_REACH), c.start)
+        if before is None or c.value is not None or c.make is None or not c.is_day:
+            continue
+        weekday = _WEEKDAYS[before.group("wd").lower()][0]
+        for year in (y for base in named for y in (base, base - 1)):
+            value = c.make(year)
+            if value is not None and datetime.date.fromisoformat(value).weekday() == weekday:
+                return [year]
+    return []
+
+
 def _weekday_told(head: str, cand: _Cand) -> bool:
     """A yearless day in the running text of the header with its weekday before it: the day of the
     report («сообщил в четверг, 12 февраля»), which dates the release as a dateline does."""
@@ -2164,6 +2181,7 @@ def _doc_date(head: str, scan: _Scan, reported: Callable[[], _Reported]) -> tupl
         # with none told, a year the header names, but not one something lasts since («руководил с 1993 года»),
         # nor one a plan is for («на 2027 год и плановый период 2028 и 2029 годов»)
         years = told or [y for y, c in named if not _lasts_since(head, c) and not _planned_for(head, c)]
+        years = years or _years_by_dated_weekday(head, cands)
         for cand in cands:
             if best is not None and not _city_dateline(head, cand):
                 continue  # over a date of the running text, a dateline only: «РЯЗАНЬ, 5 марта.»
