@@ -342,6 +342,15 @@ POST_CASES = [
         "Апатит",
         "генеральный директор АО «Апатит»",
     ),
+    # a relative clause between the post, its short name in brackets, and the name
+    (
+        "Об этом сообщил директор акционерного общества «Ледовая арена» (АО «ЛА»), которое управляет катком, "
+        "Павел Мамонтов.",
+        "Павел Мамонтов",
+        "директор",
+        "Ледовая арена",
+        "директор акционерного общества «Ледовая арена»",
+    ),
     # a participle's aside between the post and the name
     (
         "Директор АО «Томский порт», управляющего причалами, Инна Лаптева рассказала о навигации.",
@@ -1136,6 +1145,9 @@ def test_a_trade_is_a_post_without_organization(extract, text, name, role):
 
 
 NO_POST_CASES = [
+    # a post in apposition to the name before it, a relative clause, then another person
+    ("Как заявила Ирина Котова, пресс-секретарь областного суда, который рассмотрел жалобу, Сидоров уже "
+     "отбыл половину срока.", "Сидоров"),
     # a genitive before a participle's aside is no post of the subject after it
     ("На слушаниях по делу российского бизнесмена, обвиняемого в торговле оружием, Анна Бут впервые увидит мужа.",
      "Анна Бут"),

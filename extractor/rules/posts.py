@@ -613,13 +613,18 @@ def _posts_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Pos
             reach = max(sent.first, opening - MAX_DEPENDENT_TOKENS - MAX_POST_WORDS)  # as far before the note
             found = _posts_reaching(tagged, spans, nm, reach, opening, sent.first, depth=MAX_POSTS_IN_A_ROW)
     if not found and separator > sent.first and toks[separator].text == ",":
-        # a participle's aside between the post and the name: «генеральный директор АО
-        # «Кузбасские аэропорты», управляющего терминалом, Ольга Рейнгардт»
+        # a participle's or a relative clause's aside between the post and the name: «генеральный
+        # директор АО «Кузбасские аэропорты», управляющего терминалом, Ольга Рейнгардт»
         opening = _participle_aside_opening(toks, separator, sent.first)
+        if opening is not None and toks[opening - 1].text == ")":
+            opening = _bracket_opening(toks, opening - 1, sent.first) or opening  # «(АО «ТСА»), которое ...,»
         if opening is not None:
-            found = _posts_reaching(tagged, spans, nm, lo, opening, sent.first, depth=MAX_POSTS_IN_A_ROW)
-            # the subject's post: not «по делу российского бизнесмена, обвиняемого ..., Алла»
-            found = found if found and _in_nominative(tagged, found[0]) else []
+            reach = max(sent.first, opening - MAX_DEPENDENT_TOKENS - MAX_POST_WORDS)  # as far before the aside
+            found = _posts_reaching(tagged, spans, nm, reach, opening, sent.first, depth=MAX_POSTS_IN_A_ROW)
+            # the subject's post: not «по делу российского бизнесмена, обвиняемого ..., Алла», nor
+            # a post in apposition to the name before it («Мария Фомушина, пресс-секретарь суда,
+            # который принял решение, Данилов ...»)
+            found = found if found and _in_nominative(tagged, found[0]) and not _after_a_name(tagged, found[0]) else []
     if not found and separator > sent.first and _set_off_by_commas(toks, separator, nm.last_tok):
         # «Президент России, Владимир Путин, выразил соболезнования»: a post opening the sentence
         found = _posts_reaching(tagged, spans, nm, sent.first, separator, sent.first, depth=MAX_POSTS_IN_A_ROW)
@@ -708,13 +713,28 @@ def _in_nominative(tagged: Tagged, post: Post) -> bool:
     return case_of(_head_noun(tagged.tokens, first, end + 1)) in ("Nom", None)
 
 
+def _after_a_name(tagged: Tagged, post: Post) -> bool:
+    """A post right after a person's name and a comma: that name's, in apposition."""
+    first = tagged.token_at(post.start)
+    if first is None or first < 2 or tagged.tokens[first - 1].text != ",":
+        return False
+    return any(s.type == "PER" and s.last == first - 1 for s in tagged.spans)
+
+
 def _participle_aside_opening(toks: list[Token], closing: int, sent_first: int) -> int | None:
-    """The comma opening an aside that a participle begins and the comma at `closing` ends."""
+    """The comma opening an aside that a participle or «который» begins and the comma at `closing`
+    ends: «АО «Кузбасские аэропорты», управляющего терминалом,», «(АО «ТСА»), которое управляет
+    объектом,»; a finite verb only in the relative clause."""
+    finite = False
     for k in range(closing - 1, max(sent_first, closing - MAX_PARTICIPLE_ASIDE_WORDS) - 1, -1):
         if toks[k].text == ",":
-            return k if k > sent_first and k + 1 < closing and toks[k + 1].is_participle else None
-        if toks[k].pos in ("VERB", "AUX") and not toks[k].is_participle or toks[k].text in (".", ";", ":"):
+            opener = toks[k + 1] if k + 1 < closing else None
+            relative = opener is not None and opener.lemma == "который"
+            ok = opener is not None and (relative or opener.is_participle and not finite)
+            return k if k > sent_first and ok else None
+        if toks[k].text in (".", ";", ":"):
             return None
+        finite = finite or toks[k].pos in ("VERB", "AUX") and not toks[k].is_participle
     return None
 
 
