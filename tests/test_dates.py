@@ -342,6 +342,10 @@ DOC_DATES: list[tuple[str, datetime.date | None]] = [
     # those the text's days name (Saturday 10 October: 2026, not 2025)
     ("КУРСК, 8 октября. /ИА «Сейм»/. Ярмарка откроется в субботу, 10 октября, и продлится до 19 декабря "
      "2026 года.", datetime.date(2026, 10, 8)),
+    # a weekday with its own day is that day's, not the dateline's: Saturday 12 December is 2026's
+    # (11 December is a Saturday only in 2027)
+    ("ТОМСК, 11 декабря. /ИА «Обь»/. Каток откроется в субботу, 12 декабря. В 2026 году в него вложили "
+     "40 млн рублей.", datetime.date(2026, 12, 11)),
     ("Опубликовано 2025-09-29\nТекст новости", datetime.date(2025, 9, 29)),
     ("Новости\nГубернатор 3 марта 2022 года посетил завод\n15 апреля 2024 года", datetime.date(2024, 4, 15)),
     ("Главная » Новости\nВстреча 31.02.2024\nТекст без даты", None),

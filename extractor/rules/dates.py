@@ -2052,13 +2052,38 @@ def _no_earlier(cand: _Cand, year: int, told_of: _Reported) -> int:
     return year + 1 if value is not None and past is not None and past[:4] == str(year) and value < past else year
 
 
+# a day of the month right after a weekday and a comma: «в субботу, 5 декабря»
+_DATED_AFTER_RE = _rx(rf",?\s*(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH})")
+
+
+def _weekday_of(year: int, month: int, day: int) -> int | None:
+    try:
+        return datetime.date(year, month, day).weekday()
+    except ValueError:
+        return None
+
+
 def _year_by_weekday(head: str, cand: _Cand, year: int) -> int:
     """The year of a yearless dateline: the one the text's years point to, or the year after it
     when only there the day falls on the weekday the header names («АРХАНГЕЛЬСК, 16 апреля. ...
     в четверг провел», «в четверг, 12 февраля»: a Thursday in 2026, not in 2025)."""
-    named = {_WEEKDAYS[m.group("wd").lower()][0] for m in _WEEKDAY_RE.finditer(head) if not m.group("mod")}
+    if cand.make is None:
+        return year
+    # a weekday with its own day after it («откроет сезон в субботу, 5 декабря») tells that day's
+    # year, and so the release's: the nearer of the two years in which it falls on that weekday
+    dated = [(m, d) for m in _WEEKDAY_RE.finditer(head) if (d := _DATED_AFTER_RE.match(head, m.end()))]
+    for m, d in dated:
+        weekday = _WEEKDAYS[m.group("wd").lower()][0]
+        day, month = int(d.group("d")), _MONTHS[d.group("m").lower()]
+        for y in (year, year + 1):
+            if _weekday_of(y, month, day) == weekday:
+                return y
+    named = {
+        _WEEKDAYS[m.group("wd").lower()][0] for m in _WEEKDAY_RE.finditer(head)
+        if not m.group("mod") and not _DATED_AFTER_RE.match(head, m.end())
+    }
     named |= {_WEEKDAYS[m.group("wd").lower()][0] for m in _WEEKDAY_BEFORE_RE.finditer(head, 0, cand.start)}
-    if len(named) != 1 or cand.make is None:
+    if len(named) != 1 or dated:
         return year
     (weekday,) = named
     for y in (year, year + 1):  # never before a year the text tells of as past
