@@ -1182,3 +1182,18 @@ def test_weekdays_to_come_named_in_turn_follow_each_other() -> None:
     text = "Ремонт начнется в понедельник, а завершится в среду."
     values = {d.text: d.value for d in dates_of(text, datetime.date(2026, 9, 15))}
     assert (values["в понедельник"], values["в среду"]) == ("2026-09-21", "2026-09-23")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a day named with its weekday is in the year where it falls on that weekday, when that one
+        # is nearer the release (Friday 30 January is 2026's, though a future verb follows)
+        ("Совет директоров избрал председателя в пятницу, 30 января, к обязанностям он приступит 9 февраля.",
+         "2026-01-30"),
+        # a weekday the writer got wrong moves no day a year away (30 January 2026 is a Friday)
+        ("Совет директоров собрался в субботу, 30 января.", "2026-01-30"),
+    ],
+)
+def test_a_day_named_with_its_weekday_is_of_the_year_it_falls_on_it(text: str, value: str) -> None:
+    assert {d.text: d.value for d in dates_of(text, datetime.date(2026, 2, 2))}["30 января"] == value

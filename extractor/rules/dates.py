@@ -1631,7 +1631,7 @@ def find_dates(tagged: Tagged, ref: datetime.date | None) -> list[DateItem]:
         year = _evidence_year(text, scan.offsets, kept)
         if year is not None:
             kept = _resolved(text, replace(scan, year=year))
-    kept = _weekdays_in_order(text, _weekdays_dated(text, kept), ref)
+    kept = _weekdays_in_order(text, _weekdays_dated(text, kept, ref), ref)
     return _items(text, _same_days(text, _with_ranges(text, _with_parts(text, kept))))
 
 
@@ -1675,16 +1675,50 @@ def _same_days(text: str, kept: list[_Cand]) -> list[_Cand]:
 _WEEKDAY_DATE_GAP_RE = re.compile(r",?\s*")
 
 
-def _weekdays_dated(text: str, kept: list[_Cand]) -> list[_Cand]:
+def _weekdays_dated(text: str, kept: list[_Cand], ref: datetime.date | None = None) -> list[_Cand]:
     """A weekday next to the date of a day of that weekday is that day, whatever the tense: before
     it («в четверг, 24 октября») or after it and a comma («откроет сезон 3 октября, в субботу»)."""
-    out = list(kept)
+    out = _days_on_their_weekday(text, kept, ref) if ref is not None else list(kept)
     for k in range(len(out) - 1):
         if _weekday_of_day(text, out[k], out[k + 1], _WEEKDAY_DATE_GAP_RE):
             out[k] = replace(out[k], value=out[k + 1].value)
         elif _weekday_of_day(text, out[k + 1], out[k], _DATE_WEEKDAY_GAP_RE):
             out[k + 1] = replace(out[k + 1], value=out[k].value)
     return _weekday_headers(text, _weekdays_between_dated(text, kept, out))
+
+
+def _days_on_their_weekday(text: str, kept: list[_Cand], ref: datetime.date) -> list[_Cand]:
+    """«Решение принято в пятницу, 30 января, к работе он приступит 9 февраля» (said on 2 February
+    2026): a yearless day named with its weekday is in the year beside the one its context gave
+    when only there it falls on that weekday and that is nearer the reference date (30 January is a
+    Friday in 2026, not 2027); a weekday the writer got wrong moves no day away from it."""
+    out = list(kept)
+    for k in range(len(out) - 1):
+        for wd, d, gap in ((k, k + 1, _WEEKDAY_DATE_GAP_RE), (k + 1, k, _DATE_WEEKDAY_GAP_RE)):
+            weekday, day = out[wd], out[d]
+            if weekday.kind != "near" or not day.is_day or day.make is None or weekday.value is None:
+                continue
+            if day.value is None or len(day.value) != len(weekday.value) or len(day.value) != len("YYYY-MM-DD"):
+                continue
+            lo, hi = (weekday.end, day.start) if wd < d else (day.end, weekday.start)
+            if not gap.fullmatch(text, lo, hi):
+                continue
+            target = datetime.date.fromisoformat(weekday.value).weekday()
+            year = int(day.value[:4])
+            if datetime.date.fromisoformat(day.value).weekday() == target:
+                continue
+            for y in (year - 1, year + 1):
+                value = day.make(y)
+                if value is None or datetime.date.fromisoformat(value).weekday() != target:
+                    continue
+                if _days_apart(value, ref) < _days_apart(day.value, ref):
+                    out[d] = replace(day, value=value)
+                break
+    return out
+
+
+def _days_apart(value: str, ref: datetime.date) -> int:
+    return abs((datetime.date.fromisoformat(value) - ref).days)
 
 
 # «3 октября, в субботу»: a comma between a day and its weekday after it
