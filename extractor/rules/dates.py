@@ -1696,24 +1696,15 @@ def _days_on_their_weekday(text: str, kept: list[_Cand], ref: datetime.date) -> 
     for k in range(len(out) - 1):
         for wd, d, gap in ((k, k + 1, _WEEKDAY_DATE_GAP_RE), (k + 1, k, _DATE_WEEKDAY_GAP_RE)):
             weekday, day = out[wd], out[d]
-            if weekday.kind != "near" or not day.is_day or day.make is None or weekday.value is None:
-                continue
-            if day.value is None or len(day.value) != len(weekday.value) or len(day.value) != len("YYYY-MM-DD"):
-                continue
-            lo, hi = (weekday.end, day.start) if wd < d else (day.end, weekday.start)
-            if not gap.fullmatch(text, lo, hi):
+            if day.make is None or not _beside_its_day(text, weekday, day, gap) or len(day.value) != len("YYYY-MM-DD"):
                 continue
             target = datetime.date.fromisoformat(weekday.value).weekday()
             year = int(day.value[:4])
             if datetime.date.fromisoformat(day.value).weekday() == target:
                 continue
-            for y in (year - 1, year + 1):
-                value = day.make(y)
-                if value is None or datetime.date.fromisoformat(value).weekday() != target:
-                    continue
-                if _days_apart(value, ref) < _days_apart(day.value, ref):
-                    out[d] = replace(day, value=value)
-                break
+            moved = next((y for y in (year - 1, year + 1) if _on_its_weekday(day, target, y)), None)
+            if moved is not None and _days_apart(day.make(moved), ref) < _days_apart(day.value, ref):
+                out[d] = replace(day, value=day.make(moved))
     return out
 
 
@@ -1725,12 +1716,17 @@ def _days_apart(value: str, ref: datetime.date) -> int:
 _DATE_WEEKDAY_GAP_RE = re.compile(r",\s*")
 
 
-def _weekday_of_day(text: str, wd: _Cand, day: _Cand, gap: re.Pattern[str]) -> bool:
-    """The weekday `wd` names the weekday of `day`, with only `gap` between them."""
+def _beside_its_day(text: str, wd: _Cand, day: _Cand, gap: re.Pattern[str]) -> bool:
+    """The weekday `wd` and the dated day `day`, with only `gap` between them."""
     if wd.kind != "near" or not day.is_day or day.value is None or wd.value is None:
         return False
     lo, hi = (wd.end, day.start) if wd.start < day.start else (day.end, wd.start)
-    if not gap.fullmatch(text, lo, hi) or len(wd.value) != len(day.value):
+    return gap.fullmatch(text, lo, hi) is not None and len(wd.value) == len(day.value)
+
+
+def _weekday_of_day(text: str, wd: _Cand, day: _Cand, gap: re.Pattern[str]) -> bool:
+    """The weekday `wd` names the weekday of `day`, with only `gap` between them."""
+    if not _beside_its_day(text, wd, day, gap):
         return False
     try:
         return datetime.date.fromisoformat(wd.value).weekday() == datetime.date.fromisoformat(day.value).weekday()
@@ -2027,19 +2023,36 @@ def _lasts_since(text: str, c: _Cand) -> bool:
 _WEEKDAY_BEFORE_RE = _rx(rf"(?<![а-яё])(?P<wd>{_WEEKDAY})\s*,\s*\Z")
 
 
+# a weekday and its day right after it: «в субботу, 5 декабря», «в среду 24 декабря»
+_WEEKDAY_OF_DAY_RE = _rx(rf"(?<![а-яё])(?P<wd>{_WEEKDAY}),?\s*\Z")
+
+
+def _dated_weekdays(head: str, cands: list[_Cand]) -> list[tuple[_Cand, int, int]]:
+    """Each yearless day of the header named with its weekday: the day, the weekday's number and
+    where the weekday's word ends."""
+    out = []
+    for c in cands:
+        if c.value is not None or c.make is None or not c.is_day:
+            continue
+        m = _WEEKDAY_OF_DAY_RE.search(head, max(0, c.start - WEEKDAY_REACH), c.start)
+        if m is not None:
+            out.append((c, _WEEKDAYS[m.group("wd").lower()][0], m.end("wd")))
+    return out
+
+
+def _on_its_weekday(day: _Cand, weekday: int, year: int) -> bool:
+    value = day.make(year) if day.make is not None else None
+    return value is not None and datetime.date.fromisoformat(value).weekday() == weekday
+
+
 def _years_by_dated_weekday(head: str, cands: list[_Cand]) -> list[int]:
     """«ВОРОНЕЖ, 3 сентября. ... возобновятся в субботу, 5 сентября, и продлятся до 28 ноября 2026
     года»: a yearless day with its weekday before it falls on that weekday in one of the years the
     text's days name (a target's too), or the year before: that is the release's year."""
     named = sorted({int(c.value[:4]) for c in cands if c.value and len(c.value) == len("YYYY-MM-DD")}, reverse=True)
-    for c in cands:
-        before = _WEEKDAY_BEFORE_RE.search(head, max(0, c.start - WEEKDAY_REACH), c.start)
-        if before is None or c.value is not None or c.make is None or not c.is_day:
-            continue
-        weekday = _WEEKDAYS[before.group("wd").lower()][0]
+    for day, weekday, _ in _dated_weekdays(head, cands):
         for year in (y for base in named for y in (base, base - 1)):
-            value = c.make(year)
-            if value is not None and datetime.date.fromisoformat(value).weekday() == weekday:
+            if _on_its_weekday(day, weekday, year):
                 return [year]
     return []
 
@@ -2086,18 +2099,7 @@ def _no_earlier(cand: _Cand, year: int, told_of: _Reported) -> int:
     return year + 1 if value is not None and past is not None and past[:4] == str(year) and value < past else year
 
 
-# a day of the month right after a weekday and a comma: «в субботу, 5 декабря»
-_DATED_AFTER_RE = _rx(rf",?\s*(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH})")
-
-
-def _weekday_of(year: int, month: int, day: int) -> int | None:
-    try:
-        return datetime.date(year, month, day).weekday()
-    except ValueError:
-        return None
-
-
-def _year_by_weekday(head: str, cand: _Cand, year: int) -> int:
+def _year_by_weekday(head: str, cand: _Cand, year: int, cands: list[_Cand]) -> int:
     """The year of a yearless dateline: the one the text's years point to, or the year after it
     when only there the day falls on the weekday the header names («АРХАНГЕЛЬСК, 16 апреля. ...
     в четверг провел», «в четверг, 12 февраля»: a Thursday in 2026, not in 2025)."""
@@ -2105,26 +2107,21 @@ def _year_by_weekday(head: str, cand: _Cand, year: int) -> int:
         return year
     # a weekday with its own day after it («откроет сезон в субботу, 5 декабря») tells that day's
     # year, and so the release's: the nearer of the two years in which it falls on that weekday
-    dated = [(m, d) for m in _WEEKDAY_RE.finditer(head) if (d := _DATED_AFTER_RE.match(head, m.end()))]
-    for m, d in dated:
-        weekday = _WEEKDAYS[m.group("wd").lower()][0]
-        day, month = int(d.group("d")), _MONTHS[d.group("m").lower()]
+    dated = _dated_weekdays(head, cands)
+    for day, weekday, _ in dated:
         for y in (year, year + 1):
-            if _weekday_of(y, month, day) == weekday:
+            if _on_its_weekday(day, weekday, y):
                 return y
+    dated_ends = {end for _, _, end in dated}
     named = {
         _WEEKDAYS[m.group("wd").lower()][0] for m in _WEEKDAY_RE.finditer(head)
-        if not m.group("mod") and not _DATED_AFTER_RE.match(head, m.end())
+        if not m.group("mod") and m.end() not in dated_ends
     }
     named |= {_WEEKDAYS[m.group("wd").lower()][0] for m in _WEEKDAY_BEFORE_RE.finditer(head, 0, cand.start)}
     if len(named) != 1 or dated:
         return year
     (weekday,) = named
-    for y in (year, year + 1):  # never before a year the text tells of as past
-        value = cand.make(y)
-        if value is not None and datetime.date.fromisoformat(value).weekday() == weekday:
-            return y
-    return year
+    return next((y for y in (year, year + 1) if _on_its_weekday(cand, weekday, y)), year)  # never before a past year
 
 
 # a programme or a plan named by its year: «в программу 2027 года», «плана 2026 года»
@@ -2253,7 +2250,7 @@ def _doc_date(head: str, scan: _Scan, reported: Callable[[], _Reported]) -> tupl
                 continue
             key = (max(_line_score(head, cand), 2 if told_on else 1), -cand.start)
             latest = _no_earlier(cand, max(years), told_of)
-            year = _year_of_a_day_near(scan, cand) or _year_by_weekday(head, cand, latest)
+            year = _year_of_a_day_near(scan, cand) or _year_by_weekday(head, cand, latest, cands)
             value = cand.make(year)
             if value and (best is None or key > best):
                 best, best_value, best_cand = key, value, None
