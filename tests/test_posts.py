@@ -1468,6 +1468,16 @@ def test_a_post_of_a_described_organization_takes_the_one_named_before(extract):
     ]
 
 
+
+def test_a_quoted_municipalitys_name_ends_before_the_deputys_remit(extract):
+    doc = extract("Заместитель главы администрации муниципального образования «Город Киров» по городскому "
+                  "хозяйству Павел Кудинов провел совещание.")
+    (person,) = doc["persons"]
+    assert [(p["normal"], p["org"]) for p in person["posts"]] == [(
+        "заместитель главы администрации муниципального образования «Город Киров» по городскому хозяйству",
+        "Город Киров",
+    )]
+
 # a post naming a list of fields, with commas: one post
 LIST_POST_CASES = [
     ("Министр по делам молодежи, спорта, туризма и внешних связей Ольга Петренко открыла форум.",

@@ -443,6 +443,11 @@ def _org_name(tagged: Tagged, first: int, last: int) -> str | None:
     start = first if named is None else named
     while start < cut and not (toks[start].text[:1].isupper() or toks[start].text in OPEN_QUOTES):
         start += 1
+    # a name in quotes ends at its closing quote: «Главы городского округа «Город Архангельск» | по
+    # городскому хозяйству» (the deputy's remit)
+    closed = tagged.quote_closes.get(start - 1) if first < start < cut else None
+    if closed is not None and closed < cut and toks[closed].text.lower() == "по":
+        cut = closed
     # an organization noun the name hangs on belongs to it: «партии «Яблоко»», «внешнеполитического
     # ведомства России», «государственной Комиссии по атомной энергии»
     if first < start < cut:
