@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from extractor.lexicon.numbers import month_forms
-from extractor.lexicon.orgs import legal_forms, org_heads, org_organs
+from extractor.lexicon.orgs import legal_forms, org_heads, org_organs, time_nouns
 from extractor.lexicon.posts import (
     LINK_NOUNS,
     MAX_POST_WORDS,
@@ -699,14 +699,21 @@ def _bracket_opening(toks: list[Token], closing: int, sent_first: int) -> int | 
     return None
 
 
+# how far back the comma opening a clause between a post and its verb may stand: «, управляющего
+# сетью медицинских лабораторий «ЮгЛаб» в Краснодарском крае и Адыгее,»
+MAX_CLAUSE_TOKENS = 20
+
+
 def _participle_clause_opening(toks: list[Token], closing: int, sent_first: int) -> int | None:
-    """The comma opening a clause of an instrumental participle that the comma at `closing` ends,
-    a few words back in the sentence: «, курирующим городское хозяйство и дорожную деятельность,»."""
-    for k in range(closing - 1, max(sent_first, closing - MAX_NOTE_TOKENS) - 1, -1):
+    """The comma opening a clause that the comma at `closing` ends, a few words back in the
+    sentence, of a participle or «который» describing the post or its organization: «,
+    курирующим городское хозяйство и дорожную деятельность,», «ООО «Юг-Диагностика», управляющего
+    сетью лабораторий,»; not one in the nominative, which would describe the subject."""
+    for k in range(closing - 1, max(sent_first, closing - MAX_CLAUSE_TOKENS) - 1, -1):
         if toks[k].text == ",":
-            participle = toks[k + 1]
-            ins = participle.feats.get("VerbForm") == "Part" and participle.feats.get("Case") == "Ins"
-            return k if ins and k > sent_first else None
+            word = toks[k + 1]
+            participle = word.feats.get("VerbForm") == "Part" and word.feats.get("Case") not in ("Nom", None)
+            return k if (participle or word.lemma == "который") and k > sent_first else None
     return None
 
 
@@ -826,7 +833,8 @@ def _appointed_post_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens, lo
     toks = tagged.tokens
     end = _past_notes_back(tagged, nm.first_tok, sent_first)
     lo = min(lo, max(sent_first, end - MAX_DEPENDENT_TOKENS - MAX_POST_WORDS))  # as far before the notes
-    if not any(_gives_a_post(toks[k]) for k in range(max(sent_first, lo - 1 - MAX_APPOINTED_GAP), end)):
+    window = range(max(sent_first, lo - 1 - MAX_APPOINTED_GAP), end)
+    if not any(_gives_a_post(toks[k]) or _appointing_participle(toks[k]) for k in window):
         return []
     for i in range(lo, end):
         head_end = match_post_head(toks, i, end)
@@ -839,11 +847,19 @@ def _appointed_post_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens, lo
         k = first - 1
         while k > sent_first and (toks[k].pos in APPOINTED_OBJECT_POS or _describing_instrumental(toks[k])):
             k -= 1
-        if k >= sent_first and _gives_a_post(toks[k]):
+        k = _past_start_day_back(toks, k + 1, sent_first) - 1  # «назначенный в апреле директором»
+        if k >= sent_first and (_gives_a_post(toks[k]) or _appointing_participle(toks[k])):
             post = _post_record(tagged, first, head_end, end)
             return [post] if post else []
         return []
     return []
+
+
+def _appointing_participle(tok: Token) -> bool:
+    """A full participle of an appointing verb before the post and the name it describes:
+    «назначенный в апреле директором предприятия Андрей Пищулин»."""
+    appointing = post_lexicon().appointing
+    return tok.text.islower() and any(p.tag.POS == "PRTF" and p.normal_form in appointing for p in tok.parses)
 
 
 def _describing_instrumental(tok: Token) -> bool:
@@ -876,7 +892,7 @@ def _post_before_link_verb(
     # between commas describes the post
     if toks[verb - 1].text == ",":
         opening = _participle_clause_opening(toks, verb - 1, sent_first)
-    end = verb if opening is None else opening
+    end = _past_circumstance_back(toks, verb if opening is None else opening, lo)
     # «На должность заведующего кафедрой избрана ...», «От должности министра освобожден ...»: the
     # post in the genitive after «на должность», «от должности», «с поста»
     at_post = next((k + 2 for k in range(lo, end - 2) if toks[k].text.lower() in POST_OF_LINK_NOUN
@@ -905,20 +921,44 @@ def _post_before_link_verb(
 POST_OF_LINK_NOUN = frozenset({"на", "от", "с", "со"})
 
 
-# the words of a day a post starts on, read back from the verb: «с 21 января 2026 года»
-START_DAY_WORDS = frozenset({"года", "г", "."})
+# the words of a time a post is given at, read back from the verb: «с 21 января 2026 года», «в мае»,
+# «до конца года», «в прошлом месяце»
+TIME_WORDS = frozenset({"года", "году", "г", ".", "конца", "начала", "середины", "текущего", "этого", "прошлого",
+                        "прошлом", "текущем", "этом", "следующего"})
+# the prepositions a time circumstance opens with
+TIME_PREPS = frozenset({"с", "со", "в", "во", "до"})
 
 
 def _past_start_day_back(toks: list[Token], verb: int, lo: int) -> int:
-    """Before a link verb, the first token of the day the post starts on («с 21 января»), or the
-    verb when no such day stands right before it."""
+    """Before a link verb, the first token of the time the post is given at («с 21 января», «в
+    мае», «до конца года»), or the verb when no such time stands right before it."""
     months = month_forms()
     k = verb - 1
-    while k > lo and (toks[k].text.isdigit() or toks[k].text.lower() in months or toks[k].text in START_DAY_WORDS):
+    while k > lo and (
+        toks[k].text.isdigit() or toks[k].text.lower() in months or toks[k].text.lower() in TIME_WORDS
+        or toks[k].lemma in time_nouns()
+    ):
         k -= 1
-    if k < verb - 2 and toks[k].text.lower() in ("с", "со") and any(t.text.lower() in months for t in toks[k:verb]):
+    timed = any(t.text.lower() in months or t.lemma in time_nouns() for t in toks[k + 1 : verb])
+    if k < verb - 1 and toks[k].text.lower() in TIME_PREPS and timed:
         return k
     return verb
+
+
+# how many words a circumstance «на ...» before a link verb has: «на заседании», «на конкурсной основе»
+MAX_CIRCUMSTANCE_WORDS = 3
+
+
+def _past_circumstance_back(toks: list[Token], end: int, lo: int) -> int:
+    """Before a link verb, the «на» of a circumstance in the prepositional case that is the
+    verb's, not the post's: «Председателем совета директоров | на заседании переизбран», «Директором
+    школы | на конкурсной основе назначен»; `end` when none stands there."""
+    k = end - 1
+    while k > lo and end - k <= MAX_CIRCUMSTANCE_WORDS and toks[k].text.islower() and (
+        toks[k].pos in ("NOUN", "ADJ") and toks[k].case == "Loc"
+    ):
+        k -= 1
+    return k if k < end - 1 and toks[k].text.lower() == "на" else end
 
 
 def _may_be_instrumental(head: Token) -> bool:
