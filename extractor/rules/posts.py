@@ -2002,13 +2002,25 @@ def _past_note(words: list[str]) -> list[str]:
     return words
 
 
+def _past_apposed_post(toks: list[Token], start: int, end: int) -> int:
+    """The comma closing a post set off after a name in a list, or `start` when none is: «Айдар
+    Хасанов, генеральный директор ООО «Демский агрокомплекс», | и Наталья Кудрявцева»."""
+    if end - start > MAX_DEPENDENT_TOKENS or toks[start].text != "," or not toks[start + 1].text.islower():
+        return start
+    if match_post_head(toks, start + 1, end) is None:
+        return start
+    closing = max((k for k in range(start + 2, end) if toks[k].text == ","), default=None)
+    return start if closing is None else closing
+
+
 def _name_lists(tagged: Tagged, mentions: Sequence[NameTokens]) -> list[list[int]]:
     """Runs of two names or more joined by commas and «и», as indexes into `mentions`."""
     toks = tagged.tokens
     runs: list[list[int]] = []
     for k, nm in enumerate(mentions):
         if k and runs and runs[-1][-1] == k - 1:
-            between = _past_note([t.text for t in toks[mentions[k - 1].last_tok : nm.first_tok]])
+            start = _past_apposed_post(toks, mentions[k - 1].last_tok, nm.first_tok)
+            between = _past_note([t.text for t in toks[start : nm.first_tok]])
             if between and len(between) <= 2 and all(w in LIST_JOINERS for w in between):
                 runs[-1].append(k)
                 continue
