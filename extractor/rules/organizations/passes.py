@@ -333,6 +333,13 @@ HEREAFTER_ABBREVIATED_QUOTED = re.compile(
 )
 
 
+# the brand an organization trades under, in brackets after its name: «(бренд «СибТел»)», «(сеть
+# лабораторий «ЛабЭксперт»)», «(торговая марка «Заречье»)»: another name of it
+BRAND_IN_BRACKETS = re.compile(
+    r"\s*\(\s*(?:бренд|торговая\s+марка|сеть(?:\s+[а-яё]+){1,2})\s+[«\"]?(?P<short>[^«»\"()]{2,30}?)[»\"]?\s*\)"
+)
+
+
 # a legal form written out in brackets after a name: «(акционерное общество)»
 SPELLED_FORM_IN_BRACKETS = re.compile(r"\s*\(\s*([а-яёА-ЯЁ ]{10,120}?)\s*\)")
 
@@ -457,6 +464,8 @@ def with_brackets(tagged: Tagged, m: OrgMention, others: Coverage) -> OrgMention
             found.append(quoted.group("short"))
     elif not found and (described := HEREAFTER_ABBREVIATED_QUOTED.match(text, end)):
         found.append(described.group("short"))  # «(далее — КЦСОН «Радуга»)»
+    elif not found and (brand := BRAND_IN_BRACKETS.match(text, end)):
+        found.append(brand.group("short"))  # «(сеть лабораторий «ЛабЭксперт»)»
     legal, alias, kind = m.legal_form, m.alias, m.kind
     # the form written out in brackets is the official one: «Акционерный коммерческий банк «Иртышский
     # кредит» (акционерное общество)» is an АО
