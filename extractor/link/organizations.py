@@ -42,7 +42,7 @@ def merge_orgs(text: str, mentions: list[OrgMention]) -> list[Organization]:
     `parent` (by the name the document gives it elsewhere, if it does), not an entry of its own:
     «Совет Федерации Федерального Собрания РФ» belongs to the Federal Assembly, which the
     release does not otherwise speak of."""
-    orgs = _merge_orgs(text, sorted(mentions + _named_parents(mentions), key=lambda m: m.start))
+    orgs = _merge_orgs(text, sorted(mentions, key=lambda m: m.start))
     for m in mentions:
         if m.parent is None:
             continue
@@ -53,24 +53,6 @@ def merge_orgs(text: str, mentions: list[OrgMention]) -> list[Organization]:
     return orgs
 
 
-# the heads of a region's or a town's own bodies, whose units («комитет по бюджету ...») are named
-# with them: the blind parts c, e, g and h list the body too, while a federal service's office
-# («Главное управление МЧС России по ...») counts alone
-LOCAL_BODY_HEADS = frozenset({"администрация", "правительство", "мэрия", "дума"})
-# the words of a body's name its head is among: «Самарская Губернская Дума»
-LOCAL_BODY_HEAD_WORDS = 3
-
-
-def _named_parents(mentions: list[OrgMention]) -> list[OrgMention]:
-    """The regional or municipal body a unit's name ends with is named in the text too:
-    «управление благоустройства администрации города Перми» speaks of «администрация города
-    Перми», «комитет по аграрным вопросам Самарской Губернской Думы» of the Duma; unless the
-    parent's name was cut before a place the text names it with («Думы Города | Томска»)."""
-    names = [m.name for m in mentions]
-    parents = [m.parent for m in mentions if m.parent is not None and _local_body(m.parent)]
-    return [p for p in parents if not any(_cut_before_its_place(p.name, n) for n in names)]
-
-
 def _cut_before_its_place(short: str, name: str) -> bool:
     """`name` is `short` with capitalized words after it: «Дума Города» of «Дума Города Томска»."""
     rest = name[len(short) :].split() if name.startswith(short + " ") else []
@@ -79,13 +61,6 @@ def _cut_before_its_place(short: str, name: str) -> bool:
 
 def _named_with_its_place(orgs: list[Organization], short: str) -> Organization | None:
     return next((o for o in orgs if _cut_before_its_place(short, o.name)), None)
-
-
-def _local_body(m: OrgMention) -> bool:
-    """An authority headed by LOCAL_BODY_HEADS; not a name cut before a remit («Государственная
-    Дума по энергетике» of «Комитет Государственной Думы по энергетике»)."""
-    lemmas = phrase_lemmas(plain(m.name))[:LOCAL_BODY_HEAD_WORDS]
-    return m.kind == "authority" and any(lemma in LOCAL_BODY_HEADS for lemma in lemmas) and " по " not in m.name
 
 
 def claim_lone_names(
