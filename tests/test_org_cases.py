@@ -717,6 +717,16 @@ def test_a_name_stops_before_a_person_and_a_headings_verb(extract):
     ]
 
 
+def test_a_name_stops_before_a_verb_the_tagger_reads_as_a_noun_and_before_another_thing_joined_by_and(extract):
+    doc = extract("Курский политех зачислил на бюджет почти 1,5 тыс. первокурсников")
+    assert [o["name"] for o in doc["organizations"]] == ["Курский политех"]
+    doc = extract("Выставку открыл Тверской краеведческий музей. В экспозиции 200 работ из собрания Музея и частной "
+                  "коллекции резчика Ивана Сомова.")
+    assert [(o["name"], [m["text"] for m in o["mentions"]]) for o in doc["organizations"]] == [
+        ("Тверской краеведческий музей", ["Тверской краеведческий музей", "Музея"])
+    ]
+
+
 def test_a_name_stops_before_an_amount_and_its_adjectives_agree_with_the_head(extract):
     # a heading in the genitive, the model's case of the proper adjective wrong, then the name in full
     doc = extract("Суд взыскал с Верхнетагильского трубного завода 48,2 млн рублей\n\n"

@@ -55,7 +55,9 @@ def _is_verb(tok: Token) -> bool:
     feats = tok.feats
     clause = feats.get("VerbForm") in ("Fin", "Conv") or feats.get("Variant") == "Short"
     only_verb = bool(tok.parses) and all(p.tag.POS in CLAUSE_POS for p in tok.parses)
-    return tok.pos in ("VERB", "AUX") and clause and only_verb
+    # a finite verb the tagger read as a noun: «Окский политех | зачислил на бюджет ...»
+    only_finite = tok.text.islower() and bool(tok.parses) and all(p.tag.POS == "VERB" for p in tok.parses)
+    return (tok.pos in ("VERB", "AUX") and clause and only_verb) or only_finite
 
 
 def _heading_verb(tagged: Tagged, k: int) -> bool:
@@ -144,10 +146,23 @@ def name_end(tagged: Tagged, first: int, last: int) -> int:
             return k
         if k > 0 and _object_after_name(toks[k - 1], toks[k]):
             return k
+        if k == first and _joined_to_a_bare_head(toks, k):
+            return k
         if k > first and toks[k].text == "по" and first > 0 and toks[first - 1].lemma in FIELDLESS_BODIES:
             return k  # «заместитель главы администрации города Твери | по социальным вопросам»: the post's field
         k += 1
     return last
+
+
+def _joined_to_a_bare_head(toks: list[Token], k: int) -> bool:
+    """«из собрания Музея | и частной коллекции резчика»: «и» right after a name of one
+    capitalized word joins another thing to it; a name's own «и» joins its dependents
+    («Министерства образования и науки»)."""
+    if toks[k].text != "и" or k == 0 or k + 1 >= len(toks) or not toks[k + 1].text.islower():
+        return False
+    head = toks[k - 1]
+    alone = k < 2 or not toks[k - 2].text[:1].isalnum() or toks[k - 2].text.islower()
+    return head.text[:1].isupper() and not head.text.isupper() and head.pos in ("NOUN", "PROPN") and alone
 
 
 # governing bodies that are named by their place, never by a field after it: a «по» group after
