@@ -717,6 +717,13 @@ def test_a_name_stops_before_a_person_and_a_headings_verb(extract):
     ]
 
 
+def test_a_name_stops_before_an_age_and_a_decade(extract):
+    doc = extract("Кандидат от Партии регионов 54-летний Геннадий Кернес стал мэром.")
+    assert [o["name"] for o in doc["organizations"]] == ["Партия регионов"]
+    doc = extract("Лидер Движения американских индейцев 70-х годов прошлого века вышел на свободу.")
+    assert [o["name"] for o in doc["organizations"]] == ["Движение американских индейцев"]
+
+
 def test_a_name_stops_before_a_verb_the_tagger_reads_as_a_noun_and_before_another_thing_joined_by_and(extract):
     doc = extract("Курский политех зачислил на бюджет почти 1,5 тыс. первокурсников")
     assert [o["name"] for o in doc["organizations"]] == ["Курский политех"]

@@ -600,7 +600,9 @@ def _posts_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Pos
     toks = tagged.tokens
     sent = tagged.sents[toks[nm.first_tok].sent]
     lo = max(sent.first, nm.first_tok - MAX_DEPENDENT_TOKENS - MAX_POST_WORDS)
-    found = _posts_reaching(tagged, spans, nm, lo, nm.first_tok, sent.first, depth=MAX_POSTS_IN_A_ROW)
+    # an age between the post and the name is the person's: «член Партии регионов | 54-летний Геннадий Кернес»
+    aged = nm.first_tok - 1 > sent.first and AGE.fullmatch(toks[nm.first_tok - 1].text) is not None
+    found = _posts_reaching(tagged, spans, nm, lo, nm.first_tok - aged, sent.first, depth=MAX_POSTS_IN_A_ROW)
     separator = nm.first_tok - 1
     if not found and separator > sent.first and toks[separator].text in NAME_SEPARATORS:
         # a list of posts and names: «министр промышленности области – Владимир Разумков»,
@@ -914,6 +916,10 @@ def _post_before_link_verb(
             post = _post_record(tagged, first, head_end, end, group)
             return [post] if post else []
     return []
+
+
+# an age written with digits: «54-летний», «43-летняя»
+AGE = re.compile(r"\d+-летн\w*")
 
 
 # the prepositions of a link noun before a verb: «На должность ... избрана», «От должности ...

@@ -1,8 +1,9 @@
 """Where an organization name ends: the dependents of its head noun (`extend_dependents`), but
 never into a date («одобрен Советом Федерации 28 июня», «правительства области 4 октября 2023
-года»), an amount («взыскал с завода 148,6 млн рублей»), a circumstance after «по» («обратился в
-Думу по поводу законов»), a verb («Фонд создан для помощи») or a person named after it («СГУ им.
-Н. Г. Чернышевского Л. Ю. Коссович»)."""
+года», «70-х годов»), an age («Партии регионов | 54-летний»), an amount («взыскал с завода
+148,6 млн рублей»), a circumstance after «по» («обратился в Думу по поводу законов»), a verb
+(«Фонд создан для помощи») or a person named after it («СГУ им. Н. Г. Чернышевского Л. Ю.
+Коссович»)."""
 
 from __future__ import annotations
 
@@ -17,9 +18,17 @@ from extractor.nlp.tagging import PATRONYMIC_ENDING, Tagged, Token
 YEAR_DIGITS = 4
 
 
+# a decade («70-х годов») or an age («54-летний»): a number with its ending after a dash
+DECADE = re.compile(r"\d+-[хе]")
+AGE = re.compile(r"\d+-летн\w*")
+
+
 def _starts_date(toks: list[Token], k: int) -> bool:
-    """A day before a month («28 июня»), a year before «год» or alone («2023 года», «2015»)."""
+    """A day before a month («28 июня»), a year before «год» or alone («2023 года», «2015»), a
+    decade («70-х годов прошлого века»)."""
     text = toks[k].text
+    if DECADE.fullmatch(text) and k + 1 < len(toks) and toks[k + 1].lemma == "год":
+        return True
     if not text.isdigit() or (k > 0 and toks[k - 1].text == "№"):
         return False
     after = toks[k + 1].lemma if k + 1 < len(toks) else ""
@@ -141,7 +150,7 @@ def name_end(tagged: Tagged, first: int, last: int) -> int:
         if (
             _starts_date(toks, k) or _starts_amount(toks, k) or _starts_circumstance(toks, k) or _is_verb(toks[k])
             or _starts_person(toks, k) or _starts_full_name(toks, k) or _heading_verb(tagged, k)
-            or _post_after_place(tagged, k, last)
+            or _post_after_place(tagged, k, last) or AGE.fullmatch(toks[k].text) is not None
         ):
             return k
         if k > 0 and _object_after_name(toks[k - 1], toks[k]):
