@@ -32,18 +32,10 @@ from pathlib import Path
 
 from scoring import ROOT, ScorerRun, batches, read_jsonl, run_scorer, write_jsonl
 
-from extractor.lexicon.posts import post_lexicon, role_key
-from extractor.model import Document, Post
+from extractor.model import Document
 from extractor.nlp.morph import parses, phrase_lemmas
 from extractor.nlp.tagging import get_tagger
 from extractor.pipeline import Pipeline, Request
-
-
-def _is_trade_alone(post: Post) -> bool:
-    """factRuEval marks a trade as an occupation only with its organization: «журналист
-    газеты», not «журналист Виктор Шендерович» nor «тбилисский врач»."""
-    of_organization = post.org_ref is not None and post.org_ref.type == "organization"
-    return not of_organization and role_key(post.role) in post_lexicon().professions
 
 
 def show(run: ScorerRun, note: str = "") -> None:
@@ -138,7 +130,7 @@ def factru_record(doc: Document, doc_id: str, text: str) -> dict:
             if (m.start, m.end) not in post_mentions:
                 entities.append({"type": "PER", "start": m.start, "end": m.end})
         for post in person.posts:
-            if not _is_trade_alone(post):
+            if not post.trade:  # factRuEval marks a trade as an occupation only with its organization
                 occupations.append({"who": person.name, "position": post.role, "where": post.org})
     loc_spans = [(m.start, m.end) for loc in doc.locations for m in loc.mentions]
     for org in doc.organizations:

@@ -36,9 +36,13 @@ def extract_json(pipeline: Pipeline, requests: Sequence[Request], size: int = BA
 
 
 def positions_only(output: dict[str, Any]) -> dict[str, Any]:
-    """The output JSON as press-dev's gold counts posts: positions, not ranks (no press-dev or blind
-    gold lists «генерал-майор полиции» as a post; NEREL's and factRuEval's adapters keep them)."""
-    persons = [{**p, "posts": [q for q in p["posts"] if not q.get("rank")]} for p in output.get("persons", [])]
+    """The output JSON as press-dev's gold counts posts: positions, not ranks nor trades held in no
+    organization (no press-dev or blind gold lists «генерал-майор полиции», and one of 3 531 gold
+    posts is a bare trade, «художник-постановщик»; NEREL's and factRuEval's adapters keep them)."""
+    persons = [
+        {**p, "posts": [q for q in p["posts"] if not q.get("rank") and not q.get("trade")]}
+        for p in output.get("persons", [])
+    ]
     return {**output, "persons": persons}
 
 

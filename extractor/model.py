@@ -83,6 +83,7 @@ class Post(Record):
     # again, a shorter form of it («губернатор» after «губернатор Тульской области»)
     mentions: list[Mention] = field(default_factory=list)
     rank: bool = False  # a rank or class rank («генерал-майор полиции»), not a position
+    trade: bool = False  # an occupation held in no organization («писатель», «тбилисский врач»), not a position
 
 
 @dataclass

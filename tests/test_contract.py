@@ -89,7 +89,8 @@ def test_json_of_a_record_follows_its_fields() -> None:
         "posts": [{"normal": "губернатор Тульской области", "text": "губернатора Тульской области", "start": 3,
                    "end": 31, "role": "губернатор", "org": "Тульская область",
                    "org_ref": {"type": "location", "index": 0},
-                   "mentions": [{"text": "губернатора Тульской области", "start": 3, "end": 31}], "rank": False}],
+                   "mentions": [{"text": "губернатора Тульской области", "start": 3, "end": 31}], "rank": False,
+                   "trade": False}],
         "mentions": [{"text": "Миляев", "start": 40, "end": 46}],
     }  # fmt: skip
 

@@ -1368,6 +1368,19 @@ def test_rank_after_a_post_shares_its_organization(extract):
     ]
 
 
+def test_a_trade_held_in_no_organization_is_flagged(extract):
+    # a trade alone is an occupation; with its organization, or a position, it is none
+    text = ("На встрече выступили писатель Олег Кривощеков и журналист газеты «Вечерний Пермь» Анна Лебедева. "
+            "Спектакль поставил режиссер Илья Беляев, директор театра «Балтийский дом».")
+    posts = {(p["name"], q["normal"]): q["trade"] for p in extract(text)["persons"] for q in p["posts"]}
+    assert posts == {
+        ("Олег Кривощеков", "писатель"): True,
+        ("Анна Лебедева", "журналист газеты «Вечерний Пермь»"): False,
+        ("Илья Беляев", "режиссер"): True,
+        ("Илья Беляев", "директор театра «Балтийский дом»"): False,
+    }
+
+
 def test_a_rank_is_flagged_and_a_position_is_not(extract):
     # ranks and class ranks are held beside a position; «капитан» of a port is a position
     text = ("Совещание провел начальник УМВД по Курской области генерал-майор полиции Олег Черных. Капитан "

@@ -33,8 +33,8 @@ Row = dict[str, Any]
 JOIN = "; "  # between the names of a list in one cell
 DOCUMENT_KEYS = ("source", "doc_date", "ref_date", "ref_date_source")
 ERROR_COLUMNS = ["source", "kind", "message"]
-POST_COLUMNS = ["source", "person", "person_index", "post", "role", "rank", "organization", "organization_type",
-                "organization_index", "text", "start", "end", "mentions"]  # fmt: skip
+POST_COLUMNS = ["source", "person", "person_index", "post", "role", "rank", "trade", "organization",
+                "organization_type", "organization_index", "text", "start", "end", "mentions"]  # fmt: skip
 # how a nested record is named in one cell, first field present wins
 _NAME_FIELDS = ("name", "normal", "text")
 
@@ -114,7 +114,7 @@ def post_rows(record: dict[str, Any]) -> Iterator[Row]:
             yield {
                 "source": record.get("source"), "person": person.get("name"), "person_index": k,
                 "post": post.get("normal"), "role": post.get("role"), "rank": bool(post.get("rank")),
-                "organization": org,
+                "trade": bool(post.get("trade")), "organization": org,
                 "organization_type": org_type, "organization_index": org_index, "text": post.get("text"),
                 "start": post.get("start"), "end": post.get("end"), "mentions": len(post.get("mentions") or [post]),
             }  # fmt: skip

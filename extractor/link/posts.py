@@ -173,7 +173,8 @@ RESOLVERS = (_named_org, _named_inside, _described_org, _territory)
 
 
 def link_post_orgs(persons: list[Person], orgs: list[Organization], locs: list[Location]) -> None:
-    """`org_ref` of each post, its `org` as that entity's name, and whether it is a rank."""
+    """`org_ref` of each post, its `org` as that entity's name, and whether it is a rank or a
+    trade."""
     entities = Entities(orgs, locs)
     for person in persons:
         linked = []
@@ -181,8 +182,15 @@ def link_post_orgs(persons: list[Person], orgs: list[Organization], locs: list[L
             ref = next((r for resolve in RESOLVERS if (r := resolve(post, entities)) is not None), None)
             if ref is not None:
                 post = replace(post, org=entities.name_of(ref), org_ref=ref)
-            linked.append(replace(post, rank=is_rank(post.normal)))
+            linked.append(replace(post, rank=is_rank(post.normal), trade=_trade_alone(post)))
         person.posts = _one_per_office(linked)
+
+
+def _trade_alone(post: Post) -> bool:
+    """An occupation held in no organization: «писатель Олег Кривощеков», «тбилисский врач»,
+    against «журналист газеты «Ведомости»» (professions.txt and occupations.txt)."""
+    of_organization = post.org_ref is not None and post.org_ref.type == "organization"
+    return not of_organization and role_key(post.role) in post_lexicon().professions
 
 
 def _one_per_office(posts: list[Post]) -> list[Post]:
