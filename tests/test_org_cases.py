@@ -717,6 +717,20 @@ def test_a_name_stops_before_a_person_and_a_headings_verb(extract):
     ]
 
 
+def test_a_committee_named_by_its_legislature_and_its_field_is_an_organization(extract):
+    doc = extract("Председатель комитета Тульской областной думы по бюджету и налогам Олег Смирнов проверил "
+                  "ремонт. Отчет рассмотрят на заседании Тульской областной думы 12 марта.")
+    assert [(o["name"], o["parent"]) for o in doc["organizations"]] == [
+        ("комитет Тульской областной думы по бюджету и налогам", "Тульская областная дума"),
+        ("Тульская областная дума", None),
+    ]
+    (person,) = doc["persons"]
+    assert [(p["normal"], p["org"]) for p in person["posts"]] == [
+        ("председатель комитета Тульской областной думы по бюджету и налогам",
+         "комитет Тульской областной думы по бюджету и налогам")
+    ]
+
+
 def test_a_name_stops_before_an_age_and_a_decade(extract):
     doc = extract("Кандидат от Партии регионов 54-летний Геннадий Кернес стал мэром.")
     assert [o["name"] for o in doc["organizations"]] == ["Партия регионов"]

