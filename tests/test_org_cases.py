@@ -731,6 +731,13 @@ def test_a_committee_named_by_its_legislature_and_its_field_is_an_organization(e
     ]
 
 
+def test_a_field_in_a_list_is_no_unit(extract):
+    # «управления» is one of the ministry's fields, not a unit named «Управление, информационных ...»
+    doc = extract("Как сообщил заместитель министра цифрового развития государственного управления, информационных "
+                  "технологий и связи Республики Татарстан Ильдар Сабиров, соглашение подписано.")
+    assert doc["organizations"] == []
+
+
 def test_a_name_stops_before_an_age_and_a_decade(extract):
     doc = extract("Кандидат от Партии регионов 54-летний Геннадий Кернес стал мэром.")
     assert [o["name"] for o in doc["organizations"]] == ["Партия регионов"]

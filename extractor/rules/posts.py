@@ -715,7 +715,9 @@ def _participle_clause_opening(toks: list[Token], closing: int, sent_first: int)
         if toks[k].text == ",":
             word = toks[k + 1]
             participle = word.feats.get("VerbForm") == "Part" and word.feats.get("Case") not in ("Nom", None)
-            return k if (participle or word.lemma == "который") and k > sent_first else None
+            # an apposition of the organization in its case: «ООО «Волгасофт Лаб», дочерней компании ...,»
+            apposed = word.pos in ("ADJ", "NOUN") and word.text.islower() and word.feats.get("Case") == "Gen"
+            return k if (participle or apposed or word.lemma == "который") and k > sent_first else None
     return None
 
 

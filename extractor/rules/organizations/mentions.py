@@ -402,6 +402,9 @@ def _head_mentions(tagged: Tagged, spans: NamedSpans, descriptors: Coverage) -> 
                 continue
         # «Правительство Тульской области»; lowercase too when a place follows: «правительство
         # Омской области»
+        if kind == "authority" and toks[i].text.islower() and head_end < len(toks) and toks[head_end].text == ",":
+            i = head_end  # «развития государственного управления, информационных технологий»: a field in a list
+            continue
         if kind == "authority":
             last = name_reach(tagged, spans, head_end, sent.last)
             first = _with_adjectives(toks, i, sent.first)
