@@ -255,6 +255,9 @@ def _windows(sents: list[Sentence]) -> list[tuple[int, int]]:
 
 
 # the ending of a patronymic: «Олеговна», «Ашотович»
+# an age written with digits, the person's and no part of a name or a post before it: «54-летний»,
+# «43-летняя»
+AGE_WORD = re.compile(r"\d+-летн\w*")
 # a patronymic in any case: «Олеговна», «Ростиславовны», «Семеновичу»
 # and the patronymics of first names in -а / -я: «Ильич», «Кузьмич», «Никитич», «Фомич», «Лукич», «Саввич»
 PATRONYMIC_ENDING = re.compile(

@@ -55,7 +55,7 @@ from extractor.nlp.phrases import (
     object_of_action,
     sector_abbreviation,
 )
-from extractor.nlp.tagging import Tagged, Token
+from extractor.nlp.tagging import AGE_WORD, Tagged, Token
 
 
 class NameTokens(Protocol):
@@ -601,7 +601,7 @@ def _posts_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Pos
     sent = tagged.sents[toks[nm.first_tok].sent]
     lo = max(sent.first, nm.first_tok - MAX_DEPENDENT_TOKENS - MAX_POST_WORDS)
     # an age between the post and the name is the person's: «член Партии регионов | 54-летний Геннадий Кернес»
-    aged = nm.first_tok - 1 > sent.first and AGE.fullmatch(toks[nm.first_tok - 1].text) is not None
+    aged = nm.first_tok - 1 > sent.first and AGE_WORD.fullmatch(toks[nm.first_tok - 1].text) is not None
     found = _posts_reaching(tagged, spans, nm, lo, nm.first_tok - aged, sent.first, depth=MAX_POSTS_IN_A_ROW)
     separator = nm.first_tok - 1
     if not found and separator > sent.first and toks[separator].text in NAME_SEPARATORS:
@@ -918,10 +918,6 @@ def _post_before_link_verb(
             post = _post_record(tagged, first, head_end, end, group)
             return [post] if post else []
     return []
-
-
-# an age written with digits: «54-летний», «43-летняя»
-AGE = re.compile(r"\d+-летн\w*")
 
 
 # the prepositions of a link noun before a verb: «На должность ... избрана», «От должности ...

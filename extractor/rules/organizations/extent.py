@@ -12,15 +12,14 @@ import re
 from extractor.lexicon.orgs import circumstance_words, month_lemmas
 from extractor.lexicon.posts import match_post_head
 from extractor.nlp.phrases import ORG_PREPS, NamedSpans, after_dedication, extend_dependents
-from extractor.nlp.tagging import PATRONYMIC_ENDING, Tagged, Token
+from extractor.nlp.tagging import AGE_WORD, PATRONYMIC_ENDING, Tagged, Token
 
 # a year written alone after a name («оркестра сезона 2015—2016») has four digits
 YEAR_DIGITS = 4
 
 
-# a decade («70-х годов») or an age («54-летний»): a number with its ending after a dash
+# a decade: «70-х годов»
 DECADE = re.compile(r"\d+-[хе]")
-AGE = re.compile(r"\d+-летн\w*")
 
 
 def _starts_date(toks: list[Token], k: int) -> bool:
@@ -150,7 +149,7 @@ def name_end(tagged: Tagged, first: int, last: int) -> int:
         if (
             _starts_date(toks, k) or _starts_amount(toks, k) or _starts_circumstance(toks, k) or _is_verb(toks[k])
             or _starts_person(toks, k) or _starts_full_name(toks, k) or _heading_verb(tagged, k)
-            or _post_after_place(tagged, k, last) or AGE.fullmatch(toks[k].text) is not None
+            or _post_after_place(tagged, k, last) or AGE_WORD.fullmatch(toks[k].text) is not None
         ):
             return k
         if k > 0 and _object_after_name(toks[k - 1], toks[k]):

