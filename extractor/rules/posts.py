@@ -701,26 +701,6 @@ def _bracket_opening(toks: list[Token], closing: int, sent_first: int) -> int | 
     return None
 
 
-# how far back the comma opening a clause between a post and its verb may stand: «, управляющего
-# сетью медицинских лабораторий «ЮгЛаб» в Краснодарском крае и Адыгее,»
-MAX_CLAUSE_TOKENS = 20
-
-
-def _participle_clause_opening(toks: list[Token], closing: int, sent_first: int) -> int | None:
-    """The comma opening a clause that the comma at `closing` ends, a few words back in the
-    sentence, of a participle or «который» describing the post or its organization: «,
-    курирующим городское хозяйство и дорожную деятельность,», «ООО «Юг-Диагностика», управляющего
-    сетью лабораторий,»; not one in the nominative, which would describe the subject."""
-    for k in range(closing - 1, max(sent_first, closing - MAX_CLAUSE_TOKENS) - 1, -1):
-        if toks[k].text == ",":
-            word = toks[k + 1]
-            participle = word.feats.get("VerbForm") == "Part" and word.feats.get("Case") not in ("Nom", None)
-            # an apposition of the organization in its case: «ООО «Волгасофт Лаб», дочерней компании ...,»
-            apposed = word.pos in ("ADJ", "NOUN") and word.text.islower() and word.feats.get("Case") == "Gen"
-            return k if (participle or apposed or word.lemma == "который") and k > sent_first else None
-    return None
-
-
 def _in_nominative(tagged: Tagged, post: Post) -> bool:
     first = tagged.token_at(post.start)
     end = tagged.token_ending(post.end)
@@ -737,17 +717,26 @@ def _after_a_name(tagged: Tagged, post: Post) -> bool:
     return any(s.type == "PER" and s.last == first - 1 for s in tagged.spans)
 
 
+# how far back the comma opening an aside may stand: «, управляющего сетью медицинских лабораторий
+# «ЮгЛаб» в Краснодарском крае и Адыгее,»
+MAX_ASIDE_TOKENS = 20
+
+
 def _participle_aside_opening(toks: list[Token], closing: int, sent_first: int) -> int | None:
-    """The comma opening an aside that a participle or «который» begins and the comma at `closing`
-    ends: «АО «Кузбасские аэропорты», управляющего терминалом,», «(АО «ТСА»), которое управляет
-    объектом,»; a finite verb only in the relative clause."""
+    """The comma opening an aside that the comma at `closing` ends, describing the post or its
+    organization: a participle («АО «Кузбасские аэропорты», управляющего терминалом,», «,
+    курирующим городское хозяйство,»), «который» («(АО «ТСА»), которое управляет объектом,»), or an
+    apposition of the organization in the genitive («ООО «Волгасофт Лаб», дочерней компании ...,»);
+    a finite verb only in the relative clause."""
     finite = False
-    for k in range(closing - 1, max(sent_first, closing - MAX_PARTICIPLE_ASIDE_WORDS) - 1, -1):
+    for k in range(closing - 1, max(sent_first, closing - MAX_ASIDE_TOKENS) - 1, -1):
         if toks[k].text == ",":
             opener = toks[k + 1] if k + 1 < closing else None
-            relative = opener is not None and opener.lemma == "который"
-            ok = opener is not None and (relative or opener.is_participle and not finite)
-            return k if k > sent_first and ok else None
+            if opener is None or k <= sent_first:
+                return None
+            relative = opener.lemma == "который"
+            apposed = opener.pos in ("ADJ", "NOUN") and opener.text.islower() and opener.feats.get("Case") == "Gen"
+            return k if relative or (opener.is_participle or apposed) and not finite else None
         if toks[k].text in (".", ";", ":"):
             return None
         finite = finite or toks[k].pos in ("VERB", "AUX") and not toks[k].is_participle
@@ -895,7 +884,7 @@ def _post_before_link_verb(
     # «Заместителем главы города, курирующим городское хозяйство, назначен»: a participle's clause
     # between commas describes the post
     if toks[verb - 1].text == ",":
-        opening = _participle_clause_opening(toks, verb - 1, sent_first)
+        opening = _participle_aside_opening(toks, verb - 1, sent_first)
     end = _past_circumstance_back(toks, verb if opening is None else opening, lo)
     # «На должность заведующего кафедрой избрана ...», «От должности министра освобожден ...»: the
     # post in the genitive after «на должность», «от должности», «с поста»
