@@ -764,6 +764,14 @@ POST_CASES = [
         None,
         "генеральный директор",
     ),
+    # an apposition in the genitive between the post and the name
+    (
+        "Глава Кызыла, столицы Тувы, Олег Монгуш открыл новую школу.",
+        "Олег Монгуш",
+        "глава",
+        "Кызыл",
+        "глава Кызыла",
+    ),
     # an age between the post and the name is the person's
     (
         "Директор завода 45-летняя Анна Петрова рассказала о планах.",
