@@ -2759,3 +2759,30 @@ def test_an_acronym_spells_the_parts_of_a_compound_word(extract):
     assert [(o["name"], o["aliases"]) for o in extract(text)["organizations"]] == [
         ("Камская теплоэнергетическая компания", ["КТЭК"])
     ]
+
+
+def test_a_republic_s_parliament_named_twice_across_a_dash_is_one_body(extract):
+    # Russian and own-language names of one body; its own name alone later is an alias
+    text = (
+        "Заседание открыл первый заместитель Председателя Государственного Собрания — Курултая Республики "
+        "Башкортостан Ильдар Гарифуллин. Депутаты Курултая поддержали поправки в бюджет."
+    )
+    doc = extract(text)
+    (org,) = doc["organizations"]
+    assert (org["name"], org["kind"], org["aliases"]) == (
+        "Государственное Собрание — Курултай Республики Башкортостан", "authority", ["Курултай"]
+    )
+    assert [text[m["start"] : m["end"]] for m in org["mentions"]] == [
+        "Государственного Собрания — Курултая Республики Башкортостан", "Курултая"
+    ]
+    (person,) = doc["persons"]
+    assert [(p["normal"], p["org"]) for p in person["posts"]] == [
+        ("первый заместитель Председателя Государственного Собрания — Курултая Республики Башкортостан",
+         "Государственное Собрание — Курултай Республики Башкортостан")
+    ]
+
+
+def test_a_body_explained_across_a_dash_stays_two_names(extract):
+    # the dash explains a lowercase common noun: two names, not one body named twice
+    text = "В марте пройдут выборы в парламент страны — Кнессет Израиля."
+    assert "парламент страны — Кнессет Израиля" not in [o["name"] for o in extract(text)["organizations"]]

@@ -101,6 +101,7 @@ class NamedSpans:
         self.per_first: dict[int, int] = {}  # a name's end -> its first token
         self.loc_start: set[int] = {s.first for s in tagged.spans if s.type == "LOC"}
         toks = tagged.tokens
+        org_starts: set[int] = set()
         for s in tagged.spans:
             if s.type == "PER":
                 first = s.first
@@ -119,7 +120,9 @@ class NamedSpans:
                 unclosed += _quote_depth(toks[last].text)
                 last += 1
             self.named_end[s.first] = max(self.named_end.get(s.first, 0), last)
+            org_starts.add(s.first)
         self._join_double_place_names(toks)
+        self._join_double_body_names(toks, org_starts)
         self.ends = frozenset(self.named_end.values())  # where named spans end
 
     def _join_double_place_names(self, toks: list[Token]) -> None:
@@ -134,6 +137,18 @@ class NamedSpans:
                 case_of(toks[second]) == case_of(toks[end - 1])
             ):
                 self.named_end[first] = second + 1
+
+    def _join_double_body_names(self, toks: list[Token], org_starts: set[int]) -> None:
+        """A republic's body named in Russian and in its own language is one name: «Государственного
+        Собрания — Курултая», which the model marks as two, a dash between them, the same case."""
+        for first in sorted(org_starts):
+            end = self.named_end.get(first)
+            if end is None or end + 1 >= len(toks) or toks[end].text not in DASHES or toks[end].text == "-":
+                continue
+            second = end + 1
+            agrees = case_of(toks[second]) == case_of(toks[end - 1])
+            if second in org_starts and toks[second].text[:1].isupper() and agrees:
+                self.named_end[first] = self.named_end[second]
 
 
 def _quote_depth(text: str) -> int:

@@ -80,6 +80,7 @@ from extractor.rules.organizations.names import (
 )
 from extractor.rules.organizations.passes import (
     declared_short_names,
+    double_names,
     generic_references,
     joined_by_short_name,
     repeated_mentions,
@@ -1378,7 +1379,7 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
         and not is_organ_of_a_reference(tagged, m)
         and not _a_place_of_the_text(tagged, m, places)
     ]
-    chosen = territorial_branches(tagged, chosen)
+    chosen = double_names(tagged, territorial_branches(tagged, chosen))
     for m in repeated_mentions(tagged, chosen):
         why = event_or_thing(tagged, m)
         if why is not None:

@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from extractor.lexicon.orgs import QUOTE_CHARS, form_of, legal_forms, not_org_names, org_heads, plain, territory_nouns
 from extractor.nlp.coverage import Coverage
+from extractor.nlp.inflect import head_index
 from extractor.nlp.morph import phrase_lemmas
 from extractor.nlp.phrases import OPEN_QUOTES
 from extractor.nlp.tagging import Tagged, is_place_word
@@ -52,6 +53,48 @@ def territorial_branches(tagged: Tagged, chosen: list[OrgMention]) -> list[OrgMe
         name = tidy(prefix + m.name + text[m.end : end])
         out.append(replace(m, start=start, end=end, name=name, kind=m.kind or "authority"))
     return out
+
+
+# the dash between a body's Russian name and its own one: «Государственное Собрание — Курултай»
+NAME_DASH = re.compile(r"[ \u00a0]+[—–][ \u00a0]+")
+
+
+def double_names(tagged: Tagged, chosen: list[OrgMention]) -> list[OrgMention]:
+    """A republic's body named twice, in Russian and in its own language, a dash between them, is
+    one body: «Государственного Собрания — Курултая Республики Башкортостан», «Государственный
+    Совет – Хасэ Республики Адыгея». The second name agrees in case with the first, which is an
+    authority; its own name alone («Курултай») is an alias."""
+    ordered = sorted(chosen, key=lambda x: x.start)
+    out: list[OrgMention] = []
+    for m in ordered:
+        before = out[-1] if out else None
+        dash = NAME_DASH.match(tagged.text, before.end) if before is not None else None
+        if before is None or dash is None or dash.end() != m.start or not _second_name(tagged, before, m):
+            out.append(m)
+            continue
+        own = m.name.split()[0]
+        name = f"{before.name}{tagged.text[dash.start() : dash.end()]}{m.name}"
+        out[-1] = replace(before, end=m.end, name=name, alias=before.alias or own, parent=None)
+    return out
+
+
+def _second_name(tagged: Tagged, first: OrgMention, second: OrgMention) -> bool:
+    """«Курултая Республики Башкортостан» after «Государственного Собрания —»: a capitalized
+    name and its republic, no legal form, in the case of the authority's head; not after a unit of the body
+    («Комитет Государственного Собрания — Курултая»), whose head has another case."""
+    if first.kind != "authority" or second.legal_form or first.legal_form:
+        return False
+    # both are names, the second with its republic: not «выборы в парламент страны — Кнессет»
+    if not tagged.text[first.start].isupper() or len(second.name.split()) < 2:
+        return False
+    i, k, j = tagged.token_at(first.start), tagged.token_ending(first.end), tagged.token_at(second.start)
+    if i is None or k is None or j is None:
+        return False
+    head = head_index(tagged.tokens[i : k + 1])
+    own = tagged.tokens[j]
+    case = tagged.tokens[i + head].feats.get("Case") if head is not None else None
+    named = own.text[:1].isupper() and own.pos in ("NOUN", "PROPN")
+    return named and case is not None and own.feats.get("Case") == case
 
 
 def repeated_mentions(tagged: Tagged, chosen: list[OrgMention]) -> list[OrgMention]:
