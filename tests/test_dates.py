@@ -399,6 +399,11 @@ DOC_DATES: list[tuple[str, datetime.date | None]] = [
     # the date alone on the last line, under the signature
     ("Оператор запустил связь в 37 селах. " * 20 + "\n\nПресс-служба АО «Енисей-Телеком»\n16 июля 2026 г.",
      datetime.date(2026, 7, 16)),
+    # a day of the running text dated by its weekday gives way to the signature's date
+    ("Центр подвел итоги полугодия\n\nЗа первое полугодие 2026 года центр оказал 5 100 услуг. Прием заявок "
+     "продлится до 10 августа, а курс стартует в понедельник, 17 августа.\n\n"
+     + "Предприниматели получили консультации по налогам, маркетингу и выходу на маркетплейсы. " * 8
+     + "\n\nПресс-служба центра «Мой бизнес», 21 июля 2026 г.", datetime.date(2026, 7, 21)),
     # a sentence opening with a date gives way to the signature's date
     ("Выплаты выросли\n\nС 1 января 2026 года пособие назначают по новым правилам.\n\nПресс-служба фонда, "
      "3 февраля 2026 г.", datetime.date(2026, 2, 3)),
@@ -1013,6 +1018,26 @@ def test_doc_date(text: str, expected: datetime.date | None) -> None:
 )
 def test_last_friday(ref: datetime.date, expected: str) -> None:
     assert [d.value for d in dates_of("в прошлую пятницу", ref)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # said on Tuesday 19 May 2026
+        ("в эту субботу", "2026-05-23"),
+        ("со следующего понедельника", "2026-05-25"),
+        ("до следующей пятницы", "2026-05-22"),
+        ("к следующему четвергу", "2026-05-21"),
+        ("с прошлого четверга", "2026-05-14"),
+    ],
+)
+def test_a_weekday_with_its_modifier_in_any_case(text: str, expected: str) -> None:
+    assert [d.value for d in dates_of(text, datetime.date(2026, 5, 19))] == [expected]
+
+
+@pytest.mark.parametrize("text", ["с сегодняшнего дня", "на сегодняшний день"])
+def test_today_said_as_a_noun_phrase_is_the_reference_day(text: str) -> None:
+    assert [d.value for d in dates_of(text, datetime.date(2026, 10, 21))] == ["2026-10-21"]
 
 
 def test_plain_weekday_may_be_today() -> None:

@@ -674,8 +674,8 @@ def _weekday(m: re.Match[str], scan: _Scan, group: str = "wd") -> _Cand | None:
     """A weekday after a preposition that governs its case. «в пятницу» and «с пятницы» are the
     latest Friday on or before the reference date, as is «в ночь на пятницу»; «на пятницу», «к
     пятнице», «до пятницы» (a schedule or a deadline) the earliest on or after it; «прошлую» /
-    «следующую» (after «в» or «на» only) pick the one strictly before / after it. «С понедельника
-    по пятницу» is every week: no date."""
+    «следующую» / «до следующей» pick the one strictly before / after it, «эту» the one of this
+    week to come. «С понедельника по пятницу» is every week: no date."""
     prep = m.group("p").lower()
     case = _WEEKDAY_CASES[prep]
     part = m.group("part").lower() if group == "wd" and m.group("part") else None
@@ -684,7 +684,7 @@ def _weekday(m: re.Match[str], scan: _Scan, group: str = "wd") -> _Cand | None:
             return None
         case = "gen"  # «к вечеру субботы»: the weekday is the part's genitive
     target, form_case = _WEEKDAYS[m.group(group).lower()]
-    if form_case != case or m.group("mod") and case != "acc":
+    if form_case != case:
         return None
     if group == "wd2" and _WEEKDAYS[m.group("wd").lower()][1] != case:
         return None
@@ -2209,6 +2209,7 @@ def _doc_date(head: str, scan: _Scan, reported: Callable[[], _Reported]) -> tupl
     best: tuple[int, int] | None = None
     best_value: str | None = None
     best_cand: _Cand | None = None
+    by_weekday = False  # the best is a day of the running text dated by its weekday
     for cand in cands:
         if cand.value is None or cand.relative or not cand.is_day or len(cand.value) != 10:
             continue
@@ -2254,11 +2255,13 @@ def _doc_date(head: str, scan: _Scan, reported: Callable[[], _Reported]) -> tupl
             value = cand.make(year)
             if value and (best is None or key > best):
                 best, best_value, best_cand = key, value, None
+                by_weekday = _line_score(head, cand) < 2
     if best_value is None:
         return None
-    # a date in the header's running text («контракт был заключен 14 апреля 2025 года») is no
-    # dateline either: a signature's date, where there is one, dates the release
-    in_text = best is not None and best[0] == 1
+    # a date in the header's running text («контракт был заключен 14 апреля 2025 года»), or a
+    # day of it dated by its weekday («курс стартует в понедельник, 24 августа»), is no dateline
+    # either: a signature's date, where there is one, dates the release
+    in_text = best is not None and (best[0] == 1 or by_weekday)
     opens = best_cand is not None and _opens_a_sentence(head, best_cand)
     if opens and _bound(head, best_cand):
         return None  # «С 1 января 2026 года при расчете пособия учитываются ...»: when a rule starts
