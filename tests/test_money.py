@@ -110,6 +110,16 @@ def test_not_money(text: str) -> None:
     assert _find(text) == []
 
 
+def test_a_level_a_quantity_grows_from_takes_no_currency_from_around() -> None:
+    # the sentence before has rubles; «с 520 тыс. до 900 тыс. бутылок» counts bottles
+    text = "Инвестиции составят 4,5 млрд рублей. Выпуск вырастет с 520 тыс. до 900 тыс. бутылок в год."
+    assert [m.text for m in _find(text)] == ["4,5 млрд рублей"]
+    # ... while a level of money keeps the currency written after the level reached
+    assert [(m.text, m.currency) for m in _find("Выручка выросла с 690 млн до 1,02 млрд рублей.")] == [
+        ("690 млн", "RUB"), ("1,02 млрд рублей", "RUB")
+    ]
+
+
 # (text, [(span, subject, change, role, period)])
 CONTEXT: list[tuple[str, list[tuple[str, str | None, str | None, str | None, str | None]]]] = [
     (

@@ -2786,3 +2786,21 @@ def test_a_body_explained_across_a_dash_stays_two_names(extract):
     # the dash explains a lowercase common noun: two names, not one body named twice
     text = "В марте пройдут выборы в парламент страны — Кнессет Израиля."
     assert "парламент страны — Кнессет Израиля" not in [o["name"] for o in extract(text)["organizations"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "alias"),
+    [
+        # a short word and its place in brackets is the body's short name, though the model reads a place
+        ("Автономная некоммерческая организация «Агентство по привлечению инвестиций Приморского края» "
+         "(Инвестагентство Приморья) подписала 9 соглашений с инвесторами.",
+         "Агентство по привлечению инвестиций Приморского края", "Инвестагентство Приморья"),
+        # brackets the model took into a place at the name's end are the name's short one
+        ("Автономная некоммерческая организация «Агентство инвестиций и развития Новосибирской области» (АИР НСО) "
+         "сопровождает 14 проектов. Проектный офис АИР НСО открыт в прошлом году.",
+         "Агентство инвестиций и развития Новосибирской области", "АИР НСО"),
+    ],
+)
+def test_a_short_name_in_brackets_after_a_quoted_name_is_an_alias(extract, text, name, alias):
+    orgs = extract(text)["organizations"]
+    assert [(o["name"], o["aliases"]) for o in orgs] == [(name, [alias])]

@@ -228,13 +228,23 @@ class _Scanner:
 
     def _bare(self, num: _Number, j: int) -> bool:
         """A scaled number with no currency may be money when no noun follows it (that would make
-        it a quantity of something), other than a noun of time."""
+        it a quantity of something), other than a noun of time, nor «до» and a quantity."""
         if not num.scaled:
             return False
         if j >= len(self.toks):
             return True
         tok = self.toks[j]
+        if tok.text.lower() == "до" and self._counts_something(j + 1):
+            return False  # «выросла с 690 тыс. до 1,02 млн слушателей»: the level of that quantity
         return tok.pos not in QUANTITY_POS or tok.lemma in TIME_LEMMAS
+
+    def _counts_something(self, i: int) -> bool:
+        """The number at token i is followed by the noun it counts: «1,02 млн слушателей»."""
+        found = self.number(i) if i < len(self.toks) else None
+        if found is None or self.currency_at(found[0].end) is not None:
+            return False
+        j = found[0].end
+        return j < len(self.toks) and self.toks[j].pos in QUANTITY_POS and self.toks[j].lemma not in TIME_LEMMAS
 
     def may_start(self, tok: Token) -> bool:
         """A cheap test before reading an amount: a digit, a minus, a symbol or a number word."""

@@ -1400,7 +1400,11 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
     chosen += resolved + [m for m in generic if (m.start, m.end) in bare and not done.overlaps(m.start, m.end)]
     chosen += _coordinated_quoted(tagged, chosen)
     chosen.sort(key=lambda m: m.start)
-    others = Coverage(len(tagged.text), ((s.start, s.end) for s in tagged.spans if s.type in ("LOC", "PER")))
+    # a place or a person the model read from inside a name on («Новосибирской области» (АИР НСО)»)
+    # is the name's end and its brackets, not a place in brackets
+    named = Coverage(len(tagged.text), ((m.start, m.end) for m in chosen))
+    outside = [s for s in tagged.spans if s.type in ("LOC", "PER") and not named.overlaps(s.start, s.start + 1)]
+    others = Coverage(len(tagged.text), ((s.start, s.end) for s in outside))
     out = [with_brackets(tagged, m, others) for m in spelled_further(tagged.text, chosen)]
     out = joined_by_short_name(tagged.text, out)
     out = [with_legal_form_before(tagged.text, m) for m in _outside_others(out)]

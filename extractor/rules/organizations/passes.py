@@ -10,7 +10,7 @@ from dataclasses import replace
 from extractor.lexicon.orgs import QUOTE_CHARS, form_of, legal_forms, not_org_names, org_heads, plain, territory_nouns
 from extractor.nlp.coverage import Coverage
 from extractor.nlp.inflect import head_index
-from extractor.nlp.morph import phrase_lemmas
+from extractor.nlp.morph import parses, phrase_lemmas
 from extractor.nlp.phrases import OPEN_QUOTES
 from extractor.nlp.tagging import Tagged, is_place_word
 from extractor.rules.organizations.filters import is_common_word, is_generic, name_tokens
@@ -348,6 +348,19 @@ BRACKETED = re.compile(
 )
 
 
+# a short word and its place in the genitive, in brackets: «(Инвестагентство Приморья)», «(Корпорация
+# развития Дагестана)» is no place of its own but the body's short name
+SHORT_WITH_PLACE = re.compile(r"\s*\(\s*([А-ЯЁ][а-яё\-]{3,24}(?:\s+[а-яё]{3,24})?\s+([А-ЯЁ][а-яё\-]{2,24}))\s*\)")
+
+
+def _short_name_of_a_place(text: str, end: int) -> re.Match[str] | None:
+    found = SHORT_WITH_PLACE.match(text, end)
+    if found is None or is_place_word(found.group(1).split()[0]):
+        return None
+    place = any("Geox" in p.tag and "gent" in p.tag for p in parses(found.group(2).lower()))
+    return found if place else None
+
+
 # a short name the text gives for the rest of it, maybe after the legal form: «(далее – МФЦ)»,
 # «(далее – КГКУ «УКС»)» (a name in brackets without «далее» is a mention of its own)
 HEREAFTER = re.compile(
@@ -486,11 +499,15 @@ def with_brackets(tagged: Tagged, m: OrgMention, others: Coverage) -> OrgMention
     if text.count("(", m.start, end) > text.count(")", m.start, end) and text.startswith(")", end):
         end += 1  # «Уральским федеральным университетом (УФУ»: the model left the bracket out
     for _ in range(MAX_BRACKETS):
-        after = BRACKETED.match(text, end)
+        after = BRACKETED.match(text, end) or _short_name_of_a_place(text, end)
         hereafter = None if after else HEREAFTER.match(text, end)
         short = after.span(1) if after else hereafter.span("short") if hereafter else None
-        # the short name's own word, not the place after it («(ОСФР по Самарской области)»)
-        if short is None or others.overlaps(short[0], short[0] + len(text[short[0] : short[1]].split()[0])):
+        # the short name's own word, not the place after it («(ОСФР по Самарской области)»); a short
+        # word with its place («(Инвестагентство Приморья)») was checked to be no place itself
+        if short is None:
+            break
+        own_word = text[short[0] : short[1]].split()[0]
+        if (after is None or after.re is not SHORT_WITH_PLACE) and others.overlaps(short[0], short[0] + len(own_word)):
             break
         found.append(text[short[0] : short[1]])
         if hereafter and hereafter.group("form"):
