@@ -2804,3 +2804,21 @@ def test_a_body_explained_across_a_dash_stays_two_names(extract):
 def test_a_short_name_in_brackets_after_a_quoted_name_is_an_alias(extract, text, name, alias):
     orgs = extract(text)["organizations"]
     assert [(o["name"], o["aliases"]) for o in orgs] == [(name, [alias])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Докапитализация Фонда завершится в 2027 году.",
+        "Грузооборот терминалов Компании за девять месяцев вырос на 5%.",
+    ],
+)
+def test_a_common_noun_opening_a_sentence_before_a_body_s_head_in_the_genitive_is_no_name(extract, text):
+    # what the body has, not the body: the head after it is a back-reference in the genitive
+    assert extract(text)["organizations"] == []
+
+
+def test_a_body_s_head_opening_the_sentence_keeps_its_genitive_complement(extract):
+    assert [o["name"] for o in extract("Музей истории Компании открылся в Перми.")["organizations"]] == [
+        "Музей истории Компании"
+    ]

@@ -136,6 +136,8 @@ def is_lone_common_noun(tagged: Tagged, m: OrgMention) -> bool:
         return True
     if org_heads().longest_at(toks, i, j + 1) or unit_heads().longest_at(toks, i, j + 1):
         return False
+    if tok.pos in ("NOUN", "PROPN") and _owner_after(toks, i, j):
+        return True  # «Докапитализация Фонда», «Грузооборот терминалов Компании»: what the body has
     if tok.pos == "ADJ":
         # «Областной бюджет направит», «Детские сады, школы и поликлиники»: an adjective and common
         # nouns, all but the first in lowercase, with no organization's head among them («Пермский
@@ -153,6 +155,16 @@ def is_lone_common_noun(tagged: Tagged, m: OrgMention) -> bool:
     # the noun's complement: lowercase words, abbreviations, Latin terms («ГЭС», «EBITDA»), not a
     # proper name («Голос Америки»)
     return not any(t.text[:1].isupper() and t.text[1:].islower() and t.text.isalpha() for t in toks[i + 1 : j + 1])
+
+
+def _owner_after(toks: list[Token], i: int, j: int) -> bool:
+    """An organization's head in the genitive after the common noun at i: the noun names something
+    of that organization («Докапитализация Фонда»), not the organization."""
+    return any(
+        toks[k].feats.get("Case") == "Gen"
+        and (org_heads().longest_at(toks, k, j + 1) or unit_heads().longest_at(toks, k, j + 1))
+        for k in range(i + 1, j + 1)
+    )
 
 
 def is_a_post_word(tagged: Tagged, m: OrgMention) -> bool:
