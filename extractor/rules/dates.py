@@ -1481,6 +1481,13 @@ def _set_for(text: str, c: _Cand) -> bool:
 _WORD_BEFORE_RE = re.compile(r"([а-яё]+)\W*\Z", re.IGNORECASE)
 # the words before a whole year whose results a release reports after the year has ended
 _RESULTS_RE = re.compile(r"(?:\bза|итог[а-я]*|результат[а-я]*)\s*\Z", re.IGNORECASE)
+# a whole year's total told after it, which is given once the year has ended: «в 2025 году
+# составила 4,7 млн тонн», «в 2025 году выручка достигла» (not «уже составила»: a count so far)
+_TOTAL_AFTER_RE = re.compile(
+    r"\s+(?:(?!уже\b|пока\b)[а-яё]+\s+){0,3}(?:составил|достигл|достиг|превысил)[а-яё]*\b", re.IGNORECASE
+)
+# the first month of a year's last quarter, when its totals may be told before it ends
+LAST_QUARTER_MONTH = 10
 # a period whose end the text dates: «за 12 месяцев, закончившихся 31 декабря 2024 года»
 _ENDED_ON_RE = _rx(rf",?\s*(?:закончивш|завершивш|окончивш)[а-яё]*\s+\d{{1,2}}\s+{_DAY_MONTH}\s+(?P<y>\d{{4}})")
 # how far before a date the word that bounds it, or says whose results it gives, is looked for
@@ -1498,9 +1505,21 @@ def _deadline(text: str, c: _Cand) -> bool:
     )
 
 
+# a part of a period between a bound's preposition and its year: «до конца 2027 года», «к началу 2026 года»
+_PERIOD_PART_RE = re.compile(r"(?<![а-яё])([а-яё]+)\s+(?:конц|начал|середин)[а-яё]{0,2}\s+\Z", re.IGNORECASE)
+
+
+def _period_end_target(text: str, c: _Cand) -> bool:
+    """«до конца 2027 года», «к началу 2026 года»: a target as «до 2027 года» is."""
+    part = _PERIOD_PART_RE.search(text, max(0, c.start - WORD_BEFORE_REACH), c.start)
+    return part is not None and part.group(1).lower() in _TARGET_WORDS
+
+
 def _word_before(text: str, c: _Cand) -> str:
     m = _WORD_BEFORE_RE.search(text, max(0, c.start - WORD_BEFORE_REACH), c.start)
     word = m.group(1).lower() if m else ""
+    if _period_end_target(text, c):
+        return _PERIOD_PART_RE.search(text, max(0, c.start - WORD_BEFORE_REACH), c.start).group(1).lower()
     if word == "и" and m is not None:
         # «на июль и август»: the second month shares the first one's preposition
         shared = _COORDINATED_MONTH_RE.search(text, max(0, m.start() - COORDINATED_MONTH_REACH), m.start())
@@ -2091,12 +2110,46 @@ def _year_of_a_day_near(scan: _Scan, cand: _Cand) -> int | None:
     return best[1] if best else None
 
 
+# how far ahead of a release the earliest day it tells of as to come may lie (blind parts: up to
+# 20 months, «ХАБАРОВСК, 27 января» of 2026 with a plant to open «в сентябре 2027 года»); further
+# ahead, the years told of are older than the release, which is within a year of that day
+MONTHS_AHEAD = 24
+MONTHS_AHEAD_USUAL = 12
+
+
 def _no_earlier(cand: _Cand, year: int, told_of: _Reported) -> int:
     """The year of a yearless dateline, no earlier than the latest month the text tells of in the
     past: «5 марта» after «в IV квартале 2025 года добыча составила» is of 2026."""
     value = cand.make(year) if cand.make is not None else None
     past = told_of.past_start
-    return year + 1 if value is not None and past is not None and past[:4] == str(year) and value < past else year
+    if value is not None and past is not None and past[:4] == str(year) and value < past:
+        return year + 1
+    return _within_a_year_of(cand, year, told_of.first_to_come)
+
+
+def _month_number(iso: str) -> int:
+    """«2026-09» or «2026-09-20» counted in months since year 0."""
+    return int(iso[:4]) * 12 + int(iso[5:7])
+
+
+def _within_a_year_of(cand: _Cand, year: int, to_come: str | None) -> int:
+    """A yearless dateline more than two years before the earliest month or day the text tells of
+    as to come is of the year within a year before that day: «ТОМСК, 14 мая» with «выборы пройдут
+    20 сентября 2026 года» is of 2026, though the career told of ends in 2023."""
+    if to_come is None or cand.make is None:
+        return year
+
+    def months_before(y: int) -> int | None:
+        value = cand.make(y)
+        return None if value is None else _month_number(to_come) - _month_number(value)
+
+    gap = months_before(year)
+    if gap is None or gap <= MONTHS_AHEAD:
+        return year
+    while gap is not None and gap > MONTHS_AHEAD_USUAL:
+        year += 1
+        gap = months_before(year)
+    return year
 
 
 def _year_by_weekday(head: str, cand: _Cand, year: int, cands: list[_Cand]) -> int:
@@ -2146,6 +2199,9 @@ class _Reported:
 
     years: list[int]
     past_start: str | None
+    # the earliest month or day told of in the future tense («выборы пройдут 20 сентября 2026
+    # года», «строительство начнется в октябре 2026 года»): a release tells of such days within two years
+    first_to_come: str | None = None
 
 
 def _reported_years(text: str, scan: _Scan) -> _Reported:
@@ -2163,9 +2219,15 @@ def _reported_years(text: str, scan: _Scan) -> _Reported:
     past_starts: list[str] = []  # the starts of months, quarters, half-years told in the past
     cands = _longest_first(_candidates(text, scan))  # not «2028 годы» inside «2026–2028 годы»
     ctx = _Context(text, scan.offsets, cands)
+    since: list[int] = []  # the years of a month something has gone on since, up to the report
+    dated_to_come: list[str] = []  # months and days told of in the future tense
     for i, c in enumerate(cands):
         # nor a comparison's base («на 2,1 п.п. ниже уровня 2024 года»: the year before the one told of)
         bound = _bound(text, c) and not _past_day_bound(text, c, scan.offsets)
+        if bound and _since_a_month(text, scan, c):
+            since.append(int(c.value[:4]))
+        elif bound and not c.relative and c.value is not None and _period_end_target(text, c):
+            to_come.append(int(c.value.split("/")[-1][:4]))  # a deadline: «до конца 2026 года планируется»
         if c.relative or c.bare or c.value is None or bound or ctx.base[i]:
             continue
         if _planned_for(text, c):
@@ -2181,13 +2243,37 @@ def _reported_years(text: str, scan: _Scan) -> _Reported:
             # «Заявки на включение в программу 2027 года принимаются»: a programme's year, told of
             # in the present, may be the next one
             to_come.append(year)
+            if tense == "future" and len(c.value) in (len("2026-10"), len("2026-10-01")):
+                dated_to_come.append(c.value)
             continue
         if len(c.value) == 4 and _RESULTS_RE.search(text, max(0, c.start - WORD_BEFORE_REACH), c.start):
             year += 1
+        elif len(c.value) == 4 and tense == "past" and _TOTAL_AFTER_RE.match(text, c.end):
+            # the year's total, told once it has ended or nearly so: a day of it before the last
+            # quarter is of the next year («5 февраля»), one in it may still be of that year
+            past_starts.append(f"{year}-{LAST_QUARTER_MONTH}")
         years.append(year)
         if tense == "past" and len(start := c.value.split("/")[0]) == len("2025-10"):
             past_starts.append(start)
-    return _Reported(years or sorted(to_come)[:1], max(past_starts) if years and past_starts else None)
+    # with no year told of as past or present, one a count has run since (no later than the
+    # future's): «С января 2026 года в парке зарегистрированы четыре резидента»
+    # (the future's earliest year is often the report's own: a count since a month long before it
+    # gives way to it)
+    latest_since = max(since, default=None)
+    if latest_since is not None and (not to_come or min(to_come) - 1 <= latest_since <= min(to_come)):
+        fallback = [latest_since]
+    else:
+        fallback = sorted(to_come)[:1]
+    past_start = max(past_starts) if years and past_starts else None
+    return _Reported(years or fallback, past_start, min(dated_to_come, default=None))
+
+
+def _since_a_month(text: str, scan: _Scan, c: _Cand) -> bool:
+    """«с января 2026 года зарегистрированы»: a month something has run since, told in the past
+    or present tense (a year alone, «с 2021 года он возглавлял», may be long ago)."""
+    if c.relative or c.value is None or len(c.value) != len("2026-01") or _word_before(text, c) not in _START_WORDS:
+        return False
+    return _tense_near(scan.offsets, *scan.offsets.sentence(c.start), c.start, c.end) != "future"
 
 
 def _past_day_bound(text: str, c: _Cand, offsets: Offsets) -> bool:
