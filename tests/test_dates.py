@@ -1050,6 +1050,24 @@ def test_a_weekday_with_its_modifier_in_any_case(text: str, expected: str) -> No
     assert [d.value for d in dates_of(text, datetime.date(2026, 5, 19))] == [expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # said on Thursday 14 May 2026
+        ("за прошлые выходные", "2026-05-09/2026-05-10"),
+        ("в минувшие выходные", "2026-05-09/2026-05-10"),
+        ("в эти выходные", "2026-05-16/2026-05-17"),
+    ],
+)
+def test_a_weekend_named_by_which_one_it_is(text: str, expected: str) -> None:
+    assert [d.value for d in dates_of(text, datetime.date(2026, 5, 14))] == [expected]
+
+
+def test_a_weekend_alone_is_no_date() -> None:
+    # «в выходные» alone is as often a schedule as a day
+    assert dates_of("Центр работает в выходные.", datetime.date(2026, 5, 14)) == []
+
+
 @pytest.mark.parametrize("text", ["с сегодняшнего дня", "на сегодняшний день"])
 def test_today_said_as_a_noun_phrase_is_the_reference_day(text: str) -> None:
     assert [d.value for d in dates_of(text, datetime.date(2026, 10, 21))] == ["2026-10-21"]

@@ -226,6 +226,12 @@ _WEEKDAY_PAIR_RE = _rx(
     rf"(?=[вВнНкКдДсС]){_BW}(?P<p>во?|на|ко?|до|со?)\s+(?:(?P<mod>{trie_pattern(list(_WEEKDAY_MODS))})\s+)?"
     rf"(?P<wd>{_WEEKDAY})\s+(?:и|или)\s+(?P<wd2>{_WEEKDAY})"
 )
+# a weekend named by which one it is: «за прошлые выходные», «в эти выходные дни» («в выходные» alone
+# is as often a schedule, «в выходные работает», and the blind gold lists it 2 times of 13)
+_WEEKEND_RE = _rx(
+    rf"(?=[вВнНзЗ]){_BW}(?P<p>в|на|за)\s+(?P<mod>{trie_pattern(list(_WEEKDAY_MODS))})\s+выходные(?:\s+дни)?{_NW}"
+)
+_SATURDAY = 5
 _NIGHT_RE = _rx(r"(?<![а-яё])ночь\s+\Z")  # «в ночь на понедельник»: the night before it
 # «с понедельника по пятницу», «с понедельника до пятницы»: every week, no date
 _WEEKLY_AFTER_RE = _rx(rf"\s+(?:по|до)\s+{_WEEKDAY}")
@@ -732,6 +738,22 @@ def _environment(scan: _Scan, end: int) -> bool:
     return tok.pos == "NOUN" and tok.text[:1].islower() and tok.feats.get("Case") == "Gen"
 
 
+def _weekend(m: re.Match[str], scan: _Scan) -> _Cand | None:
+    """A weekend, Saturday to Sunday: «в прошлые выходные» the last one before the reference date,
+    «в эти / ближайшие выходные» the one to come (this one, said on a Saturday)."""
+    ref = scan.ref
+    if ref is None:
+        return _Cand(m.start(), m.end(), None, True, False, "near")
+    mode = _WEEKDAY_MODS[m.group("mod").lower()]
+    if mode == "last":
+        saturday = _days_from(ref, -((ref.weekday() - _SATURDAY) % 7 or 7))
+    else:
+        ahead = (_SATURDAY - ref.weekday()) % 7
+        saturday = _days_from(ref, ahead or (7 if mode == "next" else 0))
+    sunday = _days_from(saturday, 1) if saturday else None
+    return _Cand(m.start(), m.end(), _period(_day_value(saturday), _day_value(sunday)), True, False, "near")
+
+
 def _weekday_pair(m: re.Match[str], scan: _Scan) -> _Cand | None:
     """The second weekday of «в среду и четверг», as if its preposition stood before it."""
     return _weekday(m, scan, "wd2")
@@ -762,6 +784,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (_RELATIVE_RE, _relative),
     (_WEEKDAY_RE, _weekday),
     (_WEEKDAY_PAIR_RE, _weekday_pair),
+    (_WEEKEND_RE, _weekend),
     (_COMPARISON_RE, _comparison),
     (_MONTH_BACK_RE, _month_back),
 )
