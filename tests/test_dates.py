@@ -1063,6 +1063,22 @@ def test_a_weekend_named_by_which_one_it_is(text: str, expected: str) -> None:
     assert [d.value for d in dates_of(text, datetime.date(2026, 5, 14))] == [expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("документы за 1838–1917 годы", "1838/1917"),
+        ("собирали в 1886-1998 годах", "1886/1998"),
+        ("с 1755 по 1812 годы", "1755/1812"),
+    ],
+)
+def test_a_run_of_years_before_1900_with_its_year_word(text: str, expected: str) -> None:
+    assert [d.value for d in dates_of(text, datetime.date(2026, 5, 14))] == [expected]
+
+
+def test_numbers_before_1900_without_a_year_word_are_no_years() -> None:
+    assert dates_of("продано 1500–1800 штук", datetime.date(2026, 5, 14)) == []
+
+
 def test_a_weekend_alone_is_no_date() -> None:
     # «в выходные» alone is as often a schedule as a day
     assert dates_of("Центр работает в выходные.", datetime.date(2026, 5, 14)) == []

@@ -137,6 +137,10 @@ _YEAR_RANGE_RE = _rx(
     rf"(?=[12сС]){_BW}(?:(?P<s>с|со)\s+)?(?<![\w№-])(?P<y1>{_YEAR})(?:\s*(?:года|г\.?){_NW})?{_SEP}"
     rf"(?P<y2>{_YEAR})(?:\s*{_YW}|(?![.,]?\d)(?!-?[а-яёa-z]))"
 )
+# a run of years before 1900 with its year word: «за 1838–1917 годы», «в 1886-1998 годах»
+_OLD_YEAR_RANGE_RE = _rx(
+    rf"(?=[1сС]){_BW}(?:(?P<s>с|со)\s+)?(?<![\w№-])(?P<y1>{_ANY_YEAR}){_SEP}(?P<y2>{_ANY_YEAR})\s*{_YW}"
+)
 _MONTH_RANGE_RE = _rx(
     rf"{_lead(list(_MONTHS), 'сС')}{_BW}(?:(?P<s>с|со)\s+)?(?P<m1>{_MONTH})(?:\s+(?P<y1>{_YEAR})(?:\s*{_YW})?)?{_SEP}"
     rf"(?P<m2>{_MONTH})(?:{_YEAR_TAIL})?"
@@ -767,6 +771,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (_NUMERIC_RE, _numeric),
     (_ISO_RE, _iso),
     (_YEAR_RANGE_RE, _year_range),
+    (_OLD_YEAR_RANGE_RE, _year_range),
     (_MONTH_RANGE_RE, _month_range),
     (_MONTH_RE, _month),
     (_QUARTER_RE, _quarter),
