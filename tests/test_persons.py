@@ -397,3 +397,15 @@ def test_a_first_name_the_model_read_as_a_place_before_a_lone_surname_is_the_nam
 def test_a_plural_common_noun_opening_a_sentence_is_no_person(extract):
     out = extract("Экспонентами стали 264 компании из 31 региона. Участников приветствовал Олег Смирнов.")
     assert [p["name"] for p in out["persons"]] == ["Олег Смирнов"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ледорезные и взрывные работы на реке выполнены на участке длиной 2 км.",
+        "Девятиэтажное здание на улице Тихоокеанской строилось с марта 2024 года.",
+    ],
+)
+def test_a_plural_or_neuter_adjective_opening_a_sentence_is_no_person(extract, text):
+    # the dictionary only guesses these compounds; no one person is named by a plural or neuter adjective
+    assert extract(text)["persons"] == []

@@ -301,6 +301,8 @@ def _no_name_word(tok: Token, opens_sentence: bool) -> bool:
         return True  # «КарГЛТУ», «ЯрГУ»: a university's short name, though the model may tag it a person
     if "-" in tok.text.strip("-"):
         return _person_noun_compound(tok.text)
+    if opens_sentence and _no_one_s_adjective(tok):
+        return True  # «Ледорезные и взрывные работы ...», «Девятиэтажное здание ...»
     if tok.text.lower() in SURNAME_PARTICLES or not in_dictionary(tok.text) or any(
         NAME_GRAMS & p.tag.grammemes for p in tok.parses
     ):
@@ -316,6 +318,20 @@ def _no_name_word(tok: Token, opens_sentence: bool) -> bool:
         all((p.tag.POS == "NOUN" and p.tag.animacy == "anim") or p.tag.POS in DESCRIBING_POS for p in tok.parses)
         or all(p.tag.POS == "NOUN" and p.tag.number == "plur" and p.tag.case in OBLIQUE_PLURAL for p in tok.parses)
     )
+
+
+def _no_one_s_adjective(tok: Token) -> bool:
+    """A word read only as an adjective in the plural or the neuter: no name of one person, even
+    when the dictionary guesses it («Ледорезные», «Девятиэтажное»); an adjective-shaped surname is
+    masculine or feminine («Толстой», «Лановая»)."""
+    if not tok.text.lower().endswith(PLURAL_OR_NEUTER_ADJECTIVE_ENDINGS) or not tok.parses:
+        return False
+    return any(p.tag.POS == "ADJF" for p in tok.parses) and all(
+        ("plur" in p.tag or "neut" in p.tag) and not NAME_GRAMS & p.tag.grammemes for p in tok.parses
+    )
+
+
+PLURAL_OR_NEUTER_ADJECTIVE_ENDINGS = ("ые", "ие", "ое", "ее")
 
 
 # the plural cases no name of one person stands in
