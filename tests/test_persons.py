@@ -409,3 +409,10 @@ def test_a_plural_common_noun_opening_a_sentence_is_no_person(extract):
 def test_a_plural_or_neuter_adjective_opening_a_sentence_is_no_person(extract, text):
     # the dictionary only guesses these compounds; no one person is named by a plural or neuter adjective
     assert extract(text)["persons"] == []
+
+
+def test_a_woman_s_verb_after_a_plural_noun_makes_the_name_between_its_subject(extract):
+    # «приставов» cannot be the subject of «ограничила»: the surname with initials is a woman's nominative
+    text = ("Судебный пристав-исполнитель Курганского городского отделения судебных приставов Мамедова Э. Р. "
+            "ограничила должника в праве управления автомобилем.")
+    assert [p["name"] for p in extract(text)["persons"]] == ["Мамедова Э. Р."]

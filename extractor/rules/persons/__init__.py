@@ -170,8 +170,9 @@ def _subject_gender(toks: list[Token], first: int, last: int) -> str | None:
     """The gender of a past-tense verb right after a name that opens its clause: the name is its
     subject, in the nominative («Алиева Н. Р. провела приём», which the tagger read as a man's
     genitive). Not after a noun, whose genitive the name may be («Команда Петрова выиграла», «после
-    смерти Дадашева заявил»), nor after a preposition («У Петрова была ...»). A passive participle
-    right before a name is said of it as well («назначена Е. С. Полозова»)."""
+    смерти Дадашева заявил»), unless a plural one before a woman's verb, nor after a preposition
+    («У Петрова была ...»). A passive participle right before a name is said of it as well
+    («назначена Е. С. Полозова»)."""
     before = toks[first - 1] if first > 0 else None
     if before is not None and before.feats.get("Variant") == "Short" and before.feats.get("Voice") == "Pass" and (
         before.feats.get("Number") == "Sing" and before.feats.get("Gender") in ("Masc", "Fem")
@@ -182,10 +183,17 @@ def _subject_gender(toks: list[Token], first: int, last: int) -> str | None:
     verb = toks[last]
     if verb.pos != "VERB" or verb.feats.get("Tense") != "Past" or verb.feats.get("Number") != "Sing":
         return None
-    if first > 0 and toks[first - 1].pos in ("ADP", "NOUN", "PROPN", "ADJ"):
-        return None
     gender = verb.feats.get("Gender")
+    if before is not None and before.pos in ("ADP", "NOUN", "PROPN", "ADJ") and not _plural_owner(before, gender):
+        return None
     return gender if gender in ("Masc", "Fem") else None
+
+
+def _plural_owner(before: Token, gender: str | None) -> bool:
+    """«... отделения судебных приставов Гусейнова Л. Р. ограничила»: a plural noun before the name
+    is no subject of a singular verb, so the name is, a woman's in the nominative (a man's verb
+    leaves it open: «после смерти Дадашева заявил»)."""
+    return before.pos == "NOUN" and before.feats.get("Number") == "Plur" and gender == "Fem"
 
 
 def _first_name_in(roles: Roles, case: str) -> bool:
