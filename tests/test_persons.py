@@ -416,3 +416,14 @@ def test_a_woman_s_verb_after_a_plural_noun_makes_the_name_between_its_subject(e
     text = ("Судебный пристав-исполнитель Курганского городского отделения судебных приставов Мамедова Э. Р. "
             "ограничила должника в праве управления автомобилем.")
     assert [p["name"] for p in extract(text)["persons"]] == ["Мамедова Э. Р."]
+
+
+def test_a_name_closing_a_dashed_line_of_a_list_is_in_the_nominative(extract):
+    # the acting post in its short form says no case; the list item says the participant is named
+    text = (
+        "В совещании приняли участие:\n"
+        "– главный врач ГБУЗ «Сакмарская районная больница» Прохоров А. В.;\n"
+        "– и. о. главного врача ГБУЗ «Городская больница» г. Новотроицка Гасанова Р. Ф.;\n"
+        "– заведующий отделением скорой помощи Лаптев С. Н."
+    )
+    assert [p["name"] for p in extract(text)["persons"]] == ["Прохоров А. В.", "Гасанова Р. Ф.", "Лаптев С. Н."]

@@ -407,6 +407,8 @@ def _list_item_case(tagged: Tagged, first: int, last: int) -> str | None:
     name opening an item of a list, a dash after it, is named, in the nominative, whatever
     case the rest of the item is in."""
     toks = tagged.tokens
+    if _ends_a_dashed_line(tagged, first, last):
+        return "Nom"
     if first == 0 or last >= len(toks) or toks[first - 1].text not in LIST_OPENERS:
         return None
     if toks[last].text not in DASHES:
@@ -419,6 +421,21 @@ def _list_item_case(tagged: Tagged, first: int, last: int) -> str | None:
         if "Nom" not in cases and post.case in cases:
             return post.case
     return "Nom"
+
+
+# a line that is an item of a list: a dash or a bullet opening it
+DASHED_LINE = re.compile(r"[ \t]*[–—•-][ \t]+")
+
+
+def _ends_a_dashed_line(tagged: Tagged, first: int, last: int) -> bool:
+    """«В обсуждении приняли участие:\n– и. о. главного врача ГБУЗ «...» Алиева Н. Р.;»: a name
+    closing a line that a dash opens is a participant listed, in the nominative."""
+    toks = tagged.tokens
+    closes = last >= len(toks) or toks[last].text in (";", ".") and (
+        last + 1 >= len(toks) or "\n" in tagged.text[toks[last].end : toks[last + 1].start]
+    )
+    line_start = tagged.text.rfind("\n", 0, toks[first].start) + 1
+    return closes and DASHED_LINE.match(tagged.text, line_start, toks[first].start) is not None
 
 
 def _coordinated_case(toks: list[Token], first: int) -> str | None:
