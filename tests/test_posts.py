@@ -2024,3 +2024,22 @@ def test_a_field_with_its_genitive_goes_on_past_and_to_a_second_field(extract):
 def test_a_possessive_inside_a_genitive_list_is_the_posts(extract, text, name, posts):
     (person,) = [p for p in extract(text)["persons"] if p["name"] == name]
     assert [p["normal"] for p in person["posts"]] == posts
+
+
+@pytest.mark.parametrize(
+    ("text", "post"),
+    [
+        # a list item with its own genitive («охране труда») and a participle agreeing like an adjective
+        ("— сообщил заместитель генерального директора по промышленной безопасности, охране труда и "
+         "окружающей среде ООО «Томскнефтесервис» Андрей Павлович Гусев.",
+         "заместитель генерального директора по промышленной безопасности, охране труда и окружающей среде "
+         "ООО «Томскнефтесервис»"),
+        # a list of fields closed by a unit of a town written short («г. Омска»)
+        ("В открытии приняла участие председатель комитета по молодежной политике и спорту администрации "
+         "г. Омска Ирина Сергеевна Белова.",
+         "председатель комитета по молодежной политике и спорту администрации г. Омска"),
+    ],
+)
+def test_a_post_s_list_of_fields_reaches_the_name(extract, text, post):
+    (person,) = extract(text)["persons"]
+    assert [p["normal"] for p in person["posts"]] == [post]

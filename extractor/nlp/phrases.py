@@ -237,10 +237,16 @@ def _list_item_end(toks: list[Token], k: int, limit: int, cases: tuple[str, ...]
         # «жилищно-коммунального» too
         k < limit and k - start < MAX_LIST_ITEM_WORDS and toks[k].text.replace("-", "").isalpha()
         and (toks[k].text.islower() or toks[k].pos == "ADJ")
-        and toks[k].pos in ("NOUN", "ADJ") and _can_be_in(toks[k], cases)
+        and (toks[k].pos in ("NOUN", "ADJ") or _participle(toks[k])) and _can_be_in(toks[k], cases)
+        and toks[k].text.lower() not in SETTLEMENT_ABBREVIATIONS  # «администрации г. Иркутска»
     ):
         k += 1
     return k
+
+
+def _participle(tok: Token) -> bool:
+    """A participle agreeing like an adjective: «окружающей среде»."""
+    return tok.pos == "VERB" and tok.feats.get("VerbForm") == "Part"
 
 
 def coordinated_list_end(toks: list[Token], j: int, limit: int, cases: tuple[str, ...]) -> int | None:
@@ -257,6 +263,8 @@ def coordinated_list_end(toks: list[Token], j: int, limit: int, cases: tuple[str
             end = _list_item_end(toks, end, limit, ("Gen",)) if end > k + 2 else k + 1
         if end == k + 1 and closing and k + 1 < limit and is_abbreviation(toks[k + 1]):
             end = k + 2  # a field's abbreviation closing the list: «строительства, архитектуры и ЖКХ»
+        if end > k + 1 and "Gen" not in cases and toks[end - 1].pos == "NOUN":
+            end = _list_item_end(toks, end, limit, ("Gen",))  # an item's genitive: «охране труда»
         if end == k + 1:
             return None
         if closing:
