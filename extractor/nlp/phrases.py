@@ -143,7 +143,7 @@ class NamedSpans:
         Собрания — Курултая», which the model marks as two, a dash between them, the same case."""
         for first in sorted(org_starts):
             end = self.named_end.get(first)
-            if end is None or end + 1 >= len(toks) or toks[end].text not in DASHES or toks[end].text == "-":
+            if end is None or end + 1 >= len(toks) or toks[end].text not in ("—", "–"):  # not a hyphen
                 continue
             second = end + 1
             agrees = case_of(toks[second]) == case_of(toks[end - 1])

@@ -1512,7 +1512,7 @@ _RESULTS_RE = re.compile(r"(?:\bза|итог[а-я]*|результат[а-я]*
 # a whole year's total told after it, which is given once the year has ended: «в 2025 году
 # составила 4,7 млн тонн», «в 2025 году выручка достигла» (not «уже составила»: a count so far)
 _TOTAL_AFTER_RE = re.compile(
-    r"\s+(?:(?!уже\b|пока\b)[а-яё]+\s+){0,3}(?:составил|достигл|достиг|превысил)[а-яё]*\b", re.IGNORECASE
+    r"\s+(?:(?!уже\b|пока\b)[а-яё]+\s+){0,3}(?:составил|достиг|превысил)[а-яё]*\b", re.IGNORECASE
 )
 # the first month of a year's last quarter, when its totals may be told before it ends
 LAST_QUARTER_MONTH = 10
@@ -1537,17 +1537,18 @@ def _deadline(text: str, c: _Cand) -> bool:
 _PERIOD_PART_RE = re.compile(r"(?<![а-яё])([а-яё]+)\s+(?:конц|начал|середин)[а-яё]{0,2}\s+\Z", re.IGNORECASE)
 
 
-def _period_end_target(text: str, c: _Cand) -> bool:
-    """«до конца 2027 года», «к началу 2026 года»: a target as «до 2027 года» is."""
+def _period_end_target(text: str, c: _Cand) -> str | None:
+    """«до конца 2027 года», «к началу 2026 года»: a target as «до 2027 года» is; its preposition."""
     part = _PERIOD_PART_RE.search(text, max(0, c.start - WORD_BEFORE_REACH), c.start)
-    return part is not None and part.group(1).lower() in _TARGET_WORDS
+    word = part.group(1).lower() if part is not None else None
+    return word if word in _TARGET_WORDS else None
 
 
 def _word_before(text: str, c: _Cand) -> str:
     m = _WORD_BEFORE_RE.search(text, max(0, c.start - WORD_BEFORE_REACH), c.start)
     word = m.group(1).lower() if m else ""
-    if _period_end_target(text, c):
-        return _PERIOD_PART_RE.search(text, max(0, c.start - WORD_BEFORE_REACH), c.start).group(1).lower()
+    if target := _period_end_target(text, c):
+        return target
     if word == "и" and m is not None:
         # «на июль и август»: the second month shares the first one's preposition
         shared = _COORDINATED_MONTH_RE.search(text, max(0, m.start() - COORDINATED_MONTH_REACH), m.start())
@@ -2240,8 +2241,11 @@ def _reported_years(text: str, scan: _Scan) -> _Reported:
     2027 год и плановый период 2028 и 2029 годов»), nor
     a day set for something («заседание назначено на 18 марта 2027 года»); a
     period counts by its last year («к отопительному сезону 2025-2026 годов»); a whole year whose
-    results are given («по итогам 2025 года») is reported the year after. With none of them, the
-    earliest year told of in the future tense («В 2026 году мы рассчитываем»)."""
+    results are given («по итогам 2025 года») is reported the year after, one whose total is told
+    («в 2025 году составила») after its last quarter begins. With none of them, a month a count
+    runs since («С января 2026 года зарегистрированы»), else the earliest year told of in the future
+    tense or set as a deadline («В 2026 году мы рассчитываем», «до конца 2026 года планируется»).
+    Also the earliest month or day told of in the future tense (`_within_a_year_of`)."""
     years: list[int] = []
     to_come: list[int] = []  # the years told of in the future tense: the release is no later
     past_starts: list[str] = []  # the starts of months, quarters, half-years told in the past
@@ -2283,10 +2287,9 @@ def _reported_years(text: str, scan: _Scan) -> _Reported:
         years.append(year)
         if tense == "past" and len(start := c.value.split("/")[0]) == len("2025-10"):
             past_starts.append(start)
-    # with no year told of as past or present, one a count has run since (no later than the
-    # future's): «С января 2026 года в парке зарегистрированы четыре резидента»
-    # (the future's earliest year is often the report's own: a count since a month long before it
-    # gives way to it)
+    # with no year told of as past or present, one a count has run since: «С января 2026 года в
+    # парке зарегистрированы четыре резидента»; unless the future's earliest year, often the
+    # report's own, lies more than a year after it
     latest_since = max(since, default=None)
     if latest_since is not None and (not to_come or min(to_come) - 1 <= latest_since <= min(to_come)):
         fallback = [latest_since]
@@ -2369,7 +2372,7 @@ def _doc_date(head: str, scan: _Scan, reported: Callable[[], _Reported]) -> tupl
             value = cand.make(year)
             if value and (best is None or key > best):
                 best, best_value, best_cand = key, value, None
-                by_weekday = _line_score(head, cand) < 2
+                by_weekday = _line_score(head, cand) < DATELINE_SCORE
     if best_value is None:
         return None
     # a date in the header's running text («контракт был заключен 14 апреля 2025 года»), or a

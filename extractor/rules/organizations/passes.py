@@ -80,8 +80,8 @@ def double_names(tagged: Tagged, chosen: list[OrgMention]) -> list[OrgMention]:
 
 def _second_name(tagged: Tagged, first: OrgMention, second: OrgMention) -> bool:
     """«Курултая Республики Башкортостан» after «Государственного Собрания —»: a capitalized
-    name and its republic, no legal form, in the case of the authority's head; not after a unit of the body
-    («Комитет Государственного Собрания — Курултая»), whose head has another case."""
+    name and its republic, no legal form, in the case of the authority's head; not after a unit
+    of the body («Комитет Государственного Собрания — Курултая»), whose head has another case."""
     if first.kind != "authority" or second.legal_form or first.legal_form:
         return False
     # both are names, the second with its republic: not «выборы в парламент страны — Кнессет»
@@ -354,6 +354,7 @@ SHORT_WITH_PLACE = re.compile(r"\s*\(\s*([А-ЯЁ][а-яё\-]{3,24}(?:\s+[а-я�
 
 
 def _short_name_of_a_place(text: str, end: int) -> re.Match[str] | None:
+    """Brackets at `end` holding a short word that is no place and a place in the genitive."""
     found = SHORT_WITH_PLACE.match(text, end)
     if found is None or is_place_word(found.group(1).split()[0]):
         return None

@@ -191,7 +191,7 @@ def _subject_gender(toks: list[Token], first: int, last: int) -> str | None:
 
 def _plural_owner(before: Token, gender: str | None) -> bool:
     """«... отделения судебных приставов Гусейнова Л. Р. ограничила»: a plural noun before the name
-    is no subject of a singular verb, so the name is, a woman's in the nominative (a man's verb
+    is no subject of a singular verb, so the name is: a woman's, in the nominative (a man's verb
     leaves it open: «после смерти Дадашева заявил»)."""
     return before.pos == "NOUN" and before.feats.get("Number") == "Plur" and gender == "Fem"
 
