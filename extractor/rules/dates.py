@@ -2253,6 +2253,7 @@ def _reported_years(text: str, scan: _Scan) -> _Reported:
     ctx = _Context(text, scan.offsets, cands)
     since: list[int] = []  # the years of a month something has gone on since, up to the report
     dated_to_come: list[str] = []  # months and days told of in the future tense
+    runs: list[tuple[int, int]] = []  # runs of whole years told of as past or present
     for i, c in enumerate(cands):
         # nor a comparison's base («на 2,1 п.п. ниже уровня 2024 года»: the year before the one told of)
         bound = _bound(text, c) and not _past_day_bound(text, c, scan.offsets)
@@ -2284,9 +2285,16 @@ def _reported_years(text: str, scan: _Scan) -> _Reported:
             # the year's total, told once it has ended or nearly so: a day of it before the last
             # quarter is of the next year («5 февраля»), one in it may still be of that year
             past_starts.append(f"{year}-{LAST_QUARTER_MONTH}")
+        if "/" in c.value and len(c.value) == len("2027/2030"):
+            runs.append((int(c.value[:4]), year))  # weighed against the other years below
+            continue
         years.append(year)
         if tense == "past" and len(start := c.value.split("/")[0]) == len("2025-10"):
             past_starts.append(start)
+    # a run of years counts by its last one («к отопительному сезону 2025-2026 годов»), unless it
+    # starts after every other year told («за девять месяцев 2026 года ... подписали соглашение об
+    # обучении в 2027–2030 годах»: the run is the agreement's plan)
+    years += [last for first, last in runs if not years or first <= max(years)]
     # with no year told of as past or present, one a count has run since: «С января 2026 года в
     # парке зарегистрированы четыре резидента»; unless the future's earliest year, often the
     # report's own, lies more than a year after it
