@@ -5,7 +5,7 @@ head noun go («Тульской области», «ПАО «Северстал
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from extractor.nlp.morph import UD_CASES
 from extractor.nlp.tagging import Tagged, Token
@@ -121,33 +121,24 @@ class NamedSpans:
                 last += 1
             self.named_end[s.first] = max(self.named_end.get(s.first, 0), last)
             org_starts.add(s.first)
-        self._join_double_place_names(toks)
-        self._join_double_body_names(toks, org_starts)
+        # a region's double name, «Кемеровской области – Кузбасса», its second one word
+        self._join_double_names(toks, self.loc_start, DASHES, lambda k: self.named_end.get(k) == k + 1)
+        # a republic's body named in Russian and in its own language, «Государственного Собрания —
+        # Курултая» (a dash, not a hyphen), its second capitalized
+        self._join_double_names(toks, org_starts, ("—", "–"), lambda k: toks[k].text[:1].isupper())
         self.ends = frozenset(self.named_end.values())  # where named spans end
 
-    def _join_double_place_names(self, toks: list[Token]) -> None:
-        """A region's double name is one place: «Кемеровской области – Кузбасса», which the
-        model marks as two, a dash between them."""
-        for first in sorted(self.loc_start):
+    def _join_double_names(
+        self, toks: list[Token], starts: set[int], dashes: Collection[str], fits: Callable[[int], bool]
+    ) -> None:
+        """Two spans of one kind, a dash between them and the second in the first's case, that
+        name one thing twice: the first one's span reaches over the second's."""
+        for first in sorted(starts):
             end = self.named_end.get(first)
-            if end is None or end + 1 >= len(toks) or toks[end].text not in DASHES:
+            if end is None or end + 1 >= len(toks) or toks[end].text not in dashes:
                 continue
             second = end + 1
-            if second in self.loc_start and self.named_end.get(second) == second + 1 and (
-                case_of(toks[second]) == case_of(toks[end - 1])
-            ):
-                self.named_end[first] = second + 1
-
-    def _join_double_body_names(self, toks: list[Token], org_starts: set[int]) -> None:
-        """A republic's body named in Russian and in its own language is one name: «Государственного
-        Собрания — Курултая», which the model marks as two, a dash between them, the same case."""
-        for first in sorted(org_starts):
-            end = self.named_end.get(first)
-            if end is None or end + 1 >= len(toks) or toks[end].text not in ("—", "–"):  # not a hyphen
-                continue
-            second = end + 1
-            agrees = case_of(toks[second]) == case_of(toks[end - 1])
-            if second in org_starts and toks[second].text[:1].isupper() and agrees:
+            if second in starts and case_of(toks[second]) == case_of(toks[end - 1]) and fits(second):
                 self.named_end[first] = self.named_end[second]
 
 
