@@ -845,6 +845,23 @@ def _years_of(value: str | None) -> int | None:
     return int(years.pop()) if len(years) == 1 else None
 
 
+def _period_of_a_report(c: _Cand) -> bool:
+    """A period a release may report on: a part of one year («январь – май 2026 года», «IV
+    квартал», «2026 год»), or a run of days from a month's first («с 1 сентября по 30 ноября»)."""
+    if c.kind == "period":
+        return _years_of(c.value) is not None
+    return c.kind == "days" and bool(c.value) and c.value[8:10] == "01"
+
+
+def _contains(outer: str | None, inner: str | None) -> bool:
+    """Whether the period `outer` contains `inner`: «2026» contains «2026-10/2026-12», which
+    contains «2026-11-05». ISO values compare as text, a shorter end standing for its last day."""
+    if not outer or not inner:
+        return False
+    outer_parts, inner_parts = outer.split("/"), inner.split("/")
+    return outer_parts[0] <= inner_parts[0] and inner_parts[-1] + "~" <= outer_parts[-1] + "~"
+
+
 def _split_year(value: str | None) -> int | None:
     """The last year of a season over two years («отопительного сезона 2026–2027 годов» ->
     2027), as a period counts among the reported years; None for any other value."""
@@ -1283,25 +1300,60 @@ class _Context:
         return _tense_near(self.offsets, *self.sentence(c.start), c.start, c.end) == "future"
 
     def focus(self, i: int) -> str | None:
-        """The period a comparison («годом ранее») refers back to: the nearest date before it
-        that has a value and is not itself a comparison base."""
-        for j in range(i - 1, max(-1, i - FOCUS_DATES), -1):
-            c = self.cands[j]
-            # a range of days is the period compared only in the comparison's own sentence («С 31
-            # декабря по 11 января ... 54 пожара, меньше, чем за аналогичный период прошлого года»)
-            # or the one right before it («С 28 марта по 30 апреля ... 214 домов. Это на 63% меньше,
-            # чем за тот же период прошлого года»)
-            own = self.sentence(self.cands[i].start)
-            days = c.kind == "days" and self.sentence(c.start) in (own, self.sentence(max(0, own[0] - 1)))
-            # nor the day a rule took effect («сказалось изменение условий с 1 февраля»): no period
-            start = c.kind == "day" and _bound(self.text, c, _START_WORDS)
-            reached = self.sentence(c.start) == own and self._day_reached(c)
-            skipped = self.base[j] or start or self._ahead_of_release(c) and not reached or self._a_year_back(j)
-            if c.value and (c.kind in ("day", "period") or days) and not skipped:
-                if self._dateline(c) or self._release_day(i, c):
-                    return None
-                return c.value[:4] if self._day_of_an_event(i, c) else c.value
-        return None
+        """The period a comparison («годом ранее») refers back to: the nearest date before it in
+        its own sentence or the one before, else the period the release reports on
+        (`_reported_period`), else the nearest date before it anywhere. A date is a focus when it
+        has a value and is not itself a comparison base (`_may_focus`)."""
+        own = self.sentence(self.cands[i].start)
+        near = [j for j in range(i - 1, max(-1, i - FOCUS_DATES), -1) if self._may_focus(i, j)]
+        if near and self.sentence(self.cands[near[0]].start) in (own, self.sentence(max(0, own[0] - 1))):
+            return self._focus_value(i, self.cands[near[0]])
+        reported = self._reported_period(i)
+        if reported is not None:
+            return self._focus_value(i, self.cands[reported])
+        return self._focus_value(i, self.cands[near[0]]) if near else None
+
+    def _reported_period(self, i: int) -> int | None:
+        """The period a comparison far from any date compares («Чистая прибыль ... против 5,2 млрд
+        рублей годом ранее» paragraphs after «за девять месяцев 2026 года»): the period nearest
+        before it, or the first one the release names when that one contains it («по итогам 2026
+        года ... В IV квартале ... Выручка выросла ... против 2 190 долларов годом ранее»). A period
+        is a part of one year or a run of days from a month's first («С 1 января по 15 мая»); a
+        shorter run of days is an event («первенство прошло с 6 по 8 февраля»), not a period reported,
+        nor is a year something began in («с 2009 года был женат»)."""
+        periods = [
+            j for j in range(max(0, i - FOCUS_DATES), i)
+            if _period_of_a_report(self.cands[j]) and not _bound(self.text, self.cands[j], _START_WORDS)
+            and self._may_focus(i, j, days_anywhere=True)
+        ]
+        if not periods:
+            return None
+        first, nearest = periods[0], periods[-1]
+        return first if _contains(self.cands[first].value, self.cands[nearest].value) else nearest
+
+    def _may_focus(self, i: int, j: int, days_anywhere: bool = False) -> bool:
+        """Whether the date `j` may be what the comparison `i` refers back to."""
+        c = self.cands[j]
+        # a range of days is the period compared only in the comparison's own sentence («С 31
+        # декабря по 11 января ... 54 пожара, меньше, чем за аналогичный период прошлого года»)
+        # or the one right before it («С 28 марта по 30 апреля ... 214 домов. Это на 63% меньше,
+        # чем за тот же период прошлого года»), unless it is a period reported
+        own = self.sentence(self.cands[i].start)
+        days = c.kind == "days" and (
+            days_anywhere or self.sentence(c.start) in (own, self.sentence(max(0, own[0] - 1)))
+        )
+        # nor the day a rule took effect («сказалось изменение условий с 1 февраля»): no period
+        start = c.kind == "day" and _bound(self.text, c, _START_WORDS)
+        reached = self.sentence(c.start) == own and self._day_reached(c)
+        skipped = self.base[j] or start or self._ahead_of_release(c) and not reached or self._a_year_back(j)
+        return bool(c.value) and (c.kind in ("day", "period") or days) and not skipped
+
+    def _focus_value(self, i: int, c: _Cand) -> str | None:
+        """What a comparison referring back to `c` compares: none for the release's own date, the
+        year of a day something happened on, else `c`'s value."""
+        if self._dateline(c) or self._release_day(i, c):
+            return None
+        return c.value[:4] if c.value and self._day_of_an_event(i, c) else c.value
 
     def _a_year_back(self, j: int) -> bool:
         """A period named a year before one named just ahead of it: «за январь – сентябрь 2026 года ...
