@@ -1568,6 +1568,9 @@ _TOTAL_AFTER_RE = re.compile(
 )
 # the first month of a year's last quarter, when its totals may be told before it ends
 LAST_QUARTER_MONTH = 10
+# the current year named as such: a year its sentence names besides is another one («в 2025 году
+# мы передали 112 машин, а в текущем году рассчитываем», «на 18% больше, чем в 2025 году»)
+_THIS_YEAR_RE = re.compile(r"\b(?:в\s+)?(?:этом|текущем|нынешнем)\s+году\b", re.IGNORECASE)
 # a period whose end the text dates: «за 12 месяцев, закончившихся 31 декабря 2024 года»
 _ENDED_ON_RE = _rx(rf",?\s*(?:закончивш|завершивш|окончивш)[а-яё]*\s+\d{{1,2}}\s+{_DAY_MONTH}\s+(?P<y>\d{{4}})")
 # how far before a date the word that bounds it, or says whose results it gives, is looked for
@@ -2306,6 +2309,7 @@ def _reported_years(text: str, scan: _Scan) -> _Reported:
     since: list[int] = []  # the years of a month something has gone on since, up to the report
     dated_to_come: list[str] = []  # months and days told of in the future tense
     runs: list[tuple[int, int]] = []  # runs of whole years told of as past or present
+    this_year = [m.start() for m in _THIS_YEAR_RE.finditer(text)]  # «в текущем году»
     for i, c in enumerate(cands):
         # nor a comparison's base («на 2,1 п.п. ниже уровня 2024 года»: the year before the one told of)
         bound = _bound(text, c) and not _past_day_bound(text, c, scan.offsets)
@@ -2313,6 +2317,8 @@ def _reported_years(text: str, scan: _Scan) -> _Reported:
             since.append(int(c.value[:4]))
         elif bound and not c.relative and c.value is not None and _period_end_target(text, c):
             to_come.append(int(c.value.split("/")[-1][:4]))  # a deadline: «до конца 2026 года планируется»
+        if _before_this_year(this_year, scan, c, ctx.base[i]):
+            years.append(int(c.value) + 1)
         if c.relative or c.bare or c.value is None or bound or ctx.base[i]:
             continue
         if _planned_for(text, c):
@@ -2357,6 +2363,20 @@ def _reported_years(text: str, scan: _Scan) -> _Reported:
         fallback = sorted(to_come)[:1]
     past_start = max(past_starts) if years and past_starts else None
     return _Reported(years or fallback, past_start, min(dated_to_come, default=None))
+
+
+def _before_this_year(this_year: list[int], scan: _Scan, c: _Cand, base: bool) -> bool:
+    """A whole year told in the past or compared with, in a sentence that names the current year as
+    such (`this_year`: where the text does): the current year is a later one («В 2025 году мы
+    передали 112 машин, а в текущем году рассчитываем ...», «В этом году отремонтируют 31 участок,
+    на 18% больше, чем в 2025 году»)."""
+    if c.relative or c.bare or c.value is None or len(c.value) != len("2025"):
+        return False
+    start, end = scan.offsets.sentence(c.start)
+    k = bisect.bisect_left(this_year, start)
+    if k == len(this_year) or this_year[k] >= end:
+        return False
+    return base or _tense_near(scan.offsets, start, end, c.start, c.end) == "past"
 
 
 def _since_a_month(text: str, scan: _Scan, c: _Cand) -> bool:
