@@ -791,6 +791,12 @@ CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None,
      datetime.date(2026, 2, 9),
      [("9 февраля 2026 года", "2026-02-09", False), ("С 6 по 8 февраля", "2026-02-06/2026-02-08", True),
       ("годом ранее", "2025", True)]),
+    # a half-year named alone is the one just ended; with its year named, it is that year's
+    ("Пассажиропоток аэропорта за полугодие вырос на 18%, за полугодие 2025 года — на 3%.",
+     datetime.date(2026, 7, 14),
+     [("за полугодие", "2026-01/2026-06", True), ("2025 года", "2025", False)]),
+    ("Банк за полугодие выдал 7 тыс. ипотечных кредитов.", datetime.date(2026, 1, 20),
+     [("за полугодие", "2025-07/2025-12", True)]),
     # the period compared may be named by what it is
     ("В III квартале завод выпустил 1 140 вагонов, на 17% больше, чем в аналогичном квартале прошлого года.",
      datetime.date(2026, 10, 9),

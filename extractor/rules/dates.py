@@ -598,10 +598,14 @@ def _relative(m: re.Match[str], scan: _Scan) -> _Cand | None:
     if _ends_a_quoted_name(scan.offsets, m.start(), m.end()):
         return None  # «портал «Калуга Сегодня»»: a word of a title
     unit, shift = _RELATIVE[phrase]
+    if unit == "half" and _YEAR_AFTER_RE.match(scan.offsets.tagged.text, m.end()):
+        return None  # «за полугодие 2025 года», «за полугодие прошлого года»: not the one just ended
     kind = "near" if unit in ("day", "week") else "period"
     return _Cand(m.start(), m.end(), _relative_value(unit, shift, scan), True, unit == "day", kind)
 
 
+# a year named after a period: «2025 года», «прошлого года»
+_YEAR_AFTER_RE = re.compile(r"\s+(?:\d{4}|[а-яё]+\s+года\b)", re.IGNORECASE)
 # how far back a quote may open for a relative word closing it to be a word of a title
 TITLE_REACH = 40
 _TITLE_OPENING_RE = re.compile(r"[«\"„“][^«»\"„“\n]*\Z")
@@ -639,12 +643,16 @@ def _noun_follows(scan: _Scan, end: int) -> bool:
 
 
 def _relative_value(unit: str, shift: int, scan: _Scan) -> str | None:
-    """A day, week or month away from the reference date; a year, its start or its end away
-    from the reference year (which the text may give without a date)."""
+    """A day, week, month or half-year away from the reference date; a year, its start or its end
+    away from the reference year (which the text may give without a date)."""
     ref, year = scan.ref, scan.year
-    if unit in ("day", "week", "month"):
+    if unit in ("day", "week", "month", "half"):
         if ref is None:
             return None
+        if unit == "half":
+            index = ref.year * 2 + (ref.month - 1) // 6 + shift
+            first = 1 + 6 * (index % 2)
+            return _period(_ym(index // 2, first), _ym(index // 2, first + 5))
         if unit == "day":
             return _day_value(_days_from(ref, shift))
         if unit == "week":
