@@ -844,6 +844,17 @@ def test_post_of_person(extract, text, name, role, org, normal):
 # role and org; the rank may be reported as a post of its own but is glued to neither the
 # position nor the name
 RANK_CASES = [
+    # a body's short name before a rank ends there: «Управления» is the body named before, not
+    # «Управление генерал-майор полиции»
+    (
+        "Управление Росгвардии по Омской области подвело итоги года. В среду начальник Управления "
+        "генерал-майор полиции Сергей Петрович Кочетов провел совещание.",
+        "Сергей Петрович Кочетов",
+        "начальник",
+        "Управление Росгвардии по Омской области",
+        "начальник Управления",
+        "генерал-майор полиции",
+    ),
     # a rank whose last word is a genitive («внутренней службы», «юстиции») does not go on with the post
     (
         "Начальник Главного управления МЧС России по Томской области генерал-майор внутренней службы Олег "

@@ -287,3 +287,18 @@ def is_rank(normal: str) -> bool:
         return words in ranks
     words = words[: -len(service) - 1]
     return words in ranks or words in classes
+
+
+def starts_rank(tokens: Sequence[Token], i: int) -> bool:
+    """A lowercase rank of one word before a service or a capitalized name: «генерал-майор
+    полиции», «полковник Иванов»; a name that runs into it has ended («начальник Управления
+    генерал-майор полиции В. Ю. Терехин»)."""
+    tok = tokens[i]
+    if not tok.text.islower() or i + 1 >= len(tokens):
+        return False
+    ranks, _classes, services = _ranks()
+    word = tok.lemma.lower().replace("ё", "е")
+    if word not in ranks and tok.text.lower().replace("ё", "е") not in ranks:
+        return False
+    after = tokens[i + 1]
+    return after.text[:1].isupper() or any(service.split()[0] == after.text.lower() for service in services)

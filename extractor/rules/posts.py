@@ -31,6 +31,7 @@ from extractor.lexicon.posts import (
     post_lemma,
     post_lexicon,
     starts_post,
+    starts_rank,
 )
 from extractor.model import Post
 from extractor.nlp.inflect import (
@@ -172,6 +173,13 @@ def _dependents(tagged: Tagged, spans: NamedSpans, j: int, limit: int) -> int:
         j += 2  # «министр энергетики | и ЖКХ Свердловской области»: the head's genitive goes on
     j = _past_field_list(toks, j, limit)
     end = _past_branch_name(tagged, extend_dependents(tagged, spans, j, limit, _chained_post, name_lists=True), limit)
+    # «начальник Управления | генерал-майор полиции»: a rank after the post is the person's own,
+    # with its adjectives («командир армии | 74-летнего генерала»)
+    rank = next((k for k in range(j, end) if starts_rank(toks, k)), None)
+    if rank is not None:
+        end = rank
+        while end > j and toks[end - 1].pos == "ADJ" and toks[end - 1].text.islower():
+            end -= 1
     # «членом совета директоров и советником ...», «... директоров и советника»: a post after
     # «и» is another post, not a dependent of this one; a genitive going on a list of genitives is
     # the list's («Союза промышленников и предпринимателей»)

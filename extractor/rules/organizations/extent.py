@@ -2,15 +2,15 @@
 never into a date («одобрен Советом Федерации 28 июня», «правительства области 4 октября 2023
 года», «70-х годов»), an age («Партии регионов | 54-летний»), an amount («взыскал с завода
 148,6 млн рублей»), a circumstance after «по» («обратился в Думу по поводу законов»), a verb
-(«Фонд создан для помощи») or a person named after it («СГУ им. Н. Г. Чернышевского Л. Ю.
-Коссович»)."""
+(«Фонд создан для помощи»), a rank («Управления | генерал-майор полиции») or a person named after
+it («СГУ им. Н. Г. Чернышевского Л. Ю. Коссович»)."""
 
 from __future__ import annotations
 
 import re
 
 from extractor.lexicon.orgs import circumstance_words, month_lemmas
-from extractor.lexicon.posts import match_post_head
+from extractor.lexicon.posts import match_post_head, starts_rank
 from extractor.nlp.phrases import ORG_PREPS, NamedSpans, after_dedication, extend_dependents
 from extractor.nlp.tagging import AGE_WORD, PATRONYMIC_ENDING, Tagged, Token
 
@@ -150,6 +150,7 @@ def name_end(tagged: Tagged, first: int, last: int) -> int:
             _starts_date(toks, k) or _starts_amount(toks, k) or _starts_circumstance(toks, k) or _is_verb(toks[k])
             or _starts_person(toks, k) or _starts_full_name(toks, k) or _heading_verb(tagged, k)
             or _post_after_place(tagged, k, last) or AGE_WORD.fullmatch(toks[k].text) is not None
+            or starts_rank(toks, k)
         ):
             return k
         if k > 0 and _object_after_name(toks[k - 1], toks[k]):
