@@ -16,6 +16,13 @@ CHURCH_NAME_AS_PLACE = (
 # document names that entity; None: the post names none), whole post in the nominative;
 # the person has exactly this one post
 POST_CASES = [
+    # a list of fields after «по» whose last item has genitives joined by «и»
+    ("Форум открыл министр по туризму, развитию гостиничного хозяйства и торговли Псковской области Ирина "
+     "Кравец.", "Ирина Кравец", "министр по туризму, развитию гостиничного хозяйства и торговли",
+     "Псковская область", "министр по туризму, развитию гостиничного хозяйства и торговли Псковской области"),
+    ("Форум открыл министр по туризму, развитию гостиничного хозяйства и торговле Псковской области Ирина "
+     "Кравец.", "Ирина Кравец", "министр по туризму, развитию гостиничного хозяйства и торговле",
+     "Псковская область", "министр по туризму, развитию гостиничного хозяйства и торговле Псковской области"),
     # a school's short name with small letters inside is neither a person nor a declinable word, and
     # the post reaches the name past the degree after it
     ("Соглашение подписали исполняющий обязанности ректора ЯрГТУ, доктор технических наук Павел Соколов и "

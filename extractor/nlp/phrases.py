@@ -240,6 +240,13 @@ def _participle(tok: Token) -> bool:
     return tok.pos == "VERB" and tok.feats.get("VerbForm") == "Part"
 
 
+def _lowercase_end(toks: list[Token], k: int, end: int) -> int:
+    """The end of the lowercase words from k, before `end`."""
+    while k < end and toks[k].text.islower():
+        k += 1
+    return k
+
+
 def coordinated_list_end(toks: list[Token], j: int, limit: int, cases: tuple[str, ...]) -> int | None:
     """At a comma inside a dependent, the end of the coordinated list it continues, when the list
     closes with «и»: «промышленности, транспорта, связи и энергетики», «по национальной политике,
@@ -256,6 +263,11 @@ def coordinated_list_end(toks: list[Token], j: int, limit: int, cases: tuple[str
             end = k + 2  # a field's abbreviation closing the list: «строительства, архитектуры и ЖКХ»
         if end > k + 1 and "Gen" not in cases and toks[end - 1].pos == "NOUN":
             end = _list_item_end(toks, end, limit, ("Gen",))  # an item's genitive: «охране труда»
+        if end == k + 1 and closing and "Gen" not in cases and case_of(toks[k - 1]) == "Gen":
+            # «по промышленной политике, развитию предпринимательства и торговли»: «и» joins the
+            # last item's genitives, which close the list (up to a place's capitalized adjective)
+            end = _lowercase_end(toks, k + 1, _list_item_end(toks, k + 1, limit, ("Gen",)))
+            return end if end > k + 1 else None
         if end == k + 1:
             return None
         if closing:

@@ -245,10 +245,12 @@ def _role_complement_end(tagged: Tagged, head_end: int, last: int) -> int:
         if tok.text == "и" and k + 2 < last and is_abbreviation(toks[k + 1]) and case_of(toks[k + 2]) == "Gen":
             k += 2  # «министр энергетики и ЖКХ» Свердловской области
             continue
-        if tok.text == "," and case_of(toks[k - 1]) == "Gen" and (
-            end := coordinated_list_end(toks, k, last, ("Gen",))
+        if tok.text == "," and case_of(toks[k - 1]) in ("Gen", "Dat") and (
+            end := coordinated_list_end(toks, k, last, (case_of(toks[k - 1]),))
         ):
-            k = end  # «министр строительства, архитектуры и территориального развития» области
+            # «министр строительства, архитектуры и территориального развития» области, «министр по
+            # промышленной политике, развитию предпринимательства и торговли» области
+            k = end
             continue
         if tok.text == "по" and k + 1 < last and toks[k + 1].text.islower():
             # «министр по государственным сборам», «секретарь по вопросам прав человека»,
