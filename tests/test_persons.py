@@ -160,6 +160,10 @@ NAME_CASES = [
     # a capitalized organization noun before a first name and a patronymic is no surname
     ("По словам финансового директора Компании Анны Сергеевны Мельник, инвестиции вырастут.",
      ["Анна Сергеевна Мельник"]),
+    # a woman's name the dictionary knows only as a man's in another case stays as written
+    ("Выставку открыла Сауле Ринатовна Сулейменова.", ["Сауле Ринатовна Сулейменова"]),
+    # a surname in -ой with no vowel before it is no adjective: not «Цая»
+    ("По словам главного редактора Марины Игоревны Цой, тираж вырос.", ["Марина Игоревна Цой"]),
 ]
 
 

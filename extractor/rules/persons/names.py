@@ -82,6 +82,14 @@ def nominative(word: str, case: str | None, gram: str, gender: str | None) -> Na
         return _hyphenated(word, case, gram, gender)
     known = _known_readings(word, gram, gender)
     oblique = [p for p in known if p.tag.case not in NOMINATIVE and "Fixd" not in p.tag]
+    if (
+        case in (None, "Nom") and gram == "Name" and gender == "femn" and word[-1:].lower() not in "ая"
+        and not any(_gender_fits(p, gender) for p in known)
+    ):
+        # a woman's first name the tagger reads as a nominative, not in -а/-я, which the dictionary
+        # knows as a man's in another case only, is another name: «Сауле Маратовна» is no Саул
+        # (a man's name in -а is his genitive: «Мартина Бига»)
+        oblique = []
     if case in (None, "Nom"):
         if gram == "Surn" and _no_nominative(word, gender):
             # the tagger said nominative, the ending cannot be one: «С. М. Вдовиным»
@@ -176,7 +184,8 @@ def _adjective_surname(word: str, case: str, gender: str | None) -> str | None:
     if not gender:
         return None
     low = word.lower()
-    if gender == "femn" and case != "Nom" and low.endswith("ой") and any(
+    # an adjective's stem has a vowel: not «Евгении Цой» (a Korean surname, no case of «Цая»)
+    if gender == "femn" and case != "Nom" and low.endswith("ой") and any(ch in VOWELS for ch in low[:-2]) and any(
         "Surn" in p.tag and "masc" in p.tag and p.tag.case == "nomn" and p.word == low for p in parses(low)
     ):
         return word[:-2] + "ая"  # «Екатерины Лозовой»: the dictionary's man is Лозовой, so she is Лозовая
