@@ -162,6 +162,10 @@ NAME_CASES = [
      ["Анна Сергеевна Мельник"]),
     # a woman's name the dictionary knows only as a man's in another case stays as written
     ("Выставку открыла Сауле Ринатовна Сулейменова.", ["Сауле Ринатовна Сулейменова"]),
+    # a man's first name in -ом is an instrumental, whatever case the tagger gives the name
+    ("Мэр города принял в ратуше Чрезвычайного и Полномочного Посла Республики Индия, а затем провел "
+     "переговоры с атташе посольства Викрамом Кумаром Шармой, прибывшим в регион с визитом.",
+     ["Викрам Кумар Шарма"]),
     # a surname in -ой with no vowel before it is no adjective: not «Цая»
     ("По словам главного редактора Марины Игоревны Цой, тираж вырос.", ["Марина Игоревна Цой"]),
 ]

@@ -449,14 +449,18 @@ def roles_of(parts: list[Token], initials: list[str], lone_surname: bool = False
 def mention_case(roles: Roles) -> str | None:
     """The case of the whole name, when a first name the dictionary knows in its tagged case says
     it (in «Артёма Жоги» the tagger may read the unknown surname as a dative, «Артёма» is not),
-    or a patronymic the dictionary knows in one case only («Магомедовичу»: a dative, whatever the
-    tagger says of «Шамсуддину»)."""
+    or a man's first name in -ом («Арвиндом»), or a patronymic the dictionary knows in one case
+    only («Магомедовичу»: a dative, whatever the tagger says of «Шамсуддину»)."""
     tok = roles.first
     if tok is not None and tok.case is not None and in_dictionary(tok.text):
         cases = UD_CASES.get(tok.case, ())
         # an indeclinable first name («Гарри», «Мари») is in every case: no evidence
         if any("Name" in p.tag and "Fixd" not in p.tag and p.tag.case in cases for p in tok.parses):
             return tok.case
+    if tok is not None and MASC_INSTRUMENTAL.search(tok.text) and all(
+        p.tag.case == "ablt" for p in tok.parses if "Name" in p.tag
+    ):
+        return "Ins"  # «Арвиндом Кумаром Шармой»: an instrumental, whatever the tagger says
     tok = roles.middle
     if tok is not None and roles.middle_gram == "Patr" and in_dictionary(tok.text):
         found = {UD_OF.get(p.tag.case) for p in tok.parses if "Patr" in p.tag}
