@@ -738,6 +738,12 @@ def test_a_field_in_a_list_is_no_unit(extract):
     assert doc["organizations"] == []
 
 
+def test_a_name_stops_before_the_accounting_standard_a_figure_is_given_by(extract):
+    doc = extract("ПАО «Уральский кредит» подвело итоги квартала. Чистая прибыль Банка по МСФО составила 1,2 млрд "
+                  "рублей, выручка по РСБУ выросла на 4%.")
+    assert [(o["name"], o["legal_form"]) for o in doc["organizations"]] == [("Уральский кредит", "ПАО")]
+
+
 def test_a_name_stops_before_an_age_and_a_decade(extract):
     doc = extract("Кандидат от Партии регионов 54-летний Геннадий Кернес стал мэром.")
     assert [o["name"] for o in doc["organizations"]] == ["Партия регионов"]
