@@ -303,6 +303,7 @@ class _Cand:
     # in that year; None: the year before it («годом ранее»)
     cmp_year: int | None = None
     cmp_months: int = 0  # «месяцем ранее»: the period under discussion this many months away, not a year
+    cmp_day: bool = False  # «на ту же дату прошлого года»: a day compared, the release's when no day is
     bare: bool = False  # a year without a year word («в 2017», «(1997)»): weaker evidence of a year
 
 
@@ -677,7 +678,14 @@ def _comparison(m: re.Match[str], scan: _Scan) -> _Cand | None:
     if named:
         year = int(named.group(0))
         return _Cand(m.start(), m.end(), _y(year), False, kind="cmp", cmp_year=year)
+    if _A_DAY_COMPARED_RE.search(m.group(0)) and scan.ref is not None:
+        # «чем на эту же дату прошлого года» with no day before it: the release's day a year back
+        return _Cand(m.start(), m.end(), _shift_year(scan.ref.isoformat(), -1), True, kind="cmp", cmp_day=True)
     return _Cand(m.start(), m.end(), _y(scan.year - 1) if scan.year else None, True, kind="cmp")
+
+
+# a comparison of a day, not of a period: «на аналогичную дату прошлого года», «на ту же дату»
+_A_DAY_COMPARED_RE = re.compile(r"\bдат[аеуы]\b", re.IGNORECASE)
 
 
 def _month_back(m: re.Match[str], scan: _Scan) -> _Cand | None:
@@ -1471,7 +1479,7 @@ def _in_context(text: str, scan: _Scan, cands: list[_Cand]) -> list[_Cand]:
             if c.cmp_months:
                 if focus is not None and (moved := _shift_months(focus, c.cmp_months)) is not None:
                     ctx.cands[i] = replace(c, value=moved)
-            elif focus is not None and c.cmp_year is None:
+            elif focus is not None and c.cmp_year is None and not (c.cmp_day and len(focus) != len("2026-09-17")):
                 ctx.cands[i] = replace(c, value=_shift_year(focus, -1))
             elif focus is not None and c.cmp_year is not None and focus_year is not None:
                 ctx.cands[i] = replace(c, value=_shift_year(focus, c.cmp_year - focus_year))
@@ -2398,11 +2406,14 @@ def _since_a_month(text: str, scan: _Scan, c: _Cand) -> bool:
 def _past_day_bound(text: str, c: _Cand, offsets: Offsets) -> bool:
     """A day something lasted until or was reached by, told in the past: «дома до 30 сентября 2026
     года обслуживало ООО ...», «к 1 сентября собрали» is no target still to come; the release is of
-    that year or later."""
-    return (
-        c.value is not None and len(c.value) == len("2026-09-30") and _word_before(text, c) in _TARGET_WORDS
-        and _tense_near(offsets, *offsets.sentence(c.start), c.start, c.end) == "past"
-    )
+    that year or later. Not a state that lasts until the day: «Кредитная линия открыта до 31 декабря
+    2029 года» is a term still to run."""
+    if c.value is None or len(c.value) != len("2026-09-30") or (word := _word_before(text, c)) not in _TARGET_WORDS:
+        return False
+    sentence = offsets.sentence(c.start)
+    if _tense_near(offsets, *sentence, c.start, c.end) != "past":
+        return False
+    return word != "до" or _nearest_verb_form(offsets, *sentence, c.start, c.end) != "Part:Short"
 
 
 def _doc_date(head: str, scan: _Scan, reported: Callable[[], _Reported]) -> tuple[datetime.date, bool] | None:
