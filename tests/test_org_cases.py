@@ -744,6 +744,13 @@ def test_a_name_stops_before_the_accounting_standard_a_figure_is_given_by(extrac
     assert [(o["name"], o["legal_form"]) for o in doc["organizations"]] == [("Уральский кредит", "ПАО")]
 
 
+def test_a_name_stops_before_an_adjective_left_with_no_noun(extract):
+    # the model's span took in the adjective of the next phrase («псковский художник»)
+    doc = extract("Картины передал в дар Изборскому музею-заповеднику псковский художник Иван Петрович Сомов, "
+                  "сообщает пресс-служба музея.")
+    assert [[m["text"] for m in o["mentions"]] for o in doc["organizations"]] == [["Изборскому музею-заповеднику"]]
+
+
 def test_a_name_stops_before_an_age_and_a_decade(extract):
     doc = extract("Кандидат от Партии регионов 54-летний Геннадий Кернес стал мэром.")
     assert [o["name"] for o in doc["organizations"]] == ["Партия регионов"]

@@ -839,6 +839,8 @@ def _ner_mentions(
             if held is not None and (held == last or held in loc_at and loc_at[held].last >= last):
                 continue
         last = name_end(tagged, first + 1, last)  # the model's span too: «Фонд создан для помощи ...»
+        while last - first > 1 and _dangling_adjective(toks[last - 1]):
+            last -= 1  # an adjective left with no noun after it is the next phrase's: «музею | псковский коллекционер»
         if last - first == 1 and toks[first].pos == "ADJ":
             continue  # a lone adjective («Чрезвычайным») is a tagging slip, not a name
         sent = tagged.sents[toks[first].sent]
@@ -874,6 +876,14 @@ def _ner_mentions(
             if m is not None:
                 out.append(m)
     return out
+
+
+def _dangling_adjective(tok: Token) -> bool:
+    """A lowercase word the dictionary reads as an adjective only, never a noun («псковский», not
+    «лётчиков-испытателей», which the tagger may call an adjective)."""
+    return tok.pos == "ADJ" and tok.text.islower() and bool(tok.parses) and all(
+        p.tag.POS in ("ADJF", "PRTF") for p in tok.parses
+    )
 
 
 def _short_name_split(name: str) -> tuple[str, str | None]:
