@@ -1321,13 +1321,12 @@ class _Context:
         (`_reported_period`), else the nearest date before it anywhere. A date is a focus when it
         has a value and is not itself a comparison base (`_may_focus`)."""
         own = self.sentence(self.cands[i].start)
-        near = [j for j in range(i - 1, max(-1, i - FOCUS_DATES), -1) if self._may_focus(i, j)]
-        if near and self.sentence(self.cands[near[0]].start) in (own, self.sentence(max(0, own[0] - 1))):
-            return self._focus_value(i, self.cands[near[0]])
-        reported = self._reported_period(i)
-        if reported is not None:
-            return self._focus_value(i, self.cands[reported])
-        return self._focus_value(i, self.cands[near[0]]) if near else None
+        nearest = next((j for j in range(i - 1, max(-1, i - FOCUS_DATES), -1) if self._may_focus(i, j)), None)
+        if nearest is not None and self.sentence(self.cands[nearest].start) in (own, self.sentence(max(0, own[0] - 1))):
+            return self._focus_value(i, self.cands[nearest])
+        focus = self._reported_period(i)
+        focus = nearest if focus is None else focus
+        return None if focus is None else self._focus_value(i, self.cands[focus])
 
     def _reported_period(self, i: int) -> int | None:
         """The period a comparison far from any date compares («Чистая прибыль ... против 5,2 млрд
