@@ -131,21 +131,21 @@ def as_written(tokens: Sequence[Token], text: str) -> str:
     return join_tokens(tokens, [t.text for t in tokens], text)
 
 
-def _adjective_only(tok: Token) -> bool:
+def adjective_only(tok: Token) -> bool:
     """A word the dictionary reads only as a full adjective, whatever the tagger made of it
     («Прииртышского» tagged a proper noun after «Ректором»)."""
     return bool(tok.parses) and all(p.tag.POS == "ADJF" for p in tok.parses)
 
 
 def _part_of_speech(tok: Token, i: int, head: int) -> str:
-    return "ADJ" if i < head and tok.pos in NOUNISH and _adjective_only(tok) else tok.pos
+    return "ADJ" if i < head and tok.pos in NOUNISH and adjective_only(tok) else tok.pos
 
 
 def head_index(tokens: Sequence[Token]) -> int | None:
     """The head of a noun phrase: its first noun, after any adjectives and conjunctions; a word
     that can only be an adjective is none when a noun follows it."""
     for i, tok in enumerate(tokens):
-        if tok.pos in NOUNISH and _adjective_only(tok) and any(t.pos == "NOUN" for t in tokens[i + 1 :]):
+        if tok.pos in NOUNISH and adjective_only(tok) and any(t.pos == "NOUN" for t in tokens[i + 1 :]):
             continue
         if tok.pos in NOUNISH:
             return i

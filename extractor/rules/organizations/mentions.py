@@ -47,7 +47,15 @@ from extractor.lexicon.orgs import (
 from extractor.lexicon.places import caps_place
 from extractor.lexicon.posts import match_post_head
 from extractor.nlp.coverage import Coverage
-from extractor.nlp.inflect import as_written, case_form, head_grams, head_index, nominative_phrase, recover_shape
+from extractor.nlp.inflect import (
+    adjective_only,
+    as_written,
+    case_form,
+    head_grams,
+    head_index,
+    nominative_phrase,
+    recover_shape,
+)
 from extractor.nlp.morph import UD_CASES, in_dictionary, parses, phrase_lemmas
 from extractor.nlp.phrases import DASHES, OPEN_QUOTES, TOWN_WORDS, NamedSpans, case_of, quote_end
 from extractor.nlp.tagging import MINISTRY_WORD, Span, Tagged, Token
@@ -881,9 +889,7 @@ def _ner_mentions(
 def _dangling_adjective(tok: Token) -> bool:
     """A lowercase word the dictionary reads as an adjective only, never a noun («псковский», not
     «лётчиков-испытателей», which the tagger may call an adjective)."""
-    return tok.pos == "ADJ" and tok.text.islower() and bool(tok.parses) and all(
-        p.tag.POS in ("ADJF", "PRTF") for p in tok.parses
-    )
+    return tok.pos == "ADJ" and tok.text.islower() and adjective_only(tok)
 
 
 def _short_name_split(name: str) -> tuple[str, str | None]:

@@ -460,7 +460,9 @@ def mention_case(roles: Roles) -> str | None:
     if tok is not None and MASC_INSTRUMENTAL.search(tok.text) and all(
         p.tag.case == "ablt" for p in tok.parses if "Name" in p.tag
     ):
-        return "Ins"  # «Арвиндом Кумаром Шармой»: an instrumental, whatever the tagger says
+        # «Арвиндом Кумаром Шармой»: an instrumental, whatever the tagger says; a name the dictionary
+        # does not know reads by its ending alone, as `nominative` reads «Ерланом»
+        return "Ins"
     tok = roles.middle
     if tok is not None and roles.middle_gram == "Patr" and in_dictionary(tok.text):
         found = {UD_OF.get(p.tag.case) for p in tok.parses if "Patr" in p.tag}
