@@ -180,24 +180,38 @@ def _dependents(tagged: Tagged, spans: NamedSpans, j: int, limit: int) -> int:
         end = rank
         while end > j and toks[end - 1].pos == "ADJ" and toks[end - 1].text.islower():
             end -= 1
-    # «членом совета директоров и советником ...», «... директоров и советника»: a post after
-    # «и» is another post, not a dependent of this one; a genitive going on a list of genitives is
-    # the list's («Союза промышленников и предпринимателей»)
+    # «членом совета директоров и советником ...», «... директоров и бывшего президента»: a post
+    # after «и» is another post, not a dependent of this one; a genitive going on a list of
+    # genitives is the list's («Союза промышленников и предпринимателей»)
     return next(
         (
             k for k in range(j, end - 1)
-            if toks[k].text == "и" and match_post_head(toks, k + 1, end) and not _genitive_list_goes_on(toks, head, k)
+            if toks[k].text == "и"
+            and (other := _post_head_after(toks, k + 1, end)) is not None
+            and not _genitive_list_goes_on(toks, head, k, toks[other])
         ),
         end,
     )
 
 
-def _genitive_list_goes_on(toks: list[Token], head: Token, k: int) -> bool:
+def _post_head_after(toks: list[Token], k: int, limit: int) -> int | None:
+    """The post's head at k, or after its modifiers or describing adjectives there: «советником»,
+    «бывшего президента», «нынешнего депутата»; None when no post starts at k."""
+    while k < limit and match_post_head(toks, k, limit) is None and (
+        is_modifier(toks[k], toks[k - 1]) or _describing(toks[k])
+    ):
+        k += 1
+    return k if k < limit and match_post_head(toks, k, limit) is not None else None
+
+
+def _genitive_list_goes_on(toks: list[Token], head: Token, k: int, other: Token) -> bool:
     """The words around «и» at k are genitives in the same number, and the post's head is no genitive:
-    «президентом Союза промышленников и предпринимателей»."""
+    «президентом Союза промышленников и предпринимателей»; a post in the singular after «и» is one
+    of its own («ректора университета и нынешнего депутата»)."""
     before, after = toks[k - 1], toks[k + 1]
     return (
-        case_of(head) != "Gen" and case_of(before) == "Gen" and case_of(after) == "Gen"
+        other.feats.get("Number") != "Sing"
+        and case_of(head) != "Gen" and case_of(before) == "Gen" and case_of(after) == "Gen"
         and before.feats.get("Number") == after.feats.get("Number")
     )
 
@@ -1027,7 +1041,10 @@ def _posts_reaching(
             nxt = last + 1 if toks[last].text in POST_JOINERS else last
             nxt = _past_degree(tagged, nxt, end)  # «ректор КГМУ, д.м.н., профессор Наталья ...»
             rest = _posts_reaching(tagged, spans, nm, nxt, end, sent_first, depth - 1)
-            if rest and tagged.token_at(rest[0].start) == nxt:
+            # the next post starts there, or after «и» past adjectives of how: «и нынешнего депутата»
+            after_and = toks[last].text == "и"
+            reach = _past_describing_adjectives(toks, nxt, end) if after_and else nxt
+            if rest and nxt <= tagged.token_at(rest[0].start) <= reach:
                 post = _post_with_place(tagged, first, head_end, last)
                 if post is None:
                     return rest
