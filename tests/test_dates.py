@@ -762,6 +762,10 @@ CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None,
     # a period a plan is for is still to come, whatever the verb's tense
     ("План продаж на IV квартал составляет 40 тыс. тонн.", datetime.date(2026, 8, 20),
      [("IV квартал", "2026-10/2026-12", True)]),
+    # ... but a share a period took («пришлось на») is told of a period gone by
+    ("Из 12,4 млн тонн груза 3,9 млн пришлось на IV квартал.", datetime.date(2026, 2, 10),
+     [("IV квартал", "2025-10/2025-12", True)]),
+    ("Около 40% продаж пришлось на декабрь.", datetime.date(2026, 1, 14), [("декабрь", "2025-12", True)]),
     # after the release's own dateline, a comparison refers to the year reported, not to that day
     ("Томск, 25 августа 2026 года\n\nНа первый курс зачислены 3 100 человек, годом ранее – 2 900.",
      datetime.date(2026, 8, 25),

@@ -1257,6 +1257,10 @@ class _Context:
             _PLAN_YEARS_RE.search(self.text, max(0, c.start - PLAN_YEARS_REACH), c.start)
         )
 
+    def _fell_on(self, c: _Cand) -> bool:
+        """«из них 4,6 млрд кВт·ч пришлось на IV квартал»: a share a past period took, not a plan."""
+        return bool(_FELL_ON_RE.search(self.text, *self.sentence(c.start)))
+
     def ref_year(self, i: int, ref: datetime.date | None, year: int) -> int:
         """The reference year, or the year before it for a date later in the year than the
         reference date in a report: a quarter or half-year when its nearest verb is in the past
@@ -1294,7 +1298,7 @@ class _Context:
             return year  # «поручил до 1 сентября завершить», «второе чтение назначено на 11 декабря»
         if c.is_day and _bound(self.text, c, _START_WORDS) and _days_ahead(value, ref) <= START_AHEAD_DAYS:
             return year  # «с 21 января назначена» on 20 January: an order signed before it takes effect
-        if c.kind == "period" and _word_before(self.text, c) == "на":
+        if c.kind == "period" and _word_before(self.text, c) == "на" and not self._fell_on(c):
             return year  # «лимит на III квартал», «план на второе полугодие»: a plan for what is to come
         tense = _tense_near(self.offsets, *self.sentence(c.start), c.start, c.end)
         if tense == "past" and _nearest_verb_form(self.offsets, *self.sentence(c.start), c.start, c.end) == "Inf":
@@ -1563,6 +1567,8 @@ _SCHEDULED_RE = re.compile(
 SCHEDULED_REACH = 40
 # a term things are set for: «на период с 30 апреля по 4 октября назначено 46 поездов»
 _TERM_SET_RE = re.compile(r"\bна\s+(?:период|срок)\s*\Z", re.IGNORECASE)
+# the past of «прийтись на», which says what share a period took: «на IV квартал пришлось 30%»
+_FELL_ON_RE = re.compile(r"\bприш(?:[её]лся|л[аои]сь)\b", re.IGNORECASE)
 
 
 def _set_for(text: str, c: _Cand) -> bool:
