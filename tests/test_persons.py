@@ -312,6 +312,22 @@ def test_a_known_surname_opening_a_sentence_is_found_again(extract):
     assert [(m["text"], m["start"]) for m in person["mentions"]] == [("Андрей Белоусов", 8), ("Белоусов", 39)]
 
 
+def test_a_known_surname_that_reads_as_a_first_name_is_found_again(extract):
+    doc = extract("Соглашение подписал Али Абдалла Салех. 75-летний Салех руководил компанией десять лет.")
+    (person,) = doc["persons"]
+    assert [(m["text"], m["start"]) for m in person["mentions"]] == [("Али Абдалла Салех", 20), ("Салех", 49)]
+
+
+def test_a_known_surname_the_model_took_for_a_place_is_the_person_unless_a_place_preposition_comes_first(extract):
+    # Овьедо and Курган are towns too
+    doc = extract("Контракт заключил Лино Овьедо. Вместе с Овьедо работал его брат. "
+                  "Мэр Андрей Курган открыл школу в Кургане.")
+    ovjedo, kurgan = doc["persons"]
+    assert [(m["text"], m["start"]) for m in ovjedo["mentions"]] == [("Лино Овьедо", 18), ("Овьедо", 40)]
+    assert [m["text"] for m in kurgan["mentions"]] == ["Андрей Курган"]
+    assert [loc["name"] for loc in doc["locations"]] == ["Курган"]
+
+
 # sentence -> the mentions of its persons: a word before the name that only describes the person
 # is left out; a first name the dictionary knows only as a thing stays
 MENTION_CASES = [

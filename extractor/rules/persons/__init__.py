@@ -777,7 +777,7 @@ def _surnames_again(tagged: Tagged, found: list[NameMention]) -> list[NameMentio
         return []
     firsts = _first_names_by_surname(found)
     toks = tagged.tokens
-    free = _free(tagged, found)
+    free = _free(tagged, found) | _surnames_read_as_places(tagged, found, known)
     out = []
     for k in sorted(free):
         tok = toks[k]
@@ -792,10 +792,29 @@ def _surnames_again(tagged: Tagged, found: list[NameMention]) -> list[NameMentio
             after = start == k and k + 1 in free and _first_name_of(toks[k + 1], readings, firsts)
             if tagged.sents[tok.sent].first == k and tok.pos != "PROPN" and not after:
                 continue
-            nm = split_name(tagged, start, k + 2 if after else k + 1)
+            # alone, the word is the surname it was found as, though it may read as a first name
+            # («75-летний Салех» after «Али Абдалла Салех»)
+            nm = split_name(tagged, start, k + 2 if after else k + 1, lone_surname=start == k and not after)
             if nm is not None and nm.last:
                 out.append(nm)
     return out
+
+
+# prepositions that make a word a place: «в Кургане», «из Орла»
+PLACE_PREPOSITIONS = frozenset({"в", "во", "на", "из", "изо", "под", "до", "через", "около", "близ"})
+
+
+def _surnames_read_as_places(tagged: Tagged, found: list[NameMention], known: set[str]) -> set[int]:
+    """A place of one word the model saw where a surname of a person named in full stands, and no
+    preposition of place before it: «Вместе с Овьедо погиб» after «Лино Овьедо» (Oviedo, a city)."""
+    toks = tagged.tokens
+    taken = {k for nm in found for k in range(nm.first_tok, nm.last_tok)}
+    return {
+        sp.first for sp in tagged.spans
+        if sp.type == "LOC" and sp.last - sp.first == 1 and sp.first not in taken
+        and known & surname_readings(toks[sp.first].text)
+        and not (sp.first > 0 and toks[sp.first - 1].text.lower() in PLACE_PREPOSITIONS)
+    }
 
 
 # per surname key, the first names of the persons named in full: (readings of the first name, gender)
