@@ -1389,6 +1389,14 @@ def test_a_post_after_an_age_speaks_of_the_person_named_last_before(extract):
                 "Эмманюэль Макрон",
                 "Франция",
             ),
+            # a country's post takes the country named last, not a city named after it
+            (
+                "Делегация прибыла в Малайзию. Переговоры прошли в Куала-Лумпуре. Глава государства Анвар "
+                "Ибрагим принял гостей.",
+                "Анвар Ибрагим",
+                "Малайзия",
+            ),
+            ("Форум прошёл в Нью-Йорке. Глава страны Анвар Ибрагим выступил первым.", "Анвар Ибрагим", None),
             # a post with its own complement does not borrow a place
             ("Митинг прошёл в Москве. Глава партии Сергей Митрохин выступил первым.", "Сергей Митрохин", None),
         ]

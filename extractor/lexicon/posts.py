@@ -39,6 +39,7 @@ class PostLexicon:
     professions: frozenset[str]  # trades: «журналист», a position only with its organization
     territorial: frozenset[str]  # posts of a territory: «губернатор», «премьер-министр»
     place_names: dict[str, str]  # «российский» -> «Россия»
+    countries: frozenset[str]  # «Малайзия», «США»: countries.txt and the countries of place_names
     offices: dict[Phrase, str]  # posts that name one office: «глава региона», «губернатор» -> region
 
 
@@ -92,6 +93,7 @@ def post_lexicon() -> PostLexicon:
         professions=frozenset(load_words("professions.txt")) | frozenset(load_words("occupations.txt")),
         territorial=frozenset(load_words("territorial_posts.txt")),
         place_names={row[0]: row[1] for row in load_rows("place_adjectives.txt") if len(row) > 1},
+        countries=frozenset(load_words("countries.txt")),
         offices={phrase_lemmas(row[0]): row[1] for row in load_rows("offices.txt")},
     )
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from functools import cache
 
 from extractor.lexicon.orgs import org_heads
 from extractor.lexicon.posts import is_rank, post_lexicon, role_key, spelled_role_key
@@ -34,6 +35,8 @@ CONTEXT_CHARS = 800
 
 # posts of a country: a president is of the country named before, not of its capital
 NATIONAL = frozenset({"президент", "премьер-министр", "премьер", "канцлер", "король", "королева", "министр", "посол"})
+# the words of a post that say its territory is a country: «глава страны», «главой государства»
+COUNTRY_WORDS = re.compile(r"\b(?:стран|государств)[аеуыой]*\b", re.IGNORECASE)
 
 
 class Entities:
@@ -128,8 +131,10 @@ def _described_org(post: Post, entities: Entities) -> OrgRef | None:
     )
 
 
+@cache
 def _countries() -> frozenset[str]:
-    return frozenset(_norm(name) for name in post_lexicon().place_names.values())
+    lexicon = post_lexicon()
+    return frozenset(_norm(name) for name in (*lexicon.place_names.values(), *lexicon.countries))
 
 
 # the heads of a territory's own government and legislature, among the first words of its name
@@ -164,6 +169,8 @@ def _territory(post: Post, entities: Entities) -> OrgRef | None:
         name = entities.locs[ref.index].name if ref.type == "location" else entities.orgs[ref.index].name
         return place(ref) and REGION_WORDS.search(name) is not None
 
+    if COUNTRY_WORDS.search(post.role):
+        return entities.last_before(post.start, country)  # «глава страны»: a country, not a city named last
     national = entities.last_before(post.start, country) if first_word in NATIONAL else None
     regional = entities.last_before(post.start, region) if first_word in REGIONAL else None
     return national or regional or entities.last_before(post.start, place)
