@@ -627,6 +627,11 @@ def _posts_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Pos
     # an age between the post and the name is the person's: «член Партии регионов | 54-летний Геннадий Кернес»
     aged = nm.first_tok - 1 > sent.first and AGE_WORD.fullmatch(toks[nm.first_tok - 1].text) is not None
     found = _posts_reaching(tagged, spans, nm, lo, nm.first_tok - aged, sent.first, depth=MAX_POSTS_IN_A_ROW)
+    if not found and aged and nm.first_tok - 2 > sent.first and toks[nm.first_tok - 2].text == ",":
+        # «директор завода, 52-летний Иван Петров»: the post set off before the person's age
+        found = _posts_reaching(tagged, spans, nm, max(sent.first, lo - 2), nm.first_tok - 2, sent.first,
+                                depth=MAX_POSTS_IN_A_ROW)
+        found = found if found and not _after_a_name(tagged, found[0]) else []  # not «Сергей Иванов, директор»
     separator = nm.first_tok - 1
     if not found and separator > sent.first and toks[separator].text in NAME_SEPARATORS:
         # a list of posts and names: «министр промышленности области – Владимир Разумков»,
