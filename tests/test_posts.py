@@ -962,6 +962,11 @@ POSTS_OF_PERSON_CASES = [
      "последние три года — главным инженером.", "Ольга Седых", ["директор завода", "главный инженер"]),
     ("Павел Зуев назначен заместителем министра. С 2015 года — начальник управления лесного хозяйства.",
      "Павел Зуев", ["заместитель министра", "начальник управления лесного хозяйства"]),
+    # a post naming a person is the post of the name after that person's («Пресс-секретарь»
+    # opening a sentence is tagged a genitive proper noun; its dictionary cases hold)
+    ("Пресс-секретарь Дмитрия Пескова Анна Иванова опровергла слухи.", "Анна Иванова",
+     ["пресс-секретарь Дмитрия Пескова"]),
+    ("Пресс-секретарь Дмитрия Пескова Анна Иванова опровергла слухи.", "Дмитрий Песков", []),
     # the post set off by a comma before the person's age; not the post of a name before it
     ("В совещании участвовал директор Ижорского завода, 52-летний Олег Кравцов.", "Олег Кравцов",
      ["директор Ижорского завода"]),
@@ -1409,6 +1414,13 @@ def test_a_post_after_an_age_speaks_of_the_person_named_last_before(extract):
 def test_territory_from_context(extract, text, name, org):
     person = next(p for p in extract(text)["persons"] if p["name"] == name)
     assert [p["org"] for p in person["posts"]] == [org]
+
+
+def test_a_person_a_post_names_is_no_organization(extract):
+    doc = extract("Заместитель Сергея Собянина Анастасия Ракова провела совещание.")
+    person = next(p for p in doc["persons"] if p["name"] == "Анастасия Ракова")
+    assert [(p["role"], p["org"], p["org_ref"]) for p in person["posts"]] == [("заместитель", None, None)]
+    assert doc["organizations"] == []
 
 
 def test_rank_after_a_post_shares_its_organization(extract):

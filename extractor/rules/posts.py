@@ -488,6 +488,8 @@ def _org_name(tagged: Tagged, first: int, last: int) -> str | None:
         ):  # not a bare «компании»
             return _tidy(nominative_phrase(group, tagged.text)) or None
         return _place_of(tagged, cut, last)
+    if any(sp.type == "PER" and sp.first == start for sp in tagged.spans):
+        return None  # a person's post, no organization: «заместитель Сергея Собянина»
     group = toks[start:cut]
     if group[0].text in OPEN_QUOTES or group[0].text.isupper():
         name = _tidy(tagged.text[group[0].start : group[-1].end])
@@ -573,7 +575,9 @@ def _head_cases(head: Token) -> tuple[str, ...]:
     read it in. A noun keeps the tagger's case: the dictionary misreads indeclinable
     abbreviations («зампрокурора» as a genitive)."""
     tagged_case = case_of(head)
-    possible = _dictionary_cases(head.text.lower()) if head.pos not in ("NOUN", "PROPN") else frozenset()
+    # a post's head tagged a proper noun is a capitalized common noun the tagger misread too
+    # («Пресс-секретарь» opening a sentence, tagged genitive)
+    possible = _dictionary_cases(head.text.lower()) if head.pos != "NOUN" else frozenset()
     if tagged_case is None or not possible or tagged_case in possible:
         return (tagged_case,) if tagged_case else ()
     return tuple(sorted(possible))
