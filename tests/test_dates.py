@@ -762,6 +762,12 @@ CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None,
     # a period a plan is for is still to come, whatever the verb's tense
     ("План продаж на IV квартал составляет 40 тыс. тонн.", datetime.date(2026, 8, 20),
      [("IV квартал", "2026-10/2026-12", True)]),
+    # «в прошлом году» lends its year to a year-less date of its own clause, a deadline too; not
+    # across «, а» nor to another sentence
+    ("В прошлом году уборку вели до конца июля.", datetime.date(2026, 5, 12),
+     [("В прошлом году", "2025", True), ("конца июля", "2025-07", True)]),
+    ("В прошлом году палата выдала 1 480 сертификатов, а в январе – августе — уже 1 015.",
+     datetime.date(2026, 9, 10), [("В прошлом году", "2025", True), ("январе – августе", "2026-01/2026-08", True)]),
     # ... but a share a period took («пришлось на») is told of a period gone by
     ("Из 12,4 млн тонн груза 3,9 млн пришлось на IV квартал.", datetime.date(2026, 2, 10),
      [("IV квартал", "2025-10/2025-12", True)]),

@@ -1113,6 +1113,8 @@ class _Context:
         self.head = _head(text)  # where the release's own dateline stands
         self.offsets = offsets
         self.cands = cands
+        # the candidates whose year a relative one lent («до конца июля» after «в прошлом году»)
+        self.told_from_reference: set[int] = set()
         self.base = []
         for i, c in enumerate(cands):
             lo = max(self.sentence(c.start)[0], cands[i - 1].end if i else 0, c.start - MARKER_WINDOW)
@@ -1133,7 +1135,9 @@ class _Context:
         """The year candidate `j` lends to a year-less date: it names its year itself, is not a
         comparison base and, for a year-less period, is not a single day."""
         c = self.cands[j]
-        if c.make is not None or c.relative or c.kind not in ("day", "period") or self.base[j]:
+        if c.relative and not _PAST_YEAR_RE.fullmatch(self.text, c.start, c.end):
+            return None  # «в прошлом году» lends its year: «В прошлом году обработки вели до конца июля»
+        if c.make is not None or c.kind not in ("day", "period") or self.base[j]:
             return None
         if period and c.kind == "day":
             return None
@@ -1189,6 +1193,11 @@ class _Context:
             # «квоты на 2026 год будут распределены до 1 декабря», «слушания по бюджету на 2027 год –
             # на 26 ноября»: the quotas' or the budget's year, not the deadline's or the day set
             j = None
+        if j is not None and self.cands[j].relative and (
+            self.cands[j].start < lo or _CONTRAST_RE.search(self.text, self.cands[j].end, c.start) is not None
+        ):
+            # «в прошлом году» lends its year to its own clause only: not «..., а в январе – августе»
+            j = None
         if j is not None and self._since_year(j) and "," in self.text[self.cands[j].end : c.start]:
             # «руководивший университетом с 2011 года, в марте был избран»: a time lasting till now
             # is no year for another clause
@@ -1199,6 +1208,8 @@ class _Context:
             other_clause = _CONTRAST_RE.search(self.text, self.cands[j].end, c.start) is not None and (
                 _tense_near(self.offsets, lo, hi, c.start, c.end) in ("future", "present")
             )
+            if self.cands[j].relative:
+                self.told_from_reference.add(i)
             return self.anchor(j, period), not other_clause
         if i + 1 < len(self.cands) and self.cands[i + 1].start < hi:
             if _COORD_RE.match(self.text[c.end : self.cands[i + 1].start]):
@@ -1473,7 +1484,7 @@ def _in_context(text: str, scan: _Scan, cands: list[_Cand]) -> list[_Cand]:
                 # года»; «итоги за 2026 год будут подведены в январе» in its own sentence too
                 year += 1
             if year is not None:
-                ctx.cands[i] = replace(c, value=c.make(year), relative=False)
+                ctx.cands[i] = replace(c, value=c.make(year), relative=i in ctx.told_from_reference)
             elif scan.year is not None:
                 ctx.cands[i] = replace(c, value=c.make(ctx.ref_year(i, scan.ref, scan.year)))
         elif c.kind == "cmp":
@@ -1567,6 +1578,8 @@ _SCHEDULED_RE = re.compile(
 SCHEDULED_REACH = 40
 # a term things are set for: «на период с 30 апреля по 4 октября назначено 46 поездов»
 _TERM_SET_RE = re.compile(r"\bна\s+(?:период|срок)\s*\Z", re.IGNORECASE)
+# a past year told from the reference date, which lends its year as a year named does
+_PAST_YEAR_RE = re.compile(r"(?:в\s+)?(?:поза)?прошл(?:ом|ого)\s+год[уа]", re.IGNORECASE)
 # the past of «прийтись на», which says what share a period took: «на IV квартал пришлось 30%»
 _FELL_ON_RE = re.compile(r"\bприш(?:[её]лся|л[аои]сь)\b", re.IGNORECASE)
 
