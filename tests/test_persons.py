@@ -185,6 +185,11 @@ def test_names_in_nominative(extract, text, names):
     # «Ли» opens a Chinese name too; before an English surname it is a first name
     ("Соглашение подписал вице-президент корпорации Ли Минхуэй.", None, None, "Ли"),
     ("В матче отличился защитник Ли Дайкс.", "Ли", None, "Дайкс"),
+    # a Korean surname before a Russian given name is written surname first; «Ким» before no given
+    # name is a first name
+    ("О планах рассказал директор магазина Пак Евгений.", "Евгений", None, "Пак"),
+    ("Грамоту получила бухгалтер Ким Ольга.", "Ольга", None, "Ким"),
+    ("На премьеру пришла Ким Кардашьян.", "Ким", None, "Кардашьян"),
     # a Vietnamese name: family name, middle and given name («Ван» is no particle here)
     ("Меморандум подписал проректор университета Нгуен Ван Тхань.", None, None, "Нгуен"),
     ("В состав делегации вошла декан факультета Чан Тхи Хоа.", None, None, "Чан"),

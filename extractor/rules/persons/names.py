@@ -23,6 +23,7 @@ PATRONYMIC = re.compile(r"(ович|евич|ич|овн|евн|ичн|инич)
 SURNAME_PARTICLES = frozenset(load_words("name_particles.txt"))
 CHINESE_SURNAMES = frozenset(load_words("chinese_surnames.txt"))
 VIETNAMESE_SURNAMES = frozenset(load_words("vietnamese_surnames.txt"))
+KOREAN_SURNAMES = frozenset(load_words("korean_surnames.txt"))
 # surnames written before the given name, which is then no first name a reader keys the person by
 FAMILY_NAME_FIRST = CHINESE_SURNAMES | VIETNAMESE_SURNAMES
 
@@ -377,12 +378,15 @@ CASE_ENDINGS = ("ом", "ем", "а", "я", "у", "ю", "е")
 
 def _surname_first(a: str, b: str) -> bool:
     """Two words in the official order, surname first: the dictionary says so («Путин Владимир»),
-    a Chinese surname opens the name («Ван Лэй», «Лю Цзиньпэн»), or a word shaped like a Russian
+    a Chinese surname opens the name («Ван Лэй», «Лю Цзиньпэн»), a Korean one a Russian given name
+    («Пак Евгений»), or a word shaped like a Russian
     surname stands before a word no dictionary knows («Тажитдинова Илшата»)."""
     if a in CHINESE_SURNAMES and not has_gram(b, "Name") and any(
         CHINESE_GIVEN_END.search(stem) for stem in (b, *(b[: -len(e)] for e in CASE_ENDINGS if b.endswith(e)))
     ):
         return True
+    if a in KOREAN_SURNAMES and has_gram(b, "Name") and not has_gram(b, "Surn"):
+        return True  # «Пак Евгений»: a Korean surname, a Russian given name
     if _singular_name(a):
         return False
     if has_gram(a, "Surn") and has_gram(b, "Name"):
