@@ -378,9 +378,9 @@ CASE_ENDINGS = ("ом", "ем", "а", "я", "у", "ю", "е")
 
 def _surname_first(a: str, b: str) -> bool:
     """Two words in the official order, surname first: the dictionary says so («Путин Владимир»),
-    a Chinese surname opens the name («Ван Лэй», «Лю Цзиньпэн»), a Korean one a Russian given name
-    («Пак Евгений»), or a word shaped like a Russian
-    surname stands before a word no dictionary knows («Тажитдинова Илшата»)."""
+    a Chinese surname opens the name («Ван Лэй», «Лю Цзиньпэн»), a Korean one stands before a
+    Russian given name («Пак Евгений»), or a word shaped like a Russian surname stands before a word
+    no dictionary knows («Тажитдинова Илшата»)."""
     if a in CHINESE_SURNAMES and not has_gram(b, "Name") and any(
         CHINESE_GIVEN_END.search(stem) for stem in (b, *(b[: -len(e)] for e in CASE_ENDINGS if b.endswith(e)))
     ):
