@@ -1,12 +1,15 @@
 """Derive extractor/lexicon/data/occupations.txt from NEREL train: the occupation nouns its
 PROFESSION spans are headed by that the post lexicon lacks.
 
-usage: python bench/derive_occupations.py [--shared ../shared] [--min-seen 2] > extractor/lexicon/data/occupations.txt
+usage: python bench/derive_occupations.py [--shared ../shared] [--min-seen 2] [--min-rate 0.2] \
+    > extractor/lexicon/data/occupations.txt
 
 The head of a span is its first noun; it counts when the dictionary reads it as an animate noun
 («политик», «астронавт»; not «защита», «руководство»). Heads seen in at least --min-seen spans
 that are not already a post, a post abbreviation or a modifier are written, minus NOT_OCCUPATIONS
-(words NEREL marks as professions that name no occupation, or that the post rules read otherwise).
+(words NEREL marks as professions that name no occupation, or that the post rules read otherwise),
+and minus the heads of too few of the times the word is written (--min-rate): «автор» heads 3
+spans but is written 45 times, mostly of a book or a bill, no occupation.
 NEREL train only: dev stays for checking.
 """
 
@@ -44,17 +47,35 @@ def animate_head(text: str) -> str | None:
     return None
 
 
+def times_written(texts: list[str], lemmas: set[str]) -> collections.Counter[str]:
+    """How many times each lemma is written in the texts, as any noun reading of a word."""
+    counts: collections.Counter[str] = collections.Counter()
+    readings: dict[str, set[str]] = {}
+    for text in texts:
+        for word in WORD.findall(text):
+            low = word.lower()
+            if low not in readings:
+                readings[low] = {plain_lemma(p.normal_form) for p in parses(low) if p.tag.POS == "NOUN"} & lemmas
+            counts.update(readings[low])
+    return counts
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--min-seen", type=int, default=2)
+    ap.add_argument("--min-rate", type=float, default=0.2)
     args = ap.parse_args()
     seen: collections.Counter[str] = collections.Counter()
+    texts = []
     with (args.shared / "eval/nerel/train.jsonl").open(encoding="utf-8") as fh:
         for line in fh:
-            for e in json.loads(line)["entities"]:
+            doc = json.loads(line)
+            texts.append(doc["text"])
+            for e in doc["entities"]:
                 if e["type"] == "PROFESSION" and (head := animate_head(e["text"])):
                     seen[head] += 1
+    written = times_written(texts, {lemma for lemma, n in seen.items() if n >= args.min_seen})
     # posts.txt and post_modifiers.txt, not the lexicon built with this file's last output
     known = {phrase_lemmas(row[0]) for row in load_rows("posts.txt")}
     known |= {phrase_lemmas(row[0].rstrip(".")) for row in load_rows("post_modifiers.txt")}
@@ -65,7 +86,7 @@ def main() -> None:
     for lemma, n in seen.most_common():
         if n < args.min_seen:
             break
-        if (lemma,) not in known and lemma not in NOT_OCCUPATIONS:
+        if (lemma,) not in known and lemma not in NOT_OCCUPATIONS and n >= args.min_rate * written[lemma]:
             print(f"{lemma} | {n}")
 
 

@@ -1242,6 +1242,9 @@ def test_a_trade_is_a_post_without_organization(extract, text, name, role):
 
 
 NO_POST_CASES = [
+    # the author of a study, a bill or a book holds no post (occupations.txt leaves out the heads
+    # NEREL tags as a profession in too few of the times they are written)
+    ("Автор исследования Брайан Норт считает, что спрос вырастет.", "Брайан Норт"),
     # a post in apposition to the name before it, a relative clause, then another person
     ("Как заявила Ирина Котова, пресс-секретарь областного суда, который рассмотрел жалобу, Сидоров уже "
      "отбыл половину срока.", "Сидоров"),
