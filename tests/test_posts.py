@@ -1419,6 +1419,14 @@ def test_territory_from_context(extract, text, name, org):
     assert [p["org"] for p in person["posts"]] == [org]
 
 
+def test_a_place_adjective_no_list_knows_names_the_place_the_text_names_so(extract):
+    doc = extract("В Пермском крае открыли новый завод. На церемонии выступил пермский губернатор Дмитрий Махонин.")
+    (person,) = doc["persons"]
+    assert [(p["role"], p["org"], p["org_ref"]["type"]) for p in person["posts"]] == [
+        ("губернатор", "Пермский край", "location")
+    ]
+
+
 def test_a_person_a_post_names_is_no_organization(extract):
     doc = extract("Заместитель Сергея Собянина Анастасия Ракова провела совещание.")
     person = next(p for p in doc["persons"] if p["name"] == "Анастасия Ракова")

@@ -176,7 +176,28 @@ def _territory(post: Post, entities: Entities) -> OrgRef | None:
     return national or regional or entities.last_before(post.start, place)
 
 
-RESOLVERS = (_named_org, _named_inside, _described_org, _territory)
+# a place adjective a post names its territory by, when no list knows it: «пермский губернатор»
+PLACE_ADJECTIVE_END = re.compile(r"(?:с|ц)кий$")
+# the least of the adjective's stem a place's name must start with («перм» of «пермский»)
+MIN_PLACE_STEM = 4
+
+
+def _place_by_adjective(post: Post, entities: Entities) -> OrgRef | None:
+    """«пермский губернатор», «тбилисский врач»: a territory given as an adjective no list knows is
+    the place the text names that starts as the adjective does («Пермский край», «Тбилиси»), the one
+    named nearest the post."""
+    adjective = post.org or ""
+    if " " in adjective or not adjective.islower() or not PLACE_ADJECTIVE_END.search(adjective):
+        return None
+    stem = PLACE_ADJECTIVE_END.sub("", adjective)
+    if len(stem) < MIN_PLACE_STEM:
+        return None
+    near = [(abs(m.start - post.start), ref) for m, ref in entities.mentions()
+            if ref.type == "location" and entities.name_of(ref).lower().startswith(stem)]
+    return min(near, key=lambda x: x[0])[1] if near else None
+
+
+RESOLVERS = (_named_org, _named_inside, _described_org, _territory, _place_by_adjective)
 
 
 def link_post_orgs(persons: list[Person], orgs: list[Organization], locs: list[Location]) -> None:
