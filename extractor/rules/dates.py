@@ -217,6 +217,14 @@ TEN_DAYS_REACH = 22
 # the ordinal words of a day end this close before their month («двадцать девятого »)
 DAY_WORDS_REACH = 30
 _SEASON_RE = _rx(rf"{_lead(list(_SEASONS))}{_BW}(?P<s>{trie_pattern(list(_SEASONS))}){_NW}{_YEAR_TAIL}")
+# «пять лет назад», «3 года тому назад», «два месяца назад», «десять дней назад»: a count of
+# units back from the reference date (a bare «год назад» is a comparison, `_COMPARISON_RE`)
+_UNITS_AGO = {"год": "year", "лет": "year", "месяц": "month", "дн": "day", "день": "day"}
+# a bound before a count of units back: «менее двух лет назад», «более 10 лет назад»
+_BOUND_BEFORE_RE = re.compile(r"\b(?:менее|меньше|более|больше|свыше)\s+\Z", re.IGNORECASE)
+_UNITS_AGO_RE = _rx(
+    rf"{_BW}(?P<n>\d{{1,3}}|[а-яё]+)\s+(?P<u>год(?:а)?|лет|месяц(?:а|ев)?|дн(?:я|ей)|день)\s+(?:тому\s+)?назад{_NW}"
+)
 _RELATIVE_RE = _rx(rf"{_lead(list(_RELATIVE))}{_BW}(?P<p>{trie_pattern(list(_RELATIVE))}){_NW}")
 _WEEKDAY = rf"(?:{trie_pattern(list(_WEEKDAYS))}){_NW}"
 # a part of the day before a weekday in the genitive: «до вечера четверга», «к утру среды»
@@ -696,6 +704,21 @@ def _month_back(m: re.Match[str], scan: _Scan) -> _Cand | None:
     return _Cand(m.start(), m.end(), value, True, kind="cmp", cmp_months=-1)
 
 
+def _units_ago(m: re.Match[str], scan: _Scan) -> _Cand | None:
+    """«пять лет назад» the reference year less five, «два месяца назад» the month two before the
+    reference date's, «три дня назад» that day; a count in words or digits, none for «несколько»."""
+    if _BOUND_BEFORE_RE.search(scan.offsets.tagged.text, max(0, m.start() - WORD_BEFORE_REACH), m.start()):
+        return None  # «созданные менее двух лет назад»: a bound on an age, no date
+    raw = m.group("n")
+    n = int(raw) if raw.isdigit() else _count_word(scan, m.start("n"))
+    if n is None or n != int(n) or n < 1:
+        return None
+    word = m.group("u").lower()
+    unit = next(u for stem, u in _UNITS_AGO.items() if word.startswith(stem))
+    kind = "near" if unit == "day" else "period"
+    return _Cand(m.start(), m.end(), _relative_value(unit, -int(n), scan), True, unit == "day", kind)
+
+
 def _weekday(m: re.Match[str], scan: _Scan, group: str = "wd") -> _Cand | None:
     """A weekday after a preposition that governs its case. «в пятницу» and «с пятницы» are the
     latest Friday on or before the reference date, as is «в ночь на пятницу»; «на пятницу», «к
@@ -808,12 +831,13 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (_WEEKEND_RE, _weekend),
     (_COMPARISON_RE, _comparison),
     (_MONTH_BACK_RE, _month_back),
+    (_UNITS_AGO_RE, _units_ago),
 )
 
 
 _NEEDLES = {
     _QUARTER_RE: ("кв",), _HALF_RE: ("полугоди", "половин"), _NMONTHS_RE: ("месяц",), _NQUARTERS_RE: ("квартал",),
-    _DECADE_RE: ("0-",),
+    _DECADE_RE: ("0-",), _UNITS_AGO_RE: ("назад",),
 }
 # what a number counts: a noun after «2000» makes it no year («до 2000 человек»)
 _COUNTED_POS = frozenset({"NOUN", "PROPN", "ADJ"})
@@ -1198,9 +1222,9 @@ class _Context:
         ):
             # «в прошлом году» lends its year to its own clause only: not «..., а в январе – августе»
             j = None
-        if j is not None and self._since_year(j) and "," in self.text[self.cands[j].end : c.start]:
-            # «руководивший университетом с 2011 года, в марте был избран»: a time lasting till now
-            # is no year for another clause
+        if j is not None and self._since_year(j) and _ANOTHER_CLAUSE_RE.search(self.text, self.cands[j].end, c.start):
+            # «руководивший университетом с 2011 года, в марте был избран», «руководил отделением с
+            # 2019 года и в июле перешел»: a time lasting till now is no year for another clause
             j = None
         if j is not None and self.cands[j].start >= lo:
             # «выйдет в III квартале 2027 года, а поставки начнутся в ноябре»: another clause's year
@@ -1302,6 +1326,8 @@ class _Context:
                 return year + 1  # «с 1 января пенсии будут проиндексированы» in December
             if tense in ("present", "future") and not participle and _months_behind(last, ref) > HALF_A_YEAR:
                 return year + 1  # «Пенсии за январь ... доставят досрочно» in late December
+            if _set_for(self.text, c) and _months_behind(last, ref) > HALF_A_YEAR:
+                return year + 1  # «Следующее заседание назначено на 29 января» in December
             return year
         if last == ref.isoformat()[: len(last)]:
             return year
@@ -1571,6 +1597,8 @@ _TARGET_WORDS = frozenset({"до", "к", "ко", "по"})
 _START_WORDS = frozenset({"с", "со", "после"})
 # a day something is set for: «собрание назначено на 18 июня», «перенесено на 5 марта»
 # («назначена на среду, 7 октября»: the weekday before the day too)
+# what ends the clause of a year something lasts since: a comma, or «и» before the next predicate
+_ANOTHER_CLAUSE_RE = re.compile(r",|\bи\b")
 _SCHEDULED_RE = re.compile(
     rf"\b(?:назначен|перенес[её]н|намечен|запланирован)[а-яё]*\s+на\s*(?:{_WEEKDAY},\s*)?\Z", re.IGNORECASE
 )
@@ -2358,7 +2386,11 @@ def _reported_years(text: str, scan: _Scan) -> _Reported:
         if _planned_for(text, c):
             continue
         if _set_for(text, c):
-            continue  # «заседание назначено на 18 марта 2027 года»: a day set, still to come
+            # «заседание назначено на 18 марта 2027 года»: a day set, still to come
+            to_come.append(int(c.value.split("/")[-1][:4]))
+            if len(c.value) in (len("2026-10"), len("2026-10-01")):
+                dated_to_come.append(c.value)
+            continue
         year = int(c.value.split("/")[-1][:4])
         tense = _tense_near(scan.offsets, *scan.offsets.sentence(c.start), c.start, c.end)
         if year < EARLIEST_RELEASE_YEAR:
