@@ -621,6 +621,9 @@ ORG_CASES = [
     # ... and the one whose correspondent is told, even where the name is written out in the signature
     ("Директор завода Иван Петров сообщил корреспонденту «Уральского обозревателя», что решение обжалуют.\n\n"
      "«Уральский обозреватель», 3 февраля 2026 г.", "Уральский обозреватель", None, "other", []),
+    # a place adjective read as a masculine nominative agrees with its feminine head
+    ("Прием провела врач Тверской областной клинической больницы Анна Смирнова.",
+     "Тверская областная клиническая больница", None, "other", []),
     # a bare quoted name elsewhere stays a company
     ("Продукцию завода «Ремстан» поставят в Казахстан, рассказал директор Иван Петров.", "Ремстан", None,
      "company", []),
@@ -732,6 +735,54 @@ def test_a_committee_named_by_its_legislature_and_its_field_is_an_organization(e
         ("председатель комитета Тульской областной думы по бюджету и налогам",
          "комитет Тульской областной думы по бюджету и налогам")
     ]
+
+
+def test_a_committee_of_a_council_the_model_sees_no_name_in_is_an_organization(extract):
+    doc = extract("Члены постоянного комитета Омского городского Совета по вопросам социальной политики осмотрели "
+                  "школу. Депутат Омского городского Совета Тимофей Брагин предложил обсудить итоги.")
+    assert [(o["name"], o["parent"]) for o in doc["organizations"]] == [
+        ("постоянный комитет Омского городского Совета по вопросам социальной политики", "Омский городской Совет"),
+        ("Омский городской Совет", None),
+    ]
+
+
+def test_a_regional_parliament_is_the_legislature_the_text_names(extract):
+    doc = extract("Депутаты Саратовской областной Думы приняли бюджет. Об этом сообщает пресс-служба "
+                  "регионального парламента.")
+    (org,) = doc["organizations"]
+    assert (org["name"], [m["text"] for m in org["mentions"]]) == (
+        "Саратовская областная Дума", ["Саратовской областной Думы", "парламента"]
+    )
+
+
+# a branch named by its place, the body after it with its legal form, is one organization, and its
+# shorter names (a word or the body's legal form left out) are its aliases
+BRANCH_TEXTS = [
+    ("Тюменское отделение «Деловой России» сменило главу\n\nПредседателем Тюменского регионального отделения "
+     "общероссийской общественной организации «Деловая Россия» избран Константин Шабалин. По итогам года Тюменское "
+     "отделение вошло в число лучших.",
+     "Тюменское региональное отделение общероссийской общественной организации «Деловая Россия»",
+     ["Тюменское отделение «Деловой России»", "Тюменское отделение"]),
+    ("В Калининградском региональном отделении Всероссийской политической партии «ЕДИНАЯ РОССИЯ» подвели итоги. "
+     "«Команда обновилась», — отметил секретарь Калининградского регионального отделения партии Иван Орлов.",
+     "Калининградское региональное отделение Всероссийской политической партии «ЕДИНАЯ РОССИЯ»",
+     ["Калининградское региональное отделение партии"]),
+]
+
+
+@pytest.mark.parametrize("text,name,aliases", BRANCH_TEXTS)
+def test_a_branch_and_its_short_names_are_one_organization(extract, text, name, aliases):
+    doc = extract(text)
+    (branch,) = [o for o in doc["organizations"] if o["name"] == name]
+    assert sorted(branch["aliases"]) == sorted(aliases)
+    assert not [o for o in doc["organizations"] if "отделение" in o["name"] and o is not branch]
+
+
+def test_two_letters_of_a_republic_after_a_body_are_the_republic(extract):
+    doc = extract("Делегация Торгово-промышленной палаты Республики Татарстан побывала в Ташкенте. По словам "
+                  "президента ТПП РТ Шамиля Агеева, контракты подпишут осенью.")
+    (org,) = doc["organizations"]
+    assert (org["name"], org["aliases"]) == ("Торгово-промышленная палата Республики Татарстан", ["ТПП РТ"])
 
 
 def test_a_field_in_a_list_is_no_unit(extract):

@@ -14,6 +14,7 @@ from extractor.rules.organizations.names import (
     QUOTED_AFTER_DESCRIPTOR,
     OrgMention,
     abbreviates_ministry,
+    is_branch_short_form,
     is_compound_short_form,
     is_dedication_short_form,
     is_headless_short_form,
@@ -441,6 +442,8 @@ def _same(a: str, b: str) -> bool:
         return True
     if is_dedication_short_form(a, b) or is_dedication_short_form(b, a):
         return True
+    if is_branch_short_form(a, b) or is_branch_short_form(b, a):
+        return True
     sa, sb = split_territory(a), split_territory(b)
     if sa is not None and sb is not None and sa[0] == sb[0] and same_place(sa[1], sb[1]):
         return True
@@ -451,8 +454,8 @@ def _same(a: str, b: str) -> bool:
         return True
     # «Парламент КБР», «Парламент Кабардино-Балкарской Республики»
     for x, y in ((split_acronym_territory(a), sb), (split_acronym_territory(b), sa)):
-        if x is not None and y is not None and x[0] == y[0] and same_place(x[1], y[1]):
-            return True
+        if x is not None and y is not None and x[0] in (y[0], _initials(y[0])) and same_place(x[1], y[1]):
+            return True  # «ТПП РТ», «Торгово-промышленная палата Республики Татарстан»
     # «Минсельхозпрод Дагестана», «Министерство сельского хозяйства и продовольствия Республики Дагестан»,
     # «Минсельхоз КБР»
     ba, bb = _body_and_place(a), _body_and_place(b)
@@ -462,6 +465,12 @@ def _same(a: str, b: str) -> bool:
         and (abbreviates_ministry(ba[0], bb[0]) or abbreviates_ministry(bb[0], ba[0]))
         and same_place(ba[1], bb[1])
     )
+
+
+def _initials(words: tuple[str, ...]) -> tuple[str]:
+    """The acronym of a body's words, a hyphenated word giving a letter for each part:
+    («торгово-промышленн», «палат») -> («тпп»,)."""
+    return ("".join(part[:1] for w in words for part in w.split("-")),)
 
 
 def _body_and_place(name: str) -> tuple[str, str] | None:

@@ -211,8 +211,13 @@ def nominative_phrase(tokens: Sequence[Token], text: str) -> str:
         if i <= head and tok.pos in NOUNISH | ADJISH:
             pos = _part_of_speech(tok, i, head)
             case = tok.case or tokens[head].case
-            if i < head and pos in ADJISH and not any(fits(p, pos, case) for p in tok.parses):
-                case = tokens[head].case  # it agrees with its head: «Исетского» read as instrumental
+            head_case = tokens[head].case
+            if i < head and pos in ADJISH and head_case is not None and case != head_case and (
+                not any(fits(p, pos, case) for p in tok.parses) or any(fits(p, pos, head_case) for p in tok.parses)
+            ):
+                # it agrees with its head: «Исетского» read as instrumental, «Чусовской» (городской
+                # больницы) read as a masculine nominative
+                case = head_case
             words.append(nominative_word(tok.text, pos, case, gender, number, tok.lemma))
         else:
             words.append(tok.text)

@@ -211,11 +211,14 @@ def _state_of(state: tuple[str, ...], name: tuple[str, ...]) -> bool:
 
 # an acronym of a place: «ОАЭ», «ЮАР», «КНДР»
 ACRONYM = re.compile(r"[А-ЯЁ]{3,6}")
+REPUBLIC_ACRONYM = re.compile(r"Р[А-ЯЁ]")
 
 
 def _acronym_of(short: str, name: str) -> bool:
     words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in ("и", "де")]
-    return bool(ACRONYM.fullmatch(short)) and len(words) >= 2 and "".join(w[0] for w in words).upper() == short
+    # two letters only for a republic: «РТ» is «Республика Татарстан», «РБ» «Республика Башкортостан»
+    fits = ACRONYM.fullmatch(short) or REPUBLIC_ACRONYM.fullmatch(short) and words[0].lower().startswith("республик")
+    return bool(fits) and len(words) >= 2 and "".join(w[0] for w in words).upper() == short
 
 
 @lru_cache(maxsize=PLACE_CACHE)

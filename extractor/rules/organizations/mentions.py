@@ -82,6 +82,7 @@ from extractor.rules.organizations.names import (
     is_short_body_name,
     known_short_name,
     lexicon_kind,
+    opens_as_branch,
     same_org,
     strip_quotes,
     tidy,
@@ -651,7 +652,18 @@ def _committee_of_a_body(toks: list[Token], org_ends: set[int], i: int, n: int, 
     their texts hold)."""
     if n != 1 or toks[i].lemma not in FIELD_COMMITTEES:
         return False
-    return any(e in org_ends and toks[e].text == "по" for e in range(i + n + 1, last))
+    return any(
+        toks[e].text == "по" and (e in org_ends or _capitalized_body(toks, i + n, e)) for e in range(i + n + 1, last)
+    )
+
+
+def _capitalized_body(toks: list[Token], start: int, end: int) -> bool:
+    """«Омского городского Совета»: a name of adjectives and a body's capitalized head, the first
+    word capitalized (the model may see no name in it)."""
+    words = toks[start:end]
+    if not words or not words[0].text[:1].isupper() or not words[-1].text[:1].isupper():
+        return False
+    return all(t.pos == "ADJ" for t in words[:-1]) and (words[-1].lemma,) in org_heads()
 
 
 def _managing(toks: list[Token], i: int, head_end: int) -> bool:
@@ -1336,6 +1348,23 @@ def _numbered_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
     return out
 
 
+def _branches_over_their_body(ranked: list[tuple[int, OrgMention]]) -> list[tuple[int, OrgMention]]:
+    """«Тюменского регионального отделения общероссийской общественной организации «Деловая
+    Россия»»: a branch named by its place, the body it belongs to named after it with a legal form
+    of no company, is one name, not the body's; the body is its parent. (A company's branch is
+    none: `is_branch_by_place`.)"""
+    kinds = legal_forms().kinds
+    bodies = [m for r, m in ranked if r == 0 and m.legal_form and kinds.get(m.legal_form) != "company"]
+    if not bodies:
+        return ranked
+    return [
+        (0 if m.legal_form is None and opens_as_branch(m.name) and any(
+            b.start > m.start and b.end == m.end for b in bodies
+        ) else r, m)
+        for r, m in ranked
+    ]
+
+
 def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
     """All organization mentions, overlaps resolved in favour of legal-form matches, then the
     longest."""
@@ -1357,6 +1386,7 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
     ranked += [(4, m) for m in _site_mentions(tagged)]
     ranked += [(0, m) for m in _dotted_mentions(tagged)]
     ranked = [(r, m) for r, m in ranked if not is_branch_by_place(tagged, m)]
+    ranked = _branches_over_their_body(ranked)
     ranked.sort(key=lambda x: (x[0], -(x[1].end - x[1].start), x[1].start))
     chosen: list[OrgMention] = []
     covered = Coverage(len(tagged.text))

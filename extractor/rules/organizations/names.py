@@ -680,6 +680,31 @@ def is_headless_short_form(short: str, name: str) -> bool:
     )
 
 
+# heads of a branch of a parent organization, whose short names leave words of the full one out
+BRANCH_HEADS = frozenset({("отделение",), ("филиал",), ("представительство",)})
+
+
+def opens_as_branch(name: str) -> bool:
+    """A name that opens with a place's adjective and a branch head: «Тюменское (региональное) отделение»."""
+    words = name.split()
+    return bool(PLACE_ADJECTIVE_WORD.fullmatch(words[0])) and any(
+        phrase_lemmas(w.lower()) in BRANCH_HEADS for w in words[1:3]
+    )
+
+
+def is_branch_short_form(short: str, name: str) -> bool:
+    """`short` names the branch `name` names in full, with words left out: «Тюменское отделение
+    «Деловой России»», «Тюменское региональное отделение» of «Тюменское региональное отделение
+    общероссийской общественной организации «Деловая Россия»»; «Калининградское региональное
+    отделение партии» of «... отделение Всероссийской политической партии «ЕДИНАЯ РОССИЯ»». Both
+    open with one place's adjective and a branch head, and the words of `short` are in `name` in order."""
+    short_stems, stems = _stems(plain(short)), _stems(plain(name))
+    if not 2 <= len(short_stems) < len(stems) or short_stems[0] != stems[0] or not opens_as_branch(short):
+        return False
+    rest = iter(stems)
+    return all(w in rest for w in short_stems)
+
+
 # heads a compound short name may end in: «станкозавод» of «станкостроительный завод», «Автозавод»
 COMPOUND_HEADS = ("завод", "комбинат")
 # the letters of the adjective a compound's first part keeps at least: «авт(о)-»

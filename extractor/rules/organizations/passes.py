@@ -152,7 +152,11 @@ HEAD_WORDS = 3
 COMPANY_REFERENCES = frozenset({"компания", "группа", "общество", "холдинг", "корпорация"})
 # a government named «Кабинет Министров» (Татарстан, Адыгея, Чувашия, Украина) is «правительство»
 # when spoken of again
-HEAD_SYNONYMS = {"правительство": "кабинет"}
+# a bare head said of a body named with another head: «правительство» of a «кабинет», «региональный
+# парламент» of the region's «Дума», «Законодательное Собрание», «Курултай», «Хурал»
+HEAD_SYNONYMS = {
+    "правительство": ("кабинет",), "парламент": ("дума", "собрание", "курултай", "хурал"),
+}
 
 
 # the short names a text gives an organization in brackets, a list maybe: «(далее — Общество)»,
@@ -230,7 +234,7 @@ def generic_references(
                 continue
         antecedent = (
             last_by_head.get(head)
-            or last_by_head.get(HEAD_SYNONYMS.get(head, ""))
+            or next((last_by_head[h] for h in HEAD_SYNONYMS.get(head, ()) if h in last_by_head), None)
             or (last_company if head in COMPANY_REFERENCES else None)
         )
         if antecedent is not None:
