@@ -755,6 +755,29 @@ def test_a_regional_parliament_is_the_legislature_the_text_names(extract):
     )
 
 
+def test_a_committee_of_a_legislature_named_twice_is_one_name_and_the_legislature_its_parent(extract):
+    doc = extract("Комитет Курултая одобрил законопроект\n\nКомитет Государственного Собрания — Курултая Республики "
+                  "Башкортостан по аграрной политике и экологии одобрил законопроект о семейных фермах. Документ "
+                  "рассмотрят на заседании Курултая в апреле.")
+    committee, legislature = doc["organizations"]
+    assert (committee["name"], committee["aliases"], committee["kind"]) == (
+        "Комитет Государственного Собрания — Курултая Республики Башкортостан по аграрной политике и экологии",
+        ["Комитет Курултая"], "authority",
+    )
+    assert (legislature["name"], legislature["kind"], [m["text"] for m in legislature["mentions"]]) == (
+        "Курултай", "authority", ["Курултая"]
+    )
+    assert committee["parent"] == "Курултай"
+
+
+def test_a_legislatures_own_name_is_no_parent_of_its_full_name(extract):
+    doc = extract("В понедельник Государственный Совет – Хасэ Республики Адыгея утвердил отчет о бюджете.")
+    (org,) = doc["organizations"]
+    assert (org["name"], org["parent"], org["kind"]) == (
+        "Государственный Совет – Хасэ Республики Адыгея", None, "authority"
+    )
+
+
 # a branch named by its place, the body after it with its legal form, is one organization, and its
 # shorter names (a word or the body's legal form left out) are its aliases
 BRANCH_TEXTS = [

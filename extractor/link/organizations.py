@@ -15,6 +15,7 @@ from extractor.rules.organizations.names import (
     OrgMention,
     abbreviates_ministry,
     is_branch_short_form,
+    is_committee_short_form,
     is_compound_short_form,
     is_dedication_short_form,
     is_headless_short_form,
@@ -443,6 +444,8 @@ def _same(a: str, b: str) -> bool:
     if is_dedication_short_form(a, b) or is_dedication_short_form(b, a):
         return True
     if is_branch_short_form(a, b) or is_branch_short_form(b, a):
+        return True
+    if is_committee_short_form(a, b) or is_committee_short_form(b, a):
         return True
     sa, sb = split_territory(a), split_territory(b)
     if sa is not None and sb is not None and sa[0] == sb[0] and same_place(sa[1], sb[1]):

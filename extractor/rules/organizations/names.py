@@ -692,6 +692,23 @@ def opens_as_branch(name: str) -> bool:
     )
 
 
+# heads of a legislature's committee: «Комитет Курултая» of «Комитет Государственного Собрания — Курултая
+# Республики Башкортостан по аграрной политике ...»
+COMMITTEE_HEADS = frozenset({("комитет",), ("комиссия",)})
+
+
+def is_committee_short_form(short: str, name: str) -> bool:
+    """`short` is a committee's head and its body's own name, both words in `name` in order: «Комитет
+    Курултая» of «Комитет Государственного Собрания — Курултая Республики Башкортостан по ...»."""
+    words = short.split()
+    if len(words) != 2 or not words[1][:1].isupper() or phrase_lemmas(words[0].lower()) not in COMMITTEE_HEADS:
+        return False
+    short_stems, stems = _stems(plain(short)), _stems(plain(name))
+    if len(stems) <= len(short_stems) or short_stems[0] != stems[0]:
+        return False
+    return short_stems[1] in stems[2:]
+
+
 def is_branch_short_form(short: str, name: str) -> bool:
     """`short` names the branch `name` names in full, with words left out: «Тюменское отделение
     «Деловой России»», «Тюменское региональное отделение» of «Тюменское региональное отделение

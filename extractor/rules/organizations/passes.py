@@ -9,12 +9,21 @@ from dataclasses import replace
 
 from extractor.lexicon.orgs import QUOTE_CHARS, form_of, legal_forms, not_org_names, org_heads, plain, territory_nouns
 from extractor.nlp.coverage import Coverage
-from extractor.nlp.inflect import head_index
+from extractor.nlp.inflect import head_index, nominative_phrase
 from extractor.nlp.morph import parses, phrase_lemmas
-from extractor.nlp.phrases import OPEN_QUOTES
+from extractor.nlp.phrases import OPEN_QUOTES, NamedSpans
 from extractor.nlp.tagging import Tagged, is_place_word
+from extractor.rules.organizations.extent import name_reach
 from extractor.rules.organizations.filters import is_common_word, is_generic, name_tokens
-from extractor.rules.organizations.names import HEREAFTER_LEAD, PAREN_ABBR, OrgMention, acronym, spells, tidy
+from extractor.rules.organizations.names import (
+    HEREAFTER_LEAD,
+    PAREN_ABBR,
+    OrgMention,
+    acronym,
+    known_short_name,
+    spells,
+    tidy,
+)
 
 # «ГУ МЧС России по Санкт-Петербургу», «УФНС России по Тульской области»: a territorial body
 # «УФНС России по ...», «Межрайонная ИФНС России № 7 по ...»
@@ -69,6 +78,9 @@ def double_names(tagged: Tagged, chosen: list[OrgMention]) -> list[OrgMention]:
     for m in ordered:
         before = out[-1] if out else None
         dash = NAME_DASH.match(tagged.text, before.end) if before is not None else None
+        if before is not None and dash is not None and dash.end() == m.start and _body_named_twice(tagged, before, m):
+            out[-1] = _unit_of_a_body_named_twice(tagged, before, m)
+            continue
         if before is None or dash is None or dash.end() != m.start or not _second_name(tagged, before, m):
             out.append(m)
             continue
@@ -76,6 +88,50 @@ def double_names(tagged: Tagged, chosen: list[OrgMention]) -> list[OrgMention]:
         name = f"{before.name}{tagged.text[dash.start() : dash.end()]}{m.name}"
         out[-1] = replace(before, end=m.end, name=name, alias=before.alias or own, parent=None)
     return out
+
+
+def _body_named_twice(tagged: Tagged, unit: OrgMention, second: OrgMention) -> bool:
+    """«Комитет Государственного Собрания — Курултая Республики Башкортостан»: a unit's name ends
+    in its body's Russian head, and the body's own name after the dash is in that head's case."""
+    if unit.legal_form or second.legal_form or len(second.name.split()) < 2:
+        return False
+    i, k, j = tagged.token_at(unit.start), tagged.token_ending(unit.end), tagged.token_at(second.start)
+    if i is None or k is None or j is None or k <= i:
+        return False
+    body, own = tagged.tokens[k], tagged.tokens[j]
+    heads = ((body.lemma,), (tagged.tokens[k - 1].lemma, body.lemma))  # «Собрания», «Государственного Собрания»
+    if not body.text[:1].isupper() or not any(h in org_heads() for h in heads) or not own.text[:1].isupper():
+        return False
+    head = head_index(tagged.tokens[i : k + 1])
+    return head is not None and i + head < k and own.pos in ("NOUN", "PROPN") and (
+        body.feats.get("Case") is not None and own.feats.get("Case") == body.feats.get("Case")
+    )
+
+
+def _unit_of_a_body_named_twice(tagged: Tagged, unit: OrgMention, second: OrgMention) -> OrgMention:
+    """The unit's name through the body's second name and the unit's field after it: «комитет
+    Государственного Собрания — Курултая Республики Башкортостан по аграрной политике ...»."""
+    text = tagged.text
+    end = second.end
+    k = tagged.token_ending(second.end)
+    toks = tagged.tokens
+    if k is not None and k + 1 < len(toks) and toks[k + 1].text == "по":
+        reach = name_reach(tagged, NamedSpans(tagged), k + 1, tagged.sents[toks[k].sent].last)
+        end = max(end, toks[reach - 1].end)
+    name = unit.name + text[unit.end : second.start] + text[second.start : end]
+    # its parent is the body, in the nominative: «Государственное Собрание — Курултай Республики Башкортостан»
+    i, k = tagged.token_at(unit.start), tagged.token_ending(unit.end)
+    assert i is not None and k is not None  # `_body_named_twice` found both
+    head = head_index(toks[i : k + 1])
+    body = toks[i + (head or 0) + 1 : k + 1]
+    j, n = tagged.token_at(second.start), tagged.token_ending(second.end)
+    assert j is not None and n is not None
+    named = toks[j : n + 1]
+    field = next((x for x, t in enumerate(named) if t.text == "по"), len(named))  # the committee's, not the body's
+    own = tidy(nominative_phrase(body, text)) + text[unit.end : second.start]
+    own += tidy(nominative_phrase(named[:field], text))
+    parent = OrgMention(body[0].start, named[field - 1].end, own, None, "authority")
+    return replace(unit, end=end, name=tidy(name), kind=unit.kind or "authority", parent=parent)
 
 
 def _second_name(tagged: Tagged, first: OrgMention, second: OrgMention) -> bool:
@@ -215,6 +271,9 @@ def generic_references(
             for lemma in phrase_lemmas(plain(m.name))[:HEAD_WORDS] + phrase_lemmas(written)[:1]:
                 last_by_head[lemma] = m
                 first_by_head.setdefault(lemma, m)
+            if m.parent is not None:  # «Комитет Государственного Собрания — Курултая ...» ... «Курултая»
+                for lemma in [w for w in phrase_lemmas(plain(m.parent.name)) if w[:1].isalpha()][:HEAD_WORDS]:
+                    last_by_head[lemma] = m.parent
             if m.kind == "company" and (m.start, m.end) not in exchanges:  # «(MOEX: TKLG, далее — «Компания»)»
                 last_company = m
             k += 1
@@ -284,6 +343,17 @@ def with_parents(text: str, chosen: list[OrgMention], candidates: list[OrgMentio
     return out
 
 
+# the dashes a body's two names may be written with
+DASHES = re.compile(r"\s*[—–-]\s*")
+
+
+def _own_short_name(short: str, name: str) -> bool:
+    """«Хасэ» inside «Государственный Совет – Хасэ Республики Адыгея»: the lexicon's short name of
+    the very body named, no parent of it."""
+    known = known_short_name(short)
+    return known is not None and DASHES.sub("—", plain(known[0])) == DASHES.sub("—", plain(name))
+
+
 def with_parent(text: str, m: OrgMention, inside: list[OrgMention]) -> OrgMention:
     """An organization named inside another's name is its parent: «Отдел информации ...
     Правительства Пензенской области», «Центр азербайджановедения УФУ». A name inside the
@@ -295,11 +365,14 @@ def with_parent(text: str, m: OrgMention, inside: list[OrgMention]) -> OrgMentio
         and x.end <= m.end
         and x.legal_form is None
         and x.name != m.name
+        and not _own_short_name(x.name, m.name)
         and not is_generic(x)
         and text[m.start : x.start].count("«") <= text[m.start : x.start].count("»")
     ]
     if not inner:
         return m
+    if m.parent is not None:
+        return m  # set where the name was made: «Комитет Государственного Собрания — Курултая ...»
     parent = max(inner, key=lambda x: (x.end - x.start, -x.start))
     if bracketed := PAREN_ABBR.match(parent.name):  # «Уральское отделение РАН (ИФМ УрО РАН»: the child's short name
         parent = replace(parent, name=bracketed.group(1))
