@@ -131,6 +131,15 @@ NAME_CASES = [
     ("Ректор МГУ им. Ломоносова Виктор Садовничий выступил на форуме.", ["Виктор Садовничий"]),
     # a passive participle before a surname with initials says its gender and case
     ("Первым заместителем министра назначена Е. С. Полозова.", ["Е. С. Полозова"]),
+    # a verb of saying before a surname with initials says its gender, the post between them too;
+    # a verb that takes a person for its object says nothing of it
+    ("Об этом сообщила Т. Б. Шестакова.", ["Т. Б. Шестакова"]),
+    ("«Спрос высокий», — пояснила директор по корпоративным финансам и связям с инвесторами ПАО «Химпром» "
+     "Т. Б. Шестакова.", ["Т. Б. Шестакова"]),
+    ("Проект поддержал А. В. Смирнова.", ["А. В. Смирнов"]),
+    # an honorific inside the name's span is no part of it
+    ("Председатель ДУМ РБ, муфтий Республики Башкортостан Айрат хазрат Габдуллин вручил наборы.",
+     ["Айрат Габдуллин"]),
     # a town after «города» is no part of the name after it; a first name after «города» is a name
     ("По словам начальника управления Администрации города Иванова Оксаны Лапиной, доходы выросли.",
      ["Оксана Лапина"]),

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from extractor.lexicon.posts import LINK_NOUNS, is_acting, starts_post
+from extractor.lexicon import load_words, speech_verbs
+from extractor.lexicon.posts import LINK_NOUNS, is_acting, match_post_head, starts_post
 from extractor.nlp.morph import UD_CASES, UD_OF, parses
 from extractor.nlp.phrases import DASHES, after_town_word
 from extractor.nlp.tagging import Span, Tagged, Token, is_mixed_abbreviation, is_statistics_office
@@ -178,6 +179,14 @@ def _subject_gender(toks: list[Token], first: int, last: int) -> str | None:
         before.feats.get("Number") == "Sing" and before.feats.get("Gender") in ("Masc", "Fem")
     ):
         return before.feats["Gender"]  # «назначена Е. С. Полозова»: the subject of a passive after it
+    if before is not None and _reporting_verb(toks, first - 1) and before.feats.get("Tense") == "Past" and (
+        before.feats.get("Number") == "Sing" and before.feats.get("Gender") in ("Masc", "Fem")
+    ):
+        # «— пояснила Т. Б. Шестакова»: a verb of saying takes no person for its object; the name after
+        # it is its subject
+        return before.feats["Gender"]
+    if (said_by := _speech_verb_before_post(toks, first)) is not None:
+        return said_by
     if last >= len(toks):
         return None
     verb = toks[last]
@@ -187,6 +196,46 @@ def _subject_gender(toks: list[Token], first: int, last: int) -> str | None:
     if before is not None and before.pos in ("ADP", "NOUN", "PROPN", "ADJ") and not _plural_owner(before, gender):
         return None
     return gender if gender in ("Masc", "Fem") else None
+
+
+# how far before a name the verb of saying may stand that the post before the name follows
+SPEECH_REACH = 20
+
+
+def _speech_verb_before_post(toks: list[Token], first: int) -> str | None:
+    """«— пояснила директор по корпоративным финансам ... ПАО «ПХК» Т. Б. Шестакова»: the gender of
+    a verb of saying right before the post the name follows, in the same sentence."""
+    for k in range(first - 1, max(-1, first - 1 - SPEECH_REACH), -1):
+        tok = toks[k]
+        if tok.text in (".", "!", "?"):
+            return None
+        if _reporting_verb(toks, k) and tok.feats.get("Tense") == "Past" and tok.feats.get("Number") == "Sing":
+            gender = tok.feats.get("Gender")
+            follows = match_post_head(toks, k + 1, first) is not None
+            return gender if follows and gender in ("Masc", "Fem") else None
+    return None
+
+
+def _reporting_verb(toks: list[Token], k: int) -> bool:
+    """A verb of saying (speech_verbs.txt), or any verb after a quote's «», —»: «— пояснила»."""
+    tok = toks[k]
+    if tok.pos != "VERB":
+        return False
+    return tok.lemma in speech_verbs() or k >= 2 and toks[k - 1].text in DASHES and toks[k - 2].text in (",", "»")
+
+
+# honorifics inside a name's span, no part of the name: «Айрат хазрат Габдуллин»
+NAME_HONORIFICS = frozenset(load_words("name_honorifics.txt"))
+
+
+# a surname with initials whose ending is a woman's nominative or a man's genitive alike: «Шестакова»
+EITHER_CASE_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын)а$", re.IGNORECASE)
+
+
+def _case_open(roles: Roles) -> bool:
+    """A surname with no first name («Т. Б. Шестакова») whose ending leaves its case open: the post
+    before it says it («директор ... Т. Б. Шестакова» a woman, «директора ... Т. Б. Шестакова» a man)."""
+    return roles.first is None and bool(roles.last) and EITHER_CASE_SURNAME.search(roles.last[-1].text) is not None
 
 
 def _plural_owner(before: Token, gender: str | None) -> bool:
@@ -214,7 +263,7 @@ def split_name(tagged: Tagged, first: int, last: int, lone_surname: bool = False
     toks = tagged.tokens
     words = [t for t in toks[first:last] if t.text[:1].isalpha() and not (
         INITIAL.fullmatch(t.text) and t.text in initials
-    )]
+    ) and t.text.lower() not in NAME_HONORIFICS]
     # a regnal number after a name in Cyrillic stays with the name: «Харальд V», «Николая II»
     regnal = [t for t in words[1:] if ROMAN.fullmatch(t.text) and CYRILLIC.match(words[0].text)]
     words = [t for t in words if t not in regnal]
@@ -231,7 +280,7 @@ def split_name(tagged: Tagged, first: int, last: int, lone_surname: bool = False
     )
     if said is None and roles.first is None:
         said = _coordinated_case(toks, first)  # a surname with initials says no case of its own
-    if said is not None and (mention_case(roles) is None or _first_name_in(roles, said)):
+    if said is not None and (mention_case(roles) is None or _first_name_in(roles, said) or _case_open(roles)):
         # «директора АО ... Гарри Штайнберга», «профессор Н. Г. Воронцова»: the post before the
         # name says its case where the name's own words cannot
         words = [t if t.case == said else replace(t, feats={**t.feats, "Case": said}) for t in words]
