@@ -778,6 +778,18 @@ def test_a_legislatures_own_name_is_no_parent_of_its_full_name(extract):
     )
 
 
+def test_a_short_name_the_text_declares_goes_before_the_lexicons(extract):
+    # «Экспоцентр» is Moscow's exhibition centre to the lexicon; here the text declares it its own
+    doc = extract("Общество с ограниченной ответственностью «Черноземный экспоцентр» (далее — Экспоцентр) "
+                  "приглашает фермеров на ярмарку. По словам директора Экспоцентра Светланы Лукиной, ярмарку "
+                  "посетили 96 тыс. человек.")
+    (org,) = doc["organizations"]
+    assert (org["name"], org["legal_form"], [m["text"] for m in org["mentions"]]) == (
+        "Черноземный экспоцентр", "ООО",
+        ["Общество с ограниченной ответственностью «Черноземный экспоцентр»", "Экспоцентр", "Экспоцентра"],
+    )
+
+
 # a branch named by its place, the body after it with its legal form, is one organization, and its
 # shorter names (a word or the body's legal form left out) are its aliases
 BRANCH_TEXTS = [

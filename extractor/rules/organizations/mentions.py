@@ -1407,7 +1407,8 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
         if is_common_noun_before_its_owner(tagged, m):
             continue  # the quoted owner inside it may be a mention of its own
         declared_name = _declared(m.name, m.end, declared)
-        if m.legal_form is None and (is_generic(m) or declared_name) and not known_short_name(m.name):
+        # a short name the text declares goes before the lexicon's: «(далее — Экспоцентр)» is not Moscow's
+        if m.legal_form is None and (is_generic(m) and not known_short_name(m.name) or declared_name):
             if not referenced.overlaps(m.start, m.end):  # the model's and a head's may both see it
                 generic.append(m)
                 referenced.add(m.start, m.end)
