@@ -1215,6 +1215,30 @@ def test_lone_surnames_of_a_list_each_with_a_post_after_a_comma(extract):
     ]
 
 
+def test_a_post_before_the_next_name_of_a_list_is_that_ones(extract):
+    doc = extract("Соглашение подписали начальник штаба регионального отделения «Юнармии» Приморского края "
+                  "Станислав Ким, исполняющая обязанности министра образования Приморского края Оксана Юрьевна "
+                  "Белоусова и ректор ТМУ Павел Андреевич Гриценко.")
+    got = [(p["name"], [q["normal"] for q in p["posts"]]) for p in doc["persons"]]
+    assert got == [
+        ("Станислав Ким", ["начальник штаба регионального отделения «Юнармии» Приморского края"]),
+        ("Оксана Юрьевна Белоусова", ["исполняющая обязанности министра образования Приморского края"]),
+        ("Павел Андреевич Гриценко", ["ректор ТМУ"]),
+    ]
+
+
+def test_a_post_an_appointing_verb_gives_a_woman_named_after_it_is_hers_alone(extract):
+    # «Пленум», which the tagger reads as an object, is the subject: no zero subject takes the post,
+    # and the post inside the instrumental one («председателя ...») is none of the accusative name's
+    doc = extract("С приветствием выступил заместитель губернатора области Олег Ланцов. Пленум избрал заместителем "
+                  "председателя областного совета ветеранов Ирину Валентиновну Кожевникову.")
+    got = [(p["name"], [q["normal"] for q in p["posts"]]) for p in doc["persons"]]
+    assert got == [
+        ("Олег Ланцов", ["заместитель губернатора области"]),
+        ("Ирина Валентиновна Кожевникова", ["заместитель председателя областного совета ветеранов"]),
+    ]
+
+
 @pytest.mark.parametrize(("text", "name", "normals"), cases(POSTS_OF_PERSON_CASES))
 def test_posts_of_person(extract, text, name, normals):
     doc = extract(text)

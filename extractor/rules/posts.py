@@ -1034,7 +1034,10 @@ def _posts_reaching(
         if head_end is None:
             continue
         first = _head_with_modifiers(tagged, i, sent_first)
-        if not _name_agrees(_head_noun(toks, first, head_end), toks[nm.first_tok : nm.last_tok]):
+        head = _head_noun(toks, first, head_end)
+        if not _name_agrees(head, toks[nm.first_tok : nm.last_tok]):
+            if _object_of_an_instrumental_post(tagged, spans, nm, head, head_end, end):
+                return []
             continue
         last = head_end if head_end == end else _dependents(tagged, spans, head_end, end)
         if last == end:
@@ -1296,6 +1299,8 @@ def _posts_after(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Post
                 post = _post_from(tagged, spans, start + 2, sent.last)
             if post is not None and not _apposition_agrees(tagged, post, nm):
                 post = None  # «на место Оливера Кана, капитаном стал ...»: another clause
+            if post is not None and _before_a_name(tagged, spans, post):
+                break  # «Станислав Ким, исполняющая обязанности министра ... Оксана Белоусова»: the next one's
             if post is not None:
                 posts.append(post)
                 k = tagged.token_ending(post.end) + 1
@@ -1314,6 +1319,32 @@ def _posts_after(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Post
             linked = _linked_after(tagged, spans, nm, j, sent.last)
             return posts + [p for p in linked if all(p.start != q.start for q in posts)]
     return _linked_after(tagged, spans, nm, j, sent.last)
+
+
+def _object_of_an_instrumental_post(
+    tagged: Tagged, spans: NamedSpans, nm: NameTokens, head: Token, head_end: int, end: int
+) -> bool:
+    """«избрал заместителем председателя областного совета Ирину Кожевникову»: a post in the
+    instrumental reaching a name in the accusative; the posts inside it are its dependents, none
+    the name's (the appointing verb's post is, `_appointed_post_before`). A name in the genitive
+    holds them: «назначен помощником премьер-министра России Дмитрия Медведева»."""
+    if head.case != "Ins" or not _accusative_only(tagged.tokens[nm.last_tok - 1]):
+        return False
+    return (head_end if head_end == end else _dependents(tagged, spans, head_end, end)) == end
+
+
+def _accusative_only(tok: Token) -> bool:
+    """A name word in the accusative that no genitive reads alike: «Кожевникову», not «Хейккинена»."""
+    return tok.case == "Acc" and not any(p.tag.case == "gent" for p in tok.parses)
+
+
+def _before_a_name(tagged: Tagged, spans: NamedSpans, post: Post) -> bool:
+    """A post right before another person's name: in a list («Ким, исполняющая обязанности министра
+    Оксана Белоусова и ректор ...») it is that person's."""
+    k = tagged.token_ending(post.end)
+    if k is None or k + 1 not in spans.per_start:
+        return False
+    return "\n" not in tagged.text[post.end : tagged.tokens[k + 1].start]  # not a list's next line
 
 
 def _joins_a_post(toks: list[Token], k: int, limit: int) -> bool:
@@ -1745,9 +1776,21 @@ def find_posts(tagged: Tagged, mentions: Sequence[NameTokens]) -> list[list[Post
         held = {q.start for q in out[k]}
         duties = _duties_held_after(tagged, spans, nm) + _duties_held_before(tagged, spans, nm)
         out[k] += [p for p in duties if p.start not in held]
-    for k, post in _posts_of_pronouns(tagged, spans, mentions) + _posts_of_zero_subjects(tagged, spans, mentions):
+    for k, post in _posts_of_pronouns(tagged, spans, mentions):
         out[k].append(post)
+    # a post an appointing verb gives a name of the sentence is no zero subject's: «Пленум (read as
+    # an object) избрал заместителем председателя ... Ирину Кожевникову»
+    appointed = {q.start for posts in out for q in posts if _given_by_appointing_verb(tagged, q)}
+    for k, post in _posts_of_zero_subjects(tagged, spans, mentions):
+        if post.start not in appointed:
+            out[k].append(post)
     return [_without_academic_ranks(posts) for posts in out]
+
+
+def _given_by_appointing_verb(tagged: Tagged, post: Post) -> bool:
+    """A post in the instrumental right after an appointing verb: «избрал заместителем ...»."""
+    k = tagged.token_at(post.start)
+    return k is not None and k > 0 and _is_appointing(tagged.tokens[k - 1])
 
 
 def _without_academic_ranks(posts: list[Post]) -> list[Post]:
@@ -1821,7 +1864,8 @@ def _duties_held_after(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> lis
             k += 1  # a modifier of posts, which the adverbials leave
         if k >= sent.last or toks[k].is_participle or toks[k].pos != "VERB":
             return []
-    return _acting_post(tagged, spans, k, sent.last)
+    # «Ким, исполняющая обязанности министра ... Оксана Белоусова»: the acting post of the next name
+    return [p for p in _acting_post(tagged, spans, k, sent.last) if not _before_a_name(tagged, spans, p)]
 
 
 def _duties_held_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Post]:
