@@ -752,6 +752,9 @@ CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None,
      "назад начали ремонт. Льготы получат кооперативы, созданные менее двух лет назад.", datetime.date(2026, 2, 24),
      [("пять лет назад", "2021", True), ("Три дня назад", "2026-02-21", True),
       ("2 месяца тому назад", "2025-12", True)]),
+    # a range of days under way on the release's day is this year's, though told in the past
+    ("Выставка проходила в Нижнем Новгороде 20–23 октября и собрала 310 экспонентов.", datetime.date(2026, 10, 22),
+     [("20–23 октября", "2026-10-20/2026-10-23", True)]),
     # a year something lasted since lends none to a month after «и»: the month is this year's
     ("Он руководил отделением с 2019 года и в июле перешел на работу в правительство области.",
      datetime.date(2026, 9, 9), [("2019 года", "2019", False), ("июле", "2026-07", True)]),

@@ -1331,6 +1331,9 @@ class _Context:
             return year
         if last == ref.isoformat()[: len(last)]:
             return year
+        first = value.split("/")[0]
+        if "/" in value and len(first) == len("2026-10-20") and first <= ref.isoformat():
+            return year  # «Выставка проходила 20–23 октября» in a release of 22 October: days under way
         if _deadline(self.text, c) or _set_for(self.text, c):
             return year  # «поручил до 1 сентября завершить», «второе чтение назначено на 11 декабря»
         if c.is_day and _bound(self.text, c, _START_WORDS) and _days_ahead(value, ref) <= START_AHEAD_DAYS:
