@@ -778,6 +778,16 @@ def test_a_legislatures_own_name_is_no_parent_of_its_full_name(extract):
     )
 
 
+def test_a_long_quoted_name_after_the_head_that_describes_it_is_whole(extract):
+    doc = extract("Курсы для призывников провела Общероссийская общественно-государственная организация "
+                  "«Добровольное общество содействия армии, авиации и флоту России». В автошколах ДОСААФ России "
+                  "обучаются 640 человек.")
+    (org,) = doc["organizations"]
+    assert (org["name"], org["aliases"]) == (
+        "Добровольное общество содействия армии, авиации и флоту России", ["ДОСААФ России"]
+    )
+
+
 def test_a_short_name_the_text_declares_goes_before_the_lexicons(extract):
     # «Экспоцентр» is Moscow's exhibition centre to the lexicon; here the text declares it its own
     doc = extract("Общество с ограниченной ответственностью «Черноземный экспоцентр» (далее — Экспоцентр) "

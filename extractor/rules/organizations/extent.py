@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from extractor.lexicon.orgs import circumstance_words, month_lemmas
+from extractor.lexicon.orgs import circumstance_words, month_lemmas, org_heads
 from extractor.lexicon.posts import match_post_head, starts_rank
 from extractor.nlp.phrases import ORG_PREPS, NamedSpans, after_dedication, extend_dependents
 from extractor.nlp.tagging import AGE_WORD, PATRONYMIC_ENDING, Tagged, Token
@@ -114,15 +114,26 @@ def _starts_person(toks: list[Token], k: int) -> bool:
 MAX_QUOTED_NAME_WORDS = 6
 
 
+# ... but an organization's full name after the head that describes it may be long: «общественно-
+# государственной организации «Добровольное общество содействия армии, авиации и флоту России»»
+MAX_DESCRIBED_NAME_WORDS = 10
+
+
 # a name in quotes may hold a verb («Говорит Москва»); a clause of more words is a quotation
 MAX_QUOTED_VERB_NAME_WORDS = 2
 
 
-def _quotation(inner: list[Token]) -> bool:
-    """Quoted words that are no name: a clause or a long title."""
+def _quotation(inner: list[Token], described: bool = False) -> bool:
+    """Quoted words that are no name: a clause or a long title; a name after a head that describes
+    it may be longer (`described`)."""
     words = [t for t in inner if t.text[:1].isalnum()]
     clause = len(words) > MAX_QUOTED_VERB_NAME_WORDS and any(_is_verb(t) for t in words)
-    return len(words) > MAX_QUOTED_NAME_WORDS or clause
+    return len(words) > (MAX_DESCRIBED_NAME_WORDS if described else MAX_QUOTED_NAME_WORDS) or clause
+
+
+def described_by_head(toks: list[Token], quote: int) -> bool:
+    """A quote opening after a lowercase head of organizations: «общественной организации «...»»."""
+    return quote > 0 and toks[quote - 1].text.islower() and (toks[quote - 1].lemma,) in org_heads()
 
 
 def _post_after_place(tagged: Tagged, k: int, last: int) -> bool:
@@ -142,7 +153,7 @@ def name_end(tagged: Tagged, first: int, last: int) -> int:
     while k < last:
         closed = tagged.quote_closes.get(k)
         if closed is not None:
-            if _quotation(toks[k + 1 : closed - 1]):
+            if _quotation(toks[k + 1 : closed - 1], described_by_head(toks, k)):
                 return k  # «в Государственную думу «не появляется ни на ... поле»»: a quotation follows
             k = min(closed, last)  # «Радиостанции «Говорит Москва»»: a quoted name is all the name's
             continue

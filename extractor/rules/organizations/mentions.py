@@ -59,7 +59,7 @@ from extractor.nlp.inflect import (
 from extractor.nlp.morph import UD_CASES, in_dictionary, parses, phrase_lemmas
 from extractor.nlp.phrases import DASHES, OPEN_QUOTES, TOWN_WORDS, NamedSpans, case_of, quote_end
 from extractor.nlp.tagging import MINISTRY_WORD, Span, Tagged, Token
-from extractor.rules.organizations.extent import name_end, name_reach
+from extractor.rules.organizations.extent import MAX_DESCRIBED_NAME_WORDS, described_by_head, name_end, name_reach
 from extractor.rules.organizations.filters import (
     event_or_thing,
     is_a_post_word,
@@ -323,11 +323,12 @@ def _one_word_forms() -> tuple[str, ...]:
 MAX_QUOTED_NAME_WORDS = 6
 
 
-def _looks_like_name(inner: list[Token]) -> bool:
+def _looks_like_name(inner: list[Token], described: bool = False) -> bool:
     """A quoted name is short, starts with a capital, a digit or a Latin letter, and has no
-    finite verb: «Красный Октябрь», «16 тонн» are names, «опасен для православия ...» is not."""
+    finite verb: «Красный Октябрь», «16 тонн» are names, «опасен для православия ...» is not; after
+    a head that describes it, it may be longer (`described`)."""
     words = [t for t in inner if t.text[:1].isalnum()]
-    if not words or len(words) > MAX_QUOTED_NAME_WORDS:
+    if not words or len(words) > (MAX_DESCRIBED_NAME_WORDS if described else MAX_QUOTED_NAME_WORDS):
         return False
     first = words[0].text
     if not (first[:1].isupper() or first[:1].isdigit() or first[:1].isascii()):
@@ -376,7 +377,7 @@ def _head_mentions(tagged: Tagged, spans: NamedSpans, descriptors: Coverage) -> 
             continue
         if head_end < sent.last and toks[head_end].text in OPEN_QUOTES:
             q = quote_end(tagged, head_end, sent.last)
-            if q is not None and not _looks_like_name(toks[head_end + 1 : q - 1]):
+            if q is not None and not _looks_like_name(toks[head_end + 1 : q - 1], described_by_head(toks, head_end)):
                 q = None  # a quotation or a title in quotes, not a name
                 i = head_end
                 continue
@@ -868,7 +869,9 @@ def _ner_mentions(
         opened = [k for k in range(first, last) if toks[k].text in OPEN_QUOTES]
         if opened:
             q = quote_end(tagged, opened[0], sent.last)
-            if q is not None and q > last and _looks_like_name(toks[opened[0] + 1 : q - 1]):
+            if q is not None and q > last and _looks_like_name(
+                toks[opened[0] + 1 : q - 1], described_by_head(toks, opened[0])
+            ):
                 last = q
         # an opening quote just before the span and its closer just after
         if first > sent.first and toks[first - 1].text in OPEN_QUOTES:
