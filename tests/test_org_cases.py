@@ -778,6 +778,24 @@ def test_a_legislatures_own_name_is_no_parent_of_its_full_name(extract):
     )
 
 
+# a branch named by its reach, the body and then the place: the place ends it, not what follows
+REACH_BRANCH_TEXTS = [
+    ("Слет провело региональное отделение движения «Юнармия» Приморского края при поддержке министерства.",
+     "региональное отделение движения «Юнармия» Приморского края"),
+    ("Его организовало региональное отделение Всероссийского детско-юношеского военно-патриотического "
+     "общественного движения «ЮНАРМИЯ» Пермского края при поддержке министерства образования.",
+     "региональное отделение Всероссийского детско-юношеского военно-патриотического общественного движения "
+     "«ЮНАРМИЯ» Пермского края"),
+]
+
+
+@pytest.mark.parametrize("text,name", REACH_BRANCH_TEXTS)
+def test_a_branch_named_by_its_reach_ends_with_its_place(extract, text, name):
+    doc = extract(text)
+    assert doc["organizations"][0]["name"] == name
+    assert not [o for o in doc["organizations"] if o["name"].lower().startswith("юнармия")]
+
+
 def test_a_long_quoted_name_after_the_head_that_describes_it_is_whole(extract):
     doc = extract("Курсы для призывников провела Общероссийская общественно-государственная организация "
                   "«Добровольное общество содействия армии, авиации и флоту России». В автошколах ДОСААФ России "

@@ -75,6 +75,7 @@ from extractor.rules.organizations.filters import (
     named_in,
 )
 from extractor.rules.organizations.names import (
+    BRANCH_HEADS,
     LATIN_WORD,
     MIN_ACRONYM,
     OrgMention,
@@ -592,6 +593,7 @@ def _unit_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
     known = abbrev_spellings()
     org_ends = {s.last for s in tagged.spans if s.type == "ORG"}
     org_ends |= {i + 1 for i, t in enumerate(toks) if t.text in known and sum(c.isupper() for c in t.text) >= 2}
+    place_spans = {s.first: s.last for s in tagged.spans if s.type == "LOC"}
     out = []
     i = 0
     while i < len(toks):
@@ -612,8 +614,12 @@ def _unit_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
             continue
         last = name_reach(tagged, spans, i + n, sent.last)
         closed = last - 1 if toks[last - 1].text in QUOTE_CHARS else last  # «движения «Солидарность»»
+        placed = None
+        if last not in org_ends and closed not in org_ends and (toks[i + n - 1].lemma,) in BRANCH_HEADS:
+            placed = _place_after_a_name(place_spans, org_ends, i + n, last)
+            last = placed or last
         if last == i + n or (
-            last not in org_ends and closed not in org_ends and not _field_committee(toks, i, n)
+            last not in org_ends and closed not in org_ends and placed is None and not _field_committee(toks, i, n)
             and not _committee_of_a_body(toks, org_ends, i, n, last)
         ):
             i += 1
@@ -645,6 +651,16 @@ FIELD_COMMITTEES = frozenset({"комитет", "комиссия"})
 
 def _field_committee(toks: list[Token], i: int, n: int) -> bool:
     return n == 1 and toks[i].lemma in FIELD_COMMITTEES and i + 1 < len(toks) and toks[i + 1].text == "по"
+
+
+def _place_after_a_name(place_spans: dict[int, int], org_ends: set[int], lo: int, hi: int) -> int | None:
+    """«региональное отделение движения «Юнармия» Приморского края»: within the unit's reach, a
+    place right after a name (its closing quote too); the unit of that body in that place ends
+    with it (not with «при поддержке министерства» after it)."""
+    return next(
+        (end for first, end in place_spans.items() if lo < first < hi and (first in org_ends or first - 1 in org_ends)),
+        None,
+    )
 
 
 def _committee_of_a_body(toks: list[Token], org_ends: set[int], i: int, n: int, last: int) -> bool:
@@ -1362,7 +1378,7 @@ def _branches_over_their_body(ranked: list[tuple[int, OrgMention]]) -> list[tupl
         return ranked
     return [
         (0 if m.legal_form is None and opens_as_branch(m.name) and any(
-            b.start > m.start and b.end == m.end for b in bodies
+            b.start > m.start and b.end <= m.end for b in bodies
         ) else r, m)
         for r, m in ranked
     ]

@@ -684,12 +684,16 @@ def is_headless_short_form(short: str, name: str) -> bool:
 BRANCH_HEADS = frozenset({("отделение",), ("филиал",), ("представительство",)})
 
 
+# the adjectives of a branch's reach that may open its name: «региональное отделение движения ...»
+BRANCH_REACH_WORDS = frozenset({"региональное", "местное", "городское", "районное", "территориальное"})
+
+
 def opens_as_branch(name: str) -> bool:
-    """A name that opens with a place's adjective and a branch head: «Тюменское (региональное) отделение»."""
+    """A name that opens with a place's adjective or its reach and a branch head: «Тюменское
+    (региональное) отделение», «региональное отделение движения «Юнармия» Приморского края»."""
     words = name.split()
-    return bool(PLACE_ADJECTIVE_WORD.fullmatch(words[0])) and any(
-        phrase_lemmas(w.lower()) in BRANCH_HEADS for w in words[1:3]
-    )
+    opener = PLACE_ADJECTIVE_WORD.fullmatch(words[0]) or words[0].lower() in BRANCH_REACH_WORDS
+    return bool(opener) and any(phrase_lemmas(w.lower()) in BRANCH_HEADS for w in words[1:3])
 
 
 # heads of a legislature's committee: «Комитет Курултая» of «Комитет Государственного Собрания — Курултая
