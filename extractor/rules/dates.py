@@ -2244,7 +2244,7 @@ def _year_of_a_day_near(scan: _Scan, cand: _Cand) -> int | None:
     if cand.make is None:
         return None
     text = scan.offsets.tagged.text
-    best: tuple[int, int] | None = None
+    near: dict[int, int] = {}  # year -> the distance of its nearest day
     for c in _candidates(text, scan):
         if c.relative or not c.is_day or c.value is None or len(c.value) != len("YYYY-MM-DD") or c.start == cand.start:
             continue
@@ -2254,9 +2254,15 @@ def _year_of_a_day_near(scan: _Scan, cand: _Cand) -> int | None:
             if value is None:
                 continue
             distance = abs((datetime.date.fromisoformat(value) - day).days)
-            if distance <= NEAR_DAY_DAYS and (best is None or distance < best[0]):
-                best = (distance, year)
-    return best[1] if best else None
+            if distance <= NEAR_DAY_DAYS:
+                near[year] = min(distance, near.get(year, distance))
+    if not near:
+        return None
+    nearest = min(near.values())
+    years = [y for y, d in near.items() if d == nearest]
+    # «действует с 1 сентября 2021 года ... до 1 сентября 2031 года ... на 1 сентября 2026 года»: days
+    # as near in several years tell none
+    return years[0] if len(years) == 1 else None
 
 
 # how far ahead of a release the earliest day it tells of as to come may lie (blind parts: up to
@@ -2431,6 +2437,10 @@ def _reported_years(text: str, scan: _Scan) -> _Reported:
     else:
         fallback = sorted(to_come)[:1]
     past_start = max(past_starts) if years and past_starts else None
+    if years and latest_since is not None and latest_since > max(years):
+        # «в 2025 году открыли 11,6 тыс. дел ... с января 2026 года нотариус запрашивает сам»: what has
+        # run since a month goes on at the release, which is of that year at least
+        years.append(latest_since)
     return _Reported(years or fallback, past_start, min(dated_to_come, default=None))
 
 
