@@ -1215,6 +1215,16 @@ def test_lone_surnames_of_a_list_each_with_a_post_after_a_comma(extract):
     ]
 
 
+def test_an_occupation_named_with_the_district_of_its_office_is_a_position(extract):
+    doc = extract("Опыт представил член правления ФНП, нотариус Казанского нотариального округа Рустем Халилов. "
+                  "Писатель Олег Кривощеков выступил с лекцией.")
+    posts = {p["name"]: [(q["normal"], q["trade"]) for q in p["posts"]] for p in doc["persons"]}
+    assert posts == {
+        "Рустем Халилов": [("член правления ФНП", False), ("нотариус Казанского нотариального округа", False)],
+        "Олег Кривощеков": [("писатель", True)],
+    }
+
+
 def test_a_post_before_the_next_name_of_a_list_is_that_ones(extract):
     doc = extract("Соглашение подписали начальник штаба регионального отделения «Юнармии» Приморского края "
                   "Станислав Ким, исполняющая обязанности министра образования Приморского края Оксана Юрьевна "

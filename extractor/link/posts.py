@@ -218,7 +218,14 @@ def _trade_alone(post: Post) -> bool:
     """An occupation held in no organization: «писатель Олег Кривощеков», «тбилисский врач»,
     against «журналист газеты «Ведомости»» (professions.txt and occupations.txt)."""
     of_organization = post.org_ref is not None and post.org_ref.type == "organization"
-    return not of_organization and role_key(post.role) in post_lexicon().professions
+    return not of_organization and role_key(post.role) in post_lexicon().professions and not _of_a_district(post)
+
+
+def _of_a_district(post: Post) -> bool:
+    """«нотариус Казанского нотариального округа»: an occupation named with the district of its office
+    after it (a place in the genitive, no adjective before the occupation) is a position."""
+    words = post.normal.split()
+    return post.org_ref is not None and len(words) > len(post.role.split()) and words[-1].lower().startswith("округ")
 
 
 def _one_per_office(posts: list[Post]) -> list[Post]:
