@@ -119,19 +119,24 @@ def _unit_of_a_body_named_twice(tagged: Tagged, unit: OrgMention, second: OrgMen
         reach = name_reach(tagged, NamedSpans(tagged), k + 1, tagged.sents[toks[k].sent].last)
         end = max(end, toks[reach - 1].end)
     name = unit.name + text[unit.end : second.start] + text[second.start : end]
-    # its parent is the body, in the nominative: «Государственное Собрание — Курултай Республики Башкортостан»
+    parent = _body_named_twice_in_nominative(tagged, unit, second)
+    return replace(unit, end=end, name=tidy(name), kind=unit.kind or "authority", parent=parent)
+
+
+def _body_named_twice_in_nominative(tagged: Tagged, unit: OrgMention, second: OrgMention) -> OrgMention | None:
+    """The body a unit named through its two names belongs to: «Государственное Собрание — Курултай
+    Республики Башкортостан» of «Комитет Государственного Собрания — Курултая ... по ...»."""
+    toks, text = tagged.tokens, tagged.text
     i, k = tagged.token_at(unit.start), tagged.token_ending(unit.end)
-    assert i is not None and k is not None  # `_body_named_twice` found both
-    head = head_index(toks[i : k + 1])
-    body = toks[i + (head or 0) + 1 : k + 1]
     j, n = tagged.token_at(second.start), tagged.token_ending(second.end)
-    assert j is not None and n is not None
+    if i is None or k is None or j is None or n is None:
+        return None
+    body = toks[i + (head_index(toks[i : k + 1]) or 0) + 1 : k + 1]
     named = toks[j : n + 1]
     field = next((x for x, t in enumerate(named) if t.text == "по"), len(named))  # the committee's, not the body's
-    own = tidy(nominative_phrase(body, text)) + text[unit.end : second.start]
-    own += tidy(nominative_phrase(named[:field], text))
-    parent = OrgMention(body[0].start, named[field - 1].end, own, None, "authority")
-    return replace(unit, end=end, name=tidy(name), kind=unit.kind or "authority", parent=parent)
+    dash = text[unit.end : second.start]
+    own = tidy(nominative_phrase(body, text)) + dash + tidy(nominative_phrase(named[:field], text))
+    return OrgMention(body[0].start, named[field - 1].end, own, None, "authority")
 
 
 def _second_name(tagged: Tagged, first: OrgMention, second: OrgMention) -> bool:
@@ -206,10 +211,9 @@ def repeated_mentions(tagged: Tagged, chosen: list[OrgMention]) -> list[OrgMenti
 HEAD_WORDS = 3
 # back-references to a company by what it is («Компания», «Группа», «Общество», «Холдинг»)
 COMPANY_REFERENCES = frozenset({"компания", "группа", "общество", "холдинг", "корпорация"})
-# a government named «Кабинет Министров» (Татарстан, Адыгея, Чувашия, Украина) is «правительство»
-# when spoken of again
-# a bare head said of a body named with another head: «правительство» of a «кабинет», «региональный
-# парламент» of the region's «Дума», «Законодательное Собрание», «Курултай», «Хурал»
+# a bare head said of a body named with another head: a government named «Кабинет Министров»
+# (Татарстан, Адыгея, Чувашия, Украина) is «правительство» when spoken of again; «региональный
+# парламент» is the region's «Дума», «Законодательное Собрание», «Курултай», «Хурал»
 HEAD_SYNONYMS = {
     "правительство": ("кабинет",), "парламент": ("дума", "собрание", "курултай", "хурал"),
 }
