@@ -796,6 +796,23 @@ def test_a_branch_named_by_its_reach_ends_with_its_place(extract, text, name):
     assert not [o for o in doc["organizations"] if o["name"].lower().startswith("юнармия")]
 
 
+def test_a_federal_bodys_office_said_before_its_region_is_that_regions(extract):
+    doc = extract("Управление Федеральной службы по ветеринарному и фитосанитарному надзору по Хабаровскому краю "
+                  "усилило контроль. Вопросы досмотра обсудили в Управлении Россельхознадзора. В совещании участвовал "
+                  "руководитель Управления Россельхознадзора по Хабаровскому краю Виктор Чернов.")
+    (org,) = doc["organizations"]
+    assert [m["text"] for m in org["mentions"]] == [
+        "Управление Федеральной службы по ветеринарному и фитосанитарному надзору по Хабаровскому краю",
+        "Управлении Россельхознадзора", "Управления Россельхознадзора по Хабаровскому краю",
+    ]
+
+
+def test_public_administration_in_a_ministrys_field_is_no_body(extract):
+    doc = extract("В открытии участвовал министр цифрового развития государственного управления Республики "
+                  "Башкортостан Айдар Галиев.")
+    assert doc["organizations"] == []
+
+
 def test_a_long_quoted_name_after_the_head_that_describes_it_is_whole(extract):
     doc = extract("Курсы для призывников провела Общероссийская общественно-государственная организация "
                   "«Добровольное общество содействия армии, авиации и флоту России». В автошколах ДОСААФ России "

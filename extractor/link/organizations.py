@@ -11,6 +11,7 @@ from extractor.nlp.morph import phrase_lemmas
 from extractor.rules.locations import LocMention, is_republic, same_place
 from extractor.rules.organizations.names import (
     LATIN_AFTER_DESCRIPTOR,
+    OFFICE_HEADS,
     QUOTED_AFTER_DESCRIPTOR,
     OrgMention,
     abbreviates_ministry,
@@ -285,10 +286,26 @@ def _grouped(mentions: list[OrgMention], bracketed: dict[int, int]) -> list[list
 
 def _bare_before(earlier: list[str], later: list[str]) -> bool:
     """«МВД проверит данные МВД Петербурга»: a state body's bare short name said before a body of
-    a place is the country's body; said after, it may be that place's («По данным Минздрава»)."""
+    a place is the country's body; said after, it may be that place's («По данным Минздрава»). A
+    federal body's office is only ever a place's: «в Управлении Россельхознадзора ... руководитель
+    Управления Россельхознадзора по Приморскому краю» is one office."""
+    if all(_office_name(a) for a in earlier):
+        return False
     return any(is_placed_body_short_form(a, b) for a in earlier for b in later) and not any(
         same_org(a, b) for a in earlier for b in later if not is_placed_body_short_form(a, b)
     )
+
+
+def _office_without_its_place(names: list[str], other: list[str]) -> bool:
+    """Names of a federal body's office said without the region that other names add after «по»."""
+    return all(_office_name(n) for n in names) and any(
+        _norm(b).startswith(_norm(a) + " по ") for a in names for b in other
+    )
+
+
+def _office_name(name: str) -> bool:
+    """A name opening with the head of a federal body's office: «Управление Россельхознадзора»."""
+    return name.split(maxsplit=1)[0].lower() in OFFICE_HEADS
 
 
 def _joined(found: list[list[str]], own: list[str]) -> int | None:
@@ -399,6 +416,8 @@ def _one_org(names: list[str], other: list[str]) -> bool:
         return True  # «Семейный улов» of a headline, a name the other already goes by (a brand it runs)
     if _shared_abbreviation(names, other):
         return True  # «ОСФР по Самарской области» after two spellings of the Fund's office
+    if _office_without_its_place(names, other) or _office_without_its_place(other, names):
+        return True  # «Управление Россельхознадзора» of «Управление Россельхознадзора по Приморскому краю»
     if all(_short(n) for n in names) or all(_short(n) for n in other):
         return True
     if all(n.isupper() for n in names) or all(n.isupper() for n in other):

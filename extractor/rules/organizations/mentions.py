@@ -347,6 +347,10 @@ def _is_capitalized(tok: Token) -> bool:
     return tok.text[:1].isupper()
 
 
+# a head's word that names a field of work, no body, after these adjectives: «государственного управления»
+FIELD_PHRASES = frozenset({("государственный", "управление"), ("муниципальный", "управление")})
+
+
 def _head_mentions(tagged: Tagged, spans: NamedSpans, descriptors: Coverage) -> list[OrgMention]:
     """Capitalized org head nouns with their dependents: «Правительство Тульской области»;
     and any org head before a quoted name: «завод «Красный Октябрь»», whose mention is the quoted
@@ -416,6 +420,9 @@ def _head_mentions(tagged: Tagged, spans: NamedSpans, descriptors: Coverage) -> 
         # Омской области»
         if kind == "authority" and toks[i].text.islower() and head_end < len(toks) and toks[head_end].text == ",":
             i = head_end  # «развития государственного управления, информационных технологий»: a field in a list
+            continue
+        if toks[i].text.islower() and i > 0 and (toks[i - 1].lemma, toks[i].lemma) in FIELD_PHRASES:
+            i = head_end  # «министр цифрового развития государственного управления Республики ...»: a field
             continue
         if kind == "authority":
             last = name_reach(tagged, spans, head_end, sent.last)
