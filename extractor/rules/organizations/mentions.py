@@ -518,6 +518,10 @@ def _adjective_name_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMenti
             continue  # after a dateline's dash a sentence opens: «ОРЕНБУРГ, 17 сентября — Первая партия ...»
         if any(k in others for k in range(first, i + 1)):
             continue
+        if org_organs().longest_at(toks, first, i + 1) and i + 1 < len(toks) and case_of(toks[i + 1]) == "Gen":
+            # «Организационный комитет конгресса»: an organ of what follows, no name («Экспертный совет по
+            # вопросам ...» alone is one)
+            continue
         last = name_reach(tagged, spans, i + 1, sent.last)  # «... комитета по имуществу»
         words = toks[first:last]
         out.append(OrgMention(words[0].start, words[-1].end, _nominative_name(words, tagged.text), None, kind))
@@ -834,6 +838,22 @@ def _declared(name: str, end: int, declared: dict[str, int]) -> bool:
     return bool(lemmas) and lemmas[0] in declared and declared[lemmas[0]] < end
 
 
+def _council_of_a_body(toks: list[Token], first: int, last: int) -> tuple[int, bool] | None:
+    """«Совет Адвокатской палаты Краснодарского края»: a council before a body's name is its organ,
+    like «совет директоров»; not a body named «Совет ...» (a head of its own: «Совет Федерации»,
+    «Совет министров»), nor a council of people («Совет ветеранов»)."""
+    if toks[first].lemma != "совет":
+        return None
+    found = org_heads().longest_at(toks, first, last)
+    if found is None or found[0] > first + 1 or first + 1 >= last:
+        return None
+    k = first + 1
+    while k < last and toks[k].pos == "ADJ":
+        k += 1
+    body = k < last and (toks[k].lemma,) in org_heads() and case_of(toks[k]) == "Gen"
+    return (first + 1, True) if body else None
+
+
 def _ner_mentions(
     tagged: Tagged, spans: NamedSpans, tickers: set[int], declared: dict[str, int]
 ) -> list[OrgMention]:
@@ -873,7 +893,7 @@ def _ner_mentions(
         if post_end is not None and post_end < last and toks[post_end].text[:1].isupper():
             first = post_end
         # «Правления банка», «СД «Черкизово»»: an organ is no organization, the name after it is
-        organ = org_organs().longest_at(toks, first, last)
+        organ = org_organs().longest_at(toks, first, last) or _council_of_a_body(toks, first, last)
         if organ:
             first = organ[0]
             if first == last or not _opens_name(toks[first]):
