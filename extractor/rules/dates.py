@@ -1598,10 +1598,10 @@ def _ahead(c: _Cand, scan: _Scan) -> bool:
 # or a start point («с 2014 года», «после 2020 года»): never the year a release speaks from
 _TARGET_WORDS = frozenset({"до", "к", "ко", "по"})
 _START_WORDS = frozenset({"с", "со", "после"})
-# a day something is set for: «собрание назначено на 18 июня», «перенесено на 5 марта»
-# («назначена на среду, 7 октября»: the weekday before the day too)
 # what ends the clause of a year something lasts since: a comma, or «и» before the next predicate
 _ANOTHER_CLAUSE_RE = re.compile(r",|\bи\b")
+# a day something is set for: «собрание назначено на 18 июня», «перенесено на 5 марта»
+# («назначена на среду, 7 октября»: the weekday before the day too)
 _SCHEDULED_RE = re.compile(
     rf"\b(?:назначен|перенес[её]н|намечен|запланирован)[а-яё]*\s+на\s*(?:{_WEEKDAY},\s*)?\Z", re.IGNORECASE
 )

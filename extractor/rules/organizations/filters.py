@@ -25,7 +25,13 @@ from extractor.nlp.inflect import head_index
 from extractor.nlp.morph import is_common, phrase_lemmas
 from extractor.nlp.phrases import OPEN_QUOTES
 from extractor.nlp.tagging import Tagged, Token
-from extractor.rules.organizations.names import HEREAFTER_LEAD, LATIN_WORD, OrgMention, strip_quotes
+from extractor.rules.organizations.names import (
+    BRANCH_REACH_ADJECTIVES,
+    HEREAFTER_LEAD,
+    LATIN_WORD,
+    OrgMention,
+    strip_quotes,
+)
 
 # a short name found again elsewhere («Майкрософт», «Газпром нефть»): longer names are not repeated alone
 MAX_REPEATED_NAME_WORDS = 3
@@ -241,10 +247,6 @@ BRANCH_HEADS = frozenset({"филиал"})
 # zu and zzk list only the bank); an «отделение» of anything else may be a body of its own
 # («Сибирское отделение РАН», a party's «региональное отделение»)
 COMPANY_BRANCH_HEADS = frozenset({"отделение"})
-# lowercase adjectives of a branch's reach: «региональный», «территориальный»
-BRANCH_REACH_ADJECTIVES = frozenset(
-    {"региональный", "территориальный", "областной", "краевой", "городской", "районный"}
-)
 
 
 def is_branch_by_place(tagged: Tagged, m: OrgMention) -> bool:

@@ -59,7 +59,13 @@ from extractor.nlp.inflect import (
 from extractor.nlp.morph import UD_CASES, in_dictionary, parses, phrase_lemmas
 from extractor.nlp.phrases import DASHES, OPEN_QUOTES, TOWN_WORDS, NamedSpans, case_of, quote_end
 from extractor.nlp.tagging import MINISTRY_WORD, Span, Tagged, Token
-from extractor.rules.organizations.extent import MAX_DESCRIBED_NAME_WORDS, described_by_head, name_end, name_reach
+from extractor.rules.organizations.extent import (
+    MAX_DESCRIBED_NAME_WORDS,
+    MAX_QUOTED_NAME_WORDS,
+    described_by_head,
+    name_end,
+    name_reach,
+)
 from extractor.rules.organizations.filters import (
     event_or_thing,
     is_a_post_word,
@@ -75,7 +81,7 @@ from extractor.rules.organizations.filters import (
     named_in,
 )
 from extractor.rules.organizations.names import (
-    BRANCH_HEADS,
+    BRANCH_NOUNS,
     LATIN_WORD,
     MIN_ACRONYM,
     OrgMention,
@@ -320,8 +326,6 @@ def _one_word_forms() -> tuple[str, ...]:
     return tuple(f for f in legal_forms().kinds if f.isupper() and len(f) >= MIN_FORM_LETTERS and " " not in f)
 
 
-# a name in quotes is short («Красный Октябрь»); a longer quote is a quotation or a title
-MAX_QUOTED_NAME_WORDS = 6
 
 
 def _looks_like_name(inner: list[Token], described: bool = False) -> bool:
@@ -626,7 +630,7 @@ def _unit_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
         last = name_reach(tagged, spans, i + n, sent.last)
         closed = last - 1 if toks[last - 1].text in QUOTE_CHARS else last  # «движения «Солидарность»»
         placed = None
-        if last not in org_ends and closed not in org_ends and (toks[i + n - 1].lemma,) in BRANCH_HEADS:
+        if last not in org_ends and closed not in org_ends and (toks[i + n - 1].lemma,) in BRANCH_NOUNS:
             placed = _place_after_a_name(place_spans, org_ends, i + n, last)
             last = placed or last
         if last == i + n or (

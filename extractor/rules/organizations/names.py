@@ -681,19 +681,21 @@ def is_headless_short_form(short: str, name: str) -> bool:
 
 
 # heads of a branch of a parent organization, whose short names leave words of the full one out
-BRANCH_HEADS = frozenset({("отделение",), ("филиал",), ("представительство",)})
-
-
-# the adjectives of a branch's reach that may open its name: «региональное отделение движения ...»
-BRANCH_REACH_WORDS = frozenset({"региональное", "местное", "городское", "районное", "территориальное"})
+BRANCH_NOUNS = frozenset({("отделение",), ("филиал",), ("представительство",)})
+# lowercase adjectives of a branch's reach: «региональное отделение», «территориальный»
+BRANCH_REACH_ADJECTIVES = frozenset(
+    {"региональный", "территориальный", "областной", "краевой", "городской", "районный", "местный"}
+)
 
 
 def opens_as_branch(name: str) -> bool:
     """A name that opens with a place's adjective or its reach and a branch head: «Тюменское
     (региональное) отделение», «региональное отделение движения «Юнармия» Приморского края»."""
     words = name.split()
-    opener = PLACE_ADJECTIVE_WORD.fullmatch(words[0]) or words[0].lower() in BRANCH_REACH_WORDS
-    return bool(opener) and any(phrase_lemmas(w.lower()) in BRANCH_HEADS for w in words[1:3])
+    opener = PLACE_ADJECTIVE_WORD.fullmatch(words[0]) or any(
+        lemma in BRANCH_REACH_ADJECTIVES for lemma in phrase_lemmas(words[0].lower())
+    )
+    return bool(opener) and any(phrase_lemmas(w.lower()) in BRANCH_NOUNS for w in words[1:3])
 
 
 # heads of a legislature's committee: «Комитет Курултая» of «Комитет Государственного Собрания — Курултая

@@ -348,14 +348,14 @@ def with_parents(text: str, chosen: list[OrgMention], candidates: list[OrgMentio
 
 
 # the dashes a body's two names may be written with
-DASHES = re.compile(r"\s*[—–-]\s*")
+ANY_DASH = re.compile(r"\s*[—–-]\s*")
 
 
 def _own_short_name(short: str, name: str) -> bool:
     """«Хасэ» inside «Государственный Совет – Хасэ Республики Адыгея»: the lexicon's short name of
     the very body named, no parent of it."""
     known = known_short_name(short)
-    return known is not None and DASHES.sub("—", plain(known[0])) == DASHES.sub("—", plain(name))
+    return known is not None and ANY_DASH.sub("—", plain(known[0])) == ANY_DASH.sub("—", plain(name))
 
 
 def with_parent(text: str, m: OrgMention, inside: list[OrgMention]) -> OrgMention:
