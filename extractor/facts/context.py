@@ -83,7 +83,27 @@ def units_in(scene: Scene, clause: Clause) -> list[Unit]:
 
 
 def roles_in(scene: Scene, clause: Clause, trigger_nouns: frozenset[int] = frozenset()) -> list[tuple[Unit, str]]:
-    return [(u, role(scene, clause, u, trigger_nouns)) for u in units_in(scene, clause)]
+    return _subjects_listed(scene, [(u, role(scene, clause, u, trigger_nouns)) for u in units_in(scene, clause)])
+
+
+def _subjects_listed(scene: Scene, roles: list[tuple[Unit, str]]) -> list[tuple[Unit, str]]:
+    """«Приокский государственный университет (ПГТУ) и АО «ОПК» подписали»: a name the tagger reads
+    as an accusative, joined by «и» to a subject right after it, is a subject too when its head
+    can be a nominative («университет», «учреждение»)."""
+    toks = scene.toks
+    out = list(roles)
+    for n, (unit, r) in enumerate(roles):
+        after = [(u, s) for u, s in roles[n + 1 :] if s != "dep"]
+        if r != "obj" or not after or after[0][1] != "subj":
+            continue
+        gap = [toks[k].text for k in range(unit.last, after[0][0].first) if not _inside_gloss(roles, k)]
+        if gap == ["и"] and any(p.tag.case == "nomn" for p in toks[unit.head].parses):
+            out[n] = (unit, "subj")
+    return out
+
+
+def _inside_gloss(roles: list[tuple[Unit, str]], k: int) -> bool:
+    return any(r == "dep" and u.first - 1 <= k <= u.last for u, r in roles)
 
 
 # ---------------------------------------------------------------- done or planned
