@@ -1366,11 +1366,21 @@ class _Context:
         has a value and is not itself a comparison base (`_may_focus`)."""
         own = self.sentence(self.cands[i].start)
         nearest = next((j for j in range(i - 1, max(-1, i - FOCUS_DATES), -1) if self._may_focus(i, j)), None)
-        if nearest is not None and self.sentence(self.cands[nearest].start) in (own, self.sentence(max(0, own[0] - 1))):
+        if nearest is not None and self._near_sentence(self.cands[nearest], own):
             return self._focus_value(i, self.cands[nearest])
         focus = self._reported_period(i)
         focus = nearest if focus is None else focus
         return None if focus is None else self._focus_value(i, self.cands[focus])
+
+    def _near_sentence(self, c: _Cand, own: tuple[int, int]) -> bool:
+        """Whether `c` stands in the sentence `own` or the one before it in its paragraph: a date
+        of another paragraph («Ранее, в августе, на нее был наложен штраф») is no period compared,
+        unless the sentence points back at it («За это время ...»)."""
+        before = self.sentence(max(0, own[0] - 1))
+        if self.sentence(c.start) == own:
+            return True
+        pointed = _POINTING_BACK_RE.search(self.text, own[0], own[1]) is not None
+        return self.sentence(c.start) == before and ("\n" not in self.text[c.end : own[0]] or pointed)
 
     def _reported_period(self, i: int) -> int | None:
         """The period a comparison far from any date compares («Чистая прибыль ... против 5,2 млрд
@@ -1459,6 +1469,8 @@ class _Context:
         return not rest.strip(" .,") and not _opens_a_sentence(head, c)  # the date ends its line
 
 
+# a period named again by a pointing word: «За это время», «за этот период», «в указанный период»
+_POINTING_BACK_RE = re.compile(r"\b(?:за|в)\s+(?:это|этот|указанный|данный)\s+(?:время|период)\b", re.IGNORECASE)
 # the prepositions of a day a figure stands at: «на 1 апреля», «к 1 сентября», «по состоянию на 20 ноября»
 SNAPSHOT_WORDS = frozenset({"на", "к", "ко"})
 
@@ -1626,10 +1638,13 @@ def _set_for(text: str, c: _Cand) -> bool:
 _WORD_BEFORE_RE = re.compile(r"([а-яё]+)\W*\Z", re.IGNORECASE)
 # the words before a whole year whose results a release reports after the year has ended
 _RESULTS_RE = re.compile(r"(?:\bза|итог[а-я]*|результат[а-я]*)\s*\Z", re.IGNORECASE)
-# a whole year's total told after it, which is given once the year has ended: «в 2025 году
-# составила 4,7 млн тонн», «в 2025 году выручка достигла» (not «уже составила»: a count so far)
+# a whole year's total or change told after it, which is given once the year has ended: «в 2025
+# году составила 4,7 млн тонн», «в 2025 году выручка «Альфы» выросла на 27%» (not «уже
+# составила»: a count so far)
 _TOTAL_AFTER_RE = re.compile(
-    r"\s+(?:(?!уже\b|пока\b)[а-яё]+\s+){0,3}(?:составил|достиг|превысил)[а-яё]*\b", re.IGNORECASE
+    r"\s+(?:(?!уже\b|пока\b)[«»\"а-яёА-ЯЁ-]+\s+){0,4}"
+    r"(?:составил|достиг|превысил|вырос|увеличил|снизил|сократил)[а-яё]*\b",
+    re.IGNORECASE,
 )
 # the first month of a year's last quarter, when its totals may be told before it ends
 LAST_QUARTER_MONTH = 10
