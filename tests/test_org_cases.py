@@ -1935,6 +1935,9 @@ def test_duma_alone_is_an_authority_of_its_own(extract):
             "Грузооборот «Балтийских терминалов» вырос на 9%.",
             # the abbreviation of a residential complex before its name
             "Застройщик вывел в продажу ЖК «Речная гавань» на 410 квартир.",
+            # an industrial park is land: the company that runs it is the organization
+            "На строительство инфраструктуры индустриального парка «Заовражье» направят 640 млн рублей.",
+            "Индустриальный парк «Берёзовский» объявляет отбор резидентов на 2027 год.",
         ]
     ),
 )
@@ -1945,6 +1948,11 @@ def test_a_common_noun_or_an_organ_opening_a_sentence_is_no_name(extract, text):
 def test_a_common_noun_and_a_quoted_name_in_apposition_opening_a_sentence_keep_the_name(extract):
     doc = extract("Сеть «Северные продукты» открыла 12 магазинов.")
     assert [o["name"] for o in doc["organizations"]] == ["Северные продукты"]
+
+
+def test_a_trading_platform_is_an_organization(extract):
+    doc = extract("Аукцион прошел на электронной торговой площадке «Регион-Торг».")
+    assert [o["name"] for o in doc["organizations"]] == ["Регион-Торг"]
 
 
 def test_a_things_code_after_its_noun_is_no_name(extract):

@@ -82,7 +82,9 @@ def event_or_thing(tagged: Tagged, m: OrgMention) -> str | None:
     words = [t for t in toks[i : (j + 1 if j is not None else i + 1)] if t.text not in QUOTE_CHARS]
     h = head_index(words)
     described = quoted and k >= 0 and (toks[k].lemma,) in org_heads()
-    head = len(words) > 1 and h is not None and words[h].lemma in not_org_heads()
+    head = len(words) > 1 and h is not None and (
+        words[h].lemma in not_org_heads() or h > 0 and f"{words[h - 1].lemma} {words[h].lemma}" in object_heads()
+    )  # «Индустриальный парк «Сурский»»
     return "head" if head and not described else None
 
 
