@@ -1330,6 +1330,36 @@ def test_a_short_name_declared_without_quotes_refers_to_its_organization(extract
     ]
 
 
+def test_a_short_name_of_several_words_declared_refers_to_its_organization(extract):
+    doc = extract("Общество с ограниченной ответственностью «Издательский дом «Донской книжник» (далее — "
+                  "Издательский дом) выпустило 48 книг. В мае Издательский дом увеличил тиражи.")
+    assert [(o["name"], [m["text"] for m in o["mentions"]]) for o in doc["organizations"]] == [
+        ("Издательский дом «Донской книжник»",
+         ["Общество с ограниченной ответственностью «Издательский дом «Донской книжник»", "Издательский дом",
+          "Издательский дом"]),
+    ]
+    doc = extract("Бюджетное учреждение «Сургутская районная клиническая больница» (далее — Районная больница) "
+                  "открыла отделение. Районная больница приняла 40 пациентов.")
+    assert [(o["name"], o["aliases"], len(o["mentions"])) for o in doc["organizations"]] == [
+        ("Сургутская районная клиническая больница", ["Районная больница"], 3),
+    ]
+
+
+def test_a_short_name_spelling_the_words_before_the_quoted_name_is_the_same_organization(extract):
+    doc = extract("Акционерное общество «Управляющая компания особой экономической зоны «Тверца»» (АО «УК ОЭЗ "
+                  "«Тверца»») подписало соглашение с ООО «Полимерпак».")
+    assert [(o["name"], o["aliases"]) for o in doc["organizations"]] == [
+        ("Управляющая компания особой экономической зоны «Тверца»", ["УК ОЭЗ «Тверца»"]),
+        ("Полимерпак", []),
+    ]
+
+
+def test_a_car_model_after_its_body_type_is_no_organization(extract):
+    doc = extract("ООО «Северный автозавод» начало серийный выпуск кроссовера «Ладога». Первый «Ладога» сошел "
+                  "с конвейера в мае.")
+    assert [o["name"] for o in doc["organizations"]] == ["Северный автозавод"]
+
+
 def test_a_body_named_with_its_region_and_without_it_is_one(extract):
     doc = extract("Работы оплатила администрация Сосновского муниципального района Челябинской области. "
                   "Глава администрации Сосновского муниципального района принял объект. Депутат Думы города Перми "

@@ -26,6 +26,7 @@ from extractor.rules.organizations.names import (
     is_place_adjective_short_form,
     is_placed_body_short_form,
     is_regional_nickname,
+    is_spelled_head_short_form,
     org_kind,
     same_org,
     split_acronym_territory,
@@ -465,6 +466,8 @@ def _same(a: str, b: str) -> bool:
     if is_branch_short_form(a, b) or is_branch_short_form(b, a):
         return True
     if is_committee_short_form(a, b) or is_committee_short_form(b, a):
+        return True
+    if is_spelled_head_short_form(a, b) or is_spelled_head_short_form(b, a):
         return True
     sa, sb = split_territory(a), split_territory(b)
     if sa is not None and sb is not None and sa[0] == sb[0] and same_place(sa[1], sb[1]):

@@ -95,6 +95,7 @@ from extractor.rules.organizations.names import (
     tidy,
 )
 from extractor.rules.organizations.passes import (
+    declared_key,
     declared_short_names,
     double_names,
     generic_references,
@@ -835,11 +836,10 @@ def _dateline_place(tagged: Tagged, span: Span) -> bool:
 
 
 def _declared(name: str, end: int, declared: dict[str, int]) -> bool:
-    """One word the text declared a short name of an organization before `end`: «Оператора» after
-    «(далее — Оператор)»."""
-    words = plain(name).split()
-    lemmas = phrase_lemmas(words[0]) if len(words) == 1 else ()
-    return bool(lemmas) and lemmas[0] in declared and declared[lemmas[0]] < end
+    """A short name the text declared for an organization before `end`: «Оператора» after «(далее
+    — Оператор)», «Издательский дом» after «(далее — Издательский дом)»."""
+    key = declared_key(name)
+    return key in declared and declared[key] < end
 
 
 def _council_of_a_body(toks: list[Token], first: int, last: int) -> tuple[int, bool] | None:

@@ -715,6 +715,20 @@ def is_committee_short_form(short: str, name: str) -> bool:
     return short_stems[1] in stems[2:]
 
 
+# a name ending in a quoted name: «Управляющая компания особой экономической зоны «Верхневолжье»»
+QUOTED_TAIL = re.compile(r"(?P<head>[^«»]+?)\s+(?P<tail>«.+»)")
+
+
+def is_spelled_head_short_form(short: str, name: str) -> bool:
+    """`short` spells the words before the quoted name both end in: «УК ОЭЗ «Верхневолжье»» of
+    «Управляющая компания особой экономической зоны «Верхневолжье»»."""
+    a, b = QUOTED_TAIL.fullmatch(short), QUOTED_TAIL.fullmatch(name)
+    if a is None or b is None or a["tail"] != b["tail"]:
+        return False
+    head = a["head"].split()
+    return all(w.isupper() and len(w) > 1 for w in head) and spells(a["head"], b["head"])
+
+
 def is_branch_short_form(short: str, name: str) -> bool:
     """`short` names the branch `name` names in full, with words left out: «Тюменское отделение
     «Деловой России»», «Тюменское региональное отделение» of «Тюменское региональное отделение

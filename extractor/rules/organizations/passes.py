@@ -222,7 +222,11 @@ HEAD_SYNONYMS = {
 # the short names a text gives an organization in brackets, a list maybe: «(далее — Общество)»,
 # «(далее — «ВТП», Оператор)»
 HEREAFTER_NAMES = re.compile(rf"\(\s*[^()]*?{HEREAFTER_LEAD}(?P<names>[^()]{{1,80}})\)")
-DECLARED_WORD = re.compile(r"(?:^|[\s,«\"])(?P<word>[А-ЯЁ][а-яё]{2,})(?=[»\"]?\s*(?:,|;|и\s|$))")
+# a capitalized common word, maybe with lowercase words after it: «Оператор», «Издательский дом»,
+# «Управляющая компания»
+DECLARED_WORD = re.compile(
+    r"(?:^|[\s,«\"])(?P<word>[А-ЯЁ][а-яё]{2,}(?:\s+[а-яё]{2,}){0,2})(?=[»\"]?\s*(?:,|;|и\s|$))"
+)
 
 
 # a comma and a lowercase word after it: the brackets go on with a clause, not with another name
@@ -239,10 +243,16 @@ def declared_short_names(text: str) -> dict[str, int]:
         # «Уралминерал»)» declares no «Уралминерал»
         names = CLAUSE_IN_BRACKETS.split(m.group("names"), maxsplit=1)[0]
         for w in DECLARED_WORD.finditer(names):
-            lemmas = phrase_lemmas(w.group("word"))
-            if lemmas:
-                out.setdefault(lemmas[0], m.start())
+            key = declared_key(w.group("word"))
+            if key:
+                out.setdefault(key, m.start())
     return out
+
+
+def declared_key(name: str) -> str:
+    """How a declared short name is looked up: its words' lemmas («Издательского дома» ->
+    «издательский дом»)."""
+    return " ".join(phrase_lemmas(plain(name)))
 
 
 def generic_references(
@@ -282,6 +292,7 @@ def generic_references(
                 last_company = m
             k += 1
         head = phrase_lemmas(plain(ref.name))[0]
+        key = declared_key(ref.name)
         principal = first_by_head.get(head) if head not in COMPANY_REFERENCES else None
         if principal is not None and principal.kind == "company" and _defined_term(text, ref):
             # «Председателем Правления Банка», «работает в Банке»: a capitalized head inside a sentence
@@ -289,11 +300,13 @@ def generic_references(
             # («согласование Банка России»); «Компания», «Корпорация» say only what it is: the last one
             out.append(OrgMention(ref.start, ref.end, principal.name, None, principal.kind))
             continue
-        if head in declared and declared[head] < ref.end:
-            at = declared[head]
+        if key in declared and declared[key] < ref.end:
+            at = declared[key]
             owner = [m for m in named if m.end <= at]
             if owner:
-                out.append(OrgMention(ref.start, ref.end, owner[-1].name, None, owner[-1].kind))
+                # a short name of words of its own is an alias: «(далее — Лангепасская больница)»
+                alias = ref.name if " " in key else None
+                out.append(OrgMention(ref.start, ref.end, owner[-1].name, None, owner[-1].kind, alias))
                 continue
         antecedent = (
             last_by_head.get(head)
