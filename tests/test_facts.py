@@ -420,6 +420,18 @@ AGREEMENTS = [
           "соглашение о создании базовой кафедры")],
         id="a name read as an accusative before «и» and a subject is a subject",
     ),
+    pytest.param(
+        "Федеральное государственное бюджетное образовательное учреждение высшего образования «Окский "
+        "аграрный университет» (ОАУ) подписало соглашение о сотрудничестве с АО «Рязанские семена».",
+        [(["Окский аграрный университет", "Рязанские семена"], "соглашение о сотрудничестве")],
+        id="a name read as an accusative agreeing with the verb is its subject",
+    ),
+    pytest.param(
+        "Ректор Окского аграрного университета Илья Баранов и генеральный директор АО «Рязанские семена» Олег "
+        "Рябов поставили подписи под договором о селекции картофеля.",
+        [(["Окский аграрный университет", "Рязанские семена"], "договор о селекции картофеля")],
+        id="persons who sign for the bodies of their posts: the bodies are the parties",
+    ),
 ]
 
 
@@ -574,6 +586,16 @@ def test_several_documents_with_partners_named_after(pipeline: Pipeline) -> None
     ]
     for a in got:
         _covers(text, a, text)
+
+
+def test_a_document_signed_by_three_heads_and_named_again_is_one_agreement(pipeline: Pipeline) -> None:
+    got = _facts(pipeline, "Окский аграрный университет подписал соглашение о сотрудничестве с АО «Рязанские "
+                           "семена» и ООО «Мещёра Агро». Документ подписали ректор университета Илья Баранов, "
+                           "генеральный директор АО «Рязанские семена» Олег Рябов и директор ООО «Мещёра Агро» "
+                           "Анна Котова. Соглашение подписано в присутствии губернатора.")["agreements"]
+    assert [(_names(a["parties"]), a["kind"]) for a in got] == [
+        (["Окский аграрный университет", "Рязанские семена", "Мещёра Агро"], "соглашение о сотрудничестве"),
+    ]
 
 
 def test_the_signers_of_a_document_named_before_add_no_agreement(pipeline: Pipeline) -> None:

@@ -427,9 +427,27 @@ def _body_of_head(d: Draft, ref: Ref) -> Ref:
     return ref if org is None else ("organization", org.index)
 
 
+def _bodies_of_signers(d: Draft) -> None:
+    """«Ректор университета X и генеральный директор ООО «Y» поставили подписи под договором»: when
+    every party is a person who signs for a body their post names, the bodies are the parties."""
+    for n, group in enumerate(d.groups):
+        if len(group) < 2 or any(r[0] != "person" for r in group):
+            continue
+        bodies = [_signed_for(d, r) for r in group]
+        if all(b is not None for b in bodies) and len(distinct(bodies)) == len(group):  # type: ignore[arg-type]
+            d.groups[n] = distinct(bodies)  # type: ignore[arg-type]
+
+
+def _signed_for(d: Draft, ref: Ref) -> Ref | None:
+    """The body a person signs for: the organization of a post of theirs, else its place («губернатор
+    Тамбовской области»)."""
+    refs = [(p.org_ref.type, p.org_ref.index) for p in d.scene.doc.persons[ref[1]].posts if p.org_ref is not None]
+    return next((r for r in refs if r[0] == "organization"), refs[0] if refs else None)
+
+
 STEPS: list[Step] = [
     _done, _document, _parties, _parties_next, _parties_before_colon, _sides_of_meeting, _signers_of_parties,
-    _one_per_partner,
+    _bodies_of_signers, _one_per_partner,
 ]
 
 
@@ -703,9 +721,12 @@ def _merged(scene: Scene, statements: list[Statement]) -> list[Statement]:
             kept[kept.index(same)] = st
         if not keep.sides or _persons_of(keep.sides) and not _persons_of(other.sides):
             keep.sides = other.sides  # the signers are parties only when no side is named
+        # a governor's region stands for the government the other statement names
+        keep.sides = distinct(_as_bodies(scene, keep.sides, other.sides))
         keep.date = keep.date or other.date
         if keep.extra.get("kind") is None or not keep.extra.get("own_name") and other.extra.get("own_name"):
             keep.extra["kind"] = other.extra["kind"]
+            keep.extra["noun"] = other.extra.get("noun")  # «Документ подписали ...» is the «соглашение» named
             keep.extra["own_name"] = True
     # a document named by a word pointing back («документ») is an agreement only as one named before
     return [st for st in kept if st.extra.get("kind") and (st.sides or not st.extra.get("plural"))]

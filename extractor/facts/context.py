@@ -83,7 +83,38 @@ def units_in(scene: Scene, clause: Clause) -> list[Unit]:
 
 
 def roles_in(scene: Scene, clause: Clause, trigger_nouns: frozenset[int] = frozenset()) -> list[tuple[Unit, str]]:
-    return _subjects_listed(scene, [(u, role(scene, clause, u, trigger_nouns)) for u in units_in(scene, clause)])
+    roles = [(u, role(scene, clause, u, trigger_nouns)) for u in units_in(scene, clause)]
+    return _subject_agreeing(scene, clause, _subjects_listed(scene, roles))
+
+
+# the tagger's gender and number, as the morphology writes them
+GENDERS = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
+NUMBERS = {"Sing": "sing", "Plur": "plur"}
+
+
+def _subject_agreeing(scene: Scene, clause: Clause, roles: list[tuple[Unit, str]]) -> list[tuple[Unit, str]]:
+    """«Федеральное государственное ... учреждение «...» (ВГУАТ) подписало соглашение»: with no
+    subject, an organization's name opening the clause that the tagger reads as an accusative is
+    the subject when its head can be a nominative agreeing with the past verb after it in gender
+    and number."""
+    named = [(n, u) for n, (u, r) in enumerate(roles) if r != "dep"]
+    if not named or any(r == "subj" for _u, r in roles) or roles[named[0][0]][1] != "obj":
+        return roles
+    n, unit = named[0]
+    if unit.via != "name" or not unit.refs or unit.refs[0][0] != "organization":
+        return roles  # a pronoun («его назначили») or a person is read as the tagger reads it
+    toks = scene.toks
+    verb = next((k for k in sorted(clause.tokens) if k >= unit.last and toks[k].pos == "VERB"
+                 and toks[k].feats.get("Tense") == "Past"), None)
+    if verb is None or any(u.first < verb for u, _r in roles[n + 1 :] if u.first > unit.first and _r != "dep"):
+        return roles
+    gender = GENDERS.get(toks[verb].feats.get("Gender", ""))
+    number = NUMBERS.get(toks[verb].feats.get("Number", ""))
+    agrees = any(
+        p.tag.case == "nomn" and p.tag.number == number and (gender is None or p.tag.gender == gender)
+        for p in toks[unit.head].parses
+    )
+    return roles[:n] + [(unit, "subj")] + roles[n + 1 :] if agrees else roles
 
 
 def _subjects_listed(scene: Scene, roles: list[tuple[Unit, str]]) -> list[tuple[Unit, str]]:
