@@ -6,8 +6,8 @@ usage: python bench/facts_heldout.py [--shared ../shared] [--verbose] [--out ben
 
 Prints one column per part: all documents, the part checked while fixing rules (001-020, 031-040,
 051-060, 071-080, 091-100, 111-120, 131-140, 151-160) and the part kept for a final check only (021-030,
-041-050, 061-070, 081-090, 101-110, 121-130, 141-150, 161-170); --verbose adds the scorer's misses and extras on the tuning part only
-(--verbose-final on the final part too, once the rules are settled).
+041-050, 061-070, 081-090, 101-110, 121-130, 141-150, 161-170); --verbose adds the scorer's misses and
+extras on the tuning part only (--verbose-final on the final part too, once the rules are settled).
 """
 
 from __future__ import annotations

@@ -1063,8 +1063,10 @@ def _after_future_auxiliary(toks: list[Token], a: int, k: int) -> bool:
     if toks[k].feats.get("Variant") != "Short":
         return k > a and _tense(toks[k - 1]) == "future"
     for j in range(k - 1, a - 1, -1):
-        if toks[j].text.lower().startswith(_FUTURE_STEMS):
-            return True  # «будет», «должен», «может»; not a verb of its own («Напомним, в мае назначен»)
+        if toks[j].text.lower().startswith(_FUTURE_STEMS) or toks[j].lemma == "должный":
+            # «будет», «должен», «может», «должно быть передано»; not a verb of its own («Напомним, в
+            # мае назначен»)
+            return True
         if toks[j].text.lower() == "быть":
             continue
         if toks[j].pos in ("VERB", "AUX") and toks[j].feats.get("Variant") != "Short":
@@ -1226,6 +1228,10 @@ class _Context:
             # «руководивший университетом с 2011 года, в марте был избран», «руководил отделением с
             # 2019 года и в июле перешел»: a time lasting till now is no year for another clause
             j = None
+        if j is not None and self.cands[j].start >= lo and self._next_in_a_story(j, c, lo, hi):
+            # «Контракт был заключен в ноябре 2024 года, теплоходы переданы в мае и июле»: a month told
+            # after another clause's later month of a year came after it, not before
+            j = None
         if j is not None and self.cands[j].start >= lo:
             # «выйдет в III квартале 2027 года, а поставки начнутся в ноябре»: another clause's year
             # counts as another sentence's for what is still to come
@@ -1254,6 +1260,17 @@ class _Context:
                 return None, False
             return year, False
         return None, False
+
+    def _next_in_a_story(self, j: int, c: _Cand, lo: int, hi: int) -> bool:
+        """A year-less month or day in a clause after the one of the dated month or day `j`, told in
+        the past, that falls before `j` in `j`'s year: told in turn, it happened later."""
+        a = self.cands[j]
+        if c.make is None or a.value is None or "/" in a.value or len(a.value) < len("2024-11") or a.relative:
+            return False
+        own = c.make(int(a.value[:4]))
+        if own is None or ", " not in self.text[a.end : c.start] or own[:7] >= a.value[:7]:
+            return False
+        return _tense_near(self.offsets, lo, hi, c.start, c.end) == "past"
 
     def _now_after(self, year: int, lo: int, hi: int, c: _Cand) -> bool:
         """«Область присоединилась к системе в 2023 году. Сейчас уход получают 1 126 человек, на 9%
@@ -1328,6 +1345,11 @@ class _Context:
                 return year + 1  # «Пенсии за январь ... доставят досрочно» in late December
             if _set_for(self.text, c) and _months_behind(last, ref) > HALF_A_YEAR:
                 return year + 1  # «Следующее заседание назначено на 29 января» in December
+            instructed = participle is False and deadline and _nearest_verb_form(
+                self.offsets, *self.sentence(c.start), c.start, c.end
+            ) == "Inf"
+            if instructed and _months_behind(last, ref) > HALF_A_YEAR:
+                return year + 1  # «поручил министерству до 1 марта подготовить меры» in December
             return year
         if last == ref.isoformat()[: len(last)]:
             return year
