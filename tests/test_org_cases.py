@@ -1387,6 +1387,20 @@ def test_a_compound_of_an_adjectives_letters_and_a_noun_is_the_name_spelled_out(
     ]
 
 
+def test_a_headline_under_a_rubric_line_is_still_the_headline(extract):
+    doc = extract("11.11.2026 09:40 | Экономика\n\nИжевский приборный завод утроит выпуск техники\n\nАО "
+                  "«Ижевский приборный завод «Кама»» к 2029 году втрое увеличит производство.")
+    assert [(o["name"], len(o["mentions"])) for o in doc["organizations"]] == [("Ижевский приборный завод «Кама»", 2)]
+
+
+def test_a_ministry_of_a_region_called_by_its_nickname_is_the_one_named_fully(extract):
+    doc = extract("Министерство природных ресурсов, лесного хозяйства и экологии Пермского края провело проверку. "
+                  "По данным минприроды Прикамья, нарушений не выявлено.")
+    assert [(o["name"], o["aliases"]) for o in doc["organizations"]] == [
+        ("Министерство природных ресурсов, лесного хозяйства и экологии Пермского края", ["Минприроды Прикамья"])
+    ]
+
+
 def test_a_headlines_plant_is_the_one_the_body_names_fully(extract):
     doc = extract("Камский завод запустил новую линию\n\nООО «Чистопольский завод точного литья» запустило линию "
                   "стоимостью 300 млн рублей.")

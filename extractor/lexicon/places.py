@@ -3,6 +3,7 @@ words before a street's name (`street_words.txt`)."""
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from extractor.lexicon import load_rows, load_words
@@ -10,20 +11,32 @@ from extractor.lexicon.orgs import abbrev_spellings
 from extractor.nlp.morph import parses, phrase_lemmas
 from extractor.nlp.tagging import Token
 
+# a dash between spaces, however it is typed
+SPACED_DASH = re.compile(r"\s+[—–-]\s+")
+
 
 def place_key(name: str) -> tuple[str, ...]:
-    """A place name as lemmas: «Российской Федерации» and «Российская Федерация» agree."""
-    return phrase_lemmas(name.lower().replace("ё", "е"))
+    """A place name as lemmas: «Российской Федерации» and «Российская Федерация» agree, and so do
+    the dashes of «Кемеровская область — Кузбасс»."""
+    return phrase_lemmas(SPACED_DASH.sub(" – ", name.lower().replace("ё", "е")))
 
 
 @cache
 def place_groups() -> dict[tuple[str, ...], int]:
-    """Each name of the place list (as lemmas) -> the number of its place."""
+    """Each name of the place lists (as lemmas) -> the number of its place: `place_names.txt` and
+    the regions' nicknames (`region_nicknames.txt`)."""
     out: dict[tuple[str, ...], int] = {}
-    for k, row in enumerate(load_rows("place_names.txt")):
+    rows = load_rows("place_names.txt") + load_rows("region_nicknames.txt")
+    for k, row in enumerate(rows):
         for name in row:
             out.setdefault(place_key(name), k)
     return out
+
+
+@cache
+def region_nicknames() -> frozenset[tuple[str, ...]]:
+    """The regions' nicknames («Прикамье», «Кузбасс»), as lemmas: a place has a better name."""
+    return frozenset(place_key(row[0]) for row in load_rows("region_nicknames.txt"))
 
 
 @cache

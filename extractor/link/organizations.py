@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from extractor.lexicon.orgs import legal_forms, org_heads, plain
+from extractor.lexicon.places import place_key, region_nicknames
 from extractor.model import Location, Mention, Organization
 from extractor.nlp.morph import phrase_lemmas
 from extractor.rules.locations import LocMention, is_republic, same_place
@@ -114,7 +115,7 @@ def _headline_descriptions(text: str, groups: list[list[OrgMention]]) -> list[li
     one organization of that head the body names («Ревдинский завод теплообменного оборудования»,
     «Центрально-Черноземный политехнический университет»); with several, the first with a legal
     form; with none, it stays."""
-    headline_end = text.find("\n")
+    headline_end = _headline_end(text)
     if headline_end < 0:
         return groups
     out = [g for g in groups if not _headline_description(g, headline_end)]
@@ -176,6 +177,21 @@ def _has_head(name: str, head: str) -> bool:
         lemma == head or lemma in HEAD_SYNONYMS.get(head, ()) or len(head) >= MIN_HEAD_STEM and lemma.startswith(head)
         for lemma in lemmas[: own + 1]
     )
+
+
+# fewer words than this make a rubric or a dateline line above a headline («11.11.2026 09:40 | Экономика»)
+HEADLINE_WORDS = 4
+
+
+def _headline_end(text: str) -> int:
+    """Where the headline's line ends: the first line of a few words, past a site's rubric or
+    date line above it; -1 for a text of one line."""
+    start = 0
+    while (end := text.find("\n", start)) >= 0:
+        if len(re.findall(r"[А-ЯЁа-яёA-Za-z]+", text[start:end])) >= HEADLINE_WORDS:
+            return end
+        start = end + 1
+    return -1
 
 
 def _headline_description(group: list[OrgMention], headline_end: int) -> bool:
@@ -557,6 +573,8 @@ def merge_locations(text: str, mentions: list[LocMention]) -> list[Location]:
     out = []
     for group, ns in zip(groups, names, strict=True):
         group.sort(key=lambda x: x.start)
+        # a region's nickname gives way to its official name («Прикамье», «Пермский край»)
+        ns = sorted(ns, key=lambda n: place_key(n) in region_nicknames())
         loc = Location(name=ns[0], aliases=ns[1:])
         loc.mentions = [Mention(text[m.start : m.end], m.start, m.end) for m in group]
         out.append(loc)
