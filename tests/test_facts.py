@@ -612,6 +612,16 @@ def test_the_signers_of_a_document_named_before_add_no_agreement(pipeline: Pipel
 
 APPOINTMENTS = [
     pytest.param(
+        "Прежний главный врач районной больницы Пётр Самойлов в октябре вышел на пенсию.",
+        [("Пётр Самойлов", "главный врач районной больницы", "dismissed")],
+        id="retiring leaves the post",
+    ),
+    pytest.param(
+        "Директор Тарского краеведческого музея Анна Лыкова завершила работу в должности.",
+        [("Анна Лыкова", "директор Тарского краеведческого музея", "dismissed")],
+        id="ending one's work in the post leaves it",
+    ),
+    pytest.param(
         "Ольга Зимина получила назначение на должность директора департамента культуры Курской области.",
         [("Ольга Зимина", "директор департамента культуры Курской области", "appointed")],
         id="«получила назначение на должность»: the subject is appointed",
