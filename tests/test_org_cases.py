@@ -1387,6 +1387,15 @@ def test_a_compound_of_an_adjectives_letters_and_a_noun_is_the_name_spelled_out(
     ]
 
 
+def test_a_short_name_of_several_words_in_brackets_taken_into_a_name_is_its_alias(extract):
+    doc = extract("Волжско-Каспийское территориальное управление Федерального агентства по рыболовству "
+                  "(Волжско-Каспийское ТУ Росрыболовства) напоминает о нерестовом запрете.")
+    assert [(o["name"], o["aliases"]) for o in doc["organizations"]] == [
+        ("Волжско-Каспийское территориальное управление Федерального агентства по рыболовству",
+         ["Волжско-Каспийское ТУ Росрыболовства"])
+    ]
+
+
 def test_a_headline_under_a_rubric_line_is_still_the_headline(extract):
     doc = extract("11.11.2026 09:40 | Экономика\n\nИжевский приборный завод утроит выпуск техники\n\nАО "
                   "«Ижевский приборный завод «Кама»» к 2029 году втрое увеличит производство.")

@@ -20,6 +20,7 @@ put into the nominative; the legal form and the quotes are not part of it (org_n
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
 from pymorphy3.analyzer import Parse
@@ -1415,6 +1416,19 @@ def _branches_over_their_body(ranked: list[tuple[int, OrgMention]]) -> list[tupl
     ]
 
 
+# a name's short name in brackets at its end, of words with an abbreviation among them:
+# «... по рыболовству (Азово-Черноморское ТУ Росрыболовства)»
+BRACKETED_SHORT_NAME = re.compile(r"(?P<name>.+?)\s*\((?P<short>[^()]*\b[А-ЯЁA-Z]{2,}\b[^()]*)\)")
+
+
+def _bracketed_short_name(m: OrgMention) -> OrgMention:
+    """A name that took its bracketed short name in keeps it as the alias."""
+    found = BRACKETED_SHORT_NAME.fullmatch(m.name)
+    if found is None or m.alias is not None or len(found["name"].split()) < 2:
+        return m
+    return replace(m, name=found["name"], alias=found["short"].strip())
+
+
 def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
     """All organization mentions, overlaps resolved in favour of legal-form matches, then the
     longest."""
@@ -1435,7 +1449,7 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
     ranked += [(0, m) for m in _exchange_mentions(tagged)]
     ranked += [(4, m) for m in _site_mentions(tagged)]
     ranked += [(0, m) for m in _dotted_mentions(tagged)]
-    ranked = [(r, m) for r, m in ranked if not is_branch_by_place(tagged, m)]
+    ranked = [(r, _bracketed_short_name(m)) for r, m in ranked if not is_branch_by_place(tagged, m)]
     ranked = _branches_over_their_body(ranked)
     ranked.sort(key=lambda x: (x[0], -(x[1].end - x[1].start), x[1].start))
     chosen: list[OrgMention] = []
