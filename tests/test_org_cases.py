@@ -1396,6 +1396,14 @@ def test_a_short_name_of_several_words_in_brackets_taken_into_a_name_is_its_alia
     ]
 
 
+def test_a_districts_body_without_the_word_municipal_is_the_one_named_with_it(extract):
+    doc = extract("Иск предъявил исполнительный комитет Арского муниципального района. Представитель исполкома "
+                  "Арского района пояснил, что дорогу отремонтируют.")
+    assert [(o["name"], len(o["mentions"])) for o in doc["organizations"]] == [
+        ("Исполнительный комитет Арского муниципального района", 2)
+    ]
+
+
 def test_a_headline_under_a_rubric_line_is_still_the_headline(extract):
     doc = extract("11.11.2026 09:40 | Экономика\n\nИжевский приборный завод утроит выпуск техники\n\nАО "
                   "«Ижевский приборный завод «Кама»» к 2029 году втрое увеличит производство.")

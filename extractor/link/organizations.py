@@ -451,6 +451,9 @@ def _shared_abbreviation(names: list[str], other: list[str]) -> bool:
     return any(SHARED_ABBREVIATION.fullmatch(n.split()[0]) for n in names if _norm(n) in shared)
 
 
+# the word that makes a district a municipal one, which a short name leaves out: «Лаишевского
+# муниципального района», «Лаишевского района»
+MUNICIPAL = re.compile(r"\s+муниципальн(?:ого|ый|ом|ому|ым)\s+(?=район|округ)", re.IGNORECASE)
 # a legislature's convocation closing its name: «Дума города Иркутска восьмого созыва»
 CONVOCATION = re.compile(r"\s+[а-яё0-9-]+\s+созыва$", re.IGNORECASE)
 
@@ -461,6 +464,11 @@ def _same(a: str, b: str) -> bool:
     Иркутска восьмого созыва», «Дума нового созыва») is the same body."""
     if CONVOCATION.search(a) or CONVOCATION.search(b):
         return _same(CONVOCATION.sub("", a), CONVOCATION.sub("", b))
+    if MUNICIPAL.search(a) or MUNICIPAL.search(b):
+        # «Исполком Лаишевского района», «Исполнительный комитет Лаишевского муниципального района»
+        bare_a, bare_b = MUNICIPAL.sub(" ", a), MUNICIPAL.sub(" ", b)
+        if _same(bare_a, bare_b):
+            return True
     if same_org(a, b) or is_placed_body_short_form(a, b) or is_placed_body_short_form(b, a):
         return True
     if is_regional_nickname(a, b) or is_regional_nickname(b, a):
