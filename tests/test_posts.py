@@ -940,6 +940,10 @@ def test_position_with_rank(extract, text, name, role, org, normal, rank):
 # sentence, person name -> the whole posts of that person, in order: several appositions, and a
 # neighbour's post is not given to this person
 POSTS_OF_PERSON_CASES = [
+    # a town's name after «г.» in the nominative goes on the post's «по ...»
+    ("Как доложил исполняющий обязанности руководителя следственного отдела по г. Находка Олег Дубов, ущерб "
+     "превысил 12 млн рублей.", "Олег Дубов",
+     ["исполняющий обязанности руководителя следственного отдела по г. Находка"]),
     # a woman's acting post after «о назначении»: «исполняющей» is read as a genitive of the name
     # before it, though it is the instrumental the appointment takes
     ("Глава региона подписал указ о назначении Галины Сергеевны Ветровой временно исполняющей обязанности "

@@ -426,7 +426,11 @@ def extend_dependents(
         if low in preps and j + 1 < limit:
             want = PREP_CASES[low]
             k = settlement_name_at(toks, j + 1, limit) or j + 1
-            if toks[k].text in OPEN_QUOTES:  # «депутат от «Справедливой России»»
+            if k > j + 1:
+                # «по г. Находка»: after «г.» a town's name may stand in the nominative
+                while k < limit and toks[k].text[:1].isupper() and k not in spans.per_start:
+                    k = spans.named_end.get(k, k + 1)
+            if k < limit and toks[k].text in OPEN_QUOTES:  # «депутат от «Справедливой России»»
                 k = quote_end(tagged, k, limit) or k
             while k < limit and k not in spans.per_start and (
                 k in spans.named_end
