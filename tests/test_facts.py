@@ -432,6 +432,12 @@ AGREEMENTS = [
         [(["Окский аграрный университет", "Рязанские семена"], "договор о селекции картофеля")],
         id="persons who sign for the bodies of their posts: the bodies are the parties",
     ),
+    pytest.param(
+        "ООО «Ржевская нива» построит элеватор. Соглашение о реализации проекта компания подписала с "
+        "правительством Тверской области в среду.",
+        [(["Ржевская нива", "Правительство Тверской области"], "соглашение о реализации проекта")],
+        id="a plan word of a fronted document's name says no plan, and the subject ends its name",
+    ),
 ]
 
 
@@ -449,6 +455,8 @@ NO_AGREEMENTS = [
     pytest.param("Всего на форуме подписано 12 соглашений.", id="a summary count"),
     pytest.param("Губернатор Иван Петров подписал закон о ратификации соглашения с Арменией.", id="a law signed"),
     pytest.param("Проект соглашения между АО «Альфа» и ООО «Бета» пока не подписан.", id="a draft not signed"),
+    pytest.param("Новым директором завода назначен Олег Сомов. Контракт с ним заключен на три года.",
+                 id="a contract whose parties the text never names"),
 ]
 
 

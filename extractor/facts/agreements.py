@@ -104,9 +104,13 @@ def _done(d: Draft) -> None:
 
 
 def _plan_before(d: Draft) -> bool:
-    """«должна быть подписана», «может быть заключено»."""
+    """«должна быть подписана», «может быть заключено»; not a word of the document's name
+    («Соглашение о поддержке инвестиционного проекта комбинат подписал»)."""
     lemmas = d.scene.lemmas
-    return any(lemmas[k] in plan_words() for k in range(d.match.first - 3, d.match.first) if k in d.clause)
+    named = {k for doc in _documents_in(d.scene, d.clause) for k in range(doc.first, doc.name_end)}
+    return any(
+        lemmas[k] in plan_words() for k in range(d.match.first - 3, d.match.first) if k in d.clause and k not in named
+    )
 
 
 def _document(d: Draft) -> None:
@@ -694,10 +698,13 @@ def _about_end(scene: Scene, clause: Clause, k: int) -> int:
     }
     end = k + 1
     j = k + 1
+    dated = [(x.start, x.end) for x in scene.doc.dates]
     while j in clause and j - k <= KIND_WORDS:
         tok = toks[j]
         if tok.text.lower() in KIND_STOPS or j in parties and tok.text[:1].isupper() and j > k + 1:
             break
+        if j > k + 1 and (tok.pos == "NOUN" and tok.case == "Nom" or any(a <= tok.start < b for a, b in dated)):
+            break  # the subject or the day after a fronted document: «Соглашение о ... компания подписала в среду»
         if tok.pos in ("VERB", "AUX", "PUNCT") and tok.text != "-" or _verb_only(tok):
             break
         if tok.pos in ("NOUN", "ADJ", "PROPN", "NUM") or tok.text in ("-",):
@@ -728,8 +735,9 @@ def _merged(scene: Scene, statements: list[Statement]) -> list[Statement]:
             keep.extra["kind"] = other.extra["kind"]
             keep.extra["noun"] = other.extra.get("noun")  # «Документ подписали ...» is the «соглашение» named
             keep.extra["own_name"] = True
-    # a document named by a word pointing back («документ») is an agreement only as one named before
-    return [st for st in kept if st.extra.get("kind") and (st.sides or not st.extra.get("plural"))]
+    # a document named by a word pointing back («документ») is an agreement only as one named before;
+    # one whose parties the text never names («Контракт с ним заключен на три года») tells no one anything
+    return [st for st in kept if st.extra.get("kind") and st.sides]
 
 
 def _same_agreement(scene: Scene, a: Statement, b: Statement) -> bool:
