@@ -437,9 +437,9 @@ def _bodies_of_signers(d: Draft) -> None:
     for n, group in enumerate(d.groups):
         if len(group) < 2 or any(r[0] != "person" for r in group):
             continue
-        bodies = [_signed_for(d, r) for r in group]
-        if all(b is not None for b in bodies) and len(distinct(bodies)) == len(group):  # type: ignore[arg-type]
-            d.groups[n] = distinct(bodies)  # type: ignore[arg-type]
+        bodies = [b for r in group if (b := _signed_for(d, r)) is not None]
+        if len(distinct(bodies)) == len(group):
+            d.groups[n] = distinct(bodies)
 
 
 def _signed_for(d: Draft, ref: Ref) -> Ref | None:

@@ -106,8 +106,8 @@ def _subject_agreeing(scene: Scene, clause: Clause, roles: list[tuple[Unit, str]
     toks = scene.toks
     verb = next((k for k in sorted(clause.tokens) if k >= unit.last and toks[k].pos == "VERB"
                  and toks[k].feats.get("Tense") == "Past"), None)
-    if verb is None or any(u.first < verb for u, _r in roles[n + 1 :] if u.first > unit.first and _r != "dep"):
-        return roles
+    if verb is None or any(u.first < verb for u, r in roles[n + 1 :] if r != "dep"):
+        return roles  # another name stands between it and the verb
     gender = GENDERS.get(toks[verb].feats.get("Gender", ""))
     number = NUMBERS.get(toks[verb].feats.get("Number", ""))
     agrees = any(
