@@ -1345,7 +1345,7 @@ class _Context:
                 return year + 1  # «Пенсии за январь ... доставят досрочно» in late December
             if _set_for(self.text, c) and _months_behind(last, ref) > HALF_A_YEAR:
                 return year + 1  # «Следующее заседание назначено на 29 января» in December
-            instructed = participle is False and deadline and _nearest_verb_form(
+            instructed = not participle and deadline and _nearest_verb_form(
                 self.offsets, *self.sentence(c.start), c.start, c.end
             ) == "Inf"
             if instructed and _months_behind(last, ref) > HALF_A_YEAR:
@@ -1398,11 +1398,12 @@ class _Context:
         """Whether `c` stands in the sentence `own` or the one before it in its paragraph: a date
         of another paragraph («Ранее, в августе, на нее был наложен штраф») is no period compared,
         unless the sentence points back at it («За это время ...»)."""
-        before = self.sentence(max(0, own[0] - 1))
         if self.sentence(c.start) == own:
             return True
+        if self.sentence(c.start) != self.sentence(max(0, own[0] - 1)):
+            return False
         pointed = _POINTING_BACK_RE.search(self.text, own[0], own[1]) is not None
-        return self.sentence(c.start) == before and ("\n" not in self.text[c.end : own[0]] or pointed)
+        return "\n" not in self.text[c.end : own[0]] or pointed
 
     def _reported_period(self, i: int) -> int | None:
         """The period a comparison far from any date compares («Чистая прибыль ... против 5,2 млрд

@@ -959,7 +959,8 @@ def _short_name_split(name: str) -> tuple[str, str | None]:
     """A name and the short name in brackets its dependents took in: «Министерство здравоохранения
     Российской Федерации (ЮРМУ)» -> the name and «ЮРМУ»; a legal form or a word in brackets stays."""
     m = bracketed_short_name(name)
-    if m is None or m.group(2) in legal_forms().kinds or sum(c.isupper() for c in m.group(2).split()[0]) < 2:
+    capitals = max((sum(c.isupper() for c in w) for w in m.group(2).split()), default=0) if m else 0
+    if m is None or m.group(2) in legal_forms().kinds or capitals < 2:
         return name, None  # not «Республики Саха (Якутия)»: a place's other name
     return m.group(1), m.group(2)
 
@@ -1416,17 +1417,13 @@ def _branches_over_their_body(ranked: list[tuple[int, OrgMention]]) -> list[tupl
     ]
 
 
-# a name's short name in brackets at its end, of words with an abbreviation among them:
-# «... по рыболовству (Азово-Черноморское ТУ Росрыболовства)»
-BRACKETED_SHORT_NAME = re.compile(r"(?P<name>.+?)\s*\((?P<short>[^()]*\b[А-ЯЁA-Z]{2,}\b[^()]*)\)")
-
-
 def _bracketed_short_name(m: OrgMention) -> OrgMention:
-    """A name that took its bracketed short name in keeps it as the alias."""
-    found = BRACKETED_SHORT_NAME.fullmatch(m.name)
-    if found is None or m.alias is not None or len(found["name"].split()) < 2:
+    """A name that took its bracketed short name in, however it was found, keeps it as the alias:
+    «... по рыболовству (Азово-Черноморское ТУ Росрыболовства)»."""
+    name, short = _short_name_split(m.name)
+    if short is None or m.alias is not None or len(name.split()) < 2:
         return m
-    return replace(m, name=found["name"], alias=found["short"].strip())
+    return replace(m, name=name, alias=short)
 
 
 def find_org_mentions(tagged: Tagged) -> list[OrgMention]:

@@ -31,11 +31,14 @@ PAREN_ABBR_PLACE = re.compile(
     r"^(.+?)\s*\(\s*([A-ZА-ЯЁ]{2,}[A-ZА-ЯЁа-яё\-]*(?:\s(?:по|[А-ЯЁ][а-яё\-]+|[а-яё\-]+)){1,4})\s*\)?$"
 )
 
+# ... or a few words with an abbreviation among them: «(Азово-Черноморское ТУ Росрыболовства)»
+PAREN_WORDS_WITH_ABBR = re.compile(r"^(.+?)\s*\(\s*((?=[A-ZА-ЯЁ])[^()]{0,60}?\b[A-ZА-ЯЁ]{2,}\b[^()]{0,60}?)\s*\)$")
+
 
 def bracketed_short_name(name: str) -> re.Match[str] | None:
     """A name and its short name in brackets at its end (groups 1 and 2): «СПбГУ», «ТФОМС Ростовской
-    области»."""
-    return PAREN_ABBR.match(name) or PAREN_ABBR_PLACE.match(name)
+    области», «Азово-Черноморское ТУ Росрыболовства»."""
+    return PAREN_ABBR.match(name) or PAREN_ABBR_PLACE.match(name) or PAREN_WORDS_WITH_ABBR.match(name)
 
 
 LATIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9&.\-']*$")
