@@ -1203,12 +1203,13 @@ def _post_from(tagged: Tagged, spans: NamedSpans, i: int, limit: int, strict_end
     while k < limit and match_post_head(toks, k, limit) is None and is_modifier(toks[k], _before(toks, k, i)):
         k += 1
     head_end = match_post_head(toks, k, limit)
-    if head_end is None and k == i:
-        # «— российская эстрадная певица», «, известный правозащитник»: adjectives of how or
-        # where are no part of the post, which begins at its head
-        k = _past_describing_adjectives(toks, i, limit)
-        head_end = match_post_head(toks, k, limit) if k > i else None
-        i = k
+    if head_end is None:
+        # «— российская эстрадная певица», «, известный правозащитник», «первым чернокожим
+        # президентом»: adjectives of how or where are no part of the post, which begins at its
+        # head; a modifier before them describes too («первый» of a first holder, not a deputy)
+        after = _past_describing_adjectives(toks, k, limit)
+        head_end = match_post_head(toks, after, limit) if after > k else None
+        i = after
     if head_end is None:
         return None
     last = _dependents(tagged, spans, head_end, limit)
