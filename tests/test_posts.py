@@ -1614,6 +1614,41 @@ def test_no_post_through_a_verb(extract, text, name, normals):
     assert [p["normal"] for p in person["posts"]] == normals
 
 
+# the one replaced in a post held it before: «вместо», «сменил (на этом посту)», the post the
+# sentence (or the one before, for «на этом посту») gives the new holder
+PREDECESSOR_CASES = [
+    ("Андрей Котов назначен министром транспорта края вместо ушедшего в отставку Алмаза Закиева.",
+     "Алмаз Закиев", ["бывший министр транспорта края"]),
+    ("Сергей Кравцов стал главой района, сменив на этом посту Олега Белова.", "Олег Белов", ["бывший глава района"]),
+    ("Губернатором области избран Андрей Котов, сменивший на этом посту Алмаза Закиева.", "Алмаз Закиев",
+     ["бывший губернатор области"]),
+    ("Ирина Панова избрана ректором академии. Она сменила на этом посту Викторию Лаптеву.", "Виктория Лаптева",
+     ["бывшая ректор академии"]),
+    # the post the verb gives, not the one in apposition to the new holder
+    ("Председателем совета избран генеральный директор ООО «Тобол» Константин Шабалин. Он сменил на этом посту "
+     "Григория Мальцева.", "Григорий Мальцев", ["бывший председатель совета"]),
+    # a post of the person's own is what the text tells of them
+    ("Директором парка назначен Олег Рябов. Он сменил на этом посту Игоря Зуева. Игорь Зуев переведён на "
+     "должность советника главы города.", "Игорь Зуев", ["советник главы города"]),
+    # no post given in the sentence: «вместо» of a speaker
+    ("Вместо заболевшего Петра Осипова на совещании выступил заместитель губернатора Роман Дёмин.", "Петр Осипов", []),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "normals"), cases(PREDECESSOR_CASES))
+def test_the_one_replaced_held_the_post(extract, text, name, normals):
+    (person,) = [p for p in extract(text)["persons"] if p["name"] == name]
+    assert [p["normal"] for p in person["posts"]] == normals
+
+
+def test_the_post_said_again_is_the_new_holders(extract):
+    doc = extract("Андрей Котов назначен директором АО «Вектор» вместо Алмаза Закиева. Директор приступит к "
+                  "работе в понедельник.")
+    new, old = (next(p for p in doc["persons"] if p["name"] == name) for name in ("Андрей Котов", "Алмаз Закиев"))
+    assert [m["text"] for m in new["mentions"]] == ["Андрей Котов", "Директор"]
+    assert [m["text"] for m in old["mentions"]] == ["Алмаза Закиева"]
+
+
 def test_a_post_points_at_its_organization_by_the_organizations_name(extract):
     doc = extract("Генеральный директор ПАО «Северсталь» Александр Шевелев подписал соглашение с ООО «Вектор».")
     (post,) = doc["persons"][0]["posts"]

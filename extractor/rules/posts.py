@@ -1785,7 +1785,107 @@ def find_posts(tagged: Tagged, mentions: Sequence[NameTokens]) -> list[list[Post
     for k, post in _posts_of_zero_subjects(tagged, spans, mentions):
         if post.start not in appointed:
             out[k].append(post)
+    for k, post in _posts_of_predecessors(tagged, mentions, out):
+        out[k].append(post)
     return [_without_academic_ranks(posts) for posts in out]
+
+
+# «назначен министром вместо Алмаза Закиева», «сменив на этом посту Олега Белова»: the one replaced
+# held the post the sentence gives (NEREL train marks it so, 17 times among the WORKS_AS misses)
+REPLACING_WORDS = frozenset({"вместо"})
+REPLACING_VERBS = frozenset({"сменить", "сменять"})
+# «на этом посту», «на этой должности»: the post named before
+THIS_POST = ("на", "этом", "этой")
+# how many sentences back «на этом посту» may point
+THIS_POST_REACH = 2
+# words that may stand between the marker and the name replaced: «вместо ушедшего в отставку»,
+# «сменив своего брата», «вместо 86-летнего»
+MAX_WORDS_TO_REPLACED = 5
+
+
+def _replacing_marker(toks: list[Token], first: int, sent_first: int) -> int | None:
+    """The token of «вместо» or of «сменить» a few words before a name, the words between
+    lowercase (or an age), with «на этом посту» allowed after the verb."""
+    k = first - 1
+    while k >= sent_first and first - k <= MAX_WORDS_TO_REPLACED + 3:
+        tok = toks[k]
+        if tok.text.lower() in REPLACING_WORDS or tok.pos == "VERB" and tok.lemma in REPLACING_VERBS:
+            return k
+        if not (tok.text.islower() or AGE_WORD.fullmatch(tok.text)) or tok.text in POST_END:
+            return None
+        k -= 1
+    return None
+
+
+FORMER_BY_GENDER = {"masc": "бывший", "femn": "бывшая"}
+# the verbs of taking up a post, beside the appointing ones
+TAKING_UP = frozenset({"стать", "становиться", "занять", "возглавить", "назначить", "назначать", "избрать",
+                       "избирать", "утвердить", "переизбрать"})
+
+
+def _given_post(tagged: Tagged, post: Post) -> str | None:
+    """The lemma of the link verb or post noun giving a post: «назначен министром», «стал
+    главой», «на посту директора», «Ректором избрана»; None if nothing gives it."""
+    toks = tagged.tokens
+    k = tagged.token_at(post.start)
+    if k is None:
+        return None
+    j = k - 1
+    while j >= 0 and toks[j].pos == "ADJ" and toks[j].text.islower():
+        j -= 1  # «новым главой»
+    if j >= 0 and post_lemma(toks[j]) in LINK_NOUNS:
+        return post_lemma(toks[j])
+    end = tagged.token_ending(post.end) + 1
+    if _head_noun(toks, k, end).case != "Ins":
+        return None  # «избран генеральный директор ООО «Вектор» Иван Петров»: who, not what
+    if j >= 0 and _is_link_verb(toks[j]):
+        return post_lemma(toks[j])
+    return post_lemma(toks[end]) if end < len(toks) and _is_link_verb(toks[end]) else None  # «Ректором избрана»
+
+
+def _posts_of_predecessors(
+    tagged: Tagged, mentions: Sequence[NameTokens], out: list[list[Post]]
+) -> list[tuple[int, Post]]:
+    """A name replaced by another in a post held it too, when the text gives the name no post of its
+    own: the post a link verb gives someone else before «вместо» or «сменил» in the sentence, or in
+    the two sentences before when the verb says «на этом посту» («Ирина Панова избрана ректором.
+    Она сменила на этом посту Виктора ...»)."""
+    toks = tagged.tokens
+    found = []
+    # a post of the person's own elsewhere is what the text tells of them («Он сменил на этом посту
+    # Зуева ... Зуев переведён на должность советника»)
+    with_posts = {_surname(nm) for j, nm in enumerate(mentions) if out[j]} - {None}
+    for k, nm in enumerate(mentions):
+        if out[k] or _surname(nm) in with_posts:
+            continue
+        sent = toks[nm.first_tok].sent
+        marker = _replacing_marker(toks, nm.first_tok, tagged.sents[sent].first)
+        if marker is None:
+            continue
+        words = [t.text.lower() for t in toks[marker + 1 : marker + 3]]
+        this_post = len(words) == 2 and words[0] == THIS_POST[0] and words[1] in THIS_POST[1:]
+        lo = tagged.sents[max(0, sent - THIS_POST_REACH) if this_post else sent].start
+        given = [
+            p for j, posts in enumerate(out) if j != k for p in posts
+            if lo <= p.start and p.end <= toks[marker].start and not p.rank and _given_post(tagged, p) is not None
+        ]
+        if given:
+            # the post given by an appointment or a taking up («назначен», «стал») over one held
+            # meanwhile («..., который является артдиректором театра, сменит на этом посту»)
+            post = max(given, key=lambda p: (_given_post(tagged, p) in TAKING_UP, p.start))
+            found.append((k, _as_former(post, getattr(nm, "gender", None))))
+    return found
+
+
+def _as_former(post: Post, gender: str | None) -> Post:
+    """The post as its former holder's: «бывший министр», as a text says of one («бывшая» of a
+    woman), so that «министр» said later is still the new holder's."""
+    former = FORMER_BY_GENDER.get(gender or "masc", FORMER_BY_GENDER["masc"])
+    return replace(post, normal=f"{former} {post.normal}", role=f"{former} {post.role}")
+
+
+def _surname(nm: NameTokens) -> str | None:
+    return getattr(nm, "last", None)
 
 
 def _given_by_appointing_verb(tagged: Tagged, post: Post) -> bool:
