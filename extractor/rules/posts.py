@@ -73,6 +73,9 @@ class NameTokens(Protocol):
 MAX_APPOSITION_WORDS = 6
 # a spelling in brackets after a name («Джоэл Саймон (Joel Simon)») has a few words
 MAX_SPELLING_WORDS = 6
+# a biography's note of birth and death before its dash is longer: «Иван Петров (12 мая 1950 года,
+# Тула — 3 марта 2020 года, Москва) — инженер»
+MAX_BIO_NOTE_TOKENS = 20
 # posts in a row after a name, comma-separated: «..., известный правозащитник, член палаты, ...»
 MAX_APPOSITIONS = 3
 # «И.о.», «исполняющий обязанности» opens a post: among its first words, after modifiers
@@ -1282,9 +1285,11 @@ def _posts_after(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Post
         and match_post_head(toks, _past_describing_adjectives(toks, j + 1, sent.last), sent.last) is None
         and not is_modifier(toks[j + 1] if j + 1 < sent.last else toks[j])
     ):
-        close = next((k for k in range(j + 1, min(sent.last, j + MAX_SPELLING_WORDS + 2)) if toks[k].text == ")"), None)
-        if close is not None and close + 1 < sent.last:
-            j = close + 1
+        reach = min(sent.last, j + MAX_BIO_NOTE_TOKENS + 2)
+        close = next((k for k in range(j + 1, reach) if toks[k].text == ")"), None)
+        long_note = close is not None and close - j > MAX_SPELLING_WORDS + 1
+        if close is not None and close + 1 < sent.last and (not long_note or toks[close + 1].text in DASHES):
+            j = close + 1  # a spelling, or a note of birth and death before a biography's dash
     if toks[j].text in AFTER_NAME_OPENERS:
         # «Александр Брод, известный правозащитник, член Общественной палаты»: the posts may
         # follow another apposition
