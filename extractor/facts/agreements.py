@@ -182,9 +182,24 @@ def _parties(d: Draft) -> None:
     ]
     if not any(r == "subj" for _u, r in d.roles):
         subjects = _names_before_verb(d) + _subject_outside(d) + subjects
+    if not subjects and d.kind == "sign":
+        subjects = _whose_signatures(d)
     if subjects:
         d.groups = [_refs(d, subjects)]
         d.with_partners = any(r == "with" for _u, r in d.roles)
+
+
+# the roles of a genitive after a noun: «подписи главного врача ... и ректора ...»
+GENITIVE_ROLES = frozenset({"gen", "gen_case", "dep"})
+
+
+def _whose_signatures(d: Draft) -> list[Unit]:
+    """«Под договором стоят подписи главного врача центра ... и ректора академии ...»: the persons
+    in the genitive after «подписи» signed."""
+    return [
+        u for u, r in d.roles
+        if r in GENITIVE_ROLES and u.first >= d.match.last and u.refs and u.refs[0][0] == "person"
+    ]
 
 
 def _subject_outside(d: Draft) -> list[Unit]:
