@@ -389,7 +389,7 @@ def _word_reference(scene: Scene, k: int, units: list[Unit]) -> Unit | None:
     if tok.pos != "NOUN" or not (tok.text.islower() or opening):
         return None  # «Стороны подписали» opens a sentence; «Регион» inside one is a name
     what = reference_nouns().get(tok.lemma)
-    if what is None or _names_something(scene, k):
+    if what is None or _names_something(scene, k) or _a_field(scene, k):
         return None
     plural = tok.feats.get("Number") == "Plur"
     side_of = k > 0 and scene.toks[k - 1].text.lower() in ("со", "с")
@@ -407,6 +407,19 @@ def _word_reference(scene: Scene, k: int, units: list[Unit]) -> Unit | None:
         return None
     ref = _resolve_noun(scene, k, what, units)
     return Unit(k, k + 1, k, (ref,), "noun", lemma=tok.lemma) if ref else None
+
+
+# «в области здравоохранения», «в области мембранных технологий»: a field of work, no region
+FIELD_NOUNS = frozenset({"область"})
+
+
+def _a_field(scene: Scene, k: int) -> bool:
+    """A noun of a field before the genitive it names: «сотрудничество в области энергетики»."""
+    toks = scene.toks
+    if toks[k].lemma not in FIELD_NOUNS or k + 1 >= len(toks) or toks[k + 1].sent != toks[k].sent:
+        return False
+    nxt = toks[k + 1]
+    return nxt.text.islower() and nxt.pos in ("NOUN", "ADJ") and nxt.case == "Gen"
 
 
 def _names_something(scene: Scene, k: int) -> bool:
