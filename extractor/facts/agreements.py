@@ -115,7 +115,7 @@ def _plan_before(d: Draft) -> bool:
 
 def _document(d: Draft) -> None:
     """The document signed: the nearest document noun of the clause."""
-    found = _documents_in(d.scene, d.clause)
+    found = _documents_in(d.scene, d.clause) or _document_relative_stands_for(d)
     if not found:
         d.rejected = True  # «Приказ подписал министр»: no agreement signed
         return
@@ -126,6 +126,18 @@ def _document(d: Draft) -> None:
         d.rejected = True  # «подписали проект соглашения»: a draft is no agreement
     elif d.kind != "noun" and _other_object(d, d.document):
         d.rejected = True  # «подписал закон о ратификации соглашения»: the law was signed
+
+
+def _document_relative_stands_for(d: Draft) -> list[Document]:
+    """«соглашение о строительстве завода, которое заключили область и АО «...»»: the document a
+    relative «который» opening the clause stands for, the last one before it."""
+    clause, toks = d.clause, d.scene.toks
+    if clause.kind != "embedded" or clause.parent is None or clause.intro is None:
+        return []
+    if toks[clause.intro].lemma != "который" or toks[clause.intro].case != "Acc":
+        return []
+    before = [doc for doc in _documents_in(d.scene, clause.parent) if doc.first < clause.intro]
+    return before[-1:]
 
 
 def _other_object(d: Draft, doc: Document) -> bool:
