@@ -46,6 +46,8 @@ SUPERLATIVE = re.compile(r"^(лучш|худш|наи)|[еа]йш(ий|ая|ее
 POSSESSIVES = frozenset({"его", "её", "ее"})
 # verbs that name no post themselves: without a post in the clause they are no appointment
 NEEDS_POST = frozenset({"стать", "избрать", "перестать"})
+# verbs of taking the lead of a body: the post is the one the person holds in it
+HEADING = frozenset({"возглавить"})
 
 
 @dataclass
@@ -66,6 +68,7 @@ class Draft:
     action: str = field(init=False)
     persons: list[Unit] = field(default_factory=list)
     slot: PostSlot | None = None
+    headed: Ref | None = None  # the body «возглавил» takes the lead of
     rejected: bool = False
 
     def __post_init__(self) -> None:
@@ -348,7 +351,19 @@ def _post_phrase(scene: Scene, k: int, limit: int) -> PostSlot | None:
     return PostSlot(first, head_end, last, acting=False)
 
 
-STEPS: list[Step] = [_done, _appointees, _post]
+def _headed_body(d: Draft) -> None:
+    """«Роман Тихомиров возглавил компанию 10 ноября», «Центр возглавила Нино Беридзе»: taking the
+    lead of an organization, its object; not of a delegation, a list or a headquarters."""
+    if d.trigger.lemma not in HEADING:
+        return
+    bodies = [u for u, r in d.roles if r == "obj" and u.refs and u.refs[0][0] == "organization"]
+    if not bodies:
+        d.rejected = True
+    else:
+        d.headed = bodies[0].refs[0]
+
+
+STEPS: list[Step] = [_done, _appointees, _post, _headed_body]
 
 
 @dataclass
@@ -370,6 +385,11 @@ def _statements(scene: Scene, sent: int, match: Match) -> list[Found]:
     date = date_in(scene, sent, match.first)
     out = []
     for unit in d.persons:
+        if d.headed is not None:
+            post = _post_in_body(scene, unit, d.headed)
+            if post is not None:
+                out.append(Found(unit.refs[0], post, action, sent, date))
+            continue
         post = _post_of(scene, d, unit)
         if action == "acting" and post is None:
             post = _post_before(scene, d.match.first)
@@ -388,6 +408,24 @@ def _post_of(scene: Scene, d: Draft, unit: Unit) -> str | None:
         if not any(p.first <= slot.first < p.last for p in d.persons):
             return _slot_post(scene, slot)
     return _own_post(scene, unit, None) or _post_in_sentence(scene, unit, d.sent)
+
+
+def _post_in_body(scene: Scene, unit: Unit, body: Ref) -> str | None:
+    """The post the person holds in the body they took the lead of, as the text names it
+    («нового генерального директора АО «Средуралвагон» Романа Тихомирова»)."""
+    person = scene.doc.persons[unit.refs[0][1]]
+    for post in person.posts:
+        ref = post.org_ref
+        if ref is None or (ref.type, ref.index) != body or post.rank or _without_acting(post.normal) != post.normal:
+            continue  # an acting post is told by its own statement («назначена исполняющей обязанности»)
+        if word_lemma(post.role.split()[0]) not in words("second_in_command") and not _deputy(post.role):
+            return post.normal
+    return None
+
+
+def _deputy(role: str) -> bool:
+    """«первый заместитель»: a modifier before a second in command."""
+    return any(word_lemma(w) in words("second_in_command") for w in role.split()[:2])
 
 
 def _post_in_sentence(scene: Scene, unit: Unit, sent: int) -> str | None:
