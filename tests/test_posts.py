@@ -16,6 +16,11 @@ CHURCH_NAME_AS_PLACE = (
 # document names that entity; None: the post names none), whole post in the nominative;
 # the person has exactly this one post
 POST_CASES = [
+    # the positions of an industrial or farming company's chief specialists
+    ("Об итогах года рассказала главный эколог АО «Северсталь-Вектор» Ирина Лапшина.", "Ирина Лапшина",
+     "главный эколог", "Северсталь-Вектор", "главный эколог АО «Северсталь-Вектор»"),
+    ("Прививки провёл главный ветврач ООО «Агрофирма Заря» Павел Ерёмин.", "Павел Ерёмин", "главный ветврач",
+     "Агрофирма Заря", "главный ветврач ООО «Агрофирма Заря»"),
     # a country adjective before the post names its territory by the country's name
     ("На турнир приехал советский хоккеист Борис Майоров.", "Борис Майоров", "хоккеист", "СССР", "советский хоккеист"),
     # a list of fields after «по» whose last item has genitives joined by «и»
