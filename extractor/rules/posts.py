@@ -1800,7 +1800,8 @@ def find_posts(tagged: Tagged, mentions: Sequence[NameTokens]) -> list[list[Post
 REPLACING_WORDS = frozenset({"вместо"})
 REPLACING_VERBS = frozenset({"сменить", "сменять"})
 # «на этом посту», «на этой должности»: the post named before
-THIS_POST = ("на", "этом", "этой")
+THIS_POST_PREPOSITION = "на"
+THIS_POST_WORDS = frozenset({"этом", "этой"})
 # how many sentences back «на этом посту» may point
 THIS_POST_REACH = 2
 # words that may stand between the marker and the name replaced: «вместо ушедшего в отставку»,
@@ -1868,7 +1869,7 @@ def _posts_of_predecessors(
         if marker is None:
             continue
         words = [t.text.lower() for t in toks[marker + 1 : marker + 3]]
-        this_post = len(words) == 2 and words[0] == THIS_POST[0] and words[1] in THIS_POST[1:]
+        this_post = len(words) == 2 and words[0] == THIS_POST_PREPOSITION and words[1] in THIS_POST_WORDS
         lo = tagged.sents[max(0, sent - THIS_POST_REACH) if this_post else sent].start
         given = [
             p for j, posts in enumerate(out) if j != k for p in posts
