@@ -504,8 +504,8 @@ def _fits(org: Organization, what: str, lemma: str = "") -> bool:
     name = org.name.lower()
     if what == "head":  # «агентство» for «Федеральное агентство по мелиорации земель»
         return _stem(lemma) in name.replace("ё", "е")
-    if what == "bank":
-        return "банк" in name
+    if what == "bank":  # «банк «Заря»», or named so in a mention: «Акционерный коммерческий банк «Обь-Иртыш»»
+        return "банк" in name or any("банк" in m.text.lower() for m in org.mentions)
     if what == "university":
         return any(w in name for w in words("university"))
     return org.kind == "company"
