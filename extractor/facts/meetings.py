@@ -260,7 +260,7 @@ def _sentence_of(d: Draft, refs: list[Ref]) -> int:
 def _subject_before(d: Draft) -> None:
     """«В ходе визита состоялась встреча с X»: one side named, the other is who the sentence
     before speaks of."""
-    if len(d.refs) != 1 or any(r in ("subj", "gen") for _u, r in d.units):
+    if len(d.refs) != 1 or any(r in ("subj", "gen") for _u, r in d.units) or _impersonal(d):
         return
     for s in range(d.sent - 1, max(-1, d.sent - CONTEXT_SENTENCES - 1), -1):
         if not _has_verb(d.scene, s):
@@ -272,6 +272,17 @@ def _subject_before(d: Draft) -> None:
             d.refs = [subjects[0], *d.refs]
             d.first_sent = s
             return
+
+
+def _impersonal(d: Draft) -> bool:
+    """«её текст ещё обсуждают с техникумом»: a finite verb in the plural with no subject of its
+    clause says someone unnamed talks, not who the sentence before speaks of."""
+    toks = d.scene.toks
+    tok = toks[d.match.first]
+    if d.kind == "noun" or tok.feats.get("VerbForm") != "Fin" or tok.feats.get("Number") != "Plur":
+        return False
+    # «гости встретились с ...»: a subject no entity stands for is still one
+    return not any(toks[k].case == "Nom" and toks[k].pos in ("NOUN", "PROPN", "PRON") for k in d.clause.tokens)
 
 
 def _has_verb(scene: Scene, sent: int) -> bool:
