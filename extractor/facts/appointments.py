@@ -418,13 +418,13 @@ def _post_in_body(scene: Scene, unit: Unit, body: Ref) -> str | None:
         ref = post.org_ref
         if ref is None or (ref.type, ref.index) != body or post.rank or _without_acting(post.normal) != post.normal:
             continue  # an acting post is told by its own statement («назначена исполняющей обязанности»)
-        if word_lemma(post.role.split()[0]) not in words("second_in_command") and not _deputy(post.role):
+        if not _deputy(post.role):
             return post.normal
     return None
 
 
 def _deputy(role: str) -> bool:
-    """«первый заместитель»: a modifier before a second in command."""
+    """«заместитель директора», «первый заместитель»: a second in command, a modifier allowed before."""
     return any(word_lemma(w) in words("second_in_command") for w in role.split()[:2])
 
 
