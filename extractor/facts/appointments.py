@@ -45,9 +45,14 @@ ACTING_WORDS = frozenset({"врио", "и.о.", "и.о", "вр.и.о.", "вр.и
 SUPERLATIVE = re.compile(r"^(лучш|худш|наи)|[еа]йш(ий|ая|ее|ие|его|ей|ему|им|ую|ими|их|ем)$")
 POSSESSIVES = frozenset({"его", "её", "ее"})
 # verbs that name no post themselves: without a post in the clause they are no appointment
-NEEDS_POST = frozenset({"стать", "избрать", "перестать"})
+NEEDS_POST = frozenset({"стать", "избрать", "перестать", "сменить"})
+# ... and of them, those whose post may be in the genitive of «пост», «должность»
+GENITIVE_POST = frozenset({"избрать", "сменить"})
+POST_WORDS = frozenset({"пост", "должность"})
 # verbs of taking the lead of a body: the post is the one the person holds in it
 HEADING = frozenset({"возглавить"})
+# verbs of one person replacing another in a post: who leaves is the object, who takes it the subject
+REPLACING = frozenset({"сменить", "сменять"})
 
 
 @dataclass
@@ -128,9 +133,11 @@ def _passive_or_intransitive(d: Draft) -> bool:
 def _appointees(d: Draft) -> None:
     """Who is appointed: by where the trigger puts them."""
     persons = [(u, r) for u, r in d.roles if u.refs and u.refs[0][0] == "person"]
-    if d.trigger.is_participle:  # «Ерёменко, назначенный на эту должность»: beside it, in any clause
-        sentence = [u for u in d.scene.units(d.sent) if u.refs and u.refs[0][0] == "person"]
-        d.persons = _participle_holder(d, sentence)
+    if d.trigger.is_participle and d.who == "object" and _active(d.trigger):
+        # «Иванов, сменивший на посту Петрова»: the participle's object, after it
+        d.persons = [u for u in _sentence_persons(d) if u.first >= d.match.last and u.first in d.clause][:1]
+    elif d.trigger.is_participle:  # «Ерёменко, назначенный на эту должность»: beside it, in any clause
+        d.persons = _participle_holder(d, _sentence_persons(d))
     elif d.who == "genitive":
         d.persons = _right_after(d, persons)
     elif d.who == "on":
@@ -168,6 +175,16 @@ def _own_objects(d: Draft, objects: list[Unit]) -> list[Unit]:
     prev = max((k for k in others if k < d.match.first), default=-1)
     after = [u for u in objects if d.match.first < u.first < nxt]
     return after or [u for u in objects if prev < u.first < d.match.first]
+
+
+def _active(tok: Token) -> bool:
+    """An active participle («сменивший», «назначивший»): its holder acts, its object is the one
+    appointed or dismissed (the tagger may read a passive one as active: the dictionary says)."""
+    return bool(tok.parses) and all("actv" in p.tag for p in tok.parses if p.tag.POS == "PRTF")
+
+
+def _sentence_persons(d: Draft) -> list[Unit]:
+    return [u for u in d.scene.units(d.sent) if u.refs and u.refs[0][0] == "person"]
 
 
 def _participle_holder(d: Draft, persons: list[Unit]) -> list[Unit]:
@@ -234,11 +251,11 @@ def _post(d: Draft) -> None:
         post = _post_phrase_before(d.scene, d.match.first)
         slots = [(post, "instrumental")] if post else []  # «Назначен новый министр — им стал X»
     if d.trigger.lemma in NEEDS_POST:
-        slots = [(s, kind) for s, kind in slots if kind != "genitive" or d.trigger.lemma == "избрать"]
+        slots = [(s, kind) for s, kind in slots if kind != "genitive" or d.trigger.lemma in GENITIVE_POST]
     if slots:
         at = d.match.first
         d.slot = min(slots, key=lambda sk: min(abs(sk[0].first - at), abs(sk[0].first - d.match.last)))[0]
-    if d.trigger.lemma in NEEDS_POST and d.slot is None:
+    if d.trigger.lemma in NEEDS_POST and d.slot is None and not _post_word_in(d):
         d.rejected = True
     elif d.trigger.lemma == "избрать" and d.slot and d.scene.lemmas[d.slot.first] in words("elected"):
         d.rejected = True  # «избран депутатом»: elected, not appointed
@@ -246,6 +263,11 @@ def _post(d: Draft) -> None:
         d.rejected = True  # «стал лучшим игроком матча», «стала лицом коллекции»
     elif d.trigger.lemma == "стать" and d.slot and d.scene.lemmas[d.slot.head_end - 1] in post_lexicon().professions:
         d.rejected = True  # «стал экспертом», «стала актрисой»: a trade one takes up
+
+
+def _post_word_in(d: Draft) -> bool:
+    """The trigger's own words name a post: «сменил на этом посту»."""
+    return any(d.scene.lemmas[k] in POST_WORDS for k in range(d.match.first, d.match.last))
 
 
 def _slots(d: Draft) -> list[tuple[PostSlot, str]]:
@@ -373,6 +395,7 @@ class Found:
     action: str
     sent: int
     date: DateItem | None
+    inferred: bool = False  # told only by whom the person replaced: any statement of their own goes first
 
 
 def _statements(scene: Scene, sent: int, match: Match) -> list[Found]:
@@ -394,7 +417,26 @@ def _statements(scene: Scene, sent: int, match: Match) -> list[Found]:
         if action == "acting" and post is None:
             post = _post_before(scene, d.match.first)
         out.append(Found(unit.refs[0], post, action, sent, date))
-    return out
+    return out + _successors(d, out, date)
+
+
+def _successors(d: Draft, left: list[Found], date: DateItem | None) -> list[Found]:
+    """«На посту министра Y сменил X», «X сменил Y на посту министра»: who replaces the one
+    leaving takes the post he left."""
+    replacing = any(d.scene.lemmas[k] in REPLACING for k in range(d.match.first, d.match.last))
+    if not replacing or d.action != "dismissed" or len(left) != 1 or d.slot is None:
+        return []
+    # the post named with the verb («на посту министра»), not «на этом посту» nor another of the one leaving
+    if left[0].post is None or left[0].post != _slot_post(d.scene, d.slot):
+        return []
+    if d.trigger.is_participle:  # «X, сменивший на посту министра Y»
+        subjects = _participle_holder(d, _sentence_persons(d))
+    else:
+        subjects = [u for u, r in d.roles if r == "subj" and u.refs and u.refs[0][0] == "person"]
+    return [
+        Found(u.refs[0], left[0].post, "appointed", d.sent, date, inferred=True)
+        for u in subjects if u.refs[0] != left[0].person
+    ]
 
 
 def _post_of(scene: Scene, d: Draft, unit: Unit) -> str | None:
@@ -497,10 +539,12 @@ def _post_pronoun(d: Draft) -> bool:
 def _merged(scene: Scene, found: list[Found]) -> list[Found]:
     """One person, one action: one appointment, with the fullest post."""
     kept: list[Found] = []
-    for f in found:
+    for f in sorted(found, key=lambda f: f.inferred):  # stable: the text's order otherwise
         same = next((k for k in kept if same_person(scene, k.person, f.person) and k.action == f.action), None)
         if same is None:
             kept.append(f)
+            continue
+        if f.inferred:
             continue
         if f.post and (not same.post or len(f.post.split()) > len(same.post.split())):
             same.post = f.post
