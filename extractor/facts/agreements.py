@@ -178,6 +178,12 @@ def _parties(d: Draft) -> None:
         return
     if d.kind == "noun":
         return  # «принял участие в подписании»: who takes part is no party
+    holders = _participle_holders(d)
+    if holders:
+        partners = [u for u, r in d.roles if r == "with"]
+        d.groups = [_refs(d, holders + partners)]
+        d.with_partners = bool(partners)
+        return
     if d.kind == "verb" and _passive(d.scene.toks[d.match.first]):
         # «подписано правительством области, университетом и АО «...»»: bodies in the instrumental
         # are the parties; else the persons who signed
@@ -212,6 +218,37 @@ def _whose_signatures(d: Draft) -> list[Unit]:
         u for u, r in d.roles
         if r in GENITIVE_ROLES and u.first >= d.match.last and u.refs and u.refs[0][0] == "person"
     ]
+
+
+# what joins the names of a list the participle follows: «A, B и C, подписавшие ...»
+LIST_JOINERS = frozenset({",", "и"})
+
+
+def _participle_holders(d: Draft) -> list[Unit]:
+    """«Администрация города, колледж и ООО «Бета», подписавшие сегодня соглашение, ...»: an
+    active participle after a comma speaks of the names listed right before the comma."""
+    toks = d.scene.toks
+    trigger = toks[d.match.first]
+    if d.kind != "verb" or not trigger.is_participle or not _active(trigger):
+        return []
+    k = d.match.first - 1
+    if k < 1 or toks[k].text != ",":
+        return []
+    ending = {u.last: u for u in d.scene.units(d.sent) if u.refs}
+    out: list[Unit] = []
+    while k in ending:
+        u = ending[k]
+        out.insert(0, u)
+        k = u.first - 1
+        if k < 0 or toks[k].text not in LIST_JOINERS:
+            break
+    return out
+
+
+def _active(tok: Token) -> bool:
+    """An active participle («подписавшие»), by the dictionary: the tagger may read a passive one so."""
+    found = [p for p in parses(tok.text.lower()) if p.tag.POS == "PRTF"]
+    return bool(found) and all("actv" in p.tag for p in found)
 
 
 def _subject_outside(d: Draft) -> list[Unit]:
