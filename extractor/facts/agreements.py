@@ -38,7 +38,7 @@ from extractor.lexicon import Match
 from extractor.lexicon.facts import agreement_triggers, counts, documents, meeting_triggers, plan_words, words
 from extractor.model import Agreement, DateItem
 from extractor.nlp.inflect import as_written, nominative_word
-from extractor.nlp.morph import parses
+from extractor.nlp.morph import active_participle, parses
 from extractor.nlp.phrases import DASHES
 from extractor.nlp.tagging import Token
 
@@ -229,7 +229,7 @@ def _participle_holders(d: Draft) -> list[Unit]:
     active participle after a comma speaks of the names listed right before the comma."""
     toks = d.scene.toks
     trigger = toks[d.match.first]
-    if d.kind != "verb" or not trigger.is_participle or not _active(trigger):
+    if d.kind != "verb" or not trigger.is_participle or not active_participle(trigger.text):
         return []
     k = d.match.first - 1
     if k < 1 or toks[k].text != ",":
@@ -243,12 +243,6 @@ def _participle_holders(d: Draft) -> list[Unit]:
         if k < 0 or toks[k].text not in LIST_JOINERS:
             break
     return out
-
-
-def _active(tok: Token) -> bool:
-    """An active participle («подписавшие»), by the dictionary: the tagger may read a passive one so."""
-    found = [p for p in parses(tok.text.lower()) if p.tag.POS == "PRTF"]
-    return bool(found) and all("actv" in p.tag for p in found)
 
 
 def _subject_outside(d: Draft) -> list[Unit]:

@@ -35,7 +35,7 @@ from extractor.lexicon import Match
 from extractor.lexicon.facts import appointment_triggers, not_offices, post_modifiers, words
 from extractor.lexicon.posts import match_post_head, post_lexicon
 from extractor.model import Appointment, DateItem
-from extractor.nlp.morph import word_lemma
+from extractor.nlp.morph import active_participle, word_lemma
 from extractor.nlp.phrases import extend_dependents
 from extractor.nlp.tagging import Token
 from extractor.rules.posts import post_at
@@ -133,7 +133,7 @@ def _passive_or_intransitive(d: Draft) -> bool:
 def _appointees(d: Draft) -> None:
     """Who is appointed: by where the trigger puts them."""
     persons = [(u, r) for u, r in d.roles if u.refs and u.refs[0][0] == "person"]
-    if d.trigger.is_participle and d.who == "object" and _active(d.trigger):
+    if d.trigger.is_participle and d.who == "object" and active_participle(d.trigger.text):
         # «Иванов, сменивший на посту Петрова»: the participle's object, after it
         d.persons = [u for u in _sentence_persons(d) if u.first >= d.match.last and u.first in d.clause][:1]
     elif d.trigger.is_participle:  # «Ерёменко, назначенный на эту должность»: beside it, in any clause
@@ -175,12 +175,6 @@ def _own_objects(d: Draft, objects: list[Unit]) -> list[Unit]:
     prev = max((k for k in others if k < d.match.first), default=-1)
     after = [u for u in objects if d.match.first < u.first < nxt]
     return after or [u for u in objects if prev < u.first < d.match.first]
-
-
-def _active(tok: Token) -> bool:
-    """An active participle («сменивший», «назначивший»): its holder acts, its object is the one
-    appointed or dismissed (the tagger may read a passive one as active: the dictionary says)."""
-    return bool(tok.parses) and all("actv" in p.tag for p in tok.parses if p.tag.POS == "PRTF")
 
 
 def _sentence_persons(d: Draft) -> list[Unit]:

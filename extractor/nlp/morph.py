@@ -51,6 +51,13 @@ def parses(word: str) -> tuple[Parse, ...]:
         return ()
 
 
+def active_participle(word: str) -> bool:
+    """A full participle the dictionary reads as active only («подписавшие», «сменивший»); the
+    tagger reads some passive ones («смененный») as active."""
+    found = [p for p in parses(word.lower()) if p.tag.POS == "PRTF"]
+    return bool(found) and all("actv" in p.tag for p in found)
+
+
 @lru_cache(CACHE_SIZE)
 def in_dictionary(word: str) -> bool:
     """The dictionary knows the word: an analysis comes from it alone, not from a guess by the
