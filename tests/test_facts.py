@@ -576,6 +576,21 @@ def test_the_sentence_after_a_signing_names_its_sides(pipeline: Pipeline) -> Non
     ]
 
 
+def test_the_sentence_after_a_signing_names_its_sides_by_their_roles(pipeline: Pipeline) -> None:
+    text = (
+        "Пенза, 12 мая 2026 года.\nДоговор подряда на ремонт моста подписан в понедельник. Заказчиком по нему "
+        "выступает администрация города Пензы, подрядчиком — ООО «Сурская мостостроительная компания»."
+    )
+    assert [[p["name"] for p in a["parties"]] for a in _facts(pipeline, text)["agreements"]] == [
+        ["Администрация города Пензы", "Сурская мостостроительная компания"]
+    ]
+    text = (
+        "Пенза, 12 мая 2026 года.\n«Договор подряда на ремонт моста мы подписали в марте. Мост будет передан "
+        "заказчику к осени», — сказал директор Пензенского завода Иван Рябов."
+    )
+    assert _facts(pipeline, text)["agreements"] == []
+
+
 def test_a_lead_naming_no_sides_is_the_agreement_whose_sides_come_later(pipeline: Pipeline) -> None:
     text = (
         "ОРЕНБУРГ, 9 сентября 2026 года. — Подписанием хартии о приграничном сотрудничестве завершился сегодня "

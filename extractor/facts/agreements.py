@@ -420,11 +420,19 @@ def _parties_next(d: Draft) -> None:
 OTHER_SIDE_WORDS = frozenset({"другой", "второй"})
 
 
+def _names_a_side(scene: Scene, k: int) -> bool:
+    """«сторона» in any form, or a side's role in the instrumental of what one acts as («Заказчиком
+    выступает»; not «передано заказчику»)."""
+    lemma = scene.lemmas[k]
+    return lemma == "сторона" or lemma in words("side_role") and scene.toks[k].case == "Ins"
+
+
 def _sides_named_next(d: Draft, nxt: int) -> None:
-    """«Договор ... подписан 17 ноября. Его сторонами стали A и B» or «Одной стороной документа
-    выступил A. Другой — B»: the sentence after a signing that names no parties names its sides."""
+    """«Договор ... подписан 17 ноября. Его сторонами стали A и B», «Одной стороной документа
+    выступил A. Другой — B» or «Заказчиком по нему выступает A, подрядчиком — B»: the sentence
+    after a signing that names no parties names its sides, by a word of a side's role."""
     scene = d.scene
-    if not any(scene.lemmas[k] == "сторона" for k in scene.sentence_tokens(nxt)):
+    if not any(_names_a_side(scene, k) for k in scene.sentence_tokens(nxt)):
         return
     sents = [nxt]
     after = nxt + 1
