@@ -179,8 +179,9 @@ def _one_side_with_someone(d: Draft) -> None:
 
 
 def _not_a_session(d: Draft) -> None:
-    """«На заседании совета стороны обсудили»: talking at a session is no meeting."""
-    if d.kind == "with":
+    """«На заседании совета стороны обсудили», «на заседании правительства выслушал министра»:
+    talking at a session, or hearing someone there, is no meeting."""
+    if d.kind in ("with", "receive"):
         lemmas = d.scene.lemmas
         if any(lemmas[k] in sessions() for k in d.scene.sentence_tokens(d.sent)):
             d.rejected = True
