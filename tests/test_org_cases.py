@@ -709,6 +709,19 @@ def test_a_name_stops_before_another_body_after_and(extract):
     assert [o["name"] for o in doc["organizations"]] == ["Общественная палата"]
 
 
+def test_a_name_stops_before_a_post_joined_by_and(extract):
+    doc = extract("Совещание прошло с участием правительства и руководителей районов Курганской области.")
+    assert [o["name"] for o in doc["organizations"]] == ["Правительство"]
+    doc = extract("Звание присвоено Олегу Пахомову, руководителю Пограничной службы ФСБ и первому заместителю "
+                  "директора Федеральной службы безопасности РФ.")
+    assert [o["name"] for o in doc["organizations"]] == [
+        "Пограничная служба ФСБ", "Федеральная служба безопасности РФ"
+    ]
+    # posts joined to posts stay the name's
+    doc = extract("Совет ректоров и директоров колледжей Самарской области провёл заседание.")
+    assert [o["name"] for o in doc["organizations"]] == ["Совет ректоров и директоров колледжей Самарской области"]
+
+
 def test_different_legal_forms_keep_organizations_apart(extract):
     doc = extract("В рейтинг вошли ГБУЗ «Городская больница» г. Орска и ГАУЗ «Новотроицкая городская больница».")
     assert [(o["name"], o["legal_form"]) for o in doc["organizations"]] == [

@@ -2,8 +2,9 @@
 never into a date («одобрен Советом Федерации 28 июня», «правительства области 4 октября 2023
 года», «70-х годов»), an age («Партии регионов | 54-летний»), an amount («взыскал с завода
 148,6 млн рублей»), a circumstance after «по» («обратился в Думу по поводу законов»), a verb
-(«Фонд создан для помощи»), a rank («Управления | генерал-майор полиции») or a person named after
-it («СГУ им. Н. Г. Чернышевского Л. Ю. Коссович»)."""
+(«Фонд создан для помощи»), a rank («Управления | генерал-майор полиции»), a post joined by «и»
+(«правительства | и руководителей ведомств») or a person named after it («СГУ им. Н. Г.
+Чернышевского Л. Ю. Коссович»)."""
 
 from __future__ import annotations
 
@@ -168,10 +169,28 @@ def name_end(tagged: Tagged, first: int, last: int) -> int:
             return k
         if k == first and _joined_to_a_bare_head(toks, k):
             return k
+        if k > 0 and _post_joined(toks, k, last):
+            return k
         if toks[k].text == "по" and first > 0 and _fieldless(toks[first - 1], placed=k > first):
             return k  # «заместитель главы администрации города Твери | по социальным вопросам»: the post's field
         k += 1
     return last
+
+
+def _post_joined(toks: list[Token], k: int, last: int) -> bool:
+    """«правительства | и руководителей ведомств», «Пограничной службы ФСБ | и первого замдиректора
+    ФСБ»: a post joined by «и» to a body is someone else beside it, not the name's (a name joins
+    posts to posts: «Союз ректоров и ...»)."""
+    if toks[k].text != "и" or toks[k - 1].pos not in ("NOUN", "PROPN") or _animate(toks[k - 1]):
+        return False
+    j = k + 1
+    while j < last and toks[j].text.islower() and toks[j].pos in ("ADJ", "NUM"):
+        j += 1  # «первого», «главного»
+    return j < last and toks[j].text.islower() and _animate(toks[j]) and match_post_head(toks, j, last) is not None
+
+
+def _animate(tok: Token) -> bool:
+    return any("anim" in p.tag and "inan" not in p.tag for p in tok.parses if p.tag.POS == "NOUN")
 
 
 def _joined_to_a_bare_head(toks: list[Token], k: int) -> bool:
