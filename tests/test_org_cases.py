@@ -722,6 +722,15 @@ def test_a_name_stops_before_a_post_joined_by_and(extract):
     assert [o["name"] for o in doc["organizations"]] == ["Совет ректоров и директоров колледжей Самарской области"]
 
 
+def test_a_name_goes_on_after_при_only_with_a_body_or_a_post(extract):
+    doc = extract("Выставку организовал Фонд развития промышленности при поддержке Минпромторга России.")
+    assert [o["name"] for o in doc["organizations"]] == ["Фонд развития промышленности", "Минпромторг России"]
+    doc = extract("Спектакль прошёл в Вологодском драматическом театре при полном аншлаге.")
+    assert [o["name"] for o in doc["organizations"]] == ["Вологодский драматический театр"]
+    doc = extract("Заседание Общественного совета при губернаторе Курской области прошло в среду.")
+    assert [o["name"] for o in doc["organizations"]] == ["Общественный совет при губернаторе Курской области"]
+
+
 def test_different_legal_forms_keep_organizations_apart(extract):
     doc = extract("В рейтинг вошли ГБУЗ «Городская больница» г. Орска и ГАУЗ «Новотроицкая городская больница».")
     assert [(o["name"], o["legal_form"]) for o in doc["organizations"]] == [

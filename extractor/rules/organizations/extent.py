@@ -2,7 +2,8 @@
 never into a date («одобрен Советом Федерации 28 июня», «правительства области 4 октября 2023
 года», «70-х годов»), an age («Партии регионов | 54-летний»), an amount («взыскал с завода
 148,6 млн рублей»), a circumstance after «по» («обратился в Думу по поводу законов»), a verb
-(«Фонд создан для помощи»), a rank («Управления | генерал-майор полиции»), a post joined by «и»
+(«Фонд создан для помощи»), a circumstance after «при» («Фондом | при поддержке Минпромторга»;
+«Совет при губернаторе» goes on), a rank («Управления | генерал-майор полиции»), a post joined by «и»
 («правительства | и руководителей ведомств») or a person named after it («СГУ им. Н. Г.
 Чернышевского Л. Ю. Коссович»)."""
 
@@ -12,7 +13,7 @@ import re
 
 from extractor.lexicon.orgs import circumstance_words, month_lemmas, org_heads
 from extractor.lexicon.posts import match_post_head, starts_rank
-from extractor.nlp.phrases import ORG_PREPS, NamedSpans, after_dedication, extend_dependents
+from extractor.nlp.phrases import OPEN_QUOTES, ORG_PREPS, NamedSpans, after_dedication, extend_dependents
 from extractor.nlp.tagging import AGE_WORD, PATRONYMIC_ENDING, Tagged, Token
 
 # a year written alone after a name («оркестра сезона 2015—2016») has four digits
@@ -171,10 +172,26 @@ def name_end(tagged: Tagged, first: int, last: int) -> int:
             return k
         if k > 0 and _post_joined(toks, k, last):
             return k
+        if toks[k].text == "при" and not _holder_after(tagged, k + 1, last):
+            return k  # «Фондом развития промышленности | при поддержке Минпромторга»
         if toks[k].text == "по" and first > 0 and _fieldless(toks[first - 1], placed=k > first):
             return k  # «заместитель главы администрации города Твери | по социальным вопросам»: the post's field
         k += 1
     return last
+
+
+def _holder_after(tagged: Tagged, j: int, last: int) -> bool:
+    """What a body is «при» is another body or a post holder: a name («при Президенте», «при
+    Минобрнауки»), a post («при губернаторе области») or an organization's head («при
+    администрации города»); «при поддержке», «при полном аншлаге» are circumstances."""
+    toks = tagged.tokens
+    while j < last and toks[j].text.islower() and toks[j].pos == "ADJ":
+        j += 1
+    if j >= last:
+        return False
+    if toks[j].text[:1].isupper() or toks[j].text in OPEN_QUOTES:
+        return True
+    return match_post_head(toks, j, last) is not None or (toks[j].lemma,) in org_heads()
 
 
 def _post_joined(toks: list[Token], k: int, last: int) -> bool:
