@@ -731,6 +731,13 @@ def test_a_name_goes_on_after_при_only_with_a_body_or_a_post(extract):
     assert [o["name"] for o in doc["organizations"]] == ["Общественный совет при губернаторе Курской области"]
 
 
+def test_a_name_stops_before_a_count(extract):
+    doc = extract("В 2025 году в Арбитражный суд Тверской области 38 исков подали предприятия ЖКХ.")
+    assert [o["name"] for o in doc["organizations"]] == ["Арбитражный суд Тверской области"]
+    doc = extract("Закон приняли депутаты Законодательного собрания Тверской области 7 созыва.")
+    assert [o["name"] for o in doc["organizations"]] == ["Законодательное собрание Тверской области 7 созыва"]
+
+
 def test_different_legal_forms_keep_organizations_apart(extract):
     doc = extract("В рейтинг вошли ГБУЗ «Городская больница» г. Орска и ГАУЗ «Новотроицкая городская больница».")
     assert [(o["name"], o["legal_form"]) for o in doc["organizations"]] == [

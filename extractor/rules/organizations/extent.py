@@ -1,11 +1,11 @@
 """Where an organization name ends: the dependents of its head noun (`extend_dependents`), but
 never into a date («одобрен Советом Федерации 28 июня», «правительства области 4 октября 2023
 года», «70-х годов»), an age («Партии регионов | 54-летний»), an amount («взыскал с завода
-148,6 млн рублей»), a circumstance after «по» («обратился в Думу по поводу законов»), a verb
-(«Фонд создан для помощи»), a circumstance after «при» («Фондом | при поддержке Минпромторга»;
-«Совет при губернаторе» goes on), a rank («Управления | генерал-майор полиции»), a post joined by «и»
-(«правительства | и руководителей ведомств») or a person named after it («СГУ им. Н. Г.
-Чернышевского Л. Ю. Коссович»)."""
+148,6 млн рублей»), a count («в Законодательном собрании края | 44 депутата»), a circumstance
+after «по» («обратился в Думу по поводу законов») or «при» («Фондом | при поддержке
+Минпромторга»; «Совет при губернаторе» goes on), a verb («Фонд создан для помощи»), a rank
+(«Управления | генерал-майор полиции»), a post joined by «и» («правительства | и руководителей
+ведомств») or a person named after it («СГУ им. Н. Г. Чернышевского Л. Ю. Коссович»)."""
 
 from __future__ import annotations
 
@@ -48,6 +48,19 @@ def _starts_amount(toks: list[Token], k: int) -> bool:
     after = toks[k + 1] if k + 1 < len(toks) else None
     fraction = "," in text or "." in text
     return fraction or after is not None and (after.text.lower() in AMOUNT_WORDS or after.lemma in AMOUNT_WORDS)
+
+
+# a legislature's convocation numbered after it is the name's: «Палаты представителей 112 созыва»
+CONVOCATIONS = frozenset({"созыв"})
+
+
+def _starts_count(toks: list[Token], k: int) -> bool:
+    """A number counting the noun after it is no part of a name: «в Законодательном собрании края |
+    44 депутата» (a number closing a name is its own: «школы 1535», «больницы № 17»)."""
+    if not toks[k].text.isdigit() or (k > 0 and toks[k - 1].text == "№") or k + 1 >= len(toks):
+        return False
+    after = toks[k + 1]
+    return after.text.isalpha() and after.text.islower() and after.pos == "NOUN" and after.lemma not in CONVOCATIONS
 
 
 def _starts_circumstance(toks: list[Token], k: int) -> bool:
@@ -160,7 +173,8 @@ def name_end(tagged: Tagged, first: int, last: int) -> int:
             k = min(closed, last)  # «Радиостанции «Говорит Москва»»: a quoted name is all the name's
             continue
         if (
-            _starts_date(toks, k) or _starts_amount(toks, k) or _starts_circumstance(toks, k) or _is_verb(toks[k])
+            _starts_date(toks, k) or _starts_amount(toks, k) or _starts_count(toks, k)
+            or _starts_circumstance(toks, k) or _is_verb(toks[k])
             or _starts_person(toks, k) or _starts_full_name(toks, k) or _heading_verb(tagged, k)
             or _post_after_place(tagged, k, last) or AGE_WORD.fullmatch(toks[k].text) is not None
             or starts_rank(toks, k)
