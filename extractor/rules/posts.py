@@ -306,7 +306,7 @@ def _post_record(tagged: Tagged, first: int, head_end: int, last: int, group: bo
     toks = tagged.tokens
     head = _head_noun(toks, first, head_end)
     # an indeclinable head («врио», «и.о.») shows no number: the tagger's plural is a guess
-    plural = head.feats.get("Number") == "Plur" and head.text.lower() not in ("обязанности", "обязанностей") and (
+    plural = _plural(head) and head.text.lower() not in ("обязанности", "обязанностей") and (
         not _indeclinable(head.text)
     )
     if plural and not group:
@@ -2216,11 +2216,20 @@ def _group_post(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> Post | Non
     end = nm.first_tok
     for i in range(max(sent.first, end - MAX_DEPENDENT_TOKENS - MAX_POST_WORDS), end):
         head_end = match_post_head(toks, i, end)
-        if head_end is None or _head_noun(toks, i, head_end).feats.get("Number") != "Plur":
+        if head_end is None or not _plural(_head_noun(toks, i, head_end)):
             continue
         if head_end == end or _dependents(tagged, spans, head_end, end) == end:
             return _post_record(tagged, _head_with_modifiers(tagged, i, sent.first), head_end, end, group=True)
     return None
+
+
+def _plural(head: Token) -> bool:
+    """A plural noun by the tagger, or by the dictionary alone when it has no singular reading
+    («лётчики-космонавты», «зампредам»: the tagger may read them as singular)."""
+    if head.feats.get("Number") == "Plur":
+        return True
+    nouns = [p for p in head.parses if p.tag.POS == "NOUN"]
+    return bool(nouns) and all(p.tag.number == "plur" for p in nouns)
 
 
 def _group_post_in_brackets(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> Post | None:
@@ -2233,7 +2242,7 @@ def _group_post_in_brackets(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -
         return None
     i = j + 1 if match_post_head(toks, j + 1, sent.last) else _past_describing_adjectives(toks, j + 1, sent.last)
     head_end = match_post_head(toks, i, sent.last)
-    if head_end is None or _head_noun(toks, i, head_end).feats.get("Number") != "Plur":
+    if head_end is None or not _plural(_head_noun(toks, i, head_end)):
         return None
     last = _dependents(tagged, spans, head_end, sent.last)
     if last >= sent.last or toks[last].text != ")":
