@@ -2198,3 +2198,11 @@ def test_a_possessive_inside_a_genitive_list_is_the_posts(extract, text, name, p
 def test_a_post_s_list_of_fields_reaches_the_name(extract, text, post):
     (person,) = extract(text)["persons"]
     assert [p["normal"] for p in person["posts"]] == [post]
+
+
+def test_a_post_put_in_the_nominative_keeps_the_texts_spelling_of_е_and_ё(extract):
+    def posts(text):
+        return [q["normal"] for p in extract(text)["persons"] for q in p["posts"]]
+
+    assert posts("Режиссер встретился с актером Олегом Зуевым.") == ["актер"]
+    assert posts("Режиссёр встретился с актёром Олегом Зуевым.") == ["актёр"]

@@ -21,9 +21,12 @@ INFLECT_CACHE = 200_000
 
 
 def recover_shape(word: str, original: str) -> str:
-    """Give `word` the capitalization of `original` (per hyphen part)."""
+    """Give `word` the capitalization of `original` (per hyphen part), and its «е» for «ё» when
+    the text writes none («летчики» -> «летчик», not the dictionary's «лётчик»)."""
     if word.lower() == original.lower():
         return original  # unchanged by inflection: keep «СПбГУ» as written
+    if "ё" not in original.lower():
+        word = word.replace("ё", "е").replace("Ё", "Е")
     if original.isupper() and len(original) > 1:
         return word.upper()
     word = _hyphens_kept(word, original)
