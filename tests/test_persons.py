@@ -465,3 +465,10 @@ def test_a_name_closing_a_dashed_line_of_a_list_is_in_the_nominative(extract):
         "– заведующий отделением скорой помощи Лаптев С. Н."
     )
     assert [p["name"] for p in extract(text)["persons"]] == ["Прохоров А. В.", "Гасанова Р. Ф.", "Лаптев С. Н."]
+
+
+def test_a_decrees_verb_is_no_part_of_the_name_after_it(extract):
+    # the items of a decree quoted without their stops: the verb follows a number, not a sentence's end
+    doc = extract("Глава республики постановляет 1 Отрешить Лаптева Игоря Павловича от должности главы района 2 "
+                  "Помиловать Сомова Павла Игоревича")
+    assert sorted(p["name"] for p in doc["persons"]) == ["Лаптев Игорь Павлович", "Сомов Павел Игоревич"]
