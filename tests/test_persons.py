@@ -472,3 +472,8 @@ def test_a_decrees_verb_is_no_part_of_the_name_after_it(extract):
     doc = extract("Глава республики постановляет 1 Отрешить Лаптева Игоря Павловича от должности главы района 2 "
                   "Помиловать Сомова Павла Игоревича")
     assert sorted(p["name"] for p in doc["persons"]) == ["Лаптев Игорь Павлович", "Сомов Павел Игоревич"]
+
+
+def test_an_age_written_as_one_word_is_no_part_of_the_name(extract):
+    doc = extract("Совет ветеранов возглавила Нина Лаптева. Шестидесятивосьмилетняя Лаптева работала учителем.")
+    assert [p["name"] for p in doc["persons"]] == ["Нина Лаптева"]

@@ -343,6 +343,8 @@ def _name_parts(tagged: Tagged, first: int, last: int) -> list[tuple[int, int, b
 
 
 NAME_GRAMS = frozenset({"Name", "Surn", "Patr"})
+# an age written as one word: «семидесятилетний», «шестидесятивосьмилетняя»
+AGE_ADJECTIVE = re.compile(r"\wлетн(?:ий|яя|ее|его|ей|ему|им|юю|ие|их|ими)$")
 # parts of speech of words that describe a person named next: adjectives, participles, adverbs
 DESCRIBING_POS = frozenset({"ADJF", "PRTF", "ADVB", "NUMR", "COMP"})
 # a verb's forms
@@ -360,6 +362,8 @@ def _no_name_word(tok: Token, opens_sentence: bool) -> bool:
         return _person_noun_compound(tok.text)
     if opens_sentence and _no_one_s_adjective(tok):
         return True  # «Ледорезные и взрывные работы ...», «Девятиэтажное здание ...»
+    if AGE_ADJECTIVE.search(tok.text.lower()):
+        return True  # «Шестидесятивосьмилетняя Дилма Руссефф»: an age the dictionary may not know
     if tok.text.lower() in SURNAME_PARTICLES or not in_dictionary(tok.text) or any(
         NAME_GRAMS & p.tag.grammemes for p in tok.parses
     ):
