@@ -587,6 +587,24 @@ def test_the_sentence_after_a_signing_names_its_sides(pipeline: Pipeline) -> Non
     ]
 
 
+def test_the_sentence_after_a_signing_of_one_party_names_its_partners(pipeline: Pipeline) -> None:
+    text = (
+        "Курск, 12 мая 2026 года.\nМинистерство промышленности Курской области сегодня подписало соглашение о "
+        "создании центра компетенций. Партнёрами министерства по документу выступили Курский политехнический "
+        "колледж и АО «Сеймский станкозавод», который передаст колледжу станки."
+    )
+    assert [[p["name"] for p in a["parties"]] for a in _facts(pipeline, text)["agreements"]] == [
+        ["Министерство промышленности Курской области", "Курский политехнический колледж", "Сеймский станкозавод"]
+    ]
+    text = (
+        "Курск, 12 мая 2026 года.\nАО «Сеймский станкозавод» заключило контракт на поставку 40 станков. "
+        "Покупателем выступает АО «Курская лизинговая компания», которая передаст станки в лизинг ООО «Обоянь-Мебель»."
+    )
+    assert [[p["name"] for p in a["parties"]] for a in _facts(pipeline, text)["agreements"]] == [
+        ["Сеймский станкозавод", "Курская лизинговая компания"]
+    ]
+
+
 def test_the_sentence_after_a_signing_names_its_sides_by_their_roles(pipeline: Pipeline) -> None:
     text = (
         "Пенза, 12 мая 2026 года.\nДоговор подряда на ремонт моста подписан в понедельник. Заказчиком по нему "

@@ -399,12 +399,16 @@ def _parties_next(d: Draft) -> None:
     """«...поставил подпись под двумя соглашениями. Одно из них – между A, B и C – ...»: no
     parties here, a «между» list in the next sentence names them."""
     signers_only = all(r[0] == "person" for g in d.groups for r in g)
-    if d.groups and not (signers_only and d.document is not None and d.document.plural):
+    one_party = len(d.groups) == 1 and len(d.groups[0]) == 1 and d.groups[0][0][0] != "person"
+    if d.groups and not (signers_only and d.document is not None and d.document.plural) and not one_party:
         return
     if d.sent + 1 >= len(d.scene.tagged.sents):
         return
     nxt = d.sent + 1
     if triggers_of(d.scene, "agreements", agreement_triggers(), nxt):
+        return
+    if one_party:
+        _partners_named_next(d, nxt)
         return
     for clause in clauses(d.scene, nxt):
         groups = [[u.refs[0] for u in [u] if u.refs] for u, r in roles_in(d.scene, clause) if r == "between"]
@@ -414,6 +418,26 @@ def _parties_next(d: Draft) -> None:
             d.last_sent = nxt
             return
     _sides_named_next(d, nxt)
+
+
+def _partners_named_next(d: Draft, nxt: int) -> None:
+    """«Министерство сегодня подписало соглашение. Партнёрами министерства по документу выступили
+    A и B»: a signing of one party whose partners the next sentence names by their role."""
+    scene = d.scene
+    naming = [
+        c for c in clauses(scene, nxt)
+        if any(_names_a_side(scene, k) and scene.lemmas[k] != "сторона" for k in c.tokens)
+    ]
+    own = d.groups[0][0]
+    # the names in the clauses of the roles, not in a relative clause after them («Покупателем выступает
+    # A, которая передаст технику предприятию B»)
+    refs = [
+        u.refs[0] for u in scene.units(nxt)
+        if u.refs and u.refs[0][0] != "person" and u.refs[0] != own and any(u.first in c.tokens for c in naming)
+    ]
+    if refs:
+        d.groups = [distinct([own, *refs])]
+        d.last_sent = nxt
 
 
 # the words opening the sentence that names the other side: «Другой — сама больница»
