@@ -507,6 +507,12 @@ AGREEMENTS = [
           "соглашение о создании учебного центра")],
         id="an active participle after a comma: the names listed before it signed",
     ),
+    pytest.param(
+        "Туроператор ООО «Вятская волна» сегодня подписал с министерством спорта Кировской области соглашение о "
+        "продвижении речных круизов.",
+        [(["Вятская волна", "Министерство спорта Кировской области"], "соглашение о продвижении речных круизов")],
+        id="a capitalized common noun opening the sentence before a name in apposition",
+    ),
 ]
 
 

@@ -271,7 +271,7 @@ def _slot(scene: Scene, clause: Clause, i: int, unit: Unit | None, triggers: fro
     described = _described_name(scene, clause, j, unit) if tok.pos == "NOUN" and j not in triggers else None
     if described is not None:  # «фондом поддержки участников СВО «Защитники Отечества»»
         return _slot(scene, clause, described, None, triggers, depth + 1)
-    if tok.pos == "NOUN" and tok.text.islower() and j not in triggers and _apposed(scene, tok, unit):
+    if tok.pos == "NOUN" and _common(scene, clause, j) and j not in triggers and _apposed(scene, tok, unit):
         # «на предприятии Магистраль ЛТД», «с агентством Ford Models», «на реке Эльба»: a name in
         # apposition plays the part of its noun
         outer = _slot(scene, clause, j, None, triggers, depth + 1)
@@ -286,6 +286,13 @@ def _slot(scene: Scene, clause: Clause, i: int, unit: Unit | None, triggers: fro
     if tok.pos in ("NOUN", "PROPN"):
         return _after_noun(scene, clause, j, i, unit, triggers, depth)
     return _by_case(scene, unit, i)
+
+
+def _common(scene: Scene, clause: Clause, j: int) -> bool:
+    """A common noun: lowercase, or capitalized only as a sentence's first word («Туроператор ООО
+    «Камская волна» подписал ...»)."""
+    text = scene.toks[j].text
+    return text.islower() or text[1:].islower() and j == min(scene.sentence_tokens(clause.sent))
 
 
 def _apposition_head(scene: Scene, clause: Clause, j: int, unit: Unit | None) -> int | None:
