@@ -416,7 +416,7 @@ def _statements(scene: Scene, sent: int, match: Match) -> list[Found]:
 
 def _successors(d: Draft, left: list[Found], date: DateItem | None) -> list[Found]:
     """«На посту министра Y сменил X», «X сменил Y на посту министра»: who replaces the one
-    leaving takes the post he left."""
+    leaving takes the post that one left."""
     replacing = any(d.scene.lemmas[k] in REPLACING for k in range(d.match.first, d.match.last))
     if not replacing or d.action != "dismissed" or len(left) != 1 or d.slot is None:
         return []

@@ -370,13 +370,13 @@ def _no_name_word(tok: Token, opens_sentence: bool) -> bool:
         return False
     if tok.pos != "PROPN":
         return True
+    if all(p.tag.POS == "INFN" for p in tok.parses):
+        return True  # a decree's verb, after its item's number too: «1. Отрешить Соловьева Александра Васильевича»
     # a capital opening a sentence makes the tagger see a proper noun: there a word goes if it can
     # only name a person by what they are or describe them («Князь Голицын», «Восьмидесятилетний
     # Маккейн»); a name the dictionary knows as a thing stays («Челси Мэннинг», «Камерон Диас»)
     # nor a common noun in an oblique plural («Экспонентами стали 264 компании», «Черепахам»): one
     # person is never named so (a plural genitive may be a foreign name the dictionary misreads: «Хамад»)
-    if all(p.tag.POS == "INFN" for p in tok.parses):
-        return True  # a decree's verb, after its item's number too: «1. Отрешить Соловьева Александра Васильевича»
     return opens_sentence and (
         all((p.tag.POS == "NOUN" and p.tag.animacy == "anim") or p.tag.POS in DESCRIBING_POS for p in tok.parses)
         or all(p.tag.POS == "NOUN" and p.tag.number == "plur" and p.tag.case in OBLIQUE_PLURAL for p in tok.parses)
