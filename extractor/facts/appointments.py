@@ -38,7 +38,7 @@ from extractor.model import Appointment, DateItem
 from extractor.nlp.morph import active_participle, word_lemma
 from extractor.nlp.phrases import extend_dependents
 from extractor.nlp.tagging import Token
-from extractor.rules.posts import post_at
+from extractor.rules.posts import REPLACING_VERBS, post_at
 
 ACTING_WORDS = frozenset({"врио", "и.о.", "и.о", "вр.и.о.", "вр.и.о", "временно", "и. о."})
 # «лучшим», «старейшим», «крупнейшим»: an adjective of an award
@@ -51,8 +51,6 @@ GENITIVE_POST = frozenset({"избрать", "сменить"})
 POST_WORDS = frozenset({"пост", "должность"})
 # verbs of taking the lead of a body: the post is the one the person holds in it
 HEADING = frozenset({"возглавить"})
-# verbs of one person replacing another in a post: who leaves is the object, who takes it the subject
-REPLACING = frozenset({"сменить", "сменять"})
 
 
 @dataclass
@@ -417,7 +415,8 @@ def _statements(scene: Scene, sent: int, match: Match) -> list[Found]:
 def _successors(d: Draft, left: list[Found], date: DateItem | None) -> list[Found]:
     """«На посту министра Y сменил X», «X сменил Y на посту министра»: who replaces the one
     leaving takes the post that one left."""
-    replacing = any(d.scene.lemmas[k] in REPLACING for k in range(d.match.first, d.match.last))
+    # the verbs of one person replacing another: who leaves is the object, who takes the post the subject
+    replacing = any(d.scene.lemmas[k] in REPLACING_VERBS for k in range(d.match.first, d.match.last))
     if not replacing or d.action != "dismissed" or len(left) != 1 or d.slot is None:
         return []
     # the post named with the verb («на посту министра»), not «на этом посту» nor another of the one leaving
