@@ -558,6 +558,10 @@ DOC_DATES: list[tuple[str, datetime.date | None]] = [
      datetime.date(2026, 3, 4)),
     ("ОРЕЛ, 12 мая. /ИА «Ока»/. В этом году в городе отремонтируют 40 км дорог, на 15% больше, чем в 2025 году.",
      datetime.date(2026, 5, 12)),
+    # a yearless dateline and only years to come: a run of years told in the future counts by its
+    # first year, a quarter under an infinitive of a plan is no period reported on
+    ("ОМСК, 14 мая. /ИА «Прииртышье»/. Завод будет построен в 2026–2030 годах. «Выйти на проектную мощность "
+     "мы планируем во II квартале 2030 года», — сказал директор.", datetime.date(2026, 5, 14)),
 ]
 
 

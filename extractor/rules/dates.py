@@ -1787,6 +1787,14 @@ def _evidence_year(text: str, offsets: Offsets, cands: list[_Cand]) -> int | Non
     return None
 
 
+def _planned(offsets: Offsets, c: _Cand, tense: str | None) -> bool:
+    """A date told in the future, or by an infinitive outside the past («планируем выйти на полную
+    мощность в IV квартале 2029 года»): a plan, no time reported on."""
+    if tense == "future":
+        return True
+    return tense != "past" and _nearest_verb_form(offsets, *offsets.sentence(c.start), c.start, c.end) == "Inf"
+
+
 # the months (first, last) a report covers besides the ones from January on: a quarter, the second half
 _REPORT_SPANS = frozenset({(4, 6), (7, 9), (10, 12), (7, 12)})
 
@@ -2443,10 +2451,11 @@ def _reported_years(text: str, scan: _Scan) -> _Reported:
         if year < EARLIEST_RELEASE_YEAR:
             continue
         programme = _PROGRAMME_BEFORE_RE.search(text, max(0, c.start - WORD_BEFORE_REACH), c.start)
-        if tense == "future" or tense != "past" and programme:
+        if _planned(scan.offsets, c, tense) or tense != "past" and programme:
             # «Заявки на включение в программу 2027 года принимаются»: a programme's year, told of
-            # in the present, may be the next one
-            to_come.append(year)
+            # in the present, may be the next one; a run of years to come starts with its first
+            # («будет реализован в 2026–2029 годах»)
+            to_come.append(int(c.value[:4]))
             if tense == "future" and len(c.value) in (len("2026-10"), len("2026-10-01")):
                 dated_to_come.append(c.value)
             continue
