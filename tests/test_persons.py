@@ -477,3 +477,30 @@ def test_a_decrees_verb_is_no_part_of_the_name_after_it(extract):
 def test_an_age_written_as_one_word_is_no_part_of_the_name(extract):
     doc = extract("Совет ветеранов возглавила Нина Лаптева. Шестидесятивосьмилетняя Лаптева работала учителем.")
     assert [p["name"] for p in doc["persons"]] == ["Нина Лаптева"]
+
+
+def test_a_full_name_in_the_official_order_the_model_misses_is_found_by_its_patronymic(extract):
+    # a list of appointments, the post capitalized after the dash; the surname is a common word to
+    # the dictionary («Лыкова»), which must not cut it off
+    doc = extract(
+        "Распоряжением губернатора назначены:\n"
+        "Карпов Илья Андреевич — заместитель председателя правительства Курганской области;\n"
+        "Сорокина Вера Игоревна — Министр образования Курганской области;\n"
+        "Лыкова Дарья Сергеевна — Начальник Управления культуры Курганской области."
+    )
+    assert [p["name"] for p in doc["persons"]] == [
+        "Карпов Илья Андреевич", "Сорокина Вера Игоревна", "Лыкова Дарья Сергеевна"
+    ]
+    assert [p["posts"][0]["normal"] for p in doc["persons"]] == [
+        "заместитель председателя правительства Курганской области",
+        "Министр образования Курганской области",
+        "Начальник Управления культуры Курганской области",
+    ]
+
+
+def test_an_undeclined_surname_joins_the_name_and_patronymic_before_it(extract):
+    doc = extract("Приказом начальника управления Виталия Аркадьевича Гречко директором назначен Олег Мазур. "
+                  "Об этом сообщил Виталий Гречко.")
+    (head, _director) = doc["persons"]
+    assert head["name"] == "Виталий Аркадьевич Гречко"
+    assert [m["start"] for m in head["mentions"]] == [31, 106]

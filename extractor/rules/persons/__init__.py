@@ -20,6 +20,7 @@ from extractor.rules.persons.names import (
     PATRONYMIC,
     SURNAME_NOMINATIVE,
     SURNAME_PARTICLES,
+    SURNAME_SKY_NOMINATIVE,
     VIETNAMESE_SURNAMES,
     WRITTEN,
     NameForm,
@@ -413,11 +414,22 @@ def _person_noun_compound(word: str) -> bool:
     return all(p.tag.POS == "NOUN" and p.tag.animacy == "anim" for p in readings[0])
 
 
+def _opens_official_order(toks: list[Token], first: int, last: int) -> bool:
+    """A word of a Russian surname's shape before a first name and a patronymic: the surname of the
+    official order, though the dictionary knows it as a common word («Лыкова Дарья Сергеевна»)."""
+    word = toks[first].text
+    if last - first != 3 or not (SURNAME_NOMINATIVE.search(word) or SURNAME_SKY_NOMINATIVE.search(word)):
+        return False
+    return _capitalized(toks[first]) and is_single_first_name(toks[first + 1].text) and (
+        is_patronymic(toks[first + 2].text)
+    )
+
+
 def _trimmed(tagged: Tagged, first: int, last: int) -> tuple[int, int]:
     """A name part without the common words before it and the punctuation around it."""
     toks = tagged.tokens
     while first < last and (not toks[first].text[:1].isalnum() or (
-        last - first > 1 and (
+        last - first > 1 and not _opens_official_order(toks, first, last) and (
             _no_name_word(toks[first], tagged.sents[toks[first].sent].first == first)
             or is_statistics_office(toks[first].text)  # «руководителя Пермьстата В. С. Мальцев»
             or _post_word(toks[first])  # «заместитель Министра Гараев Р. Т.»: capitalized out of respect
@@ -518,6 +530,18 @@ def _official_order(words: list[str], sizes: tuple[int, int], right: str) -> boo
     )
 
 
+# surnames that keep one form in every case: «Гречко», «Седых», «Черных», «Дурново»
+UNDECLINED_SURNAME = re.compile(r"(?:о|ых|их)$")
+
+
+def _undeclined_surname(word: str) -> bool:
+    """A surname whose case the tagger cannot tell, after a name and patronymic in another case:
+    «Виталия Аркадьевича» «Гречко»."""
+    return bool(UNDECLINED_SURNAME.search(word)) and not in_dictionary(word) or has_gram(word, "Surn") and any(
+        "Fixd" in p.tag for p in parses(word.lower())
+    )
+
+
 def _joins(tagged: Tagged, a: tuple[int, int], b: tuple[int, int]) -> bool:
     """Two PER spans of the model that are one name: next to each other on one line, agreeing in
     case, together a first name and a surname («Радия» «Хабирова») or a name, patronymic and
@@ -533,7 +557,8 @@ def _joins(tagged: Tagged, a: tuple[int, int], b: tuple[int, int]) -> bool:
     left, right = toks[a[1] - 1].case, toks[b[0]].case
     sizes = (a[1] - a[0], b[1] - b[0])
     if left and right and left != right and not _official_order(words, sizes, right):
-        return False
+        if not (sizes == (2, 1) and _undeclined_surname(words[2])):
+            return False
     if sizes == (1, 1):
         # a first name and a surname, in either order; two surnames are two people («смерти
         # Моррисона Манзарек начал»)
@@ -608,6 +633,7 @@ def find_name_mentions(tagged: Tagged) -> list[NameMention]:
     out = _lone_surnames(tagged, _without_common_words(tagged, out))
     out += _initialled_names(tagged, out)
     out += _surnames_before_posts(tagged, out)
+    out += _patronymic_names(tagged, out)
     out = [nm for nm in out if not _named_after(tagged.tokens, nm.first_tok)]
     out += _surnames_again(tagged, out)
     return sorted(out, key=lambda nm: nm.start)
@@ -818,6 +844,45 @@ def _surnames_before_posts(tagged: Tagged, found: list[NameMention]) -> list[Nam
             nm = split_name(tagged, k, k + 1, lone_surname=True)
             if nm is not None and nm.last:
                 out.append(nm)
+    return out
+
+
+def _capitalized(tok: Token) -> bool:
+    return tok.text[:1].isupper() and tok.text[1:].islower() and tok.text.isalpha()
+
+
+def _surname_like(word: str) -> bool:
+    """A surname by the dictionary, by its Russian shape («Щеглова»), or a word it does not know."""
+    return has_gram(word, "Surn") or not in_dictionary(word) or bool(
+        SURNAME_NOMINATIVE.search(word) or SURNAME_SKY_NOMINATIVE.search(word)
+    )
+
+
+def _patronymic_names(tagged: Tagged, found: list[NameMention]) -> list[NameMention]:
+    """A full name the model missed, found by its patronymic: a first name and a patronymic the
+    dictionary knows, with a surname before them (the official order, «Щеглова Анна Михайловна —
+    Министр ...») or after them («Анна Михайловна Щеглова»). A surname the model read as a place
+    still counts; a word of any other span or name does not."""
+    toks = tagged.tokens
+    free = _free(tagged, found, skip=frozenset({"LOC"}))
+    out = []
+    for k in range(1, len(toks)):
+        if k not in free or k - 1 not in free or not _capitalized(toks[k]) or not is_patronymic(toks[k].text):
+            continue
+        if not _capitalized(toks[k - 1]) or not is_single_first_name(toks[k - 1].text):
+            continue
+        span = next(
+            (
+                (a, b) for a, b, surname in ((k - 2, k + 1, k - 2), (k - 1, k + 2, k + 1))
+                if 0 <= surname < len(toks) and surname in free and _capitalized(toks[surname])
+                and toks[surname].sent == toks[k].sent and _surname_like(toks[surname].text)
+            ),
+            None,
+        )
+        nm = split_name(tagged, *span) if span is not None else None
+        if nm is not None:
+            out.append(nm)
+            free -= set(range(*span))
     return out
 
 
