@@ -2206,3 +2206,29 @@ def test_a_post_put_in_the_nominative_keeps_the_texts_spelling_of_е_and_ё(extr
 
     assert posts("Режиссер встретился с актером Олегом Зуевым.") == ["актер"]
     assert posts("Режиссёр встретился с актёром Олегом Зуевым.") == ["актёр"]
+
+
+@pytest.mark.parametrize(
+    ("text", "post"),
+    [
+        # the verb first, the post in the genitive after «от должности», the name in the nominative
+        ("Указом губернатора освобожден от должности министра лесного хозяйства Курганской области "
+         "Геннадий Павлович Сычев.", "министр лесного хозяйства Курганской области"),
+        ("Назначена на должность директора департамента финансов Марина Олеговна Гусева.",
+         "директор департамента финансов"),
+    ],
+)
+def test_a_post_after_a_link_verb_and_link_noun_is_the_names_after_it(extract, text, post):
+    (person,) = extract(text)["persons"]
+    assert [p["normal"] for p in person["posts"]] == [post]
+
+
+def test_an_acting_post_given_for_a_term_reaches_its_verb(extract):
+    # «на период до избрания ...» between the acting post and the verb is the term it is given for
+    (person,) = extract(
+        "Исполняющим обязанности главы района на период до избрания нового главы назначен первый "
+        "заместитель главы администрации района Андрей Викторович Лазарев."
+    )["persons"]
+    assert [p["normal"] for p in person["posts"]] == [
+        "исполняющий обязанности главы района", "первый заместитель главы администрации района"
+    ]

@@ -811,8 +811,12 @@ def _holds_link_noun(toks: list[Token], k: int, sent_first: int) -> bool:
     if k <= sent_first or toks[k].lemma not in LINK_NOUNS:
         return False
     before = toks[k - 1]
-    if before.text.lower() in HELD_AT:
-        return case_of(toks[k]) == "Loc"
+    if before.text.lower() in HELD_AT and case_of(toks[k]) == "Loc":
+        return True
+    if before.text.lower() in POST_OF_LINK_NOUN and case_of(toks[k]) in LINK_NOUN_CASES[before.text.lower()]:
+        # «освобожден от должности министра ... Вячеслав Горшенин», «назначен на пост директора
+        # Иван Петров»: a link verb gives or takes the post after it
+        return k >= 2 and _link_verb_before(toks, k - 1, sent_first)
     if case_of(toks[k]) != "Acc":
         return False
     # the verb may stand a time before: «Занимающая с июня 2016 года пост»
@@ -820,6 +824,21 @@ def _holds_link_noun(toks: list[Token], k: int, sent_first: int) -> bool:
         if post_lemma(toks[j]) in post_lexicon().link_verbs:
             return not _is_appointing(toks[j])
         if toks[j].pos == "PUNCT" or toks[j].pos in ("VERB", "AUX"):
+            return False
+    return False
+
+
+# the case of a link noun after its preposition: «на должность», «от должности», «с поста»
+LINK_NOUN_CASES = {"на": ("Acc",), "от": ("Gen",), "с": ("Gen",), "со": ("Gen",)}
+
+
+def _link_verb_before(toks: list[Token], k: int, sent_first: int) -> bool:
+    """A link verb ends right before token k, a time aside: «освобожден | от должности»,
+    «назначена с 1 марта | на должность»."""
+    for j in range(k - 1, max(sent_first, k - 1 - MAX_TIME_TOKENS) - 1, -1):
+        if post_lemma(toks[j]) in post_lexicon().link_verbs:
+            return True
+        if toks[j].pos == "PUNCT" or toks[j].pos in ("VERB", "AUX", "NOUN", "PROPN", "PRON"):
             return False
     return False
 
@@ -914,6 +933,9 @@ def _post_before_link_verb(
     while verb - 1 > lo and toks[verb - 1].pos == "ADV" and toks[verb - 1].text.islower():
         verb -= 1
     verb = _past_start_day_back(toks, verb, lo)  # «Начальником департамента с 21 января назначена»
+    # «Исполняющей обязанности главы на период | до избрания нового главы | назначена»
+    while (term := _past_term_back(toks, verb, lo)) < verb:
+        verb = term
     # a short name in brackets between the post and the verb: «Главным врачом ... больницы (ГБУЗ «КОКБ»)
     # назначен»
     opening = _bracket_opening(toks, verb - 1, sent_first) if toks[verb - 1].text == ")" else None
@@ -971,6 +993,26 @@ def _past_start_day_back(toks: list[Token], verb: int, lo: int) -> int:
     timed = any(t.text.lower() in months or t.lemma in time_nouns() for t in toks[k + 1 : verb])
     if k < verb - 1 and toks[k].text.lower() in TIME_PREPS and timed:
         return k
+    return verb
+
+
+# the term an acting post is given for, before the link verb: «на период до избрания нового главы», «на
+# время отпуска директора», «до назначения руководителя»
+TERM_OPENERS = (
+    ("на", frozenset({"период", "время", "срок"})),
+    ("до", frozenset({"избрание", "назначение", "вступление"})),
+)
+MAX_TERM_WORDS = 7
+
+
+def _past_term_back(toks: list[Token], verb: int, lo: int) -> int:
+    """Before a link verb, the first token of the term the post is given for (`TERM_OPENERS`), or
+    the verb when none stands right before it."""
+    for k in range(verb - 2, max(lo, verb - 1 - MAX_TERM_WORDS), -1):
+        if toks[k].pos == "PUNCT":
+            return verb
+        if any(toks[k].text.lower() == word and toks[k + 1].lemma in nouns for word, nouns in TERM_OPENERS):
+            return k
     return verb
 
 
