@@ -504,3 +504,9 @@ def test_an_undeclined_surname_joins_the_name_and_patronymic_before_it(extract):
     (head, _director) = doc["persons"]
     assert head["name"] == "Виталий Аркадьевич Гречко"
     assert [m["start"] for m in head["mentions"]] == [31, 106]
+
+
+def test_a_patronymics_form_after_a_foreign_given_name_is_a_surname(extract):
+    # the dictionary knows «Маркович» only as a patronymic; «Драган» is no Russian given name
+    (person,) = extract("Главный тренер клуба Драган Маркович провел открытую тренировку.")["persons"]
+    assert (person["name"], person["last"], person["middle"]) == ("Драган Маркович", "Маркович", None)

@@ -435,7 +435,10 @@ def roles_of(parts: list[Token], initials: list[str], lone_surname: bool = False
         # «Виктора Александровича»: a first name and a patronymic, though the dictionary knows the
         # patronymic as a surname too
         first_name = has_gram(a.text, "Name") and not has_gram(a.text, "Surn")
-        if is_patronymic(b.text) and (first_name or not has_gram(b.text, "Surn")) and _same_gender(a.text, b.text):
+        # after a given name the dictionary does not know, a patronymic's form is a surname: «Милош
+        # Петрович», a Serb's
+        known = first_name or not has_gram(b.text, "Surn") and in_dictionary(a.text)
+        if is_patronymic(b.text) and known and _same_gender(a.text, b.text):
             return Roles(first=a, middle=b)
         if _surname_first(a.text, b.text):
             return Roles(first=b, last=(a,))  # «Иванов Иван»
