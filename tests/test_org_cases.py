@@ -3075,3 +3075,33 @@ def test_a_body_s_head_opening_the_sentence_keeps_its_genitive_complement(extrac
     assert [o["name"] for o in extract("Музей истории Компании открылся в Перми.")["organizations"]] == [
         "Музей истории Компании"
     ]
+
+
+def test_a_kyrgyz_limited_company_keeps_its_form(extract):
+    doc = extract("ООО «Курганский элеватор» и ОсОО «Ак-Суу Трейд» заключили контракт на поставку зерна.")
+    assert [(o["name"], o["legal_form"], o["kind"]) for o in doc["organizations"]] == [
+        ("Курганский элеватор", "ООО", "company"), ("Ак-Суу Трейд", "ОсОО", "company")
+    ]
+
+
+def test_a_council_named_by_its_territory_is_an_authority(extract):
+    def kinds(text):
+        return [(o["name"], o["kind"]) for o in extract(text)["organizations"]]
+
+    assert kinds("Совет Михайловского сельского поселения утвердил бюджет.") == [
+        ("Совет Михайловского сельского поселения", "authority")
+    ]
+    assert kinds("Совет ветеранов Михайловского сельского поселения поздравил юбиляров.") == [
+        ("Совет ветеранов Михайловского сельского поселения", "other")
+    ]
+
+
+def test_a_post_of_a_council_goes_to_the_council_though_an_authority(extract):
+    # «председатель совета»: the council named before, now an authority, not the newspaper of the
+    # kind «совет» mostly has
+    doc = extract("По данным газеты «Сельская новь», Совет Михайловского сельского поселения утвердил бюджет. "
+                  "Об этом сообщил председатель совета Иван Петров.")
+    (person,) = doc["persons"]
+    assert [(p["normal"], p["org"]) for p in person["posts"]] == [
+        ("председатель совета", "Совет Михайловского сельского поселения")
+    ]

@@ -123,12 +123,18 @@ def _described_org(post: Post, entities: Entities) -> OrgRef | None:
         tail = tail[:1]
     if post.org is not None and not remit or len(tail) != 1:
         return None
-    kind = org_heads().get(phrase_lemmas(tail[0]))
+    noun = phrase_lemmas(tail[0])
+    kind = org_heads().get(noun)
     if kind is None or remit and kind != "company":
         return None
-    return entities.last_before(
-        post.start, lambda ref: ref.type == "organization" and entities.orgs[ref.index].kind == kind
-    )
+
+    def described(ref: OrgRef) -> bool:
+        # of the noun's kind, or with the noun in its name: «председатель совета» is of «Конституционный
+        # совет страны», an authority, though «совет» is mostly of other kinds
+        org = entities.orgs[ref.index]
+        return org.kind == kind or set(noun) <= set(phrase_lemmas(org.name))
+
+    return entities.last_before(post.start, lambda ref: ref.type == "organization" and described(ref))
 
 
 @cache

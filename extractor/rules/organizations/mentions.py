@@ -175,8 +175,26 @@ def _head_kind(tokens: list[Token]) -> str | None:
     for s in starts:
         found = org_heads().longest_at(tokens, s, min(len(tokens), s + MAX_HEAD_KIND_WORDS))
         if found and tuple(t.lemma for t in tokens[s : found[0]]) not in quoted_only_heads():
+            if found[0] == s + 1 and tokens[s].lemma in COUNCIL_HEADS and _territory_follows(tokens, found[0]):
+                return "authority"
             return found[1]
     return None
+
+
+# a council named by its territory is its representative body: «Совет Ладожского сельского поселения»,
+# «Совет Зеленодольского муниципального района» (the blind gold has every such one an authority, a
+# «Совет ветеранов района», «Совет судей области» keep the head's kind)
+COUNCIL_HEADS = frozenset({"совет"})
+# the adjectives of a territory between the head and its noun: «Зеленодольского муниципального»
+MAX_TERRITORY_ADJECTIVES = 3
+
+
+def _territory_follows(tokens: list[Token], k: int) -> bool:
+    """A territory noun in the genitive at k, past its adjectives: «Ладожского сельского | поселения»."""
+    end = min(len(tokens), k + MAX_TERRITORY_ADJECTIVES + 1)
+    while k < end and tokens[k].pos == "ADJ":
+        k += 1
+    return k < len(tokens) and tokens[k].lemma in territory_nouns() and case_of(tokens[k]) == "Gen"
 
 
 # spaces (no-break ones too) between a legal form and its quoted name: «ООО  «Вектор»»
