@@ -569,6 +569,13 @@ FEB = datetime.date(2023, 2, 10)  # a release early in the year, reporting on th
 
 # Year-less dates take their year from the context; comparisons are a year before their focus.
 CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None, bool]]]] = [
+    # a quarter under way at the release, told by a participle, not by a finished report
+    (
+        "Глава района поручил подготовить поправки в бюджет, предусматривающие 8 млн рублей на ремонт сетей "
+        "в IV квартале.",
+        datetime.date(2027, 11, 9),
+        [("IV квартале", "2027-10/2027-12", True)],
+    ),
     # a year coordinated with the period, or named before it in the sentence
     (
         "Холдинг подвел итоги за третий квартал и 2021 год.",

@@ -1356,6 +1356,12 @@ class _Context:
         first = value.split("/")[0]
         if "/" in value and len(first) == len("2026-10-20") and first <= ref.isoformat():
             return year  # «Выставка проходила 20–23 октября» in a release of 22 October: days under way
+        if "/" in value and len(first) == len("2026-10") and first <= ref.isoformat()[:7] and _nearest_verb_form(
+            self.offsets, *self.sentence(c.start), c.start, c.end
+        ) in ("Part", "Inf"):
+            # «изменения, предусматривающие 12 млн рублей на погашение долга в IV квартале» in November:
+            # a quarter under way, told by no finite verb, is no past report
+            return year
         if _deadline(self.text, c) or _set_for(self.text, c):
             return year  # «поручил до 1 сентября завершить», «второе чтение назначено на 11 декабря»
         if c.is_day and _bound(self.text, c, _START_WORDS) and _days_ahead(value, ref) <= START_AHEAD_DAYS:
