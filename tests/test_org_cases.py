@@ -3105,3 +3105,17 @@ def test_a_post_of_a_council_goes_to_the_council_though_an_authority(extract):
     assert [(p["normal"], p["org"]) for p in person["posts"]] == [
         ("председатель совета", "Совет Михайловского сельского поселения")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a plural common noun opening a sentence speaks of many bodies
+        ("Почтовые отделения Курганской области изменят график работы в праздники.", []),
+        ("Коммунальные службы Шадринского района перешли на усиленный режим.", []),
+        # a plural head of names with its adjective is a name
+        ("Вооружённые силы Черногории провели учения.", ["Вооружённые силы Черногории"]),
+    ],
+)
+def test_a_plural_common_noun_opening_a_sentence_is_no_organization(extract, text, names):
+    assert [o["name"] for o in extract(text)["organizations"]] == names

@@ -165,6 +165,30 @@ def is_lone_common_noun(tagged: Tagged, m: OrgMention) -> bool:
     return not any(t.text[:1].isupper() and t.text[1:].islower() and t.text.isalpha() for t in toks[i + 1 : j + 1])
 
 
+def is_plural_common_noun(tagged: Tagged, m: OrgMention) -> bool:
+    """«Детские сады», «Почтовые отделения Тверской области», «Сельские дома культуры области»,
+    «Коммунальные службы района» opening a sentence: a common noun in the plural, its adjectives
+    before it, speaks of many bodies, no one organization's name; a quoted or abbreviated name, a
+    legal form, or a plural head of names the lexicon knows with its adjectives («Вооруженные силы»)
+    stay."""
+    i = tagged.token_at(m.start)
+    j = tagged.token_ending(m.end)
+    if i is None or j is None or m.legal_form or m.alias or not _opens_sentence(tagged, i):
+        return False
+    toks = tagged.tokens
+    k = i
+    while k < j and toks[k].pos == "ADJ" and toks[k].text[1:].islower():
+        k += 1
+    head = toks[k]
+    if head.pos != "NOUN" or head.feats.get("Number") != "Plur" or not head.text[1:].islower():
+        return False
+    if org_heads().longest_at(toks, i, j + 1):
+        return False  # a plural head of names with its adjective: «Вооружённые силы Черногории»
+    if any(t.text in QUOTE_CHARS or t.text in OPEN_QUOTES for t in toks[i : j + 1]):
+        return False
+    return is_common_word(head) and any(p.tag.number == "plur" and p.tag.case == "nomn" for p in head.parses)
+
+
 def _owner_after(toks: list[Token], i: int, j: int) -> bool:
     """An organization's head in the genitive after the common noun at i: the noun names something
     of that organization («Докапитализация Фонда»), not the organization."""

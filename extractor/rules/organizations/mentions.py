@@ -77,6 +77,7 @@ from extractor.rules.organizations.filters import (
     is_generic,
     is_lone_common_noun,
     is_organ_of_a_reference,
+    is_plural_common_noun,
     is_unit_after_a_number,
     name_keys,
     named_in,
@@ -1499,6 +1500,7 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
         m
         for m in chosen
         if not is_lone_common_noun(tagged, m)
+        and not is_plural_common_noun(tagged, m)
         and not is_a_post_word(tagged, m)
         and not is_facility_of_the_company(tagged, m)
         and not is_unit_after_a_number(tagged, m)
