@@ -1160,3 +1160,25 @@ def test_a_workplace_spans_its_sentence_and_a_post_its_post(pipeline: Pipeline) 
         ("heads", "Петр Орлов возглавляет компанию «Вектор» с 2015 года."),
         ("post", "Директор ООО «Вектор»"),
     ]
+
+
+def test_a_document_signed_takes_the_parties_listed_with_the_agreement_in_the_sentence_before(
+    pipeline: Pipeline,
+) -> None:
+    text = ("Администрация Шадринского муниципального округа, Шадринский политехнический колледж и ООО "
+            "«Шадринский арматурный завод» теперь связаны трехсторонним соглашением о создании учебного "
+            "полигона. Документ подписан сегодня в колледже.")
+    (agreement,) = _facts(pipeline, text)["agreements"]
+    assert _names(agreement["parties"]) == [
+        "Администрация Шадринского муниципального округа", "Шадринский политехнический колледж",
+        "Шадринский арматурный завод",
+    ]
+    assert text[agreement["start"] : agreement["end"]] == text
+
+
+def test_a_document_signed_after_a_sentence_with_its_own_signing_takes_no_parties_from_it(
+    pipeline: Pipeline,
+) -> None:
+    # the sentence before signs its own agreement; «Документ подписан» is that one again
+    text = ("ООО «Альфа» и АО «Бета» подписали соглашение о поставках щебня. Документ подписан на три года.")
+    assert [_names(a["parties"]) for a in _facts(pipeline, text)["agreements"]] == [["Альфа", "Бета"]]

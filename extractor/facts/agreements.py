@@ -31,6 +31,7 @@ from extractor.facts.context import (
     roles_in,
     span_of,
     triggers_of,
+    units_in,
     verb_planned,
 )
 from extractor.facts.units import Ref, Scene, Unit, unit_case
@@ -468,6 +469,31 @@ def _sides_named_next(d: Draft, nxt: int) -> None:
         d.last_sent = sents[-1]
 
 
+def _parties_before(d: Draft) -> None:
+    """«A, B и C теперь связаны трёхсторонним соглашением о ... . Документ подписан сегодня»: a
+    passive signing of a document that names no parties is of the organizations listed with the
+    agreement's own name in the sentence before (at least two, in the document's clause)."""
+    if d.groups or d.kind != "verb" or not _passive(d.scene.toks[d.match.first]) or d.sent == 0:
+        return
+    if d.document is not None and d.document.kind is not None:
+        return  # a document named here is this sentence's own
+    scene = d.scene
+    for clause in clauses(scene, d.sent - 1):
+        named = [doc for doc in _documents_in(scene, clause) if doc.kind is not None and not doc.plural]
+        signed_there = any(
+            m.first in clause.tokens and m.value[0] == "verb"
+            for m in triggers_of(scene, "agreements", agreement_triggers(), d.sent - 1)
+        )
+        if len(named) != 1 or signed_there:
+            continue  # a signing verb of its own there gives its own statement
+        refs = distinct([u.refs[0] for u in units_in(scene, clause) if u.refs and u.refs[0][0] == "organization"])
+        if len(refs) >= 2:
+            d.groups = [refs]
+            d.document = named[0]
+            d.first_sent = d.sent - 1
+            return
+
+
 def _parties_before_colon(d: Draft) -> None:
     """«АО «Вектор» и ООО «Бета» договорились о сотрудничестве: соответствующий меморандум
     подписан ...»: a passive signing that names no parties, after a colon, is of the subjects
@@ -540,7 +566,8 @@ def _signed_for(d: Draft, ref: Ref) -> Ref | None:
 
 
 STEPS: list[Step] = [
-    _done, _document, _parties, _parties_next, _parties_before_colon, _sides_of_meeting, _signers_of_parties,
+    _done, _document, _parties, _parties_next, _parties_before, _parties_before_colon, _sides_of_meeting,
+    _signers_of_parties,
     _bodies_of_signers, _one_per_partner,
 ]
 
