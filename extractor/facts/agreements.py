@@ -478,13 +478,11 @@ def _parties_before(d: Draft) -> None:
     if d.document is not None and d.document.kind is not None:
         return  # a document named here is this sentence's own
     scene = d.scene
+    before = triggers_of(scene, "agreements", agreement_triggers(), d.sent - 1)
+    verbs = [m.first for m in before if m.value[0] == "verb"]
     for clause in clauses(scene, d.sent - 1):
         named = [doc for doc in _documents_in(scene, clause) if doc.kind is not None and not doc.plural]
-        signed_there = any(
-            m.first in clause.tokens and m.value[0] == "verb"
-            for m in triggers_of(scene, "agreements", agreement_triggers(), d.sent - 1)
-        )
-        if len(named) != 1 or signed_there:
+        if len(named) != 1 or any(k in clause.tokens for k in verbs):
             continue  # a signing verb of its own there gives its own statement
         refs = distinct([u.refs[0] for u in units_in(scene, clause) if u.refs and u.refs[0][0] == "organization"])
         if len(refs) >= 2:

@@ -813,7 +813,7 @@ def _holds_link_noun(toks: list[Token], k: int, sent_first: int) -> bool:
     before = toks[k - 1]
     if before.text.lower() in HELD_AT and case_of(toks[k]) == "Loc":
         return True
-    if before.text.lower() in POST_OF_LINK_NOUN and case_of(toks[k]) in LINK_NOUN_CASES[before.text.lower()]:
+    if case_of(toks[k]) in LINK_NOUN_CASES.get(before.text.lower(), ()):
         # «освобожден от должности министра ... Вячеслав Горшенин», «назначен на пост директора
         # Иван Петров»: a link verb gives or takes the post after it
         return k >= 2 and _link_verb_before(toks, k - 1, sent_first)
@@ -833,7 +833,7 @@ LINK_NOUN_CASES = {"на": ("Acc",), "от": ("Gen",), "с": ("Gen",), "со": (
 
 
 def _link_verb_before(toks: list[Token], k: int, sent_first: int) -> bool:
-    """A link verb ends right before token k, a time aside: «освобожден | от должности»,
+    """A link verb right before token k, or a time between them: «освобожден | от должности»,
     «назначена с 1 марта | на должность»."""
     for j in range(k - 1, max(sent_first, k - 1 - MAX_TIME_TOKENS) - 1, -1):
         if post_lemma(toks[j]) in post_lexicon().link_verbs:
@@ -969,7 +969,7 @@ def _post_before_link_verb(
 
 # the prepositions of a link noun before a verb: «На должность ... избрана», «От должности ...
 # освобожден», «С поста ... ушел»
-POST_OF_LINK_NOUN = frozenset({"на", "от", "с", "со"})
+POST_OF_LINK_NOUN = frozenset(LINK_NOUN_CASES)
 
 
 # the words of a time a post is given at, read back from the verb: «с 21 января 2026 года», «в мае»,

@@ -183,8 +183,8 @@ def _head_kind(tokens: list[Token]) -> str | None:
 
 
 # a council named by its territory is its representative body: «Совет Ладожского сельского поселения»,
-# «Совет Зеленодольского муниципального района» (the blind gold has every such one an authority, a
-# «Совет ветеранов района», «Совет судей области» keep the head's kind)
+# «Совет Зеленодольского муниципального района» (the blind gold makes every such one an authority);
+# «Совет ветеранов района», «Совет судей области» keep the head's kind
 COUNCIL_HEADS = frozenset({"совет"})
 # the adjectives of a territory between the head and its noun: «Зеленодольского муниципального»
 MAX_TERRITORY_ADJECTIVES = 3

@@ -417,8 +417,7 @@ def _person_noun_compound(word: str) -> bool:
 def _opens_official_order(toks: list[Token], first: int, last: int) -> bool:
     """A word of a Russian surname's shape before a first name and a patronymic: the surname of the
     official order, though the dictionary knows it as a common word («Лыкова Дарья Сергеевна»)."""
-    word = toks[first].text
-    if last - first != 3 or not (SURNAME_NOMINATIVE.search(word) or SURNAME_SKY_NOMINATIVE.search(word)):
+    if last - first != 3 or not _surname_shaped(toks[first].text):
         return False
     return _capitalized(toks[first]) and is_single_first_name(toks[first + 1].text) and (
         is_patronymic(toks[first + 2].text)
@@ -537,9 +536,8 @@ UNDECLINED_SURNAME = re.compile(r"(?:о|ых|их)$")
 def _undeclined_surname(word: str) -> bool:
     """A surname whose case the tagger cannot tell, after a name and patronymic in another case:
     «Виталия Аркадьевича» «Гречко»."""
-    return bool(UNDECLINED_SURNAME.search(word)) and not in_dictionary(word) or has_gram(word, "Surn") and any(
-        "Fixd" in p.tag for p in parses(word.lower())
-    )
+    unknown = bool(UNDECLINED_SURNAME.search(word)) and not in_dictionary(word)
+    return unknown or has_gram(word, "Surn") and any("Fixd" in p.tag for p in parses(word.lower()))
 
 
 def _joins(tagged: Tagged, a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -833,7 +831,7 @@ def _surnames_before_posts(tagged: Tagged, found: list[NameMention]) -> list[Nam
         tok = toks[k]
         if k + 2 >= len(toks) or toks[k + 1].text != "," or toks[k + 1].sent != tok.sent:
             continue
-        if not (tok.text[:1].isupper() and tok.text[1:].islower() and tok.text.isalpha()):
+        if not _capitalized(tok):
             continue
         if not has_gram(tok.text, "Surn") or is_single_first_name(tok.text) or has_gram(tok.text, "Geox"):
             continue
@@ -851,11 +849,14 @@ def _capitalized(tok: Token) -> bool:
     return tok.text[:1].isupper() and tok.text[1:].islower() and tok.text.isalpha()
 
 
+def _surname_shaped(word: str) -> bool:
+    """The ending of a Russian surname in the nominative: «Щеглова», «Лыкова», «Покровский»."""
+    return bool(SURNAME_NOMINATIVE.search(word) or SURNAME_SKY_NOMINATIVE.search(word))
+
+
 def _surname_like(word: str) -> bool:
     """A surname by the dictionary, by its Russian shape («Щеглова»), or a word it does not know."""
-    return has_gram(word, "Surn") or not in_dictionary(word) or bool(
-        SURNAME_NOMINATIVE.search(word) or SURNAME_SKY_NOMINATIVE.search(word)
-    )
+    return has_gram(word, "Surn") or not in_dictionary(word) or _surname_shaped(word)
 
 
 def _patronymic_names(tagged: Tagged, found: list[NameMention]) -> list[NameMention]:
