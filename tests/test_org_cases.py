@@ -3119,3 +3119,12 @@ def test_a_post_of_a_council_goes_to_the_council_though_an_authority(extract):
 )
 def test_a_plural_common_noun_opening_a_sentence_is_no_organization(extract, text, names):
     assert [o["name"] for o in extract(text)["organizations"]] == names
+
+
+def test_a_quoted_short_name_opening_the_brackets_is_an_alias(extract):
+    # the brackets go on after the short name with the region; the short name is no second company
+    doc = extract("Совет директоров ПАО «Курганский завод металлоизделий» («Курганметиз», Курганская область) "
+                  "избрал нового председателя. Акции «Курганметиза» выросли.")
+    assert [(o["name"], o["legal_form"], o["aliases"]) for o in doc["organizations"]] == [
+        ("Курганский завод металлоизделий", "ПАО", ["Курганметиз"])
+    ]

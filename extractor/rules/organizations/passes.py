@@ -469,6 +469,9 @@ HEREAFTER = re.compile(
 ABBREVIATION_OPENING_BRACKETS = re.compile(
     rf"\s*\(\s*(?:{HEREAFTER_LEAD})?(?:(?P<form>[А-ЯЁ]{{2,6}})\s+«)?([А-ЯЁA-Z][А-ЯЁA-Z\-]{{1,9}})»?,\s"
 )
+# a quoted short name opening the brackets, something else after its comma (not another quoted name of
+# a list): «ПАО «Уральский завод металлоконструкций» («Уралметаллоконструкция», Свердловская область)»
+QUOTED_OPENING_BRACKETS = re.compile(r"\s*\(\s*«(?P<short>[^«»\"()]{2,40})»,\s+(?![«\"])")
 # a quoted short name the text gives for the rest of it, the brackets maybe going on: «ПАО
 # «Синтегра Софт» (далее — «Синтегра», тикер ...)»
 # (after a ticker too: «(MOEX: TKLG, далее — «Компания»)»)
@@ -614,6 +617,8 @@ def with_brackets(tagged: Tagged, m: OrgMention, others: Coverage) -> OrgMention
         found.append(opening.group(2))  # «(СУВЗ, входит в группу ...)»: the short name opens them
         if opening.group("form"):
             found.append(opening.group("form"))  # «(ПАО «ПЭСК», входит в группу ...)»
+    elif not found and (opening_quoted := QUOTED_OPENING_BRACKETS.match(text, end)):
+        found.append(opening_quoted.group("short"))  # «(«Уралметаллоконструкция», Свердловская область)»
     elif not found and (quoted := HEREAFTER_QUOTED.match(text, end)):
         if (quoted.group("short").lower(),) not in org_heads():  # «(далее — «Компания»)» names no name
             found.append(quoted.group("short"))
