@@ -33,6 +33,10 @@ def _names(sides: list[dict[str, Any]]) -> list[str]:
     return [s["name"] for s in sides]
 
 
+def _agreement_parties(pipeline: Pipeline, text: str) -> list[list[str]]:
+    return [_names(a["parties"]) for a in _facts(pipeline, text)["agreements"]]
+
+
 def _covers(text: str, fact: dict[str, Any], span: str) -> None:
     assert text[fact["start"] : fact["end"]] == span
 
@@ -571,7 +575,7 @@ def test_a_signing_that_comes_of_a_meeting_is_of_its_sides(pipeline: Pipeline) -
         "директора ООО «Вятская мебель» Игоря Сычёва. По итогам встречи стороны подписали соглашение о "
         "модернизации фабрики."
     )
-    assert [[p["name"] for p in a["parties"]] for a in _facts(pipeline, text)["agreements"]] == [
+    assert _agreement_parties(pipeline, text) == [
         ["Павел Зуев", "Вятская мебель"]
     ]
 
@@ -581,14 +585,14 @@ def test_the_sentence_after_a_signing_names_its_sides(pipeline: Pipeline) -> Non
         "Казань, 3 июня 2026 года.\nДоговор о целевом обучении подписан во вторник. Одной стороной документа "
         "выступил Казанский технологический колледж. Другой — АО «Волжский химзавод»."
     )
-    assert [[p["name"] for p in a["parties"]] for a in _facts(pipeline, text)["agreements"]] == [
+    assert _agreement_parties(pipeline, text) == [
         ["Казанский технологический колледж", "Волжский химзавод"]
     ]
     text = (
         "Казань, 3 июня 2026 года.\nДоговор о целевом обучении подписан во вторник. Его сторонами стали "
         "Казанский технологический колледж и АО «Волжский химзавод»."
     )
-    assert [[p["name"] for p in a["parties"]] for a in _facts(pipeline, text)["agreements"]] == [
+    assert _agreement_parties(pipeline, text) == [
         ["Казанский технологический колледж", "Волжский химзавод"]
     ]
 
@@ -599,14 +603,14 @@ def test_the_sentence_after_a_signing_of_one_party_names_its_partners(pipeline: 
         "создании центра компетенций. Партнёрами министерства по документу выступили Курский политехнический "
         "колледж и АО «Сеймский станкозавод», который передаст колледжу станки."
     )
-    assert [[p["name"] for p in a["parties"]] for a in _facts(pipeline, text)["agreements"]] == [
+    assert _agreement_parties(pipeline, text) == [
         ["Министерство промышленности Курской области", "Курский политехнический колледж", "Сеймский станкозавод"]
     ]
     text = (
         "Курск, 12 мая 2026 года.\nАО «Сеймский станкозавод» заключило контракт на поставку 40 станков. "
         "Покупателем выступает АО «Курская лизинговая компания», которая передаст станки в лизинг ООО «Обоянь-Мебель»."
     )
-    assert [[p["name"] for p in a["parties"]] for a in _facts(pipeline, text)["agreements"]] == [
+    assert _agreement_parties(pipeline, text) == [
         ["Сеймский станкозавод", "Курская лизинговая компания"]
     ]
 
@@ -616,7 +620,7 @@ def test_the_sentence_after_a_signing_names_its_sides_by_their_roles(pipeline: P
         "Пенза, 12 мая 2026 года.\nДоговор подряда на ремонт моста подписан в понедельник. Заказчиком по нему "
         "выступает администрация города Пензы, подрядчиком — ООО «Сурская мостостроительная компания»."
     )
-    assert [[p["name"] for p in a["parties"]] for a in _facts(pipeline, text)["agreements"]] == [
+    assert _agreement_parties(pipeline, text) == [
         ["Администрация города Пензы", "Сурская мостостроительная компания"]
     ]
     text = (
@@ -645,7 +649,7 @@ def test_a_signing_told_in_quotes_keeps_its_sides(pipeline: Pipeline) -> None:
         "Братск, 4 августа 2026 года.\n«Сегодня мэрия Братска и ООО «Ангара-Лес» подписали соглашение о "
         "партнёрстве. Компания отремонтирует две школы», — сообщил мэр города Сергей Серебренников."
     )
-    assert [[p["name"] for p in a["parties"]] for a in _facts(pipeline, text)["agreements"]] == [
+    assert _agreement_parties(pipeline, text) == [
         ["Мэрия Братска", "Ангара-Лес"]
     ]
 

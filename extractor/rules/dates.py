@@ -1793,14 +1793,6 @@ def _evidence_year(text: str, offsets: Offsets, cands: list[_Cand]) -> int | Non
     return None
 
 
-def _planned(offsets: Offsets, c: _Cand, tense: str | None) -> bool:
-    """A date told in the future, or by an infinitive outside the past («планируем выйти на полную
-    мощность в IV квартале 2029 года»): a plan, no time reported on."""
-    if tense == "future":
-        return True
-    return tense != "past" and _nearest_verb_form(offsets, *offsets.sentence(c.start), c.start, c.end) == "Inf"
-
-
 # the months (first, last) a report covers besides the ones from January on: a quarter, the second half
 _REPORT_SPANS = frozenset({(4, 6), (7, 9), (10, 12), (7, 12)})
 
@@ -2409,6 +2401,14 @@ class _Reported:
     # the earliest month or day told of in the future tense («выборы пройдут 20 сентября 2026
     # года», «строительство начнется в октябре 2026 года»): a release tells of such days within two years
     first_to_come: str | None = None
+
+
+def _planned(offsets: Offsets, c: _Cand, tense: str | None) -> bool:
+    """A date told in the future, or by an infinitive outside the past («планируем выйти на полную
+    мощность в IV квартале 2029 года»): a plan, no time reported on."""
+    if tense == "future":
+        return True
+    return tense != "past" and _nearest_verb_form(offsets, *offsets.sentence(c.start), c.start, c.end) == "Inf"
 
 
 def _reported_years(text: str, scan: _Scan) -> _Reported:
