@@ -58,6 +58,7 @@ class Document:
     plural: bool  # «ряд соглашений», «договоры»
     own_name: bool  # named by what it is about («соглашение о ...»), not just «соглашение»
     name_end: int = 0  # the token after its name («соглашение о намерениях»)
+    agreement: bool = True  # not «трудовой договор»: a person's employment
 
 
 @dataclass
@@ -74,6 +75,7 @@ class Draft:
     first_sent: int = 0
     last_sent: int = 0
     with_partners: bool = False  # the parties are a subject and its «с» objects
+    items: list[tuple[str | None, list[Ref]]] = field(default_factory=list)  # a colon's list of partners
     rejected: bool = False
 
     def __post_init__(self) -> None:
@@ -118,15 +120,61 @@ def _document(d: Draft) -> None:
     """The document signed: the nearest document noun of the clause."""
     found = _documents_in(d.scene, d.clause) or _document_relative_stands_for(d)
     if not found:
-        d.rejected = True  # «Приказ подписал министр»: no agreement signed
+        d.items = _items_after_colon(d)
+        d.rejected = not d.items  # «Приказ подписал министр»: no agreement signed
         return
     at = d.match.last
     d.document = min(found, key=lambda doc: (doc.first < at, abs(doc.first - at)))
     toks = d.scene.toks
-    if d.document.first > 0 and toks[d.document.first - 1].lemma == "проект":
+    if not d.document.agreement:
+        d.rejected = True  # «Приказ о прекращении с ним трудового договора подписал ...»
+    elif d.document.first > 0 and toks[d.document.first - 1].lemma == "проект":
         d.rejected = True  # «подписали проект соглашения»: a draft is no agreement
     elif d.kind != "noun" and _other_object(d, d.document):
         d.rejected = True  # «подписал закон о ратификации соглашения»: the law was signed
+
+
+# what ends one item of a list after a colon: «...; — с ООО «Б» — ...»
+ITEM_ENDS = frozenset({";"})
+# what opens a list item on a line of its own
+ITEM_MARKS = frozenset(DASHES) | {"•", "·"}
+
+
+def _list_after_colon(d: Draft) -> list[tuple[int, int, int]]:
+    """The items (sentence, first token, end) of the list a colon right after the trigger opens: the
+    rest of the sentence split at «;», or the sentences after it that open with a dash."""
+    scene, toks = d.scene, d.scene.toks
+    sents = scene.tagged.sents
+    colon = d.match.last
+    if colon >= sents[d.sent].last or toks[colon].text != ":":
+        return []
+    if colon + 1 < sents[d.sent].last:
+        cuts = [colon] + [k for k in range(colon + 1, sents[d.sent].last) if toks[k].text in ITEM_ENDS]
+        return [(d.sent, a + 1, b) for a, b in zip(cuts, cuts[1:] + [sents[d.sent].last], strict=True)]
+    items = []
+    for n in range(d.sent + 1, len(sents)):
+        if toks[sents[n].first].text not in ITEM_MARKS:
+            break
+        items.append((n, sents[n].first, sents[n].last))
+    return items
+
+
+def _items_after_colon(d: Draft) -> list[tuple[str | None, list[Ref]]]:
+    """«институт подписал: — с АО «А» — соглашение о ...; — с ООО «Б» — договор о ...»: a verb
+    right before a colon, each item after it naming a document and a partner, is one agreement
+    per item with that partner."""
+    if d.kind != "verb":
+        return []
+    scene = d.scene
+    out: list[tuple[str | None, list[Ref]]] = []
+    for sent, first, end in _list_after_colon(d):
+        found = _documents_in(scene, clause_at(scene, first))
+        docs = [doc for doc in found if first <= doc.first < end and doc.agreement]
+        units = [u for u in scene.units(sent) if u.refs and u.refs[0][0] != "person"]
+        refs = distinct([u.refs[0] for u in units if first <= u.first and u.last <= end])
+        if docs and refs:
+            out.append((docs[0].kind, refs))
+    return out
 
 
 def _document_relative_stands_for(d: Draft) -> list[Document]:
@@ -163,6 +211,11 @@ def _other_object(d: Draft, doc: Document) -> bool:
 def _parties(d: Draft) -> None:
     """«между» lists (each one a document), else the sides «со стороны», else the subject and
     the «с» objects; or the documents a colon lists after the clause, each with its «между»."""
+    if d.items:
+        subjects = _refs(d, [u for u, r in d.roles if r == "subj"])
+        d.kinds = [kind for kind, _ in d.items]
+        d.groups = [distinct(subjects + refs) for _, refs in d.items]
+        return
     doc = d.document
     listed = _listed_after_colon(d) if doc is None or doc.kind is None or doc.plural else []
     if listed:
@@ -173,11 +226,14 @@ def _parties(d: Draft) -> None:
     if between:
         d.groups = between
         return
+    # the sides «со стороны»; when they name one party only («со стороны компании», the other a
+    # common noun: «со стороны республики»), the subjects name the rest
     sides = [u for u, r in d.roles if r == "side"]
-    if sides:
+    if len(_refs(d, sides)) >= 2:
         d.groups = [_refs(d, sides)]
         return
     if d.kind == "noun":
+        d.groups = [_refs(d, sides)] if sides else []
         return  # «принял участие в подписании»: who takes part is no party
     holders = _participle_holders(d)
     if holders:
@@ -190,7 +246,7 @@ def _parties(d: Draft) -> None:
         # are the parties; else the persons who signed
         bodies = [u for u, r in d.roles if r == "ins" and u.refs and u.refs[0][0] != "person"]
         signers = [u for u, r in d.roles if r in ("ins", "subj") and u.refs and u.refs[0][0] == "person"]
-        d.groups = [_refs(d, bodies or signers)] if bodies or signers else []
+        d.groups = [_refs(d, bodies or signers or sides)] if bodies or signers or sides else []
         return
     # a name whose case its words cannot tell, before the verb, is its subject («ООО «Бета» и ...»)
     # after the verb when the document opens the clause: «Дорожную карту подписали АО «Альфа» и ...»
@@ -203,8 +259,10 @@ def _parties(d: Draft) -> None:
         subjects = _names_before_verb(d) + _subject_outside(d) + subjects
     if not subjects and d.kind == "sign":
         subjects = _whose_signatures(d)
-    if subjects:
-        d.groups = [_refs(d, subjects)]
+    if sides:  # who signed for a side is no party: «Со стороны банка соглашение подписала ... Ирина Соломатина»
+        subjects = [u for u in subjects if u.refs and u.refs[0][0] != "person"]
+    if subjects or sides:
+        d.groups = [_refs(d, subjects + sides)]
         d.with_partners = any(r == "with" for _u, r in d.roles)
 
 
@@ -469,6 +527,22 @@ def _sides_named_next(d: Draft, nxt: int) -> None:
         d.last_sent = sents[-1]
 
 
+def _sides_listed_after(d: Draft) -> None:
+    """«Соглашение подписано в трёх экземплярах — по одному для каждой из сторон: A, B и C»: a
+    signing that names no parties, its sentence going on with «сторон» and a colon, is of the
+    organizations listed after the colon."""
+    if d.groups:
+        return
+    scene, toks = d.scene, d.scene.toks
+    end = scene.tagged.sents[d.sent].last
+    colon = next((k for k in range(d.match.last, end) if toks[k].text == ":"), None)
+    if colon is None or not any(scene.lemmas[k] == "сторона" for k in range(max(d.match.last, colon - 3), colon)):
+        return
+    refs = distinct([u.refs[0] for u in scene.units(d.sent) if u.first > colon and u.refs and u.refs[0][0] != "person"])
+    if len(refs) >= 2:
+        d.groups = [refs]
+
+
 def _parties_before(d: Draft) -> None:
     """«A, B и C теперь связаны трёхсторонним соглашением о ... . Документ подписан сегодня»: a
     passive signing of a document that names no parties is of the organizations listed with the
@@ -564,8 +638,8 @@ def _signed_for(d: Draft, ref: Ref) -> Ref | None:
 
 
 STEPS: list[Step] = [
-    _done, _document, _parties, _parties_next, _parties_before, _parties_before_colon, _sides_of_meeting,
-    _signers_of_parties,
+    _done, _document, _parties, _sides_listed_after, _parties_next, _parties_before, _parties_before_colon,
+    _sides_of_meeting, _signers_of_parties,
     _bodies_of_signers, _one_per_partner,
 ]
 
@@ -589,7 +663,10 @@ def _statements(scene: Scene, sent: int, match: Match, earlier: list[Statement])
         for other in _joined_documents(d):  # «соглашение о ..., а также меморандум о ...»
             groups.append(groups[0])
             kinds.append(other)
-    for refs, gapped_kind in _gapped(scene, sent, match):
+    # who signs the gapped document too: the signing's parties but its «с» partners
+    partners = {u.refs[0] for u, r in d.roles if r == "with" and u.refs}
+    subjects = [r for r in groups[0] if r not in partners] if len(groups) == 1 and d.with_partners else []
+    for refs, gapped_kind in _gapped(scene, sent, match, subjects):
         groups.append(refs)
         kinds.append(gapped_kind)
     for g, own_kind in zip(groups or [[]], kinds or [kind], strict=False):
@@ -626,23 +703,33 @@ def _joined_documents(d: Draft) -> list[str]:
     return out
 
 
-def _gapped(scene: Scene, sent: int, match: Match) -> list[tuple[list[Ref], str | None]]:
+def _gapped(scene: Scene, sent: int, match: Match, subjects: list[Ref]) -> list[tuple[list[Ref], str | None]]:
     """«АО «Альфа» и вуз подписали меморандум, а Фонд и банк «Сибирь» — соглашение о
     кредитовании»: a clause after «а» that leaves the verb out, its sides before a dash and its
-    document after it, is another agreement."""
+    document after it, is another agreement; with no sides before the dash («..., а после обеда —
+    договор поставки с кооперативом «Б»»), the signing's subjects and the partners after it."""
     toks = scene.toks
     s = scene.tagged.sents[sent]
     out: list[tuple[list[Ref], str | None]] = []
     starts = [k for k in range(match.last, s.last - 1) if toks[k].text.lower() == "а" and toks[k - 1].text == ","]
-    for a in starts:
+    for n, a in enumerate(starts):
         dash = next((k for k in range(a + 1, s.last) if toks[k].text in DASHES), None)
         if dash is None:
             continue
         units = [u for u in scene.units(sent) if a < u.first and u.last <= dash and u.refs]
         refs = distinct([u.refs[0] for u in units if u.refs[0][0] != "location"])
         docs = [doc for doc in _documents_in(scene, clause_at(scene, dash + 1)) if doc.first == dash + 1]
-        if len(refs) >= 2 and docs and docs[0].kind:
+        if not docs or not docs[0].kind:
+            continue
+        if len(refs) >= 2:
             out.append((refs, docs[0].kind))
+        elif not units and subjects:
+            stop = starts[n + 1] if n + 1 < len(starts) else s.last
+            withs = [k for k in range(dash + 1, stop) if toks[k].text.lower() in ("с", "со")]
+            partners = [u.refs[0] for u in scene.units(sent) if withs and withs[0] < u.first and u.last <= stop
+                        and u.refs and u.refs[0][0] == "organization"]
+            if partners:
+                out.append((distinct(subjects + partners), docs[0].kind))
     return out
 
 
@@ -684,14 +771,19 @@ def _ceremony_date(scene: Scene, sent: int) -> DateItem | None:
 def _documents_in(scene: Scene, clause: Clause) -> list[Document]:
     toks = scene.toks
     lemmas = scene.lemmas
-    out = []
+    out: list[Document] = []
     for k in sorted(clause.tokens):
+        if out and k < out[-1].last:
+            continue  # a word of the document before: «трудового | договора»
         if documents().starts(lemmas[k]):
             m = documents().match(lemmas, k, max(clause.tokens) + 1)
             if m is None:
                 continue
             head = toks[m.last - 1]
             plural = head.feats.get("Number") == "Plur" or _counted(scene, m.first)
+            if m.value[0] == "none":
+                out.append(Document(m.first, m.last, None, plural, False, m.last, agreement=False))
+                continue
             if m.value[0] == "reference":
                 out.append(Document(m.first, m.last, None, plural, False, m.last))
                 continue
@@ -852,7 +944,15 @@ def _merged(scene: Scene, statements: list[Statement]) -> list[Statement]:
             keep.extra["own_name"] = True
     # a document named by a word pointing back («документ») is an agreement only as one named before;
     # one whose parties the text never names («Контракт с ним заключен на три года») tells no one anything
-    return [st for st in kept if st.extra.get("kind") and st.sides]
+    return [st for st in kept if st.extra.get("kind") and st.sides and not _of_an_earlier_year(scene, st)]
+
+
+def _of_an_earlier_year(scene: Scene, st: Statement) -> bool:
+    """«первый договор стороны заключили ещё в 2019 году»: a signing dated by a year alone, before
+    the release's year, is the background of the news, no fact of it."""
+    release = scene.doc.doc_date
+    value = st.date.value if st.date else None
+    return bool(release and value and len(value) == 4 and value < release[:4])
 
 
 def _same_agreement(scene: Scene, a: Statement, b: Statement) -> bool:
@@ -863,6 +963,8 @@ def _same_agreement(scene: Scene, a: Statement, b: Statement) -> bool:
     near = b.sent - a.last_sent <= 3
     if a.trigger == b.trigger:
         return False  # «между A и B, между C и D»: documents of their own
+    if _year(scene, a) != _year(scene, b) and None not in (_year(scene, a), _year(scene, b)):
+        return False  # «первый договор стороны заключили ещё в 2019 году»: an earlier one
     a_sides, b_sides = _as_bodies(scene, a.sides, b.sides), _as_bodies(scene, b.sides, a.sides)
     shared = set(a_sides) & set(b_sides)
     same_noun = a.extra.get("noun") == b.extra.get("noun")
@@ -878,6 +980,12 @@ def _same_agreement(scene: Scene, a: Statement, b: Statement) -> bool:
     if not a.sides and b.sides and same_noun:
         return True  # a title's or a lead's «подписанием хартии ...», the body naming its sides later
     return near and (same_noun or back or not a.extra.get("own_name"))
+
+
+def _year(scene: Scene, st: Statement) -> str | None:
+    """The year a statement's signing is dated, the release's own when it gives no date."""
+    value = st.date.value if st.date else scene.doc.doc_date
+    return value[:4] if value and value[:4].isdigit() else None
 
 
 def _as_bodies(scene: Scene, sides: list[Ref], other: list[Ref]) -> list[Ref]:

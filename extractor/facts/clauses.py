@@ -325,7 +325,7 @@ def _apposed(scene: Scene, noun: Token, unit: Unit | None) -> bool:
         return False
     case = unit_case(scene, unit) if unit else None
     if case == "Nom" and noun.case not in (None, "Nom") and (
-        _headed(scene, unit) or _after_event(scene, noun, unit) or _place_after_thing(noun, unit)
+        _headed(scene, unit) or _after_event(scene, noun, unit) or _place_after_thing(scene, noun, unit)
     ):
         # a name with its own head noun names no other noun: «форума | Томский университет»; an
         # event's own name is quoted: «По итогам встречи | Республика Коми и ... заключили»
@@ -334,11 +334,19 @@ def _apposed(scene: Scene, noun: Token, unit: Unit | None) -> bool:
     return (case in (None, "Nom") or case == noun.case != "Gen") and noun.lemma not in group_nouns()
 
 
-def _place_after_thing(noun: Token, unit: Unit | None) -> bool:
+# the words naming a region's kind: a region so named is never another noun's name
+REGION_KINDS = frozenset({"область", "край", "республика", "округ", "район"})
+
+
+def _place_after_thing(scene: Scene, noun: Token, unit: Unit | None) -> bool:
     """A place in the nominative after a plural noun («автобусов | Липецк заключил») is no name of
-    it, as one after «в городе», «по реке» is."""
+    it, as one after «в городе», «по реке» is; nor is a region named with its kind, after any noun
+    («Соглашение о строительстве завода | Тверская область и компания подписали»)."""
     place = unit is not None and bool(unit.refs) and unit.refs[0][0] == "location"
-    return place and noun.feats.get("Number") == "Plur"
+    if not place or unit is None:
+        return False
+    kind_named = any(t.lemma in REGION_KINDS for t in scene.toks[unit.first : unit.last])
+    return noun.feats.get("Number") == "Plur" or kind_named
 
 
 def _after_event(scene: Scene, noun: Token, unit: Unit | None) -> bool:

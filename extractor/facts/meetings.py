@@ -396,7 +396,9 @@ def find_meetings(scene: Scene) -> list[Meeting]:
         if st is not None and len(st.sides) >= 2:
             statements.append(st)
         elif st is not None and not st.sides:
-            if not _continues_last(scene, st, statements) and _framed(scene, match.first):
+            if _took_part_next(scene, st):
+                statements.append(st)
+            elif not _continues_last(scene, st, statements) and _framed(scene, match.first):
                 _met_before(scene, st, statements)
         elif st is not None and st.extra.get("took_part"):
             _joins_last(st, one_sided[-1:] if _later(one_sided, statements) else statements)
@@ -440,6 +442,28 @@ def _continues_last(scene: Scene, st: Statement, statements: list[Statement]) ->
         last.last_sent = max(last.last_sent, st.sent)  # the meeting is told on in this sentence
         return True
     return False
+
+
+# the pronoun after «в» that points back at the meeting: «в ней участвовали»
+MEETING_PRONOUNS = frozenset({"ней", "нём", "нем"})
+
+
+def _took_part_next(scene: Scene, st: Statement) -> bool:
+    """«Закрытая встреча ... прошла в пятницу. Кроме главы X, в ней участвовали только Y и Z»: a
+    meeting named without sides, the next sentence telling who took part «в ней»: those persons."""
+    nxt = st.sent + 1
+    if nxt >= len(scene.tagged.sents):
+        return False
+    ks = sorted(scene.sentence_tokens(nxt))
+    toks = scene.toks
+    pointed = any(toks[k].text.lower() in MEETING_PRONOUNS and toks[k - 1].text.lower() in ("в", "во") for k in ks[1:])
+    if not pointed or not any(scene.lemmas[k] in ("участвовать", "участие") for k in ks):
+        return False
+    persons = distinct([u.refs[0] for u in scene.units(nxt) if u.refs and u.refs[0][0] == "person"])
+    if len(persons) < 2:
+        return False
+    st.sides, st.last_sent = persons, nxt
+    return True
 
 
 def _met_before(scene: Scene, st: Statement, statements: list[Statement]) -> None:
