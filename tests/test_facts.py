@@ -735,6 +735,11 @@ def test_the_signers_of_a_document_named_before_add_no_agreement(pipeline: Pipel
 
 APPOINTMENTS = [
     pytest.param(
+        "Директор МУП «Вологдагорводоканал» Сергей Лаптев уволился по собственному желанию.",
+        [("Сергей Лаптев", "директор МУП «Вологдагорводоканал»", "dismissed")],
+        id="leaving of one's own accord",
+    ),
+    pytest.param(
         "Прежний главный врач районной больницы Пётр Самойлов в октябре вышел на пенсию.",
         [("Пётр Самойлов", "главный врач районной больницы", "dismissed")],
         id="retiring leaves the post",
@@ -1277,3 +1282,13 @@ def test_who_took_part_in_a_meeting_is_told_in_the_next_sentence(pipeline: Pipel
     assert [(_names(m["participants"]), m["date"]) for m in meetings] == [
         (["Андрей Соколов", "Ольга Белова", "Максим Ершов"], "2026-01-13")
     ]
+
+
+def test_who_held_a_meeting_and_who_took_part_in_it_next(pipeline: Pipeline) -> None:
+    text = (
+        "Министр экономики Омской области Игорь Карпов провёл встречу с руководителями банков региона. В ней "
+        "участвовали председатель правления АО «Иртышский кредит» Анна Белых и управляющий омским отделением "
+        "ПАО «Сибирский банк» Олег Рябов."
+    )
+    meetings = _facts(pipeline, text)["meetings"]
+    assert [_names(m["participants"]) for m in meetings] == [["Игорь Карпов", "Анна Белых", "Олег Рябов"]]

@@ -450,7 +450,8 @@ MEETING_PRONOUNS = frozenset({"ней", "нём", "нем"})
 
 def _took_part_next(scene: Scene, st: Statement) -> bool:
     """«Закрытая встреча ... прошла в пятницу. Кроме главы X, в ней участвовали только Y и Z»: a
-    meeting named without sides, the next sentence telling who took part «в ней»: those persons."""
+    meeting named without sides, the next sentence telling who took part «в ней»: those persons,
+    after whoever held it."""
     nxt = st.sent + 1
     if nxt >= len(scene.tagged.sents):
         return False
@@ -459,10 +460,13 @@ def _took_part_next(scene: Scene, st: Statement) -> bool:
     pointed = any(toks[k].text.lower() in MEETING_PRONOUNS and toks[k - 1].text.lower() in ("в", "во") for k in ks[1:])
     if not pointed or not any(scene.lemmas[k] in ("участвовать", "участие") for k in ks):
         return False
+    # who held it: «X провёл встречу с руководителями предприятий. В ней участвовали Y и Z»
+    held_by = [u.refs[0] for u, r in roles_in(scene, clause_at(scene, st.trigger))
+               if r == "subj" and u.refs and u.refs[0][0] == "person"]
     persons = distinct([u.refs[0] for u in scene.units(nxt) if u.refs and u.refs[0][0] == "person"])
     if len(persons) < 2:
         return False
-    st.sides, st.last_sent = persons, nxt
+    st.sides, st.last_sent = distinct(held_by + persons), nxt
     return True
 
 

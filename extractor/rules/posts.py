@@ -828,8 +828,8 @@ def _holds_link_noun(toks: list[Token], k: int, sent_first: int) -> bool:
     return False
 
 
-# the case of a link noun after its preposition: «на должность», «от должности», «с поста»
-LINK_NOUN_CASES = {"на": ("Acc",), "от": ("Gen",), "с": ("Gen",), "со": ("Gen",)}
+# the case of a link noun after its preposition: «на должность», «в должность», «от должности», «с поста»
+LINK_NOUN_CASES = {"на": ("Acc",), "в": ("Acc",), "во": ("Acc",), "от": ("Gen",), "с": ("Gen",), "со": ("Gen",)}
 
 
 def _link_verb_before(toks: list[Token], k: int, sent_first: int) -> bool:
