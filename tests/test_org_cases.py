@@ -3128,3 +3128,64 @@ def test_a_quoted_short_name_opening_the_brackets_is_an_alias(extract):
     assert [(o["name"], o["legal_form"], o["aliases"]) for o in doc["organizations"]] == [
         ("Курганский завод металлоизделий", "ПАО", ["Курганметиз"])
     ]
+
+
+def test_the_bank_of_russias_offices_are_authorities_named_in_full(extract):
+    doc = extract(
+        "Назначен новый управляющий Отделением Тамбов Тамбовского ГУ Банка России.\n\n"
+        "Управляющим Отделением Тамбов Тамбовского главного управления Центрального банка Российской Федерации "
+        "назначен Олег Круглов. По данным Отделения Тамбов, вклады выросли на 8%. Ранее он работал в "
+        "Воронежском ГУ Банка России."
+    )
+    assert [(o["name"], o["kind"], o["aliases"]) for o in doc["organizations"]] == [
+        ("Отделение Тамбов Тамбовского главного управления Центрального банка Российской Федерации", "authority",
+         ["Отделение Тамбов Тамбовского ГУ Банка России", "Отделение Тамбов"]),
+        ("Воронежское ГУ Банка России", "authority", []),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        # the quoted name that ends a dateline is the outlet that wrote the item, whatever comes after
+        ("ВОРОНЕЖ, 12 мая. — «Черноземный вестник».\nПАО «Воронежский шинный завод» увеличило выпуск на 5%. "
+         "Как писал «Черноземный вестник», завод готовит новую линию.", "Черноземный вестник", "other"),
+        # an outlet found once outweighs the company a bare quoted name is guessed to be elsewhere
+        ("«Тверской деловой листок» первым рассказал о сделке. Сделку подтвердил источник, сообщает «Тверской "
+         "деловой листок».", "Тверской деловой листок", "other"),
+        # a company that reports is no outlet
+        ("Ранее «Омскнефтехимпром» сообщал о росте выручки на 12%.", "Омскнефтехимпром", "company"),
+    ],
+)
+def test_an_outlet_is_known_by_where_its_name_stands(extract, text, name, kind):
+    orgs = {o["name"]: o["kind"] for o in extract(text)["organizations"]}
+    assert orgs[name] == kind
+
+
+def test_letters_before_a_quoted_name_describe_it(extract):
+    # «СК» before quotes is an insurer's «страховая компания», no «Следственный комитет»
+    doc = extract("Краснодарский филиал СК «Кубанский полис» нарастил сборы. АО «Страховая компания «Кубанский "
+                  "полис»» подвело итоги полугодия.")
+    assert [(o["name"], o["legal_form"], o["kind"]) for o in doc["organizations"]] == [
+        ("Страховая компания «Кубанский полис»", "АО", "company")
+    ]
+
+
+def test_an_adjective_the_tagger_calls_a_proper_noun_declines_with_its_name(extract):
+    doc = extract("Председатель Самарской Губернской Думы Андрей Котов поблагодарил депутатов за работу.")
+    assert [o["name"] for o in doc["organizations"]] == ["Самарская Губернская Дума"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "alias"),
+    [
+        # «Гос-» is «Государственный» spelled short
+        ("Спикер Госсовета Татарстана посетил завод.\n\nПредседатель Государственного Совета Республики "
+         "Татарстан Иван Петров осмотрел цеха.", "Государственный Совет Республики Татарстан", "Госсовет Татарстана"),
+        # the head and the place alone, the adjective before the head left out
+        ("Бюджет утвердила Городская Дума Краснодара. Дума Краснодара соберется в июле.",
+         "Городская Дума Краснодара", "Дума Краснодара"),
+    ],
+)
+def test_a_body_named_short_by_its_head_and_place_is_the_same_body(extract, text, name, alias):
+    assert [(o["name"], o["aliases"]) for o in extract(text)["organizations"]] == [(name, [alias])]

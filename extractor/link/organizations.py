@@ -11,6 +11,7 @@ from extractor.model import Location, Mention, Organization
 from extractor.nlp.morph import phrase_lemmas
 from extractor.rules.locations import LocMention, is_republic, same_place
 from extractor.rules.organizations.names import (
+    ADJECTIVE_WORD,
     LATIN_AFTER_DESCRIPTOR,
     OFFICE_HEADS,
     QUOTED_AFTER_DESCRIPTOR,
@@ -29,7 +30,9 @@ from extractor.rules.organizations.names import (
     is_regional_nickname,
     is_spelled_head_short_form,
     org_kind,
+    same_bank_office,
     same_org,
+    spelled_state_prefix,
     split_acronym_territory,
     split_body,
     split_spelled_office,
@@ -471,6 +474,13 @@ def _same(a: str, b: str) -> bool:
             return True
     if same_org(a, b) or is_placed_body_short_form(a, b) or is_placed_body_short_form(b, a):
         return True
+    if same_bank_office(a, b) or same_bank_office(b, a):
+        return True
+    if _unqualified_short_form(a, b) or _unqualified_short_form(b, a):
+        return True
+    spelled = spelled_state_prefix(a), spelled_state_prefix(b)
+    if spelled != (a, b) and _same(*spelled):
+        return True  # «Госсовет Татарстана», «Государственный Совет Республики Татарстан»
     if is_regional_nickname(a, b) or is_regional_nickname(b, a):
         return True
     if is_place_adjective_short_form(a, b) or is_place_adjective_short_form(b, a):
@@ -514,6 +524,16 @@ def _same(a: str, b: str) -> bool:
         and (abbreviates_ministry(ba[0], bb[0]) or abbreviates_ministry(bb[0], ba[0]))
         and same_place(ba[1], bb[1])
     )
+
+
+def _unqualified_short_form(short: str, name: str) -> bool:
+    """«Дума Краснодара» of «Городская Дума Краснодара»: the head alone with the same territory,
+    the adjectives before the head left out."""
+    s, n = split_territory(short), split_territory(name)
+    if s is None or n is None or len(s[0]) != 1 or len(n[0]) < 2 or n[0][-1] != s[0][0]:
+        return False
+    adjectives = name.split()[: len(n[0]) - 1]
+    return all(ADJECTIVE_WORD.fullmatch(w.lower()) for w in adjectives) and same_place(s[1], n[1])
 
 
 def _initials(words: tuple[str, ...]) -> tuple[str]:

@@ -146,9 +146,10 @@ def _part_of_speech(tok: Token, i: int, head: int) -> str:
 
 def head_index(tokens: Sequence[Token]) -> int | None:
     """The head of a noun phrase: its first noun, after any adjectives and conjunctions; a word
-    that can only be an adjective is none when a noun follows it."""
+    that can only be an adjective is none when a noun follows it (the tagger may call «Самарской»
+    of «Самарской Губернской Думы» a proper noun)."""
     for i, tok in enumerate(tokens):
-        if tok.pos in NOUNISH and adjective_only(tok) and any(t.pos == "NOUN" for t in tokens[i + 1 :]):
+        if tok.pos in NOUNISH and adjective_only(tok) and any(t.pos in NOUNISH for t in tokens[i + 1 :]):
             continue
         if tok.pos in NOUNISH:
             return i

@@ -84,10 +84,13 @@ from extractor.rules.organizations.filters import (
 )
 from extractor.rules.organizations.names import (
     BRANCH_NOUNS,
+    CB_BRANCH_ALONE,
+    CENTRAL_BANK_OFFICE,
     LATIN_WORD,
     MIN_ACRONYM,
     OrgMention,
     bracketed_short_name,
+    central_bank_office_name,
     is_short_body_name,
     known_short_name,
     lexicon_kind,
@@ -1046,8 +1049,10 @@ def _ner_mention(tagged: Tagged, span: Span, first: int, last: int) -> OrgMentio
     if guessed:
         # a bare quoted name («Амкадор»): a brand name, nearly always a company; but the source of
         # a report, or the one told, is a news medium: «сообщает «Вести Прикамья»», «рассказал
-        # «Кольскому вестнику»», «…\n\n«Деловой курьер», 09.06.2026»
-        kind = "other" if _an_outlet(tagged, first, words) else "company"
+        # «Кольскому вестнику»», «…\n\n«Деловой курьер», 09.06.2026»; that is no guess, and
+        # outweighs the guess of another mention of the name
+        outlet = _an_outlet(tagged, first, words)
+        kind, guessed = ("other", False) if outlet else ("company", True)
     start = words[0].start if not legal else span.start
     return OrgMention(start, words[-1].end, name, legal, kind, alias, kind_guessed=guessed)
 
@@ -1062,11 +1067,14 @@ MEDIA_PEOPLE = frozenset({"корреспондент", "собкор", "спе�
 
 def _an_outlet(tagged: Tagged, first: int, words: list[Token]) -> bool:
     """A quoted name after a verb of reporting («сообщает», «передает»), in the dative after a
-    verb of saying («рассказал»), after who works for it («корреспонденту «...»»), or signing the
-    text with a date on its last line."""
+    verb of saying («рассказал»), after who works for it («корреспонденту «...»»), ending a
+    dateline, or signing the text with a date on its last line (not before a verb of reporting:
+    a company «сообщила» as well)."""
     toks = tagged.tokens
     line_start = tagged.text.rfind("\n", 0, words[0].start) + 1
     if not tagged.text[line_start : words[0].start].strip() and SIGNATURE_REST.match(tagged.text[words[-1].end :]):
+        return True
+    if _after_dateline(tagged, first, words):
         return True
     if first == 0 or toks[first - 1].sent != toks[first].sent:
         return False
@@ -1074,6 +1082,21 @@ def _an_outlet(tagged: Tagged, first: int, words: list[Token]) -> bool:
     inner = [t for t in words if t.text[:1].isalnum()]
     told = bool(inner) and verb in speech_verbs() and case_of(inner[-1]) == "Dat"
     return verb in report_verbs() or told or verb in MEDIA_PEOPLE
+
+
+# a dateline before an outlet's name: «СТАВРОПОЛЬ, 19 июня. — », «КАЛИНИНГРАД, 2 декабря 2026 г. — »
+DATELINE_BEFORE = re.compile(
+    r"(?:^|\n)[А-ЯЁ][А-ЯЁа-яё -]*,\s*\d{1,2}\s+[а-яё]+(?:\s+\d{4}(?:\s*г(?:ода|\.)?)?)?\.?\s*[—–-]\s*$"
+)
+
+
+def _after_dateline(tagged: Tagged, first: int, words: list[Token]) -> bool:
+    """«СТАВРОПОЛЬ, 19 июня. — «Ставропольский деловой курьер».»: the quoted name that ends the
+    dateline is the outlet that wrote the item."""
+    text = tagged.text
+    before = text[max(0, words[0].start - 60) : words[0].start]
+    after = text[words[-1].end : words[-1].end + 2]
+    return DATELINE_BEFORE.search(before) is not None and after[:1] in (".", "\n", "")
 
 
 def _place_mentions(tagged: Tagged) -> list[OrgMention]:
@@ -1445,12 +1468,30 @@ def _bracketed_short_name(m: OrgMention) -> OrgMention:
     return replace(m, name=name, alias=short)
 
 
+def _central_bank_office_mentions(tagged: Tagged) -> list[OrgMention]:
+    """The Bank of Russia's regional offices, which the model cuts into pieces («Отделением Самара
+    Волго-Вятского» | «главного управления» | «Центрального банка»): authorities; an office named
+    by its city alone once the text has named it in full («управляющий Отделением Иркутск»)."""
+    out = []
+    for m in CENTRAL_BANK_OFFICE.finditer(tagged.text):
+        name = central_bank_office_name(m)
+        if name is not None:
+            out.append(OrgMention(m.start(), m.end(), name, None, "authority"))
+    cities = {m.group("city") for m in CENTRAL_BANK_OFFICE.finditer(tagged.text) if m.group("city")}
+    named = Coverage(len(tagged.text), ((m.start, m.end) for m in out))
+    for m in CB_BRANCH_ALONE.finditer(tagged.text):
+        if m.group("city") in cities and not named.overlaps(m.start(), m.end()):
+            out.append(OrgMention(m.start(), m.end(), f"Отделение {m.group('city')}", None, "authority"))
+    return out
+
+
 def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
     """All organization mentions, overlaps resolved in favour of legal-form matches, then the
     longest."""
     spans = NamedSpans(tagged)
     tickers = _ticker_tokens(tagged)
     ranked = [(0, m) for m in _legal_form_mentions(tagged, spans)]
+    ranked += [(0, m) for m in _central_bank_office_mentions(tagged)]
     descriptors = Coverage(len(tagged.text))
     ranked += [(1, m) for m in _head_mentions(tagged, spans, descriptors)]
     ranked += [(1, m) for m in _unit_mentions(tagged, spans)]

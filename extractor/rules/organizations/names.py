@@ -114,7 +114,10 @@ def lexicon_kind(name: str) -> str | None:
     Казахстана»): the lexicon knows better than a head noun («Банк России» is an authority)."""
     known = known_short_name(name)
     words = name.split()
-    if known is None and 1 < len(words) <= MAX_OWNER_NAME_WORDS and len(words[0]) > 1:
+    # not before a quoted name: there the letters describe it («СК «Южный полис»» is an insurer, no
+    # «Следственный комитет»)
+    described = len(words) > 1 and words[1][:1] in OPEN_QUOTES
+    if known is None and 1 < len(words) <= MAX_OWNER_NAME_WORDS and len(words[0]) > 1 and not described:
         known = known_abbrevs().get(words[0].lower())
     if known is None and 1 < len(words) and all(ABBREVIATION_WORD.fullmatch(w) for w in words):
         known = known_abbrevs().get(words[-1].lower())  # «ГУ МЧС»: an office of МЧС is of its kind
@@ -990,3 +993,71 @@ def known_short_name(name: str) -> tuple[str, str] | None:
                 known = known_abbrevs().get(low[: -len(suffix)])
                 break
     return known
+
+
+# the Bank of Russia's regional offices: «Отделение Самара Волго-Вятского главного управления
+# Центрального банка Российской Федерации», «Волго-Вятское ГУ Банка России», «Главное управление
+# Центрального банка Российской Федерации по Центральному федеральному округу»
+CB_BRANCH = r"(?P<branch>[Оо]тделени(?:е|я|ю|ем|и))\s+(?P<city>[А-ЯЁ][а-яё]+(?:-[а-яё]+-[А-ЯЁ][а-яё]+)?)"
+CB_ADJECTIVE = r"(?P<adj>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:ое|ого|ому|ым|им|ом))"
+CB_HEAD = r"(?:(?P<head>[Гг]лавн(?:ое|ого|ому|ым|ом)\s+управлени(?:е|я|ю|ем|и))|(?P<abbr>ГУ))"
+CB_BANK = r"(?P<bank>Центрального\s+банка\s+(?:Российской\s+Федерации|РФ)|Банка\s+России|ЦБ\s+РФ)"
+CB_DISTRICT = r"(?:\s+по\s+(?P<district>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+федеральному\s+округу|[А-ЯЁ]{3,5}\b))?"
+CENTRAL_BANK_OFFICE = re.compile(rf"(?:{CB_BRANCH}\s+)?(?:{CB_ADJECTIVE}\s+)?{CB_HEAD}\s+{CB_BANK}{CB_DISTRICT}")
+# «Отделение Иркутск» alone, once the text has named the office in full
+CB_BRANCH_ALONE = re.compile(CB_BRANCH + r"\b")
+ADJECTIVE_CASE_ENDING = re.compile(r"(?:ое|ого|ому|ым|им|ом)$")
+
+
+def central_bank_office_name(m: re.Match[str]) -> str | None:
+    """The name of an office CENTRAL_BANK_OFFICE matched, in the nominative: an office («Отделение
+    Самара») keeps the rest in the genitive as written; a main directorate takes the nominative
+    («Волго-Вятское ГУ Банка России»). None for a lowercase «главное управление Банка России» or
+    «ГУ Банка России» alone: a reference back to one named before."""
+    branch, city, adjective, head, abbr, bank, district = (
+        m.group("branch"), m.group("city"), m.group("adj"), m.group("head"), m.group("abbr"), m.group("bank"),
+        m.group("district"),
+    )
+    tail = " ".join(bank.split()) + (f" по {' '.join(district.split())}" if district else "")
+    if branch:
+        words = [f"Отделение {city}", adjective, abbr or head, tail]
+    elif adjective or district or head and head[:1].isupper():
+        nominative = ADJECTIVE_CASE_ENDING.sub("ое", adjective) if adjective else None
+        written = "ГУ" if abbr else "главное управление" if nominative else "Главное управление"
+        words = [nominative, written, tail]
+    else:
+        return None
+    return " ".join(" ".join(w.split()) for w in words if w)
+
+
+def _bank_office_key(name: str) -> tuple[str, str, bool] | None:
+    m = CENTRAL_BANK_OFFICE.fullmatch(name)
+    if m is None:
+        return None
+    adjective = ADJECTIVE_CASE_ENDING.sub("", m.group("adj") or "").lower()
+    return (m.group("city") or "", adjective, m.group("branch") is not None)
+
+
+def same_bank_office(a: str, b: str) -> bool:
+    """One office of the Bank of Russia named in full, by «ГУ Банка России», or by its city alone
+    («Отделение Иркутск»)."""
+    ka, kb = _bank_office_key(a), _bank_office_key(b)
+    if ka is not None and ka == kb:
+        return True
+    alone = CB_BRANCH_ALONE.fullmatch(a)
+    return alone is not None and kb is not None and kb[2] and kb[0] == alone.group("city")
+
+
+# «Госсовет», «Госдума», «Госинспекция»: «Гос-» written for «Государственный» before a body's head
+STATE_PREFIX = re.compile(r"Гос(?!удар)([а-яё]{4,})")
+
+
+def spelled_state_prefix(name: str) -> str:
+    """«Госсовет Татарстана» -> «Государственный совет Татарстана»: the first word spelled out
+    when it is «Гос-» and a head of names (stems compare it, whatever the gender)."""
+    words = name.split()
+    m = STATE_PREFIX.fullmatch(words[0]) if words else None
+    if m is None or phrase_lemmas(m.group(1)) not in org_heads():
+        return name
+    return " ".join(["Государственный", m.group(1), *words[1:]])
+
