@@ -562,6 +562,9 @@ DOC_DATES: list[tuple[str, datetime.date | None]] = [
     # first year, a quarter under an infinitive of a plan is no period reported on
     ("ОМСК, 14 мая. /ИА «Прииртышье»/. Завод будет построен в 2026–2030 годах. «Выйти на проектную мощность "
      "мы планируем во II квартале 2030 года», — сказал директор.", datetime.date(2026, 5, 14)),
+    # no year but a part of a year set for a plan («намечен на IV квартал 2026 года»): the release is no later
+    ("УФА, 19 мая. /ИА «Агидель-Инфо»/. Спикер Курултая обсудил с директором завода подготовку кадров. Запуск "
+     "новой линии намечен на IV квартал 2026 года.", datetime.date(2026, 5, 19)),
 ]
 
 

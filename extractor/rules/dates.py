@@ -2445,6 +2445,8 @@ def _reported_years(text: str, scan: _Scan) -> _Reported:
         if c.relative or c.bare or c.value is None or bound or ctx.base[i]:
             continue
         if _planned_for(text, c):
+            if "-" in c.value:  # «намечен на IV квартал 2026 года»: a part of a year set for a plan, still to come
+                to_come.append(int(c.value[:4]))
             continue
         if _set_for(text, c):
             # «заседание назначено на 18 марта 2027 года»: a day set, still to come
