@@ -1292,3 +1292,28 @@ def test_who_held_a_meeting_and_who_took_part_in_it_next(pipeline: Pipeline) -> 
     )
     meetings = _facts(pipeline, text)["meetings"]
     assert [_names(m["participants"]) for m in meetings] == [["Игорь Карпов", "Анна Белых", "Олег Рябов"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the partner before the dash, what the document is about after it: the signing's noun
+        ("Архангельск, 3 февраля 2026 года.\nСеверный лесотехнический университет обзавёлся двумя партнёрами. С АО "
+         "«Соломбальский судоремонтный завод» вуз подписал соглашение о создании лаборатории, с ООО «Онегалес» — о "
+         "совместных исследованиях.",
+         [(["Соломбальский судоремонтный завод", "Северный лесотехнический университет"],
+           "соглашение о создании лаборатории"),
+          (["Северный лесотехнический университет", "Онегалес"], "соглашение о совместных исследованиях")]),
+        # the document before the dash, the partner after it
+        ("Смоленск, 26 марта 2026 года.\nООО «Ярцевская мануфактура» представило программу модернизации. Соглашение о "
+         "поддержке проекта компания подписала с АО «Смоленский текстиль», а договор о поставках льна — с "
+         "кооперативом «Угранский лён».",
+         [(["Ярцевская мануфактура", "Смоленский текстиль"], "соглашение о поддержке проекта"),
+          (["Ярцевская мануфактура", "Угранский лён"], "договор о поставках льна")]),
+    ],
+)
+def test_a_gapped_clause_after_the_signing_is_another_agreement(
+    pipeline: Pipeline, text: str, expected: list[tuple[list[str], str]]
+) -> None:
+    facts = _facts(pipeline, text)["agreements"]
+    assert [(_names(a["parties"]), a["kind"]) for a in facts] == expected

@@ -666,7 +666,12 @@ def _statements(scene: Scene, sent: int, match: Match, earlier: list[Statement])
     # who signs the gapped document too: the signing's parties but its «с» partners
     partners = {u.refs[0] for u, r in d.roles if r == "with" and u.refs}
     subjects = [r for r in groups[0] if r not in partners] if len(groups) == 1 and d.with_partners else []
-    for refs, gapped_kind in _gapped(scene, sent, match, subjects):
+    gapped = _gapped(scene, sent, match, subjects, kind)
+    if gapped and len(groups) == 1:
+        # the gapped clauses' partners are theirs, no party of the signing before them
+        theirs = {r for refs, _ in gapped for r in refs if r not in subjects}
+        groups = [[r for r in groups[0] if r not in theirs]]
+    for refs, gapped_kind in gapped:
         groups.append(refs)
         kinds.append(gapped_kind)
     for g, own_kind in zip(groups or [[]], kinds or [kind], strict=False):
@@ -703,34 +708,48 @@ def _joined_documents(d: Draft) -> list[str]:
     return out
 
 
-def _gapped(scene: Scene, sent: int, match: Match, subjects: list[Ref]) -> list[tuple[list[Ref], str | None]]:
-    """«АО «Альфа» и вуз подписали меморандум, а Фонд и банк «Сибирь» — соглашение о
-    кредитовании»: a clause after «а» that leaves the verb out, its sides before a dash and its
-    document after it, is another agreement; with no sides before the dash («..., а после обеда —
-    договор поставки с кооперативом «Б»»), the signing's subjects and the partners after it."""
+def _gapped(
+    scene: Scene, sent: int, match: Match, subjects: list[Ref], main_kind: str | None
+) -> list[tuple[list[Ref], str | None]]:
+    """A clause after the signing that leaves the verb out and names another agreement around a
+    dash: «..., а Фонд и банк «Сибирь» — соглашение о кредитовании» (its own sides before the dash,
+    its document after it); with no sides before the dash, the signing's subjects and a «с» partner:
+    «..., а после обеда — договор поставки с кооперативом «Б»», «..., а договор о поставках — с
+    кооперативом «Б»»; «..., с ООО «Б» — о совместных исследованиях» (the signing's document noun,
+    about what the words after the dash say)."""
     toks = scene.toks
     s = scene.tagged.sents[sent]
     out: list[tuple[list[Ref], str | None]] = []
-    starts = [k for k in range(match.last, s.last - 1) if toks[k].text.lower() == "а" and toks[k - 1].text == ","]
+    starts = [k for k in range(match.last, s.last - 1) if toks[k - 1].text == "," and (
+        toks[k].text.lower() == "а" or toks[k].text.lower() in ("с", "со") and subjects and main_kind)]
     for n, a in enumerate(starts):
-        dash = next((k for k in range(a + 1, s.last) if toks[k].text in DASHES), None)
+        stop = starts[n + 1] if n + 1 < len(starts) else s.last
+        dash = next((k for k in range(a + 1, stop) if toks[k].text in DASHES), None)
         if dash is None:
             continue
         units = [u for u in scene.units(sent) if a < u.first and u.last <= dash and u.refs]
         refs = distinct([u.refs[0] for u in units if u.refs[0][0] != "location"])
-        docs = [doc for doc in _documents_in(scene, clause_at(scene, dash + 1)) if doc.first == dash + 1]
-        if not docs or not docs[0].kind:
-            continue
-        if len(refs) >= 2:
-            out.append((refs, docs[0].kind))
-        elif not units and subjects:
-            stop = starts[n + 1] if n + 1 < len(starts) else s.last
-            withs = [k for k in range(dash + 1, stop) if toks[k].text.lower() in ("с", "со")]
-            partners = [u.refs[0] for u in scene.units(sent) if withs and withs[0] < u.first and u.last <= stop
-                        and u.refs and u.refs[0][0] == "organization"]
-            if partners:
-                out.append((distinct(subjects + partners), docs[0].kind))
+        after = [u.refs[0] for u in scene.units(sent) if dash < u.first and u.last <= stop and u.refs
+                 and u.refs[0][0] == "organization"]
+        withs = any(toks[k].text.lower() in ("с", "со") for k in range(dash + 1, stop))
+        docs_after = [doc for doc in _documents_in(scene, clause_at(scene, dash + 1)) if doc.first == dash + 1]
+        docs_before = [doc for doc in _documents_in(scene, clause_at(scene, a + 1)) if a < doc.first < dash]
+        if toks[a].text.lower() in ("с", "со"):
+            if refs and toks[dash + 1].text.lower() in ABOUT and main_kind:
+                about = as_written(toks[dash + 1 : _clause_end(toks, dash + 1, stop)], scene.tagged.text)
+                out.append((distinct(subjects + refs), f"{main_kind.split()[0]} {about}"))
+        elif docs_after and docs_after[0].kind and len(refs) >= 2:
+            out.append((refs, docs_after[0].kind))
+        elif docs_after and docs_after[0].kind and not units and subjects and withs and after:
+            out.append((distinct(subjects + after), docs_after[0].kind))
+        elif docs_before and docs_before[0].kind and not units and subjects and withs and after:
+            out.append((distinct(subjects + after), docs_before[0].kind))
     return out
+
+
+def _clause_end(toks: list[Token], k: int, stop: int) -> int:
+    """The token ending the words from k: a comma or the end of the sentence's part."""
+    return next((j for j in range(k, stop) if toks[j].text in (",", ";", ".")), stop)
 
 
 # «По итогам встречи», «в ходе переговоров»: a signing that comes of a meeting
