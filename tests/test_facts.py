@@ -1193,62 +1193,6 @@ def test_a_document_signed_after_a_sentence_with_its_own_signing_takes_no_partie
     assert [_names(a["parties"]) for a in _facts(pipeline, text)["agreements"]] == [["Альфа", "Бета"]]
 
 
-def test_a_region_named_with_its_kind_after_the_document_is_a_party(pipeline: Pipeline) -> None:
-    # the document opens the clause; «Тверская область» after «завода» is no name of the plant
-    text = (
-        "Тверь, 4 марта 2026 года.\nСоглашение о строительстве завода Тверская область и компания "
-        "«Верхневолжский картон» подписали на инвестиционном форуме."
-    )
-    assert _agreement_parties(pipeline, text) == [["Тверская область", "Верхневолжский картон"]]
-
-
-def test_one_side_named_with_its_signer_and_the_subjects_name_the_rest(pipeline: Pipeline) -> None:
-    # «со стороны республики» names the region by a common noun: the subjects give both parties
-    text = (
-        "Майкоп, 9 апреля 2026 года.\nГенеральный директор АО «Лагонаки-Тур» Тимур Хачемизов представил "
-        "проект курорта. Соглашение о строительстве курорта Республика Адыгея и компания подписали сразу "
-        "после презентации: со стороны республики подпись поставил Глава, со стороны компании — её "
-        "генеральный директор."
-    )
-    assert _agreement_parties(pipeline, text) == [["Республика Адыгея", "Лагонаки-Тур"]]
-
-
-def test_a_list_after_the_signing_verb_gives_one_agreement_per_item(pipeline: Pipeline) -> None:
-    text = (
-        "Курган, 11 февраля 2026 года.\nКурганский технологический колледж провёл День работодателя. "
-        "По итогам дня колледж подписал:\n\n— с АО «Зауральский арматурный завод» — договор о целевом "
-        "обучении;\n— с ООО «Тобольская мельница» — соглашение о практике студентов.\n\nОба документа "
-        "рассчитаны на три года."
-    )
-    facts = _facts(pipeline, text)["agreements"]
-    assert [(_names(a["parties"]), a["kind"]) for a in facts] == [
-        (["Курганский технологический колледж", "Зауральский арматурный завод"], "договор о целевом обучении"),
-        (["Курганский технологический колледж", "Тобольская мельница"], "соглашение о практике студентов"),
-    ]
-
-
-def test_the_parties_listed_after_the_sides_word_and_a_colon(pipeline: Pipeline) -> None:
-    text = (
-        "Чебоксары, 14 мая 2026 года.\nСоглашение о создании ресурсного центра подписано сегодня в трёх "
-        "экземплярах, по одному для каждой из сторон: администрации города Чебоксары, Чебоксарского "
-        "электромеханического колледжа и АО «Чувашкабель»."
-    )
-    assert _agreement_parties(pipeline, text) == [
-        ["Администрация города Чебоксары", "Чебоксарский электромеханический колледж", "Чувашкабель"]
-    ]
-
-
-def test_a_second_document_with_the_verb_left_out_keeps_the_subject(pipeline: Pipeline) -> None:
-    text = (
-        "Липецк, 20 мая 2026 года.\nУтром ООО «Липецкая сыроварня» подписало договор о практике студентов с "
-        "Липецким аграрным колледжем, а после обеда — договор поставки молока с кооперативом «Задонье»."
-    )
-    assert _agreement_parties(pipeline, text) == [
-        ["Липецкая сыроварня", "Липецкий аграрный колледж"],
-        ["Липецкая сыроварня", "Задонье"],
-    ]
-
-
 def test_a_signing_of_an_earlier_year_is_no_fact_and_no_date_of_todays(pipeline: Pipeline) -> None:
     text = (
         "Липецк, 20 мая 2026 года.\nООО «Липецкая сыроварня» подписало договор о практике студентов "
@@ -1260,15 +1204,6 @@ def test_a_signing_of_an_earlier_year_is_no_fact_and_no_date_of_todays(pipeline:
     assert [(_names(a["parties"]), a["date"]) for a in facts] == [
         (["Липецкая сыроварня", "Липецкий аграрный колледж"], None)
     ]
-
-
-def test_a_labour_contract_is_no_agreement(pipeline: Pipeline) -> None:
-    text = (
-        "Выборг, 10 апреля 2026 года.\nГлавный врач ГБУЗ ЛО «Выборгская детская больница» Игорь Лаптев "
-        "ушёл на пенсию. Приказ о прекращении с ним трудового договора председатель комитета по "
-        "здравоохранению Ленинградской области подписал 9 апреля."
-    )
-    assert _agreement_parties(pipeline, text) == []
 
 
 def test_who_took_part_in_a_meeting_is_told_in_the_next_sentence(pipeline: Pipeline) -> None:
@@ -1304,6 +1239,13 @@ def test_who_held_a_meeting_and_who_took_part_in_it_next(pipeline: Pipeline) -> 
          [(["Соломбальский судоремонтный завод", "Северный лесотехнический университет"],
            "соглашение о создании лаборатории"),
           (["Северный лесотехнический университет", "Онегалес"], "соглашение о совместных исследованиях")]),
+        # a signing verb before a colon: one agreement per item of the list
+        ("Курган, 11 февраля 2026 года.\nКурганский технологический колледж провёл День работодателя. "
+         "По итогам дня колледж подписал:\n\n— с АО «Зауральский арматурный завод» — договор о целевом "
+         "обучении;\n— с ООО «Тобольская мельница» — соглашение о практике студентов.\n\nОба документа "
+         "рассчитаны на три года.",
+         [(["Курганский технологический колледж", "Зауральский арматурный завод"], "договор о целевом обучении"),
+          (["Курганский технологический колледж", "Тобольская мельница"], "соглашение о практике студентов")]),
         # the document before the dash, the partner after it
         ("Смоленск, 26 марта 2026 года.\nООО «Ярцевская мануфактура» представило программу модернизации. Соглашение о "
          "поддержке проекта компания подписала с АО «Смоленский текстиль», а договор о поставках льна — с "
@@ -1312,8 +1254,51 @@ def test_who_held_a_meeting_and_who_took_part_in_it_next(pipeline: Pipeline) -> 
           (["Ярцевская мануфактура", "Угранский лён"], "договор о поставках льна")]),
     ],
 )
-def test_a_gapped_clause_after_the_signing_is_another_agreement(
+def test_one_signing_of_several_documents_is_one_agreement_each(
     pipeline: Pipeline, text: str, expected: list[tuple[list[str], str]]
 ) -> None:
     facts = _facts(pipeline, text)["agreements"]
     assert [(_names(a["parties"]), a["kind"]) for a in facts] == expected
+
+
+PARTIES = [
+    pytest.param(
+        "Тверь, 4 марта 2026 года.\nСоглашение о строительстве завода Тверская область и компания "
+        "«Верхневолжский картон» подписали на инвестиционном форуме.",
+        [["Тверская область", "Верхневолжский картон"]],
+        id="the document opens the clause; a region named with its kind after «завода» is no name of the plant",
+    ),
+    pytest.param(
+        "Майкоп, 9 апреля 2026 года.\nГенеральный директор АО «Лагонаки-Тур» Тимур Хачемизов представил "
+        "проект курорта. Соглашение о строительстве курорта Республика Адыгея и компания подписали сразу "
+        "после презентации: со стороны республики подпись поставил Глава, со стороны компании — её "
+        "генеральный директор.",
+        [["Республика Адыгея", "Лагонаки-Тур"]],
+        id="one side named «со стороны» by a name, the other by a common noun: the subjects give both",
+    ),
+    pytest.param(
+        "Чебоксары, 14 мая 2026 года.\nСоглашение о создании ресурсного центра подписано сегодня в трёх "
+        "экземплярах, по одному для каждой из сторон: администрации города Чебоксары, Чебоксарского "
+        "электромеханического колледжа и АО «Чувашкабель».",
+        [["Администрация города Чебоксары", "Чебоксарский электромеханический колледж", "Чувашкабель"]],
+        id="the parties listed after «сторон» and a colon",
+    ),
+    pytest.param(
+        "Липецк, 20 мая 2026 года.\nУтром ООО «Липецкая сыроварня» подписало договор о практике студентов с "
+        "Липецким аграрным колледжем, а после обеда — договор поставки молока с кооперативом «Задонье».",
+        [["Липецкая сыроварня", "Липецкий аграрный колледж"], ["Липецкая сыроварня", "Задонье"]],
+        id="a second document with the verb left out keeps the subject",
+    ),
+    pytest.param(
+        "Выборг, 10 апреля 2026 года.\nГлавный врач ГБУЗ ЛО «Выборгская детская больница» Игорь Лаптев "
+        "ушёл на пенсию. Приказ о прекращении с ним трудового договора председатель комитета по "
+        "здравоохранению Ленинградской области подписал 9 апреля.",
+        [],
+        id="a labour contract is no agreement",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "parties"), PARTIES)
+def test_agreement_parties_in_more_shapes(pipeline: Pipeline, text: str, parties: list[list[str]]) -> None:
+    assert _agreement_parties(pipeline, text) == parties

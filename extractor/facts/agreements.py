@@ -229,11 +229,12 @@ def _parties(d: Draft) -> None:
     # the sides «со стороны»; when they name one party only («со стороны компании», the other a
     # common noun: «со стороны республики»), the subjects name the rest
     sides = [u for u, r in d.roles if r == "side"]
-    if len(_refs(d, sides)) >= 2:
-        d.groups = [_refs(d, sides)]
+    side_refs = _refs(d, sides)
+    if len(side_refs) >= 2:
+        d.groups = [side_refs]
         return
     if d.kind == "noun":
-        d.groups = [_refs(d, sides)] if sides else []
+        d.groups = [side_refs] if side_refs else []
         return  # «принял участие в подписании»: who takes part is no party
     holders = _participle_holders(d)
     if holders:
@@ -708,6 +709,10 @@ def _joined_documents(d: Draft) -> list[str]:
     return out
 
 
+# the preposition of a partner: «с ООО «Б»»
+WITH = frozenset({"с", "со"})
+
+
 def _gapped(
     scene: Scene, sent: int, match: Match, subjects: list[Ref], main_kind: str | None
 ) -> list[tuple[list[Ref], str | None]]:
@@ -720,8 +725,11 @@ def _gapped(
     toks = scene.toks
     s = scene.tagged.sents[sent]
     out: list[tuple[list[Ref], str | None]] = []
-    starts = [k for k in range(match.last, s.last - 1) if toks[k - 1].text == "," and (
-        toks[k].text.lower() == "а" or toks[k].text.lower() in ("с", "со") and subjects and main_kind)]
+    partner_first = bool(subjects and main_kind)  # «, с ООО «Б» — о ...» needs the signing's subject and noun
+    starts = [
+        k for k in range(match.last, s.last - 1)
+        if toks[k - 1].text == "," and (toks[k].text.lower() == "а" or (partner_first and toks[k].text.lower() in WITH))
+    ]
     for n, a in enumerate(starts):
         stop = starts[n + 1] if n + 1 < len(starts) else s.last
         dash = next((k for k in range(a + 1, stop) if toks[k].text in DASHES), None)
@@ -731,10 +739,10 @@ def _gapped(
         refs = distinct([u.refs[0] for u in units if u.refs[0][0] != "location"])
         after = [u.refs[0] for u in scene.units(sent) if dash < u.first and u.last <= stop and u.refs
                  and u.refs[0][0] == "organization"]
-        withs = any(toks[k].text.lower() in ("с", "со") for k in range(dash + 1, stop))
+        withs = any(toks[k].text.lower() in WITH for k in range(dash + 1, stop))
         docs_after = [doc for doc in _documents_in(scene, clause_at(scene, dash + 1)) if doc.first == dash + 1]
         docs_before = [doc for doc in _documents_in(scene, clause_at(scene, a + 1)) if a < doc.first < dash]
-        if toks[a].text.lower() in ("с", "со"):
+        if toks[a].text.lower() in WITH:
             if refs and toks[dash + 1].text.lower() in ABOUT and main_kind:
                 about = as_written(toks[dash + 1 : _clause_end(toks, dash + 1, stop)], scene.tagged.text)
                 out.append((distinct(subjects + refs), f"{main_kind.split()[0]} {about}"))
@@ -982,7 +990,8 @@ def _same_agreement(scene: Scene, a: Statement, b: Statement) -> bool:
     near = b.sent - a.last_sent <= 3
     if a.trigger == b.trigger:
         return False  # «между A и B, между C и D»: documents of their own
-    if _year(scene, a) != _year(scene, b) and None not in (_year(scene, a), _year(scene, b)):
+    year_a, year_b = _year(scene, a), _year(scene, b)
+    if year_a and year_b and year_a != year_b:
         return False  # «первый договор стороны заключили ещё в 2019 году»: an earlier one
     a_sides, b_sides = _as_bodies(scene, a.sides, b.sides), _as_bodies(scene, b.sides, a.sides)
     shared = set(a_sides) & set(b_sides)

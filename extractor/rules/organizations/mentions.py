@@ -1472,12 +1472,13 @@ def _central_bank_office_mentions(tagged: Tagged) -> list[OrgMention]:
     """The Bank of Russia's regional offices, which the model cuts into pieces («Отделением Самара
     Волго-Вятского» | «главного управления» | «Центрального банка»): authorities; an office named
     by its city alone once the text has named it in full («управляющий Отделением Иркутск»)."""
+    offices = list(CENTRAL_BANK_OFFICE.finditer(tagged.text))
     out = []
-    for m in CENTRAL_BANK_OFFICE.finditer(tagged.text):
+    for m in offices:
         name = central_bank_office_name(m)
         if name is not None:
             out.append(OrgMention(m.start(), m.end(), name, None, "authority"))
-    cities = {m.group("city") for m in CENTRAL_BANK_OFFICE.finditer(tagged.text) if m.group("city")}
+    cities = {m.group("city") for m in offices if m.group("city")}
     named = Coverage(len(tagged.text), ((m.start, m.end) for m in out))
     for m in CB_BRANCH_ALONE.finditer(tagged.text):
         if m.group("city") in cities and not named.overlaps(m.start(), m.end()):

@@ -1021,7 +1021,7 @@ def central_bank_office_name(m: re.Match[str]) -> str | None:
     tail = " ".join(bank.split()) + (f" по {' '.join(district.split())}" if district else "")
     if branch:
         words = [f"Отделение {city}", adjective, abbr or head, tail]
-    elif adjective or district or head and head[:1].isupper():
+    elif adjective or district or (head and head[:1].isupper()):
         nominative = ADJECTIVE_CASE_ENDING.sub("ое", adjective) if adjective else None
         written = "ГУ" if abbr else "главное управление" if nominative else "Главное управление"
         words = [nominative, written, tail]
