@@ -1296,6 +1296,12 @@ PARTIES = [
         [],
         id="a labour contract is no agreement",
     ),
+    pytest.param(
+        "Ржев, 14 апреля 2026 года.\nООО «Ржевский льнокомбинат» представило программу модернизации. Соглашение о "
+        "поставках льноволокна комбинат подписал с АО «Тверской текстиль».",
+        [["Ржевский льнокомбинат", "Тверской текстиль"]],
+        id="a head of names the reference list leaves out stands for the one named with it («комбинат»)",
+    ),
 ]
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from extractor.lexicon.facts import counts, reference_nouns, words
+from extractor.lexicon.orgs import org_heads
 from extractor.lexicon.posts import match_post_head, office_of, role_key
 from extractor.model import Document, EntityRef, EntityType, Organization
 from extractor.nlp.coverage import first_disjoint
@@ -388,7 +389,9 @@ def _word_reference(scene: Scene, k: int, units: list[Unit]) -> Unit | None:
     opening = k == scene.tagged.sents[tok.sent].first and tok.text[1:].islower()
     if tok.pos != "NOUN" or not (tok.text.islower() or opening):
         return None  # «Стороны подписали» opens a sentence; «Регион» inside one is a name
-    what = reference_nouns().get(tok.lemma)
+    # a head of names the list leaves out («комбинат» for ООО «Вяземский льнокомбинат») stands for
+    # the organization named last before it with that noun in its name, as «агентство» does
+    what = reference_nouns().get(tok.lemma) or ("head" if (tok.lemma,) in org_heads() else None)
     if what is None or _names_something(scene, k) or _a_field(scene, k):
         return None
     plural = tok.feats.get("Number") == "Plur"
