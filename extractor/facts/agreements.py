@@ -743,8 +743,9 @@ def _gapped(
         docs_after = [doc for doc in _documents_in(scene, clause_at(scene, dash + 1)) if doc.first == dash + 1]
         docs_before = [doc for doc in _documents_in(scene, clause_at(scene, a + 1)) if a < doc.first < dash]
         if toks[a].text.lower() in WITH:
-            if refs and toks[dash + 1].text.lower() in ABOUT and main_kind:
-                about = as_written(toks[dash + 1 : _clause_end(toks, dash + 1, stop)], scene.tagged.text)
+            if refs and _about(toks, dash + 1) and main_kind:
+                end = _about_end(scene, clause_at(scene, dash + 1), dash + 1)
+                about = as_written(toks[dash + 1 : end], scene.tagged.text)
                 out.append((distinct(subjects + refs), f"{main_kind.split()[0]} {about}"))
         elif docs_after and docs_after[0].kind and len(refs) >= 2:
             out.append((refs, docs_after[0].kind))
@@ -753,11 +754,6 @@ def _gapped(
         elif docs_before and docs_before[0].kind and not units and subjects and withs and after:
             out.append((distinct(subjects + after), docs_before[0].kind))
     return out
-
-
-def _clause_end(toks: list[Token], k: int, stop: int) -> int:
-    """The token ending the words from k: a comma or the end of the sentence's part."""
-    return next((j for j in range(k, stop) if toks[j].text in (",", ";", ".")), stop)
 
 
 # «По итогам встречи», «в ходе переговоров»: a signing that comes of a meeting
