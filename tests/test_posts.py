@@ -833,6 +833,12 @@ POST_CASES = [
         None,
         "директор музея",
     ),
+    # a lower-case word is no surname: «голова» tagged as the genitive of «Голов» is the post's head
+    ("С Днём учителя педагогов поздравил городской голова Олег Тимченко.", "Олег Тимченко", "городской голова",
+     None, "городской голова"),
+    # a group noun reaching the name through a dash names no post; the post after the dash does
+    ("Соглашение подписали руководители техникума и комбината — директор техникума Вера Лаптева и генеральный "
+     "директор АО «Северный комбинат» Игорь Рыбин.", "Вера Лаптева", "директор", None, "директор техникума"),
     # a circumstance «на ...» before the verb is the verb's, not the post's
     (
         "Заместителем председателя Благовещенской городской Думы на заседании избран Артем Ковальчук.",

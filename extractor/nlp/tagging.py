@@ -575,7 +575,7 @@ def annotate(tok: Token) -> None:
     if tok.pos == "ADJ" and _not_an_adjective(word, tok.parses):
         _as_noun(tok)
     if tok.pos == "NOUN" and tok.case is not None:
-        case = dictionary_case(tok.parses, tok.case)
+        case = dictionary_case(tok.parses, tok.case, written_lower=tok.text[:1].islower())
         if case is not None:
             tok.feats = {**tok.feats, "Case": case}
     tok.lemma = lemma_of(word, tok.pos, tok.case)
@@ -645,10 +645,18 @@ def _as_noun(tok: Token) -> None:
     tok.feats = {**feats, "Case": case} if case else feats
 
 
-def dictionary_case(analyses: tuple[Parse, ...], tagged: str) -> str | None:
+# readings of a name, which a word written in lower case is not
+NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
+
+
+def dictionary_case(analyses: tuple[Parse, ...], tagged: str, written_lower: bool = False) -> str | None:
     """The one case a common noun's dictionary readings all have, where the tagger gave one they
-    do not allow («работала на заводе технологом» tagged genitive); None to keep the tagger's."""
+    do not allow («работала на заводе технологом» tagged genitive); None to keep the tagger's.
+    A word written in lower case is read as no name: «городской голова» tagged genitive, the case
+    of the surname «Голов», is the nominative of «голова»."""
     nouns = [p for p in analyses if p.tag.POS == "NOUN"]
+    common = [p for p in nouns if not NAME_GRAMMEMES & p.tag.grammemes]
+    nouns = common if written_lower and common else nouns
     cases = {UD_OF.get(p.tag.case) for p in nouns}
     if len(cases) != 1 or tagged in cases or not all(p.is_known for p in nouns):
         return None  # most often the tagger's case is among them: the dictionary is asked no more

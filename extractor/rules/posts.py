@@ -1074,7 +1074,10 @@ def _posts_reaching(
     """The leftmost post in [lo, end) whose dependents reach `end` (directly or through one
     more post right after it)."""
     toks = tagged.tokens
+    resume = lo  # past a post that reached the name but named none, the next may start after a stop
     for i in range(lo, end):
+        if i < resume:
+            continue
         head_end = _head_before_name(toks, spans, i, match_post_head(toks, i, end))
         if head_end is None:
             continue
@@ -1087,7 +1090,16 @@ def _posts_reaching(
         last = head_end if head_end == end else _dependents(tagged, spans, head_end, end)
         if last == end:
             post = _post_with_place(tagged, first, head_end, end)
-            return [post] if post else []
+            if post:
+                return [post]
+            # no post reaches the name from here; one after a dash or comma may: «Среди других
+            # политиков — бывший губернатор Флориды Джеб Буш», «руководители колледжа и завода —
+            # директор ГИТК Алевтина Корепанова»; not a post inside this one's own dependents
+            stop = next((k for k in range(end - 1, head_end - 1, -1) if toks[k].text in DASHES | {","}), None)
+            if stop is None:
+                return []
+            resume = stop + 1
+            continue
         if depth > 1 and last < end:
             # side by side, after a comma or «и» («депутат муниципального собрания, сопредседатель
             # движения «Солидарность» Михаил Вельмакин», «певец, композитор и автор песен Леонард
