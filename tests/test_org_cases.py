@@ -1042,6 +1042,19 @@ def test_an_acronym_of_compound_words_is_the_organization(extract, text, name, a
     assert [(o["name"], o["aliases"]) for o in orgs] == [(name, [alias])]
 
 
+@pytest.mark.parametrize(("text", "name", "alias"), cases([
+    # the same words around, capitals for the other name's words in the middle: «ЦРБ», «РБ»
+    ("Министр посетил государственное учреждение здравоохранения Курской области «Льговская районная больница». "
+     "Главный врач ГУЗ КО «Льговская РБ» Анна Лебедева показала томограф.", "Льговская районная больница",
+     "Льговская РБ"),
+    # a whole name of two words written as two letters
+    ("Об этом пишет «Независимая газета». По данным «НГ», сделка закрыта.", "Независимая газета", "НГ"),
+]))
+def test_a_partial_acronym_is_the_organization_spelled_out(extract, text, name, alias):
+    orgs = extract(text)["organizations"]
+    assert [(o["name"], o["aliases"]) for o in orgs] == [(name, [alias])]
+
+
 LEGAL_FORM_CASES = [
     # «государственное областное» before the type: ГОБУЗ, not the ОБУЗ of its last words
     ("В государственном областном бюджетном учреждении здравоохранения «Новгородская районная больница» "
@@ -1610,6 +1623,8 @@ def test_owner_in_genitive_is_no_apposition(extract):
             "В микрорайоне открылся физкультурно-оздоровительный комплекс «Атлант-12» стоимостью 540 млн рублей.",
             # a grid facility named after a village
             "Энергетики завершили реконструкцию подстанции «Заречье», на которую затрачено 640 млн рублей.",
+            # its voltage class between the facility and its name
+            "До конца года энергетики планируют ввести в работу подстанцию 110 кВ «Северная-Промышленная».",
         ]
     ),
 )

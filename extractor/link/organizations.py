@@ -503,6 +503,8 @@ def _same(a: str, b: str) -> bool:
         return True
     if is_spelled_head_short_form(a, b) or is_spelled_head_short_form(b, a):
         return True
+    if _partial_acronym(a, b) or _partial_acronym(b, a):
+        return True
     sa, sb = split_territory(a), split_territory(b)
     if sa is not None and sb is not None and sa[0] == sb[0] and same_place(sa[1], sb[1]):
         return True
@@ -524,6 +526,22 @@ def _same(a: str, b: str) -> bool:
         and (abbreviates_ministry(ba[0], bb[0]) or abbreviates_ministry(bb[0], ba[0]))
         and same_place(ba[1], bb[1])
     )
+
+
+def _partial_acronym(short: str, name: str) -> bool:
+    """«Балашовская РБ» of «Балашовская районная больница», «ГБ № 2» of «Городская больница № 2»:
+    the same words around, and in the middle the capitals standing for the other's words."""
+    s, n = short.split(), name.split()
+    middle = [k for k, w in enumerate(s) if len(w) >= 2 and w.isalpha() and w.isupper()]
+    if len(middle) != 1 or len(n) <= len(s):
+        return False
+    k = middle[0]
+    before, after = s[:k], s[k + 1 :]
+    spelled = n[k : len(n) - len(after)]
+    same_around = [w.lower() for w in n[:k]] == [w.lower() for w in before] and (
+        [w.lower() for w in n[len(n) - len(after) :]] == [w.lower() for w in after]
+    )
+    return same_around and len(spelled) >= 2 and _initials(tuple(w.lower() for w in spelled))[0] == s[k].lower()
 
 
 def _unqualified_short_form(short: str, name: str) -> bool:

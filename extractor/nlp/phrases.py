@@ -356,6 +356,25 @@ def _governed_instrumental(toks: list[Token], j: int) -> bool:
     return INS_HEADS.fullmatch(toks[k].text.lower()) is not None
 
 
+# the nouns of a field a post or a department works in: «в сфере водоснабжения», «в области культуры»
+FIELD_NOUNS = frozenset({"сфере", "области"})
+
+
+def _field_end(toks: list[Token], k: int, limit: int) -> int | None:
+    """The end of a field after «в» at k: «сфере» or «области» and the lower-case genitives after it
+    («в сфере | жилищно-коммунального хозяйства»); None when no genitive follows («в области», the region)."""
+    if toks[k].text not in FIELD_NOUNS:
+        return None
+    end = k + 1
+    while end < limit and toks[end].text.islower() and toks[end].pos in ("NOUN", "ADJ") and case_of(toks[end]) == "Gen":
+        end += 1
+    if end == k + 1 or toks[end - 1].pos != "NOUN":
+        return None
+    if end < limit and toks[end].text in (",", "и"):
+        end = coordinated_list_end(toks, end, limit, ("Gen",)) or end
+    return end
+
+
 def extend_dependents(
     tagged: Tagged, spans: NamedSpans, j: int, limit: int, chain: Chain | None = None,
     preps: frozenset[str] = ALL_PREPS, name_lists: bool = False,
@@ -457,6 +476,10 @@ def extend_dependents(
                     or toks[k].text == "и" and k + 1 < limit and case_of(toks[k + 1]) == "Ins"  # «с малым и средним»
                 ):
                     k += 1
+            # «в сфере водоснабжения», «в области здравоохранения»: a field, in the genitive
+            if low in ("в", "во") and (field := _field_end(toks, j + 1, limit)) is not None:
+                j = field
+                continue
             # «в» takes a place or organization («в Республике Беларусь», «в округе»), not a time
             if low in ("в", "во") and toks[j + 1].text.lower() in NOT_PLACES:
                 break

@@ -943,6 +943,10 @@ def _post_before_link_verb(
     # between commas describes the post
     if toks[verb - 1].text == ",":
         opening = _participle_aside_opening(toks, verb - 1, sent_first)
+        if opening is not None and toks[opening - 1].text == ")":
+            # the aside after a short name in brackets: «Генеральным директором ООО «Жигулевская водная
+            # компания» (ООО «ЖВК»), обеспечивающего водоснабжение Тольятти, назначен»
+            opening = _bracket_opening(toks, opening - 1, sent_first) or opening
     end = _past_circumstance_back(toks, verb if opening is None else opening, lo)
     # «На должность заведующего кафедрой избрана ...», «От должности министра освобожден ...»: the
     # post in the genitive after «на должность», «от должности», «с поста»

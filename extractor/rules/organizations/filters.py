@@ -37,6 +37,8 @@ from extractor.rules.organizations.names import (
 MAX_REPEATED_NAME_WORDS = 3
 
 
+# the units of a grid facility's voltage class («подстанция 35/10 кВ «Северная»»)
+VOLTAGE_UNITS = frozenset({"кВ", "кв"})
 # a thing's code of letters and digits joined by a dash: «микрорайон В-16», «корпус А-3» (not «альбом U2»)
 THING_CODE = re.compile(r"[А-ЯЁ]{1,3}-\d+")
 
@@ -62,6 +64,8 @@ def event_or_thing(tagged: Tagged, m: OrgMention) -> str | None:
     quoted = toks[i].text in OPEN_QUOTES
     if k >= 0 and toks[k].text in OPEN_QUOTES:
         k, quoted = k - 1, True
+    if k >= 1 and toks[k].text in VOLTAGE_UNITS and toks[k - 1].text[:1].isdigit():
+        k -= 2  # a facility's voltage class between it and its name: «подстанцию 110 кВ «Юхта»»
     if k >= 0 and toks[k].sent == toks[i].sent and _in_apposition(tagged, m):
         head = toks[k].lemma
         pair = f"{toks[k - 1].lemma} {head}" if k > 0 else head  # «жилого комплекса «Береговой»»
