@@ -21,6 +21,9 @@ def test_a_word_with_a_nameless_character_has_no_parse_and_no_crash():
 def test_lemma_fits_the_tagged_case_and_part_of_speech():
     assert lemma_of("стали", "NOUN", "Gen") == "сталь"
     assert lemma_of("стали", "VERB", None) == "стать"
+    # a verb's lemma is a verb's, in the tagged number: «вели» is no name «Вели», nor «велеть»'s imperative
+    assert lemma_of("вели", "VERB", None, "plur") == "вести"
+    assert lemma_of("мыла", "VERB", None, "sing") == "мыть"
     assert lemma_of("и", "CCONJ", None) == "и"  # a conjunction, not the abbreviation «ИО»
     assert phrase_lemmas("Группа компаний") == ("группа", "компания")
     assert phrase_lemmas("вице-премьер Ёлкин") == ("вице-премьер", "елкин")

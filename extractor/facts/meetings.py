@@ -105,6 +105,8 @@ def _framed(scene: Scene, k: int, verbs_only: bool = False) -> bool:
     """«на встрече», «в ходе встречи», «провёл встречу», «принял участие во встрече»: the meeting
     the clause's subject took part in; not «к 75-летию встречи войск»."""
     toks = scene.toks
+    if _held_after(scene, k):
+        return True
     j = k - 1
     while j >= 0 and toks[j].pos == "ADJ":
         j -= 1
@@ -117,6 +119,24 @@ def _framed(scene: Scene, k: int, verbs_only: bool = False) -> bool:
     if toks[j].lemma in words("frame") and j > 0 and toks[j - 1].pos == "ADP":
         return True
     return toks[j].pos == "ADP" and toks[j].text.lower() in FRAME_PREPOSITIONS
+
+
+# how far after a meeting noun opening its clause the verb holding it may stand
+HELD_AFTER_REACH = 20
+
+
+def _held_after(scene: Scene, k: int) -> bool:
+    """A meeting noun in the accusative whose verb of holding comes after it: «Беседу о строительстве
+    водозабора вели в Уфе X и Y», «Переговоры ... провели X и Y»."""
+    toks = scene.toks
+    if toks[k].case != "Acc":
+        return False
+    for tok in toks[k + 1 : k + 1 + HELD_AFTER_REACH]:
+        if tok.sent != toks[k].sent or tok.text in (",", ";", ":", "."):
+            return False
+        if tok.pos == "VERB" and tok.feats.get("VerbForm") == "Fin":
+            return tok.lemma in words("hold")
+    return False
 
 
 def _done(d: Draft) -> None:

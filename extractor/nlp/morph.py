@@ -68,6 +68,11 @@ def in_dictionary(word: str) -> bool:
     )
 
 
+# the tagger's verbs and the dictionary's verb forms
+VERBISH = frozenset({"VERB", "AUX"})
+OC_VERB = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
+
+
 def fits(parse: Parse, pos: str, case: str | None) -> bool:
     """An analysis agrees with the tagger's part of speech and case (UD names)."""
     tag = parse.tag
@@ -75,6 +80,8 @@ def fits(parse: Parse, pos: str, case: str | None) -> bool:
         return False
     if pos in NOUNISH:
         return tag.POS == "NOUN"
+    if pos in VERBISH:
+        return tag.POS in OC_VERB or tag.POS in OC_ADJ  # «вели» is «вести», not the name «Вели»
     if pos in ADJISH:
         return tag.POS in OC_ADJ
     return True
@@ -100,16 +107,17 @@ def plain_lemma(s: str) -> str:
 
 
 @lru_cache(CACHE_SIZE)
-def lemma_of(word: str, pos: str, case: str | None) -> str:
+def lemma_of(word: str, pos: str, case: str | None, number: str | None = None) -> str:
     """The dictionary form of a lowercase word, ё as е, chosen to fit its tagged part of speech
     and case; a function word is itself («и» is a conjunction, not the abbreviation «ИО»)."""
     if pos in FUNCTION_POS:
         return plain_lemma(word)
     found = parses(word)
-    for p in found:
-        if fits(p, pos, case):
-            return plain_lemma(p.normal_form)
-    return plain_lemma(found[0].normal_form if found else word)
+    fitting = [p for p in found if fits(p, pos, case)]
+    if number is not None and pos in VERBISH:
+        # «вели» (plural) is the past of «вести», not the singular imperative of «велеть»
+        fitting = [p for p in fitting if p.tag.number in (None, number)] or fitting
+    return plain_lemma((fitting or found)[0].normal_form if found else word)
 
 
 @lru_cache(CACHE_SIZE)

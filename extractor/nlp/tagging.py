@@ -578,7 +578,7 @@ def annotate(tok: Token) -> None:
         case = dictionary_case(tok.parses, tok.case, written_lower=tok.text[:1].islower())
         if case is not None:
             tok.feats = {**tok.feats, "Case": case}
-    tok.lemma = lemma_of(word, tok.pos, tok.case)
+    tok.lemma = lemma_of(word, tok.pos, tok.case, NUMBERS.get(tok.feats.get("Number", "")))
 
 
 # how far an adjective the tagger left without a case looks for its noun
