@@ -179,11 +179,14 @@ def _items_after_colon(d: Draft) -> list[tuple[str | None, list[Ref]]]:
 
 def _document_relative_stands_for(d: Draft) -> list[Document]:
     """«соглашение о строительстве завода, которое заключили область и АО «...»»: the document a
-    relative «который» opening the clause stands for, the last one before it."""
+    relative «который» or a passive participle opening the clause stands for, the last one before it."""
     clause, toks = d.clause, d.scene.toks
     if clause.kind != "embedded" or clause.parent is None or clause.intro is None:
         return []
-    if toks[clause.intro].lemma != "который" or toks[clause.intro].case != "Acc":
+    # or a passive participle opening the clause, the trigger itself: «Три договора о целевом
+    # обучении, подписанные сегодня институтом с АО «...», ...»
+    participle = clause.intro == d.match.first and _passive(toks[clause.intro])
+    if not participle and (toks[clause.intro].lemma != "который" or toks[clause.intro].case != "Acc"):
         return []
     before = [doc for doc in _documents_in(d.scene, clause.parent) if doc.first < clause.intro]
     return before[-1:]
@@ -245,9 +248,16 @@ def _parties(d: Draft) -> None:
     if d.kind == "verb" and _passive(d.scene.toks[d.match.first]):
         # «подписано правительством области, университетом и АО «...»»: bodies in the instrumental
         # are the parties; else the persons who signed
-        bodies = [u for u, r in d.roles if r == "ins" and u.refs and u.refs[0][0] != "person"]
+        # a name after the verb whose case its words cannot tell is its agent too («подписанные
+        # ГАПОУ «...» с АО «...»»); its «с» partners sign with it
+        bodies = [
+            u for u, r in d.roles
+            if (r == "ins" or r == "none" and u.first >= d.match.last) and u.refs and u.refs[0][0] != "person"
+        ]
         signers = [u for u, r in d.roles if r in ("ins", "subj") and u.refs and u.refs[0][0] == "person"]
-        d.groups = [_refs(d, bodies or signers or sides)] if bodies or signers or sides else []
+        partners = [u for u, r in d.roles if r == "with"] if bodies else []
+        d.groups = [_refs(d, (bodies or signers or sides) + partners)] if bodies or signers or sides else []
+        d.with_partners = bool(partners)
         return
     # a name whose case its words cannot tell, before the verb, is its subject («ООО «Бета» и ...»)
     # after the verb when the document opens the clause: «Дорожную карту подписали АО «Альфа» и ...»
@@ -590,7 +600,12 @@ def _one_per_partner(d: Draft) -> None:
     if d.document is None or not d.document.plural or len(d.groups) != 1 or not d.with_partners:
         return
     group = d.groups[0]
+    # the one side that is no partner: the subject, or else a passive verb's agent, no «с» partner
+    # («подписанные институтом с АО «А», ООО «Б» и АО «В»»)
     subjects = distinct([u.refs[0] for u, r in d.roles if r == "subj" and u.refs])
+    if not subjects:
+        with_refs = distinct([u.refs[0] for u, r in d.roles if r == "with" and u.refs])
+        subjects = [r for r in group if r not in with_refs]
     partners = [r for r in group if r not in subjects]
     if len(subjects) == 1 and len(partners) > 1:
         d.groups = [[subjects[0], p] for p in partners]

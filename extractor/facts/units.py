@@ -391,7 +391,11 @@ def _word_reference(scene: Scene, k: int, units: list[Unit]) -> Unit | None:
         return None  # «Стороны подписали» opens a sentence; «Регион» inside one is a name
     # a head of names the list leaves out («комбинат» for ООО «Вяземский льнокомбинат») stands for
     # the organization named last before it with that noun in its name, as «агентство» does
-    what = reference_nouns().get(tok.lemma) or ("head" if (tok.lemma,) in org_heads() else None)
+    qualified = f"{scene.toks[k - 1].lemma} {tok.lemma}" if k > 0 else ""
+    what = (
+        reference_nouns().get(qualified) or reference_nouns().get(tok.lemma)
+        or ("head" if (tok.lemma,) in org_heads() else None)
+    )
     if what is None or _names_something(scene, k) or _a_field(scene, k):
         return None
     plural = tok.feats.get("Number") == "Plur"

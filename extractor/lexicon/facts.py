@@ -55,8 +55,9 @@ def group_nouns() -> frozenset[str]:
 
 @cache
 def reference_nouns() -> dict[str, str]:
-    """Lemma -> what it stands for: company, university, bank, region, person, sides."""
-    return {phrase_lemmas(row[0])[0]: row[1] for row in load_rows("facts_references.txt")}
+    """Lemma -> what it stands for: company, university, bank, region, person, sides; a noun with
+    its adjective keyed by both lemmas («кредитный организация»)."""
+    return {" ".join(phrase_lemmas(row[0])): row[1] for row in load_rows("facts_references.txt")}
 
 
 @cache
