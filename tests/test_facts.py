@@ -162,6 +162,17 @@ MEETINGS = [
         [(["Рустам Минниханов", "Ильдар Сафин"], None, "Казань")],
         id="a meeting noun opening the clause, its verb of holding and the sides after it",
     ),
+    pytest.param(
+        "Глава района Иван Петров собрал у себя директора школы Анну Ким и председателя совета ветеранов "
+        "Олега Ли.",
+        [(["Иван Петров", "Анна Ким", "Олег Ли"], None, None)],
+        id="hosting the sides, each received with a post before the name",
+    ),
+    pytest.param(
+        "Директор завода Олег Ли отчитался перед губернатором Иваном Петровым о ходе ремонта.",
+        [(["Олег Ли", "Иван Петров"], None, None)],
+        id="reporting to a named person",
+    ),
 ]
 
 
@@ -174,6 +185,9 @@ def test_meetings(pipeline: Pipeline, text: str, expected: list[tuple[list[str],
 
 
 NO_MEETINGS = [
+    pytest.param("Глава района Олег Ли отчитался перед жителями о работе за год.", id="reporting to no one named"),
+    pytest.param("Это решение принял министр Олег Ким по поручению губернатора Ивана Петрова.",
+                 id="a decision taken on someone's instruction: the subject after the verb is no one received"),
     pytest.param("Завтра губернатор Иван Петров встретится с министром Анной Ивановой.", id="future"),
     pytest.param("Планируется, что Иван Петров проведёт встречу с Анной Ивановой в мае.", id="planned"),
     pytest.param("Иван Петров не встречался с Анной Ивановой.", id="denied"),

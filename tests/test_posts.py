@@ -833,6 +833,9 @@ POST_CASES = [
         None,
         "директор музея",
     ),
+    # a one-word post read as an adjective of the noun after other adjectives is none: «ведущий»
+    ("На форуме выступил ведущий российский экономист Андрей Белов.", "Андрей Белов", "экономист", "Россия",
+     "российский экономист"),
     # a lower-case word is no surname: «голова» tagged as the genitive of «Голов» is the post's head
     ("С Днём учителя педагогов поздравил городской голова Олег Тимченко.", "Олег Тимченко", "городской голова",
      None, "городской голова"),

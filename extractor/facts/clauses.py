@@ -8,6 +8,7 @@ A sentence is cut into clauses by what opens an embedded one: a relative word af
 A unit's role comes from the word before it, read the way Russian marks it:
   with      «с» + the unit («встретился с X»); «совместно с»
   between   «между» + the unit
+  before    «перед» + the unit («отчитался перед главой округа»)
   head      «во главе с» + the unit (a delegation's head)
   together  «вместе с», «совместно с» + the unit: on the subject's side
   side      «со стороны» + the unit
@@ -400,6 +401,8 @@ def _preposition(scene: Scene, clause: Clause, j: int) -> str:
         return "with"
     if low == "между":
         return "between"
+    if low == "перед":
+        return "before"  # «отчитался перед главой округа»
     if low in ("в", "во", "на"):
         return "at"
     return "other"

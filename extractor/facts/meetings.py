@@ -56,13 +56,16 @@ def _received(scene: Scene, unit: Unit, after: int) -> bool:
     toks = scene.toks
     if toks[after].lemma == "участие":
         return False  # «приняли участие X и Y»: who took part, no one received
-    person = scene.doc.persons[unit.refs[0][1]]
-    own_post = [(m.start, m.end) for p in person.posts for m in p.mentions]
+    # the posts of persons, this one's and those received before it in a list: «принял ...
+    # президента компании X», «собрал у себя главу района X и директора завода Y»
+    posts = [(m.start, m.end) for p in scene.doc.persons for post in p.posts for m in post.mentions]
+    persons = [u for u in scene.units(toks[after].sent) if u.refs and u.refs[0][0] == "person"]
+    names = {k for u in persons for k in range(u.first, u.last)}
     governed = False  # a noun between the verb and the person stands in a prepositional group
     for k in range(after, unit.first):
         tok = toks[k]
-        if any(s <= tok.start < e for s, e in own_post):
-            continue  # «принял ... президента компании X»: the post of the one received
+        if (k in names or any(s <= tok.start < e for s, e in posts)) and tok.case != "Nom":
+            continue  # not the subject after the verb: «решение принял глава ведомства X по поручению Y»
         if tok.pos == "ADP":
             governed = True
         elif tok.pos in ("NOUN", "PROPN") and tok.case != "Gen":  # a genitive hangs on the noun before
@@ -87,9 +90,11 @@ class Draft:
             sides = sides | {"between"}  # «встреча между премьер-министром Турции и президентом Украины»
         if self.kind == "receive":  # whom the subject received: an animate accusative, read as a genitive too
             sides = sides | RECEIVED
+        if self.kind == "before":  # whom the subject reported to: «отчитался перед главой округа X»
+            sides = sides | {"before"}
         # a name whose case its words cannot tell, before the verb, is its subject
         self.units: list[tuple[Unit, str]] = [
-            (u, "subj" if r == "none" else "with" if r in RECEIVED else r) for u, r in self.roles
+            (u, "subj" if r == "none" else "with" if r in RECEIVED or r == "before" else r) for u, r in self.roles
             if r in sides and (r not in RECEIVED or _received(scene, u, match.last))
             or r == "none" and "subj" in sides and u.last <= match.first
         ]
@@ -201,7 +206,7 @@ def _one_side_with_someone(d: Draft) -> None:
 def _not_a_session(d: Draft) -> None:
     """«На заседании совета стороны обсудили», «на заседании правительства выслушал министра»:
     talking at a session, or hearing someone there, is no meeting."""
-    if d.kind in ("with", "receive"):
+    if d.kind in ("with", "receive", "before"):
         lemmas = d.scene.lemmas
         if any(lemmas[k] in sessions() for k in d.scene.sentence_tokens(d.sent)):
             d.rejected = True
@@ -221,7 +226,7 @@ def _named_with(d: Draft) -> None:
     """«обсудил с» is a meeting with a «с» side, or with two sides as the subject («глава
     города и директор компании обсудили»): «в министерстве обсудили» is none; «принял» one with
     a person received or a delegation's named head."""
-    if d.kind == "receive":  # «принимает детей со всей области»: no person received
+    if d.kind in ("receive", "before"):  # «принимает детей со всей области», «отчитался перед жителями»
         d.rejected = not any(r == "head" or r == "with" and u.refs and u.refs[0][0] == "person" for u, r in d.units)
         return
     if d.kind != "with":

@@ -185,17 +185,32 @@ def match_post_head(tokens: Sequence[Token], i: int, end: int) -> int | None:
     return found
 
 
+# how many adjectives may stand between a one-word post read as an adjective and its noun
+MAX_AGREEING_ADJECTIVES = 2
+
+
 def _adjective_use(tokens: Sequence[Token], i: int) -> bool:
     """A one-word post the tagger reads as an adjective of the noun after it, in its case,
     gender and number: «в ходе рабочей встречи», «управляющей компании» name no «рабочий», no
     «управляющий»."""
     tok = tokens[i]
-    if tok.pos != "ADJ" or i + 1 >= len(tokens) or tokens[i + 1].pos != "NOUN":
+    if tok.pos != "ADJ":
         return False
-    noun = tokens[i + 1]
     # in the singular it agrees in gender too: «заведующей центром» is a post, «управляющей компании» no
     grams = ("Case", "Number", "Gender") if tok.feats.get("Number") == "Sing" else ("Case", "Number")
-    return all(tok.feats.get(f) == noun.feats.get(f) for f in grams) and tok.feats.get("Case") is not None
+
+    def agrees(other: Token) -> bool:
+        return all(tok.feats.get(f) == other.feats.get(f) for f in grams)
+
+    # past other adjectives of the same noun: «ведущий сербский политик» names no «ведущий»
+    k = i + 1
+    while k < min(len(tokens), i + 1 + MAX_AGREEING_ADJECTIVES) and tokens[k].pos == "ADJ" and agrees(tokens[k]):
+        k += 1
+    if k >= len(tokens) or tokens[k].pos != "NOUN":
+        return False
+    if k > i + 1 and tokens[k].feats.get("Case") == "Ins":
+        return False  # «управляющим Новосибирским региональным филиалом»: a post's instrumental object
+    return agrees(tokens[k]) and tok.feats.get("Case") is not None
 
 
 def _longest_from(tokens: Sequence[Token], j: int, end: int, key: Phrase) -> int | None:
