@@ -990,6 +990,9 @@ CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None,
     # the year a budget is for lends no year to the day a hearing is set for
     ("Слушания по бюджету на 2027 год пройдут на 24 ноября.", datetime.date(2026, 10, 20),
      [("2027 год", "2027", False), ("24 ноября", "2026-11-24", True)]),
+    # nor to the quarter it is set for, under way on the release's day
+    ("Публичные слушания по бюджету на 2027 год состоятся в IV квартале.", datetime.date(2026, 10, 28),
+     [("2027 год", "2027", False), ("IV квартале", "2026-10/2026-12", True)]),
     # a weekday in the nominative before a date of that weekday is a mention of that day
     ("Среда, 9 сентября 2026\n\nТеатр откроет сезон премьерой.", datetime.date(2026, 9, 9),
      [("Среда", "2026-09-09", False), ("9 сентября 2026", "2026-09-09", False)]),

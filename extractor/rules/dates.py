@@ -1627,12 +1627,13 @@ def _just_behind(c: _Cand, scan: _Scan) -> bool:
 
 
 def _ahead(c: _Cand, scan: _Scan) -> bool:
-    """The year-less date, in the reference year, begins after the reference date."""
+    """The year-less date, in the reference year, is not over by the reference date: it begins
+    after it, or has begun and goes on («состоятся в IV квартале» on 28 October)."""
     value = c.make(scan.year) if c.make is not None and scan.year is not None else None
     if value is None or scan.ref is None:
         return False
-    first = value.split("/")[0]
-    return first > scan.ref.isoformat()[: len(first)]
+    last = value.split("/")[-1]
+    return last >= scan.ref.isoformat()[: len(last)]
 
 
 # the word before a date that makes it a target («до 2030 года», «к 2036 году», «по 2024 год»)
