@@ -203,7 +203,36 @@ def _place_by_adjective(post: Post, entities: Entities) -> OrgRef | None:
     return min(near, key=lambda x: x[0])[1] if near else None
 
 
-RESOLVERS = (_named_org, _named_inside, _described_org, _territory, _place_by_adjective)
+# the body an office's holder heads, named by the same words: «министр образования края» heads
+# «министерство образования края»
+OFFICE_BODIES = {"министр": "министерство", "министра": "министерства"}
+# how much of a place's word tells it from another's («Красноярского», «Красноярский»)
+PLACE_STEM = 5
+
+
+def _body_of_the_office(post: Post, entities: Entities) -> OrgRef | None:
+    """«министр образования Красноярского края» (or his deputy) works for the «Министерство
+    образования Красноярского края» the text names, not for the region."""
+    words = post.normal.split()
+    at = next((k for k, w in enumerate(words) if w.lower() in OFFICE_BODIES), None)
+    if at is None or at == len(words) - 1:
+        return None
+    ref = entities.by_name(" ".join([OFFICE_BODIES[words[at].lower()], *words[at + 1 :]]))
+    if ref is None or ref.type != "organization":
+        return None
+    # of the same place: «министр иностранных дел Японии» is no one of «МИД РФ»
+    org = entities.orgs[ref.index]
+    own = _place_stems(words[at + 1 :])
+    named = [_place_stems(n.split()[1:]) for n in [org.name, *org.aliases]]
+    return ref if not own or not any(named) or any(own & stems for stems in named) else None
+
+
+def _place_stems(words: list[str]) -> set[str]:
+    """The capitalized words of a name after its head, cut to their stems: the place it names."""
+    return {w.lower()[:PLACE_STEM] for w in words if w[:1].isupper()}
+
+
+RESOLVERS = (_body_of_the_office, _named_org, _named_inside, _described_org, _territory, _place_by_adjective)
 
 
 def link_post_orgs(persons: list[Person], orgs: list[Organization], locs: list[Location]) -> None:
