@@ -774,6 +774,21 @@ def test_the_signers_of_a_document_named_before_add_no_agreement(pipeline: Pipel
 
 APPOINTMENTS = [
     pytest.param(
+        "Обязанности директора МБУ «Спортшкола» исполняет заместитель директора Павел Громов.",
+        [("Павел Громов", "директор МБУ «Спортшкола»", "acting")],
+        id="carrying a post's duties, stated in the present",
+    ),
+    pytest.param(
+        "Временно руководить департаментом будет заместитель начальника департамента Ирина Зуева.",
+        [("Ирина Зуева", "заместитель начальника департамента", "acting")],
+        id="heading a body for a while, arranged with «будет»",
+    ),
+    pytest.param(
+        "Начальник департамента Олег Ли ушел в отставку.",
+        [("Олег Ли", "начальник департамента", "dismissed")],
+        id="the surname «Ли» is no question particle",
+    ),
+    pytest.param(
         "Директор МБУ «Городские парки» Ольга Кривцова рассталась с должностью.",
         [("Ольга Кривцова", "директор МБУ «Городские парки»", "dismissed")],
         id="parting with a post",
@@ -967,6 +982,10 @@ def test_appointments(pipeline: Pipeline, text: str, expected: list[tuple[str, s
 
 
 NO_APPOINTMENTS = [
+    pytest.param("С 2019 по 2021 год Ирина Зуева исполняла обязанности начальника департамента.",
+                 id="duties carried in the past: a past post"),
+    pytest.param("Со стороны министерства документ подписала исполняющая обязанности министра Вера Ли.",
+                 id="an acting post named beside its holder: no arrangement"),
     pytest.param("Андрей Козлов будет назначен министром транспорта.", id="future"),
     pytest.param("Андрея Козлова выдвинули на пост министра транспорта.", id="nominated"),
     pytest.param("Министр транспорта пока не назначен.", id="not yet"),

@@ -32,7 +32,7 @@ from extractor.facts.context import (
 )
 from extractor.facts.units import Ref, Scene, Unit, same_person, unit_case
 from extractor.lexicon import Match
-from extractor.lexicon.facts import appointment_triggers, not_offices, post_modifiers, words
+from extractor.lexicon.facts import appointment_triggers, not_offices, plan_words, post_modifiers, words
 from extractor.lexicon.posts import match_post_head, post_lexicon
 from extractor.model import Appointment, DateItem
 from extractor.nlp.morph import active_participle, word_lemma
@@ -108,10 +108,39 @@ def _decree(d: Draft) -> bool:
     return k not in d.clause or toks[k].text in ("«", '"', "„", ":")
 
 
+# verbs of carrying a post's duties: an acting post is arranged in the present or with «будет»
+ACTING_VERBS = frozenset({"исполнять", "руководить", "замещать", "возглавить"})
+
+
+def _post_participle(scene: Scene, match: Match) -> bool:
+    """«назначило исполняющей обязанности ректора X», «подписала исполняющая обязанности министра X»:
+    the participle of an acting post names the post, no statement of its own."""
+    return any(
+        scene.lemmas[k] in ACTING_VERBS and scene.toks[k].is_participle for k in range(match.first, match.last)
+    )
+
+
+def _acting_arranged(d: Draft) -> bool | None:
+    """«Обязанности директора исполняет X», «Временно руководить министерством будет X»: an acting
+    post arranged (True), even told with «будет»; «исполнял обязанности» in the past is a past post
+    (False); None when the trigger is no such verb."""
+    verbs = [k for k in range(d.match.first, d.match.last) if d.scene.lemmas[k] in ACTING_VERBS]
+    if d.action != "acting" or not verbs:
+        return None
+    tok = d.scene.toks[verbs[0]]
+    if tok.feats.get("Tense") == "Past" or negated(d.scene, d.clause, verbs[0]):
+        return False
+    return not any(d.scene.lemmas[k] in plan_words() for k in d.clause.tokens)
+
+
 def _done(d: Draft) -> None:
     first = d.match.first
-    if negated(d.scene, d.clause, first) or any(d.scene.lemmas[k] == "ли" for k in d.clause.tokens):
+    arranged = _acting_arranged(d)
+    # the particle is written in lower case: «Ли» is a surname («Олег Ли ушёл в отставку»)
+    if negated(d.scene, d.clause, first) or any(d.scene.toks[k].text == "ли" for k in d.clause.tokens):
         d.rejected = True  # «не назначен», «принял ли отставку»: not stated as done
+    elif arranged is not None:
+        d.rejected = not arranged
     elif _decree(d):
         return
     elif d.trigger.lemma == "стать" and d.match.last < len(d.scene.toks) and _infinitive(d.scene.toks[d.match.last]):
@@ -167,7 +196,7 @@ def _own_objects(d: Draft, objects: list[Unit]) -> list[Unit]:
     up to the next verb of the clause (or, with none after it, those before it: «его назначили»)."""
     others = [
         m.first for m in triggers_of(d.scene, "appointments", appointment_triggers(), d.sent)
-        if m.first != d.match.first and m.first in d.clause
+        if m.first != d.match.first and m.first in d.clause and not _post_participle(d.scene, m)
     ]
     nxt = min((k for k in others if k > d.match.first), default=max(d.clause.tokens) + 1)
     prev = max((k for k in others if k < d.match.first), default=-1)
@@ -562,7 +591,8 @@ def _successors_post(scene: Scene, found: list[Found]) -> list[Found]:
 def find_appointments(scene: Scene) -> list[Appointment]:
     found: list[Found] = []
     for sent, match in found_triggers(scene, "appointments", appointment_triggers()):
-        found += _statements(scene, sent, match)
+        if not _post_participle(scene, match):
+            found += _statements(scene, sent, match)
     out = []
     for f in _successors_post(scene, _merged(scene, found)):
         start, end = span_of(scene, f.sent, f.sent)
