@@ -109,7 +109,8 @@ def plain_lemma(s: str) -> str:
 @lru_cache(CACHE_SIZE)
 def lemma_of(word: str, pos: str, case: str | None, number: str | None = None) -> str:
     """The dictionary form of a lowercase word, ё as е, chosen to fit its tagged part of speech
-    and case; a function word is itself («и» is a conjunction, not the abbreviation «ИО»)."""
+    and case, and for a verb its tagged number (pymorphy3's «sing» / «plur»); a function word is
+    itself («и» is a conjunction, not the abbreviation «ИО»)."""
     if pos in FUNCTION_POS:
         return plain_lemma(word)
     found = parses(word)

@@ -645,8 +645,9 @@ def _as_noun(tok: Token) -> None:
     tok.feats = {**feats, "Case": case} if case else feats
 
 
-# readings of a name, which a word written in lower case is not
-NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
+# readings of a person's name, which a word written in lower case is not (NAME_GRAMMEMES above also
+# holds places and organizations)
+PERSON_NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
 
 
 def dictionary_case(analyses: tuple[Parse, ...], tagged: str, written_lower: bool = False) -> str | None:
@@ -655,7 +656,7 @@ def dictionary_case(analyses: tuple[Parse, ...], tagged: str, written_lower: boo
     A word written in lower case is read as no name: «городской голова» tagged genitive, the case
     of the surname «Голов», is the nominative of «голова»."""
     nouns = [p for p in analyses if p.tag.POS == "NOUN"]
-    common = [p for p in nouns if not NAME_GRAMMEMES & p.tag.grammemes]
+    common = [p for p in nouns if not PERSON_NAME_GRAMMEMES & p.tag.grammemes]
     nouns = common if written_lower and common else nouns
     cases = {UD_OF.get(p.tag.case) for p in nouns}
     if len(cases) != 1 or tagged in cases or not all(p.is_known for p in nouns):
