@@ -22,7 +22,7 @@ from extractor.lexicon.posts import match_post_head, office_of, role_key
 from extractor.model import Document, EntityRef, EntityType, Organization
 from extractor.nlp.coverage import first_disjoint
 from extractor.nlp.morph import UD_CASES, parses
-from extractor.nlp.phrases import NamedSpans, extend_dependents
+from extractor.nlp.phrases import NamedSpans, extend_dependents, field_end
 from extractor.nlp.tagging import Tagged, Token
 
 Ref = tuple[EntityType, int]  # ("person", 0): a list of the document and an index into it
@@ -417,16 +417,9 @@ def _word_reference(scene: Scene, k: int, units: list[Unit]) -> Unit | None:
 
 
 # «в области здравоохранения», «в области мембранных технологий»: a field of work, no region
-FIELD_NOUNS = frozenset({"область"})
-
-
 def _a_field(scene: Scene, k: int) -> bool:
     """A noun of a field before the genitive it names: «сотрудничество в области энергетики»."""
-    toks = scene.toks
-    if toks[k].lemma not in FIELD_NOUNS or k + 1 >= len(toks) or toks[k + 1].sent != toks[k].sent:
-        return False
-    nxt = toks[k + 1]
-    return nxt.text.islower() and nxt.pos in ("NOUN", "ADJ") and nxt.case == "Gen"
+    return field_end(scene.toks, k, scene.tagged.sents[scene.toks[k].sent].last) is not None
 
 
 def _names_something(scene: Scene, k: int) -> bool:

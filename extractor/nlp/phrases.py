@@ -356,14 +356,15 @@ def _governed_instrumental(toks: list[Token], j: int) -> bool:
     return INS_HEADS.fullmatch(toks[k].text.lower()) is not None
 
 
-# the nouns of a field a post or a department works in: «в сфере водоснабжения», «в области культуры»
-FIELD_NOUNS = frozenset({"сфере", "области"})
+# the nouns of a field a post, a department or a cooperation works in: «в сфере водоснабжения»,
+# «в области культуры» (lemmas)
+FIELD_NOUNS = frozenset({"сфера", "область"})
 
 
-def _field_end(toks: list[Token], k: int, limit: int) -> int | None:
-    """The end of a field after «в» at k: «сфере» or «области» and the lower-case genitives after it
+def field_end(toks: list[Token], k: int, limit: int) -> int | None:
+    """The end of a field at k: «сфере» or «области» and the lower-case genitives after it
     («в сфере | жилищно-коммунального хозяйства»); None when no genitive follows («в области», the region)."""
-    if toks[k].text not in FIELD_NOUNS:
+    if toks[k].lemma not in FIELD_NOUNS or not toks[k].text.islower():
         return None
     end = k + 1
     while end < limit and toks[end].text.islower() and toks[end].pos in ("NOUN", "ADJ") and case_of(toks[end]) == "Gen":
@@ -477,7 +478,7 @@ def extend_dependents(
                 ):
                     k += 1
             # «в сфере водоснабжения», «в области здравоохранения»: a field, in the genitive
-            if low in ("в", "во") and (field := _field_end(toks, j + 1, limit)) is not None:
+            if low in ("в", "во") and (field := field_end(toks, j + 1, limit)) is not None:
                 j = field
                 continue
             # «в» takes a place or organization («в Республике Беларусь», «в округе»), not a time
