@@ -36,6 +36,7 @@ from extractor.lexicon.posts import (
 from extractor.model import Post
 from extractor.nlp.inflect import (
     as_written,
+    head_grams,
     head_index,
     join_tokens,
     nominative_phrase,
@@ -952,6 +953,10 @@ def _post_before_link_verb(
     # post in the genitive after «на должность», «от должности», «с поста»
     at_post = next((k + 2 for k in range(lo, end - 2) if toks[k].text.lower() in POST_OF_LINK_NOUN
                     and toks[k + 1].lemma in LINK_NOUNS and toks[k - 1].lemma not in CANDIDACY_NOUNS), None)
+    if at_post is None:
+        # «Пост министра торговли занимал Мервин Дэвис», «должность главкома займет Александр
+        # Постников»: the link noun is the verb's object
+        at_post = next((k + 1 for k in range(lo, end - 1) if _object_link_noun(toks, k, sent_first)), None)
     if at_post is not None and (head_end := match_post_head(toks, at_post, end)) is not None:
         if head_end == end or end <= _dependents(tagged, spans, head_end, end) <= verb:
             post = _post_record(tagged, at_post, head_end, end)
@@ -969,6 +974,14 @@ def _post_before_link_verb(
             post = _post_record(tagged, first, head_end, end, group)
             return [post] if post else []
     return []
+
+
+def _object_link_noun(toks: list[Token], k: int, sent_first: int) -> bool:
+    """A link noun in the accusative with no preposition before it: «пост министра | занимал» (the
+    tagger reads one opening a sentence as the nominative as often)."""
+    if toks[k].lemma not in LINK_NOUNS or case_of(toks[k]) not in ("Acc", "Nom"):
+        return False
+    return k == sent_first or toks[k - 1].pos != "ADP" and toks[k - 1].lemma not in CANDIDACY_NOUNS
 
 
 # the prepositions of a link noun before a verb: «На должность ... избрана», «От должности ...
@@ -1033,7 +1046,20 @@ def _past_circumstance_back(toks: list[Token], end: int, lo: int) -> int:
         toks[k].pos in ("NOUN", "ADJ") and toks[k].case == "Loc"
     ):
         k -= 1
-    return k if k < end - 1 and toks[k].text.lower() == "на" else end
+    if k < end - 1 and toks[k].text.lower() == "на":
+        return k
+    # «Директором завода | в результате конкурса назначен»: a compound preposition and its genitive
+    k = end - 1
+    while k > lo and end - k <= MAX_CIRCUMSTANCE_WORDS and toks[k].text.islower() and (
+        toks[k].pos in ("NOUN", "ADJ") and toks[k].case == "Gen"
+    ):
+        k -= 1
+    compound = k < end - 1 and k - 1 > lo and toks[k].text.lower() in COMPOUND_PREPOSITION_NOUNS
+    return k - 1 if compound and toks[k - 1].text.lower() in ("в", "во") else end
+
+
+# the nouns of compound prepositions with «в» taking a genitive: «в результате», «в ходе», «в рамках»
+COMPOUND_PREPOSITION_NOUNS = frozenset({"результате", "ходе", "рамках", "течение", "итоге", "связи"})
 
 
 def _may_be_instrumental(head: Token) -> bool:
@@ -1219,8 +1245,11 @@ def _post_with_place(tagged: Tagged, first: int, head_end: int, last: int) -> Po
     ):
         adjective = toks[k].lemma
         place = post_lexicon().place_names.get(adjective, adjective)
+        # the adjective agrees with the post: «белорусскую теннисистку» -> «белорусская теннисистка»
+        gender, _number = head_grams(_head_noun(toks, first, head_end))
+        agreeing = nominative_word(toks[k].text, "ADJ", toks[k].case, gender, "sing", adjective).lower()
         return Post(
-            normal=f"{adjective} {post.normal}",
+            normal=f"{agreeing} {post.normal}",
             text=tagged.text[toks[k].start : post.end],
             start=toks[k].start,
             end=post.end,
@@ -1532,12 +1561,13 @@ def _linked_after(tagged: Tagged, spans: NamedSpans, nm: NameTokens, j: int, lim
     «Майер до 2012 года работала в Google инженером, дизайнером и менеджером по продукции».
     An active appointing verb gives the post to its object: «назначил Петрова министром»."""
     toks = tagged.tokens
-    if nm.first_tok > 0 and _gives_a_post(toks[nm.first_tok - 1]):
+    giver = _object_words_back(toks, nm.first_tok, tagged.sents[toks[nm.first_tok].sent].first) - 1
+    if giver >= 0 and _gives_a_post(toks[giver]):
         # and the event's noun: «о назначении Бережного Игоря Станиславовича заместителем губернатора»;
         # not when the name is the subject of a verb of its own after it («До назначения Артем
         # Корнилов работал заместителем директора»)
         given = _posts_after_link(tagged, spans, j, limit)
-        if given or toks[nm.first_tok - 1].lemma not in LINK_EVENTS:
+        if given or toks[giver].lemma not in LINK_EVENTS:
             return given
     if _appointed_to_a_post(tagged, nm, j, limit):
         # «назначит доктора Томаса Фридена на пост директора ...», «назначил бывшего министра
@@ -1564,6 +1594,22 @@ def _linked_after(tagged: Tagged, spans: NamedSpans, nm: NameTokens, j: int, lim
         # «Гаврин покидает компанию и переходит на должность вице-президента»
         found = _posts_after_verb(tagged, spans, verb, limit, clause)
     return found
+
+
+# the words describing the object of an appointing verb before its name: «назначил своего давнего
+# соратника Ивана Петрова», «свою супругу»
+MAX_OBJECT_WORDS = 3
+
+
+def _object_words_back(toks: list[Token], first: int, sent_first: int) -> int:
+    """Where lower-case words in the accusative right before the name at `first` begin (`first`
+    when none stand there)."""
+    k = first
+    while k - 1 > sent_first and first - k < MAX_OBJECT_WORDS and toks[k - 1].text.islower() and (
+        toks[k - 1].pos in ("ADJ", "DET", "NOUN") and toks[k - 1].case == "Acc" and not _gives_a_post(toks[k - 1])
+    ):
+        k -= 1
+    return k
 
 
 # how far after a relative clause's first verb its coordinated verb may stand
@@ -1673,6 +1719,8 @@ def _past_adverbial(toks: list[Token], k: int, limit: int) -> int:
         m = k + 1
     elif tok.pos == "NUM" and k + 1 < limit and toks[k + 1].lemma in TIME_NOUNS:
         return k + 2
+    elif _time_span_words(toks, k, limit):
+        return k + 2  # «долгое время», «много лет», «всю жизнь»
     elif tok.lemma in SPAN_ADJECTIVES and k + 2 < limit and toks[k + 1].pos == "NUM" and (
         toks[k + 2].lemma in TIME_NOUNS
     ):
@@ -1692,6 +1740,21 @@ def _past_adverbial(toks: list[Token], k: int, limit: int) -> int:
 
 # the adjectives of a span of years counted back or on: «последние три года», «первые два года»
 SPAN_ADJECTIVES = frozenset({"последний", "первый"})
+
+# how long, in the accusative without a preposition: «долгое время был», «много лет работал»
+SPAN_NOUNS = frozenset({"год", "месяц", "время", "период", "неделя", "день", "жизнь"})
+SPAN_QUANTIFIERS = frozenset({"много", "немало", "мало"})
+
+
+def _time_span_words(toks: list[Token], k: int, limit: int) -> bool:
+    """A lower-case adjective or quantifier and a time noun, neither a subject nor a post:
+    «долгое время», «долгие годы», «много лет», «всю жизнь»."""
+    if k + 1 >= limit or not toks[k].text.islower() or toks[k + 1].lemma not in SPAN_NOUNS:
+        return False
+    word, noun = toks[k], toks[k + 1]
+    if word.lemma not in SPAN_QUANTIFIERS and word.pos not in ("ADJ", "DET"):
+        return False
+    return word.case not in ("Nom", "Ins") or noun.lemma == "время" and word.case == "Nom" and noun.case != "Ins"
 
 
 def _since(toks: list[Token], k: int, limit: int) -> bool:
@@ -1724,10 +1787,12 @@ def _posts_after_link(tagged: Tagged, spans: NamedSpans, m: int, limit: int) -> 
     """The post a link verb names and the posts coordinated with it in the same case: «был
     начальником Генштаба, главой МВД и министром обороны»."""
     toks = tagged.tokens
-    while m < limit and _is_link_verb(toks[m]) and not _is_appointing(toks[m]):
-        m += 1  # «был назначен», «будет избран»
-    while m < limit and toks[m].pos == "ADV" and not is_modifier(toks[m]):
-        m += 1  # «сейчас», «официально»; «временно исполняющим обязанности» is the post
+    # «был назначен», «будет избран», «был уже выбран»; adverbs: «сейчас», «официально» («временно
+    # исполняющим обязанности» is the post)
+    while m < limit and (
+        _is_link_verb(toks[m]) and not _is_appointing(toks[m]) or toks[m].pos == "ADV" and not is_modifier(toks[m])
+    ):
+        m += 1
     m = _past_adverbial(toks, m, limit)
     first = _post_after_link(tagged, spans, m, limit)
     if first is None:
@@ -2112,7 +2177,9 @@ def _posts_of_pronouns(
         gender = PRONOUN_GENDERS.get(tok.text.lower())
         if gender is None or tok.case != "Nom":
             continue
-        posts = _linked_after(tagged, spans, _Pronoun(i, i + 1), i + 1, tagged.sents[tok.sent].last)
+        last = tagged.sents[tok.sent].last
+        pronoun = _Pronoun(i, i + 1)
+        posts = _linked_after(tagged, spans, pronoun, i + 1, last) or _dashed_post(tagged, spans, i + 1, last)
         if not posts:
             continue
         k = bisect.bisect_left(starts, i) - 1
@@ -2121,6 +2188,15 @@ def _posts_of_pronouns(
         if k >= 0 and tok.sent - toks[mentions[k].first_tok].sent <= PRONOUN_REACH_SENTENCES:
             out.extend((k, post) for post in posts)
     return out
+
+
+def _dashed_post(tagged: Tagged, spans: NamedSpans, j: int, limit: int) -> list[Post]:
+    """«Сейчас он — профессор университета»: a post in the nominative after a dash that stands
+    for the link verb."""
+    if j + 1 >= limit or tagged.tokens[j].text not in DASHES:
+        return []
+    post = _post_from(tagged, spans, _past_formerly(tagged.tokens, j + 1, limit, dash=True), limit)
+    return [post] if post is not None and _in_nominative(tagged, post) else []
 
 
 # time nouns that may stand before a verb without being its subject: «С 2016 по 2020 год работал»
