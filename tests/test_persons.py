@@ -510,3 +510,11 @@ def test_a_patronymics_form_after_a_foreign_given_name_is_a_surname(extract):
     # the dictionary knows «Маркович» only as a patronymic; «Драган» is no Russian given name
     (person,) = extract("Главный тренер клуба Драган Маркович провел открытую тренировку.")["persons"]
     assert (person["name"], person["last"], person["middle"]) == ("Драган Маркович", "Маркович", None)
+
+
+def test_a_surname_reads_its_gender_in_the_case_of_the_first_name(extract):
+    # the tagger reads «Чернову» here as a man's dative; «Веру» is an accusative, and so is the surname
+    text = "Мэр поблагодарил свою супругу Веру Чернову за поддержку."
+    (person,) = extract(text)["persons"]
+    assert (person["name"], person["last"]) == ("Вера Чернова", "Чернова")
+    assert [(m["text"], m["start"], m["end"]) for m in person["mentions"]] == [("Веру Чернову", 30, 42)]

@@ -290,8 +290,13 @@ def split_name(tagged: Tagged, first: int, last: int, lone_surname: bool = False
     if said is None and roles.first is None and (verb_gender := _subject_gender(toks, first, last)):
         words = [replace(t, feats={**t.feats, "Case": "Nom", "Gender": verb_gender}) for t in words]
         roles = roles_of(words, initials, lone_surname)
-    gender = gender_of(words, roles.last)
     case = mention_case(roles)
+    # the surname's ending says the gender in the name's case, which the first name knows better
+    # than the tagger's reading of the surname: «Веру Чернову» (not a man's dative)
+    surname = tuple(
+        t if case is None or t.case == case else replace(t, feats={**t.feats, "Case": case}) for t in roles.last
+    )
+    gender = gender_of(words, surname)
     f = nominative(roles.first.text, case or roles.first.case, "Name", gender) if roles.first else None
     m = nominative(roles.middle.text, case or roles.middle.case, roles.middle_gram, gender) if roles.middle else None
     la = surname_form(roles.last, gender, case) if roles.last else None
