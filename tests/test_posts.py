@@ -1300,6 +1300,9 @@ TRADE_CASES = [
     ("Известный блогер Илья Варламов посетил город.", "Илья Варламов", "блогер"),
     ("Писатель Захар Прилепин и министр культуры Ольга Любимова открыли фестиваль.", "Захар Прилепин", "писатель"),
     ("Политолог Андрей Смирнов считает, что выборы пройдут спокойно.", "Андрей Смирнов", "политолог"),
+    # occupations NEREL train names once (occupations.txt, bench/derive_occupations.py --min-seen 1)
+    ("На вечере выступила театровед Инна Фомина.", "Инна Фомина", "театровед"),
+    ("Сценарий фильма обсудил кинокритик Олег Зуев.", "Олег Зуев", "кинокритик"),
 ]
 
 
@@ -2255,6 +2258,21 @@ def test_a_post_s_list_of_fields_reaches_the_name(extract, text, post):
 def test_a_place_adjective_before_a_post_agrees_with_it(extract, text, normal):
     posts = [q["normal"] for p in extract(text)["persons"] for q in p["posts"]]
     assert posts == [normal]
+
+
+def test_a_compound_post_in_an_oblique_case_with_a_participle_before_it(extract):
+    # the tagger reads «инженеру-технологу» as a genitive adjective and «ведущему» as a participle:
+    # a lower-case compound of nouns is a noun, and the participle describes the post after it
+    (person,) = extract("Благодарность вручена Оксане Гринь, ведущему инженеру-технологу завода.")["persons"]
+    posts = [(q["normal"], q["start"], q["end"]) for q in person["posts"]]
+    assert posts == [("ведущий инженер-технолог завода", 36, 70)]
+    # ... but not a company a participle describes: the post is of the zone's managing company
+    (head,) = extract(
+        "Генеральный директор управляющей компании особой экономической зоны «Вятка» Рустам Гилязов провёл экскурсию."
+    )["persons"]
+    assert [q["normal"] for q in head["posts"]] == [
+        "генеральный директор управляющей компании особой экономической зоны «Вятка»"
+    ]
 
 
 def test_a_post_put_in_the_nominative_keeps_the_texts_spelling_of_е_and_ё(extract):

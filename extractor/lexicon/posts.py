@@ -194,7 +194,8 @@ def _adjective_use(tokens: Sequence[Token], i: int) -> bool:
     gender and number: «в ходе рабочей встречи», «управляющей компании» name no «рабочий», no
     «управляющий»."""
     tok = tokens[i]
-    if tok.pos != "ADJ":
+    participle = tok.pos != "ADJ" and tok.feats.get("VerbForm") == "Part"
+    if tok.pos != "ADJ" and not participle:
         return False
     # in the singular it agrees in gender too: «заведующей центром» is a post, «управляющей компании» no
     grams = ("Case", "Number", "Gender") if tok.feats.get("Number") == "Sing" else ("Case", "Number")
@@ -210,6 +211,8 @@ def _adjective_use(tokens: Sequence[Token], i: int) -> bool:
         return False
     if k > i + 1 and tokens[k].feats.get("Case") == "Ins":
         return False  # «управляющим Новосибирским региональным филиалом»: a post's instrumental object
+    if participle and match_post_head(tokens, k, len(tokens)) is None:
+        return False  # a participle describes a post only: «ведущему инженеру-технологу», not «управляющей компании»
     return agrees(tokens[k]) and tok.feats.get("Case") is not None
 
 

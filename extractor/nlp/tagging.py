@@ -572,7 +572,7 @@ def annotate(tok: Token) -> None:
     """A token's analyses and lemma, once, after the tagger gave its part of speech and case."""
     word = tok.text.lower()
     tok.parses = parses(word)
-    if tok.pos == "ADJ" and _not_an_adjective(word, tok.parses):
+    if tok.pos == "ADJ" and (tok.text[:1].islower() or "-" not in word) and _not_an_adjective(word, tok.parses):
         _as_noun(tok)
     if tok.pos == "NOUN" and tok.case is not None:
         case = dictionary_case(tok.parses, tok.case, written_lower=tok.text[:1].islower())
@@ -622,14 +622,16 @@ def _misread_genitives(toks: list[Token]) -> None:
                 t.lemma = lemma_of(t.text.lower(), t.pos, t.case)
 
 
-CYRILLIC_WORD = re.compile(r"[а-яё]+")
+# a Cyrillic word, or a compound of them: «инженеру-технологу»
+CYRILLIC_WORD = re.compile(r"[а-яё]+(?:-[а-яё]+)*")
 # the endings of full adjectives and participles in every case
 ADJECTIVE_ENDING = re.compile(r"(ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ом|ем|ых|их|ую|юю|ою|ей|ыми|ими)$")
 
 
 def _not_an_adjective(word: str, analyses: tuple[Parse, ...]) -> bool:
     """A Cyrillic word the tagger calls an adjective with no adjective's ending, which the
-    dictionary does not read as one either: a noun it does not know («хокимият»)."""
+    dictionary does not read as one either: a noun it does not know («хокимият»), a compound of
+    nouns in lower case («инженеру-технологу»; «Комсомольского-на-Амуре» is a name's)."""
     return (
         bool(CYRILLIC_WORD.fullmatch(word)) and not ADJECTIVE_ENDING.search(word)
         and not any(p.tag.POS in ("ADJF", "ADJS", "PRTF", "PRTS", "NUMR", "COMP") for p in analyses if p.is_known)
