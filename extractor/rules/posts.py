@@ -2163,6 +2163,8 @@ class _Pronoun:
 # «он», «она» stand for the person named last before them, of their gender, in these sentences
 PRONOUN_GENDERS = {"он": "masc", "она": "femn"}
 PRONOUN_REACH_SENTENCES = 2
+# how many sentences back the subject of a biography may be named when no one else is named since
+BIOGRAPHY_REACH_SENTENCES = 4
 
 
 def _posts_of_pronouns(
@@ -2282,13 +2284,15 @@ def _zero_subject_posts(
         gender = VERB_GENDERS[toks[verb].feats["Gender"]]
     if not posts:
         return []
-    k = bisect.bisect_left(starts, first) - 1
+    last_named = k = bisect.bisect_left(starts, first) - 1
     while k >= 0 and gender is not None and getattr(mentions[k], "gender", None) not in (gender, None):
         k -= 1
+    # a biography names no one else between its subject and its later lines: they reach further
+    reach = BIOGRAPHY_REACH_SENTENCES if k == last_named else PRONOUN_REACH_SENTENCES
     # the one the biography is about is a subject before: named in the nominative, or by «он» /
     # «она» after a name in another case («Клюеву 44 года. В 2004 году он окончил ... С 2019 года
     # работал ...»)
-    if k >= 0 and n - toks[mentions[k].first_tok].sent <= PRONOUN_REACH_SENTENCES and (
+    if k >= 0 and n - toks[mentions[k].first_tok].sent <= reach and (
         toks[mentions[k].last_tok - 1].case == "Nom" or _pronoun_between(toks, mentions[k].last_tok, first, gender)
     ):
         return [(k, post) for post in posts]
