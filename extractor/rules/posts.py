@@ -1038,9 +1038,10 @@ MAX_CIRCUMSTANCE_WORDS = 3
 
 
 def _past_circumstance_back(toks: list[Token], end: int, lo: int) -> int:
-    """Before a link verb, the «на» of a circumstance in the prepositional case that is the
-    verb's, not the post's: «Председателем совета директоров | на заседании переизбран», «Директором
-    школы | на конкурсной основе назначен»; `end` when none stands there."""
+    """Before a link verb, where a circumstance that is the verb's, not the post's, begins: «на» and
+    the prepositional case («Председателем совета директоров | на заседании переизбран», «Директором
+    школы | на конкурсной основе назначен»), or a compound preposition with «в» and its genitive
+    («Директором завода | в результате конкурса назначен»); `end` when none stands there."""
     k = end - 1
     while k > lo and end - k <= MAX_CIRCUMSTANCE_WORDS and toks[k].text.islower() and (
         toks[k].pos in ("NOUN", "ADJ") and toks[k].case == "Loc"
