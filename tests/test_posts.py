@@ -2282,6 +2282,13 @@ def test_a_compound_post_in_an_oblique_case_with_a_participle_before_it(extract)
     ]
 
 
+def test_a_person_named_in_the_genitive_inside_an_apposition_is_the_posts_dependent(extract):
+    # the apposition ends after the genitive name: it is the post's, not the next person of a list
+    doc = extract("Марина Лосева, помощник губернатора Олега Смирнова, рассказала о программе.")
+    got = {p["name"]: [q["normal"] for q in p["posts"]] for p in doc["persons"]}
+    assert got == {"Марина Лосева": ["помощник губернатора Олега Смирнова"], "Олег Смирнов": ["губернатор"]}
+
+
 def test_a_post_put_in_the_nominative_keeps_the_texts_spelling_of_е_and_ё(extract):
     def posts(text):
         return [q["normal"] for p in extract(text)["persons"] for q in p["posts"]]

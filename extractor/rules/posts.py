@@ -1304,6 +1304,8 @@ def _post_from(tagged: Tagged, spans: NamedSpans, i: int, limit: int, strict_end
     if head_end is None:
         return None
     last = _dependents(tagged, spans, head_end, limit)
+    if strict_end:
+        last = _past_genitive_name(toks, spans, _head_noun(toks, i, head_end), last, limit)
     if strict_end and _bracket_before_a_name(toks, spans, last, limit):
         return None  # «Сергей Мохов, директор учреждения «Вектор» (МКУ «ВК») Игорь Сомов»: Сомов's post
     if (
@@ -1315,6 +1317,19 @@ def _post_from(tagged: Tagged, spans: NamedSpans, i: int, limit: int, strict_end
     ):
         return None
     return _post_record(tagged, i, head_end, last)
+
+
+def _past_genitive_name(toks: list[Token], spans: NamedSpans, head: Token, last: int, limit: int) -> int:
+    """«Дмитрий Песков, пресс-секретарь президента | Владимира Путина, заявил»: a person named in
+    the genitive after a post in another case, the apposition ending right after the name, is the
+    post's dependent, not the next person of a list; `last` when no such name stands there."""
+    if last >= limit or last not in spans.per_start or case_of(head) == "Gen":
+        return last
+    end = spans.per_end[last]
+    if case_of(toks[end - 1]) != "Gen" or case_of(toks[last]) != "Gen":
+        return last
+    closes = end >= limit or toks[end].text in POST_END or toks[end].pos in ("VERB", "AUX")
+    return end if closes else last
 
 
 def _bracket_before_a_name(toks: list[Token], spans: NamedSpans, k: int, limit: int) -> bool:
