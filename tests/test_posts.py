@@ -2312,6 +2312,10 @@ def test_a_post_put_in_the_nominative_keeps_the_texts_spelling_of_е_and_ё(extr
         # the link noun as the verb's object, the name its subject after it
         ("С весны пост директора краеведческого музея занимает Лидия Ковальчук.", "директор краеведческого музея"),
         ("Кресло мэра Выборга займёт Олег Шустов.", "мэр Выборга"),
+        # a post received: «получил пост», «портфель министра получил»
+        ("Семён Гарин получил пост заместителя главы района.", "заместитель главы района"),
+        ("ТВЕРЬ, 3 марта. — Портфель министра культуры Тверской области получила Вера Лаптева.",
+         "министр культуры Тверской области"),
     ],
 )
 def test_a_post_after_a_link_verb_and_link_noun_is_the_names_after_it(extract, text, post):

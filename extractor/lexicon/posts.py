@@ -21,8 +21,8 @@ MAX_POST_WORDS = 8
 # the prefix of a former holder: «экс-премьера»
 EX_PREFIX = "экс-"
 # nouns whose genitive is the post they name: «пост министра», «в должности директора», «в
-# качестве тренера», «кресло мэра»
-LINK_NOUNS = frozenset({"должность", "пост", "качество", "позиция", "кресло"})
+# качестве тренера», «кресло мэра», «портфель министра»
+LINK_NOUNS = frozenset({"должность", "пост", "качество", "позиция", "кресло", "портфель"})
 # words read as a former holder's post («экс-премьера»), kept
 WORD_CACHE = 10_000
 

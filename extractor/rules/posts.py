@@ -978,8 +978,8 @@ def _post_before_link_verb(
 
 def _object_link_noun(toks: list[Token], k: int, sent_first: int) -> bool:
     """A link noun in the accusative with no preposition before it: «пост министра | занимал» (the
-    tagger reads one opening a sentence as the nominative as often)."""
-    if toks[k].lemma not in LINK_NOUNS or case_of(toks[k]) not in ("Acc", "Nom"):
+    tagger reads one opening a sentence as the nominative as often, or after a dash as no noun at all)."""
+    if toks[k].lemma not in LINK_NOUNS or case_of(toks[k]) not in ("Acc", "Nom", None):
         return False
     return k == sent_first or toks[k - 1].pos != "ADP" and toks[k - 1].lemma not in CANDIDACY_NOUNS
 
