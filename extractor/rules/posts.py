@@ -1757,8 +1757,10 @@ def _past_adverbial(toks: list[Token], k: int, limit: int) -> int:
 # the adjectives of a span of years counted back or on: «последние три года», «первые два года»
 SPAN_ADJECTIVES = frozenset({"последний", "первый"})
 
-# how long, in the accusative without a preposition: «долгое время был», «много лет работал»
-SPAN_NOUNS = frozenset({"год", "месяц", "время", "период", "неделя", "день", "жизнь"})
+# time nouns that may stand before a verb without being its subject: «С 2016 по 2020 год работал»
+TIME_NOUNS = frozenset({"год", "месяц", "время", "период", "неделя", "день", "лето", "зима", "весна", "осень"})
+# how long, in the accusative without a preposition: «долгое время был», «много лет работал», «всё лето»
+SPAN_NOUNS = TIME_NOUNS | {"жизнь"}
 SPAN_QUANTIFIERS = frozenset({"много", "немало", "мало"})
 
 
@@ -2217,8 +2219,6 @@ def _dashed_post(tagged: Tagged, spans: NamedSpans, j: int, limit: int) -> list[
     return [post] if post is not None and _in_nominative(tagged, post) else []
 
 
-# time nouns that may stand before a verb without being its subject: «С 2016 по 2020 год работал»
-TIME_NOUNS = frozenset({"год", "месяц", "время", "период", "неделя", "день", "лето", "зима", "весна", "осень"})
 VERB_GENDERS = {"Masc": "masc", "Fem": "femn"}
 
 
