@@ -3204,3 +3204,35 @@ def test_an_adjective_the_tagger_calls_a_proper_noun_declines_with_its_name(extr
 )
 def test_a_body_named_short_by_its_head_and_place_is_the_same_body(extract, text, name, alias):
     assert [(o["name"], o["aliases"]) for o in extract(text)["organizations"]] == [(name, [alias])]
+
+
+def test_a_police_department_named_by_a_quoted_adjective_is_one_authority(extract):
+    # the model cuts «МО МВД России «Кимрский»» into «МО», «МВД России» and a quoted company
+    doc = extract(
+        "Врио начальника межмуниципального отдела МВД России «Кимрский» назначен Олег Сафонов. За девять месяцев "
+        "на территории, которую обслуживает МО МВД России «Кимрский», краж стало меньше на 6%. Соседний ОМВД "
+        "России «Бежецкий» отчитался о росте раскрываемости."
+    )
+    assert [(o["name"], o["kind"], o["aliases"]) for o in doc["organizations"]] == [
+        ("Межмуниципальный отдел МВД России «Кимрский»", "authority", ["МО МВД России «Кимрский»"]),
+        ("ОМВД России «Бежецкий»", "authority", []),
+    ]
+
+
+def test_the_social_funds_branch_under_its_everyday_name_is_the_same_branch(extract):
+    doc = extract(
+        "Отделение Фонда пенсионного и социального страхования Российской Федерации по Курской области подвело "
+        "итоги полугодия. Управляющий Отделением Социального фонда России по Курской области Павел Ильин "
+        "сообщил, что выплаты выросли на 7%."
+    )
+    [branch] = doc["organizations"]
+    assert branch["name"] == (
+        "Отделение Фонда пенсионного и социального страхования Российской Федерации по Курской области"
+    )
+    assert branch["aliases"] == ["Отделение Социального фонда России по Курской области"]
+
+
+def test_a_preposition_opening_a_sentence_starts_no_name(extract):
+    doc = extract("Благодаря прокурорскому надзору в текущем году работникам выплачено 9,4 млн рублей "
+                  "долгов по зарплате.")
+    assert doc["organizations"] == []

@@ -88,6 +88,7 @@ from extractor.rules.organizations.names import (
     CENTRAL_BANK_OFFICE,
     LATIN_WORD,
     MIN_ACRONYM,
+    POLICE_DEPARTMENT,
     OrgMention,
     bracketed_short_name,
     central_bank_office_name,
@@ -909,6 +910,12 @@ def _ner_mentions(
         quoted = first > 0 and toks[first - 1].text in OPEN_QUOTES  # «Вперёд, Италия»: a name
         while not quoted and first < last - 1 and (toks[first].pos in ("VERB", "AUX") or _opening_adverb(toks[first])):
             first += 1  # and an adverb: «Сегодня Томский политехнический университет подписал»
+        if not quoted and first < last - 1 and toks[first].pos == "ADP":
+            # «Благодаря прокурорскому надзору»: a preposition is no word of a name, and what
+            # follows it in lower case is no name either
+            first += 1
+            if not _opens_name(toks[first]):
+                continue
         if not quoted and first < last - 1 and _opening_common_noun(tagged, first):
             first += 1  # «Доля Банка на рынке составила»: the noun opening the sentence is no word of it
         if not quoted and _opening_head_before(tagged, first):
@@ -1486,6 +1493,22 @@ def _central_bank_office_mentions(tagged: Tagged) -> list[OrgMention]:
     return out
 
 
+def _police_department_mentions(tagged: Tagged) -> list[OrgMention]:
+    """«МО МВД России «Ржевский»»: one authority, named as written (its words do not decline); the
+    unit spelled out («межмуниципального отдела МВД России «Ржевский»») is named in the nominative,
+    its letters the alias."""
+    out = []
+    for m in POLICE_DEPARTMENT.finditer(tagged.text):
+        written = " ".join(m.group().split())
+        if m.group("spelled"):
+            quoted = m.group("name")
+            out.append(OrgMention(m.start(), m.end(), f"Межмуниципальный отдел МВД России {quoted}", None,
+                                  "authority", f"МО МВД России {quoted}"))
+        else:
+            out.append(OrgMention(m.start(), m.end(), written, None, "authority"))
+    return out
+
+
 def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
     """All organization mentions, overlaps resolved in favour of legal-form matches, then the
     longest."""
@@ -1493,6 +1516,7 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
     tickers = _ticker_tokens(tagged)
     ranked = [(0, m) for m in _legal_form_mentions(tagged, spans)]
     ranked += [(0, m) for m in _central_bank_office_mentions(tagged)]
+    ranked += [(0, m) for m in _police_department_mentions(tagged)]
     descriptors = Coverage(len(tagged.text))
     ranked += [(1, m) for m in _head_mentions(tagged, spans, descriptors)]
     ranked += [(1, m) for m in _unit_mentions(tagged, spans)]

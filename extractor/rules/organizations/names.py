@@ -321,11 +321,17 @@ def _known_by_stem() -> dict[str, str]:
     return {_stem(k): full for k, (full, _kind) in known_abbrevs().items() if " " not in k}
 
 
+# the Social Fund's everyday name, in any case: its legal name is «Фонд пенсионного и социального
+# страхования Российской Федерации» (СФР), and releases use both for one regional branch
+SOCIAL_FUND = re.compile(r"\b[Сс]оциальн[а-яё]+\s+[Фф]онд[а-яё]*(?:\s+(?:России|РФ))?(?![\w-])")
+
+
 def _spelled_out(name: str) -> str:
     """A plain name with its known short names spelled out, their country with them: «УФНС России
     по Воронежской области» -> «управление федеральная налоговая служба по воронежской области»,
-    «Управление Росреестра по ...» -> «управление федеральная служба государственной регистрации ...»."""
-    words = name.split()
+    «Управление Росреестра по ...» -> «управление федеральная служба государственной регистрации ...»,
+    «Отделение Социального фонда России по ...» -> «отделение фонд пенсионного и социального ...»."""
+    words = SOCIAL_FUND.sub("СФР", name).split()
     out: list[str] = []
     i = 0
     while i < len(words):
@@ -1046,6 +1052,15 @@ def same_bank_office(a: str, b: str) -> bool:
         return True
     alone = CB_BRANCH_ALONE.fullmatch(a)
     return alone is not None and kb is not None and kb[2] and kb[0] == alone.group("city")
+
+
+# the Interior Ministry's district departments, named by a quoted adjective after the ministry:
+# «МО МВД России «Ржевский»» (a межмуниципальный отдел), «ОМВД России «Сургутский»», «МУ МВД России
+# «Мытищинское»». The model cuts them into the unit's letters, the ministry and a quoted company.
+POLICE_DEPARTMENT = re.compile(
+    r"(?<![\w-])(?:(?P<spelled>[Мм]ежмуниципальн[а-яё]+\s+отдел[а-яё]*\s+)|(?:МО|МУ|ЛО|ЛОП|ОП)[ \u00a0]+)?"
+    r"(?:О|У|МО|МУ|ЛО)?МВД[ \u00a0]+(?:России|РФ)[ \u00a0]*(?P<name>«[А-ЯЁ][^«»\n]{1,40}»)"
+)
 
 
 # «Госсовет», «Госдума», «Госинспекция»: «Гос-» written for «Государственный» before a body's head
