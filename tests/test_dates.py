@@ -1365,6 +1365,13 @@ def test_a_weekday_after_a_dated_weekday_of_its_sentence_is_the_next_such_day() 
     assert (values["в среду"], values["в четверг"]) == ("2026-06-24", "2026-06-25")
 
 
+def test_a_weekday_takes_its_own_verbs_tense_not_the_next_predicates() -> None:
+    # said on a Wednesday: the work began on the Monday past, though «должен завершить» follows «и»
+    text = "Подрядчик приступил к укладке асфальта в понедельник и должен завершить ее до конца месяца."
+    values = {d.text: d.value for d in dates_of(text, datetime.date(2026, 9, 16))}
+    assert values["в понедельник"] == "2026-09-14"
+
+
 def test_weekdays_to_come_named_in_turn_follow_each_other() -> None:
     # said on a Tuesday: the Wednesday after the Monday to come, not tomorrow
     text = "Ремонт начнется в понедельник, а завершится в среду."

@@ -351,7 +351,12 @@ def _governed_instrumental(toks: list[Token], j: int) -> bool:
     if case_of(toks[j]) != "Ins":
         return False
     k = j - 1
-    while k > 0 and toks[k].pos == "ADJ" and case_of(toks[k]) == "Ins" and toks[j].pos == "NOUN":
+    # the head may be tagged an adjective in the instrumental itself («Заведующей лабораторией»):
+    # the walk stops at it
+    while (
+        k > 0 and toks[k].pos == "ADJ" and case_of(toks[k]) == "Ins" and toks[j].pos == "NOUN"
+        and INS_HEADS.fullmatch(toks[k].text.lower()) is None
+    ):
         k -= 1
     return INS_HEADS.fullmatch(toks[k].text.lower()) is not None
 

@@ -1101,7 +1101,7 @@ def _nearest_tense(toks: list[Token], a: int, b: int, at: int, pos: int, end: in
             dist = pos - tok.end if tok.end <= pos else tok.start - end
             # a verb past a comma is farther than its characters: «подписан в ноябре, сообщает»
             between = toks[k + 1 : at] if k < at else toks[at:k]
-            if any(t.text == "," for t in between):
+            if any(t.text == "," for t in between) or _coordinated_after(toks, at, k):
                 dist += COMMA_DISTANCE
             if best is None or dist < best[0]:
                 best = (dist, tense)
@@ -1110,6 +1110,13 @@ def _nearest_tense(toks: list[Token], a: int, b: int, at: int, pos: int, end: in
 
 # what a comma between a date and a verb adds to their distance in characters
 COMMA_DISTANCE = 20
+
+
+def _coordinated_after(toks: list[Token], at: int, k: int) -> bool:
+    """The verb at k follows the date at `at` right after «и»: the next of two coordinated
+    predicates, as far from the date as past a comma («приступил к работам в понедельник и должен
+    завершить их»)."""
+    return k > at + 1 and toks[k - 1].text.lower() == "и"
 
 
 # «−5,7% к марту 2024 года», «+3 п.п. к 2023 году»: a percentage's comparison base
