@@ -3236,3 +3236,25 @@ def test_a_preposition_opening_a_sentence_starts_no_name(extract):
     doc = extract("Благодаря прокурорскому надзору в текущем году работникам выплачено 9,4 млн рублей "
                   "долгов по зарплате.")
     assert doc["organizations"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a lowercase genitive after the place that ends the name is the clause's
+        ("В пресс-службе Правительства Тамбовской области никаких подробностей не сообщили.",
+         ["Правительство Тамбовской области"]),
+        # a verb the dictionary knows only by its prefix, guessed an adjective too, is a verb
+        ("Осенью жюри Американской академии телевидения номинировало Смита на премию.",
+         ["Американская академия телевидения"]),
+        # after the place a parent body and the convocation are the name's own
+        ("Дело возбудил следственный отдел по Советскому району следственного управления Следственного комитета "
+         "России по Тульской области.",
+         ["Следственный отдел по Советскому району следственного управления Следственного комитета России по "
+          "Тульской области"]),
+        ("Председатель Законодательного собрания Тульской области седьмого созыва Иван Петров выступил.",
+         ["Законодательное собрание Тульской области седьмого созыва"]),
+    ],
+)
+def test_a_name_ends_where_the_clause_goes_on(extract, text, names):
+    assert [o["name"] for o in extract(text)["organizations"]] == names

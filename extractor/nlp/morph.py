@@ -68,6 +68,12 @@ def in_dictionary(word: str) -> bool:
     )
 
 
+def guessed(parse: Parse) -> bool:
+    """An analysis pymorphy3 guessed from the word's ending, not one its dictionary holds («номинировало»
+    as the short adjective «номинировалый»)."""
+    return not (len(parse.methods_stack) == 1 and isinstance(parse.methods_stack[0][0], DictionaryAnalyzer))
+
+
 # the tagger's verbs and the dictionary's verb forms
 VERBISH = frozenset({"VERB", "AUX"})
 OC_VERB = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})

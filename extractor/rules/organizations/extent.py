@@ -11,9 +11,18 @@ from __future__ import annotations
 
 import re
 
-from extractor.lexicon.orgs import circumstance_words, month_lemmas, org_heads
+from extractor.lexicon.orgs import circumstance_words, month_lemmas, org_heads, territory_nouns, unit_heads
 from extractor.lexicon.posts import match_post_head, starts_rank
-from extractor.nlp.phrases import OPEN_QUOTES, ORG_PREPS, NamedSpans, after_dedication, extend_dependents
+from extractor.nlp.morph import guessed
+from extractor.nlp.phrases import (
+    OPEN_QUOTES,
+    ORG_PREPS,
+    TOWN_WORDS,
+    NamedSpans,
+    after_dedication,
+    case_of,
+    extend_dependents,
+)
 from extractor.nlp.tagging import AGE_WORD, PATRONYMIC_ENDING, Tagged, Token
 
 # a year written alone after a name («оркестра сезона 2015—2016») has four digits
@@ -79,8 +88,21 @@ def _is_verb(tok: Token) -> bool:
     clause = feats.get("VerbForm") in ("Fin", "Conv") or feats.get("Variant") == "Short"
     only_verb = bool(tok.parses) and all(p.tag.POS in CLAUSE_POS for p in tok.parses)
     # a finite verb the tagger read as a noun: «Окский политех | зачислил на бюджет ...»
-    only_finite = tok.text.islower() and bool(tok.parses) and all(p.tag.POS == "VERB" for p in tok.parses)
+    only_finite = tok.text.islower() and _verb_but_for_guesses(tok)
     return (tok.pos in ("VERB", "AUX") and clause and only_verb) or only_finite
+
+
+# the share of the analyses' weight a verb must carry when guesses stand beside it
+VERB_SHARE = 0.95
+
+
+def _verb_but_for_guesses(tok: Token) -> bool:
+    """A verb to the dictionary, but for readings guessed from the ending: «номинировало» (a verb,
+    guessed a short adjective too); not «стали» (the dictionary's «сталь» too) nor «фармпроизводитель»
+    (all guesses, a noun by most of their weight)."""
+    total = sum(p.score for p in tok.parses)
+    verbs = sum(p.score for p in tok.parses if p.tag.POS == "VERB")
+    return total > 0 and verbs >= VERB_SHARE * total and all(p.tag.POS == "VERB" or guessed(p) for p in tok.parses)
 
 
 def _heading_verb(tagged: Tagged, k: int) -> bool:
@@ -160,10 +182,39 @@ def _post_after_place(tagged: Tagged, k: int, last: int) -> bool:
     return match_post_head(toks, k, last) is not None
 
 
+def _past_its_place(tagged: Tagged, k: int, place_ends: set[int]) -> bool:
+    """A lowercase genitive after the place that ends a name belongs to the clause, not the name:
+    «администрации Архангельской области | никаких комментариев», «силами Великобритании | военной
+    деятельности», «Прокуратура ... района | нового руководителя»; unless its noun names a body the
+    name belongs to («следственного управления», «службы ЗАГС»), more of the place («г. Томска»,
+    «муниципального образования», «Ненецкого | автономного округа») or the convocation («восьмого
+    созыва»)."""
+    toks = tagged.tokens
+    if k not in place_ends or not toks[k].text.islower() or case_of(toks[k]) != "Gen":
+        return False
+    head = k
+    while head < len(toks) - 1 and toks[head].pos in ("ADJ", "DET") and toks[head + 1].text.islower():
+        head += 1
+    noun = toks[head]
+    if noun.pos != "NOUN" or noun.text.lower() in TOWN_WORDS:
+        return False
+    lemma = (noun.lemma,)
+    return not (
+        org_heads().get(lemma) or unit_heads().get(lemma) or noun.lemma in territory_nouns()
+        or noun.lemma in CONVOCATIONS or noun.lemma in PLACE_NOUNS
+    )
+
+
+# nouns of a municipality's or a place's name after a place: «муниципального образования», «поселка»
+PLACE_NOUNS = frozenset({"образование", "поселок", "посёлок", "село", "район", "округ", "область", "край"})
+
+
 def name_end(tagged: Tagged, first: int, last: int) -> int:
     """The end of a name found in tokens [first, last): before a date, a circumstance, a verb or
-    a person's initials; words in quotes are the name's own («Сила 2011»)."""
+    a person's initials, or a genitive of the clause after its place; words in quotes are the
+    name's own («Сила 2011»)."""
     toks = tagged.tokens
+    place_ends = {s.last for s in tagged.spans if s.type == "LOC"}
     k = first
     while k < last:
         closed = tagged.quote_closes.get(k)
@@ -177,7 +228,7 @@ def name_end(tagged: Tagged, first: int, last: int) -> int:
             or _starts_circumstance(toks, k) or _is_verb(toks[k])
             or _starts_person(toks, k) or _starts_full_name(toks, k) or _heading_verb(tagged, k)
             or _post_after_place(tagged, k, last) or AGE_WORD.fullmatch(toks[k].text) is not None
-            or starts_rank(toks, k)
+            or starts_rank(toks, k) or _past_its_place(tagged, k, place_ends)
         ):
             return k
         if k > 0 and _object_after_name(toks[k - 1], toks[k]):
