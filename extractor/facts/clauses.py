@@ -282,8 +282,10 @@ def _slot(scene: Scene, clause: Clause, i: int, unit: Unit | None, triggers: fro
         return _slot(scene, clause, head, None, triggers, depth + 1)
     if not _genitive(scene, unit, i):
         return _by_case(scene, unit, i)  # «В ходе посещения цехов | глава города обсудил»
-    if _unit_ending(scene, clause.sent, j + 1) is not None:
-        return "dep"
+    before = _unit_ending(scene, clause.sent, j + 1)
+    if before is not None:
+        # a pronoun has no dependents: «с которым | «Щедрая Обь» подписала»
+        return "dep" if before.via != "pronoun" else _by_case(scene, unit, i)
     if tok.pos in ("NOUN", "PROPN"):
         return _after_noun(scene, clause, j, i, unit, triggers, depth)
     return _by_case(scene, unit, i)

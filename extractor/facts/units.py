@@ -31,6 +31,7 @@ Ref = tuple[EntityType, int]  # ("person", 0): a list of the document and an ind
 REFERENCE_REACH = 3
 PRONOUNS = {"он": "masc", "она": "femn"}
 PLURAL_PRONOUNS = frozenset({"они"})
+RELATIVE = "который"
 
 
 @dataclass(frozen=True)
@@ -445,8 +446,31 @@ def _count_before(scene: Scene, k: int) -> int | None:
     return None
 
 
+def _relative(scene: Scene, k: int, units: list[Unit]) -> Unit | None:
+    """«который» after a comma and its preposition stands for what the comma follows: «АО «Альфа» и ООО
+    «Бета», с которыми университет заключил договоры» names both, in the singular the last one. The
+    subject of a relative clause («Петров, который возглавлял завод») is the modules' own to read."""
+    toks = scene.toks
+    comma = k - 2
+    if comma < 0 or toks[k - 1].pos != "ADP" or toks[comma].text != ",":
+        return None
+    chain: list[Unit] = []
+    end = comma
+    while (unit := next((u for u in units if u.last == end and u.refs), None)) is not None:
+        chain.insert(0, unit)
+        if unit.first == 0 or toks[unit.first - 1].text.lower() not in ("и", ","):
+            break
+        end = unit.first - 1
+    if toks[k].feats.get("Number") != "Plur":
+        chain = chain[-1:]
+    refs = tuple(r for u in chain for r in u.refs)
+    return Unit(k, k + 1, k, refs, "pronoun") if refs else None
+
+
 def _pronoun(scene: Scene, k: int, units: list[Unit]) -> Unit | None:
     tok = scene.toks[k]
+    if tok.lemma == RELATIVE:
+        return _relative(scene, k, units)
     if tok.lemma in PLURAL_PRONOUNS:
         return Unit(k, k + 1, k, (), "sides", None, tok.lemma)
     gender = PRONOUNS.get(tok.lemma)
