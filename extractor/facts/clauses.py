@@ -32,7 +32,7 @@ from extractor.facts.units import Scene, Unit, unit_case
 from extractor.lexicon.facts import group_nouns, words
 from extractor.lexicon.orgs import event_heads, org_heads
 from extractor.lexicon.posts import match_post_head
-from extractor.nlp.phrases import OPEN_QUOTES, SETTLEMENT_ABBREVIATIONS
+from extractor.nlp.phrases import DASHES, OPEN_QUOTES, SETTLEMENT_ABBREVIATIONS
 from extractor.nlp.tagging import Token
 
 RELATIVE_WORDS = frozenset({"который", "кто", "где", "когда", "куда", "откуда", "чей"})
@@ -265,6 +265,12 @@ def _slot(scene: Scene, clause: Clause, i: int, unit: Unit | None, triggers: fro
         return _by_case(scene, unit, i)  # «В понедельник, 16 февраля, | Артём Сорвачёв встретился»
     if low in LIST_WORDS:
         return _continued(scene, clause, j, i, unit, triggers, depth)
+    if tok.text in DASHES and (group := _unit_ending(scene, clause.sent, j)) is not None and (
+        group.via == "sides" and toks[group.head].pos == "NOUN"
+    ):
+        # «с двумя организациями — администрацией города и ООО «...» — палата подписала»: the names
+        # set off by a dash after an open plural reference are its sides, in its role
+        return _slot(scene, clause, group.first, group, triggers, depth + 1)
     if _in_date(scene, j):
         return _by_case(scene, unit, i)  # «12 октября | губернатор», «В понедельник | его»
     if tok.lemma == "участие" and j - 1 in clause and toks[j - 1].text.lower() == "с" and _genitive(scene, unit, i):
@@ -272,7 +278,9 @@ def _slot(scene: Scene, clause: Clause, i: int, unit: Unit | None, triggers: fro
     described = _described_name(scene, clause, j, unit) if tok.pos == "NOUN" and j not in triggers else None
     if described is not None:  # «фондом поддержки участников СВО «Защитники Отечества»»
         return _slot(scene, clause, described, None, triggers, depth + 1)
-    if tok.pos == "NOUN" and _common(scene, clause, j) and j not in triggers and _apposed(scene, tok, unit):
+    if (tok.pos == "NOUN" and _common(scene, clause, j) or _descriptor_of(scene, j, unit)) and j not in triggers and (
+        _apposed(scene, tok, unit)
+    ):
         # «на предприятии Магистраль ЛТД», «с агентством Ford Models», «на реке Эльба»: a name in
         # apposition plays the part of its noun
         outer = _slot(scene, clause, j, None, triggers, depth + 1)
@@ -289,6 +297,16 @@ def _slot(scene: Scene, clause: Clause, i: int, unit: Unit | None, triggers: fro
     if tok.pos in ("NOUN", "PROPN"):
         return _after_noun(scene, clause, j, i, unit, triggers, depth)
     return _by_case(scene, unit, i)
+
+
+def _descriptor_of(scene: Scene, j: int, unit: Unit | None) -> bool:
+    """A capitalized head of names right before a quoted name, the name's own descriptor (the tagger may
+    call it a proper noun): «Союз «Торгово-промышленная палата города Когалыма»», «Фонд «Щедрый стол»»."""
+    tok = scene.toks[j]
+    return (
+        unit is not None and unit.first == j + 1 and scene.toks[j + 1].text in OPEN_QUOTES
+        and tok.pos in ("NOUN", "PROPN") and tok.text[1:].islower() and (tok.lemma.lower(),) in org_heads()
+    )
 
 
 def _common(scene: Scene, clause: Clause, j: int) -> bool:
