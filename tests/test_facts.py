@@ -1410,6 +1410,12 @@ PARTIES = [
          ["Торгово-промышленная палата Томской области", "Сибирский кабель"]],
         id="a capitalized head before a quoted name describes it: the name is the subject",
     ),
+    pytest.param(
+        "Омск, 2 февраля 2026 года.\nОмский аграрный университет получил нового ректора. Сегодня, в первый рабочий "
+        "день, вуз во главе с новым ректором подписал с АО «Сибирская нива» соглашение о сотрудничестве.",
+        [["Омский аграрный университет", "Сибирская нива"]],
+        id="a subject after a comma that closes a time phrase continues no list of the time phrase",
+    ),
 ]
 
 

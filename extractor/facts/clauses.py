@@ -537,7 +537,9 @@ def _continued(
             k -= 1  # «между A, с одной стороны, и B», «A в лице губернатора и B»: no preposition of the list
             continue
         if tok.pos == "ADP" and k != j:
-            return _by_case(scene, unit, i) if skipped else _preposition(scene, clause, k)
+            if skipped or _other_case_before(scene, k, j, unit):
+                return _by_case(scene, unit, i)
+            return _preposition(scene, clause, k)
         if k == j or tok.text.lower() in LIST_WORDS or tok.pos in MODIFIER_POS | {"NOUN", "PROPN"} or (
             tok.text in OPEN_QUOTES or tok.text in CLOSE_QUOTES
         ):
@@ -545,6 +547,16 @@ def _continued(
             continue
         break
     return _by_case(scene, unit, i)
+
+
+def _other_case_before(scene: Scene, prep: int, j: int, unit: Unit | None) -> bool:
+    """The noun ending the group the list word follows is in another case than the unit: «Сегодня, в
+    первый рабочий день, | вуз ... подписал» is no list of where («день» is accusative, «вуз» nominative)."""
+    if unit is None:
+        return False
+    nouns = [scene.toks[k] for k in range(prep + 1, j) if scene.toks[k].pos == "NOUN"]
+    case = unit_case(scene, unit)
+    return bool(nouns) and case is not None and nouns[-1].case is not None and nouns[-1].case != case
 
 
 def _cases_agree(scene: Scene, a: Unit, b: Unit) -> bool:
