@@ -62,15 +62,12 @@ def active_participle(word: str) -> bool:
 def in_dictionary(word: str) -> bool:
     """The dictionary knows the word: an analysis comes from it alone, not from a guess by the
     word's ending (the same answer as pymorphy3's `is_known`, which looks the word up again)."""
-    return any(
-        len(p.methods_stack) == 1 and isinstance(p.methods_stack[0][0], DictionaryAnalyzer)
-        for p in parses(word.lower())
-    )
+    return any(not guessed(p) for p in parses(word.lower()))
 
 
 def guessed(parse: Parse) -> bool:
-    """An analysis pymorphy3 guessed from the word's ending, not one its dictionary holds («номинировало»
-    as the short adjective «номинировалый»)."""
+    """An analysis pymorphy3 guessed (from the word's ending, or a known word after a prefix), not one
+    its dictionary holds as it stands: «номинировало» as the short adjective «номинировалый»."""
     return not (len(parse.methods_stack) == 1 and isinstance(parse.methods_stack[0][0], DictionaryAnalyzer))
 
 

@@ -205,8 +205,9 @@ def _past_its_place(tagged: Tagged, k: int, place_ends: set[int]) -> bool:
     )
 
 
-# nouns of a municipality's or a place's name after a place: «муниципального образования», «поселка»
-PLACE_NOUNS = frozenset({"образование", "поселок", "посёлок", "село", "район", "округ", "область", "край"})
+# nouns of a municipality's or a settlement's name after a place that territory_nouns.txt leaves out:
+# «муниципального образования», «поселка», «села»
+PLACE_NOUNS = frozenset({"образование", "поселок", "посёлок", "село"})
 
 
 def name_end(tagged: Tagged, first: int, last: int) -> int:
