@@ -71,10 +71,21 @@ def _stated(scene: Scene, clause: Clause, k: int) -> bool:
     an infinitive after «начал», «продолжает» is stated by that verb."""
     toks = scene.toks
     if toks[k].pos not in ("VERB", "AUX"):
-        return True
+        return not _after_an_infinitive(scene, clause, k)
     if toks[k].feats.get("VerbForm") == "Inf" and k - 1 in clause and scene.lemmas[k - 1] in PHASE_VERBS:
         k -= 1
     return not (verb_planned(scene, clause, k) or negated(scene, clause, k))
+
+
+def _after_an_infinitive(scene: Scene, clause: Clause, k: int) -> bool:
+    """A noun of work whose verb is an infinitive says what may or should be: «может перейти на работу
+    в правительство», «решил перейти на работу»; not after «начал» («начал работу в»), and not a finite
+    verb, whatever its tense («продолжит работу в компании» says where he works)."""
+    toks = scene.toks
+    verb = next((j for j in range(k - 1, -1, -1) if j in clause and toks[j].pos in ("VERB", "AUX")), None)
+    if verb is None or toks[verb].feats.get("VerbForm") != "Inf":
+        return False
+    return not (verb - 1 in clause and scene.lemmas[verb - 1] in PHASE_VERBS)
 
 
 def _preposition_before(scene: Scene, unit: Unit) -> str | None:
