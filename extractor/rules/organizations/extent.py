@@ -182,7 +182,7 @@ def _post_after_place(tagged: Tagged, k: int, last: int) -> bool:
     return match_post_head(toks, k, last) is not None
 
 
-def _past_its_place(tagged: Tagged, k: int, place_ends: set[int]) -> bool:
+def _past_its_place(tagged: Tagged, k: int) -> bool:
     """A lowercase genitive after the place that ends a name belongs to the clause, not the name:
     «администрации Архангельской области | никаких комментариев», «силами Великобритании | военной
     деятельности», «Прокуратура ... района | нового руководителя»; unless its noun names a body the
@@ -190,7 +190,7 @@ def _past_its_place(tagged: Tagged, k: int, place_ends: set[int]) -> bool:
     «муниципального образования», «Ненецкого | автономного округа») or the convocation («восьмого
     созыва»)."""
     toks = tagged.tokens
-    if k not in place_ends or not toks[k].text.islower() or case_of(toks[k]) != "Gen":
+    if k not in tagged.place_ends or not toks[k].text.islower() or case_of(toks[k]) != "Gen":
         return False
     head = k
     while head < len(toks) - 1 and toks[head].pos in ("ADJ", "DET") and toks[head + 1].text.islower():
@@ -215,7 +215,6 @@ def name_end(tagged: Tagged, first: int, last: int) -> int:
     a person's initials, or a genitive of the clause after its place; words in quotes are the
     name's own («Сила 2011»)."""
     toks = tagged.tokens
-    place_ends = {s.last for s in tagged.spans if s.type == "LOC"}
     k = first
     while k < last:
         closed = tagged.quote_closes.get(k)
@@ -229,7 +228,7 @@ def name_end(tagged: Tagged, first: int, last: int) -> int:
             or _starts_circumstance(toks, k) or _is_verb(toks[k])
             or _starts_person(toks, k) or _starts_full_name(toks, k) or _heading_verb(tagged, k)
             or _post_after_place(tagged, k, last) or AGE_WORD.fullmatch(toks[k].text) is not None
-            or starts_rank(toks, k) or _past_its_place(tagged, k, place_ends)
+            or starts_rank(toks, k) or _past_its_place(tagged, k)
         ):
             return k
         if k > 0 and _object_after_name(toks[k - 1], toks[k]):

@@ -1499,13 +1499,12 @@ def _police_department_mentions(tagged: Tagged) -> list[OrgMention]:
     its letters the alias."""
     out = []
     for m in POLICE_DEPARTMENT.finditer(tagged.text):
-        written = " ".join(m.group().split())
         if m.group("spelled"):
             quoted = m.group("name")
             out.append(OrgMention(m.start(), m.end(), f"Межмуниципальный отдел МВД России {quoted}", None,
                                   "authority", f"МО МВД России {quoted}"))
         else:
-            out.append(OrgMention(m.start(), m.end(), written, None, "authority"))
+            out.append(OrgMention(m.start(), m.end(), " ".join(m.group().split()), None, "authority"))
     return out
 
 
