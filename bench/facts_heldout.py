@@ -33,6 +33,7 @@ ROWS = (
     ("meetings.place_acc", "meetings.place_acc", "acc"),
     ("agreements.pairs F1", "agreements.pairs", "f1"),
     ("agreements.kind_acc", "agreements.kind_acc", "acc"),
+    ("agreements.date_acc", "agreements.date_acc", "acc"),
     ("appointments F1", "appointments", "f1"),
     ("appointments.strict F1", "appointments.strict", "f1"),
 )

@@ -179,7 +179,7 @@ KEY_FIGURES = {
                   "organizations F1", "companies F1", "legal form acc", "org kind acc", "percentages F1",
                   "dates F1", "money F1"},
     "press-dev facts": {"meetings.pairs F1", "meetings.date_acc", "agreements.pairs F1", "agreements.kind_acc",
-                        "appointments F1", "appointments.strict F1"},
+                        "agreements.date_acc", "appointments F1", "appointments.strict F1"},
     "factru dev": {"PER token F1", "ORG token F1", "ORG token P", "LOC token F1", "occupations who+position F1",
                    "occupations who+where F1"},
     "nerel": {"PERSON exact F1", "ORGANIZATION token F1", "PROFESSION token F1", "PERCENT token F1",

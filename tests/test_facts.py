@@ -592,11 +592,45 @@ def test_the_term_of_an_agreement_is_not_its_date(pipeline: Pipeline) -> None:
 
 
 def test_a_start_point_is_no_date_of_a_signing(pipeline: Pipeline) -> None:
+    # «с начала года» is no day of the signing; the dateline's day is
     text = (
         "Курск, 3 декабря 2024 года.\nФонд развития промышленности Курской области заключил соглашение о "
         "льготном финансировании с банком «Сейм». Всего с начала года фонд подписал 6 соглашений с банками."
     )
-    assert [a["date"] for a in _facts(pipeline, text)["agreements"]] == [None]
+    assert [a["date"] for a in _facts(pipeline, text)["agreements"]] == ["2024-12-03"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param(
+        "Вологда, 12 марта 2026 года.\nПравительство Вологодской области и АО «Шекснинский фанерный комбинат» "
+        "заключили соглашение о модернизации производства.",
+        ["2026-03-12"], id="the dateline's day"),
+    pytest.param(
+        "ВОЛОГДА, 12 марта 2026 года. — Инвестиционная сессия прошла в областном центре. Правительство "
+        "Вологодской области и АО «Шекснинский фанерный комбинат» заключили соглашение о модернизации "
+        "производства.",
+        ["2026-03-12"], id="a dateline opening the lead"),
+    pytest.param(
+        "Петрозаводск, 6 мая 2026 года.\n5 мая на стенде Карелии были подписаны два документа. Соглашение о "
+        "строительстве лесопильного завода заключили правительство Республики Карелия и ООО «Сегежская "
+        "верфь». Меморандум о подготовке кадров подписали Петрозаводский государственный университет и АО "
+        "«Онежский тракторный завод».",
+        ["2026-05-05", "2026-05-05"], id="the day told before"),
+    pytest.param(
+        "Тула, 20 ноября 2025 года.\n5 марта 2025 года стороны впервые обсудили проект технопарка. Банк «Ока» "
+        "и правительство Тульской области подписали соглашение о его финансировании.",
+        ["2025-11-20"], id="a day months before the release is background"),
+    pytest.param(
+        "Самара, 15 апреля 2026 года.\nВыставка «Авиакосмос», которая открылась накануне, продлится три дня. "
+        "ООО «Волгаавиа» и Самарский государственный технический университет подписали на ней соглашение о "
+        "подготовке инженеров.",
+        ["2026-04-15"], id="a day of a relative clause is background"),
+    pytest.param(
+        "Банк «Ока» и правительство Тульской области подписали соглашение о финансировании технопарка.",
+        [None], id="no dateline and no day"),
+])
+def test_a_signing_without_a_day_of_its_own(pipeline: Pipeline, text: str, expected: list[str | None]) -> None:
+    assert [a["date"] for a in _facts(pipeline, text)["agreements"]] == expected
 
 
 def test_a_signing_that_comes_of_a_meeting_takes_its_date(pipeline: Pipeline) -> None:
@@ -1285,9 +1319,9 @@ def test_a_signing_of_an_earlier_year_is_no_fact_and_no_date_of_todays(pipeline:
         "стороны заключили ещё в 2019 году."
     )
     facts = _facts(pipeline, text)["agreements"]
-    # the signing itself is undated: 2019 is the earlier document's year, not this one's
+    # the signing takes the dateline's day: 2019 is the earlier document's year, not this one's
     assert [(_names(a["parties"]), a["date"]) for a in facts] == [
-        (["Липецкая сыроварня", "Липецкий аграрный колледж"], None)
+        (["Липецкая сыроварня", "Липецкий аграрный колледж"], "2026-05-20")
     ]
 
 

@@ -20,6 +20,8 @@ SIDE_ROLES = frozenset({"subj", "with", "between", "gen", "head", "side"})
 # a date alone on its line) dates the release, not a fact
 DATELINE_AFTER = re.compile(r"^\s*(?:[—–\-/|(]|[,.]\s*/?[A-ZА-ЯЁ«\"]|[\s.,;:]*(?:\d{1,2}[:.]\d{2})?[\s.,;]*$)")
 DATELINE_BEFORE = re.compile(r"^(?:[^\d\n]{0,25},\s*|\s*)$")
+# «ТОМСК, 14 ноября 2025 года. — Сегодня ...»: a dateline opening the first sentence
+DATELINE_IN_LEAD = re.compile(r"^[.,]?\s*[—–]")
 # what a counted plural reference counts: «обеими сторонами» persons, «двумя регионами» places
 COUNTED_KINDS = {"сторона": "person", "регион": "location", "страна": "location"}
 # how far back a statement may look for its subject, its date, the sides of «стороны»
@@ -187,6 +189,20 @@ def is_dateline(text: str, item: DateItem) -> bool:
     return bool(DATELINE_BEFORE.match(before)) and bool(DATELINE_AFTER.match(after))
 
 
+def dateline_day(scene: Scene) -> DateItem | None:
+    """The release's day as its dateline gives it («Сыктывкар, 18 июня 2026 года.»): the day a
+    signing or a meeting the text reports without a day of its own took place."""
+    text = scene.tagged.text
+    release = scene.doc.doc_date
+    return next((d for d in scene.doc.dates if release and d.value == release and _dateline_or_lead(text, d)), None)
+
+
+def _dateline_or_lead(text: str, item: DateItem) -> bool:
+    line_start = text.rfind("\n", 0, item.start) + 1
+    in_lead = DATELINE_BEFORE.match(text[line_start : item.start]) and DATELINE_IN_LEAD.match(text[item.end :])
+    return is_dateline(text, item) or bool(in_lead)
+
+
 def date_in(scene: Scene, sent: int, near: int, day_only: bool = False) -> DateItem | None:
     """The date a sentence gives its fact: a date of the sentence that is no dateline and no
     period («за 7 месяцев»), the nearest to the trigger; `day_only`: a day («5 сентября»)."""
@@ -196,7 +212,7 @@ def date_in(scene: Scene, sent: int, near: int, day_only: bool = False) -> DateI
     found = [
         d for d in scene.doc.dates
         if s.start <= d.start < s.end and not is_dateline(text, d) and "/" not in (d.value or "")
-        and not _deadline(text, d) and (not day_only or _is_day(d))
+        and not deadline(text, d) and (not day_only or _is_day(d))
     ]
     return min(found, key=lambda d: abs(d.start - near_at), default=None)
 
@@ -207,7 +223,7 @@ def _is_day(item: DateItem) -> bool:
     return any(c.isdigit() for c in item.text) or item.relative
 
 
-def _deadline(text: str, item: DateItem) -> bool:
+def deadline(text: str, item: DateItem) -> bool:
     """«до 1 марта», «к концу года», «за 2024 год», «на 2025 год», «с начала года»: a limit, a
     span, a term or a start, not when it happened."""
     if item.text.lower().startswith(("с ", "со ")):
