@@ -1015,6 +1015,11 @@ APPOINTMENTS = [
         [("Валентина Кудрина", "директор музея", "dismissed")],
         id="«Трудовой договор с X расторгнут»",
     ),
+    pytest.param(
+        "Глава Тамбовской области Евгений Першин назначил министром здравоохранения региона Ирину Волкову.",
+        [("Ирина Волкова", "министр здравоохранения региона", "appointed")],
+        id="the post in the instrumental right after an active verb, the name after the post",
+    ),
 ]
 
 
@@ -1453,6 +1458,11 @@ PARTIES = [
         "день, вуз во главе с новым ректором подписал с АО «Сибирская нива» соглашение о сотрудничестве.",
         [["Омский аграрный университет", "Сибирская нива"]],
         id="a subject after a comma that closes a time phrase continues no list of the time phrase",
+    ),
+    pytest.param(
+        "Меморандум о подготовке кадров подписали Петрозаводский университет и АО «Онежский тракторный завод».",
+        [["Петрозаводский университет", "Онежский тракторный завод"]],
+        id="a fronted document, a plural verb: the names after it are its subject, whatever the tagger's case",
     ),
 ]
 

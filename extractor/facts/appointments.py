@@ -177,6 +177,7 @@ def _appointees(d: Draft) -> None:
         # an animate accusative looks like a genitive: «назначил Валерия Мелещенко»
         objects = [u for u, r in persons if r in ("obj", "gen_case", "slot")]
         objects = objects or [u for u, r in persons if r == "dep" and _after_a_post_of_the_verb(d, u)]
+        objects = objects or [u for u, r in persons if r == "ins" and _named_after_its_post(d, u)]
         d.persons = _own_objects(d, objects)
     if not d.persons:
         d.rejected = True
@@ -191,6 +192,12 @@ def _after_a_post_of_the_verb(d: Draft, unit: Unit) -> bool:
             slot = _post_phrase(d.scene, k, unit.first)
             return slot is not None and slot.last == unit.first
     return False
+
+
+def _named_after_its_post(d: Draft, unit: Unit) -> bool:
+    """«назначил министром здравоохранения Ивана Петрова»: the post of the verb opens the unit of
+    the person it names, the name in the accusative after it, so the unit reads as instrumental."""
+    return unit.first == d.match.last and d.scene.toks[unit.last - 1].case in ("Acc", "Gen")
 
 
 def _own_objects(d: Draft, objects: list[Unit]) -> list[Unit]:

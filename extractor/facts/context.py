@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from extractor.facts.clauses import Clause, clause_of, clauses, role
-from extractor.facts.units import Ref, Scene, Unit
+from extractor.facts.units import Ref, Scene, Unit, unit_case
 from extractor.lexicon import GAP_QUOTES, Match, PhraseIndex
 from extractor.lexicon.facts import meeting_triggers, plan_words
 from extractor.model import DateItem
@@ -86,7 +86,7 @@ def units_in(scene: Scene, clause: Clause) -> list[Unit]:
 
 def roles_in(scene: Scene, clause: Clause, trigger_nouns: frozenset[int] = frozenset()) -> list[tuple[Unit, str]]:
     roles = [(u, role(scene, clause, u, trigger_nouns)) for u in units_in(scene, clause)]
-    return _subject_agreeing(scene, clause, _subjects_listed(scene, roles))
+    return _subjects_after_plural(scene, clause, _subject_agreeing(scene, clause, _subjects_listed(scene, roles)))
 
 
 # the tagger's gender and number, as the morphology writes them
@@ -117,6 +117,40 @@ def _subject_agreeing(scene: Scene, clause: Clause, roles: list[tuple[Unit, str]
         for p in toks[unit.head].parses
     )
     return roles[:n] + [(unit, "subj")] + roles[n + 1 :] if agrees else roles
+
+
+def _subjects_after_plural(scene: Scene, clause: Clause, roles: list[tuple[Unit, str]]) -> list[tuple[Unit, str]]:
+    """«Меморандум подписали Петрозаводский университет и АО «Онежский завод»»: with no subject,
+    a list of names right after a plural past verb, which the tagger reads as accusatives (the
+    fronted document taken for the subject), is the subject when each head can be a nominative."""
+    if any(r == "subj" for _u, r in roles):
+        return roles
+    toks = scene.toks
+    verb = next((k for k in sorted(clause.tokens) if toks[k].pos == "VERB" and toks[k].feats.get("Tense") == "Past"
+                 and toks[k].feats.get("Number") == "Plur"), None)
+    if verb is None:
+        return roles
+    listed = _list_after(scene, verb, [(n, u) for n, (u, r) in enumerate(roles) if r != "dep" and u.first > verb])
+    if len(listed) < 2 or any(roles[n][1] not in ("obj", "none") for n in listed):
+        return roles
+    heads = [roles[n][0] for n in listed]
+    if not all(unit_case(scene, u) is None or any(p.tag.case == "nomn" for p in toks[u.head].parses) for u in heads):
+        return roles
+    return [(u, "subj") if n in listed else (u, r) for n, (u, r) in enumerate(roles)]
+
+
+def _list_after(scene: Scene, verb: int, named: list[tuple[int, Unit]]) -> list[int]:
+    """The roles' indices of the names listed right after the verb: «X и Y», «X, Y и Z»."""
+    toks = scene.toks
+    out: list[int] = []
+    at = verb + 1
+    for n, unit in named:
+        gap = [toks[k].text for k in range(at, unit.first)]
+        if gap and (not out or gap not in ([","], ["и"])):
+            break
+        out.append(n)
+        at = unit.last
+    return out
 
 
 def _subjects_listed(scene: Scene, roles: list[tuple[Unit, str]]) -> list[tuple[Unit, str]]:
