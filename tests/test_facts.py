@@ -1020,6 +1020,12 @@ APPOINTMENTS = [
         [("Ирина Волкова", "министр здравоохранения региона", "appointed")],
         id="the post in the instrumental right after an active verb, the name after the post",
     ),
+    pytest.param(
+        "Указ об освобождении Романа Зотова от должности министра культуры Курской области губернатор "
+        "подписал в пятницу.",
+        [("Роман Зотов", "министр культуры Курской области", "dismissed")],
+        id="the person in the gap of «освобождение ~ должность»",
+    ),
 ]
 
 
@@ -1463,6 +1469,12 @@ PARTIES = [
         "Меморандум о подготовке кадров подписали Петрозаводский университет и АО «Онежский тракторный завод».",
         [["Петрозаводский университет", "Онежский тракторный завод"]],
         id="a fronted document, a plural verb: the names after it are its subject, whatever the tagger's case",
+    ),
+    pytest.param(
+        "Министерство промышленности Алтайского края и Заринский политехнический техникум подписали с АО "
+        "«Чумышкокс» соглашение о создании ресурсного центра.",
+        [["Министерство промышленности Алтайского края", "Заринский политехнический техникум", "Чумышкокс"]],
+        id="a name after «и» continues the subjects when its head can be a nominative, whatever the tagger's case",
     ),
 ]
 

@@ -560,5 +560,10 @@ def _other_case_before(scene: Scene, prep: int, j: int, unit: Unit | None) -> bo
 
 
 def _cases_agree(scene: Scene, a: Unit, b: Unit) -> bool:
+    """The list's cases agree: quoted names and abbreviations take any case, and a head the tagger
+    read in another case may still go on a list of subjects («Министерство ... и Заринский техникум
+    подписали»: «техникум» is nominative as well as accusative)."""
     ca, cb = unit_case(scene, a), unit_case(scene, b)
-    return ca is None or cb is None or ca == cb  # quoted names and abbreviations: any case
+    if ca is None or cb is None or ca == cb:
+        return True
+    return ca == "Nom" and any(p.tag.case == "nomn" for p in scene.toks[b.head].parses)
