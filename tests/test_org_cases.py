@@ -1480,6 +1480,11 @@ def test_a_headlines_plant_is_the_one_the_body_names_fully(extract):
     # not a body named only as the parent of the body's one
     ("Госдума приняла закон\n\nКомитет Госдумы по бюджету одобрил поправки.",
      [("Госдума", []), ("Комитет Госдумы по бюджету", [])]),
+    # a lead under a dateline is taken for the headline: a name with its own short name is no description
+    ("Бийск, 5 мая 2026 года.\n\nАлтайский механический техникум (АМТ) и АО «Бийский котельный завод» подписали "
+     "соглашение.\n\nТакое же соглашение завод заключит в июне с Заринским техникумом химической промышленности.",
+     [("Алтайский механический техникум", ["АМТ"]), ("Бийский котельный завод", []),
+      ("Заринский техникум химической промышленности", [])]),
 ]))
 def test_a_headlines_description_is_the_one_organization_of_its_head_in_the_body(extract, text, expected):
     assert [(o["name"], o["aliases"]) for o in extract(text)["organizations"]] == expected

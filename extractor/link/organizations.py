@@ -198,8 +198,10 @@ def _headline_end(text: str) -> int:
 
 
 def _headline_description(group: list[OrgMention], headline_end: int) -> bool:
-    """Mentions only in the headline, no legal form: a description, not a name the body repeats."""
-    return not any(m.end > headline_end or m.legal_form for m in group)
+    """Mentions only in the headline, no legal form, no short name of its own: a description, not
+    a name the body repeats («Заринский политехнический техникум (ЗПТ)» of a lead taken for the
+    headline is a name)."""
+    return not any(m.end > headline_end or m.legal_form for m in group) and len(_names(group)) == 1
 
 
 # «акционерного общества «Сибирская генерирующая компания» (АО «СГК-Энерго»)»: a name in brackets
