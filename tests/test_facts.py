@@ -169,6 +169,21 @@ MEETINGS = [
         id="hosting the sides, each received with a post before the name",
     ),
     pytest.param(
+        "Министр сельского хозяйства Омской области Илья Дорохов доложил губернатору Олегу Зимину о ходе уборки.",
+        [(["Илья Дорохов", "Олег Зимин"], None, None)],
+        id="reporting to someone named in the dative",
+    ),
+    pytest.param(
+        "Новый ректор университета Ирина Белова нанесла визит вежливости главе Чувашии Олегу Николаеву.",
+        [(["Ирина Белова", "Олег Николаев"], None, None)],
+        id="«нанесла визит вежливости» someone named",
+    ),
+    pytest.param(
+        "Генеральный директор АО «Алтай-Курорт» Тимур Ким представил главе региона Андрею Турчаку проект курорта.",
+        [(["Тимур Ким", "Андрей Турчак"], None, None)],
+        id="presenting a project to someone named",
+    ),
+    pytest.param(
         "Директор завода Олег Ли отчитался перед губернатором Иваном Петровым о ходе ремонта.",
         [(["Олег Ли", "Иван Петров"], None, None)],
         id="reporting to a named person",
@@ -186,6 +201,8 @@ def test_meetings(pipeline: Pipeline, text: str, expected: list[tuple[list[str],
 
 NO_MEETINGS = [
     pytest.param("Глава района Олег Ли отчитался перед жителями о работе за год.", id="reporting to no one named"),
+    pytest.param("Министр Анна Иванова доложила журналистам о ходе уборки.", id="reporting to no one named in dative"),
+    pytest.param("Директор Олег Ли представил новую модель автобуса на выставке.", id="presenting to no one"),
     pytest.param("Это решение принял министр Олег Ким по поручению губернатора Ивана Петрова.",
                  id="a decision taken on someone's instruction: the subject after the verb is no one received"),
     pytest.param("Завтра губернатор Иван Петров встретится с министром Анной Ивановой.", id="future"),

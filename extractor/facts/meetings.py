@@ -92,9 +92,12 @@ class Draft:
             sides = sides | RECEIVED
         if self.kind == "before":  # whom the subject reported to: «отчитался перед главой округа X»
             sides = sides | {"before"}
+        if self.kind == "to":  # whom the subject reported or paid a visit to: «доложил губернатору X»
+            sides = sides | {"dat"}
         # a name whose case its words cannot tell, before the verb, is its subject
+        met = RECEIVED | {"before", "dat"}
         self.units: list[tuple[Unit, str]] = [
-            (u, "subj" if r == "none" else "with" if r in RECEIVED or r == "before" else r) for u, r in self.roles
+            (u, "subj" if r == "none" else "with" if r in met else r) for u, r in self.roles
             if r in sides and (r not in RECEIVED or _received(scene, u, match.last))
             or r == "none" and "subj" in sides and u.last <= match.first
         ]
@@ -206,7 +209,7 @@ def _one_side_with_someone(d: Draft) -> None:
 def _not_a_session(d: Draft) -> None:
     """«На заседании совета стороны обсудили», «на заседании правительства выслушал министра»:
     talking at a session, or hearing someone there, is no meeting."""
-    if d.kind in ("with", "receive", "before"):
+    if d.kind in ("with", "receive", "before", "to"):
         lemmas = d.scene.lemmas
         if any(lemmas[k] in sessions() for k in d.scene.sentence_tokens(d.sent)):
             d.rejected = True
@@ -226,7 +229,7 @@ def _named_with(d: Draft) -> None:
     """«обсудил с» is a meeting with a «с» side, or with two sides as the subject («глава
     города и директор компании обсудили»): «в министерстве обсудили» is none; «принял» one with
     a person received or a delegation's named head."""
-    if d.kind in ("receive", "before"):  # «принимает детей со всей области», «отчитался перед жителями»
+    if d.kind in ("receive", "before", "to"):  # «принимает детей со всей области», «отчитался перед жителями»
         d.rejected = not any(r == "head" or r == "with" and u.refs and u.refs[0][0] == "person" for u, r in d.units)
         return
     if d.kind != "with":
