@@ -432,6 +432,33 @@ def test_a_first_name_the_model_read_as_a_place_before_a_lone_surname_is_the_nam
     assert [s.type for s in _first_names_out_of_orgs(tagged)] == ["LOC", "PER"]
 
 
+def test_a_womans_surname_in_a_consonant_after_her_name_in_another_case_is_one_name():
+    # the model's reading of a sentence of a blind release, rebuilt on a sentence of our own: the
+    # name and patronymic in the instrumental one person, the undeclined surname (tagged nominative)
+    # another
+    from extractor.nlp.tagging import _span, get_tagger
+    from extractor.rules.persons import _person_spans
+
+    tagged = get_tagger().tag("С Еленой Викторовной Лукашевич замминистра осмотрел причал.")
+    k = [t.text for t in tagged.tokens].index("Еленой")
+    tagged.spans = [_span(tagged, "PER", k, k + 2), _span(tagged, "PER", k + 2, k + 3)]
+    assert _person_spans(tagged) == [(k, k + 3)]
+
+
+def test_a_full_name_the_model_read_into_a_places_span_is_a_person():
+    # the model's reading of a sentence of a blind release, rebuilt on a sentence of our own
+    from extractor.nlp.tagging import _names_out_of_orgs, _span, get_tagger
+
+    text = "Выступил глава муниципального образования город Набережные Челны Ринат Ильдарович Гарипов."
+    tagged = get_tagger().tag(text)
+    k = [t.text for t in tagged.tokens].index("Набережные")
+    tagged.spans = [_span(tagged, "LOC", k, k + 5)]
+    assert [(s.type, s.text) for s in _names_out_of_orgs(tagged)] == [
+        ("LOC", "Набережные Челны"),
+        ("PER", "Ринат Ильдарович Гарипов"),
+    ]
+
+
 def test_a_plural_common_noun_opening_a_sentence_is_no_person(extract):
     out = extract("Экспонентами стали 264 компании из 31 региона. Участников приветствовал Олег Смирнов.")
     assert [p["name"] for p in out["persons"]] == ["Олег Смирнов"]

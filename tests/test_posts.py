@@ -2326,6 +2326,23 @@ def test_a_post_after_a_link_verb_and_link_noun_is_the_names_after_it(extract, t
     assert [p["normal"] for p in person["posts"]] == [post]
 
 
+@pytest.mark.parametrize(("text", "post"), [
+    ("Исполняющей обязанности генерального директора ПАО «Ленское пароходство» до годового собрания "
+     "акционеров назначена Марина Алексеевна Тюрикова.",
+     "исполняющая обязанности генерального директора ПАО «Ленское пароходство»"),
+    ("Председателем правления кооператива на новый пятилетний срок переизбрана Татьяна Лукина.",
+     "председатель правления кооператива"),
+])
+def test_a_term_with_its_adjectives_between_the_post_and_its_verb(extract, text, post):
+    (person,) = extract(text)["persons"]
+    assert [p["normal"] for p in person["posts"]] == [post]
+
+
+def test_a_term_before_the_post_is_not_skipped_past_it(extract):
+    (person,) = extract("На время до выборов градоначальником автоматически стал Кен Кокрел.")["persons"]
+    assert [p["normal"] for p in person["posts"]] == ["градоначальник"]
+
+
 def test_an_acting_post_given_for_a_term_reaches_its_verb(extract):
     # «на период до избрания ...» between the acting post and the verb is the term it is given for
     (person,) = extract(

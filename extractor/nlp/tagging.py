@@ -300,15 +300,16 @@ def _first_names_out_of_orgs(tagged: Tagged) -> list[Span]:
 
 
 def _names_out_of_orgs(tagged: Tagged) -> list[Span]:
-    """A full name the model read into the end of an organization's span is a person's: «директор
-    Музея Надежда Петровна Алексеева» -> «Музея» | «Надежда Петровна Алексеева» (a first name, a
-    patronymic and a surname closing the span)."""
+    """A full name the model read into the end of an organization's or a place's span is a
+    person's: «директор Музея Надежда Петровна Алексеева» -> «Музея» | «Надежда Петровна
+    Алексеева», «муниципального образования город Набережные Челны Тимур Радикович Галимов» (a
+    first name, a patronymic and a surname closing the span)."""
     toks = tagged.tokens
     out: list[Span] = []
     for s in tagged.spans:
         k = s.last - 3
-        if s.type == "ORG" and k > s.first and _full_name_at(toks, k):
-            out += [_span(tagged, "ORG", s.first, k), _span(tagged, "PER", k, s.last)]
+        if s.type in ("ORG", "LOC") and k > s.first and _full_name_at(toks, k):
+            out += [_span(tagged, s.type, s.first, k), _span(tagged, "PER", k, s.last)]
         else:
             out.append(s)
     return out

@@ -1017,7 +1017,8 @@ def _past_start_day_back(toks: list[Token], verb: int, lo: int) -> int:
 # время отпуска директора», «до назначения руководителя»
 TERM_OPENERS = (
     ("на", frozenset({"период", "время", "срок"})),
-    ("до", frozenset({"избрание", "назначение", "вступление"})),
+    ("до", frozenset({"избрание", "назначение", "вступление", "собрание", "выборы", "окончание", "завершение",
+                      "утверждение", "проведение", "конкурс"})),
 )
 MAX_TERM_WORDS = 7
 
@@ -1028,9 +1029,18 @@ def _past_term_back(toks: list[Token], verb: int, lo: int) -> int:
     for k in range(verb - 2, max(lo, verb - 1 - MAX_TERM_WORDS), -1):
         if toks[k].pos == "PUNCT":
             return verb
-        if any(toks[k].text.lower() == word and toks[k + 1].lemma in nouns for word, nouns in TERM_OPENERS):
-            return k
+        noun = _term_noun(toks, k + 1, verb)
+        opens = any(toks[k].text.lower() == word and noun in nouns for word, nouns in TERM_OPENERS)
+        if opens and not any(toks[j].case == "Ins" for j in range(k + 1, verb)):
+            return k  # not past the post: «На время до выборов | градоначальником стал»
     return verb
+
+
+def _term_noun(toks: list[Token], k: int, verb: int) -> str | None:
+    """The lemma of the noun a term opens with, past its adjectives: «до | годового собрания»."""
+    while k < verb and toks[k].pos == "ADJ":
+        k += 1
+    return toks[k].lemma if k < verb else None
 
 
 # how many words a circumstance «на ...» before a link verb has: «на заседании», «на конкурсной основе»

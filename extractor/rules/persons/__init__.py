@@ -545,6 +545,16 @@ def _undeclined_surname(word: str) -> bool:
     return unknown or has_gram(word, "Surn") and any("Fixd" in p.tag for p in parses(word.lower()))
 
 
+# a woman's patronymic in any case, and a surname ending in a consonant, which a woman's does not decline:
+# «Анной Сергеевной» «Лукашевич»
+FEMININE_PATRONYMIC = re.compile(r"(?:вн|чн)(?:а|ы|е|у|ой|ою)$")
+CONSONANT_END = re.compile(r"[бвгджзклмнпрстфхцчшщ]$")
+
+
+def _womans_undeclined_surname(words: list[str]) -> bool:
+    return bool(FEMININE_PATRONYMIC.search(words[1].lower())) and bool(CONSONANT_END.search(words[2].lower()))
+
+
 def _joins(tagged: Tagged, a: tuple[int, int], b: tuple[int, int]) -> bool:
     """Two PER spans of the model that are one name: next to each other on one line, agreeing in
     case, together a first name and a surname («Радия» «Хабирова») or a name, patronymic and
@@ -560,7 +570,7 @@ def _joins(tagged: Tagged, a: tuple[int, int], b: tuple[int, int]) -> bool:
     left, right = toks[a[1] - 1].case, toks[b[0]].case
     sizes = (a[1] - a[0], b[1] - b[0])
     if left and right and left != right and not _official_order(words, sizes, right):
-        if not (sizes == (2, 1) and _undeclined_surname(words[2])):
+        if not (sizes == (2, 1) and (_undeclined_surname(words[2]) or _womans_undeclined_surname(words))):
             return False
     if sizes == (1, 1):
         # a first name and a surname, in either order; two surnames are two people («смерти
