@@ -3263,3 +3263,17 @@ def test_a_preposition_opening_a_sentence_starts_no_name(extract):
 )
 def test_a_name_ends_where_the_clause_goes_on(extract, text, names):
     assert [o["name"] for o in extract(text)["organizations"]] == names
+
+
+@pytest.mark.parametrize(("text", "names"), cases([
+    # a squad, a camp, an accelerator, an order, a show named in quotes are things, not organizations
+    ("Победителем военно-спортивной игры стал отряд «Сокол» из Чайковского, второе место занял отряд «Витязь».",
+     []),
+    ("Выпускники акселератора «Старт-Кама» представили проекты инвесторам.", []),
+    ("Директор завода награжден орденом «Знак Почета», а ООО «Камский кабель» получило грамоту.",
+     ["Камский кабель"]),
+    ("Смену открыл лагерь «Орлёнок»: в нём отдохнут 600 детей.", []),
+]))
+def test_a_quoted_name_after_the_noun_of_a_thing_is_no_organization(extract, text, names):
+    assert [o["name"] for o in extract(text)["organizations"]] == names
+
