@@ -814,7 +814,7 @@ def _day_told_before(scene: Scene, st: Statement) -> DateItem | None:
 def _of_a_main_clause(scene: Scene, item: DateItem) -> bool:
     """«выставки, которая открылась накануне»: a day in a relative or a subordinate clause dates
     the background, not the scene."""
-    tok = next((k for k, t in enumerate(scene.toks) if t.start >= item.start), None)
+    tok = scene.tagged.token_at(item.start)
     return tok is not None and clause_at(scene, tok).kind == "main"
 
 
