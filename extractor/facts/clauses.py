@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from extractor.facts.units import Scene, Unit, unit_case
+from extractor.facts.units import Scene, Unit, may_be_nominative, unit_case
 from extractor.lexicon.facts import group_nouns, words
 from extractor.lexicon.orgs import event_heads, org_heads
 from extractor.lexicon.posts import match_post_head
@@ -566,4 +566,4 @@ def _cases_agree(scene: Scene, a: Unit, b: Unit) -> bool:
     ca, cb = unit_case(scene, a), unit_case(scene, b)
     if ca is None or cb is None or ca == cb:
         return True
-    return ca == "Nom" and any(p.tag.case == "nomn" for p in scene.toks[b.head].parses)
+    return ca == "Nom" and may_be_nominative(scene, b)

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from extractor.facts.clauses import Clause, clause_of, clauses, role
-from extractor.facts.units import Ref, Scene, Unit, unit_case
+from extractor.facts.units import Ref, Scene, Unit, may_be_nominative, unit_case
 from extractor.lexicon import GAP_QUOTES, Match, PhraseIndex
 from extractor.lexicon.facts import meeting_triggers, plan_words
 from extractor.model import DateItem
@@ -134,7 +134,7 @@ def _subjects_after_plural(scene: Scene, clause: Clause, roles: list[tuple[Unit,
     if len(listed) < 2 or any(roles[n][1] not in ("obj", "none") for n in listed):
         return roles
     heads = [roles[n][0] for n in listed]
-    if not all(unit_case(scene, u) is None or any(p.tag.case == "nomn" for p in toks[u.head].parses) for u in heads):
+    if not all(unit_case(scene, u) is None or may_be_nominative(scene, u) for u in heads):
         return roles
     return [(u, "subj") if n in listed else (u, r) for n, (u, r) in enumerate(roles)]
 
@@ -164,7 +164,7 @@ def _subjects_listed(scene: Scene, roles: list[tuple[Unit, str]]) -> list[tuple[
         if r != "obj" or not after or after[0][1] != "subj":
             continue
         gap = [toks[k].text for k in range(unit.last, after[0][0].first) if not _inside_gloss(roles, k)]
-        if gap == ["и"] and any(p.tag.case == "nomn" for p in toks[unit.head].parses):
+        if gap == ["и"] and may_be_nominative(scene, unit):
             out[n] = (unit, "subj")
     return out
 

@@ -160,6 +160,12 @@ def _plain(word: str) -> str:
     return word.lower().replace("ё", "е")
 
 
+def may_be_nominative(scene: Scene, unit: Unit) -> bool:
+    """The dictionary reads the unit's head as a nominative too, whatever case the tagger gave it:
+    «университет», «техникум» (nominative or accusative)."""
+    return any(p.tag.case == "nomn" for p in scene.toks[unit.head].parses)
+
+
 def unit_case(scene: Scene, unit: Unit) -> str | None:
     """The case a unit stands in, None when its words cannot tell: an organization named by a
     legal form and a quoted name («ООО «Бета»»), an abbreviation, a name that does not decline."""
