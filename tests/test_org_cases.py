@@ -29,6 +29,10 @@ ORG_CASES = [
      "сдать анализы.", "Уральская диагностика", "ООО", "company", ["УралЛаб"]),
     ("АО «Северные телесистемы» (бренд «СевТел») подключило 40 сел.", "Северные телесистемы", "АО", "company",
      ["СевТел"]),
+    # the model reads a rare place adjective as a place and the tagger as a name in the nominative: the
+    # adjective agreeing with the head noun after it is the name's own word, the noun's case the name's
+    ("Соглашение подписали с Шадринским техникумом сварки и резки металлов.", "Шадринский техникум сварки и резки "
+     "металлов", None, "other", []),
     # an abbreviation with a case ending keeps its capitals in the nominative
     ("Представитель МИДа заявил о протесте.", "МИД", None, "authority", []),
     ("Спектакль покажут на сцене ТЮЗа в субботу.", "ТЮЗ", None, "other", []),
@@ -632,6 +636,8 @@ ORG_CASES = [
 # sentence, words of it that must not be (part of) an organization mention: events and
 # exhibitions, places, products and brands
 NOT_ORG_CASES = [
+    # a settlement named by an adjective, not in the case of the noun after it
+    ("В модернизацию элеватора в станице Ленинградской агрохолдинг вложит 1,8 млрд рублей.", ["Ленинградской"]),
     # a municipality's charter name in quotes is a place; a plant of the company is none of its own
     ("Депутаты утвердили отчет об исполнении бюджета муниципального образования «Город Киров» за 2025 год.",
      ["Город Киров"]),

@@ -600,6 +600,37 @@ def _adjective_cases(toks: list[Token]) -> None:
             tok.lemma = lemma_of(tok.text.lower(), tok.pos, tok.case)
 
 
+def _adjectives_read_as_names(toks: list[Token]) -> None:
+    """A capitalized word the tagger calls a name, which the dictionary reads only as an adjective,
+    before a lower-case word it reads only as a noun, is that adjective, and both stand in the one
+    case their readings share: «Кумертауским техникумом» (tagged a nominative name and a genitive
+    adjective), so the noun heads the phrase and gives its case."""
+    for k, tok in enumerate(toks[:-1]):
+        noun = toks[k + 1]
+        if tok.pos != "PROPN" or not tok.text[:1].isupper() or not noun.text.isalpha() or not noun.text.islower():
+            continue
+        if not tok.parses or any(p.tag.POS != "ADJF" for p in tok.parses):
+            continue
+        nouns = [p for p in noun.parses if p.is_known]
+        if not nouns or any(p.tag.POS != "NOUN" for p in nouns):
+            continue
+        adjective = {(UD_OF.get(p.tag.case), p.tag.number, p.tag.gender) for p in tok.parses}
+        shared = {UD_OF.get(p.tag.case) for p in nouns
+                  if (UD_OF.get(p.tag.case), p.tag.number, p.tag.gender) in adjective
+                  or (p.tag.number == "plur" and (UD_OF.get(p.tag.case), "plur", None) in adjective)}
+        if len(shared) != 1 or None in shared:
+            continue
+        case = shared.pop()
+        tok.pos = "ADJ"
+        tok.feats = {**tok.feats, "Case": case}
+        tok.lemma = lemma_of(tok.text.lower(), tok.pos, case)
+        if noun.pos != "NOUN" or noun.case != case:
+            reading = next(p for p in nouns if UD_OF.get(p.tag.case) == case)
+            noun.pos = "NOUN"
+            noun.feats = {"Case": case, "Number": "Plur" if reading.tag.number == "plur" else "Sing"}
+            noun.lemma = lemma_of(noun.text.lower(), noun.pos, case)
+
+
 NUMBERS = {"Sing": "sing", "Plur": "plur"}
 
 
@@ -711,6 +742,7 @@ class Tagger:
             toks, sents = segmented[d]
             for tok in toks:
                 annotate(tok)
+            _adjectives_read_as_names(toks)
             _adjective_cases(toks)
             _misread_genitives(toks)
             tagged = Tagged(text, toks, sents, [])

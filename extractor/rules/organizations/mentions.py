@@ -534,6 +534,11 @@ def _adjective_name_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMenti
     toks = tagged.tokens
     heads = org_heads()
     others = {k for sp in tagged.spans if sp.type != "ORG" for k in range(sp.first, sp.last)}
+    # a place the model saw in adjectives alone («Шадринским | техникумом») may be the name's own words
+    adjective_places = {
+        k: sp for sp in tagged.spans if sp.type != "ORG" and all(toks[j].pos == "ADJ" for j in range(sp.first, sp.last))
+        for k in range(sp.first, sp.last)
+    }
     out = []
     for i, tok in enumerate(toks):
         if not tok.text[:1].islower() or tok.pos != "NOUN":
@@ -545,7 +550,7 @@ def _adjective_name_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMenti
         first = _with_adjectives(toks, i, sent.first)
         if not sent.first < first < i or toks[first - 1].text in OPEN_QUOTES or toks[first - 1].text in CLAUSE_DASHES:
             continue  # after a dateline's dash a sentence opens: «ОРЕНБУРГ, 17 сентября — Первая партия ...»
-        if any(k in others for k in range(first, i + 1)):
+        if any(k in others and not _agreeing_place(toks, adjective_places.get(k), i) for k in range(first, i + 1)):
             continue
         if org_organs().longest_at(toks, first, i + 1) and i + 1 < len(toks) and case_of(toks[i + 1]) == "Gen":
             # «Организационный комитет конгресса»: an organ of what follows, no name («Экспертный совет по
@@ -555,6 +560,14 @@ def _adjective_name_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMenti
         words = toks[first:last]
         out.append(OrgMention(words[0].start, words[-1].end, _nominative_name(words, tagged.text), None, kind))
     return out
+
+
+def _agreeing_place(toks: list[Token], place: Span | None, head: int) -> bool:
+    """Adjectives the model read as a place, in the case of the head noun after them: «Шадринским
+    техникумом», not «в станице Ленинградской | агрохолдинг»."""
+    if place is None or place.last > head:
+        return False
+    return all(toks[k].case == toks[head].case for k in range(place.first, place.last))
 
 
 def _of_a_place(tok: Token) -> bool:
