@@ -188,6 +188,11 @@ MEETINGS = [
         [(["Олег Ли", "Иван Петров"], None, None)],
         id="reporting to a named person",
     ),
+    pytest.param(
+        "Министр экономики области Олег Титов и глава района Ирина Белова сверили позиции по проекту технопарка.",
+        [(["Олег Титов", "Ирина Белова"], None, None)],
+        id="«сверили позиции»",
+    ),
 ]
 
 
@@ -573,6 +578,12 @@ AGREEMENTS = [
         [(["Вятская волна", "Министерство спорта Кировской области"], "соглашение о продвижении речных круизов")],
         id="a capitalized common noun opening the sentence before a name in apposition",
     ),
+    pytest.param(
+        "В Шадринске заключено соглашение между администрацией города Шадринска, Шадринским техникумом сварки и АО "
+        "«Зауралмаш».",
+        [(["Администрация города Шадринска", "Шадринский техникум сварки", "Зауралмаш"], "соглашение")],
+        id="three sides after «между», one named by a place adjective the tagger reads as a name",
+    ),
 ]
 
 
@@ -811,6 +822,20 @@ def test_a_document_signed_by_three_heads_and_named_again_is_one_agreement(pipel
     ]
 
 
+def test_a_title_and_a_body_naming_the_document_with_an_adjective_are_one_agreement(pipeline: Pipeline) -> None:
+    text = (
+        "Правительство Курской области и ООО «Сейм-Агро» подписали соглашение о строительстве элеватора\n\n"
+        "Курск, 3 марта 2026 года.\n\n"
+        "Правительство Курской области и ООО «Сейм-Агро» заключили инвестиционное соглашение о строительстве "
+        "элеватора в Обояни."
+    )
+    got = _facts(pipeline, text)["agreements"]
+    assert [(_names(a["parties"]), a["kind"], a["date"]) for a in got] == [
+        (["Правительство Курской области", "Сейм-Агро"], "инвестиционное соглашение о строительстве элеватора в Обояни",
+         "2026-03-03")
+    ]
+
+
 def test_the_signers_of_a_document_named_before_add_no_agreement(pipeline: Pipeline) -> None:
     text = (
         "Томский государственный университет и компания «Газпром» подписали соглашение о подготовке кадров. "
@@ -1043,6 +1068,21 @@ APPOINTMENTS = [
         [("Роман Зотов", "министр культуры Курской области", "dismissed")],
         id="the person in the gap of «освобождение ~ должность»",
     ),
+    pytest.param(
+        "Глава Усманского района Пётр Кольцов отрешён от должности.",
+        [("Пётр Кольцов", "глава Усманского района", "dismissed")],
+        id="«отрешён от должности»: a short participle the tagger reads as an active verb",
+    ),
+    pytest.param(
+        "Андрей Лыков вошёл в состав правительства Курской области в должности министра строительства.",
+        [("Андрей Лыков", "министр строительства", "appointed")],
+        id="«вошёл в состав ... в должности»",
+    ),
+    pytest.param(
+        "Пока министерство подыскивает преемника, больницей руководит заместитель главного врача Инна Котова.",
+        [("Инна Котова", "главный врач", "acting")],
+        id="while a successor is sought, a deputy holds the post deputized",
+    ),
 ]
 
 
@@ -1075,12 +1115,29 @@ NO_APPOINTMENTS = [
     pytest.param("Компания «Вектор» сменила логотип, а Роман Тихомиров сменил автомобиль.", id="«сменил» no post"),
     pytest.param("Суд расторг договор аренды с ООО «Стройинвест», а Роман Тихомиров выступил на заседании.",
                  id="a contract ended with an organization"),
+    pytest.param("До назначения на эту должность Олег Сомов руководил заводом.", id="before one's own appointment"),
+    pytest.param("До проведения конкурса больницей руководил Олег Сомов.", id="until a competition, in the past"),
+    pytest.param("Заведующая отделением Анна Фомина провела обход, а на пятницу назначена её встреча с пациентами.",
+                 id="a meeting scheduled, the noun the subject of the clause after «а»"),
 ]
 
 
 @pytest.mark.parametrize("text", NO_APPOINTMENTS)
 def test_no_appointment(pipeline: Pipeline, text: str) -> None:
     assert _facts(pipeline, text)["appointments"] == []
+
+
+def test_the_one_holding_the_post_until_a_new_head_is_appointed_acts_in_the_post_left(pipeline: Pipeline) -> None:
+    text = (
+        "Директор колледжа Ольга Смирнова уволилась по собственному желанию. До назначения нового директора колледж "
+        "возглавит её заместитель Павел Юдин."
+    )
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == [
+        ("Ольга Смирнова", "директор колледжа", "dismissed"), ("Павел Юдин", "директор колледжа", "acting")
+    ]
+    _covers(text, got[0], "Директор колледжа Ольга Смирнова уволилась по собственному желанию.")
+    _covers(text, got[1], "До назначения нового директора колледж возглавит её заместитель Павел Юдин.")
 
 
 def test_a_pronoun_is_the_person_before(pipeline: Pipeline) -> None:

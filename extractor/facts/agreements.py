@@ -699,9 +699,17 @@ def _statements(scene: Scene, sent: int, match: Match, earlier: list[Statement])
         st = Statement(sent, match.first, g, d.first_sent, d.last_sent, date)
         st.extra.update(kind=own_kind, own_name=bool(doc and doc.own_name) or own_kind != kind,
                         meeting_date=meeting_date, plural=bool(doc and doc.plural) and own_kind == kind,
-                        noun=own_kind.split()[0] if own_kind else None)
+                        noun=_document_noun(own_kind))
         out.append(st)
     return out
+
+
+def _document_noun(kind: str | None) -> str | None:
+    """The noun a document phrase is headed by: «соглашение» of «инвестиционное соглашение о ...»,
+    so a title's «соглашение о заводе» and the body's «инвестиционное соглашение» are one noun."""
+    words_ = kind.split() if kind else []
+    noun = next((w for w in words_ if any(p.tag.POS == "NOUN" for p in parses(w.lower()))), None)
+    return (noun or words_[0]).lower() if words_ else None
 
 
 # words joining documents signed together: «соглашение ..., а также меморандум», «... и договор»

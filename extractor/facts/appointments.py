@@ -154,7 +154,9 @@ def _done(d: Draft) -> None:
 
 def _passive_or_intransitive(d: Draft) -> bool:
     feats = d.trigger.feats
-    return d.who == "subject" or feats.get("Voice") == "Pass" or feats.get("Variant") == "Short"
+    # «отрешён»: a short participle the tagger reads as an active verb, which the dictionary does not
+    short = any(p.tag.POS == "PRTS" for p in d.trigger.parses)
+    return d.who == "subject" or feats.get("Voice") == "Pass" or feats.get("Variant") == "Short" or short
 
 
 def _appointees(d: Draft) -> None:
@@ -234,9 +236,20 @@ def _participle_holder(d: Draft, persons: list[Unit]) -> list[Unit]:
 def _subject_outside(d: Draft) -> list[Unit]:
     """«Варичев избран депутатом, а в 2018 году досрочно прекратил свои полномочия»: a clause
     going on after a comma keeps the subject of the one before."""
-    if d.clause.kind not in ("contrast", "predicate") or d.clause.parent is None:
+    if d.clause.kind not in ("contrast", "predicate") or d.clause.parent is None or _own_subject(d):
         return []
     return [u for u, r in roles_in(d.scene, d.clause.parent) if r == "subj" and u.refs and u.refs[0][0] == "person"]
+
+
+def _own_subject(d: Draft) -> bool:
+    """«..., а на четверг назначена её встреча»: a nominative noun of the clause agreeing with the
+    verb is its subject."""
+    verb = d.trigger.feats
+    return any(
+        t.pos == "NOUN" and t.case == "Nom" and t.feats.get("Number") == verb.get("Number")
+        and (verb.get("Number") == "Plur" or t.feats.get("Gender") == verb.get("Gender"))
+        for t in (d.scene.toks[k] for k in d.clause.tokens if k != d.match.first)
+    )
 
 
 def _right_after(d: Draft, persons: list[tuple[Unit, str]]) -> list[Unit]:
@@ -599,12 +612,108 @@ def _successors_post(scene: Scene, found: list[Found]) -> list[Found]:
     return found
 
 
+# how far after «до» the noun of what the post waits for stands («до проведения конкурса»)
+INTERIM_REACH = 3
+
+
+def _interim_marker(scene: Scene, sent: int) -> range | None:
+    """The words saying the post waits for a new holder: «до избрания нового главы», «до
+    окончания конкурса», «Пока министерство ищет преемника,»; None without them."""
+    toks, lemmas = scene.toks, scene.lemmas
+    span = scene.sentence_tokens(sent)
+    for k in span:
+        low = toks[k].text.lower()
+        if low == "до":
+            ahead = range(k + 1, min(k + 1 + INTERIM_REACH, span.stop))
+            noun = next((j for j in ahead if lemmas[j] in words("interim")), None)
+            if noun is None:
+                continue
+            new = noun + 1 < span.stop and lemmas[noun + 1] in words("new_holder")
+            if new or lemmas[noun] in ("конкурс", "выборы"):
+                end = extend_dependents(scene.tagged, scene.spans, noun + 1, span.stop)
+                return range(k, end)
+        elif low == "пока":
+            end = next((j for j in range(k + 1, span.stop) if toks[j].text == ","), None)
+            if end is not None and any(lemmas[j] in words("successor") for j in range(k + 1, end)):
+                return range(k, end)
+    return None
+
+
+def _interim_holders(scene: Scene, found: list[Found]) -> list[Found]:
+    """«До избрания нового главы должность временно займёт первый заместитель главы района X»:
+    the one person a sentence of waiting for a new holder names holds the post meanwhile, the
+    post the text's dismissal left (else the post waited for)."""
+    left = [f for f in found if f.action == "dismissed" and f.post]
+    one_left = all(same_person(scene, f.person, left[0].person) for f in left)
+    out: list[Found] = []
+    for sent in range(len(scene.tagged.sents)):
+        marker = _interim_marker(scene, sent)
+        if marker is None:
+            continue
+        persons = [u for u in scene.units(sent)
+                   if u.refs and u.refs[0][0] == "person" and u.first not in marker]
+        if len(persons) != 1 or _past_predicate(scene, sent, marker):
+            continue
+        person = persons[0].refs[0]
+        if any(same_person(scene, f.person, person) for f in found if f.sent == sent or f.action == "dismissed"):
+            continue
+        vacated = max((f.post or "" for f in left), key=len) if left and one_left else None
+        post = _acting_post_in(scene, sent)
+        if post is None or vacated and vacated.lower().startswith(post.lower()):
+            post = vacated or _waited_post(scene, marker) or _deputy_of(scene, persons[0])
+        out.append(Found(person, post, "acting", sent, date_in(scene, sent, persons[0].first)))
+    return out
+
+
+def _past_predicate(scene: Scene, sent: int, marker: range) -> bool:
+    """«До назначения нового директора X руководил ...» tells the past, no arrangement."""
+    return any(
+        t.feats.get("VerbForm") == "Fin" and t.feats.get("Tense") == "Past"
+        for k in scene.sentence_tokens(sent) if k not in marker for t in [scene.toks[k]]
+    )
+
+
+def _acting_post_in(scene: Scene, sent: int) -> str | None:
+    """«в статусе исполняющей обязанности главного врача», «Обязанности директора департамента
+    будет исполнять»: the acting post the sentence names."""
+    span = scene.sentence_tokens(sent)
+    duties = any(scene.lemmas[k] == "исполнять" for k in span)
+    for k in span:
+        first = _acting_at(scene.toks, k)
+        if first is None and duties and scene.lemmas[k] in ("обязанность", "полномочие"):
+            first = k + 1
+        slot = _post_phrase(scene, first, span.stop) if first is not None and first < span.stop else None
+        if slot is not None and slot.first == first:
+            return _slot_post(scene, slot)
+    return None
+
+
+def _deputy_of(scene: Scene, unit: Unit) -> str | None:
+    """«первый заместитель директора Ирина Сомова»: a deputy holds the post of whom they deputize."""
+    for k in range(unit.first, unit.last - 1):
+        if scene.lemmas[k] in words("second_in_command"):
+            slot = _post_phrase(scene, k + 1, unit.last)
+            if slot is not None and slot.first == k + 1:
+                return _slot_post(scene, slot)
+    return None
+
+
+def _waited_post(scene: Scene, marker: range) -> str | None:
+    """«до избрания нового президента»: the post the marker names, if any."""
+    for k in marker:
+        slot = _post_phrase(scene, k, marker.stop)
+        if slot is not None and slot.first == k:
+            return _slot_post(scene, slot)
+    return None
+
+
 def find_appointments(scene: Scene) -> list[Appointment]:
     found: list[Found] = []
     for sent, match in found_triggers(scene, "appointments", appointment_triggers()):
         if not _post_participle(scene, match):
             found += _statements(scene, sent, match)
     out = []
+    found += _interim_holders(scene, found)
     for f in _successors_post(scene, _merged(scene, found)):
         start, end = span_of(scene, f.sent, f.sent)
         out.append(Appointment(
