@@ -589,6 +589,13 @@ AGREEMENTS = [
         [(["Администрация города Шадринска", "Шадринский техникум сварки", "Зауралмаш"], "соглашение")],
         id="three sides after «между», one named by a place adjective the tagger reads as a name",
     ),
+    pytest.param(
+        "Правительство Курганской области заключило соглашение о строительстве завода с ООО «Тобол-Пласт», а "
+        "администрация города Шадринска — договор о ремонте моста с АО «Зауралдорстрой».",
+        [(["Правительство Курганской области", "Тобол-Пласт"], "соглашение о строительстве завода"),
+         (["Администрация города Шадринска", "Зауралдорстрой"], "договор о ремонте моста")],
+        id="a gapped clause with its own subject before the dash and a «с» partner after it",
+    ),
 ]
 
 
@@ -839,6 +846,24 @@ def test_a_title_and_a_body_naming_the_document_with_an_adjective_are_one_agreem
         (["Правительство Курской области", "Сейм-Агро"], "инвестиционное соглашение о строительстве элеватора в Обояни",
          "2026-03-03")
     ]
+
+
+def test_a_company_noun_stands_for_the_company_before_not_for_the_partner_beside_it(pipeline: Pipeline) -> None:
+    text = (
+        "АО «Ольгинский зерновой терминал» нашло нового клиента. Договор на перевалку зерна с ООО «Приханкайская "
+        "агрокомпания» компания подписала сегодня."
+    )
+    got = _facts(pipeline, text)["agreements"]
+    assert [_names(a["parties"]) for a in got] == [["Приханкайская агрокомпания", "Ольгинский зерновой терминал"]]
+
+
+def test_the_head_noun_of_a_name_before_stands_for_it(pipeline: Pipeline) -> None:
+    text = (
+        "АО «Ольгинский зерновой терминал» нашло нового клиента. Сегодня терминал подписал договор на перевалку "
+        "зерна с ООО «Приханкайская агрокомпания»."
+    )
+    got = _facts(pipeline, text)["agreements"]
+    assert [_names(a["parties"]) for a in got] == [["Ольгинский зерновой терминал", "Приханкайская агрокомпания"]]
 
 
 def test_the_signers_of_a_document_named_before_add_no_agreement(pipeline: Pipeline) -> None:

@@ -745,7 +745,9 @@ def _gapped(
 ) -> list[tuple[list[Ref], str | None]]:
     """A clause after the signing that leaves the verb out and names another agreement around a
     dash: «..., а Фонд и банк «Сибирь» — соглашение о кредитовании» (its own sides before the dash,
-    its document after it); with no sides before the dash, the signing's subjects and a «с» partner:
+    its document after it, or its own subject before the dash and a «с» partner after it: «..., а
+    администрация города — договор ... с АО «Б»»); with no sides before the dash, the signing's
+    subjects and a «с» partner:
     «..., а после обеда — договор поставки с кооперативом «Б»», «..., а договор о поставках — с
     кооперативом «Б»»; «..., с ООО «Б» — о совместных исследованиях» (the signing's document noun,
     about what the words after the dash say)."""
@@ -776,6 +778,9 @@ def _gapped(
                 out.append((distinct(subjects + refs), f"{main_kind.split()[0]} {about}"))
         elif docs_after and docs_after[0].kind and len(refs) >= 2:
             out.append((refs, docs_after[0].kind))
+        elif docs_after and docs_after[0].kind and len(refs) == 1 and withs and after:
+            # «..., а администрация города — договор о реконструкции вокзала с АО «Б»»: its own subject
+            out.append((distinct(refs + after), docs_after[0].kind))
         elif docs_after and docs_after[0].kind and not units and subjects and withs and after:
             out.append((distinct(subjects + after), docs_after[0].kind))
         elif docs_before and docs_before[0].kind and not units and subjects and withs and after:

@@ -119,6 +119,20 @@ class Scene:
         return out
 
     @cached_property
+    def name_heads(self) -> frozenset[str]:
+        """The head nouns of the organizations' names, lower case: «терминал» of «Ванинский
+        навалочный терминал», so the bare noun later stands for it."""
+        heads = set()
+        for org in self.doc.organizations:
+            for word in org.name.split():
+                readings = parses(word.lower())
+                nominative = any(p.tag.POS == "NOUN" and p.tag.case == "nomn" for p in readings)
+                if word[:1].isalpha() and nominative and not any(p.tag.POS == "ADJF" for p in readings):
+                    heads.add(word.lower())
+                    break
+        return frozenset(heads)
+
+    @cached_property
     def region(self) -> int | None:
         """The region the document is about: the place of its head of region's post, else the
         region mentioned most."""
@@ -401,7 +415,7 @@ def _word_reference(scene: Scene, k: int, units: list[Unit]) -> Unit | None:
     qualified = f"{scene.toks[k - 1].lemma} {tok.lemma}" if k > 0 else ""
     what = (
         reference_nouns().get(qualified) or reference_nouns().get(tok.lemma)
-        or ("head" if (tok.lemma,) in org_heads() else None)
+        or ("head" if (tok.lemma,) in org_heads() or _name_head_subject(scene, tok) else None)
     )
     if what is None or _names_something(scene, k) or _a_field(scene, k):
         return None
@@ -421,6 +435,13 @@ def _word_reference(scene: Scene, k: int, units: list[Unit]) -> Unit | None:
         return None
     ref = _resolve_noun(scene, k, what, units)
     return Unit(k, k + 1, k, (ref,), "noun", lemma=tok.lemma) if ref else None
+
+
+def _name_head_subject(scene: Scene, tok: Token) -> bool:
+    """«Договор ... терминал подписал»: a nominative noun heading a name of the text («Ванинский
+    навалочный терминал») stands for it; in other cases such a noun mostly names a thing («в
+    кабинете» beside «Кабинет министров»)."""
+    return tok.case == "Nom" and tok.lemma in scene.name_heads
 
 
 # «в области здравоохранения», «в области мембранных технологий»: a field of work, no region
@@ -524,9 +545,20 @@ def _resolve_noun(scene: Scene, k: int, what: str, units: list[Unit]) -> Ref | N
     lemma = scene.toks[k].lemma
     for u in scene.units_before(k, REFERENCE_REACH, units):
         if u.refs and u.refs[0][0] == "organization" and _fits(orgs[u.refs[0][1]], what, lemma):
+            if _partner_of(scene, u, k):
+                continue
             return u.refs[0]
     fitting = [i for i in range(len(orgs)) if _fits(orgs[i], what, lemma)]
     return ("organization", fitting[0]) if len(fitting) == 1 else None
+
+
+def _partner_of(scene: Scene, unit: Unit, k: int) -> bool:
+    """«Договор с ООО «Б» компания подписала»: a «с» partner of the noun's own sentence is not
+    what the noun, its subject, stands for."""
+    toks = scene.toks
+    same = toks[unit.first].sent == toks[k].sent
+    partner = unit.first > 0 and toks[unit.first - 1].text.lower() in ("с", "со")
+    return same and toks[k].case == "Nom" and partner
 
 
 def _fits(org: Organization, what: str, lemma: str = "") -> bool:
