@@ -1118,6 +1118,22 @@ APPOINTMENTS = [
         [("Иван Чуркин", "главный инженер комбината", "dismissed")],
         id="«об увольнении X»",
     ),
+    pytest.param(
+        "Председателем совета директоров на заседании, прошедшем после собрания акционеров, переизбран Рустам "
+        "Валиев.",
+        [("Рустам Валиев", "председатель совета директоров", "appointed")],
+        id="re-elected to the post; where it was given is no word of the post",
+    ),
+    pytest.param(
+        "Олег Сомов выведен из состава совета директоров банка.",
+        [("Олег Сомов", None, "dismissed")],
+        id="removed from a board",
+    ),
+    pytest.param(
+        "Уход в отставку министра финансов области Ивана Петрова стал неожиданностью для депутатов.",
+        [("Иван Петров", "министр финансов области", "dismissed")],
+        id="«уход в отставку X»",
+    ),
 ]
 
 
@@ -1140,6 +1156,8 @@ NO_APPOINTMENTS = [
     pytest.param("Лучшим игроком матча стал нападающий Андрей Козлов.", id="an award is no office"),
     pytest.param("Депутаты предложили назначить Андрея Козлова министром.", id="proposed"),
     pytest.param("Профсоюз добивается увольнения директора завода Ивана Петрова.", id="a dismissal sought"),
+    pytest.param("Олег Сомов переизбран депутатом городской думы.", id="re-elected a deputy: elected, not appointed"),
+    pytest.param("Олег Сомов переизбран на второй срок.", id="re-elected with no post named"),
     pytest.param("Теперь должность министра займёт Андрей Козлов.", id="will take the post"),
     pytest.param("Указа о назначении Андрея Козлова губернатор пока не подписал.", id="a decree not signed"),
     pytest.param("Олег Гусев занимал пост министра образования пять лет.", id="held, not took"),

@@ -33,6 +33,7 @@ from extractor.facts.context import (
 from extractor.facts.units import Ref, Scene, Unit, same_person, unit_case
 from extractor.lexicon import Match
 from extractor.lexicon.facts import appointment_triggers, not_offices, plan_words, post_modifiers, words
+from extractor.lexicon.orgs import event_heads
 from extractor.lexicon.posts import match_post_head, post_lexicon
 from extractor.model import Appointment, DateItem
 from extractor.nlp.morph import active_participle, word_lemma
@@ -45,9 +46,10 @@ ACTING_WORDS = frozenset({"врио", "и.о.", "и.о", "вр.и.о.", "вр.и
 SUPERLATIVE = re.compile(r"^(лучш|худш|наи)|[еа]йш(ий|ая|ее|ие|его|ей|ему|им|ую|ими|их|ем)$")
 POSSESSIVES = frozenset({"его", "её", "ее"})
 # verbs that name no post themselves: without a post in the clause they are no appointment
-NEEDS_POST = frozenset({"стать", "избрать", "перестать", "сменить"})
+NEEDS_POST = frozenset({"стать", "избрать", "переизбрать", "перестать", "сменить"})
 # ... and of them, those whose post may be in the genitive of «пост», «должность»
-GENITIVE_POST = frozenset({"избрать", "сменить"})
+GENITIVE_POST = frozenset({"избрать", "переизбрать", "сменить"})
+ELECTING = frozenset({"избрать", "переизбрать"})
 POST_WORDS = frozenset({"пост", "должность"})
 # verbs of taking the lead of a body: the post is the one the person holds in it
 HEADING = frozenset({"возглавить"})
@@ -302,7 +304,7 @@ def _post(d: Draft) -> None:
         d.slot = min(slots, key=lambda sk: min(abs(sk[0].first - at), abs(sk[0].first - d.match.last)))[0]
     if d.trigger.lemma in NEEDS_POST and d.slot is None and not _post_word_in(d):
         d.rejected = True
-    elif d.trigger.lemma == "избрать" and d.slot and d.scene.lemmas[d.slot.first] in words("elected"):
+    elif d.trigger.lemma in ELECTING and d.slot and d.scene.lemmas[d.slot.first] in words("elected"):
         d.rejected = True  # «избран депутатом»: elected, not appointed
     elif d.slot is not None and not _office(d.scene, d.slot):
         d.rejected = True  # «стал лучшим игроком матча», «стала лицом коллекции»
@@ -415,7 +417,16 @@ def _post_phrase(scene: Scene, k: int, limit: int) -> PostSlot | None:
             last = min(last, next(j for j in range(head_end, last + 1) if j == last or toks[j].end > d.start))
             while last > head_end and (toks[last - 1].pos == "ADP" or toks[last - 1].lemma in words("time_word")):
                 last -= 1
-    return PostSlot(first, head_end, last, acting=False)
+    return PostSlot(first, head_end, _before_event(toks, head_end, last), acting=False)
+
+
+def _before_event(toks: list[Token], head_end: int, last: int) -> int:
+    """«Председателем совета директоров | на заседании ... переизбран»: where the post is given is
+    no word of the post."""
+    for k in range(head_end, last - 1):
+        if toks[k].text.lower() in ("на", "в", "во") and toks[k + 1].lemma in event_heads():
+            return k
+    return last
 
 
 def _headed_body(d: Draft) -> None:
