@@ -904,15 +904,17 @@ def _kind(scene: Scene, clause: Clause, first: int, last: int) -> tuple[str, int
     if end > last:
         phrase += " " + as_written(toks[last:end], scene.tagged.text)
     elif (about := _about_after_parties(scene, clause, last)) is not None:
-        # «Соглашение между X и Y о модернизации терминала»: what it is about after its parties
+        # «Соглашение между X и Y о модернизации терминала», «соглашение с X о ...»: what it is about
+        # after its parties
         phrase += " " + as_written(toks[about : _about_end(scene, clause, about)], scene.tagged.text)
     return phrase[:1].lower() + phrase[1:], end
 
 
 def _about_after_parties(scene: Scene, clause: Clause, k: int) -> int | None:
-    """The «о/об» right after the «между ...» parties that follow a document noun at k."""
+    """The «о/об» right after the «между ...» parties, or the «с ...» partner, that follow a document
+    noun at k: «соглашение с правительством области о модернизации производства»."""
     toks = scene.toks
-    if k not in clause or toks[k].text.lower() != "между":
+    if k not in clause or toks[k].text.lower() not in ("между", "с", "со"):
         return None
     ends = {u.last for u in scene.units(clause.sent)}
     for j in range(k + 1, min(len(toks), k + 2 * KIND_WORDS)):
