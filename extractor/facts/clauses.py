@@ -79,6 +79,9 @@ def _opens_embedded(scene: Scene, k: int, end: int) -> bool:
         return True
     if tok.pos == "ADP":  # «, в ходе которой», «, с кем»
         return any(toks[j].lemma in RELATIVE_WORDS for j in range(k + 1, min(end, k + 3)))
+    while tok.pos == "ADV" and k + 1 < end:  # «, ранее занимавший пост ...»
+        k += 1
+        tok = toks[k]
     return tok.feats.get("VerbForm") in ("Part", "Conv") and tok.feats.get("Variant") != "Short"
 
 
