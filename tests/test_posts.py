@@ -16,6 +16,10 @@ CHURCH_NAME_AS_PLACE = (
 # document names that entity; None: the post names none), whole post in the nominative;
 # the person has exactly this one post
 POST_CASES = [
+    # a post that is an adjective in form, which the dictionary does not mark as used for a noun,
+    # capitalized, in an oblique case
+    ("Уполномоченного по правам ребенка Марину Яковлеву поздравили коллеги.", "Марина Яковлева",
+     "уполномоченный по правам ребенка", None, "уполномоченный по правам ребенка"),
     # the positions of an industrial or farming company's chief specialists
     ("Об итогах года рассказала главный эколог АО «Северсталь-Вектор» Ирина Лапшина.", "Ирина Лапшина",
      "главный эколог", "Северсталь-Вектор", "главный эколог АО «Северсталь-Вектор»"),

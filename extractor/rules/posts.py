@@ -416,7 +416,9 @@ def _participle_role(tokens: list[Token], text: str) -> str | None:
     """«Конкурсным управляющим», «заведующим кафедрой», «управляющей филиалом»: a participle used
     as a noun heads the post; it and the adjectives before it take the nominative of its gender,
     what it governs stays as written («филиалом», not «филиал»)."""
-    head, said = next(((i, n) for i, t in enumerate(tokens) if (n := _substantive_said(t))), (None, None))
+    head, said = next(
+        ((i, n) for i, t in enumerate(tokens) if (n := _substantive_said(t, tokens[i + 1 : i + 2]))), (None, None)
+    )
     if head is None or said is None or any(t.pos not in ADJISH for t in tokens[:head]):
         return None
     after = tokens[head + 1] if head + 1 < len(tokens) else None
@@ -428,13 +430,29 @@ def _participle_role(tokens: list[Token], text: str) -> str | None:
     return join_tokens(tokens, words, text)
 
 
-def _substantive_said(tok: Token) -> str | None:
+def _substantive_said(tok: Token, after: list[Token]) -> str | None:
     """A participle used as a noun in the nominative singular («управляющим» -> «управляющий»);
     one already in it that the tagger called a participle stays as written («Управляющий делами»)."""
     if tok.case == "Nom" and tok.pos in ("VERB", "ADJ") and tok.feats.get("Number") != "Plur":
         nominative = any("Subx" in p.tag and p.tag.case == "nomn" for p in tok.parses)
         return tok.text if nominative else None
-    return substantive_nominative(tok.text, tok.case)
+    said = substantive_nominative(tok.text, tok.case)
+    if said is None and (not after or after[0].pos in ("ADP", "PUNCT")):
+        # «Уполномоченного | по правам ребенка»; not «Ответственного | секретаря», «Чрезвычайным | и
+        # Полномочным Послом»: adjectives of a post
+        said = _adjectival_post_said(tok)
+    return said
+
+
+def _adjectival_post_said(tok: Token) -> str | None:
+    """«Уполномоченного по правам ребенка»: a post of the lexicon that is an adjective in form, which
+    the dictionary does not mark as used for a noun, in the nominative singular of its gender."""
+    if tok.case in (None, "Nom") or not starts_post(post_lemma(tok)):
+        return None
+    if not tok.parses or any(p.tag.POS not in ("ADJF", "PRTF") for p in tok.parses):
+        return None  # a noun («директора») or a word the dictionary reads as one too
+    gender = "femn" if tok.feats.get("Gender") == "Fem" else "masc"
+    return nominative_word(tok.text, "ADJ", tok.case, gender, "sing", post_lemma(tok))
 
 
 def _lower_initial(s: str, tagged: Tagged, first: int) -> str:
