@@ -1207,6 +1207,16 @@ def test_the_one_holding_the_post_until_a_new_head_is_appointed_acts_in_the_post
     _covers(text, got[1], "До назначения нового директора колледж возглавит её заместитель Павел Юдин.")
 
 
+def test_a_post_named_short_is_the_holder_of_its_full_title(pipeline: Pipeline) -> None:
+    text = (
+        "Губернатор Курской области встретился с послом Республики Беларусь\n\n"
+        "17 ноября губернатор Курской области Александр Хинштейн провёл встречу с Чрезвычайным и Полномочным "
+        "Послом Республики Беларусь в Российской Федерации Андреем Рыженковым."
+    )
+    got = _facts(pipeline, text)["meetings"]
+    assert [_names(m["participants"]) for m in got] == [["Александр Хинштейн", "Андрей Рыженков"]]
+
+
 def test_a_pronoun_is_the_person_before(pipeline: Pipeline) -> None:
     text = "Андрей Козлов работал заместителем министра. В понедельник его назначили министром транспорта."
     got = _facts(pipeline, text)["appointments"]

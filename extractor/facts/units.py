@@ -361,7 +361,7 @@ def _post_holder(scene: Scene, units: list[Unit], i: int, head_end: int, last: i
     office = office_of(role, whole)
     named = [u for u in units if i <= u.first and u.last <= last and u.refs[0][0] != "person"]
     org = scene.entity(named[0].refs[0]).name if named else None
-    levels: list[set[int]] = [set(), set(), set()]
+    levels: list[set[int]] = [set(), set(), set(), set()]
     for k, rows in enumerate(scene.post_offices):
         for p_role, p_whole, p_office, p_org in rows:
             if p_whole == whole:
@@ -370,6 +370,8 @@ def _post_holder(scene: Scene, units: list[Unit], i: int, head_end: int, last: i
                 levels[1].add(k)
             elif office and p_office == office and (org is None or p_org is None or p_org == org):
                 levels[2].add(k)
+            elif " " not in role and p_role.split()[-1:] == [role] and org is not None and p_org == org:
+                levels[3].add(k)  # «с послом Республики Беларусь»: the «Чрезвычайный и Полномочный Посол» of it
     for level in levels:
         if len(level) == 1:
             return next(iter(level))
