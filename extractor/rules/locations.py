@@ -112,7 +112,14 @@ def _in_address(tagged: Tagged, span: Span) -> bool:
     if not street:
         return False
     sent = tagged.sents[toks[span.first].sent]
+    if k >= 0 and _is_street_word(toks[k]) and _named_after_a_person(toks[span.first]):
+        return True  # «на улице Ленина», «проспекта Вернадского»; not «на улице Москвы»
     return bool(HOUSE_NUMBER.match(tagged.text, span.end)) or "адрес" in tagged.text[sent.start : span.start].lower()
+
+
+def _named_after_a_person(tok: Token) -> bool:
+    """A street's name that is a person's surname in the genitive: the dictionary reads it as one."""
+    return any("Surn" in p.tag and p.tag.case == "gent" for p in tok.parses)
 
 
 def _common_word_opening(tagged: Tagged, span: Span) -> bool:
