@@ -1217,6 +1217,18 @@ def test_a_post_named_short_is_the_holder_of_its_full_title(pipeline: Pipeline) 
     assert [_names(m["participants"]) for m in got] == [["Александр Хинштейн", "Андрей Рыженков"]]
 
 
+def test_one_who_leaves_a_post_named_by_its_head_left_the_post_filled(pipeline: Pipeline) -> None:
+    text = (
+        "Указом губернатора исполняющим обязанности министра здравоохранения Красноярского края назначен Андрей "
+        "Шмидт. Бывший министр Борис Немик освобождён от должности в связи с переходом на другую работу."
+    )
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == [
+        ("Андрей Шмидт", "министр здравоохранения Красноярского края", "acting"),
+        ("Борис Немик", "министр здравоохранения Красноярского края", "dismissed"),
+    ]
+
+
 def test_a_pronoun_is_the_person_before(pipeline: Pipeline) -> None:
     text = "Андрей Козлов работал заместителем министра. В понедельник его назначили министром транспорта."
     got = _facts(pipeline, text)["appointments"]

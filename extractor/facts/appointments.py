@@ -611,15 +611,24 @@ def _merged(scene: Scene, found: list[Found]) -> list[Found]:
 
 def _successors_post(scene: Scene, found: list[Found]) -> list[Found]:
     """«Новый директор X вступил в должность. Он сменил на этом посту Y», «Y, возглавлявший
-    компанию, покидает пост»: one who leaves without a post named left the post the one
-    appointment of the text fills."""
-    appointed = [f for f in found if f.action == "appointed" and f.post]
+    компанию, покидает пост»: one who leaves without a post named, or with its bare head, left
+    the post the one appointment (or acting one) of the text fills."""
+    appointed = [f for f in found if f.action in ("appointed", "acting") and f.post]
     if len({f.post for f in appointed}) != 1:
         return found
-    for f in found:
+    post = appointed[0].post or ""
+
+    def vague(f: Found) -> bool:
+        # «Бывший министр X освобождён» beside «исполняющим обязанности министра здравоохранения края
+        # назначен Y»: the bare head is of the post filled
+        bare = f.post is not None and " " not in f.post.strip() and post.lower().startswith(f.post.lower() + " ")
         taking = any(same_person(scene, a.person, f.person) for a in appointed)  # leaving another post for it
-        if f.action == "dismissed" and not f.post and not taking:
-            f.post = appointed[0].post
+        return f.action == "dismissed" and (not f.post or bare) and not taking
+
+    leaving = [f for f in found if vague(f)]
+    if len({f.person for f in leaving}) == 1:  # several who leave: whose post is whose is not told
+        for f in leaving:
+            f.post = post
     return found
 
 
