@@ -2157,6 +2157,14 @@ def test_a_heading_in_capitals_names_what_the_text_names(extract):
     assert got == [("Минпромторг России", [0, 48]), ("Северсталь", [69])]
 
 
+def test_heading_words_before_a_quoted_name_are_no_other_name_of_it(extract):
+    doc = extract(
+        "ВЫРУЧКА «АКРОНА» ЗА ДЕВЯТЬ МЕСЯЦЕВ ВЫРОСЛА НА 12%\n\n"
+        "ПАО «Акрон» опубликовало результаты за 9 месяцев 2025 года."
+    )
+    assert [(o["name"], o["aliases"]) for o in doc["organizations"]] == [("Акрон", [])]
+
+
 @pytest.mark.parametrize(
     ("text", "names"),
     cases(

@@ -1332,8 +1332,16 @@ def _outside_headings(text: str, chosen: list[OrgMention]) -> list[OrgMention]:
         id(m)
         for m in inside
         if m.legal_form or known_short_name(m.name) or any(same_org(m.name, n) for n in elsewhere)
+        and not _heading_words_before_quote(text, m)
     }
     return [m for m in chosen if not headings.overlaps(m.start, m.end) or id(m) in kept]
+
+
+def _heading_words_before_quote(text: str, m: OrgMention) -> bool:
+    """«ВЫРУЧКА «АКРОНА» ВЫРОСЛА»: words of the heading read into the name before its quotes; the
+    name is the one the text names elsewhere, no other name of it."""
+    quote = next((i for i in range(m.start, m.end) if text[i] in OPEN_QUOTES), None)
+    return quote is not None and quote > m.start
 
 
 def _without_descriptions_of_the_next(text: str, mentions: list[OrgMention]) -> list[OrgMention]:
