@@ -16,6 +16,9 @@ CHURCH_NAME_AS_PLACE = (
 # document names that entity; None: the post names none), whole post in the nominative;
 # the person has exactly this one post
 POST_CASES = [
+    # the auxiliary of a passive between a fronted post and the verb
+    ("Ранее, в июле, генеральным директором АО «Акрон-Холдинг» была назначена Ирина Ахмедова.", "Ирина Ахмедова",
+     "генеральный директор", "Акрон-Холдинг", "генеральный директор АО «Акрон-Холдинг»"),
     # a post that is an adjective in form, which the dictionary does not mark as used for a noun,
     # capitalized, in an oblique case
     ("Уполномоченного по правам ребенка Марину Яковлеву поздравили коллеги.", "Марина Яковлева",

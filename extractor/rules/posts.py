@@ -948,8 +948,9 @@ def _post_before_link_verb(
     `group` of names, each one's in the singular."""
     toks = tagged.tokens
     lo = max(sent_first, verb - MAX_DEPENDENT_TOKENS - MAX_POST_WORDS)
-    # «Председателем совета директоров вновь избран»: adverbs of the verb stand before it
-    while verb - 1 > lo and toks[verb - 1].pos == "ADV" and toks[verb - 1].text.islower():
+    # «Председателем совета директоров вновь избран», «... была назначена»: adverbs and the
+    # auxiliary of the verb stand before it
+    while verb - 1 > lo and toks[verb - 1].pos in ("ADV", "AUX") and toks[verb - 1].text.islower():
         verb -= 1
     verb = _past_start_day_back(toks, verb, lo)  # «Начальником департамента с 21 января назначена»
     # «Исполняющей обязанности главы на период | до избрания нового главы | назначена»
