@@ -661,35 +661,50 @@ def _interim_marker(scene: Scene, sent: int) -> range | None:
 
 def _interim_holders(scene: Scene, found: list[Found]) -> list[Found]:
     """«До избрания нового главы должность временно займёт первый заместитель главы района X»:
-    the one person a sentence of waiting for a new holder names holds the post meanwhile, the
-    post the text's dismissal left (else the post waited for)."""
-    left = [f for f in found if f.action == "dismissed" and f.post]
-    one_left = all(same_person(scene, f.person, left[0].person) for f in left)
+    the one person a sentence of waiting for a new holder names, not in the past, holds the post
+    meanwhile (see `_interim_post`)."""
+    vacated = _vacated_post(scene, found)
     out: list[Found] = []
     for sent in range(len(scene.tagged.sents)):
         marker = _interim_marker(scene, sent)
-        if marker is None:
+        if marker is None or _past_predicate(scene, sent, marker):
             continue
-        persons = [u for u in scene.units(sent)
-                   if u.refs and u.refs[0][0] == "person" and u.first not in marker]
-        if len(persons) != 1 or _past_predicate(scene, sent, marker):
+        persons = [u for u in scene.units(sent) if u.refs and u.refs[0][0] == "person" and u.first not in marker]
+        if len(persons) != 1:
             continue
         person = persons[0].refs[0]
         if any(same_person(scene, f.person, person) for f in found if f.sent == sent or f.action == "dismissed"):
-            continue
-        vacated = max((f.post or "" for f in left), key=len) if left and one_left else None
-        post = _acting_post_in(scene, sent)
-        if post is None or vacated and vacated.lower().startswith(post.lower()):
-            post = vacated or _waited_post(scene, marker) or _deputy_of(scene, persons[0])
+            continue  # told already, or the one who left
+        post = _interim_post(scene, sent, marker, persons[0], vacated)
         out.append(Found(person, post, "acting", sent, date_in(scene, sent, persons[0].first)))
     return out
 
 
+def _vacated_post(scene: Scene, found: list[Found]) -> str | None:
+    """The post the text's one dismissed person left, in its fullest form."""
+    left = [f for f in found if f.action == "dismissed" and f.post]
+    if not left or not all(same_person(scene, f.person, left[0].person) for f in left):
+        return None
+    return max((f.post or "" for f in left), key=len)
+
+
+def _interim_post(scene: Scene, sent: int, marker: range, unit: Unit, vacated: str | None) -> str | None:
+    """The post held meanwhile: an acting post the sentence names («обязанности директора
+    департамента будет исполнять»), unless the post left says it in full; else the post left, the
+    post waited for («нового президента»), whom the person deputizes («первый заместитель
+    директора» -> директор)."""
+    post = _acting_post_in(scene, sent)
+    if post is not None and not (vacated and vacated.lower().startswith(post.lower())):
+        return post
+    return vacated or _waited_post(scene, marker) or _deputy_of(scene, unit)
+
+
 def _past_predicate(scene: Scene, sent: int, marker: range) -> bool:
     """«До назначения нового директора X руководил ...» tells the past, no arrangement."""
+    toks = scene.toks
     return any(
-        t.feats.get("VerbForm") == "Fin" and t.feats.get("Tense") == "Past"
-        for k in scene.sentence_tokens(sent) if k not in marker for t in [scene.toks[k]]
+        toks[k].feats.get("VerbForm") == "Fin" and toks[k].feats.get("Tense") == "Past"
+        for k in scene.sentence_tokens(sent) if k not in marker
     )
 
 
