@@ -872,6 +872,17 @@ def test_the_head_noun_of_a_name_before_stands_for_it(pipeline: Pipeline) -> Non
     assert [_names(a["parties"]) for a in got] == [["Ольгинский зерновой терминал", "Приханкайская агрокомпания"]]
 
 
+def test_the_city_of_a_dateline_opening_the_first_sentence_is_no_party(pipeline: Pipeline) -> None:
+    text = (
+        "Чебоксары, 22 января 2026 г. Министерство экономического развития Чувашской Республики и АО «Чувашская "
+        "лизинговая компания» подписали соглашение о сотрудничестве."
+    )
+    got = _facts(pipeline, text)["agreements"]
+    assert [(_names(a["parties"]), a["date"]) for a in got] == [
+        (["Министерство экономического развития Чувашской Республики", "Чувашская лизинговая компания"], "2026-01-22")
+    ]
+
+
 def test_the_signers_of_a_document_named_before_add_no_agreement(pipeline: Pipeline) -> None:
     text = (
         "Томский государственный университет и компания «Газпром» подписали соглашение о подготовке кадров. "

@@ -81,7 +81,19 @@ def clause_at(scene: Scene, tok: int) -> Clause:
 
 
 def units_in(scene: Scene, clause: Clause) -> list[Unit]:
-    return [u for u in scene.units(clause.sent) if u.first in clause]
+    return [u for u in scene.units(clause.sent) if u.first in clause and not _dateline_place(scene, u)]
+
+
+def _dateline_place(scene: Scene, unit: Unit) -> bool:
+    """«Чебоксары, 22 января 2026 г. Министерство ... подписали»: the city of a dateline that opens
+    the first sentence is no side of what the sentence tells."""
+    toks = scene.toks
+    if not unit.refs or unit.refs[0][0] != "location" or unit.first != scene.tagged.sents[toks[unit.first].sent].first:
+        return False
+    if unit.last + 1 >= len(toks) or toks[unit.last].text != ",":
+        return False
+    after = toks[unit.last + 1].start
+    return any(d.start == after for d in scene.doc.dates)
 
 
 def roles_in(scene: Scene, clause: Clause, trigger_nouns: frozenset[int] = frozenset()) -> list[tuple[Unit, str]]:
