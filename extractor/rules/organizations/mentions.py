@@ -1331,8 +1331,8 @@ def _outside_headings(text: str, chosen: list[OrgMention]) -> list[OrgMention]:
     kept = {
         id(m)
         for m in inside
-        if m.legal_form or known_short_name(m.name) or any(same_org(m.name, n) for n in elsewhere)
-        and not _heading_words_before_quote(text, m)
+        if m.legal_form or known_short_name(m.name)
+        or (any(same_org(m.name, n) for n in elsewhere) and not _heading_words_before_quote(text, m))
     }
     return [m for m in chosen if not headings.overlaps(m.start, m.end) or id(m) in kept]
 
