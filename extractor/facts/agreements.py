@@ -249,6 +249,10 @@ def _parties(d: Draft) -> None:
         d.groups = [_refs(d, holders + partners)]
         d.with_partners = bool(partners)
         return
+    bodies = _bodies_around_signed_document(d)
+    if bodies:
+        d.groups = [_refs(d, bodies)]
+        return
     if d.kind == "verb" and _passive(d.scene.toks[d.match.first]):
         # «подписано правительством области, университетом и АО «...»»: bodies in the instrumental
         # are the parties; else the persons who signed
@@ -303,9 +307,29 @@ def _participle_holders(d: Draft) -> list[Unit]:
     active participle after a comma speaks of the names listed right before the comma."""
     toks = d.scene.toks
     trigger = toks[d.match.first]
-    if d.kind != "verb" or not trigger.is_participle or not active_participle(trigger.text):
+    if d.kind != "verb":
         return []
-    k = d.match.first - 1
+    if not trigger.is_participle or not active_participle(trigger.text):
+        return _whose_heads(d)
+    return _listed_before(d, d.match.first - 1)
+
+
+# the relative word of a clause saying whose people signed: «X и Y, чьи руководители подписали»
+WHOSE = frozenset({"чей", "чьи", "чья", "чьё", "чье"})
+
+
+def _whose_heads(d: Draft) -> list[Unit]:
+    """«СТЦМ и АО «Хакасская фольга», чьи руководители сегодня подписали договор»: those whose
+    people signed are the names listed before the comma."""
+    intro = d.clause.intro
+    if d.clause.parent is None or intro is None or d.scene.toks[intro].text.lower() not in WHOSE:
+        return []
+    return _listed_before(d, intro - 1)
+
+
+def _listed_before(d: Draft, k: int) -> list[Unit]:
+    """The names listed right before the comma at `k`: «A, B и C,»."""
+    toks = d.scene.toks
     if k < 1 or toks[k].text != ",":
         return []
     ending = {u.last: u for u in d.scene.units(d.sent) if u.refs}
@@ -317,6 +341,24 @@ def _participle_holders(d: Draft) -> list[Unit]:
         if k < 0 or toks[k].text not in LIST_JOINERS:
             break
     return out
+
+
+def _bodies_around_signed_document(d: Draft) -> list[Unit]:
+    """«X, Y и Z объединили усилия в рамках соглашения ..., подписанного сегодня», «Соглашение ...,
+    подписанное сегодня, собрало X, Y и Z»: a full passive participle after the document it speaks
+    of says who signed no more; the bodies the document's own clause names as its subjects or
+    objects are the parties."""
+    trigger = d.scene.toks[d.match.first]
+    parent = d.clause.parent
+    if d.kind != "verb" or not trigger.is_participle or active_participle(trigger.text) or parent is None:
+        return []
+    if trigger.feats.get("Variant") == "Short" or d.document is None or d.document.first not in parent.tokens:
+        return []
+    bodies = [
+        u for u, r in roles_in(d.scene, parent)
+        if r in ("subj", "obj", "none") and u.refs and u.refs[0][0] == "organization"
+    ]
+    return bodies if len(bodies) >= 2 else []
 
 
 def _subject_outside(d: Draft) -> list[Unit]:
@@ -680,9 +722,7 @@ def _statements(scene: Scene, sent: int, match: Match, earlier: list[Statement])
     out = []
     kinds = list(d.kinds) if len(d.kinds) == len(groups) else [kind] * len(groups)
     if len(groups) == 1 and not d.kinds:
-        for other in _joined_documents(d):  # «соглашение о ..., а также меморандум о ...»
-            groups.append(groups[0])
-            kinds.append(other)
+        groups, kinds = _each_document_its_sides(d, groups[0], kind)
     # who signs the gapped document too: the signing's parties but its «с» partners
     partners = {u.refs[0] for u, r in d.roles if r == "with" and u.refs}
     subjects = [r for r in groups[0] if r not in partners] if len(groups) == 1 and d.with_partners else []
@@ -714,6 +754,47 @@ def _document_noun(kind: str | None) -> str | None:
 
 # words joining documents signed together: «соглашение ..., а также меморандум», «... и договор»
 DOCUMENT_JOINERS = frozenset({",", "и", "а", "также"})
+
+
+def _each_document_its_sides(d: Draft, group: list[Ref], kind: str | None) -> tuple[list[list[Ref]], list[str | None]]:
+    """The documents joined to the one signed, each with its sides: its own «с» partner («заключило
+    соглашение о ... с институтом, а также договор на поставку ... с ООО «Б»»), the subjects in turn
+    («X и Y подписали с Z договор о ... и договор о ... соответственно»), else all the sides of
+    the signing («подписали соглашение о сотрудничестве, а также меморандум о подготовке кадров»)."""
+    own = _partners_after_documents(d)
+    if own:
+        partners = {p for _, p in own}
+        rest = [r for r in group if r not in partners]
+        return [[*rest, p] for _, p in own], [k for k, _ in own]
+    kinds = [kind, *_joined_documents(d)]
+    partners = distinct([u.refs[0] for u, r in d.roles if r == "with" and u.refs])
+    subjects = [r for r in group if r not in partners]
+    respectively = any(d.scene.lemmas[k] == "соответственно" for k in d.clause.tokens)
+    if respectively and partners and len(kinds) > 1 and len(subjects) == len(kinds):
+        return [[subj, *partners] for subj in subjects], kinds
+    return [group] * len(kinds), kinds
+
+
+def _partners_after_documents(d: Draft) -> list[tuple[str, Ref]]:
+    """Documents joined in a list, each named with its own «с» partner right after it: (kind,
+    partner) for each, when there are two or more."""
+    doc = d.document
+    if doc is None or doc.kind is None or doc.plural:
+        return []
+    toks = d.scene.toks
+    partner_at = {u.first - 1: u for u, r in d.roles if r == "with" and u.refs}
+    later = [o for o in _documents_in(d.scene, d.clause) if o.first > doc.first]
+    out: list[tuple[str, Ref]] = []
+    current: Document | None = doc
+    while current is not None and current.kind is not None and not current.plural:
+        unit = partner_at.get(current.name_end)
+        if unit is None or toks[current.name_end].text.lower() not in WITH:
+            break
+        out.append((current.kind, unit.refs[0]))
+        nxt = next((o for o in later if o.first >= unit.last), None)
+        gap = [toks[k].text.lower() for k in range(unit.last, nxt.first)] if nxt else []
+        current = nxt if gap and all(w in DOCUMENT_JOINERS for w in gap) else None
+    return out if len(out) >= 2 else []
 
 
 def _joined_documents(d: Draft) -> list[str]:
@@ -1001,6 +1082,10 @@ def _about_end(scene: Scene, clause: Clause, k: int) -> int:
             break  # the subject or the day after a fronted document: «Соглашение о ... компания подписала в среду»
         if tok.pos in ("VERB", "AUX", "PUNCT") and tok.text != "-" or _verb_only(tok):
             break
+        if tok.text.lower() == "и" and j + 1 in clause and toks[j + 1].pos == "NOUN" and documents().match(
+            scene.lemmas, j + 1, max(clause.tokens) + 1
+        ):
+            break  # «договор о целевом обучении | и договор о практике»: the next document
         if tok.pos in ("NOUN", "ADJ", "PROPN", "NUM") or tok.text in ("-",):
             end = j + 1
         j += 1

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from extractor.facts.clauses import Clause, clause_of, clauses, role
-from extractor.facts.units import Ref, Scene, Unit, may_be_nominative, unit_case
+from extractor.facts.units import PLURAL_PRONOUNS, Ref, Scene, Unit, may_be_nominative, unit_case
 from extractor.lexicon import GAP_QUOTES, Match, PhraseIndex
 from extractor.lexicon.facts import meeting_triggers, plan_words
 from extractor.model import DateItem
@@ -303,6 +303,21 @@ def resolve_sides(scene: Scene, unit: Unit, earlier: list[Statement]) -> list[Re
                 return list(stated[-1].sides)
         refs = _named_sides(scene, s, unit) if s < sent or _outside_main(scene, unit) else []
         if refs:
+            return refs
+    return _persons_before(scene, unit) if unit.lemma in PLURAL_PRONOUNS else []
+
+
+def _persons_before(scene: Scene, unit: Unit) -> list[Ref]:
+    """«Климова заглянула к главе округа Дудченко: они обсуждали ...», «Мэр поздравил Корнилову.
+    ... они около часа обсуждали»: «они» are the persons named before it in its sentence, else in
+    the sentence before, whatever their roles, when there are two or more."""
+    sent = scene.toks[unit.first].sent
+    for s in (sent, sent - 1):
+        if s < 0:
+            break
+        refs = distinct([u.refs[0] for u in scene.units(s)
+                         if u.refs and u.refs[0][0] == "person" and (s < sent or u.last <= unit.first)])
+        if len(refs) >= 2:
             return refs
     return []
 

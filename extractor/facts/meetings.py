@@ -32,6 +32,7 @@ from extractor.facts.units import Ref, Scene, Unit
 from extractor.lexicon import Match
 from extractor.lexicon.facts import meeting_triggers, sessions, words
 from extractor.model import Meeting
+from extractor.nlp.tagging import Token
 
 MEETING_SIDES = frozenset({"subj", "with", "gen", "head"})
 # the sides a meeting noun or verb names itself, beside the subject
@@ -120,13 +121,53 @@ def _framed(scene: Scene, k: int, verbs_only: bool = False) -> bool:
         j -= 1
     if j < 0:
         return False
-    if toks[j].lemma in words("hold"):
+    if toks[j].lemma in words("hold") or _held_before(scene, j):
         return True
+    if toks[j].lemma == "участник" and toks[j].case == "Ins":
+        return True  # «Участниками встречи стали X и Y»: who took part, by a copula
     if verbs_only:
         return False
     if toks[j].lemma in words("frame") and j > 0 and toks[j - 1].pos == "ADP":
         return True
     return toks[j].pos == "ADP" and toks[j].text.lower() in FRAME_PREPOSITIONS
+
+
+# what may stand between a verb of holding and its meeting noun: «провели в Усинске первый раунд
+# переговоров», «провели вчера переговоры»
+HELD_GAP = 6
+GAP_WORDS = frozenset({"ADJ", "ADV", "NUM", "DET"})
+
+
+def _held_before(scene: Scene, j: int) -> bool:
+    """A verb of holding a few words before the meeting noun, past an adverb, a group of place or
+    time and the counted noun of a series («раунд», «серия»); `j` is the word before the noun."""
+    toks = scene.toks
+    sent, stop = toks[j].sent, max(0, j - HELD_GAP)
+    while j >= stop and toks[j].sent == sent:
+        tok = toks[j]
+        if tok.lemma in words("hold") and tok.pos == "VERB":
+            return True
+        if tok.pos in GAP_WORDS or tok.lemma in words("series"):
+            j -= 1
+            continue
+        if tok.pos in ("NOUN", "PROPN"):
+            adp = _preposition_before(toks, j)
+            if adp is None:
+                return False
+            j = adp - 1
+            continue
+        return False
+    return False
+
+
+def _preposition_before(toks: list[Token], j: int) -> int | None:
+    """The preposition a noun group ending at `j` hangs on: «в Усинске», «в здании администрации»."""
+    for i in range(j - 1, max(-1, j - 4), -1):
+        if toks[i].pos == "ADP":
+            return i
+        if toks[i].pos not in ("NOUN", "PROPN", "ADJ", "NUM"):
+            return None
+    return None
 
 
 # how far after a meeting noun opening its clause the verb holding it may stand
@@ -472,8 +513,19 @@ def _continues_last(scene: Scene, st: Statement, statements: list[Statement]) ->
     return False
 
 
-# the pronoun after «в» that points back at the meeting: «в ней участвовали»
-MEETING_PRONOUNS = frozenset({"ней", "нём", "нем"})
+# the pronoun after «в» that points back at the meeting: «в ней участвовали», «в них (переговорах)»
+MEETING_PRONOUNS = frozenset({"ней", "нём", "нем", "них"})
+# words of taking part: «в ней участвовали», «приняли участие», «Их участниками были»
+TAKING_PART = frozenset({"участвовать", "участие", "участник"})
+
+
+def _points_back(toks: list[Token], ks: list[int]) -> bool:
+    """A sentence speaking of the meeting before: «в ней», «в них», «Их участниками»."""
+    return any(
+        toks[k].text.lower() in MEETING_PRONOUNS and toks[k - 1].text.lower() in ("в", "во")
+        or toks[k].text.lower() == "их" and toks[k + 1].lemma == "участник"
+        for k in ks[1:-1]
+    ) or toks[ks[0]].text.lower() == "их" and toks[ks[1]].lemma == "участник"
 
 
 def _took_part_next(scene: Scene, st: Statement) -> bool:
@@ -485,8 +537,7 @@ def _took_part_next(scene: Scene, st: Statement) -> bool:
         return False
     ks = sorted(scene.sentence_tokens(nxt))
     toks = scene.toks
-    pointed = any(toks[k].text.lower() in MEETING_PRONOUNS and toks[k - 1].text.lower() in ("в", "во") for k in ks[1:])
-    if not pointed or not any(scene.lemmas[k] in ("участвовать", "участие") for k in ks):
+    if len(ks) < 3 or not _points_back(toks, ks) or not any(scene.lemmas[k] in TAKING_PART for k in ks):
         return False
     # who held it: «X провёл встречу с руководителями предприятий. В ней участвовали Y и Z»
     held_by = [u.refs[0] for u, r in roles_in(scene, clause_at(scene, st.trigger))
