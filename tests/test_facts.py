@@ -1210,6 +1210,11 @@ APPOINTMENTS = [
           "appointed")],
         id="a participle clause after an adverb holds a past post of its own",
     ),
+    pytest.param(
+        "Директор МУП «Тверской водоканал» Павел Громов покинул кресло руководителя.",
+        [("Павел Громов", "директор МУП «Тверской водоканал»", "dismissed")],
+        id="a bare head left: the post named with the person",
+    ),
 ]
 
 
@@ -1255,6 +1260,32 @@ NO_APPOINTMENTS = [
 @pytest.mark.parametrize("text", NO_APPOINTMENTS)
 def test_no_appointment(pipeline: Pipeline, text: str) -> None:
     assert _facts(pipeline, text)["appointments"] == []
+
+
+def test_the_post_after_the_word_post_is_not_the_signers(pipeline: Pipeline) -> None:
+    text = "Распоряжение об освобождении Павла Громова от должности глава города Олег Рыжов подписал в понедельник."
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == [("Павел Громов", None, "dismissed")]
+
+
+def test_the_former_head_is_not_the_new_one(pipeline: Pipeline) -> None:
+    text = (
+        "Новым генеральным директором АО «Омский шинник» избран Сергей Лапин. Прежний генеральный директор ушёл "
+        "на пенсию."
+    )
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == [
+        ("Сергей Лапин", "генеральный директор АО «Омский шинник»", "appointed")
+    ]
+
+
+def test_a_semicolon_ends_the_clause_of_one_who_left(pipeline: Pipeline) -> None:
+    text = (
+        "Прежний генеральный директор ушёл на пенсию в марте; с тех пор обязанности руководителя исполнял "
+        "технический директор Геннадий Сизов."
+    )
+    got = _facts(pipeline, text)["appointments"]
+    assert [a for a in got if a["action"] == "dismissed"] == []
 
 
 def test_the_one_holding_the_post_until_a_new_head_is_appointed_acts_in_the_post_left(pipeline: Pipeline) -> None:

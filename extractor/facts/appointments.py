@@ -336,7 +336,9 @@ def _slots(d: Draft) -> list[tuple[PostSlot, str]]:
             out.append((replace(slot, acting=True) if slot else bare, "acting"))
         elif tok.lemma in words("slot") or tok.text.lower() == "как":
             slot = _post_phrase(d.scene, k + 1, limit)
-            if slot is not None and slot.first == k + 1:
+            # not «освобождении X от должности | глава администрации Y подписал»: the subject's post
+            theirs = tok.text.lower() != "как" and toks[k + 1].case == "Nom"
+            if slot is not None and slot.first == k + 1 and not theirs:
                 out.append((_before_names(d, slot), "genitive"))
         elif tok.case == "Ins" and tok.pos == "NOUN":
             slot = _post_phrase(d.scene, k, limit)
@@ -472,6 +474,8 @@ def _statements(scene: Scene, sent: int, match: Match) -> list[Found]:
         post = _post_of(scene, d, unit)
         if action == "acting" and post is None:
             post = _post_before(scene, d.match.first)
+        if action == "dismissed" and (post is None or " " not in post):
+            post = _post_named_with(scene, unit, d.match.first) or post
         out.append(Found(unit.refs[0], post, action, sent, date))
     return out + _successors(d, out, date)
 
@@ -507,6 +511,16 @@ def _post_of(scene: Scene, d: Draft, unit: Unit) -> str | None:
         if not any(p.first <= slot.first < p.last for p in d.persons):
             return _slot_post(scene, slot)
     return _own_post(scene, unit, None) or _post_in_sentence(scene, unit, d.sent)
+
+
+def _post_named_with(scene: Scene, unit: Unit, before: int) -> str | None:
+    """«Директор МУП «Ефремовский водоканал» Павел Сурков покинул кресло руководителя»,
+    «стоила должности его директору Виктору Плотникову»: who leaves a post the verb names by a bare
+    head, or not at all, leaves the post the text named them with up to the verb."""
+    person = scene.doc.persons[unit.refs[0][1]]
+    end = scene.toks[before].start
+    named = [p for p in person.posts if p.start < end and not p.rank and " " in p.normal]
+    return _without_acting(named[0].normal) if named else None
 
 
 def _post_in_body(scene: Scene, unit: Unit, body: Ref) -> str | None:

@@ -196,8 +196,10 @@ def _clauses(scene: Scene, sent: int) -> list[Clause]:
                 k = end
                 continue
         has_predicate = any(_predicate(toks[m]) for m in current.tokens)
-        if after_comma and has_predicate and _own_predicate(scene, k, s.last, in_unit):
-            # «..., передает корреспондент ИА», «освобождён от должности, новым главой стала X»
+        after_break = after_comma or k > s.first and toks[k - 1].text in CLAUSE_BREAKS
+        if after_break and has_predicate and _own_predicate(scene, k, s.last, in_unit):
+            # «..., передает корреспондент ИА», «освобождён от должности, новым главой стала X»,
+            # «ушёл на пенсию в марте; с тех пор обязанности исполнял X»
             current = Clause(sent, set(), "predicate", main, k)
             out.append(current)
         elif after_comma and toks[k].lemma in CONTRASTS and not (k + 1 < s.last and toks[k + 1].lemma == "также"):
@@ -206,6 +208,10 @@ def _clauses(scene: Scene, sent: int) -> list[Clause]:
         current.tokens.add(k)
         k += 1
     return [c for c in out if c.tokens]
+
+
+# what ends a clause, as a comma does, when the words after it hold a verb of their own
+CLAUSE_BREAKS = frozenset({";"})
 
 
 def _predicate(tok: Token) -> bool:

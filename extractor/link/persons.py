@@ -243,6 +243,10 @@ def attach_posts(persons: list[Person], owner: list[int], posts: list[list[Post]
         person.posts = [p for i, p in enumerate(kept) if longer[i] is None]
 
 
+# words before a post standing alone that speak of someone who held it before its holder now
+FORMER = frozenset({"прежний", "предыдущий"})
+
+
 def link_bare_posts(
     tagged: Tagged, persons: list[Person], bare: list[BarePost]
 ) -> None:
@@ -268,6 +272,8 @@ def link_bare_posts(
                 taken.add(m.start, m.end)
     toks = tagged.tokens
     for ref in bare:
+        if ref.first > 0 and toks[ref.first - 1].lemma in FORMER:
+            continue  # «Прежний генеральный директор ушёл на пенсию»: not who holds the post now
         who = holders.get(ref.role_key, []) if ref.last == ref.head_end else wholes.get(ref.whole_key, [])
         office = office_of(ref.role_key, ref.whole_key)
         if not who and office is not None:
