@@ -654,6 +654,11 @@ AGREEMENTS = [
          (["Бийский элеватор", "Бийский аграрный колледж"], "договор о практике студентов")],
         id="«соответственно»: the subjects in turn",
     ),
+    pytest.param(
+        "Власти Курской области и АО «Курский кабель» подписали соглашение о строительстве цеха.",
+        [(["Курский кабель", "Курская область"], "соглашение о строительстве цеха")],
+        id="«власти» of a place: the place",
+    ),
 ]
 
 
@@ -1260,6 +1265,28 @@ NO_APPOINTMENTS = [
 @pytest.mark.parametrize("text", NO_APPOINTMENTS)
 def test_no_appointment(pipeline: Pipeline, text: str) -> None:
     assert _facts(pipeline, text)["appointments"] == []
+
+
+def test_a_relative_object_read_as_a_nominative_beside_its_own_subject(pipeline: Pipeline) -> None:
+    text = (
+        "Курский электромеханический техникум готовит наладчиков станков. Договор о практике студентов, который "
+        "техникум сегодня заключил с АО «Курский кабель», рассчитан на три года."
+    )
+    got = _facts(pipeline, text)["agreements"]
+    assert [(_names(a["parties"]), a["kind"]) for a in got] == [
+        (["Курский электромеханический техникум", "Курский кабель"], "договор о практике студентов")
+    ]
+
+
+def test_her_appointment_is_the_womans_to_the_post_she_competed_for(pipeline: Pipeline) -> None:
+    text = (
+        "Конкурс на должность директора спортивной школы выиграла Юлия Корнилова. В понедельник мэр Саянска "
+        "Андрей Бутин подписал распоряжение о её назначении."
+    )
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == [
+        ("Юлия Корнилова", "директор спортивной школы", "appointed")
+    ]
 
 
 def test_the_post_after_the_word_post_is_not_the_signers(pipeline: Pipeline) -> None:

@@ -190,7 +190,13 @@ def _document_relative_stands_for(d: Draft) -> list[Document]:
     # or a passive participle opening the clause, the trigger itself: «Три договора о целевом
     # обучении, подписанные сегодня институтом с АО «...», ...»
     participle = clause.intro == d.match.first and _passive(toks[clause.intro])
-    if not participle and (toks[clause.intro].lemma != "который" or toks[clause.intro].case != "Acc"):
+    # «который» the object: in the accusative, or read as a nominative beside a subject of its own
+    # («договор ..., который завод сегодня заключил с колледжем»)
+    intro = toks[clause.intro]
+    object_relative = intro.lemma == "который" and (
+        intro.case == "Acc" or intro.case == "Nom" and any(r == "subj" for _u, r in d.roles)
+    )
+    if not participle and not object_relative:
         return []
     before = [doc for doc in _documents_in(d.scene, clause.parent) if doc.first < clause.intro]
     return before[-1:]
@@ -273,6 +279,7 @@ def _parties(d: Draft) -> None:
     subjects = [
         u for u, r in d.roles
         if r in ("subj", "with", "head") or r == "none" and (u.last <= d.match.first or fronted)
+        or r == "dep" and _place_of_authorities(d, u)
     ]
     if not any(r == "subj" for _u, r in d.roles):
         subjects = _names_before_verb(d) + _subject_outside(d) + subjects
@@ -287,6 +294,17 @@ def _parties(d: Draft) -> None:
 
 # the roles of a genitive after a noun: «подписи главного врача ... и ректора ...»
 GENITIVE_ROLES = frozenset({"gen", "gen_case", "dep"})
+
+
+def _place_of_authorities(d: Draft, unit: Unit) -> bool:
+    """«власти Республики Коми и компания подписали»: the place whose authorities sign as the subject
+    is the party, as a territory."""
+    toks = d.scene.toks
+    before = toks[unit.first - 1] if unit.first > 0 else None
+    return (
+        bool(unit.refs) and unit.refs[0][0] == "location" and before is not None
+        and before.lemma in words("place_authorities") and before.case == "Nom"
+    )
 
 
 def _whose_signatures(d: Draft) -> list[Unit]:

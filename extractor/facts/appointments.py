@@ -30,7 +30,7 @@ from extractor.facts.context import (
     triggers_of,
     verb_planned,
 )
-from extractor.facts.units import Ref, Scene, Unit, same_person, unit_case
+from extractor.facts.units import Ref, Scene, Unit, gender_of, same_person, unit_case
 from extractor.lexicon import Match
 from extractor.lexicon.facts import appointment_triggers, not_offices, plan_words, post_modifiers, words
 from extractor.lexicon.orgs import event_heads
@@ -44,7 +44,7 @@ from extractor.rules.posts import REPLACING_VERBS, post_at
 ACTING_WORDS = frozenset({"врио", "и.о.", "и.о", "вр.и.о.", "вр.и.о", "временно", "и. о."})
 # «лучшим», «старейшим», «крупнейшим»: an adjective of an award
 SUPERLATIVE = re.compile(r"^(лучш|худш|наи)|[еа]йш(ий|ая|ее|ие|его|ей|ему|им|ую|ими|их|ем)$")
-POSSESSIVES = frozenset({"его", "её", "ее"})
+POSSESSIVES = {"его": "masc", "её": "femn", "ее": "femn"}
 # verbs that name no post themselves: without a post in the clause they are no appointment
 NEEDS_POST = frozenset({"стать", "избрать", "переизбрать", "перестать", "сменить"})
 # ... and of them, those whose post may be in the genitive of «пост», «должность»
@@ -262,7 +262,11 @@ def _right_after(d: Draft, persons: list[tuple[Unit, str]]) -> list[Unit]:
         return [u for u, r in persons if r == "subj"] or _subject_outside(d)
     before = d.match.first - 1
     if before >= 0 and toks[before].text.lower() in POSSESSIVES:  # «о её назначении»
-        return [u for u in d.scene.units_before(before, 1) if u.refs and u.refs[0][0] == "person"][:1]
+        gender = POSSESSIVES[toks[before].text.lower()]  # not the man signing: «мэр ... подписал ... о её»
+        return [
+            u for u in d.scene.units_before(before, 1)
+            if u.refs and u.refs[0][0] == "person" and gender_of(d.scene, u.refs[0][1]) in (gender, None)
+        ][:1]
     out: list[Unit] = []
     # after the noun whose genitive the person is: «полномочия | Андрея Богинского прекращены»
     nouns = [
@@ -476,6 +480,8 @@ def _statements(scene: Scene, sent: int, match: Match) -> list[Found]:
             post = _post_before(scene, d.match.first)
         if action == "dismissed" and (post is None or " " not in post):
             post = _post_named_with(scene, unit, d.match.first) or post
+        if action == "appointed" and post is None:
+            post = _post_sought(scene, unit, sent)
         out.append(Found(unit.refs[0], post, action, sent, date))
     return out + _successors(d, out, date)
 
@@ -521,6 +527,23 @@ def _post_named_with(scene: Scene, unit: Unit, before: int) -> str | None:
     end = scene.toks[before].start
     named = [p for p in person.posts if p.start < end and not p.rank and " " in p.normal]
     return _without_acting(named[0].normal) if named else None
+
+
+def _post_sought(scene: Scene, unit: Unit, sent: int) -> str | None:
+    """«Конкурс на должность директора школы выиграла Юлия Корнилова. ... подписал распоряжение о её
+    назначении»: one appointed to no post named takes the post «на должность ...» of the sentence
+    naming them, this one or the one before."""
+    person = unit.refs[0]
+    for s in (sent, sent - 1):
+        if s < 0 or not any(u.refs[:1] == (person,) for u in scene.units(s)):
+            continue
+        last = scene.tagged.sents[s].last
+        for k in sorted(scene.sentence_tokens(s)):
+            if scene.lemmas[k] in POST_WORDS and k > 0 and scene.toks[k - 1].text.lower() == "на":
+                slot = _post_phrase(scene, k + 1, last)
+                if slot is not None and slot.first == k + 1:
+                    return _slot_post(scene, slot)
+    return None
 
 
 def _post_in_body(scene: Scene, unit: Unit, body: Ref) -> str | None:

@@ -507,7 +507,7 @@ def _pronoun(scene: Scene, k: int, units: list[Unit]) -> Unit | None:
         return None
     candidates = [
         u for u in scene.units_before(k, 1, units)
-        if u.refs and u.refs[0][0] == "person" and _gender_of(scene, u.refs[0][1]) in (gender, None)
+        if u.refs and u.refs[0][0] == "person" and gender_of(scene, u.refs[0][1]) in (gender, None)
         and not (tok.case != "Nom" and _same_clause_subject(scene, u, k))  # «Папа назначил его»
     ]
     # the one the text speaks of: a subject before anyone else («X работал ..., однако его назначили»)
@@ -526,7 +526,8 @@ def _same_clause_subject(scene: Scene, unit: Unit, k: int) -> bool:
     )
 
 
-def _gender_of(scene: Scene, person: int) -> str | None:
+def gender_of(scene: Scene, person: int) -> str | None:
+    """«masc» or «femn» by the person's first name, None when it cannot tell."""
     first = scene.doc.persons[person].first
     if not first or first.endswith("."):
         return None
