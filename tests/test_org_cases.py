@@ -3292,3 +3292,13 @@ def test_a_name_ends_where_the_clause_goes_on(extract, text, names):
 def test_a_quoted_name_after_the_noun_of_a_thing_is_no_organization(extract, text, names):
     assert [o["name"] for o in extract(text)["organizations"]] == names
 
+
+
+def test_a_short_name_of_words_in_brackets_the_model_cut_inside_is_an_alias(extract):
+    doc = extract("Северо-Западное управление Федеральной службы по надзору в сфере транспорта (Северо-Западное "
+                  "управление Ространснадзора) провело проверку. Начальник Северо-Западного управления "
+                  "Ространснадзора Олег Лаптев подвёл итоги.")
+    assert [(o["name"], o["aliases"]) for o in doc["organizations"]] == [
+        ("Северо-Западное управление Федеральной службы по надзору в сфере транспорта",
+         ["Северо-Западное управление Ространснадзора"]),
+    ]

@@ -596,6 +596,10 @@ def with_brackets(tagged: Tagged, m: OrgMention, others: Coverage) -> OrgMention
     text = tagged.text
     if text.count("(", m.start, end) > text.count(")", m.start, end) and text.startswith(")", end):
         end += 1  # «Уральским федеральным университетом (УФУ»: the model left the bracket out
+        opened = name.rfind("(")
+        if not inner and opened > 0:  # «... надзору (Западно-Уральское управление Ростехнадзора»
+            found.append(name[opened + 1 :].strip())
+            name = name[:opened].strip()
     for _ in range(MAX_BRACKETS):
         after = BRACKETED.match(text, end) or _short_name_of_a_place(text, end)
         hereafter = None if after else HEREAFTER.match(text, end)
