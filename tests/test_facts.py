@@ -1289,6 +1289,27 @@ def test_her_appointment_is_the_womans_to_the_post_she_competed_for(pipeline: Pi
     ]
 
 
+def test_the_town_said_by_a_common_noun_is_a_party_and_meets_no_one(pipeline: Pipeline) -> None:
+    text = (
+        "Глава Бердска Олег Ситников встретился с директором АО «Вектор-Приборы» Станиславом Кречетовым. После "
+        "встречи город и предприятие подписали соглашение о строительстве общежития."
+    )
+    got = _facts(pipeline, text)
+    assert [_names(m["participants"]) for m in got["meetings"]] == [["Олег Ситников", "Станислав Кречетов"]]
+    assert [(_names(a["parties"]), a["kind"]) for a in got["agreements"]] == [
+        (["Бердск", "Вектор-Приборы"], "соглашение о строительстве общежития")
+    ]
+
+
+def test_a_town_noun_inside_a_quoted_name_stands_for_nothing(pipeline: Pipeline) -> None:
+    text = (
+        "АО «Череповецкий прокатный завод» и правительство Вологодской области заключили соглашение о реализации "
+        "в Череповце программы «Сталь и город»."
+    )
+    got = _facts(pipeline, text)["agreements"]
+    assert [_names(a["parties"]) for a in got] == [["Череповецкий прокатный завод", "Правительство Вологодской области"]]
+
+
 def test_the_post_after_the_word_post_is_not_the_signers(pipeline: Pipeline) -> None:
     text = "Распоряжение об освобождении Павла Громова от должности глава города Олег Рыжов подписал в понедельник."
     got = _facts(pipeline, text)["appointments"]

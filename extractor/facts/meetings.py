@@ -99,8 +99,8 @@ class Draft:
         met = RECEIVED | {"before", "dat"}
         self.units: list[tuple[Unit, str]] = [
             (u, "subj" if r == "none" else "with" if r in met else r) for u, r in self.roles
-            if r in sides and (r not in RECEIVED or _received(scene, u, match.last))
-            or r == "none" and "subj" in sides and u.last <= match.first
+            if (r in sides and (r not in RECEIVED or _received(scene, u, match.last))
+                or r == "none" and "subj" in sides and u.last <= match.first) and not _town_noun(u)
         ]
         self.refs: list[Ref] = []
         self.first_sent = sent
@@ -108,6 +108,12 @@ class Draft:
 
 
 Step = Callable[[Draft], None]
+
+
+def _town_noun(unit: Unit) -> bool:
+    """«после встречи муниципалитет и компания подписали»: a town or region said by a common noun
+    meets no one."""
+    return unit.via == "noun" and bool(unit.refs) and unit.refs[0][0] == "location"
 
 
 def _framed(scene: Scene, k: int, verbs_only: bool = False) -> bool:
@@ -470,7 +476,7 @@ def find_meetings(scene: Scene) -> list[Meeting]:
             elif not _continues_last(scene, st, statements) and _framed(scene, match.first):
                 _met_before(scene, st, statements)
         elif st is not None and st.extra.get("took_part"):
-            _joins_last(st, one_sided[-1:] if _later(one_sided, statements) else statements)
+            _joins_last(scene, st, one_sided[-1:] if _later(one_sided, statements) else statements)
             if one_sided and len(one_sided[-1].sides) >= 2 and one_sided[-1] not in statements:
                 statements.append(one_sided[-1])
         elif st is not None:
@@ -493,12 +499,16 @@ def _later(one_sided: list[Statement], statements: list[Statement]) -> bool:
     return bool(one_sided) and (not statements or one_sided[-1].sent > statements[-1].last_sent)
 
 
-def _joins_last(st: Statement, statements: list[Statement]) -> None:
+def _joins_last(scene: Scene, st: Statement, statements: list[Statement]) -> None:
     """«Во встрече также приняли участие министр X и руководители предприятий»: one more side
     of the meeting just told."""
     if statements and st.sent - statements[-1].last_sent <= 2:
         last = statements[-1]
-        last.sides = distinct(last.sides + st.sides)
+        # «X и директор компании Y провели встречу. После встречи компания подписала»: a body
+        # whose head took part is no side of its own
+        holders = _as_people(scene, st.sides, last.sides)
+        joining = [r for r, who in zip(st.sides, holders, strict=True) if who == r or who not in last.sides]
+        last.sides = distinct(last.sides + joining)
         last.last_sent = max(last.last_sent, st.sent)
 
 

@@ -18,7 +18,7 @@ from functools import cached_property
 
 from extractor.lexicon.facts import counts, reference_nouns, words
 from extractor.lexicon.orgs import org_heads
-from extractor.lexicon.posts import match_post_head, office_of, role_key
+from extractor.lexicon.posts import match_post_head, office_of, post_lexicon, role_key
 from extractor.model import Document, EntityRef, EntityType, Organization
 from extractor.nlp.coverage import first_disjoint
 from extractor.nlp.morph import UD_CASES, parses
@@ -144,6 +144,23 @@ class Scene:
         for i, loc in enumerate(self.doc.locations):
             name_words = loc.name.lower().split()
             if any(w in words("generic_place") for w in name_words) and (best is None or len(loc.mentions) > best[0]):
+                best = (len(loc.mentions), i)
+        return best[1] if best else None
+
+    @cached_property
+    def city(self) -> int | None:
+        """The town the document is about: the place of its head of town's post, else the place
+        mentioned most that names no region («Бердск», «Серовский городской округ»)."""
+        for person, rows in zip(self.doc.persons, self.post_offices, strict=True):
+            for post, (_r, _w, office, _o) in zip(person.posts, rows, strict=True):
+                if office == "city" and post.org_ref is not None and post.org_ref.type == "location":
+                    return post.org_ref.index
+        best = None
+        for i, loc in enumerate(self.doc.locations):
+            name_words = loc.name.lower().split()
+            regional = any(w in words("generic_place") for w in name_words) or i == self.region
+            national = loc.name in post_lexicon().countries  # «Россия» is no town
+            if not regional and not national and (best is None or len(loc.mentions) > best[0]):
                 best = (len(loc.mentions), i)
         return best[1] if best else None
 
@@ -419,7 +436,7 @@ def _word_reference(scene: Scene, k: int, units: list[Unit]) -> Unit | None:
         reference_nouns().get(qualified) or reference_nouns().get(tok.lemma)
         or ("head" if (tok.lemma,) in org_heads() or _name_head_subject(scene, tok) else None)
     )
-    if what is None or _names_something(scene, k) or _a_field(scene, k):
+    if what is None or _names_something(scene, k) or _a_field(scene, k) or _quoted(scene, k):
         return None
     plural = tok.feats.get("Number") == "Plur"
     side_of = k > 0 and scene.toks[k - 1].text.lower() in ("со", "с")
@@ -450,6 +467,21 @@ def _name_head_subject(scene: Scene, tok: Token) -> bool:
 def _a_field(scene: Scene, k: int) -> bool:
     """A noun of a field before the genitive it names: «сотрудничество в области энергетики»."""
     return field_end(scene.toks, k, scene.tagged.sents[scene.toks[k].sent].last) is not None
+
+
+# how many words a quoted name holds at most, unlike a quoted speech
+QUOTED_NAME_WORDS = 6
+
+
+def _quoted(scene: Scene, k: int) -> bool:
+    """A word inside a quoted name («программы «Сталь и город»»), not in a quoted speech."""
+    toks = scene.toks
+    sent = scene.tagged.sents[toks[k].sent]
+    opening = next((j for j in range(k - 1, max(sent.first, k - QUOTED_NAME_WORDS) - 1, -1)
+                    if toks[j].text in ("«", "»")), None)
+    if opening is None or toks[opening].text != "«":
+        return False
+    return any(toks[j].text == "»" for j in range(k + 1, min(sent.last, opening + QUOTED_NAME_WORDS + 1)))
 
 
 def _names_something(scene: Scene, k: int) -> bool:
@@ -538,6 +570,8 @@ def gender_of(scene: Scene, person: int) -> str | None:
 def _resolve_noun(scene: Scene, k: int, what: str, units: list[Unit]) -> Ref | None:
     if what == "region":
         return ("location", scene.region) if scene.region is not None else None
+    if what == "city":
+        return ("location", scene.city) if scene.city is not None else None
     if what == "person":  # «Гусев освободил чиновника»: someone of the sentences before
         sent = scene.toks[k].sent
         for u in scene.units_before(k, REFERENCE_REACH, units):
