@@ -1307,7 +1307,9 @@ def test_a_town_noun_inside_a_quoted_name_stands_for_nothing(pipeline: Pipeline)
         "в Череповце программы «Сталь и город»."
     )
     got = _facts(pipeline, text)["agreements"]
-    assert [_names(a["parties"]) for a in got] == [["Череповецкий прокатный завод", "Правительство Вологодской области"]]
+    assert [_names(a["parties"]) for a in got] == [
+        ["Череповецкий прокатный завод", "Правительство Вологодской области"]
+    ]
 
 
 def test_the_post_after_the_word_post_is_not_the_signers(pipeline: Pipeline) -> None:
