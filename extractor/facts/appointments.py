@@ -141,6 +141,8 @@ def _done(d: Draft) -> None:
     # the particle is written in lower case: «Ли» is a surname («Олег Ли ушёл в отставку»)
     if negated(d.scene, d.clause, first) or any(d.scene.toks[k].text == "ли" for k in d.clause.tokens):
         d.rejected = True  # «не назначен», «принял ли отставку»: not stated as done
+    elif d.match.last < len(d.scene.toks) and d.scene.lemmas[d.match.last] == "участие":
+        d.rejected = True  # «В церемонии вступления в должность приняла участие X»: took part
     elif arranged is not None:
         d.rejected = not arranged
     elif _decree(d):
@@ -691,7 +693,12 @@ def _interim_marker(scene: Scene, sent: int) -> range | None:
                 return range(k, end)
         elif low == "пока":
             end = next((j for j in range(k + 1, span.stop) if toks[j].text == ","), None)
-            if end is not None and any(lemmas[j] in words("successor") for j in range(k + 1, end)):
+            clause = range(k + 1, end) if end is not None else range(0)
+            # «Пока министерство ищет преемника,», «Пока новый главный врач не назначен,»
+            awaited = any(lemmas[j] in words("new_holder") for j in clause) and any(
+                toks[j].text.lower() == "не" for j in clause
+            )
+            if end is not None and (awaited or any(lemmas[j] in words("successor") for j in clause)):
                 return range(k, end)
     return None
 
