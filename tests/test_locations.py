@@ -125,3 +125,14 @@ def test_a_dateline_place_in_capitals_is_a_place_named_in_mixed_case(extract, te
 def test_each_name_of_a_double_name_goes_to_the_nominative(extract):
     doc = extract("Губернатор Ханты-Мансийского автономного округа – Югры провел совещание.")
     assert [loc["name"] for loc in doc["locations"]] == ["Ханты-Мансийский автономный округ – Югра"]
+
+
+@pytest.mark.parametrize(("text", "places"), cases([
+    ("Депутаты назначили председателем Контрольно-счётной палаты Самарской области (КСП) Елену Грачёву.",
+     ["Самарская область"]),
+    ("Данные Территориального органа Федеральной службы государственной статистики по Пермскому краю "
+     "(Пермьстат) опубликованы.", ["Пермский край"]),
+    ("Глава Республики Саха (Якутия) Айсен Николаев провёл совещание.", ["Республика Саха (Якутия)"]),
+]))
+def test_brackets_after_a_place_are_its_own_only_when_they_name_a_place(extract, text, places):
+    assert [loc["name"] for loc in extract(text)["locations"]] == places

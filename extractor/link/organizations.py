@@ -32,6 +32,7 @@ from extractor.rules.organizations.names import (
     org_kind,
     same_bank_office,
     same_org,
+    short_name_of_the_name_before,
     spelled_state_prefix,
     split_acronym_territory,
     split_body,
@@ -237,7 +238,7 @@ def _bracketed(text: str, mentions: list[OrgMention]) -> dict[int, int]:
     for a, b in zip(order, order[1:], strict=False):
         first, second = mentions[a], mentions[b]
         if BRACKET_OPEN.fullmatch(text[first.end : second.start]) and BRACKET_CLOSE.match(text[second.end :]):
-            out[b] = a
+            out[b] = _owner_of_short_name(text, mentions, order, a, second)
         elif OPERATED_BRAND.fullmatch(text[first.end : second.start]):
             out[b] = a  # «ООО «Прикамторг», управляющее сетью магазинов у дома «Уральский двор»»
     for i, b in enumerate(order):
@@ -248,6 +249,17 @@ def _bracketed(text: str, mentions: list[OrgMention]) -> dict[int, int]:
         if chain is not None:
             out[b] = chain
     return out
+
+
+def _owner_of_short_name(text: str, mentions: list[OrgMention], order: list[int], a: int, short: OrgMention) -> int:
+    """The mention a bracketed short name after mention `a` belongs to: `a`, or the quoted name right
+    before `a` when `a` is its parent body the acronym does not spell (««Средневолжский
+    государственный медицинский университет» Министерства здравоохранения ... (СВГМУ)»)."""
+    i = order.index(a)
+    if i == 0 or not short_name_of_the_name_before(text, mentions[a].name, mentions[a].start, short.name):
+        return a
+    before = order[i - 1]
+    return before if not text[mentions[before].end : mentions[a].start].strip() else a
 
 
 def _named_a_chain(text: str, m: OrgMention) -> bool:

@@ -338,8 +338,11 @@ def after_dedication(toks: list[Token], k: int) -> bool:
             return False
         if toks[j].text.lower() in DEDICATION_WORDS:
             return True
-        if not (toks[j].text.isalpha() and (toks[j].text.islower() or j > 0 and toks[j - 1].text.istitle())):
-            return False  # a lowercase title, or a capitalized one after another («Героя Советского Союза»)
+        before = toks[j - 1].text if j > 0 else ""
+        if not (toks[j].text.isalpha() and (toks[j].text.islower() or before.istitle() or before.islower())):
+            # a lowercase title, or a capitalized one after another or after a lowercase one
+            # («Героя Советского Союза», «первого Президента России»)
+            return False
         j -= 1
     return False
 

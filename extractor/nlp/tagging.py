@@ -480,6 +480,47 @@ def _joined_org_spans(tagged: Tagged) -> list[Span]:
     return out
 
 
+# the words that dedicate a body to someone, and how far before the person's name they may stand
+DEDICATIONS = frozenset({"имени", "им"})
+DEDICATION_REACH = 4
+
+
+def _dedications_in_orgs(tagged: Tagged) -> list[Span]:
+    """«Уральский федеральный университет имени первого Президента России | Б. Н. Ельцина»: the
+    person a body is named after, and a place of the title before it, are the body's name, when
+    the model cut them off as spans of their own; brackets after them are not («(УрФУ)»)."""
+    toks = tagged.tokens
+    spans = tagged.spans
+    out: list[Span] = []
+    i = 0
+    while i < len(spans):
+        prev, span = (out[-1] if out else None), spans[i]
+        dedicated = prev is not None and prev.type == "ORG" and any(
+            toks[k].text.lower() in DEDICATIONS for k in range(max(prev.first, prev.last - DEDICATION_REACH), prev.last)
+        )
+        # the person by initials («Б. Н. Ельцина»), maybe after a place of the title («России»); not a
+        # person named in full after the name («МГУ им. Ломоносова | Виктор Садовничий»)
+        person = i + 1 if span.type == "LOC" and i + 1 < len(spans) and spans[i + 1].first == span.last else i
+        if dedicated and prev is not None and span.first == prev.last and _by_initials(tagged, spans[person]):
+            last = next((k for k in range(span.first, spans[person].last) if toks[k].text == "("), spans[person].last)
+            out[-1] = _span(tagged, "ORG", prev.first, last)
+            i = person + 1
+            continue
+        out.append(span)
+        i += 1
+    return out
+
+
+def _by_initials(tagged: Tagged, span: Span) -> bool:
+    """A person's span opening with an initial: «Б. Н. Ельцина», «Б.Н. Ельцина»."""
+    toks = tagged.tokens
+    first = toks[span.first].text
+    return span.type == "PER" and (
+        len(first) == 1 and first.isupper() and span.first + 1 < len(toks) and toks[span.first + 1].text == "."
+        or re.fullmatch(r"(?:[А-ЯЁ]\.){1,2}", first) is not None
+    )
+
+
 def _one_name(tagged: Tagged, prev: Span, span: Span) -> bool:
     """Two organizations' spans side by side that are one name: adjectives, or two abbreviations."""
     toks = tagged.tokens
@@ -760,6 +801,7 @@ class Tagger:
             tagged.spans = _first_names_out_of_orgs(tagged)
             tagged.spans = _one_word_bodies(tagged)
             tagged.spans = _joined_org_spans(tagged)
+            tagged.spans = _dedications_in_orgs(tagged)
             tagged.spans = _without_compound_nouns(tagged)
             out.append(tagged)
         return out

@@ -16,7 +16,7 @@ from extractor.lexicon.places import ABBREVIATION_LENGTH, caps_place, place_grou
 from extractor.nlp.inflect import head_grams, nominative_phrase, nominative_word, recover_shape
 from extractor.nlp.morph import is_common
 from extractor.nlp.phrases import DASHES
-from extractor.nlp.tagging import Span, Tagged, Token
+from extractor.nlp.tagging import Span, Tagged, Token, is_place_word
 
 # how far (in tokens) a bare adjective looks for the head noun it shares
 SHARED_HEAD_WINDOW = 6
@@ -141,6 +141,20 @@ def _domain(tagged: Tagged, span: Span) -> bool:
     return span.start >= 2 and text[span.start - 1] == "." and text[span.start - 2].isalpha()
 
 
+def _without_short_name(tagged: Tagged, span: Span) -> Span:
+    """«Контрольно-счётной палаты Самарской области (КСП)»: brackets closing a place's span round
+    no place are the short name of the body the place ends, not the place's; a place's own other
+    name stays («Республики Саха (Якутия)»). The organizations read the span whole."""
+    toks = tagged.tokens
+    if toks[span.last - 1].text != ")":
+        return span
+    opened = next((k for k in range(span.last - 2, span.first, -1) if toks[k].text == "("), None)
+    if opened is None or all(is_place_word(t.text) for t in toks[opened + 1 : span.last - 1]):
+        return span
+    end = toks[opened - 1].end
+    return Span(span.type, span.start, end, tagged.text[span.start : end], span.first, opened)
+
+
 def find_loc_mentions(tagged: Tagged) -> list[LocMention]:
     out = []
     for span in tagged.spans:
@@ -151,6 +165,7 @@ def find_loc_mentions(tagged: Tagged) -> list[LocMention]:
             continue  # «ЕС», «Европейский союз» are organizations
         if _common_word_opening(tagged, span) or _domain(tagged, span):
             continue
+        span = _without_short_name(tagged, span)
         name = _name(tagged, span)
         if name:
             out.append(LocMention(span.start, span.end, name))

@@ -1076,3 +1076,25 @@ def spelled_state_prefix(name: str) -> str:
         return name
     return " ".join(["Государственный", m.group(1), *words[1:]])
 
+
+# an acronym of three letters or more
+BRACKET_ACRONYM = re.compile(r"[А-ЯЁA-Z]{3,10}")
+# a quoted name right before the mention: «университет» «Средневолжский ...» before «Министерства ...»
+QUOTED_BEFORE = re.compile(r"«([^«»]+)»\s*$")
+QUOTED_BEFORE_REACH = 200
+
+
+def short_name_of_the_name_before(text: str, name: str, start: int, short: str) -> bool:
+    """«ФГБОУ ВО «Средневолжский государственный медицинский университет» Министерства
+    здравоохранения Российской Федерации (СВГМУ)»: an acronym in brackets after the parent body
+    that spells the quoted name before the parent, not the parent, is that name's."""
+    if not BRACKET_ACRONYM.fullmatch(short) or spells(short, name):
+        return False
+    before = QUOTED_BEFORE.search(text, max(0, start - QUOTED_BEFORE_REACH), start)
+    if before is None:
+        return False
+    quoted = before.group(1).split()
+    # a compound word gives two letters the spelling cannot see («Средневолжский»: СВ): the first
+    # and the last word's letters then tell
+    ends_agree = short[0] == quoted[0][:1].upper() and short[-1] == quoted[-1][:1].upper()
+    return spells(short, before.group(1)) or ends_agree

@@ -21,6 +21,7 @@ from extractor.rules.organizations.names import (
     OrgMention,
     acronym,
     known_short_name,
+    short_name_of_the_name_before,
     spells,
     tidy,
 )
@@ -592,7 +593,11 @@ def with_brackets(tagged: Tagged, m: OrgMention, others: Coverage) -> OrgMention
         inner = None  # «Правительство Республики Саха (Якутия)»: the place's own brackets
     if inner:  # the name took the brackets in
         name = inner.group(1)
-        found.append(inner.group(2))
+        if not short_name_of_the_name_before(tagged.text, name, m.start, inner.group(2)):
+            found.append(inner.group(2))
+        else:  # the brackets are not this name's: the mention ends before them
+            end = m.start + len(tagged.text[m.start : tagged.text.rfind("(", m.start, m.end)].rstrip())
+            return replace(m, name=name, end=end)
     text = tagged.text
     if text.count("(", m.start, end) > text.count(")", m.start, end) and text.startswith(")", end):
         end += 1  # «Уральским федеральным университетом (УФУ»: the model left the bracket out
@@ -610,6 +615,8 @@ def with_brackets(tagged: Tagged, m: OrgMention, others: Coverage) -> OrgMention
             break
         own_word = text[short[0] : short[1]].split()[0]
         if (after is None or after.re is not SHORT_WITH_PLACE) and others.overlaps(short[0], short[0] + len(own_word)):
+            break
+        if short_name_of_the_name_before(text, m.name, m.start, text[short[0] : short[1]]):
             break
         found.append(text[short[0] : short[1]])
         if hereafter and hereafter.group("form"):
