@@ -1323,6 +1323,15 @@ def test_a_town_noun_inside_a_quoted_name_stands_for_nothing(pipeline: Pipeline)
     ]
 
 
+def test_the_exchange_of_a_ticker_is_not_the_company_a_noun_speaks_of(pipeline: Pipeline) -> None:
+    text = (
+        "ПАО «Уралхимпром» (MOEX: UHPM) опубликовало отчётность. Выручка компании выросла на 14%. Кроме того, "
+        "компания и Уральский государственный горный университет подписали договор о создании лаборатории."
+    )
+    got = _facts(pipeline, text)["agreements"]
+    assert [_names(a["parties"]) for a in got] == [["Уралхимпром", "Уральский государственный горный университет"]]
+
+
 def test_the_post_after_the_word_post_is_not_the_signers(pipeline: Pipeline) -> None:
     text = "Распоряжение об освобождении Павла Громова от должности глава города Олег Рыжов подписал в понедельник."
     got = _facts(pipeline, text)["appointments"]

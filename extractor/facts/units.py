@@ -582,11 +582,19 @@ def _resolve_noun(scene: Scene, k: int, what: str, units: list[Unit]) -> Ref | N
     lemma = scene.toks[k].lemma
     for u in scene.units_before(k, REFERENCE_REACH, units):
         if u.refs and u.refs[0][0] == "organization" and _fits(orgs[u.refs[0][1]], what, lemma):
-            if _partner_of(scene, u, k):
+            if _partner_of(scene, u, k) or _exchange_of_ticker(scene, u):
                 continue
             return u.refs[0]
     fitting = [i for i in range(len(orgs)) if _fits(orgs[i], what, lemma)]
     return ("organization", fitting[0]) if len(fitting) == 1 else None
+
+
+def _exchange_of_ticker(scene: Scene, unit: Unit) -> bool:
+    """«ПАО «Уралхимпром» (MOEX: UHPM). Выручка компании ...»: the exchange of a ticker is never
+    the company a common noun speaks of."""
+    toks = scene.toks
+    before_colon = unit.last < len(toks) and toks[unit.last].text == ":"
+    return before_colon and unit.first > 0 and toks[unit.first - 1].text in ("(", ";", ",")
 
 
 def _partner_of(scene: Scene, unit: Unit, k: int) -> bool:
