@@ -3322,3 +3322,13 @@ def test_an_acronym_after_the_parent_ministry_is_the_short_name_of_the_quoted_na
         ("Министерство здравоохранения Российской Федерации", "authority", []),
         ("Центрально-Черноземный государственный медицинский университет", "other", ["ЦЧГМУ"]),
     ]
+
+
+@pytest.mark.parametrize(("text", "names"), cases([
+    ("Сбербанк снизил ставки по ипотеке.", ["Сбербанк"]),
+    ("Сбербанк и правительство Курганской области подписали соглашение.",
+     ["Сбербанк", "Правительство Курганской области"]),
+    ("Выработка электроэнергии выросла.", []),
+]))
+def test_a_well_known_name_the_dictionary_also_knows_opens_a_sentence(extract, text, names):
+    assert [o["name"] for o in extract(text)["organizations"]] == names

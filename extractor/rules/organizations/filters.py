@@ -14,6 +14,7 @@ from extractor.lexicon.orgs import (
     not_org_heads,
     not_org_names,
     object_heads,
+    one_word_spelling,
     org_heads,
     org_organs,
     plain,
@@ -145,7 +146,8 @@ def is_lone_common_noun(tagged: Tagged, m: OrgMention) -> bool:
     if not _opens_sentence(tagged, i) or not tok.text[1:].islower() or not is_common_word(tok):
         return False
     if j == i:
-        return True
+        # «Сбербанк и правительство области подписали»: a one-word name the lexicon knows is one
+        return one_word_spelling([tok]) is None
     if org_heads().longest_at(toks, i, j + 1) or unit_heads().longest_at(toks, i, j + 1):
         return False
     if tok.pos in ("NOUN", "PROPN") and _owner_after(toks, i, j):
