@@ -1226,6 +1226,12 @@ APPOINTMENTS = [
         id="fronted «На должность ... принят X»",
     ),
     pytest.param(
+        "Руководитель фракции Андрей Воробьёв назначен на должность исполняющего обязанности губернатора "
+        "Московской области.",
+        [("Андрей Воробьёв", "губернатор Московской области", "acting")],
+        id="«на должность исполняющего обязанности X»: acting, the post in the nominative",
+    ),
+    pytest.param(
         "Пока новый главный врач не назначен, больницей руководит заместитель главного врача Светлана Колесникова.",
         [("Светлана Колесникова", "главный врач", "acting")],
         id="«Пока новый ... не назначен»: who leads meanwhile acts",
@@ -1330,6 +1336,17 @@ def test_the_exchange_of_a_ticker_is_not_the_company_a_noun_speaks_of(pipeline: 
     )
     got = _facts(pipeline, text)["agreements"]
     assert [_names(a["parties"]) for a in got] == [["Уралхимпром", "Уральский государственный горный университет"]]
+
+
+def test_a_title_saying_appointed_what_the_body_says_is_acting_is_that_acting(pipeline: Pipeline) -> None:
+    text = (
+        "Новым ректором Томского политехнического университета стал Андрей Яковлев\n\nПриказом министерства "
+        "исполняющим обязанности ректора Томского политехнического университета назначен Андрей Яковлев."
+    )
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == [
+        ("Андрей Яковлев", "ректор Томского политехнического университета", "acting")
+    ]
 
 
 def test_the_post_after_the_word_post_is_not_the_signers(pipeline: Pipeline) -> None:

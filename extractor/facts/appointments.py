@@ -340,7 +340,8 @@ def _slots(d: Draft) -> list[tuple[PostSlot, str]]:
             slot = _post_phrase(d.scene, acting, limit)
             bare = PostSlot(acting, acting, acting, acting=True)  # «исполняющим обязанности стал»
             out.append((replace(slot, acting=True) if slot else bare, "acting"))
-        elif tok.lemma in words("slot") or tok.text.lower() == "как":
+        elif (tok.lemma in words("slot") or tok.text.lower() == "как") and _acting_at(toks, k + 1) is None:
+            # «на должность | исполняющего обязанности губернатора»: the acting words say the post
             slot = _post_phrase(d.scene, k + 1, limit)
             # not «освобождении X от должности | глава администрации Y подписал»: the subject's post
             theirs = tok.text.lower() != "как" and toks[k + 1].case == "Nom"
@@ -634,6 +635,7 @@ def _post_pronoun(d: Draft) -> bool:
 
 def _merged(scene: Scene, found: list[Found]) -> list[Found]:
     """One person, one action: one appointment, with the fullest post."""
+    found = [f for f in found if not _title_of_an_acting_post(scene, f, found)]
     kept: list[Found] = []
     for f in sorted(found, key=lambda f: f.inferred):  # stable: the text's order otherwise
         same = next((k for k in kept if same_person(scene, k.person, f.person) and k.action == f.action), None)
@@ -646,6 +648,14 @@ def _merged(scene: Scene, found: list[Found]) -> list[Found]:
             same.post = f.post
         same.date = same.date or f.date
     return kept
+
+
+def _title_of_an_acting_post(scene: Scene, f: Found, found: list[Found]) -> bool:
+    """«Новым ректором ТПУ стал X» over «исполняющим обязанности ректора ... назначен X»: a title
+    says appointed what the body says precisely is acting."""
+    return f.sent == 0 and f.action == "appointed" and any(
+        g.sent > 0 and g.action == "acting" and same_person(scene, g.person, f.person) for g in found
+    )
 
 
 def _successors_post(scene: Scene, found: list[Found]) -> list[Found]:
