@@ -12,14 +12,14 @@ Units are built per sentence, only for the sentences a fact needs.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from extractor.lexicon.facts import counts, reference_nouns, words
 from extractor.lexicon.orgs import org_heads
 from extractor.lexicon.posts import match_post_head, office_of, post_lexicon, role_key
-from extractor.model import Document, EntityRef, EntityType, Organization
+from extractor.model import Document, EntityRef, EntityType, Location, Organization
 from extractor.nlp.coverage import first_disjoint
 from extractor.nlp.morph import UD_CASES, parses
 from extractor.nlp.phrases import NamedSpans, extend_dependents, field_end
@@ -136,31 +136,35 @@ class Scene:
     def region(self) -> int | None:
         """The region the document is about: the place of its head of region's post, else the
         region mentioned most."""
-        for person, rows in zip(self.doc.persons, self.post_offices, strict=True):
-            for post, (_r, _w, office, _o) in zip(person.posts, rows, strict=True):
-                if office == "region" and post.org_ref is not None and post.org_ref.type == "location":
-                    return post.org_ref.index
-        best = None
-        for i, loc in enumerate(self.doc.locations):
-            name_words = loc.name.lower().split()
-            if any(w in words("generic_place") for w in name_words) and (best is None or len(loc.mentions) > best[0]):
-                best = (len(loc.mentions), i)
-        return best[1] if best else None
+        held = self._office_place("region")
+        return held if held is not None else self._most_mentioned(self._regional)
 
     @cached_property
     def city(self) -> int | None:
         """The town the document is about: the place of its head of town's post, else the place
-        mentioned most that names no region («Бердск», «Серовский городской округ»)."""
+        mentioned most that names no region nor country («Бердск», «Серовский городской округ»)."""
+        held = self._office_place("city")
+        return held if held is not None else self._most_mentioned(
+            lambda i, loc: not self._regional(i, loc) and i != self.region and loc.name not in post_lexicon().countries
+        )
+
+    def _office_place(self, office_group: str) -> int | None:
+        """The place of a post of this office group («губернатор» for region, «мэр» for city)."""
         for person, rows in zip(self.doc.persons, self.post_offices, strict=True):
             for post, (_r, _w, office, _o) in zip(person.posts, rows, strict=True):
-                if office == "city" and post.org_ref is not None and post.org_ref.type == "location":
+                if office == office_group and post.org_ref is not None and post.org_ref.type == "location":
                     return post.org_ref.index
+        return None
+
+    @staticmethod
+    def _regional(_i: int, loc: Location) -> bool:
+        return any(w in words("generic_place") for w in loc.name.lower().split())
+
+    def _most_mentioned(self, wanted: Callable[[int, Location], bool]) -> int | None:
+        """The place mentioned most of those wanted, the first of equals."""
         best = None
         for i, loc in enumerate(self.doc.locations):
-            name_words = loc.name.lower().split()
-            regional = any(w in words("generic_place") for w in name_words) or i == self.region
-            national = loc.name in post_lexicon().countries  # «Россия» is no town
-            if not regional and not national and (best is None or len(loc.mentions) > best[0]):
+            if wanted(i, loc) and (best is None or len(loc.mentions) > best[0]):
                 best = (len(loc.mentions), i)
         return best[1] if best else None
 
