@@ -3325,10 +3325,10 @@ def test_an_acronym_after_the_parent_ministry_is_the_short_name_of_the_quoted_na
 
 
 @pytest.mark.parametrize(("text", "names"), cases([
-    ("Сбербанк снизил ставки по ипотеке.", ["Сбербанк"]),
-    ("Сбербанк и правительство Курганской области подписали соглашение.",
-     ["Сбербанк", "Правительство Курганской области"]),
-    ("Выработка электроэнергии выросла.", []),
+    ("Сбербанк снизил ставки по ипотеке. Об этом сообщили в пресс-службе ПАО Сбербанк.", ["Сбербанк"]),
+    ("Сбербанк и правительство Курганской области подписали соглашение\n\nСоглашение подписали губернатор и "
+     "председатель ПАО Сбербанк.", ["Сбербанк", "Правительство Курганской области"]),
+    ("Магнит притягивает железо. Магнит лежит на столе.", []),
 ]))
-def test_a_well_known_name_the_dictionary_also_knows_opens_a_sentence(extract, text, names):
+def test_a_well_known_name_the_dictionary_also_knows_opening_a_sentence_and_named_again(extract, text, names):
     assert [o["name"] for o in extract(text)["organizations"]] == names

@@ -130,6 +130,14 @@ def _opens_sentence(tagged: Tagged, i: int) -> bool:
     return i == first or i == first + 1 and tagged.tokens[first].text in OPEN_QUOTES
 
 
+def _named_again(tagged: Tagged, i: int) -> bool:
+    """The word at token i stands elsewhere in the text inside a sentence, in any case."""
+    toks = tagged.tokens
+    return any(
+        k != i and toks[k].lemma == toks[i].lemma and not _opens_sentence(tagged, k) for k in range(len(toks))
+    )
+
+
 def is_lone_common_noun(tagged: Tagged, m: OrgMention) -> bool:
     """«Разъяснения Минздрав опубликует», «Выработка ГЭС и ГАЭС выросла», «Маржа EBITDA
     составила»: a capitalized common noun opening a sentence, tagged as (the start of) an
@@ -146,8 +154,10 @@ def is_lone_common_noun(tagged: Tagged, m: OrgMention) -> bool:
     if not _opens_sentence(tagged, i) or not tok.text[1:].islower() or not is_common_word(tok):
         return False
     if j == i:
-        # «Сбербанк и правительство области подписали»: a one-word name the lexicon knows is one
-        return one_word_spelling([tok]) is None
+        # «Сбербанк и правительство ... подписали» in a headline over «ПАО Сбербанк» in the body: a
+        # one-word name the lexicon knows, which the text names again inside a sentence, is one;
+        # «Магнит притягивает железо» is no company
+        return one_word_spelling([tok]) is None or not _named_again(tagged, i)
     if org_heads().longest_at(toks, i, j + 1) or unit_heads().longest_at(toks, i, j + 1):
         return False
     if tok.pos in ("NOUN", "PROPN") and _owner_after(toks, i, j):
