@@ -701,14 +701,13 @@ def _interim_marker(scene: Scene, sent: int) -> range | None:
             if new or lemmas[noun] in ("конкурс", "выборы"):
                 end = extend_dependents(scene.tagged, scene.spans, noun + 1, span.stop)
                 return range(k, end)
-        elif low == "пока":
-            end = next((j for j in range(k + 1, span.stop) if toks[j].text == ","), None)
-            clause = range(k + 1, end) if end is not None else range(0)
+        elif low == "пока" and (end := next((j for j in range(k + 1, span.stop) if toks[j].text == ","), None)):
+            clause = range(k + 1, end)
             # «Пока министерство ищет преемника,», «Пока новый главный врач не назначен,»
             awaited = any(lemmas[j] in words("new_holder") for j in clause) and any(
                 toks[j].text.lower() == "не" for j in clause
             )
-            if end is not None and (awaited or any(lemmas[j] in words("successor") for j in clause)):
+            if awaited or any(lemmas[j] in words("successor") for j in clause):
                 return range(k, end)
     return None
 
