@@ -136,3 +136,11 @@ def test_each_name_of_a_double_name_goes_to_the_nominative(extract):
 ]))
 def test_brackets_after_a_place_are_its_own_only_when_they_name_a_place(extract, text, places):
     assert [loc["name"] for loc in extract(text)["locations"]] == places
+
+
+def test_a_place_the_model_reads_as_a_person_once_is_the_place_named_elsewhere(extract):
+    """natasha tags «Вышний Волочёк» a person in one sentence and a place in another: one place,
+    named with the «ё» the text writes."""
+    doc = extract("Завод в Вышнем Волочке откроют весной. Вышний Волочёк и компания «Мста» подписали соглашение.")
+    assert [(loc["name"], len(loc["mentions"])) for loc in doc["locations"]] == [("Вышний Волочёк", 2)]
+    assert doc["persons"] == []

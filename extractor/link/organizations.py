@@ -635,10 +635,17 @@ def merge_locations(text: str, mentions: list[LocMention]) -> list[Location]:
         group.sort(key=lambda x: x.start)
         # a region's nickname gives way to its official name («Прикамье», «Пермский край»)
         ns = sorted(ns, key=lambda n: place_key(n) in region_nicknames())
+        ns[0] = _with_written_yo(ns[0], [text[m.start : m.end] for m in group])
         loc = Location(name=ns[0], aliases=ns[1:])
         loc.mentions = [Mention(text[m.start : m.end], m.start, m.end) for m in group]
         out.append(loc)
     return out
+
+
+def _with_written_yo(name: str, written: list[str]) -> str:
+    """The name with «ё» where the text writes it in that form: «Вышний Волочёк», though the
+    dictionary's nominative of «Вышнем Волочке» lost it."""
+    return next((w for w in written if "ё" in w and "ё" not in name and w.replace("ё", "е") == name), name)
 
 
 def find_location(locs: list[Location], name: str) -> int | None:

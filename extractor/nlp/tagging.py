@@ -568,6 +568,33 @@ def _without_compound_nouns(tagged: Tagged) -> list[Span]:
     return out
 
 
+def _word_stems(tagged: Tagged, span: Span) -> tuple[str, ...]:
+    """The words of a span cut to four letters, so that its cases compare («Вышнем Волочке»)."""
+    return tuple(t.text.lower().replace("ё", "е")[:4] for t in tagged.tokens[span.first : span.last])
+
+
+def _opens_with_a_place_adjective(tagged: Tagged, span: Span) -> bool:
+    """«Вышний Волочёк», «Старый Оскол»: an adjective opens the name, which no first name or
+    surname the dictionary knows reads (a person's name opens with one of those)."""
+    first = tagged.tokens[span.first]
+    return any(p.tag.POS == "ADJF" for p in first.parses) and not any(
+        NAME_GRAMMEMES - {"Geox"} & p.tag.grammemes for p in first.parses
+    )
+
+
+def _places_read_as_persons(tagged: Tagged) -> list[Span]:
+    """A person of two words or more, opening with an adjective, that the model elsewhere in the
+    text calls a place is that place («Вышний Волочёк и компания заключили соглашение» after «в
+    Вышнем Волочке»)."""
+    places = {_word_stems(tagged, s) for s in tagged.spans if s.type == "LOC" and s.last - s.first > 1}
+    return [
+        _span(tagged, "LOC", s.first, s.last)
+        if s.type == "PER" and s.last - s.first > 1 and _word_stems(tagged, s) in places
+        and _opens_with_a_place_adjective(tagged, s) else s
+        for s in tagged.spans
+    ]
+
+
 def is_place_word(word: str) -> bool:
     """A word whose every dictionary reading is a place and none a name («Суджу»)."""
     found = parses(word.lower())
@@ -803,6 +830,7 @@ class Tagger:
             tagged.spans = _joined_org_spans(tagged)
             tagged.spans = _dedications_in_orgs(tagged)
             tagged.spans = _without_compound_nouns(tagged)
+            tagged.spans = _places_read_as_persons(tagged)
             out.append(tagged)
         return out
 
