@@ -1638,7 +1638,43 @@ def _linked_after(tagged: Tagged, spans: NamedSpans, nm: NameTokens, j: int, lim
         # «Сурина, который возглавлял предприятие с 2014 года и перешел на должность советника»,
         # «Гаврин покидает компанию и переходит на должность вице-президента»
         found = _posts_after_verb(tagged, spans, verb, limit, clause)
+    if not found and clause in ("Nom", None) and (held := _held_in_capacity(tagged, spans, k, limit)) is not None:
+        found = _posts_after_link(tagged, spans, held, limit)
     return found
+
+
+# how far after the name the subject's «в качестве», «в должности» may stand: «Сафин поставил под
+# договором подпись в качестве директора колледжа»
+MAX_CAPACITY_REACH = 8
+# a post held while acting, in the prepositional case: «в качестве», «в должности», «на посту»
+CAPACITY_NOUNS = {"в": "качество", "во": "должность", "на": "пост"}
+CAPACITY_BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–", "-", "«", "»", "."})
+
+
+def _held_in_capacity(tagged: Tagged, spans: NamedSpans, k: int, limit: int) -> int | None:
+    """Where «в качестве» (or «в должности», «на посту») stands in the clause of the subject's
+    verb, with no one else it could describe in between: «Сафин поставил подпись в качестве
+    директора колледжа», not «пригласил Иванова в качестве эксперта»."""
+    toks = tagged.tokens
+    verb = False
+    for j in range(k, min(limit - 1, k + MAX_CAPACITY_REACH)):
+        tok = toks[j]
+        if tok.text in CAPACITY_BREAKS or j in spans.per_start or (
+            tok.pos == "NOUN" and tok.case == "Acc" and tok.feats.get("Animacy") == "Anim"
+        ):
+            return None
+        verb = verb or tok.pos == "VERB"
+        nxt = toks[j + 1]
+        if verb and _capacity(tok, nxt):
+            return j
+    return None
+
+
+def _capacity(prep: Token, noun: Token) -> bool:
+    lemma = CAPACITY_NOUNS.get(prep.text.lower())
+    return lemma is not None and noun.case == "Loc" and (
+        noun.lemma == lemma or prep.text.lower() == "в" and noun.lemma == "должность"
+    )
 
 
 # the words describing the object of an appointing verb before its name: «назначил своего давнего
