@@ -950,6 +950,20 @@ def test_the_signers_of_a_document_named_before_add_no_agreement(pipeline: Pipel
     assert [_names(a["parties"]) for a in got] == [["Томский государственный университет", "Газпром"]]
 
 
+def test_the_signers_for_each_side_of_a_document_named_before_add_no_agreement(pipeline: Pipeline) -> None:
+    """Signers given «за» each side, whose posts name no organization, sign the document named before."""
+    text = (
+        "Оренбург, 12 марта 2026 года. Соглашение о создании учебного полигона сегодня подписали министерство "
+        "образования Оренбургской области, Сорочинский технический колледж и ООО «Сорочинскнефть». "
+        "Министерство выделит на полигон 20 млн рублей. За министерство соглашение подписал заместитель "
+        "министра Олег Пичугин, за колледж — директор Анна Веткина."
+    )
+    got = _facts(pipeline, text)["agreements"]
+    assert [_names(a["parties"]) for a in got] == [
+        ["Министерство образования Оренбургской области", "Сорочинский технический колледж", "Сорочинскнефть"]
+    ]
+
+
 # ---------------------------------------------------------------- appointments
 
 APPOINTMENTS = [

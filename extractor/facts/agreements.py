@@ -1162,6 +1162,8 @@ def _same_agreement(scene: Scene, a: Statement, b: Statement) -> bool:
     if a.sides and b.sides and not shared:
         if near and same_noun and (_all_signers(scene, b.sides, a.sides) or _all_signers(scene, a.sides, b.sides)):
             return True  # a title naming the sides, the body naming who signed for each of them
+        if near and back and same_noun and _persons_of(b.sides) and not _persons_of(a.sides):
+            return True  # «За министерство соглашение подписал заместитель министра ...»: its signers
         return near and back and (_signers(scene, b.sides, a.sides) or _signers(scene, a.sides, b.sides))
     if a.sides and b.sides:
         one_in_other = set(a_sides) <= set(b_sides) or set(b_sides) <= set(a_sides)
