@@ -179,6 +179,11 @@ MEETINGS = [
         id="«нанесла визит вежливости» someone named",
     ),
     pytest.param(
+        "Директор лесокомбината Рустам Галиев приехал к главе Ярцевского округа Анне Веткиной в администрацию.",
+        [(["Рустам Галиев", "Анна Веткина"], None, None)],
+        id="going to see someone named",
+    ),
+    pytest.param(
         "Генеральный директор АО «Алтай-Курорт» Тимур Ким представил главе региона Андрею Турчаку проект курорта.",
         [(["Тимур Ким", "Андрей Турчак"], None, None)],
         id="presenting a project to someone named",
@@ -231,6 +236,8 @@ NO_MEETINGS = [
     pytest.param("Глава района Олег Ли отчитался перед жителями о работе за год.", id="reporting to no one named"),
     pytest.param("Министр Анна Иванова доложила журналистам о ходе уборки.", id="reporting to no one named in dative"),
     pytest.param("Директор Олег Ли представил новую модель автобуса на выставке.", id="presenting to no one"),
+    pytest.param("Директор Олег Ли пришёл к выводу, что автобусы нужно обновить.", id="coming to a conclusion"),
+    pytest.param("Министр Анна Иванова приехала к строителям на объект.", id="going to see no one named"),
     pytest.param("Это решение принял министр Олег Ким по поручению губернатора Ивана Петрова.",
                  id="a decision taken on someone's instruction: the subject after the verb is no one received"),
     pytest.param("Завтра губернатор Иван Петров встретится с министром Анной Ивановой.", id="future"),

@@ -434,6 +434,8 @@ def _preposition(scene: Scene, clause: Clause, j: int) -> str:
         return "before"  # «отчитался перед главой округа»
     if low in ("в", "во", "на"):
         return "at"
+    if low in ("к", "ко"):
+        return "to"  # «приехал к главе округа»
     return "other"
 
 

@@ -94,9 +94,9 @@ class Draft:
         if self.kind == "before":  # whom the subject reported to: «отчитался перед главой округа X»
             sides = sides | {"before"}
         if self.kind == "to":  # whom the subject reported or paid a visit to: «доложил губернатору X»
-            sides = sides | {"dat"}
+            sides = sides | {"dat", "to"}  # and whom they went to: «приехал к главе округа X»
         # a name whose case its words cannot tell, before the verb, is its subject
-        met = RECEIVED | {"before", "dat"}
+        met = RECEIVED | {"before", "dat", "to"}
         self.units: list[tuple[Unit, str]] = [
             (u, "subj" if r == "none" else "with" if r in met else r) for u, r in self.roles
             if (r in sides and (r not in RECEIVED or _received(scene, u, match.last))
