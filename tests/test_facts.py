@@ -1285,6 +1285,9 @@ NO_APPOINTMENTS = [
     pytest.param("Теперь должность министра займёт Андрей Козлов.", id="will take the post"),
     pytest.param("Указа о назначении Андрея Козлова губернатор пока не подписал.", id="a decree not signed"),
     pytest.param("Олег Гусев занимал пост министра образования пять лет.", id="held, not took"),
+    pytest.param("Тверь, 5 марта 2026 года. Директором школы является Олег Гусев.", id="held, no day it began"),
+    pytest.param("Тверь, 5 марта 2026 года. С 2019 года директором школы является Олег Гусев.",
+                 id="held since long before the news"),
     pytest.param("Делегацию возглавил министр экономики области Иван Петров.", id="led a delegation"),
     pytest.param("Председатель правления банка «Заря» Олег Сомов возглавил рейтинг самых влиятельных банкиров.",
                  id="topped a rating"),
@@ -1303,6 +1306,23 @@ NO_APPOINTMENTS = [
 @pytest.mark.parametrize("text", NO_APPOINTMENTS)
 def test_no_appointment(pipeline: Pipeline, text: str) -> None:
     assert _facts(pipeline, text)["appointments"] == []
+
+
+def test_a_post_held_from_a_day_of_the_news_is_an_appointment_that_day(pipeline: Pipeline) -> None:
+    text = ("Волгодонск, 3 июня 2026 года. Генеральным директором АО «Донской кабельный завод» с сегодняшнего "
+            "дня является Ольга Свиридова.")
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["post"], a["action"], a["date"]) for a in got] == [
+        ("Ольга Свиридова", "генеральный директор АО «Донской кабельный завод»", "appointed", "2026-06-03")
+    ]
+    text = "Ялуторовск, 11 февраля 2026 года. Андрей Козлов с понедельника является директором водоканала."
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["post"], a["date"]) for a in got] == [
+        ("Андрей Козлов", "директор водоканала", "2026-02-09")
+    ]
+    # «занимаемой должности» is no holding that hides the dismissal
+    text = "Тверь, 5 марта 2026 года. Вера Ли освобождена от занимаемой должности директора школы."
+    assert [a["action"] for a in _facts(pipeline, text)["appointments"]] == ["dismissed"]
 
 
 def test_a_relative_object_read_as_a_nominative_beside_its_own_subject(pipeline: Pipeline) -> None:

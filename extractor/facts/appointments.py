@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from extractor.facts.clauses import Clause
 from extractor.facts.context import (
@@ -46,7 +47,12 @@ ACTING_WORDS = frozenset({"врио", "и.о.", "и.о", "вр.и.о.", "вр.и
 SUPERLATIVE = re.compile(r"^(лучш|худш|наи)|[еа]йш(ий|ая|ее|ие|его|ей|ему|им|ую|ими|их|ем)$")
 POSSESSIVES = {"его": "masc", "её": "femn", "ее": "femn"}
 # verbs that name no post themselves: without a post in the clause they are no appointment
-NEEDS_POST = frozenset({"стать", "избрать", "переизбрать", "перестать", "сменить"})
+NEEDS_POST = frozenset({"стать", "избрать", "переизбрать", "перестать", "сменить", "являться"})
+# verbs of holding a post: an appointment only from a day of the news on («с сегодняшнего дня является»)
+HOLDING = frozenset({"являться"})
+# how far from the release's day the day a post is held from may lie
+HELD_SINCE_DAYS = 31
+SINCE = frozenset({"с", "со"})
 # ... and of them, those whose post may be in the genitive of «пост», «должность»
 GENITIVE_POST = frozenset({"избрать", "переизбрать", "сменить"})
 ELECTING = frozenset({"избрать", "переизбрать"})
@@ -74,6 +80,7 @@ class Draft:
     persons: list[Unit] = field(default_factory=list)
     slot: PostSlot | None = None
     headed: Ref | None = None  # the body «возглавил» takes the lead of
+    since: DateItem | None = None  # the day a post is held from: «с сегодняшнего дня является»
     rejected: bool = False
 
     def __post_init__(self) -> None:
@@ -450,7 +457,41 @@ def _headed_body(d: Draft) -> None:
         d.headed = bodies[0].refs[0]
 
 
-STEPS: list[Step] = [_done, _appointees, _post, _headed_body]
+def _held_since_news(d: Draft) -> None:
+    """A post held «с сегодняшнего дня», «с понедельника, 9 февраля»: taken on a day of the news.
+    Held without such a day, or since long before («с 2019 года является директором»), it is no
+    appointment."""
+    holding = [k for k in range(d.match.first, d.match.last) if d.scene.lemmas[k] in HOLDING]
+    if not holding:
+        return
+    tok = d.scene.toks[holding[0]]
+    d.since = _day_since(d)
+    d.rejected = tok.feats.get("Tense") == "Past" or tok.is_participle or d.since is None
+
+
+def _day_since(d: Draft) -> DateItem | None:
+    """The day of the clause written after «с» («с сегодняшнего дня», «с понедельника»), near
+    the release's day."""
+    scene = d.scene
+    release = scene.doc.doc_date
+    lo, hi = scene.toks[min(d.clause.tokens)].start, scene.toks[max(d.clause.tokens)].end
+    for item in scene.doc.dates:
+        if not (lo <= item.start < hi) or not item.value or len(item.value) != 10:
+            continue
+        before = scene.tagged.text[max(0, item.start - 4) : item.start].split()
+        opens = item.text.split()[0].lower() in SINCE
+        if not opens and (not before or before[-1].lower() not in SINCE):
+            continue
+        if release is None or abs(_days_between(item.value, release)) <= HELD_SINCE_DAYS:
+            return item
+    return None
+
+
+def _days_between(a: str, b: str) -> int:
+    return (date.fromisoformat(a) - date.fromisoformat(b)).days
+
+
+STEPS: list[Step] = [_done, _held_since_news, _appointees, _post, _headed_body]
 
 
 @dataclass
@@ -470,7 +511,7 @@ def _statements(scene: Scene, sent: int, match: Match) -> list[Found]:
         if d.rejected:
             return []
     action = "acting" if d.slot and d.slot.acting else d.action
-    date = date_in(scene, sent, match.first)
+    date = d.since or date_in(scene, sent, match.first)
     out = []
     for unit in d.persons:
         if d.headed is not None:
