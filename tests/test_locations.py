@@ -144,3 +144,9 @@ def test_a_place_the_model_reads_as_a_person_once_is_the_place_named_elsewhere(e
     doc = extract("Завод в Вышнем Волочке откроют весной. Вышний Волочёк и компания «Мста» подписали соглашение.")
     assert [(loc["name"], len(loc["mentions"])) for loc in doc["locations"]] == [("Вышний Волочёк", 2)]
     assert doc["persons"] == []
+
+
+
+def test_a_place_adjective_the_dictionary_reads_only_as_a_surname_agrees_with_its_noun(extract):
+    doc = extract("В Кузьмоловском городском поселении и в Каменском районе открыли школы.")
+    assert [loc["name"] for loc in doc["locations"]] == ["Кузьмоловское городское поселение", "Каменский район"]

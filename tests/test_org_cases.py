@@ -745,6 +745,13 @@ def test_a_name_stops_before_a_count(extract):
     assert [o["name"] for o in doc["organizations"]] == ["Законодательное собрание Тверской области 7 созыва"]
 
 
+def test_a_name_stops_before_the_subject_after_it(extract):
+    """The model runs «колледжем» on into the clause's subject «завод»; and a place adjective the
+    dictionary knows only as a surname («Каменским») goes to the nominative all the same."""
+    doc = extract("По договору с Каменским политехническим колледжем завод примет 20 студентов.")
+    assert [o["name"] for o in doc["organizations"]] == ["Каменский политехнический колледж"]
+
+
 def test_different_legal_forms_keep_organizations_apart(extract):
     doc = extract("В рейтинг вошли ГБУЗ «Городская больница» г. Орска и ГАУЗ «Новотроицкая городская больница».")
     assert [(o["name"], o["legal_form"]) for o in doc["organizations"]] == [

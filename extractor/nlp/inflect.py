@@ -8,6 +8,7 @@ them to `inflect_word`. Results are cached: names and posts recur across documen
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -76,6 +77,12 @@ def nominative_word(
         return word
     found = [p for p in parses(word.lower()) if fits(p, pos, case)]
     found = [p for p in found if p.normal_form == lemma] or found
+    if not found and pos == "ADJ":
+        found = _surname_read_adjective(word, case, gender)
+        if found and gender == "neut" and number != "plur":
+            # a surname has no neuter: «Кузьмоловском (городском поселении)» is «Кузьмоловское»
+            masculine = inflect_word(word, found[0], {"nomn", "sing", "masc"})
+            return masculine[:-2] + ("ое" if masculine.endswith("ий") else "ОЕ") if masculine else word
     if not found:
         return word
     parse = found[0]
@@ -93,6 +100,19 @@ def nominative_word(
     if gender and num != "plur" and parse.tag.POS in OC_ADJ:
         want.add(gender)
     return inflect_word(word, parse, want, {"nomn"}) or word
+
+
+# the endings of a place adjective the dictionary may know only as a surname: «Каменским»
+PLACE_ADJECTIVE_CASE_ENDING = re.compile(r"[сц]к(?:им|ой|ого|ому|ом|ую)$")
+
+
+def _surname_read_adjective(word: str, case: str | None, gender: str | None) -> list[Parse]:
+    """«Каменским (колледжем)»: a place adjective the dictionary reads only as a surname declines
+    as that surname does, which is as an adjective."""
+    if case is None or not PLACE_ADJECTIVE_CASE_ENDING.search(word.lower()):
+        return []
+    found = [p for p in parses(word.lower()) if "Surn" in p.tag and p.tag.case in UD_CASES.get(case, ())]
+    return [p for p in found if p.tag.gender == gender] or found
 
 
 def substantive_nominative(word: str, case: str | None) -> str | None:

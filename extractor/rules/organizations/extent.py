@@ -231,7 +231,7 @@ def name_end(tagged: Tagged, first: int, last: int) -> int:
             or starts_rank(toks, k) or _past_its_place(tagged, k)
         ):
             return k
-        if k > 0 and _object_after_name(toks[k - 1], toks[k]):
+        if k > 0 and (_object_after_name(toks[k - 1], toks[k]) or _subject_after_name(toks[k - 1], toks[k])):
             return k
         if k == first and _joined_to_a_bare_head(toks, k):
             return k
@@ -307,6 +307,18 @@ def _object_after_name(before: Token, tok: Token) -> bool:
     if not (before.text[:1].isupper() and before.pos in ("PROPN", "NOUN") and tok.text.islower() and tok.pos == "NOUN"):
         return False
     return tok.case not in (None, "Gen", "Nom") and tok.case != before.case
+
+
+# the cases of a name's head that a noun in the nominative right after it never depends on
+OBLIQUE_HEAD_CASES = frozenset({"Ins", "Dat", "Loc"})
+
+
+def _subject_after_name(before: Token, tok: Token) -> bool:
+    """«с Каменским индустриально-энергетическим колледжем | завод рассчитывает»: a noun that can
+    only be in the nominative, after a head in an oblique case, is the clause's subject."""
+    if not (tok.text.islower() and tok.pos == "NOUN" and tok.case == "Nom" and before.case in OBLIQUE_HEAD_CASES):
+        return False
+    return before.pos == "NOUN" and bool(tok.parses) and all(p.tag.case in ("nomn", "accs") for p in tok.parses)
 
 
 def name_reach(tagged: Tagged, spans: NamedSpans, j: int, limit: int) -> int:
