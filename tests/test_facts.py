@@ -1285,6 +1285,8 @@ NO_APPOINTMENTS = [
     pytest.param("Теперь должность министра займёт Андрей Козлов.", id="will take the post"),
     pytest.param("Указа о назначении Андрея Козлова губернатор пока не подписал.", id="a decree not signed"),
     pytest.param("Олег Гусев занимал пост министра образования пять лет.", id="held, not took"),
+    pytest.param("Олег Гусев был избран на этот пост, получив 58 процентов голосов.",
+                 id="elected to a post, receiving votes"),
     pytest.param("Тверь, 5 марта 2026 года. Директором школы является Олег Гусев.", id="held, no day it began"),
     pytest.param("Тверь, 5 марта 2026 года. С 2019 года директором школы является Олег Гусев.",
                  id="held since long before the news"),
@@ -1306,6 +1308,20 @@ NO_APPOINTMENTS = [
 @pytest.mark.parametrize("text", NO_APPOINTMENTS)
 def test_no_appointment(pipeline: Pipeline, text: str) -> None:
     assert _facts(pipeline, text)["appointments"] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Губернатор ввёл в должность министра здравоохранения области Андрея Козлова.",
+     ("Андрей Козлов", "министр здравоохранения области")),
+    ("В должность директора МУП «Ярцевский водоканал» введён Андрей Козлов.",
+     ("Андрей Козлов", "директор МУП «Ярцевский водоканал»")),
+    ("Портфель министра цифрового развития Вологодской области получил Андрей Козлов.",
+     ("Андрей Козлов", "министр цифрового развития Вологодской области")),
+    ("Андрей Козлов получил пост министра культуры.", ("Андрей Козлов", "министр культуры")),
+])
+def test_a_post_received_or_entered_is_an_appointment(pipeline: Pipeline, text: str, expected: tuple[str, str]) -> None:
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == [(*expected, "appointed")]
 
 
 def test_a_post_held_from_a_day_of_the_news_is_an_appointment_that_day(pipeline: Pipeline) -> None:
