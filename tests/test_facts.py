@@ -1291,6 +1291,7 @@ NO_APPOINTMENTS = [
     pytest.param("Тверь, 5 марта 2026 года. С 2019 года директором школы является Олег Гусев.",
                  id="held since long before the news"),
     pytest.param("Делегацию возглавил министр экономики области Иван Петров.", id="led a delegation"),
+    pytest.param("Во главе делегации встал министр экономики области Иван Петров.", id="at the head of a delegation"),
     pytest.param("Председатель правления банка «Заря» Олег Сомов возглавил рейтинг самых влиятельных банкиров.",
                  id="topped a rating"),
     pytest.param("Первый заместитель директора АО «Вектор» Роман Тихомиров возглавил компанию в ноябре.",
@@ -1318,6 +1319,9 @@ def test_no_appointment(pipeline: Pipeline, text: str) -> None:
     ("Портфель министра цифрового развития Вологодской области получил Андрей Козлов.",
      ("Андрей Козлов", "министр цифрового развития Вологодской области")),
     ("Андрей Козлов получил пост министра культуры.", ("Андрей Козлов", "министр культуры")),
+    # taking the lead of a body one holds a head's post in, like «возглавил компанию»
+    ("Генеральный директор АО «Кузнецкий трамвай» Андрей Козлов встал во главе компании.",
+     ("Андрей Козлов", "генеральный директор АО «Кузнецкий трамвай»")),
 ])
 def test_a_post_received_or_entered_is_an_appointment(pipeline: Pipeline, text: str, expected: tuple[str, str]) -> None:
     got = _facts(pipeline, text)["appointments"]

@@ -53,3 +53,8 @@ def test_a_word_out_of_the_table_is_lemmatized_all_the_same():
     assert "губернаторов" not in lemma_table()
     assert word_lemma("Губернаторов") == "губернатор"
     assert word_lemma("Губернатора") == lemma_table()["губернатора"] == "губернатор"
+
+
+def test_a_function_word_of_a_word_list_is_its_own_lemma_as_in_a_token():
+    """Word lists are matched against the tokens' lemmas, which keep function words as written."""
+    assert [word_lemma(w) for w in ("во", "со", "главе")] == ["во", "со", "глава"]

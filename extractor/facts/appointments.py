@@ -446,11 +446,18 @@ def _before_event(toks: list[Token], head_end: int, last: int) -> int:
 
 
 def _headed_body(d: Draft) -> None:
-    """«Роман Тихомиров возглавил компанию 10 ноября», «Центр возглавила Нино Беридзе»: taking the
-    lead of an organization, its object; not of a delegation, a list or a headquarters."""
-    if d.trigger.lemma not in HEADING:
+    """«Роман Тихомиров возглавил компанию 10 ноября», «Центр возглавила Нино Беридзе», «Во главе
+    компании встал X»: taking the lead of an organization, the verb's object or the genitive after
+    «во главе»; not of a delegation, a list or a headquarters."""
+    lemmas = d.scene.lemmas
+    lead = next((k + 1 for k in range(d.match.first, d.match.last - 1)
+                 if lemmas[k] == "во" and lemmas[k + 1] == "глава"), None)
+    if d.trigger.lemma not in HEADING and lead is None:
         return
-    bodies = [u for u, r in d.roles if r == "obj" and u.refs and u.refs[0][0] == "organization"]
+    if lead is not None:  # «во главе предприятия встал», «встал во главе компании»
+        bodies = [u for u, _r in d.roles if u.first == lead + 1 and u.refs and u.refs[0][0] == "organization"]
+    else:
+        bodies = [u for u, r in d.roles if r == "obj" and u.refs and u.refs[0][0] == "organization"]
     if not bodies:
         d.rejected = True
     else:

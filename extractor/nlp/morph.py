@@ -134,9 +134,16 @@ def word_lemma(word: str) -> str:
     return known if known is not None else computed_lemma(low)
 
 
+# pymorphy3's parts of speech of function words, which the tokens keep as written (`lemma_of`)
+FUNCTION_WORD_TAGS = frozenset({"PREP", "CONJ", "PRCL"})
+
+
 def computed_lemma(word: str) -> str:
-    """`word_lemma` of a lowercase word, asked of pymorphy3 (what the table stores)."""
+    """`word_lemma` of a lowercase word, asked of pymorphy3 (what the table stores); a function
+    word is itself, as in a token's lemma: «во главе» is matched by «во», not «в»."""
     found = parses(word)
+    if found and found[0].tag.POS in FUNCTION_WORD_TAGS:
+        return plain_lemma(word)
     return plain_lemma(found[0].normal_form if found else word)
 
 
