@@ -839,6 +839,15 @@ def _joined_documents(d: Draft) -> list[str]:
 WITH = frozenset({"с", "со"})
 
 
+def _gapped_start(toks: list[Token], k: int, partner_first: bool) -> bool:
+    """Where a clause leaving the verb out may open: «, а ...», «, с ООО «Б» — ...» and «..., то с
+    ООО «Б» — ...» (after «Если с A ...»)."""
+    low = toks[k].text.lower()
+    if toks[k - 1].text == ",":
+        return low == "а" or partner_first and low in WITH
+    return toks[k - 1].text.lower() == "то" and toks[k - 2].text == "," and partner_first and low in WITH
+
+
 def _gapped(
     scene: Scene, sent: int, match: Match, subjects: list[Ref], main_kind: str | None
 ) -> list[tuple[list[Ref], str | None]]:
@@ -854,10 +863,7 @@ def _gapped(
     s = scene.tagged.sents[sent]
     out: list[tuple[list[Ref], str | None]] = []
     partner_first = bool(subjects and main_kind)  # «, с ООО «Б» — о ...» needs the signing's subject and noun
-    starts = [
-        k for k in range(match.last, s.last - 1)
-        if toks[k - 1].text == "," and (toks[k].text.lower() == "а" or (partner_first and toks[k].text.lower() in WITH))
-    ]
+    starts = [k for k in range(match.last, s.last - 1) if _gapped_start(toks, k, partner_first)]
     for n, a in enumerate(starts):
         stop = starts[n + 1] if n + 1 < len(starts) else s.last
         dash = next((k for k in range(a + 1, stop) if toks[k].text in DASHES), None)
@@ -875,6 +881,9 @@ def _gapped(
                 end = _about_end(scene, clause_at(scene, dash + 1), dash + 1)
                 about = as_written(toks[dash + 1 : end], scene.tagged.text)
                 out.append((distinct(subjects + refs), f"{main_kind.split()[0]} {about}"))
+            elif refs and docs_after and docs_after[0].kind:
+                # «Если с институтом мануфактура подписала договор о ..., то с ООО «Б» — договор поставки»
+                out.append((distinct(subjects + refs), docs_after[0].kind))
         elif docs_after and docs_after[0].kind and len(refs) >= 2:
             out.append((refs, docs_after[0].kind))
         elif docs_after and docs_after[0].kind and len(refs) == 1 and withs and after:
