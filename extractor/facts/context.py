@@ -44,7 +44,7 @@ class Statement:
 
 # punctuation a trigger's gap may hold: «освободил Иванова, Петрова от должности», «в должность
 # директора АО «Х» вступил»
-GAP_MARKS = GAP_QUOTES | {","}
+GAP_MARKS = GAP_QUOTES | {",", "(", ")"}
 
 
 def triggers(scene: Scene, index: PhraseIndex) -> Iterator[tuple[int, Match]]:

@@ -70,6 +70,9 @@ def token_lemma(tok: Token) -> str:
 MAX_GAP = 5
 # quotes in a gap are no words of it
 GAP_QUOTES = frozenset("«»\"„“”")
+# a name in quotes or a short name in brackets is no words of a gap either: «на должность директора МУП
+# «Ангарский трамвай» (МУП «АТ») принят»
+GAP_OPENERS = {"«": "»", "(": ")"}
 
 
 @dataclass(frozen=True)
@@ -173,11 +176,18 @@ def _match_parts(
     if not rest:
         return j
     words = 0
+    closers: list[str] = []
     for k in range(j, end):
         if k > j:
+            word = lemmas[k - 1]
             if not gap_ok(k - 1):
                 return None
-            words += lemmas[k - 1] not in GAP_QUOTES  # «вступил в должность директора АО «Х»»
+            if word in GAP_OPENERS:
+                closers.append(GAP_OPENERS[word])
+            elif closers and word == closers[-1]:
+                closers.pop()
+            elif not closers:
+                words += word not in GAP_QUOTES  # «вступил в должность директора АО «Х»»
             if words > MAX_GAP:
                 return None
         found = _match_parts(rest, lemmas, k, end, gap_ok)
