@@ -1648,7 +1648,7 @@ def _linked_after(tagged: Tagged, spans: NamedSpans, nm: NameTokens, j: int, lim
 # договором подпись в качестве директора колледжа»
 MAX_CAPACITY_REACH = 8
 # a post held while acting, in the prepositional case: «в качестве», «в должности», «на посту»
-CAPACITY_NOUNS = {"в": "качество", "во": "должность", "на": "пост"}
+CAPACITY = frozenset({("в", "качество"), ("в", "должность"), ("во", "должность"), ("на", "пост")})
 CAPACITY_BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–", "-", "«", "»", "."})
 
 
@@ -1672,10 +1672,7 @@ def _held_in_capacity(tagged: Tagged, spans: NamedSpans, k: int, limit: int) -> 
 
 
 def _capacity(prep: Token, noun: Token) -> bool:
-    lemma = CAPACITY_NOUNS.get(prep.text.lower())
-    return lemma is not None and noun.case == "Loc" and (
-        noun.lemma == lemma or prep.text.lower() == "в" and noun.lemma == "должность"
-    )
+    return noun.case == "Loc" and (prep.text.lower(), noun.lemma) in CAPACITY
 
 
 # the words describing the object of an appointing verb before its name: «назначил своего давнего
