@@ -82,7 +82,9 @@ def nominative_word(
         if found and gender == "neut" and number != "plur":
             # a surname has no neuter: «Кузьмоловском (городском поселении)» is «Кузьмоловское»
             masculine = inflect_word(word, found[0], {"nomn", "sing", "masc"})
-            return masculine[:-2] + ("ое" if masculine.endswith("ий") else "ОЕ") if masculine else word
+            if masculine is None:
+                return word
+            return masculine[:-2] + ("ое" if masculine[-2:].islower() else "ОЕ")  # «-ский», «-ской»: «-ское»
     if not found:
         return word
     parse = found[0]
