@@ -26,7 +26,8 @@ from extractor.pipeline import Pipeline, Request
 
 HELDOUT = ROOT / "bench/facts_heldout"
 # never looked at while changing the rules
-FINAL_FIRSTS = (21, 41, 61, 81, 101, 121, 141, 161, 181, 201, 221, 241, 261, 281, 301, 321, 341, 361, 381, 401, 421, 441)
+# every second ten from 021: 021-030, 041-050, ..., 441-450
+FINAL_FIRSTS = tuple(range(21, 442, 20))
 FINAL = {f"{n:03d}" for first in FINAL_FIRSTS for n in range(first, first + 10)}
 ROWS = (
     ("meetings.pairs F1", "meetings.pairs", "f1"),
