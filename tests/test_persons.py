@@ -160,6 +160,9 @@ NAME_CASES = [
     # a Vietnamese name keeps its order; a city's genitive glued before it is no part of it
     ("Меморандум подписали с ректором Университета морского транспорта Дананга Нгуен Ван Тханем.",
      ["Нгуен Ван Тхань"]),
+    # a rare first name the model reads into the place before a patronymic and a surname
+    ("Вопросы завоза топлива обсудили с главой района. Отчитался глава Верхоянского района Мичил Егорович "
+     "Слепцов.", ["Мичил Егорович Слепцов"]),
     # a surname the model leaves out of a name and patronymic after a dash bullet, in the official order
     ("На встрече выступили:\n— Коновалова Светлана Игоревна, директор центра занятости.",
      ["Коновалова Светлана Игоревна"]),

@@ -133,6 +133,8 @@ def _headline_descriptions(text: str, groups: list[list[OrgMention]]) -> list[li
             and not _other_places(g[0].name, o[0].name)
         ]
         if len(body) > 1:
+            body = [o for o in body if _has_all_words(o[0].name, g[0].name)] or body
+        if len(body) > 1:
             body = [o for o in body if o[0].legal_form is not None][:1]
         if len(body) != 1:
             out.append(g)
@@ -140,6 +142,14 @@ def _headline_descriptions(text: str, groups: list[list[OrgMention]]) -> list[li
             body[0].extend(g)
             body[0].sort(key=lambda m: m.start)
     return sorted(out, key=lambda g: g[0].start)
+
+
+def _has_all_words(name: str, short: str) -> bool:
+    """Every word of a headline's short name stands in the body's name: «Департамент финансов
+    Тюмени» of «Департамент финансов и налоговой политики Администрации города Тюмени», not of
+    «Департамент экономики ... Администрации города Тюмени»."""
+    own = set(phrase_lemmas(plain(name)))
+    return all(lemma in own for lemma in phrase_lemmas(plain(short)))
 
 
 def _other_places(a: str, b: str) -> bool:

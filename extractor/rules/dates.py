@@ -143,7 +143,8 @@ _OLD_YEAR_RANGE_RE = _rx(
 )
 _MONTH_RANGE_RE = _rx(
     rf"{_lead(list(_MONTHS), 'сС')}{_BW}(?:(?P<s>с|со)\s+)?(?P<m1>{_MONTH})(?:\s+(?P<y1>{_YEAR})(?:\s*{_YW})?)?{_SEP}"
-    rf"(?P<m2>{_MONTH})(?:{_YEAR_TAIL})?"
+    # the end's part of its month stays inside: «в конце мая – начале июня 2026 года»
+    rf"(?:(?:начал[аеу]|конц[аеу]|середин[аеуы])\s+)?(?P<m2>{_MONTH})(?:{_YEAR_TAIL})?"
 )
 _MONTH_RE = _rx(rf"{_lead(list(_MONTHS))}{_BW}(?P<m>{_MONTH})(?:{_YEAR_TAIL})?")
 _QUARTER_RE = _rx(
@@ -2026,6 +2027,8 @@ _PLAN_YEARS_RE = re.compile(
 PLAN_YEARS_REACH = 60
 # a run of months of one year: a quarter, a half-year («2026-07/2026-09»)
 _MONTHS_SPAN_RE = re.compile(r"(\d{4})-\d{2}/\1-\d{2}")
+# a period written as its two ends: «мая – начале июня», «с марта по май»
+_NAMED_ENDS_RE = re.compile(r"[-–—]|\s(?:по|до)\s")
 
 
 def _with_parts(text: str, kept: list[_Cand]) -> list[_Cand]:
@@ -2042,8 +2045,12 @@ def _with_parts(text: str, kept: list[_Cand]) -> list[_Cand]:
             value = c.value
             if value is not None and len(value) == 4 and (m.group("start") or m.group("end")):
                 value = _ym(int(value), 1 if m.group("start") else 12)
-            elif value is not None and _MONTHS_SPAN_RE.fullmatch(value) and (m.group("start") or m.group("end")):
-                # «к концу III квартала» is its last month, «в начале второго полугодия» its first
+            elif (
+                value is not None and _MONTHS_SPAN_RE.fullmatch(value) and (m.group("start") or m.group("end"))
+                and not _NAMED_ENDS_RE.search(text, c.start, c.end)
+            ):
+                # «к концу III квартала» is its last month, «в начале второго полугодия» its first;
+                # a run that names its ends keeps them: «в конце мая – начале июня»
                 value = value.split("/")[0 if m.group("start") else 1]
             c = replace(c, start=m.start(), value=value)
         out.append(c)

@@ -596,7 +596,7 @@ def _person_spans(tagged: Tagged) -> list[tuple[int, int]]:
             tagged, (previous.first, previous.last), here
         ):
             out.append((previous.first, here[1]))
-        elif _surname_left_out(tagged, here, previous):
+        elif _surname_left_out(tagged, here, previous) or _first_name_left_out(tagged, here, previous):
             out.append((here[0] - 1, here[1]))
         else:
             out.append(here)
@@ -626,6 +626,24 @@ def _surname_left_out(tagged: Tagged, name: tuple[int, int], previous: Span | No
     if before is not None and before.text[:1].isupper() and before.text.isalpha():
         return False  # after a capitalized word it may be that one's: «Музея Коновалова Анна ...»
     return _surname_read_as_a_place(tagged, (k, k + 1), name)
+
+
+def _first_name_left_out(tagged: Tagged, name: tuple[int, int], previous: Span | None) -> bool:
+    """«глава района Мичил Егорович Слепцов»: the model's span opens with a patronymic and a
+    surname, the rare first name before it read as a place or as nothing. No name opens with a
+    patronymic, so the capitalized word right before it is the first name."""
+    k = name[0] - 1
+    toks = tagged.tokens
+    if k < 0 or name[1] - name[0] != 2 or (previous is not None and previous.type == "PER" and previous.last > k):
+        return False
+    word = toks[k]
+    return (
+        word.sent == toks[name[0]].sent and tagged.sents[word.sent].first != k
+        and tagged.text[word.end : toks[name[0]].start] == " "
+        and word.text[:1].isupper() and word.text[1:].islower() and word.text.isalpha()
+        and is_patronymic(toks[name[0]].text, by_ending=True)
+        and (not in_dictionary(word.text) or has_gram(word.text, "Name"))
+    )
 
 
 def find_name_mentions(tagged: Tagged) -> list[NameMention]:
