@@ -38,7 +38,7 @@ from extractor.facts.context import (
     units_in,
     verb_planned,
 )
-from extractor.facts.units import Ref, Scene, Unit, unit_case
+from extractor.facts.units import Ref, Scene, Unit, may_be_nominative, unit_case
 from extractor.lexicon import Match
 from extractor.lexicon.facts import agreement_triggers, counts, documents, meeting_triggers, plan_words, words
 from extractor.model import Agreement, DateItem
@@ -276,9 +276,11 @@ def _parties(d: Draft) -> None:
     # a name whose case its words cannot tell, before the verb, is its subject («ООО «Бета» и ...»)
     # after the verb when the document opens the clause: «Дорожную карту подписали АО «Альфа» и ...»
     fronted = d.document is not None and d.document.first < d.match.first
+    # «Администрация района совместно с колледжем и АО «Y» заключила соглашение»: partners together
+    # with the subject sign as parties of their own
     subjects = [
         u for u, r in d.roles
-        if r in ("subj", "with", "head") or r == "none" and (u.last <= d.match.first or fronted)
+        if r in ("subj", "with", "head", "together") or r == "none" and (u.last <= d.match.first or fronted)
         or r == "dep" and _place_of_authorities(d, u)
     ]
     if not any(r == "subj" for _u, r in d.roles):
@@ -396,18 +398,20 @@ def _subject_outside(d: Draft) -> list[Unit]:
 
 def _names_before_verb(d: Draft) -> list[Unit]:
     """«В присутствии официальных лиц ОАО «Альфа» и ООО «Бета» подписали»: names whose case
-    cannot be told, right before a verb with no subject, are its subject."""
+    cannot be told, right before a verb with no subject, are its subject; so is an accusative that
+    is a nominative too («С АО «А» и ООО «Б» колледж сегодня подписал»)."""
     scene = d.scene
     ending = {u.last: u for u in scene.units(d.sent)}
     out: list[Unit] = []
     k = d.match.first
     while k - 1 in d.clause:
         u = ending.get(k)
-        if u is not None and unit_case(scene, u) is None:
+        case = unit_case(scene, u) if u is not None else None
+        if u is not None and (case is None or case == "Acc" and may_be_nominative(scene, u)):
             out.insert(0, u)
             k = u.first
-        elif scene.toks[k - 1].text.lower() in (",", "и") and out:
-            k -= 1
+        elif scene.toks[k - 1].text.lower() in (",", "и") and out or scene.toks[k - 1].pos == "ADV" and not out:
+            k -= 1  # and an adverb before the verb: «колледж сегодня подписал»
         else:
             break
     return out
@@ -661,7 +665,9 @@ def _parties_before_colon(d: Draft) -> None:
 def _one_per_partner(d: Draft) -> None:
     """«глава региона заключил с партнёрами ряд соглашений»: one subject, several partners, a
     count of documents: one agreement with each partner."""
-    if d.document is None or not d.document.plural or len(d.groups) != 1 or not d.with_partners:
+    if d.document is None or len(d.groups) != 1 or not d.with_partners:
+        return
+    if not d.document.plural and not _one_each(d.scene, d.match, d.document.first):
         return
     group = d.groups[0]
     # the one side that is no partner: the subject, or else a passive verb's agent, no «с» partner
@@ -673,6 +679,12 @@ def _one_per_partner(d: Draft) -> None:
     partners = [r for r in group if r not in subjects]
     if len(subjects) == 1 and len(partners) > 1:
         d.groups = [[subjects[0], p] for p in partners]
+
+
+def _one_each(scene: Scene, match: Match, first: int) -> bool:
+    """«С АО «А» и ООО «Б» колледж подписал по договору»: «по» right after the signing verb gives
+    each partner a document of its own (not «расторгнут по соглашению сторон»)."""
+    return first >= 2 and scene.toks[first - 1].lemma == "по" and match.last == first - 1
 
 
 def _sides_of_meeting(d: Draft) -> None:
@@ -746,8 +758,10 @@ def _statements(scene: Scene, sent: int, match: Match, earlier: list[Statement])
     subjects = [r for r in groups[0] if r not in partners] if len(groups) == 1 and d.with_partners else []
     gapped = _gapped(scene, sent, match, subjects, kind)
     if gapped and len(groups) == 1:
-        # the gapped clauses' partners are theirs, no party of the signing before them
-        theirs = {r for refs, _ in gapped for r in refs if r not in subjects}
+        # the gapped clauses' partners are theirs, no party of the signing before them; a subject of
+        # its own clause stays: «A и B подписали соглашение, а A и C — договор»
+        own = {u.refs[0] for u, r in d.roles if u.refs and r in ("subj", "none")}
+        theirs = {r for refs, _ in gapped for r in refs if r not in subjects and r not in own}
         groups = [[r for r in groups[0] if r not in theirs]]
     for refs, gapped_kind in gapped:
         groups.append(refs)

@@ -36,6 +36,9 @@ from extractor.nlp.phrases import DASHES, OPEN_QUOTES, SETTLEMENT_ABBREVIATIONS
 from extractor.nlp.tagging import Token
 
 RELATIVE_WORDS = frozenset({"который", "кто", "где", "когда", "куда", "откуда", "чей"})
+# a clause of time or condition opening the sentence, up to its comma: «Когда разговор закончился,
+# компания заключила соглашение с областью» (the talk is no side of the agreement's clause)
+OPENING_SUBORDINATORS = frozenset({"когда", "если", "пока", "хотя", "поскольку"})
 SUBORDINATORS = frozenset({"что", "чтобы", "если", "поскольку", "хотя", "пока", "ведь", "так"})
 CONTRASTS = frozenset({"а", "но", "однако"})
 CLOSE_QUOTES = frozenset({"»", "“", '"'})
@@ -116,8 +119,8 @@ def _list_goes_on(scene: Scene, comma: int, units: dict[int, Unit]) -> bool:
     """«с X, Y и Z»: a unit after the comma in the case of the word before it continues a list;
     «Встретившись с коллективом, Николай Николаевич» starts the main clause."""
     nxt = units.get(comma + 1)
-    if nxt is None:
-        return False
+    if nxt is None or _predicate(scene.toks[comma - 1]):
+        return False  # after a verb a name starts a clause: «Когда разговор закончился, ООО «X» заключило»
     before, after = scene.toks[comma - 1].case, unit_case(scene, nxt)
     return before is None or after is None or before == after
 
@@ -187,7 +190,7 @@ def _clauses(scene: Scene, sent: int) -> list[Clause]:
         after_comma = k > s.first and toks[k - 1].text == ","
         opening = k == s.first or toks[k - 1].text in OPEN_QUOTES
         if k not in in_unit and (after_comma or opening) and _opens_embedded(scene, k, s.last):
-            if opening and toks[k].feats.get("VerbForm") != "Conv":
+            if opening and toks[k].feats.get("VerbForm") != "Conv" and toks[k].lemma not in OPENING_SUBORDINATORS:
                 pass  # a sentence opens with its own subject clause, not an embedded one
             else:
                 end = _embedded_end(scene, k, s.last, units)

@@ -30,7 +30,7 @@ from extractor.facts.context import (
 )
 from extractor.facts.units import Ref, Scene, Unit
 from extractor.lexicon import Match
-from extractor.lexicon.facts import meeting_triggers, sessions, words
+from extractor.lexicon.facts import documents, meeting_triggers, sessions, words
 from extractor.model import Meeting
 from extractor.nlp.tagging import Token
 
@@ -277,7 +277,11 @@ def _named_with(d: Draft) -> None:
     города и директор компании обсудили»): «в министерстве обсудили» is none; «принял» one with
     a person received or a delegation's named head."""
     if d.kind in ("receive", "before", "to"):  # «принимает детей со всей области», «отчитался перед жителями»
-        d.rejected = not any(r == "head" or r == "with" and u.refs and u.refs[0][0] == "person" for u, r in d.units)
+        # whom the subject received, not a «с» side alone: «С Элвисом меня познакомила мама»
+        named = {u.first for u, r in d.roles if r != "with" or d.kind != "receive"}
+        d.rejected = not any(
+            r == "head" or r == "with" and u.first in named and u.refs and u.refs[0][0] == "person" for u, r in d.units
+        )
         return
     if d.kind != "with":
         return
@@ -376,7 +380,34 @@ def _head_for_delegation(d: Draft) -> None:
         d.units = [(u, r) for u, r in d.units if u is not led[-1]]
 
 
-STEPS: list[Step] = [_done, _as_a_meeting, _not_a_session, _face_to_face, _named_with, _own_sides,
+def _document_partners(d: Draft) -> None:
+    """«Договор ещё с одним хозяйством, КФХ «X», стороны обсуждают»: a «с» group after a
+    document's noun is the document's partner, no one the subject talked with."""
+    d.units = [(u, r) for u, r in d.units if r != "with" or not _after_a_document(d.scene, u.first)]
+
+
+# words between a document's noun and its «с» partner: «договор ещё с одним хозяйством»
+DOCUMENT_TO_PARTNER = frozenset({"ещё", "еще", "также", "уже"})
+
+
+# how far before a «с» side its preposition may stand: «с одним хозяйством, КФХ «X»»
+PARTNER_REACH = 8
+
+
+def _after_a_document(scene: Scene, first: int) -> bool:
+    toks, lemmas = scene.toks, scene.lemmas
+    k = first - 1
+    while k >= max(0, first - PARTNER_REACH) and lemmas[k] not in ("с", "со") and toks[k].pos != "VERB":
+        k -= 1
+    if k < 0 or lemmas[k] not in ("с", "со"):
+        return False
+    k -= 1
+    while k >= 0 and lemmas[k] in DOCUMENT_TO_PARTNER:
+        k -= 1
+    return k >= 0 and documents().match(lemmas, k, k + 1) is not None
+
+
+STEPS: list[Step] = [_done, _as_a_meeting, _not_a_session, _face_to_face, _document_partners, _named_with, _own_sides,
                      _one_side_with_someone, _subject_outside, _relative_side, _head_for_delegation, _resolved,
                      _subject_before]
 
