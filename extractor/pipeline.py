@@ -15,6 +15,7 @@ from extractor.nlp.tagging import Tagged, get_tagger
 from extractor.rules import dates, money, percentages
 from extractor.rules.locations import LocMention, find_loc_mentions
 from extractor.rules.organizations import find_org_mentions
+from extractor.rules.organizations.names import OrgMention
 from extractor.rules.persons import NameMention, find_name_mentions
 from extractor.rules.posts import find_bare_posts, find_posts
 
@@ -52,7 +53,8 @@ def assemble(
     doc_date, own_source = (page_date, "html") if page_date else (dates.find_doc_date(tagged), "text")
     ref, ref_source = reference_date(doc_date, own_source, ref_date, override)
 
-    names, org_mentions = claim_lone_names(text, find_name_mentions(tagged), find_org_mentions(tagged))
+    names = find_name_mentions(tagged)
+    names, org_mentions = claim_lone_names(text, names, _not_inside_names(find_org_mentions(tagged), names))
     persons, owner = merge_mentions(text, names)
     attach_posts(persons, owner, find_posts(tagged, names))
     link_bare_posts(tagged, persons, find_bare_posts(tagged))
@@ -82,6 +84,12 @@ def _outside_names(mentions: list[LocMention], names: list[NameMention]) -> list
     """A place the model saw inside a person's name is the person's surname: «Кирсанова Ольга
     Геннадьевна» (Кирсанов is a town too)."""
     return [m for m in mentions if not any(n.start < m.end and m.start < n.end for n in names)]
+
+
+def _not_inside_names(mentions: list[OrgMention], names: list[NameMention]) -> list[OrgMention]:
+    """A word the model took for an organization inside a person's full name is the person's
+    first name: «председателем правления Айдара Хамитова»."""
+    return [m for m in mentions if not any(n.first and n.start <= m.start and m.end <= n.end for n in names)]
 
 
 class Pipeline:

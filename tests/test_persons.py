@@ -160,6 +160,8 @@ NAME_CASES = [
     # a Vietnamese name keeps its order; a city's genitive glued before it is no part of it
     ("Меморандум подписали с ректором Университета морского транспорта Дананга Нгуен Ван Тханем.",
      ["Нгуен Ван Тхань"]),
+    # a first name the model reads as an organization before a surname in its case
+    ("Наблюдательный совет избрал председателем правления Айдара Хамитова.", ["Айдар Хамитов"]),
     # a rare first name the model reads into the place before a patronymic and a surname
     ("Вопросы завоза топлива обсудили с главой района. Отчитался глава Верхоянского района Мичил Егорович "
      "Слепцов.", ["Мичил Егорович Слепцов"]),

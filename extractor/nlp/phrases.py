@@ -396,8 +396,8 @@ def extend_dependents(
         tok = toks[j]
         text = tok.text
         if j in spans.per_start:
-            if not after_dedication(toks, j):
-                break
+            if not after_dedication(toks, j) and text.lower() not in DEDICATION_WORDS:
+                break  # (the model may take «им.» into the span of the one named: «СГУ | им. Н. Г. Чернышевского»)
             j = spans.per_end[j]  # «институт имени профессора А. Н. Сысина»: the one it is named after
             continue
         if j in spans.named_end:

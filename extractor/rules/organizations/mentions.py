@@ -895,6 +895,31 @@ def _council_of_a_body(toks: list[Token], first: int, last: int) -> tuple[int, b
     return (first + 1, True) if body else None
 
 
+# how far before a span's end «им.»/«имени» may stand: «им. академика Н. Г. Чернышевского»
+NAMESAKE_REACH = 8
+
+
+def _namesake_end(toks: list[Token], first: int, last: int) -> int:
+    """Where a name named after someone ends: past the namesake's initials and surname after
+    «им.»/«имени» at its end or right after it (the model may leave them out)."""
+    starts = [p for p in range(max(first + 1, last - NAMESAKE_REACH), min(last + 1, len(toks)))
+              if toks[p].text.lower() in ("им", "имени")]
+    if not starts:
+        return last
+    q = starts[-1] + 1
+    if toks[starts[-1]].text.lower() == "им" and q < len(toks) and toks[q].text == ".":
+        q += 1
+    if q < len(toks) and toks[q].text.islower() and toks[q].text.isalpha():
+        q += 1  # a title: «имени академика»
+    initials = q
+    while q + 1 < len(toks) and len(toks[q].text) == 1 and toks[q].text.isupper() and toks[q + 1].text == ".":
+        q += 2
+    surname = toks[q].text if q < len(toks) else ""
+    if q == initials or q < last or not (surname[:1].isupper() and surname[1:].islower() and surname.isalpha()):
+        return last
+    return q + 1
+
+
 def _ner_mentions(
     tagged: Tagged, spans: NamedSpans, tickers: set[int], declared: dict[str, int]
 ) -> list[OrgMention]:
@@ -912,6 +937,9 @@ def _ner_mentions(
         while last - first > 1 and toks[last - 1].text == ")" and all(t.text != "(" for t in toks[first : last - 1]):
             last -= 1  # «(далее — Общество)»: the model took the closing bracket in
         last = next((k for k in range(first, last) if k in tickers), last)  # «... (MOEX: GMKN)»
+        # «СГУ им. Н. Г. | Чернышевского Леонид Коссович», «СГУ | им. Н. Г. Чернышевского Андрей
+        # Гуляков»: the model gave the namesake, or its surname, to a person
+        last = _namesake_end(toks, first, last)
         # «(далее — НЗМК, Общество)»: a list of declared short names, each a mention of its own
         comma = next((k for k in range(first + 1, last - 1) if toks[k].text == ","), None)
         if comma is not None and _declared(toks[comma + 1].text, toks[comma + 1].end, declared):

@@ -596,6 +596,10 @@ def _person_spans(tagged: Tagged) -> list[tuple[int, int]]:
             tagged, (previous.first, previous.last), here
         ):
             out.append((previous.first, here[1]))
+        elif previous is not None and previous.type != "PER" and _first_name_read_as_a_name_of_another_kind(
+            tagged, (previous.first, previous.last), here
+        ):
+            out.append((previous.first, here[1]))
         elif _surname_left_out(tagged, here, previous) or _first_name_left_out(tagged, here, previous):
             out.append((here[0] - 1, here[1]))
         else:
@@ -626,6 +630,16 @@ def _surname_left_out(tagged: Tagged, name: tuple[int, int], previous: Span | No
     if before is not None and before.text[:1].isupper() and before.text.isalpha():
         return False  # after a capitalized word it may be that one's: «Музея Коновалова Анна ...»
     return _surname_read_as_a_place(tagged, (k, k + 1), name)
+
+
+def _first_name_read_as_a_name_of_another_kind(tagged: Tagged, before: tuple[int, int], name: tuple[int, int]) -> bool:
+    """«избрал председателем правления Айдара Хамитова»: a one-word span the model took for an
+    organization or a place, a first name by the dictionary, right before a one-word name in
+    the same case."""
+    if before[1] - before[0] != 1 or name[1] - name[0] != 1 or not _joins(tagged, before, name):
+        return False
+    first, surname = tagged.tokens[before[0]].text, tagged.tokens[name[0]].text
+    return first[1:].islower() and is_single_first_name(first) and _surname_like(surname)
 
 
 def _first_name_left_out(tagged: Tagged, name: tuple[int, int], previous: Span | None) -> bool:
