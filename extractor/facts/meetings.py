@@ -76,6 +76,18 @@ def _received(scene: Scene, unit: Unit, after: int) -> bool:
     return True
 
 
+def _post_in_accusative(scene: Scene, unit: Unit) -> bool:
+    """A person named by a post whose noun may be an animate accusative: «генерального директора
+    АО «Сибирь» Олега Сомова» after «в администрации города» is the one received, not the
+    place's genitive (a surname alone there is: «в приёмной Иванова»)."""
+    if not unit.refs or unit.refs[0][0] != "person":
+        return False
+    parses = scene.toks[unit.head].parses
+    return not any({"Name", "Surn"} & p.tag.grammemes for p in parses) and any(
+        p.tag.case == "accs" and p.tag.animacy == "anim" for p in parses
+    )
+
+
 class Draft:
     """A statement being read: the trigger, its clause and roles, the sides found so far."""
 
@@ -97,6 +109,8 @@ class Draft:
             sides = sides | {"dat", "to"}  # and whom they went to: «приехал к главе округа X»
         # a name whose case its words cannot tell, before the verb, is its subject
         met = RECEIVED | {"before", "dat", "to"}
+        if self.kind == "receive":  # «принял в здании правительства директора завода X»: read into the place
+            self.roles = [(u, "obj" if r == "at" and _post_in_accusative(scene, u) else r) for u, r in self.roles]
         self.units: list[tuple[Unit, str]] = [
             (u, "subj" if r == "none" else "with" if r in met else r) for u, r in self.roles
             if (r in sides and (r not in RECEIVED or _received(scene, u, match.last))
