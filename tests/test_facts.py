@@ -741,6 +741,17 @@ def test_no_agreement(pipeline: Pipeline, text: str) -> None:
     assert _facts(pipeline, text)["agreements"] == []
 
 
+def test_the_period_of_a_short_word_ends_no_kind(pipeline: Pipeline) -> None:
+    text = ("Правительство Курганской области и ООО «Тобол-Агро» подписали соглашение о расширении посевов рапса до "
+            "30 тыс. гектаров.")
+    assert [(_names(a["parties"]), a["kind"]) for a in _facts(pipeline, text)["agreements"]] == [
+        (
+            ["Правительство Курганской области", "Тобол-Агро"],
+            "соглашение о расширении посевов рапса до 30 тыс. гектаров",
+        )
+    ]
+
+
 def test_the_term_of_an_agreement_is_not_its_date(pipeline: Pipeline) -> None:
     text = "Банк ВТБ и администрация Тульской области подписали соглашение о сотрудничестве на 2025 год."
     assert [a["date"] for a in _facts(pipeline, text)["agreements"]] == [None]

@@ -3356,3 +3356,12 @@ def test_an_acronym_after_the_parent_ministry_is_the_short_name_of_the_quoted_na
 ]))
 def test_a_well_known_name_the_dictionary_also_knows_opening_a_sentence_and_named_again(extract, text, names):
     assert [o["name"] for o in extract(text)["organizations"]] == names
+
+
+def test_a_short_name_does_not_spell_its_way_into_the_person_after_it(extract):
+    # «ФРП» + «Роман Петров» spell «ФРП» again: a short name is no start of the words it spells
+    doc = extract("Проект обсудил директор ФРП Роман Петров.")
+    assert [(o["name"], [(m["start"], m["end"]) for m in o["mentions"]]) for o in doc["organizations"]] == [
+        ("ФРП", [(24, 27)])
+    ]
+    assert [(p["name"], p["posts"][0]["normal"]) for p in doc["persons"]] == [("Роман Петров", "директор ФРП")]

@@ -1121,6 +1121,9 @@ def _about_end(scene: Scene, clause: Clause, k: int) -> int:
             break
         if j > k + 1 and (tok.pos == "NOUN" and tok.case == "Nom" or any(a <= tok.start < b for a, b in dated)):
             break  # the subject or the day after a fronted document: «Соглашение о ... компания подписала в среду»
+        if _abbreviation_dot(toks, j) and j + 1 in clause:
+            j += 1  # «до 45 тыс. гектаров»: the period of a short word goes on
+            continue
         if tok.pos in ("VERB", "AUX", "PUNCT") and tok.text != "-" or _verb_only(tok):
             break
         if tok.text.lower() == "и" and j + 1 in clause and toks[j + 1].pos == "NOUN" and documents().match(
@@ -1131,6 +1134,17 @@ def _about_end(scene: Scene, clause: Clause, k: int) -> int:
             end = j + 1
         j += 1
     return end
+
+
+# short words whose period ends no phrase: «45 тыс. гектаров», «1,2 млн руб. в год»
+ABBREVIATED_WORDS = frozenset({"тыс", "млн", "млрд", "трлн", "руб", "коп", "кв", "куб", "км", "га"})
+
+
+def _abbreviation_dot(toks: list[Token], j: int) -> bool:
+    return (
+        toks[j].text == "." and j > 0 and toks[j - 1].text.lower() in ABBREVIATED_WORDS
+        and toks[j - 1].end == toks[j].start and j + 1 < len(toks) and toks[j + 1].text[:1].islower()
+    )
 
 
 # ---------------------------------------------------------------- one agreement per document

@@ -559,8 +559,8 @@ def spelled_further(text: str, chosen: list[OrgMention]) -> list[OrgMention]:
 
 
 def _spelled_further(text: str, m: OrgMention, acronyms: set[str], taken: Coverage) -> OrgMention:
-    if m.legal_form or acronym(m.name) in acronyms:
-        return m
+    if m.legal_form or acronym(m.name) in acronyms or ACRONYM.fullmatch(m.name):
+        return m  # a short name spells nothing further: «директор ФРП Роман Петров» is no «ФРП»
     words, ends, pos = [m.name], [], m.end
     for _ in range(MAX_ACRONYM_GAP_WORDS):
         word = WORD_AFTER.match(text, pos)
