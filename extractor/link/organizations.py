@@ -147,9 +147,13 @@ def _headline_descriptions(text: str, groups: list[list[OrgMention]]) -> list[li
 def _has_all_words(name: str, short: str) -> bool:
     """Every word of a headline's short name stands in the body's name: «Департамент финансов
     Тюмени» of «Департамент финансов и налоговой политики Администрации города Тюмени», not of
-    «Департамент экономики ... Администрации города Тюмени»."""
+    «Департамент экономики ... Администрации города Тюмени»; «Томский политех» of «Томский
+    политехнический университет», not of «Харбинский политехнический университет»."""
     own = set(phrase_lemmas(plain(name)))
-    return all(lemma in own for lemma in phrase_lemmas(plain(short)))
+    return all(
+        lemma in own or len(lemma) >= MIN_HEAD_STEM and any(word.startswith(lemma) for word in own)
+        for lemma in phrase_lemmas(plain(short))
+    )  # «политех» of «политехнический»
 
 
 def _other_places(a: str, b: str) -> bool:
