@@ -285,6 +285,9 @@ def _parties(d: Draft) -> None:
     ]
     if not any(r == "subj" for _u, r in d.roles):
         subjects = _names_before_verb(d) + _subject_outside(d) + subjects
+    together = {u.first for u, r in d.roles if r == "together"}
+    if all(u.first in together for u in subjects):
+        subjects = []  # a partner «вместе с» a subject not found is no side alone
     if not subjects and d.kind == "sign":
         subjects = _whose_signatures(d)
     if sides:  # who signed for a side is no party: «Со стороны банка соглашение подписала ... Ирина Соломатина»
