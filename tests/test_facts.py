@@ -311,6 +311,15 @@ def test_today_is_the_release_date(pipeline: Pipeline) -> None:
     assert [m["date"] for m in got] == ["2024-06-03"]
 
 
+def test_a_year_to_come_in_the_talk_is_no_meeting_date(pipeline: Pipeline) -> None:
+    text = ("Якутск, 2 декабря 2025 года\n\nГлава Республики Саха (Якутия) Айсен Николаев провёл рабочую встречу с "
+            "генеральным директором АО «Алмазы Анабара» Павлом Лупиным. Стороны обсудили инвестиционную программу "
+            "компании, которая в 2026 году составит около 40 млрд рублей.")
+    assert [(_names(m["participants"]), m["date"]) for m in _facts(pipeline, text)["meetings"]] == [
+        (["Айсен Николаев", "Павел Лупин"], None)
+    ]
+
+
 def test_a_dateline_is_no_meeting_date(pipeline: Pipeline) -> None:
     text = "КАЗАНЬ, 5 апреля 2024 — РИА Новости. Мэр Ильсур Метшин встретился с послом Индии Винаем Кумаром."
     got = _facts(pipeline, text)["meetings"]

@@ -3369,3 +3369,18 @@ def test_a_short_name_does_not_spell_its_way_into_the_person_after_it(extract):
         ("ФРП", [(24, 27)])
     ]
     assert [(p["name"], p["posts"][0]["normal"]) for p in doc["persons"]] == [("Роман Петров", "директор ФРП")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    cases(
+        [
+            # a name in capitals stays as written, though the dictionary reads «АЛРОСА» as a genitive
+            ("Губернатор обсудил с руководством «АЛРОСА» планы на год.", "АЛРОСА"),
+            # a capitals name's case ending goes
+            ("Губернатор встретился с руководством «КАМАЗа».", "КАМАЗ"),
+        ]
+    ),
+)
+def test_a_quoted_name_in_capitals_keeps_its_letters(extract, text, name):
+    assert [o["name"] for o in extract(text)["organizations"]] == [name]

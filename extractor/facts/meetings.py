@@ -31,7 +31,7 @@ from extractor.facts.context import (
 from extractor.facts.units import Ref, Scene, Unit
 from extractor.lexicon import Match
 from extractor.lexicon.facts import documents, meeting_triggers, sessions, words
-from extractor.model import Meeting
+from extractor.model import DateItem, Meeting
 from extractor.nlp.tagging import Token
 
 MEETING_SIDES = frozenset({"subj", "with", "gen", "head"})
@@ -437,7 +437,7 @@ def _statement(scene: Scene, sent: int, match: Match, earlier: list[Statement]) 
     st.extra["took_part"] = d.kind == "noun" and _framed(scene, match.first) and not any(
         r in OWN_SIDES for _u, r in d.units
     )
-    st.date = date_in(scene, sent, match.first)
+    st.date = _met_on(scene, date_in(scene, sent, match.first))
     st.place = place_in(scene, d.roles)
     if st.date is None or st.place is None:
         _context_of_visit(scene, st)
@@ -459,7 +459,7 @@ def _context_of_visit(scene: Scene, st: Statement) -> None:
     for s in range(st.sent - 1, max(-1, st.sent - CONTEXT_SENTENCES - 1), -1):
         main = clauses(scene, s)[0]
         near = scene.tagged.sents[s].first
-        st.date = st.date or date_in(scene, s, near, day_only=True)
+        st.date = st.date or _met_on(scene, date_in(scene, s, near, day_only=True))
         st.place = st.place or place_in(scene, roles_in(scene, main))
         if st.date is not None:
             return
@@ -623,8 +623,17 @@ def _met_before(scene: Scene, st: Statement, statements: list[Statement]) -> Non
     sides = distinct(subjects[:1] + others)
     if len(subjects) >= 1 and len(sides) >= 2:
         st.sides, st.first_sent = sides, st.sent - 1
-        st.date = st.date or date_in(scene, st.sent - 1, scene.tagged.sents[st.sent - 1].first)
+        st.date = st.date or _met_on(scene, date_in(scene, st.sent - 1, scene.tagged.sents[st.sent - 1].first))
         statements.append(st)
+
+
+def _met_on(scene: Scene, item: DateItem | None) -> DateItem | None:
+    """A meeting told as held is no later than the release: «обсудили инвестпрограмму, которая в
+    2026 году составит ...» (a year to come) dates nothing."""
+    release = scene.doc.doc_date
+    if item is None or release is None or not item.value:
+        return item
+    return None if item.value[: len(release)] > release[: len(item.value)] else item
 
 
 def _any_place(scene: Scene, sent: int) -> str | None:

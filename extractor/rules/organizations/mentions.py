@@ -1183,7 +1183,14 @@ def _acronym(tok: Token) -> bool:
 
 def _quoted_nominative(tok: Token) -> str:
     """«Газпроме» -> «Газпром»: a one-word quoted name in an oblique case, when the dictionary
-    reads it as a noun in that case; indeclinable names («Черкизово») stay as written."""
+    reads it as a noun in that case; indeclinable names («Черкизово») and names in capitals stay
+    as written («АЛРОСА», which the dictionary reads as a genitive), a capitals name's case ending
+    goes («КАМАЗа» -> «КАМАЗ»)."""
+    if len(tok.text) > 1 and tok.text.isupper():
+        return tok.text
+    declined = DECLINED_ABBREVIATION.fullmatch(tok.text)
+    if declined:
+        return declined.group(1)
     cases = UD_CASES.get(case_of(tok) or "", set())
     for p in tok.parses:
         if p.tag.POS == "NOUN" and p.tag.case in cases and p.normal_form != tok.text.lower():
