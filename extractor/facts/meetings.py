@@ -292,9 +292,10 @@ def _named_with(d: Draft) -> None:
     a person received or a delegation's named head."""
     if d.kind in ("receive", "before", "to"):  # «принимает детей со всей области», «отчитался перед жителями»
         # whom the subject received, not a «с» side alone: «С Элвисом меня познакомила мама»
-        named = {u.first for u, r in d.roles if r != "with" or d.kind != "receive"}
+        with_sides = {u.first for u, r in d.roles if r == "with"} if d.kind == "receive" else set()
         d.rejected = not any(
-            r == "head" or r == "with" and u.first in named and u.refs and u.refs[0][0] == "person" for u, r in d.units
+            r == "head" or r == "with" and u.first not in with_sides and u.refs and u.refs[0][0] == "person"
+            for u, r in d.units
         )
         return
     if d.kind != "with":
