@@ -44,6 +44,7 @@ from extractor.lexicon.facts import agreement_triggers, counts, documents, meeti
 from extractor.model import Agreement, DateItem
 from extractor.nlp.inflect import as_written, nominative_word
 from extractor.nlp.morph import active_participle, parses
+from extractor.nlp.numbers import SCALE_ABBREVS
 from extractor.nlp.phrases import DASHES
 from extractor.nlp.tagging import Token
 
@@ -1140,7 +1141,7 @@ def _about_end(scene: Scene, clause: Clause, k: int) -> int:
 
 
 # short words whose period ends no phrase: «45 тыс. гектаров», «1,2 млн руб. в год»
-ABBREVIATED_WORDS = frozenset({"тыс", "млн", "млрд", "трлн", "руб", "коп", "кв", "куб", "км", "га"})
+ABBREVIATED_WORDS = frozenset(SCALE_ABBREVS) | {"руб", "коп", "кв", "куб", "км", "га"}
 
 
 def _abbreviation_dot(toks: list[Token], j: int) -> bool:

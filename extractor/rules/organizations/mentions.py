@@ -58,7 +58,7 @@ from extractor.nlp.inflect import (
     recover_shape,
 )
 from extractor.nlp.morph import UD_CASES, in_dictionary, parses, phrase_lemmas
-from extractor.nlp.phrases import DASHES, OPEN_QUOTES, TOWN_WORDS, NamedSpans, case_of, quote_end
+from extractor.nlp.phrases import DASHES, DEDICATION_WORDS, OPEN_QUOTES, TOWN_WORDS, NamedSpans, case_of, quote_end
 from extractor.nlp.tagging import MINISTRY_WORD, Span, Tagged, Token
 from extractor.rules.organizations.extent import (
     MAX_DESCRIBED_NAME_WORDS,
@@ -903,7 +903,7 @@ def _namesake_end(toks: list[Token], first: int, last: int) -> int:
     """Where a name named after someone ends: past the namesake's initials and surname after
     «им.»/«имени» at its end or right after it (the model may leave them out)."""
     starts = [p for p in range(max(first + 1, last - NAMESAKE_REACH), min(last + 1, len(toks)))
-              if toks[p].text.lower() in ("им", "имени")]
+              if toks[p].text.lower() in DEDICATION_WORDS]
     if not starts:
         return last
     q = starts[-1] + 1
