@@ -311,19 +311,27 @@ def test_today_is_the_release_date(pipeline: Pipeline) -> None:
     assert [m["date"] for m in got] == ["2024-06-03"]
 
 
-def test_a_year_to_come_in_the_talk_is_no_meeting_date(pipeline: Pipeline) -> None:
+def test_a_year_to_come_in_the_talk_is_no_meeting_date_but_the_datelines_day_is(pipeline: Pipeline) -> None:
     text = ("Якутск, 2 декабря 2025 года\n\nГлава Республики Саха (Якутия) Айсен Николаев провёл рабочую встречу с "
             "генеральным директором АО «Алмазы Анабара» Павлом Лупиным. Стороны обсудили инвестиционную программу "
             "компании, которая в 2026 году составит около 40 млрд рублей.")
     assert [(_names(m["participants"]), m["date"]) for m in _facts(pipeline, text)["meetings"]] == [
-        (["Айсен Николаев", "Павел Лупин"], None)
+        (["Айсен Николаев", "Павел Лупин"], "2025-12-02")
     ]
 
 
-def test_a_dateline_is_no_meeting_date(pipeline: Pipeline) -> None:
+def test_a_meeting_with_no_day_of_its_own_takes_the_datelines_day(pipeline: Pipeline) -> None:
     text = "КАЗАНЬ, 5 апреля 2024 — РИА Новости. Мэр Ильсур Метшин встретился с послом Индии Винаем Кумаром."
     got = _facts(pipeline, text)["meetings"]
-    assert [(_names(m["participants"]), m["date"]) for m in got] == [(["Ильсур Метшин", "Винай Кумар"], None)]
+    assert [(_names(m["participants"]), m["date"]) for m in got] == [(["Ильсур Метшин", "Винай Кумар"], "2024-04-05")]
+
+
+def test_a_meeting_goes_on_the_day_told_in_the_lead(pipeline: Pipeline) -> None:
+    text = ("Паромную переправу обсудили в пути\n\nВо вторник, 12 мая 2026 года, министр транспорта Чувашской "
+            "Республики Павел Ерёмин и генеральный директор ООО «Сурская переправа» Игорь Бакланов спустились к "
+            "причалу в Ядрине. За час пути они обсудили ремонт парома.")
+    got = _facts(pipeline, text)["meetings"]
+    assert [(_names(m["participants"]), m["date"]) for m in got] == [(["Павел Ерёмин", "Игорь Бакланов"], "2026-05-12")]
 
 
 def test_a_post_alone_is_its_holder(pipeline: Pipeline) -> None:

@@ -15,7 +15,6 @@ merged into one agreement. A summary count naming no parties («подписан
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -26,10 +25,9 @@ from extractor.facts.context import (
     clause_planned,
     date_in,
     dateline_day,
-    deadline,
+    day_told_before,
     distinct,
     found_triggers,
-    is_dateline,
     negated,
     resolve_sides,
     roles_in,
@@ -934,36 +932,6 @@ def _outcome_of_meeting(scene: Scene, clause: Clause) -> str | None:
     return dated[-1].date if dated else None
 
 
-def _day_told_before(scene: Scene, st: Statement) -> DateItem | None:
-    """«27 февраля на стенде региона были подписаны три документа. ... Меморандум подписали A и B»,
-    «В понедельник, 19 января, X доложил губернатору ... Стороны подписали соглашение»: a signing
-    the text gives no day goes on the last day told before it, when that day is in the release's
-    week (an older one is background)."""
-    at = scene.toks[st.trigger].start
-    text = scene.tagged.text
-    told = [d for d in scene.doc.dates if d.start < at and d.value and len(d.value) == 10
-            and not is_dateline(text, d) and not deadline(text, d) and _of_a_main_clause(scene, d)]
-    if not told:
-        return None
-    day = told[-1]
-    release = scene.doc.doc_date
-    return day if release is None or _days_before(day.value, release) in range(8) else None
-
-
-def _of_a_main_clause(scene: Scene, item: DateItem) -> bool:
-    """«выставки, которая открылась накануне»: a day in a relative or a subordinate clause dates
-    the background, not the scene."""
-    tok = scene.tagged.token_at(item.start)
-    return tok is not None and clause_at(scene, tok).kind == "main"
-
-
-def _days_before(day: str | None, release: str) -> int:
-    try:
-        return (datetime.date.fromisoformat(release) - datetime.date.fromisoformat(day or "")).days
-    except ValueError:
-        return -1
-
-
 def _ceremony_date(scene: Scene, sent: int) -> DateItem | None:
     """«... подписали соглашение. Церемония прошла 16 июля в Самаре.»: the next sentence opening
     with the ceremony tells the day of the signing."""
@@ -1273,7 +1241,7 @@ def find_agreements(scene: Scene) -> list[Agreement]:
     out = []
     for st in _merged(scene, statements):
         if st.date is None and not st.extra.get("meeting_date"):
-            st.date = _day_told_before(scene, st) or dateline_day(scene)
+            st.date = day_told_before(scene, scene.toks[st.trigger].start) or dateline_day(scene)
         start, end = span_of(scene, st.first_sent, st.last_sent)
         out.append(Agreement(
             parties=[scene.entity(r) for r in st.sides],

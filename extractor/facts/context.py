@@ -4,6 +4,7 @@ and the span of sentences stating it."""
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -247,6 +248,35 @@ def _dateline_or_lead(text: str, item: DateItem) -> bool:
     line_start = text.rfind("\n", 0, item.start) + 1
     in_lead = DATELINE_BEFORE.match(text[line_start : item.start]) and DATELINE_IN_LEAD.match(text[item.end :])
     return is_dateline(text, item) or bool(in_lead)
+
+
+def day_told_before(scene: Scene, at: int) -> DateItem | None:
+    """«27 февраля на стенде региона были подписаны три документа. ... Меморандум подписали A и B»,
+    «В понедельник, 19 января, X доложил губернатору ... Стороны подписали соглашение»: a signing
+    or a meeting the text gives no day goes on the last day told before it, when that day is in
+    the release's week (an older one is background)."""
+    text = scene.tagged.text
+    told = [d for d in scene.doc.dates if d.start < at and d.value and len(d.value) == 10
+            and not is_dateline(text, d) and not deadline(text, d) and _of_a_main_clause(scene, d)]
+    if not told:
+        return None
+    day = told[-1]
+    release = scene.doc.doc_date
+    return day if release is None or _days_before(day.value, release) in range(8) else None
+
+
+def _of_a_main_clause(scene: Scene, item: DateItem) -> bool:
+    """«выставки, которая открылась накануне»: a day in a relative or a subordinate clause dates
+    the background, not the scene."""
+    tok = scene.tagged.token_at(item.start)
+    return tok is not None and clause_at(scene, tok).kind == "main"
+
+
+def _days_before(day: str | None, release: str) -> int:
+    try:
+        return (datetime.date.fromisoformat(release) - datetime.date.fromisoformat(day or "")).days
+    except ValueError:
+        return -1
 
 
 def date_in(scene: Scene, sent: int, near: int, day_only: bool = False) -> DateItem | None:

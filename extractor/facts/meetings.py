@@ -19,6 +19,8 @@ from extractor.facts.context import (
     clause_at,
     clause_planned,
     date_in,
+    dateline_day,
+    day_told_before,
     distinct,
     negated,
     place_in,
@@ -529,6 +531,7 @@ def find_meetings(scene: Scene) -> list[Meeting]:
             one_sided.append(st)
     out = []
     for st in _merged(scene, statements):
+        st.date = st.date or _met_on(scene, day_told_before(scene, scene.toks[st.trigger].start)) or dateline_day(scene)
         start, end = span_of(scene, st.first_sent, st.last_sent)
         out.append(Meeting(
             participants=[scene.entity(r) for r in st.sides],
