@@ -1991,3 +1991,15 @@ PARTIES = [
 @pytest.mark.parametrize(("text", "parties"), PARTIES)
 def test_agreement_parties_in_more_shapes(pipeline: Pipeline, text: str, parties: list[list[str]]) -> None:
     assert _agreement_parties(pipeline, text) == parties
+
+
+def test_a_capitalized_adjective_read_as_a_name_does_not_set_the_partys_case(pipeline: Pipeline) -> None:
+    # the tagger reads «Канашским» as a name in the nominative; the party is «техникумом», instrumental
+    text = ("КАНАШ, 14 апреля 2026 года.\n\nСоглашение о подготовке наладчиков подписано сегодня тремя сторонами — "
+            "министерством образования Чувашской Республики, Канашским транспортным техникумом (КТТ) и АО "
+            "«Канашский вагоноремонтный завод».")
+    got = _facts(pipeline, text)["agreements"]
+    assert [_names(a["parties"]) for a in got] == [
+        ["Министерство образования Чувашской Республики", "Канашский транспортный техникум",
+         "Канашский вагоноремонтный завод"]
+    ]

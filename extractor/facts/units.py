@@ -227,7 +227,15 @@ def _token_range(tagged: Tagged, start: int, end: int) -> tuple[int, int] | None
 
 
 def _noun_head(toks: list[Token], first: int, last: int) -> int:
-    return next((k for k in range(first, last) if toks[k].pos in ("NOUN", "PROPN")), first)
+    nouns = [k for k in range(first, last) if toks[k].pos in ("NOUN", "PROPN")]
+    common = [k for k in nouns if not _adjective_read_as_name(toks[k])]
+    return (common or nouns or [first])[0]
+
+
+def _adjective_read_as_name(tok: Token) -> bool:
+    """«Щёкинским химико-технологическим колледжем»: a capitalized adjective the tagger took for
+    a name is the noun's modifier, and its case no guide to the unit's."""
+    return tok.pos == "PROPN" and any(p.tag.POS == "ADJF" for p in tok.parses)
 
 
 def _entity_units(scene: Scene) -> dict[int, list[Unit]]:
