@@ -2003,3 +2003,12 @@ def test_a_capitalized_adjective_read_as_a_name_does_not_set_the_partys_case(pip
         ["Министерство образования Чувашской Республики", "Канашский транспортный техникум",
          "Канашский вагоноремонтный завод"]
     ]
+
+
+def test_a_working_lunch_of_two_named_heads_is_a_meeting(pipeline: Pipeline) -> None:
+    text = ("ЧЕБОКСАРЫ, 9 апреля 2026 года.\n\nГлава Чувашской Республики Олег Николаев и генеральный директор "
+            "АО «Чувашкабель» Сергей Мартынов провели рабочий обед, на котором обсудили выпуск нового кабеля.")
+    got = _facts(pipeline, text)["meetings"]
+    assert [(_names(m["participants"]), m["date"]) for m in got] == [
+        (["Олег Николаев", "Сергей Мартынов"], "2026-04-09")
+    ]
