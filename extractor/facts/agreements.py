@@ -437,20 +437,44 @@ def _between_groups(d: Draft) -> list[list[Ref]]:
 
 def _listed_after_colon(d: Draft) -> list[tuple[str | None, list[Ref]]]:
     """«подписаны документы: соглашение между A и B, меморандум ... между C и D, а также договор
-    ... между E и F»: each document of the list with the parties of its «между»."""
+    ... между E и F»: each document of the list with the parties of its «между»; a colon that ends
+    the sentence opens a list of numbered or dashed items, one sentence each («1. Соглашение ...
+    — между A и B.»)."""
     scene, toks = d.scene, d.scene.toks
     sent = scene.tagged.sents[d.sent]
     colon = next((k for k in range(d.match.last, sent.last) if toks[k].text == ":"), None)
     if colon is None:
         return []
-    betweens = [k for k in range(colon + 1, sent.last) if toks[k].text.lower() == "между"]
-    units = scene.units(d.sent)
+    out = _documents_between(d, d.sent, colon, sent.last)
+    if colon == sent.last - 1:
+        for s in range(d.sent + 1, len(scene.tagged.sents)):
+            item = scene.tagged.sents[s]
+            if not _opens_a_list_item(toks, item.first, item.last):
+                break
+            out += _documents_between(d, s, item.first, item.last)
+    return out
+
+
+def _opens_a_list_item(toks: list[Token], first: int, last: int) -> bool:
+    """«1. Соглашение ...», «2) Договор ...», «— Меморандум ...», «• Соглашение ...»."""
+    if first >= last:
+        return False
+    if toks[first].text in DASHES or toks[first].text in ("•", "-", "*"):
+        return True
+    return toks[first].text.isdigit() and first + 1 < last and toks[first + 1].text in (".", ")")
+
+
+def _documents_between(d: Draft, sent: int, start: int, stop: int) -> list[tuple[str | None, list[Ref]]]:
+    """Each document told between `start` and `stop` with the parties of the «между» after it."""
+    scene, toks = d.scene, d.scene.toks
+    betweens = [k for k in range(start + 1, stop) if toks[k].text.lower() == "между"]
+    units = scene.units(sent)
     out: list[tuple[str | None, list[Ref]]] = []
     for n, k in enumerate(betweens):
-        stop = betweens[n + 1] if n + 1 < len(betweens) else sent.last
-        start = betweens[n - 1] if n else colon
-        docs = [doc for doc in _documents_in(scene, clause_at(scene, k)) if start < doc.first < k]
-        sides = sorted((u for u in units if u.refs and u.refs[0][0] != "person" and k < u.first and u.last <= stop),
+        end = betweens[n + 1] if n + 1 < len(betweens) else stop
+        begin = betweens[n - 1] if n else start
+        docs = [doc for doc in _documents_in(scene, clause_at(scene, k)) if begin < doc.first < k]
+        sides = sorted((u for u in units if u.refs and u.refs[0][0] != "person" and k < u.first and u.last <= end),
                        key=lambda u: u.first)
         refs = _joined_sides(toks, sides)
         if docs and len(refs) >= 2:
