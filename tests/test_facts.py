@@ -2024,3 +2024,30 @@ def test_a_working_lunch_of_two_named_heads_is_a_meeting(pipeline: Pipeline) -> 
     assert [(_names(m["participants"]), m["date"]) for m in got] == [
         (["Олег Николаев", "Сергей Мартынов"], "2026-04-09")
     ]
+
+
+def test_standing_in_for_a_post_holder_is_acting(pipeline: Pipeline) -> None:
+    text = ("ЧЕБОКСАРЫ, 9 апреля 2026 года. — Министр культуры Чувашской Республики Ирина Семёнова покинула свой пост. "
+            "За министра до назначения преемника остаётся первый заместитель министра Олег Ткаченко.")
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["action"]) for a in got] == [
+        ("Ирина Семёнова", "dismissed"), ("Олег Ткаченко", "acting")
+    ]
+
+
+def test_a_post_named_by_its_bare_head_is_the_post_named_in_full_before(pipeline: Pipeline) -> None:
+    text = ("ЧЕБОКСАРЫ, 9 апреля 2026 года. — Министр культуры Чувашской Республики Ирина Семёнова покинула свой пост. "
+            "За министра до назначения преемника остаётся первый заместитель министра Олег Ткаченко.")
+    got = _facts(pipeline, text)["appointments"]
+    # the capital of the post as the text wrote it (it opens the sentence after the dateline)
+    assert [(a["person"]["name"], a["post"]) for a in got] == [
+        ("Ирина Семёнова", "Министр культуры Чувашской Республики"),
+        ("Олег Ткаченко", "Министр культуры Чувашской Республики"),
+    ]
+
+
+def test_a_thing_left_with_someone_is_no_acting_post(pipeline: Pipeline) -> None:
+    text = ("ЧЕБОКСАРЫ, 9 апреля 2026 года. — Директором центра назначена Ольга Фомина. С января центром "
+            "временно руководил методист Павел Гуров; за ним остаётся его прежний участок — школьные музеи.")
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["action"]) for a in got] == [("Ольга Фомина", "appointed")]

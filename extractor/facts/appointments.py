@@ -47,14 +47,15 @@ ACTING_WORDS = frozenset({"врио", "и.о.", "и.о", "вр.и.о.", "вр.и
 SUPERLATIVE = re.compile(r"^(лучш|худш|наи)|[еа]йш(ий|ая|ее|ие|его|ей|ему|им|ую|ими|их|ем)$")
 POSSESSIVES = {"его": "masc", "её": "femn", "ее": "femn"}
 # verbs that name no post themselves: without a post in the clause they are no appointment
-NEEDS_POST = frozenset({"стать", "избрать", "переизбрать", "перестать", "сменить", "являться"})
+# («за» + «оставаться»: «за министра остаётся X», not «за ним остаётся участок»)
+NEEDS_POST = frozenset({"стать", "избрать", "переизбрать", "перестать", "сменить", "являться", "за", "оставаться"})
 # verbs of holding a post: an appointment only from a day of the news on («с сегодняшнего дня является»)
 HOLDING = frozenset({"являться"})
 # how far from the release's day the day a post is held from may lie
 HELD_SINCE_DAYS = 31
 SINCE = frozenset({"с", "со"})
 # ... and of them, those whose post may be in the genitive of «пост», «должность»
-GENITIVE_POST = frozenset({"избрать", "переизбрать", "сменить"})
+GENITIVE_POST = frozenset({"избрать", "переизбрать", "сменить", "за", "оставаться"})
 ELECTING = frozenset({"избрать", "переизбрать"})
 POST_WORDS = frozenset({"пост", "должность"})
 # verbs of taking the lead of a body: the post is the one the person holds in it
@@ -843,6 +844,25 @@ def _waited_post(scene: Scene, marker: range) -> str | None:
     return None
 
 
+def _post_in_full(scene: Scene, f: Found) -> str | None:
+    """«Министр природных ресурсов и экологии области X выведен из состава правительства. За
+    министра остаётся Y»: a post the statement names by its bare head is the last post of that
+    head the text named in full before it, whoever held it."""
+    if f.post is None:
+        return None
+    before = scene.tagged.sents[f.sent].start
+    fuller = [
+        p for person in scene.doc.persons for p in person.posts
+        if p.start < before and not p.rank and _heads(p.role, f.post) and len(p.normal) > len(f.post)
+    ]
+    return _without_acting(max(fuller, key=lambda p: p.start).normal) if fuller else f.post
+
+
+def _heads(role: str, post: str) -> bool:
+    """«министр» heads «Министр культуры»; «заместитель министра» does not."""
+    return (role.lower() + " ").startswith(post.lower() + " ")
+
+
 def find_appointments(scene: Scene) -> list[Appointment]:
     found: list[Found] = []
     for sent, match in found_triggers(scene, "appointments", appointment_triggers()):
@@ -851,6 +871,7 @@ def find_appointments(scene: Scene) -> list[Appointment]:
     out = []
     found += _interim_holders(scene, found)
     for f in _successors_post(scene, _merged(scene, found)):
+        f.post = _post_in_full(scene, f)
         start, end = span_of(scene, f.sent, f.sent)
         out.append(Appointment(
             person=scene.entity(f.person),
