@@ -2051,3 +2051,11 @@ def test_a_thing_left_with_someone_is_no_acting_post(pipeline: Pipeline) -> None
             "временно руководил методист Павел Гуров; за ним остаётся его прежний участок — школьные музеи.")
     got = _facts(pipeline, text)["appointments"]
     assert [(a["person"]["name"], a["action"]) for a in got] == [("Ольга Фомина", "appointed")]
+
+
+def test_heads_beside_their_bodies_sign_for_them(pipeline: Pipeline) -> None:
+    text = ("КАНАШ, 14 апреля 2026 года. — Ольга Петрова и Игорь Лебедев, руководители Канашского транспортного "
+            "техникума (КТТ) и ООО «Канашский вагоноремонтный завод» соответственно, подписали договор о "
+            "целевом обучении слесарей.")
+    got = _facts(pipeline, text)["agreements"]
+    assert [_names(a["parties"]) for a in got] == [["Канашский транспортный техникум", "Канашский вагоноремонтный завод"]]

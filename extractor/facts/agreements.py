@@ -1268,10 +1268,17 @@ def find_agreements(scene: Scene) -> list[Agreement]:
             st.date = day_told_before(scene, scene.toks[st.trigger].start) or dateline_day(scene)
         start, end = span_of(scene, st.first_sent, st.last_sent)
         out.append(Agreement(
-            parties=[scene.entity(r) for r in st.sides],
+            parties=[scene.entity(r) for r in _bodies_over_signers(st.sides)],
             kind=st.extra.get("kind"),  # type: ignore[arg-type]
             date=st.date.value if st.date else st.extra.get("meeting_date"),  # type: ignore[arg-type]
             start=start,
             end=end,
         ))
     return out
+
+
+def _bodies_over_signers(sides: list[Ref]) -> list[Ref]:
+    """«Елена Дьякова и Роман Сапрыкин, руководители колледжа (ОАТК) и ООО «...» соответственно,
+    подписали договор»: with two bodies among the sides, the persons beside them signed for them."""
+    bodies = [r for r in sides if r[0] != "person"]
+    return bodies if len(bodies) >= 2 else sides
