@@ -1474,6 +1474,15 @@ def test_a_ministry_of_a_region_called_by_its_nickname_is_the_one_named_fully(ex
     ]
 
 
+def test_a_nickname_the_dictionary_does_not_know_is_a_place_too(extract):
+    # «Приангарье» is no place of pymorphy's dictionary; the nickname list knows it
+    doc = extract("Министерство цифрового развития и связи Иркутской области объявило конкурс. "
+                  "Обязанности главы минцифры Приангарья исполняет Иван Петров.")
+    assert [(o["name"], o["aliases"]) for o in doc["organizations"]] == [
+        ("Министерство цифрового развития и связи Иркутской области", ["Минцифры Приангарья"])
+    ]
+
+
 def test_a_headlines_plant_is_the_one_the_body_names_fully(extract):
     doc = extract("Камский завод запустил новую линию\n\nООО «Чистопольский завод точного литья» запустило линию "
                   "стоимостью 300 млн рублей.")

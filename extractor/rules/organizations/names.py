@@ -17,6 +17,7 @@ from extractor.lexicon.orgs import (
     territory_nouns,
     unit_heads,
 )
+from extractor.lexicon.places import place_key, region_nicknames
 from extractor.lexicon.posts import post_lexicon
 from extractor.nlp.morph import in_dictionary, parses, phrase_lemmas
 from extractor.nlp.phrases import OPEN_QUOTES
@@ -524,7 +525,8 @@ def _adjectives_before_territory(low: list[str], i: int) -> bool:
 
 
 def _place_word(word: str) -> bool:
-    return any("Geox" in p.tag for p in parses(word))
+    """A place's name: the dictionary's, or a region's nickname («Приангарья», which it lacks)."""
+    return any("Geox" in p.tag for p in parses(word)) or place_key(word) in region_nicknames()
 
 
 @lru_cache(maxsize=NAME_CACHE)
