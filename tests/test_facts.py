@@ -2059,3 +2059,10 @@ def test_heads_beside_their_bodies_sign_for_them(pipeline: Pipeline) -> None:
             "целевом обучении слесарей.")
     got = _facts(pipeline, text)["agreements"]
     assert [_names(a["parties"]) for a in got] == [["Канашский транспортный техникум", "Канашский вагоноремонтный завод"]]
+
+
+def test_a_delegation_led_by_its_head_named_after_a_possessive_is_met(pipeline: Pipeline) -> None:
+    text = ("ПСКОВ, 12 марта 2026 года. — Глава Великих Лук Сергей Марков принял в администрации города делегацию "
+            "Витебского облисполкома во главе с его заместителем председателя Виктором Жуком.")
+    got = _facts(pipeline, text)["meetings"]
+    assert [_names(m["participants"]) for m in got] == [["Сергей Марков", "Виктор Жук"]]

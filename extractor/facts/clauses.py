@@ -46,6 +46,8 @@ CLOSE_OF = {"«": "»", "„": "“", "“": "”"}
 MODIFIER_POS = frozenset({"ADJ", "DET", "NUM"})
 CASE_ROLES = {"Nom": "subj", "Acc": "obj", "Gen": "gen_case", "Ins": "ins", "Dat": "dat", "Loc": "loc"}
 LIST_WORDS = frozenset({",", "и", "также", "а"})
+# possessive pronouns before a unit, which the tagger reads as pronouns: «во главе с его заместителем»
+POSSESSIVE_PRONOUNS = frozenset({"его", "её", "ее", "их"})
 
 # «в г. Могилеве», «в пос. Заречный»: the abbreviation and its dot stand between
 PLACE_ABBREVIATIONS = SETTLEMENT_ABBREVIATIONS | {"."}
@@ -263,6 +265,7 @@ def _slot(scene: Scene, clause: Clause, i: int, unit: Unit | None, triggers: fro
     j = i - 1
     while j in clause and (
         toks[j].pos in MODIFIER_POS or toks[j].text in OPEN_QUOTES or toks[j].text.lower() in PLACE_ABBREVIATIONS
+        or toks[j].text.lower() in POSSESSIVE_PRONOUNS and j + 1 == i
     ) and not _unit_ending(scene, clause.sent, j + 1):
         j -= 1
     if j not in clause or depth > 6:
