@@ -2066,3 +2066,22 @@ def test_a_delegation_led_by_its_head_named_after_a_possessive_is_met(pipeline: 
             "Витебского облисполкома во главе с его заместителем председателя Виктором Жуком.")
     got = _facts(pipeline, text)["meetings"]
     assert [_names(m["participants"]) for m in got] == [["Сергей Марков", "Виктор Жук"]]
+
+
+def test_a_document_like_the_one_before_is_another_agreement_of_its_kind(pipeline: Pipeline) -> None:
+    text = ("ПСКОВ, 12 марта 2026 года. — Псковский государственный университет подписал соглашение о сотрудничестве "
+            "с АО «Псковэнерго». Аналогичный документ вуз заключил с ООО «Великолукский мясокомбинат».")
+    got = _facts(pipeline, text)["agreements"]
+    assert [(_names(a["parties"]), a["kind"]) for a in got] == [
+        (["Псковский государственный университет", "Псковэнерго"], "соглашение о сотрудничестве"),
+        (["Псковский государственный университет", "Великолукский мясокомбинат"], "соглашение о сотрудничестве"),
+    ]
+
+
+def test_such_an_agreement_without_zhe_is_the_one_named(pipeline: Pipeline) -> None:
+    text = ("ПСКОВ, 12 марта 2026 года. — Правительство Псковской области и АО «Псковэнерго» подписали соглашение "
+            "о модернизации подстанций. Такое соглашение регион подписал впервые.")
+    got = _facts(pipeline, text)["agreements"]
+    assert [(_names(a["parties"]), a["kind"]) for a in got] == [
+        (["Правительство Псковской области", "Псковэнерго"], "соглашение о модернизации подстанций")
+    ]

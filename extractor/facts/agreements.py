@@ -62,6 +62,7 @@ class Document:
     own_name: bool  # named by what it is about («соглашение о ...»), not just «соглашение»
     name_end: int = 0  # the token after its name («соглашение о намерениях»)
     agreement: bool = True  # not «трудовой договор»: a person's employment
+    alike: bool = False  # «Аналогичный документ», «такое же соглашение»: another of the kind named before
 
 
 @dataclass
@@ -797,7 +798,7 @@ def _statements(scene: Scene, sent: int, match: Match, earlier: list[Statement])
         st = Statement(sent, match.first, g, d.first_sent, d.last_sent, date)
         st.extra.update(kind=own_kind, own_name=bool(doc and doc.own_name) or own_kind != kind,
                         meeting_date=meeting_date, plural=bool(doc and doc.plural) and own_kind == kind,
-                        noun=_document_noun(own_kind))
+                        noun=_document_noun(own_kind), alike=bool(doc and doc.alike))
         out.append(st)
     return out
 
@@ -988,11 +989,24 @@ def _documents_in(scene: Scene, clause: Clause) -> list[Document]:
                 out.append(Document(m.first, m.last, None, plural, False, m.last, agreement=False))
                 continue
             if m.value[0] == "reference":
-                out.append(Document(m.first, m.last, None, plural, False, m.last))
+                out.append(Document(m.first, m.last, None, plural, False, m.last, alike=_alike(scene, m.first)))
                 continue
             kind, end = _kind(scene, clause, m.first, m.last)
-            out.append(Document(m.first, m.last, kind, plural, end > m.last, end))
+            out.append(Document(m.first, m.last, kind, plural, end > m.last, end, alike=_alike(scene, m.first)))
     return out
+
+
+# the words saying a document is another of the kind named before: «Аналогичный документ»; «такой»
+# only with «же» («Такое соглашение регион подписал впервые» is the one named)
+ALIKE_WORDS = frozenset({"аналогичный"})
+ALIKE_WITH_SAME = frozenset({"такой", "подобный"})
+
+
+def _alike(scene: Scene, first: int) -> bool:
+    lemmas = scene.lemmas
+    if first >= 2 and lemmas[first - 1] == "же":
+        return lemmas[first - 2] in ALIKE_WORDS | ALIKE_WITH_SAME
+    return first >= 1 and lemmas[first - 1] in ALIKE_WORDS
 
 
 def _counted(scene: Scene, first: int) -> bool:
@@ -1165,9 +1179,19 @@ def _merged(scene: Scene, statements: list[Statement]) -> list[Statement]:
             keep.extra["kind"] = other.extra["kind"]
             keep.extra["noun"] = other.extra.get("noun")  # «Документ подписали ...» is the «соглашение» named
             keep.extra["own_name"] = True
+    _kinds_of_the_alike(kept)
     # a document named by a word pointing back («документ») is an agreement only as one named before;
     # one whose parties the text never names («Контракт с ним заключен на три года») tells no one anything
     return [st for st in kept if st.extra.get("kind") and st.sides and not _of_an_earlier_year(scene, st)]
+
+
+def _kinds_of_the_alike(kept: list[Statement]) -> None:
+    """«... подписал соглашение о сотрудничестве с АО «A». Аналогичный документ вуз заключил с ООО
+    «B»»: a document like the one before is of its kind, with parties of its own."""
+    for before, st in zip(kept, kept[1:], strict=False):
+        if st.extra.get("alike") and not st.extra.get("own_name") and before.extra.get("kind"):
+            st.extra["kind"] = before.extra["kind"]
+            st.extra["noun"] = before.extra.get("noun")
 
 
 def _of_an_earlier_year(scene: Scene, st: Statement) -> bool:
