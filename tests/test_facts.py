@@ -2085,3 +2085,20 @@ def test_such_an_agreement_without_zhe_is_the_one_named(pipeline: Pipeline) -> N
     assert [(_names(a["parties"]), a["kind"]) for a in got] == [
         (["Правительство Псковской области", "Псковэнерго"], "соглашение о модернизации подстанций")
     ]
+
+
+def test_a_successor_takes_the_post_the_one_before_left(pipeline: Pipeline) -> None:
+    text = ("ТВЕРЬ, 5 февраля 2026 года. — Генеральный директор АО «Тверской вагоностроительный завод» Сергей "
+            "Кузнецов покидает свой пост. Его преемником стал Павел Осипов, ранее возглавлявший производство.")
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == [
+        ("Сергей Кузнецов", "Генеральный директор АО «Тверской вагоностроительный завод»", "dismissed"),
+        ("Павел Осипов", "Генеральный директор АО «Тверской вагоностроительный завод»", "appointed"),
+    ]
+
+
+def test_a_successor_still_to_come_is_no_appointment(pipeline: Pipeline) -> None:
+    text = ("ТВЕРЬ, 5 февраля 2026 года. — Министр спорта Тверской области Олег Козлов ушёл в отставку. "
+            "Его преемником станет Илья Фомин.")
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["action"]) for a in got] == [("Олег Козлов", "dismissed")]

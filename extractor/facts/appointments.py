@@ -316,7 +316,7 @@ def _post(d: Draft) -> None:
     if slots:
         at = d.match.first
         d.slot = min(slots, key=lambda sk: min(abs(sk[0].first - at), abs(sk[0].first - d.match.last)))[0]
-    if d.trigger.lemma in NEEDS_POST and d.slot is None and not _post_word_in(d):
+    if d.trigger.lemma in NEEDS_POST and d.slot is None and not _post_word_in(d) and not _successor(d):
         d.rejected = True
     elif d.trigger.lemma in ELECTING and d.slot and d.scene.lemmas[d.slot.first] in words("elected"):
         d.rejected = True  # «избран депутатом»: elected, not appointed
@@ -324,6 +324,11 @@ def _post(d: Draft) -> None:
         d.rejected = True  # «стал лучшим игроком матча», «стала лицом коллекции»
     elif d.trigger.lemma == "стать" and d.slot and d.scene.lemmas[d.slot.head_end - 1] in post_lexicon().professions:
         d.rejected = True  # «стал экспертом», «стала актрисой»: a trade one takes up
+
+
+def _successor(d: Draft) -> bool:
+    """«Его преемником стал X»: the trigger names a successor, whose post is the one left before."""
+    return any(d.scene.lemmas[k] in words("successor") for k in range(d.match.first, d.match.last))
 
 
 def _post_word_in(d: Draft) -> bool:
@@ -510,6 +515,7 @@ class Found:
     sent: int
     date: DateItem | None
     inferred: bool = False  # told only by whom the person replaced: any statement of their own goes first
+    successor: bool = False  # «Его преемником стал X»: the post is the one the person before left
 
 
 def _statements(scene: Scene, sent: int, match: Match) -> list[Found]:
@@ -534,7 +540,7 @@ def _statements(scene: Scene, sent: int, match: Match) -> list[Found]:
             post = _post_named_with(scene, unit, d.match.first) or post
         if action == "appointed" and post is None:
             post = _post_sought(scene, unit, sent)
-        out.append(Found(unit.refs[0], post, action, sent, date))
+        out.append(Found(unit.refs[0], post, action, sent, date, successor=_successor(d)))
     return out + _successors(d, out, date)
 
 
@@ -858,6 +864,15 @@ def _post_in_full(scene: Scene, f: Found) -> str | None:
     return _without_acting(max(fuller, key=lambda p: p.start).normal) if fuller else f.post
 
 
+def _posts_of_successors(found: list[Found]) -> None:
+    """«Генеральный директор АО «...» X покидает свой пост. Его преемником стал Y»: a successor
+    with no post of their own takes the post the last one leaving before them left."""
+    for f in found:
+        if f.successor and f.post is None:
+            left = [g for g in found if g.action == "dismissed" and g.post and g.sent <= f.sent]
+            f.post = left[-1].post if left else None
+
+
 def _heads(role: str, post: str) -> bool:
     """«министр» heads «Министр культуры»; «заместитель министра» does not."""
     return (role.lower() + " ").startswith(post.lower() + " ")
@@ -870,6 +885,7 @@ def find_appointments(scene: Scene) -> list[Appointment]:
             found += _statements(scene, sent, match)
     out = []
     found += _interim_holders(scene, found)
+    _posts_of_successors(found)
     for f in _successors_post(scene, _merged(scene, found)):
         f.post = _post_in_full(scene, f)
         start, end = span_of(scene, f.sent, f.sent)
