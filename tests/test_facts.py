@@ -2102,3 +2102,11 @@ def test_a_successor_still_to_come_is_no_appointment(pipeline: Pipeline) -> None
             "Его преемником станет Илья Фомин.")
     got = _facts(pipeline, text)["appointments"]
     assert [(a["person"]["name"], a["action"]) for a in got] == [("Олег Козлов", "dismissed")]
+
+
+def test_taking_the_lead_of_a_body_with_no_post_named_is_leading_it(pipeline: Pipeline) -> None:
+    text = "ОРЁЛ, 10 марта 2026 года. — Андрей Клюев возглавил департамент строительства Орловской области."
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == [
+        ("Андрей Клюев", "руководитель департамента строительства Орловской области", "appointed")
+    ]

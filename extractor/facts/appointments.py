@@ -37,6 +37,7 @@ from extractor.lexicon.facts import appointment_triggers, not_offices, plan_word
 from extractor.lexicon.orgs import event_heads
 from extractor.lexicon.posts import match_post_head, post_lexicon
 from extractor.model import Appointment, DateItem
+from extractor.nlp.inflect import case_form
 from extractor.nlp.morph import active_participle, word_lemma
 from extractor.nlp.phrases import extend_dependents
 from extractor.nlp.tagging import Token
@@ -81,6 +82,7 @@ class Draft:
     persons: list[Unit] = field(default_factory=list)
     slot: PostSlot | None = None
     headed: Ref | None = None  # the body «возглавил» takes the lead of
+    headed_unit: Unit | None = None  # its words in the text
     since: DateItem | None = None  # the day a post is held from: «с сегодняшнего дня является»
     rejected: bool = False
 
@@ -467,7 +469,7 @@ def _headed_body(d: Draft) -> None:
     if not bodies:
         d.rejected = True
     else:
-        d.headed = bodies[0].refs[0]
+        d.headed, d.headed_unit = bodies[0].refs[0], bodies[0]
 
 
 def _held_since_news(d: Draft) -> None:
@@ -530,6 +532,8 @@ def _statements(scene: Scene, sent: int, match: Match) -> list[Found]:
     for unit in d.persons:
         if d.headed is not None:
             post = _post_in_body(scene, unit, d.headed)
+            if post is None and not _holds_a_post_in(scene, unit, d.headed):
+                post = _lead_of(scene, d.headed_unit)
             if post is not None:
                 out.append(Found(unit.refs[0], post, action, sent, date))
             continue
@@ -615,6 +619,36 @@ def _post_in_body(scene: Scene, unit: Unit, body: Ref) -> str | None:
         if not _deputy(post.role):
             return post.normal
     return None
+
+
+def _holds_a_post_in(scene: Scene, unit: Unit, body: Ref) -> bool:
+    """The person holds some post in the body: «Первый заместитель директора АО «Вектор» X
+    возглавил компанию» tells no appointment of a deputy."""
+    person = scene.doc.persons[unit.refs[0][1]]
+    return any(p.org_ref is not None and (p.org_ref.type, p.org_ref.index) == body for p in person.posts)
+
+
+def _lead_of(scene: Scene, body: Unit | None) -> str | None:
+    """«Андрей Клюев возглавил департамент строительства области», no post of his in it named:
+    «руководитель департамента строительства области», the head noun and the words before it in
+    the genitive; a body opening with a legal form («ООО «...»») is left as written."""
+    if body is None or body.via != "name":
+        return None  # «возглавил компанию»: the body named before says more
+    toks = scene.toks
+    written = scene.tagged.text[toks[body.first].start : toks[body.last - 1].end]
+    if toks[body.first].text.isupper() and len(toks[body.first].text) > 1:
+        return f"{LEAD_POST} {written}"  # «ООО «Орловский хлеб»», «АО «...»»: no case to change
+    head = next((k for k in range(body.first, body.last) if toks[k].pos == "NOUN"), None)
+    if head is None or any(not toks[k].text.isalpha() for k in range(body.first, head + 1)):
+        return None
+    number = "plur" if toks[head].feats.get("Number") == "Plur" else "sing"
+    words_ = [case_form(toks[k].text, toks[k].pos, toks[k].case, {"gent", number}) for k in range(body.first, head + 1)]
+    rest = scene.tagged.text[toks[head].end : toks[body.last - 1].end]
+    return f"{LEAD_POST} {' '.join(words_)}{rest}"
+
+
+# the post of one who took the lead of a body that names none for them
+LEAD_POST = "руководитель"
 
 
 def _deputy(role: str) -> bool:
