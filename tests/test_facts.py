@@ -2110,3 +2110,10 @@ def test_taking_the_lead_of_a_body_with_no_post_named_is_leading_it(pipeline: Pi
     assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == [
         ("Андрей Клюев", "руководитель департамента строительства Орловской области", "appointed")
     ]
+
+
+def test_a_post_the_text_names_goes_before_the_lead_of_a_body(pipeline: Pipeline) -> None:
+    text = ("Орловскую федерацию шахмат возглавил Андрей Клюев\n\nПрезидентом Орловской федерации шахмат избран "
+            "международный мастер Андрей Клюев.")
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["post"]) for a in got] == [("Андрей Клюев", "президент Орловской федерации шахмат")]

@@ -518,6 +518,7 @@ class Found:
     date: DateItem | None
     inferred: bool = False  # told only by whom the person replaced: any statement of their own goes first
     successor: bool = False  # «Его преемником стал X»: the post is the one the person before left
+    led: bool = False  # the post made up from the body taken the lead of: any post the text names goes first
 
 
 def _statements(scene: Scene, sent: int, match: Match) -> list[Found]:
@@ -532,10 +533,10 @@ def _statements(scene: Scene, sent: int, match: Match) -> list[Found]:
     for unit in d.persons:
         if d.headed is not None:
             post = _post_in_body(scene, unit, d.headed)
-            if post is None and not _holds_a_post_in(scene, unit, d.headed):
-                post = _lead_of(scene, d.headed_unit)
+            led = post is None and not _holds_a_post_in(scene, unit, d.headed)
+            post = _lead_of(scene, d.headed_unit) if led else post
             if post is not None:
-                out.append(Found(unit.refs[0], post, action, sent, date))
+                out.append(Found(unit.refs[0], post, action, sent, date, led=led))
             continue
         post = _post_of(scene, d, unit)
         if action == "acting" and post is None:
@@ -733,8 +734,10 @@ def _merged(scene: Scene, found: list[Found]) -> list[Found]:
             continue
         if f.inferred:
             continue
-        if f.post and (not same.post or len(f.post.split()) > len(same.post.split())):
-            same.post = f.post
+        named_over_led = same.led and not f.led
+        longer = f.led == same.led and len((f.post or "").split()) > len((same.post or "").split())
+        if f.post and (not same.post or named_over_led or longer):
+            same.post, same.led = f.post, f.led
         same.date = same.date or f.date
     return kept
 
