@@ -2113,7 +2113,7 @@ def test_taking_the_lead_of_a_body_with_no_post_named_is_leading_it(pipeline: Pi
 
 
 def test_a_post_the_text_names_goes_before_the_lead_of_a_body(pipeline: Pipeline) -> None:
-    text = ("Орловскую федерацию шахмат возглавил Андрей Клюев\n\nПрезидентом Орловской федерации шахмат избран "
-            "международный мастер Андрей Клюев.")
+    text = ("Тамбовскую федерацию бокса возглавил Игорь Сомов\n\nПрезидентом Тамбовской федерации бокса избран "
+            "двукратный чемпион России Игорь Сомов.")
     got = _facts(pipeline, text)["appointments"]
-    assert [(a["person"]["name"], a["post"]) for a in got] == [("Андрей Клюев", "президент Орловской федерации шахмат")]
+    assert [(a["person"]["name"], a["post"]) for a in got] == [("Игорь Сомов", "президент Тамбовской федерации бокса")]
