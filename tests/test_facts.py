@@ -2058,7 +2058,9 @@ def test_heads_beside_their_bodies_sign_for_them(pipeline: Pipeline) -> None:
             "техникума (КТТ) и ООО «Канашский вагоноремонтный завод» соответственно, подписали договор о "
             "целевом обучении слесарей.")
     got = _facts(pipeline, text)["agreements"]
-    assert [_names(a["parties"]) for a in got] == [["Канашский транспортный техникум", "Канашский вагоноремонтный завод"]]
+    assert [_names(a["parties"]) for a in got] == [
+        ["Канашский транспортный техникум", "Канашский вагоноремонтный завод"]
+    ]
 
 
 def test_a_delegation_led_by_its_head_named_after_a_possessive_is_met(pipeline: Pipeline) -> None:

@@ -629,6 +629,10 @@ def _holds_a_post_in(scene: Scene, unit: Unit, body: Ref) -> bool:
     return any(p.org_ref is not None and (p.org_ref.type, p.org_ref.index) == body for p in person.posts)
 
 
+# the post of one who took the lead of a body that names none for them
+LEAD_POST = "руководитель"
+
+
 def _lead_of(scene: Scene, body: Unit | None) -> str | None:
     """«Андрей Клюев возглавил департамент строительства области», no post of his in it named:
     «руководитель департамента строительства области», the head noun and the words before it in
@@ -643,13 +647,11 @@ def _lead_of(scene: Scene, body: Unit | None) -> str | None:
     if head is None or any(not toks[k].text.isalpha() for k in range(body.first, head + 1)):
         return None
     number = "plur" if toks[head].feats.get("Number") == "Plur" else "sing"
-    words_ = [case_form(toks[k].text, toks[k].pos, toks[k].case, {"gent", number}) for k in range(body.first, head + 1)]
+    genitive = [
+        case_form(toks[k].text, toks[k].pos, toks[k].case, {"gent", number}) for k in range(body.first, head + 1)
+    ]
     rest = scene.tagged.text[toks[head].end : toks[body.last - 1].end]
-    return f"{LEAD_POST} {' '.join(words_)}{rest}"
-
-
-# the post of one who took the lead of a body that names none for them
-LEAD_POST = "руководитель"
+    return f"{LEAD_POST} {' '.join(genitive)}{rest}"
 
 
 def _deputy(role: str) -> bool:
