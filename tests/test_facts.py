@@ -2119,3 +2119,10 @@ def test_a_post_the_text_names_goes_before_the_lead_of_a_body(pipeline: Pipeline
             "двукратный чемпион России Игорь Сомов.")
     got = _facts(pipeline, text)["appointments"]
     assert [(a["person"]["name"], a["post"]) for a in got] == [("Игорь Сомов", "президент Тамбовской федерации бокса")]
+
+
+def test_being_received_by_someone_named_is_a_meeting(pipeline: Pipeline) -> None:
+    text = ("КУРСК, 10 марта 2026 года. — Новый директор завода Олег Иванов побывал на приёме у главы Курска "
+            "Евгения Маслова.")
+    got = _facts(pipeline, text)["meetings"]
+    assert [(_names(m["participants"]), m["date"]) for m in got] == [(["Олег Иванов", "Евгений Маслов"], "2026-03-10")]

@@ -436,8 +436,8 @@ def _preposition(scene: Scene, clause: Clause, j: int) -> str:
         return "with"
     if low == "между":
         return "between"
-    if low == "перед":
-        return "before"  # «отчитался перед главой округа»
+    if low in ("перед", "у"):
+        return "before"  # «отчитался перед главой округа», «на приёме у главы города»: in whose presence
     if low in ("в", "во", "на"):
         return "at"
     if low in ("к", "ко"):
