@@ -2126,3 +2126,10 @@ def test_being_received_by_someone_named_is_a_meeting(pipeline: Pipeline) -> Non
             "Евгения Маслова.")
     got = _facts(pipeline, text)["meetings"]
     assert [(_names(m["participants"]), m["date"]) for m in got] == [(["Олег Иванов", "Евгений Маслов"], "2026-03-10")]
+
+
+def test_their_talk_is_a_meeting_of_the_persons_named_before(pipeline: Pipeline) -> None:
+    text = ("ЕКАТЕРИНБУРГ, 21 ноября 2025 года. — Мэр Екатеринбурга Алексей Орлов пригласил для знакомства Сергея "
+            "Белова, нового ректора Уральского горного университета. Их беседа состоялась сегодня в мэрии.")
+    got = _facts(pipeline, text)["meetings"]
+    assert [(_names(m["participants"]), m["date"]) for m in got] == [(["Алексей Орлов", "Сергей Белов"], "2025-11-21")]

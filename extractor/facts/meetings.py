@@ -332,6 +332,14 @@ def _relative_side(d: Draft) -> None:
         d.units += [(u, r) for u, r in roles_in(d.scene, clause.parent) if r == "subj"]
 
 
+def _their_meeting(d: Draft) -> None:
+    """«Губернатор пригласил для знакомства X ... Их беседа состоялась сегодня»: a meeting noun
+    after «их» is of the persons it stands for, as «они» would be."""
+    k = d.match.first - 1
+    if d.kind == "noun" and k >= 0 and d.scene.toks[k].text.lower() == "их":
+        d.units.append((Unit(k, k + 1, k, (), "sides", lemma="они"), "subj"))
+
+
 def _resolved(d: Draft) -> None:
     """Units to entities; «стороны», «они» to the sides they stand for."""
     order = {"subj": 0, "gen": 1, "with": 2, "head": 3}
@@ -425,8 +433,8 @@ def _after_a_document(scene: Scene, first: int) -> bool:
 
 
 STEPS: list[Step] = [_done, _as_a_meeting, _not_a_session, _face_to_face, _document_partners, _named_with, _own_sides,
-                     _one_side_with_someone, _subject_outside, _relative_side, _head_for_delegation, _resolved,
-                     _subject_before]
+                     _one_side_with_someone, _subject_outside, _relative_side, _head_for_delegation, _their_meeting,
+                     _resolved, _subject_before]
 
 
 def _statement(scene: Scene, sent: int, match: Match, earlier: list[Statement]) -> Statement | None:
