@@ -2133,3 +2133,12 @@ def test_their_talk_is_a_meeting_of_the_persons_named_before(pipeline: Pipeline)
             "Белова, нового ректора Уральского горного университета. Их беседа состоялась сегодня в мэрии.")
     got = _facts(pipeline, text)["meetings"]
     assert [(_names(m["participants"]), m["date"]) for m in got] == [(["Алексей Орлов", "Сергей Белов"], "2025-11-21")]
+
+
+def test_coming_to_someone_named_past_other_words_is_a_meeting(pipeline: Pipeline) -> None:
+    text = ("ТВЕРЬ, 12 марта 2026 года. — Генеральный директор АО «Тверской вагоностроительный завод» Сергей Кузнецов "
+            "приехал вчера в администрацию Твери к главе города Алексею Смирнову с предложением построить общежитие.")
+    got = _facts(pipeline, text)["meetings"]
+    assert [(_names(m["participants"]), m["date"]) for m in got] == [
+        (["Сергей Кузнецов", "Алексей Смирнов"], "2026-03-11")
+    ]
