@@ -996,17 +996,12 @@ def _documents_in(scene: Scene, clause: Clause) -> list[Document]:
     return out
 
 
-# the words saying a document is another of the kind named before: «Аналогичный документ»; «такой»
-# only with «же» («Такое соглашение регион подписал впервые» is the one named)
-ALIKE_WORDS = frozenset({"аналогичный"})
-ALIKE_WITH_SAME = frozenset({"такой", "подобный"})
-
-
 def _alike(scene: Scene, first: int) -> bool:
+    """The document at `first` is another like the one before: «Аналогичный документ», «такой же договор»."""
     lemmas = scene.lemmas
     if first >= 2 and lemmas[first - 1] == "же":
-        return lemmas[first - 2] in ALIKE_WORDS | ALIKE_WITH_SAME
-    return first >= 1 and lemmas[first - 1] in ALIKE_WORDS
+        return lemmas[first - 2] in words("alike") | words("alike_with_same")
+    return first >= 1 and lemmas[first - 1] in words("alike")
 
 
 def _counted(scene: Scene, first: int) -> bool:

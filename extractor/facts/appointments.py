@@ -17,13 +17,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import date
 
 from extractor.facts.clauses import Clause
 from extractor.facts.context import (
     clause_at,
     clause_planned,
     date_in,
+    days_between,
     found_triggers,
     negated,
     roles_in,
@@ -497,13 +497,10 @@ def _day_since(d: Draft) -> DateItem | None:
         opens = item.text.split()[0].lower() in SINCE
         if not opens and (not before or before[-1].lower() not in SINCE):
             continue
-        if release is None or abs(_days_between(item.value, release)) <= HELD_SINCE_DAYS:
+        gap = days_between(item.value, release) if release else 0
+        if gap is not None and abs(gap) <= HELD_SINCE_DAYS:
             return item
     return None
-
-
-def _days_between(a: str, b: str) -> int:
-    return (date.fromisoformat(a) - date.fromisoformat(b)).days
 
 
 STEPS: list[Step] = [_done, _held_since_news, _appointees, _post, _headed_body]

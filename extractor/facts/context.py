@@ -262,7 +262,7 @@ def day_told_before(scene: Scene, at: int) -> DateItem | None:
         return None
     day = told[-1]
     release = scene.doc.doc_date
-    return day if release is None or _days_before(day.value, release) in range(8) else None
+    return day if release is None or days_between(release, day.value) in range(8) else None
 
 
 def _of_a_main_clause(scene: Scene, item: DateItem) -> bool:
@@ -272,11 +272,12 @@ def _of_a_main_clause(scene: Scene, item: DateItem) -> bool:
     return tok is not None and clause_at(scene, tok).kind == "main"
 
 
-def _days_before(day: str | None, release: str) -> int:
+def days_between(later: str, earlier: str | None) -> int | None:
+    """Days from one ISO day to another; None when either is no day («2026-03», None)."""
     try:
-        return (datetime.date.fromisoformat(release) - datetime.date.fromisoformat(day or "")).days
+        return (datetime.date.fromisoformat(later) - datetime.date.fromisoformat(earlier or "")).days
     except ValueError:
-        return -1
+        return None
 
 
 def date_in(scene: Scene, sent: int, near: int, day_only: bool = False) -> DateItem | None:
