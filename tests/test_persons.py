@@ -472,6 +472,19 @@ def test_a_plural_common_noun_opening_a_sentence_is_no_person(extract):
 @pytest.mark.parametrize(
     "text",
     [
+        "Сеянцы с закрытой корневой системой вырастит лесной питомник. Работы принял Олег Смирнов.",
+        # a surname the dictionary reads as a plural genitive stays: «шнуров»
+        "Шнуров поблагодарил коллег. Работы принял Олег Смирнов.",
+    ],
+)
+def test_a_plural_thing_opening_a_sentence_is_no_person(extract, text):
+    names = [p["name"] for p in extract(text)["persons"]]
+    assert names == (["Олег Смирнов"] if text.startswith("Сеянцы") else ["Шнуров", "Олег Смирнов"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Ледорезные и взрывные работы на реке выполнены на участке длиной 2 км.",
         "Девятиэтажное здание на улице Тихоокеанской строилось с марта 2024 года.",
     ],

@@ -386,6 +386,10 @@ def _no_name_word(tok: Token, opens_sentence: bool) -> bool:
     return opens_sentence and (
         all((p.tag.POS == "NOUN" and p.tag.animacy == "anim") or p.tag.POS in DESCRIBING_POS for p in tok.parses)
         or all(p.tag.POS == "NOUN" and p.tag.number == "plur" and p.tag.case in OBLIQUE_PLURAL for p in tok.parses)
+        # nor things in the plural, a sentence's subject or object («Сеянцы с закрытой корневой
+        # системой поставит ...»)
+        or all(p.tag.POS == "NOUN" and p.tag.number == "plur" and p.tag.animacy == "inan" and p.tag.case in THING_PLURAL
+               for p in tok.parses)
     )
 
 
@@ -405,6 +409,9 @@ PLURAL_OR_NEUTER_ADJECTIVE_ENDINGS = ("ые", "ие", "ое", "ее")
 
 # the plural cases no name of one person stands in
 OBLIQUE_PLURAL = frozenset({"datv", "ablt", "loct"})
+# the plural cases of things opening a sentence as its subject or object (a genitive plural may be a
+# Russian surname: «Шнуров», «Ицков» read as «шнуров», «ицков»)
+THING_PLURAL = frozenset({"nomn", "accs"})
 
 
 def _person_noun_compound(word: str) -> bool:
