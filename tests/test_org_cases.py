@@ -3185,6 +3185,11 @@ def test_a_post_of_a_council_goes_to_the_council_though_an_authority(extract):
         # a plural common noun opening a sentence speaks of many bodies
         ("Почтовые отделения Курганской области изменят график работы в праздники.", []),
         ("Коммунальные службы Шадринского района перешли на усиленный режим.", []),
+        # the tagger reads these heads opening a sentence as genitives; the plural verb says otherwise
+        ("Министерства Курганской области подготовили отчёты о работе.", []),
+        ("Лесопожарные службы Курганской области получат новую технику.", []),
+        # a passive's plural verb agrees with its own subject: the head is a dative
+        ("Администрации Курганской области выделены средства на ремонт.", ["Администрация Курганской области"]),
         # a plural head of names with its adjective is a name
         ("Вооружённые силы Черногории провели учения.", ["Вооружённые силы Черногории"]),
     ],

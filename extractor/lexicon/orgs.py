@@ -10,7 +10,7 @@ from functools import cache
 
 from extractor.lexicon import PhraseIndex, load_rows, load_words
 from extractor.nlp.inflect import nominative_phrase
-from extractor.nlp.morph import phrase_lemmas
+from extractor.nlp.morph import parses, phrase_lemmas
 from extractor.nlp.tagging import Span, Tagged, Token
 
 QUOTE_CHARS = '«»„“”"'
@@ -71,6 +71,22 @@ def form_of(written: str) -> str:
 def org_heads() -> PhraseIndex[str]:
     """Head-noun lemmas («правительство», «группа компаний») -> kind."""
     return PhraseIndex((phrase_lemmas(row[0]), row[1]) for row in load_rows("org_heads.txt") if len(row) > 1)
+
+
+@cache
+def plural_heads() -> PhraseIndex[bool]:
+    """Heads written in the plural in org_heads.txt («вооруженные силы», «войска»): names that
+    stand in the plural by themselves, unlike «министерства» said of many ministries."""
+    return PhraseIndex(
+        (phrase_lemmas(row[0]), True) for row in load_rows("org_heads.txt")
+        if len(row) > 1 and all(_only_plural_nominative(word) for word in row[0].split())
+    )
+
+
+def _only_plural_nominative(word: str) -> bool:
+    found = parses(word)
+    nominative = [p for p in found if p.tag.case == "nomn"]
+    return bool(nominative) and all(p.tag.number == "plur" for p in nominative)
 
 
 @cache

@@ -18,6 +18,7 @@ from extractor.lexicon.orgs import (
     org_heads,
     org_organs,
     plain,
+    plural_heads,
     time_nouns,
     unit_heads,
 )
@@ -196,13 +197,28 @@ def is_plural_common_noun(tagged: Tagged, m: OrgMention) -> bool:
     while k < j and toks[k].pos == "ADJ" and toks[k].text[1:].islower():
         k += 1
     head = toks[k]
-    if head.pos != "NOUN" or head.feats.get("Number") != "Plur" or not head.text[1:].islower():
+    if head.pos not in ("NOUN", "PROPN") or not head.text[1:].islower() or not _plural_subject(tagged, k, j):
         return False
-    if org_heads().longest_at(toks, i, j + 1):
+    if plural_heads().longest_at(toks, i, j + 1):
         return False  # a plural head of names with its adjective: «Вооружённые силы Черногории»
     if any(t.text in QUOTE_CHARS or t.text in OPEN_QUOTES for t in toks[i : j + 1]):
         return False
     return is_common_word(head) and any(p.tag.number == "plur" and p.tag.case == "nomn" for p in head.parses)
+
+
+def _plural_subject(tagged: Tagged, k: int, j: int) -> bool:
+    """The head at k, opening its sentence, is in the plural: as tagged, or tagged a genitive (no
+    genitive opens a sentence: the tagger misreads «Министерства Тверской области подготовили»,
+    «Лесопожарные службы ... получат») when the sentence's first verb after it is plural."""
+    head = tagged.tokens[k]
+    if head.feats.get("Number") == "Plur":
+        return True
+    if head.feats.get("Case") != "Gen":
+        return False
+    sent = tagged.sents[head.sent]
+    verb = next((t for t in tagged.tokens[j + 1 : sent.last] if t.pos in ("VERB", "AUX")), None)
+    # a passive's subject is elsewhere: «Администрации области выделены средства» (a dative)
+    return verb is not None and verb.feats.get("Number") == "Plur" and verb.feats.get("Voice") != "Pass"
 
 
 def _owner_after(toks: list[Token], i: int, j: int) -> bool:
