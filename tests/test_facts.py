@@ -739,6 +739,16 @@ def test_agreements(pipeline: Pipeline, text: str, expected: list[tuple[list[str
         _covers(text, a, text.strip()[text.rfind(". ") + 2 if ". " in text else 0 :])
 
 
+def test_signatures_naming_no_document_name_the_signers_of_the_one_before(pipeline: Pipeline) -> None:
+    text = ("Договор о целевом обучении подписан во вторник. Подписи под ним принадлежат главному врачу ГБУЗ "
+            "«Окская больница» Илье Баранову и ректору Рязанского медицинского колледжа Олегу Рябову.")
+    (got,) = _facts(pipeline, text)["agreements"]
+    assert (_names(got["parties"]), got["kind"]) == (
+        ["Окская больница", "Рязанский медицинский колледж"], "договор о целевом обучении"
+    )
+    _covers(text, got, text)  # both sentences: the signing and its signers
+
+
 NO_AGREEMENTS = [
     pytest.param("Стороны планируют подписать меморандум о сотрудничестве в октябре.", id="planned"),
     pytest.param("Жители района подписались на рассылку новостей администрации.", id="subscribed, no document"),

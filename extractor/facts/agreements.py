@@ -570,7 +570,10 @@ def _parties_next(d: Draft) -> None:
     if d.sent + 1 >= len(d.scene.tagged.sents):
         return
     nxt = d.sent + 1
-    if triggers_of(d.scene, "agreements", agreement_triggers(), nxt):
+    later = triggers_of(d.scene, "agreements", agreement_triggers(), nxt)
+    if later:
+        if not d.groups and all(_signatures_of_the_one_before(d.scene, nxt, m) for m in later):
+            _signers_named_next(d, nxt)
         return
     if one_party:
         _partners_named_next(d, nxt)
@@ -583,6 +586,26 @@ def _parties_next(d: Draft) -> None:
             d.last_sent = nxt
             return
     _sides_named_next(d, nxt)
+
+
+def _signatures_of_the_one_before(scene: Scene, sent: int, match: Match) -> bool:
+    """«Подписи под ним принадлежат ...», «Подписи поставили ...»: signatures naming no document
+    of their own speak of the one signed in the sentence before."""
+    if scene.lemmas[match.first] != "подпись":
+        return False
+    later = Draft(scene, sent, match, [])
+    _document(later)
+    return later.rejected
+
+
+def _signers_named_next(d: Draft, nxt: int) -> None:
+    """«Договор ... подписан в понедельник. Подписи под ним принадлежат директору колледжа X и
+    генеральному директору ООО «Y» Z»: the signing names no parties, the signatures after it name
+    who signed (their bodies are the parties, `_bodies_of_signers`)."""
+    refs = distinct([u.refs[0] for u in d.scene.units(nxt) if u.refs])
+    if len(refs) >= 2:
+        d.groups = [refs]
+        d.last_sent = nxt
 
 
 def _partners_named_next(d: Draft, nxt: int) -> None:
