@@ -54,7 +54,7 @@ def assemble(
     ref, ref_source = reference_date(doc_date, own_source, ref_date, override)
 
     names = find_name_mentions(tagged)
-    names, org_mentions = claim_lone_names(text, names, _not_inside_names(find_org_mentions(tagged), names))
+    names, org_mentions = claim_lone_names(text, names, _not_inside_names(text, find_org_mentions(tagged), names))
     persons, owner = merge_mentions(text, names)
     attach_posts(persons, owner, find_posts(tagged, names))
     link_bare_posts(tagged, persons, find_bare_posts(tagged))
@@ -86,10 +86,20 @@ def _outside_names(mentions: list[LocMention], names: list[NameMention]) -> list
     return [m for m in mentions if not any(n.start < m.end and m.start < n.end for n in names)]
 
 
-def _not_inside_names(mentions: list[OrgMention], names: list[NameMention]) -> list[OrgMention]:
+def _not_inside_names(text: str, mentions: list[OrgMention], names: list[NameMention]) -> list[OrgMention]:
     """A word the model took for an organization inside a person's full name is the person's
-    first name: «председателем правления Айдара Хамитова»."""
-    return [m for m in mentions if not any(n.first and n.start <= m.start and m.end <= n.end for n in names)]
+    first name: «председателем правления Айдара Хамитова». Nor does a name end with a person
+    named in the nominative: «В администрации Ворохобов и Гладышев обсуждали» (a body named after
+    a person takes the genitive: «Фонд Владимира Потанина»; a legal form's owner stays: «ИП Петров»)."""
+    return [
+        m for m in mentions
+        if not any(n.first and n.start <= m.start and m.end <= n.end for n in names)
+        and not (m.legal_form is None and any(_nominative_tail(text, m, n) for n in names))
+    ]
+
+
+def _nominative_tail(text: str, m: OrgMention, n: NameMention) -> bool:
+    return m.start < n.start and n.end == m.end and n.last is not None and text[n.start : n.end].endswith(n.last)
 
 
 class Pipeline:

@@ -952,7 +952,7 @@ def _surnames_again(tagged: Tagged, found: list[NameMention]) -> list[NameMentio
         return []
     firsts = _first_names_by_surname(found)
     toks = tagged.tokens
-    free = _free(tagged, found) | _surnames_read_as_places(tagged, found, known)
+    free = _free(tagged, found) | _surnames_read_as_places(tagged, found, known) | _surnames_ending_names(tagged, known)
     out = []
     for k in sorted(free):
         tok = toks[k]
@@ -990,6 +990,22 @@ def _surnames_read_as_places(tagged: Tagged, found: list[NameMention], known: se
         and known & surname_readings(toks[sp.first].text)
         and not (sp.first > 0 and toks[sp.first - 1].text.lower() in PLACE_PREPOSITIONS)
     }
+
+
+def _surnames_ending_names(tagged: Tagged, known: set[str]) -> set[int]:
+    """The last word of a place or organization the model saw, a surname of a person named in
+    full written as that person's nominative: «в администрации городского округа Ступино
+    Ворохобов и Гладышев обсуждали» (the model's place «Ступино Ворохобов»); a body named after
+    someone takes the genitive."""
+    toks = tagged.tokens
+    ending = [
+        sp for sp in tagged.spans
+        if sp.type in ("LOC", "ORG") and sp.last - sp.first >= 2
+        and toks[sp.last - 1].case == "Nom" and name_key(toks[sp.last - 1].text) in known
+    ]
+    # the word before it too, when it is that person's first name («Селена Гомес» the model took
+    # for an organization): `_surnames_again` takes it if so
+    return {sp.last - 1 for sp in ending} | {sp.last - 2 for sp in ending}
 
 
 # per surname key, the first names of the persons named in full: (readings of the first name, gender)
