@@ -1068,6 +1068,11 @@ def test_the_signers_for_each_side_of_a_document_named_before_add_no_agreement(p
 
 APPOINTMENTS = [
     pytest.param(
+        "Совет директоров принял решение об избрании Ивана Петрова генеральным директором АО «Вектор».",
+        [("Иван Петров", "генеральный директор АО «Вектор»", "appointed")],
+        id="«избрание» of someone, as «назначение»",
+    ),
+    pytest.param(
         "Обязанности директора МБУ «Спортшкола» исполняет заместитель директора Павел Громов.",
         [("Павел Громов", "директор МБУ «Спортшкола»", "acting")],
         id="carrying a post's duties, stated in the present",
