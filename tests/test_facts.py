@@ -251,6 +251,8 @@ def test_meetings(pipeline: Pipeline, text: str, expected: list[tuple[list[str],
 
 
 NO_MEETINGS = [
+    pytest.param("Правительство Курганской области и ООО «Тобол-Агро» почти год обсуждали, где компания построит "
+                 "элеватор.", id="bodies alone talk through their staff: no one met"),
     pytest.param("Глава района Олег Ли отчитался перед жителями о работе за год.", id="reporting to no one named"),
     pytest.param("Министр Анна Иванова доложила журналистам о ходе уборки.", id="reporting to no one named in dative"),
     pytest.param("Директор Олег Ли представил новую модель автобуса на выставке.", id="presenting to no one"),

@@ -538,7 +538,9 @@ def find_meetings(scene: Scene) -> list[Meeting]:
         elif st is not None:
             one_sided.append(st)
     out = []
-    for st in _merged(scene, statements):
+    # people meet: bodies alone that «обсуждали» something for a year talked through their staff
+    # («Правительство области и ООО «...» почти год обсуждали, где ...»)
+    for st in [st for st in _merged(scene, statements) if any(r[0] == "person" for r in st.sides)]:
         st.date = st.date or _met_on(scene, day_told_before(scene, scene.toks[st.trigger].start)) or dateline_day(scene)
         start, end = span_of(scene, st.first_sent, st.last_sent)
         out.append(Meeting(
