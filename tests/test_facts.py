@@ -751,6 +751,14 @@ def test_signatures_naming_no_document_name_the_signers_of_the_one_before(pipeli
     _covers(text, got, text)  # both sentences: the signing and its signers
 
 
+def test_a_tally_of_the_year_leaves_the_signing_its_day(pipeline: Pipeline) -> None:
+    text = ("КУРГАН, 20 ноября 2025 года. Правительство Курганской области и ООО «Тобол-Агро» подписали соглашение "
+            "о строительстве элеватора. «Это седьмое инвестиционное соглашение, которое регион заключил в 2025 "
+            "году», — отметил губернатор.")
+    (got,) = _facts(pipeline, text)["agreements"]
+    assert (got["kind"], got["date"]) == ("соглашение о строительстве элеватора", "2025-11-20")
+
+
 NO_AGREEMENTS = [
     pytest.param("Стороны планируют подписать меморандум о сотрудничестве в октябре.", id="planned"),
     pytest.param("Жители района подписались на рассылку новостей администрации.", id="subscribed, no document"),

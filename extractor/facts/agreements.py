@@ -1192,7 +1192,7 @@ def _merged(scene: Scene, statements: list[Statement]) -> list[Statement]:
             keep.sides = other.sides  # the signers are parties only when no side is named
         # a governor's region stands for the government the other statement names
         keep.sides = distinct(_as_bodies(scene, keep.sides, other.sides))
-        keep.date = keep.date or other.date
+        keep.date = keep.date or (None if _within_release(scene, other.date) else other.date)
         if keep.extra.get("kind") is None or not keep.extra.get("own_name") and other.extra.get("own_name"):
             keep.extra["kind"] = other.extra["kind"]
             keep.extra["noun"] = other.extra.get("noun")  # «Документ подписали ...» is the «соглашение» named
@@ -1201,6 +1201,14 @@ def _merged(scene: Scene, statements: list[Statement]) -> list[Statement]:
     # a document named by a word pointing back («документ») is an agreement only as one named before;
     # one whose parties the text never names («Контракт с ним заключен на три года») tells no one anything
     return [st for st in kept if st.extra.get("kind") and st.sides and not _of_an_earlier_year(scene, st)]
+
+
+def _within_release(scene: Scene, date: DateItem | None) -> bool:
+    """A year or month that holds the release's day («седьмое соглашение, которое регион заключил
+    в 2025 году», said of the one signed today): the release's day is the finer date."""
+    release = scene.doc.doc_date
+    value = date.value if date else None
+    return bool(release and value and len(value) < len(release) and release.startswith(value))
 
 
 def _kinds_of_the_alike(kept: list[Statement]) -> None:
