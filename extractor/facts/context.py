@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from extractor.facts.clauses import Clause, clause_of, clauses, role
 from extractor.facts.units import PLURAL_PRONOUNS, Ref, Scene, Unit, may_be_nominative, unit_case
 from extractor.lexicon import GAP_QUOTES, Match, PhraseIndex
-from extractor.lexicon.facts import meeting_triggers, plan_words
+from extractor.lexicon.facts import meeting_triggers, plan_words, venues
 from extractor.model import DateItem
+from extractor.nlp.inflect import nominative_phrase
 
 FUTURE_AUX = frozenset({"будет", "будут", "буду", "будем", "будете", "будешь"})
 SIDE_ROLES = frozenset({"subj", "with", "between", "gen", "head", "side"})
@@ -314,6 +315,34 @@ def place_in(scene: Scene, clause_roles: list[tuple[Unit, str]]) -> str | None:
     for unit, r in clause_roles:
         if r == "at" and unit.refs and unit.refs[0][0] in ("location", "organization"):
             return scene.entity(unit.refs[0]).name
+    return None
+
+
+# the prepositions of where a meeting is held
+IN_OR_AT = frozenset({"в", "во", "на"})
+
+
+def building_in(scene: Scene, clause: Clause) -> str | None:
+    """A building the clause puts it in, named by what it is (facts_venues.txt) with the genitive
+    words after it: «в Доме правительства Астраханской области», «в резиденции губернатора»."""
+    toks = scene.toks
+    for k in sorted(clause.tokens):
+        if toks[k].text.lower() not in IN_OR_AT or k + 1 not in clause:
+            continue
+        found = venues().longest_at(toks, k + 1, max(clause.tokens) + 1)
+        if found is None:
+            continue
+        end = found[0]
+        named = {u.first: u for u in scene.units(clause.sent) if u.refs}
+        while end in clause and toks[end].case == "Gen" and toks[end].text[:1].isalpha():
+            unit = named.get(end)
+            if unit is not None:
+                # a place, a body or a post ends its name («правительства Пермского края», «резиденции
+                # губернатора»); a person named is the guest
+                end = end if unit.refs[0][0] == "person" and unit.via == "name" else unit.last
+                break
+            end += 1
+        return nominative_phrase(toks[k + 1 : end], scene.tagged.text)
     return None
 
 

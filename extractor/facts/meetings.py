@@ -16,6 +16,7 @@ from extractor.facts.clauses import Clause, clauses
 from extractor.facts.context import (
     CONTEXT_SENTENCES,
     Statement,
+    building_in,
     clause_at,
     clause_planned,
     date_in,
@@ -449,7 +450,7 @@ def _statement(scene: Scene, sent: int, match: Match, earlier: list[Statement]) 
         r in OWN_SIDES for _u, r in d.units
     )
     st.date = _met_on(scene, date_in(scene, sent, match.first))
-    st.place = place_in(scene, d.roles)
+    st.place = place_in(scene, d.roles) or building_in(scene, d.clause)
     if st.date is None or st.place is None:
         _context_of_visit(scene, st)
     return st

@@ -30,6 +30,11 @@ def workplace_triggers() -> PhraseIndex:
 
 
 @cache
+def venues() -> PhraseIndex:
+    return PhraseIndex((phrase_lemmas(w), True) for w in load_words("facts_venues.txt"))
+
+
+@cache
 def documents() -> PhraseIndex:
     return PhraseIndex.from_rows(load_rows("facts_documents.txt"))
 
