@@ -99,6 +99,7 @@ def _not_inside_names(text: str, mentions: list[OrgMention], names: list[NameMen
 
 
 def _nominative_tail(text: str, m: OrgMention, n: NameMention) -> bool:
+    """The name mention ends the organization mention, written as the person's nominative."""
     return m.start < n.start and n.end == m.end and n.last is not None and text[n.start : n.end].endswith(n.last)
 
 
