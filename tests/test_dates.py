@@ -1395,3 +1395,20 @@ def test_weekdays_to_come_named_in_turn_follow_each_other() -> None:
 )
 def test_a_day_named_with_its_weekday_is_of_the_year_it_falls_on_it(text: str, value: str) -> None:
     assert {d.text: d.value for d in dates_of(text, datetime.date(2026, 2, 2))}["30 января"] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "date_text", "value"),
+    [
+        ("«В 2025 году спрос на программы реабилитации вырос на 35%. В I квартале загрузка санатория составила "
+         "91%», — рассказал главный врач.", "I квартале", "2026-01/2026-03"),
+        ("В прошлом году выручка выросла на 12%. В III квартале компания откроет новый цех.",
+         "III квартале", "2026-07/2026-09"),
+    ],
+)
+def test_a_past_year_of_another_sentence_lends_no_year_when_the_release_is_dated(
+    text: str, date_text: str, value: str
+) -> None:
+    # a release of 16 April 2026: its own time, not the year the sentence before looked back to
+    values = {d.text: d.value for d in dates_of(text, datetime.date(2026, 4, 16))}
+    assert values[date_text] == value
