@@ -262,9 +262,21 @@ def _legal_form_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
         if outer is not None and before[-1:].isspace():
             name = f"{text[start:end]} «{name}»"
             start, abbr = outer
+        abbr = _without_region_letters(abbr, name)
         kind = forms.kinds.get(abbr) or _regional_kind(abbr) or "company"
         out.append(OrgMention(start, qend, " ".join(name.split()), abbr, kind))
     return out
+
+
+# «СО» of a form is «социального обслуживания» for a social service; before another name it is the
+# region's letters («ГКУ СО «Центр занятости населения города Саратова»»: Саратовской области)
+SOCIAL_SERVICE = re.compile(r"социальн|обслуживан|реабилитац|интернат|геронтолог|милосерди", re.IGNORECASE)
+
+
+def _without_region_letters(abbr: str, name: str) -> str:
+    if abbr.endswith(" СО") and not SOCIAL_SERVICE.search(name):
+        return abbr[: -len(" СО")]
+    return abbr
 
 
 def _past_place(tagged: Tagged, spans: NamedSpans, end: int) -> int:
@@ -321,7 +333,7 @@ def _unquoted_name(tagged: Tagged, spans: NamedSpans, pos: int) -> tuple[int, st
 
 
 # a region's code between a legal form and the quoted name: «ГКУ НСО «...»», «БУЗ ВО «...»»
-REGION_CODE = re.compile(r"[ \u00a0]+[А-ЯЁ]{2,3}(?=[ \u00a0]*[«\"„“])")
+REGION_CODE = re.compile(r"[ \u00a0]+[А-ЯЁ]{2,3}(?:[ \u00a0]?\([А-ЯЁ]\))?(?=[ \u00a0]*[«\"„“])")  # «ГБУ РС(Я) «...»»
 # a form no list holds, written before a quoted name: a known form with a region's letters before
 # it («КОГАУ», «КГБУЗ») or the tail of a known form («БУЗ» of «ГБУЗ»)
 CAPS_BEFORE_NAME = re.compile(r"(?<![\w-])([А-ЯЁ]{3,7})(?=(?:[ \u00a0]+[А-ЯЁ]{2,3})?[ \u00a0]*[«\"„“])")
