@@ -114,6 +114,12 @@ def test_a_level_a_quantity_grows_from_takes_no_currency_from_around() -> None:
     # the sentence before has rubles; «с 520 тыс. до 900 тыс. бутылок» counts bottles
     text = "Инвестиции составят 4,5 млрд рублей. Выпуск вырастет с 520 тыс. до 900 тыс. бутылок в год."
     assert [m.text for m in _find(text)] == ["4,5 млрд рублей"]
+    # a count after a sentence in roubles counts, it costs nothing; an amount with no count noun
+    # before it takes the roubles
+    text = "Выручка фитнес-сети составила 612 млн рублей. Число клубных карт превысило 31 тыс."
+    assert [m.text for m in _find(text)] == ["612 млн рублей"]
+    text = "Выручка фитнес-сети составила 612 млн рублей. Чистая прибыль достигла 31 млн."
+    assert [(m.text, m.currency) for m in _find(text)] == [("612 млн рублей", "RUB"), ("31 млн.", "RUB")]
     # ... while a level of money keeps the currency written after the level reached
     assert [(m.text, m.currency) for m in _find("Выручка выросла с 690 млн до 1,02 млрд рублей.")] == [
         ("690 млн", "RUB"), ("1,02 млрд рублей", "RUB")

@@ -316,10 +316,24 @@ def _with_context_currency(tagged: Tagged, amounts: list[_Amount]) -> list[_Amou
         if currency is None:
             near = [c for c in (before[k], after[k]) if c is not None]
             near.sort(key=lambda c: abs(c[0] - k))
-            currency = near[0][1] if near else last_of_sentence.get(sents[k] - 1)
+            if near:
+                currency = near[0][1]
+            elif not _counted_before(tagged, amount):
+                currency = last_of_sentence.get(sents[k] - 1)
         if currency is not None:
             out.append(replace(amount, currency=currency))
     return out
+
+
+# nouns of a count: «Число клиентов превысило 31 тыс.» after a sentence in roubles counts clients
+COUNT_NOUNS = frozenset({"число", "количество", "численность"})
+
+
+def _counted_before(tagged: Tagged, amount: _Amount) -> bool:
+    """A count noun stands before the amount in its sentence: the amount counts, it costs nothing."""
+    toks = tagged.tokens
+    first = tagged.sents[toks[amount.first].sent].first
+    return any(toks[k].lemma in COUNT_NOUNS for k in range(first, amount.first))
 
 
 def find_money(tagged: Tagged, dates: list[DateItem]) -> list[Money]:
