@@ -1271,9 +1271,8 @@ class _Context:
 
     def _release_year_first(self, year: int) -> bool:
         """A past year another sentence named lends a year-less date no year when the release has a
-        date of its own: «на 18% больше, чем в прошлом году. Загрузка отелей на 9 мая уже достигла
-        92%», «В 2025 году спрос вырос на 35%. В I квартале загрузка составила 91%» (a release of
-        April 2026) speak of the release's own time."""
+        date of its own: «В 2025 году спрос вырос на 35%. В I квартале загрузка составила 91%» (a
+        release of April 2026) speaks of the release's own time."""
         return self.release_year is not None and year < self.release_year
 
     def _next_in_a_story(self, j: int, c: _Cand, lo: int, hi: int) -> bool:

@@ -274,6 +274,7 @@ SOCIAL_SERVICE = re.compile(r"социальн|обслуживан|реабил
 
 
 def _without_region_letters(abbr: str, name: str) -> str:
+    """The legal form without a trailing «СО» that is the region's letters, not a social service's."""
     if abbr.endswith(" СО") and not SOCIAL_SERVICE.search(name):
         return abbr[: -len(" СО")]
     return abbr
