@@ -2490,7 +2490,9 @@ def _reported_years(text: str, scan: _Scan) -> _Reported:
             continue
         if len(c.value) == 4 and _RESULTS_RE.search(text, max(0, c.start - WORD_BEFORE_REACH), c.start):
             year += 1
-        elif len(c.value) == 4 and tense == "past" and _TOTAL_AFTER_RE.match(text, c.end):
+        elif len(c.value) == 4 and tense == "past" and (
+            _TOTAL_AFTER_RE.match(text, c.end) or _against_year_before(text, scan, c, year)
+        ):
             # the year's total, told once it has ended or nearly so: a day of it before the last
             # quarter is of the next year («5 февраля»), one in it may still be of that year
             past_starts.append(f"{year}-{LAST_QUARTER_MONTH}")
@@ -2518,6 +2520,18 @@ def _reported_years(text: str, scan: _Scan) -> _Reported:
         # run since a month goes on at the release, which is of that year at least
         years.append(latest_since)
     return _Reported(years or fallback, past_start, min(dated_to_come, default=None))
+
+
+# a comparison with a whole year: «что на 12% больше, чем в 2024 году», «по сравнению с 2024 годом»
+_AGAINST_YEAR_RE = re.compile(r"(?:\bчем\s+в|\bпо\s+сравнению\s+с|\bпротив)\s+(?P<y>\d{4})\s+год", re.IGNORECASE)
+
+
+def _against_year_before(text: str, scan: _Scan, c: _Cand, year: int) -> bool:
+    """A whole year compared in its sentence with the year before it, as a whole: «в 2025 году
+    ресурсами воспользовались 96,4 тыс. читателей, что на 12% больше, чем в 2024 году» is the
+    year's total, told once it has ended."""
+    _start, end = scan.offsets.sentence(c.start)
+    return any(int(m.group("y")) == year - 1 for m in _AGAINST_YEAR_RE.finditer(text, c.end, end))
 
 
 def _before_this_year(this_year: list[int], scan: _Scan, c: _Cand, base: bool) -> bool:
