@@ -6,7 +6,8 @@ apart from `make quality`.
 usage: python bench/entities_heldout.py [--shared ../shared] [--out bench/out] [--verbose]
 
 --verbose prints the scorer's misses and extras on the parts whose errors may be read, never on
-part_a, the final check (--verbose-final adds it, once the rules are settled).
+part_a, the final check (--verbose-final adds it, once the rules are settled), nor on the parts
+bench/entities_heldout/CHECK_PARTS lists: the current session's checks.
 
 The releases and their gold were written blind (nobody ran the extractor on them before the gold
 was done): read the figures as an estimate of how the rules do on releases they were not tuned
@@ -26,6 +27,8 @@ from extractor.pipeline import Pipeline, Request
 HELDOUT = ROOT / "bench/entities_heldout"
 # the part kept for a final check: its figures are read, its errors are not
 FINAL_PART = "part_a"
+# the parts kept as the current session's checks, one name per line: --verbose leaves them out too
+CHECK_LIST = HELDOUT / "CHECK_PARTS"
 ROWS = (
     ("persons F1", "persons", "f1"),
     ("person name exact", "person_name_exact", None),
@@ -45,6 +48,13 @@ ROWS = (
 def _figure(figures: dict, key: str, field: str | None) -> float:
     value = figures.get(key, 0.0)
     return float(value.get(field, 0.0) if field and isinstance(value, dict) else value or 0.0)
+
+
+def _check_parts() -> list[str]:
+    if not CHECK_LIST.is_file():
+        return []
+    lines = (line.strip() for line in CHECK_LIST.read_text(encoding="utf-8").splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
 
 
 def main() -> None:
@@ -85,7 +95,8 @@ def main() -> None:
         for name, ids in columns.items()
     }
     if args.verbose or args.verbose_final:
-        listed = [d.stem for d in docs if args.verbose_final or d.parent.parent.name != FINAL_PART]
+        kept = {FINAL_PART, *_check_parts()}
+        listed = [d.stem for d in docs if args.verbose_final or d.parent.parent.name not in kept]
         print(run_scorer(scorer, gold, preds, "--money", str(money), "--verbose", "--ids=" + ",".join(listed)).output)
     width = max(9, *(len(name) + 1 for name in runs))  # «part_zzza» and longer stay apart
     print(f"{'figure':22}" + "".join(f"{name:>{width}}" for name in runs))
