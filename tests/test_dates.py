@@ -886,6 +886,10 @@ CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None,
      "подведут итоги.", datetime.date(2026, 7, 1),
      [("в пятницу", "2026-07-10", True), ("10 июля", "2026-07-10", True), ("в субботу", "2026-07-11", True),
       ("в воскресенье", "2026-07-12", True), ("12 июля", "2026-07-12", True)]),
+    # two weekdays, then their two days: each weekday is its day, not the nearest of its name
+    ("Мастер-классы в парке пройдут в субботу и воскресенье, 18 и 19 июля.", datetime.date(2026, 7, 1),
+     [("в субботу", "2026-07-18", True), ("воскресенье", "2026-07-19", True), ("18", "2026-07-18", True),
+      ("19 июля", "2026-07-19", True)]),
     # a month after «и» shares the preposition of the month before it: «на июль и август» is a plan
     ("На июль и август номера в санаториях уже забронированы на 80%.", datetime.date(2026, 7, 21),
      [("июль", "2026-07", True), ("август", "2026-08", True)]),

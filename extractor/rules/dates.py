@@ -1911,7 +1911,27 @@ def _weekdays_dated(text: str, kept: list[_Cand], ref: datetime.date | None = No
             out[k] = replace(out[k], value=out[k + 1].value)
         elif _weekday_of_day(text, out[k + 1], out[k], _DATE_WEEKDAY_GAP_RE):
             out[k + 1] = replace(out[k + 1], value=out[k].value)
-    return _weekday_headers(text, _weekdays_between_dated(text, kept, out))
+    return _weekday_headers(text, _weekdays_between_dated(text, kept, _weekday_pairs_dated(text, out)))
+
+
+# «в субботу и воскресенье, 13 и 14 июня»: two weekdays, then their two days
+_AND_GAP_RE = re.compile(r"\s+и\s+")
+_COMMA_GAP_RE = re.compile(r",\s*")
+
+
+def _weekday_pairs_dated(text: str, kept: list[_Cand]) -> list[_Cand]:
+    """Two weekdays joined by «и», then after a comma two days joined by «и», are those days in
+    order, when each falls on its weekday: «пройдут в субботу и воскресенье, 13 и 14 июня»."""
+    out = list(kept)
+    for k in range(len(out) - 3):
+        first_wd, second_wd, first_day, second_day = out[k : k + 4]
+        gaps = ((first_wd, second_wd, _AND_GAP_RE), (second_wd, first_day, _COMMA_GAP_RE),
+                (first_day, second_day, _AND_GAP_RE))
+        if not all(a.value and b.value and g.fullmatch(text, a.end, b.start) for a, b, g in gaps):
+            continue
+        if _falls_on(first_wd, first_day) and _falls_on(second_wd, second_day):
+            out[k], out[k + 1] = replace(first_wd, value=first_day.value), replace(second_wd, value=second_day.value)
+    return out
 
 
 def _days_on_their_weekday(text: str, kept: list[_Cand], ref: datetime.date) -> list[_Cand]:
@@ -1953,7 +1973,12 @@ def _beside_its_day(text: str, wd: _Cand, day: _Cand, gap: re.Pattern[str]) -> b
 
 def _weekday_of_day(text: str, wd: _Cand, day: _Cand, gap: re.Pattern[str]) -> bool:
     """The weekday `wd` names the weekday of `day`, with only `gap` between them."""
-    if not _beside_its_day(text, wd, day, gap):
+    return _beside_its_day(text, wd, day, gap) and _falls_on(wd, day)
+
+
+def _falls_on(wd: _Cand, day: _Cand) -> bool:
+    """The weekday `wd` (a day of that weekday) is the weekday of the dated day `day`."""
+    if wd.kind != "near" or not day.is_day or not wd.value or not day.value or len(wd.value) != len(day.value):
         return False
     try:
         return datetime.date.fromisoformat(wd.value).weekday() == datetime.date.fromisoformat(day.value).weekday()
