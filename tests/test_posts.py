@@ -1298,6 +1298,18 @@ def test_a_post_before_the_next_name_of_a_list_is_that_ones(extract):
     ]
 
 
+def test_a_post_before_a_title_and_the_next_name_is_that_ones(extract):
+    # an honorary title between the post and the next name is no post, and keeps the post from the name before
+    doc = extract("На встрече выступили директор театра Марина Олеговна Крылова, главный режиссер театра, "
+                  "заслуженный артист России Григорий Ламзин и директор фонда Павел Сёмин.")
+    got = [(p["name"], [q["normal"] for q in p["posts"]]) for p in doc["persons"]]
+    assert got == [
+        ("Марина Олеговна Крылова", ["директор театра"]),
+        ("Григорий Ламзин", ["главный режиссер театра"]),
+        ("Павел Сёмин", ["директор фонда"]),
+    ]
+
+
 def test_a_post_an_appointing_verb_gives_a_woman_named_after_it_is_hers_alone(extract):
     # «Пленум», which the tagger reads as an object, is the subject: no zero subject takes the post,
     # and the post inside the instrumental one («председателя ...») is none of the accusative name's

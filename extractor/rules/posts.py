@@ -122,6 +122,8 @@ HONORARY_TITLE = re.compile(
 )
 # degrees and titles no organization holds
 NO_POST_TITLES = (ACADEMIC_DEGREE, HONORARY_TITLE, ACADEMY_MEMBER)
+# the longest such title between a post and a name: «заслуженный деятель науки Российской Федерации»
+MAX_TITLE_WORDS = 6
 # «на пост министра», «в должности директора», «в качестве тренера», «с поста», «от должности»
 LINK_PREPOSITIONS = frozenset({"на", "в", "с", "со", "от"})
 # «с назначением на должность»: the event of taking a post, said of the name before it
@@ -1481,9 +1483,25 @@ def _before_a_name(tagged: Tagged, spans: NamedSpans, post: Post) -> bool:
     """A post right before another person's name: in a list («Ким, исполняющая обязанности министра
     Оксана Белоусова и ректор ...») it is that person's."""
     k = tagged.token_ending(post.end)
-    if k is None or k + 1 not in spans.per_start:
+    if k is None or "\n" in tagged.text[post.end : tagged.tokens[min(k + 1, len(tagged.tokens) - 1)].start]:
+        return False  # not a list's next line
+    if k + 1 in spans.per_start:
+        return True
+    # «Мурашова, художественный руководитель филармонии, народный артист России Виктор Лавренёв»:
+    # the post before another post that is before a name is that name's too
+    toks = tagged.tokens
+    if k + 2 >= len(toks) or toks[k + 1].text != ",":
         return False
-    return "\n" not in tagged.text[post.end : tagged.tokens[k + 1].start]  # not a list's next line
+    second = _post_from(tagged, spans, k + 2, tagged.sents[toks[k].sent].last)
+    if second is not None:
+        return tagged.token_ending(second.end) + 1 in spans.per_start
+    # or a title no organization holds: «народный артист России», «доктор технических наук»
+    limit = min(tagged.sents[toks[k].sent].last, k + 2 + MAX_TITLE_WORDS)
+    name = next((m for m in range(k + 3, limit + 1) if m in spans.per_start), None)
+    if name is None or any(not t.text[:1].isalpha() for t in toks[k + 2 : name]):
+        return False
+    title = tagged.text[toks[k + 2].start : toks[name - 1].end]
+    return any(t.match(title) for t in NO_POST_TITLES)
 
 
 def _joins_a_post(toks: list[Token], k: int, limit: int) -> bool:
