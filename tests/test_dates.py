@@ -746,6 +746,9 @@ CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None,
       ("аналогичный период прошлого года", "2024-12-31/2025-01-11", True)]),
     ("Акция продлится с 1 декабря по 28 февраля.", datetime.date(2025, 11, 20),
      [("с 1 декабря по 28 февраля", "2025-12-01/2026-02-28", True)]),
+    # holidays over the new year starting within a month of the release are the ones ahead
+    ("На новогодние праздники, с 28 декабря по 8 января, гостиницы курорта загружены на 90%.",
+     datetime.date(2025, 12, 10), [("с 28 декабря по 8 января", "2025-12-28/2026-01-08", True)]),
     # the infinitive right after the date is nearer than the past verb before it
     ("Снижение ставки позволило нам с 1 февраля уменьшить ставки по ипотеке.", datetime.date(2026, 1, 22),
      [("1 февраля", "2026-02-01", True)]),

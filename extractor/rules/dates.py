@@ -1345,6 +1345,8 @@ class _Context:
         if last < ref.isoformat()[: len(last)]:
             if self.base[i]:
                 return year  # a comparison's base is behind: «больше, чем на 1 января» in November
+            if self._new_year_ahead(c, year, ref):
+                return year + 1  # «на новогодние праздники, с 25 декабря по 10 января» in mid-December
             # over already this year: a deadline still to come is next year's («проведёт торги до
             # конца января» in November)
             tense = _tense_near(self.offsets, *self.sentence(c.start), c.start, c.end)
@@ -1389,6 +1391,16 @@ class _Context:
         if tense == "past" or tense is None and c.kind == "period" and "/" in value:
             return year - 1
         return year
+
+    @staticmethod
+    def _new_year_ahead(c: _Cand, year: int, ref: datetime.date) -> bool:
+        """A run of days over the new year that, ending next year, starts within a month after the
+        reference date: the holidays ahead, not the ones a year back."""
+        later = c.make(year + 1) if c.make else None
+        if later is None or "/" not in later or later[:4] == later.split("/")[1][:4]:
+            return False
+        first = later.split("/")[0]
+        return len(first) == len("2025-12-25") and 0 <= _days_ahead(first, ref) <= START_AHEAD_DAYS
 
     def _ahead_of_release(self, c: _Cand) -> bool:
         """A target, or a date in a year after the release's in a sentence about the future: what
