@@ -900,6 +900,25 @@ def test_the_sentence_after_a_signing_names_its_sides(pipeline: Pipeline) -> Non
     ]
 
 
+def test_the_sides_listed_on_lines_after_a_colon(pipeline: Pipeline) -> None:
+    text = (
+        "Петрозаводск, 9 декабря 2025 года.\nСоглашение о создании учебного центра подписано сегодня. Стороны "
+        "соглашения:\n— министерство образования Республики Карелия;\n— Сортавальский колледж;\n— АО «Ладожский "
+        "леспромхоз».\nПервые студенты начнут учиться в сентябре."
+    )
+    assert _agreement_parties(pipeline, text) == [
+        ["Министерство образования Республики Карелия", "Сортавальский колледж", "Ладожский леспромхоз"]
+    ]
+
+
+def test_a_contract_concluded_anew_is_signed(pipeline: Pipeline) -> None:
+    text = (
+        "Дубна, 14 октября 2025 года.\nИнститут ядерной физики «Дубна» и АО «Ратмино-Прибор» сегодня "
+        "перезаключили договор о базовой кафедре на пять лет."
+    )
+    assert _agreement_parties(pipeline, text) == [["Институт ядерной физики «Дубна»", "Ратмино-Прибор"]]
+
+
 def test_the_sentence_after_a_signing_of_one_party_names_its_partners(pipeline: Pipeline) -> None:
     text = (
         "Курск, 12 мая 2026 года.\nМинистерство промышленности Курской области сегодня подписало соглашение о "

@@ -650,10 +650,23 @@ def _sides_named_next(d: Draft, nxt: int) -> None:
     after = nxt + 1
     if after < len(scene.tagged.sents) and scene.lemmas[min(scene.sentence_tokens(after))] in OTHER_SIDE_WORDS:
         sents.append(after)
+    elif scene.toks[max(scene.sentence_tokens(nxt))].text == ":":
+        sents += _list_items_after(scene, nxt)  # «Стороны соглашения:» and a line for each
     refs = distinct([u.refs[0] for s in sents for u in scene.units(s) if u.refs and u.refs[0][0] != "person"])
     if len(refs) >= 2:
         d.groups = [refs]
         d.last_sent = sents[-1]
+
+
+def _list_items_after(scene: Scene, sent: int) -> list[int]:
+    """The sentences after `sent` that are the items of its list, each a line opening with a dash
+    or a bullet («— министерство ...;»)."""
+    items = []
+    for k in range(sent + 1, len(scene.tagged.sents)):
+        if scene.toks[min(scene.sentence_tokens(k))].text not in ITEM_MARKS:
+            break
+        items.append(k)
+    return items
 
 
 def _sides_listed_after(d: Draft) -> None:
