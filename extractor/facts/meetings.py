@@ -31,7 +31,7 @@ from extractor.facts.context import (
     triggers,
     verb_planned,
 )
-from extractor.facts.units import Ref, Scene, Unit
+from extractor.facts.units import Ref, Scene, Unit, unit_case
 from extractor.lexicon import Match
 from extractor.lexicon.facts import documents, meeting_triggers, sessions, words
 from extractor.model import DateItem, Meeting
@@ -247,12 +247,37 @@ def _own_sides(d: Draft) -> None:
     has two subjects («X и Y провели переговоры»); «после длительных переговоров» names none."""
     if d.kind != "noun" or any(r in OWN_SIDES for _u, r in d.units):
         return
+    relative = _sides_of_relative_holding(d)
+    if relative:
+        d.units = relative  # «Повестка встречи, которую провели X, Y и Z, ...»
+        return
     subjects = [u for u, r in d.units if r == "subj"]
     if _framed(d.scene, d.match.first) and not _framed(d.scene, d.match.first, verbs_only=True):
         return  # «во встрече приняли участие X»: sides of a meeting told before
     held = _framed(d.scene, d.match.first, verbs_only=True)
     if not held or not (len(subjects) >= 2 or any(u.via == "sides" for u in subjects)):
         d.units = []  # it may still tell where the meeting before took place
+
+
+def _sides_of_relative_holding(d: Draft) -> list[tuple[Unit, str]]:
+    """A meeting noun followed by a relative clause that holds it («встречи, которую в четверг,
+    22 января, провели министр X, глава района Y и директор Z»): the names in the nominative after
+    its verb of holding, two at least, are its sides. The relative clause runs to the predicate of
+    the sentence (a date set off by commas may split what the clause reader sees)."""
+    scene, k = d.scene, d.match.last
+    toks = scene.toks
+    if k + 1 >= len(toks) or toks[k].text != "," or toks[k + 1].lemma != "который" or toks[k + 1].case != "Acc":
+        return []
+    stop = max(scene.sentence_tokens(d.sent)) + 1
+    stop = min([c.first for c in clauses(scene, d.sent) if c.kind == "predicate" and c.first > k] + [stop])
+    verb = next((j for j in range(k + 2, stop) if toks[j].lemma in words("hold") and toks[j].pos == "VERB"), None)
+    if verb is None:
+        return []
+    sides = [
+        (u, "subj") for u in scene.units(d.sent)
+        if verb < u.first < stop and u.refs and u.refs[0][0] == "person" and unit_case(scene, u) in ("Nom", None)
+    ]
+    return sides if len(sides) >= 2 else []
 
 
 def _one_side_with_someone(d: Draft) -> None:
@@ -263,11 +288,17 @@ def _one_side_with_someone(d: Draft) -> None:
     toks = d.scene.toks
     units = {u.first for u, _r in d.roles}
     for k in d.clause.tokens:
+        if _colon_between(toks, k, d.match.first):
+            continue  # «состоялся контакт с работодателем: X и Y обсуждали»: the colon's lead tells another thing
         if toks[k].text.lower() in ("с", "со") and k + 1 in d.clause and k + 1 not in units:
             nxt = toks[k + 1]
             if nxt.case == "Ins" and nxt.pos in ("NOUN", "ADJ") and not d.scene.unit_at(k + 1):
                 d.rejected = True
                 return
+
+
+def _colon_between(toks: list[Token], a: int, b: int) -> bool:
+    return any(toks[k].text == ":" for k in range(min(a, b), max(a, b)))
 
 
 def _not_a_session(d: Draft) -> None:
