@@ -871,6 +871,11 @@ def _held_post_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens, lo: int
     toks = tagged.tokens
     sent_first = tagged.sents[toks[nm.first_tok].sent].first
     end = nm.first_tok
+    if end - 1 > sent_first and toks[end - 1].text == ")":
+        # its short name in brackets before the name: «в должности начальника МКУ «Единая
+        # дежурно-диспетчерская служба» (МКУ «ЕДДС») Геннадий Пестерев»
+        end = _bracket_opening(toks, end - 1, sent_first) or end
+        lo = max(sent_first, min(lo, end - MAX_DEPENDENT_TOKENS - MAX_POST_WORDS))
     for k in range(max(lo, sent_first + 1), end - 1):
         if not _holds_link_noun(toks, k, sent_first):
             continue
