@@ -923,6 +923,14 @@ def test_the_sides_listed_on_lines_after_a_colon(pipeline: Pipeline) -> None:
     ]
 
 
+def test_a_signer_with_an_organization_on_the_other_side_signs_for_his_company(pipeline: Pipeline) -> None:
+    text = (
+        "Приозерск, 14 апреля 2026 года.\nГенеральный директор АО «Ладожский картон» Олег Ринне подписал договор "
+        "поставки макулатуры с ООО «Невское вторсырьё»."
+    )
+    assert _agreement_parties(pipeline, text) == [["Ладожский картон", "Невское вторсырьё"]]
+
+
 def test_a_contract_concluded_anew_is_signed(pipeline: Pipeline) -> None:
     text = (
         "Дубна, 14 октября 2025 года.\nИнститут ядерной физики «Дубна» и АО «Ратмино-Прибор» сегодня "

@@ -778,9 +778,12 @@ def _bodies_of_signers(d: Draft) -> None:
     """«Ректор университета X и генеральный директор ООО «Y» поставили подписи под договором»: when
     every party is a person who signs for a body their post names, the bodies are the parties."""
     for n, group in enumerate(d.groups):
-        if len(group) < 2 or any(r[0] != "person" for r in group):
+        if len(group) < 2 or all(r[0] != "person" for r in group):
             continue
-        bodies = [b for r in group if (b := _signed_for(d, r)) is not None]
+        if all(r[0] == "person" for r in group):
+            bodies = [b for r in group if (b := _signed_for(d, r)) is not None]
+        else:  # «Ринне подписал договор с ООО «Невское вторсырьё»»: the signer's company and the other side
+            bodies = [_body_of_head(d, r) for r in group]  # a minister of a region stays himself
         if len(distinct(bodies)) == len(group):
             d.groups[n] = distinct(bodies)
 
