@@ -1730,6 +1730,12 @@ def test_a_common_word_opening_a_sentence_is_no_known_name(extract):
     assert extract("Магнит притягивает железные опилки.")["organizations"] == []
 
 
+def test_every_quoted_name_of_a_list_after_a_thing_noun_is_no_organization(extract):
+    doc = extract("Больше всего заявлений колледж получил на специальности «Механизация сельского хозяйства», "
+                  "«Агрономия» и «Ветеринария». Практику студенты пройдут в ООО «Заря».")
+    assert [(o["name"], o["legal_form"]) for o in doc["organizations"]] == [("Заря", "ООО")]
+
+
 def test_a_thing_seen_again_is_still_no_organization(extract):
     # the second «Дискавери» is found by repetition, the first shows it is a shuttle
     assert extract("На шаттле «Дискавери» нашли трещину. «Дискавери» стартует в мае.")["organizations"] == []

@@ -66,6 +66,8 @@ def event_or_thing(tagged: Tagged, m: OrgMention) -> str | None:
     quoted = toks[i].text in OPEN_QUOTES
     if k >= 0 and toks[k].text in OPEN_QUOTES:
         k, quoted = k - 1, True
+    if quoted:
+        k = _before_quoted_list(toks, k)  # «по направлениям «Электроэнергетика» и «Агроинженерия»»
     if k >= 1 and toks[k].text in VOLTAGE_UNITS and toks[k - 1].text[:1].isdigit():
         k -= 2  # a facility's voltage class between it and its name: «подстанцию 110 кВ «Юхта»»
     if k >= 0 and toks[k].sent == toks[i].sent and _in_apposition(tagged, m):
@@ -92,6 +94,28 @@ def event_or_thing(tagged: Tagged, m: OrgMention) -> str | None:
         words[h].lemma in not_org_heads() or h > 0 and f"{words[h - 1].lemma} {words[h].lemma}" in object_heads()
     )  # «Индустриальный парк «Сурский»»
     return "head" if head and not described else None
+
+
+# what joins the quoted names of a list
+QUOTED_LIST_JOINERS = frozenset({",", "и", "или"})
+# the most words a quoted name of such a list holds
+MAX_LISTED_QUOTE_TOKENS = 12
+
+
+def _before_quoted_list(toks: list[Token], k: int) -> int:
+    """The word before the first quoted name of a list that a quoted name closes: «направлениям
+    «Нефтегазовое дело», «Судовождение» и ...» gives «направлениям» for «Судовождение»; `k` (the
+    word right before the name's quote) when no quoted name is joined before it."""
+    while k >= 1 and toks[k].text in QUOTED_LIST_JOINERS and toks[k - 1].text in QUOTE_CHARS:
+        close = k - 1
+        opening = next(
+            (j for j in range(close - 1, max(-1, close - MAX_LISTED_QUOTE_TOKENS), -1) if toks[j].text in OPEN_QUOTES),
+            None,
+        )
+        if opening is None or toks[opening].sent != toks[k].sent:
+            break
+        k = opening - 1
+    return k
 
 
 def _in_apposition(tagged: Tagged, m: OrgMention) -> bool:
