@@ -749,11 +749,15 @@ MAX_NOTE_TOKENS = 12
 
 
 def _bracket_opening(toks: list[Token], closing: int, sent_first: int) -> int | None:
-    """The «(» of the bracket closing at token `closing`, a few words back in the sentence."""
+    """The «(» of the bracket closing at token `closing`, a few words back in the sentence; a
+    bracket inside it is passed over: «(ГБУ РС(Я) «РШВСМ»)»."""
+    inner = 0
     for k in range(closing - 1, max(sent_first, closing - MAX_NOTE_TOKENS) - 1, -1):
         if toks[k].text == ")":
-            return None
-        if toks[k].text == "(":
+            inner += 1
+        elif toks[k].text == "(" and inner:
+            inner -= 1
+        elif toks[k].text == "(":
             return k if k > sent_first else None
     return None
 
@@ -974,6 +978,8 @@ def _post_before_link_verb(
             # the aside after a short name in brackets: «Генеральным директором ООО «Жигулевская водная
             # компания» (ООО «ЖВК»), обеспечивающего водоснабжение Тольятти, назначен»
             opening = _bracket_opening(toks, opening - 1, sent_first) or opening
+    if opening is not None:  # the post reaches as far before the brackets as it would before the verb
+        lo = max(sent_first, min(lo, opening - MAX_DEPENDENT_TOKENS - MAX_POST_WORDS))
     end = _past_circumstance_back(toks, verb if opening is None else opening, lo)
     # «На должность заведующего кафедрой избрана ...», «От должности министра освобожден ...»: the
     # post in the genitive after «на должность», «от должности», «с поста»
