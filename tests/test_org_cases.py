@@ -1028,6 +1028,13 @@ def test_a_ministrys_short_name_with_its_places_letters_is_the_ministry(extract)
     ]
 
 
+def test_a_short_name_with_a_form_and_places_letters_said_again_is_the_same_body(extract):
+    doc = extract("Государственное бюджетное профессиональное образовательное учреждение Томской области «Северский "
+                  "колледж искусств» (ГБПОУ ТО СКИ) примет 120 студентов. Директор ГБПОУ ТО СКИ Анна Ким "
+                  "рассказала о новых специальностях.")
+    assert [(o["name"], o["legal_form"]) for o in doc["organizations"]] == [("Северский колледж искусств", "ГБПОУ")]
+
+
 def test_a_headlines_name_without_its_head_noun_is_the_company(extract):
     doc = extract("«Вологодская энергосбытовая» увеличила прибыль\n\nПубличное акционерное общество «Вологодская "
                   "энергосбытовая компания» увеличило чистую прибыль на 27%.")

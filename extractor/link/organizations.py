@@ -294,7 +294,10 @@ def _names(group: list[OrgMention]) -> list[str]:
 def _add_names(names: list[str], m: OrgMention) -> None:
     """A mention's name and short name, unless known; written in mixed case, they replace the
     capitals of a heading («МИНПРОМТОРГ РОССИИ» -> «Минпромторг России»)."""
-    for n in (m.name, m.alias):
+    # a short name given with the legal form («(ГБПОУ ИО ПККИ)») is the name a later «ГБПОУ ИО ПККИ» gives
+    form = f"{m.legal_form} " if m.legal_form else None
+    bare = m.alias[len(form) :] if form and m.alias and m.alias.startswith(form) else None
+    for n in (m.name, m.alias, bare):
         if not n:
             continue
         k = next((i for i, x in enumerate(names) if _norm(x) == _norm(n)), None)
