@@ -21,6 +21,7 @@ LEVELS = (
     ("краевое государственное", "КГ"),
     ("областное", "О"),
     ("муниципальное", "М"),
+    ("", ""),  # no founder's letters: «БПОУ Омской области», «БУ Чувашской Республики», «КУ «ЦЗН»»
 )
 # how it is financed
 TYPES = (("бюджетное", "Б"), ("автономное", "А"), ("казенное", "К"))
@@ -45,7 +46,7 @@ def main() -> None:
     print("# financed (бюджетное, автономное, казенное) and what it is (учреждение культуры, общеобразовательное")
     print("# учреждение ...), each giving its letters. Format as legal_forms.txt, whose rows win over these.")
     for (level, a), (kind, b), (what, c) in product(LEVELS, TYPES, INSTITUTIONS):
-        print(f"{a}{b}{c} | {level} {kind} {what} | other")
+        print(f"{a}{b}{c} | {f'{level} ' if level else ''}{kind} {what} | other")
 
 
 if __name__ == "__main__":

@@ -1035,6 +1035,14 @@ def test_a_short_name_with_a_form_and_places_letters_said_again_is_the_same_body
     assert [(o["name"], o["legal_form"]) for o in doc["organizations"]] == [("Северский колледж искусств", "ГБПОУ")]
 
 
+def test_an_institutions_form_without_its_founders_letters(extract):
+    doc = extract("Курсы ведёт БПОУ Омской области «Омский техникум связи», а заявки принимает КУ «Центр "
+                  "занятости населения Омского района».")
+    assert [(o["name"], o["legal_form"]) for o in doc["organizations"]] == [
+        ("Омский техникум связи", "БПОУ"), ("Центр занятости населения Омского района", "КУ")
+    ]
+
+
 def test_a_headlines_name_without_its_head_noun_is_the_company(extract):
     doc = extract("«Вологодская энергосбытовая» увеличила прибыль\n\nПубличное акционерное общество «Вологодская "
                   "энергосбытовая компания» увеличило чистую прибыль на 27%.")
