@@ -1043,6 +1043,12 @@ def test_an_institutions_form_without_its_founders_letters(extract):
     ]
 
 
+def test_a_preposition_in_a_capitals_heading_is_no_legal_form(extract):
+    doc = extract("ПО «ЕДИНОЙ КАРТЕ ЖИТЕЛЯ» ПРОДАНО 40 ТЫСЯЧ БИЛЕТОВ\n\nХлеб для буфетов поставляет ПО «Сельский "
+                  "пекарь».")
+    assert [(o["name"], o["legal_form"]) for o in doc["organizations"]] == [("Сельский пекарь", "ПО")]
+
+
 def test_a_headlines_name_without_its_head_noun_is_the_company(extract):
     doc = extract("«Вологодская энергосбытовая» увеличила прибыль\n\nПубличное акционерное общество «Вологодская "
                   "энергосбытовая компания» увеличило чистую прибыль на 27%.")

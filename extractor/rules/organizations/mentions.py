@@ -255,6 +255,8 @@ def _legal_form_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
         name = strip_quotes(text[qpos:qend])
         if not name or region and not name[:1].isupper():
             continue  # «УК РФ «угроза применения насилия ...»»: a code's article, no name
+        if _preposition_before_oblique(tagged, text[start:end], k + 1, q):
+            continue  # a heading in capitals: «ПО «ПУШКИНСКОЙ КАРТЕ» ПРОДАНО ...»
         # «ООО УК «Металлоинвест»», «АО НПО «Энергомаш»»: the first form is the legal one, the
         # second belongs to the name
         before = text[max(0, start - MAX_GAP_BEFORE_QUOTE - 1) : start]
@@ -266,6 +268,20 @@ def _legal_form_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
         kind = forms.kinds.get(abbr) or _regional_kind(abbr) or "company"
         out.append(OrgMention(start, qend, " ".join(name.split()), abbr, kind))
     return out
+
+
+# legal forms written as a preposition is: «ПО» (потребительское общество) and «по»
+FORMS_LIKE_PREPOSITIONS = frozenset({"по"})
+
+
+def _preposition_before_oblique(tagged: Tagged, form: str, first: int, last: int) -> bool:
+    """A form that is a preposition in capitals before a quoted name no word of which may be a
+    nominative: the preposition and the thing it governs («ПО «ПУШКИНСКОЙ КАРТЕ»»), as a body's
+    quoted name after its form is written in the nominative."""
+    if form.lower() not in FORMS_LIKE_PREPOSITIONS:
+        return False
+    words = [t for t in tagged.tokens[first:last] if t.text.isalpha()]
+    return bool(words) and not any(p.tag.case == "nomn" for t in words for p in t.parses)
 
 
 # «СО» of a form is «социального обслуживания» for a social service; before another name it is the
