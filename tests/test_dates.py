@@ -746,6 +746,10 @@ CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None,
       ("аналогичный период прошлого года", "2024-12-31/2025-01-11", True)]),
     ("Акция продлится с 1 декабря по 28 февраля.", datetime.date(2025, 11, 20),
      [("с 1 декабря по 28 февраля", "2025-12-01/2026-02-28", True)]),
+    # a state «на» a day just ahead, told in the past tense, is for this year's day: no state as of a
+    # day is reported before the day
+    ("Загрузка гостиниц Суздаля на 12 июня уже достигла 87%.", datetime.date(2026, 6, 2),
+     [("12 июня", "2026-06-12", True)]),
     # holidays over the new year starting within a month of the release are the ones ahead
     ("На новогодние праздники, с 28 декабря по 8 января, гостиницы курорта загружены на 90%.",
      datetime.date(2025, 12, 10), [("с 28 декабря по 8 января", "2025-12-28/2026-01-08", True)]),

@@ -1382,6 +1382,10 @@ class _Context:
             return year  # «поручил до 1 сентября завершить», «второе чтение назначено на 11 декабря»
         if c.is_day and _bound(self.text, c, _START_WORDS) and _days_ahead(value, ref) <= START_AHEAD_DAYS:
             return year  # «с 21 января назначена» on 20 January: an order signed before it takes effect
+        if c.is_day and _word_before(self.text, c) == "на" and _days_ahead(value, ref) <= START_AHEAD_DAYS:
+            # «Загрузка отелей на 9 мая уже достигла 92%» on 28 April: a state for a day just ahead (no
+            # state «на» a day is reported before the day)
+            return year
         if c.kind == "period" and _word_before(self.text, c) == "на" and not self._fell_on(c):
             return year  # «лимит на III квартал», «план на второе полугодие»: a plan for what is to come
         tense = _tense_near(self.offsets, *self.sentence(c.start), c.start, c.end)
