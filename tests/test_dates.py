@@ -750,6 +750,10 @@ CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None,
     # day is reported before the day
     ("Загрузка гостиниц Суздаля на 12 июня уже достигла 87%.", datetime.date(2026, 6, 2),
      [("12 июня", "2026-06-12", True)]),
+    # «начала» between a subject and its object is the past verb the tagger read as a noun: the
+    # month is this year's, not the next one's of the future verb after it
+    ("В апреле ЗСК начала реконструкцию сетей, работы продлятся до 2027 года.", datetime.date(2026, 7, 21),
+     [("апреле", "2026-04", True), ("2027 года", "2027", False)]),
     # holidays over the new year starting within a month of the release are the ones ahead
     ("На новогодние праздники, с 28 декабря по 8 января, гостиницы курорта загружены на 90%.",
      datetime.date(2025, 12, 10), [("с 28 декабря по 8 января", "2025-12-28/2026-01-08", True)]),

@@ -722,6 +722,28 @@ def _misread_genitives(toks: list[Token]) -> None:
                 t.lemma = lemma_of(t.text.lower(), t.pos, t.case)
 
 
+# how a past verb's dictionary gender and number read in the tagger's features
+PAST_FEATS = {"masc": ("Masc", "Sing"), "femn": ("Fem", "Sing"), "neut": ("Neut", "Sing"), None: (None, "Plur")}
+
+
+def _misread_past_verbs(toks: list[Token]) -> None:
+    """A noun between a nominative subject and an accusative object that the dictionary reads as a
+    past verb is that verb: «ЗСК начала реконструкцию сетей» (tagged the genitive of «начало»), so
+    that what the sentence tells is told in the past."""
+    for k in range(1, len(toks) - 1):
+        tok, subject, obj = toks[k], toks[k - 1], toks[k + 1]
+        if tok.pos != "NOUN" or not tok.text.islower() or subject.pos not in ("NOUN", "PROPN"):
+            continue
+        if subject.case != "Nom" or obj.pos != "NOUN" or obj.case != "Acc":
+            continue
+        verb = next((p for p in tok.parses if p.tag.POS == "VERB" and p.tag.tense == "past"), None)
+        if verb is None:
+            continue
+        gender, number = PAST_FEATS.get(verb.tag.gender, (None, "Sing"))
+        feats = {"Tense": "Past", "VerbForm": "Fin", "Mood": "Ind", "Number": number}
+        tok.pos, tok.feats, tok.lemma = "VERB", {**feats, **({"Gender": gender} if gender else {})}, verb.normal_form
+
+
 # a Cyrillic word, or a compound of them: «инженеру-технологу»
 CYRILLIC_WORD = re.compile(r"[а-яё]+(?:-[а-яё]+)*")
 # the endings of full adjectives and participles in every case
@@ -813,6 +835,7 @@ class Tagger:
             _adjectives_read_as_names(toks)
             _adjective_cases(toks)
             _misread_genitives(toks)
+            _misread_past_verbs(toks)
             tagged = Tagged(text, toks, sents, [])
             for typ, start, end in sorted(spans_by_doc[d], key=lambda x: (x[1], x[2])):
                 first, last = tagged.token_at(start), tagged.token_ending(end)
