@@ -298,6 +298,7 @@ def _one_side_with_someone(d: Draft) -> None:
 
 
 def _colon_between(toks: list[Token], a: int, b: int) -> bool:
+    """A colon between tokens `a` and `b`: what comes before it leads, what comes after tells."""
     return any(toks[k].text == ":" for k in range(min(a, b), max(a, b)))
 
 

@@ -270,7 +270,7 @@ def _legal_form_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
     return out
 
 
-# legal forms written as a preposition is: «ПО» (потребительское общество) and «по»
+# legal forms spelled like a preposition: «ПО» (потребительское общество) is «по» in capitals
 FORMS_LIKE_PREPOSITIONS = frozenset({"по"})
 
 
