@@ -1049,6 +1049,14 @@ def test_a_preposition_in_a_capitals_heading_is_no_legal_form(extract):
     assert [(o["name"], o["legal_form"]) for o in doc["organizations"]] == [("Сельский пекарь", "ПО")]
 
 
+def test_a_bodys_head_after_and_begins_another_body(extract):
+    doc = extract("Фестиваль проводится при поддержке министерства культуры Липецкой области и администрации "
+                  "городского округа город Елец. Выступил министр образования и науки Липецкой области.")
+    assert [o["name"] for o in doc["organizations"]] == [
+        "Министерство культуры Липецкой области", "Администрация городского округа город Елец"
+    ]
+
+
 def test_a_headlines_name_without_its_head_noun_is_the_company(extract):
     doc = extract("«Вологодская энергосбытовая» увеличила прибыль\n\nПубличное акционерное общество «Вологодская "
                   "энергосбытовая компания» увеличило чистую прибыль на 27%.")

@@ -235,7 +235,7 @@ def name_end(tagged: Tagged, first: int, last: int) -> int:
             return k
         if k == first and _joined_to_a_bare_head(toks, k):
             return k
-        if k > 0 and _post_joined(toks, k, last):
+        if k > 0 and (_post_joined(toks, k, last) or _body_joined(toks, k, last)):
             return k
         if toks[k].text == "при" and not _holder_after(tagged, k + 1, last):
             return k  # «Фондом развития промышленности | при поддержке Минпромторга»
@@ -269,6 +269,19 @@ def _post_joined(toks: list[Token], k: int, last: int) -> bool:
     while j < last and toks[j].text.islower() and toks[j].pos in ("ADJ", "NUM"):
         j += 1  # «первого», «главного»
     return j < last and toks[j].text.islower() and _animate(toks[j]) and match_post_head(toks, j, last) is not None
+
+
+def _body_joined(toks: list[Token], k: int, last: int) -> bool:
+    """«министерства сельского хозяйства Воронежской области | и администрации городского округа»:
+    a public body's head in lowercase after «и» begins another body (a name joins fields:
+    «Министерства образования и науки»)."""
+    if toks[k].text != "и" or toks[k - 1].pos not in ("NOUN", "PROPN"):
+        return False
+    j = k + 1
+    while j < last and toks[j].text.islower() and toks[j].pos == "ADJ":
+        j += 1  # «и регионального министерства»
+    found = org_heads().longest_at(toks, j, last) if j < last and toks[j].text.islower() else None
+    return found is not None and found[1] == "authority"
 
 
 def _animate(tok: Token) -> bool:
