@@ -1057,6 +1057,13 @@ def test_a_bodys_head_after_and_begins_another_body(extract):
     ]
 
 
+def test_a_name_after_its_place_stops_before_a_form_and_a_quoted_name(extract):
+    doc = extract("Перекрытия согласует подведомственное администрации города Великие Луки МКУ «Служба заказчика».")
+    assert [(o["name"], o["legal_form"]) for o in doc["organizations"]] == [
+        ("Администрация города Великие Луки", None), ("Служба заказчика", "МКУ")
+    ]
+
+
 def test_a_headlines_name_without_its_head_noun_is_the_company(extract):
     doc = extract("«Вологодская энергосбытовая» увеличила прибыль\n\nПубличное акционерное общество «Вологодская "
                   "энергосбытовая компания» увеличило чистую прибыль на 27%.")

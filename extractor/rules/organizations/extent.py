@@ -11,7 +11,14 @@ from __future__ import annotations
 
 import re
 
-from extractor.lexicon.orgs import circumstance_words, month_lemmas, org_heads, territory_nouns, unit_heads
+from extractor.lexicon.orgs import (
+    circumstance_words,
+    legal_forms,
+    month_lemmas,
+    org_heads,
+    territory_nouns,
+    unit_heads,
+)
 from extractor.lexicon.posts import match_post_head, starts_rank
 from extractor.nlp.morph import guessed
 from extractor.nlp.phrases import (
@@ -237,6 +244,11 @@ def name_end(tagged: Tagged, first: int, last: int) -> int:
             return k
         if k > 0 and (_post_joined(toks, k, last) or _body_joined(toks, k, last)):
             return k
+        if k > first and toks[k - 1].text[:1].isupper() and _starts_form_and_name(toks, k, last):
+            # «подведомственное администрации города Нижнего Новгорода | МКУ «ЦОДД»»: after its place
+            # (a unit before a form and a name is that organization's: «Служба по связям с общественностью
+            # АО «СЗГА»»)
+            return k
         if toks[k].text == "при" and not _holder_after(tagged, k + 1, last):
             return k  # «Фондом развития промышленности | при поддержке Минпромторга»
         if toks[k].text == "по" and first > 0 and _fieldless(toks[first - 1], placed=k > first):
@@ -269,6 +281,11 @@ def _post_joined(toks: list[Token], k: int, last: int) -> bool:
     while j < last and toks[j].text.islower() and toks[j].pos in ("ADJ", "NUM"):
         j += 1  # «первого», «главного»
     return j < last and toks[j].text.islower() and _animate(toks[j]) and match_post_head(toks, j, last) is not None
+
+
+def _starts_form_and_name(toks: list[Token], k: int, last: int) -> bool:
+    """An abbreviated legal form and a quoted name begin another organization."""
+    return k + 1 < last and toks[k + 1].text in OPEN_QUOTES and toks[k].text in legal_forms().kinds
 
 
 def _body_joined(toks: list[Token], k: int, last: int) -> bool:
