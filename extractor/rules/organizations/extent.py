@@ -242,7 +242,7 @@ def name_end(tagged: Tagged, first: int, last: int) -> int:
             return k
         if k == first and _joined_to_a_bare_head(toks, k):
             return k
-        if k > 0 and (_post_joined(toks, k, last) or _body_joined(toks, k, last)):
+        if k > 0 and (_post_joined(toks, k, last) or _body_joined(tagged, k, last)):
             return k
         if k > first and toks[k - 1].text[:1].isupper() and _starts_form_and_name(toks, k, last):
             # «подведомственное администрации города Нижнего Новгорода | МКУ «ЦОДД»»: after its place
@@ -288,11 +288,12 @@ def _starts_form_and_name(toks: list[Token], k: int, last: int) -> bool:
     return k + 1 < last and toks[k + 1].text in OPEN_QUOTES and toks[k].text in legal_forms().kinds
 
 
-def _body_joined(toks: list[Token], k: int, last: int) -> bool:
+def _body_joined(tagged: Tagged, k: int, last: int) -> bool:
     """«министерства сельского хозяйства Воронежской области | и администрации городского округа»:
-    a public body's head in lowercase after «и» begins another body (a name joins fields:
-    «Министерства образования и науки»)."""
-    if toks[k].text != "и" or toks[k - 1].pos not in ("NOUN", "PROPN"):
+    after its place, a public body's head in lowercase after «и» begins another body (a name joins
+    fields: «Министерства образования и науки»)."""
+    toks = tagged.tokens
+    if toks[k].text != "и" or not any(s.type == "LOC" and s.last == k for s in tagged.spans):
         return False
     j = k + 1
     while j < last and toks[j].text.islower() and toks[j].pos == "ADJ":
