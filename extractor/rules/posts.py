@@ -651,7 +651,7 @@ def _posts_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Pos
     Совета муфтиев России шейх Равиль Гайнутдин»)."""
     toks = tagged.tokens
     sent = tagged.sents[toks[nm.first_tok].sent]
-    lo = max(sent.first, nm.first_tok - MAX_DEPENDENT_TOKENS - MAX_POST_WORDS)
+    lo = _post_window_start(sent.first, nm.first_tok)
     # an age between the post and the name is the person's: «член Партии регионов | 54-летний Геннадий Кернес»
     aged = nm.first_tok - 1 > sent.first and AGE_WORD.fullmatch(toks[nm.first_tok - 1].text) is not None
     found = _posts_reaching(tagged, spans, nm, lo, nm.first_tok - aged, sent.first, depth=MAX_POSTS_IN_A_ROW)
@@ -674,7 +674,7 @@ def _posts_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Pos
         # группу «Альфа») Иван Петров», «представитель союза (Unión Nacional) Сесар Дуран»
         opening = _bracket_opening(toks, separator, sent.first)
         if opening is not None:
-            reach = max(sent.first, opening - MAX_DEPENDENT_TOKENS - MAX_POST_WORDS)  # as far before the note
+            reach = _post_window_start(sent.first, opening)  # as far before the note
             found = _posts_reaching(tagged, spans, nm, reach, opening, sent.first, depth=MAX_POSTS_IN_A_ROW)
     if not found and separator > sent.first and toks[separator].text == ",":
         # a participle's or a relative clause's aside between the post and the name: «генеральный
@@ -683,7 +683,7 @@ def _posts_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Pos
         if opening is not None and toks[opening - 1].text == ")":
             opening = _bracket_opening(toks, opening - 1, sent.first) or opening  # «(АО «ТСА»), которое ...,»
         if opening is not None:
-            reach = max(sent.first, opening - MAX_DEPENDENT_TOKENS - MAX_POST_WORDS)  # as far before the aside
+            reach = _post_window_start(sent.first, opening)  # as far before the aside
             found = _posts_reaching(tagged, spans, nm, reach, opening, sent.first, depth=MAX_POSTS_IN_A_ROW)
             # the subject's post: not «по делу российского бизнесмена, обвиняемого ..., Алла», nor
             # a post in apposition to the name before it («Мария Фомушина, пресс-секретарь суда,
@@ -746,6 +746,12 @@ def _name_list_goes_on(tagged: Tagged, spans: NamedSpans, last: int) -> bool:
 
 # the words of a note in brackets between a post and the name
 MAX_NOTE_TOKENS = 12
+
+
+def _post_window_start(sent_first: int, at: int) -> int:
+    """How far back from token `at` a post reaching it may start: its words and their dependents,
+    within the sentence."""
+    return max(sent_first, at - MAX_DEPENDENT_TOKENS - MAX_POST_WORDS)
 
 
 def _bracket_opening(toks: list[Token], closing: int, sent_first: int) -> int | None:
@@ -879,7 +885,7 @@ def _held_post_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens, lo: int
         # its short name in brackets before the name: «в должности начальника МКУ «Единая
         # дежурно-диспетчерская служба» (МКУ «ЕДДС») Геннадий Пестерев»
         end = _bracket_opening(toks, end - 1, sent_first) or end
-        lo = max(sent_first, min(lo, end - MAX_DEPENDENT_TOKENS - MAX_POST_WORDS))
+        lo = min(lo, _post_window_start(sent_first, end))
     for k in range(max(lo, sent_first + 1), end - 1):
         if not _holds_link_noun(toks, k, sent_first):
             continue
@@ -910,7 +916,7 @@ def _appointed_post_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens, lo
     appointed."""
     toks = tagged.tokens
     end = _past_notes_back(tagged, nm.first_tok, sent_first)
-    lo = min(lo, max(sent_first, end - MAX_DEPENDENT_TOKENS - MAX_POST_WORDS))  # as far before the notes
+    lo = min(lo, _post_window_start(sent_first, end))  # as far before the notes
     window = range(max(sent_first, lo - 1 - MAX_APPOINTED_GAP), end)
     if not any(_gives_a_post(toks[k]) or _appointing_participle(toks[k]) for k in window):
         return []
@@ -958,7 +964,7 @@ def _post_before_link_verb(
     """The post in the instrumental that ends right before a link verb; in the plural before a
     `group` of names, each one's in the singular."""
     toks = tagged.tokens
-    lo = max(sent_first, verb - MAX_DEPENDENT_TOKENS - MAX_POST_WORDS)
+    lo = _post_window_start(sent_first, verb)
     # «Председателем совета директоров вновь избран», «... была назначена»: adverbs and the
     # auxiliary of the verb stand before it
     while verb - 1 > lo and toks[verb - 1].pos in ("ADV", "AUX") and toks[verb - 1].text.islower():
@@ -979,7 +985,7 @@ def _post_before_link_verb(
             # компания» (ООО «ЖВК»), обеспечивающего водоснабжение Тольятти, назначен»
             opening = _bracket_opening(toks, opening - 1, sent_first) or opening
     if opening is not None:  # the post reaches as far before the brackets as it would before the verb
-        lo = max(sent_first, min(lo, opening - MAX_DEPENDENT_TOKENS - MAX_POST_WORDS))
+        lo = min(lo, _post_window_start(sent_first, opening))
     end = _past_circumstance_back(toks, verb if opening is None else opening, lo)
     # «На должность заведующего кафедрой избрана ...», «От должности министра освобожден ...»: the
     # post in the genitive after «на должность», «от должности», «с поста»
@@ -1971,7 +1977,7 @@ def _of_a_name_before(
             continue
         inner = mentions[g]
         sent = tagged.sents[toks[nm.first_tok].sent]
-        lo = max(sent.first, inner.first_tok - MAX_DEPENDENT_TOKENS - MAX_POST_WORDS)
+        lo = _post_window_start(sent.first, inner.first_tok)
         found = _posts_reaching(tagged, spans, nm, lo, inner.first_tok, sent.first, depth=1)
         post = _extended(tagged, found[-1], inner.last_tok) if found else None
         if post is not None:
@@ -2219,7 +2225,7 @@ def _duties_held_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> li
     k = verb - 1
     while k > sent_first and (toks[k].pos == "ADV" or toks[k].lemma == "быть"):
         k -= 1  # «будет», «временно»
-    duty = next((d for d in range(k, max(sent_first, k - MAX_DEPENDENT_TOKENS - MAX_POST_WORDS) - 1, -1)
+    duty = next((d for d in range(k, _post_window_start(sent_first, k) - 1, -1)
                  if toks[d].lemma in DUTY_OBJECTS), None)
     if duty is None or duty + 1 > k:
         return []
@@ -2460,7 +2466,7 @@ def _group_post(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> Post | Non
     toks = tagged.tokens
     sent = tagged.sents[toks[nm.first_tok].sent]
     end = nm.first_tok
-    for i in range(max(sent.first, end - MAX_DEPENDENT_TOKENS - MAX_POST_WORDS), end):
+    for i in range(_post_window_start(sent.first, end), end):
         head_end = match_post_head(toks, i, end)
         if head_end is None or not _plural(_head_noun(toks, i, head_end)):
             continue
