@@ -3450,3 +3450,27 @@ def test_a_short_name_does_not_spell_its_way_into_the_person_after_it(extract):
 )
 def test_a_quoted_name_in_capitals_keeps_its_letters(extract, text, name):
     assert [o["name"] for o in extract(text)["organizations"]] == [name]
+
+
+
+@pytest.mark.parametrize(
+    "text,name,form",
+    [
+        (
+            "В УК «Обь Инвест» сменился директор\n\nСовет директоров АО «Управляющая компания «Обь Инвест» "
+            "назначил генеральным директором Игоря Сомова.",
+            "Управляющая компания «Обь Инвест»",
+            "АО",
+        ),
+        (
+            "МФК «Быстрый рубль» увеличила выдачи на 14%\n\nТОМСК, 3 марта. ООО МФК «Быстрый рубль» в феврале "
+            "выдало 12 тыс. займов.",
+            "Быстрый рубль",
+            "ООО",
+        ),
+    ],
+)
+def test_a_legal_form_outranks_a_status_written_first(extract, text, name, form):
+    # «УК», «МФК» state a licence, not a legal form: the heading's «УК «…»» and the body's «АО «…»» are one
+    # company with the form АО
+    assert [(o["name"], o["legal_form"]) for o in extract(text)["organizations"]] == [(name, form)]

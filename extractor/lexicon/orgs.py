@@ -31,6 +31,7 @@ class LegalForms:
     abbreviation: re.Pattern[str]  # any abbreviation, as written in a text (group 1)
     any_spelled: re.Pattern[str]  # any spelled-out form («общества с ограниченной ответственностью»)
     spelled: list[tuple[re.Pattern[str], str]]  # each spelled-out form's own pattern -> abbreviation
+    statuses: frozenset[str]  # forms that state a licence or trade («МФК», «УК»), not a legal form
 
     def spelled_abbreviation(self, written: str) -> str | None:
         """The abbreviation of a spelled-out form found by `any_spelled`."""
@@ -59,7 +60,8 @@ def legal_forms() -> LegalForms:
     # one pass over the text finds every spelled-out form (longest first); which one it was
     # is then told on the short match alone
     any_spelled = re.compile(r"(?<!\w)(?:" + "|".join(_stem_pattern(s) for s, _ in spelled) + ")", re.IGNORECASE)
-    return LegalForms(kinds, abbr_re, any_spelled, patterns)
+    statuses = frozenset(row[0] for row in written if row[3:] == ("status",))
+    return LegalForms(kinds, abbr_re, any_spelled, patterns, statuses)
 
 
 def form_of(written: str) -> str:

@@ -601,13 +601,16 @@ def _body_and_place(name: str) -> tuple[str, str] | None:
 
 def _organization(text: str, group: list[OrgMention]) -> Organization:
     """One organization from its mentions: the longest name written in mixed case (the spelled-out
-    form; a heading's capitals give way), the other names as aliases, the first legal form, the
-    kind the surest mention gives."""
+    form; a heading's capitals give way), the other names as aliases, the first legal form (a
+    status, «МФК», only when there is none), the kind the surest mention gives."""
     names = _names(group)
+    forms = [m.legal_form for m in group if m.legal_form]
+    statuses = legal_forms().statuses
     name = _principal(names, frozenset(m.name for m in group if m.legal_form))
     org = Organization(
         name=name,
-        legal_form=next((m.legal_form for m in group if m.legal_form), None),
+        # a legal form outranks a status written first («УК «X»» in a heading, «АО «УК «X»»» after)
+        legal_form=next((f for f in forms if f not in statuses), forms[0] if forms else None),
         kind=org_kind(group[0]),
         aliases=[n for n in names if _norm(n) != _norm(name)],
         mentions=[Mention(text[m.start : m.end], m.start, m.end) for m in group],
