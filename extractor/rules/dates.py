@@ -73,7 +73,9 @@ _ANY_YEAR = r"(?<!\d)(?:1\d\d\d|20\d\d|21\d\d)(?!\d)"
 _YW = rf"(?:-?(?:м|й|го|х)\s*)?(?:годами|годах|годам|годов|годом|года|году|годы|год|гг\.?|г\.?){_NW}"
 _REL_ADJ = trie_pattern(list(_REL_YEAR_ADJ))
 # A year after a month/quarter: «2024», «2024 года», or «прошлого года».
-_YEAR_TAIL = rf"(?:\s+(?P<y>{_YEAR}|{_ANY_YEAR}(?=\s*{_YW}))(?:\s*{_YW})?|\s+(?P<rel>{_REL_ADJ})\s+года{_NW})"
+_YEAR_TAIL = (
+    rf"(?:\s+(?P<y>{_YEAR}|{_ANY_YEAR}(?=\s*{_YW}))(?:\s*{_YW})?|\s+(?P<rel>{_REL_ADJ})\s+года{_NW})"
+)
 _DASH = r"\s*[-–—]\s*"
 _SEP = rf"(?P<sep>{_DASH}|\s+(?:по|до)\s+)"
 _ORD = rf"(?:{trie_pattern(list(_ORDINALS))})[а-яё]*"
@@ -175,13 +177,14 @@ _REPORT_PERIOD_RE = _rx(
     rf"(?:\s*(?P<y>{_YEAR})(?:\s*{_YW})?|\s+(?P<rel>{_REL_ADJ})\s+года{_NW})"
 )
 # «2024 году», «2024-м году»; «в 2016-м», «с 1922-го» without the year word
-_YEAR_RE = _rx(rf"(?=[12])(?<![\w№./:-])(?<!№\s)(?:(?P<y>{_ANY_YEAR})\s*{_YW}|(?P<y2>{_YEAR})-(?:м|го|й|ом|ым){_NW})")
+_YEAR_RE = _rx(
+    rf"(?=[12])(?<![\w№./:-])(?<!№\s)(?:(?P<y>{_ANY_YEAR})\s*{_YW}|(?P<y2>{_YEAR})-(?:м|го|й|ом|ым){_NW})"
+)
 # a year after a preposition, with no number after it: «в 2017 упал», «с 2008», «к 2030» (not
 # «в 2019-2020»; «до 2000 человек» is told apart by the noun after it, in the handler)
 _YEAR_PREPOSITIONS = ("в", "во", "с", "со", "до", "к", "ко", "после", "от", "по")
 _PREP_YEAR_RE = _rx(  # from the year's digits back: re tries the pattern at a «1» or «2» only
-    r"(?=[12])(?:"
-    + "|".join(rf"(?<=(?<![а-яё]){p}\s)" for p in _YEAR_PREPOSITIONS)
+    r"(?=[12])(?:" + "|".join(rf"(?<=(?<![а-яё]){p}\s)" for p in _YEAR_PREPOSITIONS)
     + rf")(?P<y>{_YEAR})(?![.,/]?\d)(?!\s*(?:[-–—]\s*)?\d)(?!-?[а-яё])"
 )
 # a year alone in brackets, ending them, or a list of years in them: «(2003)», «(серия «Весёлые
@@ -545,13 +548,9 @@ def _n_months(m: re.Match[str], scan: _Scan) -> _Cand | None:
     n = int(raw) if raw.isdigit() else _count_word(scan, m.start("n"))
     if n is None or not 1 <= n <= 12 or n != int(n):
         return None
-    if (
-        _yearless(m)
-        and scan.ref is not None
-        and not _reported_soon_after(int(n), scan.ref)
-        and not _ENDED_ON.match(m.string, m.end())
-    ):
-        return None  # «сезон завершился 15 октября. За пять месяцев ...»: a length of time
+    if _yearless(m) and scan.ref is not None and not _reported_soon_after(int(n), scan.ref):
+        if not _ENDED_ON.match(m.string, m.end()):
+            return None  # «сезон завершился 15 октября. За пять месяцев ...»: a length of time
     start = m.start("n")
     cand = _months_period(m, scan.year, 1, int(n))
     return replace(cand, start=start)
@@ -640,7 +639,7 @@ def _ends_a_quoted_name(offsets: Offsets, start: int, end: int) -> bool:
     before it, after words with no verb among them, is part of a media outlet's name (not of
     speech: «Школу открываем сегодня»)."""
     text = offsets.tagged.text
-    if end >= len(text) or text[end] not in '»"“':
+    if end >= len(text) or text[end] not in "»\"“":
         return False
     before = _TITLE_OPENING_RE.search(text, max(0, start - TITLE_REACH), start)
     if before is None or not any(ch.isalpha() for ch in text[before.start() : start]):
@@ -771,8 +770,7 @@ def _weekday(m: re.Match[str], scan: _Scan, group: str = "wd") -> _Cand | None:
         (tense := _tense_near(scan.offsets, *scan.offsets.sentence(m.start()), *m.span())) == "future"
         # «рекомендует принять их на заседании в четверг»: what an infinitive governs is to come,
         # unless a past verb governs it («асфальт начали снимать в понедельник»)
-        or _nearest_verb_form(scan.offsets, *scan.offsets.sentence(m.start()), *m.span()) == "Inf"
-        and tense != "past"
+        or _nearest_verb_form(scan.offsets, *scan.offsets.sentence(m.start()), *m.span()) == "Inf" and tense != "past"
     ):
         mode = "coming"  # «Приём заявок начнётся в понедельник»: the one to come (today, said on a Monday)
     if mode in ("next", "coming"):
@@ -852,12 +850,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
 
 
 _NEEDLES = {
-    _QUARTER_RE: ("кв",),
-    _HALF_RE: ("полугоди", "половин"),
-    _NMONTHS_RE: ("месяц",),
-    _NQUARTERS_RE: ("квартал",),
-    _DECADE_RE: ("0-",),
-    _UNITS_AGO_RE: ("назад",),
+    _QUARTER_RE: ("кв",), _HALF_RE: ("полугоди", "половин"), _NMONTHS_RE: ("месяц",), _NQUARTERS_RE: ("квартал",),
+    _DECADE_RE: ("0-",), _UNITS_AGO_RE: ("назад",),
 }
 # what a number counts: a noun after «2000» makes it no year («до 2000 человек»)
 _COUNTED_POS = frozenset({"NOUN", "PROPN", "ADJ"})
@@ -999,9 +993,8 @@ def _tense(tok: Token) -> str | None:
 
 
 # the words that open a clause of its own after a comma: «сообщил, что с 1 апреля центр начинает»
-_CLAUSE_OPENERS = frozenset(
-    {"что", "чтобы", "где", "когда", "если", "как", "поскольку", "который", "которая", "которое", "которые"}
-)
+_CLAUSE_OPENERS = frozenset({"что", "чтобы", "где", "когда", "если", "как", "поскольку", "который", "которая",
+                             "которое", "которые"})
 
 
 # a weekday's name: «в понедельник» is resolved with the date after it, no year of its own
@@ -1010,8 +1003,8 @@ _WEEKDAY_WORD_RE = _rx(rf"{_BW}(?:{trie_pattern(list(_WEEKDAYS))}){_NW}")
 
 # direct speech and the words of its speaker: «Откроем в августе», — рассказал директор; директор
 # сказал: «Откроем в августе»
-_CLOSING_QUOTES = frozenset({"»", '"', "“"})
-_OPENING_QUOTES = frozenset({"«", '"', "„", "“"})
+_CLOSING_QUOTES = frozenset({"»", "\"", "“"})
+_OPENING_QUOTES = frozenset({"«", "\"", "„", "“"})
 _SPEAKER_MARKS = frozenset({",", "—", "–", "-"})
 
 
@@ -1172,13 +1165,11 @@ class _Context:
         self.base = []
         for i, c in enumerate(cands):
             lo = max(self.sentence(c.start)[0], cands[i - 1].end if i else 0, c.start - MARKER_WINDOW)
-            self.base.append(
-                bool(
-                    _MARKER_RE.search(text[lo : c.start])
-                    or _PERCENT_BASE_RE.search(text, lo, c.start)
-                    or _BRACKET_FIGURE_RE.search(text, max(0, c.start - BRACKET_FIGURE_REACH), c.start)
-                )
-            )
+            self.base.append(bool(
+                _MARKER_RE.search(text[lo : c.start])
+                or _PERCENT_BASE_RE.search(text, lo, c.start)
+                or _BRACKET_FIGURE_RE.search(text, max(0, c.start - BRACKET_FIGURE_REACH), c.start)
+            ))
 
     def sentence(self, pos: int) -> tuple[int, int]:
         return self.offsets.sentence(pos)
@@ -1199,13 +1190,8 @@ class _Context:
             return None
         if c.value and c.value.isdigit() and _bound(self.text, c, _TARGET_WORDS | {"после"}):
             return None  # «проданный до 2025 года», «к 2030 году»: when something ends or is due
-        if (
-            self.release_year
-            and not period
-            and c.value
-            and c.value.isdigit()
-            and int(c.value) < self.release_year
-            and (_bound(self.text, c, _REPORTED))
+        if self.release_year and not period and c.value and c.value.isdigit() and int(c.value) < self.release_year and (
+            _bound(self.text, c, _REPORTED)
         ):
             # «дивиденды за 2025 год ... — 14 августа» in a release of 2026: a past year reported
             # on dates no day after it; the release's date does
@@ -1238,9 +1224,7 @@ class _Context:
         """A relative date of its own, not a weekday («в понедельник 4 октября» is the day after it)."""
         c = self.cands[j]
         return (
-            c.relative
-            and c.make is None
-            and c.kind in ("day", "period", "near")
+            c.relative and c.make is None and c.kind in ("day", "period", "near")
             and not _WEEKDAY_WORD_RE.search(self.text, c.start, c.end)
         )
 
@@ -1256,10 +1240,8 @@ class _Context:
             # «квоты на 2026 год будут распределены до 1 декабря», «слушания по бюджету на 2027 год –
             # на 26 ноября»: the quotas' or the budget's year, not the deadline's or the day set
             j = None
-        if (
-            j is not None
-            and self.cands[j].relative
-            and (self.cands[j].start < lo or _CONTRAST_RE.search(self.text, self.cands[j].end, c.start) is not None)
+        if j is not None and self.cands[j].relative and (
+            self.cands[j].start < lo or _CONTRAST_RE.search(self.text, self.cands[j].end, c.start) is not None
         ):
             # «в прошлом году» lends its year to its own clause only: not «..., а в январе – августе»
             j = None
@@ -1289,13 +1271,9 @@ class _Context:
         # строительство. ... готовность на 1 ноября составляет 42%»); what is still to come may share
         # its year («до апреля 2010 года ... С 20 апреля будут»), and a day reached in the past is no
         # target («до 7 апреля 2006 года регистрировались»)
-        target = (
-            j is not None
-            and _deadline(self.text, self.cands[j])
-            and (
-                _tense_near(self.offsets, lo, hi, c.start, c.end) != "future"
-                and not _past_day_bound(self.text, self.cands[j], self.offsets)
-            )
+        target = j is not None and _deadline(self.text, self.cands[j]) and (
+            _tense_near(self.offsets, lo, hi, c.start, c.end) != "future"
+            and not _past_day_bound(self.text, self.cands[j], self.offsets)
         )
         if j is not None and self.cands[j].start >= line_lo and not self._since_year(j) and not target:
             year = self.anchor(j, period)
@@ -1388,22 +1366,17 @@ class _Context:
             deadline = _deadline(self.text, c)
             # «завершить интеграцию приобретенного в марте оператора»: a participle's date is its own
             participle = _nearest_verb_form(self.offsets, *self.sentence(c.start), c.start, c.end) == "Part"
-            if (
-                tense == "future"
-                and not participle
-                and (deadline or _when(self.text, c))
-                or (deadline and tense == "present")
+            if tense == "future" and not participle and (deadline or _when(self.text, c)) or (
+                deadline and tense == "present"
             ):
                 return year + 1  # «с 1 января пенсии будут проиндексированы» in December
             if tense in ("present", "future") and not participle and _months_behind(last, ref) > HALF_A_YEAR:
                 return year + 1  # «Пенсии за январь ... доставят досрочно» in late December
             if _set_for(self.text, c) and _months_behind(last, ref) > HALF_A_YEAR:
                 return year + 1  # «Следующее заседание назначено на 29 января» in December
-            instructed = (
-                not participle
-                and deadline
-                and _nearest_verb_form(self.offsets, *self.sentence(c.start), c.start, c.end) == "Inf"
-            )
+            instructed = not participle and deadline and _nearest_verb_form(
+                self.offsets, *self.sentence(c.start), c.start, c.end
+            ) == "Inf"
             if instructed and _months_behind(last, ref) > HALF_A_YEAR:
                 return year + 1  # «поручил министерству до 1 марта подготовить меры» in December
             return year
@@ -1412,12 +1385,9 @@ class _Context:
         first = value.split("/")[0]
         if "/" in value and len(first) == len("2026-10-20") and first <= ref.isoformat():
             return year  # «Выставка проходила 20–23 октября» in a release of 22 October: days under way
-        if (
-            "/" in value
-            and len(first) == len("2026-10")
-            and first <= ref.isoformat()[:7]
-            and _nearest_verb_form(self.offsets, *self.sentence(c.start), c.start, c.end) in ("Part", "Inf")
-        ):
+        if "/" in value and len(first) == len("2026-10") and first <= ref.isoformat()[:7] and _nearest_verb_form(
+            self.offsets, *self.sentence(c.start), c.start, c.end
+        ) in ("Part", "Inf"):
             # «изменения, предусматривающие 12 млн рублей на погашение долга в IV квартале» in November:
             # a quarter under way, told by no finite verb, is no past report
             return year
@@ -1493,10 +1463,8 @@ class _Context:
         shorter run of days is an event («первенство прошло с 6 по 8 февраля»), not a period reported,
         nor is a year something began in («с 2009 года был женат»)."""
         periods = [
-            j
-            for j in range(max(0, i - FOCUS_DATES), i)
-            if _period_of_a_report(self.cands[j])
-            and not _bound(self.text, self.cands[j], _START_WORDS)
+            j for j in range(max(0, i - FOCUS_DATES), i)
+            if _period_of_a_report(self.cands[j]) and not _bound(self.text, self.cands[j], _START_WORDS)
             and self._may_focus(i, j, days_anywhere=True)
         ]
         if not periods:
@@ -1535,16 +1503,16 @@ class _Context:
         # a part of a year only: a whole year a year back is as often the year compared («в 2025 году ...
         # годом ранее»)
         later = _shift_year(c.value, 1) if c.value and c.kind == "period" and "-" in c.value else None
-        return later is not None and any(self.cands[k].value == later for k in range(max(0, j - FOCUS_DATES), j))
+        return later is not None and any(
+            self.cands[k].value == later for k in range(max(0, j - FOCUS_DATES), j)
+        )
 
     def _day_reached(self, c: _Cand) -> bool:
         """«к 1 сентября собрали 412 тыс. тонн, на 9,4% больше, чем на аналогичную дату прошлого
         года»: a day reached, told in the past, is what a comparison in its sentence compares,
         though «к» makes it look like a target (not a day something lasted until: «до 7 октября»)."""
-        return (
-            c.kind == "day"
-            and _word_before(self.text, c) in SNAPSHOT_WORDS
-            and _past_day_bound(self.text, c, self.offsets)
+        return c.kind == "day" and _word_before(self.text, c) in SNAPSHOT_WORDS and _past_day_bound(
+            self.text, c, self.offsets
         )
 
     def _day_of_an_event(self, i: int, c: _Cand) -> bool:
@@ -1558,9 +1526,7 @@ class _Context:
         «ИРКУТСК, 4 июня 2025 г. Университет ...»): a year's comparison after it («годом ранее»)
         is of the year before, not of that day a year back; a month's («месяцем ранее») keeps it."""
         return (
-            c.kind == "day"
-            and c.value == self.release_date
-            and c.end <= len(self.head)
+            c.kind == "day" and c.value == self.release_date and c.end <= len(self.head)
             and not self.cands[i].cmp_months
         )
 
@@ -1603,9 +1569,7 @@ def _in_context(text: str, scan: _Scan, cands: list[_Cand]) -> list[_Cand]:
                 # something else («контракт на 2027 год ... подписан в ноябре»)
                 later_elsewhere = year > scan.year and (
                     not own_sentence
-                    or scan.ref is not None
-                    and year - scan.year <= PLAN_YEARS_AHEAD
-                    and not ctx.anchor_told_as_past(i)
+                    or scan.ref is not None and year - scan.year <= PLAN_YEARS_AHEAD and not ctx.anchor_told_as_past(i)
                 )
                 if tense == "future" and year < scan.year or tense == "past" and later_elsewhere:
                     year = None
@@ -1616,11 +1580,9 @@ def _in_context(text: str, scan: _Scan, cands: list[_Cand]) -> list[_Cand]:
                     year = None
                 # «В 2025 году произвели ... Глава поручил до 1 июля подготовить»: a deadline set for
                 # what is to be done takes no year from another sentence
-                elif (
-                    (not own_sentence or _behind(c, year, scan))
-                    and _deadline(ctx.text, c)
-                    and _nearest_verb_form(ctx.offsets, *ctx.sentence(c.start), c.start, c.end) == "Inf"
-                ):
+                elif (not own_sentence or _behind(c, year, scan)) and _deadline(ctx.text, c) and _nearest_verb_form(
+                    ctx.offsets, *ctx.sentence(c.start), c.start, c.end
+                ) == "Inf":
                     # and in its own sentence when that year would put it behind the release:
                     # «замечания по участкам 2025 года обязаны устранить до 31 мая» in April 2026
                     year = None
@@ -1930,11 +1892,8 @@ def find_dates(tagged: Tagged, ref: datetime.date | None) -> list[DateItem]:
 
 
 def _is_weekday(text: str, c: _Cand) -> bool:
-    return (
-        c.kind == "near"
-        and c.value is not None
-        and len(c.value) == len("YYYY-MM-DD")
-        and any(w in _WEEKDAYS for w in re.findall(r"[а-яё]+", text[c.start : c.end].lower()))
+    return c.kind == "near" and c.value is not None and len(c.value) == len("YYYY-MM-DD") and any(
+        w in _WEEKDAYS for w in re.findall(r"[а-яё]+", text[c.start : c.end].lower())
     )
 
 
@@ -1995,11 +1954,8 @@ def _weekday_pairs_dated(text: str, kept: list[_Cand]) -> list[_Cand]:
     out = list(kept)
     for k in range(len(out) - 3):
         first_wd, second_wd, first_day, second_day = out[k : k + 4]
-        gaps = (
-            (first_wd, second_wd, _AND_GAP_RE),
-            (second_wd, first_day, _COMMA_GAP_RE),
-            (first_day, second_day, _AND_GAP_RE),
-        )
+        gaps = ((first_wd, second_wd, _AND_GAP_RE), (second_wd, first_day, _COMMA_GAP_RE),
+                (first_day, second_day, _AND_GAP_RE))
         if not all(a.value and b.value and g.fullmatch(text, a.end, b.start) for a, b, g in gaps):
             continue
         if _falls_on(first_wd, first_day) and _falls_on(second_wd, second_day):
@@ -2150,9 +2106,7 @@ def _with_parts(text: str, kept: list[_Cand]) -> list[_Cand]:
             if value is not None and len(value) == 4 and (m.group("start") or m.group("end")):
                 value = _ym(int(value), 1 if m.group("start") else 12)
             elif (
-                value is not None
-                and _MONTHS_SPAN_RE.fullmatch(value)
-                and (m.group("start") or m.group("end"))
+                value is not None and _MONTHS_SPAN_RE.fullmatch(value) and (m.group("start") or m.group("end"))
                 and not _NAMED_ENDS_RE.search(text, c.start, c.end)
             ):
                 # «к концу III квартала» is its last month, «в начале второго полугодия» its first;
@@ -2176,16 +2130,8 @@ def _with_ranges(text: str, kept: list[_Cand]) -> list[_Cand]:
             m = _RANGE_FROM_RE.search(text, max(0, a.start - 4), a.start)
             period = m and _span_of(a.value.split("/")[0], c.value.split("/")[-1])
             if m and period:
-                out[-1] = replace(
-                    a,
-                    start=m.start(),
-                    end=c.end,
-                    value=period,
-                    relative=a.relative or c.relative,
-                    is_day=False,
-                    kind="period",
-                    make=None,
-                )
+                out[-1] = replace(a, start=m.start(), end=c.end, value=period, relative=a.relative or c.relative,
+                                  is_day=False, kind="period", make=None)
                 continue
         out.append(c)
     return out
@@ -2224,20 +2170,13 @@ def _items(text: str, kept: list[_Cand]) -> list[DateItem]:
         nxt = kept[i + 1].start if i + 1 < len(kept) else len(text)
         time = _time_after(text, cand, nxt, times) if cand.is_day and times else None
         items.append(
-            DateItem(
-                text=text[cand.start : cand.end],
-                value=cand.value,
-                relative=cand.relative,
-                time=time,
-                start=cand.start,
-                end=cand.end,
-            )
+            DateItem(text=text[cand.start : cand.end], value=cand.value, relative=cand.relative, time=time,
+                     start=cand.start, end=cand.end)
         )
     return items
 
 
 # --- the document's own date -------------------------------------------------------------------
-
 
 def _head(text: str) -> str:
     """The header: the first HEAD_CHARS characters (finishing the line), at most HEAD_LINES lines."""
@@ -2309,7 +2248,7 @@ SIGNATURE_OPENERS = ("пресс-служба", "пресс-центр", "пре
 
 
 # a sentence's end: a line ending so is the body's, no signature
-_SENTENCE_END = (".", "!", "?", "…", "»", '"', ":", ";")
+_SENTENCE_END = (".", "!", "?", "…", "»", "\"", ":", ";")
 
 
 def _signature(line: str) -> bool:
@@ -2502,8 +2441,7 @@ def _year_by_weekday(head: str, cand: _Cand, year: int, cands: list[_Cand]) -> i
                 return y
     dated_ends = {end for _, _, end in dated}
     named = {
-        _WEEKDAYS[m.group("wd").lower()][0]
-        for m in _WEEKDAY_RE.finditer(head)
+        _WEEKDAYS[m.group("wd").lower()][0] for m in _WEEKDAY_RE.finditer(head)
         if not m.group("mod") and m.end() not in dated_ends
     }
     named |= {_WEEKDAYS[m.group("wd").lower()][0] for m in _WEEKDAY_BEFORE_RE.finditer(head, 0, cand.start)}
@@ -2606,10 +2544,8 @@ def _reported_years(text: str, scan: _Scan) -> _Reported:
             continue
         if len(c.value) == 4 and _RESULTS_RE.search(text, max(0, c.start - WORD_BEFORE_REACH), c.start):
             year += 1
-        elif (
-            len(c.value) == 4
-            and tense == "past"
-            and (_TOTAL_AFTER_RE.match(text, c.end) or _against_year_before(text, scan, c, year))
+        elif len(c.value) == 4 and tense == "past" and (
+            _TOTAL_AFTER_RE.match(text, c.end) or _against_year_before(text, scan, c, year)
         ):
             # the year's total, told once it has ended or nearly so: a day of it before the last
             # quarter is of the next year («5 февраля»), one in it may still be of that year
@@ -2714,10 +2650,8 @@ def _doc_date(head: str, scan: _Scan, reported: Callable[[], _Reported]) -> tupl
         # but a target: the latest the text tells of as past or present, else that one («с 1 апреля
         # 2026 года вступит в силу»)
         named = [
-            (y, c)
-            for c in cands
-            if not c.relative
-            and not c.bare
+            (y, c) for c in cands
+            if not c.relative and not c.bare
             and (not _bound(head, c, _TARGET_WORDS) or _past_day_bound(head, c, scan.offsets))
             and (y := _years_of(c.value) or _split_year(c.value) or _first_year(c.value)) is not None
             and y >= EARLIEST_RELEASE_YEAR
