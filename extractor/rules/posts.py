@@ -124,8 +124,9 @@ HONORARY_TITLE = re.compile(
 NO_POST_TITLES = (ACADEMIC_DEGREE, HONORARY_TITLE, ACADEMY_MEMBER)
 # the longest such title between a post and a name: «заслуженный деятель науки Российской Федерации»
 MAX_TITLE_WORDS = 6
-# «на пост министра», «в должности директора», «в качестве тренера», «с поста», «от должности»
-LINK_PREPOSITIONS = frozenset({"на", "в", "с", "со", "от"})
+# «на пост министра», «в должности директора», «в качестве тренера», «с поста», «от должности»,
+# «вернется к должности заместителя»
+LINK_PREPOSITIONS = frozenset({"на", "в", "с", "со", "от", "к"})
 # «с назначением на должность»: the event of taking a post, said of the name before it
 LINK_EVENTS = frozenset({"назначение", "избрание", "утверждение", "переназначение"})
 # words between a name and the verb linking it to a post: «Петров сейчас является», «был назначен»
@@ -859,8 +860,10 @@ def _holds_link_noun(toks: list[Token], k: int, sent_first: int) -> bool:
     return False
 
 
-# the case of a link noun after its preposition: «на должность», «в должность», «от должности», «с поста»
-LINK_NOUN_CASES = {"на": ("Acc",), "в": ("Acc",), "во": ("Acc",), "от": ("Gen",), "с": ("Gen",), "со": ("Gen",)}
+# the case of a link noun after its preposition: «на должность», «в должность», «от должности», «с поста»,
+# «к должности»
+LINK_NOUN_CASES = {"на": ("Acc",), "в": ("Acc",), "во": ("Acc",), "от": ("Gen",), "с": ("Gen",), "со": ("Gen",),
+                   "к": ("Dat",)}
 
 
 def _link_verb_before(toks: list[Token], k: int, sent_first: int) -> bool:
