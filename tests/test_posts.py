@@ -1468,6 +1468,25 @@ def test_bare_post_refers_to_its_holder(extract):
     assert texts == ["Дмитрий Миляев", "Губернатор"]
 
 
+@pytest.mark.parametrize(("text", "mentions"), cases([
+    # a bare post is a mention of the one person whose post opens with it: the rest of the role is
+    # its field or place
+    ("Министр здравоохранения края Андрей Рыжов провёл совещание. Министр поручил главврачам проверить запасы.",
+     {"Андрей Рыжов": ["Андрей Рыжов", "Министр"]}),
+    # an acting post opens past its acting words
+    ("Временно исполняющий обязанности губернатора Андрей Орлов провёл совещание. Губернатор поручил ускорить "
+     "работы.", {"Андрей Орлов": ["Андрей Орлов", "Губернатор"]}),
+    # two holders of a post so opened: no one of them
+    ("Директор завода Олег Рыков и директор колледжа Инна Белова подписали договор. Директор отметил его пользу.",
+     {"Олег Рыков": ["Олег Рыков"], "Инна Белова": ["Инна Белова"]}),
+    # a plural is no one person
+    ("Министр культуры области Ирина Соколова открыла выставку. Министры соседних регионов прислали поздравления.",
+     {"Ирина Соколова": ["Ирина Соколова"]}),
+]))
+def test_a_bare_post_refers_to_the_one_post_opening_with_it(extract, text, mentions):
+    assert {p["name"]: [m["text"] for m in p["mentions"]] for p in extract(text)["persons"]} == mentions
+
+
 @pytest.mark.parametrize(("text", "posts"), cases([
     # a plural post before a link verb and a list of names is each one's in the singular
     ("Заместителями председателя палаты избраны Ольга Ким и Артур Саакян.",

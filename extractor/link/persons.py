@@ -10,7 +10,7 @@ from extractor.lexicon.posts import office_of, role_key
 from extractor.model import Mention, Person, Post
 from extractor.nlp.coverage import Coverage
 from extractor.nlp.morph import is_noun
-from extractor.nlp.tagging import Tagged
+from extractor.nlp.tagging import Tagged, Token
 from extractor.rules.persons import DICTIONARY, FAMILY_NAME_FIRST, PATRONYMIC, NameMention, has_gram, name_key
 from extractor.rules.posts import BarePost
 
@@ -257,11 +257,14 @@ def link_bare_posts(
     holders: dict[str, list[tuple[int, int]]] = {}
     wholes: dict[str, list[tuple[int, int]]] = {}
     offices: dict[str, list[tuple[int, int]]] = {}
+    heads: dict[str, list[tuple[int, int]]] = {}
     for k, person in enumerate(persons):
         for n, post in enumerate(person.posts):
             role, whole = role_key(post.role), role_key(post.normal)
             office = office_of(role, whole)
-            for index, key in ((holders, role), (wholes, whole), (offices, office)):
+            keys = [(holders, role), (wholes, whole), (offices, office)]
+            keys += [(heads, opening) for opening in _role_openings(role)]
+            for index, key in keys:
                 if key is not None and all(k != holder for holder, _ in index.setdefault(key, [])):
                     index[key].append((k, n))
     # names and the posts attached to them are not references of their own
@@ -278,6 +281,10 @@ def link_bare_posts(
         office = office_of(ref.role_key, ref.whole_key)
         if not who and office is not None:
             who = offices.get(office, [])
+        if not who and ref.last == ref.head_end and ref.nominative and _singular(toks[ref.head_end - 1]):
+            # «Министр здравоохранения края Андрей Рыжов ... Министр поручил», «Врио губернатора
+            # ... Губернатор отметил»: the one post that opens with the bare one; not «Депутаты»
+            who = heads.get(ref.role_key, [])
         start, end = toks[ref.first].start, toks[ref.last - 1].end
         if taken.overlaps(start, end):
             continue
@@ -299,6 +306,24 @@ def link_bare_posts(
         persons[k].mentions.append(mention)
         persons[k].mentions.sort(key=lambda m: m.start)
         persons[k].posts[n] = _with_mention(persons[k].posts[n], mention)
+
+
+def _singular(tok: Token) -> bool:
+    return tok.feats.get("Number") != "Plur"
+
+
+# an acting post's opening words, as `role_key` gives them: the post held opens after them
+ACTING_KEYS = ("временно исполнять обязанность ", "исполнять обязанность ")
+
+
+def _role_openings(key: str) -> list[str]:
+    """The openings of a role's key, past its acting words: «министр», «министр здравоохранение»
+    for «министр здравоохранения края»; «губернатор» for «временно исполняющий обязанности
+    губернатора»."""
+    for acting in ACTING_KEYS:
+        key = key.removeprefix(acting)
+    words = key.split()
+    return [" ".join(words[:n]) for n in range(1, len(words) + 1)]
 
 
 def _named_in_sentence(tagged: Tagged, person: Person, first: int) -> bool:
