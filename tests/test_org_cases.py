@@ -3474,3 +3474,15 @@ def test_a_legal_form_outranks_a_status_written_first(extract, text, name, form)
     # «УК», «МФК» state a licence, not a legal form: the heading's «УК «…»» and the body's «АО «…»» are one
     # company with the form АО
     assert [(o["name"], o["legal_form"]) for o in extract(text)["organizations"]] == [(name, form)]
+
+
+def test_a_short_name_with_several_acronyms_is_the_spelled_out_name(extract):
+    # each capitals word stands for a run of the full name's words, the words around the same
+    doc = extract(
+        "Департамент топливно-энергетического комплекса и жилищно-коммунального хозяйства Томской области "
+        "подвел итоги отопительного сезона. Как сообщили в департаменте ТЭК и ЖКХ Томской области, аварий "
+        "не было."
+    )
+    ((name, aliases),) = [(o["name"], o["aliases"]) for o in doc["organizations"]]
+    assert name == "Департамент топливно-энергетического комплекса и жилищно-коммунального хозяйства Томской области"
+    assert aliases == ["Департамент ТЭК и ЖКХ Томской области"]

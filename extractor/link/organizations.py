@@ -560,19 +560,35 @@ def _same(a: str, b: str) -> bool:
 
 
 def _partial_acronym(short: str, name: str) -> bool:
-    """«Балашовская РБ» of «Балашовская районная больница», «ГБ № 2» of «Городская больница № 2»:
-    the same words around, and in the middle the capitals standing for the other's words."""
+    """«Балашовская РБ» of «Балашовская районная больница», «ГБ № 2» of «Городская больница № 2»,
+    «комитет ЖКХ и ТЭК Волгоградской области» of «Комитет жилищно-коммунального хозяйства и
+    топливно-энергетического комплекса Волгоградской области»: the same words around, and in
+    their places capitals standing for two or more of the other's words."""
     s, n = short.split(), name.split()
-    middle = [k for k, w in enumerate(s) if len(w) >= 2 and w.isalpha() and w.isupper()]
-    if len(middle) != 1 or len(n) <= len(s):
+    if len(n) <= len(s) or not any(_acronym_word(w) for w in s):
         return False
-    k = middle[0]
-    before, after = s[:k], s[k + 1 :]
-    spelled = n[k : len(n) - len(after)]
-    same_around = [w.lower() for w in n[:k]] == [w.lower() for w in before] and (
-        [w.lower() for w in n[len(n) - len(after) :]] == [w.lower() for w in after]
-    )
-    return same_around and len(spelled) >= 2 and _initials(tuple(w.lower() for w in spelled))[0] == s[k].lower()
+    return _spells(tuple(s), tuple(n))
+
+
+def _acronym_word(word: str) -> bool:
+    return len(word) >= 2 and word.isalpha() and word.isupper()
+
+
+def _spells(short: tuple[str, ...], name: tuple[str, ...]) -> bool:
+    """Whether the short name's words are the name's, each acronym of them standing for a run of
+    two or more of the name's words."""
+    if not short or not name:
+        return not short and not name
+    word = short[0]
+    if word.lower() == name[0].lower() and _spells(short[1:], name[1:]):
+        return True
+    if not _acronym_word(word):
+        return False
+    for n in range(2, len(name) + 1):
+        run = tuple(w.lower() for w in name[:n])
+        if _initials(run)[0] == word.lower() and _spells(short[1:], name[n:]):
+            return True
+    return False
 
 
 def _unqualified_short_form(short: str, name: str) -> bool:
