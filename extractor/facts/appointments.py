@@ -187,6 +187,8 @@ def _appointees(d: Draft) -> None:
         d.persons = [u for u, r in persons if r == "at" and d.scene.toks[u.first - 1].text.lower() == "на"]
     elif d.who == "with":  # «расторгло трудовой договор с главным врачом X»
         d.persons = [u for u, r in persons if r == "with"]
+    elif d.who == "dative":  # «исполнение обязанностей директора поручено главному инженеру X»
+        d.persons = [u for u, r in persons if r == "dat"]
     elif _passive_or_intransitive(d) and not _decree(d):
         d.persons = [u for u, r in persons if r == "subj"] or _subject_outside(d)
     else:
