@@ -598,7 +598,11 @@ def _resolve_noun(scene: Scene, k: int, what: str, units: list[Unit]) -> Ref | N
                 continue
             return u.refs[0]
     fitting = [i for i in range(len(orgs)) if _fits(orgs[i], what, lemma)]
-    return ("organization", fitting[0]) if len(fitting) == 1 else None
+    if len(fitting) == 1:
+        return ("organization", fitting[0])
+    if what == "administration" and not fitting and scene.city is not None:
+        return ("location", scene.city)  # «мэрия» of a town whose administration the text does not name
+    return None
 
 
 def _exchange_of_ticker(scene: Scene, unit: Unit) -> bool:
@@ -627,6 +631,8 @@ def _fits(org: Organization, what: str, lemma: str = "") -> bool:
         return "банк" in name or any("банк" in m.text.lower() for m in org.mentions)
     if what == "university":
         return any(w in name for w in words("university"))
+    if what == "administration":  # «мэрия» for «Администрация Южноуральского городского округа»
+        return org.kind == "authority" and ("администрац" in name or "мэри" in name)
     return org.kind == "company"
 
 
