@@ -3486,3 +3486,21 @@ def test_a_short_name_with_several_acronyms_is_the_spelled_out_name(extract):
     ((name, aliases),) = [(o["name"], o["aliases"]) for o in doc["organizations"]]
     assert name == "Департамент топливно-энергетического комплекса и жилищно-коммунального хозяйства Томской области"
     assert aliases == ["Департамент ТЭК и ЖКХ Томской области"]
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        # a working commission of the body that set it up is no organization of its own
+        ("Заявки рассмотрела межведомственная комиссия по мониторингу цен.", []),
+        ("Вопрос обсудила краевая комиссия по чрезвычайным ситуациям.", []),
+        # a legislature's standing commission and an election commission are
+        ("Проект одобрила постоянная комиссия по бюджету Пермской городской Думы.",
+         ["постоянная комиссия по бюджету Пермской городской Думы"]),
+        # and so is a commission its owner's own name names
+        ("Доклад подготовила комиссия Евразийского банка развития.", ["комиссия Евразийского банка развития"]),
+    ],
+)
+def test_a_working_commission_is_no_organization(extract, text, names):
+    orgs = [o["name"] for o in extract(text)["organizations"]]
+    assert [n for n in orgs if "комисси" in n.lower()] == names

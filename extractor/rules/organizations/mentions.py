@@ -79,6 +79,7 @@ from extractor.rules.organizations.filters import (
     is_organ_of_a_reference,
     is_plural_common_noun,
     is_unit_after_a_number,
+    is_working_commission,
     name_keys,
     named_in,
 )
@@ -1651,6 +1652,7 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
         for m in chosen
         if not is_lone_common_noun(tagged, m)
         and not is_plural_common_noun(tagged, m)
+        and not is_working_commission(tagged, m)
         and not is_a_post_word(tagged, m)
         and not is_facility_of_the_company(tagged, m)
         and not is_unit_after_a_number(tagged, m)
