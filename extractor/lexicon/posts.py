@@ -165,7 +165,9 @@ def _is_person_noun(word: str) -> bool:
 def match_post_head(tokens: Sequence[Token], i: int, end: int) -> int | None:
     """End of the longest post of the lexicon starting at token i, or None; an abbreviation
     («гендиректор», «замминистра») stands for the whole post it abbreviates."""
-    if i < end and tokens[i].feats.get("VerbForm") == "Fin" and "." not in tokens[i].text:
+    if i < end and tokens[i].feats.get("VerbForm") == "Fin" and "." not in tokens[i].text and not (
+        is_acting_participle(tokens[i])
+    ):
         # «управлял», «исполняет»: a verb, though of a participle's lemma («управляющий»); not an
         # abbreviation the tagger took for one («и. о.»)
         return None
@@ -241,20 +243,30 @@ def is_modifier(tok: Token, previous: Token | None = None) -> bool:
     """A word that qualifies a post before its head: «первый», «врио», «бывший»; the object of
     an acting post right after it («исполняющий обязанности», «временно исполняющий полномочия»),
     while «полномочия» elsewhere qualifies nothing."""
-    if tok.feats.get("VerbForm") == "Fin":
-        return False  # «роль исполняет заслуженная артистка»: a verb, though of the acting participle's lemma
+    if tok.feats.get("VerbForm") == "Fin" and not is_acting_participle(tok):
+        # «роль исполняет заслуженная артистка»: a verb, though of the acting participle's lemma;
+        # «исполнявшая» read as a verb is none
+        return False
     lexicon = post_lexicon()
     lemma = post_lemma(tok)
     if lemma in lexicon.acting_objects:
         return previous is not None and is_acting(previous)
-    return lemma in lexicon.modifiers or _written(tok) in lexicon.modifiers
+    return lemma in lexicon.modifiers or _written(tok) in lexicon.modifiers or is_acting_participle(tok)
 
 
 def is_acting(tok: Token) -> bool:
     """«исполняющий (обязанности)», «И.о.», «врио»: a participle or its short form that heads a
     post phrase in place of a noun."""
-    low = tok.text.lower()
-    return low.startswith("исполняющ") or _written(tok) in post_lexicon().acting
+    return is_acting_participle(tok) or _written(tok) in post_lexicon().acting
+
+
+# the participle of acting, present or past: «исполняющий», «исполнявшая (обязанности)»
+ACTING_PARTICIPLE = re.compile(r"исполня(?:ющ|вш)", re.IGNORECASE)
+
+
+def is_acting_participle(tok: Token) -> bool:
+    """«исполняющим», «исполнявшая»: the participle spelled out, which declines, not «И.о.»."""
+    return ACTING_PARTICIPLE.match(tok.text) is not None
 
 
 def _written(tok: Token) -> str:

@@ -26,6 +26,7 @@ from extractor.lexicon.posts import (
     LINK_NOUNS,
     MAX_POST_WORDS,
     is_acting,
+    is_acting_participle,
     is_modifier,
     match_post_head,
     post_lemma,
@@ -394,7 +395,7 @@ def _joined_post(tagged: Tagged, first: int, head_end: int, last: int, group: bo
     )
 
 
-FEMININE_PARTICIPLE_ENDINGS = ("ей", "ую", "ою")
+FEMININE_PARTICIPLE_ENDINGS = ("ей", "ую", "ою", "ая")
 
 
 def _nominative_role(tokens: list[Token], text: str) -> str:
@@ -406,12 +407,15 @@ def _nominative_role(tokens: list[Token], text: str) -> str:
         tokens = [_misread_substantive(t) or replace(t, lemma=post_lemma(t)) if t.pos == "ADJ" else t for t in tokens]
         return _participle_role(tokens, text) or nominative_phrase(tokens, text)
     tok = tokens[acting]
-    if not tok.text.lower().startswith("исполняющ") or tok.case == "Nom":
+    if not is_acting_participle(tok) or tok.case == "Nom":
         return as_written(tokens, text)
     words = [t.text for t in tokens]
     # «исполняющей», «исполняющую»: a woman's; «исполняющим», «исполняющего»: a man's
     gender = "femn" if tok.text.lower().endswith(FEMININE_PARTICIPLE_ENDINGS) else "masc"
-    words[acting] = nominative_word(tok.text, "ADJ", tok.case, gender, "sing")
+    # the word's own ending tells its case when the tagger's reading has none («Исполнявшую» read
+    # as a genitive name)
+    nominative = nominative_word(tok.text, "ADJ", tok.case, gender, "sing")
+    words[acting] = nominative if nominative != tok.text else nominative_word(tok.text, "ADJ", None, gender, "sing")
     return join_tokens(tokens, words, text)
 
 
@@ -661,6 +665,12 @@ def _posts_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Pos
         found = _posts_reaching(tagged, spans, nm, max(sent.first, lo - 2), nm.first_tok - 2, sent.first,
                                 depth=MAX_POSTS_IN_A_ROW)
         found = found if found and not _after_a_name(tagged, found[0]) else []  # not «Сергей Иванов, директор»
+    since = _past_start_day_back(toks, nm.first_tok, sent.first)
+    if not found and since < nm.first_tok and toks[since].text.lower() in ("с", "со"):
+        # the time the post is held since, between it and the name: «Исполнявший обязанности
+        # директора фонда с марта Роман Бекмуратов», «Директор школы с 2010 года Иван Петров»
+        reach = _post_window_start(sent.first, since)
+        found = _posts_reaching(tagged, spans, nm, reach, since, sent.first, depth=MAX_POSTS_IN_A_ROW)
     separator = nm.first_tok - 1
     if not found and separator > sent.first and toks[separator].text in NAME_SEPARATORS:
         # a list of posts and names: «министр промышленности области – Владимир Разумков»,
@@ -1119,7 +1129,7 @@ def _may_be_instrumental(head: Token) -> bool:
     """Tagged an instrumental, or a feminine form the tagger read as another oblique case that the
     dictionary reads as an instrumental too: «Исполняющей обязанности председателя комитета
     назначена», «Заведующей отделением назначена»; an acting abbreviation is in any case."""
-    if case_of(head) == "Ins" or is_acting(head) and not head.text.lower().startswith("исполняющ"):
+    if case_of(head) == "Ins" or is_acting(head) and not is_acting_participle(head):
         return True  # «И.о.», «врио» do not decline: any case will do
     return case_of(head) in ("Gen", "Dat", "Loc") and any(
         p.tag.case == "ablt" and p.tag.gender == "femn" for p in head.parses
