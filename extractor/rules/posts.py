@@ -755,8 +755,8 @@ def _name_list_goes_on(tagged: Tagged, spans: NamedSpans, last: int) -> bool:
     return last + 1 < len(toks) and toks[last].text in NAME_LIST_JOINERS and last + 1 in spans.per_start
 
 
-# the words of a note in brackets between a post and the name
-MAX_NOTE_TOKENS = 12
+# the words of a note in brackets between a post and the name: «(АО «КТПЗ», Каменск-Уральский, входит в группу «УТП»)»
+MAX_NOTE_TOKENS = 20
 
 
 def _post_window_start(sent_first: int, at: int) -> int:
