@@ -2448,3 +2448,10 @@ def test_an_acting_post_given_for_a_term_reaches_its_verb(extract):
     assert [p["normal"] for p in person["posts"]] == [
         "исполняющий обязанности главы района", "первый заместитель главы администрации района"
     ]
+
+
+def test_a_territorys_own_body_named_by_its_noun_is_no_other_body_of_its_kind(extract):
+    # «руководитель администрации» after a Duma is named: no organization, not the Duma
+    doc = extract("Дума города Вельска утвердила бюджет. Руководитель администрации Ольга Рябова доложила о расходах.")
+    (person,) = doc["persons"]
+    assert [(p["normal"], p["org"]) for p in person["posts"]] == [("руководитель администрации", None)]

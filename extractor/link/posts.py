@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
 
-from extractor.lexicon.orgs import org_heads
+from extractor.lexicon.orgs import org_heads, territorial_heads
 from extractor.lexicon.posts import is_rank, post_lexicon, role_key, spelled_role_key
 from extractor.link.organizations import find_location
 from extractor.model import Location, Mention, Organization, OrgRef, Person, Post
@@ -128,11 +128,14 @@ def _described_org(post: Post, entities: Entities) -> OrgRef | None:
     if kind is None or remit and kind != "company":
         return None
 
+    # a territory's own body is that body: «руководитель администрации» is of no Duma named before
+    own_body = noun in territorial_heads()
+
     def described(ref: OrgRef) -> bool:
         # of the noun's kind, or with the noun in its name: «председатель совета» is of «Конституционный
         # совет страны», an authority, though «совет» is mostly of other kinds
         org = entities.orgs[ref.index]
-        return org.kind == kind or set(noun) <= set(phrase_lemmas(org.name))
+        return org.kind == kind and not own_body or set(noun) <= set(phrase_lemmas(org.name))
 
     return entities.last_before(post.start, lambda ref: ref.type == "organization" and described(ref))
 
