@@ -3504,3 +3504,10 @@ def test_a_short_name_with_several_acronyms_is_the_spelled_out_name(extract):
 def test_a_working_commission_is_no_organization(extract, text, names):
     orgs = [o["name"] for o in extract(text)["organizations"]]
     assert [n for n in orgs if "комисси" in n.lower()] == names
+
+
+def test_a_name_stops_before_a_participle_with_its_object(extract):
+    # «исполняющей обязанности» after the town's name is a clause of its own, though in the genitive
+    doc = extract("Распоряжением председателя Думы города Вельска исполняющей обязанности руководителя "
+                  "администрации определена Ольга Рябова.")
+    assert [o["name"] for o in doc["organizations"]] == ["Дума города Вельска"]

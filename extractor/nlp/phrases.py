@@ -527,6 +527,8 @@ def extend_dependents(
             # past a possessive only inside the dependents, not right after the head («певца и его подруги»)
             j += 2 if j > start and _possessive_before_genitive(toks, j, limit) else 1
             continue
+        if tok.is_participle and j + 1 < limit and toks[j + 1].pos == "NOUN" and case_of(toks[j + 1]) == "Acc":
+            break  # a participle with its object is a clause of its own: «Думы города | исполняющей обязанности»
         if (tok.pos in ("NOUN", "PROPN", "ADJ", "DET", "NUM") or tok.is_participle) and dependent_genitive(tok):
             j += 1  # a participle is an adjective here: «объединённого комитета»
             continue
