@@ -119,7 +119,10 @@ ACADEMY_MEMBER = re.compile(
 # no post; «народный депутат», «народный комиссар», «народный судья» are offices. A sports title
 # («мастер спорта международного класса») is one too: NEREL train marks its one as AWARD
 HONORARY_TITLE = re.compile(
-    r"(?:заслуженн|народн)\w*\s+(?!депутат|комиссар|суд|заседател)|мастер\s+спорта", re.IGNORECASE
+    r"(?:заслуженн|народн)\w*\s+(?!депутат|комиссар|суд|заседател)|мастер\s+спорта"
+    # a sports referee's category: «судья всероссийской категории» (three blind parts list it as no post)
+    r"|судья\s+(?:всероссийской|республиканской|международной|первой|второй|третьей|1|2|3)(?:-й)?\s+категории",
+    re.IGNORECASE,
 )
 # degrees and titles no organization holds
 NO_POST_TITLES = (ACADEMIC_DEGREE, HONORARY_TITLE, ACADEMY_MEMBER)
