@@ -212,6 +212,9 @@ CASES: list[tuple[str, list[tuple[str, str | None, bool, str | None]]]] = [
     # abbreviated months after a day number
     ("ТУЛА, 3 фев — РИА Новости.", [("3 фев", "2025-02-03", True, None)]),
     ("Прием документов до 1 сент. 2024 года.", [("1 сент. 2024 года", "2024-09-01", False, None)]),
+    # an abbreviated month without a dot, a lowercase word after it
+    ("Технику поставят 15 окт текущего года.", [("15 окт текущего года", "2025-10-15", True, None)]),
+    ("Переговоры прошли 3 сен в Минске.", [("3 сен", "2025-09-03", True, None)]),
     ("Торги пройдут 1-5 дек. на площадке биржи.", [("1-5 дек.", "2025-12-01/2025-12-05", True, None)]),
     # times of day
     ("icon 29/09/2025\nicon 22:10\nНовость дня", [("29/09/2025", "2025-09-29", False, "22:10")]),

@@ -63,9 +63,14 @@ _REL_YEAR_ADJ = {
 _NW = r"(?![а-яёa-z])"  # end of a word (no letter follows)
 _BW = r"(?<![а-яёa-z0-9])"  # start of a word
 _MONTH = rf"(?:{trie_pattern(list(_MONTHS))}){_NW}"
-# After a day number a month may be abbreviated: «15 апр», «1 сент.».
-# Without a dot, no lower-case word may follow: «3 дек колод» is about card decks.
-_DAY_MONTH = rf"(?:{_MONTH}|(?:{trie_pattern(list(_MONTH_ABBREVS))})(?:\.|{_NW}(?!\s+(?-i:[а-яё]))))"
+# After a day number a month may be abbreviated: «15 апр», «1 сент.», «15 окт технику». An
+# abbreviation that is a word too takes no lower-case word after it without a dot: «3 дек колод» is
+# about card decks.
+_WORD_ABBREVS = ("дек",)
+_DAY_MONTH = (
+    rf"(?:{_MONTH}|(?:{trie_pattern([a for a in _MONTH_ABBREVS if a not in _WORD_ABBREVS])})(?:\.|{_NW})"
+    rf"|(?:{trie_pattern(list(_WORD_ABBREVS))})(?:\.|{_NW}(?!\s+(?-i:[а-яё]))))"
+)
 _YEAR = r"(?<!\d)(?:19\d\d|20\d\d|2100)(?!\d)"
 # with a year word or after a month any year of four digits is one: «в 1862 году», «марта 1812 года»
 _ANY_YEAR = r"(?<!\d)(?:1\d\d\d|20\d\d|21\d\d)(?!\d)"
