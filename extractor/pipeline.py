@@ -4,7 +4,7 @@ segment -> tag -> rules -> link -> assemble."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extractor.facts import find_facts
 from extractor.link.organizations import claim_lone_names, merge_locations, merge_orgs
@@ -90,12 +90,33 @@ def _not_inside_names(text: str, mentions: list[OrgMention], names: list[NameMen
     """A word the model took for an organization inside a person's full name is the person's
     first name: «председателем правления Айдара Хамитова». Nor does a name end with a person
     named in the nominative: «В администрации Ворохобов и Гладышев обсуждали» (a body named after
-    a person takes the genitive: «Фонд Владимира Потанина»; a legal form's owner stays: «ИП Петров»)."""
-    return [
-        m for m in mentions
-        if not any(n.first and n.start <= m.start and m.end <= n.end for n in names)
-        and not (m.legal_form is None and any(_nominative_tail(text, m, n) for n in names))
-    ]
+    a person takes the genitive: «Фонд Владимира Потанина»; a legal form's owner stays: «ИП Петров»);
+    the name before the person stays when it ends in a place of its own: «в администрации
+    городского округа Ступино | Ворохобов и Гладышев»."""
+    kept = []
+    for m in mentions:
+        if any(n.first and n.start <= m.start and m.end <= n.end for n in names):
+            continue
+        tail = next((n for n in names if _nominative_tail(text, m, n)), None) if m.legal_form is None else None
+        if tail is not None:
+            m = _before_the_name(text, m, tail)
+        if m is not None:
+            kept.append(m)
+    return kept
+
+
+def _before_the_name(text: str, m: OrgMention, n: NameMention) -> OrgMention | None:
+    """The organization named before the person that ends its mention, if its words before the
+    person end in a proper name («Администрация городского округа Ступино»); else none."""
+    person = text[n.start : n.end]
+    name = m.name[: -len(person)].rstrip() if m.name.endswith(person) else ""
+    words = name.split()
+    if len(words) < 2 or not words[-1][:1].isupper():
+        return None
+    end = n.start
+    while end > m.start and text[end - 1].isspace():
+        end -= 1
+    return replace(m, end=end, name=name)
 
 
 def _nominative_tail(text: str, m: OrgMention, n: NameMention) -> bool:

@@ -566,15 +566,15 @@ def test_a_surname_reads_its_gender_in_the_case_of_the_first_name(extract):
 
 
 def test_a_surname_the_model_joined_to_a_place_is_the_person_again(extract):
-    # the model reads «Ступино Ворохобов» as one place; the body named there does not end with a
-    # person in the nominative, and the two men meet
+    # the model reads «Ступино Ворохобов» as one place; the body named there ends before the person
+    # in the nominative, and the two men meet in it
     out = extract("Новым директором теплосети стал Денис Ворохобов. В администрации городского округа Ступино "
                   "Ворохобов и глава округа Николай Гладышев около часа обсуждали ремонт теплотрассы.")
     assert [(p["name"], [m["text"] for m in p["mentions"]]) for p in out["persons"]] == [
         ("Денис Ворохобов", ["Денис Ворохобов", "Ворохобов"]),
         ("Николай Гладышев", ["Николай Гладышев"]),
     ]
-    assert not any("Ворохобов" in o["name"] for o in out["organizations"])
-    meetings = [[p["name"] for p in m["participants"]] for m in out["meetings"]]
-    assert meetings == [["Денис Ворохобов", "Николай Гладышев"]]
+    assert [o["name"] for o in out["organizations"]] == ["Администрация городского округа Ступино"]
+    meetings = [([p["name"] for p in m["participants"]], m["place"]) for m in out["meetings"]]
+    assert meetings == [(["Денис Ворохобов", "Николай Гладышев"], "Администрация городского округа Ступино")]
 
