@@ -384,6 +384,18 @@ def test_received_past_a_place_and_the_post_of_the_one_received(pipeline: Pipeli
     assert [_names(m["participants"]) for m in _facts(pipeline, text)["meetings"]] == [["Иван Петров", "Олег Ким"]]
 
 
+def test_a_meeting_without_sides_a_sentence_on_tells_the_place_of_the_one_before(pipeline: Pipeline) -> None:
+    text = (
+        "ОКУЛОВКА, 5 марта 2026 года. Глава Окуловского района Ирина Соболева и директор ООО «Кулотинская "
+        "ткань» Павел Рыбаков в среду провели рабочую встречу. Компания просит помочь с ремонтом дороги к фабрике. Разговор в "
+        "администрации Окуловского муниципального района продолжался около часа."
+    )
+    got = _facts(pipeline, text)["meetings"]
+    assert [(_names(m["participants"]), m["place"]) for m in got] == [
+        (["Ирина Соболева", "Павел Рыбаков"], "Администрация Окуловского муниципального района")
+    ]
+
+
 def test_a_title_naming_the_company_of_the_one_received_is_the_same_meeting(pipeline: Pipeline) -> None:
     text = (
         "Глава Коми обсудил с «Печора Тимбер» строительство завода\nСыктывкар, 24 октября 2025 года.\nГлава "

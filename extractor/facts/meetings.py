@@ -605,8 +605,9 @@ def _joins_last(scene: Scene, st: Statement, statements: list[Statement]) -> Non
 
 
 def _continues_last(scene: Scene, st: Statement, statements: list[Statement]) -> bool:
-    """«Встреча прошла в Могилеве»: a meeting without sides right after one tells its place."""
-    if statements and st.sent - statements[-1].last_sent <= 1:
+    """«Встреча прошла в Могилеве»: a meeting without sides right after one, or a sentence further
+    on, tells its place («Повестка встречи ... Разговор в администрации района продолжался»)."""
+    if statements and st.sent - statements[-1].last_sent <= 2:
         last = statements[-1]
         last.place = last.place or st.place or _any_place(scene, st.sent)
         last.date = last.date or st.date
