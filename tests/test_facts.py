@@ -384,6 +384,15 @@ def test_received_past_a_place_and_the_post_of_the_one_received(pipeline: Pipeli
     assert [_names(m["participants"]) for m in _facts(pipeline, text)["meetings"]] == [["Иван Петров", "Олег Ким"]]
 
 
+def test_a_fronted_meeting_noun_is_held_past_a_date_set_off_by_commas(pipeline: Pipeline) -> None:
+    text = (
+        "ОКУЛОВКА, 5 марта 2026 года. Встречу в среду, 4 марта, провели глава Окуловского района Ирина Соболева "
+        "и директор ООО «Кулотинская ткань» Павел Рыбаков."
+    )
+    got = _facts(pipeline, text)["meetings"]
+    assert [(_names(m["participants"]), m["date"]) for m in got] == [(["Ирина Соболева", "Павел Рыбаков"], "2026-03-04")]
+
+
 def test_a_meeting_without_sides_a_sentence_on_tells_the_place_of_the_one_before(pipeline: Pipeline) -> None:
     text = (
         "ОКУЛОВКА, 5 марта 2026 года. Глава Окуловского района Ирина Соболева и директор ООО «Кулотинская "

@@ -203,12 +203,29 @@ def _held_after(scene: Scene, k: int) -> bool:
     toks = scene.toks
     if toks[k].case != "Acc":
         return False
-    for tok in toks[k + 1 : k + 1 + HELD_AFTER_REACH]:
+    j, stop = k + 1, min(len(toks), k + 1 + HELD_AFTER_REACH)
+    while j < stop:
+        tok = toks[j]
+        if tok.text == "," and (past := _past_date_aside(scene, j)) is not None:
+            j = past  # «Встречу в среду, 4 марта, провели X и Y»: a date set off by commas
+            continue
         if tok.sent != toks[k].sent or tok.text in (",", ";", ":", "."):
             return False
         if tok.pos == "VERB" and tok.feats.get("VerbForm") == "Fin":
             return tok.lemma in words("hold")
+        j += 1
     return False
+
+
+def _past_date_aside(scene: Scene, comma: int) -> int | None:
+    """After a comma, a date the release names closed by another comma: the token after that comma."""
+    toks = scene.toks
+    if comma + 1 >= len(toks):
+        return None
+    start = toks[comma + 1].start
+    date = next((d for d in scene.doc.dates if d.start == start), None)
+    end = scene.tagged.token_ending(date.end) if date is not None else None
+    return end + 2 if end is not None and end + 1 < len(toks) and toks[end + 1].text == "," else None
 
 
 def _done(d: Draft) -> None:
