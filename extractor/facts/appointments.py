@@ -166,6 +166,18 @@ def _done(d: Draft) -> None:
         d.rejected = clause_planned(d.scene, d.clause) or any(verb_planned(d.scene, d.clause, k) for k in verbs)
 
 
+# a possessive between «на» and the person duties are laid on: «на её заместителя X»
+LAID_ON_POSSESSIVES = frozenset({*POSSESSIVES, "их", "своего", "свою", "своих"})
+
+
+def _after_on(toks: list[Token], first: int) -> bool:
+    """The unit starting at `first` stands after «на», a possessive maybe between."""
+    k = first - 1
+    if k > 0 and toks[k].text.lower() in LAID_ON_POSSESSIVES:
+        k -= 1
+    return k >= 0 and toks[k].text.lower() == "на"
+
+
 def _passive_or_intransitive(d: Draft) -> bool:
     feats = d.trigger.feats
     # «отрешён»: a short participle the tagger reads as an active verb, which the dictionary does not
@@ -183,8 +195,8 @@ def _appointees(d: Draft) -> None:
         d.persons = _participle_holder(d, _sentence_persons(d))
     elif d.who == "genitive":
         d.persons = _right_after(d, persons)
-    elif d.who == "on":
-        d.persons = [u for u, r in persons if r == "at" and d.scene.toks[u.first - 1].text.lower() == "на"]
+    elif d.who == "on":  # «возложено на X», «на её заместителя X»
+        d.persons = [u for u, r in persons if r == "at" and _after_on(d.scene.toks, u.first)]
     elif d.who == "with":  # «расторгло трудовой договор с главным врачом X»
         d.persons = [u for u, r in persons if r == "with"]
     elif d.who == "dative":  # «исполнение обязанностей директора поручено главному инженеру X»
