@@ -964,6 +964,17 @@ def test_a_signer_with_an_organization_on_the_other_side_signs_for_his_company(p
     assert _agreement_parties(pipeline, text) == [["Ладожский картон", "Невское вторсырьё"]]
 
 
+def test_the_sides_on_one_line_of_a_list_of_the_documents_terms(pipeline: Pipeline) -> None:
+    text = (
+        "Сортавала, 9 декабря 2025 года.\nСоглашение о создании учебного центра подписано сегодня. Главное о "
+        "документе пресс-служба министерства изложила в справке:\n— стороны: министерство образования Республики "
+        "Карелия, Сортавальский колледж, АО «Ладожский леспромхоз»;\n— срок действия: пять лет."
+    )
+    assert _agreement_parties(pipeline, text) == [
+        ["Министерство образования Республики Карелия", "Сортавальский колледж", "Ладожский леспромхоз"]
+    ]
+
+
 def test_a_contract_concluded_anew_is_signed(pipeline: Pipeline) -> None:
     text = (
         "Дубна, 14 октября 2025 года.\nИнститут ядерной физики «Дубна» и АО «Ратмино-Прибор» сегодня "

@@ -644,14 +644,21 @@ def _sides_named_next(d: Draft, nxt: int) -> None:
     выступил A. Другой — B» or «Заказчиком по нему выступает A, подрядчиком — B»: the sentence
     after a signing that names no parties names its sides, by a word of a side's role."""
     scene = d.scene
-    if not any(_names_a_side(scene, k) for k in scene.sentence_tokens(nxt)):
-        return
-    sents = [nxt]
-    after = nxt + 1
-    if after < len(scene.tagged.sents) and scene.lemmas[min(scene.sentence_tokens(after))] in OTHER_SIDE_WORDS:
-        sents.append(after)
-    elif scene.toks[max(scene.sentence_tokens(nxt))].text == ":":
-        sents += _list_items_after(scene, nxt)  # «Стороны соглашения:» and a line for each
+    listing = scene.toks[max(scene.sentence_tokens(nxt))].text == ":"
+    if any(_names_a_side(scene, k) for k in scene.sentence_tokens(nxt)):
+        sents = [nxt]
+        after = nxt + 1
+        if after < len(scene.tagged.sents) and scene.lemmas[min(scene.sentence_tokens(after))] in OTHER_SIDE_WORDS:
+            sents.append(after)
+        elif listing:
+            sents += _list_items_after(scene, nxt)  # «Стороны соглашения:» and a line for each
+    else:
+        # «Главное о документе ... изложила в справке:» and a line «— стороны: A, B, C;» among its items
+        item = next((k for k in _list_items_after(scene, nxt) if any(
+            _names_a_side(scene, j) for j in scene.sentence_tokens(k))), None) if listing else None
+        if item is None:
+            return
+        sents = [item]
     refs = distinct([u.refs[0] for s in sents for u in scene.units(s) if u.refs and u.refs[0][0] != "person"])
     if len(refs) >= 2:
         d.groups = [refs]
