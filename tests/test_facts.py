@@ -964,6 +964,15 @@ def test_a_signer_with_an_organization_on_the_other_side_signs_for_his_company(p
     assert _agreement_parties(pipeline, text) == [["Ладожский картон", "Невское вторсырьё"]]
 
 
+def test_signers_described_by_a_participle_past_a_date_set_off_by_commas(pipeline: Pipeline) -> None:
+    text = (
+        "ДЕСНОГОРСК, 12 марта 2026 года. Министр поблагодарила директора Рославльского колледжа Ирину Ломову и "
+        "генерального директора АО «Угра-Энерго» Виктора Щукина, подписавших в среду, 11 марта 2026 года, договор "
+        "о создании учебного полигона."
+    )
+    assert _agreement_parties(pipeline, text) == [["Рославльский колледж", "Угра-Энерго"]]
+
+
 def test_the_sides_on_one_line_of_a_list_of_the_documents_terms(pipeline: Pipeline) -> None:
     text = (
         "Сортавала, 9 декабря 2025 года.\nСоглашение о создании учебного центра подписано сегодня. Главное о "

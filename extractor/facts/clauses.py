@@ -102,10 +102,24 @@ def _embedded_end(scene: Scene, k: int, end: int, units: dict[int, Unit]) -> int
         text = toks[j].text
         if text in ("–", "—", ")", ";", ":") or text in CLOSE_QUOTES:
             return j
+        if text == "," and (past := past_date_aside(scene, j)) is not None and past < end:
+            j = past  # «подписавших в среду, 11 марта 2026 года, договор»: a date set off by commas
+            continue
         if text == "," and not (j + 1 < end and (_list_goes_on(scene, j, units) or _and_more(scene, j, end, units))):
             return j
         j += 1
     return end
+
+
+def past_date_aside(scene: Scene, comma: int) -> int | None:
+    """After a comma, a date the release names closed by another comma: the token after that comma."""
+    toks = scene.toks
+    if comma + 1 >= len(toks):
+        return None
+    start = toks[comma + 1].start
+    date = next((d for d in scene.doc.dates if d.start == start), None)
+    last = scene.tagged.token_ending(date.end) if date is not None else None
+    return last + 2 if last is not None and last + 1 < len(toks) and toks[last + 1].text == "," else None
 
 
 def _and_more(scene: Scene, comma: int, end: int, units: dict[int, Unit]) -> bool:

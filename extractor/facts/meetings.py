@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from extractor.facts.clauses import Clause, clauses
+from extractor.facts.clauses import Clause, clauses, past_date_aside
 from extractor.facts.context import (
     CONTEXT_SENTENCES,
     Statement,
@@ -206,7 +206,7 @@ def _held_after(scene: Scene, k: int) -> bool:
     j, stop = k + 1, min(len(toks), k + 1 + HELD_AFTER_REACH)
     while j < stop:
         tok = toks[j]
-        if tok.text == "," and (past := _past_date_aside(scene, j)) is not None:
+        if tok.text == "," and (past := past_date_aside(scene, j)) is not None:
             j = past  # «Встречу в среду, 4 марта, провели X и Y»: a date set off by commas
             continue
         if tok.sent != toks[k].sent or tok.text in (",", ";", ":", "."):
@@ -215,17 +215,6 @@ def _held_after(scene: Scene, k: int) -> bool:
             return tok.lemma in words("hold")
         j += 1
     return False
-
-
-def _past_date_aside(scene: Scene, comma: int) -> int | None:
-    """After a comma, a date the release names closed by another comma: the token after that comma."""
-    toks = scene.toks
-    if comma + 1 >= len(toks):
-        return None
-    start = toks[comma + 1].start
-    date = next((d for d in scene.doc.dates if d.start == start), None)
-    end = scene.tagged.token_ending(date.end) if date is not None else None
-    return end + 2 if end is not None and end + 1 < len(toks) and toks[end + 1].text == "," else None
 
 
 def _done(d: Draft) -> None:
