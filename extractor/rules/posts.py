@@ -668,12 +668,8 @@ def _posts_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Pos
         found = _posts_reaching(tagged, spans, nm, max(sent.first, lo - 2), nm.first_tok - 2, sent.first,
                                 depth=MAX_POSTS_IN_A_ROW)
         found = found if found and not _after_a_name(tagged, found[0]) else []  # not «Сергей Иванов, директор»
-    since = _past_start_day_back(toks, nm.first_tok, sent.first)
-    if not found and since < nm.first_tok and toks[since].text.lower() in ("с", "со"):
-        # the time the post is held since, between it and the name: «Исполнявший обязанности
-        # директора фонда с марта Роман Бекмуратов», «Директор школы с 2010 года Иван Петров»
-        reach = _post_window_start(sent.first, since)
-        found = _posts_reaching(tagged, spans, nm, reach, since, sent.first, depth=MAX_POSTS_IN_A_ROW)
+    if not found:
+        found = _post_held_since_before(tagged, spans, nm, sent.first)
     separator = nm.first_tok - 1
     if not found and separator > sent.first and toks[separator].text in NAME_SEPARATORS:
         # a list of posts and names: «министр промышленности области – Владимир Разумков»,
@@ -737,6 +733,16 @@ def _posts_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Pos
         linked = _post_before_link_verb(tagged, spans, verb, sent.first, group)
         return [*linked, *found]
     return found
+
+
+def _post_held_since_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens, sent_first: int) -> list[Post]:
+    """The post before the time it is held since, that time right before the name: «Исполнявший
+    обязанности директора фонда с марта Роман Бекмуратов», «Директор школы с 2010 года Иван Петров»."""
+    since = _past_start_day_back(tagged.tokens, nm.first_tok, sent_first)
+    if since == nm.first_tok or tagged.tokens[since].text.lower() not in ("с", "со"):
+        return []
+    reach = _post_window_start(sent_first, since)
+    return _posts_reaching(tagged, spans, nm, reach, since, sent_first, depth=MAX_POSTS_IN_A_ROW)
 
 
 # the words joining the names of a list
