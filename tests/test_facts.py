@@ -390,14 +390,16 @@ def test_a_fronted_meeting_noun_is_held_past_a_date_set_off_by_commas(pipeline: 
         "и директор ООО «Кулотинская ткань» Павел Рыбаков."
     )
     got = _facts(pipeline, text)["meetings"]
-    assert [(_names(m["participants"]), m["date"]) for m in got] == [(["Ирина Соболева", "Павел Рыбаков"], "2026-03-04")]
+    assert [(_names(m["participants"]), m["date"]) for m in got] == [
+        (["Ирина Соболева", "Павел Рыбаков"], "2026-03-04")
+    ]
 
 
 def test_a_meeting_without_sides_a_sentence_on_tells_the_place_of_the_one_before(pipeline: Pipeline) -> None:
     text = (
         "ОКУЛОВКА, 5 марта 2026 года. Глава Окуловского района Ирина Соболева и директор ООО «Кулотинская "
-        "ткань» Павел Рыбаков в среду провели рабочую встречу. Компания просит помочь с ремонтом дороги к фабрике. Разговор в "
-        "администрации Окуловского муниципального района продолжался около часа."
+        "ткань» Павел Рыбаков в среду провели рабочую встречу. Компания просит помочь с ремонтом дороги к "
+        "фабрике. Разговор в администрации Окуловского муниципального района продолжался около часа."
     )
     got = _facts(pipeline, text)["meetings"]
     assert [(_names(m["participants"]), m["place"]) for m in got] == [
