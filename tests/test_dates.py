@@ -352,6 +352,19 @@ DOC_DATES: list[tuple[str, datetime.date | None]] = [
     # (11 December is a Saturday only in 2027)
     ("ТОМСК, 11 декабря. /ИА «Обь»/. Каток откроется в субботу, 12 декабря. В 2026 году в него вложили "
      "40 млн рублей.", datetime.date(2026, 12, 11)),
+    # a yearless dateline past a career's years: the day the text dates by its weekday further down
+    # picks the year up to a plan's first (Friday 15 May is 2026's, not 2022's)
+    (
+        "ОМСК, 14 мая. /ИА «Иртыш»/. Министром культуры Омской области назначена Анна Сергеевна Петрова.\n\n"
+        "С 2018 по 2022 год она руководила областной филармонией, затем работала первым заместителем министра. "
+        "Прежний министр Олег Котов освобожден от должности по собственному желанию.\n\n"
+        "Как отметил глава региона, главная задача нового министра — сохранить сельские дома культуры и обновить "
+        "оборудование районных библиотек. За год в области открылись четыре модельные библиотеки, еще три "
+        "примут читателей осенью. По итогам I квартала число посетителей музеев выросло на 12%.\n\n"
+        "Коллективу министерства нового руководителя представят в пятницу, 15 мая. Областная программа "
+        "развития культуры рассчитана на 2026–2030 годы.",
+        datetime.date(2026, 5, 14),
+    ),
     ("Опубликовано 2025-09-29\nТекст новости", datetime.date(2025, 9, 29)),
     ("Новости\nГубернатор 3 марта 2022 года посетил завод\n15 апреля 2024 года", datetime.date(2024, 4, 15)),
     ("Главная » Новости\nВстреча 31.02.2024\nТекст без даты", None),
@@ -584,6 +597,13 @@ FEB = datetime.date(2023, 2, 10)  # a release early in the year, reporting on th
 
 # Year-less dates take their year from the context; comparisons are a year before their focus.
 CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None, bool]]]] = [
+    # a year another sentence plans for lends none to a day told in the past
+    (
+        "В 2027 году компания планирует вложить в сети 2 млрд рублей. Финансовый директор уточнил, что на 31 "
+        "декабря долг не превышал 1,2 EBITDA.",
+        datetime.date(2027, 3, 10),
+        [("2027 году", "2027", False), ("31 декабря", "2026-12-31", True)],
+    ),
     # a quarter under way at the release, told by a participle, not by a finished report
     (
         "Глава района поручил подготовить поправки в бюджет, предусматривающие 8 млн рублей на ремонт сетей "

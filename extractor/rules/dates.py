@@ -1282,7 +1282,10 @@ class _Context:
         )
         if j is not None and self.cands[j].start >= line_lo and not self._since_year(j) and not target:
             year = self.anchor(j, period)
-            if year is not None and (self._now_after(year, lo, hi, c) or self._release_year_first(year)):
+            if year is not None and (
+                self._now_after(year, lo, hi, c) or self._release_year_first(year)
+                or self._past_after_a_plan(j, lo, hi, c)
+            ):
                 return None, False
             return year, False
         return None, False
@@ -1313,6 +1316,14 @@ class _Context:
             and year < self.release_year
             and _tense_near(self.offsets, lo, hi, c.start, c.end) == "present"
         )
+
+    def _past_after_a_plan(self, j: int, lo: int, hi: int, c: _Cand) -> bool:
+        """«В 2026 году компания планирует инвестировать ... Директор уточнила, что на 31 декабря
+        нагрузка не превышала 0,8 EBITDA»: a year another sentence plans for lends none to a day
+        told in the past."""
+        a = self.cands[j]
+        tense = _tense_near(self.offsets, *self.sentence(a.start), a.start, a.end)
+        return _planned(self.offsets, a, tense) and _tense_near(self.offsets, lo, hi, c.start, c.end) == "past"
 
     def anchor_told_as_past(self, i: int) -> bool:
         """Whether the year before a year-less date in its sentence is one told of in the past
@@ -2431,7 +2442,7 @@ def _within_a_year_of(cand: _Cand, year: int, to_come: str | None) -> int:
     return year
 
 
-def _year_by_weekday(head: str, cand: _Cand, year: int, cands: list[_Cand]) -> int:
+def _year_by_weekday(head: str, cand: _Cand, year: int, cands: list[_Cand], told_of: _Reported) -> int:
     """The year of a yearless dateline: the one the text's years point to, or the year after it
     when only there the day falls on the weekday the header names («АРХАНГЕЛЬСК, 16 апреля. ...
     в четверг провел», «в четверг, 12 февраля»: a Thursday in 2026, not in 2025)."""
@@ -2444,6 +2455,8 @@ def _year_by_weekday(head: str, cand: _Cand, year: int, cands: list[_Cand]) -> i
         for y in (year, year + 1):
             if _on_its_weekday(day, weekday, y):
                 return y
+    if (by_text := _year_by_dated_weekday_in_text(cand, year, told_of)) is not None:
+        return by_text
     dated_ends = {end for _, _, end in dated}
     named = {
         _WEEKDAYS[m.group("wd").lower()][0] for m in _WEEKDAY_RE.finditer(head)
@@ -2454,6 +2467,33 @@ def _year_by_weekday(head: str, cand: _Cand, year: int, cands: list[_Cand]) -> i
         return year
     (weekday,) = named
     return next((y for y in (year, year + 1) if _on_its_weekday(cand, weekday, y)), year)  # never before a past year
+
+
+# how far from the dateline's day a day the text dates by its weekday may lie
+WEEKDAY_DAY_REACH_DAYS = 183
+
+
+def _year_by_dated_weekday_in_text(cand: _Cand, year: int, told_of: _Reported) -> int | None:
+    """«ВЛАДИВОСТОК, 23 апреля. ... была главным врачом с 2019 по 2023 год ... представить
+    планируется в пятницу, 24 апреля ... программа на 2026–2030 годы»: the first year from the
+    latest told as past up to the earliest told as to come in which the first day the text dates
+    by its weekday falls on it, within half a year of the dateline's day; None when no year fits."""
+    if not told_of.dated_weekdays or cand.make is None:
+        return None
+    day, weekday = told_of.dated_weekdays[0]
+    last = max(year + 1, told_of.earliest_to_come or year)
+    for y in range(year, last + 1):
+        own = cand.make(y)
+        if own is None:
+            continue
+        for day_year in (y, y + 1, y - 1):
+            value = day.make(day_year) if day.make is not None else None
+            if value is None or datetime.date.fromisoformat(value).weekday() != weekday:
+                continue
+            gap = abs((datetime.date.fromisoformat(value) - datetime.date.fromisoformat(own)).days)
+            if gap <= WEEKDAY_DAY_REACH_DAYS:
+                return y
+    return None
 
 
 # a programme or a plan named by its year: «в программу 2027 года», «плана 2026 года»
@@ -2481,6 +2521,10 @@ class _Reported:
     # the earliest month or day told of in the future tense («выборы пройдут 20 сентября 2026
     # года», «строительство начнется в октябре 2026 года»): a release tells of such days within two years
     first_to_come: str | None = None
+    # the yearless days the whole text names with their weekday («в пятницу, 24 апреля»), and the
+    # earliest year it tells of as to come or a plan starts in, which the release is seldom later than
+    dated_weekdays: tuple[tuple[_Cand, int], ...] = ()
+    earliest_to_come: int | None = None
 
 
 def _planned(offsets: Offsets, c: _Cand, tense: str | None) -> bool:
@@ -2512,6 +2556,7 @@ def _reported_years(text: str, scan: _Scan) -> _Reported:
     since: list[int] = []  # the years of a month something has gone on since, up to the report
     dated_to_come: list[str] = []  # months and days told of in the future tense
     runs: list[tuple[int, int]] = []  # runs of whole years told of as past or present
+    plans: list[int] = []  # the first years of plans («программа на 2026–2030 годы»): rarely far ahead
     this_year = [m.start() for m in _THIS_YEAR_RE.finditer(text)]  # «в текущем году»
     for i, c in enumerate(cands):
         # nor a comparison's base («на 2,1 п.п. ниже уровня 2024 года»: the year before the one told of)
@@ -2527,6 +2572,7 @@ def _reported_years(text: str, scan: _Scan) -> _Reported:
         if _planned_for(text, c):
             if "-" in c.value:  # «намечен на IV квартал 2026 года»: a part of a year set for a plan, still to come
                 to_come.append(int(c.value[:4]))
+            plans.append(int(c.value[:4]))
             continue
         if _set_for(text, c):
             # «заседание назначено на 18 марта 2027 года»: a day set, still to come
@@ -2578,7 +2624,9 @@ def _reported_years(text: str, scan: _Scan) -> _Reported:
         # «в 2025 году открыли 11,6 тыс. дел ... с января 2026 года нотариус запрашивает сам»: what has
         # run since a month goes on at the release, which is of that year at least
         years.append(latest_since)
-    return _Reported(years or fallback, past_start, min(dated_to_come, default=None))
+    dated = tuple((day, weekday) for day, weekday, _ in _dated_weekdays(text, cands))
+    first_to_come = min(dated_to_come, default=None)
+    return _Reported(years or fallback, past_start, first_to_come, dated, min(to_come + plans, default=None))
 
 
 # a comparison with a whole year: «что на 12% больше, чем в 2024 году», «по сравнению с 2024 годом»
@@ -2679,7 +2727,7 @@ def _doc_date(head: str, scan: _Scan, reported: Callable[[], _Reported]) -> tupl
                 continue
             key = (max(_line_score(head, cand), 2 if told_on else 1), -cand.start)
             latest = _no_earlier(cand, max(years), told_of)
-            year = _year_of_a_day_near(scan, cand) or _year_by_weekday(head, cand, latest, cands)
+            year = _year_of_a_day_near(scan, cand) or _year_by_weekday(head, cand, latest, cands, told_of)
             value = cand.make(year)
             if value and (best is None or key > best):
                 best, best_value, best_cand = key, value, None
