@@ -290,6 +290,10 @@ def _slot(scene: Scene, clause: Clause, i: int, unit: Unit | None, triggers: fro
         return "dep"  # «Ферганский университет (Республика Узбекистан)»: a gloss
     if tok.pos == "ADP":
         return _preposition(scene, clause, j)
+    if tok.lemma == "сторона" and j - 2 in clause and _side_gloss(toks, j - 2) and unit is not None and (
+        may_be_nominative(scene, unit)
+    ):
+        return "subj"  # «подписали с одной стороны X, с другой стороны Y»: a side, whatever case the tagger read
     if low == "," and j - 1 in clause and _in_date(scene, j - 1):
         return _by_case(scene, unit, i)  # «В понедельник, 16 февраля, | Артём Сорвачёв встретился»
     if low in LIST_WORDS:
@@ -548,6 +552,7 @@ def _continued(
     toks = scene.toks
     k = j
     skipped = False
+    glossed = False  # «подписали, с одной стороны, X, ...»: X is a side, whatever case the tagger read
     while k in clause:
         before = _unit_ending(scene, clause.sent, k + 1)
         if before is not None and k != j:
@@ -566,6 +571,7 @@ def _continued(
             continue
         if tok.pos == "ADP" and k != j and _side_gloss(toks, k):
             k -= 1  # «между A, с одной стороны, и B», «A в лице губернатора и B»: no preposition of the list
+            glossed = glossed or toks[k + 1].text.lower() != "в"
             continue
         if tok.pos == "ADP" and k != j:
             if skipped or _other_case_before(scene, k, j, unit):
@@ -577,6 +583,8 @@ def _continued(
             k -= 1
             continue
         break
+    if glossed and unit is not None and may_be_nominative(scene, unit):
+        return "subj"
     return _by_case(scene, unit, i)
 
 
