@@ -147,6 +147,26 @@ def test_a_place_the_model_reads_as_a_person_once_is_the_place_named_elsewhere(e
 
 
 
+def test_a_regions_nickname_the_model_reads_as_a_person_is_a_place(extract):
+    """«Новгородчина» opening a sentence is tagged a person (the dictionary also reads it as the
+    surname «Новгородчин»): it is the region, and a party to the agreement."""
+    doc = extract(
+        "Новгородчина согласилась: соглашение о строительстве завода с ООО «Ильмень-Пласт» она подписала утром."
+    )
+    assert [(loc["name"], [m["text"] for m in loc["mentions"]]) for loc in doc["locations"]] == [
+        ("Новгородчина", ["Новгородчина"])
+    ]
+    assert doc["persons"] == []
+    assert [[p["name"] for p in a["parties"]] for a in doc["agreements"]] == [["Новгородчина", "Ильмень-Пласт"]]
+
+
+def test_a_regions_nickname_the_model_leaves_untagged_is_a_place_in_the_nominative(extract):
+    doc = extract("Новгородчина и ООО «Ильмень-Пласт» договорились о заводе. На Новгородчине он даст 200 рабочих мест.")
+    assert [(loc["name"], [m["text"] for m in loc["mentions"]]) for loc in doc["locations"]] == [
+        ("Новгородчина", ["Новгородчина", "Новгородчине"])
+    ]
+
+
 def test_a_place_adjective_the_dictionary_reads_only_as_a_surname_agrees_with_its_noun(extract):
     doc = extract("В Кузьмоловском городском поселении и в Каменском районе открыли школы.")
     assert [loc["name"] for loc in doc["locations"]] == ["Кузьмоловское городское поселение", "Каменский район"]

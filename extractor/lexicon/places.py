@@ -36,7 +36,13 @@ def place_groups() -> dict[tuple[str, ...], int]:
 @cache
 def region_nicknames() -> frozenset[tuple[str, ...]]:
     """The regions' nicknames («Прикамье», «Кузбасс»), as lemmas: a place has a better name."""
-    return frozenset(place_key(row[0]) for row in load_rows("region_nicknames.txt"))
+    return frozenset(nickname_names())
+
+
+@cache
+def nickname_names() -> dict[tuple[str, ...], str]:
+    """Each region's nickname as lemmas -> the nickname in the nominative («Белгородчине» -> «Белгородчина»)."""
+    return {place_key(row[0]): row[0] for row in load_rows("region_nicknames.txt")}
 
 
 @cache

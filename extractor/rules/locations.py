@@ -12,7 +12,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractor.lexicon.orgs import known_org_kind
-from extractor.lexicon.places import ABBREVIATION_LENGTH, caps_place, place_groups, place_key, street_words
+from extractor.lexicon.places import (
+    ABBREVIATION_LENGTH,
+    caps_place,
+    nickname_names,
+    place_groups,
+    place_key,
+    region_nicknames,
+    street_words,
+)
 from extractor.nlp.inflect import head_grams, nominative_phrase, nominative_word, recover_shape
 from extractor.nlp.morph import is_common
 from extractor.nlp.phrases import DASHES
@@ -155,10 +163,28 @@ def _without_short_name(tagged: Tagged, span: Span) -> Span:
     return Span(span.type, span.start, end, tagged.text[span.start : end], span.first, opened)
 
 
+def _nickname_read_as_a_person(tagged: Tagged, span: Span) -> bool:
+    """A region's nickname the model took for a person: «Белгородчина согласилась»."""
+    return span.type == "PER" and span.last - span.first == 1 and _nickname(tagged.tokens[span.first])
+
+
+def _nickname(tok: Token) -> bool:
+    return tok.text[:1].isupper() and place_key(tok.text) in region_nicknames()
+
+
+def _nicknames_left_out(tagged: Tagged) -> list[LocMention]:
+    """A region's nickname the model tagged as nothing: «Новгородчина и ООО «...» подписали»."""
+    covered = {k for span in tagged.spans for k in range(span.first, span.last)}
+    return [
+        LocMention(tok.start, tok.end, nickname_names()[place_key(tok.text)]) for k, tok in enumerate(tagged.tokens)
+        if k not in covered and _nickname(tok)
+    ]
+
+
 def find_loc_mentions(tagged: Tagged) -> list[LocMention]:
     out = []
     for span in tagged.spans:
-        if span.type == "ORG" and _caps_place_span(tagged, span):
+        if span.type == "ORG" and _caps_place_span(tagged, span) or _nickname_read_as_a_person(tagged, span):
             out.append(LocMention(span.start, span.end, _name(tagged, span)))
             continue
         if span.type != "LOC" or known_org_kind(tagged, span) or _in_address(tagged, span):
@@ -169,7 +195,7 @@ def find_loc_mentions(tagged: Tagged) -> list[LocMention]:
         name = _name(tagged, span)
         if name:
             out.append(LocMention(span.start, span.end, name))
-    return out
+    return sorted(out + _nicknames_left_out(tagged), key=lambda m: m.start)
 
 
 # the kinds of a state before its name: «Республика Беларусь», «Королевство Эсватини»

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, replace
 
 from extractor.lexicon import load_words, speech_verbs
+from extractor.lexicon.places import place_key, region_nicknames
 from extractor.lexicon.posts import LINK_NOUNS, is_acting, match_post_head, starts_post
 from extractor.nlp.morph import UD_CASES, UD_OF, parses
 from extractor.nlp.phrases import DASHES, after_town_word
@@ -722,8 +723,9 @@ def _without_common_words(tagged: Tagged, found: list[NameMention]) -> list[Name
     обязаны ...», «Обсуждавшие пришли к выводу»): the dictionary knows the word, as no name, and
     the tagger does not call it a proper noun or only because it opens a sentence. Unless it is the
     surname of someone named in full in the text («Мария Соболь ... Соболь заявила»). Nor is a
-    statistics office («По данным Татарстанстата»), nor a verb opening a sentence («Накопано 6,8 млн
-    тонн»), though a first name may read as one when a surname follows («Серена Уильямс»)."""
+    statistics office («По данным Татарстанстата»), nor a region's nickname («Белгородчина согласилась»),
+    nor a verb opening a sentence («Накопано 6,8 млн тонн»), though a first name may read as one when a
+    surname follows («Серена Уильямс»)."""
     known = _known_surnames(found)
     toks = tagged.tokens
     out = []
@@ -733,7 +735,7 @@ def _without_common_words(tagged: Tagged, found: list[NameMention]) -> list[Name
             _no_name_word(tok, tagged.sents[tok.sent].first == nm.first_tok) or is_statistics_office(tok.text)
             or _adjective_of_a_noun(toks, nm.first_tok) or _post_word(tok)
             or tagged.sents[tok.sent].first == nm.first_tok and _only_a_verb(tok)
-            or _in_a_list_of_places(tagged, nm.first_tok)
+            or _in_a_list_of_places(tagged, nm.first_tok) or place_key(tok.text) in region_nicknames()
         ):
             continue
         out.append(nm)
