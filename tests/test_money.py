@@ -110,6 +110,13 @@ def test_not_money(text: str) -> None:
     assert _find(text) == []
 
 
+def test_a_bare_number_after_a_count_of_its_sentence_counts_the_same() -> None:
+    # «у 2,7 тыс.» says «должников» again by leaving it out: no roubles from the sentence before
+    text = ("Приставы взыскали 412 млн рублей. У 5,1 тыс. должников арестованы счета, еще у 1,8 тыс. "
+            "ограничен выезд за границу.")
+    assert [m.text for m in _find(text)] == ["412 млн рублей"]
+
+
 def test_a_level_a_quantity_grows_from_takes_no_currency_from_around() -> None:
     # the sentence before has rubles; «с 520 тыс. до 900 тыс. бутылок» counts bottles
     text = "Инвестиции составят 4,5 млрд рублей. Выпуск вырастет с 520 тыс. до 900 тыс. бутылок в год."

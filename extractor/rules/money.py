@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -79,6 +80,7 @@ class _Scanner:
     def __init__(self, tagged: Tagged, lexicon: Currencies) -> None:
         self.text = tagged.text
         self.toks = tagged.tokens
+        self.sents = tagged.sents
         self.lex = lexicon
         self._starts = [t.start for t in self.toks]
 
@@ -246,6 +248,13 @@ class _Scanner:
         j = found[0].end
         return j < len(self.toks) and self.toks[j].pos in QUANTITY_POS and self.toks[j].lemma not in TIME_LEMMAS
 
+    def counted_before(self, i: int) -> bool:
+        """A number counting a noun stands before token i in its sentence: «в отношении 4,2 тыс.
+        должников ограничен выезд, еще у 2,7 тыс. приостановлено право»: the bare number after it
+        counts the same, it costs nothing."""
+        first = self.sents[self.toks[i].sent].first
+        return any(self.toks[k].text[:1].isdigit() and self._counts_something(k) for k in range(first, i))
+
     def may_start(self, tok: Token) -> bool:
         """A cheap test before reading an amount: a digit, a minus, a symbol or a number word."""
         first = tok.text[:1]
@@ -288,7 +297,7 @@ class _Scanner:
                        currency=reached.currency, first=i, last=low.end)
 
 
-def _with_context_currency(tagged: Tagged, amounts: list[_Amount]) -> list[_Amount]:
+def _with_context_currency(tagged: Tagged, amounts: list[_Amount], counted: Callable[[int], bool]) -> list[_Amount]:
     """An amount without a currency takes the nearest currency of its sentence, else the last of
     the sentence before; without one it is no money. Two passes, so a long table stays linear."""
     sents = [tagged.tokens[a.first].sent for a in amounts]
@@ -318,7 +327,7 @@ def _with_context_currency(tagged: Tagged, amounts: list[_Amount]) -> list[_Amou
             near.sort(key=lambda c: abs(c[0] - k))
             if near:
                 currency = near[0][1]
-            elif not _counted_before(tagged, amount):
+            elif not _counted_before(tagged, amount) and not counted(amount.first):
                 currency = last_of_sentence.get(sents[k] - 1)
         if currency is not None:
             out.append(replace(amount, currency=currency))
@@ -338,7 +347,8 @@ def _counted_before(tagged: Tagged, amount: _Amount) -> bool:
 
 def find_money(tagged: Tagged, dates: list[DateItem]) -> list[Money]:
     """Every amount of money of the document with its currency and context, sorted by start."""
-    amounts = _with_context_currency(tagged, _Scanner(tagged, currencies()).amounts())
+    scanner = _Scanner(tagged, currencies())
+    amounts = _with_context_currency(tagged, scanner.amounts(), scanner.counted_before)
     figures = [Figure(a.start, a.end) for a in amounts]
     contexts = read_figures(tagged, figures, dates, figure_words(), by_is_change=False)
     out = []
