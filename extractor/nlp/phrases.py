@@ -206,6 +206,8 @@ LIMITED_LIABILITY = ("ограниченной", "ответственность
 # NEREL train no «в» with a common noun our names took in was part of the gold name), «от»
 # whose («от штата Аризона»), «на» where a post is («Посол Евросоюза на Южном Кавказе»)
 ORG_PREPS = frozenset({"по", "при"})
+# the nouns of a field «по ...» that govern «за» and what is overseen: «по надзору за», «по контролю за»
+OVERSIGHT_NOUNS = frozenset({"надзор", "контроль", "наблюдение"})
 
 
 # the words of one item of a coordinated list: «государственной поддержки предпринимательства»
@@ -485,6 +487,12 @@ def extend_dependents(
                     toks[k].pos in ("NOUN", "ADJ", "PROPN") and _instrumental(toks[k])
                     or toks[k].text == "и" and k + 1 < limit and case_of(toks[k + 1]) == "Ins"  # «с малым и средним»
                 ):
+                    k += 1
+            # «по надзору за объектами нефтегазового комплекса», «по контролю за оборотом»: what is
+            # overseen, in the instrumental
+            if low == "по" and k + 1 < limit and toks[k].text.lower() == "за" and toks[k - 1].lemma in OVERSIGHT_NOUNS:
+                k += 1
+                while k < limit and toks[k].pos in ("NOUN", "ADJ", "PROPN") and _instrumental(toks[k]):
                     k += 1
             # «в сфере водоснабжения», «в области здравоохранения»: a field, in the genitive
             if low in ("в", "во") and (field := field_end(toks, j + 1, limit)) is not None:
