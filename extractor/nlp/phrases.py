@@ -386,6 +386,18 @@ def field_end(toks: list[Token], k: int, limit: int) -> int | None:
     return end
 
 
+def _past_list_the_model_cut(toks: list[Token], j: int, limit: int) -> int:
+    """A name the model ended on an adjective at a comma of a list of adjectives: «Федеральной
+    службы по экологическому | , технологическому и атомному надзору» goes on to the list's noun."""
+    if not (0 < j < limit) or toks[j].text not in (",", "и"):
+        return j
+    if toks[j - 1].pos != "ADJ" or not toks[j - 1].text.islower():
+        return j
+    case = case_of(toks[j - 1])
+    end = coordinated_list_end(toks, j, limit, (case,)) if case is not None else None
+    return end if end is not None and toks[end - 1].pos == "NOUN" else j
+
+
 def extend_dependents(
     tagged: Tagged, spans: NamedSpans, j: int, limit: int, chain: Chain | None = None,
     preps: frozenset[str] = ALL_PREPS, name_lists: bool = False,
@@ -408,6 +420,7 @@ def extend_dependents(
             opened = next((k for k in range(j, end) if toks[k].text in OPEN_QUOTES), None)
             closed = quote_end(tagged, opened, limit) if opened is not None else None
             j = min(limit, closed if closed is not None and closed > end else end)  # a span may run past it
+            j = _past_list_the_model_cut(toks, j, limit)
             continue
         if text in OPEN_QUOTES:
             q = quote_end(tagged, j, limit)
