@@ -184,8 +184,11 @@ def _nicknames_left_out(tagged: Tagged) -> list[LocMention]:
 def find_loc_mentions(tagged: Tagged) -> list[LocMention]:
     out = []
     for span in tagged.spans:
-        if span.type == "ORG" and _caps_place_span(tagged, span) or _nickname_read_as_a_person(tagged, span):
+        if span.type == "ORG" and _caps_place_span(tagged, span):
             out.append(LocMention(span.start, span.end, _name(tagged, span)))
+            continue
+        if _nickname_read_as_a_person(tagged, span):
+            out.append(LocMention(span.start, span.end, nickname_names()[place_key(span.text)]))
             continue
         if span.type != "LOC" or known_org_kind(tagged, span) or _in_address(tagged, span):
             continue  # «ЕС», «Европейский союз» are organizations

@@ -83,6 +83,7 @@ class _Scanner:
         self.sents = tagged.sents
         self.lex = lexicon
         self._starts = [t.start for t in self.toks]
+        self._first_count: dict[int, int | None] = {}  # a sentence -> its first number counting a noun
 
     def token_after(self, offset: int) -> int:
         """Index of the first token starting at or after `offset`."""
@@ -252,8 +253,15 @@ class _Scanner:
         """A number counting a noun stands before token i in its sentence: «в отношении 4,2 тыс.
         должников ограничен выезд, еще у 2,7 тыс. приостановлено право»: the bare number after it
         counts the same, it costs nothing."""
-        first = self.sents[self.toks[i].sent].first
-        return any(self.toks[k].text[:1].isdigit() and self._counts_something(k) for k in range(first, i))
+        sent = self.toks[i].sent
+        if sent not in self._first_count:  # once a sentence, so a long table stays linear
+            s = self.sents[sent]
+            self._first_count[sent] = next(
+                (k for k in range(s.first, s.last) if self.toks[k].text[:1].isdigit() and self._counts_something(k)),
+                None,
+            )
+        first = self._first_count[sent]
+        return first is not None and first < i
 
     def may_start(self, tok: Token) -> bool:
         """A cheap test before reading an amount: a digit, a minus, a symbol or a number word."""
