@@ -1005,6 +1005,11 @@ def test_position_with_rank(extract, text, name, role, org, normal, rank):
 # sentence, person name -> the whole posts of that person, in order: several appositions, and a
 # neighbour's post is not given to this person
 POSTS_OF_PERSON_CASES = [
+    # a region's post said short in the headline and in full in the body is one post
+    ("Врио министра культуры Прикамья назначен Олег Тетерин\n\nГубернатор Пермского края подписал указ о "
+     "назначении Олега Тетерина временно исполняющим обязанности министра культуры Пермского края. Коллективу "
+     "министерства культуры Пермского края его представят в пятницу.", "Олег Тетерин",
+     ["временно исполняющий обязанности министра культуры Пермского края"]),
     # a town's name after «г.» in the nominative goes on the post's «по ...»
     ("Как доложил исполняющий обязанности руководителя следственного отдела по г. Находка Олег Дубов, ущерб "
      "превысил 12 млн рублей.", "Олег Дубов",

@@ -249,7 +249,7 @@ def link_post_orgs(persons: list[Person], orgs: list[Organization], locs: list[L
             if ref is not None:
                 post = replace(post, org=entities.name_of(ref), org_ref=ref)
             linked.append(replace(post, rank=is_rank(post.normal), trade=_trade_alone(post)))
-        person.posts = _one_per_office(linked)
+        person.posts = _one_per_office(linked, entities)
 
 
 def _trade_alone(post: Post) -> bool:
@@ -266,13 +266,15 @@ def _of_a_district(post: Post) -> bool:
     return post.org_ref is not None and len(words) > len(post.role.split()) and words[-1].lower().startswith("округ")
 
 
-def _one_per_office(posts: list[Post]) -> list[Post]:
+def _one_per_office(posts: list[Post], entities: Entities) -> list[Post]:
     """«генеральный директор «Сибирской генерирующей компании»» and later «генеральным
     директором компании» of the same company: one post, named the fuller way, with the places
-    of both."""
+    of both; so too a post of a region said short in a headline and in full in the body («врио
+    министра здравоохранения Приморья», «временно исполняющая обязанности министра
+    здравоохранения Приморского края»)."""
     kept: list[Post] = []
     for p in posts:
-        same = next((i for i, q in enumerate(kept) if q.org_ref is not None and q.org_ref == p.org_ref
+        same = next((i for i, q in enumerate(kept) if _same_office(q, p, entities)
                      and spelled_role_key(q.role) == spelled_role_key(p.role)), None)
         if same is None:
             kept.append(p)
@@ -283,6 +285,21 @@ def _one_per_office(posts: list[Post]) -> list[Post]:
         mentions = sorted({*keep.mentions, *other.mentions}, key=lambda m: m.start)
         kept[same] = replace(keep, mentions=mentions)
     return kept
+
+
+def _same_office(a: Post, b: Post, entities: Entities) -> bool:
+    """The same organization, or a region and a body of that region (its name ends with the
+    region's: «Министерство здравоохранения Приморского края» and «Приморский край»)."""
+    if a.org_ref is None or b.org_ref is None:
+        return False
+    if a.org_ref == b.org_ref:
+        return True
+    refs = {a.org_ref.type: a.org_ref, b.org_ref.type: b.org_ref}
+    if set(refs) != {"organization", "location"}:
+        return False
+    place = phrase_lemmas(entities.name_of(refs["location"]).lower())
+    body = phrase_lemmas(entities.name_of(refs["organization"]).lower())
+    return len(body) > len(place) and body[-len(place) :] == place
 
 
 def _fullness(post: Post) -> tuple[int, int]:
