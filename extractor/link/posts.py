@@ -274,8 +274,7 @@ def _one_per_office(posts: list[Post], entities: Entities) -> list[Post]:
     здравоохранения Приморского края»)."""
     kept: list[Post] = []
     for p in posts:
-        same = next((i for i, q in enumerate(kept) if _same_office(q, p, entities)
-                     and spelled_role_key(q.role) == spelled_role_key(p.role)), None)
+        same = next((i for i, q in enumerate(kept) if _same_office(q, p, entities) and _same_role(q, p)), None)
         if same is None:
             kept.append(p)
             continue
@@ -300,6 +299,20 @@ def _same_office(a: Post, b: Post, entities: Entities) -> bool:
     place = phrase_lemmas(entities.name_of(refs["location"]).lower())
     body = phrase_lemmas(entities.name_of(refs["organization"]).lower())
     return len(body) > len(place) and body[-len(place) :] == place
+
+
+def _same_role(a: Post, b: Post) -> bool:
+    """The same role, or, for a region's post and its body's, a shortening of it that keeps all
+    its words but the last, which stands later in the longer («министр спорта» of «министр
+    физической культуры и спорта»); a role of one word shortens nothing («заместитель»)."""
+    ka, kb = spelled_role_key(a.role).split(), spelled_role_key(b.role).split()
+    if ka == kb:
+        return True
+    if a.org_ref is None or b.org_ref is None or a.org_ref.type == b.org_ref.type:
+        return False
+    short, long = sorted((ka, kb), key=len)
+    n = len(short)
+    return n >= 2 and short[:-1] == long[: n - 1] and short[-1] in long[n - 1 :]
 
 
 def _fullness(post: Post) -> tuple[int, int]:
