@@ -1005,6 +1005,11 @@ def test_position_with_rank(extract, text, name, role, org, normal, rank):
 # sentence, person name -> the whole posts of that person, in order: several appositions, and a
 # neighbour's post is not given to this person
 POSTS_OF_PERSON_CASES = [
+    # how the body voted stands between the post and the verb that elects: the verb's, not the post's
+    ("Председателем Законодательного Собрания тайным голосованием избран Виктор Орлов.", "Виктор Орлов",
+     ["председатель Законодательного Собрания"]),
+    ("Заместителем председателя городской Думы большинством голосов избрана Ирина Лукина.", "Ирина Лукина",
+     ["заместитель председателя городской Думы"]),
     # ... and so is one said shorter still: «министр спорта» of «министр физической культуры и спорта»
     ("Врио министра спорта Приамурья назначен Денис Карасев\n\nГубернатор Амурской области подписал указ о "
      "назначении Дениса Карасева временно исполняющим обязанности министра физической культуры и спорта Амурской "

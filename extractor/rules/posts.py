@@ -1127,7 +1127,26 @@ def _past_circumstance_back(toks: list[Token], end: int, lo: int) -> int:
     ):
         k -= 1
     compound = k < end - 1 and k - 1 > lo and toks[k].text.lower() in COMPOUND_PREPOSITION_NOUNS
-    return k - 1 if compound and toks[k - 1].text.lower() in ("в", "во") else end
+    if compound and toks[k - 1].text.lower() in ("в", "во"):
+        return k - 1
+    return _past_vote_back(toks, end, lo)
+
+
+# how a body voted, in the instrumental: «тайным голосованием», «большинством голосов»
+VOTE_NOUNS = frozenset({"голосование", "большинство"})
+
+
+def _past_vote_back(toks: list[Token], end: int, lo: int) -> int:
+    """«Председателем Думы | тайным голосованием избран», «... | большинством голосов избран»: how
+    the body voted is the verb's; `end` when no such words stand there."""
+    k = end - 1
+    while k > lo and toks[k].text.islower() and toks[k].pos == "NOUN" and toks[k].case == "Gen" and end - k <= 2:
+        k -= 1  # «голосов», «голосов депутатов»
+    if not (k > lo and toks[k].lemma in VOTE_NOUNS and toks[k].case == "Ins"):
+        return end
+    while k - 1 > lo and toks[k - 1].text.islower() and toks[k - 1].pos == "ADJ" and toks[k - 1].case == "Ins":
+        k -= 1  # «тайным», «абсолютным»
+    return k
 
 
 # the nouns of compound prepositions with «в» taking a genitive: «в результате», «в ходе», «в рамках»
