@@ -1380,6 +1380,21 @@ def test_a_post_an_appointing_verb_gives_a_woman_named_after_it_is_hers_alone(ex
     ]
 
 
+def test_a_plural_post_before_a_colon_is_each_listed_ones_in_the_singular(extract):
+    # «председателями избраны: комитета по X – A, ...», «председатели комитетов: по X – A, ...»
+    doc = extract(
+        "Их председателями избраны: комитета по бюджету и налогам – Ирина Белова, комитета по экологии – Олег "
+        "Рябов. Также избраны председатели комиссий: по регламенту и депутатской этике – Павел Жуков, по "
+        "местному самоуправлению – Анна Крылова."
+    )
+    assert [(p["name"], [q["normal"] for q in p["posts"]]) for p in doc["persons"]] == [
+        ("Ирина Белова", ["председатель комитета по бюджету и налогам"]),
+        ("Олег Рябов", ["председатель комитета по экологии"]),
+        ("Павел Жуков", ["председатель комиссии по регламенту и депутатской этике"]),
+        ("Анна Крылова", ["председатель комиссии по местному самоуправлению"]),
+    ]
+
+
 @pytest.mark.parametrize(("text", "name", "normals"), cases(POSTS_OF_PERSON_CASES))
 def test_posts_of_person(extract, text, name, normals):
     doc = extract(text)

@@ -2058,7 +2058,7 @@ def find_posts(tagged: Tagged, mentions: Sequence[NameTokens]) -> list[list[Post
     out = [b + _posts_after(tagged, spans, nm) for b, nm in zip(before, mentions, strict=True)]
     for k, nm in enumerate(mentions):
         if not out[k]:
-            out[k] = _duties_laid_on(tagged, spans, nm)
+            out[k] = _duties_laid_on(tagged, spans, nm) or _distributed_post(tagged, nm)
         held = {q.start for q in out[k]}
         duties = _duties_held_after(tagged, spans, nm) + _duties_held_before(tagged, spans, nm)
         out[k] += [p for p in duties if p.start not in held]
@@ -2073,6 +2073,41 @@ def find_posts(tagged: Tagged, mentions: Sequence[NameTokens]) -> list[list[Post
     for k, post in _posts_of_predecessors(tagged, mentions, out):
         out[k].append(post)
     return [_without_academic_ranks(posts) for posts in out]
+
+
+# the bodies a list of posts is distributed over, by their genitive singular: «председатели
+# комитетов: по бюджету – X, ...» gives «председатель комитета по бюджету»
+LIST_BODIES = {"комитет": "комитета", "комиссия": "комиссии"}
+# how far before its colon a list's plural post may stand: «Их председателями избраны:»
+LIST_HEAD_REACH = 6
+
+
+def _distributed_post(tagged: Tagged, nm: NameTokens) -> list[Post]:
+    """«Их председателями избраны: комитета по бюджету – Ольга Пак, комитета по транспорту –
+    Виталий Лебедь», «избраны председатели комитетов: по экологии – Петр Слепцов»: a plural post
+    before a colon, then its bodies each with a dash and a name, is each one's post in the singular."""
+    toks = tagged.tokens
+    dash = nm.first_tok - 1
+    if dash < 2 or toks[dash].text not in DASHES:
+        return []
+    start = next((k for k in range(dash - 1, 0, -1) if toks[k - 1].text in (",", ":", ";") and (
+        toks[k].text.lower() == "по" or toks[k].lemma in LIST_BODIES) or toks[k].text in (".", "!", "?")), None)
+    if start is None or toks[start].text in (".", "!", "?") or start >= dash - 1:
+        return []
+    colon = next((k for k in range(start - 1, 0, -1) if toks[k].text in (":", ".", "!", "?")), None)
+    if colon is None or toks[colon].text != ":":
+        return []
+    head = next((k for k in range(colon - 1, max(0, colon - LIST_HEAD_REACH), -1)
+                 if match_post_head(toks, k, colon) is not None and _plural(toks[k])), None)
+    if head is None:
+        return []
+    body = next((toks[k].lemma for k in range(head + 1, colon) if toks[k].lemma in LIST_BODIES), None)
+    if toks[start].text.lower() == "по" and body is None:
+        return []
+    role = singular_nominative_phrase([toks[head]], tagged.text, 0).lower()
+    item = tagged.text[toks[start].start : toks[dash - 1].end]
+    normal = f"{role} {item}" if body is None else f"{role} {LIST_BODIES[body]} {item}"
+    return [Post(normal=normal, text=item, start=toks[start].start, end=toks[dash - 1].end, role=normal)]
 
 
 # «назначен министром вместо Алмаза Закиева», «сменив на этом посту Олега Белова»: the one replaced
