@@ -1005,6 +1005,10 @@ def test_position_with_rank(extract, text, name, role, org, normal, rank):
 # sentence, person name -> the whole posts of that person, in order: several appositions, and a
 # neighbour's post is not given to this person
 POSTS_OF_PERSON_CASES = [
+    # «до избрания –» marks the post after it as held before, as «до этого –» does
+    ("Председателем комитета по экологии стал Айсен Сивцев, до избрания – генеральный директор АО «Ленская "
+     "верфь».", "Айсен Сивцев",
+     ["председатель комитета по экологии", "генеральный директор АО «Ленская верфь»"]),
     # how the body voted stands between the post and the verb that elects: the verb's, not the post's
     ("Председателем Законодательного Собрания тайным голосованием избран Виктор Орлов.", "Виктор Орлов",
      ["председатель Законодательного Собрания"]),

@@ -1575,8 +1575,9 @@ def _names_a_subject(toks: list[Token], spans: NamedSpans, lo: int, hi: int) -> 
     return any(m in spans.per_start and case_of(toks[spans.per_end.get(m, m + 1) - 1]) == "Nom" for m in range(lo, hi))
 
 
-# «(ранее — заместитель финансового директора ...)», «(до этого – советник ...)»: a former post
-FORMERLY = frozenset({"ранее", "прежде", "до", "этого", "того", "бывший", "бывшая"})
+# «(ранее — заместитель финансового директора ...)», «(до этого – советник ...)», «, до избрания –
+# генеральный директор ...»: a former post
+FORMERLY = frozenset({"ранее", "прежде", "до", "этого", "того", "бывший", "бывшая", "избрания", "назначения"})
 
 
 def _past_formerly(toks: list[Token], k: int, limit: int, dash: bool = False) -> int:
