@@ -1005,6 +1005,9 @@ def test_position_with_rank(extract, text, name, role, org, normal, rank):
 # sentence, person name -> the whole posts of that person, in order: several appositions, and a
 # neighbour's post is not given to this person
 POSTS_OF_PERSON_CASES = [
+    # a participle that is a post by itself opens the sentence capitalized: the tagger reads an adjective
+    ("Уполномоченным по правам человека в Тамбовской области назначена Елена Зайцева.", "Елена Зайцева",
+     ["уполномоченный по правам человека в Тамбовской области"]),
     # «до избрания –» marks the post after it as held before, as «до этого –» does
     ("Председателем комитета по экологии стал Айсен Сивцев, до избрания – генеральный директор АО «Ленская "
      "верфь».", "Айсен Сивцев",

@@ -572,6 +572,10 @@ def _head_noun(toks: list[Token], i: int, end: int) -> Token:
             "Subx" in p.tag or p.tag.POS == "NOUN" and "anim" in p.tag for p in t.parses
         ):
             return t
+        # a participle that is a post by itself, capitalized opening a sentence, which the tagger
+        # then reads as an adjective: «Уполномоченным по правам ребенка назначена»
+        if t.pos == "ADJ" and t is toks[i] and t.text[:1].isupper() and (post_lemma(t),) in post_lexicon().heads:
+            return t
     return toks[end - 1]
 
 
