@@ -2682,7 +2682,7 @@ def _doc_date(head: str, scan: _Scan, reported: Callable[[], _Reported]) -> tupl
     a dateline without a year takes the latest of the `reported` years (`_reported_years`, read
     from the whole text only then)."""
     cands = _longest_first(_candidates(head, scan))
-    best: tuple[int, int] | None = None
+    best: tuple[int, bool, int] | None = None  # (line score, a town's dateline, -start)
     best_value: str | None = None
     best_cand: _Cand | None = None
     by_weekday = False  # the best is a day of the running text dated by its weekday
@@ -2694,7 +2694,7 @@ def _doc_date(head: str, scan: _Scan, reported: Callable[[], _Reported]) -> tupl
         score = _line_score(head, cand)
         if score == 1 and _written_later(head, cand, scan):
             continue
-        key = (score, -cand.start)
+        key = (score, _city_dateline(head, cand), -cand.start)
         if best is None or key > best:
             best, best_value, best_cand = key, cand.value, cand
     if best is None or best[0] == 1:
@@ -2725,7 +2725,9 @@ def _doc_date(head: str, scan: _Scan, reported: Callable[[], _Reported]) -> tupl
                 continue
             if _line_score(head, cand) < 2 and not told_on:
                 continue
-            key = (max(_line_score(head, cand), 2 if told_on else 1), -cand.start)
+            # a town's dateline goes before a date a short headline opens with («На Камчатке с 1 июня
+            # начнется ...» over «ПЕТРОПАВЛОВСК-КАМЧАТСКИЙ, 21 мая.»)
+            key = (max(_line_score(head, cand), 2 if told_on else 1), _city_dateline(head, cand), -cand.start)
             latest = _no_earlier(cand, max(years), told_of)
             year = _year_of_a_day_near(scan, cand) or _year_by_weekday(head, cand, latest, cands, told_of)
             value = cand.make(year)
