@@ -1005,6 +1005,11 @@ def test_position_with_rank(extract, text, name, role, org, normal, rank):
 # sentence, person name -> the whole posts of that person, in order: several appositions, and a
 # neighbour's post is not given to this person
 POSTS_OF_PERSON_CASES = [
+    # a list of districts after «по г. ...»: the tagger reads a district's capitalized adjective as a
+    # proper noun in the nominative; the dictionary knows it only as an adjective
+    ("Итоги подвел начальник отдела по г. Ноябрьску, Пуровскому и Красноселькупскому районам Ольга Нурмиева.",
+     "Ольга Нурмиева",
+     ["начальник отдела по г. Ноябрьску, Пуровскому и Красноселькупскому районам"]),
     # a participle that is a post by itself opens the sentence capitalized: the tagger reads an adjective
     ("Уполномоченным по правам человека в Тамбовской области назначена Елена Зайцева.", "Елена Зайцева",
      ["уполномоченный по правам человека в Тамбовской области"]),

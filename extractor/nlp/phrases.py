@@ -229,12 +229,21 @@ def _list_item_end(toks: list[Token], k: int, limit: int, cases: tuple[str, ...]
     while (
         # «жилищно-коммунального» too
         k < limit and k - start < MAX_LIST_ITEM_WORDS and toks[k].text.replace("-", "").isalpha()
-        and (toks[k].text.islower() or toks[k].pos == "ADJ")
-        and (toks[k].pos in ("NOUN", "ADJ") or _participle(toks[k])) and _can_be_in(toks[k], cases)
+        and (toks[k].text.islower() or toks[k].pos == "ADJ" or _place_adjective(toks[k]))
+        and (toks[k].pos in ("NOUN", "ADJ") or _participle(toks[k]) or _place_adjective(toks[k]))
+        and _can_be_in(toks[k], cases)
         and toks[k].text.lower() not in SETTLEMENT_ABBREVIATIONS  # «администрации г. Иркутска»
     ):
         k += 1
     return k
+
+
+def _place_adjective(tok: Token) -> bool:
+    """A capitalized adjective of a place the tagger took for a proper noun: «по г. Салехарду, |
+    Приуральскому и Шурышкарскому районам»."""
+    return tok.pos == "PROPN" and tok.text[:1].isupper() and bool(tok.parses) and all(
+        p.tag.POS == "ADJF" for p in tok.parses
+    )
 
 
 def _participle(tok: Token) -> bool:
