@@ -168,8 +168,20 @@ def _nickname_read_as_a_person(tagged: Tagged, span: Span) -> bool:
     return span.type == "PER" and span.last - span.first == 1 and _nickname(tagged.tokens[span.first])
 
 
+# the first letters of the nicknames: a cheap test before a word's lemmas are looked up
+NICKNAME_STEM = 5
+
+
+@lru_cache(maxsize=1)
+def _nickname_stems() -> frozenset[str]:
+    return frozenset(name.lower()[:NICKNAME_STEM] for name in nickname_names().values())
+
+
 def _nickname(tok: Token) -> bool:
-    return tok.text[:1].isupper() and place_key(tok.text) in region_nicknames()
+    return (
+        tok.text[:1].isupper() and tok.text[:NICKNAME_STEM].lower() in _nickname_stems()
+        and place_key(tok.text) in region_nicknames()
+    )
 
 
 def _nicknames_left_out(tagged: Tagged) -> list[LocMention]:
