@@ -1005,6 +1005,9 @@ def test_position_with_rank(extract, text, name, role, org, normal, rank):
 # sentence, person name -> the whole posts of that person, in order: several appositions, and a
 # neighbour's post is not given to this person
 POSTS_OF_PERSON_CASES = [
+    # a former post in brackets after the name: no spelling note to skip
+    ("Финансовым директором назначена Вера Клименко (ранее — заместитель финансового директора холдинга).",
+     "Вера Клименко", ["финансовый директор", "заместитель финансового директора холдинга"]),
     # a list of districts after «по г. ...»: the tagger reads a district's capitalized adjective as a
     # proper noun in the nominative; the dictionary knows it only as an adjective
     ("Итоги подвел начальник отдела по г. Ноябрьску, Пуровскому и Красноселькупскому районам Ольга Нурмиева.",

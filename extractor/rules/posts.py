@@ -1481,6 +1481,7 @@ def _posts_after(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Post
         toks[j].text == "("
         and match_post_head(toks, _past_describing_adjectives(toks, j + 1, sent.last), sent.last) is None
         and not is_modifier(toks[j + 1] if j + 1 < sent.last else toks[j])
+        and _past_formerly(toks, j + 1, sent.last, dash=True) == j + 1  # «(ранее – директор ...)»: a post
     ):
         reach = min(sent.last, j + MAX_BIO_NOTE_TOKENS + 2)
         close = next((k for k in range(j + 1, reach) if toks[k].text == ")"), None)
