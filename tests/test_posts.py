@@ -1005,6 +1005,13 @@ def test_position_with_rank(extract, text, name, role, org, normal, rank):
 # sentence, person name -> the whole posts of that person, in order: several appositions, and a
 # neighbour's post is not given to this person
 POSTS_OF_PERSON_CASES = [
+    # an appointment of «его» / «её» by an event noun or an active appointing verb is of the one
+    # named last before it with that gender
+    ("Депутаты досрочно прекратили полномочия Тимура Бекова в связи с его назначением министром транспорта "
+     "республики.", "Тимур Беков", ["министр транспорта республики"]),
+    ("Анна Соколова восемь лет руководила школой. В октябре ее избрали председателем городской комиссии по "
+     "делам несовершеннолетних.", "Анна Соколова",
+     ["председатель городской комиссии по делам несовершеннолетних"]),
     # a former post in brackets after the name: no spelling note to skip
     ("Финансовым директором назначена Вера Клименко (ранее — заместитель финансового директора холдинга).",
      "Вера Клименко", ["финансовый директор", "заместитель финансового директора холдинга"]),

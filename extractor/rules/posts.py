@@ -2360,6 +2360,8 @@ class _Pronoun:
 
 # «он», «она» stand for the person named last before them, of their gender, in these sentences
 PRONOUN_GENDERS = {"он": "masc", "она": "femn"}
+# the object or owner pronouns an appointment may be of: «его назначением», «её избрали»
+OBJECT_PRONOUN_GENDERS = {"его": "masc", "её": "femn", "ее": "femn"}
 PRONOUN_REACH_SENTENCES = 2
 # how many sentences back the subject of a biography may be named when no one else is named since
 BIOGRAPHY_REACH_SENTENCES = 4
@@ -2374,12 +2376,18 @@ def _posts_of_pronouns(
     out = []
     starts = [nm.first_tok for nm in mentions]
     for i, tok in enumerate(toks):
-        gender = PRONOUN_GENDERS.get(tok.text.lower())
-        if gender is None or tok.case != "Nom":
-            continue
         last = tagged.sents[tok.sent].last
-        pronoun = _Pronoun(i, i + 1)
-        posts = _linked_after(tagged, spans, pronoun, i + 1, last) or _dashed_post(tagged, spans, i + 1, last)
+        gender = PRONOUN_GENDERS.get(tok.text.lower())
+        if gender is None and (gender := OBJECT_PRONOUN_GENDERS.get(tok.text.lower())) is not None:
+            # «в связи с его назначением министром», «Ее избрали председателем комиссии»: the
+            # pronoun's appointment, by an event noun or by an active appointing verb
+            given = i + 1 < last and (toks[i + 1].lemma in LINK_EVENTS or _is_appointing(toks[i + 1]))
+            posts = _posts_after_link(tagged, spans, i + 2, last) if given else []
+        elif gender is None or tok.case != "Nom":
+            continue
+        else:
+            pronoun = _Pronoun(i, i + 1)
+            posts = _linked_after(tagged, spans, pronoun, i + 1, last) or _dashed_post(tagged, spans, i + 1, last)
         if not posts:
             continue
         k = bisect.bisect_left(starts, i) - 1
