@@ -45,6 +45,23 @@ def nickname_names() -> dict[tuple[str, ...], str]:
     return {place_key(row[0]): row[0] for row in load_rows("region_nicknames.txt")}
 
 
+# the first letters of the nicknames: a cheap test before a word's lemmas are looked up
+NICKNAME_STEM = 5
+
+
+@cache
+def _nickname_stems() -> frozenset[str]:
+    return frozenset(name.lower()[:NICKNAME_STEM] for name in nickname_names().values())
+
+
+def region_nickname(word: str) -> str | None:
+    """A capitalized word that is a region's nickname, as the nickname in the nominative
+    («Белгородчине» -> «Белгородчина»); None for any other word."""
+    if not word[:1].isupper() or word[:NICKNAME_STEM].lower() not in _nickname_stems():
+        return None
+    return nickname_names().get(place_key(word))
+
+
 @cache
 def street_words() -> frozenset[str]:
     """«улица», «ул», «проспект» ... in lowercase, as written."""

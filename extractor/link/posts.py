@@ -18,6 +18,7 @@ from dataclasses import replace
 from functools import cache
 
 from extractor.lexicon.orgs import org_heads, territorial_heads
+from extractor.lexicon.places import place_key
 from extractor.lexicon.posts import is_rank, post_lexicon, role_key, spelled_role_key
 from extractor.link.organizations import find_location
 from extractor.model import Location, Mention, Organization, OrgRef, Person, Post
@@ -296,8 +297,8 @@ def _same_office(a: Post, b: Post, entities: Entities) -> bool:
     refs = {a.org_ref.type: a.org_ref, b.org_ref.type: b.org_ref}
     if set(refs) != {"organization", "location"}:
         return False
-    place = phrase_lemmas(entities.name_of(refs["location"]).lower())
-    body = phrase_lemmas(entities.name_of(refs["organization"]).lower())
+    place = place_key(entities.name_of(refs["location"]))
+    body = place_key(entities.name_of(refs["organization"]))
     return len(body) > len(place) and body[-len(place) :] == place
 
 

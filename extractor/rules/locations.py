@@ -15,10 +15,9 @@ from extractor.lexicon.orgs import known_org_kind
 from extractor.lexicon.places import (
     ABBREVIATION_LENGTH,
     caps_place,
-    nickname_names,
     place_groups,
     place_key,
-    region_nicknames,
+    region_nickname,
     street_words,
 )
 from extractor.nlp.inflect import head_grams, nominative_phrase, nominative_word, recover_shape
@@ -163,33 +162,12 @@ def _without_short_name(tagged: Tagged, span: Span) -> Span:
     return Span(span.type, span.start, end, tagged.text[span.start : end], span.first, opened)
 
 
-def _nickname_read_as_a_person(tagged: Tagged, span: Span) -> bool:
-    """A region's nickname the model took for a person: «Белгородчина согласилась»."""
-    return span.type == "PER" and span.last - span.first == 1 and _nickname(tagged.tokens[span.first])
-
-
-# the first letters of the nicknames: a cheap test before a word's lemmas are looked up
-NICKNAME_STEM = 5
-
-
-@lru_cache(maxsize=1)
-def _nickname_stems() -> frozenset[str]:
-    return frozenset(name.lower()[:NICKNAME_STEM] for name in nickname_names().values())
-
-
-def _nickname(tok: Token) -> bool:
-    return (
-        tok.text[:1].isupper() and tok.text[:NICKNAME_STEM].lower() in _nickname_stems()
-        and place_key(tok.text) in region_nicknames()
-    )
-
-
 def _nicknames_left_out(tagged: Tagged) -> list[LocMention]:
     """A region's nickname the model tagged as nothing: «Новгородчина и ООО «...» подписали»."""
     covered = {k for span in tagged.spans for k in range(span.first, span.last)}
     return [
-        LocMention(tok.start, tok.end, nickname_names()[place_key(tok.text)]) for k, tok in enumerate(tagged.tokens)
-        if k not in covered and _nickname(tok)
+        LocMention(tok.start, tok.end, name) for k, tok in enumerate(tagged.tokens)
+        if k not in covered and (name := region_nickname(tok.text)) is not None
     ]
 
 
@@ -199,8 +177,9 @@ def find_loc_mentions(tagged: Tagged) -> list[LocMention]:
         if span.type == "ORG" and _caps_place_span(tagged, span):
             out.append(LocMention(span.start, span.end, _name(tagged, span)))
             continue
-        if _nickname_read_as_a_person(tagged, span):
-            out.append(LocMention(span.start, span.end, nickname_names()[place_key(span.text)]))
+        # a region's nickname the model took for a person: «Белгородчина согласилась»
+        if span.type == "PER" and span.last - span.first == 1 and (nick := region_nickname(span.text)) is not None:
+            out.append(LocMention(span.start, span.end, nick))
             continue
         if span.type != "LOC" or known_org_kind(tagged, span) or _in_address(tagged, span):
             continue  # «ЕС», «Европейский союз» are organizations

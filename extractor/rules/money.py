@@ -249,7 +249,7 @@ class _Scanner:
         j = found[0].end
         return j < len(self.toks) and self.toks[j].pos in QUANTITY_POS and self.toks[j].lemma not in TIME_LEMMAS
 
-    def counted_before(self, i: int) -> bool:
+    def counts_a_noun_before(self, i: int) -> bool:
         """A number counting a noun stands before token i in its sentence: «в отношении 4,2 тыс.
         должников ограничен выезд, еще у 2,7 тыс. приостановлено право»: the bare number after it
         counts the same, it costs nothing."""
@@ -356,7 +356,7 @@ def _counted_before(tagged: Tagged, amount: _Amount) -> bool:
 def find_money(tagged: Tagged, dates: list[DateItem]) -> list[Money]:
     """Every amount of money of the document with its currency and context, sorted by start."""
     scanner = _Scanner(tagged, currencies())
-    amounts = _with_context_currency(tagged, scanner.amounts(), scanner.counted_before)
+    amounts = _with_context_currency(tagged, scanner.amounts(), scanner.counts_a_noun_before)
     figures = [Figure(a.start, a.end) for a in amounts]
     contexts = read_figures(tagged, figures, dates, figure_words(), by_is_change=False)
     out = []

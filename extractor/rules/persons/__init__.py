@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, replace
 
 from extractor.lexicon import load_words, speech_verbs
-from extractor.lexicon.places import place_key, region_nicknames
+from extractor.lexicon.places import region_nickname
 from extractor.lexicon.posts import LINK_NOUNS, is_acting, match_post_head, starts_post
 from extractor.nlp.morph import UD_CASES, UD_OF, parses
 from extractor.nlp.phrases import DASHES, after_town_word
@@ -735,7 +735,7 @@ def _without_common_words(tagged: Tagged, found: list[NameMention]) -> list[Name
             _no_name_word(tok, tagged.sents[tok.sent].first == nm.first_tok) or is_statistics_office(tok.text)
             or _adjective_of_a_noun(toks, nm.first_tok) or _post_word(tok)
             or tagged.sents[tok.sent].first == nm.first_tok and _only_a_verb(tok)
-            or _in_a_list_of_places(tagged, nm.first_tok) or place_key(tok.text) in region_nicknames()
+            or _in_a_list_of_places(tagged, nm.first_tok) or region_nickname(tok.text) is not None
         ):
             continue
         out.append(nm)
