@@ -215,6 +215,12 @@ MEETINGS = [
         id="«впервые увиделись»",
     ),
     pytest.param(
+        "Глава Республики Алтай Олег Турчин и директор ООО «Чуйский мёд» Эдуард Акчин впервые увиделись очно: "
+        "прежде они говорили только по видеосвязи.",
+        [(["Олег Турчин", "Эдуард Акчин"], None, None)],
+        id="a call told after a colon is another thing",
+    ),
+    pytest.param(
         "Министр промышленности Республики Татарстан Олег Коржов и директор ООО «Камский полимер» Пётр Сомов "
         "провели в Казани второй раунд переговоров о строительстве цеха.",
         [(["Олег Коржов", "Пётр Сомов"], None, "Казань")],
@@ -2296,6 +2302,15 @@ def test_their_talk_is_a_meeting_of_the_persons_named_before(pipeline: Pipeline)
             "Белова, нового ректора Уральского горного университета. Их беседа состоялась сегодня в мэрии.")
     got = _facts(pipeline, text)["meetings"]
     assert [(_names(m["participants"]), m["date"]) for m in got] == [(["Алексей Орлов", "Сергей Белов"], "2025-11-21")]
+
+
+def test_a_date_set_apart_by_commas_is_no_word_of_a_trigger_gap(pipeline: Pipeline) -> None:
+    text = ("ПСКОВ, 5 февраля 2026 года. — Директор ООО «Псковский лён» Игорь Вершинин приехал вчера, 4 февраля "
+            "2026 года, в администрацию Пскова к главе города Борису Елкину с просьбой проложить дорогу рядом с "
+            "фабрикой.")
+    got = _facts(pipeline, text)["meetings"]
+    # «рядом с фабрикой» is where, not with whom: the company is no side
+    assert [(_names(m["participants"]), m["date"]) for m in got] == [(["Игорь Вершинин", "Борис Елкин"], "2026-02-04")]
 
 
 def test_coming_to_someone_named_past_other_words_is_a_meeting(pipeline: Pipeline) -> None:

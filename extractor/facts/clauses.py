@@ -443,6 +443,11 @@ def _in_date(scene: Scene, j: int) -> bool:
     return any(d.start <= at < d.end for d in scene.doc.dates)
 
 
+# the words of compound prepositions ending in «с» that name no side: «рядом с заводом», «наряду с
+# банком», «в связи с», «в соответствии с», «по сравнению с», «на границе с Казахстаном»
+WITH_OF_NO_SIDE = frozenset({"рядом", "наряду", "связь", "соответствие", "сравнение", "граница"})
+
+
 def _preposition(scene: Scene, clause: Clause, j: int) -> str:
     toks = scene.toks
     low = toks[j].text.lower()
@@ -451,6 +456,8 @@ def _preposition(scene: Scene, clause: Clause, j: int) -> str:
             return "head"
         if j >= 1 and toks[j - 1].lemma in ("вместе", "совместно"):
             return "together"  # «вместе с главой департамента мэр осмотрел»: the same side
+        if j >= 1 and toks[j - 1].lemma in WITH_OF_NO_SIDE:
+            return "other"
         return "with"
     if low == "между":
         return "between"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -53,16 +54,34 @@ def triggers(scene: Scene, index: PhraseIndex) -> Iterator[tuple[int, Match]]:
     """(sentence, match) of every phrase of `index` in the text, in order."""
     lemmas = scene.lemmas
     toks = scene.toks
+    dated = _date_tokens(scene)
     for n, s in enumerate(scene.tagged.sents):
         k = s.first
         while k < s.last:
             if index.starts(lemmas[k]):
-                m = index.match(lemmas, k, s.last, lambda j: toks[j].pos != "PUNCT" or toks[j].text in GAP_MARKS)
+                m = index.match(
+                    lemmas, k, s.last, lambda j: toks[j].pos != "PUNCT" or toks[j].text in GAP_MARKS, dated.__contains__
+                )
                 if m is not None:
                     yield n, m
                     k = m.last
                     continue
             k += 1
+
+
+def _date_tokens(scene: Scene) -> frozenset[int]:
+    """The tokens of the text's dates and the commas setting them apart: a date is a circumstance,
+    no words of a trigger's gap («приехал вчера, 11 марта 2026 года, в администрацию к главе»)."""
+    toks = scene.toks
+    starts = [t.start for t in toks]
+    inside = {
+        k
+        for d in scene.doc.dates
+        for k in range(bisect_left(starts, d.start), bisect_left(starts, d.end))
+        if toks[k].end <= d.end
+    }
+    commas = {k for k in range(len(toks)) if toks[k].text == "," and ({k - 1, k + 1} & inside)}
+    return frozenset(inside | commas)
 
 
 def found_triggers(scene: Scene, name: str, index: PhraseIndex) -> list[tuple[int, Match]]:

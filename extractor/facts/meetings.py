@@ -321,9 +321,12 @@ def _not_a_session(d: Draft) -> None:
 
 
 def _face_to_face(d: Draft) -> None:
-    """«телефонный разговор», «переговорили по телефону»: a call is no meeting."""
-    lemmas = d.scene.lemmas
-    if any(lemmas[k] in words("remote") for k in d.clause.tokens):
+    """«телефонный разговор», «переговорили по телефону»: a call is no meeting; a call told after
+    a colon is another thing («впервые увиделись очно: до этого они говорили по видеосвязи»)."""
+    lemmas, toks = d.scene.lemmas, d.scene.toks
+    if any(
+        lemmas[k] in words("remote") and not _colon_between(toks, k, d.match.first) for k in d.clause.tokens
+    ):
         d.rejected = True
 
 

@@ -141,15 +141,21 @@ class PhraseIndex(Generic[V]):
         return (found.last, found.value) if found else None
 
     def match(
-        self, lemmas: Sequence[str], i: int, end: int, gap_ok: Callable[[int], bool] = lambda _k: True
+        self,
+        lemmas: Sequence[str],
+        i: int,
+        end: int,
+        gap_ok: Callable[[int], bool] = lambda _k: True,
+        gap_free: Callable[[int], bool] = lambda _k: False,
     ) -> Match[V] | None:
         """The phrase of the most words starting at word i and ending by `end`, gaps allowed; a
-        gap's words must pass `gap_ok` (given their index)."""
+        gap's words must pass `gap_ok` (given their index), and those `gap_free` tells count as
+        none of its words."""
         best = self._longest(lemmas.__getitem__, i, end)
         for parts, value in self._gapped.get(lemmas[i], ()) if i < end else ():
             if best is not None and sum(len(p) for p in parts) <= best.last - best.first:
                 break
-            last = _match_parts(parts, lemmas, i, end, gap_ok)
+            last = _match_parts(parts, lemmas, i, end, gap_ok, gap_free)
             if last is not None:
                 return Match(i, last, value)
         return best
@@ -169,7 +175,12 @@ class PhraseIndex(Generic[V]):
 
 
 def _match_parts(
-    parts: tuple[Phrase, ...], lemmas: Sequence[str], i: int, end: int, gap_ok: Callable[[int], bool]
+    parts: tuple[Phrase, ...],
+    lemmas: Sequence[str],
+    i: int,
+    end: int,
+    gap_ok: Callable[[int], bool],
+    gap_free: Callable[[int], bool],
 ) -> int | None:
     first, rest = parts[0], parts[1:]
     if i + len(first) > end or tuple(lemmas[i : i + len(first)]) != first:
@@ -188,11 +199,11 @@ def _match_parts(
                 closers.append(GAP_OPENERS[word])
             elif closers and word == closers[-1]:
                 closers.pop()
-            elif not closers:
+            elif not closers and not gap_free(k - 1):
                 words += word not in GAP_QUOTES  # «вступил в должность директора АО «Х»»
             if words > MAX_GAP:
                 return None
-        found = _match_parts(rest, lemmas, k, end, gap_ok)
+        found = _match_parts(rest, lemmas, k, end, gap_ok, gap_free)
         if found is not None:
             return found
     return None
