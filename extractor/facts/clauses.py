@@ -497,7 +497,9 @@ def _described_name(scene: Scene, clause: Clause, j: int, unit: Unit | None) -> 
     the end of a noun phrase that describes it names the phrase; the phrase's head (a noun after
     a list word or a preposition) is the token whose role it takes."""
     toks = scene.toks
-    if unit is None or not any(toks[k].text in OPEN_QUOTES for k in range(unit.first, unit.last)):
+    # a person's post may quote a name: «глава муниципального образования «Мирнинский район» Павел
+    # Саввинов» names no noun before it
+    if unit is None or _person(unit) or not any(toks[k].text in OPEN_QUOTES for k in range(unit.first, unit.last)):
         return None
     h = j
     while h - 1 in clause and toks[h].case == "Gen" and toks[h - 1].pos in ("NOUN", "ADJ", "PROPN"):
