@@ -1005,6 +1005,17 @@ def test_position_with_rank(extract, text, name, role, org, normal, rank):
 # sentence, person name -> the whole posts of that person, in order: several appositions, and a
 # neighbour's post is not given to this person
 POSTS_OF_PERSON_CASES = [
+    # the post of a post an appointing noun or active verb gives is the man's named after it, his
+    # name alike in the accusative and the genitive; a post of his own after the appointed one stays his
+    ("Глава республики подписал распоряжение о назначении заместителем министра транспорта Республики Коми "
+     "Артура Валиева.", "Артур Валиев", ["заместитель министра транспорта Республики Коми"]),
+    ("Губернатор назначил первым заместителем председателя правительства области Глеба Орлова.", "Глеб Орлов",
+     ["первый заместитель председателя правительства области"]),
+    ("Собрание членов ассоциации избрало председателем правления генерального директора ООО «Камасофт» Павла "
+     "Юдина.", "Павел Юдин", ["генеральный директор ООО «Камасофт»"]),
+    # «одного из» set off by commas describes the organization between the post and the verb
+    ("Директором по информационным технологиям АО «Уралтелеком», одного из крупнейших провайдеров области, "
+     "назначен Олег Шабанов.", "Олег Шабанов", ["директор по информационным технологиям АО «Уралтелеком»"]),
     # an appointment of «его» / «её» by an event noun or an active appointing verb is of the one
     # named last before it with that gender
     ("Депутаты досрочно прекратили полномочия Тимура Бекова в связи с его назначением министром транспорта "

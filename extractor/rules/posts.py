@@ -817,8 +817,8 @@ def _participle_aside_opening(toks: list[Token], closing: int, sent_first: int) 
     """The comma opening an aside that the comma at `closing` ends, describing the post or its
     organization: a participle («АО «Кузбасские аэропорты», управляющего терминалом,», «,
     курирующим городское хозяйство,»), «который» («(АО «ТСА»), которое управляет объектом,»), or an
-    apposition of the organization in the genitive («ООО «Волгасофт Лаб», дочерней компании ...,»);
-    a finite verb only in the relative clause."""
+    apposition of the organization in the genitive («ООО «Волгасофт Лаб», дочерней компании ...,», «,
+    одного из крупнейших провайдеров области,»); a finite verb only in the relative clause."""
     finite = False
     for k in range(closing - 1, max(sent_first, closing - MAX_ASIDE_TOKENS) - 1, -1):
         if toks[k].text == ",":
@@ -827,7 +827,9 @@ def _participle_aside_opening(toks: list[Token], closing: int, sent_first: int) 
                 return None
             relative = opener.lemma == "который"
             apposed = opener.pos in ("ADJ", "NOUN") and opener.text.islower() and opener.feats.get("Case") == "Gen"
-            return k if relative or (opener.is_participle or apposed) and not finite else None
+            # «АО «Уралсеть», одного из крупнейших провайдеров области,»: «один из» apposed too
+            one_of = opener.lemma == "один" and k + 2 < closing and toks[k + 2].text.lower() == "из"
+            return k if relative or (opener.is_participle or apposed or one_of) and not finite else None
         if toks[k].text in (".", ";", ":"):
             return None
         finite = finite or toks[k].pos in ("VERB", "AUX") and not toks[k].is_participle
@@ -1209,7 +1211,7 @@ def _posts_reaching(
         first = _head_with_modifiers(tagged, i, sent_first)
         head = _head_noun(toks, first, head_end)
         if not _name_agrees(head, toks[nm.first_tok : nm.last_tok]):
-            if _object_of_an_instrumental_post(tagged, spans, nm, head, head_end, end):
+            if _object_of_an_instrumental_post(tagged, spans, nm, first, head, head_end, end):
                 return []
             continue
         last = head_end if head_end == end else _dependents(tagged, spans, head_end, end)
@@ -1526,13 +1528,24 @@ def _posts_after(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Post
 
 
 def _object_of_an_instrumental_post(
-    tagged: Tagged, spans: NamedSpans, nm: NameTokens, head: Token, head_end: int, end: int
+    tagged: Tagged, spans: NamedSpans, nm: NameTokens, first: int, head: Token, head_end: int, end: int
 ) -> bool:
     """«избрал заместителем председателя областного совета Ирину Кожевникову»: a post in the
     instrumental reaching a name in the accusative; the posts inside it are its dependents, none
     the name's (the appointing verb's post is, `_appointed_post_before`). A name in the genitive
-    holds them: «назначен помощником премьер-министра России Дмитрия Медведева»."""
-    if head.case != "Ins" or not _accusative_only(tagged.tokens[nm.last_tok - 1]):
+    holds them: «назначен помощником премьер-министра России Дмитрия Медведева»; but after an
+    active appointing verb or the noun of the event, a man's name, alike in both cases, is the
+    object of a post of a post: «назначил заместителем министра Тагира Сулейманова», «о назначении
+    заместителем министра Тагира Сулейманова» (not «избрало председателем правления генерального
+    директора ООО «Х» Дениса Шестакова», where the name's own post follows the appointed one)."""
+    toks = tagged.tokens
+    if head.case != "Ins":
+        return False
+    # «заместителем министра»: two nouns of the appointed post's head are post heads
+    heads = [k for k in range(first, head_end) if toks[k].pos == "NOUN" and match_post_head(toks, k, end) is not None]
+    nested = len(heads) > 1
+    post_of_a_post = first > 0 and _gives_a_post(toks[first - 1]) and nested
+    if not _accusative_only(toks[nm.last_tok - 1]) and not post_of_a_post:
         return False
     return (head_end if head_end == end else _dependents(tagged, spans, head_end, end)) == end
 
