@@ -986,6 +986,15 @@ def test_the_sentence_after_a_signing_names_its_sides(pipeline: Pipeline) -> Non
     ]
 
 
+def test_a_capitalized_common_noun_opening_a_sentence_stands_for_the_body_named_before(pipeline: Pipeline) -> None:
+    # the tagger reads «Банк» opening the sentence as a name; the parties counted are named after «а именно»
+    text = (
+        "ИШИМ, 4 декабря 2025 года. — АО «Тоболбанк» открыл в Ишиме офис. Банк заключил договоры о расчётном "
+        "обслуживании с двумя предприятиями города, а именно с ООО «Ишимский хлеб» и с АО «Ишимская мебель»."
+    )
+    assert _agreement_parties(pipeline, text) == [["Тоболбанк", "Ишимский хлеб"], ["Тоболбанк", "Ишимская мебель"]]
+
+
 def test_the_sides_listed_on_lines_after_a_colon(pipeline: Pipeline) -> None:
     text = (
         "Петрозаводск, 9 декабря 2025 года.\nСоглашение о создании учебного центра подписано сегодня. Стороны "

@@ -403,10 +403,11 @@ def _persons_before(scene: Scene, unit: Unit) -> list[Ref]:
 
 def _listed_after(scene: Scene, unit: Unit) -> list[Ref]:
     """«с тремя предприятиями региона: АО «Купол», АО «Радиозавод» и ООО «Генератор»»: as
-    many organizations as counted, listed after a colon in the same sentence."""
+    many organizations as counted, listed after a colon, a dash or «а именно» in the same sentence."""
     toks = scene.toks
     end = scene.tagged.sents[toks[unit.first].sent].last
-    colon = next((k for k in range(unit.last, end) if toks[k].text in (":", ".", ";", "—", "–")), None)
+    colon = next((k for k in range(unit.last, end) if toks[k].text in (":", ".", ";", "—", "–") or (
+        toks[k].text.lower() == "именно" and toks[k - 1].text.lower() == "а")), None)
     if colon is None or toks[colon].text in (".", ";"):
         return []  # a colon or a dash opens the list: «с тремя компаниями — «Альфа», «Бета» и «Гамма»»
     refs = distinct([u.refs[0] for u in scene.units(toks[unit.first].sent)

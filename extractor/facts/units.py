@@ -434,12 +434,24 @@ def _protagonist_before(scene: Scene, i: int) -> int | None:
 # ---------------------------------------------------------------- pronouns and common nouns
 
 
+# the dictionary's marks of a proper name
+NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
+
+
+def _common_noun_word(tok: Token) -> bool:
+    """A word the dictionary reads as a common noun only: «Банк», not «Иртыш» or «Орёл»."""
+    nouns = [p for p in tok.parses if p.tag.POS == "NOUN"]
+    return bool(nouns) and not any(NAME_GRAMMEMES & p.tag.grammemes for p in nouns)
+
+
 def _word_reference(scene: Scene, k: int, units: list[Unit]) -> Unit | None:
     tok = scene.toks[k]
     if tok.pos == "PRON":
         return _pronoun(scene, k, units)
     opening = k == scene.tagged.sents[tok.sent].first and tok.text[1:].islower()
-    if tok.pos != "NOUN" or not (tok.text.islower() or opening):
+    # the tagger may read a capitalized common noun opening a sentence as a name: «Банк заключил»
+    noun = tok.pos == "NOUN" or opening and tok.pos == "PROPN" and _common_noun_word(tok)
+    if not noun or not (tok.text.islower() or opening):
         return None  # «Стороны подписали» opens a sentence; «Регион» inside one is a name
     # a head of names the list leaves out («комбинат» for ООО «Вяземский льнокомбинат») stands for
     # the organization named last before it with that noun in its name, as «агентство» does
