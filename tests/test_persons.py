@@ -108,13 +108,8 @@ NAME_CASES = [
             "indeclinable one is declined too («Исхаки» -> Исхака)"
         )),
     ),
-    pytest.param(
-        "Хельга Филиппова, Сергей Рост и другие актёры ответили на вопросы.", ["Хельга Филиппова", "Сергей Рост"],
-        marks=pytest.mark.xfail(strict=True, reason=(
-            "the tagger reads an unknown woman's name and her surname as a man's genitive, and "
-            "nothing else in the sentence says otherwise"
-        )),
-    ),
+    # the tagger reads the woman's name and her surname as a man's genitive; her first name says otherwise
+    ("Хельга Филиппова, Сергей Рост и другие актёры ответили на вопросы.", ["Хельга Филиппова", "Сергей Рост"]),
     # the post before a name says its case over the tagger's guess, past «и» in the post too: a woman
     # with an indeclinable surname, not a man in the genitive
     ("На открытии присутствовала министр экономики и финансов Омской области Александра Кравченко.",
@@ -182,6 +177,11 @@ NAME_CASES = [
      ["Викрам Кумар Шарма"]),
     # a surname in -ой with no vowel before it is no adjective: not «Цая»
     ("По словам главного редактора Марины Игоревны Цой, тираж вырос.", ["Марина Игоревна Цой"]),
+    # a first name the dictionary knows as a woman's only outweighs the case the tagger gives her
+    # surname after a post in the instrumental or a dash
+    ("Председателем комиссии избрана Сардаана Аргунова.", ["Сардаана Аргунова"]),
+    ("Избраны председатели комиссий: по экологии – Пётр Слепцов, по культуре – Сардаана Аргунова.",
+     ["Пётр Слепцов", "Сардаана Аргунова"]),
 ]
 
 

@@ -329,6 +329,20 @@ def _surname_gender(tok: Token) -> str | None:
     return None
 
 
+def _first_name_gender(tokens: list[Token]) -> str | None:
+    """The one gender of every reading the dictionary gives the first names as names: «Туйаара»,
+    «Мария», «Никита»; none for «Саша» or «Ивана» (a man's name in the genitive, a woman's too)."""
+    genders = set()
+    for tok in tokens:
+        if not in_dictionary(tok.text):
+            continue  # a guess of the morphology («Цэрэндоржийн») tells nothing
+        names = [p for p in parses(tok.text.lower()) if "Name" in p.tag]
+        if not names or len(names) < len(parses(tok.text.lower())):
+            continue  # a word that may be something else tells nothing
+        genders |= {p.tag.gender for p in names}
+    return genders.pop() if len(genders) == 1 and genders <= {"masc", "femn"} else None
+
+
 def gender_of(tokens: list[Token], surname: tuple[Token, ...] = ()) -> str | None:
     """The person's gender: a patronymic says it, else the ending of a Russian surname in its
     tagged case, else the name words the dictionary knows in their tagged case when they agree
@@ -342,10 +356,17 @@ def gender_of(tokens: list[Token], surname: tuple[Token, ...] = ()) -> str | Non
         if FEMN_PATRONYMIC.search(tok.text):
             return "femn"
     if surname and (g := _surname_gender(surname[-1])):
+        # a woman's first name (the dictionary knows it for a woman only, in any case) outweighs a
+        # man's genitive the tagger read in «-ова»: «Туйаара Аммосова» after a dash is a woman. Not
+        # the other way: the dictionary calls the Tatar «Ляйсан» a man's name
+        if g == "masc" and _first_name_gender([t for t in tokens if t not in surname]) == "femn":
+            return "femn"
         return g
     votes = {g for tok in tokens if (g := _dictionary_gender(tok))}
     if len(votes) == 1:
         return votes.pop()
+    if named := _first_name_gender([t for t in tokens if t not in surname]):
+        return named
     for tok in tokens:
         g = tok.feats.get("Gender")
         if g in ("Masc", "Fem"):
