@@ -1503,7 +1503,22 @@ class _Context:
         start = c.kind == "day" and _bound(self.text, c, _START_WORDS)
         reached = self.sentence(c.start) == own and self._day_reached(c)
         skipped = self.base[j] or start or self._ahead_of_release(c) and not reached or self._a_year_back(j)
-        return bool(c.value) and (c.kind in ("day", "period") or days) and not skipped
+        return bool(c.value) and (c.kind in ("day", "period") or days) and not skipped and not self._after_release(i, c)
+
+    def _after_release(self, i: int, c: _Cand) -> bool:
+        """A period of the release's year that begins after the release's date («запустят в III
+        квартале») has no figures yet: no comparison looks back at it; nor at such a day when the
+        comparison asks for a period («проведет прием 10 июня. За аналогичный период прошлого года
+        ...»). A day ahead still gives its year to «годом ранее» («выйдут на старт 5 декабря, на 15%
+        больше, чем годом ранее»). A later year is `_ahead_of_release`'s: a reference date given
+        from outside may be stale."""
+        if not c.value or self.release_date is None:
+            return False
+        asks_a_period = "период" in self.text[self.cands[i].start : self.cands[i].end].lower()
+        if c.kind == "day" and not asks_a_period:
+            return False
+        begins = c.value.split("/")[0]
+        return begins[:4] == self.release_date[:4] and begins > self.release_date[: len(begins)]
 
     def _focus_value(self, i: int, c: _Cand) -> str | None:
         """What a comparison referring back to `c` compares: none for the release's own date, the
