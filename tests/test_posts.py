@@ -1005,6 +1005,15 @@ def test_position_with_rank(extract, text, name, role, org, normal, rank):
 # sentence, person name -> the whole posts of that person, in order: several appositions, and a
 # neighbour's post is not given to this person
 POSTS_OF_PERSON_CASES = [
+    # the subject's own appointment given as the reason; not when the post is another's named after it
+    ("Депутат Олег Карпов сложил полномочия 3 марта в связи с назначением на должность заместителя губернатора "
+     "Томской области.", "Олег Карпов", ["депутат", "заместитель губернатора Томской области"]),
+    ("Иван Белов покинул пост в связи с назначением на должность министра Олега Сидорова.", "Иван Белов", []),
+    ("Председатель палаты Нина Орлова сложила полномочия в связи с избранием депутатом городской Думы.",
+     "Нина Орлова", ["председатель палаты", "депутат городской Думы"]),
+    # a municipality's official name goes on past its dash
+    ("В акции участвовал глава городского округа — город Михайловка Игорь Зотов.", "Игорь Зотов",
+     ["глава городского округа — город Михайловка"]),
     # the post of a post an appointing noun or active verb gives is the man's named after it, his
     # name alike in the accusative and the genitive; a post of his own after the appointed one stays his
     ("Глава республики подписал распоряжение о назначении заместителем министра транспорта Республики Коми "
@@ -1425,6 +1434,28 @@ def test_a_plural_post_before_a_colon_is_each_listed_ones_in_the_singular(extrac
         ("Олег Рябов", ["председатель комитета по экологии"]),
         ("Павел Жуков", ["председатель комиссии по регламенту и депутатской этике"]),
         ("Анна Крылова", ["председатель комиссии по местному самоуправлению"]),
+    ]
+
+
+def test_a_plural_post_before_a_link_verb_goes_to_each_name_past_their_own_posts_set_off(extract):
+    doc = extract(
+        "Заместителями председателя совета избраны Ольга Игоревна Лаптева, директор фонда «Северный дом», и "
+        "Тимур Рашидович Алиев, генеральный директор ООО «Камский хлеб»."
+    )
+    assert [(p["name"], [q["normal"] for q in p["posts"]]) for p in doc["persons"]] == [
+        ("Ольга Игоревна Лаптева", ["заместитель председателя совета", "директор фонда «Северный дом»"]),
+        ("Тимур Рашидович Алиев", ["заместитель председателя совета", "генеральный директор ООО «Камский хлеб»"]),
+    ]
+
+
+def test_a_plural_post_opening_the_text_before_a_bulleted_list_is_each_listed_ones(extract):
+    doc = extract(
+        "Председателями комитетов избраны:\n— по бюджету и налогам — Ирина Викторовна Белова;\n— по "
+        "жилищно-коммунальному хозяйству — Олег Петрович Рябов."
+    )
+    assert [(p["name"], [q["normal"] for q in p["posts"]]) for p in doc["persons"]] == [
+        ("Ирина Викторовна Белова", ["председатель комитета по бюджету и налогам"]),
+        ("Олег Петрович Рябов", ["председатель комитета по жилищно-коммунальному хозяйству"]),
     ]
 
 

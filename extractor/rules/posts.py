@@ -184,6 +184,7 @@ def _dependents(tagged: Tagged, spans: NamedSpans, j: int, limit: int) -> int:
         j += 2  # «министр энергетики | и ЖКХ Свердловской области»: the head's genitive goes on
     j = _past_field_list(toks, j, limit)
     end = _past_branch_name(tagged, extend_dependents(tagged, spans, j, limit, _chained_post, name_lists=True), limit)
+    end = _past_municipal_name(tagged, spans, end, limit)
     # «начальник Управления | генерал-майор полиции»: a rank after the post is the person's own,
     # with its adjectives («командир армии | 74-летнего генерала»)
     rank = next((k for k in range(j, end) if starts_rank(toks, k)), None)
@@ -225,6 +226,23 @@ def _genitive_list_goes_on(toks: list[Token], head: Token, k: int, other: Token)
         and case_of(head) != "Gen" and case_of(before) == "Gen" and case_of(after) == "Gen"
         and before.feats.get("Number") == after.feats.get("Number")
     )
+
+
+# a municipality's official name goes on after a dash: «городской округ — город Камышин», «муниципальное
+# образование — городской округ город Касимов»
+MUNICIPAL_KINDS = frozenset({"округ", "образование"})
+MUNICIPAL_NAMES = frozenset({"город", "городской", "сельский", "поселок", "посёлок"})
+
+
+def _past_municipal_name(tagged: Tagged, spans: NamedSpans, end: int, limit: int) -> int:
+    """Past the dash and the rest of a municipality's official name: «глава городского округа —
+    город Камышин Станислав Ефремов»."""
+    toks = tagged.tokens
+    if not (0 < end < limit - 2 and toks[end].text in DASHES and toks[end - 1].lemma in MUNICIPAL_KINDS):
+        return end
+    if toks[end + 1].lemma not in MUNICIPAL_NAMES or end + 1 in spans.per_start:
+        return end
+    return extend_dependents(tagged, spans, end + 2, limit, _chained_post, name_lists=True)
 
 
 def _past_branch_name(tagged: Tagged, end: int, limit: int) -> int:
@@ -755,17 +773,48 @@ NAME_LIST_JOINERS = frozenset({",", "и"})
 
 def _name_list_first(tagged: Tagged, spans: NamedSpans, first: int) -> int:
     """The first token of the list of names the name starting at `first` closes or goes on: «Ирина
-    Голуб и | Сергей Аракелян»; `first` itself when no name is joined before it."""
+    Голуб и | Сергей Аракелян», «Ирина Голуб, директор фонда, и | Сергей Аракелян»; `first` itself
+    when no name is joined before it."""
     toks = tagged.tokens
-    while first >= 2 and toks[first - 1].text in NAME_LIST_JOINERS and first - 1 in spans.per_first:
-        first = spans.per_first[first - 1]
+    while first >= 2 and toks[first - 1].text in NAME_LIST_JOINERS:
+        if first - 1 in spans.per_first:
+            first = spans.per_first[first - 1]
+            continue
+        closing = first - 2 if toks[first - 1].text == "и" else first - 1
+        named = next((e for e in range(closing - 1, max(0, closing - MAX_APPOSED_POST_TOKENS), -1)
+                      if e in spans.per_first and _apposed_post_end(tagged, spans, e) == closing), None)
+        if named is None:
+            break
+        first = spans.per_first[named]
     return first
 
 
 def _name_list_goes_on(tagged: Tagged, spans: NamedSpans, last: int) -> bool:
-    """Another name joined right after the name ending at `last`: «Ирина Голуб | и Сергей Аракелян»."""
+    """Another name joined right after the name ending at `last`, or after its post set off by
+    commas: «Ирина Голуб | и Сергей Аракелян», «Ирина Голуб |, директор фонда, и Сергей Аракелян»."""
     toks = tagged.tokens
+    if (closing := _apposed_post_end(tagged, spans, last)) is not None:
+        last = closing + 1 if closing + 1 < len(toks) and toks[closing + 1].text == "и" else closing
+        return last + 1 in spans.per_start
     return last + 1 < len(toks) and toks[last].text in NAME_LIST_JOINERS and last + 1 in spans.per_start
+
+
+# the most tokens of a post set off by commas after a name in a list
+MAX_APPOSED_POST_TOKENS = 16
+
+
+def _apposed_post_end(tagged: Tagged, spans: NamedSpans, k: int) -> int | None:
+    """The comma closing a post set off by commas from the comma at k after a name: «Ирина Голуб
+    |, директор фонда «Волжский берег»|, и ...»."""
+    toks = tagged.tokens
+    sent_last = tagged.sents[toks[k].sent].last if k < len(toks) else k
+    if k + 1 >= sent_last or toks[k].text != ",":
+        return None
+    post = _post_from(tagged, spans, k + 1, min(sent_last, k + 1 + MAX_APPOSED_POST_TOKENS), strict_end=False)
+    if post is None or tagged.token_at(post.start) != k + 1:
+        return None
+    end = tagged.token_ending(post.end) + 1
+    return end if end < sent_last and toks[end].text == "," else None
 
 
 # the words of a note in brackets between a post and the name: «(АО «КТПЗ», Каменск-Уральский, входит в группу «УТП»)»
@@ -1736,6 +1785,8 @@ def _linked_after(tagged: Tagged, spans: NamedSpans, nm: NameTokens, j: int, lim
         found = _posts_after_verb(tagged, spans, verb, limit, clause)
     if not found and clause in ("Nom", None) and (held := _held_in_capacity(tagged, spans, k, limit)) is not None:
         found = _posts_after_link(tagged, spans, held, limit)
+        # «в связи с назначением на должность министра Олега Сидорова»: the post of the name after it
+        found = [] if found and tagged.token_ending(found[-1].end) + 1 in spans.per_start else found
     return found
 
 
@@ -1763,6 +1814,23 @@ def _held_in_capacity(tagged: Tagged, spans: NamedSpans, k: int, limit: int) -> 
         nxt = toks[j + 1]
         if verb and _capacity(tok, nxt):
             return j
+        if verb and (onto := _own_appointment_as_reason(toks, j, limit)):
+            return onto
+    return None
+
+
+def _own_appointment_as_reason(toks: list[Token], j: int, limit: int) -> int | None:
+    """«Гринберг сложил полномочия в связи с назначением на должность заместителя губернатора», «в
+    связи с избранием депутатом областной Думы»: the subject's own appointment given as the reason;
+    where its «на» («на должность», «на пост») or its post in the instrumental stands."""
+    words = [t.text.lower() for t in toks[j : min(limit, j + 5)]]
+    if words[:3] != ["в", "связи", "с"] or len(words) < 5:
+        return None
+    event, onto = j + 3, j + 4
+    if toks[event].lemma not in LINK_EVENTS:
+        return None
+    if words[4] == "на" or case_of(toks[onto]) == "Ins" and match_post_head(toks, onto, limit) is not None:
+        return onto
     return None
 
 
@@ -2101,6 +2169,13 @@ LIST_BODIES = {"комитет": "комитета", "комиссия": "ком
 LIST_HEAD_REACH = 6
 
 
+def _opens_an_item(toks: list[Token], k: int) -> bool:
+    """Token k opens an item of a list: after a comma, colon or semicolon, or after a dash that
+    stands for a bullet after one («избраны:\n— по финансам — X;\n— по ...»)."""
+    after = toks[k - 1].text
+    return after in (",", ":", ";") or after in DASHES and k >= 2 and toks[k - 2].text in (",", ":", ";")
+
+
 def _distributed_post(tagged: Tagged, nm: NameTokens) -> list[Post]:
     """«Их председателями избраны: комитета по бюджету – Ольга Пак, комитета по транспорту –
     Виталий Лебедь», «избраны председатели комитетов: по экологии – Петр Слепцов»: a plural post
@@ -2109,14 +2184,14 @@ def _distributed_post(tagged: Tagged, nm: NameTokens) -> list[Post]:
     dash = nm.first_tok - 1
     if dash < 2 or toks[dash].text not in DASHES:
         return []
-    start = next((k for k in range(dash - 1, 0, -1) if toks[k - 1].text in (",", ":", ";") and (
+    start = next((k for k in range(dash - 1, 0, -1) if _opens_an_item(toks, k) and (
         toks[k].text.lower() == "по" or toks[k].lemma in LIST_BODIES) or toks[k].text in (".", "!", "?")), None)
     if start is None or toks[start].text in (".", "!", "?") or start >= dash - 1:
         return []
     colon = next((k for k in range(start - 1, 0, -1) if toks[k].text in (":", ".", "!", "?")), None)
     if colon is None or toks[colon].text != ":":
         return []
-    head = next((k for k in range(colon - 1, max(0, colon - LIST_HEAD_REACH), -1)
+    head = next((k for k in range(colon - 1, max(-1, colon - LIST_HEAD_REACH - 1), -1)
                  if match_post_head(toks, k, colon) is not None and _plural(toks[k])), None)
     if head is None:
         return []
