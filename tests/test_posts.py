@@ -1448,6 +1448,26 @@ def test_a_plural_post_before_a_link_verb_goes_to_each_name_past_their_own_posts
     ]
 
 
+def test_a_post_in_the_instrumental_after_a_comma_and_before_a_dash_takes_the_verb_given_once(extract):
+    doc = extract(
+        "Председателем совета назначен проректор Виктор Павлович Стрельцов, ученым секретарем — доцент кафедры "
+        "химии Ольга Сергеевна Бурова, заместителем председателя — Игорь Ли."
+    )
+    assert [(p["name"], [q["normal"] for q in p["posts"]]) for p in doc["persons"]] == [
+        ("Виктор Павлович Стрельцов", ["председатель совета", "проректор"]),
+        ("Ольга Сергеевна Бурова", ["ученый секретарь", "доцент кафедры химии"]),
+        ("Игорь Ли", ["заместитель председателя"]),
+    ]
+
+
+def test_a_post_before_a_dash_and_the_next_name_of_a_list_is_that_ones(extract):
+    doc = extract("На совещании выступили: министр финансов — Иван Петров, директор завода — Олег Ли.")
+    assert [(p["name"], [q["normal"] for q in p["posts"]]) for p in doc["persons"]] == [
+        ("Иван Петров", ["министр финансов"]),
+        ("Олег Ли", ["директор завода"]),
+    ]
+
+
 def test_a_plural_post_opening_the_text_before_a_bulleted_list_is_each_listed_ones(extract):
     doc = extract(
         "Председателями комитетов избраны:\n— по бюджету и налогам — Ирина Викторовна Белова;\n— по "

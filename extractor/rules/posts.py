@@ -747,6 +747,11 @@ def _posts_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Pos
         # «Заместителями председателя избраны Ирина Голуб и Сергей Аракелян»: a later name of the
         # list after the verb
         verb = _verb_before_name(toks, sent.first, listed - 1, [])
+    if found or verb <= sent.first or post_lemma(toks[verb]) not in post_lexicon().link_verbs:
+        # «Председателем совета назначен X, ученым секретарем — доцент кафедры Ольга Бурцева»: the
+        # verb given once for a list of posts in the instrumental, each with a dash and its name
+        gapped = _gapped_post_before(tagged, spans, anchor, sent.first)
+        found = [*gapped, *found]
     if verb > sent.first and post_lemma(toks[verb]) in post_lexicon().link_verbs:
         # «капитаном стал Михаель Баллак», «председателем избран Иван Петров», «начальником
         # управления назначен генерал-лейтенант Андрей Третьяк»; a plural post before a list of
@@ -755,6 +760,45 @@ def _posts_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Pos
         linked = _post_before_link_verb(tagged, spans, verb, sent.first, group)
         return [*linked, *found]
     return found
+
+
+def _gapped_post_before(tagged: Tagged, spans: NamedSpans, anchor: int, sent_first: int) -> list[Post]:
+    """A post in the instrumental between a comma and a dash right before the name (or its own post
+    at `anchor`), after a link verb earlier in the sentence that follows a post in the instrumental:
+    «Председателем совета назначен X, ученым секретарем — Ольга Бурцева»."""
+    toks = tagged.tokens
+    dash = anchor - 1
+    if dash - 2 <= sent_first or toks[dash].text not in DASHES:
+        return []
+    comma = next((k for k in range(dash - 1, max(sent_first, dash - MAX_GAPPED_POST_TOKENS), -1)
+                  if toks[k].text in (",", ";")), None)
+    if comma is None or not _link_verb_after_instrumental(toks, sent_first, comma):
+        return []
+    for i in range(comma + 1, dash):
+        head_end = match_post_head(toks, i, dash)
+        if head_end is None:
+            continue
+        first = _head_with_modifiers(tagged, i, comma + 1)
+        if case_of(_head_noun(toks, first, head_end)) != "Ins":
+            return []
+        if head_end == dash or _dependents(tagged, spans, head_end, dash) == dash:
+            post = _post_record(tagged, first, head_end, dash)
+            return [post] if post else []
+        return []
+    return []
+
+
+# the most tokens of a post given after a comma with its verb left out
+MAX_GAPPED_POST_TOKENS = 12
+
+
+def _link_verb_after_instrumental(toks: list[Token], sent_first: int, end: int) -> bool:
+    """A link verb before `end` right after a word in the instrumental: «Председателем совета назначен»."""
+    link_verbs = post_lexicon().link_verbs
+    return any(
+        post_lemma(toks[k]) in link_verbs and any(case_of(toks[m]) == "Ins" for m in range(max(sent_first, k - 4), k))
+        for k in range(sent_first, end)
+    )
 
 
 def _post_held_since_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens, sent_first: int) -> list[Post]:
@@ -1612,6 +1656,8 @@ def _before_a_name(tagged: Tagged, spans: NamedSpans, post: Post) -> bool:
         return False  # not a list's next line
     if k + 1 in spans.per_start:
         return True
+    if k + 2 < len(tagged.tokens) and tagged.tokens[k + 1].text in DASHES and k + 2 in spans.per_start:
+        return True  # «министр финансов — Иван Петров, директор завода — Олег Ли»: the next item's
     # «Мурашова, художественный руководитель филармонии, народный артист России Виктор Лавренёв»:
     # the post before another post that is before a name is that name's too
     toks = tagged.tokens
