@@ -1236,6 +1236,8 @@ THURSDAY = datetime.date(2026, 5, 14)
         ("за прошлые выходные", "2026-05-09/2026-05-10"),
         ("в минувшие выходные", "2026-05-09/2026-05-10"),
         ("в эти выходные", "2026-05-16/2026-05-17"),
+        # «в выходные» alone told in the past: the weekend just gone
+        ("В выходные экипажи ДПС задержали 41 нетрезвого водителя.", "2026-05-09/2026-05-10"),
         # today said as a noun phrase
         ("с сегодняшнего дня", "2026-05-14"),
         ("на сегодняшний день", "2026-05-14"),
@@ -1247,6 +1249,18 @@ THURSDAY = datetime.date(2026, 5, 14)
 )
 def test_days_said_relative_to_a_thursday(text: str, expected: str) -> None:
     assert [d.value for d in dates_of(text, THURSDAY)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    cases([
+        "Музей работает в выходные.",  # a schedule
+        "Дневной ски-пасс в выходные будет стоить 3 400 рублей.",  # what is to come, no weekend named
+        "Загрузка гостиниц составила 74%, а в выходные дни превышала 90%.",  # every weekend
+    ]),
+)
+def test_a_weekend_alone_not_told_in_the_past_names_no_days(text: str) -> None:
+    assert [d.value for d in dates_of(text, THURSDAY)] == []
 
 
 @pytest.mark.parametrize(

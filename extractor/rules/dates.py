@@ -249,6 +249,10 @@ _WEEKDAY_PAIR_RE = _rx(
 _WEEKEND_RE = _rx(
     rf"(?=[вВнНзЗ]){_BW}(?P<p>в|на|за)\s+(?P<mod>{trie_pattern(list(_WEEKDAY_MODS))})\s+выходные(?:\s+дни)?{_NW}"
 )
+# «в выходные» alone, told in the past: the weekend just gone («В выходные экипажи ДПС задержали 41
+# водителя»); a schedule («в выходные работает», «в выходные — 3 400 рублей») or a weekend followed by its
+# own days («в выходные 22–23 августа») names none
+_BARE_WEEKEND_RE = _rx(rf"(?=[вВнН]){_BW}(?:в|на)\s+выходн(?:ые|ых)(?:\s+дни)?{_NW}(?!\s*\d)")
 _SATURDAY = 5
 _NIGHT_RE = _rx(r"(?<![а-яё])ночь\s+\Z")  # «в ночь на понедельник»: the night before it
 # «с понедельника по пятницу», «с понедельника до пятницы»: every week, no date
@@ -816,6 +820,36 @@ def _weekend(m: re.Match[str], scan: _Scan) -> _Cand | None:
     return _Cand(m.start(), m.end(), _period(_day_value(saturday), _day_value(sunday)), True, False, "near")
 
 
+def _past_weekend(m: re.Match[str], scan: _Scan) -> _Cand | None:
+    """«в выходные» in a clause told in the past: the last weekend before the reference date (the
+    one just gone, said on a Monday; this one, said on a Sunday)."""
+    ref = scan.ref
+    if ref is None or _tense_near(scan.offsets, *scan.offsets.sentence(m.start()), *m.span()) != "past":
+        return None
+    if _nearest_verb_form(scan.offsets, *scan.offsets.sentence(m.start()), *m.span()) != "Fin":
+        return None
+    if not _perfective_past_in_clause(scan.offsets, m.start()):
+        return None  # «в июне загрузка составила 74%, а в выходные дни превышала 90%»: every weekend
+    saturday = _days_from(ref, -((ref.weekday() - _SATURDAY) % 7 or 7)) if ref.weekday() != 6 else _days_from(ref, -1)
+    sunday = _days_from(saturday, 1) if saturday else None
+    return _Cand(m.start(), m.end(), _period(_day_value(saturday), _day_value(sunday)), True, False, "near")
+
+
+def _perfective_past_in_clause(offsets: Offsets, pos: int) -> bool:
+    """A perfective verb in the past between the commas around the token at `pos`: a thing done
+    once («в выходные экипажи работали и задержали 41 водителя», not «..., а в выходные дни
+    превышала 90%»)."""
+    toks = offsets.tagged.tokens
+    at = offsets.first_token(pos)
+    lo, hi = offsets.token_range(*offsets.sentence(pos))
+    a = next((k + 1 for k in range(at - 1, lo - 1, -1) if toks[k].text in (",", ";", ":")), lo)
+    b = next((k for k in range(at, hi) if toks[k].text in (",", ";", ":")), hi)
+    return any(
+        toks[k].pos == "VERB" and toks[k].feats.get("Tense") == "Past" and toks[k].feats.get("Aspect") == "Perf"
+        for k in range(a, b)
+    )
+
+
 def _weekday_pair(m: re.Match[str], scan: _Scan) -> _Cand | None:
     """The second weekday of «в среду и четверг», as if its preposition stood before it."""
     return _weekday(m, scan, "wd2")
@@ -848,6 +882,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (_WEEKDAY_RE, _weekday),
     (_WEEKDAY_PAIR_RE, _weekday_pair),
     (_WEEKEND_RE, _weekend),
+    (_BARE_WEEKEND_RE, _past_weekend),
     (_COMPARISON_RE, _comparison),
     (_MONTH_BACK_RE, _month_back),
     (_UNITS_AGO_RE, _units_ago),
