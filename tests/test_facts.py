@@ -1542,6 +1542,20 @@ APPOINTMENTS = [
 ]
 
 
+def test_the_items_of_a_decree_each_an_infinitive_after_a_bullet_dash(pipeline: Pipeline) -> None:
+    text = (
+        "Губернатор подписал два указа. Их резолютивные части звучат так:\n— освободить Сомова Павла Ильича от "
+        "должности министра культуры Курской области;\n— назначить Белову Анну Олеговну председателем комитета по "
+        "туризму Курской области."
+    )
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == [
+        ("Сомов Павел Ильич", "министр культуры Курской области", "dismissed"),
+        ("Белова Анна Олеговна", "председатель комитета по туризму Курской области", "appointed"),
+    ]
+    assert [text[a["start"] : a["end"]][:13] for a in got] == ["— освободить ", "— назначить Б"]
+
+
 @pytest.mark.parametrize(("text", "expected"), APPOINTMENTS)
 def test_appointments(pipeline: Pipeline, text: str, expected: list[tuple[str, str, str]]) -> None:
     got = _facts(pipeline, text)["appointments"]

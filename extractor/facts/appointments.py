@@ -117,7 +117,15 @@ def _decree(d: Draft) -> bool:
     k = d.match.first - 1
     while k in d.clause and toks[k].pos == "ADV":
         k -= 1
-    return k not in d.clause or toks[k].text in ("«", '"', "„", ":")
+    return k not in d.clause or toks[k].text in ("«", '"', "„", ":") or _bullet(d.scene, k)
+
+
+def _bullet(scene: Scene, k: int) -> bool:
+    """A dash opening a line: an item of a list («звучат так:\n— освободить Носырева ...»)."""
+    toks = scene.toks
+    if toks[k].text not in ("—", "–", "-"):
+        return False
+    return k == 0 or "\n" in scene.tagged.text[toks[k - 1].end : toks[k].start]
 
 
 # verbs of carrying a post's duties: an acting post is arranged in the present or with «будет»
