@@ -2357,6 +2357,16 @@ def test_a_date_set_apart_by_commas_is_no_word_of_a_trigger_gap(pipeline: Pipeli
     assert [(_names(m["participants"]), m["date"]) for m in got] == [(["Игорь Вершинин", "Борис Елкин"], "2026-02-04")]
 
 
+def test_a_meeting_told_without_sides_is_of_the_persons_its_photo_caption_names(pipeline: Pipeline) -> None:
+    text = ("Во вторник, 3 февраля 2026 года, в администрации Кстовского округа прошла встреча, посвящённая "
+            "старому заводу. Документов встреча не породила.\n\nНа снимке: участники встречи — министр "
+            "промышленности области Олег Рябов, глава округа Анна Ким и директор ООО «Кстово-Текстиль» Иван Лосев.")
+    got = _facts(pipeline, text)["meetings"]
+    assert [(_names(m["participants"]), m["date"]) for m in got] == [
+        (["Олег Рябов", "Анна Ким", "Иван Лосев"], "2026-02-03")
+    ]
+
+
 def test_coming_to_someone_named_past_other_words_is_a_meeting(pipeline: Pipeline) -> None:
     text = ("ТВЕРЬ, 12 марта 2026 года. — Генеральный директор АО «Тверской вагоностроительный завод» Сергей Кузнецов "
             "приехал вчера в администрацию Твери к главе города Алексею Смирнову с предложением построить общежитие.")

@@ -569,7 +569,7 @@ def find_meetings(scene: Scene) -> list[Meeting]:
         if st is not None and len(st.sides) >= 2:
             statements.append(st)
         elif st is not None and not st.sides:
-            if _took_part_next(scene, st):
+            if _took_part_next(scene, st) or _pictured(scene, st, statements):
                 statements.append(st)
             elif not _continues_last(scene, st, statements) and _framed(scene, match.first):
                 _met_before(scene, st, statements)
@@ -638,6 +638,27 @@ def _points_back(toks: list[Token], ks: list[int]) -> bool:
         or toks[k].text.lower() == "их" and toks[k + 1].lemma == "участник"
         for k in ks[1:-1]
     ) or toks[ks[0]].text.lower() == "их" and toks[ks[1]].lemma == "участник"
+
+
+# a photo's caption: «На снимке: участники встречи — X, Y и Z», «На фото (слева направо): X, Y и Z»
+CAPTION_OPENERS = (("на", "снимок"), ("на", "фото"), ("на", "фотография"))
+
+
+def _pictured(scene: Scene, st: Statement, statements: list[Statement]) -> bool:
+    """A meeting told without sides, the only one of the text, and a photo's caption after it
+    naming two persons or more: those persons («прошла встреча ... . На снимке: министр X, глава
+    округа Y и директор Z»)."""
+    if statements:
+        return False
+    for nxt in range(st.sent + 1, len(scene.tagged.sents)):
+        ks = sorted(scene.sentence_tokens(nxt))
+        if len(ks) < 3 or (scene.toks[ks[0]].text.lower(), scene.lemmas[ks[1]]) not in CAPTION_OPENERS:
+            continue
+        persons = distinct([u.refs[0] for u in scene.units(nxt) if u.refs and u.refs[0][0] == "person"])
+        if len(persons) >= 2:
+            st.sides, st.last_sent = persons, nxt
+            return True
+    return False
 
 
 def _took_part_next(scene: Scene, st: Statement) -> bool:
