@@ -1718,6 +1718,16 @@ def test_vehicles_and_buildings_are_no_organizations(extract, text):
     assert extract(text)["organizations"] == []
 
 
+def test_a_capital_after_a_comma_starts_another_name(extract):
+    doc = extract(
+        "Соглашение министерства образования и науки Курской области, Курского колледжа связи и АО «Курский "
+        "кабель» подписано сегодня."
+    )
+    assert [o["name"] for o in doc["organizations"]] == [
+        "Министерство образования и науки Курской области", "Курский колледж связи", "Курский кабель",
+    ]
+
+
 def test_names_in_brackets_join_the_mention(extract):
     doc = extract("Об этом сообщает Комитет защиты журналистов (КЗЖ) (Committee to Protect Journalists).")
     (org,) = doc["organizations"]

@@ -564,9 +564,11 @@ def extend_dependents(
             continue
         # also right after a head phrase that ends in a genitive («министр строительства, архитектуры
         # и ...»), unless another post follows («писателя, актёра Василия Шукшина»)
+        # (a capital after the comma starts another name: «министерства ... Свердловской области, |
+        # Красноуфимского колледжа и АО ...»)
         if text == "," and (j > start or j > 0 and not (chain and chain(toks, j + 1, limit))) and (
             case_of(toks[j - 1]) == "Gen" and toks[j - 1].text.islower()
-        ):
+        ) and not (j + 1 < limit and toks[j + 1].text[:1].isupper()):
             end = coordinated_list_end(toks, j, limit, ("Gen",))
             if end is not None:
                 j = end
