@@ -969,6 +969,19 @@ def test_a_signing_that_comes_of_a_meeting_is_of_its_sides(pipeline: Pipeline) -
     ]
 
 
+def test_the_bodies_in_the_genitive_of_a_document_signed_are_its_parties(pipeline: Pipeline) -> None:
+    text = (
+        "КУРСК, 10 февраля 2026 года. Соглашение министерства образования и науки Курской области, Курского "
+        "колледжа связи и АО «Курский кабель» о создании учебного центра подписано сегодня. Документ подписали "
+        "министр Олег Ветров, директор колледжа Нина Чуева и генеральный директор Роберт Ханов."
+    )
+    got = _facts(pipeline, text)["agreements"]
+    assert [(_names(a["parties"]), a["kind"]) for a in got] == [(
+        ["Министерство образования и науки Курской области", "Курский колледж связи", "Курский кабель"],
+        "соглашение о создании учебного центра",
+    )]
+
+
 def test_the_sentence_after_a_signing_names_its_sides(pipeline: Pipeline) -> None:
     text = (
         "Казань, 3 июня 2026 года.\nДоговор о целевом обучении подписан во вторник. Одной стороной документа "

@@ -270,7 +270,11 @@ def _parties(d: Draft) -> None:
         ]
         signers = [u for u, r in d.roles if r in ("ins", "subj") and u.refs and u.refs[0][0] == "person"]
         partners = [u for u, r in d.roles if r == "with"] if bodies else []
-        d.groups = [_refs(d, (bodies or signers or sides) + partners)] if bodies or signers or sides else []
+        # «Соглашение министерства ..., колледжа ... и АО «...» о создании центра подписано»: the
+        # bodies in the genitive of the document the verb's subject names
+        owners = _document_genitives(d) if not bodies else []
+        named = bodies or owners or signers or sides
+        d.groups = [_refs(d, named + partners)] if named else []
         d.with_partners = bool(partners)
         return
     # a name whose case its words cannot tell, before the verb, is its subject («ООО «Бета» и ...»)
@@ -299,6 +303,19 @@ def _parties(d: Draft) -> None:
 
 # the roles of a genitive after a noun: «подписи главного врача ... и ректора ...»
 GENITIVE_ROLES = frozenset({"gen", "gen_case", "dep"})
+
+
+def _document_genitives(d: Draft) -> list[Unit]:
+    """The organizations and places in the genitive right after the document noun before the verb,
+    two at the least: «Соглашение министерства ..., колледжа ... и АО «...» о ... подписано»."""
+    doc = d.document
+    if doc is None or doc.first >= d.match.first:
+        return []
+    owners = [
+        u for u, r in d.roles
+        if r in GENITIVE_ROLES and doc.first < u.first < d.match.first and u.refs and u.refs[0][0] != "person"
+    ]
+    return owners if len(owners) >= 2 else []
 
 
 def _place_of_authorities(d: Draft, unit: Unit) -> bool:
@@ -1084,12 +1101,14 @@ def _kind(scene: Scene, clause: Clause, first: int, last: int) -> tuple[str, int
 
 
 def _about_after_parties(scene: Scene, clause: Clause, k: int) -> int | None:
-    """The «о/об» right after the «между ...» parties, or the «с ...» partner, that follow a document
-    noun at k: «соглашение с правительством области о модернизации производства»."""
+    """The «о/об» right after the «между ...» parties, the «с ...» partner, or the parties in the
+    genitive, that follow a document noun at k: «соглашение с правительством области о модернизации
+    производства», «Соглашение министерства ..., колледжа ... и АО «...» о создании центра»."""
     toks = scene.toks
-    if k not in clause or toks[k].text.lower() not in ("между", "с", "со"):
+    units = scene.units(clause.sent)
+    if k not in clause or toks[k].text.lower() not in ("между", "с", "со") and all(u.first != k for u in units):
         return None
-    ends = {u.last for u in scene.units(clause.sent)}
+    ends = {u.last for u in units}
     for j in range(k + 1, min(len(toks), k + 2 * KIND_WORDS)):
         if j not in clause or toks[j].pos in ("VERB", "AUX"):
             return None
