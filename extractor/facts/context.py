@@ -72,6 +72,9 @@ def triggers(scene: Scene, index: PhraseIndex) -> Iterator[tuple[int, Match]]:
 def _date_tokens(scene: Scene) -> frozenset[int]:
     """The tokens of the text's dates and the commas setting them apart: a date is a circumstance,
     no words of a trigger's gap («приехал вчера, 11 марта 2026 года, в администрацию к главе»)."""
+    key = ("date_tokens", -1)
+    if key in scene.memo:
+        return scene.memo[key]  # type: ignore[return-value]
     toks = scene.toks
     starts = [t.start for t in toks]
     inside = {
@@ -81,7 +84,8 @@ def _date_tokens(scene: Scene) -> frozenset[int]:
         if toks[k].end <= d.end
     }
     commas = {k for k in range(len(toks)) if toks[k].text == "," and ({k - 1, k + 1} & inside)}
-    return frozenset(inside | commas)
+    scene.memo[key] = frozenset(inside | commas)
+    return scene.memo[key]  # type: ignore[return-value]
 
 
 def found_triggers(scene: Scene, name: str, index: PhraseIndex) -> list[tuple[int, Match]]:

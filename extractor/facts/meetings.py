@@ -645,7 +645,7 @@ CAPTION_OPENERS = (("на", "снимок"), ("на", "фото"), ("на", "ф�
 
 
 def _pictured(scene: Scene, st: Statement, statements: list[Statement]) -> bool:
-    """A meeting told without sides, the only one of the text, and a photo's caption after it
+    """A meeting told without sides, no meeting told before it, and a photo's caption after it
     naming two persons or more: those persons («прошла встреча ... . На снимке: министр X, глава
     округа Y и директор Z»)."""
     if statements:

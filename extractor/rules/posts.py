@@ -229,9 +229,9 @@ def _genitive_list_goes_on(toks: list[Token], head: Token, k: int, other: Token)
 
 
 # a municipality's official name goes on after a dash: «городской округ — город Камышин», «муниципальное
-# образование — городской округ город Касимов»
+# образование — поселок Тазовский» (not yet «— городской округ город Касимов»)
 MUNICIPAL_KINDS = frozenset({"округ", "образование"})
-MUNICIPAL_NAMES = frozenset({"город", "городской", "сельский", "поселок", "посёлок"})
+MUNICIPAL_NAMES = frozenset({"город", "поселок", "посёлок", "село"})
 
 
 def _past_municipal_name(tagged: Tagged, spans: NamedSpans, end: int, limit: int) -> int:
@@ -748,8 +748,9 @@ def _posts_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Pos
         # list after the verb
         verb = _verb_before_name(toks, sent.first, listed - 1, [])
     if found or verb <= sent.first or post_lemma(toks[verb]) not in post_lexicon().link_verbs:
-        # «Председателем совета назначен X, ученым секретарем — доцент кафедры Ольга Бурцева»: the
-        # verb given once for a list of posts in the instrumental, each with a dash and its name
+        # (unless a link verb right before the name gives the post) «Председателем совета назначен X,
+        # ученым секретарем — доцент кафедры Ольга Бурцева»: the verb given once for a list of posts
+        # in the instrumental, each with a dash and its name
         gapped = _gapped_post_before(tagged, spans, anchor, sent.first)
         found = [*gapped, *found]
     if verb > sent.first and post_lemma(toks[verb]) in post_lexicon().link_verbs:
@@ -793,7 +794,8 @@ MAX_GAPPED_POST_TOKENS = 12
 
 
 def _link_verb_after_instrumental(toks: list[Token], sent_first: int, end: int) -> bool:
-    """A link verb before `end` right after a word in the instrumental: «Председателем совета назначен»."""
+    """A link verb before `end` with a word in the instrumental among the four before it: «Председателем
+    совета назначен»."""
     link_verbs = post_lexicon().link_verbs
     return any(
         post_lemma(toks[k]) in link_verbs and any(case_of(toks[m]) == "Ins" for m in range(max(sent_first, k - 4), k))
@@ -1847,7 +1849,8 @@ CAPACITY_BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–", "-", "«", "
 def _held_in_capacity(tagged: Tagged, spans: NamedSpans, k: int, limit: int) -> int | None:
     """Where «в качестве» (or «в должности», «на посту») stands in the clause of the subject's
     verb, with no one else it could describe in between: «Сафин поставил подпись в качестве
-    директора колледжа», not «пригласил Иванова в качестве эксперта»."""
+    директора колледжа», not «пригласил Иванова в качестве эксперта»; or where the post of the
+    subject's own appointment given as a reason begins (`_own_appointment_as_reason`)."""
     toks = tagged.tokens
     verb = False
     for j in range(k, min(limit - 1, k + MAX_CAPACITY_REACH)):
