@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
 
-from extractor.lexicon.orgs import org_heads, territorial_heads
+from extractor.lexicon.orgs import org_heads, territorial_heads, territory_nouns
 from extractor.lexicon.places import place_key
 from extractor.lexicon.posts import is_rank, post_lexicon, role_key, spelled_role_key
 from extractor.link.organizations import find_location
@@ -302,19 +302,30 @@ def _same_office(a: Post, b: Post, entities: Entities) -> bool:
     return len(body) > len(place) and body[-len(place) :] == place
 
 
+# the letters of a word that tell it from others in a role's shortening: «экономики» of «экономического»
+ROLE_STEM = 5
+
+
 def _same_role(a: Post, b: Post) -> bool:
-    """The same role, or, for a region's post and its body's, a shortening of it that keeps all
-    its words but the last, which stands later in the longer («министр спорта» of «министр
-    физической культуры и спорта»); a role of one word shortens nothing («заместитель»)."""
+    """The same role, or, for posts of the same office, a shortening of it that keeps all its
+    words but the last, which stands later in the longer, maybe as another word of its stem
+    («министр спорта» of «министр физической культуры и спорта», a headline's «министр экономики
+    Калужской области» of «министр экономического развития и промышленности Калужской области»);
+    a role of one word shortens nothing («заместитель»)."""
     ka, kb = spelled_role_key(a.role).split(), spelled_role_key(b.role).split()
     if ka == kb:
         return True
-    if a.org_ref is None or b.org_ref is None or a.org_ref.type == b.org_ref.type:
+    if a.org_ref is None or b.org_ref is None:
         return False
     short, long = sorted((ka, kb), key=len)
     n = len(short)
-    return n >= 2 and short[:-1] == long[: n - 1] and short[-1] in long[n - 1 :]
+    stems = {w[:ROLE_STEM] for w in long[n - 1 :]}
+    return n >= 2 and short[:-1] == long[: n - 1] and short[-1][:ROLE_STEM] in stems
 
 
 def _fullness(post: Post) -> tuple[int, int]:
-    return len(post.role.split()), len(post.normal)
+    """Words of the role as written (so «генеральный директор» is fuller than «гендиректор»), a
+    territory said by a common noun not counted («министр здравоохранения региона» is no fuller
+    than «министр здравоохранения Ивановской области»), then letters."""
+    said_by_noun = sum(w in territory_nouns() for w in spelled_role_key(post.role).split())
+    return len(post.role.split()) - said_by_noun, len(post.normal)
