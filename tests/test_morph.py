@@ -25,6 +25,8 @@ def test_lemma_fits_the_tagged_case_and_part_of_speech():
     assert lemma_of("вели", "VERB", None, "plur") == "вести"
     assert lemma_of("мыла", "VERB", None, "sing") == "мыть"
     assert lemma_of("и", "CCONJ", None) == "и"  # a conjunction, not the abbreviation «ИО»
+    # readings the dictionary rates alike: the noun the word lists know («парк», not «парка»)
+    assert lemma_of("парке", "NOUN", "Loc") == "парк"
     assert phrase_lemmas("Группа компаний") == ("группа", "компания")
     assert phrase_lemmas("вице-премьер Ёлкин") == ("вице-премьер", "елкин")
 

@@ -121,7 +121,20 @@ def lemma_of(word: str, pos: str, case: str | None, number: str | None = None) -
     if number is not None and pos in VERBISH:
         # «вели» (plural) is the past of «вести», not the singular imperative of «велеть»
         fitting = [p for p in fitting if p.tag.number in (None, number)] or fitting
-    return plain_lemma((fitting or found)[0].normal_form if found else word)
+    if not found:
+        return word
+    readings = fitting or found
+    # a noun's readings the dictionary rates alike: the lemma the word lists know, «парке» of «парк»,
+    # not «парка»
+    alike = [p for p in readings if p.score >= readings[0].score] if pos in NOUNISH else []
+    known = next((p for p in alike if plain_lemma(p.normal_form) in lexicon_lemmas()), None)
+    return plain_lemma((known or readings[0]).normal_form)
+
+
+@cache
+def lexicon_lemmas() -> frozenset[str]:
+    """The lemmas of the words of the word lists (the table `make lemmas` writes)."""
+    return frozenset(lemma_table().values())
 
 
 @lru_cache(CACHE_SIZE)
