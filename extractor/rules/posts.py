@@ -2088,6 +2088,10 @@ def _posts_after_link(tagged: Tagged, spans: NamedSpans, m: int, limit: int) -> 
         m += 1
     m = _past_adverbial(toks, m, limit)
     first = _post_after_link(tagged, spans, m, limit)
+    if first is None and (later := _past_then(toks, m, limit)) > m:
+        # «работал в ООО «Альфа», а затем – техническим директором ООО «Бета»», «..., последние четыре
+        # года — в должности заместителя директора»: the verb's post after its place
+        first = _post_after_link(tagged, spans, later, limit)
     if first is None:
         return []
     first_at = tagged.token_at(first.start)
@@ -2106,6 +2110,29 @@ def _posts_after_link(tagged: Tagged, spans: NamedSpans, m: int, limit: int) -> 
             break
         posts.append(nxt)
     return posts
+
+
+# words after a comma that go on a verb's story: «, а затем», «, потом», «, последние четыре года»
+THEN_WORDS = frozenset({"затем", "потом", "позже", "впоследствии"})
+LAST_YEARS = frozenset({"последний"})
+TIME_SPAN_NOUNS = frozenset({"год", "месяц", "неделя"})
+
+
+def _past_then(toks: list[Token], m: int, limit: int) -> int:
+    """Past a comma and the words that go on a verb's story, and a dash after them; `m` when none
+    stand there: «, а затем –», «, последние четыре года —»."""
+    if m + 2 >= limit or toks[m].text != ",":
+        return m
+    k = m + 1
+    if toks[k].text.lower() == "а":
+        k += 1
+    if k < limit and toks[k].text.lower() in THEN_WORDS:
+        k += 1
+    elif k + 2 < limit and toks[k].lemma in LAST_YEARS and toks[k + 2].lemma in TIME_SPAN_NOUNS:
+        k += 3  # «последние четыре года»
+    else:
+        return m
+    return k + 1 if k < limit and toks[k].text in DASHES else k
 
 
 def _past_dated_dash(toks: list[Token], j: int, limit: int) -> int:
