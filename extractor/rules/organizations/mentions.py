@@ -475,6 +475,9 @@ def _head_mentions(tagged: Tagged, spans: NamedSpans, descriptors: Coverage) -> 
                 out.extend(shared)
                 i = tagged.token_ending(shared[-1].end) + 1
                 continue
+            if i > 0 and toks[i - 1].pos == "NUM" and toks[i].text.islower():
+                i = head_end  # «из 38 муниципалитетов Пермского края»: counted bodies, none named
+                continue
         # «Правительство Тульской области»; lowercase too when a place follows: «правительство
         # Омской области»
         if kind == "authority" and toks[i].text.islower() and head_end < len(toks) and toks[head_end].text == ",":
