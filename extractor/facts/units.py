@@ -21,7 +21,7 @@ from extractor.lexicon.orgs import org_heads
 from extractor.lexicon.posts import match_post_head, office_of, post_lexicon, role_key
 from extractor.model import Document, EntityRef, EntityType, Location, Organization
 from extractor.nlp.coverage import first_disjoint
-from extractor.nlp.morph import UD_CASES, parses
+from extractor.nlp.morph import UD_CASES, is_common, parses
 from extractor.nlp.phrases import NamedSpans, extend_dependents, field_end
 from extractor.nlp.tagging import Tagged, Token
 
@@ -434,23 +434,13 @@ def _protagonist_before(scene: Scene, i: int) -> int | None:
 # ---------------------------------------------------------------- pronouns and common nouns
 
 
-# the dictionary's marks of a proper name
-NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
-
-
-def _common_noun_word(tok: Token) -> bool:
-    """A word the dictionary reads as a common noun only: «Банк», not «Иртыш» or «Орёл»."""
-    nouns = [p for p in tok.parses if p.tag.POS == "NOUN"]
-    return bool(nouns) and not any(NAME_GRAMMEMES & p.tag.grammemes for p in nouns)
-
-
 def _word_reference(scene: Scene, k: int, units: list[Unit]) -> Unit | None:
     tok = scene.toks[k]
     if tok.pos == "PRON":
         return _pronoun(scene, k, units)
     opening = k == scene.tagged.sents[tok.sent].first and tok.text[1:].islower()
     # the tagger may read a capitalized common noun opening a sentence as a name: «Банк заключил»
-    noun = tok.pos == "NOUN" or opening and tok.pos == "PROPN" and _common_noun_word(tok)
+    noun = tok.pos == "NOUN" or opening and tok.pos == "PROPN" and is_common(tok.parses)
     if not noun or not (tok.text.islower() or opening):
         return None  # «Стороны подписали» opens a sentence; «Регион» inside one is a name
     # a head of names the list leaves out («комбинат» for ООО «Вяземский льнокомбинат») stands for

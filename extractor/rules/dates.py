@@ -812,12 +812,17 @@ def _weekend(m: re.Match[str], scan: _Scan) -> _Cand | None:
         return _Cand(m.start(), m.end(), None, True, False, "near")
     mode = _WEEKDAY_MODS[m.group("mod").lower()]
     if mode == "last":
-        saturday = _days_from(ref, -((ref.weekday() - _SATURDAY) % 7 or 7))
+        saturday = _last_saturday(ref)
     else:
         ahead = (_SATURDAY - ref.weekday()) % 7
         saturday = _days_from(ref, ahead or (7 if mode == "next" else 0))
     sunday = _days_from(saturday, 1) if saturday else None
     return _Cand(m.start(), m.end(), _period(_day_value(saturday), _day_value(sunday)), True, False, "near")
+
+
+def _last_saturday(ref: datetime.date) -> datetime.date | None:
+    """The Saturday of the last weekend begun before the reference date (yesterday, said on a Sunday)."""
+    return _days_from(ref, -((ref.weekday() - _SATURDAY) % 7 or 7))
 
 
 def _past_weekend(m: re.Match[str], scan: _Scan) -> _Cand | None:
@@ -830,7 +835,7 @@ def _past_weekend(m: re.Match[str], scan: _Scan) -> _Cand | None:
         return None
     if not _perfective_past_in_clause(scan.offsets, m.start()):
         return None  # «в июне загрузка составила 74%, а в выходные дни превышала 90%»: every weekend
-    saturday = _days_from(ref, -((ref.weekday() - _SATURDAY) % 7 or 7)) if ref.weekday() != 6 else _days_from(ref, -1)
+    saturday = _last_saturday(ref)
     sunday = _days_from(saturday, 1) if saturday else None
     return _Cand(m.start(), m.end(), _period(_day_value(saturday), _day_value(sunday)), True, False, "near")
 

@@ -331,7 +331,8 @@ def _surname_gender(tok: Token) -> str | None:
 
 def _first_name_gender(tokens: list[Token]) -> str | None:
     """The one gender of every reading the dictionary gives the first names as names: «Туйаара»,
-    «Мария», «Никита»; none for «Саша» or «Ивана» (a man's name in the genitive, a woman's too)."""
+    «Мария», «Никита» («Ивана» is a man's, in the genitive); none for «Саша» or «Александра» (a
+    man's name in the genitive, a woman's in the nominative)."""
     genders = set()
     for tok in tokens:
         if not in_dictionary(tok.text):
