@@ -1680,6 +1680,37 @@ def test_her_appointment_is_the_womans_to_the_post_she_competed_for(pipeline: Pi
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "post"),
+    [
+        (
+            "Кабинет директора МУП «Кунгурский водоканал» с понедельника занимает Олег Вершинин: распоряжение о "
+            "его назначении подписал глава округа Роман Зуев.",
+            "директор МУП «Кунгурский водоканал»",
+        ),
+        (
+            "Маргарита Сусанина вступила в права генерального директора АО «Бийский маслозавод»: решение о её "
+            "избрании совет директоров принял сегодня.",
+            "генеральный директор АО «Бийский маслозавод»",
+        ),
+    ],
+)
+def test_one_appointed_to_no_post_named_takes_the_vacant_post_of_the_sentence(
+    pipeline: Pipeline, text: str, post: str
+) -> None:
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["post"], a["action"]) for a in got] == [(post, "appointed")]
+
+
+def test_a_post_someone_holds_is_no_vacant_post(pipeline: Pipeline) -> None:
+    text = (
+        "Директор МУП «Кунгурский водоканал» Роман Зуев подписал приказ. Олег Вершинин назначен на должность с "
+        "понедельника."
+    )
+    got = _facts(pipeline, text)["appointments"]
+    assert all(a["post"] != "директор МУП «Кунгурский водоканал»" for a in got)
+
+
 def test_the_town_said_by_a_common_noun_is_a_party_and_meets_no_one(pipeline: Pipeline) -> None:
     text = (
         "Глава Бердска Олег Ситников встретился с директором АО «Вектор-Приборы» Станиславом Кречетовым. После "

@@ -564,6 +564,8 @@ def _statements(scene: Scene, sent: int, match: Match) -> list[Found]:
             post = _post_named_with(scene, unit, d.match.first) or post
         if action == "appointed" and post is None:
             post = _post_sought(scene, unit, sent)
+        if action in ("appointed", "acting") and post is None:
+            post = _vacant_post(scene, unit, sent)
         out.append(Found(unit.refs[0], post, action, sent, date, successor=_successor(d)))
     return out + _successors(d, out, date)
 
@@ -625,6 +627,32 @@ def _post_sought(scene: Scene, unit: Unit, sent: int) -> str | None:
                 slot = _post_phrase(scene, k + 1, last)
                 if slot is not None and slot.first == k + 1:
                     return _slot_post(scene, slot)
+    return None
+
+
+def _vacant_post(scene: Scene, unit: Unit, sent: int) -> str | None:
+    """«Ключи от кабинета директора МУП «Сосновоборские автобусные линии» ... получил Вадим Лапшин»,
+    «вступил в права генерального директора АО «...»»: one who takes a post the verb does not name
+    takes the post of an organization the sentence names with no holder, this sentence's or, when
+    it names them too, the one before."""
+    person = unit.refs[0]
+    held = [(p.start, p.end) for x in scene.doc.persons for p in x.posts]
+    for s in (sent, sent - 1):
+        if s < 0 or not any(u.refs[:1] == (person,) for u in scene.units(s)):
+            continue
+        people = [u for u in scene.units(s) if u.refs and u.refs[0][0] == "person"]
+        last = scene.tagged.sents[s].last
+        k = scene.tagged.sents[s].first
+        while k < last:
+            slot = _post_phrase(scene, k, last) if not any(u.first <= k < u.last for u in people) else None
+            if slot is None or slot.first != k or slot.head_end <= k:
+                k += 1
+                continue
+            post = post_at(scene.tagged, slot.first, slot.head_end, slot.last)
+            start, end = scene.toks[slot.first].start, scene.toks[slot.last - 1].end
+            if post is not None and post.org and not any(a < end and start < b for a, b in held):
+                return _without_acting(post.normal)
+            k = slot.last
     return None
 
 
