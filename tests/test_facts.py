@@ -1702,6 +1702,15 @@ def test_one_appointed_to_no_post_named_takes_the_vacant_post_of_the_sentence(
     assert [(a["post"], a["action"]) for a in got] == [(post, "appointed")]
 
 
+def test_the_post_beside_a_name_told_before_the_appointment_is_the_one_held_before(pipeline: Pipeline) -> None:
+    text = (
+        "Главный инженер Илья Косарев в среду пересел в кресло директора МУП «Озёрский трамвай». Распоряжение о "
+        "его назначении подписал глава округа."
+    )
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["post"]) for a in got] == [("Илья Косарев", "директор МУП «Озёрский трамвай»")]
+
+
 def test_a_post_someone_holds_is_no_vacant_post(pipeline: Pipeline) -> None:
     text = (
         "Директор МУП «Кунгурский водоканал» Роман Зуев подписал приказ. Олег Вершинин назначен на должность с "

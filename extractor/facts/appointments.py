@@ -564,8 +564,10 @@ def _statements(scene: Scene, sent: int, match: Match) -> list[Found]:
             post = _post_named_with(scene, unit, d.match.first) or post
         if action == "appointed" and post is None:
             post = _post_sought(scene, unit, sent)
-        if action in ("appointed", "acting") and post is None:
-            post = _vacant_post(scene, unit, sent)
+        if action in ("appointed", "acting") and (post is None or _named_before(scene, d, unit)):
+            # «Заместитель директора X пересел в кресло директора МУП «...». Распоряжение о его
+            # назначении подписал ...»: the post beside the name is the one held before
+            post = _vacant_post(scene, unit, sent) or post
         out.append(Found(unit.refs[0], post, action, sent, date, successor=_successor(d)))
     return out + _successors(d, out, date)
 
@@ -628,6 +630,12 @@ def _post_sought(scene: Scene, unit: Unit, sent: int) -> str | None:
                 if slot is not None and slot.first == k + 1:
                     return _slot_post(scene, slot)
     return None
+
+
+def _named_before(scene: Scene, d: Draft, unit: Unit) -> bool:
+    """The person is named in a sentence before the trigger's, which no post slot of the trigger
+    names («Распоряжение о его назначении подписал ...»)."""
+    return d.slot is None and scene.toks[unit.first].sent < d.sent
 
 
 def _vacant_post(scene: Scene, unit: Unit, sent: int) -> str | None:
