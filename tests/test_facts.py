@@ -1711,6 +1711,18 @@ def test_the_post_beside_a_name_told_before_the_appointment_is_the_one_held_befo
     assert [(a["person"]["name"], a["post"]) for a in got] == [("Илья Косарев", "директор МУП «Озёрский трамвай»")]
 
 
+def test_one_who_leads_a_body_for_a_while_holds_the_post_left(pipeline: Pipeline) -> None:
+    text = (
+        "Губернатор принял отставку министра транспорта области Олега Лазарева. Временно руководить министерством "
+        "будет первый заместитель министра Жанна Крутова."
+    )
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == [
+        ("Олег Лазарев", "министр транспорта области", "dismissed"),
+        ("Жанна Крутова", "министр транспорта области", "acting"),
+    ]
+
+
 def test_a_post_someone_holds_is_no_vacant_post(pipeline: Pipeline) -> None:
     text = (
         "Директор МУП «Кунгурский водоканал» Роман Зуев подписал приказ. Олег Вершинин назначен на должность с "

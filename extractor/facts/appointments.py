@@ -61,6 +61,8 @@ ELECTING = frozenset({"избрать", "переизбрать"})
 POST_WORDS = frozenset({"пост", "должность"})
 # verbs of taking the lead of a body: the post is the one the person holds in it
 HEADING = frozenset({"возглавить"})
+# the verbs of leading a body, which name the post of its head
+LEADING = frozenset({"возглавить", "руководить", "возглавлять"})
 
 
 @dataclass
@@ -538,6 +540,7 @@ class Found:
     inferred: bool = False  # told only by whom the person replaced: any statement of their own goes first
     successor: bool = False  # «Его преемником стал X»: the post is the one the person before left
     led: bool = False  # the post made up from the body taken the lead of: any post the text names goes first
+    stand_in: bool = False  # leads a body for a while («временно руководить министерством будет X»)
 
 
 def _statements(scene: Scene, sent: int, match: Match) -> list[Found]:
@@ -548,8 +551,13 @@ def _statements(scene: Scene, sent: int, match: Match) -> list[Found]:
             return []
     action = "acting" if d.slot and d.slot.acting else d.action
     date = d.since or date_in(scene, sent, match.first)
+    stand_in = action == "acting" and d.slot is None and _leading(d)
     out = []
     for unit in d.persons:
+        if stand_in:
+            post = _post_of(scene, d, unit) if d.headed is None else _post_in_body(scene, unit, d.headed)
+            out.append(Found(unit.refs[0], post, action, sent, date, stand_in=True))
+            continue
         if d.headed is not None:
             post = _post_in_body(scene, unit, d.headed)
             led = post is None and not _holds_a_post_in(scene, unit, d.headed)
@@ -570,6 +578,21 @@ def _statements(scene: Scene, sent: int, match: Match) -> list[Found]:
             post = _vacant_post(scene, unit, sent) or post
         out.append(Found(unit.refs[0], post, action, sent, date, successor=_successor(d)))
     return out + _successors(d, out, date)
+
+
+def _leading(d: Draft) -> bool:
+    """The trigger leads a body («временно возглавить», «временно руководить»)."""
+    return any(d.scene.lemmas[k] in LEADING for k in range(d.match.first, d.match.last))
+
+
+def _posts_of_stand_ins(scene: Scene, found: list[Found]) -> None:
+    """«Министр строительства X отправлен в отставку. Временно руководить министерством будет первый
+    заместитель министра Y»: one who leads a body for a while holds the post the one leaving left,
+    not the post of their own."""
+    vacated = _vacated_post(scene, found)
+    for f in found:
+        if f.stand_in and vacated:
+            f.post = vacated
 
 
 def _successors(d: Draft, left: list[Found], date: DateItem | None) -> list[Found]:
@@ -979,6 +1002,7 @@ def find_appointments(scene: Scene) -> list[Appointment]:
             found += _statements(scene, sent, match)
     out = []
     found += _interim_holders(scene, found)
+    _posts_of_stand_ins(scene, found)
     _posts_of_successors(found)
     for f in _successors_post(scene, _merged(scene, found)):
         f.post = _post_in_full(scene, f)
