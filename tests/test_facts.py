@@ -1723,6 +1723,27 @@ def test_one_who_leads_a_body_for_a_while_holds_the_post_left(pipeline: Pipeline
     ]
 
 
+def test_a_signing_with_one_side_named_is_with_the_body_of_the_other_head_who_met(pipeline: Pipeline) -> None:
+    text = (
+        "Глава Лысьвенского городского округа Дмитрий Ершов и генеральный директор ООО «Уральская жесть» Павел "
+        "Семаков в среду обсудили строительство цеха. В тот же вечер наш округ и «Уральская жесть» подписали "
+        "соглашение о строительстве цеха."
+    )
+    got = _facts(pipeline, text)["agreements"]
+    assert [sorted(p["name"] for p in a["parties"]) for a in got] == [
+        ["Лысьвенский городской округ", "Уральская жесть"]
+    ]
+
+
+def test_a_signer_of_no_body_gets_no_other_side(pipeline: Pipeline) -> None:
+    text = (
+        "Генеральный директор ООО «Уральская жесть» Павел Семаков встретился с Дмитрием Ершовым. Вечером Ершов "
+        "подписал договор поставки."
+    )
+    got = _facts(pipeline, text)["agreements"]
+    assert all(len(a["parties"]) < 2 for a in got)
+
+
 def test_a_post_someone_holds_is_no_vacant_post(pipeline: Pipeline) -> None:
     text = (
         "Директор МУП «Кунгурский водоканал» Роман Зуев подписал приказ. Олег Вершинин назначен на должность с "

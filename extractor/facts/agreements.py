@@ -1356,6 +1356,7 @@ def find_agreements(scene: Scene) -> list[Agreement]:
         statements += _statements(scene, sent, match, statements)
     out = []
     for st in _merged(scene, statements):
+        _other_side_of_heads(scene, st)
         if st.date is None and not st.extra.get("meeting_date"):
             st.date = day_told_before(scene, scene.toks[st.trigger].start) or dateline_day(scene)
         start, end = span_of(scene, st.first_sent, st.last_sent)
@@ -1367,6 +1368,40 @@ def find_agreements(scene: Scene) -> list[Agreement]:
             end=end,
         ))
     return out
+
+
+# how many sentences before a one-sided signing may name the heads of both sides
+HEADS_REACH = 2
+
+
+def _other_side_of_heads(scene: Scene, st: Statement) -> None:
+    """«Глава Серовского округа X и генеральный директор ООО «Y» Z засиделись в администрации ...
+    в тот же вечер наш округ и «Y» подписали соглашение»: a signing whose one side is all the text
+    makes out is with the body of the one other head named about it (the sentence and those just
+    before); a signer stands for the body of their post."""
+    bodies = distinct([_body_of_person(scene, r) for r in st.sides])
+    if len(bodies) != 1 or bodies[0][0] == "person":
+        return  # a signer of no body named: whom they signed for is unknown
+    around = range(max(0, st.first_sent - HEADS_REACH), st.last_sent + 1)
+    persons = distinct([u.refs[0] for s in around for u in scene.units(s) if u.refs and u.refs[0][0] == "person"])
+    others = distinct([b for r in persons if (b := _body_of_person(scene, r)) != r and b not in bodies])
+    others = [b for b in others if not _placed(scene, b, bodies[0]) and not _placed(scene, bodies[0], b)]
+    if len(others) == 1:
+        st.sides = bodies + others
+
+
+def _placed(scene: Scene, org: Ref, place: Ref) -> bool:
+    """The organization is a body of the place («Правительство Бурятии» of Бурятия)."""
+    return org[0] == "organization" and place[0] == "location" and _body_of(scene, org, place)
+
+
+def _body_of_person(scene: Scene, ref: Ref) -> Ref:
+    """The body a person acts for: the organization of a post of theirs, else its place, else the
+    person."""
+    if ref[0] != "person":
+        return ref
+    refs = [(p.org_ref.type, p.org_ref.index) for p in scene.doc.persons[ref[1]].posts if p.org_ref is not None]
+    return next((r for r in refs if r[0] == "organization"), refs[0] if refs else ref)
 
 
 def _bodies_over_signers(sides: list[Ref]) -> list[Ref]:
