@@ -1081,7 +1081,10 @@ def _kind(scene: Scene, clause: Clause, first: int, last: int) -> tuple[str, int
     партнёрстве»); and the token after it."""
     toks = scene.toks
     start = first
-    while start - 1 in clause and toks[start - 1].pos == "ADJ" and toks[start - 1].lemma not in words("not_kind"):
+    # an adjective with no case is a noun the tagger misread: «с техникумом договор»
+    while start - 1 in clause and toks[start - 1].pos == "ADJ" and toks[start - 1].lemma not in words("not_kind") and (
+        toks[start - 1].case is not None
+    ):
         start -= 1
     head = toks[last - 1]
     gender = _gender(head)
