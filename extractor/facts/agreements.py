@@ -16,7 +16,7 @@ merged into one agreement. A summary count naming no parties («подписан
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extractor.facts.clauses import Clause, clauses
 from extractor.facts.context import (
@@ -110,6 +110,14 @@ def _done(d: Draft) -> None:
         d.rejected = clause_planned(d.scene, d.clause, frozenset(named))
 
 
+def _plural_object(head: Token) -> bool:
+    """«подписали соглашения»: the object of a signing verb in a form the tagger read as a genitive
+    singular that is also the accusative plural; a verb done takes no genitive object."""
+    return head.case == "Gen" and head.feats.get("Number") != "Plur" and any(
+        {"accs", "plur"} <= p.tag.grammemes for p in parses(head.text.lower())
+    )
+
+
 def _plan_before(d: Draft) -> bool:
     """«должна быть подписана», «может быть заключено»; not a word of the document's name
     («Соглашение о поддержке инвестиционного проекта комбинат подписал»)."""
@@ -130,6 +138,9 @@ def _document(d: Draft) -> None:
     at = d.match.last
     d.document = min(found, key=lambda doc: (doc.first < at, abs(doc.first - at)))
     toks = d.scene.toks
+    after_verb = d.kind == "verb" and d.document.first >= at
+    if after_verb and not d.document.plural and _plural_object(toks[d.document.last - 1]):
+        d.document = replace(d.document, plural=True)  # «подписали с правительством соглашения о ...»
     if not d.document.agreement:
         d.rejected = True  # «Приказ о прекращении с ним трудового договора подписал ...»
     elif d.document.first > 0 and toks[d.document.first - 1].lemma == "проект":
@@ -751,7 +762,8 @@ def _parties_before_colon(d: Draft) -> None:
 
 def _one_per_partner(d: Draft) -> None:
     """«глава региона заключил с партнёрами ряд соглашений»: one subject, several partners, a
-    count of documents: one agreement with each partner."""
+    count of documents: one agreement with each partner; several subjects and one partner: one
+    agreement of each subject with the partner."""
     if d.document is None or len(d.groups) != 1 or not d.with_partners:
         return
     if not d.document.plural and not _one_each(d.scene, d.match, d.document.first):
@@ -766,6 +778,9 @@ def _one_per_partner(d: Draft) -> None:
     partners = [r for r in group if r not in subjects]
     if len(subjects) == 1 and len(partners) > 1:
         d.groups = [[subjects[0], p] for p in partners]
+    elif len(subjects) > 1 and len(partners) == 1 and set(subjects) <= set(group):
+        # «ООО «А» и ООО «Б» подписали с правительством края соглашения»: each subject its own
+        d.groups = [[s, partners[0]] for s in subjects]
 
 
 def _one_each(scene: Scene, match: Match, first: int) -> bool:
