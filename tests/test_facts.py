@@ -1611,6 +1611,8 @@ NO_APPOINTMENTS = [
     pytest.param("Тверь, 5 марта 2026 года. Директором школы является Олег Гусев.", id="held, no day it began"),
     pytest.param("Тверь, 5 марта 2026 года. С 2019 года директором школы является Олег Гусев.",
                  id="held since long before the news"),
+    pytest.param("Тверь, 5 марта 2026 года. Должность директора школы с 2019 года занимает Олег Гусев.",
+                 id="a post held since long before the news"),
     pytest.param("Делегацию возглавил министр экономики области Иван Петров.", id="led a delegation"),
     pytest.param("Во главе делегации встал министр экономики области Иван Петров.", id="at the head of a delegation"),
     pytest.param("Председатель правления банка «Заря» Олег Сомов возглавил рейтинг самых влиятельных банкиров.",
@@ -1664,6 +1666,12 @@ def test_a_post_held_from_a_day_of_the_news_is_an_appointment_that_day(pipeline:
     got = _facts(pipeline, text)["appointments"]
     assert [(a["person"]["name"], a["post"], a["date"]) for a in got] == [
         ("Андрей Козлов", "директор водоканала", "2026-02-09")
+    ]
+    text = ("Кинешма, 2 сентября 2025 года. Должность первого заместителя главы администрации Кинешмы с "
+            "сегодняшнего дня занимает Инна Лаврова.")
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["post"], a["date"]) for a in got] == [
+        ("Инна Лаврова", "первый заместитель главы администрации Кинешмы", "2025-09-02")
     ]
     # «занимаемой должности» is no holding that hides the dismissal
     text = "Тверь, 5 марта 2026 года. Вера Ли освобождена от занимаемой должности директора школы."

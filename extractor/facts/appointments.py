@@ -51,7 +51,7 @@ POSSESSIVES = {"его": "masc", "её": "femn", "ее": "femn"}
 # («за» + «оставаться»: «за министра остаётся X», not «за ним остаётся участок»)
 NEEDS_POST = frozenset({"стать", "избрать", "переизбрать", "перестать", "сменить", "являться", "за", "оставаться"})
 # verbs of holding a post: an appointment only from a day of the news on («с сегодняшнего дня является»)
-HOLDING = frozenset({"являться"})
+HOLDING = frozenset({"являться", "занимать"})
 # how far from the release's day the day a post is held from may lie
 HELD_SINCE_DAYS = 31
 SINCE = frozenset({"с", "со"})
@@ -500,7 +500,8 @@ def _held_since_news(d: Draft) -> None:
     """A post held «с сегодняшнего дня», «с понедельника, 9 февраля»: taken on a day of the news.
     Held without such a day, or since long before («с 2019 года является директором»), it is no
     appointment."""
-    holding = [k for k in range(d.match.first, d.match.last) if d.scene.lemmas[k] in HOLDING]
+    # the verb of holding opens or closes the phrase: not «освобождён от занимаемой должности»
+    holding = [k for k in (d.match.first, d.match.last - 1) if d.scene.lemmas[k] in HOLDING]
     if not holding:
         return
     tok = d.scene.toks[holding[0]]
