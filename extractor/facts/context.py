@@ -16,6 +16,7 @@ from extractor.lexicon import GAP_QUOTES, Match, PhraseIndex
 from extractor.lexicon.facts import meeting_triggers, plan_words, venues
 from extractor.model import DateItem
 from extractor.nlp.inflect import nominative_phrase
+from extractor.nlp.tagging import Token
 
 FUTURE_AUX = frozenset({"будет", "будут", "буду", "будем", "будете", "будешь"})
 SIDE_ROLES = frozenset({"subj", "with", "between", "gen", "head", "side"})
@@ -240,13 +241,19 @@ def clause_planned(scene: Scene, clause: Clause, skip: frozenset[int] = frozense
     toks = scene.toks
     for k in clause.tokens - skip:
         tok = toks[k]
-        if tok.lemma in plan_words() or tok.text.lower() in FUTURE_AUX:
+        if (tok.lemma in plan_words() and not _a_project(toks, k)) or tok.text.lower() in FUTURE_AUX:
             return True
         if tok.pos in ("VERB", "AUX") and tok.feats.get("Tense") == "Fut":
             return True
         if tok.pos == "VERB" and tok.feats.get("VerbForm") == "Fin" and negated(scene, clause, k):
             return True  # «Указа о назначении ... пока не подписал»
     return False
+
+
+def _a_project(toks: list[Token], k: int) -> bool:
+    """«реализации инвестиционного проекта»: a project with an adjective of its own is an
+    undertaking, no draft («проект соглашения») nor plan."""
+    return toks[k].lemma == "проект" and k > 0 and toks[k - 1].pos == "ADJ" and toks[k - 1].case == toks[k].case
 
 
 # ---------------------------------------------------------------- date and place
