@@ -739,6 +739,14 @@ def test_a_name_stops_before_a_post_joined_by_and(extract):
     assert [o["name"] for o in doc["organizations"]] == ["Совет ректоров и директоров колледжей Самарской области"]
 
 
+def test_a_name_stops_before_a_post_with_a_word_of_whose_turn_it_is(extract):
+    doc = extract("Губернатор представил коллективу Тотемского музея нового директора Андрея Козлова.")
+    assert [o["name"] for o in doc["organizations"]] == ["Тотемский музей"]
+    # a post that is the name's own stays in it
+    doc = extract("Сотрудники Администрации Главы Республики Карелия провели совещание.")
+    assert [o["name"] for o in doc["organizations"]] == ["Администрация Главы Республики Карелия"]
+
+
 def test_a_name_goes_on_after_при_only_with_a_body_or_a_post(extract):
     doc = extract("Выставку организовал Фонд развития промышленности при поддержке Минпромторга России.")
     assert [o["name"] for o in doc["organizations"]] == ["Фонд развития промышленности", "Минпромторг России"]

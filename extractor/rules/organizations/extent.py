@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from extractor.lexicon.facts import words
 from extractor.lexicon.orgs import (
     circumstance_words,
     legal_forms,
@@ -189,6 +190,14 @@ def _post_after_place(tagged: Tagged, k: int, last: int) -> bool:
     return match_post_head(toks, k, last) is not None
 
 
+def _post_of_a_turn(toks: list[Token], k: int, last: int) -> bool:
+    """«коллективу Тотемского музея | нового директора»: a post with a word of whose turn it is
+    names someone else, no body of the name."""
+    return toks[k].text.islower() and toks[k].lemma in words("not_the_post") and (
+        match_post_head(toks, k + 1, last) is not None
+    )
+
+
 def _past_its_place(tagged: Tagged, k: int) -> bool:
     """A lowercase genitive after the place that ends a name belongs to the clause, not the name:
     «администрации Архангельской области | никаких комментариев», «силами Великобритании | военной
@@ -234,7 +243,8 @@ def name_end(tagged: Tagged, first: int, last: int) -> int:
             _starts_date(toks, k) or _starts_amount(toks, k) or _starts_count(toks, k)
             or _starts_circumstance(toks, k) or _is_verb(toks[k])
             or _starts_person(toks, k) or _starts_full_name(toks, k) or _heading_verb(tagged, k)
-            or _post_after_place(tagged, k, last) or AGE_WORD.fullmatch(toks[k].text) is not None
+            or _post_after_place(tagged, k, last) or _post_of_a_turn(toks, k, last)
+            or AGE_WORD.fullmatch(toks[k].text) is not None
             or starts_rank(toks, k) or _past_its_place(tagged, k)
         ):
             return k
