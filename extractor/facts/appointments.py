@@ -37,7 +37,7 @@ from extractor.lexicon.facts import appointment_triggers, not_offices, plan_word
 from extractor.lexicon.orgs import event_heads
 from extractor.lexicon.posts import match_post_head, post_lexicon
 from extractor.model import Appointment, DateItem
-from extractor.nlp.inflect import case_form
+from extractor.nlp.inflect import as_written, case_form
 from extractor.nlp.morph import active_participle, word_lemma
 from extractor.nlp.phrases import extend_dependents
 from extractor.nlp.tagging import Token
@@ -573,6 +573,8 @@ def _statements(scene: Scene, sent: int, match: Match) -> list[Found]:
             post = _post_named_with(scene, unit, d.match.first) or post
         if action == "appointed" and post is None:
             post = _post_sought(scene, unit, sent)
+        if post is not None and " " not in post:
+            post = _post_of_the_staff(d, post) or post
         if action in ("appointed", "acting") and (post is None or _named_before(scene, d, unit)):
             # «Заместитель директора X пересел в кресло директора МУП «...». Распоряжение о его
             # назначении подписал ...»: the post beside the name is the one held before
@@ -654,6 +656,27 @@ def _post_sought(scene: Scene, unit: Unit, sent: int) -> str | None:
                 if slot is not None and slot.first == k + 1:
                     return _slot_post(scene, slot)
     return None
+
+
+def _post_of_the_staff(d: Draft, head: str) -> str | None:
+    """«представила коллективу Тотемского музея нового директора»: a bare post of the head of the
+    body whose staff meet them is that body's («директор Тотемского музея»); a body named by the
+    post's own noun drops it («коллективу Министерства культуры» -> «министр культуры»)."""
+    scene = d.scene
+    staff = next((k for k in range(d.match.first, d.match.last) if scene.lemmas[k] == "коллектив"), None)
+    if staff is None:
+        return None
+    toks = scene.toks
+    first = staff + 1  # the genitive words before a quoted name are the body's: «Поморского музея «Лодьма»»
+    k = first
+    while k < len(toks) and toks[k].case == "Gen" and toks[k].pos in ("ADJ", "NOUN") and scene.unit_at(k) is None:
+        k += 1
+    body = scene.unit_at(k) if k < len(toks) else None
+    if body is None or body.first != k or not body.refs or body.refs[0][0] != "organization":
+        return None
+    if toks[first].lemma[:5] == head.lower()[:5]:
+        first += 1  # «Министерства культуры» of a «министр»
+    return f"{head} {as_written(toks[first : body.last], scene.tagged.text)}" if first < body.last else None
 
 
 def _named_before(scene: Scene, d: Draft, unit: Unit) -> bool:
