@@ -851,6 +851,11 @@ AGREEMENTS = [
          (["Ишимский хлебокомбинат", "Правительство Тюменской области"], "соглашение о защите капиталовложений")],
         id="two subjects sign «соглашения» (a plural read as a genitive) with one partner: one each",
     ),
+    pytest.param(
+        "Договор купли-продажи здания стороны — АО «Вектор» и ООО «Сигма» — подписали сегодня утром.",
+        [(["Вектор", "Сигма"], "договор купли-продажи здания")],
+        id="«стороны» before the verb is its subject, no word of the document's name",
+    ),
 ]
 
 

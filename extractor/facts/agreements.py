@@ -1167,7 +1167,11 @@ def _genitive_end(scene: Scene, clause: Clause, k: int) -> int:
     toks = scene.toks
     units = {j for u in scene.units(clause.sent) for j in range(u.first, u.last)}
     j = k
-    while j in clause and j not in units and _genitive_word(toks[j], first=j == k) and toks[j].text.islower():
+    # «Договор купли-продажи здания | стороны подписали»: the sides are the subject, no word of the name
+    while (
+        j in clause and j not in units and _genitive_word(toks[j], first=j == k) and toks[j].text.islower()
+        and toks[j].lemma != "сторона"
+    ):
         j += 1
     while j > k and toks[j - 1].pos == "ADJ":
         j -= 1
