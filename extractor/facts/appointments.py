@@ -297,6 +297,9 @@ def _right_after(d: Draft, persons: list[tuple[Unit, str]]) -> list[Unit]:
     if any(toks[k].lemma == "свой" for k in range(d.match.first, d.match.last)):
         return [u for u, r in persons if r == "subj"] or _subject_outside(d)
     before = d.match.first - 1
+    if before >= 0 and toks[before].text.lower() in ("с", "со"):
+        # «поздравил Ирину Скворцову с назначением»: the one congratulated, just before
+        return [u for u, _r in persons if u.last == before][:1]
     if before >= 0 and toks[before].text.lower() in POSSESSIVES:  # «о её назначении»
         gender = POSSESSIVES[toks[before].text.lower()]  # not the man signing: «мэр ... подписал ... о её»
         return [
