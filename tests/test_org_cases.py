@@ -747,6 +747,14 @@ def test_a_name_stops_before_a_post_with_a_word_of_whose_turn_it_is(extract):
     assert [o["name"] for o in doc["organizations"]] == ["Администрация Главы Республики Карелия"]
 
 
+def test_a_name_ends_before_the_mark_ending_its_sentence(extract):
+    doc = extract("Ирина Скворцова назначена директором Даниловского краеведческого музея! Поздравляем.")
+    assert [(o["name"], o["mentions"][0]["text"]) for o in doc["organizations"]] == [
+        ("Даниловский краеведческий музей", "Даниловского краеведческого музея")
+    ]
+    assert [p["normal"] for p in doc["persons"][0]["posts"]] == ["директор Даниловского краеведческого музея"]
+
+
 def test_a_name_goes_on_after_при_only_with_a_body_or_a_post(extract):
     doc = extract("Выставку организовал Фонд развития промышленности при поддержке Минпромторга России.")
     assert [o["name"] for o in doc["organizations"]] == ["Фонд развития промышленности", "Минпромторг России"]

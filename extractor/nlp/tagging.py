@@ -326,6 +326,10 @@ def _full_name_at(toks: list[Token], k: int) -> bool:
     )
 
 
+# marks ending a sentence, which no name ends with
+SENTENCE_MARKS = frozenset({"!", "?", ";"})
+
+
 def _span(tagged: Tagged, typ: str, first: int, last: int) -> Span:
     """The span of tokens [first, last)."""
     start, end = tagged.tokens[first].start, tagged.tokens[last - 1].end
@@ -845,6 +849,8 @@ class Tagger:
                 last = _before_open_bracket(tagged, typ, first, last)
                 if last is None:
                     continue
+                while last > first and toks[last].text in SENTENCE_MARKS:
+                    last -= 1  # «музея!»: the model took the sentence's mark in
                 end = toks[last].end
                 tagged.spans.append(Span(typ, start, end, text[start:end], first, last + 1))
             tagged.spans = _names_out_of_orgs(tagged)
