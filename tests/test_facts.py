@@ -1683,6 +1683,12 @@ def test_a_post_held_from_a_day_of_the_news_is_an_appointment_that_day(pipeline:
     assert [(a["person"]["name"], a["post"], a["action"], a["date"]) for a in got] == [
         ("Ольга Свиридова", "генеральный директор АО «Донской кабельный завод»", "appointed", "2026-06-03")
     ]
+    text = ("Шахунья, 27 октября 2026 года. «Итоги конкурса подведём в декабре», — сказала Марина Лосева, которая "
+            "с сегодняшнего дня временно исполняет обязанности главы администрации округа.")
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == [
+        ("Марина Лосева", "глава администрации округа", "acting")
+    ]
     text = "Ялуторовск, 11 февраля 2026 года. Андрей Козлов с понедельника является директором водоканала."
     got = _facts(pipeline, text)["appointments"]
     assert [(a["person"]["name"], a["post"], a["date"]) for a in got] == [

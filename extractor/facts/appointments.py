@@ -212,7 +212,7 @@ def _appointees(d: Draft) -> None:
     elif d.who == "dative":  # «исполнение обязанностей директора поручено главному инженеру X»
         d.persons = [u for u, r in persons if r == "dat"]
     elif _passive_or_intransitive(d) and not _decree(d):
-        d.persons = [u for u, r in persons if r == "subj"] or _subject_outside(d)
+        d.persons = [u for u, r in persons if r == "subj"] or _subject_outside(d) or _relative_holder(d)
     else:
         # an animate accusative looks like a genitive: «назначил Валерия Мелещенко»
         objects = [u for u, r in persons if r in ("obj", "gen_case", "slot")]
@@ -277,6 +277,16 @@ def _subject_outside(d: Draft) -> list[Unit]:
     if d.clause.kind not in ("contrast", "predicate") or d.clause.parent is None or _own_subject(d):
         return []
     return [u for u, r in roles_in(d.scene, d.clause.parent) if r == "subj" and u.refs and u.refs[0][0] == "person"]
+
+
+def _relative_holder(d: Draft) -> list[Unit]:
+    """«Марина Кузовкова, которая с понедельника временно исполняет обязанности главы»: the subject
+    «который» of a relative clause is the person the comma before it follows."""
+    toks = d.scene.toks
+    first = min(d.clause.tokens)
+    if toks[first].lemma != "который" or toks[first].case != "Nom" or first < 1 or toks[first - 1].text != ",":
+        return []
+    return [u for u in _sentence_persons(d) if u.last == first - 1][:1]
 
 
 def _own_subject(d: Draft) -> bool:
