@@ -39,7 +39,7 @@ from extractor.nlp.tagging import Token
 
 MEETING_SIDES = frozenset({"subj", "with", "gen", "head"})
 # the sides a meeting noun or verb names itself, beside the subject
-OWN_SIDES = frozenset({"gen", "with", "head", "between"})
+OWN_SIDES = frozenset({"gen", "with", "head", "between", "listed"})
 # how a meeting noun says the clause's subject took part: «на встрече», «в ходе встречи»,
 # «провёл встречу»
 FRAME_PREPOSITIONS = frozenset({"на", "в", "во", "после", "по"})
@@ -447,6 +447,23 @@ def _head_for_delegation(d: Draft) -> None:
         d.units = [(u, r) for u, r in d.units if u is not led[-1]]
 
 
+def _listed_after_colon(d: Draft) -> None:
+    """«Встреча прошла в узком составе: министр X, глава района Y и директор Z»: a meeting noun
+    whose clause names no one, ending at a colon, has the persons listed after it for sides."""
+    if d.kind != "noun" or any(u.refs and u.refs[0][0] == "person" for u, _r in d.units):
+        return
+    toks = d.scene.toks
+    end = d.scene.tagged.sents[d.sent].last
+    colon = next((k for k in range(d.match.last, end) if toks[k].text == ":"), None)
+    finite = colon is not None and any(toks[k].pos == "VERB" and toks[k].feats.get("VerbForm") == "Fin"
+                                       for k in range(colon, end))
+    if colon is None or finite:
+        return  # «..., заявил: ... подписали»: what comes after is a clause of its own
+    listed = [u for u in d.scene.units(d.sent) if u.first > colon and u.refs and u.refs[0][0] == "person"]
+    if len(listed) >= 2:
+        d.units = [(u, "listed") for u in listed]
+
+
 def _document_partners(d: Draft) -> None:
     """«Договор ещё с одним хозяйством, КФХ «X», стороны обсуждают»: a «с» group after a
     document's noun is the document's partner, no one the subject talked with."""
@@ -474,9 +491,11 @@ def _after_a_document(scene: Scene, first: int) -> bool:
     return k >= 0 and documents().match(lemmas, k, k + 1) is not None
 
 
-STEPS: list[Step] = [_done, _as_a_meeting, _not_a_session, _face_to_face, _document_partners, _named_with, _own_sides,
-                     _one_side_with_someone, _subject_outside, _relative_side, _head_for_delegation, _their_meeting,
-                     _resolved, _subject_before]
+STEPS: list[Step] = [
+    _done, _as_a_meeting, _not_a_session, _face_to_face, _listed_after_colon, _document_partners, _named_with,
+    _own_sides, _one_side_with_someone, _subject_outside, _relative_side, _head_for_delegation, _their_meeting,
+    _resolved, _subject_before,
+]
 
 
 def _statement(scene: Scene, sent: int, match: Match, earlier: list[Statement]) -> Statement | None:
