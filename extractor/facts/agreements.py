@@ -830,8 +830,8 @@ def _bodies_of_signers(d: Draft) -> None:
 def _signed_for(d: Draft, ref: Ref) -> Ref | None:
     """The body a person signs for: the organization of a post of theirs, else its place («губернатор
     Тамбовской области»)."""
-    refs = [(p.org_ref.type, p.org_ref.index) for p in d.scene.doc.persons[ref[1]].posts if p.org_ref is not None]
-    return next((r for r in refs if r[0] == "organization"), refs[0] if refs else None)
+    body = _body_of_person(d.scene, ref)
+    return None if body == ref else body
 
 
 STEPS: list[Step] = [
