@@ -1789,6 +1789,16 @@ def test_a_signing_with_one_side_named_is_with_the_body_of_the_other_head_who_me
     ]
 
 
+def test_a_signing_with_one_side_named_is_with_the_other_side_of_the_meeting_before(pipeline: Pipeline) -> None:
+    text = (
+        "Глава Республики Алтай Олег Хорохордин принял генерального директора ООО «Чемал-Агро» Павла Кудрина. "
+        "Они обсудили строительство теплиц. Компания вложит в проект 2 млрд рублей. Работы начнутся весной. "
+        "Вечером регион заключил соглашение о строительстве тепличного комплекса."
+    )
+    got = _facts(pipeline, text)["agreements"]
+    assert [[p["name"] for p in a["parties"]] for a in got] == [["Республика Алтай", "Чемал-Агро"]]
+
+
 def test_a_signer_of_no_body_gets_no_other_side(pipeline: Pipeline) -> None:
     text = (
         "Генеральный директор ООО «Уральская жесть» Павел Семаков встретился с Дмитрием Ершовым. Вечером Ершов "

@@ -1408,8 +1408,24 @@ def _other_side_of_heads(scene: Scene, st: Statement) -> None:
     persons = distinct([u.refs[0] for s in around for u in scene.units(s) if u.refs and u.refs[0][0] == "person"])
     others = distinct([b for r in persons if (b := _body_of_person(scene, r)) != r and b not in bodies])
     others = [b for b in others if not _placed(scene, b, bodies[0]) and not _placed(scene, bodies[0], b)]
+    if len(others) != 1:
+        others = _other_side_met(scene, st, bodies[0])
     if len(others) == 1:
         st.sides = bodies + others
+
+
+def _other_side_met(scene: Scene, st: Statement, side: Ref) -> list[Ref]:
+    """The body of the other side of the last meeting told before the signing, when the side the
+    signing names is the body of one of its two sides («Глава Бурятии X принял директора ООО «Y» Z.
+    ... Республика подписала соглашение ...»)."""
+    start = scene.toks[st.trigger].start
+    before = [m for m in scene.doc.meetings if m.start < start]
+    if not before:
+        return []
+    bodies = distinct([_body_of_person(scene, (p.type, p.index)) for p in before[-1].participants])
+    if len(bodies) != 2 or side not in bodies:
+        return []
+    return [b for b in bodies if b != side and b[0] != "person"]
 
 
 def _placed(scene: Scene, org: Ref, place: Ref) -> bool:
