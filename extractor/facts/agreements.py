@@ -1393,7 +1393,7 @@ def find_agreements(scene: Scene) -> list[Agreement]:
 
 
 # how many sentences before a one-sided signing may name the heads of both sides
-HEADS_REACH = 2
+HEADS_REACH = 3
 
 
 def _other_side_of_heads(scene: Scene, st: Statement) -> None:
