@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from extractor.facts.clauses import Clause, clause_of, clauses, role
 from extractor.facts.units import PLURAL_PRONOUNS, Ref, Scene, Unit, may_be_nominative, unit_case
 from extractor.lexicon import GAP_QUOTES, Match, PhraseIndex
-from extractor.lexicon.facts import meeting_triggers, plan_words, venues
+from extractor.lexicon.facts import documents, meeting_triggers, plan_words, venues, words
 from extractor.model import DateItem
 from extractor.nlp.inflect import nominative_phrase
 from extractor.nlp.tagging import Token
@@ -251,9 +251,16 @@ def clause_planned(scene: Scene, clause: Clause, skip: frozenset[int] = frozense
 
 
 def _a_project(toks: list[Token], k: int) -> bool:
-    """«реализации инвестиционного проекта»: a project with an adjective of its own is an
-    undertaking, no draft («проект соглашения») nor plan."""
-    return toks[k].lemma == "проект" and k > 0 and toks[k - 1].pos == "ADJ" and toks[k - 1].case == toks[k].case
+    """«реализации инвестиционного проекта», «проект завода полимерных геомембран»: a project with
+    an adjective of its own or the genitive of what it builds is an undertaking, no draft («проект
+    соглашения», «проект указа») nor plan."""
+    if toks[k].lemma != "проект":
+        return False
+    if k > 0 and toks[k - 1].pos == "ADJ" and toks[k - 1].case == toks[k].case:
+        return True
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    drafted = nxt is not None and (documents().starts(nxt.lemma) or nxt.lemma in words("draft"))
+    return nxt is not None and nxt.pos == "NOUN" and nxt.case == "Gen" and not drafted
 
 
 # ---------------------------------------------------------------- date and place
