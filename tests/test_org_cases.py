@@ -753,6 +753,9 @@ def test_a_name_ends_before_the_mark_ending_its_sentence(extract):
         ("Даниловский краеведческий музей", "Даниловского краеведческого музея")
     ]
     assert [p["normal"] for p in doc["persons"][0]["posts"]] == ["директор Даниловского краеведческого музея"]
+    # a Latin name's own mark stays
+    doc = extract("В понедельник компания Yahoo! купила стартап Summly.")
+    assert [o["name"] for o in doc["organizations"]] == ["Yahoo!", "Summly"]
 
 
 def test_a_name_goes_on_after_при_only_with_a_body_or_a_post(extract):

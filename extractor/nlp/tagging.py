@@ -849,8 +849,8 @@ class Tagger:
                 last = _before_open_bracket(tagged, typ, first, last)
                 if last is None:
                     continue
-                while last > first and toks[last].text in SENTENCE_MARKS:
-                    last -= 1  # «музея!»: the model took the sentence's mark in
+                while last > first and toks[last].text in SENTENCE_MARKS and not toks[last - 1].text.isascii():
+                    last -= 1  # «музея!»: the model took the sentence's mark in (not «Yahoo!», «Wham!»)
                 end = toks[last].end
                 tagged.spans.append(Span(typ, start, end, text[start:end], first, last + 1))
             tagged.spans = _names_out_of_orgs(tagged)
