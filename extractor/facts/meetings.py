@@ -603,6 +603,8 @@ def find_meetings(scene: Scene) -> list[Meeting]:
     # («Правительство области и ООО «...» почти год обсуждали, где ...»)
     for st in [st for st in _merged(scene, statements) if any(r[0] == "person" for r in st.sides)]:
         st.date = st.date or _met_on(scene, day_told_before(scene, scene.toks[st.trigger].start)) or dateline_day(scene)
+        if st.place is None and (told := _place_told_next(scene, st)) is not None:
+            st.place, st.last_sent = told, st.last_sent + 1  # the meeting is told on in that sentence
         start, end = span_of(scene, st.first_sent, st.last_sent)
         out.append(Meeting(
             participants=[scene.entity(r) for r in st.sides],
@@ -630,6 +632,22 @@ def _joins_last(scene: Scene, st: Statement, statements: list[Statement]) -> Non
         joining = [r for r, who in zip(st.sides, holders, strict=True) if who == r or who not in last.sides]
         last.sides = distinct(last.sides + joining)
         last.last_sent = max(last.last_sent, st.sent)
+
+
+def _place_told_next(scene: Scene, st: Statement) -> str | None:
+    """«... обсудили проект. Завтрак прошёл в Обнинске»: the sentence right after a meeting that
+    opens with a noun of the gathering («завтрак», «презентация», a meeting noun) tells its place."""
+    nxt = st.last_sent + 1
+    if nxt >= len(scene.tagged.sents):
+        return None
+    toks = scene.toks
+    k = scene.tagged.sents[nxt].first
+    while k < scene.tagged.sents[nxt].last and toks[k].pos == "ADJ":
+        k += 1
+    opening = scene.lemmas[k] if k < len(toks) else ""
+    if opening not in words("gathering") and not (meeting_triggers().starts(opening) and toks[k].pos == "NOUN"):
+        return None
+    return _any_place(scene, nxt)
 
 
 def _continues_last(scene: Scene, st: Statement, statements: list[Statement]) -> bool:
