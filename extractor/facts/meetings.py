@@ -641,10 +641,11 @@ def _place_told_next(scene: Scene, st: Statement) -> str | None:
     if nxt >= len(scene.tagged.sents):
         return None
     toks = scene.toks
-    k = scene.tagged.sents[nxt].first
-    while k < scene.tagged.sents[nxt].last and toks[k].pos == "ADJ":
-        k += 1
-    opening = scene.lemmas[k] if k < len(toks) else ""
+    sent = scene.tagged.sents[nxt]
+    k = next((j for j in range(sent.first, sent.last) if toks[j].pos != "ADJ"), None)
+    if k is None:
+        return None
+    opening = scene.lemmas[k]
     if opening not in words("gathering") and not (meeting_triggers().starts(opening) and toks[k].pos == "NOUN"):
         return None
     return _any_place(scene, nxt)
