@@ -160,11 +160,21 @@ SEE_WORDS = frozenset({"и", "всея", "руси"})
 SEE_ADJECTIVE = re.compile(r"(ск|цк)(ий|ой|ого|ому|им|ом)$")
 
 
+def _see_adjective(tok: Token) -> bool:
+    """A capitalized adjective agreeing with the (masculine) title: «Тверской», not the «Русской»
+    of «епископа Русской Православной Церкви», which begins the name of his church."""
+    return (
+        tok.text[:1].isupper()
+        and SEE_ADJECTIVE.search(tok.text.lower()) is not None
+        and tok.feats.get("Gender") in ("Masc", None)
+    )
+
+
 def _see_end(toks: list[Token], j: int, limit: int) -> int:
     """Past the see of a church title («Тверской и Кашинский», «Московский и всея Руси»)."""
     k = j
     while k < limit and (
-        (toks[k].text[:1].isupper() and SEE_ADJECTIVE.search(toks[k].text.lower()))
+        _see_adjective(toks[k])
         or (k > j and toks[k].text.lower() in SEE_WORDS)
     ):
         k += 1
