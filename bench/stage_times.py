@@ -67,7 +67,7 @@ def main() -> None:
         timed("posts", link_bare_posts, tg, persons, timed("posts", find_bare_posts, tg))
         orgs = timed("organizations", merge_orgs, text, timed("organizations", find_org_mentions, tg))
         locs = timed("locations", merge_locations, text, timed("locations", find_loc_mentions, tg))
-        timed("posts", link_post_orgs, persons, orgs, locs)
+        timed("posts", link_post_orgs, persons, orgs, locs, tg)
         doc = Document("-", None, None, "none", persons=persons, organizations=orgs, locations=locs, dates=found)
         timed("facts", find_facts, tg, doc)
     total = time.perf_counter() - t0

@@ -61,7 +61,7 @@ def assemble(
 
     orgs = merge_orgs(text, org_mentions)
     locs = merge_locations(text, _outside_names(find_loc_mentions(tagged), names))
-    link_post_orgs(persons, orgs, locs)
+    link_post_orgs(persons, orgs, locs, tagged)
 
     found_dates = dates.find_dates(tagged, ref)
     doc = Document(

@@ -1729,6 +1729,42 @@ def test_territory_from_context(extract, text, name, org):
     assert [p["org"] for p in person["posts"]] == [org]
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "org"),
+    cases(
+        [
+            # «его» after a masculine organization named in the sentence
+            (
+                "Гостей в актовом зале Тобольского медицинского колледжа встречал его директор Олег Сафин.",
+                "Олег Сафин",
+                "Тобольский медицинский колледж",
+            ),
+            # «её» after a feminine one
+            (
+                "Продукцию компании «Сибирская нива» представила её исполнительный директор Вера Бойко.",
+                "Вера Бойко",
+                "Сибирская нива",
+            ),
+            # «его» does not agree with a feminine name: no organization
+            (
+                "Продукцию компании «Сибирская нива» представил его заместитель Олег Сафин.",
+                "Олег Сафин",
+                None,
+            ),
+            # a person named between: the pronoun is his
+            (
+                "На заводе «Уралхиммаш» побывал Андрей Лыков и его заместитель Олег Сафин.",
+                "Олег Сафин",
+                None,
+            ),
+        ]
+    ),
+)
+def test_a_post_after_a_possessive_takes_the_organization_it_stands_for(extract, text, name, org):
+    person = next(p for p in extract(text)["persons"] if p["name"] == name)
+    assert [p["org"] for p in person["posts"]] == [org]
+
+
 def test_a_place_adjective_no_list_knows_names_the_place_the_text_names_so(extract):
     doc = extract("В Пермском крае открыли новый завод. На церемонии выступил пермский губернатор Дмитрий Махонин.")
     (person,) = doc["persons"]

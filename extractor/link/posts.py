@@ -4,16 +4,18 @@ document's organizations and locations give it, and `org_ref` points at it.
 Each post tries, in order:
 1. the entity its `org` names («Тульская область», «ПАО «Северсталь»» -> «Северсталь»);
 2. an entity the text names inside the post («директор департамента ... Курганской области»);
-3. for a post of a described organization («генеральный директор компании»), the organization of
+3. for a post after a possessive pronoun («его директор»), the organization named last before the
+   pronoun in its sentence, when it agrees with the pronoun;
+4. for a post of a described organization («генеральный директор компании»), the organization of
    that kind named last before it;
-4. for a territorial post standing alone («Премьер-министр Сильвио Берлускони»), the place (or
+5. for a territorial post standing alone («Премьер-министр Сильвио Берлускони»), the place (or
    for a national post, the country) named last before it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import cache
 
@@ -23,6 +25,7 @@ from extractor.lexicon.posts import is_rank, post_lexicon, role_key, spelled_rol
 from extractor.link.organizations import find_location
 from extractor.model import Location, Mention, Organization, OrgRef, Person, Post
 from extractor.nlp.morph import phrase_lemmas
+from extractor.nlp.tagging import Tagged
 from extractor.rules.organizations.names import same_org, strip_legal_form
 
 
@@ -41,10 +44,18 @@ COUNTRY_WORDS = re.compile(r"\b(?:стран|государств)[аеуыой]
 
 
 class Entities:
-    """The organizations and locations of a document, as a post may refer to them."""
+    """The organizations and locations of a document, as a post may refer to them, and the
+    document's tokens and person mentions (what a pronoun before a post may stand for)."""
 
-    def __init__(self, orgs: list[Organization], locs: list[Location]) -> None:
-        self.orgs, self.locs = orgs, locs
+    def __init__(
+        self,
+        orgs: list[Organization],
+        locs: list[Location],
+        tagged: Tagged | None = None,
+        persons: Sequence[Person] = (),
+    ) -> None:
+        self.orgs, self.locs, self.tagged = orgs, locs, tagged
+        self.person_mentions = [m for p in persons for m in p.mentions]
 
     def name_of(self, ref: OrgRef) -> str:
         return (self.orgs if ref.type == "organization" else self.locs)[ref.index].name
@@ -139,6 +150,49 @@ def _described_org(post: Post, entities: Entities) -> OrgRef | None:
         return org.kind == kind and not own_body or set(noun) <= set(phrase_lemmas(org.name))
 
     return entities.last_before(post.start, lambda ref: ref.type == "organization" and described(ref))
+
+
+# a possessive pronoun before a post and the genders (or number) of what it stands for
+POSSESSIVES = {"его": ("Masc", "Neut"), "её": ("Fem",), "ее": ("Fem",), "их": ("Plur",)}
+
+
+def _possessor(post: Post, entities: Entities) -> OrgRef | None:
+    """«В колледже ... (ККБТ) сидела его директор Нина Ерёмкина»: a post after «его / её / их»
+    belongs to the organization named last before the pronoun in its sentence, when that name
+    agrees with the pronoun and no person is named between («Петров и его заместитель» is his)."""
+    tagged = entities.tagged
+    i = tagged.token_at(post.start) if tagged is not None and post.org is None else None
+    if not i:
+        return None
+    pronoun = tagged.tokens[i - 1]
+    genders = POSSESSIVES.get(pronoun.text.lower())
+    if genders is None:
+        return None
+    sent_start = tagged.tokens[tagged.sents[pronoun.sent].first].start
+    named = [(m.end, m, ref) for m, ref in entities.mentions() if sent_start <= m.start and m.end <= pronoun.start]
+    named += [(m.end, m, None) for m in entities.person_mentions if sent_start <= m.start and m.end <= pronoun.start]
+    if not named:
+        return None
+    _, mention, ref = max(named, key=lambda x: x[0])
+    if ref is None or ref.type != "organization" or not _agrees(tagged, mention, genders):
+        return None
+    return ref
+
+
+def _agrees(tagged: Tagged, mention: Mention, genders: tuple[str, ...]) -> bool:
+    """The head of a named organization (its first noun) is of one of the genders, or plural for
+    «их»; a head the tagger gives no gender agrees."""
+    first = tagged.token_at(mention.start)
+    if first is None:
+        return True
+    head = next(
+        (tok for tok in tagged.tokens[first:] if tok.start < mention.end and tok.pos in ("NOUN", "PROPN")), None
+    )
+    if head is None:
+        return True
+    if genders == ("Plur",):
+        return head.feats.get("Number") == "Plur"
+    return head.feats.get("Number") != "Plur" and head.feats.get("Gender", genders[0]) in genders
 
 
 @cache
@@ -236,13 +290,17 @@ def _place_stems(words: list[str]) -> set[str]:
     return {w.lower()[:PLACE_STEM] for w in words if w[:1].isupper()}
 
 
-RESOLVERS = (_body_of_the_office, _named_org, _named_inside, _described_org, _territory, _place_by_adjective)
+RESOLVERS = (
+    _body_of_the_office, _named_org, _named_inside, _possessor, _described_org, _territory, _place_by_adjective
+)
 
 
-def link_post_orgs(persons: list[Person], orgs: list[Organization], locs: list[Location]) -> None:
+def link_post_orgs(
+    persons: list[Person], orgs: list[Organization], locs: list[Location], tagged: Tagged | None = None
+) -> None:
     """`org_ref` of each post, its `org` as that entity's name, and whether it is a rank or a
     trade."""
-    entities = Entities(orgs, locs)
+    entities = Entities(orgs, locs, tagged, persons)
     for person in persons:
         linked = []
         for post in person.posts:
