@@ -11,7 +11,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from conftest import validate
+from conftest import cases, validate
 
 from extractor.pipeline import Pipeline
 
@@ -1811,6 +1811,34 @@ def test_a_signing_with_one_side_named_is_with_the_other_side_of_the_meeting_bef
     )
     got = _facts(pipeline, text)["agreements"]
     assert [[p["name"] for p in a["parties"]] for a in got] == [["Республика Алтай", "Чемал-Агро"]]
+
+
+def test_a_signing_with_one_side_named_is_with_the_body_the_release_names_most(pipeline: Pipeline) -> None:
+    text = (
+        "АО «Ейский судоремонтный завод» сдало заказчику буксир. На АО «Ейский судоремонтный завод» работают 600 "
+        "человек. К вечеру под договором поставки судовых дизелей свою подпись поставил генеральный директор "
+        "ООО «Азовдизель» Роман Чепурной."
+    )
+    got = _facts(pipeline, text)["agreements"]
+    assert [sorted(p["name"] for p in a["parties"]) for a in got] == [["Азовдизель", "Ейский судоремонтный завод"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    cases(
+        [
+            # the partners are said by a plural common noun, not named
+            "АО «Ейский судоремонтный завод» сдало заказчику буксир. На АО «Ейский судоремонтный завод» работают "
+            "600 человек. ООО «Азовдизель» подписало договоры с тремя судоходными компаниями.",
+            # the outlet telling the news is no side of it
+            "ООО «Азовдизель» подписало договор поставки, сообщили РИА «Приазовье» в пресс-службе предприятия. "
+            "Как сообщает РИА «Приазовье», поставки начнутся весной.",
+        ]
+    ),
+)
+def test_a_one_sided_signing_takes_no_body_the_text_does_not_give_as_its_partner(pipeline: Pipeline, text: str) -> None:
+    got = _facts(pipeline, text)["agreements"]
+    assert [[p["name"] for p in a["parties"]] for a in got] == [["Азовдизель"]]
 
 
 def test_a_signer_of_no_body_gets_no_other_side(pipeline: Pipeline) -> None:

@@ -37,8 +37,9 @@ from extractor.facts.context import (
     verb_planned,
 )
 from extractor.facts.units import Ref, Scene, Unit, may_be_nominative, unit_case
-from extractor.lexicon import Match
+from extractor.lexicon import Match, speech_verbs
 from extractor.lexicon.facts import agreement_triggers, counts, documents, meeting_triggers, plan_words, words
+from extractor.lexicon.orgs import org_heads, report_verbs
 from extractor.model import Agreement, DateItem
 from extractor.nlp.inflect import as_written, nominative_word
 from extractor.nlp.morph import active_participle, parses
@@ -1400,7 +1401,8 @@ def _other_side_of_heads(scene: Scene, st: Statement) -> None:
     """«Глава Серовского округа X и генеральный директор ООО «Y» Z засиделись в администрации ...
     в тот же вечер наш округ и «Y» подписали соглашение»: a signing whose one side is all the text
     makes out is with the body of the one other head named about it (the sentence and those just
-    before); a signer stands for the body of their post."""
+    before), else with the other side of the meeting before, else with the body the release names
+    most (unless the partners are said unnamed); a signer stands for the body of their post."""
     bodies = distinct([_body_of_person(scene, r) for r in st.sides])
     if len(bodies) != 1 or bodies[0][0] == "person":
         return  # a signer of no body named: whom they signed for is unknown
@@ -1410,6 +1412,8 @@ def _other_side_of_heads(scene: Scene, st: Statement) -> None:
     others = [b for b in others if not _placed(scene, b, bodies[0]) and not _placed(scene, bodies[0], b)]
     if len(others) != 1:
         others = _other_side_met(scene, st, bodies[0])
+    if len(others) != 1:
+        others = _body_most_named(scene, bodies[0]) if not _partner_unnamed(scene, st) else []
     if len(others) == 1:
         st.sides = bodies + others
 
@@ -1426,6 +1430,58 @@ def _other_side_met(scene: Scene, st: Statement, side: Ref) -> list[Ref]:
     if len(bodies) != 2 or side not in bodies:
         return []
     return [b for b in bodies if b != side and b[0] != "person"]
+
+
+def _body_most_named(scene: Scene, side: Ref) -> list[Ref]:
+    """The organization the release names most often, when it is not the side itself: a release
+    tells its own body's signings («... к вечеру под договором поставки свою подпись поставил
+    генеральный директор ООО «Y»»: Y signed with the plant the release is about)."""
+    counts = sorted(
+        ((len(o.mentions), -o.mentions[0].start, ("organization", i)) for i, o in enumerate(scene.doc.organizations)),
+        reverse=True,
+    )
+    counts = [
+        c for c in counts
+        if c[2] != side and not _placed(scene, side, c[2]) and not _placed(scene, c[2], side)
+        and not _source_only(scene, c[2])
+    ]
+    return [counts[0][2]] if counts else []
+
+
+def _partner_unnamed(scene: Scene, st: Statement) -> bool:
+    """The signing's sentence gives its partners by a plural common noun, no name: «подписал договоры
+    с тремя кубинскими университетами» (a singular «с компанией» may stand for one named before)."""
+    sent = scene.tagged.sents[scene.toks[st.trigger].sent]
+    toks = scene.toks
+    for k in range(sent.first, sent.last - 1):
+        if toks[k].text.lower() not in ("с", "со"):
+            continue
+        j = k + 1
+        # «с обоими предприятиями» are the ones named before
+        while j < sent.last and toks[j].pos in ("NUM", "ADJ") and toks[j].text.islower() and toks[j].lemma != "оба":
+            j += 1
+        if j < sent.last and _plural_body_noun(toks[j]):
+            return True
+    return False
+
+
+def _plural_body_noun(tok: Token) -> bool:
+    """«университетами», «компаниями»: an organization's head noun, lowercase, plural instrumental."""
+    return (
+        tok.text.islower() and tok.case == "Ins" and tok.feats.get("Number") == "Plur"
+        and org_heads().get((tok.lemma,)) is not None
+    )
+
+
+def _source_only(scene: Scene, org: Ref) -> bool:
+    """Every mention of the organization comes right after a reporting verb: the outlet that
+    tells the news («сообщили РИА «АмурПРЕСС»»), no side of it."""
+    firsts = [scene.tagged.token_at(m.start) for m in scene.doc.organizations[org[1]].mentions]
+    return all(k is not None and k > 0 and _reporting(scene.toks[k - 1]) for k in firsts)
+
+
+def _reporting(tok: Token) -> bool:
+    return tok.lemma in report_verbs() or tok.lemma in speech_verbs()
 
 
 def _placed(scene: Scene, org: Ref, place: Ref) -> bool:
