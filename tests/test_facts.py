@@ -1841,6 +1841,18 @@ def test_a_one_sided_signing_takes_no_body_the_text_does_not_give_as_its_partner
     assert [[p["name"] for p in a["parties"]] for a in got] == [["Азовдизель"]]
 
 
+def test_one_dismissed_leaves_the_bare_post_the_text_gave_an_organization(pipeline: Pipeline) -> None:
+    text = (
+        "КУНГУР, 5 марта. — Служебная проверка в муниципальном унитарном предприятии «Кунгурский водоканал» "
+        "стоила должности его директору Роману Зуеву. Распоряжение об увольнении Зуева глава округа подписал "
+        "4 марта 2026 года."
+    )
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["post"], a["action"], a["date"]) for a in got] == [
+        ("Роман Зуев", "директор", "dismissed", "2026-03-04")
+    ]
+
+
 def test_a_signer_of_no_body_gets_no_other_side(pipeline: Pipeline) -> None:
     text = (
         "Генеральный директор ООО «Уральская жесть» Павел Семаков встретился с Дмитрием Ершовым. Вечером Ершов "

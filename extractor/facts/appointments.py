@@ -650,7 +650,8 @@ def _post_named_with(scene: Scene, unit: Unit, before: int) -> str | None:
     head, or not at all, leaves the post the text named them with up to the verb."""
     person = scene.doc.persons[unit.refs[0][1]]
     end = scene.toks[before].start
-    named = [p for p in person.posts if p.start < end and not p.rank and " " in p.normal]
+    # a bare head names a post only with the organization the text gives it («его директору»)
+    named = [p for p in person.posts if p.start < end and not p.rank and (" " in p.normal or p.org_ref is not None)]
     return _without_acting(named[0].normal) if named else None
 
 
