@@ -1771,6 +1771,13 @@ def _appointed_to_a_post(tagged: Tagged, nm: NameTokens, j: int, limit: int) -> 
 EVENT_VERBS = frozenset({"получить", "получать"})
 
 
+# verbs that announce leaving a post, and the nouns of leaving: «заявил об уходе с поста ...»
+ANNOUNCING_VERBS = frozenset(
+    {"заявить", "заявлять", "объявить", "объявлять", "сообщить", "сообщать", "подать", "подавать"}
+)
+LEAVING_EVENTS = frozenset({"уход", "отставка"})
+
+
 # verbs of going on with work: «продолжит работу в компании в качестве советника»
 WORK_VERBS = frozenset({"продолжить", "продолжать", "начать", "начинать", "приступить"})
 
@@ -1795,6 +1802,13 @@ def _link_event_after(toks: list[Token], k: int, limit: int) -> int:
                 m += 1
             return m if m < limit and toks[m].text.lower() in ("в", "на") else 0
         return m + 1 if m < limit and toks[m].lemma == "работа" else 0
+    if toks[k].lemma in ANNOUNCING_VERBS:
+        # «заявил об уходе с поста президента», «подал в отставку с поста главного тренера»
+        if m < limit and toks[m].text.lower() in ("о", "об", "в"):
+            m += 1
+        while m < limit and toks[m].pos in ("ADJ", "DET"):
+            m += 1  # «о своём уходе»
+        return m + 1 if m < limit and toks[m].lemma in LEAVING_EVENTS else 0
     if toks[k].lemma not in EVENT_VERBS:
         return 0
     while m < limit and toks[m].pos == "ADJ":
