@@ -1604,6 +1604,8 @@ def _posts_after(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Post
             if k >= sent.last or toks[k].text not in AFTER_NAME_OPENERS:
                 break
             start = _past_formerly(toks, k + 1, sent.last, dash=toks[k].text != "(")
+            if toks[k].text == "," and start < sent.last and toks[start].text.lower() in FORMER_ADVERBS:
+                start += 1  # «Ольга Сампилова, ранее главный врач больницы»: an adverb, no qualifier of the post
             post = _post_from(tagged, spans, start, sent.last)
             if post is None and _joins_a_post(toks, start, sent.last):
                 # «Иван Петров, основатель и генеральный директор компании»: the post after «и»
@@ -1703,6 +1705,8 @@ def _names_a_subject(toks: list[Token], spans: NamedSpans, lo: int, hi: int) -> 
 # «(ранее — заместитель финансового директора ...)», «(до этого – советник ...)», «, до избрания –
 # генеральный директор ...»: a former post
 FORMERLY = frozenset({"ранее", "прежде", "до", "этого", "того", "бывший", "бывшая", "избрания", "назначения"})
+
+FORMER_ADVERBS = frozenset({"ранее", "прежде"})
 
 
 def _past_formerly(toks: list[Token], k: int, limit: int, dash: bool = False) -> int:
