@@ -1062,7 +1062,9 @@ def _appointed_post_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens, lo
             continue
         first = _head_with_modifiers(tagged, i, sent_first)
         k = first - 1
-        while k > sent_first and (toks[k].pos in APPOINTED_OBJECT_POS or _describing_instrumental(toks[k])):
+        while k > sent_first and (
+            toks[k].pos in APPOINTED_OBJECT_POS or _describing_instrumental(toks[k]) or toks[k].lemma == "свой"
+        ):  # «избрал своим председателем»
             k -= 1
         k = _past_start_day_back(toks, k + 1, sent_first) - 1  # «назначенный в апреле директором»
         if k >= sent_first and (_gives_a_post(toks[k]) or _appointing_participle(toks[k])):
