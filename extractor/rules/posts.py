@@ -2103,7 +2103,7 @@ def _past_adverbials(toks: list[Token], k: int, limit: int) -> int:
 MAX_LINKED_POSTS = 5
 # «, главой МВД», «и министром», «, а затем министром», «, а также советником», «, затем — директором»
 LINKED_POST_JOINERS = frozenset({",", "и", "а", "затем", "потом", "позже", "также", "—", "–"})
-MAX_JOINER_WORDS = 3
+MAX_JOINER_WORDS = 4  # «, а затем и премьер-министром»
 
 
 def _posts_after_link(tagged: Tagged, spans: NamedSpans, m: int, limit: int) -> list[Post]:
