@@ -2116,7 +2116,7 @@ def _posts_after_link(tagged: Tagged, spans: NamedSpans, m: int, limit: int) -> 
         _is_link_verb(toks[m]) and not _is_appointing(toks[m]) or toks[m].pos == "ADV" and not is_modifier(toks[m])
     ):
         m += 1
-    m = _past_adverbial(toks, m, limit)
+    m = _past_adverbials(toks, m, limit)  # «переходит в головной офис банка в Челябинске на должность»
     first = _post_after_link(tagged, spans, m, limit)
     if first is None and (later := _past_then(toks, m, limit)) > m:
         # «работал в ООО «Альфа», а затем – техническим директором ООО «Бета»», «..., последние четыре
