@@ -1751,6 +1751,18 @@ def test_territory_from_context(extract, text, name, org):
                 "Олег Сафин",
                 None,
             ),
+            # the pronoun as the object of an appointing verb: the post is given to its person
+            (
+                "Правительство области назначило его директором Олега Сафина.",
+                "Олег Сафин",
+                None,
+            ),
+            # an instrumental post opening its clause is the pronoun's body's
+            (
+                "Команду создали на базе Академии футбола «Юность», её главным тренером стал Сергей Первушин.",
+                "Сергей Первушин",
+                "Академия футбола «Юность»",
+            ),
             # a person named between: the pronoun is his
             (
                 "На заводе «Уралхиммаш» побывал Андрей Лыков и его заместитель Олег Сафин.",

@@ -166,8 +166,8 @@ def _possessor(post: Post, entities: Entities) -> OrgRef | None:
         return None
     pronoun = tagged.tokens[i - 1]
     genders = POSSESSIVES.get(pronoun.text.lower())
-    if genders is None:
-        return None
+    if genders is None or _object_of_a_verb(tagged, i - 1) and _instrumental_head(tagged, i, post.end):
+        return None  # «назначило его директором»: the pronoun is the one appointed («её тренером стал» is hers)
     sent_start = tagged.tokens[tagged.sents[pronoun.sent].first].start
     named = [(m.end, m, ref) for m, ref in entities.mentions() if sent_start <= m.start and m.end <= pronoun.start]
     named += [(m.end, m, None) for m in entities.person_mentions if sent_start <= m.start and m.end <= pronoun.start]
@@ -177,6 +177,16 @@ def _possessor(post: Post, entities: Entities) -> OrgRef | None:
     if ref is None or ref.type != "organization" or not _agrees(tagged, mention, genders):
         return None
     return ref
+
+
+def _object_of_a_verb(tagged: Tagged, k: int) -> bool:
+    return k > 0 and tagged.tokens[k - 1].pos in ("VERB", "AUX")
+
+
+def _instrumental_head(tagged: Tagged, first: int, end: int) -> bool:
+    """The post's first noun is in the instrumental: a post given to the pronoun's person."""
+    head = next((tok for tok in tagged.tokens[first:] if tok.start < end and tok.pos == "NOUN"), None)
+    return head is not None and head.case == "Ins"
 
 
 def _agrees(tagged: Tagged, mention: Mention, genders: tuple[str, ...]) -> bool:
