@@ -68,12 +68,33 @@ def _compatible(person: Person, keys: set[str], firsts: set[str], nm: NameMentio
         return True
     if nm.last and person.last and not keys & _surname_keys(nm):
         return False
+    if _other_patronymic(person, nm) or _other_long_surname(person, nm):
+        return False  # «Иван Андреевич Петров» is not «Иван Сергеевич Петров»
     # the readings meet: «Хельга» written, «Хельг» read as a genitive elsewhere
     if nm.first and person.first and not (_same_first(nm.first, person.first) or firsts & nm.first_forms):
         return False
     if nm.last is None and person.last is None and nm.first is None:
         return False
     return bool((nm.last and person.last) or (nm.first and person.first and not nm.last))
+
+
+def _other_patronymic(person: Person, nm: NameMention) -> bool:
+    """Both written out in full, the patronymics differ (initials agree with any of their letter)."""
+    if not (nm.middle and person.middle):
+        return False
+    a, b = name_key(nm.middle), name_key(person.middle)
+    if a.endswith(".") or b.endswith("."):
+        return a[:1] != b[:1]
+    return a != b
+
+
+def _other_long_surname(person: Person, nm: NameMention) -> bool:
+    """Two surnames of several words («бен Халиф Аль Тани», «бен Джасем Аль Тани») that share a last
+    word only: neither is the other's tail («Аль Тани» may be either)."""
+    if not (nm.last and person.last) or " " not in nm.last or " " not in person.last:
+        return False
+    a, b = name_key(nm.last).split(), name_key(person.last).split()
+    return a[-len(b):] != b and b[-len(a):] != a
 
 
 # a word before a shorter post inside a longer one that keeps it the same post: «исполняющий
