@@ -79,8 +79,9 @@ def _compatible(person: Person, keys: set[str], firsts: set[str], nm: NameMentio
 
 
 def _other_patronymic(person: Person, nm: NameMention) -> bool:
-    """Both written out in full, the patronymics differ (initials agree with any of their letter)."""
-    if not (nm.middle and person.middle):
+    """Both written out in full, the patronymics differ (initials agree with any of their letter);
+    a surname read as a patronymic («Максим Лукашевич») has no surname beside it."""
+    if not (nm.middle and person.middle and nm.last and person.last):
         return False
     a, b = name_key(nm.middle), name_key(person.middle)
     if a.endswith(".") or b.endswith("."):
