@@ -2762,9 +2762,11 @@ def _group_post(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> Post | Non
 def _plural(head: Token) -> bool:
     """A plural noun by the tagger, or by the dictionary alone when it has no singular reading
     («лётчики-космонавты», «зампредам»: the tagger may read them as singular)."""
-    if head.feats.get("Number") == "Plur":
-        return True
     nouns = [p for p in head.parses if p.tag.POS == "NOUN"]
+    if head.feats.get("Number") == "Plur":
+        # the tagger reads a noun by its plural verb («вели каллиграф X и директор Y»): a form the
+        # dictionary reads only in the singular is singular
+        return not nouns or any(p.tag.number == "plur" for p in nouns)
     return bool(nouns) and all(p.tag.number == "plur" for p in nouns)
 
 
