@@ -15,7 +15,7 @@ Each post tries, in order:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
 
@@ -25,6 +25,7 @@ from extractor.lexicon.posts import is_rank, post_lexicon, role_key, spelled_rol
 from extractor.link.organizations import find_location
 from extractor.model import Location, Mention, Organization, OrgRef, Person, Post
 from extractor.nlp.morph import phrase_lemmas
+from extractor.nlp.phrases import POSSESSIVE_GENDERS
 from extractor.nlp.tagging import Tagged
 from extractor.rules.organizations.names import same_org, strip_legal_form
 
@@ -51,8 +52,8 @@ class Entities:
         self,
         orgs: list[Organization],
         locs: list[Location],
-        tagged: Tagged | None = None,
-        persons: Sequence[Person] = (),
+        tagged: Tagged,
+        persons: list[Person],
     ) -> None:
         self.orgs, self.locs, self.tagged = orgs, locs, tagged
         self.person_mentions = [m for p in persons for m in p.mentions]
@@ -152,20 +153,16 @@ def _described_org(post: Post, entities: Entities) -> OrgRef | None:
     return entities.last_before(post.start, lambda ref: ref.type == "organization" and described(ref))
 
 
-# a possessive pronoun before a post and the genders (or number) of what it stands for
-POSSESSIVES = {"его": ("Masc", "Neut"), "её": ("Fem",), "ее": ("Fem",), "их": ("Plur",)}
-
-
 def _possessor(post: Post, entities: Entities) -> OrgRef | None:
     """«В колледже ... (ККБТ) сидела его директор Нина Ерёмкина»: a post after «его / её / их»
     belongs to the organization named last before the pronoun in its sentence, when that name
     agrees with the pronoun and no person is named between («Петров и его заместитель» is his)."""
     tagged = entities.tagged
-    i = tagged.token_at(post.start) if tagged is not None and post.org is None else None
+    i = tagged.token_at(post.start) if post.org is None else None
     if not i:
         return None
     pronoun = tagged.tokens[i - 1]
-    genders = POSSESSIVES.get(pronoun.text.lower())
+    genders = POSSESSIVE_GENDERS.get(pronoun.text.lower())
     if genders is None or _object_of_a_verb(tagged, i - 1) and _instrumental_head(tagged, i, post.end):
         return None  # «назначило его директором»: the pronoun is the one appointed («её тренером стал» is hers)
     sent_start = tagged.tokens[tagged.sents[pronoun.sent].first].start
@@ -306,7 +303,7 @@ RESOLVERS = (
 
 
 def link_post_orgs(
-    persons: list[Person], orgs: list[Organization], locs: list[Location], tagged: Tagged | None = None
+    persons: list[Person], orgs: list[Organization], locs: list[Location], tagged: Tagged
 ) -> None:
     """`org_ref` of each post, its `org` as that entity's name, and whether it is a rank or a
     trade."""

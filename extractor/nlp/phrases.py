@@ -299,8 +299,10 @@ def _past_field_genitive_list(toks: list[Token], k: int, limit: int, want: tuple
     return end if end > g + 1 and toks[end - 1].pos == "NOUN" else k
 
 
-# possessive pronouns that do not decline: «крови и ее компонентов»
-POSSESSIVES = frozenset({"его", "ее", "её", "их"})
+# possessive pronouns that do not decline («крови и ее компонентов»), and the genders (or the
+# number) of what each stands for, as the tagger names them
+POSSESSIVE_GENDERS = {"его": ("Masc", "Neut"), "её": ("Fem",), "ее": ("Fem",), "их": ("Plur",)}
+POSSESSIVES = frozenset(POSSESSIVE_GENDERS)
 
 
 def _possessive_before_genitive(toks: list[Token], j: int, limit: int) -> bool:
