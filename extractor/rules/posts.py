@@ -1740,7 +1740,13 @@ def _is_appointing(tok: Token) -> bool:
 
 
 def _is_link_verb(tok: Token) -> bool:
-    return tok.pos in ("VERB", "AUX") and post_lemma(tok) in post_lexicon().link_verbs
+    if tok.pos not in ("VERB", "AUX"):
+        return False
+    link_verbs = post_lexicon().link_verbs
+    return post_lemma(tok) in link_verbs or tok.is_participle and any(
+        # «избранная председателем»: the dictionary lists the adjective «избранный» first
+        p.tag.POS in ("PRTF", "PRTS") and p.normal_form in link_verbs for p in tok.parses
+    )
 
 
 def _relative_after(toks: list[Token], j: int, limit: int) -> tuple[str | None, int]:
@@ -2040,6 +2046,8 @@ def _past_adverbial(toks: list[Token], k: int, limit: int) -> int:
         m = k + 1
     elif tok.pos == "NUM" and k + 1 < limit and toks[k + 1].lemma in TIME_NOUNS:
         return k + 2
+    elif (dated := _past_day_and_month(toks, k, limit)) > k:
+        return dated  # «Петрова 28 июня 2024 года назначена директором»
     elif _time_span_words(toks, k, limit):
         return k + 2  # «долгое время», «много лет», «всю жизнь»
     elif tok.lemma in SPAN_ADJECTIVES and k + 2 < limit and toks[k + 1].pos == "NUM" and (
@@ -2051,12 +2059,29 @@ def _past_adverbial(toks: list[Token], k: int, limit: int) -> int:
     if m < limit and toks[m].text.lower() in THAT_TIME:
         return m + 1  # «до этого», «после того»: a time named by a pronoun
     end = min(limit, m + MAX_ADVERBIAL_WORDS)
-    while m < end and toks[m].pos in ADVERBIAL_WORDS and toks[m].case not in ("Nom", "Ins"):
+    while m < end and toks[m].pos in ADVERBIAL_WORDS and toks[m].case not in ("Nom", "Ins") and (
+        post_lemma(toks[m]) not in LINK_NOUNS  # «занимал в партии должность главы отдела»
+    ):
         m += 1
     if m < end and toks[m].text in OPEN_QUOTES:  # «в компании «Роснефть»»
         close = next((q for q in range(m + 1, min(limit, m + MAX_QUOTED_WORDS)) if toks[q].text in CLOSE_QUOTES), None)
         m = close + 1 if close is not None else m
     return m if m > k + 1 else k
+
+
+def _past_day_and_month(toks: list[Token], k: int, limit: int) -> int:
+    """Past a date without a preposition, a day and a month and maybe the year: «28 июня», «28 июня
+    2024 года», «28 июня 2024 г.»; k if none starts there."""
+    if k + 1 >= limit or not toks[k].text.isdigit() or len(toks[k].text) > 2:
+        return k
+    if toks[k + 1].text.lower() not in month_forms():
+        return k
+    m = k + 2
+    if m + 1 < limit and toks[m].text.isdigit() and len(toks[m].text) == 4 and toks[m + 1].lemma in ("год", "г"):
+        m += 2
+        if m < limit and toks[m - 1].text == "г" and toks[m].text == ".":
+            m += 1
+    return m
 
 
 # the adjectives of a span of years counted back or on: «последние три года», «первые два года»
@@ -2581,7 +2606,11 @@ def _posts_of_pronouns(
             continue
         else:
             pronoun = _Pronoun(i, i + 1)
-            posts = _linked_after(tagged, spans, pronoun, i + 1, last) or _dashed_post(tagged, spans, i + 1, last)
+            posts = (
+                _linked_after(tagged, spans, pronoun, i + 1, last)
+                or _dashed_post(tagged, spans, i + 1, last)
+                or _duties_held_after(tagged, spans, pronoun)  # «В 2012 году он исполнял обязанности главы ...»
+            )
         if not posts:
             continue
         k = bisect.bisect_left(starts, i) - 1
