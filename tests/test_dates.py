@@ -1393,6 +1393,14 @@ def test_a_day_something_must_be_done_by_is_no_year_of_the_release() -> None:
     assert doc_date_of(text) == datetime.date(2026, 10, 12)
 
 
+def test_a_must_of_the_past_dates_a_yearless_day_before_the_release() -> None:
+    # «должны были завершиться до 30 июня» told on 17 July: this year's June, not next year's
+    text = "Работы должны были завершиться до 30 июня, однако подрядчик сорвал сроки. Новый срок — до 30 сентября."
+    assert [(d.text, d.value) for d in dates_of(text, datetime.date(2026, 7, 17))] == [
+        ("30 июня", "2026-06-30"), ("30 сентября", "2026-09-30")
+    ]
+
+
 def test_a_parenthetical_first_person_verb_is_no_future_auxiliary() -> None:
     # «Напомним» is a future form, but says nothing of when «назначен» happened
     text = "Напомним, в мае директором музея назначен Олег Карпов."

@@ -1120,7 +1120,8 @@ def _after_future_auxiliary(toks: list[Token], a: int, k: int) -> bool:
     participles and their dates between; or with a must or may and «быть» («должен быть сдан до 1
     июля», «может быть продлен»)."""
     if toks[k].feats.get("Variant") != "Short":
-        return k > a and _tense(toks[k - 1]) == "future"
+        # a past «быть» after a must is a must of the past: «должны были завершиться до 30 июня»
+        return k > a and _tense(toks[k - 1]) == "future" and toks[k].lemma != "быть"
     for j in range(k - 1, a - 1, -1):
         if toks[j].text.lower().startswith(_FUTURE_STEMS) or toks[j].lemma == "должный":
             # «будет», «должен», «может», «должно быть передано»; not a verb of its own («Напомним, в
