@@ -2701,3 +2701,22 @@ def test_a_territorys_own_body_named_by_its_noun_is_no_other_body_of_its_kind(ex
     doc = extract("Дума города Вельска утвердила бюджет. Руководитель администрации Ольга Рябова доложила о расходах.")
     (person,) = doc["persons"]
     assert [(p["normal"], p["org"]) for p in person["posts"]] == [("руководитель администрации", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "posts"),
+    [
+        # an official title's field between its modifiers and its head, alone and after a dash
+        ("На совещании выступил главный внештатный детский онколог области Олег Пичугин.",
+         {"Олег Пичугин": ["главный внештатный детский онколог области"]}),
+        ("Об этом заявил руководитель государственной жилищной инспекции области – главный государственный "
+         "жилищный инспектор области Олег Пичугин.",
+         {"Олег Пичугин": ["руководитель государственной жилищной инспекции области – главный государственный "
+                           "жилищный инспектор области"]}),
+        # a describing modifier opens no field: the holder's country is no part of the post
+        ("В город приехал бывший российский разведчик Олег Пичугин.", {"Олег Пичугин": ["российский разведчик"]}),
+    ],
+)
+def test_the_adjectives_of_an_official_titles_field_are_part_of_it(extract, text, posts):
+    got = {p["name"]: [q["normal"] for q in p["posts"]] for p in extract(text)["persons"]}
+    assert got == posts

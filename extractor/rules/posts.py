@@ -150,6 +150,8 @@ def _chained_post(toks: list[Token], j: int, limit: int) -> int | None:
         k = j + 1
         while k < limit and is_modifier(toks[k], toks[k - 1]):
             k += 1
+        if toks[k - 1].lemma in FIELD_OPENERS:  # «– главный государственный | жилищный | инспектор области»
+            k = _past_field_adjectives(toks, k, limit)
         return match_post_head(toks, k, limit)
     return None
 
@@ -580,10 +582,47 @@ def _balance_quotes(s: str) -> str:
 def _head_with_modifiers(tagged: Tagged, head_first: int, sent_first: int) -> int:
     """Take in modifiers before a post head: «первый заместитель», «врио».
     Modifiers before a head are not inflected apart from it, so they stay in the post."""
+    toks = tagged.tokens
     i = head_first
-    while i > sent_first and is_modifier(tagged.tokens[i - 1], tagged.tokens[i - 2] if i > 1 else None):
+    while i > sent_first and is_modifier(toks[i - 1], toks[i - 2] if i > 1 else None):
         i -= 1
+    if i == head_first and (k := _field_adjectives_back(toks, i, sent_first)) < i:
+        i = _head_with_modifiers(tagged, k, sent_first)
     return i
+
+
+# how many adjectives of its field may stand between a post's modifier and its head
+MAX_FIELD_ADJECTIVES = 2
+# the modifiers of official titles a field's adjectives follow («главный государственный санитарный
+# врач», «главный внештатный детский онколог»); not «бывший», «первый», «ведущий», which describe the
+# holder («бывший российский шпион», «первым японским космонавтом»)
+FIELD_OPENERS = frozenset({"главный", "государственный", "внештатный", "старший"})
+
+
+def _past_field_adjectives(toks: list[Token], k: int, limit: int) -> int:
+    """Forward past the lowercase adjectives between a post's modifiers and its head, when a head
+    follows them: «главный государственный | жилищный | инспектор»; `k` otherwise."""
+    m = k
+    while m < limit and m - k < MAX_FIELD_ADJECTIVES and toks[m].text.islower() and toks[m].pos == "ADJ" and (
+        match_post_head(toks, m, limit) is None
+    ):
+        m += 1
+    return m if m > k and match_post_head(toks, m, limit) is not None else k
+
+
+def _field_adjectives_back(toks: list[Token], head_first: int, sent_first: int) -> int:
+    """Back past lowercase adjectives of the head's case with a post's modifier before them: they
+    name its field, «главный государственный | жилищный | инспектор», «главный внештатный |
+    детский | онколог»; `head_first` when none stand there."""
+    head = toks[head_first]
+    k = head_first
+    while k > sent_first and head_first - k < MAX_FIELD_ADJECTIVES and toks[k - 1].text.islower() and (
+        toks[k - 1].pos == "ADJ" and toks[k - 1].case == head.case and not is_modifier(toks[k - 1])
+    ):
+        k -= 1
+    if k == head_first or k == sent_first or toks[k - 1].lemma not in FIELD_OPENERS:
+        return head_first
+    return k
 
 
 def _head_noun(toks: list[Token], i: int, end: int) -> Token:
