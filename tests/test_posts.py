@@ -2720,3 +2720,11 @@ def test_a_territorys_own_body_named_by_its_noun_is_no_other_body_of_its_kind(ex
 def test_the_adjectives_of_an_official_titles_field_are_part_of_it(extract, text, posts):
     got = {p["name"]: [q["normal"] for q in p["posts"]] for p in extract(text)["persons"]}
     assert got == posts
+
+
+def test_the_infinitive_of_acting_is_no_modifier_of_the_post_after_it(extract):
+    # «исполнять» shares its lemma with the modifier «исполняющий», but a verb opens no post
+    doc = extract("Обязанности ректора до выборов будет исполнять первый проректор университета Инна Горелова.")
+    assert [(p["name"], [q["normal"] for q in p["posts"]]) for p in doc["persons"]] == [
+        ("Инна Горелова", ["первый проректор университета"])
+    ]

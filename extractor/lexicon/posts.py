@@ -243,9 +243,9 @@ def is_modifier(tok: Token, previous: Token | None = None) -> bool:
     """A word that qualifies a post before its head: «первый», «врио», «бывший»; the object of
     an acting post right after it («исполняющий обязанности», «временно исполняющий полномочия»),
     while «полномочия» elsewhere qualifies nothing."""
-    if tok.feats.get("VerbForm") == "Fin" and not is_acting_participle(tok):
-        # «роль исполняет заслуженная артистка»: a verb, though of the acting participle's lemma;
-        # «исполнявшая» read as a verb is none
+    if tok.feats.get("VerbForm") in ("Fin", "Inf") and not is_acting_participle(tok):
+        # «роль исполняет заслуженная артистка», «будет исполнять первый заместитель»: a verb, though
+        # of the acting participle's lemma; «исполнявшая» read as a verb is none
         return False
     lexicon = post_lexicon()
     lemma = post_lemma(tok)
