@@ -1984,6 +1984,18 @@ def test_a_pronoun_is_the_person_before(pipeline: Pipeline) -> None:
     _covers(text, got[0], "В понедельник его назначили министром транспорта.")
 
 
+def test_a_pronoun_the_tagger_reads_as_a_possessive_after_the_verb_is_its_object(pipeline: Pipeline) -> None:
+    # after «банка» the tagger reads «его» as «его» (whose), not as «он»
+    text = (
+        "Кандидатуру Ильи Зорина одобрил регулятор. Сегодня совет директоров банка назначил его председателем "
+        "правления."
+    )
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == [
+        ("Илья Зорин", "председатель правления", "appointed")
+    ]
+
+
 def test_a_title_and_its_body_are_one_appointment(pipeline: Pipeline) -> None:
     text = (
         "Олег Смирнов покинул пост министра\n\n"

@@ -30,6 +30,9 @@ Ref = tuple[EntityType, int]  # ("person", 0): a list of the document and an ind
 # how many sentences back a pronoun or a common noun may point
 REFERENCE_REACH = 3
 PRONOUNS = {"он": "masc", "она": "femn"}
+# «его», «её» the tagger reads as possessives, which right after a verb are its object: «совет
+# директоров банка назначил его председателем»
+OBJECT_FORMS = {"его": "masc", "её": "femn", "ее": "femn"}
 PLURAL_PRONOUNS = frozenset({"они"})
 RELATIVE = "который"
 
@@ -549,6 +552,8 @@ def _pronoun(scene: Scene, k: int, units: list[Unit]) -> Unit | None:
     if tok.lemma in PLURAL_PRONOUNS:
         return Unit(k, k + 1, k, (), "sides", None, tok.lemma)
     gender = PRONOUNS.get(tok.lemma)
+    if gender is None and k > 0 and scene.toks[k - 1].pos == "VERB":
+        gender = OBJECT_FORMS.get(tok.text.lower())
     if gender is None:
         return None
     candidates = [
