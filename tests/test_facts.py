@@ -1996,6 +1996,23 @@ def test_a_pronoun_the_tagger_reads_as_a_possessive_after_the_verb_is_its_object
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # an infinitive after a decision told as taken is done by it
+        ("Совет директоров принял решение досрочно прекратить полномочия генерального директора Олега Лосева.",
+         [("Олег Лосев", "генеральный директор", "dismissed")]),
+        ("Наблюдательный совет решил освободить от должности директора Олега Лосева.",
+         [("Олег Лосев", "директор", "dismissed")]),
+        # ... not after one still to be taken
+        ("Совет директоров решит прекратить полномочия генерального директора Олега Лосева.", []),
+    ],
+)
+def test_an_act_decided_is_done(pipeline: Pipeline, text: str, found: list[tuple[str, str, str]]) -> None:
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == found
+
+
 def test_a_title_and_its_body_are_one_appointment(pipeline: Pipeline) -> None:
     text = (
         "Олег Смирнов покинул пост министра\n\n"

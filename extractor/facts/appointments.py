@@ -24,6 +24,7 @@ from extractor.facts.context import (
     clause_planned,
     date_in,
     days_between,
+    decided,
     found_triggers,
     negated,
     roles_in,
@@ -170,7 +171,8 @@ def _done(d: Draft) -> None:
     elif d.trigger.lemma == "стать" and d.match.last < len(d.scene.toks) and _infinitive(d.scene.toks[d.match.last]):
         d.rejected = True  # «стало ухудшаться»: began to
     elif d.trigger.pos in ("VERB", "AUX") or _infinitive(d.trigger):
-        d.rejected = verb_planned(d.scene, d.clause, first)
+        # «совет директоров решил прекратить полномочия X»: done by the decision
+        d.rejected = verb_planned(d.scene, d.clause, first) and not decided(d.scene, d.clause, first)
     else:  # a noun first («должность ... займёт», «о назначении»): the clause says when
         verbs = [k for k in range(first, d.match.last) if d.scene.toks[k].pos == "VERB"]
         d.rejected = clause_planned(d.scene, d.clause) or any(verb_planned(d.scene, d.clause, k) for k in verbs)

@@ -235,6 +235,32 @@ def verb_planned(scene: Scene, clause: Clause, first: int) -> bool:
     return any(toks[k].text.lower() in FUTURE_AUX for k in range(first - 3, first) if k in clause)
 
 
+# a decision taken, whose infinitive is done by taking it: «решил прекратить», «постановил назначить»,
+# «принял решение освободить», «принято решение назначить»
+DECISION_VERBS = frozenset({"решить", "постановить"})
+DECISION_NOUN = "решение"
+TAKING_VERB = "принять"
+
+
+def decided(scene: Scene, clause: Clause, inf: int) -> bool:
+    """The infinitive at `inf` follows a decision told as taken, adverbs maybe between («решил досрочно
+    прекратить»): a board's or an official's act, done by the decision."""
+    toks = scene.toks
+    if toks[inf].feats.get("VerbForm") != "Inf":
+        return False
+    k = inf - 1
+    while k in clause and toks[k].pos == "ADV":
+        k -= 1
+    if k not in clause:
+        return False
+    tok = toks[k]
+    if tok.lemma in DECISION_VERBS:
+        return tok.feats.get("Tense") == "Past" or tok.feats.get("Variant") == "Short"
+    return tok.lemma == DECISION_NOUN and k - 1 in clause and toks[k - 1].lemma == TAKING_VERB and (
+        toks[k - 1].feats.get("Tense") == "Past" or toks[k - 1].feats.get("Variant") == "Short"
+    )
+
+
 def clause_planned(scene: Scene, clause: Clause, skip: frozenset[int] = frozenset()) -> bool:
     """A clause speaking of the future or of plans: «встреча состоится», «предстоящая встреча»,
     «планируется подписать»; the tokens of `skip` are not read."""
