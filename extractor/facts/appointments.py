@@ -312,10 +312,13 @@ def _right_after(d: Draft, persons: list[tuple[Unit, str]]) -> list[Unit]:
     if before >= 0 and toks[before].text.lower() in ("с", "со"):
         # «поздравил Ирину Скворцову с назначением»: the one congratulated, just before
         return [u for u, _r in persons if u.last == before][:1]
-    if before >= 0 and toks[before].text.lower() in POSSESSIVES:  # «о её назначении»
-        gender = POSSESSIVES[toks[before].text.lower()]  # not the man signing: «мэр ... подписал ... о её»
+    # «о её назначении», «прекратить его полномочия»: whose, before the phrase or inside it
+    owner = next((k for k in (before, *range(d.match.first + 1, d.match.last))
+                  if k >= 0 and toks[k].text.lower() in POSSESSIVES), None)
+    if owner is not None:
+        gender = POSSESSIVES[toks[owner].text.lower()]  # not the man signing: «мэр ... подписал ... о её»
         return [
-            u for u in d.scene.units_before(before, 1)
+            u for u in d.scene.units_before(owner, 1)
             if u.refs and u.refs[0][0] == "person" and gender_of(d.scene, u.refs[0][1]) in (gender, None)
         ][:1]
     out: list[Unit] = []
