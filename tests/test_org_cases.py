@@ -1313,6 +1313,23 @@ def test_a_branch_named_by_its_place_is_its_organization(extract):
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a branch's quoted name that is only its place is no organization of its own
+        ("Совет директоров АО «Кольские сети» (КС) избрал нового директора. С 2018 года он возглавлял филиал "
+         "«Ковдорский» КС.", ["Кольские сети"]),
+        ("Компания «ТелеКом-Сервис» назначила директора макрорегионального филиала «Черноземье».",
+         ["ТелеКом-Сервис"]),
+        # ... while a name of its own is one
+        ("Договоры подписали ООО «Лотос» и филиал «Рязанский завод полимеров».",
+         ["Лотос", "Рязанский завод полимеров"]),
+    ],
+)
+def test_a_branch_quoted_by_its_place_alone_is_no_organization(extract, text, names):
+    assert [o["name"] for o in extract(text)["organizations"]] == names
+
+
 def test_a_press_office_opening_a_sentence_is_no_word_of_the_body(extract):
     doc = extract("Урожай собран.\n\nПресс-служба министерства сельского хозяйства Ставропольского края")
     assert [(o["name"], [m["text"] for m in o["mentions"]]) for o in doc["organizations"]] == [

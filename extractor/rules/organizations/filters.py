@@ -26,11 +26,12 @@ from extractor.lexicon.posts import starts_post
 from extractor.nlp.inflect import head_index
 from extractor.nlp.morph import is_common, phrase_lemmas
 from extractor.nlp.phrases import OPEN_QUOTES
-from extractor.nlp.tagging import Tagged, Token
+from extractor.nlp.tagging import Tagged, Token, is_place_word
 from extractor.rules.organizations.names import (
     BRANCH_REACH_ADJECTIVES,
     HEREAFTER_LEAD,
     LATIN_WORD,
+    PLACE_ADJECTIVE_WORD,
     OrgMention,
     strip_quotes,
 )
@@ -362,6 +363,8 @@ def is_branch_by_place(tagged: Tagged, m: OrgMention) -> bool:
     if i is None or j is None or m.legal_form:
         return False
     toks = tagged.tokens
+    if _branch_named_by_place(toks, i, j):
+        return True
     k = i
     while k < j and toks[k].pos == "ADJ" and (toks[k].text[:1].isupper() or toks[k].lemma in BRANCH_REACH_ADJECTIVES):
         k += 1
@@ -371,6 +374,18 @@ def is_branch_by_place(tagged: Tagged, m: OrgMention) -> bool:
     if toks[k].lemma in BRANCH_HEADS:
         return True
     return toks[k].lemma in COMPANY_BRANCH_HEADS and k == j and _company_follows(toks, j + 1)
+
+
+def _branch_named_by_place(toks: list[Token], i: int, j: int) -> bool:
+    """«филиал «Печенгский»», «макрорегионального филиала «Поволжье»»: one quoted word after «филиал»,
+    a place's adjective or a place, names the branch by where it works (as «Пензенский филиал» does);
+    a name of its own («филиал «Владимирский полиэфир»») is an organization."""
+    if toks[i].text in OPEN_QUOTES and j - i == 2:
+        i = j = i + 1  # the mention with its quotes
+    if i != j or i < 2 or toks[i - 1].text not in OPEN_QUOTES or toks[i - 2].lemma not in BRANCH_HEADS:
+        return False
+    word = toks[i]
+    return word.pos == "ADJ" or PLACE_ADJECTIVE_WORD.fullmatch(word.text) is not None or is_place_word(word.text)
 
 
 def _company_follows(toks: list[Token], k: int) -> bool:
