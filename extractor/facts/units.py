@@ -552,7 +552,7 @@ def _pronoun(scene: Scene, k: int, units: list[Unit]) -> Unit | None:
     if tok.lemma in PLURAL_PRONOUNS:
         return Unit(k, k + 1, k, (), "sides", None, tok.lemma)
     gender = PRONOUNS.get(tok.lemma)
-    if gender is None and k > 0 and scene.toks[k - 1].pos == "VERB":
+    if gender is None and _object_of_the_verb_before(scene.toks, k):
         gender = OBJECT_FORMS.get(tok.text.lower())
     if gender is None:
         return None
@@ -566,6 +566,15 @@ def _pronoun(scene: Scene, k: int, units: list[Unit]) -> Unit | None:
     for u in subjects[:1] or candidates[:1]:
         return Unit(k, k + 1, k, u.refs, "pronoun")
     return None
+
+
+def _object_of_the_verb_before(toks: list[Token], k: int) -> bool:
+    """«назначил его председателем», «освободил её от должности»: right after a verb and before no noun
+    it could own (not «подписал его заместитель», «прекратить его полномочия»)."""
+    if k == 0 or toks[k - 1].pos != "VERB":
+        return False
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    return nxt is None or nxt.pos not in ("NOUN", "ADJ") or nxt.case == "Ins"
 
 
 def _same_clause_subject(scene: Scene, unit: Unit, k: int) -> bool:
