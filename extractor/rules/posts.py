@@ -2645,11 +2645,7 @@ def _posts_of_pronouns(
             continue
         else:
             pronoun = _Pronoun(i, i + 1)
-            posts = (
-                _linked_after(tagged, spans, pronoun, i + 1, last)
-                or _dashed_post(tagged, spans, i + 1, last)
-                or _duties_held_after(tagged, spans, pronoun)  # «В 2012 году он исполнял обязанности главы ...»
-            )
+            posts = _linked_after(tagged, spans, pronoun, i + 1, last) or _dashed_post(tagged, spans, i + 1, last)
         if not posts:
             continue
         k = bisect.bisect_left(starts, i) - 1
