@@ -32,7 +32,7 @@ from extractor.facts.context import (
     triggers_of,
     verb_planned,
 )
-from extractor.facts.units import Ref, Scene, Unit, gender_of, same_person, unit_case
+from extractor.facts.units import OBLIQUE_GENDERS, Ref, Scene, Unit, gender_of, same_person, unit_case
 from extractor.lexicon import Match
 from extractor.lexicon.facts import appointment_triggers, not_offices, plan_words, post_modifiers, words
 from extractor.lexicon.orgs import event_heads
@@ -47,7 +47,7 @@ from extractor.rules.posts import REPLACING_VERBS, post_at
 ACTING_WORDS = frozenset({"врио", "и.о.", "и.о", "вр.и.о.", "вр.и.о", "временно", "и. о."})
 # «лучшим», «старейшим», «крупнейшим»: an adjective of an award
 SUPERLATIVE = re.compile(r"^(лучш|худш|наи)|[еа]йш(ий|ая|ее|ие|его|ей|ему|им|ую|ими|их|ем)$")
-POSSESSIVES = {"его": "masc", "её": "femn", "ее": "femn"}
+POSSESSIVES = OBLIQUE_GENDERS
 # verbs that name no post themselves: without a post in the clause they are no appointment
 # («за» + «оставаться»: «за министра остаётся X», not «за ним остаётся участок»)
 NEEDS_POST = frozenset({"стать", "избрать", "переизбрать", "перестать", "сменить", "являться", "за", "оставаться"})

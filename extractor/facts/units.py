@@ -22,7 +22,7 @@ from extractor.lexicon.posts import match_post_head, office_of, post_lexicon, ro
 from extractor.model import Document, EntityRef, EntityType, Location, Organization
 from extractor.nlp.coverage import first_disjoint
 from extractor.nlp.morph import UD_CASES, is_common, parses
-from extractor.nlp.phrases import NamedSpans, extend_dependents, field_end
+from extractor.nlp.phrases import NamedSpans, extend_dependents, field_end, object_of_the_verb_before
 from extractor.nlp.tagging import Tagged, Token
 
 Ref = tuple[EntityType, int]  # ("person", 0): a list of the document and an index into it
@@ -30,9 +30,10 @@ Ref = tuple[EntityType, int]  # ("person", 0): a list of the document and an ind
 # how many sentences back a pronoun or a common noun may point
 REFERENCE_REACH = 3
 PRONOUNS = {"он": "masc", "она": "femn"}
-# «его», «её» the tagger reads as possessives, which right after a verb are its object: «совет
-# директоров банка назначил его председателем»
-OBJECT_FORMS = {"его": "masc", "её": "femn", "ее": "femn"}
+# the oblique forms of «он», «она», possessives too, by the gender they stand for: «о её назначении»,
+# and right after a verb its object though the tagger reads a possessive («совет директоров банка
+# назначил его председателем»)
+OBLIQUE_GENDERS = {"его": "masc", "её": "femn", "ее": "femn"}
 PLURAL_PRONOUNS = frozenset({"они"})
 RELATIVE = "который"
 
@@ -552,8 +553,8 @@ def _pronoun(scene: Scene, k: int, units: list[Unit]) -> Unit | None:
     if tok.lemma in PLURAL_PRONOUNS:
         return Unit(k, k + 1, k, (), "sides", None, tok.lemma)
     gender = PRONOUNS.get(tok.lemma)
-    if gender is None and _object_of_the_verb_before(scene.toks, k):
-        gender = OBJECT_FORMS.get(tok.text.lower())
+    if gender is None and object_of_the_verb_before(scene.toks, k):
+        gender = OBLIQUE_GENDERS.get(tok.text.lower())
     if gender is None:
         return None
     candidates = [
@@ -566,15 +567,6 @@ def _pronoun(scene: Scene, k: int, units: list[Unit]) -> Unit | None:
     for u in subjects[:1] or candidates[:1]:
         return Unit(k, k + 1, k, u.refs, "pronoun")
     return None
-
-
-def _object_of_the_verb_before(toks: list[Token], k: int) -> bool:
-    """«назначил его председателем», «освободил её от должности»: right after a verb and before no noun
-    it could own (not «подписал его заместитель», «прекратить его полномочия»)."""
-    if k == 0 or toks[k - 1].pos != "VERB":
-        return False
-    nxt = toks[k + 1] if k + 1 < len(toks) else None
-    return nxt is None or nxt.pos not in ("NOUN", "ADJ") or nxt.case == "Ins"
 
 
 def _same_clause_subject(scene: Scene, unit: Unit, k: int) -> bool:

@@ -25,7 +25,7 @@ from extractor.lexicon.posts import is_rank, post_lexicon, role_key, spelled_rol
 from extractor.link.organizations import find_location
 from extractor.model import Location, Mention, Organization, OrgRef, Person, Post
 from extractor.nlp.morph import phrase_lemmas
-from extractor.nlp.phrases import POSSESSIVE_GENDERS
+from extractor.nlp.phrases import POSSESSIVE_GENDERS, object_of_the_verb_before
 from extractor.nlp.tagging import Tagged
 from extractor.rules.organizations.names import same_org, strip_legal_form
 
@@ -163,7 +163,7 @@ def _possessor(post: Post, entities: Entities) -> OrgRef | None:
         return None
     pronoun = tagged.tokens[i - 1]
     genders = POSSESSIVE_GENDERS.get(pronoun.text.lower())
-    if genders is None or _object_of_a_verb(tagged, i - 1) and _instrumental_head(tagged, i, post.end):
+    if genders is None or object_of_the_verb_before(tagged.tokens, i - 1):
         return None  # «назначило его директором»: the pronoun is the one appointed («её тренером стал» is hers)
     sent_start = tagged.tokens[tagged.sents[pronoun.sent].first].start
     named = [(m.end, m, ref) for m, ref in entities.mentions() if sent_start <= m.start and m.end <= pronoun.start]
@@ -174,16 +174,6 @@ def _possessor(post: Post, entities: Entities) -> OrgRef | None:
     if ref is None or ref.type != "organization" or not _agrees(tagged, mention, genders):
         return None
     return ref
-
-
-def _object_of_a_verb(tagged: Tagged, k: int) -> bool:
-    return k > 0 and tagged.tokens[k - 1].pos in ("VERB", "AUX")
-
-
-def _instrumental_head(tagged: Tagged, first: int, end: int) -> bool:
-    """The post's first noun is in the instrumental: a post given to the pronoun's person."""
-    head = next((tok for tok in tagged.tokens[first:] if tok.start < end and tok.pos == "NOUN"), None)
-    return head is not None and head.case == "Ins"
 
 
 def _agrees(tagged: Tagged, mention: Mention, genders: tuple[str, ...]) -> bool:

@@ -305,6 +305,16 @@ POSSESSIVE_GENDERS = {"его": ("Masc", "Neut"), "её": ("Fem",), "ее": ("Fe
 POSSESSIVES = frozenset(POSSESSIVE_GENDERS)
 
 
+def object_of_the_verb_before(toks: list[Token], k: int) -> bool:
+    """«его», «её», «их» at k right after a verb is its object, not a possessive, unless a word it
+    could own follows in a case other than the instrumental: «назначило его директором», «освободил
+    её от должности»; not «подписал его заместитель», «прекратить его полномочия»."""
+    if k == 0 or toks[k - 1].pos not in ("VERB", "AUX"):
+        return False
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    return nxt is None or nxt.pos not in ("NOUN", "ADJ") or nxt.case == "Ins"
+
+
 def _possessive_before_genitive(toks: list[Token], j: int, limit: int) -> bool:
     """«и» at j joining two genitive nouns, a possessive before the second: «заготовки крови и ее
     компонентов» (not «певец и его подруги»: the first is no genitive)."""
