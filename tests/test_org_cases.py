@@ -14,6 +14,10 @@ from extractor.rules.organizations.names import abbreviates_ministry, spells
 
 # sentence, name, legal_form, kind, aliases (None: not checked; a list: exactly these, any order)
 ORG_CASES = [
+    # further professional education written out gives its letters
+    ("Государственное автономное учреждение дополнительного профессионального образования Новгородской области "
+     "«Региональный институт профессионального развития» (ГАУ ДПО «РИПР») открыло набор на курсы.",
+     "Региональный институт профессионального развития", "ГАУ ДПО", "other", ["РИПР"]),
     # an acronym does not decline: the adjective before it gives its case and gender
     ("Жалобу рассмотрели специалисты Курского УФАС России.", "Курское УФАС России", None, "other", []),
     pytest.param(
