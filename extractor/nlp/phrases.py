@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection
+from functools import cache
+from importlib import resources
 
 from extractor.nlp.morph import UD_CASES
 from extractor.nlp.tagging import Tagged, Token
@@ -281,6 +283,7 @@ def coordinated_list_end(toks: list[Token], j: int, limit: int, cases: tuple[str
             return end if end > k + 1 else None
         if end == k + 1:
             return None
+        end = past_partner(toks, end, limit)  # «образования, культуры и работы | с молодежью»
         if closing:
             return end
         k = end
@@ -329,6 +332,34 @@ def _possessive_before_genitive(toks: list[Token], j: int, limit: int) -> bool:
 def _after_name(tagged: Tagged, spans: NamedSpans, j: int) -> bool:
     """Token j follows the end of a named span or of a quoted name."""
     return j in spans.ends or tagged.tokens[j - 1].text in ("»", '"', "“", "”")
+
+
+@cache
+def partner_nouns() -> frozenset[str]:
+    text = resources.files("extractor.nlp").joinpath("data", "partner_nouns.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def past_instrumental_partner(toks: list[Token], k: int, limit: int) -> int:
+    """Past «с» / «со» at k and the instrumental phrase after it («с молодежью», «с малым и средним
+    бизнесом», «со СМИ»); k when no instrumental follows."""
+    if not (k + 1 < limit and toks[k].text.lower() in ("с", "со") and _instrumental(toks[k + 1])):
+        return k
+    k += 1
+    while k < limit and (
+        toks[k].pos in ("NOUN", "ADJ", "PROPN") and _instrumental(toks[k])
+        or toks[k].text == "и" and k + 1 < limit and case_of(toks[k + 1]) == "Ins"  # «с малым и средним»
+    ):
+        k += 1
+    return k
+
+
+def past_partner(toks: list[Token], k: int, limit: int) -> int:
+    """The partner of a field noun of partner_nouns.txt ending at k: «связей | с общественностью»,
+    «работы | с молодежью»; else k."""
+    if k == 0 or toks[k - 1].lemma not in partner_nouns() or not toks[k - 1].text.islower():
+        return k
+    return past_instrumental_partner(toks, k, limit)
 
 
 def _instrumental(tok: Token) -> bool:
@@ -407,16 +438,29 @@ def field_end(toks: list[Token], k: int, limit: int) -> int | None:
     return end
 
 
-def _past_list_the_model_cut(toks: list[Token], j: int, limit: int) -> int:
+def _past_list_the_model_cut(toks: list[Token], j: int, limit: int, first: int) -> int:
     """A name the model ended on an adjective at a comma of a list of adjectives: «Федеральной
-    службы по экологическому | , технологическому и атомному надзору» goes on to the list's noun."""
+    службы по экологическому | , технологическому и атомному надзору» goes on to the list's noun;
+    one ended inside a list of fields after «по» goes on to its last: «Комитета по культуре,
+    спорту | и работе с молодежью»."""
     if not (0 < j < limit) or toks[j].text not in (",", "и"):
         return j
+    if _field_list_cut(toks, j, first):
+        return coordinated_list_end(toks, j, limit, ("Dat",)) or j
     if toks[j - 1].pos != "ADJ" or not toks[j - 1].text.islower():
         return j
     case = case_of(toks[j - 1])
     end = coordinated_list_end(toks, j, limit, (case,)) if case is not None else None
     return end if end is not None and toks[end - 1].pos == "NOUN" else j
+
+
+def _field_list_cut(toks: list[Token], j: int, first: int) -> bool:
+    """The name from `first` to j ends in a lowercase noun in the dative of a field after «по»."""
+    last = toks[j - 1]
+    return (
+        last.pos == "NOUN" and last.text.islower() and case_of(last) == "Dat"
+        and any(t.text.lower() == "по" for t in toks[first : j - 1])
+    )
 
 
 def extend_dependents(
@@ -440,8 +484,8 @@ def extend_dependents(
             # a name the model cut inside its quotes: «ФГБУ «Администрация портов | Белого моря»»
             opened = next((k for k in range(j, end) if toks[k].text in OPEN_QUOTES), None)
             closed = quote_end(tagged, opened, limit) if opened is not None else None
-            j = min(limit, closed if closed is not None and closed > end else end)  # a span may run past it
-            j = _past_list_the_model_cut(toks, j, limit)
+            first, j = j, min(limit, closed if closed is not None and closed > end else end)  # a span may run past it
+            j = _past_list_the_model_cut(toks, j, limit, first)
             continue
         if text in OPEN_QUOTES:
             q = quote_end(tagged, j, limit)
@@ -515,13 +559,10 @@ def extend_dependents(
             ):
                 k = spans.named_end.get(k + 1, k + 2)  # «по Республике Хакасия и Тыве»: a second place
             # «по связям с общественностью», «по работе с молодёжью», «по взаимодействию со СМИ»
-            if low == "по" and k + 1 < limit and toks[k].text.lower() in ("с", "со") and _instrumental(toks[k + 1]):
-                k += 1
-                while k < limit and (
-                    toks[k].pos in ("NOUN", "ADJ", "PROPN") and _instrumental(toks[k])
-                    or toks[k].text == "и" and k + 1 < limit and case_of(toks[k + 1]) == "Ins"  # «с малым и средним»
-                ):
-                    k += 1
+            if low == "по" and (partner := past_instrumental_partner(toks, k, limit)) > k:
+                k = partner
+                if k < limit and toks[k].text in (",", "и"):  # «по связям с общественностью и взаимодействию со СМИ»
+                    k = coordinated_list_end(toks, k, limit, want) or k
             # «по надзору за объектами нефтегазового комплекса», «по контролю за оборотом»: what is
             # overseen, in the instrumental
             if low == "по" and k + 1 < limit and toks[k].text.lower() == "за" and toks[k - 1].lemma in OVERSIGHT_NOUNS:
@@ -573,6 +614,9 @@ def extend_dependents(
             break  # a participle with its object is a clause of its own: «Думы города | исполняющей обязанности»
         if (tok.pos in ("NOUN", "PROPN", "ADJ", "DET", "NUM") or tok.is_participle) and dependent_genitive(tok):
             j += 1  # a participle is an adjective here: «объединённого комитета»
+            continue
+        if j > start and (partner := past_partner(toks, j, limit)) > j:
+            j = partner  # «отдела связей | с общественностью»
             continue
         # also right after a head phrase that ends in a genitive («министр строительства, архитектуры
         # и ...»), unless another post follows («писателя, актёра Василия Шукшина»)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Protocol
@@ -56,6 +56,8 @@ from extractor.nlp.phrases import (
     extend_dependents,
     is_abbreviation,
     object_of_action,
+    past_instrumental_partner,
+    past_partner,
     sector_abbreviation,
 )
 from extractor.nlp.tagging import AGE_WORD, Tagged, Token
@@ -308,21 +310,10 @@ def _role_complement_end(tagged: Tagged, head_end: int, last: int) -> int:
             k = end
             continue
         if tok.text == "по" and k + 1 < last and toks[k + 1].text.islower():
-            # «министр по государственным сборам», «секретарь по вопросам прав человека»,
-            # «по связям с общественностью», «по взаимодействию со СМИ»
-            k += 1
-            while (
-                k < last
-                and k not in named
-                and toks[k].text.islower()
-                and toks[k].text.isalpha()
-                and (case_of(toks[k]) in ("Dat", "Gen") or toks[k].text == "и" or object_of_action(toks, k))
-            ):
-                k += 1
-            if k + 1 < last and toks[k].text.lower() in ("с", "со"):
-                k += 1
-                while k < last and (case_of(toks[k]) == "Ins" and toks[k].text.islower() or is_abbreviation(toks[k])):
-                    k += 1
+            k = _field_after_po(toks, k + 1, last, named)
+            continue
+        if k > head_end and (partner := past_partner(toks, k, last)) > k:
+            k = partner  # «начальник отдела связей | с общественностью»
             continue
         if not (tok.text.isalpha() and tok.text.islower()) or case_of(tok) != "Gen":
             break
@@ -335,6 +326,24 @@ def _role_complement_end(tagged: Tagged, head_end: int, last: int) -> int:
     while k > head_end and toks[k - 1].pos == "ADJ":
         k -= 1
     return k
+
+
+def _field_after_po(toks: list[Token], k: int, last: int, named: Collection[int]) -> int:
+    """The end of the field after «по» at k: «министр по | государственным сборам», «секретарь по |
+    вопросам прав человека», «по | связям с общественностью и взаимодействию со СМИ»."""
+    while True:
+        while (
+            k < last
+            and k not in named
+            and toks[k].text.islower()
+            and toks[k].text.isalpha()
+            and (case_of(toks[k]) in ("Dat", "Gen") or toks[k].text == "и" or object_of_action(toks, k))
+        ):
+            k += 1
+        k = past_instrumental_partner(toks, k, last)
+        if not (k + 1 < last and toks[k].text == "и" and toks[k + 1].text.islower() and case_of(toks[k + 1]) == "Dat"):
+            return k
+        k += 1
 
 
 def _post_record(tagged: Tagged, first: int, head_end: int, last: int, group: bool = False) -> Post | None:
