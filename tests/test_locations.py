@@ -101,6 +101,8 @@ def test_a_street_in_an_address_is_no_place(extract, text, places):
     cases(
         [
             ("Делегация прибыла в Минск. Американцы предложили поставки техники.", ["Минск"]),
+            # a common noun opening a sentence with lowercase words after it
+            ("Оферту получили в Казани. Акцепты элеватор направил сегодня утром двум хозяйствам.", ["Казань"]),
         ]
     ),
 )

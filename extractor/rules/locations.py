@@ -131,9 +131,17 @@ def _named_after_a_person(tok: Token) -> bool:
 
 def _common_word_opening(tagged: Tagged, span: Span) -> bool:
     """«Американцы возвращаются ...», «Речная экосистема ...»: one capitalized word of the
-    dictionary that is no name, opening a sentence, is no place."""
-    tok = tagged.tokens[span.first]
-    return span.last - span.first == 1 and tagged.sents[tok.sent].first == span.first and is_common(tok.parses)
+    dictionary that is no name, opening a sentence, is no place; nor is a common noun opening it
+    with only lowercase words after it («Акцепты элеватор направил ...»; not «Центральный
+    федеральный округ», whose first word is an adjective)."""
+    toks = tagged.tokens
+    tok = toks[span.first]
+    if tagged.sents[tok.sent].first != span.first or not is_common(tok.parses):
+        return False
+    lowercase_rest = all(t.text.islower() for t in toks[span.first + 1 : span.last])
+    return span.last - span.first == 1 or (
+        lowercase_rest and all(p.tag.POS == "NOUN" for p in tok.parses) and not is_place_word(tok.text)
+    )
 
 
 def _caps_place_span(tagged: Tagged, span: Span) -> bool:
