@@ -1853,6 +1853,18 @@ def test_one_dismissed_leaves_the_bare_post_the_text_gave_an_organization(pipeli
     ]
 
 
+def test_a_clause_of_time_ends_at_its_comma_before_the_main_clause(pipeline: Pipeline) -> None:
+    # the one who retired is no one named: the stand-in of the main clause is not dismissed
+    text = (
+        "Совет директоров АО «Уфимский арматурный завод» избрал Павла Гречко генеральным директором. С января, "
+        "когда прежний генеральный директор ушёл на пенсию, завод по доверенности вёл финансовый директор Олег Мухин."
+    )
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == [
+        ("Павел Гречко", "генеральный директор", "appointed")
+    ]
+
+
 def test_a_signer_of_no_body_gets_no_other_side(pipeline: Pipeline) -> None:
     text = (
         "Генеральный директор ООО «Уральская жесть» Павел Семаков встретился с Дмитрием Ершовым. Вечером Ершов "
