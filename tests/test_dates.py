@@ -1282,6 +1282,20 @@ def test_relative_month_crosses_year() -> None:
     assert [d.value for d in dates_of("в прошлом месяце", datetime.date(2025, 1, 15))] == ["2024-12"]
 
 
+@pytest.mark.parametrize(
+    ("text", "ref", "value"),
+    [
+        # a school year runs from September: in the autumn the one in progress began this year
+        ("В прошлом учебном году экзамен сдали 97% выпускников.", datetime.date(2026, 9, 20), "2025/2026"),
+        ("В прошлом учебном году экзамен сдали 97% выпускников.", datetime.date(2026, 5, 20), "2024/2025"),
+        ("Программу продлят до конца следующего учебного года.", datetime.date(2026, 2, 10), "2026/2027"),
+        ("В этом учебном году в лицее открыты два инженерных класса.", datetime.date(2026, 12, 1), "2026/2027"),
+    ],
+)
+def test_a_school_year_said_relative_to_the_release(text: str, ref: datetime.date, value: str) -> None:
+    assert [d.value for d in dates_of(text, ref)] == [value]
+
+
 def test_sorted_and_offsets_hold_on_all_cases() -> None:
     texts = [t for t, _ in CASES] + [t for t, _ in NO_REF_CASES] + NEGATIVE + [t for t, _ in DOC_DATES]
     texts += [t for t, _, _ in CONTEXT_CASES]

@@ -674,10 +674,19 @@ def _noun_follows(scan: _Scan, end: int) -> bool:
     return tok.case == "Gen" or not tok.parses or any(p.tag.case == "gent" for p in tok.parses)
 
 
+# the month a school year begins in
+SCHOOL_YEAR_START = 9
+
+
 def _relative_value(unit: str, shift: int, scan: _Scan) -> str | None:
     """A day, week, month or half-year away from the reference date; a year, its start or its end
     away from the reference year (which the text may give without a date)."""
     ref, year = scan.ref, scan.year
+    if unit == "schoolyear":  # «в прошлом учебном году»: September to August, as «2025/2026»
+        if ref is None:
+            return None
+        first = ref.year - (ref.month < SCHOOL_YEAR_START) + shift
+        return f"{first}/{first + 1}"
     if unit in ("day", "week", "month", "half"):
         if ref is None:
             return None
