@@ -16,6 +16,12 @@ CHURCH_NAME_AS_PLACE = (
 # document names that entity; None: the post names none), whole post in the nominative;
 # the person has exactly this one post
 POST_CASES = [
+    # a commission member's vote and a side of a joint project belong to the post
+    ("На собрании выступил член участковой избирательной комиссии № 1204 с правом решающего голоса Игорь Соловьев.",
+     "Игорь Соловьев", "член", "Участковая избирательная комиссия № 1204",
+     "член участковой избирательной комиссии № 1204 с правом решающего голоса"),
+    ("Выставку открыл куратор проекта с итальянской стороны Марко Риччи.", "Марко Риччи", "куратор проекта", None,
+     "куратор проекта с итальянской стороны"),
     # a field noun takes its partner in «с» + the instrumental, alone, closing a list, and before
     # another field after «и»
     ("Об этом сообщил начальник отдела связей с общественностью администрации города Костромы Иван Петров.",

@@ -199,6 +199,7 @@ def _dependents(tagged: Tagged, spans: NamedSpans, j: int, limit: int) -> int:
     j = _past_field_list(toks, j, limit)
     end = _past_branch_name(tagged, extend_dependents(tagged, spans, j, limit, _chained_post, name_lists=True), limit)
     end = _past_municipal_name(tagged, spans, end, limit)
+    end = _past_post_tail(toks, end, limit)
     # «начальник Управления | генерал-майор полиции»: a rank after the post is the person's own,
     # with its adjectives («командир армии | 74-летнего генерала»)
     rank = next((k for k in range(j, end) if starts_rank(toks, k)), None)
@@ -218,6 +219,24 @@ def _dependents(tagged: Tagged, spans: NamedSpans, j: int, limit: int) -> int:
         ),
         end,
     )
+
+
+# the votes of an election commission's member: «член комиссии с правом решающего голоса»
+VOTE_KINDS = frozenset({"решающий", "совещательный"})
+
+
+def _past_post_tail(toks: list[Token], end: int, limit: int) -> int:
+    """A post's own «с» phrase after its organization: a commission member's vote («член
+    Избирательной комиссии области | с правом совещательного голоса»), the side one works for in a
+    joint project («руководитель проекта | с сербской стороны»)."""
+    words = [t.lemma for t in toks[end : min(limit, end + 4)]]
+    if words[:1] != ["с"]:
+        return end
+    if words[1:2] == ["право"] and words[2:3] and words[2] in VOTE_KINDS and words[3:4] == ["голос"]:
+        return end + 4
+    if len(words) >= 3 and toks[end + 1].pos == "ADJ" and toks[end + 1].text.islower() and words[2] == "сторона":
+        return end + 3
+    return end
 
 
 def _post_head_after(toks: list[Token], k: int, limit: int) -> int | None:
