@@ -16,6 +16,10 @@ CHURCH_NAME_AS_PLACE = (
 # document names that entity; None: the post names none), whole post in the nominative;
 # the person has exactly this one post
 POST_CASES = [
+    # what a noun of oversight oversees, in the instrumental after «за», outside a «по» group too
+    ("Проверку провел начальник отдела надзора за долевым строительством инспекции Андрей Сабуров.",
+     "Андрей Сабуров", "начальник отдела надзора за долевым строительством", None,
+     "начальник отдела надзора за долевым строительством инспекции"),
     # a commission member's vote and a side of a joint project belong to the post
     ("На собрании выступил член участковой избирательной комиссии № 1204 с правом решающего голоса Игорь Соловьев.",
      "Игорь Соловьев", "член", "Участковая избирательная комиссия № 1204",
@@ -52,7 +56,7 @@ POST_CASES = [
     ),
     # «по надзору за» takes what is overseen, in the instrumental, into the post
     ("Итоги проверок подвел Олег Сабитов, начальник отдела по надзору за подъемными сооружениями управления "
-     "Ростехнадзора.", "Олег Сабитов", "начальник отдела по надзору",
+     "Ростехнадзора.", "Олег Сабитов", "начальник отдела по надзору за подъемными сооружениями",
      "отдел по надзору за подъемными сооружениями управления Ростехнадзора",
      "начальник отдела по надзору за подъемными сооружениями управления Ростехнадзора"),
     # the model ends the body's name at the first adjective of a list of them: the post goes on

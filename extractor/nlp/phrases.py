@@ -355,9 +355,17 @@ def past_instrumental_partner(toks: list[Token], k: int, limit: int) -> int:
 
 
 def past_partner(toks: list[Token], k: int, limit: int) -> int:
-    """The partner of a field noun of partner_nouns.txt ending at k: «связей | с общественностью»,
-    «работы | с молодежью»; else k."""
-    if k == 0 or toks[k - 1].lemma not in partner_nouns() or not toks[k - 1].text.islower():
+    """The partner of a field noun of partner_nouns.txt ending at k («связей | с общественностью»,
+    «работы | с молодежью»), or what a noun of oversight oversees («надзора | за долевым
+    строительством»); else k."""
+    if k == 0 or not toks[k - 1].text.islower():
+        return k
+    if toks[k - 1].lemma in OVERSIGHT_NOUNS and k + 1 < limit and toks[k].text.lower() == "за":
+        end = k + 1
+        while end < limit and toks[end].pos in ("NOUN", "ADJ", "PROPN") and _instrumental(toks[end]):
+            end += 1
+        return end if end > k + 1 else k
+    if toks[k - 1].lemma not in partner_nouns():
         return k
     return past_instrumental_partner(toks, k, limit)
 
