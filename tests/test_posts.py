@@ -16,6 +16,9 @@ CHURCH_NAME_AS_PLACE = (
 # document names that entity; None: the post names none), whole post in the nominative;
 # the person has exactly this one post
 POST_CASES = [
+    # an appointing participle opening the sentence gives the post in the instrumental after it
+    ("Избранный председателем совета директоров Олег Крылов поблагодарил акционеров.", "Олег Крылов",
+     "председатель совета директоров", None, "председатель совета директоров"),
     # what a noun of oversight oversees, in the instrumental after «за», outside a «по» group too
     ("Проверку провел начальник отдела надзора за долевым строительством инспекции Андрей Сабуров.",
      "Андрей Сабуров", "начальник отдела надзора за долевым строительством", None,

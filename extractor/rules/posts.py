@@ -1143,9 +1143,9 @@ def _appointed_post_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens, lo
 
 def _appointing_participle(tok: Token) -> bool:
     """A full participle of an appointing verb before the post and the name it describes:
-    «назначенный в апреле директором предприятия Андрей Пищулин»."""
+    «назначенный в апреле директором предприятия Андрей Пищулин», «Назначенный ...» opening a sentence."""
     appointing = post_lexicon().appointing
-    return tok.text.islower() and any(p.tag.POS == "PRTF" and p.normal_form in appointing for p in tok.parses)
+    return tok.text[1:].islower() and any(p.tag.POS == "PRTF" and p.normal_form in appointing for p in tok.parses)
 
 
 def _describing_instrumental(tok: Token) -> bool:
