@@ -650,6 +650,8 @@ ORG_CASES = [
 # sentence, words of it that must not be (part of) an organization mention: events and
 # exhibitions, places, products and brands
 NOT_ORG_CASES = [
+    # a website
+    ("Статью о городе в Википедии правят сотни авторов.", ["Википедии"]),
     # a settlement named by an adjective, not in the case of the noun after it
     ("В модернизацию элеватора в станице Ленинградской агрохолдинг вложит 1,8 млрд рублей.", ["Ленинградской"]),
     # a municipality's charter name in quotes is a place; a plant of the company is none of its own
