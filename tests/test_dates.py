@@ -1283,6 +1283,18 @@ def test_relative_month_crosses_year() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("В уходящем году в области построили 12 школ.", "2026"),
+        ("Итоги уходящего года губернатор подвел на пресс-конференции.", "2026"),
+        ("В последний день уходящего года загсы зарегистрируют 86 браков.", "2026-12-31"),
+    ],
+)
+def test_the_year_ending_as_the_release_is_written(text: str, value: str) -> None:
+    assert [d.value for d in dates_of(text, datetime.date(2026, 12, 3))] == [value]
+
+
+@pytest.mark.parametrize(
     ("text", "ref", "value"),
     [
         # a school year runs from September: in the autumn the one in progress began this year

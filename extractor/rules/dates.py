@@ -707,6 +707,8 @@ def _relative_value(unit: str, shift: int, scan: _Scan) -> str | None:
         return _ym(year + shift, 1)
     if unit == "yearend":
         return _ym(year + shift, 12)
+    if unit == "yearlastday":
+        return _ymd(year + shift, 12, 31)
     return _y(year + shift)
 
 
