@@ -1861,6 +1861,17 @@ def test_one_dismissed_leaves_the_bare_post_the_text_gave_an_organization(pipeli
     ]
 
 
+def test_a_verb_naming_no_post_takes_the_post_the_text_calls_new(pipeline: Pipeline) -> None:
+    text = (
+        "Новый генеральный директор АО «Камский трубный завод» Олег Сафин провел первую планерку. Совет "
+        "директоров избрал его накануне; до этого Сафин руководил цехом."
+    )
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == [
+        ("Олег Сафин", "генеральный директор АО «Камский трубный завод»", "appointed")
+    ]
+
+
 def test_a_clause_of_time_ends_at_its_comma_before_the_main_clause(pipeline: Pipeline) -> None:
     # the one who retired is no one named: the stand-in of the main clause is not dismissed
     text = (

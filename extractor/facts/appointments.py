@@ -347,6 +347,10 @@ def _post_slot_between(d: Draft, first: int, last: int) -> bool:
     return found is not None and found.last == last
 
 
+# the word calling a post newly taken: «новый генеральный директор»
+NEW_POST_WORD = "новый"
+
+
 def _post(d: Draft) -> None:
     """The post the trigger names, the nearest to it: an instrumental («министром»), the genitive
     of «должность» and the like, «как» + post; the words of acting mark the action. A verb that
@@ -361,13 +365,29 @@ def _post(d: Draft) -> None:
         at = d.match.first
         d.slot = min(slots, key=lambda sk: min(abs(sk[0].first - at), abs(sk[0].first - d.match.last)))[0]
     if d.trigger.lemma in NEEDS_POST and d.slot is None and not _post_word_in(d) and not _successor(d):
-        d.rejected = True
+        d.slot = _new_post_of(d)
+        d.rejected = d.slot is None
     elif d.trigger.lemma in ELECTING and d.slot and d.scene.lemmas[d.slot.first] in words("elected"):
         d.rejected = True  # «избран депутатом»: elected, not appointed
     elif d.slot is not None and not _office(d.scene, d.slot):
         d.rejected = True  # «стал лучшим игроком матча», «стала лицом коллекции»
     elif d.trigger.lemma == "стать" and d.slot and d.scene.lemmas[d.slot.head_end - 1] in post_lexicon().professions:
         d.rejected = True  # «стал экспертом», «стала актрисой»: a trade one takes up
+
+
+def _new_post_of(d: Draft) -> PostSlot | None:
+    """«Новый генеральный директор АО «X» Андрей Мокрушин ... Совет директоров избрал его»: a verb
+    that names no post itself takes the post the text calls the person's new one."""
+    scene = d.scene
+    for unit in d.persons:
+        for post in scene.doc.persons[unit.refs[0][1]].posts:
+            first = scene.tagged.token_at(post.start)
+            if first is None or first == 0 or scene.lemmas[first - 1] != NEW_POST_WORD:
+                continue
+            slot = _post_phrase(scene, first, scene.tagged.sents[scene.toks[first].sent].last)
+            if slot is not None:
+                return slot
+    return None
 
 
 def _successor(d: Draft) -> bool:
