@@ -1872,6 +1872,20 @@ def test_a_verb_naming_no_post_takes_the_post_the_text_calls_new(pipeline: Pipel
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "post"),
+    [
+        ("Совет директоров АО «Камский трубный завод» утвердил кандидатуру Олега Сафина на должность генерального "
+         "директора.", "генеральный директор"),
+        ("Новый генеральный директор АО «Камский трубный завод» Олег Сафин провел первую планерку. Его кандидатуру "
+         "совет директоров утвердил в пятницу.", "генеральный директор АО «Камский трубный завод»"),
+    ],
+)
+def test_a_candidacy_approved_is_an_appointment(pipeline: Pipeline, text: str, post: str) -> None:
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == [("Олег Сафин", post, "appointed")]
+
+
 def test_a_clause_of_time_ends_at_its_comma_before_the_main_clause(pipeline: Pipeline) -> None:
     # the one who retired is no one named: the stand-in of the main clause is not dismissed
     text = (
