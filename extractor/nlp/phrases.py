@@ -357,15 +357,16 @@ def past_instrumental_partner(toks: list[Token], k: int, limit: int) -> int:
 def past_partner(toks: list[Token], k: int, limit: int) -> int:
     """The partner of a field noun of partner_nouns.txt ending at k («связей | с общественностью»,
     «работы | с молодежью»), or what a noun of oversight oversees («надзора | за долевым
-    строительством»); else k."""
-    if k == 0 or not toks[k - 1].text.islower():
+    строительством», «по контролю | за оборотом»: past «за» whatever case the tagger gives the
+    next word); else k."""
+    if k == 0:
         return k
     if toks[k - 1].lemma in OVERSIGHT_NOUNS and k + 1 < limit and toks[k].text.lower() == "за":
         end = k + 1
         while end < limit and toks[end].pos in ("NOUN", "ADJ", "PROPN") and _instrumental(toks[end]):
             end += 1
-        return end if end > k + 1 else k
-    if toks[k - 1].lemma not in partner_nouns():
+        return end
+    if toks[k - 1].lemma not in partner_nouns() or not toks[k - 1].text.islower():
         return k
     return past_instrumental_partner(toks, k, limit)
 
@@ -573,10 +574,8 @@ def extend_dependents(
                     k = coordinated_list_end(toks, k, limit, want) or k
             # «по надзору за объектами нефтегазового комплекса», «по контролю за оборотом»: what is
             # overseen, in the instrumental
-            if low == "по" and k + 1 < limit and toks[k].text.lower() == "за" and toks[k - 1].lemma in OVERSIGHT_NOUNS:
-                k += 1
-                while k < limit and toks[k].pos in ("NOUN", "ADJ", "PROPN") and _instrumental(toks[k]):
-                    k += 1
+            if low == "по":
+                k = past_partner(toks, k, limit)
             # «в сфере водоснабжения», «в области здравоохранения»: a field, in the genitive
             if low in ("в", "во") and (field := field_end(toks, j + 1, limit)) is not None:
                 j = field
