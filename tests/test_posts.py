@@ -16,6 +16,9 @@ CHURCH_NAME_AS_PLACE = (
 # document names that entity; None: the post names none), whole post in the nominative;
 # the person has exactly this one post
 POST_CASES = [
+    # the subject's gerund of holding a post, set off by commas after the name
+    ("Следствие установило, что Олег Фомин, занимая должность директора МУП «Горводоканал», получил взятку.",
+     "Олег Фомин", "директор", "Горводоканал", "директор МУП «Горводоканал»"),
     # an appointing participle opening the sentence gives the post in the instrumental after it
     ("Избранный председателем совета директоров Олег Крылов поблагодарил акционеров.", "Олег Крылов",
      "председатель совета директоров", None, "председатель совета директоров"),

@@ -1827,6 +1827,10 @@ def _relative_after(toks: list[Token], j: int, limit: int) -> tuple[str | None, 
     k = _past_adverbials(toks, j + 1, limit)  # «, в прошлом занимавшая пост министра»
     if k < limit and toks[k].is_participle and _is_link_verb(toks[k]):
         return "participle", k
+    if k < limit and toks[k].feats.get("VerbForm") == "Conv" and _is_link_verb(toks[k]) and (
+        toks[j - 1].case in ("Nom", None)
+    ):
+        return "participle", k  # the subject's gerund: «Сметанин, занимая должность заместителя главы, ...»
     return None, j
 
 
