@@ -164,10 +164,15 @@ def computed_lemma(word: str) -> str:
 LEMMA_TABLE = "lemmas.tsv"
 
 
+def data_lines(name: str) -> list[str]:
+    """The lines of extractor/nlp/data/`name`, without its comments and blank lines."""
+    text = resources.files("extractor.nlp").joinpath("data", name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
 @cache
 def lemma_table() -> dict[str, str]:
-    text = resources.files("extractor.nlp").joinpath("data", LEMMA_TABLE).read_text(encoding="utf-8")
-    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    rows = (line.split("\t") for line in data_lines(LEMMA_TABLE))
     return {word: lemma for word, lemma in rows}
 
 

@@ -7,9 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 from functools import cache
-from importlib import resources
 
-from extractor.nlp.morph import UD_CASES
+from extractor.nlp.morph import UD_CASES, data_lines
 from extractor.nlp.tagging import Tagged, Token
 
 # how far the dependents of a head noun may reach: a long official name has about twenty words
@@ -336,8 +335,7 @@ def _after_name(tagged: Tagged, spans: NamedSpans, j: int) -> bool:
 
 @cache
 def partner_nouns() -> frozenset[str]:
-    text = resources.files("extractor.nlp").joinpath("data", "partner_nouns.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return frozenset(data_lines("partner_nouns.txt"))
 
 
 def past_instrumental_partner(toks: list[Token], k: int, limit: int) -> int:

@@ -14,14 +14,13 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from importlib import resources
 from importlib.util import find_spec
 from pathlib import Path
 
 from pymorphy3.analyzer import Parse
 from razdel import sentenize, tokenize
 
-from extractor.nlp.morph import UD_OF, lemma_of, parses
+from extractor.nlp.morph import UD_OF, data_lines, lemma_of, parses
 
 BATCH_SIZE = 64
 # sentences padded together by slovnet's encoder (its default, as natasha loads it)
@@ -414,8 +413,7 @@ def is_statistics_office(word: str) -> bool:
 
 @cache
 def _ministry_stems() -> tuple[str, ...]:
-    text = resources.files("extractor.nlp").joinpath("data", "ministry_stems.txt").read_text(encoding="utf-8")
-    return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return tuple(data_lines("ministry_stems.txt"))
 
 
 # «Минздрав», «Минпромэнерго», «Минтрудсоцзащиты»: «Мин» and a ministry's stem, capitalized
