@@ -400,6 +400,11 @@ DOC_DATES: list[tuple[str, datetime.date | None]] = [
     ("Наследственных дел стало больше\n\n12 февраля, 16:40 | Общество\n\nНотариусы края в 2025 году открыли "
      "11,6 тыс. наследственных дел. С января 2026 года часть справок нотариус запрашивает сам.",
      datetime.date(2026, 2, 12)),
+    # a yearless date alone on its line, after it a time and a site's rubric, goes before a full
+    # date of the running text, which it takes its year from
+    ("Карантин по бешенству сняли\n\n27 ноября, 11:05 | Общество\n\nС 30 ноября в районе отменяются "
+     "ограничения, введенные 12 октября 2026 года. Во вторник ветеринары доложили о пробах.",
+     datetime.date(2026, 11, 27)),
     # ... and no earlier than a month or quarter of that year told of in the past: «5 марта» after
     # «в IV квартале 2025 года добыча составила» is of the year after
     ("Шахта подвела итоги\n\nКЕМЕРОВО, 12 марта — ИА «Недра». В IV квартале 2025 года добыча составила "

@@ -289,7 +289,9 @@ _WORD_RE = re.compile(r"[а-яёa-z]+", re.IGNORECASE)
 _DATELINE_PREFIX_RE = re.compile(
     rf"^(?:[^\d\n]{{0,{DATELINE_PREFIX}}}|\W{{0,3}}[А-ЯЁ][А-ЯЁа-яё]+(?:[\s-][А-ЯЁа-яё]+){{0,3}},\s*)$"
 )
-_DATELINE_SUFFIX_RE = re.compile(r"^[\s.,;:|–—-]*(?:(?:в\s+)?\d{1,2}[:.]\d{2})?[\s.,;]*$")
+# what may follow a dateline's date on its line: a time, then a news site's rubric after a bar
+# («26 ноября, 14:20 | Общество»)
+_DATELINE_SUFFIX_RE = re.compile(r"^[\s.,;:|–—-]*(?:(?:в\s+)?\d{1,2}[:.]\d{2})?[\s.,;]*(?:[|·•][^\n]{0,40})?$")
 
 
 # --- candidates -----------------------------------------------------------------------------------
@@ -2783,8 +2785,10 @@ def _doc_date(head: str, scan: _Scan, reported: Callable[[], _Reported]) -> tupl
         years = told or [y for y, c in named if not _lasts_since(head, c) and not _planned_for(head, c)]
         years = years or _years_by_dated_weekday(head, cands)
         for cand in cands:
-            if best is not None and not _city_dateline(head, cand):
-                continue  # over a date of the running text, a dateline only: «РЯЗАНЬ, 5 марта.»
+            if best is not None and not (_city_dateline(head, cand) or _line_score(head, cand) > DATELINE_SCORE):
+                # over a date of the running text, a dateline only: «РЯЗАНЬ, 5 марта.», or a date
+                # alone on its line («26 ноября, 14:20 | Общество»)
+                continue
             # a report's day in the running text takes a year the text tells of as past or present,
             # not one something lasts since («руководил с 1993 года»)
             told_on = bool(told) and _weekday_told(head, cand)
