@@ -769,7 +769,7 @@ def _posts_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Pos
         found = found if found and not _after_a_name(tagged, found[0]) else []  # not «Сергей Иванов, директор»
     if not found:
         found = _post_held_since_before(tagged, spans, nm, sent.first)
-    separator = nm.first_tok - 1
+    separator = nm.first_tok - 1 - aged  # «глава республики — 57-летний Тоомас Ильвес»: the age is the person's
     if not found and separator > sent.first and toks[separator].text in NAME_SEPARATORS:
         # a list of posts and names: «министр промышленности области – Владимир Разумков»,
         # «руководитель агентства: Иван Петров»
