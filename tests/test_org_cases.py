@@ -2581,6 +2581,12 @@ def test_a_quotation_after_a_name_is_no_part_of_it(extract):
                 "Притобольские телесистемы",
                 "АО",
             ),
+            # a possessive before the noun declines as an adjective does
+            (
+                "Слушатели «Нашего радио» выбрали лучшую песню года. ООО «Наше радио» подвело итоги голосования.",
+                "Наше радио",
+                "ООО",
+            ),
         ]
     ),
 )

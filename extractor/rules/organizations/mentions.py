@@ -1198,8 +1198,8 @@ def _place_mentions(tagged: Tagged) -> list[OrgMention]:
 
 def _declined_phrase(words: list[Token]) -> bool:
     """Quoted words that are a noun phrase in an oblique case, adjectives agreeing with their head
-    noun: «Пермского порохового завода», «Вечерней Перми»; a name of other words keeps its form
-    («Газпром нефти»)."""
+    noun: «Пермского порохового завода», «Вечерней Перми», «Нашего двора» (a possessive is a
+    determiner to the tagger); a name of other words keeps its form («Газпром нефти»)."""
     h = head_index(words)
     if h is None or h == 0 or words[h].pos not in ("NOUN", "PROPN"):
         return False
@@ -1207,7 +1207,7 @@ def _declined_phrase(words: list[Token]) -> bool:
     case = case_of(words[h]) if not _acronym(words[h]) else case_of(words[0])
     if case in (None, "Nom"):
         return False
-    return all(t.pos == "ADJ" and case_of(t) == case for t in words[:h])
+    return all(t.pos in ("ADJ", "DET") and case_of(t) == case for t in words[:h])
 
 
 def _acronym(tok: Token) -> bool:
