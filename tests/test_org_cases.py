@@ -3592,3 +3592,12 @@ def test_a_name_stops_before_a_participle_with_its_object(extract):
     doc = extract("Распоряжением председателя Думы города Вельска исполняющей обязанности руководителя "
                   "администрации определена Ольга Рябова.")
     assert [o["name"] for o in doc["organizations"]] == ["Дума города Вельска"]
+
+
+def test_a_name_without_a_word_is_no_organization(extract):
+    # the model may tag a rubric's bar; a machine's number stands in quotes like a name
+    doc = extract(
+        "Новости компании | 12 марта 2026 года\n\nВыручка Уральской трубной компании выросла на 6%. Компания "
+        "завершит модернизацию прокатного стана «220» до конца года."
+    )
+    assert [o["name"] for o in doc["organizations"]] == ["Уральская трубная компания"]

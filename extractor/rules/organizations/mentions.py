@@ -1630,6 +1630,10 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
     ticker_chars = Coverage(len(tagged.text), ((tagged.tokens[k].start, tagged.tokens[k].end) for k in tickers))
     exchanges = {(m.start, m.end) for m in _exchange_mentions(tagged)}
     for _, m in ranked:
+        if not any(c.isalpha() for c in m.name):
+            # no word in it: the model's span over a rubric's bar («Новости компании | 19 января»), a
+            # machine's number in quotes («трубопрокатного стана «140»»)
+            continue
         if covered.overlaps(m.start, m.end) or descriptors.overlaps(m.end - 1, m.end):
             continue  # a mention ending in a descriptor left out of a quoted name: «Футбольный клуб» «Тамбов»
         if ticker_chars.overlaps(m.start, m.end) and (m.start, m.end) not in exchanges:
