@@ -2901,6 +2901,15 @@ def test_a_places_adjective_before_a_federal_bodys_short_name_is_its_office_ther
     ]
 
 
+def test_a_federal_bodys_name_in_a_headline_is_its_interregional_office(extract):
+    # the office's head may have adjectives before it: «Межрегиональное управление», «Северо-Западное управление»
+    doc = extract("Ростехнадзор оштрафовал котельную\n\nМежрегиональное управление Ростехнадзора по Тверской и "
+                  "Смоленской областям оштрафовало МУП «Теплосеть» на 200 тыс. рублей.")
+    assert [(o["name"], o["aliases"]) for o in doc["organizations"]][0] == (
+        "Межрегиональное управление Ростехнадзора по Тверской и Смоленской областям", ["Ростехнадзор"]
+    )
+
+
 def test_a_head_and_the_one_a_body_is_named_after_is_its_short_name(extract):
     doc = extract("Выставку открыл Курганский областной художественный музей имени Г. А. Травникова. Музей "
                   "Травникова покажет 120 работ.")

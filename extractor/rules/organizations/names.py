@@ -585,16 +585,18 @@ OFFICE_HEADS = frozenset({"управление", "отделение"})
 
 def is_office_of_the_body(short: str, name: str) -> bool:
     """`short` is a federal body's one-word name, and `name` its office's in a region, the body in
-    the genitive after a unit's head: «Роспотребнадзор» of «Управление Роспотребнадзора по
-    Кировской области», «Госавтоинспекция» of «Управление Госавтоинспекции УМВД России по ...»: a
-    release of the office calls it by its body's name."""
+    the genitive after a unit's head, adjectives maybe before it: «Роспотребнадзор» of «Управление
+    Роспотребнадзора по Кировской области», «Росприроднадзор» of «Межрегиональное управление
+    Росприроднадзора по ...», «Госавтоинспекция» of «Управление Госавтоинспекции УМВД России по
+    ...»: a release of the office calls it by its body's name."""
     words = name.split()
-    if " " in short or len(words) < 4 or words[0].lower() not in OFFICE_HEADS or "по" not in words:
+    head = next((k for k, w in enumerate(words) if not ADJECTIVE_WORD.fullmatch(w.lower())), len(words))
+    if " " in short or len(words) < head + 4 or words[head].lower() not in OFFICE_HEADS or "по" not in words:
         return False
     place = words[len(words) - words[::-1].index("по") :]
     if not place or not place[0][:1].isupper():
         return False  # a remit («Комитет Госдумы по науке»), no region
-    return known_short_name(short) is not None and _stems(plain(words[1])) == _stems(plain(short))
+    return known_short_name(short) is not None and _stems(plain(words[head + 1])) == _stems(plain(short))
 
 
 def is_leading_short_form(short: str, name: str) -> bool:
