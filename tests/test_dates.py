@@ -605,6 +605,12 @@ FEB = datetime.date(2023, 2, 10)  # a release early in the year, reporting on th
 
 # Year-less dates take their year from the context; comparisons are a year before their focus.
 CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None, bool]]]] = [
+    # what was said after a colon, with no verb of its own, is not of the past its verb was said in
+    (
+        "Водоканал предупредил: в ночь с 14 на 15 августа возможны перебои с водой.",
+        datetime.date(2026, 8, 10),
+        [("с 14 на 15 августа", "2026-08-14/2026-08-15", True)],
+    ),
     # a year another sentence plans for lends none to a day told in the past
     (
         "В 2027 году компания планирует вложить в сети 2 млрд рублей. Финансовый директор уточнил, что на 31 "

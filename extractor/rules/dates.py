@@ -1080,6 +1080,12 @@ def _opens_clause(toks: list[Token], k: int) -> bool:
     return toks[k].text == "," and (after.lower() in _CLAUSE_OPENERS or toks[k + 1].lemma in speech_verbs())
 
 
+def _told_after_colon(toks: list[Token], k: int) -> bool:
+    """Token k is a colon right after a verb, what was said or found after it: «Жителей
+    предупредили: в ночь с 28 на 29 июля возможны перебои»."""
+    return toks[k].text == ":" and k > 0 and toks[k - 1].pos == "VERB" and toks[k - 1].feats.get("VerbForm") == "Fin"
+
+
 def _clause_of(toks: list[Token], a: int, b: int, at: int) -> tuple[int, int]:
     """The token range of the clause around token `at`, within [a, b) and TENSE_REACH tokens of it
     (a sentence of a thousand dates stays linear)."""
@@ -1105,6 +1111,9 @@ def _tense_near(offsets: Offsets, lo: int, hi: int, pos: int, end: int | None = 
     first = clause[0]
     if tense == "past" and first > 0 and toks[first].text.lower() == "чтобы" and toks[first - 1].text == ",":
         return "future"  # «..., чтобы школа приняла учеников 1 сентября»: a purpose, still to come
+    colon = next((k for k in range(at - 1, first - 1, -1) if _told_after_colon(toks, k)), None)
+    if colon is not None and _nearest_tense(toks, colon + 1, clause[1], at, pos, end) is None:
+        return None  # what was said, with no verb of its own, is not of the time it was said
     return tense or _nearest_tense(toks, a, b, at, pos, end)
 
 
