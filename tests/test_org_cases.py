@@ -3610,3 +3610,12 @@ def test_a_name_without_a_word_is_no_organization(extract):
         "завершит модернизацию прокатного стана «220» до конца года."
     )
     assert [o["name"] for o in doc["organizations"]] == ["Уральская трубная компания"]
+
+
+def test_a_lowercase_authority_of_a_municipality_named_in_quotes_is_an_organization(extract):
+    doc = extract("Субботник поддержали министерство природных ресурсов Мурманской области и администрация "
+                  "городского округа «Город Мурманск».")
+    assert [(o["name"], o["kind"]) for o in doc["organizations"]] == [
+        ("Министерство природных ресурсов Мурманской области", "authority"),
+        ("Администрация городского округа «Город Мурманск»", "authority"),
+    ]

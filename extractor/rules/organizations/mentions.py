@@ -496,7 +496,9 @@ def _head_mentions(tagged: Tagged, spans: NamedSpans, descriptors: Coverage) -> 
                 # города»), not of a country or a people («государственный департамент США»: factRuEval
                 # leaves the adjective out)
                 first = _unit_adjectives(toks, i, sent.first)
-            named_place = any(k in spans.loc_start for k in range(head_end, last))
+            named_place = any(k in spans.loc_start for k in range(head_end, last)) or _quoted_municipality(
+                toks, head_end, last
+            )
             lowercase_name = key in lowercase_heads()
             # «правительство края», «администрация города»: the territory of the text's own body
             territory = key in territorial_heads() and last == head_end + 1
@@ -513,6 +515,23 @@ def _head_mentions(tagged: Tagged, spans: NamedSpans, descriptors: Coverage) -> 
                 continue
         i += 1
     return out
+
+
+# the nouns of a municipality whose own name is quoted: «городского округа «Город Архангельск»»,
+# «муниципального образования «Вяземский район»»
+MUNICIPALITY_NOUNS = frozenset({"округ", "образование", "район", "поселение"})
+
+
+def _quoted_municipality(toks: list[Token], k: int, last: int) -> bool:
+    """The words from k name a municipality by its quoted name: lowercase adjectives, a
+    municipality's noun in the genitive, the opening quote («городского округа «Город Архангельск»»)."""
+    j = k
+    while j < last and toks[j].text.islower() and toks[j].pos == "ADJ":
+        j += 1
+    return (
+        j + 1 < last and toks[j].lemma in MUNICIPALITY_NOUNS and case_of(toks[j]) == "Gen"
+        and toks[j + 1].text in OPEN_QUOTES
+    )
 
 
 # the most words of a genitive between a head and a quoted name: «олимпийского резерва»
