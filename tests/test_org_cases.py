@@ -3619,3 +3619,12 @@ def test_a_lowercase_authority_of_a_municipality_named_in_quotes_is_an_organizat
         ("Министерство природных ресурсов Мурманской области", "authority"),
         ("Администрация городского округа «Город Мурманск»", "authority"),
     ]
+
+
+def test_a_federal_body_and_its_regional_namesake_are_two_organizations(extract):
+    doc = extract("Фонд развития промышленности Курской области одобрил заем заводу. Фонд работает в партнерстве "
+                  "с федеральным Фондом развития промышленности.")
+    assert [o["name"] for o in doc["organizations"]] == [
+        "Фонд развития промышленности Курской области",
+        "Фонд развития промышленности",
+    ]

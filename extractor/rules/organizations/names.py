@@ -11,6 +11,7 @@ from functools import cache, lru_cache
 from extractor.lexicon.orgs import (
     QUOTE_CHARS,
     known_abbrevs,
+    known_full_names,
     legal_forms,
     org_heads,
     plain,
@@ -239,7 +240,9 @@ def same_org(a: str, b: str) -> bool:
     if _descriptor_spelled(a, b) or _same_numbered(pa, pb):
         return True
     short, long_ = sorted((pa, pb), key=len)
-    if len(short.split()) >= 3 and long_.startswith(short + " ") and len(long_.split()) - len(short.split()) <= 2:
+    if len(short.split()) >= 3 and long_.startswith(short + " ") and len(long_.split()) - len(short.split()) <= 2 and (
+        not _federal_namesake(short)
+    ):
         tail = (a if len(a) > len(b) else b).split()[len(short.split()) :]
         # «Уральский федеральный университет России»; «администрация Сосновского муниципального
         # района Челябинской области»: the region the place is in
@@ -860,6 +863,12 @@ def abbreviates_ministry(short: str, name: str) -> bool:
     return rest(0, 0)
 
 
+def _federal_namesake(short: str) -> bool:
+    """A body the lexicon names so in full, a region's body with the same name and its region after
+    it another: «Фонд развития промышленности» and «Фонд развития промышленности Ярославской области»."""
+    return plain(short) in known_full_names()
+
+
 def is_territorial_short_form(short: str, name: str) -> bool:
     """`short` is `name` without the territory it serves: «Государственный Совет» of «Государственный
     Совет Республики Татарстан», «департамент Росприроднадзора» of «Департамент Росприроднадзора по
@@ -869,6 +878,8 @@ def is_territorial_short_form(short: str, name: str) -> bool:
     cut = _territory_cut(words)
     if cut is None or short.isupper():
         return False  # «МВД» is the federal body, «МВД Петербурга» one of the regions
+    if _federal_namesake(short):
+        return False
     if cut == 1 and not short[:1].isupper():
         return False  # a lone head: «правительство» may be any of the governments a text names
     return _stems(plain(short)) == _stems(plain(" ".join(words[:cut])))
