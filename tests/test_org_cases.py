@@ -3628,3 +3628,9 @@ def test_a_federal_body_and_its_regional_namesake_are_two_organizations(extract)
         "Фонд развития промышленности Курской области",
         "Фонд развития промышленности",
     ]
+
+
+def test_a_name_in_the_nominative_is_no_dependent_of_the_head_before_it(extract):
+    # «Управления» is the applicant; «Арбитражный суд ...» the next clause's subject
+    doc = extract("По заявлению Управления Арбитражный суд Томской области 12 мая признал должника банкротом.")
+    assert [o["name"] for o in doc["organizations"]] == ["Арбитражный суд Томской области"]

@@ -2069,7 +2069,7 @@ def test_a_quoted_municipalitys_name_ends_before_the_deputys_remit(extract):
     (person,) = doc["persons"]
     assert [(p["normal"], p["org"]) for p in person["posts"]] == [(
         "заместитель главы администрации муниципального образования «Город Киров» по городскому хозяйству",
-        "Город Киров",
+        "Администрация муниципального образования «Город Киров»",  # the body, as «администрации города Перми» gives
     )]
 
 # a post naming a list of fields, with commas: one post

@@ -470,6 +470,15 @@ def _field_list_cut(toks: list[Token], j: int, first: int) -> bool:
     )
 
 
+def _nominative_adjective(tok: Token) -> bool:
+    """A capitalized adjective opening an organization's name that can only be a nominative (or
+    its like accusative): «Арбитражный суд», no dependent of the noun before it."""
+    if tok.pos != "ADJ" or not tok.text[:1].isupper() or not tok.text[1:].islower():
+        return False
+    found = [p for p in tok.parses if p.tag.POS in ("ADJF", "PRTF")]
+    return bool(found) and all(p.tag.case in ("nomn", "accs") for p in found)
+
+
 def extend_dependents(
     tagged: Tagged, spans: NamedSpans, j: int, limit: int, chain: Chain | None = None,
     preps: frozenset[str] = ALL_PREPS, name_lists: bool = False,
@@ -486,6 +495,8 @@ def extend_dependents(
                 break  # (the model may take «им.» into the span of the one named: «СГУ | им. Н. Г. Чернышевского»)
             j = spans.per_end[j]  # «институт имени профессора А. Н. Сысина»: the one it is named after
             continue
+        if j in spans.named_end and j not in spans.loc_start and _nominative_adjective(toks[j]):
+            break  # «По заявлению Управления | Арбитражный суд ... аннулировал»: the next clause's subject
         if j in spans.named_end:
             end = spans.named_end[j]
             # a name the model cut inside its quotes: «ФГБУ «Администрация портов | Белого моря»»
