@@ -240,9 +240,8 @@ def same_org(a: str, b: str) -> bool:
     if _descriptor_spelled(a, b) or _same_numbered(pa, pb):
         return True
     short, long_ = sorted((pa, pb), key=len)
-    if len(short.split()) >= 3 and long_.startswith(short + " ") and len(long_.split()) - len(short.split()) <= 2 and (
-        not _federal_namesake(short)
-    ):
+    extended = long_.startswith(short + " ") and len(long_.split()) - len(short.split()) <= 2
+    if len(short.split()) >= 3 and extended and not _federal_namesake(short):
         tail = (a if len(a) > len(b) else b).split()[len(short.split()) :]
         # «Уральский федеральный университет России»; «администрация Сосновского муниципального
         # района Челябинской области»: the region the place is in
