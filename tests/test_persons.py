@@ -275,6 +275,8 @@ def test_a_town_taken_for_a_person_is_a_location(extract):
     "Уборка свеклы завершена. Накопано 1,2 млн тонн корнеплодов.",
     # a post capitalized out of respect stands for its holder, named elsewhere
     "По словам Уполномоченного, при его содействии гражданам выплачено 12 млн рублей.",
+    # a word the dictionary does not know, capitalized only where it opens a sentence, lowercase elsewhere
+    "Регоператор взыскал с должников 140 млн рублей. За год регоператор подал 3,2 тыс. исков.",
 ]))
 def test_no_person(extract, text):
     assert extract(text)["persons"] == []

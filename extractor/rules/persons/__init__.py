@@ -728,13 +728,18 @@ def _without_common_words(tagged: Tagged, found: list[NameMention]) -> list[Name
     surname follows («Серена Уильямс»)."""
     known = _known_surnames(found)
     toks = tagged.tokens
+    lowercase = {t.lemma for t in toks if t.text.islower()}
     out = []
     for nm in found:
         tok = toks[nm.first_tok]
+        opens = tagged.sents[tok.sent].first == nm.first_tok
         if nm.last_tok - nm.first_tok == 1 and not known & surname_readings(tok.text) and (
-            _no_name_word(tok, tagged.sents[tok.sent].first == nm.first_tok) or is_statistics_office(tok.text)
+            _no_name_word(tok, opens) or is_statistics_office(tok.text)
+            # a word the text also writes in lowercase, capitalized only as a sentence's first:
+            # «Регоператор взыскал ... регоператор», «Библиобус доберется ... библиобус»
+            or opens and tok.lemma in lowercase
             or _adjective_of_a_noun(toks, nm.first_tok) or _post_word(tok)
-            or tagged.sents[tok.sent].first == nm.first_tok and _only_a_verb(tok)
+            or opens and _only_a_verb(tok)
             or _in_a_list_of_places(tagged, nm.first_tok) or region_nickname(tok.text) is not None
         ):
             continue
