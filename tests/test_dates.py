@@ -421,11 +421,17 @@ DOC_DATES: list[tuple[str, datetime.date | None]] = [
     ("Назначен новый заместитель губернатора\n\nТОМСК, 18 марта. /ТАСС/. С 2021 года он возглавлял департамент "
      "экономики. «В 2026 году мы рассчитываем на рост инвестиций», — сказал он.", datetime.date(2026, 3, 18)),
     # an agency's dateline, its town in capitals, takes the year told of as past further on, though
-    # the header names no year; a weekday and a day after a comma open no such dateline
+    # the header names no year
     ("Склад сгорел в Чистополе\n\nКАЗАНЬ, 3 ноября. /ИА «Волга-Инфо»/. Пожар на складе ликвидирован. "
      + "Огонь распространился на площадь 2 тыс. кв. м, на месте работали 12 расчётов и 40 человек. " * 7
      + "\n\nС 1 января по 31 октября 2026 года в республике произошло 1 240 пожаров.", datetime.date(2026, 11, 3)),
+    # a weekday and a day after a comma open no such dateline: they date the release only when the
+    # day falls on that weekday in a year the text tells of (Friday 25 November is 2005's) ...
     ("Заложницу освободили\nВ пятницу, 25 ноября, на севере страны освобождена заложница. "
+     + "Огонь распространился на площадь 2 тыс. кв. м, на месте работали 12 расчётов и 40 человек. " * 7
+     + "\n\nВ 2005 году похищены 12 человек.", datetime.date(2005, 11, 25)),
+    # ... and not when it falls on another (Saturday 25 November is not 2005's)
+    ("Заложницу освободили\nВ субботу, 25 ноября, на севере страны освобождена заложница. "
      + "Огонь распространился на площадь 2 тыс. кв. м, на месте работали 12 расчётов и 40 человек. " * 7
      + "\n\nВ 2005 году похищены 12 человек.", None),
     # a header naming only a plan's run of years names a year: the one told of as past further on
@@ -1538,4 +1544,34 @@ def test_a_past_year_of_another_sentence_lends_no_year_when_the_release_is_dated
 ) -> None:
     # a release of 16 April 2026: its own time, not the year the sentence before looked back to
     values = {d.text: d.value for d in dates_of(text, datetime.date(2026, 4, 16))}
+    assert values[date_text] == value
+
+
+def test_a_day_told_with_its_weekday_in_the_lead_dates_the_release_by_the_texts_year() -> None:
+    # an agency lead with no date of its own: the day of the report, its weekday and a year the
+    # text names later give the release's date (11 November 2026 is a Wednesday)
+    text = (
+        "ТВЕРЬ. /ИА «Верхневолжье»/. Штормовое предупреждение объявлено в регионе, сообщили в среду, "
+        "11 ноября, в областном управлении МЧС.\n\n"
+        + "Ветер усилится до 25 метров в секунду, на дорогах ожидается гололедица.\n\n" * 12
+        + "В 2026 году это уже второе предупреждение."
+    )
+    assert doc_date_of(text) == datetime.date(2026, 11, 11)
+
+
+@pytest.mark.parametrize(
+    ("text", "date_text", "value"),
+    [
+        # a state set for a day just ahead, told by a short participle: this year's day
+        ("Из-за снегопада занятия в школах 12 ноября отменены.", "12 ноября", "2026-11-12"),
+        # with a past auxiliary the state is over: a day of the year before
+        ("Выставка 14 ноября была закрыта для посетителей.", "14 ноября", "2025-11-14"),
+        # a start behind the release whose span ends ahead of it is under way: begun this year
+        ("Запрет, введенный с 20 октября, продлится до 30 ноября.", "20 октября", "2026-10-20"),
+        # a start still to come with no end ahead is next year's
+        ("С 1 марта тарифы на проезд вырастут.", "1 марта", "2027-03-01"),
+    ],
+)
+def test_a_day_near_the_release_takes_the_year_its_clause_tells(text: str, date_text: str, value: str) -> None:
+    values = {d.text: d.value for d in dates_of(text, datetime.date(2026, 11, 11))}
     assert values[date_text] == value

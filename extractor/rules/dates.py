@@ -1445,7 +1445,8 @@ class _Context:
             deadline = _deadline(self.text, c)
             # «завершить интеграцию приобретенного в марте оператора»: a participle's date is its own
             participle = _nearest_verb_form(self.offsets, *self.sentence(c.start), c.start, c.end) == "Part"
-            if tense == "future" and not participle and (deadline or _when(self.text, c)) or (
+            under_way = self._under_way(i, year, ref)
+            if tense == "future" and not participle and not under_way and (deadline or _when(self.text, c)) or (
                 deadline and tense == "present"
             ):
                 return year + 1  # «с 1 января пенсии будут проиндексированы» in December
@@ -1480,6 +1481,8 @@ class _Context:
             return year
         if c.kind == "period" and _word_before(self.text, c) == "на" and not self._fell_on(c):
             return year  # «лимит на III квартал», «план на второе полугодие»: a plan for what is to come
+        if c.is_day and _days_ahead(value, ref) <= STATE_AHEAD_DAYS and self._state_set(c):
+            return year  # «занятия в школах 12 ноября отменены» on 11 November: a state set for a day ahead
         tense = _tense_near(self.offsets, *self.sentence(c.start), c.start, c.end)
         if tense == "past" and _nearest_verb_form(self.offsets, *self.sentence(c.start), c.start, c.end) == "Inf":
             # «предложил провести опрос с 1 по 15 июня»: what was proposed or agreed is to come
@@ -1487,6 +1490,30 @@ class _Context:
         if tense == "past" or tense is None and c.kind == "period" and "/" in value:
             return year - 1
         return year
+
+    def _under_way(self, i: int, year: int, ref: datetime.date) -> bool:
+        """A start («с 15 апреля») whose span ends, in its sentence, on a day still ahead this year
+        («продлится до 31 мая» on 12 May): the span is under way, begun this year."""
+        c = self.cands[i]
+        if not _bound(self.text, c, _START_WORDS):
+            return False
+        sentence = self.sentence(c.start)
+        for end in self.cands[i + 1 :]:
+            if end.start >= sentence[1]:
+                break
+            value = end.make(year) if end.make is not None else end.value
+            if value is not None and _bound(self.text, end, _TARGET_WORDS):
+                return value.split("/")[-1] >= ref.isoformat()[: len(value.split("/")[-1])]
+        return False
+
+    def _state_set(self, c: _Cand) -> bool:
+        """The date's nearest verb is a short participle with no past auxiliary: a state in force
+        («отменены», «закрыта»), which may hold for a day to come; «была закрыта» tells of the past."""
+        sentence = self.sentence(c.start)
+        if _nearest_verb_form(self.offsets, *sentence, c.start, c.end) != "Part:Short":
+            return False
+        a, b = self.offsets.token_range(*sentence)
+        return not any(t.lemma == "быть" and t.feats.get("Tense") == "Past" for t in self.offsets.tagged.tokens[a:b])
 
     @staticmethod
     def _new_year_ahead(c: _Cand, year: int, ref: datetime.date) -> bool:
@@ -1876,6 +1903,8 @@ HALF_A_YEAR = 6
 
 # how far ahead of the release a start day told of in the past may be: «с 21 января назначена»
 START_AHEAD_DAYS = 31
+# how far ahead of the release a day may lie that a state in force is set for («12 ноября отменены»)
+STATE_AHEAD_DAYS = 7
 
 
 def _days_ahead(value: str, ref: datetime.date) -> int:
@@ -2438,6 +2467,14 @@ def _years_by_dated_weekday(head: str, cands: list[_Cand]) -> list[int]:
     return []
 
 
+def _on_a_weekday_told(head: str, cands: list[_Cand], told_of: _Reported) -> _Reported:
+    """The years told of, when a day of the lead falls on its weekday in one of them; else none."""
+    days = _dated_weekdays(head, cands)
+    if any(_on_its_weekday(day, weekday, year) for day, weekday, _ in days for year in told_of.years):
+        return told_of
+    return _Reported([], None)
+
+
 def _weekday_told(head: str, cand: _Cand) -> bool:
     """A yearless day in the running text of the header with its weekday before it: the day of the
     report («сообщил в четверг, 12 февраля»), which dates the release as a dateline does."""
@@ -2788,6 +2825,10 @@ def _doc_date(head: str, scan: _Scan, reported: Callable[[], _Reported]) -> tupl
             and y >= EARLIEST_RELEASE_YEAR
         ]
         told_of = reported() if named or any(_agency_dateline(head, c) for c in cands) else _Reported([], None)
+        if not told_of.years and any(_weekday_told(head, c) for c in cands):
+            # a report's day with its weekday in the lead («сообщили в среду, 11 ноября») dates the
+            # release as a dateline does when it falls on that weekday in a year the text tells of
+            told_of = _on_a_weekday_told(head, cands, reported())
         told = told_of.years
         # with none told, a year the header names, but not one something lasts since («руководил с 1993 года»),
         # nor one a plan is for («на 2027 год и плановый период 2028 и 2029 годов»)
