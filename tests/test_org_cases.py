@@ -3634,3 +3634,27 @@ def test_a_name_in_the_nominative_is_no_dependent_of_the_head_before_it(extract)
     # «Управления» is the applicant; «Арбитражный суд ...» the next clause's subject
     doc = extract("По заявлению Управления Арбитражный суд Томской области 12 мая признал должника банкротом.")
     assert [o["name"] for o in doc["organizations"]] == ["Арбитражный суд Томской области"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # the kind's letters before a quoted name, alone later, refer to that organization
+        ("Каток откроется в ТЦ «Северный пассаж» в субботу. Посещаемость ТЦ за год выросла на 9%.",
+         ["ТЦ «Северный пассаж»"]),
+        # letters after a noun own the quoted name: the league is an organization of its own
+        ("Нападающий перешел в команду НХЛ «Ванкувер Кэнакс». Сезон НХЛ начнется в октябре.",
+         ["НХЛ", "Ванкувер Кэнакс"]),
+    ],
+)
+def test_the_letters_of_a_kind_alone_name_no_organization(extract, text, names):
+    assert [o["name"] for o in extract(text)["organizations"]] == names
+
+
+def test_a_bodys_letters_with_its_place_join_its_full_name(extract):
+    # «ТПП Удмуртии»: the chamber's letters and the republic's name in the genitive
+    doc = extract("Торгово-промышленная палата Удмуртской Республики (ТПП УР) провела биржу контактов. "
+                  "По данным ТПП Удмуртии, в ней участвовали 40 компаний.")
+    assert [(o["name"], o["aliases"]) for o in doc["organizations"]] == [
+        ("Торгово-промышленная палата Удмуртской Республики", ["ТПП УР", "ТПП Удмуртии"])
+    ]

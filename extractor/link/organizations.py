@@ -544,8 +544,9 @@ def _same(a: str, b: str) -> bool:
     xa, xb = split_spelled_office(a), split_spelled_office(b)
     if xa is not None and xb is not None and xa[0] == xb[0] and same_place(xa[1], xb[1]):
         return True
-    # «Парламент КБР», «Парламент Кабардино-Балкарской Республики»
-    for x, y in ((split_acronym_territory(a), sb), (split_acronym_territory(b), sa)):
+    # «Парламент КБР», «Парламент Кабардино-Балкарской Республики»; the body's letters before the
+    # place's name too: «ТПП Бурятии», «Торгово-промышленная палата Республики Бурятия»
+    for x, y in ((split_acronym_territory(a) or sa, sb), (split_acronym_territory(b) or sb, sa)):
         if x is not None and y is not None and x[0] in (y[0], _initials(y[0])) and same_place(x[1], y[1]):
             return True  # «ТПП РТ», «Торгово-промышленная палата Республики Татарстан»
     # «Минсельхозпрод Дагестана», «Министерство сельского хозяйства и продовольствия Республики Дагестан»,

@@ -135,6 +135,26 @@ def is_generic(m: OrgMention) -> bool:
     return phrase_lemmas(words[0]) in org_heads() or words[0] in ("группа", "общество", "компания")
 
 
+# the most words a quoted name after its kind's letters runs to: «ТРЦ «Ангарский пассаж»»
+QUOTED_NAME_WORDS = 8
+
+
+def is_descriptor_alone(tagged: Tagged, m: OrgMention) -> bool:
+    """«Посещаемость ТРЦ выросла» after «ТРЦ «Ангарский пассаж»»: the letters the text puts before
+    a quoted name as its kind, standing alone, refer to that organization; they name none."""
+    if m.legal_form is not None or " " in m.name or not m.name.isupper() or len(m.name) < 2:
+        return False
+    toks = tagged.tokens
+    return any(
+        # a guillemet opens a name for sure; straight quotes may close one («"Ъ"», «ОПЕК"»)
+        toks[k].text == m.name and toks[k + 1].text == "«" and toks[k + 2].text[:1].isupper()
+        and "»" in (t.text for t in toks[k + 2 : k + 2 + QUOTED_NAME_WORDS])  # a name, not a quotation
+        # after a noun the letters own the quoted name: «команду НХЛ «Сент-Луис Блюз»»
+        and not (k > 0 and toks[k - 1].pos in ("NOUN", "PROPN"))
+        for k in range(len(toks) - 2)
+    )
+
+
 def is_organ_of_a_reference(tagged: Tagged, m: OrgMention) -> bool:
     """«Наблюдательный совет Банка», «Отделения Банка»: an organ or a unit of an organization the
     text calls by its head noun alone, not an organization of its own."""

@@ -73,6 +73,7 @@ from extractor.rules.organizations.filters import (
     is_branch_by_place,
     is_common_noun_before_its_owner,
     is_common_word,
+    is_descriptor_alone,
     is_facility_of_the_company,
     is_generic,
     is_lone_common_noun,
@@ -1683,6 +1684,7 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
         and not is_facility_of_the_company(tagged, m)
         and not is_unit_after_a_number(tagged, m)
         and not is_organ_of_a_reference(tagged, m)
+        and not is_descriptor_alone(tagged, m)
         and not _a_place_of_the_text(tagged, m, places)
     ]
     chosen = double_names(tagged, territorial_branches(tagged, chosen))
