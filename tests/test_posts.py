@@ -2762,3 +2762,18 @@ def test_the_infinitive_of_acting_is_no_modifier_of_the_post_after_it(extract):
     assert [(p["name"], [q["normal"] for q in p["posts"]]) for p in doc["persons"]] == [
         ("Инна Горелова", ["первый проректор университета"])
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "posts"),
+    [
+        # a foreign surname the dictionary does not know and that does not decline agrees with any case
+        ("Депутаты встретили главу «Лиги» Маттео Сальвини в аэропорту.", {"Маттео Сальвини": ["глава «Лиги»"]}),
+        # an adjective's «-ого» declines: the genitive name is the deputy's boss, not its holder
+        ("Исполняющим обязанности начальника назначен бывший заместитель Чернопольского генерал-майор "
+         "полиции Сергей Рудов.", {"Чернопольский": [], "Сергей Рудов": ["генерал-майор полиции"]}),
+    ],
+)
+def test_an_unknown_foreign_name_agrees_with_a_post_in_any_case(extract, text, posts):
+    got = {p["name"]: [q["normal"] for q in p["posts"]] for p in extract(text)["persons"]}
+    assert got == posts

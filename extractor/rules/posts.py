@@ -20,6 +20,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Protocol
 
+from pymorphy3.analyzer import Parse
+
 from extractor.lexicon.numbers import month_forms
 from extractor.lexicon.orgs import legal_forms, org_heads, org_organs, time_nouns
 from extractor.lexicon.posts import (
@@ -745,8 +747,24 @@ def _can_be(word: str, case: str) -> bool:
     """A dictionary reading of the word in this case; words the dictionary cannot read at all
     («Лэм») may be in any. One person's name is singular: «Александр» is no genitive."""
     cases = UD_CASES.get(case, set())
-    nouns = [p for p in parses(word.lower()) if p.tag.POS == "NOUN"]
+    found = parses(word.lower())
+    if _foreign_indeclinable(word.lower(), found):
+        return True
+    nouns = [p for p in found if p.tag.POS == "NOUN"]
     return not nouns or any(p.tag.case in cases and p.tag.number != "plur" for p in nouns)
+
+
+# how a foreign name the dictionary does not know ends when it does not decline: «Сальвини», «Ренци», «Кабо»
+INDECLINABLE_ENDINGS = ("и", "о", "э")
+
+
+def _foreign_indeclinable(word: str, found: tuple[Parse, ...]) -> bool:
+    """An unknown name ending in a vowel Russian declension never gives a noun's stem («Маттео
+    Сальвини»): any case; «-ии» is a Russian ending («Марии», «Гарсии»), as an adjective's «-ого» is."""
+    if not word.endswith(INDECLINABLE_ENDINGS) or word.endswith("ии"):
+        return False
+    # «Суходольского»: an adjective's ending, declined
+    return not any(p.is_known or p.tag.POS == "ADJF" for p in found)
 
 
 # «генеральный директор которого Иван Петров»: a relative pronoun between a post and its holder
