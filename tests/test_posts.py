@@ -2777,3 +2777,12 @@ def test_the_infinitive_of_acting_is_no_modifier_of_the_post_after_it(extract):
 def test_an_unknown_foreign_name_agrees_with_a_post_in_any_case(extract, text, posts):
     got = {p["name"]: [q["normal"] for q in p["posts"]] for p in extract(text)["persons"]}
     assert got == posts
+
+
+def test_a_range_of_days_between_a_fronted_post_and_its_verb_is_the_verbs(extract):
+    # «с 16 по 22 ноября» tells when the post is held, as «с 16 ноября» does
+    doc = extract("Исполняющей обязанности генерального директора с 9 по 15 марта назначена главный бухгалтер "
+                  "Вера Орлова.")
+    assert [(p["name"], [q["normal"] for q in p["posts"]]) for p in doc["persons"]] == [
+        ("Вера Орлова", ["исполняющая обязанности генерального директора", "главный бухгалтер"])
+    ]

@@ -1263,13 +1263,24 @@ def _past_start_day_back(toks: list[Token], verb: int, lo: int) -> int:
     k = verb - 1
     while k > lo and (
         toks[k].text.isdigit() or toks[k].text.lower() in months or toks[k].text.lower() in TIME_WORDS
-        or toks[k].lemma in time_nouns()
+        or toks[k].lemma in time_nouns() or _range_joint(toks, k)
     ):
         k -= 1
     timed = any(t.text.lower() in months or t.lemma in time_nouns() for t in toks[k + 1 : verb])
     if k < verb - 1 and toks[k].text.lower() in TIME_PREPS and timed:
         return k
     return verb
+
+
+# what joins a range's days: «с 16 по 22 ноября», «с 16 до 22 ноября», «с 16–22 ноября»
+RANGE_JOINTS = frozenset({"по", "до", "—", "–", "-"})
+
+
+def _range_joint(toks: list[Token], k: int) -> bool:
+    """Token k joins the days of a range, a day on either side: «16 | по | 22»."""
+    return toks[k].text.lower() in RANGE_JOINTS and 0 < k < len(toks) - 1 and toks[k - 1].text.isdigit() and (
+        toks[k + 1].text.isdigit()
+    )
 
 
 # the term an acting post is given for, before the link verb: «на период до избрания нового главы», «на
