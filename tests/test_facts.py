@@ -2655,3 +2655,21 @@ def test_coming_to_someone_named_past_other_words_is_a_meeting(pipeline: Pipelin
     assert [(_names(m["participants"]), m["date"]) for m in got] == [
         (["Сергей Кузнецов", "Алексей Смирнов"], "2026-03-11")
     ]
+
+
+def test_a_meeting_that_took_place_is_of_the_persons_the_sentence_before_names_as_subjects(pipeline: Pipeline) -> None:
+    text = ("ПЕНЗА, 20 февраля 2026 года. — Во вторник, 17 февраля, в администрации Кузнецка министр строительства "
+            "области Денис Волков, глава города Ирина Миронова и директор ООО «Кузнецкстрой» Павел Гусев сверили "
+            "графики сдачи школы. Встреча прошла без журналистов.")
+    got = _facts(pipeline, text)["meetings"]
+    assert [(_names(m["participants"]), m["date"], m["place"]) for m in got] == [
+        (["Денис Волков", "Ирина Миронова", "Павел Гусев"], "2026-02-17", "Администрация Кузнецка")
+    ]
+
+
+def test_a_meeting_that_took_place_after_persons_acting_together_is_theirs(pipeline: Pipeline) -> None:
+    # «подвели итоги» is no meeting word; «Встреча прошла» says their joint act was one
+    text = ("ПЕНЗА, 20 февраля 2026 года. — Министр строительства области Денис Волков и директор ООО "
+            "«Кузнецкстрой» Павел Гусев подвели итоги года. Встреча прошла в закрытом формате.")
+    got = _facts(pipeline, text)["meetings"]
+    assert [_names(m["participants"]) for m in got] == [["Денис Волков", "Павел Гусев"]]

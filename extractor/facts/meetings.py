@@ -217,6 +217,17 @@ def _held_after(scene: Scene, k: int) -> bool:
     return False
 
 
+def _took_place(scene: Scene, k: int) -> bool:
+    """A meeting noun in the nominative opening its sentence, the subject of a verb telling it took
+    place: «Встреча прошла в закрытом формате»."""
+    toks = scene.toks
+    sent = scene.tagged.sents[toks[k].sent]
+    if toks[k].case != "Nom" or k != sent.first:
+        return False
+    verb = next((j for j in range(k + 1, min(sent.last, k + 1 + HELD_AFTER_REACH)) if toks[j].pos == "VERB"), None)
+    return verb is not None and toks[verb].lemma in words("took_place")
+
+
 def _done(d: Draft) -> None:
     """Not planned, not denied: «встретится», «планирует встретиться», «встреча состоится»."""
     first = d.match.first
@@ -590,7 +601,9 @@ def find_meetings(scene: Scene) -> list[Meeting]:
         elif st is not None and not st.sides:
             if _took_part_next(scene, st) or _pictured(scene, st, statements):
                 statements.append(st)
-            elif not _continues_last(scene, st, statements) and _framed(scene, match.first):
+            elif not _continues_last(scene, st, statements) and (
+                _framed(scene, match.first) or _took_place(scene, match.first)
+            ):
                 _met_before(scene, st, statements)
         elif st is not None and st.extra.get("took_part"):
             _joins_last(scene, st, one_sided[-1:] if _later(one_sided, statements) else statements)
@@ -736,10 +749,13 @@ def _met_before(scene: Scene, st: Statement, statements: list[Statement]) -> Non
         u.refs[0] for u, r in roles
         if u.refs and (r in ("obj", "with") and u.refs[0][0] != "location" or r != "subj" and u.refs[0][0] == "person")
     ]
-    sides = distinct(subjects[:1] + others)
+    # «X, Y и Z подвели итоги. Встреча прошла ...»: the subjects met one another
+    persons = [x for x in subjects if x[0] == "person"]
+    sides = distinct(subjects[:1] + others) if others or len(persons) < 2 else distinct(persons)
     if len(subjects) >= 1 and len(sides) >= 2:
         st.sides, st.first_sent = sides, st.sent - 1
         st.date = st.date or _met_on(scene, date_in(scene, st.sent - 1, scene.tagged.sents[st.sent - 1].first))
+        st.place = st.place or _any_place(scene, st.sent - 1)
         statements.append(st)
 
 
