@@ -199,6 +199,8 @@ def _has_head(name: str, head: str) -> bool:
 
 # fewer words than this make a rubric or a dateline line above a headline («11.11.2026 09:40 | Экономика»)
 HEADLINE_WORDS = 4
+# the longest a headline runs to; a longer first line is the lead (the held-out headlines: 90% under 110)
+HEADLINE_MAX_CHARS = 200
 
 
 def _headline_end(text: str) -> int:
@@ -207,7 +209,9 @@ def _headline_end(text: str) -> int:
     start = 0
     while (end := text.find("\n", start)) >= 0:
         if len(re.findall(r"[А-ЯЁа-яёA-Za-z]+", text[start:end])) >= HEADLINE_WORDS:
-            return end
+            # a lead paragraph opening the text («ЮЖНО-САХАЛИНСК. /ИА .../. Режим ... введен ...») is no
+            # headline: its names are the body's
+            return end if end - start <= HEADLINE_MAX_CHARS else -1
         start = end + 1
     return -1
 
