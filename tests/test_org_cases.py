@@ -3690,3 +3690,14 @@ def test_a_lead_paragraph_opening_the_text_is_no_headline(extract):
 )
 def test_a_branch_named_by_a_hyphenated_place_adjective_is_the_organization(extract, text, name):
     assert [(o["name"], o["legal_form"]) for o in extract(text)["organizations"]] == [(name, None)]
+
+
+def test_a_short_name_in_brackets_with_a_hyphenated_place_is_the_names_alias(extract):
+    text = ("Отделение Фонда пенсионного и социального страхования Российской Федерации по Ханты-Мансийскому "
+            "автономному округу (ОСФР по Ханты-Мансийскому автономному округу) начало выплаты. В ОСФР по "
+            "Ханты-Мансийскому автономному округу уточнили сроки.")
+    assert [(o["name"], o["aliases"]) for o in extract(text)["organizations"]] == [(
+        "Отделение Фонда пенсионного и социального страхования Российской Федерации по Ханты-Мансийскому "
+        "автономному округу",
+        ["ОСФР по Ханты-Мансийскому автономному округу"],
+    )]
