@@ -2786,3 +2786,11 @@ def test_a_range_of_days_between_a_fronted_post_and_its_verb_is_the_verbs(extrac
     assert [(p["name"], [q["normal"] for q in p["posts"]]) for p in doc["persons"]] == [
         ("Вера Орлова", ["исполняющая обязанности генерального директора", "главный бухгалтер"])
     ]
+
+
+def test_a_post_naming_its_body_by_a_noun_of_no_kind_goes_to_the_body_with_that_noun(extract):
+    # «института» is of the institute named before, not of the portal named nearer (both of kind «other»)
+    doc = extract("Ученый совет Института химии нефти утвердил программу. Об этом сообщили порталу «Томск-Наука» "
+                  "в пресс-службе. Директор института Иван Першин назвал ее главной задачей года.")
+    posts = {p["name"]: [(q["normal"], q["org"]) for q in p["posts"]] for p in doc["persons"]}
+    assert posts == {"Иван Першин": [("директор института", "Институт химии нефти")]}

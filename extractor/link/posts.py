@@ -148,8 +148,15 @@ def _described_org(post: Post, entities: Entities) -> OrgRef | None:
         # of the noun's kind, or with the noun in its name: «председатель совета» is of «Конституционный
         # совет страны», an authority, though «совет» is mostly of other kinds
         org = entities.orgs[ref.index]
-        return org.kind == kind and not own_body or set(noun) <= set(phrase_lemmas(org.name))
+        return org.kind == kind and not own_body or named(ref)
 
+    def named(ref: OrgRef) -> bool:
+        return set(noun) <= set(phrase_lemmas(entities.orgs[ref.index].name))
+
+    # «other» is every kind left over: «директор института» is of the institute named before, not of
+    # a portal named nearer; with no such name, of the last of that kind («лидер партии» of «ЛДПР»)
+    if kind == "other" and (found := entities.last_before(post.start, lambda r: r.type == "organization" and named(r))):
+        return found
     return entities.last_before(post.start, lambda ref: ref.type == "organization" and described(ref))
 
 
