@@ -3701,3 +3701,10 @@ def test_a_short_name_in_brackets_with_a_hyphenated_place_is_the_names_alias(ext
         "автономному округу",
         ["ОСФР по Ханты-Мансийскому автономному округу"],
     )]
+
+
+def test_a_places_own_brackets_inside_a_quoted_name_stay_in_the_name(extract):
+    doc = extract("Работы выполняло ГКУ «Служба спасения Республики Саха (Якутия)».")
+    assert [(o["name"], o["legal_form"], o["aliases"]) for o in doc["organizations"]] == [
+        ("Служба спасения Республики Саха (Якутия)", "ГКУ", [])
+    ]

@@ -590,7 +590,9 @@ def with_brackets(tagged: Tagged, m: OrgMention, others: Coverage) -> OrgMention
     («(Москва)») is no other name."""
     name, end, found = m.name, m.end, []
     inner = PAREN_ABBR.match(name)
-    if inner and is_place_word(inner.group(2)) and _in_a_place_name(tagged, m.end - 1):
+    # the bracket's last letter, inside quotes too: «ГКУ «Служба спасения Республики Саха (Якутия)»»
+    closing = tagged.text.rfind(")", m.start, m.end)
+    if inner and is_place_word(inner.group(2)) and _in_a_place_name(tagged, closing - 1 if closing > 0 else m.end - 1):
         inner = None  # «Правительство Республики Саха (Якутия)»: the place's own brackets
     if inner:  # the name took the brackets in
         name = inner.group(1)
