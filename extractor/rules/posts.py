@@ -759,8 +759,9 @@ INDECLINABLE_ENDINGS = ("и", "о", "э")
 
 
 def _foreign_indeclinable(word: str, found: tuple[Parse, ...]) -> bool:
-    """An unknown name ending in a vowel Russian declension never gives a noun's stem («Маттео
-    Сальвини»): any case; «-ии» is a Russian ending («Марии», «Гарсии»), as an adjective's «-ого» is."""
+    """A name the dictionary does not know ending in «-и», «-о» or «-э» does not decline («Маттео
+    Сальвини»): it may stand in any case. «-ии» is a Russian case ending («Марии», «Гарсии»), as an
+    adjective's «-ого» is («Суходольского»)."""
     if not word.endswith(INDECLINABLE_ENDINGS) or word.endswith("ии"):
         return False
     # «Суходольского»: an adjective's ending, declined

@@ -592,7 +592,8 @@ def with_brackets(tagged: Tagged, m: OrgMention, others: Coverage) -> OrgMention
     inner = PAREN_ABBR.match(name)
     # the bracket's last letter, inside quotes too: «ГКУ «Служба спасения Республики Саха (Якутия)»»
     closing = tagged.text.rfind(")", m.start, m.end)
-    if inner and is_place_word(inner.group(2)) and _in_a_place_name(tagged, closing - 1 if closing > 0 else m.end - 1):
+    inside = closing - 1 if closing >= 0 else m.end - 1
+    if inner and is_place_word(inner.group(2)) and _in_a_place_name(tagged, inside):
         inner = None  # «Правительство Республики Саха (Якутия)»: the place's own brackets
     if inner:  # the name took the brackets in
         name = inner.group(1)
