@@ -20,8 +20,6 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Protocol
 
-from pymorphy3.analyzer import Parse
-
 from extractor.lexicon.numbers import month_forms
 from extractor.lexicon.orgs import legal_forms, org_heads, org_organs, time_nouns
 from extractor.lexicon.posts import (
@@ -47,7 +45,7 @@ from extractor.nlp.inflect import (
     singular_nominative_phrase,
     substantive_nominative,
 )
-from extractor.nlp.morph import ADJISH, UD_CASES, UD_OF, parses
+from extractor.nlp.morph import ADJISH, UD_CASES, UD_OF, in_dictionary, parses
 from extractor.nlp.phrases import (
     DASHES,
     MAX_DEPENDENT_TOKENS,
@@ -747,10 +745,9 @@ def _can_be(word: str, case: str) -> bool:
     """A dictionary reading of the word in this case; words the dictionary cannot read at all
     («Лэм») may be in any. One person's name is singular: «Александр» is no genitive."""
     cases = UD_CASES.get(case, set())
-    found = parses(word.lower())
-    if _foreign_indeclinable(word.lower(), found):
+    if _foreign_indeclinable(word.lower()):
         return True
-    nouns = [p for p in found if p.tag.POS == "NOUN"]
+    nouns = [p for p in parses(word.lower()) if p.tag.POS == "NOUN"]
     return not nouns or any(p.tag.case in cases and p.tag.number != "plur" for p in nouns)
 
 
@@ -758,14 +755,14 @@ def _can_be(word: str, case: str) -> bool:
 INDECLINABLE_ENDINGS = ("и", "о", "э")
 
 
-def _foreign_indeclinable(word: str, found: tuple[Parse, ...]) -> bool:
+def _foreign_indeclinable(word: str) -> bool:
     """A name the dictionary does not know ending in «-и», «-о» or «-э» does not decline («Маттео
     Сальвини»): it may stand in any case. «-ии» is a Russian case ending («Марии», «Гарсии»), as an
     adjective's «-ого» is («Суходольского»)."""
     if not word.endswith(INDECLINABLE_ENDINGS) or word.endswith("ии"):
         return False
     # «Суходольского»: an adjective's ending, declined
-    return not any(p.is_known or p.tag.POS == "ADJF" for p in found)
+    return not in_dictionary(word) and not any(p.tag.POS == "ADJF" for p in parses(word))
 
 
 # «генеральный директор которого Иван Петров»: a relative pronoun between a post and its holder

@@ -646,9 +646,11 @@ def split_acronym_territory(name: str) -> tuple[tuple[str, ...], str] | None:
     return _stems(plain(" ".join(words[:-1]))), words[-1]
 
 
-# a place's adjective before a federal body's short name: «Тверской Роспотребнадзор»; hyphenated
-# too: «Карачаево-Черкесское (региональное отделение)»
-PLACE_ADJECTIVE_WORD = re.compile(r"[А-ЯЁ][а-яё]*(?:-[А-ЯЁа-яё][а-яё]*)*(?:ск|цк)(?:ий|ой|ая|ое)")
+# a capitalized word, hyphenated ones too, a capital maybe after the hyphen: «Ханты-Мансийского», «Улан-Удэ»
+CAPITALIZED_WORD = r"[А-ЯЁ][а-яё]*(?:-[А-ЯЁа-яё][а-яё]*)*"
+# a place's adjective before a federal body's short name: «Тверской Роспотребнадзор», «Карачаево-Черкесское
+# (региональное отделение)»
+PLACE_ADJECTIVE_WORD = re.compile(rf"{CAPITALIZED_WORD}(?:ск|цк)(?:ий|ой|ая|ое)")
 # the letters of a place's stem its adjective and its name share: «Тверск-ой», «Тверск-ой области»
 PLACE_STEM_LETTERS = 4
 

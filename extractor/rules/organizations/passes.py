@@ -16,6 +16,7 @@ from extractor.nlp.tagging import Tagged, is_place_word
 from extractor.rules.organizations.extent import name_reach
 from extractor.rules.organizations.filters import is_common_word, is_generic, name_tokens
 from extractor.rules.organizations.names import (
+    CAPITALIZED_WORD,
     HEREAFTER_LEAD,
     PAREN_ABBR,
     OrgMention,
@@ -426,8 +427,7 @@ def with_legal_form_before(text: str, m: OrgMention) -> OrgMention:
 # a territory's noun in the genitive or locative after a short name
 TERRITORY_WORD = r"(?:област(?:и|ь)|кра(?:я|е|й|ю)|республик(?:и|е)|округ(?:а|е|у)?|район(?:а|е|у)?|город(?:а|е|у)?)\b"
 # the place a short name's office is for: «по Краснодарскому краю», «по Республике Татарстан», «по Удмуртии»
-# a capitalized word, hyphenated ones too: «Ханты-Мансийского», «Улан-Удэ»
-_CAP = r"[А-ЯЁ][а-яё]*(?:-[А-ЯЁа-яё][а-яё]*)*[а-яё]"
+_CAP = rf"{CAPITALIZED_WORD}[а-яё]"
 OFFICE_PLACE = (
     rf"(?:{_CAP}(?:\s+[а-яё\-]+)?\s+{TERRITORY_WORD}|(?:Республик[еи]|Кра[юе]|Област[иь])\s+{_CAP}(?:\s+{_CAP})?"
     rf"|{_CAP})"
