@@ -580,3 +580,10 @@ def test_a_surname_the_model_joined_to_a_place_is_the_person_again(extract):
     meetings = [([p["name"] for p in m["participants"]], m["place"]) for m in out["meetings"]]
     assert meetings == [(["Денис Ворохобов", "Николай Гладышев"], "Администрация городского округа Ступино")]
 
+
+
+def test_a_lone_surname_that_names_a_town_after_a_preposition_elsewhere_is_no_person(extract):
+    # the model reads «Тутаев» of the quote as a surname; «в Тутаеве» of the lead tells it is the town
+    out = extract("Компания построит гостиницу на 80 номеров в Тутаеве. Генеральный директор Павел Лапин подписал "
+                  "соглашение. «Тутаев стал одним из самых посещаемых городов области», — сказал Павел Лапин.")
+    assert [p["name"] for p in out["persons"]] == ["Павел Лапин"]

@@ -729,6 +729,7 @@ def _without_common_words(tagged: Tagged, found: list[NameMention]) -> list[Name
     known = _known_surnames(found)
     toks = tagged.tokens
     lowercase = {t.lemma for t in toks if t.text.islower()}
+    places = _places_after_prepositions(tagged)
     out = []
     for nm in found:
         tok = toks[nm.first_tok]
@@ -741,10 +742,24 @@ def _without_common_words(tagged: Tagged, found: list[NameMention]) -> list[Name
             or _adjective_of_a_noun(toks, nm.first_tok) or _post_word(tok)
             or opens and _only_a_verb(tok)
             or _in_a_list_of_places(tagged, nm.first_tok) or region_nickname(tok.text) is not None
+            or places & surname_readings(tok.text)
         ):
             continue
         out.append(nm)
     return out
+
+
+def _places_after_prepositions(tagged: Tagged) -> set[str]:
+    """The readings of one-word places the model found after a preposition of place: a lone word
+    read as a surname elsewhere is that town («в Касимове ... Касимов стал одной из самых
+    посещаемых точек»)."""
+    toks = tagged.tokens
+    return {
+        reading for sp in tagged.spans
+        if sp.type == "LOC" and sp.last - sp.first == 1 and sp.first > 0
+        and toks[sp.first - 1].text.lower() in PLACE_PREPOSITIONS
+        for reading in surname_readings(toks[sp.first].text)
+    }
 
 
 def _in_a_list_of_places(tagged: Tagged, k: int) -> bool:
