@@ -2794,3 +2794,12 @@ def test_a_post_naming_its_body_by_a_noun_of_no_kind_goes_to_the_body_with_that_
                   "в пресс-службе. Директор института Иван Першин назвал ее главной задачей года.")
     posts = {p["name"]: [(q["normal"], q["org"]) for q in p["posts"]] for p in doc["persons"]}
     assert posts == {"Иван Першин": [("директор института", "Институт химии нефти")]}
+
+
+def test_a_genitive_participle_after_the_posts_organization_describes_the_organization(extract):
+    # «управляющего» agrees with «ООО», not with the person: no post «управляющий»; an instrumental
+    # one after a link verb cannot agree with the organization and is a post
+    doc = extract("Заместителем министра назначен Олег Пестов. До назначения он занимал должность генерального "
+                  "директора ООО «Озерный край», управляющего санаторием в Кисловодске.")
+    posts = {p["name"]: [q["normal"] for q in p["posts"]] for p in doc["persons"]}
+    assert posts == {"Олег Пестов": ["заместитель министра", "генеральный директор ООО «Озерный край»"]}

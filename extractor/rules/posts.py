@@ -2258,11 +2258,30 @@ def _posts_after_link(tagged: Tagged, spans: NamedSpans, m: int, limit: int) -> 
         if j == k or j >= limit:
             break
         j = _past_dated_dash(toks, j, limit)
+        if _describes_the_organization(tagged, k, j):
+            break
         nxt = _post_from(tagged, spans, j, limit, strict_end=False)
         if nxt is None or not _same_case(first_head, _head_noun(toks, j, tagged.token_ending(nxt.end) + 1)):
             break
         posts.append(nxt)
     return posts
+
+
+def _describes_the_organization(tagged: Tagged, comma: int, j: int) -> bool:
+    """A genitive participle right after the comma that ends a post's organization describes that
+    organization: «должность генерального директора ООО «Каспийский берег», управляющего курортным
+    комплексом» (an instrumental one cannot: «был директором ООО «Альфа», управляющим филиалом»)."""
+    toks = tagged.tokens
+    return (
+        j == comma + 1 and toks[comma].text == ","
+        and toks[j].is_participle and toks[j].feats.get("Case") == "Gen"
+        and any(sp.type == "ORG" and _quote_or_none(toks, sp.last, comma) for sp in tagged.spans)
+    )
+
+
+def _quote_or_none(toks: list[Token], k: int, end: int) -> bool:
+    """Only closing quotes between k and end: a name's span may leave them out."""
+    return k <= end and all(toks[i].text in CLOSE_QUOTES for i in range(k, end))
 
 
 # words after a comma that go on a verb's story: «, а затем», «, потом», «, последние четыре года»
