@@ -2673,3 +2673,26 @@ def test_a_meeting_that_took_place_after_persons_acting_together_is_theirs(pipel
             "«Кузнецкстрой» Павел Гусев подвели итоги года. Встреча прошла в закрытом формате.")
     got = _facts(pipeline, text)["meetings"]
     assert [_names(m["participants"]) for m in got] == [["Денис Волков", "Павел Гусев"]]
+
+
+def test_a_meeting_noun_after_its_adjective_that_took_place_is_of_the_subjects_before(pipeline: Pipeline) -> None:
+    # «Рабочая встреча проходила»: the noun opens its sentence after its own adjective
+    text = ("КИМРЫ, 14 января 2026 года. — Сроки реконструкции набережной во вторник согласовали министр "
+            "строительства области Денис Волков и глава округа Анна Ким. Рабочая встреча проходила в "
+            "администрации Кимрского муниципального округа.")
+    got = _facts(pipeline, text)["meetings"]
+    assert [(_names(m["participants"]), m["date"], m["place"]) for m in got] == [
+        (["Денис Волков", "Анна Ким"], "2026-01-13", "Администрация Кимрского муниципального округа")
+    ]
+
+
+def test_who_took_part_in_a_meeting_told_the_sentence_before_takes_its_date_and_place(pipeline: Pipeline) -> None:
+    # the date of the list of participants («в ноябре купивший») is not the meeting's
+    text = ("Как восстановить котельную в Кашине, обсуждали на рабочей встрече, которая прошла в среду, "
+            "11 февраля 2026 года, в администрации Кашинского муниципального округа. Во встрече приняли участие "
+            "министр энергетики Тверской области Олег Рябов и директор ООО «Кашин-Тепло» Иван Лосев, в ноябре "
+            "купивший котельную.")
+    got = _facts(pipeline, text)["meetings"]
+    assert [(_names(m["participants"]), m["date"], m["place"]) for m in got] == [
+        (["Олег Рябов", "Иван Лосев"], "2026-02-11", "Администрация Кашинского муниципального округа")
+    ]

@@ -218,11 +218,12 @@ def _held_after(scene: Scene, k: int) -> bool:
 
 
 def _took_place(scene: Scene, k: int) -> bool:
-    """A meeting noun in the nominative opening its sentence, the subject of a verb telling it took
-    place: «Встреча прошла в закрытом формате»."""
+    """A meeting noun in the nominative opening its sentence (its adjectives may come first), the
+    subject of a verb telling it took place: «Встреча прошла в закрытом формате», «Рабочая встреча
+    проходила в администрации»."""
     toks = scene.toks
     sent = scene.tagged.sents[toks[k].sent]
-    if toks[k].case != "Nom" or k != sent.first:
+    if toks[k].case != "Nom" or any(toks[j].pos != "ADJ" for j in range(sent.first, k)):
         return False
     verb = next((j for j in range(k + 1, min(sent.last, k + 1 + HELD_AFTER_REACH)) if toks[j].pos == "VERB"), None)
     return verb is not None and toks[verb].lemma in words("took_place")
@@ -594,17 +595,21 @@ def _as_people(scene: Scene, sides: list[Ref], other: list[Ref]) -> list[Ref]:
 def find_meetings(scene: Scene) -> list[Meeting]:
     statements: list[Statement] = []
     one_sided: list[Statement] = []  # «состоялась встреча с делегацией X»: the other side may follow
+    sideless: list[Statement] = []  # «прошла рабочая встреча»: who took part may follow
     for sent, match in triggers(scene, meeting_triggers()):
         st = _statement(scene, sent, match, statements)
         if st is not None and len(st.sides) >= 2:
+            if st.extra.get("took_part"):
+                _told_just_before(scene, st, sideless)
             statements.append(st)
         elif st is not None and not st.sides:
             if _took_part_next(scene, st) or _pictured(scene, st, statements):
                 statements.append(st)
-            elif not _continues_last(scene, st, statements) and (
-                _framed(scene, match.first) or _took_place(scene, match.first)
-            ):
-                _met_before(scene, st, statements)
+            elif _continues_last(scene, st, statements):
+                pass
+            elif not ((_framed(scene, match.first) or _took_place(scene, match.first))
+                      and _met_before(scene, st, statements)):
+                sideless.append(st)
         elif st is not None and st.extra.get("took_part"):
             _joins_last(scene, st, one_sided[-1:] if _later(one_sided, statements) else statements)
             if one_sided and len(one_sided[-1].sides) >= 2 and one_sided[-1] not in statements:
@@ -627,6 +632,29 @@ def find_meetings(scene: Scene) -> list[Meeting]:
             end=end,
         ))
     return out
+
+
+def _told_just_before(scene: Scene, st: Statement, sideless: list[Statement]) -> None:
+    """«... разбирались на рабочей встрече, которая прошла во вторник, 20 января, в администрации
+    округа. Во встрече приняли участие X, Y и Z»: the meeting named without sides in the sentence
+    before is the one they took part in, and tells its date and place (a date in the list of
+    participants is of something else: «в декабре выкупивший имущество»)."""
+    if not sideless or st.sent - sideless[-1].sent != 1:
+        return
+    told = sideless[-1]
+    st.date = told.date or st.date
+    st.place = _relative_place(scene, told) or told.place or st.place
+    st.first_sent = told.sent
+
+
+def _relative_place(scene: Scene, st: Statement) -> str | None:
+    """The place a relative clause right after the meeting noun tells: «на встрече, которая прошла
+    во вторник в администрации округа»."""
+    for clause in clauses(scene, st.sent):
+        opening = clause.intro if clause.intro is not None else clause.first
+        if scene.lemmas[opening] == "который" and 0 < opening - st.trigger <= 3:
+            return place_in(scene, roles_in(scene, clause))
+    return None
 
 
 def _later(one_sided: list[Statement], statements: list[Statement]) -> bool:
@@ -733,14 +761,14 @@ def _took_part_next(scene: Scene, st: Statement) -> bool:
     return True
 
 
-def _met_before(scene: Scene, st: Statement, statements: list[Statement]) -> None:
+def _met_before(scene: Scene, st: Statement, statements: list[Statement]) -> bool:
     """«Губернатор принял посла Китая. В ходе встречи обсуждались ...»: a meeting named without
     sides right after a sentence about someone and someone else is theirs."""
     if st.sent == 0:
-        return
+        return False
     main = clauses(scene, st.sent - 1)[0]
     if any(scene.lemmas[k] in words("remote") for k in main.tokens):
-        return  # «Накануне X по видеосвязи обсудил с Y ... После встречи»: the call was no meeting
+        return False  # «Накануне X по видеосвязи обсудил с Y ... После встречи»: the call was no meeting
     roles = roles_in(scene, main)
     subjects = [u.refs[0] for u, r in roles if r == "subj" and u.refs]
     # whom the subject received or visited: an object, a «с» side, a person in another case
@@ -757,6 +785,8 @@ def _met_before(scene: Scene, st: Statement, statements: list[Statement]) -> Non
         st.date = st.date or _met_on(scene, date_in(scene, st.sent - 1, scene.tagged.sents[st.sent - 1].first))
         st.place = st.place or _any_place(scene, st.sent - 1)
         statements.append(st)
+        return True
+    return False
 
 
 def _met_on(scene: Scene, item: DateItem | None) -> DateItem | None:
