@@ -2696,3 +2696,36 @@ def test_who_took_part_in_a_meeting_told_the_sentence_before_takes_its_date_and_
     assert [(_names(m["participants"]), m["date"], m["place"]) for m in got] == [
         (["Олег Рябов", "Иван Лосев"], "2026-02-11", "Администрация Кашинского муниципального округа")
     ]
+
+
+def test_a_passive_participles_agents_listed_after_a_long_name_are_all_parties(pipeline: Pipeline) -> None:
+    # the list goes on after «министерством ... области»: its case is the name's, not «области»'s
+    text = ("Соглашение о создании учебного центра, подписанное сегодня министерством образования Тамбовской "
+            "области, Мичуринским аграрным техникумом и АО «Мичуринский тракторный завод», рассчитано на пять лет.")
+    assert _agreement_parties(pipeline, text) == [
+        ["Министерство образования Тамбовской области", "Мичуринский аграрный техникум",
+         "Мичуринский тракторный завод"]
+    ]
+
+
+def test_a_relative_clause_whose_subject_is_a_quoted_name_names_the_document_before_it(pipeline: Pipeline) -> None:
+    # «который» the object of «заключило», whose subject «АО «...»» has no case its words tell;
+    # the clause ends at the comma before the next clause's own subject
+    text = ("Вместе с договором о целевом обучении, который АО «Рассказовский литейный завод» (РЛЗ) сегодня "
+            "заключило с Рассказовским техникумом (РТ), директор РЛЗ Иван Лосев подписал договор аренды склада "
+            "с ООО «Тамбов-Логистик».")
+    assert _agreement_parties(pipeline, text) == [
+        ["Рассказовский литейный завод", "Рассказовский техникум"],
+        ["Рассказовский литейный завод", "Тамбов-Логистик"],
+    ]
+
+
+def test_a_common_noun_subject_stands_for_the_subject_before_not_its_partner(pipeline: Pipeline) -> None:
+    # «предприятие» fits both companies; the one that was the subject is meant
+    text = ("АО «Моршанский хлебозавод» сегодня заключило с сельскохозяйственным кооперативом «Ракша» договор "
+            "поставки зерна на два года.\n\nВ тот же день предприятие подписало с администрацией Моршанского "
+            "района соглашение о ремонте стадиона.")
+    assert _agreement_parties(pipeline, text) == [
+        ["Моршанский хлебозавод", "Ракша"],
+        ["Моршанский хлебозавод", "Администрация Моршанского района"],
+    ]

@@ -203,10 +203,13 @@ def _document_relative_stands_for(d: Draft) -> list[Document]:
     # обучении, подписанные сегодня институтом с АО «...», ...»
     participle = clause.intro == d.match.first and _passive(toks[clause.intro])
     # «который» the object: in the accusative, or read as a nominative beside a subject of its own
-    # («договор ..., который завод сегодня заключил с колледжем»)
+    # («договор ..., который завод сегодня заключил с колледжем»), a name whose case its words
+    # cannot tell before the verb too («который АО «ЗМЗ» сегодня заключило»)
     intro = toks[clause.intro]
     object_relative = intro.lemma == "который" and (
-        intro.case == "Acc" or intro.case == "Nom" and any(r == "subj" for _u, r in d.roles)
+        intro.case == "Acc" or intro.case == "Nom" and any(
+            r == "subj" or r == "none" and u.last <= d.match.first for u, r in d.roles
+        )
     )
     if not participle and not object_relative:
         return []

@@ -137,9 +137,11 @@ def _list_goes_on(scene: Scene, comma: int, units: dict[int, Unit]) -> bool:
     nxt = units.get(comma + 1)
     if nxt is None or _predicate(scene.toks[comma - 1]):
         return False  # after a verb a name starts a clause: «Когда разговор закончился, ООО «X» заключило»
-    if not any(u.last == comma for u in units.values()):
+    prev = next((u for u in units.values() if u.last == comma), None)
+    if prev is None:
         return False  # a list goes on after a unit: not «когда директор ушёл на пенсию, | завод вёл X»
-    before, after = scene.toks[comma - 1].case, unit_case(scene, nxt)
+    # the case of the name before, not of its last word: «министерством ... области, | техникумом»
+    before, after = unit_case(scene, prev) or scene.toks[comma - 1].case, unit_case(scene, nxt)
     return before is None or after is None or before == after
 
 

@@ -600,17 +600,41 @@ def _resolve_noun(scene: Scene, k: int, what: str, units: list[Unit]) -> Ref | N
         return None
     orgs = scene.doc.organizations
     lemma = scene.toks[k].lemma
-    for u in scene.units_before(k, REFERENCE_REACH, units):
-        if u.refs and u.refs[0][0] == "organization" and _fits(orgs[u.refs[0][1]], what, lemma):
-            if _partner_of(scene, u, k) or _exchange_of_ticker(scene, u):
-                continue
-            return u.refs[0]
+    candidates = [
+        u for u in scene.units_before(k, REFERENCE_REACH, units)
+        if u.refs and u.refs[0][0] == "organization" and _fits(orgs[u.refs[0][1]], what, lemma)
+        and not (_partner_of(scene, u, k) or _exchange_of_ticker(scene, u))
+    ]
+    if candidates and scene.toks[k].case == "Nom" and (subject := _subject_told_last(scene, candidates, k)):
+        # a subject stands for the subject of the sentence before rather than for its partner:
+        # «АО «А» заключило с кооперативом «Б» договор. ... предприятие подписало с администрацией»
+        return subject.refs[0]
+    if candidates:
+        return candidates[0].refs[0]
     fitting = [i for i in range(len(orgs)) if _fits(orgs[i], what, lemma)]
     if len(fitting) == 1:
         return ("organization", fitting[0])
     if what == "administration" and not fitting and scene.city is not None:
         return ("location", scene.city)  # «мэрия» of a town whose administration the text does not name
     return None
+
+
+def _subject_told_last(scene: Scene, candidates: list[Unit], k: int) -> Unit | None:
+    """Of the candidates (nearest first), the subject of the last sentence before k's that names one."""
+    toks = scene.toks
+    told = [u for u in candidates if toks[u.first].sent < toks[k].sent]
+    last = [u for u in told if toks[u.first].sent == toks[told[0].first].sent] if told else []
+    return next((u for u in last if _subject_like(scene, u)), None)
+
+
+def _subject_like(scene: Scene, unit: Unit) -> bool:
+    """A name that may be its sentence's subject: in the nominative (or of no case its words tell)
+    before any finite verb of its sentence."""
+    toks = scene.toks
+    first = scene.tagged.sents[toks[unit.first].sent].first
+    before_verb = not any(toks[j].pos in ("VERB", "AUX") and toks[j].feats.get("VerbForm") == "Fin"
+                          for j in range(first, unit.first))
+    return before_verb and unit_case(scene, unit) in (None, "Nom")
 
 
 def _exchange_of_ticker(scene: Scene, unit: Unit) -> bool:
