@@ -2729,3 +2729,19 @@ def test_a_common_noun_subject_stands_for_the_subject_before_not_its_partner(pip
         ["Моршанский хлебозавод", "Ракша"],
         ["Моршанский хлебозавод", "Администрация Моршанского района"],
     ]
+
+
+def test_a_head_noun_stands_for_the_organization_whose_name_follows_it_in_a_mention(pipeline: Pipeline) -> None:
+    # «клуб» is not in the name «Кирсанов» of «Футбольный клуб «Кирсанов»», but opens its mention
+    text = ("Футбольный клуб «Кирсанов» нашёл спонсора на сезон. Сегодня клуб подписал спонсорский договор "
+            "с АО «Кирсановский сахарный завод».")
+    assert _agreement_parties(pipeline, text) == [["Кирсанов", "Кирсановский сахарный завод"]]
+
+
+def test_a_partner_added_with_a_also_and_its_own_s_signs_a_document_of_its_own(pipeline: Pipeline) -> None:
+    text = ("Футбольный клуб «Кирсанов» нашёл спонсоров на сезон. Сегодня клуб подписал спонсорский договор "
+            "с АО «Кирсановский сахарный завод», а также с ООО «Уметская птицефабрика».")
+    assert _agreement_parties(pipeline, text) == [
+        ["Кирсанов", "Кирсановский сахарный завод"],
+        ["Кирсанов", "Уметская птицефабрика"],
+    ]

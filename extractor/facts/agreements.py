@@ -770,7 +770,7 @@ def _one_per_partner(d: Draft) -> None:
     agreement of each subject with the partner."""
     if d.document is None or len(d.groups) != 1 or not d.with_partners:
         return
-    if not d.document.plural and not _one_each(d.scene, d.match, d.document.first):
+    if not d.document.plural and not _one_each(d.scene, d.match, d.document.first) and not _partners_apart(d):
         return
     group = d.groups[0]
     # the one side that is no partner: the subject, or else a passive verb's agent, no «с» partner
@@ -785,6 +785,21 @@ def _one_per_partner(d: Draft) -> None:
     elif len(subjects) > 1 and len(partners) == 1 and set(subjects) <= set(group):
         # «ООО «А» и ООО «Б» подписали с правительством края соглашения»: each subject its own
         d.groups = [[s, partners[0]] for s in subjects]
+
+
+# what stands between two partners who each signed a document of their own
+ALSO_WITH = ([",", "а", "также", "с"], [",", "а", "также", "со"])
+
+
+def _partners_apart(d: Draft) -> bool:
+    """«подписал договор с АО «А», а также с ООО «Б»»: a partner added with «а также» and a «с» of
+    its own signed a document of its own."""
+    toks = d.scene.toks
+    partners = sorted((u for u, r in d.roles if r == "with"), key=lambda u: u.first)
+    return any(
+        [toks[j].text.lower() for j in range(a.last, b.first)] in ALSO_WITH
+        for a, b in zip(partners, partners[1:], strict=False)
+    )
 
 
 def _one_each(scene: Scene, match: Match, first: int) -> bool:

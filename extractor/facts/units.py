@@ -602,7 +602,7 @@ def _resolve_noun(scene: Scene, k: int, what: str, units: list[Unit]) -> Ref | N
     lemma = scene.toks[k].lemma
     candidates = [
         u for u in scene.units_before(k, REFERENCE_REACH, units)
-        if u.refs and u.refs[0][0] == "organization" and _fits(orgs[u.refs[0][1]], what, lemma)
+        if u.refs and u.refs[0][0] == "organization" and _stands_for(scene, orgs[u.refs[0][1]], what, lemma)
         and not (_partner_of(scene, u, k) or _exchange_of_ticker(scene, u))
     ]
     if candidates and scene.toks[k].case == "Nom" and (subject := _subject_told_last(scene, candidates, k)):
@@ -617,6 +617,20 @@ def _resolve_noun(scene: Scene, k: int, what: str, units: list[Unit]) -> Ref | N
     if what == "administration" and not fitting and scene.city is not None:
         return ("location", scene.city)  # «мэрия» of a town whose administration the text does not name
     return None
+
+
+def _stands_for(scene: Scene, org: Organization, what: str, lemma: str) -> bool:
+    return _fits(org, what, lemma) or what == "head" and _named_after(scene, org, lemma)
+
+
+def _named_after(scene: Scene, org: Organization, lemma: str) -> bool:
+    """The organization's name follows that noun in a mention: «клуб» for «Футбольный клуб
+    «Курганинск»», whose name is «Курганинск»."""
+    for m in org.mentions:
+        k = scene.tagged.token_at(m.start)
+        if k is not None and k > 0 and scene.lemmas[k - 1] == lemma:
+            return True
+    return False
 
 
 def _subject_told_last(scene: Scene, candidates: list[Unit], k: int) -> Unit | None:
