@@ -3708,3 +3708,10 @@ def test_a_places_own_brackets_inside_a_quoted_name_stay_in_the_name(extract):
     assert [(o["name"], o["legal_form"], o["aliases"]) for o in doc["organizations"]] == [
         ("Служба спасения Республики Саха (Якутия)", "ГКУ", [])
     ]
+
+
+def test_a_head_the_tagger_reads_as_an_adjective_but_the_dictionary_only_as_a_noun_is_the_head(extract):
+    # after «между» the tagger reads «техникумом» as a plural adjective
+    doc = extract("Договор о практике студентов между Кинельским техникумом агротехнологий и АО «Кинель-Агро» "
+                  "подписан сегодня.")
+    assert [o["name"] for o in doc["organizations"]] == ["Кинельский техникум агротехнологий", "Кинель-Агро"]

@@ -162,7 +162,20 @@ def adjective_only(tok: Token) -> bool:
     return bool(tok.parses) and all(p.tag.POS == "ADJF" for p in tok.parses)
 
 
+def noun_only(tok: Token) -> bool:
+    """A word the dictionary reads only as a common noun, whatever the tagger made of it
+    («техникумом» tagged a plural adjective after «между»; not a surname shaped like an adjective,
+    «Каменским»)."""
+    return bool(tok.parses) and all(p.tag.POS == "NOUN" and not PROPER_GRAMS & p.tag.grammemes for p in tok.parses)
+
+
+# the grammemes of a name the dictionary knows
+PROPER_GRAMS = frozenset({"Surn", "Name", "Patr", "Geox", "Orgn", "Trad"})
+
+
 def _part_of_speech(tok: Token, i: int, head: int) -> str:
+    if i == head and tok.pos in ADJISH and noun_only(tok):
+        return "NOUN"
     return "ADJ" if i < head and tok.pos in NOUNISH and adjective_only(tok) else tok.pos
 
 
@@ -173,7 +186,7 @@ def head_index(tokens: Sequence[Token]) -> int | None:
     for i, tok in enumerate(tokens):
         if tok.pos in NOUNISH and adjective_only(tok) and any(t.pos in NOUNISH for t in tokens[i + 1 :]):
             continue
-        if tok.pos in NOUNISH:
+        if tok.pos in NOUNISH or tok.pos in ADJISH and noun_only(tok):
             return i
         if tok.pos not in ADJISH and tok.pos != "CCONJ" and tok.pos != "PUNCT":
             return None
