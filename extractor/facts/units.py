@@ -605,7 +605,7 @@ def _resolve_noun(scene: Scene, k: int, what: str, units: list[Unit]) -> Ref | N
         if u.refs and u.refs[0][0] == "organization" and _stands_for(scene, orgs[u.refs[0][1]], what, lemma)
         and not (_partner_of(scene, u, k) or _exchange_of_ticker(scene, u))
     ]
-    if candidates and scene.toks[k].case == "Nom" and (subject := _subject_told_last(scene, candidates, k)):
+    if candidates and _subject_of_its_verb(scene, k) and (subject := _subject_told_last(scene, candidates, k)):
         # a subject stands for the subject of the sentence before rather than for its partner:
         # «АО «А» заключило с кооперативом «Б» договор. ... предприятие подписало с администрацией»
         return subject.refs[0]
@@ -631,6 +631,22 @@ def _named_after(scene: Scene, org: Organization, lemma: str) -> bool:
         if k is not None and k > 0 and scene.lemmas[k - 1] == lemma:
             return True
     return False
+
+
+def _subject_of_its_verb(scene: Scene, k: int) -> bool:
+    """A nominative noun the finite verb after it agrees with: «предприятие подписало», not
+    «отделение которой возглавлял»."""
+    toks = scene.toks
+    noun = toks[k]
+    if noun.case != "Nom":
+        return False
+    end = scene.tagged.sents[noun.sent].last
+    verb = next((toks[j] for j in range(k + 1, end) if toks[j].feats.get("VerbForm") == "Fin"), None)
+    if verb is None or verb.feats.get("Number") != noun.feats.get("Number"):
+        return False
+    return verb.feats.get("Tense") != "Past" or verb.feats.get("Number") == "Plur" or (
+        verb.feats.get("Gender") == noun.feats.get("Gender")
+    )
 
 
 def _subject_told_last(scene: Scene, candidates: list[Unit], k: int) -> Unit | None:
