@@ -2528,7 +2528,7 @@ def _no_earlier(cand: _Cand, year: int, told_of: _Reported) -> int:
     value = cand.make(year) if cand.make is not None else None
     past = told_of.past_start
     if value is not None and past is not None and past[:4] == str(year) and value < past:
-        return year + 1
+        year += 1
     return _within_a_year_of(cand, year, told_of.first_to_come)
 
 
