@@ -587,3 +587,16 @@ def test_a_lone_surname_that_names_a_town_after_a_preposition_elsewhere_is_no_pe
     out = extract("Компания построит гостиницу на 80 номеров в Тутаеве. Генеральный директор Павел Лапин подписал "
                   "соглашение. «Тутаев стал одним из самых посещаемых городов области», — сказал Павел Лапин.")
     assert [p["name"] for p in out["persons"]] == ["Павел Лапин"]
+
+
+def test_a_word_the_dictionary_reads_only_as_an_adjective_opening_a_sentence_is_no_person(extract):
+    # the model tags «Общетерриториальную» a person; it agrees with the noun after it
+    out = extract("Общетерриториальную часть списка возглавил секретарь регионального отделения Максим Брагин.")
+    assert [p["name"] for p in out["persons"]] == ["Максим Брагин"]
+
+
+def test_the_name_in_brackets_of_an_organization_is_no_person_anywhere(extract):
+    # «Эл Курултай» is the assembly's own name: no person in the headline either
+    out = extract("Эл Курултай принял бюджет\n\nДепутаты Государственного Собрания (Эл Курултай) Республики Алтай "
+                  "приняли бюджет. Доклад сделал министр финансов Олег Тадыров.")
+    assert [p["name"] for p in out["persons"]] == ["Олег Тадыров"]

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from extractor.lexicon import load_words, speech_verbs
 from extractor.lexicon.places import region_nickname
 from extractor.lexicon.posts import LINK_NOUNS, is_acting, match_post_head, starts_post
+from extractor.nlp.inflect import adjective_only
 from extractor.nlp.morph import UD_CASES, UD_OF, parses
 from extractor.nlp.phrases import DASHES, after_town_word
 from extractor.nlp.tagging import Span, Tagged, Token, is_mixed_abbreviation, is_statistics_office
@@ -687,9 +688,35 @@ def find_name_mentions(tagged: Tagged) -> list[NameMention]:
     out += _initialled_names(tagged, out)
     out += _surnames_before_posts(tagged, out)
     out += _patronymic_names(tagged, out)
-    out = [nm for nm in out if not _named_after(tagged.tokens, nm.first_tok)]
+    own_names = _names_in_brackets_of_organizations(tagged)
+    out = [nm for nm in out if not _named_after(tagged.tokens, nm.first_tok) and _words_of(tagged, nm) not in own_names]
     out += _surnames_again(tagged, out)
     return sorted(out, key=lambda nm: nm.start)
+
+
+def _words_of(tagged: Tagged, nm: NameMention) -> str:
+    return " ".join(name_key(t.text) for t in tagged.tokens[nm.first_tok : nm.last_tok])
+
+
+# how many words a name in brackets after an organization's may have
+MAX_BRACKETED_WORDS = 4
+
+
+def _names_in_brackets_of_organizations(tagged: Tagged) -> set[str]:
+    """The words in brackets right after, or inside, an organization the model found: its other
+    name, no person wherever it stands («Государственного Собрания (Ил Тумэн)» and the headline's
+    «Ил Тумэн назначил»)."""
+    toks = tagged.tokens
+    inside = {k for sp in tagged.spans if sp.type == "ORG" for k in range(sp.first + 1, sp.last + 1)}
+    out = set()
+    for k, tok in enumerate(toks):
+        if tok.text != "(" or k not in inside:
+            continue
+        reach = range(k + 1, min(len(toks), k + 2 + MAX_BRACKETED_WORDS))
+        close = next((j for j in reach if toks[j].text == ")"), None)
+        if close is not None and close > k + 1:
+            out.add(" ".join(name_key(t.text) for t in toks[k + 1 : close]))
+    return out
 
 
 def _known_surnames(found: list[NameMention]) -> set[str]:
@@ -808,8 +835,9 @@ MAX_ADJECTIVES_BETWEEN = 3
 def _adjective_of_a_noun(toks: list[Token], k: int) -> bool:
     """A word shaped like an adjective with a common noun after it in its case, right after it
     or after another such word and «и»: «уделить Лысковскому и Воскресенскому округам» names
-    districts, not a person."""
-    if not ADJECTIVE_SURNAME.search(toks[k].text):
+    districts, not a person; nor a word the dictionary reads only as an adjective
+    («Общетерриториальную часть списка возглавил»)."""
+    if not (ADJECTIVE_SURNAME.search(toks[k].text) or adjective_only(toks[k])):
         return False
     j = k + 1
     coordinated = j + 1 < len(toks) and toks[j].text == "и" and ADJECTIVE_SURNAME.search(toks[j + 1].text)
