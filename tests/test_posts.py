@@ -2803,3 +2803,10 @@ def test_a_genitive_participle_after_the_posts_organization_describes_the_organi
                   "директора ООО «Озерный край», управляющего санаторием в Кисловодске.")
     posts = {p["name"]: [q["normal"] for q in p["posts"]] for p in doc["persons"]}
     assert posts == {"Олег Пестов": ["заместитель министра", "генеральный директор ООО «Озерный край»"]}
+
+
+def test_a_field_with_its_genitive_goes_on_with_a_list_of_fields_after_a_comma(extract):
+    # «по делам молодежи, туризму и спорту»: the fields after the comma are datives of «по»
+    doc = extract("Итоги конкурса подвел министр по делам молодежи, туризму и спорту Ярославской области Петр Ломов.")
+    posts = {p["name"]: [q["normal"] for q in p["posts"]] for p in doc["persons"]}
+    assert posts == {"Петр Ломов": ["министр по делам молодежи, туризму и спорту Ярославской области"]}

@@ -290,11 +290,14 @@ def coordinated_list_end(toks: list[Token], j: int, limit: int, cases: tuple[str
 
 
 def _past_field_genitive_list(toks: list[Token], k: int, limit: int, want: tuple[str, ...]) -> int:
-    """A field's genitive, then a second field after «и»: «по делам молодежи | и социальным
-    коммуникациям»; else k."""
+    """A field's genitive, then a second field after «и» or a list of them after a comma: «по делам
+    молодежи | и социальным коммуникациям», «по делам молодежи |, физической культуре и спорту»;
+    else k."""
     g = k
     while g < limit and toks[g].text.islower() and toks[g].pos in ("NOUN", "ADJ") and case_of(toks[g]) == "Gen":
         g += 1
+    if g > k and g < limit and toks[g].text == ",":
+        return coordinated_list_end(toks, g, limit, want) or k
     if g == k or g >= limit or toks[g].text != "и":
         return k
     end = _list_item_end(toks, g + 1, limit, want)
