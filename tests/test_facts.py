@@ -1602,6 +1602,11 @@ APPOINTMENTS = [
         [("Виктор Лапин", "министр природных ресурсов Тверской области", "dismissed")],
         id="«получил отставку»: dismissed",
     ),
+    pytest.param(
+        "Генеральным директором АО «Ишимский машзавод» совет директоров сегодня утвердил Олега Лаптева.",
+        [("Олег Лаптев", "генеральный директор АО «Ишимский машзавод»", "appointed")],
+        id="«утвердил X» with a fronted instrumental post",
+    ),
 ]
 
 
@@ -1665,6 +1670,8 @@ NO_APPOINTMENTS = [
     pytest.param("Суд расторг договор аренды с ООО «Стройинвест», а Роман Тихомиров выступил на заседании.",
                  id="a contract ended with an organization"),
     pytest.param("До назначения на эту должность Олег Сомов руководил заводом.", id="before one's own appointment"),
+    pytest.param("Совет директоров утвердил бюджет завода, который представил Олег Сомов.",
+                 id="«утвердил» with no post: no appointment"),
     pytest.param("До проведения конкурса больницей руководил Олег Сомов.", id="until a competition, in the past"),
     pytest.param("Заведующая отделением Анна Фомина провела обход, а на пятницу назначена её встреча с пациентами.",
                  id="a meeting scheduled, the noun the subject of the clause after «а»"),

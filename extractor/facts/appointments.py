@@ -50,14 +50,16 @@ SUPERLATIVE = re.compile(r"^(лучш|худш|наи)|[еа]йш(ий|ая|ее
 POSSESSIVES = OBLIQUE_GENDERS
 # verbs that name no post themselves: without a post in the clause they are no appointment
 # («за» + «оставаться»: «за министра остаётся X», not «за ним остаётся участок»)
-NEEDS_POST = frozenset({"стать", "избрать", "переизбрать", "перестать", "сменить", "являться", "за", "оставаться"})
+NEEDS_POST = frozenset({
+    "стать", "избрать", "переизбрать", "перестать", "сменить", "являться", "за", "оставаться", "утвердить",
+})
 # verbs of holding a post: an appointment only from a day of the news on («с сегодняшнего дня является»)
 HOLDING = frozenset({"являться", "занимать"})
 # how far from the release's day the day a post is held from may lie
 HELD_SINCE_DAYS = 31
 SINCE = frozenset({"с", "со"})
 # ... and of them, those whose post may be in the genitive of «пост», «должность»
-GENITIVE_POST = frozenset({"избрать", "переизбрать", "сменить", "за", "оставаться"})
+GENITIVE_POST = frozenset({"избрать", "переизбрать", "сменить", "за", "оставаться", "утвердить"})
 ELECTING = frozenset({"избрать", "переизбрать"})
 POST_WORDS = frozenset({"пост", "должность"})
 # verbs of taking the lead of a body: the post is the one the person holds in it
