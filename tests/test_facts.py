@@ -2752,3 +2752,14 @@ def test_a_partner_added_with_a_also_and_its_own_s_signs_a_document_of_its_own(p
         ["Кирсанов", "Кирсановский сахарный завод"],
         ["Кирсанов", "Уметская птицефабрика"],
     ]
+
+
+def test_a_possessive_after_an_orders_author_in_the_genitive_is_the_subject_told_before(pipeline: Pipeline) -> None:
+    # «его» of «Распоряжение мэра ... о его увольнении» is not the mayor who signed it
+    text = ("Директор МУП «Тулунтеплосеть» Игорь Мальцев выходит на пенсию. Распоряжение мэра Тулуна Олега Рогова "
+            "о его увольнении подписано в среду.")
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == [
+        ("Игорь Мальцев", "директор МУП «Тулунтеплосеть»", "dismissed")
+    ]
+    assert [text[a["start"] : a["end"]] for a in got] == [text[text.index("Распоряжение") :]]

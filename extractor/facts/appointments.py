@@ -319,10 +319,17 @@ def _right_after(d: Draft, persons: list[tuple[Unit, str]]) -> list[Unit]:
                   if k >= 0 and toks[k].text.lower() in POSSESSIVES), None)
     if owner is not None:
         gender = POSSESSIVES[toks[owner].text.lower()]  # not the man signing: «мэр ... подписал ... о её»
-        return [
+        candidates = [
             u for u in d.scene.units_before(owner, 1)
             if u.refs and u.refs[0][0] == "person" and gender_of(d.scene, u.refs[0][1]) in (gender, None)
-        ][:1]
+        ]
+        # whom the text speaks of, a subject told before, over the author of the order in the
+        # genitive: «Тарасюк ... выходит на пенсию. Распоряжение мэра Кокорина о его увольнении»
+        told = [u for u in candidates if toks[u.first].sent < toks[owner].sent and unit_case(d.scene, u) == "Nom"]
+        here = [u for u in candidates if toks[u.first].sent == toks[owner].sent]
+        if told and here and all(unit_case(d.scene, u) == "Gen" for u in here):
+            return told[:1]
+        return candidates[:1]
     out: list[Unit] = []
     # after the noun whose genitive the person is: «полномочия | Андрея Богинского прекращены»
     nouns = [
