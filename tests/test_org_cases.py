@@ -37,6 +37,11 @@ ORG_CASES = [
     # adjective agreeing with the head noun after it is the name's own word, the noun's case the name's
     ("Соглашение подписали с Шадринским техникумом сварки и резки металлов.", "Шадринский техникум сварки и резки "
      "металлов", None, "other", []),
+    # legal forms written out: a state general-education school, a youth all-Russian public organization
+    ("В государственном общеобразовательном учреждении Костромской области «Костромской кадетский корпус» "
+     "прошла линейка.", "Костромской кадетский корпус", "ГОУ", "other", []),
+    ("Отряд входит в молодежную общероссийскую общественную организацию «Российские Студенческие Отряды».",
+     "Российские Студенческие Отряды", "МООО", "other", []),
     # an abbreviation with a case ending keeps its capitals in the nominative
     ("Представитель МИДа заявил о протесте.", "МИД", None, "authority", []),
     ("Спектакль покажут на сцене ТЮЗа в субботу.", "ТЮЗ", None, "other", []),
