@@ -600,3 +600,10 @@ def test_the_name_in_brackets_of_an_organization_is_no_person_anywhere(extract):
     out = extract("Эл Курултай принял бюджет\n\nДепутаты Государственного Собрания (Эл Курултай) Республики Алтай "
                   "приняли бюджет. Доклад сделал министр финансов Олег Тадыров.")
     assert [p["name"] for p in out["persons"]] == ["Олег Тадыров"]
+
+
+def test_a_name_after_a_post_with_an_adjectived_genitive_takes_the_first_posts_case(extract):
+    # «заместителю главного врача Анне Фоминой»: the case is «заместителю»'s (dative), not «врача»'s;
+    # read as a genitive, «Анне» would be the French name that does not decline
+    out = extract("Исполнение обязанностей поручено заместителю главного врача Анне Фоминой.")
+    assert [p["name"] for p in out["persons"]] == ["Анна Фомина"]

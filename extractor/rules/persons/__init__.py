@@ -124,11 +124,18 @@ def _apposition_case(toks: list[Token], first: int) -> str | None:
     for k in range(first - 1, max(-1, first - 1 - APPOSITION_REACH), -1):
         tok = toks[k]
         if _post_noun(tok, _opens_sentence(toks, k)):
-            while tok.case == "Gen" and k > 0 and _post_noun(toks[k - 1], _opens_sentence(toks, k - 1)):
-                k -= 1  # «заместителем министра Батбаяром Ганболдом»: the case is the first post's
+            while True:
+                while tok.case == "Gen" and k > 0 and _post_noun(toks[k - 1], _opens_sentence(toks, k - 1)):
+                    k -= 1  # «заместителем министра Батбаяром Ганболдом»: the case is the first post's
+                    tok = toks[k]
+                j = k
+                while j >= 1 and toks[j - 1].pos == "ADJ" and toks[j - 1].text.islower():
+                    j -= 1  # «исполняющий обязанности генерального директора»: past the post's modifiers
+                if not (tok.case == "Gen" and 0 < j < k and _post_noun(toks[j - 1], _opens_sentence(toks, j - 1))):
+                    k = j
+                    break
+                k = j - 1  # «заместителю главного врача Анне Фоминой»: the genitive's adjective, then the first post
                 tok = toks[k]
-            while k >= 1 and toks[k - 1].pos == "ADJ" and toks[k - 1].text.islower():
-                k -= 1  # «исполняющий обязанности генерального директора»: past the post's modifiers
             if k >= 1 and toks[k - 1].lemma in LINK_NOUNS:
                 return None  # «пост министра культуры Марина Лебедева»: the link noun's genitive, no apposition
             if k >= 2 and toks[k - 1].text.lower() == "обязанности" and ACTING.fullmatch(toks[k - 2].text.lower()):
