@@ -2810,3 +2810,9 @@ def test_a_field_with_its_genitive_goes_on_with_a_list_of_fields_after_a_comma(e
     doc = extract("Итоги конкурса подвел министр по делам молодежи, туризму и спорту Ярославской области Петр Ломов.")
     posts = {p["name"]: [q["normal"] for q in p["posts"]] for p in doc["persons"]}
     assert posts == {"Петр Ломов": ["министр по делам молодежи, туризму и спорту Ярославской области"]}
+
+
+def test_a_post_opening_the_text_after_an_agencys_dateline_is_lowercased(extract):
+    doc = extract("ТУЛУН, 12 февраля. — Директор МУП «Тулунтеплосеть» Игорь Мальцев выходит на пенсию.")
+    posts = {p["name"]: [q["normal"] for q in p["posts"]] for p in doc["persons"]}
+    assert posts == {"Игорь Мальцев": ["директор МУП «Тулунтеплосеть»"]}

@@ -529,7 +529,7 @@ def _lower_initial(s: str, tagged: Tagged, first: int) -> str:
     sent = tagged.sents[tok.sent]
     # only when nothing else in the role is capitalized: «Чрезвычайный и Полномочный Посол» stays
     words = s.split()
-    if not words or first != sent.first or not s[:1].isupper():
+    if not words or not (first == sent.first or _after_dateline_dash(tagged, first)) or not s[:1].isupper():
         return s
     # «Губернатор», «И.о.», «И. о.»: no other capital in the first word («ВРИО», «И.О.» stay)
     head = tok.text if s.startswith(tok.text) else words[0]
@@ -537,6 +537,12 @@ def _lower_initial(s: str, tagged: Tagged, first: int) -> str:
         if not any(w[:1].isupper() for w in s[len(head) :].split()):
             return s[:1].lower() + s[1:]
     return s
+
+
+def _after_dateline_dash(tagged: Tagged, first: int) -> bool:
+    """The first word after an agency's dateline and its dash: «КИРЕНСК, 12 февраля. — Директор ...»."""
+    toks = tagged.tokens
+    return first >= 2 and toks[first - 1].text in DASHES and toks[first - 2].text == "."
 
 
 def _tidy(s: str) -> str:
