@@ -605,11 +605,10 @@ def find_meetings(scene: Scene) -> list[Meeting]:
         elif st is not None and not st.sides:
             if _took_part_next(scene, st) or _pictured(scene, st, statements):
                 statements.append(st)
-            elif _continues_last(scene, st, statements):
-                pass
-            elif not ((_framed(scene, match.first) or _took_place(scene, match.first))
-                      and _met_before(scene, st, statements)):
-                sideless.append(st)
+            elif not _continues_last(scene, st, statements) and not (
+                (_framed(scene, match.first) or _took_place(scene, match.first)) and _met_before(scene, st, statements)
+            ):
+                sideless.append(st)  # no one's yet: who took part may follow
         elif st is not None and st.extra.get("took_part"):
             _joins_last(scene, st, one_sided[-1:] if _later(one_sided, statements) else statements)
             if one_sided and len(one_sided[-1].sides) >= 2 and one_sided[-1] not in statements:

@@ -2281,11 +2281,11 @@ def _describes_the_organization(tagged: Tagged, comma: int, j: int) -> bool:
     return (
         j == comma + 1 and toks[comma].text == ","
         and toks[j].is_participle and toks[j].feats.get("Case") == "Gen"
-        and any(sp.type == "ORG" and _quote_or_none(toks, sp.last, comma) for sp in tagged.spans)
+        and any(sp.type == "ORG" and _only_closing_quotes(toks, sp.last, comma) for sp in tagged.spans)
     )
 
 
-def _quote_or_none(toks: list[Token], k: int, end: int) -> bool:
+def _only_closing_quotes(toks: list[Token], k: int, end: int) -> bool:
     """Only closing quotes between k and end: a name's span may leave them out."""
     return k <= end and all(toks[i].text in CLOSE_QUOTES for i in range(k, end))
 

@@ -124,18 +124,8 @@ def _apposition_case(toks: list[Token], first: int) -> str | None:
     for k in range(first - 1, max(-1, first - 1 - APPOSITION_REACH), -1):
         tok = toks[k]
         if _post_noun(tok, _opens_sentence(toks, k)):
-            while True:
-                while tok.case == "Gen" and k > 0 and _post_noun(toks[k - 1], _opens_sentence(toks, k - 1)):
-                    k -= 1  # «заместителем министра Батбаяром Ганболдом»: the case is the first post's
-                    tok = toks[k]
-                j = k
-                while j >= 1 and toks[j - 1].pos == "ADJ" and toks[j - 1].text.islower():
-                    j -= 1  # «исполняющий обязанности генерального директора»: past the post's modifiers
-                if not (tok.case == "Gen" and 0 < j < k and _post_noun(toks[j - 1], _opens_sentence(toks, j - 1))):
-                    k = j
-                    break
-                k = j - 1  # «заместителю главного врача Анне Фоминой»: the genitive's adjective, then the first post
-                tok = toks[k]
+            head, k = _first_post_of_chain(toks, k)
+            tok = toks[head]
             if k >= 1 and toks[k - 1].lemma in LINK_NOUNS:
                 return None  # «пост министра культуры Марина Лебедева»: the link noun's genitive, no apposition
             if k >= 2 and toks[k - 1].text.lower() == "обязанности" and ACTING.fullmatch(toks[k - 2].text.lower()):
@@ -150,6 +140,19 @@ def _apposition_case(toks: list[Token], first: int) -> str | None:
             if not _joins_dependents(toks, k):
                 return None
     return None
+
+
+def _first_post_of_chain(toks: list[Token], k: int) -> tuple[int, int]:
+    """From a post noun at k back to the first post of a chain of genitives, and where that post's
+    lowercase modifiers start: «заместителем министра» (the case is the first post's), «заместителю
+    главного врача» (past the genitive's adjective), «исполняющий обязанности генерального директора»."""
+    while True:
+        start = k
+        while start >= 1 and toks[start - 1].pos == "ADJ" and toks[start - 1].text.islower():
+            start -= 1
+        if not (toks[k].case == "Gen" and start > 0 and _post_noun(toks[start - 1], _opens_sentence(toks, start - 1))):
+            return k, start
+        k = start - 1
 
 
 def _joins_dependents(toks: list[Token], k: int) -> bool:
