@@ -2768,3 +2768,15 @@ def test_a_possessive_after_an_orders_author_in_the_genitive_is_the_subject_told
         ("Игорь Мальцев", "директор МУП «Тулунтеплосеть»", "dismissed")
     ]
     assert [text[a["start"] : a["end"]] for a in got] == [text[text.index("Распоряжение") :]]
+
+
+def test_each_document_before_its_own_between_list_keeps_its_kind(pipeline: Pipeline) -> None:
+    # one passive verb for two documents, each with its own «между»
+    text = ("САМАРА, 19 февраля 2026 года. — Соглашение о строительстве склада между администрацией Кинельского "
+            "района и ООО «Картофель» и договор о практике студентов между Кинельским техникумом агротехнологий и "
+            "АО «Агро» подписаны сегодня на форуме.")
+    got = _facts(pipeline, text)["agreements"]
+    assert [(_names(a["parties"]), a["kind"]) for a in got] == [
+        (["Администрация Кинельского района", "Картофель"], "соглашение о строительстве склада"),
+        (["Кинельский техникум агротехнологий", "Агро"], "договор о практике студентов"),
+    ]

@@ -251,6 +251,13 @@ def _parties(d: Draft) -> None:
         d.groups = [refs for _, refs in listed]
         return
     between = _between_groups(d)
+    paired = _documents_between(d, d.sent, d.scene.tagged.sents[d.sent].first - 1, d.scene.tagged.sents[d.sent].last)
+    if len(between) >= 2 and len(paired) == len(between):
+        # «Соглашение о ... между A и B и договор о ... между C и D подписаны»: each document before
+        # its own «между»
+        d.kinds = [kind for kind, _ in paired]
+        d.groups = [refs for _, refs in paired]
+        return
     if between:
         d.groups = between
         return
