@@ -855,6 +855,9 @@ CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None,
     # a year something lasted since lends none to a month after «и»: the month is this year's
     ("Он руководил отделением с 2019 года и в июле перешел на работу в правительство области.",
      datetime.date(2026, 9, 9), [("2019 года", "2019", False), ("июле", "2026-07", True)]),
+    # ... and so does a month of a year: the day after the comma is the release's year
+    ("Прежний директор, возглавлявший предприятие с апреля 2020 года, уволен по собственному желанию 24 ноября.",
+     datetime.date(2026, 12, 3), [("апреля 2020 года", "2020-04", False), ("24 ноября", "2026-11-24", True)]),
     # ... with its weekday before it too
     ("Проверка систем оповещения назначена на понедельник, 13 октября.", datetime.date(2025, 10, 1),
      [("на понедельник", "2025-10-13", True), ("13 октября", "2025-10-13", True)]),

@@ -1400,10 +1400,13 @@ class _Context:
         return _tense_near(self.offsets, *self.sentence(a.start), a.start, a.end) == "past"
 
     def _since_year(self, j: int) -> bool:
-        """A whole year after «с» («С 2019 года работала главным врачом»): a time that lasts till
-        now, no year a later sentence goes on in («Прежний министр в декабре перешел ...»)."""
+        """A whole year or a month of a year after «с» («С 2019 года работала главным врачом»,
+        «возглавлявший МУП с марта 2021 года»): a time that lasts till now, no year a later clause
+        or sentence goes on in («Прежний министр в декабре перешел ...»)."""
         c = self.cands[j]
-        return bool(c.value) and len(c.value) == 4 and c.value.isdigit() and _bound(self.text, c, _START_WORDS)
+        return bool(c.value) and _YEAR_OR_MONTH_RE.fullmatch(c.value) is not None and _bound(
+            self.text, c, _START_WORDS
+        )
 
     def _plan_year(self, j: int) -> bool:
         """A whole year after «на», or ending a plan's years after it («на 2027 год и плановый период
@@ -1804,6 +1807,7 @@ def _ahead(c: _Cand, scan: _Scan) -> bool:
 # or a start point («с 2014 года», «после 2020 года»): never the year a release speaks from
 _TARGET_WORDS = frozenset({"до", "к", "ко", "по"})
 _START_WORDS = frozenset({"с", "со", "после"})
+_YEAR_OR_MONTH_RE = re.compile(r"\d{4}(?:-\d{2})?")
 # what ends the clause of a year something lasts since: a comma, or «и» before the next predicate
 _ANOTHER_CLAUSE_RE = re.compile(r",|\bи\b")
 # a day something is set for: «собрание назначено на 18 июня», «перенесено на 5 марта»
