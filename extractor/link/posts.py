@@ -241,7 +241,18 @@ def _territory(post: Post, entities: Entities) -> OrgRef | None:
         return entities.last_before(post.start, country)  # «глава страны»: a country, not a city named last
     national = entities.last_before(post.start, country) if first_word in NATIONAL else None
     regional = entities.last_before(post.start, region) if first_word in REGIONAL else None
-    return national or regional or entities.last_before(post.start, place)
+    return national or regional or _place_of_its_noun(post, entities, place) or entities.last_before(post.start, place)
+
+
+def _place_of_its_noun(post: Post, entities: Entities, place: Callable[[OrgRef], bool]) -> OrgRef | None:
+    """«глава района» after «администрация муниципального района Нефтегорский» and a village: the
+    place named with the territory noun of the post («район»), not the last place named."""
+    nouns = set(phrase_lemmas(_norm(post.role))[1:]) & territory_nouns()
+    if not nouns:
+        return None
+    return entities.last_before(
+        post.start, lambda ref: place(ref) and bool(nouns & set(phrase_lemmas(_norm(entities.name_of(ref)))))
+    )
 
 
 # a place adjective a post names its territory by, when no list knows it: «пермский губернатор»
