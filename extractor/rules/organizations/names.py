@@ -615,8 +615,14 @@ def is_leading_short_form(short: str, name: str) -> bool:
     if head == len(short_words) or phrase_lemmas(short_words[head]) not in org_heads():
         return False
     remit = short_words[head + 1 :]
-    if remit and not (remit[0] == "по" and all(w.islower() for w in remit)):
-        return False  # but its remit may follow the head: «Управление по вопросам миграции» of «... ГУ МВД ...»
+    if not all(w.islower() for w in remit):
+        return False
+    if remit and remit[0] != "по" and phrase_lemmas(plain(words[len(short_words)])) not in org_heads():
+        # its remit may follow the head: «Управление по вопросам миграции» of «... ГУ МВД ...»; a
+        # genitive one only before the body it belongs to («Департамент архитектуры» of «...
+        # Администрации города Кургана»), not before a place («Фонд развития промышленности»
+        # is not the one «... Пензенской области»)
+        return False
     return _stems(plain(short)) == _stems(plain(" ".join(words[: len(short_words)])))
 
 
