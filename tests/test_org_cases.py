@@ -3720,3 +3720,23 @@ def test_a_head_the_tagger_reads_as_an_adjective_but_the_dictionary_only_as_a_no
     doc = extract("Договор о практике студентов между Кинельским техникумом агротехнологий и АО «Кинель-Агро» "
                   "подписан сегодня.")
     assert [o["name"] for o in doc["organizations"]] == ["Кинельский техникум агротехнологий", "Кинель-Агро"]
+
+
+def test_a_department_without_the_body_it_belongs_to_is_the_same_department(extract):
+    # a remit in the genitive, the parent body after it left out: one department
+    doc = extract("Департамент образования Администрации города Омска подвел итоги года. Директор Департамента "
+                  "образования Ольга Кравец назвала лучшие школы.")
+    assert [(o["name"], o["aliases"]) for o in doc["organizations"]] == [
+        ("Департамент образования Администрации города Омска", ["Департамент образования"])
+    ]
+    # but a federal fund's name is not the short name of a region's fund of that name
+    doc = extract("Фонд развития промышленности Омской области выдал заем заводу. Еще 200 млн рублей заводу "
+                  "выделил Фонд развития промышленности.")
+    assert [o["name"] for o in doc["organizations"]] == [
+        "Фонд развития промышленности Омской области", "Фонд развития промышленности"
+    ]
+
+
+def test_adjectives_of_places_with_no_noun_are_no_organization(extract):
+    doc = extract("Врачи санавиации выезжали в Таймырский Долгано-Ненецкий и Туруханский районы.")
+    assert doc["organizations"] == []

@@ -1035,6 +1035,8 @@ def _ner_mentions(
             last -= 1  # an adjective left with no noun after it is the next phrase's: «музею | псковский коллекционер»
         if last - first == 1 and toks[first].pos == "ADJ":
             continue  # a lone adjective («Чрезвычайным») is a tagging slip, not a name
+        if not quoted and all(_adjective_word(toks[k]) for k in range(first, last)):
+            continue  # and so are adjectives with no noun: «в Таймырский Долгано-Ненецкий и Эвенкийский районы»
         sent = tagged.sents[toks[first].sent]
         # a quote opened inside the span and closed after it: take the whole quote
         opened = [k for k in range(first, last) if toks[k].text in OPEN_QUOTES]
@@ -1070,6 +1072,12 @@ def _ner_mentions(
             if m is not None:
                 out.append(m)
     return out
+
+
+def _adjective_word(tok: Token) -> bool:
+    """A word the tagger, or the dictionary alone, reads as an adjective («Долгано-Ненецкий»); not
+    an abbreviation («СВ»)."""
+    return not tok.text.isupper() and (tok.pos == "ADJ" or adjective_only(tok))
 
 
 def _dangling_adjective(tok: Token) -> bool:
