@@ -2823,3 +2823,20 @@ def test_a_post_opening_the_text_after_an_agencys_dateline_is_lowercased(extract
     doc = extract("ТУЛУН, 12 февраля. — Директор МУП «Тулунтеплосеть» Игорь Мальцев выходит на пенсию.")
     posts = {p["name"]: [q["normal"] for q in p["posts"]] for p in doc["persons"]}
     assert posts == {"Игорь Мальцев": ["директор МУП «Тулунтеплосеть»"]}
+
+
+def test_a_post_of_a_described_organization_passes_over_one_named_aside_in_brackets(extract):
+    # the group named in brackets is no company the sentence speaks of
+    doc = extract("Совет директоров ООО «Сокольский речной порт» (входит в группу компаний «Сухонская логистика») "
+                  "назначил генеральным директором компании Павла Зуева.")
+    (person,) = doc["persons"]
+    assert [(p["normal"], p["org"]) for p in person["posts"]] == [
+        ("генеральный директор компании", "Сокольский речной порт")
+    ]
+    # with no company outside the brackets, the one inside them
+    doc = extract("Завод продан (покупатель — ООО «Сухонская логистика»). Генеральный директор компании Павел Зуев "
+                  "рассказал о планах.")
+    (person,) = doc["persons"]
+    assert [(p["normal"], p["org"]) for p in person["posts"]] == [
+        ("генеральный директор компании", "Сухонская логистика")
+    ]

@@ -73,13 +73,24 @@ class Entities:
         place = find_location(self.locs, name)
         return None if place is None else OrgRef("location", place)
 
-    def last_before(self, pos: int, wanted: Callable[[OrgRef], bool]) -> OrgRef | None:
-        """The wanted entity named last before `pos`, within CONTEXT_CHARS."""
+    def last_before(self, pos: int, wanted: Callable[[OrgRef], bool], asides: bool = True) -> OrgRef | None:
+        """The wanted entity named last before `pos`, within CONTEXT_CHARS; without `asides`, one
+        named in brackets only when none is named outside them."""
         best: tuple[int, OrgRef] | None = None
         for m, ref in self.mentions():
             if pos - CONTEXT_CHARS <= m.end <= pos and wanted(ref) and (best is None or m.end > best[0]):
-                best = (m.end, ref)
+                if asides or not self._in_brackets(m, pos):
+                    best = (m.end, ref)
+        if best is None and not asides:
+            return self.last_before(pos, wanted)
         return best[1] if best else None
+
+    def _in_brackets(self, m: Mention, pos: int) -> bool:
+        """A mention inside brackets closed before `pos`: «ООО «ЛБТ» (входит в группу компаний
+        «...»)» names the group aside."""
+        text = self.tagged.text
+        opened, closed = text.rfind("(", 0, m.start), text.rfind(")", 0, m.start)
+        return opened > closed and text.find(")", m.end, pos) != -1
 
 
 def _named_org(post: Post, entities: Entities) -> OrgRef | None:
@@ -157,7 +168,9 @@ def _described_org(post: Post, entities: Entities) -> OrgRef | None:
     # a portal named nearer; with no such name, of the last of that kind («лидер партии» of «ЛДПР»)
     if kind == "other" and (found := entities.last_before(post.start, lambda r: r.type == "organization" and named(r))):
         return found
-    return entities.last_before(post.start, lambda ref: ref.type == "organization" and described(ref))
+    # «генеральный директор компании» after «ООО «А» (входит в группу компаний «Б»)»: of the one
+    # the sentence is about, not of the one named aside
+    return entities.last_before(post.start, lambda ref: ref.type == "organization" and described(ref), asides=False)
 
 
 def _possessor(post: Post, entities: Entities) -> OrgRef | None:
