@@ -669,6 +669,8 @@ def _partners_named_next(d: Draft, nxt: int) -> None:
 
 # the words opening the sentence that names the other side: «Другой — сама больница»
 OTHER_SIDE_WORDS = frozenset({"другой", "второй"})
+# the nouns of a document's sides before its noun: «участникам соглашения», «сторонами договора»
+SIDE_NOUNS = frozenset({"сторона", "участник"})
 
 
 def _names_a_side(scene: Scene, k: int) -> bool:
@@ -718,17 +720,39 @@ def _list_items_after(scene: Scene, sent: int) -> list[int]:
 def _sides_listed_after(d: Draft) -> None:
     """«Соглашение подписано в трёх экземплярах — по одному для каждой из сторон: A, B и C»: a
     signing that names no parties, its sentence going on with «сторон» and a colon, is of the
-    organizations listed after the colon."""
+    organizations listed after the colon; so too «участникам соглашения, подписанного сегодня, — A,
+    B и C»: the sides named before the document, listed after a dash."""
     if d.groups:
         return
     scene, toks = d.scene, d.scene.toks
     end = scene.tagged.sents[d.sent].last
     colon = next((k for k in range(d.match.last, end) if toks[k].text == ":"), None)
-    if colon is None or not any(scene.lemmas[k] == "сторона" for k in range(max(d.match.last, colon - 3), colon)):
+    sides_of_document = d.document is not None and d.document.first > 0 and (
+        scene.lemmas[d.document.first - 1] in SIDE_NOUNS
+    )
+    if sides_of_document and colon is None:
+        colon = next((k for k in range(d.match.last, end) if toks[k].text in DASHES), None)
+    if colon is None or not sides_of_document and not any(
+        scene.lemmas[k] == "сторона" for k in range(max(d.match.last, colon - 3), colon)
+    ):
         return
     refs = distinct([u.refs[0] for u in scene.units(d.sent) if u.first > colon and u.refs and u.refs[0][0] != "person"])
     if len(refs) >= 2:
         d.groups = [refs]
+
+
+def _signer_of_documents_before(d: Draft) -> None:
+    """«Администрация ... сегодня подписала два документа с разными партнёрами. Концессионное
+    соглашение ... заключено с ООО «Х»»: a passive signing with a partner and no agent is of the
+    one side that signed several documents the sentence before."""
+    if d.groups or d.kind != "verb" or not _passive(d.scene.toks[d.match.first]):
+        return
+    partners = _refs(d, [u for u, r in d.roles if r == "with"])
+    before = next((st for st in reversed(d.earlier) if d.sent - st.sent <= 1), None)
+    if not partners or before is None or not before.extra.get("plural") or len(before.sides) != 1:
+        return
+    d.groups = [distinct(before.sides + partners)]
+    d.with_partners = True
 
 
 def _parties_before(d: Draft) -> None:
@@ -861,7 +885,8 @@ def _signed_for(d: Draft, ref: Ref) -> Ref | None:
 
 
 STEPS: list[Step] = [
-    _done, _document, _parties, _sides_listed_after, _parties_next, _parties_before, _parties_before_colon,
+    _done, _document, _parties, _sides_listed_after, _parties_next, _signer_of_documents_before, _parties_before,
+    _parties_before_colon,
     _sides_of_meeting, _signers_of_parties,
     _bodies_of_signers, _one_per_partner,
 ]
