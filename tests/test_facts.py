@@ -2780,3 +2780,35 @@ def test_each_document_before_its_own_between_list_keeps_its_kind(pipeline: Pipe
         (["Администрация Кинельского района", "Картофель"], "соглашение о строительстве склада"),
         (["Кинельский техникум агротехнологий", "Агро"], "договор о практике студентов"),
     ]
+
+
+def test_the_sides_of_a_document_named_before_it_are_the_list_after_a_dash(pipeline: Pipeline) -> None:
+    text = ("Построить учебный цех предстоит трём участникам соглашения, подписанного сегодня в Кирове, — "
+            "Министерству образования Кировской области, Вятскому лесному колледжу и ООО «Вятка-Древ».")
+    assert _agreement_parties(pipeline, text) == [
+        ["Министерство образования Кировской области", "Вятский лесной колледж", "Вятка-Древ"]
+    ]
+
+
+def test_a_passive_signing_with_a_partner_is_of_the_one_who_signed_documents_the_sentence_before(
+    pipeline: Pipeline,
+) -> None:
+    # the headline names both documents without sides
+    text = ("В Лабинске подписаны договор аренды стадиона и соглашение о благоустройстве парка\n\n"
+            "Администрация города Лабинска сегодня подписала два документа с разными партнёрами. Договор аренды "
+            "стадиона заключён с ООО «Лаба-Спорт». Соглашение о благоустройстве парка администрация подписала с "
+            "АО «Лабинский элеватор».")
+    assert _agreement_parties(pipeline, text) == [
+        ["Администрация города Лабинска", "Лаба-Спорт"],
+        ["Администрация города Лабинска", "Лабинский элеватор"],
+    ]
+
+
+def test_a_noun_after_a_colon_is_no_subject_of_the_verb_before_it(pipeline: Pipeline) -> None:
+    # «совет директоров» agrees with «стал» but is the subject of the sentence the colon opens
+    text = ("Утром Олег Пряхин был главным инженером АО «Сокольский ЦБК», а вечером стал генеральным директором "
+            "АО «Сокольский ЦБК»: за его кандидатуру проголосовал совет директоров.")
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == [
+        ("Олег Пряхин", "генеральный директор АО «Сокольский ЦБК»", "appointed")
+    ]

@@ -297,10 +297,14 @@ def _own_subject(d: Draft) -> bool:
     """«..., а на четверг назначена её встреча»: a nominative noun of the clause agreeing with the
     verb is its subject."""
     verb = d.trigger.feats
+    toks = d.scene.toks
+    # what a colon after the verb opens is a sentence of its own: «стал директором: за его
+    # кандидатуру проголосовал совет директоров»
+    colon = next((k for k in sorted(d.clause.tokens) if k > d.match.first and toks[k].text == ":"), None)
     return any(
         t.pos == "NOUN" and t.case == "Nom" and t.feats.get("Number") == verb.get("Number")
         and (verb.get("Number") == "Plur" or t.feats.get("Gender") == verb.get("Gender"))
-        for t in (d.scene.toks[k] for k in d.clause.tokens if k != d.match.first)
+        for t in (toks[k] for k in d.clause.tokens if k != d.match.first and (colon is None or k < colon))
     )
 
 
