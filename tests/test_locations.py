@@ -169,6 +169,28 @@ def test_a_regions_nickname_the_model_leaves_untagged_is_a_place_in_the_nominati
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "place", "aliases"),
+    [
+        # a nickname no list holds, formed from the region's adjective, is the region named officially
+        ("Костромщина — один из лидеров страны по заготовке льна. Губернатор Костромской области Олег Рыжов "
+         "вручил награды аграриям.", "Костромская область", ["Костромщина"]),
+        ("На Липетчине открыли завод. Правительство Липецкой области вложило в него 200 млн рублей.",
+         "Липецкая область", ["Липетчина"]),
+    ],
+)
+def test_a_regions_nickname_formed_from_its_adjective_is_the_region(extract, text, place, aliases):
+    doc = extract(text)
+    assert [(loc["name"], loc["aliases"]) for loc in doc["locations"]] == [(place, aliases)]
+    assert all(p["name"] not in aliases for p in doc["persons"])
+
+
+def test_a_common_noun_formed_like_a_nickname_is_no_place(extract):
+    # «годовщина», «деревенщина»: the dictionary knows them as common nouns
+    doc = extract("Годовщина открытия завода прошла в Костроме.")
+    assert [loc["name"] for loc in doc["locations"]] == ["Кострома"]
+
+
 def test_a_place_adjective_the_dictionary_reads_only_as_a_surname_agrees_with_its_noun(extract):
     doc = extract("В Кузьмоловском городском поселении и в Каменском районе открыли школы.")
     assert [loc["name"] for loc in doc["locations"]] == ["Кузьмоловское городское поселение", "Каменский район"]

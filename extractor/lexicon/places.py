@@ -8,7 +8,7 @@ from functools import cache
 
 from extractor.lexicon import load_rows, load_words
 from extractor.lexicon.orgs import abbrev_spellings
-from extractor.nlp.morph import parses, phrase_lemmas
+from extractor.nlp.morph import guessed, parses, phrase_lemmas
 from extractor.nlp.tagging import Token
 
 # a dash between spaces, however it is typed
@@ -57,9 +57,47 @@ def _nickname_stems() -> frozenset[str]:
 def region_nickname(word: str) -> str | None:
     """A capitalized word that is a region's nickname, as the nickname in the nominative
     («Белгородчине» -> «Белгородчина»); None for any other word."""
-    if not word[:1].isupper() or word[:NICKNAME_STEM].lower() not in _nickname_stems():
+    if not word[:1].isupper():
         return None
-    return nickname_names().get(place_key(word))
+    if word[:NICKNAME_STEM].lower() in _nickname_stems() and (listed := nickname_names().get(place_key(word))):
+        return listed
+    lemma = _formed_nickname(word.lower())
+    return lemma.capitalize() if lemma else None
+
+
+# a region's nickname formed from its adjective's stem, the list aside: «Саратовщина» of «саратовский»,
+# «Липетчина» of «липецкий»
+FORMED_NICKNAME = re.compile(r"([а-яё]{4,})(?:щин|чин)[аеуыо]й?")
+# a stem's last letter as the adjective spells it: «липет-» -> «липецкий»
+ADJECTIVE_STEM_END = {"т": "ц"}
+
+
+@cache
+def _formed_nickname(word: str) -> str | None:
+    """The nominative of a nickname formed as the regions' are: its stem makes an adjective the
+    dictionary knows («саратов» -> «саратовский»), and the word itself is one the dictionary knows
+    as a place or not at all («деревенщина», «годовщина» are common nouns)."""
+    m = FORMED_NICKNAME.fullmatch(word)
+    if m is None or not region_adjective(word):
+        return None
+    readings = [p for p in parses(word) if p.tag.POS == "NOUN" and "femn" in p.tag]
+    known = [p for p in readings if not guessed(p)]
+    if not readings or known and not any("Geox" in p.tag for p in known):
+        return None
+    return readings[0].normal_form
+
+
+@cache
+def region_adjective(word: str) -> str | None:
+    """The adjective (its lemma) of the region a formed nickname names: «саратовщине» -> «саратовский»."""
+    m = FORMED_NICKNAME.fullmatch(word)
+    if m is None:
+        return None
+    stem = m.group(1)
+    for candidate in (stem + "ский", stem + "ской", stem[:-1] + ADJECTIVE_STEM_END.get(stem[-1], stem[-1]) + "кий"):
+        if any(p.tag.POS == "ADJF" and not guessed(p) for p in parses(candidate)):
+            return candidate
+    return None
 
 
 @cache

@@ -17,6 +17,7 @@ from extractor.lexicon.places import (
     caps_place,
     place_groups,
     place_key,
+    region_adjective,
     region_nickname,
     street_words,
 )
@@ -221,7 +222,20 @@ def same_place(a: str, b: str) -> bool:
     groups = place_groups()
     if ka in groups and groups.get(kb) == groups[ka]:
         return True
-    return _state_of(ka, kb) or _state_of(kb, ka) or _acronym_of(a, b) or _acronym_of(b, a)
+    return (
+        _state_of(ka, kb) or _state_of(kb, ka) or _acronym_of(a, b) or _acronym_of(b, a)
+        or _nickname_of(a, kb) or _nickname_of(b, ka)
+    )
+
+
+# the nouns of a region a formed nickname stands for: «Саратовщина», «Саратовская область»
+REGION_NOUNS = frozenset({"область", "край"})
+
+
+def _nickname_of(nickname: str, name: tuple[str, ...]) -> bool:
+    """«Саратовщина» of «саратовский область»: a nickname formed from the region's adjective (read
+    from the word as written: its lemma may be a surname's, «Липетчина» -> «липетчин»)."""
+    return len(name) == 2 and name[1] in REGION_NOUNS and region_adjective(nickname.lower()) == name[0]
 
 
 # the word a town's name may follow: «города Костромы», «г. Перми»
