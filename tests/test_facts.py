@@ -2812,3 +2812,10 @@ def test_a_noun_after_a_colon_is_no_subject_of_the_verb_before_it(pipeline: Pipe
     assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == [
         ("Олег Пряхин", "генеральный директор АО «Сокольский ЦБК»", "appointed")
     ]
+
+
+def test_a_verb_the_tagger_reads_as_past_but_the_dictionary_only_as_future_is_no_meeting(pipeline: Pipeline) -> None:
+    # the tagger reads «увидится» as past; pymorphy3 knows it only as a future
+    text = ("Гремячинск, 9 июня 2026 года. Генеральным директором АО «Усьва-Бурмаш» избран Данияр Абашев. "
+            "С директором школы Ириной Таланцевой он увидится на пятничном собрании.")
+    assert _facts(pipeline, text)["meetings"] == []

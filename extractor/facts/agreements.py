@@ -741,6 +741,10 @@ def _sides_listed_after(d: Draft) -> None:
         d.groups = [refs]
 
 
+# how many sentences back the one side that signed several documents may stand
+DOCUMENTS_BEFORE = 2
+
+
 def _signer_of_documents_before(d: Draft) -> None:
     """«Администрация ... сегодня подписала два документа с разными партнёрами. Концессионное
     соглашение ... заключено с ООО «Х»»: a passive signing with a partner and no agent is of the
@@ -748,8 +752,11 @@ def _signer_of_documents_before(d: Draft) -> None:
     if d.groups or d.kind != "verb" or not _passive(d.scene.toks[d.match.first]):
         return
     partners = _refs(d, [u for u, r in d.roles if r == "with"])
-    before = next((st for st in reversed(d.earlier) if d.sent - st.sent <= 1), None)
-    if not partners or before is None or not before.extra.get("plural") or len(before.sides) != 1:
+    # «... подписало два договора. С банком комбинат заключил ... Второй документ ... подписан с ...»
+    before = next(
+        (st for st in reversed(d.earlier) if d.sent - st.sent <= DOCUMENTS_BEFORE and st.extra.get("plural")), None
+    )
+    if not partners or before is None or len(before.sides) != 1:
         return
     d.groups = [distinct(before.sides + partners)]
     d.with_partners = True

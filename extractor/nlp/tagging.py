@@ -746,6 +746,24 @@ def _misread_past_verbs(toks: list[Token]) -> None:
         tok.pos, tok.feats, tok.lemma = "VERB", {**feats, **({"Gender": gender} if gender else {})}, verb.normal_form
 
 
+def _misread_future_verbs(toks: list[Token]) -> None:
+    """A verb the tagger reads as past that the dictionary knows only as a future is a future:
+    «С коллективом цеха он увидится на собрании» (tagged past), so it is no fact yet."""
+    for tok in toks:
+        if tok.pos != "VERB" or tok.feats.get("Tense") != "Past":
+            continue
+        verbs = [p for p in tok.parses if p.tag.POS == "VERB" and p.is_known]
+        if not verbs or any(p.tag.tense != "futr" for p in verbs) or any(p.tag.POS == "PRTS" for p in tok.parses):
+            continue  # «договор расторгнут 29 июля»: a short participle, past, read as «они расторгнут»
+        feats = {k: v for k, v in tok.feats.items() if k != "Gender"}
+        person = PERSONS.get(verbs[0].tag.person)
+        tok.feats = {**feats, "Tense": "Fut", **({"Person": person} if person else {})}
+
+
+# how the dictionary's person reads in the tagger's features
+PERSONS = {"1per": "1", "2per": "2", "3per": "3"}
+
+
 # a Cyrillic word, or a compound of them: «инженеру-технологу»
 CYRILLIC_WORD = re.compile(r"[а-яё]+(?:-[а-яё]+)*")
 # the endings of full adjectives and participles in every case
@@ -838,6 +856,7 @@ class Tagger:
             _adjective_cases(toks)
             _misread_genitives(toks)
             _misread_past_verbs(toks)
+            _misread_future_verbs(toks)
             tagged = Tagged(text, toks, sents, [])
             for typ, start, end in sorted(spans_by_doc[d], key=lambda x: (x[1], x[2])):
                 first, last = tagged.token_at(start), tagged.token_ending(end)
