@@ -3740,3 +3740,12 @@ def test_a_department_without_the_body_it_belongs_to_is_the_same_department(extr
 def test_adjectives_of_places_with_no_noun_are_no_organization(extract):
     doc = extract("Врачи санавиации выезжали в Таймырский Долгано-Ненецкий и Туруханский районы.")
     assert doc["organizations"] == []
+
+
+def test_a_commercial_legal_form_gives_the_kind_over_a_headlines_head_noun(extract):
+    # «агентство» alone reads as an authority; the «АО» of the body says it is a company
+    doc = extract("Курганское ипотечное агентство подвело итоги года\n\nАО «Курганское ипотечное агентство» выдало "
+                  "1 120 ипотечных кредитов.")
+    assert [(o["name"], o["legal_form"], o["kind"]) for o in doc["organizations"]] == [
+        ("Курганское ипотечное агентство", "АО", "company")
+    ]
