@@ -2819,3 +2819,24 @@ def test_a_verb_the_tagger_reads_as_past_but_the_dictionary_only_as_future_is_no
     text = ("Гремячинск, 9 июня 2026 года. Генеральным директором АО «Усьва-Бурмаш» избран Данияр Абашев. "
             "С директором школы Ириной Таланцевой он увидится на пятничном собрании.")
     assert _facts(pipeline, text)["meetings"] == []
+
+
+def test_a_relative_clause_agreeing_with_the_meeting_noun_past_its_sides_tells_the_place(pipeline: Pipeline) -> None:
+    text = ("ВАЛДАЙ, 12 марта 2026 года. — В ходе беседы губернатора Новгородской области Андрея Сорокина с "
+            "генеральным директором ООО «Валдай-Молоко» Русланом Гаджиевым, которая прошла сегодня в "
+            "администрации Валдайского района, речь шла о новой ферме.")
+    (meeting,) = _facts(pipeline, text)["meetings"]
+    assert _names(meeting["participants"]) == ["Андрей Сорокин", "Руслан Гаджиев"]
+    assert meeting["place"] == "Администрация Валдайского района"
+
+
+@pytest.mark.parametrize(
+    ("verb", "actions"),
+    [("выполняет", [("Ирина Лосева", "acting")]), ("выполняла", [])],
+)
+def test_carrying_out_a_posts_duties_now_is_acting_and_in_the_past_is_no_fact(
+    pipeline: Pipeline, verb: str, actions: list[tuple[str, str]]
+) -> None:
+    text = f"Обязанности директора МУП «Валдайский водоканал» {verb} главный инженер предприятия Ирина Лосева."
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["action"]) for a in got] == actions

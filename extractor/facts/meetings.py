@@ -522,7 +522,7 @@ def _statement(scene: Scene, sent: int, match: Match, earlier: list[Statement]) 
         r in OWN_SIDES for _u, r in d.units
     )
     st.date = _met_on(scene, date_in(scene, sent, match.first))
-    st.place = place_in(scene, d.roles) or building_in(scene, d.clause)
+    st.place = place_in(scene, d.roles) or building_in(scene, d.clause) or _relative_place(scene, st)
     if st.date is None or st.place is None:
         _context_of_visit(scene, st)
     return st
@@ -648,12 +648,25 @@ def _told_just_before(scene: Scene, st: Statement, sideless: list[Statement]) ->
 
 def _relative_place(scene: Scene, st: Statement) -> str | None:
     """The place a relative clause right after the meeting noun tells: «на встрече, которая прошла
-    во вторник в администрации округа»."""
+    во вторник в администрации округа»; or after its sides, when «которая» agrees with the noun
+    and not with them: «В ходе беседы губернатора X с директором Y, которая прошла в администрации»."""
     for clause in clauses(scene, st.sent):
         opening = clause.intro if clause.intro is not None else clause.first
-        if scene.lemmas[opening] == "который" and 0 < opening - st.trigger <= 3:
+        if scene.lemmas[opening] == "который" and (
+            0 < opening - st.trigger <= 3 or opening > st.trigger and _agrees_with(scene, opening, st.trigger)
+        ):
             return place_in(scene, roles_in(scene, clause))
     return None
+
+
+def _agrees_with(scene: Scene, pronoun: int, noun: int) -> bool:
+    """«которая» of «беседы»: a relative pronoun of the noun's gender and number; a feminine or a
+    neuter one only, which the persons named between (in the masculine) do not take."""
+    toks = scene.toks
+    p, n = toks[pronoun].feats, toks[noun].feats
+    return toks[noun].pos == "NOUN" and p.get("Number") == n.get("Number") == "Sing" and (
+        p.get("Gender") == n.get("Gender") in ("Fem", "Neut")
+    )
 
 
 def _later(one_sided: list[Statement], statements: list[Statement]) -> bool:
