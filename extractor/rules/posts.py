@@ -2400,6 +2400,10 @@ def find_posts(tagged: Tagged, mentions: Sequence[NameTokens]) -> list[list[Post
     for k, nm in enumerate(mentions):
         if not out[k]:
             out[k] = _duties_laid_on(tagged, spans, nm) or _distributed_post(tagged, nm)
+        if (listed := _post_over_a_list(tagged, spans, nm)) is not None:
+            out[k].insert(0, listed)
+        if (named := _post_named_before_pronoun(tagged, spans, nm)) is not None:
+            out[k].insert(0, named)
         held = {q.start for q in out[k]}
         duties = _duties_held_after(tagged, spans, nm) + _duties_held_before(tagged, spans, nm)
         out[k] += [p for p in duties if p.start not in held]
@@ -2904,6 +2908,54 @@ def _group_post(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> Post | Non
             continue
         if head_end == end or _dependents(tagged, spans, head_end, end) == end:
             return _post_record(tagged, _head_with_modifiers(tagged, i, sent.first), head_end, end, group=True)
+    return None
+
+
+def _post_over_a_list(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> Post | None:
+    """«Заместителями председателя избраны:\nX — председатель ...;\nY — заведующая ...»: a plural
+    post and the verb that gives it, before a colon, are the post of each name that opens an item
+    of the list after it."""
+    toks = tagged.tokens
+    k = nm.first_tok
+    if k < 2 or toks[k - 1].text not in (":", ";"):
+        return None
+    colon = next((j for j in range(k - 1, 0, -1) if toks[j].text in (":", ".", "!", "?")), None)
+    if colon is None or toks[colon].text != ":":
+        return None
+    for i in range(max(0, colon - LIST_HEAD_REACH), colon):
+        head_end = match_post_head(toks, i, colon)
+        if head_end is None or not _plural(_head_noun(toks, i, head_end)):
+            continue
+        last = _dependents(tagged, spans, head_end, colon)
+        # the verb that gives the post, and nothing else, before the colon: not «его защитники:»
+        if last < colon and all(_is_appointing(t) or _is_link_verb(t) for t in toks[last:colon]):
+            return _post_record(tagged, i, head_end, last, group=True)
+    return None
+
+
+# «Им стал X», «Ею стала Y»: the instrumental pronoun of a post named the sentence before
+POST_PRONOUNS = frozenset({"им", "ею", "ей"})
+
+
+def _post_named_before_pronoun(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> Post | None:
+    """«На заседании также избран заместитель председателя Думы. Им стал Игорь Пронин»: the post
+    the sentence before gives in the nominative, with a passive appointing verb, is the name's."""
+    toks = tagged.tokens
+    k = nm.first_tok
+    if k < 2 or toks[k - 1].lemma != "стать" or toks[k - 2].text.lower() not in POST_PRONOUNS:
+        return None
+    sent = toks[k].sent
+    if sent == 0 or tagged.sents[sent].first != k - 2:
+        return None
+    before = tagged.sents[sent - 1]
+    passive = (j for j in range(before.first, before.last) if toks[j].feats.get("Voice") == "Pass")
+    if not any(_is_link_verb(toks[j]) for j in passive):
+        return None  # «избран заместитель председателя»: the post given, its holder told next
+    for i in range(before.first, before.last):
+        if match_post_head(toks, i, before.last) is not None and toks[i].case == "Nom":
+            post = _post_from(tagged, spans, i, before.last, strict_end=False)
+            if post is not None:
+                return post
     return None
 
 
