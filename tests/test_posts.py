@@ -2840,3 +2840,33 @@ def test_a_post_of_a_described_organization_passes_over_one_named_aside_in_brack
     assert [(p["normal"], p["org"]) for p in person["posts"]] == [
         ("генеральный директор компании", "Сухонская логистика")
     ]
+
+
+def test_a_plural_post_and_its_verb_before_a_colon_is_the_post_of_each_listed_name(extract):
+    doc = extract("Совет избрал председателя. Заместителями председателя избраны:\n"
+                  "Лаптев Игорь Олегович — директор ООО «Онега-Лес»;\n"
+                  "Ванина Ольга Петровна — доцент Петрозаводского государственного университета.")
+    posts = {p["name"]: [q["normal"] for q in p["posts"]] for p in doc["persons"]}
+    assert posts == {
+        "Лаптев Игорь Олегович": ["заместитель председателя", "директор ООО «Онега-Лес»"],
+        "Ванина Ольга Петровна": ["заместитель председателя", "доцент Петрозаводского государственного университета"],
+    }
+    # a plural noun before a colon with no verb giving it is a heading, no post
+    doc = extract("Эксперты: Олег Лапин ушел из жизни.")
+    assert [p["posts"] for p in doc["persons"]] == [[]]
+
+
+def test_a_post_the_sentence_before_gives_is_of_the_name_after_im_stal(extract):
+    doc = extract("На сессии также избран заместитель председателя Тверской городской Думы. Им стал Олег "
+                  "Игоревич Сомов, депутат по округу № 7.")
+    (person,) = doc["persons"]
+    assert [p["normal"] for p in person["posts"]] == [
+        "заместитель председателя Тверской городской Думы", "депутат по округу № 7"
+    ]
+
+
+def test_a_word_the_tagger_reads_as_a_verb_but_the_dictionary_only_as_a_noun_ends_a_post(extract):
+    # «студсовета» is tagged a past verb; pymorphy3 reads it (after the prefix) only as a noun
+    doc = extract("Дипломы вручила председатель студсовета Ангелина Белова.")
+    (person,) = doc["persons"]
+    assert [p["normal"] for p in person["posts"]] == ["председатель студсовета"]

@@ -760,6 +760,18 @@ def _misread_future_verbs(toks: list[Token]) -> None:
         tok.feats = {**feats, "Tense": "Fut", **({"Person": person} if person else {})}
 
 
+def _misread_nouns(toks: list[Token]) -> None:
+    """A lowercase word the tagger calls a verb that the dictionary reads only as a noun, if only
+    by a known word after a prefix, is that noun: «Председатель студсовета Вероника Кузьмина»
+    («студсовета» tagged a past verb)."""
+    for tok in toks:
+        if tok.pos != "VERB" or not tok.text.islower() or not tok.parses:
+            continue
+        if all(p.tag.POS == "NOUN" for p in tok.parses):
+            _as_noun(tok)
+            tok.lemma = tok.parses[0].normal_form
+
+
 # how the dictionary's person reads in the tagger's features
 PERSONS = {"1per": "1", "2per": "2", "3per": "3"}
 
@@ -857,6 +869,7 @@ class Tagger:
             _misread_genitives(toks)
             _misread_past_verbs(toks)
             _misread_future_verbs(toks)
+            _misread_nouns(toks)
             tagged = Tagged(text, toks, sents, [])
             for typ, start, end in sorted(spans_by_doc[d], key=lambda x: (x[1], x[2])):
                 first, last = tagged.token_at(start), tagged.token_ending(end)
