@@ -2840,3 +2840,26 @@ def test_carrying_out_a_posts_duties_now_is_acting_and_in_the_past_is_no_fact(
     text = f"Обязанности директора МУП «Валдайский водоканал» {verb} главный инженер предприятия Ирина Лосева."
     got = _facts(pipeline, text)["appointments"]
     assert [(a["person"]["name"], a["action"]) for a in got] == actions
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the arrangement told with a verb done once
+        "Директор МУП «Валдайский водоканал» Олег Бурцев уволился. Статус исполняющего обязанности директора до "
+        "конкурса получил главный инженер предприятия Павел Рысев.",
+        # the one who left named in the same sentence
+        "Директор МУП «Валдайский водоканал» Олег Бурцев уволился. До конкурса Бурцева заменит главный инженер "
+        "предприятия Павел Рысев.",
+    ],
+)
+def test_who_holds_a_post_until_a_contest_is_acting(pipeline: Pipeline, text: str) -> None:
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["action"]) for a in got] == [("Олег Бурцев", "dismissed"), ("Павел Рысев", "acting")]
+
+
+def test_who_held_a_post_until_a_contest_in_the_past_is_no_acting_fact(pipeline: Pipeline) -> None:
+    text = ("Павел Рысев назначен директором МУП «Валдайский водоканал». До конкурса предприятием руководил главный "
+            "инженер Олег Бурцев.")
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["action"]) for a in got] == [("Павел Рысев", "appointed")]

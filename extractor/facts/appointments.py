@@ -971,11 +971,15 @@ def _interim_holders(scene: Scene, found: list[Found]) -> list[Found]:
         if marker is None or _past_predicate(scene, sent, marker):
             continue
         persons = [u for u in scene.units(sent) if u.refs and u.refs[0][0] == "person" and u.first not in marker]
+        # «До конкурса Бурлакову заменит X»: the one who left is no holder meanwhile
+        persons = [u for u in persons if not any(
+            same_person(scene, f.person, u.refs[0]) for f in found if f.action == "dismissed"
+        )]
         if len(persons) != 1:
             continue
         person = persons[0].refs[0]
-        if any(same_person(scene, f.person, person) for f in found if f.sent == sent or f.action == "dismissed"):
-            continue  # told already, or the one who left
+        if any(same_person(scene, f.person, person) for f in found if f.sent == sent):
+            continue  # told already
         post = _interim_post(scene, sent, marker, persons[0], vacated)
         out.append(Found(person, post, "acting", sent, date_in(scene, sent, persons[0].first)))
     return out
@@ -1001,10 +1005,12 @@ def _interim_post(scene: Scene, sent: int, marker: range, unit: Unit, vacated: s
 
 
 def _past_predicate(scene: Scene, sent: int, marker: range) -> bool:
-    """«До назначения нового директора X руководил ...» tells the past, no arrangement."""
+    """«До назначения нового директора X руководил ...» tells the past, no arrangement; a verb
+    done once («Статус исполняющего обязанности до конкурса получил X») tells the arrangement."""
     toks = scene.toks
     return any(
         toks[k].feats.get("VerbForm") == "Fin" and toks[k].feats.get("Tense") == "Past"
+        and toks[k].feats.get("Aspect") != "Perf"
         for k in scene.sentence_tokens(sent) if k not in marker
     )
 
