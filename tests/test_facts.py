@@ -2855,7 +2855,9 @@ def test_carrying_out_a_posts_duties_now_is_acting_and_in_the_past_is_no_fact(
 )
 def test_who_holds_a_post_until_a_contest_is_acting(pipeline: Pipeline, text: str) -> None:
     got = _facts(pipeline, text)["appointments"]
-    assert [(a["person"]["name"], a["action"]) for a in got] == [("Олег Бурцев", "dismissed"), ("Павел Рысев", "acting")]
+    assert [(a["person"]["name"], a["action"]) for a in got] == [
+        ("Олег Бурцев", "dismissed"), ("Павел Рысев", "acting")
+    ]
 
 
 def test_who_held_a_post_until_a_contest_in_the_past_is_no_acting_fact(pipeline: Pipeline) -> None:
