@@ -3749,3 +3749,14 @@ def test_a_commercial_legal_form_gives_the_kind_over_a_headlines_head_noun(extra
     assert [(o["name"], o["legal_form"], o["kind"]) for o in doc["organizations"]] == [
         ("Курганское ипотечное агентство", "АО", "company")
     ]
+
+
+def test_a_declared_short_name_takes_no_lowercase_words_after_it(extract):
+    doc = extract("Гарантийный фонд Пензенской области (далее — Фонд) выдал 40 поручительств. Вознаграждение Фонда "
+                  "для заемщиков из моногородов снижено. С участием Фонда права восстановлены у 300 граждан. "
+                  "Часть проектов Фонд ведет совместно с федеральным Фондом развития промышленности.")
+    assert [(o["name"], [m["text"] for m in o["mentions"]]) for o in doc["organizations"]] == [
+        ("Гарантийный фонд Пензенской области",
+         ["Гарантийный фонд Пензенской области", "Фонд", "Фонда", "Фонда", "Фонд"]),
+        ("Фонд развития промышленности", ["Фондом развития промышленности"]),
+    ]

@@ -925,6 +925,21 @@ def _dateline_place(tagged: Tagged, span: Span) -> bool:
     )
 
 
+def _declared_word_then_lowercase(tagged: Tagged, first: int, last: int, declared: dict[str, int]) -> bool:
+    """A one-word short name the text declared, then lowercase words only: «Фонда права», «Фонда по
+    кредитам банка» are the declared «Фонд» and what the sentence says of it."""
+    toks = tagged.tokens
+    return last - first > 1 and _declared_alone(toks, first, declared) and all(
+        tok.text.islower() for tok in toks[first + 1 : last]
+    )
+
+
+def _declared_alone(toks: list[Token], first: int, declared: dict[str, int]) -> bool:
+    """The declared short name said alone, as the text's own: not «с федеральным Фондом развития
+    промышленности», which an adjective sets apart as another body."""
+    return _declared(toks[first].text, toks[first].end, declared) and not (first > 0 and toks[first - 1].pos == "ADJ")
+
+
 def _declared(name: str, end: int, declared: dict[str, int]) -> bool:
     """A short name the text declared for an organization before `end`: «Оператора» after «(далее
     — Оператор)», «Издательский дом» after «(далее — Издательский дом)»."""
@@ -1031,6 +1046,8 @@ def _ner_mentions(
             if held is not None and (held == last or held in loc_at and loc_at[held].last >= last):
                 continue
         last = name_end(tagged, first + 1, last)  # the model's span too: «Фонд создан для помощи ...»
+        if _declared_word_then_lowercase(tagged, first, last, declared):
+            last = first + 1  # «(далее — Фонд) ... Вознаграждение Фонда для заемщиков»: the short name alone
         while last - first > 1 and _dangling_adjective(toks[last - 1]):
             last -= 1  # an adjective left with no noun after it is the next phrase's: «музею | псковский коллекционер»
         if last - first == 1 and toks[first].pos == "ADJ":
@@ -1062,7 +1079,9 @@ def _ner_mentions(
         reached = last
         if last in loc_at and case_of(toks[last - 1]) == "Gen" and case_of(toks[last]) == "Gen":
             reached = loc_at[last].last
-        elif last < sent.last and case_of(toks[last - 1]) is not None:
+        elif last < sent.last and case_of(toks[last - 1]) is not None and not (
+            last - first == 1 and _declared_alone(toks, first, declared)
+        ):  # a declared short name reaches no further: «С участием Фонда права восстановлены»
             if _head_kind(toks[first:last]) and not _another_body_after(toks, last, sent.last):
                 reached = name_reach(tagged, spans, last, sent.last)
         # the model's own span too, for when the longer one overlaps a surer mention («Департамента
