@@ -2865,3 +2865,17 @@ def test_who_held_a_post_until_a_contest_in_the_past_is_no_acting_fact(pipeline:
             "инженер Олег Бурцев.")
     got = _facts(pipeline, text)["appointments"]
     assert [(a["person"]["name"], a["action"]) for a in got] == [("Павел Рысев", "appointed")]
+
+
+def test_a_headline_subject_the_tagger_reads_as_an_object_still_signs(pipeline: Pipeline) -> None:
+    # «комбинат» tagged accusative after its nominative adjective: the headline's subject, so its
+    # plural «договоры» are the two the body tells, not one more of the bank's
+    text = ("Молочный комбинат в Кириллове подписал договоры с банком и перевозчиком\n\n"
+            "КИРИЛЛОВ, 8 апреля 2026 года. — ООО «Кирилловский молочный комбинат» сегодня подписало два договора. "
+            "С АО «Вологдабанк» комбинат заключил договор факторинга. Второй документ — договор перевозки — "
+            "подписан с ООО «Шексна-Транс».")
+    got = _facts(pipeline, text)["agreements"]
+    assert [(_names(a["parties"]), a["kind"]) for a in got] == [
+        (["Вологдабанк", "Кирилловский молочный комбинат"], "договор факторинга"),
+        (["Кирилловский молочный комбинат", "Шексна-Транс"], "договор перевозки"),
+    ]

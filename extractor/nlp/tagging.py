@@ -670,6 +670,21 @@ def _adjective_cases(toks: list[Token]) -> None:
             tok.lemma = lemma_of(tok.text.lower(), tok.pos, tok.case)
 
 
+def _opening_nominatives(toks: list[Token], sents: list[Sentence]) -> None:
+    """A noun opening its sentence after a nominative adjective, tagged accusative where the
+    dictionary reads its form as both: the nominative its adjective shows («Молочный комбинат в
+    Багратионовске подписал договоры», «комбинат» tagged accusative), so it is the subject."""
+    for sent in sents:
+        k = sent.first
+        while k < sent.last and toks[k].pos == "ADJ" and toks[k].case == "Nom":
+            k += 1
+        if k == sent.first or k >= sent.last or toks[k].pos != "NOUN" or toks[k].case != "Acc":
+            continue
+        cases = {UD_OF.get(p.tag.case) for p in toks[k].parses if p.tag.POS == "NOUN"}
+        if {"Nom", "Acc"} <= cases:
+            toks[k].feats = {**toks[k].feats, "Case": "Nom"}
+
+
 def _adjectives_read_as_names(toks: list[Token]) -> None:
     """A capitalized word the tagger calls a name, which the dictionary reads only as an adjective,
     before a lower-case word it reads only as a noun, is that adjective, and both stand in the one
@@ -866,6 +881,7 @@ class Tagger:
                 annotate(tok)
             _adjectives_read_as_names(toks)
             _adjective_cases(toks)
+            _opening_nominatives(toks, sents)
             _misread_genitives(toks)
             _misread_past_verbs(toks)
             _misread_future_verbs(toks)
