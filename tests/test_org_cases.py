@@ -3760,3 +3760,15 @@ def test_a_declared_short_name_takes_no_lowercase_words_after_it(extract):
          ["Гарантийный фонд Пензенской области", "Фонд", "Фонда", "Фонда", "Фонд"]),
         ("Фонд развития промышленности", ["Фондом развития промышленности"]),
     ]
+
+
+def test_a_po_group_after_a_short_name_told_after_a_deputys_post_is_the_deputys_remit(extract):
+    doc = extract("Главное управление МЧС России по Томской области подвело итоги месяца. «Почти все пожары — "
+                  "следствие неосторожности», — отметил заместитель начальника Главного управления по "
+                  "антикризисному управлению полковник Олег Ершов.")
+    assert [o["name"] for o in doc["organizations"]] == ["Главное управление МЧС России по Томской области"]
+    (person,) = doc["persons"]
+    assert person["posts"][0]["org"] == "Главное управление МЧС России по Томской области"
+    # named so first, the «по» group is the body's own
+    doc = extract("Заместитель начальника Управления по вопросам миграции Олег Ершов рассказал о новых правилах.")
+    assert [o["name"] for o in doc["organizations"]] == ["Управление по вопросам миграции"]

@@ -105,6 +105,7 @@ from extractor.rules.organizations.names import (
 from extractor.rules.organizations.passes import (
     declared_key,
     declared_short_names,
+    deputy_remits,
     double_names,
     generic_references,
     joined_by_short_name,
@@ -1714,7 +1715,7 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
         and not is_descriptor_alone(tagged, m)
         and not _a_place_of_the_text(tagged, m, places)
     ]
-    chosen = double_names(tagged, territorial_branches(tagged, chosen))
+    chosen = deputy_remits(tagged, double_names(tagged, territorial_branches(tagged, chosen)))
     for m in repeated_mentions(tagged, chosen):
         why = event_or_thing(tagged, m)
         if why is not None:

@@ -7,6 +7,7 @@ import bisect
 import re
 from dataclasses import replace
 
+from extractor.lexicon.facts import words
 from extractor.lexicon.orgs import QUOTE_CHARS, form_of, legal_forms, not_org_names, org_heads, plain, territory_nouns
 from extractor.nlp.coverage import Coverage
 from extractor.nlp.inflect import head_index, nominative_phrase
@@ -21,6 +22,7 @@ from extractor.rules.organizations.names import (
     PAREN_ABBR,
     OrgMention,
     acronym,
+    is_leading_short_form,
     known_short_name,
     short_name_of_the_name_before,
     spells,
@@ -656,3 +658,39 @@ def with_brackets(tagged: Tagged, m: OrgMention, others: Coverage) -> OrgMention
         elif f != name:
             alias = alias or f
     return replace(m, name=name, end=end, legal_form=legal, alias=alias, kind=kind)
+
+
+# «... Главного управления | по антикризисному управлению»: a body's name and the «по» group after it
+REMIT_AFTER = re.compile(r"^(?P<head>.+?)\s+по\s+[а-яё\s-]+$")
+# how many words a deputy's post takes before the body: «заместитель начальника», «заместителя
+# генерального директора»
+DEPUTY_POST_WORDS = 3
+
+
+def deputy_remits(tagged: Tagged, chosen: list[OrgMention]) -> list[OrgMention]:
+    """«Главное управление МЧС России по Алтайскому краю ... — отметил заместитель начальника
+    Главного управления по антикризисному управлению»: a «по» group after the short name of a
+    body named before, told after a deputy's post, is the deputy's remit, and the mention is that
+    short name."""
+    return [_without_deputy_remit(tagged, m, chosen) for m in chosen]
+
+
+def _without_deputy_remit(tagged: Tagged, m: OrgMention, chosen: list[OrgMention]) -> OrgMention:
+    found = REMIT_AFTER.match(m.name)
+    if found is None or not _after_deputy_post(tagged, m.start):
+        return m
+    head = found.group("head")
+    if not any(o.start < m.start and is_leading_short_form(head, o.name) for o in chosen):
+        return m
+    written = tagged.text[m.start : m.end]
+    cut = re.search(r"\s+по\s", written)
+    return replace(m, end=m.start + cut.start(), name=head) if cut else m
+
+
+def _after_deputy_post(tagged: Tagged, start: int) -> bool:
+    """A deputy's word among the few words before `start`: «заместитель начальника»."""
+    k = tagged.token_at(start)
+    if k is None:
+        return False
+    before = tagged.tokens[max(0, k - DEPUTY_POST_WORDS) : k]
+    return any(tok.lemma in words("second_in_command") for tok in before)
