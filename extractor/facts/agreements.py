@@ -748,7 +748,7 @@ DOCUMENTS_BEFORE = 2
 def _signer_of_documents_before(d: Draft) -> None:
     """«Администрация ... сегодня подписала два документа с разными партнёрами. Концессионное
     соглашение ... заключено с ООО «Х»»: a passive signing with a partner and no agent is of the
-    one side that signed several documents the sentence before."""
+    one side that signed several documents a sentence or two before (DOCUMENTS_BEFORE)."""
     if d.groups or d.kind != "verb" or not _passive(d.scene.toks[d.match.first]):
         return
     partners = _refs(d, [u for u, r in d.roles if r == "with"])
@@ -892,8 +892,8 @@ def _signed_for(d: Draft, ref: Ref) -> Ref | None:
 
 
 STEPS: list[Step] = [
-    _done, _document, _parties, _sides_listed_after, _parties_next, _signer_of_documents_before, _parties_before,
-    _parties_before_colon,
+    _done, _document, _parties, _sides_listed_after, _parties_next, _signer_of_documents_before,
+    _parties_before, _parties_before_colon,
     _sides_of_meeting, _signers_of_parties,
     _bodies_of_signers, _one_per_partner,
 ]

@@ -77,8 +77,7 @@ def _formed_nickname(word: str) -> str | None:
     """The nominative of a nickname formed as the regions' are: its stem makes an adjective the
     dictionary knows («саратов» -> «саратовский»), and the word itself is one the dictionary knows
     as a place or not at all («деревенщина», «годовщина» are common nouns)."""
-    m = FORMED_NICKNAME.fullmatch(word)
-    if m is None or not region_adjective(word):
+    if not region_adjective(word):
         return None
     readings = [p for p in parses(word) if p.tag.POS == "NOUN" and "femn" in p.tag]
     known = [p for p in readings if not guessed(p)]
@@ -94,10 +93,10 @@ def region_adjective(word: str) -> str | None:
     if m is None:
         return None
     stem = m.group(1)
-    for candidate in (stem + "ский", stem + "ской", stem[:-1] + ADJECTIVE_STEM_END.get(stem[-1], stem[-1]) + "кий"):
-        if any(p.tag.POS == "ADJF" and not guessed(p) for p in parses(candidate)):
-            return candidate
-    return None
+    candidates = [stem + "ский", stem + "ской"]
+    if stem[-1] in ADJECTIVE_STEM_END:
+        candidates.append(stem[:-1] + ADJECTIVE_STEM_END[stem[-1]] + "кий")
+    return next((c for c in candidates if any(p.tag.POS == "ADJF" and not guessed(p) for p in parses(c))), None)
 
 
 @cache

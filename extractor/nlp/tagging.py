@@ -761,6 +761,10 @@ def _misread_past_verbs(toks: list[Token]) -> None:
         tok.pos, tok.feats, tok.lemma = "VERB", {**feats, **({"Gender": gender} if gender else {})}, verb.normal_form
 
 
+# how the dictionary's person reads in the tagger's features
+PERSONS = {"1per": "1", "2per": "2", "3per": "3"}
+
+
 def _misread_future_verbs(toks: list[Token]) -> None:
     """A verb the tagger reads as past that the dictionary knows only as a future is a future:
     «С коллективом цеха он увидится на собрании» (tagged past), so it is no fact yet."""
@@ -785,10 +789,6 @@ def _misread_nouns(toks: list[Token]) -> None:
         if all(p.tag.POS == "NOUN" for p in tok.parses):
             _as_noun(tok)
             tok.lemma = tok.parses[0].normal_form
-
-
-# how the dictionary's person reads in the tagger's features
-PERSONS = {"1per": "1", "2per": "2", "3per": "3"}
 
 
 # a Cyrillic word, or a compound of them: «инженеру-технологу»
