@@ -32,7 +32,16 @@ from extractor.facts.context import (
     triggers_of,
     verb_planned,
 )
-from extractor.facts.units import OBLIQUE_GENDERS, Ref, Scene, Unit, gender_of, same_person, unit_case
+from extractor.facts.units import (
+    OBLIQUE_GENDERS,
+    Ref,
+    Scene,
+    Unit,
+    agrees_with_verb,
+    gender_of,
+    same_person,
+    unit_case,
+)
 from extractor.lexicon import Match
 from extractor.lexicon.facts import appointment_triggers, not_offices, plan_words, post_modifiers, words
 from extractor.lexicon.orgs import event_heads
@@ -296,14 +305,12 @@ def _relative_holder(d: Draft) -> list[Unit]:
 def _own_subject(d: Draft) -> bool:
     """«..., а на четверг назначена её встреча»: a nominative noun of the clause agreeing with the
     verb is its subject."""
-    verb = d.trigger.feats
     toks = d.scene.toks
     # what a colon after the verb opens is a sentence of its own: «стал директором: за его
     # кандидатуру проголосовал совет директоров»
     colon = next((k for k in sorted(d.clause.tokens) if k > d.match.first and toks[k].text == ":"), None)
     return any(
-        t.pos == "NOUN" and t.case == "Nom" and t.feats.get("Number") == verb.get("Number")
-        and (verb.get("Number") == "Plur" or t.feats.get("Gender") == verb.get("Gender"))
+        t.pos == "NOUN" and t.case == "Nom" and agrees_with_verb(t, d.trigger)
         for t in (toks[k] for k in d.clause.tokens if k != d.match.first and (colon is None or k < colon))
     )
 

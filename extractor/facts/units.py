@@ -642,7 +642,13 @@ def _subject_of_its_verb(scene: Scene, k: int) -> bool:
         return False
     end = scene.tagged.sents[noun.sent].last
     verb = next((toks[j] for j in range(k + 1, end) if toks[j].feats.get("VerbForm") == "Fin"), None)
-    if verb is None or verb.feats.get("Number") != noun.feats.get("Number"):
+    return verb is not None and agrees_with_verb(noun, verb)
+
+
+def agrees_with_verb(noun: Token, verb: Token) -> bool:
+    """A noun and a verb agree as subject and predicate: in number, and in the past singular in
+    gender too («предприятие подписало», «совет проголосовал»)."""
+    if verb.feats.get("Number") != noun.feats.get("Number"):
         return False
     return verb.feats.get("Tense") != "Past" or verb.feats.get("Number") == "Plur" or (
         verb.feats.get("Gender") == noun.feats.get("Gender")

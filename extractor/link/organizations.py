@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from extractor.lexicon.orgs import legal_forms, org_heads, plain
-from extractor.lexicon.places import place_key, region_adjective, region_nicknames
+from extractor.lexicon.places import region_nickname
 from extractor.model import Location, Mention, Organization
 from extractor.nlp.morph import phrase_lemmas
 from extractor.rules.locations import LocMention, is_republic, same_place
@@ -679,7 +679,7 @@ def merge_locations(text: str, mentions: list[LocMention]) -> list[Location]:
     for group, ns in zip(groups, names, strict=True):
         group.sort(key=lambda x: x.start)
         # a region's nickname gives way to its official name («Прикамье», «Пермский край»)
-        ns = sorted(ns, key=lambda n: place_key(n) in region_nicknames() or region_adjective(n.lower()) is not None)
+        ns = sorted(ns, key=lambda n: region_nickname(n) is not None)
         ns[0] = _with_written_yo(ns[0], [text[m.start : m.end] for m in group])
         loc = Location(name=ns[0], aliases=ns[1:])
         loc.mentions = [Mention(text[m.start : m.end], m.start, m.end) for m in group]

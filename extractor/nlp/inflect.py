@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from pymorphy3.analyzer import Parse
 
-from extractor.nlp.morph import ADJISH, NOUNISH, OC_ADJ, UD_CASES, fits, parses
+from extractor.nlp.morph import ADJISH, NAME_GRAMMEMES, NOUNISH, OC_ADJ, UD_CASES, fits, parses
 from extractor.nlp.tagging import Token, is_mixed_abbreviation
 
 # inflected words kept: names and posts recur across documents
@@ -169,8 +169,8 @@ def noun_only(tok: Token) -> bool:
     return bool(tok.parses) and all(p.tag.POS == "NOUN" and not PROPER_GRAMS & p.tag.grammemes for p in tok.parses)
 
 
-# the grammemes of a name the dictionary knows
-PROPER_GRAMS = frozenset({"Surn", "Name", "Patr", "Geox", "Orgn", "Trad"})
+# the grammemes of a name the dictionary knows, a patronymic's too
+PROPER_GRAMS = NAME_GRAMMEMES | {"Patr"}
 
 
 def _part_of_speech(tok: Token, i: int, head: int) -> str:

@@ -2434,6 +2434,22 @@ def _opens_an_item(toks: list[Token], k: int) -> bool:
     return after in (",", ":", ";") or after in DASHES and k >= 2 and toks[k - 2].text in (",", ":", ";")
 
 
+def _list_colon(toks: list[Token], k: int) -> int | None:
+    """The colon a list opens with, back from token k within its sentence."""
+    colon = next((j for j in range(k - 1, 0, -1) if toks[j].text in (":", ".", "!", "?")), None)
+    return colon if colon is not None and toks[colon].text == ":" else None
+
+
+def _plural_post_before(toks: list[Token], colon: int) -> tuple[int, int] | None:
+    """Where the plural post nearest before a list's colon starts and its head ends: «Их
+    председателями избраны:»."""
+    for k in range(colon - 1, max(-1, colon - LIST_HEAD_REACH - 1), -1):
+        end = match_post_head(toks, k, colon)
+        if end is not None and _plural(_head_noun(toks, k, end)):
+            return k, end
+    return None
+
+
 def _distributed_post(tagged: Tagged, nm: NameTokens) -> list[Post]:
     """«Их председателями избраны: комитета по бюджету – Ольга Пак, комитета по транспорту –
     Виталий Лебедь», «избраны председатели комитетов: по экологии – Петр Слепцов»: a plural post
@@ -2446,13 +2462,11 @@ def _distributed_post(tagged: Tagged, nm: NameTokens) -> list[Post]:
         toks[k].text.lower() == "по" or toks[k].lemma in LIST_BODIES) or toks[k].text in (".", "!", "?")), None)
     if start is None or toks[start].text in (".", "!", "?") or start >= dash - 1:
         return []
-    colon = next((k for k in range(start - 1, 0, -1) if toks[k].text in (":", ".", "!", "?")), None)
-    if colon is None or toks[colon].text != ":":
+    colon = _list_colon(toks, start)
+    found = _plural_post_before(toks, colon) if colon is not None else None
+    if colon is None or found is None:
         return []
-    head = next((k for k in range(colon - 1, max(-1, colon - LIST_HEAD_REACH - 1), -1)
-                 if match_post_head(toks, k, colon) is not None and _plural(toks[k])), None)
-    if head is None:
-        return []
+    head = found[0]
     body = next((toks[k].lemma for k in range(head + 1, colon) if toks[k].lemma in LIST_BODIES), None)
     if toks[start].text.lower() == "по" and body is None:
         return []
@@ -2919,17 +2933,15 @@ def _post_over_a_list(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> Post
     k = nm.first_tok
     if k < 2 or toks[k - 1].text not in (":", ";"):
         return None
-    colon = next((j for j in range(k - 1, 0, -1) if toks[j].text in (":", ".", "!", "?")), None)
-    if colon is None or toks[colon].text != ":":
+    colon = _list_colon(toks, k)
+    found = _plural_post_before(toks, colon) if colon is not None else None
+    if colon is None or found is None:
         return None
-    for i in range(max(0, colon - LIST_HEAD_REACH), colon):
-        head_end = match_post_head(toks, i, colon)
-        if head_end is None or not _plural(_head_noun(toks, i, head_end)):
-            continue
-        last = _dependents(tagged, spans, head_end, colon)
-        # the verb that gives the post, and nothing else, before the colon: not «его защитники:»
-        if last < colon and all(_is_appointing(t) or _is_link_verb(t) for t in toks[last:colon]):
-            return _post_record(tagged, i, head_end, last, group=True)
+    i, head_end = found
+    last = _dependents(tagged, spans, head_end, colon)
+    # the verb that gives the post, and nothing else, before the colon: not «его защитники:»
+    if last < colon and all(_is_appointing(t) or _is_link_verb(t) for t in toks[last:colon]):
+        return _post_record(tagged, i, head_end, last, group=True)
     return None
 
 
