@@ -832,7 +832,12 @@ def _posts_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Pos
     if not found or all(any(t.match(p.normal) for t in NO_POST_TITLES) for p in found):
         # «утвердило ректором университета доктора технических наук Павла ...»: the degree before
         # the name is no post; the appointing verb's post is
-        found = _appointed_post_before(tagged, spans, nm, lo, sent.first) + found
+        found = _appointed_post_before(tagged, spans, nm.first_tok, lo, sent.first) + found
+    else:
+        # «избрало председателем правления генерального директора ООО «Пармасофт» Дениса Шестакова»:
+        # the appointing verb's post stands before the post the one appointed holds
+        held = tagged.token_at(found[0].start)
+        found = _appointed_post_before(tagged, spans, held, _post_window_start(sent.first, held), sent.first) + found
     if not found:
         found = _held_post_before(tagged, spans, nm, lo)
     if not found:
@@ -1132,12 +1137,12 @@ APPOINTED_OBJECT_POS = frozenset({"PRON", "ADV"})
 MAX_APPOINTED_GAP = 3
 
 
-def _appointed_post_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens, lo: int, sent_first: int) -> list[Post]:
+def _appointed_post_before(tagged: Tagged, spans: NamedSpans, appointed: int, lo: int, sent_first: int) -> list[Post]:
     """«назначил министром финансов Ивана Петрова», «назначил её директором Марину Кравченко»:
     the post in the instrumental an appointing verb gives, right before the name of the one
-    appointed."""
+    appointed (or before the post they hold) at token `appointed`."""
     toks = tagged.tokens
-    end = _past_notes_back(tagged, nm.first_tok, sent_first)
+    end = _past_notes_back(tagged, appointed, sent_first)
     lo = min(lo, _post_window_start(sent_first, end))  # as far before the notes
     window = range(max(sent_first, lo - 1 - MAX_APPOINTED_GAP), end)
     if not any(_gives_a_post(toks[k]) or _appointing_participle(toks[k]) for k in window):
@@ -1147,7 +1152,7 @@ def _appointed_post_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens, lo
         if head_end is None or _head_noun(toks, i, head_end).case != "Ins":
             continue
         # the dependents reach the notes, or take a bracketed short name in: «университета (ЮУрГИУ)»
-        if head_end != end and not end <= _dependents(tagged, spans, head_end, end) <= nm.first_tok:
+        if head_end != end and not end <= _dependents(tagged, spans, head_end, end) <= appointed:
             continue
         first = _head_with_modifiers(tagged, i, sent_first)
         k = first - 1
