@@ -1583,3 +1583,28 @@ def test_a_day_told_with_its_weekday_in_the_lead_dates_the_release_by_the_texts_
 def test_a_day_near_the_release_takes_the_year_its_clause_tells(text: str, date_text: str, value: str) -> None:
     values = {d.text: d.value for d in dates_of(text, datetime.date(2026, 11, 11))}
     assert values[date_text] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "value"),
+    [
+        # the latest season over before the release; a winter runs from December
+        ("Катков залито на 9% больше, чем прошлой зимой.", datetime.date(2026, 11, 18), "2025-12/2026-02"),
+        ("Выплаты за засуху прошлого лета составили 286 млн рублей.", datetime.date(2026, 5, 12), "2025-06/2025-08"),
+        ("Прошлым летом музей принял 40 тысяч гостей.", datetime.date(2026, 10, 2), "2026-06/2026-08"),
+        # the season of the release's year; a winter in progress or the coming one
+        ("Этим летом студенты будут работать в 14 отрядах.", datetime.date(2026, 6, 29), "2026-06/2026-08"),
+        ("Этой зимой снега выпало вдвое больше нормы.", datetime.date(2026, 1, 20), "2025-12/2026-02"),
+        ("Этой зимой каток откроют в парке.", datetime.date(2026, 10, 5), "2026-12/2027-02"),
+        # the first season starting after the release
+        ("Следующей весной начнется учет оленей.", datetime.date(2026, 10, 17), "2027-03/2027-05"),
+        ("Вторую очередь откроют до следующей осени.", datetime.date(2026, 3, 4), "2026-09/2026-11"),
+    ],
+)
+def test_a_season_named_from_the_release_date(text: str, ref: datetime.date, value: str) -> None:
+    assert [d.value for d in dates_of(text, ref)] == [value]
+
+
+def test_a_bare_season_is_no_date() -> None:
+    # writers of gold mark «летом» alone as often as not; «к зиме» is what work gets ready for
+    assert dates_of("Летом завершен ремонт, к зиме подготовлено 90% домов.", datetime.date(2026, 10, 5)) == []

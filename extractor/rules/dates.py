@@ -44,6 +44,7 @@ def _lead(words: list[str], extra: str = "") -> str:
 _MONTHS = {form: int(row[0]) for form, row in forms_table("months.txt").items()}
 _MONTH_ABBREVS = {form: int(row[0]) for form, row in forms_table("date_month_abbrevs.txt").items()}
 _SEASONS = {form: (int(row[0]), int(row[1])) for form, row in forms_table("date_seasons.txt").items()}
+_SEASON_MODS = {row[0].lower(): row[1] for row in load_rows("date_season_mods.txt")}
 _WEEKDAYS = {row[2].lower(): (int(row[0]), row[1]) for row in load_rows("date_weekdays.txt")}
 _WEDNESDAY = 2
 # the case of a weekday after each preposition: «в/на пятницу», «к пятнице», «до/с пятницы»
@@ -223,6 +224,12 @@ TEN_DAYS_REACH = 22
 # the ordinal words of a day end this close before their month («двадцать девятого »)
 DAY_WORDS_REACH = 30
 _SEASON_RE = _rx(rf"{_lead(list(_SEASONS))}{_BW}(?P<s>{trie_pattern(list(_SEASONS))}){_NW}{_YEAR_TAIL}")
+# «этим летом», «прошлой зимой», «до следующей весны»: a season named from the reference date
+# (a bare «летом» is left out: writers of gold mark it as often as not)
+_SEASON_NEAR_RE = _rx(
+    rf"{_lead(list(_SEASON_MODS))}{_BW}(?P<mod>{trie_pattern(list(_SEASON_MODS))})\s+"
+    rf"(?P<s>{trie_pattern(list(_SEASONS))}){_NW}(?!{_YEAR_TAIL})"
+)
 # «пять лет назад», «3 года тому назад», «два месяца назад», «десять дней назад»: a count of
 # units back from the reference date (a bare «год назад» is a comparison, `_COMPARISON_RE`)
 _UNITS_AGO = {"год": "year", "лет": "year", "месяц": "month", "дн": "day", "день": "day"}
@@ -625,6 +632,35 @@ def _season(m: re.Match[str], scan: _Scan) -> _Cand | None:
     return _months_period(m, scan.year, first, last)
 
 
+def _season_near(m: re.Match[str], scan: _Scan) -> _Cand | None:
+    first, last = _SEASONS[m.group("s").lower()]
+    value = None if scan.ref is None else _season_from(scan.ref, _SEASON_MODS[m.group("mod").lower()], first, last)
+    return _Cand(m.start(), m.end(), value, True, kind="period")
+
+
+WINTER_START = 12  # a winter runs from the December before its year
+
+
+def _season_from(ref: datetime.date, which: str, first: int, last: int) -> str | None:
+    """The months of the season `which` (last, this, next) picks from the reference date; a winter
+    is December to February («прошлой зимой» said in November 2026: 2025-12/2026-02)."""
+    winter = first < last < 3
+    month = ref.year * 12 + ref.month - 1
+
+    def bounds(year: int) -> tuple[int, int]:  # the season of `year` as months since year 0
+        start = (year - 1) * 12 + WINTER_START - 1 if winter else year * 12 + first - 1
+        return start, year * 12 + last - 1
+
+    if which == "last":
+        year = max(y for y in (ref.year - 1, ref.year) if bounds(y)[1] < month)
+    elif which == "next":
+        year = min(y for y in (ref.year, ref.year + 1) if bounds(y)[0] > month)
+    else:  # a winter in progress, just over in spring, else the coming one
+        year = ref.year + (winter and ref.month > 5)
+    start, end = bounds(year)
+    return _period(_ym(start // 12, start % 12 + 1), _ym(end // 12, end % 12 + 1))
+
+
 def _relative(m: re.Match[str], scan: _Scan) -> _Cand | None:
     phrase = " ".join(m.group("p").lower().split())
     if phrase in _BEFORE_SOMETHING and _noun_follows(scan, m.end()):
@@ -896,6 +932,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (_YEAR_LIST_RE, _bare_year),
     (_BRACKET_YEAR_RE, _bare_year),
     (_SEASON_RE, _season),
+    (_SEASON_NEAR_RE, _season_near),
     (_RELATIVE_RE, _relative),
     (_WEEKDAY_RE, _weekday),
     (_WEEKDAY_PAIR_RE, _weekday_pair),
