@@ -2491,6 +2491,18 @@ PARTIES = [
         [["Министерство промышленности Алтайского края", "Заринский политехнический техникум", "Чумышкокс"]],
         id="a name after «и» continues the subjects when its head can be a nominative, whatever the tagger's case",
     ),
+    pytest.param(
+        "Тамбов, 9 апреля 2026 года.\nСегодня подписано соглашение правительства Тамбовской области с ООО "
+        "«Цнинский элеватор» о строительстве зернохранилища.",
+        [["Правительство Тамбовской области", "Цнинский элеватор"]],
+        id="the one genitive after the document noun and its «с» partner are the sides of a passive signing",
+    ),
+    pytest.param(
+        "Тамбов, 9 апреля 2026 года.\nПосле осмотра площадки оба расписались под соглашением Тамбовщины с ООО "
+        "«Цнинский элеватор» о строительстве зернохранилища.",
+        [["Тамбовщина", "Цнинский элеватор"]],
+        id="«расписаться» signs as «подписаться»; no subject named, the document's owner and its partner sign",
+    ),
 ]
 
 

@@ -295,7 +295,10 @@ def _parties(d: Draft) -> None:
         # «Соглашение министерства ..., колледжа ... и АО «...» о создании центра подписано»: the
         # bodies in the genitive of the document the verb's subject names
         owners = _document_genitives(d) if not bodies else []
-        named = bodies or owners or signers or sides
+        owned = _document_owner(d) if not (bodies or owners) else []
+        if owned:  # «Подписано соглашение правительства области с ООО «...»»: the owner's «с» partners sign with it
+            partners = [u for u, r in d.roles if r == "with"]
+        named = bodies or owners or owned or signers or sides
         d.groups = [_refs(d, named + partners)] if named else []
         d.with_partners = bool(partners)
         return
@@ -311,6 +314,10 @@ def _parties(d: Draft) -> None:
     ]
     if not any(r == "subj" for _u, r in d.roles):
         subjects = _names_before_verb(d) + _subject_outside(d) + subjects
+    if all(r == "with" for u, r in d.roles if u in subjects):
+        # «оба расписались под соглашением Пензенщины с «Рамзай-Полимером»»: the document's owner
+        # and its «с» partners, when no subject is named
+        subjects = _document_owner(d) + subjects
     together = {u.first for u, r in d.roles if r == "together"}
     if all(u.first in together for u in subjects):
         subjects = []  # a partner «вместе с» a subject not found is no side alone
@@ -338,6 +345,22 @@ def _document_genitives(d: Draft) -> list[Unit]:
         if r in GENITIVE_ROLES and doc.first < u.first < d.match.first and u.refs and u.refs[0][0] != "person"
     ]
     return owners if len(owners) >= 2 else []
+
+
+def _document_owner(d: Draft) -> list[Unit]:
+    """The one body or place in the genitive right after the document noun, with a «с» partner
+    right after it: «соглашение правительства области | с ООО «...»», «соглашением Пензенщины |
+    с «Рамзай-Полимером»»."""
+    doc, toks = d.document, d.scene.toks
+    if doc is None:
+        return []
+    owner = next((u for u, r in d.roles if r in GENITIVE_ROLES and u.first == doc.last), None)
+    if owner is None or not owner.refs or owner.refs[0][0] == "person":
+        return []
+    if toks[owner.last].text.lower() not in ("с", "со"):
+        return []
+    partnered = any(r == "with" and u.first == owner.last + 1 for u, r in d.roles)
+    return [owner] if partnered else []
 
 
 def _place_of_authorities(d: Draft, unit: Unit) -> bool:
