@@ -3772,3 +3772,10 @@ def test_a_po_group_after_a_short_name_told_after_a_deputys_post_is_the_deputys_
     # named so first, the «по» group is the body's own
     doc = extract("Заместитель начальника Управления по вопросам миграции Олег Ершов рассказал о новых правилах.")
     assert [o["name"] for o in doc["organizations"]] == ["Управление по вопросам миграции"]
+
+
+def test_a_town_in_another_case_before_a_lowercase_head_is_no_name(extract):
+    # «под Мещовском» read as an adjective: it agrees with no case of «свинокомплекс»
+    doc = extract("Компания ООО «Бекон», которое запустило под Мещовском свинокомплекс на 60 тысяч голов, "
+                  "подписала соглашение.")
+    assert [o["name"] for o in doc["organizations"]] == ["Бекон"]

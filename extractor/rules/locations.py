@@ -43,7 +43,9 @@ def _shared_head(tagged: Tagged, span: Span) -> Token | None:
     sent_last = tagged.sents[toks[span.first].sent].last
     for k in range(span.last, min(sent_last, span.last + SHARED_HEAD_WINDOW)):
         if toks[k].pos in ("NOUN", "PROPN"):
-            return toks[k]
+            # in a case of the adjective: not «под Мещовском | свинокомплекс», a town before a thing
+            cases = {p.tag.case for p in toks[span.last - 1].parses}
+            return toks[k] if any(p.tag.case in cases for p in toks[k].parses) else None
         if toks[k].pos not in ("ADJ", "CCONJ", "PUNCT"):
             return None
     return None
