@@ -723,10 +723,22 @@ def _sides_named_next(d: Draft, nxt: int) -> None:
         if item is None:
             return
         sents = [item]
-    refs = distinct([u.refs[0] for s in sents for u in scene.units(s) if u.refs and u.refs[0][0] != "person"])
+    refs = distinct([
+        u.refs[0] for s in sents for u in scene.units(s)
+        if u.refs and u.refs[0][0] != "person" and not _in_relative_clause(scene, u)
+    ])
     if len(refs) >= 2:
         d.groups = [refs]
         d.last_sent = sents[-1]
+
+
+def _in_relative_clause(scene: Scene, unit: Unit) -> bool:
+    """«и ООО «Бекон», которое запустило под Мещовском свинокомплекс»: what a side's relative clause
+    tells of is no side."""
+    clause = clause_at(scene, unit.first)
+    return clause.intro is not None and any(
+        scene.toks[k].lemma == "который" for k in range(clause.intro, min(clause.intro + 3, unit.first))
+    )
 
 
 def _list_items_after(scene: Scene, sent: int) -> list[int]:
@@ -1285,12 +1297,19 @@ def _about_end(scene: Scene, clause: Clause, k: int) -> int:
         u.first for u in scene.units(clause.sent)
         if u.refs and (u.refs[0][0] != "location" or unit_case(scene, u) == "Nom")
     }
+    # a subject after a fronted document, its legal form written out: «Договоры на проведение осмотров |
+    # автономное учреждение «...» заключило»
+    # (the tagger may read its head as the accusative its form also is)
+    subjects = {
+        u.first for u in scene.units(clause.sent)
+        if u.refs and unit_case(scene, u) in ("Nom", "Acc") and u.first > k + 1 and toks[u.first - 1].pos != "ADP"
+    }
     end = k + 1
     j = k + 1
     dated = [(x.start, x.end) for x in scene.doc.dates]
     while j in clause and j - k <= KIND_WORDS:
         tok = toks[j]
-        if tok.text.lower() in KIND_STOPS or j in parties and tok.text[:1].isupper() and j > k + 1:
+        if tok.text.lower() in KIND_STOPS or j in parties and tok.text[:1].isupper() and j > k + 1 or j in subjects:
             break
         if j > k + 1 and (tok.pos == "NOUN" and tok.case == "Nom" or any(a <= tok.start < b for a, b in dated)):
             break  # the subject or the day after a fronted document: «Соглашение о ... компания подписала в среду»

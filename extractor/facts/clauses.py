@@ -505,6 +505,8 @@ def _described_name(scene: Scene, clause: Clause, j: int, unit: Unit | None) -> 
     # Саввинов» names no noun before it
     if unit is None or _person(unit) or not any(toks[k].text in OPEN_QUOTES for k in range(unit.first, unit.last)):
         return None
+    if _headed(scene, unit):
+        return None  # «осмотров | автономное учреждение «...» заключило»: a name with its own head names itself
     h = j
     while h - 1 in clause and toks[h].case == "Gen" and toks[h - 1].pos in ("NOUN", "ADJ", "PROPN"):
         h -= 1
