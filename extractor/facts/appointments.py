@@ -348,8 +348,13 @@ def _right_after(d: Draft, persons: list[tuple[Unit, str]]) -> list[Unit]:
         if toks[j].pos == "NOUN" and (j == d.match.first or d.scene.lemmas[j] in words("slot"))
     ]  # «о прекращении полномочий | X», «Полномочия | X прекращены», «о назначении | X»
     k = nouns[-1] + 1 if nouns else d.match.last
-    if nouns and any(u.first == nouns[0] + 1 for u, _r in persons):
-        k = nouns[0] + 1  # «об освобождении | Максима Ветрова от должности»: the person in the phrase's gap
+    # the person in the phrase's gap, after a noun of it: «об освобождении | Максима Ветрова от должности»,
+    # «о приёме на работу | Инны Шумейко на должность»
+    inside = [
+        u.first for u, _r in persons if d.match.first < u.first < d.match.last and toks[u.first - 1].pos == "NOUN"
+    ]
+    if inside:
+        k = min(inside)
     for u, _r in sorted(persons, key=lambda x: x[0].first):
         if u.first < k:
             continue
