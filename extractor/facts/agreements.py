@@ -142,12 +142,27 @@ def _document(d: Draft) -> None:
     after_verb = d.kind == "verb" and d.document.first >= at
     if after_verb and not d.document.plural and _plural_object(toks[d.document.last - 1]):
         d.document = replace(d.document, plural=True)  # «подписали с правительством соглашения о ...»
+    if d.document.kind is None and d.document.agreement and not d.document.alike:
+        named = _named_before(d.scene, d.sent, d.document.first)
+        if named is not None:  # «приехал подписывать соглашение о ремонте стадиона: документ ... подписали»
+            d.document = replace(d.document, kind=named.kind)  # still a reference: it merges with that one
     if not d.document.agreement:
         d.rejected = True  # «Приказ о прекращении с ним трудового договора подписал ...»
     elif d.document.first > 0 and toks[d.document.first - 1].lemma == "проект":
         d.rejected = True  # «подписали проект соглашения»: a draft is no agreement
     elif d.kind != "noun" and _other_object(d, d.document):
         d.rejected = True  # «подписал закон о ратификации соглашения»: the law was signed
+
+
+def _named_before(scene: Scene, sent: int, first: int) -> Document | None:
+    """The last document of the sentence named by what it is about before token `first`, one alone:
+    the one a word pointing back («документ») stands for."""
+    named = [
+        doc for clause in clauses(scene, sent) for doc in _documents_in(scene, clause)
+        if doc.first < first and doc.kind is not None and doc.own_name and doc.agreement
+    ]
+    last = max(named, key=lambda doc: doc.first, default=None)
+    return last if last is not None and not last.plural else None
 
 
 # what ends one item of a list after a colon: «...; — с ООО «Б» — ...»
