@@ -459,6 +459,29 @@ def _head_for_delegation(d: Draft) -> None:
         d.units = [(u, r) for u, r in d.units if u is not led[-1]]
 
 
+# how far after «в лице» the name of who acts for a body may come (its post between)
+MAX_REPRESENTATIVE_GAP = 8
+
+
+def _in_the_person_of(d: Draft) -> None:
+    """«встреча губернатора с руководством ООО «Шилка-Цемент» в лице генерального директора Ильи
+    Бочкарёва»: a body met in the person of someone is that person."""
+    toks = d.scene.toks
+    persons = [u for u in d.scene.units(d.sent) if u.refs and u.refs[0][0] == "person"]
+    out = []
+    for unit, role in d.units:
+        k = unit.last
+        if unit.refs and unit.refs[0][0] != "person" and k + 1 < len(toks) and (
+            toks[k].text.lower() == "в" and toks[k + 1].lemma == "лицо"
+        ):
+            who = next((u for u in persons if k + 2 <= u.first <= k + 2 + MAX_REPRESENTATIVE_GAP), None)
+            if who is not None:
+                out.append((who, role))
+                continue
+        out.append((unit, role))
+    d.units = out
+
+
 def _listed_after_colon(d: Draft) -> None:
     """«Встреча прошла в узком составе: министр X, глава района Y и директор Z»: a meeting noun
     whose clause names no one, ending at a colon, has the persons listed after it for sides."""
@@ -505,7 +528,8 @@ def _after_a_document(scene: Scene, first: int) -> bool:
 
 STEPS: list[Step] = [
     _done, _as_a_meeting, _not_a_session, _face_to_face, _listed_after_colon, _document_partners, _named_with,
-    _own_sides, _one_side_with_someone, _subject_outside, _relative_side, _head_for_delegation, _their_meeting,
+    _own_sides, _one_side_with_someone, _subject_outside, _relative_side, _head_for_delegation, _in_the_person_of,
+    _their_meeting,
     _resolved, _subject_before,
 ]
 
