@@ -1608,3 +1608,23 @@ def test_a_season_named_from_the_release_date(text: str, ref: datetime.date, val
 def test_a_bare_season_is_no_date() -> None:
     # writers of gold mark «летом» alone as often as not; «к зиме» is what work gets ready for
     assert dates_of("Летом завершен ремонт, к зиме подготовлено 90% домов.", datetime.date(2026, 10, 5)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "value"),
+    [
+        # a deadline told in the past is over: the Monday before the release (a Tuesday)
+        ("К понедельнику все магистрали были очищены до асфальта.", datetime.date(2026, 12, 1), "2026-11-30"),
+        ("Все слоты были распроданы к понедельнику.", datetime.date(2026, 4, 14), "2026-04-13"),
+        ("Все слоты будут распроданы к понедельнику.", datetime.date(2026, 4, 14), "2026-04-20"),
+        # a colon after the weekday ends its clause: the verb after it tells no tense of the day
+        ("Первые автобусы выйдут на линию уже в четверг: водители прошли обучение.", datetime.date(2026, 9, 22),
+         "2026-09-24"),
+        # a time's colon is no clause's end
+        ("В четверг в 10:00 начнётся приём заявок.", datetime.date(2026, 9, 22), "2026-09-24"),
+        # «до» a weekday lasts till then, whatever the verb's tense
+        ("Паромное сообщение приостановлено до пятницы.", datetime.date(2026, 11, 10), "2026-11-13"),
+    ],
+)
+def test_a_weekdays_tense_is_its_own_clauses(text: str, ref: datetime.date, value: str) -> None:
+    assert [d.value for d in dates_of(text, ref)] == [value]

@@ -240,6 +240,7 @@ _UNITS_AGO_RE = _rx(
 )
 _RELATIVE_RE = _rx(rf"{_lead(list(_RELATIVE))}{_BW}(?P<p>{trie_pattern(list(_RELATIVE))}){_NW}")
 _WEEKDAY = rf"(?:{trie_pattern(list(_WEEKDAYS))}){_NW}"
+_CLAUSE_COLON_RE = re.compile(r"(?<!\d):|:(?!\d)")
 # a part of the day before a weekday in the genitive: «до вечера четверга», «к утру среды»
 _DAY_PARTS = {"утра": ("с", "со", "до"), "вечера": ("с", "со", "до"), "утру": ("к", "ко"), "вечеру": ("к", "ко")}
 _WEEKDAY_RE = _rx(
@@ -821,14 +822,21 @@ def _weekday(m: re.Match[str], scan: _Scan, group: str = "wd") -> _Cand | None:
     if ref is None:
         return _Cand(start, m.end(group), None, True, True, "near")
     mode = _WEEKDAY_MODS.get((m.group("mod") or "").lower(), "plain")
+    # the weekday's sentence up to a colon after it: «выйдут на линию уже в четверг: водители прошли обучение»
+    lo, hi = scan.offsets.sentence(m.start())
+    colon = _CLAUSE_COLON_RE.search(text, m.end(), hi)  # (not a time's: «в пятницу в 10:00 начнётся»)
+    hi = hi if colon is None else colon.start()
     if mode == "plain" and prep in ("на", "к", "ко", "до"):
         night = prep == "на" and _NIGHT_RE.search(text, max(0, m.start() - 8), m.start())
-        mode = "plain" if night else "coming"
+        # a deadline told in the past is over: «К понедельнику все магистрали были очищены» (not «до»:
+        # «приостановлено до пятницы» lasts till then)
+        done = prep in ("к", "ко") and _tense_near(scan.offsets, lo, hi, *m.span()) == "past"
+        mode = "plain" if night or done else "coming"
     elif mode == "plain" and (
-        (tense := _tense_near(scan.offsets, *scan.offsets.sentence(m.start()), *m.span())) == "future"
+        (tense := _tense_near(scan.offsets, lo, hi, *m.span())) == "future"
         # «рекомендует принять их на заседании в четверг»: what an infinitive governs is to come,
         # unless a past verb governs it («асфальт начали снимать в понедельник»)
-        or _nearest_verb_form(scan.offsets, *scan.offsets.sentence(m.start()), *m.span()) == "Inf" and tense != "past"
+        or _nearest_verb_form(scan.offsets, lo, hi, *m.span()) == "Inf" and tense != "past"
     ):
         mode = "coming"  # «Приём заявок начнётся в понедельник»: the one to come (today, said on a Monday)
     if mode in ("next", "coming"):
