@@ -162,6 +162,14 @@ def adjective_only(tok: Token) -> bool:
     return bool(tok.parses) and all(p.tag.POS == "ADJF" for p in tok.parses)
 
 
+def may_agree_in_case(adjective: Token, noun: Token) -> bool:
+    """The dictionary has a reading of both words in one case: an adjective that may go with the
+    noun («Хмельницкой | электростанции»), not a town read as one before a thing («под Мещовском |
+    свинокомплекс»). Unknown either way, they may."""
+    cases = {p.tag.case for p in adjective.parses}
+    return not adjective.parses or not noun.parses or any(p.tag.case in cases for p in noun.parses)
+
+
 def noun_only(tok: Token) -> bool:
     """A word the dictionary reads only as a common noun, whatever the tagger made of it
     («техникумом» tagged a plural adjective after «между»; not a surname shaped like an adjective,

@@ -21,7 +21,7 @@ from extractor.lexicon.places import (
     region_nickname,
     street_words,
 )
-from extractor.nlp.inflect import head_grams, nominative_phrase, nominative_word, recover_shape
+from extractor.nlp.inflect import head_grams, may_agree_in_case, nominative_phrase, nominative_word, recover_shape
 from extractor.nlp.morph import is_common
 from extractor.nlp.phrases import DASHES
 from extractor.nlp.tagging import Span, Tagged, Token, is_place_word
@@ -43,9 +43,7 @@ def _shared_head(tagged: Tagged, span: Span) -> Token | None:
     sent_last = tagged.sents[toks[span.first].sent].last
     for k in range(span.last, min(sent_last, span.last + SHARED_HEAD_WINDOW)):
         if toks[k].pos in ("NOUN", "PROPN"):
-            # in a case of the adjective: not «под Мещовском | свинокомплекс», a town before a thing
-            cases = {p.tag.case for p in toks[span.last - 1].parses}
-            return toks[k] if any(p.tag.case in cases for p in toks[k].parses) else None
+            return toks[k] if may_agree_in_case(toks[span.last - 1], toks[k]) else None
         if toks[k].pos not in ("ADJ", "CCONJ", "PUNCT"):
             return None
     return None

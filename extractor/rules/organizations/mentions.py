@@ -54,6 +54,7 @@ from extractor.nlp.inflect import (
     case_form,
     head_grams,
     head_index,
+    may_agree_in_case,
     nominative_phrase,
     recover_shape,
 )
@@ -606,7 +607,7 @@ def _adjective_name_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMenti
             continue  # after a dateline's dash a sentence opens: «ОРЕНБУРГ, 17 сентября — Первая партия ...»
         if any(k in others and not _agreeing_place(toks, adjective_places.get(k), i) for k in range(first, i + 1)):
             continue
-        if not _may_agree(toks[i - 1], toks[i]):
+        if not may_agree_in_case(toks[i - 1], toks[i]):
             continue  # «запустило под Мещовском | свинокомплекс»: a town in another case, no adjective of the head
         if org_organs().longest_at(toks, first, i + 1) and i + 1 < len(toks) and case_of(toks[i + 1]) == "Gen":
             # «Организационный комитет конгресса»: an organ of what follows, no name («Экспертный совет по
@@ -616,12 +617,6 @@ def _adjective_name_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMenti
         words = toks[first:last]
         out.append(OrgMention(words[0].start, words[-1].end, _nominative_name(words, tagged.text), None, kind))
     return out
-
-
-def _may_agree(adjective: Token, head: Token) -> bool:
-    """The adjective has a reading in the head's case (any, when the head's is not known)."""
-    head_cases = UD_CASES.get(case_of(head) or "", set())
-    return not head_cases or any(p.tag.case in head_cases for p in adjective.parses)
 
 
 def _agreeing_place(toks: list[Token], place: Span | None, head: int) -> bool:
