@@ -105,10 +105,26 @@ def _embedded_end(scene: Scene, k: int, end: int, units: dict[int, Unit]) -> int
         if text == "," and (past := past_date_aside(scene, j)) is not None and past < end:
             j = past  # «подписавших в среду, 11 марта 2026 года, договор»: a date set off by commas
             continue
+        if text == "," and _parent_list_goes_on(scene, k, j, units):
+            return j
         if text == "," and not (j + 1 < end and (_list_goes_on(scene, j, units) or _and_more(scene, j, end, units))):
             return j
         j += 1
     return end
+
+
+def _parent_list_goes_on(scene: Scene, k: int, comma: int, units: dict[int, Unit]) -> bool:
+    """«с АО «Ояш-Молоко», где содержится 2,4 тысячи коров, и с кооперативом «Дивинский»»: «и» and the
+    preposition of the name the clause at k describes go on with that name's list, not the clause."""
+    toks = scene.toks
+    if comma + 2 >= len(toks) or toks[comma + 1].text != "и" or toks[comma + 2].pos != "ADP":
+        return False
+    if k < 2 or toks[k - 1].text != ",":
+        return False
+    described = next((u for u in units.values() if u.last == k - 1), None)
+    return described is not None and described.first > 0 and (
+        toks[described.first - 1].text.lower() == toks[comma + 2].text.lower()
+    )
 
 
 def past_date_aside(scene: Scene, comma: int) -> int | None:
