@@ -2936,3 +2936,8 @@ def test_the_kind_of_a_fronted_document_stops_at_the_subject_after_it(pipeline: 
             "«Цивильский центр здоровья» заключило сегодня с АО «Цивильский кирпичный завод».")
     assert [a["kind"] for a in _facts(pipeline, text)["agreements"]] == ["договор на проведение медицинских осмотров"]
 
+
+def test_a_kind_on_a_deed_goes_past_the_deeds_adjectives(pipeline: Pipeline) -> None:
+    text = ("Новая Ладога, 8 апреля 2026 года.\nАО «Ладожский судоремонтный завод» и ООО «Свирский буксир» "
+            "подписали договор на капитальный ремонт трёх толкачей.")
+    assert [a["kind"] for a in _facts(pipeline, text)["agreements"]] == ["договор на капитальный ремонт трёх толкачей"]

@@ -1287,9 +1287,15 @@ def _genitive_end(scene: Scene, clause: Clause, k: int) -> int:
 
 
 def _about(toks: list[Token], k: int) -> bool:
-    """«о/об/по ...», or «на» with a deed («договор на поставку оборудования»), not a sum or a term."""
+    """«о/об/по ...», or «на» with a deed («договор на поставку оборудования», «на капитальный
+    ремонт»), not a sum or a term."""
     word = toks[k].text.lower()
-    return word in ABOUT or word == "на" and k + 1 < len(toks) and toks[k + 1].lemma in words("deed")
+    if word in ABOUT:
+        return True
+    j = k + 1
+    while j < len(toks) and toks[j].pos == "ADJ" and toks[j].text.islower():
+        j += 1
+    return word == "на" and j < len(toks) and toks[j].lemma in words("deed")
 
 
 def _verb_only(tok: Token) -> bool:
