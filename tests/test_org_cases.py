@@ -3779,3 +3779,12 @@ def test_a_town_in_another_case_before_a_lowercase_head_is_no_name(extract):
     doc = extract("Компания ООО «Бекон», которое запустило под Мещовском свинокомплекс на 60 тысяч голов, "
                   "подписала соглашение.")
     assert [o["name"] for o in doc["organizations"]] == ["Бекон"]
+
+
+
+def test_a_chain_and_the_company_of_its_name_and_one_word_more_are_one(extract):
+    doc = extract("Федеральная сеть гипермаркетов «Светлый дом» откроет первый магазин в Чите. Об этом рассказал "
+                  "директор филиала ПАО «Светлый дом Ритейл» Олег Савин.")
+    assert [(o["name"], o["legal_form"], o["aliases"]) for o in doc["organizations"]] == [
+        ("Светлый дом Ритейл", "ПАО", ["Светлый дом"])
+    ]

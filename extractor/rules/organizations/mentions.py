@@ -58,7 +58,7 @@ from extractor.nlp.inflect import (
     nominative_phrase,
     recover_shape,
 )
-from extractor.nlp.morph import UD_CASES, in_dictionary, parses, phrase_lemmas
+from extractor.nlp.morph import UD_CASES, guessed, in_dictionary, parses, phrase_lemmas
 from extractor.nlp.phrases import DASHES, DEDICATION_WORDS, OPEN_QUOTES, TOWN_WORDS, NamedSpans, case_of, quote_end
 from extractor.nlp.tagging import MINISTRY_WORD, Span, Tagged, Token
 from extractor.rules.organizations.extent import (
@@ -1276,6 +1276,8 @@ def _quoted_nominative(tok: Token) -> str:
     if declined:
         return declined.group(1)
     cases = UD_CASES.get(case_of(tok) or "", set())
+    if any(_common_nominative(p) for p in tok.parses):
+        return tok.text  # «сети «Гранат»»: a word that is a common noun's nominative too is the name as written
     for p in tok.parses:
         if p.tag.POS == "NOUN" and p.tag.case in cases and p.normal_form != tok.text.lower():
             return recover_shape(p.normal_form, tok.text)
@@ -1283,6 +1285,18 @@ def _quoted_nominative(tok: Token) -> str:
         head, last = tok.text.rsplit("-", 1)  # the first part as written: «Угра-Полимера»
         return f"{head}-{recover_shape(_noun_readings(last)[0].normal_form, last)}"
     return tok.text
+
+
+# readings of proper names, which a quoted name in an oblique case may share («Хопра»: a river too)
+PROPER_NAME_TAGS = frozenset({"Geox", "Name", "Surn", "Patr", "Orgn", "Trad"})
+
+
+def _common_nominative(p: Parse) -> bool:
+    """A common noun's nominative singular the dictionary holds as the word stands («гранат»)."""
+    return (
+        p.tag.POS == "NOUN" and p.tag.case == "nomn" and p.word == p.normal_form and not guessed(p)
+        and not PROPER_NAME_TAGS & p.tag.grammemes
+    )
 
 
 def _noun_readings(word: str) -> list[Parse]:
