@@ -3788,3 +3788,16 @@ def test_a_chain_and_the_company_of_its_name_and_one_word_more_are_one(extract):
     assert [(o["name"], o["legal_form"], o["aliases"]) for o in doc["organizations"]] == [
         ("Светлый дом Ритейл", "ПАО", ["Светлый дом"])
     ]
+
+
+def test_a_company_of_a_brands_name_and_one_word_more_is_not_the_brand_named_no_chain(extract):
+    doc = extract("АО «Уралагро» и ООО «Уралагро Трейд» подписали договор поставки зерна.")
+    assert [o["name"] for o in doc["organizations"]] == ["Уралагро", "Уралагро Трейд"]
+
+
+def test_and_after_a_lone_capitalized_head_after_a_sentences_opening_noun_joins_another_body(extract):
+    doc = extract("Специалисты Управления и консультационного центра ФБУЗ «Центр гигиены и эпидемиологии в "
+                  "Курской области» ответили на 210 обращений.")
+    assert [(o["name"], o["legal_form"]) for o in doc["organizations"]] == [
+        ("Центр гигиены и эпидемиологии в Курской области", "ФБУЗ")
+    ]

@@ -109,8 +109,31 @@ MAX_PAIRED_GROUPS = 300
 
 
 def _merge_orgs(text: str, mentions: list[OrgMention]) -> list[Organization]:
-    groups = _headline_descriptions(text, _pairwise(_grouped(mentions, _bracketed(text, mentions))))
+    groups = _pairwise(_grouped(mentions, _bracketed(text, mentions)))
+    groups = _headline_descriptions(text, _chains_with_operators(text, groups))
     return [_organization(text, group) for group in groups]
+
+
+def _chains_with_operators(text: str, groups: list[list[OrgMention]]) -> list[list[OrgMention]]:
+    """A chain named as one («сеть «Полный дом»») and the company of its name and one word more
+    («ПАО «Полный дом Ритейл»», «ООО «Торгсфера Маркет»») are one organization: the company runs
+    the chain under its brand."""
+    out = [list(g) for g in groups]
+    for chain in [g for g in out if any(_named_a_chain(text, m) for m in g)]:
+        brand = _norm(chain[0].name)
+        operator = next(
+            (g for g in out if g is not chain and any(_runs_the_brand(m, brand) for m in g)), None
+        )
+        if operator is not None:
+            operator.extend(chain)
+            operator.sort(key=lambda m: m.start)
+            out.remove(chain)
+    return sorted(out, key=lambda g: g[0].start)
+
+
+def _runs_the_brand(m: OrgMention, brand: str) -> bool:
+    name = _norm(m.name)
+    return m.legal_form is not None and name.startswith(brand + " ") and len(name.split()) == len(brand.split()) + 1
 
 
 def _headline_descriptions(text: str, groups: list[list[OrgMention]]) -> list[list[OrgMention]]:
