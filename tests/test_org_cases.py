@@ -3781,6 +3781,10 @@ def test_a_town_in_another_case_before_a_lowercase_head_is_no_name(extract):
     assert [o["name"] for o in doc["organizations"]] == ["Бекон"]
 
 
+def test_a_quoted_name_that_is_a_common_nouns_nominative_stays_as_written(extract):
+    doc = extract("Новым директором Курского филиала сети «Гранат» стала Ольга Демина.")
+    assert [o["name"] for o in doc["organizations"]] == ["Гранат"]
+
 
 def test_a_chain_and_the_company_of_its_name_and_one_word_more_are_one(extract):
     doc = extract("Федеральная сеть гипермаркетов «Светлый дом» откроет первый магазин в Чите. Об этом рассказал "

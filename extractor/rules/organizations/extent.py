@@ -250,7 +250,7 @@ def name_end(tagged: Tagged, first: int, last: int) -> int:
             return k
         if k > 0 and (_object_after_name(toks[k - 1], toks[k]) or _subject_after_name(toks[k - 1], toks[k])):
             return k
-        if k == first and _joined_to_a_bare_head(toks, k):
+        if k == first and _joined_to_a_bare_head(tagged, k):
             return k
         if k > 0 and (_post_joined(toks, k, last) or _body_joined(tagged, k, last)):
             return k
@@ -316,15 +316,25 @@ def _animate(tok: Token) -> bool:
     return any("anim" in p.tag and "inan" not in p.tag for p in tok.parses if p.tag.POS == "NOUN")
 
 
-def _joined_to_a_bare_head(toks: list[Token], k: int) -> bool:
+def _joined_to_a_bare_head(tagged: Tagged, k: int) -> bool:
     """«из собрания Музея | и частной коллекции резчика»: «и» right after a name of one
     capitalized word joins another thing to it; a name's own «и» joins its dependents
     («Министерства образования и науки»)."""
+    toks = tagged.tokens
     if toks[k].text != "и" or k == 0 or k + 1 >= len(toks) or not toks[k + 1].text.islower():
         return False
     head = toks[k - 1]
-    alone = k < 2 or not toks[k - 2].text[:1].isalnum() or toks[k - 2].text.islower()
-    return head.text[:1].isupper() and not head.text.isupper() and head.pos in ("NOUN", "PROPN") and alone
+    capitalized = head.text[:1].isupper() and not head.text.isupper()
+    return capitalized and head.pos in ("NOUN", "PROPN") and _alone(tagged, k - 1)
+
+
+def _alone(tagged: Tagged, k: int) -> bool:
+    """The word at k is a name of its own: the word before it is none of the name's, being in
+    lowercase, punctuation, or a noun opening the sentence («Специалисты | Управления и ...»)."""
+    before = tagged.tokens[k - 1] if k > 0 else None
+    if before is None or not before.text[:1].isalnum() or before.text.islower():
+        return True
+    return tagged.sents[before.sent].first == k - 1 and before.pos == "NOUN" and not before.text.isupper()
 
 
 # governing bodies that are named by their place, never by a field after it: a «по» group after
