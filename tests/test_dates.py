@@ -1599,6 +1599,8 @@ def test_a_day_near_the_release_takes_the_year_its_clause_tells(text: str, date_
         # the first season starting after the release
         ("Следующей весной начнется учет оленей.", datetime.date(2026, 10, 17), "2027-03/2027-05"),
         ("Вторую очередь откроют до следующей осени.", datetime.date(2026, 3, 4), "2026-09/2026-11"),
+        # said in December, a winter has begun: the next one is a year on
+        ("Трассу для снегоходов проложат следующей зимой.", datetime.date(2026, 12, 3), "2027-12/2028-02"),
     ],
 )
 def test_a_season_named_from_the_release_date(text: str, ref: datetime.date, value: str) -> None:

@@ -655,7 +655,8 @@ def _season_from(ref: datetime.date, which: str, first: int, last: int) -> str |
     if which == "last":
         year = max(y for y in (ref.year - 1, ref.year) if bounds(y)[1] < month)
     elif which == "next":
-        year = min(y for y in (ref.year, ref.year + 1) if bounds(y)[0] > month)
+        # a winter said to come in December is the one after the winter begun: two years on
+        year = min(y for y in (ref.year, ref.year + 1, ref.year + 2) if bounds(y)[0] > month)
     else:  # a winter in progress, just over in spring, else the coming one
         year = ref.year + (winter and ref.month > 5)
     start, end = bounds(year)
