@@ -345,6 +345,10 @@ DOC_DATES: list[tuple[str, datetime.date | None]] = [
     ("11 июля 2023 года\nГубернатор провел прием граждан 5 июля 2023 года.", datetime.date(2023, 7, 11)),
     ("02.10.14\nКомпания объявляет итоги", datetime.date(2014, 10, 2)),
     ("Пенза, 29 июня 2024. Губернатор провел совещание.", datetime.date(2024, 6, 29)),
+    # two weekdays named in the lead are neither the release's day: the year the text tells of
+    # stays (21 July is a Wednesday in 2027, not in 2026)
+    ("ВОЛГОГРАД, 21 июля. /ИА «Дон»/. Синоптики объявили штормовое предупреждение. В среду и четверг "
+     "температура поднимется до +42 °C. Это уже третья волна жары летом 2026 года.", datetime.date(2026, 7, 21)),
     # a yearless dateline and only a target's year: a weekday with its day picks the year among
     # those the text's days name (Saturday 10 October: 2026, not 2025)
     ("КУРСК, 8 октября. /ИА «Сейм»/. Ярмарка откроется в субботу, 10 октября, и продлится до 19 декабря "
@@ -1605,6 +1609,34 @@ def test_a_day_near_the_release_takes_the_year_its_clause_tells(text: str, date_
 )
 def test_a_season_named_from_the_release_date(text: str, ref: datetime.date, value: str) -> None:
     assert [d.value for d in dates_of(text, ref)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Средняя температура первой половины января составила минус 41 градус.", "2026-01-01/2026-01-15"),
+        ("Самой жаркой оказалась вторая половина июля.", "2026-07-16/2026-07-31"),
+        ("Переправа заработает не раньше второй половины февраля 2027 года.", "2027-02-16/2027-02-28"),
+    ],
+)
+def test_a_half_of_a_month_is_its_days(text: str, value: str) -> None:
+    assert [d.value for d in dates_of(text, datetime.date(2026, 8, 3))] == [value]
+
+
+def test_square_kilometres_are_no_quarter() -> None:
+    assert dates_of("Льдина площадью около 2 кв. км оторвалась от берега, 3 кв. м склада затоплены.",
+                    datetime.date(2026, 3, 2)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date_text", "value"),
+    [
+        ("Решение о снятии ограничений будет принято не раньше пятницы.", "не раньше пятницы", "2026-02-06"),
+        ("Заявки принимаются не позднее понедельника.", "не позднее понедельника", "2026-02-09"),
+    ],
+)
+def test_a_weekday_bound_is_the_coming_one(text: str, date_text: str, value: str) -> None:
+    assert [(d.text, d.value) for d in dates_of(text, datetime.date(2026, 2, 3))] == [(date_text, value)]
 
 
 def test_a_bare_season_is_no_date() -> None:

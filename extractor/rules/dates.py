@@ -48,7 +48,10 @@ _SEASON_MODS = {row[0].lower(): row[1] for row in load_rows("date_season_mods.tx
 _WEEKDAYS = {row[2].lower(): (int(row[0]), row[1]) for row in load_rows("date_weekdays.txt")}
 _WEDNESDAY = 2
 # the case of a weekday after each preposition: «в/на пятницу», «к пятнице», «до/с пятницы»
-_WEEKDAY_CASES = {"в": "acc", "во": "acc", "на": "acc", "к": "dat", "ко": "dat", "до": "gen", "с": "gen", "со": "gen"}
+_WEEKDAY_CASES = {"в": "acc", "во": "acc", "на": "acc", "к": "dat", "ко": "dat", "до": "gen", "с": "gen", "со": "gen",
+                  "не раньше": "gen", "не позднее": "gen", "не позже": "gen"}
+# a bound a weekday is not crossed before (or after): the coming one, like «до»
+_WEEKDAY_BOUNDS = frozenset({"не раньше", "не позднее", "не позже"})
 _WEEKDAY_MODS = {row[0].lower(): row[1] for row in load_rows("date_weekday_mods.txt")}
 _ORDINALS = {row[0].lower(): int(row[1]) for row in load_rows("date_ordinals.txt")}
 _RELATIVE = {" ".join(row[0].lower().split()): (row[1], int(row[2])) for row in load_rows("relative_dates.txt")}
@@ -158,7 +161,8 @@ _QUARTER_RE = _rx(
     # «II–III кварталы»: a run of quarters is one period
     rf"(?:(?P<r0>iv|i{{1,3}})\s*[-–—]\s*)?"
     rf"(?:(?P<r>iv|i{{1,3}})|(?P<n>[1-4])(?:-?(?:й|м|ом|го|ого))?|(?P<o>{_ORD}))"
-    rf"\s+(?:квартал[а-яё]*|кв\.)(?:{_YEAR_TAIL})?"
+    # «2 кв. км» is an area, not a quarter
+    rf"\s+(?:квартал[а-яё]*|кв\.(?!\s*(?:км|м|см|мм|дм|[а-яё]*метр[а-яё]*)(?![а-яё])))(?:{_YEAR_TAIL})?"
 )
 _HALF_RE = _rx(
     rf"{_lead(list(_ORDINALS), 'iI12')}{_BW}(?:(?P<r>i{{1,2}})|(?P<n>[12])(?:-?(?:е|м|ом|го|ое|ого))?|(?P<o>{_ORD}))"
@@ -221,6 +225,11 @@ _TEN_DAYS_RE = _rx(r"(?<![\w-])(?P<o>перв|втор|трет|1|2|3)(?:[а-я�
 TEN_DAY_ORDINALS = {"перв": 1, "втор": 2, "трет": 3, "1": 1, "2": 2, "3": 3}
 # ... and ends this close before it
 TEN_DAYS_REACH = 22
+# a month's half before it: «в первой половине января», «вторая половина июля»
+_HALF_MONTH_RE = _rx(r"(?<![\w-])(?P<o>перв|втор)[а-яё]*\s+половин[а-яё]*\s+\Z")
+HALF_ORDINALS = {"перв": 1, "втор": 2}
+# the last day of a month's first half
+HALF_MONTH_DAYS = 15
 # the ordinal words of a day end this close before their month («двадцать девятого »)
 DAY_WORDS_REACH = 30
 _SEASON_RE = _rx(rf"{_lead(list(_SEASONS))}{_BW}(?P<s>{trie_pattern(list(_SEASONS))}){_NW}{_YEAR_TAIL}")
@@ -244,12 +253,12 @@ _CLAUSE_COLON_RE = re.compile(r"(?<!\d):|:(?!\d)")
 # a part of the day before a weekday in the genitive: «до вечера четверга», «к утру среды»
 _DAY_PARTS = {"утра": ("с", "со", "до"), "вечера": ("с", "со", "до"), "утру": ("к", "ко"), "вечеру": ("к", "ко")}
 _WEEKDAY_RE = _rx(
-    rf"(?=[вВнНкКдДсС]){_BW}(?P<p>во?|на|ко?|до|со?)\s+(?:(?P<mod>{trie_pattern(list(_WEEKDAY_MODS))})\s+)?"
+    rf"(?=[вВнНкКдДсС]){_BW}(?P<p>во?|на|ко?|до|со?|не\s+(?:раньше|позднее|позже))\s+(?:(?P<mod>{trie_pattern(list(_WEEKDAY_MODS))})\s+)?"
     rf"(?:(?P<part>{trie_pattern(list(_DAY_PARTS))})\s+)?(?P<wd>{_WEEKDAY})"
 )
 # the second weekday of a pair, in the case of the first: «в среду и четверг», «до пятницы или субботы»
 _WEEKDAY_PAIR_RE = _rx(
-    rf"(?=[вВнНкКдДсС]){_BW}(?P<p>во?|на|ко?|до|со?)\s+(?:(?P<mod>{trie_pattern(list(_WEEKDAY_MODS))})\s+)?"
+    rf"(?=[вВнНкКдДсС]){_BW}(?P<p>во?|на|ко?|до|со?|не\s+(?:раньше|позднее|позже))\s+(?:(?P<mod>{trie_pattern(list(_WEEKDAY_MODS))})\s+)?"
     rf"(?P<wd>{_WEEKDAY})\s+(?:и|или)\s+(?P<wd2>{_WEEKDAY})"
 )
 # a weekend named by which one it is: «за прошлые выходные», «в эти выходные дни» («в выходные» alone
@@ -482,9 +491,18 @@ def _ten_days(year: int, month: int, decade: int) -> str | None:
     return _period(_ymd(year, month, 10 * decade - 9), _ymd(year, month, last))
 
 
+def _half_month(year: int, month: int, which: int) -> str | None:
+    """The days of a month's first half (1-15) or second (16 to the month's end)."""
+    if _y(year) is None:
+        return None
+    first, last = (1, HALF_MONTH_DAYS) if which == 1 else (HALF_MONTH_DAYS + 1, calendar.monthrange(year, month)[1])
+    return _period(_ymd(year, month, first), _ymd(year, month, last))
+
+
 def _month(m: re.Match[str], scan: _Scan) -> _Cand | None:
     """A month; with an ordinal day in words before it, that day («двадцать первого марта»); with
-    a ten-day period before it, those days («в третьей декаде апреля»)."""
+    a ten-day period or a half before it, those days («в третьей декаде апреля», «во второй
+    половине июля»)."""
     month = _MONTHS[m.group("m").lower()]
     text = scan.offsets.tagged.text
     ten_days = _TEN_DAYS_RE.search(text, max(0, m.start() - TEN_DAYS_REACH), m.start())
@@ -493,6 +511,12 @@ def _month(m: re.Match[str], scan: _Scan) -> _Cand | None:
         cand = _built(m, scan.year, lambda year: _ten_days(year, month, decade), "period")
         if cand is not None:
             return replace(cand, start=ten_days.start())
+    half = _HALF_MONTH_RE.search(text, max(0, m.start() - TEN_DAYS_REACH), m.start())
+    if half:
+        which = HALF_ORDINALS[half.group("o").lower()]
+        cand = _built(m, scan.year, lambda year: _half_month(year, month, which), "period")
+        if cand is not None:
+            return replace(cand, start=half.start())
     words = _DAY_WORDS_RE.search(text, max(0, m.start() - DAY_WORDS_REACH), m.start())
     if words:
         day = _day_of_words(scan, words.start("w"), words.end("w"))
@@ -799,7 +823,7 @@ def _weekday(m: re.Match[str], scan: _Scan, group: str = "wd") -> _Cand | None:
     пятнице», «до пятницы» (a schedule or a deadline) the earliest on or after it; «прошлую» /
     «следующую» / «до следующей» pick the one strictly before / after it, «эту» the one of this
     week to come. «С понедельника по пятницу» is every week: no date."""
-    prep = m.group("p").lower()
+    prep = " ".join(m.group("p").lower().split())
     case = _WEEKDAY_CASES[prep]
     part = m.group("part").lower() if group == "wd" and m.group("part") else None
     if part is not None:
@@ -827,7 +851,9 @@ def _weekday(m: re.Match[str], scan: _Scan, group: str = "wd") -> _Cand | None:
     lo, hi = scan.offsets.sentence(m.start())
     colon = _CLAUSE_COLON_RE.search(text, m.end(), hi)  # (not a time's: «в пятницу в 10:00 начнётся»)
     hi = hi if colon is None else colon.start()
-    if mode == "plain" and prep in ("на", "к", "ко", "до"):
+    if mode == "plain" and prep in _WEEKDAY_BOUNDS:
+        mode = "coming"  # «решение будет принято не раньше пятницы»
+    elif mode == "plain" and prep in ("на", "к", "ко", "до"):
         night = prep == "на" and _NIGHT_RE.search(text, max(0, m.start() - 8), m.start())
         # a deadline told in the past is over: «К понедельнику все магистрали были очищены» (not «до»:
         # «приостановлено до пятницы» lasts till then)
@@ -2628,6 +2654,8 @@ def _year_by_weekday(head: str, cand: _Cand, year: int, cands: list[_Cand], told
         if not m.group("mod") and m.end() not in dated_ends
     }
     named |= {_WEEKDAYS[m.group("wd").lower()][0] for m in _WEEKDAY_BEFORE_RE.finditer(head, 0, cand.start)}
+    # «В среду и четверг температура поднимется»: two weekdays, neither the release's
+    named |= {_WEEKDAYS[m.group("wd2").lower()][0] for m in _WEEKDAY_PAIR_RE.finditer(head)}
     if len(named) != 1 or dated:
         return year
     (weekday,) = named
