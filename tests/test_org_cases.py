@@ -3805,3 +3805,26 @@ def test_and_after_a_lone_capitalized_head_after_a_sentences_opening_noun_joins_
     assert [(o["name"], o["legal_form"]) for o in doc["organizations"]] == [
         ("Центр гигиены и эпидемиологии в Курской области", "ФБУЗ")
     ]
+
+
+def test_the_words_before_a_names_quoted_end_are_the_same_organization(extract):
+    doc = extract("Бюджетное учреждение культуры «Дом народного творчества «Северный узор»» объявило конкурс. "
+                  "Продажи через магазин при Доме народного творчества выросли на 26%.")
+    assert [(o["name"], o["aliases"]) for o in doc["organizations"]] == [
+        ("Дом народного творчества «Северный узор»", ["Дом народного творчества"])
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Партнером ярмарки выступит сеть сувенирных магазинов «Кружево», которой управляет ООО «Вологодские "
+        "подарки».",
+        "Договор подписан с ООО «Вологодские подарки», которое управляет сетью магазинов «Кружево».",
+    ],
+)
+def test_a_chain_and_the_company_that_runs_it_in_a_relative_clause_are_one(extract, text):
+    doc = extract(text)
+    assert [(o["name"], o["legal_form"], o["aliases"]) for o in doc["organizations"]] == [
+        ("Вологодские подарки", "ООО", ["Кружево"])
+    ]

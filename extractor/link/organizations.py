@@ -253,11 +253,15 @@ BRACKET_CLOSE = re.compile(r"^\s*\)")
 # a chain or a brand a company runs, named right after it: its name too («ООО «Прикамторг», управляющее
 # сетью магазинов у дома «Уральский двор»», «АО «СРК», оператор сети «Кедровый»»)
 OPERATED_BRAND = re.compile(
-    r"(?:\s*\([^()]{1,60}\)|\))?,?\s*\(?\s*(?:управля[юе]|оператор|владе[юел]|развива[юе])[а-яё]*\s+(?:[а-яё]+\s+){0,2}?"
+    r"(?:\s*\([^()]{1,60}\)|\))?,?\s*\(?\s*(?:котор[а-яё]+\s+)?(?:управля[юе]|оператор|владе[юел]|развива[юе])[а-яё]*\s+"
+    r"(?:[а-яё]+\s+){0,2}?"
     r"(?:сеть|сети|сетью|брендом|бренда|бренд)(?:\s+[а-яё]+){0,4}\s*[«\"]?",
     re.IGNORECASE,
 )
 
+# a chain and the company that runs it named right after it: «сеть магазинов «Левша», которой
+# управляет ООО «Тульские подарки»»
+RUN_BY_COMPANY = re.compile(r",\s*(?:которой|которую|которая)\s+(?:управляет|владеет|руководит)\s*")
 
 # the company that runs a chain named before, said so in its own mention: «... из отчетности
 # оператора сети — ООО «Торговый дом «Заречье»»» after «торговой сети «Хлебный двор»»; «Аптечная
@@ -282,6 +286,10 @@ def _bracketed(text: str, mentions: list[OrgMention]) -> dict[int, int]:
             out[b] = _owner_of_short_name(text, mentions, order, a, second)
         elif OPERATED_BRAND.fullmatch(text[first.end : second.start]):
             out[b] = a  # «ООО «Прикамторг», управляющее сетью магазинов у дома «Уральский двор»»
+        elif RUN_BY_COMPANY.fullmatch(text[first.end : second.start]) and second.legal_form and _named_a_chain(
+            text, first
+        ):
+            out[b] = a
     for i, b in enumerate(order):
         reach = max(0, mentions[b].start - CHAIN_WORDS_REACH)
         if b in out or not OPERATOR_OF_THE_CHAIN.search(text, reach, mentions[b].start):
@@ -536,6 +544,8 @@ def _same(a: str, b: str) -> bool:
         return True
     if _unqualified_short_form(a, b) or _unqualified_short_form(b, a):
         return True
+    if _descriptor_of_quoted(a, b) or _descriptor_of_quoted(b, a):
+        return True
     spelled = spelled_state_prefix(a), spelled_state_prefix(b)
     if spelled != (a, b) and _same(*spelled):
         return True  # «Госсовет Татарстана», «Государственный Совет Республики Татарстан»
@@ -585,6 +595,17 @@ def _same(a: str, b: str) -> bool:
         and (abbreviates_ministry(ba[0], bb[0]) or abbreviates_ministry(bb[0], ba[0]))
         and same_place(ba[1], bb[1])
     )
+
+
+# a name that ends in a quoted name: «Дом народного искусства «Инвожо»»
+ENDS_IN_QUOTED = re.compile(r"(?P<descriptor>.+?)\s+[«\"][^«»\"]+(?:[«\"][^«»\"]+[»\"])?[^«»\"]*[»\"]")
+
+
+def _descriptor_of_quoted(short: str, name: str) -> bool:
+    """«при Доме народного искусства» of «Дом народного искусства «Инвожо»», «Каспийский
+    судостроительный завод» of «... «Бузан»»: the words before a name's quoted end, two or more."""
+    m = ENDS_IN_QUOTED.fullmatch(name)
+    return m is not None and len(short.split()) >= 2 and _norm(m.group("descriptor")) == _norm(short)
 
 
 def _partial_acronym(short: str, name: str) -> bool:
