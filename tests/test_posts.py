@@ -2871,3 +2871,18 @@ def test_a_word_the_tagger_reads_as_a_verb_but_the_dictionary_only_as_a_noun_end
     doc = extract("Дипломы вручила председатель студсовета Ангелина Белова.")
     (person,) = doc["persons"]
     assert [p["normal"] for p in person["posts"]] == ["председатель студсовета"]
+
+
+def test_a_post_in_apposition_ends_before_where_its_holder_comes_from(extract):
+    doc = extract("Председателем правления избрана Ольга Петровна Кузина, директор ООО «Берестяная артель» из "
+                  "Сегежи.")
+    assert [(p["name"], [x["normal"] for x in p["posts"]]) for p in doc["persons"]] == [
+        ("Ольга Петровна Кузина", ["председатель правления", "директор ООО «Берестяная артель»"])
+    ]
+
+
+def test_a_weekday_between_a_post_and_its_link_verb_is_the_verbs(extract):
+    doc = extract("Генеральным директором фабрики в понедельник назначен Андрей Ильич Сомов.")
+    assert [(p["name"], [x["normal"] for x in p["posts"]]) for p in doc["persons"]] == [
+        ("Андрей Ильич Сомов", ["генеральный директор фабрики"])
+    ]

@@ -1622,9 +1622,19 @@ def _post_from(tagged: Tagged, spans: NamedSpans, i: int, limit: int, strict_end
         and toks[last].text not in POST_END
         and (toks[last].pos not in ("VERB", "AUX", "CCONJ"))
         and not _time_follows(toks, last, limit)
+        and not _origin_follows(toks, spans, last, limit)
     ):
         return None
     return _post_record(tagged, i, head_end, last)
+
+
+def _origin_follows(toks: list[Token], spans: NamedSpans, k: int, limit: int) -> bool:
+    """«, директор ООО «Туесок» | из Кондопоги,»: where the holder comes from, a place after «из»
+    that ends the apposition, is no word of the post."""
+    if k + 1 >= limit or toks[k].text.lower() != "из" or k + 1 not in spans.loc_start:
+        return False
+    end = spans.named_end.get(k + 1, k + 2)
+    return end >= limit or toks[end].text in POST_END or toks[end].pos in ("VERB", "AUX", "CCONJ")
 
 
 def _past_genitive_name(toks: list[Token], spans: NamedSpans, head: Token, last: int, limit: int) -> int:
