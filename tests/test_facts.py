@@ -1357,6 +1357,11 @@ APPOINTMENTS = [
         id="ending one's work in the post leaves it",
     ),
     pytest.param(
+        "Сергей Лаптев завершил работу на посту начальника управления дорог Вологодской области.",
+        [("Сергей Лаптев", "начальник управления дорог Вологодской области", "dismissed")],
+        id="ending one's work at the post leaves it",
+    ),
+    pytest.param(
         "Ольга Зимина получила назначение на должность директора департамента культуры Курской области.",
         [("Ольга Зимина", "директор департамента культуры Курской области", "appointed")],
         id="«получила назначение на должность»: the subject is appointed",
@@ -1673,6 +1678,9 @@ NO_APPOINTMENTS = [
                  id="held since long before the news"),
     pytest.param("Тверь, 5 марта 2026 года. Должность директора школы с 2019 года занимает Олег Гусев.",
                  id="a post held since long before the news"),
+    pytest.param("Тверь, 5 марта 2026 года. С 2019 года директором школы работает Олег Гусев.",
+                 id="working in a post since long before the news"),
+    pytest.param("Тверь, 5 марта 2026 года. Олег Гусев работает учителем в школе № 3.", id="working, no day it began"),
     pytest.param("Директор завода Иван Петров представил коллективу новую программу развития.",
                  id="a programme introduced to the staff"),
     pytest.param("Проект указа о назначении Ивана Петрова министром экономики области подготовлен.",
@@ -1752,6 +1760,13 @@ def test_a_post_held_from_a_day_of_the_news_is_an_appointment_that_day(pipeline:
     got = _facts(pipeline, text)["appointments"]
     assert [(a["person"]["name"], a["post"], a["date"]) for a in got] == [
         ("Инна Лаврова", "первый заместитель главы администрации Кинешмы", "2025-09-02")
+    ]
+    text = ("Хвойная, 6 марта 2026 года. Со среды, 4 марта 2026 года, директором муниципального автономного "
+            "учреждения «Лесной спорткомплекс» работает Дарья Ковалёва.")
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["post"], a["action"], a["date"]) for a in got] == [
+        ("Дарья Ковалёва", "директор муниципального автономного учреждения «Лесной спорткомплекс»", "appointed",
+         "2026-03-04")
     ]
     # «занимаемой должности» is no holding that hides the dismissal
     text = "Тверь, 5 марта 2026 года. Вера Ли освобождена от занимаемой должности директора школы."

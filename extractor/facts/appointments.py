@@ -60,10 +60,11 @@ POSSESSIVES = OBLIQUE_GENDERS
 # verbs that name no post themselves: without a post in the clause they are no appointment
 # («за» + «оставаться»: «за министра остаётся X», not «за ним остаётся участок»)
 NEEDS_POST = frozenset({
-    "стать", "избрать", "переизбрать", "перестать", "сменить", "являться", "за", "оставаться", "утвердить",
+    "стать", "избрать", "переизбрать", "перестать", "сменить", "являться", "работать", "за", "оставаться",
+    "утвердить",
 })
 # verbs of holding a post: an appointment only from a day of the news on («с сегодняшнего дня является»)
-HOLDING = frozenset({"являться", "занимать"})
+HOLDING = frozenset({"являться", "занимать", "работать"})
 # how far from the release's day the day a post is held from may lie
 HELD_SINCE_DAYS = 31
 SINCE = frozenset({"с", "со"})
