@@ -2956,3 +2956,14 @@ def test_a_kind_on_a_deed_goes_past_the_deeds_adjectives(pipeline: Pipeline) -> 
     text = ("Новая Ладога, 8 апреля 2026 года.\nАО «Ладожский судоремонтный завод» и ООО «Свирский буксир» "
             "подписали договор на капитальный ремонт трёх толкачей.")
     assert [a["kind"] for a in _facts(pipeline, text)["agreements"]] == ["договор на капитальный ремонт трёх толкачей"]
+
+
+def test_heads_who_sign_sign_for_the_bodies_their_posts_name(pipeline: Pipeline) -> None:
+    text = ("Договор о создании учебного полигона во вторник, 24 февраля 2026 года, заключили директор "
+            "Пролетарского аграрно-технологического техникума Лариса Хромова и генеральный директор ООО «Донская "
+            "нива» Арсен Хапаев.")
+    got = _facts(pipeline, text)["agreements"]
+    assert [([p["name"] for p in a["parties"]], a["kind"], a["date"]) for a in got] == [
+        (["Пролетарский аграрно-технологический техникум", "Донская нива"], "договор о создании учебного полигона",
+         "2026-02-24")
+    ]

@@ -3828,3 +3828,11 @@ def test_a_chain_and_the_company_that_runs_it_in_a_relative_clause_are_one(extra
     assert [(o["name"], o["legal_form"], o["aliases"]) for o in doc["organizations"]] == [
         ("Вологодские подарки", "ООО", ["Кружево"])
     ]
+
+
+def test_adjectives_the_model_took_without_their_head_take_the_head(extract):
+    doc = extract("Договор заключили директор Пролетарского аграрно-технологического техникума Лариса Хромова и "
+                  "генеральный директор ООО «Донская нива» Арсен Хапаев.")
+    assert [(o["name"], o["legal_form"]) for o in doc["organizations"]] == [
+        ("Пролетарский аграрно-технологический техникум", None), ("Донская нива", "ООО")
+    ]

@@ -2886,3 +2886,11 @@ def test_a_weekday_between_a_post_and_its_link_verb_is_the_verbs(extract):
     assert [(p["name"], [x["normal"] for x in p["posts"]]) for p in doc["persons"]] == [
         ("Андрей Ильич Сомов", ["генеральный директор фабрики"])
     ]
+
+
+def test_a_bare_deputy_minister_works_for_the_ministry_named_before(extract):
+    doc = extract("Соглашение заключили министерство сельского хозяйства Республики Саха (Якутия) и ООО «Марха». "
+                  "Подписывал соглашение первый заместитель министра Дьулустан Оконешников.")
+    assert [(x["normal"], x["org"]) for p in doc["persons"] for x in p["posts"]] == [
+        ("первый заместитель министра", "Министерство сельского хозяйства Республики Саха (Якутия)")
+    ]

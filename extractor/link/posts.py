@@ -301,8 +301,14 @@ def _body_of_the_office(post: Post, entities: Entities) -> OrgRef | None:
     образования Красноярского края» the text names, not for the region."""
     words = post.normal.split()
     at = next((k for k, w in enumerate(words) if w.lower() in OFFICE_BODIES), None)
-    if at is None or at == len(words) - 1:
+    if at is None:
         return None
+    if at == len(words) - 1:
+        # «первый заместитель министра» alone: of the ministry named last before it
+        body = OFFICE_BODIES[words[at].lower()][:-1]
+        return entities.last_before(
+            post.start, lambda r: r.type == "organization" and entities.orgs[r.index].name.lower().startswith(body)
+        )
     ref = entities.by_name(" ".join([OFFICE_BODIES[words[at].lower()], *words[at + 1 :]]))
     if ref is None or ref.type != "organization":
         return None

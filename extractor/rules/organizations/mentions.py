@@ -1050,6 +1050,8 @@ def _ner_mentions(
             if held is not None and (held == last or held in loc_at and loc_at[held].last >= last):
                 continue
         last = name_end(tagged, first + 1, last)  # the model's span too: «Фонд создан для помощи ...»
+        if not quoted and _head_left_out(toks, first, last, sent_last=tagged.sents[toks[first].sent].last):
+            last += 1  # «Пролетарского аграрно-технологического | техникума»: the model left the head out
         if _declared_word_then_lowercase(tagged, first, last, declared):
             last = first + 1  # «(далее — Фонд) ... Вознаграждение Фонда для заемщиков»: the short name alone
         while last - first > 1 and _dangling_adjective(toks[last - 1]):
@@ -1095,6 +1097,19 @@ def _ner_mentions(
             if m is not None:
                 out.append(m)
     return out
+
+
+def _head_left_out(toks: list[Token], first: int, last: int, sent_last: int) -> bool:
+    """Adjectives only, the first capitalized, and right after them an organization's head in
+    lowercase in their case."""
+    if last >= sent_last or not toks[first].text[:1].isupper():
+        return False
+    head = toks[last]
+    if not head.text.islower() or head.pos != "NOUN" or (head.lemma,) not in org_heads():
+        return False
+    if (head.lemma,) in quoted_only_heads() or not may_agree_in_case(toks[last - 1], head):
+        return False
+    return all(_adjective_word(toks[k]) for k in range(first, last))
 
 
 def _adjective_word(tok: Token) -> bool:
