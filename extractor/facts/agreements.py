@@ -782,7 +782,10 @@ def _sides_listed_after(d: Draft) -> None:
     )
     if sides_of_document and colon is None:
         colon = next((k for k in range(d.match.last, end) if toks[k].text in DASHES), None)
-    if colon is None or not sides_of_document and not any(
+    # «три организации, которые сегодня подписали соглашение о строительстве дома: A, B и C»: the
+    # list right after the document's name is of who signed it
+    listed_after_document = d.document is not None and colon == d.document.name_end
+    if colon is None or not sides_of_document and not listed_after_document and not any(
         scene.lemmas[k] == "сторона" for k in range(max(d.match.last, colon - 3), colon)
     ):
         return
@@ -858,7 +861,9 @@ def _one_per_partner(d: Draft) -> None:
     agreement of each subject with the partner."""
     if d.document is None or len(d.groups) != 1 or not d.with_partners:
         return
-    if not d.document.plural and not _one_each(d.scene, d.match, d.document.first) and not _partners_apart(d):
+    if not d.document.plural and not _one_each(d.scene, d.match, d.document.first) and not _partners_apart(d) and (
+        not _each_signed(d)
+    ):
         return
     group = d.groups[0]
     # the one side that is no partner: the subject, or else a passive verb's agent, no «с» partner
@@ -888,6 +893,12 @@ def _partners_apart(d: Draft) -> bool:
         [toks[j].text.lower() for j in range(a.last, b.first)] in ALSO_WITH
         for a, b in zip(partners, partners[1:], strict=False)
     )
+
+
+def _each_signed(d: Draft) -> bool:
+    """«два предприятия — А и Б: каждое из них оформило с колледжем договор»: «каждый» before the
+    verb, the subject, gives each side a document of its own."""
+    return any(d.scene.lemmas[k] == "каждый" for k in d.clause.tokens if k < d.match.first)
 
 
 def _one_each(scene: Scene, match: Match, first: int) -> bool:
