@@ -2988,3 +2988,42 @@ def test_each_of_the_subjects_signs_a_document_of_its_own_with_the_partner(pipel
     assert [[p["name"] for p in a["parties"]] for a in got] == [
         ["Камская техника", "Глазовский колледж автоматики"], ["Чепца-Металл", "Глазовский колледж автоматики"]
     ]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param(
+        "Печора, 5 марта 2026 года. Глава Республики Коми Иван Сомов и генеральный директор ООО «Ижма-Агро» Олег "
+        "Лыков сегодня побывали на площадке, где компания построит ферму, и там же обсудили сроки стройки.",
+        ["Иван Сомов", "Олег Лыков"], id="a predicate joined by «и» shares the subject before a relative clause",
+    ),
+    pytest.param(
+        "Новоспасское, 28 апреля 2026 года. Днём Тимур Ганиев и глава района Сергей Миронов почти час провели в "
+        "администрации района за обсуждением того, как привлечь молодых врачей.",
+        ["Тимур Ганиев", "Сергей Миронов"], id="time spent over a discussion",
+    ),
+    pytest.param(
+        "Кызыл, 10 декабря 2025 года. Участников у разговора было трое: министр энергетики Республики Тыва Эрес "
+        "Монгуш, мэр Чадана Шолбан Ооржак и директор ООО «Тепло Чадана» Виталий Белов, чья компания обслуживает "
+        "котельную.", ["Эрес Монгуш", "Шолбан Ооржак", "Виталий Белов"],
+        id="a list after a colon, a relative clause describing one listed",
+    ),
+])
+def test_meetings_told_without_a_meeting_noun_of_their_own(pipeline: Pipeline, text: str, expected: list[str]) -> None:
+    got = _facts(pipeline, text)["meetings"]
+    assert [[p["name"] for p in m["participants"]] for m in got] == [expected]
+
+
+def test_they_after_two_persons_and_their_company_are_the_persons(pipeline: Pipeline) -> None:
+    text = ("Хвойная, 6 марта 2026 года. В четверг Ольга Белова попросила о встрече генерального директора ООО "
+            "«Мста-Лес» Антона Рябова: компания оплачивает освещение трассы. Встретились они в офисе в Хвойной.")
+    got = _facts(pipeline, text)["meetings"]
+    assert [[p["name"] for p in m["participants"]] for m in got] == [["Ольга Белова", "Антон Рябов"]]
+
+
+def test_a_date_of_a_relative_clause_describing_something_else_dates_no_fact(pipeline: Pipeline) -> None:
+    text = ("Калач, 13 апреля 2026 года. Глава района Виктор Чуев и директор МУП «Тепловые сети» Олег Бурцев прошли "
+            "вдоль теплового узла, который в январе дважды выходил из строя, и обсудили его замену.")
+    got = _facts(pipeline, text)["meetings"]
+    assert [([p["name"] for p in m["participants"]], m["date"]) for m in got] == [
+        (["Виктор Чуев", "Олег Бурцев"], "2026-04-13")
+    ]

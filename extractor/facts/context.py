@@ -350,12 +350,27 @@ def date_in(scene: Scene, sent: int, near: int, day_only: bool = False) -> DateI
     s = scene.tagged.sents[sent]
     text = scene.tagged.text
     near_at = scene.toks[near].start
+    aside = _described_aside(scene, sent, near)
     found = [
         d for d in scene.doc.dates
         if s.start <= d.start < s.end and not is_dateline(text, d) and "/" not in (d.value or "")
-        and not deadline(text, d) and (not day_only or _is_day(d))
+        and not deadline(text, d) and (not day_only or _is_day(d)) and scene.tagged.token_at(d.start) not in aside
     ]
     return min(found, key=lambda d: abs(d.start - near_at), default=None)
+
+
+def _described_aside(scene: Scene, sent: int, near: int) -> set[int]:
+    """The tokens of «который» clauses that describe something else than the fact at `near`: «прошли
+    вдоль теплового узла, который в январе дважды выходил из строя, и обсудили»; not one that
+    holds the fact, nor one right after its word («встреча, которая прошла 5 марта»)."""
+    toks = scene.toks
+    out: set[int] = set()
+    for c in clauses(scene, sent):
+        if c.kind != "embedded" or c.intro is None or near in c or toks[c.intro].lemma != "который":
+            continue
+        if not c.intro - 2 <= near < c.intro:
+            out |= c.tokens
+    return out
 
 
 def _is_day(item: DateItem) -> bool:
@@ -476,6 +491,9 @@ def _named_sides(scene: Scene, sent: int, unit: Unit) -> list[Ref]:
     meeting_nouns = frozenset(k for k in main.tokens if meeting_triggers().get((scene.lemmas[k],)) == ("noun",))
     roles = roles_in(scene, main, meeting_nouns)
     refs = distinct([u.refs[0] for u, r in roles if u.refs and r in SIDE_ROLES | {"none"}])
+    persons = [r for r in refs if r[0] == "person"]
+    if unit.lemma in PLURAL_PRONOUNS and len(persons) >= 2:
+        return persons  # «они» after two persons and their company are the persons: «Встретились они ...»
     return refs if len(refs) >= 2 else []
 
 

@@ -361,6 +361,17 @@ def _named_with(d: Draft) -> None:
         d.rejected = True
 
 
+def _shared_subject(d: Draft) -> None:
+    """«Глава республики и директор компании побывали на площадке, где ..., и там же обсудили
+    сроки»: a predicate joined by «и» with no subject of its own has the subject of the one before."""
+    clause = d.clause
+    if clause.kind != "predicate" or clause.parent is None or any(r == "subj" for _u, r in d.units):
+        return
+    if d.scene.toks[clause.intro].lemma != "и":
+        return
+    d.units += [(u, r) for u, r in roles_in(d.scene, clause.parent) if r == "subj"]
+
+
 def _subject_outside(d: Draft) -> None:
     """A gerund or relative clause («Встретившись с коллективом, Николай Николаевич рассказал»)
     takes its subject from the clause it hangs on."""
@@ -490,8 +501,10 @@ def _listed_after_colon(d: Draft) -> None:
     toks = d.scene.toks
     end = d.scene.tagged.sents[d.sent].last
     colon = next((k for k in range(d.match.last, end) if toks[k].text == ":"), None)
+    # a verb of a relative clause describes one listed: «..., чья компания обслуживает котельную»
+    described = {k for c in clauses(d.scene, d.sent) if c.kind == "embedded" for k in c.tokens}
     finite = colon is not None and any(toks[k].pos == "VERB" and toks[k].feats.get("VerbForm") == "Fin"
-                                       for k in range(colon, end))
+                                       for k in range(colon, end) if k not in described)
     if colon is None or finite:
         return  # «..., заявил: ... подписали»: what comes after is a clause of its own
     listed = [u for u in d.scene.units(d.sent) if u.first > colon and u.refs and u.refs[0][0] == "person"]
@@ -527,7 +540,8 @@ def _after_a_document(scene: Scene, first: int) -> bool:
 
 
 STEPS: list[Step] = [
-    _done, _as_a_meeting, _not_a_session, _face_to_face, _listed_after_colon, _document_partners, _named_with,
+    _done, _as_a_meeting, _not_a_session, _face_to_face, _listed_after_colon, _document_partners, _shared_subject,
+    _named_with,
     _own_sides, _one_side_with_someone, _subject_outside, _relative_side, _head_for_delegation, _in_the_person_of,
     _their_meeting,
     _resolved, _subject_before,
