@@ -3836,3 +3836,11 @@ def test_adjectives_the_model_took_without_their_head_take_the_head(extract):
     assert [(o["name"], o["legal_form"]) for o in doc["organizations"]] == [
         ("Пролетарский аграрно-технологический техникум", None), ("Донская нива", "ООО")
     ]
+
+
+def test_a_name_ends_before_and_and_the_adjectives_of_the_next_bodys_name(extract):
+    doc = extract("Отряд работает во взаимодействии с Главным управлением МЧС России по Томской области и областным "
+                  "государственным казенным учреждением «Томская областная поисково-спасательная служба».")
+    assert [o["name"] for o in doc["organizations"]] == [
+        "Главное управление МЧС России по Томской области", "Томская областная поисково-спасательная служба"
+    ]

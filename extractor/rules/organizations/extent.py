@@ -380,6 +380,18 @@ def name_reach(tagged: Tagged, spans: NamedSpans, j: int, limit: int) -> int:
         # «службы по экологическому, | технологическому и атомному надзору»: the reach stopped inside
         # a field's list of adjectives; read the field again from its «по»
         end = max(end, name_end(tagged, field, extend_dependents(tagged, spans, field, limit, preps=ORG_PREPS)))
+    return _without_dangling_conjunct(tagged.tokens, j, end)
+
+
+def _without_dangling_conjunct(toks: list[Token], j: int, end: int) -> int:
+    """«Главным управлением МЧС России по Томской области | и областным государственным казенным
+    учреждением»: a reach ending in lowercase adjectives after «и» stopped inside the next body's
+    name; the name ends before the «и»."""
+    k = end
+    while k > j and toks[k - 1].text.islower() and toks[k - 1].pos == "ADJ":
+        k -= 1
+    if k < end and k > j and toks[k - 1].text == "и":
+        return k - 1
     return end
 
 
