@@ -3844,3 +3844,9 @@ def test_a_name_ends_before_and_and_the_adjectives_of_the_next_bodys_name(extrac
     assert [o["name"] for o in doc["organizations"]] == [
         "Главное управление МЧС России по Томской области", "Томская областная поисково-спасательная служба"
     ]
+
+
+def test_a_lowercase_council_of_a_body_is_its_organ_not_an_organization(extract):
+    doc = extract("Заседание совета Калужского областного союза потребительских обществ провел председатель совета "
+                  "Николай Смирнов.")
+    assert [o["name"] for o in doc["organizations"]] == ["Калужский областной союз потребительских обществ"]
