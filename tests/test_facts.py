@@ -3027,3 +3027,14 @@ def test_a_date_of_a_relative_clause_describing_something_else_dates_no_fact(pip
     assert [([p["name"] for p in m["participants"]], m["date"]) for m in got] == [
         (["Виктор Чуев", "Олег Бурцев"], "2026-04-13")
     ]
+
+
+def test_a_meeting_noun_going_on_with_no_one_named_is_of_the_persons_named_before(pipeline: Pipeline) -> None:
+    text = ("Александров, 20 января 2026 года. Глава округа Сергей Журов пригласил к себе министра инвестиций "
+            "Владимирской области Оксану Белову и генерального директора ООО «Серая-Строй» Глеба Кустова на "
+            "разговор без протокола. Тема была одна — судьба бывшего радиозавода. Разговор в администрации округа "
+            "продолжался около двух часов.")
+    got = _facts(pipeline, text)["meetings"]
+    assert [([p["name"] for p in m["participants"]], m["date"]) for m in got] == [
+        (["Сергей Журов", "Оксана Белова", "Глеб Кустов"], "2026-01-20")
+    ]

@@ -277,6 +277,34 @@ def _own_sides(d: Draft) -> None:
         d.units = []  # it may still tell where the meeting before took place
 
 
+# how many sentences back the persons of such a meeting may be named («... на разговор. Тема была одна ...
+# Разговор продолжался около двух часов»)
+TOLD_BEFORE_SENTENCES = 2
+# verbs a meeting goes on or takes time by: «Разговор продолжался около двух часов», «Разговор шёл о том»
+GOING_ON = frozenset({"идти", "продолжаться", "длиться", "затянуться", "занять"})
+
+
+def _sides_told_before(d: Draft) -> None:
+    """«Глава округа пригласил к себе министра X и директора Y на разговор. Разговор в администрации
+    продолжался около двух часов»: a meeting noun that is the subject of a verb of going on, naming
+    no one, is of the persons the sentence before names, two at least."""
+    scene, toks = d.scene, d.scene.toks
+    noun = toks[d.match.first]
+    if d.kind != "noun" or d.sent == 0 or noun.case != "Nom" or any(u.refs for u, _r in d.units):
+        return
+    if not any(toks[k].lemma in GOING_ON and toks[k].pos == "VERB" for k in d.clause.tokens):
+        return
+    for s in range(d.sent - 1, max(-1, d.sent - 1 - TOLD_BEFORE_SENTENCES), -1):
+        persons: list[Unit] = []
+        for u in scene.units(s):
+            if u.refs and u.refs[0][0] == "person" and all(u.refs[0] != p.refs[0] for p in persons):
+                persons.append(u)
+        if len(persons) >= 2:
+            d.units = [(u, "listed") for u in persons]
+            d.first_sent = s
+            return
+
+
 def _sides_of_relative_holding(d: Draft) -> list[tuple[Unit, str]]:
     """A meeting noun followed by a relative clause that holds it («встречи, которую в четверг,
     22 января, провели министр X, глава района Y и директор Z»): the names in the nominative after
@@ -542,7 +570,8 @@ def _after_a_document(scene: Scene, first: int) -> bool:
 STEPS: list[Step] = [
     _done, _as_a_meeting, _not_a_session, _face_to_face, _listed_after_colon, _document_partners, _shared_subject,
     _named_with,
-    _own_sides, _one_side_with_someone, _subject_outside, _relative_side, _head_for_delegation, _in_the_person_of,
+    _own_sides, _sides_told_before, _one_side_with_someone, _subject_outside, _relative_side, _head_for_delegation,
+    _in_the_person_of,
     _their_meeting,
     _resolved, _subject_before,
 ]
