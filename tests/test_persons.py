@@ -607,3 +607,12 @@ def test_a_name_after_a_post_with_an_adjectived_genitive_takes_the_first_posts_c
     # read as a genitive, «Анне» would be the French name that does not decline
     out = extract("Исполнение обязанностей поручено заместителю главного врача Анне Фоминой.")
     assert [p["name"] for p in out["persons"]] == ["Анна Фомина"]
+
+
+def test_a_first_name_and_patronymic_told_before_the_full_name_are_one_person(extract):
+    doc = extract("«Мы с Андреем Викторовичем проговорили почти два часа», — рассказал губернатор Павел Дегтярёв. "
+                  "Его собеседником был генеральный директор ООО «Пара-Протеин» Андрей Лемехов. Лемехов приехал с "
+                  "проектом переработки гороха.")
+    assert sorted((p["name"], len(p["mentions"])) for p in doc["persons"]) == [
+        ("Андрей Лемехов", 3), ("Павел Дегтярёв", 1)
+    ]

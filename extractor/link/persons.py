@@ -75,6 +75,8 @@ def _compatible(person: Person, keys: set[str], firsts: set[str], nm: NameMentio
         return False
     if nm.last is None and person.last is None and nm.first is None:
         return False
+    if nm.first and nm.last and person.first and person.middle and not person.last:
+        return True  # «Мы с Андреем Викторовичем проговорили» before «Андрей Лемехов»: one person
     return bool((nm.last and person.last) or (nm.first and person.first and not nm.last))
 
 
@@ -169,10 +171,11 @@ def merge_mentions(text: str, mentions: list[NameMention]) -> tuple[list[Person]
         if candidates:
             k = candidates[0]
             same_surname = bool(keys[k] & _surname_keys(nm))
+            no_surname_yet = not persons[k].last
             _take_names(persons[k], ranks[k], nm, same_surname, genders[k])
             if full[k] is None and _names_order(nm):
                 full[k] = nm.surname_first
-            if same_surname or not persons[k].last:
+            if same_surname or no_surname_yet:
                 keys[k] |= _surname_keys(nm)
             firsts[k] |= nm.first_forms
         else:
