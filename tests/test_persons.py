@@ -616,3 +616,9 @@ def test_a_first_name_and_patronymic_told_before_the_full_name_are_one_person(ex
     assert sorted((p["name"], len(p["mentions"])) for p in doc["persons"]) == [
         ("Андрей Лемехов", 3), ("Павел Дегтярёв", 1)
     ]
+
+
+def test_a_first_name_and_surname_the_model_missed_inside_a_sentence_are_a_person(extract):
+    doc = extract("Дела приняла заведующая банным комплексом на улице Ленина Галина Вострикова: до конкурса она "
+                  "исполняет обязанности директора.")
+    assert [p["name"] for p in doc["persons"]] == ["Галина Вострикова"]

@@ -698,6 +698,7 @@ def find_name_mentions(tagged: Tagged) -> list[NameMention]:
     out += _initialled_names(tagged, out)
     out += _surnames_before_posts(tagged, out)
     out += _patronymic_names(tagged, out)
+    out += _first_name_and_surname(tagged, out)
     own_names = _names_in_brackets_of_organizations(tagged)
     out = [nm for nm in out if not _named_after(tagged.tokens, nm.first_tok) and _words_of(tagged, nm) not in own_names]
     out += _surnames_again(tagged, out)
@@ -998,6 +999,30 @@ def _patronymic_names(tagged: Tagged, found: list[NameMention]) -> list[NameMent
         if nm is not None:
             out.append(nm)
             free -= set(range(*span))
+    return out
+
+
+def _first_name_and_surname(tagged: Tagged, found: list[NameMention]) -> list[NameMention]:
+    """A first name and a surname the model missed inside a sentence («заведующая комплексом на
+    улице Ленина Галина Вострикова», where no span came at all): a capitalized word that is a first
+    name only, not opening the sentence, and a capitalized word of a surname's shape after it, in
+    the nominative shape («Вострикова», «Лыков»), neither in any span."""
+    toks = tagged.tokens
+    free = _free(tagged, found)
+    out = []
+    for k in range(1, len(toks) - 1):
+        if k not in free or k + 1 not in free or toks[k - 1].sent != toks[k].sent:
+            continue
+        if not (_capitalized(toks[k]) and is_single_first_name(toks[k].text)):
+            continue
+        if not (_capitalized(toks[k + 1]) and toks[k + 1].sent == toks[k].sent and _surname_shaped(toks[k + 1].text)):
+            continue
+        if not toks[k - 1].text[:1].isalpha() and toks[k - 1].text not in (",", "—", "–"):
+            continue  # after a quote or a bracket: a title's words, not a name
+        nm = split_name(tagged, k, k + 2)
+        if nm is not None:
+            out.append(nm)
+            free -= {k, k + 1}
     return out
 
 
