@@ -3038,3 +3038,14 @@ def test_a_meeting_noun_going_on_with_no_one_named_is_of_the_persons_named_befor
     assert [([p["name"] for p in m["participants"]], m["date"]) for m in got] == [
         (["Сергей Журов", "Оксана Белова", "Глеб Кустов"], "2026-01-20")
     ]
+
+
+def test_one_acting_in_the_post_left_by_the_dismissed_is_the_acting_holder(pipeline: Pipeline) -> None:
+    text = ("Венёв, 13 февраля 2026 года. Глава района освободил от должности директора муниципального унитарного "
+            "предприятия «Венёвский водоканал» Олега Сомова. Первый приказ, который сегодня подписала исполняющая "
+            "обязанности директора МУП «ВВК» главный инженер Нина Курилова, — о погашении задолженности по зарплате.")
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["action"], a["post"]) for a in got] == [
+        ("Олег Сомов", "dismissed", "директор муниципального унитарного предприятия «Венёвский водоканал»"),
+        ("Нина Курилова", "acting", "директор муниципального унитарного предприятия «Венёвский водоканал»"),
+    ]

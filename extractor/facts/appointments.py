@@ -998,6 +998,31 @@ def _interim_holders(scene: Scene, found: list[Found]) -> list[Found]:
     return out
 
 
+def _acting_by_their_post(scene: Scene, found: list[Found]) -> list[Found]:
+    """«... уволен директор МУП «Венёвский водоканал» X. Первый приказ сегодня подписала исполняющая
+    обязанности директора МУП «ВВК» главный инженер Y»: after a dismissal, one whose post is acting
+    in the post left is the acting holder, though no verb says they took it."""
+    vacated = _vacated_post(scene, found)
+    if vacated is None:
+        return []
+    role = word_lemma(vacated.split()[0])
+    out: list[Found] = []
+    for index, person in enumerate(scene.doc.persons):
+        ref = ("person", index)
+        if any(same_person(scene, f.person, ref) for f in found):
+            continue
+        for post in person.posts:
+            own = _without_acting(post.normal)
+            if own == post.normal or word_lemma(own.split()[0]) != role:
+                continue
+            at = scene.tagged.token_at(post.start)
+            if at is not None:
+                sent = scene.toks[at].sent
+                out.append(Found(ref, vacated, "acting", sent, date_in(scene, sent, at)))
+            break
+    return out
+
+
 def _vacated_post(scene: Scene, found: list[Found]) -> str | None:
     """The post the text's one dismissed person left, in its fullest form."""
     left = [f for f in found if f.action == "dismissed" and f.post]
@@ -1097,6 +1122,7 @@ def find_appointments(scene: Scene) -> list[Appointment]:
             found += _statements(scene, sent, match)
     out = []
     found += _interim_holders(scene, found)
+    found += _acting_by_their_post(scene, found)
     _posts_of_stand_ins(scene, found)
     _posts_of_successors(found)
     for f in _successors_post(scene, _merged(scene, found)):
