@@ -1681,6 +1681,8 @@ NO_APPOINTMENTS = [
     pytest.param("Тверь, 5 марта 2026 года. С 2019 года директором школы работает Олег Гусев.",
                  id="working in a post since long before the news"),
     pytest.param("Тверь, 5 марта 2026 года. Олег Гусев работает учителем в школе № 3.", id="working, no day it began"),
+    pytest.param("Тверь, 5 марта 2026 года. Полномочия главы округа с 2021 года осуществляет Олег Гусев.",
+                 id="powers exercised since long before the news"),
     pytest.param("Директор завода Иван Петров представил коллективу новую программу развития.",
                  id="a programme introduced to the staff"),
     pytest.param("Проект указа о назначении Ивана Петрова министром экономики области подготовлен.",
@@ -1768,6 +1770,15 @@ def test_a_post_held_from_a_day_of_the_news_is_an_appointment_that_day(pipeline:
         ("Дарья Ковалёва", "директор муниципального автономного учреждения «Лесной спорткомплекс»", "appointed",
          "2026-03-04")
     ]
+    text = ("Кушва, 27 мая 2026 года. Полномочия генерального директора АО «Благодатский литейный завод» с "
+            "сегодняшнего дня осуществляет Ярослав Бобров.")
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == [
+        ("Ярослав Бобров", "генеральный директор АО «Благодатский литейный завод»", "appointed")
+    ]
+    text = ("Совет директоров АО «Литейщик» передал полномочия генерального директора Сергею Звонарёву.")
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["action"]) for a in got] == [("Сергей Звонарёв", "appointed")]
     # «занимаемой должности» is no holding that hides the dismissal
     text = "Тверь, 5 марта 2026 года. Вера Ли освобождена от занимаемой должности директора школы."
     assert [a["action"] for a in _facts(pipeline, text)["appointments"]] == ["dismissed"]

@@ -64,7 +64,7 @@ NEEDS_POST = frozenset({
     "утвердить",
 })
 # verbs of holding a post: an appointment only from a day of the news on («с сегодняшнего дня является»)
-HOLDING = frozenset({"являться", "занимать", "работать"})
+HOLDING = frozenset({"являться", "занимать", "работать", "осуществлять"})
 # how far from the release's day the day a post is held from may lie
 HELD_SINCE_DAYS = 31
 SINCE = frozenset({"с", "со"})
