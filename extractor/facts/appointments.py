@@ -946,6 +946,12 @@ def _successors_post(scene: Scene, found: list[Found]) -> list[Found]:
 INTERIM_REACH = 3
 
 
+# verbs of a contest for a post going on or being held: «пока идёт конкурс», «пока не пройдёт конкурс»
+CONTEST_GOING_ON = frozenset({
+    "идти", "продолжаться", "проходить", "проводиться", "пройти", "завершиться", "состояться",
+})
+
+
 def _interim_marker(scene: Scene, sent: int) -> range | None:
     """The words saying the post waits for a new holder: «до избрания нового главы», «до
     окончания конкурса», «Пока министерство ищет преемника,»; None without them."""
@@ -968,7 +974,11 @@ def _interim_marker(scene: Scene, sent: int) -> range | None:
             awaited = any(lemmas[j] in words("new_holder") for j in clause) and any(
                 toks[j].text.lower() == "не" for j in clause
             )
-            if awaited or any(lemmas[j] in words("successor") for j in clause):
+            # «пока идёт конкурс,»: the contest for the post is going on (not «пока неизвестно: ... конкурс»)
+            contest = any(lemmas[j] in ("конкурс", "выборы") for j in clause) and any(
+                lemmas[j] in CONTEST_GOING_ON for j in clause
+            )
+            if awaited or contest or any(lemmas[j] in words("successor") for j in clause):
                 return range(k, end)
     return None
 
