@@ -3081,3 +3081,13 @@ def test_not_yet_known_is_no_contest_going_on(pipeline: Pipeline) -> None:
             "конкурса, который объявят до конца месяца.")
     got = _facts(pipeline, text)["appointments"]
     assert [(a["person"]["name"], a["action"]) for a in got] == [("Денис Малышев", "appointed")]
+
+
+def test_a_meeting_of_sides_named_before_takes_where_they_arrived(pipeline: Pipeline) -> None:
+    text = ("Грязовец, 22 января 2026 года. Министр сельского хозяйства области Роман Чернов и глава округа "
+            "Светлана Малова приехали на площадку АО «Грязовецкий сырзавод». Разговор о графике работ занял около "
+            "двух часов.")
+    got = _facts(pipeline, text)["meetings"]
+    assert [([p["name"] for p in m["participants"]], m["place"]) for m in got] == [
+        (["Роман Чернов", "Светлана Малова"], "Грязовецкий сырзавод")
+    ]

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from extractor.facts.clauses import Clause, clauses, past_date_aside
 from extractor.facts.context import (
     CONTEXT_SENTENCES,
+    IN_OR_AT,
     Statement,
     building_in,
     clause_at,
@@ -590,9 +591,30 @@ def _statement(scene: Scene, sent: int, match: Match, earlier: list[Statement]) 
     )
     st.date = _met_on(scene, date_in(scene, sent, match.first))
     st.place = place_in(scene, d.roles) or building_in(scene, d.clause) or _relative_place(scene, st)
+    if st.place is None and d.first_sent < sent:
+        # sides named before (`_sides_told_before`): where that sentence has them be or arrive
+        st.place = _any_place(scene, d.first_sent) or _arrived_at(scene, d.first_sent)
     if st.date is None or st.place is None:
         _context_of_visit(scene, st)
     return st
+
+
+# verbs of arriving at a place, whose «в» / «на» with the accusative is where one then is
+ARRIVING = frozenset({"приехать", "прибыть", "прилететь", "заехать", "прийти"})
+
+
+def _arrived_at(scene: Scene, sent: int) -> str | None:
+    """«министр приехал в Омутнинскую центральную районную больницу»: the organization or place a
+    verb of arriving takes the sides to."""
+    toks = scene.toks
+    if not any(scene.lemmas[k] in ARRIVING for k in scene.sentence_tokens(sent)):
+        return None
+    for u in scene.units(sent):
+        if u.first > 0 and toks[u.first - 1].text.lower() in IN_OR_AT and u.refs and u.refs[0][0] in (
+            "organization", "location"
+        ):
+            return scene.entity(u.refs[0]).name
+    return None
 
 
 def _context_of_visit(scene: Scene, st: Statement) -> None:
