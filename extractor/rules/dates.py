@@ -499,24 +499,26 @@ def _half_month(year: int, month: int, which: int) -> str | None:
     return _period(_ymd(year, month, first), _ymd(year, month, last))
 
 
+# the parts of a month named before it, each its days: a ten-day period, a half
+_MONTH_PARTS = (
+    (_TEN_DAYS_RE, TEN_DAY_ORDINALS, _ten_days),
+    (_HALF_MONTH_RE, HALF_ORDINALS, _half_month),
+)
+
+
 def _month(m: re.Match[str], scan: _Scan) -> _Cand | None:
     """A month; with an ordinal day in words before it, that day («двадцать первого марта»); with
     a ten-day period or a half before it, those days («в третьей декаде апреля», «во второй
     половине июля»)."""
     month = _MONTHS[m.group("m").lower()]
     text = scan.offsets.tagged.text
-    ten_days = _TEN_DAYS_RE.search(text, max(0, m.start() - TEN_DAYS_REACH), m.start())
-    if ten_days:
-        decade = TEN_DAY_ORDINALS[ten_days.group("o").lower()]
-        cand = _built(m, scan.year, lambda year: _ten_days(year, month, decade), "period")
-        if cand is not None:
-            return replace(cand, start=ten_days.start())
-    half = _HALF_MONTH_RE.search(text, max(0, m.start() - TEN_DAYS_REACH), m.start())
-    if half:
-        which = HALF_ORDINALS[half.group("o").lower()]
-        cand = _built(m, scan.year, lambda year: _half_month(year, month, which), "period")
-        if cand is not None:
-            return replace(cand, start=half.start())
+    for pattern, ordinals, days_of in _MONTH_PARTS:
+        part = pattern.search(text, max(0, m.start() - TEN_DAYS_REACH), m.start())
+        if part:
+            which = ordinals[part.group("o").lower()]
+            cand = _built(m, scan.year, lambda year, w=which, days=days_of: days(year, month, w), "period")
+            if cand is not None:
+                return replace(cand, start=part.start())
     words = _DAY_WORDS_RE.search(text, max(0, m.start() - DAY_WORDS_REACH), m.start())
     if words:
         day = _day_of_words(scan, words.start("w"), words.end("w"))
