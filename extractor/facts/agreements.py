@@ -861,9 +861,8 @@ def _one_per_partner(d: Draft) -> None:
     agreement of each subject with the partner."""
     if d.document is None or len(d.groups) != 1 or not d.with_partners:
         return
-    if not d.document.plural and not _one_each(d.scene, d.match, d.document.first) and not _partners_apart(d) and (
-        not _each_signed(d)
-    ):
+    one_each = _one_each(d.scene, d.match, d.document.first) or _partners_apart(d) or _each_signed(d)
+    if not d.document.plural and not one_each:
         return
     group = d.groups[0]
     # the one side that is no partner: the subject, or else a passive verb's agent, no «с» partner

@@ -288,7 +288,8 @@ GOING_ON = frozenset({"идти", "продолжаться", "длиться", 
 def _sides_told_before(d: Draft) -> None:
     """«Глава округа пригласил к себе министра X и директора Y на разговор. Разговор в администрации
     продолжался около двух часов»: a meeting noun that is the subject of a verb of going on, naming
-    no one, is of the persons the sentence before names, two at least."""
+    no one, is of the persons the nearest sentence before names, two at least, within
+    TOLD_BEFORE_SENTENCES."""
     scene, toks = d.scene, d.scene.toks
     noun = toks[d.match.first]
     if d.kind != "noun" or d.sent == 0 or noun.case != "Nom" or any(u.refs for u, _r in d.units):
@@ -569,11 +570,9 @@ def _after_a_document(scene: Scene, first: int) -> bool:
 
 
 STEPS: list[Step] = [
-    _done, _as_a_meeting, _not_a_session, _face_to_face, _listed_after_colon, _document_partners, _shared_subject,
-    _named_with,
-    _own_sides, _sides_told_before, _one_side_with_someone, _subject_outside, _relative_side, _head_for_delegation,
-    _in_the_person_of,
-    _their_meeting,
+    _done, _as_a_meeting, _not_a_session, _face_to_face, _listed_after_colon, _document_partners,
+    _shared_subject, _named_with, _own_sides, _sides_told_before, _one_side_with_someone, _subject_outside,
+    _relative_side, _head_for_delegation, _in_the_person_of, _their_meeting,
     _resolved, _subject_before,
 ]
 

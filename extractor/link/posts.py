@@ -292,6 +292,8 @@ def _place_by_adjective(post: Post, entities: Entities) -> OrgRef | None:
 # the body an office's holder heads, named by the same words: «министр образования края» heads
 # «министерство образования края»
 OFFICE_BODIES = {"министр": "министерство", "министра": "министерства"}
+# what a ministry's name opens with, in any case
+MINISTRY_STEM = "министерств"
 # how much of a place's word tells it from another's («Красноярского», «Красноярский»)
 PLACE_STEM = 5
 
@@ -305,9 +307,9 @@ def _body_of_the_office(post: Post, entities: Entities) -> OrgRef | None:
         return None
     if at == len(words) - 1:
         # «первый заместитель министра» alone: of the ministry named last before it
-        body = OFFICE_BODIES[words[at].lower()][:-1]
         return entities.last_before(
-            post.start, lambda r: r.type == "organization" and entities.orgs[r.index].name.lower().startswith(body)
+            post.start,
+            lambda r: r.type == "organization" and entities.orgs[r.index].name.lower().startswith(MINISTRY_STEM),
         )
     ref = entities.by_name(" ".join([OFFICE_BODIES[words[at].lower()], *words[at + 1 :]]))
     if ref is None or ref.type != "organization":
