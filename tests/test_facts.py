@@ -3091,3 +3091,14 @@ def test_a_meeting_of_sides_named_before_takes_where_they_arrived(pipeline: Pipe
     assert [([p["name"] for p in m["participants"]], m["place"]) for m in got] == [
         (["Роман Чернов", "Светлана Малова"], "Грязовецкий сырзавод")
     ]
+
+
+def test_one_holding_the_post_meanwhile_holds_the_post_left_in_its_full_name(pipeline: Pipeline) -> None:
+    text = ("Нытва, 16 февраля 2026 года. Директор муниципального унитарного предприятия «Нытвенский водоканал» "
+            "Валерий Кочкин уволен. До конкурса обязанности директора МУП «НВК» будет исполнять главный инженер "
+            "Анна Бушуева.")
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["action"], a["post"]) for a in got] == [
+        ("Валерий Кочкин", "dismissed", "директор муниципального унитарного предприятия «Нытвенский водоканал»"),
+        ("Анна Бушуева", "acting", "директор муниципального унитарного предприятия «Нытвенский водоканал»"),
+    ]

@@ -1047,9 +1047,15 @@ def _interim_post(scene: Scene, sent: int, marker: range, unit: Unit, vacated: s
     post waited for («нового президента»), whom the person deputizes («первый заместитель
     директора» -> директор)."""
     post = _acting_post_in(scene, sent)
-    if post is not None and not (vacated and vacated.lower().startswith(post.lower())):
+    if post is not None and not (vacated and _same_head(vacated, post)):
         return post
     return vacated or _waited_post(scene, marker) or _deputy_of(scene, unit)
+
+
+def _same_head(vacated: str, post: str) -> bool:
+    """The acting post is the one left, said shorter («директор МУП «ТГБ»» of «директор
+    муниципального унитарного предприятия «Тавдинские городские бани»»): its head is the same."""
+    return vacated.lower().startswith(post.lower()) or word_lemma(vacated.split()[0]) == word_lemma(post.split()[0])
 
 
 def _past_predicate(scene: Scene, sent: int, marker: range) -> bool:
@@ -1135,8 +1141,11 @@ def find_appointments(scene: Scene) -> list[Appointment]:
     found += _acting_by_their_post(scene, found)
     _posts_of_stand_ins(scene, found)
     _posts_of_successors(found)
+    vacated = _vacated_post(scene, found)
     for f in _successors_post(scene, _merged(scene, found)):
         f.post = _post_in_full(scene, f)
+        if f.action == "acting" and f.post and vacated and len(vacated) > len(f.post) and _same_head(vacated, f.post):
+            f.post = vacated  # «обязанности директора МУП «НВК» исполняет X»: the post left, in full
         start, end = span_of(scene, f.sent, f.sent)
         out.append(Appointment(
             person=scene.entity(f.person),
