@@ -3850,3 +3850,9 @@ def test_a_lowercase_council_of_a_body_is_its_organ_not_an_organization(extract)
     doc = extract("Заседание совета Калужского областного союза потребительских обществ провел председатель совета "
                   "Николай Смирнов.")
     assert [o["name"] for o in doc["organizations"]] == ["Калужский областной союз потребительских обществ"]
+
+
+def test_a_unions_letters_after_countries_name_a_market_not_a_body(extract):
+    doc = extract("Доля экспорта АО «Камский завод» в страны СНГ выросла до 22%, среди стран ЕАЭС первое место "
+                  "заняла Армения.")
+    assert [o["name"] for o in doc["organizations"]] == ["Камский завод"]

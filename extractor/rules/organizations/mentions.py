@@ -77,6 +77,7 @@ from extractor.rules.organizations.filters import (
     is_descriptor_alone,
     is_facility_of_the_company,
     is_generic,
+    is_group_of_countries,
     is_lone_common_noun,
     is_organ_of_a_reference,
     is_plural_common_noun,
@@ -1743,6 +1744,7 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
         and not is_a_post_word(tagged, m)
         and not is_facility_of_the_company(tagged, m)
         and not is_unit_after_a_number(tagged, m)
+        and not is_group_of_countries(tagged, m)
         and not is_organ_of_a_reference(tagged, m)
         and not is_descriptor_alone(tagged, m)
         and not _a_place_of_the_text(tagged, m, places)
