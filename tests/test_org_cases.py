@@ -3856,3 +3856,12 @@ def test_a_unions_letters_after_countries_name_a_market_not_a_body(extract):
     doc = extract("Доля экспорта АО «Камский завод» в страны СНГ выросла до 22%, среди стран ЕАЭС первое место "
                   "заняла Армения.")
     assert [o["name"] for o in doc["organizations"]] == ["Камский завод"]
+
+
+def test_the_ministry_closing_an_institutions_official_name_is_its_parent(extract):
+    doc = extract("В федеральном государственном бюджетном образовательном учреждении высшего образования "
+                  "«Волжский государственный медицинский университет» Министерства здравоохранения Российской "
+                  "Федерации (ВГМУ) открылся симуляционный центр.")
+    assert [(o["name"], o["parent"]) for o in doc["organizations"]] == [
+        ("Волжский государственный медицинский университет", "Министерство здравоохранения Российской Федерации")
+    ]

@@ -271,8 +271,22 @@ def _legal_form_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
             start, abbr = outer
         abbr = _without_region_letters(abbr, name)
         kind = forms.kinds.get(abbr) or _regional_kind(abbr) or "company"
-        out.append(OrgMention(start, qend, " ".join(name.split()), abbr, kind))
+        # «ФГБОУ ВО «... медицинский университет» Министерства здравоохранения Российской Федерации»:
+        # the ministry the institution belongs to closes its official name, as its parent
+        owner_end = _owning_ministry_end(tagged, spans, q, sent.last) if kind == "other" else None
+        end_at = tagged.tokens[owner_end - 1].end if owner_end else qend
+        out.append(OrgMention(start, end_at, " ".join(name.split()), abbr, kind))
     return out
+
+
+def _owning_ministry_end(tagged: Tagged, spans: NamedSpans, k: int, limit: int) -> int | None:
+    """Where a ministry in the genitive right after an institution's quoted name ends: «Министерства
+    здравоохранения Российской Федерации»; None when none stands there."""
+    toks = tagged.tokens
+    if k >= limit or toks[k].lemma != "министерство" or not toks[k].text[:1].isupper() or case_of(toks[k]) != "Gen":
+        return None
+    end = name_reach(tagged, spans, k + 1, limit)
+    return end if end > k + 1 else None
 
 
 # legal forms spelled like a preposition: «ПО» (потребительское общество) is «по» in capitals
