@@ -2993,11 +2993,14 @@ def test_a_short_name_with_its_place_in_brackets_is_an_alias_and_a_founder_takes
         "учреждения высшего образования «Курский медицинский университет» Министерства здравоохранения "
         "Российской Федерации (КМУ)."
     )
-    got = {o["name"]: o["aliases"] for o in doc["organizations"]}
-    assert got["Территориальный фонд обязательного медицинского страхования Курской области"] == [
-        "ТФОМС Курской области"
-    ]
-    assert got["Министерство здравоохранения Российской Федерации"] == []
+    got = {o["name"]: (o["aliases"], o["parent"]) for o in doc["organizations"]}
+    assert got["Территориальный фонд обязательного медицинского страхования Курской области"] == (
+        ["ТФОМС Курской области"], None
+    )
+    # the founder closing the university's name is its parent, no organization of the release
+    # of its own, and takes none of the university's names
+    assert got["Курский медицинский университет"] == (["КМУ"], "Министерство здравоохранения Российской Федерации")
+    assert "Министерство здравоохранения Российской Федерации" not in got
 
 
 @pytest.mark.parametrize(
@@ -3507,9 +3510,10 @@ def test_an_acronym_after_the_parent_ministry_is_the_short_name_of_the_quoted_na
     doc = extract("В федеральном государственном бюджетном образовательном учреждении высшего образования "
                   "«Центрально-Черноземный государственный медицинский университет» Министерства здравоохранения "
                   "Российской Федерации (ЦЧГМУ) открылся центр. Ректор ЦЧГМУ Иван Петров выступил.")
-    assert sorted((o["name"], o["kind"], o["aliases"]) for o in doc["organizations"]) == [
-        ("Министерство здравоохранения Российской Федерации", "authority", []),
-        ("Центрально-Черноземный государственный медицинский университет", "other", ["ЦЧГМУ"]),
+    # the ministry closing the official name is the university's parent, no organization of its own
+    assert sorted((o["name"], o["kind"], o["aliases"], o["parent"]) for o in doc["organizations"]) == [
+        ("Центрально-Черноземный государственный медицинский университет", "other", ["ЦЧГМУ"],
+         "Министерство здравоохранения Российской Федерации"),
     ]
 
 

@@ -286,6 +286,7 @@ def _owning_ministry_end(tagged: Tagged, spans: NamedSpans, k: int, limit: int) 
     if k >= limit or toks[k].lemma != "министерство" or not toks[k].text[:1].isupper() or case_of(toks[k]) != "Gen":
         return None
     end = name_reach(tagged, spans, k + 1, limit)
+    end = next((j for j in range(k + 1, end) if toks[j].text == "("), end)  # «(СВГМУ)» is the institution's
     return end if end > k + 1 else None
 
 
