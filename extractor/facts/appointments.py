@@ -1015,7 +1015,6 @@ def _acting_by_their_post(scene: Scene, found: list[Found]) -> list[Found]:
     vacated = _vacated_post(scene, found)
     if vacated is None:
         return []
-    role = word_lemma(vacated.split()[0])
     out: list[Found] = []
     for index, person in enumerate(scene.doc.persons):
         ref = ("person", index)
@@ -1023,7 +1022,7 @@ def _acting_by_their_post(scene: Scene, found: list[Found]) -> list[Found]:
             continue
         for post in person.posts:
             own = _without_acting(post.normal)
-            if own == post.normal or word_lemma(own.split()[0]) != role:
+            if own == post.normal or not _same_head(vacated, own):
                 continue
             at = scene.tagged.token_at(post.start)
             if at is not None:
