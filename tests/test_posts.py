@@ -2894,3 +2894,17 @@ def test_a_bare_deputy_minister_works_for_the_ministry_named_before(extract):
     assert [(x["normal"], x["org"]) for p in doc["persons"] for x in p["posts"]] == [
         ("первый заместитель министра", "Министерство сельского хозяйства Республики Саха (Якутия)")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the masculine acting participle read as an inanimate accusative after the verb: a person's
+        # post there would be «исполняющего», so the nominative is meant
+        "Итоги конкурса утвердила исполняющий обязанности министра культуры Пензенской области Вера Павловна Лукина.",
+        "Итоги конкурса утвердил исполняющий обязанности министра культуры Пензенской области Павел Ильич Лукин.",
+    ],
+)
+def test_a_post_that_reads_as_an_accusative_after_a_verb_is_the_names_subject(extract, text):
+    (person,) = extract(text)["persons"]
+    assert [x["normal"] for x in person["posts"]] == ["исполняющий обязанности министра культуры Пензенской области"]

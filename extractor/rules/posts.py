@@ -715,6 +715,11 @@ def _head_cases(head: Token) -> tuple[str, ...]:
     # a post's head tagged a proper noun is a capitalized common noun the tagger misread too
     # («Пресс-секретарь» opening a sentence, tagged genitive)
     possible = _dictionary_cases(head.text.lower()) if head.pos != "NOUN" else frozenset()
+    if tagged_case == "Acc" and "Nom" in _dictionary_cases(head.text.lower()):
+        # an accusative that reads as the nominative is an inanimate reading: a person's post takes
+        # the genitive's form there, so the nominative is meant («Итоги утвердила исполняющий
+        # обязанности министра ... Татьяна Ржевская»)
+        return ("Acc", "Nom")
     if tagged_case is None or not possible or tagged_case in possible:
         return (tagged_case,) if tagged_case else ()
     return tuple(sorted(possible))
