@@ -1662,3 +1662,17 @@ def test_a_bare_season_is_no_date() -> None:
 )
 def test_a_weekdays_tense_is_its_own_clauses(text: str, ref: datetime.date, value: str) -> None:
     assert [d.value for d in dates_of(text, ref)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a plan told in the past says nothing of whether its month is ahead: the nearest one
+        ("Съемочная группа планировала работать на побережье в сентябре, но график сдвинулся.", "2026-09"),
+        ("Ранее компания планировала открыть магазин в декабре.", "2026-12"),
+        # a plan told now is still ahead
+        ("Съемочная группа планирует работать на побережье в сентябре.", "2027-09"),
+    ],
+)
+def test_a_month_of_a_plan_told_in_the_past_stays_in_the_release_year(text: str, value: str) -> None:
+    assert [d.value for d in dates_of(text, datetime.date(2026, 10, 14))] == [value]

@@ -1104,7 +1104,10 @@ def _tense(tok: Token) -> str | None:
     («будет», «планируется») count as future verbs; a short past participle («была закрыта»,
     «выплачено») as the past."""
     if tok.text.lower().startswith(_FUTURE_STEMS):
-        return "future"
+        # a plan told in the past no longer says its date is ahead: «группа планировала работать в
+        # сентябре» in an October release
+        past_plan = tok.feats.get("VerbForm") == "Fin" and tok.feats.get("Tense") == "Past"
+        return None if past_plan else "future"
     if tok.pos not in ("VERB", "AUX"):
         # a finite verb the tagger read as something else («отгрузят» as a noun): the dictionary's
         # one tense when it knows the word as such a verb only
