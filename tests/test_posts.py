@@ -2908,3 +2908,20 @@ def test_a_bare_deputy_minister_works_for_the_ministry_named_before(extract):
 def test_a_post_that_reads_as_an_accusative_after_a_verb_is_the_names_subject(extract, text):
     (person,) = extract(text)["persons"]
     assert [x["normal"] for x in person["posts"]] == ["исполняющий обязанности министра культуры Пензенской области"]
+
+
+def test_a_bare_post_of_a_person_named_before_heading_a_list_is_that_persons(extract):
+    doc = extract("Министр строительства области Олег Карпов приехал в округ. Присутствовали трое: министр, глава "
+                  "округа Марина Сухова и директор ООО «Онега-Тес» Степан Рыжов.")
+    assert [(p["name"], [x["normal"] for x in p["posts"]]) for p in doc["persons"]] == [
+        ("Олег Карпов", ["министр строительства области"]),
+        ("Марина Сухова", ["глава округа"]),
+        ("Степан Рыжов", ["директор ООО «Онега-Тес»"]),
+    ]
+
+
+def test_trades_side_by_side_before_a_name_stay_its_own(extract):
+    doc = extract("Журналист Ирина Белова вела вечер. Выступили поэт Анна Котова и журналист, краевед Павел Дымов.")
+    assert [(p["name"], [x["normal"] for x in p["posts"]]) for p in doc["persons"]] == [
+        ("Ирина Белова", ["журналист"]), ("Анна Котова", ["поэт"]), ("Павел Дымов", ["журналист", "краевед"]),
+    ]

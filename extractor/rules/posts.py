@@ -2417,6 +2417,7 @@ def find_posts(tagged: Tagged, mentions: Sequence[NameTokens]) -> list[list[Post
         for k in run if group else ():
             before[k] = before[k] or [group]
     out = [b + _posts_after(tagged, spans, nm) for b, nm in zip(before, mentions, strict=True)]
+    _drop_bare_posts_of_others(tagged, mentions, out)
     for k, nm in enumerate(mentions):
         if not out[k]:
             out[k] = _duties_laid_on(tagged, spans, nm) or _distributed_post(tagged, nm)
@@ -2438,6 +2439,31 @@ def find_posts(tagged: Tagged, mentions: Sequence[NameTokens]) -> list[list[Post
     for k, post in _posts_of_predecessors(tagged, mentions, out):
         out[k].append(post)
     return [_without_academic_ranks(posts) for posts in out]
+
+
+def _drop_bare_posts_of_others(tagged: Tagged, mentions: Sequence[NameTokens], out: list[list[Post]]) -> None:
+    """«трое: министр, глава округа Надежда Теплякова и директор ...»: a one-word position in the
+    nominative set off by a comma before another post of a name is no post of that name when its
+    head heads the post of another person named before; it stands for that person. Trades side by
+    side stay one person's («поэт, журналист Анатолий Смолин»)."""
+    toks = tagged.tokens
+    for k, posts in enumerate(out):
+        if len(posts) < 2:
+            continue
+        first = tagged.token_at(posts[0].start)
+        if first != tagged.token_ending(posts[0].end) or post_lemma(toks[first]) in post_lexicon().professions:
+            continue
+        if toks[first].case != "Nom" or toks[first + 1].text != ",":
+            continue  # not «избрала своим новым спикером первого заместителя ...», «модель и актриса»
+        bare = toks[first].lemma
+        surname = toks[mentions[k].last_tok - 1].lemma
+        held_before = any(
+            toks[tagged.token_at(q.start)].lemma == bare
+            for j in range(k) if toks[mentions[j].last_tok - 1].lemma != surname
+            for q in out[j]
+        )
+        if held_before:
+            out[k] = posts[1:]
 
 
 # the bodies a list of posts is distributed over, by their genitive singular: «председатели
