@@ -121,7 +121,7 @@ class Draft:
                 or r == "none" and "subj" in sides and u.last <= match.first) and not _town_noun(u)
         ]
         self.refs: list[Ref] = []
-        self.first_sent = sent
+        self.first_sent = self.last_sent = sent
         self.rejected = False
 
 
@@ -305,6 +305,30 @@ def _sides_told_before(d: Draft) -> None:
             d.units = [(u, "listed") for u in persons]
             d.first_sent = s
             return
+
+
+def _sides_listed_next(d: Draft) -> None:
+    """«Главным её пунктом стала встреча в администрации округа. За столом были только трое:
+    министр, глава округа X и директор Y»: a meeting noun naming no person is of the persons the
+    next sentence lists after its colon, two at least."""
+    scene, toks = d.scene, d.scene.toks
+    nxt = d.sent + 1
+    if d.kind != "noun" or nxt >= len(scene.tagged.sents) or any(_of_a_person(u) for u, _r in d.units):
+        return
+    colon = next((k for k in scene.sentence_tokens(nxt) if toks[k].text == ":"), None)
+    if colon is None:
+        return
+    persons: list[Unit] = []
+    for u in scene.units(nxt):
+        if u.first > colon and _of_a_person(u) and all(u.refs[0] != p.refs[0] for p in persons):
+            persons.append(u)
+    if len(persons) >= 2:
+        d.units = [(u, "listed") for u in persons]
+        d.last_sent = nxt
+
+
+def _of_a_person(unit: Unit) -> bool:
+    return bool(unit.refs) and unit.refs[0][0] == "person"
 
 
 def _sides_of_relative_holding(d: Draft) -> list[tuple[Unit, str]]:
@@ -571,8 +595,8 @@ def _after_a_document(scene: Scene, first: int) -> bool:
 
 STEPS: list[Step] = [
     _done, _as_a_meeting, _not_a_session, _face_to_face, _listed_after_colon, _document_partners,
-    _shared_subject, _named_with, _own_sides, _sides_told_before, _one_side_with_someone, _subject_outside,
-    _relative_side, _head_for_delegation, _in_the_person_of, _their_meeting,
+    _shared_subject, _named_with, _own_sides, _sides_told_before, _sides_listed_next, _one_side_with_someone,
+    _subject_outside, _relative_side, _head_for_delegation, _in_the_person_of, _their_meeting,
     _resolved, _subject_before,
 ]
 
@@ -583,7 +607,7 @@ def _statement(scene: Scene, sent: int, match: Match, earlier: list[Statement]) 
         step(d)
         if d.rejected:
             return None
-    st = Statement(sent, match.first, d.refs, d.first_sent, sent)
+    st = Statement(sent, match.first, d.refs, d.first_sent, d.last_sent)
     # «во встрече приняли участие X»: no meeting of its own, a side of the one before
     st.extra["took_part"] = d.kind == "noun" and _framed(scene, match.first) and not any(
         r in OWN_SIDES for _u, r in d.units
