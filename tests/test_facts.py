@@ -3113,3 +3113,14 @@ def test_a_meeting_noun_naming_no_one_is_of_the_persons_the_next_sentence_lists(
     assert [([p["name"] for p in m["participants"]], m["date"]) for m in got] == [
         (["Олег Карпов", "Марина Сухова", "Степан Рыжов"], "2026-01-29")
     ]
+
+
+def test_an_agreement_signed_today_that_sets_how_bodies_interact_is_theirs(pipeline: Pipeline) -> None:
+    text = ("Кашин, 11 марта 2026 года. Соглашение о создании учебного полигона, подписанное сегодня в Кашине, "
+            "определяет порядок взаимодействия министерства образования Тверской области, Кашинского аграрного "
+            "техникума и ООО «Кашин-Агро».")
+    got = _facts(pipeline, text)["agreements"]
+    assert [([p["name"] for p in a["parties"]], a["date"]) for a in got] == [
+        (["Министерство образования Тверской области", "Кашинский аграрный техникум", "Кашин-Агро"], "2026-03-11")
+    ]
+

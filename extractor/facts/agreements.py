@@ -15,7 +15,7 @@ merged into one agreement. A summary count naming no parties («подписан
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from extractor.facts.clauses import Clause, clauses
@@ -454,11 +454,29 @@ def _bodies_around_signed_document(d: Draft) -> list[Unit]:
         return []
     if trigger.feats.get("Variant") == "Short" or d.document is None or d.document.first not in parent.tokens:
         return []
-    bodies = [
-        u for u, r in roles_in(d.scene, parent)
-        if r in ("subj", "obj", "none") and u.refs and u.refs[0][0] == "organization"
-    ]
+    roles = roles_in(d.scene, parent)
+    bodies = [u for u, r in roles if r in ("subj", "obj", "none") and u.refs and u.refs[0][0] == "organization"]
+    if len(bodies) < 2:
+        bodies = _bodies_interacting(d, parent.tokens, roles)
     return bodies if len(bodies) >= 2 else []
+
+
+# nouns whose genitives are those who act together: «определяет порядок взаимодействия A, B и C»
+INTERACTION = frozenset({"взаимодействие", "сотрудничество", "партнёрство", "партнерство"})
+
+
+def _bodies_interacting(d: Draft, tokens: Sequence[int], roles: list[tuple[Unit, str]]) -> list[Unit]:
+    """The organizations in the genitive right after a noun of interaction of the clause: «Соглашение
+    ..., подписанное сегодня, определяет порядок взаимодействия министерства ..., колледжа ... и
+    ООО «...»»."""
+    lemmas = d.scene.lemmas
+    noun = next((k for k in tokens if lemmas[k] in INTERACTION), None)
+    if noun is None:
+        return []
+    listed = sorted((u for u, r in roles if u.first > noun and r in GENITIVE_ROLES), key=lambda u: u.first)
+    if not listed or listed[0].first != noun + 1:
+        return []
+    return [u for u in listed if u.refs and u.refs[0][0] == "organization"]
 
 
 def _subject_outside(d: Draft) -> list[Unit]:
