@@ -3124,3 +3124,10 @@ def test_an_agreement_signed_today_that_sets_how_bodies_interact_is_theirs(pipel
         (["Министерство образования Тверской области", "Кашинский аграрный техникум", "Кашин-Агро"], "2026-03-11")
     ]
 
+
+def test_leading_a_body_as_its_acting_head_is_acting(pipeline: Pipeline) -> None:
+    text = ("Мосальск, 20 февраля 2026 года. Предприятием «Мосальский водоканал» в качестве исполняющего "
+            "обязанности директора руководит главный инженер Анна Сорокина. Конкурс на должность директора "
+            "пройдёт в марте.")
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["action"]) for a in got] == [("Анна Сорокина", "acting")]

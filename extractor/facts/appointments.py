@@ -149,10 +149,11 @@ ACTING_VERBS = frozenset({"исполнять", "выполнять", "руко�
 
 def _post_participle(scene: Scene, match: Match) -> bool:
     """«назначило исполняющей обязанности ректора X», «подписала исполняющая обязанности министра X»:
-    the participle of an acting post names the post, no statement of its own."""
-    return any(
-        scene.lemmas[k] in ACTING_VERBS and scene.toks[k].is_participle for k in range(match.first, match.last)
-    )
+    the participle of an acting post names the post, no statement of its own, unless a verb of
+    the match tells it («в качестве исполняющего обязанности директора руководит X»)."""
+    tokens = range(match.first, match.last)
+    told = any(scene.toks[k].pos == "VERB" and not scene.toks[k].is_participle for k in tokens)
+    return not told and any(scene.lemmas[k] in ACTING_VERBS and scene.toks[k].is_participle for k in tokens)
 
 
 def _acting_arranged(d: Draft) -> bool | None:
