@@ -3131,3 +3131,34 @@ def test_leading_a_body_as_its_acting_head_is_acting(pipeline: Pipeline) -> None
             "пройдёт в марте.")
     got = _facts(pipeline, text)["appointments"]
     assert [(a["person"]["name"], a["action"]) for a in got] == [("Анна Сорокина", "acting")]
+
+
+def test_a_meeting_takes_no_place_from_where_a_side_borrowed_from_before_once_worked(pipeline: Pipeline) -> None:
+    text = ("Новым начальником станции по борьбе с болезнями животных стал Олег Маслов. Последние пять лет он "
+            "заведовал участком в соседнем Лебедянском районе. Во вторник, 7 апреля 2026 года, у Маслова "
+            "состоялась встреча с главой района Игорем Тарасовым. В администрации района они обсудили вакцинацию.")
+    got = _facts(pipeline, text)["meetings"]
+    assert [([p["name"] for p in m["participants"]], m["date"], m["place"]) for m in got] == [
+        (["Олег Маслов", "Игорь Тарасов"], "2026-04-07", "Администрация района")
+    ]
+
+
+def test_a_meetings_place_in_a_participle_after_its_noun(pipeline: Pipeline) -> None:
+    text = ("Протокол встречи, прошедшей в пятницу, 16 января 2026 года, в администрации Кемского муниципального "
+            "района, занял одну страницу. Присутствовали: министр экономики Республики Карелия Олег Демин и глава "
+            "Кемского муниципального района Ирина Ларина.")
+    got = _facts(pipeline, text)["meetings"]
+    assert [([p["name"] for p in m["participants"]], m["place"]) for m in got] == [
+        (["Олег Демин", "Ирина Ларина"], "Администрация Кемского муниципального района")
+    ]
+
+
+def test_a_meeting_of_sides_told_before_takes_the_place_of_the_sentence_telling_when(pipeline: Pipeline) -> None:
+    text = ("Сегежа, 20 ноября 2025 года. В среду, 19 ноября, в администрации Сегежского муниципального округа "
+            "снова говорили о дороге. Решали вопрос вдвоём: министр по дорожному хозяйству Республики Карелия "
+            "Кирилл Тарасов и глава Сегежского муниципального округа Анна Петрова. Разговор продолжался около "
+            "часа.")
+    got = _facts(pipeline, text)["meetings"]
+    assert [([p["name"] for p in m["participants"]], m["date"], m["place"]) for m in got] == [
+        (["Кирилл Тарасов", "Анна Петрова"], "2025-11-19", "Администрация Сегежского муниципального округа")
+    ]

@@ -122,6 +122,7 @@ class Draft:
         ]
         self.refs: list[Ref] = []
         self.first_sent = self.last_sent = sent
+        self.one_side_before = False  # one side is who the sentence before speaks of (`_subject_before`)
         self.rejected = False
 
 
@@ -495,6 +496,7 @@ def _subject_before(d: Draft) -> None:
         if subjects:
             d.refs = [subjects[0], *d.refs]
             d.first_sent = s
+            d.one_side_before = True
             return
 
 
@@ -614,12 +616,23 @@ def _statement(scene: Scene, sent: int, match: Match, earlier: list[Statement]) 
     )
     st.date = _met_on(scene, date_in(scene, sent, match.first))
     st.place = place_in(scene, d.roles) or building_in(scene, d.clause) or _relative_place(scene, st)
-    if st.place is None and d.first_sent < sent:
-        # sides named before (`_sides_told_before`): where that sentence has them be or arrive
+    if st.place is None and d.first_sent < sent and not d.one_side_before:
+        # sides named before (`_sides_told_before`): where that sentence has them be or arrive; not
+        # where the one side borrowed from the sentence before was («Последние семь лет он заведовал
+        # участком в Долгоруковском районе. ... у Кудеярова состоялась встреча с главой района»)
         st.place = _any_place(scene, d.first_sent) or _arrived_at(scene, d.first_sent)
+        if st.place is None and _dated_in(scene, d.first_sent - 1):
+            # «В среду ... в администрации округа говорили о мосте. Решали вопрос втроём: X, Y и Z.
+            # Разговор продолжался ...»: the sentence that tells when tells where
+            st.place = _any_place(scene, d.first_sent - 1)
     if st.date is None or st.place is None:
         _context_of_visit(scene, st)
     return st
+
+
+def _dated_in(scene: Scene, sent: int) -> bool:
+    """Sentence `sent` tells a day."""
+    return sent >= 0 and date_in(scene, sent, scene.tagged.sents[sent].first, day_only=True) is not None
 
 
 # verbs of arriving at a place, whose «в» / «на» with the accusative is where one then is
@@ -764,9 +777,12 @@ def _relative_place(scene: Scene, st: Statement) -> str | None:
     and not with them: «В ходе беседы губернатора X с директором Y, которая прошла в администрации»."""
     for clause in clauses(scene, st.sent):
         opening = clause.intro if clause.intro is not None else clause.first
-        if scene.lemmas[opening] == "который" and (
+        relative = scene.lemmas[opening] == "который" and (
             0 < opening - st.trigger <= 3 or opening > st.trigger and _agrees_with(scene, opening, st.trigger)
-        ):
+        )
+        # or a participle's: «Протокол встречи, прошедшей в пятницу в администрации района, ...»
+        participle = scene.toks[opening].is_participle and 0 < opening - st.trigger <= 3
+        if relative or participle:
             return place_in(scene, roles_in(scene, clause))
     return None
 
