@@ -3162,3 +3162,21 @@ def test_a_meeting_of_sides_told_before_takes_the_place_of_the_sentence_telling_
     assert [([p["name"] for p in m["participants"]], m["date"], m["place"]) for m in got] == [
         (["Кирилл Тарасов", "Анна Петрова"], "2025-11-19", "Администрация Сегежского муниципального округа")
     ]
+
+
+def test_one_named_after_a_colon_opening_a_clause_of_its_own_is_no_subject_of_the_trigger(
+    pipeline: Pipeline,
+) -> None:
+    text = ("Сернур, 6 апреля 2026 года. Начальник отдела культуры администрации Сернурского района Пётр Ямбаев "
+            "расстался с должностью: его заявление глава администрации района Олег Мамаев удовлетворил в пятницу.")
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["action"]) for a in got] == [("Пётр Ямбаев", "dismissed")]
+
+
+def test_one_entrusted_in_a_relative_clause_to_carry_a_posts_duties_is_acting(pipeline: Pipeline) -> None:
+    text = ("Сернур, 6 апреля 2026 года. Документы отдела культуры теперь подписывает Ольга Иванова — главный "
+            "специалист, которой доверено временно исполнять обязанности начальника отдела культуры.")
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["action"], a["post"]) for a in got] == [
+        ("Ольга Иванова", "acting", "начальник отдела культуры")
+    ]

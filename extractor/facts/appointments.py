@@ -227,7 +227,8 @@ def _appointees(d: Draft) -> None:
     elif d.who == "dative":  # «исполнение обязанностей директора поручено главному инженеру X»
         d.persons = [u for u, r in persons if r == "dat"]
     elif _passive_or_intransitive(d) and not _decree(d):
-        d.persons = [u for u, r in persons if r == "subj"] or _subject_outside(d) or _relative_holder(d)
+        subjects = [u for u, r in persons if r == "subj" and not _past_a_colon_clause(d, u)]
+        d.persons = subjects or _subject_outside(d) or _relative_holder(d)
     else:
         # an animate accusative looks like a genitive: «назначил Валерия Мелещенко»
         objects = [u for u, r in persons if r in ("obj", "gen_case", "slot")]
@@ -236,6 +237,17 @@ def _appointees(d: Draft) -> None:
         d.persons = _own_objects(d, objects)
     if not d.persons:
         d.rejected = True
+
+
+def _past_a_colon_clause(d: Draft, unit: Unit) -> bool:
+    """The unit stands after a colon after the trigger that opens a clause with a verb of its own:
+    «X расстался с должностью: его заявление глава администрации Y удовлетворил в пятницу»."""
+    toks = d.scene.toks
+    colon = next((k for k in range(d.match.last, unit.first) if toks[k].text == ":"), None)
+    if colon is None:
+        return False
+    end = max(d.scene.sentence_tokens(d.sent)) + 1
+    return any(toks[k].pos == "VERB" and toks[k].feats.get("VerbForm") == "Fin" for k in range(colon + 1, end))
 
 
 def _after_a_post_of_the_verb(d: Draft, unit: Unit) -> bool:
@@ -296,10 +308,14 @@ def _subject_outside(d: Draft) -> list[Unit]:
 
 def _relative_holder(d: Draft) -> list[Unit]:
     """«Марина Кузовкова, которая с понедельника временно исполняет обязанности главы»: the subject
-    «который» of a relative clause is the person the comma before it follows."""
+    «который» of a relative clause is the person the comma before it follows; so is a dative one
+    before an infinitive trigger («главный специалист, которой доверено временно исполнять
+    обязанности начальника отдела»)."""
     toks = d.scene.toks
     first = min(d.clause.tokens)
-    if toks[first].lemma != "который" or toks[first].case != "Nom" or first < 1 or toks[first - 1].text != ",":
+    case = toks[first].case
+    told_to = case == "Dat" and d.trigger.feats.get("VerbForm") == "Inf"
+    if toks[first].lemma != "который" or not (case == "Nom" or told_to) or first < 1 or toks[first - 1].text != ",":
         return []
     return [u for u in _sentence_persons(d) if u.last == first - 1][:1]
 
