@@ -3180,3 +3180,14 @@ def test_one_entrusted_in_a_relative_clause_to_carry_a_posts_duties_is_acting(pi
     assert [(a["person"]["name"], a["action"], a["post"]) for a in got] == [
         ("Ольга Иванова", "acting", "начальник отдела культуры")
     ]
+
+
+def test_a_pronoun_before_the_signing_verb_stands_for_the_document_named_before(pipeline: Pipeline) -> None:
+    text = ("Элиста, 10 марта 2026 года. Выездной день АО «Степьбанк» закончился подписанием документа. Это "
+            "соглашение о предоставлении поручительств по кредитам фермеров. С одной стороны его подписал банк, "
+            "с другой — Гарантийный фонд поддержки предпринимательства Республики Калмыкия.")
+    got = _facts(pipeline, text)["agreements"]
+    assert [([p["name"] for p in a["parties"]], a["kind"]) for a in got] == [
+        (["Степьбанк", "Гарантийный фонд поддержки предпринимательства Республики Калмыкия"],
+         "соглашение о предоставлении поручительств по кредитам фермеров")
+    ]

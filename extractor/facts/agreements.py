@@ -131,7 +131,7 @@ def _plan_before(d: Draft) -> bool:
 
 def _document(d: Draft) -> None:
     """The document signed: the nearest document noun of the clause."""
-    found = _documents_in(d.scene, d.clause) or _document_relative_stands_for(d)
+    found = _documents_in(d.scene, d.clause) or _document_relative_stands_for(d) or _document_pronoun_stands_for(d)
     if not found:
         d.items = _items_after_colon(d)
         d.rejected = not d.items  # «Приказ подписал министр»: no agreement signed
@@ -152,6 +152,20 @@ def _document(d: Draft) -> None:
         d.rejected = True  # «подписали проект соглашения»: a draft is no agreement
     elif d.kind != "noun" and _other_object(d, d.document):
         d.rejected = True  # «подписал закон о ратификации соглашения»: the law was signed
+
+
+# the object pronouns of a signing verb that stand for a document named before
+DOCUMENT_PRONOUNS = frozenset({"его", "её", "ее"})
+
+
+def _document_pronoun_stands_for(d: Draft) -> list[Document]:
+    """«Первый — соглашение о предоставлении поручительств. С одной стороны его подписал банк, с
+    другой — фонд»: «его» right before the verb is the document the sentence before names."""
+    k = d.match.first - 1
+    if d.kind != "verb" or d.sent == 0 or k < 0 or d.scene.toks[k].text.lower() not in DOCUMENT_PRONOUNS:
+        return []
+    named = _named_before(d.scene, d.sent - 1, d.scene.tagged.sents[d.sent - 1].last)
+    return [named] if named is not None else []
 
 
 def _named_before(scene: Scene, sent: int, first: int) -> Document | None:
