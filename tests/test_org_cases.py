@@ -3869,3 +3869,9 @@ def test_the_ministry_closing_an_institutions_official_name_is_its_parent(extrac
     assert [(o["name"], o["parent"]) for o in doc["organizations"]] == [
         ("Волжский государственный медицинский университет", "Министерство здравоохранения Российской Федерации")
     ]
+
+
+def test_a_blood_groups_letters_are_no_organization(extract):
+    doc = extract("ГБУЗ «Пензенская областная станция переливания крови» просит доноров прийти: запасы крови групп "
+                  "A(II) Rh- и AB(IV) Rh- снизились до критического уровня, нужна и кровь 0(I) Rh+.")
+    assert [o["name"] for o in doc["organizations"]] == ["Пензенская областная станция переливания крови"]

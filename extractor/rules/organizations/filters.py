@@ -442,6 +442,18 @@ def is_group_of_countries(tagged: Tagged, m: OrgMention) -> bool:
     return toks[i].text.isupper() and toks[i - 1].lemma == "страна"
 
 
+# a blood group and its rhesus, «A(II) Rh-», «AB (IV) Rh+», «0(I)»: the model reads the letters as
+# an organization's
+BLOOD_GROUP = re.compile(r"(?<![\w(])(?:0|O|A|B|AB)\s?\((?:I|II|III|IV)\)(?:\s?Rh\s?[+-]|\s?[+-])?")
+
+
+def is_blood_group(tagged: Tagged, m: OrgMention) -> bool:
+    """The mention lies inside a blood group's notation: «запасы крови групп A(II) Rh- и AB(IV) Rh-»."""
+    lo = max(0, m.start - 4)
+    groups = BLOOD_GROUP.finditer(tagged.text[lo : m.end + 8])
+    return any(g.start() + lo <= m.start and m.end <= g.end() + lo for g in groups)
+
+
 def is_common_word(tok: Token) -> bool:
     """A word of the dictionary that is not a name: «Центр», «Телевизор», «Яблоко»."""
     return is_common(tok.parses)

@@ -71,6 +71,7 @@ from extractor.rules.organizations.extent import (
 from extractor.rules.organizations.filters import (
     event_or_thing,
     is_a_post_word,
+    is_blood_group,
     is_branch_by_place,
     is_common_noun_before_its_owner,
     is_common_word,
@@ -1760,6 +1761,7 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
         and not is_facility_of_the_company(tagged, m)
         and not is_unit_after_a_number(tagged, m)
         and not is_group_of_countries(tagged, m)
+        and not is_blood_group(tagged, m)
         and not is_organ_of_a_reference(tagged, m)
         and not is_descriptor_alone(tagged, m)
         and not _a_place_of_the_text(tagged, m, places)
