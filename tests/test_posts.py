@@ -2925,3 +2925,11 @@ def test_trades_side_by_side_before_a_name_stay_its_own(extract):
     assert [(p["name"], [x["normal"] for x in p["posts"]]) for p in doc["persons"]] == [
         ("Ирина Белова", ["журналист"]), ("Анна Котова", ["поэт"]), ("Павел Дымов", ["журналист", "краевед"]),
     ]
+
+
+def test_a_post_reaches_past_the_dative_object_of_help(extract):
+    doc = extract("Ответственной назначена начальник отдела организации медицинской помощи взрослому населению "
+                  "Мария Ивановна Шкатова.")
+    assert [(p["name"], [x["normal"] for x in p["posts"]]) for p in doc["persons"]] == [
+        ("Мария Ивановна Шкатова", ["начальник отдела организации медицинской помощи взрослому населению"])
+    ]

@@ -411,6 +411,20 @@ def after_dedication(toks: list[Token], k: int) -> bool:
     return False
 
 
+# nouns whose object is in the dative: «помощь взрослому населению», «поддержка малому бизнесу»
+DATIVE_HEADS = frozenset({"помощь", "поддержка", "содействие"})
+
+
+def _dative_phrase_end(toks: list[Token], j: int, limit: int) -> int:
+    """The end of a lowercase dative noun with its adjectives from token j; j when none is there."""
+    k = j
+    while k < limit and toks[k].pos == "ADJ" and toks[k].text.islower() and case_of(toks[k]) == "Dat":
+        k += 1
+    if k < limit and toks[k].pos == "NOUN" and toks[k].text.islower() and case_of(toks[k]) == "Dat":
+        return k + 1
+    return j
+
+
 def _governed_instrumental(toks: list[Token], j: int) -> bool:
     """An instrumental at token j that a head of INS_HEADS governs, right before it or past the
     adjectives of the noun («управляющий Вологодским | филиалом», whose place adjective the model
@@ -648,6 +662,9 @@ def extend_dependents(
             if end is not None:
                 j = end
                 continue
+        if j > 0 and toks[j - 1].lemma in DATIVE_HEADS and (end := _dative_phrase_end(toks, j, limit)) > j:
+            j = end  # «отдела организации медицинской помощи | взрослому населению»
+            continue
         if j > 0 and _governed_instrumental(toks, j):
             j += 1  # «управляющий компанией FaceCash»
             # its adjectives first: «заведующий хирургическим отделением»
