@@ -3875,3 +3875,12 @@ def test_a_blood_groups_letters_are_no_organization(extract):
     doc = extract("ГБУЗ «Пензенская областная станция переливания крови» просит доноров прийти: запасы крови групп "
                   "A(II) Rh- и AB(IV) Rh- снизились до критического уровня, нужна и кровь 0(I) Rh+.")
     assert [o["name"] for o in doc["organizations"]] == ["Пензенская областная станция переливания крови"]
+
+
+def test_a_place_adjective_and_a_ministrys_short_name_are_that_regions_ministry(extract):
+    doc = extract("Пензенский минздрав открыл новый центр.\n\nМинистерство здравоохранения Пензенской области "
+                  "сообщило об этом.")
+    assert [(o["name"], o["aliases"]) for o in doc["organizations"]] == [
+        ("Министерство здравоохранения Пензенской области", ["Пензенский минздрав"])
+    ]
+

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from extractor.lexicon.orgs import legal_forms, org_heads, plain
-from extractor.lexicon.places import region_nickname
+from extractor.lexicon.places import place_key, region_nickname
 from extractor.model import Location, Mention, Organization
 from extractor.nlp.morph import phrase_lemmas
 from extractor.rules.locations import LocMention, is_republic, same_place
@@ -589,12 +589,25 @@ def _same(a: str, b: str) -> bool:
     # «Минсельхозпрод Дагестана», «Министерство сельского хозяйства и продовольствия Республики Дагестан»,
     # «Минсельхоз КБР»
     ba, bb = _body_and_place(a), _body_and_place(b)
+    if _place_adjective_ministry(a, b) or _place_adjective_ministry(b, a):
+        return True
     return (
         ba is not None
         and bb is not None
         and (abbreviates_ministry(ba[0], bb[0]) or abbreviates_ministry(bb[0], ba[0]))
         and same_place(ba[1], bb[1])
     )
+
+
+def _place_adjective_ministry(short: str, name: str) -> bool:
+    """«Калужский минздрав» of «Министерство здравоохранения Калужской области»: a place's adjective
+    and the ministry's one-word short name, the place's adjective opening the ministry's territory."""
+    words = short.split()
+    if len(words) != 2 or not ADJECTIVE_WORD.fullmatch(words[0].lower()) or (split := split_body(name)) is None:
+        return False
+    body = words[1][:1].upper() + words[1][1:]
+    place = place_key(split[1])
+    return abbreviates_ministry(body, split[0]) and bool(place) and place[0] == place_key(words[0])[0]
 
 
 # a name that ends in a quoted name: «Дом народного искусства «Инвожо»»
