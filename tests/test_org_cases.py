@@ -3884,3 +3884,10 @@ def test_a_place_adjective_and_a_ministrys_short_name_are_that_regions_ministry(
         ("Министерство здравоохранения Пензенской области", ["Пензенский минздрав"])
     ]
 
+
+def test_a_ministrys_short_name_takes_a_regions_nickname_the_tagger_read_as_a_nominative(extract):
+    doc = extract("Минспорт Оренбуржья подвел итоги года.\n\nМинистерство физической культуры и спорта Оренбургской "
+                  "области подвело итоги программы.")
+    assert [(o["name"], o["aliases"]) for o in doc["organizations"]] == [
+        ("Министерство физической культуры и спорта Оренбургской области", ["Минспорт Оренбуржья"])
+    ]

@@ -1095,7 +1095,7 @@ def _ner_mentions(
         country_after = last < sent.last and toks[last].text.lower() in ("россии", "рф")
         if last - first == 1 and country_after and known_short_name(toks[first].text):
             last += 1
-        elif last - first == 1 and last in loc_at and case_of(toks[last]) == "Gen":
+        elif last - first == 1 and last in loc_at and _genitive_place(toks[last]):
             if is_short_body_name(toks[first].text):
                 last = loc_at[last].last  # «Минздрав» + «Чувашии», «МИД» + «Казахстана»: that place's body
         # «Государственного ... комитета» + «Республики Беларусь»
@@ -1114,6 +1114,15 @@ def _ner_mentions(
             if m is not None:
                 out.append(m)
     return out
+
+
+def _genitive_place(tok: Token) -> bool:
+    """A place's name in the genitive, by the tagger or, where it took a rare name for a nominative
+    («Минспорт Оренбуржья»), by the dictionary that reads it in no nominative."""
+    if case_of(tok) == "Gen":
+        return True
+    cases = {p.tag.case for p in tok.parses}
+    return "gent" in cases and "nomn" not in cases
 
 
 def _head_left_out(toks: list[Token], first: int, last: int, sent_last: int) -> bool:
