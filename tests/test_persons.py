@@ -622,3 +622,17 @@ def test_a_first_name_and_surname_the_model_missed_inside_a_sentence_are_a_perso
     doc = extract("Дела приняла заведующая банным комплексом на улице Ленина Галина Вострикова: до конкурса она "
                   "исполняет обязанности директора.")
     assert [p["name"] for p in doc["persons"]] == ["Галина Вострикова"]
+
+
+def test_a_womans_name_that_is_a_mans_accusative_is_his_when_the_text_names_him_so(extract):
+    doc = extract("Совет директоров АО «Лесной картон» на заседании в понедельник утвердил Евгения Кондакова "
+                  "генеральным директором АО «Лесной картон». Кондаков начал работу с совещания.")
+    assert [p["name"] for p in doc["persons"]] == ["Евгений Кондаков"]
+
+
+@pytest.mark.xfail(strict=True, reason="«Евгению Кондакову» after «утвердил» is read as a man's dative (Евгений "
+                   "Кондаков) though «Кондакова начала» names a woman: no rule re-reads it by the surname said later")
+def test_a_woman_stays_a_woman_when_no_man_of_her_surname_is_named(extract):
+    doc = extract("Совет директоров АО «Лесной картон» на заседании в понедельник утвердил Евгению Кондакову "
+                  "генеральным директором АО «Лесной картон». Кондакова начала работу с совещания.")
+    assert [p["name"] for p in doc["persons"]] == ["Евгения Кондакова"]

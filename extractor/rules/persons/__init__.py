@@ -702,7 +702,46 @@ def find_name_mentions(tagged: Tagged) -> list[NameMention]:
     own_names = _names_in_brackets_of_organizations(tagged)
     out = [nm for nm in out if not _named_after(tagged.tokens, nm.first_tok) and _words_of(tagged, nm) not in own_names]
     out += _surnames_again(tagged, out)
+    out = _men_read_as_women(tagged, out)
     return sorted(out, key=lambda nm: nm.start)
+
+
+# a woman's surname that is a man's genitive too: «Кондакова», «Ильина»
+WOMANS_SURNAME_ENDINGS = ("ова", "ева", "ёва", "ина", "ына")
+
+
+def _men_read_as_women(tagged: Tagged, mentions: list[NameMention]) -> list[NameMention]:
+    """«утвердил Евгения Кондакова генеральным директором ... Кондаков начал работу»: a woman's
+    name that is also a man's genitive or accusative («Евгения», «Александра», «Валентина») is the
+    man's when the text names him in the nominative elsewhere («Кондаков», «Евгений Кондаков»)."""
+    # a man's surname written in the nominative, not one read so from an oblique case («Колотова»)
+    men = {
+        name_key(nm.last) for nm in mentions
+        if nm.gender == "masc" and nm.last and name_key(tagged.tokens[nm.last_tok - 1].text) == name_key(nm.last)
+    }
+    out = []
+    for nm in mentions:
+        woman = nm.gender == "femn" and nm.first and nm.last and not nm.middle and not nm.surname_first
+        man = _as_a_man(tagged, nm) if woman else None
+        out.append(man if man is not None and name_key(man.last or "") in men else nm)
+    return out
+
+
+def _as_a_man(tagged: Tagged, nm: NameMention) -> NameMention | None:
+    """The mention read as a man's name in the genitive or accusative, when its words allow it."""
+    words = [t.text for t in tagged.tokens[nm.first_tok : nm.last_tok]]
+    if len(words) != 2 or not words[1].lower().endswith(WOMANS_SURNAME_ENDINGS):
+        return None
+    first = next(
+        (p.normal_form for p in parses(words[0].lower())
+         if "Name" in p.tag and p.tag.gender == "masc" and p.tag.case in ("gent", "accs")),
+        None,
+    )
+    if first is None:
+        return None
+    first, last = first.capitalize(), words[1][:-1]
+    return replace(nm, first=first, last=last, gender="masc", last_forms=nm.last_forms | {name_key(last)},
+                   first_forms=nm.first_forms | {name_key(first)})
 
 
 def _words_of(tagged: Tagged, nm: NameMention) -> str:
