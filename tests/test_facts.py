@@ -3191,3 +3191,13 @@ def test_a_pronoun_before_the_signing_verb_stands_for_the_document_named_before(
         (["Степьбанк", "Гарантийный фонд поддержки предпринимательства Республики Калмыкия"],
          "соглашение о предоставлении поручительств по кредитам фермеров")
     ]
+
+
+def test_a_name_after_an_appointing_verb_read_as_a_nominative_is_its_object(pipeline: Pipeline) -> None:
+    text = ("Сясьстрой, 13 апреля 2026 года. Совет директоров АО «Лесной картон» на заседании в понедельник "
+            "утвердил Евгения Кондакова генеральным директором АО «Лесной картон». Кондаков начал работу с "
+            "совещания.")
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["action"], a["post"]) for a in got] == [
+        ("Евгений Кондаков", "appointed", "генеральный директор АО «Лесной картон»")
+    ]

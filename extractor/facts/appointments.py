@@ -234,6 +234,10 @@ def _appointees(d: Draft) -> None:
         objects = [u for u, r in persons if r in ("obj", "gen_case", "slot")]
         objects = objects or [u for u, r in persons if r == "dep" and _after_a_post_of_the_verb(d, u)]
         objects = objects or [u for u, r in persons if r == "ins" and _named_after_its_post(d, u)]
+        # a name after the verb the tagger read as a nominative, the verb's subject a noun before
+        # it: «Совет директоров утвердил Евгения Кондакова генеральным директором»
+        after = [u for u, r in persons if r == "subj" and u.first >= d.match.last]
+        objects = objects or (after if after and _noun_subject_before(d) else [])
         d.persons = _own_objects(d, objects)
     if not d.persons:
         d.rejected = True
@@ -318,6 +322,18 @@ def _relative_holder(d: Draft) -> list[Unit]:
     if toks[first].lemma != "который" or not (case == "Nom" or told_to) or first < 1 or toks[first - 1].text != ",":
         return []
     return [u for u in _sentence_persons(d) if u.last == first - 1][:1]
+
+
+def _noun_subject_before(d: Draft) -> bool:
+    """A nominative noun before the trigger agreeing with it, no person's name, is its subject
+    («Совет директоров ... утвердил»; the sentence's first word may be tagged a proper noun)."""
+    toks = d.scene.toks
+    named = {k for u, _r in d.roles if u.refs and u.refs[0][0] == "person" for k in range(u.first, u.last)}
+    return any(
+        toks[k].pos in ("NOUN", "PROPN") and toks[k].case == "Nom" and k not in named
+        and agrees_with_verb(toks[k], d.trigger)
+        for k in d.clause.tokens if k < d.match.first
+    )
 
 
 def _own_subject(d: Draft) -> bool:
