@@ -3201,3 +3201,22 @@ def test_a_name_after_an_appointing_verb_read_as_a_nominative_is_its_object(pipe
     assert [(a["person"]["name"], a["action"], a["post"]) for a in got] == [
         ("Евгений Кондаков", "appointed", "генеральный директор АО «Лесной картон»")
     ]
+
+
+@pytest.mark.parametrize("verb", ["провели ревизию проекта", "облетели на вертолёте устье реки"])
+def test_three_persons_acting_together_on_a_day_met(pipeline: Pipeline, verb: str) -> None:
+    text = (f"Осташков, 24 января 2026 года. В пятницу, 23 января, министр туризма Тверской области Полина Зорина, "
+            f"глава Осташковского городского округа Николай Шмаков и генеральный директор ООО «Селигер-Тур» "
+            f"Эдуард Вайс {verb}.")
+    got = _facts(pipeline, text)["meetings"]
+    assert [([p["name"] for p in m["participants"]], m["date"]) for m in got] == [
+        (["Полина Зорина", "Николай Шмаков", "Эдуард Вайс"], "2026-01-23")
+    ]
+
+
+def test_two_persons_acting_together_or_three_signing_is_no_meeting_of_that_verb(pipeline: Pipeline) -> None:
+    text = ("Осташков, 24 января 2026 года. В пятницу, 23 января, министр туризма Тверской области Полина Зорина "
+            "и глава Осташковского городского округа Николай Шмаков осмотрели набережную. В тот же день Зорина, "
+            "Шмаков и генеральный директор ООО «Селигер-Тур» Эдуард Вайс подписали соглашение о строительстве "
+            "марины.")
+    assert _facts(pipeline, text)["meetings"] == []

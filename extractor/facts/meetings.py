@@ -33,8 +33,8 @@ from extractor.facts.context import (
     verb_planned,
 )
 from extractor.facts.units import Ref, Scene, Unit, unit_case
-from extractor.lexicon import Match
-from extractor.lexicon.facts import documents, meeting_triggers, sessions, words
+from extractor.lexicon import Match, speech_verbs
+from extractor.lexicon.facts import agreement_triggers, documents, meeting_triggers, sessions, words
 from extractor.model import DateItem, Meeting
 from extractor.nlp.tagging import Token
 
@@ -740,6 +740,7 @@ def find_meetings(scene: Scene) -> list[Meeting]:
                 statements.append(one_sided[-1])
         elif st is not None:
             one_sided.append(st)
+    statements += _joint_actions(scene, statements)
     out = []
     # people meet: bodies alone that «обсуждали» something for a year talked through their staff
     # («Правительство области и ООО «...» почти год обсуждали, где ...»)
@@ -756,6 +757,47 @@ def find_meetings(scene: Scene) -> list[Meeting]:
             end=end,
         ))
     return out
+
+
+# how many persons a joint action of a day needs to be read as their meeting
+JOINT_ACTION_PERSONS = 3
+
+
+def _joint_actions(scene: Scene, statements: list[Statement]) -> list[Statement]:
+    """«В пятницу, 23 января, министр туризма X, глава округа Y и генеральный директор ООО «...» Z
+    провели ревизию всего, что ...»: three persons or more, the subject of one verb of the past in
+    a sentence that names the day, did it together, a meeting whatever the verb («облетели на
+    вертолёте», «устроили разбор полётов»); not signing nor saying."""
+    toks, told = scene.toks, {st.sent for st in statements}
+    out = []
+    for sent, span in enumerate(scene.tagged.sents):
+        # the cheap tests first: a sentence with no verb of the kind and no date reads no clauses
+        if sent in told or not any(_joint_past(toks[k]) for k in range(span.first, span.last)):
+            continue
+        if not any(span.start <= d.start < span.end for d in scene.doc.dates):
+            continue
+        if date_in(scene, sent, span.first, day_only=True) is None:
+            continue
+        main = clauses(scene, sent)[0]
+        verbs = [k for k in main.tokens if _joint_past(toks[k])]
+        persons = distinct([u.refs[0] for u, r in roles_in(scene, main) if r == "subj" and u.refs
+                            and u.refs[0][0] == "person"])
+        if len(verbs) != 1 or len(persons) < JOINT_ACTION_PERSONS:
+            continue
+        if scene.lemmas[verbs[0]] in speech_verbs() or agreement_triggers().starts(scene.lemmas[verbs[0]]):
+            continue
+        st = Statement(sent, verbs[0], persons, sent, sent)
+        st.date = _met_on(scene, date_in(scene, sent, verbs[0]))
+        st.place = place_in(scene, roles_in(scene, main)) or building_in(scene, main)
+        out.append(st)
+    return out
+
+
+def _joint_past(tok: Token) -> bool:
+    feats = tok.feats
+    return tok.pos == "VERB" and feats.get("VerbForm") == "Fin" and feats.get("Tense") == "Past" and (
+        feats.get("Number") == "Plur"
+    )
 
 
 def _told_just_before(scene: Scene, st: Statement, sideless: list[Statement]) -> None:
