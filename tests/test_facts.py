@@ -3220,3 +3220,13 @@ def test_two_persons_acting_together_or_three_signing_is_no_meeting_of_that_verb
             "Шмаков и генеральный директор ООО «Селигер-Тур» Эдуард Вайс подписали соглашение о строительстве "
             "марины.")
     assert _facts(pipeline, text)["meetings"] == []
+
+
+def test_a_discussion_going_on_is_a_meeting_of_the_persons_named_before(pipeline: Pipeline) -> None:
+    text = ("Княгинино, 14 апреля 2026 года. Губернатор Нижегородской области Павел Кочетов и генеральный директор "
+            "ООО «Волга-Пласт» Ярослав Бутаков сегодня в администрации округа проработали детали проекта завода. "
+            "Губернатора интересовали сроки. Обсуждение шло около полутора часов.")
+    got = _facts(pipeline, text)["meetings"]
+    assert [([p["name"] for p in m["participants"]], m["date"]) for m in got] == [
+        (["Павел Кочетов", "Ярослав Бутаков"], "2026-04-14")
+    ]
