@@ -3230,3 +3230,11 @@ def test_a_discussion_going_on_is_a_meeting_of_the_persons_named_before(pipeline
     assert [([p["name"] for p in m["participants"]], m["date"]) for m in got] == [
         (["Павел Кочетов", "Ярослав Бутаков"], "2026-04-14")
     ]
+
+
+def test_the_next_sentence_opening_with_the_noun_of_what_they_did_tells_the_place(pipeline: Pipeline) -> None:
+    text = ("Осташков, 24 января 2026 года. В пятницу, 23 января, министр туризма Тверской области Полина Зорина, "
+            "глава Осташковского городского округа Николай Шмаков и генеральный директор ООО «Селигер-Тур» Эдуард "
+            "Вайс провели ревизию проекта. Ревизия шла в администрации Осташковского городского округа.")
+    got = _facts(pipeline, text)["meetings"]
+    assert [m["place"] for m in got] == ["Администрация Осташковского городского округа"]

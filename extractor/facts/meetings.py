@@ -859,7 +859,8 @@ def _joins_last(scene: Scene, st: Statement, statements: list[Statement]) -> Non
 
 def _place_told_next(scene: Scene, st: Statement) -> str | None:
     """«... обсудили проект. Завтрак прошёл в Обнинске»: the sentence right after a meeting that
-    opens with a noun of the gathering («завтрак», «презентация», a meeting noun) tells its place."""
+    opens with a noun of the gathering («завтрак», «презентация», a meeting noun), or with a noun
+    its own sentence said, tells its place."""
     nxt = st.last_sent + 1
     if nxt >= len(scene.tagged.sents):
         return None
@@ -869,8 +870,14 @@ def _place_told_next(scene: Scene, st: Statement) -> str | None:
     if k is None:
         return None
     opening = scene.lemmas[k]
+    # or with the noun of what the meeting's sentence says they did: «... провели ревизию проекта.
+    # Ревизия шла в администрации округа»
+    said = toks[k].pos == "NOUN" and any(
+        scene.lemmas[j] == opening and toks[j].pos == "NOUN" for j in scene.sentence_tokens(st.last_sent)
+    )
     if opening not in words("gathering") and not (meeting_triggers().starts(opening) and toks[k].pos == "NOUN"):
-        return None
+        if not said:
+            return None
     return _any_place(scene, nxt)
 
 
