@@ -3238,3 +3238,13 @@ def test_the_next_sentence_opening_with_the_noun_of_what_they_did_tells_the_plac
             "Вайс провели ревизию проекта. Ревизия шла в администрации Осташковского городского округа.")
     got = _facts(pipeline, text)["meetings"]
     assert [m["place"] for m in got] == ["Администрация Осташковского городского округа"]
+
+
+def test_two_persons_doing_a_thing_together_on_a_day_met(pipeline: Pipeline) -> None:
+    text = ("Йошкар-Ола, 21 октября 2025 года. Министр промышленности Республики Марий Эл Артём Веденеев и "
+            "генеральный директор АО «Марийская вата» Эдуард Шкарин сегодня вместе прошли по строящемуся корпусу "
+            "предприятия.")
+    got = _facts(pipeline, text)["meetings"]
+    assert [([p["name"] for p in m["participants"]], m["date"]) for m in got] == [
+        (["Артём Веденеев", "Эдуард Шкарин"], "2025-10-21")
+    ]

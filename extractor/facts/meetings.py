@@ -759,8 +759,10 @@ def find_meetings(scene: Scene) -> list[Meeting]:
     return out
 
 
-# how many persons a joint action of a day needs to be read as their meeting
+# how many persons a joint action of a day needs to be read as their meeting; two do when the
+# clause says they did it together («X и Y сегодня вместе прошли по строящемуся корпусу»)
 JOINT_ACTION_PERSONS = 3
+TOGETHER = frozenset({"вместе", "совместно"})
 
 
 def _joint_actions(scene: Scene, statements: list[Statement]) -> list[Statement]:
@@ -782,7 +784,8 @@ def _joint_actions(scene: Scene, statements: list[Statement]) -> list[Statement]
         verbs = [k for k in main.tokens if _joint_past(toks[k])]
         persons = distinct([u.refs[0] for u, r in roles_in(scene, main) if r == "subj" and u.refs
                             and u.refs[0][0] == "person"])
-        if len(verbs) != 1 or len(persons) < JOINT_ACTION_PERSONS:
+        together = any(scene.lemmas[k] in TOGETHER for k in main.tokens)
+        if len(verbs) != 1 or len(persons) < (2 if together else JOINT_ACTION_PERSONS):
             continue
         if scene.lemmas[verbs[0]] in speech_verbs() or agreement_triggers().starts(scene.lemmas[verbs[0]]):
             continue
