@@ -630,9 +630,17 @@ def test_a_womans_name_that_is_a_mans_accusative_is_his_when_the_text_names_him_
     assert [p["name"] for p in doc["persons"]] == ["Евгений Кондаков"]
 
 
-@pytest.mark.xfail(strict=True, reason="«Евгению Кондакову» after «утвердил» is read as a man's dative (Евгений "
-                   "Кондаков) though «Кондакова начала» names a woman: no rule re-reads it by the surname said later")
 def test_a_woman_stays_a_woman_when_no_man_of_her_surname_is_named(extract):
     doc = extract("Совет директоров АО «Лесной картон» на заседании в понедельник утвердил Евгению Кондакову "
                   "генеральным директором АО «Лесной картон». Кондакова начала работу с совещания.")
     assert [p["name"] for p in doc["persons"]] == ["Евгения Кондакова"]
+
+
+def test_a_mans_dative_that_is_a_womans_accusative_is_hers_when_the_text_names_her_so(extract):
+    doc = extract("Дирекция представила Александру Петрову новую программу. Петрова поблагодарила коллег.")
+    assert [p["name"] for p in doc["persons"]] == ["Александра Петрова"]
+
+
+def test_a_man_in_the_dative_stays_a_man_when_the_text_names_him_so(extract):
+    doc = extract("Губернатор вручил награду Александру Петрову. Петров поблагодарил.")
+    assert [p["name"] for p in doc["persons"]] == ["Александр Петров"]

@@ -702,45 +702,64 @@ def find_name_mentions(tagged: Tagged) -> list[NameMention]:
     own_names = _names_in_brackets_of_organizations(tagged)
     out = [nm for nm in out if not _named_after(tagged.tokens, nm.first_tok) and _words_of(tagged, nm) not in own_names]
     out += _surnames_again(tagged, out)
-    out = _men_read_as_women(tagged, out)
+    out = _names_read_in_the_other_gender(tagged, out)
     return sorted(out, key=lambda nm: nm.start)
 
 
-# a woman's surname that is a man's genitive too: «Кондакова», «Ильина»
-WOMANS_SURNAME_ENDINGS = ("ова", "ева", "ёва", "ина", "ына")
+@dataclass(frozen=True)
+class Rereading:
+    """A name whose words read as one gender's nominative and as the other's oblique case: which
+    gender it was read as, which it may be, the surname's endings that allow it, the first name's
+    cases in the other reading, and how the surname's nominative is made from the written form."""
+
+    read: str
+    other: str
+    endings: tuple[str, ...]
+    cases: tuple[str, ...]
+    cut: int
+    added: str
 
 
-def _men_read_as_women(tagged: Tagged, mentions: list[NameMention]) -> list[NameMention]:
-    """«утвердил Евгения Кондакова генеральным директором ... Кондаков начал работу»: a woman's
-    name that is also a man's genitive or accusative («Евгения», «Александра», «Валентина») is the
-    man's when the text names him in the nominative elsewhere («Кондаков», «Евгений Кондаков»)."""
-    # a man's surname written in the nominative, not one read so from an oblique case («Колотова»)
-    men = {
-        name_key(nm.last) for nm in mentions
-        if nm.gender == "masc" and nm.last and name_key(tagged.tokens[nm.last_tok - 1].text) == name_key(nm.last)
+REREADINGS = (
+    # «Евгения Кондакова» is a man's genitive or accusative too
+    Rereading("femn", "masc", ("ова", "ева", "ёва", "ина", "ына"), ("gent", "accs"), 1, ""),
+    # «Александру Петрову» is a woman's accusative too
+    Rereading("masc", "femn", ("ову", "еву", "ёву", "ину", "ыну"), ("accs",), 1, "а"),
+)
+
+
+def _names_read_in_the_other_gender(tagged: Tagged, mentions: list[NameMention]) -> list[NameMention]:
+    """«утвердил Евгения Кондакова генеральным директором ... Кондаков начал работу», «представила
+    Александру Петрову ... Петрова поблагодарила»: a name whose words read in either gender («Евгения»,
+    «Александру») is of the gender the text names that surname in, written in the nominative."""
+    # a surname written in the nominative, not one read so from an oblique case («Колотова»)
+    written = {
+        (nm.gender, name_key(nm.last)) for nm in mentions
+        if nm.last and name_key(tagged.tokens[nm.last_tok - 1].text) == name_key(nm.last)
     }
     out = []
     for nm in mentions:
-        woman = nm.gender == "femn" and nm.first and nm.last and not nm.middle and not nm.surname_first
-        man = _as_a_man(tagged, nm) if woman else None
-        out.append(man if man is not None and name_key(man.last or "") in men else nm)
+        plain = nm.first and nm.last and not nm.middle and not nm.surname_first
+        other = next((o for r in REREADINGS if plain and r.read == nm.gender and (o := _reread(tagged, nm, r))), None)
+        seen = other is not None and (other.gender, name_key(other.last or "")) in written
+        out.append(other if seen and other is not None else nm)
     return out
 
 
-def _as_a_man(tagged: Tagged, nm: NameMention) -> NameMention | None:
-    """The mention read as a man's name in the genitive or accusative, when its words allow it."""
+def _reread(tagged: Tagged, nm: NameMention, r: Rereading) -> NameMention | None:
+    """The mention read in the other gender, when its words allow it."""
     words = [t.text for t in tagged.tokens[nm.first_tok : nm.last_tok]]
-    if len(words) != 2 or not words[1].lower().endswith(WOMANS_SURNAME_ENDINGS):
+    if len(words) != 2 or not words[1].lower().endswith(r.endings):
         return None
     first = next(
         (p.normal_form for p in parses(words[0].lower())
-         if "Name" in p.tag and p.tag.gender == "masc" and p.tag.case in ("gent", "accs")),
+         if "Name" in p.tag and p.tag.gender == r.other and p.tag.case in r.cases),
         None,
     )
     if first is None:
         return None
-    first, last = first.capitalize(), words[1][:-1]
-    return replace(nm, first=first, last=last, gender="masc", last_forms=nm.last_forms | {name_key(last)},
+    first, last = first.capitalize(), words[1][: -r.cut] + r.added
+    return replace(nm, first=first, last=last, gender=r.other, last_forms=nm.last_forms | {name_key(last)},
                    first_forms=nm.first_forms | {name_key(first)})
 
 
