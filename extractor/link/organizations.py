@@ -607,7 +607,7 @@ def _place_adjective_ministry(short: str, name: str) -> bool:
         return False
     body = words[1][:1].upper() + words[1][1:]
     place = place_key(split[1])
-    return abbreviates_ministry(body, split[0]) and bool(place) and place[0] == place_key(words[0])[0]
+    return abbreviates_ministry(body, split[0]) and bool(place) and place[:1] == place_key(words[0])[:1]
 
 
 # a name that ends in a quoted name: «Дом народного искусства «Инвожо»»

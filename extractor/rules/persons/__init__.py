@@ -710,21 +710,20 @@ def find_name_mentions(tagged: Tagged) -> list[NameMention]:
 class Rereading:
     """A name whose words read as one gender's nominative and as the other's oblique case: which
     gender it was read as, which it may be, the surname's endings that allow it, the first name's
-    cases in the other reading, and how the surname's nominative is made from the written form."""
+    cases in the other reading, and what the surname's nominative puts for its last letter."""
 
     read: str
     other: str
     endings: tuple[str, ...]
     cases: tuple[str, ...]
-    cut: int
-    added: str
+    last_letter: str
 
 
 REREADINGS = (
-    # «Евгения Кондакова» is a man's genitive or accusative too
-    Rereading("femn", "masc", ("ова", "ева", "ёва", "ина", "ына"), ("gent", "accs"), 1, ""),
-    # «Александру Петрову» is a woman's accusative too
-    Rereading("masc", "femn", ("ову", "еву", "ёву", "ину", "ыну"), ("accs",), 1, "а"),
+    # «Евгения Кондакова» is a man's genitive or accusative too: «Кондаков»
+    Rereading("femn", "masc", ("ова", "ева", "ёва", "ина", "ына"), ("gent", "accs"), ""),
+    # «Александру Петрову» is a woman's accusative too: «Петрова»
+    Rereading("masc", "femn", ("ову", "еву", "ёву", "ину", "ыну"), ("accs",), "а"),
 )
 
 
@@ -741,8 +740,7 @@ def _names_read_in_the_other_gender(tagged: Tagged, mentions: list[NameMention])
     for nm in mentions:
         plain = nm.first and nm.last and not nm.middle and not nm.surname_first
         other = next((o for r in REREADINGS if plain and r.read == nm.gender and (o := _reread(tagged, nm, r))), None)
-        seen = other is not None and (other.gender, name_key(other.last or "")) in written
-        out.append(other if seen and other is not None else nm)
+        out.append(other if other is not None and (other.gender, name_key(other.last or "")) in written else nm)
     return out
 
 
@@ -758,7 +756,7 @@ def _reread(tagged: Tagged, nm: NameMention, r: Rereading) -> NameMention | None
     )
     if first is None:
         return None
-    first, last = first.capitalize(), words[1][: -r.cut] + r.added
+    first, last = first.capitalize(), words[1][:-1] + r.last_letter
     return replace(nm, first=first, last=last, gender=r.other, last_forms=nm.last_forms | {name_key(last)},
                    first_forms=nm.first_forms | {name_key(first)})
 
