@@ -2933,3 +2933,17 @@ def test_a_post_reaches_past_the_dative_object_of_help(extract):
     assert [(p["name"], [x["normal"] for x in p["posts"]]) for p in doc["persons"]] == [
         ("Мария Ивановна Шкатова", ["начальник отдела организации медицинской помощи взрослому населению"])
     ]
+
+
+def test_a_church_order_is_a_rank_and_a_post_in_a_body_is_not(extract):
+    # an order («иерей», «протоиерей») or a monastic rank is held beside a post, as a rank is;
+    # «настоятель храма» and a bishop's see are positions
+    text = ("Молебен отслужил настоятель Покровского храма протоиерей Сергей Малахов. Трапезную освятил иерей "
+            "Антон Рыбин. Обитель посетил архиепископ Вологодский и Великоустюжский Игнатий.")
+    posts = {(p["name"], q["normal"]): q["rank"] for p in extract(text)["persons"] for q in p["posts"]}
+    assert posts == {
+        ("Сергей Малахов", "настоятель Покровского храма"): False,
+        ("Сергей Малахов", "протоиерей"): True,
+        ("Антон Рыбин", "иерей"): True,
+        ("Игнатий", "архиепископ Вологодский и Великоустюжский"): False,
+    }
