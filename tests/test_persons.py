@@ -644,3 +644,20 @@ def test_a_mans_dative_that_is_a_womans_accusative_is_hers_when_the_text_names_h
 def test_a_man_in_the_dative_stays_a_man_when_the_text_names_him_so(extract):
     doc = extract("Губернатор вручил награду Александру Петрову. Петров поблагодарил.")
     assert [p["name"] for p in doc["persons"]] == ["Александр Петров"]
+
+
+def test_a_monastic_name_keeps_the_surname_in_brackets(extract):
+    # a monastic name and the surname given at birth, declined or not, are one name, named in two
+    # places as NEREL marks it
+    doc = extract("Губернатор встретился с митрополитом Псковским и Порховским Тихоном (Шевкуновым). Митрополит "
+                  "Тихон поблагодарил за помощь. Молебен совершила игумения Ксения (Зайцева).")
+    assert [(p["name"], p["last"], [(m["start"], m["end"]) for m in p["mentions"]]) for p in doc["persons"]] == [
+        ("Тихон (Шевкунов)", "Шевкунов", [(60, 67), (69, 79), (93, 98)]),
+        ("Ксения (Зайцева)", "Зайцева", [(150, 156), (158, 165)]),
+    ]
+
+
+def test_a_name_with_a_country_or_a_pet_name_in_brackets_is_no_monastic_name(extract):
+    doc = extract("Арбитрами назначены Карлос Симон (Бразилия) и Оскар Руис (Колумбия). Её сестра Саша (Наташа) "
+                  "учится в школе.")
+    assert [p["name"] for p in doc["persons"]] == ["Карлос Симон", "Оскар Руис", "Саша"]

@@ -157,6 +157,7 @@ def merge_mentions(text: str, mentions: list[NameMention]) -> tuple[list[Person]
     # per person, its mention naming all three (first name, patronymic, surname) or written surname
     # first, if any (`_names_order`): whether it is in the official order; None: there is none
     full: list[bool | None] = []
+    monastic: list[bool] = []  # per person, whether a mention gives the surname in brackets
     owner = [-1] * len(mentions)
     order = sorted(range(len(mentions)), key=lambda i: (
         -(bool(mentions[i].first) + bool(mentions[i].last) + bool(mentions[i].middle)), mentions[i].start
@@ -186,11 +187,15 @@ def merge_mentions(text: str, mentions: list[NameMention]) -> tuple[list[Person]
             ranks.append([nm.first_rank, nm.last_rank])
             genders.append(nm.gender)
             full.append(nm.surname_first if _names_order(nm) else None)
-        persons[k].mentions.append(Mention(text[nm.start:nm.end], nm.start, nm.end))
+            monastic.append(False)
+        monastic[k] = monastic[k] or nm.bracketed_surname
+        persons[k].mentions.extend(_mentions_of(text, nm))
         owner[i] = k
-    for p, order in zip(persons, full, strict=True):
+    for p, order, bracketed in zip(persons, full, monastic, strict=True):
         p.mentions.sort(key=lambda m: m.start)
         p.name = display_name(p, named_in_full=order is not None, official_order=bool(order))
+        if bracketed and p.first and p.last:
+            p.name = f"{p.first} ({p.last})"  # a monastic name as the church writes it: «Тихон (Вершинин)»
         if order and p.last in FAMILY_NAME_FIRST and not _patronymic(p):
             # «Чжао Лимин», «Нгуен Ван Тхань»: a given name written after the family name is no
             # first name a reader keys the person by; the name says it all, `last` holds the surname
@@ -199,6 +204,19 @@ def merge_mentions(text: str, mentions: list[NameMention]) -> tuple[list[Person]
     ranked = sorted(range(len(persons)), key=lambda k: persons[k].mentions[0].start)
     new_index = {old: new for new, old in enumerate(ranked)}
     return [persons[k] for k in ranked], [new_index[o] for o in owner]
+
+
+# «Тихоном (Шевкуновым)»: the monastic name and the bracketed surname
+BRACKETED_SURNAME = re.compile(r"(\S+)(\s*\(\s*)(\S+?)\s*\)")
+
+
+def _mentions_of(text: str, nm: NameMention) -> list[Mention]:
+    """Where a mention names the person: a monastic name and its bracketed surname are two places
+    («Тихоном», «Шевкуновым»), as NEREL marks them; any other name is one."""
+    match = BRACKETED_SURNAME.fullmatch(text, nm.start, nm.end) if nm.bracketed_surname else None
+    if match is None:
+        return [Mention(text[nm.start : nm.end], nm.start, nm.end)]
+    return [Mention(match.group(g), match.start(g), match.end(g)) for g in (1, 3)]
 
 
 def _names_order(nm: NameMention) -> bool:

@@ -68,6 +68,7 @@ class NameMention:
     first_rank: int = 0  # how sure the nominative of the first name and of the surname are (KEPT ... WRITTEN)
     last_rank: int = 0
     surname_first: bool = False  # written in the official order: «Петров Иван Сергеевич»
+    bracketed_surname: bool = False  # a monastic name, the surname in brackets: «Тихон (Вершинин)»
 
 
 def _widen_initials(tagged: Tagged, first: int, last: int) -> tuple[int, int, list[str]]:
@@ -701,9 +702,39 @@ def find_name_mentions(tagged: Tagged) -> list[NameMention]:
     out += _first_name_and_surname(tagged, out)
     own_names = _names_in_brackets_of_organizations(tagged)
     out = [nm for nm in out if not _named_after(tagged.tokens, nm.first_tok) and _words_of(tagged, nm) not in own_names]
+    out = _monastic_names(tagged, out)
     out += _surnames_again(tagged, out)
     out = _names_read_in_the_other_gender(tagged, out)
     return sorted(out, key=lambda nm: nm.start)
+
+
+def _monastic_names(tagged: Tagged, found: list[NameMention]) -> list[NameMention]:
+    """«митрополит Тихон (Вершинин)», «монахиня Евфросиния (Карпова)»: a monastic name with, in
+    brackets, the surname given at birth is one person's name, as church releases write it; the
+    model spans either word or both apart. Not two first names («Саша (Наташа)»), a place, nor
+    the end of a longer name.
+    The pattern is scanned over the tokens, the mentions of its words give way to the name."""
+    toks = tagged.tokens
+    inside_names = {k for sp in tagged.spans if sp.type == "PER" for k in range(sp.first + 1, sp.last)}
+    monastic = []
+    for k in range(len(toks) - 3):
+        name, opening, surname, closing = toks[k : k + 4]
+        if opening.text != "(" or closing.text != ")" or not (_capitalized(name) and _capitalized(surname)):
+            continue
+        if not is_single_first_name(name.text) or is_single_first_name(surname.text) or not _surname_like(
+            surname.text
+        ) or has_gram(surname.text, "Geox"):
+            continue
+        if k in inside_names:
+            continue  # the surname of a name before: «Карлос Симон (Бразилия)»
+        nm = split_name(tagged, k, k + 4)
+        if nm is not None and nm.first and nm.last:
+            monastic.append(replace(nm, bracketed_surname=True))
+    if not monastic:
+        return found
+    taken = {k for nm in monastic for k in range(nm.first_tok, nm.last_tok)}
+    kept = [nm for nm in found if not taken & set(range(nm.first_tok, nm.last_tok))]
+    return sorted(kept + monastic, key=lambda nm: nm.start)
 
 
 @dataclass(frozen=True)
