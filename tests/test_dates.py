@@ -1676,3 +1676,16 @@ def test_a_weekdays_tense_is_its_own_clauses(text: str, ref: datetime.date, valu
 )
 def test_a_month_of_a_plan_told_in_the_past_stays_in_the_release_year(text: str, value: str) -> None:
     assert [d.value for d in dates_of(text, datetime.date(2026, 10, 14))] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a participle describing a noun after the date is not the date's verb: the future «составит» is
+        ("С 1 февраля стоимость гарантированного перечня услуг по погребению составит 10 342 рубля.", "2027-02-01"),
+        # a participle right after the date is: «приобретенного в марте» is behind the release
+        ("Компания завершит интеграцию приобретенного в марте оператора.", "2026-03"),
+    ],
+)
+def test_a_participle_of_a_later_noun_does_not_date_the_sentence(text: str, value: str) -> None:
+    assert [d.value for d in dates_of(text, datetime.date(2026, 12, 25))] == [value]

@@ -1202,12 +1202,21 @@ def _nearest_verb_form(offsets: Offsets, lo: int, hi: int, start: int, end: int)
     at = offsets.first_token(start)
     toks = offsets.tagged.tokens
     a, b = _clause_of(toks, a, b, at)
-    verbs = [k for k in range(a, b) if toks[k].pos in ("VERB", "AUX")]
+    verbs = [k for k in range(a, b) if toks[k].pos in ("VERB", "AUX") and not _modifies_a_later_noun(toks, at, k, end)]
     if not verbs:
         return None
     tok = toks[min(verbs, key=lambda k: start - toks[k].end if toks[k].end <= start else toks[k].start - end)]
     form = tok.feats.get("VerbForm")
     return f"{form}:Short" if form == "Part" and tok.feats.get("Variant") == "Short" else form
+
+
+def _modifies_a_later_noun(toks: list[Token], at: int, k: int, end: int) -> bool:
+    """A full participle after the date with a noun between: it describes a noun of the clause,
+    the date is not its own («С 1 февраля стоимость гарантированного перечня услуг составит»)."""
+    tok = toks[k]
+    if tok.start < end or tok.feats.get("VerbForm") != "Part" or tok.feats.get("Variant") == "Short":
+        return False
+    return any(t.pos in ("NOUN", "PROPN") and t.start >= end for t in toks[at:k])
 
 
 # how many tokens back a short participle's «будет» may stand: «будет показан в пятницу, 27 марта, и повторен»
