@@ -459,9 +459,9 @@ DOC_DATES: list[tuple[str, datetime.date | None]] = [
     # a whole year compared with the year before it is its total too
     ("Музей открыл новый зал\n\nКАЗАНЬ, 14 апреля. /ИА «Волга-Инфо»/. Музей откроет зал в июне. В 2025 году "
      "выставки посетили 48 тыс. человек, что на 9% больше, чем в 2024 году.", datetime.date(2026, 4, 14)),
-    # not with an earlier one
+    # not with an earlier one, for a count so far
     ("Зал откроют в июне\n\nКАЗАНЬ, 14 апреля. /ИА «Волга-Инфо»/. Музей откроет зал в июне. В 2025 году "
-     "выставки посетили 48 тыс. человек, больше, чем в 2023 году.", datetime.date(2025, 4, 14)),
+     "выставки посетили уже 48 тыс. человек, больше, чем в 2023 году.", datetime.date(2025, 4, 14)),
     ("Перевозки выросли\n\nМОСКВА, 29 декабря. /ИА «Транспорт»/. Перевозки авиакомпаний в 2025 году составили "
      "112 млн человек, сообщил глава ведомства.", datetime.date(2025, 12, 29)),
     # what must be done («должно быть передано») in a year is a year to come, not one told of as past
@@ -1689,3 +1689,18 @@ def test_a_month_of_a_plan_told_in_the_past_stays_in_the_release_year(text: str,
 )
 def test_a_participle_of_a_later_noun_does_not_date_the_sentence(text: str, value: str) -> None:
     assert [d.value for d in dates_of(text, datetime.date(2026, 12, 25))] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a count a whole year gave, told in the past, is told once that year is over
+        ("ОМСК, 3 февраля. В 2025 году хозяйство получило 1,8 тонны икры, а в 2026 году намерено удвоить "
+         "производство.", datetime.date(2026, 2, 3)),
+        ("ОМСК, 3 февраля. В 2025 году предприятие перевезло 4,2 млн пассажиров.", datetime.date(2026, 2, 3)),
+        # a count so far is not: the year may still go on
+        ("ОМСК, 3 октября. В 2025 году предприятие уже перевезло 4,2 млн пассажиров.", datetime.date(2025, 10, 3)),
+    ],
+)
+def test_a_yearless_dateline_comes_after_a_year_whose_count_is_told(text: str, value: datetime.date) -> None:
+    assert doc_date_of(text) == value

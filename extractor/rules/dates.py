@@ -1925,9 +1925,12 @@ _RESULTS_RE = re.compile(r"(?:\bза|итог[а-я]*|результат[а-я]*
 # a whole year's total or change told after it, which is given once the year has ended: «в 2025
 # году составила 4,7 млн тонн», «в 2025 году выручка «Альфы» выросла на 27%» (not «уже
 # составила»: a count so far)
+# ... or a count the year gave, a past verb and a number right after it: «в 2025 году хозяйство получило
+# 1,8 тонны икры», «в 2025 году перевезли 4,2 млн пассажиров»
 _TOTAL_AFTER_RE = re.compile(
     r"\s+(?:(?!уже\b|пока\b)[«»\"а-яёА-ЯЁ-]+\s+){0,4}"
-    r"(?:составил|достиг|превысил|вырос|увеличил|снизил|сократил)[а-яё]*\b",
+    r"(?:(?:составил|достиг|превысил|вырос|увеличил|снизил|сократил)[а-яё]*\b"
+    r"|(?<!\bуже\s)(?<!\bпока\s)[а-яё]+(?:л|ло|ла|ли)(?:сь)?\s+(?:более|около|почти|свыше)?\s*\d)",
     re.IGNORECASE,
 )
 # the first month of a year's last quarter, when its totals may be told before it ends
