@@ -3248,3 +3248,14 @@ def test_two_persons_doing_a_thing_together_on_a_day_met(pipeline: Pipeline) -> 
     assert [([p["name"] for p in m["participants"]], m["date"]) for m in got] == [
         (["Артём Веденеев", "Эдуард Шкарин"], "2025-10-21")
     ]
+
+
+def test_a_meeting_that_took_place_with_no_one_named_is_of_the_persons_named_before(pipeline: Pipeline) -> None:
+    # «для встречи» is a purpose in its own sentence; «Встреча прошла» says it took place
+    text = ("Задержка поставок на стройке школы в Никольске стала поводом для встречи министра строительства "
+            "Пензенской области Игоря Сальникова и генерального директора ООО «Сура-Монтаж» Павла Дерябина. "
+            "Встреча прошла в среду, 4 февраля 2026 года, в администрации Никольского района.")
+    got = _facts(pipeline, text)["meetings"]
+    assert [([p["name"] for p in m["participants"]], m["date"], m["place"]) for m in got] == [
+        (["Игорь Сальников", "Павел Дерябин"], "2026-02-04", "Администрация Никольского района")
+    ]
