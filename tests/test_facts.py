@@ -3259,3 +3259,13 @@ def test_a_meeting_that_took_place_with_no_one_named_is_of_the_persons_named_bef
     assert [([p["name"] for p in m["participants"]], m["date"], m["place"]) for m in got] == [
         (["Игорь Сальников", "Павел Дерябин"], "2026-02-04", "Администрация Никольского района")
     ]
+
+
+def test_the_head_of_a_legal_form_stands_for_the_organization_of_that_form(pipeline: Pipeline) -> None:
+    # «кооператив» is the head of «сельскохозяйственный производственный кооператив», СПК «Ключи»'s form
+    text = ("Ельня, 14 мая 2026 года. В СПК «Ключи» прошло собрание пайщиков. Днём кооператив и администрация "
+            "Ельнинского муниципального округа заключили соглашение о ремонте моста.")
+    got = _facts(pipeline, text)["agreements"]
+    assert [([p["name"] for p in a["parties"]], a["kind"]) for a in got] == [
+        (["Ключи", "Администрация Ельнинского муниципального округа"], "соглашение о ремонте моста")
+    ]

@@ -64,6 +64,18 @@ def legal_forms() -> LegalForms:
     return LegalForms(kinds, abbr_re, any_spelled, patterns, statuses)
 
 
+@cache
+def spelled_forms() -> dict[str, str]:
+    """Abbreviation -> its spelled-out form, lowercase: «СПК» -> «сельскохозяйственный
+    производственный кооператив» (legal_forms.txt, then the forms built in institution_forms.txt)."""
+    rows = (*load_rows("legal_forms.txt"), *load_rows("institution_forms.txt"))
+    out: dict[str, str] = {}
+    for row in rows:
+        if len(row) > 1 and row[1]:
+            out.setdefault(row[0], row[1].lower())
+    return out
+
+
 def form_of(written: str) -> str:
     """The legal form as listed: «Госкорпорация» -> «госкорпорация», «ООО» stays."""
     return written if written in legal_forms().kinds else written.lower()
