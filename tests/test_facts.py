@@ -3269,3 +3269,19 @@ def test_the_head_of_a_legal_form_stands_for_the_organization_of_that_form(pipel
     assert [([p["name"] for p in a["parties"]], a["kind"]) for a in got] == [
         (["Ключи", "Администрация Ельнинского муниципального округа"], "соглашение о ремонте моста")
     ]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # «выбрать» with a post in the instrumental elects, as «избрать» does
+    ("Починки, 19 мая 2026 года. Председателем СПК «Рассвет» пайщики выбрали главного агронома хозяйства Олега "
+     "Грачёва.", [("Олег Грачёв", "appointed", "председатель СПК «Рассвет»")]),
+    # without a post it is a choice of something
+    ("Починки, 19 мая 2026 года. Пайщики СПК «Рассвет» выбрали площадку для нового коровника, сообщил Олег Грачёв.",
+     []),
+    # nor does a post of the one who speaks make one
+    ("Починки, 19 мая 2026 года. «Для стажёров уже выбраны кураторы», — сказал директор АО «Вега» Сергей Лапин.",
+     []),
+])
+def test_members_who_chose_someone_for_a_post_elected_him(pipeline: Pipeline, text: str, expected: list) -> None:
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["action"], a["post"]) for a in got] == expected
