@@ -3285,3 +3285,11 @@ def test_the_head_of_a_legal_form_stands_for_the_organization_of_that_form(pipel
 def test_members_who_chose_someone_for_a_post_elected_him(pipeline: Pipeline, text: str, expected: list) -> None:
     got = _facts(pipeline, text)["appointments"]
     assert [(a["person"]["name"], a["action"], a["post"]) for a in got] == expected
+
+
+@pytest.mark.parametrize("verb", ["завершился", "начался", "продолжился"])
+def test_a_meeting_noun_beginning_or_ending_is_of_the_persons_named_before(pipeline: Pipeline, verb: str) -> None:
+    text = ("Кашин, 12 марта 2026 года. Глава округа Сергей Ломов и директор ООО «Кашинский лён» Вера Сизова "
+            f"осмотрели цех. Разговор {verb} в кабинете главы округа.")
+    got = _facts(pipeline, text)["meetings"]
+    assert [[p["name"] for p in m["participants"]] for m in got] == [["Сергей Ломов", "Вера Сизова"]]

@@ -282,9 +282,12 @@ def _own_sides(d: Draft) -> None:
 # how many sentences back the persons of such a meeting may be named («... на разговор. Тема была одна ...
 # Разговор продолжался около двух часов»)
 TOLD_BEFORE_SENTENCES = 2
-# verbs a meeting goes on, takes time or takes place by: «Разговор продолжался около двух часов», «Разговор
-# шёл о том», «Встреча прошла во вторник»
-GOING_ON = frozenset({"идти", "продолжаться", "длиться", "затянуться", "занять", "пройти", "состояться"})
+# verbs a meeting goes on, takes time, takes place, begins or ends by: «Разговор продолжался около двух
+# часов», «Разговор шёл о том», «Встреча прошла во вторник», «Разговор завершился»
+GOING_ON = frozenset({
+    "идти", "продолжаться", "продолжиться", "длиться", "затянуться", "занять", "пройти", "проходить",
+    "состояться", "начаться", "завершиться", "закончиться",
+})
 
 
 def _sides_told_before(d: Draft) -> None:
