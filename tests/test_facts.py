@@ -3293,3 +3293,16 @@ def test_a_meeting_noun_beginning_or_ending_is_of_the_persons_named_before(pipel
             f"осмотрели цех. Разговор {verb} в кабинете главы округа.")
     got = _facts(pipeline, text)["meetings"]
     assert [[p["name"] for p in m["participants"]] for m in got] == [["Сергей Ломов", "Вера Сизова"]]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # introducing oneself to someone named is meeting them
+    ("Дно, 18 февраля 2026 года. Новый директор ГБУЗ «Дновская больница» Олег Лаптев представился главе "
+     "Дновского района Ирине Кругловой.", [["Олег Лаптев", "Ирина Круглова"]]),
+    # not to a group
+    ("Дно, 18 февраля 2026 года. Новый директор ГБУЗ «Дновская больница» Олег Лаптев представился коллективу.",
+     []),
+])
+def test_one_who_introduced_himself_to_someone_named_met_them(pipeline: Pipeline, text: str, expected: list) -> None:
+    got = _facts(pipeline, text)["meetings"]
+    assert [[p["name"] for p in m["participants"]] for m in got] == expected
