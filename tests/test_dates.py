@@ -1704,3 +1704,10 @@ def test_a_participle_of_a_later_noun_does_not_date_the_sentence(text: str, valu
 )
 def test_a_yearless_dateline_comes_after_a_year_whose_count_is_told(text: str, value: datetime.date) -> None:
     assert doc_date_of(text) == value
+
+
+def test_a_participle_set_off_by_commas_does_not_date_the_clause_after_it() -> None:
+    # «допустивших» (past) describes the carriers; the quarter is of «провести», still to come
+    text = ("Начальник управления поручил в сентябре провести проверки перевозчиков, допустивших нарушения, а в "
+            "IV квартале — проверку школьных автобусов.")
+    assert [d.value for d in dates_of(text, datetime.date(2026, 8, 27))] == ["2026-09", "2026-10/2026-12"]

@@ -1202,12 +1202,26 @@ def _nearest_verb_form(offsets: Offsets, lo: int, hi: int, start: int, end: int)
     at = offsets.first_token(start)
     toks = offsets.tagged.tokens
     a, b = _clause_of(toks, a, b, at)
-    verbs = [k for k in range(a, b) if toks[k].pos in ("VERB", "AUX") and not _modifies_a_later_noun(toks, at, k, end)]
+    verbs = [
+        k for k in range(a, b)
+        if toks[k].pos in ("VERB", "AUX") and not _modifies_a_later_noun(toks, at, k, end)
+        and not _participle_set_off(toks, at, k)
+    ]
     if not verbs:
         return None
     tok = toks[min(verbs, key=lambda k: start - toks[k].end if toks[k].end <= start else toks[k].start - end)]
     form = tok.feats.get("VerbForm")
     return f"{form}:Short" if form == "Part" and tok.feats.get("Variant") == "Short" else form
+
+
+def _participle_set_off(toks: list[Token], at: int, k: int) -> bool:
+    """A full participle before the date with a comma between: its phrase, set off by commas, is
+    not the date's («поручил в сентябре провести проверки перевозчиков, допустивших нарушения, а в
+    IV квартале — проверку»)."""
+    tok = toks[k]
+    if k >= at or tok.feats.get("VerbForm") != "Part" or tok.feats.get("Variant") == "Short":
+        return False
+    return any(t.text == "," for t in toks[k + 1 : at])
 
 
 def _modifies_a_later_noun(toks: list[Token], at: int, k: int, end: int) -> bool:
