@@ -2866,6 +2866,20 @@ def test_a_post_the_sentence_before_gives_is_of_the_name_after_im_stal(extract):
     ]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a post that changed holder, before a colon of the same sentence
+    ("В АО «Тверьтранс» сменился главный инженер: им стал Максим Ткачёв.", [("Максим Ткачёв", ["главный инженер"])]),
+    # a post told as new, in the sentence before
+    ("У завода новый генеральный директор. Им стал Олег Лаптев.", [("Олег Лаптев", ["генеральный директор"])]),
+    # a post someone holds is not the one «им» stands for
+    ("Губернатор Иван Петров вручил награды. Им стал Олег Лаптев.",
+     [("Иван Петров", ["губернатор"]), ("Олег Лаптев", [])]),
+])
+def test_a_new_or_changed_post_is_of_the_name_after_im_stal(extract, text, expected):
+    doc = extract(text)
+    assert [(p["name"], [q["normal"] for q in p["posts"]]) for p in doc["persons"]] == expected
+
+
 def test_a_word_the_tagger_reads_as_a_verb_but_the_dictionary_only_as_a_noun_ends_a_post(extract):
     # «студсовета» is tagged a past verb; pymorphy3 reads it (after the prefix) only as a noun
     doc = extract("Дипломы вручила председатель студсовета Ангелина Белова.")

@@ -2993,27 +2993,42 @@ def _post_over_a_list(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> Post
 
 # «Им стал X», «Ею стала Y»: the instrumental pronoun of a post named the sentence before
 POST_PRONOUNS = frozenset({"им", "ею", "ей"})
+# what may close the words that name the post within the pronoun's own sentence
+POST_PRONOUN_BREAKS = frozenset({":", "—", "–", "-"})
+# verbs that say a post changed holder: «сменился главный инженер»
+HOLDER_CHANGE_VERBS = frozenset({"смениться", "поменяться"})
+# a post told as new has a holder to come: «новый генеральный директор»
+NEW_HOLDER_WORDS = frozenset({"новый"})
 
 
 def _post_named_before_pronoun(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> Post | None:
-    """«На заседании также избран заместитель председателя Думы. Им стал Игорь Пронин»: the post
-    the sentence before gives in the nominative, with a passive appointing verb, is the name's."""
+    """«На заседании также избран заместитель председателя Думы. Им стал Игорь Пронин», «В АТСК
+    сменился главный инженер: им стал Максим Ткач»: the post the words before give in the
+    nominative, as given (a passive appointing verb), changed («смениться») or new («новый»), is
+    the name's; the words before are the sentence before, or the same sentence up to a colon or dash."""
     toks = tagged.tokens
     k = nm.first_tok
     if k < 2 or toks[k - 1].lemma != "стать" or toks[k - 2].text.lower() not in POST_PRONOUNS:
         return None
     sent = toks[k].sent
-    if sent == 0 or tagged.sents[sent].first != k - 2:
+    first = tagged.sents[sent].first
+    if first == k - 2 and sent > 0:
+        lo, hi = tagged.sents[sent - 1].first, tagged.sents[sent - 1].last
+    elif k - 3 > first and toks[k - 3].text in POST_PRONOUN_BREAKS:
+        lo, hi = first, k - 3
+    else:
         return None
-    before = tagged.sents[sent - 1]
-    passive = (j for j in range(before.first, before.last) if toks[j].feats.get("Voice") == "Pass")
-    if not any(_is_link_verb(toks[j]) for j in passive):
-        return None  # «избран заместитель председателя»: the post given, its holder told next
-    for i in range(before.first, before.last):
-        if match_post_head(toks, i, before.last) is not None and toks[i].case == "Nom":
-            post = _post_from(tagged, spans, i, before.last, strict_end=False)
-            if post is not None:
-                return post
+    # «избран заместитель председателя»: the post given, its holder told next
+    given = any(_is_link_verb(toks[j]) for j in range(lo, hi) if toks[j].feats.get("Voice") == "Pass")
+    changed = given or any(toks[j].lemma in HOLDER_CHANGE_VERBS for j in range(lo, hi))
+    for i in range(lo, hi):
+        if match_post_head(toks, i, hi) is None or toks[i].case != "Nom":
+            continue
+        if not changed and not (i > lo and toks[i - 1].lemma in NEW_HOLDER_WORDS):
+            continue  # a post named with no word of a new holder is someone else's
+        post = _post_from(tagged, spans, i, hi, strict_end=False)
+        if post is not None:
+            return post
     return None
 
 
