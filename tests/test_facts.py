@@ -3306,3 +3306,19 @@ def test_a_meeting_noun_beginning_or_ending_is_of_the_persons_named_before(pipel
 def test_one_who_introduced_himself_to_someone_named_met_them(pipeline: Pipeline, text: str, expected: list) -> None:
     got = _facts(pipeline, text)["meetings"]
     assert [[p["name"] for p in m["participants"]] for m in got] == expected
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # a meeting the text gives no place of its own took place in the dateline's town
+    ("Сыктывкар, 5 марта 2026 года.\n\nГлава Республики Коми Олег Веров и генеральный директор ООО «Кулом-Молоко» "
+     "Иван Попов обсудили строительство фермы.", "Сыктывкар"),
+    # a place of its own wins
+    ("Сыктывкар, 5 марта 2026 года.\n\nГлава Республики Коми Олег Веров и генеральный директор ООО «Кулом-Молоко» "
+     "Иван Попов обсудили строительство фермы в администрации Усть-Куломского района.",
+     "Администрация Усть-Куломского района"),
+])
+def test_a_meeting_with_no_place_of_its_own_took_place_in_the_datelines_town(
+    pipeline: Pipeline, text: str, place: str
+) -> None:
+    got = _facts(pipeline, text)["meetings"]
+    assert [m["place"] for m in got] == [place]

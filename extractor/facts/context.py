@@ -308,6 +308,23 @@ def dateline_day(scene: Scene) -> DateItem | None:
     return next((d for d in scene.doc.dates if release and d.value == release and _dateline_or_lead(text, d)), None)
 
 
+def dateline_town(scene: Scene) -> str | None:
+    """The town a dateline names before the release's day («Ставрополь, 15 июля 2026 года.»): where
+    a meeting the text gives no place of its own took place."""
+    day = dateline_day(scene)
+    if day is None:
+        return None
+    text = scene.tagged.text
+    line_start = text.rfind("\n", 0, day.start) + 1
+    for loc in scene.doc.locations:
+        for m in loc.mentions:
+            if line_start <= m.start and m.end <= day.start and not text[line_start : m.start].strip() and (
+                text[m.end : day.start].strip() == ","
+            ):
+                return loc.name
+    return None
+
+
 def _dateline_or_lead(text: str, item: DateItem) -> bool:
     line_start = text.rfind("\n", 0, item.start) + 1
     in_lead = DATELINE_BEFORE.match(text[line_start : item.start]) and DATELINE_IN_LEAD.match(text[item.end :])

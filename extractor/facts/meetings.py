@@ -22,6 +22,7 @@ from extractor.facts.context import (
     clause_planned,
     date_in,
     dateline_day,
+    dateline_town,
     day_told_before,
     distinct,
     negated,
@@ -752,6 +753,7 @@ def find_meetings(scene: Scene) -> list[Meeting]:
         st.date = st.date or _met_on(scene, day_told_before(scene, scene.toks[st.trigger].start)) or dateline_day(scene)
         if st.place is None and (told := _place_told_next(scene, st)) is not None:
             st.place, st.last_sent = told, st.last_sent + 1  # the meeting is told on in that sentence
+        st.place = st.place or dateline_town(scene)  # «Усть-Цильма, 5 марта 2026 года.»: where it was told
         start, end = span_of(scene, st.first_sent, st.last_sent)
         out.append(Meeting(
             participants=[scene.entity(r) for r in st.sides],
