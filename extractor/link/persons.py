@@ -207,7 +207,7 @@ def merge_mentions(text: str, mentions: list[NameMention]) -> tuple[list[Person]
 
 
 # «Тихоном (Шевкуновым)»: the monastic name and the bracketed surname
-BRACKETED_SURNAME = re.compile(r"(\S+)(\s*\(\s*)(\S+?)\s*\)")
+BRACKETED_SURNAME = re.compile(r"(\S+)\s*\(\s*(\S+?)\s*\)")
 
 
 def _mentions_of(text: str, nm: NameMention) -> list[Mention]:
@@ -216,7 +216,7 @@ def _mentions_of(text: str, nm: NameMention) -> list[Mention]:
     match = BRACKETED_SURNAME.fullmatch(text, nm.start, nm.end) if nm.bracketed_surname else None
     if match is None:
         return [Mention(text[nm.start : nm.end], nm.start, nm.end)]
-    return [Mention(match.group(g), match.start(g), match.end(g)) for g in (1, 3)]
+    return [Mention(match.group(g), match.start(g), match.end(g)) for g in (1, 2)]
 
 
 def _names_order(nm: NameMention) -> bool:

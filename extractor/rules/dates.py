@@ -1218,19 +1218,19 @@ def _participle_set_off(toks: list[Token], at: int, k: int) -> bool:
     """A full participle before the date with a comma between: its phrase, set off by commas, is
     not the date's («поручил в сентябре провести проверки перевозчиков, допустивших нарушения, а в
     IV квартале — проверку»)."""
-    tok = toks[k]
-    if k >= at or tok.feats.get("VerbForm") != "Part" or tok.feats.get("Variant") == "Short":
-        return False
-    return any(t.text == "," for t in toks[k + 1 : at])
+    return k < at and _full_participle(toks[k]) and any(t.text == "," for t in toks[k + 1 : at])
 
 
 def _modifies_a_later_noun(toks: list[Token], at: int, k: int, end: int) -> bool:
     """A full participle after the date with a noun between: it describes a noun of the clause,
     the date is not its own («С 1 февраля стоимость гарантированного перечня услуг составит»)."""
-    tok = toks[k]
-    if tok.start < end or tok.feats.get("VerbForm") != "Part" or tok.feats.get("Variant") == "Short":
+    if toks[k].start < end or not _full_participle(toks[k]):
         return False
     return any(t.pos in ("NOUN", "PROPN") and t.start >= end for t in toks[at:k])
+
+
+def _full_participle(tok: Token) -> bool:
+    return tok.feats.get("VerbForm") == "Part" and tok.feats.get("Variant") != "Short"
 
 
 # how many tokens back a short participle's «будет» may stand: «будет показан в пятницу, 27 марта, и повторен»

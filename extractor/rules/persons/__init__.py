@@ -710,31 +710,34 @@ def find_name_mentions(tagged: Tagged) -> list[NameMention]:
 
 def _monastic_names(tagged: Tagged, found: list[NameMention]) -> list[NameMention]:
     """«митрополит Тихон (Вершинин)», «монахиня Евфросиния (Карпова)»: a monastic name with, in
-    brackets, the surname given at birth is one person's name, as church releases write it; the
-    model spans either word or both apart. Not two first names («Саша (Наташа)»), a place, nor
-    the end of a longer name.
-    The pattern is scanned over the tokens, the mentions of its words give way to the name."""
+    brackets, the surname given at birth is one person's name, as church releases write it. The
+    model spans either word alone, or both apart: their mentions give way to the whole name."""
     toks = tagged.tokens
     inside_names = {k for sp in tagged.spans if sp.type == "PER" for k in range(sp.first + 1, sp.last)}
     monastic = []
     for k in range(len(toks) - 3):
-        name, opening, surname, closing = toks[k : k + 4]
-        if opening.text != "(" or closing.text != ")" or not (_capitalized(name) and _capitalized(surname)):
-            continue
-        if not is_single_first_name(name.text) or is_single_first_name(surname.text) or not _surname_like(
-            surname.text
-        ) or has_gram(surname.text, "Geox"):
-            continue
-        if k in inside_names:
-            continue  # the surname of a name before: «Карлос Симон (Бразилия)»
-        nm = split_name(tagged, k, k + 4)
-        if nm is not None and nm.first and nm.last:
-            monastic.append(replace(nm, bracketed_surname=True))
+        if k not in inside_names and _monastic_at(toks, k):
+            nm = split_name(tagged, k, k + 4)  # the brackets are no words of the name
+            if nm is not None and nm.first and nm.last:
+                monastic.append(replace(nm, bracketed_surname=True))
     if not monastic:
         return found
     taken = {k for nm in monastic for k in range(nm.first_tok, nm.last_tok)}
     kept = [nm for nm in found if not taken & set(range(nm.first_tok, nm.last_tok))]
     return sorted(kept + monastic, key=lambda nm: nm.start)
+
+
+def _monastic_at(toks: list[Token], k: int) -> bool:
+    """Tokens k..k+3 read «Имя (Фамилия)»: a first name by the dictionary, then one bracketed word
+    that reads as a surname; not two first names («Саша (Наташа)») nor a place («Финикса
+    (Аризона)»). A name the model spans over k's word before is a longer one's («Карлос Симон
+    (Бразилия)»): the caller leaves those out."""
+    name, opening, surname, closing = toks[k : k + 4]
+    if opening.text != "(" or closing.text != ")" or not (_capitalized(name) and _capitalized(surname)):
+        return False
+    return is_single_first_name(name.text) and not is_single_first_name(surname.text) and (
+        _surname_like(surname.text) and not has_gram(surname.text, "Geox")
+    )
 
 
 @dataclass(frozen=True)
