@@ -204,3 +204,10 @@ def test_a_bare_adjective_shares_only_a_head_in_its_case(extract):
     names = [loc["name"] for loc in doc["locations"]]
     assert names[:2] == ["Карагандинская область", "Павлодарская область"]
     assert not any("свинокомплекс" in name for name in names)  # (the town itself keeps its case: a gap)
+
+
+def test_a_governing_bodys_head_word_is_no_place(extract):
+    # the model tags «Администрации» a place; it heads the city administration's name
+    doc = extract("Как сообщил начальник Департамента городского хозяйства Администрации города Вологды Павел "
+                  "Кубасов, приют расширят.")
+    assert [loc["name"] for loc in doc["locations"]] == ["Вологда"]

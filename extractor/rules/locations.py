@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extractor.lexicon.orgs import known_org_kind
+from extractor.lexicon.orgs import known_org_kind, org_heads
 from extractor.lexicon.places import (
     ABBREVIATION_LENGTH,
     caps_place,
@@ -145,6 +145,16 @@ def _common_word_opening(tagged: Tagged, span: Span) -> bool:
     )
 
 
+def _body_head_alone(tagged: Tagged, span: Span) -> bool:
+    """«Департамента городского хозяйства Администрации города Вологды»: one word heading the names
+    of governing bodies («Администрация», «Правительство», «Мэрия») is the body, never a place."""
+    if span.last - span.first != 1:
+        return False
+    tok = tagged.tokens[span.first]
+    kind = org_heads().get((tok.lemma.lower(),))
+    return kind == "authority" and is_common(tok.parses) and not is_place_word(tok.text)
+
+
 def _caps_place_span(tagged: Tagged, span: Span) -> bool:
     """«ТОМСК» opening a dateline, which the model may call an organization (not «ВАДА» in a
     sentence, though the dictionary knows a place so spelled)."""
@@ -192,7 +202,7 @@ def find_loc_mentions(tagged: Tagged) -> list[LocMention]:
             continue
         if span.type != "LOC" or known_org_kind(tagged, span) or _in_address(tagged, span):
             continue  # «ЕС», «Европейский союз» are organizations
-        if _common_word_opening(tagged, span) or _domain(tagged, span):
+        if _common_word_opening(tagged, span) or _domain(tagged, span) or _body_head_alone(tagged, span):
             continue
         span = _without_short_name(tagged, span)
         name = _name(tagged, span)
