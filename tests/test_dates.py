@@ -1682,7 +1682,7 @@ def test_a_month_of_a_plan_told_in_the_past_stays_in_the_release_year(text: str,
     ("text", "value"),
     [
         # a participle describing a noun after the date is not the date's verb: the future «составит» is
-        ("С 1 февраля стоимость гарантированного перечня услуг по погребению составит 10 342 рубля.", "2027-02-01"),
+        ("С 1 февраля плата за установленный тариф на вывоз отходов составит 212 рублей.", "2027-02-01"),
         # a participle right after the date is: «приобретенного в марте» is behind the release
         ("Компания завершит интеграцию приобретенного в марте оператора.", "2026-03"),
     ],
@@ -1695,8 +1695,8 @@ def test_a_participle_of_a_later_noun_does_not_date_the_sentence(text: str, valu
     ("text", "value"),
     [
         # a count a whole year gave, told in the past, is told once that year is over
-        ("ОМСК, 3 февраля. В 2025 году хозяйство получило 1,8 тонны икры, а в 2026 году намерено удвоить "
-         "производство.", datetime.date(2026, 2, 3)),
+        ("ОМСК, 3 февраля. В 2025 году ферма надоила 4,6 тыс. тонн молока, а в 2026 году рассчитывает "
+         "выйти на пять тысяч.", datetime.date(2026, 2, 3)),
         ("ОМСК, 3 февраля. В 2025 году предприятие перевезло 4,2 млн пассажиров.", datetime.date(2026, 2, 3)),
         # a count so far is not: the year may still go on
         ("ОМСК, 3 октября. В 2025 году предприятие уже перевезло 4,2 млн пассажиров.", datetime.date(2025, 10, 3)),
@@ -1707,7 +1707,7 @@ def test_a_yearless_dateline_comes_after_a_year_whose_count_is_told(text: str, v
 
 
 def test_a_participle_set_off_by_commas_does_not_date_the_clause_after_it() -> None:
-    # «допустивших» (past) describes the carriers; the quarter is of «провести», still to come
-    text = ("Начальник управления поручил в сентябре провести проверки перевозчиков, допустивших нарушения, а в "
-            "IV квартале — проверку школьных автобусов.")
+    # «пострадавшие» (past) describes the bridges; the quarter is of «обследовать», still to come
+    text = ("Министр велел в сентябре обследовать мосты, пострадавшие от паводка, а в IV квартале — путепроводы "
+            "над железной дорогой.")
     assert [d.value for d in dates_of(text, datetime.date(2026, 8, 27))] == ["2026-09", "2026-10/2026-12"]
