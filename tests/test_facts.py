@@ -3322,3 +3322,16 @@ def test_a_meeting_with_no_place_of_its_own_took_place_in_the_datelines_town(
 ) -> None:
     got = _facts(pipeline, text)["meetings"]
     assert [m["place"] for m in got] == [place]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # two named persons going round a place on a named day met
+    ("Бийск, 4 апреля 2026 года. Глава Бийска Олег Сидоров и директор ООО «Бийский элеватор» Роман Жуков "
+     "сегодня осмотрели цех сушки зерна.", [["Олег Сидоров", "Роман Жуков"]]),
+    # two doing something else did not, unless together
+    ("Бийск, 4 апреля 2026 года. Глава Бийска Олег Сидоров и директор ООО «Бийский элеватор» Роман Жуков "
+     "сегодня получили награды.", []),
+])
+def test_two_persons_going_round_a_place_on_a_named_day_met(pipeline: Pipeline, text: str, expected: list) -> None:
+    got = _facts(pipeline, text)["meetings"]
+    assert [[p["name"] for p in m["participants"]] for m in got] == expected

@@ -769,6 +769,8 @@ def find_meetings(scene: Scene) -> list[Meeting]:
 # clause says they did it together («X и Y сегодня вместе прошли по строящемуся корпусу»)
 JOINT_ACTION_PERSONS = 3
 TOGETHER = frozenset({"вместе", "совместно"})
+# verbs of going round a place, which two do together as well: «X и Y сегодня осмотрели площадку»
+VISITING = frozenset({"осмотреть", "посетить", "объехать", "обойти", "облететь"})
 
 
 def _joint_actions(scene: Scene, statements: list[Statement]) -> list[Statement]:
@@ -790,7 +792,9 @@ def _joint_actions(scene: Scene, statements: list[Statement]) -> list[Statement]
         verbs = [k for k in main.tokens if _joint_past(toks[k])]
         persons = distinct([u.refs[0] for u, r in roles_in(scene, main) if r == "subj" and u.refs
                             and u.refs[0][0] == "person"])
-        together = any(scene.lemmas[k] in TOGETHER for k in main.tokens)
+        together = any(scene.lemmas[k] in TOGETHER for k in main.tokens) or (
+            len(verbs) == 1 and scene.lemmas[verbs[0]] in VISITING
+        )
         if len(verbs) != 1 or len(persons) < (2 if together else JOINT_ACTION_PERSONS):
             continue
         if scene.lemmas[verbs[0]] in speech_verbs() or agreement_triggers().starts(scene.lemmas[verbs[0]]):
