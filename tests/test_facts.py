@@ -3215,8 +3215,9 @@ def test_three_persons_acting_together_on_a_day_met(pipeline: Pipeline, verb: st
 
 
 def test_two_persons_acting_together_or_three_signing_is_no_meeting_of_that_verb(pipeline: Pipeline) -> None:
+    # (two going round a place met: `test_two_persons_going_round_a_place_on_a_named_day_met`)
     text = ("Осташков, 24 января 2026 года. В пятницу, 23 января, министр туризма Тверской области Полина Зорина "
-            "и глава Осташковского городского округа Николай Шмаков осмотрели набережную. В тот же день Зорина, "
+            "и глава Осташковского городского округа Николай Шмаков открыли набережную. В тот же день Зорина, "
             "Шмаков и генеральный директор ООО «Селигер-Тур» Эдуард Вайс подписали соглашение о строительстве "
             "марины.")
     assert _facts(pipeline, text)["meetings"] == []
