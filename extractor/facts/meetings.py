@@ -777,7 +777,8 @@ def _joint_actions(scene: Scene, statements: list[Statement]) -> list[Statement]
     """«В пятницу, 23 января, министр туризма X, глава округа Y и генеральный директор ООО «...» Z
     провели ревизию всего, что ...»: three persons or more, the subject of one verb of the past in
     a sentence that names the day, did it together, a meeting whatever the verb («облетели на
-    вертолёте», «устроили разбор полётов»); not signing nor saying."""
+    вертолёте», «устроили разбор полётов»); two when they did it together («вместе») or went round
+    a place («осмотрели площадку»); not signing nor saying."""
     toks, told = scene.toks, {st.sent for st in statements}
     out = []
     for sent, span in enumerate(scene.tagged.sents):
@@ -792,10 +793,9 @@ def _joint_actions(scene: Scene, statements: list[Statement]) -> list[Statement]
         verbs = [k for k in main.tokens if _joint_past(toks[k])]
         persons = distinct([u.refs[0] for u, r in roles_in(scene, main) if r == "subj" and u.refs
                             and u.refs[0][0] == "person"])
-        together = any(scene.lemmas[k] in TOGETHER for k in main.tokens) or (
-            len(verbs) == 1 and scene.lemmas[verbs[0]] in VISITING
-        )
-        if len(verbs) != 1 or len(persons) < (2 if together else JOINT_ACTION_PERSONS):
+        together = any(scene.lemmas[k] in TOGETHER for k in main.tokens)
+        visiting = len(verbs) == 1 and scene.lemmas[verbs[0]] in VISITING
+        if len(verbs) != 1 or len(persons) < (2 if together or visiting else JOINT_ACTION_PERSONS):
             continue
         if scene.lemmas[verbs[0]] in speech_verbs() or agreement_triggers().starts(scene.lemmas[verbs[0]]):
             continue
