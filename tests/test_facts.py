@@ -3336,3 +3336,18 @@ def test_a_meeting_with_no_place_of_its_own_took_place_in_the_datelines_town(
 def test_two_persons_going_round_a_place_on_a_named_day_met(pipeline: Pipeline, text: str, expected: list) -> None:
     got = _facts(pipeline, text)["meetings"]
     assert [[p["name"] for p in m["participants"]] for m in got] == expected
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # a town the model does not know, in the dateline before the day
+    ("Усть-Кулом, 5 марта 2026 года.\n\nГлава Республики Коми Олег Веров и генеральный директор ООО «Кулом-Молоко» "
+     "Иван Попов обсудили строительство фермы.", "Усть-Кулом"),
+    # a dateline opening with common words names no town
+    ("Во вторник, 5 марта 2026 года.\n\nГлава Республики Коми Олег Веров и генеральный директор ООО «Кулом-Молоко» "
+     "Иван Попов обсудили строительство фермы.", None),
+])
+def test_a_datelines_town_the_model_does_not_know_is_the_meetings_place(
+    pipeline: Pipeline, text: str, place: str | None
+) -> None:
+    got = _facts(pipeline, text)["meetings"]
+    assert [m["place"] for m in got] == [place]

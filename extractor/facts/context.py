@@ -16,6 +16,7 @@ from extractor.lexicon import GAP_QUOTES, Match, PhraseIndex
 from extractor.lexicon.facts import documents, meeting_triggers, plan_words, venues, words
 from extractor.model import DateItem
 from extractor.nlp.inflect import nominative_phrase
+from extractor.nlp.morph import is_common
 from extractor.nlp.tagging import Token
 
 FUTURE_AUX = frozenset({"будет", "будут", "буду", "будем", "будете", "будешь"})
@@ -308,6 +309,10 @@ def dateline_day(scene: Scene) -> DateItem | None:
     return next((d for d in scene.doc.dates if release and d.value == release and _dateline_or_lead(text, d)), None)
 
 
+# a dateline's town written in title case, one to three words, before the comma and the day
+DATELINE_TOWN = re.compile(r"\s*([А-ЯЁ][а-яё]+(?:[- ][А-ЯЁа-яё][а-яё]+){0,2}),\s*")
+
+
 def dateline_town(scene: Scene) -> str | None:
     """The town a dateline names before the release's day («Ставрополь, 15 июля 2026 года.»): where
     a meeting the text gives no place of its own took place."""
@@ -322,7 +327,17 @@ def dateline_town(scene: Scene) -> str | None:
                 text[m.end : day.start].strip() == ","
             ):
                 return loc.name
-    return None
+    # a small town the model does not know, written in the nominative before the day: «Тальменка, 12 марта»,
+    # «Губкинский, 14 марта» (a town's adjective); no other common word («Во вторник, 12 марта»)
+    head = DATELINE_TOWN.fullmatch(text, line_start, day.start)
+    if head is None:
+        return None
+    words_of = [t for t in scene.toks if head.start(1) <= t.start < head.end(1) and t.text[:1].isalpha()]
+    return None if any(_common_but_adjective(t) for t in words_of) else head.group(1)
+
+
+def _common_but_adjective(tok: Token) -> bool:
+    return is_common(tok.parses) and not any(p.tag.POS == "ADJF" for p in tok.parses)
 
 
 def _dateline_or_lead(text: str, item: DateItem) -> bool:

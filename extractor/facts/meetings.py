@@ -749,11 +749,13 @@ def find_meetings(scene: Scene) -> list[Meeting]:
     out = []
     # people meet: bodies alone that «обсуждали» something for a year talked through their staff
     # («Правительство области и ООО «...» почти год обсуждали, где ...»)
-    for st in [st for st in _merged(scene, statements) if any(r[0] == "person" for r in st.sides)]:
+    met = [st for st in _merged(scene, statements) if any(r[0] == "person" for r in st.sides)]
+    town = dateline_town(scene) if met else None  # «Усть-Цильма, 5 марта 2026 года.»: where it was told
+    for st in met:
         st.date = st.date or _met_on(scene, day_told_before(scene, scene.toks[st.trigger].start)) or dateline_day(scene)
         if st.place is None and (told := _place_told_next(scene, st)) is not None:
             st.place, st.last_sent = told, st.last_sent + 1  # the meeting is told on in that sentence
-        st.place = st.place or dateline_town(scene)  # «Усть-Цильма, 5 марта 2026 года.»: where it was told
+        st.place = st.place or town
         start, end = span_of(scene, st.first_sent, st.last_sent)
         out.append(Meeting(
             participants=[scene.entity(r) for r in st.sides],
