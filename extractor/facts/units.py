@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from extractor.lexicon.facts import counts, reference_nouns, words
-from extractor.lexicon.orgs import org_heads, spelled_forms
+from extractor.lexicon.orgs import legal_forms, org_heads
 from extractor.lexicon.posts import match_post_head, office_of, post_lexicon, role_key
 from extractor.model import Document, EntityRef, EntityType, Location, Organization
 from extractor.nlp.coverage import first_disjoint
@@ -696,7 +696,7 @@ def _fits(org: Organization, what: str, lemma: str = "") -> bool:
     if what == "head":  # «агентство» for «Федеральное агентство по мелиорации земель»
         # or the head of its legal form spelled out: «кооператив» for СПК «Вихра», «учреждение» for an МБУ
         stem = _stem(lemma)
-        spelled = spelled_forms().get(org.legal_form or "", "")
+        spelled = legal_forms().spelled_out.get(org.legal_form or "", "")
         return stem in name.replace("ё", "е") or any(w.startswith(stem) for w in spelled.split())
     if what == "bank":  # «банк «Заря»», or named so in a mention: «Акционерный коммерческий банк «Обь-Иртыш»»
         return "банк" in name or any("банк" in m.text.lower() for m in org.mentions)

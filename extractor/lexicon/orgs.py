@@ -32,6 +32,7 @@ class LegalForms:
     any_spelled: re.Pattern[str]  # any spelled-out form («общества с ограниченной ответственностью»)
     spelled: list[tuple[re.Pattern[str], str]]  # each spelled-out form's own pattern -> abbreviation
     statuses: frozenset[str]  # forms that state a licence or trade («МФК», «УК»), not a legal form
+    spelled_out: dict[str, str]  # abbreviation -> its spelled-out form, lowercase («СПК» -> «сельскохозяйственный ...»)
 
     def spelled_abbreviation(self, written: str) -> str | None:
         """The abbreviation of a spelled-out form found by `any_spelled`."""
@@ -61,19 +62,10 @@ def legal_forms() -> LegalForms:
     # is then told on the short match alone
     any_spelled = re.compile(r"(?<!\w)(?:" + "|".join(_stem_pattern(s) for s, _ in spelled) + ")", re.IGNORECASE)
     statuses = frozenset(row[0] for row in written if row[3:] == ("status",))
-    return LegalForms(kinds, abbr_re, any_spelled, patterns, statuses)
-
-
-@cache
-def spelled_forms() -> dict[str, str]:
-    """Abbreviation -> its spelled-out form, lowercase: «СПК» -> «сельскохозяйственный
-    производственный кооператив» (legal_forms.txt, then the forms built in institution_forms.txt)."""
-    rows = (*load_rows("legal_forms.txt"), *load_rows("institution_forms.txt"))
-    out: dict[str, str] = {}
-    for row in rows:
-        if len(row) > 1 and row[1]:
-            out.setdefault(row[0], row[1].lower())
-    return out
+    spelled_out: dict[str, str] = {}
+    for form, abbr in reversed(spelled):  # the longest spelled-out form of an abbreviation wins
+        spelled_out[abbr] = form.lower()
+    return LegalForms(kinds, abbr_re, any_spelled, patterns, statuses, spelled_out)
 
 
 def form_of(written: str) -> str:
