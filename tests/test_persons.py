@@ -474,6 +474,24 @@ def test_a_plural_common_noun_opening_a_sentence_is_no_person(extract):
 @pytest.mark.parametrize(
     "text",
     [
+        "Книговыдача выросла на 5%, посещаемость — на 3%. Итоги подвел директор Олег Смирнов.",
+        "Мостостроение остается главной отраслью района. Итоги подвел директор Олег Смирнов.",
+    ],
+)
+def test_a_thing_opening_a_sentence_is_no_person(extract, text):
+    assert [p["name"] for p in extract(text)["persons"]] == ["Олег Смирнов"]
+
+
+def test_a_nickname_the_dictionary_knows_as_a_thing_stays_a_person(extract):
+    doc = extract("Моторолу похоронили в Донецке\n\nМоторола\nВ четверг командира батальона Арсена Павлова, "
+                  "известного как Моторола, похоронили в Донецке.")
+    assert [(p["name"], [m["start"] for m in p["mentions"]]) for p in doc["persons"]] == [
+        ("Моторола", [0, 31, 101]), ("Арсен Павлов", [70])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Сеянцы с закрытой корневой системой вырастит лесной питомник. Работы принял Олег Смирнов.",
         # a surname the dictionary reads as a plural genitive stays: «шнуров»
         "Шнуров поблагодарил коллег. Работы принял Олег Смирнов.",

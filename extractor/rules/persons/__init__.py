@@ -857,6 +857,8 @@ def _without_common_words(tagged: Tagged, found: list[NameMention]) -> list[Name
     known = _known_surnames(found)
     toks = tagged.tokens
     lowercase = {t.lemma for t in toks if t.text.islower()}
+    # words the text capitalizes inside a sentence too: names there («Моторола ... известный как Моторола»)
+    named_inside = {t.lemma for k, t in enumerate(toks) if t.text[:1].isupper() and tagged.sents[t.sent].first != k}
     places = _places_after_prepositions(tagged)
     out = []
     for nm in found:
@@ -871,10 +873,21 @@ def _without_common_words(tagged: Tagged, found: list[NameMention]) -> list[Name
             or opens and _only_a_verb(tok)
             or _in_a_list_of_places(tagged, nm.first_tok) or region_nickname(tok.text) is not None
             or places & surname_readings(tok.text)
+            or opens and _only_a_thing(tok) and tok.lemma not in named_inside
         ):
             continue
         out.append(nm)
     return out
+
+
+def _only_a_thing(tok: Token) -> bool:
+    """A word the dictionary knows only as a thing in the singular: opening a sentence («Книговыдача
+    выросла на 4,3%») the tagger calls it a proper noun for its capital."""
+    return in_dictionary(tok.text) and all(
+        p.tag.POS == "NOUN" and p.tag.animacy == "inan" and p.tag.number == "sing" and not NAME_GRAMS & p.tag.grammemes
+        and "Geox" not in p.tag
+        for p in tok.parses
+    )
 
 
 def _places_after_prepositions(tagged: Tagged) -> set[str]:
