@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from conftest import cases
 
-from extractor.rules.organizations.names import abbreviates_ministry, spells
+from extractor.rules.organizations.names import abbreviates_ministry, spells, split_body
 
 # sentence, name, legal_form, kind, aliases (None: not checked; a list: exactly these, any order)
 ORG_CASES = [
@@ -2852,6 +2852,25 @@ def test_a_regional_ministrys_short_name_is_the_ministry_named_in_full(extract, 
 )
 def test_a_ministrys_short_name_spells_its_name(short, name, spelled):
     assert abbreviates_ministry(short, name) is spelled
+
+
+def test_a_ministry_of_several_fields_is_its_short_name_with_its_region(extract):
+    doc = extract("Министерство спорта, по делам молодежи и туризма Удмуртской Республики подвело итоги года. "
+                  "По данным Минспорта Удмуртии, число занимающихся выросло на 7%.")
+    assert [(o["name"], o["aliases"]) for o in doc["organizations"]] == [
+        ("Министерство спорта, по делам молодежи и туризма Удмуртской Республики", ["Минспорт Удмуртии"])]
+
+
+@pytest.mark.parametrize(
+    ("name", "body"),
+    [
+        ("Министерство культуры, по делам национальностей Чувашской Республики",
+         "Министерство культуры, по делам национальностей"),
+        ("Департамент Росприроднадзора по Уральскому федеральному округу", "Департамент Росприроднадзора"),
+    ],
+)
+def test_a_bodys_field_after_po_is_no_territory(name, body):
+    assert split_body(name)[0] == body
 
 
 def test_a_government_named_cabinet_of_ministers_is_the_government_spoken_of_again(extract):

@@ -492,13 +492,19 @@ PLACE_ADJECTIVE_GENITIVE = re.compile(r"(?:ской|цкой|ского|цког
 ADJECTIVE_GENITIVE = re.compile(r"(?:ого|его|ой|ей|их|ых)$")
 
 
+# «по» after a comma opens another of a body's fields, not its territory: «Министерство культуры, по
+# делам национальностей и архивного дела Чувашской Республики»
+def _opens_field(words: list[str], i: int) -> bool:
+    return words[i - 1].endswith(",")
+
+
 def _territory_cut(words: list[str]) -> int | None:
     """Where the territory a body serves begins in its name: «Дума | города Иркутска»,
     «Законодательное собрание | Нижегородской области», «Департамент Росприроднадзора | по
     Уральскому федеральному округу»; None if it names none."""
     low = [w.lower().rstrip(".") for w in words]
     for i in range(1, len(words)):
-        if _territory_genitive(low[i]) or low[i] == "по" and i >= 2:
+        if _territory_genitive(low[i]) or low[i] == "по" and i >= 2 and not _opens_field(words, i):
             return i
         if _adjectives_before_territory(low, i):
             return i
