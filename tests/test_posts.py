@@ -1048,6 +1048,11 @@ def test_position_with_rank(extract, text, name, role, org, normal, rank):
 # sentence, person name -> the whole posts of that person, in order: several appositions, and a
 # neighbour's post is not given to this person
 POSTS_OF_PERSON_CASES = [
+    # a second post after a comma is the person's own, though a genitive list with «и» follows
+    ("Договор заключен в присутствии заместителя главы Курганской области, директора департамента экономического "
+     "развития и внешних связей Курганской области Веры Олеговны Шубиной.", "Вера Олеговна Шубина",
+     ["заместитель главы Курганской области",
+      "директор департамента экономического развития и внешних связей Курганской области"]),
     # the subject's own appointment given as the reason; not when the post is another's named after it
     ("Депутат Олег Карпов сложил полномочия 3 марта в связи с назначением на должность заместителя губернатора "
      "Томской области.", "Олег Карпов", ["депутат", "заместитель губернатора Томской области"]),

@@ -655,7 +655,7 @@ def extend_dependents(
         # и ...»), unless another post follows («писателя, актёра Василия Шукшина»)
         # (a capital after the comma starts another name: «министерства ... Свердловской области, |
         # Красноуфимского колледжа и АО ...»)
-        if text == "," and (j > start or j > 0 and not (chain and chain(toks, j + 1, limit))) and (
+        if text == "," and j > 0 and not (chain and chain(toks, j + 1, limit)) and (
             case_of(toks[j - 1]) == "Gen" and toks[j - 1].text.islower()
         ) and not (j + 1 < limit and toks[j + 1].text[:1].isupper()):
             end = coordinated_list_end(toks, j, limit, ("Gen",))
