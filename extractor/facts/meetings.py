@@ -160,7 +160,7 @@ def _framed(scene: Scene, k: int, verbs_only: bool = False) -> bool:
 
 # what may stand between a verb of holding and its meeting noun: «провели в Усинске первый раунд
 # переговоров», «провели вчера переговоры»
-HELD_GAP = 6
+HELD_GAP = 8
 GAP_WORDS = frozenset({"ADJ", "ADV", "NUM", "DET"})
 
 
@@ -186,9 +186,14 @@ def _held_before(scene: Scene, j: int) -> bool:
     return False
 
 
+# the words of a noun group after its preposition: a genitive with its adjectives
+MAX_GROUP_WORDS = 5
+
+
 def _preposition_before(toks: list[Token], j: int) -> int | None:
-    """The preposition a noun group ending at `j` hangs on: «в Усинске», «в здании администрации»."""
-    for i in range(j - 1, max(-1, j - 4), -1):
+    """The preposition a noun group ending at `j` hangs on: «в Усинске», «в здании администрации»,
+    «в администрации Ржаксинского муниципального округа»."""
+    for i in range(j - 1, max(-1, j - 1 - MAX_GROUP_WORDS), -1):
         if toks[i].pos == "ADP":
             return i
         if toks[i].pos not in ("NOUN", "PROPN", "ADJ", "NUM"):
