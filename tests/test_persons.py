@@ -476,6 +476,9 @@ def test_a_plural_common_noun_opening_a_sentence_is_no_person(extract):
     [
         "Книговыдача выросла на 5%, посещаемость — на 3%. Итоги подвел директор Олег Смирнов.",
         "Мостостроение остается главной отраслью района. Итоги подвел директор Олег Смирнов.",
+        # a word the dictionary does not know, guessed only as a thing
+        "Маркетплейс открыл склад в Казани. Итоги подвел директор Олег Смирнов.",
+        "Автозаказ работает круглосуточно. Итоги подвел директор Олег Смирнов.",
     ],
 )
 def test_a_thing_opening_a_sentence_is_no_person(extract, text):

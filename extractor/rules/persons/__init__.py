@@ -881,9 +881,10 @@ def _without_common_words(tagged: Tagged, found: list[NameMention]) -> list[Name
 
 
 def _only_a_thing(tok: Token) -> bool:
-    """A word the dictionary knows only as a thing in the singular: opening a sentence («Книговыдача
-    выросла на 4,3%») the tagger calls it a proper noun for its capital."""
-    return in_dictionary(tok.text) and all(
+    """A word read only as a thing in the singular, by the dictionary or by its guess from the
+    word's ending: opening a sentence («Книговыдача выросла на 4,3%», «Маркетплейс открыл склад»)
+    the tagger calls it a proper noun for its capital."""
+    return bool(tok.parses) and all(
         p.tag.POS == "NOUN" and p.tag.animacy == "inan" and p.tag.number == "sing" and not NAME_GRAMS & p.tag.grammemes
         and "Geox" not in p.tag
         for p in tok.parses
