@@ -2854,6 +2854,18 @@ def test_a_ministrys_short_name_spells_its_name(short, name, spelled):
     assert abbreviates_ministry(short, name) is spelled
 
 
+def test_a_national_team_is_named_by_its_country(extract):
+    doc = extract("Вчера сборная Сербии по волейболу обыграла сборную Японии. Главный тренер сборной Сербии "
+                  "Милан Петрович поблагодарил болельщиков.")
+    assert [(o["name"], [m["text"] for m in o["mentions"]]) for o in doc["organizations"]] == [
+        ("Сборная Сербии по волейболу", ["сборная Сербии по волейболу", "сборной Сербии"]),
+        ("Сборная Японии", ["сборную Японии"]),
+    ]
+    (person,) = doc["persons"]
+    assert [(p["normal"], p["org"]) for p in person["posts"]] == [
+        ("главный тренер сборной Сербии", "Сборная Сербии по волейболу")]
+
+
 def test_a_ministry_of_several_fields_is_its_short_name_with_its_region(extract):
     doc = extract("Министерство спорта, по делам молодежи и туризма Удмуртской Республики подвело итоги года. "
                   "По данным Минспорта Удмуртии, число занимающихся выросло на 7%.")

