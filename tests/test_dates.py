@@ -40,6 +40,9 @@ CASES: list[tuple[str, list[tuple[str, str | None, bool, str | None]]]] = [
     ("Дата регистрации: 29.09.2025", [("29.09.2025", "2025-09-29", False, None)]),
     # a run of quarters is one period
     ("Во II–III кварталах 2024 года отгрузки росли.", [("II–III кварталах 2024 года", "2024-04/2024-09", False, None)]),
+    # two quarters joined by «и»: each its own, the first dated by the year after the second
+    ("Технику передадут в III и IV кварталах 2027 года.",
+     [("III", "2027-07/2027-09", False, None), ("IV кварталах 2027 года", "2027-10/2027-12", False, None)]),
     ("Заявка подана 02.10.14 в электронном виде.", [("02.10.14", "2014-10-02", False, None)]),
     ("Срок поставки 15.12.99 был сорван.", [("15.12.99", "1999-12-15", False, None)]),
     ("Выгрузка от 2025-09-29 содержит все сделки.", [("2025-09-29", "2025-09-29", False, None)]),

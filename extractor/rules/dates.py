@@ -164,6 +164,11 @@ _QUARTER_RE = _rx(
     # «2 кв. км» is an area, not a quarter
     rf"\s+(?:квартал[а-яё]*|кв\.(?!\s*(?:км|м|см|мм|дм|[а-яё]*метр[а-яё]*)(?![а-яё])))(?:{_YEAR_TAIL})?"
 )
+# the first of two quarters joined by «и», dated by the year after the second: «III | и IV кварталах
+# 2026 года» (blind releases' gold gives each quarter its own date, 2 writers of 3)
+_QUARTER_PAIR_RE = _rx(
+    rf"(?=[iI]){_BW}(?P<r>iv|i{{1,3}})(?=\s+и\s+(?:iv|i{{1,3}})\s+(?:квартал[а-яё]*|кв\.)(?:{_YEAR_TAIL})?)"
+)
 _HALF_RE = _rx(
     rf"{_lead(list(_ORDINALS), 'iI12')}{_BW}(?:(?P<r>i{{1,2}})|(?P<n>[12])(?:-?(?:е|м|ом|го|ое|ого))?|(?P<o>{_ORD}))"
     # «во второй половине года», «в первой половине 2027 года»: a half of a year when it happens (not
@@ -564,6 +569,11 @@ def _quarter(m: re.Match[str], scan: _Scan) -> _Cand | None:
     return _months_period(m, scan.year, 3 * first - 2, 3 * q) if 1 <= first <= q <= 4 else None
 
 
+def _first_of_two_quarters(m: re.Match[str], scan: _Scan) -> _Cand | None:
+    q = ROMAN[m.group("r").lower()]
+    return _months_period(m, scan.year, 3 * q - 2, 3 * q)
+
+
 def _half(m: re.Match[str], scan: _Scan) -> _Cand | None:
     h = _ordinal(m)
     return _months_period(m, scan.year, 6 * h - 5, 6 * h) if h in (1, 2) else None
@@ -958,6 +968,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (_MONTH_RANGE_RE, _month_range),
     (_MONTH_RE, _month),
     (_QUARTER_RE, _quarter),
+    (_QUARTER_PAIR_RE, _first_of_two_quarters),
     (_HALF_RE, _half),
     (_REPORT_PERIOD_RE, _report_period),
     (_NMONTHS_RE, _n_months),
@@ -982,7 +993,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
 
 
 _NEEDLES = {
-    _QUARTER_RE: ("кв",), _HALF_RE: ("полугоди", "половин"), _NMONTHS_RE: ("месяц",), _NQUARTERS_RE: ("квартал",),
+    _QUARTER_RE: ("кв",), _QUARTER_PAIR_RE: ("кв",), _HALF_RE: ("полугоди", "половин"), _NMONTHS_RE: ("месяц",),
+    _NQUARTERS_RE: ("квартал",),
     _DECADE_RE: ("0-",), _UNITS_AGO_RE: ("назад",),
 }
 # what a number counts: a noun after «2000» makes it no year («до 2000 человек»)
