@@ -651,8 +651,9 @@ def extend_dependents(
         if j > start and (partner := past_partner(toks, j, limit)) > j:
             j = partner  # «отдела связей | с общественностью»
             continue
-        # also right after a head phrase that ends in a genitive («министр строительства, архитектуры
-        # и ...»), unless another post follows («писателя, актёра Василия Шукшина»)
+        # a list of genitives after a comma («министр строительства, архитектуры и ...»), right after
+        # the head too, unless another post follows, there or past the head's dependents («писателя,
+        # актёра Василия Шукшина», «заместителя губернатора области, директора департамента ...»)
         # (a capital after the comma starts another name: «министерства ... Свердловской области, |
         # Красноуфимского колледжа и АО ...»)
         if text == "," and j > 0 and not (chain and chain(toks, j + 1, limit)) and (
