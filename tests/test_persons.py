@@ -485,6 +485,17 @@ def test_a_thing_opening_a_sentence_is_no_person(extract, text):
     assert [p["name"] for p in extract(text)["persons"]] == ["Олег Смирнов"]
 
 
+def test_an_animals_name_is_no_person_wherever_the_text_repeats_it(extract):
+    doc = extract("В зоопарк привезли амурскую тигрицу Ясну. «Ясна быстро освоилась», — рассказал директор "
+                  "зоопарка Олег Смирнов.")
+    assert [p["name"] for p in doc["persons"]] == ["Олег Смирнов"]
+
+
+def test_a_persons_name_after_an_animal_in_another_case_is_the_owners(extract):
+    doc = extract("Кот Анны Смирновой победил на выставке. Собака Ивана стала второй.")
+    assert [p["name"] for p in doc["persons"]] == ["Анна Смирнова", "Иван"]
+
+
 def test_a_nickname_the_dictionary_knows_as_a_thing_stays_a_person(extract):
     doc = extract("Моторолу похоронили в Донецке\n\nМоторола\nВ четверг командира батальона Арсена Павлова, "
                   "известного как Моторола, похоронили в Донецке.")

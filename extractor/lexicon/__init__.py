@@ -42,6 +42,12 @@ def load_words(name: str) -> tuple[str, ...]:
 
 
 @cache
+def animal_nouns() -> frozenset[str]:
+    """Animals a release names by a pet name after them: «тигрицу Ладу» (animal_nouns.txt)."""
+    return frozenset(load_words("animal_nouns.txt"))
+
+
+@cache
 def speech_verbs() -> frozenset[str]:
     """Verbs that attribute words to their speaker («— сказал министр»); their dative is the one
     told («рассказал «Коммерсанту»»)."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from extractor.lexicon import load_words, speech_verbs
+from extractor.lexicon import animal_nouns, load_words, speech_verbs
 from extractor.lexicon.places import region_nickname
 from extractor.lexicon.posts import LINK_NOUNS, is_acting, match_post_head, starts_post
 from extractor.nlp.inflect import adjective_only
@@ -703,9 +703,29 @@ def find_name_mentions(tagged: Tagged) -> list[NameMention]:
     own_names = _names_in_brackets_of_organizations(tagged)
     out = [nm for nm in out if not _named_after(tagged.tokens, nm.first_tok) and _words_of(tagged, nm) not in own_names]
     out = _monastic_names(tagged, out)
+    out = _without_animals_names(tagged, out)
     out += _surnames_again(tagged, out)
     out = _names_read_in_the_other_gender(tagged, out)
     return sorted(out, key=lambda nm: nm.start)
+
+
+def _without_animals_names(tagged: Tagged, found: list[NameMention]) -> list[NameMention]:
+    """«амурскую тигрицу Ладу», «наша медведица Умка»: one word in the case of an animal's noun right
+    before it names that animal, and so does the same word anywhere in the text («Лада полностью
+    готова к самостоятельной жизни»)."""
+    toks = tagged.tokens
+    animals = animal_nouns()
+    named = {
+        _one_word_key(nm) for nm in found
+        if nm.last_tok - nm.first_tok == 1 and nm.first_tok > 0
+        and toks[nm.first_tok - 1].text.islower() and name_key(toks[nm.first_tok - 1].lemma) in animals
+        and toks[nm.first_tok - 1].case == toks[nm.first_tok].case
+    }
+    return [nm for nm in found if not (nm.last_tok - nm.first_tok == 1 and _one_word_key(nm) in named)]
+
+
+def _one_word_key(nm: NameMention) -> str:
+    return name_key(nm.first or nm.last or nm.middle)
 
 
 def _monastic_names(tagged: Tagged, found: list[NameMention]) -> list[NameMention]:
