@@ -126,6 +126,12 @@ ABBREVIATION_LENGTH = 3
 
 
 @cache
+def country_names() -> frozenset[str]:
+    """The countries of countries.txt, as written: «Малайзия», «США»."""
+    return frozenset(load_words("countries.txt"))
+
+
+@cache
 def country_lemmas() -> frozenset[str]:
-    """The countries of countries.txt as lowercase lemmas: «россия», «сша»."""
-    return frozenset(name.lower() for name in load_words("countries.txt"))
+    """The same countries as lowercase lemmas: «россия», «сша»."""
+    return frozenset(name.lower() for name in country_names())

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from extractor.lexicon import Phrase, PhraseIndex, load_rows, load_words
+from extractor.lexicon.places import country_names
 from extractor.nlp.morph import nominal_phrase_lemmas, parses, phrase_lemmas, plain_lemma
 from extractor.nlp.tagging import Token
 
@@ -93,7 +94,7 @@ def post_lexicon() -> PostLexicon:
         professions=frozenset(load_words("professions.txt")) | frozenset(load_words("occupations.txt")),
         territorial=frozenset(load_words("territorial_posts.txt")),
         place_names={row[0]: row[1] for row in load_rows("place_adjectives.txt") if len(row) > 1},
-        countries=frozenset(load_words("countries.txt")),
+        countries=country_names(),
         offices={phrase_lemmas(row[0]): row[1] for row in load_rows("offices.txt")},
     )
 
