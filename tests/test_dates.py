@@ -805,6 +805,9 @@ CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None,
     # day is reported before the day
     ("Загрузка гостиниц Суздаля на 12 июня уже достигла 87%.", datetime.date(2026, 6, 2),
      [("12 июня", "2026-06-12", True)]),
+    # a state «на» a day just past is this year's, though a plan told in the future follows it
+    ("На 1 июня к паводку готовы 58% плотин, ремонт остальных планируется закончить к 30 июня.",
+     datetime.date(2026, 6, 4), [("1 июня", "2026-06-01", True), ("30 июня", "2026-06-30", True)]),
     # «начала» between a subject and its object is the past verb the tagger read as a noun: the
     # month is this year's, not the next one's of the future verb after it
     ("В апреле ЗСК начала реконструкцию сетей, работы продлятся до 2027 года.", datetime.date(2026, 7, 21),
@@ -1273,6 +1276,9 @@ THURSDAY = datetime.date(2026, 5, 14)
         # today said as a noun phrase
         ("с сегодняшнего дня", "2026-05-14"),
         ("на сегодняшний день", "2026-05-14"),
+        # the day before or after it, said the same way
+        ("Новые правила действуют с завтрашнего дня.", "2026-05-15"),
+        ("По итогам вчерашнего дня в город въехали 4,2 тыс. машин.", "2026-05-13"),
         # a run of years before 1900 with its year word
         ("документы за 1838–1917 годы", "1838/1917"),
         ("собирали в 1886-1998 годах", "1886/1998"),

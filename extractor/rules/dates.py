@@ -1552,6 +1552,8 @@ class _Context:
         if last < ref.isoformat()[: len(last)]:
             if self.base[i]:
                 return year  # a comparison's base is behind: «больше, чем на 1 января» in November
+            if c.is_day and _word_before(self.text, c) == "на" and -_days_ahead(value, ref) <= START_AHEAD_DAYS:
+                return year  # «На 1 августа готовы 63% домов» on 5 August: a state as of a day just past
             if self._new_year_ahead(c, year, ref):
                 return year + 1  # «на новогодние праздники, с 25 декабря по 10 января» in mid-December
             # over already this year: a deadline still to come is next year's («проведёт торги до
