@@ -1524,6 +1524,35 @@ def test_a_post_in_the_instrumental_after_a_comma_and_before_a_dash_takes_the_ve
     ]
 
 
+def test_each_item_of_a_list_after_a_link_verb_and_a_colon_gives_its_post_in_the_instrumental_to_its_name(extract):
+    doc = extract(
+        "Приказами министра назначены:\n– главным врачом ГБУЗ «Камышинская центральная районная больница» – "
+        "Марина Олеговна Сизова;\n– исполняющим обязанности директора областного центра медицинской "
+        "профилактики – Артур Ильдарович Галеев."
+    )
+    assert [(p["name"], [(q["normal"], q["org"]) for q in p["posts"]]) for p in doc["persons"]] == [
+        ("Марина Олеговна Сизова", [
+            ("главный врач ГБУЗ «Камышинская центральная районная больница»",
+             "Камышинская центральная районная больница"),
+        ]),
+        ("Артур Ильдарович Галеев", [
+            ("исполняющий обязанности директора областного центра медицинской профилактики",
+             "областной центр медицинской профилактики"),
+        ]),
+    ]
+
+
+def test_a_surname_the_tagger_reads_as_a_genitive_is_the_subject_of_the_verb_of_its_gender_after_it(extract):
+    # the tagger reads «Белоусова» in the headline as the genitive of «Белоусов»; «стала» is feminine
+    doc = extract(
+        "Белоусова стала вице-губернатором\n\nЗаместителем губернатора Тверской области назначена Белоусова "
+        "Ирина Сергеевна. Ранее она возглавляла региональный комитет по туризму."
+    )
+    assert [(p["name"], [q["normal"] for q in p["posts"]]) for p in doc["persons"]] == [
+        ("Белоусова Ирина Сергеевна", ["вице-губернатор", "заместитель губернатора Тверской области"]),
+    ]
+
+
 def test_a_post_before_a_dash_and_the_next_name_of_a_list_is_that_ones(extract):
     doc = extract("На совещании выступили: министр финансов — Иван Петров, директор завода — Олег Ли.")
     assert [(p["name"], [q["normal"] for q in p["posts"]]) for p in doc["persons"]] == [

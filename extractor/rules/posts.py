@@ -875,14 +875,19 @@ def _posts_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Pos
 def _gapped_post_before(tagged: Tagged, spans: NamedSpans, anchor: int, sent_first: int) -> list[Post]:
     """A post in the instrumental between a comma and a dash right before the name (or its own post
     at `anchor`), after a link verb earlier in the sentence that follows a post in the instrumental:
-    «Председателем совета назначен X, ученым секретарем — Ольга Бурцева»."""
+    «Председателем совета назначен X, ученым секретарем — Ольга Бурцева»; or an item of a list after
+    a link verb and a colon: «Назначены:\n– главным врачом больницы – Ольга Кудряшова;\n– ...»."""
     toks = tagged.tokens
     dash = anchor - 1
     if dash - 2 <= sent_first or toks[dash].text not in DASHES:
         return []
     comma = next((k for k in range(dash - 1, max(sent_first, dash - MAX_GAPPED_POST_TOKENS), -1)
-                  if toks[k].text in (",", ";")), None)
-    if comma is None or not _link_verb_after_instrumental(toks, sent_first, comma):
+                  if toks[k].text in (",", ";", ":")), None)
+    if comma is None and toks[sent_first].text in DASHES and dash - sent_first <= MAX_GAPPED_POST_TOKENS:
+        comma = sent_first  # a list's item, a sentence of its own from its bullet
+    if comma is None or not (
+        _link_verb_after_instrumental(toks, sent_first, comma) or _list_after_link_verb(toks, comma)
+    ):
         return []
     for i in range(comma + 1, dash):
         head_end = match_post_head(toks, i, dash)
@@ -899,7 +904,13 @@ def _gapped_post_before(tagged: Tagged, spans: NamedSpans, anchor: int, sent_fir
 
 
 # the most tokens of a post given after a comma with its verb left out
-MAX_GAPPED_POST_TOKENS = 12
+MAX_GAPPED_POST_TOKENS = 16
+
+
+def _list_after_link_verb(toks: list[Token], end: int) -> bool:
+    """The list `end` stands in opens with a colon right after a link verb: «Назначены:»."""
+    colon = end if toks[end].text == ":" else _list_colon(toks, end)
+    return colon is not None and colon > 0 and post_lemma(toks[colon - 1]) in post_lexicon().link_verbs
 
 
 def _link_verb_after_instrumental(toks: list[Token], sent_first: int, end: int) -> bool:
@@ -1982,7 +1993,8 @@ def _linked_after(tagged: Tagged, spans: NamedSpans, nm: NameTokens, j: int, lim
         aside_end = _past_aside(toks, j, limit)
         after = _posts_after_verb(tagged, spans, aside_end, limit, None) if aside_end > j else []
         return held + [p for p in after if all(p.start != q.start for q in held)]
-    if clause is None and toks[nm.last_tok - 1].case not in ("Nom", None):
+    oblique = toks[nm.last_tok - 1].case not in ("Nom", None)
+    if clause is None and oblique and not _subject_all_the_same(toks, nm, j, limit):
         return _impersonal_appointment(tagged, spans, nm, j, limit)
     if clause is None:
         k = _past_aside(toks, k, limit)
@@ -2142,6 +2154,24 @@ def _past_aside(toks: list[Token], k: int, limit: int) -> int:
 
 # the verbs that appoint with no subject named: «Гуллита назначили тренером»
 IMPERSONAL_NUMBER = "Plur"
+
+
+# the endings of a surname in the nominative singular, by gender, that no oblique form of one has
+NOMINATIVE_SURNAME_ENDINGS = {
+    "Masc": ("ов", "ев", "ёв", "ин", "ын", "ский", "цкий"),
+    "Fem": ("ова", "ева", "ёва", "ина", "ына", "ская", "цкая"),
+}
+
+
+def _subject_all_the_same(toks: list[Token], nm: NameTokens, j: int, limit: int) -> bool:
+    """A name the tagger read in an oblique case whose last word has the shape of a surname in the
+    nominative of the gender of the finite verb after it, past the adverbials: «До назначения
+    Саввинов с 2021 года работал заместителем главного врача» (read as a genitive of «назначения»)."""
+    v = _past_adverbials(toks, j, limit)
+    if v >= limit or toks[v].pos not in ("VERB", "AUX") or toks[v].feats.get("VerbForm") != "Fin":
+        return False
+    endings = NOMINATIVE_SURNAME_ENDINGS.get(toks[v].feats.get("Gender", ""), ())
+    return toks[v].feats.get("Number") == "Sing" and toks[nm.last_tok - 1].text.lower().endswith(endings)
 
 
 def _impersonal_appointment(tagged: Tagged, spans: NamedSpans, nm: NameTokens, j: int, limit: int) -> list[Post]:
