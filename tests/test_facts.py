@@ -935,12 +935,42 @@ NO_AGREEMENTS = [
     pytest.param("Проект соглашения между АО «Альфа» и ООО «Бета» пока не подписан.", id="a draft not signed"),
     pytest.param("Новым директором завода назначен Олег Сомов. Контракт с ним заключен на три года.",
                  id="a contract whose parties the text never names"),
+    # the tagger reads the rare verb as a noun; the dictionary's one reading is a future
+    pytest.param("Договор поставки с СПК «Рассвет» завод перезаключит в марте.",
+                 id="a future only the dictionary reads"),
 ]
 
 
 @pytest.mark.parametrize("text", NO_AGREEMENTS)
 def test_no_agreement(pipeline: Pipeline, text: str) -> None:
     assert _facts(pipeline, text)["agreements"] == []
+
+def test_names_set_off_by_a_dash_after_with_and_a_plural_noun_are_the_partners(pipeline: Pipeline) -> None:
+    text = ("Департамент лесного хозяйства Тверской области подписал договоры аренды лесных участков с победителями "
+            "торгов — ООО «Весьегонский лес» и акционерным обществом «Кесовский брус».")
+    assert [(_names(a["parties"]), a["kind"]) for a in _facts(pipeline, text)["agreements"]] == [
+        (["Департамент лесного хозяйства Тверской области", "Весьегонский лес"], "договор аренды лесных участков"),
+        (["Департамент лесного хозяйства Тверской области", "Кесовский брус"], "договор аренды лесных участков"),
+    ]
+
+
+def test_a_name_after_the_verb_signs_the_document_a_pronoun_before_it_stands_for(pipeline: Pipeline) -> None:
+    # not the sides of the agreement before it, whose subject the clause lacks
+    text = ("АО «Кашинский завод» готовится открыть цех. Утром завод и администрация Кашинского района подписали "
+            "соглашение о ремонте подъездной дороги. Днём к соглашению добавился договор о практике студентов: его "
+            "с заводом заключил Кашинский аграрный техникум.")
+    assert [(_names(a["parties"]), a["kind"]) for a in _facts(pipeline, text)["agreements"]] == [
+        (["Кашинский завод", "Администрация Кашинского района"], "соглашение о ремонте подъездной дороги"),
+        (["Кашинский завод", "Кашинский аграрный техникум"], "договор о практике студентов"),
+    ]
+
+
+def test_a_posts_functions_carried_out_are_its_duties(pipeline: Pipeline) -> None:
+    text = "Функции директора МУП «Валдайский водоканал» выполняет главный инженер предприятия Ирина Лосева."
+    assert [(a["person"]["name"], a["post"], a["action"]) for a in _facts(pipeline, text)["appointments"]] == [
+        ("Ирина Лосева", "директор МУП «Валдайский водоканал»", "acting"),
+    ]
+
 
 
 @pytest.mark.xfail(strict=True, reason="a woman's surname in -ина the tagger reads as a genitive is no subject, and "

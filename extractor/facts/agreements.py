@@ -334,12 +334,16 @@ def _parties(d: Draft) -> None:
     # a name whose case its words cannot tell, before the verb, is its subject («ООО «Бета» и ...»)
     # after the verb when the document opens the clause: «Дорожную карту подписали АО «Альфа» и ...»
     fronted = d.document is not None and d.document.first < d.match.first
+    no_subject = not any(r == "subj" for _u, r in d.roles)
     # «Администрация района совместно с колледжем и АО «Y» заключила соглашение»: partners together
     # with the subject sign as parties of their own
     subjects = [
         u for u, r in d.roles
         if r in ("subj", "with", "head", "together") or r == "none" and (u.last <= d.match.first or fronted)
         or r == "dep" and _place_of_authorities(d, u)
+        # «договор ...: его с заводом заключил Южский аграрный техникум»: the document the object
+        # before the verb, a name after it that may be a nominative is its subject
+        or r == "obj" and fronted and no_subject and u.first >= d.match.last and may_be_nominative(d.scene, u)
     ]
     if not any(r == "subj" for _u, r in d.roles):
         subjects = _names_before_verb(d) + _subject_outside(d) + subjects

@@ -528,13 +528,17 @@ def _before_names(d: Draft, slot: PostSlot) -> PostSlot:
     return replace(slot, last=max(cut, slot.head_end))
 
 
+# the nouns of a post's duties: «исполняющий обязанности», «функции директора выполняет»
+DUTY_NOUNS = frozenset({"обязанность", "полномочие", "функция"})
+
+
 def _acting_at(toks: list[Token], k: int) -> int | None:
     """«исполняющим обязанности министра», «врио ректора»: where the post after the acting
     words begins."""
     low = toks[k].text.lower()
     if low.startswith("исполняющ") or low.startswith("исполнени"):
         j = k + 1
-        if j < len(toks) and toks[j].lemma in ("обязанность", "полномочие"):
+        if j < len(toks) and toks[j].lemma in DUTY_NOUNS:
             return j + 1
         return j
     if low in ACTING_WORDS and not (low == "временно" and not toks[k + 1].text.lower().startswith("исполня")):
@@ -894,7 +898,7 @@ def _without_acting(post: str) -> str:
         parts = parts[1:]
     while parts and (parts[0].lower() in ACTING_WORDS or parts[0].lower().startswith("исполняющ")):
         parts = parts[1:]
-        if parts and parts[0].lower() in ("обязанности", "полномочия"):
+        if parts and parts[0].lower() in ("обязанности", "полномочия", "функции"):
             parts = parts[1:]
     return " ".join(parts) or post
 
@@ -1105,10 +1109,10 @@ def _acting_post_in(scene: Scene, sent: int) -> str | None:
     """«в статусе исполняющей обязанности главного врача», «Обязанности директора департамента
     будет исполнять»: the acting post the sentence names."""
     span = scene.sentence_tokens(sent)
-    duties = any(scene.lemmas[k] == "исполнять" for k in span)
+    duties = any(scene.lemmas[k] in ("исполнять", "выполнять") for k in span)
     for k in span:
         first = _acting_at(scene.toks, k)
-        if first is None and duties and scene.lemmas[k] in ("обязанность", "полномочие"):
+        if first is None and duties and scene.lemmas[k] in DUTY_NOUNS:
             first = k + 1
         slot = _post_phrase(scene, first, span.stop) if first is not None and first < span.stop else None
         if slot is not None and slot.first == first:

@@ -324,6 +324,10 @@ def _slot(scene: Scene, clause: Clause, i: int, unit: Unit | None, triggers: fro
         # «с двумя организациями — администрацией города и ООО «...» — палата подписала»: the names
         # set off by a dash after an open plural reference are its sides, in its role
         return _slot(scene, clause, group.first, group, triggers, depth + 1)
+    if tok.text in DASHES and (with_ := _with_plural_before(toks, clause, j)) is not None:
+        # «подписал договоры с победителями аукционов — ООО «...» и АО «...»»: the names set off by
+        # a dash after «с» and a plural noun are those partners
+        return _preposition(scene, clause, with_)
     if _in_date(scene, j):
         return _by_case(scene, unit, i)  # «12 октября | губернатор», «В понедельник | его»
     if tok.lemma == "участие" and j - 1 in clause and toks[j - 1].text.lower() == "с" and _genitive(scene, unit, i):
@@ -466,6 +470,25 @@ def _in_date(scene: Scene, j: int) -> bool:
 # the words of compound prepositions ending in «с» that name no side: «рядом с заводом», «наряду с
 # банком», «в связи с», «в соответствии с», «по сравнению с», «на границе с Казахстаном»
 WITH_OF_NO_SIDE = frozenset({"рядом", "наряду", "связь", "соответствие", "сравнение", "граница"})
+
+
+# the most words from «с» to the dash after its plural noun: «с победителями ноябрьских аукционов —»
+MAX_WITH_PLURAL_WORDS = 5
+
+
+def _with_plural_before(toks: list[Token], clause: Clause, dash: int) -> int | None:
+    """Where «с» stands before a plural noun in the instrumental that, with its modifiers and
+    genitives, runs to `dash`: «с двумя поставщиками —», «с победителями аукционов —»."""
+    for k in range(dash - 1, max(dash - 1 - MAX_WITH_PLURAL_WORDS, -1), -1):
+        tok = toks[k]
+        if k not in clause or not tok.text.isalpha() or not tok.text.islower():
+            return None
+        if tok.pos == "NOUN" and tok.feats.get("Number") == "Plur" and tok.case == "Ins":
+            m = k - 1
+            while m in clause and toks[m].pos in MODIFIER_POS and toks[m].case == "Ins":
+                m -= 1
+            return m if m in clause and toks[m].text.lower() in ("с", "со") else None
+    return None
 
 
 def _preposition(scene: Scene, clause: Clause, j: int) -> str:

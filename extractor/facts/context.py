@@ -224,12 +224,20 @@ def negated(scene: Scene, clause: Clause, first: int) -> bool:
     return k in clause and toks[k].lemma == "не"
 
 
+def _future(tok: Token) -> bool:
+    """A verb in the future tense, by the tagger or, for a rare verb it reads as a noun, by the
+    dictionary's one reading («завод перезаключит договор»)."""
+    if tok.feats.get("Tense") == "Fut":
+        return True
+    return bool(tok.parses) and all(p.tag.POS == "VERB" and "futr" in p.tag for p in tok.parses)
+
+
 def verb_planned(scene: Scene, clause: Clause, first: int) -> bool:
     """A trigger verb that does not state something done: future, infinitive, conditional,
     with a future auxiliary («будет назначен»)."""
     toks = scene.toks
     feats = toks[first].feats
-    if feats.get("Tense") == "Fut" or feats.get("VerbForm") == "Inf" or feats.get("Mood") == "Cnd":
+    if _future(toks[first]) or feats.get("VerbForm") == "Inf" or feats.get("Mood") == "Cnd":
         return True
     if any(toks[k].lemma == "бы" for k in clause.tokens):
         return True
@@ -270,7 +278,7 @@ def clause_planned(scene: Scene, clause: Clause, skip: frozenset[int] = frozense
         tok = toks[k]
         if (tok.lemma in plan_words() and not _a_project(toks, k)) or tok.text.lower() in FUTURE_AUX:
             return True
-        if tok.pos in ("VERB", "AUX") and tok.feats.get("Tense") == "Fut":
+        if tok.pos in ("VERB", "AUX") and tok.feats.get("Tense") == "Fut" or _future(tok):
             return True
         if tok.pos == "VERB" and tok.feats.get("VerbForm") == "Fin" and negated(scene, clause, k):
             return True  # «Указа о назначении ... пока не подписал»
