@@ -64,6 +64,7 @@ class Document:
     name_end: int = 0  # the token after its name («соглашение о намерениях»)
     agreement: bool = True  # not «трудовой договор»: a person's employment
     alike: bool = False  # «Аналогичный документ», «такое же соглашение»: another of the kind named before
+    pointed: bool = False  # «Это третье соглашение, подписанное краем»: the one told before, counted
 
 
 @dataclass
@@ -910,9 +911,32 @@ def _one_per_partner(d: Draft) -> None:
     partners = [r for r in group if r not in subjects]
     if len(subjects) == 1 and len(partners) > 1:
         d.groups = [[subjects[0], p] for p in partners]
+        glosses = [_gloss_after(d, p) for p in partners]
+        if d.document.kind and not d.document.own_name and all(glosses):
+            # «договоры с АО «А» (о создании кафедры) и ООО «Б» (о практике студентов)»: each its subject
+            d.kinds = [f"{d.document.kind} {g}" for g in glosses]
     elif len(subjects) > 1 and len(partners) == 1 and set(subjects) <= set(group):
         # «ООО «А» и ООО «Б» подписали с правительством края соглашения»: each subject its own
         d.groups = [[s, partners[0]] for s in subjects]
+
+
+# the most tokens of what a document is about, in brackets after its partner, and the words opening it
+# («(на поставку щебня)»: a contract's object, as in «договор на поставку»)
+MAX_GLOSS_WORDS = 12
+GLOSS_ABOUT = ABOUT | {"на"}
+
+
+def _gloss_after(d: Draft, partner: Ref) -> str | None:
+    """What the partner's document is about, in brackets right after its name: «(о практике студентов)»."""
+    toks = d.scene.toks
+    unit = next((u for u, r in d.roles if r == "with" and u.refs and u.refs[0] == partner), None)
+    if unit is None or unit.last + 1 >= len(toks) or toks[unit.last].text != "(":
+        return None
+    if toks[unit.last + 1].text.lower() not in GLOSS_ABOUT:
+        return None
+    reach = range(unit.last + 2, min(len(toks), unit.last + 2 + MAX_GLOSS_WORDS))
+    close = next((k for k in reach if toks[k].text == ")"), None)
+    return d.scene.tagged.text[toks[unit.last + 1].start : toks[close - 1].end] if close else None
 
 
 # what stands between two partners who each signed a document of their own
@@ -1018,11 +1042,13 @@ def _statements(scene: Scene, sent: int, match: Match, earlier: list[Statement])
     gapped = _gapped(scene, sent, match, subjects, kind)
     if gapped and len(groups) == 1:
         # the gapped clauses' partners are theirs, no party of the signing before them; a subject of
-        # its own clause stays: «A и B подписали соглашение, а A и C — договор»
-        own = {u.refs[0] for u, r in d.roles if u.refs and r in ("subj", "none")}
-        theirs = {r for refs, _ in gapped for r in refs if r not in subjects and r not in own}
+        # its own clause stays: «A и B подписали соглашение, а A и C — договор»; a clause opened by a
+        # bare comma is read into the signing's: its sides count only when named before it as well
+        first_gap = min(start for _, _, start in gapped)
+        own = {u.refs[0] for u, r in d.roles if u.refs and r in ("subj", "none") and u.first < first_gap}
+        theirs = {r for refs, _, _ in gapped for r in refs if r not in subjects and r not in own}
         groups = [[r for r in groups[0] if r not in theirs]]
-    for refs, gapped_kind in gapped:
+    for refs, gapped_kind, _start in gapped:
         groups.append(refs)
         kinds.append(gapped_kind)
     for g, own_kind in zip(groups or [[]], kinds or [kind], strict=False):
@@ -1030,7 +1056,8 @@ def _statements(scene: Scene, sent: int, match: Match, earlier: list[Statement])
         st = Statement(sent, match.first, g, d.first_sent, d.last_sent, date)
         st.extra.update(kind=own_kind, own_name=bool(doc and doc.own_name) or own_kind != kind,
                         meeting_date=meeting_date, plural=bool(doc and doc.plural) and own_kind == kind,
-                        noun=_document_noun(own_kind), alike=bool(doc and doc.alike))
+                        noun=_document_noun(own_kind), alike=bool(doc and doc.alike),
+                        pointed=bool(doc and doc.pointed))
         out.append(st)
     return out
 
@@ -1123,7 +1150,7 @@ def _gapped_start(toks: list[Token], k: int, partner_first: bool) -> bool:
 
 def _gapped(
     scene: Scene, sent: int, match: Match, subjects: list[Ref], main_kind: str | None
-) -> list[tuple[list[Ref], str | None]]:
+) -> list[tuple[list[Ref], str | None, int]]:
     """A clause after the signing that leaves the verb out and names another agreement around a
     dash: «..., а Фонд и банк «Сибирь» — соглашение о кредитовании» (its own sides before the dash,
     its document after it, or its own subject before the dash and a «с» partner after it: «..., а
@@ -1134,13 +1161,24 @@ def _gapped(
     about what the words after the dash say)."""
     toks = scene.toks
     s = scene.tagged.sents[sent]
-    out: list[tuple[list[Ref], str | None]] = []
+    out: list[tuple[list[Ref], str | None, int]] = []
     partner_first = bool(subjects and main_kind)  # «, с ООО «Б» — о ...» needs the signing's subject and noun
-    starts = [k for k in range(match.last, s.last - 1) if _gapped_start(toks, k, partner_first)]
+    # «..., банк и ООО «Б» — договор о ...»: after a bare comma, only sides of their own and a document
+    bare = {
+        k for k in range(match.last, s.last - 1)
+        if toks[k - 1].text == "," and toks[k].text.lower() not in WITH and not _gapped_start(toks, k, partner_first)
+    }
+    starts = [k for k in range(match.last, s.last - 1) if _gapped_start(toks, k, partner_first) or k in bare]
     for n, a in enumerate(starts):
         stop = starts[n + 1] if n + 1 < len(starts) else s.last
         dash = next((k for k in range(a + 1, stop) if toks[k].text in DASHES), None)
         if dash is None:
+            continue
+        if a in bare:
+            own = distinct([u.refs[0] for u in scene.units(sent) if a <= u.first and u.last <= dash and u.refs])
+            docs = [doc for doc in _documents_in(scene, clause_at(scene, dash + 1)) if doc.first == dash + 1]
+            if len(own) >= 2 and all(r[0] != "location" for r in own) and docs and docs[0].kind:
+                out.append((own, docs[0].kind, a))
             continue
         units = [u for u in scene.units(sent) if a < u.first and u.last <= dash and u.refs]
         refs = distinct([u.refs[0] for u in units if u.refs[0][0] != "location"])
@@ -1153,19 +1191,19 @@ def _gapped(
             if refs and _about(toks, dash + 1) and main_kind:
                 end = _about_end(scene, clause_at(scene, dash + 1), dash + 1)
                 about = as_written(toks[dash + 1 : end], scene.tagged.text)
-                out.append((distinct(subjects + refs), f"{main_kind.split()[0]} {about}"))
+                out.append((distinct(subjects + refs), f"{main_kind.split()[0]} {about}", a))
             elif refs and docs_after and docs_after[0].kind:
                 # «Если с институтом мануфактура подписала договор о ..., то с ООО «Б» — договор поставки»
-                out.append((distinct(subjects + refs), docs_after[0].kind))
+                out.append((distinct(subjects + refs), docs_after[0].kind, a))
         elif docs_after and docs_after[0].kind and len(refs) >= 2:
-            out.append((refs, docs_after[0].kind))
+            out.append((refs, docs_after[0].kind, a))
         elif docs_after and docs_after[0].kind and len(refs) == 1 and withs and after:
             # «..., а администрация города — договор о реконструкции вокзала с АО «Б»»: its own subject
-            out.append((distinct(refs + after), docs_after[0].kind))
+            out.append((distinct(refs + after), docs_after[0].kind, a))
         elif docs_after and docs_after[0].kind and not units and subjects and withs and after:
-            out.append((distinct(subjects + after), docs_after[0].kind))
+            out.append((distinct(subjects + after), docs_after[0].kind, a))
         elif docs_before and docs_before[0].kind and not units and subjects and withs and after:
-            out.append((distinct(subjects + after), docs_before[0].kind))
+            out.append((distinct(subjects + after), docs_before[0].kind, a))
     return out
 
 
@@ -1224,8 +1262,25 @@ def _documents_in(scene: Scene, clause: Clause) -> list[Document]:
                 out.append(Document(m.first, m.last, None, plural, False, m.last, alike=_alike(scene, m.first)))
                 continue
             kind, end = _kind(scene, clause, m.first, m.last)
-            out.append(Document(m.first, m.last, kind, plural, end > m.last, end, alike=_alike(scene, m.first)))
+            out.append(Document(
+                m.first, m.last, kind, plural, end > m.last, end, alike=_alike(scene, m.first),
+                pointed=_pointed_at(scene, m.first),
+            ))
     return out
+
+
+# the words that may stand between «Это» and the document it points at: «Это уже третье соглашение»
+MAX_POINTED_WORDS = 2
+
+
+def _pointed_at(scene: Scene, first: int) -> bool:
+    """«Это третье соглашение с инвесторами», «Это уже пятый договор»: «это» before the document,
+    its ordinal or an adverb between, says what the document told before is."""
+    toks = scene.toks
+    k = first - 1
+    while k >= 0 and first - k <= MAX_POINTED_WORDS and toks[k].pos in ("ADJ", "NUM", "ADV"):
+        k -= 1
+    return k >= 0 and toks[k].text.lower() == "это"
 
 
 def _alike(scene: Scene, first: int) -> bool:
@@ -1473,6 +1528,8 @@ def _same_agreement(scene: Scene, a: Statement, b: Statement) -> bool:
     a_sides, b_sides = _as_bodies(scene, a.sides, b.sides), _as_bodies(scene, b.sides, a.sides)
     shared = set(a_sides) & set(b_sides)
     same_noun = a.extra.get("noun") == b.extra.get("noun")
+    if b.extra.get("pointed") and same_noun and not b.extra.get("own_name"):
+        return True  # «Это третье соглашение с инвесторами, подписанное краем»: the one told before
     if a.sides and b.sides and not shared:
         if near and same_noun and (_all_signers(scene, b.sides, a.sides) or _all_signers(scene, a.sides, b.sides)):
             return True  # a title naming the sides, the body naming who signed for each of them

@@ -599,6 +599,23 @@ def _side_gloss(toks: list[Token], k: int) -> bool:
     )
 
 
+# the most tokens a gloss in brackets between two names of a list holds, and the words a document's
+# topic opens with
+MAX_GLOSS_TOKENS = 12
+TOPIC_PREPOSITIONS = frozenset({"о", "об", "на", "по"})
+
+
+def _bracket_opening(toks: list[Token], clause: Clause, close: int) -> int | None:
+    """Where the bracket closing at `close` opens, within the clause and a short gloss's reach, when
+    it holds what a document is about: «(о практике студентов)», «(на поставку щебня)»."""
+    for k in range(close - 1, max(close - 1 - MAX_GLOSS_TOKENS, -1), -1):
+        if k not in clause or toks[k].text == ")":
+            return None
+        if toks[k].text == "(":
+            return k if toks[k + 1].text.lower() in TOPIC_PREPOSITIONS else None
+    return None
+
+
 def _continued(
     scene: Scene, clause: Clause, j: int, i: int, unit: Unit | None, triggers: frozenset[int], depth: int
 ) -> str:
@@ -620,6 +637,9 @@ def _continued(
             k = before.first - 1
             continue
         tok = toks[k]
+        if tok.text == ")" and (opening := _bracket_opening(toks, clause, k)) is not None:
+            k = opening - 1  # «с АО «А» (о создании кафедры) и ООО «Б» (о практике)»: a topic between names
+            continue
         if skipped and tok.text.lower() == "по" and k - 1 in clause and toks[k - 1].pos == "NOUN":
             k -= 1  # «корпорацией по развитию северных портов «X» и Y»: a noun's own «по ...»
             continue
