@@ -2972,6 +2972,24 @@ def test_a_verb_the_tagger_reads_as_past_but_the_dictionary_only_as_future_is_no
     assert _facts(pipeline, text)["meetings"] == []
 
 
+def test_a_meeting_days_after_a_release_date_read_from_the_body_keeps_its_day(pipeline: Pipeline) -> None:
+    # no dateline: the release's date is the body's first day, and the text was written after it
+    text = ("Пенза. С понедельника, 9 марта 2026 года, должность директора Кузнецкого колледжа занимает Олег Лапин. "
+            "Один из первых визитов Лапин сделал к главе района Марине Сазоновой: в среду, 11 марта, в "
+            "администрации района они обсуждали ремонт общежития.")
+    (meeting,) = _facts(pipeline, text)["meetings"]
+    assert (_names(meeting["participants"]), meeting["date"]) == (["Олег Лапин", "Марина Сазонова"], "2026-03-11")
+
+
+def test_a_meeting_whose_sides_the_sentence_before_names_takes_that_sentences_day(pipeline: Pipeline) -> None:
+    text = ("Новый директор колледжа побывала в районной администрации\n\nВ понедельник, 9 марта 2026 года, "
+            "директором Кузнецкого колледжа назначена Ирина Лапина. Уже в среду, 11 марта, Ирина Лапина побывала "
+            "у главы администрации Кузнецкого района Сергея Панкова. В районной администрации они около часа "
+            "обсуждали ремонт общежития.")
+    (meeting,) = _facts(pipeline, text)["meetings"]
+    assert (_names(meeting["participants"]), meeting["date"]) == (["Ирина Лапина", "Сергей Панков"], "2026-03-11")
+
+
 def test_a_relative_clause_agreeing_with_the_meeting_noun_past_its_sides_tells_the_place(pipeline: Pipeline) -> None:
     text = ("ВАЛДАЙ, 12 марта 2026 года. — В ходе беседы губернатора Новгородской области Андрея Сорокина с "
             "генеральным директором ООО «Валдай-Молоко» Русланом Гаджиевым, которая прошла сегодня в "

@@ -10,6 +10,7 @@ A meeting needs two named sides.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 
 from extractor.facts.clauses import Clause, clauses, past_date_aside
@@ -626,6 +627,10 @@ def _statement(scene: Scene, sent: int, match: Match, earlier: list[Statement]) 
     )
     st.date = _met_on(scene, date_in(scene, sent, match.first))
     st.place = place_in(scene, d.roles) or building_in(scene, d.clause) or _relative_place(scene, st)
+    if st.date is None and d.first_sent < sent and not d.one_side_before:
+        # «Уже в среду, 8 апреля, X побывала у главы района Y. ... они около часа обсуждали»: the
+        # sentence that names the sides tells the day
+        st.date = _met_on(scene, date_in(scene, d.first_sent, scene.tagged.sents[d.first_sent].first, day_only=True))
     if st.place is None and d.first_sent < sent and not d.one_side_before:
         # sides named before (`_sides_told_before`): where that sentence has them be or arrive; not
         # where the one side borrowed from the sentence before was («Последние семь лет он заведовал
@@ -998,13 +1003,24 @@ def _met_before(scene: Scene, st: Statement, statements: list[Statement]) -> boo
     return False
 
 
+# how many days after a release date read from its body (no dateline) a meeting told as held may
+# be: «С понедельника, 2 марта, ... директор X. ... в среду, 4 марта, они обсуждали»
+DAYS_AFTER_A_BODY_DATE = 7
+
+
 def _met_on(scene: Scene, item: DateItem | None) -> DateItem | None:
     """A meeting told as held is no later than the release: «обсудили инвестпрограмму, которая в
-    2026 году составит ...» (a year to come) dates nothing."""
+    2026 году составит ...» (a year to come) dates nothing; unless the release's date is only a
+    day its body tells and the meeting's is a day within a week after it."""
     release = scene.doc.doc_date
     if item is None or release is None or not item.value:
         return item
-    return None if item.value[: len(release)] > release[: len(item.value)] else item
+    if item.value[: len(release)] <= release[: len(item.value)]:
+        return item
+    if len(item.value) == len(release) and dateline_day(scene) is None:
+        ahead = datetime.date.fromisoformat(item.value) - datetime.date.fromisoformat(release)
+        return item if ahead.days <= DAYS_AFTER_A_BODY_DATE else None
+    return None
 
 
 def _any_place(scene: Scene, sent: int) -> str | None:
