@@ -995,6 +995,24 @@ def test_a_clause_after_a_bare_comma_naming_its_own_sides_and_a_document_after_a
     ]
 
 
+def test_the_conclusion_of_an_agreement_between_sides_glossed_one_and_other(pipeline: Pipeline) -> None:
+    text = ("Сегодня состоялось заключение соглашения между ООО «Хибины-Склон», с одной стороны, и администрацией "
+            "Кировского района, с другой, о строительстве горнолыжного комплекса.")
+    assert [(_names(a["parties"]), a["kind"]) for a in _facts(pipeline, text)["agreements"]] == [
+        (["Хибины-Склон", "Администрация Кировского района"], "соглашение о строительстве горнолыжного комплекса"),
+    ]
+
+
+def test_a_conclusion_reported_today_is_dated_by_its_signing(pipeline: Pipeline) -> None:
+    text = ("ВЯТКА, 13 марта 2026 года. О заключении соглашения о строительстве лесопильного цеха между "
+            "правительством Кировской области и ООО «Вятка-Брус» сообщила сегодня пресс-служба правительства. "
+            "Подписи под документом в четверг поставили губернатор Кировской области Александр Соколов и "
+            "генеральный директор компании Олег Лемешев.")
+    assert [(_names(a["parties"]), a["date"]) for a in _facts(pipeline, text)["agreements"]] == [
+        (["Правительство Кировской области", "Вятка-Брус"], "2026-03-12"),
+    ]
+
+
 def test_a_posts_functions_carried_out_are_its_duties(pipeline: Pipeline) -> None:
     text = "Функции директора МУП «Валдайский водоканал» выполняет главный инженер предприятия Ирина Лосева."
     assert [(a["person"]["name"], a["post"], a["action"]) for a in _facts(pipeline, text)["appointments"]] == [

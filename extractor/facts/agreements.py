@@ -1027,7 +1027,9 @@ def _statements(scene: Scene, sent: int, match: Match, earlier: list[Statement])
             return []
     doc = d.document
     kind = doc.kind if doc else None
-    date = date_in(scene, sent, match.first) or _ceremony_date(scene, sent)
+    # «О заключении соглашения ... сообщила сегодня пресс-служба»: the day of the report, not the signing
+    reported = d.kind == "noun" and match.first > 0 and scene.toks[match.first - 1].text.lower() in ("о", "об")
+    date = None if reported else date_in(scene, sent, match.first) or _ceremony_date(scene, sent)
     meeting_date = None if date else _outcome_of_meeting(scene, d.clause)
     groups = [g for g in d.groups if g]
     if doc is not None and doc.plural and all(r[0] == "person" for g in groups for r in g):
@@ -1339,9 +1341,24 @@ def _about_after_parties(scene: Scene, clause: Clause, k: int) -> int | None:
     for j in range(k + 1, min(len(toks), k + 2 * KIND_WORDS)):
         if j not in clause or toks[j].pos in ("VERB", "AUX"):
             return None
-        if toks[j].text.lower() in ("о", "об") and j in ends:
+        if toks[j].text.lower() in ("о", "об") and (j in ends or _past_other_side(toks, j) in ends):
             return j
     return None
+
+
+# «между A, с одной стороны, и B, с другой, о ...»: the words closing the second side
+OTHER_SIDE = (["с", "другой"], ["с", "другой", "стороны"])
+
+
+def _past_other_side(toks: list[Token], j: int) -> int:
+    """Where the words «, с другой (стороны)» before token j begin (j when none stand there)."""
+    for words_ in OTHER_SIDE:
+        k = j - 2 - len(words_)  # the comma before «с»
+        if k >= 1 and toks[j - 1].text == "," and toks[k].text == "," and [
+            t.text.lower() for t in toks[k + 1 : j - 1]
+        ] == words_:
+            return k
+    return j
 
 
 def _gender(noun: Token) -> str | None:
