@@ -1013,6 +1013,14 @@ def test_a_conclusion_reported_today_is_dated_by_its_signing(pipeline: Pipeline)
     ]
 
 
+def test_a_participle_opening_a_post_before_a_name_appoints_that_person(pipeline: Pipeline) -> None:
+    text = ("Оренбург, 14 апреля 2026 года. Назначенный решением единственного участника генеральный директор ООО "
+            "«Сакмарский элеватор» Руслан Жумагулов сегодня утром принял дела.")
+    assert [(a["person"]["name"], a["post"], a["action"]) for a in _facts(pipeline, text)["appointments"]] == [
+        ("Руслан Жумагулов", "генеральный директор ООО «Сакмарский элеватор»", "appointed"),
+    ]
+
+
 def test_a_posts_functions_carried_out_are_its_duties(pipeline: Pipeline) -> None:
     text = "Функции директора МУП «Валдайский водоканал» выполняет главный инженер предприятия Ирина Лосева."
     assert [(a["person"]["name"], a["post"], a["action"]) for a in _facts(pipeline, text)["appointments"]] == [

@@ -299,7 +299,29 @@ def _participle_holder(d: Draft, persons: list[Unit]) -> list[Unit]:
         and (case is None or unit_case(d.scene, u) in (None, case))
     ]
     before = [u for u in persons if d.match.first - 2 <= u.last <= d.match.first]
-    return after[:1] or before[-1:]
+    return after[:1] or before[-1:] or _posted_after_participle(d, persons, case)
+
+
+def _posted_after_participle(d: Draft, persons: list[Unit], case: str | None) -> list[Unit]:
+    """«Назначенный решением участника генеральный директор ООО «А» Тимур Жанабаев принял дела»:
+    the participle opens the phrase of a post, the person named right after that post, with no
+    verb between, is who it speaks of."""
+    toks = d.scene.toks
+    text = d.scene.tagged.text
+    for u in persons:
+        if u.first <= d.match.last or any(toks[k].pos in ("VERB", "AUX") for k in range(d.match.last, u.first)):
+            continue
+        if case is not None and unit_case(d.scene, u) not in (None, case):
+            return []
+        # the unit takes in the post before the name, or the post ends right where it starts
+        person = d.scene.doc.persons[u.refs[0][1]]
+        first, last = toks[u.first].start, toks[u.last - 1].end
+        after_it = toks[d.match.last].start if d.match.last < len(toks) else last
+        if any(after_it <= p.start and (p.end <= last and p.start >= first or not text[p.end : first].strip())
+               for p in person.posts):
+            return [u]
+        return []
+    return []
 
 
 def _subject_outside(d: Draft) -> list[Unit]:
