@@ -163,6 +163,9 @@ NAME_CASES = [
     # a surname the model leaves out of a name and patronymic after a dash bullet, in the official order
     ("На встрече выступили:\n— Коновалова Светлана Игоревна, директор центра занятости.",
      ["Коновалова Светлана Игоревна"]),
+    # a Korean surname opening a sentence before a first name and a patronymic (no Russian shape)
+    ("Пак Виктор Робертович – исполняющий обязанности директора ГКУ «Забайкалавтодор».",
+     ["Пак Виктор Робертович"]),
     # a word closing a list of places is a place, not a surname; one place beside a name is not a list
     ("Отключения затронут поселки Заречный, Луговой и Садовый.", []),
     ("Переговоры между Россией и Путиным не велись.", ["Путин"]),

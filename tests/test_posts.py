@@ -1553,6 +1553,22 @@ def test_a_surname_the_tagger_reads_as_a_genitive_is_the_subject_of_the_verb_of_
     ]
 
 
+def test_a_clause_whose_surname_the_tagger_reads_as_a_genitive_gives_no_post_to_the_person_before(extract):
+    # «Саввинов» after «назначения» is read as a genitive plural of «Саввин»: the clause still has a subject
+    doc = extract(
+        "Главным врачом Нерюнгринской больницы назначен Айсен Петрович Саввинов. Приказ подписал министр "
+        "здравоохранения Якутии Олег Викторович Шумилин в пятницу. До назначения Саввинов с 2019 года работал "
+        "заместителем главного врача по хирургии Алданской районной больницы."
+    )
+    assert [(p["name"], [q["normal"] for q in p["posts"]]) for p in doc["persons"]] == [
+        ("Айсен Петрович Саввинов", [
+            "главный врач Нерюнгринской больницы",
+            "заместитель главного врача по хирургии Алданской районной больницы",
+        ]),
+        ("Олег Викторович Шумилин", ["министр здравоохранения Якутии"]),
+    ]
+
+
 def test_a_post_before_a_dash_and_the_next_name_of_a_list_is_that_ones(extract):
     doc = extract("На совещании выступили: министр финансов — Иван Петров, директор завода — Олег Ли.")
     assert [(p["name"], [q["normal"] for q in p["posts"]]) for p in doc["persons"]] == [

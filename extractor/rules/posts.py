@@ -2853,12 +2853,24 @@ def _subjectless_link_verb(tagged: Tagged, sent_first: int, sent_last: int) -> i
     for k in range(sent_first, sent_last):
         tok = toks[k]
         if tok.feats.get("VerbForm") == "Fin" or tok.feats.get("Variant") == "Short":
+            if _surname_before(toks, sent_first, k):
+                return None  # «До назначения Саввинов с 2021 года работал ...»: read as a genitive
             return k if _is_link_verb(tok) and tok.feats.get("Gender") in VERB_GENDERS else None
         if tok.case == "Nom" and tok.pos in ("NOUN", "PROPN", "PRON") and tok.lemma not in TIME_NOUNS:
             return None
         if tok.text in ("«", "\"", ":"):
             return None
     return None
+
+
+def _surname_before(toks: list[Token], first: int, verb: int) -> bool:
+    """A capitalized name before the verb with the nominative shape of a surname of its gender,
+    whatever case the tagger read."""
+    endings = NOMINATIVE_SURNAME_ENDINGS.get(toks[verb].feats.get("Gender", ""), ())
+    return toks[verb].feats.get("Number") == "Sing" and any(
+        toks[m].pos == "PROPN" and toks[m].text[:1].isupper() and toks[m].text.lower().endswith(endings)
+        for m in range(first, verb)
+    )
 
 
 def _posts_of_zero_subjects(

@@ -19,6 +19,7 @@ from extractor.rules.persons.names import (
     DICTIONARY,
     FAMILY_NAME_FIRST,
     KEPT,
+    KOREAN_SURNAMES,
     PATRONYMIC,
     SURNAME_NOMINATIVE,
     SURNAME_PARTICLES,
@@ -649,7 +650,9 @@ def _surname_left_out(tagged: Tagged, name: tuple[int, int], previous: Span | No
     before = toks[k - 1] if k > 0 and toks[k - 1].sent == toks[k].sent else None
     if before is not None and before.text[:1].isupper() and before.text.isalpha():
         return False  # after a capitalized word it may be that one's: «Музея Коновалова Анна ...»
-    return _surname_read_as_a_place(tagged, (k, k + 1), name)
+    # a Korean surname of Russia's Koreans, a word of no Russian shape: «Пак Денис Енсуевич – ...»
+    korean = name[1] - name[0] == 2 and toks[k].text in KOREAN_SURNAMES and _joins(tagged, (k, k + 1), name)
+    return korean or _surname_read_as_a_place(tagged, (k, k + 1), name)
 
 
 def _first_name_read_as_a_name_of_another_kind(tagged: Tagged, before: tuple[int, int], name: tuple[int, int]) -> bool:
@@ -1115,7 +1118,8 @@ def _patronymic_names(tagged: Tagged, found: list[NameMention]) -> list[NameMent
             (
                 (a, b) for a, b, surname in ((k - 2, k + 1, k - 2), (k - 1, k + 2, k + 1))
                 if 0 <= surname < len(toks) and surname in free and _capitalized(toks[surname])
-                and toks[surname].sent == toks[k].sent and _surname_like(toks[surname].text)
+                and toks[surname].sent == toks[k].sent
+                and (_surname_like(toks[surname].text) or surname < k and toks[surname].text in KOREAN_SURNAMES)
             ),
             None,
         )
