@@ -1587,6 +1587,8 @@ def test_a_day_told_with_its_weekday_in_the_lead_dates_the_release_by_the_texts_
         ("Из-за снегопада занятия в школах 12 ноября отменены.", "12 ноября", "2026-11-12"),
         # with a past auxiliary the state is over: a day of the year before
         ("Выставка 14 ноября была закрыта для посетителей.", "14 ноября", "2025-11-14"),
+        # a day just ahead a noun names, in a sentence told in the past: this year's
+        ("Билеты на премьеру раскупили, поэтому театр добавил показ 20 ноября.", "20 ноября", "2026-11-20"),
         # a start behind the release whose span ends ahead of it is under way: begun this year
         ("Запрет, введенный с 20 октября, продлится до 30 ноября.", "20 октября", "2026-10-20"),
         # a start still to come with no end ahead is next year's

@@ -1604,9 +1604,19 @@ class _Context:
         if tense == "past" and _nearest_verb_form(self.offsets, *self.sentence(c.start), c.start, c.end) == "Inf":
             # «предложил провести опрос с 1 по 15 июня»: what was proposed or agreed is to come
             return year
+        if tense == "past" and c.is_day and _days_ahead(value, ref) <= START_AHEAD_DAYS and not self._verb_next(c):
+            # «добавили показ 20 сентября» on 11 September: a day just ahead a noun names, not one 11
+            # months back («Выставка 14 ноября была закрыта» tells its verb when)
+            return year
         if tense == "past" or tense is None and c.kind == "period" and "/" in value:
             return year - 1
         return year
+
+    def _verb_next(self, c: _Cand) -> bool:
+        """A verb or its auxiliary right after the date: the date is that verb's time."""
+        toks = self.offsets.tagged.tokens
+        k = self.offsets.first_token(c.end)
+        return k < len(toks) and toks[k].pos in ("VERB", "AUX")
 
     def _under_way(self, i: int, year: int, ref: datetime.date) -> bool:
         """A start («с 15 апреля») whose span ends, in its sentence, on a day still ahead this year
