@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
-from extractor.facts.clauses import Clause, clauses
+from extractor.facts.clauses import MAX_GLOSS_TOKENS, TOPIC_PREPOSITIONS, Clause, clauses
 from extractor.facts.context import (
     Statement,
     clause_at,
@@ -920,21 +920,16 @@ def _one_per_partner(d: Draft) -> None:
         d.groups = [[s, partners[0]] for s in subjects]
 
 
-# the most tokens of what a document is about, in brackets after its partner, and the words opening it
-# («(на поставку щебня)»: a contract's object, as in «договор на поставку»)
-MAX_GLOSS_WORDS = 12
-GLOSS_ABOUT = ABOUT | {"на"}
-
-
 def _gloss_after(d: Draft, partner: Ref) -> str | None:
-    """What the partner's document is about, in brackets right after its name: «(о практике студентов)»."""
+    """What the partner's document is about, in brackets right after its name: «(о практике студентов)»,
+    «(на поставку щебня)» (the topic `clauses` lets a list reach past)."""
     toks = d.scene.toks
     unit = next((u for u, r in d.roles if r == "with" and u.refs and u.refs[0] == partner), None)
     if unit is None or unit.last + 1 >= len(toks) or toks[unit.last].text != "(":
         return None
-    if toks[unit.last + 1].text.lower() not in GLOSS_ABOUT:
+    if toks[unit.last + 1].text.lower() not in TOPIC_PREPOSITIONS:
         return None
-    reach = range(unit.last + 2, min(len(toks), unit.last + 2 + MAX_GLOSS_WORDS))
+    reach = range(unit.last + 2, min(len(toks), unit.last + 2 + MAX_GLOSS_TOKENS))
     close = next((k for k in reach if toks[k].text == ")"), None)
     return d.scene.tagged.text[toks[unit.last + 1].start : toks[close - 1].end] if close else None
 

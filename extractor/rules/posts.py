@@ -2156,7 +2156,8 @@ def _past_aside(toks: list[Token], k: int, limit: int) -> int:
 IMPERSONAL_NUMBER = "Plur"
 
 
-# the endings of a surname in the nominative singular, by gender, that no oblique form of one has
+# the endings of a surname in the nominative singular by the gender of its verb (a man's genitive
+# «Петрова» is a woman's nominative too: a feminine verb settles it)
 NOMINATIVE_SURNAME_ENDINGS = {
     "Masc": ("ов", "ев", "ёв", "ин", "ын", "ский", "цкий"),
     "Fem": ("ова", "ева", "ёва", "ина", "ына", "ская", "цкая"),
