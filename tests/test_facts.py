@@ -935,6 +935,8 @@ NO_AGREEMENTS = [
     pytest.param("Проект соглашения между АО «Альфа» и ООО «Бета» пока не подписан.", id="a draft not signed"),
     pytest.param("Новым директором завода назначен Олег Сомов. Контракт с ним заключен на три года.",
                  id="a contract whose parties the text never names"),
+    # a lone signer names no party of the document
+    pytest.param("Договор о целевом обучении подписала сегодня Ирина Клюева.", id="a lone signer"),
     # the tagger reads the rare verb as a noun; the dictionary's one reading is a future
     pytest.param("Договор поставки с СПК «Рассвет» завод перезаключит в марте.",
                  id="a future only the dictionary reads"),

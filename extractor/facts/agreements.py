@@ -1617,9 +1617,12 @@ def find_agreements(scene: Scene) -> list[Agreement]:
         _other_side_of_heads(scene, st)
         if st.date is None and not st.extra.get("meeting_date"):
             st.date = day_told_before(scene, scene.toks[st.trigger].start) or dateline_day(scene)
+        parties = _bodies_over_signers(st.sides)
+        if len(parties) == 1 and parties[0][0] == "person":
+            continue  # «договор подписала директор колледжа X»: a lone signer names no party of it
         start, end = span_of(scene, st.first_sent, st.last_sent)
         out.append(Agreement(
-            parties=[scene.entity(r) for r in _bodies_over_signers(st.sides)],
+            parties=[scene.entity(r) for r in parties],
             kind=st.extra.get("kind"),  # type: ignore[arg-type]
             date=st.date.value if st.date else st.extra.get("meeting_date"),  # type: ignore[arg-type]
             start=start,
