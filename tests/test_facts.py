@@ -1023,6 +1023,15 @@ def test_a_participle_opening_a_post_before_a_name_appoints_that_person(pipeline
     ]
 
 
+def test_a_place_a_signers_relative_clause_tells_of_signs_nothing(pipeline: Pipeline) -> None:
+    text = ("Соглашение о создании учебного центра подписано сегодня. Первой свою подпись поставила администрация "
+            "Кингисеппского района, второй — Кингисеппский колледж технологии и сервиса, третьей — АО "
+            "«Нарва-Доломит», которое разрабатывает карьер под Ивангородом.")
+    assert [_names(a["parties"]) for a in _facts(pipeline, text)["agreements"]] == [
+        ["Администрация Кингисеппского района", "Кингисеппский колледж технологии и сервиса", "Нарва-Доломит"],
+    ]
+
+
 def test_a_posts_functions_carried_out_are_its_duties(pipeline: Pipeline) -> None:
     text = "Функции директора МУП «Валдайский водоканал» выполняет главный инженер предприятия Ирина Лосева."
     assert [(a["person"]["name"], a["post"], a["action"]) for a in _facts(pipeline, text)["appointments"]] == [

@@ -716,7 +716,8 @@ def _signers_named_next(d: Draft, nxt: int) -> None:
     """«Договор ... подписан в понедельник. Подписи под ним принадлежат директору колледжа X и
     генеральному директору ООО «Y» Z»: the signing names no parties, the signatures after it name
     who signed (their bodies are the parties, `_bodies_of_signers`)."""
-    refs = distinct([u.refs[0] for u in d.scene.units(nxt) if u.refs])
+    # not a place a signer's relative clause tells of («АО «Б», которое разрабатывает карьер под Сланцами»)
+    refs = distinct([u.refs[0] for u in d.scene.units(nxt) if u.refs and not _in_relative_clause(d.scene, u)])
     if len(refs) >= 2:
         d.groups = [refs]
         d.last_sent = nxt
