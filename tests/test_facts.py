@@ -1032,6 +1032,19 @@ def test_a_place_a_signers_relative_clause_tells_of_signs_nothing(pipeline: Pipe
     ]
 
 
+def test_fronted_documents_each_with_its_partner_are_signed_apart(pipeline: Pipeline) -> None:
+    # the first kind takes in its participle («выработанных»), so the list of documents reaches its partner
+    text = ("Соглашение о восстановлении выработанных торфяников с администрацией Парабельского района и договор о "
+            "мониторинге болот с Томским институтом торфа ООО «Парабель-Торф» подписало сегодня.")
+    assert [(_names(a["parties"]), a["kind"]) for a in _facts(pipeline, text)["agreements"]] == [
+        (
+            ["Парабель-Торф", "Администрация Парабельского района"],
+            "соглашение о восстановлении выработанных торфяников",
+        ),
+        (["Парабель-Торф", "Томский институт торфа"], "договор о мониторинге болот"),
+    ]
+
+
 def test_a_posts_functions_carried_out_are_its_duties(pipeline: Pipeline) -> None:
     text = "Функции директора МУП «Валдайский водоканал» выполняет главный инженер предприятия Ирина Лосева."
     assert [(a["person"]["name"], a["post"], a["action"]) for a in _facts(pipeline, text)["appointments"]] == [

@@ -1099,9 +1099,13 @@ def _partners_after_documents(d: Draft) -> list[tuple[str, Ref]]:
         return []
     toks = d.scene.toks
     partner_at = {u.first - 1: u for u, r in d.roles if r == "with" and u.refs}
-    later = [o for o in _documents_in(d.scene, d.clause) if o.first > doc.first]
+    docs = _documents_in(d.scene, d.clause)
+    # the list may open before the document the verb took, fronted: «Соглашение о ... с администрацией
+    # района и договор о ... с институтом предприятие подписало»
+    first = next((o for o in docs if o.first < doc.first and o.kind is not None and not o.plural), doc)
+    later = [o for o in docs if o.first > first.first]
     out: list[tuple[str, Ref]] = []
-    current: Document | None = doc
+    current: Document | None = first
     while current is not None and current.kind is not None and not current.plural:
         unit = partner_at.get(current.name_end)
         if unit is None or toks[current.name_end].text.lower() not in WITH:
@@ -1451,7 +1455,9 @@ def _about_end(scene: Scene, clause: Clause, k: int) -> int:
         if _abbreviation_dot(toks, j) and j + 1 in clause:
             j += 1  # «до 45 тыс. гектаров»: the period of a short word goes on
             continue
-        if tok.pos in ("VERB", "AUX", "PUNCT") and tok.text != "-" or _verb_only(tok):
+        # a full participle modifies the noun after it: «о восстановлении | выработанных торфяников»
+        modifier = tok.feats.get("VerbForm") == "Part" and tok.feats.get("Variant") != "Short"
+        if (tok.pos in ("VERB", "AUX", "PUNCT") and tok.text != "-" or _verb_only(tok)) and not modifier:
             break
         if tok.text.lower() == "и" and j + 1 in clause and toks[j + 1].pos == "NOUN" and documents().match(
             scene.lemmas, j + 1, max(clause.tokens) + 1
