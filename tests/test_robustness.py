@@ -21,6 +21,12 @@ def test_a_text_ending_on_a_unit_noun_extracts(extract, text):
     assert doc["organizations"] == []
 
 
+def test_a_name_ending_the_text_that_another_overlaps_extracts(extract):
+    # found by the property test: the name mentions overlapped, and the list reader read past the last token
+    doc = extract("ОАО В. В. Дмитрий")
+    assert "В. В. Дмитрий" in [p["name"] for p in doc["persons"]]
+
+
 def test_a_release_ending_with_a_sign_off_keeps_its_content(extract):
     text = (
         "Губернатор Тульской области Дмитрий Миляев провел совещание с главами районов.\n"

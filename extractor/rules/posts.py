@@ -2976,7 +2976,9 @@ def _past_note(words: list[str]) -> list[str]:
 def _past_apposed_post(toks: list[Token], start: int, end: int) -> int:
     """The comma closing a post set off after a name in a list, or `start` when none is: «Айдар
     Хасанов, генеральный директор ООО «Демский агрокомплекс», | и Наталья Кудрявцева»."""
-    if end - start > MAX_DEPENDENT_TOKENS or toks[start].text != "," or not toks[start + 1].text.islower():
+    if start + 1 >= end or end - start > MAX_DEPENDENT_TOKENS:
+        return start  # nothing between (a name the next one overlaps: «ОАО В. В. Дмитрий»), or too much
+    if toks[start].text != "," or not toks[start + 1].text.islower():
         return start
     if match_post_head(toks, start + 1, end) is None:
         return start
