@@ -1659,8 +1659,9 @@ def _past_genitive_name(toks: list[Token], spans: NamedSpans, head: Token, last:
     post's dependent, not the next person of a list; `last` when no such name stands there."""
     if last >= limit or last not in spans.per_start or case_of(head) == "Gen":
         return last
-    end = spans.per_end[last]
-    if case_of(toks[end - 1]) != "Gen" or case_of(toks[last]) != "Gen":
+    # a name the person rules start where the model's span does not has no end there
+    end = spans.per_end.get(last)
+    if end is None or case_of(toks[end - 1]) != "Gen" or case_of(toks[last]) != "Gen":
         return last
     closes = end >= limit or toks[end].text in POST_END or toks[end].pos in ("VERB", "AUX")
     return end if closes else last
