@@ -264,6 +264,22 @@ PATRONYMIC_ENDING = re.compile(
 )
 
 
+# a Russian surname in the nominative, its gender by the ending: «Топалов» / «Топалова»,
+# «Политковский» / «Политковская»
+SURNAME_NOMINATIVE = re.compile(r"(ов|ев|ёв|ин|ын)(а)?$", re.IGNORECASE)
+SURNAME_SKY_NOMINATIVE = re.compile(r"(ск|цк)(ий|ая)$", re.IGNORECASE)
+
+
+def surname_shape_gender(word: str) -> str | None:
+    """«Masc» or «Fem» when the word has the shape of a Russian surname in the nominative of that
+    gender, else None («Петрова» is a man's genitive too: the gender is the nominative's)."""
+    if m := SURNAME_NOMINATIVE.search(word):
+        return "Fem" if m.group(2) else "Masc"
+    if m := SURNAME_SKY_NOMINATIVE.search(word):
+        return "Masc" if m.group(2).lower() == "ий" else "Fem"
+    return None
+
+
 def _first_names_out_of_orgs(tagged: Tagged) -> list[Span]:
     """A first name the model read into the organization or place before a name that opens with
     a patronymic is the name's: «директор Фонда Виктория | Олеговна Семенцова», «министра

@@ -60,7 +60,7 @@ from extractor.nlp.phrases import (
     past_partner,
     sector_abbreviation,
 )
-from extractor.nlp.tagging import AGE_WORD, Tagged, Token
+from extractor.nlp.tagging import AGE_WORD, Tagged, Token, surname_shape_gender
 
 
 class NameTokens(Protocol):
@@ -2157,12 +2157,6 @@ def _past_aside(toks: list[Token], k: int, limit: int) -> int:
 IMPERSONAL_NUMBER = "Plur"
 
 
-# the endings of a surname in the nominative singular by the gender of its verb (a man's genitive
-# «Петрова» is a woman's nominative too: a feminine verb settles it)
-NOMINATIVE_SURNAME_ENDINGS = {
-    "Masc": ("ов", "ев", "ёв", "ин", "ын", "ский", "цкий"),
-    "Fem": ("ова", "ева", "ёва", "ина", "ына", "ская", "цкая"),
-}
 
 
 def _subject_all_the_same(toks: list[Token], nm: NameTokens, j: int, limit: int) -> bool:
@@ -2172,8 +2166,10 @@ def _subject_all_the_same(toks: list[Token], nm: NameTokens, j: int, limit: int)
     v = _past_adverbials(toks, j, limit)
     if v >= limit or toks[v].pos not in ("VERB", "AUX") or toks[v].feats.get("VerbForm") != "Fin":
         return False
-    endings = NOMINATIVE_SURNAME_ENDINGS.get(toks[v].feats.get("Gender", ""), ())
-    return toks[v].feats.get("Number") == "Sing" and toks[nm.last_tok - 1].text.lower().endswith(endings)
+    gender = toks[v].feats.get("Gender")
+    return gender is not None and toks[v].feats.get("Number") == "Sing" and (
+        surname_shape_gender(toks[nm.last_tok - 1].text) == gender
+    )
 
 
 def _impersonal_appointment(tagged: Tagged, spans: NamedSpans, nm: NameTokens, j: int, limit: int) -> list[Post]:
@@ -2868,9 +2864,9 @@ def _subjectless_link_verb(tagged: Tagged, sent_first: int, sent_last: int) -> i
 def _surname_before(toks: list[Token], first: int, verb: int) -> bool:
     """A capitalized name before the verb with the nominative shape of a surname of its gender,
     whatever case the tagger read."""
-    endings = NOMINATIVE_SURNAME_ENDINGS.get(toks[verb].feats.get("Gender", ""), ())
-    return toks[verb].feats.get("Number") == "Sing" and any(
-        toks[m].pos == "PROPN" and toks[m].text[:1].isupper() and toks[m].text.lower().endswith(endings)
+    gender = toks[verb].feats.get("Gender")
+    return gender is not None and toks[verb].feats.get("Number") == "Sing" and any(
+        toks[m].pos == "PROPN" and toks[m].text[:1].isupper() and surname_shape_gender(toks[m].text) == gender
         for m in range(first, verb)
     )
 

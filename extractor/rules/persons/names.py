@@ -13,7 +13,7 @@ from typing import NamedTuple
 from extractor.lexicon import load_words
 from extractor.nlp.inflect import inflect_word, nominative_word
 from extractor.nlp.morph import UD_CASES, UD_OF, in_dictionary, parses
-from extractor.nlp.tagging import Token
+from extractor.nlp.tagging import SURNAME_NOMINATIVE, SURNAME_SKY_NOMINATIVE, Token
 
 # name words analysed and inflected, kept: names recur across documents
 NAME_CACHE = 100_000
@@ -522,11 +522,6 @@ def surname_readings(word: str) -> frozenset[str]:
     # a surname's lemma is the man's form; the woman's is the other gender («Иванов», «Иванова»)
     out |= {pair for form in out if (pair := _other_gender(form))}
     return frozenset(name_key(form) for form in out)
-
-
-# a Russian surname in the nominative and its other gender: «Топалов» / «Топалова»
-SURNAME_NOMINATIVE = re.compile(r"(ов|ев|ёв|ин|ын)(а)?$", re.IGNORECASE)
-SURNAME_SKY_NOMINATIVE = re.compile(r"(ск|цк)(ий|ая)$", re.IGNORECASE)
 
 
 def _other_gender(word: str) -> str | None:
