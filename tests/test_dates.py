@@ -786,6 +786,11 @@ CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None,
      [("с 1 по 15 июня", "2026-06-01/2026-06-15", True)]),
     ("Похороны собирались провести 2 сентября, но их отложили.", datetime.date(2017, 9, 25),
      [("2 сентября", "2017-09-02", True)]),
+    # ... but not one a phase verb governs: it tells what did happen
+    ("«Заявки на абонементы мы начали принимать еще в ноябре», — сказала директор филармонии.",
+     datetime.date(2026, 1, 20), [("ноябре", "2025-11", True)]),
+    ("Выплаты стали перечислять в сентябре, сообщили в отделении фонда.", datetime.date(2026, 2, 3),
+     [("сентябре", "2025-09", True)]),
     # what is still to come on a day already past this year is next year's
     ("С 1 января страховые пенсии будут проиндексированы на 7,6%.", datetime.date(2025, 12, 26),
      [("1 января", "2026-01-01", True)]),

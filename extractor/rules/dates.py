@@ -304,6 +304,7 @@ _MARKER_RE = _rx(
 )
 _NAMED_YEAR_RE = re.compile(r"(?:19|20)\d\d")
 _FUTURE_STEMS = tuple(w.lower() for w in load_words("date_future_markers.txt"))
+_PHASE_VERBS = frozenset(load_words("date_phase_verbs.txt"))
 # Between a year-less period and a dated one it shares the year with: «за четвертый квартал и 2021 год».
 _COORD_RE = _rx(r"\s*,?\s*(?:и|а\s+также)\s+(?:(?:за|в|во|на)\s+)?\Z")
 _WORD_RE = re.compile(r"[а-яёa-z]+", re.IGNORECASE)
@@ -1210,6 +1211,29 @@ def _nearest_verb_form(offsets: Offsets, lo: int, hi: int, start: int, end: int)
     """The form of the verb nearest to the date at [start, end) in its clause: «Inf» («позволило
     нам с 1 февраля уменьшить» is the infinitive's date), «Part» for a full participle
     («приобретенного в марте оператора»), «Fin» or a short participle's «Part:Short»."""
+    k = _nearest_verb(offsets, lo, hi, start, end)
+    if k is None:
+        return None
+    tok = offsets.tagged.tokens[k]
+    form = tok.feats.get("VerbForm")
+    return f"{form}:Short" if form == "Part" and tok.feats.get("Variant") == "Short" else form
+
+
+def _done_infinitive(offsets: Offsets, lo: int, hi: int, start: int, end: int) -> bool:
+    """The date's nearest verb is an infinitive a phase verb governs: what it tells did happen
+    («заявки мы начали принимать еще в декабре»), unlike a proposal («предложил провести в июне»)."""
+    k = _nearest_verb(offsets, lo, hi, start, end)
+    toks = offsets.tagged.tokens
+    if k is None or toks[k].feats.get("VerbForm") != "Inf":
+        return False
+    k -= 1
+    while k >= 0 and toks[k].pos in ("ADV", "PART"):
+        k -= 1  # «начали активно принимать», «стали уже выплачивать»
+    return k >= 0 and toks[k].pos in ("VERB", "AUX") and toks[k].lemma in _PHASE_VERBS
+
+
+def _nearest_verb(offsets: Offsets, lo: int, hi: int, start: int, end: int) -> int | None:
+    """The token of the verb nearest to the date at [start, end) in its clause."""
     a, b = offsets.token_range(lo, hi)
     at = offsets.first_token(start)
     toks = offsets.tagged.tokens
@@ -1221,9 +1245,7 @@ def _nearest_verb_form(offsets: Offsets, lo: int, hi: int, start: int, end: int)
     ]
     if not verbs:
         return None
-    tok = toks[min(verbs, key=lambda k: start - toks[k].end if toks[k].end <= start else toks[k].start - end)]
-    form = tok.feats.get("VerbForm")
-    return f"{form}:Short" if form == "Part" and tok.feats.get("Variant") == "Short" else form
+    return min(verbs, key=lambda k: start - toks[k].end if toks[k].end <= start else toks[k].start - end)
 
 
 def _participle_set_off(toks: list[Token], at: int, k: int) -> bool:
@@ -1601,7 +1623,10 @@ class _Context:
         if c.is_day and _days_ahead(value, ref) <= STATE_AHEAD_DAYS and self._state_set(c):
             return year  # «занятия в школах 12 ноября отменены» on 11 November: a state set for a day ahead
         tense = _tense_near(self.offsets, *self.sentence(c.start), c.start, c.end)
-        if tense == "past" and _nearest_verb_form(self.offsets, *self.sentence(c.start), c.start, c.end) == "Inf":
+        sentence = self.sentence(c.start)
+        if tense == "past" and _nearest_verb_form(self.offsets, *sentence, c.start, c.end) == "Inf" and not (
+            _done_infinitive(self.offsets, *sentence, c.start, c.end)
+        ):
             # «предложил провести опрос с 1 по 15 июня»: what was proposed or agreed is to come
             return year
         if tense == "past" and c.is_day and _days_ahead(value, ref) <= START_AHEAD_DAYS and not self._verb_next(c):
