@@ -1023,6 +1023,22 @@ def test_a_participle_opening_a_post_before_a_name_appoints_that_person(pipeline
     ]
 
 
+def test_a_pronoun_going_on_with_one_who_went_somewhere_meets_there_that_day(pipeline: Pipeline) -> None:
+    text = ("Кострома, 20 марта 2026 года. В среду, 18 марта, Ирина Комарова съездила в Костромской "
+            "колледж бытового сервиса. С его директором Павлом Смирновым она около часа обсуждала практику.")
+    assert [(_names(m["participants"]), m["date"], m["place"]) for m in _facts(pipeline, text)["meetings"]] == [
+        (["Ирина Комарова", "Павел Смирнов"], "2026-03-18", "Костромской колледж бытового сервиса"),
+    ]
+
+
+def test_a_meeting_verb_in_either_aspect(pipeline: Pipeline) -> None:
+    text = ("Тверь, 12 мая 2026 года. Почти два часа министр экономики Тверской области Олег Лавров и директор "
+            "ООО «Конаковский фаянс» Анна Белова разбирали, где взять глину для нового цеха.")
+    assert [(_names(m["participants"]), m["date"]) for m in _facts(pipeline, text)["meetings"]] == [
+        (["Олег Лавров", "Анна Белова"], "2026-05-12"),
+    ]
+
+
 def test_a_place_a_signers_relative_clause_tells_of_signs_nothing(pipeline: Pipeline) -> None:
     text = ("Соглашение о создании учебного центра подписано сегодня. Первой свою подпись поставила администрация "
             "Кингисеппского района, второй — Кингисеппский колледж технологии и сервиса, третьей — АО "
@@ -1585,6 +1601,16 @@ APPOINTMENTS = [
         id="«им стал»: the post named just before",
     ),
     pytest.param(
+        "С 1 апреля новым главным врачом Кирсановской районной больницы стала Марина Лаптева.",
+        [("Марина Лаптева", "главный врач Кирсановской районной больницы", "appointed")],
+        id="«стала главным врачом»: a rank makes an office of a trade",
+    ),
+    pytest.param(
+        "Старшим тренером хоккейного клуба «Ижсталь» стал Игорь Вахрушев.",
+        [("Игорь Вахрушев", "старший тренер хоккейного клуба «Ижсталь»", "appointed")],
+        id="«старшим тренером стал»",
+    ),
+    pytest.param(
         "Полномочия генерального директора Игоря Лебедева прекращены досрочно.",
         [("Игорь Лебедев", "генеральный директор", "dismissed")],
         id="the powers named before the verb",
@@ -1790,6 +1816,7 @@ NO_APPOINTMENTS = [
     pytest.param("Андрея Козлова выдвинули на пост министра транспорта.", id="nominated"),
     pytest.param("Министр транспорта пока не назначен.", id="not yet"),
     pytest.param("Лучшим игроком матча стал нападающий Андрей Козлов.", id="an award is no office"),
+    pytest.param("После учёбы Андрей Козлов стал врачом районной больницы.", id="a trade taken up is no office"),
     pytest.param("Депутаты предложили назначить Андрея Козлова министром.", id="proposed"),
     pytest.param("Профсоюз добивается увольнения директора завода Ивана Петрова.", id="a dismissal sought"),
     pytest.param("Олег Сомов переизбран депутатом городской думы.", id="re-elected a deputy: elected, not appointed"),

@@ -452,8 +452,16 @@ def _post(d: Draft) -> None:
         d.rejected = True  # «избран депутатом»: elected, not appointed
     elif d.slot is not None and not _office(d.scene, d.slot):
         d.rejected = True  # «стал лучшим игроком матча», «стала лицом коллекции»
-    elif d.trigger.lemma == "стать" and d.slot and d.scene.lemmas[d.slot.head_end - 1] in post_lexicon().professions:
+    elif d.trigger.lemma == "стать" and d.slot and _a_trade(d.scene, d.slot):
         d.rejected = True  # «стал экспертом», «стала актрисой»: a trade one takes up
+
+
+def _a_trade(scene: Scene, slot: PostSlot) -> bool:
+    """The post is a trade («экспертом», «актрисой»), not an office its rank makes of one
+    («главным врачом»)."""
+    if scene.lemmas[slot.head_end - 1] not in post_lexicon().professions:
+        return False
+    return not any(scene.lemmas[k] in words("office_rank") for k in range(slot.first, slot.head_end - 1))
 
 
 def _new_post_of(d: Draft) -> PostSlot | None:

@@ -642,6 +642,8 @@ def _statement(scene: Scene, sent: int, match: Match, earlier: list[Statement]) 
             st.place = _any_place(scene, d.first_sent - 1)
     if st.date is None or st.place is None:
         _context_of_visit(scene, st)
+    if st.date is None and st.place is None:
+        _trip_just_before(scene, st)
     return st
 
 
@@ -651,7 +653,9 @@ def _dated_in(scene: Scene, sent: int) -> bool:
 
 
 # verbs of arriving at a place, whose «в» / «на» with the accusative is where one then is
-ARRIVING = frozenset({"приехать", "прибыть", "прилететь", "заехать", "прийти"})
+ARRIVING = frozenset({"приехать", "прибыть", "прилететь", "заехать", "прийти", "съездить", "приходить", "наведаться"})
+# personal pronouns that go on with the subject of the sentence before
+THIRD_PERSONS = frozenset({"он", "она", "они"})
 
 
 def _arrived_at(scene: Scene, sent: int) -> str | None:
@@ -687,6 +691,19 @@ def _context_of_visit(scene: Scene, st: Statement) -> None:
         st.place = st.place or place_in(scene, roles_in(scene, main))
         if st.date is not None:
             return
+
+
+def _trip_just_before(scene: Scene, st: Statement) -> None:
+    """«В среду, 11 марта, Федулова съездила в колледж. С его директором она почти час
+    обсуждала ...»: a pronoun going on with the one who went somewhere in the sentence before meets
+    there, on that sentence's day."""
+    before = st.sent - 1
+    if before < 0 or not any(scene.lemmas[k] in THIRD_PERSONS for k in scene.sentence_tokens(st.sent)):
+        return
+    place = _arrived_at(scene, before)
+    if place is not None:
+        st.place = place
+        st.date = _met_on(scene, date_in(scene, before, scene.tagged.sents[before].first, day_only=True))
 
 
 def _merged(scene: Scene, statements: list[Statement]) -> list[Statement]:
