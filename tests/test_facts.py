@@ -1023,6 +1023,14 @@ def test_a_participle_opening_a_post_before_a_name_appoints_that_person(pipeline
     ]
 
 
+def test_a_pronoun_past_a_dash_is_the_one_named_in_its_sentence_not_the_subject_before(pipeline: Pipeline) -> None:
+    text = ("Главный врач больницы Олег Рябов уходит на пенсию. Руководство больницей перешло к Ивану Киму — "
+            "тем же приказом он назначен главным врачом больницы.")
+    assert [(a["person"]["name"], a["post"], a["action"]) for a in _facts(pipeline, text)["appointments"]] == [
+        ("Иван Ким", "главный врач больницы", "appointed"),
+    ]
+
+
 def test_a_pronoun_going_on_with_one_who_went_somewhere_meets_there_that_day(pipeline: Pipeline) -> None:
     text = ("Кострома, 20 марта 2026 года. В среду, 18 марта, Ирина Комарова съездила в Костромской "
             "колледж бытового сервиса. С его директором Павлом Смирновым она около часа обсуждала практику.")
@@ -1604,6 +1612,11 @@ APPOINTMENTS = [
         "С 1 апреля новым главным врачом Кирсановской районной больницы стала Марина Лаптева.",
         [("Марина Лаптева", "главный врач Кирсановской районной больницы", "appointed")],
         id="«стала главным врачом»: a rank makes an office of a trade",
+    ),
+    pytest.param(
+        "Министр подписала приказ об уходе с должности главного врача Холмской больницы Олега Сурина.",
+        [("Олег Сурин", "главный врач Холмской больницы", "dismissed")],
+        id="«уход с должности» as «уход в отставку»",
     ),
     pytest.param(
         "Старшим тренером хоккейного клуба «Ижсталь» стал Игорь Вахрушев.",

@@ -562,11 +562,24 @@ def _pronoun(scene: Scene, k: int, units: list[Unit]) -> Unit | None:
         if u.refs and u.refs[0][0] == "person" and gender_of(scene, u.refs[0][1]) in (gender, None)
         and not (tok.case != "Nom" and _same_clause_subject(scene, u, k))  # «Папа назначил его»
     ]
-    # the one the text speaks of: a subject before anyone else («X работал ..., однако его назначили»)
+    # the one the text speaks of: a subject before anyone else («X работал ..., однако его назначили»),
+    # in the pronoun's own sentence first, from another clause of it («Руководство перешло к Виктору
+    # Тхаю — он назначен»; not «С его директором Y она обсуждала»: no pronoun stands for a noun of its
+    # own clause)
+    own = [u for u in candidates if scene.toks[u.first].sent == tok.sent and _clause_break(scene, u.last, k)]
+    candidates = own or candidates
     subjects = [u for u in candidates if unit_case(scene, u) == "Nom"]
     for u in subjects[:1] or candidates[:1]:
         return Unit(k, k + 1, k, u.refs, "pronoun")
     return None
+
+
+CLAUSE_MARKS = frozenset({",", "—", "–", ":", ";"})
+
+
+def _clause_break(scene: Scene, start: int, end: int) -> bool:
+    """A comma, a dash, a colon or a semicolon among tokens [start, end)."""
+    return any(scene.toks[j].text in CLAUSE_MARKS for j in range(start, end))
 
 
 def _same_clause_subject(scene: Scene, unit: Unit, k: int) -> bool:
