@@ -348,6 +348,10 @@ DOC_DATES: list[tuple[str, datetime.date | None]] = [
     ("11 июля 2023 года\nГубернатор провел прием граждан 5 июля 2023 года.", datetime.date(2023, 7, 11)),
     ("02.10.14\nКомпания объявляет итоги", datetime.date(2014, 10, 2)),
     ("Пенза, 29 июня 2024. Губернатор провел совещание.", datetime.date(2024, 6, 29)),
+    # a past year set against the present is before the release's year: a year to come tells it
+    ("ТАМБОВ, 3 октября. /ИА «Черноземье»/. Завод основан в 2012 году. «В 2022 году доля импортных "
+     "деталей превышала 35%, теперь она не превышает 5%», — сказал директор. В 2026 году выпуск "
+     "вырастет на 10%.", datetime.date(2026, 10, 3)),
     # two weekdays named in the lead are neither the release's day: the year the text tells of
     # stays (21 July is a Wednesday in 2027, not in 2026)
     ("ВОЛГОГРАД, 21 июля. /ИА «Дон»/. Синоптики объявили штормовое предупреждение. В среду и четверг "

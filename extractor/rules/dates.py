@@ -2830,6 +2830,9 @@ def _reported_years(text: str, scan: _Scan) -> _Reported:
     dated_to_come: list[str] = []  # months and days told of in the future tense
     runs: list[tuple[int, int]] = []  # runs of whole years told of as past or present
     plans: list[int] = []  # the first years of plans («программа на 2026–2030 годы»): rarely far ahead
+    # whole years told in the past against the present: «В 2023 году доля превышала 40%, сейчас она
+    # не превышает 8%» is of a year before the release's
+    before_now: list[int] = []
     this_year = [m.start() for m in _THIS_YEAR_RE.finditer(text)]  # «в текущем году»
     for i, c in enumerate(cands):
         # nor a comparison's base («на 2,1 п.п. ниже уровня 2024 года»: the year before the one told of)
@@ -2877,6 +2880,9 @@ def _reported_years(text: str, scan: _Scan) -> _Reported:
         if "/" in c.value and len(c.value) == len("2027/2030"):
             runs.append((int(c.value[:4]), year))  # weighed against the other years below
             continue
+        if len(c.value) == 4 and tense == "past" and _contrasted_with_now(text, scan.offsets, c):
+            before_now.append(year)
+            continue
         years.append(year)
         if tense == "past" and len(start := c.value.split("/")[0]) == len("2025-10"):
             past_starts.append(start)
@@ -2892,6 +2898,10 @@ def _reported_years(text: str, scan: _Scan) -> _Reported:
         fallback = [latest_since]
     else:
         fallback = sorted(to_come)[:1]
+    if before_now:  # the release is of a later year: the years told before it say nothing more
+        floor = max(before_now) + 1
+        years = [y for y in years if y >= floor]
+        fallback = [max(fallback + [floor])]
     past_start = max(past_starts) if years and past_starts else None
     if years and latest_since is not None and latest_since > max(years):
         # «в 2025 году открыли 11,6 тыс. дел ... с января 2026 года нотариус запрашивает сам»: what has
@@ -2900,6 +2910,18 @@ def _reported_years(text: str, scan: _Scan) -> _Reported:
     dated = tuple((day, weekday) for day, weekday, _ in _dated_weekdays(text, cands))
     first_to_come = min(dated_to_come, default=None)
     return _Reported(years or fallback, past_start, first_to_come, dated, min(to_come + plans, default=None))
+
+
+# the present a past year is set against in its sentence
+_NOW_RE = re.compile(r"(?<![а-яё])(?:сейчас|теперь|ныне|в\s+настоящее\s+время|на\s+сегодняшний\s+день)(?![а-яё])",
+                     re.IGNORECASE)
+
+
+def _contrasted_with_now(text: str, offsets: Offsets, c: _Cand) -> bool:
+    """A year its sentence sets against the present after it: «В 2023 году доля импорта
+    превышала 40%, сейчас она не превышает 8%»."""
+    _start, end = offsets.sentence(c.start)
+    return _NOW_RE.search(text, c.end, end) is not None
 
 
 # a comparison with a whole year: «что на 12% больше, чем в 2024 году», «по сравнению с 2024 годом»
