@@ -138,6 +138,8 @@ def _apposition_case(toks: list[Token], first: int) -> str | None:
             if cases == {"Nom"}:
                 return "Nom"
             return tok.case if "Nom" not in cases and tok.case in cases else None
+        if k == first - 1 and tok.text in DASHES:
+            continue  # «Главный секретарь – Л. И. Маслова»: a post and its holder, both nominatives
         if tok.text not in QUOTES and tok.pos not in APPOSITION_WORDS and tok.text.lower() not in AREA_PREPOSITIONS:
             if not _joins_dependents(toks, k):
                 return None
