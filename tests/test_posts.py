@@ -2777,6 +2777,16 @@ def test_a_term_before_the_post_is_not_skipped_past_it(extract):
     assert [p["normal"] for p in person["posts"]] == ["градоначальник"]
 
 
+def test_an_acting_post_given_until_the_end_of_something_reaches_its_verb(extract):
+    # «до конца сборов» between the post and the verb is the term it is given for
+    (person,) = extract(
+        "Исполняющим обязанности главного тренера до конца сезона назначен старший тренер клуба Павел Зуев."
+    )["persons"]
+    assert [p["normal"] for p in person["posts"]] == [
+        "исполняющий обязанности главного тренера", "старший тренер клуба"
+    ]
+
+
 def test_an_acting_post_given_for_a_term_reaches_its_verb(extract):
     # «на период до избрания ...» between the acting post and the verb is the term it is given for
     (person,) = extract(
@@ -2924,6 +2934,9 @@ def test_a_post_the_sentence_before_gives_is_of_the_name_after_im_stal(extract):
     # a post someone holds is not the one «им» stands for
     ("Губернатор Иван Петров вручил награды. Им стал Олег Лаптев.",
      [("Иван Петров", ["губернатор"]), ("Олег Лаптев", [])]),
+    # a degree between «им стала» and the name
+    ("В академии назначен новый проректор по учебной работе – им стала доктор педагогических наук "
+     "Ольга Ивановна Рычкова.", [("Ольга Ивановна Рычкова", ["проректор по учебной работе"])]),
 ])
 def test_a_new_or_changed_post_is_of_the_name_after_im_stal(extract, text, expected):
     doc = extract(text)

@@ -1312,7 +1312,7 @@ def _range_joint(toks: list[Token], k: int) -> bool:
 # время отпуска директора», «до назначения руководителя»
 TERM_OPENERS = (
     ("на", frozenset({"период", "время", "срок"})),
-    ("до", frozenset({"избрание", "назначение", "вступление", "собрание", "выборы", "окончание", "завершение",
+    ("до", frozenset({"избрание", "назначение", "вступление", "собрание", "выборы", "окончание", "конец", "завершение",
                       "утверждение", "проведение", "конкурс"})),
 )
 MAX_TERM_WORDS = 7
@@ -3049,7 +3049,9 @@ def _post_named_before_pronoun(tagged: Tagged, spans: NamedSpans, nm: NameTokens
     nominative, as given (a passive appointing verb), changed («смениться») or new («новый»), is
     the name's; the words before are the sentence before, or the same sentence up to a colon or dash."""
     toks = tagged.tokens
-    k = nm.first_tok
+    opening = tagged.sents[toks[nm.first_tok].sent].first
+    # past a degree: «им стала кандидат биологических наук Наталья Ершова»
+    k = min(_spelled_degree_before(toks, nm.first_tok, opening), _degree_before(tagged, nm.first_tok, opening))
     if k < 2 or toks[k - 1].lemma != "стать" or toks[k - 2].text.lower() not in POST_PRONOUNS:
         return None
     sent = toks[k].sent
