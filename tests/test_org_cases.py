@@ -3005,6 +3005,10 @@ def test_opening_words_with_a_lowercase_complement_left_out_are_another_body():
 
     assert is_leading_short_form("Сибирское управление", "Сибирское управление Ростехнадзора")
     assert not is_leading_short_form("Русская православная церковь", "Русская православная церковь заграницей")
+    # the body it belongs to, though in lowercase, is no other body's complement
+    assert is_leading_short_form(
+        "комитет по физической культуре и спорту", "Комитет по физической культуре и спорту администрации города Омска"
+    )
 
 
 def test_the_operator_of_a_chain_in_brackets_is_the_chain_s_company(extract):

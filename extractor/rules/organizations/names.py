@@ -615,8 +615,11 @@ def is_leading_short_form(short: str, name: str) -> bool:
     words, short_words = name.split(), short.split()
     if not 2 <= len(short_words) < len(words):
         return False
-    if not words[len(short_words)][:1].isupper():
-        return False  # a lowercase complement makes another body: «Русская православная церковь заграницей»
+    after = words[len(short_words)]
+    if not after[:1].isupper() and phrase_lemmas(plain(after)) not in org_heads():
+        # a lowercase complement makes another body: «Русская православная церковь заграницей»; not
+        # the body it belongs to: «комитет по физической культуре» of «... администрации города»
+        return False
     head = next((k for k, w in enumerate(short_words) if not ADJECTIVE_WORD.fullmatch(w.lower())), len(short_words))
     if head == len(short_words) or phrase_lemmas(short_words[head]) not in org_heads():
         return False
