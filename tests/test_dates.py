@@ -1073,6 +1073,11 @@ CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None,
     # a month's ten-day period: its days, the third to the month's end
     ("Ледоход на Вятке ожидается в третьей декаде апреля.", datetime.date(2026, 4, 9),
      [("третьей декаде апреля", "2026-04-21/2026-04-30", True)]),
+    # a weekday of a month counted from its start or its end
+    ("Следующая проверка сирен пройдёт в первую среду октября.", datetime.date(2026, 9, 3),
+     [("первую среду октября", "2026-10-07", True)]),
+    ("Праздник отметят в последнее воскресенье сентября.", datetime.date(2026, 9, 3),
+     [("последнее воскресенье сентября", "2026-09-27", True)]),
     ("Форум пройдет во 2-й декаде февраля 2028 года.", datetime.date(2026, 4, 9),
      [("2-й декаде февраля 2028 года", "2028-02-11/2028-02-20", False)]),
     # the months of a report after «итоги», as after «за» and «по итогам»

@@ -237,6 +237,15 @@ HALF_ORDINALS = {"перв": 1, "втор": 2}
 HALF_MONTH_DAYS = 15
 # the ordinal words of a day end this close before their month («двадцать девятого »)
 DAY_WORDS_REACH = 30
+# a weekday of a month counted from its start or end before it: «в первую среду октября», «в
+# последнее воскресенье сентября»
+_WEEKDAY_OF_MONTH_RE = _rx(
+    r"(?<![\w-])(?P<o>перв|втор|трет|четв[её]рт|последн)[а-яё]*\s+"
+    r"(?P<wd>понедельник|вторник|сред|четверг|пятниц|суббот|воскресень)[а-яё]*\s+\Z"
+)
+WEEKDAY_ORDINALS = {"перв": 1, "втор": 2, "трет": 3, "четверт": 4, "четвёрт": 4, "последн": -1}
+WEEKDAY_STEMS = {"понедельник": 0, "вторник": 1, "сред": 2, "четверг": 3, "пятниц": 4, "суббот": 5, "воскресень": 6}
+WEEKDAY_OF_MONTH_REACH = 30
 _SEASON_RE = _rx(rf"{_lead(list(_SEASONS))}{_BW}(?P<s>{trie_pattern(list(_SEASONS))}){_NW}{_YEAR_TAIL}")
 # «этим летом», «прошлой зимой», «до следующей весны»: a season named from the reference date
 # (a bare «летом» is left out: writers of gold mark it as often as not)
@@ -497,6 +506,15 @@ def _ten_days(year: int, month: int, decade: int) -> str | None:
     return _period(_ymd(year, month, 10 * decade - 9), _ymd(year, month, last))
 
 
+def _weekday_of_month(year: int, month: int, weekday: int, which: int) -> str | None:
+    """The day of a month that is its `which`-th `weekday` (Monday = 0), -1 the last one."""
+    if _y(year) is None:
+        return None
+    days = [d for d in range(1, calendar.monthrange(year, month)[1] + 1)
+            if datetime.date(year, month, d).weekday() == weekday]
+    return _ymd(year, month, days[which if which < 0 else which - 1])
+
+
 def _half_month(year: int, month: int, which: int) -> str | None:
     """The days of a month's first half (1-15) or second (16 to the month's end)."""
     if _y(year) is None:
@@ -525,6 +543,13 @@ def _month(m: re.Match[str], scan: _Scan) -> _Cand | None:
             cand = _built(m, scan.year, lambda year, w=which, days=days_of: days(year, month, w), "period")
             if cand is not None:
                 return replace(cand, start=part.start())
+    counted = _WEEKDAY_OF_MONTH_RE.search(text, max(0, m.start() - WEEKDAY_OF_MONTH_REACH), m.start())
+    if counted:
+        which = WEEKDAY_ORDINALS[counted.group("o").lower()]
+        weekday = WEEKDAY_STEMS[counted.group("wd").lower()]
+        cand = _built(m, scan.year, lambda year: _weekday_of_month(year, month, weekday, which), "day", True)
+        if cand is not None:
+            return replace(cand, start=counted.start())
     words = _DAY_WORDS_RE.search(text, max(0, m.start() - DAY_WORDS_REACH), m.start())
     if words:
         day = _day_of_words(scan, words.start("w"), words.end("w"))
