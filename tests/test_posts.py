@@ -2777,6 +2777,17 @@ def test_a_term_before_the_post_is_not_skipped_past_it(extract):
     assert [p["normal"] for p in person["posts"]] == ["градоначальник"]
 
 
+def test_a_post_in_the_dative_before_the_subjects_posts_is_the_one_spoken_to(extract):
+    (person,) = extract(
+        # an indeclinable first name: the tagger reads the name in the dative of the post before
+        "Как рассказал корреспонденту агентства временно исполняющий обязанности начальника Главного "
+        "управления полковник внутренней службы Бадма Ким, пожаров стало меньше."
+    )["persons"]
+    assert [p["normal"] for p in person["posts"]] == [
+        "временно исполняющий обязанности начальника Главного управления", "полковник внутренней службы",
+    ]
+
+
 def test_an_acting_post_given_until_the_end_of_something_reaches_its_verb(extract):
     # «до конца сборов» between the post and the verb is the term it is given for
     (person,) = extract(

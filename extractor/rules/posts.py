@@ -1470,7 +1470,7 @@ def _posts_reaching(
             reach = _past_describing_adjectives(toks, nxt, end) if after_and else nxt
             if rest and nxt <= tagged.token_at(rest[0].start) <= reach:
                 post = _post_with_place(tagged, first, head_end, last)
-                if post is None:
+                if post is None or _addressee_before(tagged, head, rest[0], end):
                     return rest
                 # «представитель вооружённых сил полковник Сансерн ...»: the rank or post right
                 # before the name, naming no organization, is held in the one just named
@@ -1478,6 +1478,23 @@ def _posts_reaching(
                     rest = [replace(rest[0], org=post.org), *rest[1:]]
                 return [post, *rest]
     return []
+
+
+# the cases of a post the one addressed holds, not the subject after it
+ADDRESSEE_CASES = frozenset({"Dat", "Ins"})
+
+
+def _addressee_before(tagged: Tagged, head: Token, rest: Post, end: int) -> bool:
+    """«Как рассказал корреспонденту агентства временно исполняющий обязанности начальника ...
+    X»: a post in the dative or instrumental right before one in the nominative is someone
+    else's, the one spoken to; the posts of one person share their case."""
+    if case_of(head) not in ADDRESSEE_CASES:
+        return False
+    toks = tagged.tokens
+    k = tagged.token_at(rest.start)
+    # the case of the post's first declined word: «исполняющий» of «временно исполняющий обязанности»
+    cases = [case_of(t) for t in toks[k:end] if case_of(t)] if k is not None else []
+    return cases[:1] == ["Nom"]
 
 
 def _past_degree(tagged: Tagged, k: int, limit: int) -> int:
