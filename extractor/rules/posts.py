@@ -141,6 +141,8 @@ MAX_WORDS_TO_LINK_VERB = 3
 
 def _chained_post(toks: list[Token], j: int, limit: int) -> int | None:
     """A post continuing a post: «заместителя Премьер-министра», «губернатора – первого заместителя»."""
+    if j >= limit:
+        return None  # a comma closing the text
     head_end = match_post_head(toks, j, limit)
     # the case of the entry's head, not of its last word: «генерал-майор внутренней службы» after
     # a post is a rank of its own, not a genitive going on with it
