@@ -44,6 +44,22 @@ def test_a_text_ending_on_a_comma_after_a_posts_genitive_extracts(extract, text)
     assert [p["name"] for p in doc["persons"]] == (["Петров"] if "Петров" in text else [])
 
 
+@pytest.mark.parametrize("text", ["Петров назначен на должность", "Петров назначен временно"])
+def test_a_text_ending_on_an_appointments_post_word_extracts(extract, text):
+    # found by a property run over held-out words: the appointment rules read the token after the last
+    # (a post's slot noun, an acting word); the text reads as it does with a closing period
+    def appointed(t: str) -> list[tuple[str, str | None]]:
+        return [(a["person"]["name"], a["post"]) for a in extract(t)["appointments"]]
+
+    assert appointed(text) == appointed(text + ".") == [("Петров", None)]
+
+
+@pytest.mark.parametrize("text", ["Город подписал договор, банк и ООО «Б» –", "Банк и ООО «Б» —"])
+def test_a_text_ending_on_the_dash_of_a_gapped_clause_extracts(extract, text):
+    # found by a property run: a bare-comma clause's document was sought after a dash closing the text
+    assert extract(text)["agreements"] == []
+
+
 def test_a_release_ending_with_a_sign_off_keeps_its_content(extract):
     text = (
         "Губернатор Тульской области Дмитрий Миляев провел совещание с главами районов.\n"

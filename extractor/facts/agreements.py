@@ -1174,8 +1174,8 @@ def _gapped(
     for n, a in enumerate(starts):
         stop = starts[n + 1] if n + 1 < len(starts) else s.last
         dash = next((k for k in range(a + 1, stop) if toks[k].text in DASHES), None)
-        if dash is None:
-            continue
+        if dash is None or dash + 1 >= s.last:
+            continue  # no dash, or nothing after it
         if a in bare:
             own = distinct([u.refs[0] for u in scene.units(sent) if a <= u.first and u.last <= dash and u.refs])
             docs = [doc for doc in _documents_in(scene, clause_at(scene, dash + 1)) if doc.first == dash + 1]

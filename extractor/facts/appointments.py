@@ -506,7 +506,9 @@ def _slots(d: Draft) -> list[tuple[PostSlot, str]]:
             slot = _post_phrase(d.scene, acting, limit)
             bare = PostSlot(acting, acting, acting, acting=True)  # «исполняющим обязанности стал»
             out.append((replace(slot, acting=True) if slot else bare, "acting"))
-        elif (tok.lemma in words("slot") or tok.text.lower() == "как") and _acting_at(toks, k + 1) is None:
+        elif k + 1 < len(toks) and (tok.lemma in words("slot") or tok.text.lower() == "как") and (
+            _acting_at(toks, k + 1) is None
+        ):
             # «на должность | исполняющего обязанности губернатора»: the acting words say the post
             slot = _post_phrase(d.scene, k + 1, limit)
             # not «освобождении X от должности | глава администрации Y подписал»: the subject's post
@@ -565,13 +567,17 @@ DUTY_NOUNS = frozenset({"обязанность", "полномочие", "фу�
 def _acting_at(toks: list[Token], k: int) -> int | None:
     """«исполняющим обязанности министра», «врио ректора»: where the post after the acting
     words begins."""
+    if k >= len(toks):
+        return None
     low = toks[k].text.lower()
     if low.startswith("исполняющ") or low.startswith("исполнени"):
         j = k + 1
         if j < len(toks) and toks[j].lemma in DUTY_NOUNS:
             return j + 1
         return j
-    if low in ACTING_WORDS and not (low == "временно" and not toks[k + 1].text.lower().startswith("исполня")):
+    if low in ACTING_WORDS and not (
+        low == "временно" and not (k + 1 < len(toks) and toks[k + 1].text.lower().startswith("исполня"))
+    ):
         return k + 1 if low != "временно" else None
     return None
 
