@@ -271,8 +271,12 @@ def coordinated_list_end(toks: list[Token], j: int, limit: int, cases: tuple[str
             # «министр культуры, по делам национальностей и архивного дела»: a «по» group in the list
             end = _list_item_end(toks, k + 2, limit, ("Dat",))
             end = _list_item_end(toks, end, limit, ("Gen",)) if end > k + 2 else k + 1
-        if end == k + 1 and closing and k + 1 < limit and is_abbreviation(toks[k + 1]):
-            end = k + 2  # a field's abbreviation closing the list: «строительства, архитектуры и ЖКХ»
+        if end == k + 1 and closing and k + 1 < limit and is_abbreviation(toks[k + 1]) and not (
+            k + 2 < limit and toks[k + 2].text in OPEN_QUOTES
+        ):
+            # a field's abbreviation closing the list: «строительства, архитектуры и ЖКХ»; not a legal
+            # form before a quoted name, another organization: «... по Самарской области и ООО «Волна»»
+            end = k + 2
         if end > k + 1 and "Gen" not in cases and toks[end - 1].pos == "NOUN":
             end = _list_item_end(toks, end, limit, ("Gen",))  # an item's genitive: «охране труда»
         if end == k + 1 and closing and "Gen" not in cases and case_of(toks[k - 1]) == "Gen":
