@@ -3014,7 +3014,9 @@ def test_opening_words_with_a_lowercase_complement_left_out_are_another_body():
 def test_a_legal_form_after_and_closes_a_bodys_remit_list(extract):
     # «ЖКХ» may close a remit's list («по строительству и ЖКХ»); a legal form before a quoted name
     # is another organization
-    doc = extract("Учения проведут совместно с Главным управлением МЧС России по Тверской области и ООО «Сигнал-Сервис».")
+    doc = extract(
+        "Учения проведут совместно с Главным управлением МЧС России по Тверской области и ООО «Сигнал-Сервис»."
+    )
     assert [(o["name"], o["legal_form"]) for o in doc["organizations"]] == [
         ("Главное управление МЧС России по Тверской области", None), ("Сигнал-Сервис", "ООО"),
     ]
