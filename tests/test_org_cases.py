@@ -3011,6 +3011,21 @@ def test_opening_words_with_a_lowercase_complement_left_out_are_another_body():
     )
 
 
+def test_a_body_named_again_without_its_opening_adjectives_is_one_organization(extract):
+    from extractor.rules.organizations.names import is_adjectiveless_short_form
+
+    assert is_adjectiveless_short_form("отделение ВДПО", "Тверское областное отделение ВДПО")
+    assert not is_adjectiveless_short_form("Отделение ВДПО", "Тверское областное отделение ВДПО")  # a name of its own
+    assert not is_adjectiveless_short_form("отделение", "Тверское областное отделение")  # a head alone
+    doc = extract(
+        "Конкурс провело Тверское областное отделение ВДПО. Во втором полугодии отделение ВДПО передаст "
+        "добровольным пожарным командам новое оборудование."
+    )
+    assert [(o["name"], o["aliases"]) for o in doc["organizations"]] == [
+        ("Тверское областное отделение ВДПО", ["отделение ВДПО"]),
+    ]
+
+
 def test_a_legal_form_after_and_closes_a_bodys_remit_list(extract):
     # «ЖКХ» may close a remit's list («по строительству и ЖКХ»); a legal form before a quoted name
     # is another organization

@@ -17,6 +17,7 @@ from extractor.rules.organizations.names import (
     QUOTED_AFTER_DESCRIPTOR,
     OrgMention,
     abbreviates_ministry,
+    is_adjectiveless_short_form,
     is_branch_short_form,
     is_committee_short_form,
     is_compound_short_form,
@@ -568,6 +569,8 @@ def _same(a: str, b: str) -> bool:
     if is_branch_short_form(a, b) or is_branch_short_form(b, a):
         return True
     if is_committee_short_form(a, b) or is_committee_short_form(b, a):
+        return True
+    if is_adjectiveless_short_form(a, b) or is_adjectiveless_short_form(b, a):
         return True
     if is_spelled_head_short_form(a, b) or is_spelled_head_short_form(b, a):
         return True

@@ -739,6 +739,20 @@ def opens_as_branch(name: str) -> bool:
 COMMITTEE_HEADS = frozenset({("комитет",), ("комиссия",)})
 
 
+def is_adjectiveless_short_form(short: str, name: str) -> bool:
+    """`short` is `name` without the adjectives it opens with, two words at least, opening with a
+    lowercase head: «отделение ВДПО» of «Орловское областное отделение ВДПО»."""
+    words, short_words = name.split(), short.split()
+    extra = len(words) - len(short_words)
+    if len(short_words) < 2 or extra < 1 or not short_words[0][:1].islower():
+        return False
+    if not all(ADJECTIVE_WORD.fullmatch(w.lower()) for w in words[:extra]):
+        return False
+    if phrase_lemmas(short_words[0]) not in org_heads():
+        return False
+    return _stems(plain(short)) == _stems(plain(" ".join(words[extra:])))
+
+
 def is_committee_short_form(short: str, name: str) -> bool:
     """`short` is a committee's head and its body's own name, both words in `name` in order: «Комитет
     Курултая» of «Комитет Государственного Собрания — Курултая Республики Башкортостан по ...»."""
