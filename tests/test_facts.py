@@ -1039,6 +1039,12 @@ def test_a_pronoun_going_on_with_one_who_went_somewhere_meets_there_that_day(pip
     ]
 
 
+def test_a_persons_own_company_is_no_side_of_a_meeting(pipeline: Pipeline) -> None:
+    text = ("Кемерово, 14 мая 2026 года. Директора дворца спорта навестил генеральный директор АО «Томь-Лес» "
+            "Олег Гуляев: компания оплачивает аренду льда. Около часа они беседовали о ремонте раздевалок.")
+    assert [_names(m["participants"]) for m in _facts(pipeline, text)["meetings"]] == []
+
+
 def test_a_meeting_verb_in_either_aspect(pipeline: Pipeline) -> None:
     text = ("Тверь, 12 мая 2026 года. Почти два часа министр экономики Тверской области Олег Лавров и директор "
             "ООО «Конаковский фаянс» Анна Белова разбирали, где взять глину для нового цеха.")

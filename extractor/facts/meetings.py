@@ -736,6 +736,17 @@ def _same_meeting(scene: Scene, a: Statement, b: Statement) -> bool:
     return shared >= 2 or (shared >= 1 and (sides_a <= sides_b or sides_b <= sides_a))
 
 
+def _without_own_bodies(scene: Scene, sides: list[Ref]) -> list[Ref]:
+    """An organization side one of the person sides holds a post of is that person's, no side of
+    its own: «генеральный директор АО «А» X ... они беседовали» is not X meeting АО «А»."""
+    persons = scene.doc.persons
+    held = {
+        (p.org_ref.type, p.org_ref.index) for r in sides if r[0] == "person" for p in persons[r[1]].posts
+        if p.org_ref is not None
+    }
+    return [r for r in sides if r[0] == "person" or r not in held]
+
+
 def _as_people(scene: Scene, sides: list[Ref], other: list[Ref]) -> list[Ref]:
     """An organization among `sides` stands for a person of `other` who holds a post of it: the
     title's «Глава Коми обсудил с «Вычегда Тимбер»» and the body's chairman of its board."""
@@ -776,7 +787,10 @@ def find_meetings(scene: Scene) -> list[Meeting]:
     out = []
     # people meet: bodies alone that «обсуждали» something for a year talked through their staff
     # («Правительство области и ООО «...» почти год обсуждали, где ...»)
-    met = [st for st in _merged(scene, statements) if any(r[0] == "person" for r in st.sides)]
+    merged = _merged(scene, statements)
+    for st in merged:
+        st.sides = _without_own_bodies(scene, st.sides)
+    met = [st for st in merged if len(st.sides) >= 2 and any(r[0] == "person" for r in st.sides)]
     town = dateline_town(scene) if met else None  # «Усть-Цильма, 5 марта 2026 года.»: where it was told
     for st in met:
         st.date = st.date or _met_on(scene, day_told_before(scene, scene.toks[st.trigger].start)) or dateline_day(scene)
