@@ -301,11 +301,12 @@ def link_bare_posts(
     wholes: dict[str, list[tuple[int, int]]] = {}
     offices: dict[str, list[tuple[int, int]]] = {}
     heads: dict[str, list[tuple[int, int]]] = {}
+    unplaced: dict[str, list[tuple[int, int]]] = {}  # whole posts without their proper words
     for k, person in enumerate(persons):
         for n, post in enumerate(person.posts):
             role, whole = role_key(post.role), role_key(post.normal)
             office = office_of(role, whole)
-            keys = [(holders, role), (wholes, whole), (offices, office)]
+            keys = [(holders, role), (wholes, whole), (offices, office), (unplaced, _unplaced_key(post.normal))]
             keys += [(heads, opening) for opening in _role_openings(role)]
             for index, key in keys:
                 if key is not None and all(k != holder for holder, _ in index.setdefault(key, [])):
@@ -324,6 +325,10 @@ def link_bare_posts(
         office = office_of(ref.role_key, ref.whole_key)
         if not who and office is not None:
             who = offices.get(office, [])
+        if not who:
+            # «Глава района отметил» after «глава Каргасокского района Игорь Сенкевич»: the post
+            # said again without the proper name inside it
+            who = unplaced.get(ref.whole_key, [])
         if not who and ref.last == ref.head_end and ref.nominative and _singular(toks[ref.head_end - 1]):
             # «Министр здравоохранения края Андрей Рыжов ... Министр поручил», «Врио губернатора
             # ... Губернатор отметил»: the one post that opens with the bare one; not «Депутаты»
@@ -349,6 +354,14 @@ def link_bare_posts(
         persons[k].mentions.append(mention)
         persons[k].mentions.sort(key=lambda m: m.start)
         persons[k].posts[n] = _with_mention(persons[k].posts[n], mention)
+
+
+def _unplaced_key(normal: str) -> str | None:
+    """The key of a whole post without its capitalized words after the first («глава
+    Каргасокского района» -> «глава район»); None when it has none to leave out."""
+    words = normal.split()
+    kept = words[:1] + [w for w in words[1:] if not w[:1].isupper()]
+    return role_key(" ".join(kept)) if len(kept) < len(words) and len(kept) >= 2 else None
 
 
 def _singular(tok: Token) -> bool:
