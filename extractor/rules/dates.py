@@ -237,14 +237,20 @@ HALF_ORDINALS = {"перв": 1, "втор": 2}
 HALF_MONTH_DAYS = 15
 # the ordinal words of a day end this close before their month («двадцать девятого »)
 DAY_WORDS_REACH = 30
+# a weekday in the nominative before a date on a dateline: «Среда, 9 сентября 2026» (the weekday list
+# holds the forms after prepositions; pymorphy3's lemma of «воскресенье» is «воскресение»)
+_WEEKDAY_NOMINATIVES = {
+    w: n for n, w in enumerate(("понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье"))
+}
+# their stems, which every case of them opens with: «сред» of «среду», «среды»
+WEEKDAY_STEMS = {w.rstrip("ае"): n for w, n in _WEEKDAY_NOMINATIVES.items()}
 # a weekday of a month counted from its start or end before it: «в первую среду октября», «в
 # последнее воскресенье сентября»
 _WEEKDAY_OF_MONTH_RE = _rx(
     r"(?<![\w-])(?P<o>перв|втор|трет|четв[её]рт|последн)[а-яё]*\s+"
-    r"(?P<wd>понедельник|вторник|сред|четверг|пятниц|суббот|воскресень)[а-яё]*\s+\Z"
+    rf"(?P<wd>{'|'.join(WEEKDAY_STEMS)})[а-яё]*\s+\Z"
 )
 WEEKDAY_ORDINALS = {"перв": 1, "втор": 2, "трет": 3, "четверт": 4, "четвёрт": 4, "последн": -1}
-WEEKDAY_STEMS = {"понедельник": 0, "вторник": 1, "сред": 2, "четверг": 3, "пятниц": 4, "суббот": 5, "воскресень": 6}
 WEEKDAY_OF_MONTH_REACH = 30
 _SEASON_RE = _rx(rf"{_lead(list(_SEASONS))}{_BW}(?P<s>{trie_pattern(list(_SEASONS))}){_NW}{_YEAR_TAIL}")
 # «этим летом», «прошлой зимой», «до следующей весны»: a season named from the reference date
@@ -2356,11 +2362,6 @@ def _weekdays_after_dated(text: str, before: list[_Cand], out: list[_Cand], date
     return out
 
 
-# a weekday in the nominative before a date on a dateline: «Среда, 9 сентября 2026» (the weekday list
-# holds the forms after prepositions; pymorphy3's lemma of «воскресенье» is «воскресение»)
-_WEEKDAY_NOMINATIVES = {
-    w: n for n, w in enumerate(("понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье"))
-}
 _WEEKDAY_HEADER_RE = re.compile(rf"(?<![а-яё])({'|'.join(_WEEKDAY_NOMINATIVES)})\s*,\s*\Z", re.IGNORECASE)
 # ... or in brackets after it: «не позднее 1 декабря 2026 года (вторник)»
 _WEEKDAY_BRACKETED_RE = re.compile(rf"\s*\(\s*({'|'.join(_WEEKDAY_NOMINATIVES)})\s*\)", re.IGNORECASE)
