@@ -1039,6 +1039,18 @@ def test_a_pronoun_going_on_with_one_who_went_somewhere_meets_there_that_day(pip
     ]
 
 
+@pytest.mark.parametrize("text", [
+    "Кизляр, 3 марта 2026 года. Директор АО «Терек-Стекло» Ахмед Гаджиев впервые приехал в Кизляр. Гостя "
+    "принимал глава города Руслан Алиев: они обсудили, где построить цех.",
+    "Кизляр, 3 марта 2026 года. Глава города Руслан Алиев принимал первого гостя — директора АО «Терек-Стекло» "
+    "Ахмеда Гаджиева. Они обсудили, где построить цех.",
+])
+def test_a_guest_is_the_visitor_named_before_or_after_a_dash(pipeline: Pipeline, text: str) -> None:
+    assert [sorted(_names(m["participants"])) for m in _facts(pipeline, text)["meetings"]] == [
+        ["Ахмед Гаджиев", "Руслан Алиев"],
+    ]
+
+
 def test_a_persons_own_company_is_no_side_of_a_meeting(pipeline: Pipeline) -> None:
     text = ("Кемерово, 14 мая 2026 года. Директора дворца спорта навестил генеральный директор АО «Томь-Лес» "
             "Олег Гуляев: компания оплачивает аренду льда. Около часа они беседовали о ремонте раздевалок.")

@@ -607,6 +607,8 @@ def _resolve_noun(scene: Scene, k: int, what: str, units: list[Unit]) -> Ref | N
         return ("location", scene.city) if scene.city is not None else None
     if what == "person":  # «Гусев освободил чиновника»: someone of the sentences before
         sent = scene.toks[k].sent
+        if (after := _named_after_a_dash(scene, k, units)) is not None:
+            return after  # «принимала первого гостя — директора ООО «А» Руслана Ичетовкина»
         for u in scene.units_before(k, REFERENCE_REACH, units):
             if u.refs and u.refs[0][0] == "person" and scene.toks[u.first].sent < sent:
                 return u.refs[0]
@@ -629,6 +631,24 @@ def _resolve_noun(scene: Scene, k: int, what: str, units: list[Unit]) -> Ref | N
         return ("organization", fitting[0])
     if what == "administration" and not fitting and scene.city is not None:
         return ("location", scene.city)  # «мэрия» of a town whose administration the text does not name
+    return None
+
+
+# how far after the dash that follows a reference noun the person it stands for may be named
+NAMED_AFTER_DASH_REACH = 12
+
+
+def _named_after_a_dash(scene: Scene, k: int, units: list[Unit]) -> Ref | None:
+    """The person named after a dash right after the noun at k, in its sentence: «первого гостя —
+    генерального директора ООО «А» Руслана Ичетовкина»."""
+    toks = scene.toks
+    if k + 1 >= len(toks) or toks[k + 1].text not in ("—", "–", "-"):
+        return None
+    for u in units:
+        if k + 1 < u.first <= k + 1 + NAMED_AFTER_DASH_REACH and toks[u.first].sent == toks[k].sent and u.refs and (
+            u.refs[0][0] == "person"
+        ):
+            return u.refs[0]
     return None
 
 
