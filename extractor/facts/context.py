@@ -278,7 +278,7 @@ def clause_planned(scene: Scene, clause: Clause, skip: frozenset[int] = frozense
         tok = toks[k]
         if (tok.lemma in plan_words() and not _a_project(toks, k)) or tok.text.lower() in FUTURE_AUX:
             return True
-        if tok.pos in ("VERB", "AUX") and tok.feats.get("Tense") == "Fut" or _future(tok):
+        if _future(tok):
             return True
         if tok.pos == "VERB" and tok.feats.get("VerbForm") == "Fin" and negated(scene, clause, k):
             return True  # «Указа о назначении ... пока не подписал»

@@ -34,7 +34,7 @@ from extractor.facts.context import (
     triggers,
     verb_planned,
 )
-from extractor.facts.units import Ref, Scene, Unit, unit_case
+from extractor.facts.units import PLURAL_PRONOUNS, PRONOUNS, Ref, Scene, Unit, unit_case
 from extractor.lexicon import Match, speech_verbs
 from extractor.lexicon.facts import agreement_triggers, documents, meeting_triggers, sessions, words
 from extractor.model import DateItem, Meeting
@@ -655,7 +655,7 @@ def _dated_in(scene: Scene, sent: int) -> bool:
 # verbs of arriving at a place, whose «в» / «на» with the accusative is where one then is
 ARRIVING = frozenset({"приехать", "прибыть", "прилететь", "заехать", "прийти", "съездить", "приходить", "наведаться"})
 # personal pronouns that go on with the subject of the sentence before
-THIRD_PERSONS = frozenset({"он", "она", "они"})
+THIRD_PERSONS = frozenset(PRONOUNS) | PLURAL_PRONOUNS
 
 
 def _arrived_at(scene: Scene, sent: int) -> str | None:

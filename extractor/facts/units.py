@@ -22,7 +22,7 @@ from extractor.lexicon.posts import match_post_head, office_of, post_lexicon, ro
 from extractor.model import Document, EntityRef, EntityType, Location, Organization
 from extractor.nlp.coverage import first_disjoint
 from extractor.nlp.morph import UD_CASES, is_common, parses
-from extractor.nlp.phrases import NamedSpans, extend_dependents, field_end, object_of_the_verb_before
+from extractor.nlp.phrases import DASHES, NamedSpans, extend_dependents, field_end, object_of_the_verb_before
 from extractor.nlp.tagging import Tagged, Token
 
 Ref = tuple[EntityType, int]  # ("person", 0): a list of the document and an index into it
@@ -574,7 +574,7 @@ def _pronoun(scene: Scene, k: int, units: list[Unit]) -> Unit | None:
     return None
 
 
-CLAUSE_MARKS = frozenset({",", "—", "–", ":", ";"})
+CLAUSE_MARKS = DASHES | {",", ":", ";"}
 
 
 def _clause_break(scene: Scene, start: int, end: int) -> bool:
@@ -642,7 +642,7 @@ def _named_after_a_dash(scene: Scene, k: int, units: list[Unit]) -> Ref | None:
     """The person named after a dash right after the noun at k, in its sentence: «первого гостя —
     генерального директора ООО «А» Руслана Ичетовкина»."""
     toks = scene.toks
-    if k + 1 >= len(toks) or toks[k + 1].text not in ("—", "–", "-"):
+    if k + 1 >= len(toks) or toks[k + 1].text not in DASHES:
         return None
     for u in units:
         if k + 1 < u.first <= k + 1 + NAMED_AFTER_DASH_REACH and toks[u.first].sent == toks[k].sent and u.refs and (
