@@ -688,6 +688,11 @@ CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None,
      [("третьем квартале", "2023-07/2023-09", True)]),
     ("Набор на курсы открывается во втором полугодии.", FEB, [("втором полугодии", "2023-07/2023-12", True)]),
     # a period whose end the text dates takes that date's year, whatever the tense
+    # twelve months without a year and no dated end are the year's length, the year told apart;
+    # «годом ранее» is then the year before that year
+    ("Предприятие подвело итоги работы за 2022 год. За двенадцать месяцев выпущено на 3% больше продукции, "
+     "чем годом ранее.",
+     FEB, [("2022 год", "2022", False), ("годом ранее", "2021", True)]),
     ("Компания объявляет результаты за 12 месяцев, закончившихся 31 декабря 2022 года.", FEB,
      [("12 месяцев", "2022-01/2022-12", True), ("31 декабря 2022 года", "2022-12-31", False)]),
     ("Аудитор подтвердил отчётность за шесть месяцев, завершившихся 30 июня 2021 года.", FEB,

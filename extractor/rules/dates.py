@@ -635,6 +635,8 @@ def _n_months(m: re.Match[str], scan: _Scan) -> _Cand | None:
     n = int(raw) if raw.isdigit() else _count_word(scan, m.start("n"))
     if n is None or not 1 <= n <= 12 or n != int(n):
         return None
+    if _yearless(m) and n == 12 and not _ENDED_ON.match(m.string, m.end()):
+        return None  # «за 2025 год. За двенадцать месяцев ...»: a year's length, the year is told apart
     if _yearless(m) and scan.ref is not None and not _reported_soon_after(int(n), scan.ref):
         if not _ENDED_ON.match(m.string, m.end()):
             return None  # «сезон завершился 15 октября. За пять месяцев ...»: a length of time
