@@ -1591,6 +1591,12 @@ APPOINTMENTS = [
         id="leaving a post in the news present",
     ),
     pytest.param(
+        "Директор МБУ «Шарьинский центр досуга» Аркадий Лапин, руководивший центром восемь лет, оставляет "
+        "должность по собственному желанию.",
+        [("Аркадий Лапин", "директор МБУ «Шарьинский центр досуга»", "dismissed")],
+        id="leaving a post: «оставляет должность»",
+    ),
+    pytest.param(
         "Губернатор уволил министра спорта Олега Панова и назначил Игоря Маркова.",
         [("Олег Панов", "министр спорта", "dismissed"), ("Игорь Марков", None, "appointed")],
         id="two verbs, each with its own object",
@@ -3553,3 +3559,20 @@ def test_a_datelines_town_the_model_does_not_know_is_the_meetings_place(
 ) -> None:
     got = _facts(pipeline, text)["meetings"]
     assert [m["place"] for m in got] == [place]
+
+
+def test_time_given_to_a_talk_is_a_meeting(pipeline: Pipeline) -> None:
+    text = ("Унеча, 9 апреля 2026 года. Почти два часа глава Унечского района Андрей Мартынов посвятил сегодня "
+            "беседе с директором ООО «Брянский лён» Ильей Зуевым.")
+    assert [(_names(m["participants"]), m["date"]) for m in _facts(pipeline, text)["meetings"]] == [
+        (["Андрей Мартынов", "Илья Зуев"], "2026-04-09"),
+    ]
+
+
+def test_a_document_said_with_its_signer_and_with_its_parties_is_one_agreement(pipeline: Pipeline) -> None:
+    text = ("Унеча, 9 апреля 2026 года. Глава Унечского района Андрей Мартынов принял генерального директора ООО "
+            "«Брянский лён» Илью Зуева. Со встречи Зуев уехал с подписанным соглашением о строительстве "
+            "льнозавода, заключённым между Унечским районом и ООО «Брянский лён».")
+    assert [(sorted(_names(a["parties"])), a["kind"]) for a in _facts(pipeline, text)["agreements"]] == [
+        (["Брянский лён", "Унечский район"], "соглашение о строительстве льнозавода"),
+    ]

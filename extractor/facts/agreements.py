@@ -1554,6 +1554,10 @@ def _same_agreement(scene: Scene, a: Statement, b: Statement) -> bool:
             return True  # a title naming the sides, the body naming who signed for each of them
         if near and back and same_noun and _persons_of(b.sides) and not _persons_of(a.sides):
             return True  # «За министерство соглашение подписал заместитель министра ...»: its signers
+        if near and a.extra.get("kind") == b.extra.get("kind") and _signed_for_the_other(scene, a, b):
+            # «Шахбанов уехал с подписанным соглашением о ..., заключённым между районом и ООО «Андийские
+            # сады»»: one document, said with the person who signed it and with its parties
+            return True
         return near and back and (_signers(scene, b.sides, a.sides) or _signers(scene, a.sides, b.sides))
     if a.sides and b.sides:
         one_in_other = set(a_sides) <= set(b_sides) or set(b_sides) <= set(a_sides)
@@ -1593,6 +1597,14 @@ def _signers(scene: Scene, persons: list[Ref], parties: list[Ref]) -> bool:
             p.org_ref is not None and (p.org_ref.type, p.org_ref.index) in sides for p in scene.doc.persons[r[1]].posts
         )
         for r in persons
+    )
+
+
+def _signed_for_the_other(scene: Scene, a: Statement, b: Statement) -> bool:
+    """One statement's sides are persons only, each holding a post of the other's parties."""
+    return any(
+        _persons_of(x.sides) and not _persons_of(y.sides) and all(_signers(scene, [r], y.sides) for r in x.sides)
+        for x, y in ((a, b), (b, a))
     )
 
 
