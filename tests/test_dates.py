@@ -688,6 +688,9 @@ CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None,
      [("третьем квартале", "2023-07/2023-09", True)]),
     ("Набор на курсы открывается во втором полугодии.", FEB, [("втором полугодии", "2023-07/2023-12", True)]),
     # a period whose end the text dates takes that date's year, whatever the tense
+    # a week named by an adjective and a noun in the genitive is an event, not the calendar's week
+    ("Следующая неделя финансовой грамотности пройдет в октябре, а на следующей неделе откроется выставка.", FEB,
+     [("октябре", "2023-10", True), ("на следующей неделе", "2023-02-13/2023-02-19", True)]),
     # twelve months without a year and no dated end are the year's length, the year told apart;
     # «годом ранее» is then the year before that year
     ("Предприятие подвело итоги работы за 2022 год. За двенадцать месяцев выпущено на 3% больше продукции, "

@@ -3957,3 +3957,21 @@ def test_a_ministrys_short_name_takes_a_regions_nickname_the_tagger_read_as_a_no
     assert [(o["name"], o["aliases"]) for o in doc["organizations"]] == [
         ("Министерство физической культуры и спорта Оренбургской области", ["Минспорт Оренбуржья"])
     ]
+
+
+def test_an_abbreviation_said_again_joins_the_organization_it_was_given_to(extract):
+    # «ТАК» may spell «Тагильский курьер» too («Та», «К»): the name given it in brackets wins
+    doc = extract("ТАГИЛ, 14 мая. /ИА «Тагильский курьер»/. Об этом сообщили в пресс-службе акционерного общества "
+                  "«Тагильская авиационная компания» (АО «ТАК»).\n\nВыручка АО «ТАК» выросла на 8%.")
+    assert [(o["name"], o["aliases"]) for o in doc["organizations"]] == [
+        ("Тагильский курьер", []),
+        ("Тагильская авиационная компания", ["ТАК"]),
+    ]
+
+
+def test_no_name_goes_across_a_blank_line(extract):
+    doc = extract("Спикер Госсовета Татарстана обсудил с руководством Камского завода компрессоров подготовку кадров"
+                  "\n\nКАЗАНЬ, 21 мая. /ИА «Волжский вестник»/. Председатель Государственного Совета провел встречу с "
+                  "генеральным директором акционерного общества «Камский завод компрессоров» (АО «КЗК»).")
+    assert "Камский завод компрессоров подготовку кадров КАЗАНЬ" not in [o["name"] for o in doc["organizations"]]
+    assert "Камский завод компрессоров" in [o["name"] for o in doc["organizations"]]

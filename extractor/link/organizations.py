@@ -402,6 +402,11 @@ def _joined(found: list[list[str]], own: list[str]) -> int | None:
     after «Минздрав России» and «Минздрав Чувашии»), joins none but the same name said before."""
     if len(found) <= 1:
         return 0 if found else None
+    # «АО «ЗАК»» after «ИА «Забайкальский курьер»» and «... «Забайкальская аэропортовая компания» (АО
+    # «ЗАК»)»: the organization that was given this very name, not one it merely may spell
+    said = [i for i, ns in enumerate(found) if {_norm(n) for n in ns} & {_norm(n) for n in own}]
+    if len(said) == 1 and all(n.isupper() for n in own):
+        return said[0]
     if not _lone_head(own) and not _of_a_place(found, own):
         return 0
     same = [i for i, ns in enumerate(found) if {_norm(n) for n in ns} == {_norm(n) for n in own}]

@@ -740,6 +740,8 @@ def _relative(m: re.Match[str], scan: _Scan) -> _Cand | None:
     if _ends_a_quoted_name(scan.offsets, m.start(), m.end()):
         return None  # «портал «Калуга Сегодня»»: a word of a title
     unit, shift = _RELATIVE[phrase]
+    if unit == "week" and _event_genitive_follows(scan, m.end()):
+        return None  # «Следующая неделя финансовой безопасности пройдет в октябре»: an event's name
     if unit == "half" and _YEAR_AFTER_RE.match(scan.offsets.tagged.text, m.end()):
         return None  # «за полугодие 2025 года», «за полугодие прошлого года»: not the one just ended
     kind = "near" if unit in ("day", "week") else "period"
@@ -782,6 +784,17 @@ def _noun_follows(scan: _Scan, end: int) -> bool:
         return False
     # a genitive, or a word that may be one: not «накануне проект одобрила» (an object before its verb)
     return tok.case == "Gen" or not tok.parses or any(p.tag.case == "gent" for p in tok.parses)
+
+
+def _event_genitive_follows(scan: _Scan, end: int) -> bool:
+    """An adjective and a noun in the genitive right after a week: the week is an event named by
+    them («неделя финансовой грамотности»), not the calendar's («на прошлой неделе министра ...»)."""
+    tagged = scan.offsets.tagged
+    k = tagged.token_ending(end)
+    if k is None or k + 2 >= len(tagged.tokens):
+        return False
+    adj, noun = tagged.tokens[k + 1], tagged.tokens[k + 2]
+    return adj.text.islower() and adj.pos == "ADJ" and adj.case == "Gen" and noun.pos == "NOUN" and noun.case == "Gen"
 
 
 # the month a school year begins in

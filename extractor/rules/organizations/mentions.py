@@ -1733,6 +1733,10 @@ def _police_department_mentions(tagged: Tagged) -> list[OrgMention]:
     return out
 
 
+# a blank line, which no name goes across
+PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+
+
 def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
     """All organization mentions, overlaps resolved in favour of legal-form matches, then the
     longest."""
@@ -1772,6 +1776,8 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
             continue
         if covered.overlaps(m.start, m.end) or descriptors.overlaps(m.end - 1, m.end):
             continue  # a mention ending in a descriptor left out of a quoted name: «Футбольный клуб» «Тамбов»
+        if PARAGRAPH_BREAK.search(tagged.text, m.start, m.end):
+            continue  # a headline run into the dateline under it: «... подготовку кадров | КАЗАНЬ»
         if ticker_chars.overlaps(m.start, m.end) and (m.start, m.end) not in exchanges:
             continue
         why = event_or_thing(tagged, m) if m.legal_form is None else None
