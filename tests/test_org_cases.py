@@ -3437,6 +3437,19 @@ def test_the_bank_of_russias_offices_are_authorities_named_in_full(extract):
     ]
 
 
+def test_a_bank_of_russia_office_in_a_republic_is_its_national_bank_named_with_a_dash(extract):
+    doc = extract(
+        "Семинар провело Отделение – Национальный банк по Чувашской Республике Волго-Вятского главного управления "
+        "Центрального банка Российской Федерации. Его слушатели побывали и в Отделении-Национальном банке по "
+        "Республике Марий Эл."
+    )
+    assert [(o["name"], o["kind"]) for o in doc["organizations"]] == [
+        ("Отделение – Национальный банк по Чувашской Республике Волго-Вятского главного управления Центрального "
+         "банка Российской Федерации", "authority"),
+        ("Отделение – Национальный банк по Республике Марий Эл", "authority"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "name", "kind"),
     [

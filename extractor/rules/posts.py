@@ -199,7 +199,13 @@ def _dependents(tagged: Tagged, spans: NamedSpans, j: int, limit: int) -> int:
     ):
         j += 2  # «министр энергетики | и ЖКХ Свердловской области»: the head's genitive goes on
     j = _past_field_list(toks, j, limit)
-    end = _past_branch_name(tagged, extend_dependents(tagged, spans, j, limit, _chained_post, name_lists=True), limit)
+    reach = extend_dependents(tagged, spans, j, limit, _chained_post, name_lists=True)
+    if spans.named_end.get(j - 1, j) > j and j - 1 not in spans.per_start:
+        # a head whose last word opens a name reaches its end at least: «управляющий | Отделением Томск
+        # Сибирского ГУ Банка России»
+        named = min(limit, spans.named_end[j - 1])
+        reach = max(reach, extend_dependents(tagged, spans, named, limit, _chained_post, name_lists=True))
+    end = _past_branch_name(tagged, reach, limit)
     end = _past_municipal_name(tagged, spans, end, limit)
     end = _past_post_tail(toks, end, limit)
     # «начальник Управления | генерал-майор полиции»: a rank after the post is the person's own,

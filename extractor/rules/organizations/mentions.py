@@ -94,6 +94,7 @@ from extractor.rules.organizations.names import (
     CENTRAL_BANK_OFFICE,
     LATIN_WORD,
     MIN_ACRONYM,
+    NATIONAL_BANK_OFFICE,
     POLICE_DEPARTMENT,
     OrgMention,
     bracketed_short_name,
@@ -101,6 +102,7 @@ from extractor.rules.organizations.names import (
     is_short_body_name,
     known_short_name,
     lexicon_kind,
+    national_bank_office_name,
     opens_as_branch,
     same_org,
     strip_quotes,
@@ -1705,10 +1707,14 @@ def _central_bank_office_mentions(tagged: Tagged) -> list[OrgMention]:
     Волго-Вятского» | «главного управления» | «Центрального банка»): authorities; an office named
     by its city alone once the text has named it in full («управляющий Отделением Иркутск»)."""
     offices = list(CENTRAL_BANK_OFFICE.finditer(tagged.text))
-    out = []
+    out = [
+        OrgMention(m.start(), m.end(), national_bank_office_name(m), None, "authority")
+        for m in NATIONAL_BANK_OFFICE.finditer(tagged.text)
+    ]
+    taken = Coverage(len(tagged.text), ((m.start, m.end) for m in out))
     for m in offices:
         name = central_bank_office_name(m)
-        if name is not None:
+        if name is not None and not taken.overlaps(m.start(), m.end()):
             out.append(OrgMention(m.start(), m.end(), name, None, "authority"))
     cities = {m.group("city") for m in offices if m.group("city")}
     named = Coverage(len(tagged.text), ((m.start, m.end) for m in out))

@@ -1056,6 +1056,17 @@ CB_HEAD = r"(?:(?P<head>[Гг]лавн(?:ое|ого|ому|ым|ом)\s+упр�
 CB_BANK = r"(?P<bank>Центрального\s+банка\s+(?:Российской\s+Федерации|РФ)|Банка\s+России|ЦБ\s+РФ)"
 CB_DISTRICT = r"(?:\s+по\s+(?P<district>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+федеральному\s+округу|[А-ЯЁ]{3,5}\b))?"
 CENTRAL_BANK_OFFICE = re.compile(rf"(?:{CB_BRANCH}\s+)?(?:{CB_ADJECTIVE}\s+)?{CB_HEAD}\s+{CB_BANK}{CB_DISTRICT}")
+# an office in a republic, named «Отделение – Национальный банк по Республике X» (its directorate may
+# follow, in the genitive: «... по Удмуртской Республике Волго-Вятского главного управления ...»)
+# (the republics whose names are two words: Марий Эл, Северная Осетия – Алания)
+NB_REPUBLIC = (
+    r"(?P<republic>[А-ЯЁ][а-яё-]+\s+Республике|Республике\s+(?:Марий\s+Эл|Северная\s+Осетия\s*[–—-]\s*Алания"
+    r"|[А-ЯЁ][а-яё-]+(?:\s+\([А-ЯЁ][а-яё]+\))?))"
+)
+NATIONAL_BANK_OFFICE = re.compile(
+    r"[Оо]тделени(?:е|я|ю|ем|и)\s*[–—-]\s*[Нн]ациональн(?:ый|ого|ому|ым|ом)\s+банк(?:а|у|ом|е)?\s+по\s+"
+    rf"{NB_REPUBLIC}(?:\s+{CB_ADJECTIVE}\s+{CB_HEAD}\s+{CB_BANK})?"
+)
 # «Отделение Иркутск» alone, once the text has named the office in full
 CB_BRANCH_ALONE = re.compile(CB_BRANCH + r"\b")
 ADJECTIVE_CASE_ENDING = re.compile(r"(?:ое|ого|ому|ым|им|ом)$")
@@ -1080,6 +1091,13 @@ def central_bank_office_name(m: re.Match[str]) -> str | None:
     else:
         return None
     return " ".join(" ".join(w.split()) for w in words if w)
+
+
+def national_bank_office_name(m: re.Match[str]) -> str:
+    """The nominative of an office NATIONAL_BANK_OFFICE matched; its place and directorate as written."""
+    directorate = [m.group("adj"), m.group("abbr") or m.group("head"), m.group("bank")] if m.group("adj") else []
+    words = ["Отделение – Национальный банк по", m.group("republic"), *directorate]
+    return " ".join(" ".join(w.split()) for w in words)
 
 
 def _bank_office_key(name: str) -> tuple[str, str, bool] | None:
