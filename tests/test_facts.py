@@ -3588,3 +3588,15 @@ def test_who_sat_at_one_table_met(pipeline: Pipeline, text: str) -> None:
     assert [(_names(m["participants"]), m["date"]) for m in _facts(pipeline, text)["meetings"]] == [
         (["Аркадий Волхонский", "Инна Лаптева", "Олег Бочаров"], "2026-01-14"),
     ]
+
+
+@pytest.mark.parametrize("text", [
+    "Губкин, 1 сентября 2025 года. В первый рабочий день Олег Сизов лично познакомился с главой Губкинского "
+    "городского округа Андреем Кнышовым.",
+    "Губкин, 1 сентября 2025 года. Олег Сизов и глава Губкинского городского округа Андрей Кнышов пожали друг "
+    "другу руки в администрации округа.",
+])
+def test_getting_to_know_and_shaking_hands_are_meetings(pipeline: Pipeline, text: str) -> None:
+    assert [(_names(m["participants"]), m["date"]) for m in _facts(pipeline, text)["meetings"]] == [
+        (["Олег Сизов", "Андрей Кнышов"], "2025-09-01"),
+    ]
