@@ -635,10 +635,10 @@ def _n_months(m: re.Match[str], scan: _Scan) -> _Cand | None:
     n = int(raw) if raw.isdigit() else _count_word(scan, m.start("n"))
     if n is None or not 1 <= n <= 12 or n != int(n):
         return None
-    if _yearless(m) and n == 12 and not _ENDED_ON.match(m.string, m.end()):
-        return None  # «за 2025 год. За двенадцать месяцев ...»: a year's length, the year is told apart
-    if _yearless(m) and scan.ref is not None and not _reported_soon_after(int(n), scan.ref):
-        if not _ENDED_ON.match(m.string, m.end()):
+    if _yearless(m) and not _ENDED_ON.match(m.string, m.end()):
+        if n == 12:
+            return None  # «за 2025 год. За двенадцать месяцев ...»: a year's length, the year is told apart
+        if scan.ref is not None and not _reported_soon_after(int(n), scan.ref):
             return None  # «сезон завершился 15 октября. За пять месяцев ...»: a length of time
     start = m.start("n")
     cand = _months_period(m, scan.year, 1, int(n))
@@ -773,13 +773,19 @@ def _ends_a_quoted_name(offsets: Offsets, start: int, end: int) -> bool:
 _BEFORE_SOMETHING = frozenset({"накануне"})
 
 
-def _noun_follows(scan: _Scan, end: int) -> bool:
-    """A word of a noun group in the genitive (of «накануне») right after `end`."""
+def _tokens_after(scan: _Scan, end: int, n: int) -> list[Token]:
+    """The `n` tokens right after the token ending at `end` (fewer at the text's end)."""
     tagged = scan.offsets.tagged
     k = tagged.token_ending(end)
-    if k is None or k + 1 >= len(tagged.tokens):
+    return [] if k is None else tagged.tokens[k + 1 : k + 1 + n]
+
+
+def _noun_follows(scan: _Scan, end: int) -> bool:
+    """A word of a noun group in the genitive (of «накануне») right after `end`."""
+    after = _tokens_after(scan, end, 1)
+    if not after:
         return False
-    tok = tagged.tokens[k + 1]
+    tok = after[0]
     if tok.pos not in ("NOUN", "PROPN", "ADJ", "NUM", "DET") or tok.case == "Nom":
         return False
     # a genitive, or a word that may be one: not «накануне проект одобрила» (an object before its verb)
@@ -789,11 +795,10 @@ def _noun_follows(scan: _Scan, end: int) -> bool:
 def _event_genitive_follows(scan: _Scan, end: int) -> bool:
     """An adjective and a noun in the genitive right after a week: the week is an event named by
     them («неделя финансовой грамотности»), not the calendar's («на прошлой неделе министра ...»)."""
-    tagged = scan.offsets.tagged
-    k = tagged.token_ending(end)
-    if k is None or k + 2 >= len(tagged.tokens):
+    after = _tokens_after(scan, end, 2)
+    if len(after) < 2:
         return False
-    adj, noun = tagged.tokens[k + 1], tagged.tokens[k + 2]
+    adj, noun = after
     return adj.text.islower() and adj.pos == "ADJ" and adj.case == "Gen" and noun.pos == "NOUN" and noun.case == "Gen"
 
 

@@ -1090,14 +1090,18 @@ def central_bank_office_name(m: re.Match[str]) -> str | None:
         words = [nominative, written, tail]
     else:
         return None
-    return " ".join(" ".join(w.split()) for w in words if w)
+    return _one_line(words)
 
 
 def national_bank_office_name(m: re.Match[str]) -> str:
     """The nominative of an office NATIONAL_BANK_OFFICE matched; its place and directorate as written."""
     directorate = [m.group("adj"), m.group("abbr") or m.group("head"), m.group("bank")] if m.group("adj") else []
-    words = ["Отделение – Национальный банк по", m.group("republic"), *directorate]
-    return " ".join(" ".join(w.split()) for w in words)
+    return _one_line(["Отделение – Национальный банк по", m.group("republic"), *directorate])
+
+
+def _one_line(words: list[str | None]) -> str:
+    """The words given, each with its spaces and line breaks made single spaces, joined."""
+    return " ".join(" ".join(w.split()) for w in words if w)
 
 
 def _bank_office_key(name: str) -> tuple[str, str, bool] | None:

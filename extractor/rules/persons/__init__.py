@@ -100,7 +100,7 @@ APPOSITION_REACH = 10
 APPOSITION_WORDS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "DET"})
 # a post's area after «по» («проректора по учебной работе») or its place («начальника отдела надзора
 # на Байкальской природной территории», «уполномоченного в Самарской области») stands between it and the name too
-AREA_PREPOSITIONS = frozenset({"по", "в", "во", "на"})
+BETWEEN_PREPOSITIONS = frozenset({"по", "в", "во", "на"})
 QUOTES = frozenset({"«", "»", '"', "“", "”"})
 
 
@@ -141,7 +141,7 @@ def _apposition_case(toks: list[Token], first: int) -> str | None:
             return tok.case if "Nom" not in cases and tok.case in cases else None
         if k == first - 1 and tok.text in DASHES:
             continue  # «Главный секретарь – Л. И. Маслова»: a post and its holder, both nominatives
-        if tok.text not in QUOTES and tok.pos not in APPOSITION_WORDS and tok.text.lower() not in AREA_PREPOSITIONS:
+        if tok.text not in QUOTES and tok.pos not in APPOSITION_WORDS and tok.text.lower() not in BETWEEN_PREPOSITIONS:
             if not _joins_dependents(toks, k):
                 return None
     return None
