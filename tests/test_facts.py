@@ -3600,3 +3600,11 @@ def test_getting_to_know_and_shaking_hands_are_meetings(pipeline: Pipeline, text
     assert [(_names(m["participants"]), m["date"]) for m in _facts(pipeline, text)["meetings"]] == [
         (["Олег Сизов", "Андрей Кнышов"], "2025-09-01"),
     ]
+
+
+def test_the_host_of_a_meeting_said_by_a_copula_takes_part(pipeline: Pipeline) -> None:
+    text = ("Кадуй, 12 января 2026 года. Хозяином встречи был глава Кадуйского округа Игорь Лапин, гостями — "
+            "заместитель губернатора Вологодской области Ольга Носова и директор ООО «Кадуй-Строй» Павел Ершов.")
+    assert [_names(m["participants"]) for m in _facts(pipeline, text)["meetings"]] == [
+        ["Игорь Лапин", "Ольга Носова", "Павел Ершов"],
+    ]

@@ -137,6 +137,11 @@ def _town_noun(unit: Unit) -> bool:
     return unit.via == "noun" and bool(unit.refs) and unit.refs[0][0] == "location"
 
 
+# the parts people play in a meeting, said by a copula: «Участниками встречи стали ...», «Хозяином
+# встречи был ...»
+MEETING_ROLES = frozenset({"участник", "хозяин"})
+
+
 def _framed(scene: Scene, k: int, verbs_only: bool = False) -> bool:
     """«на встрече», «в ходе встречи», «провёл встречу», «принял участие во встрече»: the meeting
     the clause's subject took part in; not «к 75-летию встречи войск»."""
@@ -150,8 +155,8 @@ def _framed(scene: Scene, k: int, verbs_only: bool = False) -> bool:
         return False
     if toks[j].lemma in words("hold") or _held_before(scene, j):
         return True
-    if toks[j].lemma == "участник" and toks[j].case == "Ins":
-        return True  # «Участниками встречи стали X и Y»: who took part, by a copula
+    if toks[j].lemma in MEETING_ROLES and toks[j].case == "Ins":
+        return True  # «Участниками встречи стали X и Y», «Хозяином встречи был X»: who took part, by a copula
     if verbs_only:
         return False
     if toks[j].lemma in words("frame") and j > 0 and toks[j - 1].pos == "ADP":
