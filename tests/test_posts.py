@@ -2804,25 +2804,18 @@ def test_a_post_in_the_dative_before_the_subjects_posts_is_the_one_spoken_to(ext
     ]
 
 
-def test_an_acting_post_given_until_the_end_of_something_reaches_its_verb(extract):
-    # «до конца сборов» between the post and the verb is the term it is given for
-    (person,) = extract(
-        "Исполняющим обязанности главного тренера до конца сезона назначен старший тренер клуба Павел Зуев."
-    )["persons"]
-    assert [p["normal"] for p in person["posts"]] == [
-        "исполняющий обязанности главного тренера", "старший тренер клуба"
-    ]
-
-
-def test_an_acting_post_given_for_a_term_reaches_its_verb(extract):
-    # «на период до избрания ...» between the acting post and the verb is the term it is given for
-    (person,) = extract(
-        "Исполняющим обязанности главы района на период до избрания нового главы назначен первый "
-        "заместитель главы администрации района Андрей Викторович Лазарев."
-    )["persons"]
-    assert [p["normal"] for p in person["posts"]] == [
-        "исполняющий обязанности главы района", "первый заместитель главы администрации района"
-    ]
+@pytest.mark.parametrize(("text", "posts"), [
+    # «до конца сезона» between the post and the verb is the term it is given for
+    ("Исполняющим обязанности главного тренера до конца сезона назначен старший тренер клуба Павел Зуев.",
+     ["исполняющий обязанности главного тренера", "старший тренер клуба"]),
+    # ... and «на период до избрания ...»
+    ("Исполняющим обязанности главы района на период до избрания нового главы назначен первый заместитель главы "
+     "администрации района Андрей Викторович Лазарев.",
+     ["исполняющий обязанности главы района", "первый заместитель главы администрации района"]),
+])
+def test_an_acting_post_given_for_a_term_reaches_its_verb(extract, text, posts):
+    (person,) = extract(text)["persons"]
+    assert [p["normal"] for p in person["posts"]] == posts
 
 
 def test_a_territorys_own_body_named_by_its_noun_is_no_other_body_of_its_kind(extract):

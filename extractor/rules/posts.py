@@ -2182,8 +2182,6 @@ def _past_aside(toks: list[Token], k: int, limit: int) -> int:
 IMPERSONAL_NUMBER = "Plur"
 
 
-
-
 def _subject_all_the_same(toks: list[Token], nm: NameTokens, j: int, limit: int) -> bool:
     """A name the tagger read in an oblique case whose last word has the shape of a surname in the
     nominative of the gender of the finite verb after it, past the adverbials: «До назначения
