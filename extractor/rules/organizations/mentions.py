@@ -324,13 +324,16 @@ def _past_place(tagged: Tagged, spans: NamedSpans, end: int) -> int:
     """The end of a place named right after a legal form («города Костромы» too), or `end`."""
     window = tagged.text[end : end + MAX_GAP_BEFORE_QUOTE + 1]
     k = tagged.token_at(end + len(window) - len(window.lstrip(" \u00a0")))
-    if k is not None and k + 1 < len(tagged.tokens) and tagged.tokens[k].text.lower() in TOWN_WORDS:
+    town_word = k is not None and k + 1 < len(tagged.tokens) and tagged.tokens[k].text.lower() in TOWN_WORDS
+    if town_word:
         k += 2 if tagged.tokens[k + 1].text == "." else 1
     toks = tagged.tokens
     if k is not None and k + 1 < len(toks) and toks[k].pos == "ADJ" and toks[k].text[:1].isupper() and (
         toks[k + 1].lemma in territory_nouns()
     ):
         last = k + 2  # «Ярославской области», which the model took into the name's span
+    elif k is not None and (named := _capitalized_place_before_quote(toks, k, town_word)) is not None:
+        last = named  # «ГУП Республики Марий Эл «...»», «МУП города Кирова «...»» inside the model's ORG span
     elif k is None or k not in spans.loc_start or k not in spans.named_end:
         return end
     else:
@@ -341,6 +344,24 @@ def _past_place(tagged: Tagged, spans: NamedSpans, end: int) -> int:
     if last + 1 < len(toks) and toks[last].text in DASHES and toks[last + 1].text[:1].isupper():
         last = spans.named_end.get(last + 1, last + 2)
     return toks[last - 1].end
+
+
+# words a republic's or a town's name may take before a quoted name: «Марий Эл», «Саха (Якутия)»
+MAX_PLACE_WORDS_BEFORE_QUOTE = 4
+
+
+def _capitalized_place_before_quote(toks: list[Token], k: int, town_word: bool) -> int | None:
+    """The end of a town's name after its town word, or of «Республики» and its name, when only
+    capitalized words stand between it and an opening quote; None otherwise."""
+    first = k if town_word else k + 1
+    if not town_word and (toks[k].text != "Республики" or first >= len(toks)):
+        return None
+    j = first
+    while j < len(toks) and j - first < MAX_PLACE_WORDS_BEFORE_QUOTE and (
+        toks[j].text[:1].isupper() or toks[j].text in ("(", ")")
+    ):
+        j += 1
+    return j if j > first and j < len(toks) and toks[j].text in OPEN_QUOTES else None
 
 
 def _outside_others(mentions: list[OrgMention]) -> list[OrgMention]:
