@@ -1460,16 +1460,21 @@ def test_a_post_before_the_next_name_of_a_list_is_that_ones(extract):
     ]
 
 
-def test_a_post_before_a_title_and_the_next_name_is_that_ones(extract):
+@pytest.mark.parametrize(("text", "persons"), cases([
     # an honorary title between the post and the next name is no post, and keeps the post from the name before
-    doc = extract("На встрече выступили директор театра Марина Олеговна Крылова, главный режиссер театра, "
-                  "заслуженный артист России Григорий Ламзин и директор фонда Павел Сёмин.")
-    got = [(p["name"], [q["normal"] for q in p["posts"]]) for p in doc["persons"]]
-    assert got == [
-        ("Марина Олеговна Крылова", ["директор театра"]),
-        ("Григорий Ламзин", ["главный режиссер театра"]),
-        ("Павел Сёмин", ["директор фонда"]),
-    ]
+    ("На встрече выступили директор театра Марина Олеговна Крылова, главный режиссер театра, "
+     "заслуженный артист России Григорий Ламзин и директор фонда Павел Сёмин.",
+     [("Марина Олеговна Крылова", ["директор театра"]), ("Григорий Ламзин", ["главный режиссер театра"]),
+      ("Павел Сёмин", ["директор фонда"])]),
+    # so do a degree and an academic rank, each set off by commas
+    ("В работе комиссии участвовали ректор университета Сергей Викторович Лосев, заведующая кафедрой "
+     "фармакологии, доктор медицинских наук, профессор Ирина Павловна Голикова и директор завода Олег Жуков.",
+     [("Сергей Викторович Лосев", ["ректор университета"]),
+      ("Ирина Павловна Голикова", ["заведующая кафедрой фармакологии"]), ("Олег Жуков", ["директор завода"])]),
+]))
+def test_a_post_before_titles_and_the_next_name_is_that_ones(extract, text, persons):
+    doc = extract(text)
+    assert [(p["name"], [q["normal"] for q in p["posts"]]) for p in doc["persons"]] == persons
 
 
 def test_a_post_an_appointing_verb_gives_a_woman_named_after_it_is_hers_alone(extract):

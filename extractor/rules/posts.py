@@ -1831,21 +1831,39 @@ def _before_a_name(tagged: Tagged, spans: NamedSpans, post: Post) -> bool:
         return True
     if k + 2 < len(tagged.tokens) and tagged.tokens[k + 1].text in DASHES and k + 2 in spans.per_start:
         return True  # «министр финансов — Иван Петров, директор завода — Олег Ли»: the next item's
-    # «Мурашова, художественный руководитель филармонии, народный артист России Виктор Лавренёв»:
-    # the post before another post that is before a name is that name's too
+    # «Мурашова, художественный руководитель филармонии, народный артист России Виктор Лавренёв»,
+    # «Полетаев, декан факультета, доктор наук, профессор Людмила Сазонова»: the post before posts
+    # and titles set off by commas that end in a name is that name's too
     toks = tagged.tokens
-    if k + 2 >= len(toks) or toks[k + 1].text != ",":
-        return False
-    second = _post_from(tagged, spans, k + 2, tagged.sents[toks[k].sent].last)
-    if second is not None:
-        return tagged.token_ending(second.end) + 1 in spans.per_start
-    # or a title no organization holds: «народный артист России», «доктор технических наук»
-    limit = min(tagged.sents[toks[k].sent].last, k + 2 + MAX_TITLE_WORDS)
-    name = next((m for m in range(k + 3, limit + 1) if m in spans.per_start), None)
-    if name is None or any(not t.text[:1].isalpha() for t in toks[k + 2 : name]):
-        return False
-    title = tagged.text[toks[k + 2].start : toks[name - 1].end]
-    return any(t.match(title) for t in NO_POST_TITLES)
+    sent_last = tagged.sents[toks[k].sent].last
+    for _ in range(MAX_APPOSITIONS):
+        if k + 2 >= sent_last or toks[k + 1].text != ",":
+            return False
+        end = _post_or_title_end(tagged, spans, k + 2, sent_last)
+        if end is None:
+            return False
+        if end in spans.per_start:
+            return True
+        k = end - 1
+    return False
+
+
+def _post_or_title_end(tagged: Tagged, spans: NamedSpans, first: int, limit: int) -> int | None:
+    """Where a post or a title no organization holds («народный артист России», «доктор
+    технических наук»), starting at `first`, ends before a name or a comma; None if none starts."""
+    post = _post_from(tagged, spans, first, limit)
+    if post is not None:
+        return tagged.token_ending(post.end) + 1
+    toks = tagged.tokens
+    reach = min(limit, first + MAX_TITLE_WORDS)
+    ends = (m for m in range(first + 1, reach + 1) if m in spans.per_start or m < limit and toks[m].text == ",")
+    end = next(ends, None)
+    if end is None or any(not t.text[:1].isalpha() for t in toks[first:end]):
+        return None
+    title = tagged.text[toks[first].start : toks[end - 1].end]
+    if end == first + 1 and toks[first].text.lower() in ACADEMIC_TITLES:
+        return end  # «профессор» alone
+    return end if any(t.match(title) for t in NO_POST_TITLES) else None
 
 
 def _joins_a_post(toks: list[Token], k: int, limit: int) -> bool:
