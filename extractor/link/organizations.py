@@ -582,7 +582,7 @@ def _same(a: str, b: str) -> bool:
     if _partial_acronym(a, b) or _partial_acronym(b, a):
         return True
     sa, sb = split_territory(a), split_territory(b)
-    if sa is not None and sb is not None and sa[0] == sb[0] and same_place(sa[1], sb[1]):
+    if sa is not None and sb is not None and _same_body(sa[0], sb[0]) and same_place(sa[1], sb[1]):
         return True
     # «Отделение СФР по Карелии», «Отделение Фонда пенсионного и социального страхования Российской
     # Федерации по Республике Карелия»
@@ -605,6 +605,16 @@ def _same(a: str, b: str) -> bool:
         and (abbreviates_ministry(ba[0], bb[0]) or abbreviates_ministry(bb[0], ba[0]))
         and same_place(ba[1], bb[1])
     )
+
+
+# a town's administration goes by «мэрия» too: «мэрия Нижнего Новгорода», «администрация города Нижнего
+# Новгорода»
+BODY_SYNONYMS = frozenset({frozenset({("мэри",), ("администрац",)})})
+
+
+def _same_body(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """The stems of one body's name, or of its synonym: («мэри»,) and («администрац»,)."""
+    return a == b or frozenset({a, b}) in BODY_SYNONYMS
 
 
 def _place_adjective_ministry(short: str, name: str) -> bool:
