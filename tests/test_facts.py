@@ -3608,3 +3608,30 @@ def test_the_host_of_a_meeting_said_by_a_copula_takes_part(pipeline: Pipeline) -
     assert [_names(m["participants"]) for m in _facts(pipeline, text)["meetings"]] == [
         ["Игорь Лапин", "Ольга Носова", "Павел Ершов"],
     ]
+
+
+def test_a_first_name_that_is_a_word_of_hope_plans_nothing(pipeline: Pipeline) -> None:
+    # «Надежда» is a plan word («в надежде»), but not inside a person's name
+    text = ("Участниками встречи, которая прошла во вторник, 3 февраля 2026 года, в администрации района, стали "
+            "министр строительства Омской области Павел Рыбаков и глава района Надежда Сорокина.")
+    assert [(_names(m["participants"]), m["date"]) for m in _facts(pipeline, text)["meetings"]] == [
+        (["Павел Рыбаков", "Надежда Сорокина"], "2026-02-03"),
+    ]
+
+
+def test_plural_documents_with_partners_listed_after_a_colon_are_one_per_partner(pipeline: Pipeline) -> None:
+    text = ("Соглашения о вывозе отходов предприятие «Чистый город» заключило сегодня с двумя перевозчиками: "
+            "ООО «Вектор-Транс» и АО «Северная логистика».")
+    assert [_names(a["parties"]) for a in _facts(pipeline, text)["agreements"]] == [
+        ["Чистый город", "Вектор-Транс"],
+        ["Чистый город", "Северная логистика"],
+    ]
+
+
+def test_a_participle_opening_a_sentence_after_a_dash_is_signed_by_its_agents(pipeline: Pipeline) -> None:
+    # the tagger reads «Подписанный» after a dateline's dash as a name or an adjective
+    text = ("ВОТКИНСК, 14 мая. — Подписанный ректором Удмуртского аграрного университета Петром Волковым и "
+            "директором ООО «Камский трубник» Сергеем Русских договор о практике студентов вступит в силу 1 сентября.")
+    assert [_names(a["parties"]) for a in _facts(pipeline, text)["agreements"]] == [
+        ["Удмуртский аграрный университет", "Камский трубник"],
+    ]

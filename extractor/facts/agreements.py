@@ -311,7 +311,7 @@ def _parties(d: Draft) -> None:
     if bodies:
         d.groups = [_refs(d, bodies)]
         return
-    if d.kind == "verb" and _passive(d.scene.toks[d.match.first]):
+    if d.kind == "verb" and _passive_with_agent(d.scene.toks, d.match.first):
         # «подписано правительством области, университетом и АО «...»»: bodies in the instrumental
         # are the parties; else the persons who signed
         # a name after the verb whose case its words cannot tell is its agent too («подписанные
@@ -361,7 +361,26 @@ def _parties(d: Draft) -> None:
         subjects = [u for u in subjects if u.refs and u.refs[0][0] != "person"]
     if subjects or sides:
         d.groups = [_refs(d, subjects + sides)]
-        d.with_partners = any(r == "with" for _u, r in d.roles)
+        d.with_partners = any(r == "with" or r == "none" and _listed_after_with(d, u) for u, r in d.roles)
+
+
+# the words of a «с» group a colon may close: «с двумя арендаторами лесных участков:»
+WITH_GROUP_WORDS = 5
+
+
+def _listed_after_with(d: Draft, unit: Unit) -> bool:
+    """A unit listed after a colon that closes a «с» group naming no one: «заключило с двумя
+    арендаторами: ООО «А» и АО «Б»» has the listed partners."""
+    toks = d.scene.toks
+    colon = next((k for k in range(unit.first - 1, d.match.last - 1, -1) if toks[k].text == ":"), None)
+    if colon is None or any(toks[k].text in (".", ";") for k in range(colon, unit.first)):
+        return False
+    for k in range(colon - 1, max(d.match.last - 1, colon - 1 - WITH_GROUP_WORDS), -1):
+        if toks[k].text.lower() in WITH:
+            return True
+        if toks[k].pos not in ("NOUN", "ADJ", "NUM"):
+            return False
+    return False
 
 
 # the roles of a genitive after a noun: «подписи главного врача ... и ректора ...»
@@ -609,6 +628,21 @@ def _joined_sides(toks: list[Token], units: list[Unit]) -> list[Ref]:
 
 def _passive(tok: Token) -> bool:
     return tok.feats.get("Voice") == "Pass" or tok.feats.get("Variant") == "Short"
+
+
+def _passive_with_agent(toks: list[Token], k: int) -> bool:
+    """A passive verb, or a passive participle the tagger read as a name or an adjective before its
+    agent in the instrumental: «— Подписанный ректором ... договор» opening a sentence."""
+    tok = toks[k]
+    if _passive(tok):
+        return True
+    return (
+        tok.pos in ("PROPN", "ADJ")
+        and tok.text[:1].isupper()
+        and k + 1 < len(toks)
+        and toks[k + 1].case == "Ins"
+        and any({"PRTF", "pssv"} <= p.tag.grammemes for p in parses(tok.text.lower()))
+    )
 
 
 def _refs(d: Draft, units: list[Unit]) -> list[Ref]:

@@ -274,7 +274,7 @@ def clause_planned(scene: Scene, clause: Clause, skip: frozenset[int] = frozense
     """A clause speaking of the future or of plans: «встреча состоится», «предстоящая встреча»,
     «планируется подписать»; the tokens of `skip` are not read."""
     toks = scene.toks
-    for k in clause.tokens - skip:
+    for k in clause.tokens - skip - scene.name_tokens:
         tok = toks[k]
         if (tok.lemma in plan_words() and not _a_project(toks, k)) or tok.text.lower() in FUTURE_AUX:
             return True

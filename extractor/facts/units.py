@@ -72,6 +72,11 @@ class Scene:
     def spans(self) -> NamedSpans:
         return NamedSpans(self.tagged)
 
+    @cached_property
+    def name_tokens(self) -> frozenset[int]:
+        """The tokens of persons' names: «Надежда» of «Надежда Колупаева» is no hope."""
+        return frozenset(k for first, end in self.spans.per_end.items() for k in range(first, end))
+
     def entity(self, ref: Ref) -> EntityRef:
         kind, index = ref
         items = {"person": self.doc.persons, "organization": self.doc.organizations, "location": self.doc.locations}
