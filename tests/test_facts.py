@@ -1495,6 +1495,16 @@ APPOINTMENTS = [
         id="parting with a post",
     ),
     pytest.param(
+        "Администрация района и директор МУП «Районные бани» Олег Гусев расстались по соглашению сторон.",
+        [("Олег Гусев", "директор МУП «Районные бани»", "dismissed")],
+        id="employer and employee parting by mutual agreement",
+    ),
+    pytest.param(
+        "Директором ООО «Тывашерсть» в среду утверждён Аяс Монгуш.",
+        [("Аяс Монгуш", "директор ООО «Тывашерсть»", "appointed")],
+        id="a name the tagger reads as an instrumental right after a passive verb",
+    ),
+    pytest.param(
         "На заседании городской Думы Игорь Малышев принёс присягу главы города Бийска.",
         [("Игорь Малышев", "глава города Бийска", "appointed")],
         id="an elected head's oath of office",

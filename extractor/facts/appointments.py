@@ -228,7 +228,7 @@ def _appointees(d: Draft) -> None:
         d.persons = [u for u, r in persons if r == "dat"]
     elif _passive_or_intransitive(d) and not _decree(d):
         subjects = [u for u, r in persons if r == "subj" and not _past_a_colon_clause(d, u)]
-        d.persons = subjects or _subject_outside(d) or _relative_holder(d)
+        d.persons = subjects or _subject_outside(d) or _relative_holder(d) or _name_right_after(d, persons)
     else:
         # an animate accusative looks like a genitive: «назначил Валерия Мелещенко»
         objects = [u for u, r in persons if r in ("obj", "gen_case", "slot")]
@@ -241,6 +241,24 @@ def _appointees(d: Draft) -> None:
         d.persons = _own_objects(d, objects)
     if not d.persons:
         d.rejected = True
+
+
+def _name_right_after(d: Draft, persons: list[tuple[Unit, str]]) -> list[Unit]:
+    """A name right after a passive verb whose every word may be a nominative, whatever case the
+    tagger gave it: «Генеральным директором ... утверждён Аяс Хертек» (a Tuvan name read as an
+    instrumental)."""
+    toks = d.scene.toks
+    return [
+        u for u, _r in persons
+        if u.first == d.match.last and u.refs and u.refs[0][0] == "person"
+        and all(_may_be_nominative(toks[k]) for k in range(u.first, u.last) if toks[k].text.isalpha())
+    ][:1]
+
+
+def _may_be_nominative(tok: Token) -> bool:
+    """A word the dictionary reads as a nominative, or in no case at all (one it does not know)."""
+    cases = {p.tag.case for p in tok.parses}
+    return "nomn" in cases or cases <= {None}
 
 
 def _past_a_colon_clause(d: Draft, unit: Unit) -> bool:
