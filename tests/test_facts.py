@@ -967,6 +967,15 @@ def test_a_name_after_the_verb_signs_the_document_a_pronoun_before_it_stands_for
     ]
 
 
+def test_names_after_a_dash_past_a_relative_clause_of_the_plural_noun_are_the_partners(pipeline: Pipeline) -> None:
+    text = ("Договоры о практике колледж «Агротех» подписал с двумя хозяйствами, которые разводят овец, — "
+            "акционерным обществом «Племзавод «Кулунда»» и сельскохозяйственным кооперативом «Заря».")
+    assert [_names(a["parties"]) for a in _facts(pipeline, text)["agreements"]] == [
+        ["Агротех", "Племзавод «Кулунда»"],
+        ["Агротех", "Заря"],
+    ]
+
+
 def test_each_partner_with_its_topic_in_brackets_signs_a_document_of_that_topic(pipeline: Pipeline) -> None:
     text = ("Тверской технический колледж подписал сегодня договоры с АО «Ржевский станкозавод» (о создании базовой "
             "кафедры) и ООО «Кимры-Электро» (о практике студентов).")

@@ -476,10 +476,23 @@ WITH_OF_NO_SIDE = frozenset({"рядом", "наряду", "связь", "соо
 MAX_WITH_PLURAL_WORDS = 5
 
 
+# the most words of a «который» clause between the plural noun and the dash
+MAX_RELATIVE_WORDS = 12
+
+
 def _with_plural_before(toks: list[Token], clause: Clause, dash: int) -> int | None:
     """Where «с» stands before a plural noun in the instrumental that, with its modifiers and
-    genitives, runs to `dash`: «с двумя поставщиками —», «с победителями аукционов —»."""
-    for k in range(dash - 1, max(dash - 1 - MAX_WITH_PLURAL_WORDS, -1), -1):
+    genitives, runs to `dash`: «с двумя поставщиками —», «с победителями аукционов —», past a
+    «который» clause of the noun set off by commas («с двумя хозяйствами, которые держат стада, —»)."""
+    end = dash  # where the noun group before the dash ends
+    if dash >= 1 and toks[dash - 1].text == ",":
+        opening = next(
+            (k - 1 for k in range(dash - 2, max(dash - 2 - MAX_RELATIVE_WORDS, 0), -1)
+             if toks[k].lemma == "который" and toks[k - 1].text == ","),
+            None,
+        )
+        end = opening if opening is not None else dash
+    for k in range(end - 1, max(end - 1 - MAX_WITH_PLURAL_WORDS, -1), -1):
         tok = toks[k]
         if k not in clause or not tok.text.isalpha() or not tok.text.islower():
             return None
