@@ -1448,6 +1448,14 @@ def test_an_occupation_named_with_the_district_of_its_office_is_a_position(extra
     }
 
 
+def test_a_post_after_a_noun_of_kinship_is_the_relatives_named_in_the_genitive(extract):
+    doc = extract("Старшая дочь президента Франции Жака Ширака Клод приехала в Москву.")
+    assert [(p["name"], [q["normal"] for q in p["posts"]]) for p in doc["persons"]] == [
+        ("Жак Ширак", ["президент Франции"]),
+        ("Клод", []),
+    ]
+
+
 def test_a_post_before_the_next_name_of_a_list_is_that_ones(extract):
     doc = extract("Соглашение подписали начальник штаба регионального отделения «Юнармии» Приморского края "
                   "Станислав Ким, исполняющая обязанности министра образования Приморского края Оксана Юрьевна "

@@ -788,6 +788,23 @@ def _foreign_indeclinable(word: str) -> bool:
 RELATIVE_GENITIVES = frozenset({"которого", "которой", "которых"})
 
 
+# relatives named by the post of the one they are kin to: «дочь президента Барака Обамы Малия»
+# (lemmas, «ё» written «е» as the lemmas are compared)
+KINSHIP_NOUNS = frozenset({
+    "дочь", "сын", "жена", "супруга", "супруг", "муж", "вдова", "вдовец", "мать", "отец", "брат", "сестра",
+    "внук", "внучка", "племянник", "племянница", "зять", "невестка", "теща", "тесть", "свекровь",
+})
+
+
+def _after_kinship(tagged: Tagged, post: Post) -> bool:
+    """A post in the genitive after a noun of kinship: «дочь | президента»."""
+    k = tagged.token_at(post.start)
+    if k is None or k == 0:
+        return False
+    toks = tagged.tokens
+    return toks[k - 1].lemma.replace("ё", "е") in KINSHIP_NOUNS and toks[k].case == "Gen"
+
+
 def _posts_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Post]:
     """Posts standing right before the name; two of them may stand in a row («председатель
     Совета муфтиев России шейх Равиль Гайнутдин»)."""
@@ -2451,7 +2468,8 @@ def _of_a_name_before(
         lo = _post_window_start(sent.first, inner.first_tok)
         found = _posts_reaching(tagged, spans, nm, lo, inner.first_tok, sent.first, depth=1)
         post = _extended(tagged, found[-1], inner.last_tok) if found else None
-        if post is not None:
+        # «дочь президента Барака Обамы Малия»: the post of kin is the genitive name's alone
+        if post is not None and not _after_kinship(tagged, post):
             before[k] = [post]
             before[g] = [b for b in before[g] if b.start != post.start]  # «губернатора» stays Смирнов's
 
