@@ -976,6 +976,14 @@ def test_names_after_a_dash_past_a_relative_clause_of_the_plural_noun_are_the_pa
     ]
 
 
+def test_a_passive_signing_after_a_colon_is_of_the_clauses_subject_and_its_dative(pipeline: Pipeline) -> None:
+    text = ("ООО «Северный квартал» начинает строить жильё в Кирове. Администрация Кировского района отдаёт "
+            "застройщику в аренду бывший стадион: договор аренды подписан сегодня в администрации района.")
+    assert [_names(a["parties"]) for a in _facts(pipeline, text)["agreements"]] == [
+        ["Администрация Кировского района", "Северный квартал"],
+    ]
+
+
 def test_each_partner_with_its_topic_in_brackets_signs_a_document_of_that_topic(pipeline: Pipeline) -> None:
     text = ("Тверской технический колледж подписал сегодня договоры с АО «Ржевский станкозавод» (о создании базовой "
             "кафедры) и ООО «Кимры-Электро» (о практике студентов).")

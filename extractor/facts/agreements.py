@@ -910,10 +910,15 @@ def _parties_before(d: Draft) -> None:
             return
 
 
+# the roles of the sides a clause before a colon names: its subjects, whom it gives to, who with
+COLON_CLAUSE_SIDES = frozenset({"subj", "none", "dat", "with"})
+
+
 def _parties_before_colon(d: Draft) -> None:
     """«АО «Вектор» и ООО «Бета» договорились о сотрудничестве: соответствующий меморандум
     подписан ...»: a passive signing that names no parties, after a colon, is of the subjects
-    of the clause before it."""
+    of the clause before it, and of those it deals with («Администрация округа отдаёт застройщику
+    14 гектаров: договор подписан сегодня»)."""
     if d.groups or d.kind != "verb" or not _passive(d.scene.toks[d.match.first]):
         return
     toks = d.scene.toks
@@ -922,7 +927,7 @@ def _parties_before_colon(d: Draft) -> None:
     if colon is None:
         return
     refs = distinct([u.refs[0] for c in clauses(d.scene, d.sent) for u, r in roles_in(d.scene, c)
-                     if u.last <= colon and r in ("subj", "none") and u.refs and u.refs[0][0] == "organization"])
+                     if u.last <= colon and r in COLON_CLAUSE_SIDES and u.refs and u.refs[0][0] == "organization"])
     if len(refs) >= 2:
         d.groups = [refs]
 
