@@ -3662,3 +3662,12 @@ def test_a_participle_opening_a_sentence_after_a_dash_is_signed_by_its_agents(pi
     assert [_names(a["parties"]) for a in _facts(pipeline, text)["agreements"]] == [
         ["Удмуртский аграрный университет", "Камский трубник"],
     ]
+
+
+def test_a_meeting_told_again_in_a_body_takes_that_place_over_a_town(pipeline: Pipeline) -> None:
+    text = ("Во вторник, 10 марта 2026 года, министр экономики Тверской области Олег Кузнецов и глава "
+            "Бежецкого муниципального округа Анна Морозова обсудили проект туристического кластера в Бежецке. "
+            "Встреча прошла в администрации Бежецкого муниципального округа и продолжалась около часа.")
+    assert [(_names(m["participants"]), m["place"]) for m in _facts(pipeline, text)["meetings"]] == [
+        (["Олег Кузнецов", "Анна Морозова"], "Администрация Бежецкого муниципального округа"),
+    ]

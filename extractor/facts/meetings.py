@@ -722,10 +722,18 @@ def _merged(scene: Scene, statements: list[Statement]) -> list[Statement]:
             continue
         big, small = (st, same) if _fuller(st, same) else (same, st)
         big.date = big.date or small.date
-        big.place = big.place or small.place
+        big.place = small.place if _finer_place(scene, big.place, small.place) else big.place or small.place
         if big is st:
             kept[kept.index(same)] = st
     return kept
+
+
+def _finer_place(scene: Scene, place: str | None, other: str | None) -> bool:
+    """`other` names a body or building where `place` names a town: «сверили позиции по проекту ...
+    в Кимрах. Встреча прошла в администрации Кимрского муниципального округа»."""
+    towns = {loc.name for loc in scene.doc.locations}
+    bodies = {org.name for org in scene.doc.organizations}
+    return place in towns and other in bodies
 
 
 def _fuller(a: Statement, b: Statement) -> bool:
