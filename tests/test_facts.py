@@ -3671,3 +3671,12 @@ def test_a_meeting_told_again_in_a_body_takes_that_place_over_a_town(pipeline: P
     assert [(_names(m["participants"]), m["place"]) for m in _facts(pipeline, text)["meetings"]] == [
         (["Олег Кузнецов", "Анна Морозова"], "Администрация Бежецкого муниципального округа"),
     ]
+
+
+def test_a_pronoun_for_the_meeting_in_the_next_sentence_tells_where_it_went_on(pipeline: Pipeline) -> None:
+    text = ("Подписанию договора предшествовала встреча губернатора Курганской области Вадима Шумкова с "
+            "директором ООО «Шадринский литейщик» Олегом Рябовым о заводе в Шадринске. Она прошла сегодня в "
+            "администрации города Шадринска и продолжалась около часа.")
+    assert [(_names(m["participants"]), m["place"]) for m in _facts(pipeline, text)["meetings"]] == [
+        (["Вадим Шумков", "Олег Рябов"], "Администрация города Шадринска"),
+    ]

@@ -728,6 +728,10 @@ def _merged(scene: Scene, statements: list[Statement]) -> list[Statement]:
     return kept
 
 
+# a pronoun standing for the meeting just told, as the subject of the next sentence
+MEETING_SUBJECT_PRONOUNS = frozenset({"она", "он", "оно"})
+
+
 def _finer_place(scene: Scene, place: str | None, other: str | None) -> bool:
     """`other` names a body or building where `place` names a town: «сверили позиции по проекту ...
     в Кимрах. Встреча прошла в администрации Кимрского муниципального округа»."""
@@ -807,7 +811,8 @@ def find_meetings(scene: Scene) -> list[Meeting]:
     town = dateline_town(scene) if met else None  # «Усть-Цильма, 5 марта 2026 года.»: where it was told
     for st in met:
         st.date = st.date or _met_on(scene, day_told_before(scene, scene.toks[st.trigger].start)) or dateline_day(scene)
-        if st.place is None and (told := _place_told_next(scene, st)) is not None:
+        told = _place_told_next(scene, st)
+        if told is not None and (st.place is None or _finer_place(scene, st.place, told)):
             st.place, st.last_sent = told, st.last_sent + 1  # the meeting is told on in that sentence
         st.place = st.place or town
         start, end = span_of(scene, st.first_sent, st.last_sent)
@@ -944,8 +949,13 @@ def _place_told_next(scene: Scene, st: Statement) -> str | None:
     said = toks[k].pos == "NOUN" and any(
         scene.lemmas[j] == opening and toks[j].pos == "NOUN" for j in scene.sentence_tokens(st.last_sent)
     )
+    # or with a pronoun standing for it, the subject of a verb of going on: «Она прошла сегодня в
+    # администрации Вилючинского городского округа»
+    pronoun = opening in MEETING_SUBJECT_PRONOUNS and any(
+        scene.lemmas[j] in GOING_ON and toks[j].pos == "VERB" for j in scene.sentence_tokens(nxt)
+    )
     if opening not in words("gathering") and not (meeting_triggers().starts(opening) and toks[k].pos == "NOUN"):
-        if not said:
+        if not said and not pronoun:
             return None
     return _any_place(scene, nxt)
 
