@@ -3680,3 +3680,13 @@ def test_a_pronoun_for_the_meeting_in_the_next_sentence_tells_where_it_went_on(p
     assert [(_names(m["participants"]), m["place"]) for m in _facts(pipeline, text)["meetings"]] == [
         (["Вадим Шумков", "Олег Рябов"], "Администрация города Шадринска"),
     ]
+
+
+def test_an_indirect_questions_future_verb_plans_no_meeting(pipeline: Pipeline) -> None:
+    # «пойдут ли» asks; the meeting itself went on
+    text = ("Встреча, от которой зависело, откроют ли поликлинику к лету, прошла в четверг, 5 февраля 2026 года, в "
+            "администрации района. Хозяином встречи был глава района Иван Орлов, гостем — министр здравоохранения "
+            "области Ольга Белова.")
+    assert [(_names(m["participants"]), m["date"]) for m in _facts(pipeline, text)["meetings"]] == [
+        (["Иван Орлов", "Ольга Белова"], "2026-02-05"),
+    ]

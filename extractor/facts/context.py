@@ -276,6 +276,8 @@ def clause_planned(scene: Scene, clause: Clause, skip: frozenset[int] = frozense
     toks = scene.toks
     for k in clause.tokens - skip - scene.name_tokens:
         tok = toks[k]
+        if k + 1 < len(toks) and toks[k + 1].text.lower() == "ли":
+            continue  # «зависело, пойдут ли дети в новую школу»: an indirect question's verb plans nothing
         if (tok.lemma in plan_words() and not _a_project(toks, k)) or tok.text.lower() in FUTURE_AUX:
             return True
         if _future(tok):
