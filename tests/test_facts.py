@@ -3690,3 +3690,13 @@ def test_an_indirect_questions_future_verb_plans_no_meeting(pipeline: Pipeline) 
     assert [(_names(m["participants"]), m["date"]) for m in _facts(pipeline, text)["meetings"]] == [
         (["Иван Орлов", "Ольга Белова"], "2026-02-05"),
     ]
+
+
+def test_each_signer_said_after_for_a_body_signs_for_that_body(pipeline: Pipeline) -> None:
+    text = ("Министерство образования Пензенской области, Кузнецкий колледж электроники и АО «Сурский "
+            "приборный завод» будут вместе готовить наладчиков. За министерство соглашение подписал "
+            "заместитель министра Олег Ремнёв, за колледж — директор Марина Ильина, за завод — генеральный "
+            "директор Сергей Гаранин.")
+    assert [_names(a["parties"]) for a in _facts(pipeline, text)["agreements"]] == [
+        ["Министерство образования Пензенской области", "Кузнецкий колледж электроники", "Сурский приборный завод"],
+    ]

@@ -1040,10 +1040,27 @@ def _bodies_of_signers(d: Draft) -> None:
 
 
 def _signed_for(d: Draft, ref: Ref) -> Ref | None:
-    """The body a person signs for: the organization of a post of theirs, else its place («губернатор
-    Тамбовской области»)."""
+    """The body a person signs for: the one said «за» before them, else the organization of a post of
+    theirs, else its place («губернатор Тамбовской области»)."""
+    behalf = _signed_on_behalf(d, ref)
+    if behalf is not None:
+        return behalf
     body = _body_of_person(d.scene, ref)
     return None if body == ref else body
+
+
+def _signed_on_behalf(d: Draft, ref: Ref) -> Ref | None:
+    """«За министерство соглашение подписала X, за колледж — Y»: the organization after «за» before the
+    signer, no other person between them."""
+    toks = d.scene.toks
+    signer = next((u for u, _r in d.roles if u.refs and u.refs[0] == ref), None)
+    if signer is None:
+        return None
+    before = [u for u, _r in d.roles if u.refs and u.last <= signer.first]
+    last = before[-1] if before else None
+    if last is None or last.refs[0][0] != "organization" or last.first == 0:
+        return None
+    return last.refs[0] if toks[last.first - 1].text.lower() == "за" else None
 
 
 STEPS: list[Step] = [
