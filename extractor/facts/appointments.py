@@ -251,11 +251,11 @@ def _name_right_after(d: Draft, persons: list[tuple[Unit, str]]) -> list[Unit]:
     return [
         u for u, _r in persons
         if u.first == d.match.last and u.refs and u.refs[0][0] == "person"
-        and all(_may_be_nominative(toks[k]) for k in range(u.first, u.last) if toks[k].text.isalpha())
+        and all(_nominative_or_unknown(toks[k]) for k in range(u.first, u.last) if toks[k].text.isalpha())
     ][:1]
 
 
-def _may_be_nominative(tok: Token) -> bool:
+def _nominative_or_unknown(tok: Token) -> bool:
     """A word the dictionary reads as a nominative, or in no case at all (one it does not know)."""
     cases = {p.tag.case for p in tok.parses}
     return "nomn" in cases or cases <= {None}

@@ -728,16 +728,13 @@ def _merged(scene: Scene, statements: list[Statement]) -> list[Statement]:
     return kept
 
 
-# a pronoun standing for the meeting just told, as the subject of the next sentence
-MEETING_SUBJECT_PRONOUNS = frozenset({"она", "он", "оно"})
-
-
 def _finer_place(scene: Scene, place: str | None, other: str | None) -> bool:
-    """`other` names a body or building where `place` names a town: «сверили позиции по проекту ...
-    в Кимрах. Встреча прошла в администрации Кимрского муниципального округа»."""
-    towns = {loc.name for loc in scene.doc.locations}
-    bodies = {org.name for org in scene.doc.organizations}
-    return place in towns and other in bodies
+    """`other` names an organization (a body, or a building the text lists as one) where `place`
+    names a location: «сверили позиции по проекту ... в Кимрах. Встреча прошла в администрации
+    Кимрского муниципального округа»."""
+    locations = {loc.name for loc in scene.doc.locations}
+    organizations = {org.name for org in scene.doc.organizations}
+    return place in locations and other in organizations
 
 
 def _fuller(a: Statement, b: Statement) -> bool:
@@ -929,6 +926,10 @@ def _joins_last(scene: Scene, st: Statement, statements: list[Statement]) -> Non
         joining = [r for r, who in zip(st.sides, holders, strict=True) if who == r or who not in last.sides]
         last.sides = distinct(last.sides + joining)
         last.last_sent = max(last.last_sent, st.sent)
+
+
+# a pronoun standing for the meeting just told, as the subject of the next sentence
+MEETING_SUBJECT_PRONOUNS = frozenset({"она", "он", "оно"})
 
 
 def _place_told_next(scene: Scene, st: Statement) -> str | None:
