@@ -3700,3 +3700,11 @@ def test_each_signer_said_after_for_a_body_signs_for_that_body(pipeline: Pipelin
     assert [_names(a["parties"]) for a in _facts(pipeline, text)["agreements"]] == [
         ["Министерство образования Пензенской области", "Кузнецкий колледж электроники", "Сурский приборный завод"],
     ]
+
+
+def test_settlements_listed_after_their_plural_kind_are_no_parties(pipeline: Pipeline) -> None:
+    text = ("Администрация Тунгокоченского округа и АО «Олёкма-Энерго» подписали соглашение о ремонте котельных "
+            "в сёлах Усугли и Зеленое Озеро.")
+    assert [_names(a["parties"]) for a in _facts(pipeline, text)["agreements"]] == [
+        ["Администрация Тунгокоченского округа", "Олёкма-Энерго"],
+    ]

@@ -32,7 +32,7 @@ from extractor.facts.units import Scene, Unit, may_be_nominative, unit_case
 from extractor.lexicon.facts import group_nouns, words
 from extractor.lexicon.orgs import event_heads, org_heads
 from extractor.lexicon.posts import match_post_head
-from extractor.nlp.phrases import DASHES, OPEN_QUOTES, SETTLEMENT_ABBREVIATIONS
+from extractor.nlp.phrases import DASHES, OPEN_QUOTES, SETTLEMENT_ABBREVIATIONS, SETTLEMENT_WORDS
 from extractor.nlp.tagging import Token
 
 RELATIVE_WORDS = frozenset({"который", "кто", "где", "когда", "куда", "откуда", "чей"})
@@ -418,13 +418,15 @@ REGION_KINDS = frozenset({"область", "край", "республика", 
 
 def _place_after_thing(scene: Scene, noun: Token, unit: Unit | None) -> bool:
     """A place in the nominative after a plural noun («автобусов | Липецк заключил») is no name of
-    it, as one after «в городе», «по реке» is; nor is a region named with its kind, after any noun
+    it, as one after «в городе», «по реке», «в сёлах» is; nor is a region named with its kind, after any noun
     («Соглашение о строительстве завода | Тверская область и компания подписали»)."""
     place = unit is not None and bool(unit.refs) and unit.refs[0][0] == "location"
     if not place or unit is None:
         return False
     kind_named = any(t.lemma in REGION_KINDS for t in scene.toks[unit.first : unit.last])
-    return noun.feats.get("Number") == "Plur" or kind_named
+    # «в сёлах Арка и Иня»: settlements named after their plural kind are its names
+    listed = noun.lemma.replace("ё", "е") in SETTLEMENT_WORDS
+    return noun.feats.get("Number") == "Plur" and not listed or kind_named
 
 
 def _after_event(scene: Scene, noun: Token, unit: Unit | None) -> bool:
