@@ -3708,3 +3708,12 @@ def test_settlements_listed_after_their_plural_kind_are_no_parties(pipeline: Pip
     assert [_names(a["parties"]) for a in _facts(pipeline, text)["agreements"]] == [
         ["Администрация Тунгокоченского округа", "Олёкма-Энерго"],
     ]
+
+
+def test_a_meeting_verb_naming_no_one_earlier_in_the_sentence_tells_the_place(pipeline: Pipeline) -> None:
+    text = ("Глава Кизеловского округа Игорь Ломов и директор ООО «Уральский гранит» Максим Ершов сегодня сверяли "
+            "планы по карьеру под Кизелом. Встречались в администрации Кизеловского муниципального округа, "
+            "разговор продолжался больше часа.")
+    assert [(_names(m["participants"]), m["place"]) for m in _facts(pipeline, text)["meetings"]] == [
+        (["Игорь Ломов", "Максим Ершов"], "Администрация Кизеловского муниципального округа"),
+    ]

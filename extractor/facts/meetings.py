@@ -783,6 +783,8 @@ def find_meetings(scene: Scene) -> list[Meeting]:
         if st is not None and len(st.sides) >= 2:
             if st.extra.get("took_part"):
                 _told_just_before(scene, st, sideless)
+            else:
+                _told_in_its_sentence(scene, st, sideless)
             statements.append(st)
         elif st is not None and not st.sides:
             if _took_part_next(scene, st) or _pictured(scene, st, statements):
@@ -882,6 +884,16 @@ def _told_just_before(scene: Scene, st: Statement, sideless: list[Statement]) ->
     st.date = told.date or st.date
     st.place = _relative_place(scene, told) or told.place or st.place
     st.first_sent = told.sent
+
+
+def _told_in_its_sentence(scene: Scene, st: Statement, sideless: list[Statement]) -> None:
+    """«Встречались в администрации округа, разговор продолжался больше двух часов»: a meeting
+    word naming no one earlier in the sentence is the same meeting, and tells its place."""
+    if not sideless or sideless[-1].sent != st.sent:
+        return
+    told = sideless[-1].place
+    if told is not None and (st.place is None or _finer_place(scene, st.place, told)):
+        st.place = told
 
 
 def _relative_place(scene: Scene, st: Statement) -> str | None:
