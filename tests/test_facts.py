@@ -967,23 +967,6 @@ def test_a_name_after_the_verb_signs_the_document_a_pronoun_before_it_stands_for
     ]
 
 
-def test_names_after_a_dash_past_a_relative_clause_of_the_plural_noun_are_the_partners(pipeline: Pipeline) -> None:
-    text = ("Договоры о практике колледж «Агротех» подписал с двумя хозяйствами, которые разводят овец, — "
-            "акционерным обществом «Племзавод «Кулунда»» и сельскохозяйственным кооперативом «Заря».")
-    assert [_names(a["parties"]) for a in _facts(pipeline, text)["agreements"]] == [
-        ["Агротех", "Племзавод «Кулунда»"],
-        ["Агротех", "Заря"],
-    ]
-
-
-def test_a_passive_signing_after_a_colon_is_of_the_clauses_subject_and_its_dative(pipeline: Pipeline) -> None:
-    text = ("ООО «Северный квартал» начинает строить жильё в Кирове. Администрация Кировского района отдаёт "
-            "застройщику в аренду бывший стадион: договор аренды подписан сегодня в администрации района.")
-    assert [_names(a["parties"]) for a in _facts(pipeline, text)["agreements"]] == [
-        ["Администрация Кировского района", "Северный квартал"],
-    ]
-
-
 def test_each_partner_with_its_topic_in_brackets_signs_a_document_of_that_topic(pipeline: Pipeline) -> None:
     text = ("Тверской технический колледж подписал сегодня договоры с АО «Ржевский станкозавод» (о создании базовой "
             "кафедры) и ООО «Кимры-Электро» (о практике студентов).")
@@ -2783,6 +2766,45 @@ PARTIES = [
         [["Болотнинская ветстанция", "Ояшский молочник"], ["Болотнинская ветстанция", "Дивинский"]],
         id="«, и с» after a relative clause of a «с» partner goes on with the partners, not the clause",
     ),
+    pytest.param(
+        "Соглашения о вывозе отходов предприятие «Чистый город» заключило сегодня с двумя перевозчиками: "
+        "ООО «Вектор-Транс» и АО «Северная логистика».",
+        [["Чистый город", "Вектор-Транс"], ["Чистый город", "Северная логистика"]],
+        id="plural documents with partners listed after a colon closing a «с» group: one per partner",
+    ),
+    pytest.param(
+        # the tagger reads «Подписанный» after a dateline's dash as a name or an adjective
+        "ВОТКИНСК, 14 мая. — Подписанный ректором Удмуртского аграрного университета Петром Волковым и "
+        "директором ООО «Камский трубник» Сергеем Русских договор о практике студентов вступит в силу 1 сентября.",
+        [["Удмуртский аграрный университет", "Камский трубник"]],
+        id="a participle opening a sentence after a dash, read as a name or an adjective, is passive",
+    ),
+    pytest.param(
+        "Договоры о практике колледж «Агротех» подписал с двумя хозяйствами, которые разводят овец, — "
+        "акционерным обществом «Племзавод «Кулунда»» и сельскохозяйственным кооперативом «Заря».",
+        [["Агротех", "Племзавод «Кулунда»"], ["Агротех", "Заря"]],
+        id="names after a dash past a «который» clause of the plural noun after «с» are the partners",
+    ),
+    pytest.param(
+        "ООО «Северный квартал» начинает строить жильё в Кирове. Администрация Кировского района отдаёт "
+        "застройщику в аренду бывший стадион: договор аренды подписан сегодня в администрации района.",
+        [["Администрация Кировского района", "Северный квартал"]],
+        id="a passive signing after a colon is of the clause's subject and its dative",
+    ),
+    pytest.param(
+        "Министерство образования Пензенской области, Кузнецкий колледж электроники и АО «Сурский "
+        "приборный завод» будут вместе готовить наладчиков. За министерство соглашение подписал "
+        "заместитель министра Олег Ремнёв, за колледж — директор Марина Ильина, за завод — генеральный "
+        "директор Сергей Гаранин.",
+        [["Министерство образования Пензенской области", "Кузнецкий колледж электроники", "Сурский приборный завод"]],
+        id="each signer said after «за» and a body signs for that body",
+    ),
+    pytest.param(
+        "Администрация Тунгокоченского округа и АО «Олёкма-Энерго» подписали соглашение о ремонте котельных "
+        "в сёлах Усугли и Зеленое Озеро.",
+        [["Администрация Тунгокоченского округа", "Олёкма-Энерго"]],
+        id="settlements listed after their plural kind are no parties",
+    ),
 ]
 
 
@@ -3646,42 +3668,6 @@ def test_a_first_name_that_is_a_word_of_hope_plans_nothing(pipeline: Pipeline) -
     ]
 
 
-def test_plural_documents_with_partners_listed_after_a_colon_are_one_per_partner(pipeline: Pipeline) -> None:
-    text = ("Соглашения о вывозе отходов предприятие «Чистый город» заключило сегодня с двумя перевозчиками: "
-            "ООО «Вектор-Транс» и АО «Северная логистика».")
-    assert [_names(a["parties"]) for a in _facts(pipeline, text)["agreements"]] == [
-        ["Чистый город", "Вектор-Транс"],
-        ["Чистый город", "Северная логистика"],
-    ]
-
-
-def test_a_participle_opening_a_sentence_after_a_dash_is_signed_by_its_agents(pipeline: Pipeline) -> None:
-    # the tagger reads «Подписанный» after a dateline's dash as a name or an adjective
-    text = ("ВОТКИНСК, 14 мая. — Подписанный ректором Удмуртского аграрного университета Петром Волковым и "
-            "директором ООО «Камский трубник» Сергеем Русских договор о практике студентов вступит в силу 1 сентября.")
-    assert [_names(a["parties"]) for a in _facts(pipeline, text)["agreements"]] == [
-        ["Удмуртский аграрный университет", "Камский трубник"],
-    ]
-
-
-def test_a_meeting_told_again_in_a_body_takes_that_place_over_a_town(pipeline: Pipeline) -> None:
-    text = ("Во вторник, 10 марта 2026 года, министр экономики Тверской области Олег Кузнецов и глава "
-            "Бежецкого муниципального округа Анна Морозова обсудили проект туристического кластера в Бежецке. "
-            "Встреча прошла в администрации Бежецкого муниципального округа и продолжалась около часа.")
-    assert [(_names(m["participants"]), m["place"]) for m in _facts(pipeline, text)["meetings"]] == [
-        (["Олег Кузнецов", "Анна Морозова"], "Администрация Бежецкого муниципального округа"),
-    ]
-
-
-def test_a_pronoun_for_the_meeting_in_the_next_sentence_tells_where_it_went_on(pipeline: Pipeline) -> None:
-    text = ("Подписанию договора предшествовала встреча губернатора Курганской области Вадима Шумкова с "
-            "директором ООО «Шадринский литейщик» Олегом Рябовым о заводе в Шадринске. Она прошла сегодня в "
-            "администрации города Шадринска и продолжалась около часа.")
-    assert [(_names(m["participants"]), m["place"]) for m in _facts(pipeline, text)["meetings"]] == [
-        (["Вадим Шумков", "Олег Рябов"], "Администрация города Шадринска"),
-    ]
-
-
 def test_an_indirect_questions_future_verb_plans_no_meeting(pipeline: Pipeline) -> None:
     # «пойдут ли» asks; the meeting itself went on
     text = ("Встреча, от которой зависело, откроют ли поликлинику к лету, прошла в четверг, 5 февраля 2026 года, в "
@@ -3692,28 +3678,30 @@ def test_an_indirect_questions_future_verb_plans_no_meeting(pipeline: Pipeline) 
     ]
 
 
-def test_each_signer_said_after_for_a_body_signs_for_that_body(pipeline: Pipeline) -> None:
-    text = ("Министерство образования Пензенской области, Кузнецкий колледж электроники и АО «Сурский "
-            "приборный завод» будут вместе готовить наладчиков. За министерство соглашение подписал "
-            "заместитель министра Олег Ремнёв, за колледж — директор Марина Ильина, за завод — генеральный "
-            "директор Сергей Гаранин.")
-    assert [_names(a["parties"]) for a in _facts(pipeline, text)["agreements"]] == [
-        ["Министерство образования Пензенской области", "Кузнецкий колледж электроники", "Сурский приборный завод"],
-    ]
-
-
-def test_settlements_listed_after_their_plural_kind_are_no_parties(pipeline: Pipeline) -> None:
-    text = ("Администрация Тунгокоченского округа и АО «Олёкма-Энерго» подписали соглашение о ремонте котельных "
-            "в сёлах Усугли и Зеленое Озеро.")
-    assert [_names(a["parties"]) for a in _facts(pipeline, text)["agreements"]] == [
-        ["Администрация Тунгокоченского округа", "Олёкма-Энерго"],
-    ]
-
-
-def test_a_meeting_verb_naming_no_one_earlier_in_the_sentence_tells_the_place(pipeline: Pipeline) -> None:
-    text = ("Глава Кизеловского округа Игорь Ломов и директор ООО «Уральский гранит» Максим Ершов сегодня сверяли "
-            "планы по карьеру под Кизелом. Встречались в администрации Кизеловского муниципального округа, "
-            "разговор продолжался больше часа.")
-    assert [(_names(m["participants"]), m["place"]) for m in _facts(pipeline, text)["meetings"]] == [
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param(
+        "Во вторник, 10 марта 2026 года, министр экономики Тверской области Олег Кузнецов и глава "
+        "Бежецкого муниципального округа Анна Морозова обсудили проект туристического кластера в Бежецке. "
+        "Встреча прошла в администрации Бежецкого муниципального округа и продолжалась около часа.",
+        (["Олег Кузнецов", "Анна Морозова"], "Администрация Бежецкого муниципального округа"),
+        id="a meeting told again in a body takes that place over a town",
+    ),
+    pytest.param(
+        "Подписанию договора предшествовала встреча губернатора Курганской области Вадима Шумкова с "
+        "директором ООО «Шадринский литейщик» Олегом Рябовым о заводе в Шадринске. Она прошла сегодня в "
+        "администрации города Шадринска и продолжалась около часа.",
+        (["Вадим Шумков", "Олег Рябов"], "Администрация города Шадринска"),
+        id="a pronoun for the meeting in the next sentence tells where it went on",
+    ),
+    pytest.param(
+        "Глава Кизеловского округа Игорь Ломов и директор ООО «Уральский гранит» Максим Ершов сегодня сверяли "
+        "планы по карьеру под Кизелом. Встречались в администрации Кизеловского муниципального округа, "
+        "разговор продолжался больше часа.",
         (["Игорь Ломов", "Максим Ершов"], "Администрация Кизеловского муниципального округа"),
-    ]
+        id="a meeting verb naming no one earlier in the sentence tells the place",
+    ),
+])
+def test_a_meetings_place_told_in_another_statement(
+    pipeline: Pipeline, text: str, expected: tuple[list[str], str]
+) -> None:
+    assert [(_names(m["participants"]), m["place"]) for m in _facts(pipeline, text)["meetings"]] == [expected]
