@@ -500,6 +500,13 @@ def test_an_animals_name_is_no_person_wherever_the_text_repeats_it(extract):
     assert [p["name"] for p in doc["persons"]] == ["Олег Смирнов"]
 
 
+def test_first_names_listed_as_popular_names_are_no_persons(extract):
+    doc = extract("Отдел ЗАГС Курганской области подвел итоги года. Чаще всего родители выбирали имена Артем, "
+                  "Матвей, Варвара и Полина. Их имена — Илья и Дарья, рассказала о близнецах начальник отдела "
+                  "Светлана Петрова.")
+    assert [p["name"] for p in doc["persons"]] == ["Илья", "Дарья", "Светлана Петрова"]
+
+
 def test_a_persons_name_after_an_animal_in_another_case_is_the_owners(extract):
     doc = extract("Кот Анны Смирновой победил на выставке. Собака Ивана стала второй.")
     assert [p["name"] for p in doc["persons"]] == ["Анна Смирнова", "Иван"]

@@ -6,6 +6,7 @@ the mentions into persons is the link layer's job."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from extractor.lexicon import animal_nouns, load_words, speech_verbs
@@ -710,6 +711,7 @@ def find_name_mentions(tagged: Tagged) -> list[NameMention]:
     out = [nm for nm in out if not _named_after(tagged.tokens, nm.first_tok) and _words_of(tagged, nm) not in own_names]
     out = _monastic_names(tagged, out)
     out = _without_animals_names(tagged, out)
+    out = _without_names_listed_as_words(tagged, out)
     out += _surnames_again(tagged, out)
     out = _names_read_in_the_other_gender(tagged, out)
     return sorted(out, key=lambda nm: nm.start)
@@ -728,6 +730,25 @@ def _without_animals_names(tagged: Tagged, found: list[NameMention]) -> list[Nam
         and toks[nm.first_tok - 1].case == toks[nm.first_tok].case
     }
     return [nm for nm in found if not (nm.last_tok - nm.first_tok == 1 and _one_word_key(nm) in named)]
+
+
+NAME_NOUN_PLURALS = frozenset({"имена", "имен", "имён", "именам", "именами", "именах"})
+MIN_LISTED_NAMES = 3
+
+
+def _without_names_listed_as_words(tagged: Tagged, found: list[NameMention]) -> list[NameMention]:
+    """«Самыми популярными именами новорожденных остаются Александр, Михаил и Ева»: bare first names,
+    three or more in a sentence that speaks of names (plural «имена»), are names as words, not people.
+    Two are kept: «их имена — Алёша и Соня» names two children."""
+    toks = tagged.tokens
+    speaking_of_names = {tok.sent for tok in toks if tok.text.lower() in NAME_NOUN_PLURALS}
+    bare = [
+        nm for nm in found
+        if nm.first and not (nm.middle or nm.last) and toks[nm.first_tok].sent in speaking_of_names
+    ]
+    per_sentence = Counter(toks[nm.first_tok].sent for nm in bare)
+    listed = {id(nm) for nm in bare if per_sentence[toks[nm.first_tok].sent] >= MIN_LISTED_NAMES}
+    return [nm for nm in found if id(nm) not in listed]
 
 
 def _one_word_key(nm: NameMention) -> str:
