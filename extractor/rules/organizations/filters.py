@@ -50,8 +50,9 @@ def event_or_thing(tagged: Tagged, m: OrgMention) -> str | None:
     """Exhibitions, forums and programmes are not organizations: «выставка «ИННОПРОМ»»,
     «Международная промышленная выставка»; nor are vehicles, buildings and products: «шаттл
     «Дискавери»», «Космический телескоп Хаббл». The reason: "known" (the lexicon's), "object" (a
-    thing noun before it), "event" (an event noun before it), "head" (an event or thing noun heads
-    it); None when the mention is none of these."""
+    thing noun before it), "event" (an event noun before it), "titled event" (an event noun and its
+    complement before it), "head" (an event or thing noun heads it); None when the mention is none
+    of these."""
     if plain(m.name) in not_org_names() or plain(tagged.text[m.start : m.end]) in not_org_names():
         return "known"
     i = tagged.token_at(m.start)
@@ -84,6 +85,8 @@ def event_or_thing(tagged: Tagged, m: OrgMention) -> str | None:
         latin = LATIN_WORD.match(m.name.split()[0]) is not None and toks[k].feats.get("Number") == "Sing"
         if (quoted or latin) and head in event_heads() and head not in time_nouns():
             return "event"
+        if quoted and _event_head_before_complement(toks, k):
+            return "titled event"
     # an event noun heading a name of several words (quotes are no words of it: «Самолет» is a
     # developer's one-word name), unless an organization's head stands before the quoted name:
     # «газета «Иркутская неделя»» is a newspaper
@@ -95,6 +98,32 @@ def event_or_thing(tagged: Tagged, m: OrgMention) -> str | None:
         words[h].lemma in not_org_heads() or h > 0 and f"{words[h - 1].lemma} {words[h].lemma}" in object_heads()
     )  # «Индустриальный парк «Сурский»»
     return "head" if head and not described else None
+
+
+# the most words of a genitive complement between an event noun and its quoted name
+MAX_COMPLEMENT_WORDS = 3
+
+
+def _event_head_before_complement(toks: list[Token], k: int) -> bool:
+    """«фестиваль национальных кухонь «Саратовский калач»», «ярмарка народных промыслов «...»»: an
+    event noun before a lowercase genitive complement names the quoted name after it. An
+    organization's noun in the complement owns the name instead: «выставка компании «...»»."""
+    first = k
+    while first >= 0 and k - first < MAX_COMPLEMENT_WORDS and _complement_word(toks[first]):
+        first -= 1
+    if first == k or first < 0 or toks[first].sent != toks[k].sent or toks[k].pos != "NOUN":
+        return False
+    head = toks[first].lemma
+    # a plural one is no one event: «на выборах оппозиционного блока «Пакатан Харапан»»
+    singular = toks[first].feats.get("Number") == "Sing"
+    return toks[first].pos == "NOUN" and singular and head in event_heads() and head not in time_nouns()
+
+
+def _complement_word(tok: Token) -> bool:
+    return (
+        tok.text.islower() and tok.case == "Gen" and tok.pos in ("NOUN", "ADJ")
+        and (tok.lemma,) not in org_heads() and tok.lemma not in unit_heads()
+    )
 
 
 # what joins the quoted names of a list

@@ -1605,7 +1605,8 @@ def _thing_keys(tagged: Tagged, m: OrgMention, why: str) -> set[tuple[str, ...]]
     the lexicon or headed by an event noun is one; but after an event noun a name is often who
     takes part («чемпионата «Спартак»», «концерт Rolling Stones», «программа RT»), after a thing
     noun a bare Latin name its maker («альбома Rammstein»): there it is no event elsewhere. (In
-    NEREL train these two readings unmade more gold names than they caught.)"""
+    NEREL train these two readings unmade more gold names than they caught.) An event noun with its
+    complement before a quoted name does title the event («фестиваль национальных кухонь «...»»)."""
     if why == "event":
         return set()
     if why == "object" and LATIN_WORD.match(m.name.split()[0]) and tagged.text[m.start] not in OPEN_QUOTES:
