@@ -290,6 +290,11 @@ _WEEKEND_RE = _rx(
 # водителя»); a schedule («в выходные работает», «в выходные — 3 400 рублей») or a weekend followed by its
 # own days («в выходные 22–23 августа») names none
 _BARE_WEEKEND_RE = _rx(rf"(?=[вВнН]){_BW}(?:в|на)\s+выходн(?:ые|ых)(?:\s+дни)?{_NW}(?!\s*\d)")
+# «к выходным похолодает», «снегопады продолжатся до выходных»: the weekend to come, as no schedule
+# says «к» or «до» of it
+_COMING_WEEKEND_RE = _rx(rf"(?=[кКдД]){_BW}(?:к|до)\s+выходн(?:ым|ых)(?:\s+дн(?:ям|ей))?{_NW}(?!\s*\d)")
+# a forecast told of a bare weekend is of the one to come: «на выходных ожидается чрезвычайная пожароопасность»
+_FORECAST_LEMMAS = frozenset({"ожидаться", "прогнозироваться"})
 _SATURDAY = 5
 _NIGHT_RE = _rx(r"(?<![а-яё])ночь\s+\Z")  # «в ночь на понедельник»: the night before it
 # «с понедельника по пятницу», «с понедельника до пятницы»: every week, no date
@@ -973,34 +978,50 @@ def _last_saturday(ref: datetime.date) -> datetime.date | None:
     return _days_from(ref, -((ref.weekday() - _SATURDAY) % 7 or 7))
 
 
-def _past_weekend(m: re.Match[str], scan: _Scan) -> _Cand | None:
+def _bare_weekend(m: re.Match[str], scan: _Scan) -> _Cand | None:
     """«в выходные» in a clause told in the past: the last weekend before the reference date (the
-    one just gone, said on a Monday; this one, said on a Sunday)."""
+    one just gone, said on a Monday; this one, said on a Sunday); in a forecast, the one to come."""
     ref = scan.ref
+    if ref is not None and _verb_in_clause(scan.offsets, m.start(), _forecast_verb):
+        return _coming_weekend(m, scan)
     if ref is None or _tense_near(scan.offsets, *scan.offsets.sentence(m.start()), *m.span()) != "past":
         return None
     if _nearest_verb_form(scan.offsets, *scan.offsets.sentence(m.start()), *m.span()) != "Fin":
         return None
-    if not _perfective_past_in_clause(scan.offsets, m.start()):
+    if not _verb_in_clause(scan.offsets, m.start(), _perfective_past):
         return None  # «в июне загрузка составила 74%, а в выходные дни превышала 90%»: every weekend
     saturday = _last_saturday(ref)
     sunday = _days_from(saturday, 1) if saturday else None
     return _Cand(m.start(), m.end(), _period(_day_value(saturday), _day_value(sunday)), True, False, "near")
 
 
-def _perfective_past_in_clause(offsets: Offsets, pos: int) -> bool:
-    """A perfective verb in the past between the commas around the token at `pos`: a thing done
-    once («в выходные экипажи работали и задержали 41 водителя», not «..., а в выходные дни
-    превышала 90%»)."""
+def _coming_weekend(m: re.Match[str], scan: _Scan) -> _Cand | None:
+    """The weekend to come: this one, said on a Saturday; the next, said on a Sunday."""
+    if scan.ref is None:
+        return None
+    saturday = _days_from(scan.ref, (_SATURDAY - scan.ref.weekday()) % 7)
+    sunday = _days_from(saturday, 1) if saturday else None
+    return _Cand(m.start(), m.end(), _period(_day_value(saturday), _day_value(sunday)), True, False, "near")
+
+
+def _perfective_past(tok: Token) -> bool:
+    """A thing done once («в выходные экипажи работали и задержали 41 водителя», not «..., а в
+    выходные дни превышала 90%»)."""
+    return tok.pos == "VERB" and tok.feats.get("Tense") == "Past" and tok.feats.get("Aspect") == "Perf"
+
+
+def _forecast_verb(tok: Token) -> bool:
+    return tok.lemma in _FORECAST_LEMMAS
+
+
+def _verb_in_clause(offsets: Offsets, pos: int, kind: Callable[[Token], bool]) -> bool:
+    """A verb of the kind between the commas around the token at `pos`."""
     toks = offsets.tagged.tokens
     at = offsets.first_token(pos)
     lo, hi = offsets.token_range(*offsets.sentence(pos))
     a = next((k + 1 for k in range(at - 1, lo - 1, -1) if toks[k].text in (",", ";", ":")), lo)
     b = next((k for k in range(at, hi) if toks[k].text in (",", ";", ":")), hi)
-    return any(
-        toks[k].pos == "VERB" and toks[k].feats.get("Tense") == "Past" and toks[k].feats.get("Aspect") == "Perf"
-        for k in range(a, b)
-    )
+    return any(kind(toks[k]) for k in range(a, b))
 
 
 def _weekday_pair(m: re.Match[str], scan: _Scan) -> _Cand | None:
@@ -1037,7 +1058,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (_WEEKDAY_RE, _weekday),
     (_WEEKDAY_PAIR_RE, _weekday_pair),
     (_WEEKEND_RE, _weekend),
-    (_BARE_WEEKEND_RE, _past_weekend),
+    (_BARE_WEEKEND_RE, _bare_weekend),
+    (_COMING_WEEKEND_RE, _coming_weekend),
     (_COMPARISON_RE, _comparison),
     (_MONTH_BACK_RE, _month_back),
     (_UNITS_AGO_RE, _units_ago),
