@@ -1174,6 +1174,14 @@ def test_an_acronym_of_compound_words_is_the_organization(extract, text, name, a
      "Льговская РБ"),
     # a whole name of two words written as two letters
     ("Об этом пишет «Независимая газета». По данным «НГ», сделка закрыта.", "Независимая газета", "НГ"),
+    # letters that leave out prepositions, conjunctions and an adjective; the place's adjective agreeing
+    # with another head
+    ("Курганский центр по гидрометеорологии и мониторингу окружающей среды обновил прогноз. По данным "
+     "синоптиков Курганского ЦГМС, паводок пройдет к 20 апреля.",
+     "Курганский центр по гидрометеорологии и мониторингу окружающей среды", "Курганский ЦГМС"),
+    ("Специалисты Тверского центра по гидрометеорологии и мониторингу окружающей среды подвели итоги зимы. "
+     "Тверское ЦГМС отметило рекордные морозы.", "Тверской центр по гидрометеорологии и мониторингу окружающей среды",
+     "Тверское ЦГМС"),
 ]))
 def test_a_partial_acronym_is_the_organization_spelled_out(extract, text, name, alias):
     orgs = extract(text)["organizations"]

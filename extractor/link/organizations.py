@@ -14,6 +14,7 @@ from extractor.rules.organizations.names import (
     ADJECTIVE_WORD,
     LATIN_AFTER_DESCRIPTOR,
     OFFICE_HEADS,
+    PLACE_ADJECTIVE_WORD,
     QUOTED_AFTER_DESCRIPTOR,
     OrgMention,
     abbreviates_ministry,
@@ -656,19 +657,49 @@ def _acronym_word(word: str) -> bool:
 
 def _spells(short: tuple[str, ...], name: tuple[str, ...]) -> bool:
     """Whether the short name's words are the name's, each acronym of them standing for a run of
-    two or more of the name's words."""
+    two or more of the name's words; a place's adjective may agree with another head («Пензенское
+    ЦГМС» of «Пензенский центр ...»)."""
     if not short or not name:
         return not short and not name
     word = short[0]
-    if word.lower() == name[0].lower() and _spells(short[1:], name[1:]):
+    if _same_word(word, name[0]) and _spells(short[1:], name[1:]):
         return True
     if not _acronym_word(word):
         return False
     for n in range(2, len(name) + 1):
         run = tuple(w.lower() for w in name[:n])
-        if _initials(run)[0] == word.lower() and _spells(short[1:], name[n:]):
+        letters = word.lower()
+        spelled = _initials(run)[0] == letters or run[0][:1] == letters[:1] and _spells_skipping(letters, run)
+        if spelled and _spells(short[1:], name[n:]):
             return True
     return False
+
+
+def _same_word(a: str, b: str) -> bool:
+    if a.lower() == b.lower():
+        return True
+    return bool(PLACE_ADJECTIVE_WORD.fullmatch(a) and PLACE_ADJECTIVE_WORD.fullmatch(b)) and a[:-2] == b[:-2]
+
+
+# the words an acronym leaves out: «ЦГМС», «Центр по гидрометеорологии и мониторингу окружающей среды»
+ACRONYM_SKIPPED_WORDS = frozenset({"по", "и", "в", "на", "при", "для", "с", "со", "о", "об"})
+# an adjective's ending in any case: «окружающей», «Российской»
+ANY_CASE_ADJECTIVE = re.compile(r"[а-яё-]+(?:ый|ий|ой|ая|яя|ое|ее|ей|ого|его|ому|ему|ым|им|ых|их|ую|юю|ые|ие|ыми|ими)")
+
+
+def _spells_skipping(letters: str, run: tuple[str, ...]) -> bool:
+    """An acronym whose letters open the run's words in order, its prepositions and conjunctions
+    left out and some adjectives too: «цгмс» of («центр», «по», «гидрометеорологии», «и»,
+    «мониторингу», «окружающей», «среды»). The run's first and last words give a letter."""
+    if not letters or not run:
+        return not letters and not run
+    word = run[0]
+    if word in ACRONYM_SKIPPED_WORDS and len(run) > 1:
+        return _spells_skipping(letters, run[1:])
+    if word[:1] == letters[0] and _spells_skipping(letters[1:], run[1:]):
+        return True
+    # an adjective before its noun may give no letter
+    return len(run) > 1 and ANY_CASE_ADJECTIVE.fullmatch(word) is not None and _spells_skipping(letters, run[1:])
 
 
 def _unqualified_short_form(short: str, name: str) -> bool:
