@@ -14,6 +14,8 @@ from extractor.rules.organizations.names import abbreviates_ministry, spells, sp
 
 # sentence, name, legal_form, kind, aliases (None: not checked; a list: exactly these, any order)
 ORG_CASES = [
+    # a capital inside a sentence makes a body of territories a name
+    ("Бывший депутат от Партии регионов Олег Ляшко вернулся в политику.", "Партия регионов", None, "other", []),
     # further professional education written out gives its letters
     ("Государственное автономное учреждение дополнительного профессионального образования Новгородской области "
      "«Региональный институт профессионального развития» (ГАУ ДПО «РИПР») открыло набор на курсы.",
@@ -675,6 +677,13 @@ ORG_CASES = [
 # sentence, words of it that must not be (part of) an organization mention: events and
 # exhibitions, places, products and brands
 NOT_ORG_CASES = [
+    # a body's head before territories in the plural: the bodies of each
+    ("Сведения о пострадавших домах передают в ГУ МЧС России по Курганской области и администрации "
+     "муниципалитетов.", ["администрации муниципалитетов"]),
+    ("Администрация районов получила методические рекомендации.", ["Администрация районов"]),
+    ("Контроль за расчисткой дорог возложен на администрации поселений.", ["администрации поселений"]),
+    # a Roman numeral of a category
+    ("Министерство экологии направило предприятиям I и II категорий требование сократить выбросы.", ["I и"]),
     # an event noun before a genitive complement names the quoted name after it, in the headline too
     ("«Уральские пельмени» пройдут в субботу\n\nФестиваль национальных кухонь «Уральские пельмени» соберет "
      "40 поваров.", ["Уральские пельмени"]),

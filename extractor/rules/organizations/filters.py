@@ -19,6 +19,7 @@ from extractor.lexicon.orgs import (
     org_organs,
     plain,
     plural_heads,
+    territory_nouns,
     time_nouns,
     unit_heads,
 )
@@ -301,6 +302,23 @@ def is_plural_common_noun(tagged: Tagged, m: OrgMention) -> bool:
     if any(t.text in QUOTE_CHARS or t.text in OPEN_QUOTES for t in toks[i : j + 1]):
         return False
     return is_common_word(head) and any(p.tag.number == "plur" and p.tag.case == "nomn" for p in head.parses)
+
+
+def is_body_of_many_territories(tagged: Tagged, m: OrgMention) -> bool:
+    """«администрации муниципалитетов», «Администрация районов»: a body's head before territories in
+    the plural speaks of the bodies of each, no one organization; a capital inside a sentence makes
+    it a name («Партии регионов»)."""
+    i = tagged.token_at(m.start)
+    j = tagged.token_ending(m.end)
+    if i is None or j != i + 1 or m.legal_form or m.alias:
+        return False
+    if not tagged.tokens[i].text.islower() and not _opens_sentence(tagged, i):
+        return False
+    head, owner = tagged.tokens[i], tagged.tokens[j]
+    return (
+        (head.lemma,) in org_heads() and owner.text.islower() and owner.lemma in territory_nouns()
+        and owner.feats.get("Number") == "Plur" and owner.case == "Gen"
+    )
 
 
 def _plural_subject(tagged: Tagged, k: int, j: int) -> bool:

@@ -73,6 +73,7 @@ from extractor.rules.organizations.filters import (
     event_or_thing,
     is_a_post_word,
     is_blood_group,
+    is_body_of_many_territories,
     is_branch_by_place,
     is_common_noun_before_its_owner,
     is_common_word,
@@ -1599,6 +1600,10 @@ def _headed_before_quotes(tagged: Tagged, m: OrgMention) -> bool:
     return (tagged.tokens[i].lemma,) in org_heads() and any(q in tagged.text[m.start : m.end] for q in OPEN_QUOTES)
 
 
+# a Roman numeral of a class or a category alone (not «X», a company's name)
+ROMAN_NUMERAL = re.compile(r"I{1,3}|IV|VI{0,3}|IX")
+
+
 def _thing_keys(tagged: Tagged, m: OrgMention, why: str) -> set[tuple[str, ...]]:
     """The keys of a name that is an event or a thing everywhere in the text: a thing noun before
     a quoted or Cyrillic name names the thing («шаттл «Дискавери»», «телескоп Хаббл»), a name of
@@ -1798,9 +1803,10 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
     ticker_chars = Coverage(len(tagged.text), ((tagged.tokens[k].start, tagged.tokens[k].end) for k in tickers))
     exchanges = {(m.start, m.end) for m in _exchange_mentions(tagged)}
     for _, m in ranked:
-        if not any(c.isalpha() for c in m.name):
+        if not any(c.isalpha() for c in m.name) or ROMAN_NUMERAL.fullmatch(m.name):
             # no word in it: the model's span over a rubric's bar («Новости компании | 19 января»), a
-            # machine's number in quotes («трубопрокатного стана «140»»)
+            # machine's number in quotes («трубопрокатного стана «140»»), a class's («предприятиям I и II
+            # категорий»)
             continue
         if covered.overlaps(m.start, m.end) or descriptors.overlaps(m.end - 1, m.end):
             continue  # a mention ending in a descriptor left out of a quoted name: «Футбольный клуб» «Тамбов»
@@ -1829,6 +1835,7 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
         for m in chosen
         if not is_lone_common_noun(tagged, m)
         and not is_plural_common_noun(tagged, m)
+        and not is_body_of_many_territories(tagged, m)
         and not is_working_commission(tagged, m)
         and not is_a_post_word(tagged, m)
         and not is_facility_of_the_company(tagged, m)
