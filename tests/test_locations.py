@@ -89,6 +89,8 @@ def test_a_region_and_its_city_stay_apart(extract, text, places):
             # a street named after a person needs no house number to be a street
             ("В пятницу мэр Вологды проверит ход ремонта на улице Ленина.", ["Вологда"]),
             ("Акция прошла на улице Москвы.", ["Москва"]),
+            # nor does one that is an adjective in the street word's case
+            ("Губернатор осмотрел котельную на улице Заводской в Новозыбкове.", ["Новозыбков"]),
         ]
     ),
 )

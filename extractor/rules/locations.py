@@ -122,7 +122,16 @@ def _in_address(tagged: Tagged, span: Span) -> bool:
     sent = tagged.sents[toks[span.first].sent]
     if k >= 0 and _is_street_word(toks[k]) and _named_after_a_person(toks[span.first]):
         return True  # «на улице Ленина», «проспекта Вернадского»; not «на улице Москвы»
+    if k >= 0 and _is_street_word(toks[k]) and _agrees_as_adjective(toks[k], toks[span.first]):
+        return True  # «на улице Школьной», «по Садовой улице»'s other order
     return bool(HOUSE_NUMBER.match(tagged.text, span.end)) or "адрес" in tagged.text[sent.start : span.start].lower()
+
+
+def _agrees_as_adjective(street: Token, tok: Token) -> bool:
+    """A street's name that is an adjective agreeing with the street word: «на улице Школьной» (the
+    parses, not the tagged cases: the tagger reads many such as genitives)."""
+    nouns = {(p.tag.case, p.tag.gender) for p in street.parses if "NOUN" in p.tag}
+    return any("ADJF" in p.tag and (p.tag.case, p.tag.gender) in nouns for p in tok.parses)
 
 
 def _named_after_a_person(tok: Token) -> bool:
