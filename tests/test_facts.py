@@ -1464,6 +1464,12 @@ def test_the_signers_for_each_side_of_a_document_named_before_add_no_agreement(p
 
 APPOINTMENTS = [
     pytest.param(
+        "Депутаты районного собрания в среду досрочно прекратили контракт с главой администрации Сосновского "
+        "района Игорем Бурцевым.",
+        [("Игорь Бурцев", "глава администрации Сосновского района", "dismissed")],
+        id="a head of administration's contract ended by the deputies",
+    ),
+    pytest.param(
         "Глава района подписал распоряжение о приёме на работу Ольги Гуриной на должность директора МБУ «Лагерь "
         "«Сосновый бор»».",
         [("Ольга Гурина", "директор МБУ «Лагерь «Сосновый бор»»", "appointed")],
@@ -1851,6 +1857,23 @@ def test_appointments(pipeline: Pipeline, text: str, expected: list[tuple[str, s
     assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == expected
     for a in got:
         _covers(text, a, text.strip())
+
+
+RARE_NAME_ELECTED = "Пайщики на общем собрании избрали председателем кооператива «Рассвет» Долгорму Балданову."
+
+
+def test_a_rare_name_after_its_post_read_as_a_nominative_is_still_the_one_elected(pipeline: Pipeline) -> None:
+    got = _facts(pipeline, RARE_NAME_ELECTED)["appointments"]
+    expected = [("председатель кооператива «Рассвет»", "appointed", 0)]
+    assert [(a["post"], a["action"], a["start"]) for a in got] == expected
+    assert got[0]["person"]["name"].startswith("Долгорм")
+
+
+@pytest.mark.xfail(strict=True, reason="a woman's first name unknown to the dictionary, in -у, is not read as "
+                   "one in -а («Долгорму» of «Долгорма»), and the surname then takes the man's nominative")
+def test_a_rare_womans_name_in_the_accusative_gets_its_nominative(pipeline: Pipeline) -> None:
+    got = _facts(pipeline, RARE_NAME_ELECTED)["appointments"]
+    assert [a["person"]["name"] for a in got] == ["Долгорма Балданова"]
 
 
 NO_APPOINTMENTS = [

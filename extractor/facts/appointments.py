@@ -285,8 +285,12 @@ def _after_a_post_of_the_verb(d: Draft, unit: Unit) -> bool:
 
 def _named_after_its_post(d: Draft, unit: Unit) -> bool:
     """«назначил министром здравоохранения Ивана Петрова»: the post of the verb opens the unit of
-    the person it names, the name in the accusative after it, so the unit reads as instrumental."""
-    return unit.first == d.match.last and d.scene.toks[unit.last - 1].case in ("Acc", "Gen")
+    the person it names, the name in the accusative after it, so the unit reads as instrumental. A
+    rare name the tagger read as a nominative counts by its parses: «избрали председателем главного
+    зоотехника кооператива Сэсэгму Цыремпилову»."""
+    last = d.scene.toks[unit.last - 1]
+    accusative = last.case in ("Acc", "Gen") or any(p.tag.case in ("accs", "gent") for p in last.parses)
+    return unit.first == d.match.last and accusative
 
 
 def _own_objects(d: Draft, objects: list[Unit]) -> list[Unit]:
