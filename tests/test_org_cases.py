@@ -1197,6 +1197,15 @@ def test_a_partial_acronym_is_the_organization_spelled_out(extract, text, name, 
     assert [(o["name"], o["aliases"]) for o in orgs] == [(name, [alias])]
 
 
+def test_a_placed_acronym_in_brackets_after_the_parent_is_the_branch_its_place_opens(extract):
+    doc = extract("Ледостав на Волге может начаться в конце ноября, сообщили агентству в Тверском центре по "
+                  "гидрометеорологии и мониторингу окружающей среды – филиале ФГБУ «Центральное УГМС» (Тверской ЦГМС).")
+    assert [(o["name"], o["aliases"]) for o in doc["organizations"]] == [
+        ("Тверской центр по гидрометеорологии и мониторингу окружающей среды", ["Тверской ЦГМС"]),
+        ("Центральное УГМС", []),
+    ]
+
+
 LEGAL_FORM_CASES = [
     # «государственное областное» before the type: ГОБУЗ, not the ОБУЗ of its last words
     ("В государственном областном бюджетном учреждении здравоохранения «Новгородская районная больница» "

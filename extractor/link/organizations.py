@@ -32,6 +32,7 @@ from extractor.rules.organizations.names import (
     is_regional_nickname,
     is_spelled_head_short_form,
     org_kind,
+    placed_acronym_stem,
     same_bank_office,
     same_org,
     short_name_of_the_name_before,
@@ -310,7 +311,12 @@ def _owner_of_short_name(text: str, mentions: list[OrgMention], order: list[int]
     if i == 0 or not short_name_of_the_name_before(text, mentions[a].name, mentions[a].start, short.name):
         return a
     before = order[i - 1]
-    return before if not text[mentions[before].end : mentions[a].start].strip() else a
+    if not text[mentions[before].end : mentions[a].start].strip():
+        return before
+    # «Амурском центре ... – филиале ФГБУ «Дальневосточное УГМС» (Амурский ЦГМС)»: the name its place opens
+    stem = placed_acronym_stem(short.name)
+    placed = (b for b in reversed(order[:i]) if stem is not None and mentions[b].name.lower().startswith(stem))
+    return next(placed, a)
 
 
 def _named_a_chain(text: str, m: OrgMention) -> bool:

@@ -1152,10 +1152,23 @@ QUOTED_BEFORE = re.compile(r"«([^«»]+)»\s*$")
 QUOTED_BEFORE_REACH = 200
 
 
+def placed_acronym_stem(short: str) -> str | None:
+    """«Амурский ЦГМС» -> «амурск»: the stem of a place's adjective before letters, lowercase."""
+    words = short.split()
+    if len(words) == 2 and PLACE_ADJECTIVE_WORD.fullmatch(words[0]) and BRACKET_ACRONYM.fullmatch(words[1]):
+        return words[0][:-2].lower()
+    return None
+
+
 def short_name_of_the_name_before(text: str, name: str, start: int, short: str) -> bool:
     """«ФГБОУ ВО «Средневолжский государственный медицинский университет» Министерства
     здравоохранения Российской Федерации (СВГМУ)»: an acronym in brackets after the parent body
-    that spells the quoted name before the parent, not the parent, is that name's."""
+    that spells the quoted name before the parent, not the parent, is that name's. So is a place's
+    adjective and letters whose place opens a name just before, not this one: «в Амурском центре по
+    гидрометеорологии ... – филиале ФГБУ «Дальневосточное УГМС» (Амурский ЦГМС)»."""
+    stem = placed_acronym_stem(short)
+    if stem is not None:
+        return not name.lower().startswith(stem) and stem in text[max(0, start - QUOTED_BEFORE_REACH) : start].lower()
     if not BRACKET_ACRONYM.fullmatch(short) or spells(short, name):
         return False
     before = QUOTED_BEFORE.search(text, max(0, start - QUOTED_BEFORE_REACH), start)
