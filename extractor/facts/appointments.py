@@ -49,7 +49,7 @@ from extractor.lexicon.posts import match_post_head, post_lexicon
 from extractor.model import Appointment, DateItem
 from extractor.nlp.inflect import as_written, case_form
 from extractor.nlp.morph import active_participle, word_lemma
-from extractor.nlp.phrases import extend_dependents
+from extractor.nlp.phrases import DASHES, extend_dependents
 from extractor.nlp.tagging import Token
 from extractor.rules.posts import REPLACING_VERBS, post_at
 
@@ -223,7 +223,7 @@ def _appointees(d: Draft) -> None:
     elif d.who == "on":  # «возложено на X», «на её заместителя X»
         d.persons = [u for u, r in persons if r == "at" and _after_on(d.scene.toks, u.first)]
     elif d.who == "with":  # «расторгло трудовой договор с главным врачом X»
-        d.persons = [u for u, r in persons if r == "with"]
+        d.persons = [u for u, r in persons if r == "with"] or _with_named_after_a_dash(d, persons)
     elif d.who == "dative":  # «исполнение обязанностей директора поручено главному инженеру X»
         d.persons = [u for u, r in persons if r == "dat"]
     elif _passive_or_intransitive(d) and not _decree(d):
@@ -241,6 +241,19 @@ def _appointees(d: Draft) -> None:
         d.persons = _own_objects(d, objects)
     if not d.persons:
         d.rejected = True
+
+
+def _with_named_after_a_dash(d: Draft, persons: list[tuple[Unit, str]]) -> list[Unit]:
+    """«заключила трудовой договор с новым директором учреждения «...» — Баиром Будаевым»: the name
+    after a dash that closes the «с» group, in the instrumental, is whom it was made with."""
+    toks = d.scene.toks
+    with_end = max((u.last for u, r in d.roles if r == "with"), default=None)
+    return [
+        u for u, _r in persons
+        if with_end is not None and u.first > with_end and toks[u.first - 1].text in DASHES
+        and all(t.text not in DASHES for t in toks[with_end : u.first - 1])
+        and any(p.tag.case == "ablt" for p in toks[u.last - 1].parses)
+    ]
 
 
 def _name_right_after(d: Draft, persons: list[tuple[Unit, str]]) -> list[Unit]:
