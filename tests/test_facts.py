@@ -45,6 +45,11 @@ def _covers(text: str, fact: dict[str, Any], span: str) -> None:
 
 MEETINGS = [
     pytest.param(
+        "Вчера к директору лицея Ивану Петрову приехала глава округа Нина Зыбина.",
+        [(["Нина Зыбина", "Иван Петров"], None, None)],
+        id="the one gone to named before the verb of going",
+    ),
+    pytest.param(
         "Сегодня в правительстве Амурской области состоялась встреча губернатора Олега Ветрова с руководством "
         "ООО «Зея-Цемент» в лице генерального директора Ильи Бородина.",
         [(["Олег Ветров", "Илья Бородин"], None, "Правительство Амурской области")],
@@ -341,6 +346,8 @@ def test_meetings(pipeline: Pipeline, text: str, expected: list[tuple[list[str],
 
 
 NO_MEETINGS = [
+    pytest.param("К открытию выставки в Тверь приехал министр культуры Олег Петров.",
+                 id="«к» of an occasion before the verb of going: no one gone to"),
     pytest.param("Правительство Курганской области и ООО «Тобол-Агро» почти год обсуждали, где компания построит "
                  "элеватор.", id="bodies alone talk through their staff: no one met"),
     pytest.param("Глава района Олег Ли отчитался перед жителями о работе за год.", id="reporting to no one named"),
