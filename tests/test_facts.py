@@ -1333,10 +1333,15 @@ def test_a_signing_told_in_quotes_keeps_its_sides(pipeline: Pipeline) -> None:
     ]
 
 
-def test_the_ceremony_in_the_next_sentence_dates_the_signing(pipeline: Pipeline) -> None:
+@pytest.mark.parametrize("after", [
+    "Церемония прошла 16 июля в Самаре.",
+    "Случилось это в среду, 16 июля, в здании правительства.",  # the signing retold
+    "Это произошло 16 июля.",
+])
+def test_the_ceremony_in_the_next_sentence_dates_the_signing(pipeline: Pipeline, after: str) -> None:
     text = (
         "Самара, 17 июля 2025 года.\nМинистр строительства области Игорь Орлов и глава города Анна Белова "
-        "подписали соглашение о расселении аварийного жилья. Церемония прошла 16 июля в Самаре."
+        "подписали соглашение о расселении аварийного жилья. " + after
     )
     assert [a["date"] for a in _facts(pipeline, text)["agreements"]] == ["2025-07-16"]
 

@@ -1287,14 +1287,21 @@ def _outcome_of_meeting(scene: Scene, clause: Clause) -> str | None:
 
 def _ceremony_date(scene: Scene, sent: int) -> DateItem | None:
     """«... подписали соглашение. Церемония прошла 16 июля в Самаре.»: the next sentence opening
-    with the ceremony tells the day of the signing."""
+    with the ceremony, or retelling it («Случилось это в среду, 18 февраля»), tells the day of the
+    signing."""
     nxt = sent + 1
     if nxt >= len(scene.tagged.sents):
         return None
     first = scene.tagged.sents[nxt].first
-    if scene.lemmas[first] not in words("ceremony"):
+    if scene.lemmas[first] not in words("ceremony") and not _happened_opening(scene, first):
         return None
     return date_in(scene, nxt, first, day_only=True)
+
+
+def _happened_opening(scene: Scene, first: int) -> bool:
+    """«Случилось это в среду», «Это произошло 3 марта»: the sentence opens by retelling the one before."""
+    pair = tuple(scene.lemmas[first : first + 2])
+    return len(pair) == 2 and "это" in pair and any(w in words("happened") for w in pair)
 
 
 # ---------------------------------------------------------------- the document
