@@ -1476,6 +1476,17 @@ def test_the_signers_for_each_side_of_a_document_named_before_add_no_agreement(p
 
 APPOINTMENTS = [
     pytest.param(
+        "Распоряжение о назначении Олега Сизова первым заместителем главы администрации района глава района "
+        "Ирина Белова подписала в понедельник.",
+        [("Олег Сизов", "первый заместитель главы администрации района", "appointed")],
+        id="who signs the order, named right after the post of the one appointed, is not appointed",
+    ),
+    pytest.param(
+        "Директор завода Павел Ким подписал приказ о назначении Олега Сизова и Анны Мироновой начальниками цехов.",
+        [("Олег Сизов", None, "appointed"), ("Анна Миронова", None, "appointed")],
+        id="two listed after «о назначении», both appointed; a post in the plural is no one's post",
+    ),
+    pytest.param(
         "Администрация района заключила трудовой договор с новым директором МБУ «Спортивная школа» Олегом Сизовым.",
         [("Олег Сизов", "директор МБУ «Спортивная школа»", "appointed")],
         id="hired by a labour contract",

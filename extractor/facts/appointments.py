@@ -452,6 +452,10 @@ def _right_after(d: Draft, persons: list[tuple[Unit, str]]) -> list[Unit]:
         gap = [t for t in toks[k : u.first] if t.text.lower() not in (",", "и") and t.pos not in ("ADV", "ADJ")]
         if gap and not (out == [] and _post_slot_between(d, k, u.first)) or unit_case(d.scene, u) == "Nom":
             break
+        # a second one is listed with the first: «о назначении Абдулганиевой и Петрова», not the
+        # post after the first («о назначении Андрея Шлыкова первым заместителем главы ...»)
+        if out and not any(t.text.lower() in (",", "и") for t in toks[k : u.first]):
+            break
         out.append(u)
         k = u.last
     return out
