@@ -672,9 +672,9 @@ def _spells(short: tuple[str, ...], name: tuple[str, ...]) -> bool:
         return True
     if not _acronym_word(word):
         return False
+    letters = word.lower()
     for n in range(2, len(name) + 1):
         run = tuple(w.lower() for w in name[:n])
-        letters = word.lower()
         spelled = _initials(run)[0] == letters or run[0][:1] == letters[:1] and _spells_skipping(letters, run)
         if spelled and _spells(short[1:], name[n:]):
             return True

@@ -123,7 +123,7 @@ def _in_address(tagged: Tagged, span: Span) -> bool:
     if k >= 0 and _is_street_word(toks[k]) and _named_after_a_person(toks[span.first]):
         return True  # «на улице Ленина», «проспекта Вернадского»; not «на улице Москвы»
     if k >= 0 and _is_street_word(toks[k]) and _agrees_as_adjective(toks[k], toks[span.first]):
-        return True  # «на улице Школьной», «по Садовой улице»'s other order
+        return True  # «на улице Школьной», «по улице Садовой»
     return bool(HOUSE_NUMBER.match(tagged.text, span.end)) or "адрес" in tagged.text[sent.start : span.start].lower()
 
 

@@ -1600,10 +1600,6 @@ def _headed_before_quotes(tagged: Tagged, m: OrgMention) -> bool:
     return (tagged.tokens[i].lemma,) in org_heads() and any(q in tagged.text[m.start : m.end] for q in OPEN_QUOTES)
 
 
-# a Roman numeral of a class or a category alone (not «X», a company's name)
-ROMAN_NUMERAL = re.compile(r"I{1,3}|IV|VI{0,3}|IX")
-
-
 def _thing_keys(tagged: Tagged, m: OrgMention, why: str) -> set[tuple[str, ...]]:
     """The keys of a name that is an event or a thing everywhere in the text: a thing noun before
     a quoted or Cyrillic name names the thing («шаттл «Дискавери»», «телескоп Хаббл»), a name of
@@ -1768,6 +1764,10 @@ def _police_department_mentions(tagged: Tagged) -> list[OrgMention]:
 
 # a blank line, which no name goes across
 PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+
+
+# a Roman numeral of a class or a category alone (not «X», a company's name)
+ROMAN_NUMERAL = re.compile(r"I{1,3}|IV|VI{0,3}|IX")
 
 
 def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
