@@ -14,6 +14,9 @@ from extractor.rules.organizations.names import abbreviates_ministry, spells, sp
 
 # sentence, name, legal_form, kind, aliases (None: not checked; a list: exactly these, any order)
 ORG_CASES = [
+    # a municipality's official name goes on after a dash with its town
+    ("Прогноз подготовлен администрацией городского округа – город Урюпинск в октябре.",
+     "Администрация городского округа – город Урюпинск", None, "authority", []),
     # a capital inside a sentence makes a body of territories a name
     ("Бывший депутат от Партии регионов Олег Ляшко вернулся в политику.", "Партия регионов", None, "other", []),
     # further professional education written out gives its letters

@@ -23,6 +23,7 @@ from extractor.lexicon.orgs import (
 from extractor.lexicon.posts import match_post_head, starts_rank
 from extractor.nlp.morph import guessed
 from extractor.nlp.phrases import (
+    DASHES,
     OPEN_QUOTES,
     ORG_PREPS,
     TOWN_WORDS,
@@ -380,7 +381,26 @@ def name_reach(tagged: Tagged, spans: NamedSpans, j: int, limit: int) -> int:
         # «службы по экологическому, | технологическому и атомному надзору»: the reach stopped inside
         # a field's list of adjectives; read the field again from its «по»
         end = max(end, name_end(tagged, field, extend_dependents(tagged, spans, field, limit, preps=ORG_PREPS)))
-    return _without_dangling_conjunct(tagged.tokens, j, end)
+    return _town_after_dash(tagged.tokens, _without_dangling_conjunct(tagged.tokens, j, end))
+
+
+# the municipality nouns a town's name follows after a dash: «городского округа – город Волжский»
+DASHED_MUNICIPALITY_NOUNS = frozenset({"округ", "образование"})
+# the most capitalized words of that town's name: «город Нижний Новгород»
+MAX_TOWN_WORDS = 3
+
+
+def _town_after_dash(toks: list[Token], end: int) -> int:
+    """«администрация городского округа – город Волжский»: the municipality's official name goes on
+    after a dash with its town, which the reach stopped before."""
+    if not (0 < end and end + 2 < len(toks) and toks[end].text in DASHES):
+        return end
+    if toks[end - 1].lemma not in DASHED_MUNICIPALITY_NOUNS or toks[end + 1].text.lower() != "город":
+        return end
+    k = end + 2
+    while k < len(toks) and k < end + 2 + MAX_TOWN_WORDS and toks[k].text[:1].isupper() and toks[k].text.isalpha():
+        k += 1
+    return k if k > end + 2 else end
 
 
 def _without_dangling_conjunct(toks: list[Token], j: int, end: int) -> int:
