@@ -8,7 +8,7 @@ import re
 from extractor.lexicon.orgs import legal_forms, org_heads, plain
 from extractor.lexicon.places import place_key, region_nickname
 from extractor.model import Location, Mention, Organization
-from extractor.nlp.morph import phrase_lemmas
+from extractor.nlp.morph import parses, phrase_lemmas
 from extractor.rules.locations import LocMention, is_republic, same_place
 from extractor.rules.organizations.names import (
     ADJECTIVE_WORD,
@@ -684,13 +684,12 @@ def _spells(short: tuple[str, ...], name: tuple[str, ...]) -> bool:
 def _same_word(a: str, b: str) -> bool:
     if a.lower() == b.lower():
         return True
-    return bool(PLACE_ADJECTIVE_WORD.fullmatch(a) and PLACE_ADJECTIVE_WORD.fullmatch(b)) and a[:-2] == b[:-2]
+    places = PLACE_ADJECTIVE_WORD.fullmatch(a) and PLACE_ADJECTIVE_WORD.fullmatch(b)
+    return bool(places) and place_key(a) == place_key(b)
 
 
 # the words an acronym leaves out: «ЦГМС», «Центр по гидрометеорологии и мониторингу окружающей среды»
 ACRONYM_SKIPPED_WORDS = frozenset({"по", "и", "в", "на", "при", "для", "с", "со", "о", "об"})
-# an adjective's ending in any case: «окружающей», «Российской»
-ANY_CASE_ADJECTIVE = re.compile(r"[а-яё-]+(?:ый|ий|ой|ая|яя|ое|ее|ей|ого|его|ому|ему|ым|им|ых|их|ую|юю|ые|ие|ыми|ими)")
 
 
 def _spells_skipping(letters: str, run: tuple[str, ...]) -> bool:
@@ -704,8 +703,9 @@ def _spells_skipping(letters: str, run: tuple[str, ...]) -> bool:
         return _spells_skipping(letters, run[1:])
     if word[:1] == letters[0] and _spells_skipping(letters[1:], run[1:]):
         return True
-    # an adjective before its noun may give no letter
-    return len(run) > 1 and ANY_CASE_ADJECTIVE.fullmatch(word) is not None and _spells_skipping(letters, run[1:])
+    # an adjective (or a participle) before its noun may give no letter: «окружающей»
+    adjective = any({"ADJF", "PRTF"} & p.tag.grammemes for p in parses(word))
+    return len(run) > 1 and adjective and _spells_skipping(letters, run[1:])
 
 
 def _unqualified_short_form(short: str, name: str) -> bool:

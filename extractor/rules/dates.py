@@ -969,6 +969,11 @@ def _weekend(m: re.Match[str], scan: _Scan) -> _Cand | None:
     else:
         ahead = (_SATURDAY - ref.weekday()) % 7
         saturday = _days_from(ref, ahead or (7 if mode == "next" else 0))
+    return _weekend_from(m, saturday)
+
+
+def _weekend_from(m: re.Match[str], saturday: datetime.date | None) -> _Cand:
+    """The mention as the weekend that starts on `saturday`, Saturday to Sunday."""
     sunday = _days_from(saturday, 1) if saturday else None
     return _Cand(m.start(), m.end(), _period(_day_value(saturday), _day_value(sunday)), True, False, "near")
 
@@ -991,17 +996,14 @@ def _bare_weekend(m: re.Match[str], scan: _Scan) -> _Cand | None:
     if not _verb_in_clause(scan.offsets, m.start(), _perfective_past):
         return None  # «в июне загрузка составила 74%, а в выходные дни превышала 90%»: every weekend
     saturday = _last_saturday(ref)
-    sunday = _days_from(saturday, 1) if saturday else None
-    return _Cand(m.start(), m.end(), _period(_day_value(saturday), _day_value(sunday)), True, False, "near")
+    return _weekend_from(m, saturday)
 
 
 def _coming_weekend(m: re.Match[str], scan: _Scan) -> _Cand | None:
     """The weekend to come: this one, said on a Saturday; the next, said on a Sunday."""
     if scan.ref is None:
         return None
-    saturday = _days_from(scan.ref, (_SATURDAY - scan.ref.weekday()) % 7)
-    sunday = _days_from(saturday, 1) if saturday else None
-    return _Cand(m.start(), m.end(), _period(_day_value(saturday), _day_value(sunday)), True, False, "near")
+    return _weekend_from(m, _days_from(scan.ref, (_SATURDAY - scan.ref.weekday()) % 7))
 
 
 def _perfective_past(tok: Token) -> bool:

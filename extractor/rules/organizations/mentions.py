@@ -60,6 +60,7 @@ from extractor.nlp.inflect import (
     recover_shape,
 )
 from extractor.nlp.morph import UD_CASES, guessed, in_dictionary, parses, phrase_lemmas
+from extractor.nlp.numbers import ROMAN
 from extractor.nlp.phrases import DASHES, DEDICATION_WORDS, OPEN_QUOTES, TOWN_WORDS, NamedSpans, case_of, quote_end
 from extractor.nlp.tagging import MINISTRY_WORD, Span, Tagged, Token
 from extractor.rules.organizations.extent import (
@@ -1766,10 +1767,6 @@ def _police_department_mentions(tagged: Tagged) -> list[OrgMention]:
 PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
 
 
-# a Roman numeral of a class or a category alone (not «X», a company's name)
-ROMAN_NUMERAL = re.compile(r"I{1,3}|IV|VI{0,3}|IX")
-
-
 def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
     """All organization mentions, overlaps resolved in favour of legal-form matches, then the
     longest."""
@@ -1803,7 +1800,7 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
     ticker_chars = Coverage(len(tagged.text), ((tagged.tokens[k].start, tagged.tokens[k].end) for k in tickers))
     exchanges = {(m.start, m.end) for m in _exchange_mentions(tagged)}
     for _, m in ranked:
-        if not any(c.isalpha() for c in m.name) or ROMAN_NUMERAL.fullmatch(m.name):
+        if not any(c.isalpha() for c in m.name) or m.name.lower() in ROMAN:
             # no word in it: the model's span over a rubric's bar («Новости компании | 19 января»), a
             # machine's number in quotes («трубопрокатного стана «140»»), a class's («предприятиям I и II
             # категорий»)
