@@ -2492,6 +2492,10 @@ LINKED_LIST_CASES = [
     # the office the model reads into the name is the post's
     ("Данные представил заместитель руководителя Пермьстата В. С. Мальцев.",
      {"В. С. Мальцев": ["заместитель руководителя Пермьстата"]}),
+    # an office's one-word name the model reads into a full name after it: a first name and a
+    # patronymic leave room for one surname only
+    ("Прежний начальник Хакаснедра Борис Сергеевич Оюн в мае назначен советником главы.",
+     {"Борис Сергеевич Оюн": ["прежний начальник Хакаснедра", "советник главы"]}),
     # a participle the tagger reads as a noun is a post the lexicon keys by the verb
     ("Гол забил нападающий сборной России Роман Пашков.", {"Роман Пашков": ["нападающий сборной России"]}),
     # another noun is the subject of the link verb: no post of the name before

@@ -464,6 +464,7 @@ def _trimmed(tagged: Tagged, first: int, last: int) -> tuple[int, int]:
             or _post_word(toks[first])  # «заместитель Министра Гараев Р. Т.»: capitalized out of respect
             or after_town_word(toks, first)  # «Администрации города Иванова Оксаны Лапиной»: a town
             or last - first == 4 and toks[first + 1].text in VIETNAMESE_SURNAMES  # «Хайфона Нгуен Ван Тхань»
+            or _before_a_full_name(toks, first, last)  # «начальник Тываннедра Борис Сергеевич Оюн»
         )
     )):
         first += 1
@@ -472,6 +473,12 @@ def _trimmed(tagged: Tagged, first: int, last: int) -> tuple[int, int]:
     if last - first > 1 and _initial_ends(toks, first, last):
         last += 1  # «Михальчука И. Ф.»: the model left the last initial's period out
     return first, last
+
+
+def _before_a_full_name(toks: list[Token], first: int, last: int) -> bool:
+    """A word before a first name, a patronymic and one word after them: a full name has no room for
+    it (the surname comes first or last, not both)."""
+    return last - first == 4 and is_single_first_name(toks[first + 1].text) and is_patronymic(toks[first + 2].text)
 
 
 def _is_regnal(toks: list[Token], k: int, first: int) -> bool:
