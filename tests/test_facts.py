@@ -1764,6 +1764,18 @@ APPOINTMENTS = [
         id="the labour contract ended with the person: «расторгло трудовой договор с»",
     ),
     pytest.param(
+        "Директор МУП «Тепловые сети» Олег Рябинин покидает пост: глава района Сергей Лаптев расторг с ним "
+        "трудовой договор.",
+        [("Олег Рябинин", "директор МУП «Тепловые сети»", "dismissed")],
+        id="a pronoun after a colon: the subject before it, not the one of its own clause",
+    ),
+    pytest.param(
+        "Предприятие возглавит главный инженер Денис Фомин: мэр Игорь Белов в тот же день назначил его "
+        "директором МУП «Водоканал».",
+        [("Денис Фомин", "директор МУП «Водоканал»", "appointed")],
+        id="«назначил его» after a colon: the subject before it",
+    ),
+    pytest.param(
         "Трудовой договор с директором музея Валентиной Кудриной расторгнут по инициативе работодателя.",
         [("Валентина Кудрина", "директор музея", "dismissed")],
         id="«Трудовой договор с X расторгнут»",
@@ -1960,6 +1972,19 @@ NO_APPOINTMENTS = [
     pytest.param("Заведующая отделением Анна Фомина провела обход, а на пятницу назначена её встреча с пациентами.",
                  id="a meeting scheduled, the noun the subject of the clause after «а»"),
 ]
+
+
+def test_one_holder_meanwhile_named_again_by_a_pronoun_is_one_person(pipeline: Pipeline) -> None:
+    text = (
+        "Директор МУП «Горсвет» Павел Мохов уволен. До конкурса предприятием руководит главный инженер Анна Зуева: "
+        "приказ о возложении на неё обязанностей директора подписан в пятницу."
+    )
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == [
+        ("Павел Мохов", "директор МУП «Горсвет»", "dismissed"),
+        ("Анна Зуева", "директор МУП «Горсвет»", "acting"),
+    ]
+    assert [text[a["start"] : a["end"]] for a in got] == [text[:42], text[43:]]
 
 
 @pytest.mark.parametrize("text", NO_APPOINTMENTS)

@@ -1110,8 +1110,8 @@ def _interim_holders(scene: Scene, found: list[Found]) -> list[Found]:
         persons = [u for u in persons if not any(
             same_person(scene, f.person, u.refs[0]) for f in found if f.action == "dismissed"
         )]
-        if len(persons) != 1:
-            continue
+        if len({u.refs[0] for u in persons}) != 1:
+            continue  # a pronoun may name the one again: «... X: распоряжение о возложении на неё»
         person = persons[0].refs[0]
         if any(same_person(scene, f.person, person) for f in found if f.sent == sent):
             continue  # told already

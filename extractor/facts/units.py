@@ -580,6 +580,9 @@ def _pronoun(scene: Scene, k: int, units: list[Unit]) -> Unit | None:
 
 
 CLAUSE_MARKS = DASHES | {",", ":", ";"}
+# what ends the clause of a subject before a pronoun («X больше не работает: глава Y расторг с ним
+# договор»); a dash may close an apposition of the subject instead
+CLAUSE_ENDS = frozenset({",", ":", ";"})
 
 
 def _clause_break(scene: Scene, start: int, end: int) -> bool:
@@ -588,11 +591,11 @@ def _clause_break(scene: Scene, start: int, end: int) -> bool:
 
 
 def _same_clause_subject(scene: Scene, unit: Unit, k: int) -> bool:
-    """A nominative in the pronoun's own clause (no comma between them)."""
+    """A nominative in the pronoun's own clause (no comma, colon or semicolon between them)."""
     toks = scene.toks
     return (
         toks[unit.first].sent == toks[k].sent and unit_case(scene, unit) == "Nom"
-        and all(toks[j].text != "," for j in range(unit.last, k))
+        and all(toks[j].text not in CLAUSE_ENDS for j in range(unit.last, k))
     )
 
 
