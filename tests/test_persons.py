@@ -81,6 +81,8 @@ NAME_CASES = [
     # initials after the surname keep their place, and the surname alone joins the name
     ("Ответственные:\n– главный инженер Кравцов П. С.;\n– начальник смены Рябова О. Н.\nКравцов доложил о ремонте.",
      ["Кравцов П. С.", "Рябова О. Н."]),
+    # a woman's surname the dictionary knows as a man's only, in a case of hers
+    ("Мэр наградил Ларису Кротову почётной грамотой.", ["Лариса Кротова"]),
     # a statistics office the model reads into the name after it
     ("Данные представил заместитель руководителя Пермьстата В. С. Мальцев.", ["В. С. Мальцев"]),
     # a regnal number is no initial

@@ -105,6 +105,10 @@ def nominative(word: str, case: str | None, gram: str, gender: str | None) -> Na
         # the tagger said nominative, the dictionary knows the first name in another case only:
         # «Анне». A surname it knows so may still be a nominative: «Юн Фоссе»
         return NameForm(_inflected(word, oblique[0], gram, gender), DICTIONARY)
+    if gram == "Surn" and gender and known and not any(_gender_fits(p, gender) for p in known):
+        # the dictionary knows the surname of the other gender only: «Ларису Кротову» is no Кротов
+        if ruled := _adjective_surname(word, case, gender) or _surname_by_suffix(word, gender):
+            return NameForm(ruled, RULE)
     readings = [p for p in known if p.tag.case in UD_CASES.get(case, ())] or oblique
     if readings:
         return NameForm(_inflected(word, readings[0], gram, gender), DICTIONARY)
