@@ -1974,6 +1974,18 @@ NO_APPOINTMENTS = [
 ]
 
 
+def test_anothers_duties_are_the_post_left_not_the_acting_ones_own(pipeline: Pipeline) -> None:
+    text = (
+        "Глава района освободил от должности директора МБУ «Дом культуры» Ларису Кротову. "
+        "Пока у учреждения нет директора, его обязанности исполняет методист Ольга Фирсова."
+    )
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == [
+        ("Лариса Кротова", "директор МБУ «Дом культуры»", "dismissed"),
+        ("Ольга Фирсова", "директор МБУ «Дом культуры»", "acting"),
+    ]
+
+
 def test_one_holder_meanwhile_named_again_by_a_pronoun_is_one_person(pipeline: Pipeline) -> None:
     text = (
         "Директор МУП «Горсвет» Павел Мохов уволен. До конкурса предприятием руководит главный инженер Анна Зуева: "
@@ -2057,6 +2069,13 @@ def test_a_post_held_from_a_day_of_the_news_is_an_appointment_that_day(pipeline:
     got = _facts(pipeline, text)["appointments"]
     assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == [
         ("Ярослав Бобров", "генеральный директор АО «Благодатский литейный завод»", "appointed")
+    ]
+    # ... held for a while: acting
+    text = ("Кедровка, 2 марта 2026 года. Полномочия главы Кедровского района со 2 марта временно осуществляет "
+            "первый заместитель главы Олег Сафонов.")
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == [
+        ("Олег Сафонов", "глава Кедровского района", "acting")
     ]
     text = ("Совет директоров АО «Литейщик» передал полномочия генерального директора Сергею Звонарёву.")
     got = _facts(pipeline, text)["appointments"]

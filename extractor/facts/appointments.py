@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from extractor.facts.clauses import Clause
+from extractor.facts.clauses import POSSESSIVE_PRONOUNS, Clause
 from extractor.facts.context import (
     clause_at,
     clause_planned,
@@ -726,9 +726,9 @@ def _statements(scene: Scene, sent: int, match: Match) -> list[Found]:
         step(d)
         if d.rejected:
             return []
-    action = "acting" if d.slot and d.slot.acting else d.action
+    action = "acting" if d.slot and d.slot.acting or _temporarily(d) else d.action
     date = d.since or date_in(scene, sent, match.first)
-    stand_in = action == "acting" and d.slot is None and _leading(d)
+    stand_in = action == "acting" and d.slot is None and (_leading(d) or _anothers_duties(d))
     out = []
     for unit in d.persons:
         if stand_in:
@@ -757,6 +757,23 @@ def _statements(scene: Scene, sent: int, match: Match) -> list[Found]:
             post = _vacant_post(scene, unit, sent) or post
         out.append(Found(unit.refs[0], post, action, sent, date, successor=_successor(d)))
     return out + _successors(d, out, date)
+
+
+def _temporarily(d: Draft) -> bool:
+    """«Полномочия главы ... временно осуществляет первый заместитель X»: a post held for a while is
+    held acting, whatever the verb."""
+    return d.action == "appointed" and any(
+        d.scene.toks[k].text.lower() == "временно" for k in range(max(0, d.match.first - 1), d.match.last)
+    )
+
+
+def _anothers_duties(d: Draft) -> bool:
+    """«Пока у предприятия нет директора, его обязанности исполняет главный инженер X»: the duties of
+    one named before (a possessive before them), not of X's own post."""
+    first = d.match.first
+    return first > 0 and d.scene.toks[first - 1].text.lower() in POSSESSIVE_PRONOUNS and (
+        d.scene.lemmas[first] == "обязанность"
+    )
 
 
 def _leading(d: Draft) -> bool:
