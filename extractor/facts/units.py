@@ -535,8 +535,9 @@ def _relative(scene: Scene, k: int, units: list[Unit]) -> Unit | None:
     «Бета», с которыми университет заключил договоры» names both, in the singular the last one. The
     subject of a relative clause («Петров, который возглавлял завод») is the modules' own to read."""
     toks = scene.toks
-    comma = k - 2
-    if comma < 0 or toks[k - 1].pos != "ADP" or toks[comma].text != ",":
+    # «X, которого совет избрал директором»: a person's object needs no preposition
+    comma = k - 1 if k > 0 and toks[k - 1].text == "," and toks[k].case not in (None, "Nom") else k - 2
+    if comma < 0 or (comma == k - 2 and toks[k - 1].pos != "ADP") or toks[comma].text != ",":
         return None
     chain: list[Unit] = []
     end = comma
@@ -548,6 +549,8 @@ def _relative(scene: Scene, k: int, units: list[Unit]) -> Unit | None:
     if toks[k].feats.get("Number") != "Plur":
         chain = chain[-1:]
     refs = tuple(r for u in chain for r in u.refs)
+    if comma == k - 1:  # a clause's object standing for a party would cut the party's clause apart
+        refs = tuple(r for r in refs if r[0] == "person")
     return Unit(k, k + 1, k, refs, "pronoun") if refs else None
 
 
