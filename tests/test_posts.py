@@ -1523,6 +1523,17 @@ def test_a_plural_post_before_a_link_verb_goes_to_each_name_past_their_own_posts
     ]
 
 
+def test_a_plural_post_before_a_link_verb_goes_to_each_name_of_a_list_of_posts_and_names(extract):
+    doc = extract(
+        "Заместителями председателя совета избраны директор фонда «Северный дом» Ольга Лаптева и генеральный "
+        "директор ООО «Камский хлеб» Тимур Алиев."
+    )
+    assert [(p["name"], [q["normal"] for q in p["posts"]]) for p in doc["persons"]] == [
+        ("Ольга Лаптева", ["заместитель председателя совета", "директор фонда «Северный дом»"]),
+        ("Тимур Алиев", ["заместитель председателя совета", "генеральный директор ООО «Камский хлеб»"]),
+    ]
+
+
 def test_a_post_in_the_instrumental_after_a_comma_and_before_a_dash_takes_the_verb_given_once(extract):
     doc = extract(
         "Председателем совета назначен проректор Виктор Павлович Стрельцов, ученым секретарем — доцент кафедры "

@@ -881,6 +881,12 @@ def _posts_before(tagged: Tagged, spans: NamedSpans, nm: NameTokens) -> list[Pos
         # «Заместителями председателя избраны Ирина Голуб и Сергей Аракелян»: a later name of the
         # list after the verb
         verb = _verb_before_name(toks, sent.first, listed - 1, [])
+    elif found and listed == nm.first_tok:
+        # «Вице-президентами избраны директор ООО «А» Илья Пантелеев и генеральный директор АО «Б» Вера
+        # Ступина»: a later item of a list of posts, each with its name, after the verb
+        item = _posted_list_first(tagged, spans, tagged.token_at(found[0].start), sent.first)
+        if item is not None:
+            verb, listed = _verb_before_name(toks, sent.first, item - 1, []), item
     if found or verb <= sent.first or post_lemma(toks[verb]) not in post_lexicon().link_verbs:
         # (unless a link verb right before the name gives the post) «Председателем совета назначен X,
         # ученым секретарем — доцент кафедры Ольга Бурцева»: the verb given once for a list of posts
@@ -982,12 +988,39 @@ def _name_list_first(tagged: Tagged, spans: NamedSpans, first: int) -> int:
 
 def _name_list_goes_on(tagged: Tagged, spans: NamedSpans, last: int) -> bool:
     """Another name joined right after the name ending at `last`, or after its post set off by
-    commas: «Ирина Голуб | и Сергей Аракелян», «Ирина Голуб |, директор фонда, и Сергей Аракелян»."""
+    commas, or with its own post before it: «Ирина Голуб | и Сергей Аракелян», «Ирина Голуб |,
+    директор фонда, и Сергей Аракелян», «Илья Пантелеев | и генеральный директор АО «Б» Вера Ступина»."""
     toks = tagged.tokens
     if (closing := _apposed_post_end(tagged, spans, last)) is not None:
         last = closing + 1 if closing + 1 < len(toks) and toks[closing + 1].text == "и" else closing
         return last + 1 in spans.per_start
-    return last + 1 < len(toks) and toks[last].text in NAME_LIST_JOINERS and last + 1 in spans.per_start
+    if last + 1 >= len(toks) or toks[last].text not in NAME_LIST_JOINERS:
+        return False
+    return last + 1 in spans.per_start or _post_before_a_name(tagged, spans, last + 1) is not None
+
+
+def _post_before_a_name(tagged: Tagged, spans: NamedSpans, k: int, name_first: int | None = None) -> Post | None:
+    """A post starting at token k that ends right before a name (at `name_first` if given)."""
+    toks = tagged.tokens
+    sent_last = tagged.sents[toks[k].sent].last
+    limit = name_first if name_first is not None else min(sent_last, k + MAX_APPOSED_POST_TOKENS)
+    post = _post_from(tagged, spans, k, limit, strict_end=False)
+    if post is None or tagged.token_at(post.start) != k:
+        return None
+    end = tagged.token_ending(post.end) + 1
+    return post if end in spans.per_start and (name_first is None or end == name_first) else None
+
+
+def _posted_list_first(tagged: Tagged, spans: NamedSpans, held: int, sent_first: int) -> int | None:
+    """Where the list of posts, each with its name, that the post at `held` goes on starts: «директор
+    ООО «А» Илья Пантелеев и | генеральный директор АО «Б» Вера Ступина» -> «директор»."""
+    toks = tagged.tokens
+    joiner = held - 1
+    if joiner <= sent_first or toks[joiner].text not in NAME_LIST_JOINERS or joiner not in spans.per_first:
+        return None
+    name_first = spans.per_first[joiner]
+    return next((k for k in range(max(sent_first, name_first - MAX_APPOSED_POST_TOKENS), name_first)
+                 if _post_before_a_name(tagged, spans, k, name_first) is not None), None)
 
 
 # the most tokens of a post set off by commas after a name in a list
