@@ -1817,10 +1817,21 @@ class _Context:
             days_anywhere or self.sentence(c.start) in (own, self.sentence(max(0, own[0] - 1)))
         )
         # nor the day a rule took effect («сказалось изменение условий с 1 февраля»): no period
-        start = c.kind == "day" and _bound(self.text, c, _START_WORDS)
+        start = c.kind == "day" and _bound(self.text, c, _START_WORDS) and not self._run_to_release(i, j)
         reached = self.sentence(c.start) == own and self._day_reached(c)
         skipped = self.base[j] or start or self._ahead_of_release(c) and not reached or self._a_year_back(j)
         return bool(c.value) and (c.kind in ("day", "period") or days) and not skipped and not self._after_release(i, c)
+
+    def _run_to_release(self, i: int, j: int) -> bool:
+        """«с 1 мая площадь пожаров на 18% меньше, чем за тот же период прошлого года»: a day things
+        are counted from, in the comparison's own sentence, runs to the release's date."""
+        c = self.cands[j]
+        asks_a_period = "период" in self.text[self.cands[i].start : self.cands[i].end].lower()
+        return (
+            asks_a_period and self.release_date is not None and c.kind == "day" and bool(c.value)
+            and self.sentence(c.start) == self.sentence(self.cands[i].start)
+            and _bound(self.text, c, _START_WORDS) and c.value < self.release_date
+        )
 
     def _after_release(self, i: int, c: _Cand) -> bool:
         """A period of the release's year that begins after the release's date («запустят в III
@@ -1842,6 +1853,9 @@ class _Context:
         year of a day something happened on, else `c`'s value."""
         if self._dateline(c) or self._release_day(i, c):
             return None
+        j = self.cands.index(c)
+        if self._run_to_release(i, j):
+            return _period(c.value, self.release_date)
         return c.value[:4] if c.value and self._day_of_an_event(i, c) else c.value
 
     def _a_year_back(self, j: int) -> bool:
