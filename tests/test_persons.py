@@ -85,6 +85,9 @@ NAME_CASES = [
     ("Мэр наградил Ларису Кротову почётной грамотой.", ["Лариса Кротова"]),
     # a statistics office the model reads into the name after it
     ("Данные представил заместитель руководителя Пермьстата В. С. Мальцев.", ["В. С. Мальцев"]),
+    # ... a subsoil office, which is no person alone either
+    ("Заседание провел председатель ТКЗ Центрнедра, заместитель начальника департамента Дмитрий Бережной.",
+     ["Дмитрий Бережной"]),
     # a regnal number is no initial
     ("Указ подписал император Николай II.", ["Николай II"]),
     # a woman's surname the tagger read as a man's genitive, before a name and patronymic

@@ -419,12 +419,13 @@ def _official_order(toks: list[Token], surname: Token, per: Span, common_surname
     )
 
 
-# the statistics offices of Rosstat, one a region: «Татарстанстат», «Свердловскстата», «Мосстат»
-STATISTICS_OFFICE_WORD = re.compile(r"[А-ЯЁ][а-яё]{2,}стат(а|у|ом|е)?")
+# the regional offices of Rosstat and of Rosnedra, one word a region: «Татарстанстат», «Свердловскстата»,
+# «Мосстат»; «Центрнедра», «Иркутскнедра» (written undeclined)
+REGIONAL_OFFICE_WORD = re.compile(r"[А-ЯЁ][а-яё]{2,}(?:стат(а|у|ом|е)?|недра)")
 
 
-def is_statistics_office(word: str) -> bool:
-    return STATISTICS_OFFICE_WORD.fullmatch(word) is not None
+def is_regional_office(word: str) -> bool:
+    return REGIONAL_OFFICE_WORD.fullmatch(word) is not None
 
 
 @cache
@@ -455,9 +456,9 @@ SCHOOL_ABBREVIATION = re.compile(r"[А-ЯЁ][а-яё]{1,3}[А-ЯЁ]*[УИА]")
 
 
 def _one_word_body(word: str) -> bool:
-    """A regional statistics office, a ministry's short name, or a school's («КарГЛТУ», «ЯрГУ»)."""
+    """A regional office of Rosstat or Rosnedra, a ministry's short name, or a school's («КарГЛТУ», «ЯрГУ»)."""
     school = SCHOOL_ABBREVIATION.fullmatch(word) is not None and is_mixed_abbreviation(word)
-    return is_statistics_office(word) or is_ministry_short_name(word) or school
+    return is_regional_office(word) or is_ministry_short_name(word) or school
 
 
 def _one_word_bodies(tagged: Tagged) -> list[Span]:

@@ -22,7 +22,7 @@ from extractor.lexicon.places import place_key, region_nicknames
 from extractor.lexicon.posts import post_lexicon
 from extractor.nlp.morph import in_dictionary, parses, phrase_lemmas
 from extractor.nlp.phrases import OPEN_QUOTES
-from extractor.nlp.tagging import is_ministry_short_name, is_statistics_office
+from extractor.nlp.tagging import is_ministry_short_name, is_regional_office
 
 # what introduces the short name a text gives an organization: «(далее – МФЦ)», «(далее «Банк»)»
 HEREAFTER_LEAD = r"далее\s*[–—-]?\s*"
@@ -123,8 +123,8 @@ def lexicon_kind(name: str) -> str | None:
         known = known_abbrevs().get(words[0].lower())
     if known is None and 1 < len(words) and all(ABBREVIATION_WORD.fullmatch(w) for w in words):
         known = known_abbrevs().get(words[-1].lower())  # «ГУ МЧС»: an office of МЧС is of its kind
-    if known is None and len(words) == 1 and is_statistics_office(name):
-        return "authority"  # «Челябинскстат»: a regional office of Rosstat
+    if known is None and len(words) == 1 and is_regional_office(name):
+        return "authority"  # «Челябинскстат», «Иркутскнедра»: a regional office of Rosstat, Rosnedra
     if known is None and words and is_ministry_short_name(words[0]):
         return "authority"  # «Минпромэнерго Чувашии»: a regional ministry
     return known[1] if known else None
@@ -187,7 +187,7 @@ def _statistics_office_spelled(short: str, name: str) -> bool:
     """«Свердловскстат» of «Управление Федеральной службы государственной статистики по Свердловской
     области», «Пермьстат» of «... по Пермскому краю»: the place starts with the office's stem."""
     m = STATISTICS_SPELLED.match(name)
-    if m is None or not is_statistics_office(short):
+    if m is None or not is_regional_office(short):
         return False
     stem = re.sub(r"стат[а-яё]*$", "", short.lower()).rstrip("ь")
     place = m.group("place").lower()

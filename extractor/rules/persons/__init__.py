@@ -15,7 +15,7 @@ from extractor.lexicon.posts import LINK_NOUNS, is_acting, match_post_head, star
 from extractor.nlp.inflect import adjective_only
 from extractor.nlp.morph import UD_CASES, UD_OF, parses
 from extractor.nlp.phrases import DASHES, after_town_word
-from extractor.nlp.tagging import Span, Tagged, Token, is_mixed_abbreviation, is_statistics_office
+from extractor.nlp.tagging import Span, Tagged, Token, is_mixed_abbreviation, is_regional_office
 from extractor.rules.persons.names import (
     DICTIONARY,
     FAMILY_NAME_FIRST,
@@ -460,7 +460,7 @@ def _trimmed(tagged: Tagged, first: int, last: int) -> tuple[int, int]:
     while first < last and (not toks[first].text[:1].isalnum() or (
         last - first > 1 and not _opens_official_order(toks, first, last) and (
             _no_name_word(toks[first], tagged.sents[toks[first].sent].first == first)
-            or is_statistics_office(toks[first].text)  # «руководителя Пермьстата В. С. Мальцев»
+            or is_regional_office(toks[first].text)  # «руководителя Пермьстата В. С. Мальцев»
             or _post_word(toks[first])  # «заместитель Министра Гараев Р. Т.»: capitalized out of respect
             or after_town_word(toks, first)  # «Администрации города Иванова Оксаны Лапиной»: a town
             or last - first == 4 and toks[first + 1].text in VIETNAMESE_SURNAMES  # «Хайфона Нгуен Ван Тхань»
@@ -919,7 +919,7 @@ def _without_common_words(tagged: Tagged, found: list[NameMention]) -> list[Name
         tok = toks[nm.first_tok]
         opens = tagged.sents[tok.sent].first == nm.first_tok
         if nm.last_tok - nm.first_tok == 1 and not known & surname_readings(tok.text) and (
-            _no_name_word(tok, opens) or is_statistics_office(tok.text)
+            _no_name_word(tok, opens) or is_regional_office(tok.text)
             # a word the text also writes in lowercase, capitalized only as a sentence's first:
             # «Регоператор взыскал ... регоператор», «Библиобус доберется ... библиобус»
             or opens and tok.lemma in lowercase
