@@ -85,6 +85,8 @@ NAME_CASES = [
     ("Мэр наградил Ларису Кротову почётной грамотой.", ["Лариса Кротова"]),
     # a statistics office the model reads into the name after it
     ("Данные представил заместитель руководителя Пермьстата В. С. Мальцев.", ["В. С. Мальцев"]),
+    # people of a region named by what they are, in a headline: no person
+    ("Студотряды Оренбуржья подвели итоги лета.", []),
     # ... a subsoil office, which is no person alone either
     ("Заседание провел председатель ТКЗ Центрнедра, заместитель начальника департамента Дмитрий Бережной.",
      ["Дмитрий Бережной"]),

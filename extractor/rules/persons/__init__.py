@@ -465,6 +465,7 @@ def _trimmed(tagged: Tagged, first: int, last: int) -> tuple[int, int]:
             or after_town_word(toks, first)  # «Администрации города Иванова Оксаны Лапиной»: a town
             or last - first == 4 and toks[first + 1].text in VIETNAMESE_SURNAMES  # «Хайфона Нгуен Ван Тхань»
             or _before_a_full_name(toks, first, last)  # «начальник Тываннедра Борис Сергеевич Оюн»
+            or _before_a_region_nickname(toks, first, last)  # «Студотряды Оренбуржья подвели итоги»
         )
     )):
         first += 1
@@ -479,6 +480,14 @@ def _before_a_full_name(toks: list[Token], first: int, last: int) -> bool:
     """A word before a first name, a patronymic and one word after them: a full name has no room for
     it (the surname comes first or last, not both)."""
     return last - first == 4 and is_single_first_name(toks[first + 1].text) and is_patronymic(toks[first + 2].text)
+
+
+def _before_a_region_nickname(toks: list[Token], first: int, last: int) -> bool:
+    """A word no first name before a region's nickname, the whole span: people of the region named
+    by what they are («Студотряды Оренбуржья», «Аграрии Кубани»), no person."""
+    return last - first == 2 and region_nickname(toks[first + 1].text) is not None and not any(
+        NAME_GRAMS & p.tag.grammemes for p in toks[first].parses
+    )
 
 
 def _is_regnal(toks: list[Token], k: int, first: int) -> bool:
