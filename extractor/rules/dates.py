@@ -1771,10 +1771,10 @@ class _Context:
         own = self.sentence(self.cands[i].start)
         nearest = next((j for j in range(i - 1, max(-1, i - FOCUS_DATES), -1) if self._may_focus(i, j)), None)
         if nearest is not None and self._near_sentence(self.cands[nearest], own):
-            return self._focus_value(i, self.cands[nearest])
+            return self._focus_value(i, nearest)
         focus = self._reported_period(i)
         focus = nearest if focus is None else focus
-        return None if focus is None else self._focus_value(i, self.cands[focus])
+        return None if focus is None else self._focus_value(i, focus)
 
     def _near_sentence(self, c: _Cand, own: tuple[int, int]) -> bool:
         """Whether `c` stands in the sentence `own` or the one before it in its paragraph: a date
@@ -1848,12 +1848,13 @@ class _Context:
         begins = c.value.split("/")[0]
         return begins[:4] == self.release_date[:4] and begins > self.release_date[: len(begins)]
 
-    def _focus_value(self, i: int, c: _Cand) -> str | None:
-        """What a comparison referring back to `c` compares: none for the release's own date, the
-        year of a day something happened on, else `c`'s value."""
+    def _focus_value(self, i: int, j: int) -> str | None:
+        """What a comparison referring back to the date `j` compares: none for the release's own date,
+        the year of a day something happened on, the run from a day counted from to the release's date,
+        else the date's value."""
+        c = self.cands[j]
         if self._dateline(c) or self._release_day(i, c):
             return None
-        j = self.cands.index(c)
         if self._run_to_release(i, j):
             return _period(c.value, self.release_date)
         return c.value[:4] if c.value and self._day_of_an_event(i, c) else c.value
