@@ -16,6 +16,7 @@ from extractor.rules.organizations.names import (
     OFFICE_HEADS,
     PLACE_ADJECTIVE_WORD,
     QUOTED_AFTER_DESCRIPTOR,
+    SKIPPED,
     OrgMention,
     abbreviates_ministry,
     is_adjectiveless_short_form,
@@ -688,10 +689,6 @@ def _same_word(a: str, b: str) -> bool:
     return bool(places) and place_key(a) == place_key(b)
 
 
-# the words an acronym leaves out: «ЦГМС», «Центр по гидрометеорологии и мониторингу окружающей среды»
-ACRONYM_SKIPPED_WORDS = frozenset({"по", "и", "в", "на", "при", "для", "с", "со", "о", "об"})
-
-
 def _spells_skipping(letters: str, run: tuple[str, ...]) -> bool:
     """An acronym whose letters open the run's words in order, its prepositions and conjunctions
     left out and some adjectives too: «цгмс» of («центр», «по», «гидрометеорологии», «и»,
@@ -699,7 +696,7 @@ def _spells_skipping(letters: str, run: tuple[str, ...]) -> bool:
     if not letters or not run:
         return not letters and not run
     word = run[0]
-    if word in ACRONYM_SKIPPED_WORDS and len(run) > 1:
+    if word in SKIPPED and len(run) > 1:
         return _spells_skipping(letters, run[1:])
     if word[:1] == letters[0] and _spells_skipping(letters[1:], run[1:]):
         return True

@@ -748,7 +748,6 @@ def _without_animals_names(tagged: Tagged, found: list[NameMention]) -> list[Nam
     return [nm for nm in found if not (nm.last_tok - nm.first_tok == 1 and _one_word_key(nm) in named)]
 
 
-NAME_NOUN_PLURALS = frozenset({"имена", "имен", "имён", "именам", "именами", "именах"})
 MIN_LISTED_NAMES = 3
 
 
@@ -757,7 +756,7 @@ def _without_names_listed_as_words(tagged: Tagged, found: list[NameMention]) -> 
     three or more in a sentence that speaks of names (plural «имена»), are names as words, not people.
     Two are kept: «их имена — Алёша и Соня» names two children."""
     toks = tagged.tokens
-    speaking_of_names = {tok.sent for tok in toks if tok.text.lower() in NAME_NOUN_PLURALS}
+    speaking_of_names = {tok.sent for tok in toks if tok.lemma == "имя" and tok.feats.get("Number") == "Plur"}
     bare = [
         nm for nm in found
         if nm.first and not (nm.middle or nm.last) and toks[nm.first_tok].sent in speaking_of_names
