@@ -316,7 +316,13 @@ def _owner_of_short_name(text: str, mentions: list[OrgMention], order: list[int]
         return before
     # «Амурском центре ... – филиале ФГБУ «Дальневосточное УГМС» (Амурский ЦГМС)»: the name its place opens
     stem = placed_acronym_stem(short.name)
-    placed = (b for b in reversed(order[:i]) if stem is not None and mentions[b].name.lower().startswith(stem))
+    placed = (
+        b
+        for b in reversed(order[:i])
+        if stem is not None
+        and mentions[b].name.lower().startswith(stem)
+        and "\n" not in text[mentions[b].start : mentions[a].start]
+    )
     return next(placed, a)
 
 

@@ -1168,7 +1168,11 @@ def short_name_of_the_name_before(text: str, name: str, start: int, short: str) 
     гидрометеорологии ... – филиале ФГБУ «Дальневосточное УГМС» (Амурский ЦГМС)»."""
     stem = placed_acronym_stem(short)
     if stem is not None:
-        return not name.lower().startswith(stem) and stem in text[max(0, start - QUOTED_BEFORE_REACH) : start].lower()
+        # the place named anywhere in this name makes the letters its own («Государственный ... центр
+        # ... в Челябинской области» (ФБУ «Челябинский ЦСМ»)); a headline above is no name just before
+        line_start = text.rfind("\n", 0, start) + 1
+        window = text[max(line_start, start - QUOTED_BEFORE_REACH) : start]
+        return stem not in name.lower() and stem in window.lower()
     if not BRACKET_ACRONYM.fullmatch(short) or spells(short, name):
         return False
     before = QUOTED_BEFORE.search(text, max(0, start - QUOTED_BEFORE_REACH), start)
