@@ -1290,6 +1290,35 @@ def test_a_chain_a_company_runs_named_in_brackets_with_a_verb_is_one_of_its_name
     ]
 
 
+def test_a_chain_of_items_no_head_knows_is_named_by_its_quotes(extract):
+    doc = extract("Сеть ювелирных салонов «Малахитовая шкатулка», которой управляет общество с ограниченной "
+                  "ответственностью «Уральский самоцвет», открыла салон в Тагиле. Сеть кофеен «Шанежка» "
+                  "открыла две точки.")
+    assert [(o["name"], o["legal_form"], o["kind"], o["aliases"]) for o in doc["organizations"]] == [
+        ("Уральский самоцвет", "ООО", "company", ["Малахитовая шкатулка"]),
+        ("Шанежка", None, "company", []),
+    ]
+    assert [m["text"] for m in doc["organizations"][1]["mentions"]] == ["«Шанежка»"]
+
+
+def test_a_company_that_runs_a_count_of_the_chains_items_is_the_chains_company(extract):
+    doc = extract("Сеть салонов красоты «Полярная звезда» откроет учебный центр. Его учредителем станет ООО «Звезда "
+                  "Севера», управляющее 9 салонами в Норильске.")
+    assert [(o["name"], o["legal_form"], o["aliases"]) for o in doc["organizations"]] == [
+        ("Звезда Севера", "ООО", ["Полярная звезда"])
+    ]
+
+
+def test_a_place_short_name_in_brackets_is_the_full_names_after_a_headline_with_it(extract):
+    doc = extract("Омский ЦСМ поверил 90 тысяч весов\n\nФедеральное бюджетное учреждение «Государственный "
+                  "региональный центр стандартизации и метрологии в Омской области» (ФБУ «Омский ЦСМ») "
+                  "подвело итоги года.")
+    assert [(o["name"], o["legal_form"], o["aliases"]) for o in doc["organizations"]] == [
+        ("Государственный региональный центр стандартизации и метрологии в Омской области", "ФБУ",
+         ["Омский ЦСМ"])
+    ]
+
+
 def test_the_operator_of_a_chain_named_before_is_the_chains_company(extract):
     doc = extract("Продажи торговой сети «Сытый кот» за полугодие выросли на 12%, следует из отчетности управляющей "
                   "компании сети — АО «Волга-Ритейл». Всего у «Сытого кота» 410 магазинов.")

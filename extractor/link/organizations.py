@@ -273,6 +273,11 @@ RUN_BY_COMPANY = re.compile(r",\s*(?:которой|которую|котора�
 OPERATOR_OF_THE_CHAIN = re.compile(
     r"(?:оператор|управляющ)[а-яё]*\s+(?:компани[а-яё]+\s+)?(?:сети\s*[—–-]?|[—–-])\s*\Z", re.IGNORECASE
 )
+# the company that runs a chain named before, said so after its own mention without the chain's
+# name: «Сеть салонов красоты «Северное сияние» ... ООО «Сияние Групп», управляющее 11 салонами»
+RUNS_THE_CHAIN = re.compile(
+    r",\s*(?:управляющ|владеющ)[а-яё]*\s+(?:сетью|\d+\s+[а-яё]+ами)(?![а-яё]|\s+[^.,;]{0,40}[«\"])"
+)
 # a chain's name: «сети «Хлебный двор»», «торговая сеть «Магнит»»
 CHAIN_NAMED = re.compile(r"\bсет(?:ь|и|ью)\s+(?:[а-яё]+\s+){0,3}[«\"]?\Z", re.IGNORECASE)
 # how far before a mention the words naming it a chain or its operator are looked for
@@ -296,7 +301,8 @@ def _bracketed(text: str, mentions: list[OrgMention]) -> dict[int, int]:
             out[b] = a
     for i, b in enumerate(order):
         reach = max(0, mentions[b].start - CHAIN_WORDS_REACH)
-        if b in out or not OPERATOR_OF_THE_CHAIN.search(text, reach, mentions[b].start):
+        runs = mentions[b].legal_form is not None and RUNS_THE_CHAIN.match(text, mentions[b].end)
+        if b in out or not (OPERATOR_OF_THE_CHAIN.search(text, reach, mentions[b].start) or runs):
             continue
         chain = next((a for a in reversed(order[:i]) if _named_a_chain(text, mentions[a])), None)
         if chain is not None:

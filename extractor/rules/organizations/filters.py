@@ -47,6 +47,23 @@ VOLTAGE_UNITS = frozenset({"кВ", "кв"})
 THING_CODE = re.compile(r"[А-ЯЁ]{1,3}-\d+")
 
 
+# the most words between a chain and the quoted name of the chain: «сети ювелирных салонов «...»»
+MAX_CHAIN_ITEM_WORDS = 3
+
+
+def _items_of_a_chain(toks: list[Token], k: int) -> bool:
+    """The plural noun at k and the lowercase words before it name the items of a chain:
+    «Сеть ювелирных салонов «Янтарная гавань»» is no salon, as an exhibition is."""
+    if toks[k].feats.get("Number") != "Plur":
+        return False
+    for j in range(k - 1, max(-1, k - 1 - MAX_CHAIN_ITEM_WORDS), -1):
+        if toks[j].lemma == "сеть":
+            return True
+        if not toks[j].text.islower() or toks[j].sent != toks[k].sent:
+            return False
+    return False
+
+
 def event_or_thing(tagged: Tagged, m: OrgMention) -> str | None:
     """Exhibitions, forums and programmes are not organizations: «выставка «ИННОПРОМ»»,
     «Международная промышленная выставка»; nor are vehicles, buildings and products: «шаттл
@@ -84,7 +101,7 @@ def event_or_thing(tagged: Tagged, m: OrgMention) -> str | None:
         # a Latin name does not decline: after a singular event noun it is the event's name
         # («конкурс The BOBs»), after a plural one an owner («акций Facebook»)
         latin = LATIN_WORD.match(m.name.split()[0]) is not None and toks[k].feats.get("Number") == "Sing"
-        if (quoted or latin) and head in event_heads() and head not in time_nouns():
+        if (quoted or latin) and head in event_heads() and head not in time_nouns() and not _items_of_a_chain(toks, k):
             return "event"
         if quoted and _event_head_before_complement(toks, k):
             return "titled event"

@@ -480,7 +480,9 @@ def _head_mentions(tagged: Tagged, spans: NamedSpans, descriptors: Coverage) -> 
         # «спортивной школы олимпийского резерва «Амур»»: the genitive of a lowercase head before a
         # quoted name is the descriptor's too
         described = head_end
-        if toks[i].text.islower() and kind != "authority" and _with_adjectives(toks, i, sent.first) == i:
+        # (a head that names only by a quoted name may open the sentence: «Сеть ювелирных салонов «...»»)
+        lowercase = toks[i].text.islower() or key in quoted_only_heads()
+        if lowercase and kind != "authority" and _with_adjectives(toks, i, sent.first) == i:
             head_end = _past_genitives_before_quote(toks, head_end, sent.last)
         if key in quoted_only_heads() and not (head_end < sent.last and toks[head_end].text in OPEN_QUOTES):
             i = head_end
@@ -495,8 +497,9 @@ def _head_mentions(tagged: Tagged, spans: NamedSpans, descriptors: Coverage) -> 
                 name = strip_quotes(tagged.text[toks[head_end].start : toks[q - 1].end])
                 if name:
                     # a company's head is its name's, unless its genitives stand between («объединения
-                    # московских художников «АДМИ»»)
-                    start = toks[i].start if kind == "company" and head_end == described else toks[head_end].start
+                    # московских художников «АДМИ»») or it names only by a quoted name («сети «Магнит»»)
+                    own_head = kind == "company" and head_end == described and key not in quoted_only_heads()
+                    start = toks[i].start if own_head else toks[head_end].start
                     if kind == "authority" and head_end == i + 1:
                         # a state body is named by its head and dependents, never by a quoted name:
                         # «агентство «Енисей-Инфо»» is a news agency
