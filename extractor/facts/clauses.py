@@ -470,8 +470,10 @@ def _in_date(scene: Scene, j: int) -> bool:
 
 
 # the words of compound prepositions ending in «с» that name no side: «рядом с заводом», «наряду с
-# банком», «в связи с», «в соответствии с», «по сравнению с», «на границе с Казахстаном»
-WITH_OF_NO_SIDE = frozenset({"рядом", "наряду", "связь", "соответствие", "сравнение", "граница"})
+# банком», «в связи с», «в соответствии с», «по сравнению с», «на границе с Казахстаном», with the
+# preposition before them where they need one («договор на оказание услуг связи с ООО «Б»» names a
+# partner)
+WITH_OF_NO_SIDE = {"рядом": None, "наряду": None, "связь": "в", "соответствие": "в", "сравнение": "по", "граница": None}
 
 
 # the most words from «с» to the dash after its plural noun: «с победителями ноябрьских аукционов —»
@@ -515,7 +517,9 @@ def _preposition(scene: Scene, clause: Clause, j: int) -> str:
         if j >= 1 and toks[j - 1].lemma in ("вместе", "совместно"):
             return "together"  # «вместе с главой департамента мэр осмотрел»: the same side
         if j >= 1 and toks[j - 1].lemma in WITH_OF_NO_SIDE:
-            return "other"
+            before = WITH_OF_NO_SIDE[toks[j - 1].lemma]
+            if before is None or j >= 2 and toks[j - 2].text.lower() == before:
+                return "other"
         return "with"
     if low == "между":
         return "between"
