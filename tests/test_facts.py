@@ -334,6 +334,18 @@ MEETINGS = [
         [(["Олег Ветров", "Анна Соколова", "Павел Ким"], None, None)],
         id="a working meeting of named persons alone",
     ),
+    pytest.param(
+        "Глава Куртамышского округа Ирина Лыкова и генеральный директор АО «Куртамышский хлебозавод» Роман Дёмин "
+        "говорили почти час о ремонте пекарни.",
+        [(["Ирина Лыкова", "Роман Дёмин"], None, None)],
+        id="«говорили» of two named subjects is a talk",
+    ),
+    pytest.param(
+        "В среду, 4 марта 2026 года, глава округа Ирина Лыкова и директор хлебозавода Роман Дёмин обсуждали "
+        "дорогу к пекарне: последний раз её ремонтировали в 2011 году.",
+        [(["Ирина Лыкова", "Роман Дёмин"], "2026-03-04", None)],
+        id="a date after a colon that follows the talk tells about something else",
+    ),
 ]
 
 
@@ -394,6 +406,8 @@ NO_MEETINGS = [
                  id="a talk in a clause of time is no side of the signing after it"),
     pytest.param("Договор ещё с одним хозяйством, ООО «Нива», директор Иван Петров обсуждает уже месяц.",
                  id="the «с» partner of a document is no one talked with"),
+    pytest.param("После подписания первым говорил министр Иван Петров, за ним — директор колледжа Анна Иванова.",
+                 id="a singular verb of talk over a list of speakers: one after another"),
 ]
 
 

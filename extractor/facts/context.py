@@ -412,6 +412,12 @@ def _described_aside(scene: Scene, sent: int, near: int) -> set[int]:
             continue
         if not c.intro - 2 <= near < c.intro:
             out |= c.tokens
+    # what a colon after the fact's word opens tells about something else: «говорили о дороге к
+    # элеватору: ... ремонтировали её последний раз в 2012 году»
+    s = scene.tagged.sents[sent]
+    colon = next((k for k in range(near + 1, s.last) if toks[k].text == ":"), None)
+    if colon is not None:
+        out |= set(range(colon + 1, s.last))
     return out
 
 

@@ -430,6 +430,10 @@ def _named_with(d: Draft) -> None:
     roles = [r for _u, r in d.units]
     if "with" not in roles and roles.count("subj") < 2 and not any(u.via == "sides" for u, _r in d.units):
         d.rejected = True
+    # two sides as the subject take a plural verb: «Первым говорил X, за ним — Y» is one speaker after another
+    verb = d.scene.toks[d.match.first]
+    if "with" not in roles and verb.pos == "VERB" and verb.feats.get("Number") == "Sing":
+        d.rejected = True
 
 
 def _shared_subject(d: Draft) -> None:
