@@ -1290,6 +1290,22 @@ def test_a_chain_a_company_runs_named_in_brackets_with_a_verb_is_one_of_its_name
     ]
 
 
+def test_a_federal_bodys_one_word_name_the_model_reads_as_a_person_is_the_body(extract):
+    doc = extract("В 2027 году АО «Омскстройиспытания» намерено пройти процедуру подтверждения компетентности в "
+                  "Росаккредитации.")
+    assert doc["persons"] == []
+    assert [(o["name"], o["kind"]) for o in doc["organizations"]] == [
+        ("Омскстройиспытания", "company"), ("Росаккредитация", "authority")
+    ]
+
+
+def test_what_a_unit_oversees_goes_on_past_a_participle(extract):
+    doc = extract("Решение принял Отдел контроля за аккредитованными лицами Росаккредитации.")
+    assert [(o["name"], o["kind"]) for o in doc["organizations"]] == [
+        ("Отдел контроля за аккредитованными лицами Росаккредитации", "authority")
+    ]
+
+
 def test_a_chain_of_items_no_head_knows_is_named_by_its_quotes(extract):
     doc = extract("Сеть ювелирных салонов «Малахитовая шкатулка», которой управляет общество с ограниченной "
                   "ответственностью «Уральский самоцвет», открыла салон в Тагиле. Сеть кофеен «Шанежка» "

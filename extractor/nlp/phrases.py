@@ -368,12 +368,17 @@ def past_partner(toks: list[Token], k: int, limit: int) -> int:
         return k
     if toks[k - 1].lemma in OVERSIGHT_NOUNS and k + 1 < limit and toks[k].text.lower() == "за":
         end = k + 1
-        while end < limit and toks[end].pos in ("NOUN", "ADJ", "PROPN") and _instrumental(toks[end]):
+        # a participle agrees as an adjective does: «контроля за аккредитованными лицами»
+        while end < limit and _nominal_or_participle(toks[end]) and _instrumental(toks[end]):
             end += 1
         return end
     if toks[k - 1].lemma not in partner_nouns() or not toks[k - 1].text.islower():
         return k
     return past_instrumental_partner(toks, k, limit)
+
+
+def _nominal_or_participle(tok: Token) -> bool:
+    return tok.pos in ("NOUN", "ADJ", "PROPN") or tok.feats.get("VerbForm") == "Part"
 
 
 def _instrumental(tok: Token) -> bool:

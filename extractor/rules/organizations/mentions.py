@@ -1436,7 +1436,9 @@ def _abbrev_mentions(tagged: Tagged) -> list[OrgMention]:
             if one_word_spelling([t]) is not None and i not in others and not is_common_word(t):
                 out.append(_lowercase_known_name(tagged, i, loc_at))
             continue
-        if not (t.text[:1].isupper() and t.text[1:].islower()) or i in others:
+        if not (t.text[:1].isupper() and t.text[1:].islower()):
+            continue
+        if i in others and not _known_body_read_as_a_name(tagged, i):
             continue
         spelling = one_word_spelling([t])
         if spelling is None or tagged.sents[t.sent].first == i and is_common_word(t):
@@ -1444,6 +1446,18 @@ def _abbrev_mentions(tagged: Tagged) -> list[OrgMention]:
         name = spelling if plain(spelling) != plain(t.text) else t.text
         out.append(OrgMention(t.start, t.end, name, None, known[spelling]))
     return out
+
+
+def _known_body_read_as_a_name(tagged: Tagged, i: int) -> bool:
+    """A federal body's well-known one-word name the model read as a person or a place alone, with
+    no reading of a person's name in the dictionary: «в Росаккредитации»."""
+    spans = [s for s in tagged.spans if s.first <= i < s.last]
+    tok = tagged.tokens[i]
+    return (
+        all(s.last - s.first == 1 for s in spans)
+        and one_word_spelling([tok]) is not None
+        and not any({"Surn", "Name", "Patr", "Geox"} & set(p.tag.grammemes) for p in tok.parses)
+    )
 
 
 def _lowercase_known_name(tagged: Tagged, i: int, loc_at: dict[int, Span]) -> OrgMention:
