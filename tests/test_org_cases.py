@@ -1306,6 +1306,14 @@ def test_what_a_unit_oversees_goes_on_past_a_participle(extract):
     ]
 
 
+def test_a_post_opening_a_sentence_is_no_adjective_of_the_unit_it_heads(extract):
+    doc = extract("Заведующим отделением дневного стационара назначен Виктор Андреевич Тарасенко.")
+    assert [o["name"] for o in doc["organizations"] if o["name"].lower().startswith("завед")] == []
+    assert [(p["name"], [x["normal"] for x in p["posts"]]) for p in doc["persons"]] == [
+        ("Виктор Андреевич Тарасенко", ["заведующий отделением дневного стационара"])
+    ]
+
+
 def test_a_chain_of_items_no_head_knows_is_named_by_its_quotes(extract):
     doc = extract("Сеть ювелирных салонов «Малахитовая шкатулка», которой управляет общество с ограниченной "
                   "ответственностью «Уральский самоцвет», открыла салон в Тагиле. Сеть кофеен «Шанежка» "

@@ -811,8 +811,8 @@ def _unit_mentions(tagged: Tagged, spans: NamedSpans) -> list[OrgMention]:
             continue
         first = i  # «президентского» совета: lowercase adjectives agreeing with the head
         while first > sent.first and toks[first - 1].pos == "ADJ" and case_of(toks[first - 1]) == case_of(tok):
-            if toks[first - 1].lemma in NOT_NAME_ADJECTIVES:
-                break
+            if toks[first - 1].lemma in NOT_NAME_ADJECTIVES or match_post_head(toks, first - 1, first) is not None:
+                break  # nor a post the tagger reads as an adjective: «Заведующим отделением ...»
             first -= 1
         if org_organs().longest_at(toks, first, last):
             i = last  # «наблюдательного совета «Уралкалия»»: an organ, no unit
