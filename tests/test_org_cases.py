@@ -1314,6 +1314,14 @@ def test_a_post_opening_a_sentence_is_no_adjective_of_the_unit_it_heads(extract)
     ]
 
 
+def test_the_quoted_outlet_ending_a_dateline_is_a_medium_whatever_its_head(extract):
+    doc = extract("Маслозавод увеличит выпуск сыра\n\nВОЛОГДА, 12 марта 2026 г. — «Вологодская неделя». АО "
+                  "«Сокольский маслозавод» увеличит выпуск сыра на 15%.")
+    assert [(o["name"], o["legal_form"], o["kind"]) for o in doc["organizations"]] == [
+        ("Вологодская неделя", None, "other"), ("Сокольский маслозавод", "АО", "company")
+    ]
+
+
 def test_a_chain_of_items_no_head_knows_is_named_by_its_quotes(extract):
     doc = extract("Сеть ювелирных салонов «Малахитовая шкатулка», которой управляет общество с ограниченной "
                   "ответственностью «Уральский самоцвет», открыла салон в Тагиле. Сеть кофеен «Шанежка» "

@@ -1321,6 +1321,19 @@ DATELINE_BEFORE = re.compile(
 )
 
 
+# the outlet's quoted name ending a dateline: «БЕЛГОРОД, 28 апреля 2026 г. — «Белгородская неделя».»
+DATELINE_OUTLET = re.compile(DATELINE_BEFORE.pattern[:-1] + r"(«[^«»\n]{2,60}»)(?=[.\n]|$)")
+
+
+def _dateline_outlet_mentions(tagged: Tagged) -> list[OrgMention]:
+    """The outlet named by its quoted name at the end of a dateline, which the model often leaves
+    untagged there: a news medium."""
+    return [
+        OrgMention(m.start(1), m.end(1), strip_quotes(m.group(1)), None, "other")
+        for m in DATELINE_OUTLET.finditer(tagged.text)
+    ]
+
+
 def _after_dateline(tagged: Tagged, first: int, words: list[Token]) -> bool:
     """«СТАВРОПОЛЬ, 19 июня. — «Ставропольский деловой курьер».»: the quoted name that ends the
     dateline is the outlet that wrote the item."""
@@ -1798,6 +1811,8 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
     ranked += [(1, m) for m in _numbered_mentions(tagged, spans)]
     declared = declared_short_names(tagged.text)  # «(далее — Оператор)»
     ranked += [(2, m) for m in _ner_mentions(tagged, spans, tickers, declared)]
+    outlets = _dateline_outlet_mentions(tagged)
+    ranked += [(2, m) for m in outlets]
     ranked += [(3, m) for m in _place_mentions(tagged)]
     ranked += [(3, m) for m in _adjective_name_mentions(tagged, spans)]
     bare_heads_found = _bare_head_mentions(tagged)
@@ -1828,7 +1843,8 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
             continue  # a headline run into the dateline under it: «... подготовку кадров | КАЗАНЬ»
         if ticker_chars.overlaps(m.start, m.end) and (m.start, m.end) not in exchanges:
             continue
-        why = event_or_thing(tagged, m) if m.legal_form is None else None
+        # a dateline's outlet is a medium whatever its head says («Белгородская неделя»)
+        why = event_or_thing(tagged, m) if m.legal_form is None and m not in outlets else None
         if why is not None:
             not_here.update(_thing_keys(tagged, m, why))
             continue
