@@ -1333,6 +1333,14 @@ def test_a_chain_of_items_no_head_knows_is_named_by_its_quotes(extract):
     assert [m["text"] for m in doc["organizations"][1]["mentions"]] == ["«Шанежка»"]
 
 
+def test_a_company_the_chain_belongs_to_is_the_chains_company(extract):
+    doc = extract("Сеть магазинов «Тверской пряник» откроет пять точек. Об этом рассказал директор ООО «Волжская "
+                  "кондитерская торговля», которому принадлежит сеть.")
+    assert [(o["name"], o["legal_form"], o["aliases"]) for o in doc["organizations"]] == [
+        ("Волжская кондитерская торговля", "ООО", ["Тверской пряник"])
+    ]
+
+
 def test_a_company_that_runs_a_count_of_the_chains_items_is_the_chains_company(extract):
     doc = extract("Сеть салонов красоты «Полярная звезда» откроет учебный центр. Его учредителем станет ООО «Звезда "
                   "Севера», управляющее 9 салонами в Норильске.")
