@@ -62,7 +62,7 @@ from extractor.nlp.inflect import (
 from extractor.nlp.morph import UD_CASES, guessed, in_dictionary, parses, phrase_lemmas
 from extractor.nlp.numbers import ROMAN
 from extractor.nlp.phrases import DASHES, DEDICATION_WORDS, OPEN_QUOTES, TOWN_WORDS, NamedSpans, case_of, quote_end
-from extractor.nlp.tagging import MINISTRY_WORD, Span, Tagged, Token
+from extractor.nlp.tagging import MINISTRY_WORD, PERSON_NAME_GRAMMEMES, Span, Tagged, Token
 from extractor.rules.organizations.extent import (
     MAX_DESCRIBED_NAME_WORDS,
     MAX_QUOTED_NAME_WORDS,
@@ -1316,13 +1316,12 @@ def _an_outlet(tagged: Tagged, first: int, words: list[Token]) -> bool:
 
 
 # a dateline before an outlet's name: «СТАВРОПОЛЬ, 19 июня. — », «КАЛИНИНГРАД, 2 декабря 2026 г. — »
-DATELINE_BEFORE = re.compile(
-    r"(?:^|\n)[А-ЯЁ][А-ЯЁа-яё -]*,\s*\d{1,2}\s+[а-яё]+(?:\s+\d{4}(?:\s*г(?:ода|\.)?)?)?\.?\s*[—–-]\s*$"
-)
+DATELINE = r"(?:^|\n)[А-ЯЁ][А-ЯЁа-яё -]*,\s*\d{1,2}\s+[а-яё]+(?:\s+\d{4}(?:\s*г(?:ода|\.)?)?)?\.?\s*[—–-]\s*"
+DATELINE_BEFORE = re.compile(DATELINE + "$")
 
 
 # the outlet's quoted name ending a dateline: «БЕЛГОРОД, 28 апреля 2026 г. — «Белгородская неделя».»
-DATELINE_OUTLET = re.compile(DATELINE_BEFORE.pattern[:-1] + r"(«[^«»\n]{2,60}»)(?=[.\n]|$)")
+DATELINE_OUTLET = re.compile(DATELINE + r"(«[^«»\n]{2,60}»)(?=[.\n]|$)")
 
 
 def _dateline_outlet_mentions(tagged: Tagged) -> list[OrgMention]:
@@ -1461,15 +1460,19 @@ def _abbrev_mentions(tagged: Tagged) -> list[OrgMention]:
     return out
 
 
+# readings that make a word a person's or a place's name
+NAME_OR_PLACE_GRAMMEMES = PERSON_NAME_GRAMMEMES | {"Geox"}
+
+
 def _known_body_read_as_a_name(tagged: Tagged, i: int) -> bool:
     """A federal body's well-known one-word name the model read as a person or a place alone, with
-    no reading of a person's name in the dictionary: «в Росаккредитации»."""
+    no reading of a person's or a place's name in the dictionary: «в Росаккредитации»."""
     spans = [s for s in tagged.spans if s.first <= i < s.last]
     tok = tagged.tokens[i]
     return (
         all(s.last - s.first == 1 for s in spans)
         and one_word_spelling([tok]) is not None
-        and not any({"Surn", "Name", "Patr", "Geox"} & set(p.tag.grammemes) for p in tok.parses)
+        and not any(NAME_OR_PLACE_GRAMMEMES & p.tag.grammemes for p in tok.parses)
     )
 
 
