@@ -2294,6 +2294,11 @@ def test_a_post_linked_by_a_verb_across_an_age_or_a_leaving(extract, text, name,
 
 
 PRONOUN_CASES = [
+    # «он» opening its clause after a prepositional phrase of its own sentence is not the one named in it
+    ("С марта Олег Ким работал главным инженером комбината. После увольнения бывшего директора Петра Сомова он три "
+     "недели был исполняющим обязанности директора комбината.",
+     {"Олег Ким": ["главный инженер комбината", "исполняющий обязанности директора комбината"],
+      "Петр Сомов": ["бывший директор"]}),
     # a biography going on without naming its subject: the post is of the one it is about
     ("Ольга Карпова родилась в 1975 году в Самаре. С 2010 по 2018 год работала главным бухгалтером завода «Искра», "
      "а с 2019 года занимала должность финансового директора.",

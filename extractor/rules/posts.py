@@ -2917,11 +2917,27 @@ def _posts_of_pronouns(
         if not posts:
             continue
         k = bisect.bisect_left(starts, i) - 1
-        while k >= 0 and getattr(mentions[k], "gender", None) not in (gender, None):
+        subject = tok.text.lower() in PRONOUN_GENDERS
+        while k >= 0 and (
+            getattr(mentions[k], "gender", None) not in (gender, None)
+            or subject and _in_an_opening_adverbial(tagged, mentions[k], tok.sent)
+        ):
             k -= 1
         if k >= 0 and tok.sent - toks[mentions[k].first_tok].sent <= PRONOUN_REACH_SENTENCES:
             out.extend((k, post) for post in posts)
     return out
+
+
+def _in_an_opening_adverbial(tagged: Tagged, nm: NameTokens, sent: int) -> bool:
+    """A name in another case inside the prepositional phrase that opens the subject pronoun's
+    own sentence is someone else: «После ухода прежнего директора Николая Гребенщикова ... он был
+    временно исполняющим обязанности директора»."""
+    toks = tagged.tokens
+    first = tagged.sents[sent].first
+    return (
+        toks[nm.first_tok].sent == sent and toks[first].pos == "ADP"
+        and toks[nm.last_tok - 1].case not in ("Nom", None)
+    )
 
 
 def _dashed_post(tagged: Tagged, spans: NamedSpans, j: int, limit: int) -> list[Post]:
