@@ -11,7 +11,7 @@ from functools import cache
 from extractor.lexicon import PhraseIndex, load_rows, load_words
 from extractor.nlp.inflect import nominative_phrase
 from extractor.nlp.morph import parses, phrase_lemmas
-from extractor.nlp.tagging import Span, Tagged, Token
+from extractor.nlp.tagging import PERSON_NAME_GRAMMEMES, Span, Tagged, Token
 
 QUOTE_CHARS = '«»„“”"'
 
@@ -227,6 +227,17 @@ def report_verbs() -> frozenset[str]:
 def one_word_spelling(words: Sequence[Token]) -> str | None:
     """The lexicon spelling of a one-word well-known name in any case («Евросоюза» -> «Евросоюз»)."""
     return one_word_names().get(words[0].lemma) if len(words) == 1 else None
+
+
+# readings that make a word a person's or a place's name
+NAME_OR_PLACE_GRAMMEMES = PERSON_NAME_GRAMMEMES | {"Geox"}
+
+
+def known_body_word(tok: Token) -> bool:
+    """A body's well-known one-word name in any case that the dictionary reads as no person's or
+    place's name, whatever the model tagged it: «в Росаккредитации»."""
+    readings = (p.tag.grammemes for p in tok.parses)
+    return one_word_spelling([tok]) is not None and not any(NAME_OR_PLACE_GRAMMEMES & g for g in readings)
 
 
 def known_org_kind(tagged: Tagged, span: Span) -> str | None:

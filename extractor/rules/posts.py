@@ -2937,6 +2937,7 @@ def _in_an_opening_adverbial(tagged: Tagged, nm: NameTokens, sent: int) -> bool:
     return (
         toks[nm.first_tok].sent == sent and toks[first].pos == "ADP"
         and toks[nm.last_tok - 1].case not in ("Nom", None)
+        and not any(toks[k].feats.get("VerbForm") == "Fin" for k in range(first, nm.first_tok))
     )
 
 

@@ -33,6 +33,7 @@ from extractor.lexicon.orgs import (
     country_named_heads,
     form_of,
     known_abbrevs,
+    known_body_word,
     known_org_kind,
     legal_forms,
     lowercase_heads,
@@ -62,7 +63,7 @@ from extractor.nlp.inflect import (
 from extractor.nlp.morph import UD_CASES, guessed, in_dictionary, parses, phrase_lemmas
 from extractor.nlp.numbers import ROMAN
 from extractor.nlp.phrases import DASHES, DEDICATION_WORDS, OPEN_QUOTES, TOWN_WORDS, NamedSpans, case_of, quote_end
-from extractor.nlp.tagging import MINISTRY_WORD, PERSON_NAME_GRAMMEMES, Span, Tagged, Token
+from extractor.nlp.tagging import MINISTRY_WORD, Span, Tagged, Token
 from extractor.rules.organizations.extent import (
     MAX_DESCRIBED_NAME_WORDS,
     MAX_QUOTED_NAME_WORDS,
@@ -1460,20 +1461,10 @@ def _abbrev_mentions(tagged: Tagged) -> list[OrgMention]:
     return out
 
 
-# readings that make a word a person's or a place's name
-NAME_OR_PLACE_GRAMMEMES = PERSON_NAME_GRAMMEMES | {"Geox"}
-
-
 def _known_body_read_as_a_name(tagged: Tagged, i: int) -> bool:
-    """A federal body's well-known one-word name the model read as a person or a place alone, with
-    no reading of a person's or a place's name in the dictionary: «в Росаккредитации»."""
+    """A body's well-known one-word name the model read as a person or a place alone: «в Росаккредитации»."""
     spans = [s for s in tagged.spans if s.first <= i < s.last]
-    tok = tagged.tokens[i]
-    return (
-        all(s.last - s.first == 1 for s in spans)
-        and one_word_spelling([tok]) is not None
-        and not any(NAME_OR_PLACE_GRAMMEMES & p.tag.grammemes for p in tok.parses)
-    )
+    return all(s.last - s.first == 1 for s in spans) and known_body_word(tagged.tokens[i])
 
 
 def _lowercase_known_name(tagged: Tagged, i: int, loc_at: dict[int, Span]) -> OrgMention:

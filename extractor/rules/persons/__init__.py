@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from extractor.lexicon import animal_nouns, load_words, speech_verbs
-from extractor.lexicon.orgs import one_word_spelling
+from extractor.lexicon.orgs import known_body_word
 from extractor.lexicon.places import region_nickname
 from extractor.lexicon.posts import LINK_NOUNS, is_acting, match_post_head, starts_post
 from extractor.nlp.inflect import adjective_only
@@ -383,7 +383,7 @@ def _no_name_word(tok: Token, opens_sentence: bool) -> bool:
     nouns to the tagger: «Серена Уильямс», «Гата Камский», «Бруклина Джозефа»."""
     if is_mixed_abbreviation(tok.text):
         return True  # «КарГЛТУ», «ЯрГУ»: a university's short name, though the model may tag it a person
-    if one_word_spelling([tok]) is not None and not any(NAME_GRAMS & p.tag.grammemes for p in tok.parses):
+    if known_body_word(tok):
         return True  # a body's well-known one-word name the model may tag a person: «в Росаккредитации»
     if "-" in tok.text.strip("-"):
         return _person_noun_compound(tok.text)
