@@ -769,6 +769,15 @@ CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None,
             ("тем же периодом прошлого года", "2025-04/2025-06", True),
         ],
     ),
+    # ... and so are the same months, quarter or week named by their own noun
+    (
+        "За январь – апрель 2026 года типография выпустила 38 книг, на 9% больше, чем за те же месяцы прошлого года.",
+        None,
+        [
+            ("январь – апрель 2026 года", "2026-01/2026-04", False),
+            ("те же месяцы прошлого года", "2025-01/2025-04", True),
+        ],
+    ),
     # report periods abbreviated before a year; a figure's earlier value in brackets is a comparison base
     (
         "Рентабельность за 1П 2026 года – 18,9% (21,4% в 1П 2025 года), прибыль на 22% меньше, чем годом ранее.",
