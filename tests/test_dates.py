@@ -1662,6 +1662,27 @@ def test_a_season_named_from_the_release_date(text: str, ref: datetime.date, val
 
 
 @pytest.mark.parametrize(
+    ("text", "date_text", "value"),
+    [
+        # the end of a season is its last month, the start its first, the middle the one between
+        ("Приют для животных до конца лета расширится на 150 вольеров.", "конца лета", "2026-08"),
+        ("Первые саженцы высадят в начале осени.", "начале осени", "2026-09"),
+        ("В середине весны в парке высадили 300 деревьев.", "середине весны", "2026-04"),
+        # a winter's end and middle fall in the year after its December
+        ("Ледовую арену достроят к концу зимы.", "концу зимы", "2027-02"),
+    ],
+)
+def test_a_part_of_a_season_is_a_month(text: str, date_text: str, value: str) -> None:
+    values = {d.text: d.value for d in dates_of(text, datetime.date(2026, 5, 6))}
+    assert values[date_text] == value
+
+
+def test_the_start_of_a_winter_names_no_month() -> None:
+    # it begins in the December before the year the context gives: no month is sure
+    assert [d.text for d in dates_of("Каток зальют с начала зимы.", datetime.date(2026, 5, 6))] == []
+
+
+@pytest.mark.parametrize(
     ("text", "value"),
     [
         ("Средняя температура первой половины января составила минус 41 градус.", "2026-01-01/2026-01-15"),

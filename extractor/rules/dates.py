@@ -259,6 +259,11 @@ _SEASON_NEAR_RE = _rx(
     rf"{_lead(list(_SEASON_MODS))}{_BW}(?P<mod>{trie_pattern(list(_SEASON_MODS))})\s+"
     rf"(?P<s>{trie_pattern(list(_SEASONS))}){_NW}(?!{_YEAR_TAIL})"
 )
+# the part of a season a noun names before it, with no year: «до конца лета», «в начале осени»
+# (a bare «летом» stays out: see above; a part of it is a month as sure as «конца июля» is)
+_SEASON_PART_RE = _rx(
+    rf"{_BW}(?P<part>начал[аеу]|конц[аеу]|середин[аеуы])\s+(?P<s>лета|весны|осени|зимы){_NW}(?!{_YEAR_TAIL})"
+)
 # «пять лет назад», «3 года тому назад», «два месяца назад», «десять дней назад»: a count of
 # units back from the reference date (a bare «год назад» is a comparison, `_COMPARISON_RE`)
 _UNITS_AGO = {"год": "year", "лет": "year", "месяц": "month", "дн": "day", "день": "day"}
@@ -708,6 +713,23 @@ def _season(m: re.Match[str], scan: _Scan) -> _Cand | None:
     return _months_period(m, scan.year, first, last)
 
 
+def _season_part(m: re.Match[str], scan: _Scan) -> _Cand | None:
+    """«до конца лета» August, «в начале осени» September, «к середине весны» April, of the year
+    the context gives; a winter's start is in the year before its own, so left out."""
+    first, last = _SEASONS[m.group("s").lower()]
+    part = m.group("part").lower()[:4]
+    winter = first < last < 3
+    if part == "нача":
+        month = None if winter else first
+    elif part == "конц":
+        month = last
+    else:
+        month = 1 if winter else (first + last) // 2
+    if month is None:
+        return None
+    return _built(m, scan.year, lambda year: _ym(year, month), "period")
+
+
 def _season_near(m: re.Match[str], scan: _Scan) -> _Cand | None:
     first, last = _SEASONS[m.group("s").lower()]
     value = None if scan.ref is None else _season_from(scan.ref, _SEASON_MODS[m.group("mod").lower()], first, last)
@@ -1056,6 +1078,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (_BRACKET_YEAR_RE, _bare_year),
     (_SEASON_RE, _season),
     (_SEASON_NEAR_RE, _season_near),
+    (_SEASON_PART_RE, _season_part),
     (_RELATIVE_RE, _relative),
     (_WEEKDAY_RE, _weekday),
     (_WEEKDAY_PAIR_RE, _weekday_pair),
