@@ -1456,6 +1456,15 @@ def test_a_post_after_a_noun_of_kinship_is_the_relatives_named_in_the_genitive(e
     ]
 
 
+def test_where_the_holder_comes_from_ends_the_first_of_two_posts_before_the_name(extract):
+    text = (
+        "Как рассказала директор автошколы «Драйв» из Канска, член правления ассоциации Ольга Игоревна "
+        "Лапшина, инструкторов не хватает."
+    )
+    (person,) = extract(text)["persons"]
+    assert [p["normal"] for p in person["posts"]] == ["директор автошколы «Драйв»", "член правления ассоциации"]
+
+
 def test_a_post_before_the_next_name_of_a_list_is_that_ones(extract):
     doc = extract("Соглашение подписали начальник штаба регионального отделения «Юнармии» Приморского края "
                   "Станислав Ким, исполняющая обязанности министра образования Приморского края Оксана Юрьевна "
@@ -1912,6 +1921,21 @@ def test_territory_from_context(extract, text, name, org):
 def test_a_post_after_a_possessive_takes_the_organization_it_stands_for(extract, text, name, org):
     person = next(p for p in extract(text)["persons"] if p["name"] == name)
     assert [p["org"] for p in person["posts"]] == [org]
+
+
+def test_a_compound_of_a_head_names_the_organization_it_stands_in(extract):
+    # «агрокомбинат» is in no list of heads, but ends in one: the post is of the «...агрокомбинат» named
+    # before; a compound no name before holds links nothing
+    text = (
+        "АО «Кушнаренковский агрокомбинат» засеяло новый сорт. Об этом рассказал генеральный директор "
+        "агрокомбината Тимур Валиев. Семена поставил директор рыбозавода Олег Пахомов."
+    )
+    doc = extract(text)
+    posts = {p["name"]: [(x["role"], x["org"]) for x in p["posts"]] for p in doc["persons"]}
+    assert posts == {
+        "Тимур Валиев": [("генеральный директор", "Кушнаренковский агрокомбинат")],
+        "Олег Пахомов": [("директор", None)],
+    }
 
 
 def test_a_place_adjective_no_list_knows_names_the_place_the_text_names_so(extract):

@@ -79,6 +79,35 @@ def org_heads() -> PhraseIndex[str]:
     return PhraseIndex((phrase_lemmas(row[0]), row[1]) for row in load_rows("org_heads.txt") if len(row) > 1)
 
 
+# the shortest head a compound may end with: «гордума», «госуниверситет», «медколледж»
+MIN_COMPOUND_HEAD = 4
+
+
+@cache
+def _compound_endings() -> tuple[tuple[str, str], ...]:
+    heads = org_heads()
+    return tuple((h, kind) for h in heads.firsts if len(h) >= MIN_COMPOUND_HEAD and (kind := heads.get((h,))))
+
+
+# the vowels that join a compound's stem to its head: «агр|о|комбинат», «птиц|е|фабрика», «меди|а|холдинг»
+LINKING_VOWELS = "оеа"
+MIN_JOINED_STEM = 3
+
+
+def compound_head_kind(lemma: str, joined: bool = False) -> str | None:
+    """The kind of the organization head a compound ends with: «госуниверситет» -> other,
+    «агрокомбинат» -> company; None for a head itself or any other word. `joined` takes only a
+    stem of three letters or more closed by a linking vowel before the head («агро|комбинат»), so
+    that «транспорт», «сотрудник», «спорт» are no compounds of «порт», «рудник»."""
+    for head, kind in _compound_endings():
+        stem = lemma[: -len(head)]
+        if not stem or not lemma.endswith(head):
+            continue
+        if not joined or len(stem) >= MIN_JOINED_STEM and stem[-1] in LINKING_VOWELS:
+            return kind
+    return None
+
+
 @cache
 def plural_heads() -> PhraseIndex[bool]:
     """Heads written in the plural in org_heads.txt («вооруженные силы», «войска»): names that

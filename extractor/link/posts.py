@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
 
-from extractor.lexicon.orgs import org_heads, territorial_heads, territory_nouns
+from extractor.lexicon.orgs import compound_head_kind, org_heads, territorial_heads, territory_nouns
 from extractor.lexicon.places import place_key
 from extractor.lexicon.posts import is_rank, post_lexicon, role_key, spelled_role_key
 from extractor.link.organizations import find_location
@@ -148,7 +148,14 @@ def _described_org(post: Post, entities: Entities) -> OrgRef | None:
     if post.org is not None and not remit or len(tail) != 1:
         return None
     noun = phrase_lemmas(tail[0])
+
+    def named(ref: OrgRef) -> bool:
+        return set(noun) <= set(phrase_lemmas(entities.orgs[ref.index].name))
+
     kind = org_heads().get(noun)
+    # a compound of a head («генеральный директор агрокомбината»): only of a name it stands in
+    if kind is None and len(noun) == 1 and compound_head_kind(noun[0], joined=True) is not None:
+        return entities.last_before(post.start, lambda r: r.type == "organization" and named(r), asides=False)
     if kind is None or remit and kind != "company":
         return None
 
@@ -160,9 +167,6 @@ def _described_org(post: Post, entities: Entities) -> OrgRef | None:
         # совет страны», an authority, though «совет» is mostly of other kinds
         org = entities.orgs[ref.index]
         return org.kind == kind and not own_body or named(ref)
-
-    def named(ref: OrgRef) -> bool:
-        return set(noun) <= set(phrase_lemmas(entities.orgs[ref.index].name))
 
     # «other» is every kind left over: «директор института» is of the institute named before, not of
     # a portal named nearer; with no such name, of the last of that kind («лидер партии» of «ЛДПР»)

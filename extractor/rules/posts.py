@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from extractor.lexicon.numbers import month_forms
-from extractor.lexicon.orgs import legal_forms, org_heads, org_organs, time_nouns
+from extractor.lexicon.orgs import compound_head_kind, legal_forms, org_heads, org_organs, time_nouns
 from extractor.lexicon.posts import (
     LINK_NOUNS,
     MAX_POST_WORDS,
@@ -344,8 +344,8 @@ def _role_complement_end(tagged: Tagged, head_end: int, last: int) -> int:
             continue
         if not (tok.text.isalpha() and tok.text.islower()) or case_of(tok) != "Gen":
             break
-        if tok.pos in ("NOUN", "PROPN") and (tok.lemma,) in heads:
-            break
+        if tok.pos in ("NOUN", "PROPN") and ((tok.lemma,) in heads or compound_head_kind(tok.lemma, joined=True)):
+            break  # «директор» банка, «директор» агрокомбината
         if k + 1 < last and (tok.lemma, toks[k + 1].lemma) in heads:
             break  # a two-word organization noun: «вооружённых сил»
         k += 1
@@ -1520,7 +1520,10 @@ def _posts_reaching(
             # two people: a plural verb after the name says so
             if toks[last].text == "и" and _plural_verb_of(tagged, first, nm):
                 continue
-            nxt = last + 1 if toks[last].text in POST_JOINERS else last
+            # «директор автошколы «Форсаж» | из Ачинска, член совета ассоциации Людмила ...»: where
+            # the holder comes from ends the first post
+            joint = spans.named_end.get(last + 1, last + 2) if _origin_follows(toks, spans, last, end) else last
+            nxt = joint + 1 if toks[joint].text in POST_JOINERS else joint
             nxt = _past_degree(tagged, nxt, end)  # «ректор КГМУ, д.м.н., профессор Наталья ...»
             rest = _posts_reaching(tagged, spans, nm, nxt, end, sent_first, depth - 1)
             # the next post starts there, or after «и» past adjectives of how: «и нынешнего депутата»

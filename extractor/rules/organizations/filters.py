@@ -5,10 +5,10 @@ sentence; and the keys that tell one short name in any case."""
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from extractor.lexicon.orgs import (
     QUOTE_CHARS,
+    compound_head_kind,
     event_heads,
     legal_forms,
     not_org_heads,
@@ -394,19 +394,9 @@ def is_common_noun_before_its_owner(tagged: Tagged, m: OrgMention) -> bool:
     return toks[i + 2].feats.get("Case") not in ("Nom", None)
 
 
-# the shortest head a compound may end with: «гордума», «госуниверситет», «медколледж»
-MIN_COMPOUND_HEAD = 4
-
-
-@cache
-def _compound_endings() -> tuple[str, ...]:
-    heads = org_heads()
-    return tuple(h for h in heads.firsts if len(h) >= MIN_COMPOUND_HEAD and (h,) in heads)
-
-
 def _compound_head(tok: Token) -> bool:
     """A compound ending in an organization's head: «госуниверситет», «медколледж»."""
-    return any(tok.lemma.endswith(head) and tok.lemma != head for head in _compound_endings())
+    return compound_head_kind(tok.lemma) is not None
 
 
 # the words a text calls a company it has named by («завод компании», «предприятие холдинга»)
