@@ -355,7 +355,10 @@ def _sides_of_relative_holding(d: Draft) -> list[tuple[Unit, str]]:
     the sentence (a date set off by commas may split what the clause reader sees)."""
     scene, k = d.scene, d.match.last
     toks = scene.toks
-    if k + 1 >= len(toks) or toks[k].text != "," or toks[k + 1].lemma != "который" or toks[k + 1].case != "Acc":
+    if k + 1 >= len(toks) or toks[k].text != "," or toks[k + 1].lemma != "который":
+        return []
+    # the plural «которые» of an inanimate noun is the accusative whatever the tagger reads
+    if toks[k + 1].case != "Acc" and not (toks[k + 1].text.lower() == "которые" and toks[k + 1].case == "Nom"):
         return []
     stop = max(scene.sentence_tokens(d.sent)) + 1
     stop = min([c.first for c in clauses(scene, d.sent) if c.kind == "predicate" and c.first > k] + [stop])
@@ -588,6 +591,29 @@ def _listed_after_colon(d: Draft) -> None:
         d.units = [(u, "listed") for u in listed]
 
 
+def _not_past_a_told_colon(d: Draft) -> None:
+    """«Хозяин кабинета и гость обсуждали причал: артель готова восстановить его»: after a colon
+    that follows the fact's word, a clause with a predicate of its own tells what was said; its
+    subject is no side."""
+    if any(r == "listed" for _u, r in d.units):
+        return  # the sides listed after the colon: `_listed_after_colon`
+    toks = d.scene.toks
+    end = d.scene.tagged.sents[d.sent].last
+    colon = next((k for k in range(d.match.last, end) if toks[k].text == ":"), None)
+    # a relative clause's verb describes one listed: «..., чья компания обслуживает котельную»
+    described = {k for c in clauses(d.scene, d.sent) if c.kind == "embedded" for k in c.tokens}
+    if colon is None or not any(_predicate(toks[k]) for k in range(colon, end) if k not in described):
+        return
+    d.units = [(u, r) for u, r in d.units if u.first < colon]
+
+
+def _predicate(tok: Token) -> bool:
+    """A finite verb or a short adjective: what a clause of its own says («готова», «обещает»)."""
+    return tok.pos in ("VERB", "AUX") and tok.feats.get("VerbForm") == "Fin" or (
+        tok.pos == "ADJ" and tok.feats.get("Variant") == "Short"
+    )
+
+
 def _document_partners(d: Draft) -> None:
     """«Договор ещё с одним хозяйством, КФХ «X», стороны обсуждают»: a «с» group after a
     document's noun is the document's partner, no one the subject talked with."""
@@ -616,7 +642,8 @@ def _after_a_document(scene: Scene, first: int) -> bool:
 
 
 STEPS: list[Step] = [
-    _done, _as_a_meeting, _not_a_session, _face_to_face, _listed_after_colon, _document_partners,
+    _done, _as_a_meeting, _not_a_session, _face_to_face, _listed_after_colon, _not_past_a_told_colon,
+    _document_partners,
     _shared_subject, _named_with, _own_sides, _sides_told_before, _sides_listed_next, _one_side_with_someone,
     _subject_outside, _relative_side, _head_for_delegation, _in_the_person_of, _their_meeting,
     _resolved, _subject_before,
