@@ -913,7 +913,24 @@ def is_territorial_short_form(short: str, name: str) -> bool:
         return False
     if cut == 1 and not short[:1].isupper():
         return False  # a lone head: «правительство» may be any of the governments a text names
-    return _stems(plain(short)) == _stems(plain(" ".join(words[:cut])))
+    cuts = {cut, _parent_letters_cut(words) or cut}
+    return any(_stems(plain(short)) == _stems(plain(" ".join(words[:k]))) for k in cuts)
+
+
+# the country a federal body's letters may name before «по»: «УМВД России по Тульской области»
+COUNTRY_AFTER_LETTERS = frozenset({"россии", "рф"})
+
+
+def _parent_letters_cut(words: list[str]) -> int | None:
+    """Where the letters of the parent body stand between a unit's head and the territory it
+    serves: «Управление Госавтоинспекции | УМВД России по Тульской области»; None if they do not."""
+    for i in range(2, len(words) - 1):
+        if not (words[i].isupper() and words[i].isalpha() and len(words[i]) >= 2):
+            continue
+        k = i + 1 + (words[i + 1].lower() in COUNTRY_AFTER_LETTERS)
+        if k < len(words) and words[k].lower() == "по":
+            return i
+    return None
 
 
 @lru_cache(maxsize=NAME_CACHE)
