@@ -3039,6 +3039,15 @@ def test_standing_in_for_a_post_holder_is_acting(pipeline: Pipeline) -> None:
     ]
 
 
+def test_standing_in_told_in_the_perfective_is_acting_too(pipeline: Pipeline) -> None:
+    text = ("ЧЕБОКСАРЫ, 9 апреля 2026 года. — Директор МУП «Водоканал» Ирина Семёнова уволилась. С понедельника "
+            "за директора на предприятии остался главный инженер Олег Ткаченко.")
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["action"]) for a in got] == [
+        ("Ирина Семёнова", "dismissed"), ("Олег Ткаченко", "acting")
+    ]
+
+
 def test_a_post_named_by_its_bare_head_is_the_post_named_in_full_before(pipeline: Pipeline) -> None:
     text = ("ЧЕБОКСАРЫ, 9 апреля 2026 года. — Министр культуры Чувашской Республики Ирина Семёнова покинула свой пост. "
             "За министра до назначения преемника остаётся первый заместитель министра Олег Ткаченко.")

@@ -61,7 +61,7 @@ POSSESSIVES = OBLIQUE_GENDERS
 # («за» + «оставаться»: «за министра остаётся X», not «за ним остаётся участок»)
 NEEDS_POST = frozenset({
     "стать", "избрать", "переизбрать", "выбрать", "перестать", "сменить", "являться", "работать", "за",
-    "оставаться", "утвердить",
+    "оставаться", "остаться", "утвердить",
 })
 # verbs of holding a post: an appointment only from a day of the news on («с сегодняшнего дня является»)
 HOLDING = frozenset({"являться", "занимать", "работать", "осуществлять"})
@@ -69,7 +69,7 @@ HOLDING = frozenset({"являться", "занимать", "работать",
 HELD_SINCE_DAYS = 31
 SINCE = frozenset({"с", "со"})
 # ... and of them, those whose post may be in the genitive of «пост», «должность»
-GENITIVE_POST = frozenset({"избрать", "переизбрать", "сменить", "за", "оставаться", "утвердить"})
+GENITIVE_POST = frozenset({"избрать", "переизбрать", "сменить", "за", "оставаться", "остаться", "утвердить"})
 ELECTING = frozenset({"избрать", "переизбрать", "выбрать"})
 POST_WORDS = frozenset({"пост", "должность"})
 # verbs of taking the lead of a body: the post is the one the person holds in it
