@@ -94,6 +94,7 @@ LINKING_VOWELS = "оеа"
 MIN_JOINED_STEM = 3
 
 
+@cache
 def compound_head_kind(lemma: str, joined: bool = False) -> str | None:
     """The kind of the organization head a compound ends with: «госуниверситет» -> other,
     «агрокомбинат» -> company; None for a head itself or any other word. `joined` takes only a
