@@ -162,6 +162,9 @@ ORG_CASES = [
     # an adjective's accusative spelled as its nominative stays («высшее», not «высочайшее»)
     ("В Новосибирское высшее военное командное училище поступили 300 курсантов.",
      "Новосибирское высшее военное командное училище", None, "other", []),
+    # ... and in any other case: the superlative keeps its own stem («высшая», not «высочайшая»)
+    ("Студенты Уральской высшей школы управления выиграли конкурс.",
+     "Уральская высшая школа управления", None, "other", []),
     # a name written with «.РФ» as one word; «РФ» in it is no place
     ("ДОМ.РФ выдал семьям ипотечные кредиты на 2 млрд рублей.", "ДОМ.РФ", None, "company", []),
     # an adverb opening the sentence is no word of the name the model read it into
@@ -1906,6 +1909,9 @@ def test_owner_in_genitive_is_no_apposition(extract):
             "Информационная система «Барс-Учёт» заработала в 40 школах.",
             # ... and one called by its letters («федеральная государственная информационная система»)
             "С марта сведения о партиях зерна вносятся во ФГИС «Колос».",
+            # a thing of a unit named elsewhere: its fund
+            "Фонд филиала пополнился на 3 тыс. новых книг.",
+            "Избирательный фонд отделения составит 25 млн рублей.",
             # an industrial park, its «парке» read as «парк», not «парка»
             "В индустриальном парке «Ворсино» открылся завод мембранных фильтров.",
         ]

@@ -274,6 +274,28 @@ def is_lone_common_noun(tagged: Tagged, m: OrgMention) -> bool:
     return not any(t.text[:1].isupper() and t.text[1:].islower() and t.text.isalpha() for t in toks[i + 1 : j + 1])
 
 
+def is_thing_of_a_unit(tagged: Tagged, m: OrgMention) -> bool:
+    """«Фонд филиала пополнился», «Избирательный фонд отделения составит»: a head and its
+    adjectives with nothing after them but a unit's noun in lowercase, in the genitive, speak of
+    something of a unit named elsewhere (its fund, its funds), no organization's name."""
+    i = tagged.token_at(m.start)
+    j = tagged.token_ending(m.end)
+    if i is None or j is None or j <= i or m.legal_form or m.alias:
+        return False
+    toks = tagged.tokens
+    owner = toks[j]
+    if not owner.text.isalpha() or not owner.text.islower() or owner.case != "Gen":
+        return False
+    if unit_heads().get((owner.lemma,)) is None or toks[j - 1].pos not in ("NOUN", "PROPN"):
+        return False
+    # common words only, capitalized at most as the sentence's first: «Калининградская высшая школа
+    # управления» is a name
+    capitals = [k for k in range(i, j) if not toks[k].text.islower()]
+    if capitals and (capitals != [i] or not _opens_sentence(tagged, i)):
+        return False
+    return all(t.pos == "ADJ" for t in toks[i : j - 1])
+
+
 # a commission standing on its own: a legislature's standing one, an election commission
 STANDING_COMMISSIONS = frozenset({"постоянный", "избирательный"})
 COMMISSION_HEADS = frozenset({"комиссия", "подкомиссия"})

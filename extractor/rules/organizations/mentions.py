@@ -86,6 +86,7 @@ from extractor.rules.organizations.filters import (
     is_lone_common_noun,
     is_organ_of_a_reference,
     is_plural_common_noun,
+    is_thing_of_a_unit,
     is_unit_after_a_number,
     is_working_commission,
     name_keys,
@@ -1868,6 +1869,7 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
         and not is_blood_group(tagged, m)
         and not is_organ_of_a_reference(tagged, m)
         and not is_descriptor_alone(tagged, m)
+        and not is_thing_of_a_unit(tagged, m)
         and not _a_place_of_the_text(tagged, m, places)
     ]
     chosen = deputy_remits(tagged, double_names(tagged, territorial_branches(tagged, chosen)))
