@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from os.path import commonprefix
 
 from pymorphy3.analyzer import Parse
 
@@ -63,7 +64,17 @@ def inflect_word(word: str, parse: Parse, grams: set[str], fallback: set[str] | 
     """`word` inflected by its analysis `parse` to `grams` (OpenCorpora grammemes), else to
     `fallback`; written with the capitals of `word`. None when it cannot be."""
     inflected = parse.inflect(grams) or (parse.inflect(fallback) if fallback else None)
+    if inflected is not None and "Supr" in parse.tag:
+        inflected = _same_stem_form(word, parse, inflected)
     return None if inflected is None else recover_shape(inflected.word, word)
+
+
+def _same_stem_form(word: str, parse: Parse, inflected: Parse) -> Parse:
+    """A superlative's lexeme holds two stems («высший», «высочайший» of «высокий»); pymorphy3
+    inflects to the first: keep the word's own, «Высшей школы» -> «Высшая школа»."""
+    low = word.lower()
+    forms = [f for f in parse.lexeme if f.tag.grammemes == inflected.tag.grammemes]
+    return max(forms, key=lambda f: len(commonprefix([f.word, low])), default=inflected)
 
 
 @lru_cache(maxsize=INFLECT_CACHE)
