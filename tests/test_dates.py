@@ -1655,26 +1655,16 @@ def test_a_day_near_the_release_takes_the_year_its_clause_tells(text: str, date_
         ("Вторую очередь откроют до следующей осени.", datetime.date(2026, 3, 4), "2026-09/2026-11"),
         # said in December, a winter has begun: the next one is a year on
         ("Трассу для снегоходов проложат следующей зимой.", datetime.date(2026, 12, 3), "2027-12/2028-02"),
+        # a part of a season is a month: the end its last, the start its first, the middle the one between;
+        # a winter's end and middle fall in the year after its December
+        ("Приют для животных до конца лета расширится на 150 вольеров.", datetime.date(2026, 5, 6), "2026-08"),
+        ("Первые саженцы высадят в начале осени.", datetime.date(2026, 5, 6), "2026-09"),
+        ("В середине весны в парке высадили 300 деревьев.", datetime.date(2026, 5, 6), "2026-04"),
+        ("Ледовую арену достроят к концу зимы.", datetime.date(2026, 5, 6), "2027-02"),
     ],
 )
 def test_a_season_named_from_the_release_date(text: str, ref: datetime.date, value: str) -> None:
     assert [d.value for d in dates_of(text, ref)] == [value]
-
-
-@pytest.mark.parametrize(
-    ("text", "date_text", "value"),
-    [
-        # the end of a season is its last month, the start its first, the middle the one between
-        ("Приют для животных до конца лета расширится на 150 вольеров.", "конца лета", "2026-08"),
-        ("Первые саженцы высадят в начале осени.", "начале осени", "2026-09"),
-        ("В середине весны в парке высадили 300 деревьев.", "середине весны", "2026-04"),
-        # a winter's end and middle fall in the year after its December
-        ("Ледовую арену достроят к концу зимы.", "концу зимы", "2027-02"),
-    ],
-)
-def test_a_part_of_a_season_is_a_month(text: str, date_text: str, value: str) -> None:
-    values = {d.text: d.value for d in dates_of(text, datetime.date(2026, 5, 6))}
-    assert values[date_text] == value
 
 
 def test_the_start_of_a_winter_names_no_month() -> None:

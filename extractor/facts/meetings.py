@@ -577,14 +577,8 @@ def _listed_after_colon(d: Draft) -> None:
     whose clause names no one, ending at a colon, has the persons listed after it for sides."""
     if d.kind != "noun" or any(u.refs and u.refs[0][0] == "person" for u, _r in d.units):
         return
-    toks = d.scene.toks
-    end = d.scene.tagged.sents[d.sent].last
-    colon = next((k for k in range(d.match.last, end) if toks[k].text == ":"), None)
-    # a verb of a relative clause describes one listed: «..., чья компания обслуживает котельную»
-    described = {k for c in clauses(d.scene, d.sent) if c.kind == "embedded" for k in c.tokens}
-    finite = colon is not None and any(toks[k].pos == "VERB" and toks[k].feats.get("VerbForm") == "Fin"
-                                       for k in range(colon, end) if k not in described)
-    if colon is None or finite:
+    colon, told = _colon_after(d)
+    if colon is None or told:
         return  # «..., заявил: ... подписали»: what comes after is a clause of its own
     listed = [u for u in d.scene.units(d.sent) if u.first > colon and u.refs and u.refs[0][0] == "person"]
     if len(listed) >= 2:
@@ -597,18 +591,26 @@ def _not_past_a_told_colon(d: Draft) -> None:
     subject is no side."""
     if any(r == "listed" for _u, r in d.units):
         return  # the sides listed after the colon: `_listed_after_colon`
+    colon, told = _colon_after(d)
+    if colon is not None and told:
+        d.units = [(u, r) for u, r in d.units if u.first < colon]
+
+
+def _colon_after(d: Draft) -> tuple[int | None, bool]:
+    """The colon after the fact's word in its sentence, and whether a clause with a predicate of
+    its own follows it (a relative clause's verb describes one listed: «..., чья компания
+    обслуживает котельную»)."""
     toks = d.scene.toks
     end = d.scene.tagged.sents[d.sent].last
     colon = next((k for k in range(d.match.last, end) if toks[k].text == ":"), None)
-    # a relative clause's verb describes one listed: «..., чья компания обслуживает котельную»
+    if colon is None:
+        return None, False
     described = {k for c in clauses(d.scene, d.sent) if c.kind == "embedded" for k in c.tokens}
-    if colon is None or not any(_predicate(toks[k]) for k in range(colon, end) if k not in described):
-        return
-    d.units = [(u, r) for u, r in d.units if u.first < colon]
+    return colon, any(_predicate(toks[k]) for k in range(colon, end) if k not in described)
 
 
 def _predicate(tok: Token) -> bool:
-    """A finite verb or a short adjective: what a clause of its own says («готова», «обещает»)."""
+    """A finite verb or a short adjective: what a clause of its own says («обещает», «готова»)."""
     return tok.pos in ("VERB", "AUX") and tok.feats.get("VerbForm") == "Fin" or (
         tok.pos == "ADJ" and tok.feats.get("Variant") == "Short"
     )

@@ -1522,7 +1522,7 @@ def _posts_reaching(
                 continue
             # «директор автошколы «Форсаж» | из Ачинска, член совета ассоциации Людмила ...»: where
             # the holder comes from ends the first post
-            joint = spans.named_end.get(last + 1, last + 2) if _origin_follows(toks, spans, last, end) else last
+            joint = _origin_end(toks, spans, last, end) or last
             nxt = joint + 1 if toks[joint].text in POST_JOINERS else joint
             nxt = _past_degree(tagged, nxt, end)  # «ректор КГМУ, д.м.н., профессор Наталья ...»
             rest = _posts_reaching(tagged, spans, nm, nxt, end, sent_first, depth - 1)
@@ -1725,10 +1725,16 @@ def _post_from(tagged: Tagged, spans: NamedSpans, i: int, limit: int, strict_end
 def _origin_follows(toks: list[Token], spans: NamedSpans, k: int, limit: int) -> bool:
     """«, директор ООО «Туесок» | из Кондопоги,»: where the holder comes from, a place after «из»
     that ends the apposition, is no word of the post."""
+    return _origin_end(toks, spans, k, limit) is not None
+
+
+def _origin_end(toks: list[Token], spans: NamedSpans, k: int, limit: int) -> int | None:
+    """Where «из <place>» at token k ends, when it ends the apposition too (`_origin_follows`)."""
     if k + 1 >= limit or toks[k].text.lower() != "из" or k + 1 not in spans.loc_start:
-        return False
+        return None
     end = spans.named_end.get(k + 1, k + 2)
-    return end >= limit or toks[end].text in POST_END or toks[end].pos in ("VERB", "AUX", "CCONJ")
+    closes = end >= limit or toks[end].text in POST_END or toks[end].pos in ("VERB", "AUX", "CCONJ")
+    return end if closes else None
 
 
 def _past_genitive_name(toks: list[Token], spans: NamedSpans, head: Token, last: int, limit: int) -> int:

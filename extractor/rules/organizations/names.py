@@ -913,7 +913,9 @@ def is_territorial_short_form(short: str, name: str) -> bool:
         return False
     if cut == 1 and not short[:1].isupper():
         return False  # a lone head: «правительство» may be any of the governments a text names
-    cuts = {cut, _parent_letters_cut(words) or cut}
+    # «Управление Госавтоинспекции» of «Управление Госавтоинспекции УМВД России по ...»: its parent's
+    # letters left out too
+    cuts = [cut] + [k for k in [_parent_letters_cut(words)] if k is not None]
     return any(_stems(plain(short)) == _stems(plain(" ".join(words[:k]))) for k in cuts)
 
 
