@@ -472,6 +472,27 @@ def is_branch_by_place(tagged: Tagged, m: OrgMention) -> bool:
     return toks[k].lemma in COMPANY_BRANCH_HEADS and k == j and _company_follows(toks, j + 1)
 
 
+# the heads of a transport facility a text may call by its town: «Аэропорт Читы», «Архангельский порт»
+FACILITY_HEADS = frozenset({"аэропорт", "порт"})
+
+
+def is_facility_by_its_town(tagged: Tagged, m: OrgMention) -> bool:
+    """«Аэропорт Калининграда обслужил 512 тыс. пассажиров», «Грузооборот Архангельского порта»: an
+    airport or a port named by its town alone, by its place's noun or adjective, is the facility
+    (NEREL marks it so, the blind parts list only the company that runs it); a quoted name or a
+    legal form makes it a company («АО «Аэропорт Сургут»»)."""
+    i, j = tagged.token_at(m.start), tagged.token_ending(m.end)
+    if i is None or j is None or j != i + 1 or m.legal_form or m.alias:
+        return False
+    toks = tagged.tokens
+    head, place = (toks[i], toks[j]) if toks[i].lemma in FACILITY_HEADS else (toks[j], toks[i])
+    if head.lemma not in FACILITY_HEADS or not place.text[:1].isupper() or place.text in QUOTE_CHARS:
+        return False
+    if place is toks[i]:
+        return PLACE_ADJECTIVE_WORD.fullmatch(place.lemma.capitalize()) is not None  # «Архангельского порта»
+    return is_place_word(place.text) and place.case == "Gen"  # «Аэропорт Читы»
+
+
 def _branch_named_by_place(toks: list[Token], i: int, j: int) -> bool:
     """«филиал «Печенгский»», «макрорегионального филиала «Поволжье»»: one quoted word after «филиал»,
     a place's adjective or a place, names the branch by where it works (as «Пензенский филиал» does);
