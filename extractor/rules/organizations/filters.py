@@ -484,13 +484,12 @@ def is_facility_by_its_town(tagged: Tagged, m: OrgMention) -> bool:
     i, j = tagged.token_at(m.start), tagged.token_ending(m.end)
     if i is None or j is None or j != i + 1 or m.legal_form or m.alias:
         return False
-    toks = tagged.tokens
-    head, place = (toks[i], toks[j]) if toks[i].lemma in FACILITY_HEADS else (toks[j], toks[i])
-    if head.lemma not in FACILITY_HEADS or not place.text[:1].isupper() or place.text in QUOTE_CHARS:
-        return False
-    if place is toks[i]:
-        return PLACE_ADJECTIVE_WORD.fullmatch(place.lemma.capitalize()) is not None  # «Архангельского порта»
-    return is_place_word(place.text) and place.case == "Gen"  # «Аэропорт Читы»
+    first, second = tagged.tokens[i], tagged.tokens[j]
+    if first.lemma in FACILITY_HEADS:  # «Аэропорт Читы»
+        return second.text[:1].isupper() and is_place_word(second.text) and second.case == "Gen"
+    if second.lemma in FACILITY_HEADS:  # «Архангельского порта»
+        return first.text[:1].isupper() and PLACE_ADJECTIVE_WORD.fullmatch(first.lemma.capitalize()) is not None
+    return False
 
 
 def _branch_named_by_place(toks: list[Token], i: int, j: int) -> bool:
