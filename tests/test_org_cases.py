@@ -1348,6 +1348,30 @@ def test_a_company_the_chain_belongs_to_is_the_chains_company(extract):
     ]
 
 
+def test_the_company_a_chain_is_said_to_belong_to_is_the_chains_company(extract):
+    doc = extract("Пермская сеть магазинов туристического снаряжения «Кочевник» открыла прокат байдарок. Сеть из "
+                  "восьми магазинов принадлежит ООО «Камский турист».")
+    assert [(o["name"], o["legal_form"], o["aliases"]) for o in doc["organizations"]] == [
+        ("Камский турист", "ООО", ["Кочевник"])
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Общество с ограниченной ответственностью «Бодрость-Юг» (сеть фитнес-студий «Бодрость») "
+                     "открыло седьмую студию в Краснодаре.", id="in brackets"),
+        pytest.param("ООО «Бодрость-Юг», управляющее сетью из семи фитнес-студий «Бодрость», открыло студию в "
+                     "Краснодаре. Сеть «Бодрость» работает с 2019 года.", id="after a participle"),
+    ],
+)
+def test_a_chain_of_hyphenated_items_is_one_of_its_companys_names(extract, text):
+    doc = extract(text)
+    assert [(o["name"], o["legal_form"], o["aliases"]) for o in doc["organizations"]] == [
+        ("Бодрость-Юг", "ООО", ["Бодрость"])
+    ]
+
+
 def test_a_company_that_runs_a_count_of_the_chains_items_is_the_chains_company(extract):
     doc = extract("Сеть салонов красоты «Полярная звезда» откроет учебный центр. Его учредителем станет ООО «Звезда "
                   "Севера», управляющее 9 салонами в Норильске.")

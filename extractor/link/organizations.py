@@ -259,7 +259,7 @@ BRACKET_CLOSE = re.compile(r"^\s*\)")
 OPERATED_BRAND = re.compile(
     r"(?:\s*\([^()]{1,60}\)|\))?,?\s*\(?\s*(?:котор[а-яё]+\s+)?(?:управля[юе]|оператор|владе[юел]|развива[юе])[а-яё]*\s+"
     r"(?:[а-яё]+\s+){0,2}?"
-    r"(?:сеть|сети|сетью|брендом|бренда|бренд)(?:\s+[а-яё]+){0,4}\s*[«\"]?",
+    r"(?:сеть|сети|сетью|брендом|бренда|бренд)(?:\s+[а-яё]+(?:-[а-яё]+)?){0,4}\s*[«\"]?",
     re.IGNORECASE,
 )
 
@@ -269,9 +269,12 @@ RUN_BY_COMPANY = re.compile(r",\s*(?:которой|которую|котора�
 
 # the company that runs a chain named before, said so in its own mention: «... из отчетности
 # оператора сети — ООО «Торговый дом «Заречье»»» after «торговой сети «Хлебный двор»»; «Аптечная
-# сеть «...» (оператор – общество с ограниченной ответственностью «...»)»
+# сеть «...» (оператор – общество с ограниченной ответственностью «...»)»; «Сеть из шести магазинов
+# принадлежит ООО «...»»
 OPERATOR_OF_THE_CHAIN = re.compile(
-    r"(?:оператор|управляющ)[а-яё]*\s+(?:компани[а-яё]+\s+)?(?:сети\s*[—–-]?|[—–-])\s*\Z", re.IGNORECASE
+    r"(?:(?:оператор|управляющ)[а-яё]*\s+(?:компани[а-яё]+\s+)?(?:сети\s*[—–-]?|[—–-])"
+    r"|\bсеть(?:\s+[а-яё]+){0,3}\s+принадлежит)\s*\Z",
+    re.IGNORECASE,
 )
 # the company that runs a chain named before, said so after its own mention without the chain's
 # name: «Сеть салонов красоты «Северное сияние» ... ООО «Сияние Групп», управляющее 11 салонами»,
@@ -281,9 +284,9 @@ RUNS_THE_CHAIN = re.compile(
     r"(?![а-яё]|\s+[^.,;]{0,40}[«\"])"
 )
 # a chain's name: «сети «Хлебный двор»», «торговая сеть «Магнит»»
-CHAIN_NAMED = re.compile(r"\bсет(?:ь|и|ью)\s+(?:[а-яё]+\s+){0,3}[«\"]?\Z", re.IGNORECASE)
+CHAIN_NAMED = re.compile(r"\bсет(?:ь|и|ью)\s+(?:[а-яё]+(?:-[а-яё]+)?\s+){0,3}[«\"]?\Z", re.IGNORECASE)
 # how far before a mention the words naming it a chain or its operator are looked for
-CHAIN_WORDS_REACH = 40
+CHAIN_WORDS_REACH = 60
 
 
 def _bracketed(text: str, mentions: list[OrgMention]) -> dict[int, int]:
