@@ -2185,13 +2185,14 @@ MAX_COORDINATED_VERB_REACH = 15
 def _coordinated_verb(toks: list[Token], k: int, limit: int) -> int | None:
     """The verb after «и» in the clause starting at k («который возглавлял предприятие и перешел
     ...»), before any comma but that of «, а» («руководил службой с 2019 года, а теперь станет
-    советником»); the verb must follow at once, past adverbs: «, а его заместитель стал» is another's."""
+    советником»); the verb must follow at once, past adverbs and time or place phrases («, а с 1 ноября
+    станет»): «, а его заместитель стал» is another's."""
     for j in range(k + 1, min(limit - 1, k + MAX_COORDINATED_VERB_REACH)):
         contrast = toks[j].text == "," and toks[j + 1].text.lower() == "а"
         if toks[j].text in (",", ";", "(", "—", "–") and not contrast:
             return None
         if toks[j].text == "и" or contrast:
-            k = j + 1 + contrast
+            k = _past_adverbials(toks, j + 1 + contrast, limit - 1)  # «а с 1 ноября станет»
             while k < limit - 1 and toks[k].pos == "ADV":
                 k += 1  # «и теперь станет председателем»
             return k if toks[k].pos == "VERB" else None
