@@ -131,6 +131,9 @@ NAME_CASES = [
      ["Евгения Бондаренко"]),
     # a surname with initials after «и» and a surname that can only be a nominative is a nominative
     ("В состав комиссии вошли Рябов Д. А. и Гусева Н. П.", ["Рябов Д. А.", "Гусева Н. П."]),
+    # ... past the first name's bracketed aside
+    ("Гранты получили резиденты Рябов Д. А. (ООО «Вектор») и Гусева Н. П. (ООО «Лён»).",
+     ["Рябов Д. А.", "Гусева Н. П."]),
     # the one a body is named after, past a title, is no person of the text (as press releases'
     # and factRuEval's gold have it; NEREL counts it)
     ("Университет имени первого президента России Б. Ельцина подписал соглашение.", []),

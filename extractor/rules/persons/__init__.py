@@ -553,14 +553,21 @@ def _ends_a_dashed_line(tagged: Tagged, first: int, last: int) -> bool:
     return closes and DASHED_LINE.match(tagged.text, line_start, toks[first].start) is not None
 
 
+# the most tokens of a bracketed aside between two coordinated names
+MAX_ASIDE_TOKENS = 12
+
+
 def _coordinated_case(toks: list[Token], first: int) -> str | None:
-    """«Фомин С. Н. и Ахмедова Л. Р.»: a name after «и» or a comma, right after a name whose surname
-    the dictionary reads in the nominative only, is in the nominative too (not «Ахмедов» in the
-    genitive)."""
+    """«Фомин С. Н. и Ахмедова Л. Р.»: a name after «и» or a comma, right after a name (and its
+    bracketed aside) whose surname the dictionary reads in the nominative only, is in the nominative
+    too (not «Ахмедов» in the genitive)."""
     k = first - 1
     if k < 1 or toks[k].text not in (",", "и"):
         return None
     k -= 1
+    if toks[k].text == ")":  # past the first name's aside: «Ермолаев А. Н. (ООО «Альфа») и Кузьмина Т. С.»
+        k = next((j for j in range(k - 1, max(0, k - MAX_ASIDE_TOKENS), -1) if toks[j].text in "()"), 0)
+        k = k - 1 if toks[k].text == "(" else 0
     while k >= 1 and toks[k].text == "." and INITIAL.fullmatch(toks[k - 1].text):
         k -= 2  # past the initials after the surname
     surname = toks[k]
