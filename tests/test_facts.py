@@ -958,6 +958,19 @@ AGREEMENTS = [
         [(["Кшенский сахарник", "Заря"], "договор")],
         id="«на основании» names no purpose",
     ),
+    pytest.param(
+        "Соглашение о строительстве элеватора подписали сегодня в Кшени министерство сельского хозяйства "
+        "Курской области, администрация Советского района и ООО «Кшенский элеватор».",
+        [(["Министерство сельского хозяйства Курской области", "Администрация Советского района",
+           "Кшенский элеватор"], "соглашение о строительстве элеватора")],
+        id="a name that may be an accusative opening a list of nominatives is a subject too",
+    ),
+    pytest.param(
+        "Договоры на поставку семян АО «Кшенский семенной завод» в лице директора Ольги Мельниковой заключило "
+        "сегодня с СПК «Заря».",
+        [(["Кшенский семенной завод", "Заря"], "договор на поставку семян")],
+        id="«в лице» and its signer between the subject and the verb",
+    ),
 ]
 
 
@@ -1017,6 +1030,28 @@ def test_names_set_off_by_a_dash_after_with_and_a_plural_noun_are_the_partners(p
         (["Департамент лесного хозяйства Тверской области", "Весьегонский лес"], "договор аренды лесных участков"),
         (["Департамент лесного хозяйства Тверской области", "Кесовский брус"], "договор аренды лесных участков"),
     ]
+
+
+def test_names_after_a_hyphenated_plural_partner_noun_are_the_partners(pipeline: Pipeline) -> None:
+    text = ("АО «Кшенский семенной завод» заключило договоры с двумя хозяйствами-покупателями района — ООО "
+            "«Тимская нива» и СПК «Заря».")
+    assert [_names(a["parties"]) for a in _facts(pipeline, text)["agreements"]] == [
+        ["Кшенский семенной завод", "Тимская нива"], ["Кшенский семенной завод", "Заря"]
+    ]
+
+
+def test_a_passive_signing_of_a_document_counting_its_sides_is_of_that_many_subjects_before(
+    pipeline: Pipeline,
+) -> None:
+    text = ("Министерство сельского хозяйства Курской области, администрация Советского района и ООО «Кшенский "
+            "элеватор» берутся вместе построить элеватор. Трёхстороннее соглашение о строительстве элеватора "
+            "подписано сегодня в Кшени.")
+    (got,) = _facts(pipeline, text)["agreements"]
+    assert (_names(got["parties"]), got["kind"]) == (
+        ["Министерство сельского хозяйства Курской области", "Администрация Советского района", "Кшенский элеватор"],
+        "трёхстороннее соглашение о строительстве элеватора",
+    )
+    _covers(text, got, text)  # both sentences: the sides and the signing
 
 
 def test_a_name_after_the_verb_signs_the_document_a_pronoun_before_it_stands_for(pipeline: Pipeline) -> None:

@@ -38,7 +38,15 @@ from extractor.facts.context import (
 )
 from extractor.facts.units import Ref, Scene, Unit, may_be_nominative, unit_case
 from extractor.lexicon import Match, speech_verbs
-from extractor.lexicon.facts import agreement_triggers, counts, documents, meeting_triggers, plan_words, words
+from extractor.lexicon.facts import (
+    agreement_triggers,
+    counts,
+    documents,
+    meeting_triggers,
+    plan_words,
+    side_counts,
+    words,
+)
 from extractor.lexicon.orgs import org_heads, report_verbs
 from extractor.model import Agreement, DateItem
 from extractor.nlp.inflect import as_written, nominative_word
@@ -543,7 +551,10 @@ def _names_before_verb(d: Draft) -> list[Unit]:
     while k - 1 in d.clause:
         u = ending.get(k)
         case = unit_case(scene, u) if u is not None else None
-        if u is not None and (case is None or case == "Acc" and may_be_nominative(scene, u)):
+        signer = _signer_in_the_name_of(d, u) if u is not None and not out else None
+        if signer is not None:
+            k = signer  # past who signs for it: «АО «А» в лице директора Марии Ч. заключило»
+        elif u is not None and (case is None or case == "Acc" and may_be_nominative(scene, u)):
             out.insert(0, u)
             k = u.first
         elif scene.toks[k - 1].text.lower() in (",", "и") and out or scene.toks[k - 1].pos == "ADV" and not out:
@@ -551,6 +562,23 @@ def _names_before_verb(d: Draft) -> list[Unit]:
         else:
             break
     return out
+
+
+# the most tokens of «в лице» and the post before its signer's name
+MAX_SIGNER_POST_TOKENS = 6
+
+
+def _signer_in_the_name_of(d: Draft, u: Unit) -> int | None:
+    """Where «в лице» opens before a person's unit u: «в лице генерального директора Марии Ч.»."""
+    toks = d.scene.toks
+    if not (u.refs and u.refs[0][0] == "person"):
+        return None
+    for k in range(u.first - 1, max(u.first - 1 - MAX_SIGNER_POST_TOKENS, -1), -1):
+        if k not in d.clause:
+            return None
+        if toks[k].text.lower() == "в" and toks[k + 1].text.lower() == "лице":
+            return k
+    return None
 
 
 def _between_groups(d: Draft) -> list[list[Ref]]:
@@ -910,6 +938,27 @@ def _parties_before(d: Draft) -> None:
             return
 
 
+def _counted_sides_before(d: Draft) -> None:
+    """«Министерство ..., администрация ... и ООО «...» берутся вместе построить фабрику.
+    Трёхстороннее соглашение ... подписано сегодня»: a passive signing of a document that counts
+    its sides and names none is of the subjects of the sentence before, when they are that many."""
+    if d.groups or d.kind != "verb" or not _passive(d.scene.toks[d.match.first]) or d.sent == 0 or not d.document:
+        return
+    scene = d.scene
+    first = max(scene.tagged.sents[d.sent].first, d.document.first - 1)
+    counted = [side_counts()[t.lemma] for t in scene.toks[first : d.document.last] if t.lemma in side_counts()]
+    sides = counted[0] if counted else None
+    if sides is None:
+        return
+    for clause in clauses(scene, d.sent - 1):
+        refs = distinct([u.refs[0] for u, r in roles_in(scene, clause)
+                         if r == "subj" and u.refs and u.refs[0][0] == "organization"])
+        if len(refs) == sides:
+            d.groups = [refs]
+            d.first_sent = d.sent - 1
+            return
+
+
 # the roles of the sides a clause before a colon names: its subjects, whom it gives to, who with
 COLON_CLAUSE_SIDES = frozenset({"subj", "none", "dat", "with"})
 
@@ -1065,7 +1114,7 @@ def _signed_on_behalf(d: Draft, ref: Ref) -> Ref | None:
 
 STEPS: list[Step] = [
     _done, _document, _parties, _sides_listed_after, _parties_next, _signer_of_documents_before,
-    _parties_before, _parties_before_colon,
+    _parties_before, _counted_sides_before, _parties_before_colon,
     _sides_of_meeting, _signers_of_parties,
     _bodies_of_signers, _one_per_partner,
 ]

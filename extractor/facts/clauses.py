@@ -295,6 +295,27 @@ def _unit_ending(scene: Scene, sent: int, end: int) -> Unit | None:
 
 
 def _slot(scene: Scene, clause: Clause, i: int, unit: Unit | None, triggers: frozenset[int], depth: int) -> str:
+    found = _slot_of(scene, clause, i, unit, triggers, depth)
+    if found == "obj" and unit is not None and _opens_a_list_of_subjects(scene, clause, unit):
+        return "subj"  # «подписали министерство ..., администрация ... и ООО «...»»
+    return found
+
+
+def _opens_a_list_of_subjects(scene: Scene, clause: Clause, unit: Unit) -> bool:
+    """A unit the tagger read as an accusative that may be a nominative, joined by a comma or «и» to
+    a unit that can only be a nominative, heads a list of subjects."""
+    if not may_be_nominative(scene, unit):
+        return False
+    after = next((u for u in scene.units(clause.sent) if u.first >= unit.last), None)
+    if after is None or after.first == unit.last or after.first not in clause:
+        return False
+    if any(scene.toks[k].text not in (",", "и") for k in range(unit.last, after.first)):
+        return False
+    head = scene.toks[after.head]
+    return unit_case(scene, after) == "Nom" and not any(p.tag.case == "accs" for p in head.parses)
+
+
+def _slot_of(scene: Scene, clause: Clause, i: int, unit: Unit | None, triggers: frozenset[int], depth: int) -> str:
     toks = scene.toks
     j = i - 1
     while j in clause and (
@@ -498,8 +519,8 @@ def _with_plural_before(toks: list[Token], clause: Clause, dash: int) -> int | N
         end = opening if opening is not None else dash
     for k in range(end - 1, max(end - 1 - MAX_WITH_PLURAL_WORDS, -1), -1):
         tok = toks[k]
-        if k not in clause or not tok.text.isalpha() or not tok.text.islower():
-            return None
+        if k not in clause or not tok.text.replace("-", "").isalpha() or not tok.text.islower():
+            return None  # a word may be hyphenated: «с двумя хозяйствами-арендаторами озёр —»
         if tok.pos == "NOUN" and tok.feats.get("Number") == "Plur" and tok.case == "Ins":
             m = k - 1
             while m in clause and toks[m].pos in MODIFIER_POS and toks[m].case == "Ins":

@@ -92,6 +92,12 @@ def words(group: str) -> frozenset[str]:
 
 
 @cache
+def side_counts() -> dict[str, int]:
+    """A document's adjectives counting its sides and how many («трехсторонний» 3)."""
+    return {w: int(v) for w, v in _word_groups().get("sides", {}).items() if v}
+
+
+@cache
 def counts() -> dict[str, int | None]:
     """Count words and how many they count, when they say («два» 2, «ряд» None)."""
     return {w: int(v) if v else None for w, v in _word_groups().get("count", {}).items()}
