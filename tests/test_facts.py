@@ -358,6 +358,16 @@ MEETINGS = [
         [(["Ирина Лыкова", "Роман Дёмин"], None, None)],
         id="«переговоров, которые ... провели X и Y»: the plural relative pronoun holds them",
     ),
+    pytest.param(
+        "Министр лесного хозяйства Ирина Лыкова провела вчера полдня с директором ООО «Кедр» Романом Дёминым.",
+        [(["Ирина Лыкова", "Роман Дёмин"], None, None)],
+        id="time spent with someone named",
+    ),
+    pytest.param(
+        "Глава района Роман Дёмин уделил директору ООО «Кедр» Ирине Лыковой около часа.",
+        [(["Роман Дёмин", "Ирина Лыкова"], None, None)],
+        id="time given to someone named",
+    ),
 ]
 
 
@@ -379,6 +389,8 @@ def test_meetings(pipeline: Pipeline, text: str, expected: list[tuple[list[str],
 
 
 NO_MEETINGS = [
+    pytest.param("Министр Ирина Лыкова провела два часа с воспитанниками приюта.", id="time spent with no one named"),
+    pytest.param("Глава района Роман Дёмин уделил особое внимание ремонту дорог.", id="attention given to a matter"),
     pytest.param("К открытию выставки в Тверь приехал министр культуры Олег Петров.",
                  id="«к» of an occasion before the verb of going: no one gone to"),
     pytest.param("Правительство Курганской области и ООО «Тобол-Агро» почти год обсуждали, где компания построит "
