@@ -938,6 +938,23 @@ def _parties_before(d: Draft) -> None:
             return
 
 
+def _sides_in_the_documents_relative(d: Draft) -> None:
+    """«Соглашение о ..., участниками которого стали A, B и C, подписано сегодня»: a passive signing
+    with no agent, of a document whose relative clause names its sides by a side's word."""
+    if d.groups or d.kind != "verb" or not _passive(d.scene.toks[d.match.first]) or d.document is None:
+        return
+    scene = d.scene
+    for clause in clauses(scene, d.sent):
+        if clause.kind != "embedded" or clause.parent is not d.clause or clause.intro is None:
+            continue
+        if clause.intro < d.document.first or not _names_a_side(scene, clause.intro):
+            continue
+        refs = distinct([u.refs[0] for u in units_in(scene, clause) if u.refs and u.refs[0][0] != "person"])
+        if len(refs) >= 2:
+            d.groups = [refs]
+            return
+
+
 def _counted_sides_before(d: Draft) -> None:
     """«Министерство ..., администрация ... и ООО «...» берутся вместе построить фабрику.
     Трёхстороннее соглашение ... подписано сегодня»: a passive signing of a document that counts
@@ -1114,7 +1131,7 @@ def _signed_on_behalf(d: Draft, ref: Ref) -> Ref | None:
 
 STEPS: list[Step] = [
     _done, _document, _parties, _sides_listed_after, _parties_next, _signer_of_documents_before,
-    _parties_before, _counted_sides_before, _parties_before_colon,
+    _parties_before, _counted_sides_before, _sides_in_the_documents_relative, _parties_before_colon,
     _sides_of_meeting, _signers_of_parties,
     _bodies_of_signers, _one_per_partner,
 ]

@@ -84,6 +84,10 @@ def _opens_embedded(scene: Scene, k: int, end: int) -> bool:
         return True
     if tok.pos == "ADP":  # «, в ходе которой», «, с кем»
         return any(toks[j].lemma in RELATIVE_WORDS for j in range(k + 1, min(end, k + 3)))
+    if tok.pos == "NOUN" and k + 1 < end and toks[k + 1].lemma == "который" and toks[k + 1].case == "Gen" and (
+        tok.lemma == "сторона" or tok.lemma in words("side_role")
+    ):
+        return True  # «, участниками которого стали»: a side's word the relative owns
     while tok.pos == "ADV" and k + 1 < end:  # «, ранее занимавший пост ...»
         k += 1
         tok = toks[k]
@@ -225,7 +229,11 @@ def _clauses(scene: Scene, sent: int) -> list[Clause]:
             continue
         after_comma = k > s.first and toks[k - 1].text == ","
         opening = k == s.first or toks[k - 1].text in OPEN_QUOTES
-        if k not in in_unit and (after_comma or opening) and _opens_embedded(scene, k, s.last):
+        # a side's word the relative owns, a unit of its own: «, участниками которого стали»
+        owned = k + 1 < s.last and toks[k + 1].lemma == "который" and toks[k + 1].case == "Gen" and (
+            toks[k].lemma == "сторона" or toks[k].lemma in words("side_role")
+        )
+        if (k not in in_unit or owned) and (after_comma or opening) and _opens_embedded(scene, k, s.last):
             if opening and toks[k].feats.get("VerbForm") != "Conv" and toks[k].lemma not in OPENING_SUBORDINATORS:
                 pass  # a sentence opens with its own subject clause, not an embedded one
             else:
