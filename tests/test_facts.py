@@ -1148,6 +1148,14 @@ def test_a_pronoun_past_a_dash_is_the_one_named_in_its_sentence_not_the_subject_
     ]
 
 
+def test_time_spent_by_two_named_persons_told_before_the_verb_is_a_meeting(pipeline: Pipeline) -> None:
+    text = ("Министр лесного хозяйства Ирина Лыкова приехала в Кедровку. Почти час она и глава села Роман Дёмин "
+            "провели в сельской администрации.")
+    assert [(_names(m["participants"]), m["place"]) for m in _facts(pipeline, text)["meetings"]] == [
+        (["Ирина Лыкова", "Роман Дёмин"], "Кедровка"),
+    ]
+
+
 def test_a_pronoun_going_on_with_one_who_went_somewhere_meets_there_that_day(pipeline: Pipeline) -> None:
     text = ("Кострома, 20 марта 2026 года. В среду, 18 марта, Ирина Комарова съездила в Костромской "
             "колледж бытового сервиса. С его директором Павлом Смирновым она около часа обсуждала практику.")
