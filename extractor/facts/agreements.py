@@ -1545,14 +1545,15 @@ def _about(toks: list[Token], k: int) -> bool:
     return word == "на" and j < len(toks) and (toks[j].lemma in words("deed") or _action_noun(toks[j]))
 
 
-# the endings of an action noun: «на выращивание горошка», «на содержание дорог»
-ACTION_NOUN_ENDINGS = ("ание", "ение", "тие")
+# the endings of an action noun: «на выращивание горошка», «на содержание дорог», «на перевозку
+# молока», «на модернизацию котельной», «на подачу вагонов»
+ACTION_NOUN_ENDINGS = ("ание", "ение", "тие", "ка", "ция", "ча")
 
 
 def _action_noun(tok: Token) -> bool:
     """A verbal noun in the accusative, what «на» a document is for takes («на выращивание
     горошка»); not the prepositional of «на основании», nor a sum or a term."""
-    return tok.pos == "NOUN" and tok.case == "Acc" and tok.lemma.endswith(ACTION_NOUN_ENDINGS)
+    return tok.pos == "NOUN" and tok.case == "Acc" and tok.text.islower() and tok.lemma.endswith(ACTION_NOUN_ENDINGS)
 
 
 def _verb_only(tok: Token) -> bool:
