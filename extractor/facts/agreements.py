@@ -155,12 +155,26 @@ def _document(d: Draft) -> None:
         named = _named_before(d.scene, d.sent, d.document.first)
         if named is not None:  # «приехал подписывать соглашение о ремонте стадиона: документ ... подписали»
             d.document = replace(d.document, kind=named.kind)  # still a reference: it merges with that one
+    elif _bare(d.document) and d.sent > 0:
+        # «... одобрил договор поставки арматуры с АО «Б». Директор подписал договор через три часа»
+        named = _named_before(d.scene, d.sent, d.document.first) or _named_before(
+            d.scene, d.sent - 1, d.scene.tagged.sents[d.sent - 1].last
+        )
+        if named is not None and d.document.kind in named.kind.split():
+            d.document = replace(d.document, kind=named.kind)
     if not d.document.agreement:
         d.rejected = True  # «Приказ о прекращении с ним трудового договора подписал ...»
     elif d.document.first > 0 and toks[d.document.first - 1].lemma == "проект":
         d.rejected = True  # «подписали проект соглашения»: a draft is no agreement
     elif d.kind != "noun" and _other_object(d, d.document):
         d.rejected = True  # «подписал закон о ратификации соглашения»: the law was signed
+
+
+def _bare(doc: Document) -> bool:
+    """A document named by its noun alone, singular: «договор», «соглашение»."""
+    return doc.kind is not None and doc.agreement and not (doc.own_name or doc.alike or doc.plural or doc.pointed) and (
+        " " not in doc.kind
+    )
 
 
 # the object pronouns of a signing verb that stand for a document named before
