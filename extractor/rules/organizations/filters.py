@@ -244,7 +244,7 @@ def is_lone_common_noun(tagged: Tagged, m: OrgMention) -> bool:
     while j > i and not any(c.isalnum() for c in toks[j].text) and toks[j].text not in QUOTE_CHARS:
         j -= 1  # a rubric's separator the model took in: «Общество · 18 июня»
     tok = toks[i]
-    if not _opens_sentence(tagged, i) or not tok.text[1:].islower() or not is_common_word(tok):
+    if not _opens_sentence(tagged, i) or not tok.text[1:].islower() or not (is_common_word(tok) or _abstract_noun(tok)):
         return False
     if j == i:
         # «Сбербанк и правительство ... подписали» in a headline over «ПАО Сбербанк» in the body: a
@@ -272,6 +272,17 @@ def is_lone_common_noun(tagged: Tagged, m: OrgMention) -> bool:
     # the noun's complement: lowercase words, abbreviations, Latin terms («ГЭС», «EBITDA»), not a
     # proper name («Голос Америки»)
     return not any(t.text[:1].isupper() and t.text[1:].islower() and t.text.isalpha() for t in toks[i + 1 : j + 1])
+
+
+# the endings of an abstract noun: a word the dictionary lacks that ends so is a common noun, no name
+# («Вакантность», «Импортозамещение»)
+ABSTRACT_NOUN_ENDINGS = ("ость", "ание", "ение")
+
+
+def _abstract_noun(tok: Token) -> bool:
+    return tok.text.lower().endswith(ABSTRACT_NOUN_ENDINGS) and bool(tok.parses) and all(
+        p.tag.POS == "NOUN" for p in tok.parses
+    )
 
 
 def is_thing_of_a_unit(tagged: Tagged, m: OrgMention) -> bool:
