@@ -172,9 +172,8 @@ def _document(d: Draft) -> None:
 
 def _bare(doc: Document) -> bool:
     """A document named by its noun alone, singular: «договор», «соглашение»."""
-    return doc.kind is not None and doc.agreement and not (doc.own_name or doc.alike or doc.plural or doc.pointed) and (
-        " " not in doc.kind
-    )
+    named_otherwise = doc.own_name or doc.alike or doc.plural or doc.pointed
+    return doc.kind is not None and " " not in doc.kind and doc.agreement and not named_otherwise
 
 
 # the object pronouns of a signing verb that stand for a document named before

@@ -84,14 +84,20 @@ def _opens_embedded(scene: Scene, k: int, end: int) -> bool:
         return True
     if tok.pos == "ADP":  # «, в ходе которой», «, с кем»
         return any(toks[j].lemma in RELATIVE_WORDS for j in range(k + 1, min(end, k + 3)))
-    if tok.pos == "NOUN" and k + 1 < end and toks[k + 1].lemma == "который" and toks[k + 1].case == "Gen" and (
-        tok.lemma == "сторона" or tok.lemma in words("side_role")
-    ):
-        return True  # «, участниками которого стали»: a side's word the relative owns
+    if _side_word_before_relative(toks, k, end):
+        return True  # «, участниками которого стали»
     while tok.pos == "ADV" and k + 1 < end:  # «, ранее занимавший пост ...»
         k += 1
         tok = toks[k]
     return tok.feats.get("VerbForm") in ("Part", "Conv") and tok.feats.get("Variant") != "Short"
+
+
+def _side_word_before_relative(toks: list[Token], k: int, end: int) -> bool:
+    """A side's word right before a genitive «который», opening the relative clause it belongs to:
+    «, участниками которого стали», «, сторонами которого выступили»."""
+    return toks[k].pos == "NOUN" and k + 1 < end and toks[k + 1].lemma == "который" and (
+        toks[k + 1].case == "Gen" and (toks[k].lemma == "сторона" or toks[k].lemma in words("side_role"))
+    )
 
 
 def _embedded_end(scene: Scene, k: int, end: int, units: dict[int, Unit]) -> int:
@@ -229,10 +235,8 @@ def _clauses(scene: Scene, sent: int) -> list[Clause]:
             continue
         after_comma = k > s.first and toks[k - 1].text == ","
         opening = k == s.first or toks[k - 1].text in OPEN_QUOTES
-        # a side's word the relative owns, a unit of its own: «, участниками которого стали»
-        owned = k + 1 < s.last and toks[k + 1].lemma == "который" and toks[k + 1].case == "Gen" and (
-            toks[k].lemma == "сторона" or toks[k].lemma in words("side_role")
-        )
+        # a side's word the relative owns is a unit of its own
+        owned = _side_word_before_relative(toks, k, s.last)
         if (k not in in_unit or owned) and (after_comma or opening) and _opens_embedded(scene, k, s.last):
             if opening and toks[k].feats.get("VerbForm") != "Conv" and toks[k].lemma not in OPENING_SUBORDINATORS:
                 pass  # a sentence opens with its own subject clause, not an embedded one
