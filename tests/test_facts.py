@@ -1086,6 +1086,24 @@ def test_names_after_a_hyphenated_plural_partner_noun_are_the_partners(pipeline:
     ]
 
 
+def test_a_passive_signing_with_a_partner_is_of_the_one_organization_the_sentence_before_has_for_subject(
+    pipeline: Pipeline,
+) -> None:
+    text = ("АО «Курскпромбанк» открыло отделение в Кшени. С администрацией Советского района подписано "
+            "соглашение о развитии безналичных расчётов.")
+    (got,) = _facts(pipeline, text)["agreements"]
+    assert (_names(got["parties"]), got["kind"]) == (
+        ["Курскпромбанк", "Администрация Советского района"], "соглашение о развитии безналичных расчётов"
+    )
+    _covers(text, got, text)  # both sentences: the signer and the signing
+
+
+def test_a_passive_signing_with_a_partner_after_two_subjects_names_no_signer(pipeline: Pipeline) -> None:
+    text = ("АО «Курскпромбанк» и ООО «Кшенский сахарник» открыли учебный центр. С администрацией Советского "
+            "района подписано соглашение о развитии безналичных расчётов.")
+    assert _facts(pipeline, text)["agreements"] == []
+
+
 def test_a_passive_signing_of_a_document_counting_its_sides_is_of_that_many_subjects_before(
     pipeline: Pipeline,
 ) -> None:

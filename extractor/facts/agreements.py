@@ -928,6 +928,33 @@ def _signer_of_documents_before(d: Draft) -> None:
     d.with_partners = True
 
 
+def _subject_before_signs_with(d: Draft) -> None:
+    """«Сегодня банк добрался и до районной власти. С администрацией округа подписано соглашение о
+    ...»: a passive signing with a «с» partner and no agent is of the one organization the sentence
+    before has for its subject."""
+    if d.groups or d.kind != "verb" or not _passive(d.scene.toks[d.match.first]) or d.sent == 0:
+        return
+    partners = _refs(d, [u for u, r in d.roles if r == "with"])
+    if not partners or any(r in ("subj", "ins") for _u, r in d.roles):
+        return
+    subjects = distinct([
+        u.refs[0] for clause in clauses(d.scene, d.sent - 1) if clause.kind == "main"
+        for u, r in roles_in(d.scene, clause) if u.refs and u.refs[0][0] == "organization" and (
+            r == "subj" or r == "none" and u.last <= _first_predicate(d.scene, clause)
+        )  # «АО «А» открыло отделение»: a name whose case its words cannot tell, before the verb
+    ])
+    if len(subjects) == 1 and subjects[0] not in partners:
+        d.groups = [distinct(subjects + partners)]
+        d.with_partners = True
+        d.first_sent = d.sent - 1
+
+
+def _first_predicate(scene: Scene, clause: Clause) -> int:
+    """The first finite verb of a clause (its end when it has none)."""
+    toks = scene.toks
+    return next((k for k in sorted(clause.tokens) if toks[k].feats.get("VerbForm") == "Fin"), max(clause.tokens) + 1)
+
+
 def _parties_before(d: Draft) -> None:
     """«A, B и C теперь связаны трёхсторонним соглашением о ... . Документ подписан сегодня»: a
     passive signing of a document that names no parties is of the organizations listed with the
@@ -1145,6 +1172,7 @@ def _signed_on_behalf(d: Draft, ref: Ref) -> Ref | None:
 STEPS: list[Step] = [
     _done, _document, _parties, _sides_listed_after, _parties_next, _signer_of_documents_before,
     _parties_before, _counted_sides_before, _sides_in_the_documents_relative, _parties_before_colon,
+    _subject_before_signs_with,
     _sides_of_meeting, _signers_of_parties,
     _bodies_of_signers, _one_per_partner,
 ]
