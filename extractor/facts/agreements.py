@@ -911,11 +911,17 @@ def _sides_listed_after(d: Draft) -> None:
 DOCUMENTS_BEFORE = 2
 
 
+def _unsigned_passive(d: Draft) -> bool:
+    """A passive signing verb whose parties no step has found yet: the steps that look for them
+    elsewhere (the sentence before, a colon, a relative clause) read only these."""
+    return not d.groups and d.kind == "verb" and _passive(d.scene.toks[d.match.first])
+
+
 def _signer_of_documents_before(d: Draft) -> None:
     """«Администрация ... сегодня подписала два документа с разными партнёрами. Концессионное
     соглашение ... заключено с ООО «Х»»: a passive signing with a partner and no agent is of the
     one side that signed several documents a sentence or two before (DOCUMENTS_BEFORE)."""
-    if d.groups or d.kind != "verb" or not _passive(d.scene.toks[d.match.first]):
+    if not _unsigned_passive(d):
         return
     partners = _refs(d, [u for u, r in d.roles if r == "with"])
     # «... подписало два договора. С банком комбинат заключил ... Второй документ ... подписан с ...»
@@ -932,7 +938,7 @@ def _subject_before_signs_with(d: Draft) -> None:
     """«Сегодня банк добрался и до районной власти. С администрацией округа подписано соглашение о
     ...»: a passive signing with a «с» partner and no agent is of the one organization the sentence
     before has for its subject."""
-    if d.groups or d.kind != "verb" or not _passive(d.scene.toks[d.match.first]) or d.sent == 0:
+    if not _unsigned_passive(d) or d.sent == 0:
         return
     partners = _refs(d, [u for u, r in d.roles if r == "with"])
     if not partners or any(r in ("subj", "ins") for _u, r in d.roles):
@@ -959,7 +965,7 @@ def _parties_before(d: Draft) -> None:
     """«A, B и C теперь связаны трёхсторонним соглашением о ... . Документ подписан сегодня»: a
     passive signing of a document that names no parties is of the organizations listed with the
     agreement's own name in the sentence before (at least two, in the document's clause)."""
-    if d.groups or d.kind != "verb" or not _passive(d.scene.toks[d.match.first]) or d.sent == 0:
+    if not _unsigned_passive(d) or d.sent == 0:
         return
     if d.document is not None and d.document.kind is not None:
         return  # a document named here is this sentence's own
@@ -981,7 +987,7 @@ def _parties_before(d: Draft) -> None:
 def _sides_in_the_documents_relative(d: Draft) -> None:
     """«Соглашение о ..., участниками которого стали A, B и C, подписано сегодня»: a passive signing
     with no agent, of a document whose relative clause names its sides by a side's word."""
-    if d.groups or d.kind != "verb" or not _passive(d.scene.toks[d.match.first]) or d.document is None:
+    if not _unsigned_passive(d) or d.document is None:
         return
     scene = d.scene
     for clause in clauses(scene, d.sent):
@@ -999,7 +1005,7 @@ def _counted_sides_before(d: Draft) -> None:
     """«Министерство ..., администрация ... и ООО «...» берутся вместе построить фабрику.
     Трёхстороннее соглашение ... подписано сегодня»: a passive signing of a document that counts
     its sides and names none is of the subjects of the sentence before, when they are that many."""
-    if d.groups or d.kind != "verb" or not _passive(d.scene.toks[d.match.first]) or d.sent == 0 or not d.document:
+    if not _unsigned_passive(d) or d.sent == 0 or not d.document:
         return
     scene = d.scene
     first = max(scene.tagged.sents[d.sent].first, d.document.first - 1)
@@ -1025,7 +1031,7 @@ def _parties_before_colon(d: Draft) -> None:
     подписан ...»: a passive signing that names no parties, after a colon, is of the subjects
     of the clause before it, and of those it deals with («Администрация округа отдаёт застройщику
     14 гектаров: договор подписан сегодня»)."""
-    if d.groups or d.kind != "verb" or not _passive(d.scene.toks[d.match.first]):
+    if not _unsigned_passive(d):
         return
     toks = d.scene.toks
     s = d.scene.tagged.sents[d.sent]
