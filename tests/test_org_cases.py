@@ -4029,6 +4029,18 @@ def test_a_quoted_name_that_is_a_common_nouns_nominative_stays_as_written(extrac
     assert [o["name"] for o in doc["organizations"]] == ["Гранат"]
 
 
+@pytest.mark.parametrize("text, names", [
+    ("Федеральная сеть квест-комнат «Лабиринт» открыла площадку в Калуге.", ["Лабиринт"]),
+    ("Региональная сеть магазинов бытовой техники «Вольт» закрыла два магазина.", ["Вольт"]),
+    # a verb between: the quotes hold no name of what the opening words say
+    ("Департамент транспорта города подготовил проект постановления «О тарифах на проезд».",
+     ["Департамент транспорта города"]),
+])
+def test_common_words_opening_a_sentence_before_a_quoted_name_describe_it(extract, text, names):
+    doc = extract(text)
+    assert [o["name"] for o in doc["organizations"]] == names
+
+
 def test_a_chain_and_the_company_of_its_name_and_one_word_more_are_one(extract):
     doc = extract("Федеральная сеть гипермаркетов «Светлый дом» откроет первый магазин в Чите. Об этом рассказал "
                   "директор филиала ПАО «Светлый дом Ритейл» Олег Савин.")

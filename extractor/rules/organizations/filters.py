@@ -25,7 +25,7 @@ from extractor.lexicon.orgs import (
 )
 from extractor.lexicon.posts import starts_post
 from extractor.nlp.inflect import head_index
-from extractor.nlp.morph import is_common, phrase_lemmas
+from extractor.nlp.morph import is_common, parses, phrase_lemmas
 from extractor.nlp.phrases import OPEN_QUOTES
 from extractor.nlp.tagging import Tagged, Token, is_place_word
 from extractor.rules.organizations.names import (
@@ -272,6 +272,40 @@ def is_lone_common_noun(tagged: Tagged, m: OrgMention) -> bool:
     # the noun's complement: lowercase words, abbreviations, Latin terms («ГЭС», «EBITDA»), not a
     # proper name («Голос Америки»)
     return not any(t.text[:1].isupper() and t.text[1:].islower() and t.text.isalpha() for t in toks[i + 1 : j + 1])
+
+
+# the most lowercase words between a descriptor and the quoted name it describes: «Федеральная сеть
+# квест-комнат «Зазеркалье»»
+DESCRIPTOR_REACH = 3
+
+
+def is_descriptor_of_a_quoted_name(tagged: Tagged, m: OrgMention) -> bool:
+    """«Федеральная сеть квест-комнат «Зазеркалье» открыла», «Боулинг-центр «Онего Страйк» сменил
+    владельца»: common words opening a sentence, tagged apart from the quoted name that follows
+    them, say what that name is; they name nothing themselves."""
+    i = tagged.token_at(m.start)
+    j = tagged.token_ending(m.end)
+    if i is None or j is None or m.legal_form or m.alias or not _opens_sentence(tagged, i):
+        return False
+    toks = tagged.tokens
+    first, head = toks[i], toks[j]
+    if not first.text[1:].islower() or not all(_lowercase_word(t) for t in toks[i + 1 : j + 1]):
+        return False
+    if not is_common(parses(head.text.lower().rsplit("-", 1)[-1])):
+        return False  # «Ростелеком «...»»: a name of its own
+    k = j + 1
+    while k < len(toks) and k - j <= DESCRIPTOR_REACH and _genitive_complement(toks[k]):
+        k += 1
+    return k + 1 < len(toks) and toks[k].text in OPEN_QUOTES and toks[k + 1].text[:1].isupper()
+
+
+def _lowercase_word(tok: Token) -> bool:
+    return tok.text.islower() and tok.text.replace("-", "").isalpha()
+
+
+def _genitive_complement(tok: Token) -> bool:
+    """A word of what a descriptor holds: «сеть | квест-комнат», «магазинов | бытовой техники»."""
+    return _lowercase_word(tok) and tok.pos in ("NOUN", "ADJ") and tok.feats.get("Case") == "Gen"
 
 
 # the endings of an abstract noun: a word the dictionary lacks that ends so is a common noun, no name

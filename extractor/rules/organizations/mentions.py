@@ -80,6 +80,7 @@ from extractor.rules.organizations.filters import (
     is_common_noun_before_its_owner,
     is_common_word,
     is_descriptor_alone,
+    is_descriptor_of_a_quoted_name,
     is_facility_by_its_town,
     is_facility_of_the_company,
     is_generic,
@@ -1870,6 +1871,7 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
         and not is_blood_group(tagged, m)
         and not is_organ_of_a_reference(tagged, m)
         and not is_descriptor_alone(tagged, m)
+        and not is_descriptor_of_a_quoted_name(tagged, m)
         and not is_thing_of_a_unit(tagged, m)
         and not is_facility_by_its_town(tagged, m)
         and not _a_place_of_the_text(tagged, m, places)
