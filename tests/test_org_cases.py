@@ -3837,6 +3837,11 @@ def test_a_short_name_with_several_acronyms_is_the_spelled_out_name(extract):
          ["постоянная комиссия по бюджету Пермской городской Думы"]),
         # and so is a commission its owner's own name names
         ("Доклад подготовила комиссия Евразийского банка развития.", ["комиссия Евразийского банка развития"]),
+        # a working commission is one capitalized only as its sentence's first word too
+        ("Экзаменационную комиссию возглавил заместитель начальника управления Олег Ткачев.", []),
+        ("Приемная комиссия университета продлила прием документов.", []),
+        ("Избирательная комиссия Тверской области утвердила итоги выборов.",
+         ["Избирательная комиссия Тверской области"]),
     ],
 )
 def test_a_working_commission_is_no_organization(extract, text, names):

@@ -350,10 +350,17 @@ def is_working_commission(tagged: Tagged, m: OrgMention) -> bool:
     """«комиссия по благоустройству», «межведомственная комиссия по мониторингу цен», «комиссия
     Правительства по бюджетным проектировкам»: a commission written in lowercase is a working body
     of the one that set it up, not an organization (the blind parts' gold: 11 such of 12 listed
-    nowhere); a standing commission of a legislature and an election commission are."""
+    nowhere); a standing commission of a legislature and an election commission are. So is one
+    capitalized only as its sentence's first word: «Конкурсная комиссия рассмотрела заявки»."""
     i = tagged.token_at(m.start)
     j = tagged.token_ending(m.end)
-    if i is None or j is None or m.legal_form or not tagged.tokens[i].text.islower():
+    if i is None or j is None or m.legal_form:
+        return False
+    first = tagged.tokens[i].text
+    # capitalized as its sentence's first word, an adjective: NEREL marks «Комиссия по ценным бумагам»
+    # opening a sentence, not «Специальная комиссия»
+    opening = _opens_sentence(tagged, i) and first[1:].islower() and tagged.tokens[i].pos == "ADJ"
+    if not first.islower() and not opening:
         return False
     words = tagged.tokens[i : j + 1]
     head = next((t for t in words if t.pos in ("NOUN", "PROPN")), None)
@@ -361,7 +368,23 @@ def is_working_commission(tagged: Tagged, m: OrgMention) -> bool:
         return False
     # an owner named by a name of its own, not by a head noun: «комиссия Западноафриканского
     # экономического и валютного союза (UEMOA)» is one
-    return not any(t.text[:1].isupper() and (t.lemma,) not in org_heads() for t in words)
+    rest = words[1:] if opening else words
+    return not any(t.text[:1].isupper() and (t.lemma,) not in org_heads() for t in rest) and not _owner_named_after(
+        tagged, j
+    )
+
+
+def _owner_named_after(tagged: Tagged, j: int) -> bool:
+    """The lowercase words after a mention that ends at token j run on into a capitalized genitive
+    of its owner: «Комиссия по предупреждению и ликвидации чрезвычайных ситуаций | и обеспечению
+    пожарной безопасности Забайкальского края»."""
+    toks = tagged.tokens
+    k = j + 1
+    while k < len(toks) and toks[k].sent == toks[j].sent and toks[k].text.islower() and (
+        toks[k].pos in ("NOUN", "ADJ", "CCONJ")
+    ):
+        k += 1
+    return k < len(toks) and toks[k].sent == toks[j].sent and toks[k].text[:1].isupper() and toks[k].case == "Gen"
 
 
 def is_plural_common_noun(tagged: Tagged, m: OrgMention) -> bool:
