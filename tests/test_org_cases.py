@@ -1356,6 +1356,14 @@ def test_the_company_a_chain_is_said_to_belong_to_is_the_chains_company(extract)
     ]
 
 
+def test_the_company_said_to_run_a_chain_is_the_chains_company(extract):
+    doc = extract("Омская сеть цветочных салонов «Лепесток» увеличила продажи к 8 Марта на 20%. Сетью управляет "
+                  "ООО «Сибфлора».")
+    assert [(o["name"], o["legal_form"], o["aliases"]) for o in doc["organizations"]] == [
+        ("Сибфлора", "ООО", ["Лепесток"])
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [
