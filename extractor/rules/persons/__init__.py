@@ -104,6 +104,8 @@ APPOSITION_WORDS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "DET"})
 # на Байкальской природной территории», «уполномоченного в Самарской области») stands between it and the name too
 BETWEEN_PREPOSITIONS = frozenset({"по", "в", "во", "на"})
 QUOTES = frozenset({"«", "»", '"', "“", "”"})
+# the quotes of a name and the sign of a number in it: «начальник инспекции № 12 ... Т. А. Курбатова»
+NAME_SIGNS = QUOTES | {"№"}
 
 
 # «исполняющий», «исполняющая», «исполняющего» ... обязанности
@@ -143,9 +145,9 @@ def _apposition_case(toks: list[Token], first: int) -> str | None:
             return tok.case if "Nom" not in cases and tok.case in cases else None
         if k == first - 1 and tok.text in DASHES:
             continue  # «Главный секретарь – Л. И. Маслова»: a post and its holder, both nominatives
-        if tok.text not in QUOTES and tok.pos not in APPOSITION_WORDS and tok.text.lower() not in BETWEEN_PREPOSITIONS:
-            if not _joins_dependents(toks, k):
-                return None
+        between = tok.text in NAME_SIGNS or tok.pos in APPOSITION_WORDS or tok.text.lower() in BETWEEN_PREPOSITIONS
+        if not between and not _joins_dependents(toks, k):
+            return None
     return None
 
 
