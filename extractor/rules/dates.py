@@ -2447,17 +2447,21 @@ def _weekdays_after_dated(text: str, before: list[_Cand], out: list[_Cand], date
 _WEEKDAY_HEADER_RE = re.compile(rf"(?<![а-яё])({'|'.join(_WEEKDAY_NOMINATIVES)})\s*,\s*\Z", re.IGNORECASE)
 # ... or in brackets after it: «не позднее 1 декабря 2026 года (вторник)»
 _WEEKDAY_BRACKETED_RE = re.compile(rf"\s*\(\s*({'|'.join(_WEEKDAY_NOMINATIVES)})\s*\)", re.IGNORECASE)
+# ... or after a comma: «16.02.2026, понедельник», «26 июня 2026 года, пятница»
+_WEEKDAY_AFTER_RE = re.compile(rf",[ \t]*({'|'.join(_WEEKDAY_NOMINATIVES)})(?![а-яё])", re.IGNORECASE)
 
 
 def _weekday_headers(text: str, kept: list[_Cand]) -> list[_Cand]:
-    """«Среда, 9 сентября 2026», «четверг, 24 сентября», «1 декабря 2026 года (вторник)»: the
-    weekday named before a day of that weekday, or in brackets after it, is a mention of that day too."""
+    """«Среда, 9 сентября 2026», «четверг, 24 сентября», «1 декабря 2026 года (вторник)»,
+    «16.02.2026, понедельник»: the weekday named before a day of that weekday, or in brackets or
+    after a comma after it, is a mention of that day too."""
     out = list(kept)
     for day in kept:
         if not day.is_day or day.value is None or len(day.value) != len("YYYY-MM-DD"):
             continue
         m = _WEEKDAY_HEADER_RE.search(text, max(0, day.start - WEEKDAY_REACH), day.start)
         m = m or _WEEKDAY_BRACKETED_RE.match(text, day.end)
+        m = m or _WEEKDAY_AFTER_RE.match(text, day.end)
         if m is None or any(c.start <= m.start(1) < c.end for c in kept):
             continue
         if _WEEKDAY_NOMINATIVES[m.group(1).lower()] == datetime.date.fromisoformat(day.value).weekday():
