@@ -449,13 +449,17 @@ IN_OR_AT = frozenset({"в", "во", "на"})
 
 
 def building_in(scene: Scene, clause: Clause) -> str | None:
-    """A building the clause puts it in, named by what it is (facts_venues.txt) with the genitive
-    words after it: «в Доме правительства Астраханской области», «в резиденции губернатора»."""
+    """A building or a room the clause puts it in, named by what it is (facts_venues.txt) with its
+    adjectives and the genitive words after it: «в Доме правительства Астраханской области», «в
+    резиденции губернатора», «в малом зале районной администрации»."""
     toks = scene.toks
     for k in sorted(clause.tokens):
         if toks[k].text.lower() not in IN_OR_AT or k + 1 not in clause:
             continue
-        found = venues().longest_at(toks, k + 1, max(clause.tokens) + 1)
+        start = k + 1
+        while start in clause and toks[start].pos == "ADJ" and toks[start].text.islower():
+            start += 1  # «в малом зале», «в красном уголке»
+        found = venues().longest_at(toks, start, max(clause.tokens) + 1)
         if found is None:
             continue
         end = found[0]
