@@ -460,8 +460,8 @@ def building_in(scene: Scene, clause: Clause) -> str | None:
         while start in clause and toks[start].pos == "ADJ" and toks[start].text.islower():
             start += 1  # «в малом зале», «в красном уголке»
         found = venues().longest_at(toks, start, max(clause.tokens) + 1)
-        if found is None:
-            continue
+        if found is None or toks[start].feats.get("Number") == "Plur":
+            continue  # «по кабинетам», «в залах»: rooms gone round, no place a meeting is held in
         end = found[0]
         named = {u.first: u for u in scene.units(clause.sent) if u.refs}
         while end in clause and toks[end].case == "Gen" and toks[end].text[:1].isalpha():

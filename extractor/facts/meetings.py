@@ -992,7 +992,9 @@ def _place_told_next(scene: Scene, st: Statement) -> str | None:
     opening = scene.lemmas[k]
     # or with the noun of what the meeting's sentence says they did: «... провели ревизию проекта.
     # Ревизия шла в администрации округа»
-    said = toks[k].pos == "NOUN" and any(
+    # the tagger may read a common noun opening its sentence as a name: «Совещание прошло в ...»
+    noun = toks[k].pos in ("NOUN", "PROPN")
+    said = noun and any(
         scene.lemmas[j] == opening and toks[j].pos == "NOUN" for j in scene.sentence_tokens(st.last_sent)
     )
     # or with a pronoun standing for it, the subject of a verb of going on: «Она прошла сегодня в
@@ -1000,7 +1002,7 @@ def _place_told_next(scene: Scene, st: Statement) -> str | None:
     pronoun = opening in MEETING_SUBJECT_PRONOUNS and any(
         scene.lemmas[j] in GOING_ON and toks[j].pos == "VERB" for j in scene.sentence_tokens(nxt)
     )
-    if opening not in words("gathering") and not (meeting_triggers().starts(opening) and toks[k].pos == "NOUN"):
+    if opening not in words("gathering") and not (meeting_triggers().starts(opening) and noun):
         if not said and not pronoun:
             return None
     return _any_place(scene, nxt)
@@ -1125,7 +1127,7 @@ def _met_on(scene: Scene, item: DateItem | None) -> DateItem | None:
 
 def _any_place(scene: Scene, sent: int) -> str | None:
     for clause in clauses(scene, sent):
-        place = place_in(scene, roles_in(scene, clause))
+        place = place_in(scene, roles_in(scene, clause)) or building_in(scene, clause)
         if place:
             return place
     return None
