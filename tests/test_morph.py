@@ -41,6 +41,14 @@ def test_tokens_are_annotated_once_in_tagging():
     assert by_text["."].parses == parses(".")
 
 
+def test_a_lowercase_word_with_yo_the_embeddings_lack_is_tagged_as_written_with_ye():
+    tagged = get_tagger().tag("Соглашение, заключённое сегодня с Петром Цивилёвым, рассчитано на пять лет.")
+    by_text = {t.text: t for t in tagged.tokens}
+    assert (by_text["заключённое"].feats.get("Voice"), by_text["заключённое"].case) == ("Pass", "Nom")
+    assert by_text["заключённое"].text == "заключённое"  # the text keeps its letters
+    assert by_text["Цивилёвым"].case == "Ins"
+
+
 def test_the_lemma_table_holds_every_word_of_the_word_lists_as_pymorphy3_reads_it():
     # the table only saves start-up time: a word missing from it, or a lemma pymorphy3 now reads
     # otherwise, means `make lemmas` is due

@@ -865,6 +865,7 @@ class Tagger:
         self.morph = Morph.load(_natasha_data(*MORPH_MODEL), batch_size=ENCODER_BATCH).navec(emb)
         self.ner = NER.load(_natasha_data(*NER_MODEL), batch_size=ENCODER_BATCH).navec(emb)
         self.morph.batch_size = self.ner.batch_size = BATCH_SIZE
+        self.vocab = emb.vocab
 
     def tag_many(self, texts: list[str]) -> list[Tagged]:
         segmented = [_segment(t) for t in texts]
@@ -873,7 +874,7 @@ class Tagger:
         # waste little. Results are keyed by window, so the order of tagging does not matter.
         windows.sort(key=lambda w: w[2] - w[1])
 
-        words = [[t.text for t in segmented[d][0][a:b]] for d, a, b in windows]
+        words = [[self._known_spelling(t.text) for t in segmented[d][0][a:b]] for d, a, b in windows]
         for (d, a, _b), markup in zip(windows, self.morph.map(words), strict=True):
             toks = segmented[d][0]
             for i, mt in enumerate(markup.tokens):
@@ -928,6 +929,15 @@ class Tagger:
 
     def tag(self, text: str) -> Tagged:
         return self.tag_many([text])[0]
+
+    def _known_spelling(self, word: str) -> str:
+        """The word as the embeddings know it: written with «е» for «ё» when only that spelling is
+        in their vocabulary («заключённое» is not, «заключенное» is; the model reads a word it
+        does not know by its shape alone and may take a participle for a verb in the present); a
+        word in lowercase only."""
+        if "ё" not in word or not word.islower() or word in self.vocab:
+            return word  # a name keeps its «ё»: «Цивилёв» is read as a name by its shape
+        return word.replace("ё", "е")
 
 
 @cache
