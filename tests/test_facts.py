@@ -1627,6 +1627,17 @@ def test_a_company_noun_stands_for_the_company_before_not_for_the_partner_beside
     assert [_names(a["parties"]) for a in got] == [["Приханкайская агрокомпания", "Ольгинский зерновой терминал"]]
 
 
+def test_a_company_noun_stands_for_none_of_the_partners_listed_before_it(pipeline: Pipeline) -> None:
+    text = (
+        "Двух поставщиков льна ООО «Вологодский текстиль» нашло в районе: с ООО «Агрофирма «Шексна»» и "
+        "кооперативом «Нива» компания заключила сегодня договоры на поставку льна."
+    )
+    got = _facts(pipeline, text)["agreements"]
+    assert [_names(a["parties"]) for a in got] == [
+        ["Вологодский текстиль", "Агрофирма «Шексна»"], ["Вологодский текстиль", "Нива"]
+    ]
+
+
 def test_the_head_noun_of_a_name_before_stands_for_it(pipeline: Pipeline) -> None:
     text = (
         "АО «Ольгинский зерновой терминал» нашло нового клиента. Сегодня терминал подписал договор на перевалку "

@@ -629,7 +629,7 @@ def _resolve_noun(scene: Scene, k: int, what: str, units: list[Unit]) -> Ref | N
     candidates = [
         u for u in scene.units_before(k, REFERENCE_REACH, units)
         if u.refs and u.refs[0][0] == "organization" and _stands_for(scene, orgs[u.refs[0][1]], what, lemma)
-        and not (_partner_of(scene, u, k) or _exchange_of_ticker(scene, u))
+        and not (_partner_of(scene, u, k, units) or _exchange_of_ticker(scene, u))
     ]
     if candidates and _subject_of_its_verb(scene, k) and (subject := _subject_told_last(scene, candidates, k)):
         # a subject stands for the subject of the sentence before rather than for its partner:
@@ -725,13 +725,19 @@ def _exchange_of_ticker(scene: Scene, unit: Unit) -> bool:
     return before_colon and unit.first > 0 and toks[unit.first - 1].text in ("(", ";", ",")
 
 
-def _partner_of(scene: Scene, unit: Unit, k: int) -> bool:
+def _partner_of(scene: Scene, unit: Unit, k: int, units: list[Unit]) -> bool:
     """«Договор с ООО «Б» компания подписала»: a «с» partner of the noun's own sentence is not
-    what the noun, its subject, stands for."""
+    what the noun, its subject, stands for; nor is one listed after it («с ООО «Б» и кооперативом
+    «В» компания заключила»)."""
     toks = scene.toks
-    same = toks[unit.first].sent == toks[k].sent
-    partner = unit.first > 0 and toks[unit.first - 1].text.lower() in ("с", "со")
-    return same and toks[k].case == "Nom" and partner
+    if toks[unit.first].sent != toks[k].sent or toks[k].case != "Nom":
+        return False
+    while unit.first > 0 and toks[unit.first - 1].text.lower() in ("и", ","):
+        before = next((u for u in units if u.last == unit.first - 1), None)
+        if before is None:
+            return False
+        unit = before
+    return unit.first > 0 and toks[unit.first - 1].text.lower() in ("с", "со")
 
 
 def _fits(org: Organization, what: str, lemma: str = "") -> bool:
