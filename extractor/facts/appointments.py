@@ -171,6 +171,9 @@ def _acting_arranged(d: Draft) -> bool | None:
 
 def _done(d: Draft) -> None:
     first = d.match.first
+    if d.match.last - 1 not in d.clause.tokens:
+        d.rejected = True  # «был избран на этот пост, получив 58% голосов»: its words in two clauses
+        return
     arranged = _acting_arranged(d)
     # the particle is written in lower case: «Ли» is a surname («Олег Ли ушёл в отставку»)
     if negated(d.scene, d.clause, first) or any(d.scene.toks[k].text == "ли" for k in d.clause.tokens):
