@@ -1867,6 +1867,10 @@ def test_a_post_after_an_age_speaks_of_the_person_named_last_before(extract):
             ),
             # a post with its own complement does not borrow a place
             ("Митинг прошёл в Москве. Глава партии Сергей Митрохин выступил первым.", "Сергей Митрохин", None),
+            # a place adjective gives the place it names; one the lexicon does not know gives none, not
+            # itself: a post's org is an entity's name
+            ("Свердловский губернатор Евгений Куйвашев открыл выставку.", "Евгений Куйвашев", "Свердловская область"),
+            ("Стерлитамакский политолог Ильдар Ганиев считает иначе.", "Ильдар Ганиев", None),
         ]
     ),
 )

@@ -278,12 +278,17 @@ PLACE_ADJECTIVE_END = re.compile(r"(?:с|ц)кий$")
 MIN_PLACE_STEM = 4
 
 
+def _place_adjective(org: str | None) -> bool:
+    """A post's territory given as an adjective no list knows: «пермский» of «пермский губернатор»."""
+    return org is not None and " " not in org and org.islower() and PLACE_ADJECTIVE_END.search(org) is not None
+
+
 def _place_by_adjective(post: Post, entities: Entities) -> OrgRef | None:
     """«пермский губернатор», «тбилисский врач»: a territory given as an adjective no list knows is
     the place the text names that starts as the adjective does («Пермский край», «Тбилиси»), the one
     named nearest the post."""
     adjective = post.org or ""
-    if " " in adjective or not adjective.islower() or not PLACE_ADJECTIVE_END.search(adjective):
+    if not _place_adjective(adjective):
         return None
     stem = PLACE_ADJECTIVE_END.sub("", adjective)
     if len(stem) < MIN_PLACE_STEM:
@@ -344,6 +349,10 @@ def link_post_orgs(
     for person in persons:
         linked = []
         for post in person.posts:
+            if _place_adjective(post.org) and _place_by_adjective(post, entities) is None:
+                # «уфимский политолог» with no Уфа in the text: the adjective names no entity, and no
+                # organization whose name opens with it («Татарский культурный центр» for «татарский поэт»)
+                post = replace(post, org=None)
             ref = next((r for resolve in RESOLVERS if (r := resolve(post, entities)) is not None), None)
             if ref is not None:
                 post = replace(post, org=entities.name_of(ref), org_ref=ref)
