@@ -72,7 +72,8 @@ def _place_adjectives(mention: dict[str, Any], post: dict[str, Any]) -> int:
     words = mention["text"].split()
     if not lead or len(words) <= len(lead) or not all(PLACE_ADJECTIVE.match(w.lower()) for w in words[: len(lead)]):
         return 0
-    return len(" ".join(words[: len(lead)])) + 1
+    past_lead = re.match(rf"(?:\S+\s+){{{len(lead)}}}", mention["text"])  # whatever spaces stand between
+    return past_lead.end() if past_lead else 0
 
 
 def _profession_span(mention: dict[str, Any], post: dict[str, Any]) -> Span:

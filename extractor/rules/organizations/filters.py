@@ -350,8 +350,8 @@ def is_working_commission(tagged: Tagged, m: OrgMention) -> bool:
     """«комиссия по благоустройству», «межведомственная комиссия по мониторингу цен», «комиссия
     Правительства по бюджетным проектировкам»: a commission written in lowercase is a working body
     of the one that set it up, not an organization (the blind parts' gold: 11 such of 12 listed
-    nowhere); a standing commission of a legislature and an election commission are. So is one
-    capitalized only as its sentence's first word: «Конкурсная комиссия рассмотрела заявки»."""
+    nowhere); a standing commission of a legislature and an election commission are. One opening its
+    sentence with a common adjective is a working body too: «Конкурсная комиссия рассмотрела заявки»."""
     i = tagged.token_at(m.start)
     j = tagged.token_ending(m.end)
     if i is None or j is None or m.legal_form:
