@@ -3429,6 +3429,16 @@ def test_a_possessive_after_an_orders_author_in_the_genitive_is_the_subject_told
     assert [text[a["start"] : a["end"]] for a in got] == [text[text.index("Распоряжение") :]]
 
 
+def test_a_possessive_is_not_the_subject_of_its_own_clause(pipeline: Pipeline) -> None:
+    # the subject's own would be «свой»: «его» is the director who asked to go
+    text = ("Директор МУП «Тулунтеплосеть» Игорь Мальцев попросил об отставке, и в среду мэр Тулуна Олег Рогов "
+            "подписал распоряжение о его увольнении.")
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == [
+        ("Игорь Мальцев", "директор МУП «Тулунтеплосеть»", "dismissed")
+    ]
+
+
 def test_each_document_before_its_own_between_list_keeps_its_kind(pipeline: Pipeline) -> None:
     # one passive verb for two documents, each with its own «между»
     text = ("САМАРА, 19 февраля 2026 года. — Соглашение о строительстве склада между администрацией Кинельского "

@@ -39,6 +39,7 @@ from extractor.facts.units import (
     Unit,
     agrees_with_verb,
     gender_of,
+    same_clause_subject,
     same_person,
     unit_case,
 )
@@ -424,9 +425,12 @@ def _right_after(d: Draft, persons: list[tuple[Unit, str]]) -> list[Unit]:
                   if k >= 0 and toks[k].text.lower() in POSSESSIVES), None)
     if owner is not None:
         gender = POSSESSIVES[toks[owner].text.lower()]  # not the man signing: «мэр ... подписал ... о её»
+        # not the subject of its own clause, whose own is «свой»: «министр X подписал приказ о его
+        # увольнении» is of someone named before
         candidates = [
             u for u in d.scene.units_before(owner, 1)
             if u.refs and u.refs[0][0] == "person" and gender_of(d.scene, u.refs[0][1]) in (gender, None)
+            and not same_clause_subject(d.scene, u, owner)
         ]
         # whom the text speaks of, a subject told before, over the author of the order in the
         # genitive: «Тарасюк ... выходит на пенсию. Распоряжение мэра Кокорина о его увольнении»

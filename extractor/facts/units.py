@@ -568,7 +568,7 @@ def _pronoun(scene: Scene, k: int, units: list[Unit]) -> Unit | None:
     candidates = [
         u for u in scene.units_before(k, 1, units)
         if u.refs and u.refs[0][0] == "person" and gender_of(scene, u.refs[0][1]) in (gender, None)
-        and not (tok.case != "Nom" and _same_clause_subject(scene, u, k))  # «Папа назначил его»
+        and not (tok.case != "Nom" and same_clause_subject(scene, u, k))  # «Папа назначил его»
     ]
     # the one the text speaks of: a subject before anyone else («X работал ..., однако его назначили»),
     # in the pronoun's own sentence first, from another clause of it («Руководство перешло к Виктору
@@ -593,7 +593,7 @@ def _clause_break(scene: Scene, start: int, end: int) -> bool:
     return any(scene.toks[j].text in CLAUSE_MARKS for j in range(start, end))
 
 
-def _same_clause_subject(scene: Scene, unit: Unit, k: int) -> bool:
+def same_clause_subject(scene: Scene, unit: Unit, k: int) -> bool:
     """A nominative in the pronoun's own clause (no comma, colon or semicolon between them)."""
     toks = scene.toks
     return (
