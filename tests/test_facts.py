@@ -3835,6 +3835,21 @@ def test_two_persons_acting_together_or_three_signing_is_no_meeting_of_that_verb
     assert _facts(pipeline, text)["meetings"] == []
 
 
+def test_persons_who_spent_hours_at_one_thing_together_met_whether_or_not_the_sentence_names_the_day(
+    pipeline: Pipeline,
+) -> None:
+    text = ("Ржев, 12 марта 2026 года. Министр транспорта Тверской области Олег Рябов и генеральный директор "
+            "ООО «Ржевмост» Тимур Асланов почти два часа выясняли, почему подрядчик отстаёт от графика.")
+    got = _facts(pipeline, text)["meetings"]
+    assert [[p["name"] for p in m["participants"]] for m in got] == [["Олег Рябов", "Тимур Асланов"]]
+
+
+def test_an_hour_of_the_clock_is_no_time_spent_together(pipeline: Pipeline) -> None:
+    text = ("Ржев, 12 марта 2026 года. Министр транспорта Тверской области Олег Рябов и глава Ржевского "
+            "округа Роман Крылов в 10 часов открыли движение по мосту.")
+    assert _facts(pipeline, text)["meetings"] == []
+
+
 def test_a_discussion_going_on_is_a_meeting_of_the_persons_named_before(pipeline: Pipeline) -> None:
     text = ("Княгинино, 14 апреля 2026 года. Губернатор Нижегородской области Павел Кочетов и генеральный директор "
             "ООО «Волга-Пласт» Ярослав Бутаков сегодня в администрации округа проработали детали проекта завода. "

@@ -871,22 +871,26 @@ def _joint_actions(scene: Scene, statements: list[Statement]) -> list[Statement]
     провели ревизию всего, что ...»: three persons or more, the subject of one verb of the past in
     a sentence that names the day, did it together, a meeting whatever the verb («облетели на
     вертолёте», «устроили разбор полётов»); two when they did it together («вместе») or went round
-    a place («осмотрели площадку»); not signing nor saying."""
+    a place («осмотрели площадку»); not signing nor saying. How long they spent at it says they did
+    it together, and that it happened, as a day would: «X и Y почти два часа выясняли, почему ...»."""
     toks, told = scene.toks, {st.sent for st in statements}
     out = []
     for sent, span in enumerate(scene.tagged.sents):
         # the cheap tests first: a sentence with no verb of the kind and no date reads no clauses
         if sent in told or not any(_joint_past(toks[k]) for k in range(span.first, span.last)):
             continue
-        if not any(span.start <= d.start < span.end for d in scene.doc.dates):
-            continue
-        if date_in(scene, sent, span.first, day_only=True) is None:
+        timed = _time_spent(scene, range(span.first, span.last))
+        dated = any(span.start <= d.start < span.end for d in scene.doc.dates) and (
+            date_in(scene, sent, span.first, day_only=True) is not None
+        )
+        if not dated and not timed:
             continue
         main = clauses(scene, sent)[0]
         verbs = [k for k in main.tokens if _joint_past(toks[k])]
         persons = distinct([u.refs[0] for u, r in roles_in(scene, main) if r == "subj" and u.refs
                             and u.refs[0][0] == "person"])
-        together = any(scene.lemmas[k] in TOGETHER for k in main.tokens)
+        # how long they spent at it says they were at it together: «X, Y и Z почти два часа выясняли»
+        together = any(scene.lemmas[k] in TOGETHER for k in main.tokens) or timed
         visiting = len(verbs) == 1 and scene.lemmas[verbs[0]] in VISITING
         if len(verbs) != 1 or len(persons) < (2 if together or visiting else JOINT_ACTION_PERSONS):
             continue
@@ -897,6 +901,22 @@ def _joint_actions(scene: Scene, statements: list[Statement]) -> list[Statement]
         st.place = place_in(scene, roles_in(scene, main)) or building_in(scene, main)
         out.append(st)
     return out
+
+
+# the words of how long something took: «почти два часа», «полтора часа», «больше часа»
+DURATION_WORDS = frozenset({"час", "полчаса", "полтора"})
+# prepositions that make them a time of day or a deadline: «в 10 часов», «к 12 часам», «через час»
+NOT_DURATION = frozenset({"в", "во", "к", "ко", "до", "с", "со", "после", "через", "на"})
+
+
+def _time_spent(scene: Scene, ks: range) -> bool:
+    """The sentence says how long something took: «почти два часа», «больше часа»."""
+    toks = scene.toks
+    return any(
+        scene.lemmas[k] in DURATION_WORDS and not (k > 0 and toks[k - 1].text.lower() in NOT_DURATION)
+        and not (k > 1 and toks[k - 1].pos == "NUM" and toks[k - 2].text.lower() in NOT_DURATION)
+        for k in ks
+    )
 
 
 def _joint_past(tok: Token) -> bool:
