@@ -3844,6 +3844,21 @@ def test_persons_who_spent_hours_at_one_thing_together_met_whether_or_not_the_se
     assert [[p["name"] for p in m["participants"]] for m in got] == [["Олег Рябов", "Тимур Асланов"]]
 
 
+def test_two_persons_at_one_thing_in_a_bodys_premises_on_a_day_met(pipeline: Pipeline) -> None:
+    text = ("Белый, 12 марта 2026 года. Губернатор Тверской области Олег Рябов и генеральный директор ООО "
+            "«Бельский лес» Тимур Асланов сегодня в администрации Бельского округа уточняли сроки стройки.")
+    got = _facts(pipeline, text)["meetings"]
+    assert [([p["name"] for p in m["participants"]], m["date"]) for m in got] == [
+        (["Олег Рябов", "Тимур Асланов"], "2026-03-12")
+    ]
+
+
+def test_two_persons_at_one_thing_in_a_town_did_not_meet_by_that(pipeline: Pipeline) -> None:
+    text = ("Белый, 12 марта 2026 года. Губернатор Тверской области Олег Рябов и глава Бельского округа "
+            "Роман Крылов сегодня в Белом открыли новую школу.")
+    assert _facts(pipeline, text)["meetings"] == []
+
+
 def test_an_hour_of_the_clock_is_no_time_spent_together(pipeline: Pipeline) -> None:
     text = ("Ржев, 12 марта 2026 года. Министр транспорта Тверской области Олег Рябов и глава Ржевского "
             "округа Роман Крылов в 10 часов открыли движение по мосту.")

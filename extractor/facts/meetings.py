@@ -871,8 +871,9 @@ def _joint_actions(scene: Scene, statements: list[Statement]) -> list[Statement]
     провели ревизию всего, что ...»: three persons or more, the subject of one verb of the past in
     a sentence that names the day, did it together, a meeting whatever the verb («облетели на
     вертолёте», «устроили разбор полётов»); two when they did it together («вместе») or went round
-    a place («осмотрели площадку»); not signing nor saying. How long they spent at it says they did
-    it together, and that it happened, as a day would: «X и Y почти два часа выясняли, почему ...»."""
+    a place («осмотрели площадку»), or did it in a body's premises or a room («сегодня в администрации
+    района уточняли сроки»); not signing nor saying. How long they spent at it says they did it
+    together, and that it happened, as a day would: «X и Y почти два часа выясняли, почему ...»."""
     toks, told = scene.toks, {st.sent for st in statements}
     out = []
     for sent, span in enumerate(scene.tagged.sents):
@@ -890,7 +891,7 @@ def _joint_actions(scene: Scene, statements: list[Statement]) -> list[Statement]
         persons = distinct([u.refs[0] for u, r in roles_in(scene, main) if r == "subj" and u.refs
                             and u.refs[0][0] == "person"])
         # how long they spent at it says they were at it together: «X, Y и Z почти два часа выясняли»
-        together = any(scene.lemmas[k] in TOGETHER for k in main.tokens) or timed
+        together = any(scene.lemmas[k] in TOGETHER for k in main.tokens) or timed or _indoors(scene, main)
         visiting = len(verbs) == 1 and scene.lemmas[verbs[0]] in VISITING
         if len(verbs) != 1 or len(persons) < (2 if together or visiting else JOINT_ACTION_PERSONS):
             continue
@@ -917,6 +918,13 @@ def _time_spent(scene: Scene, ks: range) -> bool:
         and not (k > 1 and toks[k - 1].pos == "NUM" and toks[k - 2].text.lower() in NOT_DURATION)
         for k in ks
     )
+
+
+def _indoors(scene: Scene, clause: Clause) -> bool:
+    """The clause puts what they did in a body's premises or a room: «сегодня в администрации района
+    уточняли сроки», «в кабинете главы разбирали проект» (not a town: «в Москве открыли выставку»)."""
+    at_a_body = any(r == "at" and u.refs and u.refs[0][0] == "organization" for u, r in roles_in(scene, clause))
+    return at_a_body or building_in(scene, clause) is not None
 
 
 def _joint_past(tok: Token) -> bool:
