@@ -568,7 +568,7 @@ def _coordinated_case(toks: list[Token], first: int) -> str | None:
         return None
     k -= 1
     if toks[k].text == ")":  # past the first name's aside: «Ермолаев А. Н. (ООО «Альфа») и Кузьмина Т. С.»
-        k = next((j for j in range(k - 1, max(0, k - MAX_ASIDE_TOKENS), -1) if toks[j].text in "()"), 0)
+        k = next((j for j in range(k - 1, max(0, k - MAX_ASIDE_TOKENS), -1) if toks[j].text in ("(", ")")), 0)
         k = k - 1 if toks[k].text == "(" else 0
     while k >= 1 and toks[k].text == "." and INITIAL.fullmatch(toks[k - 1].text):
         k -= 2  # past the initials after the surname
