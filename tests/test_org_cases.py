@@ -4173,3 +4173,40 @@ def test_no_name_goes_across_a_blank_line(extract):
                   "генеральным директором акционерного общества «Камский завод компрессоров» (АО «КЗК»).")
     assert "Камский завод компрессоров подготовку кадров КАЗАНЬ" not in [o["name"] for o in doc["organizations"]]
     assert "Камский завод компрессоров" in [o["name"] for o in doc["organizations"]]
+
+
+def test_a_remit_of_oversight_goes_on_past_and_into_the_offices_region(extract):
+    # the model cuts the name after «за»; what is overseen, two adjectives joined by «и», and the
+    # region after it are the name
+    doc = extract("Межрегиональное управление Федеральной службы по надзору за промышленным и экологическим "
+                  "оборудованием по Приволжскому федеральному округу провело 40 проверок.")
+    assert [o["name"] for o in doc["organizations"]] == [
+        "Межрегиональное управление Федеральной службы по надзору за промышленным и экологическим оборудованием "
+        "по Приволжскому федеральному округу"
+    ]
+
+
+def test_a_supervisory_services_one_word_name_is_an_organization_the_model_read_as_a_person(extract):
+    doc = extract("Об этом сообщил заместитель руководителя МРУ Росалкогольтабакконтроля по СЗФО Игорь Петрович "
+                  "Савельев.")
+    assert [(p["name"], [x["org"] for x in p["posts"]]) for p in doc["persons"]] == [
+        ("Игорь Петрович Савельев", ["МРУ Росалкогольтабакконтроль по СЗФО"])
+    ]
+
+
+def test_a_departments_head_and_remit_before_a_ministrys_short_name_are_its_short_form(extract):
+    doc = extract("Отдел рыбоводства и аквакультуры Минсельхоза Республики Карелия подвел итоги года. Как сообщили "
+                  "в Отделе рыбоводства и аквакультуры, выпуск молоди вырос на 12%.")
+    assert [(o["name"], o["aliases"]) for o in doc["organizations"]] == [
+        ("Отдел рыбоводства и аквакультуры Минсельхоза Республики Карелия", ["Отдел рыбоводства и аквакультуры"])
+    ]
+
+
+def test_a_short_name_kept_in_the_genitive_in_brackets_and_said_again_in_a_post_is_one_alias(extract):
+    doc = extract("Межрегиональное управление Федеральной службы по надзору в сфере природопользования по Приволжскому "
+                  "федеральному округу (МУ Росприроднадзора по ПФО) провело рейд. «Нарушений стало меньше», — сказал "
+                  "заместитель руководителя МУ Росприроднадзора по ПФО Олег Петрович Фомин.")
+    name = ("Межрегиональное управление Федеральной службы по надзору в сфере природопользования по Приволжскому "
+            "федеральному округу")
+    assert [(o["name"], o["aliases"]) for o in doc["organizations"]] == [(name, ["МУ Росприроднадзор по ПФО"])]
+    assert [(p["name"], [x["org"] for x in p["posts"]]) for p in doc["persons"]] == [("Олег Петрович Фомин", [name])]

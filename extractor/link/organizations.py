@@ -35,6 +35,7 @@ from extractor.rules.organizations.names import (
     org_kind,
     placed_acronym_stem,
     same_bank_office,
+    same_name_in_another_case,
     same_org,
     short_name_of_the_name_before,
     spelled_state_prefix,
@@ -362,10 +363,24 @@ def _add_names(names: list[str], m: OrgMention) -> None:
         if not n:
             continue
         k = next((i for i, x in enumerate(names) if _norm(x) == _norm(n)), None)
-        if k is None:
+        # a name said again in another case is known; the nominative replaces a form kept as written
+        # («(МУ Росприроднадзора по ПФО)», «Выручка «Притобольских телесистем»»)
+        case_form = next((i for i, x in enumerate(names) if k is None and same_name_in_another_case(x, n)), None)
+        if case_form is not None and _nominative(n) and not _nominative(names[case_form]):
+            names[case_form] = n
+        elif k is None and case_form is None:
             names.append(n)
-        elif names[k].isupper() and not n.isupper():
+        elif k is not None and names[k].isupper() and not n.isupper():
             names[k] = n
+
+
+def _nominative(name: str) -> bool:
+    """Every word of a name may be a nominative, or is capitals («МУ», «ПФО») or no word."""
+    return all(
+        not w.isalpha() or w.isupper() or any(p.tag.case == "nomn" for p in parses(w.lower()))
+        for w in name.split()
+        if w.lower() not in ("по", "и")
+    )
 
 
 def _grouped(mentions: list[OrgMention], bracketed: dict[int, int]) -> list[list[OrgMention]]:
@@ -528,8 +543,7 @@ def _one_org(names: list[str], other: list[str]) -> bool:
     государственный университет», but does not then bring «Сургутский государственный университет» in."""
     if not any(_same(a, b) for a in names for b in other):
         return False
-    own, others = {_norm(n) for n in names}, {_norm(n) for n in other}
-    if own <= others or others <= own:
+    if _said_by(names, other) or _said_by(other, names):
         return True  # «Семейный улов» of a headline, a name the other already goes by (a brand it runs)
     if _shared_abbreviation(names, other):
         return True  # «ОСФР по Самарской области» after two spellings of the Fund's office
@@ -540,6 +554,12 @@ def _one_org(names: list[str], other: list[str]) -> bool:
     if all(n.isupper() for n in names) or all(n.isupper() for n in other):
         return True  # a heading's capitals and a short name: «ЦЕНТР ГАРАНТИЙНОЙ ПОДДЕРЖКИ», «ЦГП»
     return _same(_principal(names), _principal(other))
+
+
+def _said_by(names: list[str], other: list[str]) -> bool:
+    """Each of `names` is one the other organization goes by, in some case: a short name in brackets
+    is kept as written («(МРУ Росалкогольтабакконтроля по ЮФО)»), a later mention in the nominative."""
+    return all(any(_norm(n) == _norm(o) or same_name_in_another_case(n, o) for o in other) for n in names)
 
 
 # the first word of a short name two spellings of one organization may share: «ОСФР»

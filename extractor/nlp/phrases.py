@@ -368,8 +368,12 @@ def past_partner(toks: list[Token], k: int, limit: int) -> int:
         return k
     if toks[k - 1].lemma in OVERSIGHT_NOUNS and k + 1 < limit and toks[k].text.lower() == "за":
         end = k + 1
-        # a participle agrees as an adjective does: «контроля за аккредитованными лицами»
-        while end < limit and _nominal_or_participle(toks[end]) and _instrumental(toks[end]):
+        # a participle agrees as an adjective does: «контроля за аккредитованными лицами»; «и» joins
+        # two of them: «по контролю за алкогольным и табачным рынками»
+        while end < limit and (
+            _nominal_or_participle(toks[end]) and _instrumental(toks[end])
+            or toks[end].text == "и" and end + 1 < limit and case_of(toks[end + 1]) == "Ins"
+        ):
             end += 1
         return end
     if toks[k - 1].lemma not in partner_nouns() or not toks[k - 1].text.islower():
@@ -530,6 +534,8 @@ def extend_dependents(
             closed = quote_end(tagged, opened, limit) if opened is not None else None
             first, j = j, min(limit, closed if closed is not None and closed > end else end)  # a span may run past it
             j = _past_list_the_model_cut(toks, j, limit, first)
+            if toks[j - 1].text.lower() == "за":  # the model cut «по контролю за | алкогольным рынком»
+                j = past_partner(toks, j - 1, limit)
             continue
         if text in OPEN_QUOTES:
             q = quote_end(tagged, j, limit)

@@ -428,6 +428,15 @@ def is_regional_office(word: str) -> bool:
     return REGIONAL_OFFICE_WORD.fullmatch(word) is not None
 
 
+# a supervisory service's one-word name: «Роспотребнадзор», «Ространснадзора», «Гостехнадзор»,
+# «Росалкогольтабакконтроля» (the model read the last one a person, and missed «Ространснадзора»)
+SUPERVISORY_SERVICE_WORD = re.compile(r"[А-ЯЁ][а-яё]{3,}(?:надзор|контрол[ьяюе]|контролем)(?:а|у|ом|е)?")
+
+
+def is_supervisory_service(word: str) -> bool:
+    return SUPERVISORY_SERVICE_WORD.fullmatch(word) is not None
+
+
 @cache
 def _ministry_stems() -> tuple[str, ...]:
     return tuple(data_lines("ministry_stems.txt"))
@@ -456,9 +465,10 @@ SCHOOL_ABBREVIATION = re.compile(r"[А-ЯЁ][а-яё]{1,3}[А-ЯЁ]*[УИА]")
 
 
 def _one_word_body(word: str) -> bool:
-    """A regional office of Rosstat or Rosnedra, a ministry's short name, or a school's («КарГЛТУ», «ЯрГУ»)."""
+    """A regional office of Rosstat or Rosnedra, a supervisory service, a ministry's short name, or a
+    school's («КарГЛТУ», «ЯрГУ»)."""
     school = SCHOOL_ABBREVIATION.fullmatch(word) is not None and is_mixed_abbreviation(word)
-    return is_regional_office(word) or is_ministry_short_name(word) or school
+    return is_regional_office(word) or is_supervisory_service(word) or is_ministry_short_name(word) or school
 
 
 def _one_word_bodies(tagged: Tagged) -> list[Span]:

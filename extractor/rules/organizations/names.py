@@ -22,7 +22,7 @@ from extractor.lexicon.places import place_key, region_nicknames
 from extractor.lexicon.posts import post_lexicon
 from extractor.nlp.morph import in_dictionary, parses, phrase_lemmas
 from extractor.nlp.phrases import OPEN_QUOTES
-from extractor.nlp.tagging import is_ministry_short_name, is_regional_office
+from extractor.nlp.tagging import is_ministry_short_name, is_regional_office, is_supervisory_service
 
 # what introduces the short name a text gives an organization: «(далее – МФЦ)», «(далее «Банк»)»
 HEREAFTER_LEAD = r"далее\s*[–—-]?\s*"
@@ -436,6 +436,11 @@ def _same_stems(a: str, b: str) -> bool:
     )
 
 
+def same_name_in_another_case(a: str, b: str) -> bool:
+    """One name written in two cases: «МРУ Росалкогольтабакконтроля по ЮФО», «МРУ Росалкогольтабакконтроль по ЮФО»."""
+    return _same_stems(_country_plain(a), _country_plain(b))
+
+
 # a typo is told from another name only in a long word: «Рсгеология» for «Росгеология»
 MIN_TYPO_WORD = 8
 
@@ -626,13 +631,19 @@ def is_leading_short_form(short: str, name: str) -> bool:
     remit = short_words[head + 1 :]
     if not all(w.islower() for w in remit):
         return False
-    if remit and remit[0] != "по" and phrase_lemmas(plain(words[len(short_words)])) not in org_heads():
+    if remit and remit[0] != "по" and not _names_a_body(words[len(short_words)]):
         # its remit may follow the head: «Управление по вопросам миграции» of «... ГУ МВД ...»; a
         # genitive one only before the body it belongs to («Департамент архитектуры» of «...
-        # Администрации города Кургана»), not before a place («Фонд развития промышленности»
-        # is not the one «... Пензенской области»)
+        # Администрации города Кургана», «Управление виноградарства» of «... Минсельхозпрода
+        # Республики Дагестан»), not before a place («Фонд развития промышленности» is not the one
+        # «... Пензенской области»)
         return False
     return _stems(plain(short)) == _stems(plain(" ".join(words[: len(short_words)])))
+
+
+def _names_a_body(word: str) -> bool:
+    """An organization's head, or a body's one-word name: «Администрации», «Минсельхозпрода»."""
+    return phrase_lemmas(plain(word)) in org_heads() or is_ministry_short_name(word) or is_supervisory_service(word)
 
 
 def _head_of_described(short: str, name: str, two_words: bool = False) -> bool:
