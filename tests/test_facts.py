@@ -3893,6 +3893,31 @@ def test_two_persons_doing_a_thing_together_on_a_day_met(pipeline: Pipeline) -> 
     ]
 
 
+def test_persons_doing_two_things_together_joined_by_and_on_a_day_met(pipeline: Pipeline) -> None:
+    text = ("Хунзах, 9 апреля 2026 года. Министр строительства Республики Дагестан Ахмед Гаджиев и директор ООО "
+            "«Хунзахстрой» Арсен Мусаев вчера вместе объехали и осмотрели все три площадки будущей школы.")
+    got = _facts(pipeline, text)["meetings"]
+    assert [([p["name"] for p in m["participants"]], m["date"]) for m in got] == [
+        (["Ахмед Гаджиев", "Арсен Мусаев"], "2026-04-08")
+    ]
+
+
+def test_persons_who_signed_and_then_did_a_thing_together_met_by_no_joint_action(pipeline: Pipeline) -> None:
+    text = ("Хунзах, 9 апреля 2026 года. Министр строительства Республики Дагестан Ахмед Гаджиев и директор ООО "
+            "«Хунзахстрой» Арсен Мусаев вчера вместе подписали контракт и открыли стройку школы.")
+    assert _facts(pipeline, text)["meetings"] == []
+
+
+def test_they_who_spent_hours_at_one_thing_are_the_two_persons_named_before(pipeline: Pipeline) -> None:
+    text = ("Кондопога, 3 марта 2026 года. Во вторник директор ООО «Кондопожский причал» Олег Рантала привёз главу "
+            "Кондопожского района Ирину Саволайнен на размытую набережную. Потом они почти два часа считали, "
+            "во что обойдётся её ремонт.")
+    got = _facts(pipeline, text)["meetings"]
+    assert [([p["name"] for p in m["participants"]], m["date"]) for m in got] == [
+        (["Олег Рантала", "Ирина Саволайнен"], "2026-03-03")
+    ]
+
+
 def test_a_meeting_that_took_place_with_no_one_named_is_of_the_persons_named_before(pipeline: Pipeline) -> None:
     # «для встречи» is a purpose in its own sentence; «Встреча прошла» says it took place
     text = ("Задержка поставок на стройке школы в Никольске стала поводом для встречи министра строительства "

@@ -11,6 +11,7 @@ A meeting needs two named sides.
 from __future__ import annotations
 
 import datetime
+import itertools
 from collections.abc import Callable
 
 from extractor.facts.clauses import Clause, clauses, past_date_aside
@@ -888,20 +889,35 @@ def _joint_actions(scene: Scene, statements: list[Statement]) -> list[Statement]
             continue
         main = clauses(scene, sent)[0]
         verbs = [k for k in main.tokens if _joint_past(toks[k])]
-        persons = distinct([u.refs[0] for u, r in roles_in(scene, main) if r == "subj" and u.refs
-                            and u.refs[0][0] == "person"])
+        subjects = [u for u, r in roles_in(scene, main) if r == "subj"]
+        persons = distinct([p for u in subjects for p in _persons_of(scene, u, statements)])
         # how long they spent at it says they were at it together: «X, Y и Z почти два часа выясняли»
         together = any(scene.lemmas[k] in TOGETHER for k in main.tokens) or timed or _indoors(scene, main)
         visiting = len(verbs) == 1 and scene.lemmas[verbs[0]] in VISITING
-        if len(verbs) != 1 or len(persons) < (2 if together or visiting else JOINT_ACTION_PERSONS):
+        if not _one_action(scene, verbs) or len(persons) < (2 if together or visiting else JOINT_ACTION_PERSONS):
             continue
-        if scene.lemmas[verbs[0]] in speech_verbs() or agreement_triggers().starts(scene.lemmas[verbs[0]]):
+        if any(scene.lemmas[k] in speech_verbs() or agreement_triggers().starts(scene.lemmas[k]) for k in verbs):
             continue
         st = Statement(sent, verbs[0], persons, sent, sent)
         st.date = _met_on(scene, date_in(scene, sent, verbs[0]))
         st.place = place_in(scene, roles_in(scene, main)) or building_in(scene, main)
         out.append(st)
     return out
+
+
+def _persons_of(scene: Scene, unit: Unit, earlier: list[Statement]) -> list[Ref]:
+    """The person a subject names, or the persons «они» stands for: «X привёз сегодня главу округа Y
+    на площадку. Час с лишним они мерили шагами пустырь»."""
+    if unit.lemma in PLURAL_PRONOUNS:
+        return [r for r in resolve_sides(scene, unit, earlier) if r[0] == "person"]
+    return [unit.refs[0]] if unit.refs and unit.refs[0][0] == "person" else []
+
+
+def _one_action(scene: Scene, verbs: list[int]) -> bool:
+    """One verb, or verbs of one subject joined by «и»: «вместе проехали и местами прошли пешком»."""
+    return bool(verbs) and all(
+        any(scene.toks[k].text == "и" for k in range(a + 1, b)) for a, b in itertools.pairwise(verbs)
+    )
 
 
 # the words of how long something took: «почти два часа», «полтора часа», «больше часа»
