@@ -1779,3 +1779,10 @@ def test_a_participle_set_off_by_commas_does_not_date_the_clause_after_it() -> N
     text = ("Министр велел в сентябре обследовать мосты, пострадавшие от паводка, а в IV квартале — путепроводы "
             "над железной дорогой.")
     assert [d.value for d in dates_of(text, datetime.date(2026, 8, 27))] == ["2026-09", "2026-10/2026-12"]
+
+
+def test_a_span_of_days_set_to_begin_within_a_month_is_the_releases_year_and_one_told_as_over_the_year_before() -> None:
+    text = "Вылов горбуши разрешен с 25 июля по 10 сентября. Фестиваль рыбы прошел с 25 по 27 июля."
+    assert [d.value for d in dates_of(text, datetime.date(2026, 7, 20))] == [
+        "2026-07-25/2026-09-10", "2025-07-25/2025-07-27"
+    ]

@@ -117,6 +117,11 @@ def test_a_bare_number_after_a_count_of_its_sentence_counts_the_same() -> None:
     assert [m.text for m in _find(text)] == ["412 млн рублей"]
 
 
+def test_a_scaled_number_counting_persons_named_by_a_participle_is_no_money() -> None:
+    text = "Бюджет фестиваля составил 85 млн рублей. Санатории края приняли более 310 тыс. отдыхающих."
+    assert [m.text for m in _find(text)] == ["85 млн рублей"]
+
+
 def test_a_level_a_quantity_grows_from_takes_no_currency_from_around() -> None:
     # the sentence before has rubles; «с 520 тыс. до 900 тыс. бутылок» counts bottles
     text = "Инвестиции составят 4,5 млрд рублей. Выпуск вырастет с 520 тыс. до 900 тыс. бутылок в год."

@@ -723,3 +723,10 @@ def test_a_name_with_a_country_or_a_pet_name_in_brackets_is_no_monastic_name(ext
     doc = extract("Арбитрами назначены Карлос Симон (Бразилия) и Оскар Руис (Колумбия). Её сестра Саша (Наташа) "
                   "учится в школе.")
     assert [p["name"] for p in doc["persons"]] == ["Карлос Симон", "Оскар Руис", "Саша"]
+
+
+def test_a_post_in_the_nominative_before_a_quoted_name_the_tagger_does_not_know_keeps_a_womans_name(extract):
+    # «Евгения Краева» is a man's genitive too; «директор» can only be a nominative, and the words of
+    # the quoted name between («дикоросы»: unknown to the tagger) do not stop its case
+    doc = extract("Слово взяла директор ООО «Вятские дикоросы» Евгения Краева.")
+    assert [p["name"] for p in doc["persons"]] == ["Евгения Краева"]

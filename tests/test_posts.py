@@ -3112,3 +3112,11 @@ def test_a_church_order_is_a_rank_and_a_post_in_a_body_is_not(extract):
         ("Антон Рыбин", "иерей"): True,
         ("Игнатий", "архиепископ Вологодский и Великоустюжский"): False,
     }
+
+
+def test_a_term_between_a_fronted_post_and_its_link_verb_leaves_the_post_whole(extract):
+    doc = extract("Председателем правления ассоциации «Союз виноделов Кубани» на ближайшие пять лет избран Олег "
+                  "Игоревич Левченко.")
+    assert [(p["name"], [q["normal"] for q in p["posts"]]) for p in doc["persons"]] == [
+        ("Олег Игоревич Левченко", ["председатель правления ассоциации «Союз виноделов Кубани»"])
+    ]

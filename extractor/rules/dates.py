@@ -1712,6 +1712,8 @@ class _Context:
             return year  # «поручил до 1 сентября завершить», «второе чтение назначено на 11 декабря»
         if c.is_day and _bound(self.text, c, _START_WORDS) and _days_ahead(value, ref) <= START_AHEAD_DAYS:
             return year  # «с 21 января назначена» on 20 January: an order signed before it takes effect
+        if self.set_to_begin(c, first, ref):
+            return year  # «сбор разрешен с 20 августа по 30 ноября» on 14 August: a span set to begin soon
         if c.is_day and _word_before(self.text, c) == "на" and _days_ahead(value, ref) <= START_AHEAD_DAYS:
             # «Загрузка отелей на 9 мая уже достигла 92%» on 28 April: a state for a day just ahead (no
             # state «на» a day is reported before the day)
@@ -1755,6 +1757,16 @@ class _Context:
             if value is not None and _bound(self.text, end, _TARGET_WORDS):
                 return value.split("/")[-1] >= ref.isoformat()[: len(value.split("/")[-1])]
         return False
+
+    def set_to_begin(self, c: _Cand, first: str, ref: datetime.date) -> bool:
+        """A span of days told from its start within a month ahead, as a state in force or what is
+        or will be: «сбор разрешен с 20 августа по 30 ноября» on 14 August (not «Выставка прошла с 20
+        по 25 августа», told in the past)."""
+        if not _told_from_its_start(self.text, c, first) or not 0 < _days_ahead(first, ref) <= START_AHEAD_DAYS:
+            return False
+        return self._state_set(c) or _tense_near(self.offsets, *self.sentence(c.start), c.start, c.end) in (
+            "present", "future"
+        )
 
     def _state_set(self, c: _Cand) -> bool:
         """The date's nearest verb is a short participle with no past auxiliary: a state in force
@@ -2010,6 +2022,8 @@ def _told_as_past(ctx: _Context, c: _Cand, year: int, scan: _Scan) -> bool:
         return False
     if _set_for(ctx.text, c):
         return False  # «На период с 1 июня по 31 августа назначено»: a term set, still to come
+    if ctx.set_to_begin(c, first, scan.ref):
+        return False  # «сбор разрешен с 20 августа по 30 ноября» on 14 August: a span set to begin soon
     sentence = ctx.sentence(c.start)
     return _tense_near(ctx.offsets, *sentence, c.start, c.end) == "past" and (
         _nearest_verb_form(ctx.offsets, *sentence, c.start, c.end) != "Inf"
@@ -2191,6 +2205,12 @@ def _when(text: str, c: _Cand) -> bool:
     """A date that says when its clause happens: a day, or a period after a preposition."""
     first = text[c.start : c.end].split(maxsplit=1)[0].lower()
     return c.kind == "day" or first in _TIME_PREPOSITIONS or _word_before(text, c) in _TIME_PREPOSITIONS
+
+
+def _told_from_its_start(text: str, c: _Cand, first: str) -> bool:
+    """A span of days told from its start: «с 20 августа по 30 ноября» (its text opens with «с»)."""
+    said = text[c.start : c.end].split(maxsplit=1)[0].lower()
+    return len(first) == len("2026-08-20") and (said in _START_WORDS or _bound(text, c, _START_WORDS))
 
 
 def _bound(text: str, c: _Cand, words: frozenset[str] = _TARGET_WORDS | _START_WORDS) -> bool:

@@ -42,6 +42,12 @@ from extractor.nlp.tagging import Tagged, Token
 # заявлений», «198,5 тыс. т»), unless it is a currency or a time («1,984 миллиарда годом ранее»)
 QUANTITY_POS = frozenset({"NOUN", "PROPN", "ADJ", "X"})
 DASHES = frozenset({"-", "–", "—"})
+
+
+def _counted(tok: Token) -> bool:
+    """A word a number may count: a noun or an adjective, or a participle standing for persons
+    («640 тыс. отдыхающих», «2 тыс. обратившихся»)."""
+    return tok.pos in QUANTITY_POS or tok.is_participle
 MINUS = frozenset({"-", "−"})
 # before a scale word without a number, they leave the amount without a value («несколько
 # миллионов», «сотни тысяч»)
@@ -239,7 +245,7 @@ class _Scanner:
         tok = self.toks[j]
         if tok.text.lower() == "до" and self._counts_something(j + 1):
             return False  # «выросла с 690 тыс. до 1,02 млн слушателей»: the level of that quantity
-        return tok.pos not in QUANTITY_POS or tok.lemma in TIME_LEMMAS
+        return not _counted(tok) or tok.lemma in TIME_LEMMAS
 
     def _counts_something(self, i: int) -> bool:
         """The number at token i is followed by the noun it counts: «1,02 млн слушателей»."""
@@ -247,7 +253,7 @@ class _Scanner:
         if found is None or self.currency_at(found[0].end) is not None:
             return False
         j = found[0].end
-        return j < len(self.toks) and self.toks[j].pos in QUANTITY_POS and self.toks[j].lemma not in TIME_LEMMAS
+        return j < len(self.toks) and _counted(self.toks[j]) and self.toks[j].lemma not in TIME_LEMMAS
 
     def counts_a_noun_before(self, i: int) -> bool:
         """A number counting a noun stands before token i in its sentence: «в отношении 4,2 тыс.

@@ -1366,10 +1366,10 @@ def _range_joint(toks: list[Token], k: int) -> bool:
     )
 
 
-# the term an acting post is given for, before the link verb: «на период до избрания нового главы», «на
-# время отпуска директора», «до назначения руководителя»
+# the term a post is given for, before the link verb: «на период до избрания нового главы», «на
+# время отпуска директора», «до назначения руководителя», «на ближайшие три года», «на пять лет»
 TERM_OPENERS = (
-    ("на", frozenset({"период", "время", "срок"})),
+    ("на", frozenset({"период", "время", "срок", "год", "лет", "месяц"})),
     ("до", frozenset({"избрание", "назначение", "вступление", "собрание", "выборы", "окончание", "конец", "завершение",
                       "утверждение", "проведение", "конкурс"})),
 )
@@ -1390,8 +1390,9 @@ def _past_term_back(toks: list[Token], verb: int, lo: int) -> int:
 
 
 def _term_noun(toks: list[Token], k: int, verb: int) -> str | None:
-    """The lemma of the noun a term opens with, past its adjectives: «до | годового собрания»."""
-    while k < verb and toks[k].pos == "ADJ":
+    """The lemma of the noun a term opens with, past its adjectives and numbers: «до | годового
+    собрания», «на | ближайшие три года»."""
+    while k < verb and toks[k].pos in ("ADJ", "NUM"):
         k += 1
     return toks[k].lemma if k < verb else None
 

@@ -98,8 +98,9 @@ def _widen_initials(tagged: Tagged, first: int, last: int) -> tuple[int, int, li
 
 # how far before a name its post may begin: «генерального директора АО «Волжская дорожная компания» Гарри ...»
 APPOSITION_REACH = 10
-# what may stand between the post and the name: its dependents and the quotes of a name
-APPOSITION_WORDS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "DET"})
+# what may stand between the post and the name: its dependents and the quotes of a name, whose words
+# the tagger may not know («ООО «Вятские дикоросы»», «АО «Smart Grid»»: X)
+APPOSITION_WORDS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "DET", "X"})
 # a post's area after «по» («проректора по учебной работе») or its place («начальника отдела надзора
 # на Байкальской природной территории», «уполномоченного в Самарской области») stands between it and the name too
 BETWEEN_PREPOSITIONS = frozenset({"по", "в", "во", "на"})
