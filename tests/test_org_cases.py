@@ -2390,8 +2390,6 @@ def test_duma_alone_is_an_authority_of_its_own(extract):
             # an adjective and a common noun opening a sentence, no organization's head among them
             "Инвестиции составят 27 млрд рублей. Областной бюджет направит на подготовку площадки еще 1,3 млрд "
             "рублей.",
-            # a common noun and an owner quoted in the genitive after it
-            "Грузооборот «Балтийских терминалов» вырос на 9%.",
             # the abbreviation of a residential complex before its name
             "Застройщик вывел в продажу ЖК «Речная гавань» на 410 квартир.",
             # an industrial park is land: the company that runs it is the organization
@@ -2402,6 +2400,19 @@ def test_duma_alone_is_an_authority_of_its_own(extract):
 )
 def test_a_common_noun_or_an_organ_opening_a_sentence_is_no_name(extract, text):
     assert extract(text)["organizations"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Грузооборот «Балтийских терминалов» вырос на 9%.", ["Балтийские терминалы"]),
+        ("Фракции «Новых людей», КПРФ и ЛДПР поддержали законопроект.", ["Новые люди", "КПРФ", "ЛДПР"]),
+    ],
+)
+def test_a_common_noun_opening_a_sentence_before_an_owner_quoted_in_the_genitive_leaves_the_owner(
+    extract, text, names
+):
+    assert [o["name"] for o in extract(text)["organizations"]] == names
 
 
 def test_a_common_noun_and_a_quoted_name_in_apposition_opening_a_sentence_keep_the_name(extract):

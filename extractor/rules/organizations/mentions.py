@@ -1292,6 +1292,16 @@ def _ner_mention(tagged: Tagged, span: Span, first: int, last: int) -> OrgMentio
     return OrgMention(start, words[-1].end, name, legal, kind, alias, kind_guessed=guessed)
 
 
+def _quoted_owner(tagged: Tagged, m: OrgMention) -> OrgMention | None:
+    """The quoted name after the common noun a mention opens with, as a mention of its own."""
+    first, end = tagged.token_at(m.start), tagged.token_ending(m.end)
+    if first is None or end is None:
+        return None
+    toks = tagged.tokens
+    span = Span("ORG", toks[first + 1].start, m.end, tagged.text[toks[first + 1].start : m.end], first + 1, end + 1)
+    return _ner_mention(tagged, span, first + 1, end + 1)
+
+
 # a signature line: the outlet's quoted name and a date, the last line of the text
 SIGNATURE_REST = re.compile(r"\s*,\s*\d{1,2}(?:[./]\d{1,2}[./]\d{2,4}|\s+[а-яё]+\s+\d{4}(?:\s*г(?:ода|\.)?)?)\s*$")
 
@@ -1846,7 +1856,12 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
             not_here.update(_thing_keys(tagged, m, why))
             continue
         if is_common_noun_before_its_owner(tagged, m):
-            continue  # the quoted owner inside it may be a mention of its own
+            # «Грузооборот «Балтийских терминалов» вырос», «Фракции «Единой России» ...»: the quoted
+            # owner is the organization
+            owner = _quoted_owner(tagged, m)
+            if owner is None or covered.overlaps(owner.start, owner.end):
+                continue
+            m = owner
         declared_name = _declared(m.name, m.end, declared)
         # a short name the text declares goes before the lexicon's: «(далее — Экспоцентр)» is not Moscow's
         if m.legal_form is None and (is_generic(m) and not known_short_name(m.name) or declared_name):
