@@ -683,6 +683,9 @@ ORG_CASES = [
 # sentence, words of it that must not be (part of) an organization mention: events and
 # exhibitions, places, products and brands
 NOT_ORG_CASES = [
+    # a room of a building named by adjectives, its owner's or not
+    ("Гала-концерт пройдет в Малом зале. Заполняемость Большого зала филармонии составила 87%.",
+     ["Малом зале", "Большого зала филармонии"]),
     # a body's head before territories in the plural: the bodies of each
     ("Сведения о пострадавших домах передают в ГУ МЧС России по Курганской области и администрации "
      "муниципалитетов.", ["администрации муниципалитетов"]),
@@ -2400,6 +2403,11 @@ def test_duma_alone_is_an_authority_of_its_own(extract):
 )
 def test_a_common_noun_or_an_organ_opening_a_sentence_is_no_name(extract, text):
     assert extract(text)["organizations"] == []
+
+
+def test_a_hall_with_a_quoted_name_is_no_room(extract):
+    doc = extract("Омский концертный зал «Иртыш-Холл» открыл сезон.")
+    assert [o["name"] for o in doc["organizations"]] == ["Иртыш-Холл"]
 
 
 @pytest.mark.parametrize(

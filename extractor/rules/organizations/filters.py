@@ -115,7 +115,22 @@ def event_or_thing(tagged: Tagged, m: OrgMention) -> str | None:
     head = len(words) > 1 and h is not None and (
         words[h].lemma in not_org_heads() or h > 0 and f"{words[h - 1].lemma} {words[h].lemma}" in object_heads()
     )  # «Индустриальный парк «Сурский»»
-    return "head" if head and not described else None
+    if head and not described:
+        return "head"
+    return "room" if _room(words, h, quoted) else None
+
+
+# rooms of a building, which a capital makes look like names: «в Большом зале», «Малого зала»
+ROOMS = frozenset({"зал", "фойе"})
+
+
+def _room(words: list[Token], h: int | None, quoted: bool) -> bool:
+    """A room named by adjectives before its noun («Большой зал», «Большой зал филармонии»), not a
+    hall with a name of its own («Концертный зал «Ока-Холл»») nor one of a named owner («Колонный
+    зал Дома союзов»)."""
+    if quoted or h is None or h == 0 or words[h].lemma not in ROOMS:
+        return False
+    return all(w.pos == "ADJ" for w in words[:h]) and all(w.text.islower() for w in words[h + 1 :])
 
 
 # the most words of a genitive complement between an event noun and its quoted name
