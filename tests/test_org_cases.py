@@ -4229,3 +4229,11 @@ def test_a_short_name_kept_in_the_genitive_in_brackets_and_said_again_in_a_post_
             "федеральному округу")
     assert [(o["name"], o["aliases"]) for o in doc["organizations"]] == [(name, ["МУ Росприроднадзор по ПФО"])]
     assert [(p["name"], [x["org"] for x in p["posts"]]) for p in doc["persons"]] == [("Олег Петрович Фомин", [name])]
+
+
+def test_a_span_begun_inside_the_quotes_it_closes_gives_the_name_without_them(extract):
+    # the model's span starts after «, takes » and the short name in brackets in
+    doc = extract("Боевики группировки «Исламское государство» (ИГ) захватили город. Лидер ИГ выступил с обращением.")
+    assert [(o["name"], o["aliases"], [m["text"] for m in o["mentions"]]) for o in doc["organizations"]] == [
+        ("Исламское государство", ["ИГ"], ["«Исламское государство» (ИГ)", "ИГ"])
+    ]

@@ -1083,6 +1083,8 @@ def _ner_mentions(
         if span.type != "ORG" or _dateline_place(tagged, span):
             continue  # «ТОМСК, 18 декабря»: a dateline's place
         first, last = span.first, span.last
+        if first > 0 and toks[first - 1].text in OPEN_QUOTES and tagged.quote_closes.get(first - 1, last + 1) <= last:
+            first -= 1  # «Исламское государство» (ИГ): the model began inside the quotes it closes
         while last - first > 1 and toks[last - 1].text in SPAN_OPENERS:
             last -= 1  # «Харбинским институтом прикладной химии (»: the model took a bracket in
         while last - first > 1 and toks[last - 1].text == ")" and all(t.text != "(" for t in toks[first : last - 1]):
@@ -1274,7 +1276,8 @@ def _ner_mention(tagged: Tagged, span: Span, first: int, last: int) -> OrgMentio
     if m_abbr:
         # the short form as written («СПбГУ»), not as inflection left it
         raw_abbr = bracketed_short_name(tidy(raw))
-        name, alias = m_abbr.group(1), raw_abbr.group(2) if raw_abbr else m_abbr.group(2)
+        # a quoted name before it loses its quotes: «Исламское государство» (ИГ)
+        name, alias = strip_quotes(m_abbr.group(1)), raw_abbr.group(2) if raw_abbr else m_abbr.group(2)
         if alias in forms.kinds:  # «Банк ВТБ (ПАО)»: a legal form in brackets
             legal, alias = legal or alias, None
     if not name:
