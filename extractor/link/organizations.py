@@ -365,7 +365,9 @@ def _add_names(names: list[str], m: OrgMention) -> None:
         k = next((i for i, x in enumerate(names) if _norm(x) == _norm(n)), None)
         # a name said again in another case is known; the nominative replaces a form kept as written
         # («(МУ Росприроднадзора по ПФО)», «Выручка «Притобольских телесистем»»)
-        case_form = next((i for i, x in enumerate(names) if k is None and same_name_in_another_case(x, n)), None)
+        case_form = None if k is not None else next(
+            (i for i, x in enumerate(names) if same_name_in_another_case(x, n)), None
+        )
         if case_form is not None and _nominative(n) and not _nominative(names[case_form]):
             names[case_form] = n
         elif k is None and case_form is None:
@@ -375,12 +377,14 @@ def _add_names(names: list[str], m: OrgMention) -> None:
 
 
 def _nominative(name: str) -> bool:
-    """Every word of a name may be a nominative, or is capitals («МУ», «ПФО») or no word."""
-    return all(
-        not w.isalpha() or w.isupper() or any(p.tag.case == "nomn" for p in parses(w.lower()))
-        for w in name.split()
-        if w.lower() not in ("по", "и")
-    )
+    """Every word of a name that declines may be a nominative; capitals («МУ», «ПФО») and words of no
+    case («по», «и») do not decline."""
+    return all(not w.isalpha() or w.isupper() or _may_be_nominative(w) for w in name.split())
+
+
+def _may_be_nominative(word: str) -> bool:
+    cases = {p.tag.case for p in parses(word.lower()) if p.tag.case}
+    return not cases or "nomn" in cases
 
 
 def _grouped(mentions: list[OrgMention], bracketed: dict[int, int]) -> list[list[OrgMention]]:

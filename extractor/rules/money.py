@@ -42,12 +42,6 @@ from extractor.nlp.tagging import Tagged, Token
 # заявлений», «198,5 тыс. т»), unless it is a currency or a time («1,984 миллиарда годом ранее»)
 QUANTITY_POS = frozenset({"NOUN", "PROPN", "ADJ", "X"})
 DASHES = frozenset({"-", "–", "—"})
-
-
-def _counted(tok: Token) -> bool:
-    """A word a number may count: a noun or an adjective, or a participle standing for persons
-    («640 тыс. отдыхающих», «2 тыс. обратившихся»)."""
-    return tok.pos in QUANTITY_POS or tok.is_participle
 MINUS = frozenset({"-", "−"})
 # before a scale word without a number, they leave the amount without a value («несколько
 # миллионов», «сотни тысяч»)
@@ -78,6 +72,12 @@ class _Number:
     @property
     def scaled(self) -> bool:
         return self.scale is not None
+
+
+def _counted(tok: Token) -> bool:
+    """A word a number may count: a noun or an adjective, or a participle standing for persons
+    («640 тыс. отдыхающих», «2 тыс. обратившихся»)."""
+    return tok.pos in QUANTITY_POS or tok.is_participle
 
 
 class _Scanner:
