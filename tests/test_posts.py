@@ -2872,6 +2872,13 @@ def test_a_post_in_the_dative_before_the_subjects_posts_is_the_one_spoken_to(ext
     ]
 
 
+def test_a_post_in_the_genitive_of_a_noun_before_the_subjects_post_is_someone_elses(extract):
+    # the posts of one person in a row share their case; the genitive is the one the order is of
+    (person,) = extract("Приказ о назначении 52-летнего анестезиолога-реаниматолога министр здравоохранения Тверской "
+                        "области Юлия Баранова подписала в среду.")["persons"]
+    assert [p["normal"] for p in person["posts"]] == ["министр здравоохранения Тверской области"]
+
+
 @pytest.mark.parametrize(("text", "posts"), [
     # «до конца сезона» between the post and the verb is the term it is given for
     ("Исполняющим обязанности главного тренера до конца сезона назначен старший тренер клуба Павел Зуев.",

@@ -1532,7 +1532,7 @@ def _posts_reaching(
             reach = _past_describing_adjectives(toks, nxt, end) if after_and else nxt
             if rest and nxt <= tagged.token_at(rest[0].start) <= reach:
                 post = _post_with_place(tagged, first, head_end, last)
-                if post is None or _addressee_before(tagged, head, rest[0], end):
+                if post is None or _addressee_before(tagged, head, rest[0], end, first):
                     return rest
                 # «представитель вооружённых сил полковник Сансерн ...»: the rank or post right
                 # before the name, naming no organization, is held in the one just named
@@ -1546,13 +1546,25 @@ def _posts_reaching(
 ADDRESSEE_CASES = frozenset({"Dat", "Ins"})
 
 
-def _addressee_before(tagged: Tagged, head: Token, rest: Post, end: int) -> bool:
+def _spoken_of(tagged: Tagged, head: Token, first: int) -> bool:
+    """A post in the genitive of a noun before it, not of a post's noun: «Приказ о назначении
+    44-летнего анестезиолога-реаниматолога | министр ... X подписала» (not «с поста главы церкви,
+    папа римский X»)."""
+    toks = tagged.tokens
+    k = first - 1
+    while k >= 0 and toks[k].pos in ("ADJ", "NUM"):
+        k -= 1
+    return case_of(head) == "Gen" and k >= 0 and toks[k].pos == "NOUN" and toks[k].lemma not in LINK_NOUNS
+
+
+def _addressee_before(tagged: Tagged, head: Token, rest: Post, end: int, first: int) -> bool:
     """«Как рассказал корреспонденту агентства временно исполняющий обязанности начальника ...
     X»: a post in the dative or instrumental right before one in the nominative is someone
-    else's, the one spoken to; the posts of one person share their case."""
-    if case_of(head) not in ADDRESSEE_CASES:
-        return False
+    else's, the one spoken to, as is one in the genitive of a noun (`_spoken_of`); the posts of one
+    person share their case."""
     toks = tagged.tokens
+    if case_of(head) not in ADDRESSEE_CASES and not _spoken_of(tagged, head, first):
+        return False
     k = tagged.token_at(rest.start)
     # the case of the post's first declined word: «исполняющий» of «временно исполняющий обязанности»
     cases = [case_of(t) for t in toks[k:end] if case_of(t)] if k is not None else []
