@@ -3293,6 +3293,23 @@ def test_being_received_by_someone_named_is_a_meeting(pipeline: Pipeline) -> Non
     assert [(_names(m["participants"]), m["date"]) for m in got] == [(["Олег Иванов", "Евгений Маслов"], "2026-03-10")]
 
 
+def test_being_a_guest_of_someone_named_is_a_meeting(pipeline: Pipeline) -> None:
+    texts = (
+        "ЯРАНСК, 4 июня 2026 года. — В гостях у главы Яранского района Петра Зонова побывал директор ООО "
+        "«Вятский лён» Олег Бусыгин.",
+        "ЯРАНСК, 4 июня 2026 года. — У главы Яранского района Петра Зонова сегодня в гостях был директор ООО "
+        "«Вятский лён» Олег Бусыгин.",
+    )
+    for text in texts:
+        got = _facts(pipeline, text)["meetings"]
+        assert [(sorted(_names(m["participants"])), m["date"]) for m in got] == [
+            (["Олег Бусыгин", "Петр Зонов"], "2026-06-04")
+        ], text
+    # a guest of no one named is no meeting
+    text = "ЯРАНСК, 4 июня 2026 года. — Директор ООО «Вятский лён» Олег Бусыгин побывал в гостях у школьников."
+    assert _facts(pipeline, text)["meetings"] == []
+
+
 def test_their_talk_is_a_meeting_of_the_persons_named_before(pipeline: Pipeline) -> None:
     text = ("ЕКАТЕРИНБУРГ, 21 ноября 2025 года. — Мэр Екатеринбурга Алексей Орлов пригласил для знакомства Сергея "
             "Белова, нового ректора Уральского горного университета. Их беседа состоялась сегодня в мэрии.")
