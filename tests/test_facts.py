@@ -3972,6 +3972,21 @@ def test_members_who_chose_someone_for_a_post_elected_him(pipeline: Pipeline, te
     assert [(a["person"]["name"], a["action"], a["post"]) for a in got] == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # «поставить» with a post in the instrumental appoints
+    ("Бежецк, 8 июня 2026 года. Директором Бежецкого промышленно-экономического колледжа министерство "
+     "поставило Ольгу Смирнову.", [("Ольга Смирнова", "appointed", "директор Бежецкого промышленно-экономического "
+                                    "колледжа")]),
+    # without one it is a signature put or a task set
+    ("Бежецк, 8 июня 2026 года. Подписи под соглашением поставили глава Бежецкого округа Иван Лаптев и директор "
+     "ООО «Бежецк-Лён» Анна Сизова.", []),
+    ("Бежецк, 8 июня 2026 года. Губернатор поставил задачу министру строительства Ивану Лаптеву.", []),
+])
+def test_putting_someone_in_a_post_named_is_an_appointment(pipeline: Pipeline, text: str, expected: list) -> None:
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["action"], a["post"]) for a in got] == expected
+
+
 @pytest.mark.parametrize("verb", ["завершился", "начался", "продолжился"])
 def test_a_meeting_noun_beginning_or_ending_is_of_the_persons_named_before(pipeline: Pipeline, verb: str) -> None:
     text = ("Кашин, 12 марта 2026 года. Глава округа Сергей Ломов и директор ООО «Кашинский лён» Вера Сизова "
