@@ -977,6 +977,9 @@ CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None,
      [("за полугодие", "2026-01/2026-06", True), ("2025 года", "2025", False)]),
     ("Банк за полугодие выдал 7 тыс. ипотечных кредитов.", datetime.date(2026, 1, 20),
      [("за полугодие", "2025-07/2025-12", True)]),
+    # ... and so is the one whose results are summed up; the results are no word of the date
+    ("Фонд подвел итоги полугодия: по итогам полугодия выдано 42 займа.", datetime.date(2026, 7, 8),
+     [("полугодия", "2026-01/2026-06", True), ("полугодия", "2026-01/2026-06", True)]),
     # the same date a year back with no day before it is the release's
     ("Продажи абонементов на новый сезон на 12% выше, чем на эту же дату прошлого года.", datetime.date(2026, 9, 17),
      [("эту же дату прошлого года", "2025-09-17", True)]),

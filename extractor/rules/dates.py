@@ -772,7 +772,14 @@ def _relative(m: re.Match[str], scan: _Scan) -> _Cand | None:
     if unit == "half" and _YEAR_AFTER_RE.match(scan.offsets.tagged.text, m.end()):
         return None  # «за полугодие 2025 года», «за полугодие прошлого года»: not the one just ended
     kind = "near" if unit in ("day", "week") else "period"
-    return _Cand(m.start(), m.end(), _relative_value(unit, shift, scan), True, unit == "day", kind)
+    start = m.start()
+    if phrase.split()[0] in RESULT_WORDS:  # «итоги | полугодия»: the results are no word of the date
+        start = m.start("p") + len(m.group("p")) - len(m.group("p").split()[-1])
+    return _Cand(start, m.end(), _relative_value(unit, shift, scan), True, unit == "day", kind)
+
+
+# the results a relative period is named after in relative_dates.txt: «подвел итоги полугодия»
+RESULT_WORDS = frozenset({"итоги", "итогов", "итогам", "итогах"})
 
 
 # a year named after a period: «2025 года», «прошлого года»
