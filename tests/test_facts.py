@@ -3848,6 +3848,16 @@ def test_three_persons_acting_together_on_a_day_met(pipeline: Pipeline, verb: st
     ]
 
 
+def test_persons_acting_together_by_a_verb_the_tagger_misreads_met(pipeline: Pipeline) -> None:
+    # «чертили» is tagged a feminine singular: the dictionary knows it only as a plural past
+    text = ("Тулун, 27 апреля 2026 года. Мэр Тулуна Константин Ажгибесов и министр строительства Иркутской области "
+            "Олег Тищенков в понедельник больше двух часов чертили на карте варианты дамбы.")
+    got = _facts(pipeline, text)["meetings"]
+    assert [([p["name"] for p in m["participants"]], m["date"]) for m in got] == [
+        (["Константин Ажгибесов", "Олег Тищенков"], "2026-04-27")
+    ]
+
+
 def test_two_persons_acting_together_or_three_signing_is_no_meeting_of_that_verb(pipeline: Pipeline) -> None:
     # (two going round a place met: `test_two_persons_going_round_a_place_on_a_named_day_met`)
     text = ("Осташков, 24 января 2026 года. В пятницу, 23 января, министр туризма Тверской области Полина Зорина "

@@ -68,3 +68,15 @@ def test_a_word_out_of_the_table_is_lemmatized_all_the_same():
 def test_a_function_word_of_a_word_list_is_its_own_lemma_as_in_a_token():
     """Word lists are matched against the tokens' lemmas, which keep function words as written."""
     assert [word_lemma(w) for w in ("во", "со", "главе")] == ["во", "со", "глава"]
+
+
+def test_a_verb_the_dictionary_knows_as_one_past_form_is_tagged_that_form():
+    # the tagger reads «чертили» as a present, or as a feminine singular after two men
+    for text in ("Они чертили на карте варианты.",
+                 "Мэр Тулуна Константин Ажгибесов и министр строительства Олег Тищенков в понедельник больше двух "
+                 "часов чертили на карте варианты дамбы."):
+        verb = next(t for t in get_tagger().tag(text).tokens if t.text == "чертили")
+        assert (verb.feats.get("Tense"), verb.feats.get("Number"), verb.feats.get("Gender")) == ("Past", "Plur", None)
+    # a present stays a present
+    verb = next(t for t in get_tagger().tag("Он работает на заводе.").tokens if t.text == "работает")
+    assert verb.feats.get("Tense") == "Pres"

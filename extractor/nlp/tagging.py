@@ -806,6 +806,24 @@ def _misread_future_verbs(toks: list[Token]) -> None:
         tok.feats = {**feats, "Tense": "Fut", **({"Person": person} if person else {})}
 
 
+def _misread_past_forms(toks: list[Token]) -> None:
+    """A verb the tagger reads as present, or in another number or gender, that the dictionary
+    knows only as one past form is that form: «X, Y и Z больше двух часов чертили на карте
+    варианты дамбы» (tagged present, or a feminine singular), so that it is told as done by them all."""
+    for tok in toks:
+        if tok.pos != "VERB" or tok.feats.get("VerbForm") != "Fin" or tok.feats.get("Tense") == "Fut":
+            continue
+        verbs = [p for p in tok.parses if p.tag.POS == "VERB" and p.is_known]
+        forms = {(p.tag.tense, p.tag.gender, p.tag.number) for p in verbs}
+        if len(forms) != 1 or next(iter(forms))[0] != "past":
+            continue
+        gender, number = PAST_FEATS.get(verbs[0].tag.gender, (None, "Sing"))
+        if (tok.feats.get("Tense"), tok.feats.get("Number"), tok.feats.get("Gender")) == ("Past", number, gender):
+            continue
+        feats = {k: v for k, v in tok.feats.items() if k not in ("Person", "Gender")}
+        tok.feats = {**feats, "Tense": "Past", "Number": number, **({"Gender": gender} if gender else {})}
+
+
 def _misread_nouns(toks: list[Token]) -> None:
     """A lowercase word the tagger calls a verb that the dictionary reads only as a noun, if only
     by a known word after a prefix, is that noun: «Председатель студсовета Вероника Кузьмина»
@@ -913,6 +931,7 @@ class Tagger:
             _misread_genitives(toks)
             _misread_past_verbs(toks)
             _misread_future_verbs(toks)
+            _misread_past_forms(toks)
             _misread_nouns(toks)
             tagged = Tagged(text, toks, sents, [])
             for typ, start, end in sorted(spans_by_doc[d], key=lambda x: (x[1], x[2])):
