@@ -4157,8 +4157,21 @@ def test_an_indirect_questions_future_verb_plans_no_meeting(pipeline: Pipeline) 
         (["Игорь Ломов", "Максим Ершов"], "Администрация Кизеловского муниципального округа"),
         id="a meeting verb naming no one earlier in the sentence tells the place",
     ),
+    pytest.param(
+        "Глава Кизеловского округа Игорь Ломов сегодня встретился с директором ООО «Уральский гранит» Максимом "
+        "Ершовым. Около часа в администрации Кизеловского муниципального округа говорили о карьере.",
+        (["Игорь Ломов", "Максим Ершов"], "Администрация Кизеловского муниципального округа"),
+        id="the next sentence telling how long it took, of no one else, tells where",
+    ),
+    pytest.param(
+        "Глава Кизеловского округа Игорь Ломов сегодня встретился с директором ООО «Уральский гранит» Максимом "
+        "Ершовым. Около часа в администрации Кизеловского муниципального округа директор школы Анна Лыкова "
+        "говорила с родителями.",
+        (["Игорь Ломов", "Максим Ершов"], None),
+        id="... but not when it names someone else",
+    ),
 ])
 def test_a_meetings_place_told_in_another_statement(
-    pipeline: Pipeline, text: str, expected: tuple[list[str], str]
+    pipeline: Pipeline, text: str, expected: tuple[list[str], str | None]
 ) -> None:
     assert [(_names(m["participants"]), m["place"]) for m in _facts(pipeline, text)["meetings"]] == [expected]

@@ -1047,9 +1047,19 @@ def _place_told_next(scene: Scene, st: Statement) -> str | None:
         scene.lemmas[j] in GOING_ON and toks[j].pos == "VERB" for j in scene.sentence_tokens(nxt)
     )
     if opening not in words("gathering") and not (meeting_triggers().starts(opening) and noun):
-        if not said and not pronoun:
+        if not said and not pronoun and not _time_spent_by_them(scene, st, nxt):
             return None
     return _any_place(scene, nxt)
+
+
+def _time_spent_by_them(scene: Scene, st: Statement, sent: int) -> bool:
+    """Sentence `sent` says how long something took and names no person but the meeting's sides:
+    «В кабинете главы района проговорили больше двух часов»."""
+    span = scene.tagged.sents[sent]
+    if not _time_spent(scene, range(span.first, span.last)):
+        return False
+    named = {u.refs[0] for u in scene.units(sent) if u.refs and u.refs[0][0] == "person"}
+    return named <= set(st.sides)
 
 
 def _continues_last(scene: Scene, st: Statement, statements: list[Statement]) -> bool:
