@@ -4170,6 +4170,12 @@ def test_an_indirect_questions_future_verb_plans_no_meeting(pipeline: Pipeline) 
         (["Игорь Ломов", "Максим Ершов"], None),
         id="... but not when it names someone else",
     ),
+    pytest.param(
+        "В Кизеле глава округа Игорь Ломов сегодня встретился с директором ООО «Уральский гранит» Максимом "
+        "Ершовым. Собеседники провели в кабинете главы округа около часа.",
+        (["Игорь Ломов", "Максим Ершов"], "кабинет главы округа"),
+        id="a room told next is finer than the town",
+    ),
 ])
 def test_a_meetings_place_told_in_another_statement(
     pipeline: Pipeline, text: str, expected: tuple[list[str], str | None]

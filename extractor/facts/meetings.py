@@ -763,12 +763,12 @@ def _merged(scene: Scene, statements: list[Statement]) -> list[Statement]:
 
 
 def _finer_place(scene: Scene, place: str | None, other: str | None) -> bool:
-    """`other` names an organization (a body, or a building the text lists as one) where `place`
-    names a location: «сверили позиции по проекту ... в Кимрах. Встреча прошла в администрации
-    Кимрского муниципального округа»."""
+    """`other` names an organization or a room, no location, where `place` names a location:
+    «сверили позиции по проекту ... в Кимрах. Встреча прошла в администрации Кимрского
+    муниципального округа», «... в Селтах. Собеседники провели в кабинете главного врача около
+    двух часов»."""
     locations = {loc.name for loc in scene.doc.locations}
-    organizations = {org.name for org in scene.doc.organizations}
-    return place in locations and other in organizations
+    return place in locations and other is not None and other not in locations
 
 
 def _fuller(a: Statement, b: Statement) -> bool:
