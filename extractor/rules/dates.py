@@ -2132,6 +2132,9 @@ _TOTAL_AFTER_RE = re.compile(
 )
 # the first month of a year's last quarter, when its totals may be told before it ends
 LAST_QUARTER_MONTH = 10
+# what a whole year's total is told after: «в 2025 году составила», «За 2025 год перевезли»; not a
+# season's or a campaign's year, over earlier («в сезоне 2026 года пчеловоды собрали ...»)
+_WHOLE_YEAR_WORDS = frozenset({"в", "во", "за", ""})
 # the current year named as such: a year its sentence names besides is another one («в 2025 году
 # мы передали 112 машин, а в текущем году рассчитываем», «на 18% больше, чем в 2025 году»)
 _THIS_YEAR_RE = re.compile(r"\b(?:в\s+)?(?:этом|текущем|нынешнем)\s+году\b", re.IGNORECASE)
@@ -3010,7 +3013,7 @@ def _reported_years(text: str, scan: _Scan) -> _Reported:
             continue
         if len(c.value) == 4 and _RESULTS_RE.search(text, max(0, c.start - WORD_BEFORE_REACH), c.start):
             year += 1
-        elif len(c.value) == 4 and tense == "past" and (
+        elif len(c.value) == 4 and tense == "past" and _word_before(text, c) in _WHOLE_YEAR_WORDS and (
             _TOTAL_AFTER_RE.match(text, c.end) or _against_year_before(text, scan, c, year)
         ):
             # the year's total, told once it has ended or nearly so: a day of it before the last
