@@ -22,6 +22,11 @@ NAME_CASES = [
      ["Александр Бречалов", "Игорь Русских", "Ольга Белых"]),
     # a man's surname in -а declines like a noun in -а
     ("Благодарность объявлена от имени полпреда Артёма Жоги.", ["Артём Жога"]),
+    # ... and its accusative after a first name the tagger may read as a genitive (they read alike)
+    ("Во вторник глава района пригласила в администрацию министра строительства Карелии Олега Ранталу.",
+     ["Олег Рантала"]),
+    # a man's surname in -у after a first name in the genitive that the dictionary knows does not decline
+    ("Прошла встреча министра обороны Сергея Шойгу с губернатором.", ["Сергей Шойгу"]),
     # a surname declined as an adjective
     ("По словам директора завода Сергея Лугового, план выполнен.", ["Сергей Луговой"]),
     ("Слово предоставили главному врачу Ольге Луговой.", ["Ольга Луговая"]),

@@ -267,7 +267,12 @@ MIN_STEM = 2
 def _by_ending(word: str, case: str, gender: str | None) -> str | None:
     table = MASC_ENDINGS if gender == "masc" else FEMN_ENDINGS if gender == "femn" else {}
     lower = word.lower()
-    for ending, replacement in table.get(case, ()):
+    endings = table.get(case, ())
+    if gender == "masc" and case == "Gen":
+        # a man's first name reads the same in the genitive and the accusative, and the tagger mixes
+        # them up: «министра Олега Ранталу» is the accusative of Рантала
+        endings += tuple(e for e in table["Acc"] if e not in endings)
+    for ending, replacement in endings:
         stem = word[: len(word) - len(ending)]
         if not lower.endswith(ending) or len(stem) < MIN_STEM:
             continue
