@@ -3950,6 +3950,43 @@ def test_they_who_spent_hours_at_one_thing_are_the_two_persons_named_before(pipe
     ]
 
 
+def test_all_three_who_spent_hours_at_one_thing_are_the_three_persons_named_before(pipeline: Pipeline) -> None:
+    text = ("Кемь, 3 марта 2026 года. Во вторник глава Кемского района Ирина Саволайнен пригласила в администрацию "
+            "министра строительства Карелии Олега Ранталу и директора ООО «Кемский порт» Павла Дерябина. Около "
+            "двух часов все трое разбирали схему ремонта причала.")
+    got = _facts(pipeline, text)["meetings"]
+    assert [([p["name"] for p in m["participants"]], m["date"]) for m in got] == [
+        (["Ирина Саволайнен", "Олег Рантала", "Павел Дерябин"], "2026-03-03")
+    ]
+
+
+def test_a_joint_action_in_a_later_clause_is_read_there_with_the_place_they_stay_in(pipeline: Pipeline) -> None:
+    # «в Петрозаводск» is where the fish goes, «в администрации села» where they sat
+    text = ("Кемь, 3 марта 2026 года. Во вторник министра сельского хозяйства Карелии Олега Ранталу и директора "
+            "ООО «Беломорская рыба» Павла Дерябина принимала глава Кемского района Ирина Саволайнен. Садки "
+            "осмотрели с катера, а доставку рыбы в Петрозаводск все трое часа три обсуждали в администрации села "
+            "Рабочеостровск.")
+    got = _facts(pipeline, text)["meetings"]
+    assert [(sorted(p["name"] for p in m["participants"]), m["place"]) for m in got] == [
+        (["Ирина Саволайнен", "Олег Рантала", "Павел Дерябин"], "Администрация села Рабочеостровск")
+    ]
+
+
+def test_two_of_a_group_are_no_two_persons_named_before(pipeline: Pipeline) -> None:
+    text = ("Кемь, 3 марта 2026 года. Глава Кемского района Ирина Саволайнен и директор ООО «Кемский порт» Павел "
+            "Дерябин в пятницу выступили на собрании предпринимателей. Двое из них почти два часа обсуждали, где "
+            "строить склад.")
+    assert _facts(pipeline, text)["meetings"] == []
+
+
+def test_both_who_signed_a_document_of_a_region_with_a_company_sign_for_them(pipeline: Pipeline) -> None:
+    text = ("Кемь, 3 марта 2026 года. Глава Карелии Артур Парфенчиков и генеральный директор ООО «Кемский порт» "
+            "Павел Дерябин осмотрели причал. Вернувшись в город, оба расписались под соглашением Карелии с "
+            "«Кемским портом» о строительстве склада.")
+    got = _facts(pipeline, text)["agreements"]
+    assert [[p["name"] for p in a["parties"]] for a in got] == [["Карелия", "Кемский порт"]]
+
+
 def test_a_meeting_that_took_place_with_no_one_named_is_of_the_persons_named_before(pipeline: Pipeline) -> None:
     # «для встречи» is a purpose in its own sentence; «Встреча прошла» says it took place
     text = ("Задержка поставок на стройке школы в Никольске стала поводом для встречи министра строительства "

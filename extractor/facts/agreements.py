@@ -36,13 +36,14 @@ from extractor.facts.context import (
     units_in,
     verb_planned,
 )
-from extractor.facts.units import Ref, Scene, Unit, may_be_nominative, unit_case
+from extractor.facts.units import PLURAL_PRONOUNS, Ref, Scene, Unit, may_be_nominative, unit_case
 from extractor.lexicon import Match, speech_verbs
 from extractor.lexicon.facts import (
     agreement_triggers,
     counts,
     documents,
     meeting_triggers,
+    person_counts,
     plan_words,
     side_counts,
     words,
@@ -369,10 +370,10 @@ def _parties(d: Draft) -> None:
     ]
     if not any(r == "subj" for _u, r in d.roles):
         subjects = _names_before_verb(d) + _subject_outside(d) + subjects
-    if all(r == "with" for u, r in d.roles if u in subjects):
+    if all(r == "with" or _signers_together(u) for u, r in d.roles if u in subjects) and (owner := _document_owner(d)):
         # «оба расписались под соглашением Пензенщины с «Рамзай-Полимером»»: the document's owner
-        # and its «с» partners, when no subject is named
-        subjects = _document_owner(d) + subjects
+        # and its «с» partners, when no subject is named but the persons who signed
+        subjects = owner + [u for u, r in d.roles if u in subjects and r == "with"]
     together = {u.first for u, r in d.roles if r == "together"}
     if all(u.first in together for u in subjects):
         subjects = []  # a partner «вместе с» a subject not found is no side alone
@@ -383,6 +384,11 @@ def _parties(d: Draft) -> None:
     if subjects or sides:
         d.groups = [_refs(d, subjects + sides)]
         d.with_partners = any(r == "with" or r == "none" and _listed_after_with(d, u) for u, r in d.roles)
+
+
+def _signers_together(unit: Unit) -> bool:
+    """«оба», «они», «все трое»: the persons named before, who sign for their bodies."""
+    return unit.via == "sides" and (unit.lemma in PLURAL_PRONOUNS or unit.lemma in person_counts())
 
 
 # the words of a «с» group a colon may close: «с двумя арендаторами лесных участков:»

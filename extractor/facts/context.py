@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from extractor.facts.clauses import Clause, clause_of, clauses, role
 from extractor.facts.units import PLURAL_PRONOUNS, Ref, Scene, Unit, may_be_nominative, unit_case
 from extractor.lexicon import GAP_QUOTES, Match, PhraseIndex
-from extractor.lexicon.facts import documents, meeting_triggers, plan_words, venues, words
+from extractor.lexicon.facts import documents, meeting_triggers, person_counts, plan_words, venues, words
 from extractor.model import DateItem
 from extractor.nlp.inflect import nominative_phrase
 from extractor.nlp.morph import is_common
@@ -437,11 +437,13 @@ def deadline(text: str, item: DateItem) -> bool:
 
 
 def place_in(scene: Scene, clause_roles: list[tuple[Unit, str]]) -> str | None:
-    """Where it happened: a place or venue the clause puts it «в» or «на»."""
-    for unit, r in clause_roles:
-        if r == "at" and unit.refs and unit.refs[0][0] in ("location", "organization"):
-            return scene.entity(unit.refs[0]).name
-    return None
+    """Where it happened: a place or venue the clause puts it «в» or «на»; one it is in before one
+    something goes to: «доставку мяса в Якутск ... разбирали в администрации села»."""
+    places = [u for u, r in clause_roles if r == "at" and u.refs and u.refs[0][0] in ("location", "organization")]
+    if not places:
+        return None
+    staying = [u for u in places if scene.toks[u.head].case != "Acc"]
+    return scene.entity((staying or places)[0].refs[0]).name
 
 
 # the prepositions of where a meeting is held
@@ -536,7 +538,7 @@ def _outside_main(scene: Scene, unit: Unit) -> bool:
 def _named_sides(scene: Scene, sent: int, unit: Unit) -> list[Ref]:
     main = clauses(scene, sent)[0]
     if unit.count is not None:
-        want = COUNTED_KINDS.get(unit.lemma, "organization")
+        want = "person" if unit.lemma in person_counts() else COUNTED_KINDS.get(unit.lemma, "organization")
         refs = distinct([u.refs[0] for u in scene.units(sent) if u.refs and u.refs[0][0] == want])
         return refs if len(refs) == unit.count else []
     # «прошла встреча ректора X и директора Y»: the genitives of a meeting noun are its sides

@@ -37,7 +37,7 @@ from extractor.facts.context import (
 )
 from extractor.facts.units import PLURAL_PRONOUNS, PRONOUNS, Ref, Scene, Unit, unit_case
 from extractor.lexicon import Match, speech_verbs
-from extractor.lexicon.facts import agreement_triggers, documents, meeting_triggers, sessions, words
+from extractor.lexicon.facts import agreement_triggers, documents, meeting_triggers, person_counts, sessions, words
 from extractor.model import DateItem, Meeting
 from extractor.nlp.tagging import Token
 
@@ -887,10 +887,7 @@ def _joint_actions(scene: Scene, statements: list[Statement]) -> list[Statement]
         )
         if not dated and not timed:
             continue
-        main = clauses(scene, sent)[0]
-        verbs = [k for k in main.tokens if _joint_past(toks[k])]
-        subjects = [u for u, r in roles_in(scene, main) if r == "subj"]
-        persons = distinct([p for u in subjects for p in _persons_of(scene, u, statements)])
+        main, verbs, persons = _joint_clause(scene, sent, statements)
         # how long they spent at it says they were at it together: «X, Y и Z почти два часа выясняли»
         together = any(scene.lemmas[k] in TOGETHER for k in main.tokens) or timed or _indoors(scene, main)
         visiting = len(verbs) == 1 and scene.lemmas[verbs[0]] in VISITING
@@ -905,10 +902,25 @@ def _joint_actions(scene: Scene, statements: list[Statement]) -> list[Statement]
     return out
 
 
+def _joint_clause(scene: Scene, sent: int, earlier: list[Statement]) -> tuple[Clause, list[int], list[Ref]]:
+    """The first clause whose verb of the past has persons for its subject, its verbs and its
+    persons; else the main clause's: «Табуны осмотрели с вертолёта, а склад все трое часа три
+    разбирали уже в администрации села»."""
+    found = []
+    for clause in clauses(scene, sent):
+        verbs = [k for k in clause.tokens if _joint_past(scene.toks[k])]
+        subjects = [u for u, r in roles_in(scene, clause) if r == "subj"]
+        persons = distinct([p for u in subjects for p in _persons_of(scene, u, earlier)])
+        found.append((clause, verbs, persons))
+        if verbs and len(persons) >= 2:
+            return clause, verbs, persons
+    return found[0]
+
+
 def _persons_of(scene: Scene, unit: Unit, earlier: list[Statement]) -> list[Ref]:
     """The person a subject names, or the persons «они» stands for: «X привёз сегодня главу округа Y
     на площадку. Час с лишним они мерили шагами пустырь»."""
-    if unit.lemma in PLURAL_PRONOUNS:
+    if unit.via == "sides" and (unit.lemma in PLURAL_PRONOUNS or unit.lemma in person_counts()):
         return [r for r in resolve_sides(scene, unit, earlier) if r[0] == "person"]
     return [unit.refs[0]] if unit.refs and unit.refs[0][0] == "person" else []
 

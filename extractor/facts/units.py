@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from extractor.lexicon.facts import counts, reference_nouns, words
+from extractor.lexicon.facts import counts, person_counts, reference_nouns, words
 from extractor.lexicon.orgs import legal_forms, org_heads
 from extractor.lexicon.posts import match_post_head, office_of, post_lexicon, role_key
 from extractor.model import Document, EntityRef, EntityType, Location, Organization
@@ -222,6 +222,8 @@ def unit_case(scene: Scene, unit: Unit) -> str | None:
             return None
     if head.text.isupper() and len(head.text) > 1:
         return None
+    if unit.via == "sides" and unit.lemma in person_counts():
+        return "Nom"  # «трое» standing for persons, which the tagger may read as an inanimate accusative
     return head.case
 
 
@@ -447,6 +449,8 @@ def _word_reference(scene: Scene, k: int, units: list[Unit]) -> Unit | None:
     tok = scene.toks[k]
     if tok.pos == "PRON":
         return _pronoun(scene, k, units)
+    if tok.pos == "NUM":
+        return _persons_counted(scene, k)
     opening = k == scene.tagged.sents[tok.sent].first and tok.text[1:].islower()
     # the tagger may read a capitalized common noun opening a sentence as a name: «Банк заключил»
     noun = tok.pos == "NOUN" or opening and tok.pos == "PROPN" and is_common(tok.parses)
@@ -552,6 +556,24 @@ def _relative(scene: Scene, k: int, units: list[Unit]) -> Unit | None:
     if comma == k - 1:  # a clause's object standing for a party would cut the party's clause apart
         refs = tuple(r for r in refs if r[0] == "person")
     return Unit(k, k + 1, k, refs, "pronoun") if refs else None
+
+
+def _persons_counted(scene: Scene, k: int) -> Unit | None:
+    """«все трое», «оба» as a subject standing alone: that many persons named before, as «они»
+    stands for them («Около двух часов все трое разбирали схему»); not «оба министра», «трое детей»."""
+    toks = scene.toks
+    word = toks[k].text.lower()
+    count = person_counts().get(word)
+    if count is None or k + 1 < len(toks) and (_counted_noun(word, toks[k + 1]) or toks[k + 1].text == "из"):
+        return None  # «двое из них»: some of a group
+    return Unit(k, k + 1, k, (), "sides", count, word)
+
+
+def _counted_noun(numeral: str, tok: Token) -> bool:
+    """The noun a collective numeral counts: «оба министра» in the genitive singular, «трое суток»
+    in the plural; not a time after it: «все трое часа три разбирали»."""
+    number = "Sing" if numeral in ("оба", "обе") else "Plur"
+    return tok.pos in ("NOUN", "PROPN", "ADJ") and tok.feats.get("Number") == number
 
 
 def _pronoun(scene: Scene, k: int, units: list[Unit]) -> Unit | None:

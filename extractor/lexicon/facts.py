@@ -92,6 +92,12 @@ def words(group: str) -> frozenset[str]:
 
 
 @cache
+def person_counts() -> dict[str, int]:
+    """Collective numerals that stand for that many persons («трое» 3, «оба» 2)."""
+    return {w: int(v) for w, v in _word_groups().get("persons", {}).items() if v}
+
+
+@cache
 def side_counts() -> dict[str, int]:
     """A document's adjectives counting its sides and how many («трехсторонний» 3)."""
     return {w: int(v) for w, v in _word_groups().get("sides", {}).items() if v}
