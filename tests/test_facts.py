@@ -3972,6 +3972,18 @@ def test_a_joint_action_in_a_later_clause_is_read_there_with_the_place_they_stay
     ]
 
 
+def test_a_meeting_without_its_day_takes_the_day_told_after_a_release_dated_by_its_body(pipeline: Pipeline) -> None:
+    # no dateline: the release is dated by its first day, and the story goes on to the next one
+    text = ("Во вторник, 3 марта 2026 года, депутаты избрали главой Кемского района Ирину Саволайнен. На "
+            "следующий день, в среду, 4 марта, Саволайнен приехала в порт. Там её ждали министр строительства "
+            "Карелии Олег Рантала и директор ООО «Кемский порт» Павел Дерябин. Около двух часов все трое "
+            "разбирали схему ремонта причала.")
+    got = _facts(pipeline, text)["meetings"]
+    assert [([p["name"] for p in m["participants"]], m["date"]) for m in got] == [
+        (["Ирина Саволайнен", "Олег Рантала", "Павел Дерябин"], "2026-03-04")
+    ]
+
+
 def test_two_of_a_group_are_no_two_persons_named_before(pipeline: Pipeline) -> None:
     text = ("Кемь, 3 марта 2026 года. Глава Кемского района Ирина Саволайнен и директор ООО «Кемский порт» Павел "
             "Дерябин в пятницу выступили на собрании предпринимателей. Двое из них почти два часа обсуждали, где "

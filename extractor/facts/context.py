@@ -356,6 +356,13 @@ def _dateline_or_lead(text: str, item: DateItem) -> bool:
     return is_dateline(text, item) or bool(in_lead)
 
 
+# the days before the release a day told in its body still dates the scene in
+RELEASE_WEEK = 8
+# how many days after a release date read from its body (no dateline) a signing or a meeting told
+# as held may be: «С понедельника, 2 марта, ... директор X. ... в среду, 4 марта, они обсуждали»
+DAYS_AFTER_A_BODY_DAY = 7
+
+
 def day_told_before(scene: Scene, at: int) -> DateItem | None:
     """«27 февраля на стенде региона были подписаны три документа. ... Меморандум подписали A и B»,
     «В понедельник, 19 января, X доложил губернатору ... Стороны подписали соглашение»: a signing
@@ -368,7 +375,12 @@ def day_told_before(scene: Scene, at: int) -> DateItem | None:
         return None
     day = told[-1]
     release = scene.doc.doc_date
-    return day if release is None or days_between(release, day.value) in range(8) else None
+    if release is None:
+        return day
+    # a release dated by a day its body tells («Во вторник, 21 апреля 2026 года, депутаты избрали
+    # ...»), not by a dateline, may go on to the days after it («На следующий день, 22 апреля, ...»)
+    after = DAYS_AFTER_A_BODY_DAY if dateline_day(scene) is None else 0
+    return day if days_between(release, day.value) in range(-after, RELEASE_WEEK) else None
 
 
 def _of_a_main_clause(scene: Scene, item: DateItem) -> bool:
@@ -496,7 +508,22 @@ def resolve_sides(scene: Scene, unit: Unit, earlier: list[Statement]) -> list[Re
         refs = _named_sides(scene, s, unit) if s < sent or _outside_main(scene, unit) else []
         if refs:
             return refs
+    if unit.lemma in person_counts():
+        return _last_persons(scene, unit)
     return _persons_before(scene, unit) if unit.lemma in PLURAL_PRONOUNS else []
+
+
+def _last_persons(scene: Scene, unit: Unit) -> list[Ref]:
+    """«все трое», «оба»: as many persons as counted, the last named before it, back a few sentences
+    («Саволайнен приехала в порт. Там её ждали X и Y. Около двух часов все трое разбирали ...»)."""
+    sent = scene.toks[unit.first].sent
+    found: list[Ref] = []
+    for s in range(sent, max(-1, sent - CONTEXT_SENTENCES - 1), -1):
+        named = [u.refs[0] for u in scene.units(s) if u.refs and u.refs[0][0] == "person" and u.last <= unit.first]
+        found += [r for r in reversed(distinct(named)) if r not in found]
+        if len(found) >= (unit.count or 0):
+            break
+    return list(reversed(found)) if len(found) == unit.count else []
 
 
 def _persons_before(scene: Scene, unit: Unit) -> list[Ref]:

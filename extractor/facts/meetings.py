@@ -17,6 +17,7 @@ from collections.abc import Callable
 from extractor.facts.clauses import Clause, clauses, past_date_aside
 from extractor.facts.context import (
     CONTEXT_SENTENCES,
+    DAYS_AFTER_A_BODY_DAY,
     IN_OR_AT,
     Statement,
     building_in,
@@ -1171,11 +1172,6 @@ def _met_before(scene: Scene, st: Statement, statements: list[Statement]) -> boo
     return False
 
 
-# how many days after a release date read from its body (no dateline) a meeting told as held may
-# be: «С понедельника, 2 марта, ... директор X. ... в среду, 4 марта, они обсуждали»
-DAYS_AFTER_A_BODY_DATE = 7
-
-
 def _met_on(scene: Scene, item: DateItem | None) -> DateItem | None:
     """A meeting told as held is no later than the release: «обсудили инвестпрограмму, которая в
     2026 году составит ...» (a year to come) dates nothing; unless the release's date is only a
@@ -1187,7 +1183,7 @@ def _met_on(scene: Scene, item: DateItem | None) -> DateItem | None:
         return item
     if len(item.value) == len(release) and dateline_day(scene) is None:
         ahead = datetime.date.fromisoformat(item.value) - datetime.date.fromisoformat(release)
-        return item if ahead.days <= DAYS_AFTER_A_BODY_DATE else None
+        return item if ahead.days <= DAYS_AFTER_A_BODY_DAY else None
     return None
 
 
