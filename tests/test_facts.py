@@ -4045,10 +4045,24 @@ def test_members_who_chose_someone_for_a_post_elected_him(pipeline: Pipeline, te
     ("Бежецк, 8 июня 2026 года. Подписи под соглашением поставили глава Бежецкого округа Иван Лаптев и директор "
      "ООО «Бежецк-Лён» Анна Сизова.", []),
     ("Бежецк, 8 июня 2026 года. Губернатор поставил задачу министру строительства Ивану Лаптеву.", []),
+    # so does «сделать»: a decision made her acting
+    ("Бежецк, 8 июня 2026 года. Руководит МУП «Бежецкий водоканал» главный инженер Ольга Смирнова. Подписанное "
+     "сегодня распоряжение главы округа сделало её исполняющей обязанности директора МУП «Бежецкий водоканал».",
+     [("Ольга Смирнова", "acting", "директор МУП «Бежецкий водоканал»")]),
+    ("Бежецк, 8 июня 2026 года. Новая линия сделала ООО «Бежецк-Лён» лидером рынка.", []),
 ])
 def test_putting_someone_in_a_post_named_is_an_appointment(pipeline: Pipeline, text: str, expected: list) -> None:
     got = _facts(pipeline, text)["appointments"]
     assert [(a["person"]["name"], a["action"], a["post"]) for a in got] == expected
+
+
+def test_a_resignation_accepted_in_the_passive_dismisses(pipeline: Pipeline) -> None:
+    text = ("Бежецк, 8 июня 2026 года. Отставка директора МУП «Бежецкий водоканал» Андрея Лаптева принята. "
+            "Распоряжение подписал глава округа.")
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["action"], a["post"]) for a in got] == [
+        ("Андрей Лаптев", "dismissed", "директор МУП «Бежецкий водоканал»")
+    ]
 
 
 @pytest.mark.parametrize("verb", ["завершился", "начался", "продолжился"])
