@@ -4056,6 +4056,15 @@ def test_putting_someone_in_a_post_named_is_an_appointment(pipeline: Pipeline, t
     assert [(a["person"]["name"], a["action"], a["post"]) for a in got] == expected
 
 
+def test_a_noun_heading_a_name_as_the_agent_of_a_passive_signing_stands_for_it(pipeline: Pipeline) -> None:
+    text = ("Вязьма, 22 января 2026 года. С осени ООО «Вяземская пряничная мануфактура» ищет покупателей. Сегодня "
+            "мануфактурой подписан договор поставки с ООО «Днепровский продторг».")
+    got = _facts(pipeline, text)["agreements"]
+    assert [([p["name"] for p in a["parties"]], a["kind"]) for a in got] == [
+        (["Вяземская пряничная мануфактура", "Днепровский продторг"], "договор поставки")
+    ]
+
+
 def test_a_resignation_accepted_in_the_passive_dismisses(pipeline: Pipeline) -> None:
     text = ("Бежецк, 8 июня 2026 года. Отставка директора МУП «Бежецкий водоканал» Андрея Лаптева принята. "
             "Распоряжение подписал глава округа.")

@@ -80,3 +80,9 @@ def test_a_verb_the_dictionary_knows_as_one_past_form_is_tagged_that_form():
     # a present stays a present
     verb = next(t for t in get_tagger().tag("Он работает на заводе.").tokens if t.text == "работает")
     assert verb.feats.get("Tense") == "Pres"
+
+
+def test_a_word_tagged_an_adverb_that_the_dictionary_knows_only_as_a_noun_is_that_noun():
+    # «мануфактурой» is tagged an adverb, as «зимой» may be one; «сегодня» is one
+    toks = get_tagger().tag("Сегодня мануфактурой подписаны договоры.").tokens
+    assert [(t.text, t.pos, t.case) for t in toks[:2]] == [("Сегодня", "ADV", None), ("мануфактурой", "NOUN", "Ins")]

@@ -461,7 +461,7 @@ def _word_reference(scene: Scene, k: int, units: list[Unit]) -> Unit | None:
     qualified = f"{scene.toks[k - 1].lemma} {tok.lemma}" if k > 0 else ""
     what = (
         reference_nouns().get(qualified) or reference_nouns().get(tok.lemma)
-        or ("head" if (tok.lemma,) in org_heads() or _name_head_subject(scene, tok) else None)
+        or ("head" if (tok.lemma,) in org_heads() or _name_head_subject(scene, k) else None)
     )
     if what is None or _names_something(scene, k) or _a_field(scene, k) or _quoted(scene, k):
         return None
@@ -483,11 +483,17 @@ def _word_reference(scene: Scene, k: int, units: list[Unit]) -> Unit | None:
     return Unit(k, k + 1, k, (ref,), "noun", lemma=tok.lemma) if ref else None
 
 
-def _name_head_subject(scene: Scene, tok: Token) -> bool:
+def _name_head_subject(scene: Scene, k: int) -> bool:
     """«Договор ... терминал подписал»: a nominative noun heading a name of the text («Ванинский
-    навалочный терминал») stands for it; in other cases such a noun mostly names a thing («в
-    кабинете» beside «Кабинет министров»)."""
-    return tok.case == "Nom" and tok.lemma in scene.name_heads
+    навалочный терминал») stands for it, and so does the agent of a passive right after it
+    («Сегодня мануфактурой подписаны договоры»); in other cases such a noun mostly names a thing
+    («в кабинете» beside «Кабинет министров»)."""
+    toks = scene.toks
+    tok = toks[k]
+    if tok.lemma not in scene.name_heads:
+        return False
+    agent = tok.case == "Ins" and k + 1 < len(toks) and toks[k + 1].feats.get("Voice") == "Pass"
+    return tok.case == "Nom" or agent
 
 
 # «в области здравоохранения», «в области мембранных технологий»: a field of work, no region

@@ -825,11 +825,12 @@ def _misread_past_forms(toks: list[Token]) -> None:
 
 
 def _misread_nouns(toks: list[Token]) -> None:
-    """A lowercase word the tagger calls a verb that the dictionary reads only as a noun, if only
-    by a known word after a prefix, is that noun: «Председатель студсовета Вероника Кузьмина»
-    («студсовета» tagged a past verb)."""
+    """A lowercase word the tagger calls a verb or an adverb that the dictionary reads only as a
+    noun, if only by a known word after a prefix, is that noun: «Председатель студсовета Вероника
+    Кузьмина» («студсовета» tagged a past verb), «Сегодня мануфактурой подписаны договоры»
+    («мануфактурой» tagged an adverb, as «зимой» may be one)."""
     for tok in toks:
-        if tok.pos != "VERB" or not tok.text.islower() or not tok.parses:
+        if tok.pos not in ("VERB", "ADV") or not tok.text.islower() or not tok.parses:
             continue
         if all(p.tag.POS == "NOUN" for p in tok.parses):
             _as_noun(tok)
