@@ -4065,6 +4065,15 @@ def test_a_noun_heading_a_name_as_the_agent_of_a_passive_signing_stands_for_it(p
     ]
 
 
+def test_an_executive_committee_said_short_stands_for_the_one_named_before(pipeline: Pipeline) -> None:
+    text = ("Бавлы, 22 января 2026 года. Исполнительный комитет Бавлинского муниципального района ищет партнёров. "
+            "Соглашение о партнёрстве с исполкомом подписало ООО «Кандызский механический завод».")
+    got = _facts(pipeline, text)["agreements"]
+    assert [sorted(p["name"] for p in a["parties"]) for a in got] == [
+        ["Исполнительный комитет Бавлинского муниципального района", "Кандызский механический завод"]
+    ]
+
+
 def test_a_resignation_accepted_in_the_passive_dismisses(pipeline: Pipeline) -> None:
     text = ("Бежецк, 8 июня 2026 года. Отставка директора МУП «Бежецкий водоканал» Андрея Лаптева принята. "
             "Распоряжение подписал глава округа.")

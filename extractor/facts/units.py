@@ -781,7 +781,7 @@ def _fits(org: Organization, what: str, lemma: str = "") -> bool:
     if what == "university":
         return any(w in name for w in words("university"))
     if what == "administration":  # «мэрия» for «Администрация Южноуральского городского округа»
-        return org.kind == "authority" and ("администрац" in name or "мэри" in name)
+        return org.kind == "authority" and any(w in name for w in ("администрац", "мэри", "исполнительный комитет"))
     return org.kind == "company"
 
 
