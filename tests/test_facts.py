@@ -3984,6 +3984,18 @@ def test_a_meeting_without_its_day_takes_the_day_told_after_a_release_dated_by_i
     ]
 
 
+def test_what_they_did_told_after_a_colon_is_one_action_and_there_is_the_place_named_before(
+    pipeline: Pipeline,
+) -> None:
+    text = ("Тим, 24 марта 2026 года. Заместитель губернатора Курской области Олег Ротанов и директор ООО «Тимский "
+            "элеватор» Марат Исхаков утром осмотрели поле, а вечером приехали в администрацию Тимского района. Там "
+            "больше двух часов они изучали проект: спорили о мощности сушилок.")
+    got = _facts(pipeline, text)["meetings"]
+    assert [([p["name"] for p in m["participants"]], m["place"]) for m in got] == [
+        (["Олег Ротанов", "Марат Исхаков"], "Администрация Тимского района")
+    ]
+
+
 def test_two_of_a_group_are_no_two_persons_named_before(pipeline: Pipeline) -> None:
     text = ("Кемь, 3 марта 2026 года. Глава Кемского района Ирина Саволайнен и директор ООО «Кемский порт» Павел "
             "Дерябин в пятницу выступили на собрании предпринимателей. Двое из них почти два часа обсуждали, где "

@@ -898,9 +898,21 @@ def _joint_actions(scene: Scene, statements: list[Statement]) -> list[Statement]
             continue
         st = Statement(sent, verbs[0], persons, sent, sent)
         st.date = _met_on(scene, date_in(scene, sent, verbs[0]))
-        st.place = place_in(scene, roles_in(scene, main)) or building_in(scene, main)
+        st.place = place_in(scene, roles_in(scene, main)) or building_in(scene, main) or _place_there(scene, main)
         out.append(st)
     return out
+
+
+def _place_there(scene: Scene, clause: Clause) -> str | None:
+    """«Там» stands for the place the sentence before named last: «..., а закончили его в
+    администрации Тимского района. Там больше двух часов они изучали проект»."""
+    if clause.sent == 0 or not any(scene.lemmas[k] == "там" for k in clause.tokens):
+        return None
+    for before in reversed(clauses(scene, clause.sent - 1)):
+        place = place_in(scene, roles_in(scene, before)) or building_in(scene, before)
+        if place:
+            return place
+    return None
 
 
 def _joint_clause(scene: Scene, sent: int, earlier: list[Statement]) -> tuple[Clause, list[int], list[Ref]]:
@@ -927,9 +939,10 @@ def _persons_of(scene: Scene, unit: Unit, earlier: list[Statement]) -> list[Ref]
 
 
 def _one_action(scene: Scene, verbs: list[int]) -> bool:
-    """One verb, or verbs of one subject joined by «и»: «вместе проехали и местами прошли пешком»."""
+    """One verb, or verbs of one subject joined by «и», or telling after a colon what it was: «вместе
+    проехали и местами прошли пешком», «они изучали проект: спорили о мощности сушилок»."""
     return bool(verbs) and all(
-        any(scene.toks[k].text == "и" for k in range(a + 1, b)) for a, b in itertools.pairwise(verbs)
+        any(scene.toks[k].text in ("и", ":") for k in range(a + 1, b)) for a, b in itertools.pairwise(verbs)
     )
 
 
