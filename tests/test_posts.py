@@ -1506,6 +1506,27 @@ def test_a_post_an_appointing_verb_gives_a_woman_named_after_it_is_hers_alone(ex
     ]
 
 
+@pytest.mark.parametrize(("text", "post"), [
+    ("Совет директоров АО «Тамбовский сахар» назначил исполняющим обязанности генерального директора Дениса "
+     "Алексеевича Гончарова.", "исполняющий обязанности генерального директора"),
+    ("Губернатор назначил временно исполняющим обязанности министра здравоохранения Ивана Смирнова.",
+     "временно исполняющий обязанности министра здравоохранения"),
+])
+def test_an_acting_post_an_appointing_verb_gives_before_the_name_is_that_ones(extract, text, post):
+    doc = extract(text)
+    assert [[q["normal"] for q in p["posts"]] for p in doc["persons"]] == [[post]]
+
+
+def test_a_headlines_short_post_of_a_region_is_the_bodys_post_whose_list_holds_its_last_word(extract):
+    doc = extract("Врио министра транспорта Коми назначен Артем Кузьмин\n\nГлава Республики Коми подписал указ о "
+                  "назначении временно исполняющим обязанности министра инвестиций, промышленности и транспорта "
+                  "Республики Коми Артема Олеговича Кузьмина.")
+    assert [(p["name"], [q["normal"] for q in p["posts"]]) for p in doc["persons"]] == [
+        ("Артем Олегович Кузьмин",
+         ["временно исполняющий обязанности министра инвестиций, промышленности и транспорта Республики Коми"]),
+    ]
+
+
 def test_a_plural_post_before_a_colon_is_each_listed_ones_in_the_singular(extract):
     # «председателями избраны: комитета по X – A, ...», «председатели комитетов: по X – A, ...»
     doc = extract(

@@ -424,9 +424,12 @@ def _same_role(a: Post, b: Post) -> bool:
         return True
     if a.org_ref is None or b.org_ref is None:
         return False
-    short, long = sorted((ka, kb), key=len)
+    (short, _), (long, long_post) = sorted(((ka, a), (kb, b)), key=lambda kp: len(kp[0]))
     n = len(short)
-    stems = {w[:ROLE_STEM] for w in long[n - 1 :]}
+    # the role stops at its first dependent; a list the post goes on with counts too: «министр
+    # транспорта» of «министр инвестиций, промышленности и транспорта Республики Коми»
+    whole = spelled_role_key(long_post.normal).split()
+    stems = {w[:ROLE_STEM] for w in long[n - 1 :]} | {w[:ROLE_STEM] for w in whole[n - 1 :]}
     return n >= 2 and short[:-1] == long[: n - 1] and short[-1][:ROLE_STEM] in stems
 
 

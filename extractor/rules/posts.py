@@ -1222,6 +1222,8 @@ def _appointed_post_before(tagged: Tagged, spans: NamedSpans, appointed: int, lo
     if not any(_gives_a_post(toks[k]) or _appointing_participle(toks[k]) for k in window):
         return []
     for i in range(lo, end):
+        if (acting := _acting_appointed(tagged, spans, i, end, sent_first)) is not None:
+            return [acting]
         head_end = match_post_head(toks, i, end)
         if head_end is None or _head_noun(toks, i, head_end).case != "Ins":
             continue
@@ -1240,6 +1242,24 @@ def _appointed_post_before(tagged: Tagged, spans: NamedSpans, appointed: int, lo
             return [post] if post else []
         return []
     return []
+
+
+def _acting_appointed(tagged: Tagged, spans: NamedSpans, i: int, end: int, sent_first: int) -> Post | None:
+    """«назначил исполняющим обязанности генерального директора Дениса Гончарова»: the acting post
+    in the instrumental an appointing verb gives, right before the name."""
+    toks = tagged.tokens
+    if toks[i].lemma not in DUTY_VERBS or not toks[i].is_participle or case_of(toks[i]) != "Ins":
+        return None
+    found = _acting_post(tagged, spans, i, end)
+    if not found or found[0].end != toks[end - 1].end:
+        return None
+    k = i - 1
+    while k > sent_first and (toks[k].pos in APPOINTED_OBJECT_POS or toks[k].text.lower() == TEMPORARILY):
+        k -= 1  # «назначил её временно исполняющей обязанности»
+    k = _past_start_day_back(toks, k + 1, sent_first) - 1  # «назначил с 1 марта исполняющим обязанности»
+    if k < sent_first or not (_gives_a_post(toks[k]) or _appointing_participle(toks[k])):
+        return None
+    return found[0]
 
 
 def _appointing_participle(tok: Token) -> bool:
