@@ -174,8 +174,10 @@ def _declined_by_rule(word: str, case: str, gram: str, gender: str | None) -> st
         )
     if gram == "Patr":
         return _patronymic_by_suffix(word, gender)
-    if word[-1:].lower() in "ыи":
-        return None  # a first name in -и, -ы is as often indeclinable: «Гурбангулы», «Бенджи»
+    if word[-1:].lower() in "ыи" and not (gender == "femn" and word[-1:].lower() == "ы"):
+        # a first name in -и, -ы is as often indeclinable: «Гурбангулы», «Бенджи»; a woman's in -ы is
+        # the genitive of one in -а: «Айаны Сергеевны» -> Айана
+        return None
     return _by_ending(word, case, gender)
 
 
