@@ -1422,6 +1422,12 @@ def test_a_quoted_name_declined_on_a_proper_noun_takes_the_nominative(extract):
     ]
 
 
+def test_a_quoted_compound_whose_first_part_is_a_nominative_declines_its_last_part_only(extract):
+    # the dictionary reads «Десна-Электромаша» as of «Десон-Электромаш» too
+    doc = extract("Инженеры разработают систему технического зрения для «Десна-Электромаша».")
+    assert [o["name"] for o in doc["organizations"]] == ["Десна-Электромаш"]
+
+
 def test_a_description_before_a_name_with_its_legal_form_is_no_organization(extract):
     doc = extract("Курская фармацевтическая компания АО «Сейм-Фарм» получила регистрационное удостоверение.")
     assert [(o["name"], o["legal_form"]) for o in doc["organizations"]] == [("Сейм-Фарм", "АО")]

@@ -88,6 +88,7 @@ def nominative_word(
         return word
     found = [p for p in parses(word.lower()) if fits(p, pos, case)]
     found = [p for p in found if p.normal_form == lemma] or found
+    found = first_part_kept(word, found)
     if not found and pos == "ADJ":
         found = _surname_read_adjective(word, case, gender)
         if found and gender == "neut" and number != "plur":
@@ -113,6 +114,20 @@ def nominative_word(
     if gender and num != "plur" and parse.tag.POS in OC_ADJ:
         want.add(gender)
     return inflect_word(word, parse, want, {"nomn"}) or word
+
+
+def first_part_kept(word: str, found: list[Parse]) -> list[Parse]:
+    """A compound the dictionary reads both ways, its first part declined or fixed: the fixed one first
+    when that part is a nominative as written, a common noun or a place («Десна-Электромаша» is of
+    «Десна-Электромаш», not «Десон-»; «Волга-Днепра» of «Волга-Днепр»), not a name («Ростова»)."""
+    first = word.lower().split("-")[0]
+    if "-" not in word or len(found) < 2:
+        return found
+    if not any(p.tag.case == "nomn" and p.word == first and not {"Surn", "Name", "Patr"} & p.tag.grammemes
+               for p in parses(first)):
+        return found
+    kept = [p for p in found if p.normal_form.split("-")[0] == first]
+    return kept + [p for p in found if p not in kept]
 
 
 # the endings of a place adjective the dictionary may know only as a surname: «Каменским»

@@ -54,6 +54,7 @@ from extractor.nlp.inflect import (
     adjective_only,
     as_written,
     case_form,
+    first_part_kept,
     head_grams,
     head_index,
     may_agree_in_case,
@@ -1406,7 +1407,7 @@ def _quoted_nominative(tok: Token) -> str:
     cases = UD_CASES.get(case_of(tok) or "", set())
     if any(_common_nominative(p) for p in tok.parses):
         return tok.text  # «сети «Гранат»»: a word that is a common noun's nominative too is the name as written
-    for p in tok.parses:
+    for p in first_part_kept(tok.text, list(tok.parses)):
         if p.tag.POS == "NOUN" and p.tag.case in cases and p.normal_form != tok.text.lower():
             return recover_shape(p.normal_form, tok.text)
     if _oblique_by_lemma(tok):
