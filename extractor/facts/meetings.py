@@ -908,11 +908,7 @@ def _place_there(scene: Scene, clause: Clause) -> str | None:
     администрации Тимского района. Там больше двух часов они изучали проект»."""
     if clause.sent == 0 or not any(scene.lemmas[k] == "там" for k in clause.tokens):
         return None
-    for before in reversed(clauses(scene, clause.sent - 1)):
-        place = place_in(scene, roles_in(scene, before)) or building_in(scene, before)
-        if place:
-            return place
-    return None
+    return _any_place(scene, clause.sent - 1, last=True)
 
 
 def _joint_clause(scene: Scene, sent: int, earlier: list[Statement]) -> tuple[Clause, list[int], list[Ref]]:
@@ -1200,8 +1196,10 @@ def _met_on(scene: Scene, item: DateItem | None) -> DateItem | None:
     return None
 
 
-def _any_place(scene: Scene, sent: int) -> str | None:
-    for clause in clauses(scene, sent):
+def _any_place(scene: Scene, sent: int, last: bool = False) -> str | None:
+    """The place a clause of the sentence names, the first one's (or, `last`, the last one's)."""
+    found = clauses(scene, sent)
+    for clause in reversed(found) if last else found:
         place = place_in(scene, roles_in(scene, clause)) or building_in(scene, clause)
         if place:
             return place

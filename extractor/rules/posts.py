@@ -1231,13 +1231,7 @@ def _appointed_post_before(tagged: Tagged, spans: NamedSpans, appointed: int, lo
         if head_end != end and not end <= _dependents(tagged, spans, head_end, end) <= appointed:
             continue
         first = _head_with_modifiers(tagged, i, sent_first)
-        k = first - 1
-        while k > sent_first and (
-            toks[k].pos in APPOINTED_OBJECT_POS or _describing_instrumental(toks[k]) or toks[k].lemma == "свой"
-        ):  # «избрал своим председателем»
-            k -= 1
-        k = _past_start_day_back(toks, k + 1, sent_first) - 1  # «назначенный в апреле директором»
-        if k >= sent_first and (_gives_a_post(toks[k]) or _appointing_participle(toks[k])):
+        if _appointing_verb_before(toks, first, sent_first):
             post = _post_record(tagged, first, head_end, end)
             return [post] if post else []
         return []
@@ -1253,13 +1247,20 @@ def _acting_appointed(tagged: Tagged, spans: NamedSpans, i: int, end: int, sent_
     found = _acting_post(tagged, spans, i, end)
     if not found or found[0].end != toks[end - 1].end:
         return None
-    k = i - 1
-    while k > sent_first and (toks[k].pos in APPOINTED_OBJECT_POS or toks[k].text.lower() == TEMPORARILY):
-        k -= 1  # «назначил её временно исполняющей обязанности»
-    k = _past_start_day_back(toks, k + 1, sent_first) - 1  # «назначил с 1 марта исполняющим обязанности»
-    if k < sent_first or not (_gives_a_post(toks[k]) or _appointing_participle(toks[k])):
-        return None
-    return found[0]
+    return found[0] if _appointing_verb_before(toks, i, sent_first) else None
+
+
+def _appointing_verb_before(toks: list[Token], first: int, sent_first: int) -> bool:
+    """An appointing verb (or its noun, or its participle) before the post starting at `first`, past
+    its object pronoun, adverbs («временно»), adjectives of the post («избрал своим председателем»)
+    and a day («назначенный в апреле директором»)."""
+    k = first - 1
+    while k > sent_first and (
+        toks[k].pos in APPOINTED_OBJECT_POS or _describing_instrumental(toks[k]) or toks[k].lemma == "свой"
+    ):
+        k -= 1
+    k = _past_start_day_back(toks, k + 1, sent_first) - 1
+    return k >= sent_first and (_gives_a_post(toks[k]) or _appointing_participle(toks[k]))
 
 
 def _appointing_participle(tok: Token) -> bool:
