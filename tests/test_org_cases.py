@@ -4245,3 +4245,15 @@ def test_a_span_begun_inside_the_quotes_it_closes_gives_the_name_without_them(ex
     assert [(o["name"], o["aliases"], [m["text"] for m in o["mentions"]]) for o in doc["organizations"]] == [
         ("Исламское государство", ["ИГ"], ["«Исламское государство» (ИГ)", "ИГ"])
     ]
+
+
+def test_an_acronym_after_its_regions_irregular_adjective_is_the_short_name_said_again(extract):
+    # «Липецкий» is the adjective of Липецкая область, which the dictionary cannot derive from a stem
+    doc = extract("ФБУ «Липецкий ЦСМ» проверил партию облицовочного кирпича. По словам директора центра Анны "
+                  "Викторовны Ладыгиной, до конца марта специалисты ЦСМ проведут еще 40 испытаний.")
+    assert [(o["name"], o["legal_form"], o["aliases"]) for o in doc["organizations"]] == [
+        ("Липецкий ЦСМ", "ФБУ", ["ЦСМ"])
+    ]
+    assert [(p["name"], [x["org"] for x in p["posts"]]) for p in doc["persons"]] == [
+        ("Анна Викторовна Ладыгина", ["Липецкий ЦСМ"])
+    ]

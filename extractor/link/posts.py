@@ -219,7 +219,9 @@ def _agrees(tagged: Tagged, mention: Mention, genders: tuple[str, ...]) -> bool:
 @cache
 def _countries() -> frozenset[str]:
     lexicon = post_lexicon()
-    return frozenset(_norm(name) for name in (*lexicon.place_names.values(), *lexicon.countries))
+    # the places of adjectives are regions too («тульский»): not countries
+    adjectives = (name for name in lexicon.place_names.values() if not REGION_WORDS.search(name))
+    return frozenset(_norm(name) for name in (*adjectives, *lexicon.countries))
 
 
 # the heads of a territory's own government and legislature, among the first words of its name
