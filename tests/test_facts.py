@@ -4276,3 +4276,30 @@ def test_a_meetings_place_told_in_another_statement(
     pipeline: Pipeline, text: str, expected: tuple[list[str], str | None]
 ) -> None:
     assert [(_names(m["participants"]), m["place"]) for m in _facts(pipeline, text)["meetings"]] == [expected]
+
+
+def test_partners_listed_in_dashed_lines_after_a_colon_each_sign_with_the_subject(pipeline: Pipeline) -> None:
+    text = ("Иваново, 12 марта 2026 года.\n\nСегодня Ивановский политехнический университет заключил договоры о "
+            "создании базовых кафедр со следующими предприятиями:\n— АО «Шуйская ткацкая фабрика»;\n"
+            "— ООО «Кинешемский текстиль».\n\nПервые студенты придут на кафедры в сентябре.")
+    assert [(_names(a["parties"]), a["date"]) for a in _facts(pipeline, text)["agreements"]] == [
+        (["Ивановский политехнический университет", "Шуйская ткацкая фабрика"], "2026-03-12"),
+        (["Ивановский политехнический университет", "Кинешемский текстиль"], "2026-03-12"),
+    ]
+
+
+def test_a_place_is_no_party_beside_its_own_government_that_signed(pipeline: Pipeline) -> None:
+    text = ("Омск, 5 февраля 2026 года. Правительство Омской области и ООО «Иртышский мясокомбинат» подписали "
+            "соглашение о строительстве цеха копчения: комбинат вложит 300 миллионов рублей, область возместит "
+            "часть затрат на газ.")
+    assert [sorted(_names(a["parties"])) for a in _facts(pipeline, text)["agreements"]] == [
+        ["Иртышский мясокомбинат", "Правительство Омской области"],
+    ]
+
+
+def test_a_document_signed_under_by_a_relative_clause_has_its_signers_as_parties(pipeline: Pipeline) -> None:
+    text = ("Майкоп, 20 марта 2026 года. Итог переговоров — соглашение о строительстве тепличного комплекса, под "
+            "которым подписались Республика Адыгея и ООО «Гиагинские теплицы».")
+    assert [(sorted(_names(a["parties"])), a["kind"]) for a in _facts(pipeline, text)["agreements"]] == [
+        (["Гиагинские теплицы", "Республика Адыгея"], "соглашение о строительстве тепличного комплекса"),
+    ]

@@ -263,7 +263,9 @@ def _document_relative_stands_for(d: Draft) -> list[Document]:
             r == "subj" or r == "none" and u.last <= d.match.first for u, r in d.roles
         )
     )
-    if not participle and not object_relative:
+    # «соглашение ..., под которым подписались республика и ООО «...»»
+    signed_under = intro.lemma == "под" and clause.intro + 1 < len(toks) and toks[clause.intro + 1].lemma == "который"
+    if not participle and not object_relative and not signed_under:
         return []
     before = [doc for doc in _documents_in(d.scene, clause.parent) if doc.first < clause.intro]
     return before[-1:]
@@ -408,6 +410,29 @@ def _listed_after_with(d: Draft, unit: Unit) -> bool:
         if toks[k].pos not in ("NOUN", "ADJ", "NUM"):
             return False
     return False
+
+
+def _partners_listed_next(d: Draft) -> None:
+    """«подписал договоры со следующими предприятиями:» closing the sentence, the partners listed
+    in the dashed or numbered items after it, one a line: «— АО «А»;», «— ООО «Б».»."""
+    scene, toks = d.scene, d.scene.toks
+    sent = scene.tagged.sents[d.sent]
+    colon = sent.last - 1
+    if len(d.groups) != 1 or colon <= d.match.last or toks[colon].text != ":":
+        return
+    group = range(colon - 1, max(d.match.last - 1, colon - 1 - WITH_GROUP_WORDS), -1)
+    opener = next((k for k in group if toks[k].text.lower() in WITH or toks[k].pos not in ("NOUN", "ADJ", "NUM")), None)
+    if opener is None or toks[opener].text.lower() not in WITH:
+        return
+    partners: list[Ref] = []
+    for s in range(d.sent + 1, len(scene.tagged.sents)):
+        item = scene.tagged.sents[s]
+        if not _opens_a_list_item(toks, item.first, item.last):
+            break
+        partners += [u.refs[0] for u in scene.units(s) if u.refs and u.refs[0][0] != "person"]
+    if partners:
+        d.groups = [distinct(d.groups[0] + partners)]
+        d.with_partners = True
 
 
 # the roles of a genitive after a noun: «подписи главного врача ... и ректора ...»
@@ -1182,7 +1207,7 @@ def _signed_on_behalf(d: Draft, ref: Ref) -> Ref | None:
 
 
 STEPS: list[Step] = [
-    _done, _document, _parties, _sides_listed_after, _parties_next, _signer_of_documents_before,
+    _done, _document, _parties, _partners_listed_next, _sides_listed_after, _parties_next, _signer_of_documents_before,
     _parties_before, _counted_sides_before, _sides_in_the_documents_relative, _parties_before_colon,
     _subject_before_signs_with,
     _sides_of_meeting, _signers_of_parties,
@@ -1774,6 +1799,12 @@ def _as_bodies(scene: Scene, sides: list[Ref], other: list[Ref]) -> list[Ref]:
     return [next((o for o in other if _body_of(scene, o, r)), r) if r[0] == "location" else r for r in sides]
 
 
+def _without_places_of_their_bodies(scene: Scene, parties: list[Ref]) -> list[Ref]:
+    """«правительство Тюменской области и ЗПК подписали ...: область компенсирует»: a place is no
+    party of its own beside its body that signed."""
+    return [r for r in parties if r[0] != "location" or not any(_body_of(scene, o, r) for o in parties)]
+
+
 def _body_of(scene: Scene, org: Ref, place: Ref) -> bool:
     """Whether the organization is named with the place in its name."""
     if org[0] != "organization":
@@ -1829,7 +1860,7 @@ def find_agreements(scene: Scene) -> list[Agreement]:
         _other_side_of_heads(scene, st)
         if st.date is None and not st.extra.get("meeting_date"):
             st.date = day_told_before(scene, scene.toks[st.trigger].start) or dateline_day(scene)
-        parties = _bodies_over_signers(st.sides)
+        parties = _without_places_of_their_bodies(scene, _bodies_over_signers(st.sides))
         if len(parties) == 1 and parties[0][0] == "person":
             continue  # «договор подписала директор колледжа X»: a lone signer names no party of it
         start, end = span_of(scene, st.first_sent, st.last_sent)
