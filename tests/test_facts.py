@@ -4303,3 +4303,11 @@ def test_a_document_signed_under_by_a_relative_clause_has_its_signers_as_parties
     assert [(sorted(_names(a["parties"])), a["kind"]) for a in _facts(pipeline, text)["agreements"]] == [
         (["Гиагинские теплицы", "Республика Адыгея"], "соглашение о строительстве тепличного комплекса"),
     ]
+
+
+def test_with_someone_they_met_are_that_person_and_the_one_named_before(pipeline: Pipeline) -> None:
+    text = ("Сорочинск, 16 апреля 2026 года. Сразу после назначения Руслан Ахметов отправился в районную больницу. "
+            "С главным врачом Ольгой Неверовой они обошли все отделения и час говорили о нехватке кадров.")
+    assert [(_names(m["participants"]), m["date"]) for m in _facts(pipeline, text)["meetings"]] == [
+        (["Руслан Ахметов", "Ольга Неверова"], "2026-04-16"),
+    ]

@@ -538,7 +538,21 @@ def _persons_before(scene: Scene, unit: Unit) -> list[Ref]:
                          if u.refs and u.refs[0][0] == "person" and (s < sent or u.last <= unit.first)])
         if len(refs) >= 2:
             return refs
-    return []
+    return _with_the_one_before(scene, unit)
+
+
+def _with_the_one_before(scene: Scene, unit: Unit) -> list[Ref]:
+    """«Гатин поехал в администрацию округа. С главой округа X они познакомились»: «с X они» are X
+    and the one person the sentence before names."""
+    toks, sent = scene.toks, scene.toks[unit.first].sent
+    partner = next((u for u in scene.units(sent) if u.last == unit.first), None)
+    if sent == 0 or partner is None or not partner.refs or partner.refs[0][0] != "person":
+        return []
+    group = scene.tagged.sents[sent].first
+    if toks[group].text.lower() not in ("с", "со") or any(toks[k].text in (",", ":") for k in range(group, unit.first)):
+        return []
+    before = distinct([u.refs[0] for u in scene.units(sent - 1) if u.refs and u.refs[0][0] == "person"])
+    return [*before, partner.refs[0]] if len(before) == 1 and before[0] != partner.refs[0] else []
 
 
 def _listed_after(scene: Scene, unit: Unit) -> list[Ref]:
