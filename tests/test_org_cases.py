@@ -4257,3 +4257,11 @@ def test_an_acronym_after_its_regions_irregular_adjective_is_the_short_name_said
     assert [(p["name"], [x["org"] for x in p["posts"]]) for p in doc["persons"]] == [
         ("Анна Викторовна Ладыгина", ["Липецкий ЦСМ"])
     ]
+
+
+def test_a_quoted_plural_name_in_the_genitive_whose_place_adjective_the_tagger_took_for_a_noun_is_its_nominative(
+    extract,
+):
+    doc = extract("Новым директором «Горячеключевских источников» стал Артём Назаров. Совет директоров АО "
+                  "«Горячеключевские источники» утвердил его кандидатуру.")
+    assert [(o["name"], o["legal_form"]) for o in doc["organizations"]] == [("Горячеключевские источники", "АО")]

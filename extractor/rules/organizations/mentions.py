@@ -1387,7 +1387,15 @@ def _declined_phrase(words: list[Token]) -> bool:
     case = case_of(words[h]) if not _acronym(words[h]) else case_of(words[0])
     if case in (None, "Nom"):
         return False
-    return all(t.pos in ("ADJ", "DET") and case_of(t) == case for t in words[:h])
+    return all(_adjective_reading(t) and case_of(t) == case for t in words[:h])
+
+
+def _adjective_reading(tok: Token) -> bool:
+    """An adjective, or a word the tagger took for a noun that the dictionary reads as an adjective
+    only («Белокурихинских»: a place's adjective it does not know)."""
+    return tok.pos in ("ADJ", "DET") or tok.pos == "NOUN" and bool(tok.parses) and all(
+        p.tag.POS == "ADJF" for p in tok.parses
+    )
 
 
 def _acronym(tok: Token) -> bool:
