@@ -4265,3 +4265,14 @@ def test_a_quoted_plural_name_in_the_genitive_whose_place_adjective_the_tagger_t
     doc = extract("Новым директором «Горячеключевских источников» стал Артём Назаров. Совет директоров АО "
                   "«Горячеключевские источники» утвердил его кандидатуру.")
     assert [(o["name"], o["legal_form"]) for o in doc["organizations"]] == [("Горячеключевские источники", "АО")]
+
+
+def test_a_town_in_the_instrumental_the_tagger_took_for_an_adjective_opens_no_name(extract):
+    # «Ставрополем» ends like an adjective; the dictionary knows it as a noun only
+    doc = extract("ООО «Лесторг» открыло под Ставрополем распределительный центр сухих смесей.")
+    assert [(o["name"], o["legal_form"]) for o in doc["organizations"]] == [("Лесторг", "ООО")]
+
+
+def test_a_name_stops_before_a_short_adjective_that_is_its_predicate(extract):
+    doc = extract("Учреждение подведомственно Министерству культуры Пермского края и ведет реестр.")
+    assert [o["name"] for o in doc["organizations"]] == ["Министерство культуры Пермского края"]

@@ -846,10 +846,14 @@ ADJECTIVE_ENDING = re.compile(r"(ый|ий|ой|ая|яя|ое|ее|ые|ие|о
 def _not_an_adjective(word: str, analyses: tuple[Parse, ...]) -> bool:
     """A Cyrillic word the tagger calls an adjective with no adjective's ending, which the
     dictionary does not read as one either: a noun it does not know («хокимият»), a compound of
-    nouns in lower case («инженеру-технологу»; «Комсомольского-на-Амуре» is a name's)."""
-    return (
-        bool(CYRILLIC_WORD.fullmatch(word)) and not ADJECTIVE_ENDING.search(word)
-        and not any(p.tag.POS in ("ADJF", "ADJS", "PRTF", "PRTS", "NUMR", "COMP") for p in analyses if p.is_known)
+    nouns in lower case («инженеру-технологу»; «Комсомольского-на-Амуре» is a name's); or one with
+    such an ending that the dictionary knows as a noun only («под Воронежем»)."""
+    if not CYRILLIC_WORD.fullmatch(word):
+        return False
+    if analyses and all(p.is_known and p.tag.POS == "NOUN" for p in analyses):
+        return True
+    return not ADJECTIVE_ENDING.search(word) and not any(
+        p.tag.POS in ("ADJF", "ADJS", "PRTF", "PRTS", "NUMR", "COMP") for p in analyses if p.is_known
     )
 
 

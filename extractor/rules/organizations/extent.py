@@ -98,7 +98,9 @@ def _is_verb(tok: Token) -> bool:
     only_verb = bool(tok.parses) and all(p.tag.POS in CLAUSE_POS for p in tok.parses)
     # a finite verb the tagger read as a noun: «Окский политех | зачислил на бюджет ...»
     only_finite = tok.text.islower() and _verb_but_for_guesses(tok)
-    return (tok.pos in ("VERB", "AUX") and clause and only_verb) or only_finite
+    # a short adjective is a predicate too: «Учреждение | подведомственно министерству»
+    short_adjective = tok.pos == "ADJ" and clause and bool(tok.parses) and all(p.tag.POS == "ADJS" for p in tok.parses)
+    return (tok.pos in ("VERB", "AUX") and clause and only_verb) or only_finite or short_adjective
 
 
 # the share of the analyses' weight a verb must carry when guesses stand beside it
