@@ -850,8 +850,10 @@ def _not_an_adjective(word: str, analyses: tuple[Parse, ...]) -> bool:
     such an ending that the dictionary knows as a noun only («под Воронежем»)."""
     if not CYRILLIC_WORD.fullmatch(word):
         return False
-    if analyses and all(p.is_known and p.tag.POS == "NOUN" for p in analyses):
-        return True
+    if analyses and all(
+        p.is_known and p.tag.POS == "NOUN" and not PERSON_NAME_GRAMMEMES & p.tag.grammemes for p in analyses
+    ):
+        return True  # not a surname: «Каменским колледжем» is a place's adjective the dictionary lacks
     return not ADJECTIVE_ENDING.search(word) and not any(
         p.tag.POS in ("ADJF", "ADJS", "PRTF", "PRTS", "NUMR", "COMP") for p in analyses if p.is_known
     )
