@@ -4311,3 +4311,14 @@ def test_with_someone_they_met_are_that_person_and_the_one_named_before(pipeline
     assert [(_names(m["participants"]), m["date"]) for m in _facts(pipeline, text)["meetings"]] == [
         (["Руслан Ахметов", "Ольга Неверова"], "2026-04-16"),
     ]
+
+
+def test_two_nouns_of_one_sentence_stand_for_two_bodies_and_the_noun_said_again_for_the_same(
+    pipeline: Pipeline,
+) -> None:
+    text = ("Кострома, 9 апреля 2026 года. ООО «Буйский лён» обеспечено сырьём: в понедельник оно подписало договор "
+            "поставки тресты с СПК «Заречье». Кооператив будет передавать предприятию до 300 тонн в год. Сегодня "
+            "предприятие заключило с администрацией Буйского района соглашение о строительстве склада.")
+    assert [sorted(_names(a["parties"])) for a in _facts(pipeline, text)["agreements"]][-1] == [
+        "Администрация Буйского района", "Буйский лён",
+    ]

@@ -654,10 +654,14 @@ def _resolve_noun(scene: Scene, k: int, what: str, units: list[Unit]) -> Ref | N
         return None
     orgs = scene.doc.organizations
     lemma = scene.toks[k].lemma
+    if (same := _said_with_the_same_noun(scene, k, units)) is not None:
+        return same
+    # another noun of the sentence stands for another body: «Кооператив будет передавать предприятию»
+    taken = {u.refs[0] for u in units if u.via == "noun" and u.refs and u.lemma != lemma and u.last <= k}
     candidates = [
         u for u in scene.units_before(k, REFERENCE_REACH, units)
         if u.refs and u.refs[0][0] == "organization" and _stands_for(scene, orgs[u.refs[0][1]], what, lemma)
-        and not (_partner_of(scene, u, k, units) or _exchange_of_ticker(scene, u))
+        and not (_partner_of(scene, u, k, units) or _exchange_of_ticker(scene, u)) and u.refs[0] not in taken
     ]
     if candidates and _subject_of_its_verb(scene, k) and (subject := _subject_told_last(scene, candidates, k)):
         # a subject stands for the subject of the sentence before rather than for its partner:
@@ -671,6 +675,21 @@ def _resolve_noun(scene: Scene, k: int, what: str, units: list[Unit]) -> Ref | N
     if what == "administration" and not fitting and scene.city is not None:
         return ("location", scene.city)  # «мэрия» of a town whose administration the text does not name
     return None
+
+
+def _said_with_the_same_noun(scene: Scene, k: int, units: list[Unit]) -> Ref | None:
+    """The body the same noun stood for in the sentence before, when it stood for one other than the
+    other nouns' there: «Кооператив будет передавать предприятию ... Сегодня предприятие заключило»."""
+    toks = scene.toks
+    sent = toks[k].sent
+    if sent == 0:
+        return None
+    before = [u for u in scene.units(sent - 1) if u.via == "noun" and u.refs and u.refs[0][0] == "organization"]
+    same = [u for u in before if u.lemma == toks[k].lemma]
+    others = {u.refs[0] for u in before if u.lemma != toks[k].lemma}
+    if len(same) != 1 or not others or same[0].refs[0] in others:
+        return None
+    return same[0].refs[0]
 
 
 # how far after the dash that follows a reference noun the person it stands for may be named
