@@ -4322,3 +4322,10 @@ def test_two_nouns_of_one_sentence_stand_for_two_bodies_and_the_noun_said_again_
     assert [sorted(_names(a["parties"])) for a in _facts(pipeline, text)["agreements"]][-1] == [
         "Администрация Буйского района", "Буйский лён",
     ]
+
+
+def test_the_noun_of_the_meetings_verb_opening_the_next_sentence_tells_its_place(pipeline: Pipeline) -> None:
+    text = ("Бирск, 3 февраля 2026 года. Глава района Рустам Хайруллин познакомил ректора аграрного колледжа Лилию "
+            "Гарипову с директором ООО «Бирь-Молоко» Айратом Сабитовым. Знакомство состоялось в администрации Бирского "
+            "района.")
+    assert [m["place"] for m in _facts(pipeline, text)["meetings"]] == ["Администрация Бирского района"]

@@ -1068,10 +1068,30 @@ def _place_told_next(scene: Scene, st: Statement) -> str | None:
     pronoun = opening in MEETING_SUBJECT_PRONOUNS and any(
         scene.lemmas[j] in GOING_ON and toks[j].pos == "VERB" for j in scene.sentence_tokens(nxt)
     )
+    # or with the noun of the meeting's verb: «... познакомил X с Y. Знакомство состоялось в администрации»
+    named = noun and _noun_of_the_verb(opening, scene.lemmas[st.trigger])
     if opening not in words("gathering") and not (meeting_triggers().starts(opening) and noun):
-        if not said and not pronoun and not _time_spent_by_them(scene, st, nxt):
+        if not said and not pronoun and not named and not _time_spent_by_them(scene, st, nxt):
             return None
     return _any_place(scene, nxt)
+
+
+# a verb's prefixes and suffixes its action noun may lack: «по-знаком-ить» «знаком-ство», «бесед-овать» «бесед-а»
+VERB_PREFIXES = ("по", "пере", "при", "про", "раз", "рас", "с", "со")
+VERB_SUFFIXES = ("овать", "евать", "ить", "ать", "ять", "еть")
+# the letters of a stem that make it one word's and not a chance match
+MIN_STEM_LETTERS = 4
+
+
+def _noun_of_the_verb(noun: str, verb: str) -> bool:
+    """Whether `noun` is the action noun of `verb` by their letters: «знакомство» of «познакомить»,
+    «беседа» of «беседовать»."""
+    suffix = next((x for x in VERB_SUFFIXES if verb.endswith(x)), None)
+    if suffix is None:
+        return False
+    stem = verb[: -len(suffix)]
+    stems = {stem} | {stem[len(p):] for p in VERB_PREFIXES if stem.startswith(p)}
+    return any(len(x) >= MIN_STEM_LETTERS and noun.startswith(x) for x in stems)
 
 
 def _time_spent_by_them(scene: Scene, st: Statement, sent: int) -> bool:
