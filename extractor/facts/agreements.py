@@ -404,7 +404,13 @@ def _listed_after_with(d: Draft, unit: Unit) -> bool:
     colon = next((k for k in range(unit.first - 1, d.match.last - 1, -1) if toks[k].text == ":"), None)
     if colon is None or any(toks[k].text in (".", ";") for k in range(colon, unit.first)):
         return False
-    for k in range(colon - 1, max(d.match.last - 1, colon - 1 - WITH_GROUP_WORDS), -1):
+    return _closes_a_with_group(toks, colon, d.match.last)
+
+
+def _closes_a_with_group(toks: list[Token], colon: int, start: int) -> bool:
+    """The colon closes a «с» group of a few nouns, adjectives and numbers after `start`: «с двумя
+    арендаторами лесных участков:», «со следующими предприятиями:»."""
+    for k in range(colon - 1, max(start - 1, colon - 1 - WITH_GROUP_WORDS), -1):
         if toks[k].text.lower() in WITH:
             return True
         if toks[k].pos not in ("NOUN", "ADJ", "NUM"):
@@ -420,9 +426,7 @@ def _partners_listed_next(d: Draft) -> None:
     colon = sent.last - 1
     if len(d.groups) != 1 or colon <= d.match.last or toks[colon].text != ":":
         return
-    group = range(colon - 1, max(d.match.last - 1, colon - 1 - WITH_GROUP_WORDS), -1)
-    opener = next((k for k in group if toks[k].text.lower() in WITH or toks[k].pos not in ("NOUN", "ADJ", "NUM")), None)
-    if opener is None or toks[opener].text.lower() not in WITH:
+    if not _closes_a_with_group(toks, colon, d.match.last):
         return
     partners: list[Ref] = []
     for s in range(d.sent + 1, len(scene.tagged.sents)):

@@ -850,10 +850,11 @@ def _not_an_adjective(word: str, analyses: tuple[Parse, ...]) -> bool:
     such an ending that the dictionary knows as a noun only («под Воронежем»)."""
     if not CYRILLIC_WORD.fullmatch(word):
         return False
+    # a surname's reading keeps it an adjective: «Каменским колледжем», a place's the dictionary lacks
     if analyses and all(
         p.is_known and p.tag.POS == "NOUN" and not PERSON_NAME_GRAMMEMES & p.tag.grammemes for p in analyses
     ):
-        return True  # not a surname: «Каменским колледжем» is a place's adjective the dictionary lacks
+        return True
     return not ADJECTIVE_ENDING.search(word) and not any(
         p.tag.POS in ("ADJF", "ADJS", "PRTF", "PRTS", "NUMR", "COMP") for p in analyses if p.is_known
     )
