@@ -313,7 +313,7 @@ def _parties(d: Draft) -> None:
         d.groups = [refs for _, refs in paired]
         return
     if between:
-        d.groups = between
+        d.groups = _each_listed_partner(d) or between
         return
     # the sides «со стороны»; when they name one party only («со стороны компании», the other a
     # common noun: «со стороны республики»), the subjects name the rest
@@ -643,6 +643,18 @@ def _between_groups(d: Draft) -> list[list[Ref]]:
         groups[-1].append(unit)
         last_between = unit.last - 1
     return [refs for g in groups if (refs := _refs(d, g))]
+
+
+def _each_listed_partner(d: Draft) -> list[list[Ref]]:
+    """«Кредитные договоры подписаны между банком и двумя предприятиями: ООО «А» и ООО «Б»»: documents
+    in the plural between one party and a counted set of partners, one document with each."""
+    units = [u for u, r in d.roles if r == "between"]
+    if d.document is None or not d.document.plural or len(units) != 2 or units[1].count is None:
+        return []
+    first, partners = _refs(d, units[:1]), _refs(d, units[1:])
+    if len(first) != 1 or len(partners) < 2:
+        return []
+    return [[first[0], p] for p in partners if p != first[0]]
 
 
 def _listed_after_colon(d: Draft) -> list[tuple[str | None, list[Ref]]]:
