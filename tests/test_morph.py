@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from extractor.lexicon import data_words
 from extractor.nlp.morph import analyzer, computed_lemma, lemma_of, lemma_table, parses, phrase_lemmas, word_lemma
-from extractor.nlp.tagging import get_tagger
+from extractor.nlp.tagging import Token, _cases_without_preposition, get_tagger
 
 
 def test_analyzer_is_one_per_process():
@@ -86,3 +86,23 @@ def test_a_word_tagged_an_adverb_that_the_dictionary_knows_only_as_a_noun_is_tha
     # «мануфактурой» is tagged an adverb, as «зимой» may be one; «сегодня» is one
     toks = get_tagger().tag("Сегодня мануфактурой подписаны договоры.").tokens
     assert [(t.text, t.pos, t.case) for t in toks[:2]] == [("Сегодня", "ADV", None), ("мануфактурой", "NOUN", "Ins")]
+
+
+def _tokens(*words: tuple[str, str, str | None]) -> list[Token]:
+    out, at = [], 0
+    for text, pos, case in words:
+        tok = Token(at, at + len(text), text, pos, {"Case": case} if case else {}, parses=parses(text.lower()))
+        out.append(tok)
+        at += len(text) + 1
+    return out
+
+
+def test_a_noun_tagged_in_a_case_its_readings_lack_is_the_dative_when_no_preposition_allows_the_locative():
+    # «главе» is a dative or a locative; the tagger may read it as a genitive after «визит»
+    toks = _tokens(("нанёс", "VERB", None), ("визит", "NOUN", "Acc"), ("главе", "NOUN", "Gen"))
+    _cases_without_preposition(toks)
+    assert (toks[2].case, toks[2].lemma) == ("Dat", "глава")
+    # after a preposition both stay possible: the tagger's case is kept
+    toks = _tokens(("о", "ADP", None), ("главе", "NOUN", "Gen"))
+    _cases_without_preposition(toks)
+    assert toks[1].case == "Gen"

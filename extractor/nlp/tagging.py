@@ -766,6 +766,25 @@ def _misread_genitives(toks: list[Token]) -> None:
                 t.lemma = lemma_of(t.text.lower(), t.pos, t.case)
 
 
+def _cases_without_preposition(toks: list[Token]) -> None:
+    """A noun in a case its dictionary readings do not have, which they leave two or more of, is the
+    one left when no preposition stands before it to allow the locative: «нанёс рабочий визит главе
+    округа» (tagged genitive; «главе» is a dative or a locative)."""
+    for k, tok in enumerate(toks):
+        if tok.pos != "NOUN" or tok.case is None:
+            continue
+        nouns = [p for p in tok.parses if p.tag.POS == "NOUN"]
+        cases = {UD_OF.get(p.tag.case) for p in nouns}
+        if tok.case in cases or len(cases) < 2 or not nouns or not all(p.is_known for p in nouns):
+            continue
+        before = next((j for j in range(k - 1, -1, -1) if toks[j].pos != "ADJ"), None)
+        if before is None or toks[before].pos != "ADP":
+            cases.discard("Loc")
+        if len(cases) == 1:
+            tok.feats = {**tok.feats, "Case": cases.pop()}
+            tok.lemma = lemma_of(tok.text.lower(), tok.pos, tok.case)
+
+
 # how a past verb's dictionary gender and number read in the tagger's features
 PAST_FEATS = {"masc": ("Masc", "Sing"), "femn": ("Fem", "Sing"), "neut": ("Neut", "Sing"), None: (None, "Plur")}
 
@@ -937,6 +956,7 @@ class Tagger:
             _adjective_cases(toks)
             _opening_nominatives(toks, sents)
             _misread_genitives(toks)
+            _cases_without_preposition(toks)
             _misread_past_verbs(toks)
             _misread_future_verbs(toks)
             _misread_past_forms(toks)
