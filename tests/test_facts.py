@@ -4349,3 +4349,20 @@ def test_documents_between_one_party_and_counted_partners_are_one_with_each(pipe
         ["Онежский лизинг", "Ошта-Транс"],
         ["Вытегорский ЛПХ", "Онежский лизинг"],
     ]
+
+
+def test_a_later_predicate_of_the_same_subject_tells_where_they_met(pipeline: Pipeline) -> None:
+    text = ("Жиздра, 16 марта 2026 года. Во вторник министр спорта Калужской области Олег Тимин и глава "
+            "администрации Жиздринского района Вера Кузина сначала вместе обошли недостроенный стадион, а после "
+            "этого в администрации Жиздринского района почти час сверяли график работ.")
+    assert [(_names(m["participants"]), m["place"]) for m in _facts(pipeline, text)["meetings"]] == [
+        (["Олег Тимин", "Вера Кузина"], "Администрация Жиздринского района"),
+    ]
+
+
+def test_a_place_a_later_predicate_went_to_is_not_where_they_met(pipeline: Pipeline) -> None:
+    text = ("Жиздра, 16 марта 2026 года. Во вторник министр спорта Калужской области Олег Тимин и глава "
+            "администрации Жиздринского района Вера Кузина сначала вместе обошли недостроенный стадион, а после "
+            "этого уехали в Калугу.")
+    # «в Калугу» is where they went: the dateline's town stands
+    assert [m["place"] for m in _facts(pipeline, text)["meetings"]] == ["Жиздра"]

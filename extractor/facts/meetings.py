@@ -666,7 +666,10 @@ def _statement(scene: Scene, sent: int, match: Match, earlier: list[Statement]) 
         r in OWN_SIDES for _u, r in d.units
     )
     st.date = _met_on(scene, date_in(scene, sent, match.first))
-    st.place = place_in(scene, d.roles) or building_in(scene, d.clause) or _relative_place(scene, st)
+    st.place = (
+        place_in(scene, d.roles) or building_in(scene, d.clause) or _relative_place(scene, st)
+        or _place_of_a_later_predicate(scene, d.clause)
+    )
     if st.date is None and d.first_sent < sent and not d.one_side_before:
         # «Уже в среду, 8 апреля, X побывала у главы района Y. ... они около часа обсуждали»: the
         # sentence that names the sides tells the day
@@ -898,7 +901,10 @@ def _joint_actions(scene: Scene, statements: list[Statement]) -> list[Statement]
             continue
         st = Statement(sent, verbs[0], persons, sent, sent)
         st.date = _met_on(scene, date_in(scene, sent, verbs[0]))
-        st.place = place_in(scene, roles_in(scene, main)) or building_in(scene, main) or _place_there(scene, main)
+        st.place = (
+            place_in(scene, roles_in(scene, main)) or building_in(scene, main) or _place_there(scene, main)
+            or _place_of_a_later_predicate(scene, main)
+        )
         out.append(st)
     return out
 
@@ -1213,6 +1219,23 @@ def _met_on(scene: Scene, item: DateItem | None) -> DateItem | None:
     if len(item.value) == len(release) and dateline_day(scene) is None:
         ahead = datetime.date.fromisoformat(item.value) - datetime.date.fromisoformat(release)
         return item if ahead.days <= DAYS_AFTER_A_BODY_DAY else None
+    return None
+
+
+def _place_of_a_later_predicate(scene: Scene, clause: Clause) -> str | None:
+    """«X и Y сначала осмотрели площадку, а потом в администрации района два часа сверяли график»:
+    where a later predicate of the same subject (no subject of its own) was done; a place it went to
+    («... и уехали в Петербург») is none."""
+    for later in clauses(scene, clause.sent):
+        if later.kind not in ("predicate", "contrast") or later.intro is None or later.intro <= max(clause.tokens):
+            continue
+        roles = roles_in(scene, later)
+        if any(r == "subj" for _u, r in roles):
+            continue  # a subject of its own: another action
+        staying = [(u, r) for u, r in roles if r != "at" or scene.toks[u.head].case != "Acc"]
+        place = place_in(scene, staying) or building_in(scene, later)
+        if place:
+            return place
     return None
 
 
