@@ -448,14 +448,14 @@ def deadline(text: str, item: DateItem) -> bool:
     return bool(before) and before[-1] in ("до", "к", "за", "по", "после", "на", "с", "со")
 
 
-def place_in(scene: Scene, clause_roles: list[tuple[Unit, str]]) -> str | None:
+def place_in(scene: Scene, clause_roles: list[tuple[Unit, str]], staying_only: bool = False) -> str | None:
     """Where it happened: a place or venue the clause puts it «в» or «на»; one it is in before one
-    something goes to: «доставку мяса в Якутск ... разбирали в администрации села»."""
+    something goes to: «доставку мяса в Якутск ... разбирали в администрации села» (`staying_only`:
+    never one it goes to)."""
     places = [u for u, r in clause_roles if r == "at" and u.refs and u.refs[0][0] in ("location", "organization")]
-    if not places:
-        return None
     staying = [u for u in places if scene.toks[u.head].case != "Acc"]
-    return scene.entity((staying or places)[0].refs[0]).name
+    found = staying if staying_only else staying or places
+    return scene.entity(found[0].refs[0]).name if found else None
 
 
 # the prepositions of where a meeting is held

@@ -1232,8 +1232,7 @@ def _place_of_a_later_predicate(scene: Scene, clause: Clause) -> str | None:
         roles = roles_in(scene, later)
         if any(r == "subj" for _u, r in roles):
             continue  # a subject of its own: another action
-        staying = [(u, r) for u, r in roles if r != "at" or scene.toks[u.head].case != "Acc"]
-        place = place_in(scene, staying) or building_in(scene, later)
+        place = place_in(scene, roles, staying_only=True) or building_in(scene, later)
         if place:
             return place
     return None
