@@ -16,7 +16,7 @@ from os.path import commonprefix
 from pymorphy3.analyzer import Parse
 
 from extractor.nlp.morph import ADJISH, NAME_GRAMMEMES, NOUNISH, OC_ADJ, UD_CASES, fits, parses
-from extractor.nlp.tagging import Token, is_mixed_abbreviation
+from extractor.nlp.tagging import PERSON_NAME_GRAMMEMES, Token, is_mixed_abbreviation
 
 # inflected words kept: names and posts recur across documents
 INFLECT_CACHE = 200_000
@@ -123,7 +123,7 @@ def first_part_kept(word: str, found: list[Parse]) -> list[Parse]:
     first = word.lower().split("-")[0]
     if "-" not in word or len(found) < 2:
         return found
-    if not any(p.tag.case == "nomn" and p.word == first and not {"Surn", "Name", "Patr"} & p.tag.grammemes
+    if not any(p.tag.case == "nomn" and p.word == first and not PERSON_NAME_GRAMMEMES & p.tag.grammemes
                for p in parses(first)):
         return found
     kept = [p for p in found if p.normal_form.split("-")[0] == first]
