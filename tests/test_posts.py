@@ -2738,9 +2738,17 @@ def test_a_territorial_body_of_two_regions_keeps_both(extract, text, org):
         ("Президентом Союза промышленников и предпринимателей Свердловской области избран Николай Вершинин.",
          ("президент Союза промышленников и предпринимателей Свердловской области",
           "Союз промышленников и предпринимателей Свердловской области")),
+        # the same list inside the model's organization span, after a post in the genitive or a
+        # post ending in an internal organ's genitive («правления»)
+        ("Слово дали председателю правления Ассоциации виноградарей и виноделов Республики Крым Олегу Гусеву.",
+         ("председатель правления Ассоциации виноградарей и виноделов Республики Крым",
+          "Ассоциация виноградарей и виноделов Республики Крым")),
+        ("Доклад председателя Союза промышленников и предпринимателей Республики Коми Петра Сысоева занял час.",
+         ("председатель Союза промышленников и предпринимателей Республики Коми",
+          "Союз промышленников и предпринимателей Республики Коми")),
     ],
 )
-def test_a_post_before_a_link_verb_reads_its_whole_organization(extract, text, post):
+def test_a_post_reads_its_whole_organization_past_a_genitive_list(extract, text, post):
     (person,) = extract(text)["persons"]
     assert [(p["normal"], p["org"]) for p in person["posts"]] == [post]
 

@@ -224,6 +224,7 @@ def _dependents(tagged: Tagged, spans: NamedSpans, j: int, limit: int) -> int:
             if toks[k].text == "и"
             and (other := _post_head_after(toks, k + 1, end)) is not None
             and not _genitive_list_goes_on(toks, head, k, toks[other])
+            and not _inside_an_org_name(tagged, k)
         ),
         end,
     )
@@ -267,6 +268,12 @@ def _genitive_list_goes_on(toks: list[Token], head: Token, k: int, other: Token)
         and case_of(head) != "Gen" and case_of(before) == "Gen" and case_of(after) == "Gen"
         and before.feats.get("Number") == after.feats.get("Number")
     )
+
+
+def _inside_an_org_name(tagged: Tagged, k: int) -> bool:
+    """The model's organization span holds the word at k with words on both sides: «председателя
+    правления | Союза промышленников и предпринимателей Республики Карелия»."""
+    return any(s.type == "ORG" and s.first < k < s.last - 1 for s in tagged.spans)
 
 
 # a municipality's official name goes on after a dash: «городской округ — город Камышин», «муниципальное
