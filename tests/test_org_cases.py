@@ -4168,6 +4168,17 @@ def test_a_blood_groups_letters_are_no_organization(extract):
     assert [o["name"] for o in doc["organizations"]] == ["Пензенская областная станция переливания крови"]
 
 
+def test_a_social_network_one_writes_in_is_no_organization(extract):
+    doc = extract("Губернатор Иван Петров написал в своём Твиттере, что мост откроют в мае. Фото он выложил на "
+                  "странице в Instagram.")
+    assert doc["organizations"] == []
+
+
+def test_a_social_network_named_as_a_company_keeps_its_every_mention(extract):
+    doc = extract("Совет директоров Facebook одобрил сделку, о которой глава компании сообщил на странице в Facebook.")
+    assert [(o["name"], [m["start"] for m in o["mentions"]]) for o in doc["organizations"]] == [("Facebook", [17, 89])]
+
+
 def test_a_place_adjective_and_a_ministrys_short_name_are_that_regions_ministry(extract):
     doc = extract("Пензенский минздрав открыл новый центр.\n\nМинистерство здравоохранения Пензенской области "
                   "сообщило об этом.")

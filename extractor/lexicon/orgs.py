@@ -159,6 +159,12 @@ def not_org_names() -> frozenset[str]:
 
 
 @cache
+def platforms() -> frozenset[str]:
+    """Social networks one writes in: «написал в Twitter» (platforms.txt)."""
+    return frozenset(load_words("platforms.txt"))
+
+
+@cache
 def object_heads() -> frozenset[str]:
     return frozenset(load_words("object_heads.txt"))
 

@@ -88,6 +88,7 @@ from extractor.rules.organizations.filters import (
     is_group_of_countries,
     is_lone_common_noun,
     is_organ_of_a_reference,
+    is_platform_as_a_medium,
     is_plural_common_noun,
     is_thing_of_a_unit,
     is_unit_after_a_number,
@@ -1896,6 +1897,7 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
         and not is_unit_after_a_number(tagged, m)
         and not is_group_of_countries(tagged, m)
         and not is_blood_group(tagged, m)
+        and not is_platform_as_a_medium(tagged, m)
         and not is_organ_of_a_reference(tagged, m)
         and not is_descriptor_alone(tagged, m)
         and not is_descriptor_of_a_quoted_name(tagged, m)
