@@ -4168,6 +4168,23 @@ def test_a_blood_groups_letters_are_no_organization(extract):
     assert [o["name"] for o in doc["organizations"]] == ["Пензенская областная станция переливания крови"]
 
 
+def test_a_short_name_in_brackets_before_the_texts_own_short_name_is_an_alias(extract):
+    doc = extract("Общество с ограниченной ответственностью «Вятская фабрика школьной мебели» (ООО «Партастрой», "
+                  "далее — Фабрика) открыло в Слободском новый цех.")
+    assert [(o["name"], o["legal_form"], o["aliases"]) for o in doc["organizations"]] == [
+        ("Вятская фабрика школьной мебели", "ООО", ["Партастрой"])
+    ]
+
+
+def test_a_quoted_name_spells_no_acronym_past_its_closing_quote(extract):
+    # «Тверской вагонзавод» + «готовит» spell «ТВГ» letter by letter, but the quote ends the name
+    doc = extract("Тверь, 3 марта 2026 года\n\n«Тверской вагонзавод» готовит выпуск нового вагона\n\n"
+                  "Акционерное общество «Тверской вагоностроительный завод» (АО «ТВГ») начнет выпуск в мае.")
+    assert [(o["name"], o["aliases"]) for o in doc["organizations"]] == [
+        ("Тверской вагоностроительный завод", ["Тверской вагонзавод", "ТВГ"])
+    ]
+
+
 def test_a_social_network_one_writes_in_is_no_organization(extract):
     doc = extract("Губернатор Иван Петров написал в своём Твиттере, что мост откроют в мае. Фото он выложил на "
                   "странице в Instagram.")

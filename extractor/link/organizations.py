@@ -252,9 +252,10 @@ def _headline_description(group: list[OrgMention], headline_end: int) -> bool:
 
 
 # «акционерного общества «Сибирская генерирующая компания» (АО «СГК-Энерго»)»: a name in brackets
-# right after another is its short name
+# right after another is its short name; the brackets may go on to the text's own short name
+# («(ООО «Зауралспорт», далее — Фабрика)»)
 BRACKET_OPEN = re.compile(r"\s*\(\s*$")
-BRACKET_CLOSE = re.compile(r"^\s*\)")
+BRACKET_CLOSE = re.compile(r"^\s*(?:\)|[,;]\s*далее\b)")
 # a chain or a brand a company runs, named right after it: its name too («ООО «Прикамторг», управляющее
 # сетью магазинов у дома «Уральский двор»», «АО «СРК», оператор сети «Кедровый»»)
 OPERATED_BRAND = re.compile(

@@ -564,6 +564,8 @@ def spelled_further(text: str, chosen: list[OrgMention]) -> list[OrgMention]:
 def _spelled_further(text: str, m: OrgMention, acronyms: set[str], taken: Coverage) -> OrgMention:
     if m.legal_form or acronym(m.name) in acronyms or ACRONYM.fullmatch(m.name):
         return m  # a short name spells nothing further: «директор ФРП Роман Петров» is no «ФРП»
+    if text[m.end - 1] in QUOTE_CHARS:
+        return m  # its closing quote ends it: «Сурский велозавод» | запускает ... (АО «СВЗ»)
     words, ends, pos = [m.name], [], m.end
     for _ in range(MAX_ACRONYM_GAP_WORDS):
         word = WORD_AFTER.match(text, pos)
