@@ -1439,6 +1439,17 @@ def test_the_sides_listed_on_lines_after_a_colon(pipeline: Pipeline) -> None:
     ]
 
 
+def test_the_sides_told_one_and_other_after_a_signing_that_names_none(pipeline: Pipeline) -> None:
+    text = (
+        "Чебоксары, 12 марта 2026 года.\nПо договору о строительстве логистического центра, подписанному сегодня, "
+        "с одной стороны министерство экономического развития Чувашской Республики поможет с подключением к сетям, "
+        "с другой стороны ООО «Волжский терминал» построит склады на 40 тыс. кв. м."
+    )
+    assert _agreement_parties(pipeline, text) == [
+        ["Министерство экономического развития Чувашской Республики", "Волжский терминал"]
+    ]
+
+
 def test_a_signer_with_an_organization_on_the_other_side_signs_for_his_company(pipeline: Pipeline) -> None:
     text = (
         "Приозерск, 14 апреля 2026 года.\nГенеральный директор АО «Ладожский картон» Олег Ринне подписал договор "

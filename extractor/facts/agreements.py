@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
-from extractor.facts.clauses import MAX_GLOSS_TOKENS, TOPIC_PREPOSITIONS, Clause, clauses
+from extractor.facts.clauses import MAX_GLOSS_TOKENS, TOPIC_PREPOSITIONS, Clause, clauses, side_named_at
 from extractor.facts.context import (
     Statement,
     clause_at,
@@ -954,6 +954,27 @@ def _sides_listed_after(d: Draft) -> None:
         d.groups = [refs]
 
 
+def _one_side_and_the_other_after(d: Draft) -> None:
+    """«По соглашению ..., подписанному сегодня, с одной стороны A включит проект в перечень, с другой
+    стороны B построит завод»: a signing that names no parties, its sentence going on with «с одной
+    стороны» and «с другой стороны», is of the first organization after each."""
+    if d.groups:
+        return
+    scene, toks = d.scene, d.scene.toks
+    end = scene.tagged.sents[d.sent].last
+    glosses = [k for k in range(d.match.last, end) if side_named_at(toks, k) is not None]
+    if [side_named_at(toks, k) for k in glosses] != ["один", "другой"]:
+        return
+    sides = []
+    for start, stop in ((glosses[0] + 3, glosses[1]), (glosses[1] + 3, end)):
+        side = next((u.refs[0] for u in scene.units(d.sent) if start <= u.first < stop and u.refs), None)
+        if side is None or side[0] == "person":
+            return
+        sides.append(side)
+    if len(distinct(sides)) == 2:
+        d.groups = [sides]
+
+
 # how many sentences back the one side that signed several documents may stand
 DOCUMENTS_BEFORE = 2
 
@@ -1223,8 +1244,9 @@ def _signed_on_behalf(d: Draft, ref: Ref) -> Ref | None:
 
 
 STEPS: list[Step] = [
-    _done, _document, _parties, _partners_listed_next, _sides_listed_after, _parties_next, _signer_of_documents_before,
-    _parties_before, _counted_sides_before, _sides_in_the_documents_relative, _parties_before_colon,
+    _done, _document, _parties, _partners_listed_next, _sides_listed_after, _one_side_and_the_other_after,
+    _parties_next, _signer_of_documents_before, _parties_before, _counted_sides_before,
+    _sides_in_the_documents_relative, _parties_before_colon,
     _subject_before_signs_with,
     _sides_of_meeting, _signers_of_parties,
     _bodies_of_signers, _one_per_partner,

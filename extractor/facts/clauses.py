@@ -640,15 +640,16 @@ def _led_by_named(scene: Scene, clause: Clause, j: int) -> bool:
 def _side_gloss(toks: list[Token], k: int) -> bool:
     """«с одной стороны», «с другой стороны» or «в лице» (its signer) opening at token k: words
     about a side of the list, not a preposition the list hangs on."""
-    low = toks[k].text.lower()
-    if low == "в":
+    if toks[k].text.lower() == "в":
         return k + 1 < len(toks) and toks[k + 1].text.lower() == "лице"
-    return (
-        low in ("с", "со")
-        and k + 2 < len(toks)
-        and toks[k + 1].lemma in ("один", "другой")
-        and toks[k + 2].lemma == "сторона"
-    )
+    return side_named_at(toks, k) is not None
+
+
+def side_named_at(toks: list[Token], k: int) -> str | None:
+    """«с одной стороны» ("один") or «с другой стороны» ("другой") opening at token k; None if neither."""
+    if toks[k].text.lower() in ("с", "со") and k + 2 < len(toks) and toks[k + 2].lemma == "сторона":
+        return toks[k + 1].lemma if toks[k + 1].lemma in ("один", "другой") else None
+    return None
 
 
 # the most tokens a gloss in brackets between two names of a list holds, and the words a document's
