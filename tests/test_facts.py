@@ -1439,6 +1439,18 @@ def test_the_sides_listed_on_lines_after_a_colon(pipeline: Pipeline) -> None:
     ]
 
 
+def test_an_institution_said_by_its_noun_after_a_place_signs_with_each_partner(pipeline: Pipeline) -> None:
+    # the model reads «в Торжке учреждение» as one organization's name
+    text = (
+        "Подрядчиков на оба моста областное государственное казённое учреждение «Тверская дорожная служба» искало "
+        "с сентября. Сегодня в Торжке учреждение подписало государственные контракты на ремонт мостов: через "
+        "Тверцу — с ООО «Тверцамост», через Осугу — с АО «Торжокское ДРСУ»."
+    )
+    assert _agreement_parties(pipeline, text) == [
+        ["Тверская дорожная служба", "Тверцамост"], ["Тверская дорожная служба", "Торжокское ДРСУ"]
+    ]
+
+
 def test_the_sides_told_one_and_other_after_a_signing_that_names_none(pipeline: Pipeline) -> None:
     text = (
         "Чебоксары, 12 марта 2026 года.\nПо договору о строительстве логистического центра, подписанному сегодня, "

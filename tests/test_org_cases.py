@@ -4185,6 +4185,11 @@ def test_a_quoted_name_spells_no_acronym_past_its_closing_quote(extract):
     ]
 
 
+def test_a_place_in_the_locative_and_the_subject_after_it_are_no_name(extract):
+    doc = extract("Сегодня в Сычёвке учреждение подписало контракт на ремонт моста.")
+    assert doc["organizations"] == []
+
+
 def test_a_social_network_one_writes_in_is_no_organization(extract):
     doc = extract("Губернатор Иван Петров написал в своём Твиттере, что мост откроют в мае. Фото он выложил на "
                   "странице в Instagram.")

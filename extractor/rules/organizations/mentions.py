@@ -1073,6 +1073,18 @@ def _namesake_end(toks: list[Token], first: int, last: int) -> int:
     return q + 1
 
 
+def _place_then_subject(toks: list[Token], first: int, last: int) -> bool:
+    """A place in the locative after «в» or «на», then a nominative common noun: two words of a clause
+    («в Сычёвке | учреждение подписало»), no name; a name goes on in the locative or the genitive
+    («в Газпром нефти», «в Сбербанке России»)."""
+    if first == 0 or last - first < 2 or toks[first - 1].text.lower() not in ("в", "во", "на"):
+        return False
+    place, noun = toks[first], toks[first + 1]
+    return place.feats.get("Case") == "Loc" and noun.text.islower() and noun.pos == "NOUN" and (
+        noun.feats.get("Case") == "Nom"
+    )
+
+
 def _ner_mentions(
     tagged: Tagged, spans: NamedSpans, tickers: set[int], declared: dict[str, int]
 ) -> list[OrgMention]:
@@ -1112,6 +1124,8 @@ def _ner_mentions(
             first += 1
             if not _opens_name(toks[first]):
                 continue
+        if not quoted and _place_then_subject(toks, first, last):
+            continue  # «Сегодня в Сычёвке учреждение подписало»: the model ran a place into the subject
         if not quoted and first < last - 1 and _opening_common_noun(tagged, first):
             first += 1  # «Доля Банка на рынке составила»: the noun opening the sentence is no word of it
         if not quoted and _opening_head_before(tagged, first):
