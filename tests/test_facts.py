@@ -1451,6 +1451,14 @@ def test_an_institution_said_by_its_noun_after_a_place_signs_with_each_partner(p
     ]
 
 
+def test_a_relative_clause_opened_by_a_role_noun_parts_a_document_from_its_signing(pipeline: Pipeline) -> None:
+    text = (
+        "Договор о пошиве костюмов, автором которого стал директор театра «Сказка» Иван Петров, вчера подписан им и "
+        "генеральным директором ООО «Швейка» Петром Ивановым."
+    )
+    assert _agreement_parties(pipeline, text) == [["Сказка", "Швейка"]]
+
+
 def test_the_sides_told_one_and_other_after_a_signing_that_names_none(pipeline: Pipeline) -> None:
     text = (
         "Чебоксары, 12 марта 2026 года.\nПо договору о строительстве логистического центра, подписанному сегодня, "

@@ -86,6 +86,10 @@ def _opens_embedded(scene: Scene, k: int, end: int) -> bool:
         return any(toks[j].lemma in RELATIVE_WORDS for j in range(k + 1, min(end, k + 3)))
     if _side_word_before_relative(toks, k, end):
         return True  # «, участниками которого стали»
+    if tok.pos == "NOUN" and tok.case == "Ins" and k + 1 < end and toks[k + 1].lemma == "который" and (
+        toks[k + 1].case == "Gen"
+    ):
+        return True  # «, инициатором которого выступила», «, автором которого стал»: what one was of it
     while tok.pos == "ADV" and k + 1 < end:  # «, ранее занимавший пост ...»
         k += 1
         tok = toks[k]
