@@ -320,7 +320,21 @@ def _own_objects(d: Draft, objects: list[Unit]) -> list[Unit]:
     nxt = min((k for k in others if k > d.match.first), default=max(d.clause.tokens) + 1)
     prev = max((k for k in others if k < d.match.first), default=-1)
     after = [u for u in objects if d.match.first < u.first < nxt]
+    after = [u for u in after if not _successors_owner(d, u, after)]
     return after or [u for u in objects if prev < u.first < d.match.first]
+
+
+# the nouns of one who takes the post of another, whose possessive names that other
+SUCCESSOR_NOUNS = frozenset({"преемник", "преемница"})
+
+
+def _successors_owner(d: Draft, unit: Unit, objects: list[Unit]) -> bool:
+    """«назначил его преемником X»: a pronoun right before «преемником» names whose successor X is;
+    X, named after it, is the one appointed."""
+    toks = d.scene.toks
+    return unit.via == "pronoun" and unit.last < len(toks) and toks[unit.last].lemma in SUCCESSOR_NOUNS and any(
+        u.first > unit.last for u in objects
+    )
 
 
 def _sentence_persons(d: Draft) -> list[Unit]:
