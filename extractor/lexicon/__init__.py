@@ -73,9 +73,10 @@ def token_lemma(tok: Token) -> str:
 
 
 # words a « ~ » gap of a phrase may hold: «освободить ~ должность» in «освободил Иванова от должности»;
-# seven, for a post with its body and a circumstance («На должность директора муниципального унитарного
-# предприятия «...» по итогам конкурса принят»)
-MAX_GAP = 7
+# nine, for a post with its body and a circumstance («На должность директора муниципального унитарного
+# предприятия «...» по итогам конкурса принят») or with a legal form written out («Пост директора
+# государственного бюджетного учреждения социального обслуживания Ростовской области «...» заняла»)
+MAX_GAP = 9
 # quotes in a gap are no words of it
 GAP_QUOTES = frozenset("«»\"„“”")
 # a name in quotes or a short name in brackets is no words of a gap either: «на должность директора МУП
