@@ -255,7 +255,13 @@ def _done(d: Draft) -> None:
     else:
         d.rejected = verb_planned(d.scene, d.clause, first) or clause_planned(d.scene, d.clause) and (
             d.scene.toks[first].feats.get("VerbForm") != "Fin"
-        )
+        ) or _going_on(d.scene.toks[first])
+
+
+def _going_on(verb: Token) -> bool:
+    """A meeting verb in the present tense tells what goes on, not a meeting held: «кандидатуру он
+    обсуждает с департаментом»."""
+    return verb.feats.get("VerbForm") == "Fin" and verb.feats.get("Tense") == "Pres"
 
 
 def _as_a_meeting(d: Draft) -> None:
