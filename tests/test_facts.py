@@ -2167,6 +2167,12 @@ APPOINTMENTS = [
           "области «Детская школа искусств»", "appointed")],
         id="«Пост X заняла Y» with eight words between, a legal form written out",
     ),
+    pytest.param(
+        "На время болезни директора музей остался за его заместителем Анной Киселевой, исполняющей обязанности "
+        "директора МБУК «Краеведческий музей».",
+        [("Анна Киселева", "директор МБУК «Краеведческий музей»", "acting")],
+        id="a body left in the charge of a deputy: the acting post the sentence names, not the deputy's own",
+    ),
 ]
 
 

@@ -233,6 +233,7 @@ def _appointees(d: Draft) -> None:
     elif _passive_or_intransitive(d) and not _decree(d):
         subjects = [u for u, r in persons if r == "subj" and not _past_a_colon_clause(d, u)]
         d.persons = subjects or _subject_outside(d) or _relative_holder(d) or _name_right_after(d, persons)
+        d.persons = d.persons or _left_in_charge(d, persons)
     else:
         # an animate accusative looks like a genitive: «назначил Валерия Мелещенко»
         objects = [u for u, r in persons if r in ("obj", "gen_case", "slot")]
@@ -245,6 +246,25 @@ def _appointees(d: Draft) -> None:
         d.persons = _own_objects(d, objects)
     if not d.persons:
         d.rejected = True
+
+
+def _left_in_charge(d: Draft, persons: list[tuple[Unit, str]]) -> list[Unit]:
+    """«учреждение осталось за его заместителем X»: a body left in the charge of a person, who stands
+    after the trigger's «за» in the instrumental (a possessive maybe between)."""
+    toks = d.scene.toks
+    if toks[d.match.last - 1].text.lower() != "за":
+        return []
+    return [
+        u for u, _r in persons
+        if u.first in (d.match.last, d.match.last + 1) and _after_za(toks, u.first) and unit_case(d.scene, u) == "Ins"
+    ][:1]
+
+
+def _after_za(toks: list[Token], first: int) -> bool:
+    k = first - 1
+    if k > 0 and toks[k].text.lower() in LAID_ON_POSSESSIVES:
+        k -= 1
+    return k >= 0 and toks[k].text.lower() == "за"
 
 
 def _with_named_after_a_dash(d: Draft, persons: list[tuple[Unit, str]]) -> list[Unit]:
@@ -764,6 +784,10 @@ def _statements(scene: Scene, sent: int, match: Match) -> list[Found]:
                 out.append(Found(unit.refs[0], post, action, sent, date, led=led))
             continue
         post = _post_of(scene, d, unit)
+        if action == "acting" and (d.slot is None or unit.first <= d.slot.first < unit.last):
+            # «осталось за его заместителем X, исполняющей обязанности директора МБУ «...»»: the post
+            # held meanwhile, not the person's own
+            post = _acting_post_in(scene, sent) or post
         if action == "acting" and post is None:
             post = _post_before(scene, d.match.first)
         if action == "dismissed" and (post is None or " " not in post):
