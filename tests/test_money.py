@@ -122,6 +122,12 @@ def test_a_scaled_number_counting_persons_named_by_a_participle_is_no_money() ->
     assert [m.text for m in _find(text)] == ["85 млн рублей"]
 
 
+def test_a_scaled_number_of_a_measure_written_short_is_no_money() -> None:
+    # the tagger reads «т» (tonnes) as a preposition; it is what the number counts
+    text = "Выручка комбината составила 640 млн рублей. В прошлом году он переработал 3,4 тыс. т молока."
+    assert [m.text for m in _find(text)] == ["640 млн рублей"]
+
+
 def test_a_level_a_quantity_grows_from_takes_no_currency_from_around() -> None:
     # the sentence before has rubles; «с 520 тыс. до 900 тыс. бутылок» counts bottles
     text = "Инвестиции составят 4,5 млрд рублей. Выпуск вырастет с 520 тыс. до 900 тыс. бутылок в год."

@@ -74,10 +74,15 @@ class _Number:
         return self.scale is not None
 
 
+# measure units written short, which the tagger may read as other words («2,6 тыс. т шкур»: «т» a
+# preposition to it)
+MEASURE_ABBREVIATIONS = frozenset({"т", "кг", "г", "ц", "л", "м", "км", "га", "шт"})
+
+
 def _counted(tok: Token) -> bool:
-    """A word a number may count: a noun or an adjective, or a participle standing for persons
-    («640 тыс. отдыхающих», «2 тыс. обратившихся»)."""
-    return tok.pos in QUANTITY_POS or tok.is_participle
+    """A word a number may count: a noun or an adjective, a measure's short name, or a participle
+    standing for persons («640 тыс. отдыхающих», «2 тыс. обратившихся»)."""
+    return tok.pos in QUANTITY_POS or tok.is_participle or tok.text in MEASURE_ABBREVIATIONS
 
 
 class _Scanner:
