@@ -4176,6 +4176,15 @@ def test_a_short_name_in_brackets_before_the_texts_own_short_name_is_an_alias(ex
     ]
 
 
+def test_a_name_goes_on_to_brackets_that_repeat_its_head_before_a_quoted_short_name(extract):
+    doc = extract("Общее собрание членов Ассоциации производителей мебели и изделий из дерева Кировской области "
+                  "(Ассоциация «ВятМебель») избрало председателя. Правление утвердило план, а стенд предприятий "
+                  "Ассоциации будет представлен на выставке.")
+    assert [(o["name"], o["aliases"], len(o["mentions"])) for o in doc["organizations"]] == [
+        ("Ассоциация производителей мебели и изделий из дерева Кировской области", ["ВятМебель"], 3)
+    ]
+
+
 def test_a_quoted_name_spells_no_acronym_past_its_closing_quote(extract):
     # «Тверской вагонзавод» + «готовит» spell «ТВГ» letter by letter, but the quote ends the name
     doc = extract("Тверь, 3 марта 2026 года\n\n«Тверской вагонзавод» готовит выпуск нового вагона\n\n"

@@ -298,7 +298,10 @@ def _bracketed(text: str, mentions: list[OrgMention]) -> dict[int, int]:
     out = {}
     for a, b in zip(order, order[1:], strict=False):
         first, second = mentions[a], mentions[b]
-        if BRACKET_OPEN.fullmatch(text[first.end : second.start]) and BRACKET_CLOSE.match(text[second.end :]):
+        opening = text[first.end : second.start]
+        if (BRACKET_OPEN.fullmatch(opening) or _head_repeated(opening, first.name)) and BRACKET_CLOSE.match(
+            text[second.end :]
+        ):
             out[b] = _owner_of_short_name(text, mentions, order, a, second)
         elif OPERATED_BRAND.fullmatch(text[first.end : second.start]):
             out[b] = a  # «ООО «Прикамторг», управляющее сетью магазинов у дома «Уральский двор»»
@@ -315,6 +318,16 @@ def _bracketed(text: str, mentions: list[OrgMention]) -> dict[int, int]:
         if chain is not None:
             out[b] = chain
     return out
+
+
+# brackets opening with a name's head again before its quoted short name: «(Ассоциация «СибКожОбувь»)»
+BRACKET_OPEN_WITH_HEAD = re.compile(r"\s*\(\s*([А-ЯЁ][а-яё]+)\s+$")
+
+
+def _head_repeated(opening: str, name: str) -> bool:
+    """The brackets between a name and a quoted one open with the name's first word again."""
+    found = BRACKET_OPEN_WITH_HEAD.fullmatch(opening)
+    return found is not None and bool(name) and phrase_lemmas(found.group(1)) == phrase_lemmas(name.split()[0])
 
 
 def _owner_of_short_name(text: str, mentions: list[OrgMention], order: list[int], a: int, short: OrgMention) -> int:
