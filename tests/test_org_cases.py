@@ -4201,7 +4201,7 @@ def test_a_place_in_the_locative_and_the_subject_after_it_are_no_name(extract):
 
 def test_a_social_network_one_writes_in_is_no_organization(extract):
     doc = extract("Губернатор Иван Петров написал в своём Твиттере, что мост откроют в мае. Фото он выложил на "
-                  "странице в Instagram.")
+                  "странице в Instagram, а мэр ответил ему в его Фейсбуке.")
     assert doc["organizations"] == []
 
 

@@ -199,12 +199,12 @@ def _done(d: Draft) -> None:
 LAID_ON_POSSESSIVES = frozenset({*POSSESSIVES, "их", "своего", "свою", "своих"})
 
 
-def _after_on(toks: list[Token], first: int) -> bool:
-    """The unit starting at `first` stands after «на», a possessive maybe between."""
+def _after_on(toks: list[Token], first: int, preposition: str = "на") -> bool:
+    """The unit starting at `first` stands after «на» (or another preposition), a possessive maybe between."""
     k = first - 1
     if k > 0 and toks[k].text.lower() in LAID_ON_POSSESSIVES:
         k -= 1
-    return k >= 0 and toks[k].text.lower() == "на"
+    return k >= 0 and toks[k].text.lower() == preposition
 
 
 def _passive_or_intransitive(d: Draft) -> bool:
@@ -256,15 +256,9 @@ def _left_in_charge(d: Draft, persons: list[tuple[Unit, str]]) -> list[Unit]:
         return []
     return [
         u for u, _r in persons
-        if u.first in (d.match.last, d.match.last + 1) and _after_za(toks, u.first) and unit_case(d.scene, u) == "Ins"
+        if u.first in (d.match.last, d.match.last + 1) and _after_on(toks, u.first, "за")
+        and unit_case(d.scene, u) == "Ins"
     ][:1]
-
-
-def _after_za(toks: list[Token], first: int) -> bool:
-    k = first - 1
-    if k > 0 and toks[k].text.lower() in LAID_ON_POSSESSIVES:
-        k -= 1
-    return k >= 0 and toks[k].text.lower() == "за"
 
 
 def _with_named_after_a_dash(d: Draft, persons: list[tuple[Unit, str]]) -> list[Unit]:

@@ -19,6 +19,7 @@ from extractor.rules.organizations.names import (
     SKIPPED,
     OrgMention,
     abbreviates_ministry,
+    head_again_in_brackets,
     is_adjectiveless_short_form,
     is_branch_short_form,
     is_committee_short_form,
@@ -299,9 +300,9 @@ def _bracketed(text: str, mentions: list[OrgMention]) -> dict[int, int]:
     for a, b in zip(order, order[1:], strict=False):
         first, second = mentions[a], mentions[b]
         opening = text[first.end : second.start]
-        if (BRACKET_OPEN.fullmatch(opening) or _head_repeated(opening, first.name)) and BRACKET_CLOSE.match(
-            text[second.end :]
-        ):
+        # «(Ассоциация «СибКожОбувь»)» after «Ассоциация ...»: the head said again opens the short name
+        headed = head_again_in_brackets(text, first.end, first.name) == second.start
+        if (BRACKET_OPEN.fullmatch(opening) or headed) and BRACKET_CLOSE.match(text[second.end :]):
             out[b] = _owner_of_short_name(text, mentions, order, a, second)
         elif OPERATED_BRAND.fullmatch(text[first.end : second.start]):
             out[b] = a  # «ООО «Прикамторг», управляющее сетью магазинов у дома «Уральский двор»»
@@ -318,16 +319,6 @@ def _bracketed(text: str, mentions: list[OrgMention]) -> dict[int, int]:
         if chain is not None:
             out[b] = chain
     return out
-
-
-# brackets opening with a name's head again before its quoted short name: «(Ассоциация «СибКожОбувь»)»
-BRACKET_OPEN_WITH_HEAD = re.compile(r"\s*\(\s*([А-ЯЁ][а-яё]+)\s+$")
-
-
-def _head_repeated(opening: str, name: str) -> bool:
-    """The brackets between a name and a quoted one open with the name's first word again."""
-    found = BRACKET_OPEN_WITH_HEAD.fullmatch(opening)
-    return found is not None and bool(name) and phrase_lemmas(found.group(1)) == phrase_lemmas(name.split()[0])
 
 
 def _owner_of_short_name(text: str, mentions: list[OrgMention], order: list[int], a: int, short: OrgMention) -> int:

@@ -649,8 +649,8 @@ def is_platform_as_a_medium(tagged: Tagged, m: OrgMention) -> bool:
         return False
     k = i - 1
     toks = tagged.tokens
-    if k >= 0 and toks[k].lemma in MEDIUM_POSSESSIVES:
-        k -= 1
+    if k >= 0 and (toks[k].lemma in MEDIUM_POSSESSIVES or toks[k].text.lower() in MEDIUM_POSSESSIVES):
+        k -= 1  # «в его Твиттере»: the tagger's lemma of «его» is «он»
     return k >= 0 and toks[k].text.lower() in ("в", "на", "во")
 
 

@@ -37,6 +37,19 @@ PAREN_ABBR_PLACE = re.compile(
 PAREN_WORDS_WITH_ABBR = re.compile(r"^(.+?)\s*\(\s*((?=[A-ZА-ЯЁ])[^()]{0,60}?\b[A-ZА-ЯЁ]{2,}\b[^()]{0,60}?)\s*\)$")
 
 
+# brackets opening with a capitalized word before a quoted short name: «(Ассоциация «СибКожОбувь»)»
+BRACKET_WITH_HEAD = re.compile(r"\s*\(\s*([А-ЯЁ][а-яё]+)\s+(?=[«\"])")
+
+
+def head_again_in_brackets(text: str, at: int, name: str) -> int | None:
+    """Where the quoted short name opens, when the brackets at offset `at` open with the name's own
+    head again before it: «Ассоциация производителей ... (Ассоциация «СибКожОбувь»)»; else None."""
+    bracket = BRACKET_WITH_HEAD.match(text, at)
+    if bracket is None or not name or phrase_lemmas(bracket.group(1)) != phrase_lemmas(name.split()[0]):
+        return None
+    return bracket.end()
+
+
 def bracketed_short_name(name: str) -> re.Match[str] | None:
     """A name and its short name in brackets at its end (groups 1 and 2): «СПбГУ», «ТФОМС Ростовской
     области», «Азово-Черноморское ТУ Росрыболовства»."""

@@ -22,6 +22,7 @@ from extractor.rules.organizations.names import (
     PAREN_ABBR,
     OrgMention,
     acronym,
+    head_again_in_brackets,
     is_leading_short_form,
     known_short_name,
     short_name_of_the_name_before,
@@ -508,8 +509,6 @@ MAX_BRACKETS = 2
 MAX_ACRONYM_GAP_WORDS = 4
 WORD_AFTER = re.compile(r"[ \u00a0]+([\w-]+)")
 BRACKETED_ACRONYM = re.compile(r"\s*\(\s*([А-ЯЁA-Z]{3,10})\s*\)")
-# a short name in brackets that repeats the name's head before a quoted name: «(Ассоциация «СибКожОбувь»)»
-BRACKETED_HEAD = re.compile(r"\s*\(\s*([А-ЯЁ][а-яё]+)\s+[«\"]")
 ACRONYM = re.compile(r"[А-ЯЁA-Z]{3,10}")
 
 
@@ -562,10 +561,8 @@ def spelled_further(text: str, chosen: list[OrgMention]) -> list[OrgMention]:
     taken = Coverage(len(text), [(m.start, m.end) for m in chosen])
     out = [_spelled_further(text, m, acronyms, taken) for m in chosen]
     # the references resolved to a name before it went on take its whole name too: «Бюджет Ассоциации»
-    longer = {m.name: n.name for m, n in zip(chosen, out, strict=True) if n.name != m.name}
-    return [replace(n, name=longer[n.name]) if n.name in longer and n.name == m.name else n for m, n in zip(
-        chosen, out, strict=True
-    )]
+    whole = {m.name: n.name for m, n in zip(chosen, out, strict=True) if n.name != m.name}
+    return [replace(n, name=whole[n.name]) if n.name in whole else n for n in out]
 
 
 def _spelled_further(text: str, m: OrgMention, acronyms: set[str], taken: Coverage) -> OrgMention:
@@ -584,18 +581,10 @@ def _spelled_further(text: str, m: OrgMention, acronyms: set[str], taken: Covera
     for n in range(len(ends), 0, -1):
         bracket = BRACKETED_ACRONYM.match(text, ends[n - 1])
         spelled = acronym(" ".join(words[: n + 1]))
-        headed = _head_again_in_brackets(text, m, ends[n - 1])
+        headed = head_again_in_brackets(text, ends[n - 1], m.name) is not None  # «(Ассоциация «СибКожОбувь»)»
         if spelled in acronyms or (bracket and bracket.group(1) == spelled) or headed:
             return replace(m, name=tidy(" ".join(words[: n + 1])), end=ends[n - 1])
     return m
-
-
-def _head_again_in_brackets(text: str, m: OrgMention, end: int) -> bool:
-    """The brackets at `end` open with the name's own head before a quoted short name: «Ассоциация
-    производителей обуви и изделий | из кожи Новосибирской области (Ассоциация «СибКожОбувь»)»."""
-    bracket = BRACKETED_HEAD.match(text, end)
-    head = m.name.split()[0] if m.name else ""
-    return bracket is not None and phrase_lemmas(bracket.group(1)) == phrase_lemmas(head)
 
 
 def _in_a_place_name(tagged: Tagged, offset: int) -> bool:
