@@ -1771,6 +1771,9 @@ def test_a_participle_of_a_later_noun_does_not_date_the_sentence(text: str, valu
         ("ОМСК, 3 февраля. В 2025 году предприятие перевезло 4,2 млн пассажиров.", datetime.date(2026, 2, 3)),
         # a count so far is not: the year may still go on
         ("ОМСК, 3 октября. В 2025 году предприятие уже перевезло 4,2 млн пассажиров.", datetime.date(2025, 10, 3)),
+        # «за» a year counts the same way: in its last quarter the year may be told of as done so far
+        ("ТОМСК, 20 ноября. За 2026 год мастерская отремонтировала 87 роялей.", datetime.date(2026, 11, 20)),
+        ("ТОМСК, 20 марта. За 2026 год мастерская отремонтировала 87 роялей.", datetime.date(2027, 3, 20)),
     ],
 )
 def test_a_yearless_dateline_comes_after_a_year_whose_count_is_told(text: str, value: datetime.date) -> None:
@@ -1789,3 +1792,10 @@ def test_a_span_of_days_set_to_begin_within_a_month_is_the_releases_year_and_one
     assert [d.value for d in dates_of(text, datetime.date(2026, 7, 20))] == [
         "2026-07-25/2026-09-10", "2025-07-25/2025-07-27"
     ]
+
+
+def test_a_deadline_still_to_come_after_a_past_month_of_another_sentence_is_next_years() -> None:
+    # the year comes from «октябре 2026 года»; May of it is behind the November release
+    text = ("ТОМСК, 20 ноября. Контракт подписан по итогам торгов, проведенных в октябре 2026 года. "
+            "Рояли отремонтируют до конца мая.")
+    assert [d.value for d in dates_of(text, datetime.date(2026, 11, 20))] == ["2026-11-20", "2026-10", "2027-05"]

@@ -2039,12 +2039,15 @@ def _told_as_past(ctx: _Context, c: _Cand, year: int, scan: _Scan) -> bool:
 
 def _told_as_future(ctx: _Context, c: _Cand, year: int, scan: _Scan) -> bool:
     """A year-less date told of in the future that, in the year another sentence gives, would lie
-    more than half a year behind the release: it is of the year after («начнут поступать в
-    январе» in a December release)."""
+    more than half a year behind the release, or a deadline behind it at all: it is of the year
+    after («начнут поступать в январе» in a December release; «восстановят до конца мая» in
+    November, after «в октябре 2026 года»)."""
     value = c.make(year) if c.make is not None else None
     if value is None or scan.ref is None or year != scan.ref.year:
         return False
-    if _months_behind(value.split("/")[-1], scan.ref) <= HALF_A_YEAR:
+    last = value.split("/")[-1]
+    behind = _months_behind(last, scan.ref)
+    if behind <= HALF_A_YEAR and not (last < scan.ref.isoformat()[: len(last)] and _deadline(ctx.text, c)):
         return False
     return _tense_near(ctx.offsets, *ctx.sentence(c.start), c.start, c.end) == "future"
 
@@ -3011,7 +3014,11 @@ def _reported_years(text: str, scan: _Scan) -> _Reported:
             if tense == "future" and len(c.value) in (len("2026-10"), len("2026-10-01")):
                 dated_to_come.append(c.value)
             continue
-        if len(c.value) == 4 and _RESULTS_RE.search(text, max(0, c.start - WORD_BEFORE_REACH), c.start):
+        if len(c.value) == 4 and tense == "past" and _word_before(text, c) == "за":
+            # «за 2026 год предприятие восстановило 118 инструментов»: a year's count, told once the
+            # year has ended or in its last quarter (a November dateline is of that year)
+            past_starts.append(f"{year}-{LAST_QUARTER_MONTH}")
+        elif len(c.value) == 4 and _RESULTS_RE.search(text, max(0, c.start - WORD_BEFORE_REACH), c.start):
             year += 1
         elif len(c.value) == 4 and tense == "past" and _word_before(text, c) in _WHOLE_YEAR_WORDS and (
             _TOTAL_AFTER_RE.match(text, c.end) or _against_year_before(text, scan, c, year)
