@@ -52,6 +52,11 @@ def legal_forms() -> LegalForms:
         kinds[abbr] = row[2] if len(row) > 2 else "company"
         if len(row) > 1 and row[1]:
             spelled.append((row[1], abbr))
+    for abbr in list(kinds):
+        # a form of two abbreviations is also written fused: «МБУДО «Детская школа искусств № 3»»
+        fused = abbr.replace(" ", "")
+        if fused != abbr and fused.isupper():
+            kinds.setdefault(fused, kinds[abbr])
     abbrs = sorted(kinds, key=len, reverse=True)
     # a form written in lowercase («госкорпорация») may open a sentence or a name with a capital
     alternatives = [f"(?i:{re.escape(a[0])}){re.escape(a[1:])}" if a.islower() else re.escape(a) for a in abbrs]
