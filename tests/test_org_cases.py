@@ -4321,3 +4321,10 @@ def test_a_town_in_the_instrumental_the_tagger_took_for_an_adjective_opens_no_na
 def test_a_name_stops_before_a_short_adjective_that_is_its_predicate(extract):
     doc = extract("Учреждение подведомственно Министерству культуры Пермского края и ведет реестр.")
     assert [o["name"] for o in doc["organizations"]] == ["Министерство культуры Пермского края"]
+
+
+def test_a_descriptor_the_dictionary_lacks_is_common_when_the_text_writes_it_in_lowercase(extract):
+    # «маркетплейс» is no dictionary word: its lowercase use further on tells it is no name
+    text = ("Маркетплейс «Полка» открыл в Липецке склад\n\n"
+            "Склад ООО «Полка Онлайн» (маркетплейс «Полка») займет 12 тыс. кв. м.")
+    assert "Маркетплейс" not in [o["name"] for o in extract(text)["organizations"]]

@@ -307,12 +307,18 @@ def is_descriptor_of_a_quoted_name(tagged: Tagged, m: OrgMention) -> bool:
     first, head = toks[i], toks[j]
     if not first.text[1:].islower() or not all(_lowercase_word(t) for t in toks[i + 1 : j + 1]):
         return False
-    if not is_common(parses(head.text.lower().rsplit("-", 1)[-1])):
+    if not is_common(parses(head.text.lower().rsplit("-", 1)[-1])) and not _written_lowercase_elsewhere(tagged, head):
         return False  # «Ростелеком «...»»: a name of its own
     k = j + 1
     while k < len(toks) and k - j <= DESCRIPTOR_REACH and _genitive_complement(toks[k]):
         k += 1
     return k + 1 < len(toks) and toks[k].text in OPEN_QUOTES and toks[k + 1].text[:1].isupper()
+
+
+def _written_lowercase_elsewhere(tagged: Tagged, tok: Token) -> bool:
+    """A word the dictionary lacks that the text writes in lowercase too is a common noun:
+    «Маркетплейс «Полка» открыл ...» over «(маркетплейс «Полка»)»."""
+    return any(t.lemma == tok.lemma and t.text.islower() for t in tagged.tokens)
 
 
 def _lowercase_word(tok: Token) -> bool:
