@@ -3373,6 +3373,14 @@ def test_their_talk_is_a_meeting_of_the_persons_named_before(pipeline: Pipeline)
             "Белова, нового ректора Уральского горного университета. Их беседа состоялась сегодня в мэрии.")
     got = _facts(pipeline, text)["meetings"]
     assert [(_names(m["participants"]), m["date"]) for m in got] == [(["Алексей Орлов", "Сергей Белов"], "2025-11-21")]
+    # words of the noun's own after «их»; the persons named before in any role, where they were
+    text = ("Вытегра, 3 июня 2026 года.\n\nМинистр Илья Сазонов и глава округа Ольга Ремизова привезли сегодня "
+            "директора Романа Кулешова на озеро Кема. Там и прошёл их почти трёхчасовой разговор о зарыблении "
+            "вытегорских озёр сигом.")
+    got = _facts(pipeline, text)["meetings"]
+    assert [(_names(m["participants"]), m["place"]) for m in got] == [
+        (["Илья Сазонов", "Ольга Ремизова", "Роман Кулешов"], "Кема")
+    ]
 
 
 def test_a_date_set_apart_by_commas_is_no_word_of_a_trigger_gap(pipeline: Pipeline) -> None:

@@ -510,7 +510,7 @@ def resolve_sides(scene: Scene, unit: Unit, earlier: list[Statement]) -> list[Re
             return refs
     if unit.lemma in person_counts():
         return _last_persons(scene, unit)
-    return _persons_before(scene, unit) if unit.lemma in PLURAL_PRONOUNS else []
+    return persons_before(scene, unit) if unit.lemma in PLURAL_PRONOUNS else []
 
 
 def _last_persons(scene: Scene, unit: Unit) -> list[Ref]:
@@ -526,7 +526,7 @@ def _last_persons(scene: Scene, unit: Unit) -> list[Ref]:
     return list(reversed(found)) if len(found) == unit.count else []
 
 
-def _persons_before(scene: Scene, unit: Unit) -> list[Ref]:
+def persons_before(scene: Scene, unit: Unit) -> list[Ref]:
     """«Климова заглянула к главе округа Дудченко: они обсуждали ...», «Мэр поздравил Корнилову.
     ... они около часа обсуждали»: «они» are the persons named before it in its sentence, else in
     the sentence before, whatever their roles, when there are two or more."""

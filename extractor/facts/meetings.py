@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 import itertools
 from collections.abc import Callable
+from dataclasses import replace
 
 from extractor.facts.clauses import Clause, clauses, past_date_aside
 from extractor.facts.context import (
@@ -29,6 +30,7 @@ from extractor.facts.context import (
     day_told_before,
     distinct,
     negated,
+    persons_before,
     place_in,
     resolve_sides,
     roles_in,
@@ -483,12 +485,29 @@ def _relative_side(d: Draft) -> None:
         d.units += [(u, r) for u, r in roles_in(d.scene, clause.parent) if r == "subj"]
 
 
+# how many words of the noun's own may stand between «их» and a meeting noun
+MAX_WORDS_AFTER_THEIR = 3
+
+
 def _their_meeting(d: Draft) -> None:
     """«Губернатор пригласил для знакомства X ... Их беседа состоялась сегодня»: a meeting noun
     after «их» is of the persons it stands for, as «они» would be."""
+    toks = d.scene.toks
     k = d.match.first - 1
-    if d.kind == "noun" and k >= 0 and d.scene.toks[k].text.lower() == "их":
-        d.units.append((Unit(k, k + 1, k, (), "sides", lemma="они"), "subj"))
+    # «их почти трёхчасовой разговор»: the noun's own words may stand between
+    while k >= 0 and d.match.first - k <= MAX_WORDS_AFTER_THEIR and toks[k].pos in ("ADJ", "ADV") and (
+        toks[k].text.isalpha() or "-" in toks[k].text
+    ):
+        k -= 1
+    if d.kind == "noun" and k >= 0 and toks[k].text.lower() == "их":
+        their = Unit(k, k + 1, k, (), "sides", lemma="они")
+        # «A и B привезли C на озеро. Там прошёл их разговор»: a talk is of every person named just
+        # before, whatever their roles, not only of the subjects
+        persons = persons_before(d.scene, their)
+        d.units.append((replace(their, refs=tuple(persons), via="pronoun") if persons else their, "subj"))
+        here = {u.refs[0] for u in d.scene.units(d.sent) if u.refs}
+        if persons and not here & set(persons):
+            d.first_sent = min(d.first_sent, d.sent - 1)  # named in the sentence before, which tells of the talk too
 
 
 def _resolved(d: Draft) -> None:
