@@ -3337,6 +3337,15 @@ def test_taking_the_lead_of_a_body_with_no_post_named_is_leading_it(pipeline: Pi
     ]
 
 
+def test_a_body_named_before_the_verb_after_whom_the_new_head_replaces_is_the_one_led(pipeline: Pipeline) -> None:
+    # «Сидорова» names a person: the company's name after it is no genitive of it, but the verb's object
+    text = "ТВЕРЬ, 10 марта 2026 года. — Вместо Сидорова АО «Тверской хлеб» возглавила инженер Ольга Маслова."
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == [
+        ("Ольга Маслова", "руководитель АО «Тверской хлеб»", "appointed")
+    ]
+
+
 def test_a_post_the_text_names_goes_before_the_lead_of_a_body(pipeline: Pipeline) -> None:
     text = ("Тамбовскую федерацию бокса возглавил Игорь Сомов\n\nПрезидентом Тамбовской федерации бокса избран "
             "двукратный чемпион России Игорь Сомов.")

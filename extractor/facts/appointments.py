@@ -700,7 +700,8 @@ def _headed_body(d: Draft) -> None:
     if lead is not None:  # «во главе предприятия встал», «встал во главе компании»
         bodies = [u for u, _r in d.roles if u.first == lead + 1 and u.refs and u.refs[0][0] == "organization"]
     else:
-        bodies = [u for u, r in d.roles if r == "obj" and u.refs and u.refs[0][0] == "organization"]
+        # a name of no case («МУП «Пластунская пекарня» возглавила технолог X») may be the object too
+        bodies = [u for u, r in d.roles if r in ("obj", "none") and u.refs and u.refs[0][0] == "organization"]
     if not bodies:
         d.rejected = True
     else:

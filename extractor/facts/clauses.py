@@ -386,8 +386,10 @@ def _slot_of(scene: Scene, clause: Clause, i: int, unit: Unit | None, triggers: 
         return _by_case(scene, unit, i)  # «В ходе посещения цехов | глава города обсудил»
     before = _unit_ending(scene, clause.sent, j + 1)
     if before is not None:
-        # a pronoun has no dependents: «с которым | «Щедрая Обь» подписала»
-        return "dep" if before.via != "pronoun" else _by_case(scene, unit, i)
+        # a pronoun has no dependents: «с которым | «Щедрая Обь» подписала»; nor a person's name:
+        # «Вместо Ужегова | МУП «Пластунская пекарня» возглавила ...»
+        own = before.via == "pronoun" or before.via == "name" and bool(before.refs) and before.refs[0][0] == "person"
+        return "dep" if not own else _by_case(scene, unit, i)
     if tok.pos in ("NOUN", "PROPN"):
         return _after_noun(scene, clause, j, i, unit, triggers, depth)
     return _by_case(scene, unit, i)
