@@ -1858,6 +1858,11 @@ APPOINTMENTS = [
         id="relieved of running the enterprise",
     ),
     pytest.param(
+        "Глава района освободил от руководства предприятием директора МУП «Теплосеть» Ивана Грачева.",
+        [("Иван Грачев", "директор МУП «Теплосеть»", "dismissed")],
+        id="the one relieved named after the verb's complement, not as that complement's genitive",
+    ),
+    pytest.param(
         "Распоряжением губернатора Сергей Иванов назначен заместителем председателя правительства области.",
         [("Сергей Иванов", "заместитель председателя правительства области", "appointed")],
         id="the governor of the decree is no post of the person after him",

@@ -237,7 +237,10 @@ def _appointees(d: Draft) -> None:
     else:
         # an animate accusative looks like a genitive: «назначил Валерия Мелещенко»
         objects = [u for u, r in persons if r in ("obj", "gen_case", "slot")]
-        objects = objects or [u for u, r in persons if r == "dep" and _after_a_post_of_the_verb(d, u)]
+        objects = objects or [
+            u for u, r in persons
+            if r == "dep" and (_after_a_post_of_the_verb(d, u) or _after_the_verbs_complement(d, u))
+        ]
         objects = objects or [u for u, r in persons if r == "ins" and _named_after_its_post(d, u)]
         # a name after the verb the tagger read as a nominative, the verb's subject a noun before
         # it: «Совет директоров утвердил Евгения Кондакова генеральным директором»
@@ -312,6 +315,16 @@ def _after_a_post_of_the_verb(d: Draft, unit: Unit) -> bool:
             slot = _post_phrase(d.scene, k, unit.first)
             return slot is not None and slot.last == unit.first
     return False
+
+
+def _after_the_verbs_complement(d: Draft, unit: Unit) -> bool:
+    """«освободил от руководства предприятием генерального директора X»: the name right after the
+    instrumental complement of the trigger's last noun is the verb's object, not that noun's genitive."""
+    between = [u for u in d.scene.units(d.sent) if d.match.last <= u.first and u.last <= unit.first]
+    return (
+        len(between) == 1 and between[0].first == d.match.last and between[0].last == unit.first
+        and unit_case(d.scene, between[0]) == "Ins"
+    )
 
 
 def _named_after_its_post(d: Draft, unit: Unit) -> bool:
