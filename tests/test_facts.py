@@ -1828,6 +1828,11 @@ APPOINTMENTS = [
         id="acting: the post is the one whose duties are performed",
     ),
     pytest.param(
+        "Со вторника главный инженер Олег Пахомов допущен к исполнению обязанностей директора МУП «Водоканал».",
+        [("Олег Пахомов", "директор МУП «Водоканал»", "acting")],
+        id="admitted to a post's duties is acting",
+    ),
+    pytest.param(
         "Мария Орлова назначена главой администрации города.",
         [("Мария Орлова", "глава администрации города", "appointed")],
         id="appointed, not acting",
