@@ -1169,6 +1169,17 @@ def test_each_partner_with_its_topic_in_brackets_signs_a_document_of_that_topic(
     ]
 
 
+def test_documents_signed_with_them_are_one_with_each_partner_named_before(pipeline: Pipeline) -> None:
+    # «с ними» stands for the two partners; «фонд», read as an object, is the one side
+    text = ("ЛОПАТИНО, 19 марта 2026 года. Фонд развития фермерства Пензенской области впервые выдаёт займы "
+            "пчеловодам. Первыми их получат ООО «Лопатинская пасека» и СПК «Медовик». Договоры займа на покупку "
+            "ульев с ними фонд подписал сегодня.")
+    assert [_names(a["parties"]) for a in _facts(pipeline, text)["agreements"]] == [
+        ["Фонд развития фермерства Пензенской области", "Лопатинская пасека"],
+        ["Фонд развития фермерства Пензенской области", "Медовик"],
+    ]
+
+
 def test_this_counted_agreement_is_the_one_told_before(pipeline: Pipeline) -> None:
     text = ("Губернатор Курганской области Вадим Шумков и генеральный директор ООО «Шадринский литейный завод» Илья "
             "Котов встретились сегодня в Шадринске. Соглашение о модернизации литейного цеха губернатор и гендиректор "

@@ -1126,7 +1126,8 @@ def _one_per_partner(d: Draft) -> None:
     # («подписанные институтом с АО «А», ООО «Б» и АО «В»»)
     subjects = distinct([u.refs[0] for u, r in d.roles if r == "subj" and u.refs])
     if not subjects:
-        with_refs = distinct([u.refs[0] for u, r in d.roles if r == "with" and u.refs])
+        # «Договоры ... с ними фонд подписал»: «с ними» stands for the partners named before
+        with_refs = _refs(d, [u for u, r in d.roles if r == "with" and (u.refs or u.via == "sides")])
         subjects = [r for r in group if r not in with_refs]
     partners = [r for r in group if r not in subjects]
     if len(subjects) == 1 and len(partners) > 1:
