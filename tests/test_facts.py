@@ -1149,6 +1149,17 @@ def test_a_passive_signing_of_a_document_counting_its_sides_is_of_that_many_subj
     _covers(text, got, text)  # both sentences: the sides and the signing
 
 
+def test_a_passive_signing_after_subjects_who_act_together_is_theirs(pipeline: Pipeline) -> None:
+    # no count of sides: «сообща» says the subjects before act as one
+    text = ("ВЕНЁВ, 8 октября 2025 года. — Детский лагерь у реки Осётр будут сообща восстанавливать администрация "
+            "Венёвского района, ГУЗ «Венёвская центральная районная больница» и ООО «Осётр-Тур». Соглашение о "
+            "восстановлении лагеря было подписано сегодня.")
+    (got,) = _facts(pipeline, text)["agreements"]
+    assert (_names(got["parties"]), got["date"]) == (
+        ["Администрация Венёвского района", "Венёвская центральная районная больница", "Осётр-Тур"], "2025-10-08"
+    )
+
+
 def test_a_name_after_the_verb_signs_the_document_a_pronoun_before_it_stands_for(pipeline: Pipeline) -> None:
     # not the sides of the agreement before it, whose subject the clause lacks
     text = ("АО «Кашинский завод» готовится открыть цех. Утром завод и администрация Кашинского района подписали "

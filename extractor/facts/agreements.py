@@ -1072,19 +1072,20 @@ def _sides_in_the_documents_relative(d: Draft) -> None:
 def _counted_sides_before(d: Draft) -> None:
     """«Министерство ..., администрация ... и ООО «...» берутся вместе построить фабрику.
     Трёхстороннее соглашение ... подписано сегодня»: a passive signing of a document that counts
-    its sides and names none is of the subjects of the sentence before, when they are that many."""
+    its sides and names none is of the subjects of the sentence before, when they are that many;
+    with no count, when that sentence says they act together."""
     if not _unsigned_passive(d) or d.sent == 0 or not d.document:
         return
     scene = d.scene
     first = max(scene.tagged.sents[d.sent].first, d.document.first - 1)
     counted = [side_counts()[t.lemma] for t in scene.toks[first : d.document.last] if t.lemma in side_counts()]
     sides = counted[0] if counted else None
-    if sides is None:
-        return
     for clause in clauses(scene, d.sent - 1):
         refs = distinct([u.refs[0] for u, r in roles_in(scene, clause)
                          if r == "subj" and u.refs and u.refs[0][0] == "organization"])
-        if len(refs) == sides:
+        # no count: subjects the clause says act together («будут сообща организовывать A, B и C»)
+        together = sides is None and len(refs) >= 2 and any(scene.lemmas[k] in words("together") for k in clause.tokens)
+        if len(refs) == sides or together:
             d.groups = [refs]
             d.first_sent = d.sent - 1
             return
