@@ -1760,6 +1760,15 @@ def test_a_ministry_of_a_region_called_by_its_nickname_is_the_one_named_fully(ex
     ]
 
 
+def test_a_region_whose_adjective_the_dictionary_reads_as_a_street_is_one_place_in_any_case(extract):
+    # «Тверская» is a street's name to the dictionary: «Тверская область» and «Тверской области» are one place
+    doc = extract("Минсельхоз Верхневолжья поможет фермерам\n\nМинистерство сельского хозяйства Тверской области "
+                  "возместит часть затрат на мелиорацию.")
+    assert [(o["name"], o["aliases"]) for o in doc["organizations"]] == [
+        ("Министерство сельского хозяйства Тверской области", ["Минсельхоз Верхневолжья"])
+    ]
+
+
 def test_a_nickname_the_dictionary_does_not_know_is_a_place_too(extract):
     # «Приангарье» is no place of pymorphy's dictionary; the nickname list knows it
     doc = extract("Министерство цифрового развития и связи Иркутской области объявило конкурс. "

@@ -17,8 +17,21 @@ SPACED_DASH = re.compile(r"\s+[—–-]\s+")
 
 def place_key(name: str) -> tuple[str, ...]:
     """A place name as lemmas: «Российской Федерации» and «Российская Федерация» agree, and so do
-    the dashes of «Кемеровская область — Кузбасс»."""
-    return phrase_lemmas(SPACED_DASH.sub(" – ", name.lower().replace("ё", "е")))
+    the dashes of «Кемеровская область — Кузбасс»; a word before another is read as an adjective
+    where it may be one («Тверская область», whose «Тверская» is a street's name to the dictionary,
+    and «Тверской области»)."""
+    lemmas = list(phrase_lemmas(SPACED_DASH.sub(" – ", name.lower().replace("ё", "е"))))
+    words = name.lower().replace("ё", "е").split()
+    if len(words) == len(lemmas):
+        for i, word in enumerate(words[:-1]):
+            lemmas[i] = _adjective_lemma(word) or lemmas[i]
+    return tuple(lemmas)
+
+
+@cache
+def _adjective_lemma(word: str) -> str | None:
+    """The lemma of a word as a full adjective, when the dictionary knows it as one."""
+    return next((p.normal_form.replace("ё", "е") for p in parses(word) if p.tag.POS == "ADJF"), None)
 
 
 @cache
