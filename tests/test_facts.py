@@ -4279,6 +4279,13 @@ def test_a_document_said_with_its_signer_and_with_its_parties_is_one_agreement(p
     assert [(sorted(_names(a["parties"])), a["kind"]) for a in _facts(pipeline, text)["agreements"]] == [
         (["Брянский лён", "Унечский район"], "соглашение о строительстве льнозавода"),
     ]
+    # the signer holds a post of the government of the region named as a side
+    text = ("ЭЛИСТА, 22 января 2026 года. Заместитель Председателя Правительства Республики Калмыкия Бадма Шургучиев "
+            "провёл встречу с директором ООО «Яшкульские консервы» Очиром Мутаевым. Перед отъездом Шургучиев "
+            "расписался под соглашением о строительстве цеха, которое заключили Калмыкия и ООО «Яшкульские консервы».")
+    assert [(sorted(_names(a["parties"])), a["kind"]) for a in _facts(pipeline, text)["agreements"]] == [
+        (["Республика Калмыкия", "Яшкульские консервы"], "соглашение о строительстве цеха"),
+    ]
 
 
 @pytest.mark.parametrize("text", [

@@ -1854,14 +1854,19 @@ def _body_of(scene: Scene, org: Ref, place: Ref) -> bool:
 
 
 def _signers(scene: Scene, persons: list[Ref], parties: list[Ref]) -> bool:
-    """One of `persons` holds a post of one of `parties` («ректор МГУ» and МГУ)."""
+    """One of `persons` holds a post of one of `parties` («ректор МГУ» and МГУ), or of the body of
+    a place among them («заместитель Председателя Правительства Республики Калмыкия» and Калмыкия)."""
     sides = set(parties)
-    return any(
-        r[0] == "person" and any(
-            p.org_ref is not None and (p.org_ref.type, p.org_ref.index) in sides for p in scene.doc.persons[r[1]].posts
-        )
-        for r in persons
-    )
+    places = [r for r in parties if r[0] == "location"]
+
+    def of_a_side(ref: Ref) -> bool:
+        return ref in sides or ref[0] == "organization" and any(_body_of(scene, ref, place) for place in places)
+
+    def holds_a_post_of_a_side(person: int) -> bool:
+        posts = scene.doc.persons[person].posts
+        return any(p.org_ref is not None and of_a_side((p.org_ref.type, p.org_ref.index)) for p in posts)
+
+    return any(r[0] == "person" and holds_a_post_of_a_side(r[1]) for r in persons)
 
 
 def _signed_for_the_other(scene: Scene, a: Statement, b: Statement) -> bool:
