@@ -4475,3 +4475,14 @@ def test_a_place_a_later_predicate_went_to_is_not_where_they_met(pipeline: Pipel
             "этого уехали в Калугу.")
     # «в Калугу» is where they went: the dateline's town stands
     assert [m["place"] for m in _facts(pipeline, text)["meetings"]] == ["Жиздра"]
+
+
+def test_a_participle_after_a_predicate_noun_speaks_of_the_link_verbs_subject(pipeline: Pipeline) -> None:
+    # «подписавшим» agrees with «хозяйством», the predicate of «стал», not with «района» before the comma
+    text = ("ИЖЕВСК, 21 апреля 2026 года. — Администрация Увинского района заключила с АО «Камский банк» соглашение "
+            "о кредитовании фермеров. А СПК «Увинский» стал первым хозяйством района, подписавшим с банком договор о "
+            "зарплатном проекте.")
+    assert [(_names(a["parties"]), a["kind"]) for a in _facts(pipeline, text)["agreements"]] == [
+        (["Администрация Увинского района", "Камский банк"], "соглашение о кредитовании фермеров"),
+        (["Увинский", "Камский банк"], "договор о зарплатном проекте"),
+    ]

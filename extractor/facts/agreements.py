@@ -505,7 +505,30 @@ def _participle_holders(d: Draft) -> list[Unit]:
         return []
     if not trigger.is_participle or not active_participle(trigger.text):
         return _whose_heads(d)
-    return _listed_before(d, d.match.first - 1)
+    listed = _listed_before(d, d.match.first - 1)
+    if listed and unit_case(d.scene, listed[-1]) in (None, trigger.case):
+        return listed
+    # «кооператив «А» стал первым хозяйством района, подписавшим с банком договор»: the participle
+    # agrees with the predicate's noun in the instrumental, no name; it speaks of the link verb's subject
+    after_comma = d.scene.toks[d.match.first - 1].text == ","
+    instrumental = trigger.case == "Ins" or any(p.tag.case == "ablt" for p in parses(trigger.text.lower()))
+    return _subject_of_a_link_verb(d) if instrumental and after_comma else []
+
+
+# verbs linking a subject to a noun in the instrumental: «стал первым хозяйством», «является участником»
+LINK_VERBS = frozenset({"стать", "являться", "оказаться", "становиться"})
+
+
+def _subject_of_a_link_verb(d: Draft) -> list[Unit]:
+    parent = d.clause.parent
+    verb = next((k for k in parent.tokens if d.scene.lemmas[k] in LINK_VERBS), None) if parent else None
+    if parent is None or verb is None:
+        return []
+    # a name of no case before the verb is its subject too: «СПК «Увинский» стал»
+    return [
+        u for u, r in roles_in(d.scene, parent)
+        if (r == "subj" or r == "none" and u.last <= verb) and u.refs and u.refs[0][0] == "organization"
+    ]
 
 
 # the relative word of a clause saying whose people signed: «X и Y, чьи руководители подписали»
