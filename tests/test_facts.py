@@ -1260,6 +1260,12 @@ def test_a_pronoun_going_on_with_one_who_went_somewhere_meets_there_that_day(pip
     assert [(_names(m["participants"]), m["date"], m["place"]) for m in _facts(pipeline, text)["meetings"]] == [
         (["Ирина Комарова", "Павел Смирнов"], "2026-03-18", "Костромской колледж бытового сервиса"),
     ]
+    # the one who went named again, not by a pronoun
+    text = ("Кострома, 20 марта 2026 года. В среду, 18 марта, Ирина Комарова съездила в Костромской "
+            "колледж бытового сервиса. Директор колледжа Павел Смирнов и Ирина Комарова около часа обсуждали практику.")
+    assert [(_names(m["participants"]), m["date"], m["place"]) for m in _facts(pipeline, text)["meetings"]] == [
+        (["Павел Смирнов", "Ирина Комарова"], "2026-03-18", "Костромской колледж бытового сервиса"),
+    ]
 
 
 @pytest.mark.parametrize("text", [

@@ -763,10 +763,15 @@ def _context_of_visit(scene: Scene, st: Statement) -> None:
 
 def _trip_just_before(scene: Scene, st: Statement) -> None:
     """«В среду, 11 марта, Федулова съездила в колледж. С его директором она почти час
-    обсуждала ...»: a pronoun going on with the one who went somewhere in the sentence before meets
-    there, on that sentence's day."""
+    обсуждала ...»: a pronoun going on with the one who went somewhere in the sentence before, or that
+    one named again, meets there, on that sentence's day."""
     before = st.sent - 1
-    if before < 0 or not any(scene.lemmas[k] in THIRD_PERSONS for k in scene.sentence_tokens(st.sent)):
+    if before < 0:
+        return
+    # or one of the sides named again: «Голохвастов приехал в администрацию округа. Глава округа X и
+    # Голохвастов около часа разбирали ...»
+    named_before = any(u.refs and u.refs[0] in st.sides for u in scene.units(before))
+    if not named_before and not any(scene.lemmas[k] in THIRD_PERSONS for k in scene.sentence_tokens(st.sent)):
         return
     place = _arrived_at(scene, before)
     if place is not None:
