@@ -4498,3 +4498,13 @@ def test_a_participle_after_a_predicate_noun_speaks_of_the_link_verbs_subject(pi
         (["Администрация Увинского района", "Камский банк"], "соглашение о кредитовании фермеров"),
         (["Увинский", "Камский банк"], "договор о зарплатном проекте"),
     ]
+
+
+def test_a_talk_with_one_side_named_is_with_the_one_whose_trip_the_sentence_before_tells(pipeline: Pipeline) -> None:
+    # the sentence before has the company for its subject; the visit is the minister's
+    text = ("ТИГИЛЬ, 27 мая 2026 года. — Первой точкой рабочей поездки министра рыбного хозяйства Камчатского края "
+            "Олега Зуева по Тигильскому району стало ООО «Усть-Хайрюзовский рыбзавод». Разговор с генеральным "
+            "директором завода Ниной Кравец начался на причале и продолжился в цехе.")
+    assert [(_names(m["participants"]), m["date"]) for m in _facts(pipeline, text)["meetings"]] == [
+        (["Олег Зуев", "Нина Кравец"], "2026-05-27"),
+    ]

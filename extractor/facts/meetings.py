@@ -542,12 +542,23 @@ def _subject_before(d: Draft) -> None:
             continue  # «Благовещенск, 14 августа 2024 года.»: a dateline names nobody who met
         main = clauses(d.scene, s)[0]
         subjects = [u.refs[0] for u, r in roles_in(d.scene, main) if r == "subj" and u.refs]
+        # «Первой точкой рабочей поездки вице-премьера X стало ООО «...»»: who made the visit
+        subjects = _visitors(d.scene, s) + subjects
         subjects = [x for x in subjects if x not in d.refs]
         if subjects:
             d.refs = [subjects[0], *d.refs]
             d.first_sent = s
             d.one_side_before = True
             return
+
+
+def _visitors(scene: Scene, sent: int) -> list[Ref]:
+    """The persons named in the genitive right after a noun of a visit: «поездки вице-премьера X»."""
+    return [
+        u.refs[0] for u in scene.units(sent)
+        if u.refs and u.refs[0][0] == "person" and u.first > 0 and scene.lemmas[u.first - 1] in words("visit")
+        and unit_case(scene, u) == "Gen"
+    ]
 
 
 def _impersonal(d: Draft) -> bool:
