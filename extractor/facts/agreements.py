@@ -511,7 +511,7 @@ def _participle_holders(d: Draft) -> list[Unit]:
     # «кооператив «А» стал первым хозяйством района, подписавшим с банком договор»: the participle
     # agrees with the predicate's noun in the instrumental, no name; it speaks of the link verb's subject
     after_comma = d.scene.toks[d.match.first - 1].text == ","
-    instrumental = trigger.case == "Ins" or any(p.tag.case == "ablt" for p in parses(trigger.text.lower()))
+    instrumental = trigger.case == "Ins" or any(p.tag.case == "ablt" for p in trigger.parses)
     return _subject_of_a_link_verb(d) if instrumental and after_comma else []
 
 
@@ -521,8 +521,10 @@ LINK_VERBS = frozenset({"стать", "являться", "оказаться", 
 
 def _subject_of_a_link_verb(d: Draft) -> list[Unit]:
     parent = d.clause.parent
-    verb = next((k for k in parent.tokens if d.scene.lemmas[k] in LINK_VERBS), None) if parent else None
-    if parent is None or verb is None:
+    if parent is None:
+        return []
+    verb = next((k for k in parent.tokens if d.scene.lemmas[k] in LINK_VERBS), None)
+    if verb is None:
         return []
     # a name of no case before the verb is its subject too: «СПК «Увинский» стал»
     return [
