@@ -738,3 +738,11 @@ def test_a_post_in_the_nominative_before_a_quoted_name_the_tagger_does_not_know_
     # the quoted name between («дикоросы»: unknown to the tagger) do not stop its case
     doc = extract("Слово взяла директор ООО «Вятские дикоросы» Евгения Краева.")
     assert [p["name"] for p in doc["persons"]] == ["Евгения Краева"]
+
+
+def test_the_short_name_a_text_gives_an_organization_is_no_person_when_said_again(extract):
+    # the tagger reads the capitalized «Комбинат» mid-sentence as a person's name
+    doc = extract("Акционерное общество «Кадуйский фанерный комбинат» (далее — Комбинат) подвело итоги года. "
+                  "В среду, 12 августа, Комбинат посетил заместитель губернатора Вологодской области Олег Ромашов.")
+    assert [(p["name"], [m["start"] for m in p["mentions"]]) for p in doc["persons"]] == [("Олег Ромашов", [172])]
+    assert [o["name"] for o in doc["organizations"]] == ["Кадуйский фанерный комбинат"]

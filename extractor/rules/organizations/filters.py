@@ -27,11 +27,10 @@ from extractor.lexicon.orgs import (
 from extractor.lexicon.posts import starts_post
 from extractor.nlp.inflect import head_index
 from extractor.nlp.morph import is_common, parses, phrase_lemmas
-from extractor.nlp.phrases import OPEN_QUOTES
+from extractor.nlp.phrases import OPEN_QUOTES, declared_short_name
 from extractor.nlp.tagging import Tagged, Token, is_place_word
 from extractor.rules.organizations.names import (
     BRANCH_REACH_ADJECTIVES,
-    HEREAFTER_LEAD,
     LATIN_WORD,
     PLACE_ADJECTIVE_WORD,
     OrgMention,
@@ -230,7 +229,7 @@ def is_organ_of_a_reference(tagged: Tagged, m: OrgMention) -> bool:
     if organ is None or organ[0] != j or not toks[j].text[:1].isupper() or (toks[j].lemma,) not in org_heads():
         return False
     # the head noun is the short name the text gave an organization: «(далее – Банк)»
-    return re.search(rf"{HEREAFTER_LEAD}[«\"]?{re.escape(toks[j].lemma.capitalize())}\b", tagged.text) is not None
+    return declared_short_name(tagged.text, toks[j].lemma)
 
 
 def _opens_sentence(tagged: Tagged, i: int) -> bool:

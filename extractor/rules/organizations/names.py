@@ -24,8 +24,6 @@ from extractor.nlp.morph import in_dictionary, parses, phrase_lemmas
 from extractor.nlp.phrases import OPEN_QUOTES
 from extractor.nlp.tagging import is_ministry_short_name, is_regional_office, is_supervisory_service
 
-# what introduces the short name a text gives an organization: «(далее – МФЦ)», «(далее «Банк»)»
-HEREAFTER_LEAD = r"далее\s*[–—-]?\s*"
 # a name that took its short name in brackets in, one word or a few: «(МГУ)», «(ИХУ СО РАН)»
 PAREN_ABBR = re.compile(r"^(.+?)\s*\(\s*([A-ZА-ЯЁ][A-ZА-ЯЁа-яё.\-]{1,19}(?:\s[А-ЯЁ][А-ЯЁа-яё]{0,6}[А-ЯЁ]){0,3})\s*\)?$")
 # ... or an abbreviation and its place: «(ТФОМС Ростовской области)», «(УФНС России по Приморскому краю)»

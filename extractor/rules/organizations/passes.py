@@ -12,13 +12,12 @@ from extractor.lexicon.orgs import QUOTE_CHARS, form_of, legal_forms, not_org_na
 from extractor.nlp.coverage import Coverage
 from extractor.nlp.inflect import head_index, nominative_phrase
 from extractor.nlp.morph import parses, phrase_lemmas
-from extractor.nlp.phrases import OPEN_QUOTES, NamedSpans
+from extractor.nlp.phrases import HEREAFTER_LEAD, OPEN_QUOTES, NamedSpans
 from extractor.nlp.tagging import Tagged, is_place_word
 from extractor.rules.organizations.extent import name_reach
 from extractor.rules.organizations.filters import is_common_word, is_generic, name_tokens
 from extractor.rules.organizations.names import (
     CAPITALIZED_WORD,
-    HEREAFTER_LEAD,
     PAREN_ABBR,
     OrgMention,
     acronym,

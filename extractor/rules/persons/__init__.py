@@ -15,7 +15,7 @@ from extractor.lexicon.places import region_nickname
 from extractor.lexicon.posts import LINK_NOUNS, is_acting, match_post_head, starts_post
 from extractor.nlp.inflect import adjective_only
 from extractor.nlp.morph import UD_CASES, UD_OF, parses
-from extractor.nlp.phrases import DASHES, after_town_word
+from extractor.nlp.phrases import DASHES, after_town_word, declared_short_name
 from extractor.nlp.tagging import Span, Tagged, Token, is_mixed_abbreviation, is_regional_office
 from extractor.rules.persons.names import (
     DICTIONARY,
@@ -944,6 +944,8 @@ def _without_common_words(tagged: Tagged, found: list[NameMention]) -> list[Name
             # a word the text also writes in lowercase, capitalized only as a sentence's first:
             # «Регоператор взыскал ... регоператор», «Библиобус доберется ... библиобус»
             or opens and tok.lemma in lowercase
+            # the short name the text gave an organization: «(далее — Комбинат) ... Комбинат посетил»
+            or declared_short_name(tagged.text, tok.lemma)
             or _adjective_of_a_noun(toks, nm.first_tok) or _post_word(tok)
             or opens and _only_a_verb(tok)
             or _in_a_list_of_places(tagged, nm.first_tok) or region_nickname(tok.text) is not None
