@@ -4508,3 +4508,14 @@ def test_a_talk_with_one_side_named_is_with_the_one_whose_trip_the_sentence_befo
     assert [(_names(m["participants"]), m["date"]) for m in _facts(pipeline, text)["meetings"]] == [
         (["Олег Зуев", "Нина Кравец"], "2026-05-27"),
     ]
+
+
+def test_sides_named_again_are_those_a_counted_noun_listed_after_a_dash(pipeline: Pipeline) -> None:
+    text = ("ВЕЛИЖ, 2 октября 2025 года. — В Велиже откроется музей льна. Создадут его три участника — администрация "
+            "Велижского муниципального округа, МБУК «Велижская библиотека» и ООО «Двинский лён». Соглашение о "
+            "создании музея участники подписали сегодня в библиотеке.")
+    got = _facts(pipeline, text)["agreements"]
+    assert [(_names(a["parties"]), a["kind"], a["date"]) for a in got] == [
+        (["Администрация Велижского муниципального округа", "Велижская библиотека", "Двинский лён"],
+         "соглашение о создании музея", "2025-10-02"),
+    ]

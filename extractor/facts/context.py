@@ -578,6 +578,13 @@ def _outside_main(scene: Scene, unit: Unit) -> bool:
 
 def _named_sides(scene: Scene, sent: int, unit: Unit) -> list[Ref]:
     main = clauses(scene, sent)[0]
+    # «Откроют её три партнёра — администрация района, МБУК «...» и ООО «...». Соглашение партнёры
+    # подписали сегодня»: the sides a counted noun of sides lists after a dash or a colon
+    for counted in scene.units(sent):
+        if counted.via == "sides" and counted.count is not None and counted.first in main.tokens:
+            listed = _listed_after(scene, counted)
+            if listed:
+                return listed
     if unit.count is not None:
         want = "person" if unit.lemma in person_counts() else COUNTED_KINDS.get(unit.lemma, "organization")
         refs = distinct([u.refs[0] for u in scene.units(sent) if u.refs and u.refs[0][0] == want])
