@@ -4519,3 +4519,14 @@ def test_sides_named_again_are_those_a_counted_noun_listed_after_a_dash(pipeline
         (["Администрация Велижского муниципального округа", "Велижская библиотека", "Двинский лён"],
          "соглашение о создании музея", "2025-10-02"),
     ]
+
+
+def test_they_counted_by_an_adverb_are_that_many_persons_named_last(pipeline: Pipeline) -> None:
+    # «его» is left unresolved (the dictionary knows no gender for «Эртине»): the sentence before «они»
+    # names one person, and «вдвоём» says the two named last
+    text = ("Эрзин, 3 марта 2026 года.\n\nМинистр дорожно-транспортного комплекса Республики Тыва Эртине Ондар "
+            "сегодня прилетел в Эрзин. У вертолёта его встретил генеральный директор ООО «Эрзинский карьер» Олег "
+            "Садыков. Из посёлка они вдвоём отправились на участок карьера у озера Торе-Холь и почти до вечера в "
+            "конторе участка обсуждали, как возить щебень, пока зимник открыт.")
+    got = _facts(pipeline, text)["meetings"]
+    assert [(_names(m["participants"]), m["date"]) for m in got] == [(["Эртине Ондар", "Олег Садыков"], "2026-03-03")]

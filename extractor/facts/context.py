@@ -508,8 +508,8 @@ def resolve_sides(scene: Scene, unit: Unit, earlier: list[Statement]) -> list[Re
         refs = _named_sides(scene, s, unit) if s < sent or _outside_main(scene, unit) else []
         if refs:
             return refs
-    if unit.lemma in person_counts():
-        return _last_persons(scene, unit)
+    if unit.lemma in person_counts() or unit.lemma in PLURAL_PRONOUNS and unit.count is not None:
+        return _last_persons(scene, unit)  # «все трое», «втроём они»
     return persons_before(scene, unit) if unit.lemma in PLURAL_PRONOUNS else []
 
 
@@ -586,7 +586,8 @@ def _named_sides(scene: Scene, sent: int, unit: Unit) -> list[Ref]:
             if listed:
                 return listed
     if unit.count is not None:
-        want = "person" if unit.lemma in person_counts() else COUNTED_KINDS.get(unit.lemma, "organization")
+        persons = unit.lemma in person_counts() or unit.lemma in PLURAL_PRONOUNS
+        want = "person" if persons else COUNTED_KINDS.get(unit.lemma, "organization")
         refs = distinct([u.refs[0] for u in scene.units(sent) if u.refs and u.refs[0][0] == want])
         return refs if len(refs) == unit.count else []
     # «прошла встреча ректора X и директора Y»: the genitives of a meeting noun are its sides

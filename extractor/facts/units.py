@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from extractor.lexicon.facts import counts, person_counts, reference_nouns, words
+from extractor.lexicon.facts import counts, person_counts, reference_nouns, together_counts, words
 from extractor.lexicon.orgs import legal_forms, org_heads
 from extractor.lexicon.posts import match_post_head, office_of, post_lexicon, role_key
 from extractor.model import Document, EntityRef, EntityType, Location, Organization
@@ -575,6 +575,16 @@ def _persons_counted(scene: Scene, k: int) -> Unit | None:
     return Unit(k, k + 1, k, (), "sides", count, word)
 
 
+def _counted_together(toks: list[Token], k: int) -> int | None:
+    """How many persons «они» are when an adverb next to it counts them: «Втроём они обошли площадь»."""
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(toks) and toks[j].sent == toks[k].sent:
+            count = together_counts().get(toks[j].text.lower().replace("ё", "е"))
+            if count is not None:
+                return count
+    return None
+
+
 def _counted_noun(numeral: str, tok: Token) -> bool:
     """The noun a collective numeral counts: «оба министра» in the genitive singular, «трое суток»
     in the plural; not a time after it: «все трое часа три разбирали»."""
@@ -587,7 +597,7 @@ def _pronoun(scene: Scene, k: int, units: list[Unit]) -> Unit | None:
     if tok.lemma == RELATIVE:
         return _relative(scene, k, units)
     if tok.lemma in PLURAL_PRONOUNS:
-        return Unit(k, k + 1, k, (), "sides", None, tok.lemma)
+        return Unit(k, k + 1, k, (), "sides", _counted_together(scene.toks, k), tok.lemma)
     gender = PRONOUNS.get(tok.lemma)
     if gender is None and object_of_the_verb_before(scene.toks, k):
         gender = OBLIQUE_GENDERS.get(tok.text.lower())

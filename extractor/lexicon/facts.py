@@ -98,6 +98,12 @@ def person_counts() -> dict[str, int]:
 
 
 @cache
+def together_counts() -> dict[str, int]:
+    """Adverbs counting the persons who act together («втроем» 3), written with «е» for «ё»."""
+    return {w: int(v) for w, v in _word_groups().get("persons_together", {}).items() if v}
+
+
+@cache
 def side_counts() -> dict[str, int]:
     """A document's adjectives counting its sides and how many («трехсторонний» 3)."""
     return {w: int(v) for w, v in _word_groups().get("sides", {}).items() if v}
