@@ -4530,3 +4530,31 @@ def test_they_counted_by_an_adverb_are_that_many_persons_named_last(pipeline: Pi
             "конторе участка обсуждали, как возить щебень, пока зимник открыт.")
     got = _facts(pipeline, text)["meetings"]
     assert [(_names(m["participants"]), m["date"]) for m in got] == [(["Эртине Ондар", "Олег Садыков"], "2026-03-03")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "ЧАДАН, 4 марта 2026 года. — Обед в юрте чабанов на стоянке Ак-Тал глава Дзун-Хемчикского кожууна "
+            "Айдын Куулар съел сегодня вместе с директором ООО «Чаданский як» Оксаной Монгуш. Говорили почти два "
+            "часа — о закупке мяса.",
+            [(["Айдын Куулар", "Оксана Монгуш"], "2026-03-04")],
+            id="a person's action of the day with a person «вместе с» names",
+        ),
+        pytest.param(
+            "Губернатор Курганской области Сергей Волков добирался сегодня в Шадринск не служебной машиной, а "
+            "рейсовым автобусом — вместе с генеральным директором ООО «Шадринский хлеб» Мариной Ершовой.",
+            [(["Сергей Волков", "Марина Ершова"], None)],
+            id="«вместе с» in a clause of no subject of its own after the person's",
+        ),
+        pytest.param(
+            "В 2019 году Сергей Волков вместе с Мариной Ершовой основал хлебозавод.",
+            [],
+            id="no day: something done together long ago is no meeting",
+        ),
+    ],
+)
+def test_done_together_with_a_person(pipeline: Pipeline, text: str, expected: list) -> None:
+    got = _facts(pipeline, text)["meetings"]
+    assert [(_names(m["participants"]), m["date"]) for m in got] == expected

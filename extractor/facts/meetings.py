@@ -924,7 +924,8 @@ def _joint_actions(scene: Scene, statements: list[Statement]) -> list[Statement]
     out = []
     for sent, span in enumerate(scene.tagged.sents):
         # the cheap tests first: a sentence with no verb of the kind and no date reads no clauses
-        if sent in told or not any(_joint_past(toks[k]) for k in range(span.first, span.last)):
+        ks = range(span.first, span.last)
+        if sent in told or not any(_joint_past(toks[k]) or _together_with(toks, k) for k in ks):
             continue
         timed = _time_spent(scene, range(span.first, span.last))
         dated = any(span.start <= d.start < span.end for d in scene.doc.dates) and (
@@ -933,8 +934,13 @@ def _joint_actions(scene: Scene, statements: list[Statement]) -> list[Statement]
         if not dated and not timed:
             continue
         main, verbs, persons = _joint_clause(scene, sent, statements)
+        with_companions = len(persons) < 2  # «X ... вместе с Y»: X's action, Y there too
+        if with_companions:
+            main, verbs, persons = _done_together_with(scene, sent, (main, verbs, persons))
         # how long they spent at it says they were at it together: «X, Y и Z почти два часа выясняли»
-        together = any(scene.lemmas[k] in TOGETHER for k in main.tokens) or timed or _indoors(scene, main)
+        together = with_companions or any(scene.lemmas[k] in TOGETHER for k in main.tokens) or timed or (
+            _indoors(scene, main)
+        )
         visiting = len(verbs) == 1 and scene.lemmas[verbs[0]] in VISITING
         if not _one_action(scene, verbs) or len(persons) < (2 if together or visiting else JOINT_ACTION_PERSONS):
             continue
@@ -971,6 +977,36 @@ def _joint_clause(scene: Scene, sent: int, earlier: list[Statement]) -> tuple[Cl
         if verbs and len(persons) >= 2:
             return clause, verbs, persons
     return found[0]
+
+
+def _together_with(toks: list[Token], k: int) -> bool:
+    return toks[k].text.lower() == "вместе" and k + 1 < len(toks) and toks[k + 1].text.lower() in ("с", "со")
+
+
+def _done_together_with(
+    scene: Scene, sent: int, found: tuple[Clause, list[int], list[Ref]]
+) -> tuple[Clause, list[int], list[Ref]]:
+    """«Губернатор X добирался сегодня в Исилькуль не служебной машиной, а электричкой — вместе с
+    директором ООО «...» Y», «X пил сегодня чай вместе с Y»: a person, the subject of a verb of the
+    past in any number, and the persons «вместе с» names in its clause or in a clause of no subject
+    of its own after it, did it together."""
+    for clause in clauses(scene, sent):
+        verbs = [k for k in clause.tokens if _past(scene.toks[k])]
+        roles = roles_in(scene, clause)
+        subjects = [u.refs[0] for u, r in roles if r == "subj" and u.refs and u.refs[0][0] == "person"]
+        if not verbs or len(subjects) != 1:
+            continue
+        companions = [u.refs[0] for later in clauses(scene, sent) if later is clause or (
+            later.intro is not None and later.intro > max(clause.tokens)
+            and not any(r == "subj" for _u, r in roles_in(scene, later))
+        ) for u, r in roles_in(scene, later) if r == "together" and u.refs and u.refs[0][0] == "person"]
+        if companions:
+            return clause, sorted(verbs), distinct(subjects + companions)
+    return found
+
+
+def _past(tok: Token) -> bool:
+    return tok.pos == "VERB" and tok.feats.get("VerbForm") == "Fin" and tok.feats.get("Tense") == "Past"
 
 
 def _persons_of(scene: Scene, unit: Unit, earlier: list[Statement]) -> list[Ref]:
