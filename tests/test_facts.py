@@ -4558,3 +4558,13 @@ def test_they_counted_by_an_adverb_are_that_many_persons_named_last(pipeline: Pi
 def test_done_together_with_a_person(pipeline: Pipeline, text: str, expected: list) -> None:
     got = _facts(pipeline, text)["meetings"]
     assert [(_names(m["participants"]), m["date"]) for m in got] == expected
+
+
+def test_a_summary_of_many_documents_gives_its_day_to_none_of_them(pipeline: Pipeline) -> None:
+    text = ("ЧЕРКЕССК, 9 апреля 2026 года. — Карачаево-Черкесская Республика и ООО «Учкекенский мёд» заключили "
+            "соглашение о строительстве пасечного комплекса. На инвестиционном форуме в марте республика "
+            "подписала одиннадцать соглашений с инвесторами.")
+    got = _facts(pipeline, text)["agreements"]
+    assert [(_names(a["parties"]), a["date"]) for a in got] == [
+        (["Карачаево-Черкесская Республика", "Учкекенский мёд"], "2026-04-09"),
+    ]

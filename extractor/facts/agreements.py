@@ -1780,7 +1780,9 @@ def _merged(scene: Scene, statements: list[Statement]) -> list[Statement]:
             keep.sides = other.sides  # the signers are parties only when no side is named
         # a governor's region stands for the government the other statement names
         keep.sides = distinct(_as_bodies(scene, keep.sides, other.sides))
-        keep.date = keep.date or (None if _within_release(scene, other.date) else other.date)
+        # many documents' day is not the one's: «в октябре республика заключила 14 соглашений»
+        many = other.extra.get("plural") and not keep.extra.get("plural")
+        keep.date = keep.date or (None if many or _within_release(scene, other.date) else other.date)
         if keep.extra.get("kind") is None or not keep.extra.get("own_name") and other.extra.get("own_name"):
             keep.extra["kind"] = other.extra["kind"]
             keep.extra["noun"] = other.extra.get("noun")  # «Документ подписали ...» is the «соглашение» named
