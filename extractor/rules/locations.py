@@ -90,12 +90,17 @@ def _title_if_capitals(name: str) -> str:
     if not name.isupper() or all(len(w) <= ABBREVIATION_LENGTH for w in words):
         return name
 
-    def part(p: str) -> str:
+    def part(p: str, long_word: bool) -> str:
         if p.lower() in PARTICLES:
             return p.lower()
-        return p if len(p) <= ABBREVIATION_LENGTH else p.capitalize()
+        # a short part of a long hyphenated word is a word too: «ЙОШКАР-ОЛА», «УЛАН-УДЭ»
+        return p if len(p) <= ABBREVIATION_LENGTH and not long_word else p.capitalize()
 
-    return " ".join("-".join(part(p) for p in w.split("-")) for w in name.split())
+    def word(w: str) -> str:
+        long_word = any(len(p) > ABBREVIATION_LENGTH for p in w.split("-"))
+        return "-".join(part(p, long_word) for p in w.split("-"))
+
+    return " ".join(word(w) for w in name.split())
 
 
 # a house number after a street's name: «, д. 5», «, 12», «дом 3», «, стр. 2»
