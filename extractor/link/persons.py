@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
-from extractor.lexicon.posts import office_of, role_key
+from extractor.lexicon.orgs import territory_nouns
+from extractor.lexicon.posts import office_of, post_lexicon, role_key
 from extractor.model import Mention, Person, Post
 from extractor.nlp.coverage import Coverage
-from extractor.nlp.morph import is_noun
+from extractor.nlp.morph import is_noun, word_lemma
 from extractor.nlp.tagging import Tagged, Token
 from extractor.rules.persons import DICTIONARY, FAMILY_NAME_FIRST, PATRONYMIC, NameMention, has_gram, name_key
 from extractor.rules.posts import BarePost
@@ -305,7 +307,7 @@ def link_bare_posts(
     for k, person in enumerate(persons):
         for n, post in enumerate(person.posts):
             role, whole = role_key(post.role), role_key(post.normal)
-            office = office_of(role, whole)
+            office = office_of(role, whole) or _office_of_the_kind(post.normal)
             keys = [(holders, role), (wholes, whole), (offices, office), (unplaced, _unplaced_key(post.normal))]
             keys += [(heads, opening) for opening in _role_openings(role)]
             for index, key in keys:
@@ -362,6 +364,27 @@ def _unplaced_key(normal: str) -> str | None:
     words = normal.split()
     kept = words[:1] + [w for w in words[1:] if not w[:1].isupper()]
     return role_key(" ".join(kept)) if len(kept) < len(words) and len(kept) >= 2 else None
+
+
+def _office_of_the_kind(normal: str) -> str | None:
+    """The office of a post named with its territory's proper name: «глава Республики Марий Эл»,
+    «Врио Главы Курской области» hold the office of «глава республики», «глава области»
+    (offices.txt), so «Глава региона подчеркнул» is theirs. The capitalized words go but a
+    territory's kind and the words of an office; so do the words of acting."""
+    words = normal.split()
+    kept = words[:1] + [w for w in words[1:] if not w[:1].isupper() or word_lemma(w) in _kind_words()]
+    if len(kept) == len(words):
+        return None
+    key = role_key(" ".join(kept))
+    for acting in ACTING_KEYS:
+        key = key.removeprefix(acting)
+    return office_of("", key)
+
+
+@cache
+def _kind_words() -> frozenset[str]:
+    """The lemmas that say what a post is of: the territories' kinds and the words of the offices."""
+    return territory_nouns() | {w for phrase in post_lexicon().offices for w in phrase}
 
 
 def _singular(tok: Token) -> bool:
