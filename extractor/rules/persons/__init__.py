@@ -131,7 +131,7 @@ def _apposition_case(toks: list[Token], first: int) -> str | None:
     a nominative too."""
     for k in range(first - 1, max(-1, first - 1 - APPOSITION_REACH), -1):
         tok = toks[k]
-        if _post_noun(tok, _opens_sentence(toks, k)):
+        if _post_noun(tok, _opens_sentence(toks, k)) and not _plural_only(tok):
             head, k = _first_post_of_chain(toks, k)
             tok = toks[head]
             if k >= 1 and toks[k - 1].lemma in LINK_NOUNS:
@@ -140,7 +140,11 @@ def _apposition_case(toks: list[Token], first: int) -> str | None:
                 return toks[k - 2].case  # «исполняющая обязанности проректора Е. В. Сабитова»: the acting one's
             if k >= 1 and is_acting(toks[k - 1]):
                 return None  # «И. о. министра ... А. В. Мельникова сообщила»: the short form has no case
-            cases = {UD_OF.get(p.tag.case) for p in tok.parses if p.tag.POS == "NOUN" and p.tag.number == "sing"}
+            # a lowercase post is no name: «акима» is no woman's «Акима» in the nominative; when the
+            # dictionary knows the word as names only («аким»), the tagger's case stands
+            cases = {UD_OF.get(p.tag.case) for p in tok.parses if p.tag.POS == "NOUN" and p.tag.number == "sing"
+                     and not (tok.text.islower() and NAME_GRAMS & p.tag.grammemes)}
+            cases = cases or ({tok.case} if tok.text.islower() else set())
             if cases == {"Nom"}:
                 return "Nom"
             return tok.case if "Nom" not in cases and tok.case in cases else None
@@ -150,6 +154,13 @@ def _apposition_case(toks: list[Token], first: int) -> str | None:
         if not between and not _joins_dependents(toks, k):
             return None
     return None
+
+
+def _plural_only(tok: Token) -> bool:
+    """A post noun the dictionary reads in the plural only, in its tagged case: «директоров» of
+    «председателя совета директоров», no one person's post."""
+    readings = [p for p in tok.parses if p.tag.POS == "NOUN" and UD_OF.get(p.tag.case) == tok.case]
+    return bool(readings) and all(p.tag.number == "plur" for p in readings)
 
 
 def _first_post_of_chain(toks: list[Token], k: int) -> tuple[int, int]:
