@@ -2425,6 +2425,15 @@ def test_a_common_noun_or_an_organ_opening_a_sentence_is_no_name(extract, text):
     assert extract(text)["organizations"] == []
 
 
+def test_common_words_left_of_a_models_span_after_its_verb_name_nothing(extract):
+    # after a dateline the model reads «Объединив усилия» as an organization; its gerund goes, «усилия» stays
+    doc = extract("ВЕЛИКИЕ ЛУКИ, 5 марта 2026 года. — Объединив усилия, администрация города и ООО «Луковый двор» "
+                  "вчера подписали соглашение о создании теплицы.")
+    assert [(o["name"], o["legal_form"]) for o in doc["organizations"]] == [
+        ("Администрация города", None), ("Луковый двор", "ООО"),
+    ]
+
+
 def test_a_hall_with_a_quoted_name_is_no_room(extract):
     doc = extract("Омский концертный зал «Иртыш-Холл» открыл сезон.")
     assert [o["name"] for o in doc["organizations"]] == ["Иртыш-Холл"]

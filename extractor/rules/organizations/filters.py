@@ -289,6 +289,23 @@ def is_lone_common_noun(tagged: Tagged, m: OrgMention) -> bool:
     return not any(t.text[:1].isupper() and t.text[1:].islower() and t.text.isalpha() for t in toks[i + 1 : j + 1])
 
 
+def is_lowercase_common_words(tagged: Tagged, m: OrgMention) -> bool:
+    """«Объединив усилия, администрация района ...»: what is left of a model's span after its verb
+    goes, common words in lowercase with no head of an organization among them, names nothing."""
+    i = tagged.token_at(m.start)
+    j = tagged.token_ending(m.end)
+    if i is None or j is None or m.legal_form or m.alias:
+        return False
+    toks = tagged.tokens
+    words = [t for t in toks[i : j + 1] if any(c.isalnum() for c in t.text)]
+    if not words or not all(t.text.islower() and t.text.isalpha() and is_common_word(t) for t in words):
+        return False
+    return not any(
+        org_heads().longest_at(toks, k, j + 1) or unit_heads().longest_at(toks, k, j + 1) or _compound_head(toks[k])
+        for k in range(i, j + 1)
+    )
+
+
 # the most lowercase words between a descriptor and the quoted name it describes: «Федеральная сеть
 # квест-комнат «Зазеркалье»»
 DESCRIPTOR_REACH = 3

@@ -87,6 +87,7 @@ from extractor.rules.organizations.filters import (
     is_generic,
     is_group_of_countries,
     is_lone_common_noun,
+    is_lowercase_common_words,
     is_organ_of_a_reference,
     is_platform_as_a_medium,
     is_plural_common_noun,
@@ -1903,6 +1904,7 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
         m
         for m in chosen
         if not is_lone_common_noun(tagged, m)
+        and not is_lowercase_common_words(tagged, m)
         and not is_plural_common_noun(tagged, m)
         and not is_body_of_many_territories(tagged, m)
         and not is_working_commission(tagged, m)
