@@ -120,6 +120,10 @@ def test_a_common_word_opening_a_sentence_is_no_place(extract, text, places):
         ("НИЖНИЙ НОВГОРОД, 5 июня. На заводе запущена новая линия.", "Нижний Новгород"),
         ("ЙОШКАР-ОЛА, 14 мая 2026 года. Фабрика открыла второй цех.", "Йошкар-Ола"),
         ("УЛАН-УДЭ, 2 июля. Аэропорт принял первый международный рейс.", "Улан-Удэ"),
+        # a town of several words the model splits or misses, whole; none of its words is an abbreviation
+        ("БОЛЬШИЕ БЕРЕЗНИКИ, 4 декабря 2025 года. — В колледже открыли теплицу.", "Большие Березники"),
+        ("СТАРЫЙ ОСКОЛ, 5 марта. Комбинат запустил новую линию.", "Старый Оскол"),
+        ("ЛЕВ ТОЛСТОЙ, 12.05.2026. Школа отметила юбилей.", "Лев Толстой"),
     ],
 )
 def test_a_dateline_place_in_capitals_is_a_place_named_in_mixed_case(extract, text, place):

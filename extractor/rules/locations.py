@@ -83,11 +83,12 @@ def _name(tagged: Tagged, span: Span) -> str:
 PARTICLES = frozenset({"на", "де", "дель", "ла", "ле"})
 
 
-def _title_if_capitals(name: str) -> str:
+def _title_if_capitals(name: str, no_abbreviations: bool = False) -> str:
     """A place written in capitals in a dateline or a heading: «МОСКВА» is «Москва», «РОСТОВ-НА-ДОНУ»
-    «Ростов-на-Дону»; abbreviations stay («США»)."""
+    «Ростов-на-Дону»; abbreviations stay («США»), unless the name can hold none (a dateline's town:
+    «ЛЕВ ТОЛСТОЙ»)."""
     words = name.replace("-", " ").split()
-    if not name.isupper() or all(len(w) <= ABBREVIATION_LENGTH for w in words):
+    if not name.isupper() or all(len(w) <= ABBREVIATION_LENGTH for w in words) and not no_abbreviations:
         return name
 
     def part(p: str, long_word: bool) -> str:
@@ -97,7 +98,7 @@ def _title_if_capitals(name: str) -> str:
         return p if len(p) <= ABBREVIATION_LENGTH and not long_word else p.capitalize()
 
     def word(w: str) -> str:
-        long_word = any(len(p) > ABBREVIATION_LENGTH for p in w.split("-"))
+        long_word = no_abbreviations or any(len(p) > ABBREVIATION_LENGTH for p in w.split("-"))
         return "-".join(part(p, long_word) for p in w.split("-"))
 
     return " ".join(word(w) for w in name.split())
@@ -204,9 +205,34 @@ def _nicknames_left_out(tagged: Tagged) -> list[LocMention]:
     ]
 
 
+# a dateline's town of two words or more in capitals, before its day: «ВЕЛИКИЕ ЛУКИ, 5 марта», «УСТЬ-ИЛИМСК, 12
+# мая», «ПЫТЬ-ЯХ, 3.04.2026»
+_MONTHS = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+CAPS_DATELINE = re.compile(
+    rf"^[ \t]*([А-ЯЁ]{{2,}}(?:(?: |-)[А-ЯЁ]{{2,}}){{1,3}}),[ \t]+(?=\d{{1,2}}(?:[ \t]+(?:{_MONTHS})\b|\.\d{{2}}\.))",
+    re.MULTILINE,
+)
+
+
+def _caps_dateline_town(tagged: Tagged) -> LocMention | None:
+    """The town a dateline names in capitals, of several words («БОЛЬШИЕ БЕРЕЗНИКИ, 4 декабря»),
+    which the model splits or misses: the whole of it, in the nominative as written."""
+    m = CAPS_DATELINE.search(tagged.text, 0, DATELINE_REACH)
+    if m is None:
+        return None
+    return LocMention(m.start(1), m.end(1), _title_if_capitals(m.group(1), no_abbreviations=True))
+
+
+# how far into a text its dateline may open (after a headline and a timestamp)
+DATELINE_REACH = 400
+
+
 def find_loc_mentions(tagged: Tagged) -> list[LocMention]:
-    out = []
+    dateline = _caps_dateline_town(tagged)
+    out = [dateline] if dateline else []
     for span in tagged.spans:
+        if dateline is not None and span.start < dateline.end and dateline.start < span.end:
+            continue  # the dateline's town read whole
         if span.type == "ORG" and _caps_place_span(tagged, span):
             out.append(LocMention(span.start, span.end, _name(tagged, span)))
             continue
