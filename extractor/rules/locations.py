@@ -152,7 +152,9 @@ def _common_word_opening(tagged: Tagged, span: Span) -> bool:
     федеральный округ», whose first word is an adjective)."""
     toks = tagged.tokens
     tok = toks[span.first]
-    if tagged.sents[tok.sent].first != span.first or not is_common(tok.parses):
+    # a dash or a quote may open the sentence before it: «ТОМСК, 4 декабря 2025 года. — Колледж открыл ...»
+    opening = all(not t.text[:1].isalnum() for t in toks[tagged.sents[tok.sent].first : span.first])
+    if not opening or not is_common(tok.parses):
         return False
     lowercase_rest = all(t.text.islower() for t in toks[span.first + 1 : span.last])
     return span.last - span.first == 1 or (
