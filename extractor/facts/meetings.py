@@ -980,6 +980,7 @@ def _joint_clause(scene: Scene, sent: int, earlier: list[Statement]) -> tuple[Cl
 
 
 def _together_with(toks: list[Token], k: int) -> bool:
+    """«вместе с» at token k."""
     return toks[k].text.lower() == "вместе" and k + 1 < len(toks) and toks[k + 1].text.lower() in ("с", "со")
 
 
@@ -990,16 +991,21 @@ def _done_together_with(
     директором ООО «...» Y», «X пил сегодня чай вместе с Y»: a person, the subject of a verb of the
     past in any number, and the persons «вместе с» names in its clause or in a clause of no subject
     of its own after it, did it together."""
-    for clause in clauses(scene, sent):
+    found_clauses = clauses(scene, sent)
+    roles = [roles_in(scene, clause) for clause in found_clauses]
+    for n, clause in enumerate(found_clauses):
         verbs = [k for k in clause.tokens if _past(scene.toks[k])]
-        roles = roles_in(scene, clause)
-        subjects = [u.refs[0] for u, r in roles if r == "subj" and u.refs and u.refs[0][0] == "person"]
+        subjects = [u.refs[0] for u, r in roles[n] if r == "subj" and u.refs and u.refs[0][0] == "person"]
         if not verbs or len(subjects) != 1:
             continue
-        companions = [u.refs[0] for later in clauses(scene, sent) if later is clause or (
-            later.intro is not None and later.intro > max(clause.tokens)
-            and not any(r == "subj" for _u, r in roles_in(scene, later))
-        ) for u, r in roles_in(scene, later) if r == "together" and u.refs and u.refs[0][0] == "person"]
+        # its own clause, or a later one of no subject of its own: «..., а электричкой — вместе с Y»
+        theirs = [n] + [
+            m for m, later in enumerate(found_clauses)
+            if later.intro is not None and later.intro > max(clause.tokens) and all(r != "subj" for _u, r in roles[m])
+        ]
+        companions = [
+            u.refs[0] for m in theirs for u, r in roles[m] if r == "together" and u.refs and u.refs[0][0] == "person"
+        ]
         if companions:
             return clause, sorted(verbs), distinct(subjects + companions)
     return found

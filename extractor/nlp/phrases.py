@@ -17,12 +17,6 @@ OPEN_QUOTES = frozenset("«„“\"")
 DASHES = frozenset({"-", "–", "—"})
 # what introduces the short name a text gives an organization: «(далее – МФЦ)», «(далее «Банк»)»
 HEREAFTER_LEAD = r"далее\s*[–—-]?\s*"
-
-
-def declared_short_name(text: str, lemma: str) -> bool:
-    """Whether the text declares the word of `lemma`, capitalized, as an organization's short name:
-    «(далее — Комбинат)»; said again, it is that organization, no person nor a name of its own."""
-    return re.search(rf"{HEREAFTER_LEAD}[«\"]?{re.escape(lemma.capitalize())}\b", text) is not None
 PREP_CASES = {"по": ("Dat",), "в": ("Loc",), "во": ("Loc",), "при": ("Loc",), "от": ("Gen",), "на": ("Loc",)}
 # «в» + these is a time or a circumstance («в июле», «в ходе»), not where a post is
 NOT_PLACES = frozenset(
@@ -39,6 +33,12 @@ INS_HEADS = re.compile(
 )
 # a settlement's abbreviation before its name: «мэр г. Красноярска», «по г. Москве», «главы пос. Заречный»
 SETTLEMENT_ABBREVIATIONS = frozenset({"г", "гор", "пос", "пгт"})
+
+
+def declared_short_name(text: str, lemma: str) -> bool:
+    """Whether the text declares the word of `lemma`, capitalized, as an organization's short name:
+    «(далее — Комбинат)»; said again, it is that organization, no person nor a name of its own."""
+    return re.search(rf"{HEREAFTER_LEAD}[«\"]?{re.escape(lemma.capitalize())}\b", text) is not None
 
 
 def settlement_name_at(toks: list[Token], j: int, limit: int) -> int | None:
