@@ -919,7 +919,8 @@ def _joint_actions(scene: Scene, statements: list[Statement]) -> list[Statement]
     вертолёте», «устроили разбор полётов»); two when they did it together («вместе») or went round
     a place («осмотрели площадку»), or did it in a body's premises or a room («сегодня в администрации
     района уточняли сроки»); not signing nor saying. How long they spent at it says they did it
-    together, and that it happened, as a day would: «X и Y почти два часа выясняли, почему ...»."""
+    together, and that it happened, as a day would: «X и Y почти два часа выясняли, почему ...». One
+    person's action done «вместе с» another is theirs too (`_done_together_with`)."""
     toks, told = scene.toks, {st.sent for st in statements}
     out = []
     for sent, span in enumerate(scene.tagged.sents):
@@ -927,7 +928,7 @@ def _joint_actions(scene: Scene, statements: list[Statement]) -> list[Statement]
         ks = range(span.first, span.last)
         if sent in told or not any(_joint_past(toks[k]) or _together_with(toks, k) for k in ks):
             continue
-        timed = _time_spent(scene, range(span.first, span.last))
+        timed = _time_spent(scene, ks)
         dated = any(span.start <= d.start < span.end for d in scene.doc.dates) and (
             date_in(scene, sent, span.first, day_only=True) is not None
         )
@@ -1011,10 +1012,6 @@ def _done_together_with(
     return found
 
 
-def _past(tok: Token) -> bool:
-    return tok.pos == "VERB" and tok.feats.get("VerbForm") == "Fin" and tok.feats.get("Tense") == "Past"
-
-
 def _persons_of(scene: Scene, unit: Unit, earlier: list[Statement]) -> list[Ref]:
     """The person a subject names, or the persons «они» stands for: «X привёз сегодня главу округа Y
     на площадку. Час с лишним они мерили шагами пустырь»."""
@@ -1054,11 +1051,12 @@ def _indoors(scene: Scene, clause: Clause) -> bool:
     return at_a_body or building_in(scene, clause) is not None
 
 
+def _past(tok: Token) -> bool:
+    return tok.pos == "VERB" and tok.feats.get("VerbForm") == "Fin" and tok.feats.get("Tense") == "Past"
+
+
 def _joint_past(tok: Token) -> bool:
-    feats = tok.feats
-    return tok.pos == "VERB" and feats.get("VerbForm") == "Fin" and feats.get("Tense") == "Past" and (
-        feats.get("Number") == "Plur"
-    )
+    return _past(tok) and tok.feats.get("Number") == "Plur"
 
 
 def _told_just_before(scene: Scene, st: Statement, sideless: list[Statement]) -> None:

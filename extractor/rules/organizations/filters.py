@@ -275,11 +275,8 @@ def is_lone_common_noun(tagged: Tagged, m: OrgMention) -> bool:
         # nouns, all but the first in lowercase, with no organization's head among them («Пермский
         # краевой суд», «Исторический музей» are names)
         rest = toks[i + 1 : j + 1]
-        headed = any(
-            org_heads().longest_at(toks, k, j + 1) or unit_heads().longest_at(toks, k, j + 1) or _compound_head(toks[k])
-            for k in range(i + 1, j + 1)
-        )
-        return not headed and all(t.text.islower() and t.text.isalpha() and is_common_word(t) for t in rest)
+        plain = all(t.text.islower() and t.text.isalpha() and is_common_word(t) for t in rest)
+        return plain and not _has_a_head(toks, i + 1, j)
     if tok.pos not in ("NOUN", "PROPN"):
         return False
     if toks[i + 1].start == tok.end:
@@ -300,9 +297,15 @@ def is_lowercase_common_words(tagged: Tagged, m: OrgMention) -> bool:
     words = [t for t in toks[i : j + 1] if any(c.isalnum() for c in t.text)]
     if not words or not all(t.text.islower() and t.text.isalpha() and is_common_word(t) for t in words):
         return False
-    return not any(
-        org_heads().longest_at(toks, k, j + 1) or unit_heads().longest_at(toks, k, j + 1) or _compound_head(toks[k])
-        for k in range(i, j + 1)
+    return not _has_a_head(toks, i, j)
+
+
+def _has_a_head(toks: list[Token], first: int, last: int) -> bool:
+    """A head of an organization's or a unit's name opens at one of the tokens first..last."""
+    end = last + 1
+    return any(
+        org_heads().longest_at(toks, k, end) or unit_heads().longest_at(toks, k, end) or _compound_head(toks[k])
+        for k in range(first, end)
     )
 
 
