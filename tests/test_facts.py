@@ -4568,3 +4568,21 @@ def test_a_summary_of_many_documents_gives_its_day_to_none_of_them(pipeline: Pip
     assert [(_names(a["parties"]), a["date"]) for a in got] == [
         (["Карачаево-Черкесская Республика", "Учкекенский мёд"], "2026-04-09"),
     ]
+
+
+@pytest.mark.parametrize(
+    "post",
+    [
+        "Врио министра промышленности и энергетики Костромской области",
+        "И.о. главы города",
+        "Врио губернатора Костромской области",
+    ],
+)
+def test_a_subject_under_a_short_acting_post_is_the_side_named_by_its_name(pipeline: Pipeline, post: str) -> None:
+    # «врио» and «и.о.» do not decline and leave their noun a genitive: the name tells the case
+    text = (f"КОСТРОМА, 12 мая 2026 года. {post} Тимур Гафуров провёл рабочую встречу с генеральным директором "
+            "ООО «Костромской фаянс» Андреем Лобановым. Обсуждали запуск второй обжиговой печи.")
+    got = _facts(pipeline, text)["meetings"]
+    assert [(_names(m["participants"]), m["date"]) for m in got] == [
+        (["Тимур Гафуров", "Андрей Лобанов"], "2026-05-12"),
+    ]

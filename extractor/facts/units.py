@@ -18,7 +18,7 @@ from functools import cached_property
 
 from extractor.lexicon.facts import counts, person_counts, reference_nouns, together_counts, words
 from extractor.lexicon.orgs import legal_forms, org_heads
-from extractor.lexicon.posts import match_post_head, office_of, post_lexicon, role_key
+from extractor.lexicon.posts import is_acting, is_acting_participle, match_post_head, office_of, post_lexicon, role_key
 from extractor.model import Document, EntityRef, EntityType, Location, Organization
 from extractor.nlp.coverage import first_disjoint
 from extractor.nlp.morph import UD_CASES, is_common, parses
@@ -263,10 +263,11 @@ def _entity_units(scene: Scene) -> dict[int, list[Unit]]:
             is_post = match_post_head(toks, first, last) is not None
             head = _noun_head(toks, first, last) if is_post else _name_head(toks, first, last)
             for p_first, p_last in posts:
-                if p_last == first and _agrees(toks[_post_head(toks, p_first, p_last)], toks[head]):
+                case_word = _post_head(toks, p_first, p_last, head)
+                if p_last == first and (case_word == head or _agrees(toks[case_word], toks[head])):
                     # «губернатор Тульской области | Дмитрий Миляев»; not «заместитель | Шустова»
                     first = _post_start(toks, p_first, p_last)
-                    head = _post_head(toks, first, p_last)
+                    head = _post_head(toks, first, p_last, head)
                 elif p_first == last + 1 and toks[last].text in (",", "(", "–", "—", "-"):
                     last = p_last  # «Иван Петров, генеральный директор компании»
             found.append(Unit(first, last, head, (("person", k),), "post" if is_post else "name"))
@@ -292,21 +293,30 @@ def _name_head(toks: list[Token], first: int, last: int) -> int:
     return next((k for k in range(first, last) if len(toks[k].text) > 1 and toks[k].text.isalpha()), first)
 
 
-def _post_head(toks: list[Token], first: int, last: int) -> int:
-    """The head noun of a post before a name: its case is better tagged than a foreign name's."""
+def _post_head(toks: list[Token], first: int, last: int, name_head: int) -> int:
+    """The word whose case is that of a post before a name: its head noun, better tagged than a
+    foreign name; the name after a short acting word, which does not decline and leaves the noun a
+    genitive («Врио министра ... Ильдар Ахметшин», «И.о. главы города ...»)."""
     for k in range(first, last):
         end = match_post_head(toks, k, last)
         if end is not None and toks[end - 1].pos == "NOUN":
+            if any(_short_acting(toks[j]) for j in range(first, end)):
+                return name_head
             return next((j for j in range(k, end) if toks[j].pos == "NOUN"), end - 1)
     return first
 
 
+def _short_acting(tok: Token) -> bool:
+    """«врио», «и.о.»: acting said by a word that does not decline (not «исполняющий»)."""
+    return is_acting(tok) and not is_acting_participle(tok)
+
+
 def _post_start(toks: list[Token], first: int, last: int) -> int:
     """Where a post really begins: at its head and the adjectives before it («Чрезвычайным и
-    Полномочным Послом»), not at words the posts rule took in before them («рабочей встречи
-    губернатора»)."""
+    Полномочным Послом», «Врио министра»), not at words the posts rule took in before them
+    («рабочей встречи губернатора»)."""
     head = next((k for k in range(first, last) if _noun_post_at(toks, k, last)), first)
-    while head > first and (toks[head - 1].pos == "ADJ" or toks[head - 1].text == "и"):
+    while head > first and (toks[head - 1].pos == "ADJ" or toks[head - 1].text == "и" or _short_acting(toks[head - 1])):
         head -= 1
     return head
 
@@ -352,7 +362,7 @@ def _with_post_references(scene: Scene, sent: int, units: list[Unit]) -> list[Un
         last = extend_dependents(scene.tagged, scene.spans, head_end, s.last)
         if last in names and _agrees(toks[head_end - 1], toks[last]):
             name = names[last]
-            out[out.index(name)] = replace(name, first=i, head=_post_head(toks, i, last))
+            out[out.index(name)] = replace(name, first=i, head=_post_head(toks, i, last, name.head))
         elif i > s.first and (toks[i - 1].lemma in words("slot") or toks[i - 1].lemma in words("new_holder")):
             pass  # «на пост госсекретаря», «о назначении нового премьера»: the post, not who holds it
         elif _predicate(toks, i, head_end):
