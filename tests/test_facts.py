@@ -4586,3 +4586,14 @@ def test_a_subject_under_a_short_acting_post_is_the_side_named_by_its_name(pipel
     assert [(_names(m["participants"]), m["date"]) for m in got] == [
         (["Тимур Гафуров", "Андрей Лобанов"], "2026-05-12"),
     ]
+
+
+def test_a_year_a_noun_is_of_dates_no_meeting(pipeline: Pipeline) -> None:
+    # «итоги 2025 года» is what they discussed; the meeting is on the dateline's day
+    text = ("КОСТРОМА, 12 мая 2026 года. Губернатор Костромской области Тимур Гафуров встретился с генеральным "
+            "директором ООО «Костромской фаянс» Андреем Лобановым. Стороны обсудили итоги 2025 года и планы "
+            "предприятия.")
+    got = _facts(pipeline, text)["meetings"]
+    assert [(_names(m["participants"]), m["date"]) for m in got] == [
+        (["Тимур Гафуров", "Андрей Лобанов"], "2026-05-12"),
+    ]

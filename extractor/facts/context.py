@@ -409,8 +409,18 @@ def date_in(scene: Scene, sent: int, near: int, day_only: bool = False) -> DateI
         d for d in scene.doc.dates
         if s.start <= d.start < s.end and not is_dateline(text, d) and "/" not in (d.value or "")
         and not deadline(text, d) and (not day_only or _is_day(d)) and scene.tagged.token_at(d.start) not in aside
+        and not _a_nouns_period(scene, d)
     ]
     return min(found, key=lambda d: abs(d.start - near_at), default=None)
+
+
+def _a_nouns_period(scene: Scene, item: DateItem) -> bool:
+    """«обсудили итоги 2025 года», «план 2026 года»: a year or a month right after a noun, with no
+    preposition, is what the noun is of, not when it happened (a day there is: «встреча 3 марта»)."""
+    if item.value is None or len(item.value) == 10 or not item.text[:1].isdigit():
+        return False
+    k = scene.tagged.token_at(item.start)
+    return k is not None and k > 0 and scene.toks[k - 1].pos == "NOUN" and scene.toks[k - 1].sent == scene.toks[k].sent
 
 
 def _described_aside(scene: Scene, sent: int, near: int) -> set[int]:
