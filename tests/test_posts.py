@@ -3165,3 +3165,17 @@ def test_a_term_between_a_fronted_post_and_its_link_verb_leaves_the_post_whole(e
     assert [(p["name"], [q["normal"] for q in p["posts"]]) for p in doc["persons"]] == [
         ("Олег Игоревич Левченко", ["председатель правления ассоциации «Союз виноделов Кубани»"])
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Олег Левченко назначен на должность врио министра 15 окт. 2025 г.", ("врио министра", None)),
+        ("Олег Левченко назначен директором школы 2 сентября.", ("директор школы", None)),
+        ("Олег Левченко назначен директором школы № 15 в сентябре.", ("директор школы № 15", "Школа № 15")),
+    ],
+)
+def test_a_post_ends_before_a_day_and_month(extract, text, expected):
+    # a day and a month after a post are when it was given, not whose it is
+    posts = [(q["normal"], q["org"]) for p in extract(text)["persons"] for q in p["posts"]]
+    assert posts == [expected]

@@ -24,6 +24,11 @@ NOT_PLACES = frozenset(
     "месяце неделе время период ходе рамках течение связи целом итоге случае составе числе лице сфере части "
     "качестве отношении интересах пользу области рамках результате виде силу".split()
 )
+# the months by lemma and written short («15 окт.»): a day and a month after a head are a date
+MONTHS = frozenset(
+    "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь "
+    "янв фев февр мар апр июн июл авг сен сент окт ноя нояб дек".split()
+)
 # participles used as posts govern the instrumental: «управляющий компанией», «заведующий кафедрой»
 # the heads that take an instrumental («заведующая лабораторией»), in any gender and case
 INS_HEADS = re.compile(
@@ -517,6 +522,14 @@ def _nominative_adjective(tok: Token) -> bool:
     return bool(found) and all(p.tag.case in ("nomn", "accs") for p in found)
 
 
+def _day_and_month(toks: list[Token], j: int, limit: int) -> bool:
+    """A day of the month opens at j: «15 октября», «15 окт.»."""
+    if j + 1 >= limit or not toks[j].text.isdigit() or len(toks[j].text) > 2:
+        return False
+    month = toks[j + 1]
+    return month.lemma in MONTHS or month.text.lower() in MONTHS
+
+
 def extend_dependents(
     tagged: Tagged, spans: NamedSpans, j: int, limit: int, chain: Chain | None = None,
     preps: frozenset[str] = ALL_PREPS, name_lists: bool = False,
@@ -528,6 +541,8 @@ def extend_dependents(
     while j < limit and j - start < MAX_DEPENDENT_TOKENS:
         tok = toks[j]
         text = tok.text
+        if _day_and_month(toks, j, limit):
+            break  # «назначен министром 15 октября»: when, not whose
         if j in spans.per_start:
             if not after_dedication(toks, j) and text.lower() not in DEDICATION_WORDS:
                 break  # (the model may take «им.» into the span of the one named: «СГУ | им. Н. Г. Чернышевского»)
