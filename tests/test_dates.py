@@ -489,6 +489,10 @@ DOC_DATES: list[tuple[str, datetime.date | None]] = [
     # no date in the header: the closing signature's
     ("Завод увеличил выпуск.\n\nПресс-служба АО «Северный завод», 24 июля 2025 г.\n", datetime.date(2025, 7, 24)),
     ("Школу открыли после ремонта.\nПресс-служба администрации района, 11.11.2024", datetime.date(2024, 11, 11)),
+    # a news site's label on the last line: «Опубликовано: 17.11.2026», with the time or a long date
+    ("Слушания по бюджету пройдут в декабре. " * 20 + "\n\nОпубликовано: 17.11.2026", datetime.date(2026, 11, 17)),
+    ("Депутаты приняли поправки. " * 30 + "\n\nОпубликовано 3 марта 2026 года, 10:15", datetime.date(2026, 3, 3)),
+    ("Гордума приняла поправки. " * 30 + "\n\nДата публикации: 03.03.2026 в 10:15", datetime.date(2026, 3, 3)),
     # the date alone on the last line, under the signature
     ("Оператор запустил связь в 37 селах. " * 20 + "\n\nПресс-служба АО «Енисей-Телеком»\n16 июля 2026 г.",
      datetime.date(2026, 7, 16)),

@@ -2659,11 +2659,13 @@ def find_doc_date(tagged: Tagged) -> datetime.date | None:
 
 
 # a closing line signed with the release's date after a comma: «Пресс-служба АО «...», 24 июля
-# 2025 г.», «Пресс-служба правительства Тульской области, 11.11.2024»; or the date alone on the
-# last line, under the signature
+# 2025 г.», «Пресс-служба правительства Тульской области, 11.11.2024»; the date alone on the
+# last line, under the signature; or a news site's label: «Опубликовано: 17.11.2026, 09:30»
+_PUBLISHED = r"(?:опубликовано|размещено|дата\s+(?:публикации|размещения))\s*:?\s*"
 _CLOSING_DATE_RE = _rx(
-    rf"(?:,\s*|\A\s*)(?:(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH})\s+(?P<y>\d{{4}})(?:\s*(?:г\.?|года))?"
-    rf"|(?P<dd>\d{{2}})\.(?P<mm>\d{{2}})\.(?P<yy>\d{{4}}))\.?\s*\Z"
+    rf"(?:,\s*|\A\s*(?P<label>{_PUBLISHED})?)(?:(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH})\s+(?P<y>\d{{4}})"
+    rf"(?:\s*(?:г\.?|года))?|(?P<dd>\d{{2}})\.(?P<mm>\d{{2}})\.(?P<yy>\d{{4}}))"
+    rf"(?:,?\s*(?:в\s+)?\d{{1,2}}:\d{{2}})?\.?\s*\Z"
 )
 # the longest closing line read for a date
 CLOSING_LINE_CHARS = 200
@@ -2692,7 +2694,7 @@ def _closing_dateline(text: str) -> datetime.date | None:
     if len(last) > CLOSING_LINE_CHARS:
         return None
     m = _CLOSING_DATE_RE.search(last)
-    alone = m is not None and not last[: m.start()].strip()
+    alone = m is not None and not last[: m.start()].strip() and not m.group("label")
     if m is None or alone and not (len(lines) > 1 and _signature(lines[-2])):
         return None  # a date alone on the last line only under a signature
     if m.group("d"):
