@@ -1080,6 +1080,11 @@ CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None,
      datetime.date(2026, 10, 29),
      [("2027 год", "2027", False), ("2028", "2028", False), ("2029 годов", "2029", False),
       ("1 ноября", "2026-11-01", True)]),
+    # ... nor to the day set for its hearings
+    ("Слушания по проекту бюджета на 2027 год и плановый период 2028 и 2029 годов пройдут 1 декабря.",
+     datetime.date(2026, 11, 17),
+     [("2027 год", "2027", False), ("2028", "2028", False), ("2029 годов", "2029", False),
+      ("1 декабря", "2026-12-01", True)]),
     # a month just behind the release, in the next sentence after a whole year, is this year's
     ("За 2025 год инфляция в крае составила 7,9%. Сильнее всего в январе подорожали овощи.",
      datetime.date(2026, 2, 4), [("2025 год", "2025", False), ("январе", "2026-01", True)]),

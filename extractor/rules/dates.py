@@ -1543,9 +1543,13 @@ class _Context:
         period = c.kind == "period"
         lo, hi = self.sentence(c.start)
         j = self.anchors_before[1 if period else 0][i]
-        if j is not None and self._plan_year(j) and (_deadline(self.text, c) or _word_before(self.text, c) == "на"):
+        if j is not None and self._plan_year(j) and (
+            _deadline(self.text, c) or _word_before(self.text, c) == "на" or self._plan_period_end(j)
+        ):
             # «квоты на 2026 год будут распределены до 1 декабря», «слушания по бюджету на 2027 год –
-            # на 26 ноября»: the quotas' or the budget's year, not the deadline's or the day set
+            # на 26 ноября»: the quotas' or the budget's year, not the deadline's or the day set; the
+            # last year of a budget's plan period never dates a day («на 2027 год и плановый период
+            # 2028 и 2029 годов пройдут 1 декабря»)
             j = None
         if j is not None and self.cands[j].relative and (
             self.cands[j].start < lo or _CONTRAST_RE.search(self.text, self.cands[j].end, c.start) is not None
@@ -1653,9 +1657,11 @@ class _Context:
         c = self.cands[j]
         if not (c.value and len(c.value) == 4 and c.value.isdigit()):
             return False
-        return _word_before(self.text, c) == "на" or bool(
-            _PLAN_YEARS_RE.search(self.text, max(0, c.start - PLAN_YEARS_REACH), c.start)
-        )
+        return _word_before(self.text, c) == "на" or self._plan_period_end(j)
+
+    def _plan_period_end(self, j: int) -> bool:
+        c = self.cands[j]
+        return bool(_PLAN_YEARS_RE.search(self.text, max(0, c.start - PLAN_YEARS_REACH), c.start))
 
     def _fell_on(self, c: _Cand) -> bool:
         """«из них 4,6 млрд кВт·ч пришлось на IV квартал»: a share a past period took, not a plan."""
