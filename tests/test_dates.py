@@ -1094,6 +1094,9 @@ CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None,
     # results in its own sentence would lend its own
     ("Итоги проверок молочной продукции за 2026 год инспекция подведет в январе.",
      datetime.date(2026, 12, 9), [("2026 год", "2026", False), ("январе", "2027-01", False)]),
+    # ... the verb naming who said it, after a comma and a dash, is not of the words' time
+    ("— Комиссия будет заслушивать отчеты подрядчика начиная с января, — заявил председатель комитета.",
+     datetime.date(2026, 12, 10), [("января", "2027-01", True)]),
     # a half of a year named «половина» when something happens in it; not how a year goes, nor a
     # half of a day or of a decade
     ("Во второй половине года оператор подключит еще 40 сел.", datetime.date(2026, 6, 17),

@@ -1408,12 +1408,18 @@ def _parenthetical(toks: list[Token], k: int) -> bool:
     )
 
 
+def _attribution_after(toks: list[Token], at: int, k: int) -> bool:
+    """«... начиная с января, — заявил председатель»: the verb after a comma and a dash names who
+    said the words before it, and is not of their time."""
+    return k > at + 2 and toks[k - 1].text in ("—", "–") and toks[k - 2].text in (",", "!", "?", "…")
+
+
 def _nearest_tense(toks: list[Token], a: int, b: int, at: int, pos: int, end: int) -> str | None:
     """The tense of the verb nearest the date at [pos, end): a verb after it counts from its end."""
     best: tuple[int, str] | None = None
     for k in range(max(a, at - TENSE_REACH), min(b, at + TENSE_REACH)):
         tok = toks[k]
-        tense = _tense(tok) if not _parenthetical(toks, k) else None
+        tense = _tense(tok) if not _parenthetical(toks, k) and not _attribution_after(toks, at, k) else None
         if tense == "past" and _after_future_auxiliary(toks, max(a, k - FUTURE_AUX_REACH), k):
             # «будут опубликованы», «будет показан ..., и повторен 28 марта»: a short participle
             # after «будет» is to come
