@@ -3179,3 +3179,13 @@ def test_a_post_ends_before_a_day_and_month(extract, text, expected):
     # a day and a month after a post are when it was given, not whose it is
     posts = [(q["normal"], q["org"]) for p in extract(text)["persons"] for q in p["posts"]]
     assert posts == [expected]
+
+
+def test_a_fields_abbreviation_inside_a_list_of_fields_keeps_the_post_whole(extract):
+    doc = extract("Об этом сообщил председатель комитета Законодательного Собрания Ульяновской области по "
+                  "промышленности, ЖКХ и транспорту Рустам Ильдарович Хайруллин.")
+    assert [(p["name"], [q["normal"] for q in p["posts"]]) for p in doc["persons"]] == [
+        ("Рустам Ильдарович Хайруллин", [
+            "председатель комитета Законодательного Собрания Ульяновской области по промышленности, ЖКХ и транспорту",
+        ]),
+    ]

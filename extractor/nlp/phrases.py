@@ -290,6 +290,10 @@ def coordinated_list_end(toks: list[Token], j: int, limit: int, cases: tuple[str
             # a field's abbreviation closing the list: «строительства, архитектуры и ЖКХ»; not a legal
             # form before a quoted name, another organization: «... по Самарской области и ООО «Волна»»
             end = k + 2
+        if end == k + 1 and not closing and k + 2 < limit and is_abbreviation(toks[k + 1]) and (
+            toks[k + 2].text in (",", "и")
+        ):
+            end = k + 2  # a field's abbreviation inside the list: «по строительству, ЖКХ и транспорту»
         if end > k + 1 and "Gen" not in cases and toks[end - 1].pos == "NOUN":
             end = _list_item_end(toks, end, limit, ("Gen",))  # an item's genitive: «охране труда»
         if end == k + 1 and closing and "Gen" not in cases and case_of(toks[k - 1]) == "Gen":
