@@ -4346,3 +4346,13 @@ def test_a_descriptor_the_dictionary_lacks_is_common_when_the_text_writes_it_in_
     text = ("Маркетплейс «Полка» открыл в Липецке склад\n\n"
             "Склад ООО «Полка Онлайн» (маркетплейс «Полка») займет 12 тыс. кв. м.")
     assert "Маркетплейс" not in [o["name"] for o in extract(text)["organizations"]]
+
+
+def test_a_ministrys_bracketed_short_name_said_again_with_its_region_is_the_same_ministry(extract):
+    # the bare «Минсельхозпрод» in brackets belongs to a ministry of a place already: «Минсельхозпрода
+    # РТ» later is that ministry, not another
+    text = ("Директор перешел в Министерство сельского хозяйства и продовольствия Республики Татарстан "
+            "(Минсельхозпрод). По данным Минсельхозпрода РТ, свекла убрана на 61% площадей.")
+    assert [(o["name"], o["aliases"]) for o in extract(text)["organizations"]] == [
+        ("Министерство сельского хозяйства и продовольствия Республики Татарстан", ["Минсельхозпрод", "Минсельхозпрод РТ"]),
+    ]

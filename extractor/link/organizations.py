@@ -428,7 +428,7 @@ def _bare_before(earlier: list[str], later: list[str]) -> bool:
     if all(_office_name(a) for a in earlier):
         return False
     return any(is_placed_body_short_form(a, b) for a in earlier for b in later) and not any(
-        same_org(a, b) for a in earlier for b in later if not is_placed_body_short_form(a, b)
+        _same(a, b) for a in earlier for b in later if not is_placed_body_short_form(a, b)
     )
 
 
