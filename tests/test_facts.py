@@ -4597,3 +4597,16 @@ def test_a_year_a_noun_is_of_dates_no_meeting(pipeline: Pipeline) -> None:
     assert [(_names(m["participants"]), m["date"]) for m in got] == [
         (["Тимур Гафуров", "Андрей Лобанов"], "2026-05-12"),
     ]
+
+
+def test_who_took_part_in_what_the_sentence_before_did_met_where_and_when_it_says(pipeline: Pipeline) -> None:
+    # «обсуждение» is the noun of «обсудили»: that sentence tells the place (after its verb: not
+    # «в верховьях Вычегды», where the road goes) and the day
+    text = ("Сыктывкар, 12 ноября 2025 года.\n\nРемонт моста через протоку в верховьях Вычегды обсудили в "
+            "понедельник, 10 ноября, в администрации Усть-Куломского района. В обсуждении приняли участие "
+            "министр строительства Республики Коми Олег Ладанов и генеральный директор АО «Комимостострой» "
+            "Артём Попов.")
+    got = _facts(pipeline, text)["meetings"]
+    assert [(_names(m["participants"]), m["date"], m["place"]) for m in got] == [
+        (["Олег Ладанов", "Артём Попов"], "2025-11-10", "Администрация Усть-Куломского района"),
+    ]

@@ -15,7 +15,7 @@ import itertools
 from collections.abc import Callable
 from dataclasses import replace
 
-from extractor.facts.clauses import Clause, clauses, past_date_aside
+from extractor.facts.clauses import Clause, clause_of, clauses, past_date_aside
 from extractor.facts.context import (
     CONTEXT_SENTENCES,
     DAYS_AFTER_A_BODY_DAY,
@@ -1065,11 +1065,30 @@ def _told_just_before(scene: Scene, st: Statement, sideless: list[Statement]) ->
     before is the one they took part in, and tells its date and place (a date in the list of
     participants is of something else: «в декабре выкупивший имущество»)."""
     if not sideless or st.sent - sideless[-1].sent != 1:
+        _done_just_before(scene, st)
         return
     told = sideless[-1]
     st.date = told.date or st.date
     st.place = _relative_place(scene, told) or told.place or st.place
     st.first_sent = told.sent
+
+
+def _done_just_before(scene: Scene, st: Statement) -> None:
+    """«Строительство дороги обсудили в пятницу, 7 ноября, в администрации района. В обсуждении
+    приняли участие X, Y и Z»: the sentence before that tells, by the verb of the noun they took
+    part in, what was done tells where and when."""
+    before = st.sent - 1
+    verb = next((
+        j for j in (scene.sentence_tokens(before) if before >= 0 else ())
+        if scene.toks[j].pos == "VERB" and _noun_of_the_verb(scene.lemmas[st.trigger], scene.lemmas[j])
+    ), None)
+    if verb is None:
+        return
+    clause = clause_of(clauses(scene, before), verb)
+    # where it was done stands after the verb: not «дорогу ... в верховьях Лузы обсудили»
+    st.place = st.place or place_in(scene, [(u, r) for u, r in roles_in(scene, clause) if u.first > verb])
+    st.date = st.date or _met_on(scene, date_in(scene, before, scene.tagged.sents[before].first))
+    st.first_sent = before
 
 
 def _told_in_its_sentence(scene: Scene, st: Statement, sideless: list[Statement]) -> None:
@@ -1166,6 +1185,8 @@ def _place_told_next(scene: Scene, st: Statement) -> str | None:
 # a verb's prefixes and suffixes its action noun may lack: «по-знаком-ить» «знаком-ство», «бесед-овать» «бесед-а»
 VERB_PREFIXES = ("по", "пере", "при", "про", "раз", "рас", "с", "со")
 VERB_SUFFIXES = ("овать", "евать", "ить", "ать", "ять", "еть")
+# a stem's last consonant as the action noun may have it: «обсу(д)ить» «обсу(жд)ение»
+ALTERNATIONS = {"д": "жд", "т": "щ", "з": "ж", "с": "ш"}
 # the letters of a stem that make it one word's and not a chance match
 MIN_STEM_LETTERS = 4
 
@@ -1178,6 +1199,8 @@ def _noun_of_the_verb(noun: str, verb: str) -> bool:
         return False
     stem = verb[: -len(suffix)]
     stems = {stem} | {stem[len(p):] for p in VERB_PREFIXES if stem.startswith(p)}
+    # the consonant the noun alternates: «обсудить» «обсуждение», «посетить» «посещение»
+    stems |= {s[:-1] + ALTERNATIONS[s[-1]] for s in stems if s[-1:] in ALTERNATIONS}
     return any(len(x) >= MIN_STEM_LETTERS and noun.startswith(x) for x in stems)
 
 
