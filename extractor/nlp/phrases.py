@@ -24,7 +24,8 @@ NOT_PLACES = frozenset(
     "месяце неделе время период ходе рамках течение связи целом итоге случае составе числе лице сфере части "
     "качестве отношении интересах пользу области рамках результате виде силу".split()
 )
-# the months by lemma and written short («15 окт.»): a day and a month after a head are a date
+# the months by lemma and written short («15 окт.»): a day and a month after a head are a date (the
+# closed class spelled here, as the nlp layer reads no lexicon file)
 MONTHS = frozenset(
     "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь "
     "янв фев февр мар апр июн июл авг сен сент окт ноя нояб дек".split()

@@ -1666,6 +1666,7 @@ class _Context:
         return _word_before(self.text, c) == "на" or self._plan_period_end(j)
 
     def _plan_period_end(self, j: int) -> bool:
+        """The year at j ends a budget's plan period: «на 2027 год и плановый период 2028 и | 2029 годов»."""
         c = self.cands[j]
         return bool(_PLAN_YEARS_RE.search(self.text, max(0, c.start - PLAN_YEARS_REACH), c.start))
 
