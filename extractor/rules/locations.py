@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from extractor.lexicon.numbers import month_forms
 from extractor.lexicon.orgs import known_org_kind, org_heads
 from extractor.lexicon.places import (
     ABBREVIATION_LENGTH,
@@ -207,19 +208,21 @@ def _nicknames_left_out(tagged: Tagged) -> list[LocMention]:
     ]
 
 
-# a dateline's town of two words or more in capitals, before its day: «ВЕЛИКИЕ ЛУКИ, 5 марта», «УСТЬ-ИЛИМСК, 12
-# мая», «ПЫТЬ-ЯХ, 3.04.2026»
-_MONTHS = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
-CAPS_DATELINE = re.compile(
-    rf"^[ \t]*([А-ЯЁ]{{2,}}(?:(?: |-)[А-ЯЁ]{{2,}}){{1,3}}),[ \t]+(?=\d{{1,2}}(?:[ \t]+(?:{_MONTHS})\b|\.\d{{2}}\.))",
-    re.MULTILINE,
-)
+@lru_cache(maxsize=1)
+def _caps_dateline() -> re.Pattern[str]:
+    """A dateline's town of two words or more in capitals, before its day: «ВЕЛИКИЕ ЛУКИ, 5 марта»,
+    «УСТЬ-ИЛИМСК, 12 мая», «ПЫТЬ-ЯХ, 3.04.2026» (the months are the lexicon's)."""
+    months = "|".join(sorted(month_forms(), key=len, reverse=True))
+    return re.compile(
+        rf"^[ \t]*([А-ЯЁ]{{2,}}(?:(?: |-)[А-ЯЁ]{{2,}}){{1,3}}),[ \t]+(?=\d{{1,2}}(?:[ \t]+(?:{months})\b|\.\d{{2}}\.))",
+        re.MULTILINE,
+    )
 
 
 def _caps_dateline_town(tagged: Tagged) -> LocMention | None:
     """The town a dateline names in capitals, of several words («БОЛЬШИЕ БЕРЕЗНИКИ, 4 декабря»),
     which the model splits or misses: the whole of it, in the nominative as written."""
-    m = CAPS_DATELINE.search(tagged.text, 0, DATELINE_REACH)
+    m = _caps_dateline().search(tagged.text, 0, DATELINE_REACH)
     if m is None:
         return None
     return LocMention(m.start(1), m.end(1), _title_if_capitals(m.group(1), no_abbreviations=True))
