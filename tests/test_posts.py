@@ -3189,3 +3189,15 @@ def test_a_fields_abbreviation_inside_a_list_of_fields_keeps_the_post_whole(extr
             "председатель комитета Законодательного Собрания Ульяновской области по промышленности, ЖКХ и транспорту",
         ]),
     ]
+
+
+def test_temporarily_before_an_acting_participle_is_part_of_the_post_mention(extract):
+    text = (
+        "Губернатор подписал указ, назначив временно исполняющим обязанности министра здравоохранения "
+        "Анну Петровну Лосеву."
+    )
+    (person,) = [p for p in extract(text)["persons"] if p["name"] == "Анна Петровна Лосева"]
+    assert [(p["normal"], [(m["text"], m["start"]) for m in p["mentions"]]) for p in person["posts"]] == [
+        ("временно исполняющий обязанности министра здравоохранения",
+         [("временно исполняющим обязанности министра здравоохранения", text.index("временно"))])
+    ]

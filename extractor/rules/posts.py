@@ -2908,9 +2908,11 @@ def _acting_post(tagged: Tagged, spans: NamedSpans, k: int, limit: int) -> list[
     post = _post_record(tagged, k + 2, head_end, _dependents(tagged, spans, head_end, limit))
     if post is None:
         return []
-    acting = _acting(tagged, post, k + 1, head_end, _temporarily(toks, k))
-    if toks[k].is_participle:  # the participle is the post's first word, as in «временно исполняющий ...»
-        acting = replace(acting, text=tagged.text[toks[k].start : post.end], start=toks[k].start)
+    temporarily = _temporarily(toks, k)
+    acting = _acting(tagged, post, k + 1, head_end, temporarily)
+    if toks[k].is_participle:  # the participle (and «временно» before it) opens the post: «временно исполняющий ...»
+        start = toks[k - 1 if temporarily else k].start
+        acting = replace(acting, text=tagged.text[start : post.end], start=start)
     return [acting]
 
 
