@@ -2700,6 +2700,30 @@ def test_the_same_office_named_again_by_a_described_organization_is_one_post(ext
     ]
 
 
+def test_a_post_of_the_company_named_by_its_legal_form_is_of_that_company(extract):
+    text = (
+        "Совет директоров АО «Вятская кабельная компания» назначил генеральным директором общества "
+        "Павла Игоревича Мельникова."
+    )
+    (person,) = extract(text)["persons"]
+    assert [(p["normal"], p["org"]) for p in person["posts"]] == [
+        ("генеральный директор общества", "Вятская кабельная компания")
+    ]
+
+
+def test_a_headline_post_and_the_same_post_without_organization_in_the_body_are_one(extract):
+    text = (
+        "Врио гендиректора Камского кирпичного завода стал Олег Рябов\n\n"
+        "Совет директоров АО «Камский кирпичный завод» назначил временно исполняющим обязанности "
+        "генерального директора Олега Николаевича Рябова."
+    )
+    person = next(p for p in extract(text)["persons"] if p["name"] == "Олег Николаевич Рябов")
+    assert [(p["normal"], p["org"], [m["start"] for m in p["mentions"]]) for p in person["posts"]] == [
+        ("временно исполняющий обязанности генерального директора", "Камский кирпичный завод",
+         [0, text.index("временно")])
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "name", "post"),
     [

@@ -79,6 +79,14 @@ def form_of(written: str) -> str:
 
 
 @cache
+def form_lemmas(form: str | None) -> frozenset[str]:
+    """The lemmas of a legal form spelled out: «АО» -> {«акционерный», «общество»}; what a post's
+    «генеральный директор общества» may name its company by."""
+    spelled = legal_forms().spelled_out.get(form or "")
+    return frozenset(phrase_lemmas(spelled)) if spelled else frozenset()
+
+
+@cache
 def org_heads() -> PhraseIndex[str]:
     """Head-noun lemmas («правительство», «группа компаний») -> kind."""
     return PhraseIndex((phrase_lemmas(row[0]), row[1]) for row in load_rows("org_heads.txt") if len(row) > 1)

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
 
-from extractor.lexicon.orgs import compound_head_kind, org_heads, territorial_heads, territory_nouns
+from extractor.lexicon.orgs import compound_head_kind, form_lemmas, org_heads, territorial_heads, territory_nouns
 from extractor.lexicon.places import place_key
 from extractor.lexicon.posts import is_rank, post_lexicon, role_key, spelled_role_key
 from extractor.link.organizations import find_location
@@ -150,7 +150,9 @@ def _described_org(post: Post, entities: Entities) -> OrgRef | None:
     noun = phrase_lemmas(tail[0])
 
     def named(ref: OrgRef) -> bool:
-        return set(noun) <= set(phrase_lemmas(entities.orgs[ref.index].name))
+        # «генеральным директором общества» of «АО «Онежская транспортная компания»»: by its legal form too
+        org = entities.orgs[ref.index]
+        return set(noun) <= set(phrase_lemmas(org.name)) or set(noun) <= form_lemmas(org.legal_form)
 
     kind = org_heads().get(noun)
     # a compound of a head («генеральный директор агрокомбината»): only of a name it stands in
@@ -384,7 +386,7 @@ def _one_per_office(posts: list[Post], entities: Entities) -> list[Post]:
     здравоохранения Приморского края»)."""
     kept: list[Post] = []
     for p in posts:
-        same = next((i for i, q in enumerate(kept) if _same_office(q, p, entities) and _same_role(q, p)), None)
+        same = next((i for i, q in enumerate(kept) if _one_office(q, p, entities)), None)
         if same is None:
             kept.append(p)
             continue
@@ -392,8 +394,24 @@ def _one_per_office(posts: list[Post], entities: Entities) -> list[Post]:
         # the fuller way: a role spelled out («генеральный директор», not «гендиректор»), then the longer
         keep, other = (q, p) if _fullness(q) >= _fullness(p) else (p, q)
         mentions = sorted({*keep.mentions, *other.mentions}, key=lambda m: m.start)
+        if keep.org_ref is None:  # the bare post spelled fuller keeps the organization of the other
+            keep = replace(keep, org=other.org, org_ref=other.org_ref)
         kept[same] = replace(keep, mentions=mentions)
     return kept
+
+
+def _one_office(a: Post, b: Post, entities: Entities) -> bool:
+    return (_same_office(a, b, entities) and _same_role(a, b)) or _bare_of(a, b) or _bare_of(b, a)
+
+
+def _bare_of(bare: Post, named: Post) -> bool:
+    """«временно исполняющий обязанности генерального директора» of a company said as the
+    subject («Совет директоров АО «…» назначил ...») and a headline's «врио гендиректора
+    Ладожского стеклотарного завода»: a post with no organization whose words are all of the
+    role of the same person's post of an organization is that post."""
+    return bare.org_ref is None and named.org_ref is not None and (
+        spelled_role_key(bare.normal) == spelled_role_key(named.role)
+    )
 
 
 def _same_office(a: Post, b: Post, entities: Entities) -> bool:
