@@ -20,6 +20,7 @@ from extractor.rules.organizations.names import (
     OrgMention,
     abbreviates_ministry,
     head_again_in_brackets,
+    is_abbreviation,
     is_adjectiveless_short_form,
     is_branch_short_form,
     is_committee_short_form,
@@ -558,11 +559,18 @@ def _one_org(names: list[str], other: list[str]) -> bool:
         return True  # «ОСФР по Самарской области» after two spellings of the Fund's office
     if _office_without_its_place(names, other) or _office_without_its_place(other, names):
         return True  # «Управление Россельхознадзора» of «Управление Россельхознадзора по Приморскому краю»
+    if _placed_abbreviation(names, other) or _placed_abbreviation(other, names):
+        return True  # «МФЦ Нижегородской области» of a headline and «ГАУ НО «МФЦ»» of the body
     if all(_short(n) for n in names) or all(_short(n) for n in other):
         return True
     if all(n.isupper() for n in names) or all(n.isupper() for n in other):
         return True  # a heading's capitals and a short name: «ЦЕНТР ГАРАНТИЙНОЙ ПОДДЕРЖКИ», «ЦГП»
     return _same(_principal(names), _principal(other))
+
+
+def _placed_abbreviation(names: list[str], other: list[str]) -> bool:
+    """Each of `names` is an abbreviation the other organization goes by and the place it serves."""
+    return all(any(is_abbreviation(o) and is_placed_body_short_form(o, n) for o in other) for n in names)
 
 
 def _said_by(names: list[str], other: list[str]) -> bool:

@@ -37,6 +37,7 @@ from extractor.lexicon.orgs import (
     known_org_kind,
     legal_forms,
     lowercase_heads,
+    not_org_names,
     one_word_spelling,
     org_heads,
     org_organs,
@@ -108,6 +109,7 @@ from extractor.rules.organizations.names import (
     OrgMention,
     bracketed_short_name,
     central_bank_office_name,
+    is_abbreviation,
     is_short_body_name,
     known_short_name,
     lexicon_kind,
@@ -1177,8 +1179,9 @@ def _ner_mentions(
         if last - first == 1 and country_after and known_short_name(toks[first].text):
             last += 1
         elif last - first == 1 and last in loc_at and _genitive_place(toks[last]):
-            if is_short_body_name(toks[first].text):
-                last = loc_at[last].last  # «Минздрав» + «Чувашии», «МИД» + «Казахстана»: that place's body
+            if is_short_body_name(toks[first].text) or _abbreviation_of_a_place(toks, first, loc_at[last]):
+                # «Минздрав» + «Чувашии», «МИД» + «Казахстана», «УФПС» + «Тульской области»: that place's body
+                last = loc_at[last].last
         # «Государственного ... комитета» + «Республики Беларусь»
         reached = last
         if last in loc_at and case_of(toks[last - 1]) == "Gen" and case_of(toks[last]) == "Gen":
@@ -1195,6 +1198,20 @@ def _ner_mentions(
             if m is not None:
                 out.append(m)
     return out
+
+
+def _abbreviation_of_a_place(toks: list[Token], first: int, place: Span) -> bool:
+    """«УФПС» + «Тульской области», «ГУВД» + «Москвы»: an abbreviation (not a common word's, «СМИ»)
+    before a place the dictionary knows in the genitive, or a territory's («области»); not before
+    a surname the model took for a place («КВН» + «Маслякова»)."""
+    word = toks[first].text
+    if not is_abbreviation(word) or plain(word) in not_org_names():
+        return False
+    return any(
+        t.lemma in territory_nouns() and case_of(t) == "Gen"
+        or any("Geox" in p.tag and p.tag.case == "gent" for p in t.parses)
+        for t in toks[place.first : place.last]
+    )
 
 
 def _genitive_place(tok: Token) -> bool:

@@ -148,6 +148,15 @@ def is_short_body_name(word: str) -> bool:
     return is_ministry_short_name(word) or (known is not None and known[1] == "authority" and word.isupper())
 
 
+# the letters of an abbreviation that names a body by itself: «УФПС», «ТФОМС», «ТПП»; not «СК»
+MIN_ABBREVIATION = 3
+
+
+def is_abbreviation(word: str) -> bool:
+    """An organization's abbreviation of three capitals or more: «УФПС» of «УФПС Тульской области»."""
+    return len(word) >= MIN_ABBREVIATION and word.isalpha() and word.isupper()
+
+
 def acronym(name: str) -> str:
     """«Московский государственный университет» -> «МГУ» (words of 3+ letters)."""
     words = re.findall(r"[А-ЯЁA-Zа-яёa-z]+", name)
@@ -574,15 +583,26 @@ def split_spelled_office(name: str) -> tuple[tuple[str, ...], str] | None:
     return _stems(_spelled_out(" ".join(words[:cut]))), " ".join(words[cut + 1 :])
 
 
+def _a_place_in_the_genitive(place: str) -> bool:
+    """«Тульской области», «Москвы», «США»: a territory's noun or a place the dictionary knows, in
+    the genitive; not a surname the model took for a place («КВН Маслякова»)."""
+    return any(
+        p.tag.case == "gent" and ("Geox" in p.tag or p.normal_form in territory_nouns())
+        for word in place.split()
+        for p in parses(word.lower())
+    )
+
+
 def is_placed_body_short_form(short: str, name: str) -> bool:
     """`short` is a state body's one-word short name and `name` the same with a place other
-    than the country it serves: «МИД» of «МИД Италии», «Минздрав» of «Минздрав Чувашии», not of
-    «Минздрав России» (which of several such bodies a bare short name means, the caller decides)."""
+    than the country it serves: «МИД» of «МИД Италии», «Минздрав» of «Минздрав Чувашии», an
+    abbreviation before a place: «МФЦ» of «МФЦ Пензенской области»; not of «Минздрав России»
+    (which of several such bodies a bare short name means, the caller decides)."""
     split = split_territory(name)
     return (
         split is not None
         and " " not in short
-        and is_short_body_name(short)
+        and (is_short_body_name(short) or is_abbreviation(short) and _a_place_in_the_genitive(split[1]))
         and _stems(plain(short)) == split[0]
         and _country_plain(split[1]) != COUNTRY_SPELLINGS["рф"]
     )
