@@ -10,7 +10,13 @@ from typing import Any
 import pytest
 from conftest import cases
 
-from extractor.rules.organizations.names import abbreviates_ministry, is_placed_body_short_form, spells, split_body
+from extractor.rules.organizations.names import (
+    abbreviates_ministry,
+    is_placed_body_short_form,
+    placed_letters_spell,
+    spells,
+    split_body,
+)
 
 # sentence, name, legal_form, kind, aliases (None: not checked; a list: exactly these, any order)
 ORG_CASES = [
@@ -4392,3 +4398,37 @@ def test_a_headlines_abbreviation_with_its_region_is_the_body_that_declares_the_
 )
 def test_an_abbreviation_before_a_place_in_the_genitive_is_that_places_body(short, name, placed):
     assert is_placed_body_short_form(short, name) is placed
+
+
+def test_a_branchs_letters_with_its_region_after_its_parent_company_are_the_branchs(extract):
+    text = (
+        "Управление федеральной почтовой связи Кировской области — филиал АО «Почта России» "
+        "(УФПС Кировской области) с 1 марта открывает два новых маршрута."
+    )
+    assert [(o["name"], o["legal_form"]) for o in extract(text)["organizations"]] == [
+        ("Управление федеральной почтовой связи Кировской области", None),
+        ("Почта России", "АО"),
+    ]
+
+
+@pytest.mark.xfail(strict=True, reason="a bracket the model tags no name in is given to no mention before the parent")
+def test_a_branchs_letters_with_its_region_are_the_branchs_alias(extract):
+    text = (
+        "Управление федеральной почтовой связи Кировской области — филиал АО «Почта России» "
+        "(УФПС Кировской области) с 1 марта открывает два новых маршрута."
+    )
+    branch = extract(text)["organizations"][0]
+    assert branch["aliases"] == ["УФПС Кировской области"]
+
+
+@pytest.mark.parametrize(
+    ("short", "name", "spelled"),
+    [
+        ("УФПС Кировской области", "Управление федеральной почтовой связи Кировской области", True),
+        ("ЦСМ Тверской области", "Центр стандартизации и метрологии Тверской области", True),
+        ("УФПС Кировской области", "Управление федеральной почтовой связи Пермского края", False),
+        ("УФПС Кировской области", "Почта России", False),
+    ],
+)
+def test_letters_with_a_region_spell_the_name_of_that_regions_body(short, name, spelled):
+    assert placed_letters_spell(short, name) is spelled

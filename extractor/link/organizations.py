@@ -36,6 +36,7 @@ from extractor.rules.organizations.names import (
     is_spelled_head_short_form,
     org_kind,
     placed_acronym_stem,
+    placed_letters_spell,
     same_bank_office,
     same_name_in_another_case,
     same_org,
@@ -333,12 +334,16 @@ def _owner_of_short_name(text: str, mentions: list[OrgMention], order: list[int]
     if not text[mentions[before].end : mentions[a].start].strip():
         return before
     # «Амурском центре ... – филиале ФГБУ «Дальневосточное УГМС» (Амурский ЦГМС)»: the name its place opens
+    # «Управление федеральной почтовой связи Мурманской области — филиал АО «...» (УФПС Мурманской области)»:
+    # the name its letters and place spell
     stem = placed_acronym_stem(short.name)
     placed = (
         b
         for b in reversed(order[:i])
-        if stem is not None
-        and mentions[b].name.lower().startswith(stem)
+        if (
+            stem is not None and mentions[b].name.lower().startswith(stem)
+            or placed_letters_spell(short.name, mentions[b].name)
+        )
         and "\n" not in text[mentions[b].start : mentions[a].start]
     )
     return next(placed, a)

@@ -1221,12 +1221,42 @@ def placed_acronym_stem(short: str) -> str | None:
     return None
 
 
+# how many words before its place a body's name spelled by letters may have
+MAX_SPELLED_WORDS = 6
+
+
+def placed_letters_spell(short: str, name: str) -> bool:
+    """«УФПС Мурманской области» of «Управление федеральной почтовой связи Мурманской области»: the
+    letters spell the name's words before the place it serves, and the place is the same."""
+    own, other = split_territory(short), split_territory(name)
+    if own is None or other is None or not is_abbreviation(short.split()[0]):
+        return False
+    body = " ".join(name.split()[: len(name.split()) - len(other[1].split())])
+    return spells(short.split()[0], body) and _stems(plain(own[1])) == _stems(plain(other[1]))
+
+
+def _placed_letters_of_the_name_before(text: str, name: str, start: int, short: str) -> bool:
+    split = split_territory(short)
+    letters = short.split()[0]
+    if split is None or not is_abbreviation(letters) or spells(letters, name):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    window = text[max(line_start, start - QUOTED_BEFORE_REACH) : start]
+    at = window.rfind(split[1])
+    words = window[:at].split() if at > 0 else []
+    return any(spells(letters, " ".join(words[-n:])) for n in range(1, min(len(words), MAX_SPELLED_WORDS) + 1))
+
+
 def short_name_of_the_name_before(text: str, name: str, start: int, short: str) -> bool:
     """«ФГБОУ ВО «Средневолжский государственный медицинский университет» Министерства
     здравоохранения Российской Федерации (СВГМУ)»: an acronym in brackets after the parent body
     that spells the quoted name before the parent, not the parent, is that name's. So is a place's
     adjective and letters whose place opens a name just before, not this one: «в Амурском центре по
-    гидрометеорологии ... – филиале ФГБУ «Дальневосточное УГМС» (Амурский ЦГМС)»."""
+    гидрометеорологии ... – филиале ФГБУ «Дальневосточное УГМС» (Амурский ЦГМС)»; and letters with
+    their place that spell the words before that place just before: «Управление федеральной почтовой
+    связи Мурманской области — филиал АО «Почта России» (УФПС Мурманской области)»."""
+    if _placed_letters_of_the_name_before(text, name, start, short):
+        return True
     stem = placed_acronym_stem(short)
     if stem is not None:
         # the place named anywhere in this name makes the letters its own («Государственный ... центр
