@@ -1811,3 +1811,9 @@ def test_a_deadline_still_to_come_after_a_past_month_of_another_sentence_is_next
     text = ("ТОМСК, 20 ноября. Контракт подписан по итогам торгов, проведенных в октябре 2026 года. "
             "Рояли отремонтируют до конца мая.")
     assert [d.value for d in dates_of(text, datetime.date(2026, 11, 20))] == ["2026-11-20", "2026-10", "2027-05"]
+
+
+def test_a_state_lasting_since_a_month_far_ahead_began_the_year_before() -> None:
+    # in February, «руководит с декабря» is since last December; a start told in the future stays ahead
+    text = "Карпов руководит компанией с декабря. С октября тарифы вырастут на 5%."
+    assert [d.value for d in dates_of(text, datetime.date(2026, 2, 4))] == ["2025-12", "2026-10"]

@@ -1755,6 +1755,10 @@ class _Context:
             return year
         if tense == "past" or tense is None and c.kind == "period" and "/" in value:
             return year - 1
+        if tense == "present" and _bound(self.text, c, _START_WORDS) and -_months_behind(first, ref) > HALF_A_YEAR:
+            # «руководит компанией с декабря» in February: a state lasting since a month gone, not one
+            # to begin most of a year ahead (that is told in the future)
+            return year - 1
         return year
 
     def _verb_next(self, c: _Cand) -> bool:
