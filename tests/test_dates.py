@@ -1817,3 +1817,10 @@ def test_a_state_lasting_since_a_month_far_ahead_began_the_year_before() -> None
     # in February, «руководит с декабря» is since last December; a start told in the future stays ahead
     text = "Карпов руководит компанией с декабря. С октября тарифы вырастут на 5%."
     assert [d.value for d in dates_of(text, datetime.date(2026, 2, 4))] == ["2025-12", "2026-10"]
+
+
+def test_the_half_year_in_progress_is_the_reference_dates_half() -> None:
+    text = "Цена комплекта на 6% выше, чем в текущем полугодии. Итоги текущего полугодия подведут в июле."
+    assert [(d.text, d.value) for d in dates_of(text, datetime.date(2026, 9, 1))] == [
+        ("в текущем полугодии", "2026-07/2026-12"), ("текущего полугодия", "2026-07/2026-12"), ("июле", "2027-07")
+    ]
