@@ -1824,3 +1824,16 @@ def test_the_half_year_in_progress_is_the_reference_dates_half() -> None:
     assert [(d.text, d.value) for d in dates_of(text, datetime.date(2026, 9, 1))] == [
         ("в текущем полугодии", "2026-07/2026-12"), ("текущего полугодия", "2026-07/2026-12"), ("июле", "2027-07")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "values"),
+    [
+        ("Издательство открывает подписку на первое полугодие 2027 года. Оформить ее можно с 1 сентября "
+         "по 20 декабря.", datetime.date(2026, 9, 1), ["2027-01/2027-06", "2026-09-01/2026-12-20"]),
+        ("В июне комбинат подписал контракт на 2027 год. С апреля лес идет через порт Ванино.",
+         datetime.date(2026, 7, 10), ["2026-06", "2027", "2026-04"]),
+    ],
+)
+def test_the_year_a_term_is_for_is_not_when_something_begins(text, ref, values) -> None:
+    assert [d.value for d in dates_of(text, ref)] == values

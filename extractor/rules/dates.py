@@ -1557,6 +1557,13 @@ class _Context:
             # last year of a budget's plan period never dates a day («на 2027 год и плановый период
             # 2028 и 2029 годов пройдут 1 декабря»)
             j = None
+        starts = _bound(self.text, c, _START_WORDS) or self.text[c.start : c.end].lower().startswith(("с ", "со "))
+        if j is not None and _word_before(self.text, self.cands[j]) == "на" and starts and (
+            self.cands[j].value and self.cands[j].value[:4].isdigit()
+        ):
+            # «подписную кампанию на первое полугодие 2027 года. Оформить подписку можно с 1 сентября»:
+            # the year a term is for is not when something begins
+            j = None
         if j is not None and self.cands[j].relative and (
             self.cands[j].start < lo or _CONTRAST_RE.search(self.text, self.cands[j].end, c.start) is not None
         ):
