@@ -110,6 +110,7 @@ from extractor.rules.organizations.names import (
     bracketed_short_name,
     central_bank_office_name,
     is_abbreviation,
+    is_place_in_the_genitive,
     is_short_body_name,
     known_short_name,
     lexicon_kind,
@@ -1179,7 +1180,7 @@ def _ner_mentions(
         if last - first == 1 and country_after and known_short_name(toks[first].text):
             last += 1
         elif last - first == 1 and last in loc_at and _genitive_place(toks[last]):
-            if is_short_body_name(toks[first].text) or _abbreviation_of_a_place(toks, first, loc_at[last]):
+            if is_short_body_name(toks[first].text) or _abbreviation_of_a_place(tagged, first, loc_at[last]):
                 # «Минздрав» + «Чувашии», «МИД» + «Казахстана», «УФПС» + «Тульской области»: that place's body
                 last = loc_at[last].last
         # «Государственного ... комитета» + «Республики Беларусь»
@@ -1200,18 +1201,14 @@ def _ner_mentions(
     return out
 
 
-def _abbreviation_of_a_place(toks: list[Token], first: int, place: Span) -> bool:
+def _abbreviation_of_a_place(tagged: Tagged, first: int, place: Span) -> bool:
     """«УФПС» + «Тульской области», «ГУВД» + «Москвы»: an abbreviation (not a common word's, «СМИ»)
-    before a place the dictionary knows in the genitive, or a territory's («области»); not before
-    a surname the model took for a place («КВН» + «Маслякова»)."""
-    word = toks[first].text
+    before a place in the genitive (names.is_place_in_the_genitive: not a surname the model took for
+    a place, «КВН» + «Маслякова»)."""
+    word = tagged.tokens[first].text
     if not is_abbreviation(word) or plain(word) in not_org_names():
         return False
-    return any(
-        t.lemma in territory_nouns() and case_of(t) == "Gen"
-        or any("Geox" in p.tag and p.tag.case == "gent" for p in t.parses)
-        for t in toks[place.first : place.last]
-    )
+    return is_place_in_the_genitive(tagged.text[tagged.tokens[place.first].start : tagged.tokens[place.last - 1].end])
 
 
 def _genitive_place(tok: Token) -> bool:

@@ -583,7 +583,7 @@ def split_spelled_office(name: str) -> tuple[tuple[str, ...], str] | None:
     return _stems(_spelled_out(" ".join(words[:cut]))), " ".join(words[cut + 1 :])
 
 
-def _a_place_in_the_genitive(place: str) -> bool:
+def is_place_in_the_genitive(place: str) -> bool:
     """«Тульской области», «Москвы», «США»: a territory's noun or a place the dictionary knows, in
     the genitive; not a surname the model took for a place («КВН Маслякова»)."""
     return any(
@@ -602,7 +602,7 @@ def is_placed_body_short_form(short: str, name: str) -> bool:
     return (
         split is not None
         and " " not in short
-        and (is_short_body_name(short) or is_abbreviation(short) and _a_place_in_the_genitive(split[1]))
+        and (is_short_body_name(short) or is_abbreviation(short) and is_place_in_the_genitive(split[1]))
         and _stems(plain(short)) == split[0]
         and _country_plain(split[1]) != COUNTRY_SPELLINGS["рф"]
     )
@@ -1236,6 +1236,8 @@ def placed_letters_spell(short: str, name: str) -> bool:
 
 
 def _placed_letters_of_the_name_before(text: str, name: str, start: int, short: str) -> bool:
+    """Letters with a place in brackets after `name` that spell the words before that same place
+    earlier on the line, not `name`: the body named before the parent the brackets follow."""
     split = split_territory(short)
     letters = short.split()[0]
     if split is None or not is_abbreviation(letters) or spells(letters, name):
