@@ -1549,20 +1549,16 @@ class _Context:
         period = c.kind == "period"
         lo, hi = self.sentence(c.start)
         j = self.anchors_before[1 if period else 0][i]
-        if j is not None and self._plan_year(j) and (
-            _deadline(self.text, c) or _word_before(self.text, c) == "на" or self._plan_period_end(j)
+        if j is not None and (
+            self._plan_year(j) and (
+                _deadline(self.text, c) or _word_before(self.text, c) == "на" or self._plan_period_end(j)
+            ) or self._term(j) and _starts(self.text, c)
         ):
             # «квоты на 2026 год будут распределены до 1 декабря», «слушания по бюджету на 2027 год –
             # на 26 ноября»: the quotas' or the budget's year, not the deadline's or the day set; the
             # last year of a budget's plan period never dates a day («на 2027 год и плановый период
-            # 2028 и 2029 годов пройдут 1 декабря»)
-            j = None
-        starts = _bound(self.text, c, _START_WORDS) or self.text[c.start : c.end].lower().startswith(("с ", "со "))
-        if j is not None and _word_before(self.text, self.cands[j]) == "на" and starts and (
-            self.cands[j].value and self.cands[j].value[:4].isdigit()
-        ):
-            # «подписную кампанию на первое полугодие 2027 года. Оформить подписку можно с 1 сентября»:
-            # the year a term is for is not when something begins
+            # 2028 и 2029 годов пройдут 1 декабря»); nor is the year a term is for when something
+            # begins («подписную кампанию на первое полугодие 2027 года. Оформить подписку можно с 1 сентября»)
             j = None
         if j is not None and self.cands[j].relative and (
             self.cands[j].start < lo or _CONTRAST_RE.search(self.text, self.cands[j].end, c.start) is not None
@@ -1672,6 +1668,12 @@ class _Context:
             return False
         return _word_before(self.text, c) == "на" or self._plan_period_end(j)
 
+    def _term(self, j: int) -> bool:
+        """A year or a part of one after «на»: what a plan, a contract or a subscription is for («на
+        2027 год», «на первое полугодие 2027 года»)."""
+        c = self.cands[j]
+        return bool(c.value) and c.value[:4].isdigit() and _word_before(self.text, c) == "на"
+
     def _plan_period_end(self, j: int) -> bool:
         """The year at j ends a budget's plan period: «на 2027 год и плановый период 2028 и | 2029 годов»."""
         c = self.cands[j]
@@ -1762,7 +1764,7 @@ class _Context:
             return year
         if tense == "past" or tense is None and c.kind == "period" and "/" in value:
             return year - 1
-        if tense == "present" and _bound(self.text, c, _START_WORDS) and -_months_behind(first, ref) > HALF_A_YEAR:
+        if tense == "present" and _starts(self.text, c) and -_months_behind(first, ref) > HALF_A_YEAR:
             # «руководит компанией с декабря» in February: a state lasting since a month gone, not one
             # to begin most of a year ahead (that is told in the future)
             return year - 1
@@ -2246,8 +2248,13 @@ def _when(text: str, c: _Cand) -> bool:
 
 def _told_from_its_start(text: str, c: _Cand, first: str) -> bool:
     """A span of days told from its start: «с 20 августа по 30 ноября» (its text opens with «с»)."""
+    return len(first) == len("2026-08-20") and _starts(text, c)
+
+
+def _starts(text: str, c: _Cand) -> bool:
+    """A date told as a start: «с апреля», «после 1 мая», or a span opening with its «с»."""
     said = text[c.start : c.end].split(maxsplit=1)[0].lower()
-    return len(first) == len("2026-08-20") and (said in _START_WORDS or _bound(text, c, _START_WORDS))
+    return said in _START_WORDS or _bound(text, c, _START_WORDS)
 
 
 def _bound(text: str, c: _Cand, words: frozenset[str] = _TARGET_WORDS | _START_WORDS) -> bool:

@@ -148,13 +148,10 @@ def is_short_body_name(word: str) -> bool:
     return is_ministry_short_name(word) or (known is not None and known[1] == "authority" and word.isupper())
 
 
-# the letters of an abbreviation that names a body by itself: «УФПС», «ТФОМС», «ТПП»; not «СК»
-MIN_ABBREVIATION = 3
-
-
 def is_abbreviation(word: str) -> bool:
-    """An organization's abbreviation of three capitals or more: «УФПС» of «УФПС Тульской области»."""
-    return len(word) >= MIN_ABBREVIATION and word.isalpha() and word.isupper()
+    """An organization's abbreviation (BRACKET_ACRONYM: three capitals or more): «УФПС» of «УФПС
+    Тульской области», «ТФОМС», «ТПП»; not «СК»."""
+    return BRACKET_ACRONYM.fullmatch(word) is not None
 
 
 def acronym(name: str) -> str:
