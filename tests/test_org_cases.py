@@ -809,6 +809,19 @@ def test_a_name_stops_before_a_post_joined_by_and(extract):
     assert [o["name"] for o in doc["organizations"]] == ["Совет ректоров и директоров колледжей Самарской области"]
 
 
+def test_a_name_stops_before_the_next_post_of_a_list_after_a_comma(extract):
+    doc = extract("По словам первого заместителя Председателя Правительства Курганской области, министра "
+                  "строительства и жилищно-коммунального хозяйства Курганской области Игоря Ракитина, "
+                  "работы завершат к осени.")
+    assert [(o["name"], o["mentions"][0]["text"]) for o in doc["organizations"]] == [
+        ("Правительство Курганской области", "Правительства Курганской области")
+    ]
+    assert [(p["normal"], p["org"]) for p in doc["persons"][0]["posts"]] == [
+        ("первый заместитель Председателя Правительства Курганской области", "Правительство Курганской области"),
+        ("министр строительства и жилищно-коммунального хозяйства Курганской области", "Курганская область"),
+    ]
+
+
 def test_a_name_stops_before_a_post_with_a_word_of_whose_turn_it_is(extract):
     doc = extract("Губернатор представил коллективу Тотемского музея нового директора Андрея Козлова.")
     assert [o["name"] for o in doc["organizations"]] == ["Тотемский музей"]

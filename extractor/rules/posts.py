@@ -139,6 +139,14 @@ LINK_EVENTS = frozenset({"назначение", "избрание", "утвер
 MAX_WORDS_TO_LINK_VERB = 3
 
 
+def _genitive_form(tok: Token, listed: bool) -> bool:
+    """A word in the genitive; or, next in a list after a comma, in the animate accusative that has
+    the genitive's form: the tagger reads «министра» in «Председателя Правительства области,
+    министра энергетики» either way (right after a post it is a name: «режиссёра Эмира»)."""
+    case = case_of(tok)
+    return case in ("Gen", None) or listed and case == "Acc" and tok.feats.get("Animacy") == "Anim"
+
+
 def _chained_post(toks: list[Token], j: int, limit: int) -> int | None:
     """A post continuing a post: «заместителя Премьер-министра», «губернатора – первого заместителя»."""
     if j >= limit:
@@ -146,7 +154,7 @@ def _chained_post(toks: list[Token], j: int, limit: int) -> int | None:
     head_end = match_post_head(toks, j, limit)
     # the case of the entry's head, not of its last word: «генерал-майор внутренней службы» after
     # a post is a rank of its own, not a genitive going on with it
-    if head_end is not None and case_of(_head_noun(toks, j, head_end)) in ("Gen", None):
+    if head_end is not None and _genitive_form(_head_noun(toks, j, head_end), listed=j > 0 and toks[j - 1].text == ","):
         return head_end
     if toks[j].text in DASHES and j + 1 < limit:
         # «заместитель председателя правления – директор по работе с клиентами»: one post, whatever

@@ -287,8 +287,9 @@ def _holder_after(tagged: Tagged, j: int, last: int) -> bool:
 def _post_joined(toks: list[Token], k: int, last: int) -> bool:
     """«правительства | и руководителей ведомств», «Пограничной службы ФСБ | и первого замдиректора
     ФСБ»: a post joined by «и» to a body is someone else beside it, not the name's (a name joins
-    posts to posts: «Союз ректоров и ...»)."""
-    if toks[k].text != "и" or toks[k - 1].pos not in ("NOUN", "PROPN") or _animate(toks[k - 1]):
+    posts to posts: «Союз ректоров и ...»); so is the next post of one person's list after a comma
+    («Председателя Правительства Омской области, | министра энергетики ...»)."""
+    if toks[k].text not in ("и", ",") or toks[k - 1].pos not in ("NOUN", "PROPN") or _animate(toks[k - 1]):
         return False
     j = k + 1
     while j < last and toks[j].text.islower() and toks[j].pos in ("ADJ", "NUM"):
