@@ -1369,7 +1369,7 @@ POST_OF_LINK_NOUN = frozenset(LINK_NOUN_CASES)
 # the words of a time a post is given at, read back from the verb: «с 21 января 2026 года», «в мае»,
 # «до конца года», «в прошлом месяце»
 TIME_WORDS = frozenset({"года", "году", "г", ".", "конца", "начала", "середины", "текущего", "этого", "прошлого",
-                        "сегодняшнего", "завтрашнего",
+                        "сегодняшнего", "завтрашнего", "того", "же",  # «с того же дня»
                         "прошлом", "текущем", "этом", "следующего"})
 # the prepositions a time circumstance opens with
 TIME_PREPS = frozenset({"с", "со", "в", "во", "до"})
