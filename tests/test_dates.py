@@ -493,6 +493,14 @@ DOC_DATES: list[tuple[str, datetime.date | None]] = [
     ("Слушания по бюджету пройдут в декабре. " * 20 + "\n\nОпубликовано: 17.11.2026", datetime.date(2026, 11, 17)),
     ("Депутаты приняли поправки. " * 30 + "\n\nОпубликовано 3 марта 2026 года, 10:15", datetime.date(2026, 3, 3)),
     ("Гордума приняла поправки. " * 30 + "\n\nДата публикации: 03.03.2026 в 10:15", datetime.date(2026, 3, 3)),
+    pytest.param(
+        "Совет округа утвердил бюджет. " * 30 + "\n\nОпубликовано 12.05.2026 в 18:40 | «Вечерний Саранск»",
+        datetime.date(2026, 5, 12),
+        marks=pytest.mark.xfail(
+            strict=True, reason="the outlet's name after «|» on the closing label line is not read (one release in the"
+            " blind parts)",
+        ),
+    ),
     # the date alone on the last line, under the signature
     ("Оператор запустил связь в 37 селах. " * 20 + "\n\nПресс-служба АО «Енисей-Телеком»\n16 июля 2026 г.",
      datetime.date(2026, 7, 16)),
@@ -1408,7 +1416,8 @@ def test_a_school_year_said_relative_to_the_release(text: str, ref: datetime.dat
 
 
 def test_sorted_and_offsets_hold_on_all_cases() -> None:
-    texts = [t for t, _ in CASES] + [t for t, _ in NO_REF_CASES] + NEGATIVE + [t for t, _ in DOC_DATES]
+    texts = [t for t, _ in CASES] + [t for t, _ in NO_REF_CASES] + NEGATIVE
+    texts += [row.values[0] for row in cases(DOC_DATES)]
     texts += [t for t, _, _ in CONTEXT_CASES]
     for text in texts:
         for ref in (REF, None):
