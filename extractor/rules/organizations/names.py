@@ -1222,26 +1222,34 @@ def placed_acronym_stem(short: str) -> str | None:
 MAX_SPELLED_WORDS = 6
 
 
+def _placed_letters(short: str) -> tuple[str, str] | None:
+    """«УФПС Мурманской области»: an abbreviation and the place it serves after it."""
+    split = split_territory(short)
+    letters = short.split()[0]
+    return (letters, split[1]) if split is not None and is_abbreviation(letters) else None
+
+
 def placed_letters_spell(short: str, name: str) -> bool:
     """«УФПС Мурманской области» of «Управление федеральной почтовой связи Мурманской области»: the
     letters spell the name's words before the place it serves, and the place is the same."""
-    own, other = split_territory(short), split_territory(name)
-    if own is None or other is None or not is_abbreviation(short.split()[0]):
+    placed, other = _placed_letters(short), split_territory(name)
+    if placed is None or other is None:
         return False
+    letters, place = placed
     body = " ".join(name.split()[: len(name.split()) - len(other[1].split())])
-    return spells(short.split()[0], body) and _stems(plain(own[1])) == _stems(plain(other[1]))
+    return spells(letters, body) and _stems(plain(place)) == _stems(plain(other[1]))
 
 
 def _placed_letters_of_the_name_before(text: str, name: str, start: int, short: str) -> bool:
     """Letters with a place in brackets after `name` that spell the words before that same place
     earlier on the line, not `name`: the body named before the parent the brackets follow."""
-    split = split_territory(short)
-    letters = short.split()[0]
-    if split is None or not is_abbreviation(letters) or spells(letters, name):
+    placed = _placed_letters(short)
+    if placed is None or spells(placed[0], name):
         return False
+    letters, place = placed
     line_start = text.rfind("\n", 0, start) + 1
     window = text[max(line_start, start - QUOTED_BEFORE_REACH) : start]
-    at = window.rfind(split[1])
+    at = window.rfind(place)
     words = window[:at].split() if at > 0 else []
     return any(spells(letters, " ".join(words[-n:])) for n in range(1, min(len(words), MAX_SPELLED_WORDS) + 1))
 
