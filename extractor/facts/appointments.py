@@ -605,7 +605,7 @@ def _slots(d: Draft) -> list[tuple[PostSlot, str]]:
         elif tok.case == "Ins" and tok.pos == "NOUN":
             # «медицинской сестрой»: a post of the lexicon may begin with its adjectives
             slot = _post_phrase(d.scene, k, limit)
-            slot = slot or _post_phrase(d.scene, _adjectives_before(toks, d.clause, k), limit)
+            slot = slot or _post_phrase(d.scene, _post_adjectives(toks, d.clause, k, limit), limit)
             if slot is not None and slot.head_end > k and not any(s.first <= k < s.last for s, _ in out):
                 first = _post_adjectives(toks, d.clause, k, slot.last)  # «генеральным директором»
                 out.append((_before_names(d, replace(slot, first=first)), "instrumental"))
@@ -622,14 +622,6 @@ def _office(scene: Scene, slot: PostSlot) -> bool:
     kinds = [not_offices().get(toks[k].lemma) or not_offices().get(toks[k].text.lower()) for k in span]
     superlative = any(toks[k].feats.get("Degree") == "Sup" or SUPERLATIVE.search(toks[k].text.lower()) for k in span)
     return "title" not in kinds and "superlative" not in kinds and not superlative
-
-
-def _adjectives_before(toks: list[Token], clause: Clause, k: int) -> int:
-    """The first of the adjectives in the clause right before token k, in its case."""
-    first = k
-    while first - 1 in clause and toks[first - 1].pos == "ADJ" and toks[first - 1].case == toks[k].case:
-        first -= 1
-    return first
 
 
 def _post_adjectives(toks: list[Token], clause: Clause, k: int, last: int) -> int:
