@@ -1217,6 +1217,9 @@ CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None,
      [("пять месяцев", "2025-01/2025-05", True)]),
     ("По итогам 11 месяцев выпуск вырос на 4%.", datetime.date(2026, 1, 20),
      [("11 месяцев", "2025-01/2025-11", True)]),
+    # «должна была» tells a plan as it stood: a deadline «к» a day behind the release is this year's
+    ("К 1 декабря готовность объекта должна была составить 85%, фактически она не превышает 41%.",
+     datetime.date(2026, 12, 8), [("1 декабря", "2026-12-01", True)]),
 ]
 
 

@@ -1424,6 +1424,8 @@ def _nearest_tense(toks: list[Token], a: int, b: int, at: int, pos: int, end: in
             # «будут опубликованы», «будет показан ..., и повторен 28 марта»: a short participle
             # after «будет» is to come
             tense = "future"
+        elif tense == "future" and _past_of_be(toks, k + 1):
+            tense = "past"  # «должна была составить 85% к 1 декабря»: a plan told as it stood then
         if tense is not None:
             dist = pos - tok.end if tok.end <= pos else tok.start - end
             # a verb past a comma is farther than its characters: «подписан в ноябре, сообщает»
@@ -1433,6 +1435,11 @@ def _nearest_tense(toks: list[Token], a: int, b: int, at: int, pos: int, end: in
             if best is None or dist < best[0]:
                 best = (dist, tense)
     return best[1] if best else None
+
+
+def _past_of_be(toks: list[Token], k: int) -> bool:
+    """«была», «были» at k: a future marker before it («должны были») tells of the past."""
+    return k < len(toks) and toks[k].lemma == "быть" and toks[k].feats.get("Tense") == "Past"
 
 
 # what a comma between a date and a verb adds to their distance in characters
