@@ -1220,6 +1220,14 @@ CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None,
     # «должна была» tells a plan as it stood: a deadline «к» a day behind the release is this year's
     ("К 1 декабря готовность объекта должна была составить 85%, фактически она не превышает 41%.",
      datetime.date(2026, 12, 8), [("1 декабря", "2026-12-01", True)]),
+    # opening hours name no day: weekdays after «в будние дни», or listed with holidays ...
+    ("Стоянка работает в будние дни с 8:00 до 20:00, в субботу, воскресенье и праздничные дни въезд бесплатный.",
+     datetime.date(2026, 2, 10), []),
+    ("В будние дни музей открыт до 19:00, в субботу и воскресенье — до 21:00.", datetime.date(2026, 6, 2), []),
+    ("Каток открыт в субботу, воскресенье и праздничные дни.", datetime.date(2026, 12, 2), []),
+    # ... unless a date names the one weekday meant
+    ("Архив принимает в будние дни с 9:00 до 17:00, а в субботу, 18 апреля, дежурный сотрудник будет работать "
+     "до 15:00.", datetime.date(2026, 4, 14), [("в субботу", "2026-04-18", True), ("18 апреля", "2026-04-18", True)]),
 ]
 
 

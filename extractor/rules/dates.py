@@ -305,6 +305,11 @@ _NIGHT_RE = _rx(r"(?<![а-яё])ночь\s+\Z")  # «в ночь на понед
 # «с понедельника по пятницу», «с понедельника до пятницы»: every week, no date
 _WEEKLY_AFTER_RE = _rx(rf"\s+(?:по|до)\s+{_WEEKDAY}")
 _WEEKLY_BEFORE_RE = _rx(rf"(?<![а-яё])со?\s+{_WEEKDAY}\s+\Z")
+# opening hours: a weekday after «в будние дни» or listed with holidays names no day («в будние
+# дни с 8:00 до 20:00, в субботу, воскресенье и праздничные дни бесплатно»)
+_WORKDAYS_RE = _rx(r"(?<![а-яё])будн(?:и|ие|ям|ими)(?![а-яё])")
+_WITH_HOLIDAYS_RE = _rx(rf"(?:\s*(?:,|и)\s*(?:в\s+)?{_WEEKDAY})*\s*(?:,|и)\s*(?:в\s+)?праздничн")
+_DAY_AFTER_RE = _rx(r",?\s*\d{1,2}\s+[а-яё]")  # «в субботу, 18 апреля»: that one Saturday
 # the longest weekday with its preposition: «со воскресенья »
 WEEKDAY_REACH = 16
 # «22:10» anywhere; «10.00» only after «в» (otherwise it is a decimal number).
@@ -940,6 +945,8 @@ def _weekday(m: re.Match[str], scan: _Scan, group: str = "wd") -> _Cand | None:
         return None
     if prep == "до" and _WEEKLY_BEFORE_RE.search(text, max(0, m.start() - WEEKDAY_REACH), m.start()):
         return None
+    if _opening_hours(scan, m.start(), m.end(group)):
+        return None
     start = m.start(group) if group != "wd" else m.start()
     ref = scan.ref
     if ref is None:
@@ -973,6 +980,16 @@ def _weekday(m: re.Match[str], scan: _Scan, group: str = "wd") -> _Cand | None:
             back = 7
         day = _days_from(ref, -back)
     return _Cand(start, m.end(group), _day_value(day), True, True, "near")
+
+
+def _opening_hours(scan: _Scan, start: int, end: int) -> bool:
+    """The weekday at [start, end) tells opening hours, not a day: after «в будние дни» in its
+    sentence, or listed with «праздничные дни»; unless a date follows it."""
+    text = scan.offsets.tagged.text
+    if _DAY_AFTER_RE.match(text, end):
+        return False
+    lo, _ = scan.offsets.sentence(start)
+    return _WORKDAYS_RE.search(text, lo, start) is not None or _WITH_HOLIDAYS_RE.match(text, end) is not None
 
 
 def _environment(scan: _Scan, end: int) -> bool:
