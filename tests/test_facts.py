@@ -2450,6 +2450,28 @@ def test_her_appointment_is_the_womans_to_the_post_she_competed_for(pipeline: Pi
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Галина Ершова двенадцать лет заведовала отделением колледжа. Министр образования области подписал "
+            "приказ о назначении её директором ГАПОУ «Ишимский аграрный колледж».",
+            [("Галина Ершова", "директор ГАПОУ «Ишимский аграрный колледж»", "appointed")],
+        ),
+        (
+            "Проверка выявила у директора МУП «Тепловые сети» Павла Рыкова долги по зарплате. Глава города подписал "
+            "распоряжение об освобождении его от должности.",
+            [("Павел Рыков", "директор МУП «Тепловые сети»", "dismissed")],
+        ),
+    ],
+)
+def test_a_pronoun_right_after_the_appointment_noun_is_whom_it_is_of(
+    pipeline: Pipeline, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "post"),
     [
         (

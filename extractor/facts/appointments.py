@@ -462,8 +462,8 @@ def _right_after(d: Draft, persons: list[tuple[Unit, str]]) -> list[Unit]:
         # «поздравил Ирину Скворцову с назначением»: the one congratulated, just before
         return [u for u, _r in persons if u.last == before][:1]
     # «о её назначении», «прекратить его полномочия»: whose, before the phrase or inside it
-    owner = next((k for k in (before, *range(d.match.first + 1, d.match.last))
-                  if k >= 0 and toks[k].text.lower() in POSSESSIVES), None)
+    owner = next((k for k in (before, *range(d.match.first + 1, d.match.last), _object_pronoun_after(d))
+                  if k is not None and k >= 0 and toks[k].text.lower() in POSSESSIVES), None)
     if owner is not None:
         gender = POSSESSIVES[toks[owner].text.lower()]  # not the man signing: «мэр ... подписал ... о её»
         # not the subject of its own clause, whose own is «свой»: «министр X подписал приказ о его
@@ -507,6 +507,15 @@ def _right_after(d: Draft, persons: list[tuple[Unit, str]]) -> list[Unit]:
         out.append(u)
         k = u.last
     return out
+
+
+def _object_pronoun_after(d: Draft) -> int | None:
+    """«о назначении её директором», «об освобождении его от должности»: the pronoun right after
+    the phrase is whom it is of, unless a noun it owns follows («о назначении его заместителя»)."""
+    toks, k = d.scene.toks, d.match.last
+    if k + 1 >= len(toks) or toks[k + 1].pos in ("NOUN", "PROPN") and toks[k + 1].feats.get("Case") == "Gen":
+        return None
+    return k
 
 
 def _post_slot_between(d: Draft, first: int, last: int) -> bool:
