@@ -1155,6 +1155,32 @@ def test_a_passive_signing_of_a_document_counting_its_sides_is_of_that_many_subj
     _covers(text, got, text)  # both sentences: the sides and the signing
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "ЯРАНСК, 14 мая 2026 года. Трёхстороннее соглашение о создании мастерской гончаров подписано сегодня: "
+            "мастерскую будут открывать вместе администрация Яранского района, ООО «Яранская керамика» и КОГПОБУ "
+            "«Яранский аграрный техникум».",
+            id="listed after a colon",
+        ),
+        pytest.param(
+            "ЯРАНСК, 14 мая 2026 года. Трёхстороннее соглашение о создании мастерской гончаров подписано сегодня в "
+            "районной библиотеке. Администрация Яранского района передаст мастерской здание. ООО «Яранская керамика» "
+            "поставит печи и глину. КОГПОБУ «Яранский аграрный техникум» наберёт первую группу.",
+            id="one a sentence after, not the place of the signing",
+        ),
+    ],
+)
+def test_a_signing_of_a_document_counting_its_sides_is_of_that_many_organizations_after(
+    pipeline: Pipeline, text: str
+) -> None:
+    (got,) = _facts(pipeline, text)["agreements"]
+    assert sorted(_names(got["parties"])) == [
+        "Администрация Яранского района", "Яранская керамика", "Яранский аграрный техникум"
+    ]
+
+
 def test_a_passive_signing_after_subjects_who_act_together_is_theirs(pipeline: Pipeline) -> None:
     # no count of sides: «сообща» says the subjects before act as one
     text = ("ВЕНЁВ, 8 октября 2025 года. — Детский лагерь у реки Осётр будут сообща восстанавливать администрация "

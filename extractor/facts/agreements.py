@@ -1116,6 +1116,40 @@ def _counted_sides_before(d: Draft) -> None:
             return
 
 
+# how many sentences after a counted document's signing its sides may still be named
+COUNTED_SIDES_REACH = 3
+# prepositions of where a document was signed: «подписано в мэрии Череповца» names no side
+PLACE_PREPOSITIONS = frozenset({"в", "во", "на"})
+
+
+def _counted_sides_after(d: Draft) -> None:
+    """«Трёхстороннее соглашение ... подписано сегодня: школу будут создавать вместе A, B и C»,
+    «... подписано сегодня в городской администрации. A включит объект в программу. B отдаст
+    участок. C вложит 60 млн рублей»: a document that counts its sides and whose signing names
+    none is of the first that many organizations named after it (not where it was signed)."""
+    if d.groups or not d.document:
+        return
+    scene = d.scene
+    first = max(scene.tagged.sents[d.sent].first, d.document.first - 1)
+    counted = [side_counts()[t.lemma] for t in scene.toks[first : d.document.last] if t.lemma in side_counts()]
+    if not counted:
+        return
+    start = max(d.match.last, d.document.last)
+    refs: list[Ref] = []
+    last = min(len(scene.tagged.sents), d.sent + COUNTED_SIDES_REACH + 1)
+    for sent in range(d.sent, last):
+        for u in scene.units(sent):
+            if u.first < start or not u.refs or u.refs[0][0] != "organization" or _in_relative_clause(scene, u):
+                continue
+            if u.first > 0 and scene.toks[u.first - 1].text.lower() in PLACE_PREPOSITIONS:
+                continue
+            refs = distinct([*refs, u.refs[0]])
+            if len(refs) == counted[0]:
+                d.groups = [refs]
+                d.last_sent = sent
+                return
+
+
 # the roles of the sides a clause before a colon names: its subjects, whom it gives to, who with
 COLON_CLAUSE_SIDES = frozenset({"subj", "none", "dat", "with"})
 
@@ -1273,7 +1307,7 @@ def _signed_on_behalf(d: Draft, ref: Ref) -> Ref | None:
 STEPS: list[Step] = [
     _done, _document, _parties, _partners_listed_next, _sides_listed_after, _one_side_and_the_other_after,
     _parties_next, _signer_of_documents_before, _parties_before, _counted_sides_before,
-    _sides_in_the_documents_relative, _parties_before_colon,
+    _sides_in_the_documents_relative, _parties_before_colon, _counted_sides_after,
     _subject_before_signs_with,
     _sides_of_meeting, _signers_of_parties,
     _bodies_of_signers, _one_per_partner,
