@@ -1601,6 +1601,27 @@ def test_the_sentence_after_a_signing_names_its_sides_by_their_roles(pipeline: P
     assert _facts(pipeline, text)["agreements"] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        (
+            "Вологда, 3 июня 2026 года.\nДоговор пожертвования трактора подписан сегодня. Жертвователем по нему "
+            "выступает АО «Сокольский деревообрабатывающий комбинат», одаряемым — БПОУ «Сокольский лесной техникум».",
+            ["Сокольский деревообрабатывающий комбинат", "Сокольский лесной техникум"],
+        ),
+        (
+            "Вологда, 3 июня 2026 года.\nДоговор перевозки грузов подписан сегодня. Перевозчиком по нему выступает "
+            "ООО «Северная автобаза», грузоотправителем — АО «Череповецкий азотный завод».",
+            ["Северная автобаза", "Череповецкий азотный завод"],
+        ),
+    ],
+)
+def test_the_roles_of_the_civil_codes_gift_and_carriage_name_sides_too(
+    pipeline: Pipeline, text: str, parties: list[str]
+) -> None:
+    assert _agreement_parties(pipeline, text) == [parties]
+
+
 def test_a_lead_naming_no_sides_is_the_agreement_whose_sides_come_later(pipeline: Pipeline) -> None:
     text = (
         "ОРЕНБУРГ, 9 сентября 2026 года. — Подписанием хартии о приграничном сотрудничестве завершился сегодня "

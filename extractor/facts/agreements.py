@@ -899,8 +899,10 @@ SIDE_NOUNS = frozenset({"сторона", "участник"})
 def _names_a_side(scene: Scene, k: int) -> bool:
     """«сторона» in any form, or a side's role in the instrumental of what one acts as («Заказчиком
     выступает»; not «передано заказчику»)."""
-    lemma = scene.lemmas[k]
-    return lemma == "сторона" or lemma in words("side_role") and scene.toks[k].case == "Ins"
+    lemma, tok = scene.lemmas[k], scene.toks[k]
+    # the tagger may miss the case of a rare word opening a sentence («Жертвователем по нему выступает»)
+    instrumental = tok.case == "Ins" or any(p.tag.case == "ablt" for p in tok.parses)
+    return lemma == "сторона" or lemma in words("side_role") and instrumental
 
 
 def _sides_named_next(d: Draft, nxt: int) -> None:
