@@ -2549,6 +2549,27 @@ def test_the_post_beside_a_name_told_before_the_appointment_is_the_one_held_befo
     assert [(a["person"]["name"], a["post"]) for a in got] == [("Илья Косарев", "директор МУП «Озёрский трамвай»")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Обязанности заместителя директора МУП «Горводоканал», пока на эту должность никого не нашли, будет "
+            "совмещать со своими главный технолог Ольга Кречетова.",
+            [("Ольга Кречетова", "заместитель директора МУП «Горводоканал»", "acting")],
+        ),
+        ("Обязанности директора школы совмещает заместитель директора Анна Петрова.",
+         [("Анна Петрова", "директор школы", "acting")]),
+        # in the past: a post held for a while before, no arrangement
+        ("Прошлой осенью обязанности директора школы совмещала заместитель директора Анна Петрова.", []),
+    ],
+)
+def test_one_who_takes_on_a_posts_duties_with_her_own_is_acting(
+    pipeline: Pipeline, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == expected
+
+
 def test_one_who_leads_a_body_for_a_while_holds_the_post_left(pipeline: Pipeline) -> None:
     text = (
         "Губернатор принял отставку министра транспорта области Олега Лазарева. Временно руководить министерством "

@@ -145,7 +145,7 @@ def _bullet(scene: Scene, k: int) -> bool:
 
 
 # verbs of carrying a post's duties: an acting post is arranged in the present or with «будет»
-ACTING_VERBS = frozenset({"исполнять", "выполнять", "руководить", "замещать", "возглавить"})
+ACTING_VERBS = frozenset({"исполнять", "выполнять", "руководить", "замещать", "возглавить", "совмещать"})
 
 
 def _post_participle(scene: Scene, match: Match) -> bool:
