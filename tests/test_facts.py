@@ -418,6 +418,9 @@ def test_meetings(pipeline: Pipeline, text: str, expected: list[tuple[list[str],
 
 
 NO_MEETINGS = [
+    pytest.param("Олег Хоботов, руководивший портом с 2016 года, больше не генеральный директор АО «Находкинский "
+                 "порт»: его уход совет директоров утвердил в пятницу. Решение принято по заявлению самого Хоботова.",
+                 id="a decision «принято» at someone's request receives no one"),
     pytest.param("Заместителя назовут до конца месяца: кандидатуру директор завода Иван Петров обсуждает с "
                  "губернатором Олегом Сидоровым.", id="a talk going on, in the present tense, is no meeting held"),
     pytest.param("Министр Ирина Лыкова провела два часа с воспитанниками приюта.", id="time spent with no one named"),

@@ -433,6 +433,11 @@ def _named_with(d: Draft) -> None:
     if d.kind in ("receive", "before", "to"):  # «принимает детей со всей области», «отчитался перед жителями»
         # whom the subject received, not a «с» side alone: «С Элвисом меня познакомила мама»
         with_sides = {u.first for u, r in d.roles if r == "with"} if d.kind == "receive" else set()
+        if d.kind == "receive" and _short_passive(d.scene.toks[d.match.first]):
+            # «Решение принято по заявлению самого Хоботова»: what is «принято» is its subject; a
+            # person received would be that subject («делегация была принята губернатором»)
+            d.rejected = not any(r == "subj" and u.refs and u.refs[0][0] == "person" for u, r in d.units)
+            return
         d.rejected = not any(
             r == "head" or r == "with" and u.first not in with_sides and u.refs and u.refs[0][0] == "person"
             for u, r in d.units
@@ -447,6 +452,13 @@ def _named_with(d: Draft) -> None:
     verb = d.scene.toks[d.match.first]
     if "with" not in roles and verb.pos == "VERB" and verb.feats.get("Number") == "Sing":
         d.rejected = True
+
+
+def _short_passive(tok: Token) -> bool:
+    """«принято», «принята»: a short passive participle."""
+    return tok.feats.get("VerbForm") == "Part" and tok.feats.get("Variant") == "Short" and (
+        tok.feats.get("Voice") == "Pass"
+    )
 
 
 def _shared_subject(d: Draft) -> None:
