@@ -555,6 +555,16 @@ def test_a_fronted_meeting_noun_is_held_past_a_date_set_off_by_commas(pipeline: 
     ]
 
 
+def test_the_room_the_next_sentence_opens_with_is_the_meetings_place(pipeline: Pipeline) -> None:
+    text = (
+        "ЗЕЯ, 12 марта 2026 года. Новый главный врач Зейской больницы Ольга Рябова сегодня нанесла рабочий визит "
+        "главе Зейского округа Андрею Гусеву. В кабинете главы округа обсуждали жильё для врачей: округ готов "
+        "передать больнице три квартиры на улице Мухина."
+    )
+    (got,) = _facts(pipeline, text)["meetings"]
+    assert (_names(got["participants"]), got["place"]) == (["Ольга Рябова", "Андрей Гусев"], "кабинет главы округа")
+
+
 def test_a_meeting_without_sides_a_sentence_on_tells_the_place_of_the_one_before(pipeline: Pipeline) -> None:
     text = (
         "ОКУЛОВКА, 5 марта 2026 года. Глава Окуловского района Ирина Соболева и директор ООО «Кулотинская "

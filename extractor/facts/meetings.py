@@ -1189,7 +1189,10 @@ def _place_told_next(scene: Scene, st: Statement) -> str | None:
     # or with the noun of the meeting's verb: «... познакомил X с Y. Знакомство состоялось в администрации»
     named = noun and _noun_of_the_verb(opening, scene.lemmas[st.trigger])
     if opening not in words("gathering") and not (meeting_triggers().starts(opening) and noun):
-        if not said and not pronoun and not named and not _time_spent_by_them(scene, st, nxt):
+        room = _room_of_them(scene, st, nxt)
+        if room is not None:
+            return room
+        if not (said or pronoun or named or _time_spent_by_them(scene, st, nxt)):
             return None
     return _any_place(scene, nxt)
 
@@ -1224,6 +1227,22 @@ def _time_spent_by_them(scene: Scene, st: Statement, sent: int) -> bool:
         return False
     named = {u.refs[0] for u in scene.units(sent) if u.refs and u.refs[0][0] == "person"}
     return named <= set(st.sides)
+
+
+def _room_of_them(scene: Scene, st: Statement, sent: int) -> str | None:
+    """The room sentence `sent` opens with, when it goes on in the plural with no one else named:
+    «... нанёс рабочий визит главе округа X. В кабинете главы округа обсуждали квартиры»."""
+    span = scene.tagged.sents[sent]
+    toks = scene.toks
+    room = building_in(scene, clauses(scene, sent)[0]) if toks[span.first].text.lower() in IN_OR_AT else None
+    if room is None:
+        return None
+    plural_past = any(
+        t.pos == "VERB" and t.feats.get("VerbForm") == "Fin" and t.feats.get("Tense") == "Past"
+        and t.feats.get("Number") == "Plur" for t in toks[span.first : span.last]
+    )
+    named = {u.refs[0] for u in scene.units(sent) if u.refs and u.refs[0][0] == "person"}
+    return room if plural_past and named <= set(st.sides) else None
 
 
 def _continues_last(scene: Scene, st: Statement, statements: list[Statement]) -> bool:
