@@ -2583,6 +2583,34 @@ def test_one_who_takes_on_a_posts_duties_with_her_own_is_acting(
     assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "ОНЕГА, 12 августа 2025 года. — С понедельника МУП «Онежские тепловые сети» руководит Павел Сизов. До "
+            "этого он шесть лет был главным инженером предприятия.",
+            [("Павел Сизов", "руководитель МУП «Онежские тепловые сети»", "appointed")],
+            id="the body named: its head, not the post held before in it",
+        ),
+        pytest.param(
+            "ОНЕГА, 12 августа 2025 года. — Вопрос о новом директоре ГАПОУ «Онежский индустриальный техникум» "
+            "решён: приказ министра подписан 5 августа, и с понедельника техникумом руководит Павел Сизов.",
+            [("Павел Сизов", "директор ГАПОУ «Онежский индустриальный техникум»", "appointed")],
+            id="the body told by a common noun: the post with no holder its sentence names",
+        ),
+        pytest.param(
+            "ОНЕГА, 12 августа 2025 года. — С 2019 года МУП «Онежские тепловые сети» руководит Павел Сизов.", [],
+            id="led since long before: no appointment",
+        ),
+    ],
+)
+def test_one_who_leads_a_body_from_a_day_of_the_news_on_is_appointed(
+    pipeline: Pipeline, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == expected
+
+
 def test_one_who_leads_a_body_for_a_while_holds_the_post_left(pipeline: Pipeline) -> None:
     text = (
         "Губернатор принял отставку министра транспорта области Олега Лазарева. Временно руководить министерством "

@@ -66,6 +66,9 @@ NEEDS_POST = frozenset({
 })
 # verbs of holding a post: an appointment only from a day of the news on («с сегодняшнего дня является»)
 HOLDING = frozenset({"являться", "занимать", "работать", "осуществлять"})
+# the verbs of leading a body held from a day of the news on, as HOLDING when appointed («С
+# понедельника МУП «...» руководит X»); not when acting («Временно руководить ... будет X»)
+LEADING_SINCE = frozenset({"возглавлять", "руководить"})
 # how far from the release's day the day a post is held from may lie
 HELD_SINCE_DAYS = 31
 SINCE = frozenset({"с", "со"})
@@ -100,6 +103,7 @@ class Draft:
     headed: Ref | None = None  # the body «возглавил» takes the lead of
     headed_unit: Unit | None = None  # its words in the text
     since: DateItem | None = None  # the day a post is held from: «с сегодняшнего дня является»
+    led_since: bool = False  # «С понедельника МУП «...» руководит X»: leading a body from a day on
     rejected: bool = False
 
     def __post_init__(self) -> None:
@@ -719,17 +723,24 @@ def _headed_body(d: Draft) -> None:
     lemmas = d.scene.lemmas
     lead = next((k + 1 for k in range(d.match.first, d.match.last - 1)
                  if lemmas[k] == "во" and lemmas[k + 1] == "глава"), None)
-    if d.trigger.lemma not in HEADING and lead is None:
+    heading = HEADING | LEADING_SINCE if d.action == "appointed" else HEADING
+    verb = next((k for k in range(d.match.first, d.match.last) if lemmas[k] in heading), None)
+    if verb is None and lead is None:
         return
     if lead is not None:  # «во главе предприятия встал», «встал во главе компании»
         bodies = [u for u, _r in d.roles if u.first == lead + 1 and u.refs and u.refs[0][0] == "organization"]
     else:
         # a name of no case («МУП «Пластунская пекарня» возглавила технолог X») may be the object too
-        bodies = [u for u, r in d.roles if r in ("obj", "none") and u.refs and u.refs[0][0] == "organization"]
+        # what «руководит» heads is in the instrumental: «С понедельника МУП «...» руководит X»
+        roles = ("obj", "none", "ins") if verb is not None and lemmas[verb] == "руководить" else ("obj", "none")
+        bodies = [u for u, r in d.roles if r in roles and u.refs and u.refs[0][0] == "organization"]
     if not bodies:
-        d.rejected = True
+        # «С сегодняшнего дня больницу возглавляет X»: a body told by a common noun; the post comes
+        # from the text
+        d.rejected = verb is None or lemmas[verb] not in LEADING_SINCE
     else:
         d.headed, d.headed_unit = bodies[0].refs[0], bodies[0]
+    d.led_since = not d.rejected and verb is not None and lemmas[verb] in LEADING_SINCE
 
 
 def _held_since_news(d: Draft) -> None:
@@ -737,7 +748,8 @@ def _held_since_news(d: Draft) -> None:
     Held without such a day, or since long before («с 2019 года является директором»), it is no
     appointment."""
     # the verb of holding opens or closes the phrase: not «освобождён от занимаемой должности»
-    holding = [k for k in (d.match.first, d.match.last - 1) if d.scene.lemmas[k] in HOLDING]
+    verbs = HOLDING | LEADING_SINCE if d.action == "appointed" else HOLDING
+    holding = [k for k in (d.match.first, d.match.last - 1) if d.scene.lemmas[k] in verbs]
     if not holding:
         return
     tok = d.scene.toks[holding[0]]
@@ -794,6 +806,12 @@ def _statements(scene: Scene, sent: int, match: Match) -> list[Found]:
         if stand_in:
             post = _post_of(scene, d, unit) if d.headed is None else _post_in_body(scene, unit, d.headed)
             out.append(Found(unit.refs[0], post, action, sent, date, stand_in=True))
+            continue
+        if d.led_since:
+            # the head's post of the body, not one the person held before in it («До этого он восемь
+            # лет был главным инженером предприятия»)
+            post = _vacant_post(scene, unit, sent) or _lead_of(scene, d.headed_unit) or _post_sought(scene, unit, sent)
+            out.append(Found(unit.refs[0], post, action, sent, date))
             continue
         if d.headed is not None:
             post = _post_in_body(scene, unit, d.headed)
