@@ -1872,6 +1872,11 @@ APPOINTMENTS = [
         id="parting with a post",
     ),
     pytest.param(
+        "Директор МБУ «Городские парки» Ольга Кривцова сегодня простилась с должностью.",
+        [("Ольга Кривцова", "директор МБУ «Городские парки»", "dismissed")],
+        id="taking leave of a post",
+    ),
+    pytest.param(
         "Администрация района и директор МУП «Районные бани» Олег Гусев расстались по соглашению сторон.",
         [("Олег Гусев", "директор МУП «Районные бани»", "dismissed")],
         id="employer and employee parting by mutual agreement",
