@@ -517,7 +517,7 @@ def _object_pronoun_after(d: Draft) -> int | None:
     """«о назначении её директором», «об освобождении его от должности»: the pronoun right after
     the phrase is whom it is of, unless a noun it owns follows («о назначении его заместителя»)."""
     toks, k = d.scene.toks, d.match.last
-    if k + 1 >= len(toks) or toks[k + 1].pos in ("NOUN", "PROPN") and toks[k + 1].feats.get("Case") == "Gen":
+    if k + 1 >= len(toks) or toks[k + 1].pos in ("NOUN", "PROPN") and toks[k + 1].case == "Gen":
         return None
     return k
 

@@ -1225,6 +1225,11 @@ def _time_spent_by_them(scene: Scene, st: Statement, sent: int) -> bool:
     span = scene.tagged.sents[sent]
     if not _time_spent(scene, range(span.first, span.last)):
         return False
+    return _names_only_them(scene, st, sent)
+
+
+def _names_only_them(scene: Scene, st: Statement, sent: int) -> bool:
+    """Sentence `sent` names no person but the meeting's sides."""
     named = {u.refs[0] for u in scene.units(sent) if u.refs and u.refs[0][0] == "person"}
     return named <= set(st.sides)
 
@@ -1237,12 +1242,8 @@ def _room_of_them(scene: Scene, st: Statement, sent: int) -> str | None:
     room = building_in(scene, clauses(scene, sent)[0]) if toks[span.first].text.lower() in IN_OR_AT else None
     if room is None:
         return None
-    plural_past = any(
-        t.pos == "VERB" and t.feats.get("VerbForm") == "Fin" and t.feats.get("Tense") == "Past"
-        and t.feats.get("Number") == "Plur" for t in toks[span.first : span.last]
-    )
-    named = {u.refs[0] for u in scene.units(sent) if u.refs and u.refs[0][0] == "person"}
-    return room if plural_past and named <= set(st.sides) else None
+    plural_past = any(_joint_past(t) for t in toks[span.first : span.last])
+    return room if plural_past and _names_only_them(scene, st, sent) else None
 
 
 def _continues_last(scene: Scene, st: Statement, statements: list[Statement]) -> bool:
