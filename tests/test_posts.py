@@ -3227,3 +3227,20 @@ def test_temporarily_before_an_acting_participle_is_part_of_the_post_mention(ext
         ("временно исполняющий обязанности министра здравоохранения",
          [("временно исполняющим обязанности министра здравоохранения", text.index("временно"))])
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Бывший директор филиала Роман Лыков переходит в АО «Волжская верфь», где займет пост главного "
+         "инженера.", "Роман Лыков", ["бывший директор филиала", "главный инженер"]),
+        ("Марина Осипова освобождена от должности по собственному желанию: она переходит в ООО «Северный "
+         "терминал», где займет должность финансового директора.", "Марина Осипова", ["финансовый директор"]),
+        # a clause with a subject of its own speaks of another
+        ("Денис Уваров побывал на заводе «Кранмаш», где работает главным технологом его брат.", "Денис Уваров",
+         []),
+    ],
+)
+def test_a_where_clause_after_the_subjects_move_gives_the_post(extract, text, expected, name):
+    (person,) = [p for p in extract(text)["persons"] if p["name"] == name]
+    assert [q["normal"] for q in person["posts"]] == expected

@@ -2155,6 +2155,9 @@ def _linked_after(tagged: Tagged, spans: NamedSpans, nm: NameTokens, j: int, lim
         # «Сурина, который возглавлял предприятие с 2014 года и перешел на должность советника»,
         # «Гаврин покидает компанию и переходит на должность вице-президента»
         found = _posts_after_verb(tagged, spans, verb, limit, clause)
+    if not found and clause is None and (where := _where_clause_after(toks, k, limit)) is not None:
+        # «Вольский переходит в ГК «Нордэнерго», где займет пост вице-президента»
+        found = _posts_after_verb(tagged, spans, where, limit, None)
     if not found and clause in ("Nom", None) and (held := _held_in_capacity(tagged, spans, k, limit)) is not None:
         found = _posts_after_link(tagged, spans, held, limit)
         # «в связи с назначением на должность министра Олега Сидорова»: the post of the name after it
@@ -2246,6 +2249,37 @@ def _coordinated_verb(toks: list[Token], k: int, limit: int) -> int | None:
                 k += 1  # «и теперь станет председателем»
             return k if toks[k].pos == "VERB" else None
     return None
+
+
+# the words of a clause about the place the subject goes to or works at: «, где займет пост ...»
+WHERE_WORDS = frozenset({"где", "куда"})
+
+
+def _where_clause_after(toks: list[Token], k: int, limit: int) -> int | None:
+    """Where the words of a «где» clause begin when the subject's own verb and a place come first
+    («переходит в материнскую ГК «Нордэнерго», где займет»), past a pronoun repeating the subject."""
+    while k < limit and toks[k].pos in ("ADV", "AUX"):
+        k += 1
+    if k + 1 >= limit or toks[k].pos != "VERB":
+        return None
+    place = _past_adverbial(toks, k + 1, limit)
+    if place == k + 1 or place + 1 >= limit or toks[place].text != ",":
+        return None
+    if toks[place + 1].text.lower() not in WHERE_WORDS:
+        return None
+    words = place + 2
+    words += words < limit and toks[words].text.lower() in ("он", "она")
+    return None if _subject_of_its_own(toks, words, limit) else words
+
+
+def _subject_of_its_own(toks: list[Token], k: int, limit: int) -> bool:
+    """A clause from k to its comma names a subject of its own: «, где работает технологом его брат»."""
+    for tok in toks[k:limit]:
+        if tok.text in CAPACITY_BREAKS:
+            return False
+        if tok.case == "Nom" and tok.pos in ("NOUN", "PROPN", "PRON") and post_lemma(tok) not in LINK_NOUNS:
+            return True
+    return False
 
 
 def _posts_after_verb(tagged: Tagged, spans: NamedSpans, k: int, limit: int, clause: str | None) -> list[Post]:
