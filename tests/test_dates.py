@@ -659,6 +659,14 @@ CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None,
         datetime.date(2027, 11, 9),
         [("IV квартале", "2027-10/2027-12", True)],
     ),
+    # a quarter or a half-year under way is this year's even when told in the past tense; months
+    # named as a range are not (a report of «январе–марте» in January is of last year)
+    ("На мониторинг ферм в третьем квартале выделено 2,1 млн рублей.", datetime.date(2026, 7, 7),
+     [("третьем квартале", "2026-07/2026-09", True)]),
+    ("Во втором полугодии предприятие получило 40 новых тракторов.", datetime.date(2026, 8, 4),
+     [("втором полугодии", "2026-07/2026-12", True)]),
+    ("В январе–марте отгрузки выросли на 8%.", datetime.date(2026, 1, 19),
+     [("январе–марте", "2025-01/2025-03", True)]),
     # a year coordinated with the period, or named before it in the sentence
     (
         "Холдинг подвел итоги за третий квартал и 2021 год.",
