@@ -153,8 +153,13 @@ def _document(d: Draft) -> None:
     if after_verb and not d.document.plural and _plural_object(toks[d.document.last - 1]):
         d.document = replace(d.document, plural=True)  # «подписали с правительством соглашения о ...»
     if d.document.kind is None and d.document.agreement and not d.document.alike:
-        named = _named_before(d.scene, d.sent, d.document.first)
-        if named is not None:  # «приехал подписывать соглашение о ремонте стадиона: документ ... подписали»
+        # «приехал подписывать соглашение о ремонте стадиона: документ ... подписали», or in the
+        # sentence before when this one names the sides: «приехал с договором о ... . ... документ
+        # ректор и директор подписали» (else the sides are looked for with the document before)
+        named = _named_before(d.scene, d.sent, d.document.first) or (
+            d.sent > 0 and _sides_named(d) or None
+        ) and _named_before(d.scene, d.sent - 1, d.scene.tagged.sents[d.sent - 1].last)
+        if named is not None:
             d.document = replace(d.document, kind=named.kind)  # still a reference: it merges with that one
     elif _bare(d.document) and d.sent > 0:
         # «... одобрил договор поставки арматуры с АО «Б». Директор подписал договор через три часа»
@@ -169,6 +174,17 @@ def _document(d: Draft) -> None:
         d.rejected = True  # «подписали проект соглашения»: a draft is no agreement
     elif d.kind != "noun" and _other_object(d, d.document):
         d.rejected = True  # «подписал закон о ратификации соглашения»: the law was signed
+
+
+# the roles a side of a signing stands in: its subject, its «с» partner, a side listed
+SIDE_ROLES = frozenset({"subj", "with", "none", "head", "together", "ins"})
+
+
+def _sides_named(d: Draft) -> bool:
+    """The signing's clause names two sides or more, and the sentence before states no signing (whose
+    document «документ» would restate)."""
+    restated = any(st.last_sent == d.sent - 1 for st in d.earlier)
+    return not restated and len({u.refs[0] for u, r in d.roles if u.refs and r in SIDE_ROLES}) >= 2
 
 
 def _bare(doc: Document) -> bool:
