@@ -1264,13 +1264,17 @@ MEETING_PRONOUNS = frozenset({"ней", "нём", "нем", "них"})
 TAKING_PART = frozenset({"участвовать", "участие", "участник"})
 
 
+# the possessive pronouns before «участники» that point back at the meeting: «Её участники — X, Y и Z»
+OWNER_PRONOUNS = frozenset({"их", "её", "ее", "его"})
+
+
 def _points_back(toks: list[Token], ks: list[int]) -> bool:
-    """A sentence speaking of the meeting before: «в ней», «в них», «Их участниками»."""
+    """A sentence speaking of the meeting before: «в ней», «в них», «Их участниками», «Её участники»."""
     return any(
         toks[k].text.lower() in MEETING_PRONOUNS and toks[k - 1].text.lower() in ("в", "во")
-        or toks[k].text.lower() == "их" and toks[k + 1].lemma == "участник"
+        or toks[k].text.lower() in OWNER_PRONOUNS and toks[k + 1].lemma == "участник"
         for k in ks[1:-1]
-    ) or toks[ks[0]].text.lower() == "их" and toks[ks[1]].lemma == "участник"
+    ) or toks[ks[0]].text.lower() in OWNER_PRONOUNS and toks[ks[1]].lemma == "участник"
 
 
 # a photo's caption: «На снимке: участники встречи — X, Y и Z», «На фото (слева направо): X, Y и Z»
