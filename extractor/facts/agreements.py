@@ -156,9 +156,9 @@ def _document(d: Draft) -> None:
         # «приехал подписывать соглашение о ремонте стадиона: документ ... подписали», or in the
         # sentence before when this one names the sides: «приехал с договором о ... . ... документ
         # ректор и директор подписали» (else the sides are looked for with the document before)
-        named = _named_before(d.scene, d.sent, d.document.first) or (
-            d.sent > 0 and _sides_named(d) or None
-        ) and _named_before(d.scene, d.sent - 1, d.scene.tagged.sents[d.sent - 1].last)
+        named = _named_before(d.scene, d.sent, d.document.first)
+        if named is None and d.sent > 0 and _names_its_own_sides(d):
+            named = _named_before(d.scene, d.sent - 1, d.scene.tagged.sents[d.sent - 1].last)
         if named is not None:
             d.document = replace(d.document, kind=named.kind)  # still a reference: it merges with that one
     elif _bare(d.document) and d.sent > 0:
@@ -180,7 +180,7 @@ def _document(d: Draft) -> None:
 SIDE_ROLES = frozenset({"subj", "with", "none", "head", "together", "ins"})
 
 
-def _sides_named(d: Draft) -> bool:
+def _names_its_own_sides(d: Draft) -> bool:
     """The signing's clause names two sides or more, and the sentence before states no signing (whose
     document «документ» would restate)."""
     restated = any(st.last_sent == d.sent - 1 for st in d.earlier)

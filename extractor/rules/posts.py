@@ -2268,7 +2268,8 @@ def _where_clause_after(toks: list[Token], k: int, limit: int) -> int | None:
     if toks[place + 1].text.lower() not in WHERE_WORDS:
         return None
     words = place + 2
-    words += words < limit and toks[words].text.lower() in ("он", "она")
+    if words < limit and toks[words].text.lower() in ("он", "она"):
+        words += 1  # «, где он займет пост»
     return None if _subject_of_its_own(toks, words, limit) else words
 
 
