@@ -37,6 +37,11 @@ def _agreement_parties(pipeline: Pipeline, text: str) -> list[list[str]]:
     return [_names(a["parties"]) for a in _facts(pipeline, text)["agreements"]]
 
 
+def _appointments(pipeline: Pipeline, text: str) -> list[tuple[str, str | None, str]]:
+    """(person, post, action) of each appointment of the text."""
+    return [(a["person"]["name"], a["post"], a["action"]) for a in _facts(pipeline, text)["appointments"]]
+
+
 def _covers(text: str, fact: dict[str, Any], span: str) -> None:
     assert text[fact["start"] : fact["end"]] == span
 
@@ -1689,8 +1694,7 @@ def test_one_who_leaves_without_a_post_named_left_the_post_filled(pipeline: Pipe
         "Совет директоров АО «Северсталь-Логистика» избрал генеральным директором Павла Орлова. Игорь Сомов, "
         "возглавлявший компанию с 2019 года, покидает пост в связи с выходом на пенсию."
     )
-    got = _facts(pipeline, text)["appointments"]
-    assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == [
+    assert _appointments(pipeline, text) == [
         ("Павел Орлов", "генеральный директор", "appointed"),
         ("Игорь Сомов", "генеральный директор", "dismissed"),
     ]
@@ -2398,8 +2402,7 @@ def test_anothers_duties_are_the_post_left_not_the_acting_ones_own(pipeline: Pip
         "Глава района освободил от должности директора МБУ «Дом культуры» Ларису Кротову. "
         "Пока у учреждения нет директора, его обязанности исполняет методист Ольга Фирсова."
     )
-    got = _facts(pipeline, text)["appointments"]
-    assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == [
+    assert _appointments(pipeline, text) == [
         ("Лариса Кротова", "директор МБУ «Дом культуры»", "dismissed"),
         ("Ольга Фирсова", "директор МБУ «Дом культуры»", "acting"),
     ]
@@ -2448,8 +2451,7 @@ def test_no_appointment(pipeline: Pipeline, text: str) -> None:
      ("Андрей Козлов", "генеральный директор АО «Кузнецкий трамвай»")),
 ])
 def test_a_post_received_or_entered_is_an_appointment(pipeline: Pipeline, text: str, expected: tuple[str, str]) -> None:
-    got = _facts(pipeline, text)["appointments"]
-    assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == [(*expected, "appointed")]
+    assert _appointments(pipeline, text) == [(*expected, "appointed")]
 
 
 def test_a_post_held_from_a_day_of_the_news_is_an_appointment_that_day(pipeline: Pipeline) -> None:
@@ -2520,8 +2522,7 @@ def test_her_appointment_is_the_womans_to_the_post_she_competed_for(pipeline: Pi
         "Конкурс на должность директора спортивной школы выиграла Юлия Корнилова. В понедельник мэр Саянска "
         "Андрей Бутин подписал распоряжение о её назначении."
     )
-    got = _facts(pipeline, text)["appointments"]
-    assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == [
+    assert _appointments(pipeline, text) == [
         ("Юлия Корнилова", "директор спортивной школы", "appointed")
     ]
 
@@ -2544,8 +2545,7 @@ def test_her_appointment_is_the_womans_to_the_post_she_competed_for(pipeline: Pi
 def test_a_pronoun_right_after_the_appointment_noun_is_whom_it_is_of(
     pipeline: Pipeline, text: str, expected: list[tuple[str, str, str]]
 ) -> None:
-    got = _facts(pipeline, text)["appointments"]
-    assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == expected
+    assert _appointments(pipeline, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -2596,8 +2596,7 @@ def test_the_post_beside_a_name_told_before_the_appointment_is_the_one_held_befo
 def test_one_who_takes_on_a_posts_duties_with_her_own_is_acting(
     pipeline: Pipeline, text: str, expected: list[tuple[str, str, str]]
 ) -> None:
-    got = _facts(pipeline, text)["appointments"]
-    assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == expected
+    assert _appointments(pipeline, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -2624,8 +2623,7 @@ def test_one_who_takes_on_a_posts_duties_with_her_own_is_acting(
 def test_one_who_leads_a_body_from_a_day_of_the_news_on_is_appointed(
     pipeline: Pipeline, text: str, expected: list[tuple[str, str, str]]
 ) -> None:
-    got = _facts(pipeline, text)["appointments"]
-    assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == expected
+    assert _appointments(pipeline, text) == expected
 
 
 def test_one_who_leads_a_body_for_a_while_holds_the_post_left(pipeline: Pipeline) -> None:
@@ -2633,8 +2631,7 @@ def test_one_who_leads_a_body_for_a_while_holds_the_post_left(pipeline: Pipeline
         "Губернатор принял отставку министра транспорта области Олега Лазарева. Временно руководить министерством "
         "будет первый заместитель министра Жанна Крутова."
     )
-    got = _facts(pipeline, text)["appointments"]
-    assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == [
+    assert _appointments(pipeline, text) == [
         ("Олег Лазарев", "министр транспорта области", "dismissed"),
         ("Жанна Крутова", "министр транспорта области", "acting"),
     ]
@@ -2707,8 +2704,7 @@ def test_a_verb_naming_no_post_takes_the_post_the_text_calls_new(pipeline: Pipel
         "Новый генеральный директор АО «Камский трубный завод» Олег Сафин провел первую планерку. Совет "
         "директоров избрал его накануне; до этого Сафин руководил цехом."
     )
-    got = _facts(pipeline, text)["appointments"]
-    assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == [
+    assert _appointments(pipeline, text) == [
         ("Олег Сафин", "генеральный директор АО «Камский трубный завод»", "appointed")
     ]
 
@@ -2723,8 +2719,7 @@ def test_a_verb_naming_no_post_takes_the_post_the_text_calls_new(pipeline: Pipel
     ],
 )
 def test_a_candidacy_approved_is_an_appointment(pipeline: Pipeline, text: str, post: str) -> None:
-    got = _facts(pipeline, text)["appointments"]
-    assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == [("Олег Сафин", post, "appointed")]
+    assert _appointments(pipeline, text) == [("Олег Сафин", post, "appointed")]
 
 
 def test_a_clause_of_time_ends_at_its_comma_before_the_main_clause(pipeline: Pipeline) -> None:
@@ -2733,8 +2728,7 @@ def test_a_clause_of_time_ends_at_its_comma_before_the_main_clause(pipeline: Pip
         "Совет директоров АО «Уфимский арматурный завод» избрал Павла Гречко генеральным директором. С января, "
         "когда прежний генеральный директор ушёл на пенсию, завод по доверенности вёл финансовый директор Олег Мухин."
     )
-    got = _facts(pipeline, text)["appointments"]
-    assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == [
+    assert _appointments(pipeline, text) == [
         ("Павел Гречко", "генеральный директор", "appointed")
     ]
 
@@ -2794,16 +2788,14 @@ def test_a_title_saying_appointed_what_the_body_says_is_acting_is_that_acting(pi
         "Новым ректором Томского политехнического университета стал Андрей Яковлев\n\nПриказом министерства "
         "исполняющим обязанности ректора Томского политехнического университета назначен Андрей Яковлев."
     )
-    got = _facts(pipeline, text)["appointments"]
-    assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == [
+    assert _appointments(pipeline, text) == [
         ("Андрей Яковлев", "ректор Томского политехнического университета", "acting")
     ]
 
 
 def test_the_post_after_the_word_post_is_not_the_signers(pipeline: Pipeline) -> None:
     text = "Распоряжение об освобождении Павла Громова от должности глава города Олег Рыжов подписал в понедельник."
-    got = _facts(pipeline, text)["appointments"]
-    assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == [("Павел Громов", None, "dismissed")]
+    assert _appointments(pipeline, text) == [("Павел Громов", None, "dismissed")]
 
 
 def test_the_former_head_is_not_the_new_one(pipeline: Pipeline) -> None:
@@ -2811,8 +2803,7 @@ def test_the_former_head_is_not_the_new_one(pipeline: Pipeline) -> None:
         "Новым генеральным директором АО «Омский шинник» избран Сергей Лапин. Прежний генеральный директор ушёл "
         "на пенсию."
     )
-    got = _facts(pipeline, text)["appointments"]
-    assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == [
+    assert _appointments(pipeline, text) == [
         ("Сергей Лапин", "генеральный директор АО «Омский шинник»", "appointed")
     ]
 
@@ -2854,8 +2845,7 @@ def test_one_who_leaves_a_post_named_by_its_head_left_the_post_filled(pipeline: 
         "Указом губернатора исполняющим обязанности министра здравоохранения Красноярского края назначен Андрей "
         "Шмидт. Бывший министр Борис Немик освобождён от должности в связи с переходом на другую работу."
     )
-    got = _facts(pipeline, text)["appointments"]
-    assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == [
+    assert _appointments(pipeline, text) == [
         ("Андрей Шмидт", "министр здравоохранения Красноярского края", "acting"),
         ("Борис Немик", "министр здравоохранения Красноярского края", "dismissed"),
     ]
@@ -2876,8 +2866,7 @@ def test_a_pronoun_the_tagger_reads_as_a_possessive_after_the_verb_is_its_object
         "Кандидатуру Ильи Зорина одобрил регулятор. Сегодня совет директоров банка назначил его председателем "
         "правления."
     )
-    got = _facts(pipeline, text)["appointments"]
-    assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == [
+    assert _appointments(pipeline, text) == [
         ("Илья Зорин", "председатель правления", "appointed")
     ]
 
@@ -2898,8 +2887,7 @@ def test_a_pronoun_the_tagger_reads_as_a_possessive_after_the_verb_is_its_object
     ],
 )
 def test_an_act_decided_is_done(pipeline: Pipeline, text: str, found: list[tuple[str, str, str]]) -> None:
-    got = _facts(pipeline, text)["appointments"]
-    assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == found
+    assert _appointments(pipeline, text) == found
 
 
 def test_a_title_and_its_body_are_one_appointment(pipeline: Pipeline) -> None:
@@ -2907,8 +2895,7 @@ def test_a_title_and_its_body_are_one_appointment(pipeline: Pipeline) -> None:
         "Олег Смирнов покинул пост министра\n\n"
         "Губернатор освободил от должности министра финансов области Олега Смирнова."
     )
-    got = _facts(pipeline, text)["appointments"]
-    assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == [
+    assert _appointments(pipeline, text) == [
         ("Олег Смирнов", "министр финансов области", "dismissed")
     ]
 
@@ -3519,8 +3506,7 @@ def test_such_an_agreement_without_zhe_is_the_one_named(pipeline: Pipeline) -> N
 def test_a_successor_takes_the_post_the_one_before_left(pipeline: Pipeline) -> None:
     text = ("ТВЕРЬ, 5 февраля 2026 года. — Генеральный директор АО «Тверской вагоностроительный завод» Сергей "
             "Кузнецов покидает свой пост. Его преемником стал Павел Осипов, ранее возглавлявший производство.")
-    got = _facts(pipeline, text)["appointments"]
-    assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == [
+    assert _appointments(pipeline, text) == [
         ("Сергей Кузнецов", "генеральный директор АО «Тверской вагоностроительный завод»", "dismissed"),
         ("Павел Осипов", "генеральный директор АО «Тверской вагоностроительный завод»", "appointed"),
     ]
@@ -3535,8 +3521,7 @@ def test_a_successor_still_to_come_is_no_appointment(pipeline: Pipeline) -> None
 
 def test_taking_the_lead_of_a_body_with_no_post_named_is_leading_it(pipeline: Pipeline) -> None:
     text = "ОРЁЛ, 10 марта 2026 года. — Андрей Клюев возглавил департамент строительства Орловской области."
-    got = _facts(pipeline, text)["appointments"]
-    assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == [
+    assert _appointments(pipeline, text) == [
         ("Андрей Клюев", "руководитель департамента строительства Орловской области", "appointed")
     ]
 
@@ -3544,8 +3529,7 @@ def test_taking_the_lead_of_a_body_with_no_post_named_is_leading_it(pipeline: Pi
 def test_a_body_named_before_the_verb_after_whom_the_new_head_replaces_is_the_one_led(pipeline: Pipeline) -> None:
     # «Сидорова» names a person: the company's name after it is no genitive of it, but the verb's object
     text = "ТВЕРЬ, 10 марта 2026 года. — Вместо Сидорова АО «Тверской хлеб» возглавила инженер Ольга Маслова."
-    got = _facts(pipeline, text)["appointments"]
-    assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == [
+    assert _appointments(pipeline, text) == [
         ("Ольга Маслова", "руководитель АО «Тверской хлеб»", "appointed")
     ]
 
@@ -3729,8 +3713,7 @@ def test_a_possessive_is_not_the_subject_of_its_own_clause(pipeline: Pipeline) -
     # the subject's own would be «свой»: «его» is the director who asked to go
     text = ("Директор МУП «Тулунтеплосеть» Игорь Мальцев попросил об отставке, и в среду мэр Тулуна Олег Рогов "
             "подписал распоряжение о его увольнении.")
-    got = _facts(pipeline, text)["appointments"]
-    assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == [
+    assert _appointments(pipeline, text) == [
         ("Игорь Мальцев", "директор МУП «Тулунтеплосеть»", "dismissed")
     ]
 
@@ -3773,8 +3756,7 @@ def test_a_noun_after_a_colon_is_no_subject_of_the_verb_before_it(pipeline: Pipe
     # «совет директоров» agrees with «стал» but is the subject of the sentence the colon opens
     text = ("Утром Олег Пряхин был главным инженером АО «Сокольский ЦБК», а вечером стал генеральным директором "
             "АО «Сокольский ЦБК»: за его кандидатуру проголосовал совет директоров.")
-    got = _facts(pipeline, text)["appointments"]
-    assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == [
+    assert _appointments(pipeline, text) == [
         ("Олег Пряхин", "генеральный директор АО «Сокольский ЦБК»", "appointed")
     ]
 
