@@ -16,6 +16,14 @@ CHURCH_NAME_AS_PLACE = (
 # document names that entity; None: the post names none), whole post in the nominative;
 # the person has exactly this one post
 POST_CASES = [
+    # a rank adjective makes a post of an occupation noun the lexicon lacks, before its organization
+    # or with the verb that gives it; the tagger's misreading of the unknown noun is undone
+    ("Рост выживаемости мальков отметил главный ихтиолог компании «Ладожская рыба» Павел Кондаков.",
+     "Павел Кондаков", "главный ихтиолог", "Ладожская рыба", "главный ихтиолог компании «Ладожская рыба»"),
+    ("Ведущим лесопатологом центра защиты леса назначена Ольга Лаптева.", "Ольга Лаптева",
+     "ведущий лесопатолог", "центр защиты леса", "ведущий лесопатолог центра защиты леса"),
+    ("Старшим докмейстером судоремонтного завода назначен Игорь Власенко.", "Игорь Власенко",
+     "старший докмейстер", "судоремонтный завод", "старший докмейстер судоремонтного завода"),
     # the subject's gerund of holding a post, set off by commas after the name
     ("Следствие установило, что Олег Фомин, занимая должность директора МУП «Горводоканал», получил взятку.",
      "Олег Фомин", "директор", "Горводоканал", "директор МУП «Горводоканал»"),
@@ -1454,6 +1462,15 @@ def test_a_post_after_a_noun_of_kinship_is_the_relatives_named_in_the_genitive(e
         ("Жак Ширак", ["президент Франции"]),
         ("Клод", []),
     ]
+
+
+@pytest.mark.parametrize("text", [
+    "Главный соперник губернатора Иван Петров снял свою кандидатуру.",
+    "Старший брат мэра Сергей Котов открыл в городе кафе.",
+    "Главный фаворит турнира Павел Смирнов проиграл в первом круге.",
+])
+def test_a_rank_adjective_before_a_rival_or_kin_or_with_no_organization_gives_no_post(extract, text):
+    assert [p["posts"] for p in extract(text)["persons"]] == [[]]
 
 
 def test_where_the_holder_comes_from_ends_the_first_of_two_posts_before_the_name(extract):

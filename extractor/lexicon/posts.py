@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from extractor.lexicon import Phrase, PhraseIndex, load_rows, load_words
+from extractor.lexicon.orgs import legal_forms, org_heads
 from extractor.lexicon.places import country_names
 from extractor.nlp.morph import nominal_phrase_lemmas, parses, phrase_lemmas, plain_lemma
 from extractor.nlp.tagging import Token
@@ -151,11 +152,11 @@ def _compound_head(lemma: str) -> str:
     first, last = lemma.split("-", 1)[0], lemma.rsplit("-", 1)[1]
     if starts_post(first):
         return first
-    return last if starts_post(last) and not _is_person_noun(first) else lemma
+    return last if starts_post(last) and not is_person_noun(first) else lemma
 
 
 @lru_cache(maxsize=WORD_CACHE)
-def _is_person_noun(word: str) -> bool:
+def is_person_noun(word: str) -> bool:
     """An animate common noun («женщина»), not a first name the dictionary also knows («Арт»)."""
     found = parses(word)
     return bool(found) and found[0].tag.POS == "NOUN" and found[0].tag.animacy == "anim" and (
@@ -183,9 +184,64 @@ def match_post_head(tokens: Sequence[Token], i: int, end: int) -> int | None:
         starts.append(lexicon.expansions[abbreviation])
     ends = [_longest_from(tokens, i + 1, end, key) for key in starts]
     found = max((e for e in ends if e is not None), default=None)
+    if found in (None, i + 1) and _ranked_post(tokens, i, end):
+        return i + 2
     if found == i + 1 and _adjective_use(tokens, i):
         return None
     return found
+
+
+# adjectives of rank that make a post of an animate noun the lexicon lacks: «главный ихтиолог»,
+# «ведущего синоптика» (rank_non_posts.txt lists the nouns they do not: «старший брат»)
+RANK_OPENERS = frozenset({"главный", "ведущий", "старший", "младший"})
+
+
+@cache
+def _rank_non_posts() -> frozenset[str]:
+    return frozenset(row[0] for row in load_rows("rank_non_posts.txt"))
+
+
+def ranked_noun(tokens: Sequence[Token], i: int) -> bool:
+    """A rank adjective and an animate common noun in its case that names no kin or rival."""
+    if i + 1 >= len(tokens) or post_lemma(tokens[i]) not in RANK_OPENERS:
+        return False
+    noun = tokens[i + 1]
+    found = parses(noun.text.lower())
+    if not found or found[0].tag.POS != "NOUN" or found[0].tag.animacy != "anim":
+        return False
+    # a word the dictionary lacks is guessed a surname («докмейстером»); written in lower case it is none
+    names = {"Name", "Patr"} if noun.text[:1].islower() else {"Name", "Patr", "Surn"}
+    if names & found[0].tag.grammemes or plain_lemma(found[0].normal_form) in _rank_non_posts():
+        return False
+    # agreement by the dictionary: the tagger may misread a word it does not know
+    adjective = {(p.tag.case, p.tag.number) for p in parses(tokens[i].text.lower()) if p.tag.POS == "ADJF"}
+    return any((p.tag.case, p.tag.number) in adjective for p in found if p.tag.POS == "NOUN")
+
+
+def _ranked_post(tokens: Sequence[Token], i: int, end: int) -> bool:
+    """A ranked noun the lexicon lacks is a post where a verb links it to its holder or an
+    organization follows it: in news, «главный соперник президента» names none."""
+    return ranked_noun(tokens, i) and (
+        _linked(tokens, i - 1) or _linked(tokens, i + 2) or _workplace_after(tokens, i + 2, end)
+    )
+
+
+def _linked(tokens: Sequence[Token], k: int) -> bool:
+    """A verb that links a post to its holder: «назначен», «работавший»."""
+    return 0 <= k < len(tokens) and tokens[k].lemma in post_lexicon().link_verbs
+
+
+# how many adjectives may stand between a ranked noun and the organization it works in
+MAX_WORKPLACE_ADJECTIVES = 3
+
+
+def _workplace_after(tokens: Sequence[Token], k: int, end: int) -> bool:
+    """An organization after a ranked noun: «ихтиолог компании», «библиотекарь Национальной
+    библиотеки», «рыбовод АО «...»», not a person or an event («соперник президента», «фаворит турнира»)."""
+    limit = min(end, k + MAX_WORKPLACE_ADJECTIVES)
+    while k < limit and tokens[k].pos == "ADJ":
+        k += 1
+    return k < end and (tokens[k].lemma in org_heads().firsts or tokens[k].text in legal_forms().kinds)
 
 
 # how many adjectives may stand between a one-word post read as an adjective and its noun

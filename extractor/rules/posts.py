@@ -31,6 +31,7 @@ from extractor.lexicon.posts import (
     match_post_head,
     post_lemma,
     post_lexicon,
+    ranked_noun,
     starts_post,
     starts_rank,
 )
@@ -513,8 +514,10 @@ def _participle_role(tokens: list[Token], text: str) -> str | None:
     if head is None or said is None or any(t.pos not in ADJISH for t in tokens[:head]):
         return None
     after = tokens[head + 1] if head + 1 < len(tokens) else None
-    if after is not None and after.pos == "NOUN" and after.case == tokens[head].case and starts_post(after.lemma):
-        return None  # «управляющим директором»: the participle is the post's adjective
+    if ranked_noun(tokens, head) or (
+        after is not None and after.pos == "NOUN" and after.case == tokens[head].case and starts_post(after.lemma)
+    ):
+        return None  # «управляющим директором», «ведущего синоптика»: the participle is the post's adjective
     gender = "femn" if said.lower().endswith("ая") else "masc"
     words = [nominative_word(t.text, "ADJ", t.case, gender, "sing", t.lemma) for t in tokens[:head]]
     words += [said] + [t.text for t in tokens[head + 1 :]]
@@ -749,11 +752,17 @@ def _head_cases(head: Token) -> tuple[str, ...]:
 
 
 def _misread_substantive(tok: Token) -> Token | None:
-    """A participle used as a noun that the tagger took for an adjective in a case the word cannot
-    be in («Заведующая» before «отделением», tagged instrumental), as the noun in the one case the
-    dictionary reads it in: its object then stays as written."""
-    cases = _head_cases(tok)
-    if len(cases) != 1 or cases[0] == case_of(tok) or not any("Subx" in p.tag for p in tok.parses):
+    """A participle used as a noun («Заведующая» before «отделением», tagged instrumental) or a noun
+    the tagger does not know («докмейстером», tagged a genitive adjective), taken for an adjective in
+    a case the word cannot be in, as the noun in the one case the dictionary reads it in: its object
+    then stays as written."""
+    if any("Subx" in p.tag for p in tok.parses):
+        cases = _head_cases(tok)
+    elif tok.parses and tok.parses[0].tag.POS == "NOUN" and tok.parses[0].tag.animacy == "anim":
+        cases = tuple(sorted({UD_OF[p.tag.case] for p in tok.parses if p.tag.POS == "NOUN" and p.tag.case in UD_OF}))
+    else:
+        return None
+    if len(cases) != 1 or cases[0] == case_of(tok):
         return None
     return replace(tok, pos="NOUN", feats={**tok.feats, "Case": cases[0]})
 
