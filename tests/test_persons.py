@@ -751,3 +751,9 @@ def test_the_short_name_a_text_gives_an_organization_is_no_person_when_said_agai
                   "В среду, 12 августа, Комбинат посетил заместитель губернатора Вологодской области Олег Ромашов.")
     assert [(p["name"], [m["start"] for m in p["mentions"]]) for p in doc["persons"]] == [("Олег Ромашов", [172])]
     assert [o["name"] for o in doc["organizations"]] == ["Кадуйский фанерный комбинат"]
+
+
+def test_one_word_right_after_a_villages_noun_names_the_village_not_a_person(extract):
+    doc = extract("Отставание по хутору Лысов составляет три недели. Глава посёлка Петров поблагодарил "
+                  "строителей.")
+    assert [p["name"] for p in doc["persons"]] == ["Петров"]

@@ -15,7 +15,7 @@ from extractor.lexicon.places import region_nickname
 from extractor.lexicon.posts import LINK_NOUNS, is_acting, match_post_head, starts_post
 from extractor.nlp.inflect import adjective_only
 from extractor.nlp.morph import UD_CASES, UD_OF, parses
-from extractor.nlp.phrases import DASHES, after_town_word, declared_short_name
+from extractor.nlp.phrases import DASHES, SETTLEMENT_WORDS, after_town_word, declared_short_name
 from extractor.nlp.tagging import Span, Tagged, Token, is_mixed_abbreviation, is_regional_office
 from extractor.rules.persons.names import (
     DICTIONARY,
@@ -751,6 +751,7 @@ def find_name_mentions(tagged: Tagged) -> list[NameMention]:
     out = [nm for nm in out if not _named_after(tagged.tokens, nm.first_tok) and _words_of(tagged, nm) not in own_names]
     out = _monastic_names(tagged, out)
     out = _without_animals_names(tagged, out)
+    out = _without_settlements_names(tagged, out)
     out = _without_names_listed_as_words(tagged, out)
     out += _surnames_again(tagged, out)
     out = _names_read_in_the_other_gender(tagged, out)
@@ -770,6 +771,29 @@ def _without_animals_names(tagged: Tagged, found: list[NameMention]) -> list[Nam
         and toks[nm.first_tok - 1].case == toks[nm.first_tok].case
     }
     return [nm for nm in found if not (nm.last_tok - nm.first_tok == 1 and _one_word_key(nm) in named)]
+
+
+VILLAGE_WORDS = SETTLEMENT_WORDS - {"город"}
+
+
+def _without_settlements_names(tagged: Tagged, found: list[NameMention]) -> list[NameMention]:
+    """«по хутору Лысов», «жителей посёлка Ольга»: one word right after a village's noun names the
+    village, unless a person's noun governs it («глава посёлка Петров сообщил») or it is a genitive
+    of its own, the village's owner («в деревне Шереметева»); towns are after_town_word's."""
+    toks = tagged.tokens
+
+    def names_a_settlement(nm: NameMention) -> bool:
+        k = nm.first_tok
+        if nm.last_tok - k != 1 or k == 0:
+            return False
+        noun = toks[k - 1]
+        if not noun.text.islower() or noun.lemma.replace("ё", "е") not in VILLAGE_WORDS:
+            return False
+        if toks[k].case == "Gen" and noun.case != "Gen":
+            return False
+        return k < 2 or not (toks[k - 2].pos == "NOUN" and toks[k - 2].feats.get("Animacy") == "Anim")
+
+    return [nm for nm in found if not names_a_settlement(nm)]
 
 
 MIN_LISTED_NAMES = 3
