@@ -4551,6 +4551,19 @@ def test_partners_listed_in_dashed_lines_after_a_colon_each_sign_with_the_subjec
     ]
 
 
+def test_partners_listed_after_a_colon_leave_out_what_their_brackets_say_and_each_sign_apart(
+    pipeline: Pipeline,
+) -> None:
+    # a company's name whose case the roles cannot tell («ООО «...» подписало») is the one side left
+    text = ("Пенза, 4 февраля 2026 года. Сегодня ООО «Мокшанский источник» подписало договоры на поставку воды с "
+            "двумя сетями:\n— ООО «Сурская лавка» (12 магазинов в Пензе);\n— ООО «Продукты Заречья» (8 магазинов "
+            "в Кузнецке и Каменке).\n\nПервые поставки начнутся в марте.")
+    assert [(_names(a["parties"]), a["date"]) for a in _facts(pipeline, text)["agreements"]] == [
+        (["Мокшанский источник", "Сурская лавка"], "2026-02-04"),
+        (["Мокшанский источник", "Продукты Заречья"], "2026-02-04"),
+    ]
+
+
 def test_a_place_is_no_party_beside_its_own_government_that_signed(pipeline: Pipeline) -> None:
     text = ("Омск, 5 февраля 2026 года. Правительство Омской области и ООО «Иртышский мясокомбинат» подписали "
             "соглашение о строительстве цеха копчения: комбинат вложит 300 миллионов рублей, область возместит "

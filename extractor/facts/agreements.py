@@ -91,6 +91,7 @@ class Draft:
     last_sent: int = 0
     with_partners: bool = False  # the parties are a subject and its «с» objects
     items: list[tuple[str | None, list[Ref]]] = field(default_factory=list)  # a colon's list of partners
+    listed: list[Ref] = field(default_factory=list)  # partners listed in the items after a colon
     rejected: bool = False
 
     def __post_init__(self) -> None:
@@ -449,10 +450,28 @@ def _partners_listed_next(d: Draft) -> None:
         item = scene.tagged.sents[s]
         if not _opens_a_list_item(toks, item.first, item.last):
             break
-        partners += [u.refs[0] for u in scene.units(s) if u.refs and u.refs[0][0] != "person"]
+        bracketed = _in_brackets(toks, item.first, item.last)
+        # «— ООО «А» (46 магазинов в Пензенской области);»: what the brackets say of a partner is none
+        partners += [
+            u.refs[0] for u in scene.units(s) if u.refs and u.refs[0][0] != "person" and u.first not in bracketed
+        ]
     if partners:
         d.groups = [distinct(d.groups[0] + partners)]
         d.with_partners = True
+        d.listed = partners
+
+
+def _in_brackets(toks: list[Token], first: int, last: int) -> set[int]:
+    """The tokens from first to last that stand inside round brackets."""
+    inside, depth = set(), 0
+    for k in range(first, last):
+        if toks[k].text == ")":
+            depth = max(0, depth - 1)
+        if depth:
+            inside.add(k)
+        if toks[k].text == "(":
+            depth += 1
+    return inside
 
 
 # the roles of a genitive after a noun: «подписи главного врача ... и ректора ...»
@@ -1206,7 +1225,7 @@ def _one_per_partner(d: Draft) -> None:
     if not subjects:
         # «Договоры ... с ними фонд подписал»: «с ними» stands for the partners named before
         with_refs = _refs(d, [u for u, r in d.roles if r == "with" and (u.refs or u.via == "sides")])
-        subjects = [r for r in group if r not in with_refs]
+        subjects = [r for r in group if r not in with_refs and r not in d.listed]
     partners = [r for r in group if r not in subjects]
     if len(subjects) == 1 and len(partners) > 1:
         d.groups = [[subjects[0], p] for p in partners]
