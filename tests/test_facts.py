@@ -4564,6 +4564,14 @@ def test_partners_listed_after_a_colon_leave_out_what_their_brackets_say_and_eac
     ]
 
 
+def test_what_an_agreement_is_about_set_off_by_a_dash_is_its_kind(pipeline: Pipeline) -> None:
+    text = ("Калуга, 3 марта 2026 года. Администрация Козельского района и ООО «Жиздра-Агро» подписали ещё одно "
+            "соглашение — о строительстве овощехранилища на 5 тысяч тонн.")
+    assert [(_names(a["parties"]), a["kind"]) for a in _facts(pipeline, text)["agreements"]] == [
+        (["Администрация Козельского района", "Жиздра-Агро"], "соглашение о строительстве овощехранилища"),
+    ]
+
+
 def test_a_place_is_no_party_beside_its_own_government_that_signed(pipeline: Pipeline) -> None:
     text = ("Омск, 5 февраля 2026 года. Правительство Омской области и ООО «Иртышский мясокомбинат» подписали "
             "соглашение о строительстве цеха копчения: комбинат вложит 300 миллионов рублей, область возместит "

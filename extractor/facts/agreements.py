@@ -1661,10 +1661,14 @@ def _kind(scene: Scene, clause: Clause, first: int, last: int) -> tuple[str, int
     complement = {k for k in range(start + 1, last) if toks[k].pos == "NOUN" and toks[k - 1].pos in ("NOUN", "PROPN")}
     phrase_toks = enumerate(toks[start:last], start)
     singular = [t.text.lower() if k in complement else _singular(t, gender) for k, t in phrase_toks]
-    end = _about_end(scene, clause, last)
+    topic, end = last, _about_end(scene, clause, last)
+    if end == last and last + 1 in clause and toks[last].text in DASHES:
+        # «в одно соглашение — о строительстве терминала»: what it is about, set off by a dash
+        topic, end = last + 1, _about_end(scene, clause, last + 1)
+        topic, end = (topic, end) if end > topic else (last, last)
     phrase = " ".join(singular)
-    if end > last:
-        phrase += " " + as_written(toks[last:end], scene.tagged.text)
+    if end > topic:
+        phrase += " " + as_written(toks[topic:end], scene.tagged.text)
     elif (about := _about_after_parties(scene, clause, last)) is not None:
         # «Соглашение между X и Y о модернизации терминала», «соглашение с X о ...»: what it is about
         # after its parties
