@@ -1310,6 +1310,7 @@ def test_a_pronoun_past_a_dash_is_the_one_named_in_its_sentence_not_the_subject_
     text = ("Главный врач больницы Олег Рябов уходит на пенсию. Руководство больницей перешло к Ивану Киму — "
             "тем же приказом он назначен главным врачом больницы.")
     assert [(a["person"]["name"], a["post"], a["action"]) for a in _facts(pipeline, text)["appointments"]] == [
+        ("Олег Рябов", "главный врач больницы", "dismissed"),
         ("Иван Ким", "главный врач больницы", "appointed"),
     ]
 
@@ -3446,6 +3447,17 @@ def test_standing_in_for_a_post_holder_is_acting(pipeline: Pipeline) -> None:
     ]
 
 
+def test_duties_passing_to_someone_until_a_successor_comes_are_acting_in_the_post_named(pipeline: Pipeline) -> None:
+    text = ("Киров, 2 марта 2026 года. Обязанности министра культуры Кировской области до прихода преемника "
+            "переходят к первому заместителю министра Анне Лыковой.")
+    assert _appointments(pipeline, text) == [("Анна Лыкова", "министр культуры Кировской области", "acting")]
+
+
+def test_retiring_told_in_the_present_is_leaving_the_post(pipeline: Pipeline) -> None:
+    text = "Киров, 2 марта 2026 года. Директор МУП «Горсвет» Олег Фомин уходит на пенсию."
+    assert _appointments(pipeline, text) == [("Олег Фомин", "директор МУП «Горсвет»", "dismissed")]
+
+
 def test_standing_in_told_in_the_perfective_is_acting_too(pipeline: Pipeline) -> None:
     text = ("ЧЕБОКСАРЫ, 9 апреля 2026 года. — Директор МУП «Водоканал» Ирина Семёнова уволилась. С понедельника "
             "за директора на предприятии остался главный инженер Олег Ткаченко.")
@@ -3706,8 +3718,8 @@ def test_a_partner_added_with_a_also_and_its_own_s_signs_a_document_of_its_own(p
 
 def test_a_possessive_after_an_orders_author_in_the_genitive_is_the_subject_told_before(pipeline: Pipeline) -> None:
     # «его» of «Распоряжение мэра ... о его увольнении» is not the mayor who signed it
-    text = ("Директор МУП «Тулунтеплосеть» Игорь Мальцев выходит на пенсию. Распоряжение мэра Тулуна Олега Рогова "
-            "о его увольнении подписано в среду.")
+    text = ("Директор МУП «Тулунтеплосеть» Игорь Мальцев проработал на предприятии 30 лет. Распоряжение мэра Тулуна "
+            "Олега Рогова о его увольнении подписано в среду.")
     got = _facts(pipeline, text)["appointments"]
     assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == [
         ("Игорь Мальцев", "директор МУП «Тулунтеплосеть»", "dismissed")

@@ -1174,8 +1174,11 @@ def _interim_marker(scene: Scene, sent: int) -> range | None:
             ahead = range(k + 1, min(k + 1 + INTERIM_REACH, span.stop))
             noun = next((j for j in ahead if lemmas[j] in words("interim")), None)
             if noun is None:
-                continue
-            new = noun + 1 < span.stop and lemmas[noun + 1] in words("new_holder")
+                # «до прихода преемника»: whatever the noun, the successor awaited
+                noun = next((j - 1 for j in ahead if j > k + 1 and lemmas[j] in words("successor")), None)
+                if noun is None:
+                    continue
+            new = noun + 1 < span.stop and lemmas[noun + 1] in words("new_holder") | words("successor")
             if new or lemmas[noun] in ("конкурс", "выборы"):
                 end = extend_dependents(scene.tagged, scene.spans, noun + 1, span.stop)
                 return range(k, end)
@@ -1283,7 +1286,8 @@ def _acting_post_in(scene: Scene, sent: int) -> str | None:
     """«в статусе исполняющей обязанности главного врача», «Обязанности директора департамента
     будет исполнять»: the acting post the sentence names."""
     span = scene.sentence_tokens(sent)
-    duties = any(scene.lemmas[k] in ("исполнять", "выполнять") for k in span)
+    # «обязанности директора исполняет», «Обязанности министра ... переходят к»
+    duties = any(scene.lemmas[k] in ("исполнять", "выполнять", "перейти", "переходить") for k in span)
     for k in span:
         first = _acting_at(scene.toks, k)
         if first is None and duties and scene.lemmas[k] in DUTY_NOUNS:
