@@ -4590,6 +4590,24 @@ def test_what_an_agreement_is_about_set_off_by_a_dash_is_its_kind(pipeline: Pipe
     ]
 
 
+@pytest.mark.parametrize(("text", "parties"), [
+    # the sentence after names the sides by what they are in the document
+    ("Тверь, 5 марта 2026 года. Сегодня подписан договор аренды здания бывшей школы сроком на 15 лет. "
+     "Арендодатель по договору — администрация Кимрского муниципального округа, арендатор — ООО «Волжская слобода».",
+     ["Администрация Кимрского муниципального округа", "Волжская слобода"]),
+    # the clause after «, и» in the signing's own sentence
+    ("Тверь, 5 марта 2026 года. Соглашение о строительстве тепличного комплекса подписано сегодня в Кимрах, и "
+     "роли в нём распределили три участника: министерство сельского хозяйства Тверской области, администрация "
+     "Кимрского муниципального округа и ООО «Кимрская зелень».",
+     ["Министерство сельского хозяйства Тверской области", "Администрация Кимрского муниципального округа",
+      "Кимрская зелень"]),
+])
+def test_a_passive_signing_with_no_agent_takes_the_sides_told_in_the_document_after_it(
+    pipeline: Pipeline, text: str, parties: list[str]
+) -> None:
+    assert _agreement_parties(pipeline, text) == [parties]
+
+
 def test_a_place_is_no_party_beside_its_own_government_that_signed(pipeline: Pipeline) -> None:
     text = ("Омск, 5 февраля 2026 года. Правительство Омской области и ООО «Иртышский мясокомбинат» подписали "
             "соглашение о строительстве цеха копчения: комбинат вложит 300 миллионов рублей, область возместит "

@@ -1131,6 +1131,57 @@ def _sides_in_the_documents_relative(d: Draft) -> None:
             return
 
 
+# the words after «в», «по» that point back at the document just signed: «роли в нём», «по нему»,
+# «Арендодатель по договору»
+BACK_PRONOUNS = frozenset({"нём", "нем", "нему"})
+BACK_PREPOSITIONS = frozenset({"в", "по"})
+# how far into the sentence after the signing those words may stand
+BACK_REACH = 6
+
+
+def _sides_told_in_it(d: Draft) -> None:
+    """«Соглашение ... подписано сегодня в Сызрани, и роли в нём распределили три участника: A, B и
+    C», «... подписано соглашение о ... . Интересы Среднего Урала в нём представлял X, интересы
+    компании — Y», «Договор ... подписан сегодня. Арендодатель по договору — A, арендатор — B»: a
+    passive signing with no agent names its sides after it, in the clause of its sentence or the
+    sentence after it that points back at the document («в нём», «по нему», «по договору»)."""
+    if not _unsigned_passive(d) or d.document is None:
+        return
+    scene = d.scene
+    for sent in range(d.sent, min(d.sent + 2, len(scene.tagged.sents))):
+        span = scene.sentence_tokens(sent)
+        start = d.match.last if sent == d.sent else span.start
+        # the sentence after speaks of the document from its first words
+        stop = span.stop - 1 if sent == d.sent else min(span.stop - 1, start + BACK_REACH)
+        if not any(_points_back_at_the_document(scene, k) for k in range(start, stop)):
+            continue
+        refs = distinct([u.refs[0] for u in scene.units(sent) if u.first >= start and _side_told(scene, u)])
+        if len(refs) >= 2:
+            d.groups = [refs]
+            d.last_sent = sent
+        return
+
+
+def _side_told(scene: Scene, u: Unit) -> bool:
+    """A body or place told as a side: named («A, B и C»; «Арендодатель — A») or whose interests are
+    («Интересы Среднего Урала»), not an object nor where something is done («передаст району»,
+    «участок в Кировском районе»)."""
+    if not u.refs or u.refs[0][0] == "person":
+        return False
+    if u.first > 0 and scene.toks[u.first - 1].pos == "ADP":
+        return False
+    return unit_case(scene, u) in ("Nom", "Gen", None)
+
+
+def _points_back_at_the_document(scene: Scene, k: int) -> bool:
+    """«в нём», «по нему», «по договору», «по соглашению»: the words at k point back at a document."""
+    toks = scene.toks
+    if toks[k].text.lower() not in BACK_PREPOSITIONS:
+        return False
+    after = toks[k + 1]
+    return after.text.lower() in BACK_PRONOUNS or documents().match(scene.lemmas, k + 1, k + 2) is not None
+
+
 def _counted_sides_before(d: Draft) -> None:
     """«Министерство ..., администрация ... и ООО «...» берутся вместе построить фабрику.
     Трёхстороннее соглашение ... подписано сегодня»: a passive signing of a document that counts
@@ -1344,7 +1395,7 @@ def _signed_on_behalf(d: Draft, ref: Ref) -> Ref | None:
 STEPS: list[Step] = [
     _done, _document, _parties, _partners_listed_next, _sides_listed_after, _one_side_and_the_other_after,
     _parties_next, _signer_of_documents_before, _parties_before, _counted_sides_before,
-    _sides_in_the_documents_relative, _parties_before_colon, _counted_sides_after,
+    _sides_in_the_documents_relative, _parties_before_colon, _counted_sides_after, _sides_told_in_it,
     _subject_before_signs_with,
     _sides_of_meeting, _signers_of_parties,
     _bodies_of_signers, _one_per_partner,
