@@ -3453,6 +3453,16 @@ def test_duties_passing_to_someone_until_a_successor_comes_are_acting_in_the_pos
     assert _appointments(pipeline, text) == [("Анна Лыкова", "министр культуры Кировской области", "acting")]
 
 
+@pytest.mark.parametrize("text", [
+    "Кыштовка, 14 января 2026 года. Директор спортивной школы «Тартас» Леонид Мамыкин больше не возглавляет "
+    "учреждение.",
+    "Кыштовка, 14 января 2026 года. Директор спортивной школы «Тартас» Леонид Мамыкин с понедельника больше не "
+    "работает в школе.",
+])
+def test_no_longer_heading_or_working_is_leaving_the_post(pipeline: Pipeline, text: str) -> None:
+    assert _appointments(pipeline, text) == [("Леонид Мамыкин", "директор спортивной школы «Тартас»", "dismissed")]
+
+
 def test_retiring_told_in_the_present_is_leaving_the_post(pipeline: Pipeline) -> None:
     text = "Киров, 2 марта 2026 года. Директор МУП «Горсвет» Олег Фомин уходит на пенсию."
     assert _appointments(pipeline, text) == [("Олег Фомин", "директор МУП «Горсвет»", "dismissed")]

@@ -196,7 +196,16 @@ def _done(d: Draft) -> None:
         d.rejected = verb_planned(d.scene, d.clause, first) and not decided(d.scene, d.clause, first)
     else:  # a noun first («должность ... займёт», «о назначении»): the clause says when
         verbs = [k for k in range(first, d.match.last) if d.scene.toks[k].pos == "VERB"]
-        d.rejected = clause_planned(d.scene, d.clause) or any(verb_planned(d.scene, d.clause, k) for k in verbs)
+        # «больше не возглавляет»: no longer holding a post denies nothing
+        own_negated = frozenset(k for k in verbs if k - 2 >= first and _no_longer(d.scene.toks, k))
+        d.rejected = clause_planned(d.scene, d.clause, own_negated) or any(
+            verb_planned(d.scene, d.clause, k) for k in verbs
+        )
+
+
+def _no_longer(toks: list[Token], k: int) -> bool:
+    """«больше не» right before the verb at k."""
+    return toks[k - 1].lemma == "не" and toks[k - 2].text.lower() == "больше"
 
 
 # a possessive between «на» and the person duties are laid on: «на её заместителя X»
