@@ -2,8 +2,11 @@
 modifiers and abbreviations that go with them
 (`post_modifiers.txt`), trades that are posts only with an organization (`professions.txt`), the
 verbs that link a post to a name (`post_link_verbs.txt`), posts of a territory
-(`territorial_posts.txt`), adjectives of places (`place_adjectives.txt`) and the posts that are
-ranks (`ranks.txt`). Read once per process; matched on lemmas, so any case of a post fits."""
+(`territorial_posts.txt`), adjectives of places (`place_adjectives.txt`), the posts that are
+ranks (`ranks.txt`), and the nouns a rank adjective makes no post of (`rank_non_posts.txt`, derived
+from NEREL train: «старший брат»; any other animate noun after «главный», «ведущий», «старший»,
+«младший» is a post where an organization or a link verb goes with it). Read once per process;
+matched on lemmas, so any case of a post fits."""
 
 from __future__ import annotations
 
