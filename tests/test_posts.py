@@ -3256,6 +3256,13 @@ def test_temporarily_before_an_acting_participle_is_part_of_the_post_mention(ext
         # a clause with a subject of its own speaks of another
         ("Денис Уваров побывал на заводе «Кранмаш», где работает главным технологом его брат.", "Денис Уваров",
          []),
+        # «на работу» between the verb and the place: seen once in the held-out parts, not generalized
+        pytest.param(
+            "Прежний директор Олег Сомов переходит на работу в министерство энергетики Тверской области, где займет "
+            "пост заместителя министра.", "Олег Сомов", ["прежний директор", "заместитель министра"],
+            marks=pytest.mark.xfail(strict=True, reason="«переходит на работу в X, где займет пост»: «на работу» "
+                                    "between the verb and the place ends the where-clause rule"),
+        ),
     ],
 )
 def test_a_where_clause_after_the_subjects_move_gives_the_post(extract, text, expected, name):
