@@ -2444,6 +2444,14 @@ def test_a_common_noun_or_an_organ_opening_a_sentence_is_no_name(extract, text):
     assert extract(text)["organizations"] == []
 
 
+def test_an_adjective_and_a_company_head_opening_a_headline_describe_the_company(extract):
+    doc = extract(
+        "Молочный холдинг построит в Вологодской области ферму на 2 400 голов\n\nООО «Шекснинское молоко» "
+        "вложит в проект 3,1 млрд рублей."
+    )
+    assert [(o["name"], o["legal_form"]) for o in doc["organizations"]] == [("Шекснинское молоко", "ООО")]
+
+
 def test_common_words_left_of_a_models_span_after_its_verb_name_nothing(extract):
     # after a dateline the model reads «Объединив усилия» as an organization; its gerund goes, «усилия» stays
     doc = extract("ВЕЛИКИЕ ЛУКИ, 5 марта 2026 года. — Объединив усилия, администрация города и ООО «Луковый двор» "
@@ -2564,6 +2572,16 @@ def test_a_heading_in_capitals_names_what_the_text_names(extract):
     )
     got = [(o["name"], [m["start"] for m in o["mentions"]]) for o in doc["organizations"]]
     assert got == [("Минпромторг России", [0, 48]), ("Северсталь", [69])]
+
+
+def test_a_heading_in_capitals_in_another_case_takes_the_name_the_text_declines(extract):
+    # «ДУМУ» and «Думы»: a short noun's case forms, the heading's capitals give way to the body's letters
+    doc = extract(
+        "СОСТАВ ДЕПУТАТОВ В ПСКОВСКУЮ ГОРОДСКУЮ ДУМУ ОБНОВЛЁН\n\n"
+        "Избирательная комиссия подвела итоги выборов депутата Псковской городской Думы по округу № 7."
+    )
+    got = [(o["name"], [m["start"] for m in o["mentions"]]) for o in doc["organizations"]]
+    assert got[0] == ("Псковская городская Дума", [19, 108])
 
 
 def test_heading_words_before_a_quoted_name_are_no_other_name_of_it(extract):
@@ -2830,6 +2848,13 @@ def test_a_quotation_after_a_name_is_no_part_of_it(extract):
             (
                 "Слушатели «Нашего радио» выбрали лучшую песню года. ООО «Наше радио» подвело итоги голосования.",
                 "Наше радио",
+                "ООО",
+            ),
+            # a short last noun whose ending is too short to cut: «дома» and «дом»
+            (
+                "Сыр появится в магазинах «Тверского продуктового дома». ООО «Тверской продуктовый дом» "
+                "управляет 52 магазинами.",
+                "Тверской продуктовый дом",
                 "ООО",
             ),
         ]
@@ -4293,6 +4318,22 @@ def test_a_remit_of_oversight_goes_on_past_and_into_the_offices_region(extract):
         "Межрегиональное управление Федеральной службы по надзору за промышленным и экологическим оборудованием "
         "по Приволжскому федеральному округу"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    cases(
+        [
+            ("Служба по надзору в сфере образования Республики Марий Эл проверила 14 школ.",
+             "Служба по надзору в сфере образования Республики Марий Эл"),
+            # a participle in the field agrees as an adjective does
+            ("Служба по контролю и надзору в сфере охраны окружающей среды Тверской области оштрафовала завод.",
+             "Служба по контролю и надзору в сфере охраны окружающей среды Тверской области"),
+        ]
+    ),
+)
+def test_the_field_of_an_oversight_is_part_of_the_services_name(extract, text, name):
+    assert [o["name"] for o in extract(text)["organizations"]] == [name]
 
 
 def test_a_supervisory_services_one_word_name_is_an_organization_the_model_read_as_a_person(extract):

@@ -379,7 +379,9 @@ def _add_names(names: list[str], m: OrgMention) -> None:
         case_form = None if k is not None else next(
             (i for i, x in enumerate(names) if same_name_in_another_case(x, n)), None
         )
-        if case_form is not None and _nominative(n) and not _nominative(names[case_form]):
+        if case_form is not None and (
+            _nominative(n) and not _nominative(names[case_form]) or names[case_form].isupper() and not n.isupper()
+        ):
             names[case_form] = n
         elif k is None and case_form is None:
             names.append(n)

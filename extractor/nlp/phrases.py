@@ -478,13 +478,19 @@ def _governed_instrumental(toks: list[Token], j: int) -> bool:
 FIELD_NOUNS = frozenset({"сфера", "область"})
 
 
+def _genitive_of_a_field(tok: Token) -> bool:
+    """A noun or adjective in the genitive; a participle agrees as an adjective does: «в сфере охраны |
+    окружающей среды»."""
+    return (tok.pos in ("NOUN", "ADJ") or _participle(tok)) and case_of(tok) == "Gen"
+
+
 def field_end(toks: list[Token], k: int, limit: int) -> int | None:
     """The end of a field at k: «сфере» or «области» and the lower-case genitives after it
     («в сфере | жилищно-коммунального хозяйства»); None when no genitive follows («в области», the region)."""
     if toks[k].lemma not in FIELD_NOUNS or not toks[k].text.islower():
         return None
     end = k + 1
-    while end < limit and toks[end].text.islower() and toks[end].pos in ("NOUN", "ADJ") and case_of(toks[end]) == "Gen":
+    while end < limit and toks[end].text.islower() and _genitive_of_a_field(toks[end]):
         end += 1
     if end == k + 1 or toks[end - 1].pos != "NOUN":
         return None
@@ -609,6 +615,11 @@ def extend_dependents(
             continue
         if low == "с" and tuple(t.text.lower() for t in toks[j + 1 : j + 3]) == LIMITED_LIABILITY:
             j += 3  # «общества с ограниченной ответственностью «...»»: a legal form written out
+            continue
+        if low in ("в", "во") and "по" in preps and j > 0 and toks[j - 1].lemma in OVERSIGHT_NOUNS and (
+            field := field_end(toks, j + 1, limit)
+        ) is not None:
+            j = field  # «Служба по надзору в сфере образования»: the field of an oversight, in the genitive
             continue
         if low in preps and j + 1 < limit:
             want = PREP_CASES[low]

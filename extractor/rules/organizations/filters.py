@@ -34,6 +34,7 @@ from extractor.rules.organizations.names import (
     LATIN_WORD,
     PLACE_ADJECTIVE_WORD,
     OrgMention,
+    names_a_place,
     strip_quotes,
 )
 
@@ -246,6 +247,17 @@ def _named_again(tagged: Tagged, i: int) -> bool:
     )
 
 
+def _named_again_as(tagged: Tagged, i: int, j: int) -> bool:
+    """The words of tokens i..j stand elsewhere in the text, in any case, and not opening a sentence."""
+    toks = tagged.tokens
+    lemmas = [t.lemma for t in toks[i : j + 1]]
+    n = len(lemmas)
+    return any(
+        k != i and [t.lemma for t in toks[k : k + n]] == lemmas and not _opens_sentence(tagged, k)
+        for k in range(len(toks) - n + 1)
+    )
+
+
 def is_lone_common_noun(tagged: Tagged, m: OrgMention) -> bool:
     """«Разъяснения Минздрав опубликует», «Выработка ГЭС и ГАЭС выросла», «Маржа EBITDA
     составила»: a capitalized common noun opening a sentence, tagged as (the start of) an
@@ -276,6 +288,11 @@ def is_lone_common_noun(tagged: Tagged, m: OrgMention) -> bool:
         # краевой суд», «Исторический музей» are names)
         rest = toks[i + 1 : j + 1]
         plain = all(t.text.islower() and t.text.isalpha() and is_common_word(t) for t in rest)
+        if plain and len(rest) == 1 and org_heads().get((toks[j].lemma,)) == "company" and not names_a_place(tok.text):
+            # «Свиноводческий холдинг вложит 9,5 млрд рублей»: an adjective of a kind and a company's
+            # head noun opening a headline or a sentence describe a company unless the text names it so
+            # again (a place's adjective may name it: «Камский завод» is a short name of a plant)
+            return not _named_again_as(tagged, i, j)
         return plain and not _has_a_head(toks, i + 1, j)
     if tok.pos not in ("NOUN", "PROPN"):
         return False

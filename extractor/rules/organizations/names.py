@@ -449,8 +449,18 @@ def _same_stems(a: str, b: str) -> bool:
     genitive plural «телесистем» is the stem of «телесистемы», though it looks like one ending in «-ем»."""
     wa, wb = a.split(), b.split()
     return len(wa) == len(wb) and all(
-        _stem(x) == _stem(y) or x == _stem(y) or _stem(x) == y for x, y in zip(wa, wb, strict=True)
+        _stem(x) == _stem(y) or x == _stem(y) or _stem(x) == y or _short_noun_forms(x, y)
+        for x, y in zip(wa, wb, strict=True)
     )
+
+
+def _short_noun_forms(a: str, b: str) -> bool:
+    """Two forms of one short noun the dictionary knows, too short for its ending to be cut off
+    (`MIN_STEM`): «дома» and «дом» in «Суздальского продуктового дома»."""
+    if a == b or not (a.isalpha() and b.isalpha()) or min(len(a), len(b)) > MIN_STEM + 1:
+        return False
+    lemmas = {p.normal_form for p in parses(a) if p.tag.POS == "NOUN" and p.is_known}
+    return any(p.normal_form in lemmas for p in parses(b) if p.tag.POS == "NOUN" and p.is_known)
 
 
 def same_name_in_another_case(a: str, b: str) -> bool:
