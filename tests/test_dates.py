@@ -1203,6 +1203,9 @@ CONTEXT_CASES: list[tuple[str, datetime.date | None, list[tuple[str, str | None,
     # a start a few days ahead, told in the past: an order signed before it takes effect
     ("Начальником управления с 21 января назначена Ольга Лукина.", datetime.date(2026, 1, 20),
      [("21 января", "2026-01-21", True)]),
+    # ... and one over a month ahead: an order takes effect up to two months after it is signed
+    ("С 1 октября главным инженером комбината назначен Павел Рожков.", datetime.date(2026, 8, 6),
+     [("1 октября", "2026-10-01", True)]),
     # a later year its own sentence names for a plan, a budget or a payment lends none to a day done or
     # still to come this year; the verb past a comma is not the date's
     ("Проект бюджета на 2024 год внесен в думу 30 октября.", datetime.date(2023, 11, 11),

