@@ -2861,6 +2861,18 @@ def test_a_pronoun_is_the_person_before(pipeline: Pipeline) -> None:
     _covers(text, got[0], "В понедельник его назначили министром транспорта.")
 
 
+def test_her_before_the_verb_is_the_woman_named_before(pipeline: Pipeline) -> None:
+    # the tagger gives «её» the lemma «ее», personal or possessive; with no noun it owns after it, it is «она»
+    text = (
+        "Для Марины Чеботарёвой это первое совещание в новой должности: директором областного "
+        "онкодиспансера её назначили 2 марта."
+    )
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["post"], a["action"]) for a in got] == [
+        ("Марина Чеботарёва", "директор областного онкодиспансера", "appointed")
+    ]
+
+
 def test_a_pronoun_the_tagger_reads_as_a_possessive_after_the_verb_is_its_object(pipeline: Pipeline) -> None:
     # after «банка» the tagger reads «его» as «его» (whose), not as «он»
     text = (
@@ -4113,6 +4125,25 @@ def test_a_pronoun_before_the_signing_verb_stands_for_the_document_named_before(
     assert [([p["name"] for p in a["parties"]], a["kind"]) for a in got] == [
         (["Степьбанк", "Гарантийный фонд поддержки предпринимательства Республики Калмыкия"],
          "соглашение о предоставлении поручительств по кредитам фермеров")
+    ]
+
+
+def test_an_appointment_naming_no_post_takes_the_post_the_text_calls_new(pipeline: Pipeline) -> None:
+    text = ("Котлас, 14 мая 2026 года. Ирина Шубина — новый директор Котласского драматического театра. "
+            "Приказ о её назначении министр культуры области подписал в среду.")
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["action"], a["post"]) for a in got] == [
+        ("Ирина Шубина", "appointed", "директор Котласского драматического театра")
+    ]
+
+
+def test_signing_under_a_pronoun_stands_for_the_document_named_before(pipeline: Pipeline) -> None:
+    text = ("Вологда, 4 марта 2026 года. Договор о сервисном обслуживании лесовозов готовили с лета. Сегодня под "
+            "ним в областном центре расписались директор ООО «Шекснинский лес» Павел Рыбин и генеральный "
+            "директор АО «Северная техника» Игорь Сомов.")
+    got = _facts(pipeline, text)["agreements"]
+    assert [([p["name"] for p in a["parties"]], a["kind"], a["date"]) for a in got] == [
+        (["Шекснинский лес", "Северная техника"], "договор о сервисном обслуживании лесовозов", "2026-03-04")
     ]
 
 

@@ -198,11 +198,24 @@ def _bare(doc: Document) -> bool:
 DOCUMENT_PRONOUNS = frozenset({"его", "её", "ее"})
 
 
+# what one signs under, a pronoun standing for the document: «под ним расписались», «Расписались под ней»
+UNDER_PRONOUNS = frozenset({"ним", "ней"})
+
+
 def _document_pronoun_stands_for(d: Draft) -> list[Document]:
     """«Первый — соглашение о предоставлении поручительств. С одной стороны его подписал банк, с
-    другой — фонд»: «его» right before the verb is the document the sentence before names."""
+    другой — фонд»: «его» right before the verb is the document the sentence before names; so is
+    «под ним» in the verb's clause («Договор ... готовили с осени. В четверг под ним расписались ...»)."""
     k = d.match.first - 1
-    if d.kind != "verb" or d.sent == 0 or k < 0 or d.scene.toks[k].text.lower() not in DOCUMENT_PRONOUNS:
+    if d.kind != "verb" or d.sent == 0 or k < 0:
+        return []
+    toks = d.scene.toks
+    clause = sorted(d.clause.tokens)
+    signed_under = any(
+        toks[a].text.lower() == "под" and b in d.clause.tokens and toks[b].text.lower() in UNDER_PRONOUNS
+        for a, b in zip(clause, clause[1:], strict=False)
+    )
+    if toks[k].text.lower() not in DOCUMENT_PRONOUNS and not signed_under:
         return []
     named = _named_before(d.scene, d.sent - 1, d.scene.tagged.sents[d.sent - 1].last)
     return [named] if named is not None else []

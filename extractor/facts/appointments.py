@@ -557,6 +557,10 @@ def _post(d: Draft) -> None:
     if d.trigger.lemma in NEEDS_POST and d.slot is None and not _post_word_in(d) and not _successor(d):
         d.slot = _new_post_of(d)
         d.rejected = d.slot is None
+    elif d.slot is None and not _post_word_in(d) and not _successor(d):
+        # «X — новый глава администрации района. Решение о его назначении ...»: the post the text
+        # calls the person's new one
+        d.slot = _new_post_of(d)
     elif d.trigger.lemma in ELECTING and d.slot and d.scene.lemmas[d.slot.first] in words("elected"):
         d.rejected = True  # «избран депутатом»: elected, not appointed
     elif d.slot is not None and not _office(d.scene, d.slot):

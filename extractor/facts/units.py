@@ -30,6 +30,8 @@ Ref = tuple[EntityType, int]  # ("person", 0): a list of the document and an ind
 # how many sentences back a pronoun or a common noun may point
 REFERENCE_REACH = 3
 PRONOUNS = {"он": "masc", "она": "femn"}
+# the tagger's lemma of «её» as a personal pronoun and as a possessive alike («его» is «он» or «его»)
+FEMININE_OBLIQUE = "ее"
 # the oblique forms of «он», «она», possessives too, by the gender they stand for: «о её назначении»,
 # and right after a verb its object though the tagger reads a possessive («совет директоров банка
 # назначил его председателем»)
@@ -609,6 +611,8 @@ def _pronoun(scene: Scene, k: int, units: list[Unit]) -> Unit | None:
     if tok.lemma in PLURAL_PRONOUNS:
         return Unit(k, k + 1, k, (), "sides", _counted_together(scene.toks, k), tok.lemma)
     gender = PRONOUNS.get(tok.lemma)
+    if gender is None and tok.lemma == FEMININE_OBLIQUE and not _owns_the_next(scene.toks, k):
+        gender = "femn"  # «Главным врачом её назначили 1 декабря»
     if gender is None and object_of_the_verb_before(scene.toks, k):
         gender = OBLIQUE_GENDERS.get(tok.text.lower())
     if gender is None:
@@ -628,6 +632,13 @@ def _pronoun(scene: Scene, k: int, units: list[Unit]) -> Unit | None:
     for u in subjects[:1] or candidates[:1]:
         return Unit(k, k + 1, k, u.refs, "pronoun")
     return None
+
+
+def _owns_the_next(toks: list[Token], k: int) -> bool:
+    """The pronoun at k may own the word after it, a noun or an adjective in a case other than the
+    instrumental: «её заместитель», not «её директором»."""
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    return nxt is not None and nxt.pos in ("NOUN", "PROPN", "ADJ") and nxt.case != "Ins"
 
 
 CLAUSE_MARKS = DASHES | {",", ":", ";"}
