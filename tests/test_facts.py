@@ -4143,6 +4143,28 @@ def test_an_appointment_naming_no_post_takes_the_post_the_text_calls_new(pipelin
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Шуя, 3 февраля 2026 года. Новый директор Шуйского медицинского колледжа — Анна Лебедева. До этого "
+        "она восемь лет руководила учебной частью.",
+        "Шуя, 3 февраля 2026 года. Анна Лебедева — новый директор Шуйского медицинского колледжа. До этого "
+        "она восемь лет руководила учебной частью.",
+    ],
+)
+def test_a_post_called_new_set_off_by_a_dash_is_taken(pipeline: Pipeline, text: str) -> None:
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["action"], a["post"]) for a in got] == [
+        ("Анна Лебедева", "appointed", "директор Шуйского медицинского колледжа")
+    ]
+
+
+def test_a_post_called_new_told_without_a_dash_is_no_appointment(pipeline: Pipeline) -> None:
+    text = ("Шуя, 3 февраля 2026 года. Новый директор Шуйского медицинского колледжа Анна Лебедева рассказала "
+            "о приёме студентов.")
+    assert _facts(pipeline, text)["appointments"] == []
+
+
 def test_signing_under_a_pronoun_stands_for_the_document_named_before(pipeline: Pipeline) -> None:
     text = ("Вологда, 4 марта 2026 года. Договор о сервисном обслуживании лесовозов готовили с лета. Сегодня под "
             "ним в областном центре расписались директор ООО «Шекснинский лес» Павел Рыбин и генеральный "

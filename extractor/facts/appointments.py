@@ -1259,6 +1259,37 @@ def _acting_by_their_post(scene: Scene, found: list[Found]) -> list[Found]:
     return out
 
 
+# what joins a post called new and its holder: «Новый директор завода — Максим Изюмов», «Алексей
+# Голошубов — новый глава администрации»
+NEW_POST_DASHES = frozenset({"—", "–"})
+
+
+def _appointed_to_a_new_post(scene: Scene, found: list[Found]) -> list[Found]:
+    """«Новый директор ОГБУ «Мелекесский конный завод» — Максим Изюмов», «работает под началом нового
+    директора — Ларисы Бондаревой»: one the text gives a post called new, set off by a dash, took it,
+    though no verb says so."""
+    text = scene.tagged.text
+    out: list[Found] = []
+    for index, person in enumerate(scene.doc.persons):
+        ref = ("person", index)
+        if any(same_person(scene, f.person, ref) for f in found):
+            continue
+        for post in person.posts:
+            first = scene.tagged.token_at(post.start)
+            if first is None or first == 0 or scene.lemmas[first - 1] != NEW_POST_WORD:
+                continue
+            new_at = scene.toks[first - 1].start
+            dashed = any(
+                text[post.end : m.start].strip() in NEW_POST_DASHES or text[m.end : new_at].strip() in NEW_POST_DASHES
+                for m in person.mentions
+            )
+            if dashed:
+                sent = scene.toks[first].sent
+                out.append(Found(ref, post.normal, "appointed", sent, date_in(scene, sent, first)))
+                break
+    return out
+
+
 def _vacated_post(scene: Scene, found: list[Found]) -> str | None:
     """The post the text's one dismissed person left, in its fullest form."""
     left = [f for f in found if f.action == "dismissed" and f.post]
@@ -1366,6 +1397,7 @@ def find_appointments(scene: Scene) -> list[Appointment]:
     out = []
     found += _interim_holders(scene, found)
     found += _acting_by_their_post(scene, found)
+    found += _appointed_to_a_new_post(scene, found)
     _posts_of_stand_ins(scene, found)
     _posts_of_successors(found)
     vacated = _vacated_post(scene, found)
