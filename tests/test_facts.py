@@ -4159,6 +4159,21 @@ def test_a_post_called_new_set_off_by_a_dash_is_taken(pipeline: Pipeline, text: 
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Мценск, 2 марта 2026 года. Совет директоров АО «Мценский литейный завод» выбрал Олега Рябцева, и с "
+         "этого часа он генеральный директор завода.",
+         [("Олег Рябцев", "appointed", "генеральный директор завода")]),
+        ("Мценск, 2 марта 2026 года. Депутаты поддержали Ольгу Шарову, и теперь она глава Мценского района.",
+         [("Ольга Шарова", "appointed", "глава Мценского района")]),
+    ],
+)
+def test_a_post_held_from_now_with_no_verb_is_taken(pipeline: Pipeline, text: str, expected: list) -> None:
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["action"], a["post"]) for a in got] == expected
+
+
 def test_a_post_called_new_told_without_a_dash_is_no_appointment(pipeline: Pipeline) -> None:
     text = ("Шуя, 3 февраля 2026 года. Новый директор Шуйского медицинского колледжа Анна Лебедева рассказала "
             "о приёме студентов.")

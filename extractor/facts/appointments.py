@@ -1259,6 +1259,46 @@ def _acting_by_their_post(scene: Scene, found: list[Found]) -> list[Found]:
     return out
 
 
+# the words a state told from now opens with, before its holder and the post with no verb: «теперь он
+# глава округа», «с сегодняшнего дня она директор колледжа», «с понедельника он директор МУП»
+NOW_WORDS = frozenset({"теперь", "отныне"})
+FROM_NOW_NOUNS = frozenset({
+    "день", "час", "утро", "понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье",
+})
+# the words of «с сегодняшнего дня», «с этого часа» after «с»
+FROM_NOW_REACH = 2
+
+
+def _holding_from_now(scene: Scene, found: list[Found]) -> list[Found]:
+    """«..., и с этого часа он генеральный директор компании», «теперь он глава Гайнского
+    муниципального округа»: one told to hold a post from now on, with no verb, took it."""
+    out: list[Found] = []
+    for sent in range(len(scene.tagged.sents)):
+        limit = scene.tagged.sents[sent].last
+        for unit in scene.units(sent):
+            if not unit.refs or unit.refs[0][0] != "person" or not _told_from_now(scene, unit.first):
+                continue
+            if unit_case(scene, unit) != "Nom" or any(same_person(scene, f.person, unit.refs[0]) for f in found + out):
+                continue
+            slot = _post_phrase(scene, unit.last, limit)
+            post = _slot_post(scene, slot) if slot is not None else None
+            if post is not None:
+                out.append(Found(unit.refs[0], post, "appointed", sent, date_in(scene, sent, unit.first)))
+    return out
+
+
+def _told_from_now(scene: Scene, k: int) -> bool:
+    """Right before token k: «теперь», «отныне», or «с» and a day or an hour («с сегодняшнего дня»)."""
+    toks = scene.toks
+    if k == 0 or toks[k - 1].sent != toks[k].sent:
+        return False
+    if scene.lemmas[k - 1] in NOW_WORDS:
+        return True
+    return scene.lemmas[k - 1] in FROM_NOW_NOUNS and any(
+        toks[j].text.lower() in ("с", "со") for j in range(max(0, k - 2 - FROM_NOW_REACH), k - 1)
+    )
+
+
 # what joins a post called new and its holder: «Новый директор завода — Максим Изюмов», «Алексей
 # Голошубов — новый глава администрации»
 NEW_POST_DASHES = frozenset({"—", "–"})
@@ -1398,6 +1438,7 @@ def find_appointments(scene: Scene) -> list[Appointment]:
     found += _interim_holders(scene, found)
     found += _acting_by_their_post(scene, found)
     found += _appointed_to_a_new_post(scene, found)
+    found += _holding_from_now(scene, found)
     _posts_of_stand_ins(scene, found)
     _posts_of_successors(found)
     vacated = _vacated_post(scene, found)
