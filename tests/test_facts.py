@@ -4174,6 +4174,25 @@ def test_a_post_held_from_now_with_no_verb_is_taken(pipeline: Pipeline, text: st
     assert [(a["person"]["name"], a["action"], a["post"]) for a in got] == expected
 
 
+def test_a_post_given_to_someone_in_the_dative_is_an_appointment(pipeline: Pipeline) -> None:
+    text = ("Глазов, 9 марта 2026 года. Пост директора Глазовского педагогического колледжа достался Ирине "
+            "Вострецовой, до сих пор руководившей учебной частью.")
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["action"], a["post"]) for a in got] == [
+        ("Ирина Вострецова", "appointed", "директор Глазовского педагогического колледжа")
+    ]
+
+
+def test_one_given_the_post_left_without_its_name_takes_the_post_left(pipeline: Pipeline) -> None:
+    text = ("Бийск, 9 марта 2026 года. Главный врач КГБУЗ «Бийская городская больница» Андрей Зуев ушёл на "
+            "пенсию. Освободившуюся должность министр отдал Олегу Кривошееву.")
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["action"], a["post"]) for a in got] == [
+        ("Андрей Зуев", "dismissed", "главный врач КГБУЗ «Бийская городская больница»"),
+        ("Олег Кривошеев", "appointed", "главный врач КГБУЗ «Бийская городская больница»"),
+    ]
+
+
 def test_a_post_called_new_told_without_a_dash_is_no_appointment(pipeline: Pipeline) -> None:
     text = ("Шуя, 3 февраля 2026 года. Новый директор Шуйского медицинского колледжа Анна Лебедева рассказала "
             "о приёме студентов.")

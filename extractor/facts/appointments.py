@@ -1417,9 +1417,10 @@ def _post_in_full(scene: Scene, f: Found) -> str | None:
 
 def _posts_of_successors(found: list[Found]) -> None:
     """«Генеральный директор АО «...» X покидает свой пост. Его преемником стал Y»: a successor
-    with no post of their own takes the post the last one leaving before them left."""
+    with no post of their own takes the post the last one leaving before them left; so does one
+    appointed to no post named («Освободившуюся должность министр сразу же отдал X»)."""
     for f in found:
-        if f.successor and f.post is None:
+        if (f.successor or f.action == "appointed") and f.post is None:
             left = [g for g in found if g.action == "dismissed" and g.post and g.sent <= f.sent]
             f.post = left[-1].post if left else None
 
