@@ -2023,7 +2023,8 @@ APPOINTMENTS = [
     ),
     pytest.param(
         "Губернатор уволил министра спорта Олега Панова и назначил Игоря Маркова.",
-        [("Олег Панов", "министр спорта", "dismissed"), ("Игорь Марков", None, "appointed")],
+        # the one appointed to no post named takes the post the one dismissed before left
+        [("Олег Панов", "министр спорта", "dismissed"), ("Игорь Марков", "министр спорта", "appointed")],
         id="two verbs, each with its own object",
     ),
     pytest.param(
