@@ -4194,9 +4194,19 @@ def test_one_given_the_post_left_without_its_name_takes_the_post_left(pipeline: 
     ]
 
 
-def test_a_post_called_new_told_without_a_dash_is_no_appointment(pipeline: Pipeline) -> None:
+def test_a_post_called_new_right_before_the_name_is_taken(pipeline: Pipeline) -> None:
     text = ("Шуя, 3 февраля 2026 года. Новый директор Шуйского медицинского колледжа Анна Лебедева рассказала "
             "о приёме студентов.")
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["action"], a["post"]) for a in got] == [
+        ("Анна Лебедева", "appointed", "директор Шуйского медицинского колледжа")
+    ]
+
+
+def test_a_post_called_new_of_someone_named_apart_is_no_appointment(pipeline: Pipeline) -> None:
+    # the name stands apart from the post: only a dash or nothing joins them
+    text = ("Шуя, 3 февраля 2026 года. Новый директор колледжа рассказал о приёме студентов. Анна Лебедева "
+            "пригласила абитуриентов на день открытых дверей.")
     assert _facts(pipeline, text)["appointments"] == []
 
 

@@ -1300,13 +1300,15 @@ def _told_from_now(scene: Scene, k: int) -> bool:
 
 
 # what joins a post called new and its holder: «Новый директор завода — Максим Изюмов», «Алексей
-# Голошубов — новый глава администрации»
+# Голошубов — новый глава администрации»; after the post, nothing too («Новый управляющий офисом
+# Дмитрий Мачехин»)
 NEW_POST_DASHES = frozenset({"—", "–"})
 
 
 def _appointed_to_a_new_post(scene: Scene, found: list[Found]) -> list[Found]:
     """«Новый директор ОГБУ «Мелекесский конный завод» — Максим Изюмов», «работает под началом нового
-    директора — Ларисы Бондаревой»: one the text gives a post called new, set off by a dash, took it,
+    директора — Ларисы Бондаревой», «Новый управляющий офисом Дмитрий Мачехин сегодня впервые открыл
+    офис»: one the text gives a post called new, right before the name or set off by a dash, took it,
     though no verb says so."""
     text = scene.tagged.text
     out: list[Found] = []
@@ -1320,7 +1322,8 @@ def _appointed_to_a_new_post(scene: Scene, found: list[Found]) -> list[Found]:
                 continue
             new_at = scene.toks[first - 1].start
             dashed = any(
-                text[post.end : m.start].strip() in NEW_POST_DASHES or text[m.end : new_at].strip() in NEW_POST_DASHES
+                text[post.end : m.start].strip() in NEW_POST_DASHES | {""}
+                or text[m.end : new_at].strip() in NEW_POST_DASHES
                 for m in person.mentions
             )
             if dashed:
