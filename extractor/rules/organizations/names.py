@@ -134,11 +134,29 @@ def lexicon_kind(name: str) -> str | None:
         known = known_abbrevs().get(words[0].lower())
     if known is None and 1 < len(words) and all(ABBREVIATION_WORD.fullmatch(w) for w in words):
         known = known_abbrevs().get(words[-1].lower())  # «ГУ МЧС»: an office of МЧС is of its kind
+    if known is None and len(words) <= MAX_OWNER_NAME_WORDS and any(_office_of_an_authority(w) for w in words):
+        return "authority"  # «Курское УФАС России», «Тверское УФНС»: a territorial office of a federal body
     if known is None and len(words) == 1 and is_regional_office(name):
         return "authority"  # «Челябинскстат», «Иркутскнедра»: a regional office of Rosstat, Rosnedra
     if known is None and words and is_ministry_short_name(words[0]):
         return "authority"  # «Минпромэнерго Чувашии»: a regional ministry
     return known[1] if known else None
+
+
+# the letters a territorial office of a federal body puts before the body's: «УФАС», «ГУ МЧС», «МРУ»
+OFFICE_LETTERS = ("МРУ", "ГУ", "ТУ", "У")
+
+
+def _office_of_an_authority(word: str) -> bool:
+    """«УФАС», «УФНС», «ГУФССП»: an office's letters and a federal authority's abbreviation."""
+    if not word.isupper():
+        return False
+    for letters in OFFICE_LETTERS:
+        rest = word[len(letters) :]
+        known = known_abbrevs().get(rest.lower()) if word.startswith(letters) and len(rest) >= 2 else None
+        if known is not None and known[1] == "authority":
+            return True
+    return False
 
 
 def is_short_body_name(word: str) -> bool:
