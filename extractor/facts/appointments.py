@@ -15,7 +15,7 @@ the body, the decree quoted) are one appointment, with the fullest post.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
 from extractor.facts.clauses import POSSESSIVE_PRONOUNS, Clause
@@ -47,7 +47,7 @@ from extractor.lexicon import Match
 from extractor.lexicon.facts import appointment_triggers, not_offices, plan_words, post_modifiers, words
 from extractor.lexicon.orgs import event_heads
 from extractor.lexicon.posts import match_post_head, post_lexicon
-from extractor.model import Appointment, DateItem
+from extractor.model import Appointment, DateItem, Person
 from extractor.nlp.inflect import as_written, case_form
 from extractor.nlp.morph import active_participle, word_lemma
 from extractor.nlp.phrases import DASHES, extend_dependents
@@ -1235,6 +1235,14 @@ def _interim_holders(scene: Scene, found: list[Found]) -> list[Found]:
     return out
 
 
+def _persons_not_found(scene: Scene, found: list[Found]) -> Iterator[tuple[Ref, Person]]:
+    """The text's persons no statement found yet, with their reference."""
+    for index, person in enumerate(scene.doc.persons):
+        ref: Ref = ("person", index)
+        if not any(same_person(scene, f.person, ref) for f in found):
+            yield ref, person
+
+
 def _acting_by_their_post(scene: Scene, found: list[Found]) -> list[Found]:
     """«... уволен директор МУП «Венёвский водоканал» X. Первый приказ сегодня подписала исполняющая
     обязанности директора МУП «ВВК» главный инженер Y»: after a dismissal, one whose post is acting
@@ -1243,10 +1251,7 @@ def _acting_by_their_post(scene: Scene, found: list[Found]) -> list[Found]:
     if vacated is None:
         return []
     out: list[Found] = []
-    for index, person in enumerate(scene.doc.persons):
-        ref = ("person", index)
-        if any(same_person(scene, f.person, ref) for f in found):
-            continue
+    for ref, person in _persons_not_found(scene, found):
         for post in person.posts:
             own = _without_acting(post.normal)
             if own == post.normal or not _same_head(vacated, own):
@@ -1312,10 +1317,7 @@ def _appointed_to_a_new_post(scene: Scene, found: list[Found]) -> list[Found]:
     though no verb says so."""
     text = scene.tagged.text
     out: list[Found] = []
-    for index, person in enumerate(scene.doc.persons):
-        ref = ("person", index)
-        if any(same_person(scene, f.person, ref) for f in found):
-            continue
+    for ref, person in _persons_not_found(scene, found):
         for post in person.posts:
             first = scene.tagged.token_at(post.start)
             if first is None or first == 0 or scene.lemmas[first - 1] != NEW_POST_WORD:
