@@ -210,10 +210,9 @@ def _document_pronoun_stands_for(d: Draft) -> list[Document]:
     if d.kind != "verb" or d.sent == 0 or k < 0:
         return []
     toks = d.scene.toks
-    clause = sorted(d.clause.tokens)
     signed_under = any(
-        toks[a].text.lower() == "под" and b in d.clause.tokens and toks[b].text.lower() in UNDER_PRONOUNS
-        for a, b in zip(clause, clause[1:], strict=False)
+        toks[a].text.lower() == "под" and a + 1 in d.clause.tokens and toks[a + 1].text.lower() in UNDER_PRONOUNS
+        for a in d.clause.tokens
     )
     if toks[k].text.lower() not in DOCUMENT_PRONOUNS and not signed_under:
         return []
