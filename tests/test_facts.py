@@ -4203,6 +4203,13 @@ def test_a_post_called_new_right_before_the_name_is_taken(pipeline: Pipeline) ->
     ]
 
 
+def test_a_name_before_a_post_called_new_needs_the_dash(pipeline: Pipeline) -> None:
+    # the name before the post counts only with a dash between; a comma's apposition states nothing new
+    text = ("Шуя, 3 февраля 2026 года. Анна Лебедева, новый директор Шуйского колледжа, рассказала о приёме "
+            "студентов.")
+    assert _facts(pipeline, text)["appointments"] == []
+
+
 def test_a_post_called_new_of_someone_named_apart_is_no_appointment(pipeline: Pipeline) -> None:
     # the name stands apart from the post: only a dash or nothing joins them
     text = ("Шуя, 3 февраля 2026 года. Новый директор колледжа рассказал о приёме студентов. Анна Лебедева "

@@ -45,7 +45,7 @@ from extractor.facts.units import (
 )
 from extractor.lexicon import Match
 from extractor.lexicon.facts import appointment_triggers, not_offices, plan_words, post_modifiers, words
-from extractor.lexicon.orgs import event_heads
+from extractor.lexicon.orgs import event_heads, time_nouns
 from extractor.lexicon.posts import match_post_head, post_lexicon
 from extractor.model import Appointment, DateItem, Person
 from extractor.nlp.inflect import as_written, case_form
@@ -1267,10 +1267,7 @@ def _acting_by_their_post(scene: Scene, found: list[Found]) -> list[Found]:
 # the words a state told from now opens with, before its holder and the post with no verb: «теперь он
 # глава округа», «с сегодняшнего дня она директор колледжа», «с понедельника он директор МУП»
 NOW_WORDS = frozenset({"теперь", "отныне"})
-FROM_NOW_NOUNS = frozenset({
-    "день", "час", "утро", "понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье",
-})
-# the words of «с сегодняшнего дня», «с этого часа» after «с»
+# the words of «с сегодняшнего дня», «с этого часа» after «с» (a time noun of time_nouns.txt last)
 FROM_NOW_REACH = 2
 
 
@@ -1293,13 +1290,14 @@ def _holding_from_now(scene: Scene, found: list[Found]) -> list[Found]:
 
 
 def _told_from_now(scene: Scene, k: int) -> bool:
-    """Right before token k: «теперь», «отныне», or «с» and a day or an hour («с сегодняшнего дня»)."""
+    """Right before token k: «теперь», «отныне», or «с» and a time noun («с сегодняшнего дня», «с
+    понедельника»)."""
     toks = scene.toks
     if k == 0 or toks[k - 1].sent != toks[k].sent:
         return False
     if scene.lemmas[k - 1] in NOW_WORDS:
         return True
-    return scene.lemmas[k - 1] in FROM_NOW_NOUNS and any(
+    return scene.lemmas[k - 1] in time_nouns() and any(
         toks[j].text.lower() in ("с", "со") for j in range(max(0, k - 2 - FROM_NOW_REACH), k - 1)
     )
 
@@ -1324,8 +1322,8 @@ def _appointed_to_a_new_post(scene: Scene, found: list[Found]) -> list[Found]:
                 continue
             new_at = scene.toks[first - 1].start
             dashed = any(
-                text[post.end : m.start].strip() in NEW_POST_DASHES | {""}
-                or text[m.end : new_at].strip() in NEW_POST_DASHES
+                post.end <= m.start and text[post.end : m.start].strip() in NEW_POST_DASHES | {""}
+                or m.end <= new_at and text[m.end : new_at].strip() in NEW_POST_DASHES
                 for m in person.mentions
             )
             if dashed:

@@ -239,18 +239,11 @@ def _opens_sentence(tagged: Tagged, i: int) -> bool:
     return i == first or i == first + 1 and tagged.tokens[first].text in OPEN_QUOTES
 
 
-def _named_again(tagged: Tagged, i: int) -> bool:
-    """The word at token i stands elsewhere in the text inside a sentence, in any case."""
+def _named_again(tagged: Tagged, i: int, j: int | None = None) -> bool:
+    """The words of tokens i..j (i alone by default) stand elsewhere in the text inside a sentence,
+    in any case."""
     toks = tagged.tokens
-    return any(
-        k != i and toks[k].lemma == toks[i].lemma and not _opens_sentence(tagged, k) for k in range(len(toks))
-    )
-
-
-def _named_again_as(tagged: Tagged, i: int, j: int) -> bool:
-    """The words of tokens i..j stand elsewhere in the text, in any case, and not opening a sentence."""
-    toks = tagged.tokens
-    lemmas = [t.lemma for t in toks[i : j + 1]]
+    lemmas = [t.lemma for t in toks[i : (i if j is None else j) + 1]]
     n = len(lemmas)
     return any(
         k != i and [t.lemma for t in toks[k : k + n]] == lemmas and not _opens_sentence(tagged, k)
@@ -292,7 +285,7 @@ def is_lone_common_noun(tagged: Tagged, m: OrgMention) -> bool:
             # «Свиноводческий холдинг вложит 9,5 млрд рублей»: an adjective of a kind and a company's
             # head noun opening a headline or a sentence describe a company unless the text names it so
             # again (a place's adjective may name it: «Камский завод» is a short name of a plant)
-            return not _named_again_as(tagged, i, j)
+            return not _named_again(tagged, i, j)
         return plain and not _has_a_head(toks, i + 1, j)
     if tok.pos not in ("NOUN", "PROPN"):
         return False
