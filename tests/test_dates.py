@@ -187,6 +187,8 @@ CASES: list[tuple[str, list[tuple[str, str | None, bool, str | None]]]] = [
     # an infinitive governed by a verb to come is to come; by a past verb, past
     ("Работы планируется начать в четверг.", [("в четверг", "2025-10-02", True, None)]),
     ("Старый асфальт начали снимать в четверг.", [("в четверг", "2025-09-25", True, None)]),
+    # a past participle right before a weekday tells of the one past, whatever the sentence's verb
+    ("Занятия будут проходить в лаборатории, открытой в четверг.", [("в четверг", "2025-09-25", True, None)]),
     ("Заседание прошло в четверг, 25 сентября.",
      [("в четверг", "2025-09-25", True, None), ("25 сентября", "2025-09-25", True, None)]),
     ("Следующее заседание пройдёт в пятницу, 10 октября.",

@@ -968,7 +968,7 @@ def _weekday(m: re.Match[str], scan: _Scan, group: str = "wd") -> _Cand | None:
         # «приостановлено до пятницы» lasts till then)
         done = prep in ("к", "ко") and _tense_near(scan.offsets, lo, hi, *m.span()) == "past"
         mode = "plain" if night or done else "coming"
-    elif mode == "plain" and (
+    elif mode == "plain" and not _after_past_participle(scan.offsets, m.start()) and (
         (tense := _tense_near(scan.offsets, lo, hi, *m.span())) == "future"
         # «рекомендует принять их на заседании в четверг»: what an infinitive governs is to come,
         # unless a past verb governs it («асфальт начали снимать в понедельник»)
@@ -984,6 +984,17 @@ def _weekday(m: re.Match[str], scan: _Scan, group: str = "wd") -> _Cand | None:
             back = 7
         day = _days_from(ref, -back)
     return _Cand(start, m.end(group), _day_value(day), True, True, "near")
+
+
+def _after_past_participle(offsets: Offsets, start: int) -> bool:
+    """A full past participle right before the date governs it: what it tells is done, whatever
+    the sentence's verb («Протезы будут изготавливаться в мастерской, открытой во вторник»)."""
+    k = offsets.first_token(start) - 1
+    if k < 0:
+        return False
+    tok = offsets.tagged.tokens[k]
+    feats = tok.feats
+    return feats.get("VerbForm") == "Part" and feats.get("Tense") == "Past" and feats.get("Variant") != "Short"
 
 
 def _opening_hours(scan: _Scan, start: int, end: int) -> bool:
