@@ -157,6 +157,21 @@ def quoted_only_heads() -> frozenset[tuple[str, ...]]:
 
 
 @cache
+def branch_heads() -> frozenset[tuple[str, ...]]:
+    """Heads of a branch, which is of the kind of the body named after it: «Отделение Социального
+    фонда России по ...», «Представительство МИД России в ...»."""
+    return frozenset(phrase_lemmas(r[0]) for r in load_rows("org_heads.txt") if r[2:] == ("branch",))
+
+
+@cache
+def known_name_kinds() -> PhraseIndex[str]:
+    """The lemmas of the lexicon's short and full names -> kind: «Социального фонда России», «СФР»."""
+    names = [(short, kind) for short, (_full, kind) in known_abbrevs().items()]
+    names += [(full, kind) for full, kind in known_abbrevs().values()]
+    return PhraseIndex((phrase_lemmas(name), kind) for name, kind in names)
+
+
+@cache
 def known_abbrevs() -> dict[str, tuple[str, str]]:
     """Well-known short names, lowercase -> (full name, kind)."""
     out = {}

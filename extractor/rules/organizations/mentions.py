@@ -30,10 +30,12 @@ from extractor.lexicon.orgs import (
     QUOTE_CHARS,
     abbrev_spellings,
     bare_heads,
+    branch_heads,
     country_named_heads,
     form_of,
     known_abbrevs,
     known_body_word,
+    known_name_kinds,
     known_org_kind,
     legal_forms,
     lowercase_heads,
@@ -203,8 +205,17 @@ def _head_kind(tokens: list[Token]) -> str | None:
         if found and tuple(t.lemma for t in tokens[s : found[0]]) not in quoted_only_heads():
             if found[0] == s + 1 and tokens[s].lemma in COUNCIL_HEADS and _territory_follows(tokens, found[0]):
                 return "authority"
-            return found[1]
+            return _owner_kind(tokens, s, found[0]) or found[1]
     return None
+
+
+def _owner_kind(tokens: list[Token], head: int, k: int) -> str | None:
+    """A branch is of its body's kind when the lexicon knows the body named after the head:
+    «Отделение Социального фонда России по Магаданской области» is an authority."""
+    if tuple(t.lemma for t in tokens[head:k]) not in branch_heads():
+        return None
+    owner = known_name_kinds().longest_at(tokens, k, len(tokens))
+    return owner[1] if owner else None
 
 
 # a council named by its territory is its representative body: «Совет Ладожского сельского поселения»,
@@ -623,7 +634,7 @@ def _quoted_municipality(toks: list[Token], k: int, last: int) -> bool:
 
 
 # the most words of a genitive between a head and a quoted name: «олимпийского резерва»
-MAX_DESCRIPTOR_GENITIVE = 3
+MAX_DESCRIPTOR_GENITIVE = 5
 
 
 def _past_genitives_before_quote(toks: list[Token], head_end: int, limit: int) -> int:
