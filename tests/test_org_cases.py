@@ -1655,6 +1655,13 @@ def test_org_case(extract, text, name, legal_form, kind, aliases):
     assert len(record["organizations"]) == 1, (text, got)
 
 
+def test_a_place_named_like_a_territory_is_no_reference_to_a_body_of_its_adjective(extract):
+    # «край» after a place's adjective names the agency, not «the region's» body: no body of that
+    # adjective named in full stands for it
+    record = extract("ВЕЛЬСК, 9 июня. /ИА «Вельский край»/. АО «Вельская мебельная фабрика» открыло цех.")
+    assert sorted(o["name"] for o in record["organizations"]) == ["Вельская мебельная фабрика", "Вельский край"]
+
+
 @pytest.mark.parametrize(("text", "words"), cases(NOT_ORG_CASES))
 def test_not_an_org(extract, text, words):
     record = extract(text)

@@ -341,16 +341,22 @@ def territory_references(chosen: list[OrgMention]) -> list[OrgMention]:
     out = []
     for m in chosen:
         lemmas = lemmas_of[id(m)]
-        if len(lemmas) < 2 or lemmas[-1] not in territory_nouns():
+        head = lemmas[:-1]
+        if len(lemmas) < 2 or lemmas[-1] not in territory_nouns() or not _has_a_noun(head):
+            # «ИА «Вятский край»»: a place's adjective and a territory noun name no body
             out.append(m)
             continue
-        head = lemmas[:-1]
         same = [x for x in named if x is not m and lemmas_of[id(x)][: len(head)] == head
                 and len(lemmas_of[id(x)]) > len(lemmas)]
         before = [x for x in same if x.start < m.start]
         antecedent = before[-1] if before else (same[0] if same else None)
         out.append(m if antecedent is None else replace(m, name=antecedent.name, kind=antecedent.kind))
     return out
+
+
+def _has_a_noun(lemmas: tuple[str, ...] | list[str]) -> bool:
+    """A noun among the lemmas, by each one's likeliest reading («приморский» is an adjective)."""
+    return any((found := parses(lemma)) and found[0].tag.POS == "NOUN" for lemma in lemmas)
 
 
 def with_parents(text: str, chosen: list[OrgMention], candidates: list[OrgMention]) -> list[OrgMention]:
