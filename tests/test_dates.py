@@ -1825,6 +1825,13 @@ def test_a_yearless_dateline_comes_after_a_year_whose_count_is_told(text: str, v
     assert doc_date_of(text) == value
 
 
+def test_a_year_of_history_far_before_the_plans_does_not_date_a_yearless_dateline() -> None:
+    # the only past year is the building's; the contractor is chosen by the end of 2026
+    text = ("ВЕЛЬСК, 12 ноября. — Завод вложит 50 млн рублей в котельную, построенную в 1968 году. Подрядчика "
+            "выберут до конца 2026 года, а закончить работы планируют к осени 2027 года.")
+    assert doc_date_of(text) == datetime.date(2026, 11, 12)
+
+
 def test_a_participle_set_off_by_commas_does_not_date_the_clause_after_it() -> None:
     # «пострадавшие» (past) describes the bridges; the quarter is of «обследовать», still to come
     text = ("Министр велел в сентябре обследовать мосты, пострадавшие от паводка, а в IV квартале — путепроводы "

@@ -989,10 +989,13 @@ def _weekday(m: re.Match[str], scan: _Scan, group: str = "wd") -> _Cand | None:
 def _after_past_participle(offsets: Offsets, start: int) -> bool:
     """A full past participle right before the date governs it: what it tells is done, whatever
     the sentence's verb («Протезы будут изготавливаться в мастерской, открытой во вторник»)."""
+    toks = offsets.tagged.tokens
     k = offsets.first_token(start) - 1
+    if k >= 0 and toks[k].text.lower() in ("в", "во"):
+        k -= 1  # «построенную в 1968 году»: the date's preposition
     if k < 0:
         return False
-    tok = offsets.tagged.tokens[k]
+    tok = toks[k]
     feats = tok.feats
     return feats.get("VerbForm") == "Part" and feats.get("Tense") == "Past" and feats.get("Variant") != "Short"
 
@@ -3086,6 +3089,8 @@ def _reported_years(text: str, scan: _Scan) -> _Reported:
             continue
         year = int(c.value.split("/")[-1][:4])
         tense = _tense_near(scan.offsets, *scan.offsets.sentence(c.start), c.start, c.end)
+        if _after_past_participle(scan.offsets, c.start):
+            tense = "past"  # «вложит ... в котельную, построенную в 1968 году»: the participle's time
         if year < EARLIEST_RELEASE_YEAR:
             continue
         programme = _PROGRAMME_BEFORE_RE.search(text, max(0, c.start - WORD_BEFORE_REACH), c.start)
@@ -3134,6 +3139,10 @@ def _reported_years(text: str, scan: _Scan) -> _Reported:
         floor = max(before_now) + 1
         years = [y for y in years if y >= floor]
         fallback = [max(fallback + [floor])]
+    if years and to_come and max(years) < min(to_come) - HISTORY_YEARS:
+        # «очистные построены в 1978 году» ... «подрядчика выберут до конца 2025 года»: years this far
+        # before every year to come are history, the release is of the time of its plans
+        years = []
     past_start = max(past_starts) if years and past_starts else None
     if years and latest_since is not None and latest_since > max(years):
         # «в 2025 году открыли 11,6 тыс. дел ... с января 2026 года нотариус запрашивает сам»: what has
@@ -3142,6 +3151,10 @@ def _reported_years(text: str, scan: _Scan) -> _Reported:
     dated = tuple((day, weekday) for day, weekday, _ in _dated_weekdays(text, cands))
     first_to_come = min(dated_to_come, default=None)
     return _Reported(years or fallback, past_start, first_to_come, dated, min(to_come + plans, default=None))
+
+
+# the most years a past year told may lie before the earliest year to come and still date the release
+HISTORY_YEARS = 10
 
 
 # the present a past year is set against in its sentence
