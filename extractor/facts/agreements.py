@@ -473,6 +473,37 @@ def _partners_listed_next(d: Draft) -> None:
         d.listed = partners
 
 
+# the pronouns by which the sentence after a signing names the documents: «Поставлять их будут A и Б»
+DOCUMENTS_PRONOUNS = frozenset({"их", "они", "ним", "них", "ими", "ними"})
+
+
+def _partners_in_the_sentence_after(d: Draft) -> None:
+    """«Сегодня предприятие заключило два договора на поставку опилок. Поставлять их будут ООО «А» и
+    ООО «Б»»: one side signing documents with no partner named; the sentence after names the
+    partners as it speaks of the documents by a pronoun."""
+    if d.document is None or not d.document.plural or len(d.groups) != 1 or len(d.groups[0]) != 1:
+        return
+    scene = d.scene
+    nxt = d.sent + 1
+    if nxt >= len(scene.tagged.sents) or triggers_of(scene, "agreements", agreement_triggers(), nxt):
+        return
+    span = scene.sentence_tokens(nxt)
+    if not any(scene.toks[k].text.lower() in DOCUMENTS_PRONOUNS for k in range(span.start, span.stop)):
+        return
+    side = d.groups[0][0]
+    if side[0] != "organization":
+        return
+    # the partners are the sentence's subjects or names of no case («Поставлять их будут ООО «А» и ООО «Б»»),
+    # not what it names otherwise («Одно из них – между A, B и C – посвящено ...»: one document's sides)
+    subjects = [u for clause in clauses(scene, nxt) for u, r in roles_in(scene, clause) if r in ("subj", "none")]
+    partners = distinct([u.refs[0] for u in subjects if _side_told(scene, u) and u.refs[0] != side])
+    if len(partners) >= 2:
+        d.groups = [[side, *partners]]
+        d.with_partners = True
+        d.listed = partners
+        d.last_sent = nxt
+
+
 def _in_brackets(toks: list[Token], first: int, last: int) -> set[int]:
     """The tokens from first to last that stand inside round brackets."""
     inside, depth = set(), 0
@@ -1405,7 +1436,8 @@ def _signed_on_behalf(d: Draft, ref: Ref) -> Ref | None:
 
 
 STEPS: list[Step] = [
-    _done, _document, _parties, _partners_listed_next, _sides_listed_after, _one_side_and_the_other_after,
+    _done, _document, _parties, _partners_listed_next, _partners_in_the_sentence_after, _sides_listed_after,
+    _one_side_and_the_other_after,
     _parties_next, _signer_of_documents_before, _parties_before, _counted_sides_before,
     _sides_in_the_documents_relative, _parties_before_colon, _counted_sides_after, _sides_told_in_it,
     _subject_before_signs_with,

@@ -675,6 +675,14 @@ def _bracket_opening(toks: list[Token], clause: Clause, close: int) -> int | Non
     return None
 
 
+def _place_of_origin(scene: Scene, unit: Unit) -> bool:
+    """A place after «из» that tells where the name before it is from: «АО «Б» из Екатеринбурга»."""
+    first = unit.first
+    if not unit.refs or unit.refs[0][0] != "location" or first < 2 or scene.toks[first - 1].text.lower() != "из":
+        return False
+    return _unit_ending(scene, scene.toks[first].sent, first - 1) is not None
+
+
 def _continued(
     scene: Scene, clause: Clause, j: int, i: int, unit: Unit | None, triggers: frozenset[int], depth: int
 ) -> str:
@@ -685,6 +693,9 @@ def _continued(
     glossed = False  # «подписали, с одной стороны, X, ...»: X is a side, whatever case the tagger read
     while k in clause:
         before = _unit_ending(scene, clause.sent, k + 1)
+        if before is not None and k != j and _place_of_origin(scene, before):
+            k = before.first - 2  # «АО «Б» из Екатеринбурга и ООО «В» из Сыктывкара»: the list goes on past it
+            continue
         if before is not None and k != j:
             key = (before.first, triggers)
             if key not in clause._roles:
