@@ -2221,6 +2221,16 @@ def test_a_post_of_a_described_organization_takes_the_one_named_before(extract):
 
 
 
+def test_a_post_of_a_plant_takes_the_company_of_that_noun_not_the_last_company(extract):
+    # «завода» names which company by its own noun; «компании» would be the last one named
+    text = ("АО «Вельский кирпичный завод» заключило договоры с ООО «Устьянский карьер» и ООО «Шангальская "
+            "лесопилка». «Глины хватит на десять лет», — сказал генеральный директор завода Олег Пименов.")
+    (person,) = extract(text)["persons"]
+    assert [(p["normal"], p["org"]) for p in person["posts"]] == [
+        ("генеральный директор завода", "Вельский кирпичный завод")
+    ]
+
+
 def test_a_quoted_municipalitys_name_ends_before_the_deputys_remit(extract):
     doc = extract("Заместитель главы администрации муниципального образования «Город Киров» по городскому "
                   "хозяйству Павел Кудинов провел совещание.")

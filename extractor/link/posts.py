@@ -137,6 +137,11 @@ def _named_inside(post: Post, entities: Entities) -> OrgRef | None:
     return min(inside, key=lambda x: (x[2].type != "organization", x[0], x[1]))[2] if inside else None
 
 
+# the nouns any company goes by; «завод», «банк», «комбинат» tell which one by its name
+ANY_COMPANY = frozenset({("компания",), ("общество",), ("предприятие",), ("организация",), ("фирма",), ("группа",),
+                         ("холдинг",), ("корпорация",)})
+
+
 def _described_org(post: Post, entities: Entities) -> OrgRef | None:
     """«генеральный директор компании», «ректор университета»: the post names its organization by
     a generic noun; the organization of that kind named last before it is the one meant."""
@@ -171,8 +176,10 @@ def _described_org(post: Post, entities: Entities) -> OrgRef | None:
         return org.kind == kind and not own_body or named(ref)
 
     # «other» is every kind left over: «директор института» is of the institute named before, not of
-    # a portal named nearer; with no such name, of the last of that kind («лидер партии» of «ЛДПР»)
-    if kind == "other" and (found := entities.last_before(post.start, lambda r: r.type == "organization" and named(r))):
+    # a portal named nearer; with no such name, of the last of that kind («лидер партии» of «ЛДПР»);
+    # so is a company's own noun: «директор завода» of «АО «... завод»», not of «ООО «... лесопилка»»
+    specific = kind == "other" or kind == "company" and noun not in ANY_COMPANY
+    if specific and (found := entities.last_before(post.start, lambda r: r.type == "organization" and named(r))):
         return found
     # «генеральный директор компании» after «ООО «А» (входит в группу компаний «Б»)»: of the one
     # the sentence is about, not of the one named aside
