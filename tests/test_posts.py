@@ -2231,6 +2231,14 @@ def test_a_post_of_a_plant_takes_the_company_of_that_noun_not_the_last_company(e
     ]
 
 
+def test_a_post_of_an_institution_takes_the_one_of_its_noun_named_later_or_long_before(extract):
+    # the museum is named after the post, the fund (another «other») before it
+    text = ("Президентский фонд культурных инициатив поддержал выставку. «Мы ждём гостей», — сказала директор "
+            "музея Анна Белова. Вельский краеведческий музей откроет её в субботу.")
+    (person,) = extract(text)["persons"]
+    assert [(p["normal"], p["org"]) for p in person["posts"]] == [("директор музея", "Вельский краеведческий музей")]
+
+
 def test_a_quoted_municipalitys_name_ends_before_the_deputys_remit(extract):
     doc = extract("Заместитель главы администрации муниципального образования «Город Киров» по городскому "
                   "хозяйству Павел Кудинов провел совещание.")

@@ -73,17 +73,24 @@ class Entities:
         place = find_location(self.locs, name)
         return None if place is None else OrgRef("location", place)
 
-    def last_before(self, pos: int, wanted: Callable[[OrgRef], bool], asides: bool = True) -> OrgRef | None:
-        """The wanted entity named last before `pos`, within CONTEXT_CHARS; without `asides`, one
+    def last_before(
+        self, pos: int, wanted: Callable[[OrgRef], bool], asides: bool = True, reach: int = CONTEXT_CHARS
+    ) -> OrgRef | None:
+        """The wanted entity named last before `pos`, within `reach` characters; without `asides`, one
         named in brackets only when none is named outside them."""
         best: tuple[int, OrgRef] | None = None
         for m, ref in self.mentions():
-            if pos - CONTEXT_CHARS <= m.end <= pos and wanted(ref) and (best is None or m.end > best[0]):
+            if pos - reach <= m.end <= pos and wanted(ref) and (best is None or m.end > best[0]):
                 if asides or not self._in_brackets(m, pos):
                     best = (m.end, ref)
         if best is None and not asides:
-            return self.last_before(pos, wanted)
+            return self.last_before(pos, wanted, reach=reach)
         return best[1] if best else None
+
+    def first_after(self, pos: int, wanted: Callable[[OrgRef], bool]) -> OrgRef | None:
+        """The wanted entity named first after `pos`, within CONTEXT_CHARS."""
+        found = [(m.start, ref) for m, ref in self.mentions() if pos <= m.start <= pos + CONTEXT_CHARS and wanted(ref)]
+        return min(found, key=lambda x: x[0])[1] if found else None
 
     def _in_brackets(self, m: Mention, pos: int) -> bool:
         """A mention inside brackets closed before `pos`: «ООО «ЛБТ» (входит в группу компаний
@@ -179,7 +186,14 @@ def _described_org(post: Post, entities: Entities) -> OrgRef | None:
     # a portal named nearer; with no such name, of the last of that kind («лидер партии» of «ЛДПР»);
     # so is a company's own noun: «директор завода» of «АО «... завод»», not of «ООО «... лесопилка»»
     specific = kind == "other" or kind == "company" and noun not in ANY_COMPANY
-    if specific and (found := entities.last_before(post.start, lambda r: r.type == "organization" and named(r))):
+
+    def named_org(r: OrgRef) -> bool:
+        return r.type == "organization" and named(r)
+
+    # the one named before, however long ago (the body a release is about may open it), else the one
+    # named right after: «Директор фонда X рассказала ... «Светлица» помогла 1 240 семьям»
+    found = entities.last_before(post.start, named_org, reach=post.start) if specific else None
+    if specific and (found := found or entities.first_after(post.end, named_org)):
         return found
     # «генеральный директор компании» after «ООО «А» (входит в группу компаний «Б»)»: of the one
     # the sentence is about, not of the one named aside
