@@ -2239,6 +2239,16 @@ def test_a_post_of_an_institution_takes_the_one_of_its_noun_named_later_or_long_
     assert [(p["normal"], p["org"]) for p in person["posts"]] == [("директор музея", "Вельский краеведческий музей")]
 
 
+def test_a_post_in_a_ministry_takes_the_ministry_not_the_last_authority(extract):
+    # the government is named nearer the post, but «министерства» says which body
+    text = ("Министерство сельского хозяйства Вологодской области подвело итоги сева. Правительство Вологодской "
+            "области выделило субсидии. Начальник отдела растениеводства министерства Ирина Лебедева назвала "
+            "сроки выплат.")
+    doc = extract(text)
+    person = next(p for p in doc["persons"] if p["name"] == "Ирина Лебедева")
+    assert [p["org"] for p in person["posts"]] == ["Министерство сельского хозяйства Вологодской области"]
+
+
 def test_a_quoted_municipalitys_name_ends_before_the_deputys_remit(extract):
     doc = extract("Заместитель главы администрации муниципального образования «Город Киров» по городскому "
                   "хозяйству Павел Кудинов провел совещание.")

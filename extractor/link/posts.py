@@ -184,8 +184,9 @@ def _described_org(post: Post, entities: Entities) -> OrgRef | None:
 
     # «other» is every kind left over: «директор института» is of the institute named before, not of
     # a portal named nearer; with no such name, of the last of that kind («лидер партии» of «ЛДПР»);
-    # so is a company's own noun: «директор завода» of «АО «... завод»», not of «ООО «... лесопилка»»
-    specific = kind == "other" or kind == "company" and noun not in ANY_COMPANY
+    # so is a company's own noun: «директор завода» of «АО «... завод»», not of «ООО «... лесопилка»»; and
+    # an authority's other than a territory's own: «начальник отдела министерства» of the ministry named
+    specific = kind == "other" or kind == "company" and noun not in ANY_COMPANY or kind == "authority" and not own_body
 
     def named_org(r: OrgRef) -> bool:
         return r.type == "organization" and named(r)
