@@ -193,9 +193,10 @@ def _described_org(post: Post, entities: Entities) -> OrgRef | None:
 
     # the one named before, however long ago (the body a release is about may open it), else the one
     # named right after: «Директор фонда X рассказала ... «Светлица» помогла 1 240 семьям»
-    found = entities.last_before(post.start, named_org, reach=post.start) if specific else None
-    if specific and (found := found or entities.first_after(post.end, named_org)):
-        return found
+    if specific:
+        found = entities.last_before(post.start, named_org, reach=post.start)
+        if found := found or entities.first_after(post.end, named_org):
+            return found
     # «генеральный директор компании» after «ООО «А» (входит в группу компаний «Б»)»: of the one
     # the sentence is about, not of the one named aside
     return entities.last_before(post.start, lambda ref: ref.type == "organization" and described(ref), asides=False)

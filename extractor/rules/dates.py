@@ -995,8 +995,7 @@ def _after_past_participle(offsets: Offsets, start: int) -> bool:
         k -= 1  # «построенную в 1968 году»: the date's preposition
     if k < 0:
         return False
-    tok = toks[k]
-    feats = tok.feats
+    feats = toks[k].feats
     return feats.get("VerbForm") == "Part" and feats.get("Tense") == "Past" and feats.get("Variant") != "Short"
 
 
