@@ -32,6 +32,7 @@ class LegalForms:
     any_spelled: re.Pattern[str]  # any spelled-out form («общества с ограниченной ответственностью»)
     spelled: list[tuple[re.Pattern[str], str]]  # each spelled-out form's own pattern -> abbreviation
     statuses: frozenset[str]  # forms that state a licence or trade («МФК», «УК»), not a legal form
+    descriptors: frozenset[str]  # words that introduce a name as a form does, no legal form of the record
     spelled_out: dict[str, str]  # abbreviation -> its spelled-out form, lowercase («СПК» -> «сельскохозяйственный ...»)
 
     def spelled_abbreviation(self, written: str) -> str | None:
@@ -67,10 +68,11 @@ def legal_forms() -> LegalForms:
     # is then told on the short match alone
     any_spelled = re.compile(r"(?<!\w)(?:" + "|".join(_stem_pattern(s) for s, _ in spelled) + ")", re.IGNORECASE)
     statuses = frozenset(row[0] for row in written if row[3:] == ("status",))
+    descriptors = frozenset(row[0] for row in written if row[3:] == ("descriptor",))
     spelled_out: dict[str, str] = {}
     for form, abbr in reversed(spelled):  # the longest spelled-out form of an abbreviation wins
         spelled_out[abbr] = form.lower()
-    return LegalForms(kinds, abbr_re, any_spelled, patterns, statuses, spelled_out)
+    return LegalForms(kinds, abbr_re, any_spelled, patterns, statuses, descriptors, spelled_out)
 
 
 def form_of(written: str) -> str:

@@ -795,8 +795,8 @@ def _organization(text: str, group: list[OrgMention]) -> Organization:
     form; a heading's capitals give way), the other names as aliases, the first legal form (a
     status, «МФК», only when there is none), the kind the surest mention gives."""
     names = _names(group)
-    forms = [m.legal_form for m in group if m.legal_form]
-    statuses = legal_forms().statuses
+    statuses, descriptors = legal_forms().statuses, legal_forms().descriptors
+    forms = [m.legal_form for m in group if m.legal_form and m.legal_form not in descriptors]
     name = _principal(names, frozenset(m.name for m in group if m.legal_form))
     org = Organization(
         name=name,
