@@ -38,6 +38,13 @@ ORG_CASES = [
      "Отделение Социального фонда России по Псковской области", None, "authority", []),
     ("Заявления принимает Отделение СФР по Томской области.", "Отделение СФР по Томской области", None,
      "authority", []),
+    # the lexicon's full name gives its kind over the head's («фонд» is mostly of other kinds)
+    ("Пособия назначил Фонд пенсионного и социального страхования Российской Федерации.",
+     "Фонд пенсионного и социального страхования Российской Федерации", None, "authority", []),
+    ("Справку выдал Социальный фонд.", "Социальный фонд", None, "authority", []),
+    # adjectives before an authority's head may make a head of another kind: a religious body
+    ("Духовное управление мусульман Оренбургской области провело встречу.",
+     "Духовное управление мусульман Оренбургской области", None, "other", None),
     # a long genitive describing a fund before its quoted name; «СВО» (the special military operation) is
     # no organization
     ("Ветеранам СВО помогает Тамбовский филиал государственного фонда поддержки участников специальной "

@@ -126,6 +126,8 @@ def lexicon_kind(name: str) -> str | None:
     first word when that is a known short name and a place or a branch follows («МИД
     Казахстана»): the lexicon knows better than a head noun («Банк России» is an authority)."""
     known = known_short_name(name)
+    if known is None and (full := known_full_names().get(plain(name))):
+        return full  # «Фонд пенсионного и социального страхования Российской Федерации», written out
     words = name.split()
     # not before a quoted name: there the letters describe it («СК «Южный полис»» is an insurer, no
     # «Следственный комитет»)
