@@ -589,8 +589,10 @@ def _head_mentions(tagged: Tagged, spans: NamedSpans, descriptors: Coverage) -> 
                     short = None
                 # the adjectives taken in may make a head of their own: «Духовное управление мусульман» is no
                 # «управление» of a state body
-                own = (_head_kind(words) if first < i else None) or kind
-                out.append(OrgMention(words[0].start, words[-1].end, name[:1].upper() + name[1:], None, own, short))
+                kind_of_words = (_head_kind(words) if first < i else None) or kind
+                out.append(
+                    OrgMention(words[0].start, words[-1].end, name[:1].upper() + name[1:], None, kind_of_words, short)
+                )
                 i = last
                 continue
         i += 1
