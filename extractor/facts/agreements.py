@@ -474,7 +474,7 @@ def _partners_listed_next(d: Draft) -> None:
 
 
 # the pronouns by which the sentence after a signing names the documents: «Поставлять их будут A и Б»
-DOCUMENTS_PRONOUNS = frozenset({"их", "они", "ним", "них", "ими", "ними"})
+PLURAL_DOCUMENT_PRONOUNS = frozenset({"их", "они", "ним", "них", "ими", "ними"})
 
 
 def _partners_in_the_sentence_after(d: Draft) -> None:
@@ -488,7 +488,7 @@ def _partners_in_the_sentence_after(d: Draft) -> None:
     if nxt >= len(scene.tagged.sents) or triggers_of(scene, "agreements", agreement_triggers(), nxt):
         return
     span = scene.sentence_tokens(nxt)
-    if not any(scene.toks[k].text.lower() in DOCUMENTS_PRONOUNS for k in range(span.start, span.stop)):
+    if not any(scene.toks[k].text.lower() in PLURAL_DOCUMENT_PRONOUNS for k in range(span.start, span.stop)):
         return
     side = d.groups[0][0]
     if side[0] != "organization":
