@@ -312,6 +312,9 @@ _WITH_HOLIDAYS_RE = _rx(rf"(?:\s*(?:,|и)\s*(?:в\s+)?{_WEEKDAY})*\s*(?:,|и)\s*
 _DAY_AFTER_RE = _rx(r",?\s*\d{1,2}\s+[а-яё]")  # «в субботу, 18 апреля»: that one Saturday
 # the longest weekday with its preposition: «со воскресенья »
 WEEKDAY_REACH = 16
+# how far around a weekday its sentence is searched for «будние» or a clause's colon: a sentence
+# longer than this is a list, and searching all of it for each weekday costs the square of its length
+WEEKDAY_SENTENCE_REACH = 1000
 # «22:10» anywhere; «10.00» only after «в» (otherwise it is a decimal number).
 _TIME_RE = _rx(
     r"(?=\d)(?<![\d.:,])(?:(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)|(?<=в\s)(?P<h2>[01]?\d|2[0-3])\.(?P<mi2>[0-5]\d))"
@@ -958,7 +961,8 @@ def _weekday(m: re.Match[str], scan: _Scan, group: str = "wd") -> _Cand | None:
     mode = _WEEKDAY_MODS.get((m.group("mod") or "").lower(), "plain")
     # the weekday's sentence up to a colon after it: «выйдут на линию уже в четверг: водители прошли обучение»
     lo, hi = scan.offsets.sentence(m.start())
-    colon = _CLAUSE_COLON_RE.search(text, m.end(), hi)  # (not a time's: «в пятницу в 10:00 начнётся»)
+    # (not a time's colon: «в пятницу в 10:00 начнётся»)
+    colon = _CLAUSE_COLON_RE.search(text, m.end(), min(hi, m.end() + WEEKDAY_SENTENCE_REACH))
     hi = hi if colon is None else colon.start()
     if mode == "plain" and prep in _WEEKDAY_BOUNDS:
         mode = "coming"  # «решение будет принято не раньше пятницы»
@@ -1006,6 +1010,7 @@ def _opening_hours(scan: _Scan, start: int, end: int) -> bool:
     if _DAY_AFTER_RE.match(text, end):
         return False
     lo, _ = scan.offsets.sentence(start)
+    lo = max(lo, start - WEEKDAY_SENTENCE_REACH)
     return _WORKDAYS_RE.search(text, lo, start) is not None or _WITH_HOLIDAYS_RE.match(text, end) is not None
 
 
