@@ -4959,3 +4959,13 @@ def test_who_took_part_in_what_the_sentence_before_did_met_where_and_when_it_say
     assert [(_names(m["participants"]), m["date"], m["place"]) for m in got] == [
         (["Олег Ладанов", "Артём Попов"], "2025-11-10", "Администрация Усть-Куломского района"),
     ]
+
+
+def test_a_common_noun_with_its_adjective_stands_for_the_company_named_so(pipeline: Pipeline) -> None:
+    text = ("ЧЕРЕПОВЕЦ, 12 марта 2026 года. — Площадку технопарка с весны готовит ООО «Шекснинская сервисная "
+            "компания». Резидентами стали ООО «Северный профиль» и ООО «Череповецкий пекарь»: договоры аренды цехов "
+            "с ними сервисная компания подписала сегодня.")
+    assert sorted(sorted(_names(a["parties"])) for a in _facts(pipeline, text)["agreements"]) == [
+        ["Северный профиль", "Шекснинская сервисная компания"],
+        ["Череповецкий пекарь", "Шекснинская сервисная компания"],
+    ]

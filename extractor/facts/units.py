@@ -12,6 +12,7 @@ Units are built per sentence, only for the sentences a fact needs.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -687,6 +688,8 @@ def _resolve_noun(scene: Scene, k: int, what: str, units: list[Unit]) -> Ref | N
     lemma = scene.toks[k].lemma
     if (same := _said_with_the_same_noun(scene, k, units)) is not None:
         return same
+    if (named := _named_with_its_adjective(scene, k)) is not None:
+        return named
     # another noun of the sentence stands for another body: «Кооператив будет передавать предприятию»
     taken = {u.refs[0] for u in units if u.via == "noun" and u.refs and u.lemma != lemma and u.last <= k}
     candidates = [
@@ -706,6 +709,25 @@ def _resolve_noun(scene: Scene, k: int, what: str, units: list[Unit]) -> Ref | N
     if what == "administration" and not fitting and scene.city is not None:
         return ("location", scene.city)  # «мэрия» of a town whose administration the text does not name
     return None
+
+
+_ADJECTIVE_ENDING_RE = re.compile(r"(?:ого|его|ому|ему|ыми|ими|ая|яя|ое|ее|ые|ие|ый|ий|ой|ей|ую|юю|ым|им|ых|их|ом|ем)$")
+
+
+def _named_with_its_adjective(scene: Scene, k: int) -> Ref | None:
+    """The one organization named before k whose name holds the noun at k with the adjective before
+    it: «управляющая компания» for ООО «Лысковская управляющая компания», named among other companies."""
+    toks = scene.toks
+    adj = toks[k - 1] if k > 0 else None
+    describes = adj is not None and (adj.pos == "ADJ" or adj.feats.get("VerbForm") == "Part")
+    if adj is None or not describes or not adj.text.islower() or adj.case != toks[k].case:
+        return None
+    adj_stem = _ADJECTIVE_ENDING_RE.sub("", adj.text.lower())
+    phrase = re.compile(rf"(?<!\w){re.escape(adj_stem)}\w*\s+{re.escape(_stem(toks[k].lemma))}")
+    start = toks[k].start
+    named = [i for i, org in enumerate(scene.doc.organizations)
+             if phrase.search(org.name.lower()) and any(m.start < start for m in org.mentions)]
+    return ("organization", named[0]) if len(named) == 1 else None
 
 
 def _said_with_the_same_noun(scene: Scene, k: int, units: list[Unit]) -> Ref | None:
