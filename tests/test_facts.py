@@ -4969,3 +4969,11 @@ def test_a_common_noun_with_its_adjective_stands_for_the_company_named_so(pipeli
         ["Северный профиль", "Шекснинская сервисная компания"],
         ["Череповецкий пекарь", "Шекснинская сервисная компания"],
     ]
+
+
+@pytest.mark.parametrize("managed,signed", [("успели", True), ("смогли", True), ("не успели", False)])
+def test_a_signing_they_managed_is_done(pipeline: Pipeline, managed: str, signed: bool) -> None:
+    text = (f"Кунгур, 5 октября 2025 года. Соглашение о ремонте старого моста администрация Кунгурского округа "
+            f"и ООО «Сылвенские переправы» {managed} подписать до конца рабочего дня.")
+    parties = [sorted(_names(a["parties"])) for a in _facts(pipeline, text)["agreements"]]
+    assert parties == ([["Администрация Кунгурского округа", "Сылвенские переправы"]] if signed else [])

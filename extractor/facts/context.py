@@ -237,11 +237,28 @@ def verb_planned(scene: Scene, clause: Clause, first: int) -> bool:
     with a future auxiliary («будет назначен»)."""
     toks = scene.toks
     feats = toks[first].feats
-    if _future(toks[first]) or feats.get("VerbForm") == "Inf" or feats.get("Mood") == "Cnd":
+    infinitive = feats.get("VerbForm") == "Inf" and not achieved(scene, clause)
+    if _future(toks[first]) or infinitive or feats.get("Mood") == "Cnd":
         return True
     if any(toks[k].lemma == "бы" for k in clause.tokens):
         return True
     return any(toks[k].text.lower() in FUTURE_AUX for k in range(first - 3, first) if k in clause)
+
+
+# verbs of managing to do something: an infinitive they govern in the past is done («соглашение успели
+# подписать до обеда», «Подписать ... удалось лишь с третьей попытки»)
+ACHIEVEMENT_VERBS = frozenset({"успеть", "суметь", "смочь", "удаться"})
+
+
+def achieved(scene: Scene, clause: Clause) -> bool:
+    """The clause tells, in the past and not negated, that someone managed to: the infinitive it
+    governs is done."""
+    toks = scene.toks
+    return any(
+        toks[k].lemma in ACHIEVEMENT_VERBS and toks[k].feats.get("Tense") == "Past"
+        and not (k - 1 in clause and toks[k - 1].lemma in ("не", "ни"))
+        for k in clause.tokens
+    )
 
 
 # a decision taken, whose infinitive is done by taking it: «решил прекратить», «постановил назначить»,
