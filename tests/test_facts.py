@@ -4977,3 +4977,12 @@ def test_a_signing_they_managed_is_done(pipeline: Pipeline, managed: str, signed
             f"и ООО «Сылвенские переправы» {managed} подписать до конца рабочего дня.")
     parties = [sorted(_names(a["parties"])) for a in _facts(pipeline, text)["agreements"]]
     assert parties == ([["Администрация Кунгурского округа", "Сылвенские переправы"]] if signed else [])
+
+
+def test_an_order_on_leaving_a_post_coming_into_force_appoints_no_one(pipeline: Pipeline) -> None:
+    text = ("Шадринск, 14 апреля 2026 года. — Игорь Плотников, десять лет руководивший ГБУ «Шадринская районная "
+            "больница», с сегодняшнего дня на пенсии: приказ департамента здравоохранения о его увольнении с должности "
+            "главного врача вступил в действие сегодня.")
+    assert [(a["person"]["name"], a["action"]) for a in _facts(pipeline, text)["appointments"]] == [
+        ("Игорь Плотников", "dismissed"),
+    ]
