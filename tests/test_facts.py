@@ -4986,3 +4986,13 @@ def test_an_order_on_leaving_a_post_coming_into_force_appoints_no_one(pipeline: 
     assert [(a["person"]["name"], a["action"]) for a in _facts(pipeline, text)["appointments"]] == [
         ("Игорь Плотников", "dismissed"),
     ]
+
+
+def test_a_pronoun_joined_to_an_organization_stands_for_the_organization_named_before(pipeline: Pipeline) -> None:
+    text = ("ИРБИТ, 3 июня 2026 года. — Утром Уральский аграрный колледж подписал договор о практике с ООО «Ирбитский "
+            "молочный завод». После обеда настала очередь АО «Туринская мебельная фабрика». В цехе фабрики она и "
+            "колледж подписали договор о целевом обучении мастеров.")
+    assert [sorted(_names(a["parties"])) for a in _facts(pipeline, text)["agreements"]] == [
+        ["Ирбитский молочный завод", "Уральский аграрный колледж"],
+        ["Туринская мебельная фабрика", "Уральский аграрный колледж"],
+    ]

@@ -611,6 +611,8 @@ def _pronoun(scene: Scene, k: int, units: list[Unit]) -> Unit | None:
         return _relative(scene, k, units)
     if tok.lemma in PLURAL_PRONOUNS:
         return Unit(k, k + 1, k, (), "sides", _counted_together(scene.toks, k), tok.lemma)
+    if tok.lemma in PRONOUNS and tok.case == "Nom" and _joined_to_an_organization(scene, k):
+        return _organization_pronoun(scene, k, units)
     gender = PRONOUNS.get(tok.lemma)
     if gender is None and tok.lemma == FEMININE_OBLIQUE and not _owns_the_next(scene.toks, k):
         gender = "femn"  # «Главным врачом её назначили 1 декабря»
@@ -632,6 +634,32 @@ def _pronoun(scene: Scene, k: int, units: list[Unit]) -> Unit | None:
     subjects = [u for u in candidates if unit_case(scene, u) == "Nom"]
     for u in subjects[:1] or candidates[:1]:
         return Unit(k, k + 1, k, u.refs, "pronoun")
+    return None
+
+
+# what a common noun joined to a pronoun may stand for, when it stands for an organization
+ORGANIZATION_REFERENCES = frozenset({"company", "bank", "university", "administration", "head"})
+
+
+def _joined_to_an_organization(scene: Scene, k: int) -> bool:
+    """«она и КТУ подписали», «вчера она и банк подписали»: a pronoun joined by «и» to an
+    organization's name or to a noun that stands for one."""
+    toks = scene.toks
+    if k + 2 >= len(toks) or toks[k + 1].text.lower() != "и":
+        return False
+    partner = toks[k + 2]
+    named = any(m.start == partner.start for org in scene.doc.organizations for m in org.mentions)
+    return named or partner.text.islower() and reference_nouns().get(partner.lemma) in ORGANIZATION_REFERENCES
+
+
+def _organization_pronoun(scene: Scene, k: int, units: list[Unit]) -> Unit | None:
+    """The organization named last before the pronoun, other than its partner after «и»: «После
+    обеда настала очередь ООО «Б». ... она и КТУ подписали договор»."""
+    partner = scene.toks[k + 2].start
+    partners = {i for i, org in enumerate(scene.doc.organizations) if any(m.start == partner for m in org.mentions)}
+    for u in scene.units_before(k, REFERENCE_REACH, units):
+        if u.refs and u.refs[0][0] == "organization" and u.refs[0][1] not in partners:
+            return Unit(k, k + 1, k, u.refs, "pronoun")
     return None
 
 
