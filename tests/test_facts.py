@@ -4996,3 +4996,9 @@ def test_a_pronoun_joined_to_an_organization_stands_for_the_organization_named_b
         ["Ирбитский молочный завод", "Уральский аграрный колледж"],
         ["Туринская мебельная фабрика", "Уральский аграрный колледж"],
     ]
+
+
+def test_a_meeting_in_the_plants_office_building_is_held_there(pipeline: Pipeline) -> None:
+    text = ("Сасово, 20 мая 2026 года. — Глава Сасовского района Олег Карпушин и генеральный директор ООО «Сасовский "
+            "элеватор» Ринат Шамсутдинов сегодня два часа обсуждали в заводоуправлении ремонт подъездных путей.")
+    assert [m["place"] for m in _facts(pipeline, text)["meetings"]] == ["заводоуправление"]
