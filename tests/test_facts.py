@@ -5002,3 +5002,12 @@ def test_a_meeting_in_the_plants_office_building_is_held_there(pipeline: Pipelin
     text = ("Сасово, 20 мая 2026 года. — Глава Сасовского района Олег Карпушин и генеральный директор ООО «Сасовский "
             "элеватор» Ринат Шамсутдинов сегодня два часа обсуждали в заводоуправлении ремонт подъездных путей.")
     assert [m["place"] for m in _facts(pipeline, text)["meetings"]] == ["заводоуправление"]
+
+
+def test_a_surname_alone_after_a_genitive_post_is_the_subject_who_carries_its_duties(pipeline: Pipeline) -> None:
+    text = ("Данков, 18 июня 2026 года. ГУЗ «Данковская межрайонная больница» в лице врио главного врача Семёна "
+            "Лапушкина сегодня заключило договор на ремонт прачечной. Обязанности главного врача ГУЗ «Данковская "
+            "межрайонная больница» Лапушкин исполняет с 15 июня.")
+    assert [(a["person"]["name"], a["action"]) for a in _facts(pipeline, text)["appointments"]] == [
+        ("Семён Лапушкин", "acting"),
+    ]

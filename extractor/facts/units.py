@@ -384,6 +384,11 @@ def _predicate(toks: list[Token], i: int, head_end: int) -> bool:
     return toks[head].case == "Ins" and (i == 0 or toks[i - 1].pos != "ADP")
 
 
+# a man's surname with no ending after its suffix is in the nominative (its genitive and, for a person,
+# accusative take «-а»: «Ардашева»)
+_NOMINATIVE_SURNAME_RE = re.compile(r"[А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын)$")
+
+
 def _agrees(head: Token, name: Token) -> bool:
     """A post before a name is its apposition when they can stand in one case: «министра
     культуры Ирину Белову» (an animate accusative the tagger read as a genitive), «министра ...
@@ -395,6 +400,8 @@ def _agrees(head: Token, name: Token) -> bool:
         return True
     if head.case == "Nom":
         return False  # a name after a nominative post in another case is its dependent
+    if _NOMINATIVE_SURNAME_RE.search(name.text):
+        return False  # «главного врача больницы Ардашев исполняет»: a surname in -ов, -ин is a nominative
     if not any(p.is_known for p in name.parses):
         return True  # a name the dictionary does not know: its case is the tagger's guess
     return _can_be(name, head.case) or _can_be(head, name.case)
