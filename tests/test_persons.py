@@ -757,3 +757,12 @@ def test_one_word_right_after_a_villages_noun_names_the_village_not_a_person(ext
     doc = extract("Отставание по хутору Лысов составляет три недели. Глава посёлка Петров поблагодарил "
                   "строителей.")
     assert [p["name"] for p in doc["persons"]] == ["Петров"]
+
+
+def test_a_first_name_and_surname_the_model_read_as_a_place_after_a_district_are_a_person(extract):
+    doc = extract("На берегу озера встретились глава администрации муниципального района Учалинский район Зульфия "
+                  "Суяргулова и директор ООО «Уралтау-Тур» Тимур Уразбахтин.")
+    assert [(p["name"], [q["normal"] for q in p["posts"]]) for p in doc["persons"]] == [
+        ("Зульфия Суяргулова", ["глава администрации муниципального района Учалинский район"]),
+        ("Тимур Уразбахтин", ["директор ООО «Уралтау-Тур»"]),
+    ]

@@ -1223,12 +1223,17 @@ def _first_name_and_surname(tagged: Tagged, found: list[NameMention]) -> list[Na
     """A first name and a surname the model missed inside a sentence («заведующая комплексом на
     улице Ленина Галина Вострикова», where no span came at all): a capitalized word that is a first
     name only, not opening the sentence, and a capitalized word of a surname's shape after it, in
-    the nominative shape («Вострикова», «Лыков»), neither in any span."""
+    the nominative shape («Вострикова», «Лыков»), neither in any span but a place of just those two words."""
     toks = tagged.tokens
     free = _free(tagged, found)
+    # the model may read such a name as a place of its own two words («района Учалинский район
+    # Зульфия Суяргулова»): not after a preposition of place
+    places = {sp.first for sp in tagged.spans if sp.type == "LOC" and sp.last - sp.first == 2
+              and not (sp.first > 0 and toks[sp.first - 1].text.lower() in PLACE_PREPOSITIONS)}
     out = []
     for k in range(1, len(toks) - 1):
-        if k not in free or k + 1 not in free or toks[k - 1].sent != toks[k].sent:
+        own = k in free and k + 1 in free or k in places
+        if not own or toks[k - 1].sent != toks[k].sent:
             continue
         if not (_capitalized(toks[k]) and is_single_first_name(toks[k].text)):
             continue
