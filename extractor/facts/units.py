@@ -24,7 +24,7 @@ from extractor.model import Document, EntityRef, EntityType, Location, Organizat
 from extractor.nlp.coverage import first_disjoint
 from extractor.nlp.morph import UD_CASES, is_common, parses
 from extractor.nlp.phrases import DASHES, NamedSpans, extend_dependents, field_end, object_of_the_verb_before
-from extractor.nlp.tagging import Tagged, Token
+from extractor.nlp.tagging import ADJECTIVE_ENDING, Tagged, Token
 
 Ref = tuple[EntityType, int]  # ("person", 0): a list of the document and an index into it
 
@@ -618,8 +618,8 @@ def _pronoun(scene: Scene, k: int, units: list[Unit]) -> Unit | None:
         return _relative(scene, k, units)
     if tok.lemma in PLURAL_PRONOUNS:
         return Unit(k, k + 1, k, (), "sides", _counted_together(scene.toks, k), tok.lemma)
-    if tok.lemma in PRONOUNS and tok.case == "Nom" and _joined_to_an_organization(scene, k):
-        return _organization_pronoun(scene, k, units)
+    if tok.lemma in PRONOUNS and tok.case == "Nom" and (partners := _organization_partners(scene, k)) is not None:
+        return _organization_pronoun(scene, k, units, partners)
     gender = PRONOUNS.get(tok.lemma)
     if gender is None and tok.lemma == FEMININE_OBLIQUE and not _owns_the_next(scene.toks, k):
         gender = "femn"  # «Главным врачом её назначили 1 декабря»
@@ -648,22 +648,24 @@ def _pronoun(scene: Scene, k: int, units: list[Unit]) -> Unit | None:
 ORGANIZATION_REFERENCES = frozenset({"company", "bank", "university", "administration", "head"})
 
 
-def _joined_to_an_organization(scene: Scene, k: int) -> bool:
+def _organization_partners(scene: Scene, k: int) -> frozenset[int] | None:
     """«она и КТУ подписали», «вчера она и банк подписали»: a pronoun joined by «и» to an
-    organization's name or to a noun that stands for one."""
+    organization's name (the organizations of that mention) or to a noun that stands for one (none
+    named); None when it is joined to no organization."""
     toks = scene.toks
     if k + 2 >= len(toks) or toks[k + 1].text.lower() != "и":
-        return False
+        return None
     partner = toks[k + 2]
-    named = any(m.start == partner.start for org in scene.doc.organizations for m in org.mentions)
-    return named or partner.text.islower() and reference_nouns().get(partner.lemma) in ORGANIZATION_REFERENCES
+    orgs = scene.doc.organizations
+    named = frozenset(i for i, org in enumerate(orgs) if any(m.start == partner.start for m in org.mentions))
+    if named or partner.text.islower() and reference_nouns().get(partner.lemma) in ORGANIZATION_REFERENCES:
+        return named
+    return None
 
 
-def _organization_pronoun(scene: Scene, k: int, units: list[Unit]) -> Unit | None:
+def _organization_pronoun(scene: Scene, k: int, units: list[Unit], partners: frozenset[int]) -> Unit | None:
     """The organization named last before the pronoun, other than its partner after «и»: «После
     обеда настала очередь ООО «Б». ... она и КТУ подписали договор»."""
-    partner = scene.toks[k + 2].start
-    partners = {i for i, org in enumerate(scene.doc.organizations) if any(m.start == partner for m in org.mentions)}
     for u in scene.units_before(k, REFERENCE_REACH, units):
         if u.refs and u.refs[0][0] == "organization" and u.refs[0][1] not in partners:
             return Unit(k, k + 1, k, u.refs, "pronoun")
@@ -746,9 +748,6 @@ def _resolve_noun(scene: Scene, k: int, what: str, units: list[Unit]) -> Ref | N
     return None
 
 
-_ADJECTIVE_ENDING_RE = re.compile(r"(?:ого|его|ому|ему|ыми|ими|ая|яя|ое|ее|ые|ие|ый|ий|ой|ей|ую|юю|ым|им|ых|их|ом|ем)$")
-
-
 def _named_with_its_adjective(scene: Scene, k: int) -> Ref | None:
     """The one organization named before k whose name holds the noun at k with the adjective before
     it: «управляющая компания» for ООО «Лысковская управляющая компания», named among other companies."""
@@ -757,7 +756,7 @@ def _named_with_its_adjective(scene: Scene, k: int) -> Ref | None:
     describes = adj is not None and (adj.pos == "ADJ" or adj.feats.get("VerbForm") == "Part")
     if adj is None or not describes or not adj.text.islower() or adj.case != toks[k].case:
         return None
-    adj_stem = _ADJECTIVE_ENDING_RE.sub("", adj.text.lower())
+    adj_stem = ADJECTIVE_ENDING.sub("", adj.text.lower())
     phrase = re.compile(rf"(?<!\w){re.escape(adj_stem)}\w*\s+{re.escape(_stem(toks[k].lemma))}")
     start = toks[k].start
     named = [i for i, org in enumerate(scene.doc.organizations)
