@@ -766,3 +766,14 @@ def test_a_first_name_and_surname_the_model_read_as_a_place_after_a_district_are
         ("Зульфия Суяргулова", ["глава администрации муниципального района Учалинский район"]),
         ("Тимур Уразбахтин", ["директор ООО «Уралтау-Тур»"]),
     ]
+
+
+def test_an_unknown_patronymic_with_no_ending_keeps_an_unknown_first_name_in_the_nominative(extract):
+    # the tagger reads «Бадма» (unknown to the dictionary) as a genitive of «Бадм»; «Очирович» has no
+    # case ending, so the whole name is a nominative, and so is «Очировна» of a woman
+    doc = extract("В совещании приняли участие Председатель Правительства Республики Калмыкия Бадма Очирович "
+                  "Манджиев и заместитель министра сельского хозяйства Кермен Очировна Бадмаева.")
+    assert [(p["name"], p["first"], p["middle"]) for p in doc["persons"]] == [
+        ("Бадма Очирович Манджиев", "Бадма", "Очирович"),
+        ("Кермен Очировна Бадмаева", "Кермен", "Очировна"),
+    ]

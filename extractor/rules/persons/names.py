@@ -293,6 +293,8 @@ def _by_ending(word: str, case: str, gender: str | None) -> str | None:
 
 
 # a patronymic's ending tells the person's gender for sure: «Азаматович», «Ринатовны»
+# a patronymic with no case ending after its suffix: a nominative of either gender
+NOMINATIVE_PATRONYMIC = re.compile(r"(ович|евич|ич|овна|евна|ична|инична)$", re.IGNORECASE)
 MASC_PATRONYMIC = re.compile(r"(ович|евич)(а|у|ем|е)?$|^\w+ оглы$", re.IGNORECASE)
 FEMN_PATRONYMIC = re.compile(r"(овн|евн|ичн)(а|ы|е|у|ой|ою)$|^\w+ кызы$", re.IGNORECASE)
 
@@ -508,6 +510,10 @@ def mention_case(roles: Roles) -> str | None:
         found = {UD_OF.get(p.tag.case) for p in tok.parses if "Patr" in p.tag}
         if len(found) == 1:
             return found.pop()
+    if tok is not None and roles.middle_gram == "Patr" and NOMINATIVE_PATRONYMIC.search(tok.text):
+        # a patronymic the dictionary does not know says the nominative by its bare ending: «Бадма
+        # Очирович» (the tagger may read an unknown first name in -а as a genitive)
+        return "Nom"
     return None
 
 
