@@ -1265,14 +1265,14 @@ def _tense(tok: Token) -> str | None:
         # сентябре» in an October release
         past_plan = tok.feats.get("VerbForm") == "Fin" and tok.feats.get("Tense") == "Past"
         return None if past_plan else "future"
-    if tok.pos not in ("VERB", "AUX"):
-        # a finite verb the tagger read as something else («отгрузят» as a noun): the dictionary's
-        # one tense when it knows the word as such a verb only
-        if tok.parses and all(p.tag.POS == "VERB" for p in tok.parses):
+    form, tense = tok.feats.get("VerbForm"), tok.feats.get("Tense")
+    if tok.pos not in ("VERB", "AUX") or form != "Fin" and _finite_only(tok):
+        # a finite verb the tagger read as something else («отгрузят» as a noun, «отгрузит» as a
+        # short participle): the dictionary's one tense when it knows the word as such a verb only
+        if _finite_only(tok):
             known = {p.tag.tense for p in tok.parses}
             return _DICTIONARY_TENSES.get(next(iter(known)) or "") if len(known) == 1 else None
         return None
-    form, tense = tok.feats.get("VerbForm"), tok.feats.get("Tense")
     if form == "Fin":
         # the dictionary's one tense of a form over the tagger's guess («проиндексируют»: future)
         known = {p.tag.tense for p in tok.parses if p.tag.POS == "VERB"}
@@ -1282,6 +1282,11 @@ def _tense(tok: Token) -> str | None:
     if form == "Part" and tok.feats.get("Variant") == "Short" and tense == "Past":
         return "past"
     return None
+
+
+def _finite_only(tok: Token) -> bool:
+    """The dictionary knows the word as a finite verb only (pymorphy's VERB is the finite form)."""
+    return bool(tok.parses) and all(p.tag.POS == "VERB" for p in tok.parses)
 
 
 # the words that open a clause of its own after a comma: «сообщил, что с 1 апреля центр начинает»
