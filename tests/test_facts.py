@@ -5011,3 +5011,13 @@ def test_a_surname_alone_after_a_genitive_post_is_the_subject_who_carries_its_du
     assert [(a["person"]["name"], a["action"]) for a in _facts(pipeline, text)["appointments"]] == [
         ("Семён Лапушкин", "acting"),
     ]
+
+
+def test_organizations_counted_by_a_numeral_are_the_ones_named_before(pipeline: Pipeline) -> None:
+    # «три организации» is a genitive singular after its count: the phrase is the subject, as «три»
+    text = ("Вышний Волочёк, 12 мая 2026 года. — Министерство туризма Тверской области, администрация "
+            "Вышневолоцкого городского округа и ООО «Цнинский берег» полтора года спорили о судьбе старой пристани. "
+            "Сегодня все три организации расписались в соглашении о её реконструкции.")
+    assert [sorted(_names(a["parties"])) for a in _facts(pipeline, text)["agreements"]] == [
+        ["Администрация Вышневолоцкого городского округа", "Министерство туризма Тверской области", "Цнинский берег"],
+    ]

@@ -227,6 +227,10 @@ def unit_case(scene: Scene, unit: Unit) -> str | None:
         return None
     if unit.via == "sides" and unit.lemma in person_counts():
         return "Nom"  # «трое» standing for persons, which the tagger may read as an inanimate accusative
+    if unit.via == "sides" and reference_nouns().get(unit.lemma or "") == "counted" and head.case == "Gen" and (
+        toks[unit.head - 1].pos == "NUM"
+    ):
+        return toks[unit.head - 1].case  # «три организации подписали»: the noun is in its count's case
     return head.case
 
 
@@ -486,6 +490,10 @@ def _word_reference(scene: Scene, k: int, units: list[Unit]) -> Unit | None:
     if what is None or _names_something(scene, k) or _a_field(scene, k) or _quoted(scene, k):
         return None
     plural = tok.feats.get("Number") == "Plur"
+    if what == "counted":
+        # «три организации» is a genitive singular after its count, «пять организаций» a plural
+        count = _count_before(scene, k) if plural or tok.case == "Gen" else None
+        return Unit(k, k + 1, k, (), "sides", count, tok.lemma) if count is not None else None
     side_of = k > 0 and scene.toks[k - 1].text.lower() in ("со", "с")
     if tok.lemma == "сторона" and (not plural or side_of):
         return None  # «со стороны региона»: who the side is comes after
