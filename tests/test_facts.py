@@ -5021,3 +5021,18 @@ def test_organizations_counted_by_a_numeral_are_the_ones_named_before(pipeline: 
     assert [sorted(_names(a["parties"])) for a in _facts(pipeline, text)["agreements"]] == [
         ["Администрация Вышневолоцкого городского округа", "Министерство туризма Тверской области", "Цнинский берег"],
     ]
+
+
+@pytest.mark.parametrize("text", [
+    # a meeting's trigger: the room they met in, not the city one of them flies to
+    "Иркутск, 12 ноября 2025 года. Перед вылетом в Москву министр транспорта Иркутской области Олег Мальцев и мэр "
+    "Бодайбинского района Евгений Юмашев провели встречу в кабинете начальника аэропорта.",
+    # persons doing something together for hours: the room they sat in, not the town none went to
+    "Бодайбо, 12 ноября 2025 года. Министр транспорта Иркутской области Олег Мальцев прилетел в Бодайбо утренним "
+    "рейсом. У трапа его ждал мэр Бодайбинского района Евгений Юмашев. В город никто не поехал: почти два часа оба "
+    "просидели в кабинете начальника аэропорта над расписанием.",
+])
+def test_a_meeting_is_held_where_they_stayed_not_where_one_goes(pipeline: Pipeline, text: str) -> None:
+    assert [(sorted(_names(m["participants"])), m["place"]) for m in _facts(pipeline, text)["meetings"]] == [
+        (["Евгений Юмашев", "Олег Мальцев"], "кабинет начальника аэропорта"),
+    ]

@@ -715,8 +715,8 @@ def _statement(scene: Scene, sent: int, match: Match, earlier: list[Statement]) 
     )
     st.date = _met_on(scene, date_in(scene, sent, match.first))
     st.place = (
-        place_in(scene, d.roles) or building_in(scene, d.clause) or _relative_place(scene, st)
-        or _place_of_a_later_predicate(scene, d.clause)
+        place_in(scene, d.roles, staying_only=True) or building_in(scene, d.clause) or place_in(scene, d.roles)
+        or _relative_place(scene, st) or _place_of_a_later_predicate(scene, d.clause)
     )
     if st.date is None and d.first_sent < sent and not d.one_side_before:
         # «Уже в среду, 8 апреля, X побывала у главы района Y. ... они около часа обсуждали»: the
@@ -961,9 +961,11 @@ def _joint_actions(scene: Scene, statements: list[Statement]) -> list[Statement]
             continue
         st = Statement(sent, verbs[0], persons, sent, sent)
         st.date = _met_on(scene, date_in(scene, sent, verbs[0]))
+        roles = roles_in(scene, main)
+        # where they stayed before where they went: «в город никто не поехал: ... просидели в кабинете»
         st.place = (
-            place_in(scene, roles_in(scene, main)) or building_in(scene, main) or _place_there(scene, main)
-            or _place_of_a_later_predicate(scene, main)
+            place_in(scene, roles, staying_only=True) or building_in(scene, main) or place_in(scene, roles)
+            or _place_there(scene, main) or _place_of_a_later_predicate(scene, main)
         )
         out.append(st)
     return out
