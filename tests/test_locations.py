@@ -221,3 +221,15 @@ def test_a_governing_bodys_head_word_is_no_place(extract):
     doc = extract("Как сообщил начальник Департамента городского хозяйства Администрации города Вологды Павел "
                   "Кубасов, приют расширят.")
     assert [loc["name"] for loc in doc["locations"]] == ["Вологда"]
+
+
+def test_a_town_in_an_oblique_case_takes_the_dictionarys_place_reading(extract):
+    # «в Иванове», «города Иванова» are read first as the surname Иванов; the place reading is
+    # Иваново, and so they merge with «Иваново» in the nominative; «в Кирове» stays Киров, «в Томске» Томск
+    doc = extract("Во вторник делегация побывала в Иванове и Одинцове. Иваново встречает гостей ярмаркой, а в "
+                  "Кирове открылась выставка. Гостиница для гостей из Томска и Костомукши открыта в центре "
+                  "города Иванова.")
+    assert [(loc["name"], [m["text"] for m in loc["mentions"]]) for loc in doc["locations"]] == [
+        ("Иваново", ["Иванове", "Иваново", "Иванова"]), ("Одинцово", ["Одинцове"]), ("Киров", ["Кирове"]),
+        ("Томск", ["Томска"]), ("Костомукша", ["Костомукши"]),
+    ]

@@ -23,7 +23,7 @@ from extractor.lexicon.places import (
     street_words,
 )
 from extractor.nlp.inflect import head_grams, may_agree_in_case, nominative_phrase, nominative_word, recover_shape
-from extractor.nlp.morph import is_common
+from extractor.nlp.morph import UD_CASES, is_common, plain_lemma
 from extractor.nlp.phrases import DASHES
 from extractor.nlp.tagging import Span, Tagged, Token, is_place_word
 
@@ -77,7 +77,29 @@ def _name(tagged: Tagged, span: Span) -> str:
         len(words) > 1 and all(t.pos == "ADJ" and t.feats.get("Number") == "Sing" for t in words[:-1])
     ):
         return _adjective_and_head(tagged, words[:-1], nouns[0])  # «Павлодарской областей»
-    return _title_if_capitals(" ".join(nominative_phrase(words, tagged.text).split()))
+    name = _title_if_capitals(" ".join(nominative_phrase(words, tagged.text).split()))
+    if len(words) == 1 and (town := _place_reading(words[0], name)) is not None:
+        return _title_if_capitals(town)
+    return name
+
+
+def _place_reading(tok: Token, name: str) -> str | None:
+    """A one-word place whose nominative came out as no place the dictionary knows: its place
+    reading, in the tagged case first («в Иванове», «города Иванова» are Иваново, not the surname
+    Иванов or Иванова; «Минусинска» is Минусинск); None when the nominative is one of the word's
+    place readings already, when the dictionary only guesses them («Алабуга» is no «Алабуг»), for
+    a word that may be an adjective (its places are towns of an adjective's form: «в Лесном») and
+    for a hyphenated name (the dictionary knows its parts, not the whole)."""
+    places = [p for p in tok.parses if "Geox" in p.tag and p.is_known and p.tag.number != "plur"]
+    # a possessive («Иванова» of Иван) is a surname's shape, no adjective's
+    adjective = any(p.tag.POS in ("ADJF", "ADJS") and "Poss" not in p.tag for p in tok.parses)
+    if not places or adjective or "-" in tok.text or plain_lemma(name.lower()) in {
+        plain_lemma(p.normal_form) for p in places
+    }:
+        return None
+    cases = UD_CASES.get(tok.feats.get("Case") or "", set())
+    place = next((p for p in places if p.tag.case in cases), places[0])
+    return recover_shape(place.normal_form, tok.text)
 
 
 # short words of a place name written in lowercase: «Ростов-на-Дону»
