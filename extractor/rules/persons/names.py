@@ -292,9 +292,9 @@ def _by_ending(word: str, case: str, gender: str | None) -> str | None:
     return None
 
 
-# a patronymic's ending tells the person's gender for sure: «Азаматович», «Ринатовны»
 # a patronymic with no case ending after its suffix: a nominative of either gender
-NOMINATIVE_PATRONYMIC = re.compile(r"(ович|евич|ич|овна|евна|ична|инична)$", re.IGNORECASE)
+NOMINATIVE_PATRONYMIC = re.compile(r"(ич|овна|евна|ична)$", re.IGNORECASE)
+# a patronymic's ending tells the person's gender for sure: «Азаматович», «Ринатовны»
 MASC_PATRONYMIC = re.compile(r"(ович|евич)(а|у|ем|е)?$|^\w+ оглы$", re.IGNORECASE)
 FEMN_PATRONYMIC = re.compile(r"(овн|евн|ичн)(а|ы|е|у|ой|ою)$|^\w+ кызы$", re.IGNORECASE)
 
