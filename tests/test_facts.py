@@ -5036,3 +5036,10 @@ def test_a_meeting_is_held_where_they_stayed_not_where_one_goes(pipeline: Pipeli
     assert [(sorted(_names(m["participants"])), m["place"]) for m in _facts(pipeline, text)["meetings"]] == [
         (["Евгений Юмашев", "Олег Мальцев"], "кабинет начальника аэропорта"),
     ]
+
+
+def test_a_meeting_in_the_plants_laboratory_is_held_there(pipeline: Pipeline) -> None:
+    text = ("Шимск, 14 мая 2026 года. — Министр промышленности Новгородской области Олег Ракитин и генеральный "
+            "директор ООО «Шелонские сыры» Анна Мохова сегодня почти час обсуждали в заводской лаборатории, как "
+            "удвоить выпуск сыров.")
+    assert [m["place"] for m in _facts(pipeline, text)["meetings"]] == ["заводская лаборатория"]
