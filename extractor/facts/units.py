@@ -24,7 +24,7 @@ from extractor.model import Document, EntityRef, EntityType, Location, Organizat
 from extractor.nlp.coverage import first_disjoint
 from extractor.nlp.morph import UD_CASES, is_common, parses
 from extractor.nlp.phrases import DASHES, NamedSpans, extend_dependents, field_end, object_of_the_verb_before
-from extractor.nlp.tagging import ADJECTIVE_ENDING, Tagged, Token
+from extractor.nlp.tagging import ADJECTIVE_ENDING, Tagged, Token, surname_shape_gender
 
 Ref = tuple[EntityType, int]  # ("person", 0): a list of the document and an index into it
 
@@ -388,11 +388,6 @@ def _predicate(toks: list[Token], i: int, head_end: int) -> bool:
     return toks[head].case == "Ins" and (i == 0 or toks[i - 1].pos != "ADP")
 
 
-# a man's surname with no ending after its suffix is in the nominative (its genitive and, for a person,
-# accusative take «-а»: «Ардашева»)
-_NOMINATIVE_SURNAME_RE = re.compile(r"[А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын)$")
-
-
 def _agrees(head: Token, name: Token) -> bool:
     """A post before a name is its apposition when they can stand in one case: «министра
     культуры Ирину Белову» (an animate accusative the tagger read as a genitive), «министра ...
@@ -404,8 +399,10 @@ def _agrees(head: Token, name: Token) -> bool:
         return True
     if head.case == "Nom":
         return False  # a name after a nominative post in another case is its dependent
-    if _NOMINATIVE_SURNAME_RE.search(name.text):
-        return False  # «главного врача больницы Ардашев исполняет»: a surname in -ов, -ин is a nominative
+    if surname_shape_gender(name.text) == "Masc":
+        # «главного врача больницы Ардашев исполняет»: a man's surname in -ов, -ин, -ский is a nominative
+        # (its genitive and, for a person, accusative take «-а»: «Ардашева»)
+        return False
     if not any(p.is_known for p in name.parses):
         return True  # a name the dictionary does not know: its case is the tagger's guess
     return _can_be(name, head.case) or _can_be(head, name.case)
