@@ -4358,6 +4358,16 @@ def test_persons_doing_two_things_together_joined_by_and_on_a_day_met(pipeline: 
     ]
 
 
+def test_persons_doing_one_thing_and_then_another_for_hours_met(pipeline: Pipeline) -> None:
+    text = ("Кемь, 14 мая 2026 года. Проект гостевого дома директор ООО «Кемский берег» Вера Ляйтинен сегодня "
+            "показала министру экономического развития Республики Карелия Олегу Пахомову. Сначала они прошли по "
+            "берегу — от старой пристани до бывшего склада, — а затем почти три часа спорили о сметах.")
+    got = _facts(pipeline, text)["meetings"]
+    assert [([p["name"] for p in m["participants"]], m["date"]) for m in got] == [
+        (["Вера Ляйтинен", "Олег Пахомов"], "2026-05-14")
+    ]
+
+
 def test_persons_who_signed_and_then_did_a_thing_together_met_by_no_joint_action(pipeline: Pipeline) -> None:
     text = ("Хунзах, 9 апреля 2026 года. Министр строительства Республики Дагестан Ахмед Гаджиев и директор ООО "
             "«Хунзахстрой» Арсен Мусаев вчера вместе подписали контракт и открыли стройку школы.")

@@ -1034,11 +1034,17 @@ def _persons_of(scene: Scene, unit: Unit, earlier: list[Statement]) -> list[Ref]
     return [unit.refs[0]] if unit.refs and unit.refs[0][0] == "person" else []
 
 
+# the words that join one subject's verbs into one action, or one after the other: «вместе проехали и
+# местами прошли пешком», «они изучали проект: спорили о мощности», «сначала прошли по участку, а затем спорили»
+ONE_ACTION_JOINS = frozenset({"и", ":", "затем", "потом"})
+
+
 def _one_action(scene: Scene, verbs: list[int]) -> bool:
-    """One verb, or verbs of one subject joined by «и», or telling after a colon what it was: «вместе
-    проехали и местами прошли пешком», «они изучали проект: спорили о мощности сушилок»."""
+    """One verb, or verbs of one subject joined by «и», one after the other («затем», «потом»), or
+    telling after a colon what it was."""
     return bool(verbs) and all(
-        any(scene.toks[k].text in ("и", ":") for k in range(a + 1, b)) for a, b in itertools.pairwise(verbs)
+        any(scene.toks[k].text.lower() in ONE_ACTION_JOINS for k in range(a + 1, b))
+        for a, b in itertools.pairwise(verbs)
     )
 
 
