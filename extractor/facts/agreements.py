@@ -1591,7 +1591,7 @@ def _gapped(
     subjects and a «с» partner:
     «..., а после обеда — договор поставки с кооперативом «Б»», «..., а договор о поставках — с
     кооперативом «Б»»; «..., с ООО «Б» — о совместных исследованиях» (the signing's document noun,
-    about what the words after the dash say)."""
+    about what the words after the dash say), «..., а с ООО «Б» — договор лизинга»."""
     toks = scene.toks
     s = scene.tagged.sents[sent]
     out: list[tuple[list[Ref], str | None, int]] = []
@@ -1620,7 +1620,9 @@ def _gapped(
         withs = any(toks[k].text.lower() in WITH for k in range(dash + 1, stop))
         docs_after = [doc for doc in _documents_in(scene, clause_at(scene, dash + 1)) if doc.first == dash + 1]
         docs_before = [doc for doc in _documents_in(scene, clause_at(scene, a + 1)) if a < doc.first < dash]
-        if toks[a].text.lower() in WITH:
+        # a «с» partner after «а» as after a bare comma
+        with_partner = toks[a].text.lower() in WITH or toks[a].text.lower() == "а" and toks[a + 1].text.lower() in WITH
+        if with_partner:
             if refs and _about(toks, dash + 1) and main_kind:
                 end = _about_end(scene, clause_at(scene, dash + 1), dash + 1)
                 about = as_written(toks[dash + 1 : end], scene.tagged.text)
