@@ -23,6 +23,11 @@ ORG_CASES = [
     # a municipality's official name goes on after a dash with its town
     ("Прогноз подготовлен администрацией городского округа – город Урюпинск в октябре.",
      "Администрация городского округа – город Урюпинск", None, "authority", []),
+    # a form spelled out that the list gives other letters for takes the letters the text writes for it
+    ("Собрание членов сельскохозяйственного производственного кооператива «Тундровик» (СХПК «Тундровик») "
+     "избрало председателя.", "Тундровик", "СХПК", "company", None),
+    ("Межрегиональная общественная организация «Северный край» провела форум. Председатель МРОО «Северный край» "
+     "выступил первым.", "Северный край", "МРОО", "other", None),
     # a capital inside a sentence makes a body of territories a name
     ("Бывший депутат от Партии регионов Олег Ляшко вернулся в политику.", "Партия регионов", None, "other", []),
     # further professional education written out gives its letters

@@ -507,14 +507,16 @@ def _other_forms(a: list[OrgMention], b: list[OrgMention]) -> bool:
     """Two public institutions whose mentions give different legal forms are two, though one
     name may be a shorter form of the other: «ГБУЗ «Городская больница» г. Орска» is not «ГАУЗ
     «Новотроицкая городская больница»». A company's forms vary in one text («АО КБ «Северный
-    кредит»», «Коммерческий банк «Северный кредит»»)."""
-    kinds = legal_forms().kinds
+    кредит»», «Коммерческий банк «Северный кредит»»). Letters of the same words are one form: «МОО» and
+    «МРОО» both spell «межрегиональная общественная организация»."""
+    kinds, spelled_out = legal_forms().kinds, legal_forms().spelled_out
     forms_b = {m.legal_form for m in b if m.legal_form}
     if not forms_b:
         return False
+    words_b = {spelled_out.get(f, f) for f in forms_b}
     forms_a: set[str] = set()
     for m in a:  # `a` grows with the text: a form they share ends the look at once
-        if m.legal_form in forms_b:
+        if m.legal_form and spelled_out.get(m.legal_form, m.legal_form) in words_b:
             return False
         if m.legal_form:
             forms_a.add(m.legal_form)
@@ -790,13 +792,23 @@ def _body_and_place(name: str) -> tuple[str, str] | None:
     return (" ".join(words[:-1]), words[-1]) if split_acronym_territory(name) is not None else None
 
 
+def _written_forms(text: str, forms: list[str]) -> list[str]:
+    """The forms, each read from spelled-out words replaced by the letters the text writes for the
+    same words: «сельскохозяйственного производственного кооператива «X» (СХПК «X»)» is a СХПК,
+    not the list's first letters for those words (СПК)."""
+    spelled_out = legal_forms().spelled_out
+    written = [f for f in forms if re.search(rf"(?<!\w){re.escape(f)}(?!\w)", text)]
+    same_words = {f: next((w for w in written if spelled_out.get(w) == spelled_out.get(f, f)), f) for f in forms}
+    return [f if f in written else same_words[f] for f in forms]
+
+
 def _organization(text: str, group: list[OrgMention]) -> Organization:
     """One organization from its mentions: the longest name written in mixed case (the spelled-out
     form; a heading's capitals give way), the other names as aliases, the first legal form (a
     status, «МФК», only when there is none), the kind the surest mention gives."""
     names = _names(group)
     statuses, descriptors = legal_forms().statuses, legal_forms().descriptors
-    forms = [m.legal_form for m in group if m.legal_form and m.legal_form not in descriptors]
+    forms = _written_forms(text, [m.legal_form for m in group if m.legal_form and m.legal_form not in descriptors])
     name = _principal(names, frozenset(m.name for m in group if m.legal_form))
     org = Organization(
         name=name,
