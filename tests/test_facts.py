@@ -4014,6 +4014,16 @@ def test_a_date_of_a_relative_clause_describing_something_else_dates_no_fact(pip
     ]
 
 
+def test_a_date_of_what_they_talked_of_dates_no_meeting(pipeline: Pipeline) -> None:
+    text = ("ЧЕРДЫНЬ, 11 ноября 2026 года. — Директором МАУ «Лыжная база «Полюд»» назначена Ольга Кудымова. "
+            "Уже сегодня она позвала к себе генерального директора ООО «Колвинский сплав» Игоря Пахтусова. Больше "
+            "часа они просидели в директорском домике базы, прикидывая, что можно предложить гостям в июле.")
+    got = _facts(pipeline, text)["meetings"]
+    assert [([p["name"] for p in m["participants"]], m["date"]) for m in got] == [
+        (["Ольга Кудымова", "Игорь Пахтусов"], "2026-11-11")
+    ]
+
+
 def test_a_meeting_noun_going_on_with_no_one_named_is_of_the_persons_named_before(pipeline: Pipeline) -> None:
     text = ("Александров, 20 января 2026 года. Глава округа Сергей Журов пригласил к себе министра инвестиций "
             "Владимирской области Оксану Белову и генерального директора ООО «Серая-Строй» Глеба Кустова на "

@@ -440,16 +440,24 @@ def _a_nouns_period(scene: Scene, item: DateItem) -> bool:
     return k is not None and k > 0 and scene.toks[k - 1].pos == "NOUN" and scene.toks[k - 1].sent == scene.toks[k].sent
 
 
+# the words opening a clause of what was said, thought or aimed at: its dates are of that, not of
+# the fact told around it («просидели два часа, прикидывая, что предложить гостям в июле»)
+TOPIC_OPENERS = frozenset({"что", "как", "чтобы"})
+
+
 def _described_aside(scene: Scene, sent: int, near: int) -> set[int]:
     """The tokens of «который» clauses that describe something else than the fact at `near`: «прошли
     вдоль теплового узла, который в январе дважды выходил из строя, и обсудили»; not one that
-    holds the fact, nor one right after its word («встреча, которая прошла 5 марта»)."""
+    holds the fact, nor one right after its word («встреча, которая прошла 5 марта»). So are the
+    clauses after the fact's word of what was talked or thought of (`TOPIC_OPENERS`)."""
     toks = scene.toks
     out: set[int] = set()
     for c in clauses(scene, sent):
-        if c.kind != "embedded" or c.intro is None or near in c or toks[c.intro].lemma != "который":
+        if c.kind != "embedded" or c.intro is None or near in c:
             continue
-        if not c.intro - 2 <= near < c.intro:
+        if toks[c.intro].lemma in TOPIC_OPENERS and c.intro > near and _object_clause(toks, c.intro):
+            out |= c.tokens
+        elif toks[c.intro].lemma == "который" and not c.intro - 2 <= near < c.intro:
             out |= c.tokens
     # what a colon after the fact's word opens tells about something else: «говорили о дороге к
     # элеватору: ... ремонтировали её последний раз в 2012 году»
@@ -458,6 +466,12 @@ def _described_aside(scene: Scene, sent: int, near: int) -> set[int]:
     if colon is not None:
         out |= set(range(colon + 1, s.last))
     return out
+
+
+def _object_clause(toks: list[Token], intro: int) -> bool:
+    """The clause opened at `intro` is the object of the verb before its comma: «прикидывая, что»,
+    «обсудили, как» (not «жильё, чтобы ...»: a purpose, which may hold the day the fact is of)."""
+    return intro >= 2 and toks[intro - 1].text == "," and toks[intro - 2].pos == "VERB"
 
 
 def _is_day(item: DateItem) -> bool:
