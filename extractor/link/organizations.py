@@ -70,8 +70,8 @@ def _body_of_its_unit(m: OrgMention) -> bool:
 
 
 def _bodies_of_units(mentions: list[OrgMention]) -> list[OrgMention]:
-    """The Dumas the committees named hold, but a name cut before its place («Дума Города» of a
-    text that names «Дума Города Томска»)."""
+    """The Dumas whose committees are named, except a name cut before its place («Дума Города» in a
+    text that names «Дума Города Томска»: that one is the committee's parent)."""
     names = [m.name for m in mentions]
     bodies = [m.parent for m in mentions if m.parent is not None and _body_of_its_unit(m)]
     return [b for b in bodies if not any(_cut_before_its_place(b.name, n) for n in names)]
