@@ -1825,6 +1825,26 @@ def test_a_yearless_dateline_comes_after_a_year_whose_count_is_told(text: str, v
     assert doc_date_of(text) == value
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a year's task dates a release that tells of no other year: its own year until October
+        ("НАРЬЯН-МАР, 6 апреля. /ИА «Печора-Инфо»/. Руководитель управления Олег Вылка с 2022 года работал "
+         "в «Нарьян-Марской судоверфи». Главной задачей управления на 2026 год станет ремонт причалов.",
+         datetime.date(2026, 4, 6)),
+        # ... the next year's from November on
+        ("НАРЬЯН-МАР, 24 ноября. /ИА «Печора-Инфо»/. Руководитель управления Олег Вылка с 2022 года работал "
+         "в «Нарьян-Марской судоверфи». Приоритеты на 2027 год он назвал на коллегии.", datetime.date(2026, 11, 24)),
+        # a run of years told in the past that ends after the year of the tasks is the run's plan
+        ("НАРЬЯН-МАР, 6 апреля. /ИА «Печора-Инфо»/. Главной задачей управления на 2026 год станет ремонт "
+         "причалов. Участники обсудили выделение 1,1 млрд рублей на ремонт в 2026–2028 годах.",
+         datetime.date(2026, 4, 6)),
+    ],
+)
+def test_a_yearless_dateline_takes_the_year_its_tasks_are_set_for(text: str, value: datetime.date) -> None:
+    assert doc_date_of(text) == value
+
+
 def test_a_year_of_history_far_before_the_plans_does_not_date_a_yearless_dateline() -> None:
     # the only past year is the building's; the contractor is chosen by the end of 2026
     text = ("ВЕЛЬСК, 12 ноября. — Завод вложит 50 млн рублей в котельную, построенную в 1968 году. Подрядчика "

@@ -3038,6 +3038,27 @@ class _Reported:
     # earliest year it tells of as to come or a plan starts in, which the release is seldom later than
     dated_weekdays: tuple[tuple[_Cand, int], ...] = ()
     earliest_to_come: int | None = None
+    # the year of the first task, goal, priorities or plan the text sets for a year («задачей на 2026
+    # год станет ...»): what dates a release that tells of no other year (`_year_of_its_tasks`)
+    tasks_year: int | None = None
+
+
+# a year's task, goal, priorities or plan: «главной задачей ведомства на 2026 год станет», «приоритеты на 2027 год»
+# (a task's owner may stand between: «задачей ведомства»; not a plan of something, «план приватизации на 2027 год»)
+_YEAR_TASK_RE = re.compile(
+    r"(?<![а-яё])(?:(?:задач[аиуейм]{0,3}|цел[ьиейям]{0,2}|приоритет(?:ы|ов|ам|ами|ах|а|ом|е)?)(?:\s+[а-яё]+)?"
+    r"|план(?:ы|ов|ам|ами|ах|а|у|ом|е)?)\s+на\s+(?P<y>\d{4})\s+год(?![а-яё])",
+    re.IGNORECASE,
+)
+# from this month on a release sets the tasks of the next year: of the blind parts' releases naming a
+# year's task, plan, goal or priorities, the 43 of January to October name their own year, the 10 of
+# November and December the next
+TASKS_AHEAD_FROM_MONTH = 11
+
+
+def _year_of_its_tasks(tasks_year: int, day_value: str) -> int:
+    """The release's year by the year its tasks are set for and the month of its yearless dateline."""
+    return tasks_year - 1 if int(day_value[5:7]) >= TASKS_AHEAD_FROM_MONTH else tasks_year
 
 
 def _planned(offsets: Offsets, c: _Cand, tense: str | None) -> bool:
@@ -3134,8 +3155,14 @@ def _reported_years(text: str, scan: _Scan) -> _Reported:
             past_starts.append(start)
     # a run of years counts by its last one («к отопительному сезону 2025-2026 годов»), unless it
     # starts after every other year told («за девять месяцев 2026 года ... подписали соглашение об
-    # обучении в 2027–2030 годах»: the run is the agreement's plan)
-    years += [last for first, last in runs if not years or first <= max(years)]
+    # обучении в 2027–2030 годах»: the run is the agreement's plan) or ends after a year still to
+    # come or a plan's first year («задачей на 2026 год станет ...», «обсудили ... ремонт причалов в
+    # 2026–2028 годах»)
+    earliest_to_come = min(to_come + plans, default=None)
+    years += [
+        last for first, last in runs
+        if (not years or first <= max(years)) and (earliest_to_come is None or last <= earliest_to_come)
+    ]
     # with no year told of as past or present, one a count has run since: «С января 2026 года в
     # парке зарегистрированы четыре резидента»; unless the future's earliest year, often the
     # report's own, lies more than a year after it
@@ -3159,7 +3186,8 @@ def _reported_years(text: str, scan: _Scan) -> _Reported:
         years.append(latest_since)
     dated = tuple((day, weekday) for day, weekday, _ in _dated_weekdays(text, cands))
     first_to_come = min(dated_to_come, default=None)
-    return _Reported(years or fallback, past_start, first_to_come, dated, min(to_come + plans, default=None))
+    tasks = next((int(m.group("y")) for m in _YEAR_TASK_RE.finditer(text)), None)
+    return _Reported(years or fallback, past_start, first_to_come, dated, earliest_to_come, tasks)
 
 
 # the most years a past year told may lie before the earliest year to come and still date the release
@@ -3268,6 +3296,8 @@ def _doc_date(head: str, scan: _Scan, reported: Callable[[], _Reported]) -> tupl
         # nor one a plan is for («на 2027 год и плановый период 2028 и 2029 годов»)
         years = told or [y for y, c in named if not _lasts_since(head, c) and not _planned_for(head, c)]
         years = years or _years_by_dated_weekday(head, cands)
+        tasks_year = None if years else told_of.tasks_year
+        years = years or ([tasks_year] if tasks_year is not None else [])
         for cand in cands:
             if best is not None and not (_city_dateline(head, cand) or _line_score(head, cand) > DATELINE_SCORE):
                 # over a date of the running text, a dateline only: «РЯЗАНЬ, 5 марта.», or a date
@@ -3285,6 +3315,8 @@ def _doc_date(head: str, scan: _Scan, reported: Callable[[], _Reported]) -> tupl
             key = (max(_line_score(head, cand), 2 if told_on else 1), _city_dateline(head, cand), -cand.start)
             latest = _no_earlier(cand, max(years), told_of)
             year = _year_of_a_day_near(scan, cand) or _year_by_weekday(head, cand, latest, cands, told_of)
+            if tasks_year is not None and year == tasks_year and (day := cand.make(year)):
+                year = _year_of_its_tasks(tasks_year, day)
             value = cand.make(year)
             if value and (best is None or key > best):
                 best, best_value, best_cand = key, value, None
