@@ -35,6 +35,11 @@ class LegalForms:
     descriptors: frozenset[str]  # words that introduce a name as a form does, no legal form of the record
     spelled_out: dict[str, str]  # abbreviation -> its spelled-out form, lowercase («СПК» -> «сельскохозяйственный ...»)
 
+    def words_of(self, form: str) -> str:
+        """What a form spells, so that letters of the same words are one form: «МОО» and «МРОО» are
+        «межрегиональная общественная организация»; a form with no spelled-out words is itself."""
+        return self.spelled_out.get(form, form)
+
     def spelled_abbreviation(self, written: str) -> str | None:
         """The abbreviation of a spelled-out form found by `any_spelled`."""
         return next((a for p, a in self.spelled if p.match(written)), None)

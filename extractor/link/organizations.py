@@ -61,19 +61,17 @@ UNIT_HEADS = frozenset({"комитет", "комиссия"})
 BODIES_OF_UNITS = frozenset({"дума"})
 
 
-def _body_of_its_unit(m: OrgMention) -> bool:
-    """`m` is a committee or commission of a Duma it names."""
-    if m.parent is None:
-        return False
-    unit = phrase_lemmas(m.name.lower())[:2]
-    return bool(UNIT_HEADS & set(unit)) and bool(BODIES_OF_UNITS & set(phrase_lemmas(m.parent.name.lower())))
+def _committee_of_a_duma(unit: str, body: str) -> bool:
+    """`unit` is a committee or commission (its first two words name it) of `body`, a Duma."""
+    heads = phrase_lemmas(unit.lower())[:2]
+    return bool(UNIT_HEADS & set(heads)) and bool(BODIES_OF_UNITS & set(phrase_lemmas(body.lower())))
 
 
 def _bodies_of_units(mentions: list[OrgMention]) -> list[OrgMention]:
     """The Dumas whose committees are named, except a name cut before its place («Дума Города» in a
     text that names «Дума Города Томска»: that one is the committee's parent)."""
     names = [m.name for m in mentions]
-    bodies = [m.parent for m in mentions if m.parent is not None and _body_of_its_unit(m)]
+    bodies = [m.parent for m in mentions if m.parent is not None and _committee_of_a_duma(m.name, m.parent.name)]
     return [b for b in bodies if not any(_cut_before_its_place(b.name, n) for n in names)]
 
 
@@ -82,7 +80,7 @@ def merge_orgs(text: str, mentions: list[OrgMention]) -> list[Organization]:
     `parent` (by the name the document gives it elsewhere, if it does), not an entry of its own:
     «Совет Федерации Федерального Собрания РФ» belongs to the Federal Assembly, which the
     release does not otherwise speak of. A Duma whose committee is named is an entry of its own
-    (`_body_of_its_unit`)."""
+    (`_bodies_of_units`)."""
     orgs = _merge_orgs(text, sorted([*mentions, *_bodies_of_units(mentions)], key=lambda m: m.start))
     for m in mentions:
         if m.parent is None:
@@ -533,18 +531,18 @@ def _other_forms(a: list[OrgMention], b: list[OrgMention]) -> bool:
     «Новотроицкая городская больница»». A company's forms vary in one text («АО КБ «Северный
     кредит»», «Коммерческий банк «Северный кредит»»). Letters of the same words are one form: «МОО» and
     «МРОО» both spell «межрегиональная общественная организация»."""
-    kinds, spelled_out = legal_forms().kinds, legal_forms().spelled_out
+    forms = legal_forms()
     forms_b = {m.legal_form for m in b if m.legal_form}
     if not forms_b:
         return False
-    words_b = {spelled_out.get(f, f) for f in forms_b}
+    words_b = {forms.words_of(f) for f in forms_b}
     forms_a: set[str] = set()
     for m in a:  # `a` grows with the text: a form they share ends the look at once
-        if m.legal_form and spelled_out.get(m.legal_form, m.legal_form) in words_b:
+        if m.legal_form and forms.words_of(m.legal_form) in words_b:
             return False
         if m.legal_form:
             forms_a.add(m.legal_form)
-    return bool(forms_a) and all(kinds.get(f) not in (None, "company") for f in forms_a | forms_b)
+    return bool(forms_a) and all(forms.kinds.get(f) not in (None, "company") for f in forms_a | forms_b)
 
 
 def _principal(names: list[str], official: frozenset[str] = frozenset()) -> str:
@@ -820,9 +818,9 @@ def _written_forms(text: str, forms: list[str]) -> list[str]:
     """The forms, each read from spelled-out words replaced by the letters the text writes for the
     same words: «сельскохозяйственного производственного кооператива «X» (СХПК «X»)» is a СХПК,
     not the list's first letters for those words (СПК)."""
-    spelled_out = legal_forms().spelled_out
+    words_of = legal_forms().words_of
     written = [f for f in forms if re.search(rf"(?<!\w){re.escape(f)}(?!\w)", text)]
-    same_words = {f: next((w for w in written if spelled_out.get(w) == spelled_out.get(f, f)), f) for f in forms}
+    same_words = {f: next((w for w in written if words_of(w) == words_of(f)), f) for f in forms}
     return [f if f in written else same_words[f] for f in forms]
 
 
