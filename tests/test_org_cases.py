@@ -2051,6 +2051,9 @@ def test_owner_in_genitive_is_no_apposition(extract):
             "В индустриальном парке «Ворсино» открылся завод мембранных фильтров.",
             # a retail network's loyalty programme
             "Участниками программы лояльности «Ветлуга Плюс» стали 120 тыс. покупателей.",
+            # a ship named after a person by rank and surname: the surname alone is no company either
+            "В порт Находка прибыл танкер «Адмирал Макаров» с 12 тыс. тонн мазута для котельных края.",
+            "На рейде Певека встал на якорь сухогруз «Адмирал Макаров» с углем для котельных района.",
         ]
     ),
 )

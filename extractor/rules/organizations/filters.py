@@ -83,9 +83,9 @@ def event_or_thing(tagged: Tagged, m: OrgMention) -> str | None:
     # an event or thing noun right before the name, in apposition to it: «выставка «ИННОПРОМ»»,
     # «шаттл «Дискавери»», «телескоп Хаббл»; an event noun only before quotes, as «в 2010 году
     # Google» or «акций Facebook» name no event
-    k = i - 1
-    quoted = toks[i].text in OPEN_QUOTES
-    if k >= 0 and toks[k].text in OPEN_QUOTES:
+    k = _before_the_quotes_around(tagged, i, m.end)
+    quoted = k != i - 1 or toks[i].text in OPEN_QUOTES
+    if k == i - 1 and k >= 0 and toks[k].text in OPEN_QUOTES:
         k, quoted = k - 1, True
     if quoted:
         k = _before_quoted_list(toks, k)  # «по направлениям «Электроэнергетика» и «Агроинженерия»»
@@ -119,6 +119,29 @@ def event_or_thing(tagged: Tagged, m: OrgMention) -> str | None:
     if head and not described:
         return "head"
     return "room" if _room(words, h, quoted) else None
+
+
+# the quotes that close a name («“» closes one opened by «„»)
+CLOSING_QUOTES = frozenset('»”“"')
+# the most words of a quoted name before the part a mention takes of it
+QUOTED_HEAD_WORDS = 3
+
+
+def _before_the_quotes_around(tagged: Tagged, i: int, end: int) -> int:
+    """The token before the opening quote of a quoted name the mention at token i ends but does not
+    open («танкер «Капитан Рубцов»»: the mention «Рубцов», the thing noun «танкер»); else i - 1."""
+    toks = tagged.tokens
+    j = tagged.token_ending(end)
+    if j is None or j + 1 >= len(toks) or toks[j + 1].text not in CLOSING_QUOTES:
+        return i - 1
+    for q in range(i - 1, max(-1, i - 1 - QUOTED_HEAD_WORDS), -1):
+        if toks[q].sent != toks[i].sent:
+            return i - 1
+        if toks[q].text in OPEN_QUOTES:
+            return q - 1 if q < i - 1 else i - 1
+        if toks[q].text in CLOSING_QUOTES:
+            return i - 1
+    return i - 1
 
 
 # rooms of a building, which a capital makes look like names: «в Большом зале», «Малого зала»
