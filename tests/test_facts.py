@@ -4177,6 +4177,17 @@ def test_a_pronoun_before_the_signing_verb_stands_for_the_document_named_before(
     ]
 
 
+def test_a_pronoun_after_a_signing_verb_opening_its_sentence_stands_for_the_document(pipeline: Pipeline) -> None:
+    text = ("Кирс, 9 июня 2026 года. Договор о поставке щепы для котельных заключён сегодня на пять лет. "
+            "Подписали его директор ООО «Кирсинский лесокомбинат» Юрий Пятов и глава Верхнекамского "
+            "муниципального округа Дмитрий Сюзев.")
+    got = _facts(pipeline, text)["agreements"]
+    assert [([p["name"] for p in a["parties"]], a["kind"], a["date"]) for a in got] == [
+        (["Кирсинский лесокомбинат", "Верхнекамский муниципальный округ"], "договор о поставке щепы для котельных",
+         "2026-06-09")
+    ]
+
+
 def test_an_appointment_naming_no_post_takes_the_post_the_text_calls_new(pipeline: Pipeline) -> None:
     text = ("Котлас, 14 мая 2026 года. Ирина Шубина — новый директор Котласского драматического театра. "
             "Приказ о её назначении министр культуры области подписал в среду.")

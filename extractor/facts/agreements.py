@@ -204,8 +204,9 @@ UNDER_PRONOUNS = frozenset({"ним", "ней"})
 
 def _document_pronoun_stands_for(d: Draft) -> list[Document]:
     """«Первый — соглашение о предоставлении поручительств. С одной стороны его подписал банк, с
-    другой — фонд»: «его» right before the verb is the document the sentence before names; so is
-    «под ним» in the verb's clause («Договор ... готовили с осени. В четверг под ним расписались ...»)."""
+    другой — фонд»: «его» right before the verb, or right after one opening the sentence («Подписали его
+    ректор ... и директор ...»), is the document the sentence before names; so is «под ним» in the
+    verb's clause («Договор ... готовили с осени. В четверг под ним расписались ...»)."""
     k = d.match.first - 1
     if d.kind != "verb" or d.sent == 0 or k < 0:
         return []
@@ -214,7 +215,9 @@ def _document_pronoun_stands_for(d: Draft) -> list[Document]:
         toks[a].text.lower() == "под" and a + 1 in d.clause.tokens and toks[a + 1].text.lower() in UNDER_PRONOUNS
         for a in d.clause.tokens
     )
-    if toks[k].text.lower() not in DOCUMENT_PRONOUNS and not signed_under:
+    first_word = d.match.first == d.scene.tagged.sents[d.sent].first
+    after = d.match.last < len(toks) and toks[d.match.last].text.lower() in DOCUMENT_PRONOUNS and first_word
+    if toks[k].text.lower() not in DOCUMENT_PRONOUNS and not signed_under and not after:
         return []
     named = _named_before(d.scene, d.sent - 1, d.scene.tagged.sents[d.sent - 1].last)
     return [named] if named is not None else []
