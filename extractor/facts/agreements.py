@@ -2026,6 +2026,10 @@ def _same_agreement(scene: Scene, a: Statement, b: Statement) -> bool:
         return True  # «соглашение как раз об этом», paragraphs later: the one signed above
     if not a.sides and b.sides and same_noun:
         return True  # a title's or a lead's «подписанием хартии ...», the body naming its sides later
+    if not a.sides and len(b.sides) >= 2 and back:
+        # a word pointing back at it whose signing names its sides, paragraphs later: «... они подписали
+        # соглашение о ... . Документ подписали она, X и Y» (not one side alone: «документ подписывали без него»)
+        return True
     return near and (same_noun or back or not a.extra.get("own_name"))
 
 
