@@ -192,6 +192,12 @@ def sector_abbreviation(tagged: Tagged, spans: NamedSpans, k: int, limit: int) -
     return is_abbreviation(toks[k]) and (k + 1 in spans.loc_start or _can_be_genitive(toks[k + 1]))
 
 
+def _abbreviation_inside_a_list(toks: list[Token], k: int, limit: int) -> bool:
+    """An abbreviation at token k that a comma or «и» follows, the list of genitives going on:
+    «ЖКХ» in «строительства, ЖКХ и энергетики»."""
+    return k + 2 < limit and is_abbreviation(toks[k]) and toks[k + 1].text in (",", "и") and toks[k + 2].text.islower()
+
+
 def _genitive_by_dictionary(tok: Token) -> bool:
     return any(p.tag.case in UD_CASES["Gen"] for p in tok.parses)
 
@@ -709,10 +715,13 @@ def extend_dependents(
         # the head too, unless another post follows, there or past the head's dependents («писателя,
         # актёра Василия Шукшина», «заместителя губернатора области, директора департамента ...»)
         # (a capital after the comma starts another name: «министерства ... Свердловской области, |
-        # Красноуфимского колледжа и АО ...»)
+        # Красноуфимского колледжа и АО ...»), but for a sector's abbreviation inside the list
+        # («министр строительства, ЖКХ и энергетики»)
         if text == "," and j > 0 and not (chain and chain(toks, j + 1, limit)) and (
             case_of(toks[j - 1]) == "Gen" and toks[j - 1].text.islower()
-        ) and not (j + 1 < limit and toks[j + 1].text[:1].isupper()):
+        ) and not (
+            j + 1 < limit and toks[j + 1].text[:1].isupper() and not _abbreviation_inside_a_list(toks, j + 1, limit)
+        ):
             end = coordinated_list_end(toks, j, limit, ("Gen",))
             if end is not None:
                 j = end

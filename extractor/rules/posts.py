@@ -560,7 +560,8 @@ def _lower_initial(s: str, tagged: Tagged, first: int) -> str:
     # «Губернатор», «И.о.», «И. о.»: no other capital in the first word («ВРИО», «И.О.» stay)
     head = tok.text if s.startswith(tok.text) else words[0]
     if head[1:] == head[1:].lower() and any(c.isalpha() for c in head[1:]):
-        if not any(w[:1].isupper() for w in s[len(head) :].split()):
+        # (an abbreviation's capitals are no title's: «Министр строительства, ЖКХ и энергетики»)
+        if not any(w[:1].isupper() and not w.strip(",.;").isupper() for w in s[len(head) :].split()):
             return s[:1].lower() + s[1:]
     return s
 
