@@ -4448,6 +4448,17 @@ def test_all_three_who_spent_hours_at_one_thing_are_the_three_persons_named_befo
     ]
 
 
+def test_persons_doing_something_together_right_after_a_days_talk_naming_no_one_met(pipeline: Pipeline) -> None:
+    text = ("Каргасок, 12 августа 2026 года.\nРемонт причала в Каргаске, разрушенного весенним ледоходом, сегодня "
+            "обсуждали прямо на берегу Оби. К остаткам причала на служебной машине приехали заместитель губернатора "
+            "Томской области Игорь Шатурный, глава Каргасокского района Андрей Ащеулов и директор ООО "
+            "«Каргасокский речпорт» Павел Лунёв.")
+    got = _facts(pipeline, text)["meetings"]
+    assert [([p["name"] for p in m["participants"]], m["date"], m["place"]) for m in got] == [
+        (["Игорь Шатурный", "Андрей Ащеулов", "Павел Лунёв"], "2026-08-12", "Каргасок")
+    ]
+
+
 def test_a_joint_action_in_a_later_clause_is_read_there_with_the_place_they_stay_in(pipeline: Pipeline) -> None:
     # «в Петрозаводск» is where the fish goes, «в администрации села» where they sat
     text = ("Кемь, 3 марта 2026 года. Во вторник министра сельского хозяйства Карелии Олега Ранталу и директора "

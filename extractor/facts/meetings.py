@@ -944,7 +944,7 @@ def _joint_actions(scene: Scene, statements: list[Statement]) -> list[Statement]
         dated = any(span.start <= d.start < span.end for d in scene.doc.dates) and (
             date_in(scene, sent, span.first, day_only=True) is not None
         )
-        if not dated and not timed:
+        if not dated and not timed and not _talked_just_before(scene, sent):
             continue
         main, verbs, persons = _joint_clause(scene, sent, statements)
         with_companions = len(persons) < 2  # «X ... вместе с Y»: X's action, Y there too
@@ -969,6 +969,20 @@ def _joint_actions(scene: Scene, statements: list[Statement]) -> list[Statement]
         )
         out.append(st)
     return out
+
+
+def _talked_just_before(scene: Scene, sent: int) -> bool:
+    """«Паромную переправу ... сегодня обсуждали прямо на месте. На катере ... выехали X, Y и Z»: the
+    sentence before tells of a day's talk in the plural, naming no one; the persons doing something
+    together next are the ones who talked."""
+    before = sent - 1
+    if before < 0 or not _dated_in(scene, before):
+        return False
+    if any(_of_a_person(u) for u in scene.units(before)):
+        return False
+    return any(
+        _joint_past(scene.toks[k]) and meeting_triggers().starts(scene.lemmas[k]) for k in scene.sentence_tokens(before)
+    )
 
 
 def _place_there(scene: Scene, clause: Clause) -> str | None:
