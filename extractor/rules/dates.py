@@ -3027,7 +3027,8 @@ def _planned_for(text: str, c: _Cand) -> bool:
 class _Reported:
     """What the text tells of as past or present, which a release is no earlier than: the years
     (`_reported_years`), and the start of the latest part of a year told in the past tense («в IV
-    квартале 2025 года добыча составила»: the release is of 2026 when its dateline says «5 марта»)."""
+    квартале 2025 года добыча составила»: the release is of 2026 when its dateline says «5 марта») or
+    of a month something has gone on since («свободна с декабря 2025 года»)."""
 
     years: list[int]
     past_start: str | None
@@ -3088,6 +3089,7 @@ def _reported_years(text: str, scan: _Scan) -> _Reported:
     cands = _longest_first(_candidates(text, scan))  # not «2028 годы» inside «2026–2028 годы»
     ctx = _Context(text, scan.offsets, cands)
     since: list[int] = []  # the years of a month something has gone on since, up to the report
+    since_months: list[str] = []  # and those months
     dated_to_come: list[str] = []  # months and days told of in the future tense
     runs: list[tuple[int, int]] = []  # runs of whole years told of as past or present
     plans: list[int] = []  # the first years of plans («программа на 2026–2030 годы»): rarely far ahead
@@ -3100,6 +3102,7 @@ def _reported_years(text: str, scan: _Scan) -> _Reported:
         bound = _bound(text, c) and not _past_day_bound(text, c, scan.offsets)
         if bound and _since_a_month(text, scan, c):
             since.append(int(c.value[:4]))
+            since_months.append(c.value)
         elif bound and not c.relative and c.value is not None and _period_end_target(text, c):
             to_come.append(int(c.value.split("/")[-1][:4]))  # a deadline: «до конца 2026 года планируется»
         if _before_this_year(this_year, scan, c, ctx.base[i]):
@@ -3180,6 +3183,10 @@ def _reported_years(text: str, scan: _Scan) -> _Reported:
         # before every year to come are history, the release is of the time of its plans
         years = []
     past_start = max(past_starts) if years and past_starts else None
+    # a month something has gone on since is before the release too: «Должность директора была свободна с
+    # декабря 2025 года» under «ДОБРЯНКА, 3 марта» is of 2026
+    if since_months and (past_start is None or max(since_months) > past_start):
+        past_start = max(since_months)
     if years and latest_since is not None and latest_since > max(years):
         # «в 2025 году открыли 11,6 тыс. дел ... с января 2026 года нотариус запрашивает сам»: what has
         # run since a month goes on at the release, which is of that year at least
