@@ -4213,6 +4213,28 @@ def test_one_the_document_was_signed_without_is_no_side_of_it(pipeline: Pipeline
     assert _facts(pipeline, text)["agreements"] == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Киров, 2 марта 2026 года. Денис Ложкин, заместитель главы администрации города Кирова, покинул "
+        "администрацию: глава города подписал его заявление в пятницу.",
+        "Киров, 2 марта 2026 года. Заместитель главы администрации города Кирова Денис Ложкин уходит из "
+        "администрации: он переезжает в Москву.",
+    ],
+)
+def test_leaving_the_body_one_served_in_is_a_dismissal(pipeline: Pipeline, text: str) -> None:
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["action"], a["post"]) for a in got] == [
+        ("Денис Ложкин", "dismissed", "заместитель главы администрации города Кирова")
+    ]
+
+
+def test_leaving_a_building_or_life_is_no_dismissal(pipeline: Pipeline) -> None:
+    text = ("Киров, 2 марта 2026 года. Заместитель главы администрации города Кирова Денис Ложкин покинул здание "
+            "администрации в полдень. Ветеран завода Иван Сысолятин ушёл из жизни на 90-м году.")
+    assert _facts(pipeline, text)["appointments"] == []
+
+
 def test_an_appointment_naming_no_post_takes_the_post_the_text_calls_new(pipeline: Pipeline) -> None:
     text = ("Котлас, 14 мая 2026 года. Ирина Шубина — новый директор Котласского драматического театра. "
             "Приказ о её назначении министр культуры области подписал в среду.")

@@ -45,7 +45,7 @@ from extractor.facts.units import (
 )
 from extractor.lexicon import Match
 from extractor.lexicon.facts import appointment_triggers, not_offices, plan_words, post_modifiers, words
-from extractor.lexicon.orgs import event_heads, time_nouns
+from extractor.lexicon.orgs import event_heads, org_heads, time_nouns
 from extractor.lexicon.posts import match_post_head, post_lexicon
 from extractor.model import Appointment, DateItem, Person
 from extractor.nlp.inflect import as_written, case_form
@@ -78,6 +78,9 @@ ELECTING = frozenset({"избрать", "переизбрать", "выбрат�
 POST_WORDS = frozenset({"пост", "должность"})
 # verbs of taking the lead of a body: the post is the one the person holds in it
 HEADING = frozenset({"возглавить"})
+# verbs of leaving, a dismissal only with the body left right after them («покинул администрацию»,
+# «уходит из правительства области»; not «покинул здание», «уйти из жизни»)
+LEAVING = frozenset({"покинуть", "покидать", "уйти", "уходить"})
 # the verbs of leading a body, which name the post of its head
 LEADING = frozenset({"возглавить", "руководить", "возглавлять"})
 
@@ -789,7 +792,20 @@ def _day_since(d: Draft) -> DateItem | None:
     return None
 
 
-STEPS: list[Step] = [_done, _held_since_news, _appointees, _post, _headed_body]
+def _body_left(d: Draft) -> None:
+    """A verb of leaving states a dismissal only when what is left is a body: an organization named
+    right after it (past «из»), or an organization's head noun («покинул администрацию»,
+    «покидает правительство республики»)."""
+    words_of_verb = 2 if d.trigger.lemma in ("уйти", "уходить") else 1  # «уйти из», «покинуть»
+    if d.trigger.lemma not in LEAVING or d.match.last - d.match.first > words_of_verb:
+        return  # «покинуть пост», «уйти в отставку»: a post left, read as before
+    k = d.match.last
+    toks = d.scene.toks
+    named = any(u.first == k and u.refs and u.refs[0][0] == "organization" for u in d.scene.units(d.sent))
+    d.rejected = not (named or k < len(toks) and toks[k].text.islower() and (d.scene.lemmas[k],) in org_heads())
+
+
+STEPS: list[Step] = [_done, _body_left, _held_since_news, _appointees, _post, _headed_body]
 
 
 @dataclass
