@@ -4235,6 +4235,16 @@ def test_leaving_a_building_or_life_is_no_dismissal(pipeline: Pipeline) -> None:
     assert _facts(pipeline, text)["appointments"] == []
 
 
+def test_duties_taken_on_make_an_acting_holder_not_the_one_who_ordered_it(pipeline: Pipeline) -> None:
+    text = ("Колпашево, 19 января 2026 года. Обязанности директора МУП «Колпашевский водоканал» с понедельника взяла "
+            "на себя главный инженер предприятия Ольга Мезенцева — так распорядился глава Колпашевского района "
+            "Андрей Шапошников.")
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["action"], a["post"]) for a in got] == [
+        ("Ольга Мезенцева", "acting", "директор МУП «Колпашевский водоканал»")
+    ]
+
+
 def test_an_appointment_naming_no_post_takes_the_post_the_text_calls_new(pipeline: Pipeline) -> None:
     text = ("Котлас, 14 мая 2026 года. Ирина Шубина — новый директор Котласского драматического театра. "
             "Приказ о её назначении министр культуры области подписал в среду.")

@@ -313,13 +313,20 @@ def _nominative_or_unknown(tok: Token) -> bool:
 
 def _past_a_colon_clause(d: Draft, unit: Unit) -> bool:
     """The unit stands after a colon after the trigger that opens a clause with a verb of its own:
-    «X расстался с должностью: его заявление глава администрации Y удовлетворил в пятницу»."""
+    «X расстался с должностью: его заявление глава администрации Y удовлетворил в пятницу»; or after a
+    dash and a verb of its clause."""
     toks = d.scene.toks
+
+    def finite(k: int) -> bool:
+        return toks[k].pos == "VERB" and toks[k].feats.get("VerbForm") == "Fin"
+
     colon = next((k for k in range(d.match.last, unit.first) if toks[k].text == ":"), None)
     if colon is None:
-        return False
+        # or after a dash, the clause's verb before it: «... взяла на себя X — так распорядился глава района Y»
+        dash = next((k for k in range(d.match.last, unit.first) if toks[k].text in DASHES), None)
+        return dash is not None and any(finite(k) for k in range(dash + 1, unit.first))
     end = max(d.scene.sentence_tokens(d.sent)) + 1
-    return any(toks[k].pos == "VERB" and toks[k].feats.get("VerbForm") == "Fin" for k in range(colon + 1, end))
+    return any(finite(k) for k in range(colon + 1, end))
 
 
 def _after_a_post_of_the_verb(d: Draft, unit: Unit) -> bool:
