@@ -4245,6 +4245,17 @@ def test_duties_taken_on_make_an_acting_holder_not_the_one_who_ordered_it(pipeli
     ]
 
 
+def test_one_taking_on_the_lead_of_a_body_acts_in_the_post_its_head_left(pipeline: Pipeline) -> None:
+    text = ("Шадринск, 10 марта 2026 года. Главный врач ГБУ «Шадринская больница» Ирина Колпакова освобождена от "
+            "должности по собственному желанию. Руководство больницей временно принял на себя заместитель главного "
+            "врача по лечебной работе Олег Вагин.")
+    got = _facts(pipeline, text)["appointments"]
+    assert [(a["person"]["name"], a["action"], a["post"]) for a in got] == [
+        ("Ирина Колпакова", "dismissed", "главный врач ГБУ «Шадринская больница»"),
+        ("Олег Вагин", "acting", "главный врач ГБУ «Шадринская больница»"),
+    ]
+
+
 def test_an_appointment_naming_no_post_takes_the_post_the_text_calls_new(pipeline: Pipeline) -> None:
     text = ("Котлас, 14 мая 2026 года. Ирина Шубина — новый директор Котласского драматического театра. "
             "Приказ о её назначении министр культуры области подписал в среду.")

@@ -81,8 +81,8 @@ HEADING = frozenset({"возглавить"})
 # verbs of leaving, a dismissal only with the body left right after them («покинул администрацию»,
 # «уходит из правительства области»; not «покинул здание», «уйти из жизни»)
 LEAVING = frozenset({"покинуть", "покидать", "уйти", "уходить"})
-# the verbs of leading a body, which name the post of its head
-LEADING = frozenset({"возглавить", "руководить", "возглавлять"})
+# the verbs (and the noun) of leading a body, which name the post of its head
+LEADING = frozenset({"возглавить", "руководить", "возглавлять", "руководство"})
 
 
 @dataclass
