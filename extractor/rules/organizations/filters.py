@@ -28,7 +28,7 @@ from extractor.lexicon.posts import starts_post
 from extractor.nlp.inflect import head_index
 from extractor.nlp.morph import is_common, parses, phrase_lemmas
 from extractor.nlp.phrases import OPEN_QUOTES, declared_short_name
-from extractor.nlp.tagging import Tagged, Token, is_place_word
+from extractor.nlp.tagging import CLOSE_QUOTES, Tagged, Token, is_place_word
 from extractor.rules.organizations.names import (
     BRANCH_REACH_ADJECTIVES,
     LATIN_WORD,
@@ -122,7 +122,7 @@ def event_or_thing(tagged: Tagged, m: OrgMention) -> str | None:
 
 
 # the quotes that close a name («“» closes one opened by «„»)
-CLOSING_QUOTES = frozenset('»”“"')
+CLOSING_QUOTES = frozenset(CLOSE_QUOTES.values())
 # the most words of a quoted name before the part a mention takes of it
 QUOTED_HEAD_WORDS = 3
 
