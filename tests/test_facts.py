@@ -4497,6 +4497,28 @@ def test_all_three_who_spent_hours_at_one_thing_are_the_three_persons_named_befo
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Тайшет, 6 мая 2026 года.\nГлава Тайшетского района Иван Кузнецов, министр строительства Иркутской "
+         "области Олег Рыков и директор ООО «Бирюсинская дамба» Пётр Шаров в среду почти три часа спорили о трассе "
+         "новой дамбы. Собеседники собрались в администрации Тайшетского района сразу после паводка.",
+         "Администрация Тайшетского района"),
+        ("Тайшет, 6 мая 2026 года.\nВ среду в мэрии Тайшета обсуждали, где строить новую дамбу. Участников у "
+         "разговора было трое: глава Тайшетского района Иван Кузнецов, министр строительства Иркутской области "
+         "Олег Рыков и директор ООО «Бирюсинская дамба» Пётр Шаров.", "Мэрия Тайшета"),
+    ],
+    ids=["the sentence after puts them in a body's premises", "the sentence before tells where it was talked of"],
+)
+def test_a_meeting_placed_by_no_sentence_of_its_own_takes_the_premises_told_next_to_it(
+    pipeline: Pipeline, text: str, place: str
+) -> None:
+    got = _facts(pipeline, text)["meetings"]
+    assert [([p["name"] for p in m["participants"]], m["date"], m["place"]) for m in got] == [
+        (["Иван Кузнецов", "Олег Рыков", "Пётр Шаров"], "2026-05-06", place)
+    ]
+
+
 def test_persons_doing_something_together_right_after_a_days_talk_naming_no_one_met(pipeline: Pipeline) -> None:
     text = ("Каргасок, 12 августа 2026 года.\nРемонт причала в Каргаске, разрушенного весенним ледоходом, сегодня "
             "обсуждали прямо на берегу Оби. К остаткам причала на служебной машине приехали заместитель губернатора "

@@ -904,7 +904,7 @@ def find_meetings(scene: Scene) -> list[Meeting]:
         told = _place_told_next(scene, st)
         if told is not None and (st.place is None or _finer_place(scene, st.place, told)):
             st.place, st.last_sent = told, st.last_sent + 1  # the meeting is told on in that sentence
-        st.place = st.place or town
+        st.place = st.place or _indoors_near(scene, st) or town
         start, end = span_of(scene, st.first_sent, st.last_sent)
         out.append(Meeting(
             participants=[scene.entity(r) for r in st.sides],
@@ -969,6 +969,41 @@ def _joint_actions(scene: Scene, statements: list[Statement]) -> list[Statement]
         )
         out.append(st)
     return out
+
+
+# how many sentences around a meeting's own may tell the premises it was held in
+PREMISES_REACH = 1
+
+
+def _indoors_near(scene: Scene, st: Statement) -> str | None:
+    """A meeting no sentence of its own places: the premises of a body or the room where the sentences
+    just around it tell something was done («... в мэрии Ак-Довурака решали, успеет ли город ... .
+    Участников у разговора было трое: ...», «Трое собеседников собрались в мэрии Тулуна»), its own
+    sentences first."""
+    last = len(scene.tagged.sents) - 1
+    around = sorted(
+        range(max(0, st.first_sent - PREMISES_REACH), min(last, st.last_sent + PREMISES_REACH) + 1),
+        key=lambda s: (0 if st.first_sent <= s <= st.last_sent else 1, s),
+    )
+    for sent in around:
+        for clause in clauses(scene, sent):
+            if not any(_past(scene.toks[k]) for k in clause.tokens):
+                continue  # what is done there now: «на рассмотрении кредитной комиссии банка находится ...»
+            if any(u.first in clause and _of_a_person(u) and u.refs[0] not in st.sides for u in scene.units(sent)):
+                continue  # what someone else did there: «... директор школы Анна Лыкова говорила с родителями»
+            roles = roles_in(scene, clause)
+            # a body's premises right after «в» / «на» («в мэрии Тулуна»), not a name far from its preposition
+            bodies = [
+                (u, r) for u, r in roles
+                if r == "at" and u.refs and u.refs[0][0] == "organization" and u.first > 0
+                and scene.toks[u.first - 1].text.lower() in IN_OR_AT
+            ]
+            room = building_in(scene, clause)
+            # a room by its noun alone says little of where: «на площадке», «в кабинете»
+            place = place_in(scene, bodies, staying_only=True) or (room if room and " " in room else None)
+            if place:
+                return place
+    return None
 
 
 def _talked_just_before(scene: Scene, sent: int) -> bool:
