@@ -4262,6 +4262,17 @@ def test_one_taking_on_the_lead_of_a_body_acts_in_the_post_its_head_left(pipelin
     ]
 
 
+def test_the_edge_of_something_is_no_region_and_no_side(pipeline: Pipeline) -> None:
+    text = ("Кунгур, 12 марта 2026 года. Школьники Кунгурского округа Пермского края получат учебную пасеку. Договор о "
+            "создании учебной пасеки подписан сегодня в Кунгуре. С одной стороны ООО «Кунгурский мёд» в лице "
+            "директора Петра Лукина обязалось поставить ульи на краю своей пасеки, с другой стороны МБУ ДО "
+            "«Кунгурская станция юных натуралистов» в лице директора Ирины Зуевой — набрать группы школьников.")
+    got = _facts(pipeline, text)["agreements"]
+    assert [[p["name"] for p in a["parties"]] for a in got] == [
+        ["Кунгурский мёд", "Кунгурская станция юных натуралистов"]
+    ]
+
+
 def test_an_appointment_naming_no_post_takes_the_post_the_text_calls_new(pipeline: Pipeline) -> None:
     text = ("Котлас, 14 мая 2026 года. Ирина Шубина — новый директор Котласского драматического театра. "
             "Приказ о её назначении министр культуры области подписал в среду.")

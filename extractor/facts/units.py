@@ -486,6 +486,8 @@ def _word_reference(scene: Scene, k: int, units: list[Unit]) -> Unit | None:
     )
     if what is None or _names_something(scene, k) or _a_field(scene, k) or _quoted(scene, k):
         return None
+    if tok.text.lower() == EDGE_FORM and k > 0 and scene.toks[k - 1].text.lower() == "на":
+        return None  # «на краю своего комбината»: the edge of something, not the region
     plural = tok.feats.get("Number") == "Plur"
     if what == "counted":
         # «три организации» is a genitive singular after its count, «пять организаций» a plural
@@ -506,6 +508,10 @@ def _word_reference(scene: Scene, k: int, units: list[Unit]) -> Unit | None:
         return None
     ref = _resolve_noun(scene, k, what, units)
     return Unit(k, k + 1, k, (ref,), "noun", lemma=tok.lemma) if ref else None
+
+
+# «краю» after «на» is an edge («на краю села»), never the region (which is «в крае», «по краю»)
+EDGE_FORM = "краю"
 
 
 def _name_head_subject(scene: Scene, k: int) -> bool:
