@@ -998,11 +998,12 @@ def _indoors_near(scene: Scene, st: Statement) -> str | None:
                 if r == "at" and u.refs and u.refs[0][0] == "organization" and u.first > 0
                 and scene.toks[u.first - 1].text.lower() in IN_OR_AT
             ]
-            room = building_in(scene, clause)
-            # a room by its noun alone says little of where: «на площадке», «в кабинете»
-            place = place_in(scene, bodies, staying_only=True) or (room if room and " " in room else None)
+            place = place_in(scene, bodies, staying_only=True)
             if place:
                 return place
+            room = building_in(scene, clause)
+            if room and " " in room:  # a room by its noun alone says little of where: «на площадке»
+                return room
     return None
 
 

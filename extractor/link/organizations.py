@@ -820,8 +820,7 @@ def _written_forms(text: str, forms: list[str]) -> list[str]:
     not the list's first letters for those words (СПК)."""
     words_of = legal_forms().words_of
     written = [f for f in forms if re.search(rf"(?<!\w){re.escape(f)}(?!\w)", text)]
-    same_words = {f: next((w for w in written if words_of(w) == words_of(f)), f) for f in forms}
-    return [f if f in written else same_words[f] for f in forms]
+    return [f if f in written else next((w for w in written if words_of(w) == words_of(f)), f) for f in forms]
 
 
 def _organization(text: str, group: list[OrgMention]) -> Organization:

@@ -3088,8 +3088,7 @@ def _reported_years(text: str, scan: _Scan) -> _Reported:
     past_starts: list[str] = []  # the starts of months, quarters, half-years told in the past
     cands = _longest_first(_candidates(text, scan))  # not «2028 годы» inside «2026–2028 годы»
     ctx = _Context(text, scan.offsets, cands)
-    since: list[int] = []  # the years of a month something has gone on since, up to the report
-    since_months: list[str] = []  # and those months
+    since_months: list[str] = []  # the months something has gone on since, up to the report
     dated_to_come: list[str] = []  # months and days told of in the future tense
     runs: list[tuple[int, int]] = []  # runs of whole years told of as past or present
     plans: list[int] = []  # the first years of plans («программа на 2026–2030 годы»): rarely far ahead
@@ -3101,7 +3100,6 @@ def _reported_years(text: str, scan: _Scan) -> _Reported:
         # nor a comparison's base («на 2,1 п.п. ниже уровня 2024 года»: the year before the one told of)
         bound = _bound(text, c) and not _past_day_bound(text, c, scan.offsets)
         if bound and _since_a_month(text, scan, c):
-            since.append(int(c.value[:4]))
             since_months.append(c.value)
         elif bound and not c.relative and c.value is not None and _period_end_target(text, c):
             to_come.append(int(c.value.split("/")[-1][:4]))  # a deadline: «до конца 2026 года планируется»
@@ -3169,7 +3167,7 @@ def _reported_years(text: str, scan: _Scan) -> _Reported:
     # with no year told of as past or present, one a count has run since: «С января 2026 года в
     # парке зарегистрированы четыре резидента»; unless the future's earliest year, often the
     # report's own, lies more than a year after it
-    latest_since = max(since, default=None)
+    latest_since = max((int(m[:4]) for m in since_months), default=None)
     if latest_since is not None and (not to_come or min(to_come) - 1 <= latest_since <= min(to_come)):
         fallback = [latest_since]
     else:
@@ -3193,7 +3191,8 @@ def _reported_years(text: str, scan: _Scan) -> _Reported:
         years.append(latest_since)
     dated = tuple((day, weekday) for day, weekday, _ in _dated_weekdays(text, cands))
     first_to_come = min(dated_to_come, default=None)
-    tasks = next((int(m.group("y")) for m in _YEAR_TASK_RE.finditer(text)), None)
+    task = _YEAR_TASK_RE.search(text)
+    tasks = int(task.group("y")) if task else None
     return _Reported(years or fallback, past_start, first_to_come, dated, earliest_to_come, tasks)
 
 
