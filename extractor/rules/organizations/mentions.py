@@ -420,9 +420,11 @@ def _unquoted_name(tagged: Tagged, spans: NamedSpans, pos: int) -> tuple[int, st
 # a region's code between a legal form and the quoted name: «ГКУ НСО «...»», «БУЗ ВО «...»»
 REGION_CODE = re.compile(r"[ \u00a0]+[А-ЯЁ]{2,3}(?:[ \u00a0]?\([А-ЯЁ]\))?(?=[ \u00a0]*[«\"„“])")  # «ГБУ РС(Я) «...»»
 # a form no list holds, written before a quoted name: a known form with a region's letters before
-# it («КОГАУ», «КГБУЗ») or the tail of a known form («БУЗ» of «ГБУЗ»)
+# it («КОГАУ», «КГБУЗ») or after it («БУЗОО»: Омской области), or the tail of a known form («БУЗ» of «ГБУЗ»)
 CAPS_BEFORE_NAME = re.compile(r"(?<![\w-])([А-ЯЁ]{3,7})(?=(?:[ \u00a0]+[А-ЯЁ]{2,3})?[ \u00a0]*[«\"„“])")
 MIN_FORM_LETTERS = 3
+# the letters of a region written after a form: «ОО» (Омской области)
+MAX_REGION_LETTERS_AFTER = 2
 
 
 def _regional_forms(text: str, known_starts: set[int]) -> list[tuple[int, int, str]]:
@@ -437,9 +439,14 @@ def _regional_forms(text: str, known_starts: set[int]) -> list[tuple[int, int, s
 
 
 def _regional_kind(word: str) -> str | None:
-    """The kind of the listed form a regional form is made of («КОГАУ»: «ГАУ», «БУЗ»: «ГБУЗ»)."""
-    found = next((f for f in _one_word_forms() if word.endswith(f) or f.endswith(word)), None)
+    """The kind of the listed form a regional form is made of («КОГАУ»: «ГАУ», «БУЗОО»: «БУЗ», «БУЗ»: «ГБУЗ»)."""
+    found = next((f for f in _one_word_forms() if word.endswith(f) or f.endswith(word) or _letters_after(f, word)), None)
     return legal_forms().kinds[found] if found else None
+
+
+def _letters_after(form: str, word: str) -> bool:
+    """`word` is `form` and a region's one or two letters («БУЗОО», «ОГБУВ»)."""
+    return word.startswith(form) and len(word) - len(form) <= MAX_REGION_LETTERS_AFTER
 
 
 @cache
