@@ -440,7 +440,8 @@ def _regional_forms(text: str, known_starts: set[int]) -> list[tuple[int, int, s
 
 def _regional_kind(word: str) -> str | None:
     """The kind of the listed form a regional form is made of («КОГАУ»: «ГАУ», «БУЗОО»: «БУЗ», «БУЗ»: «ГБУЗ»)."""
-    found = next((f for f in _one_word_forms() if word.endswith(f) or f.endswith(word) or _letters_after(f, word)), None)
+    forms = _one_word_forms()
+    found = next((f for f in forms if word.endswith(f) or f.endswith(word) or _letters_after(f, word)), None)
     return legal_forms().kinds[found] if found else None
 
 
