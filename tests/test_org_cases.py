@@ -4569,3 +4569,13 @@ def test_a_branchs_letters_with_its_region_are_the_branchs_alias(extract):
 )
 def test_letters_with_a_region_spell_the_name_of_that_regions_body(short, name, spelled):
     assert placed_letters_spell(short, name) is spelled
+
+
+def test_a_seat_of_power_stands_for_its_body_but_not_where_it_is_a_place(extract):
+    doc = extract("Белый дом в среду объявил о новых пошлинах на сталь. Переговоры о них прошли в Белом доме, "
+                  "у Белого дома собрались протестующие.")
+    orgs = [(o["name"], o["kind"], [m["start"] for m in o["mentions"]]) for o in doc["organizations"]]
+    assert orgs == [("Белый дом", "authority", [0])]
+    assert [(loc["name"], [m["start"] for m in loc["mentions"]]) for loc in doc["locations"]] == [
+        ("Белый дом", [79, 93])
+    ]

@@ -313,7 +313,8 @@ def known_body_word(tok: Token) -> bool:
 
 def known_org_kind(tagged: Tagged, span: Span) -> str | None:
     """A LOC span that names a known organization («ЕС», «Европейского союза», «ООН»): its kind.
-    Only names of the organization lexicon count: «Сколково» or «СНГ» stay places."""
+    Only names of the organization lexicon count: «Сколково» or «СНГ» stay places. A seat of power
+    counts where it is no place («Белый дом заявил», not «встреча в Белом доме»)."""
     if span.text.isupper():
         known = known_abbrevs().get(plain(span.text))
         return known[1] if known else None
@@ -321,4 +322,29 @@ def known_org_kind(tagged: Tagged, span: Span) -> str | None:
     spelling = one_word_spelling(words)
     if spelling:  # «Евросоюза»
         return known_abbrevs()[spelling.lower()][1]
-    return known_full_names().get(plain(nominative_phrase(words, tagged.text)))
+    name = plain(nominative_phrase(words, tagged.text))
+    seat = seats_of_power().get(name)
+    if seat and not _placed(tagged, span):
+        return seat
+    return known_full_names().get(name)
+
+
+@cache
+def seats_of_power() -> dict[str, str]:
+    """«Белый дом»: buildings that stand for the body in them (seats_of_power.txt)."""
+    return {plain(name): kind for name, kind in load_rows("seats_of_power.txt")}
+
+
+# prepositions of place: «в Белом доме», «у Белого дома», «перед Белым домом»; «в» counts with the
+# locative only («вернуться в Белый дом» may be to the body)
+PLACE_PREPOSITIONS = frozenset({"у", "возле", "около", "напротив", "близ", "рядом", "перед", "пред"})
+IN_PREPOSITIONS = frozenset({"в", "во", "на"})
+
+
+def _placed(tagged: Tagged, span: Span) -> bool:
+    """The span is a place after a preposition of place: «в Белом доме», «у Белого дома»."""
+    if span.first == 0:
+        return False
+    before = tagged.tokens[span.first - 1].text.lower()
+    head = tagged.tokens[span.last - 1]
+    return before in PLACE_PREPOSITIONS or before in IN_PREPOSITIONS and head.feats.get("Case") == "Loc"

@@ -46,6 +46,7 @@ from extractor.lexicon.orgs import (
     plain,
     quoted_only_heads,
     report_verbs,
+    seats_of_power,
     territorial_heads,
     territory_nouns,
     unit_heads,
@@ -1941,7 +1942,9 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
     chosen = [
         m
         for m in chosen
-        if not is_lone_common_noun(tagged, m)
+        # «Белый дом заявил»: the lexicon's seats of power stand for their bodies
+        if plain(m.name) in seats_of_power()
+        or not is_lone_common_noun(tagged, m)
         and not is_lowercase_common_words(tagged, m)
         and not is_plural_common_noun(tagged, m)
         and not is_body_of_many_territories(tagged, m)
