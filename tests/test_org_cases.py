@@ -4579,3 +4579,22 @@ def test_a_seat_of_power_stands_for_its_body_but_not_where_it_is_a_place(extract
     assert [(loc["name"], [m["start"] for m in loc["mentions"]]) for loc in doc["locations"]] == [
         ("Белый дом", [79, 93])
     ]
+
+
+@pytest.mark.parametrize(
+    "text,name,start",
+    [
+        ("Поправки к бюджету одобрил Сенат Италии.", "Сенат Италии", 27),
+        ("Законопроект внесён в Госдуму России в понедельник.", "Госдума России", 22),
+        # a congress of a country is its legislature, also opening a sentence
+        ("Конгресс США утвердил пакет помощи фермерам.", "Конгресс США", 0),
+    ],
+)
+def test_a_body_named_in_one_word_takes_the_country_after_it(extract, text, name, start):
+    doc = extract(text)
+    assert [(o["name"], [m["start"] for m in o["mentions"]]) for o in doc["organizations"]] == [(name, [start])]
+
+
+def test_a_common_abbreviation_before_a_country_is_no_body_of_it(extract):
+    doc = extract("Об отставке министра сообщили СМИ Египта.")
+    assert doc["organizations"] == []

@@ -24,6 +24,7 @@ from extractor.lexicon.orgs import (
     time_nouns,
     unit_heads,
 )
+from extractor.lexicon.places import country_lemmas
 from extractor.lexicon.posts import starts_post
 from extractor.nlp.inflect import head_index
 from extractor.nlp.morph import is_common, parses, phrase_lemmas
@@ -116,7 +117,9 @@ def event_or_thing(tagged: Tagged, m: OrgMention) -> str | None:
     head = len(words) > 1 and h is not None and (
         words[h].lemma in not_org_heads() or h > 0 and f"{words[h - 1].lemma} {words[h].lemma}" in object_heads()
     )  # «Индустриальный парк «Сурский»»
-    if head and not described:
+    # a country's «Конгресс США» is its legislature, no congress held («Вертолетов России» stay things)
+    of_a_country = len(words) == 2 and words[0].lemma in event_heads() and words[1].lemma in country_lemmas()
+    if head and not described and not of_a_country:
         return "head"
     return "room" if _room(words, h, quoted) else None
 
@@ -315,8 +318,10 @@ def is_lone_common_noun(tagged: Tagged, m: OrgMention) -> bool:
     if toks[i + 1].start == tok.end:
         return False  # one word written with a dot or a dash: «Страна.ua»
     # the noun's complement: lowercase words, abbreviations, Latin terms («ГЭС», «EBITDA»), not a
-    # proper name («Голос Америки»)
-    return not any(t.text[:1].isupper() and t.text[1:].islower() and t.text.isalpha() for t in toks[i + 1 : j + 1])
+    # proper name («Голос Америки») nor a country («Конгресс США»)
+    rest = toks[i + 1 : j + 1]
+    proper = any(t.text[:1].isupper() and t.text[1:].islower() and t.text.isalpha() for t in rest)
+    return not proper and rest[-1].lemma not in country_lemmas()
 
 
 def is_lowercase_common_words(tagged: Tagged, m: OrgMention) -> bool:

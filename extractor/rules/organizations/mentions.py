@@ -1204,6 +1204,10 @@ def _ner_mentions(
         country_after = last < sent.last and toks[last].text.lower() in ("россии", "рф")
         if last - first == 1 and country_after and known_short_name(toks[first].text):
             last += 1
+        elif last - first == 1 and not quoted and _country_at(toks, spans, last) and _genitive_place(toks[last]):
+            # «Сенате» + «США», «Госдуму» + «России»: a body named in one word and its country (not «СМИ
+            # Египта», nor «"Вертолетов России"», a name in quotes the model split)
+            last += plain(toks[first].text) not in not_org_names()
         elif last - first == 1 and last in loc_at and _genitive_place(toks[last]):
             if is_short_body_name(toks[first].text) or _abbreviation_of_a_place(tagged, first, loc_at[last]):
                 # «Минздрав» + «Чувашии», «МИД» + «Казахстана», «УФПС» + «Тульской области»: that place's body
