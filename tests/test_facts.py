@@ -4897,6 +4897,16 @@ def test_what_an_agreement_is_about_set_off_by_a_dash_is_its_kind(pipeline: Pipe
     ]
 
 
+def test_the_document_a_reference_noun_names_after_a_dash_is_the_one_signed(pipeline: Pipeline) -> None:
+    text = ("Тамбов, 14 апреля 2026 года. АО «Цнинский хлебозавод» подписало с администрацией Тамбовского района "
+            "договор аренды склада. В тот же день завод заключил ещё один документ — соглашение о поставке муки "
+            "с ООО «Моршанская мельница».")
+    assert [(_names(a["parties"]), a["kind"]) for a in _facts(pipeline, text)["agreements"]] == [
+        (["Цнинский хлебозавод", "Администрация Тамбовского района"], "договор аренды склада"),
+        (["Цнинский хлебозавод", "Моршанская мельница"], "соглашение о поставке муки"),
+    ]
+
+
 @pytest.mark.parametrize(("text", "parties"), [
     # the sentence after names the sides by what they are in the document
     ("Тверь, 5 марта 2026 года. Сегодня подписан договор аренды здания бывшей школы сроком на 15 лет. "

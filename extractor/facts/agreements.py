@@ -148,7 +148,8 @@ def _document(d: Draft) -> None:
         d.rejected = not d.items  # «Приказ подписал министр»: no agreement signed
         return
     at = d.match.last
-    d.document = min(found, key=lambda doc: (doc.first < at, abs(doc.first - at)))
+    nearest = min(found, key=lambda doc: (doc.first < at, abs(doc.first - at)))
+    d.document = _named_after_a_dash(d.scene.toks, found, nearest)
     toks = d.scene.toks
     after_verb = d.kind == "verb" and d.document.first >= at
     if after_verb and not d.document.plural and _plural_object(toks[d.document.last - 1]):
@@ -173,8 +174,16 @@ def _document(d: Draft) -> None:
         d.rejected = True  # «Приказ о прекращении с ним трудового договора подписал ...»
     elif d.document.first > 0 and toks[d.document.first - 1].lemma == "проект":
         d.rejected = True  # «подписали проект соглашения»: a draft is no agreement
-    elif d.kind != "noun" and _other_object(d, d.document):
+    elif d.kind != "noun" and _other_object(d, nearest):
         d.rejected = True  # «подписал закон о ратификации соглашения»: the law was signed
+
+
+def _named_after_a_dash(toks: list[Token], found: list[Document], doc: Document) -> Document:
+    """«заключил ещё один документ — соглашение о выпуске карты»: the document a reference noun
+    names after a dash."""
+    if doc.kind is not None or doc.last >= len(toks) or toks[doc.last].text not in DASHES:
+        return doc
+    return next((other for other in found if other.first == doc.last + 1 and other.kind is not None), doc)
 
 
 # the roles a side of a signing stands in: its subject, its «с» partner, a side listed
