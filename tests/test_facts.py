@@ -5211,3 +5211,12 @@ def test_a_meeting_is_held_where_they_stayed_not_where_one_goes(pipeline: Pipeli
     assert [(sorted(_names(m["participants"])), m["place"]) for m in _facts(pipeline, text)["meetings"]] == [
         (["Евгений Юмашев", "Олег Мальцев"], "кабинет начальника аэропорта"),
     ]
+
+
+def test_the_new_holder_met_is_the_one_just_appointed(pipeline: Pipeline) -> None:
+    text = ("Вязьма, 12 марта 2026 года. Директором ОГБУ «Вяземский лесхоз» назначена Ольга Сазонова, до этого "
+            "главный лесничий. Глава Вяземского района Игорь Дёмкин познакомился с новым директором сегодня утром: "
+            "они обсудили подготовку к пожароопасному сезону.")
+    facts = _facts(pipeline, text)
+    assert [_names(m["participants"]) for m in facts["meetings"]] == [["Игорь Дёмкин", "Ольга Сазонова"]]
+    assert [(a["person"]["name"], a["action"]) for a in facts["appointments"]] == [("Ольга Сазонова", "appointed")]

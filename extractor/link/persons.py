@@ -290,6 +290,17 @@ def attach_posts(persons: list[Person], owner: list[int], posts: list[list[Post]
 
 # words before a post standing alone that speak of someone who held it before its holder now
 FORMER = frozenset({"прежний", "предыдущий"})
+# ... and of the one who holds it now, named before: «встретился с новым директором»
+NEW = frozenset({"новый"})
+# what one meets a new holder with: «с новым директором»; not «назначен новым директором» (the
+# appointment itself), «до избрания нового директора» or «при новом президенте» (one yet to come)
+WITH = frozenset({"с", "со"})
+
+
+def _new_holder(toks: list[Token], ref: BarePost) -> bool:
+    """«познакомился с новым директором»: the holder the text has just appointed."""
+    k = ref.first - 1
+    return k > 0 and toks[k].lemma in NEW and toks[k - 1].text.lower() in WITH and toks[ref.head_end - 1].case == "Ins"
 
 
 def link_bare_posts(
@@ -351,7 +362,7 @@ def link_bare_posts(
         if len(who) != 1:
             continue
         k, n = who[0]
-        if not ref.nominative and not _named_in_sentence(tagged, persons[k], ref.first):
+        if not ref.nominative and not _new_holder(toks, ref) and not _named_in_sentence(tagged, persons[k], ref.first):
             continue
         persons[k].mentions.append(mention)
         persons[k].mentions.sort(key=lambda m: m.start)
