@@ -1196,10 +1196,11 @@ BACK_REACH = 6
 
 def _sides_told_in_it(d: Draft) -> None:
     """«Соглашение ... подписано сегодня в Сызрани, и роли в нём распределили три участника: A, B и
-    C», «... подписано соглашение о ... . Интересы Среднего Урала в нём представлял X, интересы
-    компании — Y», «Договор ... подписан сегодня. Арендодатель по договору — A, арендатор — B»: a
-    passive signing with no agent names its sides after it, in the clause of its sentence or the
-    sentence after it that points back at the document («в нём», «по нему», «по договору»)."""
+    C» (or «..., и сторонами выступили A, B и C»), «... подписано соглашение о ... . Интересы Среднего
+    Урала в нём представлял X, интересы компании — Y», «Договор ... подписан сегодня. Арендодатель по
+    договору — A, арендатор — B»: a passive signing with no agent names its sides after it, in the
+    clause of its sentence or the sentence after it that points back at the document («в нём», «по
+    нему», «по договору»)."""
     if not _unsigned_passive(d) or d.document is None:
         return
     scene = d.scene
@@ -1208,7 +1209,10 @@ def _sides_told_in_it(d: Draft) -> None:
         start = d.match.last if sent == d.sent else span.start
         # the sentence after speaks of the document from its first words
         stop = span.stop - 1 if sent == d.sent else min(span.stop - 1, start + BACK_REACH)
-        if not any(_points_back_at_the_document(scene, k) for k in range(start, stop)):
+        # in the signing's own sentence a side's noun tells them too: «..., и сторонами выступили A, B и C»
+        own = sent == d.sent
+        told = (_points_back_at_the_document(scene, k) or own and _names_a_side(scene, k) for k in range(start, stop))
+        if not any(told):
             continue
         refs = distinct([u.refs[0] for u in scene.units(sent) if u.first >= start and _side_told(scene, u)])
         if len(refs) >= 2:
