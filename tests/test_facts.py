@@ -5224,3 +5224,9 @@ def test_the_new_holder_met_is_the_one_just_appointed(pipeline: Pipeline) -> Non
     facts = _facts(pipeline, text)
     assert [_names(m["participants"]) for m in facts["meetings"]] == [["Игорь Дёмкин", "Ольга Сазонова"]]
     assert [(a["person"]["name"], a["action"]) for a in facts["appointments"]] == [("Ольга Сазонова", "appointed")]
+
+
+def test_talks_held_now_are_no_meeting_held(pipeline: Pipeline) -> None:
+    text = ("Сасово, 9 декабря 2025 года. Директор школы Вера Позолотина рассказала о новом классе. С Рязанским "
+            "музыкальным колледжем мастерская тоже ведёт переговоры, но решений пока нет.")
+    assert _facts(pipeline, text)["meetings"] == []

@@ -253,11 +253,20 @@ def _done(d: Draft) -> None:
     if negated(d.scene, d.clause, first):
         d.rejected = True
     elif d.kind == "noun":
-        d.rejected = clause_planned(d.scene, d.clause)
+        d.rejected = clause_planned(d.scene, d.clause) or _held_now(d.scene.toks, first)
     else:
         d.rejected = verb_planned(d.scene, d.clause, first) or clause_planned(d.scene, d.clause) and (
             d.scene.toks[first].feats.get("VerbForm") != "Fin"
         ) or _going_on(d.scene.toks[first])
+
+
+def _held_now(toks: list[Token], first: int) -> bool:
+    """«С колледжем мастерская тоже ведёт переговоры», «ведёт похожие переговоры»: a meeting noun
+    held by a verb in the present tense goes on, no meeting held."""
+    k = first - 1
+    while k >= 0 and toks[k].pos == "ADJ":
+        k -= 1
+    return k >= 0 and toks[k].pos == "VERB" and _going_on(toks[k])
 
 
 def _going_on(verb: Token) -> bool:
