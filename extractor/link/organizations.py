@@ -819,8 +819,22 @@ def _written_forms(text: str, forms: list[str]) -> list[str]:
     same words: «сельскохозяйственного производственного кооператива «X» (СХПК «X»)» is a СХПК,
     not the list's first letters for those words (СПК)."""
     words_of = legal_forms().words_of
-    written = [f for f in forms if re.search(rf"(?<!\w){re.escape(f)}(?!\w)", text)]
-    return [f if f in written else next((w for w in written if words_of(w) == words_of(f)), f) for f in forms]
+    written = [f for f in forms if _written(text, f)]
+    return [
+        f if f in written else next((w for w in written if words_of(w) == words_of(f)), _run_together(text, f))
+        for f in forms
+    ]
+
+
+def _written(text: str, form: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text) is not None
+
+
+def _run_together(text: str, form: str) -> str:
+    """A form of two words the text writes as one: «ГАУСО» for «ГАУ СО» (государственное автономное
+    учреждение социального обслуживания)."""
+    joined = form.replace(" ", "")
+    return joined if joined != form and _written(text, joined) else form
 
 
 def _organization(text: str, group: list[OrgMention]) -> Organization:
