@@ -5230,3 +5230,17 @@ def test_talks_held_now_are_no_meeting_held(pipeline: Pipeline) -> None:
     text = ("Сасово, 9 декабря 2025 года. Директор школы Вера Позолотина рассказала о новом классе. С Рязанским "
             "музыкальным колледжем мастерская тоже ведёт переговоры, но решений пока нет.")
     assert _facts(pipeline, text)["meetings"] == []
+
+
+@pytest.mark.parametrize(("text", "appointments"), [
+    ("Вытегра, 14 октября 2025 года. Директором МУП «Вытегорский водоканал» назначен Степан Минкин. До 20 октября "
+     "исполняющим обязанности директора МУП «Вытегорский водоканал» остаётся главный инженер Юрий Пиляев.",
+     [("Степан Минкин", "appointed"), ("Юрий Пиляев", "acting")]),
+    # staying in a post that is no acting one changes nothing
+    ("Вытегра, 14 октября 2025 года. Директором МУП «Вытегорский водоканал» назначен Степан Минкин. Главный "
+     "инженер Юрий Пиляев остаётся его заместителем.",
+     [("Степан Минкин", "appointed")]),
+])
+def test_staying_on_as_the_acting_holder_is_acting(pipeline: Pipeline, text: str, appointments: list) -> None:
+    got = [(a["person"]["name"], a["action"]) for a in _facts(pipeline, text)["appointments"]]
+    assert got == appointments

@@ -75,6 +75,8 @@ SINCE = frozenset({"с", "со"})
 # ... and of them, those whose post may be in the genitive of «пост», «должность»
 GENITIVE_POST = frozenset({"избрать", "переизбрать", "сменить", "за", "оставаться", "остаться", "утвердить"})
 ELECTING = frozenset({"избрать", "переизбрать", "выбрать"})
+# verbs of staying in a post: alone, an acting post only
+STAYING = frozenset({"оставаться", "остаться"})
 POST_WORDS = frozenset({"пост", "должность"})
 # verbs of taking the lead of a body: the post is the one the person holds in it
 HEADING = frozenset({"возглавить"})
@@ -571,12 +573,21 @@ def _post(d: Draft) -> None:
         # «X — новый глава администрации района. Решение о его назначении ...»: the post the text
         # calls the person's new one
         d.slot = _new_post_of(d)
+    elif d.trigger.lemma in STAYING and d.match.last - d.match.first == 1 and not _acting_with_it(d):
+        d.rejected = True  # «остаётся заместителем»: no change; «остаётся исполняющим обязанности»: acting
     elif d.trigger.lemma in ELECTING and d.slot and d.scene.lemmas[d.slot.first] in words("elected"):
         d.rejected = True  # «избран депутатом»: elected, not appointed
     elif d.slot is not None and not _office(d.scene, d.slot):
         d.rejected = True  # «стал лучшим игроком матча», «стала лицом коллекции»
     elif d.trigger.lemma == "стать" and d.slot and _a_trade(d.scene, d.slot):
         d.rejected = True  # «стал экспертом», «стала актрисой»: a trade one takes up
+
+
+def _acting_with_it(d: Draft) -> bool:
+    """An acting post in the staying verb's own clause: «исполняющим обязанности директора остаётся
+    X»; not «в статусе исполняющей обязанности руководила X; она остаётся в прежней должности»."""
+    slot = d.slot
+    return slot is not None and slot.acting and slot.last > slot.first and slot.first in d.clause.tokens
 
 
 def _a_trade(scene: Scene, slot: PostSlot) -> bool:
