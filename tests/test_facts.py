@@ -5244,3 +5244,12 @@ def test_talks_held_now_are_no_meeting_held(pipeline: Pipeline) -> None:
 def test_staying_on_as_the_acting_holder_is_acting(pipeline: Pipeline, text: str, appointments: list) -> None:
     got = [(a["person"]["name"], a["action"]) for a in _facts(pipeline, text)["appointments"]]
     assert got == appointments
+
+
+def test_a_relative_clause_ends_before_a_date_that_restates_none_of_its_own(pipeline: Pipeline) -> None:
+    text = ("Судьба завода\n\nСудьбу льнозавода в Нелидове, который стоит без работы с 2020 года, в четверг, 9 октября "
+            "2025 года, обсуждали на его территории глава района Ольга Сизова и директор ООО «Тверской лён» "
+            "Игорь Рожков.")
+    assert [(_names(m["participants"]), m["date"]) for m in _facts(pipeline, text)["meetings"]] == [
+        (["Ольга Сизова", "Игорь Рожков"], "2025-10-09"),
+    ]

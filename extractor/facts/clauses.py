@@ -116,7 +116,8 @@ def _embedded_end(scene: Scene, k: int, end: int, units: dict[int, Unit]) -> int
         text = toks[j].text
         if text in ("–", "—", ")", ";", ":") or text in CLOSE_QUOTES:
             return j
-        if text == "," and (past := past_date_aside(scene, j)) is not None and past < end:
+        past = past_date_aside(scene, j) if text == "," else None
+        if past is not None and past < end and _restates_a_date(scene, j):
             j = past  # «подписавших в среду, 11 марта 2026 года, договор»: a date set off by commas
             continue
         if text == "," and _parent_list_goes_on(scene, k, j, units):
@@ -139,6 +140,15 @@ def _parent_list_goes_on(scene: Scene, k: int, comma: int, units: dict[int, Unit
     return described is not None and described.first > 0 and (
         toks[described.first - 1].text.lower() == toks[comma + 2].text.lower()
     )
+
+
+def _restates_a_date(scene: Scene, comma: int) -> bool:
+    """The date after the comma says again the day of one right before it («в среду, 11 марта»); not
+    «который стоит без работы с 2021 года, во вторник, 7 октября, обсуждали»: the clause ends there."""
+    toks = scene.toks
+    before = next((d for d in scene.doc.dates if d.end == toks[comma - 1].end), None) if comma > 0 else None
+    after = next((d for d in scene.doc.dates if d.start == toks[comma + 1].start), None)
+    return before is not None and after is not None and before.value == after.value
 
 
 def past_date_aside(scene: Scene, comma: int) -> int | None:
