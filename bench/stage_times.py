@@ -63,7 +63,7 @@ def main() -> None:
         timed("money", money.find_money, tg, found)
         names = timed("persons", find_name_mentions, tg)
         persons, owner = timed("persons", merge_mentions, text, names)
-        timed("posts", attach_posts, persons, owner, timed("posts", find_posts, tg, names))
+        timed("posts", attach_posts, persons, owner, timed("posts", find_posts, tg, names), names)
         timed("posts", link_bare_posts, tg, persons, timed("posts", find_bare_posts, tg))
         orgs = timed("organizations", merge_orgs, text, timed("organizations", find_org_mentions, tg))
         locs = timed("locations", merge_locations, text, timed("locations", find_loc_mentions, tg))

@@ -56,7 +56,7 @@ def assemble(
     names = find_name_mentions(tagged)
     names, org_mentions = claim_lone_names(text, names, _not_inside_names(text, find_org_mentions(tagged), names))
     persons, owner = merge_mentions(text, names)
-    attach_posts(persons, owner, find_posts(tagged, names))
+    attach_posts(persons, owner, find_posts(tagged, names), names)
     link_bare_posts(tagged, persons, find_bare_posts(tagged))
 
     orgs = merge_orgs(text, org_mentions)

@@ -11,8 +11,8 @@ from extractor.lexicon.orgs import territory_nouns
 from extractor.lexicon.posts import office_of, post_lexicon, role_key
 from extractor.model import Mention, Person, Post
 from extractor.nlp.coverage import Coverage
-from extractor.nlp.morph import is_noun, parses, word_lemma
-from extractor.nlp.tagging import Tagged, Token, surname_shape_gender
+from extractor.nlp.morph import is_noun, word_lemma
+from extractor.nlp.tagging import Tagged, Token
 from extractor.rules.persons import DICTIONARY, FAMILY_NAME_FIRST, PATRONYMIC, NameMention, has_gram, name_key
 from extractor.rules.posts import BarePost
 
@@ -258,15 +258,17 @@ def _with_mention(post: Post, mention: Mention) -> Post:
     return replace(post, mentions=mentions)
 
 
-def attach_posts(persons: list[Person], owner: list[int], posts: list[list[Post]]) -> None:
-    """Give each person the posts found at its mentions, each post once, with every place it is
-    named as its mentions: the same post said again, and a post whose words all stand in a
-    longer post of the same person («посол» said later of someone introduced as «Чрезвычайный и
-    Полномочный Посол ...», «губернатор» of «губернатор Тульской области»)."""
+def attach_posts(persons: list[Person], owner: list[int], posts: list[list[Post]], names: list[NameMention]) -> None:
+    """Give each person the posts found at its mentions (`names`, whose owners `owner` gives), each
+    post once, with every place it is named as its mentions: the same post said again, and a post
+    whose words all stand in a longer post of the same person («посол» said later of someone
+    introduced as «Чрезвычайный и Полномочный Посол ...», «губернатор» of «губернатор Тульской
+    области»)."""
     gathered: list[list[Post]] = [[] for _ in persons]
     for k, ps in zip(owner, posts, strict=True):
         gathered[k].extend(ps)
-    for person, ps in zip(persons, gathered, strict=True):
+    genders = _genders(persons, owner, names)
+    for person, ps, gender in zip(persons, gathered, genders, strict=True):
         kept: list[Post] = []
         for p in sorted(ps, key=lambda p: p.start):
             same = next((i for i, q in enumerate(kept) if _norm(q.normal) == _norm(p.normal)), None)
@@ -286,8 +288,21 @@ def attach_posts(persons: list[Person], owner: list[int], posts: list[list[Post]
                 for m in kept[i].mentions:
                     kept[j] = _with_mention(kept[j], m)
         person.posts = [p for i, p in enumerate(kept) if longer[i] is None]
-        if _a_woman(person):
+        if gender == "femn":
             person.posts = [_acting_of_a_woman(p) for p in person.posts]
+
+
+def _genders(persons: list[Person], owner: list[int], names: list[NameMention]) -> list[str | None]:
+    """Each person's gender as her fullest mention was read with it."""
+    fullest: list[NameMention | None] = [None] * len(persons)
+    for k, nm in zip(owner, names, strict=True):
+        if fullest[k] is None or _parts(nm) > _parts(fullest[k]):
+            fullest[k] = nm
+    return [nm.gender if nm is not None else None for nm in fullest]
+
+
+def _parts(nm: NameMention) -> int:
+    return bool(nm.first) + bool(nm.middle) + bool(nm.last)
 
 
 # «исполняющего обязанности» of a woman is written in a form shared with a man's: her post says
@@ -295,8 +310,6 @@ def attach_posts(persons: list[Person], owner: list[int], posts: list[list[Post]
 # does (4 of 5), and so does a text that writes «исполняющий» itself
 ACTING_HE = re.compile(r"^(?:временно )?исполняющий(?= обязанност)", re.IGNORECASE)
 KEPT_ACTING = re.compile(r"^(?:временно )?исполняющи[йм](?= обязанност)", re.IGNORECASE)
-FEMININE_PATRONYMIC = ("вна", "чна", "шна", "кызы")
-MASCULINE_PATRONYMIC = ("ич", "оглы", "улы")
 
 
 def _acting_of_a_woman(post: Post) -> Post:
@@ -312,18 +325,6 @@ def _feminine_acting(s: str) -> str:
     """«исполняющий обязанности ...» -> «исполняющая обязанности ...»."""
     m = ACTING_HE.match(s)
     return s if m is None else s[: m.end() - len("ий")] + "ая" + s[m.end() :]
-
-
-def _a_woman(p: Person) -> bool:
-    """The person is a woman by her patronymic, else by her surname's shape, else by her first name."""
-    middle = (p.middle or "").lower()
-    if middle.endswith(FEMININE_PATRONYMIC) or middle.endswith(MASCULINE_PATRONYMIC):
-        return middle.endswith(FEMININE_PATRONYMIC)
-    shape = surname_shape_gender(p.last) if p.last else None
-    if shape is not None:
-        return shape == "Fem"
-    readings = [r for r in parses(p.first.lower()) if "Name" in r.tag] if p.first else []
-    return bool(readings) and all("femn" in r.tag for r in readings)
 
 
 # words before a post standing alone that speak of someone who held it before its holder now

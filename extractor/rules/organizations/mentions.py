@@ -447,7 +447,8 @@ def _regional_kind(word: str) -> str | None:
 
 
 def _letters_after(form: str, word: str) -> bool:
-    """`word` is `form` and a region's one or two letters («БУЗОО», «ОГБУВ»)."""
+    """`word` is `form` and one or two letters more: a region's («БУЗОО»: Омской области) or a field's
+    («ОГБУВ»: ветеринарии)."""
     return word.startswith(form) and len(word) - len(form) <= MAX_REGION_LETTERS_AFTER
 
 
@@ -1207,7 +1208,8 @@ def _ner_mentions(
         elif last - first == 1 and not quoted and _country_at(toks, spans, last) and _genitive_place(toks[last]):
             # «Сенате» + «США», «Госдуму» + «России»: a body named in one word and its country (not «СМИ
             # Египта», nor «"Вертолетов России"», a name in quotes the model split)
-            last += plain(toks[first].text) not in not_org_names()
+            if plain(toks[first].text) not in not_org_names():
+                last += 1
         elif last - first == 1 and last in loc_at and _genitive_place(toks[last]):
             if is_short_body_name(toks[first].text) or _abbreviation_of_a_place(tagged, first, loc_at[last]):
                 # «Минздрав» + «Чувашии», «МИД» + «Казахстана», «УФПС» + «Тульской области»: that place's body
@@ -1948,23 +1950,25 @@ def find_org_mentions(tagged: Tagged) -> list[OrgMention]:
         for m in chosen
         # «Белый дом заявил»: the lexicon's seats of power stand for their bodies
         if plain(m.name) in seats_of_power()
-        or not is_lone_common_noun(tagged, m)
-        and not is_lowercase_common_words(tagged, m)
-        and not is_plural_common_noun(tagged, m)
-        and not is_body_of_many_territories(tagged, m)
-        and not is_working_commission(tagged, m)
-        and not is_a_post_word(tagged, m)
-        and not is_facility_of_the_company(tagged, m)
-        and not is_unit_after_a_number(tagged, m)
-        and not is_group_of_countries(tagged, m)
-        and not is_blood_group(tagged, m)
-        and not is_platform_as_a_medium(tagged, m)
-        and not is_organ_of_a_reference(tagged, m)
-        and not is_descriptor_alone(tagged, m)
-        and not is_descriptor_of_a_quoted_name(tagged, m)
-        and not is_thing_of_a_unit(tagged, m)
-        and not is_facility_by_its_town(tagged, m)
-        and not _a_place_of_the_text(tagged, m, places)
+        or (
+            not is_lone_common_noun(tagged, m)
+            and not is_lowercase_common_words(tagged, m)
+            and not is_plural_common_noun(tagged, m)
+            and not is_body_of_many_territories(tagged, m)
+            and not is_working_commission(tagged, m)
+            and not is_a_post_word(tagged, m)
+            and not is_facility_of_the_company(tagged, m)
+            and not is_unit_after_a_number(tagged, m)
+            and not is_group_of_countries(tagged, m)
+            and not is_blood_group(tagged, m)
+            and not is_platform_as_a_medium(tagged, m)
+            and not is_organ_of_a_reference(tagged, m)
+            and not is_descriptor_alone(tagged, m)
+            and not is_descriptor_of_a_quoted_name(tagged, m)
+            and not is_thing_of_a_unit(tagged, m)
+            and not is_facility_by_its_town(tagged, m)
+            and not _a_place_of_the_text(tagged, m, places)
+        )
     ]
     chosen = deputy_remits(tagged, double_names(tagged, territorial_branches(tagged, chosen)))
     for m in repeated_mentions(tagged, chosen):
